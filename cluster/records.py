@@ -1,0 +1,81 @@
+"""The records that flow through the pipeline. Frozen dataclasses: stages return new ones."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One input row, whatever it held."""
+
+    row_number: int  # 1-based data row number in the input file
+    comment_id: str  # the id column's value, else the row number as text
+    text: str  # cleaned text (control characters stripped)
+    channel: str = ""  # 郵送 / 持参 / FAX / 電子メール ... when given
+    submitter: str = ""  # submitter key when given (counts 提出者数)
+    control_chars_removed: int = 0
+    extra: tuple[tuple[str, str], ...] = ()  # other columns, kept for the working files
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """One single opinion cut from a submission, with offsets into the submission text."""
+
+    opinion_id: str  # stable: derived from comment_id and the opinion's index
+    comment_id: str
+    row_number: int
+    index: int  # 1-based position within the submission
+    text: str  # the opinion as written (original characters)
+    start: int  # offsets into Submission.text
+    end: int
+    heading: str = ""  # 「…について」 heading or item marker context, if any
+    status: str = "ok"  # ok | empty | duplicate-of-? (see pipeline)
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    cluster_id: str
+    opinion_ids: tuple[str, ...]
+    size: int  # number of opinions (duplicates included)
+    representative: str  # opinion_id of the representative opinion
+    label: str = ""
+    keywords: tuple[str, ...] = ()
+    topic: str = ""
+    topic_score: float = 0.0
+    references: tuple[str, ...] = ()  # 「7頁」「別添1」「第3条」 found in its opinions
+    unique_texts: int = 0  # distinct duplicate groups inside
+
+
+@dataclass(frozen=True)
+class PastAnswer:
+    """One reusable answer from an earlier consultation."""
+
+    answer_id: str
+    opinion: str  # past opinion summary (ご意見の概要)
+    answer: str  # the answer text (市の考え方)
+    source: str = ""  # consultation name / file
+    date: str = ""
+    department: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerCandidate:
+    query_id: str  # cluster_id, or a query row id for `cluster answers`
+    rank: int  # 1 = best
+    answer_id: str
+    score: float
+    past_opinion: str
+    answer: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A staff decision, appended to decisions.jsonl. Names the opinions it concerns."""
+
+    kind: str  # merge | move | split | label | answer | confirm
+    opinion_ids: tuple[str, ...]
+    by: str
+    at: str  # ISO time
+    value: dict = field(default_factory=dict)  # label text, answer id/text, target cluster ...

@@ -1,0 +1,154 @@
+"""Japanese tokenization with fugashi + unidic-lite.
+
+One ``Tokenizer`` serves labels (c-TF-IDF keywords), past-answer search (BM25) and the
+static embedding model, so all of them see the same tokens. A fugashi ``Tagger`` cannot
+be pickled; the wrapper creates it lazily, so a ``Tokenizer`` can be sent to worker
+processes and each process builds its own tagger.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+# Parts of speech that carry content (UniDic pos1).
+CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞", "連体詞"}
+# Parts of speech kept as keywords (labels): nouns, verbs, adjectives.
+KEYWORD_POS = {"名詞", "動詞", "形容詞", "形状詞"}
+# Noun-like pieces that glue into compound nouns: 自転車 + 駐輪場 -> 自転車駐輪場.
+_COMPOUND_POS = {"名詞", "接頭辞"}
+_COMPOUND_SUFFIX_POS2 = {"名詞的"}
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    lemma: str  # dictionary form, UniDic lemma with its "-english" gloss removed
+    base: str  # orthographic base form (書字形基本形), falls back to the surface
+    pos1: str
+    pos2: str
+
+
+def _clean_lemma(lemma: str | None, fallback: str) -> str:
+    if not lemma or lemma == "*":
+        return fallback
+    # UniDic writes some lemmas with a gloss: "ページ-page", "アール-R".
+    head = lemma.split("-", 1)[0]
+    return head or fallback
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words that say nothing about an opinion's topic (administrative filler)."""
+    text = resources.files("cluster").joinpath("resources/stopwords_ja.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+class Tokenizer:
+    """Callable fugashi wrapper: ``Tokenizer()(text) -> list[Token]``. Picklable."""
+
+    def __init__(self) -> None:
+        self._tagger = None
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self._tagger = None
+
+    @property
+    def tagger(self):
+        if self._tagger is None:
+            import fugashi  # imported lazily: workers import it themselves
+
+            self._tagger = fugashi.Tagger()
+        return self._tagger
+
+    def __call__(self, text: str) -> list[Token]:
+        out = []
+        for word in self.tagger(text):
+            feature = word.feature
+            surface = word.surface
+            pos1 = getattr(feature, "pos1", None) or ""
+            pos2 = getattr(feature, "pos2", None) or ""
+            lemma = _clean_lemma(getattr(feature, "lemma", None), surface)
+            base = getattr(feature, "orthBase", None)
+            base = surface if not base or base == "*" else base
+            out.append(Token(surface, lemma, base, pos1, pos2))
+        return out
+
+    def surfaces(self, text: str) -> list[str]:
+        """All surface forms, the fastest call (no feature parsing)."""
+        return [w.surface for w in self.tagger(text)]
+
+    def lemmas(self, text: str, content_only: bool = True) -> list[str]:
+        """Lemmas of content words (NFKC-normalised text), stopwords removed."""
+        text = unicodedata.normalize("NFKC", text)
+        stop = stopwords()
+        out = []
+        for tok in self(text):
+            if content_only and tok.pos1 not in CONTENT_POS:
+                continue
+            if tok.pos1 == "名詞" and tok.pos2 == "数詞":
+                continue
+            if tok.lemma in stop:
+                continue
+            out.append(tok.lemma)
+        return out
+
+    def keywords(self, text: str) -> list[str]:
+        """Keyword candidates: compound nouns and content-word base forms, stopwords removed.
+
+        Compound nouns are glued from runs of nouns, prefixes and noun-like suffixes, so
+        「自転車駐輪場」 stays one keyword instead of 自転 / 車 / 駐輪 / 場.
+        """
+        text = unicodedata.normalize("NFKC", text)
+        stop = stopwords()
+        out: list[str] = []
+        run: list[Token] = []
+
+        def flush() -> None:
+            if not run:
+                return
+            # A compound never starts with a suffix nor ends with a prefix.
+            while run and run[0].pos1 == "接尾辞":
+                run.pop(0)
+            while run and run[-1].pos1 == "接頭辞":
+                run.pop()
+            if run:
+                word = "".join(t.surface for t in run) if len(run) > 1 else run[0].base
+                if word not in stop and not _is_trivial(word):
+                    out.append(word)
+            run.clear()
+
+        for tok in self(text):
+            is_number = tok.pos1 == "名詞" and tok.pos2 == "数詞"
+            gluable = (tok.pos1 in _COMPOUND_POS and not is_number and tok.pos2 != "代名詞") or (
+                tok.pos1 == "接尾辞" and tok.pos2 in _COMPOUND_SUFFIX_POS2
+            )
+            if gluable:
+                run.append(tok)
+                continue
+            flush()
+            if tok.pos1 in KEYWORD_POS and tok.pos1 != "名詞":
+                if tok.lemma not in stop and tok.base not in stop and not _is_trivial(tok.base):
+                    out.append(tok.base)
+        flush()
+        return out
+
+
+def _is_trivial(word: str) -> bool:
+    """One kana, digits or symbols only: never a useful keyword."""
+    if len(word) <= 1 and not ("\u4e00" <= word <= "\u9fff"):
+        return True
+    return all(not ch.isalnum() or ch.isdigit() for ch in word)
+
+
+def tokenize_many(tokenizer: Tokenizer, texts: Iterable[str], mode: str = "lemmas") -> list[list[str]]:
+    """Tokenize many texts with one tokenizer (``mode``: lemmas, keywords, surfaces)."""
+    fn = getattr(tokenizer, mode)
+    return [fn(t) for t in texts]
