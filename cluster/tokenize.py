@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Mapping
 
 # Parts of speech that carry content (UniDic pos1).
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞", "連体詞"}
@@ -85,6 +85,31 @@ class Tokenizer:
         """All surface forms, the fastest call (no feature parsing)."""
         return [w.surface for w in self.tagger(text)]
 
+    def lookup_ids(self, text: str, table: Mapping[str, int]) -> list[int]:
+        """Row ids of the tokens of ``text`` in ``table`` (the static embedding model's keys).
+
+        The text is NFKC-normalised; each token is looked up by its surface, else its
+        orthographic base form (書字形基本形), else its lemma (gloss removed); tokens found
+        under none of them are skipped. The features are parsed only for tokens whose
+        surface is not in the table, which keeps this close to the speed of ``surfaces``.
+        Training and inference of the default model both go through this method.
+        """
+        get = table.get
+        out = []
+        append = out.append
+        for word in self.tagger(unicodedata.normalize("NFKC", text)):
+            row = get(word.surface)
+            if row is None:
+                fields = word.feature_raw.split(",")
+                if len(fields) > 10:
+                    row = get(fields[10])  # orthBase
+                    if row is None:
+                        row = get(fields[7].split("-", 1)[0])  # lemma
+                if row is None:
+                    continue
+            append(row)
+        return out
+
     def lemmas(self, text: str, content_only: bool = True) -> list[str]:
         """Lemmas of content words (NFKC-normalised text), stopwords removed."""
         text = unicodedata.normalize("NFKC", text)
@@ -100,7 +125,7 @@ class Tokenizer:
             out.append(tok.lemma)
         return out
 
-    def keywords(self, text: str) -> list[str]:
+    def keywords(self, text: str, nouns_only: bool = False) -> list[str]:
         """Keyword candidates: compound nouns and content-word base forms, stopwords removed.
 
         Compound nouns are glued from runs of nouns, prefixes and noun-like suffixes, so
@@ -134,7 +159,7 @@ class Tokenizer:
                 run.append(tok)
                 continue
             flush()
-            if tok.pos1 in KEYWORD_POS and tok.pos1 != "名詞":
+            if not nouns_only and tok.pos1 in KEYWORD_POS and tok.pos1 != "名詞":
                 if tok.lemma not in stop and tok.base not in stop and not _is_trivial(tok.base):
                     out.append(tok.base)
         flush()

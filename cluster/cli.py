@@ -1,0 +1,236 @@
+"""Command line: a thin layer over the library. Errors end with one line and exit 2."""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from . import __version__
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+def _guarded(fn):
+    """Turn known input errors (and anything unexpected) into one clear line, no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted; the previous outputs are left as they were")
+        except ValueError as exc:  # InputError, EncoderError, DecisionsError are ValueErrors
+            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        except OSError as exc:
+            _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for users
+            if os.environ.get("CLUSTER_DEBUG"):
+                raise
+            _fail(f"unexpected {type(exc).__name__}: {exc} (set CLUSTER_DEBUG=1 for details)")
+
+    return wrapper
+
+
+def _log(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cluster")
+def main() -> None:
+    """Turn raw Japanese public comments into a published answer table.
+
+    \b
+    cluster run       comments -> opinions, duplicates, clusters, past answers, report
+    cluster answers   top past answers for each row of a query file
+    cluster review    record staff decisions (merge, move, split, label, answer)
+    """
+
+
+@main.command("run")
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Run folder to write.")
+@click.option("--text-column", help="Column with the comment text (guessed: ご意見, 意見, 本文, 内容, text ...).")
+@click.option("--id-column", help="Column with the submission id (guessed: 受付番号, 番号, ID ...; else the row number).")
+@click.option("--channel-column", help="Column with the channel: 郵送 / 持参 / FAX / 電子メール (guessed: 提出方法 ...).")
+@click.option("--submitter-column", help="Column naming the submitter, to count 提出者数 and mask names (guessed: 氏名 ...).")
+@click.option("--answers", "answers", multiple=True, type=click.Path(dir_okay=False),
+              help="Past answers table (CSV/XLSX) to suggest 考え方 from; repeatable.")
+@click.option("--answer-id-column", help="Past answers: id column (guessed: No., 番号 ...).")
+@click.option("--answer-opinion-column", help="Past answers: past opinion column (guessed: ご意見の概要 ...).")
+@click.option("--answer-text-column", help="Past answers: answer column (guessed: 市の考え方, 回答 ...).")
+@click.option("--topics", type=click.Path(dir_okay=False),
+              help="Topics or draft sections (CSV: topic[,description], or one per line in .txt).")
+@click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items).")
+@click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
+@click.option("--encoding", help="Input encoding when detection is wrong (utf-8, cp932 ...).")
+@click.option("--sheet", help="Excel sheet to read (default: the first with data).")
+@click.option("--title", help="Report title (default: from the input file name).")
+@click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
+@click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
+              show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel).")
+@click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
+@_guarded
+def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
+                answer_id_column, answer_opinion_column, answer_text_column, topics, no_split, model, seed,
+                encoding, sheet, title, no_mask, report_encoding, progress):
+    """Cluster the comments in INPUT and write the run folder --out.
+
+    INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
+    clusters.csv, answers.csv, report.xlsx/.md/.html/.csv and run.json into the folder;
+    staff decisions in its decisions.jsonl are applied again.
+    """
+    from .pipeline import RunOptions, run
+
+    opts = RunOptions(
+        text_column=text_column, id_column=id_column, channel_column=channel_column,
+        submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
+        answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column, topics=topics,
+        split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, title=title,
+        mask=not no_mask, csv_encoding=report_encoding,
+    )
+    show = sys.stderr.isatty() if progress is None else progress
+    result = run(input_path, out_dir, opts, log=_log, progress=show)
+    c = result.counts
+    click.echo(
+        f"{c['input_rows']} rows, {c['ok_opinions']} opinions, {c['duplicate_groups']} duplicate groups, "
+        f"{c['clusters']} clusters -> {result.out_dir}/report.xlsx"
+    )
+
+
+@main.command("answers")
+@click.argument("past", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--query", "query_path", required=True, type=click.Path(dir_okay=False),
+              help="Table of queries (one opinion per row).")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="CSV to write.")
+@click.option("-k", "k", type=int, default=5, show_default=True, help="Past answers per query.")
+@click.option("--text-column", help="Query text column (guessed).")
+@click.option("--id-column", help="Query id column (guessed; else the row number).")
+@click.option("--answer-id-column", help="Past answers: id column (guessed).")
+@click.option("--answer-opinion-column", help="Past answers: past opinion column (guessed).")
+@click.option("--answer-text-column", help="Past answers: answer column (guessed).")
+@click.option("--model", help="Embedding model (default: the shipped model).")
+@click.option("--min-score", type=float, default=0.0, show_default=True, help="Leave out candidates below this score.")
+@click.option("--save-index", type=click.Path(), help="Also save the past-answer index here for reuse.")
+@_guarded
+def answers_command(past, query_path, out_path, k, text_column, id_column, answer_id_column,
+                    answer_opinion_column, answer_text_column, model, min_score, save_index):
+    """Suggest past answers: the top K answers in PAST for each row of --query.
+
+    PAST is one or more past-answer tables (CSV/XLSX with past opinion and answer
+    columns) or a saved index folder. Writes query_id, rank, answer_id, score, ...
+    """
+    from .answers import run_answers_query
+
+    if k < 1:
+        _fail("-k must be 1 or more")
+    run_answers_query(list(past), query_path, out_path, k=k, text_column=text_column, id_column=id_column,
+                      answer_id_column=answer_id_column, answer_opinion_column=answer_opinion_column,
+                      answer_text_column=answer_text_column, model=model, min_score=min_score,
+                      save_index=save_index, log=_log)
+
+
+@main.group("review")
+def review_group() -> None:
+    """Record staff decisions in DIR/decisions.jsonl (applied again by the next `cluster run`).
+
+    Decisions name the opinions they concern, so they survive re-clustering, a new
+    model and late comments.
+    """
+
+
+_by = click.option("--by", help="Who decides (default: the OS user).")
+_dir = click.argument("run_dir", metavar="DIR", type=click.Path(file_okay=False, exists=False))
+
+
+def _recorded(decision) -> None:
+    click.echo(f"recorded {decision.kind} ({len(decision.opinion_ids)} opinions); "
+               "run `cluster run ... --out DIR` again to apply it", err=True)
+
+
+@review_group.command("merge")
+@_dir
+@click.argument("clusters", nargs=-1, required=True)
+@_by
+@_guarded
+def review_merge(run_dir, clusters, by):
+    """Merge clusters C1 C2 [...] into one."""
+    from .review import record_merge
+
+    _recorded(record_merge(run_dir, clusters, by))
+
+
+@review_group.command("move")
+@_dir
+@click.argument("opinion_id")
+@click.argument("cluster_id")
+@_by
+@_guarded
+def review_move(run_dir, opinion_id, cluster_id, by):
+    """Move one opinion into cluster CLUSTER_ID."""
+    from .review import record_move
+
+    _recorded(record_move(run_dir, opinion_id, cluster_id, by))
+
+
+@review_group.command("split")
+@_dir
+@click.argument("opinion_ids", nargs=-1, required=True)
+@_by
+@_guarded
+def review_split(run_dir, opinion_ids, by):
+    """Take the given opinions out into a new cluster of their own."""
+    from .review import record_split
+
+    _recorded(record_split(run_dir, opinion_ids, by))
+
+
+@review_group.command("label")
+@_dir
+@click.argument("cluster_id")
+@click.argument("text")
+@_by
+@_guarded
+def review_label(run_dir, cluster_id, text, by):
+    """Give cluster CLUSTER_ID the label TEXT."""
+    from .review import record_label
+
+    _recorded(record_label(run_dir, cluster_id, text, by))
+
+
+@review_group.command("answer")
+@_dir
+@click.argument("cluster_id")
+@click.option("--answer-id", help="Confirm this past answer (answer_id from answers.csv).")
+@click.option("--text", help="Write the answer (考え方) yourself.")
+@_by
+@_guarded
+def review_answer(run_dir, cluster_id, answer_id, text, by):
+    """Confirm the answer (考え方) of cluster CLUSTER_ID."""
+    from .review import record_answer
+
+    _recorded(record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by))
+
+
+@review_group.command("confirm")
+@_dir
+@click.argument("cluster_id")
+@_by
+@_guarded
+def review_confirm(run_dir, cluster_id, by):
+    """Confirm cluster CLUSTER_ID as it is."""
+    from .review import record_confirm
+
+    _recorded(record_confirm(run_dir, cluster_id, by))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Name each cluster: c-TF-IDF keywords, the draft section it concerns, page references.
+
+c-TF-IDF (as in BERTopic) treats each cluster as one document: a word scores high when it
+is frequent in this cluster and rare across clusters. Words are fugashi compound nouns and
+content-word base forms, so labels read 「駐輪場・駅前・不足」, not whole sentences.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .io import InputError, guess_column, read_table
+
+_KANJI_NUM = "〇一二三四五六七八九十百"
+_REFERENCE_RES = [
+    re.compile(r"(?:P|p|ｐ|Ｐ)\.?\s*\d+(?:\s*[-~〜～]\s*\d+)?"),
+    re.compile(r"\d+\s*(?:頁|ページ)(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
+    re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)\s*[\d" + _KANJI_NUM + r"]+(?:\s*[-－]\s*\d+)?"),
+    re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
+    re.compile(r"資料編"),
+]
+
+
+def find_references(text: str) -> list[str]:
+    """Page and section references: 「7頁」「47頁以降」「別添1」「第3条」「P.12」."""
+    text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _REFERENCE_RES:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
+    return [ref for _, ref in sorted(found)]
+
+
+def _kanji_to_digits(ref: str) -> str:
+    """第三章 -> 第3章, 第十二条 -> 第12条, so the same section is counted once."""
+
+    def convert(m: re.Match) -> str:
+        total, current = 0, 0
+        for ch in m.group(0):
+            if ch == "十":
+                total += (current or 1) * 10
+                current = 0
+            elif ch == "百":
+                total += (current or 1) * 100
+                current = 0
+            else:
+                current = "〇一二三四五六七八九".index(ch)
+        return str(total + current)
+
+    return re.sub(r"[〇一二三四五六七八九十百]+", convert, ref)
+
+
+def ctfidf_keywords(docs_tokens: Sequence[Sequence[str]], doc_cluster: Sequence[int],
+                    doc_weight: Sequence[float] | None = None, top_n: int = 6) -> list[list[tuple[str, float]]]:
+    """Top keywords per cluster by c-TF-IDF. Clusters are 0..k-1; weights count copies."""
+    k = max(doc_cluster) + 1 if len(doc_cluster) else 0
+    counts: list[Counter] = [Counter() for _ in range(k)]
+    weights = doc_weight if doc_weight is not None else [1.0] * len(docs_tokens)
+    for tokens, c, w in zip(docs_tokens, doc_cluster, weights):
+        # A word counts once per opinion (presence), weighted by copies: one letter
+        # repeating a word five times must not outweigh five people saying it once.
+        for tok in set(tokens):
+            counts[c][tok] += w
+    total = Counter()
+    for c in counts:
+        total.update(c)
+    avg_words = (sum(total.values()) / k) if k else 0.0
+    out = []
+    for c in counts:
+        size = sum(c.values()) or 1.0
+        scored = []
+        for word, n in c.items():
+            tf = n / size
+            idf = math.log(1.0 + avg_words / total[word])
+            # Prefer words that more than one opinion uses: n >= 2 gets full weight.
+            scored.append((word, tf * idf * (1.0 if n >= 2 else 0.7)))
+        scored.sort(key=lambda x: (-x[1], x[0]))
+        out.append([(w, round(s, 6)) for w, s in scored[:top_n]])
+    return out
+
+
+def make_label(keywords: Sequence[tuple[str, float]], n: int = 3) -> str:
+    words: list[str] = []
+    for word, _ in keywords:
+        # Skip a word contained in one already chosen (駐輪場 after 駅前駐輪場).
+        if any(word in w or w in word for w in words):
+            continue
+        words.append(word)
+        if len(words) == n:
+            break
+    return "・".join(words)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    description: str = ""
+
+
+def read_topics(path: str | Path) -> list[Topic]:
+    """Topics (draft sections) from a table (topic[, description]) or a plain text file."""
+    path = Path(path)
+    if path.suffix.lower() in (".txt", ".md"):
+        if not path.exists():
+            raise InputError(f"{path}: file not found")
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        topics = [Topic(line.strip().lstrip("#-* ").strip()) for line in lines if line.strip()]
+    else:
+        table = read_table(path)
+        name_col = guess_column(table.columns, ("topic", "トピック", "項目", "章", "節", "見出し", "section", "name"),
+                                what="topic")
+        desc_col = guess_column(table.columns, ("description", "keywords", "説明", "キーワード", "内容"),
+                                what="description", required=False)
+        topics = [Topic(r[name_col].strip(), (r.get(desc_col, "") if desc_col else "").strip())
+                  for r in table.rows if r[name_col].strip()]
+    if not topics:
+        raise InputError(f"{path}: no topics found")
+    return topics
+
+
+def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topics: Sequence[Topic],
+                 encoder, tokenizer) -> list[tuple[str, float]]:
+    """Best topic per cluster with a 0..1 score: embedding cosine averaged with word overlap."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    topic_texts = [f"{t.name} {t.description}".strip() for t in topics]
+    topic_vecs = encoder.encode(topic_texts)
+    emb = np.clip(cluster_vectors @ topic_vecs.T, 0.0, 1.0)
+    analyzer = tokenizer.lemmas
+    vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
+    vec.fit(list(cluster_texts) + topic_texts)
+    lex = (vec.transform(cluster_texts) @ vec.transform(topic_texts).T).toarray()
+    score = 0.5 * emb + 0.5 * lex
+    out = []
+    for row in score:
+        best = int(np.argmax(row))
+        out.append((topics[best].name, round(float(row[best]), 4)))
+    return out

@@ -1,0 +1,466 @@
+"""The one place the stages are wired together: raw file in, run folder out.
+
+read -> split -> normalise -> duplicates -> embed -> group -> label -> past answers ->
+staff decisions -> outputs. Everything is computed in memory first and written at the end,
+each file atomically, ``run.json`` last: a run that fails leaves the previous outputs as
+they were.
+"""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import platform
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, asdict
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from . import __version__
+from .dedup import find_duplicates
+from .embed import load_encoder
+from .grouping import choose_representative, group_opinions
+from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
+                 TEXT_COLUMN_CANDIDATES, InputError, guess_column, read_table, write_csv, write_json)
+from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
+from .mask import mask_personal_data
+from .normalize import comparison_text, display_text, is_empty_opinion
+from .records import AnswerCandidate, Cluster, Opinion, Submission
+from .report import ReportModel, ReportRow, write_all
+from .split import split_submission
+from .tokenize import Tokenizer
+
+CHANNEL_ORDER = ["郵送", "持参", "FAX", "ファクス", "ファックス", "電子メール", "メール", "ウェブ", "Web", "電子申請"]
+UNKNOWN_CHANNEL = "不明"
+
+
+@dataclass
+class RunOptions:
+    text_column: str | None = None
+    id_column: str | None = None
+    channel_column: str | None = None
+    submitter_column: str | None = None
+    answers: Sequence[str] = ()
+    answer_id_column: str | None = None
+    answer_opinion_column: str | None = None
+    answer_text_column: str | None = None
+    topics: str | None = None
+    split: bool = True
+    model: str | None = None
+    seed: int = 0
+    encoding: str | None = None
+    sheet: str | None = None
+    mask: bool = True
+    title: str | None = None
+    top_answers: int = 3
+    csv_encoding: str = "utf-8-sig"
+    near_duplicate_threshold: float = 0.7
+
+
+@dataclass
+class RunResult:
+    out_dir: Path
+    submissions: list[Submission]
+    opinions: list[Opinion]
+    clusters: list[Cluster]
+    answers: list[AnswerCandidate]
+    counts: dict
+    files: list[Path] = field(default_factory=list)
+
+
+def _progress_factory(enabled: bool):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    def progress(iterable, total=None, desc=None):
+        return tqdm(iterable, total=total, desc=desc, file=sys.stderr, leave=False,
+                    disable=total is not None and total < 2000)
+
+    return progress
+
+
+def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None]) -> tuple[list[Submission], dict]:
+    table = read_table(path, encoding=opts.encoding, sheet=opts.sheet)
+    cols = table.columns
+    text_col = guess_column(cols, TEXT_COLUMN_CANDIDATES, opts.text_column, what="text")
+    id_col = guess_column(cols, ID_COLUMN_CANDIDATES, opts.id_column, what="id", required=False)
+    channel_col = guess_column(cols, CHANNEL_COLUMN_CANDIDATES, opts.channel_column, what="channel", required=False)
+    submitter_col = guess_column(cols, SUBMITTER_COLUMN_CANDIDATES, opts.submitter_column,
+                                 what="submitter", required=False)
+    if id_col == text_col:
+        id_col = None
+    used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
+    guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
+               "channel": opts.channel_column is None, "submitter": opts.submitter_column is None}
+    log(f"read {len(table)} rows from {Path(path).name} ({table.format}, {table.encoding}); columns: "
+        + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
+                    for k, v in used.items()))
+    seen_ids: Counter = Counter()
+    subs = []
+    for i, row in enumerate(table.rows):
+        row_number = i + 1
+        cid = (row.get(id_col, "") or "").strip() if id_col else ""
+        if not cid:
+            cid = str(row_number)
+        seen_ids[cid] += 1
+        if seen_ids[cid] > 1:  # repeated ids stay distinct and stable
+            cid = f"{cid}~{seen_ids[cid]}"
+        extra = tuple((c, row[c]) for c in cols if c not in (text_col, id_col, channel_col, submitter_col))
+        subs.append(Submission(
+            row_number=row_number, comment_id=cid, text=row.get(text_col, ""),
+            channel=(row.get(channel_col, "") or "").strip() if channel_col else "",
+            submitter=(row.get(submitter_col, "") or "").strip() if submitter_col else "",
+            control_chars_removed=table.control_chars_removed[i], extra=extra,
+        ))
+    info = {"columns": used, "format": table.format, "encoding": table.encoding,
+            "control_chars_removed": int(sum(table.control_chars_removed))}
+    if info["control_chars_removed"]:
+        log(f"removed {info['control_chars_removed']} control characters "
+            f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
+    return subs, info
+
+
+def split_opinions(subs: Sequence[Submission], split: bool = True) -> list[Opinion]:
+    """Every submission yields at least one opinion row; empty ones get status ``empty``."""
+    opinions: list[Opinion] = []
+    for sub in subs:
+        segments = split_submission(sub.text) if split else None
+        if not split or not segments:
+            pieces = [(0, len(sub.text), "")]
+        else:
+            pieces = [(s.start, s.end, s.heading) for s in segments]
+        made = []
+        for start, end, heading in pieces:
+            text = sub.text[start:end]
+            status = "empty" if is_empty_opinion(text) else "ok"
+            made.append((start, end, heading, text, status))
+        if len(made) > 1:
+            # Greetings and "I send the following points" before or after the items are not
+            # opinions; they stay in opinions.csv (status greeting) so no text is dropped.
+            if all(m[4] != "ok" for m in made):
+                made = [(0, len(sub.text), "", sub.text, "empty")]
+            else:
+                made = [m if m[4] == "ok" else (*m[:4], "greeting") for m in made]
+        for k, (start, end, heading, text, status) in enumerate(made, 1):
+            opinions.append(Opinion(
+                opinion_id=f"{sub.comment_id}-{k}", comment_id=sub.comment_id, row_number=sub.row_number,
+                index=k, text=text, start=start, end=end, heading=heading, status=status, channel=sub.channel,
+            ))
+    return opinions
+
+
+def _clustering_text(op: Opinion) -> str:
+    key = comparison_text(op.text)
+    return f"{comparison_text(op.heading)}：{key}" if op.heading else key
+
+
+def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,
+        log: Callable[[str], None] | None = None, progress: bool = False, encoder=None) -> RunResult:
+    """Run the whole pipeline on ``input_path`` and write the run folder ``out_dir``."""
+    opts = options or RunOptions()
+    log = log or (lambda msg: print(msg, file=sys.stderr))
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: exists and is not a folder")
+    prog = _progress_factory(progress)
+    input_path = Path(input_path)
+
+    # 0. read everything the run depends on before computing anything
+    subs, read_info = read_submissions(input_path, opts, log)
+    topics = read_topics(opts.topics) if opts.topics else None
+    past = None
+    if opts.answers:
+        from .answers import read_past_answers
+
+        past_records, past_info = read_past_answers(
+            list(opts.answers), id_column=opts.answer_id_column, opinion_column=opts.answer_opinion_column,
+            text_column=opts.answer_text_column, log=log)
+        past = (past_records, past_info)
+    from .review import load_decisions
+
+    decisions = load_decisions(out_dir)
+
+    # 1. split and normalise
+    opinions = split_opinions(subs, opts.split)
+    ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
+    keys = [comparison_text(opinions[i].text) for i in ok]
+    log(f"{len(subs)} submissions -> {len(opinions)} opinion rows ({len(ok)} with content)")
+
+    # 2. duplicates: exact and near, then one unit per duplicate group
+    dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)
+    unit_of_ok = dups.group_of
+    unit_counts = dups.sizes.astype(np.float64)
+    unit_rep = [ok[j] for j in dups.representative]  # opinion index standing for each unit
+    unit_texts = [_clustering_text(opinions[i]) for i in unit_rep]
+    n_multi = int((dups.sizes > 1).sum())
+    log(f"duplicates: {len(ok)} opinions -> {dups.n_groups} distinct "
+        f"({n_multi} groups with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
+
+    # 3. embed and group the distinct texts
+    encoder = encoder or load_encoder(opts.model)
+    tokenizer = Tokenizer()
+    if unit_texts:
+        vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
+        unit_tokens = [tokenizer.lemmas(t) for t in unit_texts]
+        unit_cluster = group_opinions(unit_texts, vectors, counts=unit_counts, tokens=unit_tokens, seed=opts.seed)
+    else:
+        vectors = np.zeros((0, 1), dtype=np.float32)
+        unit_tokens, unit_cluster = [], np.zeros(0, dtype=np.int64)
+
+    # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
+    opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
+    from .review import apply_decisions
+
+    applied = apply_decisions(opinion_unit, unit_cluster, decisions)
+    unit_cluster = applied.cluster_of_unit
+    for line in applied.messages:
+        log(line)
+
+    # 5. clusters: ordered by opinion count, ids stable for the same input
+    members: dict[int, list[int]] = defaultdict(list)
+    for u, c in enumerate(unit_cluster.tolist()):
+        members[c].append(u)
+    order = sorted(members, key=lambda c: (-unit_counts[members[c]].sum(), -len(members[c]),
+                                           min(unit_rep[u] for u in members[c])))
+    cluster_index = {c: n for n, c in enumerate(order)}
+    width = max(3, len(str(len(order))))
+    cluster_ids = [f"C{n + 1:0{width}d}" for n in range(len(order))]
+
+    kw_tokens = [tokenizer.keywords(comparison_text(opinions[i].text), nouns_only=True) for i in unit_rep]
+    doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
+    keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
+    rep_units = []
+    centroids = []
+    for c in order:
+        us = members[c]
+        rep_units.append(choose_representative(us, vectors, unit_counts) if len(us) > 1 else us[0])
+        w = unit_counts[us][:, None]
+        v = (vectors[us] * w).sum(axis=0)
+        centroids.append(v / (np.linalg.norm(v) or 1.0))
+    centroids = np.array(centroids, dtype=np.float32) if centroids else np.zeros((0, vectors.shape[1]))
+
+    # opinion rows per cluster (duplicates included)
+    ops_by_cluster: dict[int, list[int]] = defaultdict(list)
+    cluster_of_opinion: dict[int, int] = {}
+    for j, i in enumerate(ok):
+        n = cluster_index[int(unit_cluster[unit_of_ok[j]])]
+        ops_by_cluster[n].append(i)
+        cluster_of_opinion[i] = n
+
+    topic_matches = None
+    if topics:
+        rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
+        topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer)
+
+    clusters: list[Cluster] = []
+    for n, c in enumerate(order):
+        refs = Counter(r for i in ops_by_cluster[n] for r in find_references(
+            f"{opinions[i].heading} {opinions[i].text}"))
+        label = applied.labels.get(c) or make_label(keywords[n])
+        topic, topic_score = topic_matches[n] if topic_matches else ("", 0.0)
+        clusters.append(Cluster(
+            cluster_id=cluster_ids[n],
+            opinion_ids=tuple(opinions[i].opinion_id for i in ops_by_cluster[n]),
+            size=len(ops_by_cluster[n]),
+            representative=opinions[unit_rep[rep_units[n]]].opinion_id,
+            label=label,
+            keywords=tuple(w for w, _ in keywords[n]),
+            topic=topic, topic_score=topic_score,
+            references=tuple(r for r, _ in sorted(refs.items(), key=lambda x: (-x[1], x[0]))[:3]),
+            unique_texts=len(members[c]),
+        ))
+
+    # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
+    answer_rows: list[AnswerCandidate] = []
+    confirmed: dict[str, dict] = {}
+    past_by_id = {r.answer_id: r for r in past[0]} if past is not None else {}
+    for c, ans in applied.answers.items():
+        ans = dict(ans)
+        if ans.get("answer_id") and not ans.get("text"):
+            record = past_by_id.get(ans["answer_id"])
+            if record is None:
+                log(f"confirmed answer {ans['answer_id']} for {cluster_ids[cluster_index[c]]} "
+                    "is not in the past answers given (--answers); its text is left empty")
+            ans["text"] = record.answer if record else ""
+        confirmed[cluster_ids[cluster_index[c]]] = ans
+    candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
+    if past is not None and past[0] and clusters:
+        from .answers import AnswerIndex, reuse_confirmed_answers, suggest_for_clusters
+
+        index = AnswerIndex.build(past[0], encoder, tokenizer)
+        texts_by_cluster = {}
+        reps = {}
+        for n, cl in enumerate(clusters):
+            ids = [opinions[unit_rep[u]].text for u in members[order[n]]]
+            texts_by_cluster[cl.cluster_id] = ids
+            reps[cl.cluster_id] = opinions[unit_rep[rep_units[n]]].text
+        candidates_by_cluster = suggest_for_clusters(index, texts_by_cluster, k=opts.top_answers,
+                                                     representatives=reps)
+        if confirmed:
+            candidates_by_cluster = reuse_confirmed_answers(
+                index, texts_by_cluster, {cid: a.get("answer_id") or a.get("text", "") for cid, a in confirmed.items()},
+                candidates=candidates_by_cluster, representatives=reps)
+        for cl in clusters:
+            answer_rows.extend(candidates_by_cluster.get(cl.cluster_id, []))
+
+    # 7. outputs
+    counts = _counts(subs, opinions, dups, clusters, read_info)
+    model_name = getattr(encoder, "name", str(opts.model))
+    files = _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
+                           cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
+                           opts, counts, read_info, model_name, topics is not None, applied)
+    log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
+    return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
+
+
+def _counts(subs, opinions, dups, clusters, read_info) -> dict:
+    status = Counter(op.status for op in opinions)
+    rows_with_opinion = len({op.row_number for op in opinions if op.status == "ok"})
+    return {
+        "input_rows": len(subs),
+        "rows_with_opinions": rows_with_opinion,
+        "rows_without_opinions": len(subs) - rows_with_opinion,
+        "opinion_rows": len(opinions),
+        "ok_opinions": status.get("ok", 0),
+        "status": dict(sorted(status.items())),
+        "distinct_opinions": int(dups.n_groups),
+        "duplicate_groups": int((dups.sizes > 1).sum()),
+        "opinions_in_duplicate_groups": int(dups.sizes[dups.sizes > 1].sum()),
+        "clusters": len(clusters),
+        "singleton_clusters": sum(1 for c in clusters if c.size == 1),
+        "control_chars_removed": read_info["control_chars_removed"],
+    }
+
+
+def _channel_key(channel: str) -> tuple:
+    return (CHANNEL_ORDER.index(channel) if channel in CHANNEL_ORDER else len(CHANNEL_ORDER),
+            channel == UNKNOWN_CHANNEL, channel)
+
+
+def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, opts: RunOptions,
+                       input_path: Path) -> ReportModel:
+    names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
+    mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
+    with_text = [s for s in subs if any(op.status == "ok" for op in opinions if op.row_number == s.row_number)]
+    by_channel = Counter((s.channel or UNKNOWN_CHANNEL) for s in subs)
+    has_channels = any(s.channel for s in subs)
+    submitter_keys = {s.submitter or f"#row{s.row_number}" for s in subs}
+    op_by_id = {op.opinion_id: op for op in opinions}
+    rows = []
+    for n, cl in enumerate(clusters, 1):
+        rep = op_by_id[cl.representative]
+        section_parts = []
+        if cl.topic and cl.topic_score >= 0.25:
+            section_parts.append(cl.topic)
+        section_parts += list(cl.references[:2])
+        section = " ".join(section_parts) or (rep.heading if rep.heading else "")
+        ans = confirmed.get(cl.cluster_id)
+        if ans:
+            text, status = ans.get("text", ""), "confirmed"
+        else:
+            cands = candidates_by_cluster.get(cl.cluster_id) or []
+            text, status = (cands[0].answer, "candidate") if cands else ("", "none")
+        rows.append(ReportRow(no=n, section=mask(section), summary=mask(display_text(rep.text)), count=cl.size,
+                              answer=mask(text), answer_status=status, label=mask(cl.label),
+                              cluster_id=cl.cluster_id))
+    title = opts.title or f"「{input_path.stem}」に対する意見募集の結果"
+    return ReportModel(
+        title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(subs),
+        by_channel=sorted(by_channel.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
+        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(with_text), rows=rows,
+        masked=opts.mask,
+    )
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"pubcom-cluster": __version__, "python": platform.python_version()}
+    for pkg in ("numpy", "scikit-learn", "fugashi", "unidic-lite", "datasketch", "bm25s", "pandas",
+                "openpyxl", "sentence-transformers"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
+                   clusters, answer_rows, confirmed, candidates_by_cluster, opts, counts, read_info,
+                   model_name, has_topics, applied) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = []
+    dup_label = {}
+    width = max(3, len(str(counts["duplicate_groups"])))
+    for g, size in enumerate(dups.sizes.tolist()):
+        if size > 1:
+            dup_label[g] = f"D{g + 1:0{width}d}"
+    dup_of_opinion = {i: int(unit_of_ok[j]) for j, i in enumerate(ok)}
+
+    header = ["opinion_id", "comment_id", "row_number", "index", "status", "duplicate_group", "duplicate_count",
+              "cluster_id", "channel", "heading", "start", "end", "text"]
+    rows = []
+    for i, op in enumerate(opinions):
+        g = dup_of_opinion.get(i)
+        rows.append([op.opinion_id, op.comment_id, op.row_number, op.index, op.status,
+                     dup_label.get(g, "") if g is not None else "",
+                     int(dups.sizes[g]) if g is not None else "",
+                     cluster_ids[cluster_of_opinion[i]] if i in cluster_of_opinion else "",
+                     op.channel, op.heading, op.start, op.end, op.text])
+    write_csv(out_dir / "opinions.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "opinions.csv")
+
+    header = ["cluster_id", "size", "unique_texts", "label", "keywords", "topic", "topic_score", "references",
+              "representative", "representative_opinion_id", "answer_status", "answer_id"]
+    op_by_id = {op.opinion_id: op for op in opinions}
+    rows = []
+    for cl in clusters:
+        ans = confirmed.get(cl.cluster_id)
+        cands = candidates_by_cluster.get(cl.cluster_id) or []
+        status = "confirmed" if ans else ("candidate" if cands else "none")
+        answer_id = (ans.get("answer_id") or "(written)") if ans else (cands[0].answer_id if cands else "")
+        rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "・".join(cl.keywords), cl.topic,
+                     f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
+                     op_by_id[cl.representative].text, cl.representative, status, answer_id])
+    write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
+
+    header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source"]
+    rows = [[a.query_id, a.rank, a.answer_id, f"{a.score:.4f}", a.past_opinion, a.answer, a.source]
+            for a in answer_rows]
+    write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
+
+    model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, opts, input_path)
+    files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
+
+    decisions_path = out_dir / "decisions.jsonl"
+    if not decisions_path.exists():
+        decisions_path.touch()  # staff decisions go here; a run never rewrites it
+    files.append(decisions_path)
+
+    settings = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(opts).items()}
+    settings["answers"] = [str(p) for p in opts.answers]
+    run_info = {
+        "tool": "pubcom-cluster",
+        "input": {"path": str(input_path), "sha256": _sha256(input_path), "format": read_info["format"],
+                  "encoding": read_info["encoding"], "columns": read_info["columns"]},
+        "settings": settings,
+        "model": model_name,
+        "versions": _versions(),
+        "counts": counts,
+        "decisions": {"applied": applied.applied, "not_applied": len(applied.messages)},
+        "masked": opts.mask,
+        "outputs": sorted(p.name for p in files),
+        "completed": True,
+    }
+    write_json(out_dir / "run.json", run_info); files.append(out_dir / "run.json")
+    return files

@@ -1,0 +1,192 @@
+"""The published result: counts, then No. / ご意見の概要 / 件数 / 考え方.
+
+One report model feeds every format (xlsx, md, html, csv), so they never disagree.
+Everything in the report is masked for personal data (see ``mask``) unless the run was
+told otherwise, and every cell is escaped for its format: spreadsheet formulas,
+Markdown table syntax and HTML markup.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .io import atomic_path, escape_cell, write_csv, write_text
+
+CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）】"
+NO_ANSWER = "（考え方は未記入）"
+SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    no: int
+    section: str  # the part of the draft: topic and page references
+    summary: str  # ご意見の概要 (the representative opinion, masked)
+    count: int  # opinions in the group
+    answer: str  # 考え方
+    answer_status: str  # confirmed | candidate | none
+    label: str = ""
+    cluster_id: str = ""
+
+
+@dataclass
+class ReportModel:
+    title: str
+    n_submitters: int
+    n_submissions: int
+    by_channel: list[tuple[str, int]]
+    n_opinions: int
+    n_excluded: int
+    rows: list[ReportRow] = field(default_factory=list)
+    masked: bool = True
+
+    def count_lines(self) -> list[str]:
+        lines = [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
+        if self.by_channel:
+            lines.append("提出方法別：" + "、".join(f"{c} {n}件" for c, n in self.by_channel))
+        lines.append(f"意見総数：{self.n_opinions}件（整理後 {len(self.rows)}件）")
+        if self.n_excluded:
+            lines.append(f"意見を含まない提出：{self.n_excluded}件")
+        return lines
+
+
+def answer_cell(row: ReportRow) -> str:
+    if row.answer_status == "confirmed":
+        return row.answer
+    if row.answer_status == "candidate":
+        return f"{CANDIDATE_MARK}\n{row.answer}"
+    return NO_ANSWER
+
+
+def summary_cell(row: ReportRow) -> str:
+    return f"【{row.section}】\n{row.summary}" if row.section else row.summary
+
+
+# ------------------------------------------------------------------ writers
+
+
+def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig") -> list[Path]:
+    paths = [out_dir / "report.xlsx", out_dir / "report.md", out_dir / "report.html", out_dir / "report.csv"]
+    write_xlsx(model, paths[0])
+    write_text(paths[1], to_markdown(model))
+    write_text(paths[2], to_html(model))
+    write_report_csv(model, paths[3], csv_encoding)
+    return paths
+
+
+def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
+    header = ["No.", "該当箇所", "ご意見の概要", "件数", "考え方", "回答の状態"]
+    status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
+    rows = [[r.no, r.section, r.summary, r.count, r.answer, status[r.answer_status]] for r in model.rows]
+    write_csv(path, header, rows, encoding=encoding)
+
+
+def _md_cell(text: str) -> str:
+    text = html.escape(text, quote=False).replace("|", "&#124;")
+    return text.replace("\n", "<br>")
+
+
+def to_markdown(model: ReportModel) -> str:
+    out = [f"# {_md_cell(model.title)}", ""]
+    out += [f"- {line}" for line in model.count_lines()]
+    if model.by_channel:
+        out += ["", "| 提出方法 | 件数 |", "|---|---:|"]
+        out += [f"| {_md_cell(c)} | {n} |" for c, n in model.by_channel]
+    out += ["", f"※{SAME_INTENT_NOTE}", ""]
+    out += ["| No. | ご意見の概要 | 件数 | 考え方 |", "|---:|---|---:|---|"]
+    for r in model.rows:
+        out.append(f"| {r.no} | {_md_cell(summary_cell(r))} | {r.count} | {_md_cell(answer_cell(r))} |")
+    out.append("")
+    return "\n".join(out)
+
+
+_HTML_STYLE = """
+body { font-family: "Yu Gothic", "Hiragino Sans", "Noto Sans CJK JP", sans-serif; margin: 2em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #666; padding: 0.4em; vertical-align: top; }
+th { background: #e8eef7; }
+td.num { text-align: right; white-space: nowrap; }
+.candidate { color: #8a4b00; }
+.section { font-weight: bold; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+"""
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def to_html(model: ReportModel) -> str:
+    e = _html_text
+    parts = [
+        "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
+        f"<title>{e(model.title)}</title><style>{_HTML_STYLE}</style></head><body>",
+        f"<h1>{e(model.title)}</h1>", "<ul>",
+    ]
+    parts += [f"<li>{e(line)}</li>" for line in model.count_lines()]
+    parts.append("</ul>")
+    if model.by_channel:
+        parts.append("<table style=\"width:auto\"><tr><th>提出方法</th><th>件数</th></tr>")
+        parts += [f"<tr><td>{e(c)}</td><td class=\"num\">{n}</td></tr>" for c, n in model.by_channel]
+        parts.append("</table>")
+    parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
+    parts.append("<table><tr><th>No.</th><th>ご意見の概要</th><th>件数</th><th>考え方</th></tr>")
+    for r in model.rows:
+        section = f'<div class="section">【{e(r.section)}】</div>' if r.section else ""
+        if r.answer_status == "candidate":
+            answer = f'<div class="candidate">{e(CANDIDATE_MARK)}</div>{e(r.answer)}'
+        else:
+            answer = e(answer_cell(r))
+        parts.append(
+            f"<tr><td class=\"num\">{r.no}</td><td>{section}{e(r.summary)}</td>"
+            f"<td class=\"num\">{r.count}</td><td>{answer}</td></tr>"
+        )
+    parts += ["</table>", "</body></html>", ""]
+    return "\n".join(parts)
+
+
+def write_xlsx(model: ReportModel, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "意見と考え方"
+    thin = Side(style="thin", color="666666")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    ws.append([escape_cell(model.title)])
+    ws["A1"].font = Font(bold=True, size=14)
+    for line in model.count_lines():
+        ws.append([escape_cell(line)])
+    if model.by_channel:
+        ws.append([])
+        ws.append(["提出方法", "件数"])
+        for c, n in model.by_channel:
+            ws.append([escape_cell(c), n])
+    ws.append([])
+    ws.append([escape_cell(f"※{SAME_INTENT_NOTE}")])
+    ws.append([])
+    header_row = ws.max_row + 1
+    ws.append(["No.", "ご意見の概要", "件数", "考え方"])
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for r in model.rows:
+        ws.append([r.no, escape_cell(summary_cell(r)), r.count, escape_cell(answer_cell(r))])
+        for cell in ws[ws.max_row]:
+            cell.alignment = wrap
+            cell.border = border
+    for col, width in zip("ABCD", (6, 60, 7, 60)):
+        ws.column_dimensions[col].width = width
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)

@@ -1,0 +1,183 @@
+"""Cut one submission into single opinions.
+
+Submissions often hold several opinions: numbered items ((1), 1., ①, （１）, 一、), bullet
+lists (・, ●, -), or 「…について」 headings on their own line followed by the opinion.
+Each opinion keeps offsets into the submission text, so staff can always see where it
+came from. Numbering must look like a list (two or more items counting up from one) before
+it splits anything: a sentence that starts with 「1.5倍」 is not an item.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_KANJI_NUM = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_Z2H = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Item markers at the start of a line. Each style is counted separately.
+_MARKERS = [
+    ("paren", re.compile(r"[(（]\s*([0-9０-９]{1,2})\s*[)）]")),
+    ("dot", re.compile(r"([0-9０-９]{1,2})\s*[.．、)）](?![0-9０-９])")),
+    ("circled", re.compile(f"([{_CIRCLED}])")),
+    ("kanji", re.compile(f"([{_KANJI_NUM}]{{1,2}})\\s*[、．.]")),
+    ("kanji_paren", re.compile(f"[(（]([{_KANJI_NUM}]{{1,2}})[)）]")),
+    ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:点|に|項目)?\\s*[、．.:：　 ]")),
+    ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
+    ("dash", re.compile(r"([-－ー―‐])\s+")),
+]
+_HEADING_RE = re.compile(
+    r"^\s*[【\[［■◆●〈<＜]?\s*(?P<h>[^\n。！？!?]{1,40}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞]?\s*[:：]?\s*$"
+)
+_SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
+# Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line.
+_INLINE_CIRCLED = re.compile(f"[{_CIRCLED}]")
+_INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、]))[(（]\s*([0-9０-９]{1,2})\s*[)）](?![のにでをはがとへや])")
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # offsets into the submission text, marker excluded
+    end: int
+    heading: str = ""  # the 「…について」 heading the opinion sits under, if any
+    marker: str = ""  # "(1)", "①", "・" ...
+
+    def text_of(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+def _number(token: str) -> int | None:
+    token = token.translate(_Z2H)
+    if token in _CIRCLED:  # checked first: "①".isdigit() is True in Python
+        return _CIRCLED.index(token) + 1
+    if re.fullmatch(r"[0-9]+", token):
+        return int(token)
+    if token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    if all(ch in _KANJI_NUM for ch in token):
+        if token == "十":
+            return 10
+        if token.startswith("十"):
+            return 10 + _KANJI_NUM.index(token[1]) + 1
+        if len(token) == 1:
+            return _KANJI_NUM.index(token) + 1
+    return None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _is_list(numbers: list[int | None]) -> bool:
+    """Two or more items that count up from one (numbering may restart under a heading)."""
+    nums = [n for n in numbers if n is not None]
+    if len(nums) < 2 or 1 not in nums:
+        return False
+    ups = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+    return ups >= max(1, (len(nums) - 1) // 2)
+
+
+def split_submission(text: str) -> list[Segment]:
+    """Segments of ``text``, one per opinion. A text without structure is one segment."""
+    if not text.strip():
+        return [Segment(0, len(text))]
+    lines = _lines(text)
+    # 1. classify lines
+    headings: dict[int, str] = {}
+    marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
+    for idx, (s, e) in enumerate(lines):
+        line = text[s:e]
+        stripped = line.lstrip(" \t\u3000")
+        lead = len(line) - len(stripped)
+        if not stripped:
+            continue
+        hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
+        if hm and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
+            headings[idx] = hm.group("h").strip()
+            continue
+        for style, rx in _MARKERS:
+            m = rx.match(stripped)
+            if m and len(stripped) > m.end():
+                number = None if style in ("bullet", "dash") else _number(m.group(1))
+                marked.setdefault(style, []).append((idx, s + lead + m.end(), number, m.group(0).strip()))
+                break
+    # 2. keep marker styles that form a list
+    boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
+    for style, items in marked.items():
+        if style in ("bullet", "dash"):
+            ok = len(items) >= 2
+        else:
+            ok = _is_list([n for _, _, n, _ in items])
+        if ok:
+            for idx, start, _, marker in items:
+                boundaries.setdefault(idx, (start, marker))
+    if not boundaries and not headings:
+        inline = _split_inline(text)
+        if inline:
+            return inline
+        return [_trimmed(text, 0, len(text))]
+    # 3. cut: headings open a section, markers open an item
+    segments: list[Segment] = []
+    cut_lines = sorted(set(boundaries) | set(headings))
+    first_line = cut_lines[0]
+    if first_line > 0:  # preamble before the first item
+        pre = _trimmed(text, 0, lines[first_line][0])
+        if pre.end > pre.start:
+            segments.append(pre)
+    heading = ""
+    for k, idx in enumerate(cut_lines):
+        end = lines[cut_lines[k + 1]][0] if k + 1 < len(cut_lines) else len(text)
+        if idx in headings:
+            heading = headings[idx]
+            body_start = lines[idx][1]
+            seg = _trimmed(text, body_start, end, heading=heading)
+            if seg.end > seg.start:  # heading with its own text under it
+                segments.append(seg)
+            continue
+        start, marker = boundaries[idx]
+        seg = _trimmed(text, start, end, heading=heading, marker=marker)
+        if seg.end > seg.start:
+            segments.append(seg)
+    return segments or [_trimmed(text, 0, len(text))]
+
+
+def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
+    for s, e in lines[idx + 1:]:
+        if text[s:e].strip():
+            return True
+    return False
+
+
+def _split_inline(text: str) -> list[Segment]:
+    """「①…②…」 or 「(1)…。(2)…」 within running text."""
+    for rx in (_INLINE_CIRCLED, _INLINE_PAREN):
+        matches = list(rx.finditer(text))
+        numbers = [_number(m.group(1) if m.groups() else m.group(0)) for m in matches]
+        if len(matches) < 2 or not _is_list(numbers):
+            continue
+        out = []
+        first = matches[0].start()
+        if text[:first].strip():
+            pre = _trimmed(text, 0, first)
+            if pre.end > pre.start:
+                out.append(pre)
+        for k, m in enumerate(matches):
+            end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+            seg = _trimmed(text, m.end(), end, marker=m.group(0).strip())
+            if seg.end > seg.start:
+                out.append(seg)
+        return out
+    return []
+
+
+def _trimmed(text: str, start: int, end: int, heading: str = "", marker: str = "") -> Segment:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip(" \t\n\u3000"))
+    right = len(chunk.rstrip(" \t\n\u3000"))
+    if right <= left:
+        return Segment(start, start, heading, marker)
+    return Segment(start + left, start + right, heading, marker)
