@@ -20,6 +20,8 @@ import numpy as np
 
 from . import __version__
 from .dedup import find_duplicates
+from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
+                         previous_clusters_of_units)
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions
 from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
@@ -29,6 +31,7 @@ from .mask import mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion
 from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, write_all
+from .review import apply_decisions, load_decisions
 from .split import split_submission
 from .tokenize import Tokenizer
 
@@ -179,8 +182,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             list(opts.answers), id_column=opts.answer_id_column, opinion_column=opts.answer_opinion_column,
             text_column=opts.answer_text_column, log=log)
         past = (past_records, past_info)
-    from .review import load_decisions
-
     decisions = load_decisions(out_dir)
 
     # 1. split and normalise
@@ -199,35 +200,61 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     log(f"duplicates: {len(ok)} opinions -> {dups.n_groups} distinct "
         f"({n_multi} groups with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
 
-    # 3. embed and group the distinct texts
+    # 3. embed and group the distinct texts (continuing an earlier run in the same folder)
     encoder = encoder or load_encoder(opts.model)
+    model_name = getattr(encoder, "name", str(opts.model))
     tokenizer = Tokenizer()
+    prev = load_previous(out_dir)
+    unit_members: list[list[int]] = [[] for _ in range(dups.n_groups)]
+    for j, i in enumerate(ok):
+        unit_members[unit_of_ok[j]].append(i)
+    unit_pairs = [[(opinions[i].opinion_id, opinions[i].text) for i in ms] for ms in unit_members]
+    continued: dict[int, str] = {}
+    late = False
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
         unit_tokens = [tokenizer.lemmas(t) for t in unit_texts]
-        unit_cluster = group_opinions(unit_texts, vectors, counts=unit_counts, tokens=unit_tokens, seed=opts.seed)
+
+        def group(idx: Sequence[int]) -> np.ndarray:
+            idx = list(idx)
+            return group_opinions([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
+                                  tokens=[unit_tokens[u] for u in idx], seed=opts.seed)
+
+        unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
+        late = bool(prev) and is_late_comment_run(
+            prev, model_name, asdict(opts), unit_prev, [(opinions[i].opinion_id, opinions[i].text) for i in ok])
+        if late:
+            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group)
+            n_new = sum(1 for p in unit_prev if p is None)
+            log(f"late comments: {n_new} new distinct opinions added to the earlier clusters where they fit")
+        else:
+            unit_cluster = group(range(len(unit_texts)))
     else:
         vectors = np.zeros((0, 1), dtype=np.float32)
         unit_tokens, unit_cluster = [], np.zeros(0, dtype=np.int64)
 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
-    from .review import apply_decisions
-
     applied = apply_decisions(opinion_unit, unit_cluster, decisions)
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)
 
-    # 5. clusters: ordered by opinion count, ids stable for the same input
+    # 5. clusters: ordered by opinion count; ids stable for the same input and across re-runs
     members: dict[int, list[int]] = defaultdict(list)
     for u, c in enumerate(unit_cluster.tolist()):
         members[c].append(u)
     order = sorted(members, key=lambda c: (-unit_counts[members[c]].sum(), -len(members[c]),
                                            min(unit_rep[u] for u in members[c])))
     cluster_index = {c: n for n, c in enumerate(order)}
-    width = max(3, len(str(len(order))))
-    cluster_ids = [f"C{n + 1:0{width}d}" for n in range(len(order))]
+    if late:
+        inherited = {c: cid for c, cid in continued.items() if c in members}
+    elif prev:
+        inherited = inherit_ids({c: [p for u in members[c] for p in unit_pairs[u]] for c in order}, prev)
+    else:
+        inherited = {}
+    id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
+    cluster_ids = [id_of[c] for c in order]
 
     kw_tokens = [tokenizer.keywords(comparison_text(opinions[i].text), nouns_only=True) for i in unit_rep]
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
@@ -308,7 +335,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 7. outputs
     counts = _counts(subs, opinions, dups, clusters, read_info)
-    model_name = getattr(encoder, "name", str(opts.model))
     files = _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
                            opts, counts, read_info, model_name, topics is not None, applied)

@@ -1,0 +1,167 @@
+"""Keep cluster ids and groups steady across runs into the same folder.
+
+Staff review a run, then late comments arrive and the run is repeated. Two rules:
+- Late comments (the same settings, the earlier opinions all still there, new ones added):
+  the earlier opinions keep their clusters, and each new opinion joins the existing cluster
+  it fits (as close to the centroid as the cluster's own members are) or, failing that,
+  forms new clusters among the new opinions.
+- Any other re-run (another seed or model, edited input): the grouping is computed afresh
+  and each new cluster inherits the id of the earlier cluster that holds most of its
+  opinions, so ids staff have seen stay where the content stayed.
+An opinion counts as "the same" only with the same id and the same text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from .io import InputError, read_table
+
+_ID_RE = re.compile(r"^C(\d+)$")
+
+
+@dataclass
+class PreviousRun:
+    cluster_of: dict[str, str]  # opinion_id -> cluster_id (ok opinions only)
+    text_of: dict[str, str]  # opinion_id -> text
+    settings: dict
+    model: str
+
+    def same(self, opinion_id: str, text: str) -> bool:
+        return self.text_of.get(opinion_id) == text
+
+
+def load_previous(out_dir: Path) -> PreviousRun | None:
+    """The earlier completed run in ``out_dir``, or None (first run, or unreadable)."""
+    run_json, opinions_csv = out_dir / "run.json", out_dir / "opinions.csv"
+    if not (run_json.exists() and opinions_csv.exists()):
+        return None
+    try:
+        info = json.loads(run_json.read_text(encoding="utf-8"))
+        if not info.get("completed"):
+            return None
+        table = read_table(opinions_csv)
+    except (InputError, ValueError, OSError):
+        return None
+    if not {"opinion_id", "cluster_id", "text", "status"} <= set(table.columns):
+        return None
+    cluster_of, text_of = {}, {}
+    for row in table.rows:
+        oid = _unescape(row["opinion_id"])
+        text_of[oid] = _unescape(row["text"])
+        if row["status"] == "ok" and row["cluster_id"]:
+            cluster_of[oid] = _unescape(row["cluster_id"])
+    return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")))
+
+
+def _unescape(cell: str) -> str:
+    """Undo the formula escape the CSV writer adds ("'=..." -> "=...")."""
+    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
+
+
+def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequence[tuple[str, str]]]
+                               ) -> list[str | None]:
+    """For each unit ((opinion_id, text) pairs), the earlier cluster most of its opinions had."""
+    out: list[str | None] = []
+    for pairs in unit_opinions:
+        tally = Counter(prev.cluster_of[oid] for oid, text in pairs
+                        if oid in prev.cluster_of and prev.same(oid, text))
+        out.append(min(tally, key=lambda c: (-tally[c], c)) if tally else None)
+    return out
+
+
+def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_prev: Sequence[str | None],
+                        opinion_pairs: Sequence[tuple[str, str]]) -> bool:
+    """Same model and grouping settings, every earlier opinion still here, and new ones added."""
+    keys = ("seed", "split", "near_duplicate_threshold")
+    if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
+        return False
+    current = dict(opinion_pairs)
+    if any(current.get(oid) != prev.text_of.get(oid) for oid in prev.cluster_of):
+        return False
+    return any(p is None for p in unit_prev) and any(p is not None for p in unit_prev)
+
+
+def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts: np.ndarray,
+                    group_new) -> tuple[np.ndarray, dict[int, str]]:
+    """Late comments: earlier units keep their cluster; new units join one or form new ones.
+
+    ``group_new(indices) -> labels`` clusters the new units that fit no existing cluster.
+    Returns unit labels and {label: earlier cluster id} for the labels that continue one.
+    """
+    old_ids = sorted({p for p in unit_prev if p is not None}, key=_id_sort_key)
+    label_of_old = {cid: n for n, cid in enumerate(old_ids)}
+    labels = np.full(len(unit_prev), -1, dtype=np.int64)
+    members = defaultdict(list)
+    for u, p in enumerate(unit_prev):
+        if p is not None:
+            labels[u] = label_of_old[p]
+            members[labels[u]].append(u)
+    # Each cluster admits a newcomer as close to its centroid as its own least typical member.
+    centroids, admit = [], []
+    for n in range(len(old_ids)):
+        us = members[n]
+        v = (vectors[us] * counts[us, None]).sum(axis=0)
+        v = v / (np.linalg.norm(v) or 1.0)
+        centroids.append(v)
+        sims = vectors[us] @ v
+        admit.append(float(sims.min()) if len(us) > 1 else 1.01)  # singletons only take copies
+    new_units = [u for u, p in enumerate(unit_prev) if p is None]
+    leftover = []
+    if centroids:
+        sims = vectors[new_units] @ np.array(centroids).T
+        for row, u in zip(sims, new_units):
+            best = int(np.argmax(row))
+            if row[best] >= admit[best]:
+                labels[u] = best
+            else:
+                leftover.append(u)
+    else:
+        leftover = new_units
+    if leftover:
+        sub = np.asarray(group_new(leftover), dtype=np.int64)
+        labels[leftover] = sub + len(old_ids)
+    return labels, {n: cid for cid, n in label_of_old.items()}
+
+
+def inherit_ids(cluster_pairs: Mapping[int, Sequence[tuple[str, str]]], prev: PreviousRun) -> dict[int, str]:
+    """Fresh grouping: each cluster takes the earlier id holding most (over half) of its opinions."""
+    candidates = []
+    for c, pairs in cluster_pairs.items():
+        same = [prev.cluster_of[oid] for oid, text in pairs if oid in prev.cluster_of and prev.same(oid, text)]
+        for cid, n in Counter(same).items():
+            if 2 * n > len(pairs):
+                candidates.append((-n, c, cid))
+    taken: dict[int, str] = {}
+    used: set[str] = set()
+    for _, c, cid in sorted(candidates, key=lambda x: (x[0], x[1], _id_sort_key(x[2]))):
+        if c not in taken and cid not in used:
+            taken[c] = cid
+            used.add(cid)
+    return taken
+
+
+def _id_sort_key(cid: str) -> tuple:
+    m = _ID_RE.match(cid)
+    return (0, int(m.group(1)), cid) if m else (1, 0, cid)
+
+
+def assign_ids(order: Sequence[int], inherited: Mapping[int, str], reserved: Sequence[str] = ()) -> dict[int, str]:
+    """Ids for clusters in ``order``: inherited ones kept, new ones numbered after the largest."""
+    used = list(inherited.values()) + list(reserved)
+    top = max((int(m.group(1)) for m in (_ID_RE.match(c) for c in used) if m), default=0)
+    width = max(3, len(str(top + len(order))))
+    ids, nxt = {}, top
+    for c in order:
+        if c in inherited:
+            ids[c] = inherited[c]
+        else:
+            nxt += 1
+            ids[c] = f"C{nxt:0{width}d}"
+    return ids
