@@ -1,0 +1,171 @@
+"""Past-answer retrieval on LocalgovFAQ (Amagasaki city FAQ), read from ../shared/data.
+
+Past opinion = the FAQ "Question:" part, answer = the "Answer:" part of corpus.json;
+queries.json are the queries; relevant = qrels grade >= 1. Reports Hit@1/5/10 and MRR for
+BM25 alone, embedding alone and the hybrid, on a fixed split: queries whose id is
+divisible by 3 are the tuning part (used to choose fusion weights with --tune), the
+others the test part (reported). Also reports how well the top-1 score separates right
+from wrong top-1 answers across queries (ROC AUC), i.e. whether a threshold works.
+
+    .venv/bin/python benchmarks/bench_answers.py [--model NAME] [--tune]
+
+Data path: ``Path(repo)/../shared/data`` or the ``CLUSTER_SHARED_DATA`` environment
+variable. Skips with a message when the data is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from cluster.answers import DEFAULT_WEIGHTS, AnswerIndex  # noqa: E402
+from cluster.embed import load_encoder  # noqa: E402
+from cluster.records import PastAnswer  # noqa: E402
+
+
+def data_dir() -> Path:
+    env = os.environ.get("CLUSTER_SHARED_DATA")
+    return Path(env) if env else REPO.parent / "shared" / "data"
+
+
+def load_localgovfaq(folder: Path):
+    corpus = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    queries = json.loads((folder / "queries.json").read_text(encoding="utf-8"))
+    qrels = json.loads((folder / "qrels.json").read_text(encoding="utf-8"))
+    records = []
+    for doc_id, text in corpus.items():
+        q, _, a = text.partition("\nAnswer:")
+        q = q.removeprefix("Question:").strip()
+        records.append(PastAnswer(answer_id=str(doc_id), opinion=q, answer=a.strip()))
+    qids = [q for q in queries if any(g >= 1 for g in qrels.get(q, {}).values())]
+    relevant = {q: {d for d, g in qrels[q].items() if g >= 1} for q in qids}
+    return records, [queries[q] for q in qids], qids, relevant
+
+
+def metrics(scores: np.ndarray, answer_ids: list[str], relevant: list[set[str]]) -> dict:
+    ids = np.array(answer_ids, dtype=object)
+    order_key = np.argsort(np.argsort(ids))
+    hits = {1: 0, 3: 0, 5: 0, 10: 0}
+    mrr = 0.0
+    top_scores, top_right = [], []
+    for n, rel in enumerate(relevant):
+        rounded = np.round(scores[n], 6)
+        order = np.lexsort((order_key, -rounded))[:10]
+        ranked = [ids[i] for i in order]
+        first = next((r for r, a in enumerate(ranked, 1) if a in rel), None)
+        for cut in hits:
+            hits[cut] += int(first is not None and first <= cut)
+        mrr += 1.0 / first if first else 0.0
+        top_scores.append(scores[n][order[0]])
+        top_right.append(ranked[0] in rel)
+    n = max(len(relevant), 1)
+    out = {f"hit@{c}": hits[c] / n for c in hits}
+    out["mrr@10"] = mrr / n
+    out["top1_auc"] = auc(np.array(top_scores), np.array(top_right))
+    out["_top"] = (np.array(top_scores), np.array(top_right))
+    return out
+
+
+def auc(scores: np.ndarray, labels: np.ndarray) -> float:
+    pos, neg = scores[labels], scores[~labels]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    ranks = np.argsort(np.argsort(np.concatenate([pos, neg]))) + 1
+    return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+
+
+def rrf(features: np.ndarray, use: list[int], k: int = 60) -> np.ndarray:
+    out = np.zeros(features.shape[:2])
+    for f in use:
+        ranks = np.argsort(np.argsort(-features[:, :, f], axis=1, kind="stable"), axis=1) + 1
+        out += 1.0 / (k + ranks)
+    return out
+
+
+def fused(features: np.ndarray, w) -> np.ndarray:
+    w = np.asarray(w, dtype=np.float64)
+    return features @ (w / w.sum())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default=None, help="encoder (default: the shipped model)")
+    ap.add_argument("--tune", action="store_true", help="grid-search fusion weights on the tuning part")
+    args = ap.parse_args()
+    folder = data_dir() / "localgovfaq"
+    if not (folder / "corpus.json").exists():
+        print(f"SKIP: LocalgovFAQ not found at {folder} (set CLUSTER_SHARED_DATA)")
+        return 0
+    records, queries, qids, relevant = load_localgovfaq(folder)
+    encoder = load_encoder(args.model)
+    print(f"LocalgovFAQ: {len(records)} FAQ entries, {len(queries)} queries with a grade>=1 answer; "
+          f"model {encoder.name}")
+    t0 = time.perf_counter()
+    index = AnswerIndex.build(records, encoder)
+    t1 = time.perf_counter()
+    q = index._query(queries, qids)
+    feats = index.features(q.vectors, q.tokens)
+    t2 = time.perf_counter()
+    print(f"index built in {t1 - t0:.1f}s; {len(queries)} queries scored in {t2 - t1:.1f}s "
+          f"(cosine baselines {index.baselines[0]:.3f} / {index.baselines[1]:.3f})")
+    tune = np.array([int(qid) % 3 == 0 for qid in qids])
+    test = ~tune
+    rel = [relevant[qid] for qid in qids]
+    ids = [r.answer_id for r in records]
+
+    def report(name: str, scores: np.ndarray) -> dict:
+        parts = {}
+        for part, mask in (("test", test), ("all", np.ones_like(test))):
+            idx = np.flatnonzero(mask)
+            parts[part] = metrics(scores[idx], ids, [rel[i] for i in idx])
+        m = parts["test"]
+        a = parts["all"]
+        print(f"| {name} | {m['hit@1']:.3f} | {m['hit@5']:.3f} | {m['hit@10']:.3f} | {m['mrr@10']:.3f} "
+              f"| {m['top1_auc']:.3f} | {a['hit@1']:.3f} | {a['hit@5']:.3f} |")
+        return parts
+
+    weights = DEFAULT_WEIGHTS
+    if args.tune:
+        best = None
+        grid = np.arange(0, 1.01, 0.05)
+        tidx = np.flatnonzero(tune)
+        trel = [rel[i] for i in tidx]
+        for w in itertools.product(grid, repeat=4):
+            if abs(sum(w) - 1) > 1e-6:
+                continue
+            m = metrics(fused(feats[tidx], w), ids, trel)
+            key = (m["hit@1"] + m["hit@5"] + m["mrr@10"], m["top1_auc"])
+            if best is None or key > best[0]:
+                best = (key, tuple(round(float(x), 2) for x in w), m)
+        weights = best[1]
+        print(f"tuned on {tune.sum()} queries: weights (cos_opinion, cos_answer, lex_opinion, lex_answer) = "
+              f"{weights}; tuning part hit@1 {best[2]['hit@1']:.3f} hit@5 {best[2]['hit@5']:.3f}")
+    print(f"\ntest part: {test.sum()} queries (qid % 3 != 0); 'all' = all {len(qids)} queries\n")
+    print("| method | Hit@1 | Hit@5 | Hit@10 | MRR@10 | top-1 AUC | Hit@1 all | Hit@5 all |")
+    print("|---|---|---|---|---|---|---|---|")
+    report("BM25 on question (lemmas)", feats[:, :, 2])
+    report("BM25 question + answer", fused(feats, (0, 0, 0.75, 0.25)))
+    report("embedding: question", feats[:, :, 0])
+    report("embedding: question + answer", fused(feats, (0.75, 0.25, 0, 0)))
+    report("RRF (4 signals, k=60)", rrf(feats, [0, 1, 2, 3]))
+    parts = report(f"hybrid weighted {tuple(weights)}", fused(feats, weights))
+    # Threshold behaviour: share of test queries kept and their top-1 precision.
+    scores, right = parts["test"]["_top"]
+    for thr in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+        kept = scores >= thr
+        prec = right[kept].mean() if kept.any() else float("nan")
+        print(f"  min_score {thr:.2f}: {kept.mean():.0%} of test queries keep a top-1, precision {prec:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,875 @@
+"""Past answers: read earlier 意見/考え方 tables, index them, suggest answers.
+
+Most answers in a consultation repeat what the city already said somewhere. This module
+reads the published answer tables of earlier consultations (``read_past_answers``),
+builds a hybrid index over them (``AnswerIndex``) and suggests, for each query text or
+each cluster of opinions, the past answers that fit (``suggest_for_clusters``).
+
+Scoring. Four features are computed for every (query, past answer) pair, each in 0..1:
+
+- ``cos_opinion``: embedding cosine of the query and the past opinion. A published row
+  often merges several opinions into one cell (numbered items, one per line); each line is
+  indexed as well and the best of the whole cell and its lines counts.
+- ``cos_answer``: embedding cosine of the query and the answer text.
+- ``lex_opinion`` / ``lex_answer``: BM25 (``bm25s``) over fugashi lemmas, divided by the
+  best score the query's words could reach in this archive (each query word at its highest
+  BM25 weight; a word the archive never uses counts as a rare word). So 1.0 means "every
+  word of the query, at full weight", whatever the query's length.
+
+Cosines are rescaled per index so that the typical cosine of two unrelated archive entries
+maps to 0 (``(cos - baseline) / (1 - baseline)``, clipped): encoders differ a lot in their
+cosine ranges and this keeps scores comparable across encoders and across queries. The
+score is the weighted sum of the features (weights sum to 1), hence in 0..1 and comparable
+across queries, and ``min_score`` says "no good past answer" below it. Candidates are
+ordered by score rounded to 6 decimals, ties broken by ``answer_id`` (deterministic).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .records import AnswerCandidate, PastAnswer
+
+__all__ = [
+    "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
+    "AnswerIndex", "DEFAULT_WEIGHTS", "DEFAULT_MIN_SCORE", "read_past_answers",
+    "split_merged_opinion", "suggest_for_clusters", "reuse_confirmed_answers",
+    "run_answers_query",
+]
+
+# ----------------------------------------------------------------- column guesses
+
+ANSWER_ID_CANDIDATES = (
+    "No.", "No", "NO", "番号", "回答番号", "整理番号", "項番", "通し番号", "answer_id", "id", "ID",
+)
+ANSWER_OPINION_CANDIDATES = (
+    "ご意見の概要", "御意見の概要", "意見の概要", "寄せられたご意見", "寄せられた御意見", "寄せられた意見",
+    "意見の要旨", "ご意見の要旨", "御意見の要旨", "意見要旨", "意見の要約", "ご意見の要約", "意見概要",
+    "ご意見", "御意見", "意見", "質問", "ご質問", "opinion", "question", "past_opinion",
+)
+ANSWER_TEXT_CANDIDATES = (
+    "市の考え方", "本市の考え方", "区の考え方", "町の考え方", "村の考え方", "県の考え方", "都の考え方",
+    "府の考え方", "道の考え方", "国の考え方", "ご意見に対する考え方", "意見に対する考え方",
+    "ご意見に対する市の考え方", "考え方", "回答", "市の回答", "対応", "対応方針", "市の対応",
+    "answer", "response",
+)
+ANSWER_SOURCE_CANDIDATES = ("出典", "案件名", "計画名", "件名", "意見募集案件", "source", "consultation")
+ANSWER_DATE_CANDIDATES = ("日付", "公表日", "回答日", "実施日", "date")
+ANSWER_DEPARTMENT_CANDIDATES = ("担当課", "所管課", "担当部署", "担当", "所管", "department")
+
+# Fusion weights (cos_opinion, cos_answer, lex_opinion, lex_answer) and the threshold
+# below which a candidate is "no good past answer". Tuned on the LocalgovFAQ tuning split
+# (benchmarks/bench_answers.py); see BENCHMARKS.md.
+DEFAULT_WEIGHTS = (0.45, 0.15, 0.30, 0.10)
+DEFAULT_MIN_SCORE = 0.25
+# Quantile of unrelated-pair cosines that is mapped to 0.
+COSINE_BASELINE_QUANTILE = 0.5
+INDEX_FORMAT = 1
+INDEX_FILE = "answer_index.npz"
+RECORDS_FILE = "records.jsonl"
+
+
+def _log_default(msg: str) -> None:
+    print(msg)
+
+
+def _input_error(msg: str) -> Exception:
+    from .io import InputError
+
+    return InputError(msg)
+
+
+# ----------------------------------------------------------------- reading
+
+
+_ITEM_MARK_RE = re.compile(
+    r"(?:^|\n)\s*(?:[①-⑳㉑-㊿]|[\(（]\s*[0-9０-９]{1,3}\s*[\)）]|[0-9０-９]{1,3}\s*[\.．、\)）]"
+    r"|[・○●◯◆◇■□▪]|[ア-ン][\.．、\)）])\s*"
+)
+_CIRCLED_RE = re.compile(r"(?<!^)(?=[①-⑳㉑-㊿])")
+
+
+def split_merged_opinion(text: str) -> list[str]:
+    """The single opinions of a merged cell (one per line / numbered item); [] if only one.
+
+    >>> split_merged_opinion("①駐輪場を増やしてほしい。②料金を下げてほしい。")
+    ['駐輪場を増やしてほしい。', '料金を下げてほしい。']
+    """
+    if not text:
+        return []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Circled numbers start an item even in the middle of a line.
+    text = _CIRCLED_RE.sub("\n", text)
+    parts = [p for p in _ITEM_MARK_RE.split(text)]
+    lines: list[str] = []
+    for part in parts:
+        for line in part.split("\n"):
+            line = line.strip()
+            if len(line) >= 4:  # drop bare markers, headings of a word or two
+                lines.append(line)
+    return lines if len(lines) >= 2 else []
+
+
+def _guess_past_columns(columns: list[str], id_column, opinion_column, text_column,
+                        source_column) -> tuple[dict, list[str]]:
+    from .io import guess_column
+
+    guessed = []
+    cols: dict[str, str | None] = {}
+    # The answer column first: "意見" would otherwise match "ご意見に対する市の考え方".
+    cols["answer"] = guess_column(columns, ANSWER_TEXT_CANDIDATES, text_column, what="answer-text")
+    if text_column is None:
+        guessed.append("answer")
+    rest = [c for c in columns if c != cols["answer"]]
+    if opinion_column is not None:
+        cols["opinion"] = guess_column(columns, (), opinion_column, what="answer-opinion")
+    else:
+        cols["opinion"] = guess_column(rest, ANSWER_OPINION_CANDIDATES, None, what="answer-opinion")
+        guessed.append("opinion")
+    rest = [c for c in rest if c != cols["opinion"]]
+    if id_column is not None:
+        cols["id"] = guess_column(columns, (), id_column, what="answer-id")
+    else:
+        cols["id"] = guess_column(rest, ANSWER_ID_CANDIDATES, None, what="answer-id", required=False)
+        if cols["id"] is not None:
+            guessed.append("id")
+    rest = [c for c in rest if c != cols["id"]]
+    if source_column is not None:
+        cols["source"] = guess_column(columns, (), source_column, what="answer-source")
+    else:
+        cols["source"] = guess_column(rest, ANSWER_SOURCE_CANDIDATES, None, what="answer-source",
+                                      required=False)
+    rest = [c for c in rest if c != cols["source"]]
+    cols["date"] = guess_column(rest, ANSWER_DATE_CANDIDATES, None, what="answer-date", required=False)
+    rest = [c for c in rest if c != cols["date"]]
+    cols["department"] = guess_column(rest, ANSWER_DEPARTMENT_CANDIDATES, None,
+                                      what="answer-department", required=False)
+    return cols, guessed
+
+
+def read_past_answers(paths, id_column: str | None = None, opinion_column: str | None = None,
+                      text_column: str | None = None, source_column: str | None = None,
+                      log: Callable[[str], None] | None = print) -> tuple[list[PastAnswer], dict]:
+    """Read past-answer tables (CSV/TSV/XLSX/JSONL; UTF-8, UTF-8 BOM, CP932).
+
+    ``paths``: one path or several. Columns are guessed from the usual published headings
+    (No. / ご意見の概要 / 市の考え方 / 出典 / 日付 / 担当課) unless given; the guess is logged.
+    ``text_column`` is the answer text (市の考え方), ``opinion_column`` the past opinion.
+    Answer ids are the id column's value (prefixed with the file stem when several files
+    are read, so ids stay unique), else ``<file stem>:<row number>`` (1-based data row).
+    Rows with an empty answer are skipped and reported.
+
+    Returns ``(records, report)``; ``report`` has ``files`` (per-file columns, encoding,
+    counts), ``rows``, ``records``, ``skipped_empty_answer`` (count) and
+    ``skipped_ids`` (the ids of skipped rows). Raises ``cluster.io.InputError`` on a file
+    that cannot be read or has no answer column.
+    """
+    from .io import read_table
+
+    log = log or (lambda msg: None)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise _input_error("no past-answer file given")
+    many = len(paths) > 1
+    records: list[PastAnswer] = []
+    seen_ids: dict[str, int] = {}
+    report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
+    for path in paths:
+        table = read_table(path)
+        try:
+            cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
+                                                text_column, source_column)
+        except ValueError as exc:
+            raise _input_error(f"{path}: {exc}") from None
+        note = " (guessed)" if guessed else ""
+        extra = ""
+        if cols["id"]:
+            extra += f", id column = {cols['id']}"
+        if cols["source"]:
+            extra += f", source column = {cols['source']}"
+        log(f"past answers: {path.name}: opinion column = {cols['opinion']}, "
+            f"answer column = {cols['answer']}{extra}{note}")
+        stem = path.stem
+        skipped: list[str] = []
+        kept = 0
+        for row_number, row in enumerate(table.rows, 1):
+            raw_id = (row.get(cols["id"], "") if cols["id"] else "").strip()
+            if raw_id:
+                answer_id = f"{stem}:{raw_id}" if many else raw_id
+            else:
+                answer_id = f"{stem}:{row_number}"
+            if answer_id in seen_ids:
+                seen_ids[answer_id] += 1
+                answer_id = f"{answer_id}#{seen_ids[answer_id]}"
+            else:
+                seen_ids[answer_id] = 1
+            answer = row.get(cols["answer"], "").strip()
+            opinion = row.get(cols["opinion"], "").strip()
+            if not answer:
+                if opinion or raw_id:
+                    skipped.append(answer_id)
+                else:  # a fully blank spacer row
+                    skipped.append(answer_id)
+                continue
+            source = row.get(cols["source"], "").strip() if cols["source"] else ""
+            records.append(PastAnswer(
+                answer_id=answer_id,
+                opinion=opinion,
+                answer=answer,
+                source=source or stem,
+                date=row.get(cols["date"], "").strip() if cols["date"] else "",
+                department=row.get(cols["department"], "").strip() if cols["department"] else "",
+            ))
+            kept += 1
+        report["files"].append({
+            "path": str(path), "encoding": table.encoding, "columns": cols,
+            "guessed": guessed, "rows": len(table.rows), "records": kept, "skipped_ids": skipped,
+        })
+        report["rows"] += len(table.rows)
+        report["records"] += kept
+        report["skipped_empty_answer"] += len(skipped)
+        report["skipped_ids"].extend(skipped)
+        if skipped:
+            shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
+            log(f"past answers: {path.name}: skipped {len(skipped)} row(s) with an empty answer: {shown}"
+                " (merged cells in Excel? unmerge and fill them)")
+    if not records:
+        raise _input_error(f"no past answers with an answer text in {', '.join(map(str, paths))}")
+    log(f"past answers: {len(records)} answer(s) read from {len(paths)} file(s)")
+    return records, report
+
+
+# ----------------------------------------------------------------- the index
+
+
+def _norm_text(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def _unique(tokens: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for t in tokens:
+        if t and t not in seen:
+            seen[t] = None
+    return list(seen)
+
+
+class _Lexical:
+    """BM25 (bm25s) over lemma lists, with a per-query upper bound so scores fall in 0..1."""
+
+    def __init__(self, docs_tokens: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        import bm25s
+
+        self.n_docs = len(docs_tokens)
+        self.retriever = bm25s.BM25(k1=k1, b=b, method="lucene")
+        # bm25s needs at least one token somewhere; an empty archive side gets a dummy.
+        docs = [list(d) for d in docs_tokens]
+        if not any(docs):
+            docs = docs + [["\u0000"]]
+        self.retriever.index(docs, show_progress=False)
+        self.vocab: dict[str, int] = dict(self.retriever.vocab_dict)
+        self.max_weight = self._max_weights()
+        known = self.max_weight[self.max_weight > 0]
+        # A word the archive never uses counts as a rare word: unmatched, but it was asked.
+        self.oov_weight = float(np.quantile(known, 0.9)) if known.size else 1.0
+
+    def _max_weights(self) -> np.ndarray:
+        """For each vocabulary word, its highest BM25 contribution in any document."""
+        n_vocab = max(self.vocab.values()) + 1 if self.vocab else 0
+        out = np.zeros(n_vocab)
+        scores = getattr(self.retriever, "scores", None) or {}
+        data, indptr = scores.get("data"), scores.get("indptr")
+        if data is not None and indptr is not None and len(indptr) - 1 <= n_vocab:
+            # bm25s keeps a CSC matrix with one column per word (its empty token has none).
+            data = np.asarray(data, dtype=np.float64)
+            indptr = np.asarray(indptr)
+            n_cols = len(indptr) - 1
+            nonempty = np.flatnonzero(indptr[1:] > indptr[:-1])
+            if data.size and nonempty.size:
+                out[nonempty] = np.maximum.reduceat(data, indptr[:-1][nonempty])
+            self._n_cols = n_cols
+            return out
+        # Fallback through the public API (slower, same result).
+        self._n_cols = n_vocab
+        for word, idx in self.vocab.items():
+            if word:
+                out[idx] = float(np.max(self.retriever.get_scores([word])))
+        return out
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """Normalised BM25 of one query against every document, in 0..1."""
+        toks = _unique(query_tokens)
+        if not toks:
+            return np.zeros(self.n_docs)
+        known = [t for t in toks if self.vocab.get(t, self._n_cols) < self._n_cols]
+        bound = sum(self.max_weight[self.vocab[t]] for t in known) + self.oov_weight * (len(toks) - len(known))
+        if not known or bound <= 0:
+            return np.zeros(self.n_docs)
+        raw = np.asarray(self.retriever.get_scores(known), dtype=np.float64)[: self.n_docs]
+        return np.clip(raw / bound, 0.0, 1.0)
+
+
+def _cosine_baseline(emb: np.ndarray, other: np.ndarray | None = None,
+                     quantile: float = COSINE_BASELINE_QUANTILE, n_pairs: int = 4000) -> float:
+    """Typical cosine of two unrelated entries (fixed-seed random pairs ``emb[i]``,
+    ``other[j]``, i != j). For answers, ``emb`` is the past opinions (query-like texts)
+    and ``other`` the answers: queries are compared with answers, not answers with answers."""
+    other = emb if other is None else other
+    n = min(emb.shape[0], other.shape[0])
+    if n < 3:
+        return 0.0
+    rng = np.random.default_rng(12345)
+    i = rng.integers(0, n, n_pairs)
+    j = rng.integers(0, n, n_pairs)
+    keep = i != j
+    a, b = emb[i[keep]], other[j[keep]]
+    nonzero = (np.abs(a).sum(axis=1) > 0) & (np.abs(b).sum(axis=1) > 0)
+    cos = np.einsum("ij,ij->i", a[nonzero], b[nonzero])
+    if cos.size == 0:
+        return 0.0
+    return float(min(max(np.quantile(cos, quantile), 0.0), 0.95))
+
+
+def _rescale(cos: np.ndarray, baseline: float) -> np.ndarray:
+    return np.clip((cos - baseline) / (1.0 - baseline), 0.0, 1.0)
+
+
+def _records_digest(records: Sequence[PastAnswer]) -> str:
+    h = hashlib.sha256()
+    for r in records:
+        h.update(json.dumps(asdict(r), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+@dataclass
+class _Query:
+    vectors: np.ndarray  # (n, dim) L2-normalised
+    tokens: list[list[str]]
+    ids: list[str]
+
+
+class AnswerIndex:
+    """Hybrid (BM25 + embedding) index over past answers.
+
+    Build with ``AnswerIndex.build(records, encoder)``; search with ``.search(texts)``.
+    ``save(path)`` / ``AnswerIndex.load(path, encoder)`` keep the embeddings, so an
+    archive is embedded once. ``path`` ending in ``.npz`` is a single file; any other path
+    is a directory holding ``answer_index.npz`` and a readable ``records.jsonl``.
+    """
+
+    def __init__(self, records, encoder, tokenizer, passage_texts, passage_record, passage_tokens,
+                 answer_tokens, opinion_emb, answer_emb, weights=DEFAULT_WEIGHTS,
+                 min_score: float = DEFAULT_MIN_SCORE, baselines=None) -> None:
+        self.records: list[PastAnswer] = list(records)
+        self.encoder = encoder
+        self.encoder_name: str = getattr(encoder, "name", type(encoder).__name__)
+        self.tokenizer = tokenizer
+        self.passage_texts: list[str] = list(passage_texts)
+        self.passage_record = np.asarray(passage_record, dtype=np.int64)
+        self.passage_tokens: list[list[str]] = [list(t) for t in passage_tokens]
+        self.answer_tokens: list[list[str]] = [list(t) for t in answer_tokens]
+        self.opinion_emb = np.asarray(opinion_emb, dtype=np.float32)
+        self.answer_emb = np.asarray(answer_emb, dtype=np.float32)
+        self.weights = tuple(float(w) for w in weights)
+        self.min_score = float(min_score)
+        self._by_id = {r.answer_id: i for i, r in enumerate(self.records)}
+        if len(self._by_id) != len(self.records):
+            raise ValueError("answer ids must be unique")
+        # Passages of one record are contiguous: record i owns passages starts[i]:starts[i+1].
+        self._starts = np.searchsorted(self.passage_record, np.arange(len(self.records)))
+        self._lex_opinion = _Lexical(self.passage_tokens)
+        self._lex_answer = _Lexical(self.answer_tokens)
+        if baselines is None:
+            record_opinion = self.opinion_emb[self._starts] if len(self.records) else self.opinion_emb
+            baselines = (_cosine_baseline(record_opinion), _cosine_baseline(record_opinion, self.answer_emb))
+        self.baselines = (float(baselines[0]), float(baselines[1]))
+        self._order_key = np.argsort(np.argsort(np.array([r.answer_id for r in self.records], dtype=object)))
+
+    # ---------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, records: Sequence[PastAnswer], encoder, tokenizer=None,
+              weights=DEFAULT_WEIGHTS, min_score: float = DEFAULT_MIN_SCORE,
+              batch_size: int = 256) -> "AnswerIndex":
+        """Index ``records``: tokenise and embed each past opinion (and its lines) and answer."""
+        from .tokenize import Tokenizer
+
+        tokenizer = tokenizer or Tokenizer()
+        records = list(records)
+        passage_texts: list[str] = []
+        passage_record: list[int] = []
+        for i, rec in enumerate(records):
+            whole = _norm_text(rec.opinion)
+            passage_texts.append(whole)
+            passage_record.append(i)
+            for line in split_merged_opinion(whole):
+                passage_texts.append(line)
+                passage_record.append(i)
+        answers = [_norm_text(r.answer) for r in records]
+        passage_tokens = [tokenizer.lemmas(t) for t in passage_texts]
+        answer_tokens = [tokenizer.lemmas(t) for t in answers]
+        opinion_emb = _encode(encoder, passage_texts, batch_size)
+        answer_emb = _encode(encoder, answers, batch_size)
+        return cls(records, encoder, tokenizer, passage_texts, passage_record, passage_tokens,
+                   answer_tokens, opinion_emb, answer_emb, weights=weights, min_score=min_score)
+
+    def with_records(self, new_records: Sequence[PastAnswer]) -> "AnswerIndex":
+        """A new index with ``new_records`` added (only they are embedded); same settings.
+
+        A record whose ``answer_id`` is already indexed replaces the old one.
+        """
+        new_records = list(new_records)
+        replaced = {r.answer_id for r in new_records}
+        keep = [i for i, r in enumerate(self.records) if r.answer_id not in replaced]
+        records = [self.records[i] for i in keep] + new_records
+        p_texts, p_rec, p_tok, p_emb = [], [], [], []
+        for new_i, old_i in enumerate(keep):
+            lo = self._starts[old_i]
+            hi = self._starts[old_i + 1] if old_i + 1 < len(self.records) else len(self.passage_record)
+            for p in range(lo, hi):
+                p_texts.append(self.passage_texts[p])
+                p_rec.append(new_i)
+                p_tok.append(self.passage_tokens[p])
+                p_emb.append(self.opinion_emb[p])
+        fresh_texts, fresh_rec = [], []
+        for j, rec in enumerate(new_records):
+            whole = _norm_text(rec.opinion)
+            for text in [whole] + split_merged_opinion(whole):
+                fresh_texts.append(text)
+                fresh_rec.append(len(keep) + j)
+        fresh_emb = _encode(self.encoder, fresh_texts) if fresh_texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
+        p_texts += fresh_texts
+        p_rec += fresh_rec
+        p_tok += [self.tokenizer.lemmas(t) for t in fresh_texts]
+        dim = self.opinion_emb.shape[1]
+        opinion_emb = np.vstack([np.array(p_emb, dtype=np.float32).reshape(-1, dim), fresh_emb])
+        new_answers = [_norm_text(r.answer) for r in new_records]
+        answer_emb = np.vstack([self.answer_emb[keep].reshape(-1, dim),
+                                _encode(self.encoder, new_answers) if new_answers else np.zeros((0, dim), np.float32)])
+        answer_tokens = [self.answer_tokens[i] for i in keep] + [self.tokenizer.lemmas(t) for t in new_answers]
+        return AnswerIndex(records, self.encoder, self.tokenizer, p_texts, p_rec, p_tok, answer_tokens,
+                           opinion_emb, answer_emb, weights=self.weights, min_score=self.min_score,
+                           baselines=self.baselines)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def get(self, answer_id: str) -> PastAnswer | None:
+        i = self._by_id.get(answer_id)
+        return None if i is None else self.records[i]
+
+    # ---------------------------------------------------------- scoring
+
+    def _query(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> _Query:
+        texts = [_norm_text(t) for t in texts]
+        vectors = _encode(self.encoder, texts) if texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
+        tokens = [self.tokenizer.lemmas(t) for t in texts]
+        ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
+        if len(ids) != len(texts):
+            raise ValueError("query_ids must have one id per query")
+        return _Query(vectors, tokens, ids)
+
+    def features(self, vectors: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
+        """Feature array (n_queries, n_records, 4): cos_opinion, cos_answer, lex_opinion, lex_answer."""
+        n_q, n_r = len(tokens), len(self.records)
+        out = np.zeros((n_q, n_r, 4), dtype=np.float64)
+        if n_r == 0 or n_q == 0:
+            return out
+        vectors = np.asarray(vectors, dtype=np.float32)
+        cos_p = vectors @ self.opinion_emb.T  # (n_q, n_passages)
+        out[:, :, 0] = _rescale(np.maximum.reduceat(cos_p, self._starts, axis=1), self.baselines[0])
+        out[:, :, 1] = _rescale(vectors @ self.answer_emb.T, self.baselines[1])
+        for q, toks in enumerate(tokens):
+            lex_p = self._lex_opinion.scores(toks)
+            out[q, :, 2] = np.maximum.reduceat(lex_p, self._starts)
+            out[q, :, 3] = self._lex_answer.scores(toks)
+        return out
+
+    def score_matrix(self, vectors: np.ndarray, tokens: list[list[str]], weights=None) -> np.ndarray:
+        """Fused scores (n_queries, n_records) in 0..1."""
+        w = np.asarray(weights if weights is not None else self.weights, dtype=np.float64)
+        w = w / w.sum()
+        return self.features(vectors, tokens) @ w
+
+    def _rank(self, scores: np.ndarray, k: int | None, min_score: float) -> list[int]:
+        rounded = np.round(scores, 6)
+        order = np.lexsort((self._order_key, -rounded))
+        if min_score > 0:
+            order = [i for i in order if rounded[i] >= min_score]
+        return [int(i) for i in order[: k if k is not None else len(order)]]
+
+    def _candidates(self, query_id: str, scores: np.ndarray, k: int | None, min_score: float,
+                    source: str | None = None) -> list[AnswerCandidate]:
+        out = []
+        for rank, i in enumerate(self._rank(scores, k, min_score), 1):
+            rec = self.records[i]
+            out.append(AnswerCandidate(query_id=query_id, rank=rank, answer_id=rec.answer_id,
+                                       score=round(float(scores[i]), 4), past_opinion=rec.opinion,
+                                       answer=rec.answer, source=source if source is not None else rec.source))
+        return out
+
+    def search(self, queries: Sequence[str], k: int = 5, query_ids: Sequence[str] | None = None,
+               min_score: float | None = 0.0) -> list[list[AnswerCandidate]]:
+        """Top ``k`` past answers for each query text.
+
+        ``min_score``: drop candidates scoring below it (``None`` = the index's
+        ``min_score``; the default 0.0 keeps the top k whatever their score).
+        """
+        q = self._query(queries, query_ids)
+        return self._search_prepared(q, k, min_score)
+
+    def _search_prepared(self, q: _Query, k: int, min_score: float | None) -> list[list[AnswerCandidate]]:
+        threshold = self.min_score if min_score is None else float(min_score)
+        scores = self.score_matrix(q.vectors, q.tokens)
+        return [self._candidates(qid, scores[n], k, threshold) for n, qid in enumerate(q.ids)]
+
+    # ---------------------------------------------------------- persistence
+
+    def save(self, path) -> Path:
+        """Write the index (records, encoder name, embeddings, tokens). Returns the file written."""
+        from .io import atomic_path
+
+        path = Path(path)
+        meta = {
+            "format": INDEX_FORMAT,
+            "encoder": self.encoder_name,
+            "weights": list(self.weights),
+            "min_score": self.min_score,
+            "baselines": list(self.baselines),
+            "records_sha256": _records_digest(self.records),
+            "records": [asdict(r) for r in self.records],
+            "passage_texts": self.passage_texts,
+            "passage_tokens": self.passage_tokens,
+            "answer_tokens": self.answer_tokens,
+        }
+        if path.suffix.lower() == ".npz":
+            target = path
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            target = path / INDEX_FILE
+            with atomic_path(path / RECORDS_FILE) as tmp:
+                tmp.write_text("".join(json.dumps(asdict(r), ensure_ascii=False) + "\n" for r in self.records),
+                               encoding="utf-8")
+        with atomic_path(target) as tmp:
+            with open(tmp, "wb") as fh:
+                np.savez_compressed(
+                    fh, meta=np.array(json.dumps(meta, ensure_ascii=False)),
+                    passage_record=self.passage_record, opinion_emb=self.opinion_emb,
+                    answer_emb=self.answer_emb,
+                )
+        return target
+
+    @classmethod
+    def load(cls, path, encoder, tokenizer=None) -> "AnswerIndex":
+        """Load a saved index; refuses (InputError) when ``encoder.name`` differs from the saved one."""
+        from .tokenize import Tokenizer
+
+        path = Path(path)
+        target = path / INDEX_FILE if path.is_dir() else path
+        if not target.exists():
+            raise _input_error(f"{path}: no saved answer index here")
+        try:
+            with np.load(target, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                passage_record = data["passage_record"]
+                opinion_emb = data["opinion_emb"]
+                answer_emb = data["answer_emb"]
+        except Exception as exc:  # zip/format errors of many kinds
+            raise _input_error(f"{target}: not a saved answer index ({exc.__class__.__name__})") from None
+        if meta.get("format") != INDEX_FORMAT:
+            raise _input_error(f"{target}: answer index format {meta.get('format')} is not supported; rebuild it")
+        name = getattr(encoder, "name", type(encoder).__name__)
+        if meta["encoder"] != name:
+            raise _input_error(
+                f"{target}: the answer index was built with model {meta['encoder']!r}, not {name!r}; "
+                "load it with that model or rebuild the index"
+            )
+        records = [PastAnswer(**r) for r in meta["records"]]
+        return cls(records, encoder, tokenizer or Tokenizer(), meta["passage_texts"], passage_record,
+                   meta["passage_tokens"], meta["answer_tokens"], opinion_emb, answer_emb,
+                   weights=meta["weights"], min_score=meta["min_score"], baselines=meta["baselines"])
+
+    @staticmethod
+    def is_saved_index(path) -> bool:
+        path = Path(path)
+        if path.is_dir():
+            return (path / INDEX_FILE).exists()
+        return path.suffix.lower() == ".npz" and path.exists()
+
+
+def _encode(encoder, texts: Sequence[str], batch_size: int = 256) -> np.ndarray:
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    # Empty texts embed as zero vectors (no similarity to anything).
+    nonempty = [i for i, t in enumerate(texts) if t]
+    vecs = None
+    if nonempty:
+        enc = np.asarray(encoder.encode([texts[i] for i in nonempty]), dtype=np.float32)
+        vecs = np.zeros((len(texts), enc.shape[1]), dtype=np.float32)
+        vecs[nonempty] = enc
+    else:
+        dim = np.asarray(encoder.encode(["。"]), dtype=np.float32).shape[1]
+        vecs = np.zeros((len(texts), dim), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.where(norms > 0, vecs / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+
+
+# ----------------------------------------------------------------- clusters
+
+
+def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str | None = None,
+                   rep_weight: float = 2.0, max_texts: int = 200, min_share: float = 0.2) -> tuple[np.ndarray, list[str]]:
+    """One query for a cluster: the weighted mean of its opinions' embeddings (the
+    representative counted ``rep_weight`` times) and the representative's lemmas plus the
+    lemmas shared by at least ``min_share`` of the other opinions."""
+    texts = [_norm_text(t) for t in texts if t and t.strip()]
+    rep = _norm_text(representative) if representative else (texts[0] if texts else "")
+    others = [t for t in texts if t != rep][: max_texts]
+    all_texts = [rep] + others
+    if not rep and not others:
+        dim = index.opinion_emb.shape[1]
+        return np.zeros(dim, np.float32), []
+    emb = _encode(index.encoder, all_texts)
+    weights = np.array([rep_weight] + [1.0] * len(others), dtype=np.float32)
+    vec = (emb * weights[:, None]).sum(axis=0)
+    norm = np.linalg.norm(vec)
+    vec = vec / norm if norm > 0 else vec
+    tokens = index.tokenizer.lemmas(rep) if rep else []
+    if others:
+        counts: dict[str, int] = {}
+        for t in others:
+            for tok in set(index.tokenizer.lemmas(t)):
+                counts[tok] = counts.get(tok, 0) + 1
+        need = max(1, math.ceil(min_share * len(others)))
+        shared = sorted((tok for tok, c in counts.items() if c >= need), key=lambda t: (-counts[t], t))
+        tokens = _unique(tokens + shared[:30])
+    return vec.astype(np.float32), tokens
+
+
+def _as_texts(value) -> tuple[list[str], str | None]:
+    if isinstance(value, str):
+        return [value], value
+    if isinstance(value, Mapping):
+        texts = list(value.get("texts", []))
+        return texts, value.get("representative") or (texts[0] if texts else None)
+    texts = list(value)
+    return texts, texts[0] if texts else None
+
+
+def suggest_for_clusters(index: AnswerIndex, clusters_texts: Mapping[str, object], k: int = 3,
+                         min_score: float | None = None, representatives: Mapping[str, str] | None = None
+                         ) -> dict[str, list[AnswerCandidate]]:
+    """Past-answer candidates for each cluster.
+
+    ``clusters_texts``: ``{cluster_id: [texts]}`` with the representative first, or
+    ``{cluster_id: {"representative": text, "texts": [...]}}``; ``representatives`` may
+    name the representative text separately. The query is the weighted mean embedding of
+    the cluster's opinions and their shared lemmas. ``min_score``: ``None`` = the index's
+    threshold (candidates below it are left out, so a cluster can get none); 0 keeps all.
+    Returns ``{cluster_id: [AnswerCandidate]}`` in the input's cluster order.
+    """
+    ids, vecs, toks = [], [], []
+    for cid, value in clusters_texts.items():
+        texts, rep = _as_texts(value)
+        if representatives and cid in representatives:
+            rep = representatives[cid]
+        vec, tokens = _cluster_query(index, texts, rep)
+        ids.append(str(cid))
+        vecs.append(vec)
+        toks.append(tokens)
+    if not ids:
+        return {}
+    q = _Query(np.vstack(vecs), toks, ids)
+    results = index._search_prepared(q, k, min_score)
+    return dict(zip(ids, results))
+
+
+def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, object],
+                            confirmed: Mapping[str, object],
+                            candidates: Mapping[str, list[AnswerCandidate]] | None = None,
+                            min_score: float | None = None, k: int | None = None,
+                            representatives: Mapping[str, str] | None = None
+                            ) -> dict[str, list[AnswerCandidate]]:
+    """Answer reuse within the run: offer each confirmed answer to the other clusters it fits.
+
+    ``confirmed``: ``{cluster_id: answer}`` where ``answer`` is a past ``answer_id`` in the
+    index, a ``PastAnswer``, ``{"answer_id": id}`` or ``{"text": answer_text}`` (a plain
+    string that is not an indexed id is taken as answer text). The confirmed answer is
+    scored, with the index's scorer, as if it were a past answer whose opinions are the
+    confirming cluster's opinions (plus the past opinion when it came from the archive).
+    Every other cluster scoring at least ``min_score`` (``None`` = the index's) gets it as
+    a candidate with source ``confirmed in this run (cluster C3)``; an already listed
+    answer gets that note added to its source. Candidates are re-ranked by score; ``k``
+    (``None`` = keep all) caps the list, but reused answers are always kept.
+    Returns a new ``{cluster_id: [AnswerCandidate]}``.
+    """
+    threshold = index.min_score if min_score is None else float(min_score)
+    candidates = {str(c): list(v) for c, v in (candidates or {}).items()}
+    for cid in clusters_texts:
+        candidates.setdefault(str(cid), [])
+    pseudo: list[PastAnswer] = []
+    origin: dict[str, tuple[str, str]] = {}  # pseudo id -> (confirming cluster, shown answer_id)
+    for cid, value in confirmed.items():
+        cid = str(cid)
+        texts, rep = _as_texts(clusters_texts.get(cid, [])) if cid in clusters_texts else ([], None)
+        past: PastAnswer | None = None
+        text = None
+        if isinstance(value, PastAnswer):
+            past = value
+        elif isinstance(value, Mapping):
+            if value.get("answer_id"):
+                past = index.get(str(value["answer_id"]))
+                if past is None:
+                    raise ValueError(f"cluster {cid}: answer id {value['answer_id']!r} is not in the past answers")
+            else:
+                text = str(value.get("text", "")).strip()
+        else:
+            value = str(value)
+            past = index.get(value)
+            if past is None:
+                text = value.strip()
+        if past is None and not text:
+            continue
+        cluster_opinions = "\n".join(_norm_text(t) for t in texts[:50] if t and t.strip())
+        if past is not None:
+            shown_id = past.answer_id
+            opinion = "\n".join(p for p in (past.opinion, cluster_opinions) if p)
+            answer = past.answer
+        else:
+            shown_id = f"run:{cid}"
+            opinion = cluster_opinions
+            answer = text
+        pid = f"\u0000confirmed:{cid}"
+        pseudo.append(PastAnswer(answer_id=pid, opinion=opinion, answer=answer,
+                                 source=f"confirmed in this run (cluster {cid})"))
+        origin[pid] = (cid, shown_id)
+    if not pseudo:
+        return candidates
+    extended = index.with_records(pseudo)
+    cols = [extended._by_id[p.answer_id] for p in pseudo]
+    others = {str(c): v for c, v in clusters_texts.items()}
+    ids, vecs, toks = [], [], []
+    for cid, value in others.items():
+        texts, rep = _as_texts(value)
+        if representatives and cid in representatives:
+            rep = representatives[cid]
+        vec, tokens = _cluster_query(extended, texts, rep)
+        ids.append(cid)
+        vecs.append(vec)
+        toks.append(tokens)
+    if not ids:
+        return candidates
+    scores = extended.score_matrix(np.vstack(vecs), toks)[:, cols]
+    out: dict[str, list[AnswerCandidate]] = {}
+    for n, cid in enumerate(ids):
+        current = {c.answer_id: c for c in candidates.get(cid, [])}
+        reused: set[str] = set()
+        for j, p in enumerate(pseudo):
+            from_cluster, shown_id = origin[p.answer_id]
+            if from_cluster == cid:
+                continue
+            score = round(float(scores[n, j]), 4)
+            if score < threshold:
+                continue
+            note = p.source
+            if shown_id in current:
+                old = current[shown_id]
+                src = old.source if note in old.source else "; ".join(s for s in (old.source, note) if s)
+                current[shown_id] = replace(old, score=max(old.score, score), source=src)
+            else:
+                past = index.get(shown_id)
+                current[shown_id] = AnswerCandidate(
+                    query_id=cid, rank=0, answer_id=shown_id, score=score,
+                    past_opinion=past.opinion if past is not None else p.opinion,
+                    answer=p.answer, source=note)
+            reused.add(shown_id)
+        ranked = sorted(current.values(), key=lambda c: (-c.score, c.answer_id))
+        if k is not None:
+            ranked = [c for i, c in enumerate(ranked) if i < k or c.answer_id in reused]
+        out[cid] = [replace(c, rank=r, query_id=cid) for r, c in enumerate(ranked, 1)]
+    for cid, v in candidates.items():
+        out.setdefault(cid, v)
+    return out
+
+
+# ----------------------------------------------------------------- `cluster answers`
+
+
+def load_or_build_index(past_paths, encoder, id_column=None, opinion_column=None, text_column=None,
+                        log: Callable[[str], None] | None = print, tokenizer=None) -> tuple[AnswerIndex, dict]:
+    """A saved index (a ``.npz`` file or a folder holding one) is loaded; tables are read and indexed."""
+    if isinstance(past_paths, (str, Path)):
+        past_paths = [past_paths]
+    past_paths = [Path(p) for p in past_paths]
+    log = log or (lambda m: None)
+    if len(past_paths) == 1 and AnswerIndex.is_saved_index(past_paths[0]):
+        index = AnswerIndex.load(past_paths[0], encoder, tokenizer)
+        log(f"past answers: loaded index {past_paths[0]} ({len(index)} answers, model {index.encoder_name})")
+        return index, {"records": len(index), "loaded_index": str(past_paths[0])}
+    records, report = read_past_answers(past_paths, id_column=id_column, opinion_column=opinion_column,
+                                        text_column=text_column, log=log)
+    return AnswerIndex.build(records, encoder, tokenizer), report
+
+
+def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column: str | None = None,
+                      id_column: str | None = None, answer_id_column: str | None = None,
+                      answer_opinion_column: str | None = None, answer_text_column: str | None = None,
+                      model: str | None = None, min_score: float = 0.0, save_index: str | None = None,
+                      log: Callable[[str], None] | None = print) -> dict:
+    """``cluster answers PAST --query FILE --out FILE``: top ``k`` past answers per query row.
+
+    ``past_paths``: one or more past-answer tables, or one saved index. Writes a CSV
+    (UTF-8 with BOM) with ``query_id, rank, answer_id, score, past_opinion, answer, source``;
+    ``query_id`` is the id column's value, else the 1-based row number. Empty query rows
+    get no candidates (counted). ``save_index``: also save the built index there.
+    Returns a summary dict. Raises ``cluster.io.InputError`` on bad input.
+    """
+    from .embed import load_encoder
+    from .io import ID_COLUMN_CANDIDATES, TEXT_COLUMN_CANDIDATES, guess_column, read_table, write_csv
+
+    log = log or (lambda m: None)
+    if k < 1:
+        raise _input_error(f"-k must be at least 1 (got {k})")
+    table = read_table(query_path)
+    text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text_column, what="text")
+    id_col = guess_column(table.columns, ID_COLUMN_CANDIDATES, id_column, what="id", required=False)
+    log(f"query: text column = {text_col}" + (f", id column = {id_col}" if id_col else "")
+        + ("" if text_column is not None else " (guessed)"))
+    encoder = load_encoder(model)
+    index, report = load_or_build_index(past_paths, encoder, id_column=answer_id_column,
+                                        opinion_column=answer_opinion_column,
+                                        text_column=answer_text_column, log=log)
+    if save_index:
+        written = index.save(save_index)
+        log(f"past answers: index saved to {written}")
+    texts, ids = [], []
+    empty = 0
+    for row_number, row in enumerate(table.rows, 1):
+        qid = (row.get(id_col, "").strip() if id_col else "") or str(row_number)
+        text = row.get(text_col, "").strip()
+        if not text:
+            empty += 1
+            continue
+        texts.append(text)
+        ids.append(qid)
+    results = index.search(texts, k=k, query_ids=ids, min_score=min_score) if texts else []
+    header = ["query_id", "rank", "answer_id", "score", "past_opinion", "answer", "source"]
+    rows = [[c.query_id, c.rank, c.answer_id, f"{c.score:.4f}", c.past_opinion, c.answer, c.source]
+            for cands in results for c in cands]
+    write_csv(out_path, header, rows)
+    log(f"answers: {len(texts)} quer{'y' if len(texts) == 1 else 'ies'}, {len(rows)} candidate row(s) "
+        f"written to {out_path}" + (f"; {empty} empty query row(s) skipped" if empty else ""))
+    return {"queries": len(texts), "empty_queries": empty, "rows": len(rows),
+            "past_answers": len(index), "model": index.encoder_name, "past": report}

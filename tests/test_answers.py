@@ -1,0 +1,352 @@
+"""Past answers: reading published tables, hybrid search, save/load, cluster helpers, CLI core.
+
+All tables here are written for these tests (no third-party text). The encoder is the
+deterministic char-hash one, so the tests do not depend on the shipped model.
+"""
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+
+from cluster.answers import (
+    AnswerIndex,
+    read_past_answers,
+    reuse_confirmed_answers,
+    run_answers_query,
+    split_merged_opinion,
+    suggest_for_clusters,
+)
+from cluster.embed import load_encoder
+from cluster.io import InputError
+from cluster.records import AnswerCandidate, PastAnswer
+
+PAST_ROWS = [
+    ("1", "駅前の駐輪場が不足しているので、自転車駐輪場を増設してほしい。",
+     "駅前の駐輪需要について調査を行い、駐輪場の増設を検討してまいります。", "交通政策課"),
+    ("2", "公園の遊具が古くて危険なので、更新してほしい。",
+     "遊具は定期点検を行い、老朽化したものから順次更新してまいります。", "公園緑地課"),
+    ("3", "図書館の開館時間を夜まで延長してほしい。",
+     "開館時間の延長については、利用状況や費用を踏まえて検討します。", "中央図書館"),
+    ("4", "ごみの分別方法が複雑で分かりにくい。",
+     "分別方法をまとめたパンフレットやアプリで、分かりやすい周知に努めます。", "環境課"),
+    ("5", "①路線バスの本数を増やしてほしい。\n②バス停に屋根とベンチを設置してほしい。",
+     "バスの運行本数は事業者と協議し、バス停の上屋とベンチは利用者の多い所から整備します。", "交通政策課"),
+    ("6", "子どもの医療費助成を高校生まで拡大してほしい。", "", "こども課"),
+    ("7", "保育所の待機児童を解消してほしい。",
+     "保育施設の整備を進め、待機児童の解消に取り組みます。", "こども課"),
+]
+
+# Paraphrased queries and the answer each should find.
+PARAPHRASES = [
+    ("自転車を停める場所が駅の近くに足りません。", "1"),
+    ("図書館を夜遅くまで開けてもらえないでしょうか。", "3"),
+    ("バス停に雨よけの屋根が欲しいです。", "5"),
+    ("公園にある古い遊具を新しくしてください。", "2"),
+    ("ごみの分別が分かりにくいので、もっと分かりやすくしてほしい。", "4"),
+    ("待機児童が多いので保育所を増やしてほしい。", "7"),
+]
+
+
+def write_csv(path, header, rows, encoding="utf-8-sig"):
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return load_encoder("char-hash")
+
+
+@pytest.fixture()
+def past_csv(tmp_path):
+    return write_csv(tmp_path / "keikaku2023.csv", ["No.", "ご意見の概要", "市の考え方", "担当課"], PAST_ROWS)
+
+
+@pytest.fixture()
+def records(past_csv):
+    recs, _ = read_past_answers(past_csv, log=None)
+    return recs
+
+
+@pytest.fixture()
+def index(records, encoder):
+    return AnswerIndex.build(records, encoder)
+
+
+# ----------------------------------------------------------------- reading
+
+
+def test_published_csv_layout_is_guessed_and_logged(past_csv):
+    lines = []
+    recs, report = read_past_answers(past_csv, log=lines.append)
+    assert [r.answer_id for r in recs] == ["1", "2", "3", "4", "5", "7"]
+    assert recs[0].department == "交通政策課"
+    assert recs[0].source == "keikaku2023"  # no source column: the file stem
+    assert "opinion column = ご意見の概要" in lines[0] and "answer column = 市の考え方" in lines[0]
+    assert "(guessed)" in lines[0]
+    assert report["skipped_empty_answer"] == 1 and report["skipped_ids"] == ["6"]
+    assert any("skipped 1 row" in line and "6" in line for line in lines)
+
+
+def test_xlsx_layout_with_other_headings(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["番号", "案件名", "寄せられたご意見", "ご意見に対する市の考え方", "日付"])
+    ws.append([1, "第3次環境基本計画", "太陽光発電の補助を続けてほしい。", "補助制度は来年度も継続します。", "2023-04-01"])
+    ws.append([2, "第3次環境基本計画", "街路樹の落ち葉を掃除してほしい。", "清掃の回数を増やします。", "2023-04-01"])
+    path = tmp_path / "kankyo.xlsx"
+    wb.save(path)
+    lines = []
+    recs, report = read_past_answers(path, log=lines.append)
+    assert [r.answer_id for r in recs] == ["1", "2"]
+    assert recs[0].opinion == "太陽光発電の補助を続けてほしい。"
+    assert recs[0].answer == "補助制度は来年度も継続します。"
+    assert recs[0].source == "第3次環境基本計画" and recs[0].date == "2023-04-01"
+    assert "answer column = ご意見に対する市の考え方" in lines[0]
+    assert "opinion column = 寄せられたご意見" in lines[0]
+
+
+def test_cp932_file_with_yoshi_and_kaitou(tmp_path):
+    path = write_csv(tmp_path / "old.csv", ["意見の要旨", "回答"],
+                     [["市役所の駐車場を無料にしてほしい。", "来庁者は二時間まで無料です。"],
+                      ["窓口の待ち時間が長い。", "予約制の導入を検討します。"]], encoding="cp932")
+    recs, report = read_past_answers(path, log=None)
+    assert report["files"][0]["encoding"] == "cp932"
+    # No id column: <file stem>:<row number>.
+    assert [r.answer_id for r in recs] == ["old:1", "old:2"]
+    assert recs[1].answer == "予約制の導入を検討します。"
+
+
+def test_column_overrides(tmp_path):
+    path = write_csv(tmp_path / "x.csv", ["a", "b", "c"], [["k1", "意見の本文です。", "答えの本文です。"]])
+    with pytest.raises(InputError, match="answer-text"):
+        read_past_answers(path, log=None)
+    recs, _ = read_past_answers(path, id_column="a", opinion_column="b", text_column="c", log=None)
+    assert recs == [PastAnswer("k1", "意見の本文です。", "答えの本文です。", source="x")]
+    with pytest.raises(InputError, match="nosuch"):
+        read_past_answers(path, text_column="nosuch", log=None)
+
+
+def test_no_answer_column_is_a_clear_error(tmp_path):
+    path = write_csv(tmp_path / "only.csv", ["No.", "ご意見の概要"], [["1", "意見だけの表です。"]])
+    with pytest.raises(InputError) as exc:
+        read_past_answers(path, log=None)
+    msg = str(exc.value)
+    assert "\n" not in msg and "answer-text" in msg and "ご意見の概要" in msg
+
+
+def test_all_answers_empty_is_an_error(tmp_path):
+    path = write_csv(tmp_path / "e.csv", ["ご意見", "回答"], [["意見です。", ""], ["", ""]])
+    with pytest.raises(InputError, match="no past answers"):
+        read_past_answers(path, log=None)
+
+
+def test_several_files_keep_ids_unique(tmp_path, past_csv):
+    other = write_csv(tmp_path / "keikaku2024.csv", ["No.", "ご意見の概要", "市の考え方"],
+                      [["1", "歩道を広げてほしい。", "道路改良の際に検討します。"]])
+    recs, report = read_past_answers([past_csv, other], log=None)
+    ids = [r.answer_id for r in recs]
+    assert len(ids) == len(set(ids)) == 7
+    assert "keikaku2023:1" in ids and "keikaku2024:1" in ids
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(InputError):
+        read_past_answers(path, log=None)
+
+
+def test_split_merged_opinion():
+    assert split_merged_opinion("①駐輪場を増やしてほしい。②料金を下げてほしい。") == [
+        "駐輪場を増やしてほしい。", "料金を下げてほしい。"]
+    assert split_merged_opinion("(1) 歩道が狭い。\n(2) 街灯が暗い。") == ["歩道が狭い。", "街灯が暗い。"]
+    assert split_merged_opinion("ひとつの意見だけです。") == []
+
+
+# ----------------------------------------------------------------- search
+
+
+@pytest.mark.parametrize("query,expected", PARAPHRASES)
+def test_paraphrased_queries_find_the_right_answer(index, query, expected):
+    (cands,) = index.search([query], k=3)
+    assert cands[0].answer_id == expected, [(c.answer_id, c.score) for c in cands]
+    assert cands[0].rank == 1 and isinstance(cands[0], AnswerCandidate)
+    assert 0.0 <= cands[-1].score <= cands[0].score <= 1.0
+
+
+def test_merged_row_is_one_record_found_by_each_line(index):
+    assert len(index) == 6
+    assert sum(1 for r in index.passage_record if index.records[r].answer_id == "5") == 3
+    [[a], [b]] = index.search(["路線バスを増便してほしい", "バス停にベンチがほしい"], k=1)
+    assert a.answer_id == b.answer_id == "5"
+
+
+def test_unrelated_query_scores_low_and_min_score_drops_it(index):
+    [[good]] = index.search(["駅前に自転車の駐輪場を増やして"], k=1)
+    [[bad]] = index.search(["量子コンピュータの素因数分解"], k=1)
+    assert good.score > bad.score
+    assert index.search(["量子コンピュータの素因数分解"], k=3, min_score=None) == [[]]
+    assert index.search(["量子コンピュータの素因数分解"], k=3, min_score=0.0)[0]  # top k kept
+
+
+def test_search_is_deterministic_and_ties_break_by_id(records, encoder):
+    twins = records + [PastAnswer("0-copy", records[0].opinion, records[0].answer)]
+    idx = AnswerIndex.build(twins, encoder)
+    first = idx.search(["駐輪場を増設してほしい"], k=3, query_ids=["q"])
+    again = AnswerIndex.build(list(reversed(twins)), encoder).search(["駐輪場を増設してほしい"], k=3, query_ids=["q"])
+    assert first == idx.search(["駐輪場を増設してほしい"], k=3, query_ids=["q"])
+    assert [c.answer_id for c in first[0][:2]] == ["0-copy", "1"]
+    assert first[0][0].score == first[0][1].score
+    assert [c.answer_id for c in again[0]] == [c.answer_id for c in first[0]]
+
+
+def test_query_ids_and_k(index):
+    res = index.search(["公園の遊具", "図書館の時間"], k=2, query_ids=["A", "B"])
+    assert [[c.query_id for c in r] for r in res] == [["A", "A"], ["B", "B"]]
+    assert [c.rank for c in res[0]] == [1, 2]
+    with pytest.raises(ValueError):
+        index.search(["x"], query_ids=["a", "b"])
+
+
+# ----------------------------------------------------------------- save / load
+
+
+@pytest.mark.parametrize("name", ["idx_dir", "idx.npz"])
+def test_save_load_round_trip(tmp_path, index, encoder, name):
+    written = index.save(tmp_path / name)
+    assert written.exists()
+    loaded = AnswerIndex.load(tmp_path / name, encoder)
+    assert loaded.records == index.records
+    assert np.array_equal(loaded.opinion_emb, index.opinion_emb)
+    queries = [q for q, _ in PARAPHRASES]
+    assert loaded.search(queries, k=3) == index.search(queries, k=3)
+    if name == "idx_dir":
+        lines = (tmp_path / name / "records.jsonl").read_text(encoding="utf-8").splitlines()
+        assert json.loads(lines[0])["answer_id"] == "1"
+
+
+def test_load_does_not_re_embed_the_archive(tmp_path, index, encoder):
+    index.save(tmp_path / "i.npz")
+
+    class Counting:
+        name = encoder.name
+        calls = 0
+
+        def encode(self, texts):
+            Counting.calls += len(texts)
+            return encoder.encode(texts)
+
+    loaded = AnswerIndex.load(tmp_path / "i.npz", Counting())
+    assert Counting.calls == 0
+    loaded.search(["公園の遊具"], k=1)
+    assert Counting.calls == 1
+
+
+def test_load_with_another_encoder_is_refused(tmp_path, index):
+    index.save(tmp_path / "i.npz")
+    with pytest.raises(InputError, match="char-hash-2048"):
+        AnswerIndex.load(tmp_path / "i.npz", load_encoder("char-hash-512"))
+    (tmp_path / "junk.npz").write_bytes(b"not an index")
+    with pytest.raises(InputError, match="not a saved answer index"):
+        AnswerIndex.load(tmp_path / "junk.npz", load_encoder("char-hash"))
+
+
+# ----------------------------------------------------------------- clusters
+
+
+CLUSTERS = {
+    "C1": ["駅前に駐輪場を増やしてほしい。", "自転車を置く場所が駅に足りない。", "駐輪場が満車で困る。"],
+    "C2": ["図書館を夜9時まで開けてほしい。", "仕事帰りに図書館を使いたいので開館時間を延ばしてほしい。"],
+    "C3": ["量子コンピュータの研究所を誘致してほしい。"],
+    "C4": ["駅の駐輪場をもっと広くしてほしい。", "自転車置き場が足りません。"],
+}
+
+
+def test_suggest_for_clusters(index):
+    out = suggest_for_clusters(index, CLUSTERS, k=2, min_score=0.0)
+    assert list(out) == ["C1", "C2", "C3", "C4"]
+    assert out["C1"][0].answer_id == "1" and out["C1"][0].query_id == "C1"
+    assert out["C2"][0].answer_id == "3"
+    assert all(len(v) == 2 for v in out.values())
+    # With the index threshold, an off-topic cluster can get no candidate at all.
+    strict = suggest_for_clusters(index, CLUSTERS, k=2)
+    assert strict["C1"] and strict["C1"][0].answer_id == "1"
+    assert out["C3"][0].score < out["C1"][0].score
+    # The dict form with an explicit representative works too.
+    alt = suggest_for_clusters(index, {"C2": {"representative": CLUSTERS["C2"][1], "texts": CLUSTERS["C2"]}}, k=1)
+    assert alt["C2"][0].answer_id == "3"
+
+
+def test_reuse_confirmed_answer_text_within_the_run(index):
+    cands = suggest_for_clusters(index, CLUSTERS, k=2, min_score=0.0)
+    text = "駐輪場は駅の周辺に新しく整備する計画です。"
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2)
+    reused = [c for c in out["C4"] if c.answer_id == "run:C1"]
+    assert reused and reused[0].source == "confirmed in this run (cluster C1)"
+    assert reused[0].answer == text
+    assert [c.rank for c in out["C4"]] == list(range(1, len(out["C4"]) + 1))
+    assert not any(c.answer_id == "run:C1" for c in out["C3"])  # does not fit
+    assert out["C1"] == cands["C1"]  # the confirming cluster itself is left alone
+
+
+def test_reuse_confirmed_past_answer_id(index):
+    cands = suggest_for_clusters(index, CLUSTERS, k=1, min_score=0.0)
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1)
+    c4 = {c.answer_id: c for c in out["C4"]}
+    assert "1" in c4 and "confirmed in this run (cluster C1)" in c4["1"].source
+    assert c4["1"].answer == index.get("1").answer
+    with pytest.raises(ValueError):
+        reuse_confirmed_answers(index, CLUSTERS, {"C1": {"answer_id": "nope"}}, cands)
+
+
+# ----------------------------------------------------------------- `cluster answers`
+
+
+def test_run_answers_query_output(tmp_path, past_csv):
+    query = write_csv(tmp_path / "q.csv", ["受付番号", "ご意見"],
+                      [[f"Q{i}", q] for i, (q, _) in enumerate(PARAPHRASES, 1)] + [["Q99", ""]])
+    out = tmp_path / "out" / "answers.csv"
+    lines = []
+    summary = run_answers_query(past_csv, query, out, k=3, model="char-hash", log=lines.append)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert list(rows[0])[:4] == ["query_id", "rank", "answer_id", "score"]
+    assert {"past_opinion", "answer"} <= set(rows[0])
+    assert len(rows) == 3 * len(PARAPHRASES)
+    top = {r["query_id"]: r["answer_id"] for r in rows if r["rank"] == "1"}
+    assert top == {f"Q{i}": exp for i, (_, exp) in enumerate(PARAPHRASES, 1)}
+    assert all(0 <= float(r["score"]) <= 1 for r in rows)
+    assert summary["empty_queries"] == 1
+    assert any("text column = ご意見" in line for line in lines)
+    # Same input, same bytes.
+    run_answers_query(past_csv, query, tmp_path / "again.csv", k=3, model="char-hash", log=None)
+    assert (tmp_path / "again.csv").read_bytes() == raw
+
+
+def test_run_answers_query_with_saved_index_and_row_number_ids(tmp_path, past_csv):
+    query = write_csv(tmp_path / "q.csv", ["text"], [["公園の遊具を直して"]])
+    run_answers_query(past_csv, query, tmp_path / "a.csv", k=1, model="char-hash", log=None,
+                      save_index=tmp_path / "idx")
+    lines = []
+    run_answers_query(tmp_path / "idx", query, tmp_path / "b.csv", k=1, model="char-hash", log=lines.append)
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    assert any("loaded index" in line for line in lines)
+    row = next(csv.DictReader((tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert row["query_id"] == "1" and row["answer_id"] == "2"
+
+
+def test_run_answers_query_bad_query_column(tmp_path, past_csv):
+    query = write_csv(tmp_path / "q.csv", ["text"], [["公園"]])
+    with pytest.raises(InputError, match="nosuch"):
+        run_answers_query(past_csv, query, tmp_path / "o.csv", text_column="nosuch", model="char-hash", log=None)
+    assert not (tmp_path / "o.csv").exists()
