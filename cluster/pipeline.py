@@ -7,8 +7,8 @@ they were.
 """
 from __future__ import annotations
 
-import getpass
 import hashlib
+import os
 import platform
 import sys
 from collections import Counter, defaultdict
@@ -335,9 +335,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 7. outputs
     counts = _counts(subs, opinions, dups, clusters, read_info)
-    files = _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
+    files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
-                           opts, counts, read_info, model_name, topics is not None, applied)
+                           opts, counts, read_info, model_name, topics is not None, applied))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -422,10 +422,37 @@ def _versions() -> dict:
     return out
 
 
+def _publish(out_dir: Path, write) -> list[Path]:
+    """Write every output into a staging folder, then move them into ``out_dir``.
+
+    The old run.json goes first and the new one comes last, so a run killed midway never
+    leaves a folder that claims to be complete; a failure while writing leaves the previous
+    outputs untouched.
+    """
+    import shutil
+    import tempfile
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        staged = write(stage)
+        decisions_path = out_dir / "decisions.jsonl"
+        if not decisions_path.exists():
+            decisions_path.touch()  # staff decisions go here; a run never rewrites it
+        (out_dir / "run.json").unlink(missing_ok=True)
+        final = []
+        for path in sorted(staged, key=lambda p: p.name == "run.json"):
+            target = out_dir / path.name
+            os.replace(path, target)
+            final.append(target)
+        return final + [decisions_path]
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, opts, counts, read_info,
                    model_name, has_topics, applied) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
     files = []
     dup_label = {}
     width = max(3, len(str(counts["duplicate_groups"])))
@@ -468,10 +495,6 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, opts, input_path)
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
 
-    decisions_path = out_dir / "decisions.jsonl"
-    if not decisions_path.exists():
-        decisions_path.touch()  # staff decisions go here; a run never rewrites it
-    files.append(decisions_path)
 
     settings = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(opts).items()}
     settings["answers"] = [str(p) for p in opts.answers]
@@ -485,7 +508,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "counts": counts,
         "decisions": {"applied": applied.applied, "not_applied": len(applied.messages)},
         "masked": opts.mask,
-        "outputs": sorted(p.name for p in files),
+        "outputs": sorted([p.name for p in files] + ["decisions.jsonl", "run.json"]),
         "completed": True,
     }
     write_json(out_dir / "run.json", run_info); files.append(out_dir / "run.json")
