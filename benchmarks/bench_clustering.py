@@ -91,7 +91,11 @@ def main(argv=None) -> int:
     uniq, counts, inverse = collapse_duplicates(texts)
     print(f"data: {path} ({len(texts)} opinions, {len(uniq)} unique, {k_true} gold groups)")
 
-    enc = load_encoder(args.model)
+    try:
+        enc = load_encoder(args.model)
+    except Exception as exc:  # a missing default model is reported, not a traceback
+        print(f"cannot load encoder {args.model or '(default)'}: {exc}", file=sys.stderr)
+        return 1
     t0 = time.perf_counter()
     emb = enc.encode(uniq)
     t_enc = time.perf_counter() - t0
@@ -117,6 +121,8 @@ def main(argv=None) -> int:
     lab = group_opinions(uniq, emb, counts=counts, tokens=lemmas, seed=args.seed)
     t_group = time.perf_counter() - t0
     report("group_opinions (tool chooses k)", lab, f"[{t_group:.2f}s]")
+    lab_nostance = group_opinions(uniq, emb, counts=counts, tokens=lemmas, seed=args.seed, stance=False)
+    report("group_opinions without stance-only rule", lab_nostance)
     lab_noleks = group_opinions(uniq, emb, counts=counts, tokens=None, seed=args.seed)
     report("group_opinions without lemmas (tool chooses k)", lab_noleks)
 

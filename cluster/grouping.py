@@ -1,28 +1,60 @@
 """Same-intent clustering: unique opinion texts -> cluster labels, k chosen by the tool.
 
-Method (v1):
-1. Texts are put in a canonical order (sha1 of the text) so the result does not depend
-   on input order.
-2. Hybrid similarity = w * embedding cosine + (1 - w) * lemma TF-IDF cosine (when tokens
-   are given), computed only on candidate pairs from k-nearest-neighbour lists of both
-   representations (O(n^2 d / chunk) brute kNN in sklearn, O(n k) memory).
-3. A kNN graph of edges above a threshold calibrated on the similarity distribution,
-   clustered with Louvain (networkx, fixed seed).
-4. Labels renumbered so 0 is the largest cluster (count-weighted), ties by canonical order.
+Method
+------
+1. **Canonical order.** Texts are processed in the order of a content hash (sha1), so the
+   result does not depend on the input order; labels are mapped back at the end.
+2. **Stance-only opinions.** An opinion that only states a stance (「反対」「断固反対です」
+   「撤回してほしい」, or 「賛成」) with no reason forms its own cluster per polarity, as the
+   published tables do (「反対（理由の記載なし）」). Detected on content lemmas (needs
+   ``tokens``): a stance word, no opposite stance word, and at most one remaining lemma once
+   stance words, auxiliary verbs and the corpus's most frequent lemmas (the draft's own
+   subject, e.g. 除去土壌・再生利用) are set aside.
+3. **Hybrid similarity**, each part standardised against random pairs of the same corpus
+   (robust z-score, median and MAD: 0 = a typical unrelated pair, so no part dominates and the threshold does not
+   depend on the encoder's cosine scale):
+   - embedding cosine after removing the corpus mean and its first principal direction
+     (static word-vector means share a large common component);
+   - content-lemma TF-IDF cosine (when ``tokens`` are given);
+   - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits).
+4. **Average-link agglomerative clustering on a sparse kNN graph.** Candidate pairs are
+   the k nearest neighbours under each representation; pairs outside the graph count as
+   similarity 0 (= a typical unrelated pair). Clusters are merged while their average
+   similarity is at least ``threshold`` standard deviations above a random pair
+   (default 3.0 robust SDs: a rule stated on the similarity distribution, not on a cluster count).
+5. Labels are renumbered so 0 is the largest cluster (by copies, then unique texts, then
+   the first member in canonical order).
+
+Complexity: brute-force kNN is O(n^2 d) time in chunks with O(n k) memory (sklearn); the
+linkage is O(E log E) with E <= 3 n k edges (small-to-large merging of neighbour maps). For
+20k unique texts this is seconds to a minute on two cores, and memory stays O(n k + n d).
 """
 from __future__ import annotations
 
 import hashlib
+import heapq
+from collections import Counter
 
 import numpy as np
 
 DEFAULTS = dict(
-    n_neighbors=10,
-    lexical_weight=0.5,
-    threshold=None,  # None: calibrated from the similarity distribution
-    threshold_quantile=0.5,
-    resolution=1.0,
+    threshold=3.0,  # merge while average robust z-similarity >= threshold
+    n_neighbors=15,  # kNN lists per representation
+    weights=(1.0, 1.0, 1.0),  # embedding, lemma TF-IDF, char TF-IDF
+    remove_components=1,  # principal directions removed from the centred embeddings
+    stance=True,  # stance-only opinions get their own clusters
+    n_random_pairs=20000,  # pairs sampled to standardise each similarity
 )
+
+# Stance words (UniDic lemmas as produced by Tokenizer.lemmas).
+AGAINST = frozenset({"反対", "撤回", "止める", "辞める", "中止", "駄目", "禁止", "廃案", "白紙", "断固",
+                     "絶対", "絶対的", "拒否", "許す", "見直す", "見送る"})
+SUPPORT = frozenset({"賛成", "大賛成", "支持", "推進", "賛同", "同意", "期待", "歓迎"})
+# Words that carry no content of their own in a stance-only opinion.
+_FILLER = frozenset({"為る", "居る", "有る", "成る", "欲しい", "思う", "考える", "願う", "下さる", "頂く",
+                     "呉れる", "致す", "頂ける", "此の", "其の", "其れ", "此れ", "大", "様", "事", "物",
+                     "的", "案", "法", "法案", "計画", "改正", "今回", "本", "省令", "政令", "条例",
+                     "お願い", "願い", "強い", "全く", "本当", "是非", "一切", "兎に角"})
 
 
 def _canonical_order(texts: list[str]) -> np.ndarray:
@@ -30,14 +62,64 @@ def _canonical_order(texts: list[str]) -> np.ndarray:
     return np.array(sorted(range(len(texts)), key=lambda i: (keys[i], texts[i], i)), dtype=np.int64)
 
 
-def _tfidf(tokens: list[list[str]]):
+# ---------------------------------------------------------------------------------------
+# stance
+
+
+def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_residual: int = 1) -> list[str | None]:
+    """``"against"``/``"support"`` for opinions that state only a stance, else ``None``.
+
+    ``common_fraction``: lemmas in at least this share of the opinions (and >= 3 of them) are
+    the draft's own subject and do not count as a reason.
+    """
+    n = len(tokens)
+    df: Counter[str] = Counter()
+    for toks in tokens:
+        df.update(set(toks))
+    floor = max(3.0, common_fraction * n)
+    common = {w for w, c in df.items() if c >= floor}
+    out: list[str | None] = []
+    for toks in tokens:
+        s = set(toks)
+        against, support = bool(s & AGAINST), bool(s & SUPPORT)
+        residual = s - AGAINST - SUPPORT - _FILLER - common
+        if s and against != support and len(residual) <= max_residual:
+            out.append("against" if against else "support")
+        else:
+            out.append(None)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# similarity
+
+
+def _normalise_rows(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms == 0, 1.0, norms)
+
+
+def _prepare_embeddings(embeddings: np.ndarray, remove_components: int) -> np.ndarray:
+    x = np.asarray(embeddings, dtype=np.float64)
+    x = x - x.mean(axis=0, keepdims=True)
+    if remove_components and x.shape[0] > remove_components + 1:
+        # Top principal directions from a deterministic SVD of the centred data.
+        _, _, vt = np.linalg.svd(x, full_matrices=False)
+        v = vt[:remove_components]
+        x = x - (x @ v.T) @ v
+    return _normalise_rows(x)
+
+
+def _tfidf(docs, analyzer, ngram_range=(1, 1)):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True, min_df=1, norm="l2")
+    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True, norm="l2",
+                          lowercase=False)
     try:
-        return vec.fit_transform(tokens)
+        x = vec.fit_transform(docs)
     except ValueError:  # empty vocabulary
         return None
+    return x.tocsr()
 
 
 def _knn(x, k: int) -> np.ndarray:
@@ -49,126 +131,260 @@ def _knn(x, k: int) -> np.ndarray:
     return idx
 
 
-def _pair_sims(emb: np.ndarray, lex, rows: np.ndarray, cols: np.ndarray, w: float) -> np.ndarray:
-    s = np.einsum("ij,ij->i", emb[rows], emb[cols])
-    if lex is not None:
-        a = lex[rows]
-        b = lex[cols]
-        s_lex = np.asarray(a.multiply(b).sum(axis=1)).ravel()
-        s = w * s + (1.0 - w) * s_lex
-    return s
+def _pair_cos(x, rows: np.ndarray, cols: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+    out = np.empty(len(rows))
+    for s in range(0, len(rows), chunk):
+        r, c = rows[s:s + chunk], cols[s:s + chunk]
+        if isinstance(x, np.ndarray):
+            out[s:s + chunk] = np.einsum("ij,ij->i", x[r], x[c])
+        else:
+            out[s:s + chunk] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
+    return out
 
 
-def _candidate_pairs(emb, lex, k):
-    n = emb.shape[0]
-    kk = min(k, n - 1)
-    idx = [_knn(emb, kk)]
-    if lex is not None:
-        idx.append(_knn(lex, kk))
-    rows, cols = [], []
-    for m in idx:
-        r = np.repeat(np.arange(n), m.shape[1])
-        c = m.ravel()
-        rows.append(r)
-        cols.append(c)
-    r = np.concatenate(rows)
-    c = np.concatenate(cols)
-    keep = r != c
-    r, c = r[keep], c[keep]
-    lo, hi = np.minimum(r, c), np.maximum(r, c)
-    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0)
-    return pairs[:, 0], pairs[:, 1]
+def _random_pairs(n: int, m: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    if n * (n - 1) // 2 <= m:
+        r, c = np.triu_indices(n, 1)
+        return r, c
+    r = rng.integers(0, n, size=m)
+    c = rng.integers(0, n - 1, size=m)
+    c = np.where(c >= r, c + 1, c)
+    return r, c
 
 
-def similarity_graph(embeddings: np.ndarray, tokens: list[list[str]] | None = None, *,
-                     n_neighbors: int = 10, lexical_weight: float = 0.5):
-    """Candidate pairs (i < j) and their hybrid similarity."""
-    emb = np.asarray(embeddings, dtype=np.float64)
-    norms = np.linalg.norm(emb, axis=1, keepdims=True)
-    emb = emb / np.where(norms == 0, 1.0, norms)
-    lex = _tfidf(tokens) if tokens is not None and lexical_weight < 1.0 else None
-    w = lexical_weight if lex is not None else 1.0
-    r, c = _candidate_pairs(emb, lex, n_neighbors)
-    s = _pair_sims(emb, lex, r, c, w)
-    return r, c, s
+class _Views:
+    """The representations of one corpus and their standardised pair similarity."""
+
+    def __init__(self, texts, embeddings, tokens, p, seed):
+        w_emb, w_lem, w_chr = p["weights"]
+        self.views = []  # (matrix, weight, mean, std)
+        parts = [(_prepare_embeddings(embeddings, p["remove_components"]), w_emb)]
+        if tokens is not None and w_lem > 0:
+            parts.append((_tfidf(tokens, analyzer=lambda toks: toks), w_lem))
+        if w_chr > 0:
+            parts.append((_tfidf(texts, analyzer="char", ngram_range=(1, 3)), w_chr))
+        n = len(texts)
+        rr, cc = _random_pairs(n, p["n_random_pairs"], seed=12345)
+        for x, w in parts:
+            if x is None or w <= 0:
+                continue
+            s = _pair_cos(x, rr, cc)
+            # robust location/scale: similar pairs are the outliers we look for
+            mu = float(np.median(s))
+            sd = 1.4826 * float(np.median(np.abs(s - mu)))
+            if sd < 1e-9:
+                sd = float(s.std())
+            if not np.isfinite(sd) or sd < 1e-9:
+                continue  # a constant view says nothing
+            self.views.append((x, float(w), mu, sd))
+        self.total_weight = sum(w for _, w, _, _ in self.views) or 1.0
+
+    def candidate_pairs(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        n = self.views[0][0].shape[0] if self.views else 0
+        kk = min(k, n - 1)
+        rows, cols = [], []
+        for x, _, _, _ in self.views:
+            idx = _knn(x, kk)
+            rows.append(np.repeat(np.arange(n), idx.shape[1]))
+            cols.append(idx.ravel())
+        r = np.concatenate(rows)
+        c = np.concatenate(cols)
+        keep = r != c
+        lo, hi = np.minimum(r[keep], c[keep]), np.maximum(r[keep], c[keep])
+        key = np.unique(lo.astype(np.int64) * n + hi)
+        return key // n, key % n
+
+    def similarity(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        s = np.zeros(len(rows))
+        for x, w, mu, sd in self.views:
+            s += w * (_pair_cos(x, rows, cols) - mu) / sd
+        return s / self.total_weight
 
 
-def _louvain(n: int, r, c, s, resolution: float, seed: int) -> np.ndarray:
-    import networkx as nx
+# ---------------------------------------------------------------------------------------
+# clustering
 
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_weighted_edges_from(zip(r.tolist(), c.tolist(), s.tolist()))
-    comms = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=seed)
-    labels = np.empty(n, dtype=np.int64)
-    for j, comm in enumerate(comms):
-        labels[list(comm)] = j
-    return labels
+
+def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                           threshold: float) -> np.ndarray:
+    """Average-link agglomeration on a sparse similarity graph (missing pairs = 0).
+
+    Merges the pair of clusters with the highest average pair similarity while it is at
+    least ``threshold``. Ties go to the lower node ids, so the result is deterministic.
+    O(E log E) time with small-to-large merging of neighbour maps.
+    """
+    size = [1] * n
+    nbr: list[dict[int, float]] = [dict() for _ in range(n)]
+    for a, b, s in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+        if a == b:
+            continue
+        nbr[a][b] = nbr[a].get(b, 0.0) + s
+        nbr[b][a] = nbr[b].get(a, 0.0) + s
+    heap = []
+    for a in range(n):
+        for b, s in nbr[a].items():
+            if a < b and s >= threshold:
+                heap.append((-s, a, b))
+    heapq.heapify(heap)
+    parent = list(range(n))
+    alive = [True] * n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or b not in nbr[a]:
+            continue
+        avg = nbr[a][b] / (size[a] * size[b])
+        if abs(avg + neg) > 1e-12:
+            continue  # stale entry
+        if avg < threshold:
+            continue
+        # merge the smaller neighbour map into the larger; keep the lower id as the name
+        keep, gone = (a, b) if len(nbr[a]) >= len(nbr[b]) else (b, a)
+        del nbr[keep][gone]
+        del nbr[gone][keep]
+        for c, s in nbr[gone].items():
+            nbr[keep][c] = nbr[keep].get(c, 0.0) + s
+            d = nbr[c]
+            d[keep] = d.get(keep, 0.0) + s
+            del d[gone]
+        nbr[gone] = {}
+        alive[gone] = False
+        parent[gone] = keep
+        size[keep] += size[gone]
+        for c, s in nbr[keep].items():
+            avg = s / (size[keep] * size[c])
+            if avg >= threshold:
+                heapq.heappush(heap, (-avg, min(keep, c), max(keep, c)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    return np.array([find(i) for i in range(n)], dtype=np.int64)
 
 
 def _renumber(labels: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """0 = largest cluster by count weight, then by size, then by first member (canonical order)."""
-    uniq = np.unique(labels)
-    info = []
-    for u in uniq:
-        members = np.flatnonzero(labels == u)
-        info.append((-float(counts[members].sum()), -len(members), int(members.min()), u))
-    info.sort()
-    mapping = {u: new for new, (*_, u) in enumerate(info)}
-    return np.array([mapping[u] for u in labels], dtype=np.int64)
+    """0 = most copies, then most unique texts, then the first member (canonical order)."""
+    info = {}
+    for i, u in enumerate(labels.tolist()):
+        c, m, first = info.get(u, (0.0, 0, i))
+        info[u] = (c + float(counts[i]), m + 1, min(first, i))
+    ordered = sorted(info, key=lambda u: (-info[u][0], -info[u][1], info[u][2]))
+    mapping = {u: new for new, u in enumerate(ordered)}
+    return np.array([mapping[u] for u in labels.tolist()], dtype=np.int64)
+
+
+def _check(texts, embeddings, counts, tokens, params):
+    unknown = set(params) - set(DEFAULTS)
+    if unknown:
+        raise TypeError(f"unknown grouping parameters {sorted(unknown)}; known: {sorted(DEFAULTS)}")
+    n = len(texts)
+    emb = np.asarray(embeddings)
+    if emb.ndim != 2 or emb.shape[0] != n:
+        raise ValueError(f"embeddings must be a 2-D array with one row per text ({n}), got shape {emb.shape}")
+    counts = np.ones(n) if counts is None else np.asarray(counts, dtype=np.float64)
+    if counts.shape != (n,):
+        raise ValueError(f"counts must have one value per text ({n}), got shape {counts.shape}")
+    if tokens is not None and len(tokens) != n:
+        raise ValueError(f"tokens must have one list per text ({n}), got {len(tokens)}")
+    return emb, counts
+
+
+def _group_sorted(texts, emb, tokens, p, seed, threshold):
+    """Cluster texts already in canonical order; returns raw (unordered) labels."""
+    n = len(texts)
+    labels = np.full(n, -1, dtype=np.int64)
+    rest = np.arange(n)
+    if p["stance"] and tokens is not None:
+        st = stance_only(tokens)
+        for j, pol in enumerate(("against", "support")):
+            members = [i for i, s in enumerate(st) if s == pol]
+            if members:
+                labels[members] = n + j  # ids above any node id
+        rest = np.flatnonzero(labels < 0)
+    m = len(rest)
+    if m == 1:
+        labels[rest] = rest
+    elif m > 1:
+        sub_texts = [texts[i] for i in rest]
+        sub_tokens = [tokens[i] for i in rest] if tokens is not None else None
+        views = _Views(sub_texts, emb[rest], sub_tokens, p, seed)
+        if not views.views:
+            sub = np.arange(m)
+        else:
+            r, c = views.candidate_pairs(p["n_neighbors"])
+            s = views.similarity(r, c)
+            sub = sparse_average_linkage(m, r, c, s, threshold)
+        labels[rest] = rest[sub]
+    return labels
 
 
 def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray | None = None,
                    tokens: list[list[str]] | None = None, seed: int = 0, **params) -> np.ndarray:
     """Cluster unique opinion texts into same-intent groups; returns a label per text (0..k-1).
 
-    ``counts`` (copies per text) weight the cluster order; ``tokens`` (content-word lemmas)
-    add a lexical similarity. Deterministic and independent of input order.
+    ``embeddings``: one row per text from any encoder. ``counts``: copies behind each unique
+    text (orders the clusters; label 0 has the most copies). ``tokens``: content-word lemmas
+    per text (``Tokenizer().lemmas``) for the lexical similarity and stance detection.
+    ``params``: see ``DEFAULTS`` (``threshold`` in standard deviations above a random pair).
+    The number of clusters is chosen by the threshold; singletons are kept. Deterministic and
+    independent of input order (``seed`` is accepted for API symmetry; nothing is random).
     """
-    unknown = set(params) - set(DEFAULTS)
-    if unknown:
-        raise TypeError(f"unknown grouping parameters: {sorted(unknown)}; known: {sorted(DEFAULTS)}")
+    emb, counts = _check(texts, embeddings, counts, tokens, params)
     p = {**DEFAULTS, **params}
     n = len(texts)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    embeddings = np.asarray(embeddings)
-    if embeddings.shape[0] != n:
-        raise ValueError(f"{n} texts but {embeddings.shape[0]} embedding rows")
-    counts = np.ones(n) if counts is None else np.asarray(counts, dtype=np.float64)
     if n == 1:
         return np.zeros(1, dtype=np.int64)
-
     order = _canonical_order(texts)
-    emb = embeddings[order]
-    toks = [tokens[i] for i in order] if tokens is not None else None
-    r, c, s = similarity_graph(emb, toks, n_neighbors=p["n_neighbors"], lexical_weight=p["lexical_weight"])
-    tau = p["threshold"]
-    if tau is None:
-        tau = float(np.quantile(s, p["threshold_quantile"])) if len(s) else 1.0
-    keep = s >= tau
-    lab_sorted = _louvain(n, r[keep], c[keep], s[keep], p["resolution"], seed)
-    lab_sorted = _renumber(lab_sorted, counts[order])
+    sorted_texts = [texts[i] for i in order]
+    sorted_tokens = [list(tokens[i]) for i in order] if tokens is not None else None
+    lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]))
+    lab = _renumber(lab, counts[order])
     labels = np.empty(n, dtype=np.int64)
-    labels[order] = lab_sorted
+    labels[order] = lab
     return labels
 
 
-def choose_representative(indices, embeddings: np.ndarray, counts: np.ndarray | None = None) -> int:
-    """The member closest to all others (count-weighted medoid by cosine); returns an index.
+def group_opinions_k(texts: list[str], embeddings: np.ndarray, k: int, counts=None, tokens=None,
+                     seed: int = 0, **params) -> np.ndarray:
+    """Like ``group_opinions`` but aims at ``k`` clusters (bisection on the threshold).
 
-    Ties go to the higher count, then the lower index. O(m * dim) via the weighted centroid.
+    For benchmarks against a known grouping; returns the closest k reachable.
+    """
+    lo, hi = -2.0, 12.0  # low threshold -> few clusters
+    best = None
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        lab = group_opinions(texts, embeddings, counts, tokens, seed, **{**params, "threshold": mid})
+        kk = int(lab.max()) + 1 if len(lab) else 0
+        if best is None or abs(kk - k) < abs(best[0] - k):
+            best = (kk, lab)
+        if kk == k:
+            break
+        if kk < k:
+            lo = mid
+        else:
+            hi = mid
+    return best[1]
+
+
+def choose_representative(indices, embeddings: np.ndarray, counts: np.ndarray | None = None) -> int:
+    """The count-weighted medoid of a cluster under cosine similarity; returns an index.
+
+    Maximises sum_j w_j cos(x_i, x_j) = x_i . (sum_j w_j x_j), so O(m d). Ties go to the
+    higher count, then the lower index.
     """
     idx = np.asarray(list(indices), dtype=np.int64)
     if len(idx) == 0:
-        raise ValueError("empty cluster")
+        raise ValueError("choose_representative needs at least one index")
     if len(idx) == 1:
         return int(idx[0])
-    x = np.asarray(embeddings[idx], dtype=np.float64)
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    x = x / np.where(norms == 0, 1.0, norms)
+    x = _normalise_rows(np.asarray(embeddings, dtype=np.float64)[idx])
     w = np.ones(len(idx)) if counts is None else np.asarray(counts, dtype=np.float64)[idx]
-    # sum_j w_j cos(i, j) = x_i . (sum_j w_j x_j): the weighted medoid under cosine.
     score = x @ (w[:, None] * x).sum(axis=0)
-    best = sorted(range(len(idx)), key=lambda j: (-round(float(score[j]), 9), -w[j], idx[j]))[0]
+    best = min(range(len(idx)), key=lambda j: (-round(float(score[j]), 9), -w[j], int(idx[j])))
     return int(idx[best])

@@ -1,0 +1,193 @@
+"""Same-intent clustering (cluster.grouping) on small opinion sets written for these tests."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cluster.grouping import choose_representative, group_opinions, sparse_average_linkage, stance_only
+from cluster.tokenize import Tokenizer
+
+# Four intents on an imagined draft plan for a city library and park (written for the tests).
+HOURS = [
+    "図書館の開館時間を夜九時まで延長してほしい。",
+    "仕事帰りに使えるよう、図書館の開館時間を夜まで延長してください。",
+    "図書館の開館時間を延長し、平日の夜も利用できるようにしてほしい。",
+]
+PARKING = [
+    "駅前の駐輪場が不足しているので、駐輪場を増設すべきです。",
+    "駅前の駐輪場がいつも満車なので、駐輪場の増設をお願いします。",
+    "駐輪場の増設を計画に盛り込んでほしい。駅前の駐輪場が足りない。",
+]
+TREES = [
+    "公園の桜並木の伐採には反対です。樹木を残してください。",
+    "公園の桜の木を伐採する計画に反対します。桜並木は残すべきです。",
+    "桜並木の伐採はやめて、公園の樹木を保全してください。",
+]
+FEES = [
+    "公民館の使用料の値上げは市民の負担が大きいので見直してほしい。",
+    "公民館使用料の値上げに反対。市民の負担が増える。",
+]
+UNRELATED = [
+    "ごみ収集の回数を週三回に戻してほしい。",
+    "市役所の窓口の案内表示を多言語にすべきだ。",
+]
+STANCE = ["反対です。", "断固反対", "この計画には反対です。", "反対反対"]
+
+GROUPS = [HOURS, PARKING, TREES, FEES]
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return Tokenizer()
+
+
+class CharEncoder:
+    """A fast stand-in encoder (any encoder must work): hashed char 1-3grams, L2-normalised."""
+
+    name = "test-char-hash"
+
+    def encode(self, texts):
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        vec = HashingVectorizer(analyzer="char", ngram_range=(1, 3), n_features=1024,
+                                alternate_sign=False, norm="l2")
+        return vec.transform(list(texts)).toarray().astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def enc():
+    return CharEncoder()
+
+
+def run(texts, enc, tok, counts=None, **params):
+    emb = enc.encode(texts)
+    lemmas = [tok.lemmas(t) for t in texts]
+    return group_opinions(texts, emb, counts=counts, tokens=lemmas, **params)
+
+
+def corpus():
+    texts = [t for grp in GROUPS for t in grp] + UNRELATED + STANCE
+    gold = [j for j, grp in enumerate(GROUPS) for _ in grp]
+    gold += [100 + i for i in range(len(UNRELATED))] + [200] * len(STANCE)
+    return texts, np.array(gold)
+
+
+def same(labels, idx):
+    return len({int(labels[i]) for i in idx}) == 1
+
+
+def test_paraphrases_together_unrelated_apart(enc, tok):
+    texts, gold = corpus()
+    labels = run(texts, enc, tok)
+    assert labels.dtype.kind == "i" and labels.shape == (len(texts),)
+    for g in set(gold.tolist()):
+        members = np.flatnonzero(gold == g)
+        if g < 100 or g == 200:
+            assert same(labels, members), [texts[i] for i in members]
+    # distinct intents never share a cluster
+    for a in set(gold.tolist()):
+        for b in set(gold.tolist()):
+            if a < b:
+                la = {int(labels[i]) for i in np.flatnonzero(gold == a)}
+                lb = {int(labels[i]) for i in np.flatnonzero(gold == b)}
+                assert not (la & lb), (a, b)
+
+
+def test_labels_are_0_to_k_minus_1_and_ordered_by_size(enc, tok):
+    texts, _ = corpus()
+    labels = run(texts, enc, tok)
+    k = labels.max() + 1
+    assert set(labels.tolist()) == set(range(k))
+    sizes = np.bincount(labels)
+    assert list(sizes) == sorted(sizes, reverse=True)
+
+
+def test_singletons_allowed_no_noise_label(enc, tok):
+    texts, gold = corpus()
+    labels = run(texts, enc, tok)
+    assert (labels >= 0).all()
+    singles = [i for i in range(len(texts)) if np.sum(labels == labels[i]) == 1]
+    assert {texts[i] for i in singles} >= set(UNRELATED)
+
+
+def test_deterministic(enc, tok):
+    texts, _ = corpus()
+    a = run(texts, enc, tok)
+    b = run(texts, enc, tok)
+    assert np.array_equal(a, b)
+
+
+def test_input_order_independent(enc, tok):
+    texts, _ = corpus()
+    base = run(texts, enc, tok)
+    rng = np.random.default_rng(7)
+    for _ in range(3):
+        perm = rng.permutation(len(texts))
+        shuffled = run([texts[i] for i in perm], enc, tok)
+        # same partition and the same label for the same text
+        assert np.array_equal(shuffled, base[perm])
+
+
+def test_counts_decide_cluster_order(enc, tok):
+    texts, gold = corpus()
+    counts = np.ones(len(texts))
+    counts[np.flatnonzero(gold == 100)] = 50  # one unrelated opinion sent 50 times
+    labels = run(texts, enc, tok, counts=counts)
+    assert labels[np.flatnonzero(gold == 100)[0]] == 0
+    # without counts the largest group by texts comes first
+    labels = run(texts, enc, tok)
+    assert labels[np.flatnonzero(gold == 200)[0]] == 0  # four stance-only texts
+
+
+def test_works_without_tokens_and_with_tiny_inputs(enc, tok):
+    texts, _ = corpus()
+    labels = group_opinions(texts, enc.encode(texts))
+    assert labels.shape == (len(texts),) and labels.min() == 0
+    assert group_opinions([], np.zeros((0, 4))).shape == (0,)
+    assert group_opinions(["一つだけ"], np.ones((1, 4))).tolist() == [0]
+    two = ["図書館の開館時間を延長してほしい。", "ごみ収集の回数を増やしてほしい。"]
+    assert len(run(two, enc, tok)) == 2
+
+
+def test_bad_arguments(enc):
+    with pytest.raises(ValueError):
+        group_opinions(["a", "b"], np.zeros((3, 4)))
+    with pytest.raises(TypeError):
+        group_opinions(["a", "b"], np.eye(2), thresold=1.0)
+
+
+def test_threshold_controls_granularity(enc, tok):
+    texts, _ = corpus()
+    loose = run(texts, enc, tok, threshold=0.5).max() + 1
+    strict = run(texts, enc, tok, threshold=6.0).max() + 1
+    assert loose <= strict
+
+
+def test_stance_only_detection(tok):
+    opinions = STANCE + ["賛成です。", HOURS[0], TREES[0]]
+    st = stance_only([tok.lemmas(t) for t in opinions])
+    assert st[: len(STANCE)] == ["against"] * len(STANCE)
+    assert st[len(STANCE)] == "support"
+    assert st[-2] is None and st[-1] is None  # a reason is given
+
+
+def test_sparse_average_linkage_matches_definition():
+    # 0-1-2 tight, 3-4 tight, weak 2-3 link: average link joins the pairs, not across
+    rows = np.array([0, 0, 1, 3, 2])
+    cols = np.array([1, 2, 2, 4, 3])
+    sims = np.array([5.0, 4.0, 5.0, 6.0, 3.0])
+    lab = sparse_average_linkage(5, rows, cols, sims, threshold=2.0)
+    assert lab[0] == lab[1] == lab[2] and lab[3] == lab[4] and lab[0] != lab[3]
+    # 3/(3*2) = 0.5 between the two clusters: merged only with a threshold that low
+    lab = sparse_average_linkage(5, rows, cols, sims, threshold=0.5)
+    assert len(set(lab.tolist())) == 1
+
+
+def test_choose_representative_weighted_medoid():
+    emb = np.array([[1.0, 0.0], [0.8, 0.6], [0.6, 0.8], [0.0, 1.0]])
+    assert choose_representative([0, 1, 2, 3], emb) in (1, 2)
+    counts = np.array([1, 1, 1, 100])
+    assert choose_representative([0, 1, 2, 3], emb, counts) in (2, 3)
+    assert choose_representative([2], emb) == 2
+    with pytest.raises(ValueError):
+        choose_representative([], emb)
