@@ -1,0 +1,201 @@
+"""Cutting a submission into opinions (cluster.split)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cluster.split import split_submission
+from conftest import EMAIL_8_ITEMS
+
+
+def texts(source: str) -> list[str]:
+    return [s.text_of(source) for s in split_submission(source)]
+
+
+def markers(source: str) -> list[str]:
+    return [s.marker for s in split_submission(source)]
+
+
+CASES = {
+    "paren": ("(1)公園のトイレを洋式にしてほしい。\n(2)遊具を新しくしてほしい。\n(3)ベンチを増やしてほしい。",
+              ["公園のトイレを洋式にしてほしい。", "遊具を新しくしてほしい。", "ベンチを増やしてほしい。"]),
+    "dot": ("1. 図書館の蔵書を増やしてほしい。\n2. 自習室を作ってほしい。",
+            ["図書館の蔵書を増やしてほしい。", "自習室を作ってほしい。"]),
+    "circled": ("①駐輪場を増やしてほしい。\n②駐輪場に屋根を付けてほしい。\n③防犯カメラを置いてほしい。",
+                ["駐輪場を増やしてほしい。", "駐輪場に屋根を付けてほしい。", "防犯カメラを置いてほしい。"]),
+    "fullwidth_paren": ("（１）整備期間が長すぎます。\n（２）地図が小さくて読めません。",
+                        ["整備期間が長すぎます。", "地図が小さくて読めません。"]),
+    "kanji": ("一、公園に日陰を作ってほしい。\n二、噴水を残してほしい。\n三、芝生を広げてほしい。",
+              ["公園に日陰を作ってほしい。", "噴水を残してほしい。", "芝生を広げてほしい。"]),
+    "bullet": ("・駅前広場にベンチを置いてください。\n・駅前広場の照明を明るくしてください。",
+               ["駅前広場にベンチを置いてください。", "駅前広場の照明を明るくしてください。"]),
+    "black_bullet": ("● 歩道を広げてほしい。\n● 街路樹を残してほしい。",
+                     ["歩道を広げてほしい。", "街路樹を残してほしい。"]),
+    "dash": ("- 体育館の冷房を整備してほしい。\n- 体育館の予約を簡単にしてほしい。",
+             ["体育館の冷房を整備してほしい。", "体育館の予約を簡単にしてほしい。"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_numbered_and_bullet_lists(name):
+    source, expected = CASES[name]
+    assert texts(source) == expected
+
+
+def test_markers_are_recorded():
+    assert markers(CASES["paren"][0]) == ["(1)", "(2)", "(3)"]
+    assert markers(CASES["circled"][0]) == ["①", "②", "③"]
+    assert markers(CASES["fullwidth_paren"][0]) == ["（１）", "（２）"]
+
+
+def test_indented_items_with_continuation_lines():
+    source = ("　(1) 公園のトイレについて。\n　　古くて暗いので改修してほしい。\n"
+              "　(2) 遊具について。\n　　安全点検を増やしてほしい。")
+    assert texts(source) == ["公園のトイレについて。\n　　古くて暗いので改修してほしい。",
+                             "遊具について。\n　　安全点検を増やしてほしい。"]
+
+
+def test_about_headings_on_their_own_line():
+    source = ("公園の整備について\n芝生広場をもっと広くしてほしい。\n"
+              "図書館の運営について\n指定管理者制度の導入には反対です。\n職員の専門性が失われます。")
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == [
+        "芝生広場をもっと広くしてほしい。",
+        "指定管理者制度の導入には反対です。\n職員の専門性が失われます。",
+    ]
+    assert [s.heading for s in segs] == ["公園の整備について", "図書館の運営について"]
+
+
+def test_heading_with_numbered_items_under_it():
+    source = ("【駐輪場について】\n(1)台数を増やしてほしい。\n(2)屋根を付けてほしい。\n"
+              "【図書館について】\n(1)開館時間を延長してほしい。\n(2)蔵書を増やしてほしい。")
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == [
+        "台数を増やしてほしい。", "屋根を付けてほしい。", "開館時間を延長してほしい。", "蔵書を増やしてほしい。"]
+    assert [s.heading for s in segs] == ["駐輪場について"] * 2 + ["図書館について"] * 2
+
+
+def test_section_labels_in_brackets():
+    source = "【総論】\n計画の方向性に賛成です。\n【各論】\n駐輪場の整備を急いでください。"
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == ["計画の方向性に賛成です。", "駐輪場の整備を急いでください。"]
+    assert [s.heading for s in segs] == ["総論", "各論"]
+
+
+def test_a_sentence_about_something_is_not_a_heading():
+    # 「…について、」 followed by the opinion on the same line is a sentence, not a heading.
+    source = "公園の整備について、芝生広場を広くしてほしい。\n遊具も増やしてほしい。"
+    assert texts(source) == [source]
+
+
+def test_inline_circled_numbers_in_one_line():
+    source = "意見は三つあります。①公園のトイレを直してほしい。②遊具を増やしてほしい。③ベンチを置いてほしい。"
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == [
+        "意見は三つあります。", "公園のトイレを直してほしい。", "遊具を増やしてほしい。", "ベンチを置いてほしい。"]
+    assert [s.marker for s in segs] == ["", "①", "②", "③"]
+
+
+def test_inline_parenthesised_numbers():
+    source = "次の二点です。(1)駐輪場を増やしてほしい。(2)駐輪場に屋根を付けてほしい。"
+    assert texts(source)[-2:] == ["駐輪場を増やしてほしい。", "駐輪場に屋根を付けてほしい。"]
+
+
+@pytest.mark.parametrize("source", [
+    "1.5倍に利用者が増えると見込まれます。\n図書館の閲覧席を増やしてください。",
+    "1.5倍に増える利用者に対応するため、図書館の閲覧席を増やしてください。",
+    "2.5％の値上げには反対です。\n3.0％以内にとどめるべきです。",
+])
+def test_decimal_numbers_are_not_items(source):
+    assert texts(source) == [source]
+
+
+@pytest.mark.parametrize("source", [
+    "(1)の点について、もう少し詳しく説明してください。(1)の内容は分かりにくいです。",
+    "計画案の(1)の点と(2)の点には賛成です。早く進めてください。",
+    "計画案の(1)の点には賛成です。\n(1)の点を早く進めてください。",
+])
+def test_references_to_items_are_not_split(source):
+    assert texts(source) == [source]
+
+
+def test_a_single_numbered_line_is_not_a_list():
+    source = "(2)の方針には反対です。\n理由は費用がかかりすぎるからです。"
+    assert texts(source) == [source]
+
+
+def test_text_without_structure_is_one_segment():
+    source = "公園の遊具を増やしてほしい。子どもが多い地域なので、ぜひお願いします。\n以上です。"
+    segs = split_submission(source)
+    assert len(segs) == 1
+    assert segs[0].heading == "" and segs[0].marker == ""
+    assert segs[0].text_of(source) == source
+
+
+def test_surrounding_blanks_are_trimmed():
+    source = "\n　 公園を広くしてほしい。 \n\n"
+    assert texts(source) == ["公園を広くしてほしい。"]
+
+
+@pytest.mark.parametrize("source", ["", "   ", "\n\n"])
+def test_empty_text_gives_one_segment(source):
+    segs = split_submission(source)
+    assert len(segs) == 1
+    assert segs[0].text_of(source).strip() == ""
+
+
+def test_eight_item_email_with_full_width_numbers_and_greeting():
+    segs = split_submission(EMAIL_8_ITEMS)
+    items = [s for s in segs if s.marker]
+    assert len(items) == 8
+    assert [s.marker for s in items] == [f"{n}．" for n in "１２３４５６７８"]
+    item_texts = [s.text_of(EMAIL_8_ITEMS) for s in items]
+    assert item_texts[0] == "第2章の人口推計の根拠を示してください。"
+    assert item_texts[4] == "公園の駐車場を有料化することには反対です。"
+    assert item_texts[7].startswith("計画の進み具合を毎年公表してください。")
+    # The greeting preamble is kept as its own piece, before the items and without a marker.
+    assert len(segs) == 9
+    assert segs[0].marker == ""
+    preamble = segs[0].text_of(EMAIL_8_ITEMS)
+    assert "お世話になっております" in preamble
+    assert "１．" not in preamble
+
+
+ALL_SOURCES = [src for src, _ in CASES.values()] + [
+    EMAIL_8_ITEMS,
+    "公園の整備について\n芝生広場をもっと広くしてほしい。\n図書館の運営について\n指定管理者制度の導入には反対です。",
+    "【総論】\n計画の方向性に賛成です。\n【各論】\n駐輪場の整備を急いでください。",
+    "意見は三つあります。①公園のトイレを直してほしい。②遊具を増やしてほしい。③ベンチを置いてほしい。",
+    "前置きです。\r\n(1)一つ目。\r\n(2)二つ目。",
+    "1.5倍に利用者が増えると見込まれます。\n図書館の閲覧席を増やしてください。",
+    "　(1) 公園のトイレについて。\n　　古くて暗い。\n　(2) 遊具について。",
+]
+
+
+@pytest.mark.parametrize("source", ALL_SOURCES)
+def test_offsets_point_into_the_source(source):
+    segs = split_submission(source)
+    assert segs
+    last_end = 0
+    for seg in segs:
+        assert 0 <= seg.start <= seg.end <= len(source)
+        assert seg.start >= last_end  # in order, never overlapping
+        assert source[seg.start:seg.end] == seg.text_of(source)
+        text = seg.text_of(source)
+        assert text == text.strip(" \t\n\u3000")  # trimmed
+        assert text  # no empty opinion pieces from a non-empty source
+        last_end = seg.end
+
+
+@pytest.mark.parametrize("source", ALL_SOURCES)
+def test_no_opinion_text_is_lost(source):
+    """Everything outside the segments is markers, headings, and blanks."""
+    segs = split_submission(source)
+    covered = set()
+    for seg in segs:
+        covered.update(range(seg.start, seg.end))
+    left_over = "".join(ch for i, ch in enumerate(source) if i not in covered)
+    for seg in segs:
+        left_over = left_over.replace(seg.marker, "", 1).replace(seg.heading, "", 1)
+    assert re.sub(r"[\s\u3000【】：:]", "", left_over) == ""
