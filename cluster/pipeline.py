@@ -370,7 +370,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                        input_path: Path) -> ReportModel:
     names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
-    with_text = [s for s in subs if any(op.status == "ok" for op in opinions if op.row_number == s.row_number)]
+    rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
     by_channel = Counter((s.channel or UNKNOWN_CHANNEL) for s in subs)
     has_channels = any(s.channel for s in subs)
     submitter_keys = {s.submitter or f"#row{s.row_number}" for s in subs}
@@ -396,7 +396,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     return ReportModel(
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(subs),
         by_channel=sorted(by_channel.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
-        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(with_text), rows=rows,
+        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(rows_with_opinion), rows=rows,
         masked=opts.mask,
     )
 
