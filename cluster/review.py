@@ -1,29 +1,42 @@
-"""Staff decisions: record, validate and re-apply them on any new grouping.
+"""Staff decisions: record, validate and re-apply them on any new grouping; notebook helpers.
 
 A decision names the opinions it concerns (never only a cluster number), so it still means
 the same after a re-run with another seed, another model or late comments. Decisions are
 appended to ``DIR/decisions.jsonl``, one JSON object per line; a run reads them and never
-rewrites the file.
+rewrites the file. Recording a decision first checks that the file is readable, so a broken
+file is reported (naming the line) and left as it is.
 
 Kinds and what they mean when re-applied (opinion ids -> their duplicate groups, "units"):
 - ``merge``  {"groups": [[ids of C1], [ids of C2], ...]}: all these opinions belong together;
-  they join the cluster that now holds most of them.
-- ``move``   opinion_ids=[X], {"target": [ids of the target cluster]}: X joins the cluster
-  that now holds most of the target's opinions.
+  they join the cluster that now holds most of them. A cluster that is now mostly made of one
+  group's opinions joins whole (so late comments that landed there follow).
+- ``move``   opinion_ids=[X], {"target": [ids of the target cluster]}: X (with its exact and
+  near duplicates) joins the cluster that now holds most of the target's opinions.
 - ``split``  opinion_ids=[...]: these opinions form a cluster of their own.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``confirm``: the grouping of opinion_ids is confirmed as is (recorded for the audit trail).
+
+``merge``, ``move`` and ``split`` are applied in the order recorded; ``label``, ``answer``
+and ``confirm`` are then resolved on the final grouping (the later decision wins when two
+land on the same cluster), so a label recorded before a merge follows the merged cluster.
+A decision whose opinions are all gone is reported in ``AppliedDecisions.messages``.
+
+Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`cluster_view`,
+:func:`opinion_map`, :func:`decision_table`, :func:`rerun`, :func:`export_report`.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -39,24 +52,39 @@ class DecisionsError(InputError):
 
 
 def load_decisions(run_dir: str | Path) -> list[Decision]:
+    """All decisions in ``run_dir/decisions.jsonl`` (empty list when there is none).
+
+    Raises :class:`DecisionsError` naming the first broken line; the file is never changed.
+    """
     path = Path(run_dir) / DECISIONS_FILE
     if not path.exists():
         return []
     out = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DecisionsError(f"{path}: cannot read: {exc}") from None
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DecisionsError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):  # an editor may have added a BOM
+        data = data[3:]
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(raw.decode("utf-8"))
             out.append(_decision_from_json(obj))
+        except UnicodeDecodeError:
+            raise DecisionsError(f"{path}: line {lineno} is not UTF-8 text; fix or remove that line") from None
         except (json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
-            raise DecisionsError(f"{path}: line {lineno} is not a valid decision ({exc}); "
+            reason = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise DecisionsError(f"{path}: line {lineno} is not a valid decision ({reason}); "
                                  "fix or remove that line") from None
     return out
+
+
+def _str_list(value, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+        raise ValueError(f"{what} must be a list of strings")
+    return value
 
 
 def _decision_from_json(obj) -> Decision:
@@ -65,34 +93,58 @@ def _decision_from_json(obj) -> Decision:
     kind = obj["kind"]
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
-    ids = obj.get("opinion_ids", [])
-    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise ValueError("opinion_ids must be a list of strings")
+    ids = _str_list(obj.get("opinion_ids", []), "opinion_ids")
     value = obj.get("value", {})
     if not isinstance(value, dict):
         raise ValueError("value must be an object")
+    if kind == "merge" and "groups" in value:
+        groups = value["groups"]
+        if not isinstance(groups, list):
+            raise ValueError("value.groups must be a list of lists of opinion ids")
+        for g in groups:
+            _str_list(g, "each of value.groups")
+    if kind == "move":
+        _str_list(value.get("target"), "value.target")
+    if kind == "label" and not (isinstance(value.get("label"), str) and value["label"].strip()):
+        raise ValueError("value.label must be a non-empty string")
+    if kind == "answer":
+        given = [k for k in ("answer_id", "text") if isinstance(value.get(k), str) and value[k].strip()]
+        if not given:
+            raise ValueError("value needs answer_id or text")
+    if not ids and kind != "merge":
+        raise ValueError("opinion_ids is empty")
     return Decision(kind=kind, opinion_ids=tuple(ids), by=str(obj.get("by", "")), at=str(obj.get("at", "")),
                     value=value)
 
 
 def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], value: Mapping | None = None,
                     by: str | None = None) -> Decision:
-    """Append one decision line (with who and when) to ``run_dir/decisions.jsonl``."""
+    """Append one decision line (with who and when) to ``run_dir/decisions.jsonl``.
+
+    The existing file is checked first: if a line is broken, :class:`DecisionsError` is raised
+    and nothing is appended.
+    """
     if kind not in KINDS:
         raise InputError(f"unknown decision kind {kind!r}; one of {', '.join(KINDS)}")
     if not opinion_ids:
         raise InputError("a decision must name the opinions it concerns")
     by = by or _os_user()
     at = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-    decision = Decision(kind=kind, opinion_ids=tuple(opinion_ids), by=by, at=at, value=dict(value or {}))
-    line = json.dumps({"kind": kind, "opinion_ids": list(opinion_ids), "value": decision.value, "by": by, "at": at},
-                      ensure_ascii=False)
+    obj = {"kind": kind, "opinion_ids": list(opinion_ids), "value": dict(value or {}), "by": by, "at": at}
+    decision = _decision_from_json(json.loads(json.dumps(obj)))  # the same checks as on reading
+    line = json.dumps(obj, ensure_ascii=False)
     path = Path(run_dir) / DECISIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as fh:
+    with open(path, "a+b") as fh:
         _lock(fh)
         try:
-            fh.write(line + "\n")
+            load_decisions(run_dir)  # under the lock: never append to a broken file
+            fh.seek(0, os.SEEK_END)
+            if fh.tell():  # the last line may lack its newline (hand edit)
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    fh.write(b"\n")
+            fh.write((line + "\n").encode("utf-8"))
             fh.flush()
         finally:
             _unlock(fh)
@@ -133,15 +185,16 @@ class AppliedDecisions:
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
-    messages: list[str] = field(default_factory=list)  # decisions that no longer apply
+    messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
 
 
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
                     decisions: Sequence[Decision]) -> AppliedDecisions:
-    """Re-apply ``decisions`` in order on a grouping of units (duplicate groups)."""
+    """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc."""
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
     result = AppliedDecisions(cl)
     next_cluster = int(cl.max()) + 1 if len(cl) else 0
+    deferred: list[tuple[str, Decision, list[int]]] = []
 
     def units_of(ids: Sequence[str]) -> list[int]:
         return sorted({opinion_unit[i] for i in ids if i in opinion_unit})
@@ -151,98 +204,126 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         return min(tally, key=lambda c: (-tally[c], c))
 
     for n, d in enumerate(decisions, 1):
-        units = units_of(d.opinion_ids)
-        missing = [i for i in d.opinion_ids if i not in opinion_unit]
-        what = f"decision {n} ({d.kind} by {d.by or '?'})"
+        what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
+        ids = list(d.opinion_ids)
         if d.kind == "merge":
-            groups = d.value.get("groups") or [list(d.opinion_ids)]
-            all_ids = [i for g in groups for i in g] or list(d.opinion_ids)
-            units = units_of(all_ids)
-            present_groups = [g for g in groups if units_of(g)]
-            if len(present_groups) < 2 and len(set(int(cl[u]) for u in units)) < 2:
-                if not units:
-                    result.messages.append(f"{what} no longer applies: its opinions are gone")
-                    continue
+            groups = [list(g) for g in (d.value.get("groups") or []) if g] or [ids]
+            ids = list(dict.fromkeys(ids + [i for g in groups for i in g]))
+        missing = [i for i in ids if i not in opinion_unit]
+        units = units_of(ids)
+        if not units:
+            result.messages.append(f"{what} no longer applies: its opinions are gone")
+            continue
+        if d.kind == "merge":
+            present = [units_of(g) for g in groups]
+            present = [g for g in present if g]
+            if len(present) < 2:
+                result.messages.append(f"{what} no longer applies in full: only one of the merged clusters' "
+                                       "opinions are left")
             target = majority_cluster(units)
-            for u in units:
+            joining = set(units)
+            for g in present:  # a cluster now made mostly of one group's opinions joins whole
+                home = majority_cluster(g)
+                home_units = np.flatnonzero(cl == home)
+                if home != target and 2 * len(set(g) & set(home_units.tolist())) >= len(home_units):
+                    joining.update(home_units.tolist())
+            for u in joining:
                 cl[u] = target
         elif d.kind == "move":
             target_units = [u for u in units_of(d.value.get("target", [])) if u not in units]
-            if not units or not target_units:
-                result.messages.append(f"{what} no longer applies: "
-                                       f"{'the opinion is' if not units else 'the target cluster is'} gone")
+            if not target_units:
+                result.messages.append(f"{what} no longer applies: the target cluster's opinions are gone")
                 continue
             target = majority_cluster(target_units)
             for u in units:
                 cl[u] = target
         elif d.kind == "split":
-            if not units:
-                result.messages.append(f"{what} no longer applies: its opinions are gone")
-                continue
-            for u in units:
-                cl[u] = next_cluster
-            next_cluster += 1
-        elif d.kind in ("label", "answer", "confirm"):
-            if not units:
-                result.messages.append(f"{what} no longer applies: its opinions are gone")
-                continue
-            target = majority_cluster(units)
-            if d.kind == "label":
-                result.labels[target] = str(d.value.get("label", ""))
-            elif d.kind == "answer":
-                result.answers[target] = {k: d.value[k] for k in ("answer_id", "text") if d.value.get(k)}
-            else:
-                result.confirmed.add(target)
-        if missing and units:
-            result.messages.append(f"{what}: {len(missing)} of its opinions are gone ({', '.join(missing[:5])}); "
+            current = int(cl[units[0]])
+            already = np.flatnonzero(cl == current).tolist() == units  # (re-runs keep their cluster id)
+            if not already:
+                for u in units:
+                    cl[u] = next_cluster
+                next_cluster += 1
+        else:
+            deferred.append((what, d, units))
+        if missing:
+            result.messages.append(f"{what}: {len(missing)} of its opinions are gone "
+                                   f"({', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); "
                                    "applied to the rest")
         result.applied += 1
-    # Labels and answers follow the clusters that still exist after later merges.
-    live = set(cl.tolist())
-    result.labels = {c: v for c, v in result.labels.items() if c in live}
-    result.answers = {c: v for c, v in result.answers.items() if c in live}
-    result.confirmed &= live
+    # Labels, answers and confirmations land on the cluster that finally holds most of their
+    # opinions, so they follow merges, moves and splits recorded before or after them.
+    for what, d, units in deferred:
+        target = majority_cluster(units)
+        if d.kind == "label":
+            result.labels[target] = str(d.value.get("label", "")).strip()
+        elif d.kind == "answer":
+            result.answers[target] = {k: d.value[k] for k in ("answer_id", "text") if d.value.get(k)}
+        else:
+            result.confirmed.add(target)
     return result
 
 
 # ------------------------------------------------- verbs over a run folder (CLI, notebook)
 
 
-def run_members(run_dir: str | Path) -> tuple[dict[str, list[str]], set[str]]:
-    """``({cluster_id: [opinion ids]}, {all opinion ids})`` from the run's opinions.csv."""
+def _clean_id(value: str) -> str:
+    """Undo the formula escape of write_csv on ids ("'-1" -> "-1")."""
+    return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _read_opinions_rows(run_dir) -> list[dict[str, str]]:
     from .io import read_table
 
     path = Path(run_dir) / "opinions.csv"
+    if not Path(run_dir).is_dir():
+        raise InputError(f"{run_dir}: no such run folder; run `cluster run INPUT --out {run_dir}` first")
     if not path.exists():
         raise InputError(f"{path}: not found; run `cluster run INPUT --out {run_dir}` first")
     table = read_table(path)
     if "opinion_id" not in table.columns or "cluster_id" not in table.columns:
         raise InputError(f"{path}: not an opinions.csv written by cluster run")
+    return table.rows
+
+
+def run_members(run_dir: str | Path) -> tuple[dict[str, list[str]], set[str]]:
+    """``({cluster_id: [opinion ids]}, {all opinion ids})`` from the run's opinions.csv."""
     members: dict[str, list[str]] = {}
-    for row in table.rows:
-        cid = row["cluster_id"].lstrip("'")
+    rows = _read_opinions_rows(run_dir)
+    for row in rows:
+        cid = _clean_id(row["cluster_id"])
         if cid:
-            members.setdefault(cid, []).append(row["opinion_id"].lstrip("'"))
-    return members, {r["opinion_id"].lstrip("'") for r in table.rows}
+            members.setdefault(cid, []).append(_clean_id(row["opinion_id"]))
+    return members, {_clean_id(r["opinion_id"]) for r in rows}
 
 
 def _cluster(members: Mapping[str, list[str]], cluster_id: str) -> list[str]:
+    cluster_id = str(cluster_id).strip()
     if cluster_id not in members:
         known = ", ".join(sorted(members)[:8])
-        raise InputError(f"unknown cluster {cluster_id!r} (clusters: {known}{' ...' if len(members) > 8 else ''})")
+        raise InputError(f"unknown cluster {cluster_id!r} (clusters: {known}{' ...' if len(members) > 8 else ''}; "
+                         "see cluster_id in clusters.csv)")
     return members[cluster_id]
 
 
-def _opinions(all_ids: set[str], ids: Sequence[str]) -> list[str]:
+def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None) -> list[str]:
+    if not ids:
+        raise InputError("name at least one opinion id")
     unknown = [i for i in ids if i not in all_ids]
     if unknown:
         raise InputError(f"unknown opinion id {unknown[0]!r}; see opinion_id in opinions.csv")
-    return list(ids)
+    if clustered is not None:
+        outside = [i for i in ids if i not in clustered]
+        if outside:
+            raise InputError(f"opinion {outside[0]!r} is not in any cluster (its status is not ok); "
+                             "only clustered opinions can be moved or split")
+    return list(dict.fromkeys(ids))
 
 
 def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> Decision:
+    cluster_ids = list(dict.fromkeys(str(c).strip() for c in cluster_ids))
     if len(cluster_ids) < 2:
-        raise InputError("merge needs two or more clusters")
+        raise InputError("merge needs two or more different clusters")
     members, _ = run_members(run_dir)
     groups = [_cluster(members, c) for c in cluster_ids]
     return append_decision(run_dir, "merge", [i for g in groups for i in g],
@@ -251,7 +332,8 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
 
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:
     members, all_ids = run_members(run_dir)
-    _opinions(all_ids, [opinion_id])
+    clustered = {i for ids in members.values() for i in ids}
+    _opinions(all_ids, [opinion_id], clustered)
     target = [i for i in _cluster(members, cluster_id) if i != opinion_id]
     if not target:
         raise InputError(f"cluster {cluster_id} holds only {opinion_id}: nothing to move it to")
@@ -259,28 +341,424 @@ def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None
 
 
 def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
-    _, all_ids = run_members(run_dir)
-    return append_decision(run_dir, "split", _opinions(all_ids, opinion_ids), {}, by)
+    members, all_ids = run_members(run_dir)
+    clustered = {i for ids in members.values() for i in ids}
+    return append_decision(run_dir, "split", _opinions(all_ids, list(opinion_ids), clustered), {}, by)
 
 
 def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:
-    if not label.strip():
+    if not (label or "").strip():
         raise InputError("the label is empty")
     members, _ = run_members(run_dir)
     return append_decision(run_dir, "label", _cluster(members, cluster_id),
                            {"label": label.strip(), "cluster": cluster_id}, by)
 
 
+def known_answer_ids(run_dir) -> set[str] | None:
+    """Answer ids the run can resolve: its answers.csv plus the past-answer files in run.json.
+
+    ``None`` when they cannot be listed (e.g. the past-answer files moved)."""
+    run_dir = Path(run_dir)
+    ids: set[str] = set()
+    answers_csv = run_dir / "answers.csv"
+    if answers_csv.exists():
+        from .io import read_table
+
+        ids |= {_clean_id(r.get("answer_id", "")) for r in read_table(answers_csv).rows}
+    info = _read_run_info(run_dir, required=False)
+    settings = (info or {}).get("settings", {})
+    paths = settings.get("answers") or []
+    if not paths:
+        return ids
+    try:
+        from .answers import read_past_answers
+
+        files = [_resolve_path(p, run_dir, info) for p in paths]
+        records, _ = read_past_answers(files, id_column=settings.get("answer_id_column"),
+                                       opinion_column=settings.get("answer_opinion_column"),
+                                       text_column=settings.get("answer_text_column"), log=None)
+    except (InputError, ValueError, OSError):
+        return None
+    return ids | {r.answer_id for r in records}
+
+
 def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                   by: str | None = None) -> Decision:
+    answer_id = (answer_id or "").strip() or None
+    text = (text or "").strip() or None
     if bool(answer_id) == bool(text):
         raise InputError("give exactly one of --answer-id or --text")
     members, _ = run_members(run_dir)
+    ids = _cluster(members, cluster_id)
+    if answer_id:
+        known = known_answer_ids(run_dir)
+        if known is not None and answer_id not in known:
+            if not known:
+                raise InputError(f"unknown answer id {answer_id!r}: this run has no past answers "
+                                 "(cluster run --answers PAST); write the answer with --text")
+            raise InputError(f"unknown answer id {answer_id!r}; see answer_id in answers.csv")
     value = {"answer_id": answer_id} if answer_id else {"text": text}
     value["cluster"] = cluster_id
-    return append_decision(run_dir, "answer", _cluster(members, cluster_id), value, by)
+    return append_decision(run_dir, "answer", ids, value, by)
 
 
 def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     members, _ = run_members(run_dir)
     return append_decision(run_dir, "confirm", _cluster(members, cluster_id), {"cluster": cluster_id}, by)
+
+
+# ------------------------------------------------------------------ notebook helpers
+
+
+def _read_run_info(run_dir, required: bool = True) -> dict | None:
+    path = Path(run_dir) / "run.json"
+    if not path.exists():
+        if required:
+            raise InputError(f"{path}: not found; run `cluster run INPUT --out {run_dir}` first")
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from None
+
+
+def _repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def _resolve_path(path: str | Path, run_dir: str | Path, info: Mapping | None = None) -> Path:
+    """A path recorded in run.json: as written, else from the folder the run was made in
+    (``cwd`` when recorded), the run folder's parent, or the repository root."""
+    p = Path(path).expanduser()
+    if p.is_absolute():
+        if p.exists():
+            return p
+        raise InputError(f"{p}: recorded in {Path(run_dir) / 'run.json'} but not found")
+    bases = []
+    if info and info.get("cwd"):
+        bases.append(Path(info["cwd"]))
+    run_dir = Path(run_dir).resolve()
+    bases += [Path.cwd(), run_dir.parent, run_dir.parent.parent, _repo_root()]
+    for base in bases:
+        if (base / p).exists():
+            return (base / p).resolve()
+    raise InputError(f"{p}: recorded in {run_dir / 'run.json'} but not found from {', '.join(map(str, bases[:3]))}; "
+                     "give the input path")
+
+
+@dataclass
+class RunView:
+    """A run folder loaded for review: the outputs as pandas DataFrames (ids kept as text)."""
+
+    run_dir: Path
+    info: dict
+    opinions: "object"  # pandas.DataFrame, one row per opinion
+    clusters: "object"  # pandas.DataFrame, one row per cluster
+    answers: "object"  # pandas.DataFrame, answer candidates
+    decisions: list[Decision]
+
+    @property
+    def counts(self) -> dict:
+        return dict(self.info.get("counts", {}))
+
+    @property
+    def model(self) -> str | None:
+        """The model setting the run used (what ``load_encoder`` takes)."""
+        return (self.info.get("settings") or {}).get("model") or None
+
+    @property
+    def pending(self) -> int:
+        """Decisions recorded after this run was made (applied by the next run)."""
+        done = self.info.get("decisions") or {}
+        return max(0, len(self.decisions) - int(done.get("applied", 0)) - int(done.get("not_applied", 0)))
+
+    def cluster_ids(self) -> list[str]:
+        return list(self.clusters["cluster_id"])
+
+
+def _read_frame(path: Path):
+    import pandas as pd
+
+    if not path.exists():
+        return pd.DataFrame()
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for col in ("opinion_id", "comment_id", "cluster_id", "answer_id", "representative_opinion_id",
+                "duplicate_group"):
+        if col in df.columns:
+            df[col] = df[col].map(_clean_id)
+    for col in ("size", "unique_texts", "rank", "row_number", "index", "duplicate_count", "start", "end"):
+        if col in df.columns:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+    for col in ("score", "topic_score"):
+        if col in df.columns:
+            df[col] = pd.to_numeric(df[col], errors="coerce")
+    return df
+
+
+def load_run(run_dir: str | Path = "out") -> RunView:
+    """Load a run folder (opinions, clusters, answers, run.json, decisions) for review."""
+    run_dir = Path(run_dir)
+    info = _read_run_info(run_dir)
+    try:
+        opinions = _read_frame(run_dir / "opinions.csv")
+        clusters = _read_frame(run_dir / "clusters.csv")
+        answers = _read_frame(run_dir / "answers.csv")
+    except UnicodeDecodeError:
+        raise InputError(f"{run_dir}: the CSV outputs are not UTF-8 (run made with --report-encoding cp932?)") \
+            from None
+    return RunView(run_dir, info, opinions, clusters, answers, load_decisions(run_dir))
+
+
+def _as_run(run) -> RunView:
+    return run if isinstance(run, RunView) else load_run(run)
+
+
+def decision_table(run) -> "object":
+    """One row per recorded decision: n, kind, by, at, cluster, opinions, value, applied."""
+    import pandas as pd
+
+    run = _as_run(run)
+    first_pending = len(run.decisions) - run.pending
+    rows = []
+    for n, d in enumerate(run.decisions, 1):
+        value = {k: v for k, v in d.value.items() if k not in ("groups", "target", "cluster", "clusters")}
+        where = d.value.get("clusters") or d.value.get("cluster") or ""
+        rows.append({"n": n, "kind": d.kind, "by": d.by, "at": d.at,
+                     "cluster": " + ".join(where) if isinstance(where, list) else where,
+                     "opinions": len(d.opinion_ids),
+                     "value": json.dumps(value, ensure_ascii=False) if value else "",
+                     "in_this_run": n <= first_pending})
+    return pd.DataFrame(rows, columns=["n", "kind", "by", "at", "cluster", "opinions", "value", "in_this_run"])
+
+
+def _current_cluster(members_of: Mapping[str, str], ids: Sequence[str]) -> str | None:
+    tally = Counter(members_of[i] for i in ids if members_of.get(i))
+    return min(tally, key=lambda c: (-tally[c], c)) if tally else None
+
+
+def cluster_table(run) -> "object":
+    """Clusters with label, size, duplicates, topic, top answer and review state (sortable)."""
+    import pandas as pd
+
+    run = _as_run(run)
+    cl = run.clusters.copy()
+    if cl.empty:
+        return pd.DataFrame(columns=["cluster_id", "label", "size", "unique_texts", "duplicates", "topic",
+                                     "answer_status", "top_answer_id", "top_answer", "confirmed"])
+    cl["duplicates"] = (cl["size"] - cl["unique_texts"]).astype("Int64")
+    top = {}
+    if not run.answers.empty:
+        best = run.answers.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
+        top = {r.cluster_id: (r.answer_id, r.answer) for r in best.itertuples()}
+    cl["top_answer_id"] = [top.get(c, ("", ""))[0] for c in cl["cluster_id"]]
+    cl["top_answer"] = [_short(top.get(c, ("", ""))[1], 60) for c in cl["cluster_id"]]
+    of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
+    confirmed = {_current_cluster(of, d.opinion_ids) for d in run.decisions if d.kind == "confirm"}
+    cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
+    cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "answer_status",
+            "top_answer_id", "top_answer", "confirmed"]
+    return cl[[c for c in cols if c in cl.columns]]
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def highlight(text: str, keywords: Sequence[str]) -> str:
+    """HTML of ``text`` with the keywords marked (<mark>); everything else escaped."""
+    words = sorted({k for k in keywords if k}, key=len, reverse=True)
+    if not words:
+        return html.escape(text)
+    rx = re.compile("|".join(re.escape(w) for w in words))
+    out, last = [], 0
+    for m in rx.finditer(text):
+        out.append(html.escape(text[last:m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+@dataclass
+class ClusterView:
+    """One cluster: its opinions (duplicates collapsed, with counts) and answer candidates."""
+
+    cluster_id: str
+    label: str
+    keywords: list[str]
+    topic: str
+    size: int
+    opinions: "object"  # DataFrame: text, count, opinion_ids, duplicate_group, representative
+    answers: "object"  # DataFrame: rank, answer_id, score, past_opinion, answer, source
+    confirmed_answer: str = ""
+    answer_status: str = ""
+
+    def to_html(self) -> str:
+        e = html.escape
+        parts = [f"<h4>{e(self.cluster_id)} {e(self.label)} <small>({self.size} opinions, "
+                 f"{len(self.opinions)} distinct)</small></h4>"]
+        if self.topic:
+            parts.append(f"<div>topic: {e(self.topic)}</div>")
+        if self.keywords:
+            parts.append("<div>keywords: " + "・".join(f"<mark>{e(k)}</mark>" for k in self.keywords) + "</div>")
+        parts.append("<table><tr><th>count</th><th>opinion ids</th><th>text</th></tr>")
+        for r in self.opinions.itertuples():
+            ids = r.opinion_ids.split()
+            shown = " ".join(ids[:3]) + (f" … (+{len(ids) - 3})" if len(ids) > 3 else "")
+            star = "★ " if r.representative else ""
+            parts.append(f"<tr><td style='text-align:right'>{r.count}</td><td>{e(shown)}</td>"
+                         f"<td style='text-align:left'>{star}{highlight(r.text, self.keywords)}</td></tr>")
+        parts.append("</table>")
+        if self.answer_status == "confirmed":
+            parts.append(f"<div><b>confirmed answer</b>: {e(self.confirmed_answer)}</div>")
+        if len(self.answers):
+            parts.append("<b>answer candidates</b><table><tr><th>rank</th><th>answer_id</th><th>score</th>"
+                         "<th>matched past opinion</th><th>answer</th></tr>")
+            for a in self.answers.itertuples():
+                parts.append(f"<tr><td>{a.rank}</td><td>{e(str(a.answer_id))}</td><td>{a.score:.3f}</td>"
+                             f"<td style='text-align:left'>{highlight(a.past_opinion, self.keywords)}</td>"
+                             f"<td style='text-align:left'>{e(a.answer)}</td></tr>")
+            parts.append("</table>")
+        else:
+            parts.append("<div>no answer candidates (run with --answers PAST)</div>")
+        return "\n".join(parts)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+def cluster_view(run, cluster_id: str) -> ClusterView:
+    """The opinions and answer candidates of one cluster (``run``: a folder or a RunView)."""
+    import pandas as pd
+
+    run = _as_run(run)
+    row = run.clusters[run.clusters["cluster_id"] == cluster_id]
+    if row.empty:
+        known = ", ".join(run.cluster_ids()[:8])
+        raise InputError(f"unknown cluster {cluster_id!r} (clusters: {known}{' ...' if len(run.clusters) > 8 else ''})")
+    c = row.iloc[0]
+    ops = run.opinions[run.opinions["cluster_id"] == cluster_id]
+    rep = c.get("representative_opinion_id", "")
+    groups = []
+    key = ops["duplicate_group"].where(ops["duplicate_group"] != "", ops["opinion_id"])
+    for _, g in ops.groupby(key, sort=False):
+        ids = list(g["opinion_id"])
+        groups.append({"text": g["text"].iloc[0], "count": len(g), "opinion_ids": " ".join(ids),
+                       "duplicate_group": g["duplicate_group"].iloc[0], "representative": rep in ids})
+    opinions = pd.DataFrame(groups, columns=["text", "count", "opinion_ids", "duplicate_group", "representative"])
+    opinions = opinions.sort_values(["representative", "count"], ascending=[False, False], kind="stable")
+    answers = run.answers[run.answers["cluster_id"] == cluster_id] if not run.answers.empty else run.answers
+    answers = answers.drop(columns=["cluster_id"], errors="ignore").sort_values("rank") if len(answers) else \
+        pd.DataFrame(columns=["rank", "answer_id", "score", "past_opinion", "answer", "source"])
+    status = c.get("answer_status", "")
+    confirmed = ""
+    if status == "confirmed":
+        of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
+        for d in run.decisions:
+            if d.kind == "answer" and _current_cluster(of, d.opinion_ids) == cluster_id:
+                confirmed = d.value.get("text") or f"(past answer {d.value.get('answer_id')})"
+                aid = d.value.get("answer_id")
+                if aid and len(answers):
+                    hit = answers[answers["answer_id"] == aid]
+                    if len(hit):
+                        confirmed = f"{hit['answer'].iloc[0]} (past answer {aid})"
+    return ClusterView(cluster_id=cluster_id, label=c.get("label", ""),
+                       keywords=[k for k in str(c.get("keywords", "")).split("・") if k], topic=c.get("topic", ""),
+                       size=int(c["size"]), opinions=opinions.reset_index(drop=True),
+                       answers=answers.reset_index(drop=True), confirmed_answer=confirmed, answer_status=status)
+
+
+def opinion_map(run, encoder=None, max_points: int = 20000, seed: int = 0) -> "object":
+    """2-D coordinates (TruncatedSVD of the embeddings) of the clustered opinions.
+
+    Columns: opinion_id, cluster_id, label, text, x, y. ``encoder`` defaults to
+    ``load_encoder(model recorded in run.json)``; at most ``max_points`` opinions are drawn
+    (a seeded sample)."""
+    import pandas as pd
+
+    run = _as_run(run)
+    ops = run.opinions[run.opinions["cluster_id"] != ""].copy()
+    if len(ops) > max_points:
+        ops = ops.sample(max_points, random_state=seed)
+    if encoder is None:
+        from .embed import load_encoder
+
+        encoder = load_encoder(run.model)
+    labels = dict(zip(run.clusters["cluster_id"], run.clusters["label"])) if len(run.clusters) else {}
+    ops["label"] = ops["cluster_id"].map(labels).fillna("")
+    if len(ops) == 0:
+        return pd.DataFrame(columns=["opinion_id", "cluster_id", "label", "text", "x", "y"])
+    from .normalize import comparison_text
+
+    vectors = np.asarray(encoder.encode([comparison_text(t) for t in ops["text"]]), dtype=np.float64)
+    xy = np.zeros((len(ops), 2))
+    if len(ops) > 2 and vectors.shape[1] > 2:
+        from sklearn.decomposition import TruncatedSVD
+
+        centred = vectors - vectors.mean(axis=0)
+        xy = TruncatedSVD(n_components=2, random_state=seed).fit_transform(centred)
+    elif vectors.shape[1] >= 2:
+        xy = vectors[:, :2]
+    ops["x"], ops["y"] = xy[:, 0], xy[:, 1]
+    return ops[["opinion_id", "cluster_id", "label", "text", "x", "y"]].reset_index(drop=True)
+
+
+def rerun_options(run_dir: str | Path):
+    """The :class:`cluster.pipeline.RunOptions` recorded in ``run_dir/run.json`` and the input path."""
+    from dataclasses import fields
+
+    from .pipeline import RunOptions
+
+    info = _read_run_info(run_dir)
+    settings = dict(info.get("settings") or {})
+    known = {f.name for f in fields(RunOptions)}
+    opts = RunOptions(**{k: v for k, v in settings.items() if k in known})
+    opts.answers = tuple(str(_resolve_path(p, run_dir, info)) for p in (opts.answers or ()))
+    if opts.topics:
+        opts.topics = str(_resolve_path(opts.topics, run_dir, info))
+    input_path = _resolve_path((info.get("input") or {}).get("path", ""), run_dir, info)
+    return opts, input_path
+
+
+def rerun(run_dir: str | Path = "out", input_path: str | Path | None = None, log: Callable[[str], None] | None = None,
+          encoder=None, **overrides):
+    """Run the pipeline again into ``run_dir`` with the settings recorded in its run.json.
+
+    The decisions in ``run_dir/decisions.jsonl`` are applied and report.* rewritten.
+    ``input_path`` replaces the recorded input (e.g. with late comments added); keyword
+    ``overrides`` replace settings (``seed=1``, ``model="char-hash"`` ...)."""
+    from .pipeline import run as run_pipeline
+
+    opts, recorded_input = rerun_options(run_dir)
+    for k, v in overrides.items():
+        if not hasattr(opts, k):
+            raise InputError(f"unknown run setting {k!r}")
+        setattr(opts, k, v)
+    return run_pipeline(input_path or recorded_input, run_dir, opts, log=log or (lambda m: None), encoder=encoder)
+
+
+REPORT_FILES = ("report.xlsx", "report.md", "report.html", "report.csv")
+
+
+def export_report(run_dir: str | Path, dest: str | Path, allow_unmasked: bool = False) -> list[Path]:
+    """Copy the published report files (masked) of a run into the folder ``dest``.
+
+    Refuses a run made with ``--no-mask`` unless ``allow_unmasked``."""
+    run_dir, dest = Path(run_dir), Path(dest)
+    info = _read_run_info(run_dir)
+    if not info.get("masked", True) and not allow_unmasked:
+        raise InputError(f"{run_dir}: the report was written without masking personal data (--no-mask); "
+                         "re-run with masking before publishing")
+    if dest.resolve() == run_dir.resolve():
+        raise InputError("export the report to another folder than the run folder")
+    dest.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in REPORT_FILES:
+        src = run_dir / name
+        if src.exists():
+            shutil.copyfile(src, dest / name)
+            out.append(dest / name)
+    if not out:
+        raise InputError(f"{run_dir}: no report files; run `cluster run` first")
+    return out
