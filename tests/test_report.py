@@ -1,0 +1,141 @@
+"""The published report (cluster.report): one model, four formats, each escaped for its format."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from openpyxl import load_workbook
+
+from cluster.report import (CANDIDATE_MARK, NO_ANSWER, SAME_INTENT_NOTE, ReportModel, ReportRow, to_html,
+                            to_markdown, write_all)
+
+CONFIRMED = "駐輪場の増設を検討してまいります。"
+CANDIDATE = "開館時間の延長を検討してまいります。"
+
+
+@pytest.fixture
+def model() -> ReportModel:
+    rows = [
+        ReportRow(no=1, section="第3章 駐輪場 7頁", summary="駅前の駐輪場を増やしてほしい。", count=8,
+                  answer=CONFIRMED, answer_status="confirmed", label="駐輪場・増設", cluster_id="C001"),
+        ReportRow(no=2, section="", summary="図書館の開館時間を\n夜まで延長してほしい。", count=3,
+                  answer=CANDIDATE, answer_status="candidate", label="図書館", cluster_id="C002"),
+        ReportRow(no=3, section="", summary="=SUM(A1:A9) と書かれた意見 | 縦棒 <b>太字</b> *強調*",
+                  count=1, answer="", answer_status="none", cluster_id="C003"),
+        ReportRow(no=4, section="", summary="<script>alert('x')</script>", count=1,
+                  answer="@cmd|' /C calc'!A0", answer_status="confirmed", cluster_id="C004"),
+        ReportRow(no=5, section="", summary="-2の意見", count=1, answer="+負担増", answer_status="candidate",
+                  cluster_id="C005"),
+    ]
+    return ReportModel(title="「みどり市 公園と図書館の整備計画（案）」に対する意見募集の結果", n_submitters=12,
+                       n_submissions=13, by_channel=[("郵送", 4), ("電子メール", 9)], n_opinions=14, n_excluded=1,
+                       rows=rows)
+
+
+def test_count_lines(model):
+    lines = model.count_lines()
+    assert lines[0] == "提出者数：12名（提出件数 13件）"
+    assert "郵送 4件" in lines[1] and "電子メール 9件" in lines[1]
+    assert "意見総数：14件（整理後 5件）" in lines
+    assert any("1件" in line and "意見を含まない" in line for line in lines)
+
+
+def test_markdown_table_and_escaping(model):
+    md = to_markdown(model)
+    lines = md.splitlines()
+    assert lines[0].startswith("# ")
+    assert SAME_INTENT_NOTE in md
+    table = [line for line in lines if line.startswith("| ") and line[2:3].isdigit()]
+    rows = [line for line in table if not line.startswith("| 郵送") and not line.startswith("| 電子メール")]
+    assert len(rows) == 5
+    for line in rows:
+        # a row has exactly 4 cells: escaped | and newlines cannot break it
+        assert line.count("|") == 5, line
+    row3 = rows[2]
+    assert "&#124;" in row3
+    assert "<b>" not in md and "&lt;b&gt;" in row3
+    assert "<script>" not in md
+    assert "図書館の開館時間を<br>夜まで延長してほしい。" in rows[1]
+
+
+def test_html_escapes_markup(model):
+    page = to_html(model)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<b>太字</b>" not in page
+    assert page.count("<tr>") == (1 + 2) + (1 + 5)  # channels: header + 2; opinions: header + 5
+    assert 'lang="ja"' in page
+
+
+def test_candidates_are_marked_confirmed_are_not(model):
+    md = to_markdown(model)
+    rows = {int(line.split("|")[1]): line for line in md.splitlines()
+            if line.startswith("| ") and line[2:3].isdigit() and "件" not in line.split("|")[1]}
+    assert CANDIDATE_MARK in rows[2] and CANDIDATE in rows[2]
+    assert CANDIDATE_MARK not in rows[1] and CONFIRMED in rows[1]
+    assert NO_ANSWER in rows[3] and CANDIDATE_MARK not in rows[3]
+    page = to_html(model)
+    assert page.count(CANDIDATE_MARK) == 2  # rows 2 and 5
+
+
+def _report_rows(ws):
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No.")
+    return header, [[ws.cell(r, c) for c in range(1, 5)] for r in range(header + 1, ws.max_row + 1)]
+
+
+def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
+    write_all(model, tmp_path)
+    wb = load_workbook(tmp_path / "report.xlsx")
+    ws = wb.active
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", (cell.coordinate, cell.value)
+            if isinstance(cell.value, str):
+                assert cell.value[0] not in "=+-@", (cell.coordinate, cell.value)
+    header, rows = _report_rows(ws)
+    assert [c.value for c in ws[header]][:4] == ["No.", "ご意見の概要", "件数", "考え方"]
+    assert len(rows) == 5
+    assert [r[0].value for r in rows] == [1, 2, 3, 4, 5]
+    assert [r[2].value for r in rows] == [8, 3, 1, 1, 1]  # counts stay numbers
+    assert rows[2][1].value.startswith("'=SUM")
+    assert rows[3][3].value.startswith("'@cmd")
+    for r in rows:
+        for cell in (r[1], r[3]):
+            assert cell.alignment.wrap_text
+    assert ws.column_dimensions["B"].width >= 40
+    assert ws.column_dimensions["D"].width >= 40
+    assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
+    assert rows[0][1].value.startswith("【第3章 駐輪場 7頁】")
+    assert CANDIDATE_MARK in rows[1][3].value
+    assert rows[0][3].value == CONFIRMED
+
+
+def test_report_csv(model, tmp_path):
+    write_all(model, tmp_path)
+    data = (tmp_path / "report.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:5] == ["No.", "該当箇所", "ご意見の概要", "件数", "考え方"]
+    assert len(rows) == 6
+    for row in rows:
+        for value in row:
+            if value and value[0] in "=+-@":
+                pytest.fail(f"unescaped formula cell {value!r}")
+    status = [r[5] for r in rows[1:]]
+    assert status == ["確定", "候補", "未記入", "確定", "候補"]
+
+
+def test_write_all_writes_every_format(model, tmp_path):
+    paths = write_all(model, tmp_path)
+    assert sorted(p.name for p in paths) == ["report.csv", "report.html", "report.md", "report.xlsx"]
+    for p in paths:
+        assert p.stat().st_size > 0
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == to_markdown(model)
+
+
+def test_empty_report(tmp_path):
+    empty = ReportModel(title="空", n_submitters=0, n_submissions=0, by_channel=[], n_opinions=0, n_excluded=0)
+    write_all(empty, tmp_path)
+    assert "| No. |" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    load_workbook(tmp_path / "report.xlsx")
