@@ -1,0 +1,420 @@
+"""End to end through the command line (DESIGN section 3, the fixed contract)."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cluster.cli import main
+from conftest import (CAMPAIGN_IDS, COMMENT_HEADER, COMMENT_ROWS, EMAIL, MYNUMBER, PERSONAL_INLINE, PERSONAL_TEXT,
+                      PHONE, PHONE_FULL, POSTAL, model_args, read_csv_rows, write_comments_csv)
+
+REPO = Path(__file__).resolve().parent.parent
+OPINION_COLUMNS = ["opinion_id", "comment_id", "text", "status", "duplicate_group", "cluster_id"]
+CLUSTER_COLUMNS = ["cluster_id", "size", "label", "representative"]
+ANSWER_COLUMNS = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer"]
+OUTPUTS = ["opinions.csv", "clusters.csv", "answers.csv", "report.xlsx", "report.md", "run.json", "decisions.jsonl"]
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def run_cli(input_path, out_dir, *extra):
+    result = invoke("run", input_path, "--out", out_dir, *model_args(), *extra)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def header_of(path: Path) -> list[str]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return next(csv.reader(fh))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def assert_one_error_line(result):
+    """Exit 2; stderr ends with exactly one ``error:`` line (progress lines may precede it)."""
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    errors = [line for line in lines if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert lines[-1] == errors[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def main_run(tmp_path_factory, past_answers_csv, topics_csv):
+    """One full run on the fixture table, with past answers and topics."""
+    base = tmp_path_factory.mktemp("main_run")
+    src = write_comments_csv(base / "comments.csv")
+    out = base / "out"
+    result = run_cli(src, out, "--answers", past_answers_csv, "--topics", topics_csv)
+    return {"input": src, "out": out, "result": result,
+            "opinions": read_csv_rows(out / "opinions.csv"), "clusters": read_csv_rows(out / "clusters.csv"),
+            "answers": read_csv_rows(out / "answers.csv")}
+
+
+# ------------------------------------------------------------------ outputs and contract columns
+
+
+def test_outputs_exist_with_contract_columns(main_run):
+    out = main_run["out"]
+    for name in OUTPUTS:
+        assert (out / name).is_file(), name
+    for name, columns in (("opinions.csv", OPINION_COLUMNS), ("clusters.csv", CLUSTER_COLUMNS),
+                          ("answers.csv", ANSWER_COLUMNS)):
+        header = header_of(out / name)
+        missing = [c for c in columns if c not in header]
+        assert not missing, (name, missing)
+        assert (out / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+    assert not list(out.glob(".*.tmp"))
+
+
+def test_guessed_columns_are_printed(main_run):
+    err = main_run["result"].stderr
+    assert "ご意見" in err and "guessed" in err
+    assert "受付番号" in err
+
+
+def test_every_input_row_appears_in_opinions(main_run):
+    opinions = main_run["opinions"]
+    ids = {op["comment_id"] for op in opinions}
+    assert ids == {row[0] for row in COMMENT_ROWS}
+    # empty rows too, with a status other than ok
+    for cid in ("A-021", "A-022", "A-023"):
+        rows = [op for op in opinions if op["comment_id"] == cid]
+        assert len(rows) == 1
+        assert rows[0]["status"] != "ok"
+        assert rows[0]["cluster_id"] == ""
+
+
+def test_opinion_ids_unique_and_stable(main_run):
+    ids = [op["opinion_id"] for op in main_run["opinions"]]
+    assert len(ids) == len(set(ids))
+    assert all(i for i in ids)
+
+
+def test_cluster_id_empty_iff_not_ok(main_run):
+    clusters = {c["cluster_id"]: c for c in main_run["clusters"]}
+    for op in main_run["opinions"]:
+        if op["status"] == "ok":
+            assert op["cluster_id"] in clusters, op
+        else:
+            assert op["cluster_id"] == "", op
+            assert op["duplicate_group"] == "", op
+
+
+def test_cluster_sizes_match_opinions(main_run):
+    sizes: dict[str, int] = {}
+    for op in main_run["opinions"]:
+        if op["cluster_id"]:
+            sizes[op["cluster_id"]] = sizes.get(op["cluster_id"], 0) + 1
+    clusters = main_run["clusters"]
+    assert {c["cluster_id"]: int(c["size"]) for c in clusters} == sizes
+    listed = [int(c["size"]) for c in clusters]
+    assert listed == sorted(listed, reverse=True)  # ordered by size
+    assert all(c["label"] and c["representative"] for c in clusters)
+    texts = {op["text"] for op in main_run["opinions"]}
+    assert all(c["representative"] in texts for c in clusters)
+
+
+def test_multi_opinion_submissions_are_split(main_run):
+    by_comment: dict[str, list[dict]] = {}
+    for op in main_run["opinions"]:
+        by_comment.setdefault(op["comment_id"], []).append(op)
+    ok = {cid: [op for op in ops if op["status"] == "ok"] for cid, ops in by_comment.items()}
+    expected = {"A-001": 3, "A-002": 2, "A-003": 2, "A-004": 2, "A-005": 2, "A-006": 2, "A-026": 8, "A-027": 1}
+    assert {cid: len(ok[cid]) for cid in expected} == expected
+    assert ok["A-001"][0]["text"] == "中央図書館の開館時間を平日は夜8時まで延長してほしい。"
+    # the greeting before the eight items is kept as a row, not clustered
+    assert len(by_comment["A-026"]) == 9
+
+
+def test_campaign_is_one_duplicate_group(main_run):
+    opinions = main_run["opinions"]
+    groups = {op["duplicate_group"] for op in opinions if op["comment_id"] in CAMPAIGN_IDS}
+    assert len(groups) == 1
+    (group,) = groups
+    assert group
+    members = [op for op in opinions if op["duplicate_group"] == group]
+    assert sorted(op["comment_id"] for op in members) == sorted(CAMPAIGN_IDS)
+    assert {op["duplicate_count"] for op in members} == {str(len(CAMPAIGN_IDS))}
+    assert len({op["cluster_id"] for op in members}) == 1  # duplicates share a cluster
+
+
+def test_no_unescaped_formula_cells(main_run):
+    out = main_run["out"]
+    formula = re.compile(r"^[=+\-@]")
+    number = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+    for name in ("opinions.csv", "clusters.csv", "answers.csv", "report.csv"):
+        with open(out / name, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                for value in row:
+                    assert not (formula.match(value) and not number.match(value)), (name, value)
+    texts = [op["text"] for op in main_run["opinions"]]
+    assert any(t.startswith("'=HYPERLINK") for t in texts)  # the formula-like opinion is there, escaped
+
+
+def test_run_json(main_run):
+    info = json.loads((main_run["out"] / "run.json").read_text(encoding="utf-8"))
+    assert info["completed"] is True
+    assert info["input"]["sha256"] == hashlib.sha256(main_run["input"].read_bytes()).hexdigest()
+    assert info["model"]
+    assert info["versions"]["pubcom-cluster"]
+    assert "python" in info["versions"]
+    settings = info["settings"]
+    assert settings["seed"] == 0 and settings["split"] is True
+    assert settings["answers"] and settings["topics"]
+    counts = info["counts"]
+    assert counts["input_rows"] == len(COMMENT_ROWS)
+    assert counts["opinion_rows"] == len(main_run["opinions"])
+    assert counts["ok_opinions"] == sum(op["status"] == "ok" for op in main_run["opinions"])
+    assert counts["clusters"] == len(main_run["clusters"])
+
+
+def test_answers_gives_candidates(main_run):
+    answers = main_run["answers"]
+    assert answers
+    cluster_ids = {c["cluster_id"] for c in main_run["clusters"]}
+    by_cluster: dict[str, list[dict]] = {}
+    for a in answers:
+        assert a["cluster_id"] in cluster_ids
+        assert a["answer"] and a["answer_id"]
+        assert 0.0 <= float(a["score"]) <= 1.0 + 1e-9
+        by_cluster.setdefault(a["cluster_id"], []).append(a)
+    for rows in by_cluster.values():
+        assert [int(a["rank"]) for a in rows] == list(range(1, len(rows) + 1))
+        scores = [float(a["score"]) for a in rows]
+        assert scores == sorted(scores, reverse=True)
+    # clear cases: the parking paraphrases get the parking answer, the opening hours the library answer
+    cluster_of = {op["opinion_id"]: op["cluster_id"] for op in main_run["opinions"]}
+    assert by_cluster[cluster_of["A-015-1"]][0]["answer_id"] == "2"
+    assert by_cluster[cluster_of["A-001-1"]][0]["answer_id"] == "1"
+    # the report shows them as candidates, not as answers
+    md = (main_run["out"] / "report.md").read_text(encoding="utf-8")
+    assert "候補" in md
+    statuses = {c["answer_status"] for c in main_run["clusters"]}
+    assert "candidate" in statuses and "confirmed" not in statuses
+
+
+def test_topics_fill_the_topic_column(main_run, topics_csv):
+    names = {row["topic"] for row in read_csv_rows(topics_csv)}
+    clusters = main_run["clusters"]
+    assert all(c["topic"] in names for c in clusters)
+    assert all(0.0 <= float(c["topic_score"]) <= 1.0 for c in clusters)
+    campaign_cluster = next(op["cluster_id"] for op in main_run["opinions"] if op["comment_id"] == CAMPAIGN_IDS[0])
+    assert next(c for c in clusters if c["cluster_id"] == campaign_cluster)["topic"] == "第2章 公園の整備"
+
+
+def test_report_has_no_personal_data(main_run):
+    md = (main_run["out"] / "report.md").read_text(encoding="utf-8")
+    for secret in (PHONE, PHONE_FULL, EMAIL, POSTAL, "123-4567", MYNUMBER, "山田太郎"):
+        assert secret not in md, secret
+
+
+@pytest.mark.xfail(reason="BUG: pipeline.run builds c-TF-IDF keywords (and so labels) from comparison_text, "
+                          "which keeps e-mail addresses and street addresses: labels like 'jp・taro・yamada' and "
+                          "'みどり市東町・ドッグラン・丁目'", strict=True)
+def test_labels_are_not_made_of_personal_data(main_run):
+    for cluster in main_run["clusters"]:
+        words = cluster["label"] + "・" + cluster["keywords"]
+        for part in ("taro", "yamada", "example", "東町", "丁目", "山田"):
+            assert part not in words, (cluster["cluster_id"], words)
+
+
+def test_personal_data_is_masked_in_the_report_only(tmp_path):
+    rows = [("B-1", "電子メール", "山田太郎", PERSONAL_TEXT), ("B-2", "郵送", "", PERSONAL_INLINE)]
+    src = write_comments_csv(tmp_path / "personal.csv", rows)
+    run_cli(src, tmp_path / "masked")
+    md = (tmp_path / "masked" / "report.md").read_text(encoding="utf-8")
+    for secret in (PHONE_FULL, EMAIL, MYNUMBER):
+        assert secret not in md, secret
+    assert "［電話番号］" in md and "［メールアドレス］" in md
+    # working files keep the original for staff
+    opinions = (tmp_path / "masked" / "opinions.csv").read_text(encoding="utf-8-sig")
+    assert PHONE_FULL in opinions and EMAIL in opinions
+    run_cli(src, tmp_path / "unmasked", "--no-mask")
+    assert PHONE_FULL in (tmp_path / "unmasked" / "report.md").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ options and inputs
+
+
+def test_no_split_gives_one_opinion_per_row(tmp_path):
+    src = write_comments_csv(tmp_path / "c.csv")
+    run_cli(src, tmp_path / "out", "--no-split")
+    opinions = read_csv_rows(tmp_path / "out" / "opinions.csv")
+    assert [op["comment_id"] for op in opinions] == [row[0] for row in COMMENT_ROWS]
+    assert len({op["opinion_id"] for op in opinions}) == len(COMMENT_ROWS)
+    a001 = opinions[0]
+    assert "(1)" in a001["text"] and "(3)" in a001["text"]
+
+
+def test_cp932_input_without_id_column(tmp_path):
+    rows = [(text,) for *_, text in COMMENT_ROWS]
+    src = write_comments_csv(tmp_path / "sjis.csv", rows, encoding="cp932", header=["ご意見"])
+    result = run_cli(src, tmp_path / "out")
+    assert "cp932" in result.stderr
+    opinions = read_csv_rows(tmp_path / "out" / "opinions.csv")
+    # no id column: comment_id is the 1-based row number
+    assert {op["comment_id"] for op in opinions} == {str(i) for i in range(1, len(rows) + 1)}
+    assert opinions[0]["text"] == "中央図書館の開館時間を平日は夜8時まで延長してほしい。"
+    info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    assert info["input"]["encoding"] == "cp932"
+
+
+def test_text_column_override(tmp_path):
+    rows = [("1", "要約だけの列", "公園のトイレを洋式にしてほしい。"), ("2", "要約", "図書館の蔵書を増やしてほしい。")]
+    src = write_comments_csv(tmp_path / "c.csv", rows, header=["番号", "ご意見", "本文全体"])
+    run_cli(src, tmp_path / "out", "--text-column", "本文全体")
+    opinions = read_csv_rows(tmp_path / "out" / "opinions.csv")
+    assert [op["text"] for op in opinions] == [r[2] for r in rows]
+
+
+def test_without_answers_the_answers_file_has_only_its_header(tmp_path):
+    src = write_comments_csv(tmp_path / "c.csv", COMMENT_ROWS[:6])
+    run_cli(src, tmp_path / "out")
+    assert header_of(tmp_path / "out" / "answers.csv")[:6] == ANSWER_COLUMNS
+    assert read_csv_rows(tmp_path / "out" / "answers.csv") == []
+    clusters = read_csv_rows(tmp_path / "out" / "clusters.csv")
+    assert all(c["topic"] == "" for c in clusters)
+
+
+def test_determinism_in_process(main_run, tmp_path, past_answers_csv, topics_csv):
+    src = write_comments_csv(tmp_path / "comments.csv")
+    run_cli(src, tmp_path / "again", "--answers", past_answers_csv, "--topics", topics_csv)
+    for name in ("opinions.csv", "clusters.csv", "answers.csv"):
+        assert (tmp_path / "again" / name).read_bytes() == (main_run["out"] / name).read_bytes(), name
+
+
+def _cli_command() -> list[str]:
+    script = Path(sys.executable).parent / "cluster"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cluster"]
+
+
+def test_determinism_across_processes_and_hash_seeds(main_run, tmp_path, past_answers_csv, topics_csv):
+    src = write_comments_csv(tmp_path / "comments.csv")
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    proc = subprocess.run(
+        [*_cli_command(), "run", str(src), "--out", str(tmp_path / "sub"), *model_args(),
+         "--answers", str(past_answers_csv), "--topics", str(topics_csv)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    for name in ("opinions.csv", "clusters.csv"):
+        assert (tmp_path / "sub" / name).read_bytes() == (main_run["out"] / name).read_bytes(), name
+
+
+def test_real_exit_code_and_one_stderr_line(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "cluster", "run", str(tmp_path / "missing.csv"),
+                           "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "missing.csv" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.fixture
+def previous_run(main_run, tmp_path) -> Path:
+    """A copy of a finished run folder, to check a failed run leaves it as it was."""
+    out = tmp_path / "previous"
+    shutil.copytree(main_run["out"], out)
+    return out
+
+
+def _binary(tmp_path: Path) -> Path:
+    path = tmp_path / "scan.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20)
+    return path
+
+
+@pytest.mark.parametrize("case", ["missing", "unknown_column", "binary", "broken_csv", "empty"])
+def test_bad_input_exit_2_one_line_outputs_intact(case, tmp_path, previous_run):
+    before = snapshot(previous_run)
+    good = write_comments_csv(tmp_path / "good.csv", COMMENT_ROWS[:5])
+    if case == "missing":
+        args = [tmp_path / "nothing.csv"]
+    elif case == "unknown_column":
+        args = [good, "--text-column", "存在しない列"]
+    elif case == "binary":
+        args = [_binary(tmp_path)]
+    elif case == "broken_csv":
+        broken = tmp_path / "broken.csv"
+        broken.write_text('受付番号,ご意見\n1,"閉じていない\n2,次\n', encoding="utf-8")
+        args = [broken]
+    else:
+        empty = tmp_path / "empty.csv"
+        empty.write_bytes(b"")
+        args = [empty]
+    result = invoke("run", *args, "--out", previous_run, *model_args())
+    assert_one_error_line(result)
+    if case == "unknown_column":
+        assert "存在しない列" in result.stderr and "ご意見" in result.stderr
+    assert snapshot(previous_run) == before
+
+
+def test_broken_decisions_file(tmp_path, previous_run):
+    decisions = previous_run / "decisions.jsonl"
+    decisions.write_text('{"kind": "merge", "opinion_ids": ["A-001-1"]\nこれはJSONではない\n', encoding="utf-8")
+    before = snapshot(previous_run)
+    good = write_comments_csv(tmp_path / "good.csv")
+    result = invoke("run", good, "--out", previous_run, *model_args())
+    assert_one_error_line(result)
+    assert "decisions.jsonl" in result.stderr
+    assert snapshot(previous_run) == before
+
+
+def test_bad_answers_and_topics_files(tmp_path, previous_run):
+    before = snapshot(previous_run)
+    good = write_comments_csv(tmp_path / "good.csv", COMMENT_ROWS[:5])
+    assert_one_error_line(invoke("run", good, "--out", previous_run, *model_args(),
+                                 "--answers", tmp_path / "no_answers.csv"))
+    assert_one_error_line(invoke("run", good, "--out", previous_run, *model_args(), "--topics", _binary(tmp_path)))
+    assert snapshot(previous_run) == before
+
+
+@pytest.mark.slow  # tries sentence-transformers (imports torch)
+def test_unknown_model_is_one_error_line(tmp_path):
+    good = write_comments_csv(tmp_path / "good.csv", COMMENT_ROWS[:5])
+    result = invoke("run", good, "--out", tmp_path / "out", "--model", str(tmp_path / "no_such_model"))
+    assert_one_error_line(result)
+
+
+# ------------------------------------------------------------------ help
+
+
+@pytest.mark.parametrize("args", [
+    [], ["run"], ["answers"], ["review"], ["review", "merge"], ["review", "move"], ["review", "split"],
+    ["review", "label"], ["review", "answer"], ["review", "confirm"],
+])
+def test_help(args):
+    result = invoke(*args, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.stdout
+    # every command says what it does: a description line after the usage line
+    body = result.stdout.split("\n\n", 2)
+    assert len(body) >= 2 and body[1].strip()
+
+
+def test_run_help_lists_the_contract_options():
+    text = invoke("run", "--help").stdout
+    for option in ("--out", "--text-column", "--id-column", "--channel-column", "--answers", "--answer-id-column",
+                   "--answer-opinion-column", "--answer-text-column", "--no-split", "--model", "--seed", "--topics"):
+        assert option in text, option
