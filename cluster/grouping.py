@@ -103,9 +103,10 @@ def _prepare_embeddings(embeddings: np.ndarray, remove_components: int) -> np.nd
     x = np.asarray(embeddings, dtype=np.float64)
     x = x - x.mean(axis=0, keepdims=True)
     if remove_components and x.shape[0] > remove_components + 1:
-        # Top principal directions from a deterministic SVD of the centred data.
-        _, _, vt = np.linalg.svd(x, full_matrices=False)
-        v = vt[:remove_components]
+        # Top principal directions from the d x d scatter matrix: O(n d^2), not an n x d SVD.
+        vals, vecs = np.linalg.eigh(x.T @ x)
+        v = vecs[:, ::-1][:, :remove_components].T
+        v = v * np.where(v[:, :1] < 0, -1.0, 1.0)  # fixed sign (not that it matters for a projection)
         x = x - (x @ v.T) @ v
     return _normalise_rows(x)
 
@@ -125,9 +126,12 @@ def _tfidf(docs, analyzer, ngram_range=(1, 1)):
 def _knn(x, k: int) -> np.ndarray:
     from sklearn.neighbors import NearestNeighbors
 
+    from sklearn import config_context
+
     nn = NearestNeighbors(n_neighbors=k + 1, metric="cosine", algorithm="brute")
     nn.fit(x)
-    _, idx = nn.kneighbors(x)
+    with config_context(working_memory=128):  # MB per chunk of the n x n distance pass
+        _, idx = nn.kneighbors(x)
     return idx
 
 
