@@ -1,33 +1,250 @@
 """Sentence embeddings behind one interface.
 
-``load_encoder(None)`` gives the shipped default model; a name or path gives a
-sentence-transformers model (optional extra). Every encoder has ``name`` and
-``encode(texts) -> float32 array (n, dim)`` with L2-normalised rows.
+``load_encoder(None)`` gives the shipped default model (a static word-vector encoder,
+numpy only); a path to a folder in that format loads it; ``"char-hash"`` gives a
+dependency-free character n-gram hashing encoder; any other name or path gives a
+sentence-transformers model (optional extra ``pip install "pubcom-cluster[st]"``).
 
-INTERIM: until the default static model lands, ``None`` gives a deterministic
-character n-gram hashing encoder.
+Every encoder has ``name`` and ``encode(texts, batch_size=..., show_progress_bar=...)``
+returning a float32 array (n, dim) with L2-normalised rows (an empty or unknown text
+gives a zero row). Repeated texts are encoded once.
+
+The static format (``models/ja-static-v1/``, see ``models/README.md``):
+
+- ``config.json``: ``{"format": "pubcom-static", "version": 1, "name": ..., "dim": ...,
+  "rows": ..., "vectors": "vectors.npy", "vocab": "vocab.tsv", ...}``
+- ``vectors.npy``: float16 array (rows, dim), one row per word vector.
+- ``vocab.tsv``: UTF-8, one ``key<TAB>row`` per line; several keys may share a row.
+
+A text is NFKC-normalised and tokenised with fugashi + unidic-lite; each token is looked up
+by surface, else orthographic base form, else lemma (:meth:`cluster.tokenize.Tokenizer.lookup_ids`);
+the sentence vector is the sum of the found rows, L2-normalised (the same direction as the mean).
 """
 from __future__ import annotations
 
+import json
+import os
+import sys
+from pathlib import Path
+
 import numpy as np
+
+DEFAULT_MODEL = "ja-static-v1"
+STATIC_FORMAT = "pubcom-static"
+PROGRESS_MIN = 2000  # inputs longer than this show a progress bar unless told not to
+
+
+class EncoderError(ValueError):
+    """A model cannot be loaded; the message says what to do."""
+
+
+def models_dir() -> Path:
+    """Folder holding the shipped models: ``$CLUSTER_MODEL_DIR`` or ``<repo>/models``."""
+    env = os.environ.get("CLUSTER_MODEL_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+def _unique(texts) -> tuple[list[str], np.ndarray]:
+    """Unique texts in first-seen order and, per input, the index of its unique text."""
+    index: dict[str, int] = {}
+    inverse = np.empty(len(texts), dtype=np.int64)
+    for i, text in enumerate(texts):
+        if text is None:
+            text = ""
+        elif not isinstance(text, str):
+            text = str(text)
+        j = index.get(text)
+        if j is None:
+            j = index[text] = len(index)
+        inverse[i] = j
+    return list(index), inverse
+
+
+def _normalize_rows(x: np.ndarray) -> np.ndarray:
+    norms = np.sqrt(np.einsum("ij,ij->i", x, x))
+    np.divide(x, norms[:, None], out=x, where=norms[:, None] > 0)
+    return x
+
+
+def _show_bar(show_progress_bar, n: int) -> bool:
+    if show_progress_bar is None:
+        return n > PROGRESS_MIN
+    return bool(show_progress_bar)
+
+
+class StaticEncoder:
+    """Static word-vector sentence encoder (numpy only); see the module docstring for the format."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        path = Path(path)
+        config_file = path / "config.json"
+        try:
+            config = json.loads(config_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise EncoderError(f"{path}: no config.json, not a static model folder") from None
+        except (OSError, ValueError) as exc:
+            raise EncoderError(f"{config_file}: cannot read the model config ({exc})") from None
+        if config.get("format") != STATIC_FORMAT:
+            raise EncoderError(f"{config_file}: format is {config.get('format')!r}, expected {STATIC_FORMAT!r}")
+        try:
+            vectors = np.load(path / config.get("vectors", "vectors.npy"), allow_pickle=False)
+            vocab: dict[str, int] = {}
+            with open(path / config.get("vocab", "vocab.tsv"), encoding="utf-8") as fh:
+                for line in fh:
+                    key, _, row = line.rstrip("\n").rpartition("\t")
+                    vocab[key] = int(row)
+        except (OSError, ValueError) as exc:
+            raise EncoderError(f"{path}: cannot read the model files ({exc})") from None
+        if vectors.ndim != 2 or (vocab and max(vocab.values()) >= vectors.shape[0]):
+            raise EncoderError(f"{path}: vectors and vocab do not match")
+        self.path = path
+        self.config = config
+        self.name = str(config.get("name") or path.name)
+        # float32 in memory: summing float16 rows would lose precision and speed.
+        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.vocab = vocab
+        self.dim = int(self.vectors.shape[1])
+        from .tokenize import Tokenizer
+
+        self.tokenizer = Tokenizer()
+
+    def __repr__(self) -> str:
+        return f"StaticEncoder(name={self.name!r}, rows={self.vectors.shape[0]}, dim={self.dim})"
+
+    def token_ids(self, text: str) -> list[int]:
+        """Row ids of the text's tokens (the same function is used to train the model)."""
+        return self.tokenizer.lookup_ids(text, self.vocab)
+
+    def _encode_unique(self, texts: list[str]) -> np.ndarray:
+        from scipy.sparse import csr_matrix
+
+        lookup = self.tokenizer.lookup_ids
+        vocab = self.vocab
+        lengths = np.empty(len(texts), dtype=np.int64)
+        ids: list[int] = []
+        for i, text in enumerate(texts):
+            row = lookup(text, vocab)
+            lengths[i] = len(row)
+            ids += row
+        # Sum of rows as a sparse (texts x rows) count matrix times the table: no
+        # (tokens x dim) intermediate, several times faster than gather + np.add.reduceat.
+        indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        counts = csr_matrix((np.ones(len(ids), dtype=np.float32), np.asarray(ids, dtype=np.int32), indptr),
+                            shape=(len(texts), self.vectors.shape[0]))
+        out = np.ascontiguousarray(counts @ self.vectors, dtype=np.float32)
+        return _normalize_rows(out)
+
+    def encode(self, texts, batch_size: int = 1024, show_progress_bar: bool | None = None,
+               **kwargs) -> np.ndarray:
+        if isinstance(texts, str):
+            texts = [texts]
+        unique, inverse = _unique(list(texts))
+        if not unique:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        step = max(int(batch_size or 1024), 1)
+        chunks = range(0, len(unique), step)
+        if _show_bar(show_progress_bar, len(unique)):
+            from tqdm.auto import tqdm
+
+            chunks = tqdm(chunks, desc=f"embedding ({self.name})", unit="batch", file=sys.stderr)
+        parts = [self._encode_unique(unique[i:i + step]) for i in chunks]
+        emb = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        return emb[inverse]
 
 
 class HashingCharEncoder:
-    """Character 1-3gram counts hashed into ``dim`` buckets, TF-weighted, L2-normalised."""
+    """Character 1-3gram counts hashed into ``dim`` buckets, TF-weighted, L2-normalised.
+
+    Dependency-free fallback (``load_encoder("char-hash")``); much weaker than the default.
+    """
 
     def __init__(self, dim: int = 2048) -> None:
         self.dim = dim
         self.name = f"char-hash-{dim}"
 
-    def encode(self, texts, batch_size: int = 256, show_progress_bar: bool = False) -> np.ndarray:
+    def encode(self, texts, batch_size: int = 256, show_progress_bar: bool | None = None,
+               **kwargs) -> np.ndarray:
         from sklearn.feature_extraction.text import HashingVectorizer
 
+        if isinstance(texts, str):
+            texts = [texts]
+        unique, inverse = _unique(list(texts))
+        if not unique:
+            return np.zeros((0, self.dim), dtype=np.float32)
         vec = HashingVectorizer(analyzer="char", ngram_range=(1, 3), n_features=self.dim,
                                 alternate_sign=False, norm="l2")
-        return vec.transform(list(texts)).astype(np.float32).toarray()
+        emb = vec.transform(unique).astype(np.float32).toarray()
+        return emb[inverse]
 
 
-def load_encoder(model: str | None = None):
-    if model is None:
-        return HashingCharEncoder()
-    raise ValueError(f"model {model!r}: sentence-transformers models are not supported yet")
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by name or local path (never downloaded here)."""
+
+    def __init__(self, model: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise EncoderError(
+                f"model {model!r} needs sentence-transformers, which is not installed: "
+                'pip install "pubcom-cluster[st]" (or use the default model: no --model)'
+            ) from None
+        try:
+            self.model = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # hub/offline/file errors come in many types
+            raise EncoderError(
+                f"model {model!r} cannot be loaded offline ({type(exc).__name__}: {exc}); "
+                "give a local folder of a sentence-transformers model, or a name already in the "
+                "local Hugging Face cache"
+            ) from None
+        self.name = model
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
+
+    def encode(self, texts, batch_size: int = 32, show_progress_bar: bool | None = None,
+               **kwargs) -> np.ndarray:
+        if isinstance(texts, str):
+            texts = [texts]
+        unique, inverse = _unique(list(texts))
+        if not unique:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        emb = self.model.encode(unique, batch_size=batch_size,
+                                show_progress_bar=_show_bar(show_progress_bar, len(unique)),
+                                convert_to_numpy=True, normalize_embeddings=False)
+        emb = _normalize_rows(np.asarray(emb, dtype=np.float32).reshape(len(unique), -1))
+        return emb[inverse]
+
+
+def _is_static_dir(path: Path) -> bool:
+    config = path / "config.json"
+    if not config.is_file():
+        return False
+    try:
+        return json.loads(config.read_text(encoding="utf-8")).get("format") == STATIC_FORMAT
+    except (OSError, ValueError):
+        return False
+
+
+def load_encoder(model: str | os.PathLike | None = None):
+    """An encoder: ``None`` = the shipped default; ``"char-hash"``; a static model folder;
+    else a sentence-transformers model name or path."""
+    if model is None or str(model) in ("", "default", DEFAULT_MODEL):
+        path = models_dir() / DEFAULT_MODEL
+        if not (path / "config.json").is_file():
+            raise EncoderError(
+                f"the default model is missing: {path} (set CLUSTER_MODEL_DIR to the folder holding "
+                f"{DEFAULT_MODEL}/, rebuild it with models/build_default_model.py, or use --model char-hash)"
+            )
+        return StaticEncoder(path)
+    name = str(model)
+    if name == "char-hash" or name.startswith("char-hash-"):
+        dim = name.rpartition("-")[2]
+        return HashingCharEncoder(int(dim)) if dim.isdigit() else HashingCharEncoder()
+    path = Path(name).expanduser()
+    if path.is_dir() and _is_static_dir(path):
+        return StaticEncoder(path)
+    return SentenceTransformerEncoder(name)
