@@ -317,12 +317,12 @@ def main(argv=None) -> int:
     p.add_argument("--out", type=Path, default=HERE / NAME)
     p.add_argument("--build", type=Path, default=HERE / "_build")
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--epochs", type=int, default=8)
+    p.add_argument("--epochs", type=int, default=20)
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--mnr-weight", type=float, default=1.0)
     p.add_argument("--no-janli", dest="janli", action="store_false")
-    p.add_argument("--function-weight", type=float, default=1.0,
+    p.add_argument("--function-weight", type=float, default=0.3,
                    help="initial scale of rows used only by particles, auxiliaries and symbols")
     p.add_argument("--holdout", type=int, default=500, help="JSICK train pairs held out for a check")
     p.add_argument("--check-every", type=int, default=0, help="print the checks every N epochs")
