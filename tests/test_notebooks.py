@@ -1,0 +1,90 @@
+"""The review and walkthrough notebooks execute headless (nbclient) against a sample run.
+
+The run is made in tmp_path from the project's own sample files (data/); the review notebook
+is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a label, a confirmation, a
+written answer, and the re-run that writes the report.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat", reason="nbformat not installed (pip install 'pubcom-cluster[notebook]')")
+nbclient = pytest.importorskip("nbclient", reason="nbclient not installed (pip install 'pubcom-cluster[notebook]')")
+pytest.importorskip("ipykernel", reason="ipykernel not installed (pip install 'pubcom-cluster[notebook]')")
+pytest.importorskip("ipywidgets", reason="ipywidgets not installed (pip install 'pubcom-cluster[notebook]')")
+pytest.importorskip("plotly", reason="plotly not installed (pip install 'pubcom-cluster[notebook]')")
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+DATA = ROOT / "data"
+
+
+def execute(name: str, cwd: Path) -> "nbformat.NotebookNode":
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                                     resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    return nb
+
+
+def errors(nb) -> list[str]:
+    return [f"{o.get('ename')}: {o.get('evalue')}" for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def text_of(nb) -> str:
+    return "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    from cluster.pipeline import RunOptions, run
+
+    out = tmp_path_factory.mktemp("sample") / "out"
+    opts = RunOptions(answers=(str(DATA / "sample_past_answers.csv"),), topics=str(DATA / "sample_topics.csv"),
+                      model="char-hash")
+    run(DATA / "sample_comments.csv", out, opts, log=lambda m: None)
+    return out
+
+
+def test_notebooks_have_no_outputs():
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert not cell.get("outputs") and cell.get("execution_count") is None, f"{path.name}: clear outputs"
+
+
+def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monkeypatch):
+    monkeypatch.setenv("CLUSTER_RUN_DIR", str(sample_run))
+    monkeypatch.setenv("CLUSTER_REVIEW_SELFTEST", "1")
+    nb = execute("review.ipynb", NOTEBOOKS)  # from notebooks/, as Jupyter would
+    assert errors(nb) == []
+    assert "self-check passed" in text_of(nb)
+    kinds = [json.loads(line)["kind"] for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
+    assert kinds == ["label", "confirm", "answer"]
+    assert "セルフテストの考え方です。" in (sample_run / "report.md").read_text(encoding="utf-8")
+
+
+def test_review_notebook_finds_a_relative_run_dir_from_the_repo_root(sample_run, monkeypatch, tmp_path):
+    monkeypatch.setenv("CLUSTER_RUN_DIR", "out")  # relative: resolved from the kernel's folder
+    monkeypatch.delenv("CLUSTER_REVIEW_SELFTEST", raising=False)
+    import shutil
+
+    shutil.copytree(sample_run, tmp_path / "out")
+    nb = execute("review.ipynb", tmp_path)
+    assert errors(nb) == []
+    assert str(tmp_path / "out") in text_of(nb)
+
+
+@pytest.mark.slow  # two full pipeline runs in a kernel: 40-80 s on two cores
+def test_walkthrough_notebook_runs(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLUSTER_MODEL", "char-hash")
+    monkeypatch.setenv("CLUSTER_WALKTHROUGH_OUT", str(tmp_path / "walk"))
+    nb = execute("walkthrough.ipynb", ROOT)
+    assert errors(nb) == []
+    assert (tmp_path / "walk" / "report.md").exists()
+    assert "東町線の存続について" in (tmp_path / "walk" / "clusters.csv").read_text(encoding="utf-8-sig")
