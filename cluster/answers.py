@@ -256,6 +256,22 @@ def _norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+# UniDic lemma forms of verbs, interrogatives and request phrases that every question or
+# opinion uses (「どうすれば良いか教えて欲しい」); the tokenizer's stopwords are written in
+# kana (する, ある), so these lemma spellings would pass. Removing them helps BM25 and
+# keeps the lexical score about the topic. Bump LEXICAL_VERSION when changing.
+SEARCH_STOP_LEMMAS = frozenset(
+    "為る 有る 居る 成る 何の 何 何処 何時 どう どんな 如何 教える 知る 貰う 欲しい 出来る 言う 思う "
+    "呉れる 下さる 遣る 良い 御 いい 分かる 困る 聞く 見る 行く 来る 掛かる 出す 受ける 頂く 願う".split()
+)
+LEXICAL_VERSION = 1
+
+
+def search_lemmas(tokenizer, text: str) -> list[str]:
+    """The words BM25 sees: content-word lemmas minus ``SEARCH_STOP_LEMMAS``."""
+    return [t for t in tokenizer.lemmas(text) if t not in SEARCH_STOP_LEMMAS]
+
+
 def _unique(tokens: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for t in tokens:
@@ -417,8 +433,8 @@ class AnswerIndex:
                 passage_texts.append(line)
                 passage_record.append(i)
         answers = [_norm_text(r.answer) for r in records]
-        passage_tokens = [tokenizer.lemmas(t) for t in passage_texts]
-        answer_tokens = [tokenizer.lemmas(t) for t in answers]
+        passage_tokens = [search_lemmas(tokenizer, t) for t in passage_texts]
+        answer_tokens = [search_lemmas(tokenizer, t) for t in answers]
         opinion_emb = _encode(encoder, passage_texts, batch_size)
         answer_emb = _encode(encoder, answers, batch_size)
         return cls(records, encoder, tokenizer, passage_texts, passage_record, passage_tokens,
@@ -451,13 +467,13 @@ class AnswerIndex:
         fresh_emb = _encode(self.encoder, fresh_texts) if fresh_texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
         p_texts += fresh_texts
         p_rec += fresh_rec
-        p_tok += [self.tokenizer.lemmas(t) for t in fresh_texts]
+        p_tok += [search_lemmas(self.tokenizer, t) for t in fresh_texts]
         dim = self.opinion_emb.shape[1]
         opinion_emb = np.vstack([np.array(p_emb, dtype=np.float32).reshape(-1, dim), fresh_emb])
         new_answers = [_norm_text(r.answer) for r in new_records]
         answer_emb = np.vstack([self.answer_emb[keep].reshape(-1, dim),
                                 _encode(self.encoder, new_answers) if new_answers else np.zeros((0, dim), np.float32)])
-        answer_tokens = [self.answer_tokens[i] for i in keep] + [self.tokenizer.lemmas(t) for t in new_answers]
+        answer_tokens = [self.answer_tokens[i] for i in keep] + [search_lemmas(self.tokenizer, t) for t in new_answers]
         return AnswerIndex(records, self.encoder, self.tokenizer, p_texts, p_rec, p_tok, answer_tokens,
                            opinion_emb, answer_emb, weights=self.weights, min_score=self.min_score,
                            baselines=self.baselines)
@@ -474,7 +490,7 @@ class AnswerIndex:
     def _query(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> _Query:
         texts = [_norm_text(t) for t in texts]
         vectors = _encode(self.encoder, texts) if texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
-        tokens = [self.tokenizer.lemmas(t) for t in texts]
+        tokens = [search_lemmas(self.tokenizer, t) for t in texts]
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
         if len(ids) != len(texts):
             raise ValueError("query_ids must have one id per query")
@@ -543,6 +559,7 @@ class AnswerIndex:
         path = Path(path)
         meta = {
             "format": INDEX_FORMAT,
+            "lexical_version": LEXICAL_VERSION,
             "encoder": self.encoder_name,
             "weights": list(self.weights),
             "min_score": self.min_score,
@@ -596,8 +613,13 @@ class AnswerIndex:
                 "load it with that model or rebuild the index"
             )
         records = [PastAnswer(**r) for r in meta["records"]]
-        return cls(records, encoder, tokenizer or Tokenizer(), meta["passage_texts"], passage_record,
-                   meta["passage_tokens"], meta["answer_tokens"], opinion_emb, answer_emb,
+        tokenizer = tokenizer or Tokenizer()
+        passage_tokens, answer_tokens = meta["passage_tokens"], meta["answer_tokens"]
+        if meta.get("lexical_version") != LEXICAL_VERSION:  # words changed: re-tokenise (cheap)
+            passage_tokens = [search_lemmas(tokenizer, t) for t in meta["passage_texts"]]
+            answer_tokens = [search_lemmas(tokenizer, _norm_text(r.answer)) for r in records]
+        return cls(records, encoder, tokenizer, meta["passage_texts"], passage_record,
+                   passage_tokens, answer_tokens, opinion_emb, answer_emb,
                    weights=meta["weights"], min_score=meta["min_score"], baselines=meta["baselines"])
 
     @staticmethod
@@ -646,11 +668,11 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
     vec = (emb * weights[:, None]).sum(axis=0)
     norm = np.linalg.norm(vec)
     vec = vec / norm if norm > 0 else vec
-    tokens = index.tokenizer.lemmas(rep) if rep else []
+    tokens = search_lemmas(index.tokenizer, rep) if rep else []
     if others:
         counts: dict[str, int] = {}
         for t in others:
-            for tok in set(index.tokenizer.lemmas(t)):
+            for tok in set(search_lemmas(index.tokenizer, t)):
                 counts[tok] = counts.get(tok, 0) + 1
         need = max(1, math.ceil(min_share * len(others)))
         shared = sorted((tok for tok, c in counts.items() if c >= need), key=lambda t: (-counts[t], t))

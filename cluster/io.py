@@ -87,8 +87,11 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input") 
                 ) from None
     sample = text[:20000]
     if sample:
+        # Stray control characters are stripped and counted, but a file made mostly of them
+        # (or full of NUL bytes, as images, archives and programs are) is not a table.
         controls = len(_CONTROL_RE.findall(sample))
-        if controls / len(sample) > 0.05:
+        nuls = sample.count("\x00")
+        if controls / len(sample) > 0.3 or (nuls > 8 and nuls / len(sample) > 0.02):
             raise InputError(f"{name}: looks like binary data, not a comment table")
     return text, enc
 

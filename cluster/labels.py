@@ -21,7 +21,7 @@ from .io import InputError, guess_column, read_table
 _KANJI_NUM = "〇一二三四五六七八九十百"
 _REFERENCE_RES = [
     re.compile(r"(?:P|p|ｐ|Ｐ)\.?\s*\d+(?:\s*[-~〜～]\s*\d+)?"),
-    re.compile(r"\d+\s*(?:頁|ページ)(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
+    re.compile(r"\d+\s*(?:[-~〜～]\s*\d+\s*)?(?:頁|ページ)(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)\s*[\d" + _KANJI_NUM + r"]+(?:\s*[-－]\s*\d+)?"),
     re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
     re.compile(r"資料編"),

@@ -15,6 +15,11 @@ D = "[0-9０-９]"
 HC = r"\-‐－―ー−–—"  # hyphen-like characters seen in phone numbers and postal codes
 H = f"[{HC}]"
 _KANJI_DIGITS = "一二三四五六七八九十〇"
+# Characters of a place name: kanji, katakana and hiragana except particles (は, を, が ...).
+_PLACE = "[" + "々〆ヶ\u4e00-\u9fffァ-ヺー" + "".join(
+    chr(c) for c in range(ord("ぁ"), ord("ゖ") + 1) if chr(c) not in "はをがにでへとも") + "]"
+# ... and が / の / ケ linking two kanji inside a name: 霞が関, 自由が丘, 関ケ原.
+_PLACE_OR_LINK = f"(?:{_PLACE}|[がのケヶ](?=[\u4e00-\u9fff]))"
 
 MASKS = {
     "email": "［メールアドレス］",
@@ -29,17 +34,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９]+(?:[.．][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９]+)+")),
     # 12-digit individual number (with or without separators), before phone numbers.
     ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９])")),
-    ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}|(?<![0-9０-９]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
+    ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}")),
     # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81.
     ("phone", re.compile(
         rf"(?:\+81[\s{HC}]?|(?<![0-9０-９])[0０])"
         rf"(?:{D}{{1,4}}[\s{HC}]?[(（]?{D}{{1,4}}[)）]?[\s{HC}]?{D}{{3,4}}|{D}{{9,10}})(?![0-9０-９])"
         rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
     )),
+    # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
+    ("postal", re.compile(rf"(?<![0-9０-９{HC}]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
     # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3).
     ("address", re.compile(
-        rf"(?:[^\s、。,，「」()（）]{{0,12}}?[都道府県])?[^\s、。,，「」()（）0-9０-９]{{1,12}}?[市区町村郡]"
-        rf"[^\s、。,，「」()（）0-9０-９]{{0,12}}?"
+        rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
+        rf"{_PLACE_OR_LINK}{{0,12}}?"
         rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目\s*(?:{D}+\s*(?:番地?|{H})\s*)?(?:{D}+\s*号?)?"
         rf"|{D}+\s*番地?\s*(?:{D}+\s*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"

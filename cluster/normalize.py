@@ -21,7 +21,7 @@ _GREETINGS = [
     r"^[^\n。]{0,30}(について|に対して|に対し)、?(以下の|次の)?(とおり|通り)?、?(意見|コメント)を(述べ|提出し|提出いたし|申し上げ|送り|お送りし)ます[。．]?",
     r"以上(、)?(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます[。．]?",
     r"(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます[。．]?",
-    r"ご検討(の程)?(を)?(よろしく)?お願い(いた|致)?し?ます[。．]?",
+    r"ご?検討(の程|のほど)?(を)?(よろしく|宜しく)?お願い(いた|致)?し?ます[。．]?",
     r"以上です[。．]?",
     r"^[^\n。]{0,30}(御中|様|殿)\s*$",
     r"(計画案|案|素案|資料)を拝見し(まし)?た?[、。]?",
@@ -40,7 +40,10 @@ _CONTACT_LINE_RE = re.compile(
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")
-_PUNCT_FOLD = str.maketrans({"．": "。", "，": "、", ",": "、", "!": "！", "?": "？"})
+_PUNCT_FOLD = str.maketrans({"!": "！", "?": "？"})
+# After NFKC, 「．」 and 「，」 are "." and ","; fold them to 。 and 、 except inside numbers (1.5, 1,234).
+_PERIOD_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_COMMA_RE = re.compile(r"(?<![0-9]),|,(?![0-9])")
 
 
 def nfkc(text: str) -> str:
@@ -54,6 +57,7 @@ def comparison_text(text: str) -> str:
     text = _SIGNATURE_RE.sub("", text)
     text = _GREETING_RE.sub("", text)
     text = text.translate(_PUNCT_FOLD)
+    text = _COMMA_RE.sub("、", _PERIOD_RE.sub("。", text))
     text = _SPACE_RE.sub("", text)
     return text.strip("、。 ")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import platform
 import sys
 from collections import Counter, defaultdict
@@ -37,6 +38,7 @@ from .tokenize import Tokenizer
 
 CHANNEL_ORDER = ["郵送", "持参", "FAX", "ファクス", "ファックス", "電子メール", "メール", "ウェブ", "Web", "電子申請"]
 UNKNOWN_CHANNEL = "不明"
+_MASK_LABEL_RE = re.compile(r"［[^］]{1,10}］")
 
 
 @dataclass
@@ -256,7 +258,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
     cluster_ids = [id_of[c] for c in order]
 
-    kw_tokens = [tokenizer.keywords(comparison_text(opinions[i].text), nouns_only=True) for i in unit_rep]
+    # Keywords never carry personal data: mask first, then drop the mask labels.
+    kw_tokens = [tokenizer.keywords(_MASK_LABEL_RE.sub(" ", mask_personal_data(comparison_text(opinions[i].text))),
+                                    nouns_only=True) for i in unit_rep]
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
     rep_units = []
@@ -298,6 +302,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             topic=topic, topic_score=topic_score,
             references=tuple(r for r, _ in sorted(refs.items(), key=lambda x: (-x[1], x[0]))[:3]),
             unique_texts=len(members[c]),
+            label_edited=c in applied.labels,
+            confirmed=c in applied.confirmed,
         ))
 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
@@ -390,7 +396,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
             cands = candidates_by_cluster.get(cl.cluster_id) or []
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
         rows.append(ReportRow(no=n, section=mask(section), summary=mask(display_text(rep.text)), count=cl.size,
-                              answer=mask(text), answer_status=status, label=mask(cl.label),
+                              answer=mask(text), answer_status=status,
+                              label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id))
     title = opts.title or f"「{input_path.stem}」に対する意見募集の結果"
     return ReportModel(
@@ -473,8 +480,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      op.channel, op.heading, op.start, op.end, op.text])
     write_csv(out_dir / "opinions.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "opinions.csv")
 
-    header = ["cluster_id", "size", "unique_texts", "label", "keywords", "topic", "topic_score", "references",
-              "representative", "representative_opinion_id", "answer_status", "answer_id"]
+    header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
+              "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
+              "answer_id"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -482,7 +490,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         cands = candidates_by_cluster.get(cl.cluster_id) or []
         status = "confirmed" if ans else ("candidate" if cands else "none")
         answer_id = (ans.get("answer_id") or "(written)") if ans else (cands[0].answer_id if cands else "")
-        rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "・".join(cl.keywords), cl.topic,
+        rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "yes" if cl.label_edited else "",
+                     "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
                      op_by_id[cl.representative].text, cl.representative, status, answer_id])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
@@ -500,7 +509,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     settings["answers"] = [str(p) for p in opts.answers]
     run_info = {
         "tool": "pubcom-cluster",
-        "input": {"path": str(input_path), "sha256": _sha256(input_path), "format": read_info["format"],
+        "cwd": str(Path.cwd()),
+        "input": {"path": str(input_path), "absolute_path": str(input_path.resolve()), "sha256": _sha256(input_path), "format": read_info["format"],
                   "encoding": read_info["encoding"], "columns": read_info["columns"]},
         "settings": settings,
         "model": model_name,

@@ -45,6 +45,8 @@ class Cluster:
     topic_score: float = 0.0
     references: tuple[str, ...] = ()  # 「7頁」「別添1」「第3条」 found in its opinions
     unique_texts: int = 0  # distinct duplicate groups inside
+    label_edited: bool = False  # the label comes from a staff decision
+    confirmed: bool = False  # staff confirmed this grouping
 
 
 @dataclass(frozen=True)

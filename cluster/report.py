@@ -26,7 +26,7 @@ class ReportRow:
     count: int  # opinions in the group
     answer: str  # 考え方
     answer_status: str  # confirmed | candidate | none
-    label: str = ""
+    label: str = ""  # a label staff gave the group (automatic keyword labels are not published)
     cluster_id: str = ""
 
 
@@ -59,8 +59,18 @@ def answer_cell(row: ReportRow) -> str:
     return NO_ANSWER
 
 
+def heading_line(row: ReportRow) -> str:
+    """【staff label】（section） or 【section】: what the row is about, above the opinion."""
+    if row.label and row.section:
+        return f"【{row.label}】（{row.section}）"
+    if row.label or row.section:
+        return f"【{row.label or row.section}】"
+    return ""
+
+
 def summary_cell(row: ReportRow) -> str:
-    return f"【{row.section}】\n{row.summary}" if row.section else row.summary
+    head = heading_line(row)
+    return f"{head}\n{row.summary}" if head else row.summary
 
 
 # ------------------------------------------------------------------ writers
@@ -76,9 +86,9 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 
 
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
-    header = ["No.", "該当箇所", "ご意見の概要", "件数", "考え方", "回答の状態"]
+    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", "考え方", "回答の状態"]
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
-    rows = [[r.no, r.section, r.summary, r.count, r.answer, status[r.answer_status]] for r in model.rows]
+    rows = [[r.no, r.section, r.label, r.summary, r.count, r.answer, status[r.answer_status]] for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 
 
@@ -133,7 +143,8 @@ def to_html(model: ReportModel) -> str:
     parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
     parts.append("<table><tr><th>No.</th><th>ご意見の概要</th><th>件数</th><th>考え方</th></tr>")
     for r in model.rows:
-        section = f'<div class="section">【{e(r.section)}】</div>' if r.section else ""
+        head = heading_line(r)
+        section = f'<div class="section">{e(head)}</div>' if head else ""
         if r.answer_status == "candidate":
             answer = f'<div class="candidate">{e(CANDIDATE_MARK)}</div>{e(r.answer)}'
         else:

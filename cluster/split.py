@@ -142,7 +142,27 @@ def split_submission(text: str) -> list[Segment]:
         seg = _trimmed(text, start, end, heading=heading, marker=marker)
         if seg.end > seg.start:
             segments.append(seg)
-    return segments or [_trimmed(text, 0, len(text))]
+    segments = segments or [_trimmed(text, 0, len(text))]
+    return _cut_closing(text, segments) if len(segments) > 1 else segments
+
+
+def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
+    """「以上、よろしくお願いいたします。」 on its own lines after the last item is not part of it."""
+    from .normalize import is_empty_opinion
+
+    last = segments[-1]
+    body = text[last.start:last.end]
+    cut = body.rfind("\n")
+    while cut > 0 and is_empty_opinion(body[cut:]):
+        prev = body.rfind("\n", 0, cut)
+        if prev <= 0 or not is_empty_opinion(body[prev:]):
+            break
+        cut = prev
+    if cut <= 0 or not is_empty_opinion(body[cut:]) or is_empty_opinion(body[:cut]):
+        return segments
+    head = _trimmed(text, last.start, last.start + cut, last.heading, last.marker)
+    tail = _trimmed(text, last.start + cut, last.end)
+    return segments[:-1] + [head, tail]
 
 
 def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

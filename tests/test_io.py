@@ -146,8 +146,6 @@ def test_stray_control_characters_are_stripped_counted_and_the_row_kept(tmp_path
     assert table.control_chars_removed == [1, 1, 0]
 
 
-@pytest.mark.xfail(reason="BUG: io.decode_bytes rejects a short text CSV with a few stray control "
-                          "characters as 'binary data' (>5 % control chars in the sample)", strict=True)
 def test_short_file_with_stray_control_characters_is_not_binary(tmp_path):
     # Cells pasted from an old Excel sheet carry \x0b line breaks; each row is short.
     rows = [["1", "賛成\x0bです"], ["2", "反対\x0bです"], ["3", "特に\x0bなし"]]

@@ -42,8 +42,6 @@ def test_find_references(text, expected):
     assert find_references(text) == expected
 
 
-@pytest.mark.xfail(reason="BUG: labels._REFERENCE_RES page pattern has no leading range, so 「12～15頁」 "
-                          "gives ['15頁'] and the start page is lost", strict=True)
 def test_find_references_page_range():
     refs = find_references("12～15頁の記述を見直してください。")
     assert len(refs) == 1 and "12" in refs[0] and "15" in refs[0]

@@ -32,16 +32,11 @@ def test_each_kind_is_masked(kind, text, secret):
     assert mask_personal_data(text) == text.replace(secret, MASKS[kind])
 
 
-@pytest.mark.xfail(reason="BUG (minor, over-masking): mask 'address' pattern takes up to 12 characters before "
-                          "市/区 as part of the place name, so 「私はさくら市東町1丁目2番3号」 loses 「私は」", strict=True)
 def test_words_before_an_address_are_kept():
     text = "私はさくら市東町1丁目2番3号に住んでいます。"
     assert mask_personal_data(text) == "私は［住所］に住んでいます。"
 
 
-@pytest.mark.xfail(reason="BUG: mask._PATTERNS runs 'postal' before 'phone', so a phone number with a "
-                          "3-digit area code (045-123-4567) becomes 045-［郵便番号］: the area code leaks "
-                          "and the label is wrong", strict=True)
 def test_phone_with_three_digit_area_code():
     text = "TEL 045-123-4567 までお願いします。"
     assert mask_personal_data(text) == "TEL ［電話番号］ までお願いします。"

@@ -18,8 +18,6 @@ def test_spacing_and_punctuation_variants_share_a_key(variant):
     assert comparison_text(variant) == comparison_text(OPINION)
 
 
-@pytest.mark.xfail(reason="BUG: normalize.comparison_text applies _PUNCT_FOLD after NFKC, so a full-width 「．」 "
-                          "is already 「.」 and never folds to 「。」 (then strip('、。') leaves it)", strict=True)
 def test_full_width_period_folds_like_maru():
     assert comparison_text("公園の遊具を新しくしてください．") == comparison_text(OPINION)
 
@@ -39,8 +37,6 @@ def test_greetings_and_closing_lines_are_removed():
     assert comparison_text(letter2) == comparison_text(OPINION)
 
 
-@pytest.mark.xfail(reason="BUG: normalize._GREETINGS matches 「ご検討の程」 but not the common 「ご検討のほど」, "
-                          "so 「ご検討のほど」 is left in the key", strict=True)
 def test_closing_with_kana_hodo_is_removed():
     letter = OPINION + "\nご検討のほどよろしくお願いいたします。"
     assert comparison_text(letter) == comparison_text(OPINION)

@@ -224,9 +224,6 @@ def test_report_has_no_personal_data(main_run):
         assert secret not in md, secret
 
 
-@pytest.mark.xfail(reason="BUG: pipeline.run builds c-TF-IDF keywords (and so labels) from comparison_text, "
-                          "which keeps e-mail addresses and street addresses: labels like 'jp・taro・yamada' and "
-                          "'みどり市東町・ドッグラン・丁目'", strict=True)
 def test_labels_are_not_made_of_personal_data(main_run):
     for cluster in main_run["clusters"]:
         words = cluster["label"] + "・" + cluster["keywords"]

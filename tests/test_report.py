@@ -105,7 +105,8 @@ def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
     assert ws.column_dimensions["B"].width >= 40
     assert ws.column_dimensions["D"].width >= 40
     assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
-    assert rows[0][1].value.startswith("【第3章 駐輪場 7頁】")
+    # A staff label heads the row, with the draft section after it.
+    assert rows[0][1].value.startswith("【駐輪場・増設】（第3章 駐輪場 7頁）")
     assert CANDIDATE_MARK in rows[1][3].value
     assert rows[0][3].value == CONFIRMED
 
@@ -116,13 +117,13 @@ def test_report_csv(model, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:5] == ["No.", "該当箇所", "ご意見の概要", "件数", "考え方"]
+    assert rows[0][:6] == ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", "考え方"]
     assert len(rows) == 6
     for row in rows:
         for value in row:
             if value and value[0] in "=+-@":
                 pytest.fail(f"unescaped formula cell {value!r}")
-    status = [r[5] for r in rows[1:]]
+    status = [r[6] for r in rows[1:]]
     assert status == ["確定", "候補", "未記入", "確定", "候補"]
 
 

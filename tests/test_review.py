@@ -165,8 +165,6 @@ def test_cli_label_and_answers_reach_outputs_and_report(project):
     assert any("駅周辺の駐輪場の増設を検討してまいります。" == c for c in cells)  # confirmed: no candidate mark
 
 
-@pytest.mark.xfail(strict=True, reason="report.py does not render ReportRow.label in report.md/.xlsx "
-                                       "(DESIGN 3: report.* shows edited labels)")
 def test_report_shows_edited_label(project):
     out = project["out"]
     of = cluster_of(out)

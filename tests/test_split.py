@@ -154,8 +154,9 @@ def test_eight_item_email_with_full_width_numbers_and_greeting():
     assert item_texts[0] == "第2章の人口推計の根拠を示してください。"
     assert item_texts[4] == "公園の駐車場を有料化することには反対です。"
     assert item_texts[7].startswith("計画の進み具合を毎年公表してください。")
-    # The greeting preamble is kept as its own piece, before the items and without a marker.
-    assert len(segs) == 9
+    # The greeting preamble and the closing line are kept as their own pieces, without markers.
+    assert len(segs) == 10
+    assert segs[-1].marker == "" and segs[-1].text_of(EMAIL_8_ITEMS).startswith("以上")
     assert segs[0].marker == ""
     preamble = segs[0].text_of(EMAIL_8_ITEMS)
     assert "お世話になっております" in preamble
