@@ -289,7 +289,7 @@ def test_suggest_for_clusters(index):
 def test_reuse_confirmed_answer_text_within_the_run(index):
     cands = suggest_for_clusters(index, CLUSTERS, k=2, min_score=0.0)
     text = "駐輪場は駅の周辺に新しく整備する計画です。"
-    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2)
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2, min_score=0.1)
     reused = [c for c in out["C4"] if c.answer_id == "run:C1"]
     assert reused and reused[0].source == "confirmed in this run (cluster C1)"
     assert reused[0].answer == text
@@ -300,7 +300,7 @@ def test_reuse_confirmed_answer_text_within_the_run(index):
 
 def test_reuse_confirmed_past_answer_id(index):
     cands = suggest_for_clusters(index, CLUSTERS, k=1, min_score=0.0)
-    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1)
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1, min_score=0.1)
     c4 = {c.answer_id: c for c in out["C4"]}
     assert "1" in c4 and "confirmed in this run (cluster C1)" in c4["1"].source
     assert c4["1"].answer == index.get("1").answer
@@ -350,3 +350,15 @@ def test_run_answers_query_bad_query_column(tmp_path, past_csv):
     with pytest.raises(InputError, match="nosuch"):
         run_answers_query(past_csv, query, tmp_path / "o.csv", text_column="nosuch", model="char-hash", log=None)
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_paraphrases_with_the_default_model(records):
+    from cluster.embed import EncoderError
+
+    try:
+        enc = load_encoder()
+    except EncoderError as exc:
+        pytest.skip(f"default model not available: {exc}")
+    idx = AnswerIndex.build(records, enc)
+    results = idx.search([q for q, _ in PARAPHRASES], k=1)
+    assert [r[0].answer_id for r in results] == [exp for _, exp in PARAPHRASES]
