@@ -42,7 +42,7 @@ _CONTACT_LINE_RE = re.compile(
 _SPACE_RE = re.compile(r"\s+")
 _PUNCT_FOLD = str.maketrans({"!": "！", "?": "？"})
 # After NFKC, 「．」 and 「，」 are "." and ","; fold them to 。 and 、 except inside numbers (1.5, 1,234).
-_PERIOD_RE = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_PERIOD_RE = re.compile(r"(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")  # keep 1.5, example.jp
 _COMMA_RE = re.compile(r"(?<![0-9]),|,(?![0-9])")
 
 

@@ -39,6 +39,7 @@ from .tokenize import Tokenizer
 CHANNEL_ORDER = ["郵送", "持参", "FAX", "ファクス", "ファックス", "電子メール", "メール", "ウェブ", "Web", "電子申請"]
 UNKNOWN_CHANNEL = "不明"
 _MASK_LABEL_RE = re.compile(r"［[^］]{1,10}］")
+_URL_RE = re.compile(r"(?:https?|ftp)://[^\s\"'）)」]+|www\.[^\s\"'）)」]+")
 
 
 @dataclass
@@ -157,6 +158,11 @@ def split_opinions(subs: Sequence[Submission], split: bool = True) -> list[Opini
     return opinions
 
 
+def _keyword_text(text: str) -> str:
+    """Text for keywords: personal data and URLs removed, so labels never carry them."""
+    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text))))
+
+
 def _clustering_text(op: Opinion) -> str:
     key = comparison_text(op.text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
@@ -258,9 +264,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
     cluster_ids = [id_of[c] for c in order]
 
-    # Keywords never carry personal data: mask first, then drop the mask labels.
-    kw_tokens = [tokenizer.keywords(_MASK_LABEL_RE.sub(" ", mask_personal_data(comparison_text(opinions[i].text))),
-                                    nouns_only=True) for i in unit_rep]
+    kw_tokens = [tokenizer.keywords(_keyword_text(opinions[i].text), nouns_only=True) for i in unit_rep]
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
     rep_units = []
@@ -334,7 +338,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                                      representatives=reps)
         if confirmed:
             candidates_by_cluster = reuse_confirmed_answers(
-                index, texts_by_cluster, {cid: a.get("answer_id") or a.get("text", "") for cid, a in confirmed.items()},
+                index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") else
+                                                {"text": a.get("text", "")}) for cid, a in confirmed.items()},
                 candidates=candidates_by_cluster, representatives=reps)
         for cl in clusters:
             answer_rows.extend(candidates_by_cluster.get(cl.cluster_id, []))

@@ -138,8 +138,9 @@ def test_multi_opinion_submissions_are_split(main_run):
     expected = {"A-001": 3, "A-002": 2, "A-003": 2, "A-004": 2, "A-005": 2, "A-006": 2, "A-026": 8, "A-027": 1}
     assert {cid: len(ok[cid]) for cid in expected} == expected
     assert ok["A-001"][0]["text"] == "中央図書館の開館時間を平日は夜8時まで延長してほしい。"
-    # the greeting before the eight items is kept as a row, not clustered
-    assert len(by_comment["A-026"]) == 9
+    # the greeting before the eight items and the closing after them are kept as rows, not clustered
+    assert len(by_comment["A-026"]) == 10
+    assert {op["status"] for op in by_comment["A-026"]} == {"ok", "greeting"}
 
 
 def test_campaign_is_one_duplicate_group(main_run):
