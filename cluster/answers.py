@@ -191,7 +191,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     seen_ids: dict[str, int] = {}
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
     for path in paths:
-        table = read_table(path)
+        table = read_table(path, fill_merged=True)
         try:
             cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
                                                 text_column, source_column)

@@ -73,7 +73,19 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input") 
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
     if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            text, enc = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: starts as UTF-8 but byte {exc.start + 3} is not UTF-8; "
+                             "save it again as CSV UTF-8") from None
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's 「Unicode テキスト」 is UTF-16 with a byte order mark (tab-separated).
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts as UTF-16 but is not valid UTF-16; "
+                             "save it as CSV UTF-8") from None
+        text = text.lstrip("\ufeff")
     else:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
@@ -111,8 +123,13 @@ def _detect_format(path: Path, head: bytes) -> str:
     return "csv"
 
 
-def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None) -> Table:
-    """Read a comment or past-answer table. Raises InputError on anything unreadable."""
+def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
+               fill_merged: bool = False) -> Table:
+    """Read a comment or past-answer table. Raises InputError on anything unreadable.
+
+    ``fill_merged``: in Excel files, give every cell of a merged range the range's value. Published
+    answer tables merge one 考え方 cell over the several opinions it answers.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: file not found")
@@ -126,7 +143,7 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         raise InputError(f"{path}: the file is empty")
     fmt = _detect_format(path, data[:8])
     if fmt == "xlsx":
-        columns, raw_rows = _read_xlsx(path, data, sheet)
+        columns, raw_rows = _read_xlsx(path, data, sheet, fill_merged)
         enc = "xlsx"
     else:
         text, enc = decode_bytes(data, encoding, str(path))
@@ -178,9 +195,13 @@ def _read_delimited(path: Path, text: str, fmt: str) -> tuple[list[str], list[li
     if fmt == "tsv":
         delimiter = "\t"
     else:
-        first = text.split("\n", 1)[0]
+        first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # old Mac files end lines with CR only
         # A .txt or .csv whose header has tabs but no commas is tab-separated.
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    # A comment may be long (a whole letter pasted into one cell): the csv module's default
+    # limit of 131,072 characters per field would refuse it, so allow any field the file can hold.
+    if csv.field_size_limit() < len(text) + 1:
+        csv.field_size_limit(min(len(text) + 1, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         rows = list(reader)
@@ -204,7 +225,9 @@ def _read_jsonl(path: Path, text: str) -> tuple[list[str], list[list[str]]]:
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}: broken JSON: {exc.msg} at line {exc.lineno}") from None
     else:
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # Only LF (and CRLF) end a JSON line: str.splitlines() would also cut at U+2028, U+0085
+        # and other characters that JSON strings may hold as they are.
+        for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -242,11 +265,16 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> tuple[list[str], list[list[str]]]:
+_MERGE_FILL_MAX_BYTES = 30 * 1024 * 1024  # merged ranges need openpyxl's full (slower) mode
+
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False
+               ) -> tuple[list[str], list[list[str]]]:
     import openpyxl
 
+    full = fill_merged and len(data) <= _MERGE_FILL_MAX_BYTES
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=not full, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise InputError(f"{path}: cannot open as Excel: {exc}") from None
     try:
@@ -257,6 +285,14 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> tuple[list[str], l
         else:
             sheets = wb.worksheets
         for ws in sheets:
+            if full:
+                for merged in list(ws.merged_cells.ranges):
+                    value = ws.cell(merged.min_row, merged.min_col).value
+                    ws.unmerge_cells(str(merged))
+                    for row in ws.iter_rows(min_row=merged.min_row, max_row=merged.max_row,
+                                            min_col=merged.min_col, max_col=merged.max_col):
+                        for cell in row:
+                            cell.value = value
             values = [list(r) for r in ws.iter_rows(values_only=True)]
             values = [r for r in values if any(v is not None and str(v).strip() for v in r)]
             if values:

@@ -362,3 +362,23 @@ def test_paraphrases_with_the_default_model(records):
     idx = AnswerIndex.build(records, enc)
     results = idx.search([q for q, _ in PARAPHRASES], k=1)
     assert [r[0].answer_id for r in results] == [exp for _, exp in PARAPHRASES]
+
+
+def test_published_xlsx_with_one_answer_merged_over_several_opinions(tmp_path):
+    """A published table merges one 考え方 cell over the opinions it answers: each gets it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No.", "ご意見の概要", "市の考え方"])
+    ws.append([1, "駐輪場を増やしてほしい。", "駐輪場の増設を検討してまいります。"])
+    ws.append([2, "駅前の自転車置き場が足りない。", None])
+    ws.append([3, "図書館の開館時間を延ばしてほしい。", "開館時間の延長を検討します。"])
+    ws.merge_cells("C2:C3")
+    path = tmp_path / "published.xlsx"
+    wb.save(path)
+    records, info = read_past_answers([path], log=lambda m: None)
+    answers = {r.opinion: r.answer for r in records}
+    assert answers["駅前の自転車置き場が足りない。"] == "駐輪場の増設を検討してまいります。"
+    assert answers["図書館の開館時間を延ばしてほしい。"] == "開館時間の延長を検討します。"
+    assert info["skipped_empty_answer"] == 0
