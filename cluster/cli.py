@@ -1,8 +1,10 @@
 """Command line: a thin layer over the library. Errors end with one line and exit 2."""
 from __future__ import annotations
 
+import errno
 import functools
 import os
+import re
 import sys
 
 import click
@@ -29,13 +31,29 @@ def _guarded(fn):
         except ValueError as exc:  # InputError, EncoderError, DecisionsError are ValueErrors
             _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         except OSError as exc:
-            _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            _fail(_os_error_message(exc))
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for users
             if os.environ.get("CLUSTER_DEBUG"):
                 raise
             _fail(f"unexpected {type(exc).__name__}: {exc} (set CLUSTER_DEBUG=1 for details)")
 
     return wrapper
+
+
+def _os_error_message(exc: OSError) -> str:
+    """One line for a failed read or write, naming the file the user knows.
+
+    Outputs are written in a hidden ``.staging-*`` folder of the run folder and moved into
+    place at the end: the message names the output (DIR/report.xlsx), not the staging path.
+    """
+    name = re.sub(r"[\\/]\.staging-[^\\/]+(?=[\\/])", "", str(exc.filename or ""))
+    name = re.sub(r"(^|[\\/])\.([^\\/]+)\.[^.\\/]+\.tmp$", r"\1\2", name)  # atomic_path's temp name
+    if exc.errno == errno.ENOSPC:
+        return (f"no space left on the disk while writing {name or 'the outputs'}; free some space and "
+                "run again (files already in place were not changed)")
+    if exc.errno is not None and exc.errno == getattr(errno, "EDQUOT", None):
+        return f"disk quota exceeded while writing {name or 'the outputs'}; files already in place were not changed"
+    return f"{name}: {exc.strerror or exc}".lstrip(": ")
 
 
 def _log(message: str) -> None:

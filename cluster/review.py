@@ -135,17 +135,25 @@ def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], 
     line = json.dumps(obj, ensure_ascii=False)
     path = Path(run_dir) / DECISIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+b") as fh:
+    # Unbuffered, so every byte is written while the lock is held; a failed write (disk full)
+    # is cut back off, so the file never keeps half a line.
+    with open(path, "a+b", buffering=0) as fh:
         _lock(fh)
         try:
             load_decisions(run_dir)  # under the lock: never append to a broken file
-            fh.seek(0, os.SEEK_END)
-            if fh.tell():  # the last line may lack its newline (hand edit)
+            size = fh.seek(0, os.SEEK_END)
+            data = (line + "\n").encode("utf-8")
+            if size:  # the last line may lack its newline (hand edit)
                 fh.seek(-1, os.SEEK_END)
                 if fh.read(1) != b"\n":
-                    fh.write(b"\n")
-            fh.write((line + "\n").encode("utf-8"))
-            fh.flush()
+                    data = b"\n" + data
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[fh.write(view):]
+            except BaseException:
+                os.ftruncate(fh.fileno(), size)
+                raise
         finally:
             _unlock(fh)
     return decision

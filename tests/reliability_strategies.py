@@ -195,3 +195,50 @@ def personal_comment(draw) -> tuple[str, dict[str, str], str]:
     sep = draw(st.sampled_from(["\n", "。", "　", " "]))
     submitter = items["name"] if draw(st.booleans()) else ""
     return sep.join(body), items, submitter
+
+
+# ------------------------------------------------------------------ fixed inputs for whole runs
+
+
+def sample_rows(n: int, seed: int = 0) -> list[tuple[str, str, str, str]]:
+    """(受付番号, 提出方法, 氏名, ご意見) rows: numbered items, duplicates, personal data,
+    formula-like and markup-like text, empty rows. Deterministic for a seed."""
+    import random
+
+    rng = random.Random(seed)
+    channels = ["郵送", "持参", "FAX", "電子メール"]
+    rows = []
+    for i in range(n):
+        kind = rng.randrange(8)
+        name = rng.choice(FAMILY) + rng.choice(GIVEN) if rng.random() < 0.4 else ""
+        if kind == 0:
+            k = rng.randrange(2, 5)
+            text = "\n".join(f"({j + 1}){rng.choice(SENTENCES)}" for j in range(k))
+        elif kind == 1:
+            text = SENTENCES[0] + SENTENCES[5]  # a campaign letter
+        elif kind == 2:
+            tel = f"0{rng.choice(['80', '90'])}-{rng.randrange(1000, 9999)}-{rng.randrange(1000, 9999)}"
+            text = (f"{rng.choice(SENTENCES)}\n氏名：{name or '高橋健太'}\n電話：{tel}\n"
+                    f"メール：user{i}@example.jp\n〒{rng.randrange(100, 999)}-{rng.randrange(1000, 9999)} "
+                    f"みどり市東町{rng.randrange(1, 9)}丁目{rng.randrange(1, 20)}番{rng.randrange(1, 30)}号")
+        elif kind == 3:
+            text = rng.choice(["=1+2 " , "@SUM(A1) ", "-公園 ", "+図書館 "]) + rng.choice(SENTENCES)
+        elif kind == 4:
+            text = rng.choice(["<script>alert(1)</script>", "| 列 | 表 |", "[リンク](javascript:alert(1))",
+                               '<img src=x onerror="alert(1)">']) + rng.choice(SENTENCES)
+        elif kind == 5:
+            text = rng.choice(["", "　", "特になし"])
+        else:
+            text = "".join(rng.sample(SENTENCES, rng.randrange(1, 4)))
+        rows.append((f"R-{i + 1:04d}", rng.choice(channels), name, text))
+    return rows
+
+
+def write_rows_csv(path, rows, encoding: str = "utf-8-sig"):
+    import csv
+
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["受付番号", "提出方法", "氏名", "ご意見"])
+        writer.writerows(rows)
+    return path

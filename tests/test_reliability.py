@@ -27,6 +27,15 @@ from reliability_strategies import (STATS, comment_text, cp932_text, prop_settin
                                     structured_submission)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _one_blas_thread():
+    """Two shared cores: multi-threaded BLAS spin-waits under load, so run numpy single-threaded."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield
+
+
 def _one_line(exc: Exception) -> None:
     msg = str(exc)
     assert msg and "\n" not in msg and "Traceback" not in msg, msg
