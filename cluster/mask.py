@@ -31,13 +31,15 @@ MASKS = {
 }
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９]+(?:[.．][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９]+)+")),
+    # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
+    ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．％＋－]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+"
+                         r"(?:[.．][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+)+")),
     # 12-digit individual number (with or without separators), before phone numbers.
     ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９])")),
     ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}")),
     # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81.
     ("phone", re.compile(
-        rf"(?:\+81[\s{HC}]?|(?<![0-9０-９])[0０])"
+        rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])[0０])"
         rf"(?:{D}{{1,4}}[\s{HC}]?[(（]?{D}{{1,4}}[)）]?[\s{HC}]?{D}{{3,4}}|{D}{{9,10}})(?![0-9０-９])"
         rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
     )),

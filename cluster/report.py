@@ -92,14 +92,22 @@ def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig"
     write_csv(path, header, rows, encoding=encoding)
 
 
+_MD_SPECIAL = str.maketrans({"|": "&#124;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"})
+
+
 def _md_cell(text: str) -> str:
-    text = html.escape(text, quote=False).replace("|", "&#124;")
-    return text.replace("\n", "<br>")
+    """Text for a Markdown line or table cell: no markup, link, image or extra column from it.
+
+    HTML is escaped; ``|`` would open a column, ``[``/``]`` a link or image
+    (``[x](javascript:…)``, ``![x](http://tracker…)``), a backquote a code span that swallows
+    the escapes, a backslash an escape of our own entities."""
+    text = html.escape(text, quote=False).translate(_MD_SPECIAL)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
 def to_markdown(model: ReportModel) -> str:
     out = [f"# {_md_cell(model.title)}", ""]
-    out += [f"- {line}" for line in model.count_lines()]
+    out += [f"- {_md_cell(line)}" for line in model.count_lines()]  # channel names come from the input
     if model.by_channel:
         out += ["", "| 提出方法 | 件数 |", "|---|---:|"]
         out += [f"| {_md_cell(c)} | {n} |" for c, n in model.by_channel]

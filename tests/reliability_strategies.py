@@ -116,7 +116,7 @@ digits = lambda n: st.text(alphabet="0123456789", min_size=n, max_size=n)  # noq
 
 @st.composite
 def phone(draw) -> str:
-    kind = draw(st.sampled_from(["mobile", "tokyo", "area", "paren", "plain", "intl"]))
+    kind = draw(st.sampled_from(["mobile", "tokyo", "area", "paren", "plain", "intl", "spaced", "paren2"]))
     if kind == "mobile":
         s = f"0{draw(st.sampled_from(['70', '80', '90']))}-{draw(digits(4))}-{draw(digits(4))}"
     elif kind == "tokyo":
@@ -127,8 +127,12 @@ def phone(draw) -> str:
         s = f"(0{draw(digits(2))}){draw(digits(3))}-{draw(digits(4))}"
     elif kind == "plain":
         s = f"0{draw(st.sampled_from(['70', '80', '90']))}{draw(digits(8))}"
+    elif kind == "spaced":
+        s = f"090 {draw(digits(4))} {draw(digits(4))}"
+    elif kind == "paren2":
+        s = f"03（{draw(digits(4))}）{draw(digits(4))}"
     else:
-        s = f"+81-90-{draw(digits(4))}-{draw(digits(4))}"
+        s = f"{draw(st.sampled_from(['+', '＋']))}81-90-{draw(digits(4))}-{draw(digits(4))}"
     return _fullwidth(s) if draw(st.booleans()) else s
 
 
@@ -137,7 +141,10 @@ def email(draw) -> str:
     local = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._", min_size=1, max_size=12)
                  .filter(lambda s: s[0] not in "._" and s[-1] not in "._"))
     domain = draw(st.sampled_from(["example.jp", "mail.example.com", "city.example.lg.jp", "ex-ample.ne.jp"]))
-    return f"{local}@{domain}"
+    address = f"{local}@{domain}"
+    if draw(st.integers(0, 3)) == 0:  # typed with the IME in full width
+        address = address.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    return address
 
 
 @st.composite
@@ -194,6 +201,8 @@ def personal_comment(draw) -> tuple[str, dict[str, str], str]:
     body = [parts[0]] + [parts[i] for i in order] + [parts[6]]
     sep = draw(st.sampled_from(["\n", "。", "　", " "]))
     submitter = items["name"] if draw(st.booleans()) else ""
+    if submitter and draw(st.booleans()):  # the known submitter also signs the letter
+        body.append(draw(st.sampled_from([f"{submitter}より", f"（{submitter}）", f"\n{submitter}", f"{submitter}様"])))
     return sep.join(body), items, submitter
 
 
