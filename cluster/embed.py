@@ -117,6 +117,30 @@ class StaticEncoder:
         """Row ids of the text's tokens (the same function is used to train the model)."""
         return self.tokenizer.lookup_ids(text, self.vocab)
 
+    def token_rows(self, text: str) -> list[tuple[int, str, str, str]]:
+        """``(row, pos1, pos2, lemma)`` of each token of ``text`` found in the table.
+
+        The same rows as :meth:`token_ids` (surface, else orthographic base form, else
+        lemma), with the UniDic part of speech and lemma, so callers can weight or drop
+        tokens (content words only, IDF weights) and pool ``self.vectors`` themselves.
+        """
+        import unicodedata
+
+        get = self.vocab.get
+        out = []
+        for word in self.tokenizer.tagger(unicodedata.normalize("NFKC", text)):
+            fields = word.feature_raw.split(",")
+            row = get(word.surface)
+            if row is None and len(fields) > 10:
+                row = get(fields[10])
+                if row is None:
+                    row = get(fields[7].split("-", 1)[0])
+            if row is None:
+                continue
+            lemma = fields[7].split("-", 1)[0] if len(fields) > 7 and fields[7] != "*" else word.surface
+            out.append((row, fields[0], fields[1] if len(fields) > 1 else "", lemma or word.surface))
+        return out
+
     def _encode_unique(self, texts: list[str]) -> np.ndarray:
         from scipy.sparse import csr_matrix
 
