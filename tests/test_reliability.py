@@ -354,7 +354,7 @@ def check_segments(text: str) -> None:
         assert any(text[s.start:s.end].strip() for s in segs), "non-blank text gave only blank segments"
 
 
-@prop_settings(150)
+@prop_settings(100)
 @given(text=structured_submission())
 def test_splitter_segments_cover_the_text(text):
     check_segments(text)
@@ -444,14 +444,14 @@ def check_run_keeps_rows(texts, fmt: str) -> None:
         STATS["pipeline_rows_checked"] += len(texts)
 
 
-@prop_settings(20)
+@prop_settings(10)
 @given(texts=st.lists(st.one_of(comment_text, structured_submission()), min_size=1, max_size=10),
        fmt=st.sampled_from(["utf-8-sig", "utf-8", "xlsx", "jsonl"]))
 def test_run_keeps_every_row(texts, fmt):
     check_run_keeps_rows(texts, fmt)
 
 
-@prop_settings(10)
+@prop_settings(6)
 @given(texts=st.lists(cp932_text, min_size=1, max_size=8))
 def test_run_keeps_every_row_cp932(texts):
     check_run_keeps_rows(["意見：" + t for t in texts], "cp932")
