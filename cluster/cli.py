@@ -35,7 +35,8 @@ def _guarded(fn):
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for users
             if os.environ.get("CLUSTER_DEBUG"):
                 raise
-            _fail(f"unexpected {type(exc).__name__}: {exc} (set CLUSTER_DEBUG=1 for details)")
+            detail = " ".join(str(exc).split())[:300]  # one line, whatever the exception holds
+            _fail(f"unexpected {type(exc).__name__}: {detail} (set CLUSTER_DEBUG=1 for details)")
 
     return wrapper
 

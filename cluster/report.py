@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import atomic_path, escape_cell, write_csv, write_text
+from .io import atomic_path, escape_cell, strip_controls, write_csv, write_text
 
 CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
@@ -88,11 +88,20 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
     header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", "考え方", "回答の状態"]
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
-    rows = [[r.no, r.section, r.label, r.summary, r.count, r.answer, status[r.answer_status]] for r in model.rows]
+    rows = [[r.no, _clean(r.section), _clean(r.label), _clean(r.summary), r.count, _clean(r.answer),
+             status[r.answer_status]] for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 
 
 _MD_SPECIAL = str.maketrans({"|": "&#124;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"})
+
+
+def _clean(text: str) -> str:
+    """No control characters in a published cell (Excel refuses them; browsers show garbage).
+
+    Input files are cleaned when read, but labels and answers typed by staff, past answers and
+    report titles reach the report by other ways."""
+    return strip_controls(text)[0] if isinstance(text, str) else text
 
 
 def _md_cell(text: str) -> str:
@@ -101,7 +110,7 @@ def _md_cell(text: str) -> str:
     HTML is escaped; ``|`` would open a column, ``[``/``]`` a link or image
     (``[x](javascript:…)``, ``![x](http://tracker…)``), a backquote a code span that swallows
     the escapes, a backslash an escape of our own entities."""
-    text = html.escape(text, quote=False).translate(_MD_SPECIAL)
+    text = html.escape(_clean(text), quote=False).translate(_MD_SPECIAL)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
@@ -132,7 +141,7 @@ td.num { text-align: right; white-space: nowrap; }
 
 
 def _html_text(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
+    return html.escape(_clean(text)).replace("\n", "<br>")
 
 
 def to_html(model: ReportModel) -> str:
@@ -175,17 +184,21 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
     thin = Side(style="thin", color="666666")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
-    ws.append([escape_cell(model.title)])
+
+    def text_cell(value):
+        return escape_cell(_clean(value))
+
+    ws.append([text_cell(model.title)])
     ws["A1"].font = Font(bold=True, size=14)
     for line in model.count_lines():
-        ws.append([escape_cell(line)])
+        ws.append([text_cell(line)])
     if model.by_channel:
         ws.append([])
         ws.append(["提出方法", "件数"])
         for c, n in model.by_channel:
-            ws.append([escape_cell(c), n])
+            ws.append([text_cell(c), n])
     ws.append([])
-    ws.append([escape_cell(f"※{SAME_INTENT_NOTE}")])
+    ws.append([text_cell(f"※{SAME_INTENT_NOTE}")])
     ws.append([])
     header_row = ws.max_row + 1
     ws.append(["No.", "ご意見の概要", "件数", "考え方"])
@@ -195,7 +208,7 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for r in model.rows:
-        ws.append([r.no, escape_cell(summary_cell(r)), r.count, escape_cell(answer_cell(r))])
+        ws.append([r.no, text_cell(summary_cell(r)), r.count, text_cell(answer_cell(r))])
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
             cell.border = border

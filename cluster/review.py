@@ -354,8 +354,17 @@ def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> 
     return append_decision(run_dir, "split", _opinions(all_ids, list(opinion_ids), clustered), {}, by)
 
 
+def _staff_text(text: str | None) -> str:
+    """Staff-written text without control characters (a pasted escape sequence, a NUL): they
+    cannot be shown in a report and would make Excel refuse the workbook."""
+    from .io import strip_controls
+
+    return strip_controls(text or "")[0].strip()
+
+
 def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:
-    if not (label or "").strip():
+    label = _staff_text(label)
+    if not label:
         raise InputError("the label is empty")
     members, _ = run_members(run_dir)
     return append_decision(run_dir, "label", _cluster(members, cluster_id),
@@ -393,7 +402,7 @@ def known_answer_ids(run_dir) -> set[str] | None:
 def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                   by: str | None = None) -> Decision:
     answer_id = (answer_id or "").strip() or None
-    text = (text or "").strip() or None
+    text = _staff_text(text) or None
     if bool(answer_id) == bool(text):
         raise InputError("give exactly one of --answer-id or --text")
     members, _ = run_members(run_dir)
