@@ -764,6 +764,8 @@ def export_report(run_dir: str | Path, dest: str | Path, allow_unmasked: bool = 
     Refuses a run made with ``--no-mask`` unless ``allow_unmasked``."""
     run_dir, dest = Path(run_dir), Path(dest)
     info = _read_run_info(run_dir)
+    if info.get("completed") is not True:
+        raise InputError(f"{run_dir}: the run did not complete (run.json); run `cluster run` again before exporting")
     if not info.get("masked", True) and not allow_unmasked:
         raise InputError(f"{run_dir}: the report was written without masking personal data (--no-mask); "
                          "re-run with masking before publishing")
@@ -774,7 +776,10 @@ def export_report(run_dir: str | Path, dest: str | Path, allow_unmasked: bool = 
     for name in REPORT_FILES:
         src = run_dir / name
         if src.exists():
-            shutil.copyfile(src, dest / name)
+            from .io import atomic_path
+
+            with atomic_path(dest / name) as tmp:  # an export cut short never leaves half a file
+                shutil.copyfile(src, tmp)
             out.append(dest / name)
     if not out:
         raise InputError(f"{run_dir}: no report files; run `cluster run` first")

@@ -404,3 +404,35 @@ def test_unexpected_error_is_still_one_line(tmp_path, monkeypatch):
     res = CliRunner().invoke(main, ["run", str(path), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and res.stderr.startswith("error: unexpected RuntimeError: first line")
+
+
+def test_export_refuses_an_incomplete_run_and_copies_atomically(tmp_path, monkeypatch):
+    import shutil
+
+    path = write_rows_csv(tmp_path / "in.csv", sample_rows(8, seed=6))
+    out = tmp_path / "run"
+    run(path, out, RunOptions(), log=lambda m: None, encoder=_encoder())
+    dest = tmp_path / "publish"
+    export_report(out, dest)
+    before = {p.name: p.read_bytes() for p in dest.iterdir()}
+    # a copy that fails half-way leaves the earlier export as it was
+    real = shutil.copyfile
+
+    def half_copy(src, dst, *a, **k):
+        Path(dst).write_bytes(Path(src).read_bytes()[:10])
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(shutil, "copyfile", half_copy)
+    with pytest.raises(OSError):
+        export_report(out, dest)
+    monkeypatch.setattr(shutil, "copyfile", real)
+    assert {p.name: p.read_bytes() for p in dest.iterdir()} == before
+    # run.json that does not say completed: nothing to export
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    info["completed"] = False
+    (out / "run.json").write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(InputError, match="did not complete"):
+        export_report(out, tmp_path / "other")
+    (out / "run.json").unlink()
+    with pytest.raises(InputError):
+        export_report(out, tmp_path / "other")
