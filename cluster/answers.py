@@ -78,7 +78,8 @@ COSINE_BASELINE_QUANTILE = 0.5
 # A query word the archive never uses weighs as this quantile of the archive words' best
 # BM25 weights in the lexical bound (unmatched, but it was asked).
 OOV_QUANTILE = 0.5
-INDEX_FORMAT = 1
+# 2: IDF-weighted content-word pooling for static encoders (``_Pooler``), its state saved.
+INDEX_FORMAT = 2
 INDEX_FILE = "answer_index.npz"
 RECORDS_FILE = "records.jsonl"
 
@@ -374,6 +375,122 @@ def _records_digest(records: Sequence[PastAnswer]) -> str:
     return h.hexdigest()
 
 
+# ----------------------------------------------------------------- embedding side
+
+# With a static word-vector encoder (the shipped default) the sentence vectors of the
+# archive and the queries are pooled here rather than by ``encoder.encode``: content words
+# only (the tokenizer's CONTENT_POS, no numerals, no stopwords or SEARCH_STOP_LEMMAS), each
+# word vector weighted by its IDF in the archive (past opinions and answers as documents),
+# then the archive's first principal component (the direction every text shares) removed,
+# as in SIF (Arora et al. 2017). On the LocalgovFAQ tuning part this lifts the
+# question-only embedding Hit@1 from 0.20 (plain mean) to 0.45. Other encoders
+# (sentence-transformers, char-hash) keep their own ``encode``.
+# Bump EMBED_VERSION when changing the pooling (saved indexes then refuse to load).
+EMBED_VERSION = 1
+# The common component is removed only from archives with at least this many documents;
+# in a handful of texts the first component is a topic, not the shared direction.
+POOL_MIN_DOCS_FOR_COMPONENT = 20
+
+
+def _content_filter() -> Callable[[str, str, str], bool]:
+    from .tokenize import CONTENT_POS, stopwords
+
+    stop = stopwords() | SEARCH_STOP_LEMMAS
+
+    def is_content(pos1: str, pos2: str, lemma: str) -> bool:
+        return pos1 in CONTENT_POS and lemma not in stop and not (pos2 == "数詞" and pos1 == "名詞")
+    return is_content
+
+
+class _Pooler:
+    """IDF-weighted content-word pooling over a static encoder's table, common component removed."""
+
+    def __init__(self, encoder, df_rows, df_counts, n_docs: int, component=None) -> None:
+        self.encoder = encoder
+        self.df_rows = np.asarray(df_rows, dtype=np.int64)
+        self.df_counts = np.asarray(df_counts, dtype=np.int64)
+        self.n_docs = int(n_docs)
+        self.component = None if component is None or np.size(component) == 0 else \
+            np.asarray(component, dtype=np.float32).reshape(-1)
+        self.dim = int(encoder.vectors.shape[1])
+        # IDF of every table row; a row the archive never uses weighs as a word seen in no document.
+        self._idf_default = math.log((self.n_docs + 1) / 0.5)
+        self._fit_rows: dict[str, list[int]] = {}
+        self._idf = dict(zip(self.df_rows.tolist(),
+                             np.log((self.n_docs + 1) / (self.df_counts + 0.5)).tolist()))
+
+    @staticmethod
+    def supports(encoder) -> bool:
+        return callable(getattr(encoder, "token_rows", None)) and getattr(encoder, "vectors", None) is not None
+
+    @staticmethod
+    def content_rows(encoder, texts: Sequence[str]) -> list[list[int]]:
+        """Table rows of each text's content words."""
+        keep = _content_filter()
+        token_rows = encoder.token_rows
+        return [[row for row, pos1, pos2, lemma in token_rows(t) if keep(pos1, pos2, lemma)] if t else []
+                for t in texts]
+
+    @classmethod
+    def fit(cls, encoder, documents: Sequence[str]) -> "_Pooler":
+        """Document frequencies and the common component from the archive's documents.
+
+        The documents' rows stay cached (``_fit_rows``) until the caller has embedded them
+        (``forget_fit_rows``), so building an index tokenises each text once."""
+        unique = list(dict.fromkeys(documents))
+        rows_of = dict(zip(unique, cls.content_rows(encoder, unique)))
+        rows_per_doc = [rows_of[t] for t in documents]
+        counts: dict[int, int] = {}
+        for rows in rows_per_doc:
+            for r in set(rows):
+                counts[r] = counts.get(r, 0) + 1
+        keys = sorted(counts)
+        pooler = cls(encoder, keys, [counts[k] for k in keys], len(documents))
+        if len(documents) >= POOL_MIN_DOCS_FOR_COMPONENT:
+            emb = pooler._pool(rows_per_doc, remove_component=False)
+            emb = emb[np.abs(emb).sum(axis=1) > 0]
+            if emb.shape[0] >= 2:
+                # Top right singular vector, from the small (dim x dim) Gram matrix.
+                gram = emb.astype(np.float64).T @ emb.astype(np.float64)
+                component = np.linalg.eigh(gram)[1][:, -1]
+                # Fix the sign so the saved component is reproducible.
+                k = int(np.argmax(np.abs(component)))
+                pooler.component = (component * np.sign(component[k])).astype(np.float32)
+        pooler._fit_rows = rows_of
+        return pooler
+
+    def forget_fit_rows(self) -> None:
+        self._fit_rows = {}
+
+    def _pool(self, rows_per_text: list[list[int]], remove_component: bool = True) -> np.ndarray:
+        from scipy.sparse import csr_matrix
+
+        idf, default = self._idf, self._idf_default
+        indptr = np.zeros(len(rows_per_text) + 1, dtype=np.int64)
+        np.cumsum([len(r) for r in rows_per_text], out=indptr[1:])
+        flat = [r for rows in rows_per_text for r in rows]
+        weights = np.array([idf.get(r, default) for r in flat], dtype=np.float32)
+        m = csr_matrix((weights, np.asarray(flat, dtype=np.int64), indptr),
+                       shape=(len(rows_per_text), self.encoder.vectors.shape[0]))
+        out = np.asarray(m @ self.encoder.vectors, dtype=np.float32)
+        if remove_component and self.component is not None:
+            out -= np.outer(out @ self.component, self.component)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.where(norms > 1e-12, out / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        unique: dict[str, int] = {}
+        inverse = np.array([unique.setdefault(t, len(unique)) for t in texts], dtype=np.int64)
+        cached = self._fit_rows
+        missing = [t for t in unique if t not in cached]
+        fresh = dict(zip(missing, self.content_rows(self.encoder, missing)))
+        rows = [cached[t] if t in cached else fresh[t] for t in unique]
+        return self._pool(rows)[inverse]
+
+
 @dataclass
 class _Query:
     vectors: np.ndarray  # (n, dim) L2-normalised
@@ -392,7 +509,7 @@ class AnswerIndex:
 
     def __init__(self, records, encoder, tokenizer, passage_texts, passage_record, passage_tokens,
                  answer_tokens, opinion_emb, answer_emb, weights=DEFAULT_WEIGHTS,
-                 min_score: float = DEFAULT_MIN_SCORE, baselines=None) -> None:
+                 min_score: float = DEFAULT_MIN_SCORE, baselines=None, pooler: "_Pooler | None" = None) -> None:
         self.records: list[PastAnswer] = list(records)
         self.encoder = encoder
         self.encoder_name: str = getattr(encoder, "name", type(encoder).__name__)
@@ -405,6 +522,7 @@ class AnswerIndex:
         self.answer_emb = np.asarray(answer_emb, dtype=np.float32)
         self.weights = tuple(float(w) for w in weights)
         self.min_score = float(min_score)
+        self.pooler = pooler
         self._by_id = {r.answer_id: i for i, r in enumerate(self.records)}
         if len(self._by_id) != len(self.records):
             raise ValueError("answer ids must be unique")
@@ -441,10 +559,16 @@ class AnswerIndex:
         answers = [_norm_text(r.answer) for r in records]
         passage_tokens = [search_lemmas(tokenizer, t) for t in passage_texts]
         answer_tokens = [search_lemmas(tokenizer, t) for t in answers]
-        opinion_emb = _encode(encoder, passage_texts, batch_size)
-        answer_emb = _encode(encoder, answers, batch_size)
+        pooler = None
+        if _Pooler.supports(encoder):
+            pooler = _Pooler.fit(encoder, [_norm_text(r.opinion) for r in records] + answers)
+        opinion_emb = _embed(encoder, pooler, passage_texts, batch_size)
+        answer_emb = _embed(encoder, pooler, answers, batch_size)
+        if pooler is not None:
+            pooler.forget_fit_rows()
         return cls(records, encoder, tokenizer, passage_texts, passage_record, passage_tokens,
-                   answer_tokens, opinion_emb, answer_emb, weights=weights, min_score=min_score)
+                   answer_tokens, opinion_emb, answer_emb, weights=weights, min_score=min_score,
+                   pooler=pooler)
 
     def with_records(self, new_records: Sequence[PastAnswer]) -> "AnswerIndex":
         """A new index with ``new_records`` added (only they are embedded); same settings.
@@ -470,7 +594,7 @@ class AnswerIndex:
             for text in [whole] + split_merged_opinion(whole):
                 fresh_texts.append(text)
                 fresh_rec.append(len(keep) + j)
-        fresh_emb = _encode(self.encoder, fresh_texts) if fresh_texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
+        fresh_emb = self._embed(fresh_texts) if fresh_texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
         p_texts += fresh_texts
         p_rec += fresh_rec
         p_tok += [search_lemmas(self.tokenizer, t) for t in fresh_texts]
@@ -478,14 +602,18 @@ class AnswerIndex:
         opinion_emb = np.vstack([np.array(p_emb, dtype=np.float32).reshape(-1, dim), fresh_emb])
         new_answers = [_norm_text(r.answer) for r in new_records]
         answer_emb = np.vstack([self.answer_emb[keep].reshape(-1, dim),
-                                _encode(self.encoder, new_answers) if new_answers else np.zeros((0, dim), np.float32)])
+                                self._embed(new_answers) if new_answers else np.zeros((0, dim), np.float32)])
         answer_tokens = [self.answer_tokens[i] for i in keep] + [search_lemmas(self.tokenizer, t) for t in new_answers]
         return AnswerIndex(records, self.encoder, self.tokenizer, p_texts, p_rec, p_tok, answer_tokens,
                            opinion_emb, answer_emb, weights=self.weights, min_score=self.min_score,
-                           baselines=self.baselines)
+                           baselines=self.baselines, pooler=self.pooler)
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised vectors of ``texts`` as the index embeds them (an empty text: zeros)."""
+        return _embed(self.encoder, self.pooler, texts)
 
     def get(self, answer_id: str) -> PastAnswer | None:
         i = self._by_id.get(answer_id)
@@ -495,7 +623,7 @@ class AnswerIndex:
 
     def _query(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> _Query:
         texts = [_norm_text(t) for t in texts]
-        vectors = _encode(self.encoder, texts) if texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
+        vectors = self._embed(texts) if texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
         tokens = [search_lemmas(self.tokenizer, t) for t in texts]
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
         if len(ids) != len(texts):
@@ -575,7 +703,18 @@ class AnswerIndex:
             "passage_texts": self.passage_texts,
             "passage_tokens": self.passage_tokens,
             "answer_tokens": self.answer_tokens,
+            "pooler": None if self.pooler is None else {
+                "embed_version": EMBED_VERSION, "n_docs": self.pooler.n_docs,
+                "has_component": self.pooler.component is not None,
+            },
         }
+        pooler_arrays = {}
+        if self.pooler is not None:
+            pooler_arrays = {
+                "pool_df_rows": self.pooler.df_rows, "pool_df_counts": self.pooler.df_counts,
+                "pool_component": (self.pooler.component if self.pooler.component is not None
+                                   else np.zeros(0, np.float32)),
+            }
         if path.suffix.lower() == ".npz":
             target = path
         else:
@@ -589,7 +728,7 @@ class AnswerIndex:
                 np.savez_compressed(
                     fh, meta=np.array(json.dumps(meta, ensure_ascii=False)),
                     passage_record=self.passage_record, opinion_emb=self.opinion_emb,
-                    answer_emb=self.answer_emb,
+                    answer_emb=self.answer_emb, **pooler_arrays,
                 )
         return target
 
@@ -608,16 +747,31 @@ class AnswerIndex:
                 passage_record = data["passage_record"]
                 opinion_emb = data["opinion_emb"]
                 answer_emb = data["answer_emb"]
+                pool_arrays = {k: data[k] for k in ("pool_df_rows", "pool_df_counts", "pool_component")
+                               if k in data.files}
         except Exception as exc:  # zip/format errors of many kinds
             raise _input_error(f"{target}: not a saved answer index ({exc.__class__.__name__})") from None
         if meta.get("format") != INDEX_FORMAT:
-            raise _input_error(f"{target}: answer index format {meta.get('format')} is not supported; rebuild it")
+            raise _input_error(
+                f"{target}: answer index format {meta.get('format')} is not supported by this version "
+                f"(format {INDEX_FORMAT}: the embeddings are pooled differently); rebuild it from the "
+                "past-answer tables (cluster answers PAST.csv ... --save-index DIR)"
+            )
         name = getattr(encoder, "name", type(encoder).__name__)
         if meta["encoder"] != name:
             raise _input_error(
                 f"{target}: the answer index was built with model {meta['encoder']!r}, not {name!r}; "
                 "load it with that model or rebuild the index"
             )
+        pooler = None
+        pool_meta = meta.get("pooler")
+        if pool_meta is not None:
+            if pool_meta.get("embed_version") != EMBED_VERSION or not _Pooler.supports(encoder) \
+                    or len(pool_arrays) != 3:
+                raise _input_error(f"{target}: the answer index's embedding pooling is not the current one; "
+                                   "rebuild it from the past-answer tables")
+            pooler = _Pooler(encoder, pool_arrays["pool_df_rows"], pool_arrays["pool_df_counts"],
+                             pool_meta["n_docs"], pool_arrays["pool_component"])
         records = [PastAnswer(**r) for r in meta["records"]]
         tokenizer = tokenizer or Tokenizer()
         passage_tokens, answer_tokens = meta["passage_tokens"], meta["answer_tokens"]
@@ -626,7 +780,8 @@ class AnswerIndex:
             answer_tokens = [search_lemmas(tokenizer, _norm_text(r.answer)) for r in records]
         return cls(records, encoder, tokenizer, meta["passage_texts"], passage_record,
                    passage_tokens, answer_tokens, opinion_emb, answer_emb,
-                   weights=meta["weights"], min_score=meta["min_score"], baselines=meta["baselines"])
+                   weights=meta["weights"], min_score=meta["min_score"], baselines=meta["baselines"],
+                   pooler=pooler)
 
     @staticmethod
     def is_saved_index(path) -> bool:
@@ -641,6 +796,13 @@ def fuse(features: np.ndarray, weights=DEFAULT_WEIGHTS, power: float = SCORE_POW
     w = np.asarray(weights, dtype=np.float64)
     w = w / w.sum()
     return np.power(np.clip(features, 0.0, 1.0), power) @ w
+
+
+def _embed(encoder, pooler: "_Pooler | None", texts: Sequence[str], batch_size: int = 256) -> np.ndarray:
+    """The pooler's vectors when there is one (static encoders), else ``encoder.encode``."""
+    if pooler is not None:
+        return pooler.encode(texts)
+    return _encode(encoder, texts, batch_size)
 
 
 def _encode(encoder, texts: Sequence[str], batch_size: int = 256) -> np.ndarray:
@@ -676,7 +838,7 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
     if not rep and not others:
         dim = index.opinion_emb.shape[1]
         return np.zeros(dim, np.float32), []
-    emb = _encode(index.encoder, all_texts)
+    emb = index._embed(all_texts)
     weights = np.array([rep_weight] + [1.0] * len(others), dtype=np.float32)
     vec = (emb * weights[:, None]).sum(axis=0)
     norm = np.linalg.norm(vec)

@@ -129,7 +129,7 @@ class StaticEncoder:
         get = self.vocab.get
         out = []
         for word in self.tokenizer.tagger(unicodedata.normalize("NFKC", text)):
-            fields = word.feature_raw.split(",")
+            fields = word.feature_raw.split(",", 11)  # the fields up to orthBase suffice
             row = get(word.surface)
             if row is None and len(fields) > 10:
                 row = get(fields[10])
