@@ -11,6 +11,10 @@ Scoring. Four features are computed for every (query, past answer) pair, each in
   often merges several opinions into one cell (numbered items, one per line); each line is
   indexed as well and the best of the whole cell and its lines counts.
 - ``cos_answer``: embedding cosine of the query and the answer text.
+
+  With the shipped static model the vectors are pooled by the index (``_Pooler``):
+  content words only, IDF-weighted on the archive, the archive's common direction
+  removed; other encoders use their own ``encode``.
 - ``lex_opinion`` / ``lex_answer``: BM25 (``bm25s``) over fugashi lemmas, divided by the
   best score the query's words could reach in this archive (each query word at its highest
   BM25 weight; a word the archive never uses counts as a rare word). So 1.0 means "every
@@ -68,11 +72,11 @@ ANSWER_DEPARTMENT_CANDIDATES = ("担当課", "所管課", "担当部署", "担�
 # Fusion weights (cos_opinion, cos_answer, lex_opinion, lex_answer) and the threshold
 # below which a candidate is "no good past answer". Tuned on the LocalgovFAQ tuning split
 # (benchmarks/bench_answers.py); see BENCHMARKS.md.
-DEFAULT_WEIGHTS = (0.15, 0.30, 0.30, 0.25)
+DEFAULT_WEIGHTS = (0.20, 0.15, 0.25, 0.40)
 DEFAULT_MIN_SCORE = 0.15
 # Each feature is raised to this power before the weighted sum: a soft AND that favours
-# one strong match over several weak ones (+1-2 points Hit@1/Hit@5 on the tuning part).
-SCORE_POWER = 1.5
+# one strong match over several weak ones (weights and power chosen together on the tuning part).
+SCORE_POWER = 2.0
 # Quantile of unrelated-pair cosines that is mapped to 0.
 COSINE_BASELINE_QUANTILE = 0.5
 # A query word the archive never uses weighs as this quantile of the archive words' best

@@ -289,7 +289,7 @@ def test_suggest_for_clusters(index):
 def test_reuse_confirmed_answer_text_within_the_run(index):
     cands = suggest_for_clusters(index, CLUSTERS, k=2, min_score=0.0)
     text = "駐輪場は駅の周辺に新しく整備する計画です。"
-    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2, min_score=0.1)
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2, min_score=0.05)
     reused = [c for c in out["C4"] if c.answer_id == "run:C1"]
     assert reused and reused[0].source == "confirmed in this run (cluster C1)"
     assert reused[0].answer == text
@@ -300,7 +300,7 @@ def test_reuse_confirmed_answer_text_within_the_run(index):
 
 def test_reuse_confirmed_past_answer_id(index):
     cands = suggest_for_clusters(index, CLUSTERS, k=1, min_score=0.0)
-    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1, min_score=0.1)
+    out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1, min_score=0.05)
     c4 = {c.answer_id: c for c in out["C4"]}
     assert "1" in c4 and "confirmed in this run (cluster C1)" in c4["1"].source
     assert c4["1"].answer == index.get("1").answer
@@ -382,3 +382,61 @@ def test_published_xlsx_with_one_answer_merged_over_several_opinions(tmp_path):
     assert answers["駅前の自転車置き場が足りない。"] == "駐輪場の増設を検討してまいります。"
     assert answers["図書館の開館時間を延ばしてほしい。"] == "開館時間の延長を検討します。"
     assert info["skipped_empty_answer"] == 0
+
+
+# ----------------------------------------------------------------- default-model pooling
+
+
+@pytest.fixture(scope="module")
+def default_encoder():
+    from cluster.embed import EncoderError
+
+    try:
+        return load_encoder()
+    except EncoderError as exc:
+        pytest.skip(f"default model not available: {exc}")
+
+
+def test_static_encoder_token_rows_match_token_ids(default_encoder):
+    text = "駅前の駐輪場を増設してほしい。"
+    rows = default_encoder.token_rows(text)
+    assert [r[0] for r in rows] == default_encoder.token_ids(text)
+    assert all(isinstance(pos1, str) and lemma for _, pos1, _, lemma in rows)
+
+
+def test_default_model_index_pools_content_words_and_round_trips(tmp_path, records, default_encoder):
+    # Four copies (distinct ids) make an archive big enough for the common component.
+    many = [PastAnswer(answer_id=f"{r.answer_id}-{n}", opinion=r.opinion, answer=r.answer, source=r.source)
+            for n in range(4) for r in records]
+    idx = AnswerIndex.build(many, default_encoder)
+    assert idx.pooler is not None and idx.pooler.component is not None
+    assert np.isclose(np.linalg.norm(idx.pooler.component), 1.0, atol=1e-4)
+    # The common direction is gone from every vector; a text of function words embeds as zeros.
+    assert np.abs(idx.answer_emb @ idx.pooler.component).max() < 1e-3
+    assert not idx._embed(["ですが、でしたね。"]).any()
+    queries = [q for q, _ in PARAPHRASES]
+    top = [r[0].answer_id.split("-")[0] for r in idx.search(queries, k=1)]
+    assert top == [exp for _, exp in PARAPHRASES]
+    idx.save(tmp_path / "d")
+    loaded = AnswerIndex.load(tmp_path / "d", default_encoder)
+    assert np.array_equal(loaded.pooler.component, idx.pooler.component)
+    assert np.array_equal(loaded._embed(queries), idx._embed(queries))
+    assert loaded.search(queries, k=3) == idx.search(queries, k=3)
+    # Adding records keeps the archive's weights: old vectors and query vectors unchanged.
+    bigger = idx.with_records([PastAnswer(answer_id="new", opinion="街路樹の落ち葉を掃除してほしい。",
+                                          answer="落ち葉の清掃回数を増やします。")])
+    assert bigger.pooler is idx.pooler
+    assert np.array_equal(bigger._embed(queries), idx._embed(queries))
+    assert bigger.search(["街路樹の落ち葉"], k=1)[0][0].answer_id == "new"
+
+
+def test_index_of_an_older_format_is_refused_with_a_clear_message(tmp_path, index):
+    index.save(tmp_path / "old.npz")
+    with np.load(tmp_path / "old.npz", allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    meta = json.loads(str(arrays["meta"]))
+    meta["format"] = 1
+    arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
+    np.savez_compressed(tmp_path / "old.npz", **arrays)
+    with pytest.raises(InputError, match="format 1 is not supported.*rebuild"):
+        AnswerIndex.load(tmp_path / "old.npz", load_encoder("char-hash"))
