@@ -16,7 +16,13 @@ Method
    - embedding cosine after removing the corpus mean and its first principal direction
      (static word-vector means share a large common component);
    - content-lemma TF-IDF cosine (when ``tokens`` are given);
-   - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits).
+   - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits);
+   - with ``word_encoder`` (e.g. the encoder's ``encode``) and ``tokens``: SIF sentence
+     vectors, the caller's word vectors of the content lemmas weighted a/(a+p(w)) with p(w)
+     counted on this consultation, common component removed as above. Measured on the MoE
+     set, this view separates same-group pairs better (AUC 0.81 vs 0.75) than the default
+     model's sentence vectors, which weigh function words like content words.
+   The weighted sum is standardised again on the same random pairs (views correlate).
 4. **Average-link agglomerative clustering on a sparse kNN graph.** Candidate pairs are
    the k nearest neighbours under each representation; pairs outside the graph count as
    similarity 0 (= a typical unrelated pair). Clusters are merged while their average
@@ -40,10 +46,15 @@ import numpy as np
 DEFAULTS = dict(
     threshold=3.0,  # merge while average robust z-similarity >= threshold
     n_neighbors=15,  # kNN lists per representation
-    weights=(1.0, 1.0, 1.0),  # embedding, lemma TF-IDF, char TF-IDF
+    # embedding, SIF-weighted lemma vectors (needs word_encoder), lemma TF-IDF, char TF-IDF;
+    # char None = only when there is no lemma view (on MoE it scores +0.02 ARI without char,
+    # but tiny corpora need it: their random-pair statistics are noisy)
+    weights=(1.0, 1.0, 1.0, 1.0),
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
+    word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
+    sif_a=1e-3,  # SIF weight a / (a + p(w)), p(w) = lemma frequency in this consultation
 )
 
 # Stance words (UniDic lemmas as produced by Tokenizer.lemmas).
@@ -111,6 +122,39 @@ def _prepare_embeddings(embeddings: np.ndarray, remove_components: int) -> np.nd
     return _normalise_rows(x)
 
 
+def _sif_embeddings(tokens, word_encoder, a: float) -> np.ndarray | None:
+    """SIF sentence vectors (Arora et al. 2017) from the caller's word vectors.
+
+    Each content lemma is encoded once by ``word_encoder`` and weighted by a / (a + p(w)),
+    p(w) its frequency among the lemmas of this consultation, so words every opinion uses
+    (the draft's own subject) count little and rarer concern words count more; the common
+    component is removed later with the sentence embeddings' recipe (_prepare_embeddings).
+    """
+    counts: Counter[str] = Counter()
+    for toks in tokens:
+        counts.update(toks)
+    if not counts:
+        return None
+    vocab = sorted(counts)
+    vecs = np.asarray(word_encoder(vocab), dtype=np.float64)
+    if vecs.ndim != 2 or vecs.shape[0] != len(vocab):
+        raise ValueError(f"word_encoder must return one row per word ({len(vocab)}), got shape {vecs.shape}")
+    total = float(sum(counts.values()))
+    weight = np.array([a / (a + counts[w] / total) for w in vocab])
+    index = {w: i for i, w in enumerate(vocab)}
+    from scipy import sparse
+
+    rows, cols, vals = [], [], []
+    for i, toks in enumerate(tokens):
+        for w in toks:
+            j = index[w]
+            rows.append(i)
+            cols.append(j)
+            vals.append(weight[j])
+    bag = sparse.csr_matrix((vals, (rows, cols)), shape=(len(tokens), len(vocab)))
+    return np.asarray(bag @ vecs)
+
+
 def _tfidf(docs, analyzer, ngram_range=(1, 1)):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -157,32 +201,60 @@ def _random_pairs(n: int, m: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return r, c
 
 
+def _robust_scale(s: np.ndarray) -> tuple[float, float]:
+    """Median and MAD-based SD (falls back to the SD when most values tie, e.g. TF-IDF zeros)."""
+    mu = float(np.median(s))
+    sd = 1.4826 * float(np.median(np.abs(s - mu)))
+    if sd < 1e-9:
+        sd = float(s.std())
+    return mu, sd
+
+
+def _weights(w) -> tuple:
+    w = tuple(w)
+    if len(w) == 3:  # (embedding, lemma, char): the form before the SIF view existed
+        w = (w[0], 1.0, w[1], w[2])
+    if len(w) != 4:
+        raise ValueError(f"weights must be (embedding, sif, lemma, char), got {w}")
+    return tuple(None if x is None else float(x) for x in w)
+
+
 class _Views:
     """The representations of one corpus and their standardised pair similarity."""
 
     def __init__(self, texts, embeddings, tokens, p, seed):
-        w_emb, w_lem, w_chr = p["weights"]
+        w_emb, w_sif, w_lem, w_chr = _weights(p["weights"])
         self.views = []  # (matrix, weight, mean, std)
         parts = [(_prepare_embeddings(embeddings, p["remove_components"]), w_emb)]
-        if tokens is not None and w_lem > 0:
+        if tokens is not None and w_sif > 0 and p["word_encoder"] is not None:
+            x = _sif_embeddings(tokens, p["word_encoder"], float(p["sif_a"]))
+            if x is not None:
+                parts.append((_prepare_embeddings(x, p["remove_components"]), w_sif))
+        lemma_view = tokens is not None and w_lem > 0
+        if lemma_view:
             parts.append((_tfidf(tokens, analyzer=lambda toks: toks), w_lem))
+        if w_chr is None:
+            w_chr = 0.0 if lemma_view else 1.0
         if w_chr > 0:
             parts.append((_tfidf(texts, analyzer="char", ngram_range=(1, 3)), w_chr))
         n = len(texts)
         rr, cc = _random_pairs(n, p["n_random_pairs"], seed=12345)
+        total = np.zeros(len(rr))
         for x, w in parts:
             if x is None or w <= 0:
                 continue
             s = _pair_cos(x, rr, cc)
-            # robust location/scale: similar pairs are the outliers we look for
-            mu = float(np.median(s))
-            sd = 1.4826 * float(np.median(np.abs(s - mu)))
-            if sd < 1e-9:
-                sd = float(s.std())
+            mu, sd = _robust_scale(s)
             if not np.isfinite(sd) or sd < 1e-9:
                 continue  # a constant view says nothing
             self.views.append((x, float(w), mu, sd))
-        self.total_weight = sum(w for _, w, _, _ in self.views) or 1.0
+            total += w * (s - mu) / sd
+        # The weighted sum is standardised again on the same random pairs: correlated views
+        # (all measure the same thing in part) would otherwise widen its spread, and the
+        # threshold keeps one meaning (robust SDs above a random pair) whatever the views.
+        self.mu, self.sd = _robust_scale(total) if self.views else (0.0, 1.0)
+        if not np.isfinite(self.sd) or self.sd < 1e-9:
+            self.sd = 1.0
 
     def candidate_pairs(self, k: int) -> tuple[np.ndarray, np.ndarray]:
         n = self.views[0][0].shape[0] if self.views else 0
@@ -203,7 +275,7 @@ class _Views:
         s = np.zeros(len(rows))
         for x, w, mu, sd in self.views:
             s += w * (_pair_cos(x, rows, cols) - mu) / sd
-        return s / self.total_weight
+        return (s - self.mu) / self.sd
 
 
 # ---------------------------------------------------------------------------------------

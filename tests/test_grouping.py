@@ -191,3 +191,34 @@ def test_choose_representative_weighted_medoid():
     assert choose_representative([2], emb) == 2
     with pytest.raises(ValueError):
         choose_representative([], emb)
+
+
+def test_word_encoder_sif_view(enc, tok):
+    """With word vectors from the caller's encoder, paraphrases still group and intents stay apart."""
+    texts, gold = corpus()
+    words = []
+    labels = run(texts, enc, tok, word_encoder=lambda ws: (words.extend(ws), enc.encode(ws))[1])
+    assert words and words == sorted(set(words))  # each lemma encoded once, in a fixed order
+    for g in set(gold.tolist()):
+        if g < 100 or g == 200:
+            assert same(labels, np.flatnonzero(gold == g))
+    for a in range(len(GROUPS)):
+        for b in range(a + 1, len(GROUPS)):
+            assert labels[np.flatnonzero(gold == a)[0]] != labels[np.flatnonzero(gold == b)[0]]
+    # deterministic and input-order independent with the extra view too
+    perm = np.random.default_rng(3).permutation(len(texts))
+    shuffled = run([texts[i] for i in perm], enc, tok, word_encoder=enc.encode)
+    assert np.array_equal(shuffled, labels[perm])
+    with pytest.raises(ValueError):
+        run(texts, enc, tok, word_encoder=lambda ws: np.zeros((1, 4)))
+
+
+def test_weights_forms(enc, tok):
+    texts, _ = corpus()
+    four = run(texts, enc, tok, weights=(1.0, 1.0, 1.0, 0.0))
+    three = run(texts, enc, tok, weights=(1.0, 1.0, 0.0))  # (embedding, lemma, char), the older form
+    assert np.array_equal(four, three)
+    with_char = run(texts, enc, tok, weights=(1.0, 1.0, 1.0, 1.0))
+    assert with_char.shape == (len(texts),)
+    with pytest.raises(ValueError):
+        run(texts, enc, tok, weights=(1.0, 1.0))
