@@ -116,27 +116,121 @@ def _representatives(keys: list[str], group_of: np.ndarray, n_groups: int) -> np
     return rep
 
 
+def _minhash_signatures(vocab: list[str], flat: np.ndarray, indptr: np.ndarray, num_perm: int) -> np.ndarray:
+    """datasketch MinHash values (seed 1) of every text's shingle set, one row per text.
+
+    A MinHash is the element-wise minimum of its elements' permuted hashes, so each distinct
+    shingle is hashed once (``MinHash.bulk`` on one-element sets) and a text's signature is
+    the minimum over its shingles' rows: the same values as ``MinHash.bulk`` on the texts,
+    without hashing each shingle again in every text that holds it.
+    """
+    from datasketch import MinHash
+
+    single = np.stack([mh.hashvalues for mh in MinHash.generator(
+        ([x.encode("utf-8")] for x in vocab), num_perm=num_perm, seed=1)])
+    out = np.empty((len(indptr) - 1, num_perm), dtype=single.dtype)
+    step = max(1, 4_000_000 // max(num_perm, 1))  # shingle rows per block: bounded memory
+    t = 0
+    while t < len(out):
+        u = int(np.searchsorted(indptr, indptr[t] + step, side="right")) - 1
+        u = min(max(u, t + 1), len(out))
+        rows = single[flat[indptr[t]:indptr[u]]]
+        out[t:u] = np.minimum.reduceat(rows, indptr[t:u] - indptr[t], axis=0)
+        t = u
+    return out
+
+
 def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
                           containment: float, num_perm: int, progress) -> None:
-    from datasketch import MinHash, MinHashLSH
+    """Union every LSH candidate pair that passes ``_similar``: the groups of a per-pair loop
+    over ``datasketch.MinHashLSH.query``, computed with arrays.
+
+    The buckets are those of ``MinHashLSH`` (same bands and rows; a bucket is an exact band of
+    MinHash values). For each text, its later candidates not yet in its group are listed
+    from the buckets, and their shingle-set intersections and the Jaccard / containment
+    rule of ``_similar`` are computed on arrays at once. Groups are connected components,
+    so the order in which pairs are verified does not change them.
+    """
+    from datasketch import MinHashLSH
 
     candidates = [i for i, t in enumerate(uniques) if len(t) >= 20]
-    if len(candidates) < 2:
+    m = len(candidates)
+    if m < 2:
         return
-    sets = {i: shingles(uniques[i]) for i in candidates}
-    encoded = [[s.encode("utf-8") for s in sorted(sets[i])] for i in candidates]
+    vocab: dict[str, int] = {}
+    indptr = np.zeros(m + 1, dtype=np.int64)
+    cols: list[int] = []
+    for p, i in enumerate(candidates):
+        cols += [vocab.setdefault(x, len(vocab)) for x in shingles(uniques[i])]
+        indptr[p + 1] = len(cols)
+    flat = np.asarray(cols, dtype=np.int64)  # shingle ids of text p: flat[indptr[p]:indptr[p + 1]]
+    del cols
+    lengths = np.diff(indptr)
+    sizes = lengths.astype(np.float64)
     # Fixed seed: the same input always gives the same signatures and groups.
-    hashes = MinHash.bulk(encoded, num_perm=num_perm, seed=1)
+    hv = _minhash_signatures(list(vocab), flat, indptr, num_perm)
+    del vocab
     # Query below the verification threshold: containment pairs have lower Jaccard.
-    lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=num_perm)
-    for i, mh in zip(candidates, hashes):
-        lsh.insert(i, mh, check_duplication=False)
-    iterator = zip(candidates, hashes)
+    lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=num_perm)  # only for its bands
+    bands = []  # per band: bucket of each text, texts sorted by bucket, bucket starts
+    for start, end in lsh.hashranges:
+        band = np.ascontiguousarray(hv[:, start:end])
+        keys = band.view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
+        _, bucket = np.unique(keys, return_inverse=True)
+        bucket = bucket.ravel()
+        order = np.argsort(bucket, kind="stable")
+        starts = np.searchsorted(bucket[order], np.arange(int(bucket.max()) + 2))
+        bands.append((bucket, order, starts))
+    del hv
+    label = np.arange(m)  # current group of each candidate (a member's id)
+    members: dict[int, list[int]] = {}  # a label missing here is a group of one (itself)
+
+    def union(p: int, q: int) -> None:
+        la, lb = int(label[p]), int(label[q])
+        if la == lb:
+            return
+        uf.union(candidates[p], candidates[q])
+        ga, gb = members.pop(la, None) or [la], members.pop(lb, None) or [lb]
+        if len(ga) < len(gb):
+            la, ga, gb = lb, gb, ga
+        label[gb] = la
+        ga += gb
+        members[la] = ga
+
+    mask = np.zeros(int(flat.max()) + 1, dtype=np.int32)  # 1 on the shingles of text p
+    iterator = range(m)
     if progress is not None:
-        iterator = progress(iterator, total=len(candidates), desc="near duplicates")
-    for i, mh in iterator:
-        for j in lsh.query(mh):
-            if j <= i or uf.find(i) == uf.find(j):
-                continue
-            if _similar(sets[i], sets[j], threshold, containment):
-                uf.union(i, j)
+        iterator = progress(iterator, total=m, desc="near duplicates")
+    for p in iterator:
+        found = []
+        for bucket, order, starts in bands:
+            b = bucket[p]
+            lo, hi = starts[b], starts[b + 1]
+            if hi - lo > 1:
+                members_b = order[lo:hi]  # ascending: only the part after p is needed
+                cut = int(np.searchsorted(members_b, p, side="right"))
+                if cut < hi - lo:
+                    found.append(members_b[cut:])
+        if not found:
+            continue
+        js = np.concatenate(found) if len(found) > 1 else found[0]
+        js = js[label[js] != label[p]]
+        if not len(js):
+            continue
+        if len(found) > 1:
+            js = np.unique(js)
+        # |shingles(p) & shingles(j)| for every j at once: mark p's shingles, count j's marked
+        own = flat[indptr[p]:indptr[p + 1]]
+        mask[own] = 1
+        lens = lengths[js]
+        offsets = np.zeros(len(js), dtype=np.int64)
+        np.cumsum(lens[:-1], out=offsets[1:])
+        pos = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(indptr[js] - offsets, lens)
+        inter = np.add.reduceat(mask[flat[pos]], offsets).astype(np.float64)
+        mask[own] = 0
+        sa, sb = sizes[p], sizes[js]
+        small, large = np.minimum(sa, sb), np.maximum(sa, sb)
+        ok = (inter / (sa + sb - inter) >= threshold) | (
+            (small >= 25) & (inter / small >= containment) & (large <= 2.0 * small))
+        for q in js[ok].tolist():
+            union(p, q)

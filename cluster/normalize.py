@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _GREETINGS = [
     r"いつも(大変)?お世話になって(おり|い)ます[。．]?",
@@ -50,6 +51,11 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Campaigns repeat the same texts many times: both functions below are cached (bounded).
+_CACHE_SIZE = 1 << 17
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def comparison_text(text: str) -> str:
     """Normalised text for duplicate keys and embeddings (original kept elsewhere)."""
     text = nfkc(text).replace("\r\n", "\n")
@@ -79,6 +85,7 @@ def content_hash(text: str, length: int = 12) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def is_empty_opinion(text: str) -> bool:
     """Nothing to cluster: blank, punctuation only, or a stock 'no comment'."""
     key = comparison_text(text)

@@ -81,9 +81,9 @@ def _progress_factory(enabled: bool):
         return None
     from tqdm import tqdm
 
-    def progress(iterable, total=None, desc=None):
+    def progress(iterable, total=None, desc=None, always=False):
         return tqdm(iterable, total=total, desc=desc, file=sys.stderr, leave=False,
-                    disable=total is not None and total < 2000)
+                    disable=not always and total is not None and total < 2000)
 
     return progress
 
@@ -129,27 +129,40 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     return subs, info
 
 
-def split_opinions(subs: Sequence[Submission], split: bool = True) -> list[Opinion]:
-    """Every submission yields at least one opinion row; empty ones get status ``empty``."""
-    opinions: list[Opinion] = []
-    for sub in subs:
-        segments = split_submission(sub.text) if split else None
-        if not split or not segments:
-            pieces = [(0, len(sub.text), "")]
+def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, heading, text, status) of the opinions in one submission text."""
+    segments = split_submission(text) if split else None
+    if not split or not segments:
+        pieces = [(0, len(text), "")]
+    else:
+        pieces = [(s.start, s.end, s.heading) for s in segments]
+    made = []
+    for start, end, heading in pieces:
+        piece = text[start:end]
+        status = "empty" if is_empty_opinion(piece) else "ok"
+        made.append((start, end, heading, piece, status))
+    if len(made) > 1:
+        # Greetings and "I send the following points" before or after the items are not
+        # opinions; they stay in opinions.csv (status greeting) so no text is dropped.
+        if all(m[4] != "ok" for m in made):
+            made = [(0, len(text), "", text, "empty")]
         else:
-            pieces = [(s.start, s.end, s.heading) for s in segments]
-        made = []
-        for start, end, heading in pieces:
-            text = sub.text[start:end]
-            status = "empty" if is_empty_opinion(text) else "ok"
-            made.append((start, end, heading, text, status))
-        if len(made) > 1:
-            # Greetings and "I send the following points" before or after the items are not
-            # opinions; they stay in opinions.csv (status greeting) so no text is dropped.
-            if all(m[4] != "ok" for m in made):
-                made = [(0, len(sub.text), "", sub.text, "empty")]
-            else:
-                made = [m if m[4] == "ok" else (*m[:4], "greeting") for m in made]
+            made = [m if m[4] == "ok" else (*m[:4], "greeting") for m in made]
+    return made
+
+
+def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None) -> list[Opinion]:
+    """Every submission yields at least one opinion row; empty ones get status ``empty``.
+
+    Campaigns repeat identical raw texts, so each distinct text is split once (cached).
+    """
+    opinions: list[Opinion] = []
+    cache: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    iterator = subs if progress is None else progress(subs, total=len(subs), desc="split")
+    for sub in iterator:
+        made = cache.get(sub.text)
+        if made is None:
+            made = cache[sub.text] = _split_pieces(sub.text, split)
         for k, (start, end, heading, text, status) in enumerate(made, 1):
             opinions.append(Opinion(
                 opinion_id=f"{sub.comment_id}-{k}", comment_id=sub.comment_id, row_number=sub.row_number,
@@ -166,6 +179,123 @@ def _keyword_text(text: str) -> str:
 def _clustering_text(op: Opinion) -> str:
     key = comparison_text(op.text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
+
+
+# ---------------------------------------------------------------------------------------
+# scale: both cores for tokenizing, blocks for grouping many distinct texts
+
+PARALLEL_MIN = 4000  # distinct texts from which tokenizing uses worker processes
+GROUP_LIMIT = 8000  # distinct texts grouped in one piece; above it, per block (see group_units)
+BLOCK_SIZE = 3000  # target distinct texts per block on the scale path
+
+
+def _workers() -> int:
+    import multiprocessing as mp
+
+    if "fork" not in mp.get_all_start_methods():
+        return 1  # workers would re-import everything; not worth it
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:
+        n = os.cpu_count() or 1
+    return max(1, min(n, 4))
+
+
+_WORKER_TOKENIZER: Tokenizer | None = None
+
+
+def _tokenize_chunk(chunk: tuple[list[str], list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    global _WORKER_TOKENIZER
+    if _WORKER_TOKENIZER is None:
+        _WORKER_TOKENIZER = Tokenizer()
+    tok = _WORKER_TOKENIZER
+    texts, kw_texts = chunk
+    return [tok.lemmas(t) for t in texts], [tok.keywords(_keyword_text(t), nouns_only=True) for t in kw_texts]
+
+
+def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tokenizer,
+                   progress=None, chunk: int = 1000) -> tuple[list[list[str]], list[list[str]]]:
+    """Content lemmas of ``texts`` and label keywords of ``kw_texts`` (opinion texts: personal
+    data and URLs are removed first, see ``_keyword_text``), one list per text.
+
+    Many texts are tokenized in worker processes (one fugashi tagger per process; the
+    results are the same as on one core and come back in order).
+    """
+    n = len(texts)
+    workers = _workers() if n >= PARALLEL_MIN else 1
+    chunks = [(list(texts[s:s + chunk]), list(kw_texts[s:s + chunk])) for s in range(0, n, chunk)]
+    lemmas: list[list[str]] = []
+    keywords: list[list[str]] = []
+    if workers > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(workers) as pool:
+            results = pool.imap(_tokenize_chunk, chunks)
+            if progress is not None:
+                results = progress(results, total=len(chunks), desc=f"tokenizing ({chunk} texts/step)", always=True)
+            for lem, kw in results:
+                lemmas += lem
+                keywords += kw
+    else:
+        lemmas = [tokenizer.lemmas(t) for t in texts]
+        keywords = [tokenizer.keywords(_keyword_text(t), nouns_only=True) for t in kw_texts]
+    return lemmas, keywords
+
+
+def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) -> list[np.ndarray]:
+    """Cut ``idx`` into blocks of about ``block_size`` similar texts (k-means on the embeddings).
+
+    Blocks still too large are cut again; if k-means cannot cut a set (identical vectors),
+    it is cut in order. Each block is sorted, so the blocks do not depend on k-means' labels.
+    """
+    if len(idx) <= 2 * block_size:
+        return [idx]
+    from sklearn.cluster import MiniBatchKMeans
+
+    k = int(np.ceil(len(idx) / block_size))
+    km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3, max_iter=50)
+    lab = km.fit_predict(vectors[idx])
+    parts = [np.sort(idx[lab == c]) for c in range(k) if np.any(lab == c)]
+    if len(parts) == 1:
+        return [idx[s:s + block_size] for s in range(0, len(idx), block_size)]
+    out: list[np.ndarray] = []
+    for part in parts:
+        out += _blocks(vectors, part, block_size, seed) if len(part) < len(idx) else [part]
+    return out
+
+
+def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, tokens: list[list[str]],
+                seed: int = 0, limit: int | None = None, block_size: int | None = None,
+                progress=None, log: Callable[[str], None] | None = None) -> np.ndarray:
+    """``group_opinions`` for any number of distinct texts.
+
+    Up to ``limit`` texts this is exactly ``group_opinions`` (so results on ordinary inputs
+    do not change). Above it, the texts are first cut into blocks of about ``block_size``
+    by k-means on the embeddings, and each block is grouped on its own: the grouping's
+    all-pairs neighbour search is then O(n * block_size) instead of O(n^2). Same-intent
+    opinions sit close in the embedding space, so few groups are cut; the price is that
+    a group spanning two blocks stays two clusters.
+    """
+    limit = GROUP_LIMIT if limit is None else limit
+    block_size = BLOCK_SIZE if block_size is None else block_size
+    n = len(texts)
+    if n <= limit:
+        return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed)
+    x = np.asarray(vectors, dtype=np.float32)
+    blocks = _blocks(x, np.arange(n), block_size, seed)
+    # canonical block order (by smallest member), so labels do not depend on k-means numbering
+    blocks.sort(key=lambda b: int(b[0]))
+    if log is not None:
+        log(f"grouping {n} distinct texts in {len(blocks)} blocks (largest {max(len(b) for b in blocks)})")
+    labels = np.empty(n, dtype=np.int64)
+    offset = 0
+    iterator = blocks if progress is None else progress(blocks, total=len(blocks), desc="grouping blocks", always=True)
+    for b in iterator:
+        lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
+                             tokens=[tokens[i] for i in b], seed=seed)
+        labels[b] = lab + offset
+        offset += int(lab.max()) + 1 if len(lab) else 0
+    return labels
 
 
 def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,
@@ -193,7 +323,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     decisions = load_decisions(out_dir)
 
     # 1. split and normalise
-    opinions = split_opinions(subs, opts.split)
+    opinions = split_opinions(subs, opts.split, progress=prog)
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
     keys = [comparison_text(opinions[i].text) for i in ok]
     log(f"{len(subs)} submissions -> {len(opinions)} opinion rows ({len(ok)} with content)")
@@ -213,20 +343,22 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     model_name = getattr(encoder, "name", str(opts.model))
     tokenizer = Tokenizer()
     prev = load_previous(out_dir)
-    unit_members: list[list[int]] = [[] for _ in range(dups.n_groups)]
-    for j, i in enumerate(ok):
-        unit_members[unit_of_ok[j]].append(i)
-    unit_pairs = [[(opinions[i].opinion_id, opinions[i].text) for i in ms] for ms in unit_members]
+    unit_pairs: list[list[tuple[str, str]]] = []
+    if prev:  # (opinion id, text) per unit: only needed to continue an earlier run
+        unit_pairs = [[] for _ in range(dups.n_groups)]
+        for j, i in enumerate(ok):
+            unit_pairs[unit_of_ok[j]].append((opinions[i].opinion_id, opinions[i].text))
     continued: dict[int, str] = {}
     late = False
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
-        unit_tokens = [tokenizer.lemmas(t) for t in unit_texts]
+        unit_tokens, kw_tokens = tokenize_units(
+            unit_texts, [opinions[i].text for i in unit_rep], tokenizer, progress=prog)
 
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
-            return group_opinions([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
-                                  tokens=[unit_tokens[u] for u in idx], seed=opts.seed)
+            return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
+                               tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         late = bool(prev) and is_late_comment_run(
@@ -239,7 +371,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_cluster = group(range(len(unit_texts)))
     else:
         vectors = np.zeros((0, 1), dtype=np.float32)
-        unit_tokens, unit_cluster = [], np.zeros(0, dtype=np.int64)
+        unit_tokens, kw_tokens, unit_cluster = [], [], np.zeros(0, dtype=np.int64)
 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
@@ -264,14 +396,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
     cluster_ids = [id_of[c] for c in order]
 
-    kw_tokens = [tokenizer.keywords(_keyword_text(opinions[i].text), nouns_only=True) for i in unit_rep]
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
     rep_units = []
     centroids = []
     for c in order:
         us = members[c]
-        rep_units.append(choose_representative(us, vectors, unit_counts) if len(us) > 1 else us[0])
+        # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
+        rep_units.append(us[choose_representative(range(len(us)), vectors[us], unit_counts[us])]
+                         if len(us) > 1 else us[0])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
         centroids.append(v / (np.linalg.norm(v) or 1.0))
@@ -291,9 +424,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer)
 
     clusters: list[Cluster] = []
+    refs_of: dict[tuple[str, str], list[str]] = {}  # copies share their references
     for n, c in enumerate(order):
-        refs = Counter(r for i in ops_by_cluster[n] for r in find_references(
-            f"{opinions[i].heading} {opinions[i].text}"))
+        refs = Counter()
+        for i in ops_by_cluster[n]:
+            key = (opinions[i].heading, opinions[i].text)
+            found = refs_of.get(key)
+            if found is None:
+                found = refs_of[key] = find_references(f"{key[0]} {key[1]}")
+            refs.update(found)
         label = applied.labels.get(c) or make_label(keywords[n])
         topic, topic_score = topic_matches[n] if topic_matches else ("", 0.0)
         clusters.append(Cluster(
