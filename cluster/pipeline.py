@@ -192,8 +192,8 @@ BLOCK_SIZE = 3000  # target distinct texts per block on the scale path
 def _workers() -> int:
     import multiprocessing as mp
 
-    if "fork" not in mp.get_all_start_methods():
-        return 1  # workers would re-import everything; not worth it
+    if not sys.platform.startswith("linux") or "fork" not in mp.get_all_start_methods():
+        return 1  # spawned workers would re-import everything (and fork is unsafe on macOS)
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:
