@@ -266,7 +266,7 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
 
 def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, tokens: list[list[str]],
                 seed: int = 0, limit: int | None = None, block_size: int | None = None,
-                progress=None, log: Callable[[str], None] | None = None) -> np.ndarray:
+                progress=None, log: Callable[[str], None] | None = None, word_encoder=None) -> np.ndarray:
     """``group_opinions`` for any number of distinct texts.
 
     Up to ``limit`` texts this is exactly ``group_opinions`` (so results on ordinary inputs
@@ -280,7 +280,7 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     block_size = BLOCK_SIZE if block_size is None else block_size
     n = len(texts)
     if n <= limit:
-        return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed)
+        return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed, word_encoder=word_encoder)
     x = np.asarray(vectors, dtype=np.float32)
     blocks = _blocks(x, np.arange(n), block_size, seed)
     # canonical block order (by smallest member), so labels do not depend on k-means numbering
@@ -292,7 +292,7 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     iterator = blocks if progress is None else progress(blocks, total=len(blocks), desc="grouping blocks", always=True)
     for b in iterator:
         lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
-                             tokens=[tokens[i] for i in b], seed=seed)
+                             tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder)
         labels[b] = lab + offset
         offset += int(lab.max()) + 1 if len(lab) else 0
     return labels
@@ -358,7 +358,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
             return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
-                               tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log)
+                               tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
+                               word_encoder=encoder.encode)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         late = bool(prev) and is_late_comment_run(
@@ -573,6 +574,30 @@ def _versions() -> dict:
     return out
 
 
+def _remove_abandoned_staging(out_dir: Path) -> None:
+    """Remove staging folders left by runs that were killed (their process is gone)."""
+    import shutil
+
+    for stage in out_dir.glob(".staging-*"):
+        parts = stage.name.split("-")
+        pid = int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else None
+        if pid is not None and pid != os.getpid() and _process_alive(pid):
+            continue  # another run is writing into this folder right now
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
 def _publish(out_dir: Path, write) -> list[Path]:
     """Write every output into a staging folder, then move them into ``out_dir``.
 
@@ -584,7 +609,8 @@ def _publish(out_dir: Path, write) -> list[Path]:
     import tempfile
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    _remove_abandoned_staging(out_dir)
+    stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out_dir))
     try:
         staged = write(stage)
         decisions_path = out_dir / "decisions.jsonl"

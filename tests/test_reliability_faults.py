@@ -291,8 +291,6 @@ def test_sigkill_midway_keeps_previous_or_marks_incomplete(killed, finished):
             assert not (folder / "run.json").exists(), "killed while publishing but run.json claims a result"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: cluster/pipeline.py _publish never removes a .staging-* folder "
-                                       "left by a run killed with SIGKILL; it stays in the run folder for good")
 def test_next_run_cleans_staging_left_by_a_killed_run(killed, inputs):
     for mode, nth, folder, before, proc in killed:
         run(inputs[1], folder, RunOptions(), log=lambda m: None, encoder=_encoder())
