@@ -80,7 +80,6 @@ def test_review_notebook_finds_a_relative_run_dir_from_the_repo_root(sample_run,
     assert str(tmp_path / "out") in text_of(nb)
 
 
-
 def test_walkthrough_notebook_runs(monkeypatch, tmp_path):
     monkeypatch.setenv("CLUSTER_MODEL", "char-hash")
     monkeypatch.setenv("CLUSTER_WALKTHROUGH_OUT", str(tmp_path / "walk"))
