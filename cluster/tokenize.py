@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping
+from typing import Mapping
 
 # Parts of speech that carry content (UniDic pos1).
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞", "連体詞"}
@@ -172,8 +172,3 @@ def _is_trivial(word: str) -> bool:
         return True
     return all(not ch.isalnum() or ch.isdigit() for ch in word)
 
-
-def tokenize_many(tokenizer: Tokenizer, texts: Iterable[str], mode: str = "lemmas") -> list[list[str]]:
-    """Tokenize many texts with one tokenizer (``mode``: lemmas, keywords, surfaces)."""
-    fn = getattr(tokenizer, mode)
-    return [fn(t) for t in texts]

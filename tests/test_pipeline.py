@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from cluster.cli import main
-from conftest import (CAMPAIGN_IDS, COMMENT_HEADER, COMMENT_ROWS, EMAIL, MYNUMBER, PERSONAL_INLINE, PERSONAL_TEXT,
+from conftest import (CAMPAIGN_IDS, COMMENT_ROWS, EMAIL, MYNUMBER, PERSONAL_INLINE, PERSONAL_TEXT,
                       PHONE, PHONE_FULL, POSTAL, model_args, read_csv_rows, write_comments_csv)
 
 REPO = Path(__file__).resolve().parent.parent
