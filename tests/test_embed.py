@@ -198,3 +198,19 @@ def test_sentence_transformers_path_with_tiny_local_model(tmp_path):
     np.testing.assert_array_equal(emb[0], emb[2])
     expected = weights[[1, 2, 3]].mean(0)
     np.testing.assert_allclose(emb[0], expected / np.linalg.norm(expected), atol=1e-5)
+
+
+def test_default_path_needs_no_torch():
+    """The shipped model encodes with numpy alone, and a plain install does not ask for torch."""
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    code = ("import sys; from cluster import load_encoder; "
+            "v = load_encoder().encode(['駐輪場を増やしてほしい']); "
+            "assert v.shape[0] == 1; print('torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8"))["project"]
+    assert not [d for d in project["dependencies"] if d.split("=")[0].split(">")[0].strip() in ("torch", "sentence-transformers")]
