@@ -440,3 +440,33 @@ def test_index_of_an_older_format_is_refused_with_a_clear_message(tmp_path, inde
     np.savez_compressed(tmp_path / "old.npz", **arrays)
     with pytest.raises(InputError, match="format 1 is not supported.*rebuild"):
         AnswerIndex.load(tmp_path / "old.npz", load_encoder("char-hash"))
+
+
+def test_cluster_answers_command_and_saved_index(tmp_path, past_csv):
+    """`cluster answers PAST --query FILE --out FILE -k K` (DESIGN 3), then the saved index as PAST."""
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    query = write_csv(tmp_path / "queries.csv", ["番号", "ご意見"],
+                      [("q1", PARAPHRASES[0][0]), ("q2", PARAPHRASES[1][0]), ("q3", "")])
+    out = tmp_path / "suggestions.csv"
+    saved = tmp_path / "archive_index"
+    result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query), "--out", str(out),
+                                       "-k", "2", "--save-index", str(saved)])
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0])[:4] == ["query_id", "rank", "answer_id", "score"]
+    top = {r["query_id"]: r["answer_id"] for r in rows if r["rank"] == "1"}
+    assert top == {"q1": PARAPHRASES[0][1], "q2": PARAPHRASES[1][1]}
+    assert all(int(r["rank"]) <= 2 for r in rows)
+    # The saved index answers the same without the tables.
+    out2 = tmp_path / "again.csv"
+    result = CliRunner().invoke(main, ["answers", str(saved), "--query", str(query), "--out", str(out2), "-k", "2"])
+    assert result.exit_code == 0, result.output
+    assert out2.read_bytes() == out.read_bytes()
+    # A missing query column is one clear error line.
+    result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query), "--out", str(out2),
+                                       "--text-column", "本文"])
+    assert result.exit_code == 2 and "error:" in result.output and "Traceback" not in result.output
