@@ -80,11 +80,14 @@ def main() -> None:
 @click.option("--id-column", help="Column with the submission id (guessed: 受付番号, 番号, ID ...; else the row number).")
 @click.option("--channel-column", help="Column with the channel: 郵送 / 持参 / FAX / 電子メール (guessed: 提出方法 ...).")
 @click.option("--submitter-column", help="Column naming the submitter, to count 提出者数 and mask names (guessed: 氏名 ...).")
-@click.option("--answers", "answers", multiple=True, type=click.Path(dir_okay=False),
-              help="Past answers table (CSV/XLSX) to suggest 考え方 from; repeatable.")
+@click.option("--answers", "answers", multiple=True, type=click.Path(),
+              help="Past answers table (CSV/XLSX) to suggest 考え方 from; repeatable. Or one index saved "
+                   "by `cluster answers --save-index` (not re-embedded).")
 @click.option("--answer-id-column", help="Past answers: id column (guessed: No., 番号 ...).")
 @click.option("--answer-opinion-column", help="Past answers: past opinion column (guessed: ご意見の概要 ...).")
 @click.option("--answer-text-column", help="Past answers: answer column (guessed: 市の考え方, 回答 ...).")
+@click.option("--min-answer-score", type=float, default=0.02, show_default=True,
+              help="Show a past answer in the report as a candidate from this score up (answers.csv lists all).")
 @click.option("--topics", type=click.Path(dir_okay=False),
               help="Topics or draft sections (CSV: topic[,description], or one per line in .txt).")
 @click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items).")
@@ -99,7 +102,8 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_guarded
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
-                answer_id_column, answer_opinion_column, answer_text_column, topics, no_split, model, seed,
+                answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, no_split,
+                model, seed,
                 encoding, sheet, title, no_mask, report_encoding, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
@@ -112,7 +116,8 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
     opts = RunOptions(
         text_column=text_column, id_column=id_column, channel_column=channel_column,
         submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
-        answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column, topics=topics,
+        answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
+        answer_min_score=min_answer_score, topics=topics,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, title=title,
         mask=not no_mask, csv_encoding=report_encoding,
     )

@@ -61,6 +61,10 @@ class RunOptions:
     mask: bool = True
     title: str | None = None
     top_answers: int = 3
+    # The report shows a past answer as a candidate from this score up; answers.csv always lists
+    # the top candidates with their scores. Group queries (many opinions, long letters) score
+    # lower than single questions, so this is below the index's own 0.15.
+    answer_min_score: float = 0.02
     csv_encoding: str = "utf-8-sig"
     near_duplicate_threshold: float = 0.7
 
@@ -312,14 +316,17 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # 0. read everything the run depends on before computing anything
     subs, read_info = read_submissions(input_path, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
-    past = None
+    encoder = encoder or load_encoder(opts.model)
+    model_name = getattr(encoder, "name", str(opts.model))
+    tokenizer = Tokenizer()
+    index = None
     if opts.answers:
-        from .answers import read_past_answers
+        # Past-answer tables, or one index saved by `cluster answers --save-index` (not re-embedded).
+        from .answers import load_or_build_index
 
-        past_records, past_info = read_past_answers(
-            list(opts.answers), id_column=opts.answer_id_column, opinion_column=opts.answer_opinion_column,
-            text_column=opts.answer_text_column, log=log)
-        past = (past_records, past_info)
+        index, _ = load_or_build_index(
+            list(opts.answers), encoder, id_column=opts.answer_id_column, opinion_column=opts.answer_opinion_column,
+            text_column=opts.answer_text_column, log=log, tokenizer=tokenizer)
     decisions = load_decisions(out_dir)
 
     # 1. split and normalise
@@ -339,9 +346,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         f"({n_multi} groups with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
 
     # 3. embed and group the distinct texts (continuing an earlier run in the same folder)
-    encoder = encoder or load_encoder(opts.model)
-    model_name = getattr(encoder, "name", str(opts.model))
-    tokenizer = Tokenizer()
     prev = load_previous(out_dir)
     unit_pairs: list[list[tuple[str, str]]] = []
     if prev:  # (opinion id, text) per unit: only needed to continue an earlier run
@@ -453,7 +457,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
     answer_rows: list[AnswerCandidate] = []
     confirmed: dict[str, dict] = {}
-    past_by_id = {r.answer_id: r for r in past[0]} if past is not None else {}
+    past_by_id = {r.answer_id: r for r in index.records} if index is not None else {}
     for c, ans in applied.answers.items():
         ans = dict(ans)
         if ans.get("answer_id") and not ans.get("text"):
@@ -464,10 +468,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             ans["text"] = record.answer if record else ""
         confirmed[cluster_ids[cluster_index[c]]] = ans
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
-    if past is not None and past[0] and clusters:
-        from .answers import AnswerIndex, reuse_confirmed_answers, suggest_for_clusters
+    if index is not None and len(index) and clusters:
+        from .answers import reuse_confirmed_answers, suggest_for_clusters
 
-        index = AnswerIndex.build(past[0], encoder, tokenizer)
         texts_by_cluster = {}
         reps = {}
         for n, cl in enumerate(clusters):
@@ -475,7 +478,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             texts_by_cluster[cl.cluster_id] = ids
             reps[cl.cluster_id] = opinions[unit_rep[rep_units[n]]].text
         candidates_by_cluster = suggest_for_clusters(index, texts_by_cluster, k=opts.top_answers,
-                                                     representatives=reps)
+                                                     min_score=0.0, representatives=reps)
         if confirmed:
             candidates_by_cluster = reuse_confirmed_answers(
                 index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") else
@@ -512,6 +515,11 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     }
 
 
+def _report_candidates(candidates_by_cluster, cluster_id: str, opts: RunOptions) -> list[AnswerCandidate]:
+    """The candidates good enough to stand, marked as unconfirmed, in the report."""
+    return [c for c in candidates_by_cluster.get(cluster_id) or [] if c.score >= opts.answer_min_score]
+
+
 def _channel_key(channel: str) -> tuple:
     return (CHANNEL_ORDER.index(channel) if channel in CHANNEL_ORDER else len(CHANNEL_ORDER),
             channel == UNKNOWN_CHANNEL, channel)
@@ -538,7 +546,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         if ans:
             text, status = ans.get("text", ""), "confirmed"
         else:
-            cands = candidates_by_cluster.get(cl.cluster_id) or []
+            cands = _report_candidates(candidates_by_cluster, cl.cluster_id, opts)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
         rows.append(ReportRow(no=n, section=mask(section), summary=mask(display_text(rep.text)), count=cl.size,
                               answer=mask(text), answer_status=status,
@@ -657,7 +665,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     rows = []
     for cl in clusters:
         ans = confirmed.get(cl.cluster_id)
-        cands = candidates_by_cluster.get(cl.cluster_id) or []
+        cands = _report_candidates(candidates_by_cluster, cl.cluster_id, opts)
         status = "confirmed" if ans else ("candidate" if cands else "none")
         answer_id = (ans.get("answer_id") or "(written)") if ans else (cands[0].answer_id if cands else "")
         rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "yes" if cl.label_edited else "",

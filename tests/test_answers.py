@@ -470,3 +470,26 @@ def test_cluster_answers_command_and_saved_index(tmp_path, past_csv):
     result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query), "--out", str(out2),
                                        "--text-column", "本文"])
     assert result.exit_code == 2 and "error:" in result.output and "Traceback" not in result.output
+
+
+def test_cluster_run_takes_a_saved_index_like_the_tables(tmp_path):
+    """A department's archive indexed once gives the run the same candidates as its tables."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    past, comments = data / "sample_past_answers.csv", data / "sample_comments.csv"
+    saved = tmp_path / "archive_index"
+    runner = CliRunner()
+    assert runner.invoke(main, ["answers", str(past), "--query", str(comments), "--out",
+                                str(tmp_path / "q.csv"), "--save-index", str(saved)]).exit_code == 0
+    outs = []
+    for source, name in ((past, "from_tables"), (saved, "from_index")):
+        result = runner.invoke(main, ["run", str(comments), "--answers", str(source), "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        outs.append((tmp_path / name / "answers.csv").read_bytes())
+    assert outs[0] == outs[1]
+    assert outs[0].count(b"\n") > 10  # there are candidates to compare
