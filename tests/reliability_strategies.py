@@ -9,6 +9,7 @@ each time instead of hypothesis' derandomized (repeatable) ones.
 """
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter
 
@@ -253,3 +254,14 @@ def write_rows_csv(path, rows, encoding: str = "utf-8-sig"):
         writer.writerow(["受付番号", "提出方法", "氏名", "ご意見"])
         writer.writerows(rows)
     return path
+
+
+@functools.lru_cache(maxsize=1)
+def shared_encoder():
+    """One encoder for all reliability runs: the shipped model, or char-hash if it is missing."""
+    from cluster import load_encoder
+
+    try:
+        return load_encoder(None)
+    except Exception:  # noqa: BLE001
+        return load_encoder("char-hash")

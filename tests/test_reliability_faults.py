@@ -9,7 +9,6 @@ two processes appending decisions at once.
 from __future__ import annotations
 
 import errno
-import functools
 import hashlib
 import json
 import multiprocessing
@@ -28,21 +27,12 @@ import cluster.report as creport
 from cluster.cli import main
 from cluster.pipeline import RunOptions, run
 
-from reliability_strategies import STATS, sample_rows, write_rows_csv
+from reliability_strategies import STATS, sample_rows, shared_encoder as _encoder, write_rows_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = ("opinions.csv", "clusters.csv", "answers.csv", "report.xlsx", "report.md", "report.html",
            "report.csv", "run.json")
 
-
-@functools.lru_cache(maxsize=1)
-def _encoder():
-    from cluster import load_encoder
-
-    try:
-        return load_encoder(None)
-    except Exception:  # noqa: BLE001
-        return load_encoder("char-hash")
 
 
 def _model_args() -> list[str]:

@@ -8,7 +8,6 @@ and the notebook's export) must be free of it, while opinions.csv keeps the orig
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import re
 import tempfile
@@ -25,7 +24,7 @@ from cluster.mask import mask_personal_data
 from cluster.pipeline import RunOptions, run
 from cluster.review import export_report
 
-from reliability_strategies import (STATS, comment_text, personal_comment, prop_settings, sample_rows, sentence,
+from reliability_strategies import (shared_encoder as _encoder, STATS, comment_text, personal_comment, prop_settings, sample_rows, sentence,
                                     write_rows_csv)
 
 REPORTS = ("report.md", "report.html", "report.csv", "report.xlsx")
@@ -38,15 +37,6 @@ def _one_blas_thread():
     with threadpool_limits(1):
         yield
 
-
-@functools.lru_cache(maxsize=1)
-def _encoder():
-    from cluster import load_encoder
-
-    try:
-        return load_encoder(None)
-    except Exception:  # noqa: BLE001
-        return load_encoder("char-hash")
 
 
 def xlsx_text(path: Path) -> str:
