@@ -32,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -40,7 +39,10 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from .io import (ID_COLUMN_CANDIDATES, TEXT_COLUMN_CANDIDATES, InputError, atomic_path, guess_column,
+                 read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
+from .split import split_submission
 
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
@@ -88,28 +90,16 @@ INDEX_FILE = "answer_index.npz"
 RECORDS_FILE = "records.jsonl"
 
 
-def _log_default(msg: str) -> None:
-    print(msg)
-
-
-def _input_error(msg: str) -> Exception:
-    from .io import InputError
-
-    return InputError(msg)
 
 
 # ----------------------------------------------------------------- reading
 
 
-_ITEM_MARK_RE = re.compile(
-    r"(?:^|\n)\s*(?:[①-⑳㉑-㊿]|[\(（]\s*[0-9０-９]{1,3}\s*[\)）]|[0-9０-９]{1,3}\s*[\.．、\)）]"
-    r"|[・○●◯◆◇■□▪]|[ア-ン][\.．、\)）])\s*"
-)
-_CIRCLED_RE = re.compile(r"(?<!^)(?=[①-⑳㉑-㊿])")
-
-
 def split_merged_opinion(text: str) -> list[str]:
-    """The single opinions of a merged cell (one per line / numbered item); [] if only one.
+    """The single opinions of a merged cell (numbered items, else one per line); [] if only one.
+
+    Uses the same splitter as the comments (``split.split_submission``), so a published row
+    「①…②…」 is cut exactly as a submission would be.
 
     >>> split_merged_opinion("①駐輪場を増やしてほしい。②料金を下げてほしい。")
     ['駐輪場を増やしてほしい。', '料金を下げてほしい。']
@@ -117,21 +107,15 @@ def split_merged_opinion(text: str) -> list[str]:
     if not text:
         return []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Circled numbers start an item even in the middle of a line.
-    text = _CIRCLED_RE.sub("\n", text)
-    parts = [p for p in _ITEM_MARK_RE.split(text)]
-    lines: list[str] = []
-    for part in parts:
-        for line in part.split("\n"):
-            line = line.strip()
-            if len(line) >= 4:  # drop bare markers, headings of a word or two
-                lines.append(line)
-    return lines if len(lines) >= 2 else []
+    items = [seg.text_of(text).strip() for seg in split_submission(text)]
+    if len(items) < 2:  # no item markers: a merged cell often holds one opinion per line
+        items = [line.strip() for line in text.split("\n")]
+    items = [item for item in items if len(item) >= 4]  # bare markers, one-word headings
+    return items if len(items) >= 2 else []
 
 
 def _guess_past_columns(columns: list[str], id_column, opinion_column, text_column,
                         source_column) -> tuple[dict, list[str]]:
-    from .io import guess_column
 
     guessed = []
     cols: dict[str, str | None] = {}
@@ -183,14 +167,13 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     ``skipped_ids`` (the ids of skipped rows). Raises ``cluster.io.InputError`` on a file
     that cannot be read or has no answer column.
     """
-    from .io import read_table
 
     log = log or (lambda msg: None)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     paths = [Path(p) for p in paths]
     if not paths:
-        raise _input_error("no past-answer file given")
+        raise InputError("no past-answer file given")
     many = len(paths) > 1
     records: list[PastAnswer] = []
     seen_ids: dict[str, int] = {}
@@ -201,7 +184,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
                                                 text_column, source_column)
         except ValueError as exc:
-            raise _input_error(f"{path}: {exc}") from None
+            raise InputError(f"{path}: {exc}") from None
         note = " (guessed)" if guessed else ""
         extra = ""
         if cols["id"]:
@@ -255,7 +238,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             log(f"past answers: {path.name}: skipped {len(skipped)} row(s) with an empty answer: {shown}"
                 " (merged cells in Excel? unmerge and fill them)")
     if not records:
-        raise _input_error(f"no past answers with an answer text in {', '.join(map(str, paths))}")
+        raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}")
     log(f"past answers: {len(records)} answer(s) read from {len(paths)} file(s)")
     return records, report
 
@@ -692,7 +675,6 @@ class AnswerIndex:
 
     def save(self, path) -> Path:
         """Write the index (records, encoder name, embeddings, tokens). Returns the file written."""
-        from .io import atomic_path
 
         path = Path(path)
         meta = {
@@ -744,7 +726,7 @@ class AnswerIndex:
         path = Path(path)
         target = path / INDEX_FILE if path.is_dir() else path
         if not target.exists():
-            raise _input_error(f"{path}: no saved answer index here")
+            raise InputError(f"{path}: no saved answer index here")
         try:
             with np.load(target, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
@@ -754,16 +736,16 @@ class AnswerIndex:
                 pool_arrays = {k: data[k] for k in ("pool_df_rows", "pool_df_counts", "pool_component")
                                if k in data.files}
         except Exception as exc:  # zip/format errors of many kinds
-            raise _input_error(f"{target}: not a saved answer index ({exc.__class__.__name__})") from None
+            raise InputError(f"{target}: not a saved answer index ({exc.__class__.__name__})") from None
         if meta.get("format") != INDEX_FORMAT:
-            raise _input_error(
+            raise InputError(
                 f"{target}: answer index format {meta.get('format')} is not supported by this version "
                 f"(format {INDEX_FORMAT}: the embeddings are pooled differently); rebuild it from the "
                 "past-answer tables (cluster answers PAST.csv ... --save-index DIR)"
             )
         name = getattr(encoder, "name", type(encoder).__name__)
         if meta["encoder"] != name:
-            raise _input_error(
+            raise InputError(
                 f"{target}: the answer index was built with model {meta['encoder']!r}, not {name!r}; "
                 "load it with that model or rebuild the index"
             )
@@ -772,7 +754,7 @@ class AnswerIndex:
         if pool_meta is not None:
             if pool_meta.get("embed_version") != EMBED_VERSION or not _Pooler.supports(encoder) \
                     or len(pool_arrays) != 3:
-                raise _input_error(f"{target}: the answer index's embedding pooling is not the current one; "
+                raise InputError(f"{target}: the answer index's embedding pooling is not the current one; "
                                    "rebuild it from the past-answer tables")
             pooler = _Pooler(encoder, pool_arrays["pool_df_rows"], pool_arrays["pool_df_counts"],
                              pool_meta["n_docs"], pool_arrays["pool_component"])
@@ -1038,11 +1020,10 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     Returns a summary dict. Raises ``cluster.io.InputError`` on bad input.
     """
     from .embed import load_encoder
-    from .io import ID_COLUMN_CANDIDATES, TEXT_COLUMN_CANDIDATES, guess_column, read_table, write_csv
 
     log = log or (lambda m: None)
     if k < 1:
-        raise _input_error(f"-k must be at least 1 (got {k})")
+        raise InputError(f"-k must be at least 1 (got {k})")
     table = read_table(query_path)
     text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text_column, what="text")
     id_col = guess_column(table.columns, ID_COLUMN_CANDIDATES, id_column, what="id", required=False)
