@@ -9,7 +9,11 @@ Method
    published tables do (「反対（理由の記載なし）」). Detected on content lemmas (needs
    ``tokens``): a stance word, no opposite stance word, and at most one remaining lemma once
    stance words, auxiliary verbs and the corpus's most frequent lemmas (the draft's own
-   subject, e.g. 除去土壌・再生利用) are set aside.
+   subject, e.g. 除去土壌・再生利用) are set aside. With the texts, two more shapes count
+   as naming only the object of the stance, not a reason: one clause of nouns and the stance
+   word (「汚染土県外使用禁止」「#全国配送反対」), and the draft's title followed by the
+   stance (「…を改正する政令案等に反対です。」). Neither may hold a reason marker
+   (ため・ので・から・理由…), a comma or a quotation.
 3. **Hybrid similarity**, each part standardised against random pairs of the same corpus
    (robust z-score, median and MAD: 0 = a typical unrelated pair, so no part dominates and the threshold does not
    depend on the encoder's cosine scale):
@@ -39,6 +43,8 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
+import unicodedata
 from collections import Counter
 
 import numpy as np
@@ -77,11 +83,45 @@ def _canonical_order(texts: list[str]) -> np.ndarray:
 # stance
 
 
-def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_residual: int = 1) -> list[str | None]:
+# A reason is being given, or the text is more than one plain clause.
+_REASON_MARK = re.compile(r"ため|為|ので|から|なぜ|何故|理由|[、，,「」『』\"（）()]")
+_SENTENCE_END = re.compile(r"[。．！？!?\n]+")
+# The draft's title, then the stance: 「…を改正する省令案等に反対です。」 (NFKC text). Only
+# names of legal instruments: 「景観を壊す計画に反対」 carries a reason in its modifier.
+_TITLE_THEN_STANCE = re.compile(
+    r"(?:法律|法|省令|政令|規則|条例|告示)(?:の一部を改正する(?:法律|省令|政令|規則|条例|告示)?)?(?:案)?(?:等|など)?"
+    r"(?:に|には|は|を|の)?(?:断固|絶対|強く)?(?:反対|賛成)(?:です|します|致します|いたします|である|だ)?$")
+# Parts of speech that make a predicate (a reason or a demand of its own), UniDic pos1.
+_PREDICATE_POS = frozenset({"動詞", "形容詞", "形状詞", "副詞"})
+
+
+def _names_only(text: str, tokenizer) -> bool:
+    """True when ``text`` is one clause that names only the object of a stance.
+
+    Either nouns (and particles) plus stance or filler words, or the draft's title followed
+    by the stance word. ``tokenizer``: ``cluster.tokenize.Tokenizer``.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or _REASON_MARK.search(text):
+        return False
+    clauses = [c for c in _SENTENCE_END.split(text) if c.strip()]
+    if len(clauses) != 1:
+        return False
+    clause = clauses[0].strip()
+    if _TITLE_THEN_STANCE.search(clause):
+        return True
+    stance_and_filler = AGAINST | SUPPORT | _FILLER
+    return not any(t.pos1 in _PREDICATE_POS and t.lemma not in stance_and_filler for t in tokenizer(clause))
+
+
+def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_residual: int = 1,
+                texts: list[str] | None = None, tokenizer=None) -> list[str | None]:
     """``"against"``/``"support"`` for opinions that state only a stance, else ``None``.
 
     ``common_fraction``: lemmas in at least this share of the opinions (and >= 3 of them) are
-    the draft's own subject and do not count as a reason.
+    the draft's own subject and do not count as a reason. ``texts`` (same order as
+    ``tokens``) also admit one-clause opinions that only name what they oppose or support
+    (see ``_names_only``); ``tokenizer`` defaults to a new ``Tokenizer``.
     """
     n = len(tokens)
     df: Counter[str] = Counter()
@@ -98,6 +138,19 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
             out.append("against" if against else "support")
         else:
             out.append(None)
+    if texts is not None:
+        if len(texts) != n:
+            raise ValueError(f"texts must have one entry per token list ({n}), got {len(texts)}")
+        for i, toks in enumerate(tokens):
+            s = set(toks)
+            against, support = bool(s & AGAINST), bool(s & SUPPORT)
+            if out[i] is None and against != support:
+                if tokenizer is None:
+                    from .tokenize import Tokenizer
+
+                    tokenizer = Tokenizer()
+                if _names_only(texts[i], tokenizer):
+                    out[i] = "against" if against else "support"
     return out
 
 
@@ -374,7 +427,7 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold):
     labels = np.full(n, -1, dtype=np.int64)
     rest = np.arange(n)
     if p["stance"] and tokens is not None:
-        st = stance_only(tokens)
+        st = stance_only(tokens, texts=texts)
         for j, pol in enumerate(("against", "support")):
             members = [i for i, s in enumerate(st) if s == pol]
             if members:

@@ -171,6 +171,44 @@ def test_stance_only_detection(tok):
     assert st[-2] is None and st[-1] is None  # a reason is given
 
 
+def test_stance_only_naming_the_object_or_the_draft_title(tok):
+    """One clause that only names what is opposed is still 「理由の記載なし」; a reason is not."""
+    no_reason = [
+        "図書館の民間委託反対",
+        "#市民プール廃止反対",
+        "中央市立図書館の設置及び管理に関する条例の一部を改正する条例案に反対です。",
+        "公民館使用料値上げ絶対反対!",
+        "中央公園整備計画に賛成します。",
+        "市民プールを廃止して跡地を駐車場にする案に反対",  # names the plan's content, gives no reason
+    ]
+    with_reason = [
+        "図書館の民間委託は、サービスが低下するので反対です。",
+        "子どもが困るから条例案に反対です。",
+        "桜並木の伐採に反対です。樹木を残してください。",
+        "景観を壊す計画に反対",
+        "条例案は市民の声を聞いていないので反対",
+        "公民館使用料の値上げは高齢者の負担が重くなる。反対。",
+    ]
+    texts = no_reason + with_reason
+    lemmas = [tok.lemmas(t) for t in texts]
+    st = stance_only(lemmas, texts=texts, tokenizer=tok)
+    assert st[:len(no_reason)] == ["against"] * 4 + ["support", "against"], list(zip(no_reason, st))
+    assert st[len(no_reason):] == [None] * len(with_reason), list(zip(with_reason, st[len(no_reason):]))
+    # without the texts only the lemma rule applies: the named objects count as reasons
+    assert stance_only(lemmas)[:4] == [None] * 4
+    with pytest.raises(ValueError):
+        stance_only(lemmas, texts=texts[:-1])
+
+
+def test_stance_only_opinions_naming_the_object_join_the_stance_cluster(enc, tok):
+    texts, gold = corpus()
+    extra = ["図書館の民間委託反対", "中央市立図書館の設置及び管理に関する条例の一部を改正する条例案に反対です。"]
+    labels = run(texts + extra, enc, tok)
+    stance_label = labels[np.flatnonzero(gold == 200)[0]]
+    assert labels[-1] == labels[-2] == stance_label
+    assert all(labels[i] != stance_label for i in np.flatnonzero(gold != 200))
+
+
 def test_sparse_average_linkage_matches_definition():
     # 0-1-2 tight, 3-4 tight, weak 2-3 link: average link joins the pairs, not across
     rows = np.array([0, 0, 1, 3, 2])
