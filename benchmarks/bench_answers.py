@@ -9,6 +9,19 @@ part and all queries. Also reports how well the top-1 score separates right
 from wrong top-1 answers across queries (ROC AUC), i.e. whether a threshold works.
 
     .venv/bin/python benchmarks/bench_answers.py [--model NAME] [--tune]
+    .venv/bin/python benchmarks/bench_answers.py --groups [--model NAME]
+    .venv/bin/python benchmarks/bench_answers.py --sample
+
+``--groups`` measures cluster-level scoring (``cluster.answers.group_scores``) on
+multi-sentence queries built at run time from the LocalgovFAQ queries: a letter of one query
+and 2-4 unrelated ones (their right answers taken out of the ranking: they stand for
+sentences the archive has no answer to), a letter of 2-4 queries with the same right
+answer, and the same queries as one cluster of separate opinions. Whole-cluster scoring,
+the best sentence (max-pooling) and their max and mean are compared: Hit@1/5 and, at the
+index's ``min_score``, the share of groups whose right top-1 answer is kept, the share kept
+at all, and the share given a candidate once their right answers are removed. ``--sample``
+prints, for each cluster of the shipped sample with a known right answer, its score before
+and now and whether the report shows it.
 
 Data path: ``Path(repo)/../shared/data`` or the ``CLUSTER_SHARED_DATA`` environment
 variable. Skips with a message when the data is absent.
@@ -28,7 +41,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from cluster.answers import DEFAULT_WEIGHTS, SCORE_POWER, AnswerIndex, fuse  # noqa: E402
+from cluster.answers import DEFAULT_WEIGHTS, SCORE_POWER, AnswerIndex, fuse, group_scores  # noqa: E402
 from cluster.embed import load_encoder  # noqa: E402
 from cluster.records import PastAnswer  # noqa: E402
 
@@ -105,11 +118,181 @@ def fast_hits(scores: np.ndarray, rel_mask: np.ndarray) -> tuple[float, float, f
     return float((rank <= 1).mean()), float((rank <= 5).mean()), float(np.where(rank <= 10, 1.0 / rank, 0).mean())
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith(("。", "？", "?", "！", "!")) else text + "。"
+
+
+def build_groups(queries: list[str], qids: list[str], relevant: dict, seed: int = 0) -> dict:
+    """Multi-sentence test groups, as ``{mode: [(texts, representative, gold, excluded, split_qid)]}``."""
+    rng = np.random.default_rng(seed)
+    n = len(qids)
+    rel = [relevant[q] for q in qids]
+    out: dict[str, list] = {"single query": [], "letter: query + 2-4 unrelated": [],
+                            "letter: 2-4 queries, same answer": [], "cluster: 2-4 queries, same answer": []}
+    for i in range(n):
+        out["single query"].append(([queries[i]], queries[i], rel[i], set(), qids[i]))
+        k = int(rng.integers(2, 5))
+        noise: list[int] = []
+        while len(noise) < k:
+            j = int(rng.integers(0, n))
+            if j != i and j not in noise and not (rel[j] & rel[i]):
+                noise.append(j)
+        parts = [i] + noise
+        rng.shuffle(parts)
+        letter = "".join(_sentence(queries[j]) for j in parts)
+        excluded = set().union(*(rel[j] for j in noise)) - rel[i]
+        out["letter: query + 2-4 unrelated"].append(([letter], letter, rel[i], excluded, qids[i]))
+    by_doc: dict[str, list[int]] = {}
+    for i in range(n):
+        for d in sorted(rel[i]):
+            by_doc.setdefault(d, []).append(i)
+    for d in sorted(by_doc, key=lambda x: (len(x), x)):
+        members = by_doc[d]
+        if len(members) < 2:
+            continue
+        k = min(len(members), int(rng.integers(2, 5)))
+        pick = [members[j] for j in rng.choice(len(members), size=k, replace=False)]
+        gold = set().union(*(rel[j] for j in pick))
+        split_qid = min((qids[j] for j in pick), key=int)
+        letter = "".join(_sentence(queries[j]) for j in pick)
+        out["letter: 2-4 queries, same answer"].append(([letter], letter, gold, set(), split_qid))
+        texts = [queries[j] for j in pick]
+        out["cluster: 2-4 queries, same answer"].append((texts, texts[0], gold, set(), split_qid))
+    return out
+
+
+def groups_report(index: AnswerIndex, queries, qids, relevant) -> None:
+    ids = [r.answer_id for r in index.records]
+    pos = {a: i for i, a in enumerate(ids)}
+    thr = index.min_score
+    print(f"\ngroup scoring; held-out = split qid % 3 != 0; 'kept' = at or above the threshold: the index's "
+          f"min_score {thr:.2f} unless the row says otherwise; the last three columns are on the held-out part\n")
+    print("| groups | n (held-out) | scoring | Hit@1 | Hit@5 | Hit@1 all | Hit@5 all "
+          "| right top-1 kept | top-1 kept | no-answer given a candidate |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for mode, groups in build_groups(queries, qids, relevant).items():
+        test = np.array([int(g[4]) % 3 != 0 for g in groups])
+        pairs = [(g[0], g[1]) for g in groups]
+        gold = [g[2] for g in groups]
+        t0 = time.perf_counter()
+        scored = group_scores(index, pairs)
+        elapsed = time.perf_counter() - t0
+        variants = [
+            ("whole cluster, report from 0.02 (before)", scored.whole, 0.02),
+            ("whole cluster", scored.whole, thr),
+            ("best sentence (max-pooling)", scored.sentence, thr),
+            ("max(whole, best sentence)", np.maximum(scored.whole, scored.sentence), thr),
+            ("mean(whole, best sentence) (default)", scored.combined, thr),
+        ]
+        for name, scores, cut in variants:
+            scores = scores.copy()
+            rel_mask = np.zeros(scores.shape, dtype=bool)
+            for n, g in enumerate(groups):
+                scores[n, [pos[d] for d in g[3] if d in pos]] = -1.0  # no answer to those sentences
+                rel_mask[n, [pos[d] for d in g[2] if d in pos]] = True
+            idx = np.flatnonzero(test)
+            m = metrics(scores[idx], ids, [gold[i] for i in idx])
+            a = metrics(scores, ids, gold)
+            s = scores[idx]
+            top = s.max(axis=1)
+            best_right = np.where(rel_mask[idx], s, -1).max(axis=1)
+            best_wrong = np.where(rel_mask[idx], -1, s).max(axis=1)
+            right_kept = np.mean((best_right > best_wrong) & (top >= cut))
+            print(f"| {mode} | {test.sum()} | {name} | {m['hit@1']:.3f} | {m['hit@5']:.3f} | {a['hit@1']:.3f} "
+                  f"| {a['hit@5']:.3f} | {right_kept:.1%} | {np.mean(top >= cut):.1%} | {np.mean(best_wrong >= cut):.1%} |")
+        print(f"<!-- {mode}: {len(groups)} groups scored in {elapsed:.1f}s -->")
+
+
+# The right past answer (data/sample_past_answers.csv No.) of the shipped sample's opinions,
+# by opinion id; opinions without one clear answer are left out. A cluster's right answer is
+# the one most of its opinions have.
+SAMPLE_RIGHT = {
+    **{f"P-{n:03d}-1": "4" for n in (1, 5, 7, 13, 16, 22, 24, 34, 35, 38, 46, 55, 60, 72, 73)},
+    **dict.fromkeys(["P-009-4", "P-017-1", "P-019-2", "P-037-1", "P-048-1", "P-063-1"], "1"),
+    **dict.fromkeys(["P-008-1", "P-009-5", "P-026-2", "P-027-1", "P-032-1", "P-033-1"], "2"),
+    **dict.fromkeys(["P-012-1", "P-014-1", "P-056-1", "P-061-1", "P-065-1"], "3"),
+    **dict.fromkeys(["P-047-1", "P-053-1", "P-058-1", "P-068-1"], "5"),
+    **dict.fromkeys(["P-015-1", "P-049-1", "P-064-1", "P-067-1"], "6"),
+    **dict.fromkeys(["P-025-1", "P-040-1", "P-057-1", "P-066-1"], "7"),
+    **dict.fromkeys(["P-002-1", "P-031-1", "P-042-1", "P-052-1"], "8"),
+    **dict.fromkeys(["P-009-8", "P-041-1", "P-051-2", "P-054-1"], "9"),
+    "P-026-4": "10", "P-029-4": "11", "P-011-1": "12",
+}
+
+
+def sample_report() -> int:
+    """Each sample cluster with a right answer: its score before (whole cluster, report from
+    0.02) and now (``suggest_for_clusters``, report from the index's min_score)."""
+    import csv
+    import tempfile
+    from collections import Counter
+
+    import cluster.answers as answers
+    from cluster.pipeline import RunOptions, run
+
+    seen = []
+    scorer = answers.group_scores
+
+    def spy(index, groups):  # the run's own cluster scores, so both columns rank the same clusters
+        scored = scorer(index, groups)
+        seen.append((index, scored))
+        return scored
+
+    answers.group_scores = spy
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run(REPO / "data" / "sample_comments.csv", tmp,
+                         RunOptions(answers=[str(REPO / "data" / "sample_past_answers.csv")]), log=lambda m: None)
+            with open(Path(tmp) / "clusters.csv", encoding="utf-8-sig") as fh:
+                shown = {r["cluster_id"]: (r["answer_status"], r["answer_id"]) for r in csv.DictReader(fh)}
+    finally:
+        answers.group_scores = scorer
+    index, scored = seen[0]
+    ids = [r.answer_id for r in index.records]
+    print(f"shipped sample: {len(result.clusters)} clusters; threshold before 0.02 on the whole-cluster score, "
+          f"now the index's min_score {index.min_score:.2f}\n")
+    print("| cluster | opinions | right answer | before: rank, score | before: in report | now: rank, score "
+          "| now: in report | matched sentence |")
+    print("|---|---|---|---|---|---|---|---|")
+    totals = Counter()
+    for n, cl in enumerate(result.clusters):
+        labels = Counter(SAMPLE_RIGHT[o] for o in cl.opinion_ids if o in SAMPLE_RIGHT)
+        if not labels or labels.most_common(1)[0][1] * 2 <= len(cl.opinion_ids):
+            totals.update({"other": 1, "other before": int(scored.whole[n].max() >= 0.02),
+                           "other now": int(shown[cl.cluster_id][0] == "candidate")})
+            continue
+        right = labels.most_common(1)[0][0]
+        col = ids.index(right)
+        row = []
+        for scores, cut in ((scored.whole[n], 0.02), (scored.combined[n], index.min_score)):
+            rank = 1 + int(np.sum(np.round(scores, 6) > round(float(scores[col]), 6)))
+            row.append((rank, float(scores[col]), rank == 1 and scores[col] >= cut))
+        now_shown = shown[cl.cluster_id] == ("candidate", right)
+        assert now_shown == row[1][2], cl.cluster_id  # the report agrees with the scores
+        m = scored.matched[n, col]
+        sentence = scored.pieces[n][m] if m >= 0 else ""
+        totals.update({"clusters": 1, "before": int(row[0][2]), "now": int(row[1][2]),
+                       "top1 before": int(row[0][0] == 1), "top1 now": int(row[1][0] == 1)})
+        print(f"| {cl.cluster_id} | {cl.size} | {right} | {row[0][0]}, {row[0][1]:.3f} | {'yes' if row[0][2] else 'no'} "
+              f"| {row[1][0]}, {row[1][1]:.3f} | {'yes' if now_shown else 'no'} | {sentence[:40]} |")
+    print(f"\n{totals['clusters']} clusters with a right answer: ranked first {totals['top1 before']} before, "
+          f"{totals['top1 now']} now; shown in the report {totals['before']} before, {totals['now']} now.\n"
+          f"{totals['other']} clusters without one right answer given a candidate in the report: "
+          f"{totals['other before']} before, {totals['other now']} now")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, help="encoder (default: the shipped model)")
     ap.add_argument("--tune", action="store_true", help="grid-search fusion weights on the tuning part")
+    ap.add_argument("--groups", action="store_true",
+                    help="measure cluster-level scoring on multi-sentence groups built from the queries")
+    ap.add_argument("--sample", action="store_true",
+                    help="before/after cluster scores on the shipped sample (no LocalgovFAQ needed)")
     args = ap.parse_args()
+    if args.sample:
+        return sample_report()
     folder = data_dir() / "localgovfaq"
     if not (folder / "corpus.json").exists():
         print(f"SKIP: LocalgovFAQ not found at {folder} (set CLUSTER_SHARED_DATA)")
@@ -126,6 +309,9 @@ def main() -> int:
     t2 = time.perf_counter()
     print(f"index built in {t1 - t0:.1f}s; {len(queries)} queries scored in {t2 - t1:.1f}s "
           f"(cosine baselines {index.baselines[0]:.3f} / {index.baselines[1]:.3f})")
+    if args.groups:
+        groups_report(index, queries, qids, relevant)
+        return 0
     tune = np.array([int(qid) % 3 == 0 for qid in qids])
     test = ~tune
     rel = [relevant[qid] for qid in qids]

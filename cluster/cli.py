@@ -86,8 +86,9 @@ def main() -> None:
 @click.option("--answer-id-column", help="Past answers: id column (guessed: No., 番号 ...).")
 @click.option("--answer-opinion-column", help="Past answers: past opinion column (guessed: ご意見の概要 ...).")
 @click.option("--answer-text-column", help="Past answers: answer column (guessed: 市の考え方, 回答 ...).")
-@click.option("--min-answer-score", type=float, default=0.02, show_default=True,
-              help="Show a past answer in the report as a candidate from this score up (answers.csv lists all).")
+@click.option("--min-answer-score", type=float, default=None,
+              help="Show a past answer in the report as a candidate from this score up (answers.csv lists all). "
+                   "Default: the past-answer index's own threshold (0.15 unless the saved index says otherwise).")
 @click.option("--topics", type=click.Path(dir_okay=False),
               help="Topics or draft sections (CSV: topic[,description], or one per line in .txt).")
 @click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items).")

@@ -61,10 +61,10 @@ class RunOptions:
     mask: bool = True
     title: str | None = None
     top_answers: int = 3
-    # The report shows a past answer as a candidate from this score up; answers.csv always lists
-    # the top candidates with their scores. Group queries (many opinions, long letters) score
-    # lower than single questions, so this is below the index's own 0.15.
-    answer_min_score: float = 0.02
+    # The report shows a past answer as a candidate from this score up (None: the index's own
+    # min_score); answers.csv always lists the top candidates with their scores. Clusters are
+    # scored so that their scores read like a single question's (answers.group_scores).
+    answer_min_score: float | None = None
     csv_encoding: str = "utf-8-sig"
     near_duplicate_threshold: float = 0.7
 
@@ -486,12 +486,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 candidates=candidates_by_cluster, representatives=reps)
         for cl in clusters:
             answer_rows.extend(candidates_by_cluster.get(cl.cluster_id, []))
+    report_min_score = (opts.answer_min_score if opts.answer_min_score is not None
+                        else index.min_score if index is not None else 0.0)  # no index: no candidates
 
     # 7. outputs
     counts = _counts(subs, opinions, dups, clusters, read_info)
     files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
-                           opts, counts, read_info, model_name, topics is not None, applied))
+                           report_min_score, opts, counts, read_info, model_name, topics is not None, applied))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -515,9 +517,9 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     }
 
 
-def _report_candidates(candidates_by_cluster, cluster_id: str, opts: RunOptions) -> list[AnswerCandidate]:
+def _report_candidates(candidates_by_cluster, cluster_id: str, min_score: float) -> list[AnswerCandidate]:
     """The candidates good enough to stand, marked as unconfirmed, in the report."""
-    return [c for c in candidates_by_cluster.get(cluster_id) or [] if c.score >= opts.answer_min_score]
+    return [c for c in candidates_by_cluster.get(cluster_id) or [] if c.score >= min_score]
 
 
 def _channel_key(channel: str) -> tuple:
@@ -525,8 +527,8 @@ def _channel_key(channel: str) -> tuple:
             channel == UNKNOWN_CHANNEL, channel)
 
 
-def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, opts: RunOptions,
-                       input_path: Path) -> ReportModel:
+def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
+                       opts: RunOptions, input_path: Path) -> ReportModel:
     names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
@@ -546,7 +548,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         if ans:
             text, status = ans.get("text", ""), "confirmed"
         else:
-            cands = _report_candidates(candidates_by_cluster, cl.cluster_id, opts)
+            cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
         rows.append(ReportRow(no=n, section=mask(section), summary=mask(display_text(rep.text)), count=cl.size,
                               answer=mask(text), answer_status=status,
@@ -636,8 +638,8 @@ def _publish(out_dir: Path, write) -> list[Path]:
 
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
-                   clusters, answer_rows, confirmed, candidates_by_cluster, opts, counts, read_info,
-                   model_name, has_topics, applied) -> list[Path]:
+                   clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
+                   read_info, model_name, has_topics, applied) -> list[Path]:
     files = []
     dup_label = {}
     width = max(3, len(str(counts["duplicate_groups"])))
@@ -665,7 +667,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     rows = []
     for cl in clusters:
         ans = confirmed.get(cl.cluster_id)
-        cands = _report_candidates(candidates_by_cluster, cl.cluster_id, opts)
+        cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
         status = "confirmed" if ans else ("candidate" if cands else "none")
         answer_id = (ans.get("answer_id") or "(written)") if ans else (cands[0].answer_id if cands else "")
         rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "yes" if cl.label_edited else "",
@@ -674,12 +676,13 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      op_by_id[cl.representative].text, cl.representative, status, answer_id])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
-    header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source"]
-    rows = [[a.query_id, a.rank, a.answer_id, f"{a.score:.4f}", a.past_opinion, a.answer, a.source]
-            for a in answer_rows]
+    header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence"]
+    rows = [[a.query_id, a.rank, a.answer_id, f"{a.score:.4f}", a.past_opinion, a.answer, a.source,
+             a.matched_sentence] for a in answer_rows]
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
-    model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, opts, input_path)
+    model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
+                               input_path)
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
 
 
@@ -696,6 +699,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "counts": counts,
         "decisions": {"applied": applied.applied, "not_applied": len(applied.messages)},
         "masked": opts.mask,
+        "report_min_score": report_min_score,
         "outputs": sorted([p.name for p in files] + ["decisions.jsonl", "run.json"]),
         "completed": True,
     }

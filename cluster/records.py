@@ -70,6 +70,9 @@ class AnswerCandidate:
     past_opinion: str
     answer: str
     source: str = ""
+    # For a cluster: its sentence that matched this past answer best (the score is the mean
+    # of that sentence's score and the whole cluster's). Empty for single-query searches.
+    matched_sentence: str = ""
 
 
 @dataclass(frozen=True)

@@ -201,3 +201,50 @@ def _trimmed(text: str, start: int, end: int, heading: str = "", marker: str = "
     if right <= left:
         return Segment(start, start, heading, marker)
     return Segment(start + left, start + right, heading, marker)
+
+
+# A sentence ends at 。．！？!? or at a "." that no ASCII letter or digit follows (NFKC turns
+# 「．」 into "."; 1.5 and example.jp stay whole), with any closing bracket after it, or at a
+# line break. An end inside 「…」『…』（…） belongs to a quotation, not to the writer's sentence.
+_SENTENCE_END = set("。．！？!?")
+_CLOSERS = set("」』）)】〕")
+_OPEN_CLOSE = {"「": "」", "『": "』", "（": "）", "(": ")"}
+
+
+def _is_full_stop(text: str, i: int) -> bool:
+    return i + 1 >= len(text) or not text[i + 1].isascii() or not text[i + 1].isalnum()
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each stripped, blank ones dropped.
+
+    Items are cut first with ``split_submission`` (so 「①…②…」 gives one piece per item
+    even without 。), then each item at sentence ends and line breaks.
+
+    >>> split_sentences("東町線を残してください。「廃止？」と聞いて驚きました。\\n以上")
+    ['東町線を残してください。', '「廃止？」と聞いて驚きました。', '以上']
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for seg in split_submission(text):
+        item = seg.text_of(text)
+        start, expect = 0, []
+        i = 0
+        while i < len(item):
+            ch = item[i]
+            if ch in _OPEN_CLOSE:
+                expect.append(_OPEN_CLOSE[ch])
+            elif expect and ch == expect[-1]:
+                expect.pop()
+            elif ch == "\n" or (not expect and (ch in _SENTENCE_END or (ch == "." and _is_full_stop(item, i)))):
+                end = i + 1
+                while end < len(item) and (item[end] in _CLOSERS or item[end] in _SENTENCE_END):
+                    end += 1
+                out.append(item[start:end])
+                start, i = end, end
+                if ch == "\n":
+                    expect = []  # an unclosed bracket does not run over a line break
+                continue
+            i += 1
+        out.append(item[start:])
+    return [s for s in (p.strip(" \t\n\u3000") for p in out) if s]

@@ -493,3 +493,103 @@ def test_cluster_run_takes_a_saved_index_like_the_tables(tmp_path):
         outs.append((tmp_path / name / "answers.csv").read_bytes())
     assert outs[0] == outs[1]
     assert outs[0].count(b"\n") > 10  # there are candidates to compare
+
+
+# ----------------------------------------------------------------- clusters, sentence by sentence
+
+LETTER = ("いつもお世話になっております。市の計画について意見を申し上げます。"
+          "商店街の活性化に向けて、空き店舗を活用したイベントを増やすべきだと考えます。"
+          "また、駅前の駐輪場が不足しているので、駐輪場を増設してほしい。"
+          "観光客向けの案内板も多言語化してください。以上、よろしくお願いいたします。")
+LETTER_SENTENCE = "また、駅前の駐輪場が不足しているので、駐輪場を増設してほしい。"
+LETTER_CLUSTER = [LETTER, "商店街のにぎわいづくりのため、空き店舗でのイベントを支援してください。",
+                  "観光案内の看板を英語や中国語でも表示してほしい。"]
+
+
+def test_split_sentences_and_query_pieces():
+    from cluster.answers import query_pieces
+    from cluster.split import split_sentences
+    from cluster.tokenize import Tokenizer
+
+    assert split_sentences("駐輪場が足りない。「満車？」と聞かれる！\n増やしてほしい") == [
+        "駐輪場が足りない。", "「満車？」と聞かれる！", "増やしてほしい"]
+    assert split_sentences("①駐輪場を増やす②料金を下げる") == ["駐輪場を増やす", "料金を下げる"]
+    assert split_sentences("料金は1.5倍です.メールはa@example.jpへ") == ["料金は1.5倍です.", "メールはa@example.jpへ"]
+    pieces = [p for p, _ in query_pieces(Tokenizer(), LETTER)]
+    # Greetings and closings go; each remaining sentence is a piece.
+    assert pieces == ["商店街の活性化に向けて、空き店舗を活用したイベントを増やすべきだと考えます。",
+                      LETTER_SENTENCE, "観光客向けの案内板も多言語化してください。"]
+    # A sentence with too few words to stand alone is joined to the next one (the last to the one before).
+    assert [p for p, _ in query_pieces(Tokenizer(), "反対です。駐輪場の料金を学生は無料にしてほしい。")] == [
+        "反対です。駐輪場の料金を学生は無料にしてほしい。"]
+    assert [p for p, _ in query_pieces(Tokenizer(), "駐輪場の料金を学生は無料にしてほしい。お願いです。")] == [
+        "駐輪場の料金を学生は無料にしてほしい。お願いです。"]
+
+
+def test_long_cluster_is_scored_by_its_matching_sentence(index):
+    """One sentence of a long multi-opinion cluster matches a past answer: that answer comes
+    first, scored from that sentence's single-question score, above the index threshold
+    that the whole-cluster score alone stays below."""
+    from cluster.answers import group_scores
+
+    single = index.search([LETTER_SENTENCE], k=1)[0][0]
+    assert single.answer_id == "1"
+    scored = group_scores(index, [(LETTER_CLUSTER, LETTER)])
+    col = index._by_id["1"]
+    assert scored.pieces[0][scored.matched[0, col]] == LETTER_SENTENCE
+    assert scored.sentence[0, col] == pytest.approx(single.score, abs=1e-4)  # the single-question score
+    assert scored.whole[0, col] < index.min_score  # the old group score: diluted by the other points
+    out = suggest_for_clusters(index, {"C1": LETTER_CLUSTER}, k=3)  # the index's own threshold
+    top = out["C1"][0]
+    assert top.answer_id == "1" and top.matched_sentence == LETTER_SENTENCE
+    assert top.score >= index.min_score and top.score > scored.whole[0, col]
+    assert top.score == pytest.approx((scored.whole[0, col] + single.score) / 2, abs=1e-4)
+    # A one-sentence cluster scores exactly as the same text asked as a single question.
+    alone = suggest_for_clusters(index, {"C2": [LETTER_SENTENCE]}, k=1, min_score=0.0)["C2"][0]
+    assert (alone.answer_id, alone.score) == (single.answer_id, single.score)
+
+
+def test_group_scores_are_deterministic(records, encoder):
+    from cluster.answers import group_scores
+
+    clusters = {"C1": LETTER_CLUSTER, **CLUSTERS}
+    first = suggest_for_clusters(AnswerIndex.build(records, encoder), clusters, k=3, min_score=0.0)
+    again = suggest_for_clusters(AnswerIndex.build(records, encoder), clusters, k=3, min_score=0.0)
+    assert first == again
+    index = AnswerIndex.build(records, encoder)
+    a = group_scores(index, [(v, v[0]) for v in clusters.values()])
+    b = group_scores(index, [(v, v[0]) for v in clusters.values()])
+    assert np.array_equal(a.combined, b.combined) and np.array_equal(a.matched, b.matched)
+
+
+def test_run_report_threshold_defaults_to_the_index_min_score(tmp_path, past_csv):
+    """`cluster run` shows a candidate in the report from the index's min_score up unless
+    --min-answer-score says otherwise; answers.csv lists the candidates either way."""
+    from click.testing import CliRunner
+
+    from cluster.answers import DEFAULT_MIN_SCORE
+    from cluster.cli import main
+
+    comments = write_csv(tmp_path / "comments.csv", ["番号", "ご意見"], [
+        ("1", LETTER), ("2", "駅前の駐輪場が足りないので増やしてほしい。"),
+        ("3", "図書館の開館時間を夜まで延長してほしい。"), ("4", "量子コンピュータの研究所を誘致してほしい。")])
+
+    def run(name, *extra):
+        result = CliRunner().invoke(main, ["run", str(comments), "--answers", str(past_csv), "--model", "char-hash",
+                                           "--out", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.output
+        with open(tmp_path / name / "answers.csv", encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        with open(tmp_path / name / "clusters.csv", encoding="utf-8-sig", newline="") as fh:
+            status = {r["cluster_id"]: r["answer_status"] for r in csv.DictReader(fh)}
+        top = {r["cluster_id"]: float(r["score"]) for r in rows if r["rank"] == "1"}
+        info = json.loads((tmp_path / name / "run.json").read_text(encoding="utf-8"))
+        return rows, status, top, info
+
+    rows, status, top, info = run("default")
+    assert info["settings"]["answer_min_score"] is None and info["report_min_score"] == DEFAULT_MIN_SCORE
+    assert "matched_sentence" in rows[0]
+    assert {c: s == "candidate" for c, s in status.items()} == {c: top[c] >= DEFAULT_MIN_SCORE for c in status}
+    assert any(s >= DEFAULT_MIN_SCORE for s in top.values()) and any(s < DEFAULT_MIN_SCORE for s in top.values())
+    _, status, _, info = run("all", "--min-answer-score", "0")
+    assert info["report_min_score"] == 0 and set(status.values()) == {"candidate"}
