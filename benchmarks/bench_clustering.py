@@ -15,7 +15,10 @@ pipeline should pass) and without it. A transfer check on the project's own samp
 known by 受付番号 (listed in commit 31fe5b9); ARI over those 29 submissions while all
 submissions are clustered together.
 
-Usage: python benchmarks/bench_clustering.py [--model NAME_OR_PATH] [--seed N]
+``--blocks`` forces the scale path (k-means blocks, ``pipeline.group_units``) onto the same
+opinions and prints ARI with and without joining clusters across blocks.
+
+Usage: python benchmarks/bench_clustering.py [--model NAME_OR_PATH] [--seed N] [--curve] [--blocks]
 """
 from __future__ import annotations
 
@@ -104,6 +107,9 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=None, help="encoder name or path (default: the shipped model)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--curve", action="store_true", help="also print ARI over a range of thresholds")
+    ap.add_argument("--blocks", action="store_true",
+                    help="also force the scale path (k-means blocks) on this small set: ARI with and "
+                         "without joining clusters across blocks, and agreement with the unblocked result")
     args = ap.parse_args(argv)
 
     df, path = load_moe()
@@ -167,6 +173,18 @@ def main(argv=None) -> int:
         for t in (2.0, 2.5, 3.0, 3.5, 4.0):
             report(f"  threshold {t}", group_opinions(uniq, emb, counts=counts, tokens=lemmas, seed=args.seed,
                                                       word_encoder=words, threshold=t))
+
+    if args.blocks:
+        # The scale path (above 8,000 distinct texts in a real run) forced onto this set.
+        from cluster.pipeline import group_units
+
+        for size in (40, 80, 120):
+            for join in (False, True):
+                blocked = group_units(uniq, emb, counts, lemmas, seed=args.seed, limit=0, block_size=size,
+                                      word_encoder=words, join_blocks=join)
+                agree = ari(lab[inverse], blocked[inverse])
+                report(f"  blocks of ~{size}, {'joined' if join else 'not joined'} across blocks",
+                       blocked, f"(ARI vs unblocked {agree:.3f})")
 
     # Told the true k, when the method can be steered there.
     try:

@@ -336,25 +336,29 @@ class _Views:
 
 
 def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-                           threshold: float) -> np.ndarray:
+                           threshold: float, sizes: np.ndarray | None = None) -> np.ndarray:
     """Average-link agglomeration on a sparse similarity graph (missing pairs = 0).
 
     Merges the pair of clusters with the highest average pair similarity while it is at
     least ``threshold``. Ties go to the lower node ids, so the result is deterministic.
-    O(E log E) time with small-to-large merging of neighbour maps.
+    O(E log E) time with small-to-large merging of neighbour maps. ``sizes``: members
+    behind each node (nodes that are clusters already); ``sims`` are then the average
+    similarities between the nodes' members.
     """
-    size = [1] * n
+    size = [1] * n if sizes is None else [int(x) for x in sizes]
     nbr: list[dict[int, float]] = [dict() for _ in range(n)]
     for a, b, s in zip(rows.tolist(), cols.tolist(), sims.tolist()):
         if a == b:
             continue
+        s *= size[a] * size[b]  # the neighbour maps hold sums over member pairs
         nbr[a][b] = nbr[a].get(b, 0.0) + s
         nbr[b][a] = nbr[b].get(a, 0.0) + s
     heap = []
     for a in range(n):
         for b, s in nbr[a].items():
-            if a < b and s >= threshold:
-                heap.append((-s, a, b))
+            avg = s / (size[a] * size[b])
+            if a < b and avg >= threshold:
+                heap.append((-avg, a, b))
     heapq.heapify(heap)
     parent = list(range(n))
     alive = [True] * n
@@ -499,6 +503,98 @@ def group_opinions_k(texts: list[str], embeddings: np.ndarray, k: int, counts=No
         else:
             hi = mid
     return best[1]
+
+
+# ---------------------------------------------------------------------------------------
+# blocks
+
+
+def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.ndarray, block_of: np.ndarray,
+                        counts: np.ndarray | None = None, tokens: list[list[str]] | None = None,
+                        seed: int = 0, **params) -> np.ndarray:
+    """Join clusters found in separate blocks when the same rule would have joined them.
+
+    Large inputs are grouped block by block (``pipeline.group_units``); a same-intent group
+    cut by a block border would stay two clusters. This step runs the average-link rule
+    once more with clusters as nodes, on cluster pairs from different blocks: the average
+    similarity of two clusters is exact here, because each view's pair similarity is a dot
+    product of unit rows, so its average over A x B is the dot product of A's and B's mean
+    rows. Candidates are each cluster's nearest clusters by the mean rows of the dense
+    views (embedding, SIF), O(k^2 d) for k clusters.
+    Stance-only clusters (same polarity) of different blocks are joined directly.
+    Returns labels 0..k-1 ordered like ``group_opinions``'.
+    """
+    emb, counts = _check(texts, embeddings, counts, tokens, params)
+    p = {**DEFAULTS, **params}
+    labels = np.asarray(labels, dtype=np.int64)
+    block_of = np.asarray(block_of, dtype=np.int64)
+    n = len(texts)
+    if n == 0:
+        return labels.copy()
+    order = _canonical_order(texts)
+    texts_s = [texts[i] for i in order]
+    tokens_s = [list(tokens[i]) for i in order] if tokens is not None else None
+    lab_s, block_s, emb_s = labels[order], block_of[order], emb[order]
+    # compact cluster ids in canonical order of their first member
+    _, first, node = np.unique(lab_s, return_index=True, return_inverse=True)
+    rank = np.argsort(np.argsort(first))
+    node = rank[node]
+    k = int(node.max()) + 1
+    size = np.bincount(node, minlength=k)
+    node_block = np.empty(k, dtype=np.int64)
+    node_block[node] = block_s
+    parent = np.arange(k)
+    # stance-only clusters: same polarity across blocks is one cluster
+    stance_node = np.zeros(k, dtype=bool)
+    if p["stance"] and tokens_s is not None:
+        st = np.array([s or "" for s in stance_only(tokens_s, texts=texts_s)])
+        for pol in ("against", "support"):
+            nodes = np.unique(node[st == pol])
+            # only clusters made wholly of stance-only opinions of this polarity
+            nodes = [u for u in nodes.tolist() if np.all(st[node == u] == pol)]
+            if nodes:
+                parent[nodes] = min(nodes)
+                stance_node[nodes] = True
+    rest = np.flatnonzero(~stance_node)
+    if len(rest) > 1 and len(np.unique(node_block[rest])) > 1:
+        keep = np.isin(node, rest)
+        idx = np.flatnonzero(keep)
+        sub_node = np.searchsorted(rest, node[idx])
+        views = _Views([texts_s[i] for i in idx], emb_s[idx],
+                       [tokens_s[i] for i in idx] if tokens_s is not None else None, p, seed)
+        if views.views:
+            from scipy import sparse
+
+            m = len(rest)
+            member = sparse.csr_matrix((np.ones(len(idx)), (sub_node, np.arange(len(idx)))), shape=(m, len(idx)))
+            member = sparse.diags(1.0 / np.asarray(member.sum(axis=1)).ravel()) @ member
+            means = [(member @ x) for x, _, _, _ in views.views]
+            means = [np.asarray(mx) if not sparse.issparse(mx) else mx.tocsr() for mx in means]
+            kk = min(int(p["n_neighbors"]), m - 1)
+            rows, cols = [], []
+            # Candidates from the dense views (a k x k search over 300-d means is cheap; over
+            # sparse TF-IDF means it is not); every view still scores the candidate pairs.
+            dense = [mx for mx in means if not sparse.issparse(mx)] or means
+            for mx in dense:
+                nn = _knn(mx, kk)  # cosine: the direction of the mean row
+                rows.append(np.repeat(np.arange(m), nn.shape[1]))
+                cols.append(nn.ravel())
+            r, c = np.concatenate(rows), np.concatenate(cols)
+            ok = (r != c) & (node_block[rest][r] != node_block[rest][c])  # other blocks only
+            lo, hi = np.minimum(r[ok], c[ok]), np.maximum(r[ok], c[ok])
+            key = np.unique(lo.astype(np.int64) * m + hi)
+            r, c = key // m, key % m
+            s = np.zeros(len(r))
+            for mx, (_, w, mu, sd) in zip(means, views.views):
+                s += w * (_pair_cos(mx, r, c) - mu) / sd  # a dot product of mean rows
+            s = (s - views.mu) / views.sd
+            merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest])
+            parent[rest] = rest[merged]
+    out = parent[node]
+    out = _renumber(out, counts[order])
+    result = np.empty(n, dtype=np.int64)
+    result[order] = out
+    return result
 
 
 def choose_representative(indices, embeddings: np.ndarray, counts: np.ndarray | None = None) -> int:

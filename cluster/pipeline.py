@@ -24,7 +24,7 @@ from .dedup import find_duplicates
 from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
                          previous_clusters_of_units)
 from .embed import load_encoder
-from .grouping import choose_representative, group_opinions
+from .grouping import choose_representative, group_opinions, merge_across_blocks
 from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
                  TEXT_COLUMN_CANDIDATES, InputError, guess_column, read_table, write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
@@ -270,15 +270,16 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
 
 def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, tokens: list[list[str]],
                 seed: int = 0, limit: int | None = None, block_size: int | None = None,
-                progress=None, log: Callable[[str], None] | None = None, word_encoder=None) -> np.ndarray:
+                progress=None, log: Callable[[str], None] | None = None, word_encoder=None,
+                join_blocks: bool = True) -> np.ndarray:
     """``group_opinions`` for any number of distinct texts.
 
     Up to ``limit`` texts this is exactly ``group_opinions`` (so results on ordinary inputs
     do not change). Above it, the texts are first cut into blocks of about ``block_size``
     by k-means on the embeddings, and each block is grouped on its own: the grouping's
-    all-pairs neighbour search is then O(n * block_size) instead of O(n^2). Same-intent
-    opinions sit close in the embedding space, so few groups are cut; the price is that
-    a group spanning two blocks stays two clusters.
+    all-pairs neighbour search is then O(n * block_size) instead of O(n^2). A same-intent
+    group cut by a block border is joined again afterwards: the same average-link rule runs
+    once more with the blocks' clusters as nodes (``grouping.merge_across_blocks``).
     """
     limit = GROUP_LIMIT if limit is None else limit
     block_size = BLOCK_SIZE if block_size is None else block_size
@@ -292,14 +293,22 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     if log is not None:
         log(f"grouping {n} distinct texts in {len(blocks)} blocks (largest {max(len(b) for b in blocks)})")
     labels = np.empty(n, dtype=np.int64)
+    block_of = np.empty(n, dtype=np.int64)
     offset = 0
     iterator = blocks if progress is None else progress(blocks, total=len(blocks), desc="grouping blocks", always=True)
-    for b in iterator:
+    for j, b in enumerate(iterator):
         lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
                              tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder)
         labels[b] = lab + offset
+        block_of[b] = j
         offset += int(lab.max()) + 1 if len(lab) else 0
-    return labels
+    if not join_blocks:  # only to measure what the join adds (benchmarks)
+        return labels
+    merged = merge_across_blocks(texts, x, labels, block_of, counts=counts, tokens=tokens, seed=seed,
+                                 word_encoder=word_encoder)
+    if log is not None:
+        log(f"grouping: {offset} clusters in blocks -> {int(merged.max()) + 1} after joining across blocks")
+    return merged
 
 
 def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,

@@ -260,3 +260,52 @@ def test_weights_forms(enc, tok):
     assert with_char.shape == (len(texts),)
     with pytest.raises(ValueError):
         run(texts, enc, tok, weights=(1.0, 1.0))
+
+
+def _cut(labels, block_of):
+    """What grouping each block on its own gives at best: the whole partition cut by the blocks."""
+    pairs = {}
+    return np.array([pairs.setdefault((int(a), int(b)), len(pairs)) for a, b in zip(labels, block_of)])
+
+
+def test_merge_across_blocks_joins_groups_cut_by_a_block_border(enc, tok):
+    from cluster.grouping import merge_across_blocks
+
+    texts, gold = corpus()
+    emb, lemmas = enc.encode(texts), [tok.lemmas(t) for t in texts]
+    whole = group_opinions(texts, emb, tokens=lemmas)
+    # every paraphrase group and the stance-only opinions are cut in two by the block border
+    block_of = np.ones(len(texts), dtype=np.int64)
+    for g in set(gold.tolist()):
+        block_of[np.flatnonzero(gold == g)[0]] = 0
+    block_of[np.flatnonzero(gold == 200)[:2]] = 0
+    cut = _cut(whole, block_of)
+    assert len(set(cut.tolist())) > len(set(whole.tolist()))
+    joined = merge_across_blocks(texts, emb, cut, block_of, tokens=lemmas)
+    assert np.array_equal(joined, whole)  # the same partition, numbered the same way
+    # order independent
+    perm = np.random.default_rng(1).permutation(len(texts))
+    joined_p = merge_across_blocks([texts[i] for i in perm], emb[perm], cut[perm], block_of[perm],
+                                   tokens=[lemmas[i] for i in perm])
+    assert np.array_equal(joined_p, joined[perm])
+
+
+def test_merge_across_blocks_keeps_unrelated_blocks_apart(enc, tok):
+    from cluster.grouping import merge_across_blocks
+
+    texts, gold = corpus()
+    emb, lemmas = enc.encode(texts), [tok.lemmas(t) for t in texts]
+    whole = group_opinions(texts, emb, tokens=lemmas)
+    # blocks that cut no group: nothing may be joined across them
+    block_of = np.where(np.isin(gold, [0, 1, 100]), 0, 1)
+    joined = merge_across_blocks(texts, emb, _cut(whole, block_of), block_of, tokens=lemmas)
+    assert np.array_equal(joined, whole)
+    # clusters of different intents in different blocks stay apart even when forced into blocks
+    block_of = np.arange(len(texts)) % 2
+    joined = merge_across_blocks(texts, emb, np.arange(len(texts)), block_of, tokens=lemmas)
+    for a in set(gold.tolist()):
+        for b in set(gold.tolist()):
+            if a < b:
+                la = {int(joined[i]) for i in np.flatnonzero(gold == a)}
+                lb = {int(joined[i]) for i in np.flatnonzero(gold == b)}
+                assert not (la & lb), (a, b)
