@@ -76,6 +76,16 @@ def same(labels, idx):
     return len({int(labels[i]) for i in idx}) == 1
 
 
+def assert_intents_apart(labels, gold):
+    """Distinct intents never share a cluster."""
+    for a in set(gold.tolist()):
+        for b in set(gold.tolist()):
+            if a < b:
+                la = {int(labels[i]) for i in np.flatnonzero(gold == a)}
+                lb = {int(labels[i]) for i in np.flatnonzero(gold == b)}
+                assert not (la & lb), (a, b)
+
+
 def test_paraphrases_together_unrelated_apart(enc, tok):
     texts, gold = corpus()
     labels = run(texts, enc, tok)
@@ -84,13 +94,7 @@ def test_paraphrases_together_unrelated_apart(enc, tok):
         members = np.flatnonzero(gold == g)
         if g < 100 or g == 200:
             assert same(labels, members), [texts[i] for i in members]
-    # distinct intents never share a cluster
-    for a in set(gold.tolist()):
-        for b in set(gold.tolist()):
-            if a < b:
-                la = {int(labels[i]) for i in np.flatnonzero(gold == a)}
-                lb = {int(labels[i]) for i in np.flatnonzero(gold == b)}
-                assert not (la & lb), (a, b)
+    assert_intents_apart(labels, gold)
 
 
 def test_labels_are_0_to_k_minus_1_and_ordered_by_size(enc, tok):
@@ -303,9 +307,4 @@ def test_merge_across_blocks_keeps_unrelated_blocks_apart(enc, tok):
     # clusters of different intents in different blocks stay apart even when forced into blocks
     block_of = np.arange(len(texts)) % 2
     joined = merge_across_blocks(texts, emb, np.arange(len(texts)), block_of, tokens=lemmas)
-    for a in set(gold.tolist()):
-        for b in set(gold.tolist()):
-            if a < b:
-                la = {int(joined[i]) for i in np.flatnonzero(gold == a)}
-                lb = {int(joined[i]) for i in np.flatnonzero(gold == b)}
-                assert not (la & lb), (a, b)
+    assert_intents_apart(joined, gold)
