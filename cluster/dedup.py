@@ -4,8 +4,35 @@ Exact duplicates share a normalised comparison text (see ``normalize.comparison_
 so they collapse with a hash in linear time. Near duplicates among the remaining unique
 texts are found with MinHash LSH over character 3-gram shingles (datasketch), which only
 compares texts that share LSH buckets, and every candidate pair is verified on the real
-shingle sets. Pairs join with union-find, so a campaign of 10^5 copies with small edits
-becomes one group without any all-pairs comparison.
+shingle sets (``_similar``: Jaccard >= ``threshold``, or the shorter letter nearly inside
+the longer one). Verified pairs join with union-find, so a campaign of 10^5 copies with
+small edits becomes one component without any all-pairs comparison.
+
+Components chain: A~B and B~C join A and C even when A and C share little. Texts composed
+from a small pool of phrases (2-4 template sentences) form one component of 33,000
+unrelated opinions that way, and two campaigns sharing a long preamble can merge through
+a single hybrid or preamble-only copy. So a component is only one duplicate group when it
+is **coherent**; the rule, on unique texts weighted by their exact copies:
+
+* The component's *centre* is its most copied text; ties go to the text whose MinHash
+  agrees most with the component's consensus signature (per permutation the value held
+  by most copies), then to the smallest text. A campaign whose copies were all edited
+  independently still has a centre close to the original letter.
+* A member is *near* the centre when the pair rule holds with both bounds loosened:
+  Jaccard >= ``threshold - 0.25`` or containment >= ``containment - 0.1`` (the same
+  length conditions as ``_similar``). Two copies of a letter that were edited
+  independently differ from each other by both edits, so the pair rule is too strict
+  here; texts that only share a template are far below it (median Jaccard 0.17).
+* If every member is near the centre, the component is one group, however many copies.
+* Otherwise it is split: members are taken as leaders in a fixed order (most copies,
+  then most verified links inside the component, then smallest text); a leader's group
+  is every unclaimed member reachable from it over verified pairs (all LSH candidate
+  pairs inside the component that pass ``_similar``) without leaving the leader's
+  near bound. Every group is thus connected by verified pairs and has no member far from
+  its leader; the result depends only on the set of texts, not on their order.
+
+``find_duplicates(..., split_chains=False)`` returns the plain components (what the
+per-pair reference loop computes).
 """
 from __future__ import annotations
 
@@ -15,6 +42,14 @@ from dataclasses import dataclass
 import numpy as np
 
 SHINGLE = 3
+# How far a member of a group may be from the group's centre: the pair rule with its
+# Jaccard bound lowered by DRIFT_JACCARD and its containment bound by DRIFT_CONTAINMENT.
+DRIFT_JACCARD = 0.25
+DRIFT_CONTAINMENT = 0.1
+# Candidate pairs that the search skipped because both texts were already joined are kept
+# (4 bytes each) so that a component found incoherent can be split on all its verified
+# pairs; past this many, the split uses the pairs the search verified.
+SKIPPED_PAIR_BUDGET = 30_000_000
 
 
 @dataclass
@@ -49,6 +84,18 @@ def _similar(a: set[str], b: set[str], threshold: float, containment: float) -> 
     return small >= 25 and inter / small >= containment and large <= 2.0 * small
 
 
+def _near(a: set[str], b: set[str], threshold: float, containment: float) -> bool:
+    """Within a group's bound of its centre: ``_similar`` with both bounds loosened."""
+    return _similar(a, b, threshold - DRIFT_JACCARD, containment - DRIFT_CONTAINMENT)
+
+
+def _rule(inter, sa, sb, threshold: float, containment: float):
+    """``_similar`` on arrays: intersections and set sizes (floats) of many pairs at once."""
+    small, large = np.minimum(sa, sb), np.maximum(sa, sb)
+    return (inter / (sa + sb - inter) >= threshold) | (
+        (small >= 25) & (inter / small >= containment) & (large <= 2.0 * small))
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -69,12 +116,15 @@ class _UnionFind:
 
 
 def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float = 0.9,
-                    num_perm: int = 64, near: bool = True, progress=None) -> DuplicateGroups:
+                    num_perm: int = 64, near: bool = True, progress=None,
+                    split_chains: bool = True) -> DuplicateGroups:
     """Group ``keys`` (normalised comparison texts) into exact and near duplicate groups.
 
     ``threshold`` is the Jaccard similarity of character 3-gram sets at which two texts are
     the same letter; short texts (< 20 characters) must match exactly, since a one-word
-    change there changes the meaning (「増やして」 / 「減らして」).
+    change there changes the meaning (「増やして」 / 「減らして」). Components of verified
+    pairs that are not coherent around a centre are split (see the module docstring);
+    ``split_chains=False`` keeps the plain components.
     """
     n = len(keys)
     # 1. exact duplicates: one slot per distinct key, in order of first appearance
@@ -85,11 +135,22 @@ def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float 
     uniques = list(slot_of_key)
     uf = _UnionFind(len(uniques))
     # 2. near duplicates among distinct keys
+    search = None
+    centre = np.zeros(len(uniques), dtype=bool)  # centres and leaders: representatives on ties
     if near and len(uniques) > 1:
-        _link_near_duplicates(uniques, uf, threshold, containment, num_perm, progress)
+        search = _link_near_duplicates(uniques, uf, threshold, containment, num_perm, progress,
+                                       keep=split_chains)
     root = np.array([uf.find(s) for s in range(len(uniques))], dtype=np.int64)
+    # 3. components that are not coherent around a centre are split
+    if search is not None:
+        copies = np.bincount(slot, minlength=len(uniques))
+        leader, centres = _split_chains(search, copies[search.candidates], threshold, containment)
+        moved = np.flatnonzero(leader >= 0)
+        root[search.candidates[moved]] = search.candidates[leader[moved]]
+        centre[search.candidates[centres]] = True
+        centre[search.candidates[np.unique(leader[moved])]] = True
     text_root = root[slot]
-    # 3. number groups by size (desc), then by first appearance: stable for the same input
+    # 4. number groups by size (desc), then by first appearance: stable for the same input
     counts = Counter(text_root.tolist())
     first_seen: dict[int, int] = {}
     for i, r in enumerate(text_root.tolist()):
@@ -98,20 +159,25 @@ def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float 
     number = {r: g for g, r in enumerate(order)}
     group_of = np.array([number[r] for r in text_root.tolist()], dtype=np.int64)
     sizes = np.array([counts[r] for r in order], dtype=np.int64)
-    representative = _representatives(keys, group_of, len(order))
+    representative = _representatives(keys, group_of, len(order), centre[slot])
     return DuplicateGroups(group_of, sizes, representative)
 
 
-def _representatives(keys: list[str], group_of: np.ndarray, n_groups: int) -> np.ndarray:
-    """The most common exact text of each group (first seen wins a tie)."""
+def _representatives(keys: list[str], group_of: np.ndarray, n_groups: int,
+                     centre: np.ndarray | None = None) -> np.ndarray:
+    """The most common exact text of each group; on a tie the group's centre (or leader, which
+    always has the most copies), else the first seen."""
     tallies: list[Counter] = [Counter() for _ in range(n_groups)]
     first: list[dict[str, int]] = [{} for _ in range(n_groups)]
+    preferred: list[str | None] = [None] * n_groups
     for i, (key, g) in enumerate(zip(keys, group_of.tolist())):
         tallies[g][key] += 1
         first[g].setdefault(key, i)
+        if centre is not None and centre[i]:
+            preferred[g] = key
     rep = np.empty(n_groups, dtype=np.int64)
     for g in range(n_groups):
-        best = min(tallies[g], key=lambda k: (-tallies[g][k], first[g][k]))
+        best = min(tallies[g], key=lambda k: (-tallies[g][k], k != preferred[g], first[g][k]))
         rep[g] = first[g][best]
     return rep
 
@@ -140,8 +206,32 @@ def _minhash_signatures(vocab: list[str], flat: np.ndarray, indptr: np.ndarray, 
     return out
 
 
+@dataclass
+class _Search:
+    """What the near-duplicate search leaves for the coherence check (candidate texts only)."""
+
+    candidates: np.ndarray  # unique-text index of candidate p (p = rank of the text in sorted order)
+    flat: np.ndarray  # shingle ids of p: flat[indptr[p]:indptr[p + 1]]
+    indptr: np.ndarray
+    n_shingles: int  # size of the shingle vocabulary
+    signatures: np.ndarray  # MinHash values (uint32), one row per p
+    component: np.ndarray  # component (a member's p) of each p
+    linked: list  # (p, later candidates of p that passed _similar)
+    skipped: list  # (p, later candidates of p not verified: already in p's component)
+    complete: bool  # every skipped pair was kept
+
+
+def _rows(flat: np.ndarray, indptr: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Shingle ids of the texts ``idx`` one after another, and where each text starts."""
+    lens = indptr[idx + 1] - indptr[idx]
+    offsets = np.zeros(len(idx), dtype=np.int64)
+    np.cumsum(lens[:-1], out=offsets[1:])
+    pos = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(indptr[idx] - offsets, lens)
+    return flat[pos], offsets
+
+
 def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
-                          containment: float, num_perm: int, progress) -> None:
+                          containment: float, num_perm: int, progress, keep: bool = False):
     """Union every LSH candidate pair that passes ``_similar``: the groups of a per-pair loop
     over ``datasketch.MinHashLSH.query``, computed with arrays.
 
@@ -149,14 +239,17 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     MinHash values). For each text, its later candidates not yet in its group are listed
     from the buckets, and their shingle-set intersections and the Jaccard / containment
     rule of ``_similar`` are computed on arrays at once. Groups are connected components,
-    so the order in which pairs are verified does not change them.
+    so the order in which pairs are verified does not change them. With ``keep`` the pairs
+    that passed and the candidate pairs skipped (already in one group) are returned with
+    the signatures, for ``_split_chains``.
     """
     from datasketch import MinHashLSH
 
-    candidates = [i for i, t in enumerate(uniques) if len(t) >= 20]
+    # Texts in sorted order: the pairs verified (and kept) depend only on the set of texts.
+    candidates = sorted((i for i, t in enumerate(uniques) if len(t) >= 20), key=uniques.__getitem__)
     m = len(candidates)
     if m < 2:
-        return
+        return None
     vocab: dict[str, int] = {}
     indptr = np.zeros(m + 1, dtype=np.int64)
     cols: list[int] = []
@@ -167,6 +260,7 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     del cols
     lengths = np.diff(indptr)
     sizes = lengths.astype(np.float64)
+    n_shingles = len(vocab)
     # Fixed seed: the same input always gives the same signatures and groups.
     hv = _minhash_signatures(list(vocab), flat, indptr, num_perm)
     del vocab
@@ -181,9 +275,13 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
         order = np.argsort(bucket, kind="stable")
         starts = np.searchsorted(bucket[order], np.arange(int(bucket.max()) + 2))
         bands.append((bucket, order, starts))
+    signatures = hv.astype(np.uint32) if keep else None  # datasketch values are < 2**32
     del hv
     label = np.arange(m)  # current group of each candidate (a member's id)
     members: dict[int, list[int]] = {}  # a label missing here is a group of one (itself)
+    linked: list = []
+    skipped: list = []
+    budget = SKIPPED_PAIR_BUDGET if keep else 0
 
     def union(p: int, q: int) -> None:
         la, lb = int(label[p]), int(label[q])
@@ -214,23 +312,180 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
         if not found:
             continue
         js = np.concatenate(found) if len(found) > 1 else found[0]
-        js = js[label[js] != label[p]]
-        if not len(js):
-            continue
-        if len(found) > 1:
-            js = np.unique(js)
+        if keep:
+            if len(found) > 1:
+                js = np.unique(js)
+            same = label[js] == label[p]
+            if same.any():
+                if budget >= int(same.sum()):
+                    skipped.append((p, js[same].astype(np.int32)))
+                    budget -= len(skipped[-1][1])
+                else:
+                    budget = -1
+            js = js[~same]
+            if not len(js):
+                continue
+        else:
+            js = js[label[js] != label[p]]
+            if not len(js):
+                continue
+            if len(found) > 1:
+                js = np.unique(js)
         # |shingles(p) & shingles(j)| for every j at once: mark p's shingles, count j's marked
         own = flat[indptr[p]:indptr[p + 1]]
         mask[own] = 1
-        lens = lengths[js]
-        offsets = np.zeros(len(js), dtype=np.int64)
-        np.cumsum(lens[:-1], out=offsets[1:])
-        pos = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(indptr[js] - offsets, lens)
-        inter = np.add.reduceat(mask[flat[pos]], offsets).astype(np.float64)
+        rows, offsets = _rows(flat, indptr, js)
+        inter = np.add.reduceat(mask[rows], offsets).astype(np.float64)
         mask[own] = 0
-        sa, sb = sizes[p], sizes[js]
-        small, large = np.minimum(sa, sb), np.maximum(sa, sb)
-        ok = (inter / (sa + sb - inter) >= threshold) | (
-            (small >= 25) & (inter / small >= containment) & (large <= 2.0 * small))
+        ok = _rule(inter, sizes[p], sizes[js], threshold, containment)
+        if keep and ok.any():
+            linked.append((p, js[ok]))
         for q in js[ok].tolist():
             union(p, q)
+    if not keep:
+        return None
+    return _Search(np.asarray(candidates, dtype=np.int64), flat, indptr, n_shingles, signatures,
+                   label, linked, skipped, budget >= 0)
+
+
+def _consensus_agreement(signatures: np.ndarray, comp: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """For each text: on how many permutations its MinHash equals its component's consensus,
+    the value held by most copies of the component (ties: the smallest value)."""
+    agree = np.zeros(len(comp), dtype=np.int64)
+    n_comp = int(comp.max()) + 1 if len(comp) else 0
+    for k in range(signatures.shape[1]):
+        vals = signatures[:, k]
+        o = np.lexsort((vals, comp))
+        c, v = comp[o], vals[o]
+        start = np.flatnonzero(np.r_[True, (c[1:] != c[:-1]) | (v[1:] != v[:-1])])
+        run_w, run_c, run_v = np.add.reduceat(weight[o], start), c[start], v[start]
+        best = np.lexsort((run_v, -run_w, run_c))
+        first = best[np.r_[True, run_c[best][1:] != run_c[best][:-1]]]
+        mode = np.zeros(n_comp, dtype=vals.dtype)
+        mode[run_c[first]] = run_v[first]
+        agree += vals == mode[comp]
+    return agree
+
+
+def _split_chains(search: _Search, copies: np.ndarray, threshold: float,
+                  containment: float) -> tuple[np.ndarray, np.ndarray]:
+    """The leader (a candidate p) of each candidate in a split component (-1 elsewhere), and
+    the centres of the components kept whole.
+
+    Coherence check on every component of three or more texts (two linked texts are
+    always near each other): centre and near bound as in the module docstring, computed
+    for all components at once. Only incoherent components are split, on their verified
+    pairs: the pairs the search kept, and the skipped candidate pairs verified here.
+    """
+    m = len(search.candidates)
+    leader = np.full(m, -1, dtype=np.int64)
+    none = np.zeros(0, dtype=np.int64)
+    flat, indptr, comp_of = search.flat, search.indptr, search.component
+    sizes = np.diff(indptr).astype(np.float64)
+    members = np.bincount(comp_of, minlength=m)
+    P = np.flatnonzero(members[comp_of] >= 3)
+    if not len(P):
+        return leader, none
+    _, comp = np.unique(comp_of[P], return_inverse=True)
+    comp = comp.ravel()
+    weight = copies[P].astype(np.float64)
+    agree = _consensus_agreement(search.signatures[P], comp, weight)
+    # centre: most copies, then most agreement with the consensus, then smallest text (p)
+    o = np.lexsort((P, -agree, -weight, comp))
+    centre = P[o[np.r_[True, comp[o][1:] != comp[o][:-1]]]]  # one per component, in order
+    # |shingles(member) & shingles(centre)| for every member at once: codes component * V + shingle
+    V = np.int64(search.n_shingles)
+    c_rows, _ = _rows(flat, indptr, centre)
+    c_codes = np.sort(np.repeat(np.arange(len(centre), dtype=np.int64), sizes[centre].astype(np.int64)) * V
+                      + c_rows)
+    m_rows, m_off = _rows(flat, indptr, P)
+    m_codes = np.repeat(comp.astype(np.int64), sizes[P].astype(np.int64)) * V + m_rows
+    pos = np.minimum(np.searchsorted(c_codes, m_codes), len(c_codes) - 1)
+    inter = np.add.reduceat((c_codes[pos] == m_codes).astype(np.int64), m_off).astype(np.float64)
+    near = _rule(inter, sizes[P], sizes[centre[comp]], threshold - DRIFT_JACCARD,
+                 containment - DRIFT_CONTAINMENT)
+    bad = np.zeros(len(centre), dtype=bool)
+    bad[comp[~near]] = True
+    if not bad.any():
+        return leader, centre
+    split = np.zeros(m, dtype=bool)
+    split[P[bad[comp]]] = True
+    # verified pairs inside the split components
+    pa, pb = [], []
+    for p, qs in search.linked:
+        if split[p]:
+            pa.append(np.full(len(qs), p, dtype=np.int64))
+            pb.append(qs.astype(np.int64))
+    mask = np.zeros(search.n_shingles, dtype=np.int32)
+    for p, qs in search.skipped:
+        if not split[p]:
+            continue
+        own = flat[indptr[p]:indptr[p + 1]]
+        mask[own] = 1
+        rows, offsets = _rows(flat, indptr, qs)
+        inter_q = np.add.reduceat(mask[rows], offsets).astype(np.float64)
+        mask[own] = 0
+        ok = _rule(inter_q, sizes[p], sizes[qs], threshold, containment)
+        if ok.any():
+            pa.append(np.full(int(ok.sum()), p, dtype=np.int64))
+            pb.append(qs[ok].astype(np.int64))
+    a = np.concatenate(pa) if pa else np.zeros(0, dtype=np.int64)
+    b = np.concatenate(pb) if pb else np.zeros(0, dtype=np.int64)
+    src, dst = np.concatenate([a, b]), np.concatenate([b, a])
+    o = np.argsort(src, kind="stable")
+    src, dst = src[o], dst[o]
+    adj_start = np.searchsorted(src, np.arange(m + 1))
+    degree = np.diff(adj_start)
+    # Leaders, component by component: most copies, then most verified pairs, then smallest
+    # text. A leader claims the unclaimed members it reaches over verified pairs without
+    # leaving its near bound, while such a claim holds at least half of the component's
+    # unclaimed copies (a dominant letter: one of two campaigns joined by a hybrid copy);
+    # after the first leader that falls short, leaders claim only what they reach inside
+    # the pair rule (texts composed from shared phrases are near-duplicates pairwise only).
+    S = np.flatnonzero(split)
+    w_all = copies.astype(np.float64)
+    order = S[np.lexsort((S, -degree[S], -w_all[S], comp_of[S]))]
+    unclaimed = np.bincount(comp_of[S], weights=w_all[S], minlength=m)
+    dominant = np.ones(m, dtype=bool)
+    loose = (threshold - DRIFT_JACCARD, containment - DRIFT_CONTAINMENT)
+    sets: dict[int, set] = {}
+
+    def shingle_set(p: int) -> set:
+        s = sets.get(p)
+        if s is None:
+            s = sets[p] = set(flat[indptr[p]:indptr[p + 1]].tolist())
+        return s
+
+    def reach(lead: int, bound: tuple[float, float]) -> list[int]:
+        own, t, c = shingle_set(lead), bound[0], bound[1]
+        seen, stack, out = {lead}, [lead], [lead]
+        while stack:
+            u = stack.pop()
+            for v in dst[adj_start[u]:adj_start[u + 1]].tolist():
+                if v in seen or leader[v] >= 0:
+                    continue
+                seen.add(v)
+                other = shingle_set(v)
+                inter_v = len(own & other)
+                small, large = sorted((len(own), len(other)))
+                if (inter_v / (len(own) + len(other) - inter_v) >= t
+                        or (small >= 25 and inter_v / small >= c and large <= 2.0 * small)):
+                    out.append(v)
+                    stack.append(v)
+        return out
+
+    for lead in order.tolist():
+        if leader[lead] >= 0:
+            continue
+        k = int(comp_of[lead])
+        group = None
+        if dominant[k]:
+            group = reach(lead, loose)
+            if w_all[group].sum() < 0.5 * unclaimed[k]:
+                dominant[k] = False
+                group = None
+        if group is None:
+            group = reach(lead, (threshold, containment))
+        leader[group] = lead
+        unclaimed[k] -= w_all[group].sum()
+    return leader, centre[~bad]

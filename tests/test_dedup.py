@@ -200,3 +200,305 @@ def test_scale_campaigns_collapse_into_three_groups():
     # the 500 distinct sentences stay (nearly) apart: at most small groups of near-identical templates
     assert int(g.sizes[3]) <= 5
     assert g.n_groups >= 3 + 400
+
+
+# ------------------------------------------------------------------ chaining: coherence and split
+# Texts written for these tests. Components of verified pairs chain (A~B, B~C joins A and C);
+# a component is one group only if every member is near its centre, otherwise it is split.
+
+from cluster.dedup import _near, _similar  # noqa: E402
+
+_AREAS = ["北町", "南町", "中町", "東台", "西台", "本町", "港町", "緑ヶ丘"]
+_THINGS = ["集会所", "児童公園", "ごみ集積所", "通学路", "市営住宅", "図書室", "防災倉庫", "自転車置き場"]
+_STATES = ["古くなっている", "狭すぎる", "夜は暗い", "使いにくい", "場所がわかりにくい", "管理が行き届いていない"]
+_WANTS = ["建て替えて", "広げて", "明るくして", "見直して", "案内を増やして", "点検して"]
+
+
+def _pool_sentence(rng: random.Random) -> str:
+    return f"{rng.choice(_AREAS)}の{rng.choice(_THINGS)}は{rng.choice(_STATES)}ので、{rng.choice(_WANTS)}ください。"
+
+
+def _pool_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(_pool_sentence(rng) for _ in range(rng.randint(1, 3))) for _ in range(n)]
+
+
+_LIBRARY = ("駅前図書館の廃止計画に反対します。"
+            "図書館は子どもたちが放課後に安心して過ごせる数少ない場所です。"
+            "高齢者にとっても新聞や雑誌を読みに通える大切な居場所になっています。"
+            "廃止ではなく、開館時間の延長や蔵書の充実を検討してください。")
+_LIB_SWAPS = [("反対します", "強く反対します"), ("大切な", "かけがえのない"), ("子どもたち", "小学生や中学生"),
+              ("検討してください", "ご検討ください"), ("安心して", "安全に"), ("数少ない", "貴重な")]
+_LIB_ADDED = ["私も週に三回は利用しています。", "近所の人たちも同じ意見です。", "どうかよろしくお願いいたします。",
+              "孫もこの図書館が大好きです。"]
+_LIB_SIGNS = ["\n中町在住　田中", "\n（北町　伊藤一郎）", "\n南町三丁目　渡辺", "\n東台　主婦"]
+
+
+def _edited_copy(base: str, rng: random.Random, swaps, added, signs, n_edits: int) -> str:
+    """One copy of a letter with ``n_edits`` independent edits of different kinds."""
+    sentences = [s + "。" for s in base.split("。") if s]
+    kinds = rng.sample(["swap", "add", "drop", "sign", "greet"], n_edits)
+    if "drop" in kinds:
+        sentences.pop(rng.randrange(1, len(sentences)))
+    if "add" in kinds:
+        sentences.insert(rng.randrange(1, len(sentences) + 1), rng.choice(added))
+    text = "".join(sentences)
+    if "swap" in kinds:
+        a, b = rng.choice([s for s in swaps if s[0] in text] or swaps[:1])
+        text = text.replace(a, b)
+    if "greet" in kinds:
+        text = "市長様\n" + text
+    if "sign" in kinds:
+        text += rng.choice(signs)
+    return text
+
+
+_PREAMBLE = ("市が公表した中央公園再整備基本計画案について意見を述べます。"
+             "私は公園の近くに二十年以上住み、子どもの頃から毎日のように公園を利用してきました。"
+             "公園は地域の子どもから高齢者までが集まる大切な場所です。")
+_BODY_PARKING = ("計画案にある大型駐車場の新設には反対です。"
+                 "芝生広場を半分に減らせば、子どもの遊び場がなくなります。"
+                 "歩いて来る住民のための公園にしてください。")
+_BODY_LIGHTS = ("計画案にある夜間照明の増設には賛成です。"
+                "今は夜になると園内が暗く、防犯上の不安があります。"
+                "防犯カメラの設置と見回りの強化もお願いします。")
+_PARK_SWAPS = [("反対です", "強く反対します"), ("賛成です", "大賛成です"), ("大切な", "かけがえのない"),
+               ("お願いします", "お願いいたします"), ("二十年以上", "三十年近く")]
+
+
+def _two_campaigns(rng: random.Random, n: int = 150) -> tuple[list[str], list[int]]:
+    """Two letters with one long preamble, ``n`` copies each (a third unedited), and copies
+    that hold both letters (a hybrid joins the two campaigns through containment)."""
+    texts, labels = [], []
+    for c, body in enumerate([_BODY_PARKING, _BODY_LIGHTS]):
+        base = _PREAMBLE + body
+        for i in range(n):
+            texts.append(base if i % 3 == 0 else
+                         _edited_copy(base, rng, _PARK_SWAPS, _LIB_ADDED, _LIB_SIGNS, rng.randint(1, 2)))
+            labels.append(c)
+    for sign in ["", "\n西台　小林"]:
+        texts.append(_PREAMBLE + _BODY_PARKING + _BODY_LIGHTS + sign)
+        labels.append(-1)
+    return texts, labels
+
+
+def _groups_of(g, idx) -> set[int]:
+    return {int(g.group_of[i]) for i in idx}
+
+
+def test_chained_pool_texts_are_split_and_no_member_is_far_from_its_representative():
+    texts = _pool_texts(800, seed=1)
+    k = keys(texts)
+    chained = find_duplicates(k, split_chains=False)
+    assert int(chained.sizes[0]) > 200  # the plain components chain (the old behaviour)
+    g = find_duplicates(k)
+    assert int(g.sizes[0]) <= 40
+    for group, rep in enumerate(g.representative.tolist()):
+        centre = shingles(k[rep])
+        members = {k[i] for i in np.flatnonzero(g.group_of == group)}
+        assert all(_near(shingles(t), centre, 0.7, 0.9) for t in members), k[rep]
+
+
+def test_campaign_of_independently_edited_copies_stays_one_group():
+    rng = random.Random(5)
+    copies = [_edited_copy(_LIBRARY, rng, _LIB_SWAPS, _LIB_ADDED, _LIB_SIGNS, rng.randint(1, 3)) for _ in range(300)]
+    assert _LIBRARY not in copies
+    others = _pool_texts(300, seed=2)
+    texts = copies + others
+    k = keys(texts)
+    g = find_duplicates(k)
+    assert same_group(g, range(300))
+    assert int(g.sizes[g.group_of[0]]) == 300  # nothing else joined
+    # the copies are not all pairwise near-duplicates: a rule on pairs (or around a leader
+    # with the pair rule) would cut this campaign
+    sets = [shingles(t) for t in k[:300]]
+    assert any(not _similar(sets[0], s, 0.7, 0.9) for s in sets[1:])
+    assert sum(not _similar(a, b, 0.7, 0.9) for a, b in zip(sets[::2], sets[1::2])) >= 10
+
+
+def test_two_campaigns_sharing_a_long_preamble_stay_two_groups():
+    texts, labels = _two_campaigns(random.Random(7))
+    k = keys(texts)
+    assert find_duplicates(k, split_chains=False).n_groups == 1  # chained through the hybrids
+    g = find_duplicates(k)
+    first = _groups_of(g, [i for i, c in enumerate(labels) if c == 0])
+    second = _groups_of(g, [i for i, c in enumerate(labels) if c == 1])
+    assert len(first) == 1 and len(second) == 1 and first != second
+    assert g.sizes[:2].tolist() in ([151, 151], [152, 150], [150, 152], [150, 150])
+
+
+def test_two_campaigns_of_edited_copies_only_stay_two_groups():
+    rng = random.Random(8)
+    texts, labels = [], []
+    for c, body in enumerate([_BODY_PARKING, _BODY_LIGHTS]):
+        for _ in range(120):
+            texts.append(_edited_copy(_PREAMBLE + body, rng, _PARK_SWAPS, _LIB_ADDED, _LIB_SIGNS, rng.randint(1, 2)))
+            labels.append(c)
+    texts.append(_PREAMBLE + _BODY_PARKING + _BODY_LIGHTS)
+    labels.append(-1)
+    g = find_duplicates(keys(texts))
+    first = _groups_of(g, [i for i, c in enumerate(labels) if c == 0])
+    second = _groups_of(g, [i for i, c in enumerate(labels) if c == 1])
+    assert len(first) == 1 and len(second) == 1 and first != second
+
+
+def _mixed_texts(seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = _pool_texts(700, seed)
+    texts += [_edited_copy(_LIBRARY, rng, _LIB_SWAPS, _LIB_ADDED, _LIB_SIGNS, rng.randint(0, 2)) for _ in range(150)]
+    texts += _two_campaigns(rng, 60)[0]
+    texts += [CAMPAIGN_BASE] * 3 + CAMPAIGN
+    rng.shuffle(texts)
+    return texts
+
+
+def _partition(groups, idx) -> list[list[int]]:
+    out: dict[int, set] = {}
+    for pos, i in enumerate(idx):
+        out.setdefault(int(groups.group_of[pos]), set()).add(i)
+    return sorted(sorted(s) for s in out.values())
+
+
+def test_split_is_deterministic_and_independent_of_input_order():
+    texts = _mixed_texts(3)
+    a = find_duplicates(keys(texts))
+    b = find_duplicates(keys(texts))
+    assert a.group_of.tolist() == b.group_of.tolist()
+    assert a.sizes.tolist() == b.sizes.tolist()
+    assert a.representative.tolist() == b.representative.tolist()
+    for seed in (1, 2):
+        order = list(range(len(texts)))
+        random.Random(seed).shuffle(order)
+        c = find_duplicates(keys([texts[i] for i in order]))
+        assert _partition(a, range(len(texts))) == _partition(c, order)
+        assert sorted(c.sizes.tolist()) == sorted(a.sizes.tolist())
+
+
+def _reference_split(keys_: list[str], threshold=0.7, containment=0.9, num_perm=64) -> list[int]:
+    """The rule of cluster.dedup written per pair and per member: components of all verified LSH
+    candidate pairs; a component is one group if every member is near its centre, otherwise
+    leaders claim what they reach over verified pairs (loose bound while the claim holds half
+    of the unclaimed copies, then the pair rule)."""
+    from collections import Counter
+
+    from datasketch import MinHash, MinHashLSH
+
+    count = Counter(keys_)
+    uniq = list(count)
+    cand = [t for t in uniq if len(t) >= 20]
+    sets = {t: shingles(t) for t in cand}
+    sigs = dict(zip(cand, MinHash.bulk([[s.encode("utf-8") for s in sorted(sets[t])] for t in cand],
+                                       num_perm=num_perm, seed=1)))
+    lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=num_perm)
+    for t in cand:
+        lsh.insert(t, sigs[t], check_duplication=False)
+    links: dict[str, set] = {t: set() for t in cand}
+    for t in cand:
+        for u in lsh.query(sigs[t]):
+            if u != t and _similar(sets[t], sets[u], threshold, containment):
+                links[t].add(u)
+                links[u].add(t)
+    group = {t: t for t in uniq}
+    seen: set = set()
+    for t in sorted(cand):
+        if t in seen:
+            continue
+        comp, stack = [t], [t]
+        seen.add(t)
+        while stack:
+            for u in links[stack.pop()]:
+                if u not in seen:
+                    seen.add(u)
+                    comp.append(u)
+                    stack.append(u)
+        if len(comp) < 3:  # two linked texts: the most copied one, then the first seen
+            for u in comp:
+                group[u] = min(comp, key=lambda x: (-count[x], keys_.index(x)))
+            continue
+        consensus = []
+        for k in range(num_perm):
+            weight = Counter()
+            for u in comp:
+                weight[int(sigs[u].hashvalues[k])] += count[u]
+            consensus.append(min(weight, key=lambda v: (-weight[v], v)))
+        agree = {u: sum(int(sigs[u].hashvalues[k]) == consensus[k] for k in range(num_perm)) for u in comp}
+        centre = min(comp, key=lambda u: (-count[u], -agree[u], u))
+        if all(_near(sets[u], sets[centre], threshold, containment) for u in comp):
+            for u in comp:
+                group[u] = centre
+            continue
+        members = set(comp)
+        claimed: set = set()
+        unclaimed = sum(count[u] for u in comp)
+        dominant = True
+        for lead in sorted(comp, key=lambda u: (-count[u], -len(links[u] & members), u)):
+            if lead in claimed:
+                continue
+
+            def reach(rule):
+                out, stack = [lead], [lead]
+                visited = {lead}
+                while stack:
+                    for v in links[stack.pop()]:
+                        if v not in visited and v not in claimed:
+                            visited.add(v)
+                            if rule(sets[v], sets[lead], threshold, containment):
+                                out.append(v)
+                                stack.append(v)
+                return out
+
+            got = reach(_near) if dominant else None
+            if got is not None and sum(count[u] for u in got) < 0.5 * unclaimed:
+                dominant, got = False, None
+            if got is None:
+                got = reach(_similar)
+            for u in got:
+                group[u] = lead
+                claimed.add(u)
+            unclaimed -= sum(count[u] for u in got)
+    return [group[t] for t in keys_]  # the text each text's group is formed around
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_split_matches_the_per_member_reference(seed):
+    texts = _mixed_texts(seed)
+    k = keys(texts)
+    got = find_duplicates(k)
+    assert got.n_groups > find_duplicates(k, split_chains=False).n_groups + 50  # the split is exercised
+    ref = _reference_split(k)
+    label = {t: n for n, t in enumerate(dict.fromkeys(ref))}
+    assert _partition(got, range(len(k))) == _partition(
+        type("G", (), {"group_of": np.asarray([label[t] for t in ref])})(), range(len(k)))
+    # each group's representative is the centre / leader it is formed around
+    for group, rep in enumerate(got.representative.tolist()):
+        assert k[rep] == ref[rep]
+
+
+def test_components_match_the_per_pair_loop():
+    """With ``split_chains=False`` the vectorised search gives the components of a per-pair loop."""
+    from datasketch import MinHash, MinHashLSH
+
+    k = keys(_mixed_texts(5))
+    uniq = list(dict.fromkeys(k))
+    parent = list(range(len(uniq)))
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    cand = [i for i, t in enumerate(uniq) if len(t) >= 20]
+    sets = {i: shingles(uniq[i]) for i in cand}
+    hashes = MinHash.bulk([[s.encode("utf-8") for s in sorted(sets[i])] for i in cand], num_perm=64, seed=1)
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    for i, mh in zip(cand, hashes):
+        lsh.insert(i, mh, check_duplication=False)
+    for i, mh in zip(cand, hashes):
+        for j in lsh.query(mh):
+            if j > i and _similar(sets[i], sets[j], 0.7, 0.9):
+                a, b = find(i), find(j)
+                parent[max(a, b)] = min(a, b)
+    root = {t: find(i) for i, t in enumerate(uniq)}
+    ref = np.asarray([root[t] for t in k])
+    got = find_duplicates(k, split_chains=False)
+    assert _partition(got, range(len(k))) == _partition(type("G", (), {"group_of": ref})(), range(len(k)))
