@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from cluster.dedup import find_duplicates, shingles
+from cluster.dedup import _near, _similar, find_duplicates, shingles
 from cluster.normalize import comparison_text
 from conftest import CAMPAIGN, CAMPAIGN_BASE, PARAPHRASE_HOURS, PARAPHRASE_PARKING
 
@@ -205,8 +205,6 @@ def test_scale_campaigns_collapse_into_three_groups():
 # ------------------------------------------------------------------ chaining: coherence and split
 # Texts written for these tests. Components of verified pairs chain (A~B, B~C joins A and C);
 # a component is one group only if every member is near its centre, otherwise it is split.
-
-from cluster.dedup import _near, _similar  # noqa: E402
 
 _AREAS = ["北町", "南町", "中町", "東台", "西台", "本町", "港町", "緑ヶ丘"]
 _THINGS = ["集会所", "児童公園", "ごみ集積所", "通学路", "市営住宅", "図書室", "防災倉庫", "自転車置き場"]
@@ -435,7 +433,7 @@ def _reference_split(keys_: list[str], threshold=0.7, containment=0.9, num_perm=
             if lead in claimed:
                 continue
 
-            def reach(rule):
+            def reach(rule, lead=lead, claimed=claimed):
                 out, stack = [lead], [lead]
                 visited = {lead}
                 while stack:
