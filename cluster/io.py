@@ -268,32 +268,81 @@ def _cell_text(value) -> str:
 _MERGE_FILL_MAX_BYTES = 30 * 1024 * 1024  # merged ranges need openpyxl's full (slower) mode
 
 
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the .xlsx holds a formula element (<f>)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for name in zf.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with zf.open(name) as fh:
+                        tail = b""
+                        while chunk := fh.read(1 << 20):
+                            if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                                return True
+                            tail = chunk[-16:]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+    return False
+
+
+def _sheet_grid(ws, fill_merged: bool) -> list[list]:
+    """The sheet's cell values, row by row, merged ranges filled with their top-left value."""
+    if fill_merged:
+        for merged in list(ws.merged_cells.ranges):
+            value = ws.cell(merged.min_row, merged.min_col).value
+            ws.unmerge_cells(str(merged))
+            for row in ws.iter_rows(min_row=merged.min_row, max_row=merged.max_row,
+                                    min_col=merged.min_col, max_col=merged.max_col):
+                for cell in row:
+                    cell.value = value
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def _with_formula_text(values: list[list], formulas: list[list]) -> list[list]:
+    """Cells with no saved result (a formula never calculated, or a comment typed as 「=…」
+    by a script) keep their formula text instead of coming out empty: nothing is dropped."""
+    out = []
+    for i, row in enumerate(values):
+        frow = formulas[i] if i < len(formulas) else []
+        width = max(len(row), len(frow))
+        row = list(row) + [None] * (width - len(row))
+        for j in range(width):
+            f = frow[j] if j < len(frow) else None
+            if row[j] is None and isinstance(f, str) and f.startswith("="):
+                row[j] = f
+        out.append(row)
+    for frow in formulas[len(values):]:
+        out.append([f if isinstance(f, str) and f.startswith("=") else None for f in frow])
+    return out
+
+
 def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False
                ) -> tuple[list[str], list[list[str]]]:
     import openpyxl
 
     full = fill_merged and len(data) <= _MERGE_FILL_MAX_BYTES
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=not full, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise InputError(f"{path}: cannot open as Excel: {exc}") from None
+
+    def load(data_only: bool):
+        try:
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=not full, data_only=data_only)
+        except Exception as exc:  # openpyxl raises many kinds for broken files
+            raise InputError(f"{path}: cannot open as Excel: {exc}") from None
+
+    wb = load(True)
+    formula_wb = load(False) if _has_formulas(data) else None
     try:
         if sheet is not None:
             if sheet not in wb.sheetnames:
                 raise InputError(f"{path}: no sheet {sheet!r}; sheets: {', '.join(wb.sheetnames)}")
-            sheets = [wb[sheet]]
+            names = [sheet]
         else:
-            sheets = wb.worksheets
-        for ws in sheets:
-            if full:
-                for merged in list(ws.merged_cells.ranges):
-                    value = ws.cell(merged.min_row, merged.min_col).value
-                    ws.unmerge_cells(str(merged))
-                    for row in ws.iter_rows(min_row=merged.min_row, max_row=merged.max_row,
-                                            min_col=merged.min_col, max_col=merged.max_col):
-                        for cell in row:
-                            cell.value = value
-            values = [list(r) for r in ws.iter_rows(values_only=True)]
+            names = [ws.title for ws in wb.worksheets]  # not chart sheets
+        for name in names:
+            values = _sheet_grid(wb[name], full)
+            if formula_wb is not None:
+                values = _with_formula_text(values, _sheet_grid(formula_wb[name], full))
             values = [r for r in values if any(v is not None and str(v).strip() for v in r)]
             if values:
                 header = [_cell_text(v) for v in values[0]]
@@ -303,6 +352,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                 return header, rows
     finally:
         wb.close()
+        if formula_wb is not None:
+            formula_wb.close()
     raise InputError(f"{path}: the workbook has no data")
 
 

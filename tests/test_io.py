@@ -87,6 +87,31 @@ def test_xlsx(tmp_path):
     assert _texts(table) == ["公園のトイレを改修してください。\n洋式にしてほしい。", "図書館の蔵書を増やしてほしい。", ""]
 
 
+def test_xlsx_formula_cells_without_saved_results_keep_their_text(tmp_path):
+    """A comment that starts with 「=」 written by a script is stored as a formula with no saved
+    result; it must come out as written, and a row holding only such a cell is still a row."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ご意見", "備考"])
+    ws.append(["=図書館の開館時間を延長してください。", None])  # openpyxl stores it as a formula
+    ws.append(["公園のトイレを改修してください。", "=1+1"])
+    wb.save(tmp_path / "f.xlsx")
+    table = read_table(tmp_path / "f.xlsx")
+    assert _texts(table) == ["=図書館の開館時間を延長してください。", "公園のトイレを改修してください。"]
+    assert [r["備考"] for r in table.rows] == ["", "=1+1"]
+    # a workbook without formulas is read once (no second load)
+    wb = Workbook()
+    wb.active.append(["ご意見"])
+    wb.active.append(["図書館の蔵書を増やしてほしい。"])
+    wb.save(tmp_path / "plain.xlsx")
+    from cluster.io import _has_formulas
+
+    assert _has_formulas((tmp_path / "f.xlsx").read_bytes())
+    assert not _has_formulas((tmp_path / "plain.xlsx").read_bytes())
+
+
 def test_xlsx_named_sheet(tmp_path):
     from openpyxl import Workbook
 
