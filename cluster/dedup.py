@@ -230,6 +230,18 @@ def _rows(flat: np.ndarray, indptr: np.ndarray, idx: np.ndarray) -> tuple[np.nda
     return flat[pos], offsets
 
 
+def _shared_shingles(flat: np.ndarray, indptr: np.ndarray, mask: np.ndarray, p: int, js: np.ndarray) -> np.ndarray:
+    """|shingles(p) & shingles(j)| for every j at once: mark p's shingles, count j's marked.
+
+    ``mask``: a zero array over shingle ids (left zero again)."""
+    own = flat[indptr[p]:indptr[p + 1]]
+    mask[own] = 1
+    rows, offsets = _rows(flat, indptr, js)
+    inter = np.add.reduceat(mask[rows], offsets).astype(np.float64)
+    mask[own] = 0
+    return inter
+
+
 def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
                           containment: float, num_perm: int, progress, keep: bool = False):
     """Union every LSH candidate pair that passes ``_similar``: the groups of a per-pair loop
@@ -331,13 +343,7 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
                 continue
             if len(found) > 1:
                 js = np.unique(js)
-        # |shingles(p) & shingles(j)| for every j at once: mark p's shingles, count j's marked
-        own = flat[indptr[p]:indptr[p + 1]]
-        mask[own] = 1
-        rows, offsets = _rows(flat, indptr, js)
-        inter = np.add.reduceat(mask[rows], offsets).astype(np.float64)
-        mask[own] = 0
-        ok = _rule(inter, sizes[p], sizes[js], threshold, containment)
+        ok = _rule(_shared_shingles(flat, indptr, mask, p, js), sizes[p], sizes[js], threshold, containment)
         if keep and ok.any():
             linked.append((p, js[ok]))
         for q in js[ok].tolist():
@@ -420,12 +426,7 @@ def _split_chains(search: _Search, copies: np.ndarray, threshold: float,
     for p, qs in search.skipped:
         if not split[p]:
             continue
-        own = flat[indptr[p]:indptr[p + 1]]
-        mask[own] = 1
-        rows, offsets = _rows(flat, indptr, qs)
-        inter_q = np.add.reduceat(mask[rows], offsets).astype(np.float64)
-        mask[own] = 0
-        ok = _rule(inter_q, sizes[p], sizes[qs], threshold, containment)
+        ok = _rule(_shared_shingles(flat, indptr, mask, p, qs), sizes[p], sizes[qs], threshold, containment)
         if ok.any():
             pa.append(np.full(int(ok.sum()), p, dtype=np.int64))
             pb.append(qs[ok].astype(np.int64))

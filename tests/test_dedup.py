@@ -470,33 +470,3 @@ def test_split_matches_the_per_member_reference(seed):
     # each group's representative is the centre / leader it is formed around
     for group, rep in enumerate(got.representative.tolist()):
         assert k[rep] == ref[rep]
-
-
-def test_components_match_the_per_pair_loop():
-    """With ``split_chains=False`` the vectorised search gives the components of a per-pair loop."""
-    from datasketch import MinHash, MinHashLSH
-
-    k = keys(_mixed_texts(5))
-    uniq = list(dict.fromkeys(k))
-    parent = list(range(len(uniq)))
-
-    def find(x):
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    cand = [i for i, t in enumerate(uniq) if len(t) >= 20]
-    sets = {i: shingles(uniq[i]) for i in cand}
-    hashes = MinHash.bulk([[s.encode("utf-8") for s in sorted(sets[i])] for i in cand], num_perm=64, seed=1)
-    lsh = MinHashLSH(threshold=0.5, num_perm=64)
-    for i, mh in zip(cand, hashes):
-        lsh.insert(i, mh, check_duplication=False)
-    for i, mh in zip(cand, hashes):
-        for j in lsh.query(mh):
-            if j > i and _similar(sets[i], sets[j], 0.7, 0.9):
-                a, b = find(i), find(j)
-                parent[max(a, b)] = min(a, b)
-    root = {t: find(i) for i, t in enumerate(uniq)}
-    ref = np.asarray([root[t] for t in k])
-    got = find_duplicates(k, split_chains=False)
-    assert _partition(got, range(len(k))) == _partition(type("G", (), {"group_of": ref})(), range(len(k)))
