@@ -229,27 +229,10 @@ def main() -> int:
     check("broken decisions line: one error line, nothing changed", broken_decisions)
 
     def appenders() -> None:
-        import multiprocessing
-
         folder = work / "appends"
         folder.mkdir()
-        n = 200
-        ctx = multiprocessing.get_context("fork")
-        whos = [f"職員{chr(ord('A') + i)}" for i in range(args.appenders)]
-        procs = [ctx.Process(target=tf._append_many, args=(str(folder), who, n)) for who in whos]
-        for p in procs:
-            p.start()
-        for p in procs:
-            p.join(600)
-            assert p.exitcode == 0
-        lines = (folder / "decisions.jsonl").read_bytes().split(b"\n")
-        objs = [json.loads(x) for x in lines[:-1]]
-        assert len(objs) == n * len(whos) and lines[-1] == b""
-        for who in whos:
-            mine = [o["value"]["label"].split("：")[0] for o in objs if o["by"] == who]
-            assert mine == [f"{who}の見出し{i}" for i in range(n)]
-        STATS["decision_lines_appended"] += len(objs)
-        faults["appenders"] = len(whos)
+        tf.check_concurrent_appends(folder, 200, processes=args.appenders, timeout=600)
+        faults["appenders"] = args.appenders
 
     check(f"{args.appenders} processes x 200 decision appends", appenders)
 

@@ -64,22 +64,27 @@ def _write_delimited(path: Path, header, rows, encoding: str, newline: str, deli
     path.write_bytes("".join(line + newline for line in lines).encode(encoding))
 
 
+def _read_or_refused_as_binary(path: Path):
+    """``read_table(path)``, or ``None`` when it refuses the file with one "binary" error line."""
+    STATS["reader_inputs"] += 1
+    try:
+        return read_table(path)
+    except InputError as exc:
+        _one_line(exc)
+        STATS["reader_input_errors"] += 1
+        assert "binary" in str(exc), str(exc)
+        return None
+
+
 def check_delimited_rows(texts, ids_numeric, encoding, newline, delimiter, quoting) -> None:
     header = ["番号", "ご意見", "提出方法"]
     rows = [[str(i + 1) if ids_numeric else f"A-{i + 1:03d}", t, "電子メール"] for i, t in enumerate(texts)]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / ("comments.tsv" if delimiter == "\t" else "comments.csv")
         _write_delimited(path, header, rows, encoding, newline, delimiter, quoting)
-        STATS["reader_inputs"] += 1
-        try:
-            table = read_table(path)
-        except InputError as exc:
-            _one_line(exc)
-            STATS["reader_input_errors"] += 1
-            # only a file made mostly of control characters may be refused
-            joined = "".join(texts)
-            assert "binary" in str(exc), str(exc)
-            assert len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]", joined)) > 0
+        table = _read_or_refused_as_binary(path)
+        if table is None:  # only a file made mostly of control characters may be refused
+            assert len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]", "".join(texts))) > 0
             return
         assert table.columns[:3] == header
         assert len(table.rows) == len(rows), "a data row was lost or invented"
@@ -179,13 +184,8 @@ def test_jsonl_reader_keeps_every_record(records, as_array):
             path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         else:
             path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-        STATS["reader_inputs"] += 1
-        try:
-            table = read_table(path)
-        except InputError as exc:
-            _one_line(exc)
-            STATS["reader_input_errors"] += 1
-            assert "binary" in str(exc)
+        table = _read_or_refused_as_binary(path)
+        if table is None:
             return
         assert len(table.rows) == len(records)
         for rec, row in zip(records, table.rows):

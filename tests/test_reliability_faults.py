@@ -300,25 +300,27 @@ def _append_many(run_dir: str, who: str, n: int) -> None:
         append_decision(run_dir, "label", [f"{who}-{i}-1"], {"label": f"{who}の見出し{i}：" + "公園" * 700}, by=who)
 
 
-def check_concurrent_appends(run_dir: Path, n: int = 200) -> None:
+def check_concurrent_appends(run_dir: Path, n: int = 200, processes: int = 2, timeout: float = 120) -> None:
+    """``processes`` processes append ``n`` decisions each at once: every line whole, none lost or reordered."""
     ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-    procs = [ctx.Process(target=_append_many, args=(str(run_dir), who, n)) for who in ("職員A", "職員B")]
+    whos = [f"職員{chr(ord('A') + i)}" for i in range(processes)]
+    procs = [ctx.Process(target=_append_many, args=(str(run_dir), who, n)) for who in whos]
     for p in procs:
         p.start()
     for p in procs:
-        p.join(120)
+        p.join(timeout)
         assert p.exitcode == 0
     lines = (run_dir / "decisions.jsonl").read_bytes().split(b"\n")
     assert lines[-1] == b""
     objs = [json.loads(line) for line in lines[:-1]]
-    assert len(objs) == 2 * n
-    for who in ("職員A", "職員B"):
+    assert len(objs) == processes * n
+    for who in whos:
         mine = [o["value"]["label"].split("：")[0] for o in objs if o["by"] == who]
         assert mine == [f"{who}の見出し{i}" for i in range(n)], "lost or reordered appends"
     from cluster.review import load_decisions
 
-    assert len(load_decisions(run_dir)) == 2 * n
-    STATS["decision_lines_appended"] += 2 * n
+    assert len(load_decisions(run_dir)) == processes * n
+    STATS["decision_lines_appended"] += processes * n
 
 
 def test_two_processes_append_decisions_without_interleaving(tmp_path):
