@@ -607,7 +607,7 @@ class ClusterView:
     topic: str
     size: int
     opinions: "object"  # DataFrame: text, count, opinion_ids, duplicate_group, representative
-    answers: "object"  # DataFrame: rank, answer_id, score, past_opinion, answer, source
+    answers: "object"  # DataFrame: rank, answer_id, score, past_opinion, answer, source, matched_sentence
     confirmed_answer: str = ""
     answer_status: str = ""
 
@@ -631,10 +631,13 @@ class ClusterView:
             parts.append(f"<div><b>confirmed answer</b>: {e(self.confirmed_answer)}</div>")
         if len(self.answers):
             parts.append("<b>answer candidates</b><table><tr><th>rank</th><th>answer_id</th><th>score</th>"
-                         "<th>matched past opinion</th><th>answer</th></tr>")
+                         "<th>matched past opinion</th><th>our sentence that matched</th><th>answer</th></tr>")
             for a in self.answers.itertuples():
+                # runs written before group-level scoring have no matched_sentence column
+                matched = str(getattr(a, "matched_sentence", "") or "")
                 parts.append(f"<tr><td>{a.rank}</td><td>{e(str(a.answer_id))}</td><td>{a.score:.3f}</td>"
                              f"<td style='text-align:left'>{highlight(a.past_opinion, self.keywords)}</td>"
+                             f"<td style='text-align:left'>{e(matched)}</td>"
                              f"<td style='text-align:left'>{e(a.answer)}</td></tr>")
             parts.append("</table>")
         else:
@@ -667,7 +670,7 @@ def cluster_view(run, cluster_id: str) -> ClusterView:
     opinions = opinions.sort_values(["representative", "count"], ascending=[False, False], kind="stable")
     answers = run.answers[run.answers["cluster_id"] == cluster_id] if not run.answers.empty else run.answers
     answers = answers.drop(columns=["cluster_id"], errors="ignore").sort_values("rank") if len(answers) else \
-        pd.DataFrame(columns=["rank", "answer_id", "score", "past_opinion", "answer", "source"])
+        pd.DataFrame(columns=["rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence"])
     status = c.get("answer_status", "")
     confirmed = ""
     if status == "confirmed":

@@ -6,6 +6,7 @@ for a city library, bicycle parking, a park and community-hall fees).
 from __future__ import annotations
 
 import csv
+import html
 import json
 import shutil
 from pathlib import Path
@@ -405,6 +406,10 @@ def test_notebook_helpers(project, tmp_path):
     assert "<mark>" in view.to_html()
     lib = review.cluster_view(out, cluster_of(out)["A1-1"])
     assert list(lib.answers["answer_id"])[:1] == ["K1"] and "past_opinion" in lib.answers.columns
+    # staff see which of their sentences matched the past opinion
+    matched = lib.answers["matched_sentence"].iloc[0]
+    assert matched and matched in " ".join(lib.opinions["text"])
+    assert html.escape(matched) in lib.to_html()
     with pytest.raises(InputError, match="unknown cluster"):
         review.cluster_view(run, "C999")
     m = review.opinion_map(run)
