@@ -410,6 +410,14 @@ def test_notebook_helpers(project, tmp_path):
     matched = lib.answers["matched_sentence"].iloc[0]
     assert matched and matched in " ".join(lib.opinions["text"])
     assert html.escape(matched) in lib.to_html()
+    # a run folder written before matched_sentence existed still renders
+    old_run = tmp_path / "old_run"
+    shutil.copytree(out, old_run)
+    rows = read_rows(old_run / "answers.csv")
+    write_csv(old_run / "answers.csv", [c for c in rows[0] if c != "matched_sentence"],
+              [[v for c, v in r.items() if c != "matched_sentence"] for r in rows])
+    old_view = review.cluster_view(old_run, cluster_of(out)["A1-1"])
+    assert "matched_sentence" not in old_view.answers.columns and "K1" in old_view.to_html()
     with pytest.raises(InputError, match="unknown cluster"):
         review.cluster_view(run, "C999")
     m = review.opinion_map(run)
