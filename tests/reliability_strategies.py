@@ -15,6 +15,7 @@ from collections import Counter
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+import pytest
 
 STATS: Counter = Counter()  # what the properties checked: examples, rows, personal data found
 
@@ -265,3 +266,14 @@ def shared_encoder():
         return load_encoder(None)
     except Exception:  # noqa: BLE001
         return load_encoder("char-hash")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_blas_thread():
+    """Two cores shared with other jobs: multi-threaded BLAS spin-waits (eigh of 300x300 took 2 s
+    instead of 0.02 s), so the reliability suites run numpy single-threaded. Imported by each
+    suite (an autouse fixture applies to the modules that import it)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield

@@ -22,17 +22,10 @@ from hypothesis import strategies as st
 from cluster.io import InputError, read_table, strip_controls
 from cluster.split import _HEADING_RE, _INLINE_CIRCLED, _INLINE_PAREN, _MARKERS, _SECTION_LABEL_RE, split_submission
 
-from reliability_strategies import (STATS, comment_text, cp932_text, prop_settings, sentence,
+from reliability_strategies import (one_blas_thread,  # noqa: F401 (autouse fixture)
+                                    STATS, comment_text, cp932_text, prop_settings, sentence,
                                     structured_submission)
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_blas_thread():
-    """Two shared cores: multi-threaded BLAS spin-waits under load, so run numpy single-threaded."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        yield
 
 
 def _one_line(exc: Exception) -> None:

@@ -27,12 +27,12 @@ import cluster.report as creport
 from cluster.cli import main
 from cluster.pipeline import RunOptions, run
 
+from reliability_strategies import one_blas_thread  # noqa: F401 (autouse fixture: numpy single-threaded)
 from reliability_strategies import STATS, sample_rows, shared_encoder as _encoder, write_rows_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = ("opinions.csv", "clusters.csv", "answers.csv", "report.xlsx", "report.md", "report.html",
            "report.csv", "run.json")
-
 
 
 def _model_args() -> list[str]:
@@ -55,15 +55,6 @@ def visible(folder: Path) -> set[str]:
 def hidden(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if p.name.startswith(".")}
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_blas_thread():
-    """Two cores shared with other jobs: multi-threaded BLAS spin-waits (eigh of 300x300 took 2 s
-    instead of 0.02 s), so these tests run numpy single-threaded."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        yield
 
 
 def _env(**kw) -> dict:

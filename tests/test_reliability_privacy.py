@@ -24,18 +24,12 @@ from cluster.mask import mask_personal_data
 from cluster.pipeline import RunOptions, run
 from cluster.review import export_report
 
-from reliability_strategies import (shared_encoder as _encoder, STATS, comment_text, personal_comment, prop_settings, sample_rows, sentence,
+from reliability_strategies import (one_blas_thread,  # noqa: F401 (autouse fixture)
+                                    shared_encoder as _encoder, STATS, comment_text, personal_comment, prop_settings, sample_rows, sentence,
                                     write_rows_csv)
 
 REPORTS = ("report.md", "report.html", "report.csv", "report.xlsx")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_blas_thread():
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        yield
 
 
 
