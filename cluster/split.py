@@ -26,6 +26,9 @@ _MARKERS = [
     ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
+# 「8.15頁の…」: a dot item whose text starts with a digit looks like a decimal; it counts as
+# an item only when it continues a dot list (the previous item was number N - 1).
+_DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
 _HEADING_RE = re.compile(
     r"^\s*[【\[［■◆●〈<＜]?\s*(?P<h>[^\n。！？!?]{1,40}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞]?\s*[:：]?\s*$"
 )
@@ -52,8 +55,6 @@ def _number(token: str) -> int | None:
         return _CIRCLED.index(token) + 1
     if re.fullmatch(r"[0-9]+", token):
         return int(token)
-    if token in _CIRCLED:
-        return _CIRCLED.index(token) + 1
     if all(ch in _KANJI_NUM for ch in token):
         if token == "十":
             return 10
@@ -89,6 +90,7 @@ def split_submission(text: str) -> list[Segment]:
     # 1. classify lines
     headings: dict[int, str] = {}
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
+    before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
     for idx, (s, e) in enumerate(lines):
         line = text[s:e]
         stripped = line.lstrip(" \t\u3000")
@@ -105,6 +107,10 @@ def split_submission(text: str) -> list[Segment]:
                 number = None if style in ("bullet", "dash") else _number(m.group(1))
                 marked.setdefault(style, []).append((idx, s + lead + m.end(), number, m.group(0).strip()))
                 break
+        else:
+            m = _DOT_BEFORE_DIGIT.match(stripped)
+            if m:
+                before_digit.append((idx, s + lead + m.end(), _number(m.group(1)), m.group(0).strip()))
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
     for style, items in marked.items():
@@ -113,6 +119,8 @@ def split_submission(text: str) -> list[Segment]:
         else:
             ok = _is_list([n for _, _, n, _ in items])
         if ok:
+            if style == "dot" and before_digit:
+                items = _continue_list(items, before_digit)
             for idx, start, _, marker in items:
                 boundaries.setdefault(idx, (start, marker))
     if not boundaries and not headings:
@@ -144,6 +152,17 @@ def split_submission(text: str) -> list[Segment]:
             segments.append(seg)
     segments = segments or [_trimmed(text, 0, len(text))]
     return _cut_closing(text, segments) if len(segments) > 1 else segments
+
+
+def _continue_list(items, candidates):
+    """Dot items plus the candidate lines that carry the next number of the list."""
+    items = sorted(items)
+    for cand in candidates:
+        idx, _, number, _ = cand
+        before = [n for i, _, n, _ in items if i < idx]
+        if number is not None and before and before[-1] == number - 1:
+            items = sorted(items + [cand])
+    return items
 
 
 def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:

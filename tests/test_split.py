@@ -111,6 +111,18 @@ def test_decimal_numbers_are_not_items(source):
     assert texts(source) == [source]
 
 
+def test_an_item_whose_text_starts_with_a_number_continues_the_list():
+    # 「３．15頁の…」 reads like the decimal 3.15; after items 1 and 2 it is item 3
+    source = "１．路線図を見やすくしてください。\n２．バスの本数を増やしてください。\n３．15頁の予算の見込みを示してください。"
+    assert texts(source) == ["路線図を見やすくしてください。", "バスの本数を増やしてください。",
+                             "15頁の予算の見込みを示してください。"]
+
+
+def test_a_number_that_skips_the_sequence_stays_in_the_previous_item():
+    source = "１．路線図を見やすくしてください。\n２．バスの本数を、\n５．15倍にしてほしいわけではありません。"
+    assert texts(source) == ["路線図を見やすくしてください。", "バスの本数を、\n５．15倍にしてほしいわけではありません。"]
+
+
 @pytest.mark.parametrize("source", [
     "(1)の点について、もう少し詳しく説明してください。(1)の内容は分かりにくいです。",
     "計画案の(1)の点と(2)の点には賛成です。早く進めてください。",
