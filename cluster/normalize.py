@@ -2,8 +2,9 @@
 
 The original text is always kept; this only builds the key used for duplicate detection
 and embedding. NFKC folds full-width digits and letters, spaces are removed (Japanese does
-not need them and form letters differ in them), stock greetings and closing lines go, and
-a trailing signature line (「東町在住　山田」) is dropped.
+not need them and form letters differ in them), stock greetings and closing lines go (only a
+whole sentence or line made of them, never a phrase inside a sentence: 「現在65歳以上です。」 keeps
+its 「以上です」), and a trailing signature line (「東町在住　山田」) is dropped.
 """
 from __future__ import annotations
 
@@ -12,25 +13,99 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Stock greeting and closing phrases. They are removed only when a whole sentence (from the
+# text start or after 。．！？ or a line break, up to its end mark) or a whole line is made of
+# them (「計画案を拝見し、気になった点を挙げます。」 is two of them), never from inside a sentence:
+# 「現在65歳以上です。」 and 「意見は以上です。」 keep their 「以上です」.
 _GREETINGS = [
-    r"いつも(大変)?お世話になって(おり|い)ます[。．]?",
-    r"お世話になって(おり|い)ます[。．]?",
-    r"はじめまして[。．、]?",
-    r"初めまして[。．、]?",
-    r"(以下|下記)の(とおり|通り)(、)?意見を(提出|申し上げ)(いた)?します[。．]?",
-    r"意見を(提出|申し上げ)(いた)?します[。．]?",
-    r"^[^\n。]{0,30}(について|に対して|に対し)、?(以下の|次の)?(とおり|通り)?、?(意見|コメント)を(述べ|提出し|提出いたし|申し上げ|送り|お送りし)ます[。．]?",
-    r"以上(、)?(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます[。．]?",
-    r"(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます[。．]?",
-    r"ご?検討(の程|のほど)?(を)?(よろしく|宜しく)?お願い(いた|致)?し?ます[。．]?",
-    r"以上です[。．]?",
-    r"^[^\n。]{0,30}(御中|様|殿)\s*$",
-    r"(計画案|案|素案|資料)を拝見し(まし)?た?[、。]?",
-    r"(以下|下記|次)の?\s*[0-9一二三四五六七八九十]*\s*(点|項目|件)?(について|に関して|を|の)?、?\s*(ご?意見|コメント)?を?(申し上げ|述べ|提出|挙げ|送り|お送りし)(いた|致)?(し)?ます[。．]?",
-    r"気にな(った|る)点を(挙げ|述べ|申し上げ)ます[。．]?",
-    r"^以上[。．]?$",
+    r"(いつも|平素は|平素より)?(大変|たいへん)?お世話になって(おり|い)ます",
+    r"(いつも|平素は|平素より)?(大変)?お世話様です",
+    r"お疲れ(様|さま)です",
+    r"はじめまして",
+    r"初めまして",
+    r"突然の(メール|ご連絡|お便り)(で|を)?(失礼|申し訳ございません|すみません)(いた|致)?し?ます",
+    r"拝啓|謹啓|前略|敬具|謹白|草々|早々|かしこ",
+    # 時候の挨拶: 「時下ますますご清祥のこととお慶び申し上げます」「春暖の候、…」
+    r"[^\n。、]{1,8}の(候|みぎり)",
+    r"(時下|貴職|皆様|皆さま|貴殿)?(におかれましては|には)?(ますます|益々)?ご(清祥|清栄|健勝|隆盛)の(こと|段)?(と)?(お|御)(慶|喜|よろこ)び申し上げます",
+    r"平素は?[^\n。]{0,12}(ご高配|ご尽力|ご理解)[^\n。]{0,12}(御礼|お礼)申し上げます",
+    r"(以下|下記)の(とおり|通り)(、)?意見を(提出|申し上げ)(いた)?します",
+    r"意見を(提出|申し上げ)(いた)?します",
+    r"[^\n。]{0,30}(について|に対して|に対し)、?(以下の|次の)?(とおり|通り)?、?(意見|コメント)を(述べ|提出し|提出いたし|申し上げ|送り|お送りし)ます",
+    r"以上(、)?(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます",
+    r"(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます",
+    r"ご?検討(の程|のほど)?(を)?(よろしく|宜しく)?お願い(いた|致)?し?ます",
+    r"((私|わたし)の)?(ご)?意見は以上(です|となります|になります)",
+    r"以上です",
+    r"(どうも)?ありがとうございま(す|した)",
+    r"以上",
+    r"[^\n。、]{0,30}?(?<![同模仕多異一態有文])(御中|様|殿)",  # 「ご担当者様」, not 「同様」
+    r"(計画案|案|素案|資料)を拝見し(まし)?た?",
+    r"(以下|下記|次)の?\s*[0-9０-９一二三四五六七八九十]*\s*(点|項目|件)?(について|に関して|を|の)?、?\s*(ご?意見|コメント)?を?(申し上げ|述べ|提出|挙げ|送り|お送りし)(いた|致)?(し)?ます",
+    r"気にな(った|る)点を(挙げ|述べ|申し上げ)ます",
 ]
-_GREETING_RE = re.compile("|".join(f"(?:{g})" for g in _GREETINGS), re.MULTILINE)
+_GREETING_PARTS = [re.compile(g) for g in _GREETINGS]
+# A greeting sentence: one or more greeting phrases joined by 、 or blanks, then its end marks.
+_JOINER_RE = re.compile(r"[、，,\s]*")
+_SENTENCE_TAIL_RE = re.compile(r"[、，,。．.！？!?\s]*")
+_END_MARKS = "。．！？!?"
+_CLOSERS = "」』）)】〕"
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each run of end marks (。．！？!? or a "." no letter or digit follows)
+    and after each line break; the pieces join back to ``text``."""
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" or ch in _END_MARKS or (ch == "." and (i + 1 >= n or not text[i + 1].isascii()
+                                                             or not text[i + 1].isalnum())):
+            end = i + 1
+            if ch != "\n":
+                while end < n and (text[end] in _END_MARKS or text[end] in _CLOSERS):
+                    end += 1
+                if end < n and text[end] == "\n":
+                    end += 1
+            out.append(text[start:end])
+            start = i = end
+            continue
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+def is_greeting_sentence(sentence: str) -> bool:
+    """True when ``sentence`` (one sentence or line) is nothing but stock greetings/closings.
+
+    Walks the phrases left to right, each position tried once (linear, no nested backtracking:
+    one big alternation repeated would be exponential on 「様様様…」).
+    """
+    core = sentence.strip(" \t\n\u3000")
+    if not core:
+        return False
+    todo, seen = [0], {0}
+    while todo:
+        pos = todo.pop()
+        for rx in _GREETING_PARTS:
+            m = rx.match(core, pos)
+            if m is None or m.end() == pos:
+                continue
+            if _SENTENCE_TAIL_RE.fullmatch(core, m.end()):
+                return True
+            nxt = _JOINER_RE.match(core, m.end()).end()
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+def strip_greetings(text: str) -> str:
+    """``text`` without its whole greeting and closing sentences and lines (line breaks kept)."""
+    return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part
+                   for part in _sentences(text))
+
+
 # A short last line that names a person or place, not a sentence: 「東町在住　山田」「（山田太郎）」
 _SIGNATURE_RE = re.compile(
     r"\n\s*[（(]?[^\n。．！？!?]{0,20}(在住|在勤|在学|より|拝|氏名|名前)[^\n。．！？!?]{0,12}[）)]?\s*$"
@@ -61,7 +136,7 @@ def comparison_text(text: str) -> str:
     text = nfkc(text).replace("\r\n", "\n")
     text = _CONTACT_LINE_RE.sub("", text)
     text = _SIGNATURE_RE.sub("", text)
-    text = _GREETING_RE.sub("", text)
+    text = strip_greetings(text)
     text = text.translate(_PUNCT_FOLD)
     text = _COMMA_RE.sub("、", _PERIOD_RE.sub("。", text))
     text = _SPACE_RE.sub("", text)
@@ -76,7 +151,7 @@ def display_text(text: str) -> str:
     original = text.replace("\r\n", "\n").strip()
     text = _CONTACT_LINE_RE.sub("", original)
     text = _SIGNATURE_RE.sub("", "\n" + text)
-    text = _GREETING_RE.sub("", text)
+    text = strip_greetings(text)
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     return text if any(ch.isalnum() for ch in text) else original
 

@@ -1,7 +1,10 @@
 """Cut one submission into single opinions.
 
-Submissions often hold several opinions: numbered items ((1), 1., ①, （１）, 一、), bullet
-lists (・, ●, -), or 「…について」 headings on their own line followed by the opinion.
+Submissions often hold several opinions: numbered items ((1), 1., ①, ⑴, （１）, 一、, 第一に,
+「1　…」, 意見1：/【意見1】), bullet lists (・, ●, -), or 「…について」 headings on their own line
+followed by the opinion. After the last item, a closing (「以上、よろしくお願いいたします。」, or
+「以上」「敬具」 with the name / address / phone block under it) becomes a segment of its own
+marked ``closing`` (the pipeline keeps it as a row with status ``greeting``).
 Each opinion keeps offsets into the submission text, so staff can always see where it
 came from. Numbering must look like a list (two or more items counting up from one) before
 it splits anything: a sentence that starts with 「1.5倍」 is not an item.
@@ -13,16 +16,30 @@ from dataclasses import dataclass
 
 _KANJI_NUM = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_Z2H = str.maketrans("０１２３４５６７８９", "0123456789")
+_PAREN_DIGIT = "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴⑵ … ⒇ (one character each)
+_Z2H = str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+                     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# 「1 日あたり…」「3　年後に…」: a number before a blank and a counter word is a quantity, not an item.
+_COUNTER_AFTER_SPACE = re.compile(
+    r"[ 　]*(日|月|年|人|名|件|回|時|分|秒|週|点|頁|ページ|円|割|台|個|本|歳|才|階|万|千|百|億|%|％|倍|度|"
+    r"km|ｋｍ|m|ｍ|kg|ｋｇ|g|丁目|番|号|章|条|節|項|つ|か所|箇所|ヶ所|カ所)"
+)
 
 # Item markers at the start of a line. Each style is counted separately.
 _MARKERS = [
     ("paren", re.compile(r"[(（]\s*([0-9０-９]{1,2})\s*[)）]")),
     ("dot", re.compile(r"([0-9０-９]{1,2})\s*[.．、)）](?![0-9０-９])")),
     ("circled", re.compile(f"([{_CIRCLED}])")),
+    ("paren_digit", re.compile(f"([{_PAREN_DIGIT}])")),
     ("kanji", re.compile(f"([{_KANJI_NUM}]{{1,2}})\\s*[、．.]")),
     ("kanji_paren", re.compile(f"[(（]([{_KANJI_NUM}]{{1,2}})[)）]")),
-    ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:点|に|項目)?\\s*[、．.:：　 ]")),
+    # 「第1に」「第一に、」「第2点目：」; 「第1章」「第3条」 are references, not items
+    ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:(?:に|点目?|項目)\\s*[、，,．.:：　 ]?|[、．.:：　 ])")),
+    # 「1　駐輪場を…」「2 屋根を…」: a number and a blank (not 「1 日あたり」, see _COUNTER_AFTER_SPACE)
+    ("space", re.compile(r"([0-9０-９]{1,2})[ 　]+(?=\S)")),
+    # 「(a)…(b)…」「Ａ．…Ｂ．…」 (a letter counts as its place in the alphabet)
+    ("alpha_paren", re.compile(r"[(（]([a-zａ-ｚ])[)）]")),
+    ("alpha_dot", re.compile(r"([A-ZＡ-Ｚ])\s*[.．](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")),
     ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
@@ -31,6 +48,11 @@ _MARKERS = [
 _DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
 _HEADING_RE = re.compile(
     r"^\s*[【\[［■◆●〈<＜]?\s*(?P<h>[^\n。！？!?]{1,40}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞]?\s*[:：]?\s*$"
+)
+# 「意見1：…」「【意見1】…」「＜要望２＞」 (the label may stand alone on its line, the text below it)
+_LABEL_RE = re.compile(
+    rf"[【\[［〈<＜(（]?\s*(?:ご?意見|要望|提案|質問)\s*([0-9０-９]{{1,2}}|[{_KANJI_NUM}]{{1,2}}|[{_CIRCLED}])\s*"
+    r"(?:[】\]］〉>＞)）]\s*[:：.．、]?|[:：.．、]|[ 　]|$)\s*"
 )
 _SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
 # Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line.
@@ -44,6 +66,7 @@ class Segment:
     end: int
     heading: str = ""  # the 「…について」 heading the opinion sits under, if any
     marker: str = ""  # "(1)", "①", "・" ...
+    closing: bool = False  # the closing and signature block after the last item (「以上」「敬具」, name, address)
 
     def text_of(self, source: str) -> str:
         return source[self.start:self.end]
@@ -53,6 +76,10 @@ def _number(token: str) -> int | None:
     token = token.translate(_Z2H)
     if token in _CIRCLED:  # checked first: "①".isdigit() is True in Python
         return _CIRCLED.index(token) + 1
+    if token in _PAREN_DIGIT:
+        return _PAREN_DIGIT.index(token) + 1
+    if len(token) == 1 and token.isascii() and token.isalpha():
+        return ord(token.lower()) - ord("a") + 1
     if re.fullmatch(r"[0-9]+", token):
         return int(token)
     if all(ch in _KANJI_NUM for ch in token):
@@ -97,12 +124,19 @@ def split_submission(text: str) -> list[Segment]:
         lead = len(line) - len(stripped)
         if not stripped:
             continue
+        lm = _LABEL_RE.match(stripped)
+        if lm and (len(stripped) > lm.end() or _has_text_after(text, lines, idx)):
+            marked.setdefault("label", []).append(
+                (idx, s + lead + lm.end(), _number(lm.group(1)), lm.group(0).strip()))
+            continue
         hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
         if hm and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = hm.group("h").strip()
             continue
         for style, rx in _MARKERS:
             m = rx.match(stripped)
+            if m and style == "space" and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
+                continue
             if m and len(stripped) > m.end():
                 number = None if style in ("bullet", "dash") else _number(m.group(1))
                 marked.setdefault(style, []).append((idx, s + lead + m.end(), number, m.group(0).strip()))
@@ -165,8 +199,31 @@ def _continue_list(items, candidates):
     return items
 
 
+# A line that closes the letter: 「以上」「敬具」「以上、よろしくお願いいたします。」
+_CLOSING_LINE_RE = re.compile(r"^[ \t\u3000]*(以上|敬具|謹白|草々|かしこ)(?![のにでをはがとへやもより])")
+# A line of the signature block under it: name, address, postcode, phone, e-mail (short, no sentence)
+_TRAILER_LINE_MAX = 40
+_SENTENCE_MARK_RE = re.compile(r"[。！？!?]|[．.](?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?!$)")
+# ... and nothing that reads like an opinion or an afterthought (「追伸」「駐輪場は屋根付きで」)
+_OPINION_WORD_RE = re.compile(
+    r"追伸|追記|なお|尚、|PS|P\.S|ほし|欲し|くださ|下さ|べき|反対|賛成|思|考え|要望|希望|困|です|ます|でした|ません|たい"
+)
+
+
+def _is_trailer_line(line: str) -> bool:
+    from .normalize import is_empty_opinion
+
+    core = line.strip(" \t\u3000")
+    if not core or is_empty_opinion(core):  # blank, a greeting, or a 「電話：…」 contact line
+        return True
+    return (len(core) <= _TRAILER_LINE_MAX and not _SENTENCE_MARK_RE.search(core)
+            and not _OPINION_WORD_RE.search(core))
+
+
 def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
-    """「以上、よろしくお願いいたします。」 on its own lines after the last item is not part of it."""
+    """The closing after the last item is not part of it: 「以上、よろしくお願いいたします。」 on its
+    own lines, or a closing line (「以上」「敬具」) with the signature block under it (name, address,
+    phone, e-mail). The cut part stays as a segment of its own, marked ``closing``."""
     from .normalize import is_empty_opinion
 
     last = segments[-1]
@@ -178,10 +235,30 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
             break
         cut = prev
     if cut <= 0 or not is_empty_opinion(body[cut:]) or is_empty_opinion(body[:cut]):
+        cut = -1
+    block = _closing_block(body)
+    if block > 0 and (cut < 0 or block < cut) and not is_empty_opinion(body[:block]):
+        cut = block
+    if cut <= 0:
         return segments
     head = _trimmed(text, last.start, last.start + cut, last.heading, last.marker)
     tail = _trimmed(text, last.start + cut, last.end)
-    return segments[:-1] + [head, tail]
+    return segments[:-1] + [head, Segment(tail.start, tail.end, closing=True)]
+
+
+def _closing_block(body: str) -> int:
+    """Offset of the line break before the last closing line (「以上」「敬具」 on a line that is
+    only a closing) when every line after it belongs to a signature block; else -1."""
+    from .normalize import is_empty_opinion
+
+    starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
+    for k in range(len(starts) - 1, 0, -1):
+        line_end = starts[k + 1] - 1 if k + 1 < len(starts) else len(body)
+        line = body[starts[k]:line_end]
+        if _CLOSING_LINE_RE.match(line) and is_empty_opinion(line):
+            rest = body[line_end:].split("\n")
+            return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
+    return -1
 
 
 def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

@@ -102,3 +102,58 @@ def test_content_hash_is_stable_and_short():
     assert content_hash("公園") == content_hash("公園")
     assert content_hash("公園") != content_hash("図書館")
     assert len(content_hash("公園")) == 12
+
+
+# Greetings are removed only as whole sentences or lines, never from inside a sentence.
+
+@pytest.mark.parametrize("text, kept", [
+    ("敬老パスの対象は現在65歳以上です。これを70歳以上に引き上げないでください。", "現在65歳以上です"),
+    ("市役所の窓口対応がよろしくお願いしますの一言もなく不親切でした。", "よろしくお願いしますの一言"),
+    ("公園の意見は以上ですが、図書館の意見は別に送ります。", "公園の意見は以上ですが"),
+    ("駅前の案を拝見した人は少ないと思います。", "案を拝見した人"),
+    ("いつもお世話になっております市民課の対応に感謝しています。", "お世話になっております市民課"),
+])
+def test_greeting_phrases_inside_a_sentence_are_kept(text, kept):
+    assert kept in display_text(text)
+    assert kept in comparison_text(text)
+
+
+def test_a_greeting_sentence_next_to_an_opinion_on_the_same_line_is_removed():
+    assert comparison_text("いつもお世話になっております。" + OPINION + "よろしくお願いします。") == comparison_text(OPINION)
+    assert display_text(OPINION + "以上です。") == OPINION
+
+
+def test_a_whole_closing_sentence_goes_and_never_glues_its_neighbours():
+    # was 「意見はありがとうございました。」: 「以上です」 cut out of the first sentence
+    text = "公園に日陰を作ってほしい。\n意見は以上です。ありがとうございました。"
+    assert display_text(text) == "公園に日陰を作ってほしい。"
+    assert "意見は" not in comparison_text(text)
+
+
+def test_greeting_sentences_made_of_several_stock_phrases_are_removed():
+    assert comparison_text("計画案を拝見し、気になった点を挙げます。\n" + OPINION) == comparison_text(OPINION)
+    assert comparison_text("以上、どうぞよろしくお願いいたします。") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "拝啓　時下ますますご清祥のこととお慶び申し上げます。",
+    "新緑の候、貴職におかれましてはますますご清栄のこととお慶び申し上げます。",
+    "ご担当者様\nお疲れ様です。",
+    "〇〇課　ご担当者様\nいつも大変お世話になっております。",
+    "敬具",
+    "以下3点について意見を述べます。",
+])
+def test_salutations_and_seasonal_greetings_are_greetings(text):
+    assert is_empty_opinion(text)
+
+
+def test_words_ending_like_an_addressee_are_not_greetings():
+    assert not is_empty_opinion("上記と同様。")
+    assert comparison_text("駐輪場の件も同様\n" + OPINION) != comparison_text(OPINION)
+
+
+def test_form_letters_differing_in_greetings_share_a_key():
+    base = "東町線の廃止に反対します。通院に欠かせない路線です。"
+    a = "ご担当者様\nお疲れ様です。\n" + base + "\nよろしくお願いいたします。"
+    b = "拝啓　時下ますますご清祥のこととお慶び申し上げます。\n" + base + "\n以上です。\n敬具"
+    assert comparison_text(a) == comparison_text(b) == comparison_text(base)

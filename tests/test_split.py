@@ -183,6 +183,11 @@ ALL_SOURCES = [src for src, _ in CASES.values()] + [
     "前置きです。\r\n(1)一つ目。\r\n(2)二つ目。",
     "1.5倍に利用者が増えると見込まれます。\n図書館の閲覧席を増やしてください。",
     "　(1) 公園のトイレについて。\n　　古くて暗い。\n　(2) 遊具について。",
+    "拝啓　新緑の候\n1. 駐輪場を増やしてほしい。\n2. 屋根を付けてほしい。\n\n以上\n\n〒111-2222\n佐々木 花子",
+    "【意見１】\n駐輪場を増やしてほしい。\n【意見２】\n屋根を付けてほしい。",
+    "⑴駐輪場を増やしてほしい。\n⑵屋根を付けてほしい。\n敬具\n山田太郎",
+    "第一に駐輪場を増やしてほしい。\n第二に屋根を付けてほしい。",
+    "1　駐輪場を増やしてほしい。\n2　屋根を付けてほしい。",
 ]
 
 
@@ -212,3 +217,95 @@ def test_no_opinion_text_is_lost(source):
     for seg in segs:
         left_over = left_over.replace(seg.marker, "", 1).replace(seg.heading, "", 1)
     assert re.sub(r"[\s\u3000【】：:]", "", left_over) == ""
+
+
+# Closing lines and the signature block after the last item
+
+LETTER = ("拝啓　時下ますますご清祥のこととお慶び申し上げます。\n"
+          "1. 図書館の開館時間を延ばしてほしい。\n2. 閲覧席に電源を付けてほしい。\n\n以上\n\n"
+          "〒111-2222\nみどり市北町4-5-6\n佐々木 花子\n電話：080-1111-2222\nメール：hanako@example.jp")
+
+
+def test_signature_block_after_a_closing_line_is_cut_from_the_last_item():
+    segs = split_submission(LETTER)
+    got = [s.text_of(LETTER) for s in segs]
+    assert got[1:3] == ["図書館の開館時間を延ばしてほしい。", "閲覧席に電源を付けてほしい。"]
+    assert got[3].startswith("以上") and got[3].endswith("hanako@example.jp")
+    assert [s.closing for s in segs] == [False, False, False, True]
+    assert len(segs) == 4
+
+
+def test_keigu_and_name_after_the_last_item_are_cut():
+    source = "(1)公民館の予約をネットでできるようにしてほしい。\n(2)利用料を据え置いてほしい。\n敬具\n山田太郎"
+    got = texts(source)
+    assert got == ["公民館の予約をネットでできるようにしてほしい。", "利用料を据え置いてほしい。", "敬具\n山田太郎"]
+
+
+@pytest.mark.parametrize("after", [
+    "追伸　駐輪場の件も検討してください。",
+    "駐輪場は屋根付きにしてほしい",
+    "なお、駐輪場の件も検討願います",
+])
+def test_opinion_text_after_a_closing_line_stays_in_the_item(after):
+    source = "(1)公民館の予約をネットでできるようにしてほしい。\n(2)利用料を据え置いてほしい。\n以上\n" + after
+    segs = split_submission(source)
+    assert not any(s.closing and after in s.text_of(source) for s in segs)
+    assert after in segs[-1].text_of(source)
+
+
+# More numbering styles
+
+MORE_STYLES = {
+    "paren_digit": "⑴駐輪場を増やしてほしい。\n⑵駐輪場に屋根を付けてほしい。\n⑶防犯灯を増やしてほしい。",
+    "digit_ideographic_space": "1　駐輪場を増やしてほしい。\n2　駐輪場に屋根を付けてほしい。\n3　防犯灯を増やしてほしい。",
+    "digit_ascii_space": "１ 駐輪場を増やしてほしい。\n２ 駐輪場に屋根を付けてほしい。\n３ 防犯灯を増やしてほしい。",
+    "dai_digit": "第1に駐輪場を増やしてほしい。\n第2に駐輪場に屋根を付けてほしい。\n第3に防犯灯を増やしてほしい。",
+    "dai_kanji": "第一に駐輪場を増やしてほしい。\n第二に、駐輪場に屋根を付けてほしい。\n第三に、防犯灯を増やしてほしい。",
+    "label_colon": "意見1：駐輪場を増やしてほしい。\n意見2：駐輪場に屋根を付けてほしい。\n意見3：防犯灯を増やしてほしい。",
+    "label_bracket": "【意見1】駐輪場を増やしてほしい。\n【意見2】駐輪場に屋根を付けてほしい。\n【意見3】防犯灯を増やしてほしい。",
+    "alpha_paren": "(a)駐輪場を増やしてほしい。\n(b)駐輪場に屋根を付けてほしい。\n(c)防犯灯を増やしてほしい。",
+    "alpha_dot": "Ａ．駐輪場を増やしてほしい。\nＢ．駐輪場に屋根を付けてほしい。\nＣ．防犯灯を増やしてほしい。",
+    "label_own_line": "【意見１】\n駐輪場を増やしてほしい。\n【意見２】\n駐輪場に屋根を付けてほしい。\n【意見３】\n防犯灯を増やしてほしい。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_STYLES))
+def test_more_numbering_styles(name):
+    assert texts(MORE_STYLES[name]) == ["駐輪場を増やしてほしい。", "駐輪場に屋根を付けてほしい。", "防犯灯を増やしてほしい。"]
+
+
+def test_label_items_are_items_not_headings():
+    segs = split_submission(MORE_STYLES["label_own_line"])
+    assert [s.heading for s in segs] == ["", "", ""]
+    assert [s.marker for s in segs] == ["【意見１】", "【意見２】", "【意見３】"]
+
+
+def test_preamble_announcing_the_points_before_items():
+    source = "以下3点について意見を述べます。\n" + MORE_STYLES["paren_digit"]
+    assert texts(source)[0] == "以下3点について意見を述べます。"
+    assert len(texts(source)) == 4
+
+
+@pytest.mark.parametrize("source", [
+    "1 日あたりの利用者が少なすぎます。\n2 年後に見直すべきです。",
+    "1 日あたりの利用者が少なすぎます。",
+    "3　年後の見直しを明記してください。\n1　か所だけでも駐輪場を増やしてください。",
+    "第1章の方針に賛成です。\n第2章の方針に反対です。",
+    "意見1つ目は駐輪場です。\n意見2つ目は照明です。",
+    "A.I.を使った案内を導入してください。\nB.C.G.の接種会場も示してください。",
+])
+def test_quantities_and_references_at_line_start_are_not_items(source):
+    assert texts(source) == [source]
+
+
+def test_pipeline_keeps_greeting_and_signature_rows_with_status_greeting():
+    from cluster.pipeline import _split_pieces
+
+    made = _split_pieces(LETTER, True)
+    assert [m[4] for m in made] == ["greeting", "ok", "ok", "greeting"]
+    assert made[0][3].startswith("拝啓") and "佐々木 花子" in made[3][3]
+    source = "ご担当者様\nお疲れ様です。\n⑴駐輪場を増やしてほしい。\n⑵駐輪場に屋根を付けてほしい。\n敬具\n山田太郎"
+    made = _split_pieces(source, True)
+    assert [(m[3], m[4]) for m in made] == [
+        ("ご担当者様\nお疲れ様です。", "greeting"), ("駐輪場を増やしてほしい。", "ok"),
+        ("駐輪場に屋根を付けてほしい。", "ok"), ("敬具\n山田太郎", "greeting")]
