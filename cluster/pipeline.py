@@ -137,13 +137,14 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
     """(start, end, heading, text, status) of the opinions in one submission text."""
     segments = split_submission(text) if split else None
     if not split or not segments:
-        pieces = [(0, len(text), "")]
+        pieces = [(0, len(text), "", False)]
     else:
-        pieces = [(s.start, s.end, s.heading) for s in segments]
+        pieces = [(s.start, s.end, s.heading, s.closing) for s in segments]
     made = []
-    for start, end, heading in pieces:
+    for start, end, heading, closing in pieces:
         piece = text[start:end]
-        status = "empty" if is_empty_opinion(piece) else "ok"
+        # the closing and signature block after the last item (「以上」, name, address) is no opinion
+        status = "empty" if closing or is_empty_opinion(piece) else "ok"
         made.append((start, end, heading, piece, status))
     if len(made) > 1:
         # Greetings and "I send the following points" before or after the items are not
