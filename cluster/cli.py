@@ -95,7 +95,10 @@ def main() -> None:
 @click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
 @click.option("--encoding", help="Input encoding when detection is wrong (utf-8, cp932 ...).")
-@click.option("--sheet", help="Excel sheet to read (default: the first with data).")
+@click.option("--sheet", help="Excel sheet to read (default: the first visible sheet with data).")
+@click.option("--header-row", type=click.IntRange(min=1),
+              help="Row number of the column names (Excel's row number; a CSV's line). Rows above it are "
+                   "skipped and listed. Default: found (a title row above the column names is skipped).")
 @click.option("--title", help="Report title (default: from the input file name).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
@@ -105,7 +108,7 @@ def main() -> None:
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, no_split,
                 model, seed,
-                encoding, sheet, title, no_mask, report_encoding, progress):
+                encoding, sheet, header_row, title, no_mask, report_encoding, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
     INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
@@ -119,7 +122,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
         answer_min_score=min_answer_score, topics=topics,
-        split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, title=title,
+        split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
         mask=not no_mask, csv_encoding=report_encoding,
     )
     show = sys.stderr.isatty() if progress is None else progress

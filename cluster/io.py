@@ -53,9 +53,55 @@ class Table:
     encoding: str = ""
     format: str = ""
     control_chars_removed: list[int] = field(default_factory=list)  # per row
+    sheet: str = ""  # Excel: the sheet read
+    header_row: int = 1  # the row holding the column names (Excel's row number; a CSV's record number)
+    header_given: bool = False  # header_row came from the caller (--header-row), not found
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # non-empty rows above the header
+    notes: list[str] = field(default_factory=list)  # things the user should know (hidden sheets, merges)
+    present_keys: list[frozenset[str]] | None = None  # JSON lines: the fields each record had
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def describe(self) -> str:
+        """What was read, for the read line: format, encoding or sheet, and where the header was.
+
+        >>> Table(Path("a.csv"), [], [], "utf-8", "csv").describe()
+        'csv, utf-8'
+        """
+        where = f"sheet {self.sheet}" if self.format == "xlsx" and self.sheet else self.encoding
+        out = f"{self.format}, {where}" if where else self.format
+        if self.skipped_rows or self.header_given:
+            out += f"; header {'on' if self.header_given else 'found on'} row {self.header_row}"
+        if self.skipped_rows:
+            n = len(self.skipped_rows)
+            shown = ", ".join(f"row {num} 「{_shorten(text)}」" for num, text in self.skipped_rows[:3])
+            out += (f"; {n} row{'s' if n > 1 else ''} above it skipped (title): {shown}"
+                    + (f" and {n - 3} more" if n > 3 else ""))
+        return out
+
+    def read_notes(self, text_column: str | None = None) -> list[str]:
+        """Lines to print after the read line: sheets skipped, merged cells filled, and (JSON
+        lines) records without the chosen text field, which would otherwise become empty rows."""
+        notes = list(self.notes)
+        if self.present_keys is not None and text_column:
+            missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
+            if missing:
+                have: set[str] = set()
+                for i in missing:
+                    have |= self.present_keys[i - 1]
+                fields = [c for c in self.columns if c in have]
+                rows = ", ".join(map(str, missing[:5])) + (", …" if len(missing) > 5 else "")
+                notes.append(
+                    f"warning: {len(missing)} of {len(self.rows)} records have no {text_column!r} field and "
+                    f"are read as empty (records {rows}; their fields: {', '.join(fields) or 'none'}); "
+                    "give --text-column or use the same field name in every record")
+        return notes
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -123,12 +169,34 @@ def _detect_format(path: Path, head: bytes) -> str:
     return "csv"
 
 
+@dataclass
+class _Raw:
+    """What a format reader found, before cleaning."""
+
+    header: list[str]
+    rows: list[list[str]]
+    header_row: int = 1
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    sheet: str = ""
+    present_keys: list[frozenset[str]] | None = None
+
+
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
-               fill_merged: bool = False) -> Table:
+               fill_merged: bool = False, header_row: int | None = None,
+               text_column: str | None = None) -> Table:
     """Read a comment or past-answer table. Raises InputError on anything unreadable.
 
-    ``fill_merged``: in Excel files, give every cell of a merged range the range's value. Published
-    answer tables merge one 考え方 cell over the several opinions it answers.
+    The header is the first non-empty row unless rows above the column names look like a title
+    (「○○計画（案）に対するご意見一覧」): then the row that looks like column names is the header and
+    the rows above it are listed in ``Table.skipped_rows`` (see ``find_header_row``).
+    ``header_row`` (1-based: Excel's row number, a CSV's record number) gives it instead.
+
+    Excel: with no ``sheet``, the first visible sheet with data is read (hidden sheets are
+    working notes; ``sheet`` may name one). Merged cells in the data rows are filled with the
+    range's top-left value (see ``_fill_merged``); ``fill_merged`` fills the text column too
+    (``text_column``, else the guessed one): published answer tables merge one 考え方 cell over
+    the several opinions it answers.
     """
     path = Path(path)
     if not path.exists():
@@ -143,27 +211,29 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         raise InputError(f"{path}: the file is empty")
     fmt = _detect_format(path, data[:8])
     if fmt == "xlsx":
-        columns, raw_rows = _read_xlsx(path, data, sheet, fill_merged)
-        enc = "xlsx"
+        raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column)
+        enc = ""  # an .xlsx has no text encoding to report; Table.describe() names the sheet
     else:
         text, enc = decode_bytes(data, encoding, str(path))
         if fmt == "jsonl":
-            columns, raw_rows = _read_jsonl(path, text)
+            raw = _read_jsonl(path, text)
+            if header_row is not None:
+                raw.notes.append("--header-row does not apply to JSON lines (field names are the columns); ignored")
         else:
-            columns, raw_rows = _read_delimited(path, text, fmt)
-    columns = _unique_columns(columns)
+            raw = _read_delimited(path, text, fmt, header_row)
+    columns = _unique_columns(raw.header)
     rows: list[dict[str, str]] = []
     removed: list[int] = []
-    for raw in raw_rows:
+    for raw_row in raw.rows:
         count = 0
         row: dict[str, str] = {}
         for i, col in enumerate(columns):
-            value = raw[i] if i < len(raw) else ""
+            value = raw_row[i] if i < len(raw_row) else ""
             value, n = strip_controls(value)
             count += n
             row[col] = value
-        if len(raw) > len(columns):  # extra cells are kept, never dropped
-            extra, n = strip_controls("\t".join(raw[len(columns):]))
+        if len(raw_row) > len(columns):  # extra cells are kept, never dropped
+            extra, n = strip_controls("\t".join(raw_row[len(columns):]))
             count += n
             if extra.strip():
                 row["_extra"] = extra
@@ -173,7 +243,10 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         columns.append("_extra")
         for r in rows:
             r.setdefault("_extra", "")
-    return Table(path, columns, rows, enc, fmt, removed)
+    skipped = [(n, strip_controls(t)[0]) for n, t in raw.skipped]
+    return Table(path, columns, rows, enc, fmt, removed, sheet=raw.sheet, header_row=raw.header_row,
+                 header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
+                 notes=raw.notes, present_keys=raw.present_keys)
 
 
 def _unique_columns(columns: Sequence[str]) -> list[str]:
@@ -191,32 +264,174 @@ def _unique_columns(columns: Sequence[str]) -> list[str]:
     return out
 
 
-def _read_delimited(path: Path, text: str, fmt: str) -> tuple[list[str], list[list[str]]]:
+# ---------------------------------------------------------------- finding the header row
+
+HEADER_SCAN_ROWS = 10  # the header is looked for in the first non-empty rows
+# Names seen as column names in comment and answer tables, besides the *_COLUMN_CANDIDATES.
+_OTHER_COLUMN_NAMES = (
+    "受付日", "受付日時", "提出日", "日付", "年齢", "年代", "性別", "職業", "住所", "居住地", "所在地",
+    "連絡先", "電話番号", "メールアドレス", "団体名", "法人名", "所属", "備考", "件名", "項目", "区分",
+    "該当箇所", "該当ページ", "該当頁", "頁", "章", "考え方", "市の考え方", "区の考え方", "県の考え方",
+    "町の考え方", "村の考え方", "回答", "対応", "対応方針", "出典", "担当課", "date", "note",
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def _known_names() -> tuple[set[str], tuple[str, ...]]:
+    names = (*TEXT_COLUMN_CANDIDATES, *ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES,
+             *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES)
+    exact = {_fold(n) for n in names}
+    return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
+
+
+def _cells(row: Sequence[str]) -> list[str]:
+    return [c.strip() for c in row if c and c.strip()]
+
+
+def _name_like(cell: str) -> bool:
+    """A short label, not a sentence, number or date: what a column name looks like."""
+    s = _fold(cell)
+    return (0 < len(s) <= 40 and "\n" not in s and not s.endswith("。")
+            and not _NUMBER_RE.match(s.replace(",", "")) and not re.fullmatch(r"[\d/.\-: ]+", s))
+
+
+def _known_count(cells: Sequence[str], exact: set[str], parts: tuple[str, ...]) -> int:
+    """How many cells are column names the tool knows (「ご意見」, or short like 「ご意見（300字以内）」)."""
+    n = 0
+    for c in cells:
+        f = _fold(c)
+        if f in exact or (len(f) <= 15 and any(p in f for p in parts)):
+            n += 1
+    return n
+
+
+def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
+    """The number of the row that holds the column names, from (row number, cells) of the
+    first non-empty rows.
+
+    The first non-empty row is the header when it holds a column name the tool knows (受付番号,
+    提出方法, ご意見 ...). Otherwise, looking at the first ``HEADER_SCAN_ROWS`` rows:
+
+    - a first row that does not look like column names (one cell, as a title row has;
+      sentences; numbers) gives way to the row below with the most known names, else to the
+      first row of several short labels wider than every row above it;
+    - a first row of short unknown labels (a two-cell title 「意見一覧, 令和7年4月」) gives way
+      only to a row of labels holding two or more known names: a data row of short words
+      (「C001, 駐輪場の意見」) is never taken for the header.
+
+    >>> find_header_row([(1, ["市民意見一覧", "", ""]), (2, ["受付番号", "提出方法", "ご意見"]),
+    ...                  (3, ["1", "郵送", "駐輪場を増やしてほしい。"])])
+    2
+    """
+    window = [(n, _cells(r)) for n, r in rows[:HEADER_SCAN_ROWS]]
+    window = [(n, c) for n, c in window if c]
+    if not window:
+        return rows[0][0] if rows else 1
+    exact, parts = _known_names()
+    first_n, first = window[0]
+    if any(_fold(c) in exact for c in first):
+        return first_n
+
+    def header_like(cells: list[str]) -> bool:
+        return len(cells) >= 2 and all(_name_like(c) for c in cells)
+
+    def exact_count(cells: list[str]) -> int:
+        return sum(_fold(c) in exact for c in cells)
+
+    if header_like(first):
+        # column names the tool does not know; a row below replaces them only when it holds
+        # at least two names it knows (a short two-cell title such as 「意見一覧, 令和7年4月」)
+        for n, cells in window[1:]:
+            if exact_count(cells) >= 2 and header_like(cells):
+                return n
+        return first_n
+    scored = [(exact_count(c), _known_count(c, exact, parts), len(c), -k, n)
+              for k, (n, c) in enumerate(window) if header_like(c) or exact_count(c)]
+    if not scored:
+        return first_n
+    best = max(scored)
+    if best[0] or best[1]:
+        return best[4]
+    widest_above = 0
+    for n, cells in window:  # a title above unknown column names: the first row wider than all above
+        if n != first_n and header_like(cells) and len(cells) > widest_above:
+            return n
+        widest_above = max(widest_above, len(cells))
+    return first_n
+
+
+def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_row: int | None
+                     ) -> tuple[int, int]:
+    """(position in ``numbered``, row number) of the header; ``numbered`` holds the non-empty rows."""
+    if header_row is not None:
+        for pos, (n, r) in enumerate(numbered):
+            if n == header_row and _cells(r):
+                return pos, n
+        last = max((n for n, _ in numbered), default=0)
+        if header_row > last:
+            raise InputError(f"{path}: --header-row {header_row}: the file has only {last} rows")
+        raise InputError(f"{path}: --header-row {header_row}: row {header_row} is empty")
+    content = [(n, r) for n, r in numbered if _cells(r)]
+    n = find_header_row(content) if content else numbered[0][0]
+    return next(pos for pos, (m, _) in enumerate(numbered) if m == n), n
+
+
+def _skipped(numbered: list[tuple[int, list[str]]], pos: int) -> list[tuple[int, str]]:
+    return [(n, " ".join(_cells(r))) for n, r in numbered[:pos] if _cells(r)]
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = None) -> _Raw:
     if fmt == "tsv":
         delimiter = "\t"
     else:
         first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # old Mac files end lines with CR only
         # A .txt or .csv whose header has tabs but no commas is tab-separated.
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        if delimiter == "," and not first.count("\t") and not first.count(",") \
+                and _fold(first) not in _known_names()[0]:
+            # a title line above a tab-separated header: look at the first lines with content
+            lines = [ln for ln in re.split(r"\r\n|\r|\n", text[:20000])[:HEADER_SCAN_ROWS] if ln.strip()]
+            if sum(ln.count("\t") > ln.count(",") for ln in lines) > len(lines) / 2:
+                delimiter = "\t"
     # A comment may be long (a whole letter pasted into one cell): the csv module's default
     # limit of 131,072 characters per field would refuse it, so allow any field the file can hold.
     if csv.field_size_limit() < len(text) + 1:
         csv.field_size_limit(min(len(text) + 1, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        rows = list(reader)
+        records = list(reader)
     except csv.Error as exc:
         raise InputError(
             f"{path}: broken CSV near line {reader.line_num}: {exc} (check for an unclosed quote)"
         ) from None
     # Fully empty lines are not rows (a trailing newline, spacing); a row of empty cells is.
-    rows = [r for r in rows if r]
-    if not rows:
+    numbered = [(i, r) for i, r in enumerate(records, 1) if r]
+    if not numbered:
         raise InputError(f"{path}: no header row")
-    return rows[0], rows[1:]
+    pos, n = _split_at_header(path, numbered, header_row)
+    return _Raw(numbered[pos][1], [r for _, r in numbered[pos + 1:]], header_row=n,
+                skipped=_skipped(numbered, pos))
 
 
-def _read_jsonl(path: Path, text: str) -> tuple[list[str], list[list[str]]]:
+def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
+    """Nested objects become dotted names: {"body": {"text": …}} -> {"body.text": …}."""
+    out = {} if out is None else out
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            _flatten(value, name + ".", out)
+        else:
+            out.setdefault(name, value)
+    return out
+
+
+def _read_jsonl(path: Path, text: str) -> _Raw:
     stripped = text.lstrip()
     records: list = []
     if stripped.startswith("["):
@@ -234,21 +449,19 @@ def _read_jsonl(path: Path, text: str) -> tuple[list[str], list[list[str]]]:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path}: line {lineno} is not JSON: {exc.msg}") from None
+    flat = [_flatten({str(k): v for k, v in rec.items()}) if isinstance(rec, dict) else {"text": rec}
+            for rec in records]
     columns: list[str] = []
-    for rec in records:
-        if not isinstance(rec, dict):
-            rec = {"text": rec}
+    seen: set[str] = set()
+    for rec in flat:
         for key in rec:
-            if key not in columns:
-                columns.append(str(key))
-    rows = []
-    for rec in records:
-        if not isinstance(rec, dict):
-            rec = {"text": rec}
-        rows.append([_cell_text(rec.get(c)) for c in columns])
+            if key not in seen:
+                seen.add(key)
+                columns.append(key)
     if not columns:
         raise InputError(f"{path}: no records")
-    return columns, rows
+    rows = [[_cell_text(rec.get(c)) for c in columns] for rec in flat]
+    return _Raw(columns, rows, present_keys=[frozenset(rec) for rec in flat])
 
 
 def _cell_text(value) -> str:
@@ -260,12 +473,11 @@ def _cell_text(value) -> str:
         return str(int(value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):  # one item per line, never JSON syntax in a report
+        return "\n".join(t for t in (_cell_text(v) for v in value) if t)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {t}" if t else str(k) for k, t in ((k, _cell_text(v)) for k, v in value.items()))
     return str(value)
-
-
-_MERGE_FILL_MAX_BYTES = 30 * 1024 * 1024  # merged ranges need openpyxl's full (slower) mode
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -287,16 +499,96 @@ def _has_formulas(data: bytes) -> bool:
     return False
 
 
-def _sheet_grid(ws, fill_merged: bool) -> list[list]:
-    """The sheet's cell values, row by row, merged ranges filled with their top-left value."""
-    if fill_merged:
-        for merged in list(ws.merged_cells.ranges):
-            value = ws.cell(merged.min_row, merged.min_col).value
-            ws.unmerge_cells(str(merged))
-            for row in ws.iter_rows(min_row=merged.min_row, max_row=merged.max_row,
-                                    min_col=merged.min_col, max_col=merged.max_col):
-                for cell in row:
-                    cell.value = value
+_MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
+
+
+def _merged_ranges(data: bytes, ws) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of the sheet's merged ranges, read from its XML
+    (openpyxl's read-only mode, used for speed on large files, does not load them)."""
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    member = getattr(ws, "_worksheet_path", None)
+    if not member:
+        ranges = getattr(ws, "merged_cells", None)
+        return [r.bounds for r in ranges.ranges] if ranges is not None else []
+    found: list[tuple[int, int, int, int]] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open(member.lstrip("/")) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    buf = tail + chunk
+                    # <mergeCells> follows the cell data: only look once it has started
+                    start = buf.find(b"mergeCell")
+                    if start >= 0:
+                        rest = buf[max(0, start - 8):] + fh.read()
+                        for m in _MERGE_RE.finditer(rest):
+                            try:
+                                found.append(tuple(range_boundaries(m.group(1).decode())))
+                            except (ValueError, TypeError):
+                                continue
+                        break
+                    tail = chunk[-64:]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return []
+    return found
+
+
+def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], header_row: int,
+                 data_rows: set[int], text_col: int | None, fill_text: bool, column_names: Sequence[str]
+                 ) -> list[str]:
+    """Fill merged ranges below the header with their top-left value; returns the lines to print.
+
+    What a city official expects from a merged cell in the comment table: 提出方法「郵送」 or a
+    受付番号 merged over two rows means both rows have that value, so those are filled (the
+    value goes into the range's first column only; cells beside it stay as they are). The
+    comment text is not: copying one text into a second row would count one opinion twice
+    (or invent a campaign), so a merge in the text column keeps the text in its first row and
+    is reported, to be unmerged by hand if the rows really are separate submissions. With
+    ``fill_text`` (published answer tables, where one 考え方 cell answers several opinions)
+    every column is filled. Rows that hold nothing but merged-over cells are not data rows
+    and stay out. Ranges that start in or above the header (a merged title) are left alone.
+    """
+    filled: dict[str, int] = {}
+    text_ranges: list[str] = []
+    for min_col, min_row, _max_col, max_row in merges:
+        if max_row <= min_row or min_row <= header_row:
+            continue
+        col = min_col - 1
+        top = grid[min_row - 1] if min_row - 1 < len(grid) else []
+        value = top[col] if col < len(top) else None
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        targets = [r for r in range(min_row + 1, max_row + 1) if r in data_rows]
+        if not targets:
+            continue
+        name = column_names[col] if col < len(column_names) else f"column{col + 1}"
+        if col == text_col and not fill_text:
+            text_ranges.append(f"rows {min_row}-{max_row}")
+            continue
+        for r in targets:
+            row = grid[r - 1]
+            if len(row) <= col:
+                row.extend([None] * (col + 1 - len(row)))
+            row[col] = value
+        filled[name] = filled.get(name, 0) + 1
+    notes = []
+    if filled:
+        total = sum(filled.values())
+        notes.append(f"merged cells: filled {total} merged range{'s' if total > 1 else ''} with the value of "
+                     "their first row (" + ", ".join(f"{k} {v}" for k, v in filled.items()) + ")")
+    if text_ranges:
+        name = column_names[text_col] if text_col is not None and text_col < len(column_names) else "text"
+        notes.append(f"merged cells: {len(text_ranges)} merged range{'s' if len(text_ranges) > 1 else ''} in the "
+                     f"text column {name} ({', '.join(text_ranges[:5])}{', …' if len(text_ranges) > 5 else ''}) "
+                     "kept in the first row only; if those rows are separate submissions, unmerge and copy the text")
+    return notes
+
+
+def _sheet_grid(ws) -> list[list]:
+    """The sheet's cell values, row by row from row 1 (merged-over cells are empty)."""
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
@@ -318,42 +610,65 @@ def _with_formula_text(values: list[list], formulas: list[list]) -> list[list]:
     return out
 
 
-def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False
-               ) -> tuple[list[str], list[list[str]]]:
-    import openpyxl
+def _has_value(v) -> bool:
+    return v is not None and bool(str(v).strip())
 
-    full = fill_merged and len(data) <= _MERGE_FILL_MAX_BYTES
+
+def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False,
+               header_row: int | None = None, text_column: str | None = None) -> _Raw:
+    import openpyxl
 
     def load(data_only: bool):
         try:
-            return openpyxl.load_workbook(io.BytesIO(data), read_only=not full, data_only=data_only)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
         except Exception as exc:  # openpyxl raises many kinds for broken files
             raise InputError(f"{path}: cannot open as Excel: {exc}") from None
 
     wb = load(True)
     formula_wb = load(False) if _has_formulas(data) else None
     try:
+        hidden: list[str] = []
         if sheet is not None:
             if sheet not in wb.sheetnames:
                 raise InputError(f"{path}: no sheet {sheet!r}; sheets: {', '.join(wb.sheetnames)}")
             names = [sheet]
         else:
-            names = [ws.title for ws in wb.worksheets]  # not chart sheets
+            names = []
+            for ws in wb.worksheets:  # not chart sheets
+                (names if getattr(ws, "sheet_state", "visible") == "visible" else hidden).append(ws.title)
         for name in names:
-            values = _sheet_grid(wb[name], full)
+            grid = _sheet_grid(wb[name])
             if formula_wb is not None:
-                values = _with_formula_text(values, _sheet_grid(formula_wb[name], full))
-            values = [r for r in values if any(v is not None and str(v).strip() for v in r)]
-            if values:
-                header = [_cell_text(v) for v in values[0]]
-                while header and not header[-1]:
-                    header.pop()
-                rows = [[_cell_text(v) for v in r] for r in values[1:]]
-                return header, rows
+                grid = _with_formula_text(grid, _sheet_grid(formula_wb[name]))
+            numbered = [(i, row) for i, row in enumerate(grid, 1) if any(_has_value(v) for v in row)]
+            if not numbered:
+                continue
+            text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
+            pos, n = _split_at_header(path, text_rows, header_row)
+            header = text_rows[pos][1]
+            while header and not header[-1].strip():
+                header.pop()
+            data_nums = [m for m, _ in numbered[pos + 1:]]
+            notes = []
+            if hidden:
+                notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
+                             f"(read sheet {name}; --sheet NAME reads another)")
+            merges = _merged_ranges(data, wb[name])
+            if merges:
+                columns = _unique_columns(header)
+                given = text_column if text_column in columns else None
+                text_name = guess_column(columns, TEXT_COLUMN_CANDIDATES, given, required=False)
+                text_col = columns.index(text_name) if text_name else None
+                notes += _fill_merged(grid, merges, n, set(data_nums), text_col, fill_merged, columns)
+            rows = [[_cell_text(v) for v in grid[m - 1]] for m in data_nums]
+            return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name)
     finally:
         wb.close()
         if formula_wb is not None:
             formula_wb.close()
+    if hidden:
+        raise InputError(f"{path}: the visible sheets have no data; hidden sheets: {', '.join(hidden)} "
+                         "(give --sheet NAME to read one)")
     raise InputError(f"{path}: the workbook has no data")
 
 
@@ -417,15 +732,54 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
             tmp_path.unlink()
 
 
+# A character the CSV's code page (--report-encoding cp932) cannot hold becomes 〓 (geta, the
+# mark Japanese print uses for a missing character), never a silent "?"; a look-alike the code
+# page has is used first (— -> ―), and decomposed kana are composed (か+゛ -> が).
+GETA = "〓"
+_CODEPAGE_LOOKALIKE = str.maketrans({"\u2014": "\u2015"})
+
+
+def codepage_text(value, encoding: str, lost: list[str]):
+    """``value`` with the characters ``encoding`` lacks replaced by 〓 (appended to ``lost``)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode(encoding)
+        return value
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in unicodedata.normalize("NFC", value.translate(_CODEPAGE_LOOKALIKE)):
+        try:
+            ch.encode(encoding)
+            out.append(ch)
+        except UnicodeEncodeError:
+            lost.append(ch)
+            out.append(GETA)
+    return "".join(out)
+
+
 def write_csv(path: str | os.PathLike, header: Sequence[str], rows: Iterable[Sequence],
               encoding: str = "utf-8-sig") -> None:
-    """CSV for Excel: UTF-8 with BOM, CRLF-free quoting, formula cells escaped, atomic."""
+    """CSV for Excel: UTF-8 with BOM, CRLF-free quoting, formula cells escaped, atomic.
+
+    In another encoding (cp932) characters it lacks are written as 〓, with a warning on stderr."""
+    lost: list[str] = []
+    fit = (lambda v: v) if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8") else (
+        lambda v: codepage_text(v, encoding, lost))
     with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding=encoding, newline="", errors="replace" if encoding != "utf-8-sig" else "strict") as fh:
+        with open(tmp, "w", encoding=encoding, newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow([escape_cell(h) for h in header])
+            writer.writerow([fit(escape_cell(h)) for h in header])
             for row in rows:
-                writer.writerow([escape_cell("" if v is None else v) for v in row])
+                writer.writerow([fit(escape_cell("" if v is None else v)) for v in row])
+    if lost:
+        import sys
+
+        examples = ", ".join(f"{ch} U+{ord(ch):04X}" for ch in dict.fromkeys(lost))
+        examples = examples if len(examples) <= 60 else examples[:60].rsplit(", ", 1)[0] + ", …"
+        print(f"warning: {Path(path).name}: {len(lost)} character(s) not in {encoding} written as {GETA} "
+              f"({examples})", file=sys.stderr)
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:
@@ -435,3 +789,57 @@ def write_text(path: str | os.PathLike, text: str) -> None:
 
 def write_json(path: str | os.PathLike, obj) -> None:
     write_text(path, json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+# ---------------------------------------------------------------- counting channels and submitters
+
+STANDARD_CHANNELS = ("郵送", "持参", "FAX", "電子メール")
+_DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\u30fc\uff70-]")  # hyphens, minus, 「ー」 in 「E‐mail」
+_CHANNEL_VARIANTS = {
+    "郵送": ("郵送", "郵便", "郵送提出", "郵便による提出", "郵送による提出", "はがき", "ハガキ", "封書"),
+    "持参": ("持参", "窓口", "窓口持参", "窓口へ持参", "窓口に持参", "持ち込み", "持込", "直接持参", "来庁"),
+    "FAX": ("fax", "ファクス", "ファックス", "ファクシミリ", "fax送信", "ファクス送信", "ファックス送信"),
+    "電子メール": ("電子メール", "メール", "email", "eメール", "mail", "電子メール送信", "メール送信"),
+}
+
+
+def _channel_key(text: str) -> str:
+    key = "".join(unicodedata.normalize("NFKC", text).split()).lower()
+    return _DASHES_RE.sub("", key) if re.search(r"[a-z]", key) else key  # 「e-mail」 but not 「ファックス」
+
+
+_CHANNEL_MAP = {_channel_key(v): std for std, variants in _CHANNEL_VARIANTS.items() for v in variants}
+
+
+def normalize_channel(value: str) -> str:
+    """One spelling per channel for 提出方法別: NFKC, whitespace folded, and the known variants
+    (ＦＡＸ, ファクス, E-mail, Eメール, 郵便, 窓口 ...) mapped to 郵送 / 持参 / FAX / 電子メール.
+    Anything else is kept as written after NFKC, without the spaces next to Japanese characters
+    (ウェブ, 電子申請 ...); "" stays "".
+
+    >>> [normalize_channel(v) for v in ["ＦＡＸ", "ファックス", "E-mail", "郵便", "窓口", " 電子申請 "]]
+    ['FAX', 'FAX', '電子メール', '郵送', '持参', '電子申請']
+    """
+    text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+    text = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)  # 「電子 申請」 -> 「電子申請」
+    if not text:
+        return ""
+    return _CHANNEL_MAP.get(_channel_key(text), text)
+
+
+def submitter_key(name: str) -> str:
+    """The key that counts one submitter once: NFKC with every space removed, so 「山田 太郎」,
+    「山田　太郎」 and 「山田太郎」 are one person. "" stays ""."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def count_channels_and_submitters(subs, unknown: str = "不明"):
+    """For the report's counts: (submissions per channel, normalised with ``normalize_channel``
+    and ``unknown`` for none; whether any submission named a channel; the set of submitter keys,
+    ``submitter_key`` of the name, else one key per row)."""
+    from collections import Counter
+
+    channels = [normalize_channel(s.channel) for s in subs]
+    by_channel = Counter(c or unknown for c in channels)
+    submitters = {submitter_key(s.submitter) or f"#row{s.row_number}" for s in subs}
+    return by_channel, any(channels), submitters

@@ -26,7 +26,8 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
 from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
-                 TEXT_COLUMN_CANDIDATES, InputError, guess_column, read_table, write_csv, write_json)
+                 TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, read_table,
+                 write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion
@@ -58,6 +59,7 @@ class RunOptions:
     seed: int = 0
     encoding: str | None = None
     sheet: str | None = None
+    header_row: int | None = None  # the row with the column names (default: found, title rows skipped)
     mask: bool = True
     title: str | None = None
     top_answers: int = 3
@@ -93,7 +95,8 @@ def _progress_factory(enabled: bool):
 
 
 def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None]) -> tuple[list[Submission], dict]:
-    table = read_table(path, encoding=opts.encoding, sheet=opts.sheet)
+    table = read_table(path, encoding=opts.encoding, sheet=opts.sheet, header_row=opts.header_row,
+                       text_column=opts.text_column)
     cols = table.columns
     text_col = guess_column(cols, TEXT_COLUMN_CANDIDATES, opts.text_column, what="text")
     id_col = guess_column(cols, ID_COLUMN_CANDIDATES, opts.id_column, what="id", required=False)
@@ -105,9 +108,11 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None}
-    log(f"read {len(table)} rows from {Path(path).name} ({table.format}, {table.encoding}); columns: "
+    log(f"read {len(table)} rows from {Path(path).name} ({table.describe()}); columns: "
         + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
                     for k, v in used.items()))
+    for note in table.read_notes(text_col):
+        log(note)
     seen_ids: Counter = Counter()
     subs = []
     for i, row in enumerate(table.rows):
@@ -542,9 +547,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
-    by_channel = Counter((s.channel or UNKNOWN_CHANNEL) for s in subs)
-    has_channels = any(s.channel for s in subs)
-    submitter_keys = {s.submitter or f"#row{s.row_number}" for s in subs}
+    by_channel, has_channels, submitter_keys = count_channels_and_submitters(subs, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for n, cl in enumerate(clusters, 1):

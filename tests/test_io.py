@@ -337,3 +337,273 @@ def test_write_csv_failure_leaves_previous_file(tmp_path):
         write_csv(path, ["a"], rows())
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+# ------------------------------------------------------------------ title rows above the header
+
+
+def _guess_text(table):
+    return guess_column(table.columns, TEXT_COLUMN_CANDIDATES)
+
+
+def test_csv_title_row_above_the_header_is_skipped_and_reported(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("みどり区自転車活用計画（案）に対するご意見一覧,,\n"
+                    "受付番号,提出方法,ご意見\n"
+                    "1,郵送,駅の西口に駐輪場を増やしてほしい。\n"
+                    "2,電子メール,歩道の段差をなくしてください。\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.columns == ["受付番号", "提出方法", "ご意見"]
+    assert _guess_text(table) == "ご意見"
+    assert _texts(table) == ["駅の西口に駐輪場を増やしてほしい。", "歩道の段差をなくしてください。"]
+    assert table.header_row == 2
+    assert table.skipped_rows == [(1, "みどり区自転車活用計画（案）に対するご意見一覧")]
+    described = table.describe()
+    assert "header found on row 2" in described and "1 row above it skipped" in described
+    assert "みどり区自転車活用計画" in described  # the skipped row does not vanish silently
+
+
+def test_several_rows_above_the_header_and_a_plain_file_is_unchanged(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("意見募集の結果について,,,\n"
+                    ",,,令和7年4月1日現在\n"
+                    "\n"
+                    "番号,受付日,氏名,意見の内容\n"
+                    "1,2025-03-02,川村 花子,公民館の予約をインターネットでできるようにしてほしい。\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.header_row == 4
+    assert [n for n, _ in table.skipped_rows] == [1, 2]
+    assert table.rows[0]["意見の内容"].startswith("公民館の予約")
+    # no title: the first row stays the header, nothing is reported
+    plain = read_table(_write(tmp_path / "p.csv", HEADER, ROWS))
+    assert plain.header_row == 1 and plain.skipped_rows == [] and plain.describe() == "csv, utf-8"
+    # a short two-cell title above known column names
+    two = tmp_path / "two.csv"
+    two.write_text("意見一覧,令和7年4月\n受付番号,提出方法,ご意見\n1,郵送,あ\n", encoding="utf-8")
+    assert read_table(two).header_row == 2
+    # unknown column names are kept even when a data row below looks like labels
+    own = tmp_path / "own.csv"
+    own.write_text("cluster_id,label\nC001,駐輪場の意見\nC002,受付番号\n", encoding="utf-8")
+    assert read_table(own).columns == ["cluster_id", "label"]
+    # a one-column file whose header is a known name keeps it, whatever the rows below look like
+    one = tmp_path / "one.csv"
+    one.write_text("ご意見\n駐輪場,増やして\n図書館\n", encoding="utf-8")
+    assert read_table(one).columns[0] == "ご意見"
+
+
+def test_header_row_given_overrides_the_search(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("資料3,,\n区分,整理,本文\nA,B,公園に日陰を増やしてほしい。\n", encoding="utf-8")
+    table = read_table(path, header_row=2)
+    assert table.columns == ["区分", "整理", "本文"]
+    assert table.skipped_rows == [(1, "資料3")]
+    assert "header on row 2" in table.describe()
+    with pytest.raises(InputError, match="only 3 rows") as info:
+        read_table(path, header_row=9)
+    assert "\n" not in str(info.value)
+    empty = tmp_path / "e.csv"
+    empty.write_text("題名\n\n番号,ご意見\n1,あ\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 2 is empty"):
+        read_table(empty, header_row=2)
+
+
+def test_xlsx_merged_title_cell_above_the_header(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "北町地区まちづくり方針（案）へのご意見"
+    ws.merge_cells("A1:E1")
+    ws.append(["受付番号", "受付日", "提出方法", "氏名", "ご意見"])
+    ws.append([1, "2025-05-01", "持参", "匿名", "集会所の建て替えを急いでほしい。"])
+    wb.save(tmp_path / "t.xlsx")
+    table = read_table(tmp_path / "t.xlsx")
+    assert table.columns == ["受付番号", "受付日", "提出方法", "氏名", "ご意見"]
+    assert _guess_text(table) == "ご意見"
+    assert _texts(table) == ["集会所の建て替えを急いでほしい。"]
+    assert table.header_row == 2 and table.skipped_rows[0][0] == 1
+    assert "北町地区まちづくり方針" in table.describe()
+
+
+def test_cli_header_row_flag_reaches_the_reader(tmp_path):
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    path = _write(tmp_path / "c.csv", HEADER, ROWS)
+    result = CliRunner().invoke(main, ["run", str(path), "--out", str(tmp_path / "out"), "--header-row", "7"])
+    assert result.exit_code == 2
+    assert "error:" in result.output and "--header-row 7" in result.output and "Traceback" not in result.output
+    assert "--header-row" in CliRunner().invoke(main, ["run", "--help"]).output
+
+
+def test_read_line_names_the_skipped_title_and_the_sheet(tmp_path):
+    from openpyxl import Workbook
+
+    from cluster.pipeline import RunOptions, read_submissions
+
+    path = tmp_path / "c.csv"
+    path.write_text("東川市バス路線再編案への意見,,\n受付番号,提出方法,ご意見\n1,郵送,終バスを遅くしてほしい。\n",
+                    encoding="utf-8")
+    lines: list[str] = []
+    subs, info = read_submissions(path, RunOptions(), lines.append)
+    assert [s.text for s in subs] == ["終バスを遅くしてほしい。"]
+    assert "header found on row 2" in lines[0] and "東川市バス路線再編案への意見" in lines[0]
+    wb = Workbook()
+    wb.active.title = "一覧"
+    wb.active.append(["ご意見"])
+    wb.active.append(["図書館に自習室を作ってほしい。"])
+    wb.save(tmp_path / "c.xlsx")
+    lines.clear()
+    read_submissions(tmp_path / "c.xlsx", RunOptions(), lines.append)
+    assert "(xlsx, sheet 一覧)" in lines[0] and "xlsx, xlsx" not in lines[0]
+
+
+# ------------------------------------------------------------------ hidden sheets, merged cells
+
+
+def test_hidden_sheets_are_not_the_default(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    memo = wb.active
+    memo.title = "作業メモ"
+    memo.append(["メモ", "内部用"])
+    memo.append(["集計は金曜まで", "課内のみ"])
+    memo.sheet_state = "hidden"
+    ws = wb.create_sheet("意見一覧")
+    ws.append(["受付番号", "ご意見"])
+    ws.append([1, "プールの営業を夏休み以外にも広げてほしい。"])
+    wb.save(tmp_path / "h.xlsx")
+    table = read_table(tmp_path / "h.xlsx")
+    assert table.sheet == "意見一覧"
+    assert _texts(table) == ["プールの営業を夏休み以外にも広げてほしい。"]
+    assert any("作業メモ" in n and "hidden" in n for n in table.read_notes("ご意見"))
+    assert read_table(tmp_path / "h.xlsx", sheet="作業メモ").columns == ["メモ", "内部用"]  # named: read
+    # only hidden sheets hold data: one line naming them
+    ws.sheet_state = "veryHidden"
+    wb.create_sheet("空")
+    wb.save(tmp_path / "h2.xlsx")
+    with pytest.raises(InputError, match="hidden sheets: 作業メモ, 意見一覧") as info:
+        read_table(tmp_path / "h2.xlsx")
+    assert "\n" not in str(info.value)
+
+
+def _merged_workbook(path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["受付番号", "提出方法", "氏名", "ご意見"])
+    ws.append([1, "郵送", "佐藤", "市民農園の区画を増やしてほしい。"])
+    ws.append([2, "電子メール", "鈴木", "ゴミ出しの曜日を見直してください。"])
+    ws.append([None, None, None, "集積所にカラス除けネットを。"])  # same letter, second row
+    ws.append([3, "持参", "高橋", "防犯灯を増やしてほしい。"])
+    ws.append([4, None, "伊藤", None])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("B3:B4")
+    ws.merge_cells("C3:C4")
+    ws.merge_cells("D5:D6")  # one text over two submissions
+    ws.merge_cells("B5:B6")
+    wb.save(path)
+    return path
+
+
+def test_xlsx_merged_cells_are_filled_except_the_text(tmp_path):
+    table = read_table(_merged_workbook(tmp_path / "m.xlsx"))
+    assert [r["提出方法"] for r in table.rows] == ["郵送", "電子メール", "電子メール", "持参", "持参"]
+    assert [r["受付番号"] for r in table.rows] == ["1", "2", "2", "3", "4"]
+    assert [r["氏名"] for r in table.rows] == ["佐藤", "鈴木", "鈴木", "高橋", "伊藤"]
+    # the text is not copied into the second submission (it would count one opinion twice)
+    assert _texts(table)[3:] == ["防犯灯を増やしてほしい。", ""]
+    notes = table.read_notes("ご意見")
+    assert any("filled 4 merged ranges" in n for n in notes), notes
+    assert any("text column ご意見" in n and "rows 5-6" in n for n in notes), notes
+    # past answer tables (fill_merged): every column, the text included
+    assert _texts(read_table(tmp_path / "m.xlsx", fill_merged=True))[4] == "防犯灯を増やしてほしい。"
+
+
+def test_merged_cells_in_a_column_named_as_text_are_not_filled(tmp_path):
+    table = read_table(_merged_workbook(tmp_path / "m.xlsx"), text_column="提出方法")
+    assert [r["提出方法"] for r in table.rows] == ["郵送", "電子メール", "", "持参", ""]
+    assert _texts(table)[4] == "防犯灯を増やしてほしい。"
+
+
+# ------------------------------------------------------------------ JSON lines: nested and missing fields
+
+
+def test_json_lines_nested_objects_are_flattened(tmp_path):
+    path = tmp_path / "c.jsonl"
+    recs = [{"id": 1, "body": {"text": "児童館の開館日を増やしてほしい。", "meta": {"lang": "ja"}}},
+            {"id": 2, "text": "横断歩道を新設してください。", "tags": ["交通", "安全"]}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    table = read_table(path)
+    assert table.columns == ["id", "body.text", "body.meta.lang", "text", "tags"]
+    assert table.rows[0]["body.text"] == "児童館の開館日を増やしてほしい。"
+    assert guess_column(table.columns, TEXT_COLUMN_CANDIDATES, "body.text") == "body.text"
+    assert table.rows[1]["tags"] == "交通\n安全"
+    assert not any(v.startswith(("{", "[")) for r in table.rows for v in r.values())
+    notes = table.read_notes("text")
+    assert len(notes) == 1 and "1 of 2 records have no 'text' field" in notes[0]
+    assert "body.text" in notes[0] and "\n" not in notes[0]
+    assert table.read_notes("body.text") and "1 of 2" in table.read_notes("body.text")[0]
+    # a key that is present but null is not "missing"
+    path.write_text('{"text": null}\n{"text": "あ"}\n', encoding="utf-8")
+    assert read_table(path).read_notes("text") == []
+
+
+def test_json_lines_with_two_spellings_of_the_text_key_warn(tmp_path):
+    from cluster.pipeline import RunOptions, read_submissions
+
+    path = tmp_path / "c.jsonl"
+    recs = [{"ご意見": "美術館の休館日を減らしてほしい。"}, {"意見": "駐車場の料金を下げてほしい。"},
+            {"意見": "トイレを清潔にしてほしい。"}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    lines: list[str] = []
+    read_submissions(path, RunOptions(), lines.append)
+    warn = [x for x in lines if x.startswith("warning:")]
+    assert len(warn) == 1 and "2 of 3 records have no 'ご意見' field" in warn[0] and "意見" in warn[0]
+
+
+# ------------------------------------------------------------------ channels and submitters
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("FAX", "FAX"), ("ＦＡＸ", "FAX"), ("fax", "FAX"), ("ファクス", "FAX"), ("ファックス", "FAX"),
+    ("メール", "電子メール"), ("E-mail", "電子メール"), ("Ｅメール", "電子メール"), ("e-mail", "電子メール"),
+    ("電子メール", "電子メール"), (" 電子 メール ", "電子メール"), ("Ｅ－ｍａｉｌ", "電子メール"),
+    ("郵送", "郵送"), ("郵便", "郵送"), ("持参", "持参"), ("窓口", "持参"),
+    ("ｗｅｂフォーム", "webフォーム"), ("電子　申請", "電子申請"), ("", ""),
+])
+def test_normalize_channel(written, expected):
+    from cluster.io import normalize_channel
+
+    assert normalize_channel(written) == expected
+
+
+def test_channel_and_submitter_counts_fold_spellings(tmp_path):
+    from cluster.io import count_channels_and_submitters
+    from cluster.records import Submission
+
+    given = [("ＦＡＸ", "山田 太郎"), ("ファックス", "山田　太郎"), ("FAX", "山田太郎"), ("E-mail", ""),
+             ("電子メール", ""), ("郵便", "ﾔﾏﾀﾞ"), ("", "ヤマダ")]
+    subs = [Submission(row_number=i + 1, comment_id=str(i + 1), text="意見", channel=c, submitter=s)
+            for i, (c, s) in enumerate(given)]
+    by_channel, has_channels, submitters = count_channels_and_submitters(subs, "不明")
+    assert dict(by_channel) == {"FAX": 3, "電子メール": 2, "郵送": 1, "不明": 1}
+    assert has_channels
+    # 山田太郎 three ways is one person; ﾔﾏﾀﾞ/ヤマダ are one after NFKC; two unnamed rows count apart
+    assert len(submitters) == 4
+    assert not count_channels_and_submitters([Submission(1, "1", "x")], "不明")[1]  # no channel column
+
+
+def test_report_counts_use_the_folded_channels_and_names(tmp_path):
+    from cluster.pipeline import RunOptions, build_report_model
+    from cluster.records import Submission
+
+    given = [("ＦＡＸ", "森 一郎"), ("ファクス", "森　一郎"), ("Eメール", "森一郎"), ("郵便", "")]
+    subs = [Submission(row_number=i + 1, comment_id=str(i + 1), text="意見", channel=c, submitter=s)
+            for i, (c, s) in enumerate(given)]
+    model = build_report_model(subs, [], [], {}, {}, 0.15, RunOptions(), tmp_path / "c.csv")
+    assert dict(model.by_channel) == {"FAX": 2, "電子メール": 1, "郵送": 1}
+    assert model.n_submitters == 2 and model.n_submissions == 4
