@@ -69,7 +69,7 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, label, answer)
+    cluster review    record staff decisions (merge, move, split, label, answer, confirm, undo)
     """
 
 
@@ -179,8 +179,9 @@ _by = click.option("--by", help="Who decides (default: the OS user).")
 _dir = click.argument("run_dir", metavar="DIR", type=click.Path(file_okay=False, exists=False))
 
 
-def _recorded(decision) -> None:
-    click.echo(f"recorded {decision.kind} ({len(decision.opinion_ids)} opinions); "
+def _recorded(decision, copies: int = 0) -> None:
+    also = f"; their {copies} exact or near copies go with them" if copies else ""
+    click.echo(f"recorded {decision.kind} ({len(decision.opinion_ids)} opinions{also}); "
                "run `cluster run ... --out DIR` again to apply it", err=True)
 
 
@@ -204,9 +205,9 @@ def review_merge(run_dir, clusters, by):
 @_guarded
 def review_move(run_dir, opinion_id, cluster_id, by):
     """Move one opinion into cluster CLUSTER_ID."""
-    from .review import record_move
+    from .review import copies_of, record_move
 
-    _recorded(record_move(run_dir, opinion_id, cluster_id, by))
+    _recorded(record_move(run_dir, opinion_id, cluster_id, by), copies_of(run_dir, [opinion_id]))
 
 
 @review_group.command("split")
@@ -216,9 +217,10 @@ def review_move(run_dir, opinion_id, cluster_id, by):
 @_guarded
 def review_split(run_dir, opinion_ids, by):
     """Take the given opinions out into a new cluster of their own."""
-    from .review import record_split
+    from .review import copies_of, record_split
 
-    _recorded(record_split(run_dir, opinion_ids, by))
+    decision = record_split(run_dir, opinion_ids, by)
+    _recorded(decision, copies_of(run_dir, decision.opinion_ids))
 
 
 @review_group.command("label")
@@ -258,6 +260,27 @@ def review_confirm(run_dir, cluster_id, by):
     from .review import record_confirm
 
     _recorded(record_confirm(run_dir, cluster_id, by))
+
+
+@review_group.command("undo")
+@_dir
+@click.option("--decision", "number", type=int, help="Number of the decision to withdraw (1 = the first line "
+              "of decisions.jsonl; default: the latest one still in force).")
+@_by
+@_guarded
+def review_undo(run_dir, number, by):
+    """Withdraw a decision (the latest by default); the next run no longer applies it.
+
+    A `withdraw` line is appended to DIR/decisions.jsonl: the withdrawn decision stays in
+    the file, so the file remains a complete record of who decided what.
+    """
+    from .review import load_decisions, record_withdraw
+
+    decision = record_withdraw(run_dir, number, by)
+    n = decision.value["decision"]
+    target = load_decisions(run_dir)[n - 1]
+    click.echo(f"withdrew decision {n} ({target.kind} by {target.by or '?'}{', ' + target.at if target.at else ''}); "
+               "run `cluster run ... --out DIR` again to apply it", err=True)
 
 
 if __name__ == "__main__":

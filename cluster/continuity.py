@@ -32,6 +32,8 @@ class PreviousRun:
     text_of: dict[str, str]  # opinion_id -> text
     settings: dict
     model: str
+    continued: bool = False  # that run itself continued an earlier one (late comments)
+    decisions_seen: int = 0  # decision lines that run had read
 
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
@@ -57,7 +59,9 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
         text_of[oid] = _unescape(row["text"])
         if row["status"] == "ok" and row["cluster_id"]:
             cluster_of[oid] = _unescape(row["cluster_id"])
-    return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")))
+    seen = (info.get("decisions") or {}).get("recorded", 0)
+    return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
+                       continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0))
 
 
 def _unescape(cell: str) -> str:
@@ -77,15 +81,22 @@ def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequen
 
 
 def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_prev: Sequence[str | None],
-                        opinion_pairs: Sequence[tuple[str, str]]) -> bool:
-    """Same model and grouping settings, every earlier opinion still here, and new ones added."""
+                        opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False) -> bool:
+    """Same model and grouping settings, every earlier opinion still here, and new ones added.
+
+    Also true with nothing new when the earlier run was itself a continuation: the same input
+    run again keeps the clusters the late comments were added to (a fresh grouping of the
+    grown input would differ). ``regroup`` (e.g. a decision was withdrawn since) turns that off.
+    """
     keys = ("seed", "split", "near_duplicate_threshold")
     if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
         return False
     current = dict(opinion_pairs)
     if any(current.get(oid) != prev.text_of.get(oid) for oid in prev.cluster_of):
         return False
-    return any(p is None for p in unit_prev) and any(p is not None for p in unit_prev)
+    if not any(p is not None for p in unit_prev):
+        return False
+    return any(p is None for p in unit_prev) or (prev.continued and not regroup)
 
 
 def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts: np.ndarray,

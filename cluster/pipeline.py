@@ -33,7 +33,7 @@ from .mask import mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion
 from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, write_all
-from .review import apply_decisions, load_decisions
+from .review import apply_decisions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer
 
@@ -381,12 +381,18 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                word_encoder=encoder.encode)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
+        # a decision withdrawn since the earlier run may be baked into its clusters: regroup
+        withdrawn_since = bool(prev) and any(d.kind == "withdraw" for d in decisions[prev.decisions_seen:])
         late = bool(prev) and is_late_comment_run(
-            prev, model_name, asdict(opts), unit_prev, [(opinions[i].opinion_id, opinions[i].text) for i in ok])
+            prev, model_name, asdict(opts), unit_prev, [(opinions[i].opinion_id, opinions[i].text) for i in ok],
+            regroup=withdrawn_since)
         if late:
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group)
             n_new = sum(1 for p in unit_prev if p is None)
-            log(f"late comments: {n_new} new distinct opinions added to the earlier clusters where they fit")
+            if n_new:
+                log(f"late comments: {n_new} new distinct opinions added to the earlier clusters where they fit")
+            else:
+                log("same opinions as the earlier run, which took late comments: its clusters are kept")
         else:
             unit_cluster = group(range(len(unit_texts)))
     else:
@@ -395,7 +401,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
-    applied = apply_decisions(opinion_unit, unit_cluster, decisions)
+    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
+                    if decisions else None)
+    applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints)
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)
@@ -475,12 +483,20 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     past_by_id = {r.answer_id: r for r in index.records} if index is not None else {}
     for c, ans in applied.answers.items():
         ans = dict(ans)
+        kept = ans.pop("answer_text", "")  # the text staff saw when they confirmed it
         if ans.get("answer_id") and not ans.get("text"):
             record = past_by_id.get(ans["answer_id"])
-            if record is None:
+            if record is None and kept:
+                log(f"confirmed answer {ans['answer_id']} for {cluster_ids[cluster_index[c]]} is not in the "
+                    "past answers given (--answers); the text recorded with the decision is used")
+                ans = {"text": kept}
+            elif record is None:
                 log(f"confirmed answer {ans['answer_id']} for {cluster_ids[cluster_index[c]]} "
-                    "is not in the past answers given (--answers); its text is left empty")
-            ans["text"] = record.answer if record else ""
+                    "is not in the past answers given (--answers) and no text was recorded with it; "
+                    "the cluster is shown without a confirmed answer")
+                continue
+            else:
+                ans["text"] = record.answer
         confirmed[cluster_ids[cluster_index[c]]] = ans
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     if index is not None and len(index) and clusters:
@@ -508,7 +524,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     counts = _counts(subs, opinions, dups, clusters, read_info)
     files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
-                           report_min_score, opts, counts, read_info, model_name, topics is not None, applied))
+                           report_min_score, opts, counts, read_info, model_name, topics is not None, applied,
+                           "continued" if late else "fresh"))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -652,7 +669,7 @@ def _publish(out_dir: Path, write) -> list[Path]:
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
-                   read_info, model_name, has_topics, applied) -> list[Path]:
+                   read_info, model_name, has_topics, applied, grouping) -> list[Path]:
     files = []
     dup_label = {}
     width = max(3, len(str(counts["duplicate_groups"])))
@@ -708,9 +725,12 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                   "encoding": read_info["encoding"], "columns": read_info["columns"]},
         "settings": settings,
         "model": model_name,
+        "grouping": grouping,
         "versions": _versions(),
         "counts": counts,
-        "decisions": {"applied": applied.applied, "not_applied": len(applied.messages)},
+        "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,
+                      "applied": applied.applied, "not_applied": applied.not_applied,
+                      "withdrawn": applied.withdrawn},
         "masked": opts.mask,
         "report_min_score": report_min_score,
         "outputs": sorted([p.name for p in files] + ["decisions.jsonl", "run.json"]),

@@ -15,11 +15,21 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``split``  opinion_ids=[...]: these opinions form a cluster of their own.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
-- ``confirm``: the grouping of opinion_ids is confirmed as is (recorded for the audit trail).
+- ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
+  so a later regrouping cannot break the cluster up; late comments may still join it).
+- ``withdraw`` {"decision": n}: decision n (1-based, file order) is no longer applied; the
+  line itself stays, so the file remains the audit trail.
 
-``merge``, ``move`` and ``split`` are applied in the order recorded; ``label``, ``answer``
-and ``confirm`` are then resolved on the final grouping (the later decision wins when two
-land on the same cluster), so a label recorded before a merge follows the merged cluster.
+Each decision also records a fingerprint of every opinion it names (``value.fingerprints``):
+when an id now holds another text (an input without an id column, rows inserted or removed),
+the decision follows the text to its new id, or counts the opinion as gone; it never lands on
+whatever opinion took over the id.
+
+``merge``, ``move``, ``split`` and ``confirm`` are applied in the order recorded; ``label``,
+``answer`` and ``confirm`` are then resolved on the final grouping, so a label recorded before
+a merge follows the merged cluster. When two land on the same cluster, the one whose opinions
+make up more of it wins (the later one on a tie): moving one opinion into a labelled cluster
+does not carry that opinion's old label along.
 A decision whose opinions are all gone is reported in ``AppliedDecisions.messages``.
 
 Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`cluster_view`,
@@ -27,6 +37,7 @@ Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`clust
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -43,7 +54,7 @@ import numpy as np
 from .io import InputError
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "label", "answer", "confirm")
+KINDS = ("merge", "move", "split", "label", "answer", "confirm", "withdraw")
 DECISIONS_FILE = "decisions.jsonl"
 
 
@@ -111,7 +122,12 @@ def _decision_from_json(obj) -> Decision:
         given = [k for k in ("answer_id", "text") if isinstance(value.get(k), str) and value[k].strip()]
         if not given:
             raise ValueError("value needs answer_id or text")
-    if not ids and kind != "merge":
+    if kind == "withdraw" and not (isinstance(value.get("decision"), int) and value["decision"] >= 1):
+        raise ValueError("value.decision must be the number of the withdrawn decision (1, 2, ...)")
+    fps = value.get("fingerprints", {})
+    if not isinstance(fps, dict) or not all(isinstance(v, str) for v in fps.values()):
+        raise ValueError("value.fingerprints must map opinion ids to strings")
+    if not ids and kind not in ("merge", "withdraw"):
         raise ValueError("opinion_ids is empty")
     return Decision(kind=kind, opinion_ids=tuple(ids), by=str(obj.get("by", "")), at=str(obj.get("at", "")),
                     value=value)
@@ -126,7 +142,7 @@ def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], 
     """
     if kind not in KINDS:
         raise InputError(f"unknown decision kind {kind!r}; one of {', '.join(KINDS)}")
-    if not opinion_ids:
+    if not opinion_ids and kind != "withdraw":
         raise InputError("a decision must name the opinions it concerns")
     by = by or _os_user()
     at = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
@@ -186,6 +202,14 @@ def _unlock(fh) -> None:
         pass
 
 
+def text_fingerprint(text: str) -> str:
+    """A short hash of an opinion's text (NFKC, whitespace removed) kept with each decision."""
+    import unicodedata
+
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass
 class AppliedDecisions:
     cluster_of_unit: np.ndarray
@@ -193,16 +217,29 @@ class AppliedDecisions:
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
+    not_applied: int = 0  # decisions whose opinions (or target) are all gone
+    withdrawn: int = 0  # withdraw lines and the decisions they withdraw
     messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
 
 
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
-                    decisions: Sequence[Decision]) -> AppliedDecisions:
-    """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc."""
+                    decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None
+                    ) -> AppliedDecisions:
+    """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
+
+    ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
+    named by a decision is found by its text when its id now holds another text.
+    """
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
     result = AppliedDecisions(cl)
     next_cluster = int(cl.max()) + 1 if len(cl) else 0
-    deferred: list[tuple[str, Decision, list[int]]] = []
+    deferred: list[tuple[str, Decision, list[str]]] = []
+    by_fp: dict[str, str] = {}
+    for oid, fp in sorted((fingerprints or {}).items()):
+        by_fp.setdefault(fp, oid)
+    withdrawn = {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+    result.withdrawn = sum(1 for n, d in enumerate(decisions, 1) if d.kind == "withdraw" or n in withdrawn)
+    relocated: set[int] = set()  # units placed by a move or split: a later confirm leaves them there
 
     def units_of(ids: Sequence[str]) -> list[int]:
         return sorted({opinion_unit[i] for i in ids if i in opinion_unit})
@@ -212,25 +249,45 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         return min(tally, key=lambda c: (-tally[c], c))
 
     for n, d in enumerate(decisions, 1):
+        if d.kind == "withdraw" or n in withdrawn:
+            continue
         what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
-        ids = list(d.opinion_ids)
+        recorded = d.value.get("fingerprints") or {}
+        found_elsewhere = 0
+
+        def present(ids: Sequence[str]) -> list[str]:
+            """The ids as they are in this run: followed by text when the id changed hands."""
+            nonlocal found_elsewhere
+            out = []
+            for i in ids:
+                fp = recorded.get(i)
+                if fingerprints is None or fp is None or fingerprints.get(i) == fp:
+                    out.append(i)
+                elif fp in by_fp:
+                    out.append(by_fp[fp])
+                    found_elsewhere += 1
+                else:
+                    out.append(i + " (its text changed)" if i in opinion_unit else i)
+            return out
+
+        ids = present(d.opinion_ids)
         if d.kind == "merge":
-            groups = [list(g) for g in (d.value.get("groups") or []) if g] or [ids]
+            groups = [present(g) for g in (d.value.get("groups") or []) if g] or [ids]
             ids = list(dict.fromkeys(ids + [i for g in groups for i in g]))
         missing = [i for i in ids if i not in opinion_unit]
         units = units_of(ids)
         if not units:
             result.messages.append(f"{what} no longer applies: its opinions are gone")
+            result.not_applied += 1
             continue
         if d.kind == "merge":
-            present = [units_of(g) for g in groups]
-            present = [g for g in present if g]
-            if len(present) < 2:
+            present_groups = [g for g in (units_of(g) for g in groups) if g]
+            if len(present_groups) < 2:
                 result.messages.append(f"{what} no longer applies in full: only one of the merged clusters' "
                                        "opinions are left")
             target = majority_cluster(units)
             joining = set(units)
-            for g in present:  # a cluster now made mostly of one group's opinions joins whole
+            for g in present_groups:  # a cluster now made mostly of one group's opinions joins whole
                 home = majority_cluster(g)
                 home_units = np.flatnonzero(cl == home)
                 if home != target and 2 * len(set(g) & set(home_units.tolist())) >= len(home_units):
@@ -238,13 +295,15 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             for u in joining:
                 cl[u] = target
         elif d.kind == "move":
-            target_units = [u for u in units_of(d.value.get("target", [])) if u not in units]
+            target_units = [u for u in units_of(present(d.value.get("target", []))) if u not in units]
             if not target_units:
                 result.messages.append(f"{what} no longer applies: the target cluster's opinions are gone")
+                result.not_applied += 1
                 continue
             target = majority_cluster(target_units)
             for u in units:
                 cl[u] = target
+            relocated.update(units)
         elif d.kind == "split":
             current = int(cl[units[0]])
             already = np.flatnonzero(cl == current).tolist() == units  # (re-runs keep their cluster id)
@@ -252,21 +311,47 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 for u in units:
                     cl[u] = next_cluster
                 next_cluster += 1
-        else:
-            deferred.append((what, d, units))
+            relocated.update(units)
+        if d.kind == "confirm":  # the confirmed opinions stay together (but not those moved away
+            keep = [u for u in units if u not in relocated]  # by a move or split recorded earlier)
+            if keep:
+                target = majority_cluster(keep)
+                for u in keep:
+                    cl[u] = target
+        if d.kind in ("label", "answer", "confirm"):
+            deferred.append((what, d, [i for i in ids if i in opinion_unit]))
         if missing:
             result.messages.append(f"{what}: {len(missing)} of its opinions are gone "
                                    f"({', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); "
                                    "applied to the rest")
+        if found_elsewhere:
+            result.messages.append(f"{what}: {found_elsewhere} of its opinions now have other ids "
+                                   "(rows moved in the input); applied to them by their text")
         result.applied += 1
     # Labels, answers and confirmations land on the cluster that finally holds most of their
-    # opinions, so they follow merges, moves and splits recorded before or after them.
-    for what, d, units in deferred:
-        target = majority_cluster(units)
-        if d.kind == "label":
+    # opinions, so they follow merges, moves and splits recorded before or after them. Two on
+    # one cluster: the one covering more of its opinions wins (the later one on a tie).
+    winner: dict[tuple[str, int], tuple[int, str, Decision]] = {}
+    for what, d, ids in deferred:
+        target = majority_cluster(units_of(ids))
+        weight = sum(1 for i in ids if cl[opinion_unit[i]] == target)
+        key = (d.kind, target)
+        if key in winner:
+            held_weight, held_what, held = winner[key]
+            loser, other = ((what, d), (held_what, held)) if held_weight > weight else ((held_what, held), (what, d))
+            # a newer decision on the same (grown) cluster replaces the older one quietly
+            if held_weight != weight and not set(loser[1].opinion_ids) <= set(other[1].opinion_ids):
+                result.messages.append(f"{loser[0]} not applied: its opinions joined a cluster whose own "
+                                       f"{d.kind} ({other[0].split(' (')[0]}) covers more of it")
+            if held_weight > weight:
+                continue
+        winner[key] = (weight, what, d)
+    for (kind, target), (_, _, d) in sorted(winner.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if kind == "label":
             result.labels[target] = str(d.value.get("label", "")).strip()
-        elif d.kind == "answer":
-            result.answers[target] = {k: d.value[k] for k in ("answer_id", "text") if d.value.get(k)}
+        elif kind == "answer":
+            result.answers[target] = {k: d.value[k] for k in ("answer_id", "text", "answer_text")
+                                      if d.value.get(k)}
         else:
             result.confirmed.add(target)
     return result
@@ -296,13 +381,47 @@ def _read_opinions_rows(run_dir) -> list[dict[str, str]]:
 
 def run_members(run_dir: str | Path) -> tuple[dict[str, list[str]], set[str]]:
     """``({cluster_id: [opinion ids]}, {all opinion ids})`` from the run's opinions.csv."""
+    members, all_ids, _ = _run_state(run_dir)
+    return members, all_ids
+
+
+def _run_state(run_dir) -> tuple[dict[str, list[str]], set[str], dict[str, dict[str, str]]]:
+    """Clusters' members, all opinion ids, and each opinion's row (one read of opinions.csv)."""
     members: dict[str, list[str]] = {}
     rows = _read_opinions_rows(run_dir)
+    row_of = {}
     for row in rows:
+        oid = _clean_id(row["opinion_id"])
+        row_of[oid] = row
         cid = _clean_id(row["cluster_id"])
         if cid:
-            members.setdefault(cid, []).append(_clean_id(row["opinion_id"]))
-    return members, {_clean_id(r["opinion_id"]) for r in rows}
+            members.setdefault(cid, []).append(oid)
+    return members, set(row_of), row_of
+
+
+def _with_fingerprints(run_dir, value: dict, *id_lists: Sequence[str]) -> dict:
+    """``value`` plus the text fingerprint of every opinion the decision names."""
+    _, _, row_of = _run_state(run_dir)
+    fps = {}
+    for ids in id_lists:
+        for i in ids:
+            if i in row_of:
+                fps[i] = text_fingerprint(_unescape_cell(row_of[i].get("text", "")))
+    return {**value, "fingerprints": fps}
+
+
+def _unescape_cell(cell: str) -> str:
+    """Undo the CSV formula escape on a text cell ("'=..." -> "=...")."""
+    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
+
+
+def copies_of(run_dir, opinion_ids: Sequence[str]) -> int:
+    """How many other opinions share a duplicate group with ``opinion_ids`` (they move together)."""
+    _, _, row_of = _run_state(run_dir)
+    groups = {row_of[i].get("duplicate_group", "") for i in opinion_ids if i in row_of} - {""}
+    if not groups:
+        return 0
+    return sum(1 for oid, r in row_of.items() if r.get("duplicate_group", "") in groups and oid not in opinion_ids)
 
 
 def _cluster(members: Mapping[str, list[str]], cluster_id: str) -> list[str]:
@@ -334,24 +453,27 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
         raise InputError("merge needs two or more different clusters")
     members, _ = run_members(run_dir)
     groups = [_cluster(members, c) for c in cluster_ids]
-    return append_decision(run_dir, "merge", [i for g in groups for i in g],
-                           {"groups": groups, "clusters": list(cluster_ids)}, by)
+    ids = [i for g in groups for i in g]
+    return append_decision(run_dir, "merge", ids,
+                           _with_fingerprints(run_dir, {"groups": groups, "clusters": list(cluster_ids)}, ids), by)
 
 
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:
     members, all_ids = run_members(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     _opinions(all_ids, [opinion_id], clustered)
+    if opinion_id in _cluster(members, cluster_id):
+        raise InputError(f"opinion {opinion_id} is already in cluster {cluster_id.strip()}")
     target = [i for i in _cluster(members, cluster_id) if i != opinion_id]
-    if not target:
-        raise InputError(f"cluster {cluster_id} holds only {opinion_id}: nothing to move it to")
-    return append_decision(run_dir, "move", [opinion_id], {"target": target, "cluster": cluster_id}, by)
+    value = _with_fingerprints(run_dir, {"target": target, "cluster": cluster_id}, [opinion_id], target)
+    return append_decision(run_dir, "move", [opinion_id], value, by)
 
 
 def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
     members, all_ids = run_members(run_dir)
     clustered = {i for ids in members.values() for i in ids}
-    return append_decision(run_dir, "split", _opinions(all_ids, list(opinion_ids), clustered), {}, by)
+    ids = _opinions(all_ids, list(opinion_ids), clustered)
+    return append_decision(run_dir, "split", ids, _with_fingerprints(run_dir, {}, ids), by)
 
 
 def _staff_text(text: str | None) -> str:
@@ -367,8 +489,9 @@ def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) ->
     if not label:
         raise InputError("the label is empty")
     members, _ = run_members(run_dir)
-    return append_decision(run_dir, "label", _cluster(members, cluster_id),
-                           {"label": label.strip(), "cluster": cluster_id}, by)
+    ids = _cluster(members, cluster_id)
+    return append_decision(run_dir, "label", ids,
+                           _with_fingerprints(run_dir, {"label": label.strip(), "cluster": cluster_id}, ids), by)
 
 
 def known_answer_ids(run_dir) -> set[str] | None:
@@ -401,12 +524,23 @@ def known_answer_ids(run_dir) -> set[str] | None:
 
 def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                   by: str | None = None) -> Decision:
+    """Confirm a past answer (``answer_id``) or a written ``text`` as the cluster's 考え方.
+
+    The answer's text is recorded too, so the confirmed 考え方 survives a re-run without the
+    past-answer files; an answer another cluster of this run confirmed (``run:C…`` in
+    answers.csv) is recorded as that text."""
     answer_id = (answer_id or "").strip() or None
+    given_text = text is not None and text != ""
     text = _staff_text(text) or None
-    if bool(answer_id) == bool(text):
+    if answer_id and given_text:
+        raise InputError("give exactly one of --answer-id or --text")
+    if not answer_id and given_text and not text:
+        raise InputError("the answer text is empty")
+    if not answer_id and not text:
         raise InputError("give exactly one of --answer-id or --text")
     members, _ = run_members(run_dir)
     ids = _cluster(members, cluster_id)
+    value: dict = {}
     if answer_id:
         known = known_answer_ids(run_dir)
         if known is not None and answer_id not in known:
@@ -414,14 +548,58 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
                 raise InputError(f"unknown answer id {answer_id!r}: this run has no past answers "
                                  "(cluster run --answers PAST); write the answer with --text")
             raise InputError(f"unknown answer id {answer_id!r}; see answer_id in answers.csv")
-    value = {"answer_id": answer_id} if answer_id else {"text": text}
+        shown = _answer_text_in_run(run_dir, answer_id)
+        if answer_id.startswith("run:"):
+            if not shown:
+                raise InputError(f"answer {answer_id!r} has no text in answers.csv; write it with --text")
+            value = {"text": shown, "from": answer_id}
+        else:
+            value = {"answer_id": answer_id, **({"answer_text": shown} if shown else {})}
+    else:
+        value = {"text": text}
     value["cluster"] = cluster_id
-    return append_decision(run_dir, "answer", ids, value, by)
+    return append_decision(run_dir, "answer", ids, _with_fingerprints(run_dir, value, ids), by)
+
+
+def _answer_text_in_run(run_dir, answer_id: str) -> str:
+    """The answer text answers.csv shows for ``answer_id`` ('' when it is not listed)."""
+    path = Path(run_dir) / "answers.csv"
+    if not path.exists():
+        return ""
+    from .io import read_table
+
+    for row in read_table(path).rows:
+        if _clean_id(row.get("answer_id", "")) == answer_id and row.get("answer"):
+            return _unescape_cell(row["answer"])
+    return ""
 
 
 def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     members, _ = run_members(run_dir)
-    return append_decision(run_dir, "confirm", _cluster(members, cluster_id), {"cluster": cluster_id}, by)
+    ids = _cluster(members, cluster_id)
+    return append_decision(run_dir, "confirm", ids, _with_fingerprints(run_dir, {"cluster": cluster_id}, ids), by)
+
+
+def record_withdraw(run_dir, decision: int | None = None, by: str | None = None) -> Decision:
+    """Withdraw decision number ``decision`` (1-based, as in decision_table; default: the
+    latest one still in force). A ``withdraw`` line is appended; nothing is erased."""
+    decisions = load_decisions(run_dir)
+    withdrawn = {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+    in_force = [n for n, d in enumerate(decisions, 1) if d.kind != "withdraw" and n not in withdrawn]
+    if decision is None:
+        if not in_force:
+            raise InputError(f"{Path(run_dir) / DECISIONS_FILE}: no decision to withdraw")
+        decision = in_force[-1]
+    if not 1 <= decision <= len(decisions):
+        raise InputError(f"there is no decision {decision} (decisions 1 to {len(decisions)}; see decision_table "
+                         f"or {DECISIONS_FILE})")
+    if decisions[decision - 1].kind == "withdraw":
+        raise InputError(f"decision {decision} is itself a withdrawal; record the decision again instead")
+    if decision in withdrawn:
+        raise InputError(f"decision {decision} is already withdrawn")
+    target = decisions[decision - 1]
+    return append_decision(run_dir, "withdraw", list(target.opinion_ids),
+                           {"decision": decision, "kind": target.kind}, by)
 
 
 # ------------------------------------------------------------------ notebook helpers
@@ -487,6 +665,8 @@ class RunView:
     def pending(self) -> int:
         """Decisions recorded after this run was made (applied by the next run)."""
         done = self.info.get("decisions") or {}
+        if "recorded" in done:
+            return max(0, len(self.decisions) - int(done["recorded"]))
         return max(0, len(self.decisions) - int(done.get("applied", 0)) - int(done.get("not_applied", 0)))
 
     def cluster_ids(self) -> list[str]:
@@ -531,21 +711,24 @@ def _as_run(run) -> RunView:
 
 
 def decision_table(run) -> "object":
-    """One row per recorded decision: n, kind, by, at, cluster, opinions, value, applied."""
+    """One row per recorded decision: n, kind, by, at, cluster, opinions, value, in_this_run, withdrawn."""
     import pandas as pd
 
     run = _as_run(run)
     first_pending = len(run.decisions) - run.pending
     rows = []
+    withdrawn = {int(d.value["decision"]) for d in run.decisions if d.kind == "withdraw"}
     for n, d in enumerate(run.decisions, 1):
-        value = {k: v for k, v in d.value.items() if k not in ("groups", "target", "cluster", "clusters")}
+        value = {k: v for k, v in d.value.items()
+                 if k not in ("groups", "target", "cluster", "clusters", "fingerprints")}
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         rows.append({"n": n, "kind": d.kind, "by": d.by, "at": d.at,
                      "cluster": " + ".join(where) if isinstance(where, list) else where,
                      "opinions": len(d.opinion_ids),
                      "value": json.dumps(value, ensure_ascii=False) if value else "",
-                     "in_this_run": n <= first_pending})
-    return pd.DataFrame(rows, columns=["n", "kind", "by", "at", "cluster", "opinions", "value", "in_this_run"])
+                     "in_this_run": n <= first_pending, "withdrawn": n in withdrawn})
+    return pd.DataFrame(rows, columns=["n", "kind", "by", "at", "cluster", "opinions", "value", "in_this_run",
+                                       "withdrawn"])
 
 
 def _current_cluster(members_of: Mapping[str, str], ids: Sequence[str]) -> str | None:

@@ -114,7 +114,8 @@ def test_cli_merge_then_rerun_joins_clusters(project):
     of = cluster_of(out)
     assert len({of[f"A{i}-1"] for i in range(1, 7)}) == 1
     assert of["A7-1"] != of["A1-1"]
-    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["decisions"] == {"applied": 1, "not_applied": 0}
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["decisions"] == {"recorded": 1, "applied": 1, "not_applied": 0, "withdrawn": 0}
 
 
 def test_cli_move_split_confirm(project):
@@ -316,7 +317,7 @@ def test_decision_that_no_longer_applies_is_reported_not_dropped(project):
     assert res.exit_code == 0, res.output
     assert "decision 1 (label" in res.output and "no longer applies" in res.output
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert info["decisions"] == {"applied": 1, "not_applied": 1}
+    assert info["decisions"] == {"recorded": 2, "applied": 1, "not_applied": 1, "withdrawn": 0}
     assert (out / "decisions.jsonl").read_bytes() == before  # kept for a later run with those opinions
     # ... and applies again when the opinions come back
     project["run"]()
@@ -425,3 +426,148 @@ def test_notebook_helpers(project, tmp_path):
     assert review.highlight("<b>駐輪場</b>", ["駐輪場"]) == "&lt;b&gt;<mark>駐輪場</mark>&lt;/b&gt;"
     files = review.export_report(out, tmp_path / "publish")
     assert sorted(p.name for p in files) == sorted(review.REPORT_FILES)
+
+
+# ------------------------------------------------------------------ found by a QA pass (2026-11-27)
+
+
+def test_decisions_follow_their_text_when_rows_shift_in_an_input_without_ids(tmp_path):
+    """No id column: opinion ids are row numbers; a row inserted on top shifts them all."""
+    header = ["提出方法", "ご意見"]
+    rows = [r[1:] for r in ROWS]
+    first = write_csv(tmp_path / "first.csv", header, rows)
+    shifted = write_csv(tmp_path / "shifted.csv", header, [["郵送", "市民プールを残してほしい。"]] + rows)
+    out = tmp_path / "out"
+    assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
+    of = cluster_of(out)
+    library = of["1-1"]  # 図書館の開館時間
+    review.record_label(out, library, "図書館の開館時間")
+    review.record_answer(out, library, text="開館時間の延長を検討します。")
+    res = invoke("run", shifted, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    of = cluster_of(out)
+    cl = clusters(out)
+    pool = of["1-1"]  # the inserted row took id 1-1
+    assert cl[pool]["label"] != "図書館の開館時間" and cl[pool]["answer_status"] != "confirmed"
+    assert cl[of["2-1"]]["label"] == "図書館の開館時間" and cl[of["2-1"]]["answer_status"] == "confirmed"
+    assert "now have other ids" in res.output
+
+
+def test_moving_an_opinion_into_a_labelled_cluster_keeps_that_clusters_label_and_answer(project):
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_label(out, of["A1-1"], "図書館の開館時間")
+    review.record_answer(out, of["A1-1"], text="開館時間の延長を検討します。")
+    review.record_split(out, ["A11-1"])
+    project["run"]()
+    of = cluster_of(out)
+    review.record_label(out, of["A11-1"], "使用料")
+    review.record_answer(out, of["A11-1"], text="使用料は据え置きます。")
+    res = invoke("review", "move", out, "A11-1", of["A1-1"])
+    assert res.exit_code == 0, res.output
+    run = project["run"]()
+    of = cluster_of(out)
+    cl = clusters(out)[of["A1-1"]]
+    assert of["A11-1"] == of["A1-1"] and cl["label"] == "図書館の開館時間"
+    assert "開館時間の延長を検討します。" in (out / "report.md").read_text(encoding="utf-8")
+    assert "使用料は据え置きます。" not in (out / "report.md").read_text(encoding="utf-8")
+    assert "not applied" in run.output
+
+
+def test_moving_an_opinion_into_its_own_cluster_is_refused(project):
+    out = project["out"]
+    of = cluster_of(out)
+    path = out / "decisions.jsonl"
+    before = path.read_bytes() if path.exists() else b""
+    res = invoke("review", "move", out, "A2-1", of["A1-1"])
+    assert res.exit_code != 0 and "already in cluster" in res.output
+    assert (path.read_bytes() if path.exists() else b"") == before
+
+
+def test_empty_answer_text_is_named_as_such(project):
+    out = project["out"]
+    res = invoke("review", "answer", out, cluster_of(out)["A1-1"], "--text", "  ")
+    assert res.exit_code != 0 and "the answer text is empty" in res.output
+
+
+def test_undo_withdraws_the_latest_decision_and_the_next_run_drops_it(project):
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_merge(out, [of["A1-1"], of["A4-1"]])
+    review.record_label(out, of["A7-1"], "公園の樹木")
+    res = invoke("review", "undo", out, "--decision", "1")
+    assert res.exit_code == 0 and "withdrew decision 1 (merge" in res.output
+    project["run"]()
+    of = cluster_of(out)
+    assert of["A1-1"] != of["A4-1"]  # the merge is no longer applied
+    assert clusters(out)[of["A7-1"]]["label"] == "公園の樹木"  # the label still is
+    kinds = [d["kind"] for d in decisions_lines(out)]
+    assert kinds == ["merge", "label", "withdraw"]  # nothing erased
+    assert invoke("review", "undo", out, "--decision", "1").exit_code != 0  # already withdrawn
+    res = invoke("review", "undo", out)  # the latest in force: the label
+    assert res.exit_code == 0 and "withdrew decision 2 (label" in res.output
+    assert "no decision to withdraw" in invoke("review", "undo", out).output
+    table = review.decision_table(review.load_run(out))
+    assert list(table["withdrawn"]) == [True, True, False, False]
+
+
+def test_confirmed_answer_survives_a_run_without_the_past_answers(project):
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_answer(out, of["A4-1"], answer_id="K2")
+    res = invoke("run", project["comments"], "--out", out, "--model", "char-hash")  # no --answers
+    assert res.exit_code == 0, res.output
+    assert "the text recorded with the decision is used" in res.output
+    assert clusters(out)[cluster_of(out)["A4-1"]]["answer_status"] == "confirmed"
+    assert "駅周辺の駐輪場の増設を検討してまいります。" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_an_answer_confirmed_in_this_run_is_recorded_as_its_text(project):
+    """answers.csv offers other clusters' confirmed answers as run:C… ids; picking one records
+    its text (a run:C… id is no past answer, and the next run used to stop on it)."""
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_answer(out, of["A10-1"], text="使用料の改定は慎重に検討します。")
+    project["run"]()
+    of = cluster_of(out)
+    rows = read_rows(out / "answers.csv")
+    offered = [r for r in rows if r["answer_id"].startswith("run:")]
+    if not offered:  # make the offer explicit for the library's view of answers.csv
+        with open(out / "answers.csv", "a", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerow([of["A1-1"], 9, f"run:{of['A10-1']}", "0.5", "", "使用料の改定は慎重に検討します。",
+                                     "", ""])
+        offered = [{"cluster_id": of["A1-1"], "answer_id": f"run:{of['A10-1']}"}]
+    d = review.record_answer(out, offered[0]["cluster_id"], answer_id=offered[0]["answer_id"])
+    assert d.value["text"] == "使用料の改定は慎重に検討します。" and "answer_id" not in d.value
+    project["run"]()
+    assert clusters(out)[offered[0]["cluster_id"]]["answer_status"] == "confirmed"
+
+
+def test_confirm_keeps_its_cluster_together_but_not_opinions_moved_before_it():
+    opinion_unit = {"a": 0, "b": 1, "c": 2, "d": 3}
+    d = [Decision("move", ("c",), "x", "t", {"target": ["d"]}),
+         Decision("confirm", ("a", "b", "c"), "x", "t", {})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 1, 1, 2]), d)  # a regrouping split a from b
+    cl = res.cluster_of_unit
+    assert cl[0] == cl[1] != cl[2] and cl[2] == cl[3]
+
+
+def test_the_same_input_after_late_comments_keeps_the_continued_clusters(project):
+    out = project["out"]
+    more = write_csv(project["dir"] / "more.csv", HEADER, ROWS + LATE)
+    project["run"](more)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["grouping"] == "continued"
+    before = cluster_of(out)
+    res = project["run"](more)
+    assert "its clusters are kept" in res.output
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
+    assert cluster_of(out) == before
+    # a merge applied on the continued clusters, then withdrawn: the next run regroups without it
+    review.record_merge(out, [before["A1-1"], before["A4-1"]])
+    project["run"](more)
+    assert cluster_of(out)["A1-1"] == cluster_of(out)["A4-1"]
+    review.record_withdraw(out)
+    res = project["run"](more)
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "fresh"
+    assert cluster_of(out)["A1-1"] != cluster_of(out)["A4-1"]
