@@ -96,3 +96,86 @@ def test_ordinary_text_is_untouched(text):
 def test_masking_is_idempotent():
     once = mask_personal_data(PERSONAL_TEXT)
     assert mask_personal_data(once) == once
+
+
+# ------------------------------------------------------------------ names
+
+NAME = MASKS["name"]
+
+
+@pytest.mark.parametrize("written", ["森川健二", "森川 健二", "森川　健二", "森川  健二", "森川\u3000 健二"])
+@pytest.mark.parametrize("submitter", ["森川 健二", "森川　健二", "森川健二"])
+def test_submitter_name_is_masked_whatever_the_spacing(submitter, written):
+    text = f"{written}です。児童館の開館日を増やしてください。"
+    expected = f"{NAME}です。児童館の開館日を増やしてください。"
+    # the submitter list alone must do it (UniDic name detection off) ...
+    assert mask_personal_data(text, names=[submitter], person_names=False) == expected
+    # ... and the whole masking gives the same
+    assert mask_personal_data(text, names=[submitter]) == expected
+
+
+def test_submitter_given_name_does_not_leak_after_a_full_width_space():
+    masked = mask_personal_data("提出者　森川　健二\n児童館の件です。", names=["森川 健二"], person_names=False)
+    assert "健二" not in masked and "森川" not in masked
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("（氏名：斎藤 真一）", f"（氏名：{NAME}）"),
+    ("【お名前：木下 さゆり】図書館の件", f"【お名前：{NAME}】図書館の件"),
+    ("「名前：大西」さんからの意見", f"「名前：{NAME}」さんからの意見"),
+    ("氏名：松井浩二です。よろしくお願いします。", f"氏名：{NAME}です。よろしくお願いします。"),
+    ("氏名：石井　電話：〒なし", f"氏名：{NAME}　電話：〒なし"),
+    ("氏名：野口はな", f"氏名：{NAME}"),  # a given name that reads like a particle stays masked
+])
+def test_labelled_name_masks_only_the_name(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+OPINION = "歩道の段差をなくしてください。車椅子で通るのが大変です。"
+
+
+@pytest.mark.parametrize("signature,expected", [
+    ("敬具\n渡辺 次郎", f"敬具\n{NAME}"),
+    ("以上\n田中一郎", f"以上\n{NAME}"),
+    ("以上\n\n　中島　和也　", f"以上\n\n　{NAME}　"),
+    ("〒123-4567 みどり市西町3丁目4番5号\n電話 090-1111-2222\n岡本", f"{MASKS['postal']} {MASKS['address']}\n電話 {MASKS['phone']}\n{NAME}"),
+    ("（上田恵美）", f"（{NAME}）"),
+    ("北町在住　長尾", f"北町在住　{NAME}"),
+    ("よろしくお願いします。\n中島", f"よろしくお願いします。\n{NAME}"),
+    ("以上\n佐藤 柚希", f"以上\n{NAME}"),  # a given name UniDic does not know (read as 柚 + 希)
+    ("内村颯汰より", f"{NAME}より"),
+])
+def test_signature_block_names_are_masked_without_a_submitter(signature, expected):
+    assert mask_personal_data(f"{OPINION}\n{signature}") == f"{OPINION}\n{expected}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市民の田中です。公園に日陰を作ってください。", f"市民の{NAME}です。公園に日陰を作ってください。"),
+    ("東区の小野と申します。図書館の件です。", f"東区の{NAME}と申します。図書館の件です。"),
+    ("隣の石田さんも同じ意見です。", f"隣の{NAME}さんも同じ意見です。"),
+    # Privacy first (see cluster.mask): 姓+名 inside an opinion sentence is masked, famous or not.
+    ("田中角栄元首相の列島改造論のような計画です。", f"{NAME}元首相の列島改造論のような計画です。"),
+    ("先日、近所の佐々木 弘さんと話しました。", f"先日、近所の{NAME}さんと話しました。"),
+])
+def test_names_in_sentences(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "田中地区の公園を広くしてください。",
+    "高橋の下が夜は暗いです。",
+    "豊田市のような取り組みを望みます。",
+    OPINION + "\n以上\n中央公園",
+    OPINION + "\n第3章について",
+    "山田町の道路を直してほしい。",
+    OPINION + "\n田中地区",  # a short last line that starts with a family name but is a place
+    OPINION + "\n以上\n高橋小学校",
+])
+def test_place_names_and_ordinary_last_lines_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+def test_name_masking_is_idempotent():
+    text = f"市民の田中です。\n{OPINION}\n（氏名：斎藤 真一）\n以上\n渡辺 次郎"
+    once = mask_personal_data(text, names=["森川 健二"])
+    assert mask_personal_data(once, names=["森川 健二"]) == once
