@@ -102,7 +102,7 @@ def main() -> None:
 @click.option("--title", help="Report title (default: from the input file name).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
-              show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel).")
+              show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_guarded
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,

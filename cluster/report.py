@@ -7,7 +7,12 @@ Markdown table syntax and HTML markup.
 """
 from __future__ import annotations
 
+import datetime
 import html
+import io
+import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,7 +191,9 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
 
     def text_cell(value):
-        return escape_cell(_clean(value))
+        # The text as written: cells that look like formulas are made text cells below
+        # (``_text_cells``), Excel's way, not with a visible apostrophe.
+        return _clean(value)
 
     ws.append([text_cell(model.title)])
     ws["A1"].font = Font(bold=True, size=14)
@@ -220,5 +227,67 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _text_cells(wb)
+    save_workbook(wb, path)
+
+
+def _looks_like_formula(value: str) -> bool:
+    """What the CSV writers escape with an apostrophe (``io.escape_cell``): one rule for both."""
+    return escape_cell(value) != value
+
+
+def _text_cells(wb) -> None:
+    """Every string cell stays a string: ``=SUM(…)``, ``-5%の…``, ``+αの…``, ``@cmd`` are
+    written as text cells (data type ``s``) with the quotePrefix style, what Excel itself
+    does for text typed after an apostrophe: the apostrophe is hidden, shown in the formula
+    bar only, and the cell never becomes a formula (openpyxl would make ``=…`` one)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and _looks_like_formula(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
+def fixed_timestamp() -> datetime.datetime:
+    """The time written into xlsx files: ``SOURCE_DATE_EPOCH`` when set (the reproducible-
+    builds convention), else 1980-01-01 00:00 (the earliest a zip entry can hold), so the same
+    input gives a byte-identical file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).replace(tzinfo=None)
+        return max(stamp, _ZIP_EPOCH)
+    return _ZIP_EPOCH
+
+
+_ZIP_EPOCH = datetime.datetime(1980, 1, 1)
+_CORE_TIME_RE = re.compile(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+def save_workbook(wb, path: Path) -> None:
+    """Save an openpyxl workbook byte-identically for the same content (atomic).
+
+    openpyxl stamps the file with the current time three ways: the workbook's created and
+    modified properties (docProps/core.xml; ``save`` always sets modified to now) and every zip
+    entry's date. The workbook is written to memory, then every entry is rewritten in the same
+    order with a fixed date, fixed attributes and the fixed time in docProps/core.xml."""
+    stamp = fixed_timestamp()
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    wb.properties.creator = "pubcom-cluster"
+    raw = io.BytesIO()
+    wb.save(raw)
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _CORE_TIME_RE.sub(lambda m: m.group(1) + iso + m.group(2), data)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 3  # not the platform's default: the same bytes on Windows
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, data, compresslevel=6)
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        tmp.write_bytes(out.getvalue())

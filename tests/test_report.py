@@ -91,14 +91,18 @@ def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
         for cell in row:
             assert cell.data_type != "f", (cell.coordinate, cell.value)
             if isinstance(cell.value, str):
-                assert cell.value[0] not in "=+-@", (cell.coordinate, cell.value)
+                # formula-like text is a text cell (quotePrefix), never a visible apostrophe
+                assert not cell.value.startswith("'"), (cell.coordinate, cell.value)
+                assert cell.quotePrefix is (cell.value[0] in "=+-@"), (cell.coordinate, cell.value)
     header, rows = _report_rows(ws)
     assert [c.value for c in ws[header]][:4] == ["No.", "ご意見の概要", "件数", "考え方"]
     assert len(rows) == 5
     assert [r[0].value for r in rows] == [1, 2, 3, 4, 5]
     assert [r[2].value for r in rows] == [8, 3, 1, 1, 1]  # counts stay numbers
-    assert rows[2][1].value.startswith("'=SUM")
-    assert rows[3][3].value.startswith("'@cmd")
+    assert rows[2][1].value.startswith("=SUM(A1:A9)") and rows[2][1].data_type == "s"
+    assert rows[3][3].value == "@cmd|' /C calc'!A0" and rows[3][3].data_type == "s"
+    assert rows[4][1].value == "-2の意見" and rows[4][1].quotePrefix
+    assert rows[0][1].quotePrefix is False  # ordinary text keeps the ordinary style
     for r in rows:
         for cell in (r[1], r[3]):
             assert cell.alignment.wrap_text
@@ -140,3 +144,102 @@ def test_empty_report(tmp_path):
     write_all(empty, tmp_path)
     assert "| No. |" in (tmp_path / "report.md").read_text(encoding="utf-8")
     load_workbook(tmp_path / "report.xlsx")
+
+
+FORMULA_LIKE = ["-5%の予算削減に反対します。", "+αの支援をお願いしたい。", "=1+1 のような計算式は書かないで",
+                "@お知らせ欄を増やしてほしい。"]
+
+
+def _one_row_model(summary: str, answer: str = "") -> ReportModel:
+    row = ReportRow(no=1, section="", summary=summary, count=2, answer=answer,
+                    answer_status="confirmed" if answer else "none", cluster_id="C001")
+    return ReportModel(title="テスト", n_submitters=2, n_submissions=2, by_channel=[], n_opinions=2,
+                       n_excluded=0, rows=[row])
+
+
+@pytest.mark.parametrize("text", FORMULA_LIKE)
+def test_xlsx_formula_like_text_is_a_text_cell_without_a_visible_apostrophe(text, tmp_path):
+    import zipfile
+
+    write_all(_one_row_model(text, answer=text), tmp_path)
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    _, rows = _report_rows(ws)
+    for cell in (rows[0][1], rows[0][3]):
+        assert cell.value == text  # exactly as written: no apostrophe in the value
+        assert cell.data_type == "s"
+        assert cell.quotePrefix  # Excel's "text that looks like a formula" style (apostrophe hidden)
+    with zipfile.ZipFile(tmp_path / "report.xlsx") as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet and "<f " not in sheet
+    # CSV has no cell types: there the apostrophe escape stays.
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        body = list(csv.reader(fh))[1]
+    assert body[3] == "'" + text and body[5] == "'" + text
+
+
+def test_xlsx_is_byte_identical_for_the_same_input(model, tmp_path, monkeypatch):
+    import time
+    import zipfile
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_all(model, tmp_path / "a")
+    time.sleep(2.1)  # zip entry times have a 2-second resolution, docProps one second
+    write_all(model, tmp_path / "b")
+    first, second = (tmp_path / "a" / "report.xlsx").read_bytes(), (tmp_path / "b" / "report.xlsx").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "a" / "report.xlsx") as z:
+        assert len({info.date_time for info in z.infolist()}) == 1
+        core = z.read("docProps/core.xml").decode("utf-8")
+    wb = load_workbook(tmp_path / "a" / "report.xlsx")
+    assert wb.properties.created == wb.properties.modified
+    assert wb.properties.created.year < 2000 and wb.properties.created.isoformat()[:4] in core
+    for name in ("report.md", "report.html", "report.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_xlsx_time_follows_source_date_epoch(model, tmp_path, monkeypatch):
+    import datetime
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    write_all(model, tmp_path)
+    with zipfile.ZipFile(tmp_path / "report.xlsx") as z:
+        assert {info.date_time for info in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+    assert load_workbook(tmp_path / "report.xlsx").properties.modified == datetime.datetime(2026, 1, 1)
+
+
+def test_cp932_report_marks_missing_characters_and_warns(tmp_path, capsys):
+    summary = "公園に花壇を😊増やしてほしい。𠮷野町の歩道も直して。"
+    write_all(_one_row_model(summary, answer="検討します—以上"), tmp_path, csv_encoding="cp932")
+    data = (tmp_path / "report.csv").read_bytes()
+    with open(tmp_path / "report.csv", encoding="cp932", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert rows[1][3] == "公園に花壇を〓増やしてほしい。〓野町の歩道も直して。"  # not "?"
+    assert "?" not in rows[1][3]
+    assert rows[1][5] == "検討します―以上"  # a look-alike the code page has, not a mark
+    err = capsys.readouterr().err
+    warning = [line for line in err.splitlines() if "report.csv" in line]
+    assert len(warning) == 1 and warning[0].startswith("warning: ")
+    assert "2 character" in warning[0] and "〓" in warning[0] and "U+1F60A" in warning[0] and "U+20BB7" in warning[0]
+
+
+def test_cp932_opinions_csv_through_write_csv(tmp_path, capsys):
+    from cluster.io import write_csv
+
+    write_csv(tmp_path / "opinions.csv", ["opinion_id", "text"],
+              [["P-1", "ベンチを増やして😊😊"], ["P-2", "駐輪場が足りない"], ["P-3", "か\u3099っこうの前"]],
+              encoding="cp932")
+    with open(tmp_path / "opinions.csv", encoding="cp932", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[1] for r in rows[1:]] == ["ベンチを増やして〓〓", "駐輪場が足りない", "がっこうの前"]
+    err = capsys.readouterr().err
+    assert "opinions.csv" in err and "2 character" in err and err.count("U+1F60A") == 1
+
+
+def test_utf8_report_keeps_every_character_without_warning(tmp_path, capsys):
+    summary = "公園に花壇を😊増やしてほしい。𠮷野町の歩道も直して。"
+    write_all(_one_row_model(summary), tmp_path)
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[1][3] == summary
+    assert "warning" not in capsys.readouterr().err
