@@ -572,7 +572,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         section_parts = []
         if cl.topic and cl.topic_score >= 0.25:
             section_parts.append(cl.topic)
-        section_parts += list(cl.references[:2])
+        # a reference the topic name already says (topic 「第4章 スポーツ施設」, reference 「第4章」) is not repeated
+        section_parts += [r for r in cl.references[:2] if not any(r in part for part in section_parts)]
         section = " ".join(section_parts) or (rep.heading if rep.heading else "")
         ans = confirmed.get(cl.cluster_id)
         if ans:

@@ -243,3 +243,16 @@ def test_utf8_report_keeps_every_character_without_warning(tmp_path, capsys):
     with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
         assert list(csv.reader(fh))[1][3] == summary
     assert "warning" not in capsys.readouterr().err
+
+
+def test_section_heading_does_not_repeat_a_reference_the_topic_already_names(tmp_path):
+    from cluster.pipeline import RunOptions, build_report_model
+    from cluster.records import Cluster, Opinion, Submission
+
+    text = "第4章の体育館の利用時間を延長してほしい。"
+    subs = [Submission(row_number=1, comment_id="1", text=text, channel="郵送")]
+    ops = [Opinion(opinion_id="1-1", comment_id="1", row_number=1, index=1, text=text, start=0, end=len(text))]
+    cl = Cluster(cluster_id="C001", opinion_ids=("1-1",), size=1, representative="1-1",
+                 topic="第4章 スポーツ施設", topic_score=0.6, references=("第4章", "7頁"), unique_texts=1)
+    model = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(), tmp_path / "in.csv")
+    assert model.rows[0].section == "第4章 スポーツ施設 7頁"
