@@ -29,7 +29,9 @@ Names are found four ways:
   public figure from a private person needs knowledge the tool does not have; losing a
   famous name in a published summary costs little, publishing a private person's name
   cannot be undone. A family name alone inside a sentence (「田中地区」, 「高橋の下」) is
-  left as written unless one of the contexts above makes it a person.
+  left as written unless one of the contexts above makes it a person, and so is a 姓+名 pair
+  followed directly by a noun other than a title (「森田東会館」「中川南公園」「岡田東児童館」 are
+  facilities whose names UniDic splits into name-like parts; 「田中太郎議員」 is still masked).
 """
 from __future__ import annotations
 
@@ -101,6 +103,12 @@ _FIELD_WORD_RE = re.compile(r"(?:電話|住所|メール|連絡先|年齢|性別
 # Lines after which a lone family name is a signature.
 _CLOSING_RE = re.compile(r"(?:敬具|敬白|草々|草一|かしこ|以上|拝|よろしくお願い|宜しくお願い|お願い(?:いた|致)?します)[。．.\s]*$")
 _RESIDENT_WORDS = {"在住", "在勤", "在学"}
+# Nouns that may follow a person's name directly (「田中太郎議員」); any other noun right after a
+# 姓+名 pair makes it part of a place or facility name (「森田東会館」「中川南公園」).
+_PERSON_TITLES = {"議員", "市長", "町長", "村長", "区長", "知事", "首相", "大臣", "氏", "先生", "教授", "委員",
+                  "委員長", "会長", "社長", "理事長", "代表", "議長", "市議", "県議", "弁護士", "医師", "監督",
+                  "選手", "容疑者", "被告", "元", "前", "現"}
+_HONORIFICS = {"さん", "様", "さま", "君", "くん", "ちゃん", "氏", "殿"}
 _BRACKETS_OPEN = "（(「『【〔［["
 _BRACKETS_CLOSE = "）)」』】〕］]"
 _SIGN_TAIL = {"より", "拝", "記", "。", "．", "."}
@@ -240,7 +248,15 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
         while j < len(toks) and toks[j].person == "名" and not line[toks[j - 1].end:toks[j].start].strip("\u3000 \t"):
             j += 1
         if j > i + 1:  # family name + given name
-            spans.append((tok.start, toks[j - 1].end))
+            nxt = toks[j] if j < len(toks) else None
+            end = toks[j - 1].end
+            if (nxt is not None and nxt.start == end and nxt.pos1 == "名詞" and not nxt.person
+                    and nxt.surface not in _PERSON_TITLES):
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                if after is None or after.surface not in _HONORIFICS:
+                    continue  # a place or facility name made of name-like parts, not a person
+                end = nxt.end  # a given name UniDic cut in two (「中村敬男さん」: 敬 + 男)
+            spans.append((tok.start, end))
             continue
         prev = toks[i - 1].surface if i else ""
         if prev in _RESIDENT_WORDS or _AFTER_SURNAME_RE.match(line, tok.end):
