@@ -67,6 +67,15 @@ def test_about_headings_on_their_own_line():
     assert [s.heading for s in segs] == ["公園の整備について", "図書館の運営について"]
 
 
+def test_about_headings_in_quotation_brackets():
+    source = "「子育て支援について」\n保育園の待機児童を解消してください。\n『高齢者福祉について』\nデイサービスの送迎範囲を広げてください。"
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == ["保育園の待機児童を解消してください。", "デイサービスの送迎範囲を広げてください。"]
+    assert [s.heading for s in segs] == ["子育て支援について", "高齢者福祉について"]
+    quoted = "「公園について」の意見です。遊具を増やしてください。"  # a quotation inside a sentence
+    assert texts(quoted) == [quoted]
+
+
 def test_heading_with_numbered_items_under_it():
     source = ("【駐輪場について】\n(1)台数を増やしてほしい。\n(2)屋根を付けてほしい。\n"
               "【図書館について】\n(1)開館時間を延長してほしい。\n(2)蔵書を増やしてほしい。")
