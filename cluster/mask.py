@@ -326,3 +326,34 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if person_names:
         text = _mask_person_names(text)
     return text
+
+
+# What may stand next to masked data on a contact or signature line: labels, separators, brackets.
+_CONTACT_FILLER_RE = re.compile(
+    r"(電話番号|電話|携帯|TEL|Tel|tel|FAX|Fax|ファクス|メール|E-?mail|e-?mail|住所|氏名|名前|お名前|連絡先|〒|"
+    r"[:：()（）・/／,，、\-－\s\u3000])")
+
+
+def drop_masked_lines(text: str) -> str:
+    """The published summary without lines that held nothing but personal data.
+
+    After masking, a signature or contact line reads 「［氏名］　［郵便番号］ ［住所］　電話 ［電話番号］」:
+    it says nothing about the opinion, so the report leaves it out (``opinions.csv`` keeps
+    the original). A line with any other word stays; a text made only of such lines is kept.
+    """
+    lines = text.split("\n")
+    marks = set(MASKS.values())
+
+    def only_masks(line: str) -> bool:
+        rest = line
+        if not any(m in rest for m in marks):
+            return False
+        for m in marks:
+            rest = rest.replace(m, "")
+        return not _CONTACT_FILLER_RE.sub("", rest).strip()
+
+    kept = [line for line in lines if not only_masks(line)]
+    if not any(line.strip() for line in kept):
+        return text
+    out = "\n".join(kept)
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip("\n \u3000")

@@ -29,7 +29,7 @@ from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLU
                  TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, read_table,
                  write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
-from .mask import mask_personal_data
+from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion
 from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, write_all
@@ -563,6 +563,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                        opts: RunOptions, input_path: Path) -> ReportModel:
     names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
+    # the summary also loses lines that held only personal data (a signature, a contact line)
+    summary_of = (lambda t: drop_masked_lines(mask(display_text(t)))) if opts.mask else display_text
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(subs, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
@@ -581,7 +583,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         else:
             cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
-        rows.append(ReportRow(no=n, section=mask(section), summary=mask(display_text(rep.text)), count=cl.size,
+        rows.append(ReportRow(no=n, section=mask(section), summary=summary_of(rep.text), count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id))

@@ -191,3 +191,17 @@ def test_name_masking_is_idempotent():
 ])
 def test_facility_names_made_of_name_like_parts_are_kept(text):
     assert mask_personal_data(text) == text
+
+
+def test_lines_that_held_only_personal_data_leave_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    letter = "計画案の図が読めません。\n山田太郎　〒100-0001 東京都千代田区千代田1-1　電話 03-1234-5678　taro@example.jp"
+    masked = mask_personal_data(letter, {"山田太郎"})
+    assert "［電話番号］" in masked  # masked first ...
+    assert drop_masked_lines(masked) == "計画案の図が読めません。"  # ... then the empty contact line goes
+    # a line with words of its own stays, and so does a text made only of masked data
+    kept = mask_personal_data("連絡は電話 03-1234-5678 まで、平日の午後にお願いします。")
+    assert drop_masked_lines(kept) == kept
+    only = mask_personal_data("電話 03-1234-5678")
+    assert drop_masked_lines(only) == only
