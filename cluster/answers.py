@@ -193,8 +193,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             extra += f", id column = {cols['id']}"
         if cols["source"]:
             extra += f", source column = {cols['source']}"
-        log(f"past answers: {path.name}: opinion column = {cols['opinion']}, "
+        log(f"past answers: {path.name} ({table.describe()}): opinion column = {cols['opinion']}, "
             f"answer column = {cols['answer']}{extra}{note}")
+        for line in table.read_notes(cols["opinion"]):
+            log(f"past answers: {path.name}: {line}")
         stem = path.stem
         skipped: list[str] = []
         kept = 0
@@ -1164,8 +1166,10 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     table = read_table(query_path)
     text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text_column, what="text")
     id_col = guess_column(table.columns, ID_COLUMN_CANDIDATES, id_column, what="id", required=False)
-    log(f"query: text column = {text_col}" + (f", id column = {id_col}" if id_col else "")
-        + ("" if text_column is not None else " (guessed)"))
+    log(f"query: {Path(query_path).name} ({table.describe()}): text column = {text_col}"
+        + (f", id column = {id_col}" if id_col else "") + ("" if text_column is not None else " (guessed)"))
+    for line in table.read_notes(text_col):
+        log(f"query: {line}")
     encoder = load_encoder(model)
     index, report = load_or_build_index(past_paths, encoder, id_column=answer_id_column,
                                         opinion_column=answer_opinion_column,

@@ -94,6 +94,16 @@ def test_published_csv_layout_is_guessed_and_logged(past_csv):
     assert any("skipped 1 row" in line and "6" in line for line in lines)
 
 
+def test_a_title_row_above_the_past_answers_header_is_skipped_and_said(tmp_path):
+    path = tmp_path / "past_title.csv"
+    path.write_text("令和5年度 交通計画 意見募集の結果,,\nNo.,ご意見の概要,市の考え方\n"
+                    "1,バスを増便してほしい。,朝夕の増便を検討します。\n", encoding="utf-8")
+    lines = []
+    recs, _ = read_past_answers(path, log=lines.append)
+    assert [(r.answer_id, r.opinion) for r in recs] == [("1", "バスを増便してほしい。")]
+    assert "header found on row 2" in lines[0] and "令和5年度" in lines[0]
+
+
 def test_xlsx_layout_with_other_headings(tmp_path):
     import openpyxl
 
