@@ -130,7 +130,9 @@ def split_submission(text: str) -> list[Segment]:
                 (idx, s + lead + lm.end(), _number(lm.group(1)), lm.group(0).strip()))
             continue
         hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
-        if hm and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
+        # 「1. 歩道について」 is an item of a list, not a heading over the next item
+        numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
+        if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = hm.group("h").strip()
             continue
         for style, rx in _MARKERS:
@@ -179,6 +181,8 @@ def split_submission(text: str) -> list[Segment]:
             seg = _trimmed(text, body_start, end, heading=heading)
             if seg.end > seg.start:  # heading with its own text under it
                 segments.append(seg)
+            else:  # a heading with nothing under it is an opinion of its own: never lose its text
+                segments.append(_trimmed(text, lines[idx][0], lines[idx][1]))
             continue
         start, marker = boundaries[idx]
         seg = _trimmed(text, start, end, heading=heading, marker=marker)

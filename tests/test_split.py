@@ -318,3 +318,20 @@ def test_pipeline_keeps_greeting_and_signature_rows_with_status_greeting():
     assert [(m[3], m[4]) for m in made] == [
         ("ご担当者様\nお疲れ様です。", "greeting"), ("駐輪場を増やしてほしい。", "ok"),
         ("駐輪場に屋根を付けてほしい。", "ok"), ("敬具\n山田太郎", "greeting")]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("1. 歩道について\n2. 街灯について\n3. 公園について", ["歩道について", "街灯について", "公園について"]),
+    ("⑴ 歩道について\n⑵ 街灯について\n⑶ 公園について", ["歩道について", "街灯について", "公園について"]),
+    ("1. 歩道について\n狭い。\n2. 街灯について\n3. 公園について\n汚い。",
+     ["歩道について\n狭い。", "街灯について", "公園について\n汚い。"]),
+    ("(1) 歩道を広げる\n(2) 街灯について\n(3) 公園について", ["歩道を広げる", "街灯について", "公園について"]),
+])
+def test_numbered_items_that_end_in_about_are_items_not_headings(source, expected):
+    assert texts(source) == expected
+
+
+def test_a_heading_with_nothing_under_it_keeps_its_text():
+    source = "公園の整備について\n芝生広場を広くしてほしい。\n図書館について\n図書館の運営について\n反対です。"
+    joined = "".join(texts(source))
+    assert "図書館について" in joined and "芝生広場を広くしてほしい。" in joined and "反対です。" in joined
