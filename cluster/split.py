@@ -181,7 +181,8 @@ def split_submission(text: str) -> list[Segment]:
             seg = _trimmed(text, body_start, end, heading=heading)
             if seg.end > seg.start:  # heading with its own text under it
                 segments.append(seg)
-            else:  # a heading with nothing under it is an opinion of its own: never lose its text
+            elif k + 1 == len(cut_lines) or cut_lines[k + 1] in headings:
+                # nothing under it (no text, no items): the heading is an opinion of its own
                 segments.append(_trimmed(text, lines[idx][0], lines[idx][1]))
             continue
         start, marker = boundaries[idx]
