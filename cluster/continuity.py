@@ -38,6 +38,19 @@ class PreviousRun:
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
 
+    def cluster_for(self, opinion_id: str, text: str) -> str | None:
+        """The earlier cluster of this opinion: by its id when the id still holds the same text,
+        else by the text (an input without an id column numbers rows, so an inserted or removed
+        row shifts every id after it)."""
+        if opinion_id in self.cluster_of and self.same(opinion_id, text):
+            return self.cluster_of[opinion_id]
+        if not hasattr(self, "_by_text"):
+            by_text: dict[str, str] = {}
+            for oid in sorted(self.cluster_of):
+                by_text.setdefault(self.text_of.get(oid, ""), self.cluster_of[oid])
+            self._by_text = by_text
+        return self._by_text.get(text)
+
 
 def load_previous(out_dir: Path) -> PreviousRun | None:
     """The earlier completed run in ``out_dir``, or None (first run, or unreadable)."""
@@ -74,8 +87,7 @@ def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequen
     """For each unit ((opinion_id, text) pairs), the earlier cluster most of its opinions had."""
     out: list[str | None] = []
     for pairs in unit_opinions:
-        tally = Counter(prev.cluster_of[oid] for oid, text in pairs
-                        if oid in prev.cluster_of and prev.same(oid, text))
+        tally = Counter(c for c in (prev.cluster_for(oid, text) for oid, text in pairs) if c is not None)
         out.append(min(tally, key=lambda c: (-tally[c], c)) if tally else None)
     return out
 
@@ -145,7 +157,7 @@ def inherit_ids(cluster_pairs: Mapping[int, Sequence[tuple[str, str]]], prev: Pr
     """Fresh grouping: each cluster takes the earlier id holding most (over half) of its opinions."""
     candidates = []
     for c, pairs in cluster_pairs.items():
-        same = [prev.cluster_of[oid] for oid, text in pairs if oid in prev.cluster_of and prev.same(oid, text)]
+        same = [c for c in (prev.cluster_for(oid, text) for oid, text in pairs) if c is not None]
         for cid, n in Counter(same).items():
             if 2 * n > len(pairs):
                 candidates.append((-n, c, cid))

@@ -281,6 +281,10 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             result.not_applied += 1
             continue
         if d.kind == "merge":
+            # opinions a move or split recorded earlier took out stay out: the merge names them
+            # only because it was recorded on the clusters as the last run left them
+            units = [u for u in units if u not in relocated] or units
+            groups = [[i for i in g if i in opinion_unit and opinion_unit[i] not in relocated] or g for g in groups]
             present_groups = [g for g in (units_of(g) for g in groups) if g]
             if len(present_groups) < 2:
                 result.messages.append(f"{what} no longer applies in full: only one of the merged clusters' "
@@ -530,7 +534,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     past-answer files; an answer another cluster of this run confirmed (``run:C…`` in
     answers.csv) is recorded as that text."""
     answer_id = (answer_id or "").strip() or None
-    given_text = text is not None and text != ""
+    given_text = text is not None
     text = _staff_text(text) or None
     if answer_id and given_text:
         raise InputError("give exactly one of --answer-id or --text")

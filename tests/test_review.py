@@ -571,3 +571,28 @@ def test_the_same_input_after_late_comments_keeps_the_continued_clusters(project
     res = project["run"](more)
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "fresh"
     assert cluster_of(out)["A1-1"] != cluster_of(out)["A4-1"]
+
+
+def test_a_merge_recorded_after_a_move_does_not_pull_the_moved_opinion_back():
+    # 8 was in cluster A with 1 and 10; staff moved 8 to cluster B, then merged A with C,
+    # both before re-running, so the merge still lists 8 among A's opinions
+    opinion_unit = {"1": 0, "8": 1, "10": 2, "5": 3, "6": 4, "7": 5}
+    d = [Decision("move", ("8",), "x", "t", {"target": ["5"]}),
+         Decision("merge", ("1", "8", "10", "6", "7"), "x", "t", {"groups": [["1", "8", "10"], ["6", "7"]]})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 2, 2]), d)
+    cl = res.cluster_of_unit
+    assert cl[1] == cl[3]  # 8 stays with 5
+    assert cl[0] == cl[2] == cl[4] == cl[5] != cl[1]  # the merge joined A's rest with C
+
+
+def test_cluster_ids_are_kept_when_rows_shift_in_an_input_without_ids(tmp_path):
+    header = ["提出方法", "ご意見"]
+    rows = [r[1:] for r in ROWS]
+    first = write_csv(tmp_path / "first.csv", header, rows)
+    shifted = write_csv(tmp_path / "shifted.csv", header, rows[:4] + [["郵送", "市民プールを残してほしい。"]] + rows[4:])
+    out = tmp_path / "out"
+    assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
+    by_text = {r["text"]: r["cluster_id"] for r in read_rows(out / "opinions.csv") if r["cluster_id"]}
+    assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
+    after = {r["text"]: r["cluster_id"] for r in read_rows(out / "opinions.csv") if r["cluster_id"]}
+    assert {t: after[t] for t in by_text} == by_text
