@@ -827,10 +827,23 @@ def normalize_channel(value: str) -> str:
     return _CHANNEL_MAP.get(_channel_key(text), text)
 
 
+# What people write in a 氏名 field instead of a name: not a person, never masked as one, and
+# every such row counts as its own submitter.
+NO_NAME = frozenset({"匿名", "無記名", "名無し", "なし", "無し", "不明", "非公開", "未記入", "記入なし", "省略",
+                     "市民", "県民", "区民", "町民", "村民", "住民", "個人", "一市民", "一住民", "-", "ー", "―", "－",
+                     "*", "＊", "×", "n/a", "N/A", "anonymous", "Anonymous"})
+
+
+def is_real_name(name: str) -> bool:
+    """False for an empty 氏名 or a placeholder such as 匿名 or 市民 (see ``NO_NAME``)."""
+    key = "".join(unicodedata.normalize("NFKC", name or "").split())
+    return bool(key) and key not in NO_NAME and unicodedata.normalize("NFKC", key) not in NO_NAME
+
+
 def submitter_key(name: str) -> str:
     """The key that counts one submitter once: NFKC with every space removed, so 「山田 太郎」,
-    「山田　太郎」 and 「山田太郎」 are one person. "" stays ""."""
-    return "".join(unicodedata.normalize("NFKC", name or "").split())
+    「山田　太郎」 and 「山田太郎」 are one person. "" for no name or a placeholder (匿名, 市民 …)."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split()) if is_real_name(name) else ""
 
 
 def count_channels_and_submitters(subs, unknown: str = "不明"):

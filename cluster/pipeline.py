@@ -26,8 +26,8 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
 from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
-                 TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, read_table,
-                 write_csv, write_json)
+                 TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, is_real_name,
+                 read_table, write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion
@@ -561,7 +561,7 @@ def _channel_key(channel: str) -> tuple:
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
                        opts: RunOptions, input_path: Path) -> ReportModel:
-    names = {s.submitter for s in subs if s.submitter} if opts.mask else set()
+    names = {s.submitter for s in subs if is_real_name(s.submitter)} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
     # the summary also loses lines that held only personal data (a signature, a contact line)
     summary_of = (lambda t: drop_masked_lines(mask(display_text(t)))) if opts.mask else display_text

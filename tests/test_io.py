@@ -597,6 +597,27 @@ def test_channel_and_submitter_counts_fold_spellings(tmp_path):
     assert not count_channels_and_submitters([Submission(1, "1", "x")], "不明")[1]  # no channel column
 
 
+def test_placeholder_names_count_apart_and_are_not_masked_as_names(tmp_path):
+    from cluster.io import count_channels_and_submitters
+    from cluster.records import Submission
+
+    given = ["匿名", "匿名", "市民", "", "無記名"]
+    subs = [Submission(row_number=i + 1, comment_id=str(i + 1), text="意見", submitter=s) for i, s in enumerate(given)]
+    assert len(count_channels_and_submitters(subs, "不明")[2]) == 5  # five anonymous people, not three
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    path = tmp_path / "anon.csv"
+    path.write_text("受付番号,氏名,ご意見\n1,匿名,市民の声をもっと聞いてほしい。\n2,市民,匿名での意見提出を認めてほしい。\n",
+                    encoding="utf-8")
+    res = CliRunner().invoke(main, ["run", str(path), "--out", str(tmp_path / "out"), "--model", "char-hash"])
+    assert res.exit_code == 0, res.output
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "市民の声をもっと聞いてほしい。" in md and "匿名での意見提出を認めてほしい。" in md
+    assert "提出者数：2名" in md
+
+
 def test_report_counts_use_the_folded_channels_and_names(tmp_path):
     from cluster.pipeline import RunOptions, build_report_model
     from cluster.records import Submission
