@@ -287,6 +287,11 @@ def _known_names() -> tuple[set[str], tuple[str, ...]]:
     return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
 
 
+# A cell of a title row: a date or what a heading says (not a column name).
+_TITLE_CELL_RE = re.compile(r"(令和|平成|昭和)\s*\d+\s*年|\d{4}\s*年|\d+\s*月\s*\d+\s*日|結果|一覧|について|"
+                            r"意見募集|パブリックコメント|提出された")
+
+
 def _cells(row: Sequence[str]) -> list[str]:
     return [c.strip() for c in row if c and c.strip()]
 
@@ -332,7 +337,12 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
         return rows[0][0] if rows else 1
     exact, parts = _known_names()
     first_n, first = window[0]
+    second = window[1] if len(window) > 1 else None
     if any(_fold(c) in exact for c in first):
+        # a one-cell title that happens to be a column name (「意見」) above a real header row
+        if (len(first) == 1 and second is not None and len(second[1]) >= 2 and all(_name_like(c) for c in second[1])
+                and _known_count(second[1], exact, parts) >= 1):
+            return second[0]
         return first_n
 
     def header_like(cells: list[str]) -> bool:
@@ -343,9 +353,12 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
 
     if header_like(first):
         # column names the tool does not know; a row below replaces them only when it holds
-        # at least two names it knows (a short two-cell title such as 「意見一覧, 令和7年4月」)
+        # at least two names it knows (a short two-cell title such as 「意見一覧, 令和7年4月」),
+        # or one when the first row reads like a title (a date, 「…の結果」「…一覧」)
+        titled = any(_TITLE_CELL_RE.search(_fold(c)) for c in first)
         for n, cells in window[1:]:
-            if exact_count(cells) >= 2 and header_like(cells):
+            if header_like(cells) and (exact_count(cells) >= 2
+                                       or (titled and _known_count(cells, exact, parts) >= 1)):
                 return n
         return first_n
     scored = [(exact_count(c), _known_count(c, exact, parts), len(c), -k, n)

@@ -407,6 +407,25 @@ def test_header_row_given_overrides_the_search(tmp_path):
         read_table(empty, header_row=2)
 
 
+@pytest.mark.parametrize("head", [
+    "意見募集の結果,令和7年5月\nNo.,ご意見（要約）\n",  # a title and a date over a header of one known name
+    "意見\n受付番号,ご意見\n",  # a one-cell title that is itself a column name
+])
+def test_title_rows_that_look_like_labels_give_way_to_the_header(tmp_path, head):
+    path = tmp_path / "t.csv"
+    path.write_text(head + "1,バスを増やしてほしい。\n2,公園のトイレを清潔にしてほしい。\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.header_row == 2
+    assert _texts(table, table.columns[-1]) == ["バスを増やしてほしい。", "公園のトイレを清潔にしてほしい。"]
+
+
+def test_a_one_column_file_keeps_its_header_on_the_first_row(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("ご意見\nバスを増やしてほしい。\n公園を広げてほしい。\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.header_row == 1 and _texts(table) == ["バスを増やしてほしい。", "公園を広げてほしい。"]
+
+
 def test_xlsx_merged_title_cell_above_the_header(tmp_path):
     from openpyxl import Workbook
 
