@@ -100,6 +100,23 @@ def is_greeting_sentence(sentence: str) -> bool:
     return False
 
 
+# A preamble that only introduces the writer or announces the items that follow.
+_INTRO_SENTENCE_RE = re.compile(
+    r"^(?:[^。、]{0,30}の[^。、がはをにでも]{1,10}(?:です|と申します|でございます)"
+    r"|[^。]{0,30}と申します"
+    r"|[^。]{0,20}(?:拝見|拝読)(?:しました|いたしました|致しました)"
+    r"|[^。]{0,40}(?:以下|次の|下記)[^。]{0,30}(?:意見|提案|要望|質問)[^。]{0,20}"
+    r"(?:申し上げ|述べ|提出|送り|お送り|いたし|致し|し)(?:ます|ました))[。．.！!]?$")
+
+
+def is_introduction(text: str) -> bool:
+    """True when every sentence of ``text`` is a greeting, a self-introduction
+    (「交通政策課の山田です。」「…と申します。」) or an announcement of the items below
+    (「以下の3点について意見を述べます。」): the preamble of a numbered list, not an opinion."""
+    parts = [p.strip() for p in _sentences(text) if p.strip()]
+    return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p) for p in parts)
+
+
 def strip_greetings(text: str) -> str:
     """``text`` without its whole greeting and closing sentences and lines (line breaks kept)."""
     return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part

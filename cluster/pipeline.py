@@ -30,7 +30,7 @@ from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLU
                  read_table, write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import drop_masked_lines, mask_personal_data
-from .normalize import comparison_text, display_text, is_empty_opinion
+from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, write_all
 from .review import apply_decisions, load_decisions, text_fingerprint
@@ -145,11 +145,15 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         pieces = [(0, len(text), "", False)]
     else:
         pieces = [(s.start, s.end, s.heading, s.closing) for s in segments]
+    # a greeting or self-introduction before numbered items (「交通政策課の山田です。」) is no opinion
+    intro = (bool(segments) and len(segments) > 1 and not segments[0].marker and not segments[0].heading
+             and any(s.marker for s in segments[1:]))
     made = []
-    for start, end, heading, closing in pieces:
+    for k, (start, end, heading, closing) in enumerate(pieces):
         piece = text[start:end]
         # the closing and signature block after the last item (「以上」, name, address) is no opinion
-        status = "empty" if closing or is_empty_opinion(piece) else "ok"
+        status = ("empty" if closing or is_empty_opinion(piece) or (k == 0 and intro and is_introduction(piece))
+                  else "ok")
         made.append((start, end, heading, piece, status))
     if len(made) > 1:
         # Greetings and "I send the following points" before or after the items are not

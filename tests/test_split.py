@@ -335,3 +335,19 @@ def test_a_heading_with_nothing_under_it_keeps_its_text():
     source = "公園の整備について\n芝生広場を広くしてほしい。\n図書館について\n図書館の運営について\n反対です。"
     joined = "".join(texts(source))
     assert "図書館について" in joined and "芝生広場を広くしてほしい。" in joined and "反対です。" in joined
+
+
+@pytest.mark.parametrize("source,preamble_status", [
+    ("お疲れ様です。交通政策課の山田です。\n1. バスの本数を増やしてほしい。\n2. 運賃を下げてほしい。", "greeting"),
+    ("拝見しました。\n1. バスの本数を増やしてほしい。\n2. 運賃を下げてほしい。", "greeting"),
+    ("市民の田中と申します。以下の2点について意見を述べます。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "greeting"),
+    # a preamble that says something is an opinion
+    ("駐輪場が足りません。\n1. 駅前に増設してほしい。\n2. 屋根を付けてほしい。", "ok"),
+    ("バスの本数が不便です。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "ok"),
+])
+def test_a_self_introduction_before_numbered_items_is_a_greeting(source, preamble_status):
+    from cluster.pipeline import _split_pieces
+
+    made = _split_pieces(source, True)
+    assert made[0][4] == preamble_status
+    assert [m[4] for m in made[1:]] == ["ok", "ok"]
