@@ -97,7 +97,8 @@ def main() -> None:
 @click.option("--encoding", help="Input encoding when detection is wrong (utf-8, cp932 ...).")
 @click.option("--sheet", help="Excel sheet to read (default: the first visible sheet with data).")
 @click.option("--header-row", type=click.IntRange(min=1),
-              help="Row number of the column names (Excel's row number; a CSV's line). Rows above it are "
+              help="Row number of the column names (Excel's row number; for CSV the record number, as a "
+                   "spreadsheet shows it: a quoted cell with line breaks is one row). Rows above it are "
                    "skipped and listed. Default: found (a title row above the column names is skipped).")
 @click.option("--title", help="Report title (default: from the input file name).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")

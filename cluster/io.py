@@ -708,6 +708,11 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
             if key in norm:
                 return col
     if required:
+        if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
+            # a file without a header: --text-column would turn its first opinion into a name
+            raise InputError(
+                f"cannot guess the {what} column: the first row reads like an opinion, not column names "
+                f"(「{_shorten(columns[0])}」); add a header row such as ご意見 above it (or give --header-row)")
         raise InputError(
             f"cannot guess the {what} column; give --{what}-column (the file has: {', '.join(columns)})"
         )

@@ -647,3 +647,11 @@ def test_report_counts_use_the_folded_channels_and_names(tmp_path):
     model = build_report_model(subs, [], [], {}, {}, 0.15, RunOptions(), tmp_path / "c.csv")
     assert dict(model.by_channel) == {"FAX": 2, "電子メール": 1, "郵送": 1}
     assert model.n_submitters == 2 and model.n_submissions == 4
+
+
+def test_a_file_without_a_header_is_told_to_add_one(tmp_path):
+    path = tmp_path / "nohead.csv"
+    path.write_text("バス路線を増やしてほしい。\n公園を広げてほしい。\n", encoding="utf-8")
+    table = read_table(path)
+    with pytest.raises(InputError, match="reads like an opinion.*add a header row"):
+        guess_column(table.columns, TEXT_COLUMN_CANDIDATES, None, what="text")
