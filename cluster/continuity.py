@@ -21,7 +21,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .io import InputError, read_table
+from .io import InputError, read_table, unescape_cell
 
 _ID_RE = re.compile(r"^C(\d+)$")
 
@@ -68,18 +68,13 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
         return None
     cluster_of, text_of = {}, {}
     for row in table.rows:
-        oid = _unescape(row["opinion_id"])
-        text_of[oid] = _unescape(row["text"])
+        oid = unescape_cell(row["opinion_id"])
+        text_of[oid] = unescape_cell(row["text"])
         if row["status"] == "ok" and row["cluster_id"]:
-            cluster_of[oid] = _unescape(row["cluster_id"])
+            cluster_of[oid] = unescape_cell(row["cluster_id"])
     seen = (info.get("decisions") or {}).get("recorded", 0)
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
                        continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0))
-
-
-def _unescape(cell: str) -> str:
-    """Undo the formula escape the CSV writer adds ("'=..." -> "=...")."""
-    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
 
 
 def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequence[tuple[str, str]]]

@@ -731,6 +731,13 @@ def escape_cell(value) -> object:
     return value
 
 
+def unescape_cell(value: str) -> str:
+    """Undo ``escape_cell`` on a cell read back from a CSV this tool wrote ("'=..." -> "=...")."""
+    if value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START:
+        return value[1:]
+    return value
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; rename it over ``path`` only on success."""

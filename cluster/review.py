@@ -51,7 +51,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from .io import InputError
+from .io import InputError, unescape_cell
 from .records import Decision
 
 KINDS = ("merge", "move", "split", "label", "answer", "confirm", "withdraw")
@@ -364,9 +364,6 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
 # ------------------------------------------------- verbs over a run folder (CLI, notebook)
 
 
-def _clean_id(value: str) -> str:
-    """Undo the formula escape of write_csv on ids ("'-1" -> "-1")."""
-    return value[1:] if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _read_opinions_rows(run_dir) -> list[dict[str, str]]:
@@ -395,9 +392,9 @@ def _run_state(run_dir) -> tuple[dict[str, list[str]], set[str], dict[str, dict[
     rows = _read_opinions_rows(run_dir)
     row_of = {}
     for row in rows:
-        oid = _clean_id(row["opinion_id"])
+        oid = unescape_cell(row["opinion_id"])
         row_of[oid] = row
-        cid = _clean_id(row["cluster_id"])
+        cid = unescape_cell(row["cluster_id"])
         if cid:
             members.setdefault(cid, []).append(oid)
     return members, set(row_of), row_of
@@ -410,13 +407,8 @@ def _with_fingerprints(run_dir, value: dict, *id_lists: Sequence[str]) -> dict:
     for ids in id_lists:
         for i in ids:
             if i in row_of:
-                fps[i] = text_fingerprint(_unescape_cell(row_of[i].get("text", "")))
+                fps[i] = text_fingerprint(unescape_cell(row_of[i].get("text", "")))
     return {**value, "fingerprints": fps}
-
-
-def _unescape_cell(cell: str) -> str:
-    """Undo the CSV formula escape on a text cell ("'=..." -> "=...")."""
-    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
 
 
 def copies_of(run_dir, opinion_ids: Sequence[str]) -> int:
@@ -508,7 +500,7 @@ def known_answer_ids(run_dir) -> set[str] | None:
     if answers_csv.exists():
         from .io import read_table
 
-        ids |= {_clean_id(r.get("answer_id", "")) for r in read_table(answers_csv).rows}
+        ids |= {unescape_cell(r.get("answer_id", "")) for r in read_table(answers_csv).rows}
     info = _read_run_info(run_dir, required=False)
     settings = (info or {}).get("settings", {})
     paths = settings.get("answers") or []
@@ -573,8 +565,8 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
     from .io import read_table
 
     for row in read_table(path).rows:
-        if _clean_id(row.get("answer_id", "")) == answer_id and row.get("answer"):
-            return _unescape_cell(row["answer"])
+        if unescape_cell(row.get("answer_id", "")) == answer_id and row.get("answer"):
+            return unescape_cell(row["answer"])
     return ""
 
 
@@ -686,7 +678,7 @@ def _read_frame(path: Path):
     for col in ("opinion_id", "comment_id", "cluster_id", "answer_id", "representative_opinion_id",
                 "duplicate_group"):
         if col in df.columns:
-            df[col] = df[col].map(_clean_id)
+            df[col] = df[col].map(unescape_cell)
     for col in ("size", "unique_texts", "rank", "row_number", "index", "duplicate_count", "start", "end"):
         if col in df.columns:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
