@@ -146,7 +146,7 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
     else:
         pieces = [(s.start, s.end, s.heading, s.closing) for s in segments]
     # a greeting or self-introduction before numbered items (「交通政策課の山田です。」) is no opinion
-    intro = (bool(segments) and len(segments) > 1 and not segments[0].marker and not segments[0].heading
+    intro = (split and len(segments) > 1 and not segments[0].marker and not segments[0].heading
              and any(s.marker for s in segments[1:]))
     made = []
     for k, (start, end, heading, closing) in enumerate(pieces):

@@ -344,6 +344,8 @@ def test_a_heading_with_nothing_under_it_keeps_its_text():
     # a preamble that says something is an opinion
     ("駐輪場が足りません。\n1. 駅前に増設してほしい。\n2. 屋根を付けてほしい。", "ok"),
     ("バスの本数が不便です。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "ok"),
+    ("東町線の存続希望です。\n(1) 朝の便を残してほしい。\n(2) 夜の便も残してほしい。", "ok"),
+    ("駅前の駐輪場不足です。\n1. 増設してほしい。\n2. 屋根を付けてほしい。", "ok"),
 ])
 def test_a_self_introduction_before_numbered_items_is_a_greeting(source, preamble_status):
     from cluster.pipeline import _split_pieces
