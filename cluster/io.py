@@ -5,8 +5,15 @@ BOM, CP932). Every data row is kept: stray control characters are stripped and c
 short rows are padded, long rows keep their extra cells. Bad input raises ``InputError``
 with one line that says what to change.
 
-Writers escape cells that spreadsheet programs would run as formulas and write atomically
-(temporary file + rename), so a failed run never leaves a half-written file behind.
+Finding the table in what staff export: the header row is found under title rows (or given
+with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
+rows (not the text column), nested JSON is flattened to dotted names. For the report counts,
+channel spellings are folded to the four standard channels and submitters' names to one key
+(placeholders such as 匿名 count as separate people).
+
+Writers escape cells that spreadsheet programs would run as formulas (``escape_cell``;
+``unescape_cell`` reads them back), write atomically (temporary file + rename), so a failed run
+never leaves a half-written file behind, and with ``cp932`` write 〓 for characters it lacks.
 """
 from __future__ import annotations
 
@@ -75,7 +82,7 @@ class Table:
             out += f"; header {'on' if self.header_given else 'found on'} row {self.header_row}"
         if self.skipped_rows:
             n = len(self.skipped_rows)
-            shown = ", ".join(f"row {num} 「{_shorten(text)}」" for num, text in self.skipped_rows[:3])
+            shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.skipped_rows[:3])
             out += (f"; {n} row{'s' if n > 1 else ''} above it skipped (title): {shown}"
                     + (f" and {n - 3} more" if n > 3 else ""))
         return out
@@ -99,8 +106,9 @@ class Table:
         return notes
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
+def shorten(text: str, limit: int = 40) -> str:
+    """One line of at most ``limit`` characters (「…」 marks a cut), for messages and tables."""
+    text = " ".join(str(text or "").split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -712,7 +720,7 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
             # a file without a header: --text-column would turn its first opinion into a name
             raise InputError(
                 f"cannot guess the {what} column: the first row reads like an opinion, not column names "
-                f"(「{_shorten(columns[0])}」); add a header row such as ご意見 above it (or give --header-row)")
+                f"(「{shorten(columns[0])}」); add a header row such as ご意見 above it (or give --header-row)")
         raise InputError(
             f"cannot guess the {what} column; give --{what}-column (the file has: {', '.join(columns)})"
         )
@@ -855,14 +863,14 @@ def normalize_channel(value: str) -> str:
 # What people write in a 氏名 field instead of a name: not a person, never masked as one, and
 # every such row counts as its own submitter.
 NO_NAME = frozenset({"匿名", "無記名", "名無し", "なし", "無し", "不明", "非公開", "未記入", "記入なし", "省略",
-                     "市民", "県民", "区民", "町民", "村民", "住民", "個人", "一市民", "一住民", "-", "ー", "―", "－",
-                     "*", "＊", "×", "n/a", "N/A", "anonymous", "Anonymous"})
+                     "市民", "県民", "区民", "町民", "村民", "住民", "個人", "一市民", "一住民", "-", "ー", "―",
+                     "*", "×", "n/a", "anonymous"})  # compared after NFKC, spaces removed, lower case
 
 
 def is_real_name(name: str) -> bool:
     """False for an empty 氏名 or a placeholder such as 匿名 or 市民 (see ``NO_NAME``)."""
     key = "".join(unicodedata.normalize("NFKC", name or "").split())
-    return bool(key) and key not in NO_NAME and unicodedata.normalize("NFKC", key) not in NO_NAME
+    return bool(key) and key.lower() not in NO_NAME
 
 
 def submitter_key(name: str) -> str:

@@ -6,7 +6,7 @@ half-width digits and the many hyphens Japanese text uses, so 「０３－１２
 masked as surely as 「03-1234-5678」. Working files keep the original text for staff; only
 the report is masked.
 
-Names are found four ways:
+Names are found three ways:
 
 * after a label (氏名：/名前：/お名前：/Name:/提出者：): only the name is replaced, so
   「（氏名：斎藤 真一）」 keeps its closing bracket and 「氏名：山田太郎です」 its 「です」;
@@ -32,6 +32,9 @@ Names are found four ways:
   left as written unless one of the contexts above makes it a person, and so is a 姓+名 pair
   followed directly by a noun other than a title (「森田東会館」「中川南公園」「岡田東児童館」 are
   facilities whose names UniDic splits into name-like parts; 「田中太郎議員」 is still masked).
+
+``drop_masked_lines`` then removes from a published summary the lines that held nothing but
+personal data (a signature or contact line).
 """
 from __future__ import annotations
 

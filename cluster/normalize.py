@@ -5,6 +5,8 @@ and embedding. NFKC folds full-width digits and letters, spaces are removed (Jap
 not need them and form letters differ in them), stock greetings and closing lines go (only a
 whole sentence or line made of them, never a phrase inside a sentence: 「現在65歳以上です。」 keeps
 its 「以上です」), and a trailing signature line (「東町在住　山田」) is dropped.
+``display_text`` is the published form; ``is_introduction`` tells a preamble that only
+greets, introduces the writer or announces the items below from an opinion.
 """
 from __future__ import annotations
 

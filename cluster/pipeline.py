@@ -25,7 +25,7 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
                          previous_clusters_of_units)
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
-from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES,
+from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, STANDARD_CHANNELS, SUBMITTER_COLUMN_CANDIDATES,
                  TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, is_real_name,
                  read_table, write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
@@ -37,7 +37,7 @@ from .review import apply_decisions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer
 
-CHANNEL_ORDER = ["郵送", "持参", "FAX", "ファクス", "ファックス", "電子メール", "メール", "ウェブ", "Web", "電子申請"]
+CHANNEL_ORDER = [*STANDARD_CHANNELS, "ウェブ", "Web", "電子申請"]  # report order (channels are folded first)
 UNKNOWN_CHANNEL = "不明"
 _MASK_LABEL_RE = re.compile(r"［[^］]{1,10}］")
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s\"'）)」]+|www\.[^\s\"'）)」]+")

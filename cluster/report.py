@@ -2,8 +2,10 @@
 
 One report model feeds every format (xlsx, md, html, csv), so they never disagree.
 Everything in the report is masked for personal data (see ``mask``) unless the run was
-told otherwise, and every cell is escaped for its format: spreadsheet formulas,
-Markdown table syntax and HTML markup.
+told otherwise, and every cell is safe in its format: CSV cells that would start a formula
+get a leading apostrophe, xlsx cells are text cells with Excel's quotePrefix style (never a
+formula, no visible apostrophe), Markdown table syntax and HTML markup are escaped.
+``save_workbook`` writes the xlsx byte-identically for the same content (fixed zip dates).
 """
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from .io import InputError, unescape_cell
+from .io import InputError, shorten, unescape_cell
 from .records import Decision
 
 KINDS = ("merge", "move", "split", "label", "answer", "confirm", "withdraw")
@@ -747,18 +747,13 @@ def cluster_table(run) -> "object":
         best = run.answers.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
         top = {r.cluster_id: (r.answer_id, r.answer) for r in best.itertuples()}
     cl["top_answer_id"] = [top.get(c, ("", ""))[0] for c in cl["cluster_id"]]
-    cl["top_answer"] = [_short(top.get(c, ("", ""))[1], 60) for c in cl["cluster_id"]]
+    cl["top_answer"] = [shorten(top.get(c, ("", ""))[1], 60) for c in cl["cluster_id"]]
     of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
     confirmed = {_current_cluster(of, d.opinion_ids) for d in run.decisions if d.kind == "confirm"}
     cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
     cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "answer_status",
             "top_answer_id", "top_answer", "confirmed"]
     return cl[[c for c in cols if c in cl.columns]]
-
-
-def _short(text: str, n: int) -> str:
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def highlight(text: str, keywords: Sequence[str]) -> str:

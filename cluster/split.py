@@ -6,7 +6,7 @@ followed by the opinion. After the last item, a closing (「以上、よろし�
 「以上」「敬具」 with the name / address / phone block under it) becomes a segment of its own
 marked ``closing`` (the pipeline keeps it as a row with status ``greeting``).
 Each opinion keeps offsets into the submission text, so staff can always see where it
-came from. Numbering must look like a list (two or more items counting up from one) before
+came from. ``split_sentences`` cuts one opinion into sentences (for past-answer matching). Numbering must look like a list (two or more items counting up from one) before
 it splits anything: a sentence that starts with 「1.5倍」 is not an item.
 """
 from __future__ import annotations
