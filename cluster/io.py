@@ -26,6 +26,7 @@ import tempfile
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -288,10 +289,11 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-def _known_names() -> tuple[set[str], tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
     names = (*TEXT_COLUMN_CANDIDATES, *ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES,
              *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES)
-    exact = {_fold(n) for n in names}
+    exact = frozenset(_fold(n) for n in names)
     return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
 
 
@@ -311,7 +313,7 @@ def _name_like(cell: str) -> bool:
             and not _NUMBER_RE.match(s.replace(",", "")) and not re.fullmatch(r"[\d/.\-: ]+", s))
 
 
-def _known_count(cells: Sequence[str], exact: set[str], parts: tuple[str, ...]) -> int:
+def _known_count(cells: Sequence[str], exact: frozenset[str], parts: tuple[str, ...]) -> int:
     """How many cells are column names the tool knows (「ご意見」, or short like 「ご意見（300字以内）」)."""
     n = 0
     for c in cells:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import is_empty_opinion
+
 _KANJI_NUM = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGIT = "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴⑵ … ⒇ (one character each)
@@ -216,7 +218,6 @@ _OPINION_WORD_RE = re.compile(
 
 
 def _is_trailer_line(line: str) -> bool:
-    from .normalize import is_empty_opinion
 
     core = line.strip(" \t\u3000")
     if not core or is_empty_opinion(core):  # blank, a greeting, or a 「電話：…」 contact line
@@ -229,7 +230,6 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
     """The closing after the last item is not part of it: 「以上、よろしくお願いいたします。」 on its
     own lines, or a closing line (「以上」「敬具」) with the signature block under it (name, address,
     phone, e-mail). The cut part stays as a segment of its own, marked ``closing``."""
-    from .normalize import is_empty_opinion
 
     last = segments[-1]
     body = text[last.start:last.end]
@@ -254,7 +254,6 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
 def _closing_block(body: str) -> int:
     """Offset of the line break before the last closing line (「以上」「敬具」 on a line that is
     only a closing) when every line after it belongs to a signature block; else -1."""
-    from .normalize import is_empty_opinion
 
     starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
     for k in range(len(starts) - 1, 0, -1):
