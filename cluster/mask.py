@@ -43,6 +43,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .normalize import CLOSING_WORDS, CONTACT_LABELS, NAME_LABELS
+
 D = "[0-9０-９]"
 HC = r"\-‐－―ー−–—"  # hyphen-like characters seen in phone numbers and postal codes
 H = f"[{HC}]"
@@ -102,9 +104,9 @@ _NAME_TAIL = r"(?:です|でございます|でござる|と申し|と言い|と
 _NAME_TAIL_RE = re.compile(_NAME_TAIL)
 _AFTER_SURNAME_RE = re.compile(rf"[^\S\n]*{_NAME_TAIL}")
 # Words that start the next contact field, not a given name: 「氏名：山田 電話：…」.
-_FIELD_WORD_RE = re.compile(r"(?:電話|住所|メール|連絡先|年齢|性別|職業|所属|TEL|Tel|FAX|E-?mail)")
+_FIELD_WORD_RE = re.compile(f"(?:{'|'.join(CONTACT_LABELS)})")
 # Lines after which a lone family name is a signature.
-_CLOSING_RE = re.compile(r"(?:敬具|敬白|草々|草一|かしこ|以上|拝|よろしくお願い|宜しくお願い|お願い(?:いた|致)?します)[。．.\s]*$")
+_CLOSING_RE = re.compile(rf"(?:{'|'.join(CLOSING_WORDS)}|拝|よろしくお願い|宜しくお願い|お願い(?:いた|致)?します)[。．.\s]*$")
 _RESIDENT_WORDS = {"在住", "在勤", "在学"}
 # Nouns that may follow a person's name directly (「田中太郎議員」); any other noun right after a
 # 姓+名 pair makes it part of a place or facility name (「森田東会館」「中川南公園」).
@@ -333,8 +335,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
 
 # What may stand next to masked data on a contact or signature line: labels, separators, brackets.
 _CONTACT_FILLER_RE = re.compile(
-    r"(電話番号|電話|携帯|TEL|Tel|tel|FAX|Fax|ファクス|メール|E-?mail|e-?mail|住所|氏名|名前|お名前|連絡先|〒|"
-    r"[:：()（）・/／,，、\-－\s\u3000])")
+    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS)}|〒|[:：()（）・/／,，、\-－\s\u3000])")
 
 
 def drop_masked_lines(text: str) -> str:

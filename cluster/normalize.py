@@ -19,6 +19,10 @@ from functools import lru_cache
 # text start or after 。．！？ or a line break, up to its end mark) or a whole line is made of
 # them (「計画案を拝見し、気になった点を挙げます。」 is two of them), never from inside a sentence:
 # 「現在65歳以上です。」 and 「意見は以上です。」 keep their 「以上です」.
+# Closing words of a letter, shared by the greeting filter, the splitter (a closing line after
+# the last item) and the masker (a lone family name after a closing is a signature).
+CLOSING_WORDS = ("以上", "敬具", "敬白", "謹白", "草々", "早々", "不一", "草一", "かしこ")
+
 _GREETINGS = [
     r"(いつも|平素は|平素より)?(大変|たいへん)?お世話になって(おり|い)ます",
     r"(いつも|平素は|平素より)?(大変)?お世話様です",
@@ -26,7 +30,7 @@ _GREETINGS = [
     r"はじめまして",
     r"初めまして",
     r"突然の(メール|ご連絡|お便り)(で|を)?(失礼|申し訳ございません|すみません)(いた|致)?し?ます",
-    r"拝啓|謹啓|前略|敬具|謹白|草々|早々|かしこ",
+    "拝啓|謹啓|前略|" + "|".join(w for w in CLOSING_WORDS if w != "以上"),  # 以上 comes last, below
     # 時候の挨拶: 「時下ますますご清祥のこととお慶び申し上げます」「春暖の候、…」
     r"[^\n。、]{1,8}の(候|みぎり)",
     r"(時下|貴職|皆様|皆さま|貴殿)?(におかれましては|には)?(ますます|益々)?ご(清祥|清栄|健勝|隆盛)の(こと|段)?(と)?(お|御)(慶|喜|よろこ)び申し上げます",
@@ -131,8 +135,13 @@ _SIGNATURE_RE = re.compile(
     r"\n\s*[（(]?[^\n。．！？!?]{0,20}(在住|在勤|在学|より|拝|氏名|名前)[^\n。．！？!?]{0,12}[）)]?\s*$"
 )
 # Contact lines that head a letter: personal data, never part of the opinion.
+# Labels of a letter's contact fields, shared with the masker (mask.py).
+NAME_LABELS = ("お名前", "氏名", "名前")
+CONTACT_LABELS = ("電話番号", "メールアドレス", "ご住所", "連絡先", "E-mail", "e-mail", "ファクス", "電話", "携帯",
+                  "TEL", "Tel", "tel", "FAX", "Fax", "メール", "Email", "email", "住所", "年齢", "性別", "職業",
+                  "所属")  # longer first: alternations take the first that matches
 _CONTACT_LINE_RE = re.compile(
-    r"^\s*(氏名|名前|お名前|住所|ご住所|電話|電話番号|TEL|Tel|FAX|メール|E-?mail|e-?mail|連絡先|年齢|性別|職業|所属)\s*[:：].*$",
+    rf"^\s*({'|'.join(NAME_LABELS + CONTACT_LABELS)})\s*[:：].*$",
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")

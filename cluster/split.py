@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import is_empty_opinion
+from .normalize import CLOSING_WORDS, is_empty_opinion
 
 _KANJI_NUM = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -207,7 +207,7 @@ def _continue_list(items, candidates):
 
 
 # A line that closes the letter: 「以上」「敬具」「以上、よろしくお願いいたします。」
-_CLOSING_LINE_RE = re.compile(r"^[ \t\u3000]*(以上|敬具|謹白|草々|かしこ)(?![のにでをはがとへやもより])")
+_CLOSING_LINE_RE = re.compile(rf"^[ \t\u3000]*({'|'.join(CLOSING_WORDS)})(?![のにでをはがとへやもより])")
 # A line of the signature block under it: name, address, postcode, phone, e-mail (short, no sentence)
 _TRAILER_LINE_MAX = 40
 _SENTENCE_MARK_RE = re.compile(r"[。！？!?]|[．.](?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])(?!$)")
