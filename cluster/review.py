@@ -400,9 +400,9 @@ def _run_state(run_dir) -> tuple[dict[str, list[str]], set[str], dict[str, dict[
     return members, set(row_of), row_of
 
 
-def _with_fingerprints(run_dir, value: dict, *id_lists: Sequence[str]) -> dict:
-    """``value`` plus the text fingerprint of every opinion the decision names."""
-    _, _, row_of = _run_state(run_dir)
+def _with_fingerprints(row_of: Mapping[str, Mapping[str, str]], value: dict, *id_lists: Sequence[str]) -> dict:
+    """``value`` plus the text fingerprint of every opinion the decision names (``row_of``:
+    the opinions.csv rows by id, from ``_run_state``)."""
     fps = {}
     for ids in id_lists:
         for i in ids:
@@ -447,29 +447,29 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
     cluster_ids = list(dict.fromkeys(str(c).strip() for c in cluster_ids))
     if len(cluster_ids) < 2:
         raise InputError("merge needs two or more different clusters")
-    members, _ = run_members(run_dir)
+    members, _, row_of = _run_state(run_dir)
     groups = [_cluster(members, c) for c in cluster_ids]
     ids = [i for g in groups for i in g]
     return append_decision(run_dir, "merge", ids,
-                           _with_fingerprints(run_dir, {"groups": groups, "clusters": list(cluster_ids)}, ids), by)
+                           _with_fingerprints(row_of, {"groups": groups, "clusters": list(cluster_ids)}, ids), by)
 
 
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:
-    members, all_ids = run_members(run_dir)
+    members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     _opinions(all_ids, [opinion_id], clustered)
     if opinion_id in _cluster(members, cluster_id):
         raise InputError(f"opinion {opinion_id} is already in cluster {cluster_id.strip()}")
     target = [i for i in _cluster(members, cluster_id) if i != opinion_id]
-    value = _with_fingerprints(run_dir, {"target": target, "cluster": cluster_id}, [opinion_id], target)
+    value = _with_fingerprints(row_of, {"target": target, "cluster": cluster_id}, [opinion_id], target)
     return append_decision(run_dir, "move", [opinion_id], value, by)
 
 
 def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
-    members, all_ids = run_members(run_dir)
+    members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     ids = _opinions(all_ids, list(opinion_ids), clustered)
-    return append_decision(run_dir, "split", ids, _with_fingerprints(run_dir, {}, ids), by)
+    return append_decision(run_dir, "split", ids, _with_fingerprints(row_of, {}, ids), by)
 
 
 def _staff_text(text: str | None) -> str:
@@ -484,10 +484,10 @@ def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) ->
     label = _staff_text(label)
     if not label:
         raise InputError("the label is empty")
-    members, _ = run_members(run_dir)
+    members, _, row_of = _run_state(run_dir)
     ids = _cluster(members, cluster_id)
     return append_decision(run_dir, "label", ids,
-                           _with_fingerprints(run_dir, {"label": label.strip(), "cluster": cluster_id}, ids), by)
+                           _with_fingerprints(row_of, {"label": label.strip(), "cluster": cluster_id}, ids), by)
 
 
 def known_answer_ids(run_dir) -> set[str] | None:
@@ -534,7 +534,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
         raise InputError("the answer text is empty")
     if not answer_id and not text:
         raise InputError("give exactly one of --answer-id or --text")
-    members, _ = run_members(run_dir)
+    members, _, row_of = _run_state(run_dir)
     ids = _cluster(members, cluster_id)
     value: dict = {}
     if answer_id:
@@ -554,7 +554,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     else:
         value = {"text": text}
     value["cluster"] = cluster_id
-    return append_decision(run_dir, "answer", ids, _with_fingerprints(run_dir, value, ids), by)
+    return append_decision(run_dir, "answer", ids, _with_fingerprints(row_of, value, ids), by)
 
 
 def _answer_text_in_run(run_dir, answer_id: str) -> str:
@@ -571,9 +571,9 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
 
 
 def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
-    members, _ = run_members(run_dir)
+    members, _, row_of = _run_state(run_dir)
     ids = _cluster(members, cluster_id)
-    return append_decision(run_dir, "confirm", ids, _with_fingerprints(run_dir, {"cluster": cluster_id}, ids), by)
+    return append_decision(run_dir, "confirm", ids, _with_fingerprints(row_of, {"cluster": cluster_id}, ids), by)
 
 
 def record_withdraw(run_dir, decision: int | None = None, by: str | None = None) -> Decision:
