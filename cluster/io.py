@@ -880,14 +880,3 @@ def submitter_key(name: str) -> str:
     「山田　太郎」 and 「山田太郎」 are one person. "" for no name or a placeholder (匿名, 市民 …)."""
     return "".join(unicodedata.normalize("NFKC", name or "").split()) if is_real_name(name) else ""
 
-
-def count_channels_and_submitters(subs, unknown: str = "不明"):
-    """For the report's counts: (submissions per channel, normalised with ``normalize_channel``
-    and ``unknown`` for none; whether any submission named a channel; the set of submitter keys,
-    ``submitter_key`` of the name, else one key per row)."""
-    from collections import Counter
-
-    channels = [normalize_channel(s.channel) for s in subs]
-    by_channel = Counter(c or unknown for c in channels)
-    submitters = {submitter_key(s.submitter) or f"#row{s.row_number}" for s in subs}
-    return by_channel, any(channels), submitters

@@ -26,13 +26,13 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
 from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, STANDARD_CHANNELS, SUBMITTER_COLUMN_CANDIDATES,
-                 TEXT_COLUMN_CANDIDATES, InputError, count_channels_and_submitters, guess_column, is_real_name,
+                 TEXT_COLUMN_CANDIDATES, InputError, guess_column, is_real_name,
                  read_table, write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, Submission
-from .report import ReportModel, ReportRow, write_all
+from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
 from .review import apply_decisions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer

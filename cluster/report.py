@@ -15,10 +15,11 @@ import io
 import os
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import atomic_path, escape_cell, strip_controls, write_csv, write_text
+from .io import atomic_path, escape_cell, normalize_channel, strip_controls, submitter_key, write_csv, write_text
 
 CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
@@ -56,6 +57,16 @@ class ReportModel:
         if self.n_excluded:
             lines.append(f"意見を含まない提出：{self.n_excluded}件")
         return lines
+
+
+def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counter, bool, set[str]]:
+    """For the report's counts: (submissions per channel, normalised with ``io.normalize_channel``
+    and ``unknown`` for none; whether any submission named a channel; the set of submitter keys,
+    ``io.submitter_key`` of the name, else one key per row)."""
+    channels = [normalize_channel(s.channel) for s in subs]
+    by_channel = Counter(c or unknown for c in channels)
+    submitters = {submitter_key(s.submitter) or f"#row{s.row_number}" for s in subs}
+    return by_channel, any(channels), submitters
 
 
 def answer_cell(row: ReportRow) -> str:

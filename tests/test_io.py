@@ -601,8 +601,8 @@ def test_normalize_channel(written, expected):
 
 
 def test_channel_and_submitter_counts_fold_spellings(tmp_path):
-    from cluster.io import count_channels_and_submitters
     from cluster.records import Submission
+    from cluster.report import count_channels_and_submitters
 
     given = [("ＦＡＸ", "山田 太郎"), ("ファックス", "山田　太郎"), ("FAX", "山田太郎"), ("E-mail", ""),
              ("電子メール", ""), ("郵便", "ﾔﾏﾀﾞ"), ("", "ヤマダ")]
@@ -617,8 +617,8 @@ def test_channel_and_submitter_counts_fold_spellings(tmp_path):
 
 
 def test_placeholder_names_count_apart_and_are_not_masked_as_names(tmp_path):
-    from cluster.io import count_channels_and_submitters
     from cluster.records import Submission
+    from cluster.report import count_channels_and_submitters
 
     given = ["匿名", "匿名", "市民", "", "無記名"]
     subs = [Submission(row_number=i + 1, comment_id=str(i + 1), text="意見", submitter=s) for i, s in enumerate(given)]
