@@ -503,20 +503,22 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet of the .xlsx holds a formula element (<f>)."""
+def _has_formulas(data: bytes, member: str | None = None) -> bool:
+    """Whether the worksheet ``member`` of the .xlsx (its path in the zip, as openpyxl's
+    ``ws._worksheet_path``), or with no ``member`` any worksheet, holds a formula element (<f>)."""
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for name in zf.namelist():
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with zf.open(name) as fh:
-                        tail = b""
-                        while chunk := fh.read(1 << 20):
-                            if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
-                                return True
-                            tail = chunk[-16:]
+            names = [member.lstrip("/")] if member else [
+                n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            for name in names:
+                with zf.open(name) as fh:
+                    tail = b""
+                    while chunk := fh.read(1 << 20):
+                        if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                            return True
+                        tail = chunk[-16:]
     except (zipfile.BadZipFile, OSError, KeyError):
         return False
     return False
@@ -647,8 +649,22 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
         except Exception as exc:  # openpyxl raises many kinds for broken files
             raise InputError(f"{path}: cannot open as Excel: {exc}") from None
 
+    def formula_grid(ws) -> list[list]:
+        """The sheet's cells as formulas (``data_only=False``), parsed again from the workbook
+        already open; a second load only if this openpyxl keeps the setting elsewhere."""
+        if isinstance(getattr(wb, "_data_only", None), bool):
+            wb._data_only = False  # read-only sheets parse on demand with the workbook's setting
+            try:
+                return _sheet_grid(ws)
+            finally:
+                wb._data_only = True
+        other = load(False)
+        try:
+            return _sheet_grid(other[ws.title])
+        finally:
+            other.close()
+
     wb = load(True)
-    formula_wb = load(False) if _has_formulas(data) else None
     try:
         hidden: list[str] = []
         if sheet is not None:
@@ -660,9 +676,10 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             for ws in wb.worksheets:  # not chart sheets
                 (names if getattr(ws, "sheet_state", "visible") == "visible" else hidden).append(ws.title)
         for name in names:
-            grid = _sheet_grid(wb[name])
-            if formula_wb is not None:
-                grid = _with_formula_text(grid, _sheet_grid(formula_wb[name]))
+            ws = wb[name]
+            grid = _sheet_grid(ws)
+            if _has_formulas(data, getattr(ws, "_worksheet_path", None)):  # only the sheet read
+                grid = _with_formula_text(grid, formula_grid(ws))
             numbered = [(i, row) for i, row in enumerate(grid, 1) if any(_has_value(v) for v in row)]
             if not numbered:
                 continue
@@ -676,7 +693,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             if hidden:
                 notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
                              f"(read sheet {name}; --sheet NAME reads another)")
-            merges = _merged_ranges(data, wb[name])
+            merges = _merged_ranges(data, ws)
             if merges:
                 columns = _unique_columns(header)
                 given = text_column if text_column in columns else None
@@ -687,8 +704,6 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name)
     finally:
         wb.close()
-        if formula_wb is not None:
-            formula_wb.close()
     if hidden:
         raise InputError(f"{path}: the visible sheets have no data; hidden sheets: {', '.join(hidden)} "
                          "(give --sheet NAME to read one)")

@@ -112,6 +112,82 @@ def test_xlsx_formula_cells_without_saved_results_keep_their_text(tmp_path):
     assert not _has_formulas((tmp_path / "plain.xlsx").read_bytes())
 
 
+def _with_saved_results(path, results: dict[str, str]):
+    """Give formula cells the result Excel saves with them (openpyxl writes none): ``results``
+    maps a sheet's XML path in the zip and a cell (``"xl/worksheets/sheet1.xml!C2"``) to its value."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            parts[info.filename] = zf.read(info.filename)
+    for where, value in results.items():
+        member, cell = where.split("!")
+        xml = parts[member].decode("utf-8")
+        start = xml.index(f'<c r="{cell}"')
+        end = xml.index("</c>", start)
+        assert "<v />" in xml[start:end], xml[start:end]
+        xml = xml[:start] + xml[start:end].replace("<v />", f"<v>{value}</v>") + xml[end:]
+        parts[member] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in parts.items():
+            zf.writestr(name, body)
+    return path
+
+
+def test_xlsx_with_formulas_is_opened_once_and_reads_as_before(tmp_path, monkeypatch):
+    """A formula cell reads as its saved result, one without a result as its formula text, the
+    hidden sheet is still reported; the workbook is opened once, and formulas in a hidden sheet
+    do not make the read sheet's cells be parsed a second time."""
+    import openpyxl
+    from openpyxl import Workbook
+
+    from cluster import io as cio
+
+    wb = Workbook()
+    memo = wb.active
+    memo.title = "集計"
+    memo.append(["件数", "=COUNTA(意見!B:B)-1"])
+    memo.sheet_state = "hidden"
+    ws = wb.create_sheet("意見")
+    ws.append(["受付番号", "ご意見", "文字数"])
+    ws.append([1, "児童館の開館日を増やしてほしい。", "=LEN(B2)"])  # saved result: 16
+    ws.append([2, "=市民プールの営業期間を延ばしてください。", None])  # no saved result
+    wb.save(tmp_path / "f.xlsx")
+    _with_saved_results(tmp_path / "f.xlsx", {"xl/worksheets/sheet1.xml!B1": "2",
+                                               "xl/worksheets/sheet2.xml!C2": "16"})
+    loads = []
+    real_load = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: loads.append(k) or real_load(*a, **k))
+    parsed = []
+    real_grid = cio._sheet_grid
+    monkeypatch.setattr(cio, "_sheet_grid", lambda ws: parsed.append(ws.title) or real_grid(ws))
+
+    table = read_table(tmp_path / "f.xlsx")
+    assert table.sheet == "意見"
+    assert [r["文字数"] for r in table.rows] == ["16", ""]  # the saved result, not 「=LEN(B2)」
+    assert _texts(table) == ["児童館の開館日を増やしてほしい。", "=市民プールの営業期間を延ばしてください。"]
+    assert table.read_notes("ご意見") == ["hidden sheet not read: 集計 (read sheet 意見; --sheet NAME reads another)"]
+    assert len(loads) == 1 and parsed == ["意見", "意見"]  # values, then formulas: one workbook
+
+    # the formula only in the hidden sheet: the read sheet is parsed once
+    ws.delete_rows(2, 2)
+    ws.append([1, "児童館の開館日を増やしてほしい。", 16])
+    wb.save(tmp_path / "g.xlsx")
+    data = (tmp_path / "g.xlsx").read_bytes()
+    assert cio._has_formulas(data) and cio._has_formulas(data, "xl/worksheets/sheet1.xml")
+    assert not cio._has_formulas(data, "/xl/worksheets/sheet2.xml")
+    loads.clear()
+    parsed.clear()
+    table = read_table(tmp_path / "g.xlsx")
+    assert [r["文字数"] for r in table.rows] == ["16"] and len(loads) == 1 and parsed == ["意見"]
+    # named: the hidden sheet's formula reads as its saved result
+    loads.clear()
+    _with_saved_results(tmp_path / "g.xlsx", {"xl/worksheets/sheet1.xml!B1": "1"})
+    assert read_table(tmp_path / "g.xlsx", sheet="集計", header_row=1).columns == ["件数", "1"]
+    assert len(loads) == 1
+
+
 def test_xlsx_named_sheet(tmp_path):
     from openpyxl import Workbook
 
