@@ -7,7 +7,9 @@ with one line that says what to change.
 
 Finding the table in what staff export: the header row is found under title rows (or given
 with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
-rows (not the text column), nested JSON is flattened to dotted names. For the report counts,
+rows (not the text column), nested JSON is flattened to dotted names. ``choose_columns`` picks
+the text, id, channel and submitter columns (never one column for the text and another role;
+JSON lines records that name the text field two ways are read together). For the report counts,
 channel spellings are folded to the four standard channels and submitters' names to one key
 (placeholders such as 匿名 count as separate people).
 
@@ -24,6 +26,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,6 +70,7 @@ class Table:
     skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # non-empty rows above the header
     notes: list[str] = field(default_factory=list)  # things the user should know (hidden sheets, merges)
     present_keys: list[frozenset[str]] | None = None  # JSON lines: the fields each record had
+    text_field_clash: list[int] = field(default_factory=list)  # JSON lines: records with text under two names
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -94,17 +98,41 @@ class Table:
         notes = list(self.notes)
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
-            if missing:
-                have: set[str] = set()
-                for i in missing:
-                    have |= self.present_keys[i - 1]
-                fields = [c for c in self.columns if c in have]
-                rows = ", ".join(map(str, missing[:5])) + (", …" if len(missing) > 5 else "")
-                notes.append(
-                    f"warning: {len(missing)} of {len(self.rows)} records have no {text_column!r} field and "
-                    f"are read as empty (records {rows}; their fields: {', '.join(fields) or 'none'}); "
-                    "give --text-column or use the same field name in every record")
+            # records read as empty whose text is under another name the tool knows (「意見」 and 「ご意見」)
+            others = [c for c in _candidate_matches(self.columns, TEXT_COLUMN_CANDIDATES) if c != text_column]
+            elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(self.rows, 1)
+                         if not row.get(text_column, "").strip()]
+            elsewhere = [(i, names) for i, names in elsewhere if names]
+            if missing or elsewhere:
+                if missing:
+                    have: set[str] = set()
+                    for i in missing:
+                        have |= self.present_keys[i - 1]
+                    fields = [c for c in self.columns if c in have]
+                    line = (f"warning: {len(missing)} of {len(self.rows)} records have no {text_column!r} field and "
+                            f"are read as empty (records {_record_list(missing)}; their fields: "
+                            f"{', '.join(fields) or 'none'})")
+                else:
+                    line = (f"warning: {len(elsewhere)} of {len(self.rows)} records have an empty {text_column!r} "
+                            "field and are read as empty")
+                if elsewhere:
+                    where = Counter(c for _, names in elsewhere for c in names)
+                    nums = [i for i, _ in elsewhere]
+                    line += (f"; their text is under {', '.join(map(repr, where))}"
+                             + (f" (records {_record_list(nums)})" if nums != missing else ""))
+                    if self.text_field_clash:
+                        line += (f", not read together with {text_column!r} because records "
+                                 f"{_record_list(self.text_field_clash)} have text under both")
+                    line += (f": give --text-column {where.most_common(1)[0][0]} to read that field instead, "
+                             "or use one field name in every record")
+                else:
+                    line += "; give --text-column or use the same field name in every record"
+                notes.append(line)
         return notes
+
+
+def _record_list(numbers: Sequence[int], limit: int = 5) -> str:
+    return ", ".join(map(str, numbers[:limit])) + (", …" if len(numbers) > limit else "")
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -710,6 +738,28 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
     raise InputError(f"{path}: the workbook has no data")
 
 
+def _iter_matches(columns: Sequence[str], candidates: Iterable[str]) -> Iterator[str]:
+    """The columns named like a candidate, best first: an exact name (after NFKC, case folded)
+    in the candidates' order, then a name containing one (「ご意見（300字以内）」). Repeats possible."""
+    candidates = tuple(candidates)
+    normalized = {unicodedata.normalize("NFKC", c).strip().lower(): c for c in columns}
+    for cand in candidates:
+        key = unicodedata.normalize("NFKC", cand).strip().lower()
+        if key in normalized:
+            yield normalized[key]
+    for cand in candidates:
+        key = unicodedata.normalize("NFKC", cand).strip().lower()
+        if len(key) < 2:
+            continue
+        for norm, col in normalized.items():
+            if key in norm:
+                yield col
+
+
+def _candidate_matches(columns: Sequence[str], candidates: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(_iter_matches(columns, candidates)))
+
+
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,
                  what: str = "text", required: bool = True) -> str | None:
     """The column to use: ``given`` if it exists, else the first candidate name found."""
@@ -719,19 +769,8 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
         raise InputError(
             f"unknown {what} column {given!r}; the file has: {', '.join(columns)}"
         )
-    normalized = {unicodedata.normalize("NFKC", c).strip().lower(): c for c in columns}
-    for cand in candidates:
-        key = unicodedata.normalize("NFKC", cand).strip().lower()
-        if key in normalized:
-            return normalized[key]
-    # Then a column whose name contains a candidate (「ご意見（300字以内）」).
-    for cand in candidates:
-        key = unicodedata.normalize("NFKC", cand).strip().lower()
-        if len(key) < 2:
-            continue
-        for norm, col in normalized.items():
-            if key in norm:
-                return col
+    for col in _iter_matches(columns, candidates):
+        return col
     if required:
         if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
             # a file without a header: --text-column would turn its first opinion into a name
@@ -742,6 +781,90 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
             f"cannot guess the {what} column; give --{what}-column (the file has: {', '.join(columns)})"
         )
     return None
+
+
+def choose_columns(table: Table, text: str | None = None, id: str | None = None, channel: str | None = None,
+                   submitter: str | None = None) -> dict[str, str | None]:
+    """The comment table's columns, ``{"text", "id", "channel", "submitter": name or None}``:
+    each one given (``--text-column`` …) or guessed (see ``guess_column``).
+
+    JSON lines (no ``text`` given): the text field is the one most records have, and when
+    records name it differently (「意見」 in most, 「ご意見」 in a few) the names are read together
+    as one text column (see ``_text_field_of_records``; this changes ``table``).
+
+    The text column cannot also be the id, channel or submitter column: naming it for one of
+    them is refused (``InputError``: the ids, the channel counts or the submitter count would be
+    the opinions themselves), and a guess that lands on it (「提出者のご意見」 looks like both a
+    text and a submitter column) is dropped: that column is the text.
+    """
+    if text is None and table.present_keys is not None:
+        text_col = _text_field_of_records(table, given={id, channel, submitter} - {None})
+    else:
+        text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text")
+    chosen: dict[str, str | None] = {"text": text_col}
+    for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
+                                    ("channel", CHANNEL_COLUMN_CANDIDATES, channel),
+                                    ("submitter", SUBMITTER_COLUMN_CANDIDATES, submitter)):
+        col = guess_column(table.columns, candidates, given, what=what, required=False)
+        if col is not None and col == text_col:
+            if given is not None:
+                how = "given with --text-column" if text is not None else \
+                    "guessed; give --text-column if the opinions are in another column"
+                raise InputError(f"--{what}-column {given!r} is the text column ({how}); the {what} must come "
+                                 f"from another column (the file has: {', '.join(table.columns)})")
+            col = None
+        chosen[what] = col
+    return chosen
+
+
+def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
+    """JSON lines: the text field when none is given.
+
+    Fields are named by whoever wrote each record, so one file can hold 「意見」 in most
+    records and 「ご意見」 in a few (a form changed mid-campaign, two systems merged). The field
+    most records have is taken (the usual name order breaks ties). When the other names the
+    tool knows as text fields (``TEXT_COLUMN_CANDIDATES``, exact names only) never hold text in
+    the same record as it, they are one field spelled differently: their text is moved into
+    it and those columns removed, with one line saying so; nothing is read as empty that had
+    an opinion. When some record has text under two of the names, which one is the opinion
+    is not clear: nothing is combined, ``table.text_field_clash`` lists those records, and
+    ``read_notes`` warns about records whose text is under the other name. Fields ``given``
+    for another role (``--submitter-column コメント``) are not text fields here.
+    """
+    matches = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES) if c not in given]
+    if len(matches) < 2:
+        return matches[0] if matches else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text")
+    keys = table.present_keys or []
+    present = {c: sum(c in k for k in keys) for c in matches}
+    main = max(matches, key=present.__getitem__)  # the first of the most present: ties in name order
+    exact = {_fold(c) for c in TEXT_COLUMN_CANDIDATES}
+    spellings = [c for c in matches if _fold(c) in exact]
+    if main not in spellings or len(spellings) < 2:
+        return main
+    with_text = [[c for c in spellings if row.get(c, "").strip()] for row in table.rows]
+    clash = [i for i, names in enumerate(with_text, 1) if len(names) > 1]
+    if clash:
+        table.text_field_clash = clash
+        return main
+    others = [c for c in spellings if c != main]
+    moved: dict[str, list[int]] = {c: [] for c in others}
+    for i, (row, names) in enumerate(zip(table.rows, with_text), 1):
+        if names and names[0] != main:
+            row[main] = row[names[0]]
+            moved[names[0]].append(i)
+        for c in others:
+            row.pop(c, None)
+    drop = set(others)
+    table.present_keys = [frozenset((k - drop) | ({main} if k & set(spellings) else set())) for k in keys]
+    table.columns = [c for c in table.columns if c not in drop]
+    moved = {c: nums for c, nums in moved.items() if nums}  # a name that never held text: nothing to say
+    if moved:
+        table.notes.append(
+            f"the records name the text field {len(moved) + 1} ways: {main!r} in {present[main]} records, "
+            + ", ".join(f"{c!r} in {len(n)} (record{'s' if len(n) > 1 else ''} {_record_list(n)})"
+                        for c, n in moved.items())
+            + f"; read together as the text column {main!r} (--text-column NAME reads one field only)")
+    return main
 
 
 # ---------------------------------------------------------------- writing

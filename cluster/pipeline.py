@@ -25,9 +25,7 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
                          previous_clusters_of_units)
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
-from .io import (CHANNEL_COLUMN_CANDIDATES, ID_COLUMN_CANDIDATES, STANDARD_CHANNELS, SUBMITTER_COLUMN_CANDIDATES,
-                 TEXT_COLUMN_CANDIDATES, InputError, guess_column, is_real_name,
-                 read_table, write_csv, write_json)
+from .io import STANDARD_CHANNELS, InputError, choose_columns, is_real_name, read_table, write_csv, write_json
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
@@ -97,14 +95,9 @@ def _progress_factory(enabled: bool):
 def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None]) -> tuple[list[Submission], dict]:
     table = read_table(path, encoding=opts.encoding, sheet=opts.sheet, header_row=opts.header_row,
                        text_column=opts.text_column)
-    cols = table.columns
-    text_col = guess_column(cols, TEXT_COLUMN_CANDIDATES, opts.text_column, what="text")
-    id_col = guess_column(cols, ID_COLUMN_CANDIDATES, opts.id_column, what="id", required=False)
-    channel_col = guess_column(cols, CHANNEL_COLUMN_CANDIDATES, opts.channel_column, what="channel", required=False)
-    submitter_col = guess_column(cols, SUBMITTER_COLUMN_CANDIDATES, opts.submitter_column,
-                                 what="submitter", required=False)
-    if id_col == text_col:
-        id_col = None
+    text_col, id_col, channel_col, submitter_col = choose_columns(
+        table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
+    cols = table.columns  # after choose_columns: JSON lines fields read together are one column
     used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None}

@@ -361,6 +361,42 @@ def test_no_guessable_column_says_what_to_give():
     assert "日付" in str(info.value)
 
 
+@pytest.mark.parametrize("flag", ["--id-column", "--channel-column", "--submitter-column"])
+@pytest.mark.parametrize("text_given", [False, True])
+def test_a_column_named_for_the_text_and_another_role_is_refused(tmp_path, flag, text_given):
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    path = _write(tmp_path / "c.csv", ["受付番号", "提出方法", "ご意見"],
+                  [["1", "郵送", "公民館の駐車場を広げてほしい。"], ["2", "持参", "図書館の返却ポストを増やしてほしい。"]])
+    args = ["run", str(path), "--out", str(tmp_path / "out"), "--model", "char-hash", flag, "ご意見"]
+    result = CliRunner().invoke(main, args + (["--text-column", "ご意見"] if text_given else []))
+    assert result.exit_code == 2, result.output
+    lines = [x for x in result.output.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.output
+    assert f"{flag} 'ご意見' is the text column" in lines[0] and "受付番号, 提出方法, ご意見" in lines[0]
+    assert not (tmp_path / "out" / "report.xlsx").exists()
+
+
+def test_a_guess_that_lands_on_the_text_column_is_dropped(tmp_path):
+    from cluster.pipeline import RunOptions, read_submissions
+
+    # 「提出者のご意見」 contains both 提出者 (a submitter column name) and ご意見 (a text column name)
+    path = _write(tmp_path / "c.csv", ["受付番号", "提出者のご意見"],
+                  [["1", "歩道橋にエレベーターを付けてほしい。"], ["2", "歩道橋にエレベーターを付けてほしい。"]])
+    lines: list[str] = []
+    subs, info = read_submissions(path, RunOptions(), lines.append)
+    assert info["columns"]["submitter"] is None and [s.submitter for s in subs] == ["", ""]
+    assert "submitter = (none)" in lines[0]
+    from cluster.io import choose_columns
+
+    assert choose_columns(read_table(path)) == {"text": "提出者のご意見", "id": "受付番号", "channel": None,
+                                                "submitter": None}
+    # other columns given or guessed as before
+    assert choose_columns(read_table(path), id="提出者のご意見", text="受付番号")["id"] == "提出者のご意見"
+
+
 def test_duplicate_and_blank_column_names_stay_distinct(tmp_path):
     path = tmp_path / "c.csv"
     path.write_text("ご意見,ご意見,\nあ,い,う\n", encoding="utf-8")
@@ -647,17 +683,73 @@ def test_json_lines_nested_objects_are_flattened(tmp_path):
     assert read_table(path).read_notes("text") == []
 
 
-def test_json_lines_with_two_spellings_of_the_text_key_warn(tmp_path):
+def _jsonl(path, recs):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    return path
+
+
+def test_json_lines_with_two_spellings_of_the_text_field_are_read_together(tmp_path):
+    """Most records say 「意見」, two say 「ご意見」 (listed first, and first in the name order):
+    every opinion is read, under the name most records use, and one line says so."""
     from cluster.pipeline import RunOptions, read_submissions
 
-    path = tmp_path / "c.jsonl"
-    recs = [{"ご意見": "美術館の休館日を減らしてほしい。"}, {"意見": "駐車場の料金を下げてほしい。"},
-            {"意見": "トイレを清潔にしてほしい。"}]
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    recs = [{"受付番号": "A-1", "ご意見": "美術館の休館日を減らしてほしい。"},
+            {"受付番号": "A-2", "意見": "駐車場の料金を下げてほしい。"},
+            {"受付番号": "A-3", "意見": "トイレを清潔にしてほしい。"},
+            {"受付番号": "A-4", "意見": None, "ご意見": "館内に授乳室を設けてほしい。"},
+            {"受付番号": "A-5", "意見": "展示の解説を多言語にしてほしい。"},
+            {"受付番号": "A-6", "意見": ""}]
     lines: list[str] = []
-    read_submissions(path, RunOptions(), lines.append)
+    subs, info = read_submissions(_jsonl(tmp_path / "c.jsonl", recs), RunOptions(), lines.append)
+    assert [s.text for s in subs] == ["美術館の休館日を減らしてほしい。", "駐車場の料金を下げてほしい。",
+                                      "トイレを清潔にしてほしい。", "館内に授乳室を設けてほしい。",
+                                      "展示の解説を多言語にしてほしい。", ""]
+    assert info["columns"]["text"] == "意見" and "text = 意見 (guessed)" in lines[0]
+    assert not any(x.startswith("warning:") for x in lines)
+    said = [x for x in lines[1:] if "ご意見" in x]
+    assert said == [("the records name the text field 2 ways: '意見' in 5 records, 'ご意見' in 2 (records 1, 4); "
+                     "read together as the text column '意見' (--text-column NAME reads one field only)")]
+    assert all(dict(s.extra) == {} for s in subs)  # the text is not kept twice
+    # a field named for another role is not a spelling of the text field
+    subs, info = read_submissions(tmp_path / "c.jsonl", RunOptions(submitter_column="ご意見"), lines.append)
+    assert info["columns"]["text"] == "意見" and [s.submitter for s in subs][:2] == ["美術館の休館日を減らしてほしい。", ""]
+
+
+def test_json_lines_text_field_is_the_one_most_records_have(tmp_path):
+    """A record with text under both names: nothing is combined, the field most records have is
+    read, and the one record whose opinion is under the other name is named in one warning line
+    that says which --text-column reads it."""
+    from cluster.pipeline import RunOptions, read_submissions
+
+    recs = [{"ご意見": "歩道の段差をなくしてほしい。", "内容": "（窓口で受付）"},
+            {"内容": "街路樹の落ち葉を片付けてほしい。"},
+            {"内容": "信号の時間を長くしてほしい。"},
+            {"ご意見": "自転車レーンを整備してほしい。"}]
+    path = _jsonl(tmp_path / "c.jsonl", recs)
+    lines: list[str] = []
+    subs, info = read_submissions(path, RunOptions(), lines.append)
+    assert info["columns"]["text"] == "内容"  # in 3 of 4 records (ご意見 comes first in the name order)
+    assert [s.text for s in subs][1:3] == ["街路樹の落ち葉を片付けてほしい。", "信号の時間を長くしてほしい。"]
     warn = [x for x in lines if x.startswith("warning:")]
-    assert len(warn) == 1 and "2 of 3 records have no 'ご意見' field" in warn[0] and "意見" in warn[0]
+    assert len(warn) == 1 and "\n" not in warn[0]
+    assert warn[0].startswith("warning: 1 of 4 records have no '内容' field and are read as empty (records 4;")
+    assert "their text is under 'ご意見'" in warn[0] and "records 1 have text under both" in warn[0]
+    assert "give --text-column ご意見 to read that field instead" in warn[0]
+    # the field named: as given, the others are not combined, and the warning names the way back
+    lines.clear()
+    subs, _ = read_submissions(path, RunOptions(text_column="ご意見"), lines.append)
+    assert [s.text for s in subs] == ["歩道の段差をなくしてほしい。", "", "", "自転車レーンを整備してほしい。"]
+    warn = [x for x in lines if x.startswith("warning:")]
+    assert len(warn) == 1 and "2 of 4 records have no 'ご意見' field" in warn[0]
+    assert "give --text-column 内容 to read that field instead" in warn[0]
+
+
+def test_json_lines_empty_text_field_with_the_text_under_another_name_warns(tmp_path):
+    recs = [{"意見": "", "コメント": "公園に水飲み場を設けてほしい。"}, {"意見": "ベンチを増やしてほしい。"}]
+    table = read_table(_jsonl(tmp_path / "c.jsonl", recs))
+    notes = table.read_notes("意見")
+    assert len(notes) == 1 and notes[0].startswith("warning: 1 of 2 records have an empty '意見' field")
+    assert "under 'コメント' (records 1)" in notes[0] and "--text-column コメント" in notes[0]
 
 
 # ------------------------------------------------------------------ channels and submitters
