@@ -19,8 +19,11 @@ Method
    depend on the encoder's cosine scale):
    - embedding cosine after removing the corpus mean and its first principal direction
      (static word-vector means share a large common component);
-   - content-lemma TF-IDF cosine (when ``tokens`` are given);
-   - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits);
+   - content-lemma TF-IDF cosine (when ``tokens`` are given), each lemma's IDF also scaled by
+     its burstiness (mean count in the opinions that use it): a word an opinion repeats names
+     its subject;
+   - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits); at half
+     weight above 200 texts, where it mostly repeats the lemma view;
    - with ``word_encoder`` (e.g. the encoder's ``encode``) and ``tokens``: SIF sentence
      vectors, the caller's word vectors of the content lemmas weighted a/(a+p(w)) with p(w)
      counted on this consultation, common component removed as above. Measured on the MoE
@@ -53,9 +56,15 @@ DEFAULTS = dict(
     threshold=3.0,  # merge while average robust z-similarity >= threshold
     n_neighbors=15,  # kNN lists per representation
     # embedding, SIF-weighted lemma vectors (needs word_encoder), lemma TF-IDF, char TF-IDF;
-    # char None = only when there is no lemma view (on MoE it scores +0.02 ARI without char,
-    # but tiny corpora need it: their random-pair statistics are noisy)
+    # char None = only when there is no lemma view
     weights=(1.0, 1.0, 1.0, 1.0),
+    # Above this many texts the char view counts half: it repeats much of the lemma view (both
+    # count shared words), and on two real groupings (MoE, LocalgovFAQ questions) full weight
+    # scored lower. Smaller corpora keep it whole: their random-pair statistics are noisy and
+    # the char view steadies them (a 10-opinion paraphrase group split without it). 200 texts
+    # is where the random-pair sample stops being every pair of the corpus.
+    char_half_above=200,
+    burstiness=True,  # lemma TF-IDF weights also scaled by each lemma's burstiness (see _tfidf)
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
@@ -208,16 +217,31 @@ def _sif_embeddings(tokens, word_encoder, a: float) -> np.ndarray | None:
     return np.asarray(bag @ vecs)
 
 
-def _tfidf(docs, analyzer, ngram_range=(1, 1)):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _tfidf(docs, analyzer, ngram_range=(1, 1), burstiness: bool = False):
+    """TF-IDF rows (sublinear tf, l2); with ``burstiness`` each term's weight is also multiplied
+    by its mean count in the texts that use it (cf / df, Church & Gale 1995).
 
-    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True, norm="l2",
-                          lowercase=False)
+    A lemma that an opinion repeats once it uses it (国会, モニタリング, 東京電力) names what the
+    opinion is about; a lemma spread thinly over many opinions (考える, 必要) does not. IDF alone
+    cannot tell them apart when their document frequencies are equal.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=True,
+                          norm=None if burstiness else "l2", lowercase=False)
     try:
-        x = vec.fit_transform(docs)
+        x = vec.fit_transform(docs).tocsr()
     except ValueError:  # empty vocabulary
         return None
-    return x.tocsr()
+    if burstiness:
+        counts = x.copy()
+        # sublinear tf is 1 + log(count): recover each count to get the collection frequency
+        counts.data = np.rint(np.exp(counts.data / vec.idf_[counts.indices] - 1.0))
+        cf = np.asarray(counts.sum(axis=0)).ravel()
+        df = np.bincount(counts.indices, minlength=x.shape[1])
+        x = normalize(x.multiply((cf / np.maximum(df, 1))[None, :]).tocsr())
+    return x
 
 
 def _knn(x, k: int) -> np.ndarray:
@@ -285,9 +309,11 @@ class _Views:
                 parts.append((_prepare_embeddings(x, p["remove_components"]), w_sif))
         lemma_view = tokens is not None and w_lem > 0
         if lemma_view:
-            parts.append((_tfidf(tokens, analyzer=lambda toks: toks), w_lem))
+            parts.append((_tfidf(tokens, analyzer=lambda toks: toks, burstiness=bool(p["burstiness"])), w_lem))
         if w_chr is None:
             w_chr = 0.0 if lemma_view else 1.0
+        elif lemma_view and p["char_half_above"] is not None and len(texts) > p["char_half_above"]:
+            w_chr *= 0.5
         if w_chr > 0:
             parts.append((_tfidf(texts, analyzer="char", ngram_range=(1, 3)), w_chr))
         n = len(texts)

@@ -308,3 +308,45 @@ def test_merge_across_blocks_keeps_unrelated_blocks_apart(enc, tok):
     block_of = np.arange(len(texts)) % 2
     joined = merge_across_blocks(texts, emb, np.arange(len(texts)), block_of, tokens=lemmas)
     assert_intents_apart(joined, gold)
+
+
+def test_lemma_view_weighs_a_repeated_subject_word_above_a_thinly_spread_one(tok):
+    """Burstiness: 国会 and 時間 each occur in two opinions, but the opinion that names 国会 first
+    repeats it; in an opinion that uses both once, 国会 must weigh more (IDF alone ties them)."""
+    from cluster.grouping import _tfidf
+
+    texts = [
+        "国会で審議すべきだ。国会を通さずに決めるのはおかしい。国会に法案を出してほしい。",
+        "説明会の時間を延ばしてほしい。",
+        "国会で時間をかけて議論してほしい。",
+        "公園の樹木を残してほしい。",
+    ]
+    lemmas = [tok.lemmas(t) for t in texts]
+    assert all(("国会" in ls) == (i in (0, 2)) and ("時間" in ls) == (i in (1, 2)) for i, ls in enumerate(lemmas))
+    vocab = sorted({w for ls in lemmas for w in ls})
+    plain = _tfidf(lemmas, analyzer=lambda ts: ts).toarray()
+    burst = _tfidf(lemmas, analyzer=lambda ts: ts, burstiness=True).toarray()
+    both = 2
+    # the analyzer sorts the vocabulary, so columns follow `vocab`
+    kokkai, jikan = vocab.index("国会"), vocab.index("時間")
+    assert plain[both, kokkai] == pytest.approx(plain[both, jikan])
+    assert burst[both, kokkai] > burst[both, jikan] * 1.5
+    assert np.allclose(np.linalg.norm(burst, axis=1), 1.0)
+
+
+def test_char_view_counts_half_only_in_larger_corpora(enc, tok):
+    """Small corpora keep the char view whole (it steadies their noisy statistics); above
+    ``char_half_above`` texts it counts half, as it mostly repeats the lemma view."""
+    from cluster.grouping import DEFAULTS, _Views
+
+    texts, _ = corpus()
+    lemmas = [tok.lemmas(t) for t in texts]
+    emb = enc.encode(texts)
+
+    def char_weight(**params):
+        views = _Views(texts, emb, lemmas, {**DEFAULTS, **params}, seed=0)
+        return views.views[-1][1]  # the char view comes last
+
+    assert char_weight() == 1.0
+    assert char_weight(char_half_above=len(texts) - 1) == 0.5
+    assert char_weight(char_half_above=None) == 1.0
