@@ -6,7 +6,7 @@ half-width digits and the many hyphens Japanese text uses, so 「０３－１２
 masked as surely as 「03-1234-5678」. Working files keep the original text for staff; only
 the report is masked.
 
-Names are found three ways:
+Names are found four ways:
 
 * after a label (氏名：/名前：/お名前：/Name:/提出者：): only the name is replaced, so
   「（氏名：斎藤 真一）」 keeps its closing bracket and 「氏名：山田太郎です」 its 「です」;
@@ -23,6 +23,16 @@ Names are found three ways:
   - a family name introducing or signing the writer or addressing a person: before
     です/と申します/より/拝/様/さん/氏/先生 …, or after 在住/在勤/在学 (「市民の田中です。」,
     「東町在住　佐藤」).
+* names written in hiragana, which UniDic mostly does not tag as names (「やまだ たろう」 reads
+  as やま + だ + たろう, 「小林ゆずは」 as 小林 + ゆず + は), only where a letter signs or
+  introduces its writer:
+  - a signature line (the last line, or after a closing or a masked contact line) made of
+    exactly two space-separated hiragana words of 2–6 characters (「やまだ　たろう」), unless it
+    reads as a phrase (「よろしく おねがいします」, 「すべりだいが ほしい」);
+  - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
+    (「以上\n小林ゆずは」, 「東町在住　小林ゆずは」) or come before です/と申します/より/拝 in a
+    self-introduction (「東町在住の小林ゆずはです。」), unless they start with a particle-like
+    word (「高橋のほうです」「佐藤などです」).
 
   Deliberate choice (privacy first): a 姓+名 pair inside an opinion sentence is masked too,
   so a historical or public figure (「田中角栄元首相の…」) also becomes ［氏名］. Telling a
@@ -100,7 +110,7 @@ _LABEL_NAME_RE = re.compile(
     rf"(?:([^\S\n]+)({_NAME_CHAR}{{1,10}}))?"
 )
 # Words after a name that are not part of it: 「山田太郎です」「田中と申します」「鈴木様より」.
-_NAME_TAIL = r"(?:です|でございます|でござる|と申し|と言い|といい|より|拝|様|さま|さん|殿|氏|君|くん|ちゃん|先生)"
+_NAME_TAIL = r"(?:です|でございます|でござる|と申し|ともうし|と言い|といい|より|拝|様|さま|さん|殿|氏|君|くん|ちゃん|先生|せんせい)"
 _NAME_TAIL_RE = re.compile(_NAME_TAIL)
 _AFTER_SURNAME_RE = re.compile(rf"[^\S\n]*{_NAME_TAIL}")
 # Words that start the next contact field, not a given name: 「氏名：山田 電話：…」.
@@ -118,6 +128,44 @@ _BRACKETS_OPEN = "（(「『【〔［["
 _BRACKETS_CLOSE = "）)」』】〕］]"
 _SIGN_TAIL = {"より", "拝", "記", "。", "．", "."}
 
+# Hiragana names (UniDic rarely tags them, so these rules look at the characters, and only in
+# the places where a letter signs or introduces its writer: hiragana words elsewhere are
+# ordinary words far more often than names).
+_HIRA = "[ぁ-ゖ]"
+_OPEN = "[" + re.escape(_BRACKETS_OPEN) + "]"
+_CLOSE = "[" + re.escape(_BRACKETS_CLOSE) + "]"
+# A signature line of two space-separated hiragana words: 「やまだ　たろう」「（やまだ たろう）より」.
+# Matched against the stripped line, and only a short one: several optional blanks in a row
+# would backtrack without end on a long run of spaces.
+_HIRAGANA_SIGNATURE_MAX = 24
+_HIRAGANA_SIGNATURE_RE = re.compile(
+    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]+{_HIRA}{{2,6}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?[。．.]?")
+_HIRAGANA_PAIR_HINT_RE = re.compile(rf"{_HIRA}{{2}}[^\S\n]+{_HIRA}{{2}}")
+# ... that is a phrase, not a name: closings written in hiragana (よろしく おねがいします,
+# ありがとう ございました), a first word ending in a particle (すべりだいが ほしい, わたしは …),
+# a second word ending like a verb or adjective (… ほしい, … ください, … します).
+_HIRAGANA_PHRASE_RE = re.compile(
+    r"おねが|ねがい|よろし|ありがと|ござい|いじょう|けいぐ|しつれい|おつかれ|おせわ|こんにち|こんばん|おはよ")
+_FAMILY_NOT_A_NAME_RE = re.compile(r"[はがをにでへも]$")
+_GIVEN_NOT_A_NAME_RE = re.compile(r"(?:ます|ました|ません|です|でした|ください|しい|たい|ない|[をへ])$")
+# UniDic tags these as a whole word: a first word that is one of them starts a phrase
+# (とても …, ぜひ …, また …, わたし …), not a family name.
+_PHRASE_POS = {"副詞", "接続詞", "感動詞", "代名詞", "形容詞", "連体詞", "形状詞", "動詞", "助動詞"}
+# Hiragana after a kanji family name that start a phrase, not a given name:
+# 「高橋のほうです」「佐藤などです」「山田たちより」「田中じゃないです」.
+_NOT_GIVEN_START = ("の", "が", "を", "に", "へ", "で", "から", "まで", "だけ", "など", "ばかり", "のみ",
+                    "たち", "ども", "しか", "じゃ", "ほど", "くらい", "ぐらい", "より", "もの", "こと")
+_KANJI_NAME_RE = re.compile(r"[\u4e00-\u9fff々〆ヶ]+")
+_HIRA_RUN_RE = re.compile(f"{_HIRA}+")
+# What may stand before a self-introduction's family name (blanks and an opening bracket
+# aside): the line or sentence start, 私は, or a resident or office word (+ の):
+# 「東町在住の」「交通政策課の」「市民の」.
+_INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "私は", "わたしは", "僕は", "ぼくは") + tuple(
+    w + tail for w in ("在住", "在勤", "在学", "市民", "区民", "県民", "町民", "村民", "住民", "課", "係", "室", "局",
+                       "協会", "団体", "事務所", "町内会", "自治会") for tail in ("", "の"))
+_RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
+_LINE_END_RE = re.compile(f"{_CLOSE}?[。．.]?")
+
 _TOKENIZER = None
 
 
@@ -131,9 +179,8 @@ class _Tok:
     person: str  # "姓", "名", another 人名 tag, or "" when UniDic does not tag a person name
 
 
-def _tokens(text: str) -> list[_Tok]:
-    """UniDic tokens of ``text`` with their offsets (spaces and newlines are dropped); none at all
-    when UniDic finds no person name in it."""
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """(surface, raw UniDic feature string) of each word of ``text``."""
     global _TOKENIZER
     if _TOKENIZER is None:
         from .tokenize import Tokenizer
@@ -141,7 +188,13 @@ def _tokens(text: str) -> list[_Tok]:
         _TOKENIZER = Tokenizer()
     # The surface and the raw feature string only: the named feature tuple costs more than
     # tagging, and most texts name nobody.
-    words = [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text)]
+    return [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text)]
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """UniDic tokens of ``text`` with their offsets (spaces and newlines are dropped); none at all
+    when UniDic finds no person name in it."""
+    words = _tagged(text)
     if not any(",人名," in raw for _, raw in words):
         return []
     out = []
@@ -228,6 +281,54 @@ def _unknown_given_name(line: str, core: list[_Tok]) -> bool:
     return all(t.person or t.pos1 == "接尾辞" or len(t.surface) == 1 for t in rest)
 
 
+def _hiragana_signature_span(line: str) -> tuple[int, int] | None:
+    """The two hiragana words of a signature line (「やまだ　たろう」), or None when the line is
+    not just two such words or reads as a phrase (「よろしく おねがいします」)."""
+    core = line.strip()
+    if len(core) > _HIRAGANA_SIGNATURE_MAX:
+        return None
+    m = _HIRAGANA_SIGNATURE_RE.fullmatch(core)
+    if m is None:
+        return None
+    family, given = m.group(1).split()
+    if (_HIRAGANA_PHRASE_RE.search(family + given) or _FAMILY_NOT_A_NAME_RE.search(family)
+            or _GIVEN_NOT_A_NAME_RE.search(given)):
+        return None
+    words = _tagged(family)
+    if (len(words) == 1 and words[0][1].split(",", 1)[0] in _PHRASE_POS) or words[0][1].startswith("代名詞"):
+        return None  # とても …, また …, わたし …, これで …
+    offset = line.index(core)
+    return offset + m.start(1), offset + m.end(1)
+
+
+def _hiragana_given_name_end(line: str, tok: _Tok, after: list[_Tok], signature: bool) -> int | None:
+    """Where a hiragana given name after the kanji family name ``tok`` ends (「小林ゆずは」), or
+    None. Only 2–4 hiragana that end a signature line (``signature``: the line is in a signature
+    position) or a line after 在住/在勤/在学, or that come before です/と申します/より/拝 in a
+    self-introduction: 「東町在住の小林ゆずはです。」. ``after``: the tokens after ``tok``."""
+    if tok.person != "姓" or not _KANJI_NAME_RE.fullmatch(tok.surface):
+        return None
+    if (len(after) > 1 and after[0].start == tok.end and after[0].surface in ("は", "も")
+            and after[0].pos1 == "助詞" and after[1].pos1 in _PHRASE_POS):
+        return None  # 「田中はまだです」「鈴木もそうです」: a sentence about the person
+    run = _HIRA_RUN_RE.match(line, tok.end)
+    if run is None or len(run.group()) < 2 or run.group().startswith(_NOT_GIVEN_START):
+        return None
+    if _AFTER_SURNAME_RE.match(line, tok.end):
+        return None  # 「田中さんです」: the family name alone, the existing rule
+    before = line[:tok.start].rstrip()
+    if before[-1:] and before[-1] in _BRACKETS_OPEN:
+        before = before[:-1].rstrip()
+    if not before or before.endswith(_INTRO_BEFORE):
+        for k in range(2, min(4, len(run.group())) + 1):
+            if _NAME_TAIL_RE.match(line, tok.end + k):
+                return tok.end + k
+    if len(run.group()) <= 4 and _LINE_END_RE.fullmatch("".join(line[run.end():].split())):
+        if (signature and not before) or before.endswith(_RESIDENT_BEFORE):
+            return run.end()
+    return None
+
+
 def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # A line that is only a name (a signature): brackets and より/拝 around it allowed.
@@ -249,6 +350,11 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
     for i, tok in enumerate(toks):
         if tok.person != "姓":
             continue
+        # A hiragana given name UniDic reads as other words, or as a shorter name: 「小林ゆずは」
+        # (ゆず + は), 「佐藤はると」 (はる + と).
+        hira_end = _hiragana_given_name_end(line, tok, toks[i + 1:i + 3], last or after_closing)
+        if hira_end is not None:
+            spans.append((tok.start, hira_end))
         j = i + 1
         while j < len(toks) and toks[j].person == "名" and not line[toks[j - 1].end:toks[j].start].strip("\u3000 \t"):
             j += 1
@@ -264,16 +370,17 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
             spans.append((tok.start, end))
             continue
         prev = toks[i - 1].surface if i else ""
-        if prev in _RESIDENT_WORDS or _AFTER_SURNAME_RE.match(line, tok.end):
+        if hira_end is None and (prev in _RESIDENT_WORDS or _AFTER_SURNAME_RE.match(line, tok.end)):
             spans.append((tok.start, tok.end))
     return spans
 
 
 @lru_cache(maxsize=1 << 13)  # campaigns repeat the same letter; the report and the labels mask it both
 def _mask_person_names(text: str) -> str:
-    """Mask the person names UniDic finds (see the module docstring for the rules)."""
+    """Mask the person names UniDic finds and hiragana names in signatures and
+    self-introductions (see the module docstring for the rules)."""
     toks = _tokens(text)
-    if not any(t.person for t in toks):
+    if not any(t.person for t in toks) and not _HIRAGANA_PAIR_HINT_RE.search(text):
         return text
     # Line by line: a signature is a line of its own.
     lines: list[tuple[int, int]] = []
@@ -296,9 +403,14 @@ def _mask_person_names(text: str) -> str:
             i += 1
         if not line.strip():
             continue
+        after_closing = _is_closing_or_contact(previous)
         if any(t.person for t in line_toks):
             spans += [(a + s0, a + e0) for s0, e0 in
-                      _line_name_spans(line, line_toks, _is_closing_or_contact(previous), k == last_line)]
+                      _line_name_spans(line, line_toks, after_closing, k == last_line)]
+        if after_closing or k == last_line:
+            hira = _hiragana_signature_span(line)
+            if hira is not None:
+                spans.append((a + hira[0], a + hira[1]))
         previous = line
     if not spans:
         return text

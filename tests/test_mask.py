@@ -205,3 +205,97 @@ def test_lines_that_held_only_personal_data_leave_the_summary():
     assert drop_masked_lines(kept) == kept
     only = mask_personal_data("電話 03-1234-5678")
     assert drop_masked_lines(only) == only
+
+
+# ------------------------------------------------------------------ hiragana names
+# UniDic rarely tags a name written in hiragana as a person name (「やまだ たろう」 reads as
+# やま + だ + たろう, 「まえだ」 as まえ + だ, 「小林ゆずは」 as 小林 + ゆず + は), so these are found
+# by their place in the letter: a signature line, a self-introduction.
+
+
+@pytest.mark.parametrize("signature,expected", [
+    ("以上\nやまだ たろう", f"以上\n{NAME}"),
+    ("敬具\n　やまだ たろう", f"敬具\n　{NAME}"),
+    ("敬具\nおかだ　みのる", f"敬具\n{NAME}"),
+    ("かしこ\nはしもと　あやの", f"かしこ\n{NAME}"),
+    ("草々\n（もりした あやね）", f"草々\n（{NAME}）"),
+    ("以上\nやまだ たろうより", f"以上\n{NAME}より"),
+    ("まえだ こはる", NAME),  # the last line, no closing word
+    ("電話 090-1111-2222\nまえだ ひなた", f"電話 {MASKS['phone']}\n{NAME}"),  # after a contact line
+])
+def test_hiragana_signature_is_masked(signature, expected):
+    assert mask_personal_data(f"{OPINION}\n{signature}") == f"{OPINION}\n{expected}"
+
+
+@pytest.mark.parametrize("signature", ["以上\nやまだ　たろう", "敬具\nいしかわ みのる", "草々\n（さかもと ゆうこ）"])
+def test_hiragana_signature_unidic_knows_stays_masked(signature):
+    # Masked before the hiragana rule too (UniDic tags these family names 人名,姓): keep it so.
+    masked = mask_personal_data(f"{OPINION}\n{signature}")
+    assert masked.endswith(NAME) or masked.endswith(f"（{NAME}）")
+
+
+@pytest.mark.parametrize("text,expected", [
+    (f"{OPINION}\n以上\n小林ゆずは", f"{OPINION}\n以上\n{NAME}"),
+    (f"{OPINION}\n敬具\n佐藤あかり", f"{OPINION}\n敬具\n{NAME}"),
+    (f"{OPINION}\n（西村ひなた）", f"{OPINION}\n（{NAME}）"),
+    (f"{OPINION}\n小林ゆずはより", f"{OPINION}\n{NAME}より"),
+    (f"{OPINION}\n東町在住　小林ゆずは", f"{OPINION}\n東町在住　{NAME}"),
+    ("東町在住の小林ゆずはです。" + OPINION, f"東町在住の{NAME}です。" + OPINION),
+    ("市民の佐藤あかりと申します。" + OPINION, f"市民の{NAME}と申します。" + OPINION),
+    ("わたしは小林ゆずはです。" + OPINION, f"わたしは{NAME}です。" + OPINION),
+    ("小林ゆずはともうします。" + OPINION, f"{NAME}ともうします。" + OPINION),
+    ("田中ともうします。" + OPINION, f"{NAME}ともうします。" + OPINION),
+    ("佐藤はるとです。" + OPINION, f"{NAME}です。" + OPINION),  # UniDic: はる (名) + と
+])
+def test_kanji_family_name_with_hiragana_given_name_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    OPINION + "\n以上\nよろしくおねがいします",
+    OPINION + "\n以上\nよろしく おねがいします",
+    OPINION + "\n以上\nありがとう ございました",
+    OPINION + "\n以上\nどうぞ よろしく",
+    OPINION + "\n以上です。ありがとうございました。",
+    "以上です。ありがとうございました。",
+    OPINION + "\n以上\nひまわり公園について",
+    OPINION + "\nひまわり公園について",
+    OPINION + "\n以上\nさくら駅",
+    OPINION + "\nさくら駅",
+    OPINION + "\nぜひおねがいします",
+    OPINION + "\nぜひ おねがいします",
+    OPINION + "\nとても たのしみです",
+    OPINION + "\nもっと ひろく",
+    "こうえんに すべりだいが ほしい",  # a child's opinion written with spaces between words
+    OPINION + "\nすべりだいが ほしい",
+    OPINION + "\nまいにち たのしい",
+    OPINION + "\nわたしは やまだ",  # not a two-word signature: 「わたしは …」 is a sentence
+    "高橋のほうです。",  # a family name + particle, not + given name
+    "佐藤などです。",
+    "市民の田中だけです。",
+    "田中はまだです。",  # は/も + an adverb or adjective: a sentence about the person
+    "鈴木もそうです。",
+    OPINION + "\n以上\n田中まで",
+    "公園の田中ゆずはです",  # no self-introduction before it (公園の …)
+    "ひまわり公園について意見します。",
+])
+def test_hiragana_words_are_not_taken_for_names(text):
+    assert mask_personal_data(text) == text
+
+
+def test_hiragana_name_masking_is_idempotent():
+    text = f"東町在住の小林ゆずはです。\n{OPINION}\n以上\nやまだ たろう"
+    once = mask_personal_data(text)
+    assert "ゆずは" not in once and "たろう" not in once
+    assert mask_personal_data(once) == once
+
+
+def test_hiragana_signature_check_is_fast_on_long_blank_runs():
+    # Several optional blanks in a row in one pattern backtrack without end on long runs of spaces.
+    import time
+
+    text = f"{OPINION}\nやまだ たろう" + " " * 2000 + "x\n小林ゆずは" + "\u3000" * 2000 + "。"
+    start = time.perf_counter()
+    masked = mask_personal_data(text)
+    assert time.perf_counter() - start < 2.0
+    assert masked.endswith(f"{NAME}" + "\u3000" * 2000 + "。")
