@@ -19,7 +19,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .io import atomic_path, escape_cell, normalize_channel, strip_controls, submitter_key, write_csv, write_text
+from .io import (
+    atomic_path,
+    escape_cell,
+    normalize_channel,
+    strip_controls,
+    submitter_key,
+    write_csv,
+    write_text,
+)
 
 CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
