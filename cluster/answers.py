@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (ID_COLUMN_CANDIDATES, TEXT_COLUMN_CANDIDATES, InputError, atomic_path, guess_column,
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, atomic_path, choose_columns, guess_column,
                  read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
@@ -122,14 +122,17 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
     guessed = []
     cols: dict[str, str | None] = {}
     # The answer column first: "意見" would otherwise match "ご意見に対する市の考え方".
-    cols["answer"] = guess_column(columns, ANSWER_TEXT_CANDIDATES, text_column, what="answer-text")
+    # No --header-row for past-answer files: a file without a header is told to add one.
+    cols["answer"] = guess_column(columns, ANSWER_TEXT_CANDIDATES, text_column, what="answer-text",
+                                  header_option=None)
     if text_column is None:
         guessed.append("answer")
     rest = [c for c in columns if c != cols["answer"]]
     if opinion_column is not None:
         cols["opinion"] = guess_column(columns, (), opinion_column, what="answer-opinion")
     else:
-        cols["opinion"] = guess_column(rest, ANSWER_OPINION_CANDIDATES, None, what="answer-opinion")
+        cols["opinion"] = guess_column(rest, ANSWER_OPINION_CANDIDATES, None, what="answer-opinion",
+                                       header_option=None)
         guessed.append("opinion")
     rest = [c for c in rest if c != cols["opinion"]]
     if id_column is not None:
@@ -181,7 +184,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     seen_ids: dict[str, int] = {}
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
     for path in paths:
-        table = read_table(path, fill_merged=True)
+        table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
         try:
             cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
                                                 text_column, source_column)
@@ -1163,9 +1166,11 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     log = log or (lambda m: None)
     if k < 1:
         raise InputError(f"-k must be at least 1 (got {k})")
-    table = read_table(query_path)
-    text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text_column, what="text")
-    id_col = guess_column(table.columns, ID_COLUMN_CANDIDATES, id_column, what="id", required=False)
+    # The comment reader's column logic (io.choose_columns): an id column that is the text column
+    # is refused (given) or dropped (guessed), and JSON lines text spelled two ways is read together.
+    table = read_table(query_path, text_column=text_column, options=QUERY_OPTIONS)
+    chosen = choose_columns(table, text=text_column, id=id_column)
+    text_col, id_col = chosen["text"], chosen["id"]
     log(f"query: {Path(query_path).name} ({table.describe()}): text column = {text_col}"
         + (f", id column = {id_col}" if id_col else "") + ("" if text_column is not None else " (guessed)"))
     for line in table.read_notes(text_col):

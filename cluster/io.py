@@ -3,7 +3,8 @@
 One reader for many formats (CSV, TSV, XLSX, JSON lines) and encodings (UTF-8, UTF-8 with
 BOM, CP932). Every data row is kept: stray control characters are stripped and counted,
 short rows are padded, long rows keep their extra cells. Bad input raises ``InputError``
-with one line that says what to change.
+with one line that says what to change, naming only options that apply to the file being read
+(``FileOptions``: a comment file, a query file, a past-answer table).
 
 Finding the table in what staff export: the header row is found under title rows (or given
 with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
@@ -56,6 +57,29 @@ class InputError(ValueError):
     """Bad input: the message is one line that tells the user what to change."""
 
 
+@dataclass(frozen=True)
+class FileOptions:
+    """The command-line options that apply to one kind of input file, for the messages that
+    name them. ``None``: the command has no such option for that file (the message then says
+    what to change in the file instead). ``text`` is the column whose records ``read_notes``
+    checks: the comment or query text, a past-answer table's past opinion."""
+
+    text: str | None = "--text-column"
+    id: str | None = "--id-column"
+    channel: str | None = "--channel-column"
+    submitter: str | None = "--submitter-column"
+    encoding: str | None = "--encoding"
+    sheet: str | None = "--sheet"
+    header_row: str | None = "--header-row"
+
+
+COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
+QUERY_OPTIONS = FileOptions(channel=None, submitter=None, encoding=None, sheet=None,  # cluster answers --query
+                            header_row=None)
+PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
+                                  submitter=None, encoding=None, sheet=None, header_row=None)  # --answers, PAST
+
+
 @dataclass
 class Table:
     path: Path
@@ -71,6 +95,7 @@ class Table:
     notes: list[str] = field(default_factory=list)  # things the user should know (hidden sheets, merges)
     present_keys: list[frozenset[str]] | None = None  # JSON lines: the fields each record had
     text_field_clash: list[int] = field(default_factory=list)  # JSON lines: records with text under two names
+    options: FileOptions = COMMENT_OPTIONS  # the options messages about this file name
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -96,6 +121,7 @@ class Table:
         """Lines to print after the read line: sheets skipped, merged cells filled, and (JSON
         lines) records without the chosen text field, which would otherwise become empty rows."""
         notes = list(self.notes)
+        option = self.options.text
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
             # records read as empty whose text is under another name the tool knows (「意見」 and 「ご意見」)
@@ -123,10 +149,12 @@ class Table:
                     if self.text_field_clash:
                         line += (f", not read together with {text_column!r} because records "
                                  f"{_record_list(self.text_field_clash)} have text under both")
-                    line += (f": give --text-column {where.most_common(1)[0][0]} to read that field instead, "
-                             "or use one field name in every record")
+                    line += (f": give {option} {where.most_common(1)[0][0]} to read that field instead, "
+                             "or use one field name in every record") if option else \
+                        ": use one field name in every record"
                 else:
-                    line += "; give --text-column or use the same field name in every record"
+                    line += (f"; give {option} or use the same field name in every record" if option else
+                             "; use the same field name in every record")
                 notes.append(line)
         return notes
 
@@ -148,8 +176,10 @@ def strip_controls(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
-def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, str]:
-    """Decode as UTF-8 (with or without BOM) or CP932; refuse binary data."""
+def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input",
+                 encoding_option: str | None = "--encoding") -> tuple[str, str]:
+    """Decode as UTF-8 (with or without BOM) or CP932; refuse binary data. ``encoding_option``:
+    the option that gives this file's encoding, named in the error (``None``: there is none)."""
     if encoding:
         try:
             return data.decode(encoding), encoding
@@ -178,7 +208,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input") 
             except UnicodeDecodeError:
                 raise InputError(
                     f"{name}: not a text file in UTF-8 or CP932 (Shift_JIS); "
-                    "save it as CSV UTF-8 or give --encoding"
+                    "save it as CSV UTF-8" + (f" or give {encoding_option}" if encoding_option else "")
                 ) from None
     sample = text[:20000]
     if sample:
@@ -221,7 +251,7 @@ class _Raw:
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
                fill_merged: bool = False, header_row: int | None = None,
-               text_column: str | None = None) -> Table:
+               text_column: str | None = None, options: FileOptions = COMMENT_OPTIONS) -> Table:
     """Read a comment or past-answer table. Raises InputError on anything unreadable.
 
     The header is the first non-empty row unless rows above the column names look like a title
@@ -234,6 +264,9 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
     range's top-left value (see ``_fill_merged``); ``fill_merged`` fills the text column too
     (``text_column``, else the guessed one): published answer tables merge one 考え方 cell over
     the several opinions it answers.
+
+    ``options``: the command-line options that apply to this file (``COMMENT_OPTIONS``,
+    ``QUERY_OPTIONS``, ``PAST_ANSWER_OPTIONS``); messages about it name those and no others.
     """
     path = Path(path)
     if not path.exists():
@@ -248,16 +281,17 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         raise InputError(f"{path}: the file is empty")
     fmt = _detect_format(path, data[:8])
     if fmt == "xlsx":
-        raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column)
+        raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column, options)
         enc = ""  # an .xlsx has no text encoding to report; Table.describe() names the sheet
     else:
-        text, enc = decode_bytes(data, encoding, str(path))
+        text, enc = decode_bytes(data, encoding, str(path), options.encoding)
         if fmt == "jsonl":
             raw = _read_jsonl(path, text)
             if header_row is not None:
-                raw.notes.append("--header-row does not apply to JSON lines (field names are the columns); ignored")
+                raw.notes.append(f"{options.header_row or 'header_row'} does not apply to JSON lines "
+                                 "(field names are the columns); ignored")
         else:
-            raw = _read_delimited(path, text, fmt, header_row)
+            raw = _read_delimited(path, text, fmt, header_row, options.header_row)
     columns = _unique_columns(raw.header)
     rows: list[dict[str, str]] = []
     removed: list[int] = []
@@ -283,7 +317,7 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
     skipped = [(n, strip_controls(t)[0]) for n, t in raw.skipped]
     return Table(path, columns, rows, enc, fmt, removed, sheet=raw.sheet, header_row=raw.header_row,
                  header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
-                 notes=raw.notes, present_keys=raw.present_keys)
+                 notes=raw.notes, present_keys=raw.present_keys, options=options)
 
 
 def _unique_columns(columns: Sequence[str]) -> list[str]:
@@ -414,8 +448,8 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
     return first_n
 
 
-def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_row: int | None
-                     ) -> tuple[int, int]:
+def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_row: int | None,
+                     header_option: str | None = "--header-row") -> tuple[int, int]:
     """(position in ``numbered``, row number) of the header; ``numbered`` holds the non-empty rows."""
     if header_row is not None:
         for pos, (n, r) in enumerate(numbered):
@@ -423,8 +457,8 @@ def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_r
                 return pos, n
         last = max((n for n, _ in numbered), default=0)
         if header_row > last:
-            raise InputError(f"{path}: --header-row {header_row}: the file has only {last} rows")
-        raise InputError(f"{path}: --header-row {header_row}: row {header_row} is empty")
+            raise InputError(f"{path}: {header_option or 'header_row'} {header_row}: the file has only {last} rows")
+        raise InputError(f"{path}: {header_option or 'header_row'} {header_row}: row {header_row} is empty")
     content = [(n, r) for n, r in numbered if _cells(r)]
     n = find_header_row(content) if content else numbered[0][0]
     return next(pos for pos, (m, _) in enumerate(numbered) if m == n), n
@@ -437,7 +471,8 @@ def _skipped(numbered: list[tuple[int, list[str]]], pos: int) -> list[tuple[int,
 # ---------------------------------------------------------------- formats
 
 
-def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = None) -> _Raw:
+def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = None,
+                    header_option: str | None = "--header-row") -> _Raw:
     if fmt == "tsv":
         delimiter = "\t"
     else:
@@ -465,7 +500,7 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
     numbered = [(i, r) for i, r in enumerate(records, 1) if r]
     if not numbered:
         raise InputError(f"{path}: no header row")
-    pos, n = _split_at_header(path, numbered, header_row)
+    pos, n = _split_at_header(path, numbered, header_row, header_option)
     return _Raw(numbered[pos][1], [r for _, r in numbered[pos + 1:]], header_row=n,
                 skipped=_skipped(numbered, pos))
 
@@ -668,7 +703,8 @@ def _has_value(v) -> bool:
 
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False,
-               header_row: int | None = None, text_column: str | None = None) -> _Raw:
+               header_row: int | None = None, text_column: str | None = None,
+               options: FileOptions = COMMENT_OPTIONS) -> _Raw:
     import openpyxl
 
     def load(data_only: bool):
@@ -712,7 +748,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             if not numbered:
                 continue
             text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
-            pos, n = _split_at_header(path, text_rows, header_row)
+            pos, n = _split_at_header(path, text_rows, header_row, options.header_row)
             header = text_rows[pos][1]
             while header and not header[-1].strip():
                 header.pop()
@@ -720,7 +756,9 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             notes = []
             if hidden:
                 notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
-                             f"(read sheet {name}; --sheet NAME reads another)")
+                             f"(read sheet {name}; "
+                             + (f"{options.sheet} NAME reads another)" if options.sheet else
+                                "to read another, unhide it and move it before the others)"))
             merges = _merged_ranges(data, ws)
             if merges:
                 columns = _unique_columns(header)
@@ -734,7 +772,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
         wb.close()
     if hidden:
         raise InputError(f"{path}: the visible sheets have no data; hidden sheets: {', '.join(hidden)} "
-                         "(give --sheet NAME to read one)")
+                         + (f"(give {options.sheet} NAME to read one)" if options.sheet else
+                            "(unhide the sheet to read)"))
     raise InputError(f"{path}: the workbook has no data")
 
 
@@ -761,8 +800,14 @@ def _candidate_matches(columns: Sequence[str], candidates: Iterable[str]) -> lis
 
 
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,
-                 what: str = "text", required: bool = True) -> str | None:
-    """The column to use: ``given`` if it exists, else the first candidate name found."""
+                 what: str = "text", required: bool = True, option: str | None = None,
+                 header_option: str | None = "--header-row") -> str | None:
+    """The column to use: ``given`` if it exists, else the first candidate name found.
+
+    A required column not found is an ``InputError`` naming ``option`` (default
+    ``--{what}-column``) and, for a file without a header row, ``header_option`` (``None``: the
+    file's command has none)."""
+    candidates = tuple(candidates)
     if given is not None:
         if given in columns:
             return given
@@ -776,9 +821,11 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
             # a file without a header: --text-column would turn its first opinion into a name
             raise InputError(
                 f"cannot guess the {what} column: the first row reads like an opinion, not column names "
-                f"(「{shorten(columns[0])}」); add a header row such as ご意見 above it (or give --header-row)")
+                f"(「{shorten(columns[0])}」); add a header row such as {candidates[0] if candidates else 'ご意見'} "
+                "above it" + (f" (or give {header_option})" if header_option else ""))
         raise InputError(
-            f"cannot guess the {what} column; give --{what}-column (the file has: {', '.join(columns)})"
+            f"cannot guess the {what} column; give {option or f'--{what}-column'} "
+            f"(the file has: {', '.join(columns)})"
         )
     return None
 
@@ -786,7 +833,9 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
 def choose_columns(table: Table, text: str | None = None, id: str | None = None, channel: str | None = None,
                    submitter: str | None = None) -> dict[str, str | None]:
     """The comment table's columns, ``{"text", "id", "channel", "submitter": name or None}``:
-    each one given (``--text-column`` …) or guessed (see ``guess_column``).
+    each one given (``--text-column`` …) or guessed (see ``guess_column``). A query table
+    (``cluster answers --query``) is chosen the same way; it uses the text and id only.
+    Messages name the options of ``table.options``.
 
     JSON lines (no ``text`` given): the text field is the one most records have, and when
     records name it differently (「意見」 in most, 「ご意見」 in a few) the names are read together
@@ -797,10 +846,12 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     the opinions themselves), and a guess that lands on it (「提出者のご意見」 looks like both a
     text and a submitter column) is dropped: that column is the text.
     """
+    opts = table.options
     if text is None and table.present_keys is not None:
         text_col = _text_field_of_records(table, given={id, channel, submitter} - {None})
     else:
-        text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text")
+        text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text", option=opts.text,
+                                header_option=opts.header_row)
     chosen: dict[str, str | None] = {"text": text_col}
     for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
                                     ("channel", CHANNEL_COLUMN_CANDIDATES, channel),
@@ -808,10 +859,11 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
         col = guess_column(table.columns, candidates, given, what=what, required=False)
         if col is not None and col == text_col:
             if given is not None:
-                how = "given with --text-column" if text is not None else \
-                    "guessed; give --text-column if the opinions are in another column"
-                raise InputError(f"--{what}-column {given!r} is the text column ({how}); the {what} must come "
-                                 f"from another column (the file has: {', '.join(table.columns)})")
+                text_opt = opts.text or "the text column option"
+                how = f"given with {text_opt}" if text is not None else \
+                    f"guessed; give {text_opt} if the opinions are in another column"
+                raise InputError(f"{getattr(opts, what) or what + ' column'} {given!r} is the text column ({how}); "
+                                 f"the {what} must come from another column (the file has: {', '.join(table.columns)})")
             col = None
         chosen[what] = col
     return chosen
@@ -833,7 +885,9 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
     """
     matches = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES) if c not in given]
     if len(matches) < 2:
-        return matches[0] if matches else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text")
+        return matches[0] if matches else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text",
+                                                       option=table.options.text,
+                                                       header_option=table.options.header_row)
     keys = table.present_keys or []
     present = {c: sum(c in k for k in keys) for c in matches}
     main = max(matches, key=present.__getitem__)  # the first of the most present: ties in name order
@@ -863,7 +917,8 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
             f"the records name the text field {len(moved) + 1} ways: {main!r} in {present[main]} records, "
             + ", ".join(f"{c!r} in {len(n)} (record{'s' if len(n) > 1 else ''} {_record_list(n)})"
                         for c, n in moved.items())
-            + f"; read together as the text column {main!r} (--text-column NAME reads one field only)")
+            + f"; read together as the text column {main!r}"
+            + (f" ({table.options.text} NAME reads one field only)" if table.options.text else ""))
     return main
 
 

@@ -362,6 +362,91 @@ def test_run_answers_query_bad_query_column(tmp_path, past_csv):
     assert not (tmp_path / "o.csv").exists()
 
 
+def test_query_id_column_that_is_the_text_column_is_refused(tmp_path, past_csv):
+    """`cluster answers --query` chooses its columns as `cluster run` does (io.choose_columns):
+    --id-column naming the text column is one error line, not ids made of the opinions."""
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    query = write_csv(tmp_path / "q.csv", ["番号", "ご意見"], [("q1", "駅の近くに自転車置き場を増やしてください。")])
+    out = tmp_path / "o.csv"
+    for extra in ([], ["--text-column", "ご意見"]):
+        result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query), "--out", str(out),
+                                           "--id-column", "ご意見", *extra])
+        assert result.exit_code == 2, result.output
+        lines = [x for x in result.output.splitlines() if x.strip()]
+        assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.output
+        assert "--id-column 'ご意見' is the text column" in lines[0] and "--text-column" in lines[0]
+        assert not out.exists()
+
+
+def test_query_json_lines_with_two_spellings_of_the_text_field_are_read_together(tmp_path, past_csv):
+    recs = [{"番号": "q1", "意見": "図書館を夜遅くまで開けてもらえないでしょうか。"},
+            {"番号": "q2", "ご意見": "公園にある古い遊具を新しくしてください。"},
+            {"番号": "q3", "意見": "バス停に雨よけの屋根が欲しいです。"}]
+    query = tmp_path / "q.jsonl"
+    query.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    lines: list[str] = []
+    summary = run_answers_query(past_csv, query, tmp_path / "o.csv", k=1, model="char-hash", log=lines.append)
+    assert summary["queries"] == 3 and summary["empty_queries"] == 0
+    rows = list(csv.DictReader((tmp_path / "o.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["query_id"] for r in rows] == ["q1", "q2", "q3"]
+    assert "text column = 意見" in lines[0] and "id column = 番号" in lines[0]
+    assert any("name the text field 2 ways" in x and "--text-column NAME reads one field only" in x for x in lines)
+    assert not any("warning:" in x for x in lines)
+
+
+def test_past_answers_json_lines_warning_names_the_answer_opinion_option(tmp_path):
+    """The past opinion is the past-answer file's text: its option is --answer-opinion-column."""
+    recs = [{"No.": "1", "ご意見の概要": "駅前に駐輪場を増やしてほしい。", "市の考え方": "増設を検討します。"},
+            {"No.": "2", "意見": "歩道の段差をなくしてほしい。", "市の考え方": "順次改修します。"},
+            {"No.": "3", "ご意見の概要": "街灯を明るくしてほしい。", "市の考え方": "LED化を進めます。"}]
+    path = tmp_path / "past.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    lines: list[str] = []
+    read_past_answers(path, log=lines.append)
+    warn = [x for x in lines if "warning:" in x]
+    assert len(warn) == 1 and "records have no 'ご意見の概要' field" in warn[0]
+    assert "give --answer-opinion-column 意見 to read that field instead" in warn[0]
+    assert "--text-column" not in warn[0]
+
+
+def test_past_answer_and_query_messages_name_only_their_own_options(tmp_path, past_csv):
+    """`cluster answers` has no --encoding, --sheet or --header-row, and neither has --answers:
+    messages about those files do not send the user to them."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "回答"
+    ws.append(["No.", "ご意見の概要", "市の考え方"])
+    ws.append(["1", "市民プールの営業期間を延ばしてほしい。", "利用状況を見て検討します。"])
+    memo = wb.create_sheet("作業メモ")
+    memo.append(["担当者の下書き"])
+    memo.sheet_state = "hidden"
+    wb.save(tmp_path / "past.xlsx")
+    lines: list[str] = []
+    read_past_answers(tmp_path / "past.xlsx", log=lines.append)
+    hidden = [x for x in lines if "hidden sheet" in x]
+    assert len(hidden) == 1 and "作業メモ" in hidden[0] and "--sheet" not in hidden[0]
+    # a past-answer file without a header row: add one (there is no --header-row for it)
+    headless = write_csv(tmp_path / "headless.csv", ["駐輪場を増やしてほしい。", "増設を検討します。"], [])
+    with pytest.raises(InputError, match="add a header row such as 市の考え方") as info:
+        read_past_answers(headless, log=None)
+    assert "--header-row" not in str(info.value)
+    # a query file that is neither UTF-8 nor CP932, and one without a header row
+    bad = tmp_path / "q.csv"
+    bad.write_bytes("ご意見\n".encode() + b"\x81\x20\xff\n")
+    with pytest.raises(InputError, match="not a text file") as info:
+        run_answers_query(past_csv, bad, tmp_path / "o.csv", model="char-hash", log=None)
+    assert "--encoding" not in str(info.value)
+    headless_query = write_csv(tmp_path / "hq.csv", ["公園の遊具を新しくしてください。"], [["ベンチを増やしてほしい。"]])
+    with pytest.raises(InputError, match="add a header row such as ご意見") as info:
+        run_answers_query(past_csv, headless_query, tmp_path / "o.csv", model="char-hash", log=None)
+    assert "--header-row" not in str(info.value)
+
+
 def test_paraphrases_with_the_default_model(records):
     from cluster.embed import EncoderError
 

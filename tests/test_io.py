@@ -823,3 +823,32 @@ def test_a_file_without_a_header_is_told_to_add_one(tmp_path):
     table = read_table(path)
     with pytest.raises(InputError, match="reads like an opinion.*add a header row"):
         guess_column(table.columns, TEXT_COLUMN_CANDIDATES, None, what="text")
+
+
+def test_messages_name_the_options_of_the_file_being_read(tmp_path):
+    """The comment file's messages name `cluster run`'s options; a file read with other options
+    (``QUERY_OPTIONS``, ``PAST_ANSWER_OPTIONS``) gets those, or what to change in the file."""
+    from cluster.io import (
+        COMMENT_OPTIONS,
+        PAST_ANSWER_OPTIONS,
+        QUERY_OPTIONS,
+        choose_columns,
+    )
+
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("ご意見\n".encode() + b"\x81\x20\xff\n")
+    with pytest.raises(InputError, match="save it as CSV UTF-8 or give --encoding$"):
+        read_table(bad)
+    with pytest.raises(InputError, match="save it as CSV UTF-8$"):
+        read_table(bad, options=QUERY_OPTIONS)
+    recs = [{"ご意見の概要": "ごみ袋を安くしてほしい。"}, {"意見": "収集日を増やしてほしい。"}]
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    (comment_note,) = read_table(path, options=COMMENT_OPTIONS).read_notes("ご意見の概要")
+    (past_note,) = read_table(path, options=PAST_ANSWER_OPTIONS).read_notes("ご意見の概要")
+    assert "give --text-column 意見" in comment_note
+    assert "give --answer-opinion-column 意見" in past_note and "--text-column" not in past_note
+    # a query table: --id-column on the text column is refused naming the query's own options
+    query = _write(tmp_path / "q.csv", ["番号", "ご意見"], [["1", "歩道橋を撤去しないでください。"]])
+    with pytest.raises(InputError, match=r"^--id-column 'ご意見' is the text column \(given with --text-column\)"):
+        choose_columns(read_table(query, options=QUERY_OPTIONS), text="ご意見", id="ご意見")
