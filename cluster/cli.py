@@ -69,7 +69,7 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, label, answer, confirm, undo)
+    cluster review    record staff decisions (merge, move, split, detach, label, answer, confirm, undo)
     """
 
 
@@ -222,6 +222,28 @@ def review_split(run_dir, opinion_ids, by):
 
     decision = record_split(run_dir, opinion_ids, by)
     _recorded(decision, copies_of(run_dir, decision.opinion_ids))
+
+
+@review_group.command("detach")
+@_dir
+@click.argument("opinion_ids", metavar="OPINION_ID [OPINION_ID ...]", nargs=-1, required=True)
+@_by
+@_guarded
+def review_detach(run_dir, opinion_ids, by):
+    """Take opinions out of their duplicate group: they are not copies of it.
+
+    For an opinion the near-duplicate detector put into a form-letter group by mistake (a
+    letter that copies the campaign text and adds a request of its own, or a different short
+    opinion): the next run makes it a unit of its own, clustered on its own text, and the
+    group's count (duplicate_count) drops by one. An exact copy of another opinion of the
+    group (the same text once normalised) is a copy and is refused; name copies of each other
+    together to take them out as a group of their own. Withdraw with `cluster review undo`.
+    """
+    from .review import detach_effect, record_detach
+
+    decision = record_detach(run_dir, opinion_ids, by)
+    click.echo(f"recorded detach ({len(decision.opinion_ids)} opinions): {detach_effect(run_dir, decision.opinion_ids)}; "
+               "run `cluster run ... --out DIR` again: it is then clustered on its own text, apart from the group", err=True)
 
 
 @review_group.command("label")

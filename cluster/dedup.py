@@ -163,6 +163,40 @@ def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float 
     return DuplicateGroups(group_of, sizes, representative)
 
 
+def detach(dups: DuplicateGroups, keys: list[str], positions) -> DuplicateGroups:
+    """``dups`` with the texts at ``positions`` taken out of their groups (a staff decision:
+    "this opinion is not a copy of its group").
+
+    The texts taken out of one group that are exact copies of each other (the same key) form
+    a group of their own; each other one is alone. The groups are numbered again by size,
+    then by first appearance (as ``find_duplicates`` numbers them), and every group that
+    keeps its representative keeps it, so the groups nobody touched stand for the same text.
+    """
+    taken = sorted({int(p) for p in positions})
+    if not taken:
+        return dups
+    old = dups.group_of
+    # one key per new group: untouched members keep their group, the detached ones are
+    # grouped by (their old group, their text)
+    key_of: list[tuple] = [(int(g),) for g in old.tolist()]
+    for p in taken:
+        key_of[p] = (int(old[p]), keys[p])
+    counts = Counter(key_of)
+    first_seen: dict[tuple, int] = {}
+    for i, k in enumerate(key_of):
+        first_seen.setdefault(k, i)
+    order = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
+    number = {k: g for g, k in enumerate(order)}
+    group_of = np.array([number[k] for k in key_of], dtype=np.int64)
+    sizes = np.array([counts[k] for k in order], dtype=np.int64)
+    fresh = _representatives(keys, group_of, len(order))
+    representative = np.empty(len(order), dtype=np.int64)
+    for g, k in enumerate(order):
+        kept = int(dups.representative[k[0]])
+        representative[g] = kept if len(k) == 1 and key_of[kept] == k else fresh[g]
+    return DuplicateGroups(group_of, sizes, representative)
+
+
 def _representatives(keys: list[str], group_of: np.ndarray, n_groups: int,
                      centre: np.ndarray | None = None) -> np.ndarray:
     """The most common exact text of each group; on a tie the group's centre (or leader, which

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from . import __version__
-from .dedup import find_duplicates
+from .dedup import detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
                          previous_clusters_of_units)
 from .embed import load_encoder
@@ -31,7 +31,7 @@ from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
-from .review import apply_decisions, load_decisions, text_fingerprint
+from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer
 
@@ -314,6 +314,38 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     return merged
 
 
+def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fingerprints,
+                    log: Callable[[str], None]):
+    """Staff ``detach`` decisions: their opinions (and exact copies of their text) leave their
+    duplicate groups before grouping (``dedup.detach``). Returns the new groups and
+    {position in ``ids``: number of the decision that took it out}."""
+    if not any(d.kind == "detach" for d in decisions):
+        return dups, {}
+    position = {oid: j for j, oid in enumerate(ids)}
+    wanted: dict[int, list[tuple[int, int]]] = defaultdict(list)  # group -> (position, decision)
+    for n, what, named in detached_opinions(decisions, position, fingerprints):
+        alone = [i for i in named if dups.sizes[dups.group_of[position[i]]] == 1]
+        if named and len(alone) == len(named):
+            log(f"{what}: {', '.join(alone[:5])}{' ...' if len(alone) > 5 else ''} in no duplicate group "
+                "in this run; nothing to take out")
+        for i in named:
+            j = position[i]
+            if dups.sizes[dups.group_of[j]] > 1:
+                wanted[int(dups.group_of[j])].append((j, n))
+    taken: dict[int, int] = {}
+    if wanted:
+        texts = {(g, keys[j]): n for g, pairs in wanted.items() for j, n in pairs}
+        for j, g in enumerate(dups.group_of.tolist()):  # exact copies of a detached text go along
+            n = texts.get((g, keys[j])) if g in wanted else None
+            if n is not None:
+                taken[j] = n
+    if not taken:
+        return dups, {}
+    dups = detach(dups, list(keys), sorted(taken))
+    log(f"duplicates: {len(taken)} opinion(s) taken out of their duplicate group by staff decisions (detach)")
+    return dups, taken
+
+
 def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,
         log: Callable[[str], None] | None = None, progress: bool = False, encoder=None) -> RunResult:
     """Run the whole pipeline on ``input_path`` and write the run folder ``out_dir``."""
@@ -347,8 +379,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     keys = [comparison_text(opinions[i].text) for i in ok]
     log(f"{len(subs)} submissions -> {len(opinions)} opinion rows ({len(ok)} with content)")
 
-    # 2. duplicates: exact and near, then one unit per duplicate group
+    # 2. duplicates: exact and near (less the opinions staff detached), then one unit per duplicate group
     dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)
+    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
+                    if decisions else None)
+    dups, detached_by = _apply_detaches(dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints,
+                                        log)
     unit_of_ok = dups.group_of
     unit_counts = dups.sizes.astype(np.float64)
     unit_rep = [ok[j] for j in dups.representative]  # opinion index standing for each unit
@@ -378,16 +414,23 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                word_encoder=encoder.encode)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
-        # a decision withdrawn since the earlier run may be baked into its clusters: regroup
-        withdrawn_since = bool(prev) and any(d.kind == "withdraw" for d in decisions[prev.decisions_seen:])
+        # a decision withdrawn since the earlier run may be baked into its clusters, and an
+        # opinion detached since sits in its group's cluster there: regroup
+        since = decisions[prev.decisions_seen:] if prev else []
+        regroup = any(d.kind in ("withdraw", "detach") for d in since)
         late = bool(prev) and is_late_comment_run(
             prev, model_name, asdict(opts), unit_prev, [(opinions[i].opinion_id, opinions[i].text) for i in ok],
-            regroup=withdrawn_since)
+            regroup=regroup)
         if late:
-            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group)
+            # late comments too: an opinion detached since is placed like a new one, on its own text
             n_new = sum(1 for p in unit_prev if p is None)
+            freed = {int(unit_of_ok[j]) for j, n in detached_by.items() if n > prev.decisions_seen}
+            for u in freed:
+                unit_prev[u] = None
+            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group)
             if n_new:
-                log(f"late comments: {n_new} new distinct opinions added to the earlier clusters where they fit")
+                also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
+                log(f"late comments: {n_new} new distinct opinions{also} added to the earlier clusters where they fit")
             else:
                 log("same opinions as the earlier run, which took late comments: its clusters are kept")
         else:
@@ -398,8 +441,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
-    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
-                    if decisions else None)
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints)
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:

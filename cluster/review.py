@@ -13,6 +13,14 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``move``   opinion_ids=[X], {"target": [ids of the target cluster]}: X (with its exact and
   near duplicates) joins the cluster that now holds most of the target's opinions.
 - ``split``  opinion_ids=[...]: these opinions form a cluster of their own.
+- ``detach`` opinion_ids=[...]: these opinions are not copies of their duplicate group (the
+  near-duplicate detector was wrong). The run takes them out of the group they are in
+  before grouping (:func:`detached_opinions`, ``dedup.detach``): each becomes a unit of its
+  own, clustered on its own text; those that are exact copies of each other stay one unit.
+  Exact copies of a detached text that are not named (a late comment) leave with it: the
+  decision is about the text. Recording refuses an opinion with an exact copy (after
+  normalisation) left in the group: an exact copy is a copy. Merges and confirmations
+  recorded before it no longer hold the opinion in the group's cluster.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
@@ -25,7 +33,7 @@ when an id now holds another text (an input without an id column, rows inserted 
 the decision follows the text to its new id, or counts the opinion as gone; it never lands on
 whatever opinion took over the id.
 
-``merge``, ``move``, ``split`` and ``confirm`` are applied in the order recorded; ``label``,
+``merge``, ``move``, ``split``, ``detach`` and ``confirm`` are applied in the order recorded; ``label``,
 ``answer`` and ``confirm`` are then resolved on the final grouping, so a label recorded before
 a merge follows the merged cluster. When two land on the same cluster, the one whose opinions
 make up more of it wins (the later one on a tie): moving one opinion into a labelled cluster
@@ -33,7 +41,8 @@ does not carry that opinion's old label along.
 A decision whose opinions are all gone is reported in ``AppliedDecisions.messages``.
 
 Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`cluster_view`,
-:func:`opinion_map`, :func:`decision_table`, :func:`rerun`, :func:`export_report`.
+:func:`duplicate_group_table`, :func:`duplicate_group_view`, :func:`opinion_map`,
+:func:`decision_table`, :func:`rerun`, :func:`export_report`.
 """
 from __future__ import annotations
 
@@ -54,7 +63,7 @@ import numpy as np
 from .io import InputError, shorten, unescape_cell
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "label", "answer", "confirm", "withdraw")
+KINDS = ("merge", "move", "split", "detach", "label", "answer", "confirm", "withdraw")
 DECISIONS_FILE = "decisions.jsonl"
 
 
@@ -210,6 +219,54 @@ def text_fingerprint(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:12]
 
 
+def _withdrawn(decisions: Sequence[Decision]) -> set[int]:
+    """Numbers (1-based) of the decisions a withdraw line names."""
+    return {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+
+
+def _first_id_by_fingerprint(fingerprints: Mapping[str, str] | None) -> dict[str, str]:
+    by_fp: dict[str, str] = {}
+    for oid, fp in sorted((fingerprints or {}).items()):
+        by_fp.setdefault(fp, oid)
+    return by_fp
+
+
+def _follow(ids: Sequence[str], recorded: Mapping[str, str], fingerprints: Mapping[str, str] | None,
+            by_fp: Mapping[str, str], known: Mapping[str, object]) -> tuple[list[str], int]:
+    """The ids as they are in this run, followed by text when an id changed hands, and how
+    many were found under another id. ``recorded``: the decision's fingerprints; ``known``:
+    this run's opinion ids (an id whose text changed and cannot be found gets a note)."""
+    out, elsewhere = [], 0
+    for i in ids:
+        fp = recorded.get(i)
+        if fingerprints is None or fp is None or fingerprints.get(i) == fp:
+            out.append(i)
+        elif fp in by_fp:
+            out.append(by_fp[fp])
+            elsewhere += 1
+        else:
+            out.append(i + " (its text changed)" if i in known else i)
+    return out, elsewhere
+
+
+def detached_opinions(decisions: Sequence[Decision], known: Mapping[str, object],
+                      fingerprints: Mapping[str, str] | None = None) -> list[tuple[int, str, list[str]]]:
+    """The opinions each ``detach`` decision in force takes out of its duplicate group, as
+    ``(decision number, description, [opinion ids of this run])`` (followed by their text, like every decision;
+    ids no longer in ``known`` are left out). The run applies them before grouping
+    (``dedup.detach``); ``apply_decisions`` then counts and reports them."""
+    withdrawn = _withdrawn(decisions)
+    by_fp = _first_id_by_fingerprint(fingerprints)
+    out = []
+    for n, d in enumerate(decisions, 1):
+        if d.kind != "detach" or n in withdrawn:
+            continue
+        ids, _ = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known)
+        out.append((n, f"decision {n} (detach by {d.by or '?'}{', ' + d.at if d.at else ''})",
+                    [i for i in dict.fromkeys(ids) if i in known]))
+    return out
+
+
 @dataclass
 class AppliedDecisions:
     cluster_of_unit: np.ndarray
@@ -231,15 +288,14 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     named by a decision is found by its text when its id now holds another text.
     """
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
+    grouped = cl.copy()  # the grouping's own clusters, before any decision
     result = AppliedDecisions(cl)
     next_cluster = int(cl.max()) + 1 if len(cl) else 0
     deferred: list[tuple[str, Decision, list[str]]] = []
-    by_fp: dict[str, str] = {}
-    for oid, fp in sorted((fingerprints or {}).items()):
-        by_fp.setdefault(fp, oid)
-    withdrawn = {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+    by_fp = _first_id_by_fingerprint(fingerprints)
+    withdrawn = _withdrawn(decisions)
     result.withdrawn = sum(1 for n, d in enumerate(decisions, 1) if d.kind == "withdraw" or n in withdrawn)
-    relocated: set[int] = set()  # units placed by a move or split: a later confirm leaves them there
+    relocated: set[int] = set()  # units placed by a move, split or detach: a later confirm leaves them there
 
     def units_of(ids: Sequence[str]) -> list[int]:
         return sorted({opinion_unit[i] for i in ids if i in opinion_unit})
@@ -258,16 +314,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         def present(ids: Sequence[str]) -> list[str]:
             """The ids as they are in this run: followed by text when the id changed hands."""
             nonlocal found_elsewhere
-            out = []
-            for i in ids:
-                fp = recorded.get(i)
-                if fingerprints is None or fp is None or fingerprints.get(i) == fp:
-                    out.append(i)
-                elif fp in by_fp:
-                    out.append(by_fp[fp])
-                    found_elsewhere += 1
-                else:
-                    out.append(i + " (its text changed)" if i in opinion_unit else i)
+            out, elsewhere = _follow(ids, recorded, fingerprints, by_fp, opinion_unit)
+            found_elsewhere += elsewhere
             return out
 
         ids = present(d.opinion_ids)
@@ -315,6 +363,12 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 for u in units:
                     cl[u] = next_cluster
                 next_cluster += 1
+            relocated.update(units)
+        elif d.kind == "detach":
+            # the run already made these opinions units of their own (dedup.detach); a merge or
+            # confirm recorded before, on the cluster their group was in, no longer holds them
+            for u in units:
+                cl[u] = grouped[u]
             relocated.update(units)
         if d.kind == "confirm":  # the confirmed opinions stay together (but not those moved away
             keep = [u for u in units if u not in relocated]  # by a move or split recorded earlier)
@@ -412,12 +466,37 @@ def _with_fingerprints(row_of: Mapping[str, Mapping[str, str]], value: dict, *id
 
 
 def copies_of(run_dir, opinion_ids: Sequence[str]) -> int:
-    """How many other opinions share a duplicate group with ``opinion_ids`` (they move together)."""
+    """How many other opinions share a duplicate group with ``opinion_ids`` (they move together).
+
+    Opinions a ``detach`` in force takes out of their group (applied by the next run) move
+    without the group, and the group without them."""
     _, _, row_of = _run_state(run_dir)
-    groups = {row_of[i].get("duplicate_group", "") for i in opinion_ids if i in row_of} - {""}
-    if not groups:
+    detached = _detached_in_force(load_decisions(run_dir))
+
+    def unit(oid: str) -> tuple | None:  # what moves together with ``oid`` on the next run
+        group = row_of[oid].get("duplicate_group", "")
+        if not group:
+            return None
+        return (group, _key(row_of[oid])) if oid in detached else (group,)
+
+    units = {unit(i) for i in opinion_ids if i in row_of} - {None}
+    if not units:
         return 0
-    return sum(1 for oid, r in row_of.items() if r.get("duplicate_group", "") in groups and oid not in opinion_ids)
+    return sum(1 for oid in row_of if oid not in opinion_ids and unit(oid) in units)
+
+
+def _key(row: Mapping[str, str]) -> str:
+    """The text duplicates are compared on (what ``find_duplicates`` sees)."""
+    from .normalize import comparison_text
+
+    return comparison_text(unescape_cell(row.get("text", "")))
+
+
+def _detached_in_force(decisions: Sequence[Decision]) -> dict[str, int]:
+    """{opinion id: number of the ``detach`` decision in force that names it}."""
+    withdrawn = _withdrawn(decisions)
+    return {i: n for n, d in enumerate(decisions, 1) if d.kind == "detach" and n not in withdrawn
+            for i in d.opinion_ids}
 
 
 def _cluster(members: Mapping[str, list[str]], cluster_id: str) -> list[str]:
@@ -470,6 +549,71 @@ def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> 
     clustered = {i for ids in members.values() for i in ids}
     ids = _opinions(all_ids, list(opinion_ids), clustered)
     return append_decision(run_dir, "split", ids, _with_fingerprints(row_of, {}, ids), by)
+
+
+def record_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
+    """Take opinions out of their duplicate group: "this opinion is not a copy of the others".
+
+    The next run makes each a unit of its own, clustered on its own text (the group's count
+    drops by one for each). Refused, with one line: an unknown id, an opinion in no cluster
+    or in no duplicate group, one already detached by a decision in force, an opinion with an
+    exact copy (after normalisation) left in the group (an exact copy is a copy; copies of
+    each other named together leave as a group of their own), or every opinion of a group."""
+    members, all_ids, row_of = _run_state(run_dir)
+    clustered = {i for ids in members.values() for i in ids}
+    ids = _opinions(all_ids, list(opinion_ids))
+    for i in ids:
+        if i not in clustered:
+            raise InputError(f"opinion {i!r} is not in any cluster (its status is not ok); "
+                             "only clustered opinions are in duplicate groups")
+        if not unescape_cell(row_of[i].get("duplicate_group", "")):
+            raise InputError(f"opinion {i!r} is not in a duplicate group (duplicate_group is empty in "
+                             "opinions.csv): it is already clustered on its own text; use move or split")
+    pending = _detached_in_force(load_decisions(run_dir))
+    for i in ids:
+        if i in pending:
+            raise InputError(f"opinion {i!r} is already detached by decision {pending[i]} "
+                             "(run `cluster run ... --out DIR` again to apply it)")
+    group_of = {oid: unescape_cell(r.get("duplicate_group", "")) for oid, r in row_of.items()}
+    in_group: dict[str, list[str]] = {}
+    for oid, g in group_of.items():
+        if g:
+            in_group.setdefault(g, []).append(oid)
+    named = set(ids)
+    keys: dict[str, str] = {}
+    for g in dict.fromkeys(group_of[i] for i in ids):
+        keys.update({oid: _key(row_of[oid]) for oid in in_group[g]})
+        if set(in_group[g]) <= named:
+            raise InputError(f"that is every opinion of duplicate group {g}; detach only the ones that are "
+                             "not copies of the others")
+    for i in ids:
+        copies = [o for o in in_group[group_of[i]] if o != i and o not in named and keys[o] == keys[i]]
+        if copies:
+            more = f" and {len(copies) - 1} more" if len(copies) > 1 else ""
+            raise InputError(f"opinion {i!r} is an exact copy of {copies[0]}{more} in {group_of[i]} (the same "
+                             "text once normalised): an exact copy is a copy and stays in its group; "
+                             "name all of them to take copies of each other out together")
+    groups = sorted({group_of[i] for i in ids})
+    where = sorted({c for c, ops in members.items() for i in ops if i in named})
+    value = _with_fingerprints(row_of, {"duplicate_groups": groups, "clusters": where}, ids)
+    return append_decision(run_dir, "detach", ids, value, by)
+
+
+def detach_effect(run_dir, opinion_ids: Sequence[str]) -> str:
+    """What the next run does with detached opinions, in one line (for the CLI and notebook):
+    ``A-020-1 leaves D001 (6 -> 5 opinions)``; detaches in force are counted in."""
+    _, _, row_of = _run_state(run_dir)
+    detached = _detached_in_force(load_decisions(run_dir))
+    size = Counter(unescape_cell(r.get("duplicate_group", "")) for r in row_of.values())
+    gone = Counter(unescape_cell(row_of[i].get("duplicate_group", "")) for i in detached if i in row_of)
+    parts = []
+    for g in sorted({unescape_cell(row_of[i].get("duplicate_group", "")) for i in opinion_ids if i in row_of} - {""}):
+        mine = [i for i in opinion_ids if i in row_of and unescape_cell(row_of[i].get("duplicate_group", "")) == g]
+        before = size[g] - (gone[g] - sum(1 for i in mine if i in detached))
+        shown = " ".join(mine[:3]) + (f" (+{len(mine) - 3})" if len(mine) > 3 else "")
+        parts.append(f"{shown} {'leaves' if len(mine) == 1 else 'leave'} {g} ({before} -> {size[g] - gone[g]} "
+                     "opinions)")
+    return "; ".join(parts)
 
 
 def _staff_text(text: str | None) -> str:
@@ -861,6 +1005,63 @@ def cluster_view(run, cluster_id: str) -> ClusterView:
                        keywords=[k for k in str(c.get("keywords", "")).split("・") if k], topic=c.get("topic", ""),
                        size=int(c["size"]), opinions=opinions.reset_index(drop=True),
                        answers=answers.reset_index(drop=True), confirmed_answer=confirmed, answer_status=status)
+
+
+def _group_similarity(texts: Sequence[str]) -> tuple[list[str], list[float], list[int]]:
+    """Per text of one duplicate group: its comparison key, its character 3-gram Jaccard
+    similarity to the group's most copied key (the first seen on a tie) and how many others
+    share its key exactly."""
+    from .dedup import shingles
+    from .normalize import comparison_text
+
+    keys = [comparison_text(t) for t in texts]
+    tally = Counter(keys)
+    centre = min(tally, key=lambda k: (-tally[k], keys.index(k)))
+    base = shingles(centre)
+    sims = []
+    for k in keys:
+        sh = shingles(k)
+        union = len(sh | base)
+        sims.append(round(len(sh & base) / union, 3) if union else 1.0)
+    return keys, sims, [tally[k] - 1 for k in keys]
+
+
+def duplicate_group_table(run) -> "object":
+    """One row per duplicate group (exact and near copies): duplicate_group, size, distinct_texts,
+    clusters, lowest_similarity (character 3-gram Jaccard of its least similar member to the
+    most copied text). Sorted by lowest_similarity: a group the detector may have joined
+    wrongly comes first."""
+    import pandas as pd
+
+    run = _as_run(run)
+    ops = run.opinions
+    rows = []
+    if len(ops) and "duplicate_group" in ops.columns:
+        for g, part in ops[ops["duplicate_group"] != ""].groupby("duplicate_group", sort=True):
+            keys, sims, _ = _group_similarity(list(part["text"]))
+            rows.append({"duplicate_group": g, "size": len(part), "distinct_texts": len(set(keys)),
+                         "clusters": " ".join(sorted(set(part["cluster_id"]) - {""})),
+                         "lowest_similarity": min(sims)})
+    table = pd.DataFrame(rows, columns=["duplicate_group", "size", "distinct_texts", "clusters", "lowest_similarity"])
+    return table.sort_values(["lowest_similarity", "duplicate_group"], kind="stable").reset_index(drop=True)
+
+
+def duplicate_group_view(run, group_id: str) -> "object":
+    """The opinions of duplicate group ``group_id`` (D001 ...), one row each: opinion_id,
+    cluster_id, similarity (to the most copied text), exact_copies (others with the same text
+    once normalised: those cannot be detached alone) and text, least similar first. The
+    candidates for ``record_detach`` are at the top."""
+    run = _as_run(run)
+    ops = run.opinions
+    part = ops[ops["duplicate_group"] == str(group_id).strip()] if "duplicate_group" in ops.columns else ops[:0]
+    if part.empty:
+        groups = sorted(set(ops["duplicate_group"]) - {""}) if "duplicate_group" in ops.columns else []
+        raise InputError(f"unknown duplicate group {group_id!r} (groups: {', '.join(groups[:8]) or 'none'}"
+                         f"{' ...' if len(groups) > 8 else ''}; see duplicate_group in opinions.csv)")
+    _, sims, copies = _group_similarity(list(part["text"]))
+    view = part[["opinion_id", "cluster_id"]].copy()
+    view["similarity"], view["exact_copies"], view["text"] = sims, copies, list(part["text"])
+    return view.sort_values(["similarity", "exact_copies"], kind="stable").reset_index(drop=True)
 
 
 def opinion_map(run, encoder=None, max_points: int = 20000, seed: int = 0) -> "object":

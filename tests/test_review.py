@@ -596,3 +596,242 @@ def test_cluster_ids_are_kept_when_rows_shift_in_an_input_without_ids(tmp_path):
     assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
     after = {r["text"]: r["cluster_id"] for r in read_rows(out / "opinions.csv") if r["cluster_id"]}
     assert {t: after[t] for t in by_text} == by_text
+
+
+# ------------------------------------------------------------------ detach: one letter out of a form-letter group
+
+# An invented campaign against closing a sports-centre pool: near-identical letters, and one
+# letter that copies the campaign text and adds a request of its own (the near-duplicate
+# detector puts it into the campaign's group: the campaign text is nearly all inside it).
+POOL = ("市民体育館のプールを廃止する案に反対します。プールは子どもの水泳教室や高齢者の健康づくりに"
+        "欠かせない施設です。廃止せずに改修して使い続けてください。")
+POOL_LETTERS = [
+    ["P1", "郵送", POOL],
+    ["P2", "郵送", POOL],  # an exact copy
+    ["P3", "FAX", POOL.replace("欠かせない", "なくてはならない")],
+    ["P4", "電子メール", POOL + "\nよろしくお願いします。"],  # an exact copy once normalised
+    ["P5", "郵送", POOL.replace("改修して", "")],
+    ["P6", "電子メール", POOL.replace("子ども", "小学生")],
+]
+OWN_REQUEST = ["X1", "電子メール", POOL + "あわせて、体育館の駐車場が狭いので、台数を増やしてください。"]
+POOL_ROWS = ROWS + POOL_LETTERS + [OWN_REQUEST]
+
+
+def rows_by_id(out: Path) -> dict[str, dict]:
+    return {r["opinion_id"]: r for r in read_rows(out / "opinions.csv")}
+
+
+def report_counts(out: Path) -> dict[str, int]:
+    """件数 of each published row (report.csv, rows in the order of clusters.csv), by cluster id."""
+    report = read_rows(out / "report.csv")
+    ids = [r["cluster_id"] for r in read_rows(out / "clusters.csv")]
+    assert [int(r["No."]) for r in report] == list(range(1, len(ids) + 1))
+    return {cid: int(r["件数"]) for cid, r in zip(ids, report)}
+
+
+@pytest.fixture
+def pool(tmp_path):
+    comments = write_csv(tmp_path / "comments.csv", HEADER, POOL_ROWS)
+    out = tmp_path / "out"
+
+    def run(input_path=comments, *extra):
+        res = invoke("run", input_path, "--out", out, "--model", "char-hash", *extra)
+        assert res.exit_code == 0, res.output
+        return res
+
+    run()
+    by_id = rows_by_id(out)
+    group = by_id["P1-1"]["duplicate_group"]
+    # the detector's mistake these tests correct: the letter with its own request is a "copy"
+    assert group and all(by_id[f"P{i}-1"]["duplicate_group"] == group for i in range(1, 7))
+    assert by_id["X1-1"]["duplicate_group"] == group and by_id["X1-1"]["duplicate_count"] == "7"
+    return {"dir": tmp_path, "comments": comments, "out": out, "run": run, "group": group}
+
+
+def test_cli_detach_takes_one_letter_out_of_its_form_letter_group(pool):
+    out, group = pool["out"], pool["group"]
+    before = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
+    campaign = cluster_of(out)["P1-1"]
+    unique_before = int(clusters(out)[campaign]["unique_texts"])
+    res = invoke("review", "detach", out, "X1-1", "--by", "山田")
+    assert res.exit_code == 0, res.output
+    assert f"X1-1 leaves {group} (7 -> 6 opinions)" in res.output and "on its own text" in res.output
+    (d,) = decisions_lines(out)
+    assert d["kind"] == "detach" and d["opinion_ids"] == ["X1-1"] and d["by"] == "山田"
+    assert set(d["value"]["fingerprints"]) == {"X1-1"} and d["value"]["duplicate_groups"] == [group]
+    res = pool["run"]()
+    assert "1 opinion(s) taken out of their duplicate group" in res.output
+    by_id = rows_by_id(out)
+    assert by_id["X1-1"]["duplicate_group"] == "" and by_id["X1-1"]["duplicate_count"] == "1"
+    assert all(by_id[f"P{i}-1"]["duplicate_group"] == group and by_id[f"P{i}-1"]["duplicate_count"] == "6"
+               for i in range(1, 7))
+    counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["distinct_opinions"] == before["distinct_opinions"] + 1
+    assert counts["opinions_in_duplicate_groups"] == before["opinions_in_duplicate_groups"] - 1
+    assert counts["ok_opinions"] == before["ok_opinions"]
+    # clustered on its own text: it stays with the campaign it quotes, now as a text of its own
+    of = cluster_of(out)
+    home = of["X1-1"]
+    assert home == of["P1-1"] == campaign
+    assert int(clusters(out)[home]["unique_texts"]) == unique_before + 1
+    assert report_counts(out)[campaign] == 7
+    view = review.cluster_view(out, home)
+    mine = view.opinions[view.opinions["opinion_ids"] == "X1-1"]
+    assert len(mine) == 1 and int(mine["count"].iloc[0]) == 1 and "駐車場" in mine["text"].iloc[0]
+    assert sum(report_counts(out).values()) == counts["ok_opinions"]
+    table = review.decision_table(review.load_run(out))
+    assert list(table["kind"]) == ["detach"] and group in table["value"].iloc[0]
+    assert table["cluster"].iloc[0] == campaign and not table["withdrawn"].iloc[0]
+    # the decision holds on the next run too, and the outputs are the same
+    first = (out / "opinions.csv").read_bytes(), (out / "clusters.csv").read_bytes()
+    pool["run"]()
+    assert ((out / "opinions.csv").read_bytes(), (out / "clusters.csv").read_bytes()) == first
+
+
+def test_a_detached_letter_moves_alone_and_the_report_counts_follow(pool):
+    """Before detach, move took the whole form-letter group along; now the one letter moves."""
+    out = pool["out"]
+    of = cluster_of(out)
+    campaign, library = of["P1-1"], of["A1-1"]
+    counts = report_counts(out)
+    assert counts[campaign] == 7
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    res = invoke("review", "move", out, "X1-1", library)
+    assert res.exit_code == 0 and "copies go with them" not in res.output  # the group stays behind
+    pool["run"]()
+    of = cluster_of(out)
+    assert of["X1-1"] == of["A1-1"] != of["P1-1"]
+    after = report_counts(out)
+    assert after[of["P1-1"]] == 6 and after[of["A1-1"]] == counts[library] + 1
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "| 6 |" in md
+    assert int(clusters(out)[of["P1-1"]]["size"]) == 6
+
+
+def test_a_detached_letter_is_placed_on_its_own_text_when_late_comments_arrive(pool):
+    out = pool["out"]
+    campaign = cluster_of(out)["P1-1"]
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    more = write_csv(pool["dir"] / "more.csv", HEADER, POOL_ROWS + LATE)
+    res = pool["run"](more)
+    assert "(and 1 detached from their duplicate group)" in res.output
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
+    of = cluster_of(out)
+    assert of["P1-1"] == campaign and rows_by_id(out)["X1-1"]["duplicate_group"] == ""
+    # the campaign's copies are all alike, so the letter with its own request no longer fits there
+    assert of["X1-1"] != campaign and report_counts(out)[campaign] == 6
+
+
+def test_a_detach_follows_its_text_when_a_row_is_inserted_in_an_input_without_ids(tmp_path):
+    header = ["提出方法", "ご意見"]
+    rows = [r[1:] for r in POOL_ROWS]
+    first = write_csv(tmp_path / "first.csv", header, rows)
+    shifted = write_csv(tmp_path / "shifted.csv", header, [["郵送", "市民プールを残してほしい。"]] + rows)
+    out = tmp_path / "out"
+    assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
+    letter = f"{len(rows)}-1"  # the last row: the letter with its own request
+    previous = f"{len(rows) - 1}-1"  # a campaign letter, whose id the letter takes after the insert
+    by_id = rows_by_id(out)
+    assert "駐車場" in by_id[letter]["text"] and by_id[letter]["duplicate_group"]
+    assert invoke("review", "detach", out, letter).exit_code == 0
+    res = invoke("run", shifted, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "now have other ids" in res.output
+    by_id = rows_by_id(out)
+    moved = f"{len(rows) + 1}-1"
+    assert "駐車場" in by_id[moved]["text"] and by_id[moved]["duplicate_group"] == ""
+    assert by_id[letter]["duplicate_group"] and by_id[letter]["duplicate_count"] == "6"  # not the old id's holder
+    assert by_id[letter]["text"] == rows[-2][1] and previous in by_id
+    # and again on the same input
+    assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
+    assert rows_by_id(out)[moved]["duplicate_group"] == ""
+
+
+def test_withdrawing_a_detach_restores_the_group(pool):
+    out, group = pool["out"], pool["group"]
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    pool["run"]()
+    assert rows_by_id(out)["X1-1"]["duplicate_group"] == ""
+    res = invoke("review", "undo", out)
+    assert res.exit_code == 0 and "withdrew decision 1 (detach" in res.output
+    pool["run"]()
+    by_id = rows_by_id(out)
+    assert by_id["X1-1"]["duplicate_group"] == group and by_id["X1-1"]["duplicate_count"] == "7"
+    assert by_id["P1-1"]["duplicate_count"] == "7"
+    assert [d["kind"] for d in decisions_lines(out)] == ["detach", "withdraw"]
+    assert list(review.decision_table(review.load_run(out))["withdrawn"]) == [True, False]
+    # withdrawn: the opinion can be detached again
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+
+
+@pytest.mark.parametrize("ids, message", [
+    (["nope"], "unknown opinion id 'nope'"),
+    (["A1-1"], "'A1-1' is not in a duplicate group"),
+    (["A12-1"], "'A12-1' is not in any cluster"),
+    (["P2-1"], "'P2-1' is an exact copy of P1-1 and 1 more"),
+    (["P4-1"], "'P4-1' is an exact copy of P1-1 and 1 more"),  # the same text once normalised
+    (["P1-1", "P2-1"], "'P1-1' is an exact copy of P4-1"),
+    (["P1-1", "P2-1", "P3-1", "P4-1", "P5-1", "P6-1", "X1-1"], "every opinion of duplicate group"),
+])
+def test_detach_refusals_are_one_line(pool, ids, message):
+    out = pool["out"]
+    res = invoke("review", "detach", out, *ids)
+    assert res.exit_code == 2, res.output
+    assert message in res.output and "Traceback" not in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    assert (out / "decisions.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_detaching_twice_is_refused_and_copies_of_each_other_leave_together(pool):
+    out, group = pool["out"], pool["group"]
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    res = invoke("review", "detach", out, "X1-1")
+    assert res.exit_code == 2 and "already detached by decision 1" in res.output
+    # the three exact copies, named together, leave as a group of their own
+    d = review.record_detach(out, ["P1-1", "P2-1", "P4-1"])
+    assert review.detach_effect(out, d.opinion_ids) == f"P1-1 P2-1 P4-1 leave {group} (6 -> 3 opinions)"
+    pool["run"]()
+    by_id = rows_by_id(out)
+    copies = {by_id[f"P{i}-1"]["duplicate_group"] for i in (1, 2, 4)}
+    rest = {by_id[f"P{i}-1"]["duplicate_group"] for i in (3, 5, 6)}
+    assert len(copies) == 1 and len(rest) == 1 and copies != rest and "" not in copies | rest
+    assert {by_id[f"P{i}-1"]["duplicate_count"] for i in (1, 2, 3, 4, 5, 6)} == {"3"}
+    assert by_id["X1-1"]["duplicate_group"] == ""
+
+
+def test_duplicate_group_helpers_show_the_odd_letter_first(pool):
+    out, group = pool["out"], pool["group"]
+    table = review.duplicate_group_table(out)
+    row = table.set_index("duplicate_group").loc[group]
+    assert row["size"] == 7 and row["distinct_texts"] == 5 and row["lowest_similarity"] < 1
+    view = review.duplicate_group_view(out, group)
+    assert view["opinion_id"].iloc[0] == "X1-1" and view["exact_copies"].iloc[0] == 0
+    assert dict(zip(view["opinion_id"], view["exact_copies"]))["P2-1"] == 2
+    with pytest.raises(InputError, match="unknown duplicate group"):
+        review.duplicate_group_view(out, "D999")
+
+
+def test_dedup_detach_keeps_the_other_groups_and_their_representatives():
+    from cluster.dedup import DuplicateGroups, detach
+
+    keys = ["a", "b", "a", "c", "x", "d", "d", "x"]
+    # group 0: a b a c x x (rep 0), group 1: d d (rep 5)
+    dups = DuplicateGroups(np.array([0, 0, 0, 0, 0, 1, 1, 0]), np.array([6, 2]), np.array([0, 5]))
+    out = detach(dups, keys, [4, 7])  # the two copies of x leave together
+    assert out.group_of.tolist() == [0, 0, 0, 0, 1, 2, 2, 1]
+    assert out.sizes.tolist() == [4, 2, 2] and out.representative.tolist() == [0, 4, 5]
+    out = detach(dups, keys, [0])  # the representative leaves: the group's most copied text stands for it
+    assert out.group_of.tolist() == [2, 0, 0, 0, 0, 1, 1, 0]
+    assert out.sizes.tolist() == [5, 2, 1] and out.representative.tolist() == [4, 5, 0]
+    assert detach(dups, keys, []) is dups
+
+
+def test_a_confirm_recorded_before_a_detach_does_not_hold_the_letter():
+    # units after the run's detach: 0, 1 = the campaign, 2 = the detached letter (grouped elsewhere)
+    opinion_unit = {"p1": 0, "p2": 1, "x": 2, "o": 3}
+    d = [Decision("confirm", ("p1", "p2", "x"), "s", "t", {}), Decision("detach", ("x",), "s", "t", {})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d)
+    assert res.cluster_of_unit.tolist() == [0, 0, 1, 1] and res.applied == 2
+    # without the detach, the confirmation keeps the letter with the campaign
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d[:1])
+    assert res.cluster_of_unit[2] == 0
