@@ -1,8 +1,9 @@
 """The review and walkthrough notebooks execute headless (nbclient) against a sample run.
 
 The run is made in tmp_path from the project's own sample files (data/); the review notebook
-is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a label, a confirmation, a
-written answer, and the re-run that writes the report.
+is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a detach (the least similar
+letter of the form-letter group), a label, a confirmation, a written answer, and the re-run
+that writes the report.
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert errors(nb) == []
     assert "self-check passed" in text_of(nb)
     kinds = [json.loads(line)["kind"] for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
-    assert kinds == ["label", "confirm", "answer", "withdraw"]
+    assert kinds == ["detach", "label", "confirm", "answer", "withdraw"]
     assert "セルフテストの考え方です。" not in (sample_run / "report.md").read_text(encoding="utf-8")  # withdrawn
 
 
