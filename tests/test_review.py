@@ -58,6 +58,17 @@ def write_csv(path: Path, header, rows) -> Path:
     return path
 
 
+def inputs_without_ids(tmp_path: Path, rows_with_ids, insert_at: int = 0) -> tuple[Path, Path, Path]:
+    """The rows without their id column, and the same with one row inserted at ``insert_at``
+    (row-number ids all shift after it); returns (first, shifted, out folder)."""
+    header = ["提出方法", "ご意見"]
+    rows = [r[1:] for r in rows_with_ids]
+    first = write_csv(tmp_path / "first.csv", header, rows)
+    extra = [["郵送", "市民プールを残してほしい。"]]
+    shifted = write_csv(tmp_path / "shifted.csv", header, rows[:insert_at] + extra + rows[insert_at:])
+    return first, shifted, tmp_path / "out"
+
+
 def read_rows(path: Path) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -433,11 +444,7 @@ def test_notebook_helpers(project, tmp_path):
 
 def test_decisions_follow_their_text_when_rows_shift_in_an_input_without_ids(tmp_path):
     """No id column: opinion ids are row numbers; a row inserted on top shifts them all."""
-    header = ["提出方法", "ご意見"]
-    rows = [r[1:] for r in ROWS]
-    first = write_csv(tmp_path / "first.csv", header, rows)
-    shifted = write_csv(tmp_path / "shifted.csv", header, [["郵送", "市民プールを残してほしい。"]] + rows)
-    out = tmp_path / "out"
+    first, shifted, out = inputs_without_ids(tmp_path, ROWS)
     assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
     of = cluster_of(out)
     library = of["1-1"]  # 図書館の開館時間
@@ -586,11 +593,7 @@ def test_a_merge_recorded_after_a_move_does_not_pull_the_moved_opinion_back():
 
 
 def test_cluster_ids_are_kept_when_rows_shift_in_an_input_without_ids(tmp_path):
-    header = ["提出方法", "ご意見"]
-    rows = [r[1:] for r in ROWS]
-    first = write_csv(tmp_path / "first.csv", header, rows)
-    shifted = write_csv(tmp_path / "shifted.csv", header, rows[:4] + [["郵送", "市民プールを残してほしい。"]] + rows[4:])
-    out = tmp_path / "out"
+    first, shifted, out = inputs_without_ids(tmp_path, ROWS, insert_at=4)
     assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
     by_text = {r["text"]: r["cluster_id"] for r in read_rows(out / "opinions.csv") if r["cluster_id"]}
     assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
@@ -723,14 +726,10 @@ def test_a_detached_letter_is_placed_on_its_own_text_when_late_comments_arrive(p
 
 
 def test_a_detach_follows_its_text_when_a_row_is_inserted_in_an_input_without_ids(tmp_path):
-    header = ["提出方法", "ご意見"]
-    rows = [r[1:] for r in POOL_ROWS]
-    first = write_csv(tmp_path / "first.csv", header, rows)
-    shifted = write_csv(tmp_path / "shifted.csv", header, [["郵送", "市民プールを残してほしい。"]] + rows)
-    out = tmp_path / "out"
+    first, shifted, out = inputs_without_ids(tmp_path, POOL_ROWS)
     assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
-    letter = f"{len(rows)}-1"  # the last row: the letter with its own request
-    previous = f"{len(rows) - 1}-1"  # a campaign letter, whose id the letter takes after the insert
+    letter = f"{len(POOL_ROWS)}-1"  # the last row: the letter with its own request
+    previous = f"{len(POOL_ROWS) - 1}-1"  # a campaign letter, whose id the letter takes after the insert
     by_id = rows_by_id(out)
     assert "駐車場" in by_id[letter]["text"] and by_id[letter]["duplicate_group"]
     assert invoke("review", "detach", out, letter).exit_code == 0
@@ -738,10 +737,10 @@ def test_a_detach_follows_its_text_when_a_row_is_inserted_in_an_input_without_id
     assert res.exit_code == 0, res.output
     assert "now have other ids" in res.output
     by_id = rows_by_id(out)
-    moved = f"{len(rows) + 1}-1"
+    moved = f"{len(POOL_ROWS) + 1}-1"
     assert "駐車場" in by_id[moved]["text"] and by_id[moved]["duplicate_group"] == ""
     assert by_id[letter]["duplicate_group"] and by_id[letter]["duplicate_count"] == "6"  # not the old id's holder
-    assert by_id[letter]["text"] == rows[-2][1] and previous in by_id
+    assert by_id[letter]["text"] == POOL_ROWS[-2][2] and previous in by_id
     # and again on the same input
     assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
     assert rows_by_id(out)[moved]["duplicate_group"] == ""
