@@ -23,7 +23,9 @@ Method
      its burstiness (mean count in the opinions that use it): a word an opinion repeats names
      its subject;
    - character 1-3gram TF-IDF cosine (catches shared compounds the tokenizer splits); at half
-     weight above 200 texts, where it mostly repeats the lemma view;
+     weight when a lemma view exists and more than 200 texts are grouped together, where it
+     mostly repeats the lemma view (on the scale path each k-means block of about 3,000 texts
+     and the join across blocks decide for themselves, so in practice always half there);
    - with ``word_encoder`` (e.g. the encoder's ``encode``) and ``tokens``: SIF sentence
      vectors, the caller's word vectors of the content lemmas weighted a/(a+p(w)) with p(w)
      counted on this consultation, common component removed as above. Measured on the MoE

@@ -227,11 +227,15 @@ def test_hiragana_signature_is_masked(signature, expected):
     assert mask_personal_data(f"{OPINION}\n{signature}") == f"{OPINION}\n{expected}"
 
 
-@pytest.mark.parametrize("signature", ["以上\nやまだ　たろう", "敬具\nいしかわ みのる", "草々\n（さかもと ゆうこ）"])
-def test_hiragana_signature_unidic_knows_stays_masked(signature):
-    # Masked before the hiragana rule too (UniDic tags these family names 人名,姓): keep it so.
-    masked = mask_personal_data(f"{OPINION}\n{signature}")
-    assert masked.endswith(NAME) or masked.endswith(f"（{NAME}）")
+@pytest.mark.parametrize("signature,expected", [
+    ("以上\nやまだ　たろう", f"以上\n{NAME}"),
+    ("敬具\nいしかわ みのる", f"敬具\n{NAME}"),
+    ("草々\n（さかもと ゆうこ）", f"草々\n（{NAME}）"),
+])
+def test_hiragana_signature_unidic_knows_stays_masked(signature, expected):
+    # Masked before the hiragana rule too (UniDic tags these family names 人名,姓): keep it so,
+    # the whole name (not 「やまだ　［氏名］」).
+    assert mask_personal_data(f"{OPINION}\n{signature}") == f"{OPINION}\n{expected}"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -297,5 +301,5 @@ def test_hiragana_signature_check_is_fast_on_long_blank_runs():
     text = f"{OPINION}\nやまだ たろう" + " " * 2000 + "x\n小林ゆずは" + "\u3000" * 2000 + "。"
     start = time.perf_counter()
     masked = mask_personal_data(text)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10.0  # 0.03 s now; 18 s with the backtracking pattern
     assert masked.endswith(f"{NAME}" + "\u3000" * 2000 + "。")
