@@ -78,6 +78,8 @@ QUERY_OPTIONS = FileOptions(channel=None, submitter=None, encoding=None, sheet=N
                             header_row=None)
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
                                   submitter=None, encoding=None, sheet=None, header_row=None)  # --answers, PAST
+TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, encoding=None, sheet=None,
+                            header_row=None)  # cluster run --topics: a file with no options of its own
 
 
 @dataclass
@@ -125,7 +127,8 @@ class Table:
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
             # records read as empty whose text is under another name the tool knows (「意見」 and 「ご意見」)
-            others = [c for c in _candidate_matches(self.columns, TEXT_COLUMN_CANDIDATES) if c != text_column]
+            # exact names only: 「意見の理由」 contains 「意見」 but is not where an opinion is
+            others = [c for c in self.columns if _fold(c) in _TEXT_NAMES and c != text_column]
             elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(self.rows, 1)
                          if not row.get(text_column, "").strip()]
             elsewhere = [(i, names) for i, names in elsewhere if names]
@@ -763,7 +766,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             if merges:
                 columns = _unique_columns(header)
                 given = text_column if text_column in columns else None
-                text_name = guess_column(columns, TEXT_COLUMN_CANDIDATES, given, required=False)
+                text_name = guess_column(columns, TEXT_COLUMN_CANDIDATES, given, required=False, exclude=_ROLE_NAMES)
                 text_col = columns.index(text_name) if text_name else None
                 notes += _fill_merged(grid, merges, n, set(data_nums), text_col, fill_merged, columns)
             rows = [[_cell_text(v) for v in grid[m - 1]] for m in data_nums]
@@ -777,9 +780,11 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
     raise InputError(f"{path}: the workbook has no data")
 
 
-def _iter_matches(columns: Sequence[str], candidates: Iterable[str]) -> Iterator[str]:
+def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
+                  exclude: frozenset[str] = frozenset()) -> Iterator[str]:
     """The columns named like a candidate, best first: an exact name (after NFKC, case folded)
-    in the candidates' order, then a name containing one (「ご意見（300字以内）」). Repeats possible."""
+    in the candidates' order, then a name containing one (「ご意見（300字以内）」), except names in
+    ``exclude`` (folded; 「意見番号」 contains 「意見」 but is an id). Repeats possible."""
     candidates = tuple(candidates)
     normalized = {unicodedata.normalize("NFKC", c).strip().lower(): c for c in columns}
     for cand in candidates:
@@ -791,18 +796,28 @@ def _iter_matches(columns: Sequence[str], candidates: Iterable[str]) -> Iterator
         if len(key) < 2:
             continue
         for norm, col in normalized.items():
-            if key in norm:
+            if key in norm and norm not in exclude:
                 yield col
 
 
-def _candidate_matches(columns: Sequence[str], candidates: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(_iter_matches(columns, candidates)))
+def _candidate_matches(columns: Sequence[str], candidates: Iterable[str],
+                       exclude: frozenset[str] = frozenset()) -> list[str]:
+    return list(dict.fromkeys(_iter_matches(columns, candidates, exclude)))
+
+
+# The text column is found by name (exact, then containing one); these are never it unless given:
+# columns named exactly as an id, channel or submitter column (「意見番号」, 「提出方法」).
+_TEXT_NAMES = frozenset(unicodedata.normalize("NFKC", c).strip().lower() for c in TEXT_COLUMN_CANDIDATES)
+_ROLE_NAMES = frozenset(unicodedata.normalize("NFKC", c).strip().lower()
+                        for c in (*ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES, *SUBMITTER_COLUMN_CANDIDATES)
+                        ) - _TEXT_NAMES
 
 
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,
                  what: str = "text", required: bool = True, option: str | None = None,
-                 header_option: str | None = "--header-row") -> str | None:
-    """The column to use: ``given`` if it exists, else the first candidate name found.
+                 header_option: str | None = "--header-row", exclude: frozenset[str] = frozenset()) -> str | None:
+    """The column to use: ``given`` if it exists, else the first candidate name found (a name
+    containing one is not taken when its folded name is in ``exclude``).
 
     A required column not found is an ``InputError`` naming ``option`` (default
     ``--{what}-column``) and, for a file without a header row, ``header_option`` (``None``: the
@@ -814,7 +829,7 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
         raise InputError(
             f"unknown {what} column {given!r}; the file has: {', '.join(columns)}"
         )
-    for col in _iter_matches(columns, candidates):
+    for col in _iter_matches(columns, candidates, exclude):
         return col
     if required:
         if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
@@ -851,7 +866,7 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
         text_col = _text_field_of_records(table, given={id, channel, submitter} - {None})
     else:
         text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text", option=opts.text,
-                                header_option=opts.header_row)
+                                header_option=opts.header_row, exclude=_ROLE_NAMES)
     chosen: dict[str, str | None] = {"text": text_col}
     for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
                                     ("channel", CHANNEL_COLUMN_CANDIDATES, channel),
@@ -873,8 +888,12 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
     """JSON lines: the text field when none is given.
 
     Fields are named by whoever wrote each record, so one file can hold 「意見」 in most
-    records and 「ご意見」 in a few (a form changed mid-campaign, two systems merged). The field
-    most records have is taken (the usual name order breaks ties). When the other names the
+    records and 「ご意見」 in a few (a form changed mid-campaign, two systems merged). Of the
+    fields named exactly as a text column, the one most records have is taken (the usual name
+    order breaks ties); a field that only contains such a name (「意見の理由」, 「提出内容」) is
+    considered only when no field has an exact name, and a field named as an id, channel or
+    submitter column (「意見番号」) never is: empty submissions often leave the text field out,
+    so those are in more records than it. When the other names the
     tool knows as text fields (``TEXT_COLUMN_CANDIDATES``, exact names only) never hold text in
     the same record as it, they are one field spelled differently: their text is moved into
     it and those columns removed, with one line saying so; nothing is read as empty that had
@@ -883,17 +902,19 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
     ``read_notes`` warns about records whose text is under the other name. Fields ``given``
     for another role (``--submitter-column コメント``) are not text fields here.
     """
-    matches = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES) if c not in given]
-    if len(matches) < 2:
-        return matches[0] if matches else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text",
-                                                       option=table.options.text,
-                                                       header_option=table.options.header_row)
+    matches = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES, _ROLE_NAMES) if c not in given]
+    spellings = [c for c in matches if _fold(c) in _TEXT_NAMES]
+    # The vote is held among the exact names: a field that only contains one (「意見番号」,
+    # 「意見の理由」) is in more records when empty submissions leave the text field out.
+    voters = spellings or matches
+    if len(voters) < 2:
+        return voters[0] if voters else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text",
+                                                     option=table.options.text,
+                                                     header_option=table.options.header_row, exclude=_ROLE_NAMES)
     keys = table.present_keys or []
-    present = {c: sum(c in k for k in keys) for c in matches}
-    main = max(matches, key=present.__getitem__)  # the first of the most present: ties in name order
-    exact = {_fold(c) for c in TEXT_COLUMN_CANDIDATES}
-    spellings = [c for c in matches if _fold(c) in exact]
-    if main not in spellings or len(spellings) < 2:
+    present = {c: sum(c in k for k in keys) for c in voters}
+    main = max(voters, key=present.__getitem__)  # the first of the most present: ties in name order
+    if len(spellings) < 2:
         return main
     with_text = [[c for c in spellings if row.get(c, "").strip()] for row in table.rows]
     clash = [i for i, names in enumerate(with_text, 1) if len(names) > 1]

@@ -752,6 +752,44 @@ def test_json_lines_empty_text_field_with_the_text_under_another_name_warns(tmp_
     assert "under 'コメント' (records 1)" in notes[0] and "--text-column コメント" in notes[0]
 
 
+def test_json_lines_text_field_is_not_a_field_that_only_contains_a_text_name(tmp_path):
+    """Empty submissions omit 「意見」, so more records have 「意見番号」 (it contains 「意見」) and
+    「意見の理由」: the text is still 「意見」, the exact name, and 意見番号 is the id."""
+    from cluster.pipeline import RunOptions, read_submissions
+
+    recs = [{"意見番号": "R-01", "意見": "児童館の開館日を増やしてほしい。", "意見の理由": "共働き世帯が多いため"},
+            {"意見番号": "R-02", "意見の理由": "特になし"},
+            {"意見番号": "R-03", "意見": "通学路に横断歩道を設けてほしい。", "意見の理由": "事故が心配"},
+            {"意見番号": "R-04", "意見の理由": "なし"}]
+    lines: list[str] = []
+    subs, info = read_submissions(_jsonl(tmp_path / "c.jsonl", recs), RunOptions(), lines.append)
+    assert info["columns"]["text"] == "意見" and info["columns"]["id"] == "意見番号"
+    assert [s.text for s in subs] == ["児童館の開館日を増やしてほしい。", "", "通学路に横断歩道を設けてほしい。", ""]
+    assert [s.comment_id for s in subs] == ["R-01", "R-02", "R-03", "R-04"]
+    # no exact text name: a field containing one is the text, never one named for the id
+    recs = [{"意見番号": "P-1", "提出内容": "公民館の予約をネットでできるようにしてほしい。"},
+            {"意見番号": "P-2"}]
+    subs, info = read_submissions(_jsonl(tmp_path / "d.jsonl", recs), RunOptions(), lines.append)
+    assert info["columns"]["text"] == "提出内容" and info["columns"]["id"] == "意見番号"
+    assert [s.comment_id for s in subs] == ["P-1", "P-2"]
+
+
+def test_csv_text_column_guess_skips_a_column_named_for_the_id(tmp_path):
+    path = _write(tmp_path / "c.csv", ["意見番号", "意見（300字以内）"], [["1", "市営プールの営業期間を延ばしてほしい。"]])
+    from cluster.io import choose_columns
+
+    cols = choose_columns(read_table(path))
+    assert cols["text"] == "意見（300字以内）" and cols["id"] == "意見番号"
+
+
+def test_json_lines_empty_text_field_warning_names_only_text_field_spellings(tmp_path):
+    """「意見の理由」 contains 「意見」 but is not a spelling of the text field: it is not offered
+    as the --text-column to read instead."""
+    recs = [{"意見": "", "意見の理由": "とくになし"}, {"意見": "ごみ集積所にカラス除けのネットを配ってほしい。"}]
+    table = read_table(_jsonl(tmp_path / "c.jsonl", recs))
+    assert table.read_notes("意見") == []
+
+
 # ------------------------------------------------------------------ channels and submitters
 
 
