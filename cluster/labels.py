@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .io import InputError, guess_column, read_table
+from .io import TOPIC_OPTIONS, InputError, guess_column, read_table
 
 _KANJI_NUM = "〇一二三四五六七八九十百"
 _REFERENCE_RES = [
@@ -108,8 +108,14 @@ class Topic:
     description: str = ""
 
 
+_TOPIC_NAMES = ("topic", "トピック", "項目", "章", "節", "見出し", "section", "name")
+
+
 def read_topics(path: str | Path) -> list[Topic]:
-    """Topics (draft sections) from a table (topic[, description]) or a plain text file."""
+    """Topics (draft sections) from a table (topic[, description]) or a plain text file.
+
+    ``--topics`` has no options of its own (``TOPIC_OPTIONS``): messages about the file say what
+    to change in it, never ``--topic-column``, ``--encoding`` or ``--header-row``."""
     path = Path(path)
     if path.suffix.lower() in (".txt", ".md"):
         if not path.exists():
@@ -117,9 +123,11 @@ def read_topics(path: str | Path) -> list[Topic]:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
         topics = [Topic(line.strip().lstrip("#-* ").strip()) for line in lines if line.strip()]
     else:
-        table = read_table(path)
-        name_col = guess_column(table.columns, ("topic", "トピック", "項目", "章", "節", "見出し", "section", "name"),
-                                what="topic")
+        table = read_table(path, options=TOPIC_OPTIONS)  # --topics has no column or reading options
+        name_col = guess_column(table.columns, _TOPIC_NAMES, what="topic", required=False)
+        if name_col is None:
+            raise InputError(f"{path}: no topic column; head the column of topic names topic (or 見出し, 項目, 章), "
+                             f"or list one topic a line in a .txt file (the file has: {', '.join(table.columns)})")
         desc_col = guess_column(table.columns, ("description", "keywords", "説明", "キーワード", "内容"),
                                 what="description", required=False)
         topics = [Topic(r[name_col].strip(), (r.get(desc_col, "") if desc_col else "").strip())

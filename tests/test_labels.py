@@ -142,6 +142,28 @@ def test_read_topics_errors(tmp_path):
         read_topics(empty)
 
 
+def test_read_topics_messages_name_only_options_of_the_topics_file(tmp_path):
+    """--topics has no column, encoding, sheet or header-row option: the messages say what to
+    change in the file instead of sending the user to options that do not exist."""
+    no_topic = tmp_path / "topics.csv"
+    no_topic.write_text("章名,備考\n第1章 保育所の整備,待機児童\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_topics(no_topic)
+    assert "--" not in str(err.value) and "topic" in str(err.value) and "章名" in str(err.value)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("見出し\n".encode() + b"\x81\x20\xff\n")
+    with pytest.raises(InputError) as err:
+        read_topics(bad)
+    assert "--encoding" not in str(err.value) and "save it as CSV UTF-8" in str(err.value)
+    short = tmp_path / "short.csv"
+    short.write_text("見出し\n第1章 保育所の整備\n", encoding="utf-8")
+    from cluster.io import TOPIC_OPTIONS, read_table
+
+    with pytest.raises(InputError) as err:
+        read_table(short, header_row=9, options=TOPIC_OPTIONS)
+    assert "--header-row" not in str(err.value)
+
+
 def test_match_topics_picks_the_right_section(tok, encoder):
     topics = [Topic("第1章 駐輪場の整備", "駐輪場 駅前 屋根 収容台数"),
               Topic("第2章 図書館の運営", "図書館 開館時間 蔵書"),
