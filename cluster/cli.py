@@ -235,15 +235,20 @@ def review_detach(run_dir, opinion_ids, by):
     For an opinion the near-duplicate detector put into a form-letter group by mistake (a
     letter that copies the campaign text and adds a request of its own, or a different short
     opinion): the next run makes it a unit of its own, clustered on its own text, and the
-    group's count (duplicate_count) drops by one. An exact copy of another opinion of the
-    group (the same text once normalised) is a copy and is refused; name copies of each other
-    together to take them out as a group of their own. Withdraw with `cluster review undo`.
+    group's duplicate_count drops by one. The report's 件数 changes only if the grouping then
+    places the opinion in another cluster (often it stays with the campaign it quotes); to take
+    it out of the cluster, use `cluster review move` or `split` after the next run. An exact
+    copy of another opinion of the group (the same text once normalised) is a copy and is
+    refused; name copies of each other together to take them out as a group of their own.
+    Withdraw with `cluster review undo`.
     """
-    from .review import detach_effect, record_detach
+    from .review import record_detach_with_effect
 
-    decision = record_detach(run_dir, opinion_ids, by)
-    click.echo(f"recorded detach ({len(decision.opinion_ids)} opinions): {detach_effect(run_dir, decision.opinion_ids)}; "
-               "run `cluster run ... --out DIR` again: it is then clustered on its own text, apart from the group", err=True)
+    decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
+    click.echo(f"recorded detach ({len(decision.opinion_ids)} opinions): {effect} in duplicate_count; "
+               "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
+               "cluster's 件数 changes only if the grouping places it in another cluster "
+               "(use `cluster review move` or `split` to take it out of the cluster)", err=True)
 
 
 @review_group.command("label")

@@ -441,7 +441,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
-    applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints)
+    applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
+                              detached={opinions[ok[j]].opinion_id for j in detached_by})
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)

@@ -20,7 +20,11 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   Exact copies of a detached text that are not named (a late comment) leave with it: the
   decision is about the text. Recording refuses an opinion with an exact copy (after
   normalisation) left in the group: an exact copy is a copy. Merges and confirmations
-  recorded before it no longer hold the opinion in the group's cluster.
+  recorded before it no longer hold the opinion in the group's cluster: it goes to the
+  cluster that now holds most of its grouping cluster-mates (the other units the grouping put
+  in its cluster), so a merge the grouping agrees with still holds it. A detach that takes
+  nothing out in a run (the opinion is in no duplicate group there) leaves it where earlier
+  decisions put it.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
@@ -56,7 +60,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -280,12 +284,16 @@ class AppliedDecisions:
 
 
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
-                    decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None
-                    ) -> AppliedDecisions:
+                    decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None,
+                    detached: Collection[str] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
     named by a decision is found by its text when its id now holds another text.
+    ``detached``: the opinion ids this run took out of their duplicate group (``detach``
+    decisions, before grouping); a detach that took nothing out (the opinion is in no
+    duplicate group in this run) leaves the opinion where earlier decisions put it. ``None``:
+    every opinion a detach names was taken out.
     """
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
     grouped = cl.copy()  # the grouping's own clusters, before any decision
@@ -366,10 +374,15 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             relocated.update(units)
         elif d.kind == "detach":
             # the run already made these opinions units of their own (dedup.detach); a merge or
-            # confirm recorded before, on the cluster their group was in, no longer holds them
-            for u in units:
-                cl[u] = grouped[u]
-            relocated.update(units)
+            # confirm recorded before, on the cluster their group was in, no longer holds them:
+            # each goes where most of its grouping cluster-mates (the other units the grouping
+            # put in its cluster) are now, so it follows a merge the grouping agrees with
+            taken = units if detached is None else units_of([i for i in ids if i in detached])
+            named = set(units)
+            for u in taken:
+                mates = [int(v) for v in np.flatnonzero(grouped == grouped[u]) if int(v) not in named]
+                cl[u] = majority_cluster(mates) if mates else grouped[u]
+            relocated.update(taken)
         if d.kind == "confirm":  # the confirmed opinions stay together (but not those moved away
             keep = [u for u in units if u not in relocated]  # by a move or split recorded earlier)
             if keep:
@@ -471,7 +484,7 @@ def copies_of(run_dir, opinion_ids: Sequence[str]) -> int:
     Opinions a ``detach`` in force takes out of their group (applied by the next run) move
     without the group, and the group without them."""
     _, _, row_of = _run_state(run_dir)
-    detached = _detached_in_force(load_decisions(run_dir))
+    detached = _detached_in_force(load_decisions(run_dir), row_of)
 
     def unit(oid: str) -> tuple | None:  # what moves together with ``oid`` on the next run
         group = row_of[oid].get("duplicate_group", "")
@@ -492,11 +505,26 @@ def _key(row: Mapping[str, str]) -> str:
     return comparison_text(unescape_cell(row.get("text", "")))
 
 
-def _detached_in_force(decisions: Sequence[Decision]) -> dict[str, int]:
-    """{opinion id: number of the ``detach`` decision in force that names it}."""
-    withdrawn = _withdrawn(decisions)
-    return {i: n for n, d in enumerate(decisions, 1) if d.kind == "detach" and n not in withdrawn
-            for i in d.opinion_ids}
+def _detached_in_force(decisions: Sequence[Decision], row_of: Mapping[str, Mapping[str, str]]) -> dict[str, int]:
+    """{opinion id of this run: number of the ``detach`` decision in force that takes it out},
+    as the next run sees it (:func:`detached_opinions`: ids followed by their text when rows
+    shifted in an input without an id column). ``row_of``: the opinions.csv rows by id."""
+    clustered = {oid: row for oid, row in row_of.items() if unescape_cell(row.get("cluster_id", ""))}
+    fingerprints = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in clustered.items()}
+    out: dict[str, int] = {}
+    for n, _, ids in detached_opinions(decisions, clustered, fingerprints):
+        for i in ids:
+            out.setdefault(i, n)
+    return out
+
+
+def _applied_by_the_run(run_dir, n: int) -> bool:
+    """Whether decision ``n`` (1-based) was recorded before the run in ``run_dir`` was made."""
+    info = _read_run_info(run_dir, required=False) or {}
+    try:
+        return int((info.get("decisions") or {}).get("recorded", 0)) >= n
+    except (TypeError, ValueError):
+        return False
 
 
 def _cluster(members: Mapping[str, list[str]], cluster_id: str) -> list[str]:
@@ -554,11 +582,19 @@ def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> 
 def record_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
     """Take opinions out of their duplicate group: "this opinion is not a copy of the others".
 
-    The next run makes each a unit of its own, clustered on its own text (the group's count
-    drops by one for each). Refused, with one line: an unknown id, an opinion in no cluster
-    or in no duplicate group, one already detached by a decision in force, an opinion with an
-    exact copy (after normalisation) left in the group (an exact copy is a copy; copies of
-    each other named together leave as a group of their own), or every opinion of a group."""
+    The next run makes each a unit of its own, clustered on its own text (the group's
+    duplicate_count drops by one for each; the cluster's 件数 changes only if the grouping
+    places the opinion in another cluster). Refused, with one line: an unknown id, an opinion
+    in no cluster or in no duplicate group, one already detached by a decision in force, an
+    opinion with an exact copy (after normalisation) left in the group (an exact copy is a
+    copy; copies of each other named together leave as a group of their own), or every
+    opinion of a group. See :func:`record_detach_with_effect` for the one-line effect too."""
+    return record_detach_with_effect(run_dir, opinion_ids, by)[0]
+
+
+def record_detach_with_effect(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, str]:
+    """:func:`record_detach`, and :func:`detach_effect` of the recorded decision, on one read
+    of opinions.csv (for the CLI and the notebook)."""
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     ids = _opinions(all_ids, list(opinion_ids))
@@ -566,14 +602,17 @@ def record_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) ->
         if i not in clustered:
             raise InputError(f"opinion {i!r} is not in any cluster (its status is not ok); "
                              "only clustered opinions are in duplicate groups")
+    pending = _detached_in_force(load_decisions(run_dir), row_of)
+    for i in ids:
+        if i in pending:
+            when = ("applied by the last run; withdraw it with `cluster review undo` to put it back"
+                    if _applied_by_the_run(run_dir, pending[i])
+                    else "run `cluster run ... --out DIR` again to apply it")
+            raise InputError(f"opinion {i!r} is already detached by decision {pending[i]} ({when})")
+    for i in ids:
         if not unescape_cell(row_of[i].get("duplicate_group", "")):
             raise InputError(f"opinion {i!r} is not in a duplicate group (duplicate_group is empty in "
                              "opinions.csv): it is already clustered on its own text; use move or split")
-    pending = _detached_in_force(load_decisions(run_dir))
-    for i in ids:
-        if i in pending:
-            raise InputError(f"opinion {i!r} is already detached by decision {pending[i]} "
-                             "(run `cluster run ... --out DIR` again to apply it)")
     group_of = {oid: unescape_cell(r.get("duplicate_group", "")) for oid, r in row_of.items()}
     in_group: dict[str, list[str]] = {}
     for oid, g in group_of.items():
@@ -596,14 +635,20 @@ def record_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) ->
     groups = sorted({group_of[i] for i in ids})
     where = sorted({c for c, ops in members.items() for i in ops if i in named})
     value = _with_fingerprints(row_of, {"duplicate_groups": groups, "clusters": where}, ids)
-    return append_decision(run_dir, "detach", ids, value, by)
+    decision = append_decision(run_dir, "detach", ids, value, by)
+    return decision, _detach_effect(row_of, load_decisions(run_dir), decision.opinion_ids)
 
 
 def detach_effect(run_dir, opinion_ids: Sequence[str]) -> str:
     """What the next run does with detached opinions, in one line (for the CLI and notebook):
     ``A-020-1 leaves D001 (6 -> 5 opinions)``; detaches in force are counted in."""
     _, _, row_of = _run_state(run_dir)
-    detached = _detached_in_force(load_decisions(run_dir))
+    return _detach_effect(row_of, load_decisions(run_dir), opinion_ids)
+
+
+def _detach_effect(row_of: Mapping[str, Mapping[str, str]], decisions: Sequence[Decision],
+                   opinion_ids: Sequence[str]) -> str:
+    detached = _detached_in_force(decisions, row_of)
     size = Counter(unescape_cell(r.get("duplicate_group", "")) for r in row_of.values())
     gone = Counter(unescape_cell(row_of[i].get("duplicate_group", "")) for i in detached if i in row_of)
     parts = []
@@ -820,7 +865,7 @@ def _read_frame(path: Path):
         return pd.DataFrame()
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     for col in ("opinion_id", "comment_id", "cluster_id", "answer_id", "representative_opinion_id",
-                "duplicate_group"):
+                "duplicate_group", "text"):
         if col in df.columns:
             df[col] = df[col].map(unescape_cell)
     for col in ("size", "unique_texts", "rank", "row_number", "index", "duplicate_count", "start", "end"):

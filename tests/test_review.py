@@ -834,3 +834,128 @@ def test_a_confirm_recorded_before_a_detach_does_not_hold_the_letter():
     # without the detach, the confirmation keeps the letter with the campaign
     res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d[:1])
     assert res.cluster_of_unit[2] == 0
+
+
+def test_a_letter_detached_after_a_merge_stays_with_the_campaign_in_the_merged_cluster(pool):
+    """Merge the campaign's cluster into another, then detach a letter the grouping keeps with
+    the campaign: it stays in the merged cluster (not alone under the cluster the merge emptied)."""
+    out = pool["out"]
+    of = cluster_of(out)
+    assert invoke("review", "merge", out, of["P1-1"], of["A1-1"]).exit_code == 0
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    pool["run"]()
+    of = cluster_of(out)
+    assert rows_by_id(out)["X1-1"]["duplicate_group"] == ""
+    assert of["X1-1"] == of["P1-1"] == of["A1-1"]
+    assert report_counts(out)[of["P1-1"]] == 7 + 3
+
+
+def test_apply_decisions_detach_follows_the_grouping_cluster_mates():
+    # units 0, 1: the campaign; 2: the detached letter, grouped with the campaign (cluster 0);
+    # 3-6: another cluster (1). The merge joins cluster 0 into 1, the detach must not empty it.
+    opinion_unit = {"p1": 0, "p2": 1, "x": 2, "o1": 3, "o2": 4, "o3": 5, "o4": 6}
+    d = [Decision("merge", ("p1", "p2", "x", "o1", "o2", "o3", "o4"), "s", "t",
+                  {"groups": [["p1", "p2", "x"], ["o1", "o2", "o3", "o4"]]}),
+         Decision("detach", ("x",), "s", "t", {})]
+    grouping = np.array([0, 0, 0, 1, 1, 1, 1])
+    assert review.apply_decisions(opinion_unit, grouping, d[:1]).cluster_of_unit.tolist() == [1] * 7
+    assert review.apply_decisions(opinion_unit, grouping, d, detached={"x"}).cluster_of_unit.tolist() == [1] * 7
+    # grouped elsewhere than the campaign: it goes where its own grouping cluster-mates are
+    grouping = np.array([0, 0, 2, 1, 1, 1, 2])
+    d2 = [Decision("merge", ("p1", "p2", "x", "o1", "o2", "o3"), "s", "t",
+                   {"groups": [["p1", "p2", "x"], ["o1", "o2", "o3"]]}), d[1]]
+    cl = review.apply_decisions(opinion_unit, grouping, d2, detached={"x"}).cluster_of_unit
+    assert cl[2] == cl[6] == 2 and cl[0] == cl[3]
+
+
+def test_a_detach_this_run_did_not_apply_leaves_an_earlier_move_alone():
+    # y was detached in an earlier run; in this one it is in no duplicate group (its copy is
+    # gone), so the run took nothing out: the move recorded for it still holds
+    opinion_unit = {"y": 0, "a1": 1, "a2": 2, "b1": 3, "b2": 4}
+    d = [Decision("move", ("y",), "s", "t", {"target": ["b1", "b2"]}), Decision("detach", ("y",), "s", "t", {})]
+    grouping = np.array([0, 0, 0, 1, 1])
+    cl = review.apply_decisions(opinion_unit, grouping, d, detached=set()).cluster_of_unit
+    assert cl.tolist() == [1, 0, 0, 1, 1]
+
+
+def test_a_move_then_a_detach_the_run_cannot_apply_keeps_the_move(tmp_path):
+    """End to end: the letter is moved (its group with it), then detached; the campaign's
+    letters are then gone from the input, so the letter is in no duplicate group and the
+    detach takes nothing out: the move still holds."""
+    comments = write_csv(tmp_path / "comments.csv", HEADER, POOL_ROWS)
+    out = tmp_path / "out"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    library = cluster_of(out)["A1-1"]
+    assert invoke("review", "move", out, "X1-1", library).exit_code == 0
+    assert invoke("review", "detach", out, "X1-1").exit_code == 0
+    fewer = write_csv(tmp_path / "fewer.csv", HEADER, ROWS + [OWN_REQUEST])
+    res = invoke("run", fewer, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "in no duplicate group in this run" in res.output
+    assert cluster_of(out)["X1-1"] == cluster_of(out)["A1-1"]
+
+
+def test_detach_helpers_follow_the_detached_text_after_rows_shift(tmp_path):
+    first, shifted, out = inputs_without_ids(tmp_path, POOL_ROWS)
+    assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
+    letter = f"{len(POOL_ROWS)}-1"
+    assert invoke("review", "detach", out, letter).exit_code == 0
+    assert invoke("run", shifted, "--out", out, "--model", "char-hash").exit_code == 0
+    moved = f"{len(POOL_ROWS) + 1}-1"  # the letter's id now; its old id holds a campaign letter
+    by_id = rows_by_id(out)
+    group = by_id[letter]["duplicate_group"]
+    assert "駐車場" in by_id[moved]["text"] and group and by_id[letter]["duplicate_count"] == "6"
+    assert review.copies_of(out, [letter]) == 5  # it moves with its group: it is not detached
+    with pytest.raises(InputError, match="already detached by decision 1") as err:
+        review.record_detach(out, [moved])
+    assert "again" not in str(err.value) and "applied" in str(err.value)
+    d = review.record_detach(out, [letter])  # the campaign letter now under the old id
+    assert list(d.opinion_ids) == [letter]
+    assert review.detach_effect(out, d.opinion_ids) == f"{letter} leaves {group} (6 -> 5 opinions)"
+    assert review.copies_of(out, [letter]) == 0
+
+
+def test_already_detached_says_run_again_only_while_it_is_pending(pool):
+    out = pool["out"]
+    assert invoke("review", "detach", out, "P1-1", "P2-1", "P4-1").exit_code == 0
+    res = invoke("review", "detach", out, "P1-1")
+    assert res.exit_code == 2 and "already detached by decision 1" in res.output and "again" in res.output
+    pool["run"]()
+    assert rows_by_id(out)["P1-1"]["duplicate_count"] == "3"  # a group of their own now
+    res = invoke("review", "detach", out, "P1-1")
+    assert res.exit_code == 2 and "already detached by decision 1" in res.output
+    assert "again" not in res.output and "applied" in res.output
+
+
+def test_cli_detach_reads_opinions_once(pool, monkeypatch):
+    calls = []
+    real = review._read_opinions_rows
+    monkeypatch.setattr(review, "_read_opinions_rows", lambda run_dir: calls.append(1) or real(run_dir))
+    res = invoke("review", "detach", pool["out"], "X1-1")
+    assert res.exit_code == 0 and f"X1-1 leaves {pool['group']} (7 -> 6 opinions)" in res.output
+    assert len(calls) == 1
+
+
+def test_cli_detach_message_says_when_the_count_changes(pool):
+    res = invoke("review", "detach", pool["out"], "X1-1")
+    assert res.exit_code == 0
+    assert "apart from the group" not in res.output
+    assert "duplicate_count" in res.output and "件数" in res.output and "move" in res.output
+
+
+def test_duplicate_group_view_unescapes_the_text(tmp_path):
+    # a letter starting with "=" is written "'=..." to opinions.csv; one starting with a
+    # full-width "＝" is the same text once normalised, so the two are exact copies
+    letters = [["Q1", "郵送", "＝" + POOL], ["Q2", "郵送", "=" + POOL], ["Q3", "郵送", POOL.replace("子ども", "小学生")]]
+    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS + letters)
+    out = tmp_path / "out"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    group = rows_by_id(out)["Q1-1"]["duplicate_group"]
+    assert group and rows_by_id(out)["Q2-1"]["text"].startswith("'=")
+    view = review.duplicate_group_view(out, group).set_index("opinion_id")
+    assert view.loc["Q2-1", "text"] == "=" + POOL
+    assert view.loc["Q1-1", "exact_copies"] == view.loc["Q2-1", "exact_copies"] == 1
+    with pytest.raises(InputError, match="exact copy"):
+        review.record_detach(out, ["Q2-1"])
+    row = review.duplicate_group_table(out).set_index("duplicate_group").loc[group]
+    assert row["distinct_texts"] == 2
