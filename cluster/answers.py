@@ -116,9 +116,45 @@ def split_merged_opinion(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+# The options that name a past-answer table's columns, for messages (source: library only).
+_PAST_ROLE_OPTIONS = {"answer": "--answer-text-column", "opinion": PAST_ANSWER_OPTIONS.text,
+                      "id": PAST_ANSWER_OPTIONS.id, "source": None}
+_PAST_ROLE_NAMES = {"answer": ("answer", "answers"), "opinion": ("past-opinion", "past opinions"),
+                    "id": ("id", "ids"), "source": ("source", "sources")}
+
+
+def _refuse_role_on(role: str, given: str | None, cols: dict, given_roles: dict, columns: list[str],
+                    taken: Sequence[str]) -> None:
+    """A column given for ``role`` cannot be the column of a role in ``taken`` (answer,
+    opinion): the ids, the sources or the past opinions would be the answers themselves.
+    One-line ``InputError`` naming the option, the column and which role already has it."""
+    if given is None:
+        return
+    for other in taken:
+        if cols.get(other) != given:
+            continue
+        other_name, other_plural = _PAST_ROLE_NAMES[other]
+        other_opt = _PAST_ROLE_OPTIONS[other]
+        how = f"given with {other_opt}" if given_roles[other] else \
+            f"guessed; give {other_opt} if the {other_plural} are in another column"
+        name = _PAST_ROLE_NAMES[role][0]
+        option = _PAST_ROLE_OPTIONS[role] or f"{name} column"
+        raise InputError(f"{option} {given!r} is the {other_name} column ({how}); the {name.replace('-', ' ')} "
+                         f"must come from another column (the file has: {', '.join(columns)})")
+
+
 def _guess_past_columns(columns: list[str], id_column, opinion_column, text_column,
                         source_column) -> tuple[dict, list[str]]:
+    """The past-answer table's columns, ``({"answer", "opinion", "id", "source", "date",
+    "department": name or None}, [roles guessed])``.
 
+    Each column serves one role: a column given for the past opinion, the id or the source that
+    is the answer column (or, for the id and source, the past-opinion column) is refused with
+    one line, as ``io.choose_columns`` refuses an id that is the text column; a guess never lands
+    on a column a role already has (it is chosen among the columns left).
+    """
+    given_roles = {"answer": text_column is not None, "opinion": opinion_column is not None,
+                   "id": id_column is not None, "source": source_column is not None}
     guessed = []
     cols: dict[str, str | None] = {}
     # The answer column first: "意見" would otherwise match "ご意見に対する市の考え方".
@@ -130,6 +166,7 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
     rest = [c for c in columns if c != cols["answer"]]
     if opinion_column is not None:
         cols["opinion"] = guess_column(columns, (), opinion_column, what="answer-opinion")
+        _refuse_role_on("opinion", opinion_column, cols, given_roles, columns, ("answer",))
     else:
         cols["opinion"] = guess_column(rest, ANSWER_OPINION_CANDIDATES, None, what="answer-opinion",
                                        header_option=None)
@@ -137,6 +174,7 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
     rest = [c for c in rest if c != cols["opinion"]]
     if id_column is not None:
         cols["id"] = guess_column(columns, (), id_column, what="answer-id")
+        _refuse_role_on("id", id_column, cols, given_roles, columns, ("answer", "opinion"))
     else:
         cols["id"] = guess_column(rest, ANSWER_ID_CANDIDATES, None, what="answer-id", required=False)
         if cols["id"] is not None:
@@ -144,6 +182,7 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
     rest = [c for c in rest if c != cols["id"]]
     if source_column is not None:
         cols["source"] = guess_column(columns, (), source_column, what="answer-source")
+        _refuse_role_on("source", source_column, cols, given_roles, columns, ("answer", "opinion"))
     else:
         cols["source"] = guess_column(rest, ANSWER_SOURCE_CANDIDATES, None, what="answer-source",
                                       required=False)
@@ -170,7 +209,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     Returns ``(records, report)``; ``report`` has ``files`` (per-file columns, encoding,
     counts), ``rows``, ``records``, ``skipped_empty_answer`` (count) and
     ``skipped_ids`` (the ids of skipped rows). Raises ``cluster.io.InputError`` on a file
-    that cannot be read or has no answer column.
+    that cannot be read or has no answer column, and on a column given for the past opinion,
+    the id or the source that is the answer (or past-opinion) column (one line naming the option).
     """
 
     log = log or (lambda msg: None)

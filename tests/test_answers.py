@@ -145,6 +145,82 @@ def test_column_overrides(tmp_path):
         read_past_answers(path, text_column="nosuch", log=None)
 
 
+ROLE_ROWS = [("1", "図書館の駐車場を広げてほしい。", "駐車場の拡張は、敷地の状況を踏まえて検討します。", "みどり計画"),
+             ("2", "公民館の予約をネットでできるようにしてほしい。", "来年度からオンライン予約を始めます。", "みどり計画")]
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(id_column="市の考え方"),
+     "--answer-id-column '市の考え方' is the answer column (guessed; give --answer-text-column if the answers"),
+    (dict(id_column="市の考え方", text_column="市の考え方"),
+     "--answer-id-column '市の考え方' is the answer column (given with --answer-text-column)"),
+    (dict(id_column="ご意見の概要"), "--answer-id-column 'ご意見の概要' is the past-opinion column (guessed; "
+                                      "give --answer-opinion-column if the past opinions"),
+    (dict(opinion_column="市の考え方"), "--answer-opinion-column '市の考え方' is the answer column (guessed;"),
+    (dict(opinion_column="回答", text_column="回答"),
+     "--answer-opinion-column '回答' is the answer column (given with --answer-text-column)"),
+    (dict(source_column="ご意見の概要", opinion_column="ご意見の概要"),
+     "source column 'ご意見の概要' is the past-opinion column (given with --answer-opinion-column)"),
+])
+def test_a_role_column_given_on_the_answer_or_opinion_column_is_refused(tmp_path, given, message):
+    """Each column serves one role (as io.choose_columns for comments): ids, sources or past
+    opinions read from the answer column would silently be the answers themselves."""
+    header = ["番号", "ご意見の概要", "市の考え方", "回答", "案件名"]
+    path = write_csv(tmp_path / "midori.csv", header, [(*r[:3], r[2], r[3]) for r in ROLE_ROWS])
+    with pytest.raises(InputError) as exc:
+        read_past_answers(path, log=None, **given)
+    msg = str(exc.value)
+    assert "\n" not in msg and message in msg, msg
+    assert msg.startswith(f"{path}: ") and "(the file has: 番号, ご意見の概要, 市の考え方, 回答, 案件名)" in msg
+
+
+def test_a_role_column_on_the_guessed_answer_column_is_refused_and_a_guess_never_shares_one(tmp_path):
+    # 「回答番号」 is where the answer guess lands (it contains 回答): an id given there is refused,
+    # naming the option that chooses the answer column instead.
+    path = write_csv(tmp_path / "kaitou.csv", ["回答番号", "ご意見", "回答文"],
+                     [("A-1", "児童館の開館日を増やしてほしい。", "土曜日の開館を検討します。")])
+    with pytest.raises(InputError, match=r"--answer-id-column '回答番号' is the answer column \(guessed; "
+                                         r"give --answer-text-column if the answers are in another column\)"):
+        read_past_answers(path, id_column="回答番号", log=None)
+    recs, _ = read_past_answers(path, id_column="回答番号", text_column="回答文", log=None)
+    assert [(r.answer_id, r.answer) for r in recs] == [("A-1", "土曜日の開館を検討します。")]
+    # A guessed id or source that would land on the answer or opinion column is dropped: 「ご意見（No.順）」
+    # contains No. and 「市の考え方（案件名別）」 contains 案件名, but they are the opinion and the answer.
+    path = write_csv(tmp_path / "junban.csv", ["ご意見（No.順）", "市の考え方（案件名別）"],
+                     [(r[1], r[2]) for r in ROLE_ROWS])
+    lines: list[str] = []
+    recs, report = read_past_answers(path, log=lines.append)
+    cols = report["files"][0]["columns"]
+    assert (cols["opinion"], cols["answer"], cols["id"], cols["source"]) == \
+        ("ご意見（No.順）", "市の考え方（案件名別）", None, None)
+    assert [(r.answer_id, r.source) for r in recs] == [("junban:1", "junban"), ("junban:2", "junban")]
+    assert "id column" not in lines[0] and "source column" not in lines[0]
+
+
+@pytest.mark.parametrize("command", ["run", "answers"])
+def test_cli_refuses_an_answer_role_column_on_the_answer_column(tmp_path, command):
+    """`--answer-id-column 市の考え方` is one error line and exit 2 (no traceback, nothing written)."""
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    past = write_csv(tmp_path / "midori.csv", ["番号", "ご意見の概要", "市の考え方"], [r[:3] for r in ROLE_ROWS])
+    comments = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"],
+                         [("1", "図書館の駐車場がいつも満車で困っています。"), ("2", "公民館の予約が電話だけなのは不便です。")])
+    out = tmp_path / "out"
+    if command == "run":
+        args = ["run", str(comments), "--answers", str(past), "--out", str(out)]
+    else:
+        args = ["answers", str(past), "--query", str(comments), "--out", str(out / "a.csv")]
+    result = CliRunner().invoke(main, [*args, "--model", "char-hash", "--answer-id-column", "市の考え方"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    errors = [x for x in result.output.splitlines() if x.startswith("error: ")]
+    assert len(errors) == 1 and result.output.rstrip().splitlines()[-1] == errors[0]
+    assert "--answer-id-column '市の考え方' is the answer column" in errors[0] and "番号, ご意見の概要, 市の考え方" in errors[0]
+    assert not (out / "report.xlsx").exists() and not (out / "a.csv").exists()
+
+
 def test_no_answer_column_is_a_clear_error(tmp_path):
     path = write_csv(tmp_path / "only.csv", ["No.", "ご意見の概要"], [["1", "意見だけの表です。"]])
     with pytest.raises(InputError) as exc:
