@@ -786,13 +786,13 @@ def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
     in the candidates' order, then a name containing one (「ご意見（300字以内）」), except names in
     ``exclude`` (folded; 「意見番号」 contains 「意見」 but is an id). Repeats possible."""
     candidates = tuple(candidates)
-    normalized = {unicodedata.normalize("NFKC", c).strip().lower(): c for c in columns}
+    normalized = {_fold(c): c for c in columns}
     for cand in candidates:
-        key = unicodedata.normalize("NFKC", cand).strip().lower()
+        key = _fold(cand)
         if key in normalized:
             yield normalized[key]
     for cand in candidates:
-        key = unicodedata.normalize("NFKC", cand).strip().lower()
+        key = _fold(cand)
         if len(key) < 2:
             continue
         for norm, col in normalized.items():
@@ -807,8 +807,8 @@ def _candidate_matches(columns: Sequence[str], candidates: Iterable[str],
 
 # The text column is found by name (exact, then containing one); these are never it unless given:
 # columns named exactly as an id, channel or submitter column (「意見番号」, 「提出方法」).
-_TEXT_NAMES = frozenset(unicodedata.normalize("NFKC", c).strip().lower() for c in TEXT_COLUMN_CANDIDATES)
-_ROLE_NAMES = frozenset(unicodedata.normalize("NFKC", c).strip().lower()
+_TEXT_NAMES = frozenset(_fold(c) for c in TEXT_COLUMN_CANDIDATES)
+_ROLE_NAMES = frozenset(_fold(c)
                         for c in (*ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES, *SUBMITTER_COLUMN_CANDIDATES)
                         ) - _TEXT_NAMES
 
