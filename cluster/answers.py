@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -39,8 +40,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, atomic_path, choose_columns, guess_column,
-                 read_table, write_csv)
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, _fold, atomic_path, choose_columns,
+                 guess_column, read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
@@ -72,6 +73,37 @@ ANSWER_TEXT_CANDIDATES = (
 ANSWER_SOURCE_CANDIDATES = ("出典", "案件名", "計画名", "件名", "意見募集案件", "source", "consultation")
 ANSWER_DATE_CANDIDATES = ("日付", "公表日", "回答日", "実施日", "date")
 ANSWER_DEPARTMENT_CANDIDATES = ("担当課", "所管課", "担当部署", "担当", "所管", "department")
+
+# A column whose name ends like an id, a date, a count or a code (「回答番号」, 「回答No.」, 「考え方ID」,
+# 「回答日」, 「意見件数」, 「対応区分」) holds no text, even when it contains an answer or opinion name:
+# the answer and past-opinion guesses take such a column only when no other candidate is there.
+_NOT_TEXT_END_RE = re.compile(
+    r"(番号|番|(?<![a-z])(no\.?|id|code|date)|#|コード|日付|日時|年月日|月日|日|年度|件数|数|順|区分|分類|種別)$")
+_NOT_TEXT_NAMES = frozenset(_fold(c) for c in (*ANSWER_ID_CANDIDATES, *ANSWER_DATE_CANDIDATES))
+
+
+def _not_text_name(column: str) -> bool:
+    """Whether a column name reads as an id, date, count or code column, not a text column.
+
+    >>> [_not_text_name(c) for c in ["回答番号", "回答No.", "回答日", "ご意見（No.順）", "回答文", "市の考え方"]]
+    [True, True, True, False, False, False]
+    """
+    name = _fold(column)
+    if name in _NOT_TEXT_NAMES:
+        return True
+    name = re.sub(r"\([^()]*\)$", "", name).strip()  # 「回答番号（A-）」: the name before a trailing note
+    return bool(name) and bool(_NOT_TEXT_END_RE.search(name))
+
+
+def _guess_text_role(columns: Sequence[str], candidates: Sequence[str], what: str) -> tuple[str, bool]:
+    """The first candidate column that does not read as an id, date, count or code
+    (``_not_text_name``), else the first candidate at all (``guess_column``: an ``InputError``
+    if none). Returns ``(column, whether it reads as such a column)``."""
+    col = guess_column([c for c in columns if not _not_text_name(c)], candidates, None, required=False)
+    if col is not None:
+        return col, False
+    col = guess_column(columns, candidates, None, what=what, header_option=None)
+    return col, True
 
 # Fusion weights (cos_opinion, cos_answer, lex_opinion, lex_answer) and the threshold
 # below which a candidate is "no good past answer". Tuned on the LocalgovFAQ tuning split
@@ -144,32 +176,46 @@ def _refuse_role_on(role: str, given: str | None, cols: dict, given_roles: dict,
 
 
 def _guess_past_columns(columns: list[str], id_column, opinion_column, text_column,
-                        source_column) -> tuple[dict, list[str]]:
+                        source_column, warnings: list[str] | None = None) -> tuple[dict, list[str]]:
     """The past-answer table's columns, ``({"answer", "opinion", "id", "source", "date",
     "department": name or None}, [roles guessed])``.
+
+    The answer and past-opinion guesses never take a column named like an id, a date, a count
+    or a code (「回答番号」, 「回答No.」, 「回答日」, 「意見件数」: ``_not_text_name``) while another
+    candidate is there, as the comment reader never guesses 「意見番号」 for the text; when it is
+    the only one it is taken and a warning line is added to ``warnings``.
 
     Each column serves one role: a column given for the past opinion, the id or the source that
     is the answer column (or, for the id and source, the past-opinion column) is refused with
     one line, as ``io.choose_columns`` refuses an id that is the text column; a guess never lands
     on a column a role already has (it is chosen among the columns left).
     """
+    warnings = [] if warnings is None else warnings
     given_roles = {"answer": text_column is not None, "opinion": opinion_column is not None,
                    "id": id_column is not None, "source": source_column is not None}
     guessed = []
     cols: dict[str, str | None] = {}
     # The answer column first: "意見" would otherwise match "ご意見に対する市の考え方".
     # No --header-row for past-answer files: a file without a header is told to add one.
-    cols["answer"] = guess_column(columns, ANSWER_TEXT_CANDIDATES, text_column, what="answer-text",
-                                  header_option=None)
-    if text_column is None:
+    if text_column is not None:
+        cols["answer"] = guess_column(columns, ANSWER_TEXT_CANDIDATES, text_column, what="answer-text",
+                                      header_option=None)
+    else:
+        # 「回答番号」 and 「回答日」 contain 「回答」 but hold numbers and dates: a text column is preferred
+        cols["answer"], not_text = _guess_text_role(columns, ANSWER_TEXT_CANDIDATES, "answer-text")
+        if not_text:
+            warnings.append(f"warning: the answer column {cols['answer']} reads like an id, date or count column; "
+                            "give --answer-text-column if the answers are in another column")
         guessed.append("answer")
     rest = [c for c in columns if c != cols["answer"]]
     if opinion_column is not None:
         cols["opinion"] = guess_column(columns, (), opinion_column, what="answer-opinion")
         _refuse_role_on("opinion", opinion_column, cols, given_roles, columns, ("answer",))
     else:
-        cols["opinion"] = guess_column(rest, ANSWER_OPINION_CANDIDATES, None, what="answer-opinion",
-                                       header_option=None)
+        cols["opinion"], not_text = _guess_text_role(rest, ANSWER_OPINION_CANDIDATES, "answer-opinion")
+        if not_text:
+            warnings.append(f"warning: the past-opinion column {cols['opinion']} reads like an id, date or count "
+                            f"column; give {PAST_ANSWER_OPTIONS.text} if the past opinions are in another column")
         guessed.append("opinion")
     rest = [c for c in rest if c != cols["opinion"]]
     if id_column is not None:
@@ -225,9 +271,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
     for path in paths:
         table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
+        warnings: list[str] = []
         try:
             cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
-                                                text_column, source_column)
+                                                text_column, source_column, warnings)
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from None
         note = " (guessed)" if guessed else ""
@@ -238,7 +285,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             extra += f", source column = {cols['source']}"
         log(f"past answers: {path.name} ({table.describe()}): opinion column = {cols['opinion']}, "
             f"answer column = {cols['answer']}{extra}{note}")
-        for line in table.read_notes(cols["opinion"]):
+        for line in [*warnings, *table.read_notes(cols["opinion"])]:
             log(f"past answers: {path.name}: {line}")
         stem = path.stem
         skipped: list[str] = []

@@ -175,14 +175,14 @@ def test_a_role_column_given_on_the_answer_or_opinion_column_is_refused(tmp_path
 
 
 def test_a_role_column_on_the_guessed_answer_column_is_refused_and_a_guess_never_shares_one(tmp_path):
-    # 「回答番号」 is where the answer guess lands (it contains 回答): an id given there is refused,
-    # naming the option that chooses the answer column instead.
-    path = write_csv(tmp_path / "kaitou.csv", ["回答番号", "ご意見", "回答文"],
+    # 「回答」 is where the answer guess lands: an id given there is refused, naming the option that
+    # chooses the answer column instead.
+    path = write_csv(tmp_path / "kaitou.csv", ["回答番号", "ご意見", "回答"],
                      [("A-1", "児童館の開館日を増やしてほしい。", "土曜日の開館を検討します。")])
-    with pytest.raises(InputError, match=r"--answer-id-column '回答番号' is the answer column \(guessed; "
+    with pytest.raises(InputError, match=r"--answer-id-column '回答' is the answer column \(guessed; "
                                          r"give --answer-text-column if the answers are in another column\)"):
-        read_past_answers(path, id_column="回答番号", log=None)
-    recs, _ = read_past_answers(path, id_column="回答番号", text_column="回答文", log=None)
+        read_past_answers(path, id_column="回答", log=None)
+    recs, _ = read_past_answers(path, id_column="回答番号", text_column="回答", log=None)
     assert [(r.answer_id, r.answer) for r in recs] == [("A-1", "土曜日の開館を検討します。")]
     # A guessed id or source that would land on the answer or opinion column is dropped: 「ご意見（No.順）」
     # contains No. and 「市の考え方（案件名別）」 contains 案件名, but they are the opinion and the answer.
@@ -219,6 +219,61 @@ def test_cli_refuses_an_answer_role_column_on_the_answer_column(tmp_path, comman
     assert len(errors) == 1 and result.output.rstrip().splitlines()[-1] == errors[0]
     assert "--answer-id-column '市の考え方' is the answer column" in errors[0] and "番号, ご意見の概要, 市の考え方" in errors[0]
     assert not (out / "report.xlsx").exists() and not (out / "a.csv").exists()
+
+
+JIDOKAN = [("1", "児童館の開館日を増やしてほしい。", "土曜日の開館を検討します。", "2024-02-01"),
+           ("2", "児童館に自習できる部屋がほしい。", "空き部屋の活用を検討します。", "2024-02-01")]
+
+
+@pytest.mark.parametrize("header, answer, opinion, id_col", [
+    (["回答番号", "ご意見", "回答文"], "回答文", "ご意見", "回答番号"),
+    (["回答No", "ご意見の要旨", "回答内容"], "回答内容", "ご意見の要旨", "回答No"),
+    (["回答No.", "意見ID", "意見の内容", "回答の内容"], "回答の内容", "意見の内容", "回答No."),
+    (["考え方番号", "意見", "考え方の説明"], "考え方の説明", "意見", "考え方番号"),
+    (["意見番号", "ご意見の趣旨", "対応コード", "対応の内容"], "対応の内容", "ご意見の趣旨", "意見番号"),
+])
+def test_answer_and_opinion_guesses_skip_id_like_columns(tmp_path, header, answer, opinion, id_col):
+    """「回答番号」 contains 回答 and 「意見番号」 contains 意見, but they hold numbers: the guesses take
+    the text columns (as the comment reader never guesses 「意見番号」 for the text), and say so."""
+    by_name = {answer: 2, opinion: 1, id_col: 0}
+    rows = [[r[by_name[c]] if c in by_name else f"X-{r[0]}" for c in header] for r in JIDOKAN]
+    path = write_csv(tmp_path / "jidokan.csv", header, rows)
+    lines: list[str] = []
+    recs, report = read_past_answers(path, log=lines.append)
+    cols = report["files"][0]["columns"]
+    assert (cols["answer"], cols["opinion"], cols["id"]) == (answer, opinion, id_col)
+    assert [(r.answer_id, r.opinion, r.answer) for r in recs] == [r[:3] for r in JIDOKAN]
+    assert (f"opinion column = {opinion}, answer column = {answer}, id column = {id_col}" in lines[0]
+            and lines[0].endswith("(guessed)")), lines[0]
+    assert not any("warning" in x for x in lines)
+
+
+def test_a_date_column_named_like_the_answer_is_not_the_answer(tmp_path):
+    """「回答日」 contains 回答: the dates are the date column, the answers come from 「回答の内容」."""
+    path = write_csv(tmp_path / "hi.csv", ["回答日", "意見番号", "意見の内容", "回答の内容"],
+                     [(r[3], r[0], r[1], r[2]) for r in JIDOKAN])
+    lines: list[str] = []
+    recs, report = read_past_answers(path, log=lines.append)
+    assert [(r.answer_id, r.opinion, r.answer, r.date) for r in recs] == [(*r[:3], r[3]) for r in JIDOKAN]
+    assert "opinion column = 意見の内容, answer column = 回答の内容, id column = 意見番号" in lines[0]
+
+
+def test_an_id_like_answer_column_is_taken_only_when_alone_and_warned_and_given_columns_still_work(tmp_path):
+    path = write_csv(tmp_path / "only.csv", ["No", "ご意見", "回答番号", "回答文"],
+                     [("1", "児童館の開館日を増やしてほしい。", "R-7", "土曜日の開館を検討します。")])
+    # given columns are read as given, whatever their names
+    recs, _ = read_past_answers(path, text_column="回答番号", log=None)
+    assert [r.answer for r in recs] == ["R-7"]
+    recs, _ = read_past_answers(path, text_column="回答文", opinion_column="ご意見", id_column="回答番号", log=None)
+    assert [(r.answer_id, r.answer) for r in recs] == [("R-7", "土曜日の開館を検討します。")]
+    # the only candidate left is named like an id: taken (as before), with a warning naming the option
+    alone = write_csv(tmp_path / "alone.csv", ["No", "ご意見", "回答番号"],
+                      [("1", "児童館の開館日を増やしてほしい。", "R-7")])
+    lines: list[str] = []
+    recs, _ = read_past_answers(alone, log=lines.append)
+    assert [r.answer for r in recs] == ["R-7"] and "answer column = 回答番号" in lines[0]
+    (warn,) = [x for x in lines if "warning" in x]
+    assert "reads like an id, date or count column; give --answer-text-column" in warn
 
 
 def test_no_answer_column_is_a_clear_error(tmp_path):
