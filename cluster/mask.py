@@ -32,7 +32,9 @@ Names are found four ways:
   - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
     (「以上\n小林ゆずは」, 「東町在住　小林ゆずは」) or come before です/と申します/より/拝 in a
     self-introduction (「東町在住の小林ゆずはです。」), unless they start with a particle-like
-    word (「高橋のほうです」「佐藤などです」).
+    word (「佐藤などです」「山田たちより」); hiragana that start with の/が/を/に/へ/で are a
+    name (「小林のあです」「田中にこと申します」) unless UniDic reads them as that particle
+    followed by words (「高橋のほうです」「田中でいいです」「田中ではないです」).
 
   Deliberate choice (privacy first): a 姓+名 pair inside an opinion sentence is masked too,
   so a historical or public figure (「田中角栄元首相の…」) also becomes ［氏名］. Telling a
@@ -152,9 +154,18 @@ _GIVEN_NOT_A_NAME_RE = re.compile(r"(?:ます|ました|ません|です|でし�
 # (とても …, ぜひ …, また …, わたし …), not a family name.
 _PHRASE_POS = {"副詞", "接続詞", "感動詞", "代名詞", "形容詞", "連体詞", "形状詞", "動詞", "助動詞"}
 # Hiragana after a kanji family name that start a phrase, not a given name:
-# 「高橋のほうです」「佐藤などです」「山田たちより」「田中じゃないです」.
-_NOT_GIVEN_START = ("の", "が", "を", "に", "へ", "で", "から", "まで", "だけ", "など", "ばかり", "のみ",
-                    "たち", "ども", "しか", "じゃ", "ほど", "くらい", "ぐらい", "より", "もの", "こと")
+# 「佐藤などです」「山田たちより」「田中じゃないです」「市民の田中だけです」.
+_NOT_GIVEN_START = ("から", "まで", "だけ", "など", "ばかり", "のみ", "たち", "ども", "しか", "じゃ", "ほど",
+                    "くらい", "ぐらい", "より", "もの", "こと")
+# A particle as the first hiragana: a given name (「小林のあです」「田中にこと申します」) or a phrase
+# (「高橋のほうです」「田中でいいです」「佐藤がいいです」「田中ではないです」); UniDic decides, see
+# ``_particle_phrase``.
+_PARTICLE_START = ("の", "が", "を", "に", "へ", "で")
+# What the hiragana after that particle may be made of in a phrase: function words (but a
+# sentence-final particle never comes before です: 「田中になです」 is a name) and words of two
+# or more characters (ほう, こと, ため, いい, ない, せい); a one-character piece (あ, こ) or a
+# person name means UniDic found no words there: a name.
+_PHRASE_WORD_POS = {"名詞", "代名詞", "形容詞", "形状詞", "動詞", "副詞", "連体詞", "接尾辞", "記号"}
 _KANJI_NAME_RE = re.compile(r"[\u4e00-\u9fff々〆ヶ]+")
 _HIRA_RUN_RE = re.compile(f"{_HIRA}+")
 # What may stand before a self-introduction's family name (blanks and an opening bracket
@@ -319,14 +330,53 @@ def _hiragana_given_name_end(line: str, tok: _Tok, after: list[_Tok], signature:
     before = line[:tok.start].rstrip()
     if before[-1:] and before[-1] in _BRACKETS_OPEN:
         before = before[:-1].rstrip()
+    end = None
     if not before or before.endswith(_INTRO_BEFORE):
         for k in range(2, min(4, len(run.group())) + 1):
             if _NAME_TAIL_RE.match(line, tok.end + k):
-                return tok.end + k
-    if len(run.group()) <= 4 and _LINE_END_RE.fullmatch("".join(line[run.end():].split())):
+                end = tok.end + k
+                break
+    if end is None and len(run.group()) <= 4 and _LINE_END_RE.fullmatch("".join(line[run.end():].split())):
         if (signature and not before) or before.endswith(_RESIDENT_BEFORE):
-            return run.end()
-    return None
+            end = run.end()
+    if end is not None and run.group().startswith(_PARTICLE_START) and _particle_phrase(line[tok.end:], end - tok.end):
+        return None
+    return end
+
+
+def _particle_phrase(rest: str, length: int) -> bool:
+    """Whether the ``length`` hiragana at the start of ``rest`` (what follows a kanji family name,
+    starting with の/が/を/に/へ/で) read as a phrase, not a given name.
+
+    UniDic splits a given name that starts with a particle into the particle and a fragment
+    (「小林のあです」: の + あ, 「田中にこと申します」 reads にこ as one word): the hiragana are a
+    name unless UniDic reads them as a particle followed only by function words or real words
+    of two or more characters (「高橋のほうです」 の + ほう, 「田中でいいです」 で + いい, 「田中では
+    ないです」 で + は + ない). Chosen so: a kanji family name (人名,姓) in a self-introduction or
+    signature position is already required, and the phrases that fit there (の方, のほう, のこと,
+    のため, でいい, がいい, ではない) are particle + word. 「田中の方です」 has a kanji after の and
+    is never a candidate. A name UniDic reads as particle + real word (「田中のえるです」: の +
+    える) stays unmasked: the price of keeping 「田中のほうです」."""
+    words = []
+    for surface, raw in _tagged(rest):
+        if sum(len(w[0]) for w in words) >= length:
+            break
+        words.append((surface, raw.split(",")))
+    if sum(len(w[0]) for w in words) != length:
+        return False  # UniDic reads across the end of the hiragana: no phrase it knows
+    first = words[0][1]
+    if first[0] not in ("助詞", "助動詞"):
+        return False  # 「にこ」 (副詞), 「にいな」: not a particle at all
+    for surface, f in words[1:]:
+        if f[0] in ("助詞", "助動詞"):
+            if f[1] == "終助詞":
+                return False
+            continue
+        if f[0] == "動詞" and len(f) > 7 and f[7] == "為る":
+            continue  # し/す of する: 「田中にしたいです」
+        if len(surface) < 2 or f[0] not in _PHRASE_WORD_POS or (len(f) > 2 and f[2] == "人名"):
+            return False
+    return True
 
 
 def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: bool) -> list[tuple[int, int]]:

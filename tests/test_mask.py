@@ -280,6 +280,37 @@ def test_hiragana_words_are_not_taken_for_names(text):
     assert mask_personal_data(text) == text
 
 
+@pytest.mark.parametrize("text,expected", [
+    # UniDic splits a given name that starts with a particle: の + あ, に + こ
+    ("小林のあです。" + OPINION, f"{NAME}です。" + OPINION),
+    ("田中にこと申します。" + OPINION, f"{NAME}と申します。" + OPINION),
+    ("東町在住の小林のあです。" + OPINION, f"東町在住の{NAME}です。" + OPINION),
+    ("わたしは山本ののかです。" + OPINION, f"わたしは{NAME}です。" + OPINION),
+    (f"{OPINION}\n以上\n小林のあ", f"{OPINION}\n以上\n{NAME}"),
+    (f"{OPINION}\n敬具\n（田中にこ）", f"{OPINION}\n敬具\n（{NAME}）"),
+])
+def test_hiragana_given_name_starting_with_a_particle_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a family name + particle + a word: a sentence, not a name
+    "田中のことです。",
+    "田中のためです。",
+    "田中でいいです。",
+    "佐藤がいいです。",
+    "田中ではないです。",
+    "田中にしたいです。",
+    "市民の高橋のほうです。",
+    "小林の案です。",
+    "田中の方です。",
+    OPINION + "\n以上\n田中でした",
+    OPINION + "\n以上\n田中のほう",
+])
+def test_family_name_with_particle_and_word_is_not_a_name(text):
+    assert mask_personal_data(text) == text
+
+
 def test_hiragana_name_masking_is_idempotent():
     text = f"東町在住の小林ゆずはです。\n{OPINION}\n以上\nやまだ たろう"
     once = mask_personal_data(text)
