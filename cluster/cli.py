@@ -239,7 +239,8 @@ def review_detach(run_dir, opinion_ids, by):
     places the opinion in another cluster (often it stays with the campaign it quotes); to take
     it out of the cluster, use `cluster review move` or `split` after the next run. An exact
     copy of another opinion of the group (the same text once normalised) is a copy and is
-    refused; name copies of each other together to take them out as a group of their own.
+    refused; name copies of each other together (exact or near, e.g. a second campaign's letters)
+    to take them out as a group of their own.
     Withdraw with `cluster review undo`.
     """
     from .review import record_detach_with_effect

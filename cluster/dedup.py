@@ -37,6 +37,7 @@ per-pair reference loop computes).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,13 +164,18 @@ def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float 
     return DuplicateGroups(group_of, sizes, representative)
 
 
-def detach(dups: DuplicateGroups, keys: list[str], positions) -> DuplicateGroups:
+def detach(dups: DuplicateGroups, keys: list[str], positions, threshold: float = 0.7,
+           containment: float = 0.9, batch_of: Mapping[int, int] | None = None) -> DuplicateGroups:
     """``dups`` with the texts at ``positions`` taken out of their groups (a staff decision:
     "this opinion is not a copy of its group").
 
-    The texts taken out of one group that are exact copies of each other (the same key) form
-    a group of their own; each other one is alone. The groups are numbered again by size,
-    then by first appearance (as ``find_duplicates`` numbers them), and every group that
+    The texts taken out of one group that are copies of each other, exact or near (the
+    detector's own rule, ``find_duplicates`` with ``threshold`` and ``containment``, run on
+    them alone), form a group of their own: staff who take a second campaign's letters out of
+    the first keep their count. ``batch_of`` (position -> the decision that took it out; the
+    pipeline gives exact copies of a text the same one) keeps texts taken out by different
+    decisions apart: each decision says its texts are not copies of the others. Each other one is alone. The groups are numbered again by
+    size, then by first appearance (as ``find_duplicates`` numbers them), and every group that
     keeps its representative keeps it, so the groups nobody touched stand for the same text.
     """
     taken = sorted({int(p) for p in positions})
@@ -177,10 +183,16 @@ def detach(dups: DuplicateGroups, keys: list[str], positions) -> DuplicateGroups
         return dups
     old = dups.group_of
     # one key per new group: untouched members keep their group, the detached ones are
-    # grouped by (their old group, their text)
-    key_of: list[tuple] = [(int(g),) for g in old.tolist()]
+    # grouped by (their old group, their group among the texts taken out of it)
+    leaving: dict[tuple[int, int], list[int]] = {}
     for p in taken:
-        key_of[p] = (int(old[p]), keys[p])
+        leaving.setdefault((int(old[p]), batch_of.get(p, 0) if batch_of else 0), []).append(p)
+    key_of: list[tuple] = [(int(g),) for g in old.tolist()]
+    for g, batch in leaving:
+        members = leaving[g, batch]
+        among = find_duplicates([keys[p] for p in members], threshold=threshold, containment=containment)
+        for p, sub in zip(members, among.group_of.tolist()):
+            key_of[p] = (g, batch, int(sub))
     counts = Counter(key_of)
     first_seen: dict[tuple, int] = {}
     for i, k in enumerate(key_of):

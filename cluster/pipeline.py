@@ -315,9 +315,10 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
 
 
 def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fingerprints,
-                    log: Callable[[str], None]):
+                    log: Callable[[str], None], threshold: float = 0.7):
     """Staff ``detach`` decisions: their opinions (and exact copies of their text) leave their
-    duplicate groups before grouping (``dedup.detach``). Returns the new groups and
+    duplicate groups before grouping (``dedup.detach``: those one decision names that are copies
+    of each other, by the run's near-duplicate ``threshold``, stay together). Returns the new groups and
     {position in ``ids``: number of the decision that took it out}."""
     if not any(d.kind == "detach" for d in decisions):
         return dups, {}
@@ -341,7 +342,7 @@ def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fi
                 taken[j] = n
     if not taken:
         return dups, {}
-    dups = detach(dups, list(keys), sorted(taken))
+    dups = detach(dups, list(keys), sorted(taken), threshold=threshold, batch_of=taken)
     log(f"duplicates: {len(taken)} opinion(s) taken out of their duplicate group by staff decisions (detach)")
     return dups, taken
 
@@ -384,7 +385,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
                     if decisions else None)
     dups, detached_by = _apply_detaches(dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints,
-                                        log)
+                                        log, threshold=opts.near_duplicate_threshold)
     unit_of_ok = dups.group_of
     unit_counts = dups.sizes.astype(np.float64)
     unit_rep = [ok[j] for j in dups.representative]  # opinion index standing for each unit

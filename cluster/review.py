@@ -16,7 +16,8 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``detach`` opinion_ids=[...]: these opinions are not copies of their duplicate group (the
   near-duplicate detector was wrong). The run takes them out of the group they are in
   before grouping (:func:`detached_opinions`, ``dedup.detach``): each becomes a unit of its
-  own, clustered on its own text; those that are exact copies of each other stay one unit.
+  own, clustered on its own text; those that are copies of each other (exact, or near by the
+  detector's own rule) stay one group.
   Exact copies of a detached text that are not named (a late comment) leave with it: the
   decision is about the text. Recording refuses an opinion with an exact copy (after
   normalisation) left in the group: an exact copy is a copy. Merges and confirmations

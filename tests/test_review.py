@@ -810,6 +810,40 @@ def test_duplicate_group_helpers_show_the_odd_letter_first(pool):
         review.duplicate_group_view(out, "D999")
 
 
+def test_near_copies_of_each_other_named_together_leave_as_one_group(pool):
+    """A second, slightly edited letter taken out of the campaign's group keeps its count: the
+    three one-edit variants are near copies of each other by the detector's own rule."""
+    out, group = pool["out"], pool["group"]
+    d = review.record_detach(out, ["P3-1", "P5-1", "P6-1"])
+    assert review.detach_effect(out, d.opinion_ids) == f"P3-1 P5-1 P6-1 leave {group} (7 -> 4 opinions)"
+    pool["run"]()
+    by_id = rows_by_id(out)
+    variants = {by_id[f"P{i}-1"]["duplicate_group"] for i in (3, 5, 6)}
+    assert len(variants) == 1 and "" not in variants and group not in variants
+    assert {by_id[f"P{i}-1"]["duplicate_count"] for i in (3, 5, 6)} == {"3"}
+    assert {by_id[i]["duplicate_count"] for i in ("P1-1", "P2-1", "P4-1", "X1-1")} == {"4"}
+
+
+def test_dedup_detach_groups_near_copies_among_the_detached_only():
+    from cluster.dedup import DuplicateGroups, detach
+
+    letter = "市民体育館のプールを廃止する案に反対します。改修して使い続けてください。"
+    other = "図書館の開館時間を平日も夜九時まで延ばしてください。仕事帰りに寄れるようにしてほしいです。"
+    keys = [letter, letter.replace("改修して", "直して"), other, other.replace("仕事帰り", "勤め帰り"),
+            other + "よろしく", "短い意見です"]
+    dups = DuplicateGroups(np.zeros(6, dtype=np.int64), np.array([6]), np.array([0]))
+    out = detach(dups, keys, [2, 3, 5])  # two near copies of each other, and one short text
+    assert out.group_of[2] == out.group_of[3] != out.group_of[5]
+    assert out.group_of[0] == out.group_of[1] == out.group_of[4] == 0  # the rest keeps its group and number
+    assert out.sizes.tolist() == [3, 2, 1] and out.representative[0] == 0
+    # a stricter threshold: the two edited letters are no longer copies of each other
+    strict = detach(dups, keys, [2, 3], threshold=0.99, containment=1.0)
+    assert strict.group_of[2] != strict.group_of[3]
+    # taken out by two decisions: each decision says its letter is not a copy of the other
+    apart = detach(dups, keys, [2, 3], batch_of={2: 1, 3: 2})
+    assert apart.group_of[2] != apart.group_of[3] and apart.sizes.tolist() == [4, 1, 1]
+
+
 def test_dedup_detach_keeps_the_other_groups_and_their_representatives():
     from cluster.dedup import DuplicateGroups, detach
 
