@@ -18,15 +18,16 @@ Names are found four ways:
   - a family name followed by a given name (人名,姓 then 人名,名, spaces allowed between),
     anywhere in the text;
   - a line that holds nothing but a person's name (a signature block: 「渡辺 次郎」,
-    「（田中一郎）」); a family name alone on a line only as the letter's last line or after a
-    closing (敬具, 以上 …) or a masked contact line;
+    「（田中一郎）」); a family name alone on a line only in a signature position: the
+    letter's last line, after a closing (敬具, 以上 …) or a masked contact line, or right before
+    a masked contact line (a line of nothing but masked data and labels: 「電話：［電話番号］」);
   - a family name introducing or signing the writer or addressing a person: before
     です/と申します/より/拝/様/さん/氏/先生 …, or after 在住/在勤/在学 (「市民の田中です。」,
     「東町在住　佐藤」).
 * names written in hiragana, which UniDic mostly does not tag as names (「やまだ たろう」 reads
   as やま + だ + たろう, 「小林ゆずは」 as 小林 + ゆず + は), only where a letter signs or
   introduces its writer:
-  - a signature line (the last line, or after a closing or a masked contact line) made of
+  - a line in a signature position (above) made of
     exactly two space-separated hiragana words of 2–6 characters (「やまだ　たろう」), unless it
     reads as a phrase (「よろしく おねがいします」, 「すべりだいが ほしい」);
   - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
@@ -440,6 +441,9 @@ def _mask_person_names(text: str) -> str:
         start += len(line) + 1
     nonempty = [k for k, (a, b) in enumerate(lines) if text[a:b].strip()]
     last_line = nonempty[-1] if nonempty else -1
+    # The line right before a masked contact line (「やまだ たろう\n電話：［電話番号］」) is in a
+    # signature position too, like the line after one.
+    before_contact = {k for k, nxt in zip(nonempty, nonempty[1:]) if _only_masks(text[lines[nxt][0]:lines[nxt][1]])}
     spans: list[tuple[int, int]] = []
     previous = ""
     i = 0
@@ -453,7 +457,7 @@ def _mask_person_names(text: str) -> str:
             i += 1
         if not line.strip():
             continue
-        after_closing = _is_closing_or_contact(previous)
+        after_closing = _is_closing_or_contact(previous) or k in before_contact
         if any(t.person for t in line_toks):
             spans += [(a + s0, a + e0) for s0, e0 in
                       _line_name_spans(line, line_toks, after_closing, k == last_line)]
@@ -500,6 +504,17 @@ _CONTACT_FILLER_RE = re.compile(
     rf"({'|'.join(CONTACT_LABELS + NAME_LABELS)}|〒|[:：()（）・/／,，、\-－\s\u3000])")
 
 
+def _only_masks(line: str) -> bool:
+    """A line that holds masked data and nothing else but labels, separators and brackets:
+    「電話：［電話番号］」, 「［氏名］　［郵便番号］ ［住所］」."""
+    if not any(m in line for m in MASKS.values()):
+        return False
+    rest = line
+    for m in MASKS.values():
+        rest = rest.replace(m, "")
+    return not _CONTACT_FILLER_RE.sub("", rest).strip()
+
+
 def drop_masked_lines(text: str) -> str:
     """The published summary without lines that held nothing but personal data.
 
@@ -508,17 +523,7 @@ def drop_masked_lines(text: str) -> str:
     the original). A line with any other word stays; a text made only of such lines is kept.
     """
     lines = text.split("\n")
-    marks = set(MASKS.values())
-
-    def only_masks(line: str) -> bool:
-        rest = line
-        if not any(m in rest for m in marks):
-            return False
-        for m in marks:
-            rest = rest.replace(m, "")
-        return not _CONTACT_FILLER_RE.sub("", rest).strip()
-
-    kept = [line for line in lines if not only_masks(line)]
+    kept = [line for line in lines if not _only_masks(line)]
     if not any(line.strip() for line in kept):
         return text
     out = "\n".join(kept)

@@ -311,6 +311,29 @@ def test_family_name_with_particle_and_word_is_not_a_name(text):
     assert mask_personal_data(text) == text
 
 
+@pytest.mark.parametrize("block,expected", [
+    # the line right before a masked contact line is a signature line too
+    ("やまだ たろう\n電話：090-1111-2222", f"{NAME}\n電話：{MASKS['phone']}"),
+    ("はしもと あやね\nメール：ayane@example.jp", f"{NAME}\nメール：{MASKS['email']}"),
+    ("（まえだ こはる）\n\n〒123-4567 みどり市西町3丁目4番5号", f"（{NAME}）\n\n{MASKS['postal']} {MASKS['address']}"),
+    ("小林ゆずは\nTEL 090-1111-2222", f"{NAME}\nTEL {MASKS['phone']}"),
+    ("岡本\n電話：090-1111-2222", f"{NAME}\n電話：{MASKS['phone']}"),
+])
+def test_name_line_before_a_contact_line_is_masked(block, expected):
+    assert mask_personal_data(f"{OPINION}\n{block}\n{OPINION}") == f"{OPINION}\n{expected}\n{OPINION}"
+
+
+@pytest.mark.parametrize("block,expected", [
+    ("とても たのしみ\n電話：090-1111-2222", f"とても たのしみ\n電話：{MASKS['phone']}"),
+    ("よろしく おねがいします\nメール：hanako@example.jp", f"よろしく おねがいします\nメール：{MASKS['email']}"),
+    ("田中地区\n電話：090-1111-2222", f"田中地区\n電話：{MASKS['phone']}"),
+    # a sentence that gives a number is not a contact line: the line before it is not a signature
+    ("まえだ こはる\n電話は090-1111-2222までお願いします。", f"まえだ こはる\n電話は{MASKS['phone']}までお願いします。"),
+])
+def test_words_before_a_contact_line_are_kept(block, expected):
+    assert mask_personal_data(f"{OPINION}\n{block}\n{OPINION}") == f"{OPINION}\n{expected}\n{OPINION}"
+
+
 def test_hiragana_name_masking_is_idempotent():
     text = f"東町在住の小林ゆずはです。\n{OPINION}\n以上\nやまだ たろう"
     once = mask_personal_data(text)
