@@ -40,8 +40,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, _fold, atomic_path, choose_columns,
-                 guess_column, read_table, write_csv)
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, _fold, _record_list, atomic_path,
+                 choose_columns, field_of_records, guess_column, read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
@@ -80,6 +80,8 @@ ANSWER_DEPARTMENT_CANDIDATES = ("担当課", "所管課", "担当部署", "担�
 _NOT_TEXT_END_RE = re.compile(
     r"(番号|番|(?<![a-z])(no\.?|id|code|date)|#|コード|日付|日時|年月日|月日|日|年度|件数|数|順|区分|分類|種別)$")
 _NOT_TEXT_NAMES = frozenset(_fold(c) for c in (*ANSWER_ID_CANDIDATES, *ANSWER_DATE_CANDIDATES))
+# The past opinion's exact names: JSON lines fields spelled so are one field (``Table.read_notes``).
+_OPINION_NAMES = frozenset(_fold(c) for c in ANSWER_OPINION_CANDIDATES)
 
 
 def _not_text_name(column: str) -> bool:
@@ -95,15 +97,50 @@ def _not_text_name(column: str) -> bool:
     return bool(name) and bool(_NOT_TEXT_END_RE.search(name))
 
 
-def _guess_text_role(columns: Sequence[str], candidates: Sequence[str], what: str) -> tuple[str, bool]:
+def _guess_text_role(columns: Sequence[str], candidates: Sequence[str], what: str, table=None,
+                     label: str = "", option: str | None = None, vote: bool = True) -> tuple[str, bool, list[int]]:
     """The first candidate column that does not read as an id, date, count or code
     (``_not_text_name``), else the first candidate at all (``guess_column``: an ``InputError``
-    if none). Returns ``(column, whether it reads as such a column)``."""
-    col = guess_column([c for c in columns if not _not_text_name(c)], candidates, None, required=False)
-    if col is not None:
-        return col, False
+    if none). Returns ``(column, whether it reads as such a column, clashing records)``.
+
+    JSON lines (``table`` read from one): the candidate fields' exact spellings that never hold
+    text in the same record are read together as one column (``io.field_of_records``: this
+    changes ``table`` and adds a line naming the ``label`` field and ``option`` to its notes);
+    the records with text under two spellings are returned and nothing is combined. ``vote``:
+    the field most records have is taken (as the comment reader's text), else the first in the
+    candidates' order."""
+    text_like = [c for c in columns if not _not_text_name(c)]
+    if table is not None and table.present_keys is not None:
+        others = set(table.columns) - set(text_like)
+        col, clash = field_of_records(table, candidates, given=others, what=label, option=option, vote=vote)
+        if col is not None:
+            return col, False, clash
+    else:
+        col = guess_column(text_like, candidates, None, required=False)
+        if col is not None:
+            return col, False, []
     col = guess_column(columns, candidates, None, what=what, header_option=None)
-    return col, True
+    return col, True, []
+
+
+def _answer_clash_warning(table, answer: str, clash: list[int]) -> str | None:
+    """JSON lines whose answer field is spelled two ways and some record fills both: the line
+    about the records read without an answer whose answer is under the other spelling."""
+    names = {_fold(c) for c in ANSWER_TEXT_CANDIDATES}
+    others = [c for c in table.columns if c != answer and _fold(c) in names]
+    elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(table.rows, 1)
+                 if not row.get(answer, "").strip()]
+    elsewhere = [(i, found) for i, found in elsewhere if found]
+    if not elsewhere:
+        return None
+    first = elsewhere[0][1][0]
+    where = ", ".join(repr(c) for c in dict.fromkeys(c for _, found in elsewhere for c in found))
+    return (f"warning: {len(elsewhere)} of {len(table.rows)} records have no answer under {answer!r} and are "
+            f"skipped; their answer is under {where} (records {_record_list([i for i, _ in elsewhere])}), "
+            f"not read together with {answer!r} because records {_record_list(clash)} have an answer under "
+            f"both: give --answer-text-column {first} to read that field instead, or use one field name in "
+            "every record")
+
 
 # Fusion weights (cos_opinion, cos_answer, lex_opinion, lex_answer) and the threshold
 # below which a candidate is "no good past answer". Tuned on the LocalgovFAQ tuning split
@@ -122,8 +159,6 @@ OOV_QUANTILE = 0.5
 INDEX_FORMAT = 2
 INDEX_FILE = "answer_index.npz"
 RECORDS_FILE = "records.jsonl"
-
-
 
 
 # ----------------------------------------------------------------- reading
@@ -175,10 +210,16 @@ def _refuse_role_on(role: str, given: str | None, cols: dict, given_roles: dict,
                          f"must come from another column (the file has: {', '.join(columns)})")
 
 
-def _guess_past_columns(columns: list[str], id_column, opinion_column, text_column,
+def _guess_past_columns(table, id_column, opinion_column, text_column,
                         source_column, warnings: list[str] | None = None) -> tuple[dict, list[str]]:
     """The past-answer table's columns, ``({"answer", "opinion", "id", "source", "date",
     "department": name or None}, [roles guessed])``.
+
+    JSON lines records that spell the past-opinion (or the answer) field two ways, never both
+    in one record (「意見」 in some, 「ご意見」 in others), are read together as one column, as
+    the comment reader reads their text (a line in ``table.notes`` says so; this changes
+    ``table``). When a record fills both, nothing is combined: ``table.text_field_clash`` lists
+    those records for ``Table.read_notes`` (past opinion) or a warning is added (answer).
 
     The answer and past-opinion guesses never take a column named like an id, a date, a count
     or a code (「回答番号」, 「回答No.」, 「回答日」, 「意見件数」: ``_not_text_name``) while another
@@ -191,6 +232,7 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
     on a column a role already has (it is chosen among the columns left).
     """
     warnings = [] if warnings is None else warnings
+    columns = table.columns
     given_roles = {"answer": text_column is not None, "opinion": opinion_column is not None,
                    "id": id_column is not None, "source": source_column is not None}
     guessed = []
@@ -202,22 +244,32 @@ def _guess_past_columns(columns: list[str], id_column, opinion_column, text_colu
                                       header_option=None)
     else:
         # 「回答番号」 and 「回答日」 contain 「回答」 but hold numbers and dates: a text column is preferred
-        cols["answer"], not_text = _guess_text_role(columns, ANSWER_TEXT_CANDIDATES, "answer-text")
+        # JSON lines: the answer field is taken in the names' order, not by vote: a 「対応」 field that
+        # holds 反映 / 参考 in every record must not win over a 「市の考え方」 left out of a few
+        cols["answer"], not_text, clash = _guess_text_role(columns, ANSWER_TEXT_CANDIDATES, "answer-text", table,
+                                                           "answer", _PAST_ROLE_OPTIONS["answer"], vote=False)
         if not_text:
             warnings.append(f"warning: the answer column {cols['answer']} reads like an id, date or count column; "
                             "give --answer-text-column if the answers are in another column")
+        if clash and (line := _answer_clash_warning(table, cols["answer"], clash)):
+            warnings.append(line)
         guessed.append("answer")
+        columns = table.columns  # JSON lines: the answer field's spellings read together are one column
     rest = [c for c in columns if c != cols["answer"]]
     if opinion_column is not None:
         cols["opinion"] = guess_column(columns, (), opinion_column, what="answer-opinion")
         _refuse_role_on("opinion", opinion_column, cols, given_roles, columns, ("answer",))
     else:
-        cols["opinion"], not_text = _guess_text_role(rest, ANSWER_OPINION_CANDIDATES, "answer-opinion")
+        cols["opinion"], not_text, clash = _guess_text_role(rest, ANSWER_OPINION_CANDIDATES, "answer-opinion",
+                                                            table, "past-opinion", PAST_ANSWER_OPTIONS.text)
         if not_text:
             warnings.append(f"warning: the past-opinion column {cols['opinion']} reads like an id, date or count "
                             f"column; give {PAST_ANSWER_OPTIONS.text} if the past opinions are in another column")
+        if clash:
+            table.text_field_clash = clash  # Table.read_notes warns about the records read as empty
         guessed.append("opinion")
-    rest = [c for c in rest if c != cols["opinion"]]
+        columns = table.columns
+    rest = [c for c in columns if c not in (cols["answer"], cols["opinion"])]
     if id_column is not None:
         cols["id"] = guess_column(columns, (), id_column, what="answer-id")
         _refuse_role_on("id", id_column, cols, given_roles, columns, ("answer", "opinion"))
@@ -271,9 +323,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
     for path in paths:
         table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
+        table.text_names = _OPINION_NAMES  # read_notes: records whose past opinion is under another spelling
         warnings: list[str] = []
         try:
-            cols, guessed = _guess_past_columns(table.columns, id_column, opinion_column,
+            cols, guessed = _guess_past_columns(table, id_column, opinion_column,
                                                 text_column, source_column, warnings)
         except ValueError as exc:
             raise InputError(f"{path}: {exc}") from None

@@ -97,6 +97,9 @@ class Table:
     notes: list[str] = field(default_factory=list)  # things the user should know (hidden sheets, merges)
     present_keys: list[frozenset[str]] | None = None  # JSON lines: the fields each record had
     text_field_clash: list[int] = field(default_factory=list)  # JSON lines: records with text under two names
+    # JSON lines: more exact names of the text field (folded) that read_notes looks for text under,
+    # besides the comment text names (a past-answer table's 「意見の要旨」, 「ご意見の要旨」 …)
+    text_names: frozenset[str] = frozenset()
     options: FileOptions = COMMENT_OPTIONS  # the options messages about this file name
 
     def __len__(self) -> int:
@@ -128,7 +131,8 @@ class Table:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
             # records read as empty whose text is under another name the tool knows (「意見」 and 「ご意見」)
             # exact names only: 「意見の理由」 contains 「意見」 but is not where an opinion is
-            others = [c for c in self.columns if _fold(c) in _TEXT_NAMES and c != text_column]
+            names = _TEXT_NAMES | self.text_names
+            others = [c for c in self.columns if _fold(c) in names and c != text_column]
             elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(self.rows, 1)
                          if not row.get(text_column, "").strip()]
             elsewhere = [(i, names) for i, names in elsewhere if names]
@@ -902,25 +906,49 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
     ``read_notes`` warns about records whose text is under the other name. Fields ``given``
     for another role (``--submitter-column コメント``) are not text fields here.
     """
-    matches = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES, _ROLE_NAMES) if c not in given]
-    spellings = [c for c in matches if _fold(c) in _TEXT_NAMES]
+    main, clash = field_of_records(table, TEXT_COLUMN_CANDIDATES, given, _ROLE_NAMES, what="text",
+                                   option=table.options.text)
+    if clash:
+        table.text_field_clash = clash
+    if main is None:
+        return guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text", option=table.options.text,
+                            header_option=table.options.header_row, exclude=_ROLE_NAMES)
+    return main
+
+
+def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[str] = frozenset(),
+                     exclude: frozenset[str] = frozenset(), what: str = "text", option: str | None = None,
+                     vote: bool = True) -> tuple[str | None, list[int]]:
+    """JSON lines: the field of a role named in ``candidates`` (see ``_text_field_of_records``),
+    with its other exact spellings read together; ``(field or None, records with text under
+    two spellings)``.
+
+    Fields in ``given`` are left out (another role has them) and a field that only contains a
+    candidate name is not taken when its folded name is in ``exclude``. With ``vote`` the
+    field most records have is taken, else the first in the candidates' order (as
+    ``guess_column``), except that fields read together are named after the one most records
+    have. Reading them together changes ``table`` (the other spellings' columns are removed)
+    and adds one line to ``table.notes`` naming the ``what`` field and ``option``; nothing is
+    combined when a record has text under two of the spellings (those records are returned).
+    """
+    given = set(given)
+    matches = [c for c in _candidate_matches(table.columns, candidates, exclude) if c not in given]
+    names = frozenset(_fold(c) for c in candidates)
+    spellings = [c for c in matches if _fold(c) in names]
     # The vote is held among the exact names: a field that only contains one (「意見番号」,
     # 「意見の理由」) is in more records when empty submissions leave the text field out.
     voters = spellings or matches
     if len(voters) < 2:
-        return voters[0] if voters else guess_column(table.columns, TEXT_COLUMN_CANDIDATES, what="text",
-                                                     option=table.options.text,
-                                                     header_option=table.options.header_row, exclude=_ROLE_NAMES)
+        return (voters[0] if voters else None), []
     keys = table.present_keys or []
     present = {c: sum(c in k for k in keys) for c in voters}
     main = max(voters, key=present.__getitem__)  # the first of the most present: ties in name order
     if len(spellings) < 2:
-        return main
+        return (main if vote else voters[0]), []
     with_text = [[c for c in spellings if row.get(c, "").strip()] for row in table.rows]
     clash = [i for i, names in enumerate(with_text, 1) if len(names) > 1]
     if clash:
-        table.text_field_clash = clash
-        return main
+        return (main if vote else voters[0]), clash
     others = [c for c in spellings if c != main]
     moved: dict[str, list[int]] = {c: [] for c in others}
     for i, (row, names) in enumerate(zip(table.rows, with_text), 1):
@@ -935,12 +963,12 @@ def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
     moved = {c: nums for c, nums in moved.items() if nums}  # a name that never held text: nothing to say
     if moved:
         table.notes.append(
-            f"the records name the text field {len(moved) + 1} ways: {main!r} in {present[main]} records, "
+            f"the records name the {what} field {len(moved) + 1} ways: {main!r} in {present[main]} records, "
             + ", ".join(f"{c!r} in {len(n)} (record{'s' if len(n) > 1 else ''} {_record_list(n)})"
                         for c, n in moved.items())
-            + f"; read together as the text column {main!r}"
-            + (f" ({table.options.text} NAME reads one field only)" if table.options.text else ""))
-    return main
+            + f"; read together as the {what} column {main!r}"
+            + (f" ({option} NAME reads one field only)" if option else ""))
+    return main, []
 
 
 # ---------------------------------------------------------------- writing

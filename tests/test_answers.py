@@ -528,19 +528,66 @@ def test_query_json_lines_with_two_spellings_of_the_text_field_are_read_together
     assert not any("warning:" in x for x in lines)
 
 
-def test_past_answers_json_lines_warning_names_the_answer_opinion_option(tmp_path):
-    """The past opinion is the past-answer file's text: its option is --answer-opinion-column."""
-    recs = [{"No.": "1", "ご意見の概要": "駅前に駐輪場を増やしてほしい。", "市の考え方": "増設を検討します。"},
-            {"No.": "2", "意見": "歩道の段差をなくしてほしい。", "市の考え方": "順次改修します。"},
-            {"No.": "3", "ご意見の概要": "街灯を明るくしてほしい。", "市の考え方": "LED化を進めます。"}]
-    path = tmp_path / "past.jsonl"
+def _jsonl(path, recs):
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    return path
+
+
+def test_past_answers_json_lines_with_two_spellings_of_the_opinion_field_are_read_together(tmp_path):
+    """Records that name the past opinion 「意見」 or 「ご意見」 (never both) are read together as
+    one column, as the comment reader reads its text, with a line naming --answer-opinion-column."""
+    recs = [{"No.": "1", "意見": "市民会館の駐車場を広げてほしい。", "市の考え方": "隣の空き地の活用を検討します。"},
+            {"No.": "2", "ご意見": "市民会館の予約をネットでしたい。", "市の考え方": "来年度から受け付けます。"},
+            {"No.": "3", "意見": "市民会館のトイレを洋式にしてほしい。", "市の考え方": "順次改修します。"}]
     lines: list[str] = []
-    read_past_answers(path, log=lines.append)
-    warn = [x for x in lines if "warning:" in x]
-    assert len(warn) == 1 and "records have no 'ご意見の概要' field" in warn[0]
-    assert "give --answer-opinion-column 意見 to read that field instead" in warn[0]
-    assert "--text-column" not in warn[0]
+    found, report = read_past_answers(_jsonl(tmp_path / "kaikan.jsonl", recs), log=lines.append)
+    assert [(r.answer_id, r.opinion) for r in found] == [
+        ("1", recs[0]["意見"]), ("2", recs[1]["ご意見"]), ("3", recs[2]["意見"])]
+    assert report["files"][0]["columns"]["opinion"] == "意見"
+    assert "opinion column = 意見, answer column = 市の考え方" in lines[0]
+    (note,) = [x for x in lines if "ways" in x]
+    assert note == ("past answers: kaikan.jsonl: the records name the past-opinion field 2 ways: '意見' in 2 records, "
+                    "'ご意見' in 1 (record 2); read together as the past-opinion column '意見' "
+                    "(--answer-opinion-column NAME reads one field only)")
+    assert not any("warning" in x for x in lines)
+    # the answer field spelled two ways is read together the same way
+    recs = [{"No.": "1", "ご意見の概要": "図書館の席を増やしてほしい。", "市の考え方": "閲覧席を増やします。"},
+            {"No.": "2", "ご意見の概要": "図書館の本を増やしてほしい。", "回答": "購入予算を確保します。"}]
+    lines = []
+    found, _ = read_past_answers(_jsonl(tmp_path / "tosho.jsonl", recs), log=lines.append)
+    assert [(r.answer_id, r.answer) for r in found] == [("1", "閲覧席を増やします。"), ("2", "購入予算を確保します。")]
+    assert any("the records name the answer field 2 ways" in x and "'回答' in 1 (record 2)" in x
+               and "read together as the answer column '市の考え方' (--answer-text-column NAME reads one field only)"
+               in x for x in lines), lines
+
+
+def test_past_answers_json_lines_with_both_spellings_in_one_record_are_not_combined_and_warned(tmp_path):
+    """When a record fills both 「意見」 and 「ご意見」 they may be two fields: nothing is read together
+    and one warning names the records and the option (--answer-opinion-column), as for comments."""
+    recs = [{"No.": "1", "意見": "市民会館の駐車場を広げてほしい。", "市の考え方": "隣の空き地の活用を検討します。"},
+            {"No.": "2", "ご意見": "市民会館の予約をネットでしたい。", "市の考え方": "来年度から受け付けます。"},
+            {"No.": "3", "意見": "市民会館のトイレを洋式にしてほしい。", "ご意見": "洋式トイレの数も増やしてほしい。",
+             "市の考え方": "順次改修します。"},
+            {"No.": "4", "意見": "市民会館に授乳室を設けてほしい。", "市の考え方": "設置場所を検討します。"}]
+    lines: list[str] = []
+    found, _ = read_past_answers(_jsonl(tmp_path / "kaikan.jsonl", recs), log=lines.append)
+    assert [r.opinion for r in found] == [recs[0]["意見"], "", recs[2]["意見"], recs[3]["意見"]]
+    assert not any("ways" in x for x in lines)
+    (warn,) = [x for x in lines if "warning:" in x]
+    assert "1 of 4 records have no '意見' field and are read as empty (records 2;" in warn
+    assert "their text is under 'ご意見'" in warn and "because records 3 have text under both" in warn
+    assert "give --answer-opinion-column ご意見 to read that field instead" in warn and "--text-column" not in warn
+    # the answer field: the same, with --answer-text-column
+    recs = [{"No.": "1", "ご意見の概要": "図書館の席を増やしてほしい。", "市の考え方": "閲覧席を増やします。",
+             "回答": "閲覧席の増設"},
+            {"No.": "2", "ご意見の概要": "図書館の本を増やしてほしい。", "回答": "購入予算を確保します。"}]
+    lines = []
+    found, _ = read_past_answers(_jsonl(tmp_path / "tosho.jsonl", recs), log=lines.append)
+    assert [(r.answer_id, r.answer) for r in found] == [("1", "閲覧席を増やします。")]
+    (warn,) = [x for x in lines if "warning:" in x]
+    assert ("1 of 2 records have no answer under '市の考え方' and are skipped; their answer is under '回答' "
+            "(records 2), not read together with '市の考え方' because records 1 have an answer under both: "
+            "give --answer-text-column 回答 to read that field instead") in warn
 
 
 def test_past_answer_and_query_messages_name_only_their_own_options(tmp_path, past_csv):
