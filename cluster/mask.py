@@ -30,6 +30,9 @@ Names are found four ways:
   - a line in a signature position (above) made of
     exactly two space-separated hiragana words of 2–6 characters (「やまだ　たろう」), unless it
     reads as a phrase (「よろしく おねがいします」, 「すべりだいが ほしい」);
+  - a signature line of a hiragana family name (2–6 characters, the same phrase checks) and a
+    kanji given name that UniDic reads as a person name or as single characters it cannot
+    join (「以上\nまえだ 太郎」「おかだ翔太」「まえだ 柚希」; not 「ひまわり公園」「すべて 反対」);
   - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
     (「以上\n小林ゆずは」, 「東町在住　小林ゆずは」) or come before です/と申します/より/拝 in a
     self-introduction (「東町在住の小林ゆずはです。」), unless they start with a particle-like
@@ -143,7 +146,11 @@ _CLOSE = "[" + re.escape(_BRACKETS_CLOSE) + "]"
 _HIRAGANA_SIGNATURE_MAX = 24
 _HIRAGANA_SIGNATURE_RE = re.compile(
     rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]+{_HIRA}{{2,6}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?[。．.]?")
-_HIRAGANA_PAIR_HINT_RE = re.compile(rf"{_HIRA}{{2}}[^\S\n]+{_HIRA}{{2}}")
+# A hiragana family name + a kanji given name on a signature line: 「まえだ　太郎」「（おかだ翔太）より」.
+_KANJI = "[\u4e00-\u9fff々]"
+_HIRAGANA_KANJI_SIGNATURE_RE = re.compile(
+    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]*{_KANJI}{{1,4}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?[。．.]?")
+_HIRAGANA_PAIR_HINT_RE = re.compile(rf"{_HIRA}{{2}}(?:[^\S\n]+{_HIRA}{{2}}|[^\S\n]*{_KANJI})")
 # ... that is a phrase, not a name: closings written in hiragana (よろしく おねがいします,
 # ありがとう ございました), a first word ending in a particle (すべりだいが ほしい, わたしは …),
 # a second word ending like a verb or adjective (… ほしい, … ください, … します).
@@ -303,12 +310,47 @@ def _hiragana_signature_span(line: str) -> tuple[int, int] | None:
     if m is None:
         return None
     family, given = m.group(1).split()
-    if (_HIRAGANA_PHRASE_RE.search(family + given) or _FAMILY_NOT_A_NAME_RE.search(family)
-            or _GIVEN_NOT_A_NAME_RE.search(given)):
+    if (_HIRAGANA_PHRASE_RE.search(given) or _GIVEN_NOT_A_NAME_RE.search(given)
+            or not _hiragana_family_name(family)):
         return None
+    offset = line.index(core)
+    return offset + m.start(1), offset + m.end(1)
+
+
+def _hiragana_family_name(family: str) -> bool:
+    """Whether the first hiragana word of a signature line may be a family name: not a closing
+    (よろしく …), not a word ending in a particle (すべりだいが …), not a word UniDic knows as an
+    adverb, pronoun, verb … (とても, わたし, また)."""
+    if _HIRAGANA_PHRASE_RE.search(family) or _FAMILY_NOT_A_NAME_RE.search(family):
+        return False
     words = _tagged(family)
     if (len(words) == 1 and words[0][1].split(",", 1)[0] in _PHRASE_POS) or words[0][1].startswith("代名詞"):
-        return None  # とても …, また …, わたし …, これで …
+        return False  # とても …, また …, わたし …, これで …
+    return True
+
+
+def _hiragana_kanji_signature_span(line: str) -> tuple[int, int] | None:
+    """A signature line of a hiragana family name and a kanji given name (「まえだ　太郎」,
+    「おかだ翔太」), or None. The kanji must read as a person name to UniDic (太郎, 彩乃) or as
+    single characters it cannot join (柚希: 柚 + 希), so 「ひまわり公園」「さくら 駅」「みどり町」
+    「すべて 反対」 stay."""
+    core = line.strip()
+    if len(core) > _HIRAGANA_SIGNATURE_MAX:
+        return None
+    m = _HIRAGANA_KANJI_SIGNATURE_RE.fullmatch(core)
+    if m is None:
+        return None
+    name = m.group(1)
+    family = _HIRA_RUN_RE.match(name).group()
+    given = name[len(family):].strip()
+    if not _hiragana_family_name(family):
+        return None
+    words = [raw.split(",") for _, raw in _tagged(given)]
+    is_name = all(len(f) > 2 and f[2] == "人名" for f in words)
+    unknown = (len(words) >= 2 and len(given) <= 3
+               and all(len(w) == 1 for w, _ in _tagged(given)) and all(f[0] not in ("接尾辞", "補助記号", "記号") for f in words))
+    if not (is_name or unknown):
+        return None
     offset = line.index(core)
     return offset + m.start(1), offset + m.end(1)
 
@@ -462,9 +504,9 @@ def _mask_person_names(text: str) -> str:
             spans += [(a + s0, a + e0) for s0, e0 in
                       _line_name_spans(line, line_toks, after_closing, k == last_line)]
         if after_closing or k == last_line:
-            hira = _hiragana_signature_span(line)
-            if hira is not None:
-                spans.append((a + hira[0], a + hira[1]))
+            for hira in (_hiragana_signature_span(line), _hiragana_kanji_signature_span(line)):
+                if hira is not None:
+                    spans.append((a + hira[0], a + hira[1]))
         previous = line
     if not spans:
         return text

@@ -334,6 +334,39 @@ def test_words_before_a_contact_line_are_kept(block, expected):
     assert mask_personal_data(f"{OPINION}\n{block}\n{OPINION}") == f"{OPINION}\n{expected}\n{OPINION}"
 
 
+@pytest.mark.parametrize("signature,expected", [
+    # a hiragana family name UniDic does not know (まえ + だ, おか + だ, はし + も + と) + a kanji
+    # given name, on a signature line
+    ("以上\nまえだ 太郎", f"以上\n{NAME}"),
+    ("敬具\nおかだ翔太", f"敬具\n{NAME}"),
+    ("はしもと　彩乃", NAME),  # the last line
+    ("以上\n（もりした綾音）", f"以上\n（{NAME}）"),
+    ("以上\nまえだ 柚希", f"以上\n{NAME}"),  # a given name UniDic does not know (柚 + 希)
+    ("以上\nまえだ 太郎拝", f"以上\n{NAME}拝"),
+    ("まえだ 翼\n電話：090-1111-2222", f"{NAME}\n電話：{MASKS['phone']}"),
+])
+def test_hiragana_family_name_with_kanji_given_name_is_masked(signature, expected):
+    assert mask_personal_data(f"{OPINION}\n{signature}") == f"{OPINION}\n{expected}"
+
+
+@pytest.mark.parametrize("last_line", [
+    "ひまわり 公園",
+    "ひまわり公園",
+    "みどり 図書館",
+    "さくら 駅",
+    "みどり町",
+    "すべて 反対",
+    "とても 大事",
+    "きれいな 花",
+    "みなさま 各位",
+    "これから 先",
+    "ありがとう 健太",
+])
+def test_hiragana_word_with_kanji_noun_on_a_signature_line_is_kept(last_line):
+    for text in (f"{OPINION}\n{last_line}", f"{OPINION}\n以上\n{last_line}"):
+        assert mask_personal_data(text) == text
+
+
 def test_hiragana_name_masking_is_idempotent():
     text = f"東町在住の小林ゆずはです。\n{OPINION}\n以上\nやまだ たろう"
     once = mask_personal_data(text)
