@@ -367,6 +367,30 @@ def test_hiragana_word_with_kanji_noun_on_a_signature_line_is_kept(last_line):
         assert mask_personal_data(text) == text
 
 
+@pytest.mark.parametrize("last_line", [
+    "ひまわり こうえん",  # a common noun, then a Sino-Japanese common noun with no name reading
+    "みどり としょかん",
+    "わかば　ようちえん",
+    "あおぞら えき",
+])
+def test_hiragana_place_names_on_a_signature_line_are_kept(last_line):
+    for text in (f"{OPINION}\n{last_line}", f"{OPINION}\n以上\n{last_line}"):
+        assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("last_line", [
+    "やまだ たろう",
+    "すずき はなこ",
+    "こばやし ゆずは",
+    "まえだ ひなた",  # ひなた is a common noun to UniDic, but a native (和語) one
+    "はら ひなた",  # はら is a common noun too
+    "みなみ こうき",  # こうき (好機) has a given-name reading
+    "さくら こうえん",  # さくら has a family-name reading: privacy first
+])
+def test_hiragana_names_that_look_like_common_nouns_stay_masked(last_line):
+    assert mask_personal_data(f"{OPINION}\n以上\n{last_line}") == f"{OPINION}\n以上\n{NAME}"
+
+
 def test_hiragana_name_masking_is_idempotent():
     text = f"東町在住の小林ゆずはです。\n{OPINION}\n以上\nやまだ たろう"
     once = mask_personal_data(text)
