@@ -147,11 +147,11 @@ _CLOSE = "[" + re.escape(_BRACKETS_CLOSE) + "]"
 # would backtrack without end on a long run of spaces.
 _HIRAGANA_SIGNATURE_MAX = 24
 _HIRAGANA_SIGNATURE_RE = re.compile(
-    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]+{_HIRA}{{2,6}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?[。．.]?")
+    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]+{_HIRA}{{2,6}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?(?:より|拝)?[。．.]?")
 # A hiragana family name + a kanji given name on a signature line: 「まえだ　太郎」「（おかだ翔太）より」.
 _KANJI = "[\u4e00-\u9fff々]"
 _HIRAGANA_KANJI_SIGNATURE_RE = re.compile(
-    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]*{_KANJI}{{1,4}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?[。．.]?")
+    rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]*{_KANJI}{{1,4}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?(?:より|拝)?[。．.]?")
 _READINGS_NBEST = 20  # paths looked at for the other readings of one word (さくら: 桜, 佐倉 …)
 _HIRAGANA_PAIR_HINT_RE = re.compile(rf"{_HIRA}{{2}}(?:[^\S\n]+{_HIRA}{{2}}|[^\S\n]*{_KANJI})")
 # ... that is a phrase, not a name: closings written in hiragana (よろしく おねがいします,

@@ -220,6 +220,7 @@ def test_lines_that_held_only_personal_data_leave_the_summary():
     ("かしこ\nはしもと　あやの", f"かしこ\n{NAME}"),
     ("草々\n（もりした あやね）", f"草々\n（{NAME}）"),
     ("以上\nやまだ たろうより", f"以上\n{NAME}より"),
+    ("以上\n（まえだ こはる）より", f"以上\n（{NAME}）より"),  # より after the bracket
     ("まえだ こはる", NAME),  # the last line, no closing word
     ("電話 090-1111-2222\nまえだ ひなた", f"電話 {MASKS['phone']}\n{NAME}"),  # after a contact line
     # masked before the hiragana rule too (UniDic tags these family names 人名,姓): keep it so
@@ -343,6 +344,7 @@ def test_words_before_a_contact_line_are_kept(block, expected):
     ("以上\n（もりした綾音）", f"以上\n（{NAME}）"),
     ("以上\nまえだ 柚希", f"以上\n{NAME}"),  # a given name UniDic does not know (柚 + 希)
     ("以上\nまえだ 太郎拝", f"以上\n{NAME}拝"),
+    ("以上\n（おかだ翔太）より", f"以上\n（{NAME}）より"),
     ("まえだ 翼\n電話：090-1111-2222", f"{NAME}\n電話：{MASKS['phone']}"),
 ])
 def test_hiragana_family_name_with_kanji_given_name_is_masked(signature, expected):
