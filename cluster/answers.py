@@ -1292,6 +1292,7 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
                       id_column: str | None = None, answer_id_column: str | None = None,
                       answer_opinion_column: str | None = None, answer_text_column: str | None = None,
                       model: str | None = None, min_score: float = 0.0, save_index: str | None = None,
+                      encoding: str | None = None, sheet: str | None = None, header_row: int | None = None,
                       log: Callable[[str], None] | None = print) -> dict:
     """``cluster answers PAST --query FILE --out FILE``: top ``k`` past answers per query row.
 
@@ -1299,6 +1300,8 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     (UTF-8 with BOM) with ``query_id, rank, answer_id, score, past_opinion, answer, source``;
     ``query_id`` is the id column's value, else the 1-based row number. Empty query rows
     get no candidates (counted). ``save_index``: also save the built index there.
+    ``encoding``, ``sheet``, ``header_row``: how to read the query file (``io.read_table``;
+    ``--encoding``, ``--sheet``, ``--header-row``), as for a comment file.
     Returns a summary dict. Raises ``cluster.io.InputError`` on bad input.
     """
     from .embed import load_encoder
@@ -1308,7 +1311,8 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
         raise InputError(f"-k must be at least 1 (got {k})")
     # The comment reader's column logic (io.choose_columns): an id column that is the text column
     # is refused (given) or dropped (guessed), and JSON lines text spelled two ways is read together.
-    table = read_table(query_path, text_column=text_column, options=QUERY_OPTIONS)
+    table = read_table(query_path, encoding=encoding, sheet=sheet, header_row=header_row, text_column=text_column,
+                       options=QUERY_OPTIONS)
     chosen = choose_columns(table, text=text_column, id=id_column)
     text_col, id_col = chosen["text"], chosen["id"]
     log(f"query: {Path(query_path).name} ({table.describe()}): text column = {text_col}"

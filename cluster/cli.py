@@ -149,13 +149,21 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
 @click.option("--model", help="Embedding model (default: the shipped model).")
 @click.option("--min-score", type=float, default=0.0, show_default=True, help="Leave out candidates below this score.")
 @click.option("--save-index", type=click.Path(), help="Also save the past-answer index here for reuse.")
+@click.option("--encoding", help="Query file encoding when detection is wrong (utf-8, cp932 ...).")
+@click.option("--sheet", help="Excel sheet of the query file to read (default: the first visible sheet with data).")
+@click.option("--header-row", type=click.IntRange(min=1),
+              help="Row number of the query file's column names (Excel's row number; for CSV the record number, "
+                   "as a spreadsheet shows it). Rows above it are skipped and listed. Default: found (a title row "
+                   "above the column names is skipped).")
 @_guarded
 def answers_command(past, query_path, out_path, k, text_column, id_column, answer_id_column,
-                    answer_opinion_column, answer_text_column, model, min_score, save_index):
+                    answer_opinion_column, answer_text_column, model, min_score, save_index, encoding, sheet,
+                    header_row):
     """Suggest past answers: the top K answers in PAST for each row of --query.
 
     PAST is one or more past-answer tables (CSV/XLSX with past opinion and answer
     columns) or a saved index folder. Writes query_id, rank, answer_id, score, ...
+    --encoding, --sheet and --header-row apply to the query file, as for `cluster run` INPUT.
     """
     from .answers import run_answers_query
 
@@ -164,7 +172,7 @@ def answers_command(past, query_path, out_path, k, text_column, id_column, answe
     run_answers_query(list(past), query_path, out_path, k=k, text_column=text_column, id_column=id_column,
                       answer_id_column=answer_id_column, answer_opinion_column=answer_opinion_column,
                       answer_text_column=answer_text_column, model=model, min_score=min_score,
-                      save_index=save_index, log=_log)
+                      save_index=save_index, encoding=encoding, sheet=sheet, header_row=header_row, log=_log)
 
 
 @main.group("review")

@@ -74,8 +74,7 @@ class FileOptions:
 
 
 COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
-QUERY_OPTIONS = FileOptions(channel=None, submitter=None, encoding=None, sheet=None,  # cluster answers --query
-                            header_row=None)
+QUERY_OPTIONS = FileOptions(channel=None, submitter=None)  # cluster answers --query
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
                                   submitter=None, encoding=None, sheet=None, header_row=None)  # --answers, PAST
 TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, encoding=None, sheet=None,

@@ -591,8 +591,8 @@ def test_past_answers_json_lines_with_both_spellings_in_one_record_are_not_combi
 
 
 def test_past_answer_and_query_messages_name_only_their_own_options(tmp_path, past_csv):
-    """`cluster answers` has no --encoding, --sheet or --header-row, and neither has --answers:
-    messages about those files do not send the user to them."""
+    """The past-answer tables (`cluster answers PAST`, `--answers`) have no --encoding, --sheet or
+    --header-row: messages about them do not send the user there. The query file has them."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -616,13 +616,99 @@ def test_past_answer_and_query_messages_name_only_their_own_options(tmp_path, pa
     # a query file that is neither UTF-8 nor CP932, and one without a header row
     bad = tmp_path / "q.csv"
     bad.write_bytes("ご意見\n".encode() + b"\x81\x20\xff\n")
-    with pytest.raises(InputError, match="not a text file") as info:
+    with pytest.raises(InputError, match="not a text file.*or give --encoding$"):
         run_answers_query(past_csv, bad, tmp_path / "o.csv", model="char-hash", log=None)
+    with pytest.raises(InputError, match="not a text file") as info:
+        read_past_answers(bad, log=None)
     assert "--encoding" not in str(info.value)
     headless_query = write_csv(tmp_path / "hq.csv", ["公園の遊具を新しくしてください。"], [["ベンチを増やしてほしい。"]])
-    with pytest.raises(InputError, match="add a header row such as ご意見") as info:
+    with pytest.raises(InputError, match=r"add a header row such as ご意見 above it \(or give --header-row\)"):
         run_answers_query(past_csv, headless_query, tmp_path / "o.csv", model="char-hash", log=None)
-    assert "--header-row" not in str(info.value)
+
+
+def _answers_cli(tmp_path, past_csv, query, *extra):
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    out = tmp_path / "o.csv"
+    if out.exists():
+        out.unlink()
+    result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query), "--out", str(out),
+                                       "-k", "1", "--model", "char-hash", *extra])
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines())) if out.exists() else None
+    return result, rows
+
+
+def _one_error_line(result) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = [x for x in result.output.splitlines() if x.strip()]
+    errors = [x for x in lines if x.startswith("error: ")]
+    assert len(errors) == 1 and lines[-1] == errors[0], result.output
+    return errors[0]
+
+
+QUERIES = [("q1", PARAPHRASES[0][0]), ("q2", PARAPHRASES[1][0]), ("q3", PARAPHRASES[3][0])]
+TOP = {"q1": PARAPHRASES[0][1], "q2": PARAPHRASES[1][1], "q3": PARAPHRASES[3][1]}
+
+
+def test_cluster_answers_reads_a_cp932_query_file_with_encoding(tmp_path, past_csv):
+    query = write_csv(tmp_path / "q.csv", ["番号", "ご意見"], QUERIES, encoding="cp932")
+    for extra in (["--encoding", "cp932"], []):  # given, and detected
+        result, rows = _answers_cli(tmp_path, past_csv, query, *extra)
+        assert result.exit_code == 0, result.output
+        assert {r["query_id"]: r["answer_id"] for r in rows} == TOP
+        assert "query: q.csv (csv, cp932): text column = ご意見, id column = 番号" in result.output
+    # an encoding that does not fit, or does not exist: one error line naming it, nothing written
+    for bad in ("utf-8", "no-such-encoding"):
+        result, rows = _answers_cli(tmp_path, past_csv, query, "--encoding", bad)
+        assert f"cannot decode as {bad}" in _one_error_line(result) and rows is None
+
+
+def test_cluster_answers_reads_the_query_sheet_given_with_sheet(tmp_path, past_csv):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "集計"
+    first.append(["番号", "ご意見"])
+    first.append(["s1", "集計表のメモです。"])
+    second = wb.create_sheet("市民の声")
+    second.append(["番号", "ご意見"])
+    for row in QUERIES:
+        second.append(list(row))
+    query = tmp_path / "q.xlsx"
+    wb.save(query)
+    result, rows = _answers_cli(tmp_path, past_csv, query)
+    assert result.exit_code == 0 and [r["query_id"] for r in rows] == ["s1"]  # the first sheet by default
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--sheet", "市民の声")
+    assert result.exit_code == 0, result.output
+    assert {r["query_id"]: r["answer_id"] for r in rows} == TOP
+    assert "query: q.xlsx (xlsx, sheet 市民の声)" in result.output
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--sheet", "意見")
+    assert _one_error_line(result) == f"error: {query}: no sheet '意見'; sheets: 集計, 市民の声" and rows is None
+
+
+def test_cluster_answers_reads_the_query_header_row_given_with_header_row(tmp_path, past_csv):
+    query = tmp_path / "q.csv"
+    with open(query, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["市民会館アンケート 自由記述", ""])
+        w.writerow(["番号", "ご意見"])
+        w.writerows(QUERIES)
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--header-row", "2")
+    assert result.exit_code == 0, result.output
+    assert {r["query_id"]: r["answer_id"] for r in rows} == TOP
+    assert "header on row 2; 1 row above it skipped (title): row 1 「市民会館アンケート 自由記述」" in result.output
+    # the header row given as the title row: its cells are the column names, and the text column is missing
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--header-row", "1")
+    assert "cannot guess the text column; give --text-column" in _one_error_line(result) and rows is None
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--header-row", "9")
+    assert _one_error_line(result) == f"error: {query}: --header-row 9: the file has only 5 rows" and rows is None
+    result, rows = _answers_cli(tmp_path, past_csv, query, "--header-row", "0")
+    assert result.exit_code == 2 and "Traceback" not in result.output and rows is None
+    assert "Invalid value for '--header-row'" in result.output  # click's own message, as `cluster run`
 
 
 def test_paraphrases_with_the_default_model(records):

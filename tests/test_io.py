@@ -878,6 +878,8 @@ def test_messages_name_the_options_of_the_file_being_read(tmp_path):
     with pytest.raises(InputError, match="save it as CSV UTF-8 or give --encoding$"):
         read_table(bad)
     with pytest.raises(InputError, match="save it as CSV UTF-8$"):
+        read_table(bad, options=PAST_ANSWER_OPTIONS)
+    with pytest.raises(InputError, match="save it as CSV UTF-8 or give --encoding$"):  # cluster answers --query
         read_table(bad, options=QUERY_OPTIONS)
     recs = [{"ご意見の概要": "ごみ袋を安くしてほしい。"}, {"意見": "収集日を増やしてほしい。"}]
     path = tmp_path / "p.jsonl"
