@@ -366,7 +366,7 @@ def _hiragana_place_name(family: str, given: str) -> bool:
     if len(first) != 1:
         return False
     f = first[0][1].split(",")
-    if f[0] != "名詞" or f[2] == "人名":
+    if f[0] != "名詞" or len(f) < 3 or f[2] == "人名":
         return False
     if any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(family)):
         return False
@@ -374,7 +374,7 @@ def _hiragana_place_name(family: str, given: str) -> bool:
     if any(len(f) > 2 and f[2] == "人名" for _, f in words):
         return False
     last, f = words[-1]
-    if not ((f[0] == "名詞" and f[1] == "普通名詞") or (f[0] == "接尾辞" and f[1] == "名詞的")):
+    if len(f) < 2 or not ((f[0] == "名詞" and f[1] == "普通名詞") or (f[0] == "接尾辞" and f[1] == "名詞的")):
         return False
     if len(last) < 2 or len(f) <= 12 or f[12] != "漢":
         return False
@@ -397,10 +397,10 @@ def _hiragana_kanji_signature_span(line: str) -> tuple[int, int] | None:
     given = name[len(family):].strip()
     if not _hiragana_family_name(family):
         return None
-    words = [raw.split(",") for _, raw in _tagged(given)]
-    is_name = all(len(f) > 2 and f[2] == "人名" for f in words)
+    words = [(w, raw.split(",")) for w, raw in _tagged(given)]
+    is_name = all(len(f) > 2 and f[2] == "人名" for _, f in words)
     unknown = (len(words) >= 2 and len(given) <= 3
-               and all(len(w) == 1 for w, _ in _tagged(given)) and all(f[0] not in ("接尾辞", "補助記号", "記号") for f in words))
+               and all(len(w) == 1 and f[0] not in ("接尾辞", "補助記号", "記号") for w, f in words))
     if not (is_name or unknown):
         return None
     offset = line.index(core)
@@ -434,7 +434,8 @@ def _hiragana_given_name_end(line: str, tok: _Tok, after: list[_Tok], signature:
     if end is None and len(run.group()) <= 4 and _LINE_END_RE.fullmatch("".join(line[run.end():].split())):
         if (signature and not before) or before.endswith(_RESIDENT_BEFORE):
             end = run.end()
-    if end is not None and run.group().startswith(_PARTICLE_START) and _particle_phrase(line[tok.end:], end - tok.end):
+    if (end is not None and run.group().startswith(_PARTICLE_START)
+            and _particle_phrase(line[tok.end:], end - tok.end)):
         return None
     return end
 
@@ -537,7 +538,8 @@ def _mask_person_names(text: str) -> str:
     last_line = nonempty[-1] if nonempty else -1
     # The line right before a masked contact line (「やまだ たろう\n電話：［電話番号］」) is in a
     # signature position too, like the line after one.
-    before_contact = {k for k, nxt in zip(nonempty, nonempty[1:]) if _only_masks(text[lines[nxt][0]:lines[nxt][1]])}
+    before_contact = {k for k, nxt in zip(nonempty, nonempty[1:])
+                      if _only_masks(text[lines[nxt][0]:lines[nxt][1]])}
     spans: list[tuple[int, int]] = []
     previous = ""
     i = 0
