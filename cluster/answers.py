@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, _fold, _record_list, atomic_path,
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, fold_name, record_list, atomic_path,
                  choose_columns, field_of_records, guess_column, read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
@@ -79,9 +79,9 @@ ANSWER_DEPARTMENT_CANDIDATES = ("担当課", "所管課", "担当部署", "担�
 # the answer and past-opinion guesses take such a column only when no other candidate is there.
 _NOT_TEXT_END_RE = re.compile(
     r"(番号|番|(?<![a-z])(no\.?|id|code|date)|#|コード|日付|日時|年月日|月日|日|年度|件数|数|順|区分|分類|種別)$")
-_NOT_TEXT_NAMES = frozenset(_fold(c) for c in (*ANSWER_ID_CANDIDATES, *ANSWER_DATE_CANDIDATES))
+_NOT_TEXT_NAMES = frozenset(fold_name(c) for c in (*ANSWER_ID_CANDIDATES, *ANSWER_DATE_CANDIDATES))
 # The past opinion's exact names: JSON lines fields spelled so are one field (``Table.read_notes``).
-_OPINION_NAMES = frozenset(_fold(c) for c in ANSWER_OPINION_CANDIDATES)
+_OPINION_NAMES = frozenset(fold_name(c) for c in ANSWER_OPINION_CANDIDATES)
 
 
 def _not_text_name(column: str) -> bool:
@@ -90,7 +90,7 @@ def _not_text_name(column: str) -> bool:
     >>> [_not_text_name(c) for c in ["回答番号", "回答No.", "回答日", "ご意見（No.順）", "回答文", "市の考え方"]]
     [True, True, True, False, False, False]
     """
-    name = _fold(column)
+    name = fold_name(column)
     if name in _NOT_TEXT_NAMES:
         return True
     name = re.sub(r"\([^()]*\)$", "", name).strip()  # 「回答番号（A-）」: the name before a trailing note
@@ -126,8 +126,8 @@ def _guess_text_role(columns: Sequence[str], candidates: Sequence[str], what: st
 def _answer_clash_warning(table, answer: str, clash: list[int]) -> str | None:
     """JSON lines whose answer field is spelled two ways and some record fills both: the line
     about the records read without an answer whose answer is under the other spelling."""
-    names = {_fold(c) for c in ANSWER_TEXT_CANDIDATES}
-    others = [c for c in table.columns if c != answer and _fold(c) in names]
+    names = {fold_name(c) for c in ANSWER_TEXT_CANDIDATES}
+    others = [c for c in table.columns if c != answer and fold_name(c) in names]
     elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(table.rows, 1)
                  if not row.get(answer, "").strip()]
     elsewhere = [(i, found) for i, found in elsewhere if found]
@@ -136,8 +136,8 @@ def _answer_clash_warning(table, answer: str, clash: list[int]) -> str | None:
     first = elsewhere[0][1][0]
     where = ", ".join(repr(c) for c in dict.fromkeys(c for _, found in elsewhere for c in found))
     return (f"warning: {len(elsewhere)} of {len(table.rows)} records have no answer under {answer!r} and are "
-            f"skipped; their answer is under {where} (records {_record_list([i for i, _ in elsewhere])}), "
-            f"not read together with {answer!r} because records {_record_list(clash)} have an answer under "
+            f"skipped; their answer is under {where} (records {record_list([i for i, _ in elsewhere])}), "
+            f"not read together with {answer!r} because records {record_list(clash)} have an answer under "
             f"both: give --answer-text-column {first} to read that field instead, or use one field name in "
             "every record")
 

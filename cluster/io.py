@@ -131,7 +131,7 @@ class Table:
             # records read as empty whose text is under another name the tool knows (「意見」 and 「ご意見」)
             # exact names only: 「意見の理由」 contains 「意見」 but is not where an opinion is
             names = _TEXT_NAMES | self.text_names
-            others = [c for c in self.columns if _fold(c) in names and c != text_column]
+            others = [c for c in self.columns if fold_name(c) in names and c != text_column]
             elsewhere = [(i, [c for c in others if row.get(c, "").strip()]) for i, row in enumerate(self.rows, 1)
                          if not row.get(text_column, "").strip()]
             elsewhere = [(i, names) for i, names in elsewhere if names]
@@ -142,7 +142,7 @@ class Table:
                         have |= self.present_keys[i - 1]
                     fields = [c for c in self.columns if c in have]
                     line = (f"warning: {len(missing)} of {len(self.rows)} records have no {text_column!r} field and "
-                            f"are read as empty (records {_record_list(missing)}; their fields: "
+                            f"are read as empty (records {record_list(missing)}; their fields: "
                             f"{', '.join(fields) or 'none'})")
                 else:
                     line = (f"warning: {len(elsewhere)} of {len(self.rows)} records have an empty {text_column!r} "
@@ -151,10 +151,10 @@ class Table:
                     where = Counter(c for _, names in elsewhere for c in names)
                     nums = [i for i, _ in elsewhere]
                     line += (f"; their text is under {', '.join(map(repr, where))}"
-                             + (f" (records {_record_list(nums)})" if nums != missing else ""))
+                             + (f" (records {record_list(nums)})" if nums != missing else ""))
                     if self.text_field_clash:
                         line += (f", not read together with {text_column!r} because records "
-                                 f"{_record_list(self.text_field_clash)} have text under both")
+                                 f"{record_list(self.text_field_clash)} have text under both")
                     line += (f": give {option} {where.most_common(1)[0][0]} to read that field instead, "
                              "or use one field name in every record") if option else \
                         ": use one field name in every record"
@@ -165,7 +165,8 @@ class Table:
         return notes
 
 
-def _record_list(numbers: Sequence[int], limit: int = 5) -> str:
+def record_list(numbers: Sequence[int], limit: int = 5) -> str:
+    """Record numbers for a message: the first ``limit``, then "…"."""
     return ", ".join(map(str, numbers[:limit])) + (", …" if len(numbers) > limit else "")
 
 
@@ -353,7 +354,8 @@ _OTHER_COLUMN_NAMES = (
 )
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A column or field name as the guesses compare it: NFKC, stripped, lower case."""
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
@@ -361,7 +363,7 @@ def _fold(text: str) -> str:
 def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
     names = (*TEXT_COLUMN_CANDIDATES, *ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES,
              *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES)
-    exact = frozenset(_fold(n) for n in names)
+    exact = frozenset(fold_name(n) for n in names)
     return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
 
 
@@ -376,7 +378,7 @@ def _cells(row: Sequence[str]) -> list[str]:
 
 def _name_like(cell: str) -> bool:
     """A short label, not a sentence, number or date: what a column name looks like."""
-    s = _fold(cell)
+    s = fold_name(cell)
     return (0 < len(s) <= 40 and "\n" not in s and not s.endswith("。")
             and not _NUMBER_RE.match(s.replace(",", "")) and not re.fullmatch(r"[\d/.\-: ]+", s))
 
@@ -385,7 +387,7 @@ def _known_count(cells: Sequence[str], exact: frozenset[str], parts: tuple[str, 
     """How many cells are column names the tool knows (「ご意見」, or short like 「ご意見（300字以内）」)."""
     n = 0
     for c in cells:
-        f = _fold(c)
+        f = fold_name(c)
         if f in exact or (len(f) <= 15 and any(p in f for p in parts)):
             n += 1
     return n
@@ -416,7 +418,7 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
     exact, parts = _known_names()
     first_n, first = window[0]
     second = window[1] if len(window) > 1 else None
-    if any(_fold(c) in exact for c in first):
+    if any(fold_name(c) in exact for c in first):
         # a one-cell title that happens to be a column name (「意見」) above a real header row
         if (len(first) == 1 and second is not None and len(second[1]) >= 2 and all(_name_like(c) for c in second[1])
                 and _known_count(second[1], exact, parts) >= 1):
@@ -427,13 +429,13 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
         return len(cells) >= 2 and all(_name_like(c) for c in cells)
 
     def exact_count(cells: list[str]) -> int:
-        return sum(_fold(c) in exact for c in cells)
+        return sum(fold_name(c) in exact for c in cells)
 
     if header_like(first):
         # column names the tool does not know; a row below replaces them only when it holds
         # at least two names it knows (a short two-cell title such as 「意見一覧, 令和7年4月」),
         # or one when the first row reads like a title (a date, 「…の結果」「…一覧」)
-        titled = any(_TITLE_CELL_RE.search(_fold(c)) for c in first)
+        titled = any(_TITLE_CELL_RE.search(fold_name(c)) for c in first)
         for n, cells in window[1:]:
             if header_like(cells) and (exact_count(cells) >= 2
                                        or (titled and _known_count(cells, exact, parts) >= 1)):
@@ -486,7 +488,7 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
         # A .txt or .csv whose header has tabs but no commas is tab-separated.
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
         if delimiter == "," and not first.count("\t") and not first.count(",") \
-                and _fold(first) not in _known_names()[0]:
+                and fold_name(first) not in _known_names()[0]:
             # a title line above a tab-separated header: look at the first lines with content
             lines = [ln for ln in re.split(r"\r\n|\r|\n", text[:20000])[:HEADER_SCAN_ROWS] if ln.strip()]
             if sum(ln.count("\t") > ln.count(",") for ln in lines) > len(lines) / 2:
@@ -789,13 +791,13 @@ def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
     in the candidates' order, then a name containing one (「ご意見（300字以内）」), except names in
     ``exclude`` (folded; 「意見番号」 contains 「意見」 but is an id). Repeats possible."""
     candidates = tuple(candidates)
-    normalized = {_fold(c): c for c in columns}
+    normalized = {fold_name(c): c for c in columns}
     for cand in candidates:
-        key = _fold(cand)
+        key = fold_name(cand)
         if key in normalized:
             yield normalized[key]
     for cand in candidates:
-        key = _fold(cand)
+        key = fold_name(cand)
         if len(key) < 2:
             continue
         for norm, col in normalized.items():
@@ -810,8 +812,8 @@ def _candidate_matches(columns: Sequence[str], candidates: Iterable[str],
 
 # The text column is found by name (exact, then containing one); these are never it unless given:
 # columns named exactly as an id, channel or submitter column (「意見番号」, 「提出方法」).
-_TEXT_NAMES = frozenset(_fold(c) for c in TEXT_COLUMN_CANDIDATES)
-_ROLE_NAMES = frozenset(_fold(c)
+_TEXT_NAMES = frozenset(fold_name(c) for c in TEXT_COLUMN_CANDIDATES)
+_ROLE_NAMES = frozenset(fold_name(c)
                         for c in (*ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES, *SUBMITTER_COLUMN_CANDIDATES)
                         ) - _TEXT_NAMES
 
@@ -932,8 +934,8 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
     """
     given = set(given)
     matches = [c for c in _candidate_matches(table.columns, candidates, exclude) if c not in given]
-    names = frozenset(_fold(c) for c in candidates)
-    spellings = [c for c in matches if _fold(c) in names]
+    names = frozenset(fold_name(c) for c in candidates)
+    spellings = [c for c in matches if fold_name(c) in names]
     # The vote is held among the exact names: a field that only contains one (「意見番号」,
     # 「意見の理由」) is in more records when empty submissions leave the text field out.
     voters = spellings or matches
@@ -963,7 +965,7 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
     if moved:
         table.notes.append(
             f"the records name the {what} field {len(moved) + 1} ways: {main!r} in {present[main]} records, "
-            + ", ".join(f"{c!r} in {len(n)} (record{'s' if len(n) > 1 else ''} {_record_list(n)})"
+            + ", ".join(f"{c!r} in {len(n)} (record{'s' if len(n) > 1 else ''} {record_list(n)})"
                         for c, n in moved.items())
             + f"; read together as the {what} column {main!r}"
             + (f" ({option} NAME reads one field only)" if option else ""))
