@@ -19,8 +19,9 @@ Names are found four ways:
     anywhere in the text;
   - a line that holds nothing but a person's name (a signature block: 「渡辺 次郎」,
     「（田中一郎）」); a family name alone on a line only in a signature position: the
-    letter's last line, after a closing (敬具, 以上 …) or a masked contact line, or right before
-    a masked contact line (a line of nothing but masked data and labels: 「電話：［電話番号］」);
+    letter's last line, after a closing (敬具, 以上 …) or a masked contact line, right before
+    a masked contact line (a line of nothing but masked data and labels: 「電話：［電話番号］」),
+    or right before a closing line that ends the letter (「山田\n以上」, 「やまだ たろう\n敬具」);
   - a family name introducing or signing the writer or addressing a person: before
     です/と申します/より/拝/様/さん/氏/先生 …, or after 在住/在勤/在学 (「市民の田中です。」,
     「東町在住　佐藤」).
@@ -29,18 +30,30 @@ Names are found four ways:
   introduces its writer:
   - a line in a signature position (above) made of
     exactly two space-separated hiragana words of 2–6 characters (「やまだ　たろう」), unless it
-    reads as a phrase (「よろしく おねがいします」, 「すべりだいが ほしい」) or a place (a common
-    noun that is no family name, then a Sino-Japanese common noun that is no given name:
-    「ひまわり こうえん」「みどり としょかん」; see ``_hiragana_place_name``);
-  - a signature line of a hiragana family name (2–6 characters, the same phrase checks) and a
-    kanji given name that UniDic reads as a person name or as single characters it cannot
-    join (「以上\nまえだ 太郎」「おかだ翔太」「まえだ 柚希」; not 「ひまわり公園」「すべて 反対」);
+    reads as a phrase (「よろしく おねがいします」, 「すべりだいが ほしい」, 「とても よかった」) or
+    a place (a common noun that is no family name, then a Sino-Japanese common noun that is no
+    given name: 「ひまわり こうえん」「みどり としょかん」; see ``_hiragana_place_name``). The
+    first word that UniDic reads as another kind of word is still a family name when that
+    reading cannot start a phrase (an adjective stem, a verb's imperative, a pronoun + だ:
+    「かわい はなこ」「いけ たろう」「ほんだ ゆい」), or, when it can (an adjective, a verb:
+    「ながい ひろし」「むかい みどり」), before a word UniDic knows as a given name; an adverb,
+    conjunction, pronoun … (とても, また, わたし) or a word for everybody (みんな) never is.
+    The second word is no given name when UniDic reads it as an adverb, verb, adjective …
+    (「ごみ へらそう」「まってるよ ずっと」「こうえん だいすき」); see ``_hiragana_name_pair``;
+  - a signature line of a hiragana family name (2–6 characters, the same family checks) and a
+    kanji given name that UniDic reads as a person name, as single characters it cannot
+    join, or as one kanji that is a noun (「以上\nまえだ 太郎」「おかだ翔太」「まえだ 柚希」
+    「まえだ 凛」「やまだ 空」); not 「ひまわり公園」「すべて 反対」, nor one kanji of a place,
+    facility, direction, group, title or note (「さくら 駅」「みどり 町」「ひまわり 組」「たのしみ
+    笑」, ``_NOT_GIVEN_KANJI``) or after a time word (「まいにち 雨」);
   - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
     (「以上\n小林ゆずは」, 「東町在住　小林ゆずは」) or come before です/と申します/より/拝 in a
     self-introduction (「東町在住の小林ゆずはです。」), unless they start with a particle-like
     word (「佐藤などです」「山田たちより」); hiragana that start with の/が/を/に/へ/で are a
     name (「小林のあです」「田中にこと申します」) unless UniDic reads them as that particle
-    followed by words (「高橋のほうです」「田中でいいです」「田中ではないです」).
+    followed by words (「高橋のほうです」「田中でいいです」「田中ではないです」), and so are those
+    that start with こと/もの (「田中ことねです」「佐藤ものかです」) unless UniDic reads the noun
+    and a word that limits it (「田中ことだけです」; 「田中のことです」 is the particle rule).
 
   Deliberate choice (privacy first): a 姓+名 pair inside an opinion sentence is masked too,
   so a historical or public figure (「田中角栄元首相の…」) also becomes ［氏名］. Telling a
@@ -125,6 +138,8 @@ _AFTER_SURNAME_RE = re.compile(rf"[^\S\n]*{_NAME_TAIL}")
 _FIELD_WORD_RE = re.compile(f"(?:{'|'.join(CONTACT_LABELS)})")
 # Lines after which a lone family name is a signature.
 _CLOSING_RE = re.compile(rf"(?:{'|'.join(CLOSING_WORDS)}|拝|よろしくお願い|宜しくお願い|お願い(?:いた|致)?します)[。．.\s]*$")
+# A last line that is only a closing: the line before it is a signature position.
+_CLOSING_LINE_RE = re.compile(rf"(?:{'|'.join(CLOSING_WORDS)})(?:です)?[。．.]?")
 _RESIDENT_WORDS = {"在住", "在勤", "在学"}
 # Nouns that may follow a person's name directly (「田中太郎議員」); any other noun right after a
 # 姓+名 pair makes it part of a place or facility name (「森田東会館」「中川南公園」).
@@ -152,14 +167,26 @@ _HIRAGANA_SIGNATURE_RE = re.compile(
 _KANJI = "[\u4e00-\u9fff々]"
 _HIRAGANA_KANJI_SIGNATURE_RE = re.compile(
     rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]*{_KANJI}{{1,4}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?(?:より|拝)?[。．.]?")
+# One kanji after a hiragana word that is a place, facility, direction, group, title or note,
+# never a given name on a signature line: 「さくら 駅」「みどり 町」「ひがし 口」「ひまわり 組」「たのしみ 笑」.
+_NOT_GIVEN_KANJI = set(
+    "駅町村市区郡県都府道丁目番号通橋館園台丘野川山池沢谷坂島浜港湖寺宮社院堂所署局校庁"
+    "店家宅荘寮邸屋舎棟階室課係部班組会団隊科線路口側前後上下中内外方東西南北横脇裏表"
+    "様君殿氏宛行拝記著作画文絵筆談述略笑済了完等他共達的用式性化感大小新旧第"
+    "雨雪晴曇朝昼夜今日月火水木金土")
 _READINGS_NBEST = 20  # paths looked at for the other readings of one word (さくら: 桜, 佐倉 …)
 _HIRAGANA_PAIR_HINT_RE = re.compile(rf"{_HIRA}{{2}}(?:[^\S\n]+{_HIRA}{{2}}|[^\S\n]*{_KANJI})")
 # ... that is a phrase, not a name: closings written in hiragana (よろしく おねがいします,
 # ありがとう ございました), a first word ending in a particle (すべりだいが ほしい, わたしは …),
 # a second word ending like a verb or adjective (… ほしい, … ください, … します).
 _HIRAGANA_PHRASE_RE = re.compile(
-    r"おねが|ねがい|よろし|ありがと|ござい|いじょう|けいぐ|しつれい|おつかれ|おせわ|こんにち|こんばん|おはよ")
+    r"おねが|ねがい|よろし|ありがと|ござい|いじょう|けいぐ|しつれい|おつかれ|おせわ|こんにち|こんばん|おはよ"
+    r"|ごめん|すみませ|なさい")
 _FAMILY_NOT_A_NAME_RE = re.compile(r"[はがをにでへも]$")
+# A first word ending in one of these is a phrase (こころより …, まってるよ …) unless it is a family name.
+_FAMILY_PARTICLE_END_RE = re.compile(r"(?:より|から|まで|って|てる|てるよ|ている|ます|です|よね)$")
+# Words for everybody that start a phrase (みんな えがお, みなさん げんきで).
+_EVERYBODY_WORDS = {"みんな", "みなさん", "みなさま", "ぜんぶ", "ぜんいん"}
 _GIVEN_NOT_A_NAME_RE = re.compile(r"(?:ます|ました|ません|です|でした|ください|しい|たい|ない|[をへ])$")
 # UniDic tags these as a whole word: a first word that is one of them starts a phrase
 # (とても …, ぜひ …, また …, わたし …), not a family name.
@@ -167,11 +194,15 @@ _PHRASE_POS = {"副詞", "接続詞", "感動詞", "代名詞", "形容詞", "�
 # Hiragana after a kanji family name that start a phrase, not a given name:
 # 「佐藤などです」「山田たちより」「田中じゃないです」「市民の田中だけです」.
 _NOT_GIVEN_START = ("から", "まで", "だけ", "など", "ばかり", "のみ", "たち", "ども", "しか", "じゃ", "ほど",
-                    "くらい", "ぐらい", "より", "もの", "こと")
+                    "くらい", "ぐらい", "より")
 # A particle as the first hiragana: a given name (「小林のあです」「田中にこと申します」) or a phrase
 # (「高橋のほうです」「田中でいいです」「佐藤がいいです」「田中ではないです」); UniDic decides, see
 # ``_particle_phrase``.
 _PARTICLE_START = ("の", "が", "を", "に", "へ", "で")
+# ... and こと/もの: a given name (「田中ことねです」「佐藤ものかです」) unless UniDic reads the noun
+# こと/もの and a word that limits it (「田中ことだけです」), in ``_particle_phrase``.
+_NOUN_START = ("こと", "もの")
+_LIMITING_WORDS = {"だけ", "など", "ばかり", "のみ", "しか", "まで", "くらい", "ぐらい", "ほど", "たち", "ども"}
 # What the hiragana after that particle may be made of in a phrase: function words (but a
 # sentence-final particle never comes before です: 「田中になです」 is a name) and words of two
 # or more characters (ほう, こと, ため, いい, ない, せい); a one-character piece (あ, こ) or a
@@ -314,25 +345,130 @@ def _hiragana_signature_span(line: str) -> tuple[int, int] | None:
         return None
     family, given = m.group(1).split()
     if (_HIRAGANA_PHRASE_RE.search(given) or _GIVEN_NOT_A_NAME_RE.search(given)
-            or not _hiragana_family_name(family) or _hiragana_place_name(family, given)):
+            or not _hiragana_name_pair(family, given) or _hiragana_place_name(family, given)):
         return None
     offset = line.index(core)
     return offset + m.start(1), offset + m.end(1)
 
 
 def _hiragana_family_name(family: str) -> bool:
-    """Whether the first hiragana word of a signature line may be a family name: not a closing
-    (よろしく …), not a word ending in a particle (すべりだいが …), not a word UniDic knows as an
-    adverb, pronoun, verb … (とても, わたし, また)."""
+    """Whether the first hiragana word of a signature line may be a family name before a kanji
+    given name: a name or a word UniDic misreads in a form no phrase starts with (see
+    ``_hiragana_family_kind``)."""
+    return _hiragana_family_kind(family) in ("name", "misread")
+
+
+@lru_cache(maxsize=4096)
+def _hiragana_family_kind(family: str) -> str:
+    """What the first hiragana word of a signature line is:
+
+    * "phrase": it starts a phrase, never a family name: a closing (よろしく, ごめんなさい …), a
+      word ending in a particle (すべりだいが …, こころより …, まってるよ …), a word for everybody
+      (みんな …), an adverb, conjunction, interjection, pronoun or 連体詞 (とても, また, ただ,
+      わたし, これで, この), a word of several pieces ending in な or with a conjunction, an
+      interjection or a 形状詞 in it (しずかな, またね) unless UniDic also knows it as a family
+      name. A verb among several pieces is no sign: UniDic cuts family names so (いけ + だ,
+      まつ + うら, こい + け);
+    * "misread": UniDic reads it as one word in a form no phrase starts with before a space:
+      an adjective stem (かわい 可愛), a verb's imperative (いけ), or as a pronoun + だ (ほんだ):
+      a family name;
+    * "adjective": an adjective in another form (ながい 長井, あさい, たかい; あかるい …, はやく
+      …): a family name only before a word UniDic reads as a given name first (ながい ひろし,
+      not やさしい ひかり);
+    * "starter": a verb or 形状詞 in another form (むかい 向井, かない, ひらい, すぎ; ささえ …), or
+      a word of those kinds UniDic also knows as a family name (くろい 黒井, ひろい 広井): a
+      family name only before a word with a given-name reading among its best paths;
+    * "name": anything else (やまだ, さとう, まえだ, みんな aside).
+    """
     if _HIRAGANA_PHRASE_RE.search(family) or _FAMILY_NOT_A_NAME_RE.search(family):
+        return "phrase"
+    if family in _EVERYBODY_WORDS:
+        return "phrase"
+    words = [(w, raw.split(",")) for w, raw in _tagged(family)]
+    if len(words) == 1:
+        f = words[0][1]
+        if f[0] not in _PHRASE_POS:
+            return "name"
+        if any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(family)):
+            return "starter"  # くろい (黒井), ひろい (広井)
+        form = f[5] if len(f) > 5 else ""
+        if (f[0] == "形容詞" and form.startswith("語幹")) or (f[0] == "動詞" and form.startswith("命令形")):
+            return "misread"
+        if f[0] == "形容詞":
+            return "adjective"
+        if f[0] in ("動詞", "形状詞"):
+            return "starter"
+        return "phrase"
+    if words[0][1][0] == "代名詞":
+        if len(words) == 2 and words[1][0] == "だ" and words[1][1][0] == "助動詞":
+            return "misread"  # ほんだ: ほん + だ (本田)
+        return "phrase"  # これで …, いつも …
+    if (_FAMILY_PARTICLE_END_RE.search(family) or (words[-1][0] == "な" and words[-1][1][0] == "助動詞")
+            or any(f[0] in ("接続詞", "形状詞") or (f[0] == "感動詞" and f[1] != "フィラー") for _, f in words)):
+        if not any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(family)):
+            return "phrase"
+    return "name"
+
+
+def _verb_stem(word: str) -> bool:
+    """A common noun UniDic also reads as a verb and never as a family name: ささえ (支え), たすけ."""
+    words = _tagged(word)
+    if len(word) < 3 or len(words) != 1 or not words[0][1].startswith("名詞,普通名詞"):
         return False
-    words = _tagged(family)
-    if (len(words) == 1 and words[0][1].split(",", 1)[0] in _PHRASE_POS) or words[0][1].startswith("代名詞"):
-        return False  # とても …, また …, わたし …, これで …
-    return True
+    readings = _single_readings(word)
+    return (any(r[0] == "動詞" for r in readings)
+            and not any(r[2] == "人名" and r[3] == "姓" for r in readings))
 
 
-def _single_readings(word: str) -> set[tuple[str, ...]]:
+def _hiragana_name_pair(family: str, given: str) -> bool:
+    """Whether two hiragana words on a signature line may be a family and a given name, as far
+    as the words themselves tell (the place check is ``_hiragana_place_name``).
+
+    The family word decides first (``_hiragana_family_kind``): a "misread" or "name" word is a
+    family name before any word that passes the checks below, a "starter" (むかい, ひろい) only
+    before a word with a given-name reading among its best paths (むかい みどり, not ひろい
+    こうえん), an "adjective" (ながい) only before a word UniDic reads as a given name first
+    (ながい ひろし, not あかるい ひかり). ささえ あい / たすけ あい (支え合い: a noun that is also a
+    verb, then あい) are one word. The second word is no given name when UniDic reads it, with
+    no name reading, as one adverb, verb, adjective, conjunction or interjection (… ずっと, …
+    へらそう, … なさい), as words with a verb, conjunction, interjection or 形状詞 among them or
+    ending in に (… またね, … たいせつに), or as one 形状詞 (… だいすき) after a common noun
+    that is no family name (こうえん だいすき; まえだ しずか stays a name).
+
+    Measured on the last line of invented letters (the 135 hiragana family names x 87 given
+    names of ``_hiragana_place_name``): 279 name pairs were left unmasked before these checks
+    (いけ, かわい, ほんだ with every given name), 25 after (the 18 place readings below and
+    7 common-noun family names + しずか); 0 of 66 two-word hiragana closings and phrases that
+    end letters are masked (11 were)."""
+    kind = _hiragana_family_kind(family)
+    if kind == "phrase":
+        return False
+    if given in ("あい", "あう", "あおう") and _verb_stem(family):
+        return False  # ささえ あい, たすけ あう: one verb (支え合い), not a name
+    words = [(w, raw.split(",")) for w, raw in _tagged(given)]
+    if kind == "adjective":  # ながい ひろし (長井), not やさしい ひかり
+        return len(words) == 1 and words[0][1][2:4] == ["人名", "名"]
+    readings = _single_readings(given)
+    if any(r[2] == "人名" for r in readings):
+        return kind != "starter" or any(r[3] == "名" for r in readings if r[2] == "人名")
+    if kind == "starter":
+        return False
+    if len(words) == 1:
+        f = words[0][1]
+        if f[0] in ("副詞", "動詞", "形容詞", "接続詞", "感動詞"):
+            return False
+        if f[0] == "形状詞":
+            first = _tagged(family)
+            common = len(first) == 1 and first[0][1].startswith("名詞,普通名詞")
+            return not common or any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(family))
+        return True
+    return not (given.endswith("に") or any(
+        (f[0] == "動詞" and len(w) >= 2) or f[0] in ("接続詞", "形状詞")
+        or (f[0] == "感動詞" and f[1] != "フィラー") for w, f in words))
+
+
+@lru_cache(maxsize=4096)
+def _single_readings(word: str) -> frozenset[tuple[str, ...]]:
     """(pos1, pos2, pos3, pos4) of every reading UniDic has for ``word`` as one word, among its
     best paths: 「さくら」 is a common noun, a given name, a family name and a place name."""
     _tagged(word)  # builds the tagger
@@ -340,7 +476,7 @@ def _single_readings(word: str) -> set[tuple[str, ...]]:
     for path in _TOKENIZER.tagger.nbestToNodeList(word, _READINGS_NBEST):
         if len(path) == 1 and path[0].surface == word:
             out.add(tuple(path[0].feature_raw.split(",", 4)[:4]))
-    return out
+    return frozenset(out)
 
 
 def _hiragana_place_name(family: str, given: str) -> bool:
@@ -397,11 +533,18 @@ def _hiragana_kanji_signature_span(line: str) -> tuple[int, int] | None:
     given = name[len(family):].strip()
     if not _hiragana_family_name(family):
         return None
+    if len(given) == 1 and given in _NOT_GIVEN_KANJI:
+        return None  # さくら 駅, みどり 町, ひまわり 園, さくら 通
     words = [(w, raw.split(",")) for w, raw in _tagged(given)]
     is_name = all(len(f) > 2 and f[2] == "人名" for _, f in words)
     unknown = (len(words) >= 2 and len(given) <= 3
                and all(len(w) == 1 and f[0] not in ("接尾辞", "補助記号", "記号") for w, f in words))
-    if not (is_name or unknown):
+    # One kanji UniDic reads as a common noun: a given name on a signature line (まえだ 凛,
+    # おかだ 翼, やまだ 光), the place and facility words aside (above).
+    first = _tagged(family)
+    single = (len(given) == 1 and words[0][1][0] == "名詞"
+              and not (len(first) == 1 and first[0][1].startswith("名詞,普通名詞,副詞可能")))
+    if not (is_name or unknown or single):
         return None
     offset = line.index(core)
     return offset + m.start(1), offset + m.end(1)
@@ -434,7 +577,7 @@ def _hiragana_given_name_end(line: str, tok: _Tok, after: list[_Tok], signature:
     if end is None and len(run.group()) <= 4 and _LINE_END_RE.fullmatch("".join(line[run.end():].split())):
         if (signature and not before) or before.endswith(_RESIDENT_BEFORE):
             end = run.end()
-    if (end is not None and run.group().startswith(_PARTICLE_START)
+    if (end is not None and run.group().startswith(_PARTICLE_START + _NOUN_START)
             and _particle_phrase(line[tok.end:], end - tok.end)):
         return None
     return end
@@ -442,7 +585,7 @@ def _hiragana_given_name_end(line: str, tok: _Tok, after: list[_Tok], signature:
 
 def _particle_phrase(rest: str, length: int) -> bool:
     """Whether the ``length`` hiragana at the start of ``rest`` (what follows a kanji family name,
-    starting with の/が/を/に/へ/で) read as a phrase, not a given name.
+    starting with の/が/を/に/へ/で, or with こと/もの) read as a phrase, not a given name.
 
     UniDic splits a given name that starts with a particle into the particle and a fragment
     (「小林のあです」: の + あ, 「田中にこと申します」 reads にこ as one word): the hiragana are a
@@ -461,6 +604,12 @@ def _particle_phrase(rest: str, length: int) -> bool:
     if sum(len(w[0]) for w in words) != length:
         return False  # UniDic reads across the end of the hiragana: no phrase it knows
     first = words[0][1]
+    if words[0][0] in _NOUN_START:
+        # こと/もの as a noun then a word that limits it (「田中ことだけです」); not こと + ね
+        # (「田中ことねです」), もの + か (「佐藤ものかです」), nor こと alone (「田中ことです」: こと,
+        # 琴, is a given name too, and no phrase ends a self-introduction so).
+        return (first[0] == "名詞" and len(words) > 1
+                and all(w in _LIMITING_WORDS for w, _ in words[1:]))
     if first[0] not in ("助詞", "助動詞"):
         return False  # 「にこ」 (副詞), 「にいな」: not a particle at all
     for surface, f in words[1:]:
@@ -540,6 +689,9 @@ def _mask_person_names(text: str) -> str:
     # signature position too, like the line after one.
     before_contact = {k for k, nxt in zip(nonempty, nonempty[1:])
                       if _only_masks(text[lines[nxt][0]:lines[nxt][1]])}
+    # ... and so is the line right before a closing that ends the letter (「やまだ たろう\n以上」).
+    if len(nonempty) >= 2 and _CLOSING_LINE_RE.fullmatch(text[lines[last_line][0]:lines[last_line][1]].strip()):
+        before_contact.add(nonempty[-2])
     spans: list[tuple[int, int]] = []
     previous = ""
     i = 0

@@ -409,3 +409,121 @@ def test_hiragana_signature_check_is_fast_on_long_blank_runs():
     masked = mask_personal_data(text)
     assert time.perf_counter() - start < 10.0  # 0.03 s now; 18 s with the backtracking pattern
     assert masked.endswith(f"{NAME}" + "\u3000" * 2000 + "。")
+
+
+@pytest.mark.parametrize("last_line", [
+    # a family name UniDic reads as another kind of word: an adjective stem (かわい), a verb's
+    # imperative (いけ), a pronoun + だ (ほんだ), before a given name with or without a name reading
+    "いけ たろう",
+    "かわい はなこ",
+    "ほんだ ひなた",
+    "ほんだ　ゆい",
+    "（かわい こはる）",
+    # a family name that may start a phrase (長井, 向井): masked before a given name UniDic knows
+    "ながい ひろし",
+    "むかい みどり",
+    "かない あやの",
+])
+def test_hiragana_family_names_unidic_reads_as_other_words_are_masked(last_line):
+    expected = f"（{NAME}）" if last_line.startswith("（") else NAME
+    for before in ("", "以上\n"):
+        assert mask_personal_data(f"{OPINION}\n{before}{last_line}") == f"{OPINION}\n{before}{expected}"
+
+
+# Two hiragana words that end letters and opinions, none of them a name.
+HIRAGANA_LAST_LINES = [
+    "よろしく おねがいします", "ありがとう ございました", "とても よかった", "また よろしく", "わたし です",
+    "これで おわり", "どうぞ よろしく", "ほんとうに ありがとう", "いつも ありがとう", "これからも よろしく",
+    "ぜひ おねがいします", "みんな えがお", "みんな なかよく", "みんな げんき", "みなさん げんきで",
+    "はやく なおして", "もっと ふやして", "ずっと まってます", "きっと だいじょうぶ", "ぜったい はんたい",
+    "はんたい です", "さんせい です", "おわり です", "ごめんなさい ほんとうに", "たのしみに してます",
+    "おげんきで おすごしください", "がんばって ください", "おからだ たいせつに", "それでは しつれいします",
+    "ほんとうに こまります", "ちょっと こまる", "すごく たのしい", "あそびばが ほしい", "もっと あそびたい",
+    "こうえん だいすき", "ごみ へらそう", "こころより おいのり", "ばいばい またね", "おやすみ なさい",
+    "しずかな まち", "しあわせな まち", "きれいな まち", "まってるよ ずっと", "あかるい みらい",
+    "やさしい ひかり", "あかるい ひかり", "ながい みち", "ひろい こうえん", "いつも げんき", "とても げんき",
+    "ささえ あい", "たすけ あい", "ずっと ともだち", "いつも えがお", "また あした", "もっと みどり",
+    "ゆたかな しぜん", "きれいな うみ", "ちいさな ゆめ", "おおきな ゆめ", "よい おとしを", "すごく うれしい",
+]
+
+
+@pytest.mark.parametrize("last_line", HIRAGANA_LAST_LINES)
+def test_hiragana_phrases_ending_a_letter_are_not_names(last_line):
+    for text in (f"{OPINION}\n{last_line}", f"{OPINION}\n以上\n{last_line}", f"{OPINION}\n{last_line}\n以上"):
+        assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a given name starting with こと/もの after a kanji family name
+    ("田中ことねです。" + OPINION, f"{NAME}です。" + OPINION),
+    ("東町在住の佐藤ものかです。" + OPINION, f"東町在住の{NAME}です。" + OPINION),
+    ("山田ことのと申します。" + OPINION, f"{NAME}と申します。" + OPINION),
+    ("わたしは鈴木ものかです。" + OPINION, f"わたしは{NAME}です。" + OPINION),
+    (f"{OPINION}\n以上\n田中ことは", f"{OPINION}\n以上\n{NAME}"),
+])
+def test_hiragana_given_name_starting_with_koto_or_mono_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "田中のことです。",
+    "田中のものです。",
+    "田中ことだけです。",  # こと + a word that limits it
+    "佐藤ものばかりです。",
+    OPINION + "\n以上\n田中のこと",
+])
+def test_family_name_with_koto_or_mono_phrase_is_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("signature", [
+    "以上\nまえだ 凛", "以上\nおかだ 光", "以上\nやまだ 空", "敬具\nいけだ 葵", "以上\nさとう 結",
+    "以上\n（ほんだ 雫）", "まえだ 海",
+])
+def test_hiragana_family_name_with_one_kanji_given_name_is_masked(signature):
+    masked = mask_personal_data(f"{OPINION}\n{signature}")
+    assert masked.endswith(NAME) or masked.endswith(f"（{NAME}）")
+    assert signature[-1] not in masked.split("\n")[-1].strip("（）")
+
+
+@pytest.mark.parametrize("last_line", [
+    "さくら 駅", "みどり 町", "すべて 反対", "とても 大事", "ひまわり 園", "みなみ 口", "ひがし 側", "きた 口",
+    "もっと 緑", "わかば 台", "あおば 区", "ひかり 丘", "のぞみ 号", "つくし 野", "みどり 橋", "ひだまり 館",
+    "たのしみ 笑", "みどり 南", "さくら 大", "ひまわり 組", "さくら 組", "たんぽぽ 班", "すずらん 会",
+    "まいにち 雨", "きょう 雪", "みんな 元気", "いつも 感謝", "すみれ 寮",
+])
+def test_hiragana_word_with_one_kanji_that_is_no_name_is_kept(last_line):
+    for text in (f"{OPINION}\n{last_line}", f"{OPINION}\n以上\n{last_line}", f"{OPINION}\n{last_line}\n以上"):
+        assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("block,expected", [
+    # the name line right before a closing that ends the letter is a signature position
+    ("やまだ たろう\n以上", f"{NAME}\n以上"),
+    ("（まえだ こはる）\n敬具", f"（{NAME}）\n敬具"),
+    ("小林ゆずは\n以上", f"{NAME}\n以上"),
+    ("まえだ 凛\nかしこ", f"{NAME}\nかしこ"),
+    ("山田\n以上", f"{NAME}\n以上"),  # a kanji family name alone
+    ("高橋\n以上です。", f"{NAME}\n以上です。"),
+    ("（佐藤）\n敬具", f"（{NAME}）\n敬具"),
+    ("おかだ翔太\n以上。", f"{NAME}\n以上。"),
+])
+def test_name_line_before_the_closing_line_is_masked(block, expected):
+    assert mask_personal_data(f"{OPINION}\n{block}") == f"{OPINION}\n{expected}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ごみの分別をわかりやすくしてください。",
+    "公園の遊具を増やしてほしいです。",
+    "田中地区の道路を早く直してください。",
+    "以上の理由から、この計画に反対します。",
+    "高橋の下の交差点は危ないです。",
+    "よろしくお願いします。",
+    "すべて賛成です",
+    "みどり公園",
+    "ひまわり こうえん",
+    "山田川の堤防",
+])
+def test_opinion_sentence_before_the_closing_line_is_kept(sentence):
+    text = f"{OPINION}\n{sentence}\n以上"
+    assert mask_personal_data(text) == text
