@@ -73,6 +73,26 @@ def main() -> None:
     """
 
 
+def _reader_options(what: str):
+    """--encoding, --sheet and --header-row for the file a command reads (``what``: its name in help)."""
+    options = [
+        click.option("--encoding", help=f"Encoding of the {what} when detection is wrong (utf-8, cp932 ...)."),
+        click.option("--sheet", help=f"Excel sheet of the {what} to read (default: the first visible sheet with data)."),
+        click.option("--header-row", type=click.IntRange(min=1),
+                     help=f"Row number of the {what}'s column names (Excel's row number; for CSV the record "
+                          "number, as a spreadsheet shows it: a quoted cell with line breaks is one row). Rows "
+                          "above it are skipped and listed. Default: found (a title row above the column names "
+                          "is skipped)."),
+    ]
+
+    def add(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return add
+
+
 @main.command("run")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Run folder to write.")
@@ -94,12 +114,7 @@ def main() -> None:
 @click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items).")
 @click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
-@click.option("--encoding", help="Input encoding when detection is wrong (utf-8, cp932 ...).")
-@click.option("--sheet", help="Excel sheet to read (default: the first visible sheet with data).")
-@click.option("--header-row", type=click.IntRange(min=1),
-              help="Row number of the column names (Excel's row number; for CSV the record number, as a "
-                   "spreadsheet shows it: a quoted cell with line breaks is one row). Rows above it are "
-                   "skipped and listed. Default: found (a title row above the column names is skipped).")
+@_reader_options("input file")
 @click.option("--title", help="Report title (default: from the input file name).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
@@ -149,12 +164,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
 @click.option("--model", help="Embedding model (default: the shipped model).")
 @click.option("--min-score", type=float, default=0.0, show_default=True, help="Leave out candidates below this score.")
 @click.option("--save-index", type=click.Path(), help="Also save the past-answer index here for reuse.")
-@click.option("--encoding", help="Query file encoding when detection is wrong (utf-8, cp932 ...).")
-@click.option("--sheet", help="Excel sheet of the query file to read (default: the first visible sheet with data).")
-@click.option("--header-row", type=click.IntRange(min=1),
-              help="Row number of the query file's column names (Excel's row number; for CSV the record number, "
-                   "as a spreadsheet shows it). Rows above it are skipped and listed. Default: found (a title row "
-                   "above the column names is skipped).")
+@_reader_options("query file")
 @_guarded
 def answers_command(past, query_path, out_path, k, text_column, id_column, answer_id_column,
                     answer_opinion_column, answer_text_column, model, min_score, save_index, encoding, sheet,
