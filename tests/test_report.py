@@ -108,6 +108,22 @@ def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
             assert cell.alignment.wrap_text
     assert ws.column_dimensions["B"].width >= 40
     assert ws.column_dimensions["D"].width >= 40
+
+
+def test_xlsx_header_row_is_styled_frozen_and_printed_on_every_page(model, tmp_path):
+    """The table's column names are bold, repeated at the top of each printed page and stay in
+    view when scrolling; the blank row above them is left plain."""
+    write_all(model, tmp_path)
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    header, rows = _report_rows(ws)
+    assert all(ws.cell(header, c).font.bold for c in range(1, 5))
+    assert all(ws.cell(header, c).border.top.style == "thin" for c in range(1, 5))
+    assert ws.print_title_rows.replace("$", "") == f"{header}:{header}"
+    assert ws.freeze_panes == f"A{header + 1}"
+    assert all(ws.cell(header - 1, c).value is None and not ws.cell(header - 1, c).has_style for c in range(1, 5))
+    # every opinion row, the last one included, is wrapped and bordered; the header is not wrapped
+    assert all(r[c].alignment.wrap_text and r[c].border.left.style == "thin" for r in rows for c in range(4))
+    assert not ws.cell(header, 2).alignment.wrap_text
     assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
     # A staff label heads the row, with the draft section after it.
     assert rows[0][1].value.startswith("【駐輪場・増設】（第3章 駐輪場 7頁）")
