@@ -282,12 +282,60 @@ def sample_report() -> int:
     return 0
 
 
+def confidence_report(index: AnswerIndex, feats: np.ndarray, ids: list[str], rel: list[set[str]],
+                      tokens: list[list[str]], tune: np.ndarray) -> None:
+    """Signals for "is the top candidate a real answer" (BENCHMARKS §3): AUC of each on the
+    top-1 candidate, answerable (as is) vs no-answer (the query's relevant entries removed);
+    logistic regressions fitted on the tuning part, checked on the held-out part."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scores = fused(feats, DEFAULT_WEIGHTS, SCORE_POWER)
+    pos = {a: i for i, a in enumerate(ids)}
+    opinion_words = [set() for _ in ids]
+    for toks, r in zip(index.passage_tokens, index.passage_record):
+        opinion_words[r] |= set(toks)
+
+    def signals(s: np.ndarray, f: np.ndarray, toks: list[str]) -> list[float]:
+        order = np.argsort(-s, kind="stable")
+        top, valid = order[0], s[np.isfinite(s)]
+        words = list(dict.fromkeys(toks))
+        share = float(np.mean([w in opinion_words[top] for w in words])) if words else 0.0
+        return [s[top], s[top] - s[order[1]], s[top] - s[order[1:10]].mean(),
+                (s[top] - valid.mean()) / (valid.std() + 1e-9), f[top, 2], f[top, 0], share]
+
+    names = ["fused top-1 score (current)", "margin top-1 - top-2", "margin top-1 - mean(top-2..10)",
+             "z-score of top-1 over the archive", "lex_opinion alone", "cos_opinion alone",
+             "share of the query's search lemmas in the top past opinion"]
+    answerable, no_answer = [], []
+    for i in range(len(scores)):
+        removed = np.array([pos[d] for d in rel[i] if d in pos], dtype=np.int64)
+        s2 = scores[i].copy()
+        s2[removed] = -np.inf
+        answerable.append(signals(scores[i], feats[i], tokens[i]))
+        no_answer.append(signals(s2, feats[i], tokens[i]))
+    x = np.r_[np.array(answerable), np.array(no_answer)]
+    y = np.r_[np.ones(len(scores), bool), np.zeros(len(scores), bool)]
+    part = np.r_[tune, tune]
+    print("\n| signal (top-1 candidate) | tune AUC | held-out AUC |\n|---|---|---|")
+    for k, name in enumerate(names):
+        print(f"| {name} | {auc(x[part, k], y[part]):.3f} | {auc(x[~part, k], y[~part]):.3f} |")
+    for name, cols in (("logistic: top-1 + margin to mean(2..10) + z", [0, 2, 3]),
+                       ("logistic: all the signals above", list(range(len(names))))):
+        scaler = StandardScaler().fit(x[part][:, cols])
+        model = LogisticRegression().fit(scaler.transform(x[part][:, cols]), y[part])
+        p = model.decision_function(scaler.transform(x[:, cols]))
+        print(f"| {name} | {auc(p[part], y[part]):.3f} | {auc(p[~part], y[~part]):.3f} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None, help="encoder (default: the shipped model)")
     ap.add_argument("--tune", action="store_true", help="grid-search fusion weights on the tuning part")
     ap.add_argument("--groups", action="store_true",
                     help="measure cluster-level scoring on multi-sentence groups built from the queries")
+    ap.add_argument("--confidence", action="store_true",
+                    help="AUC of signals for 'no good past answer' (top-1 answerable vs answers removed)")
     ap.add_argument("--sample", action="store_true",
                     help="before/after cluster scores on the shipped sample (no LocalgovFAQ needed)")
     args = ap.parse_args()
@@ -316,6 +364,9 @@ def main() -> int:
     test = ~tune
     rel = [relevant[qid] for qid in qids]
     ids = [r.answer_id for r in records]
+    if args.confidence:
+        confidence_report(index, feats, ids, rel, q.tokens, tune)
+        return 0
 
     def report(name: str, scores: np.ndarray) -> dict:
         parts = {}
