@@ -11,6 +11,7 @@ from wrong top-1 answers across queries (ROC AUC), i.e. whether a threshold work
     .venv/bin/python benchmarks/bench_answers.py [--model NAME] [--tune]
     .venv/bin/python benchmarks/bench_answers.py --groups [--model NAME]
     .venv/bin/python benchmarks/bench_answers.py --sample
+    .venv/bin/python benchmarks/bench_answers.py --confidence
 
 ``--groups`` measures cluster-level scoring (``cluster.answers.group_scores``) on
 multi-sentence queries built at run time from the LocalgovFAQ queries: a letter of one query
@@ -21,7 +22,8 @@ the best sentence (max-pooling) and their max and mean are compared: Hit@1/5 and
 index's ``min_score``, the share of groups whose right top-1 answer is kept, the share kept
 at all, and the share given a candidate once their right answers are removed. ``--sample``
 prints, for each cluster of the shipped sample with a known right answer, its score before
-and now and whether the report shows it.
+and now and whether the report shows it. ``--confidence`` prints the AUC of signals for "no
+good past answer" (top-1 of each query as is vs. with its right answers removed).
 
 Data path: ``Path(repo)/../shared/data`` or the ``CLUSTER_SHARED_DATA`` environment
 variable. Skips with a message when the data is absent.
