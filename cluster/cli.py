@@ -69,7 +69,7 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, detach, label, answer, confirm, undo)
+    cluster review    record staff decisions (merge, move, split, detach, label, summary, answer, confirm, undo)
     """
 
 
@@ -281,6 +281,20 @@ def review_label(run_dir, cluster_id, text, by):
     from .review import record_label
 
     _recorded(record_label(run_dir, cluster_id, text, by))
+
+
+@review_group.command("summary")
+@_dir
+@click.argument("cluster_id")
+@click.argument("text")
+@_by
+@_guarded
+def review_summary(run_dir, cluster_id, text, by):
+    """Write the ご意見の概要 of cluster CLUSTER_ID: the report shows TEXT instead of the
+    representative opinion (masked like every report text)."""
+    from .review import record_summary
+
+    _recorded(record_summary(run_dir, cluster_id, text, by))
 
 
 @review_group.command("answer")

@@ -515,6 +515,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unique_texts=len(members[c]),
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
+            summary=applied.summaries.get(c, ""),
         ))
 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
@@ -623,7 +624,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         else:
             cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
-        rows.append(ReportRow(no=n, section=mask(section), summary=summary_of(rep.text), count=cl.size,
+        summary = mask(cl.summary) if cl.summary else summary_of(rep.text)  # staff-written, or the representative
+        rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id))
@@ -735,7 +737,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id"]
+              "answer_id", "summary"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -746,7 +748,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "yes" if cl.label_edited else "",
                      "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
-                     op_by_id[cl.representative].text, cl.representative, status, answer_id])
+                     op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence"]

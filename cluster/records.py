@@ -47,6 +47,7 @@ class Cluster:
     unique_texts: int = 0  # distinct duplicate groups inside
     label_edited: bool = False  # the label comes from a staff decision
     confirmed: bool = False  # staff confirmed this grouping
+    summary: str = ""  # ご意見の概要 written by staff (a decision); empty: the representative opinion
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   nothing out in a run (the opinion is in no duplicate group there) leaves it where earlier
   decisions put it.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
+- ``summary`` {"summary": text}: that cluster's ご意見の概要 in the report is this staff-written
+  text instead of its representative opinion (「同趣旨の意見」 rows are usually summarised).
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
   so a later regrouping cannot break the cluster up; late comments may still join it).
@@ -68,7 +70,7 @@ import numpy as np
 from .io import InputError, shorten, unescape_cell
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "detach", "label", "answer", "confirm", "withdraw")
+KINDS = ("merge", "move", "split", "detach", "label", "summary", "answer", "confirm", "withdraw")
 DECISIONS_FILE = "decisions.jsonl"
 
 
@@ -130,8 +132,9 @@ def _decision_from_json(obj) -> Decision:
             _str_list(g, "each of value.groups")
     if kind == "move":
         _str_list(value.get("target"), "value.target")
-    if kind == "label" and not (isinstance(value.get("label"), str) and value["label"].strip()):
-        raise ValueError("value.label must be a non-empty string")
+    for key in ("label", "summary"):
+        if kind == key and not (isinstance(value.get(key), str) and value[key].strip()):
+            raise ValueError(f"value.{key} must be a non-empty string")
     if kind == "answer":
         given = [k for k in ("answer_id", "text") if isinstance(value.get(k), str) and value[k].strip()]
         if not given:
@@ -276,6 +279,7 @@ def detached_opinions(decisions: Sequence[Decision], known: Mapping[str, object]
 class AppliedDecisions:
     cluster_of_unit: np.ndarray
     labels: dict[int, str] = field(default_factory=dict)  # cluster number -> label
+    summaries: dict[int, str] = field(default_factory=dict)  # cluster number -> staff-written summary
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
@@ -390,7 +394,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 target = majority_cluster(keep)
                 for u in keep:
                     cl[u] = target
-        if d.kind in ("label", "answer", "confirm"):
+        if d.kind in ("label", "summary", "answer", "confirm"):
             deferred.append((what, d, [i for i in ids if i in opinion_unit]))
         if missing:
             result.messages.append(f"{what}: {len(missing)} of its opinions are gone "
@@ -400,7 +404,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             result.messages.append(f"{what}: {found_elsewhere} of its opinions now have other ids "
                                    "(rows moved in the input); applied to them by their text")
         result.applied += 1
-    # Labels, answers and confirmations land on the cluster that finally holds most of their
+    # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on
     # one cluster: the one covering more of its opinions wins (the later one on a tie).
     winner: dict[tuple[str, int], tuple[int, str, Decision]] = {}
@@ -421,6 +425,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     for (kind, target), (_, _, d) in sorted(winner.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if kind == "label":
             result.labels[target] = str(d.value.get("label", "")).strip()
+        elif kind == "summary":
+            result.summaries[target] = str(d.value.get("summary", "")).strip()
         elif kind == "answer":
             result.answers[target] = {k: d.value[k] for k in ("answer_id", "text", "answer_text")
                                       if d.value.get(k)}
@@ -678,6 +684,19 @@ def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) ->
     ids = _cluster(members, cluster_id)
     return append_decision(run_dir, "label", ids,
                            _with_fingerprints(row_of, {"label": label.strip(), "cluster": cluster_id}, ids), by)
+
+
+def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None) -> Decision:
+    """Write cluster ``cluster_id``'s ご意見の概要 for the report (replaces its representative
+    opinion there; the next run masks it like any report text). Follows the cluster's opinions
+    through later merges, moves and splits, like a label."""
+    summary = _staff_text(summary)
+    if not summary:
+        raise InputError("the summary is empty")
+    members, _, row_of = _run_state(run_dir)
+    ids = _cluster(members, cluster_id)
+    return append_decision(run_dir, "summary", ids,
+                           _with_fingerprints(row_of, {"summary": summary, "cluster": cluster_id}, ids), by)
 
 
 def known_answer_ids(run_dir) -> set[str] | None:

@@ -190,6 +190,44 @@ def test_report_shows_edited_label(project):
     assert any("桜並木の保全について" in c for c in cells)
 
 
+def test_cli_summary_replaces_the_representative_in_the_report_and_follows_a_merge(project):
+    """Staff write the ご意見の概要 of a row; the report shows it instead of the representative
+    opinion, masked, and it stays on the cluster that holds its opinions after a merge."""
+    out = project["out"]
+    of = cluster_of(out)
+    written = "駅前の駐輪場を増やしてほしい（問い合わせ先 090-1234-5678）。"
+    res = invoke("review", "summary", out, of["A4-1"], written, "--by", "山田")
+    assert res.exit_code == 0, res.output
+    (d,) = decisions_lines(out)
+    assert d["kind"] == "summary" and d["value"]["summary"] == written and "A4-1" in d["opinion_ids"]
+    assert invoke("review", "merge", out, of["A4-1"], of["A1-1"]).exit_code == 0
+    project["run"]()
+    of = cluster_of(out)
+    assert of["A1-1"] == of["A4-1"]
+    assert clusters(out)[of["A4-1"]]["summary"] == written  # working files keep what staff wrote
+    assert all(not r["summary"] for cid, r in clusters(out).items() if cid != of["A4-1"])
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "駅前の駐輪場を増やしてほしい（問い合わせ先 ［電話番号］）。" in md and "090-1234-5678" not in md
+    row = next(line for line in md.splitlines() if "駅前の駐輪場を増やしてほしい（" in line)
+    representative = clusters(out)[of["A4-1"]]["representative"]
+    assert representative and representative not in row and representative not in md  # replaced, not added to
+    # withdrawn: the representative opinion is back
+    assert invoke("review", "undo", out, "--decision", "1").exit_code == 0
+    project["run"]()
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "問い合わせ先" not in md and not any(r["summary"] for r in clusters(out).values())
+
+
+def test_summary_refusals_are_one_line(project):
+    out = project["out"]
+    of = cluster_of(out)
+    res = invoke("review", "summary", out, of["A4-1"], "  \x1b ")
+    assert res.exit_code == 2 and "the summary is empty" in res.output and "Traceback" not in res.output
+    res = invoke("review", "summary", out, "C999", "概要")
+    assert res.exit_code == 2 and "C999" in res.output
+    assert not (out / "decisions.jsonl").exists() or not decisions_lines(out)
+
+
 # ------------------------------------------------------------------ each kind via the library
 
 
