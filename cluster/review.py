@@ -676,27 +676,27 @@ def _staff_text(text: str | None) -> str:
     return strip_controls(text or "")[0].strip()
 
 
-def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:
-    label = _staff_text(label)
-    if not label:
-        raise InputError("the label is empty")
+def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str | None) -> Decision:
+    """A decision that gives cluster ``cluster_id`` a staff-written text (``kind``: label or
+    summary), recorded with the cluster's opinions so it follows them through later runs."""
+    text = _staff_text(text)
+    if not text:
+        raise InputError(f"the {kind} is empty")
     members, _, row_of = _run_state(run_dir)
     ids = _cluster(members, cluster_id)
-    return append_decision(run_dir, "label", ids,
-                           _with_fingerprints(row_of, {"label": label.strip(), "cluster": cluster_id}, ids), by)
+    return append_decision(run_dir, kind, ids, _with_fingerprints(row_of, {kind: text, "cluster": cluster_id}, ids),
+                           by)
+
+
+def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:
+    return _record_cluster_text(run_dir, "label", cluster_id, label, by)
 
 
 def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None) -> Decision:
     """Write cluster ``cluster_id``'s ご意見の概要 for the report (replaces its representative
     opinion there; the next run masks it like any report text). Follows the cluster's opinions
     through later merges, moves and splits, like a label."""
-    summary = _staff_text(summary)
-    if not summary:
-        raise InputError("the summary is empty")
-    members, _, row_of = _run_state(run_dir)
-    ids = _cluster(members, cluster_id)
-    return append_decision(run_dir, "summary", ids,
-                           _with_fingerprints(row_of, {"summary": summary, "cluster": cluster_id}, ids), by)
+    return _record_cluster_text(run_dir, "summary", cluster_id, summary, by)
 
 
 def known_answer_ids(run_dir) -> set[str] | None:
