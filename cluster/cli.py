@@ -6,6 +6,8 @@ import functools
 import os
 import re
 import sys
+from collections import Counter
+from pathlib import Path
 
 import click
 
@@ -69,7 +71,8 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, detach, label, summary, answer, confirm, undo)
+    cluster review    record staff decisions (merge, move, split, detach, label, summary, answer, confirm, undo,
+                      import a filled-in worksheet.xlsx)
     """
 
 
@@ -119,17 +122,20 @@ def _reader_options(what: str):
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")
+@click.option("--no-worksheet", is_flag=True,
+              help="Do not write worksheet.xlsx (the sheet staff fill in with summaries and answers, read back "
+                   "by `cluster review import`).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_guarded
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, no_split,
                 model, seed,
-                encoding, sheet, header_row, title, no_mask, report_encoding, progress):
+                encoding, sheet, header_row, title, no_mask, report_encoding, no_worksheet, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
     INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
-    clusters.csv, answers.csv, report.xlsx/.md/.html/.csv and run.json into the folder;
-    staff decisions in its decisions.jsonl are applied again.
+    clusters.csv, answers.csv, report.xlsx/.md/.html/.csv, worksheet.xlsx and run.json into the
+    folder; staff decisions in its decisions.jsonl are applied again.
     """
     from .pipeline import RunOptions, run
 
@@ -139,7 +145,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
         answer_min_score=min_answer_score, topics=topics,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
-        mask=not no_mask, csv_encoding=report_encoding,
+        mask=not no_mask, csv_encoding=report_encoding, worksheet=not no_worksheet,
     )
     show = sys.stderr.isatty() if progress is None else progress
     result = run(input_path, out_dir, opts, log=_log, progress=show)
@@ -321,6 +327,39 @@ def review_confirm(run_dir, cluster_id, by):
     from .review import record_confirm
 
     _recorded(record_confirm(run_dir, cluster_id, by))
+
+
+@review_group.command("import")
+@_dir
+@click.argument("worksheet", metavar="WORKSHEET", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="List what would be recorded; record nothing.")
+@_by
+@_guarded
+def review_import(run_dir, worksheet, dry_run, by):
+    """Record the summaries and answers staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
+
+    Every run writes DIR/worksheet.xlsx: one row per cluster with its ご意見の概要 and 考え方
+    to fill in (the shaded columns), the best past-answer candidate beside them, and a sheet
+    listing every opinion. Send it to whoever writes the answers; when it comes back, each
+    changed cell becomes a `summary` or `answer` decision (an answer pasted unchanged from the
+    candidate column is recorded as that past answer). Emptied cells record nothing; importing
+    the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
+    decisions name the opinions, not the row numbers.
+    """
+    from .worksheet import import_worksheet
+
+    result = import_worksheet(run_dir, worksheet, by=by, dry_run=dry_run)
+    for message in result.messages:
+        click.echo(message, err=True)
+    if dry_run:
+        for kind, cluster_id, text in result.recorded:
+            click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
+    kinds = Counter(getattr(d, "kind", None) or d[0] for d in result.recorded)
+    what = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items())) or "nothing"
+    click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
+               f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"
+               + ("" if dry_run or not result.recorded else "; run `cluster run ... --out DIR` again to apply them"),
+               err=True)
 
 
 @review_group.command("undo")

@@ -33,6 +33,7 @@ from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
 from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
+from .worksheet import WorksheetUnit, write_worksheet
 from .tokenize import Tokenizer
 
 CHANNEL_ORDER = [*STANDARD_CHANNELS, "ウェブ", "Web", "電子申請"]  # report order (channels are folded first)
@@ -67,6 +68,7 @@ class RunOptions:
     answer_min_score: float | None = None
     csv_encoding: str = "utf-8-sig"
     near_duplicate_threshold: float = 0.7
+    worksheet: bool = True  # worksheet.xlsx: staff write summaries and answers in Excel (worksheet.py)
 
 
 @dataclass
@@ -566,7 +568,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
                            report_min_score, opts, counts, read_info, model_name, topics is not None, applied,
-                           "continued" if late else "fresh"))
+                           "continued" if late else "fresh", log))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -600,12 +602,19 @@ def _channel_key(channel: str) -> tuple:
             channel == UNKNOWN_CHANNEL, channel)
 
 
-def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
-                       opts: RunOptions, input_path: Path) -> ReportModel:
+def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """``(mask, shown)``: ``mask`` masks a text for the report (the submitters' names too);
+    ``shown`` turns an opinion into its report form: display text, masked, without the lines
+    that held only personal data (a signature, a contact line)."""
     names = {s.submitter for s in subs if is_real_name(s.submitter)} if opts.mask else set()
     mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
-    # the summary also loses lines that held only personal data (a signature, a contact line)
-    summary_of = (lambda t: drop_masked_lines(mask(display_text(t)))) if opts.mask else display_text
+    shown = (lambda t: drop_masked_lines(mask(display_text(t)))) if opts.mask else display_text
+    return mask, shown
+
+
+def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
+                       opts: RunOptions, input_path: Path) -> ReportModel:
+    mask, summary_of = report_maskers(subs, opts)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(subs, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
@@ -636,6 +645,23 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(rows_with_opinion), rows=rows,
         masked=opts.mask,
     )
+
+
+def worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters,
+                    shown: Callable[[str], str]) -> list[WorksheetUnit]:
+    """Every distinct text of every cluster (clusters in report order, then most copies
+    first): the first opinion holding it, its number of copies, its report form."""
+    by_unit: dict[tuple[str, int], list[int]] = {}
+    for i, c in cluster_of_opinion.items():
+        by_unit.setdefault((cluster_ids[c], dup_of_opinion[i]), []).append(i)
+    order = {cl.cluster_id: n for n, cl in enumerate(clusters)}
+    keys = sorted(by_unit, key=lambda k: (order.get(k[0], len(order)), -len(by_unit[k]), min(by_unit[k])))
+    units = []
+    for cid, _ in keys:
+        first = opinions[min(by_unit[(cid, _)])]
+        units.append(WorksheetUnit(cid, first.opinion_id, len(by_unit[(cid, _)]), shown(first.text),
+                                   text_fingerprint(first.text)))
+    return units
 
 
 def _sha256(path: Path) -> str:
@@ -714,7 +740,7 @@ def _publish(out_dir: Path, write) -> list[Path]:
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
-                   read_info, model_name, has_topics, applied, grouping) -> list[Path]:
+                   read_info, model_name, has_topics, applied, grouping, log=None) -> list[Path]:
     files = []
     dup_label = {}
     width = max(3, len(str(counts["duplicate_groups"])))
@@ -759,6 +785,11 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
                                input_path)
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
+    if opts.worksheet:
+        mask, shown = report_maskers(subs, opts)
+        units = worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters, shown)
+        write_worksheet(out_dir / "worksheet.xlsx", model, units, candidates_by_cluster, mask, log=log)
+        files.append(out_dir / "worksheet.xlsx")
 
 
     settings = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(opts).items()}

@@ -885,7 +885,7 @@ def _read_frame(path: Path):
         return pd.DataFrame()
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     for col in ("opinion_id", "comment_id", "cluster_id", "answer_id", "representative_opinion_id",
-                "duplicate_group", "text"):
+                "duplicate_group", "text", "label", "summary", "representative", "answer", "past_opinion"):
         if col in df.columns:
             df[col] = df[col].map(unescape_cell)
     for col in ("size", "unique_texts", "rank", "row_number", "index", "duplicate_count", "start", "end"):
@@ -949,7 +949,7 @@ def cluster_table(run) -> "object":
     cl = run.clusters.copy()
     if cl.empty:
         return pd.DataFrame(columns=["cluster_id", "label", "size", "unique_texts", "duplicates", "topic",
-                                     "answer_status", "top_answer_id", "top_answer", "confirmed"])
+                                     "summary", "answer_status", "top_answer_id", "top_answer", "confirmed"])
     cl["duplicates"] = (cl["size"] - cl["unique_texts"]).astype("Int64")
     top = {}
     if not run.answers.empty:
@@ -960,7 +960,9 @@ def cluster_table(run) -> "object":
     of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
     confirmed = {_current_cluster(of, d.opinion_ids) for d in run.decisions if d.kind == "confirm"}
     cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
-    cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "answer_status",
+    if "summary" in cl.columns:  # staff-written ご意見の概要 (run folders older than the summary decision lack it)
+        cl["summary"] = [shorten(str(t) if isinstance(t, str) else "", 60) for t in cl["summary"]]
+    cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",
             "top_answer_id", "top_answer", "confirmed"]
     return cl[[c for c in cols if c in cl.columns]]
 

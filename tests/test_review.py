@@ -206,6 +206,9 @@ def test_cli_summary_replaces_the_representative_in_the_report_and_follows_a_mer
     assert of["A1-1"] == of["A4-1"]
     assert clusters(out)[of["A4-1"]]["summary"] == written  # working files keep what staff wrote
     assert all(not r["summary"] for cid, r in clusters(out).items() if cid != of["A4-1"])
+    table = review.cluster_table(out).set_index("cluster_id")  # the notebook's table shows it too
+    assert table.loc[of["A4-1"], "summary"].startswith("駅前の駐輪場を増やしてほしい")
+    assert not table.drop(index=of["A4-1"])["summary"].any()
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "駅前の駐輪場を増やしてほしい（問い合わせ先 ［電話番号］）。" in md and "090-1234-5678" not in md
     row = next(line for line in md.splitlines() if "駅前の駐輪場を増やしてほしい（" in line)

@@ -1,0 +1,319 @@
+"""The answer worksheet (回答作成シート): staff write summaries and answers in Excel, the tool
+reads them back as decisions.
+
+In many offices the table of opinions goes out to the departments concerned (担当課), who
+write the 考え方 in Excel and send the file back. Every run writes ``worksheet.xlsx`` for that:
+
+- sheet 「回答作成」: one row per cluster in report order: No., cluster_id, 件数, 該当箇所,
+  ラベル, **ご意見の概要** and **考え方** (the two columns to edit, shaded), the answer's
+  status, and the best past-answer candidate with its number, score and the past opinion it
+  answered (copy it into 考え方 to use it);
+- sheet 「意見一覧」: every distinct opinion of every cluster with its copies' count, so whoever
+  writes the answer can read what was said;
+- a very hidden sheet ``_import``: what the worksheet showed in the two editable columns, the
+  opinions of each cluster (one id and text fingerprint per distinct text) and the candidates.
+
+``import_worksheet`` (``cluster review import DIR FILE``) compares the two columns with what the
+worksheet showed and records a ``summary`` or ``answer`` decision for each cell that was
+changed. The decisions name the cluster's opinions as the worksheet knew them, found again in
+the run folder by id and text (and with their exact and near copies there), so a worksheet
+that was out for two weeks still lands on the right groups after merges, re-runs or late
+comments. An answer pasted unchanged from the candidate column is recorded as that past
+answer (``answer_id``). A cell that was emptied records nothing (``cluster review undo``
+withdraws a decision); a change already recorded is not recorded twice, so importing the same
+file again is harmless. Every row is checked before anything is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+from .io import InputError
+from .records import AnswerCandidate
+from .report import ReportModel, _clean, _text_cells, save_workbook
+
+MAIN_SHEET = "回答作成"
+OPINIONS_SHEET = "意見一覧"
+HIDDEN_SHEET = "_import"
+FORMAT = "pubcom-cluster worksheet 1"
+SUMMARY = "ご意見の概要"
+ANSWER = "考え方"
+MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMARY, ANSWER, "回答の状態",
+               "回答案（過去の回答・未確認）", "回答案の番号", "スコア", "回答案が答えた過去の意見"]
+OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
+STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
+MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
+
+
+@dataclass(frozen=True)
+class WorksheetUnit:
+    """One distinct opinion text of a cluster: the first opinion holding it and its copies."""
+
+    cluster_id: str
+    opinion_id: str
+    count: int
+    text: str  # as shown (masked)
+    fingerprint: str  # review.text_fingerprint of the opinion's own text
+
+
+def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUnit],
+                    candidates_by_cluster: Mapping[str, Sequence[AnswerCandidate]],
+                    mask: Callable[[str], str], log: Callable[[str], None] | None = None) -> None:
+    """Write the worksheet for the report ``model`` (its rows' texts are already masked;
+    ``mask`` masks the candidates' texts the same way). Byte-identical for the same content."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = MAIN_SHEET
+    ws.append([_clean(f"回答作成シート：{model.title}")])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(["「ご意見の概要」と「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
+               "取り込みます。過去の回答案を使うときは、その文を「考え方」に貼り付けてください。"
+               "行の並べ替えや列の追加はかまいませんが、cluster_id の列と非表示のシートは変えないでください。"])
+    ws.append([])
+    ws.append(MAIN_HEADER)
+    header_row = ws.max_row
+    thin = Side(style="thin", color="666666")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    editable = PatternFill("solid", fgColor="FFF7D6")
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    hidden_rows = [["format", FORMAT, "", ""]]
+    summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
+    for row_number, r in enumerate(model.rows, header_row + 1):
+        cands = list(candidates_by_cluster.get(r.cluster_id) or [])
+        written_answer = r.answer if r.answer_status == "confirmed" else ""
+        best = cands[0] if cands else None
+        ws.append([r.no, r.cluster_id, r.count, _clean(r.section), _clean(r.label), _clean(r.summary),
+                   _clean(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
+                   _clean(mask(best.answer)) if best else "", best.answer_id if best else "",
+                   round(best.score, 4) if best else None, _clean(mask(best.past_opinion)) if best else ""])
+        for column in range(1, len(MAIN_HEADER) + 1):
+            cell = ws.cell(row=row_number, column=column)
+            cell.alignment = wrap
+            cell.border = border
+            if column in (summary_col, answer_col):
+                cell.fill = editable
+        hidden_rows.append(["written", r.cluster_id, _clean(r.summary), _clean(written_answer)])
+        hidden_rows += [["candidate", r.cluster_id, c.answer_id, _clean(mask(c.answer))] for c in cands]
+    for col, width in zip("ABCDEFGHIJKL", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35)):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    ws.auto_filter.ref = f"A{header_row}:L{header_row + len(model.rows)}"
+
+    sheet = wb.create_sheet(OPINIONS_SHEET)
+    sheet.append(OPINIONS_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+    number_of = {r.cluster_id: r.no for r in model.rows}
+    shown = units[:MAX_SHEET_ROWS]
+    if len(units) > len(shown) and log:
+        log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "
+            "(an Excel sheet holds about a million rows); opinions.csv has them all")
+    for u in shown:
+        sheet.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, _clean(u.text)])
+        hidden_rows.append(["unit", u.cluster_id, u.opinion_id, u.fingerprint])
+    for col, width in zip("ABCDE", (6, 10, 12, 6, 90)):
+        sheet.column_dimensions[col].width = width
+    sheet.freeze_panes = "A2"
+    hidden = wb.create_sheet(HIDDEN_SHEET)
+    hidden.sheet_state = "veryHidden"  # Excel's menus cannot show it: staff edit the visible sheets only
+    for row in hidden_rows:
+        hidden.append(row)
+    _text_cells(wb)
+    save_workbook(wb, path)
+
+
+# ------------------------------------------------------------------------------ import
+
+@dataclass
+class ImportResult:
+    recorded: list = field(default_factory=list)  # Decision objects (or, on a dry run, (kind, cluster_id, text))
+    unchanged: int = 0  # rows whose editable cells were left as the worksheet showed them
+    already: int = 0  # changes recorded by an earlier import
+    messages: list[str] = field(default_factory=list)  # cells that record nothing, and why
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    written: dict  # cluster_id -> (summary, answer) as shown
+    units: dict  # cluster_id -> [(opinion_id, fingerprint)]
+    candidates: dict  # cluster_id -> [(answer_id, text as shown)]
+    rows: list  # (excel row number, cluster_id, summary cell, answer cell)
+
+
+def _cell_text(cell, where: str) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if getattr(cell, "data_type", None) == "f":
+        raise InputError(f"{where} holds a formula ({str(value)[:30]}); type the text itself")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _read(path: Path) -> _Sheet:
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise InputError(f"{path}: not an Excel worksheet (.xlsx); import the worksheet.xlsx a run wrote, "
+                         "edited and saved in Excel format")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - zip, XML or openpyxl errors: one line either way
+        raise InputError(f"{path}: cannot be read as an Excel file ({type(exc).__name__})") from None
+    try:
+        if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
+            raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
+                             f"sheet is missing); use the worksheet.xlsx from the run folder")
+        written, units, candidates = {}, {}, {}
+        for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
+            kind, cid, a, b = (list(row) + [None] * 4)[:4]
+            cid, a, b = str(cid or ""), str(a or ""), str(b or "")
+            if kind == "format" and cid != FORMAT:
+                raise InputError(f"{path}: written by another version of the tool ({cid}); write a new worksheet "
+                                 "with `cluster run`")
+            if kind == "written":
+                written[cid] = (a, b)
+            elif kind == "unit":
+                units.setdefault(cid, []).append((a, b))
+            elif kind == "candidate":
+                candidates.setdefault(cid, []).append((a, b))
+        rows, header, seen = [], None, {}
+        for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
+            values = [c.value for c in cells]
+            if header is None:
+                if "cluster_id" in values and SUMMARY in values and ANSWER in values:
+                    header = {v: i for i, v in enumerate(values) if isinstance(v, str)}
+                continue
+            cid_cell = cells[header["cluster_id"]] if header["cluster_id"] < len(cells) else None
+            cid = str(cid_cell.value).strip() if cid_cell is not None and cid_cell.value is not None else ""
+            if not cid:
+                continue
+            where = f"{path.name}, row {number}"
+            if cid not in written:
+                raise InputError(f"{where}: cluster {cid!r} is not one of this worksheet's clusters "
+                                 "(was the row copied from another worksheet?)")
+            if cid in seen:
+                raise InputError(f"{where}: cluster {cid} appears twice (also row {seen[cid]}); keep one row")
+            seen[cid] = number
+
+            def cell(name: str) -> str:
+                i = header[name]
+                return _cell_text(cells[i], f"{where}, column {name}") if i < len(cells) else ""
+
+            rows.append((number, cid, cell(SUMMARY), cell(ANSWER)))
+        if header is None:
+            raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
+                             f"{ANSWER}; do not rename those columns")
+        return _Sheet(written, units, candidates, rows)
+    finally:
+        wb.close()
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal once line endings and surrounding blanks are set aside (Excel rewrites both)."""
+    def norm(s: str) -> str:
+        return "\n".join(line.rstrip() for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"))
+    return norm(a) == norm(b)
+
+
+def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False) -> ImportResult:
+    """Record a ``summary`` or ``answer`` decision for every editable cell of the worksheet at
+    ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
+    recorded when a row is wrong; ``dry_run`` records nothing and lists what would be."""
+    from .review import (_answer_text_in_run, _run_state, _staff_text, _withdrawn, _with_fingerprints,
+                         append_decision, load_decisions, text_fingerprint)
+    from .io import unescape_cell
+
+    path = Path(path)
+    sheet = _read(path)
+    members, _, row_of = _run_state(run_dir)
+    clustered = {oid: row for oid, row in row_of.items() if unescape_cell(row.get("cluster_id", ""))}
+    fp_of = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in clustered.items()}
+    first_with_fp: dict[str, str] = {}
+    for oid, fp in fp_of.items():
+        first_with_fp.setdefault(fp, oid)
+    group_members: dict[str, list[str]] = {}
+    for oid, row in clustered.items():
+        group = unescape_cell(row.get("duplicate_group", ""))
+        if group:
+            group_members.setdefault(group, []).append(oid)
+
+    def opinions_of(cid: str) -> list[str]:
+        """The cluster's opinions in this run: each distinct text by its id (or, when the id now
+        holds another text, by the text), with its exact and near copies."""
+        out: dict[str, None] = {}
+        for oid, fp in sheet.units.get(cid, []):
+            found = oid if fp_of.get(oid) == fp else first_with_fp.get(fp)
+            if found is None:
+                continue
+            group = unescape_cell(clustered[found].get("duplicate_group", ""))
+            for i in (group_members[group] if group else [found]):
+                out.setdefault(i, None)
+        return list(out)
+
+    # the latest decision in force of each kind on each exact set of opinions
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    latest: dict[tuple, str] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind in ("summary", "answer") and n not in withdrawn:
+            value = d.value.get("summary") if d.kind == "summary" else (d.value.get("text") or d.value.get("answer_id"))
+            latest[(d.kind, frozenset(d.opinion_ids))] = str(value or "")
+
+    result = ImportResult()
+    todo = []
+    for number, cid, summary_cell, answer_cell in sheet.rows:
+        shown_summary, shown_answer = sheet.written[cid]
+        changes = []
+        for kind, column, new, shown in (("summary", SUMMARY, summary_cell, shown_summary),
+                                         ("answer", ANSWER, answer_cell, shown_answer)):
+            if _same(new, shown):
+                continue
+            text = _staff_text(new)
+            if not text:
+                result.messages.append(f"row {number} ({cid}): {column} was emptied; nothing recorded "
+                                       "(withdraw a decision with `cluster review undo`)")
+                continue
+            changes.append((kind, text))
+        if not changes:
+            result.unchanged += 1
+            continue
+        ids = opinions_of(cid)
+        if not ids:
+            result.messages.append(f"row {number} ({cid}): its opinions are no longer in the run; nothing recorded")
+            continue
+        for kind, text in changes:
+            value: dict = {"cluster": cid, "source": path.name}
+            if kind == "summary":
+                value["summary"], key_value = text, text
+            else:
+                answer_id = next((a for a, shown in sheet.candidates.get(cid, []) if _same(shown, text)), None)
+                if answer_id:
+                    original = _answer_text_in_run(run_dir, answer_id)
+                    value.update({"answer_id": answer_id, **({"answer_text": original} if original else {})})
+                    key_value = answer_id
+                else:
+                    value["text"], key_value = text, text
+            if latest.get((kind, frozenset(ids))) == key_value:
+                result.already += 1
+                continue
+            todo.append((kind, cid, ids, value))
+    for kind, cid, ids, value in todo:
+        if dry_run:
+            result.recorded.append((kind, cid, value.get("summary") or value.get("text") or value.get("answer_id")))
+        else:
+            result.recorded.append(append_decision(run_dir, kind, ids, _with_fingerprints(row_of, value, ids), by))
+    return result

@@ -1,0 +1,281 @@
+"""The answer worksheet (cluster.worksheet): written by every run, filled in by staff in
+Excel, read back by `cluster review import` as summary and answer decisions.
+
+The comments and past answers were written for these tests (an imagined draft plan for a
+city's sports park, its swimming pool and a bus stop).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from cluster.cli import main
+from cluster.io import InputError
+from cluster.worksheet import ANSWER, HIDDEN_SHEET, MAIN_SHEET, OPINIONS_SHEET, SUMMARY, import_worksheet
+
+HEADER = ["受付番号", "提出方法", "ご意見"]
+ROWS = [
+    ["S1", "電子メール", "市民プールの営業時間を夜九時まで延長してほしい。"],
+    ["S2", "郵送", "仕事帰りに泳げるよう、市民プールの営業時間を夜まで延長してください。"],
+    ["S3", "電子メール", "市民プールの営業時間を延長し、平日の夜も泳げるようにしてほしい。"],
+    ["S4", "持参", "運動公園のバス停が遠いので、正門の前にバス停を移設すべきです。"],
+    ["S5", "電子メール", "運動公園のバス停が正門から遠いので、バス停の移設をお願いします。"],
+    ["S6", "FAX", "バス停を運動公園の正門前に移してほしい。今のバス停は遠すぎる。"],
+    ["S7", "郵送", "運動公園の芝生広場をなくす計画には反対です。芝生広場を残してください。"],
+    ["S8", "郵送", "運動公園の芝生広場をなくす計画には反対です。芝生広場を残してください。"],
+    ["S9", "電子メール", "芝生広場の廃止はやめて、子どもが遊べる広場を残してください。"],
+    ["S10", "電子メール", "テニスコートの使用料の値上げは負担が大きいので見直してほしい。"
+                          "\n連絡先 090-2345-6789"],
+    ["S11", "持参", "テニスコート使用料の値上げに反対。利用者の負担が増える。"],
+    ["S12", "電子メール", ""],
+]
+PAST = [
+    ["No.", "ご意見の概要", "市の考え方"],
+    ["K1", "プールの営業時間を延長してほしい。", "営業時間の延長については、利用状況を踏まえて検討してまいります。"],
+    ["K2", "バス停を施設の近くに移してほしい。", "バス事業者と協議し、バス停の位置を検討してまいります。"],
+    ["K3", "広場を残してほしい。", "広場の保全に努めてまいります。"],
+]
+
+
+def write_csv(path: Path, header, rows) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def cluster_of(out: Path) -> dict[str, str]:
+    return {r["opinion_id"]: r["cluster_id"] for r in read_rows(out / "opinions.csv")}
+
+
+def decision_lines(out: Path) -> list[dict]:
+    return [json.loads(x) for x in (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """Inputs and one finished run folder, made once (char-hash model: no model files needed)."""
+    folder = tmp_path_factory.mktemp("worksheet")
+    comments = write_csv(folder / "comments.csv", HEADER, ROWS)
+    past = write_csv(folder / "past.csv", PAST[0], PAST[1:])
+    out = folder / "out"
+    res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    of = cluster_of(out)  # the grouping the tests below rely on, checked once
+    assert of["S1-1"] == of["S2-1"] == of["S3-1"] != of["S4-1"] == of["S5-1"] == of["S6-1"]
+    assert of["S7-1"] == of["S8-1"] == of["S9-1"] and of["S10-1"] == of["S11-1"] and of["S12-1"] == ""
+    return comments, past, out
+
+
+@pytest.fixture
+def project(first_run, tmp_path):
+    """A copy of the first run's folder for one test, and a function to run again into it."""
+    comments, past, first = first_run
+    out = tmp_path / "out"
+    shutil.copytree(first, out)
+
+    def run(*extra):
+        res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash", *extra)
+        assert res.exit_code == 0, res.output
+        return res
+
+    return {"dir": tmp_path, "out": out, "run": run}
+
+
+def main_rows(path: Path) -> tuple[openpyxl.Workbook, dict[str, int], dict[str, int]]:
+    """The workbook, {header name: column number} and {cluster_id: row number} of its main sheet."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[MAIN_SHEET]
+    for row in ws.iter_rows():
+        names = [c.value for c in row]
+        if "cluster_id" in names:
+            columns = {v: i + 1 for i, v in enumerate(names) if v}
+            first = row[0].row + 1
+            break
+    rows = {ws.cell(r, columns["cluster_id"]).value: r for r in range(first, ws.max_row + 1)}
+    return wb, columns, rows
+
+
+def edit(src: Path, dst: Path, changes: dict[str, dict[str, str | None]]) -> Path:
+    """A copy of worksheet ``src`` with cells changed: {cluster_id: {column name: value}}."""
+    wb, columns, rows = main_rows(src)
+    ws = wb[MAIN_SHEET]
+    for cid, cells in changes.items():
+        for name, value in cells.items():
+            ws.cell(rows[cid], columns[name]).value = value
+    wb.save(dst)
+    return dst
+
+
+# ------------------------------------------------------------------------- the written sheet
+
+
+def test_worksheet_lists_every_cluster_and_distinct_opinion_masked_and_is_deterministic(project):
+    out = project["out"]
+    path = out / "worksheet.xlsx"
+    clusters = read_rows(out / "clusters.csv")
+    wb, columns, rows = main_rows(path)
+    assert set(rows) == {c["cluster_id"] for c in clusters}
+    ws = wb[MAIN_SHEET]
+    for c in clusters:
+        assert ws.cell(rows[c["cluster_id"]], columns["件数"]).value == int(c["size"])
+    # the report's row numbers and order
+    report = read_rows(out / "report.csv")
+    assert [ws.cell(rows[c], columns["No."]).value for c in rows] == [int(r["No."]) for r in report]
+    # the bus-stop cluster's best past answer stands beside the empty 考え方, with its number
+    bus = cluster_of(out)["S4-1"]
+    assert ws.cell(rows[bus], columns[ANSWER]).value is None
+    assert ws.cell(rows[bus], columns["回答案の番号"]).value == "K2"
+    assert "バス停の位置" in ws.cell(rows[bus], columns["回答案（過去の回答・未確認）"]).value
+    # every opinion is listed once per distinct text, copies counted; personal data masked
+    listed = list(wb[OPINIONS_SHEET].iter_rows(min_row=2, values_only=True))
+    assert sum(r[3] for r in listed) == sum(int(c["size"]) for c in clusters) == 11
+    assert len(listed) == 10  # S7 and S8 are one text
+    texts = "\n".join(str(r[4]) for r in listed)
+    assert "090-2345-6789" not in texts and "値上げ" in texts
+    assert wb[HIDDEN_SHEET].sheet_state == "veryHidden"
+    assert wb.sheetnames.index(HIDDEN_SHEET) == len(wb.sheetnames) - 1
+    first = path.read_bytes()
+    project["run"]()
+    assert path.read_bytes() == first
+
+
+def test_no_worksheet_option(project):
+    out = project["out"]
+    (out / "worksheet.xlsx").unlink()
+    project["run"]("--no-worksheet")
+    assert not (out / "worksheet.xlsx").exists()
+    assert "worksheet.xlsx" not in json.loads((out / "run.json").read_text(encoding="utf-8"))["outputs"]
+
+
+# ------------------------------------------------------------------------------- import
+
+
+def test_import_records_changed_cells_and_the_next_run_shows_them(project):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    pool, bus, lawn, fee = of["S1-1"], of["S4-1"], of["S7-1"], of["S10-1"]
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    candidate = wb[MAIN_SHEET].cell(rows[bus], columns["回答案（過去の回答・未確認）"]).value
+    filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {
+        pool: {SUMMARY: "市民プールの営業時間の延長を求める意見（担当 090-1111-2222）",
+               ANSWER: "夜間営業については、\r\n利用者数の調査を行ったうえで判断します。"},
+        bus: {ANSWER: candidate},  # the candidate, pasted as it was
+        lawn: {ANSWER: "   "},  # blanks only: nothing to record
+    })
+    res = invoke("review", "import", out, filled, "--by", "スポーツ課")
+    assert res.exit_code == 0, res.output
+    assert "recorded 2 answers, 1 summary" in res.output
+    lines = decision_lines(out)
+    assert [(d["kind"], d["value"]["cluster"]) for d in lines] == [("summary", pool), ("answer", pool), ("answer", bus)]
+    assert all(d["by"] == "スポーツ課" and d["value"]["source"] == "filled.xlsx" for d in lines)
+    assert set(lines[0]["opinion_ids"]) == {"S1-1", "S2-1", "S3-1"}
+    assert lines[2]["value"]["answer_id"] == "K2" and "text" not in lines[2]["value"]
+    assert "調査を行ったうえで" in lines[1]["value"]["text"]
+    # the same file again records nothing new
+    res = invoke("review", "import", out, filled)
+    assert res.exit_code == 0 and "recorded nothing" in res.output and "3 changes recorded before" in res.output
+    assert len(decision_lines(out)) == 3
+
+    project["run"]()
+    report = {r["No."]: r for r in read_rows(out / "report.csv")}
+    by_cluster = {c["cluster_id"]: c for c in read_rows(out / "clusters.csv")}
+    pool_row = next(r for r in report.values() if "営業時間の延長を求める意見" in r["ご意見の概要"])
+    assert "［電話番号］" in pool_row["ご意見の概要"] and "090-1111-2222" not in pool_row["ご意見の概要"]
+    assert pool_row["回答の状態"] == "確定" and "調査を行ったうえで" in pool_row["考え方"]
+    assert by_cluster[cluster_of(out)["S4-1"]]["answer_id"] == "K2"
+    assert by_cluster[cluster_of(out)["S4-1"]]["answer_status"] == "confirmed"
+    assert by_cluster[cluster_of(out)["S7-1"]]["answer_status"] != "confirmed"
+    # the new worksheet shows what was recorded, so importing it unchanged records nothing
+    res = invoke("review", "import", out, out / "worksheet.xlsx")
+    assert res.exit_code == 0 and "recorded nothing" in res.output
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    assert "調査を行ったうえで" in wb[MAIN_SHEET].cell(rows[cluster_of(out)["S1-1"]], columns[ANSWER]).value
+
+
+def test_an_old_worksheet_lands_on_the_opinions_after_a_merge_and_rerun(project):
+    """The worksheet was out while staff merged two groups and re-ran: its rows still name
+    the opinions, so the answer lands on the merged cluster, whatever its id now is."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    old_sheet = tmp / "old.xlsx"
+    old_sheet.write_bytes((out / "worksheet.xlsx").read_bytes())
+    assert invoke("review", "merge", out, of["S10-1"], of["S1-1"]).exit_code == 0
+    project["run"]()
+    merged = cluster_of(out)["S10-1"]
+    assert cluster_of(out)["S1-1"] == merged
+    filled = edit(old_sheet, tmp / "filled.xlsx", {of["S10-1"]: {ANSWER: "使用料は据え置きます。"}})
+    assert invoke("review", "import", out, filled).exit_code == 0
+    (d,) = [d for d in decision_lines(out) if d["kind"] == "answer"]
+    assert set(d["opinion_ids"]) == {"S10-1", "S11-1"}
+    project["run"]()
+    assert {c["cluster_id"]: c for c in read_rows(out / "clusters.csv")}[cluster_of(out)["S10-1"]]["answer_status"] \
+        == "confirmed"
+    assert "使用料は据え置きます。" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_dry_run_and_emptied_cells_record_nothing(project):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    assert invoke("review", "answer", out, of["S7-1"], "--text", "芝生広場は残します。").exit_code == 0
+    project["run"]()
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx",
+                  {of["S7-1"]: {ANSWER: None}, of["S4-1"]: {SUMMARY: "バス停の移設を求める意見"}})
+    before = (out / "decisions.jsonl").read_bytes()
+    res = invoke("review", "import", out, filled, "--dry-run")
+    assert res.exit_code == 0, res.output
+    assert f"would record summary for {of['S4-1']}: バス停の移設を求める意見" in res.output
+    assert "考え方 was emptied; nothing recorded" in res.output
+    assert (out / "decisions.jsonl").read_bytes() == before
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda ws, cols, rows, cid: ws.cell(rows[cid], cols["cluster_id"], "C999"), "not one of this worksheet's clusters"),
+    (lambda ws, cols, rows, cid: ws.cell(ws.max_row + 1, cols["cluster_id"], cid), "appears twice"),
+    (lambda ws, cols, rows, cid: ws.cell(rows[cid], cols[ANSWER], "=A1&B1"), "holds a formula"),
+    (lambda ws, cols, rows, cid: ws.cell(min(rows.values()) - 1, cols[ANSWER], "回答"), "no header row"),
+])
+def test_a_wrong_row_is_one_error_and_nothing_is_recorded(project, change, message):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    ws = wb[MAIN_SHEET]
+    ws.cell(rows[of["S1-1"]], columns[SUMMARY], "これは記録されないはずの概要")  # a valid change on another row
+    change(ws, columns, rows, of["S4-1"])
+    wb.save(tmp / "bad.xlsx")
+    before = (out / "decisions.jsonl").read_bytes()
+    res = CliRunner().invoke(main, ["review", "import", str(out), str(tmp / "bad.xlsx")])
+    assert res.exit_code == 2
+    assert message in res.output and "Traceback" not in res.output
+    assert len(res.output.strip().splitlines()) == 1
+    assert (out / "decisions.jsonl").read_bytes() == before
+
+
+def test_files_that_are_not_a_worksheet_are_refused(project):
+    out, tmp = project["out"], project["dir"]
+    for path, message in [(out / "report.xlsx", "not a worksheet written by `cluster run`"),
+                          (out / "report.csv", "not an Excel worksheet"),
+                          (tmp / "missing.xlsx", "no such file")]:
+        with pytest.raises(InputError, match=message.replace("`", ".")):
+            import_worksheet(out, path)
+    broken = tmp / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="cannot be read as an Excel file"):
+        import_worksheet(out, broken)
