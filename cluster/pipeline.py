@@ -639,9 +639,14 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id))
     title = opts.title or f"「{input_path.stem}」に対する意見募集の結果"
+    # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
+    # values that become the same once masked are counted together
+    masked_channels: Counter = Counter()
+    for channel, n in by_channel.items():
+        masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
     return ReportModel(
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(subs),
-        by_channel=sorted(by_channel.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
+        by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(rows_with_opinion), rows=rows,
         masked=opts.mask,
     )

@@ -272,3 +272,28 @@ def test_section_heading_does_not_repeat_a_reference_the_topic_already_names(tmp
                  topic="第4章 スポーツ施設", topic_score=0.6, references=("第4章", "7頁"), unique_texts=1)
     model = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(), tmp_path / "in.csv")
     assert model.rows[0].section == "第4章 スポーツ施設 7頁"
+
+
+def test_channel_cells_with_personal_data_are_masked_and_counted_together(tmp_path):
+    """A channel cell is free text: an e-mail address or a phone number written in it must not
+    reach the published channel table; cells that are the same once masked count together."""
+    from cluster.pipeline import RunOptions, build_report_model
+    from cluster.records import Cluster, Opinion, Submission
+
+    channels = ["郵送", "メール(tanaka.ichiro@example.jp)", "メール(sato.hanako@example.jp)", "FAX 03-1234-5678"]
+    subs, ops = [], []
+    for n, channel in enumerate(channels, 1):
+        text = f"公園にベンチを{n}基増やしてほしい。"
+        subs.append(Submission(row_number=n, comment_id=str(n), text=text, channel=channel))
+        ops.append(Opinion(opinion_id=f"{n}-1", comment_id=str(n), row_number=n, index=1, text=text,
+                           start=0, end=len(text)))
+    cl = Cluster(cluster_id="C001", opinion_ids=tuple(o.opinion_id for o in ops), size=4, representative="1-1",
+                 unique_texts=4)
+    model = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(), tmp_path / "in.csv")
+    shown = dict(model.by_channel)
+    assert shown["郵送"] == 1 and sum(shown.values()) == 4
+    text = " ".join(shown) + to_markdown(model)
+    assert "example.jp" not in text and "03-1234-5678" not in text
+    assert 2 in shown.values()  # the two masked e-mail cells are one line of the table
+    unmasked = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(mask=False), tmp_path / "in.csv")
+    assert "FAX 03-1234-5678" in dict(unmasked.by_channel)
