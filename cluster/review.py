@@ -795,6 +795,8 @@ def record_withdraw(run_dir, decision: int | None = None, by: str | None = None)
         if not in_force:
             raise InputError(f"{Path(run_dir) / DECISIONS_FILE}: no decision to withdraw")
         decision = in_force[-1]
+    if not decisions:
+        raise InputError(f"there is no decision {decision}: {Path(run_dir) / DECISIONS_FILE} holds no decisions yet")
     if not 1 <= decision <= len(decisions):
         raise InputError(f"there is no decision {decision} (decisions 1 to {len(decisions)}; see decision_table "
                          f"or {DECISIONS_FILE})")

@@ -541,6 +541,8 @@ def test_empty_answer_text_is_named_as_such(project):
 def test_undo_withdraws_the_latest_decision_and_the_next_run_drops_it(project):
     out = project["out"]
     of = cluster_of(out)
+    res = invoke("review", "undo", out, "--decision", "1")  # nothing recorded yet
+    assert res.exit_code != 0 and "holds no decisions yet" in res.output and "1 to 0" not in res.output
     review.record_merge(out, [of["A1-1"], of["A4-1"]])
     review.record_label(out, of["A7-1"], "公園の樹木")
     res = invoke("review", "undo", out, "--decision", "1")
