@@ -37,6 +37,9 @@ Method
    similarity 0 (= a typical unrelated pair). Clusters are merged while their average
    similarity is at least ``threshold`` standard deviations above a random pair
    (default 3.0 robust SDs: a rule stated on the similarity distribution, not on a cluster count).
+   An opinion that says 賛成 and one that says 反対 (``explicit_polarity``: negations read)
+   never end in one cluster, however alike their words: in a small consultation the object
+   they share outweighs the stance, and a published table never answers both in one row.
 5. Labels are renumbered so 0 is the largest cluster (by copies, then unique texts, then
    the first member in canonical order).
 
@@ -69,6 +72,7 @@ DEFAULTS = dict(
     burstiness=True,  # lemma TF-IDF weights also scaled by each lemma's burstiness (see _tfidf)
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
+    opposite_apart=True,  # an explicit 賛成 and an explicit 反対 never share a cluster
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
     word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
     sif_a=1e-3,  # SIF weight a / (a + p(w)), p(w) = lemma frequency in this consultation
@@ -162,6 +166,28 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
                     tokenizer = Tokenizer()
                 if _names_only(texts[i], tokenizer):
                     out[i] = "against" if against else "support"
+    return out
+
+
+# Explicit opposite stances: 「…に反対します」 and 「…に賛成します」 never share a row of the
+# published table, however alike their words (they name the same object). On the text
+# (NFKC): a negated 賛成 is against, a negated 反対 is neither.
+_SUPPORT_RE = re.compile(r"賛成|賛同")
+_AGAINST_RE = re.compile(r"反対")
+_NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない)")
+_NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|反対意見|反対の声|反対する人|反対派")
+
+
+def explicit_polarity(texts: list[str]) -> np.ndarray:
+    """+1 for a text that says it supports (賛成・賛同), -1 for one that says it opposes
+    (反対, or 「賛成できない」), 0 for neither or both. Used to keep opposite stances apart."""
+    out = np.zeros(len(texts), dtype=np.int8)
+    for i, text in enumerate(texts):
+        t = unicodedata.normalize("NFKC", text or "")
+        against = bool(_NOT_SUPPORT_RE.search(t)) or (bool(_AGAINST_RE.search(t)) and not _NOT_AGAINST_RE.search(t))
+        support = bool(_SUPPORT_RE.search(_NOT_SUPPORT_RE.sub("", t)))
+        if against != support:
+            out[i] = -1 if against else 1
     return out
 
 
@@ -373,16 +399,21 @@ class _Views:
 
 
 def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-                           threshold: float, sizes: np.ndarray | None = None) -> np.ndarray:
+                           threshold: float, sizes: np.ndarray | None = None,
+                           polarity: np.ndarray | None = None) -> np.ndarray:
     """Average-link agglomeration on a sparse similarity graph (missing pairs = 0).
 
     Merges the pair of clusters with the highest average pair similarity while it is at
     least ``threshold``. Ties go to the lower node ids, so the result is deterministic.
     O(E log E) time with small-to-large merging of neighbour maps. ``sizes``: members
     behind each node (nodes that are clusters already); ``sims`` are then the average
-    similarities between the nodes' members.
+    similarities between the nodes' members. ``polarity``: +1 / -1 / 0 per node
+    (``explicit_polarity``); a cluster holding +1 never merges with one holding -1.
     """
     size = [1] * n if sizes is None else [int(x) for x in sizes]
+    pol = [0] * n if polarity is None else [int(x) for x in polarity]
+    has_pos = [x > 0 for x in pol]
+    has_neg = [x < 0 for x in pol]
     nbr: list[dict[int, float]] = [dict() for _ in range(n)]
     for a, b, s in zip(rows.tolist(), cols.tolist(), sims.tolist()):
         if a == b:
@@ -408,6 +439,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
             continue  # stale entry
         if avg < threshold:
             continue
+        if (has_pos[a] and has_neg[b]) or (has_neg[a] and has_pos[b]):
+            continue  # opposite stances (the flags only grow: this pair never merges)
         # merge the smaller neighbour map into the larger; keep the lower id as the name
         keep, gone = (a, b) if len(nbr[a]) >= len(nbr[b]) else (b, a)
         del nbr[keep][gone]
@@ -421,6 +454,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         alive[gone] = False
         parent[gone] = keep
         size[keep] += size[gone]
+        has_pos[keep] = has_pos[keep] or has_pos[gone]
+        has_neg[keep] = has_neg[keep] or has_neg[gone]
         for c, s in nbr[keep].items():
             avg = s / (size[keep] * size[c])
             if avg >= threshold:
@@ -486,7 +521,8 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold):
         else:
             r, c = views.candidate_pairs(p["n_neighbors"])
             s = views.similarity(r, c)
-            sub = sparse_average_linkage(m, r, c, s, threshold)
+            polarity = explicit_polarity(sub_texts) if p["opposite_apart"] else None
+            sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity)
         labels[rest] = rest[sub]
     return labels
 
@@ -625,7 +661,14 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
             for mx, (_, w, mu, sd) in zip(means, views.views):
                 s += w * (_pair_cos(mx, r, c) - mu) / sd  # a dot product of mean rows
             s = (s - views.mu) / views.sd
-            merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest])
+            polarity = None
+            if p["opposite_apart"]:  # a block's cluster holds one explicit stance at most
+                unit_pol = explicit_polarity([texts_s[i] for i in idx]).astype(np.int64)
+                polarity = np.zeros(m, dtype=np.int64)
+                np.add.at(polarity, sub_node, unit_pol)
+                polarity = np.sign(polarity)
+            merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest],
+                                            polarity=polarity)
             parent[rest] = rest[merged]
     out = parent[node]
     out = _renumber(out, counts[order])

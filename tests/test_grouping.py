@@ -350,3 +350,32 @@ def test_char_view_counts_half_only_in_larger_corpora(enc, tok):
     assert char_weight() == 1.0
     assert char_weight(char_half_above=len(texts) - 1) == 0.5
     assert char_weight(char_half_above=None) == 1.0
+
+
+def test_explicit_polarity_reads_negation():
+    from cluster.grouping import explicit_polarity
+
+    texts = ["旧市民会館の解体に反対します。", "旧市民会館の解体に賛成します。", "この案には賛成できません。",
+             "反対ではありませんが、説明が足りません。", "賛成の人も反対の人もいると思う。", "開館時間を延長してほしい。",
+             "反対意見も聞いたうえで決めてほしい。"]
+    assert explicit_polarity(texts).tolist() == [-1, 1, -1, 0, 0, 0, 0]
+
+
+def test_opposite_stances_on_the_same_object_are_never_one_cluster(enc, tok):
+    """In a small consultation the shared object (旧市民会館の解体) outweighs the stance: the
+    one 賛成 letter joined the 反対 campaign's row. An explicit 賛成 and 反対 stay apart."""
+    texts = ["旧市民会館の解体に反対します。地域の文化活動の拠点なので、耐震改修して残してください。",
+             "旧市民会館の解体に賛成します。維持費が高すぎるので、跡地は広場にしてください。",
+             "ごみ収集を週3回に増やしてください。", "市営住宅の家賃を見直してほしい。",
+             "駅前の放置自転車を撤去してほしい。"]
+    merged = run(texts, enc, tok, opposite_apart=False)
+    assert merged[0] == merged[1]  # without the rule
+    labels = run(texts, enc, tok)
+    assert labels[0] != labels[1] and len(set(labels.tolist())) == 5
+
+
+def test_sparse_average_linkage_polarity_veto():
+    rows, cols, sims = np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([5.0, 5.0, 5.0])
+    assert len(set(sparse_average_linkage(3, rows, cols, sims, 2.0).tolist())) == 1
+    lab = sparse_average_linkage(3, rows, cols, sims, 2.0, polarity=np.array([-1, 0, 1]))
+    assert lab[0] != lab[2] and len(set(lab.tolist())) == 2
