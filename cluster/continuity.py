@@ -107,10 +107,14 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
 
 
 def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts: np.ndarray,
-                    group_new) -> tuple[np.ndarray, dict[int, str]]:
+                    group_new, join=None) -> tuple[np.ndarray, dict[int, str]]:
     """Late comments: earlier units keep their cluster; new units join one or form new ones.
 
     ``group_new(indices) -> labels`` clusters the new units that fit no existing cluster.
+    ``join(labels, block_of, apart) -> labels`` (``grouping.merge_across_blocks``) then lets
+    each of those new clusters join an earlier cluster when the grouping's own average-link
+    rule would have joined them (a paraphrase of a one-text cluster, which the centroid test
+    only opens to copies); ``apart`` keeps the earlier clusters from joining each other.
     Returns unit labels and {label: earlier cluster id} for the labels that continue one.
     """
     old_ids = sorted({p for p in unit_prev if p is not None}, key=_id_sort_key)
@@ -145,6 +149,12 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
     if leftover:
         sub = np.asarray(group_new(leftover), dtype=np.int64)
         labels[leftover] = sub + len(old_ids)
+        if join is not None and old_ids:
+            old = labels < len(old_ids)
+            joined = np.asarray(join(labels, (~old).astype(np.int64), np.where(old, labels, -1)), dtype=np.int64)
+            # the label now holding each earlier cluster (one earlier cluster per label: apart)
+            continued = {int(joined[members[n][0]]): cid for cid, n in label_of_old.items() if members[n]}
+            return joined, continued
     return labels, {n: cid for cid, n in label_of_old.items()}
 
 

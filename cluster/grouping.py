@@ -400,7 +400,7 @@ class _Views:
 
 def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
                            threshold: float, sizes: np.ndarray | None = None,
-                           polarity: np.ndarray | None = None) -> np.ndarray:
+                           polarity: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
     """Average-link agglomeration on a sparse similarity graph (missing pairs = 0).
 
     Merges the pair of clusters with the highest average pair similarity while it is at
@@ -409,11 +409,14 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
     behind each node (nodes that are clusters already); ``sims`` are then the average
     similarities between the nodes' members. ``polarity``: +1 / -1 / 0 per node
     (``explicit_polarity``); a cluster holding +1 never merges with one holding -1.
+    ``apart``: a tag per node (-1 = none); two clusters with different tags never merge
+    (late comments: the earlier clusters stay as they were).
     """
     size = [1] * n if sizes is None else [int(x) for x in sizes]
     pol = [0] * n if polarity is None else [int(x) for x in polarity]
     has_pos = [x > 0 for x in pol]
     has_neg = [x < 0 for x in pol]
+    tag = [-1] * n if apart is None else [int(x) for x in apart]
     nbr: list[dict[int, float]] = [dict() for _ in range(n)]
     for a, b, s in zip(rows.tolist(), cols.tolist(), sims.tolist()):
         if a == b:
@@ -441,6 +444,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
             continue
         if (has_pos[a] and has_neg[b]) or (has_neg[a] and has_pos[b]):
             continue  # opposite stances (the flags only grow: this pair never merges)
+        if tag[a] >= 0 and tag[b] >= 0 and tag[a] != tag[b]:
+            continue  # kept apart (tags never change once set: this pair never merges)
         # merge the smaller neighbour map into the larger; keep the lower id as the name
         keep, gone = (a, b) if len(nbr[a]) >= len(nbr[b]) else (b, a)
         del nbr[keep][gone]
@@ -456,6 +461,7 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         size[keep] += size[gone]
         has_pos[keep] = has_pos[keep] or has_pos[gone]
         has_neg[keep] = has_neg[keep] or has_neg[gone]
+        tag[keep] = max(tag[keep], tag[gone])
         for c, s in nbr[keep].items():
             avg = s / (size[keep] * size[c])
             if avg >= threshold:
@@ -584,7 +590,7 @@ def group_opinions_k(texts: list[str], embeddings: np.ndarray, k: int, counts=No
 
 def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.ndarray, block_of: np.ndarray,
                         counts: np.ndarray | None = None, tokens: list[list[str]] | None = None,
-                        seed: int = 0, **params) -> np.ndarray:
+                        seed: int = 0, apart: np.ndarray | None = None, **params) -> np.ndarray:
     """Join clusters found in separate blocks when the same rule would have joined them.
 
     Large inputs are grouped block by block (``pipeline.group_units``); a same-intent group
@@ -595,6 +601,9 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
     rows. Candidates are each cluster's nearest clusters by the mean rows of the dense
     views (embedding, SIF), O(k^2 d) for k clusters.
     Stance-only clusters (same polarity) of different blocks are joined directly.
+    ``apart``: a tag per text (-1 = none), the same for all texts of a cluster; clusters with
+    different tags are never joined (late comments: the earlier clusters, one tag each, take
+    new clusters in but never join each other).
     Returns labels 0..k-1 ordered like ``group_opinions``'.
     """
     emb, counts = _check(texts, embeddings, counts, tokens, params)
@@ -617,6 +626,9 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
     node_block = np.empty(k, dtype=np.int64)
     node_block[node] = block_s
     parent = np.arange(k)
+    node_tag = np.full(k, -1, dtype=np.int64)
+    if apart is not None:
+        node_tag[node] = np.asarray(apart, dtype=np.int64)[order]
     # stance-only clusters: same polarity across blocks is one cluster
     stance_node = np.zeros(k, dtype=bool)
     if p["stance"] and tokens_s is not None:
@@ -625,9 +637,12 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
             nodes = np.unique(node[st == pol])
             # only clusters made wholly of stance-only opinions of this polarity
             nodes = [u for u in nodes.tolist() if np.all(st[node == u] == pol)]
-            if nodes:
-                parent[nodes] = min(nodes)
-                stance_node[nodes] = True
+            tagged = [u for u in nodes if node_tag[u] >= 0]
+            free = [u for u in nodes if node_tag[u] < 0]
+            if free:  # tagged clusters stay as they are; the untagged join the first of them
+                parent[free] = min(tagged) if tagged else min(free)
+                stance_node[free] = True
+            stance_node[tagged] = True
     rest = np.flatnonzero(~stance_node)
     if len(rest) > 1 and len(np.unique(node_block[rest])) > 1:
         keep = np.isin(node, rest)
@@ -668,7 +683,7 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
                 np.add.at(polarity, sub_node, unit_pol)
                 polarity = np.sign(polarity)
             merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest],
-                                            polarity=polarity)
+                                            polarity=polarity, apart=node_tag[rest] if apart is not None else None)
             parent[rest] = rest[merged]
     out = parent[node]
     out = _renumber(out, counts[order])

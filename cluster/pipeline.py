@@ -430,7 +430,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             freed = {int(unit_of_ok[j]) for j, n in detached_by.items() if n > prev.decisions_seen}
             for u in freed:
                 unit_prev[u] = None
-            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group)
+            def join(labels, block_of, apart):
+                return merge_across_blocks(unit_texts, vectors, labels, block_of, counts=unit_counts,
+                                           tokens=unit_tokens, seed=opts.seed, apart=apart,
+                                           word_encoder=encoder.encode)
+
+            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group, join)
             if n_new:
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
                 log(f"late comments: {n_new} new distinct opinions{also} added to the earlier clusters where they fit")

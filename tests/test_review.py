@@ -328,6 +328,24 @@ def test_decisions_survive_late_comments(project):
     assert all(of[f"B{i}-1"] for i in range(1, 5))
 
 
+def test_a_late_paraphrase_joins_an_earlier_one_text_cluster(project):
+    """Late comments: a cluster of one distinct text used to take only its copies, so a late
+    paraphrase started a second row for the same request. It joins when the grouping's own
+    rule (what a fresh run would do) joins it; the earlier clusters keep their ids."""
+    out = project["out"]
+    first = write_csv(project["dir"] / "first.csv", HEADER, [r for r in ROWS if r[0] != "A11"])
+    shutil.rmtree(out)
+    project["run"](first)
+    before = cluster_of(out)
+    fee = before["A10-1"]
+    assert int(clusters(out)[fee]["unique_texts"]) == 1
+    project["run"](project["comments"])  # A11, the paraphrase, arrives late
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
+    after = cluster_of(out)
+    assert after["A11-1"] == fee
+    assert all(after[oid] == cid for oid, cid in before.items())  # nothing earlier moved
+
+
 def test_decisions_move_to_new_cluster_ids_in_a_fresh_folder(project):
     """Decisions copied to a new run folder, input grown: the cluster numbers all change."""
     out = project["out"]
@@ -764,8 +782,11 @@ def test_a_detached_letter_is_placed_on_its_own_text_when_late_comments_arrive(p
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
     of = cluster_of(out)
     assert of["P1-1"] == campaign and rows_by_id(out)["X1-1"]["duplicate_group"] == ""
-    # the campaign's copies are all alike, so the letter with its own request no longer fits there
-    assert of["X1-1"] != campaign and report_counts(out)[campaign] == 6
+    # placed by the grouping's own rule, as a fresh run places it: it stays with the campaign it
+    # quotes, as a text of its own (no longer one of the group's copies)
+    assert of["X1-1"] == campaign and report_counts(out)[campaign] == 7
+    view = review.cluster_view(out, campaign)
+    assert int(view.opinions.loc[view.opinions["opinion_ids"] == "X1-1", "count"].iloc[0]) == 1
 
 
 def test_a_detach_follows_its_text_when_a_row_is_inserted_in_an_input_without_ids(tmp_path):
