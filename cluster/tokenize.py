@@ -146,7 +146,8 @@ class Tokenizer:
                 run.pop()
             if run:
                 word = "".join(t.surface for t in run) if len(run) > 1 else run[0].base
-                if word not in stop and not _is_trivial(word):
+                # one noun is checked by its lemma too: 「…したうえで」 is 上, a stopword, written うえ
+                if word not in stop and not (len(run) == 1 and run[0].lemma in stop) and not _is_trivial(word):
                     out.append(word)
             run.clear()
 

@@ -73,6 +73,13 @@ def test_ctfidf_picks_the_distinguishing_words(tok):
         assert scores == sorted(scores, reverse=True)
 
 
+def test_keywords_drop_a_stopword_noun_written_in_kana(tok):
+    """「…したうえで」 is the formal noun 上 (a stopword) written うえ: not a keyword."""
+    words = tok.keywords("耐震改修を行ったうえで保存してください。十分に議論した上で決めてほしい。")
+    assert "耐震改修" in words and "保存" in words
+    assert "うえ" not in words and "上" not in words
+
+
 def test_ctfidf_words_shared_by_all_clusters_rank_lower():
     tokens = [["計画", "駐輪場"], ["計画", "駐輪場"], ["計画", "図書館"], ["計画", "図書館"]]
     kws = ctfidf_keywords(tokens, [0, 0, 1, 1])
