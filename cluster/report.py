@@ -130,6 +130,19 @@ def _clean(text: str) -> str:
     return strip_controls(text)[0] if isinstance(text, str) else text
 
 
+XLSX_CELL_LIMIT = 32_767  # characters an Excel cell holds
+XLSX_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は report.md / opinions.csv）"
+
+
+def xlsx_text(text):
+    """``_clean`` text that fits an Excel cell: a longer text is cut with a visible note,
+    never silently (Excel itself would refuse or cut the cell)."""
+    text = _clean(text)
+    if isinstance(text, str) and len(text) > XLSX_CELL_LIMIT:
+        return text[:XLSX_CELL_LIMIT - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
+    return text
+
+
 def _md_cell(text: str) -> str:
     """Text for a Markdown line or table cell: no markup, link, image or extra column from it.
 
@@ -214,7 +227,7 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
     def text_cell(value):
         # The text as written: cells that look like formulas are made text cells below
         # (``_text_cells``), Excel's way, not with a visible apostrophe.
-        return _clean(value)
+        return xlsx_text(value)
 
     ws.append([text_cell(model.title)])
     ws["A1"].font = Font(bold=True, size=14)

@@ -31,7 +31,8 @@ from typing import Callable, Mapping, Sequence
 
 from .io import InputError
 from .records import AnswerCandidate
-from .report import ReportModel, _clean, _text_cells, save_workbook
+from .report import ReportModel, _text_cells, save_workbook
+from .report import xlsx_text as _clean  # cleaned and cut to fit an Excel cell
 
 MAIN_SHEET = "回答作成"
 OPINIONS_SHEET = "意見一覧"

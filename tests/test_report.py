@@ -297,3 +297,14 @@ def test_channel_cells_with_personal_data_are_masked_and_counted_together(tmp_pa
     assert 2 in shown.values()  # the two masked e-mail cells are one line of the table
     unmasked = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(mask=False), tmp_path / "in.csv")
     assert "FAX 03-1234-5678" in dict(unmasked.by_channel)
+
+
+def test_xlsx_cell_longer_than_excel_holds_is_cut_with_a_visible_note(tmp_path):
+    from cluster.report import XLSX_CELL_LIMIT, XLSX_CUT_MARK
+
+    long_text = "図書館の開館時間を延長してほしい。" * 2500  # 42,500 characters
+    write_all(_one_row_model(long_text), tmp_path)
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "図書館" in c.value]
+    assert len(cells) == 1 and len(cells[0]) <= XLSX_CELL_LIMIT and cells[0].endswith(XLSX_CUT_MARK)
+    assert long_text in (tmp_path / "report.md").read_text(encoding="utf-8")  # the full text elsewhere
