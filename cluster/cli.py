@@ -63,7 +63,31 @@ def _log(message: str) -> None:
     click.echo(message, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """click prints a usage error as four lines (usage, hint, blank, error); the tool's rule is
+    one clear line for bad input, so usage errors name the command's --help instead."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # bare `cluster`: its help
+                click.echo(exc.ctx.get_help())
+                sys.exit(0)
+            where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+            _fail(f"{' '.join(exc.format_message().split())}{where}")
+        except click.ClickException as exc:
+            click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _fail("aborted")
+        if isinstance(code, int):  # --help, --version: click's exit code
+            sys.exit(code)
+        return code
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cluster")
 def main() -> None:
     """Turn raw Japanese public comments into a published answer table.

@@ -137,18 +137,19 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
     """(start, end, heading, text, status) of the opinions in one submission text."""
     segments = split_submission(text) if split else None
     if not split or not segments:
-        pieces = [(0, len(text), "", False)]
+        pieces = [(0, len(text), "", False, "")]
     else:
-        pieces = [(s.start, s.end, s.heading, s.closing) for s in segments]
+        pieces = [(s.start, s.end, s.heading, s.closing, s.part) for s in segments]
     # a greeting or self-introduction before numbered items (「交通政策課の山田です。」) is no opinion
-    intro = (split and len(segments) > 1 and not segments[0].marker and not segments[0].heading
-             and any(s.marker for s in segments[1:]))
+    body = [s for s in segments if not s.part] if split and segments else []
+    intro = (len(body) > 1 and not body[0].marker and not body[0].heading and any(s.marker for s in body[1:]))
     made = []
-    for k, (start, end, heading, closing) in enumerate(pieces):
+    for k, (start, end, heading, closing, part) in enumerate(pieces):
         piece = text[start:end]
-        # the closing and signature block after the last item (「以上」, name, address) is no opinion
-        status = ("empty" if closing or is_empty_opinion(piece) or (k == 0 and intro and is_introduction(piece))
-                  else "ok")
+        # the closing and signature block after the last item (「以上」, name, address) is no opinion;
+        # an e-mail header block or quoted / forwarded text (status header, quoted) neither
+        status = part or ("empty" if closing or is_empty_opinion(piece)
+                          or (intro and segments[k] is body[0] and is_introduction(piece)) else "ok")
         made.append((start, end, heading, piece, status))
     if len(made) > 1:
         # Greetings and "I send the following points" before or after the items are not
@@ -156,7 +157,7 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         if all(m[4] != "ok" for m in made):
             made = [(0, len(text), "", text, "empty")]
         else:
-            made = [m if m[4] == "ok" else (*m[:4], "greeting") for m in made]
+            made = [(*m[:4], "greeting") if m[4] == "empty" else m for m in made]
     return made
 
 

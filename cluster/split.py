@@ -7,7 +7,17 @@ followed by the opinion. After the last item, a closing (「以上、よろし�
 marked ``closing`` (the pipeline keeps it as a row with status ``greeting``).
 Each opinion keeps offsets into the submission text, so staff can always see where it
 came from. ``split_sentences`` cuts one opinion into sentences (for past-answer matching). Numbering must look like a list (two or more items counting up from one) before
-it splits anything: a sentence that starts with 「1.5倍」 is not an item.
+it splits anything: a sentence that starts with 「1.5倍」 is not an item; styles mixed in one list
+(「1.」「2．」「(3)」「⑩」「11.」) count as one list while the numbers count up line after line.
+A marker followed directly by 「について」「は」「の」 … (「(1)について賛成です。」) refers to an item
+of the draft: the opinion is cut there, but the marker stays in its text.
+
+E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
+becomes a segment marked ``part="header"``; quoted lines (「> …」 with the 「… wrote:」 line above
+them) and everything from a forwarded or original message on (「-----Original Message-----」
+「-------- 転送メッセージ --------」「--- Forwarded message ---」「元のメッセージ」, or a
+From:/Sent: block further down) become segments marked ``part="quoted"``. The rest is split as
+usual. When nothing but quotation would be left, the quotation is the submission and is split.
 """
 from __future__ import annotations
 
@@ -57,6 +67,12 @@ _LABEL_RE = re.compile(
     r"(?:[】\]］〉>＞)）]\s*[:：.．、]?|[:：.．、]|[ 　]|$)\s*"
 )
 _SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
+# A marker followed directly by one of these refers to an item of the draft (「(1)について賛成です。」
+# 「②は反対です。」「(1)、(2)については…」): the opinion is cut there, but the marker stays in its text.
+_REFERENCE_AFTER = re.compile(
+    rf"(?:\s*(?:[、，,・～〜~]|及び|および|と|や|から)\s*[(（]?\s*[0-9０-９{_KANJI_NUM}{_CIRCLED}{_PAREN_DIGIT}]{{1,2}}\s*[)）]?)*"
+    r"(?:について|に関し|に関する|に対し|に対する|に係る|に記載|は|の|が|を|では|から|まで)"
+)
 # Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line.
 _INLINE_CIRCLED = re.compile(f"[{_CIRCLED}]")
 _INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、]))[(（]\s*([0-9０-９]{1,2})\s*[)）](?![のにでをはがとへや])")
@@ -64,11 +80,12 @@ _INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、]))[(（]\s*([0-9
 
 @dataclass(frozen=True)
 class Segment:
-    start: int  # offsets into the submission text, marker excluded
+    start: int  # offsets into the submission text, marker excluded (kept for 「(1)について…」)
     end: int
     heading: str = ""  # the 「…について」 heading the opinion sits under, if any
     marker: str = ""  # "(1)", "①", "・" ...
     closing: bool = False  # the closing and signature block after the last item (「以上」「敬具」, name, address)
+    part: str = ""  # "header" (an e-mail header block) or "quoted" (quoted or forwarded text); "" for the body
 
     def text_of(self, source: str) -> str:
         return source[self.start:self.end]
@@ -112,7 +129,30 @@ def _is_list(numbers: list[int | None]) -> bool:
 
 
 def split_submission(text: str) -> list[Segment]:
-    """Segments of ``text``, one per opinion. A text without structure is one segment."""
+    """Segments of ``text``, one per opinion. A text without structure is one segment.
+
+    E-mail header blocks and quoted or forwarded text are segments of their own (``part``)."""
+    parts = _mail_parts(text)
+    if not parts:
+        return _split_body(text)
+    out: list[Segment] = []
+    for start, end, part in parts:
+        if part:
+            seg = _trimmed(text, start, end)
+            if seg.end > seg.start:
+                out.append(Segment(seg.start, seg.end, part=part))
+            continue
+        chunk = text[start:end]
+        if not chunk.strip():
+            continue
+        for seg in _split_body(chunk):
+            if seg.end > seg.start:
+                out.append(Segment(seg.start + start, seg.end + start, seg.heading, seg.marker, seg.closing))
+    return out or [Segment(0, len(text))]
+
+
+def _split_body(text: str) -> list[Segment]:
+    """``split_submission`` without the e-mail parts."""
     if not text.strip():
         return [Segment(0, len(text))]
     lines = _lines(text)
@@ -143,7 +183,11 @@ def split_submission(text: str) -> list[Segment]:
                 continue
             if m and len(stripped) > m.end():
                 number = None if style in ("bullet", "dash") else _number(m.group(1))
-                marked.setdefault(style, []).append((idx, s + lead + m.end(), number, m.group(0).strip()))
+                # 「(1)について賛成です。」: a reference to item (1) of the draft, kept in the text
+                keep = (number is not None and not m.group(0)[-1].isspace()
+                        and _REFERENCE_AFTER.match(stripped, m.end()) is not None)
+                marked.setdefault(style, []).append((idx, s + lead + (0 if keep else m.end()), number,
+                                                     m.group(0).strip()))
                 break
         else:
             m = _DOT_BEFORE_DIGIT.match(stripped)
@@ -161,6 +205,8 @@ def split_submission(text: str) -> list[Segment]:
                 items = _continue_list(items, before_digit)
             for idx, start, _, marker in items:
                 boundaries.setdefault(idx, (start, marker))
+    for idx, start, _, marker in _mixed_style_runs(marked, before_digit):
+        boundaries.setdefault(idx, (start, marker))
     if not boundaries and not headings:
         inline = _split_inline(text)
         if inline:
@@ -193,6 +239,30 @@ def split_submission(text: str) -> list[Segment]:
             segments.append(seg)
     segments = segments or [_trimmed(text, 0, len(text))]
     return _cut_closing(text, segments) if len(segments) > 1 else segments
+
+
+def _mixed_style_runs(marked, before_digit):
+    """Numbered items of mixed styles that count up line after line from 1 (「1.」「2．」「(3)」
+    「（４）」「⑤」「6、」「七、」…, or ①…⑩ then 「11.」「12.」): one list, though no single style
+    forms one. Only a run of two styles or more, starting at 1, each next item exactly one more."""
+
+    cands = sorted([(idx, start, n, marker, style) for style, items in marked.items()
+                    if style not in ("bullet", "dash", "label") for idx, start, n, marker in items]
+                   + [(*item, "dot") for item in before_digit])
+    out, run = [], []
+
+    def close(run):
+        if len(run) >= 2 and run[0][2] == 1 and len({c[4] for c in run}) >= 2:
+            out.extend(c[:4] for c in run)
+
+    for cand in cands:
+        if run and cand[2] is not None and run[-1][2] is not None and cand[2] == run[-1][2] + 1:
+            run.append(cand)
+        else:
+            close(run)
+            run = [cand]
+    close(run)
+    return out
 
 
 def _continue_list(items, candidates):
@@ -263,6 +333,112 @@ def _closing_block(body: str) -> int:
             rest = body[line_end:].split("\n")
             return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
     return -1
+
+
+# E-mail header fields. A header block is two or more such lines, one of them an address or
+# date field (a lone 「件名：…について」 line stays a heading over the text).
+_HEADER_FIELD_RE = re.compile(
+    r"(?P<k>From|To|Cc|Bcc|Reply-To|Date|Sent|Subject|差出人|送信者|宛先|送信日時|日時|日付|件名)[ \t\u3000]*[:：]",
+    re.IGNORECASE)
+_ADDRESS_FIELDS = {"from", "to", "cc", "bcc", "reply-to", "date", "sent", "差出人", "送信者", "宛先", "送信日時",
+                   "日時", "日付"}
+_FROM_FIELDS = {"from", "差出人", "送信者"}
+_DATE_FIELDS = {"date", "sent", "送信日時", "日時", "日付"}
+# 「-----Original Message-----」「-------- 転送メッセージ --------」「---------- Forwarded message ---------」
+_FORWARD_RE = re.compile(
+    r"[ \t\u3000]*[-－―—_=＿]*[ \t\u3000]*(?:original message|forwarded message|begin forwarded message|"
+    r"転送メッセージ|転送されたメッセージ|元のメッセージ|オリジナルメッセージ)[ \t\u3000]*[-－―—_=＿]*[ \t\u3000]*[:：]?[ \t\u3000]*$",
+    re.IGNORECASE)
+_RULE_RE = re.compile(r"[ \t\u3000]*[-－―—_=＿]{5,}[ \t\u3000]*$")  # Outlook's line above a From:/Sent: block
+_QUOTE_LINE_RE = re.compile(r"[ \t]*>")
+# The line above quoted lines: 「2026/04/01 pubcom@example.jp wrote:」「… <a@example.jp>:」「…さんは書きました：」
+_ATTRIBUTION_RE = re.compile(r"(?:wrote|書きました|書き込みました|書いています)[ \t\u3000]*[:：]?[ \t\u3000]*$"
+                             r"|[>＞][ \t\u3000]*[:：][ \t\u3000]*$", re.IGNORECASE)
+_MAIL_HINT_RE = re.compile(r"^[ \t]*>|[:：]|message|メッセージ", re.IGNORECASE | re.MULTILINE)
+
+
+def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, set[str], int]:
+    """(end line, field names, number of fields) of the header lines from line ``i`` on
+    (a folded line, starting with a space or tab, continues the field above it)."""
+    keys: set[str] = set()
+    count, j = 0, i
+    while j < len(lines):
+        line = text[lines[j][0]:lines[j][1]]
+        m = _HEADER_FIELD_RE.match(line)
+        if m:
+            keys.add(m.group("k").lower())
+            count += 1
+        elif not (count and line[:1] in (" ", "\t") and line.strip()):
+            break
+        j += 1
+    return j, keys, count
+
+
+def _mail_parts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, part) regions of an e-mail pasted whole, in order and covering ``text``:
+    part "header", "quoted" or "" (the body); [] when there is nothing of the kind."""
+    if not _MAIL_HINT_RE.search(text):
+        return []
+    lines = _lines(text)
+    n = len(lines)
+    kinds = [""] * n
+
+    def line(i: int) -> str:
+        return text[lines[i][0]:lines[i][1]]
+
+    top = 0
+    while top < n and not line(top).strip():
+        top += 1
+    end, keys, count = _header_run(text, lines, top)
+    if count >= 2 and keys & _ADDRESS_FIELDS:
+        kinds[top:end] = ["header"] * (end - top)
+        top = end
+    # a forwarded or original message (or a From: + Sent:/Date: block, as Outlook quotes): quoted to the end
+    for j in range(top, n):
+        if not _FORWARD_RE.match(line(j)):
+            _, keys, count = _header_run(text, lines, j)
+            if count < 2 or not keys & _FROM_FIELDS or not keys & _DATE_FIELDS:
+                continue
+            k = j - 1
+            while k >= top and not line(k).strip():
+                k -= 1
+            if k >= top and _RULE_RE.match(line(k)):
+                j = k
+        kinds[j:] = ["quoted"] * (n - j)
+        break
+    # 「> …」 lines (blank lines between them included) with the 「… wrote:」 line above them
+    j = top
+    while j < n:
+        if kinds[j] or not _QUOTE_LINE_RE.match(line(j)):
+            j += 1
+            continue
+        k = last = j
+        while k < n and not kinds[k] and (_QUOTE_LINE_RE.match(line(k)) or not line(k).strip()):
+            if line(k).strip():
+                last = k
+            k += 1
+        first = j
+        a = j - 1
+        while a >= top and not kinds[a] and not line(a).strip():
+            a -= 1
+        if a >= top and not kinds[a] and _ATTRIBUTION_RE.search(line(a)):
+            first = a
+        kinds[first:last + 1] = ["quoted"] * (last + 1 - first)
+        j = last + 1
+    if "quoted" in kinds:
+        body = "\n".join(line(i) for i in range(n) if not kinds[i])
+        if is_empty_opinion(body):  # nothing but quotation: it is what the submitter sent
+            kinds = ["" if k == "quoted" else k for k in kinds]
+    if not any(kinds):
+        return []
+    out: list[tuple[int, int, str]] = []
+    for i in range(n):
+        if out and out[-1][2] == kinds[i]:
+            continue
+        if out:
+            out[-1] = (out[-1][0], lines[i][0], out[-1][2])
+        out.append((lines[i][0], len(text), kinds[i]))
+    return out
 
 
 def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

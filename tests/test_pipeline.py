@@ -411,6 +411,30 @@ def test_help(args):
     assert len(body) >= 2 and body[1].strip()
 
 
+@pytest.mark.parametrize("args, message", [
+    (["run", "{dir}", "--out", "{dir}/o"], "Invalid value for 'INPUT'"),
+    (["run", "{file}", "--out", "{file}"], "Invalid value for '--out'"),
+    (["run", "{file}", "--out", "{dir}/o", "--min-answer-score", "abc"], "'abc' is not a valid float"),
+    (["run", "{file}", "--out", "{dir}/o", "--no-such-option"], "No such option: --no-such-option"),
+    (["bogus"], "No such command 'bogus'"),
+])
+def test_usage_errors_are_one_line(tmp_path, args, message):
+    """click's usage errors (usage, hint, blank line, error) come out as the tool's one line."""
+    data = tmp_path / "in.csv"
+    data.write_text("ご意見\n公園にベンチを増やしてほしい。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [a.format(dir=tmp_path, file=data) for a in args])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.output
+    assert "--help`" in lines[0]
+
+
+def test_bare_command_shows_its_help():
+    for args in ([], ["review"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0 and result.output.startswith("Usage:")
+
+
 def test_run_help_lists_the_contract_options():
     text = invoke("run", "--help").stdout
     for option in ("--out", "--text-column", "--id-column", "--channel-column", "--answers", "--answer-id-column",

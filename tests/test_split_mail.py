@@ -1,0 +1,242 @@
+"""E-mails pasted whole, item references and mixed numbering (cluster.split, pipeline statuses).
+
+All texts are invented for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cluster.cli import main
+from cluster.pipeline import _split_pieces
+from cluster.split import split_submission
+from conftest import model_args, read_csv_rows, write_comments_csv
+
+
+def texts(source: str) -> list[str]:
+    return [s.text_of(source) for s in split_submission(source)]
+
+
+def statuses(source: str) -> list[tuple[str, str]]:
+    return [(status, piece) for _, _, _, piece, status in _split_pieces(source, True)]
+
+
+def covered(source: str) -> None:
+    """Segments go forward, never overlap, and only blanks and markers lie between them."""
+    pos = 0
+    for seg in split_submission(source):
+        assert seg.start >= pos
+        gap = source[pos:seg.start]
+        assert not gap.strip() or len(gap.strip()) <= 4, (gap, source)
+        pos = seg.end
+    assert not source[pos:].strip()
+
+
+# ------------------------------------------------------------------ 1. header block
+
+MAIL = ("From: 森川 葵 <aoi.morikawa@example.org>\n"
+        "To: iken@city.example.lg.jp\n"
+        "Subject: Re: 緑地整備計画（案）への意見\n"
+        "Date: Tue, 7 Apr 2026 09:15:00 +0900\n"
+        "\n"
+        "お世話になります。\n"
+        "北公園の池を埋め立てずに残してください。\n"
+        "\n"
+        "> 2026/04/02 iken@city.example.lg.jp wrote:\n"
+        "> 緑地整備計画（案）への意見を募集しています。\n"
+        "> 締切は5月8日です。\n")
+
+
+def test_mail_header_block_is_a_row_of_its_own_not_an_opinion():
+    rows = statuses(MAIL)
+    assert [s for s, _ in rows] == ["header", "ok", "quoted"]
+    header, body, quoted = (p for _, p in rows)
+    assert header.startswith("From:") and header.endswith("+0900")
+    assert "Subject: Re: 緑地整備計画（案）への意見" in header  # not a heading over the body
+    assert body == "お世話になります。\n北公園の池を埋め立てずに残してください。"
+    assert quoted.startswith("> 2026/04/02") and quoted.endswith("締切は5月8日です。")
+    assert all(seg.heading == "" for seg in split_submission(MAIL))
+    covered(MAIL)
+
+
+@pytest.mark.parametrize("header", [
+    "差出人: 森川 葵\n送信日時: 2026年4月7日 9:15\n宛先: 都市計画課\n件名: 緑地整備計画について\n",
+    "件名：緑地整備計画への意見\n日付：2026年4月7日\n",
+    "FROM: aoi@example.org\nSUBJECT: 意見\n",
+    "From: 森川 葵\n <aoi@example.org>\nTo: iken@example.lg.jp\n",  # a folded header line
+])
+def test_header_styles(header):
+    source = header + "\n北公園の池を埋め立てずに残してください。\n東側の桜並木も残してほしい。"
+    rows = statuses(source)
+    assert [s for s, _ in rows] == ["header", "ok"]
+    assert rows[0][1] == header.strip()
+    assert rows[1][1] == "北公園の池を埋め立てずに残してください。\n東側の桜並木も残してほしい。"
+
+
+def test_header_block_body_still_split_into_items():
+    source = ("差出人: 森川 葵\n宛先: 都市計画課\n\nいつもお世話になっております。\n"
+              "(1)池を残してください。\n(2)桜並木を残してください。\n以上")
+    assert statuses(source) == [("header", "差出人: 森川 葵\n宛先: 都市計画課"),
+                                ("greeting", "いつもお世話になっております。"),
+                                ("ok", "池を残してください。"), ("ok", "桜並木を残してください。"),
+                                ("greeting", "以上")]
+
+
+def test_self_introduction_after_a_header_block_is_a_greeting():
+    source = ("From: 森川 葵 <aoi@example.org>\nDate: Tue, 7 Apr 2026 09:15:00 +0900\n\n"
+              "東町在住の森川です。\n1. 池を残してください。\n2. 桜並木を残してください。")
+    assert [s for s, _ in statuses(source)] == ["header", "greeting", "ok", "ok"]
+
+
+@pytest.mark.parametrize("source", [
+    "件名：池の保全について\n北公園の池を残してください。",  # one field: a heading, as before
+    "日付：4月7日に説明会に参加しました。\n北公園の池を残してください。",
+    "北公園の池を残してください。\nFrom: 森川\nTo: 都市計画課",  # not at the top, no Sent:/Date:: text
+])
+def test_not_a_header_block(source):
+    assert all(s == "ok" for s, _ in statuses(source))
+    assert "".join(p for _, p in statuses(source)).replace("\n", "") in source.replace("\n", "")
+
+
+def test_header_with_empty_body_is_one_empty_row():
+    source = "From: a@example.org\nTo: iken@example.lg.jp\n\n特になし"
+    assert statuses(source) == [("empty", source)]
+
+
+# ------------------------------------------------------------------ 2. quoted and forwarded text
+
+NOTICE = ("From: みどり市 公園課\nSent: Monday, April 6, 2026\nSubject: 意見募集のお知らせ\n"
+          "本市では緑地整備計画（案）への意見を募集します。\n担当：公園課 川口\n")
+
+
+@pytest.mark.parametrize("rule", [
+    "-----Original Message-----",
+    "----- Original Message -----",
+    "-------- 転送メッセージ --------",
+    "--- Forwarded message ---",
+    "---------- Forwarded message ---------",
+    "----- 元のメッセージ -----",
+    "元のメッセージ",
+])
+def test_forwarded_or_original_message_is_quoted(rule):
+    source = f"いつもお世話になっております。\n公園のトイレを改修してほしいです。\n\n{rule}\n{NOTICE}"
+    rows = statuses(source)
+    assert [s for s, _ in rows] == ["ok", "quoted"]
+    assert rows[0][1] == "いつもお世話になっております。\n公園のトイレを改修してほしいです。"
+    assert rows[1][1] == f"{rule}\n{NOTICE}".strip()
+    covered(source)
+
+
+def test_outlook_reply_block_without_a_separator_line_is_quoted():
+    source = ("公園のトイレを改修してほしいです。\n\n________________________________\n"
+              "差出人: みどり市 公園課\n送信日時: 2026年4月6日 10:00\n件名: 意見募集\n本市では意見を募集します。")
+    rows = statuses(source)
+    assert [s for s, _ in rows] == ["ok", "quoted"]
+    assert rows[1][1].startswith("______") and rows[1][1].endswith("本市では意見を募集します。")
+
+
+def test_interleaved_quotes_between_answers():
+    source = ("> 北公園の池は埋め立てて広場にします。\n池は残してください。\n\n"
+              "> 駐車場を20台増やします。\n>\n> 有料とします。\n駐車場の有料化には反対です。")
+    rows = statuses(source)
+    assert rows == [("quoted", "> 北公園の池は埋め立てて広場にします。"), ("ok", "池は残してください。"),
+                    ("quoted", "> 駐車場を20台増やします。\n>\n> 有料とします。"),
+                    ("ok", "駐車場の有料化には反対です。")]
+    covered(source)
+
+
+def test_a_forward_of_ones_own_opinion_stays_the_opinion():
+    # nothing outside the quotation but a greeting: what was forwarded is the submission
+    source = "お世話になっております。\n-------- 転送メッセージ --------\n北公園の池を残してください。"
+    rows = statuses(source)
+    assert any(s == "ok" and "北公園の池を残してください。" in p for s, p in rows)
+    assert all(s != "quoted" for s, _ in rows)
+
+
+def test_quoted_notice_is_not_published(tmp_path):
+    rows = [("M-1", "電子メール", "森川 葵",
+             "From: 森川 葵 <aoi.morikawa@example.org>\nTo: iken@city.example.lg.jp\n"
+             "Subject: Re: 緑地整備計画（案）への意見\n\n北公園の池を埋め立てずに残してください。\n\n"
+             "-------- 転送メッセージ --------\n" + NOTICE),
+            ("M-2", "郵送", "", "南公園に日陰のベンチを置いてください。")]
+    src = write_comments_csv(tmp_path / "in.csv", rows)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(src), "--out", str(out), *model_args()], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    ops = read_csv_rows(out / "opinions.csv")
+    by = [(op["comment_id"], op["status"]) for op in ops]
+    assert by == [("M-1", "header"), ("M-1", "ok"), ("M-1", "quoted"), ("M-2", "ok")]
+    assert all(not op["cluster_id"] for op in ops if op["status"] != "ok")
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "北公園の池を埋め立てずに残してください。" in report
+    for leaked in ("川口", "意見募集のお知らせ", "From:", "Subject", "本市では"):
+        assert leaked not in report
+
+
+# ------------------------------------------------------------------ 3. item references
+
+
+def test_marker_followed_by_about_stays_in_the_text():
+    source = "(1)について賛成です。\n(2)については反対です。"
+    assert texts(source) == ["(1)について賛成です。", "(2)については反対です。"]
+    assert [s.marker for s in split_submission(source)] == ["(1)", "(2)"]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("①は賛成です。\n②の区間は反対です。", ["①は賛成です。", "②の区間は反対です。"]),
+    ("（１）に関して、期間が短すぎます。\n（２）を削除してください。", ["（１）に関して、期間が短すぎます。", "（２）を削除してください。"]),
+    ("1.について賛成です。\n2.は見直してください。", ["1.について賛成です。", "2.は見直してください。"]),
+    ("(1)、(2)については賛成です。\n(2)は反対です。", ["(1)、(2)については賛成です。", "(2)は反対です。"]),
+    ("(1)、(2)については賛成です。\n(3)は反対です。", ["(1)、(2)については賛成です。\n(3)は反対です。"]),  # no list
+])
+def test_item_references_keep_their_marker(source, expected):
+    assert texts(source) == expected
+
+
+def test_ordinary_items_still_lose_their_marker():
+    source = "(1)公園の池を残してほしい。\n(2) はしご車が通れる道にしてほしい。"  # a blank, then text
+    assert texts(source) == ["公園の池を残してほしい。", "はしご車が通れる道にしてほしい。"]
+
+
+# ------------------------------------------------------------------ 4. mixed numbering
+
+FIFTEEN = ["歩道を広げてほしい。", "点字ブロックを直してほしい。", "信号を長くしてほしい。", "屋根をつけてほしい。",
+           "ベンチを増やしてほしい。", "トイレを増やしてほしい。", "エレベーターを増やしてほしい。",
+           "案内板を直してほしい。", "逆走を取り締まってほしい。", "駐輪場を増やしてほしい。", "街灯を増やしてほしい。",
+           "横断歩道を塗り直してほしい。", "スロープをつけてほしい。", "陥没を直してほしい。", "除雪を早くしてほしい。"]
+MARKS = ["1. ", "2．", "(3) ", "（４）", "⑤ ", "6、", "七、", "８）", "9 ", "⑩", "11.", "第12 ", "⑬ ", "14) ", "15．"]
+
+
+def test_mixed_styles_counting_up_are_one_list():
+    source = "\n".join(m + t for m, t in zip(MARKS, FIFTEEN))
+    assert texts(source) == FIFTEEN
+
+
+def test_mixed_styles_first_three():
+    source = "\n".join(m + t for m, t in zip(MARKS[:3], FIFTEEN[:3]))
+    assert texts(source) == FIFTEEN[:3]
+
+
+def test_circled_list_continued_with_numbers_after_ten():
+    circled = "①②③④⑤⑥⑦⑧⑨⑩"
+    source = "\n".join(f"{c}{t}" for c, t in zip(circled, FIFTEEN)) + "\n" + "\n".join(
+        f"{n}. {t}" for n, t in zip(range(11, 16), FIFTEEN[10:]))
+    assert texts(source) == FIFTEEN
+
+
+@pytest.mark.parametrize("source", [
+    "1. 歩道を広げてほしい。\n2. 点字ブロックを直してほしい。\n3 人で並んで歩けません。",  # a quantity
+    "2．歩道を広げてほしい。\n(3) 信号を長くしてほしい。",  # no item 1
+    "(1) 歩道を広げてほしい。\n見直しの時期は\n3. 5年後とされていますが早めてください。",
+])
+def test_prose_with_numbers_is_not_joined(source):
+    before = texts(source)
+    assert len(before) <= 2
+    assert not any(t.startswith("5年後") for t in before)
+
+
+def test_nested_lists_unchanged():
+    source = ("1. 交通について\n(1) バスを増やしてほしい。\n(2) 運賃を下げてほしい。\n"
+              "2. 道路について\n(1) 歩道を広げてほしい。\n(2) 街灯を増やしてほしい。")
+    assert texts(source) == ["交通について", "バスを増やしてほしい。", "運賃を下げてほしい。",
+                             "道路について", "歩道を広げてほしい。", "街灯を増やしてほしい。"]
