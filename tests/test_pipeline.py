@@ -415,7 +415,7 @@ def test_help(args):
     (["run", "{dir}", "--out", "{dir}/o"], "Invalid value for 'INPUT'"),
     (["run", "{file}", "--out", "{file}"], "Invalid value for '--out'"),
     (["run", "{file}", "--out", "{dir}/o", "--min-answer-score", "abc"], "'abc' is not a valid float"),
-    (["run", "{file}", "--out", "{dir}/o", "--no-such-option"], "No such option: --no-such-option"),
+    (["run", "{file}", "--out", "{dir}/o", "--no-such-option"], "No such option '--no-such-option'"),
     (["bogus"], "No such command 'bogus'"),
 ])
 def test_usage_errors_are_one_line(tmp_path, args, message):
