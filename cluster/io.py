@@ -8,7 +8,8 @@ with one line that says what to change, naming only options that apply to the fi
 
 Finding the table in what staff export: the header row is found under title rows (or given
 with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
-rows (not the text column), nested JSON is flattened to dotted names. ``choose_columns`` picks
+rows (not the text column), nested JSON is flattened to dotted names, column names are put on
+one line and compared without spaces (``clean_name``, ``fold_name``). ``choose_columns`` picks
 the text, id, channel and submitter columns (never one column for the text and another role;
 JSON lines records that name the text field two ways are read together). For the report counts,
 channel spellings are folded to the four standard channels and submitters' names to one key
@@ -100,6 +101,13 @@ class Table:
     # besides the comment text names (a past-answer table's 「意見の要旨」, 「ご意見の要旨」 …)
     text_names: frozenset[str] = frozenset()
     options: FileOptions = COMMENT_OPTIONS  # the options messages about this file name
+    other_sheets: list[str] = field(default_factory=list)  # Excel: the visible sheets not read
+    # CSV/TSV rows with more fields than the header: row index -> the fields beyond it (see choose_columns)
+    extra_fields: dict[int, list[str]] = field(default_factory=dict)
+    row_numbers: list[int] = field(default_factory=list)  # each row's number in the file (as header_row)
+    delimiter: str = ""  # CSV/TSV: the field separator
+    # rows (indices) whose every cell is empty (「,,」): kept, but not submissions in the report counts
+    empty_rows: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -254,6 +262,9 @@ class _Raw:
     notes: list[str] = field(default_factory=list)
     sheet: str = ""
     present_keys: list[frozenset[str]] | None = None
+    row_numbers: list[int] | None = None  # each data row's number in the file (as header_row)
+    other_sheets: list[str] = field(default_factory=list)
+    delimiter: str = ""
 
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
@@ -299,10 +310,29 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                                  "(field names are the columns); ignored")
         else:
             raw = _read_delimited(path, text, fmt, header_row, options.header_row)
-    columns = _unique_columns(raw.header)
+    columns, repeated = _unique_columns(raw.header, with_repeats=True)
+    notes = list(raw.notes)
+    if repeated:
+        shown = "; ".join(f"{name} (read as {', '.join(cols)})" for name, cols in list(repeated.items())[:3])
+        opt = options.text
+        notes.append(f"warning: column name{'s' if len(repeated) > 1 else ''} used twice: {shown}"
+                     + (f"; give {opt} {next(iter(repeated.values()))[1]} to read a second one as the text"
+                        if opt else "; rename the columns"))
+    present_keys = raw.present_keys
+    if present_keys is not None:  # JSON lines: the fields each record had, under the cleaned names
+        renamed = dict(zip(raw.header, columns))
+        present_keys = [frozenset(renamed.get(k, k) for k in keys) for keys in present_keys]
+    numbers = raw.row_numbers or [raw.header_row + k for k in range(1, len(raw.rows) + 1)]
     rows: list[dict[str, str]] = []
     removed: list[int] = []
-    for raw_row in raw.rows:
+    extra_fields: dict[int, list[str]] = {}
+    kept_numbers: list[int] = []
+    kept_keys: list[frozenset[str]] = []
+    empty: list[int] = []  # indices into rows
+    for k, raw_row in enumerate(raw.rows):
+        if not any(str(v).strip() for v in raw_row if v is not None):
+            # every cell empty (「,,」, a blank Excel row): kept as a row, but not a submission
+            empty.append(len(rows))
         count = 0
         row: dict[str, str] = {}
         for i, col in enumerate(columns):
@@ -311,12 +341,22 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
             count += n
             row[col] = value
         if len(raw_row) > len(columns):  # extra cells are kept, never dropped
-            extra, n = strip_controls("\t".join(raw_row[len(columns):]))
-            count += n
-            if extra.strip():
-                row["_extra"] = extra
+            cells = [strip_controls(v) for v in raw_row[len(columns):]]
+            count += sum(n for _, n in cells)
+            if any(v.strip() for v, _ in cells):
+                row["_extra"] = "\t".join(v for v, _ in cells)
+                extra_fields[len(rows)] = [v for v, _ in cells]
         rows.append(row)
         removed.append(count)
+        kept_numbers.append(numbers[k])
+        if present_keys is not None:
+            kept_keys.append(present_keys[k])
+    if empty and options is COMMENT_OPTIONS:
+        n = len(empty)
+        unit = "record" if fmt == "jsonl" else "row"
+        notes.append(f"{n} {unit}{'s' if n > 1 else ''} with every cell empty ({unit}{'s' if n > 1 else ''} "
+                     f"{record_list([kept_numbers[i] for i in empty])}): kept in opinions.csv (status empty), "
+                     "not counted as submissions")
     if any("_extra" in r for r in rows) and "_extra" not in columns:
         columns.append("_extra")
         for r in rows:
@@ -324,22 +364,41 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
     skipped = [(n, strip_controls(t)[0]) for n, t in raw.skipped]
     return Table(path, columns, rows, enc, fmt, removed, sheet=raw.sheet, header_row=raw.header_row,
                  header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
-                 notes=raw.notes, present_keys=raw.present_keys, options=options)
+                 notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
+                 other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
+                 delimiter=raw.delimiter, empty_rows=empty)
 
 
-def _unique_columns(columns: Sequence[str]) -> list[str]:
+def clean_name(name: str) -> str:
+    """A column name on one line: line breaks and runs of spaces become one space, and none is
+    kept next to a Japanese character (「ご意見\n（全文）」 -> 「ご意見（全文）」, 「ご　意　見」 -> 「ご意見」).
+
+    >>> [clean_name(c) for c in ["ご意見\n（全文）", "ご　意　見", " comment  text "]]
+    ['ご意見（全文）', 'ご意見', 'comment text']
+    """
+    text = " ".join(strip_controls(str(name))[0].split())
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+def _unique_columns(columns: Sequence[str], with_repeats: bool = False):
+    """Cleaned column names (``clean_name``), made distinct: a name used again gets 「.1」, 「.2」
+    (「ご意見」, 「ご意見.1」); a blank one is 「columnN」. ``with_repeats``: also return
+    {name: [the columns it became]} for the names used more than once."""
     out: list[str] = []
     seen: dict[str, int] = {}
+    repeats: dict[str, list[str]] = {}
     for i, col in enumerate(columns):
-        col, _ = strip_controls(str(col) if col is not None else "")
-        col = col.strip() or f"column{i + 1}"
+        col = clean_name(col if col is not None else "") or f"column{i + 1}"
+        name = col
         if col in seen:
-            seen[col] += 1
-            col = f"{col}.{seen[col]}"
-        else:
-            seen[col] = 0
+            repeats.setdefault(col, [col])
+            while col in seen:
+                seen[name] += 1
+                col = f"{name}.{seen[name]}"
+            repeats[name].append(col)
+        seen.setdefault(col, 0)
         out.append(col)
-    return out
+    return (out, repeats) if with_repeats else out
 
 
 # ---------------------------------------------------------------- finding the header row
@@ -355,8 +414,9 @@ _OTHER_COLUMN_NAMES = (
 
 
 def fold_name(text: str) -> str:
-    """A column or field name as the guesses compare it: NFKC, stripped, lower case."""
-    return unicodedata.normalize("NFKC", text).strip().lower()
+    """A column or field name as the guesses compare it: NFKC, lower case, without spaces or line
+    breaks (「ご　意　見」 and 「ご意見」 are one name)."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
 @lru_cache(maxsize=1)
@@ -379,7 +439,7 @@ def _cells(row: Sequence[str]) -> list[str]:
 def _name_like(cell: str) -> bool:
     """A short label, not a sentence, number or date: what a column name looks like."""
     s = fold_name(cell)
-    return (0 < len(s) <= 40 and "\n" not in s and not s.endswith("。")
+    return (0 < len(s) <= 40 and ("\n" not in cell.strip() or len(s) <= 15) and not s.endswith("。")
             and not _NUMBER_RE.match(s.replace(",", "")) and not re.fullmatch(r"[\d/.\-: ]+", s))
 
 
@@ -510,7 +570,8 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
         raise InputError(f"{path}: no header row")
     pos, n = _split_at_header(path, numbered, header_row, header_option)
     return _Raw(numbered[pos][1], [r for _, r in numbered[pos + 1:]], header_row=n,
-                skipped=_skipped(numbered, pos))
+                skipped=_skipped(numbered, pos), row_numbers=[m for m, _ in numbered[pos + 1:]],
+                delimiter=delimiter)
 
 
 def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
@@ -555,7 +616,8 @@ def _read_jsonl(path: Path, text: str) -> _Raw:
     if not columns:
         raise InputError(f"{path}: no records")
     rows = [[_cell_text(rec.get(c)) for c in columns] for rec in flat]
-    return _Raw(columns, rows, present_keys=[frozenset(rec) for rec in flat])
+    return _Raw(columns, rows, present_keys=[frozenset(rec) for rec in flat],
+                row_numbers=list(range(1, len(rows) + 1)))
 
 
 def _cell_text(value) -> str:
@@ -566,6 +628,10 @@ def _cell_text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if hasattr(value, "isoformat"):
+        # Excel stores a date as a datetime at midnight: show it as the date it is
+        if hasattr(value, "hour") and hasattr(value, "date") and not (
+                value.hour or value.minute or value.second or value.microsecond):
+            return value.date().isoformat()
         return value.isoformat()
     if isinstance(value, list):  # one item per line, never JSON syntax in a report
         return "\n".join(t for t in (_cell_text(v) for v in value) if t)
@@ -710,6 +776,16 @@ def _has_value(v) -> bool:
     return v is not None and bool(str(v).strip())
 
 
+def _is_cover(numbered: Sequence[tuple[int, Sequence]]) -> bool:
+    """Whether a sheet's non-empty rows look like a cover page (表紙, a title, a date), not a
+    table: no row has two cells with a value, and (a one-column table of three rows or more)
+    no cell is a column name the tool knows."""
+    if any(sum(_has_value(v) for v in row) > 1 for _, row in numbered):
+        return False
+    exact, _parts = _known_names()
+    return len(numbered) < 3 or not any(fold_name(_cell_text(v)) in exact for _, row in numbered for v in row)
+
+
 def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False,
                header_row: int | None = None, text_column: str | None = None,
                options: FileOptions = COMMENT_OPTIONS) -> _Raw:
@@ -747,35 +823,70 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             names = []
             for ws in wb.worksheets:  # not chart sheets
                 (names if getattr(ws, "sheet_state", "visible") == "visible" else hidden).append(ws.title)
-        for name in names:
+        visible = [ws.title for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        covers: list[tuple[str, str]] = []  # (sheet, what it holds) passed over as a cover page
+
+        def read_sheet(name: str, skip_cover: bool) -> _Raw | None:
             ws = wb[name]
             grid = _sheet_grid(ws)
             if _has_formulas(data, getattr(ws, "_worksheet_path", None)):  # only the sheet read
                 grid = _with_formula_text(grid, formula_grid(ws))
             numbered = [(i, row) for i, row in enumerate(grid, 1) if any(_has_value(v) for v in row)]
             if not numbered:
-                continue
+                return None
+            if skip_cover and _is_cover(numbered):
+                covers.append((name, shorten(" ".join(_cell_text(v) for _, r in numbered for v in r if _has_value(v)),
+                                             20)))
+                return None
             text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
             pos, n = _split_at_header(path, text_rows, header_row, options.header_row)
             header = text_rows[pos][1]
             while header and not header[-1].strip():
                 header.pop()
-            data_nums = [m for m, _ in numbered[pos + 1:]]
+            nonempty = [m for m, _ in numbered[pos + 1:]]
             notes = []
+            if covers:
+                notes.append(f"sheet{'s' if len(covers) > 1 else ''} "
+                             + ", ".join(f"{c} (「{what}」)" for c, what in covers)
+                             + f" skipped: one column, a cover page; read sheet {name}"
+                             + (f" ({options.sheet} NAME reads another)" if options.sheet else ""))
             if hidden:
                 notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
                              f"(read sheet {name}; "
                              + (f"{options.sheet} NAME reads another)" if options.sheet else
                                 "to read another, unhide it and move it before the others)"))
             merges = _merged_ranges(data, ws)
+            merged_over: set[int] = set()
             if merges:
                 columns = _unique_columns(header)
-                given = text_column if text_column in columns else None
+                given = find_column(columns, text_column) if text_column else None
                 text_name = guess_column(columns, TEXT_COLUMN_CANDIDATES, given, required=False, exclude=_ROLE_NAMES)
                 text_col = columns.index(text_name) if text_name else None
-                notes += _fill_merged(grid, merges, n, set(data_nums), text_col, fill_merged, columns)
-            rows = [[_cell_text(v) for v in grid[m - 1]] for m in data_nums]
-            return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name)
+                notes += _fill_merged(grid, merges, n, set(nonempty), text_col, fill_merged, columns)
+                merged_over = {r for _c, lo, _c2, hi in merges for r in range(lo + 1, hi + 1)}
+            data_nums = nonempty
+            # blank sheet rows among the data are not rows (nor submissions); said, not silent
+            # (rows that only a merged cell covers are not counted: the merge note names them)
+            present = set(nonempty)
+            blank = [m for m in range(n + 1, nonempty[-1] + 1) if m not in present and m not in merged_over] \
+                if nonempty else []
+            if blank and options is COMMENT_OPTIONS:
+                notes.append(f"{len(blank)} blank row{'s' if len(blank) > 1 else ''} among the data "
+                             f"(row{'s' if len(blank) > 1 else ''} {record_list(blank)}) not read: not submissions")
+            rows = [[_cell_text(v) for v in grid[m - 1]] if m - 1 < len(grid) else [] for m in data_nums]
+            return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name,
+                        row_numbers=data_nums, other_sheets=[v for v in visible if v != name])
+
+        for name in names:
+            raw = read_sheet(name, skip_cover=sheet is None)
+            if raw is not None:
+                return raw
+        if covers:  # nothing but cover-like sheets: read the first as before
+            first = covers[0][0]
+            covers.clear()
+            raw = read_sheet(first, skip_cover=False)
+            if raw is not None:
+                return raw
     finally:
         wb.close()
     if hidden:
@@ -800,9 +911,47 @@ def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
         key = fold_name(cand)
         if len(key) < 2:
             continue
-        for norm, col in normalized.items():
-            if key in norm and norm not in exclude:
-                yield col
+        found = [col for norm, col in normalized.items() if key in norm and norm not in exclude]
+        # 「ご意見（要旨）」 and 「ご意見（全文）」 both contain 「ご意見」: the full text first
+        yield from sorted(found, key=_summary_rank)
+
+
+_FULL_TEXT_RE = re.compile(r"全文|本文|原文|full")
+_SUMMARY_RE = re.compile(r"要旨|概要|要約|summary")
+
+
+def _summary_rank(column: str) -> int:
+    """0 for a full-text column name (全文, 本文), 2 for a summary (要旨, 概要), else 1."""
+    name = fold_name(column)
+    return 0 if _FULL_TEXT_RE.search(name) else 2 if _SUMMARY_RE.search(name) else 1
+
+
+# Personal data: a column whose name says it holds a phone number, an address or a name is
+# never guessed as the id or channel column (「電話番号」 and 「郵便番号」 contain 「番号」).
+_PERSONAL_RE = re.compile(
+    r"電話|携帯|tel|phone|fax|ファクス|ファックス|ファクシミリ|郵便番号|〒|zip|postal|住所|所在地|address|メール|"
+    r"mail|マイナンバー|個人番号|生年月日|誕生日|birth|氏名|名前|なまえ|フリガナ|ふりがな|カナ|name")
+
+
+def is_personal_column(column: str) -> bool:
+    """Whether a column name says it holds personal data (電話番号, 郵便番号, 住所, メールアドレス …).
+
+    >>> [is_personal_column(c) for c in ["電話番号", "ＦＡＸ番号", "〒", "E-mail", "受付番号", "提出方法"]]
+    [True, True, True, True, False, False]
+    """
+    return bool(_PERSONAL_RE.search(fold_name(column)))
+
+
+def find_column(columns: Sequence[str], given: str | None) -> str | None:
+    """The column ``given`` names: exactly, else ignoring spaces, line breaks, width and case
+    (``--text-column 'ご意見（全文）'`` finds 「ご意見\n（全文）」, ``ご意見`` finds 「ご　意　見」)."""
+    if given is None:
+        return None
+    if given in columns:
+        return given
+    key = fold_name(given)
+    found = [c for c in columns if fold_name(c) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _candidate_matches(columns: Sequence[str], candidates: Iterable[str],
@@ -829,12 +978,15 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
     file's command has none)."""
     candidates = tuple(candidates)
     if given is not None:
-        if given in columns:
-            return given
+        found = find_column(columns, given)
+        if found is not None:
+            return found
         raise InputError(
-            f"unknown {what} column {given!r}; the file has: {', '.join(columns)}"
+            f"unknown {what} column {clean_name(given)!r}; the file has: {', '.join(columns)}"
         )
     for col in _iter_matches(columns, candidates, exclude):
+        if what in ("id", "channel", "answer-id") and is_personal_column(col):
+            continue  # 「電話番号」 is not an opinion's number
         return col
     if required:
         if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
@@ -870,8 +1022,17 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     if text is None and table.present_keys is not None:
         text_col = _text_field_of_records(table, given={id, channel, submitter} - {None})
     else:
-        text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text", option=opts.text,
-                                header_option=opts.header_row, exclude=_ROLE_NAMES)
+        try:
+            text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text", option=opts.text,
+                                    header_option=opts.header_row, exclude=_ROLE_NAMES)
+        except InputError as exc:
+            if table.format == "xlsx" and table.sheet and table.other_sheets:
+                # a cover page or a summary sheet read first: say which sheet, and the others
+                raise InputError(f"{exc}; read sheet {table.sheet!r}, the workbook's other sheets: "
+                                 f"{', '.join(table.other_sheets)}"
+                                 + (f" (give {opts.sheet} NAME to read another)" if opts.sheet else "")) from None
+            raise
+    _join_extra_fields(table, text_col)
     chosen: dict[str, str | None] = {"text": text_col}
     for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
                                     ("channel", CHANNEL_COLUMN_CANDIDATES, channel),
@@ -887,6 +1048,37 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
             col = None
         chosen[what] = col
     return chosen
+
+
+def _join_extra_fields(table: Table, text_col: str) -> None:
+    """CSV/TSV rows with more fields than the header (an unquoted comma in an opinion:
+    「1,公園に、ベンチが,ほしい。」): when the text is the last column, the extra fields are its
+    own text cut at the comma, so they are joined back into it with the separator; otherwise
+    they stay in the ``_extra`` column. Either way one line in ``table.notes`` names the rows."""
+    if not table.extra_fields:
+        return
+    nums = [table.row_numbers[i] if i < len(table.row_numbers) else i + 1 for i in sorted(table.extra_fields)]
+    n = len(nums)
+    where = f"row{'s' if n > 1 else ''} {record_list(nums)}"
+    real = [c for c in table.columns if c != "_extra"]
+    sep = table.delimiter or ","
+    shown = "a tab" if sep == "	" else f"{sep!r}"
+    if table.format in ("csv", "tsv") and real and real[-1] == text_col:
+        for i, cells in table.extra_fields.items():
+            row = table.rows[i]
+            row[text_col] = sep.join([row.get(text_col, ""), *cells])
+            row.pop("_extra", None)
+        table.columns = real
+        table.extra_fields = {}
+        table.notes.append(f"warning: {n} row{'s' if n > 1 else ''} {'have' if n > 1 else 'has'} more fields than "
+                           f"the header ({where}): the text column {text_col} is the last one, so the extra fields "
+                           f"were joined back into its text with {shown} (an unquoted {shown} in the text?)")
+    else:
+        table.notes.append(f"warning: {n} row{'s' if n > 1 else ''} {'have' if n > 1 else 'has'} cells beyond the "
+                           f"header's columns ({where}): they are not read as text (kept as column _extra); "
+                           + ("quote text that holds the separator, or name the column in the header"
+                              if table.format in ("csv", "tsv") else "name the column in the header"))
+        table.extra_fields = {}  # said once
 
 
 def _text_field_of_records(table: Table, given: set[str] = frozenset()) -> str:
@@ -970,6 +1162,71 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
             + f"; read together as the {what} column {main!r}"
             + (f" ({option} NAME reads one field only)" if option else ""))
     return main, []
+
+
+# ---------------------------------------------------------------- comment ids
+
+
+def assign_comment_ids(values: Sequence[str], column: str | None = None,
+                       row_numbers: Sequence[int] | None = None,
+                       option: str | None = "--id-column") -> tuple[list[str], list[str]]:
+    """One distinct id per row from the id column's ``values`` (``column``: its name, for the
+    messages); ``(ids, lines to print)``.
+
+    A row without an id gets its row number (1-based, in ``values``), unless that is an id
+    another row has in the column: then 「row3」, so a blank id never takes a real one. A
+    repeated id keeps the first row's id and the repeats become 「1~2」, 「1~3」 (never an id the
+    file uses), with one warning line naming them. ``row_numbers``: the rows' numbers in the
+    file, for the messages.
+
+    >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
+    ['1', 'row2', '2', '1~2']
+    """
+    real = [(v or "").strip() for v in values]
+    taken = {v for v in real if v}
+    used: set[str] = set()
+    where = list(row_numbers) if row_numbers is not None else list(range(1, len(real) + 1))
+
+    def free(base: str) -> str:
+        k = 2
+        while f"{base}~{k}" in taken or f"{base}~{k}" in used:
+            k += 1
+        return f"{base}~{k}"
+
+    ids: list[str] = []
+    first_row: dict[str, int] = {}
+    repeats: dict[str, list[int]] = {}
+    moved: list[int] = []
+    for k, v in enumerate(real):
+        if v:
+            if v in used:
+                cid = free(v)
+                repeats.setdefault(v, [first_row[v]]).append(where[k])
+            else:
+                cid = v
+                first_row[v] = where[k]
+        else:
+            cid = str(k + 1)
+            if cid in taken or cid in used:
+                cid = f"row{k + 1}"
+                if cid in taken or cid in used:
+                    cid = free(cid)
+                moved.append(cid)
+        used.add(cid)
+        ids.append(cid)
+    notes = []
+    name = column or "id"
+    if repeats:
+        shown = "; ".join(f"{v} (rows {record_list(rows)})" for v, rows in list(repeats.items())[:5])
+        notes.append(f"warning: {len(repeats)} {name} value{'s' if len(repeats) > 1 else ''} used by more than one "
+                     f"row: {shown}{'; …' if len(repeats) > 5 else ''}; the repeats are read as "
+                     f"{next(iter(repeats))}~2 …" + (f" (is {name} the id column? {option} names another)"
+                                                     if option else ""))
+    if moved:
+        notes.append(f"{len(moved)} row{'s' if len(moved) > 1 else ''} without a {name} read as "
+                     f"{record_list(moved)}: {'their row numbers are' if len(moved) > 1 else 'its row number is'} "
+                     f"another row's {name}")
+    return ids, notes
 
 
 # ---------------------------------------------------------------- writing
@@ -1089,20 +1346,30 @@ def _channel_key(text: str) -> str:
 _CHANNEL_MAP = {_channel_key(v): std for std, variants in _CHANNEL_VARIANTS.items() for v in variants}
 
 
+_CHANNEL_NOTE_RE = re.compile(r"^(.+?)\s*(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|「[^「」]*」|〔[^〔〕]*〕|<[^<>]*>)$")
+
+
 def normalize_channel(value: str) -> str:
     """One spelling per channel for 提出方法別: NFKC, whitespace folded, and the known variants
     (ＦＡＸ, ファクス, E-mail, Eメール, 郵便, 窓口 ...) mapped to 郵送 / 持参 / FAX / 電子メール.
     Anything else is kept as written after NFKC, without the spaces next to Japanese characters
     (ウェブ, 電子申請 ...); "" stays "".
 
-    >>> [normalize_channel(v) for v in ["ＦＡＸ", "ファックス", "E-mail", "郵便", "窓口", " 電子申請 "]]
-    ['FAX', 'FAX', '電子メール', '郵送', '持参', '電子申請']
+    A standard channel followed by a note in brackets is that channel (「持参（窓口）」 -> 持参).
+
+    >>> [normalize_channel(v) for v in ["ＦＡＸ", "ファックス", "E-mail", "郵便", "窓口", " 電子申請 ", "持参（窓口）"]]
+    ['FAX', 'FAX', '電子メール', '郵送', '持参', '電子申請', '持参']
     """
     text = " ".join(unicodedata.normalize("NFKC", value or "").split())
     text = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)  # 「電子 申請」 -> 「電子申請」
     if not text:
         return ""
-    return _CHANNEL_MAP.get(_channel_key(text), text)
+    found = _CHANNEL_MAP.get(_channel_key(text))
+    if found is None:
+        # a standard channel with a note in brackets: 「持参（窓口）」, 「FAX(夜間)」, 「郵送【はがき】」
+        m = _CHANNEL_NOTE_RE.match(text)
+        found = _CHANNEL_MAP.get(_channel_key(m.group(1))) if m else None
+    return found or text
 
 
 # What people write in a 氏名 field instead of a name: not a person, never masked as one, and

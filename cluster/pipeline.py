@@ -25,7 +25,8 @@ from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comme
                          previous_clusters_of_units)
 from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
-from .io import STANDARD_CHANNELS, InputError, choose_columns, is_real_name, read_table, write_csv, write_json
+from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
+                 write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
@@ -108,16 +109,15 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
                     for k, v in used.items()))
     for note in table.read_notes(text_col):
         log(note)
-    seen_ids: Counter = Counter()
+    # distinct ids: a blank id never takes a real one; repeats become 1~2 with a warning
+    ids, id_notes = assign_comment_ids([row.get(id_col, "") if id_col else "" for row in table.rows], id_col,
+                                       table.row_numbers or None)
+    for note in id_notes:
+        log(note)
     subs = []
     for i, row in enumerate(table.rows):
         row_number = i + 1
-        cid = (row.get(id_col, "") or "").strip() if id_col else ""
-        if not cid:
-            cid = str(row_number)
-        seen_ids[cid] += 1
-        if seen_ids[cid] > 1:  # repeated ids stay distinct and stable
-            cid = f"{cid}~{seen_ids[cid]}"
+        cid = ids[i]
         extra = tuple((c, row[c]) for c in cols if c not in (text_col, id_col, channel_col, submitter_col))
         subs.append(Submission(
             row_number=row_number, comment_id=cid, text=row.get(text_col, ""),
@@ -126,7 +126,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             control_chars_removed=table.control_chars_removed[i], extra=extra,
         ))
     info = {"columns": used, "format": table.format, "encoding": table.encoding,
-            "control_chars_removed": int(sum(table.control_chars_removed))}
+            "control_chars_removed": int(sum(table.control_chars_removed)),
+            "blank_rows": [i + 1 for i in table.empty_rows]}  # every cell empty: not a submission
     if info["control_chars_removed"]:
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
@@ -619,10 +620,12 @@ def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callab
 
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
-                       opts: RunOptions, input_path: Path) -> ReportModel:
+                       opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = ()) -> ReportModel:
     mask, summary_of = report_maskers(subs, opts)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
-    by_channel, has_channels, submitter_keys = count_channels_and_submitters(subs, UNKNOWN_CHANNEL)
+    blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
+    counted = [s for s in subs if s.row_number not in blank]
+    by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for n, cl in enumerate(clusters, 1):
@@ -651,9 +654,9 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     for channel, n in by_channel.items():
         masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
     return ReportModel(
-        title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(subs),
+        title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
-        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(subs) - len(rows_with_opinion), rows=rows,
+        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         masked=opts.mask,
     )
 
@@ -794,7 +797,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
-                               input_path)
+                               input_path, blank_rows=read_info.get("blank_rows", ()))
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
         mask, shown = report_maskers(subs, opts)

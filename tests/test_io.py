@@ -679,7 +679,7 @@ def test_json_lines_nested_objects_are_flattened(tmp_path):
     assert "body.text" in notes[0] and "\n" not in notes[0]
     assert table.read_notes("body.text") and "1 of 2" in table.read_notes("body.text")[0]
     # a key that is present but null is not "missing"
-    path.write_text('{"text": null}\n{"text": "あ"}\n', encoding="utf-8")
+    path.write_text('{"id": 1, "text": null}\n{"id": 2, "text": "あ"}\n', encoding="utf-8")
     assert read_table(path).read_notes("text") == []
 
 
