@@ -5,7 +5,7 @@ so they collapse with a hash in linear time. Near duplicates among the remaining
 texts are found with MinHash LSH over character 3-gram shingles (datasketch), which only
 compares texts that share LSH buckets, and every candidate pair is verified on the real
 shingle sets (``_similar``: Jaccard >= ``threshold``, or the shorter letter nearly inside
-the longer one). Verified pairs join with union-find, so a campaign of 10^5 copies with
+the longer one; an exact bound from small shingle bitmaps rules out most failing pairs first). Verified pairs join with union-find, so a campaign of 10^5 copies with
 small edits becomes one component without any all-pairs comparison.
 
 Components chain: A~B and B~C join A and C even when A and C share little. Texts composed
@@ -51,6 +51,14 @@ DRIFT_CONTAINMENT = 0.1
 # (4 bytes each) so that a component found incoherent can be split on all its verified
 # pairs; past this many, the split uses the pairs the search verified.
 SKIPPED_PAIR_BUDGET = 30_000_000
+# Bits per text of the shingle bitmaps that rule out most candidate pairs before their shingle
+# sets are intersected (``_may_pass``); 256 bits stay sparse for letters of a few hundred characters.
+BITMAP_BITS = 256
+# Candidate pairs (with repeats across LSH bands) listed at once by the near-duplicate search:
+# about 100 bytes each while a block is checked.
+BLOCK_PAIRS = 1_000_000
+# Candidate pairs that pass the bitmap bound, verified at once by the near-duplicate search.
+VERIFY_WINDOW = 20_000
 
 
 @dataclass
@@ -95,6 +103,91 @@ def _rule(inter, sa, sb, threshold: float, containment: float):
     small, large = np.minimum(sa, sb), np.maximum(sa, sb)
     return (inter / (sa + sb - inter) >= threshold) | (
         (small >= 25) & (inter / small >= containment) & (large <= 2.0 * small))
+
+
+def _shingle_bitmaps(flat: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """A bitmap of BITMAP_BITS bits per text, the bit of each of its shingles set: word w of
+    text p is ``bitmaps[w, p]`` (one contiguous row per word, for fast gathers)."""
+    m = len(indptr) - 1
+    bits = np.zeros((m, BITMAP_BITS), dtype=bool)
+    bit_of_shingle = (flat * 2654435761 >> 16) % BITMAP_BITS  # spreads consecutive shingle ids
+    bits[np.repeat(np.arange(m), np.diff(indptr)), bit_of_shingle] = True
+    return np.ascontiguousarray(np.ascontiguousarray(np.packbits(bits, axis=1)).view(np.uint64).T)
+
+
+_BITS_IN_BYTE = np.array([b.bit_count() for b in range(256)], dtype=np.int64)
+
+
+def _popcount(words: np.ndarray) -> np.ndarray:
+    """Set bits of each uint64."""
+    if hasattr(np, "bitwise_count"):  # numpy >= 2.0
+        return np.bitwise_count(words)
+    return _BITS_IN_BYTE[words.view(np.uint8)].reshape(-1, 8).sum(axis=1)
+
+
+def _may_pass(bitmaps: np.ndarray, sizes: np.ndarray, a, b: np.ndarray, threshold: float,
+              containment: float) -> np.ndarray:
+    """False for pairs (a, b) that cannot pass ``_rule``, judged from the shingle bitmaps alone.
+
+    A bit set in one text's bitmap and not in the other's stands for at least one shingle of
+    that text outside the intersection, so ``size - such bits`` bounds the intersection from
+    above. ``_rule`` only grows with the intersection (also in floating point), so a pair that
+    fails on the bound fails on the real count: an exact pre-filter. Most LSH candidates of
+    texts composed from shared phrases fail here.
+    """
+    only_a = np.zeros(len(b), dtype=np.int64)
+    only_b = np.zeros(len(b), dtype=np.int64)
+    for word in bitmaps:  # one row per 64 bits: contiguous gathers
+        in_a, in_b = word[a], word[b]
+        only_a += _popcount(in_a & ~in_b)
+        only_b += _popcount(in_b & ~in_a)
+    bound = np.minimum(sizes[a] - only_a, sizes[b] - only_b)
+    return _rule(bound, sizes[a], sizes[b], threshold, containment)
+
+
+def _verify_pairs(entries: list, matrix, bitmaps: np.ndarray, sizes: np.ndarray, threshold: float,
+                  containment: float):
+    """For each (p, js) in ``entries``, in order: (p, the js that pass ``_rule`` with p), when
+    any do. Shingles are intersected only for the pairs ``_may_pass`` keeps."""
+    start = 0
+    while start < len(entries):
+        # chunks of about BLOCK_PAIRS pairs: bounded memory
+        end, n_pairs = start, 0
+        while end < len(entries) and (end == start or n_pairs + len(entries[end][1]) <= BLOCK_PAIRS):
+            n_pairs += len(entries[end][1])
+            end += 1
+        chunk = entries[start:end]
+        lengths = [len(js) for _, js in chunk]
+        a = np.repeat(np.array([p for p, _ in chunk], dtype=np.int64), lengths)
+        b = np.concatenate([js for _, js in chunk]).astype(np.int64)
+        ok = _may_pass(bitmaps, sizes, a, b, threshold, containment)
+        idx = np.flatnonzero(ok)
+        ok[idx] = _rule(_intersections(matrix, a[idx], b[idx]), sizes[a[idx]], sizes[b[idx]], threshold, containment)
+        offsets = np.r_[0, np.cumsum(lengths)]
+        for k in np.unique(np.repeat(np.arange(len(chunk)), lengths)[ok]).tolist():
+            p, js = chunk[k]
+            yield p, js[ok[offsets[k]:offsets[k + 1]]]
+        start = end
+
+
+def _candidate_pairs(bands: list, m: int, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair (p, j) with lo <= p < hi and j > p that share a bucket in some band, once, sorted
+    by p then j. ``bands``: per band, the texts sorted by bucket (ascending inside a bucket),
+    each text's place in that order and how many texts follow it in its bucket."""
+    codes = []
+    for order, place, later in bands:
+        count = later[lo:hi]
+        total = int(count.sum())
+        if not total:
+            continue
+        run_start = np.cumsum(count) - count  # where each text's run of later texts begins
+        at = np.arange(total, dtype=np.int64) + np.repeat(place[lo:hi] + 1 - run_start, count)
+        codes.append(np.repeat(np.arange(hi - lo, dtype=np.int64), count) * m + order[at])
+    if not codes:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes = np.sort(np.concatenate(codes), kind="stable")  # merges the sorted runs of the bands
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]]
+    return codes // m + lo, codes % m
 
 
 class _UnionFind:
@@ -260,6 +353,7 @@ class _Search:
     flat: np.ndarray  # shingle ids of p: flat[indptr[p]:indptr[p + 1]]
     indptr: np.ndarray
     n_shingles: int  # size of the shingle vocabulary
+    bitmaps: np.ndarray  # shingle bitmap of each p (``_shingle_bitmaps``)
     signatures: np.ndarray  # MinHash values (uint32), one row per p
     component: np.ndarray  # component (a member's p) of each p
     linked: list  # (p, later candidates of p that passed _similar)
@@ -276,16 +370,18 @@ def _rows(flat: np.ndarray, indptr: np.ndarray, idx: np.ndarray) -> tuple[np.nda
     return flat[pos], offsets
 
 
-def _shared_shingles(flat: np.ndarray, indptr: np.ndarray, mask: np.ndarray, p: int, js: np.ndarray) -> np.ndarray:
-    """|shingles(p) & shingles(j)| for every j at once: mark p's shingles, count j's marked.
+def _shingle_matrix(flat: np.ndarray, indptr: np.ndarray, n_shingles: int):
+    """Texts x shingles, 1 where the text holds the shingle (sparse)."""
+    from scipy.sparse import csr_matrix
 
-    ``mask``: a zero array over shingle ids (left zero again)."""
-    own = flat[indptr[p]:indptr[p + 1]]
-    mask[own] = 1
-    rows, offsets = _rows(flat, indptr, js)
-    inter = np.add.reduceat(mask[rows], offsets).astype(np.float64)
-    mask[own] = 0
-    return inter
+    return csr_matrix((np.ones(len(flat), dtype=np.int32), flat, indptr), shape=(len(indptr) - 1, n_shingles))
+
+
+def _intersections(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """|shingles(a) & shingles(b)| of the pairs (a, b), as floats."""
+    if not len(a):
+        return np.zeros(0, dtype=np.float64)
+    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1), dtype=np.float64).ravel()
 
 
 def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
@@ -294,9 +390,11 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     over ``datasketch.MinHashLSH.query``, computed with arrays.
 
     The buckets are those of ``MinHashLSH`` (same bands and rows; a bucket is an exact band of
-    MinHash values). For each text, its later candidates not yet in its group are listed
-    from the buckets, and their shingle-set intersections and the Jaccard / containment
-    rule of ``_similar`` are computed on arrays at once. Groups are connected components,
+    MinHash values). Texts are taken in order; each one's later candidates not yet in its group
+    are verified with the Jaccard / containment rule of ``_similar``. What does not depend on
+    the groups found so far is computed for blocks of texts at once: the candidate pairs and
+    an exact bound that rules out most of them (``_may_pass``); the shingle intersections of
+    the remaining pairs are computed for windows of them at once. Groups are connected components,
     so the order in which pairs are verified does not change them. With ``keep`` the pairs
     that passed and the candidate pairs skipped (already in one group) are returned with
     the signatures, for ``_split_chains``.
@@ -324,15 +422,18 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     del vocab
     # Query below the verification threshold: containment pairs have lower Jaccard.
     lsh = MinHashLSH(threshold=min(threshold, 0.5), num_perm=num_perm)  # only for its bands
-    bands = []  # per band: bucket of each text, texts sorted by bucket, bucket starts
+    bands = []  # per band: texts sorted by bucket, each text's place there, later texts in its bucket
     for start, end in lsh.hashranges:
         band = np.ascontiguousarray(hv[:, start:end])
         keys = band.view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
         _, bucket = np.unique(keys, return_inverse=True)
         bucket = bucket.ravel()
-        order = np.argsort(bucket, kind="stable")
+        order = np.argsort(bucket, kind="stable")  # ascending text inside each bucket
         starts = np.searchsorted(bucket[order], np.arange(int(bucket.max()) + 2))
-        bands.append((bucket, order, starts))
+        place = np.empty(m, dtype=np.int64)
+        place[order] = np.arange(m)
+        bands.append((order, place, starts[bucket + 1] - place - 1))
+    listed = np.cumsum(sum(later for _, _, later in bands))  # candidates listed up to each text
     signatures = hv.astype(np.uint32) if keep else None  # datasketch values are < 2**32
     del hv
     label = np.arange(m)  # current group of each candidate (a member's id)
@@ -353,50 +454,64 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
         ga += gb
         members[la] = ga
 
-    mask = np.zeros(int(flat.max()) + 1, dtype=np.int32)  # 1 on the shingles of text p
+    bitmaps = _shingle_bitmaps(flat, indptr)
+    matrix = _shingle_matrix(flat, indptr, n_shingles)
+    block_end = 0
     iterator = range(m)
     if progress is not None:
         iterator = progress(iterator, total=m, desc="near duplicates")
     for p in iterator:
-        found = []
-        for bucket, order, starts in bands:
-            b = bucket[p]
-            lo, hi = starts[b], starts[b + 1]
-            if hi - lo > 1:
-                members_b = order[lo:hi]  # ascending: only the part after p is needed
-                cut = int(np.searchsorted(members_b, p, side="right"))
-                if cut < hi - lo:
-                    found.append(members_b[cut:])
-        if not found:
+        if p == block_end:
+            # The candidates of the next texts and the bitmap bound of each pair, at once: neither
+            # depends on the groups found so far. Blocks are cut by pairs listed (bounded memory).
+            block_start = p
+            listed_before = int(listed[p - 1]) if p else 0
+            block_end = max(p + 1, int(np.searchsorted(listed, listed_before + BLOCK_PAIRS, side="right")))
+            pair_p, pair_j = _candidate_pairs(bands, m, block_start, block_end)
+            hopeful = np.flatnonzero(_may_pass(bitmaps, sizes, pair_p, pair_j, threshold, containment))
+            pair_start = np.searchsorted(pair_p, np.arange(block_start, block_end + 1))
+            passes = np.zeros(len(pair_p), dtype=bool)
+            window_end = p
+        if p == window_end:
+            # The next VERIFY_WINDOW hopeful pairs (at least all of p's) that are not in one group
+            # yet are verified at once. Groups only merge, so every pair verified below is among
+            # them; a window ends early enough that few of them join a group before their turn.
+            first = int(np.searchsorted(hopeful, pair_start[p - block_start]))
+            last = first + VERIFY_WINDOW
+            if last < len(hopeful):
+                window_end = max(p + 1, int(pair_p[hopeful[last]]))
+                last = int(np.searchsorted(hopeful, pair_start[window_end - block_start]))
+            else:
+                window_end = block_end
+            idx = hopeful[first:last]
+            idx = idx[label[pair_p[idx]] != label[pair_j[idx]]]
+            qa, qb = pair_p[idx], pair_j[idx]
+            passes[idx] = _rule(_intersections(matrix, qa, qb), sizes[qa], sizes[qb], threshold, containment)
+        a, b = pair_start[p - block_start], pair_start[p - block_start + 1]
+        if a == b:
             continue
-        js = np.concatenate(found) if len(found) > 1 else found[0]
-        if keep:
-            if len(found) > 1:
-                js = np.unique(js)
+        js, ok = pair_j[a:b], passes[a:b]
+        # Pairs already in one group are not verified (kept for _split_chains); a group of one
+        # (no entry in members) has no later member.
+        if int(label[p]) in members:
             same = label[js] == label[p]
             if same.any():
-                if budget >= int(same.sum()):
-                    skipped.append((p, js[same].astype(np.int32)))
-                    budget -= len(skipped[-1][1])
-                else:
-                    budget = -1
-            js = js[~same]
-            if not len(js):
-                continue
-        else:
-            js = js[label[js] != label[p]]
-            if not len(js):
-                continue
-            if len(found) > 1:
-                js = np.unique(js)
-        ok = _rule(_shared_shingles(flat, indptr, mask, p, js), sizes[p], sizes[js], threshold, containment)
-        if keep and ok.any():
+                if keep:
+                    if budget >= int(same.sum()):
+                        skipped.append((p, js[same].astype(np.int32)))
+                        budget -= len(skipped[-1][1])
+                    else:
+                        budget = -1
+                js, ok = js[~same], ok[~same]
+        if not ok.any():
+            continue
+        if keep:
             linked.append((p, js[ok]))
         for q in js[ok].tolist():
             union(p, q)
     if not keep:
         return None
-    return _Search(np.asarray(candidates, dtype=np.int64), flat, indptr, n_shingles, signatures,
+    return _Search(np.asarray(candidates, dtype=np.int64), flat, indptr, n_shingles, bitmaps, signatures,
                    label, linked, skipped, budget >= 0)
 
 
@@ -468,14 +583,11 @@ def _split_chains(search: _Search, copies: np.ndarray, threshold: float,
         if split[p]:
             pa.append(np.full(len(qs), p, dtype=np.int64))
             pb.append(qs.astype(np.int64))
-    mask = np.zeros(search.n_shingles, dtype=np.int32)
-    for p, qs in search.skipped:
-        if not split[p]:
-            continue
-        ok = _rule(_shared_shingles(flat, indptr, mask, p, qs), sizes[p], sizes[qs], threshold, containment)
-        if ok.any():
-            pa.append(np.full(int(ok.sum()), p, dtype=np.int64))
-            pb.append(qs[ok].astype(np.int64))
+    for p, qs in _verify_pairs([(p, qs) for p, qs in search.skipped if split[p]],
+                               _shingle_matrix(flat, indptr, search.n_shingles), search.bitmaps, sizes,
+                               threshold, containment):
+        pa.append(np.full(len(qs), p, dtype=np.int64))
+        pb.append(qs.astype(np.int64))
     a = np.concatenate(pa) if pa else np.zeros(0, dtype=np.int64)
     b = np.concatenate(pb) if pb else np.zeros(0, dtype=np.int64)
     src, dst = np.concatenate([a, b]), np.concatenate([b, a])

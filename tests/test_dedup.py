@@ -470,3 +470,47 @@ def test_split_matches_the_per_member_reference(seed):
     # each group's representative is the centre / leader it is formed around
     for group, rep in enumerate(got.representative.tolist()):
         assert k[rep] == ref[rep]
+
+
+def test_bitmap_bound_never_rejects_a_pair_that_passes():
+    """``_may_pass`` is an exact pre-filter: every pair ``_rule`` accepts on the real
+    intersection gets through, around both bounds and both branches of the rule."""
+    from cluster.dedup import _may_pass, _rule, _shingle_bitmaps
+
+    rng = np.random.default_rng(0)
+    sets = []
+    for _ in range(400):
+        base = np.sort(rng.choice(3000, size=int(rng.integers(5, 400)), replace=False))
+        sets.append(base)
+        for keep in (0.95, 0.85, 0.75, 0.6):  # copies sharing much of it, some with extra shingles
+            kept = base[rng.random(len(base)) < keep]
+            extra = rng.choice(3000, size=int(rng.integers(0, 1 + len(base) // 3)), replace=False)
+            sets.append(np.unique(np.concatenate([kept, extra])))
+    sets = [s for s in sets if len(s)]
+    indptr = np.r_[0, np.cumsum([len(s) for s in sets])]
+    flat = np.concatenate(sets).astype(np.int64)
+    bitmaps = _shingle_bitmaps(flat, indptr)
+    sizes = np.diff(indptr).astype(np.float64)
+    a = np.repeat(np.arange(len(sets)), 6)
+    b = np.clip(a + np.tile(np.arange(-2, 4), len(sets)), 0, len(sets) - 1)
+    inter = np.array([len(np.intersect1d(sets[x], sets[y])) for x, y in zip(a, b)], dtype=np.float64)
+    for threshold, containment in ((0.7, 0.9), (0.45, 0.8)):
+        passes = _rule(inter, sizes[a], sizes[b], threshold, containment)
+        hopeful = _may_pass(bitmaps, sizes, a, b, threshold, containment)
+        assert passes.any() and not passes.all()
+        assert not (passes & ~hopeful).any()
+        assert (~hopeful).sum() > 0.5 * (~passes).sum()  # and it does rule out most failing pairs
+
+
+def test_blocks_and_windows_of_the_search_do_not_change_the_groups(monkeypatch):
+    """Candidate pairs are listed in blocks and verified in windows; tiny ones give the same result."""
+    from cluster import dedup
+
+    k = keys(_mixed_texts(4))
+    expected = [find_duplicates(k), find_duplicates(k, split_chains=False)]
+    monkeypatch.setattr(dedup, "BLOCK_PAIRS", 40)
+    monkeypatch.setattr(dedup, "VERIFY_WINDOW", 3)
+    got = [find_duplicates(k), find_duplicates(k, split_chains=False)]
+    for e, g in zip(expected, got):
+        assert g.group_of.tolist() == e.group_of.tolist()
+        assert g.representative.tolist() == e.representative.tolist()
