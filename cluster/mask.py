@@ -64,12 +64,29 @@ Names are found four ways:
   followed directly by a noun other than a title (「森田東会館」「中川南公園」「岡田東児童館」 are
   facilities whose names UniDic splits into name-like parts; 「田中太郎議員」 is still masked).
 
+Variant kanji (異体字) of family names that UniDic does not know (髙, 𠮷, 德, 濵, 栁, 𡈽 …, and
+the CJK compatibility ideographs) are tagged as their standard form, one code point for one, so
+「以上\n髙橋一郎」 is masked like 「高橋一郎」 and the span covers the characters as written; a
+submitter's name matches its variants too (「髙橋 一郎」 masks 「高橋一郎」). A hiragana family name
+that UniDic cuts out of a run of hiragana is no name (「回答のみの行」: の + みの + 行). Names in
+half-width katakana (「ｶﾄｳ ﾀﾛｳ」) or Latin letters (「Ichiro Takahashi」, not 「Best Regards」) are
+masked as two words on a signature line; half-width katakana also in brackets that end the
+letter's last line (「…してほしい。（西町 ｶﾄｳ ﾀﾛｳ）」).
+
+Addresses take what follows the block number: 「３番地の４」, 「1-2-3-101」, a building with its
+room (「グリーンハイツ101号室」「コーポ青葉 2F」「３号棟502号室」) or a name ending in a building
+word (ハイツ, マンション, 荘 …); hiragana never starts the building (「… 3号 の者です」). A date of
+birth after 生年月日/誕生日 is masked (the label stays); web addresses with a personal path
+(``~user``) are masked anywhere, and any URL on a signature or contact line (privacy first);
+a URL inside an opinion (the draft, a public page) stays.
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -86,6 +103,27 @@ _PLACE = "[" + "々〆ヶ\u4e00-\u9fffァ-ヺー" + "".join(
 # ... and が / の / ケ linking two kanji inside a name: 霞が関, 自由が丘, 関ケ原.
 _PLACE_OR_LINK = f"(?:{_PLACE}|[がのケヶ](?=[\u4e00-\u9fff]))"
 
+_KD = f"[{_KANJI_DIGITS}]"
+# 「３番地の４」: a lot number after 番地 (digits only: 「２番地の一部」 is a sentence).
+_LOT_NO = rf"(?:の\s*{D}+(?![0-9０-９]))"
+# A room: 「101号室」「３号棟502号室」「2F」「Ｂ２０１」; written after a building name, digits alone
+# too (「グリーンハイツ 101」), but not before a unit or another block number (「約800m」, 「３丁目」).
+_ROOM = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号棟|号館|番館|号|室|階|[FＦ]))?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％丁番{HC}]))"
+_ROOM_STRICT = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号室|号棟|号館|室))"
+# A building after the block number: its name (katakana, kanji, Latin letters) before a room
+# (「グリーンハイツ101号室」「コーポ山田 2F」) or ending in a word for a building (「みどり荘」
+# aside: hiragana is never taken, so 「… 1丁目2番3号 の者です」 keeps its words).
+_BUILDING_WORDS = ("ハイツ|マンション|アパート|コーポ|ハイム|メゾン|レジデンス|ビル|タワー|コート|ヒルズ|"
+                   "パレス|テラス|ハウス|荘|団地|住宅|寮")
+_BUILDING_NAME = ("(?:[ァ-ヺー・･A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff々]|[ぁ-ゖ](?<![はをがにでへともやのよ]))"
+                  "[ァ-ヺー・･A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff々ぁ-ゖ]")
+_ADDRESS_TAIL = (
+    # 1-2-3-101, 2番1-401-D号
+    rf"(?:{H}(?:{D}{{1,5}}(?![0-9０-９])|[A-Za-zＡ-Ｚａ-ｚ](?![A-Za-zＡ-Ｚａ-ｚ]))(?:号室|号|室)?){{0,2}}"
+    rf"(?:[^\S\n]*{_ROOM_STRICT}(?:[^\S\n]*{_ROOM})?"
+    rf"|[^\S\n]*{_BUILDING_NAME}{{0,19}}?(?:[^\S\n]*{_ROOM}){{1,2}}"
+    rf"|[^\S\n]*{_BUILDING_NAME}{{0,15}}?(?:{_BUILDING_WORDS})(?:[^\S\n]*{_ROOM}){{0,2}})?")
+
 MASKS = {
     "email": "［メールアドレス］",
     "phone": "［電話番号］",
@@ -93,7 +131,25 @@ MASKS = {
     "address": "［住所］",
     "number": "［個人番号］",
     "name": "［氏名］",
+    "birth": "［生年月日］",
+    "url": "［URL］",
 }
+
+# A date of birth after its label (生年月日 / 誕生日): only the date is replaced, the label stays
+# (「生年月日 ［生年月日］」); a date elsewhere (施行日, 令和8年4月1日から) is no personal data.
+_NUM = "[0-9０-９〇一二三四五六七八九十]"
+_BIRTH_RE = re.compile(
+    rf"((?:生年月日|誕生日)[^\S\n]*(?:[:：]|は)?[^\S\n]*)"
+    rf"((?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和|[MTSHRmtshrＭＴＳＨＲ][.．]?)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*)?"
+    rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日(?:生まれ|生)?"
+    rf"|{D}{{4}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}(?![0-9０-９])(?:生まれ|生)?)")
+# Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
+# is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
+# opinion usually points to the draft or a public page.
+_URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"'（）「」『』【】、。，！？]+|www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[^\s<>\"'（）「」『』【】、。，！？]*")
+_PERSONAL_URL_RE = re.compile(r"[~～〜]|%7[Ee]")
+_URL_LABELS = ("URL", "url", "HP", "Hp", "ホームページ", "ブログ", "Blog", "blog", "Web", "WEB", "web", "SNS",
+               "Twitter", "Instagram", "Facebook", "X")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
@@ -110,13 +166,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     )),
     # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
     ("postal", re.compile(rf"(?<![0-9０-９{HC}]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
-    # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3).
+    # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3), with
+    # what follows the block: 「３番地の４」, a building and its room (see _ADDRESS_TAIL).
     ("address", re.compile(
         rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
         rf"{_PLACE_OR_LINK}{{0,12}}?"
-        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目\s*(?:{D}+\s*(?:番地?|{H})\s*)?(?:{D}+\s*号?)?"
-        rf"|{D}+\s*番地?\s*(?:{D}+\s*号?)?"
+        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目\s*(?:(?:{D}+|{_KD}+(?=番))\s*(?:番地?|{H})\s*{_LOT_NO}?)?"
+        rf"(?:{D}+\s*号?|{_KD}+号)?"
+        rf"|{D}+\s*番地?\s*{_LOT_NO}?(?:{D}+\s*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
+        rf"{_ADDRESS_TAIL}"
     )),
 ]
 
@@ -218,6 +277,49 @@ _INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "私は", "わたしは",
                        "協会", "団体", "事務所", "町内会", "自治会") for tail in ("", "の"))
 _RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
 _LINE_END_RE = re.compile(f"{_CLOSE}?[。．.]?")
+# Names in half-width katakana (「ｶﾄｳ ﾀﾛｳ」, as bank forms ask for them) and in Latin letters
+# (「Ichiro Takahashi」, 「TAKAHASHI Ichiro」), which UniDic does not tag: only two words on a
+# signature line, or (half-width katakana only) two words in brackets that end the letter's last
+# line, after an optional place (「…してほしい。（西町 ｶﾄｳ ﾀﾛｳ）」).
+_HWK_WORD = "[ｦ-ﾝ][ｦ-ﾟ]{1,9}"
+_HWK_PAIR = f"{_HWK_WORD}[^\\S\\n]{{1,3}}{_HWK_WORD}"
+_LATIN_WORD = "(?:[A-Z][a-z]{1,15}|[A-Z]{2,15}|[Ａ-Ｚ][ａ-ｚ]{1,15}|[Ａ-Ｚ]{2,15})"
+_SIGN_AROUND = "[^\\S\\n]{0,3}(?:より|拝)?[^\\S\\n]{0,3}"
+_OTHER_SCRIPT_SIGNATURE_RE = re.compile(
+    f"{_OPEN}?[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}})?"
+    f"({_HWK_PAIR}|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD}){_SIGN_AROUND}{_CLOSE}?(?:より|拝)?[。．.]?")
+_HWK_BRACKET_END_RE = re.compile(
+    f"{_OPEN}[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}})?({_HWK_PAIR}){_SIGN_AROUND}{_CLOSE}"
+    f"(?:より|拝)?[。．.]?[^\\S\\n]*$")
+_OTHER_SCRIPT_HINT_RE = re.compile(f"[ｦ-ﾝ][ｦ-ﾟ]|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD}")
+# Two capitalised English words that end letters are no name: 「Best Regards」「Thank You」.
+_ENGLISH_WORDS = {
+    "best", "kind", "warm", "warmest", "regards", "thank", "thanks", "you", "sincerely", "yours", "truly",
+    "faithfully", "respectfully", "cordially", "good", "luck", "bye", "see", "dear", "all", "hello", "hi",
+    "from", "with", "love", "cheers", "wishes", "sent", "my", "iphone", "ipad", "android", "mobile", "mail",
+    "best", "the", "and", "for", "of", "to", "in", "on", "a", "an", "is", "it", "no", "yes", "ok", "please",
+    "public", "comment", "comments", "city", "japan", "tokyo", "osaka", "ward", "town", "office", "park",
+    "station", "school", "library", "plan", "draft", "note", "notes", "end", "fin", "happy", "new", "year",
+    "merry", "christmas", "welcome", "tel", "fax", "url", "web", "site", "home", "page", "blog", "email",
+    "mr", "mrs", "ms", "dr", "pdf", "word", "excel", "npo", "inc", "ltd", "co", "corp", "team"}
+
+# Variant kanji (異体字) of family names that UniDic does not know, mapped one code point to
+# one code point to the standard form it knows (「髙橋」 -> 高橋, 「𠮷田」 -> 吉田), and the CJK
+# compatibility ideographs to their canonical form (隆 U+F9DC -> 隆, 塚 U+FA10 -> 塚). Only the
+# copy of the text that UniDic tags is mapped: the offsets stay the same, so a name span masks
+# the characters as written.
+_ITAIJI = str.maketrans({
+    "髙": "高", "﨑": "崎", "嵜": "崎", "𠮷": "吉", "德": "徳", "邉": "辺", "邊": "辺",
+    "濵": "浜", "濱": "浜", "桒": "桑", "栁": "柳", "桺": "柳", "塜": "塚", "𡈽": "土", "𣘺": "橋",
+    "槗": "橋", **{
+        chr(c): unicodedata.normalize("NFC", chr(c))
+        for c in (*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20))
+        if len(unicodedata.normalize("NFC", chr(c))) == 1 and unicodedata.normalize("NFC", chr(c)) != chr(c)}})
+# ... and the other way: each standard character with its variants, for the submitters' names
+# (「髙橋 一郎」 in the 氏名 column masks 「高橋一郎」 in the text and the reverse).
+_VARIANTS: dict[str, str] = {}
+for _v, _s in ((chr(k), v) for k, v in _ITAIJI.items()):
+    _VARIANTS[_s] = _VARIANTS.get(_s, _s) + _v
 
 _TOKENIZER = None
 
@@ -240,8 +342,8 @@ def _tagged(text: str) -> list[tuple[str, str]]:
 
         _TOKENIZER = Tokenizer()
     # The surface and the raw feature string only: the named feature tuple costs more than
-    # tagging, and most texts name nobody.
-    return [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text)]
+    # tagging, and most texts name nobody. Variant kanji are tagged as their standard form.
+    return [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text.translate(_ITAIJI))]
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -252,7 +354,7 @@ def _tokens(text: str) -> list[_Tok]:
         return []
     out = []
     pos = 0
-    find = text.find
+    find = text.translate(_ITAIJI).find  # the surfaces are those of the standard forms
     for surface, raw in words:
         start = find(surface, pos)
         if start < 0:  # never expected: MeCab's surfaces are slices of the input
@@ -307,13 +409,23 @@ def _split_submitter(name: str) -> list[str]:
     return parts
 
 
+def _variant_pattern(part: str) -> str:
+    """``part`` as a pattern in which a kanji with variants matches each of them: 「髙橋」 and
+    「高橋」 are one name."""
+    out = []
+    for c in part:
+        forms = _VARIANTS.get(c.translate(_ITAIJI), "")
+        out.append(f"[{forms}]" if c in forms else re.escape(c))
+    return "".join(out)
+
+
 @lru_cache(maxsize=4096)
 def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None]:
     parts = _split_submitter(name)
-    whole = re.compile(r"[^\S\n]*".join(re.escape(p) for p in parts))
+    whole = re.compile(r"[^\S\n]*".join(_variant_pattern(p) for p in parts))
     family = None
     if len(parts) > 1 and len(parts[0]) >= 2:
-        family = re.compile(re.escape(parts[0]) + rf"(?=\s|$|{_NAME_TAIL})")
+        family = re.compile(_variant_pattern(parts[0]) + rf"(?=\s|$|{_NAME_TAIL})")
     return whole, family
 
 
@@ -624,6 +736,23 @@ def _particle_phrase(rest: str, length: int) -> bool:
     return True
 
 
+def _other_script_signature_span(line: str, last: bool) -> tuple[int, int] | None:
+    """A name in half-width katakana or Latin letters on a signature line (see
+    ``_OTHER_SCRIPT_SIGNATURE_RE``), or in half-width katakana in brackets that end the last line."""
+    core = line.strip()
+    m = _OTHER_SCRIPT_SIGNATURE_RE.fullmatch(core) if len(core) <= 40 else None
+    if m is not None:
+        if any(w.lower() in _ENGLISH_WORDS for w in unicodedata.normalize("NFKC", m.group(1)).split()):
+            return None
+        offset = line.index(core)
+        return offset + m.start(1), offset + m.end(1)
+    if last:
+        m = _HWK_BRACKET_END_RE.search(line)
+        if m is not None:
+            return m.start(1), m.end(1)
+    return None
+
+
 def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     # A line that is only a name (a signature): brackets and より/拝 around it allowed.
@@ -653,6 +782,8 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
         j = i + 1
         while j < len(toks) and toks[j].person == "名" and not line[toks[j - 1].end:toks[j].start].strip("\u3000 \t"):
             j += 1
+        if j > i + 1 and _HIRA_RUN_RE.fullmatch(tok.surface) and tok.start and _HIRA_RUN_RE.match(line[tok.start - 1]):
+            continue  # a hiragana 姓 cut out of a run of hiragana: 「回答のみの行」 (の + みの + 行)
         if j > i + 1:  # family name + given name
             nxt = toks[j] if j < len(toks) else None
             end = toks[j - 1].end
@@ -675,7 +806,8 @@ def _mask_person_names(text: str) -> str:
     """Mask the person names UniDic finds and hiragana names in signatures and
     self-introductions (see the module docstring for the rules)."""
     toks = _tokens(text)
-    if not any(t.person for t in toks) and not _HIRAGANA_PAIR_HINT_RE.search(text):
+    if (not any(t.person for t in toks) and not _HIRAGANA_PAIR_HINT_RE.search(text)
+            and not _OTHER_SCRIPT_HINT_RE.search(text)):
         return text
     # Line by line: a signature is a line of its own.
     lines: list[tuple[int, int]] = []
@@ -710,7 +842,8 @@ def _mask_person_names(text: str) -> str:
             spans += [(a + s0, a + e0) for s0, e0 in
                       _line_name_spans(line, line_toks, after_closing, k == last_line)]
         if after_closing or k == last_line:
-            for hira in (_hiragana_signature_span(line), _hiragana_kanji_signature_span(line)):
+            for hira in (_hiragana_signature_span(line), _hiragana_kanji_signature_span(line),
+                         _other_script_signature_span(line, k == last_line)):
                 if hira is not None:
                     spans.append((a + hira[0], a + hira[1]))
         previous = line
@@ -734,6 +867,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     self-introductions, 姓+名 anywhere); see the module docstring."""
     if not text:
         return text
+    text = _BIRTH_RE.sub(lambda m: m.group(1) + MASKS["birth"], text)
+    text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
         text = rx.sub(MASKS[kind], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
@@ -744,12 +879,37 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
             text = family.sub(MASKS["name"], text)
     if person_names:
         text = _mask_person_names(text)
-    return text
+    return _mask_signature_urls(text)
+
+
+def _mask_signature_urls(text: str) -> str:
+    """Mask the web addresses of a signature or contact block: a line that holds nothing but
+    URLs, their labels (HP：, ブログ：) and masked data, when it holds masked data itself or the
+    line before or after it is a closing (以上, 敬具 …) or a line of masked data only
+    (「［氏名］」, 「メール：［メールアドレス］」)."""
+    if "://" not in text and "www." not in text:
+        return text
+    lines = text.split("\n")
+    nonempty = [k for k, line in enumerate(lines) if line.strip()]
+    out = list(lines)
+    for n, k in enumerate(nonempty):
+        line = lines[k]
+        if not _URL_RE.search(line):
+            continue
+        marked = _URL_RE.sub(MASKS["url"], line)
+        if not _only_masks(marked):
+            continue
+        near = [lines[nonempty[j]] for j in (n - 1, n + 1) if 0 <= j < len(nonempty)]
+        if (any(m in line for m in MASKS.values())
+                or any(_only_masks(x) or _CLOSING_LINE_RE.fullmatch(x.strip()) or x.strip() in ("--", "-- ", "――")
+                       for x in near)):
+            out[k] = marked
+    return "\n".join(out)
 
 
 # What may stand next to masked data on a contact or signature line: labels, separators, brackets.
 _CONTACT_FILLER_RE = re.compile(
-    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS)}|〒|[:：()（）・/／,，、\-－\s\u3000])")
+    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _URL_LABELS)}|生年月日|誕生日|〒|[:：()（）・/／,，、\-－\s\u3000])")
 
 
 def _only_masks(line: str) -> bool:

@@ -527,3 +527,142 @@ def test_name_line_before_the_closing_line_is_masked(block, expected):
 def test_opinion_sentence_before_the_closing_line_is_kept(sentence):
     text = f"{OPINION}\n{sentence}\n以上"
     assert mask_personal_data(text) == text
+
+
+# ------------------------------------------------------------------ QA leaks (variant kanji, addresses, other scripts)
+
+BIRTH = "［生年月日］"  # written out: MASKS["birth"] and MASKS["url"] are checked below
+URL_MASK = "［URL］"
+
+
+def test_birth_and_url_labels():
+    assert MASKS["birth"] == BIRTH and MASKS["url"] == URL_MASK
+
+
+@pytest.mark.parametrize("text,expected", [
+    # variant kanji UniDic does not know are tagged as their standard form; the span masks the
+    # characters as written
+    (f"{OPINION}\n以上\n髙橋一郎", f"{OPINION}\n以上\n{NAME}"),
+    (f"市民の髙橋です。{OPINION}", f"市民の{NAME}です。{OPINION}"),
+    (f"{OPINION}\n以上\n𠮷田一郎", f"{OPINION}\n以上\n{NAME}"),
+    (f"{OPINION}\n敬具\n德永 花子", f"{OPINION}\n敬具\n{NAME}"),
+    (f"{OPINION}\n以上\n濵田", f"{OPINION}\n以上\n{NAME}"),
+    (f"東町在住の栁田です。{OPINION}", f"東町在住の{NAME}です。{OPINION}"),
+    (f"{OPINION}\n（𡈽屋二郎）", f"{OPINION}\n（{NAME}）"),
+])
+def test_family_names_in_variant_kanji_are_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("submitter,written", [
+    ("髙橋 一郎", "高橋一郎"), ("高橋 一郎", "髙橋　一郎"), ("渡邉　美咲", "渡辺美咲"), ("吉田 花子", "𠮷田花子"),
+])
+def test_submitter_name_matches_its_variant_kanji(submitter, written):
+    text = f"{written}です。{OPINION}"
+    assert mask_personal_data(text, names=[submitter], person_names=False) == f"{NAME}です。{OPINION}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("〒１２３－４５６７ みどり市東町二丁目３番地の４ グリーンハイツ101号室", f"{MASKS['postal']} {MASKS['address']}"),
+    ("住所：さくら市西町5番地の12 です", f"住所：{MASKS['address']} です"),
+    ("さくら市東町二丁目三番四号に住んでいます。", f"{MASKS['address']}に住んでいます。"),
+    ("さくら市東町1-2-3-101", MASKS["address"]),
+    ("さくら市東町1-2-3 コーポ青葉 2F", MASKS["address"]),
+    ("さくら市東町1丁目2番3号 ３号棟５０２号室", MASKS["address"]),
+    ("さくら市東町1丁目2番3号 101号室", MASKS["address"]),
+    ("さくら市東町1-2-3 みどり荘", MASKS["address"]),
+    ("さくら市東町1丁目2番3号サンハイツ東町 B201", MASKS["address"]),
+    ("さくら市東町１丁目２番１－４０１－Ｄ号。", f"{MASKS['address']}。"),
+    ("さくら市東町4丁目1-1-8。", f"{MASKS['address']}。"),
+])
+def test_address_takes_lot_building_and_room(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what follows an address and is no part of it stays
+    ("住所 さくら市東町1丁目2番3号 の者です。", f"住所 {MASKS['address']} の者です。"),
+    ("みどり市東町1-2-3 にある団地の件です。", f"{MASKS['address']} にある団地の件です。"),
+    ("みどり市東町1丁目2番地の一部が浸水しました。", f"{MASKS['address']}の一部が浸水しました。"),
+    ("みどり市東町1-2-3 公園の近くです。", f"{MASKS['address']} 公園の近くです。"),
+    ("みどり市東町2丁目一帯が暗いです。", f"{MASKS['address']}一帯が暗いです。"),
+    ("みどり市東町1-2-3（駅から東へ約800m）", f"{MASKS['address']}（駅から東へ約800m）"),
+    # a second address right after: both masked, no block number left over
+    ("みどり市本町3丁目180及び北山町3丁目122", f"{MASKS['address']}{MASKS['address']}"),
+])
+def test_address_tail_stops_at_ordinary_words(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (f"{OPINION} （西町 ｶﾄｳ ﾀﾛｳ）", f"{OPINION} （西町 {NAME}）"),
+    (f"{OPINION}\n以上\nｶﾄｳ ﾀﾛｳ", f"{OPINION}\n以上\n{NAME}"),
+    (f"{OPINION}\n（ｻｲﾄｳ ﾊﾅｺ）より", f"{OPINION}\n（{NAME}）より"),
+    (f"{OPINION}\nIchiro Takahashi", f"{OPINION}\n{NAME}"),
+    (f"{OPINION}\n以上\nTAKAHASHI Ichiro", f"{OPINION}\n以上\n{NAME}"),
+    (f"{OPINION}\nＩｃｈｉｒｏ Ｔａｋａｈａｓｈｉ\n電話 090-1111-2222", f"{OPINION}\n{NAME}\n電話 {MASKS['phone']}"),
+])
+def test_half_width_kana_and_latin_names_on_signature_lines_are_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    f"{OPINION}\nBest Regards",
+    f"{OPINION}\n以上\nThank You",
+    f"{OPINION}\nPublic Comment",
+    f"{OPINION} (Ichiro Takahashi)",  # Latin words in brackets at the end of a sentence: not a signature
+    f"ｶﾄｳ ﾀﾛｳ様の件\n{OPINION}",  # not in a signature position
+    "Wi-Fi Spot を増やしてください。",
+])
+def test_latin_and_half_width_words_elsewhere_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("生年月日 1980年1月2日", f"生年月日 {BIRTH}"),
+    ("誕生日は昭和55年1月2日です。", f"誕生日は{BIRTH}です。"),
+    ("生年月日：1980/01/02", f"生年月日：{BIRTH}"),
+    ("（生年月日：平成元年５月６日生）", f"（生年月日：{BIRTH}）"),
+])
+def test_labelled_date_of_birth_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("https://example.com/~saito を見てください。", f"{URL_MASK} を見てください。"),
+    (f"{OPINION}\n-- \n斎藤 恵美子\nsaito.emiko@example.co.jp\nhttps://example.com/~saito",
+     f"{OPINION}\n-- \n{NAME}\n{MASKS['email']}\n{URL_MASK}"),
+    (f"{OPINION}\n以上\nhttps://blog.example.jp/hanako", f"{OPINION}\n以上\n{URL_MASK}"),
+    (f"{OPINION}\n山田太郎\nHP: https://yamada.example.jp/", f"{OPINION}\n{NAME}\nHP: {URL_MASK}"),
+])
+def test_personal_and_signature_urls_are_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "詳しくは https://www.city.example.jp/plan.pdf をご覧ください。",
+    f"{OPINION}\n参考：https://www.city.example.jp/a.html",
+    "施行日は2026年10月1日とすべきです。",
+    "平成25年4月2日生まれ以降の子どもが対象です。",  # a date of birth without the label: a rule, not a person
+])
+def test_public_urls_and_unlabelled_dates_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "回答のみの行",  # UniDic: 回答 + の + みの (姓) + 行 (名)
+    "質問のみの行を消してください。",
+    f"{OPINION}\n回答のみの行",
+])
+def test_hiragana_family_name_cut_out_of_a_hiragana_run_is_kept(text):
+    assert mask_personal_data(text) == text
+
+
+def test_new_masks_are_idempotent_and_leave_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    text = (f"{OPINION}\n以上\n髙橋一郎\n〒123-4567 さくら市東町1-2-3 コーポ青葉 2F\n生年月日 1980年1月2日\n"
+            "https://example.com/~takahashi")
+    once = mask_personal_data(text)
+    assert mask_personal_data(once) == once
+    assert drop_masked_lines(once) == f"{OPINION}\n以上"
