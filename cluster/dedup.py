@@ -36,6 +36,8 @@ per-pair reference loop computes).
 """
 from __future__ import annotations
 
+import difflib
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -91,6 +93,58 @@ def _similar(a: set[str], b: set[str], threshold: float, containment: float) -> 
     # A copy with a sentence added: almost all of the shorter one is in the longer one,
     # and the shorter one is a real letter, not a short phrase that many texts contain.
     return small >= 25 and inter / small >= containment and large <= 2.0 * small
+
+
+# A short opinion that differs from another by a swapped content word is another request
+# (「公園を増やしてほしい。子どもが…」 / 「図書館を増やしてほしい。子どもが…」), however many
+# shingles they share: below this length, such pairs are not copies (``_swapped_subject``).
+SUBJECT_CHECK_BELOW = 120
+SUBJECT_SHARE = 0.05
+_PARTICLES = frozenset("をのがはにへでとも")
+_CONTENT_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]")  # kanji (々), katakana
+_WHERE_OR_WHO = re.compile(r"(?:在住|在勤|在学|出身|地区|[町市区村様])$")
+_WORD_OR_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]+|.", re.S)
+
+
+def _swapped_subject(a: str, b: str) -> bool:
+    """True when texts ``a`` and ``b`` (both shorter than ``SUBJECT_CHECK_BELOW``) differ by
+    replacing words of two or more kanji or katakana on both sides, together at least
+    ``SUBJECT_SHARE`` of the shorter text: a different subject, not an edit of one letter.
+    A signer's name or town added, a word reworded in kana, a sentence added are not swaps;
+    in a long form letter a swapped name is a small part and the letters stay copies."""
+    if min(len(a), len(b)) >= SUBJECT_CHECK_BELOW:
+        return False
+    if a > b:  # the alignment depends on the order: one order for a pair, whichever is asked
+        a, b = b, a
+    # compared word by word: a run of kanji/katakana is one token (公園 / 保育園 differ whole,
+    # not by 公 / 保育 around a shared 園), any other character is a token of its own
+    ta, tb = _WORD_OR_CHAR.findall(a), _WORD_OR_CHAR.findall(b)
+    swapped = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "replace":
+            wa = [t for t in ta[i1:i2] if _CONTENT_CHAR.match(t)]
+            wb = [t for t in tb[j1:j2] if _CONTENT_CHAR.match(t)]
+            if all(_WHERE_OR_WHO.search(t) for t in wa + wb):
+                continue  # the signer's town or name (東町在住 / 西町在住): one campaign
+            if not (i2 < len(ta) and ta[i2] in _PARTICLES and j2 < len(tb) and tb[j2] in _PARTICLES):
+                continue  # a subject is followed by a particle (公園を); a signer's name at the end is not
+            # characters only one side has: a dropped particle (分別の徹底 / 分別徹底) or a typo
+            # inside a word (不法投棄 / 不せ投棄) leaves none or one
+            ca, cb = Counter("".join(wa)), Counter("".join(wb))
+            only_a, only_b = sum((ca - cb).values()), sum((cb - ca).values())
+            if only_a >= 1 and only_b >= 1 and only_a + only_b >= 3:
+                swapped += only_a + only_b
+    return swapped >= max(3, SUBJECT_SHARE * min(len(a), len(b)))
+
+
+def _not_swapped(texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For pairs of text indices: False where ``_swapped_subject`` holds (short pairs only)."""
+    keep = np.ones(len(a), dtype=bool)
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
+        ti, tj = texts[i], texts[j]
+        if min(len(ti), len(tj)) < SUBJECT_CHECK_BELOW and _swapped_subject(ti, tj):
+            keep[k] = False
+    return keep
 
 
 def _near(a: set[str], b: set[str], threshold: float, containment: float) -> bool:
@@ -211,14 +265,15 @@ class _UnionFind:
 
 def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float = 0.9,
                     num_perm: int = 64, near: bool = True, progress=None,
-                    split_chains: bool = True) -> DuplicateGroups:
+                    split_chains: bool = True, subject_check: bool = True) -> DuplicateGroups:
     """Group ``keys`` (normalised comparison texts) into exact and near duplicate groups.
 
     ``threshold`` is the Jaccard similarity of character 3-gram sets at which two texts are
     the same letter; short texts (< 20 characters) must match exactly, since a one-word
     change there changes the meaning (「増やして」 / 「減らして」). Components of verified
     pairs that are not coherent around a centre are split (see the module docstring);
-    ``split_chains=False`` keeps the plain components.
+    ``split_chains=False`` keeps the plain components. ``subject_check``: short texts that
+    differ by a swapped content word are not copies (``_swapped_subject``).
     """
     n = len(keys)
     # 1. exact duplicates: one slot per distinct key, in order of first appearance
@@ -233,7 +288,7 @@ def find_duplicates(keys: list[str], threshold: float = 0.7, containment: float 
     centre = np.zeros(len(uniques), dtype=bool)  # centres and leaders: representatives on ties
     if near and len(uniques) > 1:
         search = _link_near_duplicates(uniques, uf, threshold, containment, num_perm, progress,
-                                       keep=split_chains)
+                                       keep=split_chains, subject_check=subject_check)
     root = np.array([uf.find(s) for s in range(len(uniques))], dtype=np.int64)
     # 3. components that are not coherent around a centre are split
     if search is not None:
@@ -359,6 +414,7 @@ class _Search:
     linked: list  # (p, later candidates of p that passed _similar)
     skipped: list  # (p, later candidates of p not verified: already in p's component)
     complete: bool  # every skipped pair was kept
+    texts: list | None  # text of each p (None: no subject check)
 
 
 def _rows(flat: np.ndarray, indptr: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -385,7 +441,8 @@ def _intersections(matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
-                          containment: float, num_perm: int, progress, keep: bool = False):
+                          containment: float, num_perm: int, progress, keep: bool = False,
+                          subject_check: bool = True):
     """Union every LSH candidate pair that passes ``_similar``: the groups of a per-pair loop
     over ``datasketch.MinHashLSH.query``, computed with arrays.
 
@@ -406,6 +463,7 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     m = len(candidates)
     if m < 2:
         return None
+    texts = [uniques[i] for i in candidates]  # text of candidate p
     vocab: dict[str, int] = {}
     indptr = np.zeros(m + 1, dtype=np.int64)
     cols: list[int] = []
@@ -487,6 +545,9 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
             idx = idx[label[pair_p[idx]] != label[pair_j[idx]]]
             qa, qb = pair_p[idx], pair_j[idx]
             passes[idx] = _rule(_intersections(matrix, qa, qb), sizes[qa], sizes[qb], threshold, containment)
+            if subject_check:
+                ok_idx = idx[passes[idx]]
+                passes[ok_idx] = _not_swapped(texts, pair_p[ok_idx], pair_j[ok_idx])
         a, b = pair_start[p - block_start], pair_start[p - block_start + 1]
         if a == b:
             continue
@@ -512,7 +573,7 @@ def _link_near_duplicates(uniques: list[str], uf: _UnionFind, threshold: float,
     if not keep:
         return None
     return _Search(np.asarray(candidates, dtype=np.int64), flat, indptr, n_shingles, bitmaps, signatures,
-                   label, linked, skipped, budget >= 0)
+                   label, linked, skipped, budget >= 0, texts if subject_check else None)
 
 
 def _consensus_agreement(signatures: np.ndarray, comp: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -586,6 +647,8 @@ def _split_chains(search: _Search, copies: np.ndarray, threshold: float,
     for p, qs in _verify_pairs([(p, qs) for p, qs in search.skipped if split[p]],
                                _shingle_matrix(flat, indptr, search.n_shingles), search.bitmaps, sizes,
                                threshold, containment):
+        if search.texts is not None:
+            qs = qs[_not_swapped(search.texts, np.full(len(qs), p, dtype=np.int64), qs.astype(np.int64))]
         pa.append(np.full(len(qs), p, dtype=np.int64))
         pb.append(qs.astype(np.int64))
     a = np.concatenate(pa) if pa else np.zeros(0, dtype=np.int64)

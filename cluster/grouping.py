@@ -176,6 +176,9 @@ _SUPPORT_RE = re.compile(r"賛成|賛同")
 _AGAINST_RE = re.compile(r"反対")
 _NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない)")
 _NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|反対意見|反対の声|反対する人|反対派")
+# 「整備そのものには賛成ですが、…すべきです」: a stance conceded before the real request
+_CONCEDED_RE = re.compile(r"(?:賛成|賛同|反対)(?:で(?:は)?あります|で(?:は)?ある|です|します|いたします|致します|だ|はする|はします)?"
+                          r"(?:が|けれど|けど|ものの)")
 
 
 def explicit_polarity(texts: list[str]) -> np.ndarray:
@@ -183,7 +186,7 @@ def explicit_polarity(texts: list[str]) -> np.ndarray:
     (反対, or 「賛成できない」), 0 for neither or both. Used to keep opposite stances apart."""
     out = np.zeros(len(texts), dtype=np.int8)
     for i, text in enumerate(texts):
-        t = unicodedata.normalize("NFKC", text or "")
+        t = _CONCEDED_RE.sub("", unicodedata.normalize("NFKC", text or ""))
         against = bool(_NOT_SUPPORT_RE.search(t)) or (bool(_AGAINST_RE.search(t)) and not _NOT_AGAINST_RE.search(t))
         support = bool(_SUPPORT_RE.search(_NOT_SUPPORT_RE.sub("", t)))
         if against != support:

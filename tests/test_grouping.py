@@ -357,8 +357,10 @@ def test_explicit_polarity_reads_negation():
 
     texts = ["旧市民会館の解体に反対します。", "旧市民会館の解体に賛成します。", "この案には賛成できません。",
              "反対ではありませんが、説明が足りません。", "賛成の人も反対の人もいると思う。", "開館時間を延長してほしい。",
-             "反対意見も聞いたうえで決めてほしい。"]
-    assert explicit_polarity(texts).tolist() == [-1, 1, -1, 0, 0, 0, 0]
+             "反対意見も聞いたうえで決めてほしい。",
+             "自転車レーンの整備には賛成ですが、色を塗るだけでは不十分です。",  # conceded: the request follows
+             "計画には反対だけど、やるなら駐車場を増やしてほしい。"]
+    assert explicit_polarity(texts).tolist() == [-1, 1, -1, 0, 0, 0, 0, 0, 0]
 
 
 def test_opposite_stances_on_the_same_object_are_never_one_cluster(enc, tok):
