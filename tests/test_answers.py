@@ -124,6 +124,14 @@ def test_xlsx_layout_with_other_headings(tmp_path):
     assert "opinion column = 寄せられたご意見" in lines[0]
 
 
+def test_an_answer_column_named_kenkai_is_guessed(tmp_path):
+    path = write_csv(tmp_path / "kenkai.csv", ["番号", "ご意見の要旨", "市の見解"],
+                     [["1", "公民館の予約をネットでできるようにしてほしい。", "来年度からオンライン予約を始めます。"]])
+    lines = []
+    recs, _ = read_past_answers(path, log=lines.append)
+    assert recs[0].answer == "来年度からオンライン予約を始めます。" and "answer column = 市の見解" in lines[0]
+
+
 def test_cp932_file_with_yoshi_and_kaitou(tmp_path):
     path = write_csv(tmp_path / "old.csv", ["意見の要旨", "回答"],
                      [["市役所の駐車場を無料にしてほしい。", "来庁者は二時間まで無料です。"],
