@@ -99,7 +99,7 @@ def _similar(a: set[str], b: set[str], threshold: float, containment: float) -> 
 # (「公園を増やしてほしい。子どもが…」 / 「図書館を増やしてほしい。子どもが…」), however many
 # shingles they share: below this length, such pairs are not copies (``_swapped_subject``).
 SUBJECT_CHECK_BELOW = 120
-SUBJECT_SHARE = 0.05
+SUBJECT_SHARE = 0.08  # of the shorter text: 公園→図書館 in a 25-character request, not 子ども→小学生 in a letter
 _PARTICLES = frozenset("をのがはにへでとも")
 _CONTENT_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]")  # kanji (々), katakana
 _WHERE_OR_WHO = re.compile(r"(?:在住|在勤|在学|出身|地区|[町市区村様])$")

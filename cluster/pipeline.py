@@ -359,6 +359,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder")
+    _check_run_folder(out_dir, Path(input_path))
     prog = _progress_factory(progress)
     input_path = Path(input_path)
 
@@ -578,6 +579,24 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                            "continued" if late else "fresh", log))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
+
+
+# Files only a run writes (report.md or clusters.csv could be anyone's): a folder holding one of
+# them, or a run's staging folder, is a run folder.
+RUN_FILES = ("run.json", "opinions.csv", "decisions.jsonl")
+
+
+def _check_run_folder(out_dir: Path, input_path: Path) -> None:
+    """Refuse a folder that holds other files and no run (「--out ~/Documents」, the input's own
+    folder): a run replaces report.md and the rest, which there could be someone else's files."""
+    if not out_dir.is_dir():
+        return
+    names = {p.name for p in out_dir.iterdir()}
+    if not names or names & set(RUN_FILES) or any(n.startswith(".staging-") for n in names):
+        return
+    where = "the input file's folder" if input_path.resolve().parent == out_dir.resolve() else "a folder"
+    raise InputError(f"{out_dir}: {where} that holds other files and no run of this tool; give a new or empty "
+                     f"folder for --out (e.g. {out_dir / 'out'})")
 
 
 def _counts(subs, opinions, dups, clusters, read_info) -> dict:

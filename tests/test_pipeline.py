@@ -429,6 +429,25 @@ def test_usage_errors_are_one_line(tmp_path, args, message):
     assert "--help`" in lines[0]
 
 
+def test_a_folder_with_other_files_and_no_run_is_refused(tmp_path):
+    """--out pointing at a folder of someone's files (or the input's own folder) would replace
+    any report.md there: refused in one line, nothing written; run folders and empty ones work."""
+    data = tmp_path / "in.csv"
+    data.write_text("ご意見\n公園にベンチを増やしてほしい。\n図書館の開館時間を延長してほしい。\n", encoding="utf-8")
+    (tmp_path / "report.md").write_text("職員のメモ", encoding="utf-8")
+    (tmp_path / "memo.txt").write_text("メモ", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(data), "--out", str(tmp_path), "--model", "char-hash"])
+    assert result.exit_code == 2 and "holds other files and no run of this tool" in result.output
+    assert "the input file's folder" in result.output
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "職員のメモ"
+    assert not (tmp_path / "opinions.csv").exists()
+    (tmp_path / "empty").mkdir()
+    for out in (tmp_path / "empty", tmp_path / "new"):
+        for _ in range(2):  # an empty or new folder, then the same folder again (a run folder now)
+            result = CliRunner().invoke(main, ["run", str(data), "--out", str(out), "--model", "char-hash"])
+            assert result.exit_code == 0, result.output
+
+
 def test_bare_command_shows_its_help():
     for args in ([], ["review"]):
         result = CliRunner().invoke(main, args)
