@@ -60,7 +60,12 @@ def _os_error_message(exc: OSError) -> str:
 
 
 def _log(message: str) -> None:
-    click.echo(message, err=True)
+    try:
+        click.echo(message, err=True)
+    except BrokenPipeError:
+        # stderr piped into a reader that stopped (`2>&1 | head`): the run goes on without its
+        # messages rather than stopping with nothing written
+        sys.stderr = open(os.devnull, "w")
 
 
 class _OneLineErrors(click.Group):

@@ -448,6 +448,25 @@ def test_a_folder_with_other_files_and_no_run_is_refused(tmp_path):
             assert result.exit_code == 0, result.output
 
 
+def test_a_closed_stderr_pipe_does_not_stop_the_run(tmp_path):
+    """`cluster run … 2>&1 | head -1`: the reader stops after one line; the run still writes
+    its outputs instead of stopping at its second message."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "in.csv"
+    data.write_text("ご意見\n公園にベンチを増やしてほしい。\n図書館の開館時間を延長してほしい。\n", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: every write to stderr fails with EPIPE
+    try:
+        subprocess.run([sys.executable, "-m", "cluster", "run", str(data), "--out", str(tmp_path / "out"),
+                        "--model", "char-hash"], stderr=write_end, stdout=subprocess.DEVNULL, timeout=300)
+    finally:
+        os.close(write_end)
+    assert (tmp_path / "out" / "run.json").exists() and (tmp_path / "out" / "report.md").exists()
+
+
 def test_bare_command_shows_its_help():
     for args in ([], ["review"]):
         result = CliRunner().invoke(main, args)

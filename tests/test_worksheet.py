@@ -6,7 +6,6 @@ city's sports park, its swimming pool and a bus stop).
 """
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 from cluster.cli import main
 from cluster.io import InputError
 from cluster.worksheet import ANSWER, HIDDEN_SHEET, MAIN_SHEET, OPINIONS_SHEET, SUMMARY, import_worksheet
+from conftest import read_csv_rows as read_rows, write_comments_csv
 
 HEADER = ["受付番号", "提出方法", "ご意見"]
 ROWS = [
@@ -44,16 +44,7 @@ PAST = [
 
 
 def write_csv(path: Path, header, rows) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return write_comments_csv(path, rows, header=header)
 
 
 def invoke(*args):
