@@ -322,15 +322,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     records: list[PastAnswer] = []
     seen_ids: dict[str, int] = {}
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
-    for path in paths:
-        table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
-        table.text_names = _OPINION_NAMES  # read_notes: records whose past opinion is under another spelling
-        warnings: list[str] = []
-        try:
-            cols, guessed = _guess_past_columns(table, id_column, opinion_column,
-                                                text_column, source_column, warnings)
-        except ValueError as exc:
-            raise InputError(f"{path}: {exc}") from None
+    for path, table, cols, guessed, warnings, sheets in _past_answer_tables(paths, id_column, opinion_column,
+                                                                             text_column, source_column, log):
         note = " (guessed)" if guessed else ""
         extra = ""
         if cols["id"]:
@@ -341,15 +334,18 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             f"answer column = {cols['answer']}{extra}{note}")
         for line in [*warnings, *table.read_notes(cols["opinion"])]:
             log(f"past answers: {path.name}: {line}")
+        # a workbook with a sheet per year (R4, R5 …): ids and the default source name the sheet
         stem = path.stem
+        prefix = ":".join(([stem] if many else []) + ([table.sheet] if sheets else []))
+        default_source = f"{stem} {table.sheet}" if sheets else stem
         skipped: list[str] = []
         kept = 0
         for row_number, row in enumerate(table.rows, 1):
             raw_id = (row.get(cols["id"], "") if cols["id"] else "").strip()
             if raw_id:
-                answer_id = f"{stem}:{raw_id}" if many else raw_id
+                answer_id = f"{prefix}:{raw_id}" if prefix else raw_id
             else:
-                answer_id = f"{stem}:{row_number}"
+                answer_id = f"{prefix or stem}:{row_number}"
             if answer_id in seen_ids:
                 seen_ids[answer_id] += 1
                 answer_id = f"{answer_id}#{seen_ids[answer_id]}"
@@ -368,7 +364,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
                 answer_id=answer_id,
                 opinion=opinion,
                 answer=answer,
-                source=source or stem,
+                source=source or default_source,
                 date=row.get(cols["date"], "").strip() if cols["date"] else "",
                 department=row.get(cols["department"], "").strip() if cols["department"] else "",
             ))
@@ -389,6 +385,36 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}")
     log(f"past answers: {len(records)} answer(s) read from {len(paths)} file(s)")
     return records, report
+
+
+def _past_answer_tables(paths, id_column, opinion_column, text_column, source_column, log):
+    """(path, table, columns, guessed, warnings, several sheets) for every past-answer table: each file,
+    and in a workbook every other visible sheet whose columns can be found too (an archive kept
+    as one sheet per year or per consultation). A further sheet whose columns cannot be found is
+    named in one line and passed over; the first sheet's columns must be found."""
+    for path in paths:
+        table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
+        found = [table]
+        for name in list(getattr(table, "other_sheets", []) or []):
+            try:
+                found.append(read_table(path, sheet=name, fill_merged=True, options=PAST_ANSWER_OPTIONS))
+            except InputError as exc:
+                log(f"past answers: {path.name}: sheet {name} not read ({str(exc).split(': ', 1)[-1]})")
+        guessed_tables = []
+        for k, t in enumerate(found):
+            t.text_names = _OPINION_NAMES  # read_notes: records whose past opinion is under another spelling
+            warnings: list[str] = []
+            try:
+                cols, guessed = _guess_past_columns(t, id_column, opinion_column, text_column, source_column,
+                                                    warnings)
+            except ValueError as exc:
+                if k == 0:
+                    raise InputError(f"{path}: {exc}") from None
+                log(f"past answers: {path.name}: sheet {t.sheet} not read ({exc})")
+                continue
+            guessed_tables.append((t, cols, guessed, warnings))
+        for t, cols, guessed, warnings in guessed_tables:
+            yield path, t, cols, guessed, warnings, len(guessed_tables) > 1
 
 
 # ----------------------------------------------------------------- the index

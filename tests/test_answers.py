@@ -124,6 +124,34 @@ def test_xlsx_layout_with_other_headings(tmp_path):
     assert "opinion column = 寄せられたご意見" in lines[0]
 
 
+def test_every_sheet_of_a_past_answer_workbook_is_read(tmp_path):
+    """An archive kept as one sheet per year: every sheet whose columns are found is read, ids
+    and sources name the sheet; a sheet of notes is named and passed over, not silently."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "R4"
+    ws.append(["No.", "ご意見の概要", "市の考え方"])
+    ws.append([1, "バスを増便してほしい。", "朝夕の増便を検討します。"])
+    ws.append([2, "駐輪場を増やしてほしい。", "駅前に200台分を増設します。"])
+    ws = wb.create_sheet("R5")
+    ws.append(["番号", "意見の要旨", "市の見解"])
+    ws.append([1, "図書館の開館時間を延長してほしい。", "平日は20時まで開館します。"])
+    ws = wb.create_sheet("メモ")
+    ws.append(["担当者メモ"])
+    ws.append(["来年度に見直す"])
+    path = tmp_path / "archive.xlsx"
+    wb.save(path)
+    lines = []
+    recs, report = read_past_answers(path, log=lines.append)
+    assert [(r.answer_id, r.source) for r in recs] == [("R4:1", "archive R4"), ("R4:2", "archive R4"),
+                                                       ("R5:1", "archive R5")]
+    assert recs[2].answer == "平日は20時まで開館します。"
+    assert any("sheet メモ not read" in line for line in lines)
+    assert any("sheet R5" in line and "answer column = 市の見解" in line for line in lines)
+
+
 def test_an_answer_column_named_kenkai_is_guessed(tmp_path):
     path = write_csv(tmp_path / "kenkai.csv", ["番号", "ご意見の要旨", "市の見解"],
                      [["1", "公民館の予約をネットでできるようにしてほしい。", "来年度からオンライン予約を始めます。"]])
