@@ -934,5 +934,9 @@ def drop_masked_lines(text: str) -> str:
     kept = [line for line in lines if not _only_masks(line)]
     if not any(line.strip() for line in kept):
         return text
+    if len(kept) < len(lines):
+        # a separator left at the end once the signature under it is gone (「--」「――」「＊＊＊」)
+        while kept and not any(ch.isalnum() for ch in kept[-1]):
+            kept.pop()
     out = "\n".join(kept)
     return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", out).strip("\n \u3000")

@@ -205,6 +205,10 @@ def test_lines_that_held_only_personal_data_leave_the_summary():
     assert drop_masked_lines(kept) == kept
     only = mask_personal_data("電話 03-1234-5678")
     assert drop_masked_lines(only) == only
+    # the separator above a signature goes with it; one the writer left on its own stays
+    signed = mask_personal_data("計画案の図が読めません。\n--\n電話 03-1234-5678\ntaro@example.jp")
+    assert drop_masked_lines(signed) == "計画案の図が読めません。"
+    assert drop_masked_lines("計画案の図が読めません。\n――") == "計画案の図が読めません。\n――"
 
 
 # ------------------------------------------------------------------ hiragana names
