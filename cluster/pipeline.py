@@ -98,6 +98,10 @@ def _progress_factory(enabled: bool):
 def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None]) -> tuple[list[Submission], dict]:
     table = read_table(path, encoding=opts.encoding, sheet=opts.sheet, header_row=opts.header_row,
                        text_column=opts.text_column)
+    if not table.rows:  # a report of no comments is never what was meant: the wrong file or sheet
+        where = f", sheet {table.sheet}" if table.sheet else ""
+        raise InputError(f"{path}{where}: no rows under the column names ({', '.join(table.columns[:6])}); "
+                         "nothing to cluster")
     text_col, id_col, channel_col, submitter_col = choose_columns(
         table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
     cols = table.columns  # after choose_columns: JSON lines fields read together are one column

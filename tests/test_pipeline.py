@@ -467,6 +467,15 @@ def test_a_closed_stderr_pipe_does_not_stop_the_run(tmp_path):
     assert (tmp_path / "out" / "run.json").exists() and (tmp_path / "out" / "report.md").exists()
 
 
+def test_a_file_with_column_names_and_no_rows_is_refused(tmp_path):
+    data = tmp_path / "in.csv"
+    data.write_text("受付番号,ご意見\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(data), "--out", str(tmp_path / "out"), "--model", "char-hash"])
+    assert result.exit_code == 2 and not (tmp_path / "out").exists()
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("error: ") and "no rows under the column names (受付番号, ご意見)" in lines[-1]
+
+
 def test_bare_command_shows_its_help():
     for args in ([], ["review"]):
         result = CliRunner().invoke(main, args)
