@@ -271,4 +271,10 @@ def load_encoder(model: str | os.PathLike | None = None):
     path = Path(name).expanduser()
     if path.is_dir() and _is_static_dir(path):
         return StaticEncoder(path)
+    # a path that is not there (「/models/ruri」「./ruri」「C:\\models」): say so, not what the hub
+    # library makes of it as a model name
+    looks_like_path = path.is_absolute() or name.startswith((".", "~")) or "\\" in name or name.count("/") > 1
+    if looks_like_path and not path.exists():
+        raise EncoderError(f"model folder {name!r} not found; give the folder of a sentence-transformers model, "
+                           "a model name in the local Hugging Face cache, or leave --model out for the shipped model")
     return SentenceTransformerEncoder(name)

@@ -214,3 +214,13 @@ def test_default_path_needs_no_torch():
     assert out == ["False", "False"]
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8"))["project"]
     assert not [d for d in project["dependencies"] if d.split("=")[0].split(">")[0].strip() in ("torch", "sentence-transformers")]
+
+
+def test_a_model_path_that_is_not_there_is_one_clear_error(tmp_path):
+    """「--model /models/ruri」 mistyped: the message says the folder is missing (not what the
+    hub library makes of it as a repository name); an organisation/name stays a model name."""
+    from cluster.embed import EncoderError, load_encoder
+
+    for missing in (str(tmp_path / "ruri-v3"), "./no-such-model", "~/no/such/model"):
+        with pytest.raises(EncoderError, match="not found"):
+            load_encoder(missing)
