@@ -153,9 +153,10 @@ def test_broken_static_folder(tmp_path):
 
 
 def test_unknown_model_is_a_clear_error(tmp_path, monkeypatch):
-    # Without sentence-transformers: "pip install"; with it: cannot be loaded offline.
+    # A name that is no folder here: without sentence-transformers "pip install"; with it, it
+    # cannot be loaded offline (a path that is not there: test_a_model_path_that_is_not_there…)
     with pytest.raises(EncoderError, match="pip install|cannot be loaded offline"):
-        load_encoder(str(tmp_path / "no-such-model"))
+        load_encoder("no-such-org/no-such-model")
     assert issubclass(EncoderError, ValueError)
 
 
