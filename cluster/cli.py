@@ -214,6 +214,8 @@ def answers_command(past, query_path, out_path, k, text_column, id_column, answe
 
     if k < 1:
         _fail("-k must be 1 or more")
+    if str(out_path).endswith(("/", os.sep)):
+        _fail(f"--out {out_path}: give a file name for the CSV (e.g. {os.path.join(out_path, 'suggestions.csv')})")
     run_answers_query(list(past), query_path, out_path, k=k, text_column=text_column, id_column=id_column,
                       answer_id_column=answer_id_column, answer_opinion_column=answer_opinion_column,
                       answer_text_column=answer_text_column, model=model, min_score=min_score,

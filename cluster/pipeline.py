@@ -445,7 +445,11 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group, join)
             if n_new:
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
-                log(f"late comments: {n_new} new distinct opinions{also} added to the earlier clusters where they fit")
+                placed = [u for u, p in enumerate(unit_prev) if p is None]
+                joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
+                fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
+                log(f"late comments: {n_new} new distinct opinions{also}: {joined} joined earlier clusters, "
+                    f"the rest form {fresh} new cluster{'s' if fresh != 1 else ''}")
             else:
                 log("same opinions as the earlier run, which took late comments: its clusters are kept")
         else:

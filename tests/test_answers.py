@@ -988,3 +988,16 @@ def test_run_report_threshold_defaults_to_the_index_min_score(tmp_path, past_csv
     assert any(s >= DEFAULT_MIN_SCORE for s in top.values()) and any(s < DEFAULT_MIN_SCORE for s in top.values())
     _, status, _, info = run("all", "--min-answer-score", "0")
     assert info["report_min_score"] == 0 and set(status.values()) == {"candidate"}
+
+
+def test_answers_out_ending_in_a_slash_is_refused(tmp_path, past_csv):
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    query = tmp_path / "q.csv"
+    query.write_text("ご意見\nバスを増便してほしい。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["answers", str(past_csv), "--query", str(query),
+                                       "--out", str(tmp_path / "folder") + "/", "--model", "char-hash"])
+    assert _one_error_line(result).startswith("error: --out") and "give a file name" in result.output
+    assert not (tmp_path / "folder").exists()
