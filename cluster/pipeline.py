@@ -688,21 +688,44 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     )
 
 
+_WORKER_NAMES: frozenset = frozenset()
+
+
+def _shown_chunk(texts: list[str]) -> list[str]:
+    return [drop_masked_lines(mask_personal_data(display_text(t), _WORKER_NAMES)) for t in texts]
+
+
+def shown_texts(texts: Sequence[str], names, mask: bool = True, chunk: int = 1000) -> list[str]:
+    """The report form of many opinion texts (``report_maskers``' ``shown``), masked on every
+    core from ``PARALLEL_MIN`` texts up: the worksheet lists every distinct opinion."""
+    global _WORKER_NAMES
+    if not mask:
+        return [display_text(t) for t in texts]
+    _WORKER_NAMES = frozenset(names)  # read by the forked workers
+    workers = _workers() if len(texts) >= PARALLEL_MIN else 1
+    chunks = [list(texts[s:s + chunk]) for s in range(0, len(texts), chunk)]
+    if workers > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(workers) as pool:
+            return [t for part in pool.imap(_shown_chunk, chunks) for t in part]
+    return [t for part in map(_shown_chunk, chunks) for t in part]
+
+
 def worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters,
-                    shown: Callable[[str], str]) -> list[WorksheetUnit]:
+                    shown_all: Callable[[list[str]], list[str]]) -> list[WorksheetUnit]:
     """Every distinct text of every cluster (clusters in report order, then most copies
-    first): the first opinion holding it, its number of copies, its report form."""
+    first): the first opinion holding it, its number of copies, its report form
+    (``shown_all`` turns the list of texts into their report forms)."""
     by_unit: dict[tuple[str, int], list[int]] = {}
     for i, c in cluster_of_opinion.items():
         by_unit.setdefault((cluster_ids[c], dup_of_opinion[i]), []).append(i)
     order = {cl.cluster_id: n for n, cl in enumerate(clusters)}
     keys = sorted(by_unit, key=lambda k: (order.get(k[0], len(order)), -len(by_unit[k]), min(by_unit[k])))
-    units = []
-    for cid, _ in keys:
-        first = opinions[min(by_unit[(cid, _)])]
-        units.append(WorksheetUnit(cid, first.opinion_id, len(by_unit[(cid, _)]), shown(first.text),
-                                   text_fingerprint(first.text)))
-    return units
+    firsts = [opinions[min(by_unit[key])] for key in keys]
+    shown = shown_all([op.text for op in firsts])
+    return [WorksheetUnit(cid, first.opinion_id, len(by_unit[(cid, g)]), text, text_fingerprint(first.text))
+            for (cid, g), first, text in zip(keys, firsts, shown)]
 
 
 def _sha256(path: Path) -> str:
@@ -828,7 +851,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
         mask, shown = report_maskers(subs, opts)
-        units = worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters, shown)
+        names = {s.submitter for s in subs if is_real_name(s.submitter)}
+        units = worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters,
+                                lambda texts: shown_texts(texts, names, opts.mask))
         write_worksheet(out_dir / "worksheet.xlsx", model, units, candidates_by_cluster, mask, log=log)
         files.append(out_dir / "worksheet.xlsx")
 

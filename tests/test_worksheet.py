@@ -270,3 +270,16 @@ def test_files_that_are_not_a_worksheet_are_refused(project):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match="cannot be read as an Excel file"):
         import_worksheet(out, broken)
+
+
+def test_shown_texts_are_the_same_on_every_core(monkeypatch):
+    """Many texts are masked in worker processes for the worksheet: same result, same order."""
+    from cluster import pipeline
+
+    texts = [f"公園{i}号のベンチを直してほしい。\n以上\n山田太郎　電話 090-1234-{i:04d}" for i in range(60)]
+    alone = pipeline.shown_texts(texts, {"山田太郎"}, chunk=7)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(pipeline, "_workers", lambda: 2)
+    assert pipeline.shown_texts(texts, {"山田太郎"}, chunk=7) == alone
+    assert all("090-1234" not in t and "山田太郎" not in t and t.startswith("公園") for t in alone)
+    assert pipeline.shown_texts(texts[:2], set(), mask=False)[0] == texts[0]
