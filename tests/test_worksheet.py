@@ -282,4 +282,4 @@ def test_shown_texts_are_the_same_on_every_core(monkeypatch):
     monkeypatch.setattr(pipeline, "_workers", lambda: 2)
     assert pipeline.shown_texts(texts, {"山田太郎"}, chunk=7) == alone
     assert all("090-1234" not in t and "山田太郎" not in t and t.startswith("公園") for t in alone)
-    assert pipeline.shown_texts(texts[:2], set(), mask=False)[0] == texts[0]
+    assert "090-1234-0000" in pipeline.shown_texts(texts[:2], set(), mask=False)[0]  # --no-mask
