@@ -763,7 +763,6 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
         core.pop()
     if core and core[0].person == "姓":
         names = [t for t in core if t.person]
-        rest = [t for t in core if not t.person]
         length = core[-1].end - core[0].start
         if len(names) == len(core) and len(core) >= 2 and length <= 16:
             spans.append((core[0].start, core[-1].end))

@@ -240,7 +240,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
 
     path = Path(path)
     sheet = _read(path)
-    members, _, row_of = _run_state(run_dir)
+    _, _, row_of = _run_state(run_dir)
     clustered = {oid: row for oid, row in row_of.items() if unescape_cell(row.get("cluster_id", ""))}
     fp_of = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in clustered.items()}
     first_with_fp: dict[str, str] = {}

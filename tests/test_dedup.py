@@ -312,7 +312,7 @@ def test_short_opinions_that_swap_the_subject_are_not_copies():
     signer's town or a reworded ending still leave copies."""
     tail = "子どもが安全に遊べるようにしてほしいです。"
     swaps = [f"{thing}を増やしてほしい。{tail}" for thing in ("公園", "図書館", "保育園", "駐輪場")]
-    kept = [f"公園を増やして欲しい。{tail}", f"公園を増やしてほしい。子どもが安全に遊べるようにしてほしい。",
+    kept = [f"公園を増やして欲しい。{tail}", "公園を増やしてほしい。子どもが安全に遊べるようにしてほしい。",
             f"東町在住の者です。公園を増やしてほしい。{tail}", f"西町在住の者です。公園を増やしてほしい。{tail}"]
     g = find_duplicates(keys(swaps + kept))
     assert len({int(x) for x in g.group_of[:4]}) == 4  # four requests

@@ -161,7 +161,7 @@ def test_no_worksheet_option(project):
 def test_import_records_changed_cells_and_the_next_run_shows_them(project):
     out, tmp = project["out"], project["dir"]
     of = cluster_of(out)
-    pool, bus, lawn, fee = of["S1-1"], of["S4-1"], of["S7-1"], of["S10-1"]
+    pool, bus, lawn = of["S1-1"], of["S4-1"], of["S7-1"]
     wb, columns, rows = main_rows(out / "worksheet.xlsx")
     candidate = wb[MAIN_SHEET].cell(rows[bus], columns["回答案（過去の回答・未確認）"]).value
     filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {
