@@ -383,9 +383,9 @@ def review_import(run_dir, worksheet, dry_run, by):
     for message in result.messages:
         click.echo(message, err=True)
     if dry_run:
-        for kind, cluster_id, text in result.recorded:
+        for kind, cluster_id, text in result.planned:
             click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
-    kinds = Counter(getattr(d, "kind", None) or d[0] for d in result.recorded)
+    kinds = Counter(kind for kind, _, _ in result.planned)
     what = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items())) or "nothing"
     click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
                f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"

@@ -34,8 +34,8 @@ from .records import AnswerCandidate, Cluster, Opinion, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
 from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
-from .worksheet import WorksheetUnit, write_worksheet
 from .tokenize import Tokenizer
+from .worksheet import WorksheetUnit, write_worksheet
 
 CHANNEL_ORDER = [*STANDARD_CHANNELS, "ウェブ", "Web", "電子申請"]  # report order (channels are folded first)
 UNKNOWN_CHANNEL = "不明"
@@ -636,14 +636,24 @@ def _channel_key(channel: str) -> tuple:
             channel == UNKNOWN_CHANNEL, channel)
 
 
+def submitter_names(subs) -> set[str]:
+    """The submitters' names (氏名 column), masked wherever they appear in the report."""
+    return {s.submitter for s in subs if is_real_name(s.submitter)}
+
+
+def report_form(text: str, names) -> str:
+    """An opinion as the report and the worksheet show it: display text, masked, without the
+    lines that held only personal data (a signature, a contact line)."""
+    return drop_masked_lines(mask_personal_data(display_text(text), names))
+
+
 def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """``(mask, shown)``: ``mask`` masks a text for the report (the submitters' names too);
-    ``shown`` turns an opinion into its report form: display text, masked, without the lines
-    that held only personal data (a signature, a contact line)."""
-    names = {s.submitter for s in subs if is_real_name(s.submitter)} if opts.mask else set()
-    mask = (lambda t: mask_personal_data(t, names)) if opts.mask else (lambda t: t)
-    shown = (lambda t: drop_masked_lines(mask(display_text(t)))) if opts.mask else display_text
-    return mask, shown
+    ``shown`` turns an opinion into its report form (``report_form``)."""
+    if not opts.mask:
+        return (lambda t: t), display_text
+    names = submitter_names(subs)
+    return (lambda t: mask_personal_data(t, names)), (lambda t: report_form(t, names))
 
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
@@ -692,12 +702,12 @@ _WORKER_NAMES: frozenset = frozenset()
 
 
 def _shown_chunk(texts: list[str]) -> list[str]:
-    return [drop_masked_lines(mask_personal_data(display_text(t), _WORKER_NAMES)) for t in texts]
+    return [report_form(t, _WORKER_NAMES) for t in texts]
 
 
 def shown_texts(texts: Sequence[str], names, mask: bool = True, chunk: int = 1000) -> list[str]:
-    """The report form of many opinion texts (``report_maskers``' ``shown``), masked on every
-    core from ``PARALLEL_MIN`` texts up: the worksheet lists every distinct opinion."""
+    """The report form of many opinion texts (``report_form``), masked on every core from
+    ``PARALLEL_MIN`` texts up: the worksheet lists every distinct opinion."""
     global _WORKER_NAMES
     if not mask:
         return [display_text(t) for t in texts]
@@ -850,8 +860,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                input_path, blank_rows=read_info.get("blank_rows", ()))
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
-        mask, shown = report_maskers(subs, opts)
-        names = {s.submitter for s in subs if is_real_name(s.submitter)}
+        mask, _ = report_maskers(subs, opts)
+        names = submitter_names(subs)
         units = worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters,
                                 lambda texts: shown_texts(texts, names, opts.mask))
         write_worksheet(out_dir / "worksheet.xlsx", model, units, candidates_by_cluster, mask, log=log)

@@ -137,7 +137,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
 
 @dataclass
 class ImportResult:
-    recorded: list = field(default_factory=list)  # Decision objects (or, on a dry run, (kind, cluster_id, text))
+    planned: list = field(default_factory=list)  # (kind, cluster_id, text or past answer id) per change
+    recorded: list = field(default_factory=list)  # the Decision objects appended (none on a dry run)
     unchanged: int = 0  # rows whose editable cells were left as the worksheet showed them
     already: int = 0  # changes recorded by an earlier import
     messages: list[str] = field(default_factory=list)  # cells that record nothing, and why
@@ -313,8 +314,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             todo.append((kind, cid, ids, value))
     for kind, cid, ids, value in todo:
-        if dry_run:
-            result.recorded.append((kind, cid, value.get("summary") or value.get("text") or value.get("answer_id")))
-        else:
+        shown = value.get("summary") or value.get("text") or f"past answer {value.get('answer_id')}"
+        result.planned.append((kind, cid, shown))
+        if not dry_run:
             result.recorded.append(append_decision(run_dir, kind, ids, _with_fingerprints(row_of, value, ids), by))
     return result

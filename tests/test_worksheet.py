@@ -227,12 +227,16 @@ def test_dry_run_and_emptied_cells_record_nothing(project):
     assert invoke("review", "answer", out, of["S7-1"], "--text", "芝生広場は残します。").exit_code == 0
     project["run"]()
     of = cluster_of(out)
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    candidate = wb[MAIN_SHEET].cell(rows[of["S4-1"]], columns["回答案（過去の回答・未確認）"]).value
     filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx",
-                  {of["S7-1"]: {ANSWER: None}, of["S4-1"]: {SUMMARY: "バス停の移設を求める意見"}})
+                  {of["S7-1"]: {ANSWER: None}, of["S4-1"]: {SUMMARY: "バス停の移設を求める意見", ANSWER: candidate}})
     before = (out / "decisions.jsonl").read_bytes()
     res = invoke("review", "import", out, filled, "--dry-run")
     assert res.exit_code == 0, res.output
     assert f"would record summary for {of['S4-1']}: バス停の移設を求める意見" in res.output
+    assert f"would record answer for {of['S4-1']}: past answer K2" in res.output
+    assert "would record 1 answer, 1 summary" in res.output
     assert "考え方 was emptied; nothing recorded" in res.output
     assert (out / "decisions.jsonl").read_bytes() == before
 
