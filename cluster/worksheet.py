@@ -31,8 +31,7 @@ from typing import Callable, Mapping, Sequence
 
 from .io import InputError
 from .records import AnswerCandidate
-from .report import ReportModel, _text_cells, save_workbook
-from .report import xlsx_text as _clean  # cleaned and cut to fit an Excel cell
+from .report import ReportModel, _text_cells, save_workbook, xlsx_text
 
 MAIN_SHEET = "回答作成"
 OPINIONS_SHEET = "意見一覧"
@@ -69,7 +68,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     wb = Workbook()
     ws = wb.active
     ws.title = MAIN_SHEET
-    ws.append([_clean(f"回答作成シート：{model.title}")])
+    ws.append([xlsx_text(f"回答作成シート：{model.title}")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(["「ご意見の概要」と「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
                "取り込みます。過去の回答案を使うときは、その文を「考え方」に貼り付けてください。"
@@ -92,18 +91,18 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
         best = cands[0] if cands else None
-        ws.append([r.no, r.cluster_id, r.count, _clean(r.section), _clean(r.label), _clean(r.summary),
-                   _clean(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
-                   _clean(mask(best.answer)) if best else "", best.answer_id if best else "",
-                   round(best.score, 4) if best else None, _clean(mask(best.past_opinion)) if best else ""])
+        ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
+                   xlsx_text(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
+                   xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
+                   round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else ""])
         for column in range(1, len(MAIN_HEADER) + 1):
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
             if column in (summary_col, answer_col):
                 cell.fill = editable
-        hidden_rows.append(["written", r.cluster_id, _clean(r.summary), _clean(written_answer)])
-        hidden_rows += [["candidate", r.cluster_id, c.answer_id, _clean(mask(c.answer))] for c in cands]
+        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer)])
+        hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
     for col, width in zip("ABCDEFGHIJKL", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
@@ -120,7 +119,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "
             "(an Excel sheet holds about a million rows); opinions.csv has them all")
     for u in shown:
-        sheet.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, _clean(u.text)])
+        sheet.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, xlsx_text(u.text)])
         hidden_rows.append(["unit", u.cluster_id, u.opinion_id, u.fingerprint])
     for col, width in zip("ABCDE", (6, 10, 12, 6, 90)):
         sheet.column_dimensions[col].width = width
