@@ -828,7 +828,8 @@ class AnswerIndex:
             out.append(AnswerCandidate(query_id=query_id, rank=rank, answer_id=rec.answer_id,
                                        score=round(float(scores[i]), 4), past_opinion=rec.opinion,
                                        answer=rec.answer, source=source if source is not None else rec.source,
-                                       matched_sentence=matched[i] if matched is not None else ""))
+                                       matched_sentence=matched[i] if matched is not None else "",
+                                       department=rec.department))
         return out
 
     def search(self, queries: Sequence[str], k: int = 5, query_ids: Sequence[str] | None = None,
@@ -1285,7 +1286,7 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
                 current[shown_id] = AnswerCandidate(
                     query_id=cid, rank=0, answer_id=shown_id, score=score,
                     past_opinion=past.opinion if past is not None else p.opinion,
-                    answer=p.answer, source=note)
+                    answer=p.answer, source=note, department=past.department if past is not None else "")
             reused.add(shown_id)
         ranked = sorted(current.values(), key=lambda c: (-c.score, c.answer_id))
         if k is not None:
@@ -1324,7 +1325,7 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     """``cluster answers PAST --query FILE --out FILE``: top ``k`` past answers per query row.
 
     ``past_paths``: one or more past-answer tables, or one saved index. Writes a CSV
-    (UTF-8 with BOM) with ``query_id, rank, answer_id, score, past_opinion, answer, source``;
+    (UTF-8 with BOM) with ``query_id, rank, answer_id, score, past_opinion, answer, source, department``;
     ``query_id`` is the id column's value, else the 1-based row number. Empty query rows
     get no candidates (counted). ``save_index``: also save the built index there.
     ``encoding``, ``sheet``, ``header_row``: how to read the query file (``io.read_table``;
@@ -1364,8 +1365,8 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
         texts.append(text)
         ids.append(qid)
     results = index.search(texts, k=k, query_ids=ids, min_score=min_score) if texts else []
-    header = ["query_id", "rank", "answer_id", "score", "past_opinion", "answer", "source"]
-    rows = [[c.query_id, c.rank, c.answer_id, f"{c.score:.4f}", c.past_opinion, c.answer, c.source]
+    header = ["query_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "department"]
+    rows = [[c.query_id, c.rank, c.answer_id, f"{c.score:.4f}", c.past_opinion, c.answer, c.source, c.department]
             for cands in results for c in cands]
     write_csv(out_path, header, rows)
     log(f"answers: {len(texts)} quer{'y' if len(texts) == 1 else 'ies'}, {len(rows)} candidate row(s) "

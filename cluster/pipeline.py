@@ -851,9 +851,10 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
-    header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence"]
+    header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",
+              "department"]
     rows = [[a.query_id, a.rank, a.answer_id, f"{a.score:.4f}", a.past_opinion, a.answer, a.source,
-             a.matched_sentence] for a in answer_rows]
+             a.matched_sentence, a.department] for a in answer_rows]
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,

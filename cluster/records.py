@@ -74,6 +74,7 @@ class AnswerCandidate:
     # For a cluster: its sentence that matched this past answer best (the score is the mean
     # of that sentence's score and the whole cluster's). Empty for single-query searches.
     matched_sentence: str = ""
+    department: str = ""  # the department that wrote the past answer (担当課), if the table says
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ FORMAT = "pubcom-cluster worksheet 1"
 SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
 MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMARY, ANSWER, "回答の状態",
-               "回答案（過去の回答・未確認）", "回答案の番号", "スコア", "回答案が答えた過去の意見"]
+               "回答案（過去の回答・未確認）", "回答案の番号", "スコア", "回答案が答えた過去の意見", "回答案の担当課"]
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
 STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
@@ -94,7 +94,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
                    xlsx_text(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
-                   round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else ""])
+                   round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else "",
+                   xlsx_text(best.department) if best else ""])
         for column in range(1, len(MAIN_HEADER) + 1):
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
@@ -103,10 +104,10 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
                 cell.fill = editable
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer)])
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
-    for col, width in zip("ABCDEFGHIJKL", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35)):
+    for col, width in zip("ABCDEFGHIJKLM", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    ws.auto_filter.ref = f"A{header_row}:L{header_row + len(model.rows)}"
+    ws.auto_filter.ref = f"A{header_row}:M{header_row + len(model.rows)}"  # filter by 担当課 to share out
 
     sheet = wb.create_sheet(OPINIONS_SHEET)
     sheet.append(OPINIONS_HEADER)

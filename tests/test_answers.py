@@ -1001,3 +1001,29 @@ def test_answers_out_ending_in_a_slash_is_refused(tmp_path, past_csv):
                                        "--out", str(tmp_path / "folder") + "/", "--model", "char-hash"])
     assert _one_error_line(result).startswith("error: --out") and "give a file name" in result.output
     assert not (tmp_path / "folder").exists()
+
+
+def test_candidates_carry_the_department_that_wrote_the_past_answer(tmp_path, past_csv):
+    """The 担当課 of a past answer travels with the candidate: answers.csv, `cluster answers`
+    and the worksheet's 回答案の担当課 column, so staff can share the rows out by department."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    comments = write_csv(tmp_path / "comments.csv", ["ご意見"],
+                         [("駅前の駐輪場が足りないので増設してほしい。",), ("図書館を夜まで開けてほしい。",)])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(comments), "--answers", str(past_csv), "--out", str(out),
+                                       "--model", "char-hash"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader((out / "answers.csv").read_text(encoding="utf-8-sig").splitlines()))
+    by_id = {r["answer_id"]: r["department"] for r in rows}
+    assert by_id.get("1") == "交通政策課" and by_id.get("3") == "中央図書館"
+    ws = openpyxl.load_workbook(out / "worksheet.xlsx")["回答作成"]
+    header = next(r for r in ws.iter_rows(values_only=True) if r and "cluster_id" in r)
+    column = header.index("回答案の担当課")
+    shown = {r[column] for r in ws.iter_rows(min_row=5, values_only=True) if r[1]}
+    assert {"交通政策課", "中央図書館"} <= shown
+    result, rows = _answers_cli(tmp_path, past_csv, comments)
+    assert result.exit_code == 0 and rows[0]["department"] == "交通政策課"
