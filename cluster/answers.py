@@ -390,8 +390,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
 def _past_answer_tables(paths, id_column, opinion_column, text_column, source_column, log):
     """(path, table, columns, guessed, warnings, several sheets) for every past-answer table: each file,
     and in a workbook every other visible sheet whose columns can be found too (an archive kept
-    as one sheet per year or per consultation). A further sheet whose columns cannot be found is
-    named in one line and passed over; the first sheet's columns must be found."""
+    as one sheet per year or per consultation). A sheet whose columns cannot be found (notes, a
+    cover) is named in one line and passed over; one sheet at least must have them."""
     for path in paths:
         table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
         found = [table]
@@ -400,19 +400,21 @@ def _past_answer_tables(paths, id_column, opinion_column, text_column, source_co
                 found.append(read_table(path, sheet=name, fill_merged=True, options=PAST_ANSWER_OPTIONS))
             except InputError as exc:
                 log(f"past answers: {path.name}: sheet {name} not read ({str(exc).split(': ', 1)[-1]})")
-        guessed_tables = []
-        for k, t in enumerate(found):
+        guessed_tables, failures = [], []
+        for t in found:
             t.text_names = _OPINION_NAMES  # read_notes: records whose past opinion is under another spelling
             warnings: list[str] = []
             try:
                 cols, guessed = _guess_past_columns(t, id_column, opinion_column, text_column, source_column,
                                                     warnings)
             except ValueError as exc:
-                if k == 0:
-                    raise InputError(f"{path}: {exc}") from None
-                log(f"past answers: {path.name}: sheet {t.sheet} not read ({exc})")
+                failures.append((t, exc))
                 continue
             guessed_tables.append((t, cols, guessed, warnings))
+        if not guessed_tables:  # no sheet (or the one table of a CSV) has the columns
+            raise InputError(f"{path}: {failures[0][1]}") from None
+        for t, exc in failures:  # a notes or cover sheet among the answer sheets
+            log(f"past answers: {path.name}: sheet {t.sheet} not read ({exc})")
         for t, cols, guessed, warnings in guessed_tables:
             yield path, t, cols, guessed, warnings, len(guessed_tables) > 1
 

@@ -386,7 +386,8 @@ def review_import(run_dir, worksheet, dry_run, by):
         for kind, cluster_id, text in result.planned:
             click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
-    what = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in sorted(kinds.items())) or "nothing"
+    plural = {"summary": "summaries", "answer": "answers"}
+    what = ", ".join(f"{n} {kind if n == 1 else plural[kind]}" for kind, n in sorted(kinds.items())) or "nothing"
     click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
                f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"
                + ("" if dry_run or not result.recorded else "; run `cluster run ... --out DIR` again to apply them"),

@@ -25,6 +25,7 @@ file again is harmless. Every row is checked before anything is written.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -102,7 +103,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell.border = border
             if column in (summary_col, answer_col):
                 cell.fill = editable
-        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer)])
+        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
     for col, width in zip("ABCDEFGHIJKLM", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12)):
         ws.column_dimensions[col].width = width
@@ -160,6 +161,8 @@ def _cell_text(cell, where: str) -> str:
         raise InputError(f"{where} holds a formula ({str(value)[:30]}); type the text itself")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, datetime.datetime):  # a date typed into a cell: as the sheet shows it
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
     return str(value)
 
 
@@ -180,14 +183,16 @@ def _read(path: Path) -> _Sheet:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
         written, units, candidates = {}, {}, {}
+        placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
-            kind, cid, a, b = (list(row) + [None] * 4)[:4]
+            kind, cid, a, b, no, count = (list(row) + [None] * 6)[:6]
             cid, a, b = str(cid or ""), str(a or ""), str(b or "")
             if kind == "format" and cid != FORMAT:
                 raise InputError(f"{path}: written by another version of the tool ({cid}); write a new worksheet "
                                  "with `cluster run`")
             if kind == "written":
                 written[cid] = (a, b)
+                placed[cid] = (no, count)
             elif kind == "unit":
                 units.setdefault(cid, []).append((a, b))
             elif kind == "candidate":
@@ -199,22 +204,31 @@ def _read(path: Path) -> _Sheet:
                 if "cluster_id" in values and SUMMARY in values and ANSWER in values:
                     header = {v: i for i, v in enumerate(values) if isinstance(v, str)}
                 continue
-            cid_cell = cells[header["cluster_id"]] if header["cluster_id"] < len(cells) else None
-            cid = str(cid_cell.value).strip() if cid_cell is not None and cid_cell.value is not None else ""
-            if not cid:
-                continue
             where = f"{path.name}, row {number}"
+
+            def cell(name: str) -> str:
+                i = header.get(name)
+                return _cell_text(cells[i], f"{where}, column {name}") if i is not None and i < len(cells) else ""
+
+            cid = cell("cluster_id").strip()
+            if not cid:
+                if cell(SUMMARY).strip() or cell(ANSWER).strip():
+                    raise InputError(f"{where}: {SUMMARY} or {ANSWER} filled in a row without a cluster_id "
+                                     "(was it cleared?); put the cluster_id back")
+                continue
             if cid not in written:
                 raise InputError(f"{where}: cluster {cid!r} is not one of this worksheet's clusters "
                                  "(was the row copied from another worksheet?)")
+            no, count = placed.get(cid, (None, None))
+            shown_no, shown_count = cell("No."), cell("件数")
+            if (no is not None and shown_no and shown_no != str(no)) or \
+                    (count is not None and shown_count and shown_count != str(count)):
+                raise InputError(f"{where}: cluster {cid} was No. {no} with {count} opinions, the row says No. "
+                                 f"{shown_no} with {shown_count}: were only some columns sorted, or cluster_id "
+                                 "cells changed? Sort whole rows, or start again from the run's worksheet.xlsx")
             if cid in seen:
                 raise InputError(f"{where}: cluster {cid} appears twice (also row {seen[cid]}); keep one row")
             seen[cid] = number
-
-            def cell(name: str) -> str:
-                i = header[name]
-                return _cell_text(cells[i], f"{where}, column {name}") if i < len(cells) else ""
-
             rows.append((number, cid, cell(SUMMARY), cell(ANSWER)))
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
@@ -266,17 +280,19 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 out.setdefault(i, None)
         return list(out)
 
-    # the latest decision in force of each kind on each exact set of opinions
+    # every decision in force, by kind, opinion set and text: a change recorded once (this file
+    # imported before, or an older copy of it) is not recorded again over a newer decision
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
-    latest: dict[tuple, str] = {}
+    recorded_before: set[tuple] = set()
     for n, d in enumerate(decisions, 1):
         if d.kind in ("summary", "answer") and n not in withdrawn:
             value = d.value.get("summary") if d.kind == "summary" else (d.value.get("text") or d.value.get("answer_id"))
-            latest[(d.kind, frozenset(d.opinion_ids))] = str(value or "")
+            recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
     result = ImportResult()
     todo = []
+    changed_rows = gone_rows = 0
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
         changes = []
@@ -293,8 +309,10 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         if not changes:
             result.unchanged += 1
             continue
+        changed_rows += 1
         ids = opinions_of(cid)
         if not ids:
+            gone_rows += 1
             result.messages.append(f"row {number} ({cid}): its opinions are no longer in the run; nothing recorded")
             continue
         for kind, text in changes:
@@ -309,10 +327,14 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                     key_value = answer_id
                 else:
                     value["text"], key_value = text, text
-            if latest.get((kind, frozenset(ids))) == key_value:
+            if (kind, frozenset(ids), key_value) in recorded_before:
                 result.already += 1
                 continue
             todo.append((kind, cid, ids, value))
+    if changed_rows and gone_rows == changed_rows and not any(sheet.units.get(c) and opinions_of(c)
+                                                              for c in sheet.written):
+        raise InputError(f"{path}: none of this worksheet's opinions are in {run_dir}; it belongs to another run "
+                         "folder (import it into the folder whose worksheet.xlsx it was)")
     for kind, cid, ids, value in todo:
         shown = value.get("summary") or value.get("text") or f"past answer {value.get('answer_id')}"
         result.planned.append((kind, cid, shown))

@@ -150,6 +150,14 @@ def test_every_sheet_of_a_past_answer_workbook_is_read(tmp_path):
     assert recs[2].answer == "平日は20時まで開館します。"
     assert any("sheet メモ not read" in line for line in lines)
     assert any("sheet R5" in line and "answer column = 市の見解" in line for line in lines)
+    # a notes sheet in front of the answer sheets is passed over too
+    notes = wb.create_sheet("説明", 0)
+    notes.append(["項目", "内容"])
+    notes.append(["作成", "総務課"])
+    wb.save(path)
+    lines.clear()
+    recs, _ = read_past_answers(path, log=lines.append)
+    assert [r.answer_id for r in recs] == ["R4:1", "R4:2", "R5:1"] and any("sheet 説明 not read" in x for x in lines)
 
 
 def test_an_answer_column_named_kenkai_is_guessed(tmp_path):

@@ -246,6 +246,14 @@ def test_dry_run_and_emptied_cells_record_nothing(project):
     (lambda ws, cols, rows, cid: ws.cell(ws.max_row + 1, cols["cluster_id"], cid), "appears twice"),
     (lambda ws, cols, rows, cid: ws.cell(rows[cid], cols[ANSWER], "=A1&B1"), "holds a formula"),
     (lambda ws, cols, rows, cid: ws.cell(min(rows.values()) - 1, cols[ANSWER], "回答"), "no header row"),
+    # two cluster_id cells swapped: the rows' No. and 件数 belong to the other cluster
+    (lambda ws, cols, rows, cid: [ws.cell(rows[c], cols["cluster_id"], other) for c, other in
+                                  ((cid, min(rows)), (min(rows), cid))], "were only some columns sorted"),
+    # the columns right of cluster_id sorted on their own: 件数 no longer matches the row's cluster
+    (lambda ws, cols, rows, cid: [ws.cell(r, cols["件数"], 1000 + r) for r in rows.values()],
+     "were only some columns sorted"),
+    (lambda ws, cols, rows, cid: setattr(ws.cell(rows[cid], cols["cluster_id"]), "value", None),
+     "without a cluster_id"),
 ])
 def test_a_wrong_row_is_one_error_and_nothing_is_recorded(project, change, message):
     out, tmp = project["out"], project["dir"]
@@ -287,3 +295,39 @@ def test_shown_texts_are_the_same_on_every_core(monkeypatch):
     assert pipeline.shown_texts(texts, {"山田太郎"}, chunk=7) == alone
     assert all("090-1234" not in t and "山田太郎" not in t and t.startswith("公園") for t in alone)
     assert "090-1234-0000" in pipeline.shown_texts(texts[:2], set(), mask=False)[0]  # --no-mask
+
+
+def test_an_older_copy_imported_again_does_not_undo_a_newer_decision(project):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {of["S4-1"]: {ANSWER: "バス停を移します。"}})
+    assert invoke("review", "import", out, filled).exit_code == 0
+    assert invoke("review", "answer", out, of["S4-1"], "--text", "バス事業者と協議します。").exit_code == 0
+    res = invoke("review", "import", out, filled)  # the department's copy, sent in twice
+    assert res.exit_code == 0 and "recorded nothing" in res.output and "1 changes recorded before" in res.output
+    project["run"]()
+    assert "バス事業者と協議します。" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_worksheet_of_another_run_folder_is_refused(project, tmp_path):
+    out = project["out"]
+    other_input = write_csv(tmp_path / "other.csv", HEADER, [["T1", "郵送", "市役所の駐車場を広げてほしい。"],
+                                                              ["T2", "郵送", "市役所の駐車場を無料にしてほしい。"]])
+    other = tmp_path / "other_out"
+    assert invoke("run", other_input, "--out", other, "--model", "char-hash").exit_code == 0
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp_path / "filled.xlsx", {of["S4-1"]: {ANSWER: "バス停を移します。"}})
+    res = CliRunner().invoke(main, ["review", "import", str(other), str(filled)])
+    assert res.exit_code == 2 and "belongs to another run folder" in res.output
+    assert (other / "decisions.jsonl").read_text(encoding="utf-8") == ""
+
+
+def test_a_date_typed_into_a_cell_reads_as_a_date(project):
+    import datetime
+
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {of["S4-1"]: {ANSWER: datetime.datetime(2026, 4, 1)}})
+    assert invoke("review", "import", out, filled).exit_code == 0
+    (d,) = decision_lines(out)
+    assert d["value"]["text"] == "2026-04-01"
