@@ -364,6 +364,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder")
     _check_run_folder(out_dir, Path(input_path))
+    _keep_edited_worksheet(out_dir, log)
     prog = _progress_factory(progress)
     input_path = Path(input_path)
 
@@ -600,11 +601,31 @@ def _check_run_folder(out_dir: Path, input_path: Path) -> None:
     if not out_dir.is_dir():
         return
     names = {p.name for p in out_dir.iterdir()}
-    if not names or names & set(RUN_FILES) or any(n.startswith(".staging-") for n in names):
+    if names & set(RUN_FILES) or any(n.startswith(".staging-") for n in names):
+        return
+    # what Finder and Explorer leave in any folder they open is not someone's work
+    if all(n.startswith(".") or n.lower() in ("thumbs.db", "desktop.ini") for n in names):
         return
     where = "the input file's folder" if input_path.resolve().parent == out_dir.resolve() else "a folder"
     raise InputError(f"{out_dir}: {where} that holds other files and no run of this tool; give a new or empty "
                      f"folder for --out (e.g. {out_dir / 'out'})")
+
+
+def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
+    """worksheet.xlsx saved after the run that wrote it (staff filled it in where it lay) is
+    copied to worksheet.edited-N.xlsx before this run writes a new one: edits are never lost."""
+    sheet, info = out_dir / "worksheet.xlsx", out_dir / "run.json"
+    if not (sheet.is_file() and info.is_file()) or sheet.stat().st_mtime <= info.stat().st_mtime + 1.0:
+        return
+    import shutil
+
+    n = 1
+    while (out_dir / f"worksheet.edited-{n}.xlsx").exists():
+        n += 1
+    kept = out_dir / f"worksheet.edited-{n}.xlsx"
+    shutil.copy2(sheet, kept)
+    log(f"worksheet.xlsx was saved after the last run (edited in place?): kept as {kept.name}; "
+        f"import it with `cluster review import {out_dir} {kept}`")
 
 
 def _counts(subs, opinions, dups, clusters, read_info) -> dict:

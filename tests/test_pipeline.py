@@ -442,7 +442,10 @@ def test_a_folder_with_other_files_and_no_run_is_refused(tmp_path):
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == "職員のメモ"
     assert not (tmp_path / "opinions.csv").exists()
     (tmp_path / "empty").mkdir()
-    for out in (tmp_path / "empty", tmp_path / "new"):
+    (tmp_path / "cluttered").mkdir()
+    for clutter in (".DS_Store", "Thumbs.db", "desktop.ini"):  # left by Finder and Explorer
+        (tmp_path / "cluttered" / clutter).write_bytes(b"\0")
+    for out in (tmp_path / "empty", tmp_path / "new", tmp_path / "cluttered"):
         for _ in range(2):  # an empty or new folder, then the same folder again (a run folder now)
             result = CliRunner().invoke(main, ["run", str(data), "--out", str(out), "--model", "char-hash"])
             assert result.exit_code == 0, result.output

@@ -331,3 +331,22 @@ def test_a_date_typed_into_a_cell_reads_as_a_date(project):
     assert invoke("review", "import", out, filled).exit_code == 0
     (d,) = decision_lines(out)
     assert d["value"]["text"] == "2026-04-01"
+
+
+def test_a_worksheet_edited_in_place_is_kept_before_the_next_run_replaces_it(project):
+    import os
+
+    out = project["out"]
+    of = cluster_of(out)
+    sheet = out / "worksheet.xlsx"
+    edit(sheet, sheet, {of["S4-1"]: {ANSWER: "バス停を移します。"}})  # saved where it lay
+    later = (out / "run.json").stat().st_mtime + 60
+    os.utime(sheet, (later, later))
+    res = project["run"]()
+    assert "kept as worksheet.edited-1.xlsx" in res.output
+    kept = out / "worksheet.edited-1.xlsx"
+    assert "バス停を移します。" in [c.value for row in openpyxl.load_workbook(kept)[MAIN_SHEET].iter_rows()
+                                 for c in row]
+    assert invoke("review", "import", out, kept).exit_code == 0
+    res = project["run"]()  # the new worksheet is the run's own: nothing kept
+    assert "kept as" not in res.output and not (out / "worksheet.edited-2.xlsx").exists()
