@@ -102,7 +102,10 @@ SUBJECT_CHECK_BELOW = 120
 SUBJECT_SHARE = 0.08  # of the shorter text: 公園→図書館 in a 25-character request, not 子ども→小学生 in a letter
 _PARTICLES = frozenset("をのがはにへでとも")
 _CONTENT_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]")  # kanji (々), katakana
-_WHERE_OR_WHO = re.compile(r"(?:在住|在勤|在学|出身|地区|[町市区村様])$")
+# The signer, not the subject: where they live (東町在住, 中央三丁目に住む), or who they are (山田様).
+# A place followed by の names where the subject is (北町の集会所 / 南町の集会所: two requests).
+_WHO = re.compile(r"(?:在住|在勤|在学|出身|様)$")
+_WHERE = re.compile(r"(?:地区|丁目|団地|住宅|自治会|町内会|ハイツ|マンション|荘|[町市区村台丘])$")
 _WORD_OR_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]+|.", re.S)
 
 
@@ -124,8 +127,11 @@ def _swapped_subject(a: str, b: str) -> bool:
         if op == "replace":
             wa = [t for t in ta[i1:i2] if _CONTENT_CHAR.match(t)]
             wb = [t for t in tb[j1:j2] if _CONTENT_CHAR.match(t)]
-            if all(_WHERE_OR_WHO.search(t) for t in wa + wb):
-                continue  # the signer's town or name (東町在住 / 西町在住): one campaign
+            after = ta[i2] if i2 < len(ta) else ""
+            if all(_WHO.search(t) for t in wa + wb) or (after != "の" and all(_WHERE.search(t) for t in wa + wb)):
+                continue  # the signer's town or name (東町在住 / 中央三丁目に住む): one campaign
+            if "私" in ta[max(0, i1 - 2):i1] or "私" in tb[max(0, j1 - 2):j1]:
+                continue  # 「私、山田太郎は…」: the signer names themself
             if not (i2 < len(ta) and ta[i2] in _PARTICLES and j2 < len(tb) and tb[j2] in _PARTICLES):
                 continue  # a subject is followed by a particle (公園を); a signer's name at the end is not
             # characters only one side has: a dropped particle (分別の徹底 / 分別徹底) or a typo

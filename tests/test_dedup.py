@@ -323,6 +323,13 @@ def test_short_opinions_that_swap_the_subject_are_not_copies():
     assert _swapped_subject("不法投棄が増えます。ごみ収集の有料化に反対します",
                             "不せ投棄が増えます。ごみ収集の有料化に反対します") is False
     assert find_duplicates(keys(swaps), subject_check=False).n_groups == 1  # what the shingles alone say
+    # one letter signed from different places, or by different people naming themselves
+    letter = "{}に住む者として、市民病院の夜間救急の廃止に反対します。救急体制の維持を求めます。"
+    towns = [letter.format(t) for t in ("東町", "中央三丁目", "さくら台", "北山田地区", "緑ケ丘団地")]
+    signed = [f"私、{n}は、市民病院の夜間救急の廃止に反対します。救急体制の維持を求めます。"
+              for n in ("山田太郎", "佐藤花子")]
+    g = find_duplicates(keys(towns + signed))
+    assert same_group(g, range(5)) and same_group(g, [5, 6])
     for x in keys(swaps + kept):  # one answer for a pair, in either order
         for y in keys(swaps + kept):
             assert _swapped_subject(x, y) == _swapped_subject(y, x)
