@@ -886,7 +886,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         names = submitter_names(subs)
         units = worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, clusters,
                                 lambda texts: shown_texts(texts, names, opts.mask))
-        write_worksheet(out_dir / "worksheet.xlsx", model, units, candidates_by_cluster, mask, log=log)
+        write_worksheet(out_dir / "worksheet.xlsx", model, units, candidates_by_cluster, mask, log=log,
+                        min_score=report_min_score)
         files.append(out_dir / "worksheet.xlsx")
 
 

@@ -60,8 +60,10 @@ class WorksheetUnit:
 
 def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUnit],
                     candidates_by_cluster: Mapping[str, Sequence[AnswerCandidate]],
-                    mask: Callable[[str], str], log: Callable[[str], None] | None = None) -> None:
+                    mask: Callable[[str], str], log: Callable[[str], None] | None = None,
+                    min_score: float = 0.0) -> None:
     """Write the worksheet for the report ``model`` (its rows' texts are already masked;
+    the candidate column shows the best past answer from ``min_score`` up, as the report does;
     ``mask`` masks the candidates' texts the same way). Byte-identical for the same content."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -91,7 +93,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
-        best = cands[0] if cands else None
+        best = cands[0] if cands and cands[0].score >= min_score else None  # a weak one: answers.csv lists it
         ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
                    xlsx_text(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",

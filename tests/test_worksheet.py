@@ -66,7 +66,8 @@ def first_run(tmp_path_factory):
     comments = write_csv(folder / "comments.csv", HEADER, ROWS)
     past = write_csv(folder / "past.csv", PAST[0], PAST[1:])
     out = folder / "out"
-    res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash")
+    # every candidate shown (the stand-in char-hash model scores them low); see the threshold test
+    res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash", "--min-answer-score", "0")
     assert res.exit_code == 0, res.output
     of = cluster_of(out)  # the grouping the tests below rely on, checked once
     assert of["S1-1"] == of["S2-1"] == of["S3-1"] != of["S4-1"] == of["S5-1"] == of["S6-1"]
@@ -82,7 +83,8 @@ def project(first_run, tmp_path):
     shutil.copytree(first, out)
 
     def run(*extra):
-        res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash", *extra)
+        res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash",
+                     "--min-answer-score", "0", *extra)
         assert res.exit_code == 0, res.output
         return res
 
@@ -350,3 +352,14 @@ def test_a_worksheet_edited_in_place_is_kept_before_the_next_run_replaces_it(pro
     assert invoke("review", "import", out, kept).exit_code == 0
     res = project["run"]()  # the new worksheet is the run's own: nothing kept
     assert "kept as" not in res.output and not (out / "worksheet.edited-2.xlsx").exists()
+
+
+def test_a_weak_candidate_is_left_out_of_the_worksheet_as_out_of_the_report(project):
+    """The candidate column follows the report's threshold (--min-answer-score); answers.csv
+    still lists every candidate with its score, and a pasted one is still recognised."""
+    out = project["out"]
+    bus = cluster_of(out)["S4-1"]
+    project["run"]("--min-answer-score", "0.99")
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    assert wb[MAIN_SHEET].cell(rows[bus], columns["回答案の番号"]).value is None
+    assert any(r["cluster_id"] == bus and r["answer_id"] == "K2" for r in read_rows(out / "answers.csv"))
