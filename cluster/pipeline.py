@@ -443,7 +443,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                            tokens=unit_tokens, seed=opts.seed, apart=apart,
                                            word_encoder=encoder.encode)
 
-            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group, join)
+            def group_new(idx):
+                # the new opinions are grouped within the whole consultation, as a fresh run would:
+                # a handful of texts alone gives the similarity's random-pair statistics nothing to
+                # stand on (a toilet request and a ごみ収集 request became one cluster)
+                fresh = group(range(len(unit_texts)))
+                return np.unique(fresh[list(idx)], return_inverse=True)[1].ravel()
+
+            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join)
             if n_new:
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
                 placed = [u for u, p in enumerate(unit_prev) if p is None]

@@ -348,6 +348,28 @@ def test_a_late_paraphrase_joins_an_earlier_one_text_cluster(project):
     assert all(after[oid] == cid for oid, cid in before.items())  # nothing earlier moved
 
 
+def test_late_opinions_are_grouped_within_the_whole_consultation(project):
+    """Late opinions that fit no earlier cluster were grouped among themselves only, where three
+    texts give the similarity's statistics nothing to stand on; they are grouped as a fresh run
+    groups them, then joined to earlier clusters by the same rule."""
+    out = project["out"]
+    before = cluster_of(out)
+    late = [["L1", "電子メール", "ごみ収集の回数を週3回に増やしてほしい。"],
+            ["L2", "電子メール", "ごみの収集日を増やしてください。夏は臭いがひどい。"],
+            ["L3", "郵送", "駅前の駐輪場が足りないので、駐輪場を増やしてほしい。"]]
+    grown = write_csv(project["dir"] / "late.csv", HEADER, ROWS + late)
+    project["run"](grown)
+    after = cluster_of(out)
+    assert all(after[oid] == cid for oid, cid in before.items())  # earlier opinions stay
+    fresh_out = project["dir"] / "fresh"
+    assert invoke("run", grown, "--answers", project["past"], "--out", fresh_out, "--model", "char-hash").exit_code == 0
+    fresh = cluster_of(fresh_out)
+    new = ["L1-1", "L2-1", "L3-1"]
+    # the new opinions are together exactly where a fresh run of the same file puts them together
+    assert {(a, b): after[a] == after[b] for a in new for b in new} == \
+        {(a, b): fresh[a] == fresh[b] for a in new for b in new}
+
+
 def test_decisions_move_to_new_cluster_ids_in_a_fresh_folder(project):
     """Decisions copied to a new run folder, input grown: the cluster numbers all change."""
     out = project["out"]
