@@ -144,11 +144,10 @@ def _swapped_subject(a: str, b: str) -> bool:
 
 
 def _not_swapped(texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """For pairs of text indices: False where ``_swapped_subject`` holds (short pairs only)."""
+    """For pairs of text indices: False where ``_swapped_subject`` holds."""
     keep = np.ones(len(a), dtype=bool)
     for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
-        ti, tj = texts[i], texts[j]
-        if min(len(ti), len(tj)) < SUBJECT_CHECK_BELOW and _swapped_subject(ti, tj):
+        if _swapped_subject(texts[i], texts[j]):
             keep[k] = False
     return keep
 

@@ -297,7 +297,7 @@ _ENGLISH_WORDS = {
     "best", "kind", "warm", "warmest", "regards", "thank", "thanks", "you", "sincerely", "yours", "truly",
     "faithfully", "respectfully", "cordially", "good", "luck", "bye", "see", "dear", "all", "hello", "hi",
     "from", "with", "love", "cheers", "wishes", "sent", "my", "iphone", "ipad", "android", "mobile", "mail",
-    "best", "the", "and", "for", "of", "to", "in", "on", "a", "an", "is", "it", "no", "yes", "ok", "please",
+    "the", "and", "for", "of", "to", "in", "on", "a", "an", "is", "it", "no", "yes", "ok", "please",
     "public", "comment", "comments", "city", "japan", "tokyo", "osaka", "ward", "town", "office", "park",
     "station", "school", "library", "plan", "draft", "note", "notes", "end", "fin", "happy", "new", "year",
     "merry", "christmas", "welcome", "tel", "fax", "url", "web", "site", "home", "page", "blog", "email",

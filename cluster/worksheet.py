@@ -25,12 +25,12 @@ file again is harmless. Every row is checked before anything is written.
 """
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from .io import InputError
+from .io import _cell_text as _io_cell_text
 from .records import AnswerCandidate
 from .report import ReportModel, _text_cells, save_workbook, xlsx_text
 
@@ -156,16 +156,11 @@ class _Sheet:
 
 
 def _cell_text(cell, where: str) -> str:
-    value = cell.value
-    if value is None:
-        return ""
-    if getattr(cell, "data_type", None) == "f":
-        raise InputError(f"{where} holds a formula ({str(value)[:30]}); type the text itself")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime):  # a date typed into a cell: as the sheet shows it
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
-    return str(value)
+    """A cell as text, read as the comment reader reads cells (``io._cell_text``: a whole number
+    without 「.0」, a date at midnight as the date); a formula is refused."""
+    if getattr(cell, "data_type", None) == "f" and cell.value is not None:
+        raise InputError(f"{where} holds a formula ({str(cell.value)[:30]}); type the text itself")
+    return _io_cell_text(cell.value)
 
 
 def _read(path: Path) -> _Sheet:
