@@ -40,6 +40,10 @@ Method
    An opinion that says 賛成 and one that says 反対 (``explicit_polarity``: negations read)
    never end in one cluster, however alike their words: in a small consultation the object
    they share outweighs the stance, and a published table never answers both in one row.
+   Likewise two short texts that would be copies but for a swapped subject
+   (「公園を増やしてほしい。子どもの遊び場が…」 / 「図書館を増やしてほしい。…」, the duplicate
+   rule's ``dedup._swapped_subject``) never end in one cluster: the duplicate step has just
+   called them two requests, and their shared words would otherwise outweigh the one that differs.
 5. Labels are renumbered so 0 is the largest cluster (by copies, then unique texts, then
    the first member in canonical order).
 
@@ -73,10 +77,16 @@ DEFAULTS = dict(
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
     opposite_apart=True,  # an explicit 賛成 and an explicit 反対 never share a cluster
+    subject_apart=True,  # two short near-copies that swap their subject never share a cluster
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
     word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
     sif_a=1e-3,  # SIF weight a / (a + p(w)), p(w) = lemma frequency in this consultation
 )
+
+# The duplicate rule's defaults (``dedup.find_duplicates``): a pair this alike that swaps its
+# subject is two requests (``_subject_swaps``).
+NEAR_COPY_JACCARD = 0.7
+NEAR_COPY_CONTAINMENT = 0.9
 
 # Stance words (UniDic lemmas as produced by Tokenizer.lemmas).
 AGAINST = frozenset({"反対", "撤回", "止める", "辞める", "中止", "駄目", "禁止", "廃案", "白紙", "断固",
@@ -403,7 +413,8 @@ class _Views:
 
 def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
                            threshold: float, sizes: np.ndarray | None = None,
-                           polarity: np.ndarray | None = None, apart: np.ndarray | None = None) -> np.ndarray:
+                           polarity: np.ndarray | None = None, apart: np.ndarray | None = None,
+                           cannot: list[tuple[int, int]] | None = None) -> np.ndarray:
     """Average-link agglomeration on a sparse similarity graph (missing pairs = 0).
 
     Merges the pair of clusters with the highest average pair similarity while it is at
@@ -413,9 +424,15 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
     similarities between the nodes' members. ``polarity``: +1 / -1 / 0 per node
     (``explicit_polarity``); a cluster holding +1 never merges with one holding -1.
     ``apart``: a tag per node (-1 = none); two clusters with different tags never merge
-    (late comments: the earlier clusters stay as they were).
+    (late comments: the earlier clusters stay as they were). ``cannot``: pairs of nodes whose
+    clusters never merge (``_subject_swaps``).
     """
     size = [1] * n if sizes is None else [int(x) for x in sizes]
+    banned: dict[int, set[int]] = {}
+    for a, b in cannot or ():
+        if a != b:
+            banned.setdefault(a, set()).add(b)
+            banned.setdefault(b, set()).add(a)
     pol = [0] * n if polarity is None else [int(x) for x in polarity]
     has_pos = [x > 0 for x in pol]
     has_neg = [x < 0 for x in pol]
@@ -449,6 +466,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
             continue  # opposite stances (the flags only grow: this pair never merges)
         if tag[a] >= 0 and tag[b] >= 0 and tag[a] != tag[b]:
             continue  # kept apart (tags never change once set: this pair never merges)
+        if b in banned.get(a, ()):
+            continue  # a member of one may not share a cluster with a member of the other
         # merge the smaller neighbour map into the larger; keep the lower id as the name
         keep, gone = (a, b) if len(nbr[a]) >= len(nbr[b]) else (b, a)
         del nbr[keep][gone]
@@ -465,6 +484,10 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         has_pos[keep] = has_pos[keep] or has_pos[gone]
         has_neg[keep] = has_neg[keep] or has_neg[gone]
         tag[keep] = max(tag[keep], tag[gone])
+        for c in banned.pop(gone, ()):  # the merged cluster inherits both members' bans
+            banned[c].discard(gone)
+            banned[c].add(keep)
+            banned.setdefault(keep, set()).add(c)
         for c, s in nbr[keep].items():
             avg = s / (size[keep] * size[c])
             if avg >= threshold:
@@ -477,6 +500,30 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         return i
 
     return np.array([find(i) for i in range(n)], dtype=np.int64)
+
+
+def _subject_swaps(texts: list[str], rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int]]:
+    """Candidate pairs of short texts that the duplicate rule would call copies but for a
+    swapped subject (``dedup._swapped_subject``): the duplicate step kept them apart as two
+    requests, so the grouping must not put them back together."""
+    from .dedup import SUBJECT_CHECK_BELOW, _similar, _swapped_subject, shingles
+
+    short = np.array([20 <= len(t) < SUBJECT_CHECK_BELOW for t in texts])  # dedup's near-copy range
+    lengths = np.array([len(t) for t in texts])
+    a, b = np.minimum(rows, cols), np.maximum(rows, cols)
+    keep = (a != b) & short[a] & short[b]
+    keep &= np.maximum(lengths[a], lengths[b]) <= 2 * np.minimum(lengths[a], lengths[b])  # else no copy
+    if not keep.any():
+        return []
+    pairs = np.unique(np.stack([a[keep], b[keep]], axis=1), axis=0)
+    sets: dict[int, set[str]] = {}
+    out = []
+    for i, j in pairs.tolist():
+        si = sets.get(i) or sets.setdefault(i, shingles(texts[i]))
+        sj = sets.get(j) or sets.setdefault(j, shingles(texts[j]))
+        if _similar(si, sj, NEAR_COPY_JACCARD, NEAR_COPY_CONTAINMENT) and _swapped_subject(texts[i], texts[j]):
+            out.append((i, j))
+    return out
 
 
 def _renumber(labels: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -531,7 +578,8 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold):
             r, c = views.candidate_pairs(p["n_neighbors"])
             s = views.similarity(r, c)
             polarity = explicit_polarity(sub_texts) if p["opposite_apart"] else None
-            sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity)
+            cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else None
+            sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
         labels[rest] = rest[sub]
     return labels
 

@@ -381,3 +381,29 @@ def test_sparse_average_linkage_polarity_veto():
     assert len(set(sparse_average_linkage(3, rows, cols, sims, 2.0).tolist())) == 1
     lab = sparse_average_linkage(3, rows, cols, sims, 2.0, polarity=np.array([-1, 0, 1]))
     assert lab[0] != lab[2] and len(set(lab.tolist())) == 2
+
+
+def test_short_near_copies_that_swap_their_subject_are_never_one_cluster(enc, tok):
+    """The duplicate step calls 「公園を増やしてほしい。…」 and 「図書館を増やしてほしい。…」 two
+    requests (a swapped subject); the grouping put the three back in one row, their shared
+    words outweighing the one that differs. A paraphrase of one of them still joins it."""
+    texts = ["体育館を増やしてほしい。子どもの遊び場が足りない。",
+             "公園を増やしてほしい。子どもの遊び場が足りない。",
+             "図書館を増やしてほしい。子どもの遊び場が足りない。",
+             "バスの本数を増やしてほしい。通勤の時間帯に不便です。",
+             "バスの便数を増やしてください。通勤の時間帯が特に不便です。",
+             "市役所の駐車場を広げてほしい。", "ごみ収集を週3回に増やしてください。"]
+    merged = run(texts, enc, tok, subject_apart=False)
+    assert merged[0] == merged[1] == merged[2]  # without the rule
+    labels = run(texts, enc, tok)
+    assert len({int(labels[i]) for i in (0, 1, 2)}) == 3
+    assert labels[3] == labels[4]  # not near copies of each other: the rule leaves them alone
+
+
+def test_sparse_average_linkage_cannot_link_is_inherited_by_merged_clusters():
+    # 0-1 and 2-3 are close; 1 may never share a cluster with 2, so 0-1 and 2-3 stay two clusters
+    rows, cols = np.array([0, 0, 0, 1, 1, 2]), np.array([1, 2, 3, 2, 3, 3])
+    sims = np.array([9.0, 5.0, 5.0, 5.0, 5.0, 9.0])
+    assert len(set(sparse_average_linkage(4, rows, cols, sims, 2.0).tolist())) == 1
+    lab = sparse_average_linkage(4, rows, cols, sims, 2.0, cannot=[(1, 2)])
+    assert lab[0] == lab[1] and lab[2] == lab[3] and lab[0] != lab[2]
