@@ -220,10 +220,15 @@ class SentenceTransformerEncoder:
         try:
             self.model = SentenceTransformer(model, device="cpu")
         except Exception as exc:  # hub/offline/file errors come in many types
+            if isinstance(exc, OSError) and not Path(model).expanduser().exists():
+                why = "no folder of that name here and no such model in the local Hugging Face cache (nothing is downloaded)"
+            else:  # the library's message, on one line: the CLI prints one line
+                why = " ".join(f"{type(exc).__name__}: {exc}".split())
+                why = why if len(why) <= 300 else why[:299] + "…"
             raise EncoderError(
-                f"model {model!r} cannot be loaded offline ({type(exc).__name__}: {exc}); "
-                "give a local folder of a sentence-transformers model, or a name already in the "
-                "local Hugging Face cache"
+                f"model {model!r} cannot be loaded offline: {why}; "
+                "give a local folder of a sentence-transformers model, a name already in the "
+                "local Hugging Face cache, or no --model for the shipped model"
             ) from None
         self.name = model
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
