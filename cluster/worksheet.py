@@ -9,7 +9,8 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
   status, and the best past-answer candidate with its number, score and the past opinion it
   answered (copy it into 考え方 to use it);
 - sheet 「意見一覧」: every distinct opinion of every cluster with its copies' count, so whoever
-  writes the answer can read what was said;
+  writes the answer can read what was said (it is not imported; an import that finds it
+  edited says so);
 - a very hidden sheet ``_import``: what the worksheet showed in the two editable columns, the
   opinions of each cluster (one id and text fingerprint per distinct text) and the candidates.
 
@@ -122,9 +123,12 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     if len(units) > len(shown) and log:
         log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "
             "(an Excel sheet holds about a million rows); opinions.csv has them all")
+    listed = []
     for u in shown:
-        sheet.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, xlsx_text(u.text)])
+        listed.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, xlsx_text(u.text)])
+        sheet.append(listed[-1])
         hidden_rows.append(["unit", u.cluster_id, u.opinion_id, u.fingerprint])
+    hidden_rows.append(["listing", _listing_fingerprint([OPINIONS_HEADER] + listed), "", ""])
     for col, width in zip("ABCDE", (6, 10, 12, 6, 90)):
         sheet.column_dimensions[col].width = width
     sheet.freeze_panes = "A2"
@@ -153,6 +157,19 @@ class _Sheet:
     units: dict  # cluster_id -> [(opinion_id, fingerprint)]
     candidates: dict  # cluster_id -> [(answer_id, text as shown)]
     rows: list  # (excel row number, cluster_id, summary cell, answer cell)
+    listing_edited: bool = False  # 意見一覧 differs from what was written (its edits are not read)
+
+
+def _listing_fingerprint(rows) -> str:
+    """The 意見一覧 sheet's cells, whatever order its rows were sorted or filtered into: tells an
+    edited listing from one only read (its edits are not imported)."""
+    import hashlib
+
+    def norm(v) -> str:
+        return "\n".join(line.rstrip() for line in _io_cell_text(v).replace("\r\n", "\n").strip().split("\n"))
+
+    lines = sorted("\t".join(norm(v) for v in row).rstrip("\t") for row in rows)
+    return hashlib.sha1("\n".join(x for x in lines if x).encode("utf-8")).hexdigest()
 
 
 def _cell_text(cell, where: str) -> str:
@@ -180,6 +197,7 @@ def _read(path: Path) -> _Sheet:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
         written, units, candidates = {}, {}, {}
+        listing = None
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
             kind, cid, a, b, no, count = (list(row) + [None] * 6)[:6]
@@ -194,6 +212,8 @@ def _read(path: Path) -> _Sheet:
                 units.setdefault(cid, []).append((a, b))
             elif kind == "candidate":
                 candidates.setdefault(cid, []).append((a, b))
+            elif kind == "listing":
+                listing = cid
         rows, header, seen = [], None, {}
         for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
             values = [c.value for c in cells]
@@ -230,7 +250,9 @@ def _read(path: Path) -> _Sheet:
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
-        return _Sheet(written, units, candidates, rows)
+        edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
+                  _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
+        return _Sheet(written, units, candidates, rows, edited)
     finally:
         wb.close()
 
@@ -288,6 +310,10 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
     result = ImportResult()
+    if sheet.listing_edited:
+        result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
+                               f"imported (only {SUMMARY} and {ANSWER} in {MAIN_SHEET} are); to move an opinion "
+                               "to another cluster use `cluster review move` or the notebook")
     todo = []
     changed_rows = gone_rows = 0
     for number, cid, summary_cell, answer_cell in sheet.rows:

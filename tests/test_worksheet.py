@@ -363,3 +363,36 @@ def test_a_weak_candidate_is_left_out_of_the_worksheet_as_out_of_the_report(proj
     wb, columns, rows = main_rows(out / "worksheet.xlsx")
     assert wb[MAIN_SHEET].cell(rows[bus], columns["回答案の番号"]).value is None
     assert any(r["cluster_id"] == bus and r["answer_id"] == "K2" for r in read_rows(out / "answers.csv"))
+
+
+def test_edits_in_the_opinion_listing_are_named_as_not_imported(project):
+    """意見一覧 is there to read: a department that corrects an opinion there, or moves it to
+    another No., expects the change to count. The import says it does not; sorting the listing
+    (as one does to read it) is not an edit."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+
+    def listing_changed(change) -> str:
+        wb = openpyxl.load_workbook(out / "worksheet.xlsx")
+        change(wb["意見一覧"])  # the main sheet is left as written
+        path = tmp / "listing.xlsx"
+        wb.save(path)
+        res = invoke("review", "import", out, path, "--dry-run")
+        assert res.exit_code == 0, res.output
+        return res.output
+
+    def resort(ws):  # the data rows in reverse order, as a sort by 件数 might leave them
+        rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+        for r, values in enumerate(reversed(rows), 2):
+            for c, v in enumerate(values, 1):
+                ws.cell(r, c).value = v
+
+    def move(ws):  # the first opinion's No. and cluster_id changed to another cluster's
+        other = next(row for row in ws.iter_rows(min_row=2) if row[1].value != ws.cell(2, 2).value)
+        ws.cell(2, 1).value, ws.cell(2, 2).value = other[0].value, other[1].value
+
+    assert "意見一覧 was changed" not in listing_changed(lambda ws: None)
+    assert "意見一覧 was changed" not in listing_changed(resort)
+    moved = listing_changed(move)
+    assert "意見一覧 was changed" in moved and "cluster review move" in moved
+    assert cluster_of(out) == of
