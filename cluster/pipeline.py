@@ -516,6 +516,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     if topics:
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
         topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer)
+        unmatched = sum(1 for name, _ in topic_matches if not name)
+        if unmatched:
+            log(f"topics: {unmatched} of {len(topic_matches)} clusters share no word with any topic and get none "
+                "(add words to a topic's description to link them)")
 
     clusters: list[Cluster] = []
     refs_of: dict[tuple[str, str], list[str]] = {}  # copies share their references
