@@ -191,15 +191,56 @@ def strip_controls(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
+# A file that is text but for a few broken bytes (a CP932 letter cut mid-character by a mailer or
+# an old editor) is read with 〓 for each, and a warning names the lines: refusing the whole file
+# leaves staff nothing to do but hunt for bytes. More than this share of broken characters is
+# not such a file.
+BROKEN_BYTES_SHARE = 0.001
+BROKEN_BYTES_MIN = 5
+GETA = "〓"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _line_numbers(text: str, positions: list[int], limit: int = 5) -> str:
+    lines = sorted({text.count("\n", 0, p) + 1 for p in positions})
+    shown = ", ".join(str(n) for n in lines[:limit])
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{' …' if len(lines) > limit else ''}"
+
+
+def _decode_with_geta(data: bytes, encoding: str) -> tuple[str, list[int]]:
+    """``data`` decoded with 〓 for each undecodable byte run, and where they are in the text."""
+    text = data.decode(encoding, errors="replace")
+    positions = [i for i, ch in enumerate(text) if ch == "\ufffd"]
+    return text.replace("\ufffd", GETA), positions
+
+
+def _few(positions: list[int], text: str) -> bool:
+    """A few broken characters in a text, not a text broken throughout (or a scrap of bytes)."""
+    return (len(positions) <= max(BROKEN_BYTES_MIN, BROKEN_BYTES_SHARE * len(text))
+            and len(positions) <= 0.01 * len(text))
+
+
 def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input",
-                 encoding_option: str | None = "--encoding") -> tuple[str, str]:
+                 encoding_option: str | None = "--encoding", notes: list[str] | None = None) -> tuple[str, str]:
     """Decode as UTF-8 (with or without BOM) or CP932; refuse binary data. ``encoding_option``:
-    the option that gives this file's encoding, named in the error (``None``: there is none)."""
+    the option that gives this file's encoding, named in the error (``None``: there is none).
+    A few broken bytes are read as 〓 and ``notes`` gets a warning naming their lines, as it
+    does for private-use characters (外字), which other computers show differently."""
+    notes = [] if notes is None else notes
     if encoding:
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"{name}: cannot decode as {encoding}: {exc}") from None
+            text = data.decode(encoding)
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {encoding!r} (use utf-8, cp932 …)") from None
+        except UnicodeDecodeError as exc:
+            text, broken = _decode_with_geta(data, encoding)
+            if not _few(broken, text):
+                raise InputError(f"{name}: not {encoding}: {len(broken)} byte runs cannot be read as {encoding}, "
+                                 f"the first at {_line_numbers(text, broken[:1])} (byte {exc.start})") from None
+            notes.append(f"warning: {len(broken)} broken byte run{'s' if len(broken) > 1 else ''} read as {GETA} "
+                         f"({_line_numbers(text, broken)} of the file); check those rows in the source")
+        _note_private_use(text, notes)
+        return text, encoding
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             text, enc = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -221,10 +262,18 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input",
             try:
                 text, enc = data.decode("cp932"), "cp932"
             except UnicodeDecodeError:
-                raise InputError(
-                    f"{name}: not a text file in UTF-8 or CP932 (Shift_JIS); "
-                    "save it as CSV UTF-8" + (f" or give {encoding_option}" if encoding_option else "")
-                ) from None
+                # text with a few broken bytes: the encoding that breaks on fewer of them
+                tried = [(enc, *_decode_with_geta(data, enc)) for enc in ("utf-8", "cp932")]
+                enc, text, broken = min(tried, key=lambda t: len(t[2]))
+                if not _few(broken, text):
+                    raise InputError(
+                        f"{name}: not a text file in UTF-8 or CP932 (Shift_JIS); "
+                        "save it as CSV UTF-8" + (f" or give {encoding_option}" if encoding_option else "")
+                    ) from None
+                label = "UTF-8" if enc == "utf-8" else "CP932 (Shift_JIS)"
+                notes.append(f"warning: read as {label}, but {len(broken)} broken byte run"
+                             f"{'s' if len(broken) > 1 else ''} became {GETA} ({_line_numbers(text, broken)} "
+                             "of the file); check those rows in the source")
     sample = text[:20000]
     if sample:
         # Stray control characters are stripped and counted, but a file made mostly of them
@@ -233,17 +282,37 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input",
         nuls = sample.count("\x00")
         if controls / len(sample) > 0.3 or (nuls > 8 and nuls / len(sample) > 0.02):
             raise InputError(f"{name}: looks like binary data, not a comment table")
+    _note_private_use(text, notes)
     return text, enc
+
+
+def _note_private_use(text: str, notes: list[str]) -> None:
+    found = [m.start() for m in _PRIVATE_USE.finditer(text)]
+    if found:
+        notes.append(f"warning: {len(found)} private-use character{'s' if len(found) > 1 else ''} (外字, or bytes "
+                     f"no code page defines) at {_line_numbers(text, found)} of the file: other computers show "
+                     "them differently or not at all; check those rows in the source")
+
+
+# What staff mistake for a comment table: the first bytes of other kinds of files.
+_OTHER_FILES = ((b"%PDF", "a PDF file"), (b"\xd0\xcf\x11\xe0", "an old Office file (.xls or .doc)"),
+                (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"))
 
 
 def _detect_format(path: Path, head: bytes) -> str:
     suffix = path.suffix.lower()
+    if path.name.startswith("~$"):
+        raise InputError(f"{path}: is the lock file Excel keeps while {path.name[2:]} is open, not the workbook; "
+                         f"give {path.with_name(path.name[2:]).name} itself")
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
-    if suffix in (".xlsx", ".xlsm"):
-        raise InputError(f"{path}: has an Excel name but is not an .xlsx file")
     if suffix == ".xls":
         raise InputError(f"{path}: old .xls files are not supported; save it as .xlsx or CSV")
+    for magic, what in _OTHER_FILES:
+        if head.startswith(magic):
+            raise InputError(f"{path}: is {what}, not a comment table; save the comments as CSV or Excel (.xlsx)")
+    if suffix in (".xlsx", ".xlsm"):
+        raise InputError(f"{path}: has an Excel name but is not an .xlsx file")
     if suffix in (".jsonl", ".ndjson", ".json"):
         return "jsonl"
     if suffix in (".tsv", ".tab"):
@@ -302,7 +371,8 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column, options)
         enc = ""  # an .xlsx has no text encoding to report; Table.describe() names the sheet
     else:
-        text, enc = decode_bytes(data, encoding, str(path), options.encoding)
+        decode_notes: list[str] = []
+        text, enc = decode_bytes(data, encoding, str(path), options.encoding, notes=decode_notes)
         if fmt == "jsonl":
             raw = _read_jsonl(path, text)
             if header_row is not None:
@@ -311,7 +381,7 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         else:
             raw = _read_delimited(path, text, fmt, header_row, options.header_row)
     columns, repeated = _unique_columns(raw.header, with_repeats=True)
-    notes = list(raw.notes)
+    notes = ([] if fmt == "xlsx" else decode_notes) + list(raw.notes)
     if repeated:
         shown = "; ".join(f"{name} (read as {', '.join(cols)})" for name, cols in list(repeated.items())[:3])
         opt = options.text

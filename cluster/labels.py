@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .io import TOPIC_OPTIONS, InputError, guess_column, read_table
+from .io import TOPIC_OPTIONS, InputError, decode_bytes, guess_column, read_table, strip_controls
 
 _KANJI_NUM = "〇一二三四五六七八九十百"
 _REFERENCE_RES = [
@@ -118,9 +118,11 @@ def read_topics(path: str | Path) -> list[Topic]:
     to change in it, never ``--topic-column``, ``--encoding`` or ``--header-row``."""
     path = Path(path)
     if path.suffix.lower() in (".txt", ".md"):
-        if not path.exists():
+        if not path.is_file():
             raise InputError(f"{path}: file not found")
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        # as any input: UTF-8 (BOM or not) or CP932, which Notepad on a Japanese PC writes
+        text, _ = decode_bytes(path.read_bytes(), name=str(path), encoding_option=None)
+        lines = strip_controls(text)[0].splitlines()
         topics = [Topic(line.strip().lstrip("#-* ").strip()) for line in lines if line.strip()]
     else:
         table = read_table(path, options=TOPIC_OPTIONS)  # --topics has no column or reading options

@@ -892,3 +892,66 @@ def test_messages_name_the_options_of_the_file_being_read(tmp_path):
     query = _write(tmp_path / "q.csv", ["番号", "ご意見"], [["1", "歩道橋を撤去しないでください。"]])
     with pytest.raises(InputError, match=r"^--id-column 'ご意見' is the text column \(given with --text-column\)"):
         choose_columns(read_table(query, options=QUERY_OPTIONS), text="ご意見", id="ご意見")
+
+
+# ------------------------------------------------------------------ broken bytes, other kinds of files
+
+LETTERS = [["1", "駐輪場の屋根を直してください。"], ["2", "図書館の開館時間を延ばしてください。"],
+           ["3", "公園のトイレを洋式にしてほしい。"]]
+
+
+@pytest.mark.parametrize("given", [None, "cp932"])
+def test_a_cp932_file_with_a_broken_character_is_read_with_geta_and_a_warning(tmp_path, given):
+    """A CP932 letter cut mid-character (a lead byte with no trail byte): the whole file used to
+    be refused as 「not UTF-8 or CP932」, or with --encoding cp932 a codec message naming a byte
+    offset nobody can find in Excel. Now that row reads 〓 and a warning names its line."""
+    letters = [text for _, text in LETTERS] * 10
+    data = "受付番号,ご意見\r\n".encode("cp932")
+    for number, text in enumerate(letters, 1):
+        data += f"{number},".encode("cp932")
+        data += text.encode("cp932")[:-2] + b"\x82" if number == 2 else text.encode("cp932")  # 「。」 cut
+        data += b"\r\n"
+    path = tmp_path / "broken.csv"
+    path.write_bytes(data)
+    table = read_table(path, encoding=given)
+    texts = _texts(table)
+    assert len(texts) == 30 and texts[:1] + texts[2:] == letters[:1] + letters[2:]
+    assert texts[1].startswith("図書館の開館時間を延ばしてください") and "〓" in texts[1]
+    notes = table.read_notes("ご意見")
+    assert any("〓" in n and "line 3" in n for n in notes), notes
+
+
+def test_a_file_broken_throughout_is_still_refused(tmp_path):
+    path = tmp_path / "noise.csv"  # a UTF-8 letter with every seventh byte lost
+    data = ("受付番号,ご意見\n" + "".join(f"{n},{t}\n" for n, t in LETTERS * 20)).encode("utf-8")
+    path.write_bytes(bytes(b for i, b in enumerate(data) if i % 7 != 6))
+    with pytest.raises(InputError, match="not a text file in UTF-8 or CP932"):
+        read_table(path)
+    with pytest.raises(InputError, match=r"not cp932: .*line"):
+        read_table(path, encoding="cp932")
+
+
+def test_private_use_characters_are_kept_and_named(tmp_path):
+    """外字 from a sender's PC (CP932 user-defined area) reach the report as characters other
+    computers show differently: kept, with a warning naming the line."""
+    data = "受付番号,ご意見\n1,渡辺".encode("cp932") + b"\xf0\x40" + "です。道路を直して。\n".encode("cp932")
+    path = tmp_path / "gaiji.csv"
+    path.write_bytes(data)
+    table = read_table(path)
+    assert "\ue000" in _texts(table)[0]
+    assert any("private-use" in n and "line 2" in n for n in table.read_notes("ご意見"))
+    assert not any("private-use" in n for n in read_table(_write(tmp_path / "c.csv", HEADER, ROWS)).read_notes("ご意見"))
+
+
+@pytest.mark.parametrize("name, data, says", [
+    ("iken.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF file"),
+    ("iken.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF file"),
+    ("iken.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image"),
+    ("~$comments.xlsx", b"\x0bYamada   \x00" * 10, "lock file Excel keeps while comments.xlsx is open"),
+])
+def test_other_kinds_of_files_are_named(tmp_path, name, data, says):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=says) as info:
+        read_table(path)
+    assert "\n" not in str(info.value) and "--encoding" not in str(info.value)

@@ -140,6 +140,14 @@ def test_read_topics_txt(tmp_path):
     assert [t.name for t in read_topics(path)] == ["第1章 駐輪場の整備", "第2章 図書館の運営", "第3章 公園の樹木"]
 
 
+def test_read_topics_txt_saved_by_notepad_in_cp932(tmp_path):
+    """Notepad on a Japanese PC saves CP932: the .txt topics file used to stop the run with a
+    codec message that named no file."""
+    path = tmp_path / "topics.txt"
+    path.write_bytes("第1章 駐輪場の整備\r\n第2章 図書館の運営\r\n".encode("cp932"))
+    assert [t.name for t in read_topics(path)] == ["第1章 駐輪場の整備", "第2章 図書館の運営"]
+
+
 def test_read_topics_errors(tmp_path):
     with pytest.raises(InputError):
         read_topics(tmp_path / "none.txt")
