@@ -13,11 +13,15 @@ A marker followed directly by 「について」「は」「の」 … (「(1)�
 of the draft: the opinion is cut there, but the marker stays in its text.
 
 E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
-becomes a segment marked ``part="header"``; quoted lines (「> …」 with the 「… wrote:」 line above
-them) and everything from a forwarded or original message on (「-----Original Message-----」
-「-------- 転送メッセージ --------」「--- Forwarded message ---」「元のメッセージ」, or a
-From:/Sent: block further down) become segments marked ``part="quoted"``. The rest is split as
-usual. When nothing but quotation would be left, the quotation is the submission and is split.
+becomes a segment marked ``part="header"``; quoted lines (「> …」「＞ …」「>> …」, with the
+「… wrote:」 line above them) and everything from a forwarded or original message on (「-----Original Message-----」
+「-------- 転送メッセージ --------」「--- Forwarded message ---」「元のメッセージ」, Lotus Notes'
+「----- Forwarded by … on … -----」, or a From:/Sent: block further down) become segments marked
+``part="quoted"``. The rest is split as usual. When nothing but quotation would be left, the
+quotation is the submission and is split.
+Some writers list their own points as 「> …」 lines. Without a sign of e-mail (a header block, a
+forward, an attribution line, nested 「>>」 or bare 「>」 lines) and without the writer's own text
+answering between two 「>」 blocks, 「>」 lines are bullets, not quotation.
 """
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ _MARKERS = [
     ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
+# 「> 駐輪場を増やしてほしい」: a bullet only where _mail_parts found the 「>」 lines are no quotation
+_QUOTE_BULLET = ("bullet", re.compile(r"([>＞])[ \t\u3000]*"))
 # 「8.15頁の…」: a dot item whose text starts with a digit looks like a decimal; it counts as
 # an item only when it continues a dot list (the previous item was number N - 1).
 _DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
@@ -132,9 +138,9 @@ def split_submission(text: str) -> list[Segment]:
     """Segments of ``text``, one per opinion. A text without structure is one segment.
 
     E-mail header blocks and quoted or forwarded text are segments of their own (``part``)."""
-    parts = _mail_parts(text)
+    parts, quote_bullets = _mail_parts(text)
     if not parts:
-        return _split_body(text)
+        return _split_body(text, quote_bullets)
     out: list[Segment] = []
     for start, end, part in parts:
         if part:
@@ -145,14 +151,15 @@ def split_submission(text: str) -> list[Segment]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        for seg in _split_body(chunk):
+        for seg in _split_body(chunk, quote_bullets):
             if seg.end > seg.start:
                 out.append(Segment(seg.start + start, seg.end + start, seg.heading, seg.marker, seg.closing))
     return out or [Segment(0, len(text))]
 
 
-def _split_body(text: str) -> list[Segment]:
-    """``split_submission`` without the e-mail parts."""
+def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
+    """``split_submission`` without the e-mail parts (``quote_bullets``: 「> …」 lines are bullets)."""
+    markers = _MARKERS + [_QUOTE_BULLET] if quote_bullets else _MARKERS
     if not text.strip():
         return [Segment(0, len(text))]
     lines = _lines(text)
@@ -177,7 +184,7 @@ def _split_body(text: str) -> list[Segment]:
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = hm.group("h").strip()
             continue
-        for style, rx in _MARKERS:
+        for style, rx in markers:
             m = rx.match(stripped)
             if m and style == "space" and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
                 continue
@@ -344,17 +351,21 @@ _ADDRESS_FIELDS = {"from", "to", "cc", "bcc", "reply-to", "date", "sent", "差�
                    "日時", "日付"}
 _FROM_FIELDS = {"from", "差出人", "送信者"}
 _DATE_FIELDS = {"date", "sent", "送信日時", "日時", "日付"}
-# 「-----Original Message-----」「-------- 転送メッセージ --------」「---------- Forwarded message ---------」
+# 「-----Original Message-----」「-------- 転送メッセージ --------」「---------- Forwarded message ---------」,
+# Lotus Notes' 「----- Forwarded by 山田/市役所 on 2026/10/01 10:00 -----」 (dashes both sides: not prose)
 _FORWARD_RE = re.compile(
     r"[ \t\u3000]*[-－―—_=＿]*[ \t\u3000]*(?:original message|forwarded message|begin forwarded message|"
-    r"転送メッセージ|転送されたメッセージ|元のメッセージ|オリジナルメッセージ)[ \t\u3000]*[-－―—_=＿]*[ \t\u3000]*[:：]?[ \t\u3000]*$",
+    r"転送メッセージ|転送されたメッセージ|元のメッセージ|オリジナルメッセージ)[ \t\u3000]*[-－―—_=＿]*[ \t\u3000]*[:：]?[ \t\u3000]*$"
+    r"|[ \t\u3000]*[-－―—]{3,}[ \t\u3000]*forwarded by[ \t\u3000].*[-－―—]{3,}[ \t\u3000]*$",
     re.IGNORECASE)
 _RULE_RE = re.compile(r"[ \t\u3000]*[-－―—_=＿]{5,}[ \t\u3000]*$")  # Outlook's line above a From:/Sent: block
-_QUOTE_LINE_RE = re.compile(r"[ \t]*>")
+_QUOTE_LINE_RE = re.compile(r"[ \t\u3000]*[>＞]")  # Japanese mailers quote with a full-width 「＞」 too
+# Quoting only a mailer does: a quote inside a quote (「>>」「> >」「＞＞」) or a quoted blank line (a bare 「>」)
+_MAILER_QUOTE_RE = re.compile(r"[ \t\u3000]*[>＞][ \t\u3000]*(?:[>＞]|$)")
 # The line above quoted lines: 「2026/04/01 pubcom@example.jp wrote:」「… <a@example.jp>:」「…さんは書きました：」
 _ATTRIBUTION_RE = re.compile(r"(?:wrote|書きました|書き込みました|書いています)[ \t\u3000]*[:：]?[ \t\u3000]*$"
                              r"|[>＞][ \t\u3000]*[:：][ \t\u3000]*$", re.IGNORECASE)
-_MAIL_HINT_RE = re.compile(r"^[ \t]*>|[:：]|message|メッセージ", re.IGNORECASE | re.MULTILINE)
+_MAIL_HINT_RE = re.compile(r"^[ \t\u3000]*[>＞]|[:：]|message|メッセージ|forwarded", re.IGNORECASE | re.MULTILINE)
 
 
 def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, set[str], int]:
@@ -374,11 +385,12 @@ def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, s
     return j, keys, count
 
 
-def _mail_parts(text: str) -> list[tuple[int, int, str]]:
+def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     """(start, end, part) regions of an e-mail pasted whole, in order and covering ``text``:
-    part "header", "quoted" or "" (the body); [] when there is nothing of the kind."""
+    part "header", "quoted" or "" (the body); [] when there is nothing of the kind. The flag is
+    True when 「> …」 lines are left in the body as the writer's own bullets."""
     if not _MAIL_HINT_RE.search(text):
-        return []
+        return [], False
     lines = _lines(text)
     n = len(lines)
     kinds = [""] * n
@@ -406,7 +418,10 @@ def _mail_parts(text: str) -> list[tuple[int, int, str]]:
                 j = k
         kinds[j:] = ["quoted"] * (n - j)
         break
-    # 「> …」 lines (blank lines between them included) with the 「… wrote:」 line above them
+    # 「> …」 blocks (blank lines between them included), each with the 「… wrote:」 line above it
+    mail_context = any(kinds)  # a header block or a forwarded message
+    mailer_quoting = False  # an attribution line, 「>>」 or a bare 「>」: surely a mailer's quotation
+    blocks: list[tuple[int, int]] = []
     j = top
     while j < n:
         if kinds[j] or not _QUOTE_LINE_RE.match(line(j)):
@@ -416,6 +431,8 @@ def _mail_parts(text: str) -> list[tuple[int, int, str]]:
         while k < n and not kinds[k] and (_QUOTE_LINE_RE.match(line(k)) or not line(k).strip()):
             if line(k).strip():
                 last = k
+                mailer_quoting = mailer_quoting or bool(_MAILER_QUOTE_RE.match(line(k))
+                                                        or _ATTRIBUTION_RE.search(line(k)))
             k += 1
         first = j
         a = j - 1
@@ -423,14 +440,29 @@ def _mail_parts(text: str) -> list[tuple[int, int, str]]:
             a -= 1
         if a >= top and not kinds[a] and _ATTRIBUTION_RE.search(line(a)):
             first = a
-        kinds[first:last + 1] = ["quoted"] * (last + 1 - first)
+            mailer_quoting = True
+        blocks.append((first, last))
         j = last + 1
+    # Without any of that, 「>」 lines are a quotation only in a reply: the writer's own text
+    # answers between two blocks, or follows a single quoted line (one line is no list).
+    # Else they are the writer's own points listed with 「>」 as a bullet.
+    replied = [_is_own_text(text, lines, kinds, a_last + 1, b_first)
+               for (_, a_last), (b_first, _) in zip(blocks, blocks[1:])]
+    quote_lines = sum(1 for f, last in blocks for i in range(f, last + 1) if _QUOTE_LINE_RE.match(line(i)))
+    if quote_lines == 1 and blocks:
+        replied.append(_is_own_text(text, lines, kinds, blocks[0][1] + 1, n))
+    quoting = mail_context or mailer_quoting or any(replied)
+    if quoting:
+        for first, last in blocks:
+            kinds[first:last + 1] = ["quoted"] * (last + 1 - first)
     if "quoted" in kinds:
         body = "\n".join(line(i) for i in range(n) if not kinds[i])
         if is_empty_opinion(body):  # nothing but quotation: it is what the submitter sent
             kinds = ["" if k == "quoted" else k for k in kinds]
+    # 「>」 lines left in the body with no mailer's sign on them are the writer's bullets
+    quote_bullets = bool(blocks) and not mailer_quoting and not any(kinds[f] for f, _ in blocks)
     if not any(kinds):
-        return []
+        return [], quote_bullets
     out: list[tuple[int, int, str]] = []
     for i in range(n):
         if out and out[-1][2] == kinds[i]:
@@ -438,7 +470,13 @@ def _mail_parts(text: str) -> list[tuple[int, int, str]]:
         if out:
             out[-1] = (out[-1][0], lines[i][0], out[-1][2])
         out.append((lines[i][0], len(text), kinds[i]))
-    return out
+    return out, quote_bullets
+
+
+def _is_own_text(text: str, lines: list[tuple[int, int]], kinds: list[str], i: int, j: int) -> bool:
+    """Lines ``i`` to ``j`` (exclusive) hold the writer's own words (not header, quotation, greeting)."""
+    own = "\n".join(text[s:e] for (s, e), kind in zip(lines[i:j], kinds[i:j]) if not kind)
+    return bool(own.strip()) and not is_empty_opinion(own)
 
 
 def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

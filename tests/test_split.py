@@ -356,3 +356,97 @@ def test_a_self_introduction_before_numbered_items_is_a_greeting(source, preambl
     made = _split_pieces(source, True)
     assert made[0][4] == preamble_status
     assert [m[4] for m in made[1:]] == ["ok", "ok"]
+
+
+# E-mail quotation: full-width 「＞」, Lotus Notes forwards, and 「>」 used as a bullet
+
+
+def parts(source: str) -> list[tuple[str, str]]:
+    return [(s.part, s.text_of(source)) for s in split_submission(source)]
+
+
+def test_full_width_quote_marks_with_an_attribution_line_are_quoted():
+    source = ("2026年10月1日 みどり市公園課さんは書きました：\n"
+              "＞ 北公園の池は埋め立てて多目的広場にします。\n＞ 駐車場を20台増やします。\n\n"
+              "池は埋め立てずに残してください。")
+    assert parts(source) == [("quoted", source[:source.index("\n\n")]), ("", "池は埋め立てずに残してください。")]
+
+
+@pytest.mark.parametrize("nested", ["＞＞", "> >", "＞ ＞", ">>"])
+def test_nested_quote_marks_are_quoted_without_an_attribution_line(nested):
+    # a quote inside a quote is a mailer's doing, never a bullet
+    source = (f"{nested} 説明会は10月5日に開きます。\n{nested[0]} 説明会には参加できません。\n\n"
+              "夜の説明会も開いてください。")
+    assert [p for p, _ in parts(source)] == ["quoted", ""]
+    assert parts(source)[1][1] == "夜の説明会も開いてください。"
+
+
+def test_full_width_quotes_interleaved_with_answers():
+    source = ("＞ 北公園の池は埋め立てます。\n池は残してください。\n"
+              "＞ 駐車場を有料にします。\n有料化には反対です。")
+    assert parts(source) == [("quoted", "＞ 北公園の池は埋め立てます。"), ("", "池は残してください。"),
+                             ("quoted", "＞ 駐車場を有料にします。"), ("", "有料化には反対です。")]
+
+
+FORWARDED = "佐藤/市民課\n2026/09/30 17:12\n宛先: 山田/市役所\n件名: 意見募集\n本市では緑地整備計画（案）への意見を募集します。"
+
+
+@pytest.mark.parametrize("rule", [
+    "----- Forwarded by 山田/市役所 on 2026/10/01 10:00 -----",
+    "----- Forwarded by Yamada Taro/Shiyakusho/Midori on 2026/10/01 10:00 AM -----",
+    "-----Original Message-----",
+    "-----元のメッセージ-----",
+    "転送メッセージ",
+])
+def test_forward_separators_start_the_quoted_part(rule):
+    source = f"公園のトイレを改修してほしいです。\n\n{rule}\n\n{FORWARDED}"
+    assert parts(source) == [("", "公園のトイレを改修してほしいです。"), ("quoted", f"{rule}\n\n{FORWARDED}")]
+
+
+def test_forwarded_by_in_a_sentence_is_not_a_separator():
+    source = "公園のトイレを改修してほしいです。\n前回の意見は forwarded by 山田 として届いたそうです。"
+    assert all(p == "" for p, _ in parts(source))
+
+
+@pytest.mark.parametrize("mark", [">", "＞", "> ", "＞　"])
+def test_quote_marks_used_as_bullets_are_the_writers_items(mark):
+    points = ["駐輪場を増やしてほしい", "駐輪場に屋根を付けてほしい", "防犯カメラを置いてほしい"]
+    source = "\n".join(mark + p for p in points)
+    assert parts(source) == [("", p) for p in points]
+    assert markers(source) == [mark.strip(" \u3000")] * 3
+
+
+def test_quote_mark_bullets_after_an_introduction_and_before_a_closing():
+    source = ("駅前広場について意見します。\n> ベンチを置いてほしい\n\n> 照明を明るくしてほしい\n"
+              "> 植え込みを低くして見通しを良くしてほしい\n以上")
+    assert parts(source) == [("", "駅前広場について意見します。"), ("", "ベンチを置いてほしい"),
+                             ("", "照明を明るくしてほしい"), ("", "植え込みを低くして見通しを良くしてほしい"),
+                             ("", "以上")]
+
+
+def test_quote_mark_bullets_followed_by_the_writers_summary_are_not_a_reply():
+    source = "> 駐輪場を増やしてほしい\n> 駐輪場に屋根を付けてほしい\n以上の2点を要望します。"
+    assert all(p == "" for p, _ in parts(source))
+    assert texts(source) == texts(source.replace("> ", "・"))  # split as 「・」 bullets are
+    assert texts(source)[0] == "駐輪場を増やしてほしい"
+
+
+def test_quote_mark_bullets_under_a_header_block_are_the_body():
+    # the header is an e-mail, but nothing else is left: the 「>」 lines are what was sent
+    source = ("From: 森川 葵 <aoi@example.org>\nTo: iken@city.example.lg.jp\n\n"
+              "> 駐輪場を増やしてほしい\n> 駐輪場に屋根を付けてほしい")
+    assert parts(source) == [("header", "From: 森川 葵 <aoi@example.org>\nTo: iken@city.example.lg.jp"),
+                             ("", "駐輪場を増やしてほしい"), ("", "駐輪場に屋根を付けてほしい")]
+
+
+@pytest.mark.parametrize("source,quoted", [
+    # a single quoted line answered: one line is no list
+    ("> 北公園の池は埋め立てて広場にします。\n池は残してください。", "> 北公園の池は埋め立てて広場にします。"),
+    # the attribution line quoted along with the text
+    ("池を残してください。\n\n> 2026/04/02 iken@city.example.lg.jp wrote:\n> 意見を募集しています。\n> 締切は5月8日です。",
+     "> 2026/04/02 iken@city.example.lg.jp wrote:\n> 意見を募集しています。\n> 締切は5月8日です。"),
+    # a quoted blank line (a bare 「>」)
+    ("池を残してください。\n\n> 意見を募集しています。\n>\n> 締切は5月8日です。", "> 意見を募集しています。\n>\n> 締切は5月8日です。"),
+])
+def test_real_quotations_stay_quoted(source, quoted):
+    assert ("quoted", quoted) in parts(source)
