@@ -248,9 +248,11 @@ def _recorded(decision, copies: int = 0) -> None:
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one."""
-    from .review import record_merge
+    from .review import merge_notes, record_merge
 
     _recorded(record_merge(run_dir, clusters, by))
+    for note in merge_notes(run_dir, clusters):
+        click.echo(note, err=True)
 
 
 @review_group.command("move")

@@ -53,6 +53,7 @@ Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`clust
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
 import json
@@ -566,6 +567,44 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
     ids = [i for g in groups for i in g]
     return append_decision(run_dir, "merge", ids,
                            _with_fingerprints(row_of, {"groups": groups, "clusters": list(cluster_ids)}, ids), by)
+
+
+def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
+    """What staff should know before a merge lands: two of the clusters hold written answers or
+    summaries (the merged cluster keeps one, that of the cluster with more opinions), or one holds
+    an explicit 賛成 and another an explicit 反対 (a published row answers one stance)."""
+    from .grouping import explicit_polarity
+
+    cluster_ids = list(dict.fromkeys(str(c).strip() for c in cluster_ids))
+    members, _, row_of = _run_state(run_dir)
+    info = {}
+    path = Path(run_dir) / "clusters.csv"
+    if path.is_file():
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            info = {unescape_cell(r["cluster_id"]): r for r in csv.DictReader(fh)}
+    notes = []
+    size = {c: len(members.get(c, [])) for c in cluster_ids}
+    for what, has in (("answer", lambda r: r.get("answer_status") == "confirmed"),
+                      ("summary (ご意見の概要)", lambda r: bool(unescape_cell(r.get("summary", "")).strip()))):
+        holding = [c for c in cluster_ids if c in info and has(info[c])]
+        if len(holding) > 1:
+            keeps = max(holding, key=lambda c: size[c])
+            which = (f"that of {keeps}, which has the most opinions" if sorted(size[c] for c in holding)[-2] < size[keeps]
+                     else "the one recorded last (they are the same size)")
+            notes.append(f"note: {' and '.join(holding)} each have a written {what}; the merged cluster keeps {which}. "
+                         f"Check it after the next run, or write the merged cluster's own")
+    stance = {}
+    for c in cluster_ids:
+        texts = [unescape_cell(row_of[i].get("text", "")) for i in members.get(c, [])]
+        pol = set(explicit_polarity(texts).tolist()) if texts else set()
+        stance[c] = ("賛成" if 1 in pol else "") + ("反対" if -1 in pol else "")
+    pro = [c for c in cluster_ids if "賛成" in stance[c]]
+    con = [c for c in cluster_ids if "反対" in stance[c]]
+    if any(a != b for a in pro for b in con):
+        notes.append(f"note: {', '.join(pro)} hold{'s' if len(pro) == 1 else ''} 賛成 and {', '.join(con)} "
+                     f"hold{'s' if len(con) == 1 else ''} 反対 opinions: one row of the published table will answer "
+                     "both stances (`cluster review undo` withdraws the merge)")
+    return notes
 
 
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:

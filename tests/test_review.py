@@ -1081,3 +1081,25 @@ def test_duplicate_group_view_unescapes_the_text(tmp_path):
         review.record_detach(out, ["Q2-1"])
     row = review.duplicate_group_table(out).set_index("duplicate_group").loc[group]
     assert row["distinct_texts"] == 2
+
+
+def test_merge_names_what_the_merged_row_will_lose_or_mix(project):
+    """Two clusters with written answers: the merged row keeps one, and the other used to vanish
+    without a word. A 賛成 cluster merged into a 反対 one: one published row then answers both."""
+    out = project["out"]
+    rows = ROWS + [["A13", "郵送", "公園の桜並木の伐採に賛成します。見通しが良くなり、防犯上も安心です。"]]
+    project["run"](write_csv(project["dir"] / "more.csv", HEADER, rows))
+    of = cluster_of(out)
+    assert of["A13-1"] != of["A7-1"]
+    for cid, text in ((of["A1-1"], "開館時間は検討します。"), (of["A4-1"], "駐輪場は増設します。")):
+        assert invoke("review", "answer", out, cid, "--text", text).exit_code == 0
+    project["run"](project["dir"] / "more.csv")
+    of = cluster_of(out)
+    res = invoke("review", "merge", out, of["A1-1"], of["A4-1"])
+    assert res.exit_code == 0, res.output
+    assert f"{of['A1-1']} and {of['A4-1']} each have a written answer" in res.output
+    quiet = invoke("review", "merge", out, of["A1-1"], of["A10-1"])
+    assert "note:" not in quiet.output
+    mixed = invoke("review", "merge", out, of["A7-1"], of["A13-1"])
+    assert f"{of['A13-1']} holds 賛成 and {of['A7-1']} holds 反対" in mixed.output
+    assert len(decisions_lines(out)) == 5  # the notes warn; the merges are recorded
