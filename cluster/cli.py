@@ -147,7 +147,8 @@ def _reader_options(what: str):
 @click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
 @_reader_options("input file")
-@click.option("--title", help="Report title (default: from the input file name).")
+@click.option("--title", help="Report title (default: from a title row above the table that names the draft, "
+                               "「…（案）に対する意見一覧」, else from the input file name).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")

@@ -131,7 +131,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         ))
     info = {"columns": used, "format": table.format, "encoding": table.encoding,
             "control_chars_removed": int(sum(table.control_chars_removed)),
-            "blank_rows": [i + 1 for i in table.empty_rows]}  # every cell empty: not a submission
+            "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
+            "title_rows": [text for _, text in table.skipped_rows]}  # above the header: may name the draft
     if info["control_chars_removed"]:
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
@@ -688,8 +689,22 @@ def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callab
     return (lambda t: mask_personal_data(t, names)), (lambda t: report_form(t, names))
 
 
+_TITLE_RE = re.compile(r"^(.+?)(?:に対する|についての|への).*(?:意見|コメント)")
+
+
+def title_from_rows(rows: Sequence[str]) -> str:
+    """The report title from a title row above the table that names the draft
+    (「第3次…計画（案）に対する意見一覧」 -> 「第3次…計画（案）に対する意見募集の結果」), else ""."""
+    for row in rows:
+        m = _TITLE_RE.match(" ".join(row.split()))
+        if m and len(m.group(1)) >= 4:
+            return f"{m.group(1).strip('「」 ')}に対する意見募集の結果"
+    return ""
+
+
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
-                       opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = ()) -> ReportModel:
+                       opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
+                       title_rows: Sequence[str] = ()) -> ReportModel:
     mask, summary_of = report_maskers(subs, opts)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
     blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
@@ -711,12 +726,13 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         else:
             cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
+            from_run = bool(cands) and cands[0].answer_id.startswith("run:")
         summary = mask(cl.summary) if cl.summary else summary_of(rep.text)  # staff-written, or the representative
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
-                              cluster_id=cl.cluster_id))
-    title = opts.title or f"「{input_path.stem}」に対する意見募集の結果"
+                              cluster_id=cl.cluster_id, answer_from_run=status == "candidate" and from_run))
+    title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
     masked_channels: Counter = Counter()
@@ -890,7 +906,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
-                               input_path, blank_rows=read_info.get("blank_rows", ()))
+                               input_path, blank_rows=read_info.get("blank_rows", ()),
+                               title_rows=read_info.get("title_rows", ()))
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
         mask, _ = report_maskers(subs, opts)

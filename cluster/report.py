@@ -30,6 +30,8 @@ from .io import (
 )
 
 CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）】"
+# an answer staff confirmed for another row of this consultation (answer id run:C003)
+RUN_CANDIDATE_MARK = "【回答案（今回確定した他の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
 SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
 
@@ -44,6 +46,7 @@ class ReportRow:
     answer_status: str  # confirmed | candidate | none
     label: str = ""  # a label staff gave the group (automatic keyword labels are not published)
     cluster_id: str = ""
+    answer_from_run: bool = False  # the candidate is an answer confirmed for another row of this run
 
 
 @dataclass
@@ -77,11 +80,15 @@ def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counte
     return by_channel, any(channels), submitters
 
 
+def candidate_mark(row: ReportRow) -> str:
+    return RUN_CANDIDATE_MARK if row.answer_from_run else CANDIDATE_MARK
+
+
 def answer_cell(row: ReportRow) -> str:
     if row.answer_status == "confirmed":
         return row.answer
     if row.answer_status == "candidate":
-        return f"{CANDIDATE_MARK}\n{row.answer}"
+        return f"{candidate_mark(row)}\n{row.answer}"
     return NO_ANSWER
 
 
@@ -202,7 +209,7 @@ def to_html(model: ReportModel) -> str:
         head = heading_line(r)
         section = f'<div class="section">{e(head)}</div>' if head else ""
         if r.answer_status == "candidate":
-            answer = f'<div class="candidate">{e(CANDIDATE_MARK)}</div>{e(r.answer)}'
+            answer = f'<div class="candidate">{e(candidate_mark(r))}</div>{e(r.answer)}'
         else:
             answer = e(answer_cell(r))
         parts.append(

@@ -502,3 +502,20 @@ def test_run_help_lists_the_contract_options():
     for option in ("--out", "--text-column", "--id-column", "--channel-column", "--answers", "--answer-id-column",
                    "--answer-opinion-column", "--answer-text-column", "--no-split", "--model", "--seed", "--topics"):
         assert option in text, option
+
+
+def test_the_title_row_above_the_table_names_the_report(tmp_path):
+    """An export headed 「…計画（案）に対する意見一覧」 above its column names: the published title
+    came from the file name (「comments」に対する意見募集の結果); the title row names the draft."""
+    from cluster.pipeline import title_from_rows
+
+    path = tmp_path / "comments.csv"
+    path.write_text("第3次みどり市子ども・子育て支援計画（案）に対する意見一覧,,\n受付番号,提出方法,ご意見\n"
+                    "1,郵送,学童保育の定員を増やしてほしい。\n2,FAX,病児保育の施設を増やしてください。\n", encoding="utf-8")
+    run_cli(path, tmp_path / "out")
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert md.startswith("# 第3次みどり市子ども・子育て支援計画（案）に対する意見募集の結果\n")
+    run_cli(path, tmp_path / "given", "--title", "意見募集の結果")
+    assert (tmp_path / "given" / "report.md").read_text(encoding="utf-8").startswith("# 意見募集の結果\n")
+    assert title_from_rows(["2026年10月1日"]) == "" and title_from_rows(["意見一覧"]) == ""
+    assert title_from_rows(["「駅前広場整備計画（素案）」についての御意見"]) == "駅前広場整備計画（素案）に対する意見募集の結果"

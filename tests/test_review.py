@@ -1103,3 +1103,23 @@ def test_merge_names_what_the_merged_row_will_lose_or_mix(project):
     mixed = invoke("review", "merge", out, of["A7-1"], of["A13-1"])
     assert f"{of['A13-1']} holds 賛成 and {of['A7-1']} holds 反対" in mixed.output
     assert len(decisions_lines(out)) == 5  # the notes warn; the merges are recorded
+
+
+def test_a_candidate_from_an_answer_confirmed_in_this_run_is_marked_as_such(project):
+    """An answer staff wrote for one row is offered to others (run:C…); the report called it a
+    past answer (「過去の回答からの候補」), which it is not."""
+    from cluster.report import CANDIDATE_MARK, RUN_CANDIDATE_MARK
+
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_answer(out, of["A1-1"], text="図書館と公民館の利用時間と使用料は、市民の負担を踏まえて見直します。")
+    project["run"](project["comments"], "--min-answer-score", "0")
+    of = cluster_of(out)
+    top = {r["cluster_id"]: r["answer_id"] for r in read_rows(out / "answers.csv") if r["rank"] == "1"}
+    assert top[of["A10-1"]] == f"run:{of['A1-1']}" and top[of["A4-1"]] == "K2"
+    rows = {line.split(" | ")[1]: line for line in (out / "report.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and " | " in line and "候補" in line}
+    hall = next(line for text, line in rows.items() if "公民館" in text)
+    parking = next(line for text, line in rows.items() if "駐輪場" in text)
+    assert RUN_CANDIDATE_MARK in hall and CANDIDATE_MARK not in hall
+    assert CANDIDATE_MARK in parking and RUN_CANDIDATE_MARK not in parking
