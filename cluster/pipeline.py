@@ -570,6 +570,17 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             else:
                 ans["text"] = record.answer
         confirmed[cluster_ids[cluster_index[c]]] = ans
+    if late:  # an answer written before late opinions joined its cluster may not answer them
+        placed_late = {u for u, p in enumerate(unit_prev) if p is None}
+        for c in order:
+            new = [u for u in members[c] if u in placed_late]
+            written = [w for w, has in (("a confirmed answer", c in applied.answers),
+                                        ("a written summary", bool(applied.summaries.get(c)))) if has]
+            if new and len(new) < len(members[c]) and written:
+                ids = [opinions[unit_rep[u]].opinion_id for u in new]
+                log(f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined {cluster_ids[cluster_index[c]]}, "
+                    f"which has {' and '.join(written)} from before they came: check it still fits them "
+                    f"({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''})")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     if index is not None and len(index) and clusters:
         from .answers import reuse_confirmed_answers, suggest_for_clusters

@@ -1123,3 +1123,22 @@ def test_a_candidate_from_an_answer_confirmed_in_this_run_is_marked_as_such(proj
     parking = next(line for text, line in rows.items() if "駐輪場" in text)
     assert RUN_CANDIDATE_MARK in hall and CANDIDATE_MARK not in hall
     assert CANDIDATE_MARK in parking and RUN_CANDIDATE_MARK not in parking
+
+
+def test_late_opinions_joining_a_cluster_with_a_confirmed_answer_are_named(project):
+    """Late comments joined the row whose answer staff had already written, and the run only
+    said how many joined earlier clusters: the answer may not fit them. The run names them."""
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_answer(out, of["A10-1"], text="使用料の改定は慎重に検討します。")
+    review.record_answer(out, of["A1-1"], text="開館時間は検討します。")
+    project["run"]()
+    of = cluster_of(out)
+    res = project["run"](write_csv(project["dir"] / "more.csv", HEADER, ROWS + LATE))
+    after = cluster_of(out)
+    joined = [f"B{i}-1" for i in range(1, 5) if after[f"B{i}-1"] == of["A10-1"]]
+    assert joined  # the hall-fee comments join the hall-fee row
+    note = next(line for line in res.output.splitlines() if line.startswith("note:"))
+    assert f"joined {of['A10-1']}, which has a confirmed answer from before they came" in note
+    assert all(i in note for i in joined)
+    assert sum(line.startswith("note:") for line in res.output.splitlines()) == 1  # not the library row's
