@@ -399,23 +399,49 @@ def review_import(run_dir, worksheet, dry_run, by):
 
 @review_group.command("undo")
 @_dir
-@click.option("--decision", "number", type=int, help="Number of the decision to withdraw (1 = the first line "
-              "of decisions.jsonl; default: the latest one still in force).")
+@click.option("--decision", "number", type=int, help="Number of the decision to withdraw (as `cluster review "
+              "list` numbers them; default: the latest one still in force).")
+@click.option("--import", "imported", metavar="FILE", help="Withdraw every decision imported from the worksheet "
+              "FILE (by its file name) with `cluster review import`.")
 @_by
 @_guarded
-def review_undo(run_dir, number, by):
-    """Withdraw a decision (the latest by default); the next run no longer applies it.
+def review_undo(run_dir, number, imported, by):
+    """Withdraw a decision (the latest by default), or all imported from one worksheet; the
+    next run no longer applies them.
 
     A `withdraw` line is appended to DIR/decisions.jsonl: the withdrawn decision stays in
     the file, so the file remains a complete record of who decided what.
     """
-    from .review import load_decisions, record_withdraw
+    from .review import load_decisions, record_withdraw, withdraw_import
 
-    decision = record_withdraw(run_dir, number, by)
-    n = decision.value["decision"]
-    target = load_decisions(run_dir)[n - 1]
-    click.echo(f"withdrew decision {n} ({target.kind} by {target.by or '?'}{', ' + target.at if target.at else ''}); "
-               "run `cluster run ... --out DIR` again to apply it", err=True)
+    if imported and number is not None:
+        raise click.UsageError("give --decision or --import, not both")
+    withdrawals = withdraw_import(run_dir, imported, by) if imported else [record_withdraw(run_dir, number, by)]
+    decisions = load_decisions(run_dir)
+    for decision in withdrawals:
+        n = decision.value["decision"]
+        target = decisions[n - 1]
+        click.echo(f"withdrew decision {n} ({target.kind} by {target.by or '?'}"
+                   f"{', ' + target.at if target.at else ''})", err=True)
+    click.echo("run `cluster run ... --out DIR` again to apply "
+               + ("them" if len(withdrawals) > 1 else "it"), err=True)
+
+
+@review_group.command("list")
+@_dir
+@_guarded
+def review_list(run_dir):
+    """List the recorded decisions, numbered as `undo --decision N` takes them."""
+    from .io import InputError
+    from .review import decision_lines
+
+    if not Path(run_dir).is_dir():
+        raise InputError(f"{run_dir}: no such run folder")
+    lines = decision_lines(run_dir)
+    for line in lines:
+        click.echo(line)
+    if not lines:
+        click.echo(f"no decisions recorded in {Path(run_dir) / 'decisions.jsonl'} yet", err=True)
 
 
 if __name__ == "__main__":

@@ -837,8 +837,8 @@ def record_withdraw(run_dir, decision: int | None = None, by: str | None = None)
     if not decisions:
         raise InputError(f"there is no decision {decision}: {Path(run_dir) / DECISIONS_FILE} holds no decisions yet")
     if not 1 <= decision <= len(decisions):
-        raise InputError(f"there is no decision {decision} (decisions 1 to {len(decisions)}; see decision_table "
-                         f"or {DECISIONS_FILE})")
+        raise InputError(f"there is no decision {decision} (decisions 1 to {len(decisions)}; "
+                         f"`cluster review list {run_dir}` lists them)")
     if decisions[decision - 1].kind == "withdraw":
         raise InputError(f"decision {decision} is itself a withdrawal; record the decision again instead")
     if decision in withdrawn:
@@ -846,6 +846,42 @@ def record_withdraw(run_dir, decision: int | None = None, by: str | None = None)
     target = decisions[decision - 1]
     return append_decision(run_dir, "withdraw", list(target.opinion_ids),
                            {"decision": decision, "kind": target.kind}, by)
+
+
+def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[Decision]:
+    """Withdraw every decision still in force that ``cluster review import`` recorded from the
+    worksheet file named ``source`` (by its file name, as the decisions record it): a wrong
+    department file is taken back in one step, not one ``undo`` per cell."""
+    name = Path(source).name
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    targets = [n for n, d in enumerate(decisions, 1)
+               if d.kind in ("summary", "answer") and n not in withdrawn and d.value.get("source") == name]
+    if not targets:
+        sources = sorted({str(d.value["source"]) for n, d in enumerate(decisions, 1)
+                          if d.value.get("source") and n not in withdrawn and d.kind != "withdraw"})
+        raise InputError(f"no decision in force was imported from {name}"
+                         + (f" (imported files: {', '.join(sources)})" if sources else " (nothing was imported)"))
+    return [record_withdraw(run_dir, n, by) for n in targets]
+
+
+def decision_lines(run_dir) -> list[str]:
+    """One line per recorded decision for the command line (``cluster review list``): number,
+    kind, cluster, what it says, who and when, and whether it was withdrawn."""
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    lines = []
+    for n, d in enumerate(decisions, 1):
+        where = d.value.get("clusters") or d.value.get("cluster") or ""
+        where = " + ".join(where) if isinstance(where, list) else str(where)
+        said = (d.value.get("summary") or d.value.get("label") or d.value.get("text") or d.value.get("answer_id")
+                or (f"decision {d.value['decision']}" if d.kind == "withdraw" else ""))
+        parts = [f"{n:>4}", d.kind, where, shorten(str(said), 40) if said else "",
+                 f"({len(d.opinion_ids)} opinions)" if d.opinion_ids else "",
+                 f"from {d.value['source']}" if d.value.get("source") else "",
+                 f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else ""]
+        lines.append("  ".join(p for p in parts if p))
+    return lines
 
 
 # ------------------------------------------------------------------ notebook helpers

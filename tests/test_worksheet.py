@@ -396,3 +396,29 @@ def test_edits_in_the_opinion_listing_are_named_as_not_imported(project):
     moved = listing_changed(move)
     assert "意見一覧 was changed" in moved and "cluster review move" in moved
     assert cluster_of(out) == of
+
+
+def test_a_whole_import_is_withdrawn_in_one_step_and_listed(project):
+    """A department sent back the wrong file: taking its import back took one `undo` per cell,
+    and the undo message pointed at decision_table, a notebook function."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    pool, bus = of["S1-1"], of["S4-1"]
+    assert invoke("review", "label", out, bus, "バス停の移設").exit_code == 0
+    wrong = edit(out / "worksheet.xlsx", tmp / "wrong.xlsx",
+                 {pool: {SUMMARY: "別の課の概要", ANSWER: "別の課の回答です。"}, bus: {ANSWER: "これも別の回答です。"}})
+    assert invoke("review", "import", out, wrong).exit_code == 0
+    listed = invoke("review", "list", out)
+    assert listed.exit_code == 0 and len(listed.output.strip().splitlines()) == 4
+    assert "from wrong.xlsx" in listed.output and "別の課の回答です。" in listed.output
+    res = invoke("review", "undo", out, "--import", tmp / "wrong.xlsx")
+    assert res.exit_code == 0, res.output
+    assert res.output.count("withdrew decision") == 3
+    kinds = [d["kind"] for d in decision_lines(out)]
+    assert kinds == ["label", "summary", "answer", "answer", "withdraw", "withdraw", "withdraw"]
+    lines = invoke("review", "list", out).output.strip().splitlines()
+    assert [("[withdrawn]" in line) for line in lines[:4]] == [False, True, True, True]  # the label stays
+    again = invoke("review", "undo", out, "--import", "wrong.xlsx")
+    assert again.exit_code != 0 and "no decision in force was imported from wrong.xlsx" in again.output
+    missing = invoke("review", "undo", out, "--decision", "99")
+    assert "`cluster review list" in missing.output and "decision_table" not in missing.output
