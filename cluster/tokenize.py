@@ -144,10 +144,16 @@ class Tokenizer:
                 run.pop(0)
             while run and run[-1].pos1 == "接頭辞":
                 run.pop()
+            # nor starts or ends with a formal noun: 「このまま存続」 is 存続, not まま存続
+            while run and run[0].lemma in _FORMAL_NOUNS:
+                run.pop(0)
+            while run and run[-1].lemma in _FORMAL_NOUNS:
+                run.pop()
             if run:
                 word = "".join(t.surface for t in run) if len(run) > 1 else run[0].base
                 # one noun is checked by its lemma too: 「…したうえで」 is 上, a stopword, written うえ
-                if word not in stop and not (len(run) == 1 and run[0].lemma in stop) and not _is_trivial(word):
+                if (word not in stop and word not in _LABEL_STOP and not (len(run) == 1 and run[0].lemma in stop)
+                        and not _is_trivial(word)):
                     out.append(word)
             run.clear()
 
@@ -165,6 +171,13 @@ class Tokenizer:
                     out.append(tok.base)
         flush()
         return out
+
+
+# The city, prefecture or town that holds the consultation: every opinion to it is about it, so it
+# labels nothing (a keyword only: as a lemma it still tells 県外 from 県内 apart in the similarity);
+# and the formal noun まま (このまま).
+_LABEL_STOP = frozenset({"市", "県", "町", "村", "まま", "侭"})
+_FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})  # not 所 or 物: 保育所, 農産物
 
 
 def _is_trivial(word: str) -> bool:

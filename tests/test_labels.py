@@ -80,6 +80,15 @@ def test_keywords_drop_a_stopword_noun_written_in_kana(tok):
     assert "うえ" not in words and "上" not in words
 
 
+def test_keywords_leave_out_a_formal_noun_at_a_compound_edge_and_the_city_itself(tok):
+    """Labels read 「まま存続・まま計画」 and 「助成・市・けが」 (QA): このまま glued to the noun after
+    it, and 市, which every opinion to a city is about. Compounds ending in 所 or 物 stay whole."""
+    words = tok.keywords("保育園はこのまま存続させてください。市は保育所と事業所の数を示すべきです。")
+    assert "存続" in words and "まま存続" not in words and "市" not in words
+    assert "保育所" in words and "事業所" in words
+    assert "市民会館" in tok.keywords("市民会館を残してください。")
+
+
 def test_ctfidf_words_shared_by_all_clusters_rank_lower():
     tokens = [["計画", "駐輪場"], ["計画", "駐輪場"], ["計画", "図書館"], ["計画", "図書館"]]
     kws = ctfidf_keywords(tokens, [0, 0, 1, 1])
