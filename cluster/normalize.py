@@ -117,12 +117,27 @@ _INTRO_SENTENCE_RE = re.compile(
     r"(?:申し上げ|述べ|提出|送り|お送り|いたし|致し|し)(?:ます|ました))[。．.！!]?$")
 
 
+# 「原田です。」「私は原田恵子です。」 once the masker has found the name in it: 「［氏名］です。」
+_NAME_INTRO_RE = re.compile(r"^(?:私は|わたしは|私、)?［氏名］[\s\u3000]*(?:です|でございます|と申します|と言います)[。．.！!]?$")
+
+
+def _is_name_introduction(sentence: str) -> bool:
+    """「原田です。」: the writer's name (as the masker finds names) and です, nothing else.
+    「反対です。」「森です。」 are no introduction: the masker finds no person name in them."""
+    if "です" not in sentence and "申します" not in sentence and "言います" not in sentence:
+        return False
+    from .mask import mask_personal_data  # mask imports this module
+
+    return bool(_NAME_INTRO_RE.match(mask_personal_data(sentence).strip()))
+
+
 def is_introduction(text: str) -> bool:
     """True when every sentence of ``text`` is a greeting, a self-introduction
-    (「交通政策課の山田です。」「…と申します。」) or an announcement of the items below
+    (「交通政策課の山田です。」「…と申します。」「原田です。」) or an announcement of the items below
     (「以下の3点について意見を述べます。」): the preamble of a numbered list, not an opinion."""
     parts = [p.strip() for p in _sentences(text) if p.strip()]
-    return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p) for p in parts)
+    return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p)
+                               or _is_name_introduction(p) for p in parts)
 
 
 def strip_greetings(text: str) -> str:

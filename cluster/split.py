@@ -4,7 +4,9 @@ Submissions often hold several opinions: numbered items ((1), 1., ①, ⑴, （�
 「1　…」, 意見1：/【意見1】), bullet lists (・, ●, -), or 「…について」 headings on their own line
 followed by the opinion. After the last item, a closing (「以上、よろしくお願いいたします。」, or
 「以上」「敬具」 with the name / address / phone block under it) becomes a segment of its own
-marked ``closing`` (the pipeline keeps it as a row with status ``greeting``).
+marked ``closing`` (the pipeline keeps it as a row with status ``greeting``); so does a signature
+under the last item (lines the masker turns into nothing but masks: 「原田恵子（はらだ けいこ）」
+「小川智也　みどり市東町5-6-7　電話…」), with any closing line (「よろしくお願いいたします。」) above it.
 Each opinion keeps offsets into the submission text, so staff can always see where it
 came from. ``split_sentences`` cuts one opinion into sentences (for past-answer matching). Numbering must look like a list (two or more items counting up from one) before
 it splits anything: a sentence that starts with 「1.5倍」 is not an item; styles mixed in one list
@@ -13,7 +15,8 @@ A marker followed directly by 「について」「は」「の」 … (「(1)�
 of the draft: the opinion is cut there, but the marker stays in its text.
 
 E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
-becomes a segment marked ``part="header"``; quoted lines (「> …」「＞ …」「>> …」, with the
+becomes a segment marked ``part="header"``, and so does a lone 「件名：…」「Subject: …」 first line over a
+text of several items (over one opinion it stays the opinion's heading); quoted lines (「> …」「＞ …」「>> …」, with the
 「… wrote:」 line above them) and everything from a forwarded or original message on (「-----Original Message-----」
 「-------- 転送メッセージ --------」「--- Forwarded message ---」「元のメッセージ」, Lotus Notes'
 「----- Forwarded by … on … -----」, or a From:/Sent: block further down) become segments marked
@@ -140,7 +143,7 @@ def split_submission(text: str) -> list[Segment]:
     E-mail header blocks and quoted or forwarded text are segments of their own (``part``)."""
     parts, quote_bullets = _mail_parts(text)
     if not parts:
-        return _split_body(text, quote_bullets)
+        return _split_top(text, quote_bullets)
     out: list[Segment] = []
     for start, end, part in parts:
         if part:
@@ -151,10 +154,33 @@ def split_submission(text: str) -> list[Segment]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
-        for seg in _split_body(chunk, quote_bullets):
+        split = _split_top(chunk, quote_bullets) if not out else _split_body(chunk, quote_bullets)
+        for seg in split:
             if seg.end > seg.start:
-                out.append(Segment(seg.start + start, seg.end + start, seg.heading, seg.marker, seg.closing))
+                out.append(Segment(seg.start + start, seg.end + start, seg.heading, seg.marker, seg.closing,
+                                   seg.part))
     return out or [Segment(0, len(text))]
+
+
+# 「件名：…」「Subject: …」 alone on the first line (no other header field under it)
+_SUBJECT_LINE_RE = re.compile(r"[ \t\u3000]*(?:件名|Subject)[ \t\u3000]*[:：]", re.IGNORECASE)
+
+
+def _split_top(text: str, quote_bullets: bool = False) -> list[Segment]:
+    """``_split_body``, but a lone subject line at the top (「件名：計画案への意見」) over a text
+    that splits into several pieces is a ``header`` segment, not a heading over every item: the
+    items would all carry the subject into clustering and fall into one cluster, and a greeting
+    under it would not read as the preamble it is. Over one opinion it stays its heading."""
+    first = len(text) - len(text.lstrip(" \t\n\u3000"))
+    line_end = text.find("\n", first)
+    if line_end < 0 or not _SUBJECT_LINE_RE.match(text, first):
+        return _split_body(text, quote_bullets)
+    rest = _split_body(text[line_end:], quote_bullets)
+    if len(rest) < 2:
+        return _split_body(text, quote_bullets)
+    head = _trimmed(text, first, line_end)
+    return [Segment(head.start, head.end, part="header")] + [
+        Segment(s.start + line_end, s.end + line_end, s.heading, s.marker, s.closing, s.part) for s in rest]
 
 
 def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
@@ -318,9 +344,9 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
         cut = prev
     if cut <= 0 or not is_empty_opinion(body[cut:]) or is_empty_opinion(body[:cut]):
         cut = -1
-    block = _closing_block(body)
-    if block > 0 and (cut < 0 or block < cut) and not is_empty_opinion(body[:block]):
-        cut = block
+    for block in (_closing_block(body), _signature_block(body)):
+        if block > 0 and (cut < 0 or block < cut) and not is_empty_opinion(body[:block]):
+            cut = block
     if cut <= 0:
         return segments
     head = _trimmed(text, last.start, last.start + cut, last.heading, last.marker)
@@ -340,6 +366,37 @@ def _closing_block(body: str) -> int:
             rest = body[line_end:].split("\n")
             return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
     return -1
+
+
+# a name's reading in brackets after it: 「（むらい ようこ）」
+_READING_AFTER = r"[ \t\u3000]*[（(][ぁ-ゖァ-ヺー・･ \t\u3000]{2,20}[）)]"
+
+
+def _signature_block(body: str) -> int:
+    """Offset of the line break before the signature that ends ``body``: its last lines are the
+    writer's name, address, phone or e-mail (lines the masker turns into nothing but masks:
+    「原田恵子（はらだ けいこ）」「小川智也　みどり市東町5-6-7　電話…」), with closing lines
+    (「よろしくお願いいたします。」) and blank lines among or above them; else -1."""
+
+    lines = body.split("\n")
+    k = len(lines)
+    while k > 1 and _is_trailer_line(lines[k - 1]):  # cheap test first: short lines, no sentence
+        k -= 1
+    if k == len(lines) or all(is_empty_opinion(line) for line in lines[k:]):
+        return -1  # nothing but blank or closing lines: the caller cuts those
+    from .mask import MASKS, _only_masks, mask_personal_data  # only for a letter that may end in a signature
+
+    # the reading in brackets after a name (「（むらい ようこ）」) the masker may leave as it is
+    reading = re.compile(f"({re.escape(MASKS['name'])}){_READING_AFTER}")
+    masked = [reading.sub(r"\1", line) for line in mask_personal_data(body).split("\n")]
+    if len(masked) != len(lines):
+        return -1
+    j = len(lines)
+    while j > k and (is_empty_opinion(lines[j - 1]) or _only_masks(masked[j - 1])):
+        j -= 1
+    if j == len(lines) or not any(_only_masks(line) for line in masked[j:]):
+        return -1
+    return sum(len(line) + 1 for line in lines[:j]) - 1
 
 
 # E-mail header fields. A header block is two or more such lines, one of them an address or

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cluster.normalize import comparison_text, content_hash, display_text, is_empty_opinion
+from cluster.normalize import comparison_text, content_hash, display_text, is_empty_opinion, is_introduction
 
 OPINION = "公園の遊具を新しくしてください。"
 
@@ -157,3 +157,24 @@ def test_form_letters_differing_in_greetings_share_a_key():
     a = "ご担当者様\nお疲れ様です。\n" + base + "\nよろしくお願いいたします。"
     b = "拝啓　時下ますますご清祥のこととお慶び申し上げます。\n" + base + "\n以上です。\n敬具"
     assert comparison_text(a) == comparison_text(b) == comparison_text(base)
+
+
+@pytest.mark.parametrize("text", [
+    "お疲れ様です。原田です。",
+    "こども未来課ご担当者様\n\nお疲れ様です。原田です。",
+    "いつもお世話になっております。私は村井陽子です。",
+    "はじめまして。高木と申します。",
+])
+def test_a_greeting_and_the_writers_bare_name_are_an_introduction(text):
+    assert is_introduction(text)
+
+
+@pytest.mark.parametrize("text", [
+    "お疲れ様です。反対です。",  # です after an opinion word, not a name
+    "計画案に賛成です。",
+    "市民として、東町線の廃止には反対です。",
+    "森です。",  # a one-character word the masker does not take for a name here
+    "お疲れ様です。原田です。駐輪場を増やしてください。",
+])
+def test_an_opinion_ending_in_desu_is_no_introduction(text):
+    assert not is_introduction(text)

@@ -450,3 +450,51 @@ def test_quote_mark_bullets_under_a_header_block_are_the_body():
 ])
 def test_real_quotations_stay_quoted(source, quoted):
     assert ("quoted", quoted) in parts(source)
+
+
+@pytest.mark.parametrize("source", [
+    "お疲れ様です。原田です。\n1. 病児保育を北部にも置いてほしい。\n2. 子ども食堂に補助を出してほしい。",
+    "福祉課ご担当者様\n\nお疲れ様です。村井です。\n\n(1) 病児保育を北部にも置いてほしい。\n(2) 子ども食堂に補助を出してほしい。",
+])
+def test_a_greeting_with_the_writers_bare_name_before_items_is_a_greeting(source):
+    from cluster.pipeline import _split_pieces
+
+    assert [m[4] for m in _split_pieces(source, True)] == ["greeting", "ok", "ok"]
+
+
+@pytest.mark.parametrize("preamble", [
+    "市民として、東町線の廃止には反対です。",
+    "お疲れ様です。駐輪場が足りないです。",
+])
+def test_a_preamble_saying_something_in_desu_stays_an_opinion(preamble):
+    from cluster.pipeline import _split_pieces
+
+    source = preamble + "\n1. 朝の便を残してほしい。\n2. 夜の便も残してほしい。"
+    assert [m[4] for m in _split_pieces(source, True)] == ["ok", "ok", "ok"]
+
+
+# A signature after the last item, with or without a closing line above it
+
+@pytest.mark.parametrize("tail", [
+    "よろしくお願いいたします。\n村井陽子（むらい ようこ）",
+    "よろしくお願いいたします。\n村井陽子\n携帯：080-1111-2222",
+    "ありがとうございました。\n\n村井 陽子",
+    "村井陽子　みどり市西町2-3-4　電話0467-11-2233",
+])
+def test_a_signature_under_the_last_item_is_cut_as_the_closing(tail):
+    source = "1. 病児保育を北部にも置いてほしい。\n2. 子ども食堂に補助を出してほしい。\n\n" + tail
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == [
+        "病児保育を北部にも置いてほしい。", "子ども食堂に補助を出してほしい。", tail]
+    assert [s.closing for s in segs] == [False, False, True]
+
+
+@pytest.mark.parametrize("tail", [
+    "中央公園",  # a place, not a name
+    "遊具も新しく",
+    "よろしくお願いいたします。\nベンチ増設も",
+])
+def test_a_last_line_that_is_no_signature_stays_in_the_last_item(tail):
+    source = "1. 病児保育を北部にも置いてほしい。\n2. 子ども食堂に補助を出してほしい。\n" + tail
+    segs = split_submission(source)
+    assert tail.split("\n")[-1] in segs[-1].text_of(source) and not segs[-1].closing

@@ -240,3 +240,26 @@ def test_nested_lists_unchanged():
               "2. 道路について\n(1) 歩道を広げてほしい。\n(2) 街灯を増やしてほしい。")
     assert texts(source) == ["交通について", "バスを増やしてほしい。", "運賃を下げてほしい。",
                              "道路について", "歩道を広げてほしい。", "街灯を増やしてほしい。"]
+
+
+# ------------------------------------------------------------------ a lone subject line over items
+
+SUBJECT_MAIL = ("件名：緑地整備計画（案）への意見\n\n都市計画課　御中\n\n"
+                "いつもお世話になっております。市民の森川葵です。以下のとおり意見を提出します。\n"
+                "(1) 北公園の池を残してください。\n(2) 桜並木を伐らないでください。\n\n以上\n森川 葵")
+
+
+def test_a_lone_subject_line_over_items_is_a_header_not_a_heading():
+    segs = split_submission(SUBJECT_MAIL)
+    assert segs[0].part == "header" and segs[0].text_of(SUBJECT_MAIL) == "件名：緑地整備計画（案）への意見"
+    assert not any(s.heading for s in segs)  # the items would all carry it into one cluster
+    assert [s for s, _ in statuses(SUBJECT_MAIL)] == ["header", "greeting", "ok", "ok", "greeting"]
+    assert statuses(SUBJECT_MAIL)[2:4] == [("ok", "北公園の池を残してください。"), ("ok", "桜並木を伐らないでください。")]
+    covered(SUBJECT_MAIL)
+
+
+def test_a_lone_subject_line_over_one_opinion_stays_its_heading():
+    source = "件名：池の保全について\n\n北公園の池を残してください。\n以上\n森川 葵"
+    segs = split_submission(source)
+    assert [s.part for s in segs] == [""]
+    assert segs[0].heading == "件名：池の保全について"
