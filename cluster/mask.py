@@ -878,7 +878,13 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
             text = family.sub(MASKS["name"], text)
     if person_names:
         text = _mask_person_names(text)
+    text = _READING_AFTER_NAME_RE.sub(MASKS["name"], text)
     return _mask_signature_urls(text)
+
+
+# A name's reading in brackets right after it (「村井陽子（むらい ようこ）」) is the name again.
+_READING_AFTER_NAME_RE = re.compile(
+    "［氏名］[ \u3000]*[（(][ \u3000]*(?:[ぁ-ゖァ-ヺｦ-ﾟー・･ 　]{2,}|［氏名］)[ \u3000]*[）)]")
 
 
 def _mask_signature_urls(text: str) -> str:

@@ -670,3 +670,15 @@ def test_new_masks_are_idempotent_and_leave_the_summary():
     once = mask_personal_data(text)
     assert mask_personal_data(once) == once
     assert drop_masked_lines(once) == f"{OPINION}\n以上"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("よろしくお願いいたします。\n村井陽子（むらい ようこ）", "よろしくお願いいたします。\n［氏名］"),
+    ("以上\n田中太郎(ﾀﾅｶ ﾀﾛｳ)", "以上\n［氏名］"),
+    ("原田恵子（はらだ　けいこ）\n電話 090-1234-5678", "［氏名］\n電話 ［電話番号］"),
+    ("市民の田中太郎（市民活動センター職員）です。", "市民の［氏名］（市民活動センター職員）です。"),
+])
+def test_a_names_reading_in_brackets_is_masked_with_it(text, expected):
+    """「村井陽子（むらい ようこ）」 was published as 「［氏名］（むらい ようこ）」: the reading
+    is the name again. What else a bracket after a name says stays."""
+    assert mask_personal_data(text) == expected
