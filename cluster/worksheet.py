@@ -26,6 +26,7 @@ file again is harmless. Every row is checked before anything is written.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -358,6 +359,19 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                                                               for c in sheet.written):
         raise InputError(f"{path}: none of this worksheet's opinions are in {run_dir}; it belongs to another run "
                          "folder (import it into the folder whose worksheet.xlsx it was)")
+    # rows of an older worksheet whose clusters were merged since: both changes are recorded, and the
+    # next run keeps the one covering more of the merged cluster; say so now, not at that run
+    now_in: dict[tuple[str, str], list[str]] = {}
+    for kind, cid, ids, value in todo:
+        current = Counter(unescape_cell(clustered[i].get("cluster_id", "")) for i in ids if i in clustered)
+        if current:
+            now_in.setdefault((kind, current.most_common(1)[0][0]), []).append(cid)
+    for (kind, current), rows_of in now_in.items():
+        if len(rows_of) > 1:
+            what = "summaries" if kind == "summary" else "answers"
+            result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
+                                   f"this worksheet was written): both {what} are recorded and the next run keeps "
+                                   "the one covering more of it; check that row after the run")
     for kind, cid, ids, value in todo:
         shown = value.get("summary") or value.get("text") or f"past answer {value.get('answer_id')}"
         result.planned.append((kind, cid, shown))

@@ -214,13 +214,21 @@ def test_an_old_worksheet_lands_on_the_opinions_after_a_merge_and_rerun(project)
     merged = cluster_of(out)["S10-1"]
     assert cluster_of(out)["S1-1"] == merged
     filled = edit(old_sheet, tmp / "filled.xlsx", {of["S10-1"]: {ANSWER: "使用料は据え置きます。"}})
-    assert invoke("review", "import", out, filled).exit_code == 0
+    res = invoke("review", "import", out, filled)
+    assert res.exit_code == 0 and "one cluster now" not in res.output
     (d,) = [d for d in decision_lines(out) if d["kind"] == "answer"]
     assert set(d["opinion_ids"]) == {"S10-1", "S11-1"}
     project["run"]()
     assert {c["cluster_id"]: c for c in read_rows(out / "clusters.csv")}[cluster_of(out)["S10-1"]]["answer_status"] \
         == "confirmed"
     assert "使用料は据え置きます。" in (out / "report.md").read_text(encoding="utf-8")
+    # both former rows answered in the old sheet: said at the import, not only at the next run
+    both = edit(old_sheet, tmp / "both.xlsx", {of["S10-1"]: {ANSWER: "使用料は見直します。"},
+                                               of["S1-1"]: {ANSWER: "営業時間は延長します。"}})
+    res = invoke("review", "import", out, both)
+    assert res.exit_code == 0
+    line = next(x for x in res.output.splitlines() if "one cluster now" in x)
+    assert of["S1-1"] in line and of["S10-1"] in line and f"({cluster_of(out)['S10-1']}, merged since" in line
 
 
 def test_dry_run_and_emptied_cells_record_nothing(project):
