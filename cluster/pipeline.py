@@ -389,7 +389,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     opinions = split_opinions(subs, opts.split, progress=prog)
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
     keys = [comparison_text(opinions[i].text) for i in ok]
-    log(f"{len(subs)} submissions -> {len(opinions)} opinion rows ({len(ok)} with content)")
+    n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
+    log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
+        f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
 
     # 2. duplicates: exact and near (less the opinions staff detached), then one unit per duplicate group
     dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)

@@ -519,3 +519,13 @@ def test_the_title_row_above_the_table_names_the_report(tmp_path):
     assert (tmp_path / "given" / "report.md").read_text(encoding="utf-8").startswith("# 意見募集の結果\n")
     assert title_from_rows(["2026年10月1日"]) == "" and title_from_rows(["意見一覧"]) == ""
     assert title_from_rows(["「駅前広場整備計画（素案）」についての御意見"]) == "駅前広場整備計画（素案）に対する意見募集の結果"
+
+
+def test_the_run_line_counts_submissions_as_the_report_does(tmp_path):
+    """A CSV row with every cell empty is in opinions.csv but is no submission; the run's line
+    said 「3 submissions」 while the report said 提出件数 2件."""
+    path = tmp_path / "comments.csv"
+    path.write_text("番号,ご意見\n1,公園にベンチがほしい。\n,\n2,図書館を増やしてほしい。\n", encoding="utf-8")
+    result = run_cli(path, tmp_path / "out")
+    assert "2 submissions and 1 blank row -> 3 opinion rows (2 with content)" in result.output
+    assert "（提出件数 2件）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
