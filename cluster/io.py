@@ -72,12 +72,14 @@ class FileOptions:
     encoding: str | None = "--encoding"
     sheet: str | None = "--sheet"
     header_row: str | None = "--header-row"
+    every_sheet: bool = False  # every visible sheet is read (past answers kept as one sheet a year)
 
 
 COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
 QUERY_OPTIONS = FileOptions(channel=None, submitter=None)  # cluster answers --query
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
-                                  submitter=None, encoding=None, sheet=None, header_row=None)  # --answers, PAST
+                                  submitter=None, encoding=None, sheet=None, header_row=None,
+                                  every_sheet=True)  # --answers, PAST
 TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, encoding=None, sheet=None,
                             header_row=None)  # cluster run --topics: a file with no options of its own
 
@@ -922,9 +924,10 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                              + (f" ({options.sheet} NAME reads another)" if options.sheet else ""))
             if hidden:
                 notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
-                             f"(read sheet {name}; "
-                             + (f"{options.sheet} NAME reads another)" if options.sheet else
-                                "to read another, unhide it and move it before the others)"))
+                             + ("(every visible sheet is read: unhide one to read it)" if options.every_sheet else
+                                f"(read sheet {name}; "
+                                + (f"{options.sheet} NAME reads another)" if options.sheet else
+                                   "to read another, unhide it and move it before the others)")))
             merges = _merged_ranges(data, ws)
             merged_over: set[int] = set()
             if merges:

@@ -652,6 +652,8 @@ def test_past_answer_and_query_messages_name_only_their_own_options(tmp_path, pa
     read_past_answers(tmp_path / "past.xlsx", log=lines.append)
     hidden = [x for x in lines if "hidden sheet" in x]
     assert len(hidden) == 1 and "作業メモ" in hidden[0] and "--sheet" not in hidden[0]
+    # every visible sheet of a past-answer workbook is read: "move it before the others" was wrong
+    assert "every visible sheet is read" in hidden[0] and "move it" not in hidden[0]
     # a past-answer file without a header row: add one (there is no --header-row for it)
     headless = write_csv(tmp_path / "headless.csv", ["駐輪場を増やしてほしい。", "増設を検討します。"], [])
     with pytest.raises(InputError, match="add a header row such as 市の考え方") as info:
