@@ -414,7 +414,8 @@ def _past_answer_tables(paths, id_column, opinion_column, text_column, source_co
         if not guessed_tables:  # no sheet (or the one table of a CSV) has the columns
             raise InputError(f"{path}: {failures[0][1]}") from None
         for t, exc in failures:  # a notes or cover sheet among the answer sheets
-            log(f"past answers: {path.name}: sheet {t.sheet} not read ({exc})")
+            why = "one column, a notes or cover page" if len(t.columns) <= 1 else str(exc)
+            log(f"past answers: {path.name}: sheet {t.sheet} not read ({why})")
         for t, cols, guessed, warnings in guessed_tables:
             yield path, t, cols, guessed, warnings, len(guessed_tables) > 1
 

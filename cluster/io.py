@@ -948,7 +948,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                              f"(row{'s' if len(blank) > 1 else ''} {record_list(blank)}) not read: not submissions")
             rows = [[_cell_text(v) for v in grid[m - 1]] if m - 1 < len(grid) else [] for m in data_nums]
             return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name,
-                        row_numbers=data_nums, other_sheets=[v for v in visible if v != name])
+                        row_numbers=data_nums,  # a cover passed over is named in notes already
+                        other_sheets=[v for v in visible if v != name and v not in {c for c, _ in covers}])
 
         for name in names:
             raw = read_sheet(name, skip_cover=sheet is None)

@@ -1037,3 +1037,27 @@ def test_candidates_carry_the_department_that_wrote_the_past_answer(tmp_path, pa
     assert {"交通政策課", "中央図書館"} <= shown
     result, rows = _answers_cli(tmp_path, past_csv, comments)
     assert result.exit_code == 0 and rows[0]["department"] == "交通政策課"
+
+
+@pytest.mark.parametrize("notes_first", [True, False])
+def test_a_one_cell_notes_sheet_in_a_past_answer_workbook_is_named_once(tmp_path, notes_first):
+    """A notes sheet of one cell before the answer sheet was named twice, as 「not read (cannot
+    guess the answer-opinion column … the file has: )」 and as a skipped cover page."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheets = [("メモ", [["このファイルは過去の回答集です"]]),
+              ("R5", [["No.", "ご意見の概要", "市の考え方"], ["1", "公園にベンチがほしい。", "設置を検討します。"]])]
+    if not notes_first:
+        sheets.reverse()
+    wb.remove(wb.active)
+    for name, rows in sheets:
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(tmp_path / "past.xlsx")
+    lines: list[str] = []
+    records, _ = read_past_answers(tmp_path / "past.xlsx", log=lines.append)
+    assert [r.answer for r in records] == ["設置を検討します。"]
+    said = [x for x in lines if "メモ" in x]
+    assert len(said) == 1 and ("cover" in said[0]) and "the file has: )" not in said[0], lines
