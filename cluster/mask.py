@@ -422,7 +422,11 @@ def _variant_pattern(part: str) -> str:
 @lru_cache(maxsize=4096)
 def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None]:
     parts = _split_submitter(name)
-    whole = re.compile(r"[^\S\n]*".join(_variant_pattern(p) for p in parts))
+    if len(parts) == 1 and 3 <= len(parts[0]) <= 6:
+        # no boundary found (UniDic knows no 六子): the letter may still space it anywhere (渡辺　六子)
+        whole = re.compile(r"[^\S\n]?".join(_variant_pattern(c) for c in parts[0]))
+    else:
+        whole = re.compile(r"[^\S\n]*".join(_variant_pattern(p) for p in parts))
     family = None
     if len(parts) > 1 and len(parts[0]) >= 2:
         family = re.compile(_variant_pattern(parts[0]) + rf"(?=\s|$|{_NAME_TAIL})")
@@ -878,8 +882,29 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
             text = family.sub(MASKS["name"], text)
     if person_names:
         text = _mask_person_names(text)
+    text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(MASKS["name"], text)
     return _mask_signature_urls(text)
+
+
+# A line of a name and its reading in brackets, the reading in two words (「渡辺　六子（わたなべ　むつこ）」)
+# or already masked as a name: a signature, whatever UniDic makes of the kanji.
+_NAME_WITH_READING_LINE_RE = re.compile(
+    "^([ \u3000]*)[\u3005\u4e00-\u9fff]{1,5}[ \u3000]?[\u3005\u4e00-\u9fff]{1,5}[ \u3000]*"
+    "[（(][ \u3000]*(?:[ぁ-ゖァ-ヺー]{1,8}[ \u3000]+[ぁ-ゖァ-ヺー]{1,8}|［氏名］)[ \u3000]*[）)][ \u3000]*$")
+
+
+def _mask_name_with_reading_lines(text: str) -> str:
+    """Such a line where a signature stands: the last line, or above contact lines only (masked
+    data), not a place and its reading in the middle of a letter."""
+    if "（" not in text and "(" not in text:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        m = _NAME_WITH_READING_LINE_RE.match(line)
+        if m and all(not rest.strip() or any(v in rest for v in MASKS.values()) for rest in lines[k + 1:]):
+            lines[k] = m.group(1) + MASKS["name"]
+    return "\n".join(lines)
 
 
 # A name's reading in brackets right after it (「村井陽子（むらい ようこ）」) is the name again.

@@ -682,3 +682,18 @@ def test_a_names_reading_in_brackets_is_masked_with_it(text, expected):
     """「村井陽子（むらい ようこ）」 was published as 「［氏名］（むらい ようこ）」: the reading
     is the name again. What else a bracket after a name says stays."""
     assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # UniDic knows no 六子: the reading was masked and the name published (「渡辺　六子（［氏名］）」)
+    ("ごみの分別を分かりやすくしてほしい。\n敬具\n渡辺　六子（わたなべ　むつこ）", (),
+     "ごみの分別を分かりやすくしてほしい。\n敬具\n［氏名］"),
+    ("ごみの分別を分かりやすくしてほしい。\n渡辺　六子（わたなべ　むつこ）\n電話 090-1234-5678", (),
+     "ごみの分別を分かりやすくしてほしい。\n［氏名］\n電話 ［電話番号］"),
+    # the submitter column says 渡辺六子 with no space; the letter spaces it
+    ("ごみの収集日を増やしてほしい。\n渡辺　六子", ("渡辺六子",), "ごみの収集日を増やしてほしい。\n［氏名］"),
+    # a place and its reading inside a letter is no signature
+    ("中央公園（ちゅうおう　こうえん）\nの遊具を直してください。", (), "中央公園（ちゅうおう　こうえん）\nの遊具を直してください。"),
+])
+def test_a_signature_of_an_unusual_name_with_its_reading_is_masked_whole(text, names, expected):
+    assert mask_personal_data(text, names=names) == expected
