@@ -857,6 +857,18 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     withdrawn = _withdrawn(decisions)
     targets = [n for n, d in enumerate(decisions, 1)
                if d.kind in ("summary", "answer") and n not in withdrawn and d.value.get("source") == name]
+    # several files of that name imported (two departments' 「worksheet.xlsx」): the file's content decides
+    contents = {decisions[n - 1].value.get("source_sha1") for n in targets}
+    if len(contents) > 1:
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"{len(contents)} different files named {name} were imported; give the path of the one "
+                             "to withdraw (its content tells them apart), or withdraw with --decision N")
+        sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+        targets = [n for n in targets if decisions[n - 1].value.get("source_sha1") == sha1]
+        if not targets:
+            raise InputError(f"{path}: not one of the {len(contents)} files named {name} imported here "
+                             "(changed since?); withdraw with --decision N (`cluster review list` numbers them)")
     if not targets:
         sources = sorted({str(d.value["source"]) for n, d in enumerate(decisions, 1)
                           if d.value.get("source") and n not in withdrawn and d.kind != "withdraw"})
@@ -878,7 +890,8 @@ def decision_lines(run_dir) -> list[str]:
                 or (f"decision {d.value['decision']}" if d.kind == "withdraw" else ""))
         parts = [f"{n:>4}", d.kind, where, shorten(str(said), 40) if said else "",
                  f"({len(d.opinion_ids)} opinions)" if d.opinion_ids else "",
-                 f"from {d.value['source']}" if d.value.get("source") else "",
+                 (f"from {d.value['source']}" + (f" ({d.value['source_sha1'][:6]})" if d.value.get("source_sha1") else ""))
+                 if d.value.get("source") else "",
                  f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else ""]
         lines.append("  ".join(p for p in parts if p))
     return lines

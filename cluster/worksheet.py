@@ -275,6 +275,10 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
 
     path = Path(path)
     sheet = _read(path)
+    import hashlib
+
+    # two departments may both send back 「worksheet.xlsx」: the content tells their imports apart
+    source_sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
     _, _, row_of = _run_state(run_dir)
     clustered = {oid: row for oid, row in row_of.items() if unescape_cell(row.get("cluster_id", ""))}
     fp_of = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in clustered.items()}
@@ -340,7 +344,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             result.messages.append(f"row {number} ({cid}): its opinions are no longer in the run; nothing recorded")
             continue
         for kind, text in changes:
-            value: dict = {"cluster": cid, "source": path.name}
+            value: dict = {"cluster": cid, "source": path.name, "source_sha1": source_sha1}
             if kind == "summary":
                 value["summary"], key_value = text, text
             else:

@@ -430,3 +430,22 @@ def test_a_whole_import_is_withdrawn_in_one_step_and_listed(project):
     assert again.exit_code != 0 and "no decision in force was imported from wrong.xlsx" in again.output
     missing = invoke("review", "undo", out, "--decision", "99")
     assert "`cluster review list" in missing.output and "decision_table" not in missing.output
+
+
+def test_undo_import_tells_two_files_of_the_same_name_apart(project):
+    """Two departments both sent back 「worksheet.xlsx」: withdrawing one import took the other's
+    answers too."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    for dept, cid, text in (("d1", of["S1-1"], "プールは延長します。"), ("d2", of["S4-1"], "バス停は移設します。")):
+        (tmp / dept).mkdir()
+        sheet = edit(out / "worksheet.xlsx", tmp / dept / "worksheet.xlsx", {cid: {ANSWER: text}})
+        assert invoke("review", "import", out, sheet).exit_code == 0
+    listed = invoke("review", "list", out).output
+    assert listed.count("from worksheet.xlsx (") == 2
+    vague = invoke("review", "undo", out, "--import", "worksheet.xlsx")  # no such file here: ambiguous
+    assert vague.exit_code != 0 and "2 different files named worksheet.xlsx" in vague.output
+    res = invoke("review", "undo", out, "--import", tmp / "d1" / "worksheet.xlsx")
+    assert res.exit_code == 0 and res.output.count("withdrew decision") == 1
+    kinds = [(d["kind"], d["value"].get("text") or d["value"].get("decision")) for d in decision_lines(out)]
+    assert kinds == [("answer", "プールは延長します。"), ("answer", "バス停は移設します。"), ("withdraw", 1)]
