@@ -139,14 +139,37 @@ def read_topics(path: str | Path) -> list[Topic]:
     return topics
 
 
-_SECTION_HEAD = re.compile(r"^(第[0-9一二三四五六七八九十百]+[章節条項部編](?:[0-9]+)?)")
+# A chapter and, optionally, a part of it: 第4章 / 第4章4 / 第4章第2節 / 4章 (after NFKC and kanji numerals).
+_SECTION_RE = re.compile(r"第?(\d+)章(?:第?(\d+)節?)?")
 
 
-def _section_head(name: str) -> str:
-    """The section a topic name starts with (「第4章1 …」 -> 第4章1), NFKC; a bare number
-    (「1 はじめに」) is not taken: 「1」 is in too many opinions."""
-    m = _SECTION_HEAD.match(unicodedata.normalize("NFKC", name).strip())
-    return m.group(1) if m else ""
+def _sections(text: str) -> set[tuple[str, str]]:
+    """The chapters a text cites, as (chapter, part or "") (「第三章」 -> ("3", ""), 「第4章4」 ->
+    ("4", "4")); not a page (「3章12頁」 keeps the chapter only)."""
+    text = _kanji_to_digits(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    out = set()
+    for m in _SECTION_RE.finditer(text):
+        part = m.group(2) or ""
+        if part and re.match(r"\s*(?:頁|ページ|p|P)", text[m.end(2):]):
+            part = ""
+        out.add((m.group(1), part))
+    return out
+
+
+def _section_head(name: str) -> tuple[str, str] | None:
+    """The section a topic name starts with (「第4章1 …」 -> ("4", "1"), 「第三章 …」 -> ("3", "")),
+    or None; a bare number (「1 はじめに」, 「Ⅰ」) is not taken: 「1」 is in too many opinions."""
+    name = _kanji_to_digits(unicodedata.normalize("NFKC", name).strip())
+    m = re.match(r"第(\d+)章(?:第?(\d+)節?)?", name)
+    return (m.group(1), m.group(2) or "") if m else None
+
+
+def names_reference(section: str, reference: str) -> bool:
+    """Whether ``section`` (a topic name) already says ``reference`` (「第３章　公共交通」 / 「第三章 …」
+    say 第3章), whatever the width of its digits, its spaces or kanji numerals."""
+    def norm(x: str) -> str:
+        return _kanji_to_digits(unicodedata.normalize("NFKC", x)).replace(" ", "")
+    return norm(reference) in norm(section)
 
 
 def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topics: Sequence[Topic],
@@ -182,14 +205,23 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
     # shares words with about equally.
     rank = np.where(lex > 0, lex + 0.1 * emb, -1.0)
     # An opinion that names the topic's own section (「第5章の量の見込みの…」, topic 「第5章 …」)
-    # concerns that topic, whatever words it shares with others.
-    for j, t in enumerate(topics):
-        head = _section_head(t.name)
-        if head:
-            named = re.compile(re.escape(head) + r"(?![0-9.．-])")
-            for r, text in enumerate(cluster_texts):
-                if named.search(unicodedata.normalize("NFKC", text)):
-                    rank[r, j] = max(rank[r, j], 0.0) + 1.0
+    # concerns that topic, whatever words it shares with others: its score is 1. 「第4章4」 cited
+    # is topic 第4章4, or 第4章 when the topics do not divide the chapter.
+    heads = [_section_head(t.name) for t in topics]
+    cited_score = np.zeros_like(rank)
+    for r, text in enumerate(cluster_texts):
+        cited = _sections(text)
+        for j, head in enumerate(heads):
+            if head is None:
+                continue
+            chapter, part = head
+            if (chapter, part) in cited:
+                cited_score[r, j] = 2.0  # the exact section
+            elif not part and any(c == chapter for c, _ in cited):
+                cited_score[r, j] = 1.5  # its chapter
+    named = cited_score > 0
+    rank = np.where(named, cited_score + np.maximum(rank, 0.0), rank)
+    score = np.where(named, 1.0, score)
     out = []
     for r, row in enumerate(rank):
         best = int(np.argmax(row))

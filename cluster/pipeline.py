@@ -27,7 +27,7 @@ from .embed import load_encoder
 from .grouping import choose_representative, group_opinions, merge_across_blocks
 from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
                  write_csv, write_json)
-from .labels import ctfidf_keywords, find_references, make_label, match_topics, read_topics
+from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, Submission
@@ -731,7 +731,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         if cl.topic and cl.topic_score >= 0.25:
             section_parts.append(cl.topic)
         # a reference the topic name already says (topic 「第4章 スポーツ施設」, reference 「第4章」) is not repeated
-        section_parts += [r for r in cl.references[:2] if not any(r in part for part in section_parts)]
+        section_parts += [r for r in cl.references[:2] if not any(names_reference(part, r) for part in section_parts)]
         section = " ".join(section_parts) or (rep.heading if rep.heading else "")
         ans = confirmed.get(cl.cluster_id)
         if ans:

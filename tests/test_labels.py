@@ -225,6 +225,26 @@ def test_the_words_staff_listed_and_a_named_section_decide_the_topic(tok, encode
     assert [name for name, _ in matches] == ["第4章4 子どもの居場所づくり", "第5章 量の見込み"]
 
 
+def test_a_cited_section_is_read_however_it_is_written(tok, encoder):
+    """「3章に」「第三章の」「第３章」 all cite 第3章, whatever the topics file writes (「第３章　公共交通」,
+    「第三章 公共交通」); 「第4章4」 cites the topic 第4章 when the topics do not divide the chapter.
+    A cited section scores 1, so the report shows it (it was hidden below the 0.25 threshold)."""
+    from cluster.labels import names_reference
+
+    texts = ["3章に書かれている内容は抽象的で、何をするのか分かりません。", "第三章の文章が長すぎて読みにくいです。",
+             "第４章４の記載に誤りがあります。", "駅前の駐輪場が不足しているので増設してほしい。"]
+    for names in (["第１章　計画の趣旨", "第３章　公共交通", "第４章　子育て支援"],
+                  ["第一章 計画の趣旨", "第三章 公共交通", "第四章 子育て支援"]):
+        topics = [Topic(n) for n in names]
+        matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
+        assert [m for m, _ in matches] == [names[1], names[1], names[2], ""]
+        assert [score for _, score in matches[:3]] == [1.0, 1.0, 1.0]
+    divided = [Topic("第4章1 教育・保育"), Topic("第4章4 子どもの居場所"), Topic("第4章 子育て支援の全体")]
+    assert match_topics(texts[2:3], encoder.encode(texts[2:3]), divided, encoder, tok)[0][0] == "第4章4 子どもの居場所"
+    assert names_reference("第３章　公共交通", "第3章") and names_reference("第三章 公共交通", "第3章")
+    assert not names_reference("第３章　公共交通", "第3条")
+
+
 def test_match_topics_scores_an_unrelated_cluster_lower(tok, encoder):
     topics = [Topic("駐輪場の整備", "駐輪場 駅前 屋根"), Topic("図書館の運営", "図書館 蔵書")]
     texts = [" ".join(PARKING), "ごみ収集の回数を週三回に戻してほしい。"]
