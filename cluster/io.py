@@ -257,6 +257,9 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str = "input",
             raise InputError(f"{name}: starts as UTF-16 but is not valid UTF-16; "
                              "save it as CSV UTF-8") from None
         text = text.lstrip("\ufeff")
+    elif _looks_utf16_without_bom(data):
+        raise InputError(f"{name}: is UTF-16 text without a byte order mark; save it as CSV UTF-8"
+                         + (f" or give {encoding_option} utf-16-le" if encoding_option else ""))
     else:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
@@ -301,12 +304,54 @@ _OTHER_FILES = ((b"%PDF", "a PDF file"), (b"\xd0\xcf\x11\xe0", "an old Office fi
                 (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"))
 
 
+def _zip_kind(path: Path) -> str:
+    """For a ZIP file: "" when it is a workbook, else what it is (a Word document, an archive)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return ""  # the Excel reader says what is wrong with it
+    if any(n.startswith("xl/") for n in names):
+        return ""
+    if any(n.startswith("word/") for n in names):
+        return "a Word document (.docx)"
+    if any(n.startswith("ppt/") for n in names):
+        return "a PowerPoint file (.pptx)"
+    return "a ZIP archive"
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    """Text saved as UTF-16 with no byte order mark: it holds NUL bytes (the high byte of its
+    commas, digits and line ends), which UTF-8 and CP932 text never does, and reads as lines of
+    printable UTF-16."""
+    sample = data[:4000]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return False
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        if "\n" in text and printable >= 0.95 * len(text):
+            return True
+    return False
+
+
 def _detect_format(path: Path, head: bytes) -> str:
     suffix = path.suffix.lower()
     if path.name.startswith("~$"):
         raise InputError(f"{path}: is the lock file Excel keeps while {path.name[2:]} is open, not the workbook; "
                          f"give {path.with_name(path.name[2:]).name} itself")
     if head.startswith(b"PK\x03\x04"):
+        what = _zip_kind(path)
+        if what:
+            raise InputError(f"{path}: is {what}, not a comment table; "
+                             + ("unpack it and give the CSV or Excel file inside" if what == "a ZIP archive"
+                                else "save the comments as CSV or Excel (.xlsx)"))
         return "xlsx"
     if suffix == ".xls":
         raise InputError(f"{path}: old .xls files are not supported; save it as .xlsx or CSV")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 
 import pytest
 
@@ -955,3 +956,31 @@ def test_other_kinds_of_files_are_named(tmp_path, name, data, says):
     with pytest.raises(InputError, match=says) as info:
         read_table(path)
     assert "\n" not in str(info.value) and "--encoding" not in str(info.value)
+
+
+def _zip(path, members):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+    return path
+
+
+@pytest.mark.parametrize("name, members, says", [
+    ("iken.csv", {"comments.csv": "番号,ご意見\n1,公園を増やしてほしい。\n"}, "is a ZIP archive, not a comment table; unpack it"),
+    ("iken.xlsx", {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}, "is a Word document"),
+])
+def test_zip_files_that_are_not_workbooks_are_named(tmp_path, name, members, says):
+    """A zip of the comments, or a Word file renamed .xlsx, gave 「cannot open as Excel: There is
+    no item named '[Content_Types].xml'」."""
+    with pytest.raises(InputError, match=re.escape(says)):
+        read_table(_zip(tmp_path / name, members))
+
+
+def test_utf16_without_a_byte_order_mark_is_named_and_readable_with_encoding(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes("番号,ご意見\r\n1,公園を増やしてほしい。\r\n2,図書館を夜まで開けて。\r\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match="UTF-16 text without a byte order mark.*--encoding utf-16-le"):
+        read_table(path)
+    assert _texts(read_table(path, encoding="utf-16-le")) == ["公園を増やしてほしい。", "図書館を夜まで開けて。"]
