@@ -6,8 +6,9 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
 
 - sheet 「回答作成」: one row per cluster in report order: No., cluster_id, 件数, 該当箇所,
   ラベル, **ご意見の概要** and **考え方** (the two columns to edit, shaded), the answer's
-  status, and the best past-answer candidate with its number, score and the past opinion it
-  answered (copy it into 考え方 to use it);
+  status, and the best candidate (a past answer, or an answer confirmed for another row of this
+  run: number run:C…) with its number, score and the opinion it answered (copy it into 考え方
+  to use it);
 - sheet 「意見一覧」: every distinct opinion of every cluster with its copies' count, so whoever
   writes the answer can read what was said (it is not imported; an import that finds it
   edited says so);
@@ -43,7 +44,7 @@ FORMAT = "pubcom-cluster worksheet 1"
 SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
 MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMARY, ANSWER, "回答の状態",
-               "回答案（過去の回答・未確認）", "回答案の番号", "スコア", "回答案が答えた過去の意見", "回答案の担当課"]
+               "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課"]
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
 STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet

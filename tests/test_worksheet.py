@@ -135,7 +135,7 @@ def test_worksheet_lists_every_cluster_and_distinct_opinion_masked_and_is_determ
     bus = cluster_of(out)["S4-1"]
     assert ws.cell(rows[bus], columns[ANSWER]).value is None
     assert ws.cell(rows[bus], columns["回答案の番号"]).value == "K2"
-    assert "バス停の位置" in ws.cell(rows[bus], columns["回答案（過去の回答・未確認）"]).value
+    assert "バス停の位置" in ws.cell(rows[bus], columns["回答案（未確認）"]).value
     # every opinion is listed once per distinct text, copies counted; personal data masked
     listed = list(wb[OPINIONS_SHEET].iter_rows(min_row=2, values_only=True))
     assert sum(r[3] for r in listed) == sum(int(c["size"]) for c in clusters) == 11
@@ -165,7 +165,7 @@ def test_import_records_changed_cells_and_the_next_run_shows_them(project):
     of = cluster_of(out)
     pool, bus, lawn = of["S1-1"], of["S4-1"], of["S7-1"]
     wb, columns, rows = main_rows(out / "worksheet.xlsx")
-    candidate = wb[MAIN_SHEET].cell(rows[bus], columns["回答案（過去の回答・未確認）"]).value
+    candidate = wb[MAIN_SHEET].cell(rows[bus], columns["回答案（未確認）"]).value
     filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {
         pool: {SUMMARY: "市民プールの営業時間の延長を求める意見（担当 090-1111-2222）",
                ANSWER: "夜間営業については、\r\n利用者数の調査を行ったうえで判断します。"},
@@ -238,7 +238,7 @@ def test_dry_run_and_emptied_cells_record_nothing(project):
     project["run"]()
     of = cluster_of(out)
     wb, columns, rows = main_rows(out / "worksheet.xlsx")
-    candidate = wb[MAIN_SHEET].cell(rows[of["S4-1"]], columns["回答案（過去の回答・未確認）"]).value
+    candidate = wb[MAIN_SHEET].cell(rows[of["S4-1"]], columns["回答案（未確認）"]).value
     filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx",
                   {of["S7-1"]: {ANSWER: None}, of["S4-1"]: {SUMMARY: "バス停の移設を求める意見", ANSWER: candidate}})
     before = (out / "decisions.jsonl").read_bytes()
