@@ -584,15 +584,31 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
             info = {unescape_cell(r["cluster_id"]): r for r in csv.DictReader(fh)}
     notes = []
     size = {c: len(members.get(c, [])) for c in cluster_ids}
-    for what, has in (("answer", lambda r: r.get("answer_status") == "confirmed"),
-                      ("summary (ご意見の概要)", lambda r: bool(unescape_cell(r.get("summary", "")).strip()))):
-        holding = [c for c in cluster_ids if c in info and has(info[c])]
+    # written since the last run too: decisions in force, on the cluster holding most of their opinions
+    cluster_of = {oid: c for c, ids in members.items() for oid in ids}
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    pending: dict[str, set[str]] = {"answer": set(), "summary": set()}
+    for n, d in enumerate(decisions, 1):
+        if d.kind in pending and n not in withdrawn:
+            tally = Counter(cluster_of[i] for i in d.opinion_ids if i in cluster_of)
+            if tally:
+                pending[d.kind].add(tally.most_common(1)[0][0])
+    written = {}
+    for kind, what, has in (("answer", "answer", lambda r: r.get("answer_status") == "confirmed"),
+                            ("summary", "summary (ご意見の概要)",
+                             lambda r: bool(unescape_cell(r.get("summary", "")).strip()))):
+        holding = [c for c in cluster_ids if (c in info and has(info[c])) or c in pending[kind]]
+        written[kind] = holding
         if len(holding) > 1:
             keeps = max(holding, key=lambda c: size[c])
             which = (f"that of {keeps}, which has the most opinions" if sorted(size[c] for c in holding)[-2] < size[keeps]
                      else "the one recorded last (they are the same size)")
             notes.append(f"note: {' and '.join(holding)} each have a written {what}; the merged cluster keeps {which}. "
                          f"Check it after the next run, or write the merged cluster's own")
+    if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
+        notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
+                     "answer; check that they go together after the next run")
     stance = {}
     for c in cluster_ids:
         texts = [unescape_cell(row_of[i].get("text", "")) for i in members.get(c, [])]

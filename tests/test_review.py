@@ -1142,3 +1142,20 @@ def test_late_opinions_joining_a_cluster_with_a_confirmed_answer_are_named(proje
     assert f"joined {of['A10-1']}, which has a confirmed answer from before they came" in note
     assert all(i in note for i in joined)
     assert sum(line.startswith("note:") for line in res.output.splitlines()) == 1  # not the library row's
+
+
+def test_merge_notes_see_decisions_recorded_since_the_last_run(project):
+    """Answers and summaries written but not yet applied by a run were not seen (the notes read
+    clusters.csv only); a summary from one cluster and an answer from the other went unremarked."""
+    out = project["out"]
+    of = cluster_of(out)
+    assert invoke("review", "answer", out, of["A1-1"], "--text", "開館時間は検討します。").exit_code == 0
+    assert invoke("review", "answer", out, of["A4-1"], "--text", "駐輪場は増設します。").exit_code == 0
+    res = invoke("review", "merge", out, of["A1-1"], of["A4-1"])
+    assert f"{of['A1-1']} and {of['A4-1']} each have a written answer" in res.output
+    assert invoke("review", "summary", out, of["A7-1"], "桜並木の保全を求める意見").exit_code == 0
+    mixed = invoke("review", "merge", out, of["A10-1"], of["A7-1"])
+    assert "note:" not in mixed.output  # a summary alone: nothing to mix
+    assert invoke("review", "answer", out, of["A10-1"], "--text", "使用料は据え置きます。").exit_code == 0
+    mixed = invoke("review", "merge", out, of["A10-1"], of["A7-1"])
+    assert f"show {of['A7-1']}'s summary with {of['A10-1']}'s answer" in mixed.output
