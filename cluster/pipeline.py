@@ -30,7 +30,7 @@ from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_colum
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
-from .records import AnswerCandidate, Cluster, Opinion, Submission
+from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
 from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
@@ -584,8 +584,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                     f"which has {' and '.join(written)} from before they came: check it still fits them "
                     f"({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''})")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
-    if index is not None and len(index) and clusters:
-        from .answers import reuse_confirmed_answers, suggest_for_clusters
+    has_past = index is not None and len(index) > 0
+    if clusters and (has_past or (confirmed and len(clusters) > 1)):
+        from .answers import AnswerIndex, reuse_confirmed_answers, suggest_for_clusters
 
         texts_by_cluster = {}
         reps = {}
@@ -593,11 +594,19 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             ids = [opinions[unit_rep[u]].text for u in members[order[n]]]
             texts_by_cluster[cl.cluster_id] = ids
             reps[cl.cluster_id] = opinions[unit_rep[rep_units[n]]].text
-        candidates_by_cluster = suggest_for_clusters(index, texts_by_cluster, k=opts.top_answers,
-                                                     min_score=0.0, representatives=reps)
+        if has_past:
+            candidates_by_cluster = suggest_for_clusters(index, texts_by_cluster, k=opts.top_answers,
+                                                         min_score=0.0, representatives=reps)
+        else:
+            # no past answers given (a town without an archive): the answers confirmed in this run
+            # are still offered to the other rows, scored by an index of those answers alone
+            index = AnswerIndex.build(
+                [PastAnswer(answer_id=f"run:{cid}", opinion="\n".join(texts_by_cluster[cid][:50]),
+                            answer=a.get("text", ""), source="confirmed in this run")
+                 for cid, a in confirmed.items() if a.get("text")], encoder, tokenizer)
         if confirmed:
             candidates_by_cluster = reuse_confirmed_answers(
-                index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") else
+                index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") and has_past else
                                                 {"text": a.get("text", "")}) for cid, a in confirmed.items()},
                 candidates=candidates_by_cluster, representatives=reps)
         for cl in clusters:

@@ -1159,3 +1159,24 @@ def test_merge_notes_see_decisions_recorded_since_the_last_run(project):
     assert invoke("review", "answer", out, of["A10-1"], "--text", "使用料は据え置きます。").exit_code == 0
     mixed = invoke("review", "merge", out, of["A10-1"], of["A7-1"])
     assert f"show {of['A7-1']}'s summary with {of['A10-1']}'s answer" in mixed.output
+
+
+def test_answers_confirmed_in_this_run_are_offered_without_a_past_answer_file(tmp_path):
+    """A town with no archive of past answers: the answer staff wrote for one row was offered to
+    the others only when --answers was given."""
+    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS)
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash")
+        assert res.exit_code == 0, res.output
+
+    run()
+    assert read_rows(out / "answers.csv") == []
+    of = cluster_of(out)
+    review.record_answer(out, of["A1-1"], text="図書館と公民館の利用時間と使用料は、市民の負担を踏まえて見直します。")
+    run()
+    of = cluster_of(out)
+    rows = read_rows(out / "answers.csv")
+    assert [(r["cluster_id"], r["answer_id"]) for r in rows if r["rank"] == "1"] == [(of["A10-1"], f"run:{of['A1-1']}")]
+    assert "今回確定した他の回答からの候補" in (out / "report.md").read_text(encoding="utf-8")
