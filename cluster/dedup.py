@@ -109,12 +109,14 @@ _WHERE = re.compile(r"(?:地区|丁目|団地|住宅|自治会|町内会|ハイ�
 _WORD_OR_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]+|.", re.S)
 
 
-def _swapped_subject(a: str, b: str) -> bool:
+def _swapped_subject(a: str, b: str, place_names_subject: bool = True) -> bool:
     """True when texts ``a`` and ``b`` (both shorter than ``SUBJECT_CHECK_BELOW``) differ by
     replacing words of two or more kanji or katakana on both sides, together at least
     ``SUBJECT_SHARE`` of the shorter text: a different subject, not an edit of one letter.
     A signer's name or town added, a word reworded in kana, a sentence added are not swaps;
-    in a long form letter a swapped name is a small part and the letters stay copies."""
+    in a long form letter a swapped name is a small part and the letters stay copies.
+    ``place_names_subject=False``: a place followed by の (東町の公民館 / 川口町の公民館) is no
+    swap either: the same request about another town's building (same intent, for the grouping)."""
     if min(len(a), len(b)) >= SUBJECT_CHECK_BELOW:
         return False
     if a > b:  # the alignment depends on the order: one order for a pair, whichever is asked
@@ -128,7 +130,8 @@ def _swapped_subject(a: str, b: str) -> bool:
             wa = [t for t in ta[i1:i2] if _CONTENT_CHAR.match(t)]
             wb = [t for t in tb[j1:j2] if _CONTENT_CHAR.match(t)]
             after = ta[i2] if i2 < len(ta) else ""
-            if all(_WHO.search(t) for t in wa + wb) or (after != "の" and all(_WHERE.search(t) for t in wa + wb)):
+            if all(_WHO.search(t) for t in wa + wb) or ((after != "の" or not place_names_subject)
+                                                        and all(_WHERE.search(t) for t in wa + wb)):
                 continue  # the signer's town or name (東町在住 / 中央三丁目に住む): one campaign
             if "私" in ta[max(0, i1 - 2):i1] or "私" in tb[max(0, j1 - 2):j1]:
                 continue  # 「私、山田太郎は…」: the signer names themself

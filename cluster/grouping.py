@@ -505,7 +505,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
 def _subject_swaps(texts: list[str], rows: np.ndarray, cols: np.ndarray) -> list[tuple[int, int]]:
     """Candidate pairs of short texts that the duplicate rule would call copies but for a
     swapped subject (``dedup._swapped_subject``): the duplicate step kept them apart as two
-    requests, so the grouping must not put them back together."""
+    requests, so the grouping must not put them back together. A swapped place (東町の公民館 /
+    川口町の公民館) is another building but the same request: those may share a cluster."""
     from .dedup import SUBJECT_CHECK_BELOW, _similar, _swapped_subject, shingles
 
     short = np.array([20 <= len(t) < SUBJECT_CHECK_BELOW for t in texts])  # dedup's near-copy range
@@ -521,7 +522,8 @@ def _subject_swaps(texts: list[str], rows: np.ndarray, cols: np.ndarray) -> list
     for i, j in pairs.tolist():
         si = sets.get(i) or sets.setdefault(i, shingles(texts[i]))
         sj = sets.get(j) or sets.setdefault(j, shingles(texts[j]))
-        if _similar(si, sj, NEAR_COPY_JACCARD, NEAR_COPY_CONTAINMENT) and _swapped_subject(texts[i], texts[j]):
+        if (_similar(si, sj, NEAR_COPY_JACCARD, NEAR_COPY_CONTAINMENT)
+                and _swapped_subject(texts[i], texts[j], place_names_subject=False)):
             out.append((i, j))
     return out
 

@@ -407,3 +407,18 @@ def test_sparse_average_linkage_cannot_link_is_inherited_by_merged_clusters():
     assert len(set(sparse_average_linkage(4, rows, cols, sims, 2.0).tolist())) == 1
     lab = sparse_average_linkage(4, rows, cols, sims, 2.0, cannot=[(1, 2)])
     assert lab[0] == lab[1] and lab[2] == lab[3] and lab[0] != lab[2]
+
+
+def test_near_copies_that_swap_only_a_place_may_share_a_cluster(enc, tok):
+    """「東町の公民館を残してほしい」 and 「川口町の公民館を残してほしい」: another town's building, the
+    same request. The duplicate step keeps them apart (another building), the grouping may not
+    keep them apart for that reason (a town's campaign was cut in two rows)."""
+    from cluster.grouping import _subject_swaps
+
+    texts = ["東町の公民館を残してほしい。地域の集まりに欠かせません。",
+             "川口町の公民館を残してほしい。地域の集まりに欠かせません。",
+             "公園を増やしてほしい。子どもの遊び場が足りない。", "図書館を増やしてほしい。子どもの遊び場が足りない。"]
+    rows, cols = np.array([0, 2]), np.array([1, 3])
+    assert _subject_swaps(texts, rows, cols) == [(2, 3)]
+    labels = run(texts + ["ごみ収集を週3回に増やしてください。", "市営住宅の家賃を見直してほしい。"], enc, tok)
+    assert labels[0] == labels[1] and labels[2] != labels[3]
