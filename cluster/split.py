@@ -24,14 +24,17 @@ text of several items (over one opinion it stays the opinion's heading); quoted 
 quotation is the submission and is split.
 Some writers list their own points as 「> …」 lines. Without a sign of e-mail (a header block, a
 forward, an attribution line, nested 「>>」 or bare 「>」 lines) and without the writer's own text
-answering between two 「>」 blocks, 「>」 lines are bullets, not quotation.
+answering between two 「>」 blocks or under the last one, 「>」 lines are bullets, not quotation
+(a signature, 「以上」 or a line summing up the list under them is no answer). In a reply (text
+quoted, the writer's own text besides), a lone 「件名：…」 first line is its header, and a chunk
+that only greets or gives the writer's name (「小林です。」 above the quoted lines) is a greeting.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .normalize import CLOSING_WORDS, is_empty_opinion
+from .normalize import CLOSING_WORDS, is_empty_opinion, is_introduction
 
 _KANJI_NUM = "一二三四五六七八九十"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -93,7 +96,9 @@ class Segment:
     end: int
     heading: str = ""  # the 「…について」 heading the opinion sits under, if any
     marker: str = ""  # "(1)", "①", "・" ...
-    closing: bool = False  # the closing and signature block after the last item (「以上」「敬具」, name, address)
+    # the closing and signature block after the last item (「以上」「敬具」, name, address); also a
+    # greeting or self-introduction set apart by quotation in a reply (「小林です。」 above the 「>」 lines)
+    closing: bool = False
     part: str = ""  # "header" (an e-mail header block) or "quoted" (quoted or forwarded text); "" for the body
 
     def text_of(self, source: str) -> str:
@@ -145,6 +150,8 @@ def split_submission(text: str) -> list[Segment]:
     if not parts:
         return _split_top(text, quote_bullets)
     out: list[Segment] = []
+    bodies = [(start, end) for start, end, part in parts if not part and text[start:end].strip()]
+    replying = len(bodies) > 1 and any(part == "quoted" for _, _, part in parts)
     for start, end, part in parts:
         if part:
             seg = _trimmed(text, start, end)
@@ -153,6 +160,12 @@ def split_submission(text: str) -> list[Segment]:
             continue
         chunk = text[start:end]
         if not chunk.strip():
+            continue
+        if replying and is_introduction(chunk) and any(
+                s != start and not is_empty_opinion(text[s:e]) and not is_introduction(text[s:e]) for s, e in bodies):
+            # 「小林です。」 above the quoted lines of a reply: a greeting, no opinion (kept as such a row)
+            seg = _trimmed(text, start, end)
+            out.append(Segment(seg.start, seg.end, closing=True))
             continue
         split = _split_top(chunk, quote_bullets) if not out else _split_body(chunk, quote_bullets)
         for seg in split:
@@ -508,6 +521,10 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     quote_lines = sum(1 for f, last in blocks for i in range(f, last + 1) if _QUOTE_LINE_RE.match(line(i)))
     if quote_lines == 1 and blocks:
         replied.append(_is_own_text(text, lines, kinds, blocks[0][1] + 1, n))
+    # The writer's own words after the last block answer it: a reply that quotes (the city's notice
+    # at the top, then the opinion). Not a signature, 「以上」, or a line summing up the list above.
+    if blocks and not any(replied):
+        replied.append(_answers_after(text, lines, kinds, blocks[-1][1] + 1, n))
     quoting = mail_context or mailer_quoting or any(replied)
     if quoting:
         for first, last in blocks:
@@ -518,6 +535,11 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
             kinds = ["" if k == "quoted" else k for k in kinds]
     # 「>」 lines left in the body with no mailer's sign on them are the writer's bullets
     quote_bullets = bool(blocks) and not mailer_quoting and not any(kinds[f] for f, _ in blocks)
+    # 「件名：Re: 意見募集」 alone on the first line of a reply or forward is its header, not a heading
+    first = next((i for i in range(n) if line(i).strip()), n)
+    if ("quoted" in kinds and first < n and not kinds[first] and _SUBJECT_LINE_RE.match(line(first))
+            and _is_own_text(text, lines, kinds[:first] + ["header"] + kinds[first + 1:], 0, n)):
+        kinds[first] = "header"
     if not any(kinds):
         return [], quote_bullets
     out: list[tuple[int, int, str]] = []
@@ -528,6 +550,30 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
             out[-1] = (out[-1][0], lines[i][0], out[-1][2])
         out.append((lines[i][0], len(text), kinds[i]))
     return out, quote_bullets
+
+
+# A line after 「>」 items that sums them up or closes the list, not an answer to a quotation:
+# 「以上の2点を要望します。」「上記についてご検討ください。」
+_LIST_SUMMARY_RE = re.compile(r"[ \t\u3000]*(?:以上|上記|右記|前記|これら)"
+                              r"|.*(?:検討|善処|対応)[^。\n]{0,12}(?:ください|下さい|願い)")
+
+
+def _answers_after(text: str, lines: list[tuple[int, int]], kinds: list[str], i: int, j: int) -> bool:
+    """Lines ``i`` to ``j`` (exclusive) hold the writer's own words answering the 「>」 lines above
+    them: not only greetings, a signature (lines the masker turns into nothing but masks: 「岡田」)
+    or a line summing up a list (「以上の2点を要望します。」)."""
+    own = [k for k in range(i, j) if not kinds[k] and text[lines[k][0]:lines[k][1]].strip()
+           and not is_empty_opinion(text[lines[k][0]:lines[k][1]])
+           and not _LIST_SUMMARY_RE.match(text, lines[k][0], lines[k][1])]
+    if not own:
+        return False
+    from .mask import _only_masks, mask_personal_data  # only for 「>」 lines with text after them
+
+    chunk = text[lines[i][0]:lines[j - 1][1]]
+    masked = mask_personal_data(chunk).split("\n")
+    if len(masked) != j - i:
+        masked = [mask_personal_data(text[s:e]) for s, e in lines[i:j]]
+    return any(not _only_masks(masked[k - i]) for k in own)
 
 
 def _is_own_text(text: str, lines: list[tuple[int, int]], kinds: list[str], i: int, j: int) -> bool:

@@ -142,6 +142,7 @@ def test_greeting_sentences_made_of_several_stock_phrases_are_removed():
     "〇〇課　ご担当者様\nいつも大変お世話になっております。",
     "敬具",
     "以下3点について意見を述べます。",
+    "お世話になります。",
 ])
 def test_salutations_and_seasonal_greetings_are_greetings(text):
     assert is_empty_opinion(text)
@@ -164,6 +165,8 @@ def test_form_letters_differing_in_greetings_share_a_key():
     "こども未来課ご担当者様\n\nお疲れ様です。原田です。",
     "いつもお世話になっております。私は村井陽子です。",
     "はじめまして。高木と申します。",
+    "お世話になります。森川葵です。",  # 「お世話になります」 is a greeting too, the full name an introduction
+    "お世話になります。森川です。",
 ])
 def test_a_greeting_and_the_writers_bare_name_are_an_introduction(text):
     assert is_introduction(text)

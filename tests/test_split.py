@@ -498,3 +498,10 @@ def test_a_last_line_that_is_no_signature_stays_in_the_last_item(tail):
     source = "1. 病児保育を北部にも置いてほしい。\n2. 子ども食堂に補助を出してほしい。\n" + tail
     segs = split_submission(source)
     assert tail.split("\n")[-1] in segs[-1].text_of(source) and not segs[-1].closing
+
+
+def test_greeting_and_full_name_before_items_is_a_greeting():
+    from cluster.pipeline import _split_pieces
+
+    source = "お世話になります。森川葵です。\n1. 学童保育の定員を増やしてほしい。\n2. 病児保育を町内に作ってほしい。"
+    assert [m[4] for m in _split_pieces(source, True)] == ["greeting", "ok", "ok"]

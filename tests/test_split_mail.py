@@ -263,3 +263,43 @@ def test_a_lone_subject_line_over_one_opinion_stays_its_heading():
     segs = split_submission(source)
     assert [s.part for s in segs] == [""]
     assert segs[0].heading == "件名：池の保全について"
+
+
+# ------------------------------------------------------------------ replies: quote first, then the answer
+
+
+@pytest.mark.parametrize("mark", ["＞ ", "> "])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_quoted_notice_at_the_top_answered_below_is_quoted(mark, gap):
+    source = (f"{mark}緑地整備計画（案）へのご意見を募集します。\n{mark}締切：5月8日"
+              f"{gap}北公園の池を残してください。\n森川")
+    rows = statuses(source)
+    assert rows[0] == ("quoted", f"{mark}緑地整備計画（案）へのご意見を募集します。\n{mark}締切：5月8日")
+    assert [s for s, _ in rows if s == "ok"] == ["ok"]
+    assert "締切" not in [p for s, p in rows if s == "ok"][0]  # not glued onto the opinion
+
+
+@pytest.mark.parametrize("source", [
+    "> 駐輪場を増やしてほしい\n> 駐輪場に屋根を付けてほしい\n\n森川",  # a signature only under them
+    "下記を要望します。\n＞ 駐輪場を増やしてほしい\n＞ 駐輪場に屋根を付けてほしい",
+    "＞ 駐輪場を増やしてほしい\n＞ 駐輪場に屋根を付けてほしい\n上記についてご検討ください。\n森川 葵",
+])
+def test_quote_mark_bullets_with_no_answer_under_them_stay_the_writers_items(source):
+    rows = [p for s, p in statuses(source) if s == "ok"]
+    assert len(rows) == 2 and rows[0] == "駐輪場を増やしてほしい" and rows[1].startswith("駐輪場に屋根を付けてほしい")
+    assert "quoted" not in [s for s, _ in statuses(source)]
+
+
+def test_a_reply_with_a_lone_subject_line_and_a_bare_name_above_the_quote():
+    source = ("件名：Re: 意見募集\n森川です。\n>> 前回いただいたご意見\n> ご返信ありがとうございます\n"
+              "北公園の池を残してください。\n森川葵")
+    rows = statuses(source)
+    assert [s for s, _ in rows] == ["header", "greeting", "quoted", "ok"]
+    assert rows[0][1] == "件名：Re: 意見募集" and rows[1][1] == "森川です。"
+    assert rows[3][1].startswith("北公園の池を残してください。")
+    covered(source)
+
+
+def test_an_opinion_above_the_quote_of_a_reply_stays_an_opinion():
+    source = "件名：Re: 意見募集\n桜並木を伐らないでください。\n> ご意見をお寄せください\n北公園の池を残してください。"
+    assert [s for s, _ in statuses(source)] == ["header", "ok", "quoted", "ok"]
