@@ -71,7 +71,7 @@ _QUOTE_BULLET = ("bullet", re.compile(r"([>＞])[ \t\u3000]*"))
 # an item only when it continues a dot list (the previous item was number N - 1).
 _DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
 _HEADING_RE = re.compile(
-    r"^\s*[【\[［■◆●〈<＜「『]?\s*(?P<h>[^\n。！？!?「」『』]{1,40}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
+    r"^\s*[【\[［■◆●〈<＜「『]?\s*(?P<h>[^\s。！？!?「」『』][^\n。！？!?「」『』]{0,39}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
 )
 # 「意見1：…」「【意見1】…」「＜要望２＞」 (the label may stand alone on its line, the text below it)
 _LABEL_RE = re.compile(

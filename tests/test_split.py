@@ -505,3 +505,13 @@ def test_greeting_and_full_name_before_items_is_a_greeting():
 
     source = "お世話になります。森川葵です。\n1. 学童保育の定員を増やしてほしい。\n2. 病児保育を町内に作ってほしい。"
     assert [m[4] for m in _split_pieces(source, True)] == ["greeting", "ok", "ok"]
+
+
+def test_a_line_of_only_nitsuite_is_no_heading():
+    """A stray carriage return before 「について」 made 「について」 a heading with nothing before it,
+    and the reliability bench found the character lost between segments. A heading names
+    something: the line stays in the item above it."""
+    text = "(1)図書館の開館時間を延長してください。\n(2)駐輪場を増やしてください。\n\rについて\n(3)公園に日陰がほしい。\n"
+    segs = split_submission(text)
+    assert [s.marker for s in segs] == ["(1)", "(2)", "(3)"] and all(s.heading == "" for s in segs)
+    assert "について" in segs[1].text_of(text)
