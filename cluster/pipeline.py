@@ -743,6 +743,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         section_parts += [r for r in cl.references[:2] if not any(names_reference(part, r) for part in section_parts)]
         section = " ".join(section_parts) or (rep.heading if rep.heading else "")
         ans = confirmed.get(cl.cluster_id)
+        from_run = False
         if ans:
             text, status = ans.get("text", ""), "confirmed"
         else:
@@ -753,7 +754,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
-                              cluster_id=cl.cluster_id, answer_from_run=status == "candidate" and from_run))
+                              cluster_id=cl.cluster_id, answer_from_run=from_run))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
