@@ -53,7 +53,6 @@ Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`clust
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
 import json
@@ -579,9 +578,10 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     members, _, row_of = _run_state(run_dir)
     info = {}
     path = Path(run_dir) / "clusters.csv"
-    if path.is_file():
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            info = {unescape_cell(r["cluster_id"]): r for r in csv.DictReader(fh)}
+    if path.is_file():  # read as opinions.csv is: a run may have written it in CP932
+        from .io import read_table
+
+        info = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(path).rows}
     notes = []
     size = {c: len(members.get(c, [])) for c in cluster_ids}
     # written since the last run too: decisions in force, on the cluster holding most of their opinions
