@@ -160,7 +160,7 @@ def _section_head(name: str) -> tuple[str, str] | None:
     """The section a topic name starts with (「第4章1 …」 -> ("4", "1"), 「第三章 …」 -> ("3", "")),
     or None; a bare number (「1 はじめに」, 「Ⅰ」) is not taken: 「1」 is in too many opinions."""
     name = _kanji_to_digits(unicodedata.normalize("NFKC", name).strip())
-    m = re.match(r"第(\d+)章(?:第?(\d+)節?)?", name)
+    m = _SECTION_RE.match(name) if name.startswith("第") else None
     return (m.group(1), m.group(2) or "") if m else None
 
 

@@ -381,10 +381,6 @@ def _closing_block(body: str) -> int:
     return -1
 
 
-# a name's reading in brackets after it: 「（むらい ようこ）」
-_READING_AFTER = r"[ \t\u3000]*[（(][ぁ-ゖァ-ヺー・･ \t\u3000]{2,20}[）)]"
-
-
 def _signature_block(body: str) -> int:
     """Offset of the line break before the signature that ends ``body``: its last lines are the
     writer's name, address, phone or e-mail (lines the masker turns into nothing but masks:
@@ -397,11 +393,10 @@ def _signature_block(body: str) -> int:
         k -= 1
     if k == len(lines) or all(is_empty_opinion(line) for line in lines[k:]):
         return -1  # nothing but blank or closing lines: the caller cuts those
-    from .mask import MASKS, _only_masks, mask_personal_data  # only for a letter that may end in a signature
+    from .mask import _only_masks, mask_personal_data  # only for a letter that may end in a signature
 
-    # the reading in brackets after a name (「（むらい ようこ）」) the masker may leave as it is
-    reading = re.compile(f"({re.escape(MASKS['name'])}){_READING_AFTER}")
-    masked = [reading.sub(r"\1", line) for line in mask_personal_data(body).split("\n")]
+    # the masker takes a name's reading in brackets (「（むらい ようこ）」) with the name
+    masked = mask_personal_data(body).split("\n")
     if len(masked) != len(lines):
         return -1
     j = len(lines)
