@@ -4,7 +4,7 @@ One report model feeds every format (xlsx, md, html, csv), so they never disagre
 Everything in the report is masked for personal data (see ``mask``) unless the run was
 told otherwise, and every cell is safe in its format: CSV cells that would start a formula
 get a leading apostrophe, xlsx cells are text cells with Excel's quotePrefix style (never a
-formula, no visible apostrophe), Markdown table syntax and HTML markup are escaped.
+formula, no visible apostrophe), Markdown syntax (table, emphasis, links, code) and HTML markup are escaped.
 ``save_workbook`` writes the xlsx byte-identically for the same content (fixed zip dates).
 """
 from __future__ import annotations
@@ -34,6 +34,13 @@ CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）�
 RUN_CANDIDATE_MARK = "【回答案（今回確定した他の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
 SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
+SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数えていません）"
+# The longest published ご意見の概要 taken from an opinion: an Excel row is at most 409.5 pt
+# high, about 20 lines of the 60-wide column, so about 600 characters; 400 leaves room for the
+# heading line and keeps the printed table readable. The full text is in opinions.csv.
+SUMMARY_LIMIT = 400
+SHORTENED_MARK = "…"
+_SENTENCE_END_RE = re.compile(r"[。．！？!?]」?|\n")
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,9 @@ class ReportRow:
     label: str = ""  # a label staff gave the group (automatic keyword labels are not published)
     cluster_id: str = ""
     answer_from_run: bool = False  # the candidate is an answer confirmed for another row of this run
+    # the summary was written by staff (never shortened); else it is the representative opinion,
+    # published shortened to SUMMARY_LIMIT characters (``published_summary``)
+    summary_by_staff: bool = False
 
 
 @dataclass
@@ -59,9 +69,15 @@ class ReportModel:
     n_excluded: int
     rows: list[ReportRow] = field(default_factory=list)
     masked: bool = True
+    # whether any submission named its submitter (a 氏名 column): without one the number of
+    # people is not known (n_submitters then counts each submission as one person) and is not printed
+    submitters_known: bool = True
 
     def count_lines(self) -> list[str]:
-        lines = [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
+        if self.submitters_known:
+            lines = [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
+        else:
+            lines = [f"提出件数：{self.n_submissions}件{SUBMITTERS_UNKNOWN_NOTE}"]
         if self.by_channel:
             lines.append("提出方法別：" + "、".join(f"{c} {n}件" for c, n in self.by_channel))
         lines.append(f"意見総数：{self.n_opinions}件（整理後 {len(self.rows)}件）")
@@ -101,9 +117,33 @@ def heading_line(row: ReportRow) -> str:
     return ""
 
 
+def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """``text`` if it has at most ``limit`` characters, else its beginning up to the last sentence
+    end (。！？ or a line end) that leaves room for 「…」, followed by 「…」; cut inside a sentence
+    only when the first sentence alone is longer than half the limit."""
+    if not isinstance(text, str) or len(text) <= limit:
+        return text
+    room = limit - len(SHORTENED_MARK)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, room + 1) if m.end() <= room]
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else room
+    return text[:cut].rstrip() + SHORTENED_MARK
+
+
+def has_submitter_names(subs) -> bool:
+    """Whether any submission names its submitter (``ReportModel.submitters_known``)."""
+    return any(submitter_key(s.submitter) for s in subs)
+
+
+def published_summary(row: ReportRow) -> str:
+    """ご意見の概要 as published: a staff-written summary as written, the representative opinion
+    shortened (``shorten``) so that it fits an Excel row; opinions.csv keeps its full text."""
+    return row.summary if row.summary_by_staff else shorten(row.summary)
+
+
 def summary_cell(row: ReportRow) -> str:
     head = heading_line(row)
-    return f"{head}\n{row.summary}" if head else row.summary
+    summary = published_summary(row)
+    return f"{head}\n{summary}" if head else summary
 
 
 # ------------------------------------------------------------------ writers
@@ -121,12 +161,21 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
     header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", "考え方", "回答の状態"]
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
-    rows = [[r.no, _clean(r.section), _clean(r.label), _clean(r.summary), r.count, _clean(r.answer),
-             status[r.answer_status]] for r in model.rows]
+    # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
+    # column says the same for filtering
+    rows = [[r.no, _clean(r.section), _clean(r.label), _clean(published_summary(r)), r.count,
+             _clean(answer_cell(r)), status[r.answer_status]] for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 
 
 _MD_SPECIAL = str.maketrans({"|": "&#124;", "[": "&#91;", "]": "&#93;", "`": "&#96;", "\\": "&#92;"})
+# emphasis (*重要*, __下線__), strikethrough (~~), math on GitHub ($…$): backslash escapes, which
+# read as the text itself in the file; the input's own backslashes are entities by then
+_MD_INLINE_RE = re.compile(r"([*_~$])")
+# what opens a block at the start of a line (heading, list, quote, rule, setext underline);
+# 「>」 is &gt; already
+# (a digit cannot be escaped: the 「.」 or 「)」 after it is)
+_MD_LINE_START_RE = re.compile(r"^(\s*(?:\d+(?=[.)]))?)([#+=.)-])", re.MULTILINE)
 
 
 def _clean(text: str) -> str:
@@ -138,7 +187,7 @@ def _clean(text: str) -> str:
 
 
 XLSX_CELL_LIMIT = 32_767  # characters an Excel cell holds
-XLSX_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は report.md / opinions.csv）"
+XLSX_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は report.md / report.csv）"
 
 
 def xlsx_text(text):
@@ -155,9 +204,15 @@ def _md_cell(text: str) -> str:
 
     HTML is escaped; ``|`` would open a column, ``[``/``]`` a link or image
     (``[x](javascript:…)``, ``![x](http://tracker…)``), a backquote a code span that swallows
-    the escapes, a backslash an escape of our own entities."""
+    the escapes, a backslash an escape of our own entities: these are HTML entities, which every
+    renderer reads in a table cell (``|`` stays ``&#124;``: a ``\\|`` is still a ``|`` to whoever
+    counts a row's columns in the file). ``*``, ``_``, ``~`` and ``$`` (emphasis, strikethrough,
+    GitHub's math) and a line's leading ``#``, ``-``, ``+``, ``=`` or ``1.`` (a heading, list or
+    rule, in the count lines and in renderers that read blocks inside cells) get a backslash."""
     text = html.escape(_clean(text), quote=False).translate(_MD_SPECIAL)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), _MD_INLINE_RE.sub(r"\\\1", text))
+    return text.replace("\n", "<br>")
 
 
 def to_markdown(model: ReportModel) -> str:
@@ -194,17 +249,24 @@ def to_html(model: ReportModel) -> str:
     e = _html_text
     parts = [
         "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(model.title)}</title><style>{_HTML_STYLE}</style></head><body>",
         f"<h1>{e(model.title)}</h1>", "<ul>",
     ]
     parts += [f"<li>{e(line)}</li>" for line in model.count_lines()]
     parts.append("</ul>")
+    # each table is named by a heading it references (aria-labelledby), for screen readers
     if model.by_channel:
-        parts.append("<table style=\"width:auto\"><tr><th>提出方法</th><th>件数</th></tr>")
+        parts.append(f'<h2 id="channels">{e(CHANNEL_TABLE_TITLE)}</h2>')
+        parts.append('<table style="width:auto" aria-labelledby="channels">'
+                     '<thead><tr><th scope="col">提出方法</th><th scope="col">件数</th></tr></thead><tbody>')
         parts += [f"<tr><td>{e(c)}</td><td class=\"num\">{n}</td></tr>" for c, n in model.by_channel]
-        parts.append("</table>")
+        parts.append("</tbody></table>")
+    parts.append(f'<h2 id="opinions">{e(OPINION_TABLE_TITLE)}</h2>')
     parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
-    parts.append("<table><tr><th>No.</th><th>ご意見の概要</th><th>件数</th><th>考え方</th></tr>")
+    parts.append('<table aria-labelledby="opinions"><thead><tr><th scope="col">No.</th>'
+                 '<th scope="col">ご意見の概要</th><th scope="col">件数</th><th scope="col">考え方</th></tr></thead>'
+                 "<tbody>")
     for r in model.rows:
         head = heading_line(r)
         section = f'<div class="section">{e(head)}</div>' if head else ""
@@ -213,65 +275,156 @@ def to_html(model: ReportModel) -> str:
         else:
             answer = e(answer_cell(r))
         parts.append(
-            f"<tr><td class=\"num\">{r.no}</td><td>{section}{e(r.summary)}</td>"
+            f"<tr><td class=\"num\">{r.no}</td><td>{section}{e(published_summary(r))}</td>"
             f"<td class=\"num\">{r.count}</td><td>{answer}</td></tr>"
         )
-    parts += ["</table>", "</body></html>", ""]
+    parts += ["</tbody></table>", "</body></html>", ""]
     return "\n".join(parts)
+
+
+# 游ゴシック: the font of Japanese Excel since Office 2016 (and on every Windows since 8.1 and
+# macOS), so the file looks as staff expect and prints as it looks on screen; Excel's default
+# Calibri has no Japanese glyphs and falls back per character. Row heights below assume it.
+XLSX_FONT = "游ゴシック"
+XLSX_LINE_HEIGHT = 18.75  # points a line of 11-pt 游ゴシック takes (Excel's default row height with it)
+XLSX_MAX_ROW_HEIGHT = 409.5  # Excel's limit
+XLSX_PAGE_FOOTER = "&P / &N"  # page number / page count
+
+
+def xlsx_font(**kw):
+    """A font of the workbook's Japanese font (``XLSX_FONT``) with ``kw`` (bold, size …)."""
+    from openpyxl.styles import Font
+
+    return Font(name=XLSX_FONT, family=2, charset=128, **kw)  # charset 128: Shift_JIS (Japanese)
+
+
+def use_japanese_font(wb) -> None:
+    """Make ``XLSX_FONT`` the workbook's default font (every unstyled cell and the Normal style,
+    which Excel uses for typed-in cells); call it on a new workbook, before any cell is styled."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    default = xlsx_font(size=11)
+    wb._fonts = IndexedList([default])  # font 0 is every unstyled cell's
+    wb._named_styles["Normal"].font = default
+
+
+def print_setup(ws, header_row: int, landscape: bool = True) -> None:
+    """A4, fit to the page width, the header row ``header_row`` on every printed page and frozen
+    on screen, page numbers 「1 / 3」 in the footer."""
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = XLSX_PAGE_FOOTER
+    ws.evenFooter.center.text = XLSX_PAGE_FOOTER
+
+
+def _text_width(line: str) -> int:
+    """Excel column-width units a line takes: 2 for a full-width character, 1 otherwise."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
+
+
+def row_height(cells, line_height: float = XLSX_LINE_HEIGHT) -> float | None:
+    """The height (points) a row of wrapped ``cells`` ``(text, column width)`` needs: its tallest
+    cell's lines, each line of text wrapped at the column width, at most Excel's 409.5; None
+    for one line (Excel's default height)."""
+    import math
+
+    lines = 1
+    for text, width in cells:
+        if isinstance(text, str) and text:
+            per_line = max(1, int(width) - 2)  # cell padding
+            lines = max(lines, sum(max(1, math.ceil(_text_width(t) / per_line)) for t in text.split("\n")))
+    if lines == 1:
+        return None
+    return min(XLSX_MAX_ROW_HEIGHT, round(lines * line_height + 3, 2))
+
+
+CHANNEL_TABLE_TITLE = "提出方法別の件数"
+OPINION_TABLE_TITLE = "ご意見の概要と考え方"
+_XLSX_WIDTHS = {"A": 6, "B": 60, "C": 7, "D": 60}
 
 
 def write_xlsx(model: ReportModel, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     wb = Workbook()
+    use_japanese_font(wb)
     ws = wb.active
     ws.title = "意見と考え方"
     thin = Side(style="thin", color="666666")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
+    header_fill = PatternFill("solid", fgColor="E8EEF7")
+    full_width = sum(_XLSX_WIDTHS.values())
 
     def text_cell(value):
         # The text as written: cells that look like formulas are made text cells below
         # (``_text_cells``), Excel's way, not with a visible apostrophe.
         return xlsx_text(value)
 
-    ws.append([text_cell(model.title)])
-    ws["A1"].font = Font(bold=True, size=14)
+    def block_line(value, **font) -> None:
+        """A line of the header block across the table's four columns (A is narrow: the No.)."""
+        ws.append([text_cell(value)])
+        n = ws.max_row
+        ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=4)
+        ws.cell(n, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        if font:
+            ws.cell(n, 1).font = xlsx_font(**font)
+        size = font.get("size", 11)
+        height = row_height([(ws.cell(n, 1).value, full_width * 11 / size)], XLSX_LINE_HEIGHT * size / 11)
+        if height:
+            ws.row_dimensions[n].height = height
+
+    block_line(model.title, bold=True, size=14)
     for line in model.count_lines():
-        ws.append([text_cell(line)])
+        block_line(line)
     if model.by_channel:
+        # the channel table: its names across A:B (A alone, the No. column, is too narrow), 件数 in C
         ws.append([])
-        ws.append(["提出方法", "件数"])
-        for c, n in model.by_channel:
-            ws.append([text_cell(c), n])
+        for values, header in [(("提出方法", "件数"), True)] + [((text_cell(c), n), False) for c, n in model.by_channel]:
+            ws.append([values[0], None, values[1]])
+            n = ws.max_row
+            for column in (1, 3):
+                cell = ws.cell(n, column)
+                cell.border = border
+                if header:
+                    cell.font = xlsx_font(bold=True)
+                    cell.fill = header_fill
+                    cell.alignment = Alignment(horizontal="center", vertical="center")
+            ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=2)  # B takes A's borders
     ws.append([])
-    ws.append([text_cell(f"※{SAME_INTENT_NOTE}")])
+    block_line(f"※{SAME_INTENT_NOTE}")
     ws.append([])
     ws.append(["No.", "ご意見の概要", "件数", "考え方"])
     # after the append: max_row does not count the blank row above, so max_row + 1 before it
     # was that blank row
     header_row = ws.max_row
     for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+        cell.font = xlsx_font(bold=True)
+        cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center")
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
     for row_number, r in enumerate(model.rows, header_row + 1):
-        ws.append([r.no, text_cell(summary_cell(r)), r.count, text_cell(answer_cell(r))])
+        summary, answer = text_cell(summary_cell(r)), text_cell(answer_cell(r))
+        ws.append([r.no, summary, r.count, answer])
         for column in range(1, 5):
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-    for col, width in zip("ABCD", (6, 60, 7, 60)):
+        height = row_height([(summary, _XLSX_WIDTHS["B"]), (answer, _XLSX_WIDTHS["D"])])
+        if height:
+            ws.row_dimensions[row_number].height = height
+    for col, width in _XLSX_WIDTHS.items():
         ws.column_dimensions[col].width = width
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, header_row)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _text_cells(wb)
     save_workbook(wb, path)

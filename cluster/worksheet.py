@@ -35,7 +35,7 @@ from typing import Callable, Mapping, Sequence
 from .io import InputError
 from .io import _cell_text as _io_cell_text
 from .records import AnswerCandidate
-from .report import ReportModel, _text_cells, save_workbook, xlsx_text
+from .report import ReportModel, _text_cells, print_setup, row_height, save_workbook, use_japanese_font, xlsx_font, xlsx_text
 
 MAIN_SHEET = "回答作成"
 OPINIONS_SHEET = "意見一覧"
@@ -47,6 +47,7 @@ MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMA
                "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課"]
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
 STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
+OPINION_WIDTH = 90  # 意見一覧's opinion column
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
 
 
@@ -69,13 +70,14 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     the candidate column shows the best past answer from ``min_score`` up, as the report does;
     ``mask`` masks the candidates' texts the same way). Byte-identical for the same content."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, PatternFill, Side
 
     wb = Workbook()
+    use_japanese_font(wb)
     ws = wb.active
     ws.title = MAIN_SHEET
     ws.append([xlsx_text(f"回答作成シート：{model.title}")])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = xlsx_font(bold=True, size=14)
     ws.append(["「ご意見の概要」と「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
                "取り込みます。過去の回答案を使うときは、その文を「考え方」に貼り付けてください。"
                "行の並べ替えや列の追加はかまいませんが、cluster_id の列と非表示のシートは変えないでください。"])
@@ -87,7 +89,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     wrap = Alignment(wrap_text=True, vertical="top")
     editable = PatternFill("solid", fgColor="FFF7D6")
     for cell in ws[header_row]:
-        cell.font = Font(bold=True)
+        cell.font = xlsx_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -113,12 +115,13 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     for col, width in zip("ABCDEFGHIJKLM", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
+    print_setup(ws, header_row)  # 13 columns: landscape, A4, fit to the width, header on every page
     ws.auto_filter.ref = f"A{header_row}:M{header_row + len(model.rows)}"  # filter by 担当課 to share out
 
     sheet = wb.create_sheet(OPINIONS_SHEET)
     sheet.append(OPINIONS_HEADER)
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font = xlsx_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
     number_of = {r.cluster_id: r.no for r in model.rows}
     shown = units[:MAX_SHEET_ROWS]
@@ -126,14 +129,19 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "
             "(an Excel sheet holds about a million rows); opinions.csv has them all")
     listed = []
-    for u in shown:
+    for row_number, u in enumerate(shown, 2):
         listed.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, xlsx_text(u.text)])
         sheet.append(listed[-1])
+        sheet.cell(row=row_number, column=len(OPINIONS_HEADER)).alignment = wrap  # the opinion, wrapped
+        height = row_height([(listed[-1][-1], OPINION_WIDTH)])
+        if height:
+            sheet.row_dimensions[row_number].height = height
         hidden_rows.append(["unit", u.cluster_id, u.opinion_id, u.fingerprint])
     hidden_rows.append(["listing", _listing_fingerprint([OPINIONS_HEADER] + listed), "", ""])
-    for col, width in zip("ABCDE", (6, 10, 12, 6, 90)):
+    for col, width in zip("ABCDE", (6, 10, 12, 6, OPINION_WIDTH)):
         sheet.column_dimensions[col].width = width
     sheet.freeze_panes = "A2"
+    print_setup(sheet, 1)
     hidden = wb.create_sheet(HIDDEN_SHEET)
     hidden.sheet_state = "veryHidden"  # Excel's menus cannot show it: staff edit the visible sheets only
     for row in hidden_rows:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 
 import pytest
 from openpyxl import load_workbook
@@ -303,8 +304,120 @@ def test_xlsx_cell_longer_than_excel_holds_is_cut_with_a_visible_note(tmp_path):
     from cluster.report import XLSX_CELL_LIMIT, XLSX_CUT_MARK
 
     long_text = "図書館の開館時間を延長してほしい。" * 2500  # 42,500 characters
-    write_all(_one_row_model(long_text), tmp_path)
+    # a staff-written summary and an answer are never shortened (an opinion is: see test_report_layout)
+    model = _one_row_model(long_text, answer=long_text.replace("図書館", "市民館"))
+    model.rows[0] = dataclasses.replace(model.rows[0], summary_by_staff=True)
+    write_all(model, tmp_path)
     ws = load_workbook(tmp_path / "report.xlsx").active
-    cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "図書館" in c.value]
-    assert len(cells) == 1 and len(cells[0]) <= XLSX_CELL_LIMIT and cells[0].endswith(XLSX_CUT_MARK)
+    for word in ("図書館", "市民館"):
+        cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and word in c.value]
+        assert len(cells) == 1 and len(cells[0]) <= XLSX_CELL_LIMIT and cells[0].endswith(XLSX_CUT_MARK)
     assert long_text in (tmp_path / "report.md").read_text(encoding="utf-8")  # the full text elsewhere
+
+
+# ------------------------------------------------------------------ QA: what a city publishes
+
+MARKDOWN_TEXTS = ["これは*重要*です。__下線__も~~取消~~も`code`も$100と$200も。",
+                  "# 見出しではない\n> 引用ではない\n- 箇条ではない\n1. 番号ではない\n+ これも",
+                  "[ここ](http://example.com/x_y_z)を見て | 縦棒 \\ 逆斜線"]
+
+
+def _rendered_text(md: str) -> tuple[str, str]:
+    """(the HTML a GitHub-flavoured renderer makes of ``md``, the text a reader sees)."""
+    import html as html_module
+    import re
+
+    import markdown_it
+
+    rendered = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(md)
+    return rendered, html_module.unescape(re.sub(r"<[^>]+>", "", rendered.replace("<br>", "\n")))
+
+
+def test_markdown_shows_citizens_and_staff_text_as_written():
+    """QA: 「*重要*」「__下線__」, backquotes, a leading 「#」「>」「-」 and [text](url) in an
+    opinion or an answer became emphasis, headings, lists or links once rendered."""
+    rows = [ReportRow(no=i + 1, section="", summary=t, count=1, answer=t, answer_status="confirmed")
+            for i, t in enumerate(MARKDOWN_TEXTS)]
+    title = "#1 *計画* の_結果_"
+    md = to_markdown(ReportModel(title=title, n_submitters=1, n_submissions=1, by_channel=[("- 郵送", 1)],
+                                 n_opinions=3, n_excluded=0, rows=rows))
+    rendered, seen = _rendered_text(md)
+    for tag in ("<em>", "<strong>", "<s>", "<del>", "<code>", "<a ", "<blockquote>", "<h2", "<ol"):
+        assert tag not in rendered, tag
+    assert rendered.count("<h1>") == 1 and rendered.count("<li>") == 3  # the title; the count lines
+    assert rendered.count("<tr>") == 2 + 4  # the two tables: header + 1, header + 3
+    for text in MARKDOWN_TEXTS:
+        for line in text.split("\n"):
+            assert seen.count(line) == 2, line  # summary and answer, each exactly as written
+    assert title in seen and "- 郵送" in seen
+    assert "\\*重要\\*" in md and "\\_\\_下線\\_\\_" in md  # readable in the file too
+
+
+def test_report_csv_marks_a_candidate_answer_as_the_other_formats_do(model, tmp_path):
+    """QA: an unconfirmed candidate sat in report.csv's 考え方 as if it were the city's answer."""
+    write_all(model, tmp_path)
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert rows[1][5] == f"{CANDIDATE_MARK}\n{CANDIDATE}" and rows[1][6] == "候補"
+    assert rows[0][5] == CONFIRMED and rows[2][5] == NO_ANSWER  # as report.md / report.xlsx show them
+    assert rows[4][5].startswith(CANDIDATE_MARK)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert all(r[5].replace("\n", "<br>") in md for r in rows[:3])  # (rows 4, 5: escaped in each format)
+
+
+def test_html_tables_have_head_body_column_headers_and_a_name(model):
+    page = to_html(model)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<html lang="ja">' in page
+    assert page.count("<thead>") == page.count("</thead>") == 2 and page.count("<tbody>") == 2
+    assert page.count('<th scope="col">') == 2 + 4 and "<th>" not in page
+    for name in ("channels", "opinions"):  # each table is named by a heading
+        assert f'aria-labelledby="{name}"' in page and f'<h2 id="{name}">' in page
+    head, body = page.split("<tbody>", 2)[2].split("</tbody>")[0], page.split("<thead>")[2].split("</thead>")[0]
+    assert head.count("<tr>") == 5 and "ご意見の概要" in body
+
+
+def test_without_a_submitter_column_the_number_of_submitters_is_not_claimed(model, tmp_path):
+    """QA: with no 氏名 column 「提出者数：15名」 equalled the submissions: a number nobody counted."""
+    from cluster.records import Submission
+    from cluster.report import SUBMITTERS_UNKNOWN_NOTE, has_submitter_names
+
+    unknown = dataclasses.replace(model, submitters_known=False)
+    assert unknown.count_lines()[0] == f"提出件数：13件{SUBMITTERS_UNKNOWN_NOTE}"
+    assert "提出者数：" not in unknown.count_lines()[0] and "名" not in unknown.count_lines()[0].split("（")[0]
+    write_all(unknown, tmp_path)
+    for name in ("report.md", "report.html"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "提出件数：13件" in text and "12名" not in text, name
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    assert any(str(c.value).startswith("提出件数：13件") for row in ws.iter_rows() for c in row)
+    assert model.count_lines()[0] == "提出者数：12名（提出件数 13件）"  # a 氏名 column: as before
+    assert not has_submitter_names([Submission(1, "1", "x"), Submission(2, "2", "y")])
+    assert has_submitter_names([Submission(1, "1", "x"), Submission(2, "2", "y", submitter="山田 太郎")])
+
+
+def test_a_long_opinion_is_published_shortened_at_a_sentence_end_a_staff_summary_never(tmp_path):
+    """QA: a 1,600-character representative opinion was cut off in report.xlsx (an Excel row is
+    at most 409.5 pt); the README said report.md shortened it with 「…」, the code printed it whole."""
+    from cluster.report import SUMMARY_LIMIT, shorten
+
+    sentence = "駅前の駐輪場は朝の時間帯にいつも満車で、通勤や通学の利用者が困っています。"  # 37 characters
+    long_text = sentence * 43  # 1,591 characters
+    short = shorten(long_text)
+    assert len(short) <= SUMMARY_LIMIT and short.endswith("。…") and long_text.startswith(short[:-1])
+    assert shorten(sentence) == sentence
+    one_sentence = "あ" * 1000 + "。"
+    assert len(shorten(one_sentence)) == SUMMARY_LIMIT and shorten(one_sentence).endswith("…")
+    staff = ReportRow(no=2, section="", summary=long_text, count=1, answer="", answer_status="none",
+                      summary_by_staff=True)
+    opinion = ReportRow(no=1, section="第3章", summary=long_text, count=5, answer="", answer_status="none")
+    model = ReportModel(title="t", n_submitters=6, n_submissions=6, by_channel=[], n_opinions=6, n_excluded=0,
+                        rows=[opinion, staff])
+    write_all(model, tmp_path)
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert f"| 1 | 【第3章】<br>{short} |" in md and f"| 2 | {long_text} |" in md
+    assert f"<td><div class=\"section\">【第3章】</div>{short}</td>" in (tmp_path / "report.html").read_text("utf-8")
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        assert [r[3] for r in list(csv.reader(fh))[1:]] == [short, long_text]
+    _, rows = _report_rows(load_workbook(tmp_path / "report.xlsx").active)
+    assert rows[0][1].value == f"【第3章】\n{short}" and rows[1][1].value == long_text
