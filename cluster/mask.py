@@ -8,8 +8,10 @@ the report is masked.
 
 Names are found four ways:
 
-* after a label (氏名：/名前：/お名前：/Name:/提出者：): only the name is replaced, so
-  「（氏名：斎藤 真一）」 keeps its closing bracket and 「氏名：山田太郎です」 its 「です」;
+* after a label (氏名：/名前：/お名前：/Name:/提出者：/記入者：/投稿者：/作成者：/回答者：/代表者：/
+  申請者：): only the name is replaced, so 「（氏名：斎藤 真一）」 keeps its closing bracket and
+  「氏名：山田太郎です」 its 「です」; and in brackets after a kinship word (「娘（あおい）」
+  「長男（翔）」 -> 「娘（［氏名］）」; not an age, grade or other common noun: 「娘（小学3年生）」);
 * the submitters' own names (the 氏名 column), with any whitespace (half-width, full-width or
   none) where the name splits into family and given name: 「山田 太郎」 also masks 「山田太郎」
   and 「山田　太郎」; the family name alone is masked before a space, the end, 様/さん/です/より;
@@ -24,7 +26,9 @@ Names are found four ways:
     or right before a closing line that ends the letter (「山田\n以上」, 「やまだ たろう\n敬具」);
   - a family name introducing or signing the writer or addressing a person: before
     です/と申します/より/拝/様/さん/氏/先生 …, or after 在住/在勤/在学 (「市民の田中です。」,
-    「東町在住　佐藤」).
+    「東町在住　佐藤」);
+  - a family name (not in hiragana), with a given name or not, that ends the letter after its
+    last sentence or blanks (「…持っています。西村」「…まで。 石井」); see ``_final_name_span``.
 * names written in hiragana, which UniDic mostly does not tag as names (「やまだ たろう」 reads
   as やま + だ + たろう, 「小林ゆずは」 as 小林 + ゆず + は), only where a letter signs or
   introduces its writer:
@@ -48,8 +52,8 @@ Names are found four ways:
     笑」, ``_NOT_GIVEN_KANJI``) or after a time word (「まいにち 雨」);
   - a kanji family name (人名,姓) followed directly by 2–4 hiragana that end a signature line
     (「以上\n小林ゆずは」, 「東町在住　小林ゆずは」) or come before です/と申します/より/拝 in a
-    self-introduction (「東町在住の小林ゆずはです。」), unless they start with a particle-like
-    word (「佐藤などです」「山田たちより」); hiragana that start with の/が/を/に/へ/で are a
+    self-introduction (「東町在住の小林ゆずはです。」, 「小学生の母、小林ゆずはです。」), unless
+    they start with a particle-like word (「佐藤などです」「山田たちより」); hiragana that start with の/が/を/に/へ/で are a
     name (「小林のあです」「田中にこと申します」) unless UniDic reads them as that particle
     followed by words (「高橋のほうです」「田中でいいです」「田中ではないです」), and so are those
     that start with こと/もの (「田中ことねです」「佐藤ものかです」) unless UniDic reads the noun
@@ -70,12 +74,20 @@ the CJK compatibility ideographs) are tagged as their standard form, one code po
 submitter's name matches its variants too (「髙橋 一郎」 masks 「高橋一郎」). A hiragana family name
 that UniDic cuts out of a run of hiragana is no name (「回答のみの行」: の + みの + 行). Names in
 half-width katakana (「ｶﾄｳ ﾀﾛｳ」) or Latin letters (「Ichiro Takahashi」, not 「Best Regards」) are
-masked as two words on a signature line; half-width katakana also in brackets that end the
-letter's last line (「…してほしい。（西町 ｶﾄｳ ﾀﾛｳ）」).
+masked as two words on a signature line, also beside the kanji name and a slash (「田中 誠 /
+Makoto Tanaka」); half-width katakana also in brackets that end the letter's last line
+(「…してほしい。（西町 ｶﾄｳ ﾀﾛｳ）」).
+
+E-mail addresses written so that robots cannot read them are masked as e-mail addresses
+(「taro at example dot jp」「taro(at)example.jp」「taro アットマーク example ドット jp」; a bare
+「 at 」 only before a domain ending in a common top-level domain); SNS accounts as ［SNSアカウント］:
+a handle (「@midori_taro」, 「X（旧Twitter）@…」) and an ID after an SNS name or LINE and a colon
+(「Instagram: midori.t」「LINE ID: midori123」「ラインID：…」), the label kept.
 
 Addresses take what follows the block number: 「３番地の４」, 「1-2-3-101」, a building with its
 room (「グリーンハイツ101号室」「コーポ青葉 2F」「３号棟502号室」) or a name ending in a building
-word (ハイツ, マンション, 荘 …); hiragana never starts the building (「… 3号 の者です」). A date of
+word (ハイツ, マンション, 荘 …); hiragana never starts the building (「… 3号 の者です」), and an
+address never runs on into the next line. A date of
 birth after 生年月日/誕生日 is masked (the label stays); web addresses with a personal path
 (``~user``) are masked anywhere, and any URL on a signature or contact line (privacy first);
 a URL inside an opinion (the draft, a public page) stays.
@@ -105,7 +117,7 @@ _PLACE_OR_LINK = f"(?:{_PLACE}|[がのケヶ](?=[\u4e00-\u9fff]))"
 
 _KD = f"[{_KANJI_DIGITS}]"
 # 「３番地の４」: a lot number after 番地 (digits only: 「２番地の一部」 is a sentence).
-_LOT_NO = rf"(?:の\s*{D}+(?![0-9０-９]))"
+_LOT_NO = rf"(?:の[^\S\n]*{D}+(?![0-9０-９]))"
 # A room: 「101号室」「３号棟502号室」「2F」「Ｂ２０１」; written after a building name, digits alone
 # too (「グリーンハイツ 101」), but not before a unit or another block number (「約800m」, 「３丁目」).
 _ROOM = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号棟|号館|番館|号|室|階|[FＦ]))?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％丁番{HC}]))"
@@ -133,6 +145,7 @@ MASKS = {
     "name": "［氏名］",
     "birth": "［生年月日］",
     "url": "［URL］",
+    "sns": "［SNSアカウント］",
 }
 
 # A date of birth after its label (生年月日 / 誕生日): only the date is replaced, the label stays
@@ -148,13 +161,55 @@ _BIRTH_RE = re.compile(
 # opinion usually points to the draft or a public page.
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"'（）「」『』【】、。，！？]+|www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[^\s<>\"'（）「」『』【】、。，！？]*")
 _PERSONAL_URL_RE = re.compile(r"[~～〜]|%7[Ee]")
+# Labels of SNS accounts on a contact line (「X（旧Twitter）：［SNSアカウント］」「LINE ID: …」).
+_SNS_LABELS = ("LINE", "Line", "ＬＩＮＥ", "ライン", "ID", "ＩＤ", "アカウント", "ユーザー名", "Twitter", "ツイッター", "旧",
+               "Instagram", "インスタグラム", "インスタ", "Facebook", "フェイスブック", "TikTok", "ティックトック",
+               "Threads", "YouTube", "Bluesky", "Ｘ")
 _URL_LABELS = ("URL", "url", "HP", "Hp", "ホームページ", "ブログ", "Blog", "blog", "Web", "WEB", "web", "SNS",
                "Twitter", "Instagram", "Facebook", "X")
 
+# An e-mail address with its @ and dots spelt out or in brackets. A bare 「 at 」 needs a domain
+# that ends in a common top-level domain, so an English 「at the plan.」 stays.
+_SP = r"[^\S\n]*"
+
+
+def _in_brackets(words: str) -> str:
+    return rf"[(（\[［<＜{{｛]{_SP}(?:{words}){_SP}[)）\]］>＞}}｝]"
+
+
+_AT = (rf"(?:{_SP}{_in_brackets('at|AT|At|アット(?:マーク)?|[@＠]')}{_SP}"
+       rf"|{_SP}(?:アットマーク|アット){_SP}|[^\S\n]+(?:at|AT)[^\S\n]+)")
+_DOT = (rf"(?:{_SP}{_in_brackets('dot|DOT|Dot|ドット|[.．]')}{_SP}"
+        rf"|[^\S\n]+(?:dot|DOT)[^\S\n]+|{_SP}ドット{_SP}|[.．])")
+_TLD = "(?:jp|JP|com|net|org|info|biz|io|me|co|ne|ac|go|or|ed|lg|gr|edu|gov|uk|us|tv|app|dev|xyz)"
+_OBFUSCATED_EMAIL = (rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}"
+                     rf"[A-Za-z0-9][A-Za-z0-9\-]*(?:{_DOT}[A-Za-z0-9][A-Za-z0-9\-]*)*{_DOT}{_TLD}(?![A-Za-z0-9])")
+_SNS_HANDLE = r"(?<![A-Za-z0-9._%+\-@＠])[@＠](?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@＠])"
+_SNS_NAMES = ("Twitter|twitter|ツイッター|X|Ｘ|Instagram|instagram|インスタグラム|インスタ|Facebook|facebook|"
+              "フェイスブック|TikTok|ティックトック|Threads|YouTube|Bluesky")
+_ID_WORD = "(?:ID|ＩＤ|Id|id|アイディー|アカウント|ユーザー名)"
+_ID_CHARS = r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_＿.．\-]"
+_ID_ALNUM = "[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_＿]"
+_SNS_LABELLED_ID_RE = re.compile(
+    rf"((?:(?<![A-Za-zＡ-Ｚａ-ｚ])(?:{_SNS_NAMES})(?:{_SP}[(（]旧{_SP}(?:Twitter|ツイッター){_SP}[)）])?{_SP}(?:の)?{_ID_WORD}?"
+    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:LINE|Line|ＬＩＮＥ)(?:{_SP}{_ID_WORD})?|(?<![ァ-ヺー])ライン{_SP}{_ID_WORD})"
+    # 「は」 only after a word for an ID: 「LINE IDは …」, not 「Xは2案より…」
+    rf"{_SP}(?:[:：]|(?<=[DＤ名トー])は){_SP}[@＠]?)"
+    # the ID: 2 or more letters, digits, _ . - with a letter among them, no trailing full stop,
+    # not an e-mail address's local part, not followed by a kanji (「X：10件」)
+    rf"((?={_ID_CHARS}*[A-Za-zＡ-Ｚａ-ｚ]){_ID_ALNUM}(?:[.．\-]?{_ID_ALNUM})+)"
+    rf"(?![@＠]|[.．\-]?{_ID_ALNUM}|[\u4e00-\u9fff])")
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
     ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．％＋－]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+"
                          r"(?:[.．][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+)+")),
+    # ... written so that robots cannot read it: 「taro.suzuki at example dot jp」,
+    # 「taro(at)example.jp」, 「taro アットマーク example ドット jp」 (see _OBFUSCATED_EMAIL).
+    ("email", re.compile(_OBFUSCATED_EMAIL)),
+    # SNS accounts: a handle (「@midori_taro」, after 「Twitter:」 or 「X（旧Twitter）」 too); an ID
+    # after an SNS name and a colon (「Instagram: midori.t」「LINE ID: midori123」) is
+    # _SNS_LABELLED_ID_RE, which keeps the label.
+    ("sns", re.compile(_SNS_HANDLE)),
     # 12-digit individual number (with or without separators), before phone numbers.
     ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９])")),
     ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}")),
@@ -171,9 +226,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
         rf"{_PLACE_OR_LINK}{{0,12}}?"
-        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目\s*(?:(?:{D}+|{_KD}+(?=番))\s*(?:番地?|{H})\s*{_LOT_NO}?)?"
-        rf"(?:{D}+\s*号?|{_KD}+号)?"
-        rf"|{D}+\s*番地?\s*{_LOT_NO}?(?:{D}+\s*号?)?"
+        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
+        rf"(?:{D}+[^\S\n]*号?|{_KD}+号)?"
+        rf"|{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
         rf"{_ADDRESS_TAIL}"
     )),
@@ -185,8 +240,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # A character of a name: letters of any script (kanji, kana, Latin, full width), ・ and 々,
 # never digits, spaces, brackets or punctuation.
 _NAME_CHAR = r"(?:[^\W\d_]|[・･])"
+# Labels before a name (「（記入者：前田）」); a line of one of them and masked data only is a
+# contact line (``_only_masks``).
+_NAME_LABEL_WORDS = ("氏名", "お名前", "名前", "Name", "NAME", "name", "提出者", "記入者", "投稿者", "作成者",
+                     "回答者", "代表者", "申請者")
 _LABEL_NAME_RE = re.compile(
-    rf"((?:氏名|名前|お名前|Name|NAME|name|提出者)\s*[:：]\s*)({_NAME_CHAR}{{1,20}})"
+    rf"((?:{'|'.join(_NAME_LABEL_WORDS)})\s*[:：]\s*)({_NAME_CHAR}{{1,20}})"
     rf"(?:([^\S\n]+)({_NAME_CHAR}{{1,10}}))?"
 )
 # Words after a name that are not part of it: 「山田太郎です」「田中と申します」「鈴木様より」.
@@ -272,7 +331,7 @@ _HIRA_RUN_RE = re.compile(f"{_HIRA}+")
 # What may stand before a self-introduction's family name (blanks and an opening bracket
 # aside): the line or sentence start, 私は, or a resident or office word (+ の):
 # 「東町在住の」「交通政策課の」「市民の」.
-_INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "私は", "わたしは", "僕は", "ぼくは") + tuple(
+_INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "、", "，", "私は", "わたしは", "僕は", "ぼくは") + tuple(
     w + tail for w in ("在住", "在勤", "在学", "市民", "区民", "県民", "町民", "村民", "住民", "課", "係", "室", "局",
                        "協会", "団体", "事務所", "町内会", "自治会") for tail in ("", "の"))
 _RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
@@ -285,9 +344,14 @@ _HWK_WORD = "[ｦ-ﾝ][ｦ-ﾟ]{1,9}"
 _HWK_PAIR = f"{_HWK_WORD}[^\\S\\n]{{1,3}}{_HWK_WORD}"
 _LATIN_WORD = "(?:[A-Z][a-z]{1,15}|[A-Z]{2,15}|[Ａ-Ｚ][ａ-ｚ]{1,15}|[Ａ-Ｚ]{2,15})"
 _SIGN_AROUND = "[^\\S\\n]{0,3}(?:より|拝)?[^\\S\\n]{0,3}"
+# ... also beside the name in kanji, masked or not, and a slash: 「田中 誠 / Makoto Tanaka」,
+# 「［氏名］ / Makoto Tanaka」, 「Makoto Tanaka／田中 誠」.
+_KANJI_NAME_BESIDE = f"(?:［氏名］|{_KANJI}{{1,4}}[^\\S\\n]{{0,2}}{_KANJI}{{1,4}})"
+_SLASH = "[^\\S\\n]{0,3}[/／|｜][^\\S\\n]{0,3}"
 _OTHER_SCRIPT_SIGNATURE_RE = re.compile(
-    f"{_OPEN}?[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}})?"
-    f"({_HWK_PAIR}|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD}){_SIGN_AROUND}{_CLOSE}?(?:より|拝)?[。．.]?")
+    f"{_OPEN}?[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}}|{_KANJI_NAME_BESIDE}{_SLASH})?"
+    f"({_HWK_PAIR}|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD})(?:{_SLASH}{_KANJI_NAME_BESIDE})?"
+    f"{_SIGN_AROUND}{_CLOSE}?(?:より|拝)?[。．.]?")
 _HWK_BRACKET_END_RE = re.compile(
     f"{_OPEN}[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}})?({_HWK_PAIR}){_SIGN_AROUND}{_CLOSE}"
     f"(?:より|拝)?[。．.]?[^\\S\\n]*$")
@@ -804,6 +868,38 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
     return spans
 
 
+_SENTENCE_END = "。．.！？!?"
+
+
+def _final_name_span(line: str, toks: list[_Tok]) -> tuple[int, int] | None:
+    """A name signing the letter at the very end of its last line, after the last sentence
+    (「…持っています。西村」) or after blanks (「…内線33まで。 石井」「…です。　　斉藤」): the last
+    1–3 tokens, all tagged by UniDic as person names, the first a family name (人名,姓) not
+    written in hiragana, 8 characters at most, with a sentence end (。！？) or a blank right
+    before them. 「…です。以上」「…。市民」「…。東町」 are no person names to UniDic and stay;
+    nor are a given name alone (「ありがとう 健太」) or hiragana (「わたしは やまだ」)."""
+    end = len(line.rstrip())
+    run: list[_Tok] = []
+    for tok in reversed(toks):
+        if tok.end > end:
+            return None
+        if tok.person not in ("姓", "名") or len(run) == 3:
+            break
+        if run and line[tok.end:run[-1].start].strip("\u3000 \t"):
+            break
+        run.append(tok)
+    if not run or run[0].end != end:
+        return None
+    run.reverse()
+    start = run[0].start
+    if end - start > 8 or start == 0 or run[0].person != "姓" or _HIRA_RUN_RE.fullmatch(run[0].surface):
+        return None  # hiragana are tagged as names too readily: 「わたしは やまだ」「みんな げんき」
+    before = line[start - 1]
+    if before in _SENTENCE_END or before in "\u3000 \t":
+        return start, end
+    return None
+
+
 @lru_cache(maxsize=1 << 13)  # campaigns repeat the same letter; the report and the labels mask it both
 def _mask_person_names(text: str) -> str:
     """Mask the person names UniDic finds and hiragana names in signatures and
@@ -844,6 +940,9 @@ def _mask_person_names(text: str) -> str:
         if any(t.person for t in line_toks):
             spans += [(a + s0, a + e0) for s0, e0 in
                       _line_name_spans(line, line_toks, after_closing, k == last_line)]
+            final = _final_name_span(line, line_toks) if k == last_line else None
+            if final is not None:
+                spans.append((a + final[0], a + final[1]))
         if after_closing or k == last_line:
             for hira in (_hiragana_signature_span(line), _hiragana_kanji_signature_span(line),
                          _other_script_signature_span(line, k == last_line)):
@@ -863,6 +962,43 @@ def _mask_person_names(text: str) -> str:
     return text
 
 
+# A child's (or other relative's) name in brackets after the word for them: 「娘（あおい）」
+# 「息子（ゆうた）」「長男（翔）」「孫（はると、5歳）」. The word must be a word of its own to UniDic
+# (not the 夫 of 工夫, the 孫 of 子孫), and what is in the brackets no age, grade, number or
+# other common noun (「娘（小学3年生）」「母（高齢）」「夫（会社員）」「孫（ふたり）」), nor the word's
+# own reading (「娘（むすめ）」).
+_KIN_READINGS = {
+    "娘": "むすめ", "息子": "むすこ", "長男": "ちょうなん", "長女": "ちょうじょ", "次男": "じなん", "次女": "じじょ",
+    "三男": "さんなん", "三女": "さんじょ", "末っ子": "すえっこ", "孫娘": "まごむすめ", "孫": "まご", "子ども": "こども",
+    "子供": "こども", "こども": "こども", "子": "こ", "甥": "おい", "姪": "めい", "弟": "おとうと", "妹": "いもうと",
+    "兄": "あに", "姉": "あね", "妻": "つま", "夫": "おっと", "主人": "しゅじん", "嫁": "よめ"}
+_KIN_NAME_RE = re.compile(
+    f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})((?:さん|ちゃん|くん)?[（(][^\\S\\n]*)"
+    r"([^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10})(?=[^\S\n]*(?:[、，,・][^（）()\n]{0,20})?[）)])")
+_NOT_NAME_IN_BRACKETS = {"故", "亡", "元", "現", "ふたご", "みつご", "あかちゃん", "ひとりっこ"}
+
+
+def _kin_name(m: re.Match) -> str:
+    kin, bracket, content = m.group(1), m.group(2), m.group(3)
+    before = _tagged(m.string[max(0, m.start() - 12):m.end(1)])
+    if not before or before[-1][0] != kin:
+        return m.group()  # 工夫（くふう）, 子孫（しそん）: part of another word
+    kana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in content)
+    if kana == _KIN_READINGS[kin] or content in _NOT_NAME_IN_BRACKETS:
+        return m.group()
+    # Kana in those brackets are a name, whatever UniDic makes of them (ミオ is a common noun to
+    # it), unless a number or a word like ひとり/みんな (副詞可能); kanji are a name unless they
+    # hold a common noun of two or more characters (高齢, 会社員, 中学生) or such a word.
+    kana_only = re.fullmatch("[ぁ-ゖァ-ヺー]+", content) is not None
+    for w, raw in _tagged(content):
+        f = raw.split(",")
+        if len(f) < 3 or f[2] == "人名":
+            continue
+        if f[1] == "数詞" or f[2] == "副詞可能" or (f[1] == "普通名詞" and len(w) >= 2 and not kana_only):
+            return m.group()
+    return kin + bracket + MASKS["name"]
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -874,7 +1010,9 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
         text = rx.sub(MASKS[kind], text)
+    text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
+    text = _KIN_NAME_RE.sub(_kin_name, text)
     for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
         whole, family = _submitter_patterns(name)
         text = whole.sub(MASKS["name"], text)
@@ -939,7 +1077,9 @@ def _mask_signature_urls(text: str) -> str:
 
 # What may stand next to masked data on a contact or signature line: labels, separators, brackets.
 _CONTACT_FILLER_RE = re.compile(
-    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _URL_LABELS)}|生年月日|誕生日|〒|[:：()（）・/／,，、\-－\s\u3000])")
+    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _NAME_LABEL_WORDS + _URL_LABELS + _SNS_LABELS)}"
+    rf"|Phone|PHONE|phone|Mobile|MOBILE|Mail|MAIL|E-Mail|From|FROM|生年月日|誕生日|〒"
+    rf"|[:：()（）<>＜＞・/／,，、\-－\s\u3000])")
 
 
 def _only_masks(line: str) -> bool:

@@ -697,3 +697,149 @@ def test_a_names_reading_in_brackets_is_masked_with_it(text, expected):
 ])
 def test_a_signature_of_an_unusual_name_with_its_reading_is_masked_whole(text, names, expected):
     assert mask_personal_data(text, names=names) == expected
+
+
+# ------------------------------------------------------------------ QA: personal data published unmasked
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("街灯の電球が切れています。（記入者：前田）", f"街灯の電球が切れています。（記入者：{NAME}）"),
+    ("提出者：森本 洋平\n側溝の蓋を直して。", f"提出者：{NAME}\n側溝の蓋を直して。"),
+    ("投稿者：北川\n側溝の蓋を直して。", f"投稿者：{NAME}\n側溝の蓋を直して。"),
+    ("作成者：杉山\n側溝の蓋を直して。", f"作成者：{NAME}\n側溝の蓋を直して。"),
+    ("回答者: 三浦", f"回答者: {NAME}"),
+    ("代表者：青木（さくら台自治会）", f"代表者：{NAME}（さくら台自治会）"),
+    ("申請者：原", f"申請者：{NAME}"),
+    ("【お名前：藤原 悟】", f"【お名前：{NAME}】"),
+    ("名前：岩田です。", f"名前：{NAME}です。"),
+])
+def test_names_after_more_labels_are_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+def test_a_line_of_a_new_label_and_a_masked_name_leaves_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    assert drop_masked_lines(mask_personal_data(f"{OPINION}\n記入者：前田")) == OPINION
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("交差点に信号を付けてほしい。子どもが毎日渡ります。西村", f"交差点に信号を付けてほしい。子どもが毎日渡ります。{NAME}"),
+    ("集会所の予約をネットでできるようにして。問い合わせは内線33まで。 石井",
+     f"集会所の予約をネットでできるようにして。問い合わせは内線33まで。 {NAME}"),
+    ("補助金は税金の無駄遣いです。\u3000\u3000斉藤", f"補助金は税金の無駄遣いです。\u3000\u3000{NAME}"),
+    ("ベンチを増やしてください！ 斉藤", f"ベンチを増やしてください！ {NAME}"),
+    ("ベンチを増やしてください。西村 \n", f"ベンチを増やしてください。{NAME} \n"),
+])
+def test_a_family_name_alone_ending_the_letter_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ベンチを増やしてください。以上",
+    "ベンチを増やしてください。よろしくお願いします。市民",
+    "ベンチを増やしてほしいです。東町",
+    "ベンチを増やしてほしいです。\u3000有志一同",
+    "ベンチを増やしてほしい。場所は西村の交差点です。",  # a family name inside the last sentence
+    "西村\nベンチを増やしてほしいです。",  # a family name alone at the start
+])
+def test_ordinary_words_ending_the_letter_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,secret,mask", [
+    ("返信は hanako.kimura at example dot jp までお願いします。", "hanako.kimura at example dot jp", "email"),
+    ("返信は hanako.kimura(at)example.jp まで。", "hanako.kimura(at)example.jp", "email"),
+    ("返信は hanako.kimura [at] example [dot] co [dot] jp まで。", "hanako.kimura [at] example [dot] co [dot] jp", "email"),
+    ("返信は hanako.kimura＠example.jp まで。", "hanako.kimura＠example.jp", "email"),
+    ("返信は hanako（アット）example.ne.jp まで。", "hanako（アット）example.ne.jp", "email"),
+    ("返信は hanako アットマーク example ドット jp まで。", "hanako アットマーク example ドット jp", "email"),
+    ("普段は @kaede_nishi で発信しています。", "@kaede_nishi", "sns"),
+    ("Twitter: @kaede_nishi", "@kaede_nishi", "sns"),
+    ("X（旧Twitter）@kaede_nishi で発信しています。", "@kaede_nishi", "sns"),
+    ("X(旧Twitter) @kaede_nishi で発信しています。", "@kaede_nishi", "sns"),
+    ("Instagram: kaede.nishi2", "kaede.nishi2", "sns"),
+    ("インスタ：kaede_nishi もどうぞ。", "kaede_nishi", "sns"),
+    ("LINE ID: kaede123", "kaede123", "sns"),
+    ("ラインID：kaede123 に連絡ください。", "kaede123", "sns"),
+    ("ＬＩＮＥ　ＩＤ：kaede123", "kaede123", "sns"),
+])
+def test_obfuscated_email_sns_handles_and_line_ids_are_masked(text, secret, mask):
+    assert mask_personal_data(text) == text.replace(secret, MASKS[mask])
+
+
+@pytest.mark.parametrize("text", [
+    "I looked at the plan. 計画を見ました。",
+    "単価@100円で計算しました。",
+    "駅前に集まるのは at home な感じでいいですね。",
+    "市の公式Xアカウントで告知してください。",
+    "LINEで予約できるようにしてほしい。",
+    "案Xについて：賛成です。",
+])
+def test_at_signs_and_sns_words_in_sentences_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+def test_contact_line_of_sns_handles_leaves_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    text = f"{OPINION}\nX（旧Twitter）：@kaede_nishi\nLINE ID: kaede123"
+    assert drop_masked_lines(mask_personal_data(text)) == OPINION
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    # the kanji name was masked (submitter column) and the Latin name after the slash published
+    (f"{OPINION}\n--\n田中 誠 / Makoto Tanaka\nみどり市西町3丁目10-1", ["田中 誠"],
+     f"{OPINION}\n--\n{NAME} / {NAME}\n{MASKS['address']}"),
+    (f"{OPINION}\n--\n田中 誠 / Makoto Tanaka\nみどり市西町3丁目10-1", [],
+     f"{OPINION}\n--\n{NAME} / {NAME}\n{MASKS['address']}"),
+    (f"{OPINION}\n以上\nMakoto Tanaka／田中 誠", [], f"{OPINION}\n以上\n{NAME}／{NAME}"),
+])
+def test_latin_name_beside_a_kanji_name_on_a_signature_line_is_masked(text, names, expected):
+    assert mask_personal_data(text, names=names) == expected
+
+
+def test_an_address_does_not_swallow_the_line_break_after_it():
+    text = f"{OPINION}\nみどり市西町3丁目10-1\nPhone: 090-1111-2222"
+    assert mask_personal_data(text) == f"{OPINION}\n{MASKS['address']}\nPhone: {MASKS['phone']}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本のコーナーを広くしてほしい。小学生の母、小林ゆずはです。", f"本のコーナーを広くしてほしい。小学生の母、{NAME}です。"),
+    ("会社員、佐藤はるとと申します。" + OPINION, f"会社員、{NAME}と申します。" + OPINION),
+])
+def test_self_introduction_after_a_comma_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("通学路が危ない。娘（あおい）が毎日通っています。", f"通学路が危ない。娘（{NAME}）が毎日通っています。"),
+    ("息子（ゆうた）と公園に行きます。", f"息子（{NAME}）と公園に行きます。"),
+    ("長男（翔）は小学生です。", f"長男（{NAME}）は小学生です。"),
+    ("孫（はると）の送り迎えをしています。", f"孫（{NAME}）の送り迎えをしています。"),
+    ("長女(陽菜)が通う保育園です。", f"長女({NAME})が通う保育園です。"),
+    ("娘（ミオ、8歳）と歩きます。", f"娘（{NAME}、8歳）と歩きます。"),
+])
+def test_a_childs_name_in_brackets_after_a_kinship_word_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "娘（小学3年生）が通っています。",
+    "息子（８歳）と歩きます。",
+    "長男（中学生）が使います。",
+    "母（高齢）の通院に使います。",
+    "孫（ふたり）が遊びに来ます。",
+    "娘（むすめ）と読みます。",
+    "夫（会社員）も同じ意見です。",
+    "様子（写真）を添付します。",
+])
+def test_other_words_in_brackets_after_a_kinship_word_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+def test_english_contact_labels_leave_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    text = f"{OPINION}\nFrom: 森本 洋平 <yohei@example.jp>\n--\nPhone: +81-90-3333-4444"
+    assert drop_masked_lines(mask_personal_data(text)) == OPINION
