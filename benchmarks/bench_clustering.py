@@ -21,6 +21,10 @@ questions (``../shared/data/localgovfaq``), grouped by the FAQ answer(s) graded 
 household waste, all answered by one page) holds most same-group pairs and so decides most of
 ARI; the figures are printed with and without it.
 
+Small consultations (most of a town's): random subsets of 15, 30, 60 and 120 opinions of each
+grouping (20 draws each, fixed seeds), clustered on their own; mean ARI and pairwise precision
+and recall against the gold groups of the subset. ``--no-small`` leaves them out.
+
 ``--blocks`` forces the scale path (k-means blocks, ``pipeline.group_units``) onto the same
 opinions and prints ARI with and without joining clusters across blocks.
 
@@ -126,6 +130,39 @@ def agglomerative_k(x, k: int) -> np.ndarray:
     return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(x)
 
 
+def small_consultations(name: str, texts: list[str], gold: list, enc, tok, seed: int,
+                        sizes=(15, 30, 60, 120), draws: int = 20) -> None:
+    """Mean ARI and pairwise precision / recall over random subsets clustered on their own."""
+    from sklearn.metrics import adjusted_rand_score as ari
+
+    from cluster.grouping import group_opinions
+
+    emb = enc.encode(texts)
+    lemmas = [tok.lemmas(t) for t in texts]
+    gold = np.asarray(gold)
+    for n in sizes:
+        if n >= len(texts):
+            continue
+        rng = np.random.default_rng(1000 + n)
+        scores = []
+        for _ in range(draws):
+            idx = np.sort(rng.choice(len(texts), n, replace=False))
+            first: dict[str, int] = {}
+            inverse = np.array([first.setdefault(texts[i], len(first)) for i in idx])
+            keep = [int(idx[np.flatnonzero(inverse == u)[0]]) for u in range(len(first))]
+            lab = group_opinions([texts[i] for i in keep], emb[keep], counts=np.bincount(inverse).astype(float),
+                                 tokens=[lemmas[i] for i in keep], seed=seed, word_encoder=enc.encode)
+            pred, g = lab[inverse], gold[idx]
+            upper = np.triu_indices(n, 1)
+            same_pred = (pred[:, None] == pred[None, :])[upper]
+            same_gold = (g[:, None] == g[None, :])[upper]
+            both = float((same_pred & same_gold).sum())
+            scores.append((ari(g, pred), both / max(same_pred.sum(), 1), both / max(same_gold.sum(), 1)))
+        a, p, r = np.mean(scores, axis=0)
+        print(f"{'small consultations, ' + name + f', {n} opinions':<52} ({draws} draws)  "
+              f"mean ARI={a:.3f}  pair precision={p:.2f}  recall={r:.2f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model", default=None, help="encoder name or path (default: the shipped model)")
@@ -134,6 +171,7 @@ def main(argv=None) -> int:
     ap.add_argument("--blocks", action="store_true",
                     help="also force the scale path (k-means blocks) on this small set: ARI with and "
                          "without joining clusters across blocks, and agreement with the unblocked result")
+    ap.add_argument("--no-small", action="store_true", help="leave out the small-consultation subsets")
     args = ap.parse_args(argv)
 
     df, path = load_moe()
@@ -239,6 +277,11 @@ def main(argv=None) -> int:
             pred = np.asarray(lab)[inv]
             print(f"{'LocalgovFAQ questions, ' + name:<52} k={len(set(pred.tolist())):>3}  "
                   f"ARI={ari(g, pred):.3f}  NMI={nmi(g, pred):.3f}  ({len(t)} questions, {len(set(g))} groups)")
+
+    if not args.no_small:
+        small_consultations("MoE", texts, list(gold), enc, tok, args.seed)
+        if lg is not None:
+            small_consultations("LocalgovFAQ", lg[0], [str(k) for k in lg[1]], enc, tok, args.seed)
 
     # Transfer check on the project's own sample (not third-party data).
     s_texts, s_gold = load_sample()

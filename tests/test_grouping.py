@@ -420,5 +420,27 @@ def test_near_copies_that_swap_only_a_place_may_share_a_cluster(enc, tok):
              "公園を増やしてほしい。子どもの遊び場が足りない。", "図書館を増やしてほしい。子どもの遊び場が足りない。"]
     rows, cols = np.array([0, 2]), np.array([1, 3])
     assert _subject_swaps(texts, rows, cols) == [(2, 3)]
-    labels = run(texts + ["ごみ収集を週3回に増やしてください。", "市営住宅の家賃を見直してほしい。"], enc, tok)
+    others = ["ごみ収集を週3回に増やしてください。", "市営住宅の家賃を見直してほしい。",
+              "駅前の駐輪場が狭いので拡張を検討してほしい。", "路線バスの本数が少なく通勤に使えない。",
+              "子育て支援センターの土曜開館を希望します。", "市のホームページが見づらいので改善してください。"]
+    labels = run(texts + others, enc, tok)
     assert labels[0] == labels[1] and labels[2] != labels[3]
+
+
+def test_one_shared_word_does_not_join_a_small_towns_unrelated_requests(enc, tok):
+    """Twelve requests of a town, nearly all ending in 〜てほしい. The lemma view's random pairs are
+    then a spike (they share only 欲しい) whose MAD is near zero, and one shared lemma (館, 小)
+    used to outweigh every other view: 窓口 and 図書館 requests joined the 公民館 campaign, and the
+    pool joined the school-route signals."""
+    texts = ["東町の公民館を残してほしい。地域の集まりに欠かせません。",
+             "川口町の公民館を残してほしい。地域の集まりに欠かせません。",
+             "東小のプールを直してほしい。子どもが泳げません。",
+             "東小学校の通学路に信号を付けてほしい。", "西小学校の通学路に信号を付けてほしい。",
+             "南小学校の通学路に信号を付けてほしい。", "ごみの分別ルールをわかりやすくしてほしい。",
+             "道路の街灯を増やしてほしい。夜道が暗くて怖い。", "役場の窓口の待ち時間を短くしてほしい。",
+             "駅前に駐輪場を作ってほしい。", "図書館の開館時間を延長してほしい。", "町営バスの本数を増やしてほしい。"]
+    labels = run(texts, enc, tok)
+    assert labels[0] == labels[1]  # the 公民館 requests
+    assert labels[3] == labels[4] == labels[5]  # the school-route signals
+    assert labels[2] != labels[3]  # the pool is another request
+    assert labels[0] not in {labels[i] for i in (8, 10)}  # 窓口, 図書館 are not the 公民館 campaign
