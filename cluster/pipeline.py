@@ -31,7 +31,7 @@ from .labels import ctfidf_keywords, find_references, make_label, match_topics, 
 from .mask import drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
-from .report import ReportModel, ReportRow, count_channels_and_submitters, write_all
+from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
 from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer
@@ -70,6 +70,9 @@ class RunOptions:
     csv_encoding: str = "utf-8-sig"
     near_duplicate_threshold: float = 0.7
     worksheet: bool = True  # worksheet.xlsx: staff write summaries and answers in Excel (worksheet.py)
+    # Report row order: "section" = the draft's order (the --topics file's), rows without a topic
+    # last; "count" = most opinions first (the cluster ids' order); "auto" = section with --topics.
+    order: str = "auto"
 
 
 @dataclass
@@ -516,7 +519,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         cluster_of_opinion[i] = n
 
     topic_matches = None
-    if topics:
+    if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
         topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer)
         unmatched = sum(1 for name, _ in topic_matches if not name)
@@ -618,7 +621,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     counts = _counts(subs, opinions, dups, clusters, read_info)
     files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
-                           report_min_score, opts, counts, read_info, model_name, topics is not None, applied,
+                           report_min_score, opts, counts, read_info, model_name,
+                           [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
@@ -724,9 +728,28 @@ def title_from_rows(rows: Sequence[str]) -> str:
     return ""
 
 
+PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report
+
+
+def published_topic(cl: Cluster) -> str:
+    return cl.topic if cl.topic and cl.topic_score >= PUBLISHED_TOPIC_SCORE else ""
+
+
+def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto") -> list[Cluster]:
+    """The report's rows: in the draft's order (the topics file's) when there are topics, as
+    published tables follow the draft's sections, rows whose topic is not published last;
+    else as the clusters come (most opinions first). Within a section the clusters keep their order."""
+    if order not in ("auto", "section", "count"):
+        raise ValueError(f"order must be auto, section or count, got {order!r}")
+    if order == "count" or not topic_names:
+        return list(clusters)
+    place = {name: i for i, name in reversed(list(enumerate(topic_names)))}
+    return sorted(clusters, key=lambda cl: place.get(published_topic(cl), len(place)))
+
+
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
                        opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
-                       title_rows: Sequence[str] = ()) -> ReportModel:
+                       title_rows: Sequence[str] = (), topic_names: Sequence[str] = ()) -> ReportModel:
     mask, summary_of = report_maskers(subs, opts)
     rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
     blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
@@ -734,10 +757,10 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
-    for n, cl in enumerate(clusters, 1):
+    for n, cl in enumerate(report_order(clusters, topic_names, opts.order), 1):
         rep = op_by_id[cl.representative]
         section_parts = []
-        if cl.topic and cl.topic_score >= 0.25:
+        if published_topic(cl):
             section_parts.append(cl.topic)
         # a reference the topic name already says (topic 「第4章 スポーツ施設」, reference 「第4章」) is not repeated
         section_parts += [r for r in cl.references[:2] if not any(names_reference(part, r) for part in section_parts)]
@@ -754,7 +777,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
-                              cluster_id=cl.cluster_id, answer_from_run=from_run))
+                              cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary)))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
@@ -765,7 +788,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
-        masked=opts.mask,
+        masked=opts.mask, submitters_known=has_submitter_names(counted),
     )
 
 
@@ -885,8 +908,9 @@ def _publish(out_dir: Path, write) -> list[Path]:
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
-                   read_info, model_name, has_topics, applied, grouping, log=None) -> list[Path]:
+                   read_info, model_name, topic_names, applied, grouping, log=None) -> list[Path]:
     files = []
+    has_topics = topic_names is not None
     dup_label = {}
     width = max(3, len(str(counts["duplicate_groups"])))
     for g, size in enumerate(dups.sizes.tolist()):
@@ -930,7 +954,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
                                input_path, blank_rows=read_info.get("blank_rows", ()),
-                               title_rows=read_info.get("title_rows", ()))
+                               title_rows=read_info.get("title_rows", ()), topic_names=topic_names or ())
+    if log and not opts.title and not title_from_rows(read_info.get("title_rows", ())):
+        log(f"report title {model.title} is made from the file name; --title \"…\" names the draft")
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
         mask, _ = report_maskers(subs, opts)

@@ -130,8 +130,9 @@ def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
 
 
 def has_submitter_names(subs) -> bool:
-    """Whether any submission names its submitter (``ReportModel.submitters_known``)."""
-    return any(submitter_key(s.submitter) for s in subs)
+    """Whether the input has a submitter column with something in it (``ReportModel.submitters_known``):
+    匿名 or 市民 there still counts each such letter as one submitter."""
+    return any(str(s.submitter or "").strip() for s in subs)
 
 
 def published_summary(row: ReportRow) -> str:

@@ -528,4 +528,56 @@ def test_the_run_line_counts_submissions_as_the_report_does(tmp_path):
     path.write_text("番号,ご意見\n1,公園にベンチがほしい。\n,\n2,図書館を増やしてほしい。\n", encoding="utf-8")
     result = run_cli(path, tmp_path / "out")
     assert "2 submissions and 1 blank row -> 3 opinion rows (2 with content)" in result.output
-    assert "（提出件数 2件）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    # no 氏名 column: the number of submitters is not known, so it is not printed as 2名
+    assert "提出件数：2件（氏名の欄がないため" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+
+
+SECTIONED = [("1", "ドッグランは作らず、今の芝生広場を残してください。"), ("2", "ドッグランは作らず、今の芝生広場を残してください。"),
+             ("3", "ドッグランは作らずに、今の芝生広場を残してください。"), ("4", "第1章の基本方針に防災公園としての役割を書いてください。"),
+             ("5", "別添2の樹木管理計画で桜並木の伐採はやめてください。")]
+SECTION_TOPICS = "topic,description\n第1章 基本方針,防災 理念\n第3章 整備計画,ドッグラン 芝生広場\n別添2 樹木管理計画,伐採 桜 樹木\n"
+
+
+def test_report_rows_follow_the_drafts_sections_when_topics_are_given(tmp_path):
+    """Published tables follow the draft's order; the largest cluster (第3章) used to come first."""
+    src = write_comments_csv(tmp_path / "c.csv", SECTIONED, header=["番号", "ご意見"])
+    topics = tmp_path / "topics.csv"
+    topics.write_text(SECTION_TOPICS, encoding="utf-8")
+    run_cli(src, tmp_path / "out", "--topics", topics)
+    sections = [r["該当箇所"] for r in read_csv_rows(tmp_path / "out" / "report.csv")]
+    assert sections == ["第1章 基本方針", "第3章 整備計画", "別添2 樹木管理計画"]
+    run_cli(src, tmp_path / "count", "--topics", topics, "--order", "count")
+    by_count = read_csv_rows(tmp_path / "count" / "report.csv")
+    assert by_count[0]["該当箇所"] == "第3章 整備計画" and by_count[0]["件数"] == "3"
+    clusters = read_csv_rows(tmp_path / "out" / "clusters.csv")  # the cluster ids keep their size order
+    assert clusters[0]["topic"] == "第3章 整備計画"
+
+
+def test_topics_with_no_opinion_to_match_are_no_error(tmp_path):
+    src = write_comments_csv(tmp_path / "c.csv", [("1", ""), ("2", "")], header=["番号", "ご意見"])
+    topics = tmp_path / "topics.csv"
+    topics.write_text(SECTION_TOPICS, encoding="utf-8")
+    run_cli(src, tmp_path / "out", "--topics", topics)
+    assert [r["status"] for r in read_csv_rows(tmp_path / "out" / "opinions.csv")] == ["empty", "empty"]
+
+
+def test_a_title_made_from_the_file_name_is_named(tmp_path):
+    src = write_comments_csv(tmp_path / "iken.csv", SECTIONED[:2], header=["番号", "ご意見"])
+    result = run_cli(src, tmp_path / "out")
+    assert "report title 「iken」に対する意見募集の結果 is made from the file name; --title" in result.output
+    result = run_cli(src, tmp_path / "titled", "--title", "緑が丘公園再整備計画（案）に対する意見募集の結果")
+    assert "made from the file name" not in result.output
+
+
+def test_a_long_summary_written_by_staff_is_published_whole(tmp_path):
+    """A representative opinion is shortened to fit an Excel row; what staff wrote never is."""
+    long_opinion = "芝生広場を残してほしい。" + "子どもが走り回れる場所は市内にここしかありません。" * 30
+    src = write_comments_csv(tmp_path / "c.csv", [("1", long_opinion)], header=["番号", "ご意見"])
+    run_cli(src, tmp_path / "out")
+    shown = read_csv_rows(tmp_path / "out" / "report.csv")[0]["ご意見の概要"]
+    assert shown.endswith("…") and len(shown) <= 401
+    summary = "芝生広場の存続を求める意見。" + "利用者の声として、子どもの遊び場が市内に少ないことが挙げられています。" * 12
+    assert len(summary) > 401
+    assert invoke("review", "summary", str(tmp_path / "out"), "C001", summary).exit_code == 0
+    run_cli(src, tmp_path / "out")
+    assert read_csv_rows(tmp_path / "out" / "report.csv")[0]["ご意見の概要"] == summary
