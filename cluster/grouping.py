@@ -768,13 +768,18 @@ def choose_representative(indices, embeddings: np.ndarray, counts: np.ndarray | 
     Maximises sum_j w_j cos(x_i, x_j) = x_i . (sum_j w_j x_j), so O(m d). Ties go to the
     higher count, then the lower index.
     """
+    return rank_representatives(indices, embeddings, counts)[0]
+
+
+def rank_representatives(indices, embeddings: np.ndarray, counts: np.ndarray | None = None) -> list[int]:
+    """The cluster's indices, best representative first (``choose_representative``'s order)."""
     idx = np.asarray(list(indices), dtype=np.int64)
     if len(idx) == 0:
         raise ValueError("choose_representative needs at least one index")
     if len(idx) == 1:
-        return int(idx[0])
+        return [int(idx[0])]
     x = _normalise_rows(np.asarray(embeddings, dtype=np.float64)[idx])
     w = np.ones(len(idx)) if counts is None else np.asarray(counts, dtype=np.float64)[idx]
     score = x @ (w[:, None] * x).sum(axis=0)
-    best = min(range(len(idx)), key=lambda j: (-round(float(score[j]), 9), -w[j], int(idx[j])))
-    return int(idx[best])
+    order = sorted(range(len(idx)), key=lambda j: (-round(float(score[j]), 9), -w[j], int(idx[j])))
+    return [int(idx[j]) for j in order]

@@ -24,11 +24,11 @@ from .dedup import detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
                          previous_clusters_of_units)
 from .embed import load_encoder
-from .grouping import choose_representative, group_opinions, merge_across_blocks
+from .grouping import group_opinions, merge_across_blocks, rank_representatives
 from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
                  write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
-from .mask import drop_masked_lines, mask_personal_data
+from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
@@ -500,11 +500,13 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
     rep_units = []
     centroids = []
+    _, shown = report_maskers(subs, opts)
     for c in order:
         us = members[c]
         # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
-        rep_units.append(us[choose_representative(range(len(us)), vectors[us], unit_counts[us])]
-                         if len(us) > 1 else us[0])
+        ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
+        rep_units.append(_least_personal(ranked[:REPRESENTATIVE_CHOICES],
+                                         lambda u: shown(opinions[unit_rep[u]].text)) if opts.mask else ranked[0])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
         centroids.append(v / (np.linalg.norm(v) or 1.0))
@@ -726,6 +728,19 @@ def title_from_rows(rows: Sequence[str]) -> str:
         if m and len(m.group(1)) >= 4:
             return f"{m.group(1).strip('「」 ')}に対する意見募集の結果"
     return ""
+
+
+# The report shows a cluster's representative opinion: among the few most central ones, the one
+# with the least personal data masked (a QA pass found 「私は北区に住む［氏名］と申します…連絡先：
+# ［電話番号］」 published as a row's ご意見の概要 while a plain copy of the request sat beside it).
+REPRESENTATIVE_CHOICES = 5
+
+
+def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
+    if len(ranked) == 1:
+        return ranked[0]
+    masks = tuple(MASKS.values())
+    return min(ranked, key=lambda u: (sum(shown(u).count(m) for m in masks), ranked.index(u)))
 
 
 PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report

@@ -520,6 +520,13 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     # at the top, then the opinion). Not a signature, 「以上」, or a line summing up the list above.
     if blocks and not any(replied):
         replied.append(_answers_after(text, lines, kinds, blocks[-1][1] + 1, n))
+    # A reply written above the quoted notice (the writer's text first, a blank line, then the
+    # city's own announcement under 「>」): the lines read as the notice, not as the writer's
+    # points, which a lead-in (「次のとおりです。」「以下：」) would introduce without a blank line.
+    if blocks and not any(replied) and _is_own_text(text, lines, kinds, top, blocks[0][0]):
+        above = [line(i) for i in range(top, blocks[0][0]) if line(i).strip()]
+        replied.append(not line(blocks[0][0] - 1).strip() and not _LEAD_IN_RE.search(above[-1])
+                       and any(_NOTICE_RE.search(line(i)) for f, last in blocks for i in range(f, last + 1)))
     quoting = mail_context or mailer_quoting or any(replied)
     if quoting:
         for first, last in blocks:
@@ -569,6 +576,15 @@ def _answers_after(text: str, lines: list[tuple[int, int]], kinds: list[str], i:
     if len(masked) != j - i:
         masked = [mask_personal_data(text[s:e]) for s, e in lines[i:j]]
     return any(not _only_masks(masked[k - i]) for k in own)
+
+
+# Words of the city's own notice (意見募集のお知らせ), not of a citizen listing points
+_NOTICE_RE = re.compile(r"ご意見を(?:お寄せ|募集|お待ち)|意見(?:を)?募集|募集(?:期間|します|しています|いたします)|締切|締め切り"
+                        r"|提出期限|お問い?合わ?せ(?:先|は)|問合せ先|担当[:：]|(?:課|係|室|センター)(?:です|でございます)[。．]"
+                        r"|パブリック・?コメント")
+
+
+_LEAD_IN_RE = re.compile(r"(?:次の|以下の?|下記の?)(?:とおり|通り)|[:：][ \t\u3000]*$")
 
 
 def _is_own_text(text: str, lines: list[tuple[int, int]], kinds: list[str], i: int, j: int) -> bool:

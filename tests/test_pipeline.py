@@ -581,3 +581,22 @@ def test_a_long_summary_written_by_staff_is_published_whole(tmp_path):
     assert invoke("review", "summary", str(tmp_path / "out"), "C001", summary).exit_code == 0
     run_cli(src, tmp_path / "out")
     assert read_csv_rows(tmp_path / "out" / "report.csv")[0]["ご意見の概要"] == summary
+
+
+def test_the_published_representative_is_one_without_personal_data_when_there_is_one(tmp_path):
+    """The most central opinion of a row was 「私は北区に住む［氏名］と申します…連絡先：［電話番号］」;
+    among the most central few, the report now shows the one with the least personal data masked."""
+    rows = [("1", "私は北区に住む山本花子と申します。図書館の開館時間を延長してください。夜も利用したいです。"
+                  "連絡先：03-9876-5432"),
+            ("2", "開館時間の延長に賛成です。平日夜間も開けてください。\n以上\n髙橋 一郎（緑が丘市東町4-5-6）"),
+            ("3", "図書館の開館時間を延長してください。"),
+            ("4", "ごみの分別ルールをわかりやすくしてほしい。"), ("5", "駅前に駐輪場を作ってほしい。")]
+    src = write_comments_csv(tmp_path / "c.csv", rows, header=["番号", "ご意見"])
+    run_cli(src, tmp_path / "out")
+    ops = {r["opinion_id"]: r for r in read_csv_rows(tmp_path / "out" / "opinions.csv")}
+    assert ops["1-1"]["cluster_id"] == ops["3-1"]["cluster_id"]  # the rows the test is about share a row
+    report = read_csv_rows(tmp_path / "out" / "report.csv")
+    row = next(r for r in report if "開館時間" in r["ご意見の概要"])
+    assert "［" not in row["ご意見の概要"], row["ご意見の概要"]
+    run_cli(src, tmp_path / "plain", "--no-mask")  # unmasked: the most central one, whatever it holds
+    assert any("開館時間" in r["ご意見の概要"] for r in read_csv_rows(tmp_path / "plain" / "report.csv"))

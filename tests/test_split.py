@@ -343,12 +343,17 @@ def test_a_heading_with_nothing_under_it_keeps_its_text():
     ("市民の田中と申します。以下の2点について意見を述べます。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "greeting"),
     ("■山田太郎より\n1. バスの本数を増やしてほしい。\n2. 運賃を下げてほしい。", "greeting"),  # the sender's line
     ("東町　佐藤花子より\n1. 朝を増便してほしい。\n2. 夜も増便を。", "greeting"),
+    # who writes, without a name (a QA pass found 「北地区の住民です。」 published as an opinion)
+    ("お世話になっております。北地区の住民です。\n１　バス停に屋根を付けてほしい。\n２　駅にエレベーターを。", "greeting"),
+    ("子育て中の母親です。\n(1) 保育園を増やしてほしい。\n(2) 病児保育を始めてほしい。", "greeting"),
+    ("バスをよく使う高齢者です。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "greeting"),
     # a preamble that says something is an opinion
     ("駅前の駐輪場より公園を優先してほしい。\n1. 芝生を広げてほしい。\n2. 遊具を直してほしい。", "ok"),
     ("駐輪場が足りません。\n1. 駅前に増設してほしい。\n2. 屋根を付けてほしい。", "ok"),
     ("バスの本数が不便です。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "ok"),
     ("東町線の存続希望です。\n(1) 朝の便を残してほしい。\n(2) 夜の便も残してほしい。", "ok"),
     ("駅前の駐輪場不足です。\n1. 増設してほしい。\n2. 屋根を付けてほしい。", "ok"),
+    ("一番困っているのは高齢者です。\n1. 朝を増便してほしい。\n2. 夜も増便を。", "ok"),  # about others
 ])
 def test_a_self_introduction_before_numbered_items_is_a_greeting(source, preamble_status):
     from cluster.pipeline import _split_pieces
@@ -406,6 +411,20 @@ def test_forward_separators_start_the_quoted_part(rule):
 def test_forwarded_by_in_a_sentence_is_not_a_separator():
     source = "公園のトイレを改修してほしいです。\n前回の意見は forwarded by 山田 として届いたそうです。"
     assert all(p == "" for p, _ in parts(source))
+
+
+def test_the_citys_notice_quoted_under_a_reply_is_quoted():
+    """A reply written above the quoted notice, with no 「…wrote:」 line: the notice's lines were
+    published as a citizen's opinion and 「締切は12月1日です。」 joined another row."""
+    source = ("開館時間を延長してください。\n\n> 緑が丘市企画課です。ご意見をお寄せください。\n> 締切は12月1日です。"
+              "\n\n松本翔太 shota.m@example.ne.jp")
+    assert [p for p, _ in parts(source)][:2] == ["", "quoted"]
+    assert parts(source)[1][1] == "> 緑が丘市企画課です。ご意見をお寄せください。\n> 締切は12月1日です。"
+    # the writer's own points under a lead-in stay the writer's, even with a deadline word in them
+    for own in ("要望は次のとおりです。\n> 駅前に駐輪場を増やしてほしい。\n> 工事の締切を守ってほしい。\n以上",
+                "要望は次のとおりです。\n\n> 駅前に駐輪場を増やしてほしい。\n> 工事の締切を守ってほしい。\n\n山田",
+                "駐輪場について。\n\n> 駅前に駐輪場を増やしてほしい。\n> 屋根を付けてほしい。"):
+        assert [t for p, t in parts(own) if p == "quoted"] == [], own
 
 
 @pytest.mark.parametrize("mark", [">", "＞", "> ", "＞　"])
