@@ -146,6 +146,9 @@ def _reader_options(what: str):
 @click.option("--order", type=click.Choice(["auto", "section", "count"]), default="auto", show_default=True,
               help="Report row order: section = the draft's order, as in the --topics file (rows with no topic "
                    "last); count = most opinions first; auto = section when --topics is given, else count.")
+@click.option("--final", is_flag=True,
+              help="The report as it will be published: confirmed answers only (no unconfirmed candidates; "
+                   "worksheet.xlsx and answers.csv keep them), and the run names the rows still without one.")
 @click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items).")
 @click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
@@ -162,7 +165,7 @@ def _reader_options(what: str):
 @_guarded
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
-                no_split, model, seed,
+                final, no_split, model, seed,
                 encoding, sheet, header_row, title, no_mask, report_encoding, no_worksheet, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
@@ -176,7 +179,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         text_column=text_column, id_column=id_column, channel_column=channel_column,
         submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
-        answer_min_score=min_answer_score, topics=topics, order=order,
+        answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
         mask=not no_mask, csv_encoding=report_encoding, worksheet=not no_worksheet,
     )

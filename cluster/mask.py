@@ -999,6 +999,33 @@ def _kin_name(m: re.Match) -> str:
     return kin + bracket + MASKS["name"]
 
 
+# A block without a lot number that the sentence goes on to name as a place (「本町1丁目の交差点に
+# 信号機を」「東町二丁目付近」): a neighbourhood the opinion is about, where thousands live, not a
+# household's address. It stays; with a lot number (1丁目2番) or on its own it is masked.
+_BLOCK_ONLY_RE = re.compile(rf"[{_KANJI_DIGITS}0-9０-９]+丁目")
+_PLACE_WORD_AFTER_RE = re.compile(r"[^\S\n]*(?:の|に|で)?[^\S\n]*(?:交差点|付近|周辺|近辺|界隈|辺り|あたり|踏切|歩道|道路|"
+                                  r"通り|の坂|坂道|公園|バス停|信号)")
+
+
+def _address_or_place(m: re.Match) -> str:
+    if _BLOCK_ONLY_RE.search(m.group()) and m.group().endswith("丁目") and \
+            _PLACE_WORD_AFTER_RE.match(m.string, m.end()):
+        return m.group()
+    return MASKS["address"]
+
+
+# Toll-free and navigation-dial numbers (0120, 0800, 0570) belong to businesses and public
+# services (「フリーダイヤル0120-…」 in an opinion about a hotline), never to a person.
+_SERVICE_NUMBER_RE = re.compile(r"[0０][1１][2２][0０]|[0０][8８][0０][0０]|[0０][5５][7７][0０]")
+
+
+def _phone(m: re.Match) -> str:
+    return m.group() if _SERVICE_NUMBER_RE.match(m.group()) else MASKS["phone"]
+
+
+_REPLACE = {"address": _address_or_place, "phone": _phone}
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -1009,7 +1036,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _BIRTH_RE.sub(lambda m: m.group(1) + MASKS["birth"], text)
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
-        text = rx.sub(MASKS[kind], text)
+        text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)

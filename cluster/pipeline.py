@@ -73,6 +73,9 @@ class RunOptions:
     # Report row order: "section" = the draft's order (the --topics file's), rows without a topic
     # last; "count" = most opinions first (the cluster ids' order); "auto" = section with --topics.
     order: str = "auto"
+    # The report as it will be published: only confirmed answers (worksheet.xlsx and answers.csv
+    # keep the candidates), and the run names the rows still without one.
+    final: bool = False
 
 
 @dataclass
@@ -687,6 +690,11 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     }
 
 
+def _number_list(numbers: Sequence[int], limit: int = 20) -> str:
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    return shown + (f" … ({len(numbers)} in all)" if len(numbers) > limit else "")
+
+
 def _report_candidates(candidates_by_cluster, cluster_id: str, min_score: float) -> list[AnswerCandidate]:
     """The candidates good enough to stand, marked as unconfirmed, in the report."""
     return [c for c in candidates_by_cluster.get(cluster_id) or [] if c.score >= min_score]
@@ -737,10 +745,16 @@ REPRESENTATIVE_CHOICES = 5
 
 
 def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
-    if len(ranked) == 1:
-        return ranked[0]
-    masks = tuple(MASKS.values())
-    return min(ranked, key=lambda u: (sum(shown(u).count(m) for m in masks), ranked.index(u)))
+    """The first of ``ranked`` with the fewest masks in its report form (the first without any
+    ends the search: most are, and masking costs a tokenizer pass)."""
+    best, fewest = ranked[0], None
+    for u in ranked if len(ranked) > 1 else ():
+        n = sum(shown(u).count(m) for m in MASKS.values())
+        if fewest is None or n < fewest:
+            best, fewest = u, n
+        if n == 0:
+            break
+    return best
 
 
 PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report
@@ -785,7 +799,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         if ans:
             text, status = ans.get("text", ""), "confirmed"
         else:
-            cands = _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
+            cands = [] if opts.final else _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
             from_run = bool(cands) and cands[0].answer_id.startswith("run:")
         summary = mask(cl.summary) if cl.summary else summary_of(rep.text)  # staff-written, or the representative
@@ -970,6 +984,10 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
                                input_path, blank_rows=read_info.get("blank_rows", ()),
                                title_rows=read_info.get("title_rows", ()), topic_names=topic_names or ())
+    if log and opts.final:
+        open_rows = [r.no for r in model.rows if r.answer_status != "confirmed"]
+        log(f"final report: {len(model.rows) - len(open_rows)} of {len(model.rows)} rows have a confirmed answer"
+            + (f"; still without one: No. {_number_list(open_rows)}" if open_rows else ""))
     if log and not opts.title and not title_from_rows(read_info.get("title_rows", ())):
         log(f"report title {model.title} is made from the file name; --title \"…\" names the draft")
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)

@@ -600,3 +600,23 @@ def test_the_published_representative_is_one_without_personal_data_when_there_is
     assert "［" not in row["ご意見の概要"], row["ご意見の概要"]
     run_cli(src, tmp_path / "plain", "--no-mask")  # unmasked: the most central one, whatever it holds
     assert any("開館時間" in r["ご意見の概要"] for r in read_csv_rows(tmp_path / "plain" / "report.csv"))
+
+
+def test_the_final_report_has_confirmed_answers_only_and_names_the_rest(tmp_path, past_answers_csv):
+    """A QA pass: no option gave the report to publish, without unconfirmed candidates."""
+    src = write_comments_csv(tmp_path / "comments.csv")
+    out = tmp_path / "out"
+    run_cli(src, out, "--answers", past_answers_csv, "--min-answer-score", "0")
+    report = read_csv_rows(out / "report.csv")
+    assert any(r["回答の状態"] == "候補" for r in report)  # the working report shows candidates
+    first = report[0]
+    cid = read_csv_rows(out / "clusters.csv")[0]["cluster_id"]
+    assert invoke("review", "answer", out, cid, "--text", "ご意見を踏まえ、検討してまいります。").exit_code == 0
+    result = run_cli(src, out, "--answers", past_answers_csv, "--min-answer-score", "0", "--final")
+    final = read_csv_rows(out / "report.csv")
+    assert [r["回答の状態"] for r in final].count("確定") == 1
+    assert not any(r["回答の状態"] == "候補" for r in final)
+    assert "【回答案" not in (out / "report.md").read_text(encoding="utf-8")
+    assert f"final report: 1 of {len(final)} rows have a confirmed answer; still without one: No. 2," in result.output
+    assert read_csv_rows(out / "answers.csv")  # the candidates stay where staff work
+    assert first["件数"] == final[0]["件数"]
