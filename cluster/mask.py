@@ -1014,13 +1014,17 @@ def _address_or_place(m: re.Match) -> str:
     return MASKS["address"]
 
 
-# Toll-free and navigation-dial numbers (0120, 0800, 0570) belong to businesses and public
-# services (「フリーダイヤル0120-…」 in an opinion about a hotline), never to a person.
+# A toll-free or navigation-dial number (0120, 0800, 0570) that the opinion names as a service's
+# (「相談窓口のフリーダイヤル0120-…」, about a hotline) is kept; given as one's own contact
+# (「電話は0120-…です」) it is masked like any number.
 _SERVICE_NUMBER_RE = re.compile(r"[0０][1１][2２][0０]|[0０][8８][0０][0０]|[0０][5５][7７][0０]")
+_SERVICE_WORD_RE = re.compile(r"(?:フリーダイヤル|フリーダイアル|フリーコール|ナビダイヤル|窓口|ダイヤル|ホットライン|"
+                              r"コールセンター|センター|相談|専用)(?:の|は|：|:)?[^\S\n]*$")
 
 
 def _phone(m: re.Match) -> str:
-    return m.group() if _SERVICE_NUMBER_RE.match(m.group()) else MASKS["phone"]
+    service = _SERVICE_NUMBER_RE.match(m.group()) and _SERVICE_WORD_RE.search(m.string[max(0, m.start() - 16):m.start()])
+    return m.group() if service else MASKS["phone"]
 
 
 _REPLACE = {"address": _address_or_place, "phone": _phone}
