@@ -1014,10 +1014,11 @@ def _address_or_place(m: re.Match) -> str:
     return MASKS["address"]
 
 
-# A toll-free or navigation-dial number (0120, 0800, 0570) that the opinion names as a service's
+# A toll-free or navigation-dial number (0120, 0570) that the opinion names as a service's
 # (「相談窓口のフリーダイヤル0120-…」, about a hotline) is kept; given as one's own contact
-# (「電話は0120-…です」) it is masked like any number.
-_SERVICE_NUMBER_RE = re.compile(r"[0０][1１][2２][0０]|[0０][8８][0０][0０]|[0０][5５][7７][0０]")
+# (「電話は0120-…です」) it is masked like any number. Not 0800: written without hyphens it
+# cannot be told from a mobile number (080-0…).
+_SERVICE_NUMBER_RE = re.compile(r"[0０][1１][2２][0０]|[0０][5５][7７][0０]")
 _SERVICE_WORD_RE = re.compile(r"(?:フリーダイヤル|フリーダイアル|フリーコール|ナビダイヤル|窓口|ダイヤル|ホットライン|"
                               r"コールセンター|センター|相談|専用)(?:の|は|：|:)?[^\S\n]*$")
 

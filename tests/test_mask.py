@@ -866,12 +866,13 @@ def test_a_block_with_a_lot_number_or_alone_is_still_an_address(text, expected):
 
 
 @pytest.mark.parametrize("text", ["相談窓口のフリーダイヤル0120-123-456はつながらない。",
-                                  "ナビダイヤル0570-000-111の通話料が高い。", "市の相談センター 0800-100-2000 に電話した。"])
+                                  "ナビダイヤル0570-000-111の通話料が高い。", "市の相談センター 0120-100-200 に電話した。"])
 def test_toll_free_and_navigation_dial_numbers_are_kept(text):
     assert mask_personal_data(text) == text
 
 
 def test_a_toll_free_number_given_as_ones_own_contact_is_masked():
     assert mask_personal_data("電話は0120-00-0000です。") == "電話は［電話番号］です。"
+    assert mask_personal_data("相談窓口 08000000000") == "相談窓口 ［電話番号］"  # 080-0000-0000: a mobile
     assert mask_personal_data("窓口の0120-123-456ではなく090-1234-5678に連絡を。") == \
         "窓口の0120-123-456ではなく［電話番号］に連絡を。"
