@@ -747,9 +747,12 @@ REPRESENTATIVE_CHOICES = 5
 def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
     """The first of ``ranked`` with the fewest masks in its report form (the first without any
     ends the search: most are, and masking costs a tokenizer pass)."""
+    if len(ranked) == 1:
+        return ranked[0]
     best, fewest = ranked[0], None
-    for u in ranked if len(ranked) > 1 else ():
-        n = sum(shown(u).count(m) for m in MASKS.values())
+    for u in ranked:
+        text = shown(u)
+        n = sum(text.count(m) for m in MASKS.values())
         if fewest is None or n < fewest:
             best, fewest = u, n
         if n == 0:
