@@ -241,7 +241,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # never digits, spaces, brackets or punctuation.
 _NAME_CHAR = r"(?:[^\W\d_]|[・･])"
 # Labels before a name (「（記入者：前田）」); a line of one of them and masked data only is a
-# contact line (``_only_masks``).
+# contact line (``only_masks``).
 _NAME_LABEL_WORDS = ("氏名", "お名前", "名前", "Name", "NAME", "name", "提出者", "記入者", "投稿者", "作成者",
                      "回答者", "代表者", "申請者")
 _LABEL_NAME_RE = re.compile(
@@ -919,7 +919,7 @@ def _mask_person_names(text: str) -> str:
     # The line right before a masked contact line (「やまだ たろう\n電話：［電話番号］」) is in a
     # signature position too, like the line after one.
     before_contact = {k for k, nxt in zip(nonempty, nonempty[1:])
-                      if _only_masks(text[lines[nxt][0]:lines[nxt][1]])}
+                      if only_masks(text[lines[nxt][0]:lines[nxt][1]])}
     # ... and so is the line right before a closing that ends the letter (「やまだ たろう\n以上」).
     if len(nonempty) >= 2 and _CLOSING_LINE_RE.fullmatch(text[lines[last_line][0]:lines[last_line][1]].strip()):
         before_contact.add(nonempty[-2])
@@ -1097,11 +1097,11 @@ def _mask_signature_urls(text: str) -> str:
         if not _URL_RE.search(line):
             continue
         marked = _URL_RE.sub(MASKS["url"], line)
-        if not _only_masks(marked):
+        if not only_masks(marked):
             continue
         near = [lines[nonempty[j]] for j in (n - 1, n + 1) if 0 <= j < len(nonempty)]
         if (any(m in line for m in MASKS.values())
-                or any(_only_masks(x) or _CLOSING_LINE_RE.fullmatch(x.strip()) or x.strip() in ("--", "-- ", "――")
+                or any(only_masks(x) or _CLOSING_LINE_RE.fullmatch(x.strip()) or x.strip() in ("--", "-- ", "――")
                        for x in near)):
             out[k] = marked
     return "\n".join(out)
@@ -1114,7 +1114,7 @@ _CONTACT_FILLER_RE = re.compile(
     rf"|[:：()（）<>＜＞・/／,，、\-－\s\u3000])")
 
 
-def _only_masks(line: str) -> bool:
+def only_masks(line: str) -> bool:
     """A line that holds masked data and nothing else but labels, separators and brackets:
     「電話：［電話番号］」, 「［氏名］　［郵便番号］ ［住所］」."""
     if not any(m in line for m in MASKS.values()):
@@ -1133,7 +1133,7 @@ def drop_masked_lines(text: str) -> str:
     the original). A line with any other word stays; a text made only of such lines is kept.
     """
     lines = text.split("\n")
-    kept = [line for line in lines if not _only_masks(line)]
+    kept = [line for line in lines if not only_masks(line)]
     if not any(line.strip() for line in kept):
         return text
     if len(kept) < len(lines):

@@ -393,16 +393,16 @@ def _signature_block(body: str) -> int:
         k -= 1
     if k == len(lines) or all(is_empty_opinion(line) for line in lines[k:]):
         return -1  # nothing but blank or closing lines: the caller cuts those
-    from .mask import _only_masks, mask_personal_data  # only for a letter that may end in a signature
+    from .mask import only_masks, mask_personal_data  # only for a letter that may end in a signature
 
     # the masker takes a name's reading in brackets (「（むらい ようこ）」) with the name
     masked = mask_personal_data(body).split("\n")
     if len(masked) != len(lines):
         return -1
     j = len(lines)
-    while j > k and (is_empty_opinion(lines[j - 1]) or _only_masks(masked[j - 1])):
+    while j > k and (is_empty_opinion(lines[j - 1]) or only_masks(masked[j - 1])):
         j -= 1
-    if j == len(lines) or not any(_only_masks(line) for line in masked[j:]):
+    if j == len(lines) or not any(only_masks(line) for line in masked[j:]):
         return -1
     return sum(len(line) + 1 for line in lines[:j]) - 1
 
@@ -569,13 +569,13 @@ def _answers_after(text: str, lines: list[tuple[int, int]], kinds: list[str], i:
            and not _LIST_SUMMARY_RE.match(text, lines[k][0], lines[k][1])]
     if not own:
         return False
-    from .mask import _only_masks, mask_personal_data  # only for 「>」 lines with text after them
+    from .mask import only_masks, mask_personal_data  # only for 「>」 lines with text after them
 
     chunk = text[lines[i][0]:lines[j - 1][1]]
     masked = mask_personal_data(chunk).split("\n")
     if len(masked) != j - i:
         masked = [mask_personal_data(text[s:e]) for s, e in lines[i:j]]
-    return any(not _only_masks(masked[k - i]) for k in own)
+    return any(not only_masks(masked[k - i]) for k in own)
 
 
 # Words of the city's own notice (意見募集のお知らせ), not of a citizen listing points
