@@ -16,9 +16,9 @@ Method
    (ため・ので・から・理由…), a comma or a quotation.
 3. **Hybrid similarity**, each part standardised against random pairs of the same corpus
    (robust z-score, median and MAD: 0 = a typical unrelated pair, so no part dominates and the threshold does not
-   depend on the encoder's cosine scale; the lemma view's spread is never taken below its mean
-   absolute deviation, since the MAD of its mostly-identical random pairs collapses in a small
-   consultation):
+   depend on the encoder's cosine scale; the lemma view's spread, and from 20 texts on the char
+   view's, is never taken below its mean absolute deviation, since the MAD of mostly-identical
+   random pairs collapses in a small consultation):
    - embedding cosine after removing the corpus mean and its first principal direction
      (static word-vector means share a large common component);
    - content-lemma TF-IDF cosine (when ``tokens`` are given), each lemma's IDF also scaled by
@@ -75,6 +75,11 @@ DEFAULTS = dict(
     # the char view steadies them (a 10-opinion paraphrase group split without it). 200 texts
     # is where the random-pair sample stops being every pair of the corpus.
     char_half_above=200,
+    # From this many texts on, the char view's spread too is never taken below its mean absolute
+    # deviation (the lemma view's always is; see _Views). Below it, a consultation's few copies
+    # and paraphrases are a large share of its pairs and inflate that deviation: ten texts in
+    # paraphrase groups of two or three split.
+    char_floor_from=20,
     burstiness=True,  # lemma TF-IDF weights also scaled by each lemma's burstiness (see _tfidf)
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
@@ -380,16 +385,15 @@ class _Views:
                 continue
             s = _pair_cos(x, rr, cc)
             mu, sd = _robust_scale(s)
-            if kind == "lemma":
+            if kind == "lemma" or (kind == "char" and len(texts) >= p["char_floor_from"]):
                 # The lemma view's spread is never taken below its mean absolute deviation
                 # (scaled to an SD). Its random pairs are mostly a spike (they share nothing, or
                 # only a word every opinion uses, such as ほしい) plus a tail, and the MAD measures
                 # the spike alone: in a town's 12-request consultation it came out 50 times below
                 # the SD, so one shared word (時間, 小) outweighed every other view and joined
                 # unrelated requests. The plain SD would overcorrect: among the pairs of a
-                # ten-text consultation, its few copies and paraphrases inflate it. (The same
-                # floor on the char view scored higher on two real groupings but split
-                # paraphrases in ten-text consultations; BENCHMARKS.md section 2.)
+                # ten-text consultation, its few copies and paraphrases inflate it. The char view
+                # gets the same floor from ``char_floor_from`` texts on (BENCHMARKS.md section 2).
                 sd = max(sd, _MEAN_ABS_TO_SD * float(np.mean(np.abs(s - mu))))
             if not np.isfinite(sd) or sd < 1e-9:
                 continue  # a constant view says nothing
