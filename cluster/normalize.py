@@ -108,7 +108,8 @@ def is_greeting_sentence(sentence: str) -> bool:
 
 # A preamble that only introduces the writer or announces the items that follow.
 _INTRO_SENTENCE_RE = re.compile(
-    r"^(?:[^。、]{0,30}(?:課|係|室|部|局|会|協会|団体|事務所|在住|在勤|在学|市民|区民|県民|町民|村民|住民|者)"
+    r"^(?:[^。、]{0,30}(?:課|係|室|部|局|会|協会|団体|事務所|在住|在勤|在学|市民|区民|県民|町民|村民|住民|者|"
+    r"母|父|母親|父親|主婦|主夫|会社員|学生)"
     r"の[^。、がはをにでも]{1,10}(?:です|でございます)"
     r"|[^。]{0,30}と申します"
     # 「北地区の住民です。」「子育て中の母親です。」「バスをよく使う高齢者です。」: who writes (a は
@@ -135,11 +136,17 @@ def _is_name_introduction(sentence: str) -> bool:
     return bool(_NAME_INTRO_RE.match(mask_personal_data(sentence).strip()))
 
 
+# A greeting that opens the sentence of a self-introduction: 「はじめまして、市民の竹内です。」
+_GREETING_LEAD_RE = re.compile(r"^(?:はじめまして|初めまして|こんにちは|お世話になっております|お世話になります|"
+                               r"お疲れ様です|いつもお世話になっております)[、，,\s]+")
+
+
 def is_introduction(text: str) -> bool:
     """True when every sentence of ``text`` is a greeting, a self-introduction
-    (「交通政策課の山田です。」「…と申します。」「原田です。」) or an announcement of the items below
-    (「以下の3点について意見を述べます。」): the preamble of a numbered list, not an opinion."""
-    parts = [p.strip() for p in _sentences(text) if p.strip()]
+    (「交通政策課の山田です。」「…と申します。」「原田です。」「三児の母の清水です。」) or an announcement
+    of the items below (「以下の3点について意見を述べます。」): the preamble of a numbered list, not an
+    opinion."""
+    parts = [_GREETING_LEAD_RE.sub("", p.strip()) for p in _sentences(text) if p.strip()]
     return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p)
                                or _is_name_introduction(p) for p in parts)
 

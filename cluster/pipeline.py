@@ -992,7 +992,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         log(f"final report: {len(model.rows) - len(open_rows)} of {len(model.rows)} rows have a confirmed answer"
             + (f"; still without one: No. {_number_list(open_rows)}" if open_rows else ""))
     if log and not opts.title and not title_from_rows(read_info.get("title_rows", ())):
-        log(f"report title {model.title} is made from the file name; --title \"…\" names the draft")
+        log(f"report title {model.title} is made from the file name; "
+            "--title \"○○計画（案）に対する意見募集の結果\" gives the whole heading")
     files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
     if opts.worksheet:
         mask, _ = report_maskers(subs, opts)

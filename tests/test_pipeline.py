@@ -564,7 +564,8 @@ def test_topics_with_no_opinion_to_match_are_no_error(tmp_path):
 def test_a_title_made_from_the_file_name_is_named(tmp_path):
     src = write_comments_csv(tmp_path / "iken.csv", SECTIONED[:2], header=["番号", "ご意見"])
     result = run_cli(src, tmp_path / "out")
-    assert "report title 「iken」に対する意見募集の結果 is made from the file name; --title" in result.output
+    assert ("report title 「iken」に対する意見募集の結果 is made from the file name; "
+            "--title \"○○計画（案）に対する意見募集の結果\" gives the whole heading") in result.output
     result = run_cli(src, tmp_path / "titled", "--title", "緑が丘公園再整備計画（案）に対する意見募集の結果")
     assert "made from the file name" not in result.output
 
