@@ -415,6 +415,11 @@ def main() -> int:
     report("RRF (4 signals, k=60)", rrf(feats, [0, 1, 2, 3]))
     label = "(default)" if (tuple(weights), power) == (tuple(DEFAULT_WEIGHTS), SCORE_POWER) else "(tuned)"
     report(f"hybrid weighted {tuple(weights)}, power {power} {label}", fused(feats, weights, power))
+    # what `cluster answers` and a run rank by: opposite requests (one side rejects what the other
+    # asks for: answers.rejects) at answers.STANCE_PENALTY of their score
+    report(f"  + stance penalty ({int(q.rejects.sum())} rejecting queries, "
+           f"{int(index._rejects.sum())} rejecting entries)",
+           index.stance_adjusted(fused(feats, weights, power), q.rejects))
     # Threshold behaviour. An answerable query should get its right answer above min_score;
     # a query with no past answer should get nothing. Every query here has an answer, so
     # "no past answer" is simulated by removing the query's relevant entries: its top-1 is

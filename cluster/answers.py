@@ -427,6 +427,33 @@ def _norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+# An opinion that rejects what it names (反対, 不要, やめて, 撤去, 廃止して …) and a past opinion
+# that asks for it (or the other way round) are opposite requests: their past answer
+# (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
+# keeps its place in answers.csv at this share of its score, and so seldom reaches the report.
+STANCE_PENALTY = 0.5
+# Stance words only: 中止 and 廃止届 name procedures in a city's FAQ (「水道の使用中止」).
+_REJECT_RE = re.compile(r"反対(?!意見|の声|派|する人|者)|不要|要らない|いらない|やめて|止めて|やめるべき|撤去(?:して|す|を)|"
+                        r"廃止(?:して|すべき|を求め)|なくして|無くして|取りやめ|取り止め")
+_NOT_REJECT_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|(?:不要|中止|撤去|廃止)(?:に|には)?反対")
+
+
+def rejects(text: str) -> bool:
+    """Whether ``text`` rejects what it names (「…の廃止に反対」 rejects the abolition: no)."""
+    t = unicodedata.normalize("NFKC", text or "")
+    return bool(_REJECT_RE.search(t)) and not _NOT_REJECT_RE.search(t)
+
+
+def _repeated(keys: Sequence[tuple], order_key: np.ndarray) -> np.ndarray:
+    """True for each record whose key an earlier record (by ``order_key``) has."""
+    out = np.zeros(len(keys), dtype=bool)
+    seen: set = set()
+    for i in np.argsort(order_key, kind="stable"):
+        out[i] = keys[i] in seen
+        seen.add(keys[i])
+    return out
+
+
 # UniDic lemma forms of verbs, interrogatives and request phrases that every question or
 # opinion uses (「どうすれば良いか教えて欲しい」); the tokenizer's stopwords are written in
 # kana (する, ある), so these lemma spellings would pass. Removing them helps BM25 and
@@ -660,6 +687,7 @@ class _Query:
     vectors: np.ndarray  # (n, dim) L2-normalised
     tokens: list[list[str]]
     ids: list[str]
+    rejects: np.ndarray | None = None  # bool per query: it rejects what it names (``rejects``)
 
 
 class AnswerIndex:
@@ -699,6 +727,11 @@ class AnswerIndex:
             baselines = (_cosine_baseline(record_opinion), _cosine_baseline(record_opinion, self.answer_emb))
         self.baselines = (float(baselines[0]), float(baselines[1]))
         self._order_key = np.argsort(np.argsort(np.array([r.answer_id for r in self.records], dtype=object)))
+        # the same past opinion and answer read from two archives (a CSV and the workbook it was
+        # exported from) is one candidate: the first in answer-id order stands for both
+        self._rejects = np.array([rejects(r.opinion) for r in self.records], dtype=bool)
+        self._same_as_earlier = _repeated(
+            [(_norm_text(r.opinion), _norm_text(r.answer)) for r in self.records], self._order_key)
 
     # ---------------------------------------------------------- building
 
@@ -792,7 +825,14 @@ class AnswerIndex:
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
         if len(ids) != len(texts):
             raise ValueError("query_ids must have one id per query")
-        return _Query(vectors, tokens, ids)
+        return _Query(vectors, tokens, ids, np.array([rejects(t) for t in texts], dtype=bool))
+
+    def stance_adjusted(self, scores: np.ndarray, query_rejects: np.ndarray) -> np.ndarray:
+        """``scores`` (n_queries, n_records) with a past answer to the opposite request scaled by
+        ``STANCE_PENALTY``: one side rejects what the other asks for (「ドッグランをつくるのは反対です」
+        and a past 「ドッグランを設置してほしい」 share every word but the stance)."""
+        opposite = np.asarray(query_rejects, dtype=bool)[:, None] != self._rejects[None, :]
+        return np.where(opposite, scores * STANCE_PENALTY, scores)
 
     def features(self, vectors: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
         """Feature array (n_queries, n_records, 4): cos_opinion, cos_answer, lex_opinion, lex_answer."""
@@ -818,7 +858,7 @@ class AnswerIndex:
 
     def _rank(self, scores: np.ndarray, k: int | None, min_score: float) -> list[int]:
         rounded = np.round(scores, 6)
-        order = np.lexsort((self._order_key, -rounded))
+        order = [i for i in np.lexsort((self._order_key, -rounded)) if not self._same_as_earlier[i]]
         if min_score > 0:
             order = [i for i in order if rounded[i] >= min_score]
         return [int(i) for i in order[: k if k is not None else len(order)]]
@@ -847,7 +887,7 @@ class AnswerIndex:
 
     def _search_prepared(self, q: _Query, k: int, min_score: float | None) -> list[list[AnswerCandidate]]:
         threshold = self.min_score if min_score is None else float(min_score)
-        scores = self.score_matrix(q.vectors, q.tokens)
+        scores = self.stance_adjusted(self.score_matrix(q.vectors, q.tokens), q.rejects)
         return [self._candidates(qid, scores[n], k, threshold) for n, qid in enumerate(q.ids)]
 
     # ---------------------------------------------------------- persistence
@@ -1193,7 +1233,8 @@ def suggest_for_clusters(index: AnswerIndex, clusters_texts: Mapping[str, object
         return {}
     threshold = index.min_score if min_score is None else float(min_score)
     scored = group_scores(index, groups)
-    scores = scored.combined
+    # a cluster's stance is its representative's (the opinion the report shows)
+    scores = index.stance_adjusted(scored.combined, np.array([rejects(rep or "") for _, rep in groups], dtype=bool))
     out = {}
     for n, cid in enumerate(ids):
         shown = [scored.pieces[n][m] if m >= 0 else "" for m in scored.matched[n]]
