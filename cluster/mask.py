@@ -92,8 +92,15 @@ birth after 生年月日/誕生日 is masked (the label stays); web addresses wi
 (``~user``) are masked anywhere, and any URL on a signature or contact line (privacy first);
 a URL inside an opinion (the draft, a public page) stays.
 
+A closing that starts a line is a line of its own: 「以上　やまだ たろう」 is read as 「以上」 and a
+signature line. A child's name after a kinship word without brackets (「息子の蓮が」「娘・あおいの」),
+a name after a title on a business's signature line (「…学習塾　代表　大野」), a family name in brackets
+or after 「by」 ending the letter (「…ほしい。（渡部）」「by たなか」) and an SNS profile URL without
+https:// (「instagram.com/…」) are masked too; see ``_KIN_FREE_RE``, ``_TITLE_NAME_RE``,
+``_mask_final_name_forms`` and ``_SNS_PROFILE_RE``.
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
-personal data (a signature or contact line).
+personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
 from __future__ import annotations
 
@@ -161,6 +168,23 @@ _BIRTH_RE = re.compile(
 # opinion usually points to the draft or a public page.
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>\"'（）「」『』【】、。，！？]+|www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[^\s<>\"'（）「」『』【】、。，！？]*")
 _PERSONAL_URL_RE = re.compile(r"[~～〜]|%7[Ee]")
+# A profile on an SNS, with or without https:// (「instagram.com/hanako_aoba」「https://x.com/…」): an
+# account, masked as ［SNSアカウント］ wherever it is; not the site's own pages (explore, watch …).
+_SNS_PROFILE_RE = re.compile(
+    r"(?<![A-Za-z0-9.\-/@＠])(?:https?://)?(?:(?:www|m|mobile)\.)?"
+    r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com)"
+    r"/(@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,39})/?(?![A-Za-z0-9_./\-?=&%#])")
+_SNS_SITE_PAGES = {"explore", "p", "reel", "reels", "stories", "hashtag", "tags", "watch", "share", "sharer", "search",
+                   "home", "i", "intent", "about", "help", "settings", "login", "signup", "tv", "channel", "c",
+                   "playlist", "results", "shorts", "events", "groups", "pages", "policies", "legal", "privacy",
+                   "terms", "notifications", "messages", "accounts", "direct", "feed", "topics", "tag", "index.html"}
+
+
+def _sns_profile(m: re.Match) -> str:
+    site, account = m.group(1), m.group(2)
+    if account.lower().rstrip(".") in _SNS_SITE_PAGES or (site == "youtube.com" and not account.startswith("@")):
+        return m.group()
+    return MASKS["sns"]
 # Labels of SNS accounts on a contact line (「X（旧Twitter）：［SNSアカウント］」「LINE ID: …」).
 _SNS_LABELS = ("LINE", "Line", "ＬＩＮＥ", "ライン", "ID", "ＩＤ", "アカウント", "ユーザー名", "Twitter", "ツイッター", "旧",
                "Instagram", "インスタグラム", "インスタ", "Facebook", "フェイスブック", "TikTok", "ティックトック",
@@ -258,6 +282,9 @@ _FIELD_WORD_RE = re.compile(f"(?:{'|'.join(CONTACT_LABELS)})")
 _CLOSING_RE = re.compile(rf"(?:{'|'.join(CLOSING_WORDS)}|拝|よろしくお願い|宜しくお願い|お願い(?:いた|致)?します)[。．.\s]*$")
 # A last line that is only a closing: the line before it is a signature position.
 _CLOSING_LINE_RE = re.compile(rf"(?:{'|'.join(CLOSING_WORDS)})(?:です)?[。．.]?")
+# A closing that starts a line and a blank after it (「以上　やまだ たろう」): what follows is a
+# signature line of its own.
+_CLOSING_PREFIX_RE = re.compile(rf"[^\S\n]*(?:{'|'.join(CLOSING_WORDS)})(?:です)?[。．.、]?[^\S\n]+(?=\S)")
 _RESIDENT_WORDS = {"在住", "在勤", "在学"}
 # Nouns that may follow a person's name directly (「田中太郎議員」); any other noun right after a
 # 姓+名 pair makes it part of a place or facility name (「森田東会館」「中川南公園」).
@@ -912,7 +939,12 @@ def _mask_person_names(text: str) -> str:
     lines: list[tuple[int, int]] = []
     start = 0
     for line in text.split("\n"):
-        lines.append((start, start + len(line)))
+        head = _CLOSING_PREFIX_RE.match(line)
+        if head is not None:  # 「以上　やまだ たろう」: the closing, then the signature as a line
+            lines.append((start, start + head.end()))
+            lines.append((start + head.end(), start + len(line)))
+        else:
+            lines.append((start, start + len(line)))
         start += len(line) + 1
     nonempty = [k for k, (a, b) in enumerate(lines) if text[a:b].strip()]
     last_line = nonempty[-1] if nonempty else -1
@@ -929,7 +961,7 @@ def _mask_person_names(text: str) -> str:
     for k, (a, b) in enumerate(lines):
         line = text[a:b]
         line_toks = []
-        while i < len(toks) and toks[i].start < b + 1:
+        while i < len(toks) and toks[i].start < b:
             if toks[i].end <= b:  # a token never spans lines, but stay safe
                 t = toks[i]
                 line_toks.append(_Tok(t.start - a, t.end - a, t.surface, t.pos1, t.pos2, t.person))
@@ -999,18 +1031,169 @@ def _kin_name(m: re.Match) -> str:
     return kin + bracket + MASKS["name"]
 
 
+# A child's (or other relative's) name without brackets after the word for them and の, ・ or a
+# blank, before a particle: 「息子の蓮が」「娘・あおいの」「子ども ゆい のために」 (also after the family
+# name masked already: 「子ども ［氏名］ ゆい のために」). Kanji and katakana only where UniDic tags them
+# as a person name in the sentence (「娘の学校」「息子の友達」「息子の心が」 stay); 2–4 hiragana unless
+# they are a word of the sentence: a formal noun or pronoun (「娘のために」「息子のことが」「息子の
+# ほうが」), or, after の or a blank, a common noun that UniDic never reads as a name (「息子のともだち
+# と」「子ども ひろばが」; so 「娘のひなたが」 stays too: privacy does not win over every hiragana noun).
+_KIN_FREE_RE = re.compile(
+    f"({'|'.join(sorted((k for k in _KIN_READINGS if k != '子'), key=len, reverse=True))})"
+    r"((?:の|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
+    r"([ぁ-ゖ]{2,12}|[\u4e00-\u9fff々]{1,3}|[ァ-ヺー]{2,8})")
+_KIN_PARTICLE = r"(?:ちゃん|くん|さん|君)?(?:が|の|は|を|に|と|も|へ|で|や|から|まで|より|には|とは|にも|とも|では|でも|って)"
+_KIN_TAIL_RE = re.compile(rf"(?:ちゃん|くん|さん|君|{_KIN_PARTICLE})")
+_KIN_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_KIN_PARTICLE}|[、，,])")
+_KIN_NOT_NAME_HIRA = {
+    "こと", "もの", "ため", "ほう", "とき", "ところ", "とこ", "うち", "あと", "まえ", "せい", "おかげ", "ぶん", "よう",
+    "まま", "かた", "ほか", "わけ", "はず", "みんな", "みな", "みなさん", "ぜんいん", "ぜんぶ", "たち", "ころ", "なか",
+    "そば", "ふたり", "ひとり", "それ", "これ", "あれ", "だれ", "どれ", "なに", "なん", "ども", "など", "だけ", "ばかり",
+    "しか", "くらい", "ぐらい", "ほど", "ぶん", "かわり", "ほかに", "いえ", "へや", "からだ", "かお", "こころ", "いのち",
+    "ようす", "ともだち", "せんせい", "おもちゃ", "ごはん", "おやつ", "しゅくだい", "べんきょう", "あそび", "がっこう",
+    "ようちえん", "ほいくえん", "つもり", "たいちょう", "びょうき", "けが", "ケガ", "しごと", "ほうも"}
+_KIN_BEFORE_PARTICLE_RE = re.compile(rf"(?={_KIN_PARTICLE})")
+
+
+def _kin_hiragana_is_name(kin: str, sep: str, name: str, tail: str) -> bool:
+    if name in _KIN_NOT_NAME_HIRA:
+        return False
+    plain_sep = "・" if "・" in sep or "･" in sep else (" " if not sep.startswith("の") else "の")
+    context = kin + plain_sep + name + tail
+    offset = len(kin) + len(plain_sep)
+    inside, pos = [], 0
+    for w, raw in _tagged(context):
+        start = context.find(w, pos)
+        pos = start + len(w)
+        if start < offset and pos > offset or start < offset + len(name) < pos:
+            return True  # UniDic reads across the name's edges: no word of the sentence
+        if offset <= start and pos <= offset + len(name):
+            inside.append((w, raw.split(",")))
+    if len(inside) == 1:
+        f = inside[0][1]
+        if len(f) > 3 and f[2] == "人名":
+            return True
+        if (f[0] in ("副詞", "動詞", "形容詞", "形状詞", "助詞", "助動詞", "接続詞", "代名詞", "連体詞", "感動詞")
+                or (f[0] == "名詞" and (f[1] in ("代名詞", "数詞") or f[2] == "副詞可能"))):
+            return False
+        return plain_sep == "・" or any(r[2] == "人名" for r in _single_readings(name))
+    # pieces (はると: はる + と): a name unless a content word of two or more characters is among them
+    return not any(len(w) >= 2 and not (len(f) > 3 and f[2] == "人名")
+                   and f[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞") for w, f in inside)
+
+
+def _kin_free_name(m: re.Match) -> str:
+    kin, sep, run = m.group(1), m.group(2), m.group(3)
+    text = m.string
+    before = _tagged(text[max(0, m.start() - 12):m.end(1)])
+    if not before or before[-1][0] != kin:
+        return m.group()  # part of another word (親子, 様子)
+    if "ぁ" <= run[0] <= "ゖ":
+        if m.end() < len(text) and "ぁ" <= text[m.end()] <= "ゖ":
+            return m.group()  # a longer run of hiragana: a phrase
+        for n in range(min(4, len(run)), 1, -1):
+            name, tail = run[:n], run[n:]
+            if tail:
+                if not _KIN_TAIL_RE.fullmatch(tail):
+                    continue
+            elif not _KIN_AFTER_RE.match(text, m.end()) or not text[m.end():m.end() + 1].isspace():
+                continue
+            if _kin_hiragana_is_name(kin, sep, name, tail):
+                return kin + sep + MASKS["name"] + tail
+        return m.group()
+    # kanji or katakana: the whole run, before a particle, tagged as a person name in the sentence
+    if m.end() < len(text) and (_KANJI_NAME_RE.match(text[m.end()]) or "ァ" <= text[m.end()] <= "ー"):
+        return m.group()
+    if not _KIN_AFTER_RE.match(text, m.end()) or run in _KIN_READINGS:
+        return m.group()
+    plain_sep = "の" if sep.startswith("の") else "・"
+    context = kin + plain_sep + run + text[m.end():m.end() + 4]
+    offset, pos, inside = len(kin) + len(plain_sep), 0, []
+    for w, raw in _tagged(context):
+        start = context.find(w, pos)
+        pos = start + len(w)
+        if offset <= start < offset + len(run):
+            if pos > offset + len(run):
+                return m.group()
+            inside.append(raw.split(","))
+    if inside and all(len(f) > 3 and f[2] == "人名" for f in inside):
+        return kin + sep + MASKS["name"]
+    return m.group()
+
+
+# A name after a title on a business's signature line: 「青葉そろばん教室　代表　西川」「株式会社…　代表取締役
+# 緑川 進」「NPO法人…　理事長：野口 和子」. The title starts the line or follows a blank (the
+# organisation's name before it), a blank or colon follows it and the name ends the line; a single
+# word is a name only where UniDic tags it as one, or as single characters (「代表　質問」「…の代表
+# 一同」 stay).
+_TITLE_WORDS = ("代表取締役社長", "代表取締役", "取締役社長", "代表理事", "代表社員", "代表者", "代表", "社長", "店主", "店長",
+                "院長", "理事長", "園長", "校長", "会長", "所長", "館長", "事務局長", "委員長", "支配人", "オーナー", "塾長",
+                "教室長", "室長", "施設長", "センター長", "住職", "組合長", "自治会長", "町内会長", "代表幹事", "世話人")
+_TITLE_NAME_RE = re.compile(
+    rf"^([^\S\n]*(?:[^\n。．！？!?]{{1,30}}?[^\S\n]+)?(?:{'|'.join(_TITLE_WORDS)})(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+))"
+    rf"({_KANJI}{{1,4}}(?:[^\S\n]{{0,2}}{_KANJI}{{1,4}}|{_HIRA}{{2,4}})?|{_KANJI}{{1,4}}[^\S\n]{{1,2}}{_HIRA}{{2,4}})"
+    r"([^\S\n]*(?:より|拝)?[^\S\n]*)$", re.MULTILINE)
+
+
+def _titled_name(m: re.Match) -> str:
+    words = _tagged(m.group(2))
+    if not any(",人名," in raw for _, raw in words) and not (
+            len(words) >= 2 and all(len(w) == 1 for w, _ in words)):
+        return m.group()
+    return m.group(1) + MASKS["name"] + m.group(3)
+
+
+# A family name alone in brackets that ends the letter after its last sentence (「…ほしい。(渡部)」),
+# and a name after 「by」 ending the letter (「…ほしい。by たなか」).
+_BRACKETED_FINAL_NAME_RE = re.compile(
+    rf"(?:(?<=[。．.！？!?\s])|^)([(（][^\S\n]*)({_KANJI}{{1,4}})([^\S\n]*[)）])[^\S\n]*\s*$")
+_BY_NAME_RE = re.compile(
+    rf"(?<![A-Za-z])((?:by|By|BY)[^\S\n]+)({_HIRA}{{2,6}}(?:[^\S\n]+{_HIRA}{{2,6}})?|{_KANJI}{{1,4}}(?:[^\S\n]?{_KANJI}{{1,4}})?)"
+    r"([^\S\n]*[。．.]?)\s*$")
+
+
+def _mask_final_name_forms(text: str) -> str:
+    m = _BRACKETED_FINAL_NAME_RE.search(text)
+    if m is not None:
+        words = _tagged(m.group(2))
+        if words and all(raw.split(",")[2:3] == ["人名"] for _, raw in words) and ",人名,姓" in words[0][1]:
+            text = text[:m.start(2)] + MASKS["name"] + text[m.end(2):]
+    m = _BY_NAME_RE.search(text)
+    if m is not None:
+        name, is_name = m.group(2), False
+        if _HIRA_RUN_RE.match(name):
+            parts = name.split()
+            is_name = (_hiragana_family_kind(parts[0]) in ("name", "misread") if len(parts) == 1
+                       else _hiragana_name_pair(*parts) and not _hiragana_place_name(*parts))
+        else:
+            is_name = any(",人名," in raw for _, raw in _tagged(name))
+        if is_name:
+            text = text[:m.start(2)] + MASKS["name"] + text[m.end(2):]
+    return text
+
+
 # A block without a lot number that the sentence goes on to name as a place (「本町1丁目の交差点に
 # 信号機を」「東町二丁目付近」): a neighbourhood the opinion is about, where thousands live, not a
 # household's address. It stays; with a lot number (1丁目2番) or on its own it is masked.
 _BLOCK_ONLY_RE = re.compile(rf"[{_KANJI_DIGITS}0-9０-９]+丁目")
-_PLACE_WORD_AFTER_RE = re.compile(r"[^\S\n]*(?:の|に|で)?[^\S\n]*(?:交差点|付近|周辺|近辺|界隈|辺り|あたり|踏切|歩道|道路|"
-                                  r"通り|の坂|坂道|公園|バス停|信号)")
+_PLACE_WORD_AFTER_RE = re.compile(r"[^\S\n]*(?:(?:の|に|で)?[^\S\n]*(?:交差点|付近|周辺|近辺|界隈|辺り|あたり|踏切|歩道|道路|"
+                                  r"通り|の坂|坂道|公園|バス停|信号)"
+                                  # a facility of the neighbourhood: 「東町3丁目の市営住宅の集会所を」
+                                  r"|の[^\S\n]*(?:市営住宅|県営住宅|都営住宅|町営住宅|公営住宅|団地|集会所|公民館|商店街|駅|"
+                                  r"小学校|中学校|保育園|保育所|幼稚園|こども園|児童館|病院|地区|自治会|町内会))")
+# ... unless the opinion says the writer lives there (「東町3丁目の団地在住です」「…の市営住宅に住む者です」)
+# or the line is a contact or label line (「住所：東町3丁目の市営住宅」).
+_HOME_AFTER_RE = re.compile(r"[^\n、，,。．！？!?]{0,8}?(?:在住|在勤|に住む|に住ん|に住み|に住まい|に暮ら|に居住|の者|のもの(?:です|でございます)|に住所)")
+_ADDRESS_LABEL_BEFORE_RE = re.compile(rf"(?:{'|'.join(CONTACT_LABELS + NAME_LABELS)}|〒|自宅|現住所|所在地)")
 
 
 def _address_or_place(m: re.Match) -> str:
-    if _BLOCK_ONLY_RE.search(m.group()) and m.group().endswith("丁目") and \
-            _PLACE_WORD_AFTER_RE.match(m.string, m.end()):
-        return m.group()
+    if _BLOCK_ONLY_RE.search(m.group()) and m.group().endswith("丁目"):
+        place = _PLACE_WORD_AFTER_RE.match(m.string, m.end())
+        line_start = m.string.rfind("\n", 0, m.start()) + 1
+        if (place is not None and not _HOME_AFTER_RE.match(m.string, place.end())
+                and not _ADDRESS_LABEL_BEFORE_RE.search(m.string, line_start, m.start())):
+            return m.group()
     return MASKS["address"]
 
 
@@ -1023,8 +1206,22 @@ _SERVICE_WORD_RE = re.compile(r"(?:フリーダイヤル|フリーダイアル|�
                               r"コールセンター|センター|相談|専用)(?:の|は|：|:)?[^\S\n]*$")
 
 
+# ... but not one that ends a line with nothing before it but a label (「フリーダイヤル 0120-…」
+# under a business's signature): that line is a contact line, the number the writer's own.
+_PHONE_LABEL_ONLY_RE = re.compile(
+    r"[^\S\n]*(?:[(（【\[［<＜]?[^\S\n]*(?:フリーダイヤル|フリーダイアル|フリーコール|ナビダイヤル|ダイヤル|"
+    r"ホットライン|電話番号|電話|携帯|連絡先|代表|直通|TEL|Tel|tel|ＴＥＬ|℡|FD|ＦＤ|Free|FREE|free|Phone|PHONE)"
+    r"[^\S\n]*[)）】\]］>＞]?[^\S\n]*[:：]?[^\S\n]*)+")
+_LINE_REST_EMPTY_RE = re.compile(r"[^\S\n]*[)）】\]］>＞]?[^\S\n]*[。．.]?[^\S\n]*(?:\n|$)")
+
+
 def _phone(m: re.Match) -> str:
     service = _SERVICE_NUMBER_RE.match(m.group()) and _SERVICE_WORD_RE.search(m.string[max(0, m.start() - 16):m.start()])
+    if service:
+        line_start = m.string.rfind("\n", 0, m.start()) + 1
+        if (_LINE_REST_EMPTY_RE.match(m.string, m.end())
+                and _PHONE_LABEL_ONLY_RE.fullmatch(m.string, line_start, m.start())):
+            return MASKS["phone"]  # 「フリーダイヤル 0120-…」 as a line of its own: a contact line
     return m.group() if service else MASKS["phone"]
 
 
@@ -1039,6 +1236,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if not text:
         return text
     text = _BIRTH_RE.sub(lambda m: m.group(1) + MASKS["birth"], text)
+    text = _SNS_PROFILE_RE.sub(_sns_profile, text)
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
@@ -1050,8 +1248,12 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = whole.sub(MASKS["name"], text)
         if family is not None:
             text = family.sub(MASKS["name"], text)
+    if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
+        text = _KIN_FREE_RE.sub(_kin_free_name, text)
     if person_names:
         text = _mask_person_names(text)
+        text = _TITLE_NAME_RE.sub(_titled_name, text)
+        text = _mask_final_name_forms(text)
     text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(MASKS["name"], text)
     return _mask_signature_urls(text)
@@ -1125,6 +1327,11 @@ def only_masks(line: str) -> bool:
     return not _CONTACT_FILLER_RE.sub("", rest).strip()
 
 
+def _closing_prefix_end(line: str) -> int:
+    m = _CLOSING_PREFIX_RE.match(line)
+    return m.end() if m else 0
+
+
 def drop_masked_lines(text: str) -> str:
     """The published summary without lines that held nothing but personal data.
 
@@ -1133,7 +1340,8 @@ def drop_masked_lines(text: str) -> str:
     the original). A line with any other word stays; a text made only of such lines is kept.
     """
     lines = text.split("\n")
-    kept = [line for line in lines if not only_masks(line)]
+    # a closing and the signature on one line (「以上　［氏名］」) goes too
+    kept = [line for line in lines if not only_masks(line[_closing_prefix_end(line):])]
     if not any(line.strip() for line in kept):
         return text
     if len(kept) < len(lines):

@@ -876,3 +876,195 @@ def test_a_toll_free_number_given_as_ones_own_contact_is_masked():
     assert mask_personal_data("相談窓口 08000000000") == "相談窓口 ［電話番号］"  # 080-0000-0000: a mobile
     assert mask_personal_data("窓口の0120-123-456ではなく090-1234-5678に連絡を。") == \
         "窓口の0120-123-456ではなく［電話番号］に連絡を。"
+
+
+# ---------------------------------------------------------------- QA pass 7a
+
+@pytest.mark.parametrize("text,expected", [
+    # a closing and the hiragana signature on one line: a QA pass found 「以上　いけだ ひろし」
+    # published although the line is a signature (a single opinion, no numbered items)
+    ("図書館の本を増やしてほしい。\n以上　ますだ ゆうこ", f"図書館の本を増やしてほしい。\n以上　{NAME}"),
+    ("図書館の本を増やしてほしい。\n以上 やまだ たろう", f"図書館の本を増やしてほしい。\n以上 {NAME}"),
+    ("1. 図書館の本\n2. 駐車場\n以上　おかだ けんじ", f"1. 図書館の本\n2. 駐車場\n以上　{NAME}"),
+    ("図書館の本を増やしてほしい。\n敬具　まえだ 太郎", f"図書館の本を増やしてほしい。\n敬具　{NAME}"),
+    ("図書館の本を増やしてほしい。\n以上　西田", f"図書館の本を増やしてほしい。\n以上　{NAME}"),
+    # ... and without the closing, as the last line
+    ("図書館の本を増やしてほしい。\nおかだ けんじ", f"図書館の本を増やしてほしい。\n{NAME}"),
+])
+def test_a_hiragana_signature_after_a_closing_on_the_same_line_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    OPINION + "\n以上　よろしく おねがいします",
+    OPINION + "\n以上　ひまわり こうえん",
+    OPINION + "\n以上、よろしくお願いします。",
+    "以上です。ありがとうございました。",
+])
+def test_a_closing_and_words_on_one_line_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+def test_a_closing_and_hiragana_signature_leave_no_name_in_the_report():
+    from cluster.pipeline import report_form
+
+    text = "公民館の開館時間を延ばしてほしい。\n以上　きくち みのる"
+    assert "きくち" not in report_form(text, [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a toll-free number that ends a contact line with only a label before it is the writer's
+    ("弊社は市内で教室を開いています。\n青葉そろばん教室　代表　［氏名］\nフリーダイヤル 0120-444-555",
+     f"弊社は市内で教室を開いています。\n青葉そろばん教室　代表　［氏名］\nフリーダイヤル {MASKS['phone']}"),
+    ("フリーダイヤル：0120-444-555", f"フリーダイヤル：{MASKS['phone']}"),
+    ("連絡先\n（フリーコール）0120-444-555。", f"連絡先\n（フリーコール）{MASKS['phone']}。"),
+    ("ナビダイヤル 0570-444-555", f"ナビダイヤル {MASKS['phone']}"),
+])
+def test_a_toll_free_number_on_a_contact_line_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "子育て相談のフリーダイヤル0120-444-555は夜につながらない。",
+    "市の相談窓口のフリーダイヤル 0120-444-555",  # names the service
+    "ナビダイヤル0570-444-555の通話料が高い。",
+])
+def test_a_toll_free_number_about_a_service_is_still_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("教室を活用してください。\n青葉そろばん教室　代表　西川\nフリーダイヤル 0120-444-555",
+     f"教室を活用してください。\n青葉そろばん教室　代表　{NAME}\nフリーダイヤル {MASKS['phone']}"),
+    ("教室を活用してください。\n有限会社あおば工務店　代表取締役　北村 誠\nTEL 0120-444-555",
+     f"教室を活用してください。\n有限会社あおば工務店　代表取締役　{NAME}\nTEL {MASKS['phone']}"),
+    ("教室を活用してください。\n有限会社あおば工務店　代表取締役　北村\n以上",
+     f"教室を活用してください。\n有限会社あおば工務店　代表取締役　{NAME}\n以上"),
+    ("薬局を増やしてほしい。\nみどり歯科　院長　森\n電話 045-111-2222",
+     f"薬局を増やしてほしい。\nみどり歯科　院長　{NAME}\n電話 {MASKS['phone']}"),
+    ("薬局を増やしてほしい。\nパン工房こむぎ　店主　西川\n以上", f"薬局を増やしてほしい。\nパン工房こむぎ　店主　{NAME}\n以上"),
+    ("薬局を増やしてほしい。\nNPO法人ひだまり　理事長：野口 和子",
+     f"薬局を増やしてほしい。\nNPO法人ひだまり　理事長：{NAME}"),
+])
+def test_a_name_after_a_title_on_a_business_signature_line_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "自治会の会長　挨拶の時間を短くしてほしい。",
+    "町内会を代表　して意見します。",
+    "各団体の代表　一同",
+    "代表　質問",
+])
+def test_words_after_a_title_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("息子の蓮が通う学童の部屋が狭い。", f"息子の{NAME}が通う学童の部屋が狭い。"),
+    ("娘・あおいの通う道が暗いです。", f"娘・{NAME}の通う道が暗いです。"),
+    ("子ども ゆい のためにも広場がほしい。", f"子ども {NAME} のためにも広場がほしい。"),
+    ("息子のはるとが毎日使う道です。", f"息子の{NAME}が毎日使う道です。"),
+    ("娘の結衣と公園に行きます。", f"娘の{NAME}と公園に行きます。"),
+    ("娘のゆいちゃんが喜びます。", f"娘の{NAME}ちゃんが喜びます。"),
+    # the submitter's family name is masked already: the given name after it too
+    ("子ども ［氏名］ ゆい のためにも", f"子ども {NAME} {NAME} のためにも"),
+])
+def test_a_childs_name_after_a_kinship_word_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "娘の学校の前の道が暗い。",
+    "息子の友達と遊ぶ場所がない。",
+    "娘・息子のための施設がほしい。",
+    "子どもの遊び場を増やしてほしい。",
+    "娘のためにも公園を残してほしい。",
+    "息子のことが心配です。",
+    "息子のほうが詳しいです。",
+    "息子の心が傷つきます。",
+    "子どものころから住んでいます。",
+    "娘のみんなが困ります。",
+    "息子のおかげで知りました。",
+])
+def test_words_after_a_kinship_word_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,secret,mask", [
+    ("子育ての情報を載せてほしい。instagram.com/aoba_mama22 にも書きました。", "instagram.com/aoba_mama22", "sns"),
+    ("詳しくは www.instagram.com/aoba.mama/ を見てください。", "www.instagram.com/aoba.mama/", "sns"),
+    ("私の投稿 https://x.com/aoba_mama22 を見てください。", "https://x.com/aoba_mama22", "sns"),
+    ("facebook.com/taro.aoba で発信しています。", "facebook.com/taro.aoba", "sns"),
+])
+def test_an_sns_profile_url_is_masked(text, secret, mask):
+    assert mask_personal_data(text) == text.replace(secret, MASKS[mask])
+
+
+@pytest.mark.parametrize("text", [
+    "市の公式 https://www.instagram.com/explore/ は見にくい。",
+    "https://www.youtube.com/watch?v=abc123 の動画を見ました。",
+    "計画案 https://www.city.example.lg.jp/plan.html を読みました。",
+])
+def test_other_urls_stay(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("駐輪場を増やしてほしい。(渡部)", f"駐輪場を増やしてほしい。({NAME})"),
+    ("駐輪場を増やしてほしい。（渡部）", f"駐輪場を増やしてほしい。（{NAME}）"),
+    ("駐輪場を増やしてほしい。 （西村）", f"駐輪場を増やしてほしい。 （{NAME}）"),
+    ("駐輪場を増やしてほしい。by たなか", f"駐輪場を増やしてほしい。by {NAME}"),
+    ("駐輪場を増やしてほしい。\nby 西村", f"駐輪場を増やしてほしい。\nby {NAME}"),
+    ("駐輪場を増やしてほしい。By やまだ たろう", f"駐輪場を増やしてほしい。By {NAME}"),
+])
+def test_a_name_in_brackets_or_after_by_ending_the_letter_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "駐輪場を増やしてほしい。（案）",
+    "駐輪場を増やしてほしい。（以上）",
+    "駐輪場を増やしてほしい。（東町）",
+    "駐輪場を増やしてほしい。（再掲）",
+    "駐輪場を増やしてほしい。by みんな",
+    "駐輪場を増やしてほしい。by bus",
+])
+def test_other_words_ending_the_letter_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "西町2丁目の市営住宅の集会所を、子ども食堂として使いたい。",
+    "西町2丁目の団地の空き部屋を活用してほしい。",
+    "みどり市西町2丁目の公民館を建て替えてほしい。",
+    "西町2丁目の商店街に休憩所がほしい。",
+    "西町2丁目の小学校の前の道が狭い。",
+    "西町2丁目の保育園の送迎が大変です。",
+    "西町2丁目の自治会で話し合いました。",
+])
+def test_a_block_before_a_facility_is_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("西町2丁目5番の市営住宅の集会所", "［住所］の市営住宅の集会所"),  # a lot number
+    ("住所：西町2丁目の市営住宅", "住所：［住所］の市営住宅"),
+    ("西町2丁目の団地在住です。", "［住所］の団地在住です。"),
+    ("西町2丁目の市営住宅に住む者です。", "［住所］の市営住宅に住む者です。"),
+    ("西町2丁目の団地の者です。", "［住所］の団地の者です。"),
+])
+def test_a_block_before_a_facility_is_still_an_address_where_it_is_ones_home(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+def test_a_childs_given_name_after_a_submitters_masked_family_name_is_masked():
+    text = "医療費の助成を広げてほしい。子ども 石原 みお のためにもお願いします。"
+    assert "みお" not in mask_personal_data(text, ["石原 真理"])
+
+
+def test_a_closing_and_a_masked_signature_on_one_line_leave_the_summary():
+    from cluster.mask import drop_masked_lines
+
+    assert drop_masked_lines(f"{OPINION}\n以上　{NAME}") == OPINION
+    assert drop_masked_lines(f"{OPINION}\n以上　よろしくお願いします") == f"{OPINION}\n以上　よろしくお願いします"
