@@ -242,10 +242,23 @@ _by = click.option("--by", help="Who decides (default: the OS user).")
 _dir = click.argument("run_dir", metavar="DIR", type=click.Path(file_okay=False, exists=False))
 
 
-def _recorded(decision, copies: int = 0) -> None:
+def _recorded(decision, what: str = "", copies: int = 0, run_dir=None) -> None:
+    """``recorded KIND WHAT`` (WHAT names the clusters and opinions, with their texts shortened, so
+    a mistyped id shows at once), then any answer or summary it replaces (one line per cluster)."""
     also = f"; their {copies} exact or near copies go with them" if copies else ""
-    click.echo(f"recorded {decision.kind} ({len(decision.opinion_ids)} opinions{also}); "
-               "run `cluster run ... --out DIR` again to apply it", err=True)
+    what = what or f"({len(decision.opinion_ids)} opinions)"
+    click.echo(f"recorded {decision.kind} {what}{also}; run `cluster run ... --out DIR` again to apply it", err=True)
+    if run_dir is not None:
+        from .review import notes_for_recorded
+
+        for note in notes_for_recorded(run_dir, decision):
+            click.echo(note, err=True)
+
+
+def _named_cluster(run_dir, cluster_id: str) -> str:
+    from .review import describe_clusters
+
+    return describe_clusters(run_dir, [cluster_id])[str(cluster_id).strip()]
 
 
 @review_group.command("merge")
@@ -255,9 +268,11 @@ def _recorded(decision, copies: int = 0) -> None:
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one."""
-    from .review import merge_notes, record_merge
+    from .review import describe_clusters, merge_notes, record_merge
 
-    _recorded(record_merge(run_dir, clusters, by))
+    decision = record_merge(run_dir, clusters, by)
+    named = list(describe_clusters(run_dir, clusters).values())
+    _recorded(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
     for note in merge_notes(run_dir, clusters):
         click.echo(note, err=True)
 
@@ -270,9 +285,13 @@ def review_merge(run_dir, clusters, by):
 @_guarded
 def review_move(run_dir, opinion_id, cluster_id, by):
     """Move one opinion into cluster CLUSTER_ID."""
-    from .review import copies_of, record_move
+    from .review import cluster_of_opinions, copies_of, describe_clusters, describe_opinions, record_move
 
-    _recorded(record_move(run_dir, opinion_id, cluster_id, by), copies_of(run_dir, [opinion_id]))
+    decision = record_move(run_dir, opinion_id, cluster_id, by)
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
+    _recorded(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"
+                        f"{' from ' + ', '.join(source.values()) if source else ''} into "
+                        f"{_named_cluster(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]))
 
 
 @review_group.command("split")
@@ -282,10 +301,14 @@ def review_move(run_dir, opinion_id, cluster_id, by):
 @_guarded
 def review_split(run_dir, opinion_ids, by):
     """Take the given opinions out into a new cluster of their own."""
-    from .review import copies_of, record_split
+    from .review import cluster_of_opinions, copies_of, describe_clusters, describe_opinions, record_split
 
     decision = record_split(run_dir, opinion_ids, by)
-    _recorded(decision, copies_of(run_dir, decision.opinion_ids))
+    ids = list(decision.opinion_ids)
+    named = list(describe_opinions(run_dir, ids[:3]).values()) + ([f"and {len(ids) - 3} more"] if len(ids) > 3 else [])
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
+    _recorded(decision, f"of {', '.join(named)}{' from ' + ', '.join(source.values()) if source else ''} "
+                        "into a cluster of their own", copies_of(run_dir, ids))
 
 
 @review_group.command("detach")
@@ -326,7 +349,7 @@ def review_label(run_dir, cluster_id, text, by):
     """Give cluster CLUSTER_ID the label TEXT."""
     from .review import record_label
 
-    _recorded(record_label(run_dir, cluster_id, text, by))
+    _recorded(record_label(run_dir, cluster_id, text, by), f"for {_named_cluster(run_dir, cluster_id)}")
 
 
 @review_group.command("summary")
@@ -340,13 +363,15 @@ def review_summary(run_dir, cluster_id, text, by):
     representative opinion (masked like every report text)."""
     from .review import record_summary
 
-    _recorded(record_summary(run_dir, cluster_id, text, by))
+    _recorded(record_summary(run_dir, cluster_id, text, by), f"for {_named_cluster(run_dir, cluster_id)}",
+              run_dir=run_dir)
 
 
 @review_group.command("answer")
 @_dir
 @click.argument("cluster_id")
-@click.option("--answer-id", help="Confirm this past answer (answer_id from answers.csv).")
+@click.option("--answer-id", help="Confirm this past answer (answer_id from answers.csv or the past answers the "
+              "run used; its text is recorded with the decision).")
 @click.option("--text", help="Write the answer (考え方) yourself.")
 @_by
 @_guarded
@@ -354,7 +379,8 @@ def review_answer(run_dir, cluster_id, answer_id, text, by):
     """Confirm the answer (考え方) of cluster CLUSTER_ID."""
     from .review import record_answer
 
-    _recorded(record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by))
+    _recorded(record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by),
+              f"for {_named_cluster(run_dir, cluster_id)}", run_dir=run_dir)
 
 
 @review_group.command("confirm")
@@ -366,7 +392,7 @@ def review_confirm(run_dir, cluster_id, by):
     """Confirm cluster CLUSTER_ID as it is."""
     from .review import record_confirm
 
-    _recorded(record_confirm(run_dir, cluster_id, by))
+    _recorded(record_confirm(run_dir, cluster_id, by), f"of {_named_cluster(run_dir, cluster_id)}")
 
 
 @review_group.command("import")
@@ -389,7 +415,7 @@ def review_import(run_dir, worksheet, dry_run, by):
     from .worksheet import import_worksheet
 
     result = import_worksheet(run_dir, worksheet, by=by, dry_run=dry_run)
-    for message in result.messages:
+    for message in result.messages + result.replaces:
         click.echo(message, err=True)
     if dry_run:
         for kind, cluster_id, text in result.planned:

@@ -754,8 +754,39 @@ def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None
     return _record_cluster_text(run_dir, "summary", cluster_id, summary, by)
 
 
+def _archive_answers(run_dir) -> tuple[dict[str, str] | None, str]:
+    """``({answer id: answer text}, '')`` of the past answers the run used: the tables or the saved
+    index recorded in run.json (settings "answers", found as :func:`rerun_options` finds them);
+    ``({}, '')`` when the run used none, ``(None, why)`` when they cannot be read (moved, say)."""
+    info = _read_run_info(run_dir, required=False)
+    settings = (info or {}).get("settings") or {}
+    paths = settings.get("answers") or []
+    if not paths:
+        return {}, ""
+    try:
+        from .answers import INDEX_FILE, RECORDS_FILE, AnswerIndex, read_past_answers
+
+        files = [_resolve_path(p, run_dir, info) for p in paths]
+        if len(files) == 1 and AnswerIndex.is_saved_index(files[0]):  # `cluster answers --save-index`
+            folder = files[0] if files[0].is_dir() else None
+            if folder is not None and (folder / RECORDS_FILE).is_file():
+                lines = (folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()
+                records = [json.loads(line) for line in lines if line.strip()]
+            else:
+                with np.load(folder / INDEX_FILE if folder else files[0], allow_pickle=False) as data:
+                    records = json.loads(str(data["meta"]))["records"]
+            return {str(r["answer_id"]): str(r.get("answer") or "") for r in records}, ""
+        found, _ = read_past_answers(files, id_column=settings.get("answer_id_column"),
+                                     opinion_column=settings.get("answer_opinion_column"),
+                                     text_column=settings.get("answer_text_column"), log=None)
+    except (InputError, ValueError, OSError, KeyError, TypeError) as exc:
+        return None, (str(exc).splitlines() or [type(exc).__name__])[0]
+    return {r.answer_id: r.answer for r in found}, ""
+
+
 def known_answer_ids(run_dir) -> set[str] | None:
-    """Answer ids the run can resolve: its answers.csv plus the past-answer files in run.json.
+    """Answer ids the run can resolve: its answers.csv plus the past answers in run.json (tables or
+    a saved index).
 
     ``None`` when they cannot be listed (e.g. the past-answer files moved)."""
     run_dir = Path(run_dir)
@@ -765,21 +796,14 @@ def known_answer_ids(run_dir) -> set[str] | None:
         from .io import read_table
 
         ids |= {unescape_cell(r.get("answer_id", "")) for r in read_table(answers_csv).rows}
-    info = _read_run_info(run_dir, required=False)
-    settings = (info or {}).get("settings", {})
-    paths = settings.get("answers") or []
-    if not paths:
-        return ids
-    try:
-        from .answers import read_past_answers
+    archive, _ = _archive_answers(run_dir)
+    return None if archive is None else ids | set(archive)
 
-        files = [_resolve_path(p, run_dir, info) for p in paths]
-        records, _ = read_past_answers(files, id_column=settings.get("answer_id_column"),
-                                       opinion_column=settings.get("answer_opinion_column"),
-                                       text_column=settings.get("answer_text_column"), log=None)
-    except (InputError, ValueError, OSError):
-        return None
-    return ids | {r.answer_id for r in records}
+
+def past_answer_text(run_dir, answer_id: str) -> str:
+    """The text of past answer ``answer_id``: as answers.csv shows it, else from the past answers
+    the run used (run.json); '' when it is found in neither."""
+    return _answer_text_in_run(run_dir, answer_id) or ((_archive_answers(run_dir)[0] or {}).get(answer_id) or "")
 
 
 def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
@@ -802,23 +826,49 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     ids = _cluster(members, cluster_id)
     value: dict = {}
     if answer_id:
-        known = known_answer_ids(run_dir)
-        if known is not None and answer_id not in known:
-            if not known:
-                raise InputError(f"unknown answer id {answer_id!r}: this run has no past answers "
-                                 "(cluster run --answers PAST); write the answer with --text")
-            raise InputError(f"unknown answer id {answer_id!r}; see answer_id in answers.csv")
+        # the text is recorded with the decision (a later run may be given no --answers): looked up
+        # in answers.csv, else in the past answers the run used; an id found in neither is refused
         shown = _answer_text_in_run(run_dir, answer_id)
+        listed = shown or answer_id in _answer_ids_in_run(run_dir)
         if answer_id.startswith("run:"):
+            if not listed:
+                raise InputError(f"unknown answer id {answer_id!r}; see answer_id in answers.csv")
             if not shown:
                 raise InputError(f"answer {answer_id!r} has no text in answers.csv; write it with --text")
             value = {"text": shown, "from": answer_id}
         else:
-            value = {"answer_id": answer_id, **({"answer_text": shown} if shown else {})}
+            if not shown:
+                archive, why = _archive_answers(run_dir)
+                if archive is None:
+                    raise InputError(f"answer id {answer_id!r} is not in answers.csv and the past answers this run "
+                                     f"used cannot be read ({why}); write the answer with --text, or run again "
+                                     "with --answers PAST")
+                if answer_id not in archive and listed:
+                    raise InputError(f"past answer {answer_id!r} has no answer text in answers.csv; "
+                                     "write it with --text")
+                if answer_id not in archive:
+                    if not archive:
+                        raise InputError(f"unknown answer id {answer_id!r}: this run has no past answers "
+                                         "(cluster run --answers PAST); write the answer with --text")
+                    raise InputError(f"unknown answer id {answer_id!r}: not in answers.csv nor in the past "
+                                     "answers this run used; see answer_id in answers.csv, or write it with --text")
+                shown = archive[answer_id]
+                if not shown:
+                    raise InputError(f"past answer {answer_id!r} has no answer text; write it with --text")
+            value = {"answer_id": answer_id, "answer_text": shown}
     else:
         value = {"text": text}
     value["cluster"] = cluster_id
     return append_decision(run_dir, "answer", ids, _with_fingerprints(row_of, value, ids), by)
+
+
+def _answer_ids_in_run(run_dir) -> set[str]:
+    path = Path(run_dir) / "answers.csv"
+    if not path.exists():
+        return set()
+    from .io import read_table
+
+    return {unescape_cell(r.get("answer_id", "")) for r in read_table(path).rows}
 
 
 def _answer_text_in_run(run_dir, answer_id: str) -> str:
@@ -832,6 +882,117 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
         if unescape_cell(row.get("answer_id", "")) == answer_id and row.get("answer"):
             return unescape_cell(row["answer"])
     return ""
+
+
+def _said(d_kind: str, value: Mapping) -> str:
+    """What an answer or summary decision says, as the report would show it."""
+    if d_kind == "summary":
+        return str(value.get("summary") or "")
+    return str(value.get("text") or value.get("answer_text") or
+               (f"past answer {value['answer_id']}" if value.get("answer_id") else ""))
+
+
+def _when(at: str) -> str:
+    """An ISO time as staff read it: 2026-11-27 13:20."""
+    return at[:16].replace("T", " ") if at else ""
+
+
+def _recorded_how(n: int, d: Decision) -> str:
+    where = f"from {d.value['source']}" if d.value.get("source") else "on the command line"
+    by = f" by {d.by}" if d.by else ""
+    return f"recorded {where}{by}{' on ' + _when(d.at) if d.at else ''} (decision {n})"
+
+
+def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], Mapping]],
+                      decisions: Sequence[Decision], state=None) -> list[str]:
+    """One line per cluster for which an ``answer`` or ``summary`` about to be recorded (``planned``:
+    ``(kind, cluster id as named, opinion ids, value)``) replaces another one in force among
+    ``decisions`` (those recorded before it): the later one wins, so a department's answer is
+    never overwritten silently. Decisions land on the cluster that holds most of their opinions
+    now (opinions.csv); one that names fewer of that cluster's opinions than the one in force does
+    not win, and the line says so. ``state``: ``_run_state(run_dir)`` when already read."""
+    members, _, _ = state or _run_state(run_dir)
+    where = {oid: c for c, ids in members.items() for oid in ids}
+    withdrawn = _withdrawn(decisions)
+    held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
+    for n, d in enumerate(decisions, 1):
+        if d.kind not in ("answer", "summary") or n in withdrawn:
+            continue
+        target = _current_cluster(where, d.opinion_ids)
+        if target is None:
+            continue
+        weight = sum(1 for i in d.opinion_ids if where.get(i) == target)
+        if (d.kind, target) not in held or weight >= held[(d.kind, target)][0]:
+            held[(d.kind, target)] = (weight, n, d)
+    parts: dict[str, list[str]] = {}
+    for kind, named, ids, value in planned:
+        target = _current_cluster(where, ids)
+        if target is None or (kind, target) not in held:
+            continue
+        weight, n, old = held[(kind, target)]
+        before, now = _said(kind, old.value), _said(kind, value)
+        same_answer = kind == "answer" and old.value.get("answer_id") and \
+            old.value.get("answer_id") == value.get("answer_id")
+        if same_answer or " ".join(before.split()) == " ".join(now.split()):
+            continue
+        what = "answer" if kind == "answer" else "summary"
+        mine = sum(1 for i in ids if where.get(i) == target)
+        if mine >= weight:
+            line = f"replaces the {what} {_recorded_how(n, old)}: 「{shorten(before, 30)}」"
+        else:
+            line = (f"does not replace the {what} {_recorded_how(n, old)}, which names more of its opinions "
+                    f"({weight} against {mine}): 「{shorten(before, 30)}」 stays")
+        label = named if named == target else f"{named} (now {target})"
+        parts.setdefault(label, []).append(line)
+    return [f"{label}: {'; it also '.join(lines)}" for label, lines in parts.items()]
+
+
+def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
+    """:func:`replacement_notes` for a decision just recorded (compared with those recorded before it)."""
+    if decision.kind not in ("answer", "summary"):
+        return []
+    decisions = load_decisions(run_dir)
+    n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
+    named = str(decision.value.get("cluster", "")).strip()
+    return replacement_notes(run_dir, [(decision.kind, named, decision.opinion_ids, decision.value)], decisions[:n])
+
+
+def describe_clusters(run_dir, cluster_ids: Sequence[str], limit: int = 40) -> dict[str, str]:
+    """``{cluster id: "C003 (指定管理者制度の導入には反対…, 3 opinions)"}``: each cluster's
+    representative opinion, shortened, as the run folder's clusters.csv has it (not masked: for
+    the staff member's own terminal), so a mistyped cluster id shows at once."""
+    members, _, _ = _run_state(run_dir)
+    rows = {}
+    path = Path(run_dir) / "clusters.csv"
+    if path.is_file():
+        from .io import read_table
+
+        try:
+            rows = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(path).rows}
+        except (InputError, ValueError, OSError):
+            rows = {}
+    out = {}
+    for c in cluster_ids:
+        c = str(c).strip()
+        row = rows.get(c, {})
+        text = shorten(unescape_cell(row.get("representative", "") or ""), limit)
+        size = str(row.get("size") or "").strip() or str(len(members.get(c, [])))
+        out[c] = f"{c} ({text + ', ' if text else ''}{size} opinion{'' if size == '1' else 's'})"
+    return out
+
+
+def describe_opinions(run_dir, opinion_ids: Sequence[str], limit: int = 30) -> dict[str, str]:
+    """``{opinion id: "A9-1 「桜並木の伐採はやめて…」"}`` (opinions.csv's text, shortened)."""
+    _, _, row_of = _run_state(run_dir)
+    return {i: f"{i} 「{shorten(unescape_cell(row_of[i].get('text', '')), limit)}」" if i in row_of else i
+            for i in opinion_ids}
+
+
+def cluster_of_opinions(run_dir, opinion_ids: Sequence[str]) -> list[str]:
+    """The clusters (in opinions.csv) the opinions are in, in the order first named."""
+    _, _, row_of = _run_state(run_dir)
+    return list(dict.fromkeys(c for c in (unescape_cell(row_of[i].get("cluster_id", "")) for i in opinion_ids
+                                          if i in row_of) if c))
 
 
 def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:

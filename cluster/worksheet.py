@@ -23,7 +23,10 @@ that was out for two weeks still lands on the right groups after merges, re-runs
 comments. An answer pasted unchanged from the candidate column is recorded as that past
 answer (``answer_id``). A cell that was emptied records nothing (``cluster review undo``
 withdraws a decision); a change already recorded is not recorded twice, so importing the same
-file again is harmless. Every row is checked before anything is written.
+file again is harmless. Every row is checked before anything is written. A change that replaces
+an answer or summary already in force for its cluster (another department's worksheet, an older
+copy, the command line) is named, one line per cluster (``ImportResult.replaces``, dry run too):
+the later one wins, but never silently.
 """
 from __future__ import annotations
 
@@ -159,6 +162,8 @@ class ImportResult:
     unchanged: int = 0  # rows whose editable cells were left as the worksheet showed them
     already: int = 0  # changes recorded by an earlier import
     messages: list[str] = field(default_factory=list)  # cells that record nothing, and why
+    # one line per cluster whose answer or summary in force the import replaces (dry run too)
+    replaces: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -278,8 +283,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     """Record a ``summary`` or ``answer`` decision for every editable cell of the worksheet at
     ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
     recorded when a row is wrong; ``dry_run`` records nothing and lists what would be."""
-    from .review import (_answer_text_in_run, _run_state, _staff_text, _withdrawn, _with_fingerprints,
-                         append_decision, load_decisions, text_fingerprint)
+    from .review import (_answer_text_in_run, _archive_answers, _run_state, _staff_text, _withdrawn,
+                         _with_fingerprints, append_decision, load_decisions, replacement_notes, text_fingerprint)
     from .io import unescape_cell
 
     path = Path(path)
@@ -288,7 +293,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
 
     # two departments may both send back 「worksheet.xlsx」: the content tells their imports apart
     source_sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
-    _, _, row_of = _run_state(run_dir)
+    state = _run_state(run_dir)
+    _, _, row_of = state
     clustered = {oid: row for oid, row in row_of.items() if unescape_cell(row.get("cluster_id", ""))}
     fp_of = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in clustered.items()}
     first_with_fp: dict[str, str] = {}
@@ -329,6 +335,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                                f"imported (only {SUMMARY} and {ANSWER} in {MAIN_SHEET} are); to move an opinion "
                                "to another cluster use `cluster review move` or the notebook")
     todo = []
+    archive = None  # the run's past answers, read on the first candidate answers.csv no longer lists
     changed_rows = gone_rows = 0
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
@@ -359,7 +366,13 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             else:
                 answer_id = next((a for a, shown in sheet.candidates.get(cid, []) if _same(shown, text)), None)
                 if answer_id:
+                    # answers.csv of the last run, else the past answers it used (a candidate of an
+                    # older worksheet may be among no cluster's top three now)
                     original = _answer_text_in_run(run_dir, answer_id)
+                    if not original:
+                        if archive is None:
+                            archive = _archive_answers(run_dir)[0] or {}
+                        original = archive.get(answer_id, "")
                     value.update({"answer_id": answer_id, **({"answer_text": original} if original else {})})
                     key_value = answer_id
                 else:
@@ -385,6 +398,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
+    # two departments' copies of a row: the later import wins, never silently
+    result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:
         shown = value.get("summary") or value.get("text") or f"past answer {value.get('answer_id')}"
         result.planned.append((kind, cid, shown))

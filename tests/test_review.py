@@ -1180,3 +1180,110 @@ def test_answers_confirmed_in_this_run_are_offered_without_a_past_answer_file(tm
     rows = read_rows(out / "answers.csv")
     assert [(r["cluster_id"], r["answer_id"]) for r in rows if r["rank"] == "1"] == [(of["A10-1"], f"run:{of['A1-1']}")]
     assert "今回確定した他の回答からの候補" in (out / "report.md").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------- past answers outside answers.csv, notes, echoes
+
+
+def drop_answer_rows(out: Path, answer_id: str) -> None:
+    """answers.csv without the rows of ``answer_id`` (a past answer among no cluster's top three)."""
+    with open(out / "answers.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = rows[0].index("answer_id")
+    write_csv(out / "answers.csv", rows[0], [r for r in rows[1:] if r[column] != answer_id])
+
+
+def test_a_past_answer_outside_answers_csv_is_recorded_with_its_text_from_the_archive(project):
+    out = project["out"]
+    of = cluster_of(out)
+    drop_answer_rows(out, "K3")
+    res = invoke("review", "answer", out, of["A1-1"], "--answer-id", "K3")
+    assert res.exit_code == 0, res.output
+    (d,) = decisions_lines(out)
+    assert d["value"]["answer_id"] == "K3" and d["value"]["answer_text"] == "樹木の保全に努めてまいります。"
+    res = invoke("run", project["comments"], "--out", out, "--model", "char-hash")  # no --answers
+    assert res.exit_code == 0, res.output
+    assert "no text was recorded" not in res.output
+    assert clusters(out)[cluster_of(out)["A1-1"]]["answer_status"] == "confirmed"
+    assert "樹木の保全に努めてまいります。" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_past_answer_is_looked_up_in_a_saved_index_and_an_unknown_id_is_refused(project):
+    tmp, out = project["dir"], project["out"]
+    index = tmp / "archive_index"
+    res = invoke("answers", project["past"], "--query", project["comments"], "--out", tmp / "sugg.csv",
+                 "--model", "char-hash", "--save-index", index)
+    assert res.exit_code == 0, res.output
+    res = invoke("run", project["comments"], "--answers", index, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output  # the saved index is the run's archive
+    of = cluster_of(out)
+    drop_answer_rows(out, "K3")
+    assert invoke("review", "answer", out, of["A1-1"], "--answer-id", "K3").exit_code == 0
+    assert decisions_lines(out)[-1]["value"]["answer_text"] == "樹木の保全に努めてまいります。"
+    res = invoke("review", "answer", out, of["A1-1"], "--answer-id", "K99")
+    assert res.exit_code == 2 and "unknown answer id 'K99'" in res.output
+    assert len(res.output.strip().splitlines()) == 1 and len(decisions_lines(out)) == 1
+
+
+def test_a_past_answer_found_nowhere_is_refused_when_the_archive_is_gone(project):
+    out = project["out"]
+    of = cluster_of(out)
+    drop_answer_rows(out, "K3")
+    project["past"].rename(project["dir"] / "moved.csv")
+    res = invoke("review", "answer", out, of["A1-1"], "--answer-id", "K3")
+    assert res.exit_code == 2, res.output
+    assert "K3" in res.output and "--text" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not decisions_lines(out)
+    # one listed in answers.csv is still recorded with its text
+    assert invoke("review", "answer", out, of["A4-1"], "--answer-id", "K2").exit_code == 0
+    assert decisions_lines(out)[-1]["value"]["answer_text"] == "駅周辺の駐輪場の増設を検討してまいります。"
+
+
+def test_an_answer_or_summary_replacing_another_is_named(project):
+    out = project["out"]
+    of = cluster_of(out)
+    bike = of["A4-1"]
+    res = invoke("review", "answer", out, bike, "--text", "駐輪場を増設します。", "--by", "建設課")
+    assert res.exit_code == 0 and "replaces" not in res.output
+    res = invoke("review", "answer", out, bike, "--answer-id", "K2", "--by", "企画課")
+    assert res.exit_code == 0, res.output
+    note = [line for line in res.output.splitlines() if "replaces" in line]
+    assert len(note) == 1 and note[0].startswith(f"{bike}: replaces the answer recorded")
+    assert "建設課" in note[0] and "「駐輪場を増設します。」" in note[0]
+    res = invoke("review", "answer", out, bike, "--answer-id", "K2")  # the same answer again: nothing replaced
+    assert res.exit_code == 0 and "replaces" not in res.output
+    assert invoke("review", "summary", out, bike, "駐輪場の増設を求める意見").exit_code == 0
+    res = invoke("review", "summary", out, bike, "駅前の駐輪場を増やしてほしいという意見" * 3)
+    assert res.exit_code == 0 and f"{bike}: replaces the summary recorded" in res.output
+    assert "「駐輪場の増設を求める意見」" in res.output
+    # a withdrawn one is replaced by nothing
+    assert invoke("review", "undo", out).exit_code == 0
+    assert invoke("review", "undo", out).exit_code == 0
+    assert "replaces" not in invoke("review", "summary", out, bike, "駐輪場について").output
+    project["run"]()
+    assert clusters(out)[cluster_of(out)["A4-1"]]["answer_id"] == "K2"  # the later one still wins
+
+
+def test_review_commands_echo_the_clusters_they_name(project):
+    out = project["out"]
+    of = cluster_of(out)
+    cl = clusters(out)
+    lib, bike, park, fee = of["A1-1"], of["A4-1"], of["A7-1"], of["A10-1"]
+
+    def shown(cid: str) -> str:
+        from cluster.io import shorten
+
+        return f"{cid} ({shorten(cl[cid]['representative'], 40)}, {cl[cid]['size']} opinions)"
+
+    res = invoke("review", "merge", out, lib, bike)
+    assert res.exit_code == 0 and f"{shown(lib)} and {shown(bike)}" in res.output, res.output
+    res = invoke("review", "move", out, "A9-1", fee)
+    assert res.exit_code == 0 and shown(fee) in res.output and "桜並木の伐採はやめて" in res.output
+    assert shown(park) in res.output  # where it comes from
+    res = invoke("review", "split", out, "A11-1")
+    assert res.exit_code == 0 and "公民館使用料の値上げに反対" in res.output and shown(fee) in res.output
+    for args in (["label", park, "桜"], ["summary", park, "桜並木"], ["answer", park, "--answer-id", "K3"],
+                 ["confirm", park]):
+        res = invoke("review", args[0], out, *args[1:])
+        assert res.exit_code == 0 and shown(park) in res.output, (args, res.output)
+        assert len(res.output.strip().splitlines()) == 1

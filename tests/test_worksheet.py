@@ -449,3 +449,46 @@ def test_undo_import_tells_two_files_of_the_same_name_apart(project):
     assert res.exit_code == 0 and res.output.count("withdrew decision") == 1
     kinds = [(d["kind"], d["value"].get("text") or d["value"].get("decision")) for d in decision_lines(out)]
     assert kinds == [("answer", "プールは延長します。"), ("answer", "バス停は移設します。"), ("withdraw", 1)]
+
+
+def test_an_import_names_the_answers_and_summaries_it_replaces(project):
+    """Two departments fill in the same row: the later import wins, and says what it replaces
+    (--dry-run lists the same notes); a row written the same way replaces nothing."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    bus, pool = of["S4-1"], of["S1-1"]
+    first = edit(out / "worksheet.xlsx", tmp / "ws_doboku.xlsx",
+                 {bus: {ANSWER: "バス停の移設を事業者と協議します。", SUMMARY: "バス停を正門前に移してほしい。"},
+                  pool: {ANSWER: "営業時間の延長を検討します。"}})
+    res = invoke("review", "import", out, first, "--by", "土木課")
+    assert res.exit_code == 0 and "replaces" not in res.output, res.output
+    second = edit(out / "worksheet.xlsx", tmp / "ws_sports.xlsx",
+                  {bus: {ANSWER: "ご意見として承ります。", SUMMARY: "バス停の位置に関する意見"},
+                   pool: {ANSWER: "営業時間の延長を検討します。"}})  # the same answer: nothing replaced
+    dry = invoke("review", "import", out, second, "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    notes = [line for line in dry.output.splitlines() if "replace" in line]
+    assert len(notes) == 1 and notes[0].startswith(f"{bus}: replaces the summary recorded from ws_doboku.xlsx")
+    assert "「バス停を正門前に移してほしい。」" in notes[0] and "「バス停の移設を事業者と協議します。」" in notes[0]
+    assert "by 土木課" in notes[0] and "replaces the answer" in notes[0]
+    assert len(decision_lines(out)) == 3  # a dry run records nothing
+    res = invoke("review", "import", out, second, "--by", "スポーツ課")
+    assert res.exit_code == 0 and [line for line in res.output.splitlines() if "replace" in line] == notes
+    project["run"]()
+    assert "ご意見として承ります。" in (out / "report.md").read_text(encoding="utf-8")  # the later one wins
+    # a CLI answer over an imported one is named as well
+    res = invoke("review", "answer", out, cluster_of(out)["S4-1"], "--text", "バス停を移します。")
+    assert res.exit_code == 0 and "replaces the answer recorded from ws_sports.xlsx" in res.output
+
+
+def test_a_candidate_no_longer_in_answers_csv_is_imported_with_its_archive_text(project):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    candidate = wb[MAIN_SHEET].cell(rows[of["S4-1"]], columns["回答案（未確認）"]).value
+    filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {of["S4-1"]: {ANSWER: candidate}})
+    (out / "answers.csv").write_text("cluster_id,rank,answer_id,score,past_opinion,answer,source\n", encoding="utf-8")
+    assert invoke("review", "import", out, filled).exit_code == 0
+    (d,) = decision_lines(out)
+    assert d["value"]["answer_id"] == "K2"
+    assert d["value"]["answer_text"] == "バス事業者と協議し、バス停の位置を検討してまいります。"
