@@ -47,7 +47,8 @@ FORMAT = "pubcom-cluster worksheet 1"
 SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
 MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMARY, ANSWER, "回答の状態",
-               "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課"]
+               "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課",
+               "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
 STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
 OPINION_WIDTH = 90  # 意見一覧's opinion column
@@ -106,7 +107,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
                    xlsx_text(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
                    round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else "",
-                   xlsx_text(best.department) if best else ""])
+                   xlsx_text(best.department) if best else "", xlsx_text(mask(best.source)) if best else ""])
         for column in range(1, len(MAIN_HEADER) + 1):
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
@@ -115,11 +116,11 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
                 cell.fill = editable
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
-    for col, width in zip("ABCDEFGHIJKLM", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12)):
+    for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    print_setup(ws, header_row)  # 13 columns: landscape, A4, fit to the width, header on every page
-    ws.auto_filter.ref = f"A{header_row}:M{header_row + len(model.rows)}"  # filter by 担当課 to share out
+    print_setup(ws, header_row)  # 14 columns: landscape, A4, fit to the width, header on every page
+    ws.auto_filter.ref = f"A{header_row}:N{header_row + len(model.rows)}"  # filter by 担当課 to share out
 
     sheet = wb.create_sheet(OPINIONS_SHEET)
     sheet.append(OPINIONS_HEADER)

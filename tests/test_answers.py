@@ -1065,6 +1065,9 @@ def test_candidates_carry_the_department_that_wrote_the_past_answer(tmp_path, pa
     column = header.index("回答案の担当課")
     shown = {r[column] for r in ws.iter_rows(min_row=5, values_only=True) if r[1]}
     assert {"交通政策課", "中央図書館"} <= shown
+    # and where it was written, so a stale answer (an old plan's chapter, a past year) shows
+    sources = {r[header.index("回答案の出典")] for r in ws.iter_rows(min_row=5, values_only=True) if r[1]}
+    assert "keikaku2023" in sources
     result, rows = _answers_cli(tmp_path, past_csv, comments)
     assert result.exit_code == 0 and rows[0]["department"] == "交通政策課"
 
