@@ -330,6 +330,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             extra += f", id column = {cols['id']}"
         if cols["source"]:
             extra += f", source column = {cols['source']}"
+        if cols.get("department"):
+            extra += f", department column = {cols['department']}"
         log(f"past answers: {path.name} ({table.describe()}): opinion column = {cols['opinion']}, "
             f"answer column = {cols['answer']}{extra}{note}")
         for line in [*warnings, *table.read_notes(cols["opinion"])]:

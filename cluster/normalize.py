@@ -199,14 +199,23 @@ def comparison_text(text: str) -> str:
     return text.strip("、。 ")
 
 
+# A letter's date on its last line (「令和8年11月5日」「2026年11月5日（木）」), and a first line that
+# only labels what follows (「意見」「ご意見：」「【意見】」): neither is part of the published opinion.
+_DATE_LINE_RE = re.compile(r"\n[ \t\u3000]*(?:(?:令和|平成)[ \t\u3000]*(?:[0-9０-９]{1,2}|元)|[0-9０-９]{4})[ \t\u3000]*年"
+                           r"[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*日"
+                           r"(?:[ \t\u3000]*[（(][月火水木金土日][）)])?[ \t\u3000]*$")
+_LABEL_LINE_RE = re.compile(r"^[ \t\u3000]*[【＜<［\[〈]?[ \t\u3000]*(?:ご?意見(?:の?内容)?|本文)[ \t\u3000]*[】＞>］\]〉]?"
+                            r"[ \t\u3000]*[:：]?[ \t\u3000]*\n")
+
+
 def display_text(text: str) -> str:
     """Text for the published table: the opinion without greetings, contact lines and signature.
 
     Original characters are kept (no NFKC); when nothing would be left, the text is kept whole.
     """
     original = text.replace("\r\n", "\n").strip()
-    text = _CONTACT_LINE_RE.sub("", original)
-    text = _SIGNATURE_RE.sub("", "\n" + text)
+    text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", original))
+    text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     return text if any(ch.isalnum() for ch in text) else original

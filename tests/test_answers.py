@@ -91,6 +91,7 @@ def test_published_csv_layout_is_guessed_and_logged(past_csv):
     assert recs[0].department == "交通政策課"
     assert recs[0].source == "keikaku2023"  # no source column: the file stem
     assert "opinion column = ご意見の概要" in lines[0] and "answer column = 市の考え方" in lines[0]
+    assert "department column = 担当課" in lines[0]  # the guess is said, as the others are
     assert "(guessed)" in lines[0]
     assert report["skipped_empty_answer"] == 1 and report["skipped_ids"] == ["6"]
     assert any("skipped 1 row" in line and "6" in line for line in lines)

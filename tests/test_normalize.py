@@ -181,3 +181,20 @@ def test_a_greeting_and_the_writers_bare_name_are_an_introduction(text):
 ])
 def test_an_opinion_ending_in_desu_is_no_introduction(text):
     assert not is_introduction(text)
+
+
+@pytest.mark.parametrize("text", [
+    "公園にトイレを設置してほしい。\n敬具\n令和8年11月5日",  # a letter's date after its closing (QA)
+    "公園にトイレを設置してほしい。\n2026年11月5日（木）",
+    "意見\n公園にトイレを設置してほしい。",  # a first line that only labels what follows
+    "ご意見：\n公園にトイレを設置してほしい。",
+    "【意見】\n公園にトイレを設置してほしい。",
+])
+def test_a_letters_date_line_and_a_label_line_are_not_published(text):
+    assert display_text(text) == "公園にトイレを設置してほしい。"
+
+
+@pytest.mark.parametrize("text", ["意見が多いです。\n公園にトイレを設置してほしい。", "令和8年11月5日から工事です。",
+                                  "工事は令和8年11月5日\nまでに終えてほしい。"])
+def test_dates_and_the_word_iken_inside_an_opinion_stay(text):
+    assert display_text(text) == text
