@@ -208,6 +208,13 @@ _LABEL_LINE_RE = re.compile(r"^[ \t\u3000]*[【＜<［\[〈]?[ \t\u3000]*(?:ご?
                             r"[ \t\u3000]*[:：]?[ \t\u3000]*\n")
 
 
+def without_date_line(text: str) -> str:
+    """``text`` without a date alone on its last line (the letter's date, once the signature and
+    address under it have been masked away)."""
+    cut = _DATE_LINE_RE.sub("", "\n" + text)[1:] if text else text
+    return cut.rstrip() if cut != text else text
+
+
 def display_text(text: str) -> str:
     """Text for the published table: the opinion without greetings, contact lines and signature.
 

@@ -29,7 +29,7 @@ from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_colum
                  write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
 from .mask import MASKS, drop_masked_lines, mask_personal_data
-from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction
+from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
 from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
@@ -198,8 +198,16 @@ def _keyword_text(text: str) -> str:
     return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text))))
 
 
+_MASK_TOKEN_RE = re.compile("|".join(re.escape(m) for m in MASKS.values()))
+
+
 def _clustering_text(op: Opinion) -> str:
-    key = comparison_text(op.text)
+    """The opinion as the grouping reads it: normalised, without e-mail addresses, phone numbers,
+    addresses, SNS accounts and labelled names (the masker's patterns, without its name tagger):
+    two letters that only share the shape of a contact line (「taro at example dot jp」,
+    「LINE ID: midori」) are not alike."""
+    text = _MASK_TOKEN_RE.sub(" ", mask_personal_data(op.text, person_names=False))
+    key = comparison_text(text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
 
 
@@ -713,7 +721,7 @@ def submitter_names(subs) -> set[str]:
 def report_form(text: str, names) -> str:
     """An opinion as the report and the worksheet show it: display text, masked, without the
     lines that held only personal data (a signature, a contact line)."""
-    return drop_masked_lines(mask_personal_data(display_text(text), names))
+    return without_date_line(drop_masked_lines(mask_personal_data(display_text(text), names)))
 
 
 def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[[str], str]]:

@@ -161,6 +161,11 @@ def split_submission(text: str) -> list[Segment]:
         chunk = text[start:end]
         if not chunk.strip():
             continue
+        if replying and _is_signature_only(chunk):
+            # the writer's name and address under the quoted notice of a reply: no opinion
+            seg = _trimmed(text, start, end)
+            out.append(Segment(seg.start, seg.end, closing=True))
+            continue
         if replying and is_introduction(chunk) and any(
                 s != start and not is_empty_opinion(text[s:e]) and not is_introduction(text[s:e]) for s, e in bodies):
             # 「小林です。」 above the quoted lines of a reply: a greeting, no opinion (kept as such a row)
@@ -379,6 +384,19 @@ def _closing_block(body: str) -> int:
             rest = body[line_end:].split("\n")
             return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
     return -1
+
+
+def _is_signature_only(chunk: str) -> bool:
+    """Every line of ``chunk`` is blank, a closing (「以上」「よろしくお願いします。」) or, once
+    masked, nothing but masks (「松本翔太 shota.m@example.ne.jp」); at least one is the latter."""
+    from .mask import mask_personal_data, only_masks
+
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    if not lines or len(lines) > 6:
+        return False
+    masked = [mask_personal_data(line) for line in lines]
+    return any(only_masks(m) for m in masked) and all(
+        only_masks(m) or is_empty_opinion(line) for line, m in zip(lines, masked))
 
 
 def _signature_block(body: str) -> int:

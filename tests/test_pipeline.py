@@ -621,3 +621,30 @@ def test_the_final_report_has_confirmed_answers_only_and_names_the_rest(tmp_path
     assert f"final report: 1 of {len(final)} rows have a confirmed answer; still without one: No. 2," in result.output
     assert read_csv_rows(out / "answers.csv")  # the candidates stay where staff work
     assert first["件数"] == final[0]["件数"]
+
+
+def test_a_letters_date_above_its_masked_address_and_name_is_not_published():
+    """「敬具⏎令和8年11月5日⏎〒… 住所⏎氏名」: once the address and name are masked away, the date
+    was left as the published opinion's last line (QA)."""
+    from cluster.pipeline import report_form
+
+    text = ("子どもが安心して遊べるよう遊具を更新してください。\n敬具\n令和8年11月5日\n"
+            "〒123-4567 あおば市緑町四丁目5番地の6 グリーンハイツ203号室\n山田 花子")
+    assert report_form(text, {"山田 花子"}) == "子どもが安心して遊べるよう遊具を更新してください。"
+    assert report_form("令和8年11月5日から工事です。", set()) == "令和8年11月5日から工事です。"
+
+
+def test_the_grouping_reads_opinions_without_their_contact_data():
+    """Two requests whose only shared characters were a contact line's (「… at example dot jp」,
+    「LINE ID: …」) shared a row (QA); the grouping now reads neither."""
+    from cluster.pipeline import _clustering_text
+    from cluster.records import Opinion
+
+    def text_of(text: str) -> str:
+        return _clustering_text(Opinion(opinion_id="1-1", comment_id="1", row_number=1, index=1, status="ok",
+                                        text=text, start=0, end=len(text)))
+
+    shown = text_of("ゴミ集積所の管理をお願いします。返信は taro.suzuki at example dot jp まで。電話090-1234-5678")
+    assert "ゴミ集積所の管理をお願いします" in shown
+    assert "example" not in shown and "1234" not in shown and "suzuki" not in shown
+    assert "midori" not in text_of("公園の草刈りを増やして。X(旧Twitter) @midori_taro、LINE ID: midori123")

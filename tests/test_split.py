@@ -423,6 +423,9 @@ def test_the_citys_notice_quoted_under_a_reply_is_quoted():
               "\n\n松本翔太 shota.m@example.ne.jp")
     assert [p for p, _ in parts(source)][:2] == ["", "quoted"]
     assert parts(source)[1][1] == "> 緑が丘市企画課です。ご意見をお寄せください。\n> 締切は12月1日です。"
+    from cluster.pipeline import _split_pieces  # and the writer's signature under it is no opinion
+
+    assert [p[4] for p in _split_pieces(source, True)] == ["ok", "quoted", "greeting"]
     # the writer's own points under a lead-in stay the writer's, even with a deadline word in them
     for own in ("要望は次のとおりです。\n> 駅前に駐輪場を増やしてほしい。\n> 工事の締切を守ってほしい。\n以上",
                 "要望は次のとおりです。\n\n> 駅前に駐輪場を増やしてほしい。\n> 工事の締切を守ってほしい。\n\n山田",
