@@ -411,7 +411,7 @@ def _signature_block(body: str) -> int:
         k -= 1
     if k == len(lines) or all(is_empty_opinion(line) for line in lines[k:]):
         return -1  # nothing but blank or closing lines: the caller cuts those
-    from .mask import only_masks, mask_personal_data  # only for a letter that may end in a signature
+    from .mask import mask_personal_data, only_masks  # only for a letter that may end in a signature
 
     # the masker takes a name's reading in brackets (「（むらい ようこ）」) with the name
     masked = mask_personal_data(body).split("\n")
@@ -587,7 +587,7 @@ def _answers_after(text: str, lines: list[tuple[int, int]], kinds: list[str], i:
            and not _LIST_SUMMARY_RE.match(text, lines[k][0], lines[k][1])]
     if not own:
         return False
-    from .mask import only_masks, mask_personal_data  # only for 「>」 lines with text after them
+    from .mask import mask_personal_data, only_masks  # only for 「>」 lines with text after them
 
     chunk = text[lines[i][0]:lines[j - 1][1]]
     masked = mask_personal_data(chunk).split("\n")
