@@ -35,8 +35,11 @@ _GREETINGS = [
     r"[^\n。、]{1,8}の(候|みぎり)",
     r"(時下|貴職|皆様|皆さま|貴殿)?(におかれましては|には)?(ますます|益々)?ご(清祥|清栄|健勝|隆盛)の(こと|段)?(と)?(お|御)(慶|喜|よろこ)び申し上げます",
     r"平素は?[^\n。]{0,12}(ご高配|ご尽力|ご理解)[^\n。]{0,12}(御礼|お礼)申し上げます",
-    r"(以下|下記)の(とおり|通り)(、)?意見を(提出|申し上げ)(いた)?します",
+    r"(以下|下記|次)の(とおり|通り|ように)(、)?(ご?意見|コメント)を(提出(いた|致)?し|申し上げ|述べ|お?送り(いた|致)?し|送り)ます",
     r"意見を(提出|申し上げ)(いた)?します",
+    r"意見を(提出(いた|致)?し|申し上げ)ます",
+    # 「二点意見します。」「3点、意見を申し上げます。」
+    r"[0-9０-９一二三四五六七八九十]+\s*(点|つ|項目|件)(について|に関して|の)?、?\s*(ご?意見|コメント)を?(申し上げ|述べ|提出(いた|致)?し|お?送り(いた|致)?し|(いた|致)?し)ます",
     r"[^\n。]{0,30}(について|に対して|に対し)、?(以下の|次の)?(とおり|通り)?、?(意見|コメント)を(述べ|提出し|提出いたし|申し上げ|送り|お送りし)ます",
     r"以上(、)?(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます",
     r"(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます",
@@ -118,12 +121,18 @@ _INTRO_SENTENCE_RE = re.compile(
     r"者|一人|ひとり|一員|母|父)(?:です|でございます|をしています|をしております)"
     r"|[■□◆◇●○◎★☆・＊*\s]*[^。、\n]{1,20}(?:より|拝)"
     r"|[^。]{0,20}(?:拝見|拝読)(?:しました|いたしました|致しました)"
+    # 「共働きで二人の子を育てています。」「駅の近くに住んでいます。」: the writer's life, no は/が about others
+    r"|(?:私は|わたしは|私たちは|我が家は|うちは)?[^。はが]{0,30}(?:育てて|子育てをして|住んで|暮らして)(?:います|おります)"
+    r"|(?:私は|わたしは)?[^。はが]{0,20}子育て中(?:です|でございます)"
+    # 「先日も送りましたが、書き忘れたことがあるので再度送ります。」: a second letter announced
+    r"|[^。]{0,40}(?:再度|改めて|追加で|重ねて|もう一度)(?:お?送り|送付|提出)(?:いた|致)?し?(?:ます|ました)"
     r"|[^。]{0,40}(?:以下|次の|下記)[^。]{0,30}(?:意見|提案|要望|質問)[^。]{0,20}"
     r"(?:申し上げ|述べ|提出|送り|お送り|いたし|致し|し)(?:ます|ました))[。．.！!]?$")
 
 
 # 「原田です。」「私は原田恵子です。」 once the masker has found the name in it: 「［氏名］です。」
-_NAME_INTRO_RE = re.compile(r"^(?:私は|わたしは|私、)?［氏名］[\s\u3000]*(?:です|でございます|と申します|と言います)[。．.！!]?$")
+# 「元県職員の渡辺です。」 (what the writer is, then の and the name) too
+_NAME_INTRO_RE = re.compile(r"^(?:私は|わたしは|私、)?(?:[^。、はがを［］]{1,20}の)?［氏名］[\s\u3000]*(?:です|でございます|と申します|と言います)[。．.！!]?$")
 
 
 def _is_name_introduction(sentence: str) -> bool:
@@ -147,7 +156,7 @@ def is_introduction(text: str) -> bool:
     of the items below (「以下の3点について意見を述べます。」): the preamble of a numbered list, not an
     opinion."""
     parts = [_GREETING_LEAD_RE.sub("", p.strip()) for p in _sentences(text) if p.strip()]
-    return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p)
+    return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p) or is_date_line(p)
                                or _is_name_introduction(p) for p in parts)
 
 
@@ -201,11 +210,18 @@ def comparison_text(text: str) -> str:
 
 # A letter's date on its last line (「令和8年11月5日」「2026年11月5日（木）」), and a first line that
 # only labels what follows (「意見」「ご意見：」「【意見】」): neither is part of the published opinion.
-_DATE_LINE_RE = re.compile(r"\n[ \t\u3000]*(?:(?:令和|平成)[ \t\u3000]*(?:[0-9０-９]{1,2}|元)|[0-9０-９]{4})[ \t\u3000]*年"
-                           r"[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*日"
-                           r"(?:[ \t\u3000]*[（(][月火水木金土日][）)])?[ \t\u3000]*$")
+_DATE = (r"[ \t\u3000]*(?:(?:令和|平成)[ \t\u3000]*(?:[0-9０-９]{1,2}|元)|[0-9０-９]{4})[ \t\u3000]*年"
+         r"[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*日"
+         r"(?:[ \t\u3000]*[（(][月火水木金土日][）)])?[ \t\u3000]*$")
+_DATE_LINE_RE = re.compile(r"\n" + _DATE)
+_DATE_ONLY_RE = re.compile(r"^" + _DATE)
 _LABEL_LINE_RE = re.compile(r"^[ \t\u3000]*[【＜<［\[〈]?[ \t\u3000]*(?:ご?意見(?:の?内容)?|本文)[ \t\u3000]*[】＞>］\]〉]?"
                             r"[ \t\u3000]*[:：]?[ \t\u3000]*\n")
+
+
+def is_date_line(line: str) -> bool:
+    """「令和8年11月4日」「2026年11月4日（水）」 alone: a letter's date."""
+    return bool(_DATE_ONLY_RE.match(line.strip("\n")))
 
 
 def without_date_line(text: str) -> str:

@@ -146,15 +146,20 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
 
 
 def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, heading, text, status) of the opinions in one submission text."""
-    segments = split_submission(text) if split else None
-    if not split or not segments:
-        pieces = [(0, len(text), "", False, "")]
-    else:
-        pieces = [(s.start, s.end, s.heading, s.closing, s.part) for s in segments]
-    # a greeting or self-introduction before numbered items (「交通政策課の山田です。」) is no opinion
-    body = [s for s in segments if not s.part] if split and segments else []
-    intro = (len(body) > 1 and not body[0].marker and not body[0].heading and any(s.marker for s in body[1:]))
+    """(start, end, heading, text, status) of the opinions in one submission text.
+
+    Without ``split`` (``--no-split``) the one row per submission spans the writer's own content:
+    from the first to the last piece the split would publish, so an e-mail header, a quoted
+    notice, the closing and signature and a leading greeting or date line fall outside it (the
+    offsets still index ``text``). When the split would publish nothing, the row is the whole
+    text with status empty."""
+    segments = split_submission(text)
+    pieces = [(s.start, s.end, s.heading, s.closing, s.part) for s in segments]
+    # a greeting or self-introduction before numbered items or 「…について」 sections
+    # (「交通政策課の山田です。」) is no opinion
+    body = [s for s in segments if not s.part]
+    intro = (len(body) > 1 and not body[0].marker and not body[0].heading
+             and any(s.marker or s.heading for s in body[1:]))
     made = []
     for k, (start, end, heading, closing, part) in enumerate(pieces):
         piece = text[start:end]
@@ -163,6 +168,16 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         status = part or ("empty" if closing or is_empty_opinion(piece)
                           or (intro and segments[k] is body[0] and is_introduction(piece)) else "ok")
         made.append((start, end, heading, piece, status))
+    if not split:
+        from .split import own_span  # the span of the writer's own content
+
+        published = [k for k, m in enumerate(made) if m[4] == "ok"]
+        if not published:
+            return [(0, len(text), "", text, "empty")]
+        first, last = published[0], published[-1]
+        start, end = own_span(text, made[first][0], made[last][1], made[first - 1][1] if first else 0,
+                              made[first][2])
+        return [(start, end, "", text[start:end], "ok")]
     if len(made) > 1:
         # Greetings and "I send the following points" before or after the items are not
         # opinions; they stay in opinions.csv (status greeting) so no text is dropped.

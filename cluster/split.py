@@ -1,15 +1,16 @@
 """Cut one submission into single opinions.
 
 Submissions often hold several opinions: numbered items ((1), 1., ①, ⑴, （１）, 一、, 第一に,
-「1　…」, 意見1：/【意見1】), bullet lists (・, ●, -), or 「…について」 headings on their own line
-followed by the opinion. After the last item, a closing (「以上、よろしくお願いいたします。」, or
+「1　…」, 意見1：/【意見1】, (ア)/（ア）/ア． counting ア イ ウ エ オ カ キ ク ケ コ), bullet lists
+(・, ●, -), or 「…について」 headings on their own line followed by the opinion. After the last item, a closing (「以上、よろしくお願いいたします。」, or
 「以上」「敬具」 with the name / address / phone block under it) becomes a segment of its own
 marked ``closing`` (the pipeline keeps it as a row with status ``greeting``); so does a signature
 under the last item (lines the masker turns into nothing but masks: 「原田恵子（はらだ けいこ）」
 「小川智也　みどり市東町5-6-7　電話…」), with any closing line (「よろしくお願いいたします。」) above it.
 Each opinion keeps offsets into the submission text, so staff can always see where it
 came from. ``split_sentences`` cuts one opinion into sentences (for past-answer matching). Numbering must look like a list (two or more items counting up from one) before
-it splits anything: a sentence that starts with 「1.5倍」 is not an item; styles mixed in one list
+it splits anything: a sentence that starts with 「1.5倍」 is not an item, unless the dot items
+around it count through its number (「1．４月入所で…」 over 「2．…」「3．…」); styles mixed in one list
 (「1.」「2．」「(3)」「⑩」「11.」) count as one list while the numbers count up line after line.
 A marker followed directly by 「について」「は」「の」 … (「(1)について賛成です。」) refers to an item
 of the draft: the opinion is cut there, but the marker stays in its text.
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from .normalize import CLOSING_WORDS, is_empty_opinion, is_introduction
 
 _KANJI_NUM = "一二三四五六七八九十"
+_KANA_NUM = "アイウエオカキクケコ"  # 「(ア)」「イ．」: item markers in the order of the kana table
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGIT = "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴⑵ … ⒇ (one character each)
 _Z2H = str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
@@ -62,6 +64,9 @@ _MARKERS = [
     # 「(a)…(b)…」「Ａ．…Ｂ．…」 (a letter counts as its place in the alphabet)
     ("alpha_paren", re.compile(r"[(（]([a-zａ-ｚ])[)）]")),
     ("alpha_dot", re.compile(r"([A-ZＡ-Ｚ])\s*[.．](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")),
+    # 「(ア)…(イ)…」「（ア）」「ア．…イ．…」 (ア イ ウ エ オ カ キ ク ケ コ count like 1 … 10)
+    ("kana_paren", re.compile(f"[(（]\\s*([{_KANA_NUM}])\\s*[)）]")),
+    ("kana_dot", re.compile(f"([{_KANA_NUM}])\\s*[.．]")),
     ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
@@ -111,6 +116,8 @@ def _number(token: str) -> int | None:
         return _CIRCLED.index(token) + 1
     if token in _PAREN_DIGIT:
         return _PAREN_DIGIT.index(token) + 1
+    if len(token) == 1 and token in _KANA_NUM:
+        return _KANA_NUM.index(token) + 1
     if len(token) == 1 and token.isascii() and token.isalpha():
         return ord(token.lower()) - ord("a") + 1
     if re.fullmatch(r"[0-9]+", token):
@@ -227,6 +234,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = hm.group("h").strip()
+            m = _DOT_BEFORE_DIGIT.match(stripped)
+            if m:  # 「１．12ページの現状分析について」: an item if the list around it counts up to it
+                before_digit.append((idx, s + lead + m.end(), _number(m.group(1)), m.group(0).strip()))
             continue
         for style, rx in markers:
             m = rx.match(stripped)
@@ -247,17 +257,19 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
     for style, items in marked.items():
+        if style == "dot" and before_digit:
+            items = _continue_list(items, before_digit)
         if style in ("bullet", "dash"):
             ok = len(items) >= 2
         else:
             ok = _is_list([n for _, _, n, _ in items])
         if ok:
-            if style == "dot" and before_digit:
-                items = _continue_list(items, before_digit)
             for idx, start, _, marker in items:
                 boundaries.setdefault(idx, (start, marker))
     for idx, start, _, marker in _mixed_style_runs(marked, before_digit):
         boundaries.setdefault(idx, (start, marker))
+    for idx in boundaries:  # 「１．12ページの…について」 read as an item of the list, not a heading
+        headings.pop(idx, None)
     if not boundaries and not headings:
         inline = _split_inline(text)
         if inline:
@@ -298,7 +310,8 @@ def _mixed_style_runs(marked, before_digit):
     forms one. Only a run of two styles or more, starting at 1, each next item exactly one more."""
 
     cands = sorted([(idx, start, n, marker, style) for style, items in marked.items()
-                    if style not in ("bullet", "dash", "label") for idx, start, n, marker in items]
+                    if style not in ("bullet", "dash", "label", "kana_paren", "kana_dot")
+                    for idx, start, n, marker in items]
                    + [(*item, "dot") for item in before_digit])
     out, run = [], []
 
@@ -317,9 +330,21 @@ def _mixed_style_runs(marked, before_digit):
 
 
 def _continue_list(items, candidates):
-    """Dot items plus the candidate lines that carry the next number of the list."""
+    """Dot items plus the candidate lines (「1．４月入所で…」, a number before a digit) that carry
+    the next number of the list, or that open it: the candidates just above the first dot item
+    number 1, 2 … up to the item's number less one (「1．４月…」 over 「2．…」「3．…」). Candidates
+    alone (「1.5倍に…」, a list of decimals) add nothing."""
     items = sorted(items)
+    if not items:
+        return items
+    first_idx, _, first_number, _ = items[0]
+    if first_number is not None and first_number > 1:
+        above = sorted(c for c in candidates if c[0] < first_idx)[-(first_number - 1):]
+        if [n for _, _, n, _ in above] == list(range(1, first_number)):
+            items = sorted(items + above)
     for cand in candidates:
+        if cand in items:
+            continue
         idx, _, number, _ = cand
         before = [n for i, _, n, _ in items if i < idx]
         if number is not None and before and before[-1] == number - 1:
@@ -694,3 +719,38 @@ def split_sentences(text: str) -> list[str]:
             i += 1
         out.append(item[start:])
     return [s for s in (p.strip(" \t\n\u3000") for p in out) if s]
+
+
+def own_span(text: str, start: int, end: int, floor: int = 0, heading: str = "") -> tuple[int, int]:
+    """The writer's own content from ``start`` (the first opinion's text) to ``end`` (the last
+    one's end), as one span (``--no-split``): widened back to the line the first opinion starts on
+    (its marker 「(1)」, or the 「…について」 heading above it), never before ``floor`` (the end of the
+    piece before it); leading greeting sentences and a date line (「お疲れ様です。」「令和8年11月4日」)
+    and a closing, signature or date under the text (「以上」, the name) left out. Whitespace trimmed."""
+    from .normalize import _sentences, is_date_line, is_greeting_sentence
+
+    line_start = text.rfind("\n", 0, start) + 1
+    if heading:
+        pos = text.rfind(heading, floor, start)
+        if pos >= 0:
+            line_start = text.rfind("\n", 0, pos) + 1
+    seg = _trimmed(text, max(line_start, floor), end)
+    start, end = seg.start, seg.end
+
+    def framing(sentence: str) -> bool:
+        return not sentence.strip() or is_greeting_sentence(sentence) or is_date_line(sentence)
+
+    parts = _sentences(text[start:end])
+    k = 0
+    while k < len(parts) - 1 and framing(parts[k]) and not all(framing(p) for p in parts[k + 1:]):
+        start += len(parts[k])
+        k += 1
+    for _ in range(3):  # a closing over a signature, a date under a closing …
+        cut = _cut_closing(text, [_trimmed(text, start, end)])
+        if len(cut) > 1:
+            end = cut[0].end
+        parts = _sentences(text[start:end])
+        while len(parts) > 1 and framing(parts[-1]) and not all(framing(p) for p in parts[:-1]):
+            end -= len(parts.pop())
+    seg = _trimmed(text, start, end)
+    return seg.start, seg.end

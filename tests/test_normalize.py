@@ -198,3 +198,38 @@ def test_a_letters_date_line_and_a_label_line_are_not_published(text):
                                   "工事は令和8年11月5日\nまでに終えてほしい。"])
 def test_dates_and_the_word_iken_inside_an_opinion_stay(text):
     assert display_text(text) == text
+
+
+# ------------------------------------------------------------------ QA: greetings and framing
+
+
+@pytest.mark.parametrize("preamble", [
+    "お疲れ様です。元県職員の渡辺です。",
+    "担当者様\n二点意見します。",
+    "以下のとおり意見を申し上げます。",
+    "次のとおり意見を提出します。",
+    "3点、意見を申し上げます。",
+    "共働きで二人の子を育てています。\n以下のとおり意見を申し上げます。",
+    "先日も送りましたが、書き忘れたことがあるので再度送ります。\n以下のとおり意見を申し上げます。",
+    "令和8年11月4日\n子育て支援課御中",
+])
+def test_framing_preambles_are_introductions(preamble):
+    assert is_introduction(preamble)
+
+
+@pytest.mark.parametrize("sentence", [
+    "一番困っているのは高齢者です。", "保育所が足りません。", "高齢者が多く住んでいます。", "職員の不足です。",
+    "駅前に住んでいますが、バスが少なくて困ります。", "反対意見を申し上げます。", "公園について意見します。",
+])
+def test_opinions_are_no_introductions(sentence):
+    assert not is_introduction(sentence)
+
+
+def test_announcement_opening_a_paragraph_letter_is_not_published():
+    letter = "以下のとおり意見を申し上げます。保育所が足りません。定員を増やしてください。"
+    assert display_text(letter) == "保育所が足りません。定員を増やしてください。"
+    assert comparison_text(letter) == comparison_text("保育所が足りません。定員を増やしてください。")
+    letter = "二点意見します。\n保育所が足りません。\n定員を増やしてください。"
+    assert display_text(letter) == "保育所が足りません。\n定員を増やしてください。"
+    # a letter that is only the announcement is kept whole
+    assert display_text("以下のとおり意見を申し上げます。") == "以下のとおり意見を申し上げます。"

@@ -540,3 +540,78 @@ def test_a_line_of_only_nitsuite_is_no_heading():
     segs = split_submission(text)
     assert [s.marker for s in segs] == ["(1)", "(2)", "(3)"] and all(s.heading == "" for s in segs)
     assert "について" in segs[1].text_of(text)
+
+
+# ------------------------------------------------------------------ QA: digits after a marker, kana markers
+
+
+def test_numbered_item_whose_text_starts_with_a_digit():
+    source = "１．12ページの現状分析について、人口の数字が古いです。\n２．保育士の確保策を示してください。\n３．延長保育を拡充してください。"
+    assert texts(source) == ["12ページの現状分析について、人口の数字が古いです。", "保育士の確保策を示してください。",
+                             "延長保育を拡充してください。"]
+    source = "1．４月入所で保育所に入れない子が多いです。\n2．一時預かりを増やしてください。\n3．病児保育を拡充してください。"
+    assert texts(source) == ["４月入所で保育所に入れない子が多いです。", "一時預かりを増やしてください。", "病児保育を拡充してください。"]
+    # the first item's line reads like a 「…について」 heading: still an item of the list
+    source = "１．12ページの現状分析について\n人口の数字が古いです。\n２．保育士の確保策を示してください。"
+    assert texts(source) == ["12ページの現状分析について\n人口の数字が古いです。", "保育士の確保策を示してください。"]
+
+
+def test_decimals_at_line_start_are_no_items():
+    assert texts("1.5倍に増やしてください。") == ["1.5倍に増やしてください。"]
+    decimals = "1.5倍に増やしてください。\n2.0倍でも足りません。\n3.5倍が妥当です。"
+    assert texts(decimals) == [decimals]
+    # 「1.5倍」 under item 1 does not open item 1 again
+    source = "1. 駐輪場を増やしてください。\n1.5倍に増やしてください。\n2. 屋根を付けてください。"
+    assert texts(source) == ["駐輪場を増やしてください。\n1.5倍に増やしてください。", "屋根を付けてください。"]
+
+
+@pytest.mark.parametrize("marks", [("(ア)", "(イ)", "(ウ)", "(エ)"), ("（ア）", "（イ）", "（ウ）", "（エ）"),
+                                   ("ア．", "イ．", "ウ．", "エ．")])
+def test_katakana_item_markers(marks):
+    items = ["公園を増やしてください。", "遊具を新しくしてください。", "トイレを洋式にしてください。", "ベンチを置いてください。"]
+    source = "\n".join(m + t for m, t in zip(marks, items))
+    assert texts(source) == items
+    assert markers(source) == list(marks)
+
+
+def test_katakana_words_at_line_start_are_no_items():
+    source = "アイスの販売を認めてください。\nイベントを増やしてください。"
+    assert texts(source) == [source]
+    source = "(ア)公園を増やしてください。\n(ウ)遊具を新しくしてください。"  # no count from ア
+    assert texts(source) == [source]
+
+
+# ------------------------------------------------------------------ QA: greetings and framing are no opinions
+
+
+def _statuses(source: str) -> list[tuple[str, str]]:
+    from cluster.pipeline import _split_pieces
+
+    return [(status, piece) for _, _, _, piece, status in _split_pieces(source, True)]
+
+
+ITEMS = "\n(1)公園を増やしてください。\n(2)遊具を新しくしてください。"
+
+
+@pytest.mark.parametrize("preamble", [
+    "お疲れ様です。元県職員の渡辺です。",
+    "担当者様\n二点意見します。",
+    "以下のとおり意見を申し上げます。",
+    "共働きで二人の子を育てています。\n以下のとおり意見を申し上げます。",
+    "先日も送りましたが、書き忘れたことがあるので再度送ります。\n以下のとおり意見を申し上げます。",
+    "令和8年11月4日\n子育て支援課御中",
+])
+def test_greeting_and_framing_before_items(preamble):
+    assert _statuses(preamble + ITEMS) == [("greeting", preamble), ("ok", "公園を増やしてください。"),
+                                           ("ok", "遊具を新しくしてください。")]
+
+
+def test_greeting_before_about_sections():
+    source = "お疲れ様です。元県職員の渡辺です。\n公園について\n遊具を増やしてください。\n図書館について\n開館時間を延ばしてください。"
+    assert [s for s, _ in _statuses(source)] == ["greeting", "ok", "ok"]
+
+
+@pytest.mark.parametrize("preamble", ["一番困っているのは高齢者です。", "保育所が足りません。",
+                                      "駅前に住んでいますが、バスが少なくて困ります。"])
+def test_opinion_before_items_stays_an_opinion(preamble):
+    assert _statuses(preamble + ITEMS)[0] == ("ok", preamble)
