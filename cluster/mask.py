@@ -15,6 +15,9 @@ Names are found four ways:
 * the submitters' own names (the 氏名 column), with any whitespace (half-width, full-width or
   none) where the name splits into family and given name: 「山田 太郎」 also masks 「山田太郎」
   and 「山田　太郎」; the family name alone is masked before a space, the end, 様/さん/です/より;
+  a family or given name of 2 or more characters that UniDic tags as a person name (not a
+  common word: さくら, 大地; never one character) also standing alone before a closing bracket,
+  and not inside a longer word: 「（［住所］　高橋）」「（和子）」「和子より」, not 「佐和子さん」;
 * names that UniDic (fugashi + unidic-lite, the project's ``Tokenizer``) tags as person names
   (名詞,固有名詞,人名,姓 / 名), never guessed from the characters:
   - a family name followed by a given name (人名,姓 then 人名,名, spaces allowed between),
@@ -93,7 +96,12 @@ birth after 生年月日/誕生日 is masked (the label stays); web addresses wi
 a URL inside an opinion (the draft, a public page) stays.
 
 A closing that starts a line is a line of its own: 「以上　やまだ たろう」 is read as 「以上」 and a
-signature line. A child's name after a kinship word without brackets (「息子の蓮が」「娘・あおいの」),
+signature line. A child's name after a kinship word without brackets (「息子の蓮が」「娘・あおいの」;
+hiragana that UniDic cuts before the particle that follows, 「娘のひなのを」 ひな + の + を, 「息子・
+そうたを」 そう + た + を; any name before an age or school year in brackets, 「娘のさくら（小3）が」,
+not a common noun: 「息子の友達（7歳）」; 「娘のおむつを」「娘のことを」 stay), a contact person after a 担当
+label and departments (「担当：企画課　木下　電話…」, ``_mask_staff_names``), a name in Latin letters
+in brackets after a masked name (「［氏名］ (Yamada Hanako)」),
 a name after a title on a business's signature line (「…学習塾　代表　大野」), a family name in brackets
 or after 「by」 ending the letter (「…ほしい。（渡部）」「by たなか」) and an SNS profile URL without
 https:// (「instagram.com/…」) are masked too; see ``_KIN_FREE_RE``, ``_TITLE_NAME_RE``,
@@ -510,8 +518,32 @@ def _variant_pattern(part: str) -> str:
     return "".join(out)
 
 
+# What may follow a submitter's family or given name standing alone (「（［住所］　高橋）」「和子です」):
+# a closing bracket, a blank, the end, or a word after a name (です, より, 様 …).
+_ALONE_AFTER = rf"(?=[^\S\n]*[{re.escape(_BRACKETS_CLOSE)}]|\s|$|{_NAME_TAIL})"
+# ... and what may not come before it: a letter of its script (佐和子 is no 和子, 小高橋 no 高橋).
+_SCRIPT_RUNS = (("\u4e00", "\u9fff", "\u4e00-\u9fff々〆ヶ"), ("ぁ", "ゖ", "ぁ-ゖ"), ("ァ", "ヺ", "ァ-ヺー"))
+
+
+def _name_like_part(part: str) -> bool:
+    """Whether one part of a submitter's name (「高橋」「和子」) is a name and no common word: UniDic
+    tags all of it as a person name (人名), or as single kanji it cannot join (「六子」: 六 + 子).
+    「さくら」「大地」「希望」 (common nouns first) and a one-character part never stand alone."""
+    if len(part) < 2:
+        return False
+    words = [(w, raw.split(",")) for w, raw in _tagged(part)]
+    if words and all(len(f) > 3 and f[2] == "人名" for _, f in words):
+        return True
+    return (len(words) >= 2 and len(part) <= 4 and _KANJI_NAME_RE.fullmatch(part) is not None
+            and all(len(w) == 1 for w, _ in words))
+
+
 @lru_cache(maxsize=4096)
-def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None]:
+def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None, tuple[re.Pattern, ...]]:
+    """``(whole, family, alone)``: the whole name however it is spaced; the family name before a
+    blank, the end or a word after a name (様, です, より …); and each part of 2 or more characters
+    that is a name and no common word (``_name_like_part``) standing alone as a name: before a
+    closing bracket too, and not inside a longer word (「（［住所］　高橋）」「（和子）」「和子より」)."""
     parts = _split_submitter(name)
     if len(parts) == 1 and 3 <= len(parts[0]) <= 6:
         # no boundary found (UniDic knows no 六子): the letter may still space it anywhere (渡辺　六子)
@@ -521,7 +553,15 @@ def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None]:
     family = None
     if len(parts) > 1 and len(parts[0]) >= 2:
         family = re.compile(_variant_pattern(parts[0]) + rf"(?=\s|$|{_NAME_TAIL})")
-    return whole, family
+    alone = []
+    if len(parts) > 1:
+        for part in parts:
+            if not _name_like_part(part):
+                continue
+            before = next((chars for lo, hi, chars in _SCRIPT_RUNS if lo <= part[0] <= hi), "")
+            behind = f"(?<![{before}])" if before else ""
+            alone.append(re.compile(behind + _variant_pattern(part) + _ALONE_AFTER))
+    return whole, family, tuple(alone)
 
 
 def _is_closing_or_contact(line: str) -> bool:
@@ -1078,8 +1118,80 @@ def _kin_hiragana_is_name(kin: str, sep: str, name: str, tail: str) -> bool:
             return False
         return plain_sep == "・" or any(r[2] == "人名" for r in _single_readings(name))
     # pieces (はると: はる + と): a name unless a content word of two or more characters is among them
+    if not any(len(w) >= 2 and not (len(f) > 3 and f[2] == "人名")
+               and f[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞") for w, f in inside):
+        return True
+    return _cut_before_particle(inside)
+
+
+# The last piece of a name that UniDic cut into words and a particle or auxiliary (「ひなの」: ひな +
+# の, 「そうた」: そう + た, 「ここな」: ここ + な): before the particle that follows (を, が …) no phrase
+# ends so, while 「すきなのを」 (a 形状詞 + な + の) and 「ためなのに」 (a formal noun) do.
+_CUT_CONTENT_POS = {"名詞", "副詞", "代名詞", "記号", "連体詞", "接頭辞"}
+
+
+def _kin_cut_before_more(kin: str, sep: str, name: str, rest: str) -> bool:
+    """Whether ``name``, followed by a particle and more hiragana (``rest``), is a name UniDic cut
+    before that particle: 「娘のひなのをみて」 (ひな + の + を), not 「娘のはなしのとおり」 (の + とおり: no
+    particle after the pieces)."""
+    if not rest or rest[0] not in "をがはにともの":
+        return False
+    plain_sep = "・" if "・" in sep or "･" in sep else (" " if not sep.startswith("の") else "の")
+    context = kin + plain_sep + name + rest
+    offset = len(kin) + len(plain_sep)
+    inside, nxt, pos = [], None, 0
+    for w, raw in _tagged(context):
+        start = context.find(w, pos)
+        pos = start + len(w)
+        if start < offset < pos or start < offset + len(name) < pos:
+            return False
+        if offset <= start and pos <= offset + len(name):
+            inside.append((w, raw.split(",")))
+        elif start == offset + len(name):
+            nxt = raw.split(",")
+            break
+    return (nxt is not None and nxt[0] == "助詞" and nxt[1] in ("格助詞", "係助詞")
+            and _cut_before_particle(inside))
+
+
+def _cut_before_particle(inside: list[tuple[str, list[str]]]) -> bool:
+    if len(inside) < 2:
+        return False
+    last, f = inside[-1]
+    if not ((f[0] == "助詞" and f[1] in ("格助詞", "終助詞", "準体助詞")) or (f[0] == "助動詞" and last == "た")):
+        return False  # not ぶか + つ (部活: a 副助詞), nor …だ, …です
+    content = inside[:-1]
+    return all(f[0] in _CUT_CONTENT_POS and w not in _KIN_NOT_NAME_HIRA
+               and not (f[0] == "名詞" and len(f) > 2 and (f[1] in ("数詞", "代名詞") or f[2] == "副詞可能"))
+               for w, f in content)
+
+
+# An age or school year in brackets right after the word that follows a kinship word: 「娘のさくら（小3）
+# が」「息子・そうた（7歳）」「娘の陽菜（年長）」.
+_KIN_AGE_RE = re.compile(
+    r"[^\S\n]*[（(][^\S\n]*(?:(?:小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
+    r"(?:歳半?|才|年生|年|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
+
+
+def _kin_name_before_age(run: str) -> bool:
+    """Whether ``run``, after a kinship word and before an age in brackets, is a name: a person name
+    to UniDic, a word it also knows as a given or family name (さくら), kanji without a common noun
+    of two or more characters (柚希: 柚 + 希), kana pieces without a content word (はると: はる + と)
+    or cut before a particle (ひなの: ひな + の, see ``_cut_before_particle``); not a common noun
+    (「娘の友達（7歳）」「息子のともだち（小3）」「息子のクラス（3年）」) nor the kinship word's reading."""
+    if run in _KIN_NOT_NAME_HIRA or run in _KIN_READINGS.values() or run in _KIN_READINGS:
+        return False
+    words = [(w, raw.split(",")) for w, raw in _tagged(run)]
+    if all(len(f) > 3 and f[2] == "人名" for _, f in words):
+        return True
+    if len(words) == 1:
+        return any(r[2] == "人名" and r[3] in ("名", "姓") for r in _single_readings(run))
+    if _KANJI_NAME_RE.fullmatch(run):  # as 「娘（…）」 does: no common noun of 2 or more kanji, number …
+        return not any(len(f) > 2 and (f[1] == "数詞" or f[2] == "副詞可能" or (f[1] == "普通名詞" and len(w) >= 2))
+                       for w, f in words)
     return not any(len(w) >= 2 and not (len(f) > 3 and f[2] == "人名")
-                   and f[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞") for w, f in inside)
+                   and f[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞") for w, f in words
+                   ) or _cut_before_particle(words)
 
 
 def _kin_free_name(m: re.Match) -> str:
@@ -1088,6 +1200,8 @@ def _kin_free_name(m: re.Match) -> str:
     before = _tagged(text[max(0, m.start() - 12):m.end(1)])
     if not before or before[-1][0] != kin:
         return m.group()  # part of another word (親子, 様子)
+    if _KIN_AGE_RE.match(text, m.end()):  # 「娘のさくら（小3）が」: a name, whatever UniDic calls it
+        return kin + sep + MASKS["name"] if _kin_name_before_age(run) else m.group()
     if "ぁ" <= run[0] <= "ゖ":
         if m.end() < len(text) and "ぁ" <= text[m.end()] <= "ゖ":
             return m.group()  # a longer run of hiragana: a phrase
@@ -1095,6 +1209,10 @@ def _kin_free_name(m: re.Match) -> str:
             name, tail = run[:n], run[n:]
             if tail:
                 if not _KIN_TAIL_RE.fullmatch(tail):
+                    # more hiragana after the particle (「娘のひなのをみていると」): only a name that
+                    # UniDic cut before that particle (``_cut_before_particle``)
+                    if _kin_cut_before_more(kin, sep, name, text[m.start(3) + n:m.start(3) + n + 8]):
+                        return kin + sep + MASKS["name"] + tail
                     continue
             elif not _KIN_AFTER_RE.match(text, m.end()) or not text[m.end():m.end() + 1].isspace():
                 continue
@@ -1141,6 +1259,39 @@ def _titled_name(m: re.Match) -> str:
             len(words) >= 2 and all(len(w) == 1 for w, _ in words)):
         return m.group()
     return m.group(1) + MASKS["name"] + m.group(3)
+
+
+# A contact person after a 担当 label, on a contact line: 「担当：企画課　木下　電話［電話番号］」「担当者 総務部
+# 総務課 山本 太郎」「ご担当：木下（企画課）」. The label starts the line or follows a blank or bracket and
+# a colon or blank follows it; departments (…課, …係, …室 …) may come first; the name is kanji UniDic
+# tags as a person name (人名), a given name after a blank too, so 「担当：企画課」「担当：未定」
+# 「担当：市」 stay.
+_STAFF_LABEL_RE = re.compile(
+    r"(?:(?<=[\s（(【\[［、，,/／|｜])|^)(?:ご)?担当(?:者|者名|課|部署)?[^\S\n]*(?:[:：]|(?=[^\S\n]))[^\S\n]*",
+    re.MULTILINE)
+_DEPARTMENT_RE = re.compile(
+    r"[^\s:：（）()、，,。「」［］]{1,20}?(?:課|係|室|部|局|班|グループ|チーム|センター|事務所|支所)(?:[^\S\n]+|(?=[\u4e00-\u9fff]))")
+_STAFF_NAME_RE = re.compile(rf"({_KANJI}{{1,4}})(?:([^\S\n]{{1,2}})({_KANJI}{{1,4}}))?(?![\u4e00-\u9fff々ぁ-ゖァ-ヺー])")
+
+
+def _mask_staff_names(text: str) -> str:
+    if "担当" not in text:
+        return text
+    spans = []
+    for label in _STAFF_LABEL_RE.finditer(text):
+        pos = label.end()
+        while (dept := _DEPARTMENT_RE.match(text, pos)) is not None:
+            pos = dept.end()
+        m = _STAFF_NAME_RE.match(text, pos)
+        if m is None or not all(",人名," in raw for _, raw in _tagged(m.group(1))):
+            continue
+        end = m.end(1)
+        if m.group(3) and all(",人名,名" in raw for _, raw in _tagged(m.group(3))):
+            end = m.end(3)
+        spans.append((m.start(1), end))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["name"] + text[end:]
+    return text
 
 
 # A family name alone in brackets that ends the letter after its last sentence (「…ほしい。(渡部)」),
@@ -1243,19 +1394,26 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)
-    for name in sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True):
-        whole, family = _submitter_patterns(name)
+    # every whole name first, then the parts alone: 「高橋 和子」's family name must not take the
+    # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
+    known = [_submitter_patterns(n) for n in sorted({n.strip() for n in names if n and len(n.strip()) >= 2},
+                                                    key=len, reverse=True)]
+    for whole, _, _ in known:
         text = whole.sub(MASKS["name"], text)
+    for _, family, alone in known:
         if family is not None:
             text = family.sub(MASKS["name"], text)
+        for part in alone:
+            text = part.sub(MASKS["name"], text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
     if person_names:
         text = _mask_person_names(text)
         text = _TITLE_NAME_RE.sub(_titled_name, text)
+        text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
     text = _mask_name_with_reading_lines(text)
-    text = _READING_AFTER_NAME_RE.sub(MASKS["name"], text)
+    text = _READING_AFTER_NAME_RE.sub(_reading_after_name, text)
     return _mask_signature_urls(text)
 
 
@@ -1279,9 +1437,20 @@ def _mask_name_with_reading_lines(text: str) -> str:
     return "\n".join(lines)
 
 
-# A name's reading in brackets right after it (「村井陽子（むらい ようこ）」) is the name again.
+# A name's reading in brackets right after it (「村井陽子（むらい ようこ）」) is the name again, and so is
+# the name in Latin letters (「山田花子 (Yamada Hanako)」「［氏名］（YAMADA Hanako）」), one to three
+# words, not all of them English words (「［氏名］ (PDF)」 stays).
+_LATIN_NAME_WORD = "(?:[A-ZＡ-Ｚ][a-zａ-ｚ]{1,15}|[A-ZＡ-Ｚ]{2,15})"
 _READING_AFTER_NAME_RE = re.compile(
-    "［氏名］[ \u3000]*[（(][ \u3000]*(?:[ぁ-ゖァ-ヺｦ-ﾟー・･ 　]{2,}|［氏名］)[ \u3000]*[）)]")
+    "［氏名］[ \u3000]*[（(][ \u3000]*(?:[ぁ-ゖァ-ヺｦ-ﾟー・･ 　]{2,}|［氏名］"
+    f"|({_LATIN_NAME_WORD}(?:[ \u3000,.，．]{{1,3}}{_LATIN_NAME_WORD}){{0,2}}))[ \u3000]*[）)]")
+
+
+def _reading_after_name(m: re.Match) -> str:
+    latin = m.group(1)
+    if latin and all(w.lower() in _ENGLISH_WORDS for w in re.findall("[A-Za-z]+", unicodedata.normalize("NFKC", latin))):
+        return m.group()
+    return MASKS["name"]
 
 
 def _mask_signature_urls(text: str) -> str:

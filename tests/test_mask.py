@@ -1068,3 +1068,106 @@ def test_a_closing_and_a_masked_signature_on_one_line_leave_the_summary():
 
     assert drop_masked_lines(f"{OPINION}\n以上　{NAME}") == OPINION
     assert drop_masked_lines(f"{OPINION}\n以上　よろしくお願いします") == f"{OPINION}\n以上　よろしくお願いします"
+
+
+# QA: leaks found in published reports.
+
+@pytest.mark.parametrize("text,names,expected", [
+    # the submitter's own family name in brackets after the address
+    ("バス路線を残してほしい。（西原町大字西原123番地の4　高橋）", ["高橋 和子"],
+     f"バス路線を残してほしい。（［住所］　{NAME}）"),
+    ("バス路線を残してほしい。（西原町大字西原123番地の4　髙橋）", ["高橋 和子"],
+     f"バス路線を残してほしい。（［住所］　{NAME}）"),
+    # ... or the given name alone, in brackets, before より, ending the letter
+    ("バス路線を残してほしい。（和子）", ["高橋 和子"], f"バス路線を残してほしい。（{NAME}）"),
+    ("バス路線を残してほしい。和子より", ["高橋 和子"], f"バス路線を残してほしい。{NAME}より"),
+    # two submitters with one family name: each whole name is masked, no given name is left
+    ("高橋 一郎です。バス路線を残してほしい。", ["高橋 和子", "高橋 一郎"], f"{NAME}です。バス路線を残してほしい。"),
+])
+def test_a_submitters_family_or_given_name_standing_alone_is_masked(text, names, expected):
+    assert mask_personal_data(text, names=names) == expected
+
+
+@pytest.mark.parametrize("text,names", [
+    ("佐和子さんの作品展は良かった。", ["高橋 和子"]),  # inside a longer name
+    ("小高橋）の先です。", ["高橋 和子"]),
+    ("桜を植えてほしい。（さくら）", ["石川 さくら"]),  # a common word first
+    ("大地の恵みを守る（大地）", ["山田 大地"]),
+    ("希望（大）", ["山田 翼"]),  # a one-character given name never stands alone
+])
+def test_a_submitters_name_part_that_is_a_word_or_inside_one_is_kept(text, names):
+    assert mask_personal_data(text, names=names) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("三歳の娘・ひなのを育てています。", f"三歳の娘・{NAME}を育てています。"),
+    ("娘のひなのを保育園に預けています。", f"娘の{NAME}を保育園に預けています。"),
+    ("息子・そうたを連れて公園に行きます。", f"息子・{NAME}を連れて公園に行きます。"),
+    ("娘のひなのをみていると、遊び場が足りないと思う。", f"娘の{NAME}をみていると、遊び場が足りないと思う。"),
+    # a name before an age or school year in brackets, whatever UniDic makes of it
+    ("娘のさくら（小3）が学校で困っています。", f"娘の{NAME}（小3）が学校で困っています。"),
+    ("息子・そうた（7歳）と通っています。", f"息子・{NAME}（7歳）と通っています。"),
+    ("娘の柚希（７歳）が通う学童です。", f"娘の{NAME}（７歳）が通う学童です。"),
+    ("娘の陽菜（年長）と歩きます。", f"娘の{NAME}（年長）と歩きます。"),
+])
+def test_a_childs_hiragana_name_after_a_kinship_word_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "娘のおむつを替える場所がない。",
+    "息子のおもちゃが壊れた。",
+    "娘のいじめが心配です。",
+    "娘のことを考えると不安です。",
+    "息子のためにも公園が必要です。",
+    "娘のすきなのを買いました。",
+    "娘のためなのに、対応が遅い。",
+    "息子のぶかつがあるので送迎できない。",
+    "娘のはなしのとおり、道が暗い。",
+    "息子の友達（7歳）が通っています。",
+    "息子のともだち（小3）が遊びに来ます。",
+    "息子のクラス（3年）が減りました。",
+    "娘の学年（小3）は人数が多い。",
+])
+def test_common_words_after_a_kinship_word_are_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("担当：企画課　木下　電話03-1234-5678", f"担当：企画課　{NAME}　電話［電話番号］"),
+    ("担当者：都市計画課計画係　中村　内線123", f"担当者：都市計画課計画係　{NAME}　内線123"),
+    ("担当者 総務課 山本　ＴＥＬ 03-1234-5678", f"担当者 総務課 {NAME}　ＴＥＬ ［電話番号］"),
+    ("ご担当：木下（企画課）", f"ご担当：{NAME}（企画課）"),
+    ("担当課：企画課木下", f"担当課：企画課{NAME}"),
+])
+def test_a_contact_person_after_a_tanto_label_is_masked(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "担当：企画課",
+    "担当：未定",
+    "担当：企画課　交通政策係",
+    "本件の担当課 企画課が答えてください。",
+])
+def test_a_tanto_label_without_a_person_name_is_kept(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("山田花子 (Yamada Hanako)", ["山田 花子"], NAME),
+    (f"{NAME} (Yamada Hanako)", [], NAME),
+    (f"{NAME}（YAMADA Hanako）", [], NAME),
+    (f"私は{NAME} (Tanaka, Ichiro)です。", [], f"私は{NAME}です。"),
+])
+def test_a_latin_name_in_brackets_beside_a_masked_name_is_masked(text, names, expected):
+    assert mask_personal_data(text, names=names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    f"{NAME} (PDF)",
+    f"{NAME}（NPO）",
+    "資料（Yamada Report）を読みました。",
+])
+def test_latin_words_in_brackets_that_are_no_name_are_kept(text):
+    assert mask_personal_data(text) == text
