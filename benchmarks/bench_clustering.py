@@ -130,8 +130,52 @@ def agglomerative_k(x, k: int) -> np.ndarray:
     return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(x)
 
 
+# Tiny consultations, written for this benchmark: a paraphrase pair among unrelated requests.
+TINY_POOL = ["ドッグランは作らず、今の芝生広場を残してください。", "第1章の基本方針に防災公園としての役割を書いてください。",
+             "別添2の樹木管理計画で桜並木の伐採はやめてください。", "図書館の開館時間を延長してほしい。",
+             "駅前の駐輪場を増設してください。", "ごみ収集を週3回に戻してほしい。", "市役所の窓口の案内表示を多言語にすべきだ。",
+             "公民館の使用料の値上げは見直してほしい。", "バスの本数を増やしてほしい。",
+             "子ども医療費の助成を高校生まで広げてください。", "街灯が少なく夜道が暗いので増やしてほしい。",
+             "学校のプールを改修してください。", "空き家の管理について所有者への指導を強めてほしい。",
+             "防災訓練を休日にも実施してください。", "高齢者の見守り体制を充実させてほしい。", "観光案内所を駅前に設けるべきです。"]
+# (pair, words that mark a pool opinion on the pair's own subject: left out of that set)
+TINY_PAIRS = [
+    (("図書館の開館時間を夜九時まで延長してほしい。", "仕事帰りに使えるよう、図書館を夜まで開けてください。"), ["図書館"]),
+    (("駅前の駐輪場がいつも満車なので増設をお願いします。", "駅の自転車置き場が足りないので増やしてほしい。"), ["駐輪", "自転車"]),
+    (("公園の桜並木の伐採には反対です。樹木を残してください。", "桜の木を切らずに残してほしい。"), ["桜", "伐採"]),
+    (("バスの本数が少なく通院に困っています。便を増やしてください。", "病院へ行くバスが一日三本しかないので増便してほしい。"),
+     ["バス"]),
+    (("子どもの医療費助成を中学生まで拡大してほしい。", "中学生の医療費も無料にしてください。"), ["医療費"]),
+    (("夜道が暗くて危ないので街灯を増やしてください。", "通学路に防犯灯を設置してほしい。"), ["街灯", "夜道"]),
+]
+
+
+def tiny_consultations(enc, tok, background, sizes=(3, 4, 6, 8, 12), draws: int = 40) -> None:
+    """Sets of one paraphrase pair and n - 2 unrelated requests: how often the pair is joined,
+    and how often any unrelated opinions are (with and without the background)."""
+    import random
+
+    from cluster.grouping import group_opinions
+
+    for label, bg in (("with background", background), ("without background", None)):
+        rng = random.Random(1)
+        for n in sizes:
+            joined = wrong = 0
+            for _ in range(draws):
+                (a, b), words = TINY_PAIRS[rng.randrange(len(TINY_PAIRS))]
+                others = [t for t in rng.sample(TINY_POOL, len(TINY_POOL)) if not any(w in t for w in words)][:n - 2]
+                texts = [a, b] + others
+                lab = group_opinions(texts, enc.encode(texts), tokens=[tok.lemmas(t) for t in texts],
+                                     word_encoder=enc.encode, background=bg)
+                rest = lab[2:].tolist()
+                joined += lab[0] == lab[1]
+                wrong += len(set(rest)) < len(rest) or lab[0] in rest or lab[1] in rest
+            print(f"{'tiny consultations, ' + str(n) + ' opinions, ' + label:<52} ({draws} sets)  "
+                  f"pair joined {joined}/{draws}, unrelated opinions joined {wrong}/{draws}")
+
+
 def small_consultations(name: str, texts: list[str], gold: list, enc, tok, seed: int,
-                        sizes=(15, 30, 60, 120), draws: int = 20) -> None:
+                        sizes=(15, 30, 60, 120), draws: int = 20, background=None) -> None:
     """Mean ARI and pairwise precision / recall over random subsets clustered on their own."""
     from sklearn.metrics import adjusted_rand_score as ari
 
@@ -151,7 +195,8 @@ def small_consultations(name: str, texts: list[str], gold: list, enc, tok, seed:
             inverse = np.array([first.setdefault(texts[i], len(first)) for i in idx])
             keep = [int(idx[np.flatnonzero(inverse == u)[0]]) for u in range(len(first))]
             lab = group_opinions([texts[i] for i in keep], emb[keep], counts=np.bincount(inverse).astype(float),
-                                 tokens=[lemmas[i] for i in keep], seed=seed, word_encoder=enc.encode)
+                                 tokens=[lemmas[i] for i in keep], seed=seed, word_encoder=enc.encode,
+                                 background=background)
             pred, g = lab[inverse], gold[idx]
             upper = np.triu_indices(n, 1)
             same_pred = (pred[:, None] == pred[None, :])[upper]
@@ -221,6 +266,10 @@ def main(argv=None) -> int:
     # The tool choosing k.
     t0 = time.perf_counter()
     words = enc.encode  # word vectors for the SIF lemma view, from the same encoder
+    # unrelated opinions for consultations under 200 texts, as `cluster run` uses them
+    from cluster.grouping import Background
+
+    bg = Background.load(enc, tok)
     lab = group_opinions(uniq, emb, counts=counts, tokens=lemmas, seed=args.seed, word_encoder=words)
     t_group = time.perf_counter() - t0
     report("group_opinions (tool chooses k)", lab, f"[{t_group:.2f}s]")
@@ -279,9 +328,11 @@ def main(argv=None) -> int:
                   f"ARI={ari(g, pred):.3f}  NMI={nmi(g, pred):.3f}  ({len(t)} questions, {len(set(g))} groups)")
 
     if not args.no_small:
-        small_consultations("MoE", texts, list(gold), enc, tok, args.seed)
+        small_consultations("MoE", texts, list(gold), enc, tok, args.seed, background=bg)
         if lg is not None:
-            small_consultations("LocalgovFAQ", lg[0], [str(k) for k in lg[1]], enc, tok, args.seed)
+            small_consultations("LocalgovFAQ", lg[0], [str(k) for k in lg[1]], enc, tok, args.seed, background=bg)
+
+    tiny_consultations(enc, tok, bg)
 
     # Transfer check on the project's own sample (not third-party data).
     s_texts, s_gold = load_sample()
@@ -291,7 +342,8 @@ def main(argv=None) -> int:
     gold_known = [s_gold[i] for i in known]
     print(f"sample: data/sample_comments.csv ({len(s_texts)} submissions, {len(known)} in "
           f"{len(SAMPLE_GROUPS)} known paraphrase groups)")
-    for name, kw in (("group_opinions (tool chooses k)", dict(word_encoder=words)),
+    for name, kw in (("group_opinions (tool chooses k)", dict(word_encoder=words, background=bg)),
+                     ("group_opinions without background", dict(word_encoder=words)),
                      ("group_opinions without word_encoder", {})):
         lab = group_opinions(s_texts, s_emb, tokens=s_lemmas, seed=args.seed, **kw)
         pred = [int(lab[i]) for i in known]

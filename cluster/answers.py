@@ -45,6 +45,7 @@ from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, fold_name, reco
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
+from .stance import rejects
 
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
@@ -381,8 +382,9 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         report["skipped_ids"].extend(skipped)
         if skipped:
             shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
-            log(f"past answers: {path.name}: skipped {len(skipped)} row(s) with an empty answer: {shown}"
-                " (merged cells in Excel? unmerge and fill them)")
+            hint = (" (merged cells in Excel? unmerge and fill them)" if table.format == "xlsx"
+                    else "; fill in their answers to offer them")
+            log(f"past answers: {path.name}: skipped {len(skipped)} row(s) with an empty answer: {shown}{hint}")
     if not records:
         raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}")
     log(f"past answers: {len(records)} answer(s) read from {len(paths)} file(s)")
@@ -433,17 +435,7 @@ def _norm_text(text: str) -> str:
 # that asks for it (or the other way round) are opposite requests: their past answer
 # (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
 # keeps its place in answers.csv at this share of its score, and so seldom reaches the report.
-STANCE_PENALTY = 0.5
-# Stance words only: 中止 and 廃止届 name procedures in a city's FAQ (「水道の使用中止」).
-_REJECT_RE = re.compile(r"反対(?!意見|の声|派|する人|者)|不要|要らない|いらない|やめて|止めて|やめるべき|撤去(?:して|す|を)|"
-                        r"廃止(?:して|すべき|を求め)|なくして|無くして|取りやめ|取り止め")
-_NOT_REJECT_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|(?:不要|中止|撤去|廃止)(?:に|には)?反対")
-
-
-def rejects(text: str) -> bool:
-    """Whether ``text`` rejects what it names (「…の廃止に反対」 rejects the abolition: no)."""
-    t = unicodedata.normalize("NFKC", text or "")
-    return bool(_REJECT_RE.search(t)) and not _NOT_REJECT_RE.search(t)
+STANCE_PENALTY = 0.5  # opinions that reject what they name: ``stance.rejects``
 
 
 def _repeated(keys: Sequence[tuple], order_key: np.ndarray) -> np.ndarray:
@@ -1310,7 +1302,15 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
     ids, groups = _groups(clusters_texts, representatives)
     if not ids:
         return candidates
-    scores = group_scores(extended, groups).combined[:, cols]
+    # a confirming cluster's stance is its representative's, as for the cluster asking (not
+    # that of any of its opinions, which ``rejects`` on the joined texts would read)
+    stance_of = dict(zip(ids, (rejects(rep or "") for _, rep in groups)))
+    for pid, col in zip((p.answer_id for p in pseudo), cols):
+        from_cluster = origin[pid][0]
+        if from_cluster in stance_of:
+            extended._rejects[col] = stance_of[from_cluster]
+    scores = extended.stance_adjusted(group_scores(extended, groups).combined,
+                                      np.array([stance_of[c] for c in ids], dtype=bool))[:, cols]
     out: dict[str, list[AnswerCandidate]] = {}
     for n, cid in enumerate(ids):
         current = {c.answer_id: c for c in candidates.get(cid, [])}

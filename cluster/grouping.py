@@ -13,7 +13,8 @@ Method
    as naming only the object of the stance, not a reason: one clause of nouns and the stance
    word (「汚染土県外使用禁止」「#全国配送反対」), and the draft's title followed by the
    stance (「…を改正する政令案等に反対です。」). Neither may hold a reason marker
-   (ため・ので・から・理由…), a comma or a quotation.
+   (ため・ので・から・理由…), a comma or a quotation. Words that are also plain requests
+   (見直す・禁止・推進 …) make a stance only about the draft's own subject (``stance.stance_only``).
 3. **Hybrid similarity**, each part standardised against random pairs of the same corpus
    (robust z-score, median and MAD: 0 = a typical unrelated pair, so no part dominates and the threshold does not
    depend on the encoder's cosine scale; the lemma view's spread, and from 20 texts on the char
@@ -39,9 +40,11 @@ Method
    similarity 0 (= a typical unrelated pair). Clusters are merged while their average
    similarity is at least ``threshold`` standard deviations above a random pair
    (default 3.0 robust SDs: a rule stated on the similarity distribution, not on a cluster count).
-   An opinion that says 賛成 and one that says 反対 (``explicit_polarity``: negations read)
-   never end in one cluster, however alike their words: in a small consultation the object
-   they share outweighs the stance, and a published table never answers both in one row.
+   An opinion that says 賛成 and one that says 反対 (``stance.explicit_polarity``: negations
+   read) never end in one cluster, however alike their words: in a small consultation the object
+   they share outweighs the stance, and a published table never answers both in one row. Nor
+   do a request and a rejection (``stance.request_polarity``: 「…を設置してください」 /
+   「…は不要です」「…には反対です」).
    Likewise two short texts that would be copies but for a swapped subject
    (「公園を増やしてほしい。子どもの遊び場が…」 / 「図書館を増やしてほしい。…」, the duplicate
    rule's ``dedup._swapped_subject``) never end in one cluster: the duplicate step has just
@@ -55,13 +58,14 @@ linkage is O(E log E) with E <= 3 n k edges (small-to-large merging of neighbour
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
-import re
-import unicodedata
 from collections import Counter
 
 import numpy as np
+
+from .stance import explicit_polarity, request_polarity, stance_only
 
 DEFAULTS = dict(
     threshold=3.0,  # merge while average robust z-similarity >= threshold
@@ -84,10 +88,13 @@ DEFAULTS = dict(
     remove_components=1,  # principal directions removed from the centred embeddings
     stance=True,  # stance-only opinions get their own clusters
     opposite_apart=True,  # an explicit 賛成 and an explicit 反対 never share a cluster
+    request_apart=True,  # a request and a rejection (「…を設置して」/「…は不要」) never share a cluster
     subject_apart=True,  # two short near-copies that swap their subject never share a cluster
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
     word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
     sif_a=1e-3,  # SIF weight a / (a + p(w)), p(w) = lemma frequency in this consultation
+    background=None,  # a ``Background``: unrelated opinions that steady a small consultation's statistics
+    background_below=200,  # ... used below this many texts (above, the random pairs are a sample)
 )
 
 # The duplicate rule's defaults (``dedup.find_duplicates``): a pair this alike that swaps its
@@ -95,120 +102,9 @@ DEFAULTS = dict(
 NEAR_COPY_JACCARD = 0.7
 NEAR_COPY_CONTAINMENT = 0.9
 
-# Stance words (UniDic lemmas as produced by Tokenizer.lemmas).
-AGAINST = frozenset({"反対", "撤回", "止める", "辞める", "中止", "駄目", "禁止", "廃案", "白紙", "断固",
-                     "絶対", "絶対的", "拒否", "許す", "見直す", "見送る"})
-SUPPORT = frozenset({"賛成", "大賛成", "支持", "推進", "賛同", "同意", "期待", "歓迎"})
-# Words that carry no content of their own in a stance-only opinion.
-_FILLER = frozenset({"為る", "居る", "有る", "成る", "欲しい", "思う", "考える", "願う", "下さる", "頂く",
-                     "呉れる", "致す", "頂ける", "此の", "其の", "其れ", "此れ", "大", "様", "事", "物",
-                     "的", "案", "法", "法案", "計画", "改正", "今回", "本", "省令", "政令", "条例",
-                     "お願い", "願い", "強い", "全く", "本当", "是非", "一切", "兎に角"})
-
-
 def _canonical_order(texts: list[str]) -> np.ndarray:
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     return np.array(sorted(range(len(texts)), key=lambda i: (keys[i], texts[i], i)), dtype=np.int64)
-
-
-# ---------------------------------------------------------------------------------------
-# stance
-
-
-# A reason is being given, or the text is more than one plain clause.
-_REASON_MARK = re.compile(r"ため|為|ので|から|なぜ|何故|理由|[、，,「」『』\"（）()]")
-_SENTENCE_END = re.compile(r"[。．！？!?\n]+")
-# The draft's title, then the stance: 「…を改正する省令案等に反対です。」 (NFKC text). Only
-# names of legal instruments: 「景観を壊す計画に反対」 carries a reason in its modifier.
-_TITLE_THEN_STANCE = re.compile(
-    r"(?:法律|法|省令|政令|規則|条例|告示)(?:の一部を改正する(?:法律|省令|政令|規則|条例|告示)?)?(?:案)?(?:等|など)?"
-    r"(?:に|には|は|を|の)?(?:断固|絶対|強く)?(?:反対|賛成)(?:です|します|致します|いたします|である|だ)?$")
-# Parts of speech that make a predicate (a reason or a demand of its own), UniDic pos1.
-_PREDICATE_POS = frozenset({"動詞", "形容詞", "形状詞", "副詞"})
-
-
-def _names_only(text: str, tokenizer) -> bool:
-    """True when ``text`` is one clause that names only the object of a stance.
-
-    Either nouns (and particles) plus stance or filler words, or the draft's title followed
-    by the stance word. ``tokenizer``: ``cluster.tokenize.Tokenizer``.
-    """
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text or _REASON_MARK.search(text):
-        return False
-    clauses = [c for c in _SENTENCE_END.split(text) if c.strip()]
-    if len(clauses) != 1:
-        return False
-    clause = clauses[0].strip()
-    if _TITLE_THEN_STANCE.search(clause):
-        return True
-    stance_and_filler = AGAINST | SUPPORT | _FILLER
-    return not any(t.pos1 in _PREDICATE_POS and t.lemma not in stance_and_filler for t in tokenizer(clause))
-
-
-def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_residual: int = 1,
-                texts: list[str] | None = None, tokenizer=None) -> list[str | None]:
-    """``"against"``/``"support"`` for opinions that state only a stance, else ``None``.
-
-    ``common_fraction``: lemmas in at least this share of the opinions (and >= 3 of them) are
-    the draft's own subject and do not count as a reason. ``texts`` (same order as
-    ``tokens``) also admit one-clause opinions that only name what they oppose or support
-    (see ``_names_only``); ``tokenizer`` defaults to a new ``Tokenizer``.
-    """
-    n = len(tokens)
-    df: Counter[str] = Counter()
-    for toks in tokens:
-        df.update(set(toks))
-    floor = max(3.0, common_fraction * n)
-    common = {w for w, c in df.items() if c >= floor}
-    out: list[str | None] = []
-    for toks in tokens:
-        s = set(toks)
-        against, support = bool(s & AGAINST), bool(s & SUPPORT)
-        residual = s - AGAINST - SUPPORT - _FILLER - common
-        if s and against != support and len(residual) <= max_residual:
-            out.append("against" if against else "support")
-        else:
-            out.append(None)
-    if texts is not None:
-        if len(texts) != n:
-            raise ValueError(f"texts must have one entry per token list ({n}), got {len(texts)}")
-        for i, toks in enumerate(tokens):
-            s = set(toks)
-            against, support = bool(s & AGAINST), bool(s & SUPPORT)
-            if out[i] is None and against != support:
-                if tokenizer is None:
-                    from .tokenize import Tokenizer
-
-                    tokenizer = Tokenizer()
-                if _names_only(texts[i], tokenizer):
-                    out[i] = "against" if against else "support"
-    return out
-
-
-# Explicit opposite stances: 「…に反対します」 and 「…に賛成します」 never share a row of the
-# published table, however alike their words (they name the same object). On the text
-# (NFKC): a negated 賛成 is against, a negated 反対 is neither.
-_SUPPORT_RE = re.compile(r"賛成|賛同")
-_AGAINST_RE = re.compile(r"反対")
-_NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない)")
-_NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|反対意見|反対の声|反対する人|反対派")
-# 「整備そのものには賛成ですが、…すべきです」: a stance conceded before the real request
-_CONCEDED_RE = re.compile(r"(?:賛成|賛同|反対)(?:で(?:は)?あります|で(?:は)?ある|です|します|いたします|致します|だ|はする|はします)?"
-                          r"(?:が|けれど|けど|ものの)")
-
-
-def explicit_polarity(texts: list[str]) -> np.ndarray:
-    """+1 for a text that says it supports (賛成・賛同), -1 for one that says it opposes
-    (反対, or 「賛成できない」), 0 for neither or both. Used to keep opposite stances apart."""
-    out = np.zeros(len(texts), dtype=np.int8)
-    for i, text in enumerate(texts):
-        t = _CONCEDED_RE.sub("", unicodedata.normalize("NFKC", text or ""))
-        against = bool(_NOT_SUPPORT_RE.search(t)) or (bool(_AGAINST_RE.search(t)) and not _NOT_AGAINST_RE.search(t))
-        support = bool(_SUPPORT_RE.search(_NOT_SUPPORT_RE.sub("", t)))
-        if against != support:
-            out[i] = -1 if against else 1
-    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -220,9 +116,20 @@ def _normalise_rows(x: np.ndarray) -> np.ndarray:
     return x / np.where(norms == 0, 1.0, norms)
 
 
-def _prepare_embeddings(embeddings: np.ndarray, remove_components: int) -> np.ndarray:
+def _prepare_embeddings(embeddings: np.ndarray, remove_components: int,
+                        reference: np.ndarray | None = None) -> np.ndarray:
+    """Rows minus their mean and their top principal directions, L2-normalised.
+
+    ``reference``: background rows (``Background``), centred on the rows' mean too; the
+    principal directions then come from the rows and the background together. Only the rows
+    are returned.
+    """
     x = np.asarray(embeddings, dtype=np.float64)
-    x = x - x.mean(axis=0, keepdims=True)
+    n_own = len(x)
+    mean = x.mean(axis=0, keepdims=True)
+    if reference is not None and len(reference):
+        x = np.vstack([x, np.asarray(reference, dtype=np.float64)])
+    x = x - mean
     n, d = x.shape
     if remove_components and n > remove_components + 1:
         if d > 512 and n < d:
@@ -238,10 +145,10 @@ def _prepare_embeddings(embeddings: np.ndarray, remove_components: int) -> np.nd
             v = vecs[:, ::-1][:, :remove_components].T
         v = v * np.where(v[:, :1] < 0, -1.0, 1.0)  # fixed sign (not that it matters for a projection)
         x = x - (x @ v.T) @ v
-    return _normalise_rows(x)
+    return _normalise_rows(x[:n_own])
 
 
-def _sif_embeddings(tokens, word_encoder, a: float) -> np.ndarray | None:
+def _sif_embeddings(tokens, word_encoder, a: float, fit_rows: int | None = None) -> np.ndarray | None:
     """SIF sentence vectors (Arora et al. 2017) from the caller's word vectors.
 
     Each content lemma is encoded once by ``word_encoder`` and weighted by a / (a + p(w)),
@@ -250,11 +157,11 @@ def _sif_embeddings(tokens, word_encoder, a: float) -> np.ndarray | None:
     component is removed later with the sentence embeddings' recipe (_prepare_embeddings).
     """
     counts: Counter[str] = Counter()
-    for toks in tokens:
+    for toks in tokens[:fit_rows]:  # frequencies of this consultation (the first rows)
         counts.update(toks)
     if not counts:
         return None
-    vocab = sorted(counts)
+    vocab = sorted({w for toks in tokens for w in toks})
     vecs = np.asarray(word_encoder(vocab), dtype=np.float64)
     if vecs.ndim != 2 or vecs.shape[0] != len(vocab):
         raise ValueError(f"word_encoder must return one row per word ({len(vocab)}), got shape {vecs.shape}")
@@ -356,17 +263,64 @@ def _weights(w) -> tuple:
     return tuple(None if x is None else float(x) for x in w)
 
 
+class Background:
+    """Opinions on other drafts, written for this project (``resources/background_opinions.txt``,
+    240 opinions on 30 policy areas), that give a small consultation's embeddings a frame.
+
+    The dense views (embedding, SIF) remove the corpus mean and its top principal direction,
+    the component all sentence vectors share. Taken from a handful of vectors this leaves
+    them almost on a line: in four-opinion sets of one paraphrase pair and two unrelated
+    requests (``benchmarks/bench_clustering.py``, tiny consultations) the pair was joined in 4
+    of 40 sets, and unrelated opinions in 9. Below ``background_below`` texts the direction is
+    taken from the consultation and the background together (both centred on the
+    consultation's mean): the pair was then joined in 22 of 40 sets, unrelated opinions in 2.
+    Everything else (the mean, IDF, SIF word frequencies, the random pairs that set each
+    view's scale) stays the consultation's own: built on the union, a single-draft
+    consultation's own words looked rare and its opinions alike.
+    """
+
+    def __init__(self, texts: list[str], embeddings: np.ndarray, tokens: list[list[str]]) -> None:
+        self.texts = list(texts)
+        self.embeddings = np.asarray(embeddings, dtype=np.float64)
+        self.tokens = [list(t) for t in tokens]
+
+    @staticmethod
+    def read_texts() -> list[str]:
+        from importlib import resources
+
+        raw = resources.files("cluster").joinpath("resources/background_opinions.txt").read_text(encoding="utf-8")
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+
+    @classmethod
+    def load(cls, encoder, tokenizer=None) -> "Background":
+        """The background embedded with ``encoder`` and lemmatised with ``tokenizer``."""
+        if tokenizer is None:
+            from .tokenize import Tokenizer
+
+            tokenizer = Tokenizer()
+        texts = cls.read_texts()
+        return cls(texts, np.asarray(encoder.encode(texts), dtype=np.float64), [tokenizer.lemmas(t) for t in texts])
+
+
 class _Views:
     """The representations of one corpus and their standardised pair similarity."""
 
     def __init__(self, texts, embeddings, tokens, p, seed):
         w_emb, w_sif, w_lem, w_chr = _weights(p["weights"])
+        bg = p["background"]
+        if not (bg is not None and len(texts) < p["background_below"] and bg.texts
+                and np.shape(bg.embeddings)[1:] == np.shape(embeddings)[1:]):
+            bg = None
+        prepare = functools.partial(_prepare_embeddings, remove_components=p["remove_components"])
         self.views = []  # (matrix, weight, mean, std)
-        parts = [(_prepare_embeddings(embeddings, p["remove_components"]), w_emb, "embedding")]
+        parts = [(prepare(embeddings, reference=bg.embeddings if bg else None), w_emb, "embedding")]
         if tokens is not None and w_sif > 0 and p["word_encoder"] is not None:
-            x = _sif_embeddings(tokens, p["word_encoder"], float(p["sif_a"]))
+            n = len(texts)
+            # the background's SIF vectors weigh its words by this consultation's frequencies
+            x = _sif_embeddings(list(tokens) + (bg.tokens if bg else []), p["word_encoder"], float(p["sif_a"]),
+                                fit_rows=n)
             if x is not None:
-                parts.append((_prepare_embeddings(x, p["remove_components"]), w_sif, "sif"))
+                parts.append((prepare(x[:n], reference=x[n:] if bg else None), w_sif, "sif"))
         lemma_view = tokens is not None and w_lem > 0
         if lemma_view:
             parts.append((_tfidf(tokens, analyzer=lambda toks: toks, burstiness=bool(p["burstiness"])), w_lem,
@@ -454,9 +408,12 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         if a != b:
             banned.setdefault(a, set()).add(b)
             banned.setdefault(b, set()).add(a)
-    pol = [0] * n if polarity is None else [int(x) for x in polarity]
-    has_pos = [x > 0 for x in pol]
-    has_neg = [x < 0 for x in pol]
+    # one bit per stance reading (a column of a 2-D ``polarity``): a cluster may not hold +1
+    # and -1 of the same reading
+    pol = np.zeros((n, 1), dtype=np.int64) if polarity is None else np.asarray(polarity, dtype=np.int64).reshape(n, -1)
+    bits = 1 << np.arange(pol.shape[1], dtype=np.int64)
+    has_pos = ((pol > 0) @ bits).tolist()
+    has_neg = ((pol < 0) @ bits).tolist()
     tag = [-1] * n if apart is None else [int(x) for x in apart]
     nbr: list[dict[int, float]] = [dict() for _ in range(n)]
     for a, b, s in zip(rows.tolist(), cols.tolist(), sims.tolist()):
@@ -483,7 +440,7 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
             continue  # stale entry
         if avg < threshold:
             continue
-        if (has_pos[a] and has_neg[b]) or (has_neg[a] and has_pos[b]):
+        if (has_pos[a] & has_neg[b]) or (has_neg[a] & has_pos[b]):
             continue  # opposite stances (the flags only grow: this pair never merges)
         if tag[a] >= 0 and tag[b] >= 0 and tag[a] != tag[b]:
             continue  # kept apart (tags never change once set: this pair never merges)
@@ -502,8 +459,8 @@ def sparse_average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.
         alive[gone] = False
         parent[gone] = keep
         size[keep] += size[gone]
-        has_pos[keep] = has_pos[keep] or has_pos[gone]
-        has_neg[keep] = has_neg[keep] or has_neg[gone]
+        has_pos[keep] |= has_pos[gone]
+        has_neg[keep] |= has_neg[gone]
         tag[keep] = max(tag[keep], tag[gone])
         for c in banned.pop(gone, ()):  # the merged cluster inherits both members' bans
             banned[c].discard(gone)
@@ -576,6 +533,16 @@ def _check(texts, embeddings, counts, tokens, params):
     return emb, counts
 
 
+def _polarity(texts: list[str], p: dict) -> np.ndarray | None:
+    """The stance readings kept apart by the linkage: one column per reading switched on."""
+    columns = []
+    if p["opposite_apart"]:
+        columns.append(explicit_polarity(texts))
+    if p["request_apart"]:
+        columns.append(request_polarity(texts))
+    return np.stack(columns, axis=1) if columns else None
+
+
 def _group_sorted(texts, emb, tokens, p, seed, threshold):
     """Cluster texts already in canonical order; returns raw (unordered) labels."""
     n = len(texts)
@@ -600,7 +567,7 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold):
         else:
             r, c = views.candidate_pairs(p["n_neighbors"])
             s = views.similarity(r, c)
-            polarity = explicit_polarity(sub_texts) if p["opposite_apart"] else None
+            polarity = _polarity(sub_texts, p)
             cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else None
             sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
         labels[rest] = rest[sub]
@@ -750,10 +717,10 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
             for mx, (_, w, mu, sd) in zip(means, views.views):
                 s += w * (_pair_cos(mx, r, c) - mu) / sd  # a dot product of mean rows
             s = (s - views.mu) / views.sd
-            polarity = None
-            if p["opposite_apart"]:  # a block's cluster holds one explicit stance at most
-                unit_pol = explicit_polarity([texts_s[i] for i in idx]).astype(np.int64)
-                polarity = np.zeros(m, dtype=np.int64)
+            polarity = _polarity([texts_s[i] for i in idx], p)
+            if polarity is not None:  # a block's cluster holds one side of each reading at most
+                unit_pol = polarity.astype(np.int64)
+                polarity = np.zeros((m, unit_pol.shape[1]), dtype=np.int64)
                 np.add.at(polarity, sub_node, unit_pol)
                 polarity = np.sign(polarity)
             merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest],

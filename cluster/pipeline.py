@@ -15,7 +15,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -24,7 +24,8 @@ from .dedup import detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
                          previous_clusters_of_units)
 from .embed import load_encoder
-from .grouping import group_opinions, merge_across_blocks, rank_representatives
+from .grouping import DEFAULTS as GROUPING_DEFAULTS
+from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
                  write_csv, write_json)
 from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
@@ -208,9 +209,10 @@ def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None
     return opinions
 
 
-def _keyword_text(text: str) -> str:
-    """Text for keywords: personal data and URLs removed, so labels never carry them."""
-    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text))))
+def _keyword_text(text: str, names: Iterable[str] = ()) -> str:
+    """Text for keywords: personal data (the submitters' ``names`` too: a lone surname
+    「（［住所］　高橋）」) and URLs removed, so labels never carry them."""
+    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text, names))))
 
 
 _MASK_TOKEN_RE = re.compile("|".join(re.escape(m) for m in MASKS.values()))
@@ -249,26 +251,29 @@ def _workers() -> int:
 _WORKER_TOKENIZER: Tokenizer | None = None
 
 
-def _tokenize_chunk(chunk: tuple[list[str], list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+def _tokenize_chunk(chunk: tuple[list[str], list[str], frozenset[str]]) -> tuple[list[list[str]], list[list[str]]]:
     global _WORKER_TOKENIZER
     if _WORKER_TOKENIZER is None:
         _WORKER_TOKENIZER = Tokenizer()
     tok = _WORKER_TOKENIZER
-    texts, kw_texts = chunk
-    return [tok.lemmas(t) for t in texts], [tok.keywords(_keyword_text(t), nouns_only=True) for t in kw_texts]
+    texts, kw_texts, names = chunk
+    return [tok.lemmas(t) for t in texts], [tok.keywords(_keyword_text(t, names), nouns_only=True) for t in kw_texts]
 
 
 def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tokenizer,
-                   progress=None, chunk: int = 1000) -> tuple[list[list[str]], list[list[str]]]:
+                   progress=None, chunk: int = 1000, names: Iterable[str] = ()
+                   ) -> tuple[list[list[str]], list[list[str]]]:
     """Content lemmas of ``texts`` and label keywords of ``kw_texts`` (opinion texts: personal
-    data and URLs are removed first, see ``_keyword_text``), one list per text.
+    data, the submitters' ``names`` and URLs are removed first, see ``_keyword_text``), one
+    list per text.
 
     Many texts are tokenized in worker processes (one fugashi tagger per process; the
     results are the same as on one core and come back in order).
     """
     n = len(texts)
     workers = _workers() if n >= PARALLEL_MIN else 1
-    chunks = [(list(texts[s:s + chunk]), list(kw_texts[s:s + chunk])) for s in range(0, n, chunk)]
+    names = frozenset(names)
+    chunks = [(list(texts[s:s + chunk]), list(kw_texts[s:s + chunk]), names) for s in range(0, n, chunk)]
     lemmas: list[list[str]] = []
     keywords: list[list[str]] = []
     if workers > 1:
@@ -283,7 +288,7 @@ def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tok
                 keywords += kw
     else:
         lemmas = [tokenizer.lemmas(t) for t in texts]
-        keywords = [tokenizer.keywords(_keyword_text(t), nouns_only=True) for t in kw_texts]
+        keywords = [tokenizer.keywords(_keyword_text(t, names), nouns_only=True) for t in kw_texts]
     return lemmas, keywords
 
 
@@ -312,7 +317,7 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
 def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, tokens: list[list[str]],
                 seed: int = 0, limit: int | None = None, block_size: int | None = None,
                 progress=None, log: Callable[[str], None] | None = None, word_encoder=None,
-                join_blocks: bool = True) -> np.ndarray:
+                join_blocks: bool = True, background=None) -> np.ndarray:
     """``group_opinions`` for any number of distinct texts.
 
     Up to ``limit`` texts this is exactly ``group_opinions`` (so results on ordinary inputs
@@ -321,12 +326,14 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     all-pairs neighbour search is then O(n * block_size) instead of O(n^2). A same-intent
     group cut by a block border is joined again afterwards: the same average-link rule runs
     once more with the blocks' clusters as nodes (``grouping.merge_across_blocks``).
+    ``background``: a ``grouping.Background`` for small consultations (``group_opinions``).
     """
     limit = GROUP_LIMIT if limit is None else limit
     block_size = BLOCK_SIZE if block_size is None else block_size
     n = len(texts)
     if n <= limit:
-        return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed, word_encoder=word_encoder)
+        return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed, word_encoder=word_encoder,
+                              background=background)
     x = np.asarray(vectors, dtype=np.float32)
     blocks = _blocks(x, np.arange(n), block_size, seed)
     # canonical block order (by smallest member), so labels do not depend on k-means numbering
@@ -339,14 +346,15 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     iterator = blocks if progress is None else progress(blocks, total=len(blocks), desc="grouping blocks", always=True)
     for j, b in enumerate(iterator):
         lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
-                             tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder)
+                             tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder,
+                             background=background)
         labels[b] = lab + offset
         block_of[b] = j
         offset += int(lab.max()) + 1 if len(lab) else 0
     if not join_blocks:  # only to measure what the join adds (benchmarks)
         return labels
     merged = merge_across_blocks(texts, x, labels, block_of, counts=counts, tokens=tokens, seed=seed,
-                                 word_encoder=word_encoder)
+                                 word_encoder=word_encoder, background=background)
     if log is not None:
         log(f"grouping: {offset} clusters in blocks -> {int(merged.max()) + 1} after joining across blocks")
     return merged
@@ -398,7 +406,11 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     prog = _progress_factory(progress)
     input_path = Path(input_path)
 
-    # 0. read everything the run depends on before computing anything
+    # 0. read everything the run depends on before computing anything; a missing side file is
+    # said before a large input is read
+    for option, path in [("--topics", opts.topics)] + [("--answers", a) for a in opts.answers]:
+        if path and not Path(path).exists():
+            raise InputError(f"{path}: file not found ({option})")
     subs, read_info = read_submissions(input_path, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
     encoder = encoder or load_encoder(opts.model)
@@ -448,13 +460,16 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
         unit_tokens, kw_tokens = tokenize_units(
-            unit_texts, [opinions[i].text for i in unit_rep], tokenizer, progress=prog)
+            unit_texts, [opinions[i].text for i in unit_rep], tokenizer, progress=prog,
+            names=submitter_names(subs))
+        # unrelated opinions that steady a small consultation's similarity statistics
+        background = Background.load(encoder, tokenizer) if len(unit_texts) < GROUPING_DEFAULTS["background_below"] else None
 
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
             return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
                                tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
-                               word_encoder=encoder.encode)
+                               word_encoder=encoder.encode, background=background)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         # a decision withdrawn since the earlier run may be baked into its clusters, and an
@@ -473,7 +488,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             def join(labels, block_of, apart):
                 return merge_across_blocks(unit_texts, vectors, labels, block_of, counts=unit_counts,
                                            tokens=unit_tokens, seed=opts.seed, apart=apart,
-                                           word_encoder=encoder.encode)
+                                           word_encoder=encoder.encode, background=background)
 
             def group_new(idx):
                 # the new opinions are grouped within the whole consultation, as a fresh run would:

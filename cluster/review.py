@@ -572,7 +572,7 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     """What staff should know before a merge lands: two of the clusters hold written answers or
     summaries (the merged cluster keeps one, that of the cluster with more opinions), or one holds
     an explicit 賛成 and another an explicit 反対 (a published row answers one stance)."""
-    from .grouping import explicit_polarity
+    from .stance import explicit_polarity
 
     cluster_ids = list(dict.fromkeys(str(c).strip() for c in cluster_ids))
     members, _, row_of = _run_state(run_dir)

@@ -15,12 +15,12 @@ from cluster.answers import (
     STANCE_PENALTY,
     AnswerIndex,
     read_past_answers,
-    rejects,
     reuse_confirmed_answers,
     run_answers_query,
     split_merged_opinion,
     suggest_for_clusters,
 )
+from cluster.stance import rejects
 from cluster.embed import load_encoder
 from cluster.io import InputError
 from cluster.records import AnswerCandidate, PastAnswer
@@ -95,6 +95,22 @@ def test_published_csv_layout_is_guessed_and_logged(past_csv):
     assert "(guessed)" in lines[0]
     assert report["skipped_empty_answer"] == 1 and report["skipped_ids"] == ["6"]
     assert any("skipped 1 row" in line and "6" in line for line in lines)
+    # a CSV has no merged cells to blame (QA: the Excel hint confused a town clerk)
+    assert not any("merged cells" in line for line in lines)
+
+
+def test_an_empty_answer_in_a_workbook_suggests_merged_cells(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No.", "ご意見の概要", "市の考え方"])
+    ws.append(["1", "バスの本数を増やしてほしい。", "運行事業者と協議します。"])
+    ws.append(["2", "バスの運賃を下げてほしい。", ""])
+    wb.save(tmp_path / "past.xlsx")
+    lines = []
+    read_past_answers(tmp_path / "past.xlsx", log=lines.append)
+    assert any("skipped 1 row" in line and "merged cells in Excel" in line for line in lines)
 
 
 def test_a_title_row_above_the_past_answers_header_is_skipped_and_said(tmp_path):
@@ -522,6 +538,27 @@ def test_reuse_confirmed_past_answer_id(index):
     assert c4["1"].answer == index.get("1").answer
     with pytest.raises(ValueError):
         reuse_confirmed_answers(index, CLUSTERS, {"C1": {"answer_id": "nope"}}, cands)
+
+
+def test_reused_answer_of_a_rejecting_row_keeps_half_its_score_for_a_requesting_row(index, monkeypatch):
+    """QA: the answer confirmed for the 反対 row was offered to the 賛成 row of the same object
+    as 「今回確定した他の回答からの候補」. Rows of opposite requests score it at the stance penalty."""
+    import cluster.answers as answers
+
+    clusters = {"C1": ["宿泊税の導入には反対です。観光客が減ります。"],
+                "C2": ["宿泊税を導入してください。観光客が増えています。"],
+                "C3": ["宿泊税の導入に反対します。観光客が減ってしまいます。"]}
+    text = "宿泊税は観光振興の財源として導入を検討しています。"
+
+    def scores():
+        out = reuse_confirmed_answers(index, clusters, {"C1": {"text": text}}, min_score=0.0)
+        return [{c.answer_id: c.score for c in out[cid]}["run:C1"] for cid in ("C2", "C3")]
+
+    penalised = scores()
+    monkeypatch.setattr(answers, "STANCE_PENALTY", 1.0)
+    plain = scores()
+    assert penalised[1] == plain[1] > 0.2  # the same side: as before
+    assert penalised[0] == pytest.approx(STANCE_PENALTY * plain[0], abs=1e-4) and plain[0] > 0.2
 
 
 # ----------------------------------------------------------------- `cluster answers`

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cluster.grouping import choose_representative, group_opinions, sparse_average_linkage, stance_only
+from cluster.grouping import choose_representative, group_opinions, sparse_average_linkage
+from cluster.stance import stance_only
 from cluster.tokenize import Tokenizer
 
 # Four intents on an imagined draft plan for a city library and park (written for the tests).
@@ -353,7 +354,7 @@ def test_char_view_counts_half_only_in_larger_corpora(enc, tok):
 
 
 def test_explicit_polarity_reads_negation():
-    from cluster.grouping import explicit_polarity
+    from cluster.stance import explicit_polarity
 
     texts = ["旧市民会館の解体に反対します。", "旧市民会館の解体に賛成します。", "この案には賛成できません。",
              "反対ではありませんが、説明が足りません。", "賛成の人も反対の人もいると思う。", "開館時間を延長してほしい。",
@@ -374,6 +375,40 @@ def test_opposite_stances_on_the_same_object_are_never_one_cluster(enc, tok):
     assert merged[0] == merged[1]  # without the rule
     labels = run(texts, enc, tok)
     assert labels[0] != labels[1] and len(set(labels.tolist())) == 5
+
+
+def test_a_request_and_its_rejection_are_never_one_cluster(enc, tok):
+    """QA: 「ドッグランを設置してください」 and 「ドッグランは不要です」 shared a row (no 賛成 or 反対
+    in either), as did 「乗合タクシーを始めてください」 and 「乗合タクシーの導入には反対です」. A
+    request and a rejection of what it asks for stay apart; paraphrases on each side still join."""
+    texts = ["中央公園にドッグランを設置してください。", "中央公園にドッグランを設置してほしい。",
+             "中央公園へのドッグランの設置は不要です。", "中央公園にドッグランを設置する必要はありません。",
+             "予約制の乗合タクシーを始めてください。", "予約制の乗合タクシーはいりません。",
+             "ごみ収集を週3回に増やしてください。", "市営住宅の家賃を見直してほしい。", "駅前に駐輪場を増やしてほしい。",
+             "図書館の開館時間を延ばしてください。"]
+    merged = run(texts, enc, tok, request_apart=False)
+    assert merged[0] == merged[1] == merged[3] and merged[4] == merged[5]  # without the rule
+    labels = run(texts, enc, tok)
+    assert labels[0] == labels[1] and labels[0] not in (labels[2], labels[3]) and labels[4] != labels[5]
+
+
+def test_a_request_verb_about_a_thing_is_no_stance_on_the_draft(tok):
+    """「見直す」「禁止」「推進」 are stance words about the draft (「この計画を見直してください」) but
+    also plain requests about a thing: 「バスのダイヤを見直してほしい」 joined the 反対（理由の記載
+    なし） row. A slogan without a predicate (「汚染土県外使用禁止」) still states a stance."""
+    texts = ["バスのダイヤを見直してほしい。", "市営住宅の家賃を見直してほしい。", "路上喫煙を禁止してほしい。",
+             "図書館の建設を推進してほしい。", "この計画を見直してください。", "汚染土県外使用禁止", "断固反対です。"]
+    st = stance_only([tok.lemmas(t) for t in texts], texts=texts, tokenizer=tok)
+    assert st == [None, None, None, None, "against", "against", "against"]
+
+
+def test_stance_readings_are_kept_apart_column_by_column():
+    """Two readings (columns): a cluster may hold +1 of one and -1 of the other."""
+    rows, cols, sims = np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([5.0, 5.0, 5.0])
+    lab = sparse_average_linkage(3, rows, cols, sims, 2.0, polarity=np.array([[1, 0], [0, -1], [0, 0]]))
+    assert len(set(lab.tolist())) == 1
+    lab = sparse_average_linkage(3, rows, cols, sims, 2.0, polarity=np.array([[0, 1], [0, -1], [0, 0]]))
+    assert lab[0] != lab[1]
 
 
 def test_sparse_average_linkage_polarity_veto():
@@ -444,3 +479,52 @@ def test_one_shared_word_does_not_join_a_small_towns_unrelated_requests(enc, tok
     assert labels[3] == labels[4] == labels[5]  # the school-route signals
     assert labels[2] != labels[3]  # the pool is another request
     assert labels[0] not in {labels[i] for i in (8, 10)}  # 窓口, 図書館 are not the 公民館 campaign
+
+
+# ---------------------------------------------------------------------------------------
+# the background for small consultations
+
+
+def test_centring_a_handful_of_vectors_on_a_background_keeps_their_geometry():
+    """Three vectors minus their mean and principal direction lie on a line (cosines ±1);
+    with a background the direction comes from more texts and the rows keep their angles."""
+    from cluster.grouping import _prepare_embeddings
+
+    rng = np.random.default_rng(0)
+    own, background = rng.normal(size=(3, 20)), rng.normal(size=(50, 20))
+    alone = _prepare_embeddings(own, remove_components=1)
+    assert np.allclose(np.abs(alone @ alone.T), 1.0)
+    framed = _prepare_embeddings(own, remove_components=1, reference=background)
+    assert framed.shape == (3, 20)
+    cos = framed @ framed.T
+    assert np.all(np.abs(cos[np.triu_indices(3, 1)]) < 0.9)
+
+
+def test_background_opinions_ship_with_the_package():
+    from cluster.grouping import Background
+
+    texts = Background.read_texts()
+    assert len(texts) >= 200 and len(set(texts)) == len(texts)
+    assert all("ください" in t or "ほしい" in t or "。" in t for t in texts[:20])
+
+
+@pytest.mark.parametrize("texts", [
+    ["図書館の開館時間を夜九時まで延長してほしい。", "仕事帰りに使えるよう、図書館を夜まで開けてください。",
+     "ドッグランは作らず、今の芝生広場を残してください。", "第1章の基本方針に防災公園としての役割を書いてください。"],
+    ["子どもの医療費助成を中学生まで拡大してほしい。", "中学生の医療費も無料にしてください。",
+     "ドッグランは作らず、今の芝生広場を残してください。", "第1章の基本方針に防災公園としての役割を書いてください。"],
+])
+def test_a_four_opinion_consultation_joins_its_paraphrase_pair_with_the_background(tok, texts):
+    """A town's four opinions: the two that ask the same were apart, because the embedding's
+    common direction was taken from four vectors. With the background they join; the
+    unrelated two stay on their own."""
+    from cluster.embed import load_encoder
+    from cluster.grouping import Background
+
+    model = load_encoder()
+    emb, lemmas = model.encode(texts), [tok.lemmas(t) for t in texts]
+    alone = group_opinions(texts, emb, tokens=lemmas, word_encoder=model.encode)
+    assert alone[0] != alone[1]  # without the background
+    labels = group_opinions(texts, emb, tokens=lemmas, word_encoder=model.encode,
+                            background=Background.load(model, tok))
+    assert labels[0] == labels[1] and len(set(labels.tolist())) == 3

@@ -244,6 +244,17 @@ def test_labels_are_not_made_of_personal_data(main_run):
             assert part not in words, (cluster["cluster_id"], words)
 
 
+def test_a_submitters_lone_surname_never_becomes_a_label(tmp_path):
+    """QA: 「（北町2-3-4　高橋）」 under a letter from 高橋 和子 left 高橋 in the keyword text."""
+    rows = [("L-1", "郵送", "高橋 和子", "駅前の駐輪場を増やしてほしい。高橋\n（北町2-3-4　高橋）"),
+            ("L-2", "郵送", "高橋 和子", "駐輪場の台数を増やしてください。高橋より"),
+            ("L-3", "電子メール", "", "駅前の駐輪場がいつも満車です。増設してほしい。")]
+    src = write_comments_csv(tmp_path / "c.csv", [(a, b, c, d.replace("\\n", "\n")) for a, b, c, d in rows])
+    run_cli(src, tmp_path / "out")
+    for cluster in read_csv_rows(tmp_path / "out" / "clusters.csv"):
+        assert "高橋" not in cluster["label"] + cluster["keywords"], cluster
+
+
 def test_personal_data_is_masked_in_the_report_only(tmp_path):
     rows = [("B-1", "電子メール", "山田太郎", PERSONAL_TEXT), ("B-2", "郵送", "", PERSONAL_INLINE)]
     src = write_comments_csv(tmp_path / "personal.csv", rows)
@@ -648,3 +659,14 @@ def test_the_grouping_reads_opinions_without_their_contact_data():
     assert "ゴミ集積所の管理をお願いします" in shown
     assert "example" not in shown and "1234" not in shown and "suzuki" not in shown
     assert "midori" not in text_of("公園の草刈りを増やして。X(旧Twitter) @midori_taro、LINE ID: midori123")
+
+
+@pytest.mark.parametrize("option", ["--answers", "--topics"])
+def test_a_missing_side_file_is_said_before_the_input_is_read(tmp_path, option):
+    """QA: a mistyped --answers path was reported only after the whole input had been read."""
+    src = write_comments_csv(tmp_path / "c.csv")
+    result = invoke("run", src, "--out", tmp_path / "out", *model_args(), option, tmp_path / "nai.csv")
+    assert result.exit_code != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [f"error: {tmp_path / 'nai.csv'}: file not found ({option})"]
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,210 @@
+"""Reading an opinion's stance from its text.
+
+Three readings, each used to keep opposite opinions out of one row of the published table
+(「同趣旨の意見」 must be of the same intent) and to keep a past answer to the opposite request
+from being offered:
+
+- ``stance_only``: an opinion that states only a stance (「反対」「断固反対です」「撤回してほしい」,
+  「賛成」) with no reason; the grouping gives each polarity its own cluster, as published
+  tables do (「反対（理由の記載なし）」).
+- ``explicit_polarity``: +1 for 賛成・賛同, -1 for 反対 (negations read: 「賛成できない」 is
+  against, 「反対ではない」 neither).
+- ``request_polarity``: +1 for an opinion that asks for something (〜してほしい・〜すべき),
+  -1 for one that rejects what it names (不要・いらない・やめて・撤去して・廃止して); the
+  rejection of a cut or a closure (「減便をやめてほしい」「廃止に反対」) is a request to keep.
+  ``rejects`` is the same reading for one text, with 反対 counted as a rejection.
+
+All read NFKC text with regular expressions or UniDic lemmas; none needs a model.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import numpy as np
+
+# Stance words (UniDic lemmas as produced by Tokenizer.lemmas).
+AGAINST = frozenset({"反対", "撤回", "止める", "辞める", "中止", "駄目", "禁止", "廃案", "白紙", "断固",
+                     "絶対", "絶対的", "拒否", "許す", "見直す", "見送る"})
+SUPPORT = frozenset({"賛成", "大賛成", "支持", "推進", "賛同", "同意", "期待", "歓迎"})
+# Stance words that are also plain requests about a thing (「ダイヤを見直してほしい」
+# 「路上喫煙を禁止してほしい」「図書館の建設を推進してほしい」): with only these, an opinion is a
+# stance on the draft only when everything else it names is the draft's own subject.
+_REQUEST_VERBS = frozenset({"見直す", "止める", "辞める", "中止", "見送る", "撤回", "禁止", "許す", "駄目",
+                            "推進", "期待", "歓迎"})
+# Words that carry no content of their own in a stance-only opinion.
+_FILLER = frozenset({"為る", "居る", "有る", "成る", "欲しい", "思う", "考える", "願う", "下さる", "頂く",
+                     "呉れる", "致す", "頂ける", "此の", "其の", "其れ", "此れ", "大", "様", "事", "物",
+                     "的", "案", "法", "法案", "計画", "改正", "今回", "本", "省令", "政令", "条例",
+                     "お願い", "願い", "強い", "全く", "本当", "是非", "一切", "兎に角"})
+
+
+# A reason is being given, or the text is more than one plain clause.
+_REASON_MARK = re.compile(r"ため|為|ので|から|なぜ|何故|理由|[、，,「」『』\"（）()]")
+_SENTENCE_END = re.compile(r"[。．！？!?\n]+")
+# The draft's title, then the stance: 「…を改正する省令案等に反対です。」 (NFKC text). Only
+# names of legal instruments: 「景観を壊す計画に反対」 carries a reason in its modifier.
+_TITLE_THEN_STANCE = re.compile(
+    r"(?:法律|法|省令|政令|規則|条例|告示)(?:の一部を改正する(?:法律|省令|政令|規則|条例|告示)?)?(?:案)?(?:等|など)?"
+    r"(?:に|には|は|を|の)?(?:断固|絶対|強く)?(?:反対|賛成)(?:です|します|致します|いたします|である|だ)?$")
+# Parts of speech that make a predicate (a reason or a demand of its own), UniDic pos1.
+_PREDICATE_POS = frozenset({"動詞", "形容詞", "形状詞", "副詞"})
+
+
+def _names_only(text: str, tokenizer) -> bool:
+    """True when ``text`` is one clause that names only the object of a stance.
+
+    Either nouns (and particles) plus stance or filler words, or the draft's title followed
+    by the stance word. ``tokenizer``: ``cluster.tokenize.Tokenizer``.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text or _REASON_MARK.search(text):
+        return False
+    clauses = [c for c in _SENTENCE_END.split(text) if c.strip()]
+    if len(clauses) != 1:
+        return False
+    clause = clauses[0].strip()
+    if _TITLE_THEN_STANCE.search(clause):
+        return True
+    stance_and_filler = AGAINST | SUPPORT | _FILLER
+    return not any(t.pos1 in _PREDICATE_POS and t.lemma not in stance_and_filler for t in tokenizer(clause))
+
+
+_SLOGAN_POS = frozenset({"名詞", "接頭辞", "接尾辞", "補助記号", "記号", "空白"})
+
+
+def _slogan(text: str, tokenizer) -> bool:
+    """A noun phrase ending in its stance word, with no predicate: 「汚染土県外使用禁止」
+    「#全国配送バラマキ反対」 (a request would say 「…を禁止してほしい」)."""
+    toks = [t for t in tokenizer(unicodedata.normalize("NFKC", text).strip()) if t.pos1 not in ("補助記号", "空白")]
+    return bool(toks) and all(t.pos1 in _SLOGAN_POS for t in toks) and toks[-1].lemma in AGAINST | SUPPORT
+
+
+def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_residual: int = 1,
+                texts: list[str] | None = None, tokenizer=None) -> list[str | None]:
+    """``"against"``/``"support"`` for opinions that state only a stance, else ``None``.
+
+    ``common_fraction``: lemmas in at least this share of the opinions (and >= 3 of them) are
+    the draft's own subject and do not count as a reason. ``texts`` (same order as
+    ``tokens``) also admit one-clause opinions that only name what they oppose or support
+    (see ``_names_only``); ``tokenizer`` defaults to a new ``Tokenizer``.
+    """
+    n = len(tokens)
+    df: Counter[str] = Counter()
+    for toks in tokens:
+        df.update(set(toks))
+    floor = max(3.0, common_fraction * n)
+    common = {w for w, c in df.items() if c >= floor}
+    residuals = [set(toks) - AGAINST - SUPPORT - _FILLER - common for toks in tokens]
+
+    def allowed(toks) -> int:
+        # a request verb alone names the draft's subject or nothing: 「この計画を見直して」, not
+        # 「バスのダイヤを見直して」
+        return 0 if set(toks) & (AGAINST | SUPPORT) <= _REQUEST_VERBS else max_residual
+
+    out: list[str | None] = []
+    for toks, residual in zip(tokens, residuals):
+        s = set(toks)
+        against, support = bool(s & AGAINST), bool(s & SUPPORT)
+        if s and against != support and len(residual) <= allowed(toks):
+            out.append("against" if against else "support")
+        else:
+            out.append(None)
+    if texts is not None:
+        if len(texts) != n:
+            raise ValueError(f"texts must have one entry per token list ({n}), got {len(texts)}")
+        for i, toks in enumerate(tokens):
+            s = set(toks)
+            against, support = bool(s & AGAINST), bool(s & SUPPORT)
+            if out[i] is None and against != support:
+                if tokenizer is None:
+                    from .tokenize import Tokenizer
+
+                    tokenizer = Tokenizer()
+                if (_names_only(texts[i], tokenizer)
+                        and (allowed(toks) or not residuals[i] or _slogan(texts[i], tokenizer))):
+                    out[i] = "against" if against else "support"
+    return out
+
+
+# Explicit opposite stances: 「…に反対します」 and 「…に賛成します」 never share a row of the
+# published table, however alike their words (they name the same object). On the text
+# (NFKC): a negated 賛成 is against, a negated 反対 is neither.
+_SUPPORT_RE = re.compile(r"賛成|賛同")
+_AGAINST_RE = re.compile(r"反対")
+_NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない)")
+_NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|反対意見|反対の声|反対する人|反対派")
+# 「整備そのものには賛成ですが、…すべきです」: a stance conceded before the real request
+_CONCEDED_RE = re.compile(r"(?:賛成|賛同|反対)(?:で(?:は)?あります|で(?:は)?ある|です|します|いたします|致します|だ|はする|はします)?"
+                          r"(?:が|けれど|けど|ものの)")
+
+
+def explicit_polarity(texts: list[str]) -> np.ndarray:
+    """+1 for a text that says it supports (賛成・賛同), -1 for one that says it opposes
+    (反対, or 「賛成できない」), 0 for neither or both. Used to keep opposite stances apart."""
+    out = np.zeros(len(texts), dtype=np.int8)
+    for i, text in enumerate(texts):
+        t = _CONCEDED_RE.sub("", unicodedata.normalize("NFKC", text or ""))
+        against = bool(_NOT_SUPPORT_RE.search(t)) or (bool(_AGAINST_RE.search(t)) and not _NOT_AGAINST_RE.search(t))
+        support = bool(_SUPPORT_RE.search(_NOT_SUPPORT_RE.sub("", t)))
+        if against != support:
+            out[i] = -1 if against else 1
+    return out
+
+# ---------------------------------------------------------------------------------------
+# requests and rejections
+
+# A change for the worse: rejecting it (「減便をやめて」「廃止に反対」「閉館しないで」) asks to keep
+# something, which is a request, not a rejection.
+_CUT = (r"(?:廃止|中止|削減|縮小|減便|廃線|閉鎖|休止|統廃合|統合|値上げ|禁止|撤去|有料化|民営化|休館|閉館|廃校|減額|"
+        r"打ち切り|打切り|伐採|解体|取り壊し)")
+_KEEP_RE = re.compile(_CUT + r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に)?"
+                      r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|見直|しないで|せず)")
+# Stance words only: 中止 and 廃止届 name procedures in a city's FAQ (「水道の使用中止」).
+_REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|いりません|必要(?:は|が)?(?:ない|無い|ありません)|やめて|止めて|やめるべき|止めるべき|"
+                        r"撤去(?:して|す|を)|廃止(?:して|すべき|を求め|に(?:して|すべき))|なくして|無くして|"
+                        r"取りやめ|取り止め|(?:べき|する必要)で(?:は)?(?:ない|ありません)|しないで(?:ほしい|欲しい|ください|下さい)")
+# the request form of the rejection itself (「やめてください」「不要です」) asks for nothing more
+_REJECTION_ENDING_RE = re.compile(r"(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)")
+_AGAINST_WORD_RE = re.compile(r"反対(?!意見|の声|派|する人|者)")
+_REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求め|望み|望む|お願い|希望し|いただきたい|頂きたい|もらいたい|"
+                         r"検討して|検討を")
+
+
+def _sentence_stances(text: str, against_word: bool) -> tuple[bool, bool]:
+    """(asks for something, rejects something) over the sentences of ``text``."""
+    from .split import split_sentences
+
+    t = unicodedata.normalize("NFKC", text or "")
+    asks = rejects_ = False
+    for s in split_sentences(t) or [t]:
+        s = _NOT_AGAINST_RE.sub("", s)
+        if _KEEP_RE.search(s):
+            asks = True
+        elif _REJECT_RE.search(s) or (against_word and _AGAINST_WORD_RE.search(s)):
+            rejects_ = True
+            # 「駐車場の拡張は不要で、バスを増やしてほしい」 asks for something else too
+            rest = re.sub(f"(?:{_REJECT_RE.pattern}){_REJECTION_ENDING_RE.pattern}?", "", s)
+            asks = asks or bool(_REQUEST_RE.search(rest))
+        elif _REQUEST_RE.search(s):
+            asks = True
+    return asks, rejects_
+
+
+def request_polarity(texts: list[str]) -> np.ndarray:
+    """+1 for a text that only asks for something, -1 for one that only rejects what it names
+    (「ドッグランは不要です」), 0 for neither or both (「駐車場はいらない。遊具を増やしてほしい」).
+    反対 is left to ``explicit_polarity``."""
+    out = np.zeros(len(texts), dtype=np.int8)
+    for i, text in enumerate(texts):
+        asks, rejects_ = _sentence_stances(text, against_word=True)
+        if asks != rejects_:
+            out[i] = 1 if asks else -1
+    return out
+
+
+def rejects(text: str) -> bool:
+    """Whether ``text`` rejects what it names, 反対 included (「…の廃止に反対」 rejects nothing:
+    it asks to keep)."""
+    return _sentence_stances(text, against_word=True)[1]

@@ -1,0 +1,30 @@
+"""Reading an opinion's stance (cluster.stance) on short opinions written for these tests."""
+from __future__ import annotations
+
+from cluster.stance import rejects, request_polarity
+
+
+def test_request_polarity_reads_requests_and_rejections():
+    texts = ["ドッグランを設置してください。",  # asks
+             "ドッグランは不要です。",  # rejects
+             "ロープウェイはいりません。",
+             "この計画には反対です。",  # 反対 is a rejection too
+             "駐車場はいらない。その分、遊具を増やしてほしい。",  # both: neither side
+             "駐車場の拡張は不要で、バスを増やしてほしい。",  # both in one sentence
+             "図書館の蔵書が少ないと感じます。"]  # neither
+    assert request_polarity(texts).tolist() == [1, -1, -1, -1, 0, 0, 0]
+
+
+def test_rejecting_a_cut_is_a_request_to_keep():
+    """「減便をやめて」 asks to keep the buses: the opposite of 「バスは不要」, the same side as
+    「本数を維持して」."""
+    texts = ["バスの減便をやめてほしい。", "東町線の廃止に反対します。", "桜並木の伐採はやめてください。",
+             "ごみ袋の有料化はやめるべきだ。", "東町線を廃止してほしい。"]
+    assert request_polarity(texts).tolist() == [1, 1, 1, 1, -1]
+    assert [rejects(t) for t in texts] == [False, False, False, False, True]
+
+
+def test_rejects_reads_negations_and_other_uses_of_hantai():
+    assert rejects("ドッグランをつくるのは反対です。") and rejects("ロープウェイはいりません。")
+    assert not rejects("反対意見も聞いてほしい。") and not rejects("反対ではありませんが、説明が足りません。")
+    assert not rejects("ドッグランを設置してください。")
