@@ -7,6 +7,7 @@ they were.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -462,14 +463,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         unit_tokens, kw_tokens = tokenize_units(
             unit_texts, [opinions[i].text for i in unit_rep], tokenizer, progress=prog,
             names=submitter_names(subs))
-        # unrelated opinions that steady a small consultation's similarity statistics
+        # opinions on other drafts that frame a small consultation's embeddings
         background = Background.load(encoder, tokenizer) if len(unit_texts) < GROUPING_DEFAULTS["background_below"] else None
+        words = functools.partial(encoder.encode, show_progress_bar=False)  # the SIF view's word vectors
 
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
             return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
                                tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
-                               word_encoder=encoder.encode, background=background)
+                               word_encoder=words, background=background)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         # a decision withdrawn since the earlier run may be baked into its clusters, and an
@@ -488,7 +490,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             def join(labels, block_of, apart):
                 return merge_across_blocks(unit_texts, vectors, labels, block_of, counts=unit_counts,
                                            tokens=unit_tokens, seed=opts.seed, apart=apart,
-                                           word_encoder=encoder.encode, background=background)
+                                           word_encoder=words, background=background)
 
             def group_new(idx):
                 # the new opinions are grouped within the whole consultation, as a fresh run would:
