@@ -435,7 +435,7 @@ def _norm_text(text: str) -> str:
 # that asks for it (or the other way round) are opposite requests: their past answer
 # (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
 # keeps its place in answers.csv at this share of its score, and so seldom reaches the report.
-STANCE_PENALTY = 0.5  # opinions that reject what they name: ``stance.rejects``
+STANCE_PENALTY = 0.25  # opinions that reject what they name: ``stance.rejects``
 
 
 def _repeated(keys: Sequence[tuple], order_key: np.ndarray) -> np.ndarray:

@@ -264,6 +264,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
         rf"{_ADDRESS_TAIL}"
     )),
+    # A rural address whose municipality the writer left out or wrote as 「○○町」: 大字 (or 字),
+    # the district and a lot number (「大字西原123番地の4」).
+    ("address", re.compile(
+        rf"(?:大字|字){_PLACE_OR_LINK}{{1,12}}?{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?{_ADDRESS_TAIL}"
+    )),
 ]
 
 

@@ -1171,3 +1171,13 @@ def test_a_latin_name_in_brackets_beside_a_masked_name_is_masked(text, names, ex
 ])
 def test_latin_words_in_brackets_that_are_no_name_are_kept(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（○○町大字西原１２３番地の４　高橋）", "（○○町［住所］　高橋）"),  # QA: the town written as ○○町
+    ("字東山5番地に住んでいます。", "［住所］に住んでいます。"),
+    ("大字の区域ごとに12番目の集会所を作る。", "大字の区域ごとに12番目の集会所を作る。"),
+    ("住所は大字西原です。", "住所は大字西原です。"),
+])
+def test_a_rural_lot_address_without_its_municipality_is_masked(text, expected):
+    assert mask_personal_data(text) == expected

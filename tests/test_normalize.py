@@ -212,6 +212,9 @@ def test_dates_and_the_word_iken_inside_an_opinion_stay(text):
     "共働きで二人の子を育てています。\n以下のとおり意見を申し上げます。",
     "先日も送りましたが、書き忘れたことがあるので再度送ります。\n以下のとおり意見を申し上げます。",
     "令和8年11月4日\n子育て支援課御中",
+    # a regression QA pass: split off a paragraph letter, these were published as rows
+    "先日郵送で意見を出した渡辺です。追加で意見を送ります。",
+    "三人の子を育てた経験から申し上げます。",
 ])
 def test_framing_preambles_are_introductions(preamble):
     assert is_introduction(preamble)
@@ -220,6 +223,7 @@ def test_framing_preambles_are_introductions(preamble):
 @pytest.mark.parametrize("sentence", [
     "一番困っているのは高齢者です。", "保育所が足りません。", "高齢者が多く住んでいます。", "職員の不足です。",
     "駅前に住んでいますが、バスが少なくて困ります。", "反対意見を申し上げます。", "公園について意見します。",
+    "バスを追加で走らせてほしいと提出します。", "保育士として働いた経験から、配置基準の見直しを求めます。",
 ])
 def test_opinions_are_no_introductions(sentence):
     assert not is_introduction(sentence)
