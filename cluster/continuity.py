@@ -8,14 +8,15 @@ Staff review a run, then late comments arrive and the run is repeated. Two rules
 - Any other re-run (another seed or model, edited input): the grouping is computed afresh
   and each new cluster inherits the id of the earlier cluster that holds most of its
   opinions, so ids staff have seen stay where the content stayed.
-An opinion counts as "the same" only with the same id and the same text.
+An opinion counts as "the same" only with the same id and the same text. A cluster that keeps
+its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
 """
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -34,6 +35,7 @@ class PreviousRun:
     model: str
     continued: bool = False  # that run itself continued an earlier one (late comments)
     decisions_seen: int = 0  # decision lines that run had read
+    representative_of: dict[str, str] = field(default_factory=dict)  # cluster_id -> its representative opinion_id
 
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
@@ -74,7 +76,20 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
             cluster_of[oid] = unescape_cell(row["cluster_id"])
     seen = (info.get("decisions") or {}).get("recorded", 0)
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
-                       continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0))
+                       continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0),
+                       representative_of=_representatives(out_dir / "clusters.csv"))
+
+
+def _representatives(clusters_csv: Path) -> dict[str, str]:
+    """{cluster_id: representative opinion_id} of an earlier run's clusters.csv ({} if unreadable)."""
+    try:
+        table = read_table(clusters_csv) if clusters_csv.exists() else None
+    except (InputError, ValueError, OSError):
+        return {}
+    if table is None or not {"cluster_id", "representative_opinion_id"} <= set(table.columns):
+        return {}
+    return {unescape_cell(r["cluster_id"]): unescape_cell(r["representative_opinion_id"])
+            for r in table.rows if r.get("representative_opinion_id")}
 
 
 def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequence[tuple[str, str]]]

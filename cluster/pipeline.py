@@ -121,6 +121,9 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
                     for k, v in used.items()))
     for note in table.read_notes(text_col):
         log(note)
+    if opts.sheet and table.format != "xlsx":
+        log(f"--sheet {opts.sheet} is for Excel files; {Path(path).name} is {table.format or 'not Excel'}, "
+            "so it has no sheets (ignored)")
     # distinct ids: a blank id never takes a real one; repeats become 1~2 with a warning
     ids, id_notes = assign_comment_ids([row.get(id_col, "") if id_col else "" for row in table.rows], id_col,
                                        table.row_numbers or None)
@@ -544,12 +547,17 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     rep_units = []
     centroids = []
     _, shown = report_maskers(subs, opts)
-    for c in order:
+    ok_text = {opinions[i].opinion_id: opinions[i].text for i in ok} if prev and prev.representative_of else {}
+    for n, c in enumerate(order):
         us = members[c]
-        # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
-        ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
-        rep_units.append(_least_personal(ranked[:REPRESENTATIVE_CHOICES],
-                                         lambda u: shown(opinions[unit_rep[u]].text)) if opts.mask else ranked[0])
+        kept = _kept_representative(prev, cluster_ids[n], opinion_unit, us, ok_text) if ok_text else None
+        if kept is not None:  # the row staff reviewed keeps the opinion it showed
+            rep_units.append(kept)
+        else:
+            # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
+            ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
+            rep_units.append(_least_personal(ranked[:REPRESENTATIVE_CHOICES],
+                                             lambda u: shown(opinions[unit_rep[u]].text)) if opts.mask else ranked[0])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
         centroids.append(v / (np.linalg.norm(v) or 1.0))
@@ -781,6 +789,18 @@ def title_from_rows(rows: Sequence[str]) -> str:
 # The report shows a cluster's representative opinion: among the few most central ones, the one
 # with the least personal data masked (a QA pass found 「私は北区に住む［氏名］と申します…連絡先：
 # ［電話番号］」 published as a row's ご意見の概要 while a plain copy of the request sat beside it).
+def _kept_representative(prev, cluster_id: str, opinion_unit: dict[str, int], units: Sequence[int],
+                         text_of: dict[str, str]) -> int | None:
+    """The unit of the representative ``cluster_id`` had in the earlier run, when that opinion
+    (same id, same text) is still in the cluster: re-runs and late comments do not change a
+    row's ご意見の概要 under staff's eyes."""
+    oid = prev.representative_of.get(cluster_id)
+    u = opinion_unit.get(oid) if oid else None
+    if u is None or u not in set(units):
+        return None
+    return u if oid in text_of and prev.same(oid, text_of[oid]) else None
+
+
 REPRESENTATIVE_CHOICES = 5
 
 

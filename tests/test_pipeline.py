@@ -670,3 +670,23 @@ def test_a_missing_side_file_is_said_before_the_input_is_read(tmp_path, option):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines == [f"error: {tmp_path / 'nai.csv'}: file not found ({option})"]
     assert not (tmp_path / "out").exists()
+
+
+def test_sheet_given_for_a_csv_is_said_to_be_ignored(tmp_path):
+    src = write_comments_csv(tmp_path / "c.csv")
+    result = run_cli(src, tmp_path / "out", "--sheet", "意見")
+    assert "--sheet 意見 is for Excel files; c.csv is csv, so it has no sheets (ignored)" in result.output
+
+
+def test_a_second_run_with_topics_into_the_same_folder_keeps_rows_and_topics(tmp_path):
+    """A re-run keeps each row's representative; the first version of that skipped the row's
+    centroid, and a re-run with --topics failed on the topic match."""
+    src = write_comments_csv(tmp_path / "c.csv", SECTIONED, header=["番号", "ご意見"])
+    topics = tmp_path / "topics.csv"
+    topics.write_text(SECTION_TOPICS, encoding="utf-8")
+    run_cli(src, tmp_path / "out", "--topics", topics)
+    first = read_csv_rows(tmp_path / "out" / "clusters.csv")
+    run_cli(src, tmp_path / "out", "--topics", topics)
+    again = read_csv_rows(tmp_path / "out" / "clusters.csv")
+    assert [(r["cluster_id"], r["topic"], r["representative_opinion_id"]) for r in again] == \
+        [(r["cluster_id"], r["topic"], r["representative_opinion_id"]) for r in first]

@@ -1287,3 +1287,17 @@ def test_review_commands_echo_the_clusters_they_name(project):
         res = invoke("review", args[0], out, *args[1:])
         assert res.exit_code == 0 and shown(park) in res.output, (args, res.output)
         assert len(res.output.strip().splitlines()) == 1
+
+
+def test_a_row_keeps_its_representative_when_late_comments_join_it(project):
+    """QA: a late letter became the ご意見の概要 of a row whose answer staff had confirmed; the
+    published summary changed under them. A cluster that keeps its id keeps its representative."""
+    out = project["out"]
+    before = {r["cluster_id"]: r["representative_opinion_id"] for r in read_rows(out / "clusters.csv")}
+    of = cluster_of(out)
+    project["run"](write_csv(project["dir"] / "more.csv", HEADER, ROWS + LATE))
+    after = {r["cluster_id"]: r for r in read_rows(out / "clusters.csv")}
+    hall = of["A10-1"]
+    assert int(after[hall]["size"]) > sum(1 for c in of.values() if c == hall)  # late comments joined it
+    assert after[hall]["representative_opinion_id"] == before[hall]
+    assert all(after[c]["representative_opinion_id"] == rep for c, rep in before.items() if c in after)
