@@ -213,10 +213,24 @@ def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None
     return opinions
 
 
-def _keyword_text(text: str, names: Iterable[str] = ()) -> str:
-    """Text for keywords: personal data (the submitters' ``names`` too: a lone surname
-    「（［住所］　高橋）」) and URLs removed, so labels never carry them."""
-    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text, names))))
+def _keyword_text(text: str) -> str:
+    """Text for keywords: personal data and URLs removed, so labels never carry them."""
+    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text))))
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The submitters' names and their family and given names (2 characters or more): words a
+    label must not be made of (a lone surname 「（［住所］　高橋）」 is no person name to UniDic).
+    A set lookup per keyword: masking every distinct text with every name would cost
+    texts x names regular expressions."""
+    from .mask import _split_submitter
+
+    out: set[str] = set()
+    for name in names:
+        parts = _split_submitter(name)
+        out.update(p for p in parts if len(p) >= 2)
+        out.add("".join(parts))
+    return frozenset(out)
 
 
 _MASK_TOKEN_RE = re.compile("|".join(re.escape(m) for m in MASKS.values()))
@@ -261,7 +275,11 @@ def _tokenize_chunk(chunk: tuple[list[str], list[str], frozenset[str]]) -> tuple
         _WORKER_TOKENIZER = Tokenizer()
     tok = _WORKER_TOKENIZER
     texts, kw_texts, names = chunk
-    return [tok.lemmas(t) for t in texts], [tok.keywords(_keyword_text(t, names), nouns_only=True) for t in kw_texts]
+    return [tok.lemmas(t) for t in texts], [_keywords(tok, t, names) for t in kw_texts]
+
+
+def _keywords(tok: Tokenizer, text: str, names: frozenset[str]) -> list[str]:
+    return [w for w in tok.keywords(_keyword_text(text), nouns_only=True) if w not in names]
 
 
 def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tokenizer,
@@ -276,7 +294,7 @@ def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tok
     """
     n = len(texts)
     workers = _workers() if n >= PARALLEL_MIN else 1
-    names = frozenset(names)
+    names = name_words(names)
     chunks = [(list(texts[s:s + chunk]), list(kw_texts[s:s + chunk]), names) for s in range(0, n, chunk)]
     lemmas: list[list[str]] = []
     keywords: list[list[str]] = []
@@ -292,7 +310,7 @@ def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tok
                 keywords += kw
     else:
         lemmas = [tokenizer.lemmas(t) for t in texts]
-        keywords = [tokenizer.keywords(_keyword_text(t, names), nouns_only=True) for t in kw_texts]
+        keywords = [_keywords(tokenizer, t, names) for t in kw_texts]
     return lemmas, keywords
 
 
