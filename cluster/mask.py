@@ -1384,6 +1384,52 @@ def _phone(m: re.Match) -> str:
 _REPLACE = {"address": _address_or_place, "phone": _phone}
 
 
+# Up to this many submitters, every name's patterns are tried on every text; above it only the
+# names whose opening characters occur in the text (``_names_in``).
+NAMES_INDEX_FROM = 64
+_names_seen: list = [None, 0, frozenset()]  # (the names object last given, its size, its names)
+
+
+def _known_names(names: Iterable[str]) -> frozenset[str]:
+    """The submitters' names (2 characters or more), remembered for the collection the report
+    passes with every text: a set of 100,000 names is not rebuilt per text."""
+    if names is _names_seen[0] and isinstance(names, (set, frozenset, list, tuple)) and len(names) == _names_seen[1]:
+        return _names_seen[2]
+    known = frozenset(n.strip() for n in names if n and len(n.strip()) >= 2)
+    if isinstance(names, (set, frozenset, list, tuple)):
+        _names_seen[:] = [names, len(names), known]
+    return known
+
+
+@lru_cache(maxsize=4)
+def _name_index(names: frozenset[str]) -> dict[str, frozenset[str]]:
+    """{two opening characters: names}: those of the whole name and of each part of 2 or more
+    characters, variant kanji folded (a name can only match where they occur, blanks aside)."""
+    index: dict[str, set[str]] = {}
+    for name in names:
+        parts = _split_submitter(name)
+        keys = {"".join(parts).translate(_ITAIJI)[:2]} | {p.translate(_ITAIJI)[:2] for p in parts if len(p) >= 2}
+        for key in keys:
+            index.setdefault(key, set()).add(name)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _names_in(text: str, names: Iterable[str]) -> frozenset[str]:
+    """The submitters' names that may occur in ``text``: all of them for a few, else those the
+    index finds (a report of 100,000 named letters tried 300,000 patterns on every row)."""
+    known = _known_names(names)
+    if len(known) < NAMES_INDEX_FROM:
+        return known
+    index = _name_index(known)
+    flat = re.sub(r"\s+", "", text).translate(_ITAIJI)
+    found: set[str] = set()
+    for i in range(len(flat) - 1):
+        hit = index.get(flat[i:i + 2])
+        if hit:
+            found |= hit
+    return frozenset(found)
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -1401,8 +1447,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _KIN_NAME_RE.sub(_kin_name, text)
     # every whole name first, then the parts alone: 「高橋 和子」's family name must not take the
     # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
-    known = [_submitter_patterns(n) for n in sorted({n.strip() for n in names if n and len(n.strip()) >= 2},
-                                                    key=len, reverse=True)]
+    known = [_submitter_patterns(n) for n in sorted(_names_in(text, names), key=len, reverse=True)]
     for whole, _, _ in known:
         text = whole.sub(MASKS["name"], text)
     for _, family, alone in known:

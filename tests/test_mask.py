@@ -1181,3 +1181,22 @@ def test_latin_words_in_brackets_that_are_no_name_are_kept(text):
 ])
 def test_a_rural_lot_address_without_its_municipality_is_masked(text, expected):
     assert mask_personal_data(text) == expected
+
+
+def test_many_submitters_mask_the_same_as_few(monkeypatch):
+    """Above NAMES_INDEX_FROM names only those whose opening characters occur in the text are
+    tried (a report of 100,000 named letters took 0.8 s a row); the result must not change."""
+    import cluster.mask as mask
+
+    families = ["高橋", "佐藤", "渡辺", "林", "小林", "山田", "中村", "伊藤"]
+    givens = ["和子", "花子", "太郎", "誠", "六子", "翔太", "ゆずは", "一郎", "美咲", "健"]
+    names = {f"{f} {g}" for f in families for g in givens} | {"山田太郎", "渡辺　六子"}
+    assert len(names) >= mask.NAMES_INDEX_FROM
+    texts = ["駐輪場を増やしてほしい。（北町2-3-4　高橋）", "髙橋和子です。公園を残してください。",
+             "以上\n佐藤　花子より", "林 誠（緑が丘市）", "渡辺六子です。", "小林ゆずはです。保育所が足りません。",
+             "私の友人の中村さんも困っています。", "伊藤美咲様\nご意見ありがとうございます。", "山田 太郎"]
+    fast = [mask.mask_personal_data(t, names) for t in texts]
+    monkeypatch.setattr(mask, "NAMES_INDEX_FROM", 10**9)
+    slow = [mask.mask_personal_data(t, names) for t in texts]
+    assert fast == slow
+    assert "［氏名］" in fast[1] and "佐藤" not in fast[2] and "伊藤美咲" not in fast[7]
