@@ -64,7 +64,7 @@ def write_distinct_heavy(path: Path, n: int, seed: int, distinct_share: float = 
 
 def read_texts(path: Path) -> list[str]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return [row[2] for row in list(csv.reader(fh))[1:]]
+        return [row[-1] for row in list(csv.reader(fh))[1:]]  # the text is the last column
 
 
 def fugashi_floor(texts: list[str]) -> float:
@@ -112,12 +112,35 @@ def check_rows(csv_path: Path, out: Path, n: int) -> dict:
     return counts
 
 
+FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
+          "山口", "松本", "井上", "木村", "林", "斎藤", "清水", "山崎", "森", "池田", "橋本", "阿部", "石川", "山下",
+          "中島", "石井", "小川", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本"]
+GIVEN = ["太郎", "花子", "一郎", "和子", "誠", "陽子", "大輔", "直美", "拓也", "由美", "翔太", "美咲", "健", "恵子",
+         "浩", "裕子", "隆", "久美子", "修", "真由美", "明", "智子", "学", "幸子", "亮", "愛", "剛", "舞", "勇", "彩"]
+
+
+def write_named(path: Path, n: int, seed: int) -> None:
+    """The form-letter mix with a 氏名 column (1,200 names, many letters signed with theirs):
+    the names are masked in every published text and kept out of the labels."""
+    rng = random.Random(seed)
+    rows = gen.generate(n, seed)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["受付番号", "提出方法", "氏名", "ご意見"])
+        for row in rows:
+            name = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+            text = row[2] + (f"\n{name}" if row[2] and rng.random() < 0.3 else "")
+            w.writerow([row[0], row[1], name, text])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--million", action="store_true", help="also 1,000,000 comments")
     ap.add_argument("--distinct-heavy", type=int, default=0, metavar="N",
                     help="also N comments with half distinct (non-duplicate) opinions")
+    ap.add_argument("--named", type=int, default=0, metavar="N",
+                    help="also N comments with a 氏名 column (1,200 submitters' names to mask)")
     ap.add_argument("--repeat", type=int, default=2, help="runs per size; the best wall time counts")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workdir", help="folder for the generated files (default: a temporary one)")
@@ -129,6 +152,8 @@ def main() -> None:
     cases = [(f"{n:,}", n, "form") for n in sizes]
     if args.distinct_heavy:
         cases.append((f"{args.distinct_heavy:,} (50 % distinct)", args.distinct_heavy, "distinct"))
+    if args.named:
+        cases.append((f"{args.named:,} (with 氏名)", args.named, "named"))
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; cores: {os.cpu_count()}",
           file=sys.stderr)
@@ -138,7 +163,7 @@ def main() -> None:
             path = work / f"comments_{kind}_{n}.csv"
             if not path.exists():
                 print(f"[{name}] writing {path}", file=sys.stderr)
-                (write_comments if kind == "form" else write_distinct_heavy)(path, n, args.seed)
+                {"form": write_comments, "distinct": write_distinct_heavy, "named": write_named}[kind](path, n, args.seed)
             texts = read_texts(path)
             floor = fugashi_floor(texts)
             del texts

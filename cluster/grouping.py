@@ -21,7 +21,9 @@ Method
    view's, is never taken below its mean absolute deviation, since the MAD of mostly-identical
    random pairs collapses in a small consultation):
    - embedding cosine after removing the corpus mean and its first principal direction
-     (static word-vector means share a large common component);
+     (static word-vector means share a large common component); below 200 texts the
+     direction is taken together with opinions on other drafts (``Background``): from a
+     handful of vectors it would leave them nearly on a line;
    - content-lemma TF-IDF cosine (when ``tokens`` are given), each lemma's IDF also scaled by
      its burstiness (mean count in the opinions that use it): a word an opinion repeats names
      its subject;
@@ -155,6 +157,8 @@ def _sif_embeddings(tokens, word_encoder, a: float, fit_rows: int | None = None)
     p(w) its frequency among the lemmas of this consultation, so words every opinion uses
     (the draft's own subject) count little and rarer concern words count more; the common
     component is removed later with the sentence embeddings' recipe (_prepare_embeddings).
+    ``fit_rows``: only the first rows are the consultation and count for p(w); the rest (a
+    ``Background``) get vectors weighted by the consultation's frequencies.
     """
     counts: Counter[str] = Counter()
     for toks in tokens[:fit_rows]:  # frequencies of this consultation (the first rows)
