@@ -1384,6 +1384,14 @@ def _phone(m: re.Match) -> str:
 _REPLACE = {"address": _address_or_place, "phone": _phone}
 
 
+# What follows a postal code on its line is an address, whatever the town is written as
+# (「〒321-0101 ○○町本郷二丁目5番地の3」, 「〒690-0001 みなと［住所］」): a run with a block number in
+# it, or the words the address pattern left before its mask.
+_AFTER_POSTAL_RE = re.compile(
+    rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:[^\s［］]{{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)[^\s［］]*"
+    rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])})")
+
+
 # Up to this many submitters, every name's patterns are tried on every text; above it only the
 # names whose opening characters occur in the text (``_names_in``).
 NAMES_INDEX_FROM = 64
@@ -1442,6 +1450,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
+    text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)

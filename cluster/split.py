@@ -201,7 +201,7 @@ def _split_top(text: str, quote_bullets: bool = False) -> list[Segment]:
     if line_end < 0 or not _SUBJECT_LINE_RE.match(text, first):
         return _split_body(text, quote_bullets)
     rest = _split_body(text[line_end:], quote_bullets)
-    if len(rest) < 2:
+    if sum(1 for s in rest if not s.closing) < 2:  # one opinion (and maybe its signature)
         return _split_body(text, quote_bullets)
     head = _trimmed(text, first, line_end)
     return [Segment(head.start, head.end, part="header")] + [
@@ -274,7 +274,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         inline = _split_inline(text)
         if inline:
             return inline
-        return [_trimmed(text, 0, len(text))]
+        return _cut_signature(text, _trimmed(text, 0, len(text)))
     # 3. cut: headings open a section, markers open an item
     segments: list[Segment] = []
     cut_lines = sorted(set(boundaries) | set(headings))
@@ -301,7 +301,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if seg.end > seg.start:
             segments.append(seg)
     segments = segments or [_trimmed(text, 0, len(text))]
-    return _cut_closing(text, segments) if len(segments) > 1 else segments
+    return _cut_closing(text, segments) if len(segments) > 1 else _cut_signature(text, segments[0])
 
 
 def _mixed_style_runs(marked, before_digit):
@@ -395,6 +395,22 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
     head = _trimmed(text, last.start, last.start + cut, last.heading, last.marker)
     tail = _trimmed(text, last.start + cut, last.end)
     return segments[:-1] + [head, Segment(tail.start, tail.end, closing=True)]
+
+
+def _cut_signature(text: str, seg: Segment) -> list[Segment]:
+    """A one-opinion letter's signature block (name, address, phone lines, a 「以上」 above them)
+    is a ``closing`` segment of its own, as under a list: short letters of one campaign signed
+    by different people are then copies, and their contact lines are no part of the opinion.
+    Closing lines alone (「よろしくお願いします。」) stay with the opinion."""
+    body = text[seg.start:seg.end]
+    if "\n" not in body:
+        return [seg]
+    cut = max(_closing_block(body), _signature_block(body))
+    if cut <= 0 or is_empty_opinion(body[:cut]):
+        return [seg]
+    head = _trimmed(text, seg.start, seg.start + cut, seg.heading, seg.marker)
+    tail = _trimmed(text, seg.start + cut, seg.end)
+    return [head, Segment(tail.start, tail.end, closing=True)]
 
 
 def _closing_block(body: str) -> int:

@@ -1200,3 +1200,14 @@ def test_many_submitters_mask_the_same_as_few(monkeypatch):
     slow = [mask.mask_personal_data(t, names) for t in texts]
     assert fast == slow
     assert "［氏名］" in fast[1] and "佐藤" not in fast[2] and "伊藤美咲" not in fast[7]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # QA: the town written as ○○町 left 「本郷二丁目5番地の3」 under a masked postal code
+    ("〒321-0101 ○○町本郷二丁目5番地の3", "［郵便番号］ ［住所］"),
+    ("〒690-0001 みなと県青葉市本町1-2-3", "［郵便番号］ ［住所］"),  # not 「みなと［住所］」
+    ("〒100-0001 までお送りください。", "［郵便番号］ までお送りください。"),
+    ("郵便番号 〒100-0001 宛先は市役所です", "郵便番号 ［郵便番号］ 宛先は市役所です"),
+])
+def test_what_follows_a_postal_code_on_its_line_is_an_address(text, expected):
+    assert mask_personal_data(text) == expected

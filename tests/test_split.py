@@ -615,3 +615,20 @@ def test_greeting_before_about_sections():
                                       "駅前に住んでいますが、バスが少なくて困ります。"])
 def test_opinion_before_items_stays_an_opinion(preamble):
     assert _statuses(preamble + ITEMS)[0] == ("ok", preamble)
+
+
+def test_the_signature_under_a_one_opinion_letter_is_no_part_of_it():
+    """QA: five short letters of one text signed by different people (name, address, phone)
+    were not copies, and the signature stayed in the opinion. Like the last item of a list, a
+    one-opinion letter's signature block is a closing segment; closing words alone stay."""
+    from cluster.pipeline import _split_pieces
+
+    letter = "旧公民館は廃止してほしい。維持費がかかります。\n〒321-0101 那珂川町本郷二丁目5番地の3\n山本一郎　電話 0287-55-1234"
+    pieces = [(text, status) for _, _, _, text, status in _split_pieces(letter, True)]
+    assert pieces == [("旧公民館は廃止してほしい。維持費がかかります。", "ok"),
+                      ("〒321-0101 那珂川町本郷二丁目5番地の3\n山本一郎　電話 0287-55-1234", "greeting")]
+    assert [s for _, _, _, _, s in _split_pieces("バスを増やしてほしい。\n以上\n田中 花子", True)] == ["ok", "greeting"]
+    kept = "図書館の開館時間を延長してほしい。\nよろしくお願いします。"
+    assert [(t, s) for _, _, _, t, s in _split_pieces(kept, True)] == [(kept, "ok")]
+    two_lines = "駅前の駐輪場が足りません。\n増設してください。"
+    assert [(t, s) for _, _, _, t, s in _split_pieces(two_lines, True)] == [(two_lines, "ok")]

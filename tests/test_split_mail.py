@@ -261,8 +261,9 @@ def test_a_lone_subject_line_over_items_is_a_header_not_a_heading():
 def test_a_lone_subject_line_over_one_opinion_stays_its_heading():
     source = "件名：池の保全について\n\n北公園の池を残してください。\n以上\n森川 葵"
     segs = split_submission(source)
-    assert [s.part for s in segs] == [""]
+    assert [(s.part, s.closing) for s in segs] == [("", False), ("", True)]  # the opinion, its signature
     assert segs[0].heading == "件名：池の保全について"
+    assert segs[1].text_of(source) == "以上\n森川 葵"
 
 
 # ------------------------------------------------------------------ replies: quote first, then the answer
@@ -294,9 +295,9 @@ def test_a_reply_with_a_lone_subject_line_and_a_bare_name_above_the_quote():
     source = ("件名：Re: 意見募集\n森川です。\n>> 前回いただいたご意見\n> ご返信ありがとうございます\n"
               "北公園の池を残してください。\n森川葵")
     rows = statuses(source)
-    assert [s for s, _ in rows] == ["header", "greeting", "quoted", "ok"]
+    assert [s for s, _ in rows] == ["header", "greeting", "quoted", "ok", "greeting"]
     assert rows[0][1] == "件名：Re: 意見募集" and rows[1][1] == "森川です。"
-    assert rows[3][1].startswith("北公園の池を残してください。")
+    assert rows[3][1] == "北公園の池を残してください。" and rows[4][1] == "森川葵"  # the signature
     covered(source)
 
 

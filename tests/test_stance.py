@@ -21,6 +21,9 @@ def test_rejecting_a_cut_is_a_request_to_keep():
     texts = ["バスの減便をやめてほしい。", "東町線の廃止に反対します。", "桜並木の伐採はやめてください。",
              "ごみ袋の有料化はやめるべきだ。", "東町線を廃止してほしい。"]
     assert request_polarity(texts).tolist() == [1, 1, 1, 1, -1]
+    # closing a facility is a rejection of it; not closing it is a request to keep it
+    closing = ["旧公民館は一日も早く閉鎖し、解体してください。", "旧公民館を閉鎖しないでください。"]
+    assert request_polarity(closing).tolist() == [-1, 1]
     assert [rejects(t) for t in texts] == [False, False, False, False, True]
 
 
