@@ -286,8 +286,8 @@ def tokenize_units(texts: Sequence[str], kw_texts: Sequence[str], tokenizer: Tok
                    progress=None, chunk: int = 1000, names: Iterable[str] = ()
                    ) -> tuple[list[list[str]], list[list[str]]]:
     """Content lemmas of ``texts`` and label keywords of ``kw_texts`` (opinion texts: personal
-    data, the submitters' ``names`` and URLs are removed first, see ``_keyword_text``), one
-    list per text.
+    data and URLs are removed first, see ``_keyword_text``, and the submitters' ``names`` and
+    their parts are no keywords, see ``name_words``), one list per text.
 
     Many texts are tokenized in worker processes (one fugashi tagger per process; the
     results are the same as on one core and come back in order).
@@ -485,7 +485,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_texts, [opinions[i].text for i in unit_rep], tokenizer, progress=prog,
             names=submitter_names(subs))
         # opinions on other drafts that frame a small consultation's embeddings
-        background = Background.load(encoder, tokenizer) if len(unit_texts) < GROUPING_DEFAULTS["background_below"] else None
+        small = len(unit_texts) < GROUPING_DEFAULTS["background_below"]
+        background = Background.load(encoder, tokenizer) if small else None
         words = functools.partial(encoder.encode, show_progress_bar=False)  # the SIF view's word vectors
 
         def group(idx: Sequence[int]) -> np.ndarray:
