@@ -544,6 +544,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)
+    if decisions:  # a re-run says what it did with what staff recorded
+        kinds = Counter(d.kind for d in decisions if d.kind != "withdraw")
+        parts = [f"{sum(kinds.values())} recorded ({', '.join(f'{k} {c}' for k, c in sorted(kinds.items()))})",
+                 f"{applied.applied} applied"]
+        if applied.not_applied:
+            parts.append(f"{applied.not_applied} no longer apply")
+        if applied.withdrawn:
+            parts.append(f"{applied.withdrawn} withdrawn or withdrawing")
+        log(f"staff decisions in {out_dir / 'decisions.jsonl'}: " + "; ".join(parts))
 
     # 5. clusters: ordered by opinion count; ids stable for the same input and across re-runs
     members: dict[int, list[int]] = defaultdict(list)

@@ -1301,3 +1301,16 @@ def test_a_row_keeps_its_representative_when_late_comments_join_it(project):
     assert int(after[hall]["size"]) > sum(1 for c in of.values() if c == hall)  # late comments joined it
     assert after[hall]["representative_opinion_id"] == before[hall]
     assert all(after[c]["representative_opinion_id"] == rep for c, rep in before.items() if c in after)
+
+
+def test_a_run_says_what_it_did_with_the_recorded_decisions(project):
+    """QA: a re-run after two `review answer` decisions printed nothing about them."""
+    out = project["out"]
+    of = cluster_of(out)
+    review.record_answer(out, of["A1-1"], text="開館時間は検討します。")
+    review.record_label(out, of["A4-1"], "駐輪場")
+    res = project["run"]()
+    assert f"staff decisions in {out / 'decisions.jsonl'}: 2 recorded (answer 1, label 1); 2 applied" in res.output
+    review.record_withdraw(out)  # `review undo`: the latest decision (the label)
+    res = project["run"]()
+    assert "2 recorded (answer 1, label 1); 1 applied; 2 withdrawn or withdrawing" in res.output
