@@ -10,9 +10,9 @@ from being offered:
 - ``explicit_polarity``: +1 for 賛成・賛同, -1 for 反対 (negations read: 「賛成できない」 is
   against, 「反対ではない」 neither).
 - ``request_polarity``: +1 for an opinion that asks for something (〜してほしい・〜すべき),
-  -1 for one that rejects what it names (不要・いらない・やめて・撤去して・廃止して); the
+  -1 for one that rejects what it names (不要・いらない・やめて・撤去して・廃止して・反対); the
   rejection of a cut or a closure (「減便をやめてほしい」「廃止に反対」) is a request to keep.
-  ``rejects`` is the same reading for one text, with 反対 counted as a rejection.
+  ``rejects`` is its rejection half for one text (past answers penalise the opposite side).
 
 All read NFKC text with regular expressions or UniDic lemmas; none needs a model.
 """
@@ -152,6 +152,7 @@ def explicit_polarity(texts: list[str]) -> np.ndarray:
             out[i] = -1 if against else 1
     return out
 
+
 # ---------------------------------------------------------------------------------------
 # requests and rejections
 
@@ -167,14 +168,14 @@ _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|い�
                         r"(?:閉鎖|解体|取り壊)(?:して|し[、,]|すべき|を求め)|"
                         r"取りやめ|取り止め|(?:べき|する必要)で(?:は)?(?:ない|ありません)|しないで(?:ほしい|欲しい|ください|下さい)")
 # the request form of the rejection itself (「やめてください」「不要です」) asks for nothing more
-_REJECTION_ENDING_RE = re.compile(r"(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)")
+_REJECTION_WITH_ENDING_RE = re.compile(f"(?:{_REJECT_RE.pattern})(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)?")
 _AGAINST_WORD_RE = re.compile(r"反対(?!意見|の声|派|する人|者)")
 _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求め|望み|望む|お願い|希望し|いただきたい|頂きたい|もらいたい|"
                          r"検討して|検討を")
 
 
-def _sentence_stances(text: str, against_word: bool) -> tuple[bool, bool]:
-    """(asks for something, rejects something) over the sentences of ``text``."""
+def _sentence_stances(text: str) -> tuple[bool, bool]:
+    """(asks for something, rejects something, 反対 included) over the sentences of ``text``."""
     from .split import split_sentences
 
     t = unicodedata.normalize("NFKC", text or "")
@@ -183,11 +184,10 @@ def _sentence_stances(text: str, against_word: bool) -> tuple[bool, bool]:
         s = _NOT_AGAINST_RE.sub("", s)
         if _KEEP_RE.search(s):
             asks = True
-        elif _REJECT_RE.search(s) or (against_word and _AGAINST_WORD_RE.search(s)):
+        elif _REJECT_RE.search(s) or _AGAINST_WORD_RE.search(s):
             rejects_ = True
             # 「駐車場の拡張は不要で、バスを増やしてほしい」 asks for something else too
-            rest = re.sub(f"(?:{_REJECT_RE.pattern}){_REJECTION_ENDING_RE.pattern}?", "", s)
-            asks = asks or bool(_REQUEST_RE.search(rest))
+            asks = asks or bool(_REQUEST_RE.search(_REJECTION_WITH_ENDING_RE.sub("", s)))
         elif _REQUEST_RE.search(s):
             asks = True
     return asks, rejects_
@@ -195,11 +195,11 @@ def _sentence_stances(text: str, against_word: bool) -> tuple[bool, bool]:
 
 def request_polarity(texts: list[str]) -> np.ndarray:
     """+1 for a text that only asks for something, -1 for one that only rejects what it names
-    (「ドッグランは不要です」), 0 for neither or both (「駐車場はいらない。遊具を増やしてほしい」).
-    反対 is left to ``explicit_polarity``."""
+    (「ドッグランは不要です」「導入には反対です」), 0 for neither or both
+    (「駐車場はいらない。遊具を増やしてほしい」)."""
     out = np.zeros(len(texts), dtype=np.int8)
     for i, text in enumerate(texts):
-        asks, rejects_ = _sentence_stances(text, against_word=True)
+        asks, rejects_ = _sentence_stances(text)
         if asks != rejects_:
             out[i] = 1 if asks else -1
     return out
@@ -208,4 +208,4 @@ def request_polarity(texts: list[str]) -> np.ndarray:
 def rejects(text: str) -> bool:
     """Whether ``text`` rejects what it names, 反対 included (「…の廃止に反対」 rejects nothing:
     it asks to keep)."""
-    return _sentence_stances(text, against_word=True)[1]
+    return _sentence_stances(text)[1]
