@@ -15,6 +15,12 @@ around it count through its number (「1．４月入所で…」 over 「2．…
 A marker followed directly by 「について」「は」「の」 … (「(1)について賛成です。」) refers to an item
 of the draft: the opinion is cut there, but the marker stays in its text.
 
+Letters without numbering (paragraphs, or one run of text), and the text under a 「…について」
+heading, are read sentence by sentence (``_split_paragraphs``): a sentence that opens a new point
+(「また、」「次に」「最後に」…) and asks for something else, or a paragraph that asks for something and
+shares no word with the requests before it, starts a new opinion; the greetings before the first
+and after the last are ``closing`` segments.
+
 E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
 becomes a segment marked ``part="header"``, and so does a lone 「件名：…」「Subject: …」 first line over a
 text of several items (over one opinion it stays the opinion's heading); quoted lines (「> …」「＞ …」「>> …」, with the
@@ -274,7 +280,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         inline = _split_inline(text)
         if inline:
             return inline
-        return _cut_signature(text, _trimmed(text, 0, len(text)))
+        whole = _cut_signature(text, _trimmed(text, 0, len(text)))
+        return _split_paragraphs(text, whole[0]) + whole[1:]
     # 3. cut: headings open a section, markers open an item
     segments: list[Segment] = []
     cut_lines = sorted(set(boundaries) | set(headings))
@@ -290,8 +297,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             heading = headings[idx]
             body_start = lines[idx][1]
             seg = _trimmed(text, body_start, end, heading=heading)
-            if seg.end > seg.start:  # heading with its own text under it
-                segments.append(seg)
+            if seg.end > seg.start:  # heading with its own text under it (paragraphs may hold several)
+                segments.extend(_split_paragraphs(text, seg))
             elif k + 1 == len(cut_lines) or cut_lines[k + 1] in headings:
                 # nothing under it (no text, no items): the heading is an opinion of its own
                 segments.append(_trimmed(text, lines[idx][0], lines[idx][1]))
@@ -301,7 +308,165 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if seg.end > seg.start:
             segments.append(seg)
     segments = segments or [_trimmed(text, 0, len(text))]
+    if segments[-1].closing:  # the greeting under a section's last paragraph, cut already
+        return segments
     return _cut_closing(text, segments) if len(segments) > 1 else _cut_signature(text, segments[0])
+
+
+# ---------------------------------------------------------------------------------------
+# Letters written in paragraphs, without numbering: 「公園の遊具を…更新してください。⏎⏎また、駐車場が
+# 狭く…拡張してほしいです。」 holds two opinions; 「東町線を残してください。⏎⏎高齢者が…困ります。⏎⏎
+# どうか東町線を残してください。」 one, with its reasons.
+
+# A blank line ends a paragraph; without blank lines, a line indented with a full-width space
+# (the Japanese paragraph indent) after a line that ends a sentence starts one.
+_BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
+_INDENT_RE = re.compile(r"(?<=[。．！？!?」』）)])[ \t]*\n(?=\u3000|[ ]{1,4}\S)")
+# A paragraph that opens a new point: 「また、」「次に」「もう一点」「二点目として」「最後に」「それから」
+_NEW_POINT_RE = re.compile(
+    r"[ \t\u3000]*(?:また|次に|つぎに|それから|さらに|更に|加えて|あわせて|併せて|最後に|さいごに|それと|あと|"
+    r"ほかに|他に|その他|そのほか|別件で?|続いて|"
+    r"もう(?:一|1|ひと)(?:点|つ)|[二三四五六2-6２-６](?:点|つ)目(?:として|は|に)?|"
+    r"(?:一|1|１)(?:点|つ)目(?:として|は|に)?|まず|第[一二三四五六1-6１-６](?:に|点))"
+    r"(?:[、，,\s]|(?<=目)|(?<=点)|(?<=に))")
+# The point said again at the end of a letter (「改めて、東町線の存続を強くお願いします。」): no new opinion.
+_RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|繰り返し|くりかえし|再度|もう一度|以上の(?:理由|こと)|以上から|以上により|よって")
+# Words of two characters shared by requests on unrelated things: no sign of one subject.
+_COMMON_BIGRAMS = frozenset(
+    "検討 必要 計画 市民 本市 今後 早急 実施 対応 利用 意見 要望 希望 場合 現在 以上 状況 地域 住民 行政 "
+    "市役 役所 整備 改善 充実 推進 強化 確保 支援 取組 取り組 配慮 理解 説明 問題 安心 安全 生活 環境 "
+    "子供 子ども 高齢 自分 私達 方針 施策 事業 予算 財政 各種 方法 内容 部分 確認 実現 期待 考え "
+    "お願 願い 思い 感じ 大変 非常 本当 是非 ぜひ 時間 日本 全体 一部 以下 以外 程度".split())
+_TERM_RE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,}")
+
+
+def _terms(text: str) -> set[str]:
+    """Character bigrams of the kanji and katakana words of ``text``: what it is about."""
+    out = set()
+    for word in _TERM_RE.findall(text):
+        out.update(word[i:i + 2] for i in range(len(word) - 1))
+    return out - _COMMON_BIGRAMS
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    body = text[start:end]
+    rx = _BLANK_LINE_RE if _BLANK_LINE_RE.search(body) else _INDENT_RE
+    out, pos = [], 0
+    for m in rx.finditer(body):
+        out.append((start + pos, start + m.start()))
+        pos = m.end()
+    out.append((start + pos, end))
+    spans = [_trimmed(text, s, e) for s, e in out]
+    return [(seg.start, seg.end) for seg in spans if seg.end > seg.start]
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, opens a paragraph) of the sentences of ``text[start:end]``."""
+    from .normalize import _sentences
+
+    out = []
+    for ps, pe in _paragraphs(text, start, end):
+        pos, first = ps, True
+        for piece in _sentences(text[ps:pe]):
+            seg = _trimmed(text, pos, pos + len(piece))
+            pos += len(piece)
+            if seg.end > seg.start:
+                out.append((seg.start, seg.end, first))
+                first = False
+    return out
+
+
+def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
+    """``seg`` (a letter, or a section under a heading, without numbering) cut into one segment
+    per opinion when it holds separate requests; else ``[seg]``.
+
+    Read sentence by sentence; a request is a sentence that asks for or rejects something
+    (``stance._sentence_stances``). Once the current opinion holds a request, a new one starts
+
+    - at a sentence that opens a new point (「また、」「次に」「もう一点」「最後に」…) and asks for
+      something itself, unless it only says the point again (「改めて…お願いします」 about what
+      the opinion's requests name);
+    - at such a sentence that asks for nothing (「また、駐車場が狭く…。」) when the next request
+      names nothing the opinion's requests name (「また、高齢者の通院が…。東町線の存続を…」 stays);
+    - at a paragraph without a connective whose words (kanji and katakana) share nothing with the
+      paragraphs of the opinion's requests; the paragraphs since the last request go with it when
+      they share its words and not the opinion's (the background of the next request).
+
+    Greeting and self-introduction sentences before the first opinion, and greeting sentences
+    after the last, are segments of their own, marked ``closing`` (status ``greeting``)."""
+    units = _units(text, seg.start, seg.end)
+    if len(units) < 2:
+        return [seg]
+    from .stance import _sentence_stances
+
+    unit_text = [text[s:e] for s, e, _ in units]
+    framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
+    asks = [not f and any(_sentence_stances(t)) for t, f in zip(unit_text, framing)]
+    if sum(asks) < 2:
+        return [seg]
+    lead = 0
+    while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])):
+        lead += 1
+    tail = len(units)
+    while tail - 1 > lead and not asks[tail - 1] and (framing[tail - 1] or _is_trailer_line(unit_text[tail - 1])):
+        tail -= 1
+    terms = [_terms(t) for t in unit_text]
+    # paragraph of each unit, and its words
+    para_of, para_terms = [], []
+    for k, (_, _, opens) in enumerate(units):
+        if opens or not para_terms:
+            para_terms.append(set())
+        para_of.append(len(para_terms) - 1)
+        para_terms[-1] |= terms[k]
+
+    def next_request(i: int) -> int | None:
+        return next((k for k in range(i, tail) if asks[k]), None)
+
+    chunks: list[list[int]] = []
+    request_terms: set[str] = set()  # words of the current opinion's request sentences
+    request_paras: set[int] = set()  # paragraphs holding them (none: no request yet)
+    for i in range(lead, tail):
+        new_chunk: list[int] | None = None
+        if chunks and request_paras:
+            nxt = next_request(i)
+            if nxt is not None and _NEW_POINT_RE.match(unit_text[i]):
+                related = bool(set().union(*terms[i:nxt + 1]) & request_terms)
+                restated = related and _RESTATE_RE.search("".join(unit_text[i:nxt + 1]))
+                if (asks[i] and not restated) or (not asks[i] and not related):
+                    new_chunk = []
+            elif (nxt is not None and units[i][2] and para_of[nxt] == para_of[i]
+                  and para_terms[para_of[i]]):
+                mine = set().union(*(para_terms[p] for p in request_paras))
+                if not para_terms[para_of[i]] & mine:
+                    new_chunk = []
+                    # whole paragraphs since the last request: the background of this one when
+                    # they share its words and not the opinion's
+                    while not asks[chunks[-1][-1]]:
+                        p = para_of[chunks[-1][-1]]
+                        block = [k for k in chunks[-1] if para_of[k] == p]
+                        if (len(block) == len(chunks[-1]) or any(asks[k] for k in block)
+                                or not para_terms[p] & para_terms[para_of[i]] or para_terms[p] & mine):
+                            break
+                        new_chunk = block + new_chunk
+                        del chunks[-1][-len(block):]
+        if new_chunk is not None:
+            chunks.append(new_chunk + [i])
+            request_terms, request_paras = set(), set()
+        elif not chunks:
+            chunks.append([i])
+        else:
+            chunks[-1].append(i)
+        if asks[i]:
+            request_terms |= terms[i]
+            request_paras.add(para_of[i])
+    if len(chunks) < 2:
+        return [seg]
+    out = [Segment(units[0][0], units[lead - 1][1], closing=True)] if lead else []
+    for k, chunk in enumerate(chunks):
+        out.append(Segment(units[chunk[0]][0], units[chunk[-1]][1], seg.heading, seg.marker if k == 0 else ""))
+    if tail < len(units):
+        out.append(Segment(units[tail][0], units[-1][1], closing=True))
+    return out
 
 
 def _mixed_style_runs(marked, before_digit):
@@ -452,16 +617,21 @@ def _signature_block(body: str) -> int:
         k -= 1
     if k == len(lines) or all(is_empty_opinion(line) for line in lines[k:]):
         return -1  # nothing but blank or closing lines: the caller cuts those
-    from .mask import mask_personal_data, only_masks  # only for a letter that may end in a signature
+    from .mask import MASKS, mask_personal_data, only_masks  # only for a letter that may end in a signature
+
+    NAME_MASK = MASKS["name"]
 
     # the masker takes a name's reading in brackets (「（むらい ようこ）」) with the name
     masked = mask_personal_data(body).split("\n")
     if len(masked) != len(lines):
         return -1
     j = len(lines)
-    while j > k and (is_empty_opinion(lines[j - 1]) or only_masks(masked[j - 1])):
+    def signed(m: str) -> bool:  # 「［氏名］」, or a short line with a name: 「東町 主婦 ［氏名］」「高校二年 ［氏名］」
+        return only_masks(m) or NAME_MASK in m
+
+    while j > k and (is_empty_opinion(lines[j - 1]) or signed(masked[j - 1])):
         j -= 1
-    if j == len(lines) or not any(only_masks(line) for line in masked[j:]):
+    if j == len(lines) or not any(signed(line) for line in masked[j:]):
         return -1
     return sum(len(line) + 1 for line in lines[:j]) - 1
 

@@ -237,3 +237,25 @@ def test_announcement_opening_a_paragraph_letter_is_not_published():
     assert display_text(letter) == "保育所が足りません。\n定員を増やしてください。"
     # a letter that is only the announcement is kept whole
     assert display_text("以下のとおり意見を申し上げます。") == "以下のとおり意見を申し上げます。"
+
+
+@pytest.mark.parametrize("text", [
+    "いつも市政へのご尽力ありがとうございます。",
+    "いつもご苦労様です。",
+    "お忙しいところ恐縮ですが、ご検討のほどよろしくお願いいたします。",
+    "どうかよろしくお願い申し上げます。",
+    "総合計画（案）について、子育て中の母親として意見を述べさせていただきます。",
+    "第2次総合計画（案）を拝見し、意見を提出いたします。",
+    "計画案への意見です。",
+    "意見は3点です。",
+])
+def test_framing_sentences_of_letters_are_no_opinion(text):
+    """Opening and closing formulas of letters: staff publish none of them as an opinion."""
+    assert is_empty_opinion(text)
+    assert is_introduction(text)
+
+
+@pytest.mark.parametrize("text", ["駐輪場の意見が多いです。", "ご尽力に期待して、バス停に屋根を付けてください。",
+                                  "お忙しい中でも相談できる窓口を作ってください。"])
+def test_sentences_that_only_start_like_a_formula_are_opinions(text):
+    assert not is_empty_opinion(text)

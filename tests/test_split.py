@@ -632,3 +632,123 @@ def test_the_signature_under_a_one_opinion_letter_is_no_part_of_it():
     assert [(t, s) for _, _, _, t, s in _split_pieces(kept, True)] == [(kept, "ok")]
     two_lines = "駅前の駐輪場が足りません。\n増設してください。"
     assert [(t, s) for _, _, _, t, s in _split_pieces(two_lines, True)] == [(two_lines, "ok")]
+
+
+# Letters written in paragraphs, without numbering (cluster.split._split_paragraphs)
+
+PARAGRAPH_LETTER = """市長様
+
+いつもお世話になっております。
+
+中央公園の遊具が古くなっているので、早めに更新してください。子どもがけがをしないか心配です。
+
+また、市民会館の駐車場が狭く、休日はいつも満車です。拡張を検討してほしいです。
+
+最後に、駅のトイレを洋式にしてください。高齢の母が使えません。
+
+よろしくお願いします。
+山田花子"""
+
+
+def test_a_paragraph_letter_of_three_requests_is_three_opinions():
+    segs = split_submission(PARAGRAPH_LETTER)
+    opinions = [s.text_of(PARAGRAPH_LETTER) for s in segs if not s.closing]
+    assert opinions == [
+        "中央公園の遊具が古くなっているので、早めに更新してください。子どもがけがをしないか心配です。",
+        "また、市民会館の駐車場が狭く、休日はいつも満車です。拡張を検討してほしいです。",
+        "最後に、駅のトイレを洋式にしてください。高齢の母が使えません。",
+    ]
+    closings = [s.text_of(PARAGRAPH_LETTER) for s in segs if s.closing]
+    assert closings == ["市長様\n\nいつもお世話になっております。", "よろしくお願いします。\n山田花子"]
+
+
+def test_the_paragraph_letter_gives_three_ok_rows_and_greeting_rows_in_the_pipeline():
+    from cluster.pipeline import _split_pieces
+
+    made = _split_pieces(PARAGRAPH_LETTER, split=True)
+    assert [m[4] for m in made] == ["greeting", "ok", "ok", "ok", "greeting"]
+    assert "".join(m[3] for m in made if m[4] == "ok").count("ください") == 2
+
+
+def test_one_opinion_with_its_reasons_and_a_restatement_stays_one():
+    letter = ("東町線を残してください。\n\n東町線は高齢者の通院に欠かせません。廃止されると、病院に行けなくなる"
+              "人がたくさんいます。\n\n最後に、改めて東町線の存続を強くお願いします。")
+    assert texts(letter) == [letter]
+
+
+def test_a_second_request_on_the_same_subject_without_a_connective_stays_with_the_first():
+    letter = ("図書館の開館時間を延ばしてください。\n\n仕事帰りに寄れるよう、図書館は夜8時まで開けてほしいです。")
+    assert texts(letter) == [letter]
+
+
+def test_a_request_on_another_subject_without_a_connective_is_cut():
+    letter = ("図書館の開館時間を夜8時まで延ばしてください。\n\n"
+              "駅前の駐輪場に屋根を付けてほしいです。雨の日は自転車が濡れてしまいます。")
+    assert texts(letter) == ["図書館の開館時間を夜8時まで延ばしてください。",
+                             "駅前の駐輪場に屋根を付けてほしいです。雨の日は自転車が濡れてしまいます。"]
+
+
+def test_background_paragraph_goes_with_the_request_it_explains():
+    letter = ("中央公園の遊具を更新してください。\n\n"
+              "駐輪場は朝七時にはいつも満車で、歩道に自転車があふれています。\n\n"
+              "駐輪場の台数を増やしてほしいです。")
+    assert texts(letter) == ["中央公園の遊具を更新してください。",
+                             "駐輪場は朝七時にはいつも満車で、歩道に自転車があふれています。\n\n"
+                             "駐輪場の台数を増やしてほしいです。"]
+
+
+def test_indented_paragraphs_without_blank_lines_are_paragraphs():
+    letter = ("　中央公園の遊具を更新してください。古くて危ないです。\n"
+              "　次に、市民プールの営業期間を九月まで延ばしてほしいです。\n"
+              "　よろしくお願いします。")
+    segs = split_submission(letter)
+    assert [(s.text_of(letter), s.closing) for s in segs] == [
+        ("中央公園の遊具を更新してください。古くて危ないです。", False),
+        ("次に、市民プールの営業期間を九月まで延ばしてほしいです。", False),
+        ("よろしくお願いします。", True)]
+
+
+def test_a_paragraph_letter_with_one_request_stays_one_opinion():
+    letter = ("私は東町に住んで三十年になります。\n\n近所の高齢者は皆、バスで病院に通っています。\n\n"
+              "東町線の本数を減らさないでください。")
+    assert texts(letter) == [letter]
+
+
+def test_a_campaign_letter_with_its_own_request_after_a_connective_is_two_opinions():
+    """The campaign's text is counted with its copies; the writer's own request is an opinion."""
+    from cluster.pipeline import _split_pieces
+
+    campaign = "市民体育館のプールを廃止する案に反対します。プールは子どもの水泳教室に欠かせない施設です。廃止せずに改修してください。"
+    made = _split_pieces(campaign + "あわせて、体育館の駐車場が狭いので、台数を増やしてください。", split=True)
+    assert [(m[4], m[3]) for m in made] == [
+        ("ok", campaign), ("ok", "あわせて、体育館の駐車場が狭いので、台数を増やしてください。")]
+
+
+def test_a_reason_that_opens_with_mata_stays_with_its_request():
+    letter = ("東町線を残してください。\n\nまた、高齢者の通院が困難になります。東町線の存続をお願いします。")
+    assert texts(letter) == [letter]
+
+
+def test_the_greetings_of_a_one_paragraph_letter_of_two_requests_are_cut():
+    letter = ("市長様、いつもお世話になっております。砂場に猫のふんが多いので、ネットをかけてください。"
+              "また、緑が丘から市役所へ行くバスがありません。直通のバスを走らせてください。よろしくお願いします。")
+    segs = split_submission(letter)
+    assert [(s.text_of(letter), s.closing) for s in segs] == [
+        ("市長様、いつもお世話になっております。", True),
+        ("砂場に猫のふんが多いので、ネットをかけてください。", False),
+        ("また、緑が丘から市役所へ行くバスがありません。直通のバスを走らせてください。", False),
+        ("よろしくお願いします。", True)]
+
+
+def test_a_request_put_as_a_question_counts_as_a_request():
+    letter = ("コミュニティバスを朝夕は増便してください。\n\n"
+              "加えて、路線を南町の住宅団地内まで延ばしていただけないでしょうか。")
+    assert len(texts(letter)) == 2
+
+
+@pytest.mark.parametrize("signature", ["東町 主婦 伊藤 美穂", "高校二年 宮本 陽菜", "北区自治会 会員 遠藤 博"])
+def test_a_signature_line_with_a_role_beside_the_name_is_cut(signature):
+    letter = f"中央公園に屋根付きの遊び場をつくってください。\n夏は遊具が熱くなって触れません。\n{signature}"
+    segs = split_submission(letter)
+    assert [(s.text_of(letter), s.closing) for s in segs] == [
+        ("中央公園に屋根付きの遊び場をつくってください。\n夏は遊具が熱くなって触れません。", False), (signature, True)]
