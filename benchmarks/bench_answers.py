@@ -416,10 +416,10 @@ def main() -> int:
     label = "(default)" if (tuple(weights), power) == (tuple(DEFAULT_WEIGHTS), SCORE_POWER) else "(tuned)"
     report(f"hybrid weighted {tuple(weights)}, power {power} {label}", fused(feats, weights, power))
     # what `cluster answers` and a run rank by: opposite requests (one side rejects what the other
-    # asks for: answers.rejects) at answers.STANCE_PENALTY of their score
-    report(f"  + stance penalty ({int(q.rejects.sum())} rejecting queries, "
-           f"{int(index._rejects.sum())} rejecting entries)",
-           index.stance_adjusted(fused(feats, weights, power), q.rejects))
+    # asks for: stance.request_stance) at answers.STANCE_PENALTY of their score
+    report(f"  + stance penalty ({int((q.stance < 0).sum())} rejecting queries, "
+           f"{int((index._stance < 0).sum())} rejecting entries)",
+           index.stance_adjusted(fused(feats, weights, power), q.stance))
     # Threshold behaviour. An answerable query should get its right answer above min_score;
     # a query with no past answer should get nothing. Every query here has an answer, so
     # "no past answer" is simulated by removing the query's relevant entries: its top-1 is

@@ -45,7 +45,7 @@ from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, fold_name, reco
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
-from .stance import rejects
+from .stance import request_stance
 
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
@@ -431,11 +431,12 @@ def _norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
-# An opinion that rejects what it names (反対, 不要, やめて, 撤去, 廃止して …) and a past opinion
-# that asks for it (or the other way round) are opposite requests: their past answer
-# (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
+# An opinion that only rejects what it names (反対, 不要, やめて, 撤去, 廃止して …) and a past
+# opinion that only asks for something (or the other way round) are opposite requests: their past
+# answer (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
 # keeps its place in answers.csv at this share of its score, and so seldom reaches the report.
-STANCE_PENALTY = 0.25  # opinions that reject what they name: ``stance.rejects``
+# A letter that does both (「計画案に反対します。…メガソーラーを規制してください。」) is neither side.
+STANCE_PENALTY = 0.25  # opposite ``stance.request_stance``: +1 asks, -1 rejects
 
 
 def _repeated(keys: Sequence[tuple], order_key: np.ndarray) -> np.ndarray:
@@ -681,7 +682,7 @@ class _Query:
     vectors: np.ndarray  # (n, dim) L2-normalised
     tokens: list[list[str]]
     ids: list[str]
-    rejects: np.ndarray | None = None  # bool per query: it rejects what it names (``rejects``)
+    stance: np.ndarray | None = None  # per query: +1 asks, -1 rejects, 0 both or neither (``request_stance``)
 
 
 class AnswerIndex:
@@ -723,7 +724,7 @@ class AnswerIndex:
         self._order_key = np.argsort(np.argsort(np.array([r.answer_id for r in self.records], dtype=object)))
         # the same past opinion and answer read from two archives (a CSV and the workbook it was
         # exported from) is one candidate: the first in answer-id order stands for both
-        self._rejects = np.array([rejects(r.opinion) for r in self.records], dtype=bool)
+        self._stance = np.array([request_stance(r.opinion) for r in self.records], dtype=np.int8)
         self._same_as_earlier = _repeated(
             [(_norm_text(r.opinion), _norm_text(r.answer)) for r in self.records], self._order_key)
 
@@ -819,13 +820,14 @@ class AnswerIndex:
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
         if len(ids) != len(texts):
             raise ValueError("query_ids must have one id per query")
-        return _Query(vectors, tokens, ids, np.array([rejects(t) for t in texts], dtype=bool))
+        return _Query(vectors, tokens, ids, np.array([request_stance(t) for t in texts], dtype=np.int8))
 
-    def stance_adjusted(self, scores: np.ndarray, query_rejects: np.ndarray) -> np.ndarray:
+    def stance_adjusted(self, scores: np.ndarray, query_stance: np.ndarray) -> np.ndarray:
         """``scores`` (n_queries, n_records) with a past answer to the opposite request scaled by
         ``STANCE_PENALTY``: one side rejects what the other asks for (「ドッグランをつくるのは反対です」
         and a past 「ドッグランを設置してほしい」 share every word but the stance)."""
-        opposite = np.asarray(query_rejects, dtype=bool)[:, None] != self._rejects[None, :]
+        query = np.asarray(query_stance, dtype=np.int8).astype(np.int16)
+        opposite = query[:, None] * self._stance[None, :].astype(np.int16) < 0
         return np.where(opposite, scores * STANCE_PENALTY, scores)
 
     def features(self, vectors: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
@@ -881,7 +883,7 @@ class AnswerIndex:
 
     def _search_prepared(self, q: _Query, k: int, min_score: float | None) -> list[list[AnswerCandidate]]:
         threshold = self.min_score if min_score is None else float(min_score)
-        scores = self.stance_adjusted(self.score_matrix(q.vectors, q.tokens), q.rejects)
+        scores = self.stance_adjusted(self.score_matrix(q.vectors, q.tokens), q.stance)
         return [self._candidates(qid, scores[n], k, threshold) for n, qid in enumerate(q.ids)]
 
     # ---------------------------------------------------------- persistence
@@ -1228,7 +1230,8 @@ def suggest_for_clusters(index: AnswerIndex, clusters_texts: Mapping[str, object
     threshold = index.min_score if min_score is None else float(min_score)
     scored = group_scores(index, groups)
     # a cluster's stance is its representative's (the opinion the report shows)
-    scores = index.stance_adjusted(scored.combined, np.array([rejects(rep or "") for _, rep in groups], dtype=bool))
+    scores = index.stance_adjusted(scored.combined, np.array([request_stance(rep or "") for _, rep in groups],
+                                                             dtype=np.int8))
     out = {}
     for n, cid in enumerate(ids):
         shown = [scored.pieces[n][m] if m >= 0 else "" for m in scored.matched[n]]
@@ -1303,14 +1306,14 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
     if not ids:
         return candidates
     # a confirming cluster's stance is its representative's, as for the cluster asking (not
-    # that of any of its opinions, which ``rejects`` on the joined texts would read)
-    stance_of = dict(zip(ids, (rejects(rep or "") for _, rep in groups)))
+    # that of any of its opinions, which ``request_stance`` on the joined texts would read)
+    stance_of = dict(zip(ids, (request_stance(rep or "") for _, rep in groups)))
     for pid, col in zip((p.answer_id for p in pseudo), cols):
         from_cluster = origin[pid][0]
         if from_cluster in stance_of:
-            extended._rejects[col] = stance_of[from_cluster]
+            extended._stance[col] = stance_of[from_cluster]
     scores = extended.stance_adjusted(group_scores(extended, groups).combined,
-                                      np.array([stance_of[c] for c in ids], dtype=bool))[:, cols]
+                                      np.array([stance_of[c] for c in ids], dtype=np.int8))[:, cols]
     out: dict[str, list[AnswerCandidate]] = {}
     for n, cid in enumerate(ids):
         current = {c.answer_id: c for c in candidates.get(cid, [])}

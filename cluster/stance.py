@@ -207,6 +207,12 @@ def request_polarity(texts: list[str]) -> np.ndarray:
     return out
 
 
+def request_stance(text: str) -> int:
+    """``request_polarity`` of one text: +1 asks for something, -1 only rejects, 0 both or neither."""
+    asks, rejects_ = _sentence_stances(text)
+    return 0 if asks == rejects_ else (1 if asks else -1)
+
+
 def rejects(text: str) -> bool:
     """Whether ``text`` rejects what it names, 反対 included (「…の廃止に反対」 rejects nothing:
     it asks to keep)."""

@@ -20,7 +20,7 @@ from cluster.answers import (
     split_merged_opinion,
     suggest_for_clusters,
 )
-from cluster.stance import rejects
+from cluster.stance import rejects, request_stance
 from cluster.embed import load_encoder
 from cluster.io import InputError
 from cluster.records import AnswerCandidate, PastAnswer
@@ -388,6 +388,20 @@ def test_a_past_answer_to_the_opposite_request_drops_below_the_right_one(encoder
     assert asked.answer_id == "1" and asked.score > found[0].score
     assert rejects("東町線を廃止してほしい。") and not rejects("東町線の廃止に反対します。")
     assert not rejects("反対意見も聞いてほしい。")
+
+
+def test_a_letter_against_the_draft_that_asks_for_something_gets_the_answer_to_that_request(encoder):
+    """QA: 「計画案に反対します。…メガソーラーの設置を規制してください。」 both rejects and asks; the
+    past answer to 「メガソーラー設置を規制してほしい」 answers what it asks and lost three quarters of
+    its score (0.04, below the report's threshold) as if it were the opposite request."""
+    recs = [PastAnswer("4", "山林へのメガソーラー設置を規制してほしい。", "条例で土砂災害警戒区域での設置を抑制しております。"),
+            PastAnswer("5", "環境教育を充実してほしい。", "出前講座を行ってまいります。")]
+    index = AnswerIndex.build(recs, encoder)
+    letter = "私は計画案に反対します。山林への大規模太陽光発電の設置を規制してください。"
+    plain = index.score_matrix(*(lambda q: (q.vectors, q.tokens))(index._query([letter])))
+    found = index.search([letter], k=1)[0][0]
+    assert found.answer_id == "4" and found.score == pytest.approx(round(float(plain[0, 0]), 4), abs=1e-4)
+    assert request_stance(letter) == 0 and request_stance("メガソーラーは不要です。") == -1
 
 
 def test_binary_file_is_refused(tmp_path):
