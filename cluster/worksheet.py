@@ -12,8 +12,9 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
 - sheet 「意見一覧」: every distinct opinion of every cluster with its copies' count, so whoever
   writes the answer can read what was said (it is not imported; an import that finds it
   edited says so);
-- a very hidden sheet ``_import``: what the worksheet showed in the two editable columns, the
-  opinions of each cluster (one id and text fingerprint per distinct text) and the candidates.
+- a very hidden sheet ``_import``: what the worksheet showed in the two editable columns and in
+  ラベル, the opinions of each cluster (one id and text fingerprint per distinct text), the
+  candidates, and the name of the run folder that wrote it.
 
 ``import_worksheet`` (``cluster review import DIR FILE``) compares the two columns with what the
 worksheet showed and records a ``summary`` or ``answer`` decision for each cell that was
@@ -27,6 +28,19 @@ file again is harmless. Every row is checked before anything is written. A chang
 an answer or summary already in force for its cluster (another department's worksheet, an older
 copy, the command line) is named, one line per cluster (``ImportResult.replaces``, dry run too):
 the later one wins, but never silently.
+
+What the import does not take, it names (``ImportResult.messages``): a changed ラベル cell (labels
+are recorded with ``cluster review label``, whose command line the message gives; an older
+worksheet, without the labels it showed, is compared with the run's staff labels), an edited
+意見一覧, and a worksheet written in another run folder whose opinions are found here (a copy of
+the folder, a run of the same comments into a new one): its cells land on those opinions, and
+the line names the folder it came from. It refuses, with one line and before anything is
+recorded, a worksheet whose No. or 件数 cells no longer match their cluster (the line names the
+cell: one cell typed over, or several rows of columns sorted apart from cluster_id), and one
+whose ご意見の概要 or 考え方 column was sorted or pasted apart from its rows: two cells or more
+that hold what the worksheet showed for another row (its written text, or its best candidate),
+while that row no longer holds it (see ``_moved_cells``). A row's own candidate pasted, or one
+answer written for several rows on purpose (it stays in the row that showed it), is imported.
 """
 from __future__ import annotations
 
@@ -35,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from .io import InputError
+from .io import InputError, shorten
 from .io import _cell_text as _io_cell_text
 from .records import AnswerCandidate
 from .report import ReportModel, _text_cells, print_setup, row_height, save_workbook, use_japanese_font, xlsx_font, xlsx_text
@@ -84,7 +98,9 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     ws["A1"].font = xlsx_font(bold=True, size=14)
     ws.append(["「ご意見の概要」と「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
                "取り込みます。過去の回答案を使うときは、その文を「考え方」に貼り付けてください。"
-               "行の並べ替えや列の追加はかまいませんが、cluster_id の列と非表示のシートは変えないでください。"])
+               "ほかの列（ラベル、件数など）の変更は取り込まれません（ラベルは `cluster review label` で変えられます）。"
+               "行の並べ替えや列の追加はかまいませんが、並べ替えは行全体で行い、cluster_id の列と非表示のシートは"
+               "変えないでください。"])
     ws.append([])
     ws.append(MAIN_HEADER)
     header_row = ws.max_row
@@ -97,7 +113,11 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    hidden_rows = [["format", FORMAT, "", ""]]
+    # the run folder's name: a worksheet imported into another folder (of the same comments) is named
+    folder = Path(path).resolve().parent
+    if folder.name.startswith(".staging-"):  # a run writes its outputs into DIR/.staging-…, then moves them
+        folder = folder.parent
+    hidden_rows = [["format", FORMAT, "", ""], ["folder", folder.name, "", ""]]
     summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
@@ -115,6 +135,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             if column in (summary_col, answer_col):
                 cell.fill = editable
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
+        hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # its edits are named, not imported
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
     for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
@@ -160,7 +181,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
 class ImportResult:
     planned: list = field(default_factory=list)  # (kind, cluster_id, text or past answer id) per change
     recorded: list = field(default_factory=list)  # the Decision objects appended (none on a dry run)
-    unchanged: int = 0  # rows whose editable cells were left as the worksheet showed them
+    unchanged: int = 0  # rows left as the worksheet showed them (editable cells and ラベル)
     already: int = 0  # changes recorded by an earlier import
     messages: list[str] = field(default_factory=list)  # cells that record nothing, and why
     # one line per cluster whose answer or summary in force the import replaces (dry run too)
@@ -174,6 +195,9 @@ class _Sheet:
     candidates: dict  # cluster_id -> [(answer_id, text as shown)]
     rows: list  # (excel row number, cluster_id, summary cell, answer cell)
     listing_edited: bool = False  # 意見一覧 differs from what was written (its edits are not read)
+    labels: dict = field(default_factory=dict)  # cluster_id -> ラベル as shown (older worksheets: none)
+    label_cells: dict = field(default_factory=dict)  # cluster_id -> ラベル cell now
+    folder: str = ""  # the name of the run folder that wrote it (older worksheets: "")
 
 
 def _listing_fingerprint(rows) -> str:
@@ -212,8 +236,8 @@ def _read(path: Path) -> _Sheet:
         if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
-        written, units, candidates = {}, {}, {}
-        listing = None
+        written, units, candidates, labels = {}, {}, {}, {}
+        listing, folder = None, ""
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
             kind, cid, a, b, no, count = (list(row) + [None] * 6)[:6]
@@ -230,7 +254,12 @@ def _read(path: Path) -> _Sheet:
                 candidates.setdefault(cid, []).append((a, b))
             elif kind == "listing":
                 listing = cid
-        rows, header, seen = [], None, {}
+            elif kind == "label":
+                labels[cid] = a
+            elif kind == "folder":
+                folder = cid
+        rows, header, seen, label_cells = [], None, {}, {}
+        misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
         for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
             values = [c.value for c in cells]
             if header is None:
@@ -252,32 +281,100 @@ def _read(path: Path) -> _Sheet:
             if cid not in written:
                 raise InputError(f"{where}: cluster {cid!r} is not one of this worksheet's clusters "
                                  "(was the row copied from another worksheet?)")
-            no, count = placed.get(cid, (None, None))
-            shown_no, shown_count = cell("No."), cell("件数")
-            if (no is not None and shown_no and shown_no != str(no)) or \
-                    (count is not None and shown_count and shown_count != str(count)):
-                raise InputError(f"{where}: cluster {cid} was No. {no} with {count} opinions, the row says No. "
-                                 f"{shown_no} with {shown_count}: were only some columns sorted, or cluster_id "
-                                 "cells changed? Sort whole rows, or start again from the run's worksheet.xlsx")
+            changed = [(name, str(was), now) for name, was, now in
+                       zip(("No.", "件数"), placed.get(cid, (None, None)), (cell("No."), cell("件数")))
+                       if was is not None and now and now != str(was)]
+            if changed:
+                misplaced.append((number, cid, changed))
             if cid in seen:
                 raise InputError(f"{where}: cluster {cid} appears twice (also row {seen[cid]}); keep one row")
             seen[cid] = number
             rows.append((number, cid, cell(SUMMARY), cell(ANSWER)))
+            if "ラベル" in header:
+                label_cells[cid] = cell("ラベル")
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
+        if misplaced:
+            raise InputError(_misplaced_message(path, misplaced))
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
-        return _Sheet(written, units, candidates, rows, edited)
+        return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder)
     finally:
         wb.close()
 
 
+def _misplaced_message(path: Path, misplaced: list) -> str:
+    """One line for rows whose No. or 件数 is not their cluster's: it names the cells. One cell of
+    one row is a cell typed over; more (or a row whose No. and 件数 both moved) is a sort of some
+    columns only, or a cluster_id changed: the cells no longer describe the row's cluster."""
+    number, cid, changed = misplaced[0]
+    cells = "; ".join(f"column {name} was {was} when the worksheet was written and is now {now}"
+                      for name, was, now in changed)
+    where = f"{path.name}, row {number} (cluster {cid})"
+    if len(misplaced) == 1 and len(changed) == 1:
+        name, was, _ = changed[0]
+        return (f"{where}: {cells}; was it typed over by mistake? {name} is not imported: put {was} back "
+                "(or start again from the run's worksheet.xlsx)")
+    more = f" (and {len(misplaced) - 1} more rows like it)" if len(misplaced) > 1 else ""
+    return (f"{where}: {cells}{more}: were only some columns sorted, or cluster_id cells changed? "
+            "Sort whole rows, or start again from the run's worksheet.xlsx")
+
+
+def _norm(s: str) -> str:
+    """A cell's text without line-ending differences and trailing blanks (Excel rewrites both)."""
+    return "\n".join(line.rstrip() for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"))
+
+
 def _same(a: str, b: str) -> bool:
     """Equal once line endings and surrounding blanks are set aside (Excel rewrites both)."""
-    def norm(s: str) -> str:
-        return "\n".join(line.rstrip() for line in s.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"))
-    return norm(a) == norm(b)
+    return _norm(a) == _norm(b)
+
+
+def _staff_labels(run_dir) -> dict[str, str]:
+    """{cluster id: the label staff gave it} in the run's clusters.csv (automatic labels are not
+    shown in the worksheet); empty when it cannot be read."""
+    from .io import read_table, unescape_cell
+
+    try:
+        rows = read_table(Path(run_dir) / "clusters.csv").rows
+    except (InputError, ValueError, OSError):
+        return {}
+    return {unescape_cell(r.get("cluster_id", "")): unescape_cell(r.get("label", "")) if
+            str(r.get("label_edited", "")).strip() == "yes" else "" for r in rows}
+
+
+def _moved_cells(sheet: _Sheet) -> list[tuple[str, int, str, int, str]]:
+    """The editable cells that hold what the worksheet showed for another row, while that row no
+    longer holds it: ``(column, row, cluster id, other row, other cluster id)``, one per text.
+
+    What a row showed is its written text (summary, answer) and, in 考え方, its best candidate.
+    A column sorted or pasted apart from its rows moves several texts away from the rows that
+    showed them, each to another row: two such texts or more stop the import. Honest work does
+    not look like that: text a row may take as its own (its written text, any of its candidates)
+    never counts; an answer written for other rows on purpose still stands in the row that
+    showed it, and when it does not (that row got a new answer), it is one text however many
+    rows took it; one row's answer used for another while its own was rewritten is one text."""
+    number_of = {cid: number for number, cid, _, _ in sheet.rows}
+    now = {cid: {SUMMARY: summary, ANSWER: answer} for _, cid, summary, answer in sheet.rows}
+    shown_by: dict[tuple[str, str], list[str]] = {}  # (column, text) -> the clusters that showed it
+    own: dict[str, dict[str, set[str]]] = {}
+    for cid, (summary, answer) in sheet.written.items():
+        cands = [text for _, text in sheet.candidates.get(cid, [])]
+        for column, texts in ((SUMMARY, [summary]), (ANSWER, [answer] + cands[:1])):
+            for text in {_norm(t) for t in texts if _norm(t)}:
+                shown_by.setdefault((column, text), []).append(cid)
+        own[cid] = {SUMMARY: {_norm(summary)}, ANSWER: {_norm(t) for t in [answer] + cands}}
+    moved: dict[tuple[str, str], tuple] = {}  # (column, text) -> its first cell
+    for number, cid, summary, answer in sheet.rows:
+        for column, cell in ((SUMMARY, summary), (ANSWER, answer)):
+            text = _norm(cell)
+            if not text or text in own.get(cid, {}).get(column, ()):
+                continue
+            origins = [c for c in shown_by.get((column, text), []) if c != cid]
+            if origins and not any(c in now and _norm(now[c][column]) == text for c in origins):
+                moved.setdefault((column, text), (column, number, cid, number_of.get(origins[0], 0), origins[0]))
+    return list(moved.values())
 
 
 def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False) -> ImportResult:
@@ -290,7 +387,16 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
 
     path = Path(path)
     sheet = _read(path)
+    moved = _moved_cells(sheet)
+    if len(moved) >= 2:
+        named = ", ".join(f"row {n} ({c}) holds the {column} shown for " + (f"row {m} ({o})" if m else o)
+                          for column, n, c, m, o in moved[:4])
+        more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
+        raise InputError(f"{path.name}: {len(moved)} cells hold what the worksheet showed for another row: "
+                         f"{named}{more}; was a column sorted or pasted apart from its rows? Nothing recorded: "
+                         "sort whole rows (or undo the paste), or start again from the run's worksheet.xlsx")
     import hashlib
+    import shlex
 
     # two departments may both send back 「worksheet.xlsx」: the content tells their imports apart
     source_sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
@@ -331,6 +437,38 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
     result = ImportResult()
+    here = Path(run_dir).resolve().name
+    if sheet.folder and sheet.folder != here:
+        result.messages.append(f"{path.name} was written in run folder {sheet.folder}, not {here}: its cells land on "
+                               f"the same opinions here (found by id and text); if it belongs to {sheet.folder}, "
+                               f"import it there (`cluster review undo {shlex.quote(str(run_dir))} --import "
+                               f"{shlex.quote(path.name)}` takes an import back)")
+    labels_now = None if sheet.labels else _staff_labels(run_dir)  # an older worksheet: the run's labels
+    label_named: set[str] = set()  # rows whose ラベル edit is named: not 「unchanged」
+    for number, cid, _, _ in sheet.rows:
+        if cid not in sheet.label_cells:
+            continue
+        cell, new = sheet.label_cells[cid], _staff_text(sheet.label_cells[cid])
+        current = Counter(unescape_cell(clustered[i].get("cluster_id", "")) for i in opinions_of(cid))
+        target = current.most_common(1)[0][0] if current else None  # the row's cluster in this run
+        if sheet.labels:
+            if cid not in sheet.labels or _same(cell, sheet.labels[cid]):
+                continue
+            said = "ラベル was changed"
+        else:
+            # an empty cell of an older worksheet is a label given since, not one emptied
+            if target is None or not new or _same(cell, labels_now.get(target, "")):
+                continue
+            said = f"ラベル is not its cluster's label in this run ({shorten(labels_now.get(target, ''), 30) or 'none'})"
+        if not new:
+            how = "a label recorded before stays (`cluster review undo` withdraws it)"
+        elif target is None:
+            how = "its opinions are no longer in the run"
+        else:
+            how = f"record it with `cluster review label {shlex.quote(str(run_dir))} {target} {shlex.quote(new)}`"
+        result.messages.append(f"row {number} ({cid}): {said}; ラベル is not imported (only {SUMMARY} and {ANSWER} "
+                               f"are): {how}")
+        label_named.add(cid)
     if sheet.listing_edited:
         result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
                                f"imported (only {SUMMARY} and {ANSWER} in {MAIN_SHEET} are); to move an opinion "
@@ -352,7 +490,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             changes.append((kind, text))
         if not changes:
-            result.unchanged += 1
+            result.unchanged += cid not in label_named
             continue
         changed_rows += 1
         ids = opinions_of(cid)

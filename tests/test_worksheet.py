@@ -264,6 +264,10 @@ def test_dry_run_and_emptied_cells_record_nothing(project):
      "were only some columns sorted"),
     (lambda ws, cols, rows, cid: setattr(ws.cell(rows[cid], cols["cluster_id"]), "value", None),
      "without a cluster_id"),
+    # one 件数 typed over: the cell is named, not a sort
+    (lambda ws, cols, rows, cid: ws.cell(rows[cid], cols["件数"], 30),
+     ("column 件数 was 3 when the worksheet was written and is now 30; was it typed over by mistake? 件数 is not "
+      "imported: put 3 back")),
 ])
 def test_a_wrong_row_is_one_error_and_nothing_is_recorded(project, change, message):
     out, tmp = project["out"], project["dir"]
@@ -492,3 +496,119 @@ def test_a_candidate_no_longer_in_answers_csv_is_imported_with_its_archive_text(
     (d,) = decision_lines(out)
     assert d["value"]["answer_id"] == "K2"
     assert d["value"]["answer_text"] == "バス事業者と協議し、バス停の位置を検討してまいります。"
+
+
+# ------------------------------------------------------------- QA: labels, moved cells, folders
+
+
+def test_a_changed_label_is_named_as_not_imported_with_the_command_that_records_it(project):
+    """Staff retitled a row in the ラベル column: the import said 「would record nothing」 and
+    the edit vanished. ラベル is not imported: the import names the row and the command to use
+    (the sheet's instruction line says so too); an older worksheet, whose hidden sheet does not
+    remember the labels it showed, is named against the run's labels and still imports."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    bus, pool = of["S4-1"], of["S1-1"]
+    wb = openpyxl.load_workbook(out / "worksheet.xlsx")
+    assert "ラベル" in str(wb[MAIN_SHEET]["A2"].value) and "取り込まれません" in str(wb[MAIN_SHEET]["A2"].value)
+    filled = edit(out / "worksheet.xlsx", tmp / "label.xlsx",
+                  {bus: {"ラベル": "バス停の移設"}, pool: {ANSWER: "夜間営業を検討します。"}})
+    res = invoke("review", "import", out, filled)
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "ラベル" in x)
+    assert f"({bus}): ラベル was changed; ラベル is not imported" in line
+    assert f"record it with `cluster review label {out} {bus} 'バス停の移設'`" in line
+    assert "recorded 1 answer from label.xlsx (2 rows unchanged" in res.output  # 4 rows: 1 answered, 1 relabelled
+    assert [d["kind"] for d in decision_lines(out)] == ["answer"]
+    # an unchanged worksheet says nothing about labels
+    assert "ラベル" not in invoke("review", "import", out, out / "worksheet.xlsx", "--dry-run").output
+    # an older worksheet: no label rows in its hidden sheet
+    wb = openpyxl.load_workbook(filled)
+    hidden = wb[HIDDEN_SHEET]
+    for r in range(hidden.max_row, 0, -1):
+        if hidden.cell(r, 1).value == "label":
+            hidden.delete_rows(r)
+    wb.save(tmp / "older.xlsx")
+    res = invoke("review", "import", out, tmp / "older.xlsx", "--dry-run")
+    assert res.exit_code == 0, res.output
+    assert f"({bus}): ラベル is not its cluster's label in this run (none); ラベル is not imported" in res.output
+    assert "1 changes recorded before" in res.output
+
+
+def _answered(project) -> tuple[dict[str, str], dict[str, str]]:
+    """Answers recorded for three rows and a run: the worksheet shows them in 考え方."""
+    out = project["out"]
+    of = cluster_of(out)
+    texts = {of["S1-1"]: "夜間営業は利用者数の調査を踏まえて判断します。",
+             of["S4-1"]: "バス停の位置はバス事業者と協議します。",
+             of["S7-1"]: "芝生広場は現状のまま残します。"}
+    for cid, text in texts.items():
+        assert invoke("review", "answer", out, cid, "--text", text).exit_code == 0
+    project["run"]()
+    now = cluster_of(out)
+    return now, {now[s]: texts[of[s]] for s in ("S1-1", "S4-1", "S7-1")}
+
+
+@pytest.mark.parametrize("how", ["sorted", "shifted"])
+def test_a_column_sorted_or_pasted_apart_from_its_rows_is_refused(project, how):
+    """Only the 考え方 column was sorted (or a block pasted one row off): each row then holds the
+    answer shown for another row, and the import recorded a 電気料金 answer for the wrong row."""
+    out, tmp = project["out"], project["dir"]
+    now, written = _answered(project)
+    pool, bus, lawn, tennis = now["S1-1"], now["S4-1"], now["S7-1"], now["S10-1"]
+    if how == "sorted":
+        cells = {pool: {ANSWER: written[bus]}, bus: {ANSWER: written[lawn]}, lawn: {ANSWER: written[pool]}}
+        origin = lawn
+    else:  # pasted one row down
+        origin = pool
+        cells = {pool: {ANSWER: None}, bus: {ANSWER: written[pool]}, lawn: {ANSWER: written[bus]},
+                 tennis: {ANSWER: written[lawn]}}
+    bad = edit(out / "worksheet.xlsx", tmp / "apart.xlsx", cells)
+    before = (out / "decisions.jsonl").read_bytes()
+    res = CliRunner().invoke(main, ["review", "import", str(out), str(bad), "--dry-run"])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    _, _, rows = main_rows(bad)
+    assert "hold what the worksheet showed for another row" in res.output and "Nothing recorded" in res.output
+    assert f"row {rows[bus]} ({bus}) holds the 考え方 shown for row {rows[origin]} ({origin})" in res.output
+    assert (out / "decisions.jsonl").read_bytes() == before
+
+
+def test_own_candidates_and_an_answer_reused_on_purpose_are_imported(project):
+    """What tells a moved column from honest work: a pasted candidate is the row's own, and an
+    answer written for two more rows on purpose still stands in the row that showed it."""
+    out, tmp = project["out"], project["dir"]
+    now, written = _answered(project)
+    pool, bus, lawn, tennis = now["S1-1"], now["S4-1"], now["S7-1"], now["S10-1"]
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    candidate = {c: wb[MAIN_SHEET].cell(rows[c], columns["回答案（未確認）"]).value for c in rows}
+    honest = edit(out / "worksheet.xlsx", tmp / "honest.xlsx", {c: {ANSWER: candidate[c]} for c in rows})
+    res = invoke("review", "import", out, honest, "--dry-run")
+    assert res.exit_code == 0 and f"would record {len(rows)} answers" in res.output, res.output
+    # the pool's answer written for the lawn and the tennis rows too, the pool row keeping it
+    reused = edit(out / "worksheet.xlsx", tmp / "reused.xlsx",
+                  {lawn: {ANSWER: written[pool]}, tennis: {ANSWER: written[pool]}})
+    res = invoke("review", "import", out, reused)
+    assert res.exit_code == 0 and "recorded 2 answers" in res.output, res.output
+    # the bus row's answer used for the lawn and tennis rows, the bus row given a new answer:
+    # one text moved, not a pattern
+    once = edit(out / "worksheet.xlsx", tmp / "once.xlsx", {tennis: {ANSWER: written[bus]}, lawn: {ANSWER: written[bus]},
+                                                            bus: {ANSWER: "バス停は正門前に移設します。"}})
+    res = invoke("review", "import", out, once, "--dry-run")
+    assert res.exit_code == 0 and "would record 3 answers" in res.output, res.output
+
+
+def test_a_worksheet_of_another_folder_of_the_same_comments_is_imported_and_named(project):
+    """A copy of the run folder (a backup, a second run of the same comments) holds the same
+    opinions: the worksheet's cells land on them, and the import names the folder it came from,
+    so a worksheet imported into the wrong folder shows."""
+    out, tmp = project["out"], project["dir"]
+    copy = tmp / "out_copy"
+    shutil.copytree(out, copy)
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp / "ws_kankyo.xlsx", {of["S4-1"]: {ANSWER: "バス停を移します。"}})
+    res = invoke("review", "import", copy, filled)
+    assert res.exit_code == 0 and "recorded 1 answer" in res.output, res.output
+    assert "ws_kankyo.xlsx was written in run folder out, not out_copy" in res.output
+    assert f"cluster review undo {copy} --import ws_kankyo.xlsx" in res.output
+    res = invoke("review", "import", out, filled)
+    assert res.exit_code == 0 and "written in run folder" not in res.output
