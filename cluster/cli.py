@@ -188,8 +188,8 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
     result = run(input_path, out_dir, opts, log=_log, progress=show)
     c = result.counts
     click.echo(
-        f"{c['input_rows']} rows, {c['ok_opinions']} opinions, {c['duplicate_groups']} duplicate groups, "
-        f"{c['clusters']} clusters -> {result.out_dir}/report.xlsx"
+        f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "
+        f"{_n(c['clusters'], 'cluster')} -> {result.out_dir}/report.xlsx"
     )
 
 
@@ -243,12 +243,25 @@ _by = click.option("--by", help="Who decides (default: the OS user).")
 _dir = click.argument("run_dir", metavar="DIR", type=click.Path(file_okay=False, exists=False))
 
 
-def _recorded(decision, what: str = "", copies: int = 0, run_dir=None) -> None:
+def _n(n, noun: str) -> str:
+    """``1 opinion``, ``2 opinions``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _opinions(n: int) -> str:
+    return _n(n, "opinion")
+
+
+def _recorded(decision, what: str = "", copies: int = 0, run_dir=None, effect: str = "") -> None:
     """``recorded KIND WHAT`` (WHAT names the clusters and opinions, with their texts shortened, so
-    a mistyped id shows at once), then any answer or summary it replaces (one line per cluster)."""
-    also = f"; their {copies} exact or near copies go with them" if copies else ""
-    what = what or f"({len(decision.opinion_ids)} opinions)"
-    click.echo(f"recorded {decision.kind} {what}{also}; run `cluster run ... --out DIR` again to apply it", err=True)
+    a mistyped id shows at once), what it does to the report (``effect``), then any answer or
+    summary it replaces (one line per cluster)."""
+    named = "it" if len(decision.opinion_ids) == 1 else "them"
+    also = (f"; {_n(copies, 'exact or near copy').replace('copys', 'copies')} "
+            f"{'goes' if copies == 1 else 'go'} with {named}") if copies else ""
+    what = what or f"({_opinions(len(decision.opinion_ids))})"
+    click.echo(f"recorded {decision.kind} {what}{also}{': ' + effect if effect else ''}; "
+               "run `cluster run ... --out DIR` again to apply it", err=True)
     if run_dir is not None:
         from .review import notes_for_recorded
 
@@ -334,7 +347,7 @@ def review_detach(run_dir, opinion_ids, by):
     from .review import record_detach_with_effect
 
     decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
-    click.echo(f"recorded detach ({len(decision.opinion_ids)} opinions): {effect} in duplicate_count; "
+    click.echo(f"recorded detach ({_opinions(len(decision.opinion_ids))}): {effect} in duplicate_count; "
                "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
                "cluster's 件数 changes only if the grouping places it in another cluster "
                "(use `cluster review move` or `split` to take it out of the cluster)", err=True)
@@ -347,10 +360,13 @@ def review_detach(run_dir, opinion_ids, by):
 @_by
 @_guarded
 def review_label(run_dir, cluster_id, text, by):
-    """Give cluster CLUSTER_ID the label TEXT."""
+    """Give cluster CLUSTER_ID the label TEXT: the report shows it as the row's heading 【TEXT】
+    (published with the report), clusters.csv and the worksheet as the cluster's label."""
     from .review import record_label
 
-    _recorded(record_label(run_dir, cluster_id, text, by), f"for {_named_cluster(run_dir, cluster_id)}")
+    decision = record_label(run_dir, cluster_id, text, by)
+    _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
+              effect=f"it is published as the row's heading 【{decision.value['label']}】 in the report")
 
 
 @review_group.command("summary")
@@ -466,13 +482,15 @@ def review_undo(run_dir, number, imported, by):
 def review_list(run_dir):
     """List the recorded decisions, numbered as `undo --decision N` takes them."""
     from .io import InputError
-    from .review import decision_lines
+    from .review import decision_lines, withdrawal_warnings
 
     if not Path(run_dir).is_dir():
         raise InputError(f"{run_dir}: no such run folder")
     lines = decision_lines(run_dir)
     for line in lines:
         click.echo(line)
+    for warning in withdrawal_warnings(run_dir):  # a withdrawal whose decision is gone or renumbered
+        click.echo(f"warning: {warning}", err=True)
     if not lines:
         click.echo(f"no decisions recorded in {Path(run_dir) / 'decisions.jsonl'} yet", err=True)
 

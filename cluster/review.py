@@ -32,8 +32,12 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
   so a later regrouping cannot break the cluster up; late comments may still join it).
-- ``withdraw`` {"decision": n}: decision n (1-based, file order) is no longer applied; the
-  line itself stays, so the file remains the audit trail.
+- ``withdraw`` {"decision_id": id, "decision": n}: the decision with that ``id`` (every line
+  has one, written when it is recorded; ``n`` is its number then, for people reading the file)
+  is no longer applied; the line itself stays, so the file remains the audit trail. Lines
+  written before decisions had ids name it by ``n`` (1-based, file order) and its kind and
+  opinions; when a line removed or added by hand has shifted the numbers, the decision with
+  that kind and those opinions is withdrawn and a warning says so (:func:`resolve_withdrawals`).
 
 Each decision also records a fingerprint of every opinion it names (``value.fingerprints``):
 when an id now holds another text (an input without an id column, rows inserted or removed),
@@ -78,10 +82,22 @@ class DecisionsError(InputError):
     """The decisions file cannot be read; the message names the line."""
 
 
+@dataclass(frozen=True)
+class StaffDecision(Decision):
+    """A decision read from (or appended to) decisions.jsonl, with its stable ``id`` (the line's
+    "id" field; '' on lines written before decisions had one). A withdrawal names the decision
+    it withdraws by this id, so removing a line by hand cannot make it withdraw another."""
+
+    id: str = ""
+
+
 def load_decisions(run_dir: str | Path) -> list[Decision]:
     """All decisions in ``run_dir/decisions.jsonl`` (empty list when there is none).
 
     Raises :class:`DecisionsError` naming the first broken line; the file is never changed.
+    A file saved as Shift_JIS (Windows "ANSI", CP932) is named as such: it must be saved as
+    UTF-8 again (it is not read as CP932: decisions are appended in UTF-8, and one file of
+    two encodings would be broken for every tool).
     """
     path = Path(run_dir) / DECISIONS_FILE
     if not path.exists():
@@ -93,6 +109,7 @@ def load_decisions(run_dir: str | Path) -> list[Decision]:
         raise DecisionsError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if data.startswith(b"\xef\xbb\xbf"):  # an editor may have added a BOM
         data = data[3:]
+    _check_utf8(path, data)
     for lineno, raw in enumerate(data.split(b"\n"), 1):
         if not raw.strip():
             continue
@@ -106,6 +123,44 @@ def load_decisions(run_dir: str | Path) -> list[Decision]:
             raise DecisionsError(f"{path}: line {lineno} is not a valid decision ({reason}); "
                                  "fix or remove that line") from None
     return out
+
+
+_SAVE_AS_UTF8 = ("open it in a text editor and save it as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード「UTF-8」); "
+                 "until then nothing is read from it or added to it")
+
+
+def _check_utf8(path: Path, data: bytes) -> None:
+    """A file (or several lines of it) saved as Shift_JIS/ANSI (CP932), e.g. by Notepad, is one
+    clear error; a single line that is neither UTF-8 nor CP932 is left to the line-by-line check."""
+    try:
+        data.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    bad = []
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append((lineno, raw))
+
+    def cp932(raw: bytes) -> bool:
+        try:
+            raw.decode("cp932")
+            return True
+        except UnicodeDecodeError:
+            return False
+
+    if not all(cp932(raw) for _, raw in bad):
+        return
+    if cp932(data) and len(bad) == sum(1 for raw in data.split(b"\n") if any(b >= 0x80 for b in raw)):
+        raise DecisionsError(f"{path}: the file was saved as Shift_JIS (Windows \"ANSI\", CP932), not UTF-8; "
+                             + _SAVE_AS_UTF8)
+    if len(bad) > 1:
+        lines = ", ".join(str(n) for n, _ in bad[:6]) + (" ..." if len(bad) > 6 else "")
+        raise DecisionsError(f"{path}: lines {lines} were saved as Shift_JIS (Windows \"ANSI\", CP932), the "
+                             "rest as UTF-8 (an editor cannot save such a file as one encoding): type those lines "
+                             "again in UTF-8, or remove them; until then nothing is read from it or added to it")
 
 
 def _str_list(value, what: str) -> list[str]:
@@ -139,15 +194,18 @@ def _decision_from_json(obj) -> Decision:
         given = [k for k in ("answer_id", "text") if isinstance(value.get(k), str) and value[k].strip()]
         if not given:
             raise ValueError("value needs answer_id or text")
-    if kind == "withdraw" and not (isinstance(value.get("decision"), int) and value["decision"] >= 1):
+    if kind == "withdraw" and not (isinstance(value.get("decision"), int) and value["decision"] >= 1) \
+            and not (isinstance(value.get("decision_id"), str) and value["decision_id"].strip()):
         raise ValueError("value.decision must be the number of the withdrawn decision (1, 2, ...)")
+    if "id" in obj and not isinstance(obj["id"], str):
+        raise ValueError("id must be a string")
     fps = value.get("fingerprints", {})
     if not isinstance(fps, dict) or not all(isinstance(v, str) for v in fps.values()):
         raise ValueError("value.fingerprints must map opinion ids to strings")
     if not ids and kind not in ("merge", "withdraw"):
         raise ValueError("opinion_ids is empty")
-    return Decision(kind=kind, opinion_ids=tuple(ids), by=str(obj.get("by", "")), at=str(obj.get("at", "")),
-                    value=value)
+    return StaffDecision(kind=kind, opinion_ids=tuple(ids), by=str(obj.get("by", "")), at=str(obj.get("at", "")),
+                         value=value, id=str(obj.get("id") or ""))
 
 
 def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], value: Mapping | None = None,
@@ -163,7 +221,8 @@ def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], 
         raise InputError("a decision must name the opinions it concerns")
     by = by or _os_user()
     at = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-    obj = {"kind": kind, "opinion_ids": list(opinion_ids), "value": dict(value or {}), "by": by, "at": at}
+    obj = {"id": new_decision_id(), "kind": kind, "opinion_ids": list(opinion_ids), "value": dict(value or {}),
+           "by": by, "at": at}
     decision = _decision_from_json(json.loads(json.dumps(obj)))  # the same checks as on reading
     line = json.dumps(obj, ensure_ascii=False)
     path = Path(run_dir) / DECISIONS_FILE
@@ -190,6 +249,13 @@ def append_decision(run_dir: str | Path, kind: str, opinion_ids: Sequence[str], 
         finally:
             _unlock(fh)
     return decision
+
+
+def new_decision_id() -> str:
+    """A decision's stable identity (12 hex digits, random): a withdrawal names its decision by it."""
+    import uuid
+
+    return uuid.uuid4().hex[:12]
 
 
 def _os_user() -> str:
@@ -228,8 +294,88 @@ def text_fingerprint(text: str) -> str:
 
 
 def _withdrawn(decisions: Sequence[Decision]) -> set[int]:
-    """Numbers (1-based) of the decisions a withdraw line names."""
-    return {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+    """Numbers (1-based, file order) of the decisions a withdrawal withdraws
+    (:func:`resolve_withdrawals`)."""
+    return {n for targets in resolve_withdrawals(decisions)[0].values() for n in targets}
+
+
+def _decision_id(d: Decision) -> str:
+    return getattr(d, "id", "") or ""
+
+
+def _short(d: Decision, n: int) -> str:
+    return f"decision {n} ({d.kind}{' by ' + d.by if d.by else ''}{', ' + _when(d.at) if d.at else ''})"
+
+
+def resolve_withdrawals(decisions: Sequence[Decision]) -> tuple[dict[int, list[int]], list[str]]:
+    """``({number of a withdraw line: [numbers of the decisions it withdraws]}, warnings)``.
+
+    A withdrawal names its decision by the decision's ``id``. Lines written before decisions had
+    one name it by its number (its line among the decisions): that number is checked against
+    the kind and opinions the withdrawal recorded, and when it no longer fits (a line removed or
+    added by hand) the decision recorded before the withdrawal with that kind and those
+    opinions is withdrawn instead (the nearest to the number when several are alike), and a
+    warning says so. A withdrawal whose decision cannot be found withdraws nothing, with a
+    warning: a withdrawn decision never comes back silently, nor is another one withdrawn."""
+    by_id: dict[str, list[int]] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind != "withdraw" and _decision_id(d):
+            by_id.setdefault(_decision_id(d), []).append(n)
+    targets: dict[int, list[int]] = {}
+    refitted: list[str] = []
+    warnings: list[str] = []
+    for w, d in enumerate(decisions, 1):
+        if d.kind != "withdraw":
+            continue
+        v = d.value
+        number = v.get("decision") if isinstance(v.get("decision"), int) else None
+        named = f"decision {number}" if number else "its decision"
+        wanted = str(v.get("decision_id") or "").strip()
+        if wanted:
+            found = [n for n in by_id.get(wanted, []) if n < w]
+            if found:
+                targets[w] = found
+            else:
+                warnings.append(f"decision {w} (withdrawal{' by ' + d.by if d.by else ''}) withdraws {named} "
+                                f"({v.get('kind') or '?'}, id {wanted}), which is no longer in {DECISIONS_FILE} "
+                                "(a line removed by hand?): nothing withdrawn by it; check with `cluster review list`")
+            continue
+
+        def fits(k: int) -> bool:
+            t = decisions[k - 1]
+            return (k < w and t.kind != "withdraw" and (not v.get("kind") or t.kind == v["kind"])
+                    and (not d.opinion_ids or set(t.opinion_ids) == set(d.opinion_ids))
+                    and (not v.get("decision_at") or t.at == v["decision_at"]))
+
+        if number and number <= len(decisions) and fits(number):
+            targets[w] = [number]
+            continue
+        alike = [k for k in range(1, w) if fits(k)]
+        if not alike:
+            now = (f"now {_short(decisions[number - 1], number)}" if number and number <= len(decisions)
+                   else "no longer there")
+            warnings.append(f"decision {w} (withdrawal{' by ' + d.by if d.by else ''}) names {named} "
+                            f"({v.get('kind') or '?'}), {now}, and no {v.get('kind') or 'decision'} of the same "
+                            f"opinions was recorded before it (a line removed or edited by hand?): nothing withdrawn "
+                            "by it; check with `cluster review list`")
+            continue
+        free = [k for k in alike if not any(k in t for t in targets.values())] or alike
+        best = min(free, key=lambda k: (abs(k - (number or w)), k))
+        targets[w] = [best]
+        refitted.append(f"withdrawal {w} names decision {number or '?'}: withdrew decision {best} "
+                        f"({decisions[best - 1].kind}" + (f", one of {len(free)} alike" if len(free) > 1 else "")
+                        + ")")
+    if refitted:
+        warnings.insert(0, f"{DECISIONS_FILE}: the decision numbers of {len(refitted)} withdrawal"
+                           f"{'s' if len(refitted) != 1 else ''} no longer fit (a line removed or added by hand?); "
+                           "each withdraws the decision recorded before it with the same kind and opinions: "
+                           + "; ".join(refitted) + " (check with `cluster review list`)")
+    return targets, warnings
+
+
+def withdrawal_warnings(run_dir) -> list[str]:
+    """The warnings of :func:`resolve_withdrawals` for the decisions in ``run_dir`` (one line each)."""
+    return resolve_withdrawals(load_decisions(run_dir))[1]
 
 
 def _first_id_by_fingerprint(fingerprints: Mapping[str, str] | None) -> dict[str, str]:
@@ -284,7 +430,10 @@ class AppliedDecisions:
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
     not_applied: int = 0  # decisions whose opinions (or target) are all gone
-    withdrawn: int = 0  # withdraw lines and the decisions they withdraw
+    withdrawn: int = 0  # withdraw lines and the decisions they withdraw (with the above: every line)
+    withdrawn_decisions: int = 0  # decisions withdrawn
+    withdrawals: int = 0  # withdraw lines (``review undo``)
+    idle_withdrawals: int = 0  # withdraw lines whose decision is not in the file (they withdraw nothing)
     messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
 
 
@@ -306,8 +455,13 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     next_cluster = int(cl.max()) + 1 if len(cl) else 0
     deferred: list[tuple[str, Decision, list[str]]] = []
     by_fp = _first_id_by_fingerprint(fingerprints)
-    withdrawn = _withdrawn(decisions)
+    withdrawals, warnings = resolve_withdrawals(decisions)
+    withdrawn = {n for targets in withdrawals.values() for n in targets}
+    result.messages.extend(warnings)
     result.withdrawn = sum(1 for n, d in enumerate(decisions, 1) if d.kind == "withdraw" or n in withdrawn)
+    result.withdrawals = sum(1 for d in decisions if d.kind == "withdraw")
+    result.idle_withdrawals = result.withdrawals - len(withdrawals)
+    result.withdrawn_decisions = len(withdrawn)
     relocated: set[int] = set()  # units placed by a move, split or detach: a later confirm leaves them there
 
     def units_of(ids: Sequence[str]) -> list[int]:
@@ -397,11 +551,12 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         if d.kind in ("label", "summary", "answer", "confirm"):
             deferred.append((what, d, [i for i in ids if i in opinion_unit]))
         if missing:
-            result.messages.append(f"{what}: {len(missing)} of its opinions are gone "
+            result.messages.append(f"{what}: {len(missing)} of its opinions {'is' if len(missing) == 1 else 'are'} gone "
                                    f"({', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); "
                                    "applied to the rest")
         if found_elsewhere:
-            result.messages.append(f"{what}: {found_elsewhere} of its opinions now have other ids "
+            result.messages.append(f"{what}: {found_elsewhere} of its opinions now "
+                                   f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
                                    "(rows moved in the input); applied to them by their text")
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
@@ -433,6 +588,29 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         else:
             result.confirmed.add(target)
     return result
+
+
+def decision_counts(decisions: Sequence[Decision], applied: AppliedDecisions) -> str:
+    """What a run did with the recorded decisions, in figures that add up: ``9 recorded (label 2,
+    merge 1, ...): 8 applied, 1 withdrawn (by 1 withdrawal)``; recorded = applied + no longer
+    apply + withdrawn, and the withdrawals (``review undo`` lines) are counted apart. A run
+    logs it after ``staff decisions in DIR/decisions.jsonl:``."""
+    kinds = Counter(d.kind for d in decisions if d.kind != "withdraw")
+    recorded = sum(kinds.values())
+    figures = [f"{applied.applied} applied"]
+    if applied.not_applied:
+        figures.append(f"{applied.not_applied} no longer apply")
+    if applied.withdrawn_decisions:
+        figures.append(f"{applied.withdrawn_decisions} withdrawn")
+    line = (f"{recorded} recorded" + (f" ({', '.join(f'{k} {c}' for k, c in sorted(kinds.items()))})" if kinds else "")
+            + ": " + ", ".join(figures))
+    working = applied.withdrawals - applied.idle_withdrawals
+    if working:
+        line += f" (by {_count(working, 'withdrawal')})"
+    if applied.idle_withdrawals:
+        line += (f"; {_count(applied.idle_withdrawals, 'withdrawal')} "
+                 f"{'withdraws' if applied.idle_withdrawals == 1 else 'withdraw'} nothing (see above)")
+    return line
 
 
 # ------------------------------------------------- verbs over a run folder (CLI, notebook)
@@ -534,13 +712,62 @@ def _applied_by_the_run(run_dir, n: int) -> bool:
         return False
 
 
-def _cluster(members: Mapping[str, list[str]], cluster_id: str) -> list[str]:
+def _cluster(members: Mapping[str, list[str]], cluster_id: str,
+             decisions: Sequence[Decision] | None = None) -> list[str]:
+    """The opinion ids of cluster ``cluster_id``; a cluster merged away by a decision (in
+    ``decisions``) is the cluster its opinions are in now (:func:`_cluster_now`)."""
+    return members[_cluster_now(members, cluster_id, decisions)]
+
+
+def _merged_into(members: Mapping[str, list[str]], cluster_id: str,
+                 decisions: Sequence[Decision]) -> tuple[str | None, int | None, bool]:
+    """``(cluster now holding it, merge decision number, withdrawn)`` for a cluster id a
+    ``merge`` named that this run no longer has (``(None, None, False)``: no merge named it).
+    A merge in force wins over a withdrawn one, the latest over earlier ones."""
+    where = {oid: c for c, ids in members.items() for oid in ids}
+    withdrawn = _withdrawn(decisions) if decisions else set()
+    found: list[tuple[bool, int, str | None]] = []
+    for n, d in enumerate(decisions, 1):
+        named = d.value.get("clusters") if d.kind == "merge" else None
+        if not isinstance(named, list) or cluster_id not in named:
+            continue
+        groups = d.value.get("groups") or []
+        k = named.index(cluster_id)
+        ids = groups[k] if k < len(groups) and isinstance(groups[k], list) else list(d.opinion_ids)
+        found.append((n not in withdrawn, n, _current_cluster(where, ids)))
+    if not found:
+        return None, None, False
+    in_force, n, now = max(found, key=lambda f: (f[0], f[1]))
+    return now, n, not in_force
+
+
+def _cluster_now(members: Mapping[str, list[str]], cluster_id: str,
+                 decisions: Sequence[Decision] | None = None) -> str:
+    """``cluster_id`` as this run has it: itself, or, for a cluster merged away by a decision in
+    force (``review merge out C010 C018`` and a re-run: C018 is gone), the cluster its opinions
+    are in now (C010). Anything else is one line naming the clusters there are."""
     cluster_id = str(cluster_id).strip()
-    if cluster_id not in members:
-        known = ", ".join(sorted(members)[:8])
-        raise InputError(f"unknown cluster {cluster_id!r} (clusters: {known}{' ...' if len(members) > 8 else ''}; "
-                         "see cluster_id in clusters.csv)")
-    return members[cluster_id]
+    if cluster_id in members:
+        return cluster_id
+    now, n, withdrawn = _merged_into(members, cluster_id, decisions or [])
+    if now is not None and not withdrawn:
+        return now
+    known = ", ".join(sorted(members)[:8])
+    why = ""
+    if n is not None and withdrawn:
+        why = (f"; it was merged into another cluster by decision {n}, withdrawn since: run `cluster run` again "
+               "to get it back")
+    elif n is not None:
+        why = f"; it was merged by decision {n}, and its opinions are in no cluster now"
+    raise InputError(f"unknown cluster {cluster_id!r}{why} (clusters: {known}{' ...' if len(members) > 8 else ''}; "
+                     "see cluster_id in clusters.csv)")
+
+
+def current_cluster_id(run_dir, cluster_id: str) -> str:
+    """The id of cluster ``cluster_id`` in the run folder now: a cluster merged away (``review
+    merge``, then a run) is the one its opinions joined. Raises InputError for an unknown one."""
+    members, _, _ = _run_state(run_dir)
+    return _cluster_now(members, cluster_id, load_decisions(run_dir))
 
 
 def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None) -> list[str]:
@@ -562,7 +789,14 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
     if len(cluster_ids) < 2:
         raise InputError("merge needs two or more different clusters")
     members, _, row_of = _run_state(run_dir)
-    groups = [_cluster(members, c) for c in cluster_ids]
+    decisions = load_decisions(run_dir)
+    now = {c: _cluster_now(members, c, decisions) for c in cluster_ids}
+    named = list(cluster_ids)
+    cluster_ids = list(dict.fromkeys(now.values()))
+    if len(cluster_ids) < 2:
+        merged = [f"{c} is now {now[c]}" for c in named if now[c] != c]
+        raise InputError(f"{' and '.join(merged)} (merged by an earlier decision): nothing left to merge")
+    groups = [members[c] for c in cluster_ids]
     ids = [i for g in groups for i in g]
     return append_decision(run_dir, "merge", ids,
                            _with_fingerprints(row_of, {"groups": groups, "clusters": list(cluster_ids)}, ids), by)
@@ -574,8 +808,9 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     an explicit 賛成 and another an explicit 反対 (a published row answers one stance)."""
     from .stance import explicit_polarity
 
-    cluster_ids = list(dict.fromkeys(str(c).strip() for c in cluster_ids))
     members, _, row_of = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    cluster_ids = list(dict.fromkeys(_cluster_now(members, str(c).strip(), decisions) for c in cluster_ids))
     info = {}
     path = Path(run_dir) / "clusters.csv"
     if path.is_file():  # read as opinions.csv is: a run may have written it in CP932
@@ -586,7 +821,6 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     size = {c: len(members.get(c, [])) for c in cluster_ids}
     # written since the last run too: decisions in force, on the cluster holding most of their opinions
     cluster_of = {oid: c for c, ids in members.items() for oid in ids}
-    decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     pending: dict[str, set[str]] = {"answer": set(), "summary": set()}
     for n, d in enumerate(decisions, 1):
@@ -627,9 +861,12 @@ def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     _opinions(all_ids, [opinion_id], clustered)
-    if opinion_id in _cluster(members, cluster_id):
-        raise InputError(f"opinion {opinion_id} is already in cluster {cluster_id.strip()}")
-    target = [i for i in _cluster(members, cluster_id) if i != opinion_id]
+    named = str(cluster_id).strip()
+    cluster_id = _cluster_now(members, named, load_decisions(run_dir))
+    if opinion_id in members[cluster_id]:
+        now = "" if named == cluster_id else f" ({named} is now {cluster_id})"
+        raise InputError(f"opinion {opinion_id} is already in cluster {cluster_id}{now}")
+    target = [i for i in members[cluster_id] if i != opinion_id]
     value = _with_fingerprints(row_of, {"target": target, "cluster": cluster_id}, [opinion_id], target)
     return append_decision(run_dir, "move", [opinion_id], value, by)
 
@@ -718,8 +955,9 @@ def _detach_effect(row_of: Mapping[str, Mapping[str, str]], decisions: Sequence[
         mine = [i for i in opinion_ids if i in row_of and unescape_cell(row_of[i].get("duplicate_group", "")) == g]
         before = size[g] - (gone[g] - sum(1 for i in mine if i in detached))
         shown = " ".join(mine[:3]) + (f" (+{len(mine) - 3})" if len(mine) > 3 else "")
-        parts.append(f"{shown} {'leaves' if len(mine) == 1 else 'leave'} {g} ({before} -> {size[g] - gone[g]} "
-                     "opinions)")
+        after = size[g] - gone[g]
+        parts.append(f"{shown} {'leaves' if len(mine) == 1 else 'leave'} {g} ({before} -> {after} "
+                     f"opinion{'' if after == 1 else 's'})")
     return "; ".join(parts)
 
 
@@ -738,7 +976,8 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
     if not text:
         raise InputError(f"the {kind} is empty")
     members, _, row_of = _run_state(run_dir)
-    ids = _cluster(members, cluster_id)
+    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    ids = members[cluster_id]
     return append_decision(run_dir, kind, ids, _with_fingerprints(row_of, {kind: text, "cluster": cluster_id}, ids),
                            by)
 
@@ -758,11 +997,18 @@ def _archive_answers(run_dir) -> tuple[dict[str, str] | None, str]:
     """``({answer id: answer text}, '')`` of the past answers the run used: the tables or the saved
     index recorded in run.json (settings "answers", found as :func:`rerun_options` finds them);
     ``({}, '')`` when the run used none, ``(None, why)`` when they cannot be read (moved, say)."""
+    archive, why, _ = _archive_answers_and_skipped(run_dir)
+    return archive, why
+
+
+def _archive_answers_and_skipped(run_dir) -> tuple[dict[str, str] | None, str, dict[str, str]]:
+    """:func:`_archive_answers` and ``{answer id: file name}`` of the past answers skipped when
+    the tables were read (their answer text is empty)."""
     info = _read_run_info(run_dir, required=False)
     settings = (info or {}).get("settings") or {}
     paths = settings.get("answers") or []
     if not paths:
-        return {}, ""
+        return {}, "", {}
     try:
         from .answers import INDEX_FILE, RECORDS_FILE, AnswerIndex, read_past_answers
 
@@ -775,13 +1021,15 @@ def _archive_answers(run_dir) -> tuple[dict[str, str] | None, str]:
             else:
                 with np.load(folder / INDEX_FILE if folder else files[0], allow_pickle=False) as data:
                     records = json.loads(str(data["meta"]))["records"]
-            return {str(r["answer_id"]): str(r.get("answer") or "") for r in records}, ""
-        found, _ = read_past_answers(files, id_column=settings.get("answer_id_column"),
+            return {str(r["answer_id"]): str(r.get("answer") or "") for r in records}, "", {}
+        found, report = read_past_answers(files, id_column=settings.get("answer_id_column"),
                                      opinion_column=settings.get("answer_opinion_column"),
                                      text_column=settings.get("answer_text_column"), log=None)
     except (InputError, ValueError, OSError, KeyError, TypeError) as exc:
-        return None, (str(exc).splitlines() or [type(exc).__name__])[0]
-    return {r.answer_id: r.answer for r in found}, ""
+        return None, (str(exc).splitlines() or [type(exc).__name__])[0], {}
+    skipped = {str(i): Path(str(f.get("path", ""))).name for f in (report or {}).get("files", [])
+               for i in f.get("skipped_ids", [])}
+    return {r.answer_id: r.answer for r in found}, "", skipped
 
 
 def known_answer_ids(run_dir) -> set[str] | None:
@@ -823,7 +1071,8 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     if not answer_id and not text:
         raise InputError("give exactly one of --answer-id or --text")
     members, _, row_of = _run_state(run_dir)
-    ids = _cluster(members, cluster_id)
+    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    ids = members[cluster_id]
     value: dict = {}
     if answer_id:
         # the text is recorded with the decision (a later run may be given no --answers): looked up
@@ -838,7 +1087,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
             value = {"text": shown, "from": answer_id}
         else:
             if not shown:
-                archive, why = _archive_answers(run_dir)
+                archive, why, skipped = _archive_answers_and_skipped(run_dir)
                 if archive is None:
                     raise InputError(f"answer id {answer_id!r} is not in answers.csv and the past answers this run "
                                      f"used cannot be read ({why}); write the answer with --text, or run again "
@@ -846,6 +1095,10 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
                 if answer_id not in archive and listed:
                     raise InputError(f"past answer {answer_id!r} has no answer text in answers.csv; "
                                      "write it with --text")
+                if answer_id not in archive and answer_id in skipped:
+                    raise InputError(f"past answer {answer_id!r} has no answer text (its row in {skipped[answer_id]} "
+                                     "has an empty answer column, so it was skipped when the past answers were read); "
+                                     "write the answer with --text, or fill it in and run again")
                 if answer_id not in archive:
                     if not archive:
                         raise InputError(f"unknown answer id {answer_id!r}: this run has no past answers "
@@ -962,6 +1215,7 @@ def describe_clusters(run_dir, cluster_ids: Sequence[str], limit: int = 40) -> d
     representative opinion, shortened, as the run folder's clusters.csv has it (not masked: for
     the staff member's own terminal), so a mistyped cluster id shows at once."""
     members, _, _ = _run_state(run_dir)
+    decisions = None
     rows = {}
     path = Path(run_dir) / "clusters.csv"
     if path.is_file():
@@ -972,12 +1226,17 @@ def describe_clusters(run_dir, cluster_ids: Sequence[str], limit: int = 40) -> d
         except (InputError, ValueError, OSError):
             rows = {}
     out = {}
-    for c in cluster_ids:
-        c = str(c).strip()
+    for named in cluster_ids:
+        named = c = str(named).strip()
+        if c not in members:  # merged away: name the cluster it is now
+            decisions = load_decisions(run_dir) if decisions is None else decisions
+            now, _, withdrawn = _merged_into(members, c, decisions)
+            c = now if now is not None and not withdrawn else c
         row = rows.get(c, {})
         text = shorten(unescape_cell(row.get("representative", "") or ""), limit)
         size = str(row.get("size") or "").strip() or str(len(members.get(c, [])))
-        out[c] = f"{c} ({text + ', ' if text else ''}{size} opinion{'' if size == '1' else 's'})"
+        what = f"{text + ', ' if text else ''}{size} opinion{'' if size == '1' else 's'}"
+        out[named] = f"{c} ({what})" if c == named else f"{named} (now {c}: {what})"
     return out
 
 
@@ -997,7 +1256,8 @@ def cluster_of_opinions(run_dir, opinion_ids: Sequence[str]) -> list[str]:
 
 def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     members, _, row_of = _run_state(run_dir)
-    ids = _cluster(members, cluster_id)
+    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    ids = members[cluster_id]
     return append_decision(run_dir, "confirm", ids, _with_fingerprints(row_of, {"cluster": cluster_id}, ids), by)
 
 
@@ -1005,7 +1265,7 @@ def record_withdraw(run_dir, decision: int | None = None, by: str | None = None)
     """Withdraw decision number ``decision`` (1-based, as in decision_table; default: the
     latest one still in force). A ``withdraw`` line is appended; nothing is erased."""
     decisions = load_decisions(run_dir)
-    withdrawn = {int(d.value["decision"]) for d in decisions if d.kind == "withdraw"}
+    withdrawn = _withdrawn(decisions)
     in_force = [n for n, d in enumerate(decisions, 1) if d.kind != "withdraw" and n not in withdrawn]
     if decision is None:
         if not in_force:
@@ -1021,8 +1281,11 @@ def record_withdraw(run_dir, decision: int | None = None, by: str | None = None)
     if decision in withdrawn:
         raise InputError(f"decision {decision} is already withdrawn")
     target = decisions[decision - 1]
+    # named by its id (lines removed by hand cannot make it withdraw another); a decision
+    # recorded before decisions had ids is named by its number, kind, opinions and time
+    which = {"decision_id": _decision_id(target)} if _decision_id(target) else {"decision_at": target.at}
     return append_decision(run_dir, "withdraw", list(target.opinion_ids),
-                           {"decision": decision, "kind": target.kind}, by)
+                           {"decision": decision, **which, "kind": target.kind}, by)
 
 
 def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[Decision]:
@@ -1054,19 +1317,41 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     return [record_withdraw(run_dir, n, by) for n in targets]
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 opinion``, ``2 opinions``."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def _ids_shown(ids: Sequence[str], limit: int = 4) -> str:
+    """``A1-1 A2-1 A3-1`` or ``A1-1 A2-1 A3-1 A4-1 (+5 more)``."""
+    ids = list(ids)
+    return " ".join(ids[:limit]) + (f" (+{len(ids) - limit} more)" if len(ids) > limit else "")
+
+
 def decision_lines(run_dir) -> list[str]:
     """One line per recorded decision for the command line (``cluster review list``): number,
-    kind, cluster, what it says, who and when, and whether it was withdrawn."""
+    kind, cluster, what it says (the opinions a split, move or detach names), who and when, and
+    whether it was withdrawn. A withdrawal names the decision it withdraws as numbered now."""
     decisions = load_decisions(run_dir)
-    withdrawn = _withdrawn(decisions)
+    withdrawals, _ = resolve_withdrawals(decisions)
+    withdrawn = {n for targets in withdrawals.values() for n in targets}
     lines = []
     for n, d in enumerate(decisions, 1):
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
-        said = (d.value.get("summary") or d.value.get("label") or d.value.get("text") or d.value.get("answer_id")
-                or (f"decision {d.value['decision']}" if d.kind == "withdraw" else ""))
-        parts = [f"{n:>4}", d.kind, where, shorten(str(said), 40) if said else "",
-                 f"({len(d.opinion_ids)} opinions)" if d.opinion_ids else "",
+        if d.kind == "move" and where:
+            where = f"into {where}"
+        if d.kind == "withdraw":
+            said = (f"withdraws decision {', '.join(map(str, withdrawals[n]))}" if n in withdrawals
+                    else "withdraws nothing (its decision is not in the file)")
+        else:
+            said = (d.value.get("summary") or d.value.get("label") or d.value.get("text") or d.value.get("answer_id")
+                    or "")
+        shown = shorten(str(said), 40) if said and d.kind != "withdraw" else str(said)
+        if d.kind in ("split", "move", "detach") and d.opinion_ids:  # the opinions are what it is about
+            shown = ", ".join(p for p in (shown, _ids_shown(d.opinion_ids)) if p)
+        parts = [f"{n:>4}", d.kind, where, shown,
+                 f"({_count(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
                  (f"from {d.value['source']}" + (f" ({d.value['source_sha1'][:6]})" if d.value.get("source_sha1") else ""))
                  if d.value.get("source") else "",
                  f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else ""]
@@ -1189,10 +1474,13 @@ def decision_table(run) -> "object":
     run = _as_run(run)
     first_pending = len(run.decisions) - run.pending
     rows = []
-    withdrawn = {int(d.value["decision"]) for d in run.decisions if d.kind == "withdraw"}
+    withdrawals, _ = resolve_withdrawals(run.decisions)
+    withdrawn = {n for targets in withdrawals.values() for n in targets}
     for n, d in enumerate(run.decisions, 1):
         value = {k: v for k, v in d.value.items()
-                 if k not in ("groups", "target", "cluster", "clusters", "fingerprints")}
+                 if k not in ("groups", "target", "cluster", "clusters", "fingerprints", "decision_id", "decision_at")}
+        if n in withdrawals:  # the decision it withdraws, as numbered now
+            value["decision"] = withdrawals[n][0] if len(withdrawals[n]) == 1 else withdrawals[n]
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         rows.append({"n": n, "kind": d.kind, "by": d.by, "at": d.at,
                      "cluster": " + ".join(where) if isinstance(where, list) else where,
@@ -1265,7 +1553,7 @@ class ClusterView:
 
     def to_html(self) -> str:
         e = html.escape
-        parts = [f"<h4>{e(self.cluster_id)} {e(self.label)} <small>({self.size} opinions, "
+        parts = [f"<h4>{e(self.cluster_id)} {e(self.label)} <small>({_count(self.size, 'opinion')}, "
                  f"{len(self.opinions)} distinct)</small></h4>"]
         if self.topic:
             parts.append(f"<div>topic: {e(self.topic)}</div>")

