@@ -10,6 +10,10 @@ Staff review a run, then late comments arrive and the run is repeated. Two rules
   opinions, so ids staff have seen stay where the content stayed.
 An opinion counts as "the same" only with the same id and the same text. A cluster that keeps
 its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
+Staff decisions recorded or withdrawn since do not turn the first rule off: the earlier clusters
+are kept and the decisions re-applied on them; what a merge, move or split withdrawn since had
+baked into them is undone (``withdrawn_placements``), so a withdrawal changes only what that
+decision did. A re-run that does regroup says why in one line (``regroup_reason``).
 """
 from __future__ import annotations
 
@@ -108,7 +112,9 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
 
     Also true with nothing new when the earlier run was itself a continuation: the same input
     run again keeps the clusters the late comments were added to (a fresh grouping of the
-    grown input would differ). ``regroup`` (e.g. a decision was withdrawn since) turns that off.
+    grown input would differ), also after decisions were recorded or withdrawn since (the
+    pipeline places again what a withdrawn one had placed: ``withdrawn_placements``).
+    ``regroup`` turns that off (kept for callers; the pipeline no longer passes it).
     """
     keys = ("seed", "split", "near_duplicate_threshold")
     if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
@@ -119,6 +125,96 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
     if not any(p is not None for p in unit_prev):
         return False
     return any(p is None for p in unit_prev) or (prev.continued and not regroup)
+
+
+def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
+                   opinion_pairs: Sequence[tuple[str, str]]) -> str | None:
+    """Why a re-run cannot keep the earlier run's clusters (None: nothing stops it).
+
+    The reasons ``is_late_comment_run`` checks, in words for the run's one line: another
+    model or grouping setting, or earlier opinions edited or gone from the input.
+    """
+    if prev.model != model:
+        return f"another model: {model} instead of {prev.model}"
+    keys = {"seed": "--seed", "split": "--no-split", "near_duplicate_threshold": "the near-duplicate threshold"}
+    changed = [opt for k, opt in keys.items() if prev.settings.get(k) != settings.get(k)]
+    if changed:
+        return f"other grouping settings: {', '.join(changed)}"
+    current = dict(opinion_pairs)
+    gone = sum(1 for oid in prev.cluster_of if oid not in current)
+    edited = sum(1 for oid in prev.cluster_of if oid in current and current[oid] != prev.text_of.get(oid))
+    parts = [f"{n} {what}" for n, what in ((edited, "edited"), (gone, "no longer in the input")) if n]
+    if parts:
+        return f"earlier opinions changed: {', '.join(parts)}"
+    return None
+
+
+def withdrawn_placements(prev: PreviousRun, decisions: Sequence, text_of: Mapping[str, str]
+                         ) -> tuple[dict[str, str], dict[str, str]]:
+    """Opinions the earlier run's clusters hold where a grouping decision withdrawn since put them.
+
+    The earlier run's opinions.csv shows its clusters after the decisions it applied, so a
+    merge, move or split withdrawn since is baked into them; continuing them as they are would
+    keep the withdrawn decision's effect. Returns ({opinion id: kind of the withdrawn decision}
+    for the opinions to place again, on their own text, as late comments are placed;
+    {opinion id: the cluster id it had before a withdrawn merge} so a group the merge had
+    joined into another cluster can get its old id back). Withdrawn labels, summaries,
+    answers and confirmations change no cluster: nothing to place again. A detach withdrawn
+    puts the opinion back into its duplicate group, which already follows the group's cluster.
+    ``decisions``: this run's decisions.jsonl (``Decision``s); ``text_of``: {opinion id: text}
+    of this run's opinions.
+    """
+    seen = prev.decisions_seen
+    before = {int(d.value["decision"]) for d in decisions[:seen] if d.kind == "withdraw"}
+    since = sorted({int(d.value["decision"]) for d in decisions[seen:] if d.kind == "withdraw"})
+    freed: dict[str, str] = {}
+    restore: dict[str, str] = {}
+
+    def earlier(oid: str) -> str | None:
+        return prev.cluster_for(oid, text_of[oid]) if oid in text_of else None
+
+    def home(ids: Sequence[str]) -> str | None:
+        tally = Counter(c for c in map(earlier, ids) if c is not None)
+        return min(tally, key=lambda c: (-tally[c], _id_sort_key(c))) if tally else None
+
+    for n in since:
+        if n > seen or n in before or n < 1:  # never applied by the earlier run: nothing baked in
+            continue
+        d = decisions[n - 1]
+        if d.kind == "merge":
+            groups = [list(g) for g in (d.value.get("groups") or []) if g] or [list(d.opinion_ids)]
+            recorded = list(d.value.get("clusters") or [])
+            by_home: dict[str, list[int]] = defaultdict(list)
+            for g, ids in enumerate(groups):
+                h = home(ids)
+                if h is not None:
+                    by_home[h].append(g)
+            for h, gs in by_home.items():
+                if len(gs) < 2:
+                    continue
+                # the group that gave the merged cluster its id stays, else the largest one there
+                keep = next((g for g in gs if g < len(recorded) and recorded[g] == h), None)
+                if keep is None:
+                    keep = max(gs, key=lambda g: (sum(1 for i in groups[g] if earlier(i) == h), -g))
+                for g in gs:
+                    if g == keep:
+                        continue
+                    for oid in groups[g]:
+                        if earlier(oid) == h:
+                            freed[oid] = "merge"
+                            if g < len(recorded) and recorded[g] and recorded[g] != h:
+                                restore[oid] = str(recorded[g])
+        elif d.kind == "move":
+            moved = set(d.opinion_ids)
+            target = home([i for i in d.value.get("target", []) if i not in moved])
+            for oid in d.opinion_ids:
+                if target is not None and earlier(oid) == target:
+                    freed[oid] = "move"
+        elif d.kind == "split":
+            for oid in d.opinion_ids:
+                if earlier(oid) is not None:
+                    freed[oid] = "split"
+    return freed, restore
 
 
 def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts: np.ndarray,

@@ -23,7 +23,7 @@ import numpy as np
 from . import __version__
 from .dedup import detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
-                         previous_clusters_of_units)
+                         previous_clusters_of_units, regroup_reason, withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
@@ -479,6 +479,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_pairs[unit_of_ok[j]].append((opinions[i].opinion_id, opinions[i].text))
     continued: dict[int, str] = {}
     late = False
+    replaced: dict[int, str] = {}  # unit -> kind of the withdrawn decision that had placed it
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
         unit_tokens, kw_tokens = tokenize_units(
@@ -496,19 +497,56 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                word_encoder=words, background=background)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
-        # a decision withdrawn since the earlier run may be baked into its clusters, and an
-        # opinion detached since sits in its group's cluster there: regroup
-        since = decisions[prev.decisions_seen:] if prev else []
-        regroup = any(d.kind in ("withdraw", "detach") for d in since)
-        late = bool(prev) and is_late_comment_run(
-            prev, model_name, asdict(opts), unit_prev, [(opinions[i].opinion_id, opinions[i].text) for i in ok],
-            regroup=regroup)
+        ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
+        # The earlier run's clusters are kept (late comments, or the same input again after a run
+        # that took late comments) whatever decisions were recorded or withdrawn since: decisions
+        # are re-applied on them below, and what a withdrawn one had baked into them is undone
+        # there, so withdrawing one decision removes that decision's effect and nothing else.
+        late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, ok_pairs)
+        if prev and not late and prev.cluster_of:
+            why = regroup_reason(prev, model_name, asdict(opts), ok_pairs)
+            if why:
+                log(f"re-run: the earlier run's clusters are not kept ({why}): all opinions are grouped afresh, "
+                    "so clusters, their opinions and their No. may change; a cluster that keeps most of its "
+                    "opinions keeps its id")
+        fresh_grouping: list[np.ndarray] = []
+
+        def fresh_labels() -> np.ndarray:  # the grouping a fresh run would make (computed once)
+            if not fresh_grouping:
+                fresh_grouping.append(group(range(len(unit_texts))))
+            return fresh_grouping[0]
+
         if late:
             # late comments too: an opinion detached since is placed like a new one, on its own text
             n_new = sum(1 for p in unit_prev if p is None)
             freed = {int(unit_of_ok[j]) for j, n in detached_by.items() if n > prev.decisions_seen}
             for u in freed:
                 unit_prev[u] = None
+            # a merge, move or split withdrawn since is undone on the earlier clusters: the group a
+            # merge had joined into another cluster gets back its own cluster and id; an opinion a
+            # move or split had placed goes to the earlier cluster a fresh grouping puts it with
+            # (not the one the decision had put it in), else it is placed like a new one
+            unit_index = {oid: int(unit_of_ok[j]) for j, (oid, _) in enumerate(ok_pairs)}
+            undone, restore = withdrawn_placements(prev, decisions, dict(ok_pairs))
+            for oid, kind in undone.items():
+                u = unit_index.get(oid)
+                if u is not None and unit_prev[u] is not None:
+                    replaced.setdefault(u, kind)
+            retired = set(prev.cluster_of.values())
+            placed_at: dict[int, str | None] = {}
+            for u in sorted(replaced):
+                back = Counter(restore[o] for o, _ in unit_pairs[u] if o in restore)
+                old_id = min(back, key=lambda c: (-back[c], c)) if back else None
+                if old_id is not None and old_id not in retired:
+                    placed_at[u] = old_id
+                    continue
+                labels = fresh_labels()
+                mates = Counter(unit_prev[v] for v in np.flatnonzero(labels == labels[u]).tolist()
+                                if v not in replaced and unit_prev[v] not in (None, unit_prev[u]))
+                placed_at[u] = min(mates, key=lambda c: (-mates[c], c)) if mates else None
+            for u, cid in placed_at.items():
+                unit_prev[u] = cid
+
             def join(labels, block_of, apart):
                 return merge_across_blocks(unit_texts, vectors, labels, block_of, counts=unit_counts,
                                            tokens=unit_tokens, seed=opts.seed, apart=apart,
@@ -518,19 +556,21 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 # the new opinions are grouped within the whole consultation, as a fresh run would:
                 # a handful of texts alone gives the similarity's random-pair statistics nothing to
                 # stand on (a toilet request and a ごみ収集 request became one cluster)
-                fresh = group(range(len(unit_texts)))
+                fresh = fresh_labels()
                 return np.unique(fresh[list(idx)], return_inverse=True)[1].ravel()
 
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join)
             if n_new:
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
-                placed = [u for u, p in enumerate(unit_prev) if p is None]
+                placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
                 joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
                 fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
                 log(f"late comments: {n_new} new distinct opinions{also}: {joined} joined earlier clusters, "
                     f"the rest form {fresh} new cluster{'s' if fresh != 1 else ''}")
             else:
-                log("same opinions as the earlier run, which took late comments: its clusters are kept")
+                log("same opinions as the earlier run, which took late comments: its clusters are kept"
+                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
+                       "since are placed on their own text" if freed else ""))
         else:
             unit_cluster = group(range(len(unit_texts)))
     else:
@@ -569,6 +609,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         inherited = {}
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
     cluster_ids = [id_of[c] for c in order]
+    if replaced:  # what a withdrawn merge, move or split had placed, and where it is now
+        kinds = sorted(set(replaced.values()))
+        went = [f"{opinions[unit_rep[u]].opinion_id} -> {id_of[int(unit_cluster[u])]}" for u in sorted(replaced)]
+        log(f"withdrawn since the earlier run ({' / '.join(kinds)}): {len(went)} distinct opinion"
+            f"{'s' if len(went) > 1 else ''} placed again without it ({', '.join(went[:5])}"
+            f"{' …' if len(went) > 5 else ''}); the other clusters are kept")
 
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
@@ -656,17 +702,28 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             else:
                 ans["text"] = record.answer
         confirmed[cluster_ids[cluster_index[c]]] = ans
-    if late:  # an answer written before late opinions joined its cluster may not answer them
-        placed_late = {u for u, p in enumerate(unit_prev) if p is None}
+    if late:  # an answer, summary or confirmation from before late opinions joined may not fit them
         for c in order:
-            new = [u for u in members[c] if u in placed_late]
             written = [w for w, has in (("a confirmed answer", c in applied.answers),
-                                        ("a written summary", bool(applied.summaries.get(c)))) if has]
-            if new and len(new) < len(members[c]) and written:
-                ids = [opinions[unit_rep[u]].opinion_id for u in new]
+                                        ("a written summary", bool(applied.summaries.get(c))),
+                                        ("a staff confirmation (review confirm)", c in applied.confirmed)) if has]
+            if not written:
+                continue
+            # late: not in the earlier run (an opinion placed again after a withdrawal is not late);
+            # a copy: in a duplicate group that already had an opinion in the earlier run
+            texts, copies, earlier = [], [], False
+            for u in members[c]:
+                arrived = [oid for oid, text in unit_pairs[u] if prev.cluster_for(oid, text) is None]
+                had = len(arrived) < len(unit_pairs[u])
+                earlier = earlier or had
+                (copies if had else texts).extend(arrived)
+            new = texts + copies
+            if new and earlier:
+                copied = (f" ({'all' if not texts else len(copies)} of them copies of opinions already in it)"
+                          if copies and len(new) > 1 else " (a copy of an opinion already in it)" if copies else "")
                 log(f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined {cluster_ids[cluster_index[c]]}, "
-                    f"which has {' and '.join(written)} from before they came: check it still fits them "
-                    f"({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''})")
+                    f"which has {' and '.join(written)} from before they came{copied}: check it still fits them "
+                    f"({', '.join(new[:5])}{' …' if len(new) > 5 else ''})")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     has_past = index is not None and len(index) > 0
     if clusters and (has_past or (confirmed and len(clusters) > 1)):

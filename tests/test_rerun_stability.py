@@ -1,0 +1,314 @@
+"""Re-runs into the same folder after late comments and staff decisions keep the clusters.
+
+A run that continued an earlier one (late comments) has clusters a fresh grouping of the grown
+input would not make. Withdrawing any one decision (`cluster review undo`) used to make the next
+run regroup the whole consultation, silently: clusters vanished, opinions moved and every No.
+shifted. Now a withdrawal only undoes that decision. And late opinions joining a cluster staff
+confirmed or answered are named, as those joining a cluster with a written summary were.
+
+The opinions below were written for these tests (an imagined draft plan for a town's library,
+bicycle parking, a park and its community-hall fees); the char-hash model needs no model files.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cluster import review
+from cluster.cli import main
+
+HEADER = ["番号", "提出方法", "ご意見"]
+FIRST = [
+    ["S1", "電子メール", "図書館の開館時間を夜九時まで延長してほしい。"],
+    ["S2", "郵送", "仕事帰りに使えるよう、図書館の開館時間を夜まで延長してください。"],
+    ["S3", "電子メール", "図書館の開館時間を延長し、平日の夜も利用できるようにしてほしい。"],
+    ["S4", "持参", "駅前の駐輪場が不足しているので、駐輪場を増設すべきです。"],
+    ["S5", "電子メール", "駅前の駐輪場がいつも満車なので、駐輪場の増設をお願いします。"],
+    ["S6", "FAX", "駐輪場の増設を計画に盛り込んでほしい。駅前の駐輪場が足りない。"],
+    ["S7", "郵送", "公園の桜並木の伐採には反対です。樹木を残してください。"],
+    ["S8", "郵送", "公園の桜並木の伐採には反対です。樹木を残してください。"],
+    ["S9", "電子メール", "桜並木の伐採はやめて、公園の樹木を保全してください。"],
+    ["S10", "電子メール", "公民館の使用料の値上げは市民の負担が大きいので見直してほしい。"],
+    ["S11", "持参", "公民館使用料の値上げに反対。市民の負担が増える。"],
+    ["S12", "電子メール", "公園にドッグランを設置してください。犬を放せる場所がありません。"],
+    ["S13", "郵送", "公園のトイレを洋式に改修してほしい。今のトイレは古くて使いにくい。"],
+    ["S14", "電子メール", "コミュニティバスの本数を増やしてください。一時間に一本では不便です。"],
+]
+# Late comments: paraphrases of the hall fees, library hours and parking, and two new requests.
+LATE = [
+    ["L1", "郵送", "公民館の使用料を値上げしないでください。市民の負担が重くなります。"],
+    ["L2", "電子メール", "公民館の使用料の値上げには反対です。負担が大きすぎます。"],
+    ["L3", "電子メール", "図書館の開館時間を延長して、夜も使えるようにしてほしい。"],
+    ["L4", "FAX", "駅前の駐輪場が足りないので、駐輪場を増設してください。"],
+    ["L5", "持参", "ごみ収集の回数を週三回に増やしてほしい。夏は臭いがひどい。"],
+    ["L6", "電子メール", "図書館に自習室を作ってください。中高生が勉強できる場所が足りません。"],
+]
+PAST = [
+    ["No.", "ご意見の概要", "市の考え方"],
+    ["K1", "図書館の開館時間を延長してほしい。", "開館時間の延長については、利用状況を踏まえて検討してまいります。"],
+    ["K2", "駐輪場を増やしてほしい。", "駅周辺の駐輪場の増設を検討してまいります。"],
+    ["K3", "公園の樹木を残してほしい。", "樹木の保全に努めてまいります。"],
+]
+
+
+def write_csv(path: Path, header, rows) -> Path:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def read_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def cluster_of(out: Path) -> dict[str, str]:
+    return {r["opinion_id"]: r["cluster_id"] for r in read_rows(out / "opinions.csv")}
+
+
+def clusters(out: Path) -> dict[str, dict]:
+    return {r["cluster_id"]: r for r in read_rows(out / "clusters.csv")}
+
+
+def run_info(out: Path) -> dict:
+    return json.loads((out / "run.json").read_text(encoding="utf-8"))
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def run_into(out: Path, input_path: Path, past: Path, *extra):
+    res = invoke("run", input_path, "--answers", past, "--out", out, "--model", "char-hash", *extra)
+    assert res.exit_code == 0, res.output
+    return res
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Built once: the inputs, a first run on FIRST, and a copy of it where staff answered two
+    rows and labelled one before the late comments came and the run continued its clusters."""
+    base = tmp_path_factory.mktemp("town")
+    first = write_csv(base / "first.csv", HEADER, FIRST)
+    grown = write_csv(base / "grown.csv", HEADER, FIRST + LATE)
+    past = write_csv(base / "past.csv", PAST[0], PAST[1:])
+    first_out, continued_out = base / "first_out", base / "continued_out"
+    run_into(first_out, first, past)
+    of = cluster_of(first_out)
+    # the grouping of the first day, checked once so the tests below can rely on it
+    assert of["S1-1"] == of["S2-1"] == of["S3-1"] != of["S4-1"] == of["S5-1"] == of["S6-1"]
+    assert of["S7-1"] == of["S8-1"] == of["S9-1"] and of["S10-1"] == of["S11-1"]
+    assert len({of["S1-1"], of["S4-1"], of["S7-1"], of["S10-1"], of["S12-1"], of["S13-1"], of["S14-1"]}) == 7
+    shutil.copytree(first_out, continued_out)
+    review.record_answer(continued_out, of["S10-1"], text="使用料の改定は慎重に検討します。")  # decision 1
+    review.record_answer(continued_out, of["S1-1"], answer_id="K1")  # decision 2
+    review.record_label(continued_out, of["S7-1"], "桜並木の保全")  # decision 3
+    res = run_into(continued_out, grown, past)
+    assert run_info(continued_out)["grouping"] == "continued", res.output
+    assert "late comments: " in res.output
+    return {"first": first, "grown": grown, "past": past, "first_out": first_out, "continued_out": continued_out}
+
+
+def _town(runs, tmp_path, folder: str) -> dict:
+    out = tmp_path / "out"
+    shutil.copytree(runs[folder], out)
+
+    def run(input_path=runs["grown"], *extra):
+        return run_into(out, input_path, runs["past"], *extra)
+
+    return {"dir": tmp_path, "first": runs["first"], "grown": runs["grown"], "out": out, "run": run}
+
+
+@pytest.fixture
+def town(runs, tmp_path):
+    """The first day's run folder (a copy), before any decision or late comment."""
+    return _town(runs, tmp_path, "first_out")
+
+
+@pytest.fixture
+def continued(runs, tmp_path):
+    """The run folder after the late comments (a copy): decisions 1-3 recorded and applied."""
+    return _town(runs, tmp_path, "continued_out")
+
+
+def test_withdrawing_an_answer_after_late_comments_keeps_every_cluster(continued):
+    """The QA case: after a continued run, `review undo --decision N` of one answer made the
+    next run regroup everything without a word. Now only that answer is gone."""
+    town = continued
+    out = town["out"]
+    before = cluster_of(out)
+    rows_before = clusters(out)
+    report_before = (out / "report.md").read_text(encoding="utf-8")
+    library = before["S1-1"]
+    assert rows_before[library]["answer_status"] == "confirmed"
+    res = invoke("review", "undo", out, "--decision", "2")
+    assert res.exit_code == 0 and "withdrew decision 2 (answer" in res.output
+    res = town["run"]()
+    assert "same opinions as the earlier run, which took late comments: its clusters are kept" in res.output
+    assert "re-run:" not in res.output
+    assert run_info(out)["grouping"] == "continued"
+    assert cluster_of(out) == before
+    rows = clusters(out)
+    assert list(rows) == list(rows_before)  # the same clusters, in the same order
+    assert rows[library]["answer_status"] != "confirmed"
+    assert rows[before["S10-1"]]["answer_status"] == "confirmed"  # the other answer stays
+    assert rows[before["S7-1"]]["label"] == "桜並木の保全"
+    # the report changes in that row's answer only: every No. and 件数 stays
+    report = (out / "report.md").read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(report_before.splitlines(), report.splitlines()) if a != b]
+    assert len(report.splitlines()) == len(report_before.splitlines()) and len(changed) == 1
+    assert "図書館の開館時間" in changed[0][0] and "開館時間の延長については" in changed[0][0]
+    assert changed[0][0].split(" | ")[:3] == changed[0][1].split(" | ")[:3]
+
+
+@pytest.mark.parametrize("kind", ["label", "summary", "confirm"])
+def test_withdrawing_a_decision_that_changes_no_cluster_keeps_them_all(continued, kind):
+    town = continued
+    out = town["out"]
+    before = cluster_of(out)
+    record = {"label": lambda cid: review.record_label(out, cid, "ドッグラン"),
+              "summary": lambda cid: review.record_summary(out, cid, "公園にドッグランを設けてほしい。"),
+              "confirm": lambda cid: invoke("review", "confirm", out, cid)}
+    record[kind](before["S12-1"])
+    town["run"]()
+    assert cluster_of(out) == before
+    review.record_withdraw(out)
+    res = town["run"]()
+    assert "its clusters are kept" in res.output and run_info(out)["grouping"] == "continued"
+    assert cluster_of(out) == before
+
+
+def test_withdrawing_a_merge_after_late_comments_gives_the_group_back_its_cluster(continued):
+    town = continued
+    out = town["out"]
+    before = cluster_of(out)
+    dog, toilet = before["S12-1"], before["S13-1"]
+    review.record_merge(out, [dog, toilet])
+    town["run"]()
+    merged = cluster_of(out)
+    assert merged["S12-1"] == merged["S13-1"]
+    assert {k: v for k, v in merged.items() if k not in ("S12-1", "S13-1")} == \
+        {k: v for k, v in before.items() if k not in ("S12-1", "S13-1")}
+    review.record_withdraw(out)
+    res = town["run"]()
+    assert run_info(out)["grouping"] == "continued"
+    assert cluster_of(out) == before  # both rows back, with their own ids; nothing else moved
+    line = next(x for x in res.output.splitlines() if x.startswith("withdrawn since the earlier run"))
+    assert "(merge)" in line and "the other clusters are kept" in line
+
+
+def test_withdrawing_a_move_after_late_comments_puts_the_opinion_back(continued):
+    town = continued
+    out = town["out"]
+    before = cluster_of(out)
+    review.record_move(out, "S3-1", before["S4-1"])
+    town["run"]()
+    assert cluster_of(out)["S3-1"] == before["S4-1"]
+    review.record_withdraw(out)
+    res = town["run"]()
+    assert run_info(out)["grouping"] == "continued"
+    assert cluster_of(out) == before
+    assert f"S3-1 -> {before['S1-1']}" in res.output
+
+
+def test_withdrawing_a_split_after_late_comments_puts_the_opinion_back(continued):
+    town = continued
+    out = town["out"]
+    before = cluster_of(out)
+    review.record_split(out, ["S9-1"])
+    town["run"]()
+    assert cluster_of(out)["S9-1"] != before["S7-1"]
+    review.record_withdraw(out)
+    town["run"]()
+    assert run_info(out)["grouping"] == "continued"
+    assert cluster_of(out) == before
+
+
+def test_the_next_run_after_an_undo_keeps_the_same_clusters(continued):
+    """Once the withdrawal is applied, running again changes nothing."""
+    town = continued
+    out = town["out"]
+    review.record_merge(out, [cluster_of(out)["S12-1"], cluster_of(out)["S13-1"]])
+    town["run"]()
+    review.record_withdraw(out)
+    town["run"]()
+    after = cluster_of(out)
+    opinions_csv = (out / "opinions.csv").read_bytes()
+    res = town["run"]()
+    assert "withdrawn since" not in res.output and "its clusters are kept" in res.output
+    assert cluster_of(out) == after and (out / "opinions.csv").read_bytes() == opinions_csv
+
+
+def test_a_rerun_that_regroups_says_so_in_one_line(continued):
+    town = continued
+    out = town["out"]
+    res = town["run"](town["grown"], "--seed", "7")
+    lines = [x for x in res.output.splitlines() if x.startswith("re-run:")]
+    assert len(lines) == 1 and "not kept (other grouping settings: --seed)" in lines[0]
+    assert "grouped afresh" in lines[0] and run_info(out)["grouping"] == "fresh"
+    # an edited earlier opinion
+    edited = [r if r[0] != "S14" else [r[0], r[1], r[2] + "土日も走らせてほしい。"] for r in FIRST + LATE]
+    res = town["run"](write_csv(town["dir"] / "edited.csv", HEADER, edited), "--seed", "7")
+    assert "re-run: the earlier run's clusters are not kept (earlier opinions changed: 1 edited)" in res.output
+    # the same input and options again: nothing to say
+    res = town["run"](town["dir"] / "edited.csv", "--seed", "7")
+    assert "re-run:" not in res.output
+
+
+# ------------------------------------------------------------------ late opinions and staff work
+
+
+def late_run_notes(town, decide) -> tuple[dict[str, str], list[str]]:
+    out = town["out"]
+    decide(out, cluster_of(out))
+    res = town["run"]()
+    assert run_info(out)["grouping"] == "continued"
+    return cluster_of(out), [x for x in res.output.splitlines() if x.startswith("note:")]
+
+
+def test_late_opinions_joining_a_confirmed_cluster_are_named(town):
+    def decide(out, of):
+        assert invoke("review", "confirm", out, of["S10-1"]).exit_code == 0
+
+    of, notes = late_run_notes(town, decide)
+    joined = [i for i in ("L1-1", "L2-1") if of[i] == of["S10-1"]]
+    assert joined  # the hall-fee comments join the hall-fee row
+    assert len(notes) == 1, notes
+    assert f"joined {of['S10-1']}, which has a staff confirmation (review confirm) from before they came" in notes[0]
+    assert all(i in notes[0] for i in joined)
+
+
+def test_late_opinions_joining_a_cluster_answered_from_the_past_answers_are_named(town):
+    def decide(out, of):
+        assert invoke("review", "answer", out, of["S1-1"], "--answer-id", "K1").exit_code == 0
+
+    of, notes = late_run_notes(town, decide)
+    assert of["L3-1"] == of["S1-1"]
+    assert len(notes) == 1, notes
+    assert f"joined {of['S1-1']}, which has a confirmed answer from before they came" in notes[0]
+    assert "L3-1" in notes[0] and "L6-1" not in notes[0]
+
+
+def test_one_note_per_cluster_naming_all_it_has(town):
+    def decide(out, of):
+        assert invoke("review", "confirm", out, of["S10-1"]).exit_code == 0
+        review.record_answer(out, of["S10-1"], text="使用料の改定は慎重に検討します。")
+        review.record_summary(out, of["S10-1"], "公民館使用料の値上げを見直してほしい。")
+        assert invoke("review", "confirm", out, of["S4-1"]).exit_code == 0
+
+    of, notes = late_run_notes(town, decide)
+    hall = [x for x in notes if f"joined {of['S10-1']}," in x]
+    assert len(hall) == 1
+    assert ("which has a confirmed answer and a written summary and a staff confirmation (review confirm)"
+            in hall[0])
+    if of["L4-1"] == of["S4-1"]:  # the parking paraphrase joined the confirmed parking row
+        assert sum(f"joined {of['S4-1']}," in x for x in notes) == 1
+    # clusters with no staff work, and clusters made of late opinions only, get no note
+    assert not any(f"joined {of['S14-1']}," in x or f"joined {of['L5-1']}," in x for x in notes)
