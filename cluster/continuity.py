@@ -161,12 +161,16 @@ def withdrawn_placements(prev: PreviousRun, decisions: Sequence, text_of: Mappin
     joined into another cluster can get its old id back). Withdrawn labels, summaries,
     answers and confirmations change no cluster: nothing to place again. A detach withdrawn
     puts the opinion back into its duplicate group, which already follows the group's cluster.
-    ``decisions``: this run's decisions.jsonl (``Decision``s); ``text_of``: {opinion id: text}
-    of this run's opinions.
+    ``decisions``: this run's decisions.jsonl (``Decision``s; withdrawals resolved to the decisions
+    they name by ``review.resolve_withdrawals``); ``text_of``: {opinion id: text} of this run's
+    opinions.
     """
+    from .review import resolve_withdrawals  # (review reads no continuity: no import cycle)
+
     seen = prev.decisions_seen
-    before = {int(d.value["decision"]) for d in decisions[:seen] if d.kind == "withdraw"}
-    since = sorted({int(d.value["decision"]) for d in decisions[seen:] if d.kind == "withdraw"})
+    targets = resolve_withdrawals(decisions)[0]  # {withdraw line number: [numbers it withdraws]}
+    before = {n for line, ns in targets.items() if line <= seen for n in ns}
+    since = sorted({n for line, ns in targets.items() if line > seen for n in ns})
     freed: dict[str, str] = {}
     restore: dict[str, str] = {}
 
