@@ -34,7 +34,7 @@ from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
-from .review import apply_decisions, detached_opinions, load_decisions, text_fingerprint
+from .review import apply_decisions, decision_counts, detached_opinions, load_decisions, text_fingerprint
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -468,7 +468,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     unit_texts = [_clustering_text(opinions[i]) for i in unit_rep]
     n_multi = int((dups.sizes > 1).sum())
     log(f"duplicates: {len(ok)} opinions -> {dups.n_groups} distinct "
-        f"({n_multi} groups with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
+        f"({n_multi} group{'' if n_multi == 1 else 's'} with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
 
     # 3. embed and group the distinct texts (continuing an earlier run in the same folder)
     prev = load_previous(out_dir)
@@ -584,15 +584,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)
-    if decisions:  # a re-run says what it did with what staff recorded
-        kinds = Counter(d.kind for d in decisions if d.kind != "withdraw")
-        parts = [f"{sum(kinds.values())} recorded ({', '.join(f'{k} {c}' for k, c in sorted(kinds.items()))})",
-                 f"{applied.applied} applied"]
-        if applied.not_applied:
-            parts.append(f"{applied.not_applied} no longer apply")
-        if applied.withdrawn:
-            parts.append(f"{applied.withdrawn} withdrawn or withdrawing")
-        log(f"staff decisions in {out_dir / 'decisions.jsonl'}: " + "; ".join(parts))
+    if decisions:  # a re-run says what it did with what staff recorded (figures that add up)
+        log(f"staff decisions in {out_dir / 'decisions.jsonl'}: {decision_counts(decisions, applied)}")
 
     # 5. clusters: ordered by opinion count; ids stable for the same input and across re-runs
     members: dict[int, list[int]] = defaultdict(list)

@@ -1312,8 +1312,8 @@ def test_a_run_says_what_it_did_with_the_recorded_decisions(project):
     review.record_answer(out, of["A1-1"], text="開館時間は検討します。")
     review.record_label(out, of["A4-1"], "駐輪場")
     res = project["run"]()
-    assert f"staff decisions in {out / 'decisions.jsonl'}: 2 recorded (answer 1, label 1); 2 applied" in res.output
+    assert f"staff decisions in {out / 'decisions.jsonl'}: 2 recorded (answer 1, label 1): 2 applied" in res.output
     review.record_withdraw(out)  # `review undo`: the latest decision (the label)
     res = project["run"]()
-    # (the figures that add up, review.decision_counts, are tested in test_review_decisions.py)
-    assert "2 recorded (answer 1, label 1)" in res.output and "1 applied" in res.output
+    # the figures add up: recorded = applied + withdrawn (review.decision_counts, test_review_decisions.py)
+    assert "2 recorded (answer 1, label 1): 1 applied, 1 withdrawn (by 1 withdrawal)" in res.output
