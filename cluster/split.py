@@ -381,7 +381,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     per opinion when it holds separate requests; else ``[seg]``.
 
     Read sentence by sentence; a request is a sentence that asks for or rejects something
-    (``stance._sentence_stances``). Once the current opinion holds a request, a new one starts
+    (``stance.sentence_stance``). Once the current opinion holds a request, a new one starts
 
     - at a sentence that opens a new point (「また、」「次に」「もう一点」「最後に」…) and asks for
       something itself, unless it only says the point again (「改めて…お願いします」 about what
@@ -397,11 +397,12 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     units = _units(text, seg.start, seg.end)
     if len(units) < 2:
         return [seg]
-    from .stance import _sentence_stances
+    from .normalize import nfkc
+    from .stance import sentence_stance
 
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
-    asks = [not f and any(_sentence_stances(t)) for t, f in zip(unit_text, framing)]
+    asks = [not f and any(sentence_stance(nfkc(t))) for t, f in zip(unit_text, framing)]
     if sum(asks) < 2:
         return [seg]
     lead = 0

@@ -183,16 +183,21 @@ def _sentence_stances(text: str) -> tuple[bool, bool]:
     t = unicodedata.normalize("NFKC", text or "")
     asks = rejects_ = False
     for s in split_sentences(t) or [t]:
-        s = _NOT_AGAINST_RE.sub("", s)
-        if _KEEP_RE.search(s):
-            asks = True
-        elif _REJECT_RE.search(s) or _AGAINST_WORD_RE.search(s):
-            rejects_ = True
-            # 「駐車場の拡張は不要で、バスを増やしてほしい」 asks for something else too
-            asks = asks or bool(_REQUEST_RE.search(_REJECTION_WITH_ENDING_RE.sub("", s)))
-        elif _REQUEST_RE.search(s):
-            asks = True
+        a, r = sentence_stance(s)
+        asks, rejects_ = asks or a, rejects_ or r
     return asks, rejects_
+
+
+def sentence_stance(sentence: str) -> tuple[bool, bool]:
+    """(asks for something, rejects something) for one NFKC sentence (``_sentence_stances``
+    without the sentence split: the splitter reads letters sentence by sentence)."""
+    s = _NOT_AGAINST_RE.sub("", sentence)
+    if _KEEP_RE.search(s):
+        return True, False
+    if _REJECT_RE.search(s) or _AGAINST_WORD_RE.search(s):
+        # 「駐車場の拡張は不要で、バスを増やしてほしい」 asks for something else too
+        return bool(_REQUEST_RE.search(_REJECTION_WITH_ENDING_RE.sub("", s))), True
+    return bool(_REQUEST_RE.search(s)), False
 
 
 def request_polarity(texts: list[str]) -> np.ndarray:
