@@ -89,6 +89,22 @@ _LABEL_RE = re.compile(
     rf"[【\[［〈<＜(（]?\s*(?:ご?意見|要望|提案|質問)\s*([0-9０-９]{{1,2}}|[{_KANJI_NUM}]{{1,2}}|[{_CIRCLED}])\s*"
     r"(?:[】\]］〉>＞)）]\s*[:：.．、]?|[:：.．、]|[ 　]|$)\s*"
 )
+# 「件名：」 before a heading: the letter's subject line (the heading is what follows it)
+_SUBJECT_LABEL_RE = re.compile(r"^(?:件名|Subject|タイトル|表題|題名)[ \t\u3000]*[:：][ \t\u3000]*", re.IGNORECASE)
+# A title that names the draft: 「第2次○○市総合計画（案）に対する意見」「計画案への意見」「条例改正案についての意見書」
+_DRAFT_TITLE_RE = re.compile(
+    r"(?:案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱|改正|施策)[)）」』]?(?:等|など)?[ \t\u3000]*"
+    r"(?:へ|に対する|に関する|について|についての|に対して)?の?[ \t\u3000]*(?:ご)?(?:意見|コメント|提言|要望)(?:書)?$")
+# ... unless it names a part of the draft: 「第3章（計画の目標）に関する意見」 is a section heading
+_PART_OF_DRAFT_RE = re.compile(r"第[ \t\u3000]*[0-9０-９一二三四五六七八九十]+[ \t\u3000]*[章条節項款部編]|頁|ページ|別添|別紙|別表|資料")
+
+
+def is_draft_title(heading: str) -> bool:
+    """「総合計画（案）に対する意見」: a heading that only names the draft the letter is about."""
+    h = heading.strip()
+    return bool(_DRAFT_TITLE_RE.search(h)) and not _PART_OF_DRAFT_RE.search(h)
+
+
 _SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
 # A marker followed directly by one of these refers to an item of the draft (「(1)について賛成です。」
 # 「②は反対です。」「(1)、(2)については…」): the opinion is cut there, but the marker stays in its text.
@@ -239,7 +255,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         # 「1. 歩道について」 is an item of a list, not a heading over the next item
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
-            headings[idx] = hm.group("h").strip()
+            headings[idx] = _SUBJECT_LABEL_RE.sub("", hm.group("h").strip())  # 「件名：駐輪場について」
             m = _DOT_BEFORE_DIGIT.match(stripped)
             if m:  # 「１．12ページの現状分析について」: an item if the list around it counts up to it
                 before_digit.append((idx, s + lead + m.end(), _number(m.group(1)), m.group(0).strip()))
@@ -297,7 +313,15 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             heading = headings[idx]
             body_start = lines[idx][1]
             seg = _trimmed(text, body_start, end, heading=heading)
-            if seg.end > seg.start:  # heading with its own text under it (paragraphs may hold several)
+            if seg.end > seg.start and is_draft_title(heading):
+                # 「総合計画（案）に対する意見」「件名：計画案への意見」: the letter's title names the draft,
+                # as every letter would; a greeting row, no heading over its opinions (the report would
+                # print it above each, and the grouping would read it in every one)
+                heading = ""
+                title = _trimmed(text, lines[idx][0], lines[idx][1])
+                segments.append(Segment(title.start, title.end, closing=True))
+                segments.extend(_split_paragraphs(text, _trimmed(text, body_start, end)))
+            elif seg.end > seg.start:  # heading with its own text under it (paragraphs may hold several)
                 segments.extend(_split_paragraphs(text, seg))
             elif k + 1 == len(cut_lines) or cut_lines[k + 1] in headings:
                 # nothing under it (no text, no items): the heading is an opinion of its own

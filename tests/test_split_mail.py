@@ -262,8 +262,25 @@ def test_a_lone_subject_line_over_one_opinion_stays_its_heading():
     source = "件名：池の保全について\n\n北公園の池を残してください。\n以上\n森川 葵"
     segs = split_submission(source)
     assert [(s.part, s.closing) for s in segs] == [("", False), ("", True)]  # the opinion, its signature
-    assert segs[0].heading == "件名：池の保全について"
+    assert segs[0].heading == "池の保全について"  # the subject, without its 「件名：」 label
     assert segs[1].text_of(source) == "以上\n森川 葵"
+
+
+@pytest.mark.parametrize("title", ["件名：総合計画（案）への意見", "第2次○○市総合計画（案）に対する意見",
+                                   "【緑地整備計画案についての意見書】"])
+def test_a_title_that_only_names_the_draft_is_no_heading(title):
+    """QA: 【件名：総合計画（案）への意見】 was printed above the opinion in the report, and the
+    grouping read the draft's name in every letter that had such a title."""
+    source = f"{title}\n\n北公園の池を残してください。\n\nまた、駅前の駐輪場を増やしてください。"
+    segs = split_submission(source)
+    # the title is a greeting row (closing), or over several opinions the subject line a header
+    assert [(s.text_of(source), bool(s.closing or s.part), s.heading) for s in segs] == [
+        (title, True, ""), ("北公園の池を残してください。", False, ""), ("また、駅前の駐輪場を増やしてください。", False, "")]
+
+
+def test_a_heading_that_names_a_part_of_the_draft_stays_a_heading():
+    source = "第3章（計画の目標）に関する意見\n北公園の池を残してください。"
+    assert [s.heading for s in split_submission(source)] == ["第3章（計画の目標）に関する意見"]
 
 
 # ------------------------------------------------------------------ replies: quote first, then the answer
@@ -304,3 +321,11 @@ def test_a_reply_with_a_lone_subject_line_and_a_bare_name_above_the_quote():
 def test_an_opinion_above_the_quote_of_a_reply_stays_an_opinion():
     source = "件名：Re: 意見募集\n桜並木を伐らないでください。\n> ご意見をお寄せください\n北公園の池を残してください。"
     assert [s for s, _ in statuses(source)] == ["header", "ok", "quoted", "ok"]
+
+
+def test_a_subject_that_names_the_draft_over_one_opinion_is_a_greeting_row():
+    from cluster.pipeline import _split_pieces
+
+    made = _split_pieces("件名：総合計画（案）への意見\n\n駅前の駐輪場を増やしてください。いつも満車です。", split=True)
+    assert [(m[4], m[2], m[3]) for m in made] == [
+        ("greeting", "", "件名：総合計画（案）への意見"), ("ok", "", "駅前の駐輪場を増やしてください。いつも満車です。")]
