@@ -354,13 +354,18 @@ _NEW_POINT_RE = re.compile(
     r"(?:一|1|１)(?:点|つ)目(?:として|は|に)?|まず|第[一二三四五六1-6１-６](?:に|点))"
     r"(?:[、，,\s]|(?<=目)|(?<=点)|(?<=に))")
 # The point said again at the end of a letter (「改めて、東町線の存続を強くお願いします。」): no new opinion.
-_RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|繰り返し|くりかえし|再度|もう一度|以上の(?:理由|こと)|以上から|以上により|よって")
+_RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|繰り返し|くりかえし|再度|もう一度|以上の(?:理由|こと)|以上から|以上により|よって|"
+                         r"そういうわけで|というわけで|ですので|ですから|だから|そのため|したがって|従って|どうか|何卒|なにとぞ|"
+                         r"ぜひ|是非|強く(?:お願い|要望|求め|希望|要請)|"
+                         # 「また、移転するにしても、…場所にしてください」: a fallback for the same request
+                         r"にしても|としても")
 # Words of two characters shared by requests on unrelated things: no sign of one subject.
 _COMMON_BIGRAMS = frozenset(
     "検討 必要 計画 市民 本市 今後 早急 実施 対応 利用 意見 要望 希望 場合 現在 以上 状況 地域 住民 行政 "
     "市役 役所 整備 改善 充実 推進 強化 確保 支援 取組 取り組 配慮 理解 説明 問題 安心 安全 生活 環境 "
     "子供 子ども 高齢 自分 私達 方針 施策 事業 予算 財政 各種 方法 内容 部分 確認 実現 期待 考え "
-    "お願 願い 思い 感じ 大変 非常 本当 是非 ぜひ 時間 日本 全体 一部 以下 以外 程度".split())
+    "お願 願い 思い 感じ 大変 非常 本当 是非 ぜひ 時間 日本 全体 一部 以下 以外 程度 "
+    "一度 最後 一点 二点 三点 今回 前回 次回 先日".split())
 _TERM_RE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,}")
 
 
@@ -455,14 +460,18 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
         if chunks and request_paras:
             nxt = next_request(i)
             if nxt is not None and _NEW_POINT_RE.match(unit_text[i]):
-                related = bool(set().union(*terms[i:nxt + 1]) & request_terms)
-                restated = related and _RESTATE_RE.search("".join(unit_text[i:nxt + 1]))
+                # 「最後にもう一度お願いします。西小学校を残してください。」: up to a request that names something
+                named = next((k for k in range(nxt, tail) if asks[k] and terms[k]), nxt)
+                related = bool(set().union(*terms[i:named + 1]) & request_terms)
+                restated = related and _RESTATE_RE.search("".join(unit_text[i:named + 1]))
                 if (asks[i] and not restated) or (not asks[i] and not related):
                     new_chunk = []
             elif (nxt is not None and units[i][2] and para_of[nxt] == para_of[i]
                   and para_terms[para_of[i]]):
                 mine = set().union(*(para_terms[p] for p in request_paras))
-                if not para_terms[para_of[i]] & mine:
+                para_text = "".join(unit_text[k] for k in range(i, tail) if para_of[k] == para_of[i])
+                # 「そういうわけで、便数の維持を強くお願いします。」 says the request again in other words
+                if not para_terms[para_of[i]] & mine and not _RESTATE_RE.search(para_text):
                     new_chunk = []
                     # whole paragraphs since the last request: the background of this one when
                     # they share its words and not the opinion's

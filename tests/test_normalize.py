@@ -248,6 +248,9 @@ def test_announcement_opening_a_paragraph_letter_is_not_published():
     "第2次総合計画（案）を拝見し、意見を提出いたします。",
     "計画案への意見です。",
     "意見は3点です。",
+    "図書室について二つお願いがあります。",
+    "要望が3点あります。",
+    "最後に、このような意見を述べる機会をいただいたことに感謝いたします。",
 ])
 def test_framing_sentences_of_letters_are_no_opinion(text):
     """Opening and closing formulas of letters: staff publish none of them as an opinion."""
@@ -259,3 +262,14 @@ def test_framing_sentences_of_letters_are_no_opinion(text):
                                   "お忙しい中でも相談できる窓口を作ってください。"])
 def test_sentences_that_only_start_like_a_formula_are_opinions(text):
     assert not is_empty_opinion(text)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("また、市民会館の駐車場を広げてください。", "市民会館の駐車場を広げてください。"),
+    ("いつもお世話になっております。\n次に、図書室の本を増やしてほしい。", "図書室の本を増やしてほしい。"),
+    ("もう一点、バス停に屋根を付けてください。", "バス停に屋根を付けてください。"),
+    ("また来年も花火大会を開いてください。", "また来年も花火大会を開いてください。"),
+])
+def test_the_connective_that_opened_a_point_in_its_letter_is_not_published(text, shown):
+    """QA: rows of the report opened with 「次に、」「もう一点、」「また、」 once letters were cut."""
+    assert display_text(text) == shown

@@ -752,3 +752,30 @@ def test_a_signature_line_with_a_role_beside_the_name_is_cut(signature):
     segs = split_submission(letter)
     assert [(s.text_of(letter), s.closing) for s in segs] == [
         ("中央公園に屋根付きの遊び場をつくってください。\n夏は遊具が熱くなって触れません。", False), (signature, True)]
+
+
+# A second QA pass (a town's letters): restatements and fallbacks are no new opinion
+
+@pytest.mark.parametrize("letter", [
+    "北線のバスを今の六本のまま残してください。\n\n朝夕は高校生と通院の高齢者で満席です。\n\nそういうわけで、便数の維持を強くお願いします。",
+    "西小学校の統合には反対です。\n\n最後にもう一度お願いします。西小学校を残してください。",
+    "町営バスの減便には反対です。\n\nですので、今の便数を維持するよう、お願いいたします。",
+    "図書室の移転には反対です。今の場所なら学校帰りに寄れます。\n\nまた、移転するにしても、子どもが歩いて行ける場所にしてください。",
+])
+def test_a_request_said_again_at_the_end_stays_with_the_opinion(letter):
+    assert texts(letter) == [letter]
+
+
+def test_a_new_request_after_a_restated_one_is_still_cut():
+    letter = ("北線のバスを残してください。\n\nそういうわけで、便数の維持をお願いします。\n\n"
+              "それと、役場の駐車場を広げてほしいです。")
+    assert texts(letter)[-1] == "それと、役場の駐車場を広げてほしいです。" and len(texts(letter)) == 2
+
+
+def test_an_announcement_of_the_requests_is_a_greeting_and_a_request_put_as_thanks_is_a_request():
+    letter = ("図書室について二つお願いがあります。まず、移転後も今と同じくらいの本の数を置いてください。"
+              "次に、プールの前にもバスの停留所を作ってもらえると助かります。")
+    segs = split_submission(letter)
+    assert [(s.text_of(letter), s.closing) for s in segs] == [
+        ("図書室について二つお願いがあります。", True), ("まず、移転後も今と同じくらいの本の数を置いてください。", False),
+        ("次に、プールの前にもバスの停留所を作ってもらえると助かります。", False)]
