@@ -366,7 +366,8 @@ def review_label(run_dir, cluster_id, text, by):
 
     decision = record_label(run_dir, cluster_id, text, by)
     _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
-              effect=f"it is published as the row's heading 【{decision.value['label']}】 in the report")
+              effect=f"it is published as the row's heading 【{decision.value['label']}】 in the report",
+              run_dir=run_dir)
 
 
 @review_group.command("summary")
@@ -419,13 +420,13 @@ def review_confirm(run_dir, cluster_id, by):
 @_by
 @_guarded
 def review_import(run_dir, worksheet, dry_run, by):
-    """Record the summaries and answers staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
+    """Record the labels, summaries and answers staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
 
-    Every run writes DIR/worksheet.xlsx: one row per cluster with its ご意見の概要 and 考え方
-    to fill in (the shaded columns), the best past-answer candidate beside them, and a sheet
+    Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要 and
+    考え方 to fill in (the shaded columns), the best past-answer candidate beside them, and a sheet
     listing every opinion. Send it to whoever writes the answers; when it comes back, each
-    changed cell becomes a `summary` or `answer` decision (an answer pasted unchanged from the
-    candidate column is recorded as that past answer). Emptied cells record nothing; importing
+    changed cell becomes a `label` (the row's heading 【…】 in the report), `summary` or `answer`
+    decision (an answer pasted unchanged from the candidate column is recorded as that past answer). Emptied cells record nothing; importing
     the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
     decisions name the opinions, not the row numbers.
     """
@@ -438,8 +439,10 @@ def review_import(run_dir, worksheet, dry_run, by):
         for kind, cluster_id, text in result.planned:
             click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
-    plural = {"summary": "summaries", "answer": "answers"}
-    what = ", ".join(f"{n} {kind if n == 1 else plural[kind]}" for kind, n in sorted(kinds.items())) or "nothing"
+    plural = {"summary": "summaries", "answer": "answers", "label": "labels"}
+    order = {"answer": 0, "summary": 1, "label": 2}
+    what = ", ".join(f"{kinds[kind]} {kind if kinds[kind] == 1 else plural.get(kind, kind + 's')}"
+                     for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"
     click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
                f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"
                + ("" if dry_run or not result.recorded else "; run `cluster run ... --out DIR` again to apply them"),

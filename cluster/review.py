@@ -1138,9 +1138,9 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
 
 
 def _said(d_kind: str, value: Mapping) -> str:
-    """What an answer or summary decision says, as the report would show it."""
-    if d_kind == "summary":
-        return str(value.get("summary") or "")
+    """What an answer, summary or label decision says, as the report would show it."""
+    if d_kind in ("summary", "label"):
+        return str(value.get(d_kind) or "")
     return str(value.get("text") or value.get("answer_text") or
                (f"past answer {value['answer_id']}" if value.get("answer_id") else ""))
 
@@ -1158,7 +1158,7 @@ def _recorded_how(n: int, d: Decision) -> str:
 
 def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], Mapping]],
                       decisions: Sequence[Decision], state=None) -> list[str]:
-    """One line per cluster for which an ``answer`` or ``summary`` about to be recorded (``planned``:
+    """One line per cluster for which an ``answer``, ``summary`` or ``label`` about to be recorded (``planned``:
     ``(kind, cluster id as named, opinion ids, value)``) replaces another one in force among
     ``decisions`` (those recorded before it): the later one wins, so a department's answer is
     never overwritten silently. Decisions land on the cluster that holds most of their opinions
@@ -1169,7 +1169,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
     withdrawn = _withdrawn(decisions)
     held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
     for n, d in enumerate(decisions, 1):
-        if d.kind not in ("answer", "summary") or n in withdrawn:
+        if d.kind not in ("answer", "summary", "label") or n in withdrawn:
             continue
         target = _current_cluster(where, d.opinion_ids)
         if target is None:
@@ -1188,7 +1188,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
             old.value.get("answer_id") == value.get("answer_id")
         if same_answer or " ".join(before.split()) == " ".join(now.split()):
             continue
-        what = "answer" if kind == "answer" else "summary"
+        what = kind
         mine = sum(1 for i in ids if where.get(i) == target)
         if mine >= weight:
             line = f"replaces the {what} {_recorded_how(n, old)}: 「{shorten(before, 30)}」"
@@ -1202,7 +1202,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
 
 def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     """:func:`replacement_notes` for a decision just recorded (compared with those recorded before it)."""
-    if decision.kind not in ("answer", "summary"):
+    if decision.kind not in ("answer", "summary", "label"):
         return []
     decisions = load_decisions(run_dir)
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
@@ -1296,7 +1296,7 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     targets = [n for n, d in enumerate(decisions, 1)
-               if d.kind in ("summary", "answer") and n not in withdrawn and d.value.get("source") == name]
+               if d.kind in ("summary", "answer", "label") and n not in withdrawn and d.value.get("source") == name]
     # several files of that name imported (two departments' 「worksheet.xlsx」): the file's content decides
     contents = {decisions[n - 1].value.get("source_sha1") for n in targets}
     if len(contents) > 1:

@@ -5,7 +5,7 @@ In many offices the table of opinions goes out to the departments concerned (担
 write the 考え方 in Excel and send the file back. Every run writes ``worksheet.xlsx`` for that:
 
 - sheet 「回答作成」: one row per cluster in report order: No., cluster_id, 件数, 該当箇所,
-  ラベル, **ご意見の概要** and **考え方** (the two columns to edit, shaded), the answer's
+  **ラベル**, **ご意見の概要** and **考え方** (the three columns to edit, shaded), the answer's
   status, and the best candidate (a past answer, or an answer confirmed for another row of this
   run: number run:C…) with its number, score and the opinion it answered (copy it into 考え方
   to use it);
@@ -16,9 +16,9 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
   ラベル, the opinions of each cluster (one id and text fingerprint per distinct text), the
   candidates, and the name of the run folder that wrote it.
 
-``import_worksheet`` (``cluster review import DIR FILE``) compares the two columns with what the
-worksheet showed and records a ``summary`` or ``answer`` decision for each cell that was
-changed. The decisions name the cluster's opinions as the worksheet knew them, found again in
+``import_worksheet`` (``cluster review import DIR FILE``) compares the three columns with what the
+worksheet showed and records a ``label`` (the row's published heading 【…】), ``summary`` or
+``answer`` decision for each cell that was changed. The decisions name the cluster's opinions as the worksheet knew them, found again in
 the run folder by id and text (and with their exact and near copies there), so a worksheet
 that was out for two weeks still lands on the right groups after merges, re-runs or late
 comments. An answer pasted unchanged from the candidate column is recorded as that past
@@ -29,9 +29,12 @@ an answer or summary already in force for its cluster (another department's work
 copy, the command line) is named, one line per cluster (``ImportResult.replaces``, dry run too):
 the later one wins, but never silently.
 
-What the import does not take, it names (``ImportResult.messages``): a changed ラベル cell (labels
-are recorded with ``cluster review label``, whose command line the message gives; an older
-worksheet, without the labels it showed, is compared with the run's staff labels), an edited
+An older worksheet, whose hidden sheet does not remember the labels it showed, is compared with
+the run's staff labels: a label written where the run has none is recorded; one that differs from
+the run's own label may be the old label that copy showed, so it is named with the
+``cluster review label`` command that records it, not recorded over the newer one.
+
+What the import does not take, it names (``ImportResult.messages``): an emptied cell, an edited
 意見一覧, and a worksheet written in another run folder whose opinions are found here (a copy of
 the folder, a run of the same comments into a new one): its cells land on those opinions, and
 the line names the folder it came from. It refuses, with one line and before anything is
@@ -60,7 +63,8 @@ HIDDEN_SHEET = "_import"
 FORMAT = "pubcom-cluster worksheet 1"
 SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
-MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", "ラベル", SUMMARY, ANSWER, "回答の状態",
+LABEL = "ラベル"
+MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", LABEL, SUMMARY, ANSWER, "回答の状態",
                "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課",
                "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
@@ -96,9 +100,10 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     ws.title = MAIN_SHEET
     ws.append([xlsx_text(f"回答作成シート：{model.title}")])
     ws["A1"].font = xlsx_font(bold=True, size=14)
-    ws.append(["「ご意見の概要」と「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
-               "取り込みます。過去の回答案を使うときは、その文を「考え方」に貼り付けてください。"
-               "ほかの列（ラベル、件数など）の変更は取り込まれません（ラベルは `cluster review label` で変えられます）。"
+    ws.append(["「ラベル」「ご意見の概要」「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
+               "取り込みます。ラベルは公表する表で行の見出し【…】になります。過去の回答案を使うときは、その文を「考え方」に"
+               "貼り付けてください。ほかの列（件数など）の変更は取り込まれません。空にしたセルは何も取り消しません"
+               "（取り消しは `cluster review undo`）。"
                "行の並べ替えや列の追加はかまいませんが、並べ替えは行全体で行い、cluster_id の列と非表示のシートは"
                "変えないでください。"])
     ws.append([])
@@ -119,6 +124,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         folder = folder.parent
     hidden_rows = [["format", FORMAT, "", ""], ["folder", folder.name, "", ""]]
     summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
+    label_col = MAIN_HEADER.index(LABEL) + 1
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
@@ -132,10 +138,10 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-            if column in (summary_col, answer_col):
+            if column in (label_col, summary_col, answer_col):
                 cell.fill = editable
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
-        hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # its edits are named, not imported
+        hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
     for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
@@ -432,8 +438,9 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     withdrawn = _withdrawn(decisions)
     recorded_before: set[tuple] = set()
     for n, d in enumerate(decisions, 1):
-        if d.kind in ("summary", "answer") and n not in withdrawn:
-            value = d.value.get("summary") if d.kind == "summary" else (d.value.get("text") or d.value.get("answer_id"))
+        if d.kind in ("summary", "answer", "label") and n not in withdrawn:
+            value = (d.value.get(d.kind) if d.kind in ("summary", "label")
+                     else (d.value.get("text") or d.value.get("answer_id")))
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
     result = ImportResult()
@@ -444,30 +451,37 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                                f"import it there (`cluster review undo {shlex.quote(str(run_dir))} --import "
                                f"{shlex.quote(path.name)}` takes an import back)")
     labels_now = None if sheet.labels else _staff_labels(run_dir)  # an older worksheet: the run's labels
-    label_named: set[str] = set()  # rows whose ラベル edit is named: not 「unchanged」
+    label_changes: dict[str, str] = {}  # cluster id -> the label to record
+    label_named: set[str] = set()  # rows whose ラベル cell is named (emptied, or not recorded): not 「unchanged」
     for number, cid, _, _ in sheet.rows:
         if cid not in sheet.label_cells:
             continue
         cell, new = sheet.label_cells[cid], _staff_text(sheet.label_cells[cid])
-        current = Counter(unescape_cell(clustered[i].get("cluster_id", "")) for i in opinions_of(cid))
-        target = current.most_common(1)[0][0] if current else None  # the row's cluster in this run
         if sheet.labels:
             if cid not in sheet.labels or _same(cell, sheet.labels[cid]):
                 continue
-            said = "ラベル was changed"
-        else:
-            # an empty cell of an older worksheet is a label given since, not one emptied
-            if target is None or not new or _same(cell, labels_now.get(target, "")):
+            if not new:
+                result.messages.append(f"row {number} ({cid}): ラベル was emptied; nothing recorded "
+                                       "(withdraw a decision with `cluster review undo`)")
+                label_named.add(cid)
                 continue
-            said = f"ラベル is not its cluster's label in this run ({shorten(labels_now.get(target, ''), 30) or 'none'})"
-        if not new:
-            how = "a label recorded before stays (`cluster review undo` withdraws it)"
-        elif target is None:
-            how = "its opinions are no longer in the run"
-        else:
-            how = f"record it with `cluster review label {shlex.quote(str(run_dir))} {target} {shlex.quote(new)}`"
-        result.messages.append(f"row {number} ({cid}): {said}; ラベル is not imported (only {SUMMARY} and {ANSWER} "
-                               f"are): {how}")
+            label_changes[cid] = new
+            continue
+        # an older worksheet does not remember the labels it showed: it is compared with the run's
+        # staff labels. A label written where the run has none is recorded; one that differs from
+        # the run's own may be the older label this copy showed, so it is named, not recorded over it
+        current = Counter(unescape_cell(clustered[i].get("cluster_id", "")) for i in opinions_of(cid))
+        target = current.most_common(1)[0][0] if current else None  # the row's cluster in this run
+        if target is None or not new or _same(cell, labels_now.get(target, "")):
+            continue
+        if not labels_now.get(target):
+            label_changes[cid] = new
+            continue
+        result.messages.append(
+            f"row {number} ({cid}): ラベル is not its cluster's label in this run "
+            f"({shorten(labels_now[target], 30)}) and this worksheet (written by an older version) does not say "
+            f"which label it showed, so it is not recorded over that one: record it with `cluster review label "
+            f"{shlex.quote(str(run_dir))} {target} {shlex.quote(new)}`")
         label_named.add(cid)
     if sheet.listing_edited:
         result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
@@ -478,7 +492,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     changed_rows = gone_rows = 0
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
-        changes = []
+        changes = [("label", label_changes[cid])] if cid in label_changes else []
         for kind, column, new, shown in (("summary", SUMMARY, summary_cell, shown_summary),
                                          ("answer", ANSWER, answer_cell, shown_answer)):
             if _same(new, shown):
@@ -500,8 +514,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             continue
         for kind, text in changes:
             value: dict = {"cluster": cid, "source": path.name, "source_sha1": source_sha1}
-            if kind == "summary":
-                value["summary"], key_value = text, text
+            if kind in ("summary", "label"):
+                value[kind], key_value = text, text
             else:
                 answer_id = next((a for a, shown in sheet.candidates.get(cid, []) if _same(shown, text)), None)
                 if answer_id:
@@ -533,14 +547,15 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             now_in.setdefault((kind, current.most_common(1)[0][0]), []).append(cid)
     for (kind, current), rows_of in now_in.items():
         if len(rows_of) > 1:
-            what = "summaries" if kind == "summary" else "answers"
+            what = {"summary": "summaries", "label": "labels"}.get(kind, "answers")
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
     # two departments' copies of a row: the later import wins, never silently
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:
-        shown = value.get("summary") or value.get("text") or f"past answer {value.get('answer_id')}"
+        shown = (value.get("summary") or value.get("label") or value.get("text")
+                 or f"past answer {value.get('answer_id')}")
         result.planned.append((kind, cid, shown))
         if not dry_run:
             result.recorded.append(append_decision(run_dir, kind, ids, _with_fingerprints(row_of, value, ids), by))

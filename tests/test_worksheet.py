@@ -501,38 +501,92 @@ def test_a_candidate_no_longer_in_answers_csv_is_imported_with_its_archive_text(
 # ------------------------------------------------------------- QA: labels, moved cells, folders
 
 
-def test_a_changed_label_is_named_as_not_imported_with_the_command_that_records_it(project):
-    """Staff retitled a row in the ラベル column: the import said 「would record nothing」 and
-    the edit vanished. ラベル is not imported: the import names the row and the command to use
-    (the sheet's instruction line says so too); an older worksheet, whose hidden sheet does not
-    remember the labels it showed, is named against the run's labels and still imports."""
+def test_a_changed_label_is_recorded_as_a_label_decision_and_published_as_the_heading(project):
+    """Staff retitled a row in the ラベル column: the import named it as not imported and staff
+    had to type `cluster review label` for each. A changed ラベル cell is now a `label` decision
+    (counted in the summary line), which the next run shows in clusters.csv and as the report
+    row's heading 【…】; `undo --import` withdraws it; an emptied cell records nothing."""
     out, tmp = project["out"], project["dir"]
     of = cluster_of(out)
-    bus, pool = of["S4-1"], of["S1-1"]
+    bus, pool, park = of["S4-1"], of["S1-1"], of["S7-1"]
     wb = openpyxl.load_workbook(out / "worksheet.xlsx")
-    assert "ラベル" in str(wb[MAIN_SHEET]["A2"].value) and "取り込まれません" in str(wb[MAIN_SHEET]["A2"].value)
+    line = str(wb[MAIN_SHEET]["A2"].value)
+    assert "「ラベル」「ご意見の概要」「考え方」" in line and "見出し【…】" in line
     filled = edit(out / "worksheet.xlsx", tmp / "label.xlsx",
-                  {bus: {"ラベル": "バス停の移設"}, pool: {ANSWER: "夜間営業を検討します。"}})
+                  {bus: {"ラベル": "バス停の移設"}, pool: {ANSWER: "夜間営業を検討します。", SUMMARY: "営業時間の延長"},
+                   park: {ANSWER: "芝生広場は残します。"}})
+    dry = invoke("review", "import", out, filled, "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert f"would record label for {bus}: バス停の移設" in dry.output
+    assert "would record 2 answers, 1 summary, 1 label from label.xlsx (1 rows unchanged" in dry.output
     res = invoke("review", "import", out, filled)
     assert res.exit_code == 0, res.output
-    line = next(x for x in res.output.splitlines() if "ラベル" in x)
-    assert f"({bus}): ラベル was changed; ラベル is not imported" in line
-    assert f"record it with `cluster review label {out} {bus} 'バス停の移設'`" in line
-    assert "recorded 1 answer from label.xlsx (2 rows unchanged" in res.output  # 4 rows: 1 answered, 1 relabelled
-    assert [d["kind"] for d in decision_lines(out)] == ["answer"]
-    # an unchanged worksheet says nothing about labels
-    assert "ラベル" not in invoke("review", "import", out, out / "worksheet.xlsx", "--dry-run").output
-    # an older worksheet: no label rows in its hidden sheet
+    assert "recorded 2 answers, 1 summary, 1 label from label.xlsx" in res.output
+    assert "not imported" not in res.output
+    lines = decision_lines(out)
+    label = next(d for d in lines if d["kind"] == "label")
+    assert label["value"]["label"] == "バス停の移設" and label["value"]["source"] == "label.xlsx"
+    assert set(label["opinion_ids"]) == {"S4-1", "S5-1", "S6-1"} and label["value"]["fingerprints"]
+    # importing the same file again records nothing new
+    again = invoke("review", "import", out, filled)
+    assert "recorded nothing" in again.output and "4 changes recorded before" in again.output
+    project["run"]()
+    of = cluster_of(out)
+    row = next(r for r in read_rows(out / "clusters.csv") if r["cluster_id"] == of["S4-1"])
+    assert row["label"] == "バス停の移設" and row["label_edited"] == "yes"
+    assert "【バス停の移設】" in (out / "report.md").read_text(encoding="utf-8")
+    # the next worksheet shows it; emptying it records nothing and says so
+    emptied = edit(out / "worksheet.xlsx", tmp / "emptied.xlsx", {of["S4-1"]: {"ラベル": None}})
+    res = invoke("review", "import", out, emptied)
+    assert f"({of['S4-1']}): ラベル was emptied; nothing recorded" in res.output and "recorded nothing" in res.output
+    # undo --import withdraws the imported label with the rest of that file
+    res = invoke("review", "undo", out, "--import", filled)
+    assert res.exit_code == 0 and res.output.count("withdrew decision") == 4, res.output
+    project["run"]()
+    row = next(r for r in read_rows(out / "clusters.csv") if r["cluster_id"] == cluster_of(out)["S4-1"])
+    assert row["label"] != "バス停の移設" and row["label_edited"] == ""
+    assert "【バス停の移設】" not in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_label_replacing_another_is_named(project):
+    """A worksheet's label over one recorded on the command line: the later one wins, named."""
+    out, tmp = project["out"], project["dir"]
+    bus = cluster_of(out)["S4-1"]
+    assert invoke("review", "label", out, bus, "バス停").exit_code == 0
+    filled = edit(out / "worksheet.xlsx", tmp / "label.xlsx", {bus: {"ラベル": "正門前へのバス停移設"}})
+    res = invoke("review", "import", out, filled)
+    assert res.exit_code == 0, res.output
+    assert f"{bus}: replaces the label recorded on the command line" in res.output and "「バス停」" in res.output
+    # and the command line names the one it replaces too
+    res = invoke("review", "label", out, bus, "バス停の位置")
+    assert f"{bus}: replaces the label recorded from label.xlsx" in res.output
+
+
+def test_an_older_worksheet_without_stored_labels_still_imports_its_labels(project):
+    """An older worksheet's hidden sheet does not remember the labels it showed: a label written
+    where the run has none is recorded; one that differs from the run's staff label may be the
+    old label that copy showed, so it is named with the command, not recorded over it."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    bus, pool, park = of["S4-1"], of["S1-1"], of["S7-1"]
+    assert invoke("review", "label", out, park, "芝生広場").exit_code == 0
+    project["run"]()  # the run's staff label for the park row
+    filled = edit(out / "worksheet.xlsx", tmp / "label.xlsx",
+                  {bus: {"ラベル": "バス停の移設"}, park: {"ラベル": "芝生広場の存続"},
+                   pool: {ANSWER: "夜間営業を検討します。"}})
     wb = openpyxl.load_workbook(filled)
     hidden = wb[HIDDEN_SHEET]
     for r in range(hidden.max_row, 0, -1):
         if hidden.cell(r, 1).value == "label":
             hidden.delete_rows(r)
     wb.save(tmp / "older.xlsx")
-    res = invoke("review", "import", out, tmp / "older.xlsx", "--dry-run")
+    res = invoke("review", "import", out, tmp / "older.xlsx")
     assert res.exit_code == 0, res.output
-    assert f"({bus}): ラベル is not its cluster's label in this run (none); ラベル is not imported" in res.output
-    assert "1 changes recorded before" in res.output
+    assert "recorded 1 answer, 1 label from older.xlsx" in res.output
+    assert (f"({park}): ラベル is not its cluster's label in this run (芝生広場)" in res.output
+            and f"cluster review label {out} {park} '芝生広場の存続'" in res.output)
+    labels = [d["value"]["label"] for d in decision_lines(out) if d["kind"] == "label"]
+    assert labels == ["芝生広場", "バス停の移設"]
 
 
 def _answered(project) -> tuple[dict[str, str], dict[str, str]]:
