@@ -89,6 +89,14 @@ def test_keywords_leave_out_a_formal_noun_at_a_compound_edge_and_the_city_itself
     assert "市民会館" in tok.keywords("市民会館を残してください。")
 
 
+def test_keywords_leave_out_the_words_of_connectives_and_stray_greetings(tok):
+    """QA labels 「わけ・便数・維持」「次・インターネット・デマンド交通」「公共交通・ご清栄・バス」."""
+    assert tok.keywords("次に、駐車場を広げてほしいです。")[:1] == ["駐車場"]
+    assert tok.keywords("そういうわけで、便数の維持をお願いします。")[:2] == ["便数", "維持"]
+    words = tok.keywords("拝啓　時下ますますご清栄のこととお慶び申し上げます。公共交通の運賃を下げてください。")
+    assert "公共交通" in words and not {"ご清栄", "時下", "拝啓時下", "お慶び"} & set(words)
+
+
 def test_ctfidf_words_shared_by_all_clusters_rank_lower():
     tokens = [["計画", "駐輪場"], ["計画", "駐輪場"], ["計画", "図書館"], ["計画", "図書館"]]
     kws = ctfidf_keywords(tokens, [0, 0, 1, 1])
