@@ -7,7 +7,13 @@ Staff review a run, then late comments arrive and the run is repeated. Two rules
   forms new clusters among the new opinions.
 - Any other re-run (another seed or model, edited input): the grouping is computed afresh
   and each new cluster inherits the id of the earlier cluster that holds most of its
-  opinions, so ids staff have seen stay where the content stayed.
+  opinions (or most of whose opinions it holds), so ids staff have seen stay where the
+  content stayed.
+Under both rules ids are given after staff decisions are applied (``kept_ids``): a cluster keeps
+the earlier id of the opinions in it, those the grouping put there before those a decision did,
+so a group a ``split`` took out, the target of a ``move`` and a merged cluster keep their ids
+on every re-run, and the cluster they took opinions from keeps its own. An id no cluster keeps
+is freed; new clusters are numbered after the earlier run's largest id (``assign_ids``).
 An opinion counts as "the same" only with the same id and the same text. A cluster that keeps
 its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
 Staff decisions recorded or withdrawn since do not turn the first rule off: the earlier clusters
@@ -273,21 +279,59 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
     return labels, {n: cid for cid, n in label_of_old.items()}
 
 
-def inherit_ids(cluster_pairs: Mapping[int, Sequence[tuple[str, str]]], prev: PreviousRun) -> dict[int, str]:
-    """Fresh grouping: each cluster takes the earlier id holding most (over half) of its opinions."""
+def inherit_ids(cluster_pairs: Mapping[int, Sequence[tuple[str, str]]], prev: PreviousRun,
+                own: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> dict[int, str]:
+    """Fresh grouping: each cluster takes the earlier id holding most of its opinions, or the id
+    of the earlier cluster whose opinions are mostly in it (``keep_ids``; ``own``: the opinions
+    the grouping itself put in each cluster, not a decision)."""
+    def earlier(pairs):
+        return [prev.cluster_for(oid, text) for oid, text in pairs]
+
+    return keep_ids({c: earlier(pairs) for c, pairs in cluster_pairs.items()},
+                    None if own is None else {c: earlier(pairs) for c, pairs in own.items()})
+
+
+def keep_ids(earlier: Mapping[int, Sequence[str | None]],
+             own: Mapping[int, Sequence[str | None]] | None = None) -> dict[int, str]:
+    """Which earlier cluster id each cluster keeps, after staff decisions were applied.
+
+    ``earlier``: for each cluster, the earlier cluster id of each of its opinions (None: an
+    opinion the earlier run did not have, or one placed again). A cluster may keep an earlier
+    id when most of its opinions had it, or when most of that earlier cluster's opinions (those
+    still here) are in it: the target of a ``move`` (one opinion of its own and one moved in),
+    a group a ``split`` took out, a merge of two equal groups. ``own``: the same for the
+    opinions the grouping (or the continued earlier clusters) put in each cluster, before the
+    decisions: the cluster built on an earlier one's own opinions keeps its id first, so the
+    cluster a split or move took opinions from keeps its id, and a moved opinion does not take
+    its old cluster's id along. An id goes to one cluster; one not kept is freed.
+    """
+    here = Counter(cid for ids in earlier.values() for cid in ids if cid is not None)
     candidates = []
-    for c, pairs in cluster_pairs.items():
-        same = [c for c in (prev.cluster_for(oid, text) for oid, text in pairs) if c is not None]
-        for cid, n in Counter(same).items():
-            if 2 * n > len(pairs):
-                candidates.append((-n, c, cid))
+    for c, ids in earlier.items():
+        tally = Counter(cid for cid in ids if cid is not None)
+        mine = Counter(cid for cid in (own or {}).get(c, ()) if cid is not None)
+        for cid, n in tally.items():
+            if 2 * n > len(ids) or 2 * n > here[cid]:
+                candidates.append((-mine[cid], -n, c, cid))
     taken: dict[int, str] = {}
     used: set[str] = set()
-    for _, c, cid in sorted(candidates, key=lambda x: (x[0], x[1], _id_sort_key(x[2]))):
+    for _, _, c, cid in sorted(candidates, key=lambda x: (x[0], x[1], x[2], _id_sort_key(x[3]))):
         if c not in taken and cid not in used:
             taken[c] = cid
             used.add(cid)
     return taken
+
+
+def kept_ids(members: Mapping[int, Sequence[int]], earlier_of_unit: Sequence[Sequence[str | None]],
+             grouped: Sequence[int]) -> dict[int, str]:
+    """``keep_ids`` for the pipeline's clusters: ``members`` {cluster: its units} after the
+    decisions; ``earlier_of_unit``: per unit, the earlier cluster id of each of its opinions;
+    ``grouped``: each unit's cluster before the decisions (the grouping, or the continued
+    earlier clusters), the same numbers for a cluster the decisions kept."""
+    earlier = {c: [cid for u in us for cid in earlier_of_unit[u]] for c, us in members.items()}
+    own = {c: [cid for u in us if int(grouped[u]) == c for cid in earlier_of_unit[u]]
+           for c, us in members.items()}
+    return keep_ids(earlier, own)
 
 
 def _id_sort_key(cid: str) -> tuple:

@@ -312,3 +312,84 @@ def test_one_note_per_cluster_naming_all_it_has(town):
         assert sum(f"joined {of['S4-1']}," in x for x in notes) == 1
     # clusters with no staff work, and clusters made of late opinions only, get no note
     assert not any(f"joined {of['S14-1']}," in x or f"joined {of['L5-1']}," in x for x in notes)
+
+
+# ------------------------------------------------------------------ ids of clusters decisions made
+
+
+def test_a_split_off_group_keeps_its_id_on_every_rerun_and_after_late_comments(town):
+    """The QA case: a `confirm` of the whole cluster recorded before a `split` took one of its
+    opinions out. On every continued run the confirm pulled the opinion back and the split made a
+    new cluster: C030 on one day, C031 the next, C034 on a plain re-run, and `review label out C030`
+    said 「unknown cluster」."""
+    out = town["out"]
+    of = cluster_of(out)
+    tree = of["S7-1"]
+    assert invoke("review", "confirm", out, tree).exit_code == 0
+    review.record_split(out, ["S9-1"])
+    town["run"](town["first"])  # the first run after the split: the split-off group gets a new id
+    split_id = cluster_of(out)["S9-1"]
+    assert split_id != tree and cluster_of(out)["S7-1"] == tree
+    for input_path in (town["first"], town["grown"], town["grown"], town["grown"]):
+        res = town["run"](input_path)
+        now = cluster_of(out)
+        assert now["S9-1"] == split_id, (input_path.name, res.output)
+        assert now["S7-1"] == now["S8-1"] == tree
+        assert {k: v for k, v in now.items() if k in of} == {**of, "S9-1": split_id}
+    assert run_info(out)["grouping"] == "continued"
+    res = invoke("review", "label", out, split_id, "桜並木の保全（別）")
+    assert res.exit_code == 0, res.output
+    town["run"](town["grown"])
+    assert clusters(out)[split_id]["label"] == "桜並木の保全（別）"
+
+
+def test_the_target_of_a_move_keeps_its_id(town):
+    """The QA case: an opinion moved into a one-opinion cluster (C024); on the next run the
+    cluster, one opinion of its own and the moved one, got a new id (C029)."""
+    out = town["out"]
+    of = cluster_of(out)
+    dog, tree = of["S12-1"], of["S7-1"]
+    assert invoke("review", "move", out, "S9-1", dog).exit_code == 0
+    for input_path in (town["first"], town["first"], town["grown"], town["grown"]):
+        res = town["run"](input_path)
+        now = cluster_of(out)
+        assert now["S9-1"] == now["S12-1"] == dog, (input_path.name, res.output)
+        assert now["S7-1"] == tree  # the cluster it came from keeps its id too
+        assert {k: v for k, v in now.items() if k in of} == {**of, "S9-1": dog}
+    assert invoke("review", "label", out, dog, "公園").exit_code == 0
+
+
+def test_a_cluster_moved_away_whole_frees_its_id_and_the_target_keeps_its_own(town):
+    """A one-opinion cluster moved into another one-opinion cluster: the target keeps its id
+    (not the lower of the two), the emptied cluster's id is gone and not given to a new group."""
+    out = town["out"]
+    of = cluster_of(out)
+    dog, toilet = of["S12-1"], of["S13-1"]
+    first, second = sorted([dog, toilet])
+    mover, target = ("S12-1", "S13-1") if second == toilet else ("S13-1", "S12-1")
+    assert invoke("review", "move", out, mover, of[target]).exit_code == 0
+    town["run"](town["first"])
+    now = cluster_of(out)
+    assert now[mover] == now[target] == of[target]
+    assert of[mover] not in clusters(out)
+    town["run"](town["grown"])  # late comments form new clusters: none takes the freed id
+    now = cluster_of(out)
+    assert now[mover] == now[target] == of[target]
+    assert of[mover] not in set(now.values())
+
+
+def test_a_merge_of_two_equal_groups_keeps_one_of_their_ids(town):
+    """Two one-opinion clusters merged: the merged cluster keeps an id of theirs on every re-run
+    (it got a new one, the same way as a split, when neither group held more than half)."""
+    out = town["out"]
+    of = cluster_of(out)
+    dog, toilet = of["S12-1"], of["S13-1"]
+    review.record_merge(out, [dog, toilet])
+    town["run"](town["first"])
+    merged = cluster_of(out)["S12-1"]
+    assert merged in (dog, toilet) and cluster_of(out)["S13-1"] == merged
+    for input_path in (town["first"], town["grown"], town["grown"]):
+        town["run"](input_path)
+        assert cluster_of(out)["S12-1"] == cluster_of(out)["S13-1"] == merged
+    # the id merged away still names the merged cluster
+    assert review.current_cluster_id(out, ({dog, toilet} - {merged}).pop()) == merged
