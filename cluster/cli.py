@@ -100,8 +100,8 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, detach, label, summary, answer, confirm, undo,
-                      import a filled-in worksheet.xlsx)
+    cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, confirm,
+                      undo, import a filled-in worksheet.xlsx)
     """
 
 
@@ -351,6 +351,38 @@ def review_detach(run_dir, opinion_ids, by):
                "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
                "cluster's 件数 changes only if the grouping places it in another cluster "
                "(use `cluster review move` or `split` to take it out of the cluster)", err=True)
+
+
+@review_group.command("exclude")
+@_dir
+@click.argument("opinion_ids", metavar="OPINION_ID [OPINION_ID ...]", nargs=-1, required=True)
+@click.option("--reason", help="Why they are no opinion on the draft (recorded with the decision; shown by "
+              "`cluster review list`).")
+@click.option("--with-copies", is_flag=True, help="Exclude every copy in the opinions' duplicate groups too "
+              "(each is named in the decision). Without it, one copy of a group is refused.")
+@_by
+@_guarded
+def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
+    """Exclude opinions that are no opinion on the draft (対象外).
+
+    For a preamble the splitter kept, 「テスト送信です」, a question about the procedure or spam:
+    the next run keeps their rows in opinions.csv with status `excluded` and leaves them out of
+    the clusters, 件数, 意見総数 and the worksheet; the report's counts say how many staff
+    excluded. Their submissions still count (提出者数, 提出件数). Only the opinions named are
+    excluded: one copy of a duplicate group (a campaign letter) is refused; name them all or
+    add --with-copies. Exclusion wins over a merge, move or split of the same opinion.
+    Withdraw with `cluster review undo`: the opinion comes back on the next run.
+    """
+    from .review import cluster_of_opinions, describe_clusters, describe_opinions, record_exclude
+
+    decision = record_exclude(run_dir, opinion_ids, reason=reason, by=by, with_copies=with_copies)
+    ids = list(decision.opinion_ids)
+    named = list(describe_opinions(run_dir, ids[:3]).values()) + ([f"and {len(ids) - 3} more"] if len(ids) > 3 else [])
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
+    click.echo(f"recorded exclude of {', '.join(named)}{' from ' + ', '.join(source.values()) if source else ''}"
+               f"{' (' + decision.value['reason'] + ')' if decision.value.get('reason') else ''}: "
+               f"{'it is' if len(ids) == 1 else 'they are'} no opinion on the draft (対象外), counted apart from 意見総数; "
+               "run `cluster run ... --out DIR` again to apply it", err=True)
 
 
 @review_group.command("label")

@@ -15,6 +15,7 @@ import platform
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, asdict
+from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -34,7 +35,8 @@ from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
-from .review import apply_decisions, decision_counts, detached_opinions, load_decisions, text_fingerprint
+from .review import (apply_decisions, decision_counts, detached_opinions, excluded_opinions, load_decisions,
+                     text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -415,6 +417,32 @@ def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fi
     return dups, taken
 
 
+def _apply_exclusions(opinions, ok: Sequence[int], decisions, fingerprints, out_dir: Path,
+                      log: Callable[[str], None]) -> dict[str, int]:
+    """{opinion id: number of the ``exclude`` decision in force that excludes it} among the
+    opinions with content (``ok``), followed by their text; one line says how many, and a note
+    names an opinion (a late comment) with the same text as an excluded one that no decision
+    excludes: it is counted, since only the opinions staff named are excluded."""
+    known = {opinions[i].opinion_id: i for i in ok}
+    excluded = excluded_opinions(decisions, known, fingerprints)
+    if not excluded:
+        return {}
+    ids = sorted(excluded, key=lambda oid: known[oid])
+    log(f"excluded by staff decisions (対象外, not opinions on the draft): {len(ids)} opinion"
+        f"{'s' if len(ids) != 1 else ''} ({', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}): "
+        "in opinions.csv with status excluded, out of the clusters and the counts of opinions")
+    gone_texts = {fingerprints[oid]: excluded[oid] for oid in ids}
+    alike = [oid for oid in known if oid not in excluded and fingerprints.get(oid) in gone_texts]
+    if alike:
+        n = gone_texts[fingerprints[alike[0]]]
+        log(f"note: {', '.join(alike[:5])}{' …' if len(alike) > 5 else ''} "
+            f"{'has' if len(alike) == 1 else 'have'} the same text as an opinion excluded by decision {n} but "
+            f"{'is' if len(alike) == 1 else 'are'} counted (an exclusion names its opinions); exclude "
+            f"{'it' if len(alike) == 1 else 'them'} too with `cluster review exclude {out_dir} "
+            f"{' '.join(alike[:5])}` if {'it is' if len(alike) == 1 else 'they are'} no opinion on the draft either")
+    return excluded
+
+
 def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,
         log: Callable[[str], None] | None = None, progress: bool = False, encoder=None) -> RunResult:
     """Run the whole pipeline on ``input_path`` and write the run folder ``out_dir``."""
@@ -451,15 +479,26 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # 1. split and normalise
     opinions = split_opinions(subs, opts.split, progress=prog)
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
-    keys = [comparison_text(opinions[i].text) for i in ok]
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
     log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
+    # fingerprints of every opinion with content (those staff excluded too: a decision naming one
+    # must not follow its text to a copy that is not excluded)
+    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
+                    if decisions else None)
+    # staff ``exclude`` decisions: no opinion on the draft; the row stays (status excluded), out of
+    # every count of opinions and of the grouping; the submission still counts
+    excluded_by = _apply_exclusions(opinions, ok, decisions, fingerprints, out_dir, log) if decisions else {}
+    excluded_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok if opinions[i].opinion_id in excluded_by]
+    if excluded_by:
+        for i in ok:
+            if opinions[i].opinion_id in excluded_by:
+                opinions[i] = dc_replace(opinions[i], status="excluded")
+        ok = [i for i in ok if opinions[i].status == "ok"]
+    keys = [comparison_text(opinions[i].text) for i in ok]
 
     # 2. duplicates: exact and near (less the opinions staff detached), then one unit per duplicate group
     dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)
-    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
-                    if decisions else None)
     dups, detached_by = _apply_detaches(dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints,
                                         log, threshold=opts.near_duplicate_threshold)
     unit_of_ok = dups.group_of
@@ -498,13 +537,16 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
+        # opinions excluded since the earlier run are still "there" for continuity: excluding one
+        # takes it out of its cluster and regroups nothing (the cluster disappears if it was alone)
+        seen_pairs = ok_pairs + excluded_pairs
         # The earlier run's clusters are kept (late comments, or the same input again after a run
         # that took late comments) whatever decisions were recorded or withdrawn since: decisions
         # are re-applied on them below, and what a withdrawn one had baked into them is undone
         # there, so withdrawing one decision removes that decision's effect and nothing else.
-        late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, ok_pairs)
+        late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs)
         if prev and not late and prev.cluster_of:
-            why = regroup_reason(prev, model_name, asdict(opts), ok_pairs)
+            why = regroup_reason(prev, model_name, asdict(opts), seen_pairs)
             if why:
                 log(f"re-run: the earlier run's clusters are not kept ({why}): all opinions are grouped afresh, "
                     "so clusters, their opinions and their No. may change; a cluster that keeps most of its "
@@ -561,12 +603,21 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join)
             if n_new:
+                # opinions staff had excluded, back since the exclusion was withdrawn: no late comments
+                back = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
+                           and all(o not in prev.cluster_of and prev.text_of.get(o) == t for o, t in unit_pairs[u]))
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
                 placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
                 joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
                 fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
-                log(f"late comments: {n_new} new distinct opinions{also}: {joined} joined earlier clusters, "
-                    f"the rest form {fresh} new cluster{'s' if fresh != 1 else ''}")
+                where = (f"{joined} joined earlier clusters, the rest form {fresh} new cluster"
+                         f"{'s' if fresh != 1 else ''}")
+                if back == n_new:
+                    log(f"{back} distinct opinion{'s' if back != 1 else ''} no longer excluded (an exclusion "
+                        f"withdrawn){also}: {where}")
+                else:
+                    back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
+                    log(f"late comments: {n_new - back} new distinct opinions{back_too}{also}: {where}")
             else:
                 log("same opinions as the earlier run, which took late comments: its clusters are kept"
                     + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
@@ -580,7 +631,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
-                              detached={opinions[ok[j]].opinion_id for j in detached_by})
+                              detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by)
     unit_cluster = applied.cluster_of_unit
     for line in applied.messages:
         log(line)
@@ -799,13 +850,15 @@ def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
 
 def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     status = Counter(op.status for op in opinions)
-    rows_with_opinion = len({op.row_number for op in opinions if op.status == "ok"})
+    # a submission whose opinions staff excluded (対象外) had content: it is not 「意見を含まない提出」
+    rows_with_opinion = len({op.row_number for op in opinions if op.status in ("ok", "excluded")})
     return {
         "input_rows": len(subs),
         "rows_with_opinions": rows_with_opinion,
         "rows_without_opinions": len(subs) - rows_with_opinion,
         "opinion_rows": len(opinions),
         "ok_opinions": status.get("ok", 0),
+        "excluded_opinions": status.get("excluded", 0),  # staff decided they are no opinion on the draft
         "status": dict(sorted(status.items())),
         "distinct_opinions": int(dups.n_groups),
         "duplicate_groups": int((dups.sizes > 1).sum()),
@@ -921,7 +974,9 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                        opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
                        title_rows: Sequence[str] = (), topic_names: Sequence[str] = ()) -> ReportModel:
     mask, summary_of = report_maskers(subs, opts)
-    rows_with_opinion = {op.row_number for op in opinions if op.status == "ok"}
+    # a submission all of whose opinions staff excluded still counts (提出者数, 提出件数: the person
+    # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」
+    rows_with_opinion = {op.row_number for op in opinions if op.status in ("ok", "excluded")}
     blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
     counted = [s for s in subs if s.row_number not in blank]
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
@@ -958,6 +1013,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
+        n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
     )
 

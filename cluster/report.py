@@ -39,6 +39,8 @@ SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数�
 # high, about 20 lines of the 60-wide column, so about 600 characters; 400 leaves room for the
 # heading line and keeps the printed table readable. The full text is in opinions.csv.
 SUMMARY_LIMIT = 400
+# the count line of the texts staff excluded (`cluster review exclude`), after 意見を含まない提出
+NOT_OPINIONS_LINE = "案に対するご意見ではないもの（対象外）"
 SHORTENED_MARK = "…"
 _SENTENCE_END_RE = re.compile(r"[。．！？!?]」?|\n")
 
@@ -66,12 +68,15 @@ class ReportModel:
     n_submissions: int
     by_channel: list[tuple[str, int]]
     n_opinions: int
-    n_excluded: int
+    n_excluded: int  # submissions without an opinion (empty, a greeting only): 意見を含まない提出
     rows: list[ReportRow] = field(default_factory=list)
     masked: bool = True
     # whether any submission named its submitter (a 氏名 column): without one the number of
     # people is not known (n_submitters then counts each submission as one person) and is not printed
     submitters_known: bool = True
+    # texts staff decided are no opinion on the draft (`cluster review exclude`: a test submission,
+    # a question about the procedure, spam): not in 意見総数, counted on a line of their own
+    n_not_opinions: int = 0
 
     def count_lines(self) -> list[str]:
         if self.submitters_known:
@@ -83,6 +88,8 @@ class ReportModel:
         lines.append(f"意見総数：{self.n_opinions}件（整理後 {len(self.rows)}件）")
         if self.n_excluded:
             lines.append(f"意見を含まない提出：{self.n_excluded}件")
+        if self.n_not_opinions:
+            lines.append(f"{NOT_OPINIONS_LINE}：{self.n_not_opinions}件")
         return lines
 
 

@@ -26,6 +26,19 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   in its cluster), so a merge the grouping agrees with still holds it. A detach that takes
   nothing out in a run (the opinion is in no duplicate group there) leaves it where earlier
   decisions put it.
+- ``exclude`` opinion_ids=[...], {"reason": text}: these opinions are no opinion on the draft
+  (a preamble the splitter kept, 「テスト送信です」, a question about the procedure, spam). The
+  run takes them out before anything is counted or grouped (:func:`excluded_opinions`): each
+  keeps its row in opinions.csv with status ``excluded``, and is in no cluster, no 件数, no
+  意見総数 and not in the worksheet; the report says how many staff excluded. The submission
+  still counts (提出者数, 提出件数): the person did submit. Only the opinions named are excluded:
+  recording refuses one copy of a duplicate group (excluding one letter of a campaign is
+  rarely meant; name them all, or ``--with-copies``), and a late comment with the same text is
+  counted, with a note naming it. Exclusion wins over every other decision on the same opinion,
+  whenever recorded: a merge, move, split, label, summary, answer or confirm applies to the
+  rest of its opinions, and one left with none no longer applies (the run says so); moving or
+  splitting an opinion excluded by a decision in force is refused when recorded. ``undo``
+  brings the opinion back: the next run places it like a late comment.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``summary`` {"summary": text}: that cluster's ご意見の概要 in the report is this staff-written
   text instead of its representative opinion (「同趣旨の意見」 rows are usually summarised).
@@ -74,7 +87,7 @@ import numpy as np
 from .io import InputError, shorten, unescape_cell
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "detach", "label", "summary", "answer", "confirm", "withdraw")
+KINDS = ("merge", "move", "split", "detach", "exclude", "label", "summary", "answer", "confirm", "withdraw")
 DECISIONS_FILE = "decisions.jsonl"
 
 
@@ -421,6 +434,25 @@ def detached_opinions(decisions: Sequence[Decision], known: Mapping[str, object]
     return out
 
 
+def excluded_opinions(decisions: Sequence[Decision], known: Mapping[str, object],
+                      fingerprints: Mapping[str, str] | None = None) -> dict[str, int]:
+    """``{opinion id of this run: number of the exclude decision in force that excludes it}``
+    (followed by their text like every decision; ids no longer in ``known``, this run's opinions
+    with content, are left out). The run gives them status ``excluded`` before anything is
+    counted or grouped; ``apply_decisions`` then counts and reports the decisions."""
+    withdrawn = _withdrawn(decisions)
+    by_fp = _first_id_by_fingerprint(fingerprints)
+    out: dict[str, int] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind != "exclude" or n in withdrawn:
+            continue
+        ids, _ = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known)
+        for i in ids:
+            if i in known:
+                out.setdefault(i, n)
+    return out
+
+
 @dataclass
 class AppliedDecisions:
     cluster_of_unit: np.ndarray
@@ -439,7 +471,8 @@ class AppliedDecisions:
 
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
                     decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None,
-                    detached: Collection[str] | None = None) -> AppliedDecisions:
+                    detached: Collection[str] | None = None,
+                    excluded: Mapping[str, int] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
@@ -448,7 +481,11 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     decisions, before grouping); a detach that took nothing out (the opinion is in no
     duplicate group in this run) leaves the opinion where earlier decisions put it. ``None``:
     every opinion a detach names was taken out.
+    ``excluded``: {opinion id: number of its exclude decision} of the opinions this run excluded
+    (:func:`excluded_opinions`; they are in no unit). Exclusion wins: the other decisions apply
+    to the rest of their opinions, and one left with none no longer applies.
     """
+    excluded = dict(excluded or {})
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
     grouped = cl.copy()  # the grouping's own clusters, before any decision
     result = AppliedDecisions(cl)
@@ -486,9 +523,39 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             return out
 
         ids = present(d.opinion_ids)
+        if d.kind == "exclude":
+            out = [i for i in dict.fromkeys(ids) if i in excluded]
+            gone = [i for i in dict.fromkeys(ids) if i not in excluded]
+            if not out:
+                result.messages.append(f"{what} no longer applies: its opinions are gone")
+                result.not_applied += 1
+                continue
+            if gone:
+                result.messages.append(f"{what}: {len(gone)} of its opinions {'is' if len(gone) == 1 else 'are'} gone "
+                                       f"({', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}); "
+                                       "applied to the rest")
+            if found_elsewhere:
+                result.messages.append(f"{what}: {found_elsewhere} of its opinions now "
+                                       f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
+                                       "(rows moved in the input); applied to them by their text")
+            result.applied += 1
+            continue
         if d.kind == "merge":
             groups = [present(g) for g in (d.value.get("groups") or []) if g] or [ids]
             ids = list(dict.fromkeys(ids + [i for g in groups for i in g]))
+        if excluded:  # exclusion wins: the decision is about the rest of its opinions
+            out = [i for i in ids if i in excluded]
+            if out:
+                ids = [i for i in ids if i not in excluded]
+                if d.kind == "merge":
+                    groups = [[i for i in g if i not in excluded] for g in groups]
+                if not units_of(ids):
+                    by = sorted({excluded[i] for i in out})
+                    result.messages.append(
+                        f"{what} no longer applies: {'its opinion is' if len(out) == 1 else 'its opinions are'} "
+                        f"excluded (対象外) by decision {', '.join(map(str, by))}")
+                    result.not_applied += 1
+                    continue
         missing = [i for i in ids if i not in opinion_unit]
         units = units_of(ids)
         if not units:
@@ -514,7 +581,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             for u in joining:
                 cl[u] = target
         elif d.kind == "move":
-            target_units = [u for u in units_of(present(d.value.get("target", []))) if u not in units]
+            target_units = [u for u in units_of([i for i in present(d.value.get("target", [])) if i not in excluded])
+                            if u not in units]
             if not target_units:
                 result.messages.append(f"{what} no longer applies: the target cluster's opinions are gone")
                 result.not_applied += 1
@@ -770,7 +838,9 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
     return _cluster_now(members, cluster_id, load_decisions(run_dir))
 
 
-def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None) -> list[str]:
+def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None,
+              row_of: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
+    ids = [str(i).strip() for i in ids]
     if not ids:
         raise InputError("name at least one opinion id")
     unknown = [i for i in ids if i not in all_ids]
@@ -779,7 +849,10 @@ def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None 
     if clustered is not None:
         outside = [i for i in ids if i not in clustered]
         if outside:
-            raise InputError(f"opinion {outside[0]!r} is not in any cluster (its status is not ok); "
+            status = (row_of or {}).get(outside[0], {}).get("status", "")
+            why = (f"its status is excluded: staff excluded it (対象外); `cluster review undo` on that decision "
+                   "brings it back" if status == "excluded" else "its status is not ok")
+            raise InputError(f"opinion {outside[0]!r} is not in any cluster ({why}); "
                              "only clustered opinions can be moved or split")
     return list(dict.fromkeys(ids))
 
@@ -860,9 +933,11 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
-    _opinions(all_ids, [opinion_id], clustered)
+    _opinions(all_ids, [opinion_id], clustered, row_of)
+    decisions = load_decisions(run_dir)
+    _refuse_excluded(run_dir, decisions, row_of, [opinion_id], "move")
     named = str(cluster_id).strip()
-    cluster_id = _cluster_now(members, named, load_decisions(run_dir))
+    cluster_id = _cluster_now(members, named, decisions)
     if opinion_id in members[cluster_id]:
         now = "" if named == cluster_id else f" ({named} is now {cluster_id})"
         raise InputError(f"opinion {opinion_id} is already in cluster {cluster_id}{now}")
@@ -874,7 +949,8 @@ def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None
 def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
-    ids = _opinions(all_ids, list(opinion_ids), clustered)
+    ids = _opinions(all_ids, list(opinion_ids), clustered, row_of)
+    _refuse_excluded(run_dir, load_decisions(run_dir), row_of, ids, "split")
     return append_decision(run_dir, "split", ids, _with_fingerprints(row_of, {}, ids), by)
 
 
@@ -959,6 +1035,82 @@ def _detach_effect(row_of: Mapping[str, Mapping[str, str]], decisions: Sequence[
         parts.append(f"{shown} {'leaves' if len(mine) == 1 else 'leave'} {g} ({before} -> {after} "
                      f"opinion{'' if after == 1 else 's'})")
     return "; ".join(parts)
+
+
+def _excluded_in_force(decisions: Sequence[Decision], row_of: Mapping[str, Mapping[str, str]]) -> dict[str, int]:
+    """{opinion id of this run: number of the ``exclude`` decision in force that excludes it}, as
+    the next run sees it (ids followed by their text). ``row_of``: the opinions.csv rows by id;
+    opinions this run already excluded (status excluded) are among them."""
+    if not any(d.kind == "exclude" for d in decisions):
+        return {}
+    known = {oid: row for oid, row in row_of.items()
+             if unescape_cell(row.get("cluster_id", "")) or row.get("status") == "excluded"}
+    fingerprints = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in known.items()}
+    return excluded_opinions(decisions, known, fingerprints)
+
+
+def _refuse_excluded(run_dir, decisions: Sequence[Decision], row_of: Mapping[str, Mapping[str, str]],
+                     ids: Sequence[str], verb: str) -> None:
+    """One line when an opinion to move or split is excluded by a decision in force: exclusion
+    wins, so the move would do nothing; the exclusion is withdrawn first."""
+    pending = _excluded_in_force(decisions, row_of)
+    for i in ids:
+        if i in pending:
+            raise InputError(f"opinion {i!r} is excluded (対象外) by decision {pending[i]}, which wins over any "
+                             f"{verb}; withdraw it first (`cluster review undo {run_dir} --decision {pending[i]}`)")
+
+
+def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = None, by: str | None = None,
+                   with_copies: bool = False) -> Decision:
+    """Exclude opinions that are no opinion on the draft (a preamble the splitter kept, a test
+    submission, a question about the procedure, spam): the next run keeps their rows in
+    opinions.csv with status ``excluded`` and leaves them out of the clusters and every count of
+    opinions; their submissions still count. ``reason`` is recorded with the decision.
+
+    Refused, with one line: an unknown id; an opinion that is not clustered (status greeting,
+    empty ...: it is counted nowhere already); one already excluded; one of a duplicate group's
+    copies without the others (excluding one copy of a campaign letter is rarely meant: name
+    them all, or ``with_copies`` takes every opinion of its group along, each named in the
+    decision)."""
+    members, all_ids, row_of = _run_state(run_dir)
+    ids = _opinions(all_ids, list(opinion_ids))
+    decisions = load_decisions(run_dir)
+    pending = _excluded_in_force(decisions, row_of)
+    for i in ids:
+        if i in pending:
+            when = ("applied by the last run" if row_of[i].get("status") == "excluded"
+                    else "run `cluster run ... --out DIR` again to apply it")
+            raise InputError(f"opinion {i!r} is already excluded by decision {pending[i]} ({when}; "
+                             f"`cluster review undo {run_dir} --decision {pending[i]}` brings it back)")
+    for i in ids:
+        if not unescape_cell(row_of[i].get("cluster_id", "")):
+            status = row_of[i].get("status") or "?"
+            raise InputError(f"opinion {i!r} has status {status} and is in no cluster: it is not counted as an "
+                             "opinion already; only clustered opinions (status ok) can be excluded")
+    in_group: dict[str, list[str]] = {}
+    for oid, row in row_of.items():
+        group = unescape_cell(row.get("duplicate_group", ""))
+        if group and unescape_cell(row.get("cluster_id", "")):
+            in_group.setdefault(group, []).append(oid)
+    named = set(ids)
+    for i in list(ids):
+        group = unescape_cell(row_of[i].get("duplicate_group", ""))
+        others = [o for o in in_group.get(group, []) if o not in named]
+        if not others:
+            continue
+        if with_copies:
+            ids += others
+            named.update(others)
+            continue
+        shown = " ".join(others[:6]) + (f" (+{len(others) - 6} more)" if len(others) > 6 else "")
+        raise InputError(f"opinion {i!r} is one of {len(in_group[group])} copies in duplicate group {group} (the "
+                         f"same letter, counted {len(in_group[group])} times); excluding one copy of it is rarely "
+                         f"meant: name all of them ({shown}) or add --with-copies to exclude the whole group, or "
+                         "use `cluster review detach` if it is not a copy")
+    where = sorted({c for c, ops in members.items() for i in ops if i in named})
+    value = {"reason": _staff_text(reason)} if _staff_text(reason) else {}
+    value = _with_fingerprints(row_of, {**value, "clusters": where}, ids)
+    return append_decision(run_dir, "exclude", ids, value, by)
 
 
 def _staff_text(text: str | None) -> str:
@@ -1347,8 +1499,10 @@ def decision_lines(run_dir) -> list[str]:
         else:
             said = (d.value.get("summary") or d.value.get("label") or d.value.get("text") or d.value.get("answer_id")
                     or "")
+        if d.kind == "exclude":
+            said = d.value.get("reason") or ""
         shown = shorten(str(said), 40) if said and d.kind != "withdraw" else str(said)
-        if d.kind in ("split", "move", "detach") and d.opinion_ids:  # the opinions are what it is about
+        if d.kind in ("split", "move", "detach", "exclude") and d.opinion_ids:  # the opinions are what it is about
             shown = ", ".join(p for p in (shown, _ids_shown(d.opinion_ids)) if p)
         parts = [f"{n:>4}", d.kind, where, shown,
                  f"({_count(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
