@@ -23,7 +23,7 @@ import numpy as np
 
 from . import __version__
 from .dedup import detach, find_duplicates
-from .continuity import (assign_ids, extend_clusters, inherit_ids, is_late_comment_run, load_previous,
+from .continuity import (assign_ids, extend_clusters, is_late_comment_run, kept_ids, load_previous,
                          previous_clusters_of_units, regroup_reason, withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
@@ -632,7 +632,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
                               detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by)
-    unit_cluster = applied.cluster_of_unit
+    grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
     for line in applied.messages:
         log(line)
     if decisions:  # a re-run says what it did with what staff recorded (figures that add up)
@@ -645,10 +645,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     order = sorted(members, key=lambda c: (-unit_counts[members[c]].sum(), -len(members[c]),
                                            min(unit_rep[u] for u in members[c])))
     cluster_index = {c: n for n, c in enumerate(order)}
+    # a cluster keeps the earlier id of the opinions it holds (those the grouping put there first),
+    # so the clusters a split, move or merge made keep theirs on every re-run, not only the continued ones
     if late:
-        inherited = {c: cid for c, cid in continued.items() if c in members}
+        inherited = kept_ids(members, [[p] * int(n) for p, n in zip(unit_prev, unit_counts)], grouped)
     elif prev:
-        inherited = inherit_ids({c: [p for u in members[c] for p in unit_pairs[u]] for c in order}, prev)
+        inherited = kept_ids(members, [[prev.cluster_for(o, t) for o, t in pairs] for pairs in unit_pairs], grouped)
     else:
         inherited = {}
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
