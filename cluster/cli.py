@@ -149,8 +149,9 @@ def _reader_options(what: str):
 @click.option("--final", is_flag=True,
               help="The report as it will be published: confirmed answers only (no unconfirmed candidates; "
                    "worksheet.xlsx and answers.csv keep them), and the run names the rows still without one.")
-@click.option("--no-split", is_flag=True, help="Keep one opinion per row (do not cut numbered items); greetings, a "
-              "quoted notice and the signature around it are still left out of it.")
+@click.option("--no-split", is_flag=True, help="Keep one opinion per submission (do not cut numbered items or "
+              "paragraphs); greetings, a quoted notice and the signature around it are still left out of it, in "
+              "rows of their own (status greeting, header, quoted).")
 @click.option("--model", help="Embedding model: a sentence-transformers name or path (default: the shipped model).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the clustering.")
 @_reader_options("input file")

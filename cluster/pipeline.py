@@ -155,11 +155,11 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
 def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:
     """(start, end, heading, text, status) of the opinions in one submission text.
 
-    Without ``split`` (``--no-split``) the one row per submission spans the writer's own content:
-    from the first to the last piece the split would publish, so an e-mail header, a quoted
-    notice, the closing and signature and a leading greeting or date line fall outside it (the
-    offsets still index ``text``). When the split would publish nothing, the row is the whole
-    text with status empty."""
+    Without ``split`` (``--no-split``) the one opinion row per submission spans the writer's own
+    content: from the first to the last piece the split would publish, so an e-mail header, a
+    quoted notice, the closing and signature and a leading greeting or date line fall outside it;
+    the text before and after it is a row each (status header, greeting or quoted). When the split
+    would publish nothing, the row is the whole text with status empty."""
     segments = split_submission(text)
     pieces = [(s.start, s.end, s.heading, s.closing, s.part) for s in segments]
     # a greeting or self-introduction before numbered items or 「…について」 sections
@@ -184,7 +184,19 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         first, last = published[0], published[-1]
         start, end = own_span(text, made[first][0], made[last][1], made[first - 1][1] if first else 0,
                               made[first][2])
-        return [(start, end, "", text[start:end], "ok")]
+        # the text around the opinion (header, greeting, signature, quoted notice) keeps a row of
+        # its own, as the split keeps it, so no text a citizen sent is missing from opinions.csv
+        rows = [(start, end, "", text[start:end], "ok")]
+        for lo, hi, after in ((0, start, False), (end, len(text), True)):
+            chunk = text[lo:hi]
+            left, right = len(chunk) - len(chunk.lstrip(" \t\n\u3000")), len(chunk.rstrip(" \t\n\u3000"))
+            if right <= left:
+                continue
+            parts = {m[4] for m in made if m[0] < hi and m[1] > lo}
+            status = "quoted" if after and "quoted" in parts else "header" if "header" in parts else "greeting"
+            row = (lo + left, lo + right, "", chunk[left:right], status)
+            rows = rows + [row] if after else [row] + rows
+        return rows
     if len(made) > 1:
         # Greetings and "I send the following points" before or after the items are not
         # opinions; they stay in opinions.csv (status greeting) so no text is dropped.

@@ -6,11 +6,20 @@ from cluster.pipeline import _split_pieces
 
 
 def one_row(source: str) -> tuple[int, int, str, str, str]:
+    """The one opinion row (or the one empty row); the text around it is in rows of its own."""
     made = _split_pieces(source, False)
-    assert len(made) == 1
-    start, end, _, text, _ = made[0]
-    assert source[start:end] == text  # offsets index the source
-    return made[0]
+    for start, end, _, text, _ in made:
+        assert source[start:end] == text  # offsets index the source
+    opinions = [m for m in made if m[4] in ("ok", "empty")]
+    assert len(opinions) == 1 and all(m[4] in ("greeting", "header", "quoted") for m in made if m not in opinions)
+    # nothing the writer sent is missing: every non-blank character is in some row
+    covered = set().union(*(range(m[0], m[1]) for m in made))
+    assert all(i in covered for i, ch in enumerate(source) if not ch.isspace())
+    return opinions[0]
+
+
+def rows(source: str) -> list[tuple[str, str]]:
+    return [(m[4], m[3]) for m in _split_pieces(source, False)]
 
 
 NOTICE = ("\n\n-----Original Message-----\nFrom: ○○町役場 子育て支援課\nSent: 2026/11/01 10:00\nTo: 町民各位\n"
@@ -51,3 +60,12 @@ def test_nothing_to_publish_keeps_the_whole_text_as_empty():
 def test_real_opinion_starting_like_a_greeting_stays():
     source = "一番困っているのは高齢者です。\n(1)バスを増やしてください。\n(2)停留所に屋根を付けてください。"
     assert one_row(source)[3] == source
+
+
+def test_the_text_around_the_opinion_keeps_rows_of_its_own():
+    """QA: with --no-split the greeting above a letter and its signature were in no row at all."""
+    source = "○○町役場 企画財政課 御中\nいつもお世話になっております。\n町営プールを残してください。\n\n山田 花子（東町）"
+    assert rows(source) == [("greeting", "○○町役場 企画財政課 御中\nいつもお世話になっております。"),
+                            ("ok", "町営プールを残してください。"), ("greeting", "山田 花子（東町）")]
+    mail = "From: taro@example.jp\nTo: a@town.example.jp\nSubject: 意見\n\n公園を増やしてください。" + NOTICE
+    assert [status for status, _ in rows(mail)] == ["header", "ok", "quoted"]
