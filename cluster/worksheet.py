@@ -42,8 +42,11 @@ recorded, a worksheet whose No. or 件数 cells no longer match their cluster (t
 cell: one cell typed over, or several rows of columns sorted apart from cluster_id), and one
 whose ご意見の概要 or 考え方 column was sorted or pasted apart from its rows: two cells or more
 that hold what the worksheet showed for another row (its written text, or its best candidate),
-while that row no longer holds it (see ``_moved_cells``). A row's own candidate pasted, or one
-answer written for several rows on purpose (it stays in the row that showed it), is imported.
+while that row no longer holds it, or one such cell whose text was cut from its row (that row's
+cell emptied or changed) and pasted into this one only (see ``_moved_cells``). A row's own
+candidate pasted, or one answer written for several rows on purpose (it stays in the row that
+showed it, or went to several rows), is imported; another row's candidate pasted while that row
+is untouched is imported and named (staff may have pasted the wrong row's candidate).
 """
 from __future__ import annotations
 
@@ -350,37 +353,72 @@ def _staff_labels(run_dir) -> dict[str, str]:
             str(r.get("label_edited", "")).strip() == "yes" else "" for r in rows}
 
 
-def _moved_cells(sheet: _Sheet) -> list[tuple[str, int, str, int, str]]:
+@dataclass(frozen=True)
+class _Moved:
+    """A text an editable cell holds that the worksheet showed for another row, not its own."""
+
+    column: str
+    number: int  # the first row holding it
+    cid: str
+    other_number: int  # the row that showed it (0: that row is no longer in the sheet)
+    other: str
+    rows: int  # how many rows hold it
+    candidate: bool  # shown as that row's best candidate, not as its written text
+    source_untouched: bool  # that row's cell is still as the worksheet showed it
+
+
+def _moved_cells(sheet: _Sheet) -> list[_Moved]:
     """The editable cells that hold what the worksheet showed for another row, while that row no
-    longer holds it: ``(column, row, cluster id, other row, other cluster id)``, one per text.
+    longer holds it: one ``_Moved`` per text.
 
     What a row showed is its written text (summary, answer) and, in 考え方, its best candidate.
     A column sorted or pasted apart from its rows moves several texts away from the rows that
-    showed them, each to another row: two such texts or more stop the import. Honest work does
-    not look like that: text a row may take as its own (its written text, any of its candidates)
-    never counts; an answer written for other rows on purpose still stands in the row that
-    showed it, and when it does not (that row got a new answer), it is one text however many
-    rows took it; one row's answer used for another while its own was rewritten is one text."""
+    showed them, each to another row: two such texts or more stop the import, and so does one
+    text cut from its row (that row's cell emptied or changed) and pasted into one other row
+    (``import_worksheet``). Honest work does not look like that: text a row may take as its own
+    (its written text, any of its candidates) never counts; an answer written for other rows on
+    purpose still stands in the row that showed it, and when it does not (that row got a new
+    answer), it went to several rows: it is one text however many rows took it."""
     number_of = {cid: number for number, cid, _, _ in sheet.rows}
     now = {cid: {SUMMARY: summary, ANSWER: answer} for _, cid, summary, answer in sheet.rows}
-    shown_by: dict[tuple[str, str], list[str]] = {}  # (column, text) -> the clusters that showed it
+    shown_by: dict[tuple[str, str], list[tuple[str, bool]]] = {}  # (column, text) -> (cluster, as candidate)
     own: dict[str, dict[str, set[str]]] = {}
     for cid, (summary, answer) in sheet.written.items():
         cands = [text for _, text in sheet.candidates.get(cid, [])]
-        for column, texts in ((SUMMARY, [summary]), (ANSWER, [answer] + cands[:1])):
-            for text in {_norm(t) for t in texts if _norm(t)}:
-                shown_by.setdefault((column, text), []).append(cid)
+        for column, texts in ((SUMMARY, [(summary, False)]), (ANSWER, [(answer, False)] + [(t, True) for t in cands[:1]])):
+            seen: set[str] = set()
+            for text, as_candidate in texts:
+                if _norm(text) and _norm(text) not in seen:
+                    seen.add(_norm(text))
+                    shown_by.setdefault((column, _norm(text)), []).append((cid, as_candidate))
         own[cid] = {SUMMARY: {_norm(summary)}, ANSWER: {_norm(t) for t in [answer] + cands}}
-    moved: dict[tuple[str, str], tuple] = {}  # (column, text) -> its first cell
+
+    def untouched(cid: str, column: str) -> bool:
+        shown = sheet.written[cid][0 if column == SUMMARY else 1]
+        return cid in now and _same(now[cid][column], shown)
+
+    moved: dict[tuple[str, str], _Moved] = {}  # (column, text) -> the first cell holding it
     for number, cid, summary, answer in sheet.rows:
         for column, cell in ((SUMMARY, summary), (ANSWER, answer)):
             text = _norm(cell)
             if not text or text in own.get(cid, {}).get(column, ()):
                 continue
-            origins = [c for c in shown_by.get((column, text), []) if c != cid]
-            if origins and not any(c in now and _norm(now[c][column]) == text for c in origins):
-                moved.setdefault((column, text), (column, number, cid, number_of.get(origins[0], 0), origins[0]))
+            origins = [(c, cand) for c, cand in shown_by.get((column, text), []) if c != cid]
+            if not origins or any(c in now and _norm(now[c][column]) == text for c, _ in origins):
+                continue
+            if (column, text) in moved:
+                first = moved[(column, text)]
+                moved[(column, text)] = _Moved(**{**first.__dict__, "rows": first.rows + 1})
+                continue
+            other, as_candidate = origins[0]
+            moved[(column, text)] = _Moved(column, number, cid, number_of.get(other, 0), other, 1,
+                                           all(cand for _, cand in origins),
+                                           any(untouched(c, column) for c, _ in origins))
     return list(moved.values())
+
+
+def _row(number: int, cid: str) -> str:
+    return f"row {number} ({cid})" if number else cid
 
 
 def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False) -> ImportResult:
@@ -395,12 +433,30 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     sheet = _read(path)
     moved = _moved_cells(sheet)
     if len(moved) >= 2:
-        named = ", ".join(f"row {n} ({c}) holds the {column} shown for " + (f"row {m} ({o})" if m else o)
-                          for column, n, c, m, o in moved[:4])
+        named = ", ".join(f"{_row(m.number, m.cid)} holds the {m.column} shown for {_row(m.other_number, m.other)}"
+                          for m in moved[:4])
         more = f" and {len(moved) - 4} more" if len(moved) > 4 else ""
         raise InputError(f"{path.name}: {len(moved)} cells hold what the worksheet showed for another row: "
                          f"{named}{more}; was a column sorted or pasted apart from its rows? Nothing recorded: "
                          "sort whole rows (or undo the paste), or start again from the run's worksheet.xlsx")
+    pasted_candidate = None  # one row's candidate pasted into another row, that row untouched: named
+    if moved:
+        m = moved[0]
+        if m.rows == 1 and not m.source_untouched:
+            # cut from its row and pasted into another (the answer would be recorded for the wrong
+            # opinions), or its row sorted or typed over after the paste: refused even alone
+            what = (f"the candidate (回答案) shown for {_row(m.other_number, m.other)}" if m.candidate
+                    else f"the {m.column} shown for {_row(m.other_number, m.other)}")
+            cells_now = {cid: (summary, answer) for _, cid, summary, answer in sheet.rows}
+            emptied = not _norm(cells_now.get(m.other, ("", ""))[0 if m.column == SUMMARY else 1])
+            where = (f"whose {m.column} cell was {'emptied' if emptied else 'changed'}" if m.other_number
+                     else "a row no longer in the sheet")
+            raise InputError(f"{path.name}: {_row(m.number, m.cid)} holds {what}, {where}: was it cut and pasted "
+                             f"into the wrong row? Nothing recorded: put it back in {_row(m.other_number, m.other)} "
+                             f"(to use it for {m.cid} too, keep it in both rows), or start again from the run's "
+                             "worksheet.xlsx")
+        if m.candidate:
+            pasted_candidate = m
     import hashlib
     import shlex
 
@@ -444,6 +500,14 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
     result = ImportResult()
+    if pasted_candidate:
+        m = pasted_candidate
+        answer_id = sheet.candidates[m.other][0][0]
+        result.messages.append(f"{_row(m.number, m.cid)}: {ANSWER} is the candidate shown for "
+                               f"{_row(m.other_number, m.other)} (past answer {answer_id}), not one of {m.cid}'s "
+                               f"own: it is taken as {m.cid}'s answer; if it was meant for the other row, put it "
+                               f"there (`cluster review undo {shlex.quote(str(run_dir))} --import "
+                               f"{shlex.quote(path.name)}` takes an import back)")
     here = Path(run_dir).resolve().name
     if sheet.folder and sheet.folder != here:
         result.messages.append(f"{path.name} was written in run folder {sheet.folder}, not {here}: its cells land on "

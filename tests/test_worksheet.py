@@ -651,6 +651,56 @@ def test_own_candidates_and_an_answer_reused_on_purpose_are_imported(project):
     assert res.exit_code == 0 and "would record 3 answers" in res.output, res.output
 
 
+@pytest.mark.parametrize("how", ["cut", "typed over"])
+def test_one_answer_cut_from_its_row_into_another_is_refused(project, how):
+    """QA: the bus row's answer cut and pasted into the tennis row (the bus row emptied), or a
+    column rotated where the other cells hold newly typed text (the bus row typed over): one
+    moved text was imported, and the answer was recorded for the 使用料 opinions."""
+    out, tmp = project["out"], project["dir"]
+    now, written = _answered(project)
+    bus, tennis = now["S4-1"], now["S10-1"]
+    cells = {tennis: {ANSWER: written[bus]}, bus: {ANSWER: None if how == "cut" else "新しく書いた回答です。"}}
+    bad = edit(out / "worksheet.xlsx", tmp / "cut.xlsx", cells)
+    before = (out / "decisions.jsonl").read_bytes()
+    res = CliRunner().invoke(main, ["review", "import", str(out), str(bad), "--dry-run"])
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1, res.output
+    _, _, rows = main_rows(bad)
+    assert (f"row {rows[tennis]} ({tennis}) holds the 考え方 shown for row {rows[bus]} ({bus}), whose 考え方 cell "
+            f"was {'emptied' if how == 'cut' else 'changed'}") in res.output
+    assert "Nothing recorded" in res.output and "would record" not in res.output
+    assert (out / "decisions.jsonl").read_bytes() == before
+    # copied on purpose (the bus row keeps it): imported
+    copied = edit(out / "worksheet.xlsx", tmp / "copied.xlsx", {tennis: {ANSWER: written[bus]}})
+    res = invoke("review", "import", out, copied, "--dry-run")
+    assert res.exit_code == 0 and "would record 1 answer" in res.output, res.output
+
+
+def test_another_rows_candidate_pasted_is_imported_with_a_warning(first_run, tmp_path):
+    """One row's best candidate pasted into another row, its own row untouched: staff may have
+    pasted the wrong row's candidate, so the line names the row whose candidate it is."""
+    comments, _, _ = first_run
+    past = write_csv(tmp_path / "past.csv", PAST[0], PAST[1:] + [
+        ["K4", "図書館の開館時間を延ばしてほしい。", "図書館の開館時間は見直しを検討します。"],
+        ["K5", "駐車場を増やしてほしい。", "駐車場の増設は予定しておりません。"],
+        ["K6", "使用料を下げてほしい。", "使用料は受益者負担の観点から定めております。"]])
+    out = tmp_path / "out"
+    res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash", "--min-answer-score", "0")
+    assert res.exit_code == 0, res.output
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    shown = {cid: [(a, t) for k, c, a, t in wb[HIDDEN_SHEET].iter_rows(max_col=4, values_only=True)
+                   if k == "candidate" and c == cid] for cid in rows}
+    source, target = next((s, t) for s in rows for t in rows
+                          if s != t and shown[s] and shown[s][0][1] not in {x for _, x in shown[t]})
+    number, candidate = shown[source][0]
+    pasted = edit(out / "worksheet.xlsx", tmp_path / "pasted.xlsx", {target: {ANSWER: candidate}})
+    res = invoke("review", "import", out, pasted)
+    assert res.exit_code == 0 and "recorded 1 answer" in res.output, res.output
+    warning = [line for line in res.output.splitlines() if "is the candidate shown for" in line]
+    assert len(warning) == 1, res.output
+    assert (f"row {rows[target]} ({target}): 考え方 is the candidate shown for row {rows[source]} ({source}) "
+            f"(past answer {number})") in warning[0]
+
+
 def test_a_worksheet_of_another_folder_of_the_same_comments_is_imported_and_named(project):
     """A copy of the run folder (a backup, a second run of the same comments) holds the same
     opinions: the worksheet's cells land on them, and the import names the folder it came from,
