@@ -283,12 +283,12 @@ def _named_cluster(run_dir, cluster_id: str) -> str:
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one."""
-    from .review import describe_clusters, merge_notes, record_merge
+    from .review import describe_clusters, merge_keeps, merge_notes, record_merge
 
     decision = record_merge(run_dir, clusters, by)
     named = list(describe_clusters(run_dir, clusters).values())
     _recorded(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
-    for note in merge_notes(run_dir, clusters):
+    for note in merge_keeps(run_dir, clusters) + merge_notes(run_dir, clusters):
         click.echo(note, err=True)
 
 
@@ -300,13 +300,16 @@ def review_merge(run_dir, clusters, by):
 @_guarded
 def review_move(run_dir, opinion_id, cluster_id, by):
     """Move one opinion into cluster CLUSTER_ID."""
-    from .review import cluster_of_opinions, copies_of, describe_clusters, describe_opinions, record_move
+    from .review import (cluster_of_opinions, copies_of, describe_clusters, describe_opinions, leaving_notes,
+                         record_move)
 
     decision = record_move(run_dir, opinion_id, cluster_id, by)
     source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
     _recorded(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"
                         f"{' from ' + ', '.join(source.values()) if source else ''} into "
                         f"{_named_cluster(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]))
+    for note in leaving_notes(run_dir, [opinion_id], decision.value.get("cluster")):
+        click.echo(note, err=True)
 
 
 @review_group.command("split")
@@ -316,7 +319,8 @@ def review_move(run_dir, opinion_id, cluster_id, by):
 @_guarded
 def review_split(run_dir, opinion_ids, by):
     """Take the given opinions out into a new cluster of their own."""
-    from .review import cluster_of_opinions, copies_of, describe_clusters, describe_opinions, record_split
+    from .review import (cluster_of_opinions, copies_of, describe_clusters, describe_opinions, leaving_notes,
+                         record_split)
 
     decision = record_split(run_dir, opinion_ids, by)
     ids = list(decision.opinion_ids)
@@ -324,6 +328,8 @@ def review_split(run_dir, opinion_ids, by):
     source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
     _recorded(decision, f"of {', '.join(named)}{' from ' + ', '.join(source.values()) if source else ''} "
                         "into a cluster of their own", copies_of(run_dir, ids))
+    for note in leaving_notes(run_dir, ids):
+        click.echo(note, err=True)
 
 
 @review_group.command("detach")

@@ -930,6 +930,103 @@ def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     return notes
 
 
+def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[Decision]) -> dict[str, dict[str, str]]:
+    """``{cluster id: {kind: what it says}}``: the answer, summary, label and confirm in force on
+    each cluster of the last run (decisions recorded since included), each on the cluster holding
+    most of its opinions; of two, the one naming more of them, else the later. ``what it says``
+    as a line names it: 「confirmed answer (past answer 4: 「…」)」, 「label 【…】」."""
+    cluster_of = {oid: c for c, ids in members.items() for oid in ids}
+    withdrawn = _withdrawn(decisions)
+    best: dict[tuple[str, str], tuple[int, int, Decision]] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind not in ("answer", "summary", "label", "confirm") or n in withdrawn:
+            continue
+        tally = Counter(cluster_of[i] for i in d.opinion_ids if i in cluster_of)
+        if not tally:
+            continue
+        c, k = tally.most_common(1)[0]
+        if (k, n) > best.get((c, d.kind), (0, 0, None))[:2]:
+            best[(c, d.kind)] = (k, n, d)
+    out: dict[str, dict[str, str]] = {}
+    for (c, kind), (_, _, d) in best.items():
+        if kind == "answer":
+            text = shorten(str(d.value.get("text") or d.value.get("answer_text") or ""), 30)
+            said = (f"past answer {d.value['answer_id']}" + (f": 「{text}」" if text else "")
+                    if d.value.get("answer_id") else f"「{text}」")
+            what = f"confirmed answer ({said})"
+        elif kind == "summary":
+            what = f"summary 「{shorten(str(d.value.get('summary') or ''), 30)}」"
+        elif kind == "label":
+            what = f"label 【{shorten(str(d.value.get('label') or ''), 30)}】"
+        else:
+            what = "`confirm`"
+        out.setdefault(c, {})[kind] = what
+    return out
+
+
+def _joined(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def merge_keeps(run_dir, cluster_ids: Sequence[str]) -> list[str]:
+    """One line per cluster of a merge whose answer, summary or label (the only one among the
+    merged clusters) the merged row keeps: it now stands for the other clusters' opinions too."""
+    members, _, _ = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    cluster_ids = [c for c in dict.fromkeys(_cluster_now(members, str(c).strip(), decisions) for c in cluster_ids)
+                   if c in members]
+    work = _staff_work(run_dir, members, decisions)
+    lines = []
+    for c in cluster_ids:
+        kept = [work[c][kind] for kind in ("answer", "summary", "label")
+                if kind in work.get(c, {}) and not any(kind in work.get(o, {}) for o in cluster_ids if o != c)]
+        if not kept:
+            continue
+        others = [o for o in cluster_ids if o != c]
+        theirs = _joined([f"{o}'s {len(members[o])}" for o in others])
+        plural = "" if len(others) == 1 and len(members[others[0]]) == 1 else "s"
+        how = ("check it or record another with `cluster review answer`" if "answer" in work[c] and work[c]["answer"] in kept
+               else "check it after the next run")
+        lines.append(f"{c}'s {_joined(kept)} now stand{'s' if len(kept) == 1 else ''} for {theirs} opinion{plural} "
+                     f"too; {how}")
+    return lines
+
+
+def leaving_notes(run_dir, opinion_ids: Sequence[str], target: str | None = None) -> list[str]:
+    """For a split or move just recorded: one line per cluster the opinions leave that has a
+    confirmed answer, a written summary, a label or a confirm (the opinions no longer get them),
+    and for a move into a cluster with a confirmed answer, that the answer now stands for the
+    moved opinion too."""
+    members, _, row_of = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    work = _staff_work(run_dir, members, decisions)
+    ids = [i for i in opinion_ids if i in row_of]
+    lines = []
+    for c in dict.fromkeys(unescape_cell(row_of[i].get("cluster_id", "")) for i in ids):
+        if not c or c == target or not work.get(c):
+            continue
+        leaving = [i for i in ids if unescape_cell(row_of[i].get("cluster_id", "")) == c]
+        who = leaving[0] if len(leaving) == 1 else f"{len(leaving)} opinions ({_ids_shown(leaving)})"
+        kinds = [k for k in ("answer", "summary", "label", "confirm") if k in work[c]]
+        has = _joined([work[c][k] for k in kinds])
+        it = "it" if len(leaving) == 1 else "them"
+        if not target:
+            then = (f"for a cluster of {'its' if len(leaving) == 1 else 'their'} own, which has no answer yet: check "
+                    "both rows after the next run (`cluster review answer` records one)")
+        elif "answer" in work.get(target, {}):
+            then = f"for {target}, whose {work[target]['answer']} now stands for {it}: check both rows after the next run"
+        else:
+            then = f"for {target}, which has no confirmed answer yet: check both rows after the next run"
+        row = "a confirmed row" if {"answer", "confirm"} & set(kinds) else "a row with staff's text"
+        lines.append(f"{who} leave{'s' if len(leaving) == 1 else ''} {c}, {row} ({has}), {then}")
+    if target and "answer" in work.get(target, {}) and not lines:
+        lines.append(f"{target}'s {work[target]['answer']} now stands for {_joined(ids[:3])}"
+                     f"{' and more' if len(ids) > 3 else ''} too; check it or record another with "
+                     "`cluster review answer`")
+    return lines
+
+
 def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> Decision:
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}

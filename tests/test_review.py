@@ -1317,3 +1317,46 @@ def test_a_run_says_what_it_did_with_the_recorded_decisions(project):
     res = project["run"]()
     # the figures add up: recorded = applied + withdrawn (review.decision_counts, test_review_decisions.py)
     assert "2 recorded (answer 1, label 1): 1 applied, 1 withdrawn (by 1 withdrawal)" in res.output
+
+
+# ------------------------------------------------- QA: a confirmed answer handed to other opinions
+
+
+def test_merge_says_which_answer_and_label_the_merged_row_keeps(project):
+    """QA: `review merge` joined 電気料金 opinions to the row confirmed with the メガソーラー
+    answer, and neither the command nor the next run said a word."""
+    out = project["out"]
+    of = cluster_of(out)
+    library, hall = of["A1-1"], of["A10-1"]
+    assert invoke("review", "answer", out, library, "--answer-id", "K1").exit_code == 0
+    assert invoke("review", "label", out, library, "図書館の開館時間").exit_code == 0
+    res = invoke("review", "merge", out, library, hall)
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "now stand" in x)
+    assert line == (f"{library}'s confirmed answer (past answer K1: 「開館時間の延長については、利用状況を踏まえて検討してまいり…」) "
+                    f"and label 【図書館の開館時間】 now stand for {hall}'s 2 opinions too; check it or record another "
+                    "with `cluster review answer`")
+    # nothing kept: nothing said
+    quiet = invoke("review", "merge", out, of["A4-1"], of["A7-1"])
+    assert quiet.exit_code == 0 and "now stand" not in quiet.output
+
+
+def test_split_and_move_out_of_a_confirmed_row_say_the_opinion_leaves_it(project):
+    """QA: `review split` took an opinion out of a cluster that had `confirm`, without a word."""
+    out = project["out"]
+    of = cluster_of(out)
+    library, parking, hall = of["A1-1"], of["A4-1"], of["A10-1"]
+    assert invoke("review", "confirm", out, parking).exit_code == 0
+    assert invoke("review", "answer", out, library, "--text", "開館時間は検討します。").exit_code == 0
+    res = invoke("review", "split", out, "A5-1")
+    assert res.exit_code == 0, res.output
+    assert (f"A5-1 leaves {parking}, a confirmed row (`confirm`), for a cluster of its own, which has no answer yet"
+            in res.output)
+    res = invoke("review", "move", out, "A2-1", hall)
+    assert (f"A2-1 leaves {library}, a confirmed row (confirmed answer (「開館時間は検討します。」)), for {hall}, "
+            "which has no confirmed answer yet") in res.output
+    res = invoke("review", "move", out, "A11-1", library)
+    assert (f"{library}'s confirmed answer (「開館時間は検討します。」) now stands for A11-1 too; check it or record "
+            "another with `cluster review answer`") in res.output
+    plain = invoke("review", "move", out, "A9-1", hall)
+    assert plain.exit_code == 0 and "leaves" not in plain.output and "now stands" not in plain.output
