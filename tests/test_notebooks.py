@@ -3,7 +3,7 @@
 The run is made in tmp_path from the project's own sample files (data/); the review notebook
 is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a detach (the least similar
 letter of the form-letter group), a label, a confirmation, a written answer, and the re-run
-that writes the report.
+that writes the report; then an answer imported from a filled-in worksheet and an exclusion (対象外).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert errors(nb) == []
     assert "self-check passed" in text_of(nb)
     kinds = [json.loads(line)["kind"] for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
-    assert kinds == ["detach", "label", "summary", "confirm", "answer", "withdraw", "answer"]
+    assert kinds == ["detach", "label", "summary", "confirm", "answer", "withdraw", "answer", "exclude"]
     report = (sample_run / "report.md").read_text(encoding="utf-8")
     assert "セルフテストの考え方です。" not in report  # withdrawn
     assert "回答作成シートからの考え方です。" in report  # imported from the filled-in worksheet
