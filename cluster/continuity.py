@@ -13,7 +13,10 @@ Under both rules ids are given after staff decisions are applied (``kept_ids``):
 the earlier id of the opinions in it, those the grouping put there before those a decision did,
 so a group a ``split`` took out, the target of a ``move`` and a merged cluster keep their ids
 on every re-run, and the cluster they took opinions from keeps its own. An id no cluster keeps
-is freed; new clusters are numbered after the earlier run's largest id (``assign_ids``).
+is freed and never given again in that folder: new clusters are numbered after the highest id
+the folder has ever had (``highest_id_given``: run.json's ``highest_cluster_id``, carried from
+run to run; ``assign_ids``), so an id staff saw (a merged-away one that still resolves to the
+cluster it joined, one in a worksheet out with the departments) never names an unrelated group.
 An opinion counts as "the same" only with the same id and the same text. A cluster that keeps
 its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
 Staff decisions recorded or withdrawn since do not turn the first rule off: the earlier clusters
@@ -46,6 +49,7 @@ class PreviousRun:
     continued: bool = False  # that run itself continued an earlier one (late comments)
     decisions_seen: int = 0  # decision lines that run had read
     representative_of: dict[str, str] = field(default_factory=dict)  # cluster_id -> its representative opinion_id
+    highest_id: int = 0  # the number of the highest cluster id the folder ever gave (C018 -> 18)
 
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
@@ -85,9 +89,12 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
         if row["status"] == "ok" and row["cluster_id"]:
             cluster_of[oid] = unescape_cell(row["cluster_id"])
     seen = (info.get("decisions") or {}).get("recorded", 0)
+    # the highest id ever given here; a run.json written before it was kept: the earlier run's own
+    highest = max([id_number(c) or 0 for c in cluster_of.values()]
+                  + [id_number(str(info.get("highest_cluster_id") or "")) or 0])
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
                        continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0),
-                       representative_of=_representatives(out_dir / "clusters.csv"))
+                       representative_of=_representatives(out_dir / "clusters.csv"), highest_id=highest)
 
 
 def _representatives(clusters_csv: Path) -> dict[str, str]:
@@ -339,10 +346,37 @@ def _id_sort_key(cid: str) -> tuple:
     return (0, int(m.group(1)), cid) if m else (1, 0, cid)
 
 
-def assign_ids(order: Sequence[int], inherited: Mapping[int, str], reserved: Sequence[str] = ()) -> dict[int, str]:
-    """Ids for clusters in ``order``: inherited ones kept, new ones numbered after the largest."""
+def id_number(cid: str) -> int | None:
+    """The number of a cluster id (``C018`` -> 18), None for anything else."""
+    m = _ID_RE.match(str(cid).strip())
+    return int(m.group(1)) if m else None
+
+
+def highest_id_given(prev: PreviousRun | None, decisions: Sequence = ()) -> int:
+    """The number of the highest cluster id the run folder has given (0: none yet): the earlier
+    run's ``highest_id`` (its run.json's ``highest_cluster_id``, else its own largest id), and any
+    id a recorded ``merge`` names (a folder whose run.json predates ``highest_cluster_id`` still
+    keeps a merged-away id, which ``review`` resolves to the cluster it joined, from a new group).
+    New clusters are numbered after it: an id is never given twice in one folder. A first run
+    (no earlier run here) numbers from C001 whatever decisions.jsonl holds."""
+    if prev is None:
+        return 0
+    top = prev.highest_id
+    for d in decisions:
+        if getattr(d, "kind", None) != "merge":
+            continue
+        named = (getattr(d, "value", None) or {}).get("clusters")
+        if isinstance(named, list):
+            top = max([top] + [id_number(str(c)) or 0 for c in named])
+    return top
+
+
+def assign_ids(order: Sequence[int], inherited: Mapping[int, str], reserved: Sequence[str] = (),
+               after: int = 0) -> dict[int, str]:
+    """Ids for clusters in ``order``: inherited ones kept, new ones numbered after the largest of
+    those, ``reserved`` and ``after`` (the highest id number the folder ever gave)."""
     used = list(inherited.values()) + list(reserved)
-    top = max((int(m.group(1)) for m in (_ID_RE.match(c) for c in used) if m), default=0)
+    top = max([n for n in map(id_number, used) if n is not None] + [int(after or 0)])
     width = max(3, len(str(top + len(order))))
     ids, nxt = {}, top
     for c in order:

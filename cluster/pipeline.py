@@ -23,8 +23,8 @@ import numpy as np
 
 from . import __version__
 from .dedup import detach, find_duplicates
-from .continuity import (assign_ids, extend_clusters, is_late_comment_run, kept_ids, load_previous,
-                         previous_clusters_of_units, regroup_reason, withdrawn_placements)
+from .continuity import (assign_ids, extend_clusters, highest_id_given, id_number, is_late_comment_run, kept_ids,
+                         load_previous, previous_clusters_of_units, regroup_reason, withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
@@ -665,8 +665,13 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         inherited = kept_ids(members, [[prev.cluster_for(o, t) for o, t in pairs] for pairs in unit_pairs], grouped)
     else:
         inherited = {}
-    id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else ())
+    # new clusters are numbered after the highest id this folder ever gave (kept in run.json), so an
+    # id whose cluster is gone (moved away whole, merged away, excluded) never names another group
+    given_before = highest_id_given(prev, decisions)
+    id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else (),
+                       after=given_before)
     cluster_ids = [id_of[c] for c in order]
+    highest_given = max([given_before] + [n for n in map(id_number, cluster_ids) if n is not None])
     if replaced:  # what a withdrawn merge, move or split had placed, and where it is now
         kinds = sorted(set(replaced.values()))
         went = [f"{opinions[unit_rep[u]].opinion_id} -> {id_of[int(unit_cluster[u])]}" for u in sorted(replaced)]
@@ -819,7 +824,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
-                           "continued" if late else "fresh", log))
+                           "continued" if late else "fresh", log, highest_given=highest_given))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -1148,7 +1153,8 @@ def _publish(out_dir: Path, write) -> list[Path]:
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
-                   read_info, model_name, topic_names, applied, grouping, log=None) -> list[Path]:
+                   read_info, model_name, topic_names, applied, grouping, log=None,
+                   highest_given: int = 0) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -1223,6 +1229,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "settings": settings,
         "model": model_name,
         "grouping": grouping,
+        # the highest cluster id this folder ever gave (carried from run to run): new clusters are
+        # numbered after it, so no id is given twice (continuity.highest_id_given)
+        "highest_cluster_id": f"C{highest_given:03d}" if highest_given else None,
         "versions": _versions(),
         "counts": counts,
         "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,

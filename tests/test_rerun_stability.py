@@ -393,3 +393,105 @@ def test_a_merge_of_two_equal_groups_keeps_one_of_their_ids(town):
         assert cluster_of(out)["S12-1"] == cluster_of(out)["S13-1"] == merged
     # the id merged away still names the merged cluster
     assert review.current_cluster_id(out, ({dog, toilet} - {merged}).pop()) == merged
+
+
+# ------------------------------------------------------------------ an id is never given twice in a folder
+# New clusters were numbered after the previous run's highest id only: the id of a cluster that
+# disappeared (moved away whole, merged away, all its opinions excluded) was given to a new group
+# two runs later when it had been the highest, and `review label out C007 …` (a merged-away id
+# the README promises still resolves to the cluster it joined) then acted on an unrelated group.
+
+
+def _highest_single(out: Path) -> tuple[str, str]:
+    """The first day's highest cluster id and its one opinion (the bus request, S14)."""
+    of = cluster_of(out)
+    top = max(of.values())
+    members = [oid for oid, cid in of.items() if cid == top]
+    assert len(members) == 1, members
+    return top, members[0]
+
+
+def _late_ids(out: Path) -> set[str]:
+    """The clusters only late opinions are in."""
+    of = cluster_of(out)
+    early = {cid for oid, cid in of.items() if oid.startswith("S")}
+    return {cid for oid, cid in of.items() if oid.startswith("L")} - early
+
+
+def test_an_id_freed_by_a_cluster_moved_away_whole_is_not_given_again_two_runs_later(town):
+    out = town["out"]
+    top, bus = _highest_single(out)
+    dog = cluster_of(out)["S12-1"]
+    assert invoke("review", "move", out, bus, dog).exit_code == 0
+    town["run"](town["first"])  # the move applied: the highest cluster is gone
+    assert cluster_of(out)[bus] == dog and top not in clusters(out)
+    kept = run_info(out).get("highest_cluster_id")
+    res = town["run"](town["grown"])  # late comments form new groups
+    new = _late_ids(out)
+    assert new, res.output
+    assert top not in set(cluster_of(out).values()), res.output
+    assert all(int(c[1:]) > int(top[1:]) for c in new), new
+    assert kept == top  # run.json kept it, though no cluster had it
+    assert run_info(out)["highest_cluster_id"] == max(new)
+
+
+def test_a_merged_away_id_still_names_the_merged_cluster_after_two_more_runs(town):
+    out = town["out"]
+    top, bus = _highest_single(out)
+    hall = cluster_of(out)["S10-1"]  # two opinions: the merged cluster keeps its id
+    review.record_merge(out, [hall, top])
+    town["run"](town["first"])
+    merged = cluster_of(out)[bus]
+    assert cluster_of(out)["S10-1"] == merged == hall and top not in clusters(out)
+    res = town["run"](town["grown"])
+    assert _late_ids(out), res.output
+    assert top not in set(cluster_of(out).values()), res.output
+    assert review.current_cluster_id(out, top) == merged
+    res = invoke("review", "label", out, top, "公民館使用料とバスの本数")
+    assert res.exit_code == 0, res.output
+    assert f"(now {merged}" in res.output
+    town["run"](town["grown"])
+    assert clusters(out)[merged]["label"] == "公民館使用料とバスの本数"
+
+
+def test_an_id_freed_by_excluding_all_its_opinions_is_not_given_again(town):
+    out = town["out"]
+    top, bus = _highest_single(out)
+    review.record_exclude(out, [bus], reason="テスト送信")
+    town["run"](town["first"])
+    assert top not in clusters(out)
+    res = town["run"](town["grown"])
+    assert _late_ids(out) and top not in set(cluster_of(out).values()), res.output
+
+
+def _forget_highest_id(out: Path) -> None:
+    """run.json as a version that did not keep the highest id wrote it."""
+    info = run_info(out)
+    info.pop("highest_cluster_id", None)
+    (out / "run.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_run_json_without_the_highest_id_falls_back_to_its_own_ids(town):
+    """A run folder written before run.json kept the highest id: new clusters are numbered after
+    that run's own highest id, as before."""
+    out = town["out"]
+    top, _ = _highest_single(out)
+    _forget_highest_id(out)
+    res = town["run"](town["grown"])
+    new = _late_ids(out)
+    assert new and all(int(c[1:]) > int(top[1:]) for c in new), res.output
+    assert run_info(out)["highest_cluster_id"] == max(new)
+
+
+def test_a_run_json_without_the_highest_id_keeps_a_merged_away_id_from_new_groups(town):
+    """Such a folder whose highest id was merged away before the upgrade: the merge decision
+    names the id, so a new group does not get it and review still resolves it."""
+    out = town["out"]
+    top, bus = _highest_single(out)
+    review.record_merge(out, [cluster_of(out)["S10-1"], top])
+    town["run"](town["first"])
+    merged = cluster_of(out)[bus]
+    _forget_highest_id(out)
+    res = town["run"](town["grown"])
+    assert _late_ids(out) and top not in set(cluster_of(out).values()), res.output
+    assert review.current_cluster_id(out, top) == merged
