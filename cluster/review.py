@@ -142,9 +142,32 @@ _SAVE_AS_UTF8 = ("open it in a text editor and save it as UTF-8 (メモ帳: 名�
                  "until then nothing is read from it or added to it")
 
 
+def _utf16_lines(data: bytes) -> list[int]:
+    """The lines (1-based) saved as UTF-16: Notepad's 「Unicode」, PowerShell 5's ``>`` and ``>>``
+    (a byte-order mark, or the zero bytes every ASCII character of UTF-16 carries)."""
+    out = []
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        body = raw.strip(b"\r\x00")
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")) or (body and body.count(b"\x00") * 3 >= len(body)):
+            out.append(lineno)
+    return out
+
+
 def _check_utf8(path: Path, data: bytes) -> None:
-    """A file (or several lines of it) saved as Shift_JIS/ANSI (CP932), e.g. by Notepad, is one
-    clear error; a single line that is neither UTF-8 nor CP932 is left to the line-by-line check."""
+    """A file (or several lines of it) saved as UTF-16 (Notepad's 「Unicode」, PowerShell 5) or as
+    Shift_JIS/ANSI (CP932), e.g. by Notepad, is one clear error; a single line that is neither
+    UTF-8 nor CP932 is left to the line-by-line check."""
+    utf16 = _utf16_lines(data)
+    if utf16:
+        written = sum(1 for raw in data.split(b"\n") if raw.strip(b"\r\x00"))
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or len(utf16) >= written:
+            raise DecisionsError(f"{path}: the file was saved as UTF-16 (Windows 「Unicode」, or PowerShell 5's > or "
+                                 f">>), not UTF-8; " + _SAVE_AS_UTF8)
+        lines = ", ".join(str(n) for n in utf16[:6]) + (" ..." if len(utf16) > 6 else "")
+        raise DecisionsError(f"{path}: line{'s' if len(utf16) > 1 else ''} {lines} {'were' if len(utf16) > 1 else 'was'} "
+                             "saved as UTF-16 (PowerShell 5's >> appends so), the rest as UTF-8: type "
+                             f"{'those lines' if len(utf16) > 1 else 'it'} again in UTF-8, or remove "
+                             f"{'them' if len(utf16) > 1 else 'it'}; until then nothing is read from it or added to it")
     try:
         data.decode("utf-8")
         return

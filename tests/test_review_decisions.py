@@ -216,6 +216,25 @@ def test_lines_saved_as_shift_jis_among_utf8_lines_are_named(project):
     assert res.exit_code != 0 and "lines 1, 3 were saved as Shift_JIS" in res.output
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_decisions_file_saved_as_utf16_is_named_as_such(project, encoding):
+    """QA: saved as Notepad's 「Unicode」 or by PowerShell 5's `>`, the file was 「line 1 is not
+    UTF-8 text; fix or remove that line」, which sends staff looking for a broken line."""
+    out, of = project["out"], project["of"]
+    review.record_label(out, of["A1-1"], "図書館の開館時間")
+    review.record_label(out, of["A4-1"], "駐輪場の増設")
+    lines = lines_of(out)
+    (out / "decisions.jsonl").write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    res = invoke("review", "list", out)
+    assert res.exit_code != 0 and "saved as UTF-16" in res.output and "save it as UTF-8" in res.output
+    assert "is not UTF-8 text" not in res.output
+    assert invoke("review", "label", out, of["A7-1"], "桜並木").exit_code != 0  # nothing appended
+    # PowerShell 5's `>>` appends UTF-16 lines to a UTF-8 file
+    (out / "decisions.jsonl").write_bytes(lines[0].encode("utf-8") + b"\n" + (lines[1] + "\r\n").encode("utf-16-le"))
+    res = invoke("review", "list", out)
+    assert res.exit_code != 0 and "line 2 was saved as UTF-16" in res.output, res.output
+
+
 def test_one_broken_line_is_still_named_by_its_number(project):
     out, of = project["out"], project["of"]
     review.record_label(out, of["A1-1"], "図書館")
