@@ -500,7 +500,7 @@ def _mask_labelled_name(m: re.Match) -> str:
     return label + MASKS["name"] + tail + rest
 
 
-def _split_submitter(name: str) -> list[str]:
+def name_parts(name: str) -> list[str]:
     """The parts of a submitter's name: where they wrote a space, else where UniDic puts the
     boundary between family and given name (「山田太郎」 -> 山田 / 太郎)."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
@@ -549,7 +549,7 @@ def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None, tuple
     blank, the end or a word after a name (様, です, より …); and each part of 2 or more characters
     that is a name and no common word (``_name_like_part``) standing alone as a name: before a
     closing bracket too, and not inside a longer word (「（［住所］　高橋）」「（和子）」「和子より」)."""
-    parts = _split_submitter(name)
+    parts = name_parts(name)
     if len(parts) == 1 and 3 <= len(parts[0]) <= 6:
         # no boundary found (UniDic knows no 六子): the letter may still space it anywhere (渡辺　六子)
         whole = re.compile(r"[^\S\n]?".join(_variant_pattern(c) for c in parts[0]))
@@ -1415,7 +1415,7 @@ def _name_index(names: frozenset[str]) -> dict[str, frozenset[str]]:
     characters, variant kanji folded (a name can only match where they occur, blanks aside)."""
     index: dict[str, set[str]] = {}
     for name in names:
-        parts = _split_submitter(name)
+        parts = name_parts(name)
         keys = {"".join(parts).translate(_ITAIJI)[:2]} | {p.translate(_ITAIJI)[:2] for p in parts if len(p) >= 2}
         for key in keys:
             index.setdefault(key, set()).add(name)

@@ -237,11 +237,11 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     label must not be made of (a lone surname 「（［住所］　高橋）」 is no person name to UniDic).
     A set lookup per keyword: masking every distinct text with every name would cost
     texts x names regular expressions."""
-    from .mask import _split_submitter
+    from .mask import name_parts
 
     out: set[str] = set()
     for name in names:
-        parts = _split_submitter(name)
+        parts = name_parts(name)
         out.update(p for p in parts if len(p) >= 2)
         out.add("".join(parts))
     return frozenset(out)
