@@ -313,6 +313,33 @@ def _read(path: Path) -> _Sheet:
         wb.close()
 
 
+def was_edited(path) -> bool:
+    """Whether the worksheet at ``path`` was changed since a run wrote it, told by its content,
+    not its file time (a copy of the run folder, ``cp -r`` or a download, gets new times): its
+    ラベル, ご意見の概要 or 考え方 cells differ from what its hidden sheet says they showed, a row
+    is missing, its 意見一覧 was edited, or it can no longer be read as the worksheet the run wrote
+    (anything staff may have done to it counts: a copy is kept before a run writes a new one).
+    False when there is no such file; opened and saved without changes is not edited."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        sheet = _read(path)
+    except InputError:
+        return True
+    except Exception:  # noqa: BLE001 - a file the reader cannot walk was changed by someone: keep it
+        return True
+    if sheet.listing_edited or {cid for _, cid, _, _ in sheet.rows} != set(sheet.written):
+        return True
+    for _, cid, summary, answer in sheet.rows:
+        shown_summary, shown_answer = sheet.written[cid]
+        if not (_same(summary, shown_summary) and _same(answer, shown_answer)):
+            return True
+        if cid in sheet.labels and cid in sheet.label_cells and not _same(sheet.label_cells[cid], sheet.labels[cid]):
+            return True
+    return False
+
+
 def _misplaced_message(path: Path, misplaced: list) -> str:
     """One line for rows whose No. or 件数 is not their cluster's: it names the cells. One cell of
     one row is a cell typed over; more (or a row whose No. and 件数 both moved) is a sort of some

@@ -366,6 +366,56 @@ def test_a_worksheet_edited_in_place_is_kept_before_the_next_run_replaces_it(pro
     assert "kept as" not in res.output and not (out / "worksheet.edited-2.xlsx").exists()
 
 
+def test_an_edited_worksheet_is_told_by_its_content_not_its_file_time(project):
+    """QA: after `cp -r` of the run folder (file times not kept) a re-run overwrote the
+    worksheet filled in where it lay, without a word: only its time told it was edited."""
+    import os
+
+    from cluster.worksheet import was_edited
+
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    sheet = out / "worksheet.xlsx"
+    assert not was_edited(sheet) and not was_edited(tmp / "no such file.xlsx")
+    edit(sheet, tmp / "saved.xlsx", {})  # opened and saved, nothing changed
+    assert not was_edited(tmp / "saved.xlsx")
+    earlier = (out / "run.json").stat().st_mtime - 3600  # what a copy without times looks like
+    for name, cells in (("answer.xlsx", {of["S4-1"]: {ANSWER: "バス停を移します。"}}),
+                        ("summary.xlsx", {of["S7-1"]: {SUMMARY: "芝生広場を残してほしい。"}}),
+                        ("label.xlsx", {of["S1-1"]: {"ラベル": "プールの夜間営業"}})):
+        changed = edit(sheet, tmp / name, cells)
+        os.utime(changed, (earlier, earlier))
+        assert was_edited(changed), name
+    wb = openpyxl.load_workbook(sheet)
+    wb[OPINIONS_SHEET]["E2"] = "書き換えた意見"
+    wb.save(tmp / "listing.xlsx")
+    assert was_edited(tmp / "listing.xlsx")
+    (tmp / "broken.xlsx").write_bytes(b"not a workbook")
+    assert was_edited(tmp / "broken.xlsx")
+
+
+def test_a_worksheet_edited_in_place_in_a_copied_folder_is_kept(project):
+    """The run keeps a worksheet edited in place even when its file time is older than run.json
+    (the folder was copied without times). Needs pipeline._keep_edited_worksheet to call
+    worksheet.was_edited; skipped until it does."""
+    import inspect
+    import os
+
+    from cluster import pipeline
+
+    if "was_edited" not in inspect.getsource(pipeline._keep_edited_worksheet):
+        pytest.skip("pipeline._keep_edited_worksheet still compares file times")
+    out = project["out"]
+    of = cluster_of(out)
+    sheet = out / "worksheet.xlsx"
+    edit(sheet, sheet, {of["S4-1"]: {ANSWER: "バス停を移します。"}})
+    earlier = (out / "run.json").stat().st_mtime - 3600
+    os.utime(sheet, (earlier, earlier))
+    res = project["run"]()
+    assert "kept as worksheet.edited-1.xlsx" in res.output
+    assert invoke("review", "import", out, out / "worksheet.edited-1.xlsx").exit_code == 0
+
+
 def test_a_weak_candidate_is_left_out_of_the_worksheet_as_out_of_the_report(project):
     """The candidate column follows the report's threshold (--min-answer-score); answers.csv
     still lists every candidate with its score, and a pasted one is still recognised."""
