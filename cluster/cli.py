@@ -283,12 +283,12 @@ def _named_cluster(run_dir, cluster_id: str) -> str:
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one."""
-    from .review import describe_clusters, merge_keeps, merge_notes, record_merge
+    from .review import describe_clusters, merge_notes, record_merge
 
     decision = record_merge(run_dir, clusters, by)
     named = list(describe_clusters(run_dir, clusters).values())
     _recorded(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
-    for note in merge_keeps(run_dir, clusters) + merge_notes(run_dir, clusters):
+    for note in merge_notes(run_dir, clusters):
         click.echo(note, err=True)
 
 

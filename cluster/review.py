@@ -899,9 +899,15 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
 
 
 def merge_notes(run_dir, cluster_ids: Sequence[str]) -> list[str]:
-    """What staff should know before a merge lands: two of the clusters hold written answers or
-    summaries (the merged cluster keeps one, that of the cluster with more opinions), or one holds
-    an explicit 賛成 and another an explicit 反対 (a published row answers one stance)."""
+    """What staff should know before a merge lands: the answer, summary or label one cluster alone
+    has now stands for the others' opinions too (``merge_keeps``), two of the clusters hold
+    written answers or summaries (the merged cluster keeps one, that of the cluster with more
+    opinions), or one holds an explicit 賛成 and another an explicit 反対 (a published row answers
+    one stance)."""
+    return merge_keeps(run_dir, cluster_ids) + _merge_conflicts(run_dir, cluster_ids)
+
+
+def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     from .stance import explicit_polarity
 
     members, _, row_of = _run_state(run_dir)

@@ -1336,6 +1336,7 @@ def test_merge_says_which_answer_and_label_the_merged_row_keeps(project):
     assert line == (f"{library}'s confirmed answer (past answer K1: 「開館時間の延長については、利用状況を踏まえて検討してまいり…」) "
                     f"and label 【図書館の開館時間】 now stand for {hall}'s 2 opinions too; check it or record another "
                     "with `cluster review answer`")
+    assert line in review.merge_notes(out, [library, hall])  # the notebook's merge tab prints these
     # nothing kept: nothing said
     quiet = invoke("review", "merge", out, of["A4-1"], of["A7-1"])
     assert quiet.exit_code == 0 and "now stand" not in quiet.output
