@@ -853,8 +853,10 @@ def _check_run_folder(out_dir: Path, input_path: Path) -> None:
 def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
     """worksheet.xlsx saved after the run that wrote it (staff filled it in where it lay) is
     copied to worksheet.edited-N.xlsx before this run writes a new one: edits are never lost."""
-    sheet, info = out_dir / "worksheet.xlsx", out_dir / "run.json"
-    if not (sheet.is_file() and info.is_file()) or sheet.stat().st_mtime <= info.stat().st_mtime + 1.0:
+    from .worksheet import was_edited
+
+    sheet = out_dir / "worksheet.xlsx"
+    if not was_edited(sheet):  # by content: a folder copied without file times (cp -r) is no different
         return
     import shutil
 
@@ -863,7 +865,7 @@ def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
         n += 1
     kept = out_dir / f"worksheet.edited-{n}.xlsx"
     shutil.copy2(sheet, kept)
-    log(f"worksheet.xlsx was saved after the last run (edited in place?): kept as {kept.name}; "
+    log(f"worksheet.xlsx was filled in where it lay (its cells differ from what the run wrote): kept as {kept.name}; "
         f"import it with `cluster review import {out_dir} {kept}`")
 
 
@@ -1203,7 +1205,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                title_rows=read_info.get("title_rows", ()), topic_names=topic_names or ())
     if log and opts.final:
         open_rows = [r.no for r in model.rows if r.answer_status != "confirmed"]
-        log(f"final report: {len(model.rows) - len(open_rows)} of {len(model.rows)} rows have a confirmed answer"
+        done = len(model.rows) - len(open_rows)
+        log(f"final report: {done} of {len(model.rows)} rows {'has' if done == 1 else 'have'} a confirmed answer"
             + (f"; still without one: No. {_number_list(open_rows)}" if open_rows else ""))
     if log and not opts.title and not title_from_rows(read_info.get("title_rows", ())):
         log(f"report title {model.title} is made from the file name; "

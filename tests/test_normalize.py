@@ -273,3 +273,9 @@ def test_sentences_that_only_start_like_a_formula_are_opinions(text):
 def test_the_connective_that_opened_a_point_in_its_letter_is_not_published(text, shown):
     """QA: rows of the report opened with 「次に、」「もう一点、」「また、」 once letters were cut."""
     assert display_text(text) == shown
+
+
+def test_a_seasonal_greeting_with_any_closing_verb_is_a_greeting():
+    """QA: 「…ご清栄のこととお慕い申し上げます」 (a writer's own wording) stayed in the worksheet."""
+    text = "拝啓　時下ますますご清栄のこととお慕い申し上げます。\n公共交通の運賃補助を導入してください。"
+    assert display_text(text) == "公共交通の運賃補助を導入してください。"

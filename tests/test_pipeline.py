@@ -634,7 +634,7 @@ def test_the_final_report_has_confirmed_answers_only_and_names_the_rest(tmp_path
     assert [r["回答の状態"] for r in final].count("確定") == 1
     assert not any(r["回答の状態"] == "候補" for r in final)
     assert "【回答案" not in (out / "report.md").read_text(encoding="utf-8")
-    assert f"final report: 1 of {len(final)} rows have a confirmed answer; still without one: No. 2," in result.output
+    assert f"final report: 1 of {len(final)} rows has a confirmed answer; still without one: No. 2," in result.output
     assert read_csv_rows(out / "answers.csv")  # the candidates stay where staff work
     assert first["件数"] == final[0]["件数"]
 
