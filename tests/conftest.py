@@ -191,3 +191,22 @@ def topics_csv(tmp_path_factory) -> Path:
             ("第3章 駅前の整備", "駅前 駐輪場 自転車 広場 ベンチ 照明"),
         ])
     return path
+
+
+# Shared by the review, worksheet and re-run tests (CLI runs into a folder, then its CSVs read back).
+def write_csv(path: Path, header, rows) -> Path:
+    return write_comments_csv(path, rows, header=header)
+
+
+def invoke(*args):
+    """``cluster ARGS`` in-process (click's runner), exceptions raised rather than caught."""
+    from click.testing import CliRunner
+
+    from cluster.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def cluster_of(out: Path) -> dict[str, str]:
+    """opinion_id -> cluster_id in the run folder's opinions.csv."""
+    return {r["opinion_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}

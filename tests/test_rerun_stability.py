@@ -11,16 +11,14 @@ bicycle parking, a park and its community-hall fees); the char-hash model needs 
 """
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from cluster import review
-from cluster.cli import main
+from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
 
 HEADER = ["番号", "提出方法", "ご意見"]
 FIRST = [
@@ -56,33 +54,12 @@ PAST = [
 ]
 
 
-def write_csv(path: Path, header, rows) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def cluster_of(out: Path) -> dict[str, str]:
-    return {r["opinion_id"]: r["cluster_id"] for r in read_rows(out / "opinions.csv")}
-
-
 def clusters(out: Path) -> dict[str, dict]:
     return {r["cluster_id"]: r for r in read_rows(out / "clusters.csv")}
 
 
 def run_info(out: Path) -> dict:
     return json.loads((out / "run.json").read_text(encoding="utf-8"))
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def run_into(out: Path, input_path: Path, past: Path, *extra):

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
 from cluster import review
-from cluster.cli import main
 from cluster.io import InputError
 from cluster.records import Decision
+from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
 
 HEADER = ["番号", "提出方法", "ご意見"]
 ROWS = [
@@ -50,14 +49,6 @@ PAST = [
 ]
 
 
-def write_csv(path: Path, header, rows) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
-
-
 def inputs_without_ids(tmp_path: Path, rows_with_ids, insert_at: int = 0) -> tuple[Path, Path, Path]:
     """The rows without their id column, and the same with one row inserted at ``insert_at``
     (row-number ids all shift after it); returns (first, shifted, out folder)."""
@@ -69,21 +60,8 @@ def inputs_without_ids(tmp_path: Path, rows_with_ids, insert_at: int = 0) -> tup
     return first, shifted, tmp_path / "out"
 
 
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def cluster_of(run_dir: Path) -> dict[str, str]:
-    return {r["opinion_id"]: r["cluster_id"] for r in read_rows(run_dir / "opinions.csv")}
-
-
 def clusters(run_dir: Path) -> dict[str, dict]:
     return {r["cluster_id"]: r for r in read_rows(run_dir / "clusters.csv")}
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture

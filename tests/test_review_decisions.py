@@ -14,11 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
 from cluster import review
-from cluster.cli import main
 from cluster.records import Decision
+from conftest import cluster_of, invoke, write_csv
 
 HEADER = ["番号", "ご意見"]
 ROWS = [
@@ -39,23 +38,6 @@ PAST = [
     ["K2", "駐輪場を増やしてほしい。", "駅周辺の駐輪場の増設を検討してまいります。"],
     ["K3", "公民館の使用料を下げてほしい。", ""],  # no answer text: skipped when read
 ]
-
-
-def write_csv(path: Path, header, rows) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def cluster_of(out: Path) -> dict[str, str]:
-    with open(out / "opinions.csv", encoding="utf-8-sig", newline="") as fh:
-        return {r["opinion_id"]: r["cluster_id"] for r in csv.DictReader(fh)}
 
 
 def labels(out: Path) -> dict[str, str]:

@@ -8,19 +8,17 @@ bicycle parking and a park).
 """
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from cluster import review
-from cluster.cli import main
 from cluster.records import Decision
 from cluster.report import NOT_OPINIONS_LINE
+from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
 
 HEADER = ["番号", "提出方法", "ご意見"]
 ROWS = [
@@ -43,25 +41,8 @@ LATE = [
 ]
 
 
-def write_csv(path: Path, header, rows) -> Path:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def rows_by_id(out: Path) -> dict[str, dict]:
     return {r["opinion_id"]: r for r in read_rows(out / "opinions.csv")}
-
-
-def cluster_of(out: Path) -> dict[str, str]:
-    return {oid: r["cluster_id"] for oid, r in rows_by_id(out).items()}
 
 
 def sizes(out: Path) -> dict[str, int]:
@@ -70,10 +51,6 @@ def sizes(out: Path) -> dict[str, int]:
 
 def decisions_lines(out: Path) -> list[dict]:
     return [json.loads(x) for x in (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines() if x]
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def count_lines(out: Path) -> list[str]:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from cluster.cli import main
 from cluster.io import InputError
 from cluster.worksheet import ANSWER, HIDDEN_SHEET, MAIN_SHEET, OPINIONS_SHEET, SUMMARY, import_worksheet
-from conftest import read_csv_rows as read_rows, write_comments_csv
+from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
 
 HEADER = ["受付番号", "提出方法", "ご意見"]
 ROWS = [
@@ -41,18 +41,6 @@ PAST = [
     ["K2", "バス停を施設の近くに移してほしい。", "バス事業者と協議し、バス停の位置を検討してまいります。"],
     ["K3", "広場を残してほしい。", "広場の保全に努めてまいります。"],
 ]
-
-
-def write_csv(path: Path, header, rows) -> Path:
-    return write_comments_csv(path, rows, header=header)
-
-
-def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def cluster_of(out: Path) -> dict[str, str]:
-    return {r["opinion_id"]: r["cluster_id"] for r in read_rows(out / "opinions.csv")}
 
 
 def decision_lines(out: Path) -> list[dict]:
