@@ -492,6 +492,20 @@ class AppliedDecisions:
     messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
 
 
+def _partly_applied(what: str, gone: Sequence[str], found_elsewhere: int) -> list[str]:
+    """The lines for a decision applied to part of its opinions: some gone from the input, some
+    found again under other ids by their text."""
+    out = []
+    if gone:
+        out.append(f"{what}: {len(gone)} of its opinions {'is' if len(gone) == 1 else 'are'} gone "
+                   f"({', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}); applied to the rest")
+    if found_elsewhere:
+        out.append(f"{what}: {found_elsewhere} of its opinions now "
+                   f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
+                   "(rows moved in the input); applied to them by their text")
+    return out
+
+
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
                     decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None,
                     detached: Collection[str] | None = None,
@@ -553,14 +567,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 result.messages.append(f"{what} no longer applies: its opinions are gone")
                 result.not_applied += 1
                 continue
-            if gone:
-                result.messages.append(f"{what}: {len(gone)} of its opinions {'is' if len(gone) == 1 else 'are'} gone "
-                                       f"({', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}); "
-                                       "applied to the rest")
-            if found_elsewhere:
-                result.messages.append(f"{what}: {found_elsewhere} of its opinions now "
-                                       f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
-                                       "(rows moved in the input); applied to them by their text")
+            result.messages += _partly_applied(what, gone, found_elsewhere)
             result.applied += 1
             continue
         if d.kind == "merge":
@@ -641,14 +648,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     cl[u] = target
         if d.kind in ("label", "summary", "answer", "confirm"):
             deferred.append((what, d, [i for i in ids if i in opinion_unit]))
-        if missing:
-            result.messages.append(f"{what}: {len(missing)} of its opinions {'is' if len(missing) == 1 else 'are'} gone "
-                                   f"({', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}); "
-                                   "applied to the rest")
-        if found_elsewhere:
-            result.messages.append(f"{what}: {found_elsewhere} of its opinions now "
-                                   f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
-                                   "(rows moved in the input); applied to them by their text")
+        result.messages += _partly_applied(what, missing, found_elsewhere)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on
@@ -873,7 +873,7 @@ def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None 
         outside = [i for i in ids if i not in clustered]
         if outside:
             status = (row_of or {}).get(outside[0], {}).get("status", "")
-            why = (f"its status is excluded: staff excluded it (対象外); `cluster review undo` on that decision "
+            why = ("its status is excluded: staff excluded it (対象外); `cluster review undo` on that decision "
                    "brings it back" if status == "excluded" else "its status is not ok")
             raise InputError(f"opinion {outside[0]!r} is not in any cluster ({why}); "
                              "only clustered opinions can be moved or split")
