@@ -286,18 +286,6 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
     return labels, {n: cid for cid, n in label_of_old.items()}
 
 
-def inherit_ids(cluster_pairs: Mapping[int, Sequence[tuple[str, str]]], prev: PreviousRun,
-                own: Mapping[int, Sequence[tuple[str, str]]] | None = None) -> dict[int, str]:
-    """Fresh grouping: each cluster takes the earlier id holding most of its opinions, or the id
-    of the earlier cluster whose opinions are mostly in it (``keep_ids``; ``own``: the opinions
-    the grouping itself put in each cluster, not a decision)."""
-    def earlier(pairs):
-        return [prev.cluster_for(oid, text) for oid, text in pairs]
-
-    return keep_ids({c: earlier(pairs) for c, pairs in cluster_pairs.items()},
-                    None if own is None else {c: earlier(pairs) for c, pairs in own.items()})
-
-
 def keep_ids(earlier: Mapping[int, Sequence[str | None]],
              own: Mapping[int, Sequence[str | None]] | None = None) -> dict[int, str]:
     """Which earlier cluster id each cluster keeps, after staff decisions were applied.
