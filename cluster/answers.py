@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, fold_name, record_list, atomic_path,
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, counted, fold_name, record_list, atomic_path,
                  choose_columns, field_of_records, guess_column, read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
@@ -384,10 +384,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
             hint = (" (merged cells in Excel? unmerge and fill them)" if table.format == "xlsx"
                     else "; fill in their answers to offer them")
-            log(f"past answers: {path.name}: skipped {_count(len(skipped), 'row')} with an empty answer: {shown}{hint}")
+            log(f"past answers: {path.name}: skipped {counted(len(skipped), 'row')} with an empty answer: {shown}{hint}")
     if not records:
         raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}")
-    log(f"past answers: {_count(len(records), 'answer')} read from {_count(len(paths), 'file')}")
+    log(f"past answers: {counted(len(records), 'answer')} read from {counted(len(paths), 'file')}")
     return records, report
 
 
@@ -425,11 +425,6 @@ def _past_answer_tables(paths, id_column, opinion_column, text_column, source_co
 
 
 # ----------------------------------------------------------------- the index
-
-
-def _count(n: int, noun: str) -> str:
-    """「1 row」「2 rows」."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _norm_text(text: str) -> str:
@@ -1423,7 +1418,7 @@ def run_answers_query(past_paths, query_path, out_path, k: int = 5, text_column:
     rows = [[c.query_id, c.rank, c.answer_id, f"{c.score:.4f}", c.past_opinion, c.answer, c.source, c.department]
             for cands in results for c in cands]
     write_csv(out_path, header, rows)
-    log(f"answers: {len(texts)} quer{'y' if len(texts) == 1 else 'ies'}, {_count(len(rows), 'candidate row')} "
-        f"written to {out_path}" + (f"; {_count(empty, 'empty query row')} skipped" if empty else ""))
+    log(f"answers: {counted(len(texts), 'query', 'queries')}, {counted(len(rows), 'candidate row')} "
+        f"written to {out_path}" + (f"; {counted(empty, 'empty query row')} skipped" if empty else ""))
     return {"queries": len(texts), "empty_queries": empty, "rows": len(rows),
             "past_answers": len(index), "model": index.encoder_name, "past": report}

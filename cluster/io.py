@@ -180,6 +180,11 @@ def record_list(numbers: Sequence[int], limit: int = 5) -> str:
     return ", ".join(map(str, numbers[:limit])) + (", …" if len(numbers) > limit else "")
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 opinion``, ``2 opinions`` (messages say 「1 row」, not 「1 row(s)」)."""
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """One line of at most ``limit`` characters (「…」 marks a cut), for messages and tables."""
     text = " ".join(str(text or "").split())

@@ -84,7 +84,7 @@ from typing import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
-from .io import InputError, shorten, unescape_cell
+from .io import InputError, counted, shorten, unescape_cell
 from .records import Decision
 
 KINDS = ("merge", "move", "split", "detach", "exclude", "label", "summary", "answer", "confirm", "withdraw")
@@ -697,9 +697,9 @@ def decision_counts(decisions: Sequence[Decision], applied: AppliedDecisions) ->
             + ": " + ", ".join(figures))
     working = applied.withdrawals - applied.idle_withdrawals
     if working:
-        line += f" (by {_count(working, 'withdrawal')})"
+        line += f" (by {counted(working, 'withdrawal')})"
     if applied.idle_withdrawals:
-        line += (f"; {_count(applied.idle_withdrawals, 'withdrawal')} "
+        line += (f"; {counted(applied.idle_withdrawals, 'withdrawal')} "
                  f"{'withdraws' if applied.idle_withdrawals == 1 else 'withdraw'} nothing (see above)")
     return line
 
@@ -1595,11 +1595,6 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     return [record_withdraw(run_dir, n, by) for n in targets]
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 opinion``, ``2 opinions``."""
-    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
-
-
 def _ids_shown(ids: Sequence[str], limit: int = 4) -> str:
     """``A1-1 A2-1 A3-1`` or ``A1-1 A2-1 A3-1 A4-1 (+5 more)``."""
     ids = list(ids)
@@ -1631,7 +1626,7 @@ def decision_lines(run_dir) -> list[str]:
         if d.kind in ("split", "move", "detach", "exclude") and d.opinion_ids:  # the opinions are what it is about
             shown = ", ".join(p for p in (shown, _ids_shown(d.opinion_ids)) if p)
         parts = [f"{n:>4}", d.kind, where, shown,
-                 f"({_count(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
+                 f"({counted(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
                  (f"from {d.value['source']}" + (f" ({d.value['source_sha1'][:6]})" if d.value.get("source_sha1") else ""))
                  if d.value.get("source") else "",
                  f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else ""]
@@ -1833,7 +1828,7 @@ class ClusterView:
 
     def to_html(self) -> str:
         e = html.escape
-        parts = [f"<h4>{e(self.cluster_id)} {e(self.label)} <small>({_count(self.size, 'opinion')}, "
+        parts = [f"<h4>{e(self.cluster_id)} {e(self.label)} <small>({counted(self.size, 'opinion')}, "
                  f"{len(self.opinions)} distinct)</small></h4>"]
         if self.topic:
             parts.append(f"<div>topic: {e(self.topic)}</div>")
