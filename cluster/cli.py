@@ -401,11 +401,15 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
 def review_label(run_dir, cluster_id, text, by):
     """Give cluster CLUSTER_ID the label TEXT: the report shows it as the row's heading 【TEXT】
     (published with the report), clusters.csv and the worksheet as the cluster's label."""
+    from .mask import mask_personal_data
     from .review import record_label
 
     decision = record_label(run_dir, cluster_id, text, by)
+    # the heading as it is published: masked like every report text (the terminal is no report)
+    published = mask_personal_data(decision.value["label"])
+    masked = " (personal data masked)" if published != decision.value["label"] else ""
     _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
-              effect=f"it is published as the row's heading 【{decision.value['label']}】 in the report",
+              effect=f"it is published as the row's heading 【{published}】{masked} in the report",
               run_dir=run_dir)
 
 
@@ -434,10 +438,16 @@ def review_summary(run_dir, cluster_id, text, by):
 @_guarded
 def review_answer(run_dir, cluster_id, answer_id, text, by):
     """Confirm the answer (考え方) of cluster CLUSTER_ID."""
+    from .io import shorten
     from .review import record_answer
 
-    _recorded(record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by),
-              f"for {_named_cluster(run_dir, cluster_id)}", run_dir=run_dir)
+    decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
+    # the answer's own words, so a mistyped --answer-id shows before it is published
+    said = decision.value.get("answer_text") or decision.value.get("text") or ""
+    source = f"past answer {decision.value['answer_id']}" if decision.value.get("answer_id") else \
+        f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
+    _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
+              effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」", run_dir=run_dir)
 
 
 @review_group.command("confirm")
@@ -447,9 +457,18 @@ def review_answer(run_dir, cluster_id, answer_id, text, by):
 @_guarded
 def review_confirm(run_dir, cluster_id, by):
     """Confirm cluster CLUSTER_ID as it is."""
-    from .review import record_confirm
+    from .io import shorten
+    from .review import record_confirm, unconfirmed_candidate
 
-    _recorded(record_confirm(run_dir, cluster_id, by), f"of {_named_cluster(run_dir, cluster_id)}")
+    decision = record_confirm(run_dir, cluster_id, by)
+    _recorded(decision, f"of {_named_cluster(run_dir, cluster_id)}")
+    named = str(decision.value.get("cluster", cluster_id))
+    if (candidate := unconfirmed_candidate(run_dir, named)) is not None:
+        answer_id, score, said = candidate
+        click.echo(f"note: this confirms the grouping, not an answer: {named}'s 考え方 candidate (past answer "
+                   f"{answer_id}, score {score:.2f}, 「{shorten(' '.join(said.split()), 40)}」) is still unconfirmed "
+                   f"and --final leaves the row without one; `cluster review answer {run_dir} {named} "
+                   f"--answer-id {answer_id}` confirms it", err=True)
 
 
 @review_group.command("import")

@@ -1539,6 +1539,34 @@ def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     return append_decision(run_dir, "confirm", ids, _with_fingerprints(row_of, {"cluster": cluster_id}, ids), by)
 
 
+def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | None:
+    """``(answer_id, score, answer text)`` of cluster ``cluster_id``'s top past-answer candidate in
+    answers.csv when no answer decision in force names the cluster, else None. ``review confirm``
+    names it: confirming a row confirms its grouping, not the candidate shown beside it."""
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    if any(d.kind == "answer" and n not in withdrawn and str(d.value.get("cluster", "")).strip() == cluster_id
+           for n, d in enumerate(decisions, 1)):
+        return None
+    path = Path(run_dir) / "answers.csv"
+    if not path.is_file():
+        return None
+    from .io import read_table
+
+    try:
+        rows = read_table(path).rows
+    except (InputError, ValueError, OSError):
+        return None
+    for row in rows:
+        if unescape_cell(row.get("cluster_id", "")) == cluster_id and str(row.get("rank", "")).strip() == "1":
+            try:
+                score = float(row.get("score") or 0)
+            except ValueError:
+                score = 0.0
+            return unescape_cell(row.get("answer_id", "")), score, unescape_cell(row.get("answer", ""))
+    return None
+
+
 def record_withdraw(run_dir, decision: int | None = None, by: str | None = None) -> Decision:
     """Withdraw decision number ``decision`` (1-based, as in decision_table; default: the
     latest one still in force). A ``withdraw`` line is appended; nothing is erased."""

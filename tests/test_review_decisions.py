@@ -289,6 +289,35 @@ def test_a_label_says_it_is_published_as_the_rows_heading(project):
     assert "【駅前駐輪場の増設】" in (out / "report.md").read_text(encoding="utf-8")
 
 
+def test_a_label_with_a_phone_number_is_shown_as_it_is_published(project):
+    # QA: the message echoed the phone number the report masks, as if it were published
+    out, of = project["out"], project["of"]
+    res = invoke("review", "label", out, of["A4-1"], "駐輪場 問合せ0467-55-6666")
+    assert res.exit_code == 0
+    assert "【駐輪場 問合せ［電話番号］】 (personal data masked)" in res.output
+    assert "0467-55-6666" not in res.output
+
+
+def test_an_answer_by_id_names_the_answers_own_words(project):
+    # QA: staff typed an id from a PDF and published the wrong answer; the message showed no text
+    out, of = project["out"], project["of"]
+    res = invoke("review", "answer", out, of["A4-1"], "--answer-id", "K2")
+    assert res.exit_code == 0
+    assert "past answer K2 「駅周辺の駐輪場の増設を検討してまいります。」" in res.output
+
+
+def test_confirming_a_row_names_the_candidate_it_leaves_unconfirmed(project):
+    out, of = project["out"], project["of"]
+    row = of["A1-1"]
+    res = invoke("review", "confirm", out, row)
+    assert res.exit_code == 0
+    assert "confirms the grouping, not an answer" in res.output
+    assert f"cluster review answer {out} {row} --answer-id K1" in res.output
+    invoke("review", "answer", out, row, "--answer-id", "K1")
+    res = invoke("review", "confirm", out, row)
+    assert res.exit_code == 0 and "not an answer" not in res.output
+
+
 def test_review_list_shows_the_opinions_of_a_split_and_counts_in_the_singular(project):
     out = project["out"]
     review.record_split(out, ["A8-1"])
