@@ -320,6 +320,11 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     if not paths:
         raise InputError("no past-answer file given")
     many = len(paths) > 1
+    if many:
+        for p in paths:
+            if AnswerIndex.is_saved_index(p):
+                raise InputError(f"{p}: is an index saved by `cluster answers --save-index`; a saved index must be "
+                                 "the only --answers (save a new index from all the tables to add one)")
     records: list[PastAnswer] = []
     seen_ids: dict[str, int] = {}
     report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
@@ -343,12 +348,22 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         default_source = f"{stem} {table.sheet}" if sheets else stem
         skipped: list[str] = []
         kept = 0
-        for row_number, row in enumerate(table.rows, 1):
+        rows, joined = _join_continuation_rows(table.rows, cols)
+        if joined:
+            shown = ", ".join(f"row {r} to row {to}" for r, to in joined[:10]) + (" ..." if len(joined) > 10 else "")
+            log(f"past answers: {path.name}: joined {counted(len(joined), 'row')} without {cols['id']} to the row "
+                f"above (a cell split over rows, as in a table converted from PDF): {shown}")
+        # a row without an id (``<file>:<row number>``) never takes an id the file gives a row
+        explicit = {f"{prefix}:{i}" if prefix else i for i in
+                    ((r.get(cols["id"], "") if cols["id"] else "").strip() for _, r in rows) if i}
+        for row_number, row in rows:
             raw_id = (row.get(cols["id"], "") if cols["id"] else "").strip()
             if raw_id:
                 answer_id = f"{prefix}:{raw_id}" if prefix else raw_id
             else:
                 answer_id = f"{prefix or stem}:{row_number}"
+                if answer_id in explicit:
+                    answer_id = f"{prefix or stem}:row{row_number}"
             if answer_id in seen_ids:
                 seen_ids[answer_id] += 1
                 answer_id = f"{answer_id}#{seen_ids[answer_id]}"
@@ -375,6 +390,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         report["files"].append({
             "path": str(path), "encoding": table.encoding, "columns": cols,
             "guessed": guessed, "rows": len(table.rows), "records": kept, "skipped_ids": skipped,
+            "joined_rows": [n for n, _ in joined],
         })
         report["rows"] += len(table.rows)
         report["records"] += kept
@@ -391,11 +407,96 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     return records, report
 
 
+_SENTENCE_CLOSED = tuple("。．.！？!?」）)』")
+
+
+def _join_fragments(before: str, after: str) -> str:
+    """``after`` continuing ``before``: joined directly inside a sentence (a PDF line break),
+    on a new line after one that is closed."""
+    if not before or not after:
+        return before or after
+    return before + ("\n" if before.endswith(_SENTENCE_CLOSED) else "") + after
+
+
+def _join_continuation_rows(rows: Sequence[dict], cols: dict) -> tuple[list[tuple[int, dict]], list[tuple[int, int]]]:
+    """``[(row number, row)]`` with each continuation row joined to the row above, and the joins
+    ``[(row number, joined to row number)]``.
+
+    In a table whose id column is filled (ids in at least half of its non-blank rows), a row
+    without an id that is not fully blank continues the row above: a table converted from PDF
+    splits a long cell over two rows (「学習席を現在の40席から」 / 「80席に増設する計画です。」). Its
+    past-opinion and answer text are appended to that row's (``_join_fragments``); another
+    field is taken only where that row's is empty. A table without an id column is read row
+    by row (its ids are row numbers)."""
+    numbered = [(n, dict(r)) for n, r in enumerate(rows, 1)]
+    id_col = cols.get("id")
+    if not id_col:
+        return numbered, []
+    filled = [r for _, r in numbered if any((v or "").strip() for v in r.values())]
+    with_id = sum(1 for r in filled if (r.get(id_col) or "").strip())
+    if not filled or with_id * 2 < len(filled) or with_id == len(filled):
+        return numbered, []
+    out: list[tuple[int, dict]] = []
+    joined: list[tuple[int, int]] = []
+    last = None  # the last row that is not blank (a spacer row between fragments is passed over)
+    for n, row in numbered:
+        blank = not any((v or "").strip() for v in row.values())
+        if last is not None and not blank and not (row.get(id_col) or "").strip():
+            first_n, first = last
+            for key, value in row.items():
+                value = (value or "").strip()
+                if not value:
+                    continue
+                if key in (cols.get("answer"), cols.get("opinion")):
+                    first[key] = _join_fragments((first.get(key) or "").strip(), value)
+                elif not (first.get(key) or "").strip():
+                    first[key] = value
+            joined.append((n, first_n))
+            continue
+        out.append((n, row))
+        if not blank:
+            last = (n, row)
+    return out, joined
+
+
+_GIVEN_ROLE_WHAT = {"id": ("answer-id", PAST_ANSWER_OPTIONS.id), "opinion": ("answer-opinion", PAST_ANSWER_OPTIONS.text),
+                    "answer": ("answer-text", "--answer-text-column"), "source": ("answer-source", "source_column")}
+
+
+def _given_per_file(read: list, given: dict, log) -> list[dict]:
+    """The columns given for each file of ``read`` (``[(path, [tables])]``): with several files,
+    a given column is used in each file that has it and guessed in the others (one line names
+    them); a column no file has is an ``InputError``, as it is with one file."""
+    per_file = [dict(given) for _ in read]
+    if len(read) < 2:
+        return per_file
+    from .io import find_column
+
+    for role, name in given.items():
+        if name is None:
+            continue
+        has = [any(find_column(t.columns, name) is not None for t in tables) for _, tables in read]
+        what, option = _GIVEN_ROLE_WHAT[role]
+        if not any(has):
+            listed = "; ".join(f"{p.name} has: {', '.join(tables[0].columns)}" for p, tables in read)
+            raise InputError(f"unknown {what} column {name!r} in every past-answer file ({listed})")
+        for (path, _), found, cols in zip(read, has, per_file):
+            if not found:
+                cols[role] = None
+                log(f"past answers: {path.name}: no column {name!r} ({option} names a column of "
+                    f"{', '.join(p.name for (p, _), f in zip(read, has) if f)}); its {what.split('-', 1)[1]} "
+                    "column is guessed")
+    return per_file
+
+
 def _past_answer_tables(paths, id_column, opinion_column, text_column, source_column, log):
     """(path, table, columns, guessed, warnings, several sheets) for every past-answer table: each file,
     and in a workbook every other visible sheet whose columns can be found too (an archive kept
     as one sheet per year or per consultation). A sheet whose columns cannot be found (notes, a
-    cover) is named in one line and passed over; one sheet at least must have them."""
+    cover) is named in one line and passed over; one sheet at least must have them. With
+    several files, a column given by an option is used in the files that have it and guessed
+    in the others (``_given_per_file``)."""
+    read = []
     for path in paths:
         table = read_table(path, fill_merged=True, options=PAST_ANSWER_OPTIONS)
         found = [table]
@@ -404,13 +505,16 @@ def _past_answer_tables(paths, id_column, opinion_column, text_column, source_co
                 found.append(read_table(path, sheet=name, fill_merged=True, options=PAST_ANSWER_OPTIONS))
             except InputError as exc:
                 log(f"past answers: {path.name}: sheet {name} not read ({str(exc).split(': ', 1)[-1]})")
+        read.append((path, found))
+    given = {"id": id_column, "opinion": opinion_column, "answer": text_column, "source": source_column}
+    for (path, found), cols_given in zip(read, _given_per_file(read, given, log)):
         guessed_tables, failures = [], []
         for t in found:
             t.text_names = _OPINION_NAMES  # read_notes: records whose past opinion is under another spelling
             warnings: list[str] = []
             try:
-                cols, guessed = _guess_past_columns(t, id_column, opinion_column, text_column, source_column,
-                                                    warnings)
+                cols, guessed = _guess_past_columns(t, cols_given["id"], cols_given["opinion"], cols_given["answer"],
+                                                    cols_given["source"], warnings)
             except ValueError as exc:
                 failures.append((t, exc))
                 continue
