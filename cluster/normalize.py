@@ -62,6 +62,11 @@ _GREETINGS = [
     # 「図書室について二つお願いがあります」「要望が3点あります」
     r"([^\n。、]{0,30}(について|に関して|に関し|では)、?)?((ご?意見|要望|お願い|提案)が[0-9０-９一二三四五六七八九十]+\s*(点|つ|件)|"
     r"[0-9０-９一二三四五六七八九十]+\s*(点|つ|件)の?(ご?意見|要望|お願い|提案)が)(あります|ございます)",
+    # where to send the reply, not an opinion: 「ご回答は … へお送りいただけると幸いです」「回答は不要です」
+    r"(ご?回答|ご?返信|ご?返事|お返事)(は|を)?[^\n。]{0,60}(へ|に|まで)(お?送り|ご?連絡|ご?返信|メール|送付)(を)?"
+    r"(いただけると|いただければ|頂けると|頂ければ|してください|ください|下さい|願います|お願い(いた|致)?し?ます)"
+    r"(幸いです|助かります|ありがたいです|嬉しいです|うれしいです)?",
+    r"(ご?回答|ご?返信|ご?返事|お返事)(は)?(不要|いりません|要りません)(です)?",
     # 「（最後に、）このような機会をいただき感謝申し上げます」
     r"[^\n。]{0,40}(機会|場)を(設けて)?(いただき|頂き|いただいた|頂いた)[^\n。]{0,12}"
     r"(ありがとうございま(す|した)|感謝(いた|致)?し?ます|感謝申し上げます|御礼申し上げます|お礼申し上げます)",
@@ -143,6 +148,10 @@ _INTRO_SENTENCE_RE = re.compile(
     r"|[^。]{0,40}(?:再度|改めて|追加で|重ねて|もう一度)(?:(?:ご?意見|要望|提案)を)?(?:お?送り|送付|提出)(?:いた|致)?し?(?:ます|ました)"
     # 「三人の子を育てた経験から申し上げます。」: where the writer speaks from
     r"|[^。]{0,40}(?:経験|立場)から(?:意見を)?(?:申し上げ|述べ|お送りし|送り)(?:ます|ました)"
+    # 「電話 090-1234-5678。」「連絡先：tanaka@example.jp」: the writer's contact, nothing else
+    r"|(?:私の|わたしの)?(?:電話番号|電話|携帯|TEL|Tel|tel|連絡先|メールアドレス|メール|E-?mail)(?:は)?[:：\s]*"
+    r"[0-9０-９\-－‐−ー()（）+＋\s]{6,}|"
+    r"(?:私の|わたしの)?(?:連絡先|メールアドレス|メール|E-?mail)(?:は)?[:：\s]*[^\s。、]+@[^\s。、]+(?:です)?"
     r"|[^。]{0,40}(?:以下|次の|下記)[^。]{0,30}(?:意見|提案|要望|質問)[^。]{0,20}"
     r"(?:申し上げ|述べ|提出|送り|お送り|いたし|致し|し)(?:ます|ました))[。．.！!]?$")
 
@@ -165,7 +174,7 @@ def _is_name_introduction(sentence: str) -> bool:
 
 
 # A greeting that opens the sentence of a self-introduction: 「はじめまして、市民の竹内です。」
-_GREETING_LEAD_RE = re.compile(r"^(?:はじめまして|初めまして|こんにちは|お世話になっております|お世話になります|"
+_GREETING_LEAD_RE = re.compile(r"^(?:拝啓|謹啓|前略|はじめまして|初めまして|こんにちは|お世話になっております|お世話になります|"
                                r"お疲れ様です|いつもお世話になっております)[、，,\s]+")
 
 
@@ -259,10 +268,26 @@ def display_text(text: str) -> str:
     text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", original))
     text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
+    text = _drop_leading_introduction(text)
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
     return text if any(ch.isalnum() for ch in text) else original
+
+
+def _drop_leading_introduction(text: str) -> str:
+    """``text`` without the sentences before its first opinion that only introduce the writer
+    (「前略　私は…に住んでいます。」「電話 090-….」「子育て中の母親です。」): they are no part of
+    the opinion's summary (and would publish a masked address in its place)."""
+    parts = _sentences(text)
+    k = 0
+    while k < len(parts) - 1:
+        p = _GREETING_LEAD_RE.sub("", parts[k].strip())
+        if p and not (_INTRO_SENTENCE_RE.match(p) or is_date_line(p) or is_greeting_sentence(p)):
+            break
+        k += 1
+    rest = "".join(parts[k:])
+    return rest if k and any(ch.isalnum() for ch in rest) else text
 
 
 _LEADING_CONNECTIVE_RE = re.compile(

@@ -279,3 +279,28 @@ def test_a_seasonal_greeting_with_any_closing_verb_is_a_greeting():
     """QA: 「…ご清栄のこととお慕い申し上げます」 (a writer's own wording) stayed in the worksheet."""
     text = "拝啓　時下ますますご清栄のこととお慕い申し上げます。\n公共交通の運賃補助を導入してください。"
     assert display_text(text) == "公共交通の運賃補助を導入してください。"
+
+
+@pytest.mark.parametrize("letter, shown", [
+    # QA: the published summary was 「前略　私は［郵便番号］ ［住所］ ［電話番号］。…」
+    ("前略　私は〒123-4567 みなと市中央1-2-3に住んでいます。電話 090-1234-5678。\n"
+     "第5章の森林について、森林環境税の使い道を明らかにしてください。",
+     "第5章の森林について、森林環境税の使い道を明らかにしてください。"),
+    ("子育て中の母親です。公園に遊具を増やしてください。", "公園に遊具を増やしてください。"),
+])
+def test_the_published_text_leaves_out_a_leading_self_introduction(letter, shown):
+    assert display_text(letter) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "一番困るのは高齢者です。バスを増やしてください。",  # about others, not the writer
+    "子育て中の母親です。",  # nothing else: kept whole
+])
+def test_a_statement_about_others_or_an_introduction_alone_is_kept(text):
+    assert display_text(text) == text
+
+
+def test_a_contact_sentence_and_a_letter_opening_are_an_introduction():
+    assert is_introduction("前略　私は〒123-4567 みなと市中央1-2-3に住んでいます。電話 090-1234-5678。")
+    assert is_introduction("連絡先：kita.hanako@example.jp")
+    assert not is_introduction("電話での問い合わせ窓口を増やしてください。")

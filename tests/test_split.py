@@ -779,3 +779,18 @@ def test_an_announcement_of_the_requests_is_a_greeting_and_a_request_put_as_than
     assert [(s.text_of(letter), s.closing) for s in segs] == [
         ("図書室について二つお願いがあります。", True), ("まず、移転後も今と同じくらいの本の数を置いてください。", False),
         ("次に、プールの前にもバスの停留所を作ってもらえると助かります。", False)]
+
+
+def test_where_to_send_the_reply_is_no_part_of_the_last_item():
+    # QA: 「ご回答は…へお送りいただけると幸いです」 was published inside item 2's row
+    letter = ("1) 駐輪場の整備時期を明記してください。\n2) 自転車レーンの路線の選定理由を示してください。\n"
+              "ご回答は kita.hanako@example.jp へお送りいただけると幸いです。")
+    segs = split_submission(letter)
+    assert [(s.text_of(letter), s.closing) for s in segs] == [
+        ("駐輪場の整備時期を明記してください。", False), ("自転車レーンの路線の選定理由を示してください。", False),
+        ("ご回答は kita.hanako@example.jp へお送りいただけると幸いです。", True)]
+
+
+def test_a_request_about_the_reply_form_of_an_opinion_is_still_an_opinion():
+    letter = "1) 回答は市のホームページで公表してください。\n2) 説明会を夜にも開いてください。"
+    assert texts(letter) == ["回答は市のホームページで公表してください。", "説明会を夜にも開いてください。"]
