@@ -156,6 +156,10 @@ def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
     current = dict(opinion_pairs)
     gone = sum(1 for oid in prev.cluster_of if oid not in current)
     edited = sum(1 for oid in prev.cluster_of if oid in current and current[oid] != prev.text_of.get(oid))
+    if gone + edited == len(prev.cluster_of):
+        # not one earlier opinion is here as it was: the folder held another consultation's run
+        return (f"another input: none of the earlier run's {len(prev.cluster_of)} opinions is in it as it was; "
+                "this folder's earlier outputs are replaced (use another --out to keep them)")
     parts = [f"{n} {what}" for n, what in ((edited, "edited"), (gone, "no longer in the input")) if n]
     if parts:
         return f"earlier opinions changed: {', '.join(parts)}"

@@ -472,3 +472,12 @@ def test_a_run_json_without_the_highest_id_keeps_a_merged_away_id_from_new_group
     res = town["run"](town["grown"])
     assert _late_ids(out) and top not in set(cluster_of(out).values()), res.output
     assert review.current_cluster_id(out, top) == merged
+
+
+def test_a_run_of_another_consultation_into_the_folder_says_it_replaces_it(continued):
+    # QA: a different input run into an earlier run's folder replaced it with one quiet line
+    town = continued
+    other = [["X1", "郵送", "図書館の開館時間を延長してください。"], ["X2", "FAX", "公民館の駐車場を広げてほしい。"]]
+    res = town["run"](write_csv(town["dir"] / "other.csv", HEADER, other))
+    assert "another input: none of the earlier run's" in res.output
+    assert "earlier outputs are replaced (use another --out to keep them)" in res.output
