@@ -72,6 +72,10 @@ MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", LABEL, SUMMARY, AN
                "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
 STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "未記入"}
+# A candidate from half the report's threshold up is shown to staff, marked as weak: QA found right
+# past answers at 0.10-0.14 hidden under the 0.15 threshold, and wrong ones mostly below 0.07.
+WEAK_FRACTION = 0.5
+WEAK_STATUS = "未記入（参考：一致度の低い回答案）"
 OPINION_WIDTH = 90  # 意見一覧's opinion column
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
 
@@ -92,7 +96,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
                     mask: Callable[[str], str], log: Callable[[str], None] | None = None,
                     min_score: float = 0.0) -> None:
     """Write the worksheet for the report ``model`` (its rows' texts are already masked;
-    the candidate column shows the best past answer from ``min_score`` up, as the report does;
+    the candidate column shows the best past answer from ``min_score`` up, as the report does, and
+    a weaker one (from ``WEAK_FRACTION`` of it) for a row without an answer, marked as weak;
     ``mask`` masks the candidates' texts the same way). Byte-identical for the same content."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, PatternFill, Side
@@ -131,9 +136,14 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
-        best = cands[0] if cands and cands[0].score >= min_score else None  # a weak one: answers.csv lists it
+        # a weaker one (answers.csv lists every one) is shown from half the threshold up, marked
+        best = cands[0] if cands and cands[0].score >= min_score * WEAK_FRACTION else None
+        weak = best is not None and best.score < min_score and r.answer_status == "none"
+        if best is not None and best.score < min_score and not weak:
+            best = None  # a row with an answer of its own needs no weak suggestion
+        status = WEAK_STATUS if weak else STATUS_WORDS.get(r.answer_status, r.answer_status)
         ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
-                   xlsx_text(written_answer), STATUS_WORDS.get(r.answer_status, r.answer_status),
+                   xlsx_text(written_answer), status,
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
                    round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else "",
                    xlsx_text(best.department) if best else "", xlsx_text(mask(best.source)) if best else ""])
@@ -143,6 +153,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell.border = border
             if column in (label_col, summary_col, answer_col):
                 cell.fill = editable
+            elif weak and column > answer_col:
+                cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]

@@ -415,6 +415,22 @@ def test_a_weak_candidate_is_left_out_of_the_worksheet_as_out_of_the_report(proj
     assert any(r["cluster_id"] == bus and r["answer_id"] == "K2" for r in read_rows(out / "answers.csv"))
 
 
+def test_a_candidate_just_under_the_threshold_is_shown_marked_as_weak(project):
+    """QA: right past answers at 0.10-0.14 were hidden under the 0.15 threshold; from half the
+    threshold up the worksheet shows them, marked, and the report still does not."""
+    out = project["out"]
+    bus = cluster_of(out)["S4-1"]
+    score = next(float(r["score"]) for r in read_rows(out / "answers.csv")
+                 if r["cluster_id"] == bus and r["rank"] == "1")
+    project["run"]("--min-answer-score", f"{score * 1.5:.4f}")
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    sheet = wb[MAIN_SHEET]
+    assert sheet.cell(rows[bus], columns["回答案の番号"]).value == "K2"
+    assert sheet.cell(rows[bus], columns["回答の状態"]).value == "未記入（参考：一致度の低い回答案）"
+    assert "【回答案" not in next(line for line in (out / "report.md").read_text(encoding="utf-8").splitlines()
+                                if line.startswith(f"| {sheet.cell(rows[bus], columns['No.']).value} |"))
+
+
 def test_edits_in_the_opinion_listing_are_named_as_not_imported(project):
     """意見一覧 is there to read: a department that corrects an opinion there, or moves it to
     another No., expects the change to count. The import says it does not; sorting the listing
