@@ -8,9 +8,11 @@ with one line that says what to change, naming only options that apply to the fi
 
 Finding the table in what staff export: the header row is found under title rows (or given
 with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
-rows (not the text column), nested JSON is flattened to dotted names, column names are put on
-one line and compared without spaces (``clean_name``, ``fold_name``). ``choose_columns`` picks
-the text, id, channel and submitter columns (never one column for the text and another role;
+rows (not the text column), the cells under a header cell merged over several columns are read
+as that column's (「ご意見」 over B:C: one text, joined with line breaks), nested JSON is flattened
+to dotted names, column names are put on one line and compared without spaces (``clean_name``,
+``fold_name``). ``choose_columns`` picks the text, id, channel and submitter columns (never one
+column for the text and another role;
 JSON lines records that name the text field two ways are read together). For the report counts,
 channel spellings are folded to the four standard channels and submitters' names to one key
 (placeholders such as 匿名 count as separate people).
@@ -107,12 +109,20 @@ class Table:
     # CSV/TSV rows with more fields than the header: row index -> the fields beyond it (see choose_columns)
     extra_fields: dict[int, list[str]] = field(default_factory=dict)
     row_numbers: list[int] = field(default_factory=list)  # each row's number in the file (as header_row)
+    line_numbers: list[int] = field(default_factory=list)  # CSV/TSV: the line of the file each row starts on
     delimiter: str = ""  # CSV/TSV: the field separator
     # rows (indices) whose every cell is empty (「,,」): kept, but not submissions in the report counts
     empty_rows: list[int] = field(default_factory=list)
+    # comment tables: columns holding values that no role reads (set by choose_columns, said by read_notes)
+    unused_columns: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def where(self, indices: Sequence[int]) -> str:
+        """Rows (indices into ``rows``) for a message, numbered as ``opinions.csv``'s row_number,
+        with where staff find them in the file: 「rows 1, 3 in opinions.csv (lines 2, 5 of the file)」."""
+        return rows_where(self.format, indices, self.row_numbers, self.line_numbers)
 
     def describe(self) -> str:
         """What was read, for the read line: format, encoding or sheet, and where the header was.
@@ -135,6 +145,11 @@ class Table:
         """Lines to print after the read line: sheets skipped, merged cells filled, and (JSON
         lines) records without the chosen text field, which would otherwise become empty rows."""
         notes = list(self.notes)
+        if self.unused_columns:
+            unused = self.unused_columns
+            notes.append(f"column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:6])}"
+                         + (f" and {len(unused) - 6} more" if len(unused) > 6 else "")
+                         + " (only the text, id, channel and submitter columns are read)")
         option = self.options.text
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
@@ -173,6 +188,22 @@ class Table:
                              "; use the same field name in every record")
                 notes.append(line)
         return notes
+
+
+def rows_where(fmt: str, indices: Sequence[int], row_numbers: Sequence[int] = (),
+               line_numbers: Sequence[int] = ()) -> str:
+    """See ``Table.where``; JSON lines records are numbered as they are in opinions.csv."""
+    n = len(indices)
+    if fmt == "jsonl":
+        return f"record{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])}"
+    out = f"row{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])} in opinions.csv"
+    if fmt == "xlsx" and len(row_numbers) > max(indices, default=-1):
+        out += f" (Excel row{'s' if n > 1 else ''} {record_list([row_numbers[i] for i in indices])})"
+    elif fmt != "xlsx":
+        lines = line_numbers if len(line_numbers) > max(indices, default=-1) else row_numbers
+        if len(lines) > max(indices, default=-1):
+            out += f" (line{'s' if n > 1 else ''} {record_list([lines[i] for i in indices])} of the file)"
+    return out
 
 
 def record_list(numbers: Sequence[int], limit: int = 5) -> str:
@@ -386,6 +417,7 @@ class _Raw:
     row_numbers: list[int] | None = None  # each data row's number in the file (as header_row)
     other_sheets: list[str] = field(default_factory=list)
     delimiter: str = ""
+    line_numbers: list[int] | None = None  # CSV/TSV: the line of the file each data row starts on
 
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
@@ -445,10 +477,12 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         renamed = dict(zip(raw.header, columns))
         present_keys = [frozenset(renamed.get(k, k) for k in keys) for keys in present_keys]
     numbers = raw.row_numbers or [raw.header_row + k for k in range(1, len(raw.rows) + 1)]
+    lines = raw.line_numbers or []
     rows: list[dict[str, str]] = []
     removed: list[int] = []
     extra_fields: dict[int, list[str]] = {}
     kept_numbers: list[int] = []
+    kept_lines: list[int] = []
     kept_keys: list[frozenset[str]] = []
     empty: list[int] = []  # indices into rows
     for k, raw_row in enumerate(raw.rows):
@@ -471,13 +505,15 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         rows.append(row)
         removed.append(count)
         kept_numbers.append(numbers[k])
+        if k < len(lines):
+            kept_lines.append(lines[k])
         if present_keys is not None:
             kept_keys.append(present_keys[k])
     if empty and options is COMMENT_OPTIONS:
         n = len(empty)
         unit = "record" if fmt == "jsonl" else "row"
-        notes.append(f"{n} {unit}{'s' if n > 1 else ''} with every cell empty ({unit}{'s' if n > 1 else ''} "
-                     f"{record_list([kept_numbers[i] for i in empty])}): kept in opinions.csv (status empty), "
+        notes.append(f"{n} {unit}{'s' if n > 1 else ''} with every cell empty "
+                     f"({rows_where(fmt, empty, kept_numbers, kept_lines)}): kept in opinions.csv (status empty), "
                      "not counted as submissions")
     if any("_extra" in r for r in rows) and "_extra" not in columns:
         columns.append("_extra")
@@ -488,6 +524,7 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                  header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
                  notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
                  other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
+                 line_numbers=kept_lines,
                  delimiter=raw.delimiter, empty_rows=empty)
 
 
@@ -680,12 +717,15 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
     if csv.field_size_limit() < len(text) + 1:
         csv.field_size_limit(min(len(text) + 1, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    lines: list[int] = []  # the line of the file each record starts on (a quoted cell may span lines)
     try:
-        records = list(reader)
+        for record in reader:
+            lines.append(reader.line_num - sum(record_line_breaks(c) for c in record))
+            records.append(record)
     except csv.Error as exc:
-        raise InputError(
-            f"{path}: broken CSV near line {reader.line_num}: {exc} (check for an unclosed quote)"
-        ) from None
+        raise InputError(_broken_csv_message(path, text, delimiter, records, header_row, header_option,
+                                             reader.line_num, exc)) from None
     # Fully empty lines are not rows (a trailing newline, spacing); a row of empty cells is.
     numbered = [(i, r) for i, r in enumerate(records, 1) if r]
     if not numbered:
@@ -693,7 +733,95 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
     pos, n = _split_at_header(path, numbered, header_row, header_option)
     return _Raw(numbered[pos][1], [r for _, r in numbered[pos + 1:]], header_row=n,
                 skipped=_skipped(numbered, pos), row_numbers=[m for m, _ in numbered[pos + 1:]],
-                delimiter=delimiter)
+                delimiter=delimiter, line_numbers=[lines[m - 1] for m, _ in numbered[pos + 1:]])
+
+
+def record_line_breaks(cell: str) -> int:
+    """How many line ends a cell holds (CRLF, CR or LF each one), as the CSV reader counts lines."""
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n") if "\n" in cell or "\r" in cell else 0
+
+
+def _open_quote(text: str, delimiter: str) -> tuple[int, int, int | None, int] | None:
+    """Where the CSV reader (``strict``) fails on a quote: ``(line the quoted cell opened on,
+    position of its record's start, line of the quote followed by text or None at the end of the
+    file, position of the quoted cell's start)``; ``None`` when the text has no such quote."""
+    line, i, n = 1, 0, len(text)
+    record_start = 0
+    at_field_start = True
+    while i < n:
+        c = text[i]
+        if at_field_start and c == '"':
+            open_line, open_pos = line, i
+            i += 1
+            while True:
+                if i >= n:
+                    return open_line, record_start, None, open_pos
+                c = text[i]
+                if c == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                if c == "\r":
+                    line += 1
+                    if i + 1 < n and text[i + 1] == "\n":
+                        i += 1
+                elif c == "\n":
+                    line += 1
+                i += 1
+            if i < n and text[i] not in (delimiter, "\r", "\n"):
+                return open_line, record_start, line, open_pos
+            at_field_start = False
+            continue
+        if c == delimiter:
+            at_field_start = True
+        elif c in "\r\n":
+            line += 1
+            if c == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            at_field_start = True
+            record_start = i + 1
+        else:
+            at_field_start = False
+        i += 1
+    return None
+
+
+def _broken_csv_message(path: Path, text: str, delimiter: str, records: list[list[str]], header_row: int | None,
+                        header_option: str | None, line_num: int, exc: Exception) -> str:
+    """One line for a CSV the reader refuses: the line the offending quoted cell opened on (where
+    staff must look, not the later line where the reader gave up) and its row's first cell."""
+    found = _open_quote(text, delimiter)
+    if found is None:
+        return f"{path}: broken CSV near line {line_num}: {exc} (check for an unclosed quote)"
+    open_line, record_start, bad_line, open_pos = found
+    where = f"line {open_line}"
+    # the row's first cell, named by the header's first column (「受付番号 106」) when the header is above it
+    first = re.split(r"\r\n|\r|\n", text[record_start:open_pos + 1], maxsplit=1)[0].split(delimiter)[0]
+    first = first.strip().strip('"')
+    numbered = [(k, r) for k, r in enumerate(records, 1) if r]
+    if first and open_pos > record_start and numbered:
+        try:
+            pos, _n = _split_at_header(path, numbered, header_row, header_option)
+            name = numbered[pos][1][0].strip() if numbered[pos][1] else ""
+        except InputError:
+            name = ""
+        if name and len(numbered) > pos and fold_name(name) != fold_name(first):
+            where += f" ({name} {shorten(first, 20)})"
+        else:
+            where += f" (the row starting 「{shorten(first, 20)}」)"
+    if bad_line is None:
+        last = open_line + record_line_breaks(text[open_pos:].rstrip("\r\n"))
+        return (f"{path}: broken CSV: the quote opened on {where} is never closed"
+                + (f", so lines {open_line}-{last} would be one cell" if last > open_line else "")
+                + '; close the quote (") where that cell ends, or remove it')
+    if bad_line == open_line:
+        return (f"{path}: broken CSV: the quoted cell on {where} has a quote (\") followed by more text; "
+                'write a quote inside a quoted cell as "" or close the cell before the next separator')
+    return (f"{path}: broken CSV: the quote opened on {where} is not closed on that line, so the cell runs on "
+            f"to the quote on line {bad_line}, which is followed by more text; close the quote (\") on line "
+            f"{open_line} where the cell ends, or remove it")
 
 
 def _flatten(record: dict, prefix: str = "", out: dict | None = None) -> dict:
@@ -715,7 +843,8 @@ def _read_jsonl(path: Path, text: str) -> _Raw:
         try:
             records = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: broken JSON: {exc.msg} at line {exc.lineno}") from None
+            raise InputError(f"{path}: broken JSON on line {exc.lineno}: {_json_problem(exc)}; "
+                             "fix the file there") from None
     else:
         # Only LF (and CRLF) end a JSON line: str.splitlines() would also cut at U+2028, U+0085
         # and other characters that JSON strings may hold as they are.
@@ -725,7 +854,8 @@ def _read_jsonl(path: Path, text: str) -> _Raw:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path}: line {lineno} is not JSON: {exc.msg}") from None
+                raise InputError(f"{path}: line {lineno} is not a whole JSON record: {_json_problem(exc)}; "
+                                 "fix or remove that line (the file is not read with a line left out)") from None
     flat = [_flatten({str(k): v for k, v in rec.items()}) if isinstance(rec, dict) else {"text": rec}
             for rec in records]
     columns: list[str] = []
@@ -740,6 +870,16 @@ def _read_jsonl(path: Path, text: str) -> _Raw:
     rows = [[_cell_text(rec.get(c)) for c in columns] for rec in flat]
     return _Raw(columns, rows, present_keys=[frozenset(rec) for rec in flat],
                 row_numbers=list(range(1, len(rows) + 1)))
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """What the JSON parser found and where on its line, without its dangling 「starting at」."""
+    msg = re.sub(r"\s+(starting\s+)?at$", "", exc.msg.strip())
+    if msg == "Unterminated string":
+        return f"the text that starts at column {exc.colno} is never closed with a quote (\"): the line may be cut off"
+    what = {"Extra data": "more text after the record", "Expecting value": "a value is missing"}.get(
+        msg, msg[:1].lower() + msg[1:])
+    return f"{what} at column {exc.colno}"
 
 
 def _cell_text(value) -> str:
@@ -821,8 +961,8 @@ def _merged_ranges(data: bytes, ws) -> list[tuple[int, int, int, int]]:
 
 
 def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], header_row: int,
-                 data_rows: set[int], text_col: int | None, fill_text: bool, column_names: Sequence[str]
-                 ) -> list[str]:
+                 data_rows: set[int], text_col: int | None, fill_text: bool, column_names: Sequence[str],
+                 text_cols: frozenset[int] = frozenset()) -> list[str]:
     """Fill merged ranges below the header with their top-left value; returns the lines to print.
 
     What a city official expects from a merged cell in the comment table: 提出方法「郵送」 or a
@@ -834,6 +974,7 @@ def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], 
     ``fill_text`` (published answer tables, where one 考え方 cell answers several opinions)
     every column is filled. Rows that hold nothing but merged-over cells are not data rows
     and stay out. Ranges that start in or above the header (a merged title) are left alone.
+    ``text_cols``: more columns read as the text (under a header cell merged over the text's).
     """
     filled: dict[str, int] = {}
     text_ranges: list[str] = []
@@ -849,7 +990,7 @@ def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], 
         if not targets:
             continue
         name = column_names[col] if col < len(column_names) else f"column{col + 1}"
-        if col == text_col and not fill_text:
+        if (col == text_col or col in text_cols) and not fill_text:
             text_ranges.append(f"rows {min_row}-{max_row}")
             continue
         for r in targets:
@@ -869,6 +1010,40 @@ def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], 
                      f"text column {name} ({', '.join(text_ranges[:5])}{', …' if len(text_ranges) > 5 else ''}) "
                      "kept in the first row only; if those rows are separate submissions, unmerge and copy the text")
     return notes
+
+
+def _header_spans(merges: Sequence[tuple[int, int, int, int]], header_row: int, header: list[str]
+                  ) -> list[tuple[int, int]]:
+    """Header cells merged over several columns (「ご意見」 over B:C): ``(first, last)`` column
+    indices (0-based) of each such range whose first cell holds a name and the others none. The
+    cells under the others are the named column's own (a long opinion typed on across the merged
+    width), so they are read as part of it, never as unnamed columns nor left out."""
+    spans = []
+    for min_col, min_row, max_col, max_row in merges:
+        if max_col <= min_col or not min_row <= header_row <= max_row:
+            continue
+        lo, hi = min_col - 1, max_col - 1
+        if lo >= len(header) or not header[lo].strip():
+            continue
+        if any(c < len(header) and header[c].strip() for c in range(lo + 1, hi + 1)):
+            continue
+        spans.append((lo, hi))
+    if spans:
+        width = max(hi for _lo, hi in spans) + 1
+        header.extend([""] * (width - len(header)))
+    return sorted(spans)
+
+
+def _join_spans(row: list[str], spans: Sequence[tuple[int, int]], seps: dict[int, str]) -> list[str]:
+    """``row`` with each span's cells joined into its first (non-empty ones, with ``seps[first]``,
+    default a line break) and the other cells of the span taken out."""
+    out = list(row)
+    for lo, hi in sorted(spans, reverse=True):
+        if lo >= len(out):
+            continue
+        parts = [v for v in out[lo:hi + 1] if v and v.strip()]
+        out[lo:hi + 1] = [seps.get(lo, "\n").join(parts) if parts else out[lo]]
+    return out
 
 
 def _sheet_grid(ws) -> list[list]:
@@ -962,8 +1137,10 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                 return None
             text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
             pos, n = _split_at_header(path, text_rows, header_row, options.header_row)
-            header = text_rows[pos][1]
-            while header and not header[-1].strip():
+            header = list(text_rows[pos][1])
+            merges = _merged_ranges(data, ws)
+            spans = _header_spans(merges, n, header)
+            while header and not header[-1].strip() and len(header) > max((hi + 1 for _lo, hi in spans), default=0):
                 header.pop()
             nonempty = [m for m, _ in numbered[pos + 1:]]
             notes = []
@@ -978,14 +1155,18 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                                 f"(read sheet {name}; "
                                 + (f"{options.sheet} NAME reads another)" if options.sheet else
                                    "to read another, unhide it and move it before the others)")))
-            merges = _merged_ranges(data, ws)
             merged_over: set[int] = set()
+            text_col: int | None = None
             if merges:
                 columns = _unique_columns(header)
-                given = find_column(columns, text_column) if text_column else None
-                text_name = guess_column(columns, TEXT_COLUMN_CANDIDATES, given, required=False, exclude=_ROLE_NAMES)
-                text_col = columns.index(text_name) if text_name else None
-                notes += _fill_merged(grid, merges, n, set(nonempty), text_col, fill_merged, columns)
+                named = _unique_columns(_join_spans(header, spans, {}))  # as the table will have them
+                given = find_column(named, text_column) if text_column else None
+                text_name = guess_column(named, TEXT_COLUMN_CANDIDATES, given, required=False, exclude=_ROLE_NAMES)
+                if text_name:  # its index among the sheet's columns
+                    k = named.index(text_name)
+                    text_col = [c for c in range(len(columns)) if not any(lo < c <= hi for lo, hi in spans)][k]
+                also = frozenset(c for lo, hi in spans if lo == text_col for c in range(lo + 1, hi + 1))
+                notes += _fill_merged(grid, merges, n, set(nonempty), text_col, fill_merged, columns, also)
                 merged_over = {r for _c, lo, _c2, hi in merges for r in range(lo + 1, hi + 1)}
             data_nums = nonempty
             # blank sheet rows among the data are not rows (nor submissions); said, not silent
@@ -997,6 +1178,20 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                 notes.append(f"{len(blank)} blank row{'s' if len(blank) > 1 else ''} among the data "
                              f"(row{'s' if len(blank) > 1 else ''} {record_list(blank)}) not read: not submissions")
             rows = [[_cell_text(v) for v in grid[m - 1]] if m - 1 < len(grid) else [] for m in data_nums]
+            if spans:
+                from openpyxl.utils import get_column_letter
+
+                seps = {lo: "\n" if lo == text_col or any(
+                    "\n" in r[c] or "。" in r[c] for r in rows for c in range(lo, min(hi + 1, len(r)))) else " "
+                    for lo, hi in spans}
+                rows = [_join_spans(r, spans, seps) for r in rows]
+                for lo, hi in spans:
+                    col_name = clean_name(header[lo])
+                    notes.append(f"{col_name} spans columns {get_column_letter(lo + 1)}–{get_column_letter(hi + 1)} "
+                                 "(merged header): their cells are read as one "
+                                 + ("text, joined with line breaks" if lo == text_col else
+                                    f"{col_name}, joined with " + ("line breaks" if seps[lo] == "\n" else "a space")))
+                header = _join_spans(header, spans, {})
             return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name,
                         row_numbers=data_nums,  # a cover passed over is named in notes already
                         other_sheets=[v for v in visible if v != name and v not in {c for c, _ in covers}])
@@ -1171,6 +1366,10 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
                                  f"the {what} must come from another column (the file has: {', '.join(table.columns)})")
             col = None
         chosen[what] = col
+    if opts is COMMENT_OPTIONS:
+        used = set(chosen.values()) | {"_extra"}
+        table.unused_columns = [c for c in table.columns if c not in used
+                                and any((r.get(c) or "").strip() for r in table.rows)]
     return chosen
 
 
@@ -1181,9 +1380,8 @@ def _join_extra_fields(table: Table, text_col: str) -> None:
     they stay in the ``_extra`` column. Either way one line in ``table.notes`` names the rows."""
     if not table.extra_fields:
         return
-    nums = [table.row_numbers[i] if i < len(table.row_numbers) else i + 1 for i in sorted(table.extra_fields)]
-    n = len(nums)
-    where = f"row{'s' if n > 1 else ''} {record_list(nums)}"
+    n = len(table.extra_fields)
+    where = table.where(sorted(table.extra_fields))
     real = [c for c in table.columns if c != "_extra"]
     sep = table.delimiter or ","
     shown = "a tab" if sep == "	" else f"{sep!r}"

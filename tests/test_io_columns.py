@@ -45,7 +45,8 @@ def test_an_all_empty_row_is_kept_but_takes_no_real_id_and_is_not_a_submission(t
     assert [s.comment_id for s in subs] == ["1", "row2", "2"]
     assert info["blank_rows"] == [2]
     said = [x for x in lines if "every cell empty" in x]
-    assert len(said) == 1 and "row 3" in said[0] and "not counted as submissions" in said[0]
+    assert len(said) == 1 and "row 2 in opinions.csv (line 3 of the file)" in said[0] \
+        and "not counted as submissions" in said[0]
     model = build_report_model(subs, [], [], {}, {}, 0.15, RunOptions(), path, blank_rows=info["blank_rows"])
     assert (model.n_submissions, model.n_submitters, model.n_excluded) == (2, 2, 2)  # 2 without ok opinions here
 
@@ -60,7 +61,9 @@ def test_csv_and_excel_count_an_all_blank_row_the_same_way(tmp_path):
     for path in (csv_path, xlsx_path):
         lines: list[str] = []
         subs, info = read_submissions(path, RunOptions(), lines.append)
-        assert len([x for x in lines if "row 3" in x and "not " in x and "submission" in x]) == 1
+        # the CSV's line 3 (row 2 in opinions.csv), Excel's row 3 (not read)
+        assert len([x for x in lines if ("line 3 of the file" in x or "row 3" in x) and "not " in x
+                    and "submission" in x]) == 1
         model = build_report_model(subs, [], [], {}, {}, 0.15, RunOptions(), path, blank_rows=info["blank_rows"])
         got.append(([s.comment_id for s in subs if s.text], model.n_submissions, model.n_submitters))
     assert got[0] == got[1] == (["1", "2"], 2, 2)
@@ -117,7 +120,8 @@ def test_extra_fields_are_joined_back_into_a_last_text_column_with_a_warning(tmp
     subs, _ = read_submissions(path, RunOptions(), lines.append)
     assert [s.text for s in subs] == ["公園に、ベンチが,ほしい。", "図書館を増やしてほしい。", "あ,い,う"]
     said = [x for x in lines if "more fields than the header" in x]
-    assert len(said) == 1 and "rows 2, 4" in said[0] and "joined back" in said[0]
+    assert len(said) == 1 and "rows 1, 3 in opinions.csv (lines 2, 4 of the file)" in said[0] \
+        and "joined back" in said[0]
     assert all(dict(s.extra) == {} for s in subs)
 
 
@@ -128,7 +132,7 @@ def test_extra_fields_after_a_middle_text_column_are_kept_with_a_warning(tmp_pat
     assert chosen["text"] == "ご意見"
     assert table.rows[0]["_extra"] == "郵送"
     said = [x for x in table.read_notes(chosen["text"]) if "beyond the header" in x]
-    assert len(said) == 1 and "row 2" in said[0]
+    assert len(said) == 1 and "row 1 in opinions.csv (line 2 of the file)" in said[0]
 
 
 # ------------------------------------------------------------------ 4. repeated column names
