@@ -107,6 +107,18 @@ or after 「by」 ending the letter (「…ほしい。（渡部）」「by た�
 https:// (「instagram.com/…」) are masked too; see ``_KIN_FREE_RE``, ``_TITLE_NAME_RE``,
 ``_mask_final_name_forms`` and ``_SNS_PROFILE_RE``.
 
+Also (QA14): a kana name before an age in brackets (「娘のあかり（5歳）が」; not 「息子のともだち（小3）」),
+after 子 only there (「うちの子のゆいと（小2）が」), a school beside a masked child's year (「長男の［氏名］
+（［学校名］3年）」), a hiragana name before の and a formal noun (「次女・みさきのために」); a phone number in
+kanji numerals (「〇九〇‐一二三四‐五六七八」); a label's department kept and the name after it masked
+(「回答者：公園緑地課長 ［氏名］」); a 担当 label after a sentence on the same line, a name after 担当の
+(「担当の［氏名］に確認済み」) or between a department and a staff title (「公園緑地課の［氏名］課長」; an
+elected 「田中市長」 stays); a family name UniDic reads as a place first introducing the writer after an
+address or town (「［住所］の［氏名］です」「南町の［氏名］です」); a number plate (［車両番号］); an SNS ID after
+the SNS name and a blank when it has a digit, _ or . (「インスタ ［SNSアカウント］」); a whole date before
+生まれ (not 「…生まれ以降」「…生まれの方」); a kanji lot number after 番地 (「十二番地五」). A submitter's name
+inside a company name (「㈲阿部商店」「阿部工務店」) is kept.
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -161,6 +173,8 @@ MASKS = {
     "birth": "［生年月日］",
     "url": "［URL］",
     "sns": "［SNSアカウント］",
+    "school": "［学校名］",
+    "plate": "［車両番号］",
 }
 
 # A date of birth after its label (生年月日 / 誕生日): only the date is replaced, the label stays
@@ -171,6 +185,13 @@ _BIRTH_RE = re.compile(
     rf"((?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和|[MTSHRmtshrＭＴＳＨＲ][.．]?)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*)?"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日(?:生まれ|生)?"
     rf"|{D}{{4}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}(?![0-9０-９])(?:生まれ|生)?)")
+# ... and a whole date right before 生まれ (「平成2年5月3日生まれです」「2010年5月3日生まれの娘」); a year alone
+# (「2010年生まれ」), a date before other words (「令和7年4月1日から」) and a rule's date (「平成25年4月2日
+# 生まれ以降の子ども」「…生まれの方」) stay.
+_BORN_DATE_RE = re.compile(
+    rf"(?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*"
+    rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日"
+    rf"|(?<![0-9０-９]){D}{{4}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}})(?=[^\S\n]*(?:生まれ|うまれ|生(?=$|[。、，,\s）)]))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
 # Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
 # is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
 # opinion usually points to the draft or a public page.
@@ -231,6 +252,12 @@ _SNS_LABELLED_ID_RE = re.compile(
     # not an e-mail address's local part, not followed by a kanji (「X：10件」)
     rf"((?={_ID_CHARS}*[A-Za-zＡ-Ｚａ-ｚ]){_ID_ALNUM}(?:[.．\-]?{_ID_ALNUM})+)"
     rf"(?![@＠]|[.．\-]?{_ID_ALNUM}|[\u4e00-\u9fff])")
+# ... and after an SNS name and a blank (「インスタ hanako_k0412」): only an ID with a digit, _ or . in it,
+# so 「Instagram Reels」「インスタ では」 stay.
+_SNS_BLANK_ID_RE = re.compile(
+    r"((?<![A-Za-zＡ-Ｚａ-ｚ])(?:Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|Facebook|facebook|"
+    rf"フェイスブック|TikTok|tiktok|ティックトック|Threads|LINE|ＬＩＮＥ|ライン)(?:{_SP}{_ID_WORD})?[^\S\n]+[@＠]?)"
+    r"((?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?![A-Za-z0-9_.@＠\-])")
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
     ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．％＋－]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+"
@@ -242,6 +269,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # after an SNS name and a colon (「Instagram: midori.t」「LINE ID: midori123」) is
     # _SNS_LABELLED_ID_RE, which keeps the label.
     ("sns", re.compile(_SNS_HANDLE)),
+    # A car's number plate: 「品川 500 さ 12-34」「練馬300あ5678」 (not 「資料 10 の 12-15頁」).
+    ("plate", re.compile(
+        rf"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{{1,4}}[^\S\n]*{D}{{2,3}}[^\S\n]*(?!の)[あ-ゎを][^\S\n]*"
+        rf"(?:{D}{{1,2}}{H}{D}{{2}}|{D}{{4}}|[・･.．]{{1,3}}{D}{{1,3}})(?![0-9０-９{HC}]|[^\S\n]*(?:頁|ページ|条|項|号|行|番|円|人|件|年|月|日|時|分|%|％))")),
     # 12-digit individual number (with or without separators), before phone numbers.
     ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９])")),
     ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}")),
@@ -251,6 +282,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{D}{{1,4}}[\s{HC}]?[(（]?{D}{{1,4}}[)）]?[\s{HC}]?{D}{{3,4}}|{D}{{9,10}})(?![0-9０-９])"
         rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
     )),
+    # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
+    # right after a phone label (「電話〇九〇一二三四五六七八」).
+    ("phone", re.compile(
+        rf"(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}{H}[〇一二三四五六七八九]{{1,4}}{H}[〇一二三四五六七八九]{{3,4}}"
+        rf"(?![{_KANJI_DIGITS}])"
+        rf"|(?:(?<=電話|携帯|番号)|(?<=連絡先)|(?<=[:：は]))〇[〇一二三四五六七八九]{{9,10}}(?![{_KANJI_DIGITS}])")),
     # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
     ("postal", re.compile(rf"(?<![0-9０-９{HC}]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
     # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3), with
@@ -259,7 +296,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
         rf"{_PLACE_OR_LINK}{{0,12}}?"
         rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
-        rf"(?:{D}+[^\S\n]*号?|{_KD}+号)?"
+        rf"(?:{D}+[^\S\n]*号?|{_KD}+号|(?<=番地){_KD}{{1,4}}(?![\u4e00-\u9fff々]))?"
         rf"|{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
         rf"{_ADDRESS_TAIL}"
@@ -284,7 +321,12 @@ _NAME_LABEL_WORDS = ("氏名", "お名前", "名前", "Name", "NAME", "name", "�
 _LABEL_NAME_RE = re.compile(
     rf"((?:{'|'.join(_NAME_LABEL_WORDS)})\s*[:：]\s*)({_NAME_CHAR}{{1,20}})"
     rf"(?:([^\S\n]+)({_NAME_CHAR}{{1,10}}))?"
+    rf"(?:([^\S\n]+)({_NAME_CHAR}{{1,10}}))?"
 )
+# A department (with a title) before the name after a label: 「回答者：公園緑地課長 山下 智子」「記入者：公園緑地課 中川」.
+_LABEL_DEPARTMENT_RE = re.compile(
+    r"[^\s:：]{1,20}?(?:課|係|室|部|局|班|グループ|チーム|センター|事務所|支所)"
+    r"(?:長補佐|長代理|長|員|主査|主幹|主任|主事|職員)?")
 # Words after a name that are not part of it: 「山田太郎です」「田中と申します」「鈴木様より」.
 _NAME_TAIL = r"(?:です|でございます|でござる|と申し|ともうし|と言い|といい|より|拝|様|さま|さん|殿|氏|君|くん|ちゃん|先生|せんせい)"
 _NAME_TAIL_RE = re.compile(_NAME_TAIL)
@@ -488,6 +530,17 @@ def _name_head(part: str) -> tuple[str, str]:
 
 def _mask_labelled_name(m: re.Match) -> str:
     label, first, space, second = m.group(1), m.group(2), m.group(3), m.group(4)
+    more = (m.group(5) or "") + (m.group(6) or "")
+    if second and _LABEL_DEPARTMENT_RE.fullmatch(first) and not any(",人名," in raw for _, raw in _tagged(first)):
+        # the department stays, the name after it goes (a given name after it too, unless a field)
+        name, tail = _name_head(second)
+        rest = more
+        if m.group(6) and not tail and not _FIELD_WORD_RE.match(m.group(6)):
+            toks = _tokens(name)
+            if not any(t.person == "名" for t in toks):
+                _, tail2 = _name_head(m.group(6))
+                rest = tail2
+        return label + first + space + MASKS["name"] + tail + rest
     name, tail = _name_head(first)
     rest = f"{space}{second}" if second else ""
     if second and not tail and not _FIELD_WORD_RE.match(second):
@@ -497,7 +550,7 @@ def _mask_labelled_name(m: re.Match) -> str:
         if not any(t.person == "名" for t in toks):
             _, tail2 = _name_head(second)
             rest = tail2
-    return label + MASKS["name"] + tail + rest
+    return label + MASKS["name"] + tail + rest + more
 
 
 def name_parts(name: str) -> list[str]:
@@ -1084,7 +1137,7 @@ def _kin_name(m: re.Match) -> str:
 # ほうが」), or, after の or a blank, a common noun that UniDic never reads as a name (「息子のともだち
 # と」「子ども ひろばが」; so 「娘のひなたが」 stays too: privacy does not win over every hiragana noun).
 _KIN_FREE_RE = re.compile(
-    f"({'|'.join(sorted((k for k in _KIN_READINGS if k != '子'), key=len, reverse=True))})"
+    f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
     r"((?:の|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
     r"([ぁ-ゖ]{2,12}|[\u4e00-\u9fff々]{1,3}|[ァ-ヺー]{2,8})")
 _KIN_PARTICLE = r"(?:ちゃん|くん|さん|君)?(?:が|の|は|を|に|と|も|へ|で|や|から|まで|より|には|とは|にも|とも|では|でも|って)"
@@ -1097,6 +1150,8 @@ _KIN_NOT_NAME_HIRA = {
     "しか", "くらい", "ぐらい", "ほど", "ぶん", "かわり", "ほかに", "いえ", "へや", "からだ", "かお", "こころ", "いのち",
     "ようす", "ともだち", "せんせい", "おもちゃ", "ごはん", "おやつ", "しゅくだい", "べんきょう", "あそび", "がっこう",
     "ようちえん", "ほいくえん", "つもり", "たいちょう", "びょうき", "けが", "ケガ", "しごと", "ほうも"}
+# A particle and a formal noun after a name in one run of hiragana: 「娘・あおいのために」「息子のそうたのことを」.
+_KIN_FORMAL_AFTER_RE = re.compile(r"(の|に|と)(?:ため|こと|ほう|よう|ぶん|かわり|おかげ|せい|まえ|あと|ところ|とこ|もの|分)")
 _KIN_BEFORE_PARTICLE_RE = re.compile(rf"(?={_KIN_PARTICLE})")
 
 
@@ -1174,8 +1229,15 @@ def _cut_before_particle(inside: list[tuple[str, list[str]]]) -> bool:
 # An age or school year in brackets right after the word that follows a kinship word: 「娘のさくら（小3）
 # が」「息子・そうた（7歳）」「娘の陽菜（年長）」.
 _KIN_AGE_RE = re.compile(
-    r"[^\S\n]*[（(][^\S\n]*(?:(?:小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
+    r"[^\S\n]*[（(][^\S\n]*(?:(?:([\u4e00-\u9fff々ァ-ヺー]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高))|小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
     r"(?:歳半?|才|年生|年|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
+
+
+# Kana words for a person that are no name, before an age in brackets: 「息子のともだち（小3）」.
+_PERSON_NOUNS_KANA = {"ともだち", "おともだち", "いとこ", "ふたご", "みつご", "あかちゃん", "こども", "おとうと", "いもうと",
+                      "あに", "あね", "おにいちゃん", "おねえちゃん", "まご", "クラス", "クラスメイト", "クラスメート",
+                      "チーム", "グループ", "ペット", "いぬ", "ねこ", "イヌ", "ネコ"}
+_KANA_WORD_RE = re.compile("[ぁ-ゖァ-ヺー]{2,8}")
 
 
 def _kin_name_before_age(run: str) -> bool:
@@ -1190,6 +1252,9 @@ def _kin_name_before_age(run: str) -> bool:
     if all(len(f) > 3 and f[2] == "人名" for _, f in words):
         return True
     if len(words) == 1:
+        if _KANA_WORD_RE.fullmatch(run) and run not in _PERSON_NOUNS_KANA:
+            f = words[0][1]  # kana before an age are a name (あかり, ひなた), not a pronoun or number
+            return not (f[0] != "名詞" or f[1] in ("代名詞", "数詞") or (len(f) > 2 and f[2] == "副詞可能"))
         return any(r[2] == "人名" and r[3] in ("名", "姓") for r in _single_readings(run))
     if _KANJI_NAME_RE.fullmatch(run):  # as 「娘（…）」 does: no common noun of 2 or more kanji, number …
         return not any(len(f) > 2 and (f[1] == "数詞" or f[2] == "副詞可能" or (f[1] == "普通名詞" and len(w) >= 2))
@@ -1199,20 +1264,33 @@ def _kin_name_before_age(run: str) -> bool:
                    ) or _cut_before_particle(words)
 
 
+_NAMED_CHILD_SCHOOL_RE = re.compile(
+    r"(［氏名］[^\S\n]*[（(][^\S\n]*)[\u4e00-\u9fff々ァ-ヺー]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)"
+    r"(?=[^\S\n]*[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*(?:年生|年)?[^\S\n]*[）)、，,・])")
+
+
 def _kin_free_name(m: re.Match) -> str:
     kin, sep, run = m.group(1), m.group(2), m.group(3)
     text = m.string
     before = _tagged(text[max(0, m.start() - 12):m.end(1)])
     if not before or before[-1][0] != kin:
         return m.group()  # part of another word (親子, 様子)
-    if _KIN_AGE_RE.match(text, m.end()):  # 「娘のさくら（小3）が」: a name, whatever UniDic calls it
+    age = _KIN_AGE_RE.match(text, m.end())
+    if age is not None:  # 「娘のさくら（小3）が」: a name, whatever UniDic calls it
         return kin + sep + MASKS["name"] if _kin_name_before_age(run) else m.group()
+    if kin == "子":
+        return m.group()  # 「子の」 alone names a child only before an age: 「うちの子のゆいと（小2）が」
     if "ぁ" <= run[0] <= "ゖ":
         if m.end() < len(text) and "ぁ" <= text[m.end()] <= "ゖ":
             return m.group()  # a longer run of hiragana: a phrase
         for n in range(min(4, len(run)), 1, -1):
             name, tail = run[:n], run[n:]
             if tail:
+                formal = _KIN_FORMAL_AFTER_RE.match(tail)
+                if formal is not None:  # 「次女・みさきのために」: the name, の and a formal noun
+                    if name not in _KIN_READINGS.values() and _kin_hiragana_is_name(kin, sep, name, formal.group(1)):
+                        return kin + sep + MASKS["name"] + tail
+                    continue
                 if not _KIN_TAIL_RE.fullmatch(tail):
                     # more hiragana after the particle (「娘のひなのをみていると」): only a name that
                     # UniDic cut before that particle (``_cut_before_particle``)
@@ -1271,15 +1349,36 @@ def _titled_name(m: re.Match) -> str:
 # a colon or blank follows it; departments (…課, …係, …室 …) may come first; the name is kanji UniDic
 # tags as a person name (人名), a given name after a blank too, so 「担当：企画課」「担当：未定」
 # 「担当：市」 stay.
+_KIN_PARTICLE_SIMPLE = "(?:が|の|は|を|に|と|も|へ|で|から|まで|より)"
 _STAFF_LABEL_RE = re.compile(
-    r"(?:(?<=[\s（(【\[［、，,/／|｜])|^)(?:ご)?担当(?:者|者名|課|部署)?[^\S\n]*(?:[:：]|(?=[^\S\n]))[^\S\n]*",
+    r"(?:(?<=[\s（(【\[［、，,/／|｜。．！？!?])|^)(?:ご)?担当(?:者|者名|課|部署)?[^\S\n]*(?:[:：]|(?=[^\S\n]))[^\S\n]*",
     re.MULTILINE)
 _DEPARTMENT_RE = re.compile(
     r"[^\s:：（）()、，,。「」［］]{1,20}?(?:課|係|室|部|局|班|グループ|チーム|センター|事務所|支所)(?:[^\S\n]+|(?=[\u4e00-\u9fff]))")
 _STAFF_NAME_RE = re.compile(rf"({_KANJI}{{1,4}})(?:([^\S\n]{{1,2}})({_KANJI}{{1,4}}))?(?![\u4e00-\u9fff々ぁ-ゖァ-ヺー])")
 
 
+# A staff member named inside a sentence: after 担当の (「担当の中川に確認済み」「担当の中川（内線1234）」), or
+# before a title after a department and の or a blank (「公園緑地課の斎藤課長に」「…課 斎藤係長」). Only a
+# name UniDic tags as one; an elected official with a title (「田中市長」) is a public figure and stays.
+_STAFF_TITLES = ("課長補佐", "課長代理", "副課長", "課長", "係長", "部長", "次長", "室長", "局長", "所長", "主査", "主幹",
+                 "主任", "主事", "参事", "技師", "保健師", "職員", "担当者", "担当")
+_STAFF_IN_SENTENCE_RE = re.compile(
+    rf"(?:(?<=(?<!ご)担当の)|(?<=担当者の))({_KANJI}{{1,4}})(?=[^\S\n]*(?:[（(]|さん|様|氏|{_KIN_PARTICLE_SIMPLE}))"
+    rf"|(?<=[課係室部局所班]の)({_KANJI}{{1,4}})(?=[^\S\n]?(?:{'|'.join(_STAFF_TITLES)}))"
+    rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}})(?=[^\S\n]?(?:{'|'.join(_STAFF_TITLES)}))")
+
+
+def _staff_in_sentence(m: re.Match) -> str:
+    name = m.group(m.lastindex)
+    words = _tagged(name)
+    if words and all(",人名," in raw for _, raw in words) and ",人名,姓" in words[0][1]:
+        return MASKS["name"]
+    return m.group()
+
+
 def _mask_staff_names(text: str) -> str:
+    text = _STAFF_IN_SENTENCE_RE.sub(_staff_in_sentence, text)
     if "担当" not in text:
         return text
     spans = []
@@ -1308,7 +1407,27 @@ _BY_NAME_RE = re.compile(
     r"([^\S\n]*[。．.]?)\s*$")
 
 
+# A self-introduction after an address or a town (「［住所］の山口です」「南町の山口です」): a family name
+# that UniDic reads as a place first (山口, 福田 …) but knows as a family name too.
+_PLACE_INTRO_RE = re.compile(
+    rf"(?:(?<=［住所］の)|(?<=[町市区村目]の))({_KANJI}{{1,4}})(?=[^\S\n]*(?:です|と申します|と申し|でございます|より|拝)"
+    rf"(?![\u4e00-\u9fffぁ-ゖ]*(?:から|まで|に|へ|の)))")
+
+
+def _place_intro(m: re.Match) -> str:
+    before = m.string[:m.start()].rsplit("\n", 1)[-1]
+    head = re.split(r"[。．！？!?、，,（）()\s]", before)[-1]  # the words since the sentence began
+    if not (head.startswith("［住所］") or re.fullmatch(rf"{_PLACE}{{1,12}}?(?:[町市区村]|丁目)の", head)):
+        return m.group()
+    name = m.group(1)
+    words = _tagged(name)
+    if len(words) == 1 and any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(name)):
+        return MASKS["name"]
+    return m.group()
+
+
 def _mask_final_name_forms(text: str) -> str:
+    text = _PLACE_INTRO_RE.sub(_place_intro, text)
     m = _BRACKETED_FINAL_NAME_RE.search(text)
     if m is not None:
         words = _tagged(m.group(2))
@@ -1438,6 +1557,19 @@ def _names_in(text: str, names: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# A company named after its owner is no person: 「㈲阿部商店」「株式会社山田建設」「阿部工務店」 keep the name.
+_COMPANY_BEFORE_RE = re.compile(r"(?:㈲|㈱|㈾|[（(][有株合][)）]|有限会社|株式会社|合同会社|合資会社)[^\S\n]?$")
+_COMPANY_AFTER_RE = re.compile(r"(?:商店|商会|商事|建設|工務店|工業|産業|興業|物産|不動産|製作所|運送|運輸|電機|電器|設備|食品|"
+                               r"酒店|米店|書店|薬局|医院|歯科|クリニック|株式会社|有限会社|商店街)")
+
+
+def _name_unless_company(m: re.Match) -> str:
+    if (_COMPANY_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start())
+            or _COMPANY_AFTER_RE.match(m.string, m.end())):
+        return m.group()
+    return MASKS["name"]
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -1446,26 +1578,30 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if not text:
         return text
     text = _BIRTH_RE.sub(lambda m: m.group(1) + MASKS["birth"], text)
+    text = _BORN_DATE_RE.sub(MASKS["birth"], text)
     text = _SNS_PROFILE_RE.sub(_sns_profile, text)
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
+    text = _SNS_BLANK_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)
     # every whole name first, then the parts alone: 「高橋 和子」's family name must not take the
     # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
     known = [_submitter_patterns(n) for n in sorted(_names_in(text, names), key=len, reverse=True)]
     for whole, _, _ in known:
-        text = whole.sub(MASKS["name"], text)
+        text = whole.sub(_name_unless_company, text)
     for _, family, alone in known:
         if family is not None:
-            text = family.sub(MASKS["name"], text)
+            text = family.sub(_name_unless_company, text)
         for part in alone:
-            text = part.sub(MASKS["name"], text)
+            text = part.sub(_name_unless_company, text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
+    # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
+    text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
     if person_names:
         text = _mask_person_names(text)
         text = _TITLE_NAME_RE.sub(_titled_name, text)
