@@ -45,7 +45,7 @@ from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, counted, fold_n
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
-from .stance import request_stance
+from .stance import DIRECTION_ACTIONS, direction_vector, request_stance
 
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
@@ -540,7 +540,21 @@ def _norm_text(text: str) -> str:
 # answer (「設置を検討してまいります」) would answer the opposite of what was asked. Such a candidate
 # keeps its place in answers.csv at this share of its score, and so seldom reaches the report.
 # A letter that does both (「計画案に反対します。…メガソーラーを規制してください。」) is neither side.
+# The same penalty for a past opinion that asks for the same action in the opposite direction
+# (``stance.request_directions``: 「値上げすべきだ」 and 「値下げしてほしい」, 「伐採しないでほしい」 and
+# 「伐採してほしい」), which ``request_stance`` reads as two requests; when both ask for an action in the
+# same direction (「減便をやめてほしい」「減便は不要」), they are not opposite whatever their stances.
 STANCE_PENALTY = 0.25  # opposite ``stance.request_stance``: +1 asks, -1 rejects
+
+
+def stance_readings(texts: Sequence[str]) -> np.ndarray:
+    """(n, 1 + len(DIRECTION_ACTIONS)) int8: each text's ``request_stance``, then its
+    ``stance.direction_vector``; what ``AnswerIndex.stance_adjusted`` compares."""
+    out = np.zeros((len(texts), 1 + len(DIRECTION_ACTIONS)), dtype=np.int8)
+    for i, text in enumerate(texts):
+        out[i, 0] = request_stance(text or "")
+        out[i, 1:] = direction_vector(text or "")
+    return out
 
 
 def _repeated(keys: Sequence[tuple], order_key: np.ndarray) -> np.ndarray:
@@ -786,7 +800,7 @@ class _Query:
     vectors: np.ndarray  # (n, dim) L2-normalised
     tokens: list[list[str]]
     ids: list[str]
-    stance: np.ndarray | None = None  # per query: +1 asks, -1 rejects, 0 both or neither (``request_stance``)
+    stance: np.ndarray | None = None  # per query: ``stance_readings`` (request stance, then directions)
 
 
 class AnswerIndex:
@@ -828,7 +842,9 @@ class AnswerIndex:
         self._order_key = np.argsort(np.argsort(np.array([r.answer_id for r in self.records], dtype=object)))
         # the same past opinion and answer read from two archives (a CSV and the workbook it was
         # exported from) is one candidate: the first in answer-id order stands for both
-        self._stance = np.array([request_stance(r.opinion) for r in self.records], dtype=np.int8)
+        readings = stance_readings([r.opinion for r in self.records])
+        self._stance = readings[:, 0].copy()  # request_stance of each past opinion
+        self._direction = readings[:, 1:].copy()  # its directions (stance.DIRECTION_ACTIONS)
         self._same_as_earlier = _repeated(
             [(_norm_text(r.opinion), _norm_text(r.answer)) for r in self.records], self._order_key)
 
@@ -924,14 +940,30 @@ class AnswerIndex:
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
         if len(ids) != len(texts):
             raise ValueError("query_ids must have one id per query")
-        return _Query(vectors, tokens, ids, np.array([request_stance(t) for t in texts], dtype=np.int8))
+        return _Query(vectors, tokens, ids, stance_readings(texts))
 
     def stance_adjusted(self, scores: np.ndarray, query_stance: np.ndarray) -> np.ndarray:
         """``scores`` (n_queries, n_records) with a past answer to the opposite request scaled by
         ``STANCE_PENALTY``: one side rejects what the other asks for (「ドッグランをつくるのは反対です」
-        and a past 「ドッグランを設置してほしい」 share every word but the stance)."""
+        and a past 「ドッグランを設置してほしい」 share every word but the stance), or both ask for one
+        action in opposite directions (「値上げすべきだ」 and 「値下げしてほしい」).
+
+        ``query_stance``: ``stance_readings`` of the queries, or their ``request_stance`` alone (1-D:
+        no directions read)."""
         query = np.asarray(query_stance, dtype=np.int8).astype(np.int16)
-        opposite = query[:, None] * self._stance[None, :].astype(np.int16) < 0
+        if query.ndim == 1:
+            query = query[:, None]
+        opposite = query[:, :1] * self._stance[None, :].astype(np.int16) < 0
+        if query.shape[1] > 1:
+            against = np.zeros_like(opposite)
+            along = np.zeros_like(opposite)
+            for a in range(min(query.shape[1] - 1, self._direction.shape[1])):
+                q, r = query[:, 1 + a], self._direction[:, a].astype(np.int16)
+                if q.any() and r.any():
+                    product = q[:, None] * r[None, :]
+                    against |= product < 0
+                    along |= product > 0
+            opposite = against | (opposite & ~along)
         return np.where(opposite, scores * STANCE_PENALTY, scores)
 
     def features(self, vectors: np.ndarray, tokens: list[list[str]]) -> np.ndarray:
@@ -1334,8 +1366,7 @@ def suggest_for_clusters(index: AnswerIndex, clusters_texts: Mapping[str, object
     threshold = index.min_score if min_score is None else float(min_score)
     scored = group_scores(index, groups)
     # a cluster's stance is its representative's (the opinion the report shows)
-    scores = index.stance_adjusted(scored.combined, np.array([request_stance(rep or "") for _, rep in groups],
-                                                             dtype=np.int8))
+    scores = index.stance_adjusted(scored.combined, stance_readings([rep or "" for _, rep in groups]))
     out = {}
     for n, cid in enumerate(ids):
         shown = [scored.pieces[n][m] if m >= 0 else "" for m in scored.matched[n]]
@@ -1411,11 +1442,12 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
         return candidates
     # a confirming cluster's stance is its representative's, as for the cluster asking (not
     # that of any of its opinions, which ``request_stance`` on the joined texts would read)
-    stance_of = dict(zip(ids, (request_stance(rep or "") for _, rep in groups)))
+    stance_of = dict(zip(ids, stance_readings([rep or "" for _, rep in groups])))
     for pid, col in zip((p.answer_id for p in pseudo), cols):
         from_cluster = origin[pid][0]
         if from_cluster in stance_of:
-            extended._stance[col] = stance_of[from_cluster]
+            extended._stance[col] = stance_of[from_cluster][0]
+            extended._direction[col] = stance_of[from_cluster][1:]
     scores = extended.stance_adjusted(group_scores(extended, groups).combined,
                                       np.array([stance_of[c] for c in ids], dtype=np.int8))[:, cols]
     out: dict[str, list[AnswerCandidate]] = {}

@@ -13,6 +13,10 @@ from being offered:
   -1 for one that rejects what it names (不要・いらない・やめて・撤去して・廃止して・反対); the
   rejection of a cut or a closure (「減便をやめてほしい」「廃止に反対」) is a request to keep.
   ``rejects`` is its rejection half for one text (past answers penalise the opposite side).
+- ``request_directions``: for a closed list of actions with antonyms (値上げ/値下げ, 増便/減便,
+  延長/短縮, 拡大/縮小, 増額/減額, 増税/減税, 有料化/無料化, 存続/廃止, 伐採 and 伐採しないで, and a
+  price said to be too high or asked lower: 「料金を安くしてほしい」), the direction each one asked for
+  goes: two requests (+1 both) can still be opposite (「値上げすべきだ」「値下げしてほしい」).
 
 All read NFKC text with regular expressions or UniDic lemmas; none needs a model.
 """
@@ -224,3 +228,95 @@ def rejects(text: str) -> bool:
     """Whether ``text`` rejects what it names, 反対 included (「…の廃止に反対」 rejects nothing:
     it asks to keep)."""
     return _sentence_stances(text)[1]
+
+
+# ---------------------------------------------------------------------------------------
+# directions: the same action asked for in opposite directions
+
+# A small closed list of actions and their antonyms: (action, +1 or -1). Two requests that both
+# read +1 with ``request_stance`` can still ask for opposite things: 「ごみ袋の料金を値上げすべきだ」
+# and 「…を値下げしてほしい」, 「樹木を伐採してほしい」 and 「伐採しないでほしい」. Only these words, and
+# only where the request is made on the word itself (「値下げしてほしい」, 「延長を求めます」, 「伐採に反対」),
+# are read: a false opposite would hide the right past answer.
+DIRECTION_WORDS: dict[str, tuple[str, int]] = {
+    "値上げ": ("price", 1), "値下げ": ("price", -1),
+    "増便": ("service", 1), "減便": ("service", -1),
+    "延長": ("length", 1), "短縮": ("length", -1),
+    "拡大": ("scale", 1), "縮小": ("scale", -1),
+    "増額": ("amount", 1), "減額": ("amount", -1),
+    "増税": ("tax", 1), "減税": ("tax", -1),
+    "有料化": ("fee", 1), "無料化": ("fee", -1),
+    # 「廃止を検討すべき」 reads as a request (+1) as 「存続してほしい」 does. Not 設置/撤去: 撤去 is asked
+    # of other things (放置自転車, 粗大ごみ) than 設置 is, and 「撤去して」 is already a rejection.
+    "存続": ("keep", 1), "廃止": ("keep", -1),
+    "伐採": ("felling", 1),
+}
+DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(a for a, _ in DIRECTION_WORDS.values()))
+_DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, reverse=True)))
+# the word itself asked for: 「値下げしてほしい」「延長を求めます」「存続させて」「設置を検討して」
+_DO_TAIL_RE = re.compile(
+    r"(?:の(?:方針|計画|案))?(?:を|の)?(?:ぜひ|是非|早急に)?"
+    r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
+    r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし))")
+# the word rejected: 「伐採しないで」「値上げに反対」「減便はやめて」「有料化は不要」
+_NOT_TAIL_RE = re.compile(
+    r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|する(?:こと|の)?(?:は|に|には)?|も)?"
+    r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|しないで|せず|不要|いらない|要らない|要りません|いりません|"
+    r"必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
+# a price, raised or lowered: 「料金を下げてほしい」「使用料をもっと安くしてほしい」「運賃が高すぎる」
+_PRICE = r"(?:料金|運賃|価格|値段|代金|費用|料)"
+_PRICE_MOVE_RE = re.compile(_PRICE + r"(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(?:引き)?(上げ|下げ|安く|高く)")
+_PRICE_MOVE_TAIL_RE = re.compile(r"て(?!いる|います|おり|きた)|る(?:べき|よう|こと)|るべき|ろ|し(?:て|ろ)|する(?:べき|よう)|すべき|"
+                                 r"なる(?:よう|と)|なら(?:ない|ん)(?:か|でしょうか|のか)")
+_PRICE_MOVE_NOT_RE = re.compile(r"(?:る|ること|するの|する|るの|すること)?(?:は|に|には)?(?:反対|やめて|止めて|しないで|ないで)")
+_PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
+
+
+def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
+    """(action, +1 / -1) for each direction word of one NFKC sentence that is asked for or rejected."""
+    out: list[tuple[str, int]] = [("price", -1)] if _PRICE_HIGH_RE.search(sentence) else []
+    asks, rejects_ = sentence_stance(sentence)
+    if not (asks or rejects_):
+        return out
+    for m in _DIRECTION_WORD_RE.finditer(sentence):
+        action, sign = DIRECTION_WORDS[m.group()]
+        tail = sentence[m.end():]
+        if _NOT_TAIL_RE.match(tail):
+            out.append((action, -sign))
+        elif _DO_TAIL_RE.match(tail):
+            out.append((action, sign))
+    for m in _PRICE_MOVE_RE.finditer(sentence):
+        sign = 1 if m.group(1) in ("上げ", "高く") else -1
+        tail = sentence[m.end():]
+        if _PRICE_MOVE_NOT_RE.match(tail):
+            out.append(("price", -sign))
+        elif _PRICE_MOVE_TAIL_RE.match(tail):
+            out.append(("price", sign))
+    return out
+
+
+def request_directions(text: str) -> dict[str, int]:
+    """``{action: +1 or -1}``: the direction ``text`` asks an action of ``DIRECTION_WORDS`` to go
+    (「値上げすべきだ」 price +1; 「値下げしてほしい」「料金が高すぎるので下げてほしい」 price -1;
+    「伐採してほしい」 felling +1, 「伐採しないでほしい」 felling -1). An action asked both ways in
+    one text is left out."""
+    from .split import split_sentences
+
+    t = unicodedata.normalize("NFKC", text or "")
+    seen: dict[str, set[int]] = {}
+    for s in split_sentences(t) or [t]:
+        for action, sign in _sentence_directions(s):
+            seen.setdefault(action, set()).add(sign)
+    return {a: next(iter(signs)) for a, signs in seen.items() if len(signs) == 1}
+
+
+def direction_vector(text: str) -> np.ndarray:
+    """``request_directions`` as an int8 vector over ``DIRECTION_ACTIONS`` (0: not asked)."""
+    found = request_directions(text)
+    return np.array([found.get(a, 0) for a in DIRECTION_ACTIONS], dtype=np.int8)
+
+
+def opposite_directions(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` ask for one action of ``DIRECTION_WORDS`` in opposite directions."""
+    da, db = request_directions(a), request_directions(b)
+    return any(da[k] * db[k] < 0 for k in da.keys() & db.keys())

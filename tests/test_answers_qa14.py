@@ -136,3 +136,80 @@ def test_a_saved_index_with_a_table_is_refused_in_one_line(tmp_path):
     AnswerIndex.build(recs, load_encoder("char-hash")).save(tmp_path / "idx")
     with pytest.raises(InputError, match="a saved index must be the only --answers"):
         read_past_answers([tmp_path / "idx", files[1]], log=None)
+
+
+# ----------------------------------------------------------------- opposite directions
+
+from cluster.answers import STANCE_PENALTY, AnswerIndex, reuse_confirmed_answers, suggest_for_clusters  # noqa: E402
+from cluster.records import PastAnswer  # noqa: E402
+from cluster.stance import opposite_directions, request_directions, request_stance  # noqa: E402
+
+
+def test_directions_of_a_closed_list_of_actions():
+    assert request_directions("公園の樹木を伐採しないでほしい。") == {"felling": -1}
+    assert request_directions("公園の樹木を伐採してほしい。") == {"felling": 1}
+    assert request_directions("ごみ袋の料金を値上げすべきだ。") == {"price": 1}
+    for lower in ("ごみ袋の料金を値下げしてほしい。", "ごみ袋の料金を安くしてほしい。",
+                  "ごみ袋の料金が高すぎるので下げてほしい。", "ごみ袋の値上げには反対です。"):
+        assert request_directions(lower) == {"price": -1}, lower
+    assert request_directions("土日は増便してほしい。") == {"service": 1}
+    assert request_directions("バスの減便をやめてほしい。") == {"service": 1}  # rejecting a cut keeps the buses
+    assert request_directions("減便されて不便なので、増便してほしい。") == {"service": 1}  # 減便 is not asked for
+    assert request_directions("開館時間を短縮すべきだ。") == {"length": -1}
+    assert request_directions("東町線の廃止を検討すべきだ。") == {"keep": -1}
+    # not asked for: a question, a description, an action of the list named in passing
+    assert request_directions("貸出期間を延長することはできますか。") == {}
+    assert request_directions("廃止届の出し方を教えてください。") == {}
+    assert request_directions("ドッグランを設置してください。") == {}  # 設置/撤去: request_stance reads those
+    # both ways in one text: left out
+    assert request_directions("平日の便は減便し、休日は増便してほしい。") == {}
+    assert opposite_directions("料金を値上げすべきだ。", "料金を下げてほしい。")
+    assert not opposite_directions("料金を値上げすべきだ。", "開館時間を延長してほしい。")
+
+
+PAST = [PastAnswer("1", "公園の樹木を伐採しないでほしい。", "緑の保全に努めてまいります。"),
+        PastAnswer("2", "ごみ袋の料金を値上げすべきだ。", "手数料の見直しを検討してまいります。"),
+        PastAnswer("3", "バスの減便は不要です。", "運行本数の維持に努めます。")]
+
+
+@pytest.fixture(scope="module")
+def direction_index():
+    from cluster.embed import load_encoder
+
+    return AnswerIndex.build(PAST, load_encoder("char-hash"))
+
+
+@pytest.mark.parametrize("query, past, opposite", [
+    ("公園の樹木を伐採してほしい。", 0, True),
+    ("公園の樹木を伐採しないでほしい。", 0, False),
+    ("ごみ袋の料金を値下げしてほしい。", 1, True),
+    ("ごみ袋の料金を安くしてほしい。", 1, True),
+    ("ごみ袋の料金が高すぎるので下げてほしい。", 1, True),
+    ("ごみ袋の料金を値上げしてほしい。", 1, False),
+    ("ごみ袋を大きくしてほしい。", 1, False),  # no direction: not penalised
+    # the same direction (keep the buses) read as opposite stances: not opposite
+    ("バスの減便をやめてほしい。", 2, False),
+    ("バスの減便をしてほしい。", 2, True),
+])
+def test_a_past_opinion_asking_the_opposite_direction_gets_the_stance_penalty(direction_index, query, past, opposite):
+    q = direction_index._query([query])
+    plain = direction_index.score_matrix(q.vectors, q.tokens)
+    adjusted = direction_index.stance_adjusted(plain, q.stance)
+    assert adjusted[0, past] == pytest.approx(plain[0, past] * (STANCE_PENALTY if opposite else 1.0))
+    found = {c.answer_id: c.score for c in direction_index.search([query], k=3)[0]}
+    assert found[str(past + 1)] == pytest.approx(round(float(adjusted[0, past]), 4), abs=1e-4)
+    # a 1-D stance (request_stance alone) still works: no directions read
+    assert direction_index.stance_adjusted(plain, q.stance[:, 0]).shape == plain.shape
+
+
+def test_clusters_and_reused_answers_read_the_representative_direction(direction_index):
+    clusters = {"C1": ["ごみ袋の料金を値上げすべきだ。ごみが減ります。"],
+                "C2": ["ごみ袋の料金を値下げしてほしい。家計が苦しいです。"],
+                "C3": ["ごみ袋の料金を値上げしてほしい。ごみ減量になります。"]}
+    assert request_stance(clusters["C1"][0]) == request_stance(clusters["C2"][0]) == 1
+    out = suggest_for_clusters(direction_index, clusters, k=3, min_score=0.0)
+    score = {cid: {c.answer_id: c.score for c in v}["2"] for cid, v in out.items()}
+    assert score["C2"] < score["C3"] * STANCE_PENALTY * 1.5
+    reused = reuse_confirmed_answers(direction_index, clusters, {"C1": {"text": "手数料を改定します。"}}, min_score=0.0)
+    got = {cid: {c.answer_id: c.score for c in reused[cid]}.get("run:C1", 0.0) for cid in ("C2", "C3")}
+    assert got["C3"] > 0.1 and got["C2"] < got["C3"] * STANCE_PENALTY * 1.5
