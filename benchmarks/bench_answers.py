@@ -417,7 +417,7 @@ def main() -> int:
     report(f"hybrid weighted {tuple(weights)}, power {power} {label}", fused(feats, weights, power))
     # what `cluster answers` and a run rank by: opposite requests (one side rejects what the other
     # asks for: stance.request_stance) at answers.STANCE_PENALTY of their score
-    report(f"  + stance penalty ({int((q.stance < 0).sum())} rejecting queries, "
+    report(f"  + stance penalty ({int((np.asarray(q.stance)[:, 0] < 0).sum())} rejecting queries, "
            f"{int((index._stance < 0).sum())} rejecting entries)",
            index.stance_adjusted(fused(feats, weights, power), q.stance))
     # Threshold behaviour. An answerable query should get its right answer above min_score;
