@@ -183,14 +183,16 @@ _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求
 
 
 def _sentence_stances(text: str) -> tuple[bool, bool]:
-    """(asks for something, rejects something, 反対 included) over the sentences of ``text``."""
+    """(asks for something, 賛成 included; rejects something, 反対 included) over the sentences
+    of ``text``. 「ドッグランの設置に賛成します」 asks for what 「ドッグランはいらない」 rejects (QA: the
+    two shared a row); the splitter reads ``sentence_stance``, without 賛成."""
     from .split import split_sentences
 
     t = unicodedata.normalize("NFKC", text or "")
     asks = rejects_ = False
     for s in split_sentences(t) or [t]:
         a, r = sentence_stance(s)
-        asks, rejects_ = asks or a, rejects_ or r
+        asks, rejects_ = asks or a or bool(explicit_polarity([s])[0] > 0), rejects_ or r
     return asks, rejects_
 
 

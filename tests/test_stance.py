@@ -31,3 +31,14 @@ def test_rejects_reads_negations_and_other_uses_of_hantai():
     assert rejects("ドッグランをつくるのは反対です。") and rejects("ロープウェイはいりません。")
     assert not rejects("反対意見も聞いてほしい。") and not rejects("反対ではありませんが、説明が足りません。")
     assert not rejects("ドッグランを設置してください。")
+
+
+def test_support_for_a_thing_asks_for_it():
+    """QA: 「ドッグラン設置に賛成します」 and 「ドッグランはいらないと思う」 shared the 賛成 row: 賛成
+    was no request and いらない no 反対, so neither reading kept them apart. 賛成 asks for what it
+    names; a negated or conceded 賛成 does not."""
+    texts = ["計画案12頁のドッグラン設置に賛成します。", "ドッグランはいらないと思う。",
+             "ドッグランの設置に賛成です。犬を飼う家庭が増えています。",
+             "ドッグランの設置には賛成できません。",  # no request (explicit_polarity reads it as against)
+             "整備そのものには賛成ですが、車道と分離すべきです。"]  # conceded, then a request
+    assert request_polarity(texts).tolist() == [1, -1, 1, 0, 1]
