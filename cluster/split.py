@@ -389,8 +389,16 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(seg.start, seg.end) for seg in spans if seg.end > seg.start]
 
 
+# A line that opens with a place in the draft (「第5章の…」「p.12の…」「別紙2の…」) starts a point of
+# its own, as a paragraph does: 「第4章の…明記してください。⏎第5章の…公表してください。」
+_SECTION_LEAD_RE = re.compile(
+    r"[ \t\u3000]*(?:第[0-9０-９一二三四五六七八九十]+(?:章|節|条|項|編|部)|[pPｐＰ][.．]?[ \u3000]?[0-9０-９]+|"
+    r"[0-9０-９]+[ \u3000]?(?:頁|ページ)|(?:別紙|別添|別表|資料)[ \u3000]?[0-9０-９一二三四五六七八九十]+)")
+
+
 def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(start, end, opens a paragraph) of the sentences of ``text[start:end]``."""
+    """(start, end, opens a paragraph) of the sentences of ``text[start:end]``: the first of a
+    paragraph, or one that starts a line naming a place in the draft (``_SECTION_LEAD_RE``)."""
     from .normalize import _sentences
 
     out = []
@@ -400,7 +408,8 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             seg = _trimmed(text, pos, pos + len(piece))
             pos += len(piece)
             if seg.end > seg.start:
-                out.append((seg.start, seg.end, first))
+                line_start = seg.start > ps and text[ps:seg.start].rstrip(" \t\u3000").endswith("\n")
+                out.append((seg.start, seg.end, first or bool(line_start and _SECTION_LEAD_RE.match(text, seg.start))))
                 first = False
     return out
 

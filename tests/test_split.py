@@ -794,3 +794,12 @@ def test_where_to_send_the_reply_is_no_part_of_the_last_item():
 def test_a_request_about_the_reply_form_of_an_opinion_is_still_an_opinion():
     letter = "1) 回答は市のホームページで公表してください。\n2) 説明会を夜にも開いてください。"
     assert texts(letter) == ["回答は市のホームページで公表してください。", "説明会を夜にも開いてください。"]
+
+
+def test_lines_that_each_name_another_chapter_are_opinions_of_their_own():
+    # QA: a FAX's two lines, one request on 第4章 and one on 第5章, were one row of the table
+    letter = "第4章の施策について、数値目標を明記してください。\n第5章の進捗管理は毎年公表してください。"
+    assert texts(letter) == ["第4章の施策について、数値目標を明記してください。", "第5章の進捗管理は毎年公表してください。"]
+    # the same point said on the next line about the same thing stays one opinion
+    same = "第4章の施策について、数値目標を明記してください。\n第4章の目標の達成状況も毎年公表してください。"
+    assert texts(same) == [same]
