@@ -157,6 +157,10 @@ def _reader_options(what: str):
 @_reader_options("input file")
 @click.option("--title", help="Report title (default: from a title row above the table that names the draft, "
                                "「…（案）に対する意見一覧」, else from the input file name).")
+@click.option("--answer-heading", default="考え方", show_default=True,
+              help="The report's answer column heading (「県の考え方」「市の考え方」).")
+@click.option("--period", help="The consultation period, printed in the report as 意見募集期間 "
+                                "(「令和8年1月10日～2月9日」).")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")
@@ -168,7 +172,8 @@ def _reader_options(what: str):
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
                 final, no_split, model, seed,
-                encoding, sheet, header_row, title, no_mask, report_encoding, no_worksheet, progress):
+                encoding, sheet, header_row, title, answer_heading, period, no_mask, report_encoding, no_worksheet,
+                progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
     INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
@@ -184,6 +189,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
         mask=not no_mask, csv_encoding=report_encoding, worksheet=not no_worksheet,
+        answer_heading=answer_heading, period=period,
     )
     show = sys.stderr.isatty() if progress is None else progress
     result = run(input_path, out_dir, opts, log=_log, progress=show)

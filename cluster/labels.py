@@ -19,9 +19,13 @@ import numpy as np
 from .io import TOPIC_OPTIONS, InputError, decode_bytes, guess_column, read_table, strip_controls
 
 _KANJI_NUM = "〇一二三四五六七八九十百"
+# what follows a number of pages that is a length, not a reference: 「120ページもあり」「120ページにもわたる」
+# 「100ページ以上」「200ページもの」「50ページほど」「80ページの冊子」 (a page named is 「12ページにも誤り」)
+_PAGE_LENGTH = (r"\s*(?:も(?:の|あ|な|に|読)|にも(?:わた|およ|及|な)|以上|を超|超|近く|程度|ほど|くらい|ぐらい|余り|あまり"
+                r"|弱|強|分|にわた|におよ|に及|ある|あり|の(?:計画|冊子|資料|本|文書|ボリューム|分量))")
 _REFERENCE_RES = [
     re.compile(r"(?:P|p|ｐ|Ｐ)\.?\s*\d+(?:\s*[-~〜～]\s*\d+)?"),
-    re.compile(r"\d+\s*(?:[-~〜～]\s*\d+\s*)?(?:頁|ページ)(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
+    re.compile(r"(?<![全約計\d])\d+\s*(?:[-~〜～]\s*\d+\s*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)\s*[\d" + _KANJI_NUM + r"]+(?:\s*[-－]\s*\d+)?"),
     re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
     re.compile(r"資料編"),
@@ -29,7 +33,9 @@ _REFERENCE_RES = [
 
 
 def find_references(text: str) -> list[str]:
-    """Page and section references: 「7頁」「47頁以降」「別添1」「第3条」「P.12」."""
+    """Page and section references: 「7頁」「47頁以降」「別添1」「第3条」「P.12」; a number of pages
+    that is a length (「120ページもあり」) is none, and one page written two ways (「12ページ」
+    「p.12」) is one reference, as first written."""
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -39,7 +45,58 @@ def find_references(text: str) -> list[str]:
                 continue
             taken.append((m.start(), m.end()))
             found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
-    return [ref for _, ref in sorted(found)]
+    out, keys = [], set()
+    for _, ref in sorted(found):
+        key = reference_key(ref)
+        if key not in keys:
+            keys.add(key)
+            out.append(ref)
+    return out
+
+
+_PAGE_REF_RE = re.compile(r"^(?:[Pp]\.?)?(\d+)(?:[-~〜～](\d+))?(?:頁|ページ)?(以降|以下)?")
+
+
+def reference_key(ref: str) -> str:
+    """One key for one place however it is written: 「12ページ」「p.12」「12頁」「P12」 -> 「p12」."""
+    ref = _kanji_to_digits(unicodedata.normalize("NFKC", ref)).replace(" ", "")
+    m = _PAGE_REF_RE.match(ref)
+    if m and (ref[:1] in "Pp" or "頁" in ref or "ページ" in ref):
+        return f"p{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "") + ("~" if m.group(3) else "")
+    return ref
+
+
+def merge_references(counts) -> list[str]:
+    """A cluster's references, most cited first, from a Counter of the spellings its opinions
+    used: one place written two ways is one reference, in its most used spelling."""
+    by_key: dict[str, Counter] = {}
+    for ref, n in counts.items():
+        by_key.setdefault(reference_key(ref), Counter())[ref] += n
+    ranked = sorted(by_key.values(), key=lambda c: (-sum(c.values()), min(c, key=lambda r: (-c[r], r))))
+    return [min(c, key=lambda r: (-c[r], r)) for c in ranked]
+
+
+def published_references(references: Sequence[str], opinion_texts: Sequence[str], shown_text: str,
+                         limit: int = 2) -> list[str]:
+    """The references a report row names: those of ``references`` (most cited first) that the text
+    the row shows names, or that more than half of its opinions (copies counted) name; a place one
+    opinion of several cited, which the row does not show, would mislead as the row's."""
+    shown = {reference_key(r) for r in find_references(shown_text or "")}
+    cited: Counter = Counter()
+    cache: dict[str, set[str]] = {}
+    for text in opinion_texts:
+        if text not in cache:
+            cache[text] = {reference_key(r) for r in find_references(text)}
+        cited.update(cache[text])
+    out, seen = [], set()
+    for ref in references:
+        key = reference_key(ref)
+        if key in seen:
+            continue
+        if key in shown or 2 * cited[key] > len(opinion_texts):
+            seen.add(key)
+            out.append(ref)
+    return out[:limit]
 
 
 def _kanji_to_digits(ref: str) -> str:
@@ -164,6 +221,22 @@ def _section_head(name: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2) or "") if m else None
 
 
+_ANNEX_RE = re.compile(r"(?:別添|別紙|別表|別図|参考資料|資料)\s*[\d" + _KANJI_NUM + r"]+")
+
+
+def _annex_head(name: str) -> str | None:
+    """The reference key of the annex a topic name starts with (「別紙2 指標一覧」 -> 別紙2), or None."""
+    m = _ANNEX_RE.match(unicodedata.normalize("NFKC", name).strip())
+    return reference_key(m.group(0)) if m else None
+
+
+def _listed_keywords(topic: Topic) -> set[str]:
+    """The words listed in a topic's description (split at spaces and 、，,／/), NFKC and lower case,
+    of two characters or more."""
+    words = re.split(r"[\s、，,／/]+", unicodedata.normalize("NFKC", topic.description).lower())
+    return {w for w in words if len(w) >= 2}
+
+
 def names_reference(section: str, reference: str) -> bool:
     """Whether ``section`` (a topic name) already says ``reference`` (「第３章　公共交通」 / 「第三章 …」
     say 第3章), whatever the width of its digits, its spaces or kanji numerals."""
@@ -199,19 +272,36 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
         in_every = np.asarray((by_topic > 0).sum(axis=0)).ravel() == len(topics)
         by_topic = by_topic.multiply((~in_every).astype(np.float64)[None, :]).tocsr()
     lex = (vec.transform(cluster_texts) @ by_topic.T).toarray()
-    score = 0.5 * emb + 0.5 * lex
+    # The words staff listed for a topic, found as written in the cluster's text (「外来種」「PM2.5」
+    # 「食品ロス」): the tokenizer cuts them (外来 + 種, PM + 2.5) and a topic sharing two everyday
+    # words (県民, 参加) outweighed them. A keyword listed under k topics counts 1/k.
+    listed = [_listed_keywords(t) for t in topics]
+    listed_in = Counter(k for words in listed for k in words)
+    hits = np.zeros_like(lex)
+    for r, text in enumerate(cluster_texts):
+        folded = unicodedata.normalize("NFKC", text).lower()
+        for j, words in enumerate(listed):
+            hits[r, j] = sum(1.0 / listed_in[k] for k in words if k in folded)
+    lex_or_listed = lex + 0.5 * hits
+    score = np.where(hits > 0, np.maximum(0.5 * emb + 0.5 * lex, np.minimum(1.0, 0.4 + 0.1 * hits)),
+                     0.5 * emb + 0.5 * lex)
     # The words decide which topic (staff listed 子ども食堂 under 第4章4; the embedding leaned to
     # 第4章5 経済的支援 for a 補助金 request); the embedding only separates topics the cluster
     # shares words with about equally.
-    rank = np.where(lex > 0, lex + 0.1 * emb, -1.0)
+    rank = np.where(lex_or_listed > 0, lex_or_listed + 0.1 * emb, -1.0)
     # An opinion that names the topic's own section (「第5章の量の見込みの…」, topic 「第5章 …」)
     # concerns that topic, whatever words it shares with others: its score is 1. 「第4章4」 cited
     # is topic 第4章4, or 第4章 when the topics do not divide the chapter.
     heads = [_section_head(t.name) for t in topics]
+    # a topic named by an annex or the like (「別紙2 指標一覧」): cited as 「別紙2」
+    annexes = [None if head else _annex_head(t.name) for t, head in zip(topics, heads)]
     cited_score = np.zeros_like(rank)
     for r, text in enumerate(cluster_texts):
         cited = _sections(text)
+        cited_refs = {reference_key(ref) for ref in find_references(text)} if any(annexes) else set()
         for j, head in enumerate(heads):
+            if annexes[j] and annexes[j] in cited_refs:
+                cited_score[r, j] = 2.0
             if head is None:
                 continue
             chapter, part = head

@@ -30,7 +30,8 @@ from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
                  write_csv, write_json)
-from .labels import ctfidf_keywords, find_references, make_label, match_topics, names_reference, read_topics
+from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
+                     published_references, read_topics)
 from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
@@ -80,6 +81,8 @@ class RunOptions:
     # The report as it will be published: only confirmed answers (worksheet.xlsx and answers.csv
     # keep the candidates), and the run names the rows still without one.
     final: bool = False
+    answer_heading: str = "考え方"  # the report's 考え方 column heading (「県の考え方」)
+    period: str | None = None  # 意見募集期間, printed above the counts
 
 
 @dataclass
@@ -475,6 +478,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             raise InputError(f"{path}: file not found ({option})")
     subs, read_info = read_submissions(input_path, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
+    if opts.order == "section" and not topics:
+        log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
     encoder = encoder or load_encoder(opts.model)
     model_name = getattr(encoder, "name", str(opts.model))
     tokenizer = Tokenizer()
@@ -737,7 +742,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             label=label,
             keywords=tuple(w for w, _ in keywords[n]),
             topic=topic, topic_score=topic_score,
-            references=tuple(r for r, _ in sorted(refs.items(), key=lambda x: (-x[1], x[0]))[:3]),
+            references=tuple(merge_references(refs)[:3]),
             unique_texts=len(members[c]),
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
@@ -1008,9 +1013,13 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         section_parts = []
         if published_topic(cl):
             section_parts.append(cl.topic)
+        # the references the row shows or most of its opinions name (not one opinion's of several);
         # a reference the topic name already says (topic 「第4章 スポーツ施設」, reference 「第4章」) is not repeated
-        section_parts += [r for r in cl.references[:2] if not any(names_reference(part, r) for part in section_parts)]
-        section = " ".join(section_parts) or (rep.heading if rep.heading else "")
+        shown_text = cl.summary or f"{rep.heading} {rep.text}"
+        refs = published_references(cl.references, [f"{op_by_id[i].heading} {op_by_id[i].text}"
+                                                     for i in cl.opinion_ids if i in op_by_id], shown_text)
+        section_parts += [r for r in refs if not any(names_reference(part, r) for part in section_parts)]
+        section = "、".join(section_parts) or (rep.heading if rep.heading else "")
         ans = confirmed.get(cl.cluster_id)
         from_run = False
         if ans:
@@ -1036,6 +1045,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
+        final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
+        period=mask(opts.period.strip()) if opts.period else "", section_column=bool(topic_names),
     )
 
 
@@ -1211,7 +1222,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     if log and not opts.title and not title_from_rows(read_info.get("title_rows", ())):
         log(f"report title {model.title} is made from the file name; "
             "--title \"○○計画（案）に対する意見募集の結果\" gives the whole heading")
-    files += write_all(model, out_dir, csv_encoding=opts.csv_encoding)
+    files += write_all(model, out_dir, csv_encoding=opts.csv_encoding, log=log)
     if opts.worksheet:
         mask, _ = report_maskers(subs, opts)
         names = submitter_names(subs)

@@ -42,6 +42,16 @@ SUMMARY_LIMIT = 400
 # the count line of the texts staff excluded (`cluster review exclude`), after 意見を含まない提出
 NOT_OPINIONS_LINE = "案に対するご意見ではないもの（対象外）"
 SHORTENED_MARK = "…"
+DEFAULT_ANSWER_HEADING = "考え方"
+# the mark of a report that is not final (`cluster run` without --final), above the counts
+DRAFT_NOTE = "※作業中の案です（公表版ではありません）。"
+DRAFT_PAGE_MARK = "作業中の案（公表版ではありません）"
+
+
+def number_list(numbers, limit: int = 20) -> str:
+    """「No. 2、7、12」, the first ``limit`` numbers and 「ほかN件」 after them."""
+    shown = "、".join(str(n) for n in numbers[:limit])
+    return f"No. {shown}" + (f" ほか{len(numbers) - limit}件" if len(numbers) > limit else "")
 _SENTENCE_END_RE = re.compile(r"[。．！？!?]」?|\n")
 
 
@@ -77,15 +87,53 @@ class ReportModel:
     # texts staff decided are no opinion on the draft (`cluster review exclude`: a test submission,
     # a question about the procedure, spam): not in 意見総数, counted on a line of their own
     n_not_opinions: int = 0
+    # the report to publish (`cluster run --final`): without it every format says it is a draft
+    final: bool = False
+    answer_heading: str = DEFAULT_ANSWER_HEADING  # the 考え方 column's heading (「県の考え方」 …)
+    period: str = ""  # 意見募集期間, when given (`--period`)
+    # a 該当箇所 column of its own (with --topics); also shown when any row has a section
+    section_column: bool = False
+
+    @property
+    def has_section_column(self) -> bool:
+        return self.section_column or any(r.section for r in self.rows)
+
+    @property
+    def opinion_table_title(self) -> str:
+        return f"ご意見の概要と{self.answer_heading}"
+
+    def notice_lines(self) -> list[str]:
+        """What makes a draft unmistakable, in the title area of every format: a report that is
+        not ``final`` is a draft (with its unconfirmed candidates named), and so is a final one
+        with rows still without an answer. A final report with every row answered has none."""
+        candidates = [r.no for r in self.rows if r.answer_status == "candidate"]
+        missing = [r.no for r in self.rows if r.answer_status == "none"]
+        lines = []
+        if not self.final:
+            lines.append(DRAFT_NOTE + ("未確認の回答案を含みます。" if candidates else ""))
+            if candidates:
+                lines.append(f"※未確認の回答案の項目が{len(candidates)}件あります（{number_list(candidates)}）。")
+        if missing:
+            lines.append(f"※{self.answer_heading}が未記入の項目が{len(missing)}件あります（{number_list(missing)}）。")
+        return lines
+
+    def page_header(self) -> str:
+        """The xlsx page header and footer mark of a draft (``notice_lines``), else ""."""
+        if not self.final:
+            return DRAFT_PAGE_MARK
+        if any(r.answer_status == "none" for r in self.rows):
+            return f"作業中（{self.answer_heading}が未記入の項目あり）"
+        return ""
 
     def count_lines(self) -> list[str]:
+        lines = [f"意見募集期間：{self.period}"] if self.period else []
         if self.submitters_known:
-            lines = [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
+            lines += [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
         else:
-            lines = [f"提出件数：{self.n_submissions}件{SUBMITTERS_UNKNOWN_NOTE}"]
+            lines += [f"提出件数：{self.n_submissions}件{SUBMITTERS_UNKNOWN_NOTE}"]
         if self.by_channel:
             lines.append("提出方法別：" + "、".join(f"{c} {n}件" for c, n in self.by_channel))
-        lines.append(f"意見総数：{self.n_opinions}件（整理後 {len(self.rows)}件）")
+        lines.append(f"意見総数：{self.n_opinions}件（同趣旨の意見をまとめて{len(self.rows)}項目）")
         if self.n_excluded:
             lines.append(f"意見を含まない提出：{self.n_excluded}件")
         if self.n_not_opinions:
@@ -115,12 +163,14 @@ def answer_cell(row: ReportRow) -> str:
     return NO_ANSWER
 
 
-def heading_line(row: ReportRow) -> str:
-    """【staff label】（section） or 【section】: what the row is about, above the opinion."""
-    if row.label and row.section:
-        return f"【{row.label}】（{row.section}）"
-    if row.label or row.section:
-        return f"【{row.label or row.section}】"
+def heading_line(row: ReportRow, with_section: bool = True) -> str:
+    """【staff label】（section） or 【section】: what the row is about, above the opinion; only
+    【staff label】 when the section has a column of its own (``with_section`` False)."""
+    section = row.section if with_section else ""
+    if row.label and section:
+        return f"【{row.label}】（{section}）"
+    if row.label or section:
+        return f"【{row.label or section}】"
     return ""
 
 
@@ -148,8 +198,8 @@ def published_summary(row: ReportRow) -> str:
     return row.summary if row.summary_by_staff else shorten(row.summary)
 
 
-def summary_cell(row: ReportRow) -> str:
-    head = heading_line(row)
+def summary_cell(row: ReportRow, with_section: bool = True) -> str:
+    head = heading_line(row, with_section)
     summary = published_summary(row)
     return f"{head}\n{summary}" if head else summary
 
@@ -157,9 +207,16 @@ def summary_cell(row: ReportRow) -> str:
 # ------------------------------------------------------------------ writers
 
 
-def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig") -> list[Path]:
+def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig", log=None) -> list[Path]:
+    """Write the four formats; ``log`` (else stderr) names the xlsx cells Excel cannot show whole."""
     paths = [out_dir / "report.xlsx", out_dir / "report.md", out_dir / "report.html", out_dir / "report.csv"]
-    write_xlsx(model, paths[0])
+    for line in tall_cell_lines(write_xlsx(model, paths[0])):
+        if log:
+            log(line)
+        else:
+            import sys
+
+            print(f"warning: {line}", file=sys.stderr)
     write_text(paths[1], to_markdown(model))
     write_text(paths[2], to_html(model))
     write_report_csv(model, paths[3], csv_encoding)
@@ -223,16 +280,27 @@ def _md_cell(text: str) -> str:
     return text.replace("\n", "<br>")
 
 
+def table_columns(model: ReportModel) -> list[str]:
+    """The published table's column names: No. / (該当箇所 /) ご意見の概要 / 件数 / 考え方."""
+    middle = ["該当箇所"] if model.has_section_column else []
+    return ["No.", *middle, "ご意見の概要", "件数", model.answer_heading]
+
+
 def to_markdown(model: ReportModel) -> str:
     out = [f"# {_md_cell(model.title)}", ""]
+    notes = model.notice_lines()
+    if notes:
+        out += ["  \n".join(f"**{_md_cell(line)}**" for line in notes), ""]
     out += [f"- {_md_cell(line)}" for line in model.count_lines()]  # channel names come from the input
-    if model.by_channel:
-        out += ["", "| 提出方法 | 件数 |", "|---|---:|"]
-        out += [f"| {_md_cell(c)} | {n} |" for c, n in model.by_channel]
-    out += ["", f"※{SAME_INTENT_NOTE}", ""]
-    out += ["| No. | ご意見の概要 | 件数 | 考え方 |", "|---:|---|---:|---|"]
+    out += ["", f"## {_md_cell(model.opinion_table_title)}", "", f"※{SAME_INTENT_NOTE}", ""]
+    sections = model.has_section_column
+    columns = table_columns(model)
+    out.append("| " + " | ".join(_md_cell(c) for c in columns) + " |")
+    out.append("|" + "|".join("---:" if c in ("No.", "件数") else "---" for c in columns) + "|")
     for r in model.rows:
-        out.append(f"| {r.no} | {_md_cell(summary_cell(r))} | {r.count} | {_md_cell(answer_cell(r))} |")
+        cells = [str(r.no), *([_md_cell(r.section)] if sections else []), _md_cell(summary_cell(r, not sections)),
+                 str(r.count), _md_cell(answer_cell(r))]
+        out.append("| " + " | ".join(cells) + " |")
     out.append("")
     return "\n".join(out)
 
@@ -245,6 +313,8 @@ th { background: #e8eef7; }
 td.num { text-align: right; white-space: nowrap; }
 .candidate { color: #8a4b00; }
 .section { font-weight: bold; }
+.missing { color: #b00020; }
+.draft { border: 3px solid #b00020; color: #b00020; font-weight: bold; padding: 0.6em; margin: 1em 0; }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 """
 
@@ -259,31 +329,32 @@ def to_html(model: ReportModel) -> str:
         "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(model.title)}</title><style>{_HTML_STYLE}</style></head><body>",
-        f"<h1>{e(model.title)}</h1>", "<ul>",
+        f"<h1>{e(model.title)}</h1>",
     ]
+    notes = model.notice_lines()
+    if notes:
+        parts.append('<div class="draft" role="note">' + "<br>".join(e(line) for line in notes) + "</div>")
+    parts.append("<ul>")
     parts += [f"<li>{e(line)}</li>" for line in model.count_lines()]
     parts.append("</ul>")
-    # each table is named by a heading it references (aria-labelledby), for screen readers
-    if model.by_channel:
-        parts.append(f'<h2 id="channels">{e(CHANNEL_TABLE_TITLE)}</h2>')
-        parts.append('<table style="width:auto" aria-labelledby="channels">'
-                     '<thead><tr><th scope="col">提出方法</th><th scope="col">件数</th></tr></thead><tbody>')
-        parts += [f"<tr><td>{e(c)}</td><td class=\"num\">{n}</td></tr>" for c, n in model.by_channel]
-        parts.append("</tbody></table>")
-    parts.append(f'<h2 id="opinions">{e(OPINION_TABLE_TITLE)}</h2>')
+    # the table is named by the heading it references (aria-labelledby), for screen readers
+    parts.append(f'<h2 id="opinions">{e(model.opinion_table_title)}</h2>')
     parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
-    parts.append('<table aria-labelledby="opinions"><thead><tr><th scope="col">No.</th>'
-                 '<th scope="col">ご意見の概要</th><th scope="col">件数</th><th scope="col">考え方</th></tr></thead>'
-                 "<tbody>")
+    sections = model.has_section_column
+    parts.append('<table aria-labelledby="opinions"><thead><tr>'
+                 + "".join(f'<th scope="col">{e(c)}</th>' for c in table_columns(model)) + "</tr></thead><tbody>")
     for r in model.rows:
-        head = heading_line(r)
+        head = heading_line(r, not sections)
         section = f'<div class="section">{e(head)}</div>' if head else ""
         if r.answer_status == "candidate":
             answer = f'<div class="candidate">{e(candidate_mark(r))}</div>{e(r.answer)}'
+        elif r.answer_status == "none":
+            answer = f'<div class="missing">{e(answer_cell(r))}</div>'
         else:
             answer = e(answer_cell(r))
+        section_td = f"<td>{e(r.section)}</td>" if sections else ""
         parts.append(
-            f"<tr><td class=\"num\">{r.no}</td><td>{section}{e(published_summary(r))}</td>"
+            f"<tr><td class=\"num\">{r.no}</td>{section_td}<td>{section}{e(published_summary(r))}</td>"
             f"<td class=\"num\">{r.count}</td><td>{answer}</td></tr>"
         )
     parts += ["</tbody></table>", "</body></html>", ""]
@@ -336,10 +407,9 @@ def _text_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
-def row_height(cells, line_height: float = XLSX_LINE_HEIGHT) -> float | None:
-    """The height (points) a row of wrapped ``cells`` ``(text, column width)`` needs: its tallest
-    cell's lines, each line of text wrapped at the column width, at most Excel's 409.5; None
-    for one line (Excel's default height)."""
+def row_lines(cells) -> int:
+    """The lines the tallest of ``cells`` ``(text, column width)`` takes, each line of text
+    wrapped at the column width."""
     import math
 
     lines = 1
@@ -347,19 +417,54 @@ def row_height(cells, line_height: float = XLSX_LINE_HEIGHT) -> float | None:
         if isinstance(text, str) and text:
             per_line = max(1, int(width) - 2)  # cell padding
             lines = max(lines, sum(max(1, math.ceil(_text_width(t) / per_line)) for t in text.split("\n")))
+    return lines
+
+
+def row_height(cells, line_height: float = XLSX_LINE_HEIGHT) -> float | None:
+    """The height (points) a row of wrapped ``cells`` ``(text, column width)`` needs: its tallest
+    cell's lines, each line of text wrapped at the column width, at most Excel's 409.5; None
+    for one line (Excel's default height)."""
+    lines = row_lines(cells)
     if lines == 1:
         return None
     return min(XLSX_MAX_ROW_HEIGHT, round(lines * line_height + 3, 2))
 
 
-CHANNEL_TABLE_TITLE = "提出方法別の件数"
+def too_tall(cells, line_height: float = XLSX_LINE_HEIGHT) -> bool:
+    """Whether the row needs more than Excel's 409.5 pt: Excel then cuts it on screen and in print."""
+    return row_lines(cells) * line_height + 3 > XLSX_MAX_ROW_HEIGHT
+
+
+@dataclass(frozen=True)
+class TallCell:
+    """A report.xlsx cell whose text needs a row taller than Excel allows (``write_xlsx``)."""
+    no: int
+    column: str
+    chars: int
+
+
+def tall_cell_lines(tall: list[TallCell]) -> list[str]:
+    """The run's warning lines for ``write_xlsx``'s cut cells, one per row."""
+    return [f"report.xlsx: No. {t.no}'s {t.column} ({t.chars:,} characters) needs a row taller than Excel allows "
+            f"({XLSX_MAX_ROW_HEIGHT} pt): Excel cuts it on screen and in print; report.html and report.md show it whole"
+            for t in tall]
+
+
 OPINION_TABLE_TITLE = "ご意見の概要と考え方"
-_XLSX_WIDTHS = {"A": 6, "B": 60, "C": 7, "D": 60}
+_XLSX_WIDTHS = {"No.": 6, "該当箇所": 20, "ご意見の概要": 60, "件数": 7, "考え方": 60}
+_XLSX_WIDTHS_WITH_SECTION = {"No.": 6, "該当箇所": 20, "ご意見の概要": 54, "件数": 7, "考え方": 54}
+CANDIDATE_FILL = "FFF2CC"  # light amber: an unconfirmed candidate (the html's amber text)
+CANDIDATE_FONT_COLOR = "8A4B00"
+MISSING_FILL = "FCE4E4"  # light red: no answer yet
+DRAFT_COLOR = "B00020"
 
 
-def write_xlsx(model: ReportModel, path: Path) -> None:
+def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
+    """Write report.xlsx; returns the cells whose text is taller than an Excel row can be (cut on
+    screen and in print: the run names them)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, PatternFill, Side
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     use_japanese_font(wb)
@@ -369,7 +474,13 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     header_fill = PatternFill("solid", fgColor="E8EEF7")
-    full_width = sum(_XLSX_WIDTHS.values())
+    sections = model.has_section_column
+    columns = table_columns(model)
+    widths = list((_XLSX_WIDTHS_WITH_SECTION if sections else _XLSX_WIDTHS).values())
+    if not sections:
+        widths = [widths[0], *widths[2:]]
+    full_width = sum(widths)
+    n_columns = len(columns)
 
     def text_cell(value):
         # The text as written: cells that look like formulas are made text cells below
@@ -377,10 +488,10 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
         return xlsx_text(value)
 
     def block_line(value, **font) -> None:
-        """A line of the header block across the table's four columns (A is narrow: the No.)."""
+        """A line of the header block across the table's columns (A is narrow: the No.)."""
         ws.append([text_cell(value)])
         n = ws.max_row
-        ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=4)
+        ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=n_columns)
         ws.cell(n, 1).alignment = Alignment(wrap_text=True, vertical="top")
         if font:
             ws.cell(n, 1).font = xlsx_font(**font)
@@ -390,26 +501,14 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
             ws.row_dimensions[n].height = height
 
     block_line(model.title, bold=True, size=14)
+    for line in model.notice_lines():
+        block_line(line, bold=True, color=DRAFT_COLOR)
     for line in model.count_lines():
         block_line(line)
-    if model.by_channel:
-        # the channel table: its names across A:B (A alone, the No. column, is too narrow), 件数 in C
-        ws.append([])
-        for values, header in [(("提出方法", "件数"), True)] + [((text_cell(c), n), False) for c, n in model.by_channel]:
-            ws.append([values[0], None, values[1]])
-            n = ws.max_row
-            for column in (1, 3):
-                cell = ws.cell(n, column)
-                cell.border = border
-                if header:
-                    cell.font = xlsx_font(bold=True)
-                    cell.fill = header_fill
-                    cell.alignment = Alignment(horizontal="center", vertical="center")
-            ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=2)  # B takes A's borders
     ws.append([])
     block_line(f"※{SAME_INTENT_NOTE}")
     ws.append([])
-    ws.append(["No.", "ご意見の概要", "件数", "考え方"])
+    ws.append(columns)
     # after the append: max_row does not count the blank row above, so max_row + 1 before it
     # was that blank row
     header_row = ws.max_row
@@ -418,24 +517,48 @@ def write_xlsx(model: ReportModel, path: Path) -> None:
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center")
+    candidate_fill = PatternFill("solid", fgColor=CANDIDATE_FILL)
+    missing_fill = PatternFill("solid", fgColor=MISSING_FILL)
+    candidate_font = xlsx_font(color=CANDIDATE_FONT_COLOR)
+    answer_col = n_columns  # 1-based
+    tall: list[TallCell] = []
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
     for row_number, r in enumerate(model.rows, header_row + 1):
-        summary, answer = text_cell(summary_cell(r)), text_cell(answer_cell(r))
-        ws.append([r.no, summary, r.count, answer])
-        for column in range(1, 5):
+        summary, answer = text_cell(summary_cell(r, not sections)), text_cell(answer_cell(r))
+        values = [r.no, *([text_cell(r.section)] if sections else []), summary, r.count, answer]
+        ws.append(values)
+        for column in range(1, n_columns + 1):
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-        height = row_height([(summary, _XLSX_WIDTHS["B"]), (answer, _XLSX_WIDTHS["D"])])
+        if r.answer_status == "candidate":
+            ws.cell(row_number, answer_col).fill = candidate_fill
+            ws.cell(row_number, answer_col).font = candidate_font
+        elif r.answer_status == "none":
+            ws.cell(row_number, answer_col).fill = missing_fill
+        cells = [(v, widths[i]) for i, v in enumerate(values) if isinstance(v, str)]
+        height = row_height(cells)
         if height:
             ws.row_dimensions[row_number].height = height
-    for col, width in _XLSX_WIDTHS.items():
-        ws.column_dimensions[col].width = width
+        for (text, width), name in zip(cells, [c for c, v in zip(columns, values) if isinstance(v, str)]):
+            if too_tall([(text, width)]):
+                tall.append(TallCell(r.no, name, len(text)))
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
     print_setup(ws, header_row)
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    # No frozen panes: above the table are the title and the counts, which would stay on screen
+    # and leave a laptop two or three rows; the header row is printed on every page.
+    mark = model.page_header()
+    if mark:
+        for header in (ws.oddHeader, ws.evenHeader):
+            header.center.text = mark
+            header.center.color = DRAFT_COLOR
+        for footer in (ws.oddFooter, ws.evenFooter):
+            footer.left.text = mark
     _text_cells(wb)
     save_workbook(wb, path)
+    return tall
 
 
 def _looks_like_formula(value: str) -> bool:

@@ -47,6 +47,40 @@ def test_find_references_page_range():
     assert len(refs) == 1 and "12" in refs[0] and "15" in refs[0]
 
 
+@pytest.mark.parametrize("text", [
+    "計画案が120ページもあり、読む気になりません。",
+    "120ページにもわたる計画案は長すぎます。",
+    "計画案は100ページ以上あり、概要版がほしい。",
+    "全80ページの冊子を読みました。",
+    "約50ページの資料を全部読むのは大変です。",
+    "200ページものボリュームがあります。",
+])
+def test_a_length_in_pages_is_no_page_reference(text):
+    """QA: 「計画案が120ページもあり」 was published as 【120ページ】."""
+    assert find_references(text) == []
+
+
+def test_one_page_written_two_ways_is_one_reference():
+    """QA: 【…12ページ p.12】 named one page twice."""
+    assert find_references("12ページの図表（p.12）について、12頁の注記も直してください。") == ["12ページ"]
+    assert find_references("P12の表と7頁の図") == ["P12", "7頁"]
+
+
+def test_a_cluster_references_merge_spellings_and_keep_what_its_opinions_share():
+    from collections import Counter
+
+    from cluster.labels import merge_references, published_references
+
+    assert merge_references(Counter({"p.12": 2, "12ページ": 3, "7頁": 1})) == ["12ページ", "7頁"]
+    # a reference one opinion of two names, and the opinion shown does not, is not the row's
+    texts = ["計画の目的（第1章）に、脱炭素の観点を明記してください。",
+             "第3条に定める計画の期間は長すぎる。第1章の目的も見直すべき。"]
+    assert published_references(["第1章", "第3条"], texts, texts[0]) == ["第1章"]
+    assert published_references(["第1章", "第3条"], texts, texts[1]) == ["第1章", "第3条"]
+    three = texts + ["計画の目的に脱炭素を入れてほしい。"]
+    assert published_references(["第1章", "第3条"], three, three[2]) == ["第1章"]
+
+
 # ------------------------------------------------------------------ keywords and labels
 
 PARKING = ["駅前の駐輪場が足りないので、駐輪場を増設してほしい。", "駐輪場の収容台数を増やしてください。",
@@ -259,3 +293,20 @@ def test_match_topics_scores_an_unrelated_cluster_lower(tok, encoder):
     vecs = encoder.encode(texts)
     (_, related), (_, unrelated) = match_topics(texts, vecs, topics, encoder, tok)
     assert related > unrelated
+
+
+def test_a_keyword_listed_for_a_topic_and_a_cited_annex_decide_it(tok, encoder):
+    """QA: 外来種 is listed under 第5章, yet a 外来種 request went under 第1章 (it shares 県民 and
+    参加 with 「県民参加」); PM2.5 is listed under 第6章, yet its row went under 別紙2; an opinion
+    naming 別紙2 concerns the topic 「別紙2 指標一覧」 as one naming 第4章 concerns 第4章."""
+    topics = [Topic("第1章 計画の基本的事項", "計画の目的 県民参加 意見募集"),
+              Topic("第4章 循環型社会", "ごみ リサイクル 食品ロス"),
+              Topic("第5章 自然共生社会", "生物多様性 森林 外来種 干潟"),
+              Topic("第6章 生活環境", "大気 水質 PM2.5 騒音"),
+              Topic("別紙2 指標一覧", "指標 目標値 数値目標")]
+    texts = ["外来種の駆除について、県民が参加できる仕組みを作ってください。",
+             "PM2.5の測定局が少なく、地域の数値がわかりません。測定地点を増やしてください。",
+             "別紙2の目標値は低すぎます。引き上げるべきです。"]
+    matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
+    assert [name for name, _ in matches] == ["第5章 自然共生社会", "第6章 生活環境", "別紙2 指標一覧"]
+    assert all(score >= 0.25 for _, score in matches)  # published

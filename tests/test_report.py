@@ -37,7 +37,7 @@ def test_count_lines(model):
     lines = model.count_lines()
     assert lines[0] == "提出者数：12名（提出件数 13件）"
     assert "郵送 4件" in lines[1] and "電子メール 9件" in lines[1]
-    assert "意見総数：14件（整理後 5件）" in lines
+    assert "意見総数：14件（同趣旨の意見をまとめて5項目）" in lines
     assert any("1件" in line and "意見を含まない" in line for line in lines)
 
 
@@ -50,8 +50,8 @@ def test_markdown_table_and_escaping(model):
     rows = [line for line in table if not line.startswith("| 郵送") and not line.startswith("| 電子メール")]
     assert len(rows) == 5
     for line in rows:
-        # a row has exactly 4 cells: escaped | and newlines cannot break it
-        assert line.count("|") == 5, line
+        # a row has exactly 5 cells (No., 該当箇所, 概要, 件数, 考え方): escaped | and newlines cannot break it
+        assert line.count("|") == 6, line
     row3 = rows[2]
     assert "&#124;" in row3
     assert "<b>" not in md and "&lt;b&gt;" in row3
@@ -64,7 +64,7 @@ def test_html_escapes_markup(model):
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<b>太字</b>" not in page
-    assert page.count("<tr>") == (1 + 2) + (1 + 5)  # channels: header + 2; opinions: header + 5
+    assert page.count("<tr>") == 1 + 5  # opinions: header + 5 (the channels are one count line)
     assert 'lang="ja"' in page
 
 
@@ -81,7 +81,8 @@ def test_candidates_are_marked_confirmed_are_not(model):
 
 def _report_rows(ws):
     header = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No.")
-    return header, [[ws.cell(r, c) for c in range(1, 5)] for r in range(header + 1, ws.max_row + 1)]
+    width = sum(1 for c in range(1, 8) if ws.cell(header, c).value)
+    return header, [[ws.cell(r, c) for c in range(1, width + 1)] for r in range(header + 1, ws.max_row + 1)]
 
 
 def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
@@ -96,40 +97,42 @@ def test_xlsx_has_no_formulas_and_is_readable(model, tmp_path):
                 assert not cell.value.startswith("'"), (cell.coordinate, cell.value)
                 assert cell.quotePrefix is (cell.value[0] in "=+-@"), (cell.coordinate, cell.value)
     header, rows = _report_rows(ws)
-    assert [c.value for c in ws[header]][:4] == ["No.", "ご意見の概要", "件数", "考え方"]
+    assert [c.value for c in ws[header]][:5] == ["No.", "該当箇所", "ご意見の概要", "件数", "考え方"]
     assert len(rows) == 5
     assert [r[0].value for r in rows] == [1, 2, 3, 4, 5]
-    assert [r[2].value for r in rows] == [8, 3, 1, 1, 1]  # counts stay numbers
-    assert rows[2][1].value.startswith("=SUM(A1:A9)") and rows[2][1].data_type == "s"
-    assert rows[3][3].value == "@cmd|' /C calc'!A0" and rows[3][3].data_type == "s"
-    assert rows[4][1].value == "-2の意見" and rows[4][1].quotePrefix
-    assert rows[0][1].quotePrefix is False  # ordinary text keeps the ordinary style
+    assert [r[3].value for r in rows] == [8, 3, 1, 1, 1]  # counts stay numbers
+    assert rows[2][2].value.startswith("=SUM(A1:A9)") and rows[2][2].data_type == "s"
+    assert rows[3][4].value == "@cmd|' /C calc'!A0" and rows[3][4].data_type == "s"
+    assert rows[4][2].value == "-2の意見" and rows[4][2].quotePrefix
+    assert rows[0][2].quotePrefix is False  # ordinary text keeps the ordinary style
     for r in rows:
-        for cell in (r[1], r[3]):
+        for cell in (r[2], r[4]):
             assert cell.alignment.wrap_text
-    assert ws.column_dimensions["B"].width >= 40
-    assert ws.column_dimensions["D"].width >= 40
+    assert ws.column_dimensions["C"].width >= 40
+    assert ws.column_dimensions["E"].width >= 40
 
 
-def test_xlsx_header_row_is_styled_frozen_and_printed_on_every_page(model, tmp_path):
-    """The table's column names are bold, repeated at the top of each printed page and stay in
-    view when scrolling; the blank row above them is left plain."""
+def test_xlsx_header_row_is_styled_and_printed_on_every_page(model, tmp_path):
+    """The table's column names are bold and repeated at the top of each printed page; the blank
+    row above them is left plain. QA: panes frozen under the title and counts (row 16) left a
+    laptop two or three rows of the table: nothing is frozen."""
     write_all(model, tmp_path)
     ws = load_workbook(tmp_path / "report.xlsx").active
     header, rows = _report_rows(ws)
-    assert all(ws.cell(header, c).font.bold for c in range(1, 5))
-    assert all(ws.cell(header, c).border.top.style == "thin" for c in range(1, 5))
+    assert all(ws.cell(header, c).font.bold for c in range(1, 6))
+    assert all(ws.cell(header, c).border.top.style == "thin" for c in range(1, 6))
     assert ws.print_title_rows.replace("$", "") == f"{header}:{header}"
-    assert ws.freeze_panes == f"A{header + 1}"
-    assert all(ws.cell(header - 1, c).value is None and not ws.cell(header - 1, c).has_style for c in range(1, 5))
+    assert ws.freeze_panes is None
+    assert all(ws.cell(header - 1, c).value is None and not ws.cell(header - 1, c).has_style for c in range(1, 6))
     # every opinion row, the last one included, is wrapped and bordered; the header is not wrapped
-    assert all(r[c].alignment.wrap_text and r[c].border.left.style == "thin" for r in rows for c in range(4))
-    assert not ws.cell(header, 2).alignment.wrap_text
+    assert all(r[c].alignment.wrap_text and r[c].border.left.style == "thin" for r in rows for c in range(5))
+    assert not ws.cell(header, 3).alignment.wrap_text
     assert ws.column_dimensions["A"].width < ws.column_dimensions["B"].width
-    # A staff label heads the row, with the draft section after it.
-    assert rows[0][1].value.startswith("【駐輪場・増設】（第3章 駐輪場 7頁）")
-    assert CANDIDATE_MARK in rows[1][3].value
-    assert rows[0][3].value == CONFIRMED
+    # the draft section has a column of its own; a staff label heads the opinion
+    assert rows[0][1].value == "第3章 駐輪場 7頁"
+    assert rows[0][2].value.startswith("【駐輪場・増設】\n駅前")
+    assert CANDIDATE_MARK in rows[1][4].value
+    assert rows[0][4].value == CONFIRMED
 
 
 def test_report_csv(model, tmp_path):
@@ -266,13 +269,13 @@ def test_section_heading_does_not_repeat_a_reference_the_topic_already_names(tmp
     from cluster.pipeline import RunOptions, build_report_model
     from cluster.records import Cluster, Opinion, Submission
 
-    text = "第4章の体育館の利用時間を延長してほしい。"
+    text = "第4章の体育館の利用時間を延長してほしい。7頁の表も古い。"
     subs = [Submission(row_number=1, comment_id="1", text=text, channel="郵送")]
     ops = [Opinion(opinion_id="1-1", comment_id="1", row_number=1, index=1, text=text, start=0, end=len(text))]
     cl = Cluster(cluster_id="C001", opinion_ids=("1-1",), size=1, representative="1-1",
                  topic="第4章 スポーツ施設", topic_score=0.6, references=("第4章", "7頁"), unique_texts=1)
     model = build_report_model(subs, ops, [cl], {}, {}, 0.15, RunOptions(), tmp_path / "in.csv")
-    assert model.rows[0].section == "第4章 スポーツ施設 7頁"
+    assert model.rows[0].section == "第4章 スポーツ施設、7頁"
 
 
 def test_channel_cells_with_personal_data_are_masked_and_counted_together(tmp_path):
@@ -340,12 +343,13 @@ def test_markdown_shows_citizens_and_staff_text_as_written():
             for i, t in enumerate(MARKDOWN_TEXTS)]
     title = "#1 *計画* の_結果_"
     md = to_markdown(ReportModel(title=title, n_submitters=1, n_submissions=1, by_channel=[("- 郵送", 1)],
-                                 n_opinions=3, n_excluded=0, rows=rows))
+                                 n_opinions=3, n_excluded=0, rows=rows, final=True))
     rendered, seen = _rendered_text(md)
-    for tag in ("<em>", "<strong>", "<s>", "<del>", "<code>", "<a ", "<blockquote>", "<h2", "<ol"):
+    for tag in ("<em>", "<strong>", "<s>", "<del>", "<code>", "<a ", "<blockquote>", "<h3", "<ol"):
         assert tag not in rendered, tag
     assert rendered.count("<h1>") == 1 and rendered.count("<li>") == 3  # the title; the count lines
-    assert rendered.count("<tr>") == 2 + 4  # the two tables: header + 1, header + 3
+    assert rendered.count("<h2>") == 1  # the table's own heading, as report.html has
+    assert rendered.count("<tr>") == 4  # the table: header + 3
     for text in MARKDOWN_TEXTS:
         for line in text.split("\n"):
             assert seen.count(line) == 2, line  # summary and answer, each exactly as written
@@ -369,12 +373,11 @@ def test_html_tables_have_head_body_column_headers_and_a_name(model):
     page = to_html(model)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     assert '<html lang="ja">' in page
-    assert page.count("<thead>") == page.count("</thead>") == 2 and page.count("<tbody>") == 2
-    assert page.count('<th scope="col">') == 2 + 4 and "<th>" not in page
-    for name in ("channels", "opinions"):  # each table is named by a heading
-        assert f'aria-labelledby="{name}"' in page and f'<h2 id="{name}">' in page
-    head, body = page.split("<tbody>", 2)[2].split("</tbody>")[0], page.split("<thead>")[2].split("</thead>")[0]
-    assert head.count("<tr>") == 5 and "ご意見の概要" in body
+    assert page.count("<thead>") == page.count("</thead>") == 1 and page.count("<tbody>") == 1
+    assert page.count('<th scope="col">') == 5 and "<th>" not in page
+    assert 'aria-labelledby="opinions"' in page and '<h2 id="opinions">' in page  # named by its heading
+    body, head = page.split("<tbody>")[1].split("</tbody>")[0], page.split("<thead>")[1].split("</thead>")[0]
+    assert body.count("<tr>") == 5 and "ご意見の概要" in head and "該当箇所" in head
 
 
 def test_without_a_submitter_column_the_number_of_submitters_is_not_claimed(model, tmp_path):
@@ -415,9 +418,9 @@ def test_a_long_opinion_is_published_shortened_at_a_sentence_end_a_staff_summary
                         rows=[opinion, staff])
     write_all(model, tmp_path)
     md = (tmp_path / "report.md").read_text(encoding="utf-8")
-    assert f"| 1 | 【第3章】<br>{short} |" in md and f"| 2 | {long_text} |" in md
-    assert f"<td><div class=\"section\">【第3章】</div>{short}</td>" in (tmp_path / "report.html").read_text("utf-8")
+    assert f"| 1 | 第3章 | {short} |" in md and f"| 2 |  | {long_text} |" in md
+    assert f"<td>第3章</td><td>{short}</td>" in (tmp_path / "report.html").read_text("utf-8")
     with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
         assert [r[3] for r in list(csv.reader(fh))[1:]] == [short, long_text]
     _, rows = _report_rows(load_workbook(tmp_path / "report.xlsx").active)
-    assert rows[0][1].value == f"【第3章】\n{short}" and rows[1][1].value == long_text
+    assert rows[0][1].value == "第3章" and rows[0][2].value == short and rows[1][2].value == long_text
