@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 TEXT_COLUMN_CANDIDATES = (
     "ご意見", "意見", "御意見", "ご意見の内容", "意見の内容", "意見内容", "本文", "内容",
@@ -1491,7 +1491,8 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
 
 def assign_comment_ids(values: Sequence[str], column: str | None = None,
                        row_numbers: Sequence[int] | None = None,
-                       option: str | None = "--id-column") -> tuple[list[str], list[str]]:
+                       option: str | None = "--id-column",
+                       where: Callable[[Sequence[int]], str] | None = None) -> tuple[list[str], list[str]]:
     """One distinct id per row from the id column's ``values`` (``column``: its name, for the
     messages); ``(ids, lines to print)``.
 
@@ -1499,7 +1500,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     another row has in the column: then 「row3」, so a blank id never takes a real one. A
     repeated id keeps the first row's id and the repeats become 「1~2」, 「1~3」 (never an id the
     file uses), with one warning line naming them. ``row_numbers``: the rows' numbers in the
-    file, for the messages.
+    file, for the messages; ``where`` (``Table.where``): names rows (0-based indices) as
+    opinions.csv numbers them, with their place in the file, instead.
 
     >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
     ['1', 'row2', '2', '1~2']
@@ -1507,7 +1509,10 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     real = [(v or "").strip() for v in values]
     taken = {v for v in real if v}
     used: set[str] = set()
-    where = list(row_numbers) if row_numbers is not None else list(range(1, len(real) + 1))
+    numbers = list(row_numbers) if row_numbers is not None else list(range(1, len(real) + 1))
+    if where is None:
+        def where(indices: Sequence[int]) -> str:
+            return f"rows {record_list([numbers[i] for i in indices])}"
 
     def free(base: str) -> str:
         k = 2
@@ -1517,16 +1522,16 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
 
     ids: list[str] = []
     first_row: dict[str, int] = {}
-    repeats: dict[str, list[int]] = {}
+    repeats: dict[str, list[int]] = {}  # 0-based indices of the rows that use each repeated id
     moved: list[int] = []
     for k, v in enumerate(real):
         if v:
             if v in used:
                 cid = free(v)
-                repeats.setdefault(v, [first_row[v]]).append(where[k])
+                repeats.setdefault(v, [first_row[v]]).append(k)
             else:
                 cid = v
-                first_row[v] = where[k]
+                first_row[v] = k
         else:
             cid = str(k + 1)
             if cid in taken or cid in used:
@@ -1539,7 +1544,7 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     notes = []
     name = column or "id"
     if repeats:
-        shown = "; ".join(f"{v} (rows {record_list(rows)})" for v, rows in list(repeats.items())[:5])
+        shown = "; ".join(f"{v} ({where(rows)})" for v, rows in list(repeats.items())[:5])
         notes.append(f"warning: {len(repeats)} {name} value{'s' if len(repeats) > 1 else ''} used by more than one "
                      f"row: {shown}{'; …' if len(repeats) > 5 else ''}; the repeats are read as "
                      f"{next(iter(repeats))}~2 …" + (f" (is {name} the id column? {option} names another)"

@@ -173,3 +173,17 @@ def test_unused_columns_are_named_once(tmp_path):
     read_submissions(path, RunOptions(), lines.append)
     said = [x for x in lines if "not used" in x]
     assert len(said) == 1 and "添付ファイル" in said[0] and "受付日" in said[0], lines
+
+
+def test_a_repeated_id_is_named_by_opinions_csv_row_number_and_the_excel_row(tmp_path):
+    # QA: the repeated-id warning gave Excel rows while other warnings gave opinions.csv's row_number
+    path = _xlsx(tmp_path / "r.xlsx", [
+        ["令和8年度 計画（案）に対する意見一覧"], [],
+        ["受付番号", "ご意見"],
+        [101, "駐輪場を増やしてください。"], [102, "バスの本数を増やしてほしい。"], [102, "公園にベンチがほしい。"],
+    ])
+    lines: list[str] = []
+    subs, _ = read_submissions(path, RunOptions(), lines.append)
+    assert [s.comment_id for s in subs] == ["101", "102", "102~2"]
+    warning = next(x for x in lines if x.startswith("warning:") and "102" in x)
+    assert "102 (rows 2, 3 in opinions.csv (Excel rows 5, 6))" in warning
