@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from cluster.cli import main
 from conftest import (CAMPAIGN_IDS, COMMENT_ROWS, EMAIL, MYNUMBER, PERSONAL_INLINE, PERSONAL_TEXT,
-                      PHONE, PHONE_FULL, POSTAL, model_args, read_csv_rows, write_comments_csv)
+                      PHONE, PHONE_FULL, POSTAL, model_args, read_csv_rows, write_comments_csv, write_csv)
 
 REPO = Path(__file__).resolve().parent.parent
 OPINION_COLUMNS = ["opinion_id", "comment_id", "text", "status", "duplicate_group", "cluster_id"]
@@ -695,3 +695,18 @@ def test_a_second_run_with_topics_into_the_same_folder_keeps_rows_and_topics(tmp
     again = read_csv_rows(tmp_path / "out" / "clusters.csv")
     assert [(r["cluster_id"], r["topic"], r["representative_opinion_id"]) for r in again] == \
         [(r["cluster_id"], r["topic"], r["representative_opinion_id"]) for r in first]
+
+
+def test_submissions_under_one_name_are_said_to_count_as_one_submitter(tmp_path):
+    # QA: 1,700 letters under 322 names printed 「提出者数：322名」 with no word on why
+    rows = [["1", "山田 花子", "図書館の開館時間を延長してください。"], ["2", "山田　花子", "駐輪場を増やしてほしい。"],
+            ["3", "川村 健", "公園にベンチを置いてください。"]]
+    path = write_csv(tmp_path / "c.csv", ["番号", "氏名", "ご意見"], rows)
+    res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "提出者数: 3 submissions name 2 submitters (1 name is on more than one)" in res.output
+    assert "提出者数：2名（提出件数 3件）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    rows[1][1] = "山田 太郎"
+    res = invoke("run", write_csv(tmp_path / "d.csv", ["番号", "氏名", "ご意見"], rows), "--out", tmp_path / "o2",
+                 "--model", "char-hash")
+    assert "submissions name" not in res.output
