@@ -484,7 +484,8 @@ class AppliedDecisions:
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
-    not_applied: int = 0  # decisions whose opinions (or target) are all gone
+    not_applied: int = 0  # decisions whose opinions (or target) are all gone, or that changed nothing
+    no_effect: int = 0  # of those, moves that changed nothing (the target's opinions joined the moved one's row)
     withdrawn: int = 0  # withdraw lines and the decisions they withdraw (with the above: every line)
     withdrawn_decisions: int = 0  # decisions withdrawn
     withdrawals: int = 0  # withdraw lines (``review undo``)
@@ -537,6 +538,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     result.idle_withdrawals = result.withdrawals - len(withdrawals)
     result.withdrawn_decisions = len(withdrawn)
     relocated: set[int] = set()  # units placed by a move, split or detach: a later confirm leaves them there
+    origin: dict[int, int] = {}  # a unit a move took elsewhere in this pass -> the cluster it left
 
     def units_of(ids: Sequence[str]) -> list[int]:
         return sorted({opinion_unit[i] for i in ids if i in opinion_unit})
@@ -617,8 +619,28 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 result.messages.append(f"{what} no longer applies: the target cluster's opinions are gone")
                 result.not_applied += 1
                 continue
-            target = majority_cluster(target_units)
+            # the target is named by its opinions as the last run left them: those an earlier move,
+            # split or detach of this pass took elsewhere no longer say where it is (they vote for
+            # the cluster they left, if none is left in it); a tie goes away from the moved opinion
+            voters = [int(cl[u]) for u in target_units if u not in relocated] or \
+                [origin[u] for u in target_units if u in origin] or [int(cl[u]) for u in target_units]
+            tally = Counter(voters)
+            here = {int(cl[u]) for u in units}
+            target = min(tally, key=lambda c: (-tally[c], c in here, c))
+            if here == {target} and {int(grouped[u]) for u in units} != \
+                    {Counter(int(grouped[u]) for u in target_units).most_common(1)[0][0]}:
+                named = d.value.get("cluster")
+                result.messages.append(
+                    f"{what} of {_ids_shown(ids)}{' into ' + str(named) if named else ''} did not take effect: "
+                    f"the opinions of its target cluster are now in the cluster "
+                    f"{'it is' if len(ids) == 1 else 'they are'} in (an earlier decision joined them)")
+                result.not_applied += 1
+                result.no_effect += 1
+                relocated.update(units)
+                continue
             for u in units:
+                if int(cl[u]) != target:
+                    origin.setdefault(u, int(cl[u]))
                 cl[u] = target
             relocated.update(units)
         elif d.kind == "split":
@@ -626,6 +648,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             already = np.flatnonzero(cl == current).tolist() == units  # (re-runs keep their cluster id)
             if not already:
                 for u in units:
+                    origin.setdefault(u, int(cl[u]))
                     cl[u] = next_cluster
                 next_cluster += 1
             relocated.update(units)
@@ -689,8 +712,10 @@ def decision_counts(decisions: Sequence[Decision], applied: AppliedDecisions) ->
     kinds = Counter(d.kind for d in decisions if d.kind != "withdraw")
     recorded = sum(kinds.values())
     figures = [f"{applied.applied} applied"]
-    if applied.not_applied:
-        figures.append(f"{applied.not_applied} no longer apply")
+    if applied.not_applied - applied.no_effect:
+        figures.append(f"{applied.not_applied - applied.no_effect} no longer apply")
+    if applied.no_effect:
+        figures.append(f"{applied.no_effect} did not take effect (see above)")
     if applied.withdrawn_decisions:
         figures.append(f"{applied.withdrawn_decisions} withdrawn")
     line = (f"{recorded} recorded" + (f" ({', '.join(f'{k} {c}' for k, c in sorted(kinds.items()))})" if kinds else "")
@@ -1799,6 +1824,44 @@ def _current_cluster(members_of: Mapping[str, str], ids: Sequence[str]) -> str |
     return min(tally, key=lambda c: (-tally[c], c)) if tally else None
 
 
+def _confirmed_answers(run: RunView) -> dict[str, tuple[str, str]]:
+    """``{cluster id: (answer_id or "(written)", text)}`` of the rows the run confirmed an answer
+    for (clusters.csv's answer_status), as the report has it: of the answer decisions the run
+    applied (withdrawn ones left out) on the cluster holding most of their opinions, the one
+    naming more of its opinions, the later on a tie, that agrees with the run's answer_id."""
+    cl = run.clusters
+    if cl.empty or "answer_status" not in cl.columns:
+        return {}
+    status = dict(zip(cl["cluster_id"], cl["answer_status"]))
+    recorded_id = dict(zip(cl["cluster_id"], cl["answer_id"])) if "answer_id" in cl.columns else {}
+    of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
+    withdrawn = _withdrawn(run.decisions)
+    applied = len(run.decisions) - run.pending
+    past = {}
+    if not run.answers.empty:
+        past = dict(zip(run.answers["answer_id"], run.answers["answer"]))
+    best: dict[str, tuple[int, int, Decision]] = {}
+    for n, d in enumerate(run.decisions[:applied], 1):
+        if d.kind != "answer" or n in withdrawn:
+            continue
+        c = _current_cluster(of, d.opinion_ids)
+        if c is None or status.get(c) != "confirmed":
+            continue
+        aid = str(d.value.get("answer_id") or "")
+        want = str(recorded_id.get(c, "") or "")
+        if want and want != (aid or "(written)"):
+            continue  # not the answer the run confirmed (the run's answer_id names it)
+        weight = sum(1 for i in d.opinion_ids if of.get(i) == c)
+        if (weight, n) >= best.get(c, (0, 0, None))[:2]:
+            best[c] = (weight, n, d)
+    out = {}
+    for c, (_, _, d) in best.items():
+        aid = str(d.value.get("answer_id") or "")
+        text = str(d.value.get("text") or past.get(aid) or d.value.get("answer_text") or "")
+        out[c] = (aid or "(written)", text)
+    return out
+
+
 def cluster_table(run) -> "object":
     """Clusters with label, size, duplicates, topic, top answer and review state (sortable)."""
     import pandas as pd
@@ -1813,11 +1876,17 @@ def cluster_table(run) -> "object":
     if not run.answers.empty:
         best = run.answers.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
         top = {r.cluster_id: (r.answer_id, r.answer) for r in best.itertuples()}
+    top.update(_confirmed_answers(run))  # a confirmed row shows its confirmed answer, as the report does
     cl["top_answer_id"] = [top.get(c, ("", ""))[0] for c in cl["cluster_id"]]
     cl["top_answer"] = [shorten(top.get(c, ("", ""))[1], 60) for c in cl["cluster_id"]]
-    of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
-    confirmed = {_current_cluster(of, d.opinion_ids) for d in run.decisions if d.kind == "confirm"}
-    cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
+    if "confirmed" in cl.columns:  # as the run applied them (a withdrawn confirm is no confirm)
+        cl["confirmed"] = [str(v).strip().lower() in ("yes", "true", "1") for v in cl["confirmed"]]
+    else:  # a run folder older than the column: the confirms in force
+        of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
+        withdrawn = _withdrawn(run.decisions)
+        confirmed = {_current_cluster(of, d.opinion_ids) for n, d in enumerate(run.decisions, 1)
+                     if d.kind == "confirm" and n not in withdrawn}
+        cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
     if "summary" in cl.columns:  # staff-written ご意見の概要 (run folders older than the summary decision lack it)
         cl["summary"] = [shorten(str(t) if isinstance(t, str) else "", 60) for t in cl["summary"]]
     cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",
@@ -1916,16 +1985,10 @@ def cluster_view(run, cluster_id: str) -> ClusterView:
         pd.DataFrame(columns=["rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence"])
     status = c.get("answer_status", "")
     confirmed = ""
-    if status == "confirmed":
-        of = dict(zip(run.opinions["opinion_id"], run.opinions["cluster_id"]))
-        for d in run.decisions:
-            if d.kind == "answer" and _current_cluster(of, d.opinion_ids) == cluster_id:
-                confirmed = d.value.get("text") or f"(past answer {d.value.get('answer_id')})"
-                aid = d.value.get("answer_id")
-                if aid and len(answers):
-                    hit = answers[answers["answer_id"] == aid]
-                    if len(hit):
-                        confirmed = f"{hit['answer'].iloc[0]} (past answer {aid})"
+    if status == "confirmed":  # the answer the run confirmed (not a withdrawn or later-recorded one)
+        aid, text = _confirmed_answers(run).get(cluster_id, ("", ""))
+        confirmed = (f"{text} (past answer {aid})" if aid and aid != "(written)" else text) if text else \
+            (f"(past answer {aid})" if aid and aid != "(written)" else "")
     return ClusterView(cluster_id=cluster_id, label=c.get("label", ""),
                        keywords=[k for k in str(c.get("keywords", "")).split("・") if k], topic=c.get("topic", ""),
                        size=int(c["size"]), opinions=opinions.reset_index(drop=True),

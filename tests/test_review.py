@@ -1339,3 +1339,66 @@ def test_split_and_move_out_of_a_confirmed_row_say_the_opinion_leaves_it(project
             "another with `cluster review answer`") in res.output
     plain = invoke("review", "move", out, "A9-1", hall)
     assert plain.exit_code == 0 and "leaves" not in plain.output and "now stands" not in plain.output
+
+
+# ------------------------------------------------------------------ found by a QA pass (qa14e)
+
+
+def test_a_second_move_into_the_cluster_a_first_move_took_an_opinion_from_takes_effect():
+    # B = {b1, m}, A = {a1, a2, x}; staff moved m (a B opinion) into A, then x (an A opinion) into B,
+    # both before re-running: B's opinions recorded by the second move still name m
+    opinion_unit = {"a1": 0, "a2": 1, "x": 2, "b1": 3, "m": 4}
+    d = [Decision("move", ("m",), "x", "t", {"target": ["a1", "a2", "x"], "cluster": "C001"}),
+         Decision("move", ("x",), "x", "t", {"target": ["b1", "m"], "cluster": "C002"})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 1]), d)
+    cl = res.cluster_of_unit
+    assert cl[4] == cl[0] == cl[1]  # m went to A
+    assert cl[2] == cl[3] != cl[0]  # x went to B, although B's recorded opinions are split 1:1
+    assert res.applied == 2 and res.not_applied == 0 and not res.messages
+
+
+def test_a_move_into_a_cluster_an_earlier_move_emptied_still_takes_the_opinion_out():
+    # b1 (B's only opinion) moved into A, then x (an A opinion) into B: x leaves A for a row of its own
+    opinion_unit = {"a1": 0, "x": 1, "b1": 2}
+    d = [Decision("move", ("b1",), "x", "t", {"target": ["a1", "x"], "cluster": "C001"}),
+         Decision("move", ("x",), "x", "t", {"target": ["b1"], "cluster": "C002"})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
+    cl = res.cluster_of_unit
+    assert cl[2] == cl[0] != cl[1]
+    assert res.applied == 2 and not res.messages
+
+
+def test_a_move_that_changes_nothing_is_reported_not_counted_as_applied():
+    # A and B merged, then x (an A opinion) moved into B, both before re-running: x stays in the merged row
+    opinion_unit = {"a1": 0, "x": 1, "b1": 2}
+    d = [Decision("merge", ("a1", "x", "b1"), "x", "t", {"groups": [["a1", "x"], ["b1"]], "clusters": ["C001", "C002"]}),
+         Decision("move", ("x",), "x", "t", {"target": ["b1"], "cluster": "C002"})]
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
+    assert res.applied == 1 and res.not_applied == 1
+    assert any("decision 2 (move" in m and "did not take effect" in m and "C002" in m for m in res.messages), res.messages
+    assert "1 did not take effect" in review.decision_counts(d, res)
+    # a re-run whose grouping already has x with B's opinions: applied, quietly
+    again = review.apply_decisions(opinion_unit, np.array([0, 0, 0]), d)
+    assert again.applied == 2 and not again.messages
+
+
+def test_the_views_show_the_answer_and_confirm_the_report_uses_not_a_withdrawn_one(project):
+    out = project["out"]
+    of = cluster_of(out)
+    hall, park, lib = of["A10-1"], of["A7-1"], of["A1-1"]
+    review.record_answer(out, hall, text="採用する回答Xです。")
+    review.record_answer(out, hall, text="取り消した回答Yです。")
+    review.record_withdraw(out)
+    review.record_confirm(out, park)
+    review.record_withdraw(out)
+    review.record_answer(out, lib, answer_id="K1")
+    project["run"]()
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "採用する回答Xです。" in report and "取り消した回答Yです。" not in report
+    view = review.cluster_view(out, hall)
+    assert view.answer_status == "confirmed" and "採用する回答X" in view.confirmed_answer
+    assert "取り消した回答Y" not in view.to_html()
+    table = review.cluster_table(out).set_index("cluster_id")
+    assert not table.loc[park, "confirmed"]  # the confirm was withdrawn
+    assert "採用する回答X" in table.loc[hall, "top_answer"] and table.loc[hall, "top_answer_id"] == "(written)"
+    assert table.loc[lib, "top_answer_id"] == "K1" and "開館時間の延長" in table.loc[lib, "top_answer"]
