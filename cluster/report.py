@@ -255,12 +255,12 @@ XLSX_CELL_LIMIT = 32_767  # characters an Excel cell holds
 XLSX_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は report.md / report.csv）"
 
 
-def xlsx_text(text):
-    """``_clean`` text that fits an Excel cell: a longer text is cut with a visible note,
-    never silently (Excel itself would refuse or cut the cell)."""
+def xlsx_text(text, mark: str = XLSX_CUT_MARK):
+    """``_clean`` text that fits an Excel cell: a longer text is cut with a visible note
+    (``mark``: where the whole text is), never silently (Excel itself would refuse or cut the cell)."""
     text = _clean(text)
     if isinstance(text, str) and len(text) > XLSX_CELL_LIMIT:
-        return text[:XLSX_CELL_LIMIT - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
+        return text[:XLSX_CELL_LIMIT - len(mark)] + mark
     return text
 
 

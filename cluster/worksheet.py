@@ -58,7 +58,8 @@ from typing import Callable, Mapping, Sequence
 from .io import InputError, shorten
 from .io import _cell_text as _io_cell_text
 from .records import AnswerCandidate
-from .report import ReportModel, _text_cells, print_setup, row_height, save_workbook, use_japanese_font, xlsx_font, xlsx_text
+from .report import (XLSX_CELL_LIMIT, ReportModel, _text_cells, print_setup, row_height, save_workbook,
+                     use_japanese_font, xlsx_font, xlsx_text)
 
 MAIN_SHEET = "回答作成"
 OPINIONS_SHEET = "意見一覧"
@@ -77,6 +78,7 @@ STATUS_WORDS = {"confirmed": "確定", "candidate": "回答案あり", "none": "
 WEAK_FRACTION = 0.5
 WEAK_STATUS = "未記入（参考：一致度の低い回答案）"
 OPINION_WIDTH = 90  # 意見一覧's opinion column
+LISTING_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は opinions.csv）"
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
 
 
@@ -174,15 +176,22 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     if len(units) > len(shown) and log:
         log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "
             "(an Excel sheet holds about a million rows); opinions.csv has them all")
-    listed = []
+    listed, cut = [], []
     for row_number, u in enumerate(shown, 2):
-        listed.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count, xlsx_text(u.text)])
+        if len(u.text) > XLSX_CELL_LIMIT:
+            cut.append(u.opinion_id)
+        listed.append([number_of.get(u.cluster_id), u.cluster_id, u.opinion_id, u.count,
+                       xlsx_text(u.text, LISTING_CUT_MARK)])
         sheet.append(listed[-1])
         sheet.cell(row=row_number, column=len(OPINIONS_HEADER)).alignment = wrap  # the opinion, wrapped
         height = row_height([(listed[-1][-1], OPINION_WIDTH)])
         if height:
             sheet.row_dimensions[row_number].height = height
         hidden_rows.append(["unit", u.cluster_id, u.opinion_id, u.fingerprint])
+    if cut and log:
+        log(f"worksheet: {OPINIONS_SHEET} cuts {len(cut):,} opinion{'s' if len(cut) > 1 else ''} longer than an "
+            f"Excel cell holds ({XLSX_CELL_LIMIT:,} characters): {', '.join(cut[:5])}{' …' if len(cut) > 5 else ''}; "
+            "opinions.csv has them whole")
     hidden_rows.append(["listing", _listing_fingerprint([OPINIONS_HEADER] + listed), "", ""])
     for col, width in zip("ABCDE", (6, 10, 12, 6, OPINION_WIDTH)):
         sheet.column_dimensions[col].width = width

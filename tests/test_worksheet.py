@@ -770,3 +770,16 @@ def test_a_worksheet_of_another_folder_of_the_same_comments_is_imported_and_name
     assert f"cluster review undo {copy} --import ws_kankyo.xlsx" in res.output
     res = invoke("review", "import", out, filled)
     assert res.exit_code == 0 and "written in run folder" not in res.output
+
+
+def test_an_opinion_longer_than_an_excel_cell_is_named_when_the_listing_cuts_it(tmp_path):
+    """QA: a 50,000-character letter was cut in 意見一覧 with a note pointing at the report (which
+    shows no full letter) and nothing said in the run's output."""
+    long_letter = "駅前の駐輪場を増やしてください。朝は満車で停められません。" * 1800  # 52,200 characters
+    path = write_csv(tmp_path / "c.csv", ["番号", "ご意見"], [["L1", long_letter], ["L2", "図書館の開館時間を延長してほしい。"]])
+    res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash", "--no-split")
+    assert res.exit_code == 0, res.output
+    assert "worksheet: 意見一覧 cuts 1 opinion longer than an Excel cell holds (32,767 characters): L1-1" in res.output
+    listing = openpyxl.load_workbook(tmp_path / "out" / "worksheet.xlsx")[OPINIONS_SHEET]
+    cell = next(c.value for row in listing.iter_rows() for c in row if isinstance(c.value, str) and "駐輪場" in c.value)
+    assert len(cell) <= 32_767 and cell.endswith("全文は opinions.csv）")
