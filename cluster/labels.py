@@ -32,10 +32,15 @@ _REFERENCE_RES = [
 ]
 
 
+# A 番号 label right before a 第…号: an ID number (免許証番号 第…号), not a section of the draft.
+_ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
+
+
 def find_references(text: str) -> list[str]:
     """Page and section references: 「7頁」「47頁以降」「別添1」「第3条」「P.12」; a number of pages
-    that is a length (「120ページもあり」) is none, and one page written two ways (「12ページ」
-    「p.12」) is one reference, as first written."""
+    that is a length (「120ページもあり」) is none, nor is a 第…号 with more than 4 digits or after a
+    番号 label (「運転免許証番号 第301234567890号」: an ID number), and one page written two ways
+    (「12ページ」「p.12」) is one reference, as first written."""
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -43,6 +48,9 @@ def find_references(text: str) -> list[str]:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if m.group(0).startswith("第") and (re.search(r"\d{5,}", m.group(0))
+                                                or _ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
+                continue  # 「運転免許証番号 第301234567890号」: an ID number, no place in the draft
             taken.append((m.start(), m.end()))
             found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
     out, keys = [], set()

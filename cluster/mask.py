@@ -119,6 +119,22 @@ the SNS name and a blank when it has a digit, _ or . (「インスタ ［SNSア�
 生まれ (not 「…生まれ以降」「…生まれの方」); a kanji lot number after 番地 (「十二番地五」). A submitter's name
 inside a company name (「㈲阿部商店」「阿部工務店」) is kept.
 
+Also (QA15): a child's one-kanji given name after a kinship word and の before a particle, where UniDic reads
+it as a common noun but knows it as a name too (「息子の蒼は」「娘の凛が」; not 「息子の心が」「娘の夢は」
+「息子の方が」, ``_KIN_NOT_NAME_KANJI``); a submitter's name with a blank between any two characters
+(「山 田 花 子です」「中　島　次　郎」); a relative's given name after the family name the submitter shares
+(「義父の［氏名］ 和夫が」 -> 「義父の［氏名］が」); a bank account number after 口座/口座番号/普通/当座 as ［口座番号］
+(「普通 ［口座番号］ です」) and an ID number after its label (旅券番号, パスポート番号, 免許証番号, 保険証の記号番号,
+被保険者番号, 受給者番号, 基礎年金番号 …, ``_ID_LABELS``) as ［番号］ with its letters, hyphens, 第 and 号
+(「運転免許証番号 ［番号］の父です」); a name in Latin letters introduced by an English sentence (「My name is
+［氏名］.」「I'm ［氏名］.」, not 「I am Very Happy」); a home in a named building with its room and no block
+number (「若葉台団地3号棟205号室在住」, 「…1丁目 若葉台団地3号棟205号室」 whole); a postal code with blanks
+(「〒 123 - 4567」「〒123 4567」) and the town after it without a block number (「みなと市緑町」); a phone number
+with a hyphen at a line's end (「090-1234-⏎5678」); a date before 生 and the writer or a relative (「1985年4月12日生の
+母です」「…生です」) and an era's letter with dots (「H30.7.7生まれ」, 「生年月日 S60.1.2」); a kanji lot number
+after 番地 or 番 with の/之 (「十五番地の三」「十五番地之三」). An amount (「123456789012円」「…億円」) is no
+individual number.
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -144,10 +160,10 @@ _PLACE_OR_LINK = f"(?:{_PLACE}|[がのケヶ](?=[\u4e00-\u9fff]))"
 
 _KD = f"[{_KANJI_DIGITS}]"
 # 「３番地の４」: a lot number after 番地 (digits only: 「２番地の一部」 is a sentence).
-_LOT_NO = rf"(?:の[^\S\n]*{D}+(?![0-9０-９]))"
+_LOT_NO = rf"(?:[の之][^\S\n]*{D}+(?![0-9０-９]))"
 # A room: 「101号室」「３号棟502号室」「2F」「Ｂ２０１」; written after a building name, digits alone
 # too (「グリーンハイツ 101」), but not before a unit or another block number (「約800m」, 「３丁目」).
-_ROOM = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号棟|号館|番館|号|室|階|[FＦ]))?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％丁番{HC}]))"
+_ROOM = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号棟|号館|番館|棟)(?=[^\S\n]*[A-Za-zＡ-Ｚａ-ｚ]?{D})|[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号棟|号館|番館|号|室|階|[FＦ]))?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％丁番{HC}]))"
 _ROOM_STRICT = rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号室|号棟|号館|室))"
 # A building after the block number: its name (katakana, kanji, Latin letters) before a room
 # (「グリーンハイツ101号室」「コーポ山田 2F」) or ending in a word for a building (「みどり荘」
@@ -175,6 +191,8 @@ MASKS = {
     "sns": "［SNSアカウント］",
     "school": "［学校名］",
     "plate": "［車両番号］",
+    "account": "［口座番号］",
+    "id": "［番号］",
 }
 
 # A date of birth after its label (生年月日 / 誕生日): only the date is replaced, the label stays
@@ -184,14 +202,19 @@ _BIRTH_RE = re.compile(
     rf"((?:生年月日|誕生日)[^\S\n]*(?:[:：]|は)?[^\S\n]*)"
     rf"((?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和|[MTSHRmtshrＭＴＳＨＲ][.．]?)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*)?"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日(?:生まれ|生)?"
-    rf"|{D}{{4}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}(?![0-9０-９])(?:生まれ|生)?)")
+    rf"|(?:{D}{{4}}|(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}})[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}(?![0-9０-９])(?:生まれ|生)?)")
 # ... and a whole date right before 生まれ (「平成2年5月3日生まれです」「2010年5月3日生まれの娘」); a year alone
 # (「2010年生まれ」), a date before other words (「令和7年4月1日から」) and a rule's date (「平成25年4月2日
 # 生まれ以降の子ども」「…生まれの方」) stay.
 _BORN_DATE_RE = re.compile(
     rf"(?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日"
-    rf"|(?<![0-9０-９]){D}{{4}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}})(?=[^\S\n]*(?:生まれ|うまれ|生(?=$|[。、，,\s）)]))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
+    rf"|(?<![0-9０-９]){D}{{4}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}}"
+    # an era's letter and the date in dots: 「H30.7.7生まれ」「S60.1.2生まれ」
+    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}}(?![0-9０-９])"
+    # 生 before the writer or a relative (「1985年4月12日生の母です」「…生です」)
+    rf")(?=[^\S\n]*(?:生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
+    rf"子ども|子供|主婦|会社員|男性|女性|者|もの|孫|祖母|祖父)))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
 # Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
 # is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
 # opinion usually points to the draft or a public page.
@@ -258,6 +281,27 @@ _SNS_BLANK_ID_RE = re.compile(
     r"((?<![A-Za-zＡ-Ｚａ-ｚ])(?:Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|Facebook|facebook|"
     rf"フェイスブック|TikTok|tiktok|ティックトック|Threads|LINE|ＬＩＮＥ|ライン)(?:{_SP}{_ID_WORD})?[^\S\n]+[@＠]?)"
     r"((?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?![A-Za-z0-9_.@＠\-])")
+# A bank account number after its label (「口座番号：1234567」「普通 7654321」「当座預金 1234567」): the label
+# stays, the number (6–8 digits) goes; 「普通預金で」「普通 3件」 have none.
+_ACCOUNT_RE = re.compile(
+    rf"((?:口座番号|口座|普通預金|当座預金|普通|当座)[^\S\n]*(?:[:：]|は|の)?[^\S\n]*(?:番号[^\S\n]*(?:[:：]|は)?[^\S\n]*)?)"
+    rf"({D}{{6,8}})(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|人|件|回|年|月|日|歳|才|%|％))")
+# An ID number after its label (旅券番号, パスポート番号, 免許証番号, 保険証の記号番号, 被保険者番号, 受給者番号,
+# 基礎年金番号 …): the label stays, the number with its letters, hyphens, 第 and 号 goes as ［番号］.
+_ID_LABELS = ("運転免許証番号", "免許証番号", "免許番号", "旅券番号", "パスポート番号", "パスポートの番号", "パスポート",
+              "被保険者番号", "保険者番号", "保険証番号", "記号番号", "記号・番号", "記号及び番号", "受給者証番号", "受給者番号",
+              "受給資格者番号", "基礎年金番号", "年金番号", "診察券番号", "患者番号", "住民票コード", "在留カード番号",
+              "手帳番号", "証明書番号", "登録番号", "会員番号")
+_ID_NUMBER_RE = re.compile(
+    rf"((?:{'|'.join(_ID_LABELS)})[^\S\n]*(?:[:：]|は|の)?[^\S\n]*)"
+    rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{D}+(?:[^\S\n]?[{HC}・･][^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*(?:[^\S\n]*号)?)"
+    rf"(?![0-9０-９]|[^\S\n]*(?:円|万|億|人|件|歳|才|%|％))")
+
+
+def _id_number(m: re.Match) -> str:
+    if len(re.findall("[0-9０-９]", m.group(2))) < 4:
+        return m.group()  # 「会員番号は3号」: too short to name anyone
+    return m.group(1) + MASKS["id"]
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
     ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．％＋－]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+"
@@ -274,12 +318,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{{1,4}}[^\S\n]*{D}{{2,3}}[^\S\n]*(?!の)[あ-ゎを][^\S\n]*"
         rf"(?:{D}{{1,2}}{H}{D}{{2}}|{D}{{4}}|[・･.．]{{1,3}}{D}{{1,3}})(?![0-9０-９{HC}]|[^\S\n]*(?:頁|ページ|条|項|号|行|番|円|人|件|年|月|日|時|分|%|％))")),
     # 12-digit individual number (with or without separators), before phone numbers.
-    ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９])")),
-    ("postal", re.compile(rf"〒\s*{D}{{3}}{H}?{D}{{4}}")),
+    # An amount (「123456789012円」「…万円」「…億円」) is none.
+    ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|ドル|ユーロ))")),
+    ("postal", re.compile(rf"〒\s*{D}{{3}}[^\S\n]*(?:{H}[^\S\n]*)?{D}{{4}}(?![0-9０-９])")),
     # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81.
     ("phone", re.compile(
         rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])[0０])"
-        rf"(?:{D}{{1,4}}[\s{HC}]?[(（]?{D}{{1,4}}[)）]?[\s{HC}]?{D}{{3,4}}|{D}{{9,10}})(?![0-9０-９])"
+        rf"(?:{D}{{1,4}}(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?[(（]?{D}{{1,4}}[)）]?(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?{D}{{3,4}}"
+        rf"|{D}{{9,10}})(?![0-9０-９])"
         rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
     )),
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
@@ -296,11 +342,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
         rf"{_PLACE_OR_LINK}{{0,12}}?"
         rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
-        rf"(?:{D}+[^\S\n]*号?|{_KD}+号|(?<=番地){_KD}{{1,4}}(?![\u4e00-\u9fff々]))?"
+        rf"(?:{D}+[^\S\n]*号?|{_KD}+号|(?:(?<=番地)|(?<=番))[の之]?{_KD}{{1,4}}(?![\u4e00-\u9fff々]))?"
         rf"|{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
         rf"{_ADDRESS_TAIL}"
     )),
+    # A home in a named building with its room, the block number left out (「若葉台団地3号棟205号室在住」
+    # 「グリーンハイツ101号室に住む」): a room number names one household.
+    ("address", re.compile(
+        rf"(?<![ァ-ヺー・･A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff々]){_BUILDING_NAME}{{0,15}}?(?:{_BUILDING_WORDS})[^\S\n]*"
+        rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号棟|号館|番館|棟)[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室")),
     # A rural address whose municipality the writer left out or wrote as 「○○町」: 大字 (or 字),
     # the district and a lot number (「大字西原123番地の4」).
     ("address", re.compile(
@@ -607,7 +658,8 @@ def _submitter_patterns(name: str) -> tuple[re.Pattern, re.Pattern | None, tuple
         # no boundary found (UniDic knows no 六子): the letter may still space it anywhere (渡辺　六子)
         whole = re.compile(r"[^\S\n]?".join(_variant_pattern(c) for c in parts[0]))
     else:
-        whole = re.compile(r"[^\S\n]*".join(_variant_pattern(p) for p in parts))
+        # a blank between any two characters too (「山 田 花 子」「中　島　次　郎」): however it is spaced
+        whole = re.compile(r"[^\S\n]*".join(r"[^\S\n]{0,2}".join(_variant_pattern(c) for c in p) for p in parts))
     family = None
     if len(parts) > 1 and len(parts[0]) >= 2:
         family = re.compile(_variant_pattern(parts[0]) + rf"(?=\s|$|{_NAME_TAIL})")
@@ -1319,7 +1371,19 @@ def _kin_free_name(m: re.Match) -> str:
             inside.append(raw.split(","))
     if inside and all(len(f) > 3 and f[2] == "人名" for f in inside):
         return kin + sep + MASKS["name"]
+    # one kanji that UniDic reads as a common noun here but knows as a given name (「息子の蒼は」「娘の凛が」),
+    # unless it is a word a sentence says of a person (「息子の心が」「娘の夢は」「息子の方が」)
+    if (len(run) == 1 and len(inside) == 1 and inside[0][0] == "名詞" and inside[0][1] == "普通名詞"
+            and run not in _KIN_NOT_NAME_KANJI
+            and any(r[2] == "人名" and r[3] in ("名", "姓") for r in _single_readings(run))):
+        return kin + sep + MASKS["name"]
     return m.group()
+
+
+# One kanji after a kinship word that is a word about the person, not a given name, though UniDic knows
+# it as one too.
+_KIN_NOT_NAME_KANJI = set("心夢方命声体分事件代頃時中前後上下家部歯手足目顔頭熱絵服靴席番話友恋口血肌髪背腕胸気力色形姿味音"
+                          "為物者人子親兄姉弟妹孫嫁婿夫妻父母祖側番組歌字作句文詩書名顔傷病薬力技腕性格癖趣")
 
 
 # A name after a title on a business's signature line: 「青葉そろばん教室　代表　西川」「株式会社…　代表取締役
@@ -1506,9 +1570,12 @@ _REPLACE = {"address": _address_or_place, "phone": _phone}
 # What follows a postal code on its line is an address, whatever the town is written as
 # (「〒321-0101 ○○町本郷二丁目5番地の3」, 「〒690-0001 みなと［住所］」): a run with a block number in
 # it, or the words the address pattern left before its mask.
+_TOWN_CHAR = "(?:[々〆ヶ\u4e00-\u9fffァ-ヺーぁ-ゖ](?<![はをがにでへもや]))"
 _AFTER_POSTAL_RE = re.compile(
     rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:[^\s［］]{{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)[^\s［］]*"
-    rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])})")
+    rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])}"
+    # a town without a block number (「〒123-4567 みなと市緑町」): the place name up to the blank or the end
+    rf"|{_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}(?=\s|$))")
 
 
 # Up to this many submitters, every name's patterns are tried on every text; above it only the
@@ -1570,6 +1637,45 @@ def _name_unless_company(m: re.Match) -> str:
     return MASKS["name"]
 
 
+# A name in Latin letters that an English sentence introduces (「My name is Kenji Watanabe.」「I'm Kenji.」):
+# one to three capitalised words, not all of them English words (「I am Very Happy」 aside: 「very」 is no name
+# either, so it is listed).
+_ENGLISH_INTRO_RE = re.compile(
+    rf"(?<![A-Za-z])((?:[Mm]y[^\S\n]+name[^\S\n]+is|[Nn]ame[^\S\n]*[:：]|I[^\S\n]+am|I['’]m|This[^\S\n]+is)[^\S\n]+)"
+    rf"({_LATIN_WORD}(?:[^\S\n]+{_LATIN_WORD}){{0,2}})(?![A-Za-zＡ-Ｚａ-ｚ])")
+_NOT_LATIN_NAME = {"very", "so", "not", "really", "glad", "sorry", "writing", "living", "here", "there", "also", "still",
+                   "concerned", "worried", "against", "interested", "just", "one", "two", "mother", "father", "parent",
+                   "resident", "student", "teacher", "foreign", "foreigner", "japanese", "english", "american",
+                   "chinese", "korean", "vietnamese", "filipino", "brazilian", "nepali", "indian", "member", "user"}
+
+
+def _english_intro(m: re.Match) -> str:
+    words = [w.lower() for w in re.findall("[A-Za-z]+", unicodedata.normalize("NFKC", m.group(2)))]
+    if not words or any(w in _ENGLISH_WORDS or w in _NOT_LATIN_NAME for w in words):
+        return m.group()
+    return m.group(1) + MASKS["name"]
+
+
+# A given name right after a masked family name (a relative who shares the submitter's: 「義父の安藤 和夫が」
+# -> 「義父の［氏名］ 和夫が」): kanji UniDic tags as a given name in the sentence are the rest of the name.
+_MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}})")
+
+
+def _masked_then_given(m: re.Match) -> str:
+    given = m.group(2)
+    context = given + m.string[m.end():m.end() + 3]
+    words = _tagged(context)
+    pos, inside = 0, []
+    for w, raw in words:
+        if pos >= len(given):
+            break
+        inside.append(raw)
+        pos += len(w)
+    if pos == len(given) and inside and all(",人名,名" in raw for raw in inside):
+        return MASKS["name"]
+    return m.group()
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -1581,6 +1687,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _BORN_DATE_RE.sub(MASKS["birth"], text)
     text = _SNS_PROFILE_RE.sub(_sns_profile, text)
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
+    text = _ID_NUMBER_RE.sub(_id_number, text)
+    text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
@@ -1598,6 +1706,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
             text = family.sub(_name_unless_company, text)
         for part in alone:
             text = part.sub(_name_unless_company, text)
+    if known:  # a relative's given name after the family name the submitter shares: 「義父の［氏名］ 和夫が」
+        text = _MASKED_THEN_GIVEN_RE.sub(_masked_then_given, text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
@@ -1607,6 +1717,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _TITLE_NAME_RE.sub(_titled_name, text)
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
+    if person_names:
+        text = _ENGLISH_INTRO_RE.sub(_english_intro, text)
     text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(_reading_after_name, text)
     return _mask_signature_urls(text)

@@ -42,6 +42,17 @@ def test_find_references(text, expected):
     assert find_references(text) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "運転免許証番号 第301234567890号の父です。",
+    "免許証番号 第1234号です。",
+    "受給者番号：第2345号",
+    "第12345号の通知が届きました。",
+])
+def test_an_id_number_is_no_draft_reference(text):
+    """QA15: 「運転免許証番号 第301234567890号」 was published as 該当箇所 「第［個人番号］号」."""
+    assert find_references(text) == []
+
+
 def test_find_references_page_range():
     refs = find_references("12～15頁の記述を見直してください。")
     assert len(refs) == 1 and "12" in refs[0] and "15" in refs[0]
