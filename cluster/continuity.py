@@ -120,8 +120,9 @@ def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequen
 
 
 def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_prev: Sequence[str | None],
-                        opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False) -> bool:
-    """Same model and grouping settings, every earlier opinion still here, and new ones added.
+                        opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False, left: bool = False) -> bool:
+    """Same model and grouping settings, every earlier opinion still here, and new ones added,
+    or (``left``) earlier clustered opinions excluded since, which leave their clusters alone.
 
     Also true with nothing new when the earlier run was itself a continuation: the same input
     run again keeps the clusters the late comments were added to (a fresh grouping of the
@@ -137,7 +138,7 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
         return False
     if not any(p is not None for p in unit_prev):
         return False
-    return any(p is None for p in unit_prev) or (prev.continued and not regroup)
+    return any(p is None for p in unit_prev) or left or (prev.continued and not regroup)
 
 
 def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,

@@ -561,7 +561,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         # that took late comments) whatever decisions were recorded or withdrawn since: decisions
         # are re-applied on them below, and what a withdrawn one had baked into them is undone
         # there, so withdrawing one decision removes that decision's effect and nothing else.
-        late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs)
+        # an opinion clustered in the earlier run and excluded since: its cluster loses it and nothing
+        # else moves (a fresh grouping without it would shift the others: QA saw confirmed rows lose
+        # opinions to new unanswered rows)
+        excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs)
+        late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
+                                                  left=excluded_since)
         if prev and not late and prev.cluster_of:
             why = regroup_reason(prev, model_name, asdict(opts), seen_pairs)
             if why:
@@ -635,6 +640,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
                     log(f"late comments: {n_new - back} new distinct opinions{back_too}{also}: {where}")
+            elif excluded_since and not prev.continued:
+                log("opinions excluded since the earlier run leave its clusters; the other clusters are kept"
+                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
+                       "since are placed on their own text" if freed else ""))
             else:
                 log("same opinions as the earlier run, which took late comments: its clusters are kept"
                     + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "

@@ -295,3 +295,19 @@ def test_the_final_report_counts_them_and_is_otherwise_unchanged(project):
     assert all(r["回答の状態"] in ("確定", "未記入") for r in report)
     assert f"{NOT_OPINIONS_LINE}：1件" in count_lines(out)
     assert sum(int(r["件数"]) for r in report) == sum(sizes(out).values())
+
+
+def test_excluding_opinions_moves_no_other_opinion(project):
+    """QA: after an exclusion the run grouped everything afresh without the excluded opinions,
+    and opinions of two confirmed rows moved into new unanswered rows (「3 applied」, nothing
+    else said). The earlier clusters are kept; only the excluded opinions leave them."""
+    out = project["out"]
+    before = cluster_of(out)
+    assert invoke("review", "exclude", out, "A10-1", "A11-1").exit_code == 0
+    res = project["run"]()
+    assert "opinions excluded since the earlier run leave its clusters; the other clusters are kept" in res.output
+    after = cluster_of(out)
+    assert {k: v for k, v in before.items() if k not in ("A10-1", "A11-1")} == \
+        {k: v for k, v in after.items() if k not in ("A10-1", "A11-1")}
+    res = project["run"]()  # the same again: nothing moves, nothing to say about the exclusion
+    assert cluster_of(out) == after and "opinions excluded since" not in res.output
