@@ -67,7 +67,7 @@ from collections import Counter
 
 import numpy as np
 
-from .stance import explicit_polarity, request_polarity, stance_only
+from .stance import direction_vector, explicit_polarity, request_polarity, stance_only
 
 DEFAULTS = dict(
     threshold=3.0,  # merge while average robust z-similarity >= threshold
@@ -91,6 +91,7 @@ DEFAULTS = dict(
     stance=True,  # stance-only opinions get their own clusters
     opposite_apart=True,  # an explicit 賛成 and an explicit 反対 never share a cluster
     request_apart=True,  # a request and a rejection (「…を設置して」/「…は不要」) never share a cluster
+    direction_apart=True,  # one action asked both ways (「値上げに反対」/「もっと上げるべき」) neither
     subject_apart=True,  # two short near-copies that swap their subject never share a cluster
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
     word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
@@ -544,6 +545,8 @@ def _polarity(texts: list[str], p: dict) -> np.ndarray | None:
         columns.append(explicit_polarity(texts))
     if p["request_apart"]:
         columns.append(request_polarity(texts))
+    if p.get("direction_apart"):
+        columns.extend(np.stack([direction_vector(t) for t in texts], axis=1))  # one column per action
     return np.stack(columns, axis=1) if columns else None
 
 

@@ -252,6 +252,8 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     # of other things (放置自転車, 粗大ごみ) than 設置 is, and 「撤去して」 is already a rejection.
     "存続": ("keep", 1), "廃止": ("keep", -1),
     "伐採": ("felling", 1),
+    # no antonym: 「統合する案に賛成」 / 「統合に反対」 (QA: a 賛成 row offered the past answer to 反対)
+    "統廃合": ("merge", 1), "統合": ("merge", 1), "民営化": ("private", 1), "移転": ("relocation", 1),
 }
 DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(a for a, _ in DIRECTION_WORDS.values()))
 _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, reverse=True)))
@@ -259,11 +261,14 @@ _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, revers
 _DO_TAIL_RE = re.compile(
     r"(?:の(?:方針|計画|案))?(?:を|の)?(?:ぜひ|是非|早急に)?"
     r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
-    r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし))")
+    r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし)|"
+    # 「値上げに賛成」「統合する案に賛成です」 (a negated 賛成 is read by _NOT_TAIL_RE first)
+    r"(?:する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同))")
 # the word rejected: 「伐採しないで」「値上げに反対」「減便はやめて」「有料化は不要」
 _NOT_TAIL_RE = re.compile(
     r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|する(?:こと|の)?(?:は|に|には)?|も)?"
     r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|しないで|せず|不要|いらない|要らない|要りません|いりません|"
+    r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|しません|しない)|"
     r"必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
 # a price, raised or lowered: 「料金を下げてほしい」「使用料をもっと安くしてほしい」「運賃が高すぎる」
 _PRICE = r"(?:料金|運賃|価格|値段|代金|費用|料)"
@@ -278,7 +283,7 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     """(action, +1 / -1) for each direction word of one NFKC sentence that is asked for or rejected."""
     out: list[tuple[str, int]] = [("price", -1)] if _PRICE_HIGH_RE.search(sentence) else []
     asks, rejects_ = sentence_stance(sentence)
-    if not (asks or rejects_):
+    if not (asks or rejects_ or explicit_polarity([sentence])[0]):  # 「…に賛成です」「…には賛成できません」
         return out
     for m in _DIRECTION_WORD_RE.finditer(sentence):
         action, sign = DIRECTION_WORDS[m.group()]

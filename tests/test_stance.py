@@ -42,3 +42,30 @@ def test_support_for_a_thing_asks_for_it():
              "ドッグランの設置には賛成できません。",  # no request (explicit_polarity reads it as against)
              "整備そのものには賛成ですが、車道と分離すべきです。"]  # conceded, then a request
     assert request_polarity(texts).tolist() == [1, -1, 1, 0, 1]
+
+
+def test_support_or_rejection_of_an_action_reads_its_direction():
+    """QA: 「体育館を…統合する案に賛成です」 was offered the past answer to 「体育館の統合に反対する」,
+    and 「使用料はもっと上げるべき」 shared a row with 「使用料の値上げに反対」."""
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("体育館を2つから1つに統合する案に賛成です。") == {"merge": 1}
+    assert request_directions("体育館の統合に反対する。") == {"merge": -1}
+    assert request_directions("体育館の統合には賛成できません。") == {"merge": -1}
+    assert request_directions("公民館使用料の値上げに賛成します。") == {"price": 1}
+    assert opposite_directions("公民館使用料の値上げに反対です。", "使用料はもっと上げるべきです。")
+    assert opposite_directions("体育館の統合に賛成です。", "体育館の統合に反対です。")
+    assert not opposite_directions("体育館の統合に賛成です。", "図書館の駅前への移転に賛成です。")
+    # a 賛成 conceded before the real request still reads the action it supports
+    assert request_directions("体育館の統合には賛成ですが、駐車場を広げてください。") == {"merge": 1}
+
+
+def test_the_grouping_keeps_one_action_asked_both_ways_apart():
+    from cluster.grouping import DEFAULTS, _polarity
+
+    texts = ["公民館使用料の値上げに反対です。", "使用料はもっと上げるべきです。", "駅前に駐輪場を増やしてほしい。"]
+    pol = _polarity(texts, dict(DEFAULTS))
+    # some reading has +1 for one and -1 for the other: the linkage never joins them
+    assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
+    assert not any(a * b < 0 for a, b in zip(pol[0], pol[2]))
+    assert _polarity(texts, dict(DEFAULTS, direction_apart=False, request_apart=False, opposite_apart=False)) is None
