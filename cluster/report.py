@@ -224,7 +224,7 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 
 
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
-    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", "考え方", "回答の状態"]
+    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態"]
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
     # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
     # column says the same for filtering

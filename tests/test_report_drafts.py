@@ -83,6 +83,8 @@ def test_with_sections_the_table_has_a_section_column_an_answer_heading_and_a_pe
     assert [ws.cell(header, c).value for c in range(1, 6)] == ["No.", "該当箇所", "ご意見の概要", "件数", "県の考え方"]
     assert ws.cell(header + 1, 2).value == "第5章 自然共生社会、別紙2"
     assert ws.cell(header + 1, 3).value == "外来種の駆除に参加したい（1）。"  # no 【…】 repeating the column
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as fh:
+        assert "県の考え方" in next(csv.reader(fh))  # QA: report.csv kept 考え方
     # the channels once (a count line), no table without a total beside it
     assert md.count("電子メール") == 1 and "| 提出方法 |" not in md
     assert "意見総数：3件（同趣旨の意見をまとめて3項目）" in md
