@@ -9,7 +9,10 @@ with one line that says what to change, naming only options that apply to the fi
 Finding the table in what staff export: the header row is found under title rows (or given
 with ``header_row``), hidden Excel sheets are skipped, merged cells are filled down in data
 rows (not the text column), the cells under a header cell merged over several columns are read
-as that column's (「ご意見」 over B:C: one text, joined with line breaks), nested JSON is flattened
+as that column's (「ご意見」 over B:C: one text, joined with line breaks) unless a second header row
+gives them sub-headings (「ご意見（要旨）」, 「ご意見（全文）」), a first row that reads like an opinion
+makes the file one without a header (columns column1 …), total and note rows under the data
+(「合計 1,000件」, 「※…」) are listed, not read, Excel's 「_x000D_」 escapes are decoded, nested JSON is flattened
 to dotted names, column names are put on one line and compared without spaces (``clean_name``,
 ``fold_name``). ``choose_columns`` picks the text, id, channel and submitter columns (never one
 column for the text and another role;
@@ -115,6 +118,12 @@ class Table:
     empty_rows: list[int] = field(default_factory=list)
     # comment tables: columns holding values that no role reads (set by choose_columns, said by read_notes)
     unused_columns: list[str] = field(default_factory=list)
+    headerless: bool = False  # no header row (said in notes): every row is data, columns column1 …
+    header_rows: int = 1  # 2: a row of sub-headings under header_row is part of the header
+    # other names of columns, folded: a sub-heading alone (全文) and with its heading (ご意見 全文)
+    column_aliases: dict[str, str] = field(default_factory=dict)
+    # rows after the last data row that count the rows (合計 1,000件) or are a note (※…): not read
+    footer_rows: list[tuple[int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -132,12 +141,22 @@ class Table:
         """
         where = f"sheet {self.sheet}" if self.format == "xlsx" and self.sheet else self.encoding
         out = f"{self.format}, {where}" if where else self.format
-        if self.skipped_rows or self.header_given:
+        if self.header_rows > 1:
+            out += (f"; header {'on' if self.header_given else 'found on'} rows {self.header_row}-"
+                    f"{self.header_row + self.header_rows - 1} (sub-headings in the second)")
+        elif (self.skipped_rows or self.header_given) and not self.headerless:
             out += f"; header {'on' if self.header_given else 'found on'} row {self.header_row}"
         if self.skipped_rows:
             n = len(self.skipped_rows)
             shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.skipped_rows[:3])
             out += (f"; {n} row{'s' if n > 1 else ''} above it skipped (title): {shown}"
+                    + (f" and {n - 3} more" if n > 3 else ""))
+        if self.footer_rows:
+            n = len(self.footer_rows)
+            kinds = {_footer_kind([t]) or "total" for _, t in self.footer_rows}
+            what = " and ".join(k for k in ("total", "note") if k in kinds)
+            shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.footer_rows[:3])
+            out += (f"; {n} row{'s' if n > 1 else ''} below the data skipped ({what}, not submissions): {shown}"
                     + (f" and {n - 3} more" if n > 3 else ""))
         return out
 
@@ -418,6 +437,9 @@ class _Raw:
     other_sheets: list[str] = field(default_factory=list)
     delimiter: str = ""
     line_numbers: list[int] | None = None  # CSV/TSV: the line of the file each data row starts on
+    headerless: bool = False  # no header row: every row is data, the columns are column1 …
+    header_rows: int = 1  # 2: a row of sub-headings under the header (see ``_sub_headings``)
+    aliases: dict[str, str] = field(default_factory=dict)  # folded other name -> column (sub-headings)
 
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
@@ -463,7 +485,11 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                 raw.notes.append(f"{options.header_row or 'header_row'} does not apply to JSON lines "
                                  "(field names are the columns); ignored")
         else:
-            raw = _read_delimited(path, text, fmt, header_row, options.header_row)
+            raw = _read_delimited(path, text, fmt, header_row, options.header_row,
+                                  guess_headerless=options is COMMENT_OPTIONS)
+    footer: list[tuple[int, str]] = []
+    if fmt != "jsonl" and options in (COMMENT_OPTIONS, QUERY_OPTIONS):
+        footer = _take_footer_rows(raw)
     columns, repeated = _unique_columns(raw.header, with_repeats=True)
     notes = ([] if fmt == "xlsx" else decode_notes) + list(raw.notes)
     if repeated:
@@ -524,7 +550,8 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                  header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
                  notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
                  other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
-                 line_numbers=kept_lines,
+                 line_numbers=kept_lines, footer_rows=footer, headerless=raw.headerless,
+                 header_rows=raw.header_rows, column_aliases=dict(raw.aliases),
                  delimiter=raw.delimiter, empty_rows=empty)
 
 
@@ -560,6 +587,52 @@ def _unique_columns(columns: Sequence[str], with_repeats: bool = False):
     return (out, repeats) if with_repeats else out
 
 
+# ---------------------------------------------------------------- rows under the data
+
+# A row under the data that counts them (「合計 1,000件」, 「計,12」) or a note in one cell
+# (「※個人情報は削除しています。」, 「注：…」, 「備考：…」) is no submission.
+_TOTAL_RE = re.compile(r"^[（(【]?(?:合計|総計|小計|計|総数|件数計|合計件数|総件数)[）)】]?\s*[:：]?\s*"
+                       r"[（(]?[0-9,，.]+\s*(?:件|通|人|名)?[）)]?$")
+_NOTE_RE = re.compile(r"^(?:[※＊*]|注\s*[0-9]*\s*[:：）)]|[（(]注[0-9]*[）)]|備考\s*[:：])")
+
+
+def _footer_kind(cells: Sequence[str]) -> str:
+    """"total", "note" or "" for the cells of a row below the data (see ``_TOTAL_RE``)."""
+    values = [unicodedata.normalize("NFKC", c).strip() for c in cells if c and c.strip()]
+    if not values:
+        return ""
+    if _TOTAL_RE.match(" ".join(values)):
+        return "total"
+    if len(values) == 1 and _NOTE_RE.match(values[0]):
+        return "note"
+    return ""
+
+
+def _take_footer_rows(raw: _Raw) -> list[tuple[int, str]]:
+    """Take the total and note rows after the last data row out of ``raw`` (rows of empty cells
+    between them stay); ``(row number, its cells)`` of each, in file order. Nothing is taken when
+    no data row would be left."""
+    numbers = raw.row_numbers or [raw.header_row + k for k in range(1, len(raw.rows) + 1)]
+    take: list[int] = []
+    k = len(raw.rows) - 1
+    while k >= 0:
+        cells = [str(v) for v in raw.rows[k] if v is not None]
+        if any(c.strip() for c in cells):
+            if not _footer_kind(cells):
+                break
+            take.append(k)
+        k -= 1
+    if not take or k < 0:
+        return []
+    keep = [i for i in range(len(raw.rows)) if i not in set(take)]
+    footer = [(numbers[i], " ".join(_cells([str(v) for v in raw.rows[i] if v is not None]))) for i in sorted(take)]
+    raw.rows = [raw.rows[i] for i in keep]
+    raw.row_numbers = [numbers[i] for i in keep]
+    if raw.line_numbers:
+        raw.line_numbers = [raw.line_numbers[i] for i in keep if i < len(raw.line_numbers)]
+    return footer
+
+
 # ---------------------------------------------------------------- finding the header row
 
 HEADER_SCAN_ROWS = 10  # the header is looked for in the first non-empty rows
@@ -569,6 +642,7 @@ _OTHER_COLUMN_NAMES = (
     "連絡先", "電話番号", "メールアドレス", "団体名", "法人名", "所属", "備考", "件名", "項目", "区分",
     "該当箇所", "該当ページ", "該当頁", "頁", "章", "考え方", "市の考え方", "区の考え方", "県の考え方",
     "町の考え方", "村の考え方", "回答", "対応", "対応方針", "出典", "担当課", "date", "note",
+    "タイムスタンプ", "timestamp",
 )
 
 
@@ -691,6 +765,105 @@ def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_r
     return next(pos for pos, (m, _) in enumerate(numbered) if m == n), n
 
 
+_PROMPT_RE = re.compile(r"(ください|下さい|ですか|ますか)[。.]?$|[？?]$|お書き|ご記入|記入欄|入力")
+# The start of an opinion, never of a column name: an item heading 「【意見1】」, 「（1）」, 「①」.
+_ITEM_START_RE = re.compile(r"^(?:【[^】]*】|〔[^〕]*〕|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[①-⑳]|"
+                            r"意見\s*[0-9０-９]+\s*[:：.．、）)】])")
+
+
+def _reads_like_data(row: Sequence[str]) -> bool:
+    """Whether a first row is no header but data: none of its cells is a column name the tool
+    knows (ご意見, 受付番号, or short and containing one) and some cell reads as an opinion (a
+    sentence, a long text, an item heading such as 【意見1】) or is a number."""
+    cells = _cells(row)
+    if not cells:
+        return False
+    items = [c for c in cells if _ITEM_START_RE.match(c)]  # 「【意見1】…」 contains 意見, yet is no name
+    rest = [c for c in cells if c not in items]
+    exact, parts = _known_names()
+    if _known_count(rest, exact, parts):
+        return False
+    # a form's question as the column name: 「計画案について、ご意見をお聞かせください。」
+    if any(_PROMPT_RE.search(c) and any(p in fold_name(c) for p in parts) for c in rest):
+        return False
+    return bool(items) or any(not _name_like(c) for c in rest)
+
+
+def _no_header(path: Path, numbered: list[tuple[int, list[str]]], pos: int, header_row: int | None,
+               guess: bool, header_option: str | None) -> str | None:
+    """The line saying a file is read without a header row (``header_row`` 0, or with ``guess``
+    a first row found as the header that reads like data: see ``_reads_like_data``), else None."""
+    first = next(((n, r) for n, r in numbered if _cells(r)), None)
+    if first is None:
+        return None
+    if header_row == 0:
+        return "no header row (header row 0 given): every row is read as data, in columns column1 …"
+    if header_row is not None or not guess or numbered[pos][0] != first[0] or not _reads_like_data(first[1]):
+        return None
+    return (f"no header row: row {first[0]} 「{shorten(' '.join(_cells(first[1])), 30)}」 reads like an opinion, "
+            "not column names, so every row is read as data, in columns column1 …"
+            + (f" ({header_option} N names the header row if there is one)" if header_option else ""))
+
+
+def _sub_headings(header: Sequence[str], below: Sequence[str], after: Sequence[str] | None,
+                  spans: Sequence[tuple[int, int]] = ()
+                  ) -> tuple[list[str], dict[str, str], list[tuple[int, int]]] | None:
+    """A header of two rows: ``below`` (the row under ``header``) holds sub-headings of a column
+    group (「ご意見」 over 「要旨」 and 「全文」, the heading merged over them or followed by blank
+    cells). Returns (the column names, 「ご意見（要旨）」 …; {folded other name: column}, 「全文」 and
+    「ご意見 全文」 alone or with the heading; the groups (first, last column) that have sub-headings),
+    or None when ``below`` is no such row.
+
+    It is one when every cell it has is a short label (no number, date or sentence) under a
+    group of two or more columns, one of them under a blank heading cell, and the first data
+    row (``after``) has a value where it has none (an id, a channel): a data row of short words
+    under the header fills those columns too.
+    """
+    width = max(len(header), len(below))
+    head = [(header[c] or "").strip() if c < len(header) else "" for c in range(width)]
+    subs = {c: v.strip() for c, v in enumerate(below) if v and v.strip()}
+    if not subs or not all(_name_like(v) and len(fold_name(v)) <= 20 and not _ITEM_START_RE.match(v)
+                           for v in subs.values()):
+        return None
+    group_of: dict[int, tuple[int, int]] = {}
+    for lo, hi in spans:
+        for c in range(lo, hi + 1):
+            group_of[c] = (lo, hi)
+    c = 0
+    while c < width:
+        if head[c] and c not in group_of:
+            hi = c
+            while hi + 1 < width and not head[hi + 1] and hi + 1 not in group_of:
+                hi += 1
+            if hi > c:
+                for k in range(c, hi + 1):
+                    group_of[k] = (c, hi)
+            c = hi + 1
+        else:
+            c += 1
+    if any(c not in group_of for c in subs) or not any(not head[c] for c in subs):
+        return None
+    if after is not None and not any((v or "").strip() and c not in subs for c, v in enumerate(after)):
+        return None
+    names: list[str] = []
+    aliases: dict[str, str] = {}
+    counts = Counter(fold_name(v) for v in subs.values())
+    for c in range(width):
+        lo = group_of[c][0] if c in group_of else c
+        sub = subs.get(c)
+        if not sub:
+            names.append(head[c])
+            continue
+        base = head[lo]
+        name = clean_name(base + (sub if sub[0] in "（(【［[" else f"（{sub}）"))
+        names.append(name)
+        aliases[fold_name(base + sub)] = name
+        if counts[fold_name(sub)] == 1:
+            aliases[fold_name(sub)] = name
+    groups = sorted({group_of[c] for c in subs})
+    return names, aliases, groups
+
+
 def _skipped(numbered: list[tuple[int, list[str]]], pos: int) -> list[tuple[int, str]]:
     return [(n, " ".join(_cells(r))) for n, r in numbered[:pos] if _cells(r)]
 
@@ -699,7 +872,7 @@ def _skipped(numbered: list[tuple[int, list[str]]], pos: int) -> list[tuple[int,
 
 
 def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = None,
-                    header_option: str | None = "--header-row") -> _Raw:
+                    header_option: str | None = "--header-row", guess_headerless: bool = False) -> _Raw:
     if fmt == "tsv":
         delimiter = "\t"
     else:
@@ -730,10 +903,24 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
     numbered = [(i, r) for i, r in enumerate(records, 1) if r]
     if not numbered:
         raise InputError(f"{path}: no header row")
-    pos, n = _split_at_header(path, numbered, header_row, header_option)
-    return _Raw(numbered[pos][1], [r for _, r in numbered[pos + 1:]], header_row=n,
-                skipped=_skipped(numbered, pos), row_numbers=[m for m, _ in numbered[pos + 1:]],
-                delimiter=delimiter, line_numbers=[lines[m - 1] for m, _ in numbered[pos + 1:]])
+    pos, n = _split_at_header(path, numbered, header_row, header_option) if header_row != 0 else (0, 0)
+    headless = _no_header(path, numbered, pos, header_row, guess_headerless, header_option)
+    if headless:
+        width = max(len(r) for _, r in numbered)
+        return _Raw([""] * width, [r for _, r in numbered], header_row=0, notes=[headless],
+                    row_numbers=[m for m, _ in numbered], delimiter=delimiter,
+                    line_numbers=[lines[m - 1] for m, _ in numbered], headerless=True)
+    header, start, aliases = numbered[pos][1], pos + 1, {}
+    if start < len(numbered) and numbered[start][0] == n + 1:
+        two = _sub_headings(header, numbered[start][1],
+                            numbered[start + 1][1] if start + 1 < len(numbered) else None)
+        if two:
+            header, aliases, _groups = two
+            start += 1
+    return _Raw(header, [r for _, r in numbered[start:]], header_row=n,
+                skipped=_skipped(numbered, pos), row_numbers=[m for m, _ in numbered[start:]],
+                delimiter=delimiter, line_numbers=[lines[m - 1] for m, _ in numbered[start:]],
+                header_rows=start - pos, aliases=aliases)
 
 
 def record_line_breaks(cell: str) -> int:
@@ -1051,6 +1238,35 @@ def _sheet_grid(ws) -> list[list]:
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
+# Excel writes characters XML cannot hold as 「_xHHHH_」 (a carriage return as 「_x000D_」, a literal
+# 「_x」 escaped as 「_x005F_x」); openpyxl leaves them as they are, so a pasted letter read
+# 「反対します。_x000D_」 and its copies without the artifact counted as another text.
+_EXCEL_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def decode_excel_escapes(text: str) -> str:
+    r"""A cell's text with Excel's 「_xHHHH_」 escapes decoded (「_x000D_」 -> CR, later folded with
+    the line break it precedes; 「_x005F_x000D_」 -> the literal 「_x000D_」).
+
+    >>> decode_excel_escapes("反対です。_x000D_\n以上"), decode_excel_escapes("_x005F_x000D_")
+    ('反対です。\r\n以上', '_x000D_')
+    """
+    return _EXCEL_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _decode_grid_escapes(grid: list[list]) -> int:
+    """Decode Excel's escapes in every text cell of ``grid`` in place; how many cells had one."""
+    n = 0
+    for row in grid:
+        for j, v in enumerate(row):
+            if isinstance(v, str) and "_x" in v:
+                decoded = decode_excel_escapes(v)
+                if decoded != v:
+                    row[j] = decoded
+                    n += 1
+    return n
+
+
 def _with_formula_text(values: list[list], formulas: list[list]) -> list[list]:
     """Cells with no saved result (a formula never calculated, or a comment typed as 「=…」
     by a script) keep their formula text instead of coming out empty: nothing is dropped."""
@@ -1128,6 +1344,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             grid = _sheet_grid(ws)
             if _has_formulas(data, getattr(ws, "_worksheet_path", None)):  # only the sheet read
                 grid = _with_formula_text(grid, formula_grid(ws))
+            escaped = _decode_grid_escapes(grid)
             numbered = [(i, row) for i, row in enumerate(grid, 1) if any(_has_value(v) for v in row)]
             if not numbered:
                 return None
@@ -1136,14 +1353,28 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                                              20)))
                 return None
             text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
-            pos, n = _split_at_header(path, text_rows, header_row, options.header_row)
-            header = list(text_rows[pos][1])
+            pos, n = _split_at_header(path, text_rows, header_row, options.header_row) if header_row != 0 else (0, 0)
+            headless = _no_header(path, text_rows, pos, header_row, options is COMMENT_OPTIONS, options.header_row)
+            if headless:  # every row is data: the header is a row of blank names above the first
+                pos, n = -1, text_rows[0][0] - 1
+                header = [""] * max(len(r) for _, r in text_rows)
+            else:
+                header = list(text_rows[pos][1])
             merges = _merged_ranges(data, ws)
             spans = _header_spans(merges, n, header)
-            while header and not header[-1].strip() and len(header) > max((hi + 1 for _lo, hi in spans), default=0):
+            start, last_header, aliases = pos + 1, n, {}
+            if not headless and start < len(text_rows) and text_rows[start][0] == n + 1:
+                two = _sub_headings(header, text_rows[start][1],
+                                    text_rows[start + 1][1] if start + 1 < len(text_rows) else None, spans)
+                if two:  # a second header row: a merged heading over sub-headings joins nothing
+                    header, aliases, groups = two
+                    spans = [sp for sp in spans if not any(lo <= sp[1] and sp[0] <= hi for lo, hi in groups)]
+                    start, last_header = start + 1, n + 1
+            while not headless and header and not header[-1].strip() and len(header) > max(
+                    (hi + 1 for _lo, hi in spans), default=0):
                 header.pop()
-            nonempty = [m for m, _ in numbered[pos + 1:]]
-            notes = []
+            nonempty = [m for m, _ in numbered[start:]]
+            notes = [headless] if headless else []
             if covers:
                 notes.append(f"sheet{'s' if len(covers) > 1 else ''} "
                              + ", ".join(f"{c} (「{what}」)" for c, what in covers)
@@ -1155,24 +1386,27 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                                 f"(read sheet {name}; "
                                 + (f"{options.sheet} NAME reads another)" if options.sheet else
                                    "to read another, unhide it and move it before the others)")))
+            if escaped:
+                notes.append(f"Excel escapes such as _x000D_ (a carriage return) decoded in {counted(escaped, 'cell')}")
             merged_over: set[int] = set()
             text_col: int | None = None
             if merges:
                 columns = _unique_columns(header)
                 named = _unique_columns(_join_spans(header, spans, {}))  # as the table will have them
-                given = find_column(named, text_column) if text_column else None
+                given = (find_column(named, text_column) or aliases.get(fold_name(text_column))
+                         if text_column else None)
                 text_name = guess_column(named, TEXT_COLUMN_CANDIDATES, given, required=False, exclude=_ROLE_NAMES)
                 if text_name:  # its index among the sheet's columns
                     k = named.index(text_name)
                     text_col = [c for c in range(len(columns)) if not any(lo < c <= hi for lo, hi in spans)][k]
                 also = frozenset(c for lo, hi in spans if lo == text_col for c in range(lo + 1, hi + 1))
-                notes += _fill_merged(grid, merges, n, set(nonempty), text_col, fill_merged, columns, also)
+                notes += _fill_merged(grid, merges, last_header, set(nonempty), text_col, fill_merged, columns, also)
                 merged_over = {r for _c, lo, _c2, hi in merges for r in range(lo + 1, hi + 1)}
             data_nums = nonempty
             # blank sheet rows among the data are not rows (nor submissions); said, not silent
             # (rows that only a merged cell covers are not counted: the merge note names them)
             present = set(nonempty)
-            blank = [m for m in range(n + 1, nonempty[-1] + 1) if m not in present and m not in merged_over] \
+            blank = [m for m in range(last_header + 1, nonempty[-1] + 1) if m not in present and m not in merged_over] \
                 if nonempty else []
             if blank and options is COMMENT_OPTIONS:
                 notes.append(f"{len(blank)} blank row{'s' if len(blank) > 1 else ''} among the data "
@@ -1192,7 +1426,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                                  + ("text, joined with line breaks" if lo == text_col else
                                     f"{col_name}, joined with " + ("line breaks" if seps[lo] == "\n" else "a space")))
                 header = _join_spans(header, spans, {})
-            return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, pos), notes=notes, sheet=name,
+            return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, max(pos, 0)), notes=notes, sheet=name,
+                        headerless=bool(headless), header_rows=last_header - n + 1, aliases=aliases,
                         row_numbers=data_nums,  # a cover passed over is named in notes already
                         other_sheets=[v for v in visible if v != name and v not in {c for c, _ in covers}])
 
@@ -1338,6 +1573,14 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     text and a submitter column) is dropped: that column is the text.
     """
     opts = table.options
+    # a sub-heading names its column alone or with its heading (全文, ご意見 全文: 「ご意見（全文）」)
+    text, id, channel, submitter = (
+        table.column_aliases.get(fold_name(g), g) if g is not None and find_column(table.columns, g) is None else g
+        for g in (text, id, channel, submitter))
+    if text is None and table.headerless:
+        # no column names to go by: the text is the column with the most text in it
+        text = max(table.columns, key=lambda c: sum(len(r.get(c) or "") for r in table.rows
+                                                   if not _NUMBER_RE.match((r.get(c) or "").strip())))
     if text is None and table.present_keys is not None:
         text_col = _text_field_of_records(table, given={id, channel, submitter} - {None})
     else:
@@ -1366,6 +1609,15 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
                                  f"the {what} must come from another column (the file has: {', '.join(table.columns)})")
             col = None
         chosen[what] = col
+    if opts is COMMENT_OPTIONS and chosen["channel"]:
+        unknown = unknown_channels(r.get(chosen["channel"], "") for r in table.rows)
+        if unknown:
+            shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
+            line = (f"{chosen['channel']}: {counted(len(unknown), 'value')} not among the known channels "
+                    f"({', '.join(KNOWN_CHANNELS)}), counted as written: {shown}"
+                    + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
+            if line not in table.notes:
+                table.notes.append(line)
     if opts is COMMENT_OPTIONS:
         used = set(chosen.values()) | {"_extra"}
         table.unused_columns = [c for c in table.columns if c not in used
@@ -1658,11 +1910,19 @@ def write_json(path: str | os.PathLike, obj) -> None:
 STANDARD_CHANNELS = ("郵送", "持参", "FAX", "電子メール")
 _DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\u30fc\uff70-]")  # hyphens, minus, 「ー」 in 「E‐mail」
 _CHANNEL_VARIANTS = {
-    "郵送": ("郵送", "郵便", "郵送提出", "郵便による提出", "郵送による提出", "はがき", "ハガキ", "封書"),
-    "持参": ("持参", "窓口", "窓口持参", "窓口へ持参", "窓口に持参", "持ち込み", "持込", "直接持参", "来庁"),
-    "FAX": ("fax", "ファクス", "ファックス", "ファクシミリ", "fax送信", "ファクス送信", "ファックス送信"),
+    "郵送": ("郵送", "郵便", "郵送提出", "郵便による提出", "郵送による提出", "はがき", "ハガキ", "封書",
+             "post", "postal", "postalmail", "letter", "bypost"),
+    "持参": ("持参", "窓口", "窓口持参", "窓口へ持参", "窓口に持参", "持ち込み", "持込", "直接持参", "来庁",
+             "walkin", "inperson", "counter", "handdelivered", "handdelivery", "bringin"),
+    "FAX": ("fax", "ファクス", "ファックス", "ファクシミリ", "fax送信", "ファクス送信", "ファックス送信", "facsimile"),
     "電子メール": ("電子メール", "メール", "email", "eメール", "mail", "電子メール送信", "メール送信"),
+    # a web form: the fifth channel the report lists (pipeline.CHANNEL_ORDER), one spelling
+    "電子申請": ("電子申請", "web", "online", "website", "webform", "onlineform", "internet", "ウェブ", "ウェブサイト",
+             "webサイト", "ホームページ", "インターネット", "オンライン", "電子申請システム", "フォーム", "webフォーム",
+             "ウェブフォーム", "オンラインフォーム", "ウェブ申請", "web申請", "オンライン申請", "電子申込"),
 }
+# the channels the report names as such; any other value is counted as written, and said
+KNOWN_CHANNELS = (*STANDARD_CHANNELS, "電子申請")
 
 
 def _channel_key(text: str) -> str:
@@ -1678,14 +1938,16 @@ _CHANNEL_NOTE_RE = re.compile(r"^(.+?)\s*(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]
 
 def normalize_channel(value: str) -> str:
     """One spelling per channel for 提出方法別: NFKC, whitespace folded, and the known variants
-    (ＦＡＸ, ファクス, E-mail, Eメール, 郵便, 窓口 ...) mapped to 郵送 / 持参 / FAX / 電子メール.
-    Anything else is kept as written after NFKC, without the spaces next to Japanese characters
-    (ウェブ, 電子申請 ...); "" stays "".
+    (ＦＡＸ, ファクス, E-mail, Eメール, 郵便, 窓口, Post, Walk-in, In person ...) mapped to
+    郵送 / 持参 / FAX / 電子メール, and a web form (Web, Online, ウェブ, ホームページ) to 電子申請.
+    Anything else is kept as written after NFKC, without the spaces next to Japanese characters;
+    "" stays "" (``unknown_channels`` names the values that are not a known channel).
 
     A standard channel followed by a note in brackets is that channel (「持参（窓口）」 -> 持参).
 
-    >>> [normalize_channel(v) for v in ["ＦＡＸ", "ファックス", "E-mail", "郵便", "窓口", " 電子申請 ", "持参（窓口）"]]
-    ['FAX', 'FAX', '電子メール', '郵送', '持参', '電子申請', '持参']
+    >>> [normalize_channel(v) for v in ["ＦＡＸ", "ファックス", "E-mail", "郵便", "窓口", " 電子申請 ", "持参（窓口）",
+    ...                                 "Post", "Walk-in", "Online form"]]
+    ['FAX', 'FAX', '電子メール', '郵送', '持参', '電子申請', '持参', '郵送', '持参', '電子申請']
     """
     text = " ".join(unicodedata.normalize("NFKC", value or "").split())
     text = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)  # 「電子 申請」 -> 「電子申請」
@@ -1697,6 +1959,12 @@ def normalize_channel(value: str) -> str:
         m = _CHANNEL_NOTE_RE.match(text)
         found = _CHANNEL_MAP.get(_channel_key(m.group(1))) if m else None
     return found or text
+
+
+def unknown_channels(values: Iterable[str]) -> Counter:
+    """The channel values (as ``normalize_channel`` gives them) that are not a known channel
+    (``KNOWN_CHANNELS``), with how many rows have each; empty values are not counted."""
+    return Counter(c for c in (normalize_channel(v) for v in values) if c and c not in KNOWN_CHANNELS)
 
 
 # What people write in a 氏名 field instead of a name: not a person, never masked as one, and

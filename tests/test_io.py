@@ -799,7 +799,7 @@ def test_json_lines_empty_text_field_warning_names_only_text_field_spellings(tmp
     ("メール", "電子メール"), ("E-mail", "電子メール"), ("Ｅメール", "電子メール"), ("e-mail", "電子メール"),
     ("電子メール", "電子メール"), (" 電子 メール ", "電子メール"), ("Ｅ－ｍａｉｌ", "電子メール"),
     ("郵送", "郵送"), ("郵便", "郵送"), ("持参", "持参"), ("窓口", "持参"),
-    ("ｗｅｂフォーム", "webフォーム"), ("電子　申請", "電子申請"), ("", ""),
+    ("ｗｅｂフォーム", "電子申請"), ("電子　申請", "電子申請"), ("Post", "郵送"), ("Walk-in", "持参"), ("", ""),
 ])
 def test_normalize_channel(written, expected):
     from cluster.io import normalize_channel
@@ -856,10 +856,17 @@ def test_report_counts_use_the_folded_channels_and_names(tmp_path):
     assert model.n_submitters == 2 and model.n_submissions == 4
 
 
-def test_a_file_without_a_header_is_told_to_add_one(tmp_path):
+def test_a_file_without_a_header_is_read_as_data_or_told_to_add_one(tmp_path):
+    from cluster.io import QUERY_OPTIONS, choose_columns
+
     path = tmp_path / "nohead.csv"
     path.write_text("バス路線を増やしてほしい。\n公園を広げてほしい。\n", encoding="utf-8")
+    # a comment table: its first row reads like an opinion, so every row is data (said in one line)
     table = read_table(path)
+    assert table.headerless and len(table.rows) == 2 and choose_columns(table)["text"] == "column1"
+    assert sum("no header row" in n for n in table.read_notes()) == 1
+    # another kind of file (a query, past answers) is told to add one
+    table = read_table(path, options=QUERY_OPTIONS)
     with pytest.raises(InputError, match="reads like an opinion.*add a header row"):
         guess_column(table.columns, TEXT_COLUMN_CANDIDATES, None, what="text")
 
