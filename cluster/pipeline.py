@@ -148,7 +148,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     info = {"columns": used, "format": table.format, "encoding": table.encoding,
             "control_chars_removed": int(sum(table.control_chars_removed)),
             "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
-            "title_rows": [text for _, text in table.skipped_rows]}  # above the header: may name the draft
+            "title_rows": [text for _, text in table.skipped_rows],  # above the header: may name the draft
+            "footer_rows": [text for _, text in table.footer_rows]}  # a total or a note under the data
     if info["control_chars_removed"]:
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
@@ -1265,7 +1266,10 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "tool": "pubcom-cluster",
         "cwd": str(Path.cwd()),
         "input": {"path": str(input_path), "absolute_path": str(input_path.resolve()), "sha256": _sha256(input_path), "format": read_info["format"],
-                  "encoding": read_info["encoding"], "columns": read_info["columns"]},
+                  "encoding": read_info["encoding"], "columns": read_info["columns"],
+                  # rows of the file that are no submission (not in opinions.csv): accounted for here
+                  "title_rows": list(read_info.get("title_rows", ())),
+                  "footer_rows": list(read_info.get("footer_rows", ()))},
         "settings": settings,
         "model": model_name,
         "grouping": grouping,

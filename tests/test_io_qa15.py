@@ -176,3 +176,17 @@ def test_excel_escapes_in_cells_are_decoded(tmp_path):
     table = read_table(path)
     assert table.rows[0]["ご意見"] == "統合に反対します。\n白紙に戻してください。"
     assert table.rows[1]["ご意見"] == "記号_x000D_はそのまま"
+
+
+def test_rows_that_are_no_submission_are_accounted_for_in_run_json(tmp_path):
+    import json
+
+    from conftest import invoke
+
+    path = tmp_path / "f.csv"
+    path.write_text("さくら市計画（案）に対する意見一覧\n受付番号,ご意見\n1,図書館の開館時間を延長してほしい。\n"
+                    "2,駅前に駐輪場を増やしてほしい。\n合計,2件\n", encoding="utf-8")
+    res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["input"]
+    assert info["title_rows"] == ["さくら市計画（案）に対する意見一覧"] and info["footer_rows"] == ["合計 2件"]
