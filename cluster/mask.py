@@ -128,12 +128,16 @@ it as a common noun but knows it as a name too (「息子の蒼は」「娘の�
 被保険者番号, 受給者番号, 基礎年金番号 …, ``_ID_LABELS``) as ［番号］ with its letters, hyphens, 第 and 号
 (「運転免許証番号 ［番号］の父です」); a name in Latin letters introduced by an English sentence (「My name is
 ［氏名］.」「I'm ［氏名］.」, not 「I am Very Happy」); a home in a named building with its room and no block
-number (「若葉台団地3号棟205号室在住」, 「…1丁目 若葉台団地3号棟205号室」 whole); a postal code with blanks
+number (「若葉台団地3号棟205号室在住」「若葉台団地3号棟205に住んで」, 「…1丁目 若葉台団地3号棟205号室」 whole); a postal code with blanks
 (「〒 123 - 4567」「〒123 4567」) and the town after it without a block number (「みなと市緑町」); a phone number
 with a hyphen at a line's end (「090-1234-⏎5678」); a date before 生 and the writer or a relative (「1985年4月12日生の
 母です」「…生です」) and an era's letter with dots (「H30.7.7生まれ」, 「生年月日 S60.1.2」); a kanji lot number
 after 番地 or 番 with の/之 (「十五番地の三」「十五番地之三」). An amount (「123456789012円」「…億円」) is no
-individual number.
+individual number. Decided here, not asked for: a maiden name after 旧姓 that UniDic tags as a family name
+(「旧姓：［氏名］」「旧姓の［氏名］で」; 「旧姓の使用」 stays); a school beside a class, which names a few dozen
+children (「みなと市立［学校名］3年2組」「［学校名］1年B組」; a year alone, 「小学校3年生」, stays); a child's nickname
+in kana before ちゃん/くん that UniDic tags as a person name (「［氏名］くんと［氏名］ちゃんは」; 「赤ちゃん」
+「おばあちゃん」「お兄ちゃん」「ワンちゃん」「ちゃん付け」「ちゃんと」 stay).
 
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
@@ -348,10 +352,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{_ADDRESS_TAIL}"
     )),
     # A home in a named building with its room, the block number left out (「若葉台団地3号棟205号室在住」
-    # 「グリーンハイツ101号室に住む」): a room number names one household.
+    # 「若葉台団地3号棟205に住んでいます」「グリーンハイツ101号室に住む」): a room number names one household.
     ("address", re.compile(
         rf"(?<![ァ-ヺー・･A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff々]){_BUILDING_NAME}{{0,15}}?(?:{_BUILDING_WORDS})[^\S\n]*"
-        rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号棟|号館|番館|棟)[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室")),
+        rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号棟|号館|番館|棟)[^\S\n]*[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号|室))?(?![0-9０-９])"
+        rf"|[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室)")),
     # A rural address whose municipality the writer left out or wrote as 「○○町」: 大字 (or 字),
     # the district and a lot number (「大字西原123番地の4」).
     ("address", re.compile(
@@ -1656,6 +1661,56 @@ def _english_intro(m: re.Match) -> str:
     return m.group(1) + MASKS["name"]
 
 
+# A maiden name after 旧姓 (「旧姓：小野寺」「旧姓の長谷部で」「旧姓は…」): kanji UniDic tags as a family name.
+_MAIDEN_NAME_RE = re.compile(rf"(旧姓[^\S\n]*(?:[:：]|は|の|、|，)?[^\S\n]*)({_KANJI}{{1,4}})(?![\u4e00-\u9fff々])")
+
+
+def _maiden_name(m: re.Match) -> str:
+    words = _tagged(m.group(2))
+    if words and all(",人名," in raw for _, raw in words) and ",人名,姓" in words[0][1]:
+        return m.group(1) + MASKS["name"]
+    return m.group()
+
+
+# A school beside a class (「桜ヶ丘小学校3年2組」「東中1年B組」): the class names a few dozen children, the
+# school with it tells who the child is. The school becomes ［学校名］, 「…市立」 and the class stay.
+_SCHOOL_CLASS_RE = re.compile(
+    r"((?:市立|区立|町立|村立|県立|都立|府立|道立|国立|私立)?)"
+    r"((?<![\u4e00-\u9fff々ァ-ヺーヶ])[\u4e00-\u9fff々ァ-ヺーヶ]{1,10}?(?:小学校|中学校|高等学校|義務教育学校|高校|小学|中学|小|中|高))"
+    r"(?=[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ]|[ぁ-ゖァ-ヺ\u4e00-\u9fff]{1,3}?)[^\S\n]*組)")
+
+
+def _school_class(m: re.Match) -> str:
+    school = m.group(2)
+    # 「市立」 written before the school's own name: keep it (「みなと市立［学校名］3年2組」)
+    for prefix in ("市立", "区立", "町立", "村立", "県立", "都立", "府立", "道立", "国立", "私立"):
+        if prefix in school[:-2]:
+            head = school[:school.index(prefix) + 2]
+            return m.group(1) + head + MASKS["school"]
+    return m.group(1) + MASKS["school"]
+
+
+# A child's nickname in kana before ちゃん/くん (「たっくん」「けんちゃん」「さっちゃん」): kana UniDic tags as a person
+# name right before the suffix; 「赤ちゃん」「おばあちゃん」「お兄ちゃん」「ワンちゃん」「ちゃん付け」 are no names to it.
+_NICKNAME_SUFFIXES = {"ちゃん", "くん", "チャン", "クン"}
+
+
+def _mask_nicknames(text: str) -> str:
+    if not any(w in text for w in _NICKNAME_SUFFIXES):
+        return text
+    spans = []
+    toks = _tokens(text)
+    for tok, nxt in zip(toks, toks[1:]):
+        if (tok.person and nxt.surface in _NICKNAME_SUFFIXES and nxt.start == tok.end
+                and re.fullmatch("[ぁ-ゖァ-ヺー]{1,4}", tok.surface)
+                and not (tok.start and re.match("[ぁ-ゖァ-ヺー]", text[tok.start - 1])
+                         and text[tok.start - 1] not in "のとやもはがにをへで")):
+            spans.append((tok.start, tok.end))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["name"] + text[end:]
+    return text
+
+
 # A given name right after a masked family name (a relative who shares the submitter's: 「義父の安藤 和夫が」
 # -> 「義父の［氏名］ 和夫が」): kanji UniDic tags as a given name in the sentence are the rest of the name.
 _MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}})")
@@ -1717,8 +1772,11 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _TITLE_NAME_RE.sub(_titled_name, text)
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
+    text = _SCHOOL_CLASS_RE.sub(_school_class, text)
     if person_names:
         text = _ENGLISH_INTRO_RE.sub(_english_intro, text)
+        text = _MAIDEN_NAME_RE.sub(_maiden_name, text)
+        text = _mask_nicknames(text)
     text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(_reading_after_name, text)
     return _mask_signature_urls(text)
