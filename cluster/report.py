@@ -315,6 +315,7 @@ td.num { text-align: right; white-space: nowrap; }
 .section { font-weight: bold; }
 .missing { color: #b00020; }
 .draft { border: 3px solid #b00020; color: #b00020; font-weight: bold; padding: 0.6em; margin: 1em 0; }
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 """
 
@@ -341,7 +342,8 @@ def to_html(model: ReportModel) -> str:
     parts.append(f'<h2 id="opinions">{e(model.opinion_table_title)}</h2>')
     parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
     sections = model.has_section_column
-    parts.append('<table aria-labelledby="opinions"><thead><tr>'
+    # a caption for screen readers and validators (hidden: the h2 above says it on screen)
+    parts.append(f'<table aria-labelledby="opinions"><caption>{e(model.opinion_table_title)}</caption><thead><tr>'
                  + "".join(f'<th scope="col">{e(c)}</th>' for c in table_columns(model)) + "</tr></thead><tbody>")
     for r in model.rows:
         head = heading_line(r, not sections)
@@ -549,6 +551,9 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     print_setup(ws, header_row)
     # No frozen panes: above the table are the title and the counts, which would stay on screen
     # and leave a laptop two or three rows; the header row is printed on every page.
+    # the title on every printed page (「&」 starts a header code in Excel: doubled)
+    for header in (ws.oddHeader, ws.evenHeader):
+        header.left.text = model.title.replace("&", "&&")[:200]
     mark = model.page_header()
     if mark:
         for header in (ws.oddHeader, ws.evenHeader):

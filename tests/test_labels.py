@@ -140,6 +140,9 @@ def test_keywords_leave_out_the_words_of_connectives_and_stray_greetings(tok):
     assert tok.keywords("そういうわけで、便数の維持をお願いします。")[:2] == ["便数", "維持"]
     words = tok.keywords("拝啓　時下ますますご清栄のこととお慶び申し上げます。公共交通の運賃を下げてください。")
     assert "公共交通" in words and not {"ご清栄", "時下", "拝啓時下", "お慶び"} & set(words)
+    # QA: 「使い道・前略・森林環境税」 was a cluster's label
+    words = tok.keywords("前略　森林環境税の使い道を明らかにしてください。草々")
+    assert "森林環境税" in words and not {"前略", "草々"} & set(words)
 
 
 def test_ctfidf_words_shared_by_all_clusters_rank_lower():

@@ -376,6 +376,7 @@ def test_html_tables_have_head_body_column_headers_and_a_name(model):
     assert page.count("<thead>") == page.count("</thead>") == 1 and page.count("<tbody>") == 1
     assert page.count('<th scope="col">') == 5 and "<th>" not in page
     assert 'aria-labelledby="opinions"' in page and '<h2 id="opinions">' in page  # named by its heading
+    assert "<caption>ご意見の概要と考え方</caption>" in page  # QA: and a caption, for validators and readers
     body, head = page.split("<tbody>")[1].split("</tbody>")[0], page.split("<thead>")[1].split("</thead>")[0]
     assert body.count("<tr>") == 5 and "ご意見の概要" in head and "該当箇所" in head
 

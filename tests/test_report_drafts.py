@@ -62,6 +62,9 @@ def test_a_final_report_with_rows_still_unanswered_says_so_and_one_all_answered_
     for text in (md, page, xlsx):
         assert "作業中" not in text and "未記入" not in text and "※考え方" not in text
     assert not ws.oddHeader.center.text and not ws.oddFooter.left.text
+    # QA: a printed page of the final report says what it is a page of
+    model = _model(["confirmed"] * 3, final=True)
+    assert ws.oddHeader.left.text == ws.evenHeader.left.text == model.title.replace("&", "&&")
 
 
 def test_with_sections_the_table_has_a_section_column_an_answer_heading_and_a_period(tmp_path):
