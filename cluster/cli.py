@@ -255,31 +255,9 @@ def _n(n, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _opinions(n: int) -> str:
-    return _n(n, "opinion")
-
-
-def _recorded(decision, what: str = "", copies: int = 0, run_dir=None, effect: str = "") -> None:
-    """``recorded KIND WHAT`` (WHAT names the clusters and opinions, with their texts shortened, so
-    a mistyped id shows at once), what it does to the report (``effect``), then any answer or
-    summary it replaces (one line per cluster)."""
-    named = "it" if len(decision.opinion_ids) == 1 else "them"
-    also = (f"; {_n(copies, 'exact or near copy').replace('copys', 'copies')} "
-            f"{'goes' if copies == 1 else 'go'} with {named}") if copies else ""
-    what = what or f"({_opinions(len(decision.opinion_ids))})"
-    click.echo(f"recorded {decision.kind} {what}{also}{': ' + effect if effect else ''}; "
-               "run `cluster run ... --out DIR` again to apply it", err=True)
-    if run_dir is not None:
-        from .review import notes_for_recorded
-
-        for note in notes_for_recorded(run_dir, decision):
-            click.echo(note, err=True)
-
-
-def _named_cluster(run_dir, cluster_id: str) -> str:
-    from .review import describe_clusters
-
-    return describe_clusters(run_dir, [cluster_id])[str(cluster_id).strip()]
+def _say(lines) -> None:
+    for line in lines:
+        click.echo(line, err=True)
 
 
 @review_group.command("merge")
@@ -289,13 +267,9 @@ def _named_cluster(run_dir, cluster_id: str) -> str:
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one."""
-    from .review import describe_clusters, merge_notes, record_merge
+    from .review import said_merge
 
-    decision = record_merge(run_dir, clusters, by)
-    named = list(describe_clusters(run_dir, clusters).values())
-    _recorded(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
-    for note in merge_notes(run_dir, clusters):
-        click.echo(note, err=True)
+    _say(said_merge(run_dir, clusters, by)[1])
 
 
 @review_group.command("move")
@@ -306,16 +280,9 @@ def review_merge(run_dir, clusters, by):
 @_guarded
 def review_move(run_dir, opinion_id, cluster_id, by):
     """Move one opinion into cluster CLUSTER_ID."""
-    from .review import (cluster_of_opinions, copies_of, describe_clusters, describe_opinions, leaving_notes,
-                         record_move)
+    from .review import said_move
 
-    decision = record_move(run_dir, opinion_id, cluster_id, by)
-    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
-    _recorded(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"
-                        f"{' from ' + ', '.join(source.values()) if source else ''} into "
-                        f"{_named_cluster(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]))
-    for note in leaving_notes(run_dir, [opinion_id], decision.value.get("cluster")):
-        click.echo(note, err=True)
+    _say(said_move(run_dir, opinion_id, cluster_id, by)[1])
 
 
 @review_group.command("split")
@@ -325,17 +292,9 @@ def review_move(run_dir, opinion_id, cluster_id, by):
 @_guarded
 def review_split(run_dir, opinion_ids, by):
     """Take the given opinions out into a new cluster of their own."""
-    from .review import (cluster_of_opinions, copies_of, describe_clusters, describe_opinions, leaving_notes,
-                         record_split)
+    from .review import said_split
 
-    decision = record_split(run_dir, opinion_ids, by)
-    ids = list(decision.opinion_ids)
-    named = list(describe_opinions(run_dir, ids[:3]).values()) + ([f"and {len(ids) - 3} more"] if len(ids) > 3 else [])
-    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
-    _recorded(decision, f"of {', '.join(named)}{' from ' + ', '.join(source.values()) if source else ''} "
-                        "into a cluster of their own", copies_of(run_dir, ids))
-    for note in leaving_notes(run_dir, ids):
-        click.echo(note, err=True)
+    _say(said_split(run_dir, opinion_ids, by)[1])
 
 
 @review_group.command("detach")
@@ -357,13 +316,9 @@ def review_detach(run_dir, opinion_ids, by):
     to take them out as a group of their own.
     Withdraw with `cluster review undo`.
     """
-    from .review import record_detach_with_effect
+    from .review import said_detach
 
-    decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
-    click.echo(f"recorded detach ({_opinions(len(decision.opinion_ids))}): {effect} in duplicate_count; "
-               "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
-               "cluster's 件数 changes only if the grouping places it in another cluster "
-               "(use `cluster review move` or `split` to take it out of the cluster)", err=True)
+    _say(said_detach(run_dir, opinion_ids, by)[1])
 
 
 @review_group.command("exclude")
@@ -386,16 +341,9 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
     add --with-copies. Exclusion wins over a merge, move or split of the same opinion.
     Withdraw with `cluster review undo`: the opinion comes back on the next run.
     """
-    from .review import cluster_of_opinions, describe_clusters, describe_opinions, record_exclude
+    from .review import said_exclude
 
-    decision = record_exclude(run_dir, opinion_ids, reason=reason, by=by, with_copies=with_copies)
-    ids = list(decision.opinion_ids)
-    named = list(describe_opinions(run_dir, ids[:3]).values()) + ([f"and {len(ids) - 3} more"] if len(ids) > 3 else [])
-    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
-    click.echo(f"recorded exclude of {', '.join(named)}{' from ' + ', '.join(source.values()) if source else ''}"
-               f"{' (' + decision.value['reason'] + ')' if decision.value.get('reason') else ''}: "
-               f"{'it is' if len(ids) == 1 else 'they are'} no opinion on the draft (対象外), counted apart from 意見総数; "
-               "run `cluster run ... --out DIR` again to apply it", err=True)
+    _say(said_exclude(run_dir, opinion_ids, reason=reason, with_copies=with_copies, by=by)[1])
 
 
 @review_group.command("label")
@@ -407,16 +355,9 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
 def review_label(run_dir, cluster_id, text, by):
     """Give cluster CLUSTER_ID the label TEXT: the report shows it as the row's heading 【TEXT】
     (published with the report), clusters.csv and the worksheet as the cluster's label."""
-    from .mask import mask_personal_data
-    from .review import record_label
+    from .review import said_label
 
-    decision = record_label(run_dir, cluster_id, text, by)
-    # the heading as it is published: masked like every report text (the terminal is no report)
-    published = mask_personal_data(decision.value["label"])
-    masked = " (personal data masked)" if published != decision.value["label"] else ""
-    _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
-              effect=f"it is published as the row's heading 【{published}】{masked} in the report",
-              run_dir=run_dir)
+    _say(said_label(run_dir, cluster_id, text, by)[1])
 
 
 @review_group.command("summary")
@@ -428,10 +369,9 @@ def review_label(run_dir, cluster_id, text, by):
 def review_summary(run_dir, cluster_id, text, by):
     """Write the ご意見の概要 of cluster CLUSTER_ID: the report shows TEXT instead of the
     representative opinion (masked like every report text)."""
-    from .review import record_summary
+    from .review import said_summary
 
-    _recorded(record_summary(run_dir, cluster_id, text, by), f"for {_named_cluster(run_dir, cluster_id)}",
-              run_dir=run_dir)
+    _say(said_summary(run_dir, cluster_id, text, by)[1])
 
 
 @review_group.command("answer")
@@ -444,16 +384,9 @@ def review_summary(run_dir, cluster_id, text, by):
 @_guarded
 def review_answer(run_dir, cluster_id, answer_id, text, by):
     """Confirm the answer (考え方) of cluster CLUSTER_ID."""
-    from .io import shorten
-    from .review import record_answer
+    from .review import said_answer
 
-    decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
-    # the answer's own words, so a mistyped --answer-id shows before it is published
-    said = decision.value.get("answer_text") or decision.value.get("text") or ""
-    source = f"past answer {decision.value['answer_id']}" if decision.value.get("answer_id") else \
-        f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
-    _recorded(decision, f"for {_named_cluster(run_dir, cluster_id)}",
-              effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」", run_dir=run_dir)
+    _say(said_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)[1])
 
 
 @review_group.command("confirm")
@@ -463,18 +396,9 @@ def review_answer(run_dir, cluster_id, answer_id, text, by):
 @_guarded
 def review_confirm(run_dir, cluster_id, by):
     """Confirm cluster CLUSTER_ID as it is."""
-    from .io import shorten
-    from .review import record_confirm, unconfirmed_candidate
+    from .review import said_confirm
 
-    decision = record_confirm(run_dir, cluster_id, by)
-    _recorded(decision, f"of {_named_cluster(run_dir, cluster_id)}")
-    named = str(decision.value.get("cluster", cluster_id))
-    if (candidate := unconfirmed_candidate(run_dir, named)) is not None:
-        answer_id, score, said = candidate
-        click.echo(f"note: this confirms the grouping, not an answer: {named}'s 考え方 candidate (past answer "
-                   f"{answer_id}, score {score:.2f}, 「{shorten(' '.join(said.split()), 40)}」) is still unconfirmed "
-                   f"and --final leaves the row without one; `cluster review answer {run_dir} {named} "
-                   f"--answer-id {answer_id}` confirms it", err=True)
+    _say(said_confirm(run_dir, cluster_id, by)[1])
 
 
 @review_group.command("import")
@@ -528,19 +452,11 @@ def review_undo(run_dir, number, imported, by):
     A `withdraw` line is appended to DIR/decisions.jsonl: the withdrawn decision stays in
     the file, so the file remains a complete record of who decided what.
     """
-    from .review import load_decisions, record_withdraw, withdraw_import
+    from .review import said_withdraw
 
     if imported and number is not None:
         raise click.UsageError("give --decision or --import, not both")
-    withdrawals = withdraw_import(run_dir, imported, by) if imported else [record_withdraw(run_dir, number, by)]
-    decisions = load_decisions(run_dir)
-    for decision in withdrawals:
-        n = decision.value["decision"]
-        target = decisions[n - 1]
-        click.echo(f"withdrew decision {n} ({target.kind} by {target.by or '?'}"
-                   f"{', ' + target.at if target.at else ''})", err=True)
-    click.echo("run `cluster run ... --out DIR` again to apply "
-               + ("them" if len(withdrawals) > 1 else "it"), err=True)
+    _say(said_withdraw(run_dir, number, imported, by)[1])
 
 
 @review_group.command("list")

@@ -2150,3 +2150,201 @@ def export_report(run_dir: str | Path, dest: str | Path, allow_unmasked: bool = 
     if not out:
         raise InputError(f"{run_dir}: no report files; run `cluster run` first")
     return out
+
+
+# ------------------------------------------------- what a recorded decision says (CLI, notebook)
+#
+# ``said_*`` record a decision as ``record_*`` do and return it with the lines staff read: the
+# clusters and opinions it names with their text shortened (a mistyped id shows at once), what it
+# does, the answer, summary or label it replaces, and "run again to apply it". The command line
+# prints them; the notebook prints them through :func:`notebook_wording`.
+
+RERUN_HINT = "run `cluster run ... --out DIR` again to apply it"
+
+
+def _n(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def recorded_line(decision: Decision, what: str = "", copies: int = 0, effect: str = "") -> str:
+    """``recorded KIND WHAT[; N copies go with it][: EFFECT]; run … again to apply it``."""
+    named = "it" if len(decision.opinion_ids) == 1 else "them"
+    also = (f"; {_n(copies, 'exact or near copy').replace('copys', 'copies')} "
+            f"{'goes' if copies == 1 else 'go'} with {named}") if copies else ""
+    what = what or f"({_n(len(decision.opinion_ids), 'opinion')})"
+    return f"recorded {decision.kind} {what}{also}{': ' + effect if effect else ''}; {RERUN_HINT}"
+
+
+def _said_with_notes(run_dir, decision: Decision, line: str) -> tuple[Decision, list[str]]:
+    return decision, [line] + notes_for_recorded(run_dir, decision)
+
+
+def _named(run_dir, cluster_id: str) -> str:
+    return describe_clusters(run_dir, [cluster_id])[str(cluster_id).strip()]
+
+
+def _pending_merge_of(run_dir, cluster_ids: Sequence[str]) -> tuple[int, Decision] | None:
+    """A merge in force, not yet applied by a run, that already joins every one of ``cluster_ids``."""
+    members, _, _ = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    now = {_cluster_now(members, c, decisions) for c in cluster_ids}
+    withdrawn = _withdrawn(decisions)
+    for n, d in reversed(list(enumerate(decisions, 1))):
+        if d.kind == "merge" and n not in withdrawn and not _applied_by_the_run(run_dir, n) \
+                and now <= set(d.value.get("clusters") or []):
+            return n, d
+    return None
+
+
+def said_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
+    cluster_ids = [str(c).strip() for c in cluster_ids]
+    twice = _pending_merge_of(run_dir, cluster_ids) if len(set(cluster_ids)) >= 2 else None
+    decision = record_merge(run_dir, cluster_ids, by)
+    named = list(describe_clusters(run_dir, cluster_ids).values())
+    line = recorded_line(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
+    again = []
+    if twice is not None:
+        n, d = twice
+        again = [f"note: {_joined(list(dict.fromkeys(cluster_ids)))} were already merged by decision {n} (by "
+                 f"{d.by or '?'}{', ' + _when(d.at) if d.at else ''}, not yet applied): this merge changes nothing; "
+                 f"`cluster review undo {run_dir} --decision {len(load_decisions(run_dir))}` withdraws it"]
+    return decision, [line] + again + merge_notes(run_dir, cluster_ids)
+
+
+def said_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    opinion_id = str(opinion_id).strip()
+    decision = record_move(run_dir, opinion_id, cluster_id, by)
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
+    line = recorded_line(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"
+                                   f"{' from ' + ', '.join(source.values()) if source else ''} into "
+                                   f"{_named(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]))
+    return decision, [line] + leaving_notes(run_dir, [opinion_id], decision.value.get("cluster"))
+
+
+def _some_opinions(run_dir, ids: Sequence[str]) -> str:
+    named = list(describe_opinions(run_dir, ids[:3]).values()) + ([f"and {len(ids) - 3} more"] if len(ids) > 3 else [])
+    return ", ".join(named)
+
+
+def said_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_split(run_dir, opinion_ids, by)
+    ids = list(decision.opinion_ids)
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
+    line = recorded_line(decision, f"of {_some_opinions(run_dir, ids)}"
+                                   f"{' from ' + ', '.join(source.values()) if source else ''} "
+                                   "into a cluster of their own", copies_of(run_dir, ids))
+    return decision, [line] + leaving_notes(run_dir, ids)
+
+
+def said_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
+    decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
+    # (the effect names the opinions and their group: opinions.csv is read once, a large file too)
+    return decision, [f"recorded detach ({_n(len(decision.opinion_ids), 'opinion')}): {effect} in duplicate_count; "
+                      "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
+                      "cluster's 件数 changes only if the grouping places it in another cluster "
+                      "(use `cluster review move` or `split` to take it out of the cluster)"]
+
+
+def said_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = None, with_copies: bool = False,
+                 by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_exclude(run_dir, opinion_ids, reason=reason, by=by, with_copies=with_copies)
+    ids = list(decision.opinion_ids)
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
+    why = f" ({decision.value['reason']})" if decision.value.get("reason") else ""
+    return decision, [f"recorded exclude of {_some_opinions(run_dir, ids)}"
+                      f"{' from ' + ', '.join(source.values()) if source else ''}{why}: "
+                      f"{'it is' if len(ids) == 1 else 'they are'} no opinion on the draft (対象外), counted apart "
+                      f"from 意見総数; {RERUN_HINT}"]
+
+
+def said_label(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    from .mask import mask_personal_data
+
+    decision = record_label(run_dir, cluster_id, text, by)
+    # the heading as it is published: masked like every report text (the screen is no report)
+    published = mask_personal_data(decision.value["label"])
+    masked = " (personal data masked)" if published != decision.value["label"] else ""
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}",
+        effect=f"it is published as the row's heading 【{published}】{masked} in the report"))
+
+
+def said_summary(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_summary(run_dir, cluster_id, text, by)
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}",
+        effect=f"ご意見の概要 「{shorten(' '.join(decision.value['summary'].split()), 60)}」"))
+
+
+def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
+                by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
+    # the answer's own words, so a mistyped answer id shows before it is published
+    said = decision.value.get("answer_text") or decision.value.get("text") or ""
+    source = f"past answer {decision.value['answer_id']}" if decision.value.get("answer_id") else \
+        f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}", effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」"))
+
+
+def said_confirm(run_dir, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_confirm(run_dir, cluster_id, by)
+    lines = [recorded_line(decision, f"of {_named(run_dir, cluster_id)}")]
+    named = str(decision.value.get("cluster", cluster_id))
+    if (candidate := unconfirmed_candidate(run_dir, named)) is not None:
+        answer_id, score, said = candidate
+        lines.append(f"note: this confirms the grouping, not an answer: {named}'s 考え方 candidate (past answer "
+                     f"{answer_id}, score {score:.2f}, 「{shorten(' '.join(said.split()), 40)}」) is still unconfirmed "
+                     f"and --final leaves the row without one; `cluster review answer {run_dir} {named} "
+                     f"--answer-id {answer_id}` confirms it")
+    return decision, lines
+
+
+def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | None = None,
+                  by: str | None = None) -> tuple[list[Decision], list[str]]:
+    """Withdraw decision number ``decision`` (default: the latest in force), or all imported from
+    the worksheet ``imported``; the lines name each decision withdrawn (kind, cluster, what it said)."""
+    withdrawals = withdraw_import(run_dir, imported, by) if imported else [record_withdraw(run_dir, decision, by)]
+    decisions = load_decisions(run_dir)
+    lines = []
+    for w in withdrawals:
+        n = w.value["decision"]
+        target = decisions[n - 1]
+        where = target.value.get("clusters") or target.value.get("cluster") or ""
+        where = " + ".join(where) if isinstance(where, list) else str(where)
+        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label") else ""
+        lines.append(f"withdrew decision {n} ({target.kind}{' of ' + where if where else ''}"
+                     f"{' 「' + shorten(' '.join(said.split()), 40) + '」' if said else ''} by {target.by or '?'}"
+                     f"{', ' + target.at if target.at else ''})")
+    lines.append("run `cluster run ... --out DIR` again to apply " + ("them" if len(withdrawals) > 1 else "it"))
+    return withdrawals, lines
+
+
+# the notebook has its own controls for what the command line does with a flag or a command
+_NOTEBOOK_WORDING = [
+    (re.compile(r"run `cluster run \.\.\. --out DIR` again"), "re-run (「Re-run and write the report」 below)"),
+    (re.compile(r"run `cluster run` again"), "re-run (「Re-run and write the report」 below)"),
+    (re.compile(r"`cluster review undo [^`]*--decision (\d+)`"), r"「Withdraw decision」 \1 below"),
+    (re.compile(r"`cluster review undo`"), "「Withdraw decision」 below"),
+    (re.compile(r"`cluster review list[^`]*`"), "the table 「Decisions recorded so far」"),
+    (re.compile(r"`cluster review answer [^`]*--answer-id ([^`\s]+)`"), r"the 「past answer」 tab (answer \1)"),
+    (re.compile(r"`cluster review answer`"), "the 「past answer」 or 「write answer」 tab"),
+    (re.compile(r"`cluster review (move|split|detach)`"), r"the 「\1」 tab"),
+    (re.compile(r"`split`"), "「split」"),
+    (re.compile(r"add --with-copies"), "tick 「with every copy in their duplicate groups」"),
+    (re.compile(r"--with-copies"), "「with every copy in their duplicate groups」"),
+    (re.compile(r"give exactly one of --answer-id or --text"),
+     "choose a past answer in the list (or type its id), or write the answer in the 「write answer」 tab"),
+    (re.compile(r"(?:write (?:it|the answer) )?with --text"), "write it in the 「write answer」 tab"),
+    (re.compile(r"--decision N"), "its number in 「Withdraw decision」"),
+    (re.compile(r"--final"), "the final report"),
+]
+
+
+def notebook_wording(line: str) -> str:
+    """A command-line message as the notebook says it: its buttons and tabs instead of the flags
+    and commands (``--with-copies`` -> tick 「with every copy …」, ``cluster review undo … --decision
+    3`` -> 「Withdraw decision」 3 below)."""
+    for rx, repl in _NOTEBOOK_WORDING:
+        line = rx.sub(repl, line)
+    return line

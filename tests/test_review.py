@@ -1402,3 +1402,35 @@ def test_the_views_show_the_answer_and_confirm_the_report_uses_not_a_withdrawn_o
     assert not table.loc[park, "confirmed"]  # the confirm was withdrawn
     assert "採用する回答X" in table.loc[hall, "top_answer"] and table.loc[hall, "top_answer_id"] == "(written)"
     assert table.loc[lib, "top_answer_id"] == "K1" and "開館時間の延長" in table.loc[lib, "top_answer"]
+
+
+def test_the_notebook_says_what_the_command_line_says_in_its_own_words(project):
+    out = project["out"]
+    of = cluster_of(out)
+    lib, bikes, park = of["A1-1"], of["A4-1"], of["A7-1"]
+    _, lines = review.said_move(out, "A9-1 ", lib)
+    said = [review.notebook_wording(line) for line in lines]
+    assert "A9-1 「桜並木の伐採はやめて" in said[0] and f"from {park} (" in said[0] and f"into {lib} (" in said[0]
+    assert "re-run (「Re-run and write the report」 below)" in said[0] and "cluster run" not in said[0]
+    _, lines = review.said_answer(out, lib, answer_id="K1")
+    assert "past answer K1 「開館時間の延長" in lines[0]
+    _, lines = review.said_answer(out, lib, text="開館時間は夜八時までとします。")
+    assert any("replaces the answer" in line and "decision 2" in line for line in lines), lines
+    # a merge recorded twice says so; an action naming a merged-away cluster names the one it is now
+    review.said_merge(out, [lib, bikes])
+    _, lines = review.said_merge(out, [bikes, lib])
+    assert any("already merged by decision 4" in line for line in lines), lines
+    assert "「Withdraw decision」 5 below" in review.notebook_wording(" ".join(lines))
+    project["run"]()
+    gone = lib if lib not in cluster_of(out).values() else bikes
+    _, lines = review.said_label(out, gone, "開館時間と駐輪場")
+    assert f"{gone} (now " in lines[0]
+    _, lines = review.said_confirm(out, park)
+    assert "1 opinions" not in " ".join(lines)
+    # errors name the notebook's controls, not the command line's flags
+    with pytest.raises(InputError) as exc:
+        review.said_answer(out, park)
+    assert "--answer-id" not in review.notebook_wording(str(exc.value))
+    assert "tick 「with every copy" in review.notebook_wording("name all of them or add --with-copies to exclude")
+    assert review.notebook_wording("withdraw it first (`cluster review undo out --decision 1`)") == \
+        "withdraw it first (「Withdraw decision」 1 below)"
