@@ -500,6 +500,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
     log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
+    if note := attachment_note(subs):
+        log(note)
     # fingerprints of every opinion with content (those staff excluded too: a decision naming one
     # must not follow its text to a copy that is not excluded)
     fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
@@ -992,6 +994,30 @@ PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out 
 
 def published_topic(cl: Cluster) -> str:
     return cl.topic if cl.topic and cl.topic_score >= PUBLISHED_TOPIC_SCORE else ""
+
+
+# 「別添のとおり。」「添付ファイルを参照してください。」: the opinion is in a file the run did not read
+_ATTACHMENT_ONLY_RE = re.compile(
+    r"^[^。\n]{0,20}?(?:別添|別紙|添付|添付ファイル|添付資料|同封|別送)(?:の|した)?(?:ファイル|資料|書面|文書)?"
+    r"(?:の|を|に)?(?:とおり|通り|参照|ご参照|ご覧|ご確認|記載|のとおり)")
+
+
+def attachment_note(subs) -> str | None:
+    """One line naming the submissions whose text only points to an attachment (「別添のとおり」):
+    their opinions are in files the run did not read (QA: 「意見はありません。別添のとおり。」
+    was published as an opinion, and the attachment was never mentioned)."""
+    found = []
+    for s in subs:
+        text = " ".join(str(s.text or "").split())
+        if 0 < len(text) <= 60 and any(_ATTACHMENT_ONLY_RE.search(part.strip())
+                                       for part in re.split(r"[。\n]", text) if part.strip()):
+            found.append(s.comment_id)
+    if not found:
+        return None
+    shown = ", ".join(found[:8]) + (" …" if len(found) > 8 else "")
+    return (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
+            f"attachment (「別添のとおり」): {shown}; their opinions are in files this run does not read: type "
+            "them into the input to count and group them")
 
 
 def repeated_names_note(subs, blank_rows: Sequence[int] = ()) -> str | None:

@@ -710,3 +710,14 @@ def test_submissions_under_one_name_are_said_to_count_as_one_submitter(tmp_path)
     res = invoke("run", write_csv(tmp_path / "d.csv", ["番号", "氏名", "ご意見"], rows), "--out", tmp_path / "o2",
                  "--model", "char-hash")
     assert "submissions name" not in res.output
+
+
+def test_a_submission_that_only_points_to_an_attachment_is_named(tmp_path):
+    # QA: 「意見はありません。別添のとおり。」 was published as an opinion; the attachment never mentioned
+    rows = [["1", "別添のとおり。"], ["2", "添付ファイルを参照してください。"],
+            ["3", "別紙2の指標一覧に生物多様性の指標を追加してください。"], ["4", "駅前に駐輪場を増やしてほしい。"]]
+    res = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "ご意見"], rows), "--out", tmp_path / "out",
+                 "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "attachment" in x)
+    assert line.startswith("2 submissions only point to an attachment") and ": 1, 2;" in line
