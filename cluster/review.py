@@ -888,7 +888,7 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
 
 def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None,
               row_of: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
-    ids = [str(i).strip() for i in ids]
+    ids = [str(i).strip() for i in ids if str(i).strip()]
     if not ids:
         raise InputError("name at least one opinion id")
     unknown = [i for i in ids if i not in all_ids]
@@ -1804,6 +1804,7 @@ def decision_table(run) -> "object":
     rows = []
     withdrawals, _ = resolve_withdrawals(run.decisions)
     withdrawn = {n for targets in withdrawals.values() for n in targets}
+    notes = _decision_notes(run)
     for n, d in enumerate(run.decisions, 1):
         value = {k: v for k, v in d.value.items()
                  if k not in ("groups", "target", "cluster", "clusters", "fingerprints", "decision_id", "decision_at")}
@@ -1814,9 +1815,41 @@ def decision_table(run) -> "object":
                      "cluster": " + ".join(where) if isinstance(where, list) else where,
                      "opinions": len(d.opinion_ids),
                      "value": json.dumps(value, ensure_ascii=False) if value else "",
-                     "in_this_run": n <= first_pending, "withdrawn": n in withdrawn})
+                     "in_this_run": n <= first_pending, "withdrawn": n in withdrawn,
+                     "note": notes.get(n, "")})
     return pd.DataFrame(rows, columns=["n", "kind", "by", "at", "cluster", "opinions", "value", "in_this_run",
-                                       "withdrawn"])
+                                       "withdrawn", "note"])
+
+
+def _decision_notes(run: RunView) -> dict[int, str]:
+    """``{decision number: what the run folder says about it}`` for the decisions that no longer
+    apply (their opinions are gone or excluded), apply in part, or changed nothing: the decisions
+    applied again on the clusters as the run left them (the lines a run logs, for the table)."""
+    ops = run.opinions
+    if ops.empty or not run.decisions:
+        return {}
+    try:
+        clustered = ops[ops["cluster_id"] != ""]
+        unit_key = clustered["duplicate_group"].where(clustered["duplicate_group"] != "", clustered["opinion_id"])
+        units = {k: u for u, k in enumerate(dict.fromkeys(unit_key))}
+        numbers = {c: k for k, c in enumerate(dict.fromkeys(clustered["cluster_id"]))}
+        opinion_unit = {o: units[k] for o, k in zip(clustered["opinion_id"], unit_key)}
+        cluster_of_unit = np.zeros(len(units), dtype=np.int64)
+        for k, c in zip(unit_key, clustered["cluster_id"]):
+            cluster_of_unit[units[k]] = numbers[c]
+        known = set(ops.loc[ops["status"].isin(["ok", "excluded"]), "opinion_id"]) if "status" in ops.columns \
+            else set(ops["opinion_id"])
+        excluded = {i: n for i, n in excluded_opinions(run.decisions, dict.fromkeys(known)).items()
+                    if i not in opinion_unit}
+        applied = apply_decisions(opinion_unit, cluster_of_unit, run.decisions, excluded=excluded)
+    except Exception:  # noqa: BLE001 - a note column is no reason for the table to fail
+        return {}
+    notes: dict[int, str] = {}
+    for line in applied.messages:
+        m = re.match(r"decision (\d+) \([^)]*\)\s*(.*)", line)
+        if m:
+            notes.setdefault(int(m.group(1)), m.group(2).lstrip(": "))
+    return notes
 
 
 def _current_cluster(members_of: Mapping[str, str], ids: Sequence[str]) -> str | None:

@@ -90,3 +90,23 @@ def test_walkthrough_notebook_runs(monkeypatch, tmp_path):
     assert errors(nb) == []
     assert (tmp_path / "walk" / "report.md").exists()
     assert "東町線の存続について" in (tmp_path / "walk" / "clusters.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("broken", ["missing", "decisions"])
+def test_review_notebook_says_in_one_line_why_the_run_folder_cannot_be_opened(sample_run, monkeypatch, tmp_path, broken):
+    import shutil
+
+    folder = tmp_path / "out"
+    if broken == "decisions":
+        shutil.copytree(sample_run, folder)
+        (folder / "decisions.jsonl").write_text('{"kind": "merge", "opinion_ids": \n', encoding="utf-8")
+    monkeypatch.setenv("CLUSTER_RUN_DIR", str(folder))
+    monkeypatch.delenv("CLUSTER_REVIEW_SELFTEST", raising=False)
+    nb = nbformat.read(NOTEBOOKS / "review.ipynb", as_version=4)
+    nb.cells = nb.cells[:2]  # the first cell opens the folder; Run All stops there
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
+    (error,) = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(error.traceback) == 1 and error.traceback[0].startswith("error: "), error.traceback
+    assert str(folder) in error.traceback[0] and "RUN_FOLDER" in error.traceback[0]

@@ -391,6 +391,8 @@ def test_decision_that_no_longer_applies_is_reported_not_dropped(project):
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert info["decisions"] == {"recorded": 2, "applied": 1, "not_applied": 1, "withdrawn": 0}
     assert (out / "decisions.jsonl").read_bytes() == before  # kept for a later run with those opinions
+    notes = review.decision_table(out).set_index("n")["note"]  # the notebook's table says so too
+    assert "no longer applies" in notes[1] and notes[2] == ""
     # ... and applies again when the opinions come back
     project["run"]()
     assert clusters(out)[cluster_of(out)["A10-1"]]["label"] == "公民館の使用料"
@@ -1434,3 +1436,5 @@ def test_the_notebook_says_what_the_command_line_says_in_its_own_words(project):
     assert "tick 「with every copy" in review.notebook_wording("name all of them or add --with-copies to exclude")
     assert review.notebook_wording("withdraw it first (`cluster review undo out --decision 1`)") == \
         "withdraw it first (「Withdraw decision」 1 below)"
+    with pytest.raises(InputError, match="name at least one opinion id"):
+        review.said_move(out, " ", park)  # the id box left empty
