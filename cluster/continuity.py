@@ -311,7 +311,10 @@ def keep_ids(earlier: Mapping[int, Sequence[str | None]],
         tally = Counter(cid for cid in ids if cid is not None)
         mine = Counter(cid for cid in (own or {}).get(c, ()) if cid is not None)
         for cid, n in tally.items():
-            if 2 * n > len(ids) or 2 * n > here[cid]:
+            # or half of its opinions, and the half the grouping itself kept together: the target of
+            # a move whose other opinion an earlier move took out (a 1:1 tie would free the id)
+            if (2 * n > len(ids) or 2 * n > here[cid]
+                    or (2 * n >= len(ids) and mine[cid] and 2 * mine[cid] >= here[cid])):
                 candidates.append((-mine[cid], -n, c, cid))
     taken: dict[int, str] = {}
     used: set[str] = set()

@@ -483,3 +483,17 @@ def test_a_run_of_another_consultation_into_the_folder_says_it_replaces_it(conti
     res = town["run"](write_csv(town["dir"] / "other.csv", HEADER, other))
     assert "another input: none of the earlier run's" in res.output
     assert "earlier outputs are replaced (use another --out to keep them)" in res.output
+
+
+def test_the_target_of_a_move_keeps_its_id_when_an_earlier_move_took_its_other_opinion():
+    """QA: move P-048-1 out of C017, then P-019-3 into C017 (to P-026-4): the new row holds one
+    opinion of C017, kept there by the grouping, and one moved in; C017's other opinion left by a
+    decision. The row keeps C017 rather than a new id."""
+    from cluster.continuity import keep_ids
+
+    # cluster 0: C002's rest and P-048-1 moved in; cluster 1: P-026-4 (grouped there) and P-019-3 moved in
+    earlier = {0: ["C002", "C002", "C017"], 1: ["C017", "C002"]}
+    own = {0: ["C002", "C002"], 1: ["C017"]}
+    assert keep_ids(earlier, own) == {0: "C002", 1: "C017"}
+    # an opinion moved in alone never takes its old cluster's id along
+    assert keep_ids({0: ["C001", "C001"], 1: ["C001"]}, {0: ["C001", "C001"], 1: []}) == {0: "C001"}
