@@ -1070,7 +1070,10 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         refs = published_references(cl.references, [f"{op_by_id[i].heading} {op_by_id[i].text}"
                                                      for i in cl.opinion_ids if i in op_by_id], shown_text)
         section_parts += [r for r in refs if not any(names_reference(part, r) for part in section_parts)]
-        section = "、".join(section_parts) or (rep.heading if rep.heading else "")
+        # else the citizen's own heading (「駐輪場について」), unless it names a person: 「【父・梅田清に
+        # ついて】」「【緑が丘町内会 会長 石黒】」 are no place in the draft (QA: published in 該当箇所)
+        own_heading = rep.heading if rep.heading and mask(rep.heading) == rep.heading else ""
+        section = "、".join(section_parts) or own_heading
         ans = confirmed.get(cl.cluster_id)
         from_run = False
         if ans:

@@ -721,3 +721,16 @@ def test_a_submission_that_only_points_to_an_attachment_is_named(tmp_path):
     assert res.exit_code == 0, res.output
     line = next(x for x in res.output.splitlines() if "attachment" in x)
     assert line.startswith("2 submissions only point to an attachment") and ": 1, 2;" in line
+
+
+def test_a_heading_that_names_a_person_is_no_place_in_the_draft(tmp_path):
+    # QA: 「【緑が丘町内会 会長 ［氏名］】」 and 「父・［氏名］について」 were published in 該当箇所
+    rows = [["1", "石黒 一郎", "【緑が丘町内会 会長 石黒】\nサロン活動に補助をお願いします。"],
+            ["2", "", "【父・梅田清について】\n父は一人暮らしです。見守りを増やしてください。"],
+            ["3", "", "駐輪場について\n屋根が壊れたままで雨の日は自転車が濡れます。修理をお願いします。"]]
+    path = write_csv(tmp_path / "c.csv", ["番号", "氏名", "ご意見"], rows)
+    res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    report = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8-sig")
+    assert "［氏名］" not in report and "町内会" not in report
+    assert "駐輪場について" in report  # the citizen's own plain heading still names the subject
