@@ -139,6 +139,18 @@ children (「みなと市立［学校名］3年2組」「［学校名］1年B組
 in kana before ちゃん/くん that UniDic tags as a person name (「［氏名］くんと［氏名］ちゃんは」; 「赤ちゃん」
 「おばあちゃん」「お兄ちゃん」「ワンちゃん」「ちゃん付け」「ちゃんと」 stay).
 
+Also (QA16): e-mail addresses with blanks around ＠ and the dots, full-width too (「tagu.ken ＠ aoba-mail . jp」,
+``_SPACED_EMAIL_RE``; the last label a common top-level domain); a room in a care home or hospital after its name
+(「ひだまりホーム［住所］」「あおば苑［住所］」 for 「…3階の302号室」, ``_FACILITY_ROOM_RE``) and a building's two numbers
+(「若葉台団地の3-205」); a katakana given name after a family name, which UniDic tags as a name of no kind (「佐々木トメ」,
+also after the submitter's masked family name); a submitter's name that stops inside a longer name UniDic reads is
+masked to that name's end (「齋藤 榮一」 in 「齋藤榮一郎」, ``_name_end``); a family name before a role (「坂井ドクター」
+「上原ヘルパーさん」) or named as staff (「堀という職員」, ``_ROLE_NAME_RE``); a given name called out at the start of a
+quoted message (「「由美子、…」」「「けいこ、…」」, ``_VOCATIVE_RE``; kanji only as UniDic tags them, kana by any
+reading); initials signing the letter (「（Ｍ・Ｋ）」, a last line 「Y.T」; not 「P.S」); a Latin name after 「by」; a
+name after a title in a bracketed heading (「【…町内会 会長 石黒】」). An elected official named by the office and
+the family name with 氏/議員 stays (「県議会議員の大川氏」, like 「田中市長」; ``_PUBLIC_OFFICE_BEFORE_RE``).
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -264,6 +276,20 @@ _DOT = (rf"(?:{_SP}{_in_brackets('dot|DOT|Dot|ドット|[.．]')}{_SP}"
 _TLD = "(?:jp|JP|com|net|org|info|biz|io|me|co|ne|ac|go|or|ed|lg|gr|edu|gov|uk|us|tv|app|dev|xyz)"
 _OBFUSCATED_EMAIL = (rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}"
                      rf"[A-Za-z0-9][A-Za-z0-9\-]*(?:{_DOT}[A-Za-z0-9][A-Za-z0-9\-]*)*{_DOT}{_TLD}(?![A-Za-z0-9])")
+# ... or with blanks around ＠ and the dots, half- or full-width (「tagu.ken ＠ aoba-mail . jp」
+# 「ｔａｇｕ＿ｋ ＠ ｅｘａｍｐｌｅ．ｎｅ．ｊｐ」): the last label must be a common top-level domain.
+_EMAIL_CHAR = "A-Za-z0-9ａ-ｚＡ-Ｚ０-９"
+_SPACED_EMAIL_RE = re.compile(
+    rf"(?<![{_EMAIL_CHAR}._%+\-＿．－])[{_EMAIL_CHAR}][{_EMAIL_CHAR}._%+\-＿．％＋－]*{_SP}[@＠]{_SP}"
+    rf"[{_EMAIL_CHAR}][{_EMAIL_CHAR}\-－]*(?:{_SP}[.．]{_SP}[{_EMAIL_CHAR}][{_EMAIL_CHAR}\-－]*)*"
+    rf"{_SP}[.．]{_SP}([{_EMAIL_CHAR}]+)(?![{_EMAIL_CHAR}])")
+
+
+def _spaced_email(m: re.Match) -> str:
+    tld = unicodedata.normalize("NFKC", m.group(1))
+    return MASKS["email"] if re.fullmatch(_TLD, tld) else m.group()
+
+
 _SNS_HANDLE = r"(?<![A-Za-z0-9._%+\-@＠])[@＠](?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@＠])"
 _SNS_NAMES = ("Twitter|twitter|ツイッター|X|Ｘ|Instagram|instagram|インスタグラム|インスタ|Facebook|facebook|"
               "フェイスブック|TikTok|ティックトック|Threads|YouTube|Bluesky")
@@ -356,13 +382,22 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?<![ァ-ヺー・･A-Za-zＡ-Ｚａ-ｚ\u4e00-\u9fff々]){_BUILDING_NAME}{{0,15}}?(?:{_BUILDING_WORDS})[^\S\n]*"
         rf"(?:[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*(?:号棟|号館|番館|棟)[^\S\n]*[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}(?:[^\S\n]*(?:号室|号|室))?(?![0-9０-９])"
-        rf"|[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室)")),
+        rf"|[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室"
+        # the building and room as two numbers (「若葉台団地の3-205に住む」)
+        rf"|(?:の[^\S\n]*)?{D}{{1,3}}{H}{D}{{2,5}}(?![0-9０-９{HC}]|[^\S\n]*(?:月|日|年|号|頁|条|%|％|人|件|回|時|分|円)))")),
     # A rural address whose municipality the writer left out or wrote as 「○○町」: 大字 (or 字),
     # the district and a lot number (「大字西原123番地の4」).
     ("address", re.compile(
         rf"(?:大字|字){_PLACE_OR_LINK}{{1,12}}?{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?{_ADDRESS_TAIL}"
     )),
 ]
+
+
+# A room in a care home or hospital after its name (「ひだまりホーム205号室」「あおば苑3階の302号室」): the room
+# tells which resident; the facility's name stays, the floor and room become ［住所］.
+_FACILITY_ROOM_RE = re.compile(
+    rf"((?:ホーム|苑|園|病院|病棟|医院|施設|老健|特養|ホスピス|の里|サ高住)[^\S\n]*(?:の[^\S\n]*)?)"
+    rf"(?:{D}{{1,2}}[^\S\n]*(?:階|[FＦ])[^\S\n]*(?:の[^\S\n]*)?)?[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号?室(?![0-9０-９])")
 
 
 # ------------------------------------------------------------------ names
@@ -1031,6 +1066,9 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
         j = i + 1
         while j < len(toks) and toks[j].person == "名" and not line[toks[j - 1].end:toks[j].start].strip("\u3000 \t"):
             j += 1
+        if (j == i + 1 and j < len(toks) and toks[j].person == "一般" and toks[j].start == tok.end
+                and _OLD_KATAKANA_GIVEN_RE.fullmatch(toks[j].surface)):
+            j += 1  # a katakana given name UniDic tags as a name of no kind: 「佐々木トメ」
         if j > i + 1 and _HIRA_RUN_RE.fullmatch(tok.surface) and tok.start and _HIRA_RUN_RE.match(line[tok.start - 1]):
             continue  # a hiragana 姓 cut out of a run of hiragana: 「回答のみの行」 (の + みの + 行)
         if j > i + 1:  # family name + given name
@@ -1045,12 +1083,20 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
             spans.append((tok.start, end))
             continue
         prev = toks[i - 1].surface if i else ""
+        if _PUBLIC_OFFICE_BEFORE_RE.search(line, 0, tok.start) and _PUBLIC_TAIL_RE.match(line, tok.end):
+            continue  # an elected official by title and family name: 「県議会議員の大川氏」, like 「田中市長」
         if hira_end is None and (prev in _RESIDENT_WORDS or _AFTER_SURNAME_RE.match(line, tok.end)):
             spans.append((tok.start, tok.end))
     return spans
 
 
 _SENTENCE_END = "。．.！？!?"
+# An elected official named by the office and the family name (「県議会議員の大川氏」「市長の小林氏」) is public,
+# as 「田中市長」 is; a full name is still masked (privacy first).
+_PUBLIC_OFFICE_BEFORE_RE = re.compile(
+    r"(?:議員|市議|県議|町議|村議|区議|都議|府議|道議|議長|市長|町長|村長|区長|知事|大臣|首相|総理)(?:の|・|[^\S\n])[^\S\n]*$")
+_PUBLIC_TAIL_RE = re.compile(r"[^\S\n]*(?:氏|議員)")
+_OLD_KATAKANA_GIVEN_RE = re.compile("[ァ-ヺ]{2,3}")
 
 
 def _final_name_span(line: str, toks: list[_Tok]) -> tuple[int, int] | None:
@@ -1400,9 +1446,9 @@ _TITLE_WORDS = ("代表取締役社長", "代表取締役", "取締役社長", "
                 "院長", "理事長", "園長", "校長", "会長", "所長", "館長", "事務局長", "委員長", "支配人", "オーナー", "塾長",
                 "教室長", "室長", "施設長", "センター長", "住職", "組合長", "自治会長", "町内会長", "代表幹事", "世話人")
 _TITLE_NAME_RE = re.compile(
-    rf"^([^\S\n]*(?:[^\n。．！？!?]{{1,30}}?[^\S\n]+)?(?:{'|'.join(_TITLE_WORDS)})(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+))"
+    rf"^([^\S\n]*(?:[【［\[（(][^\S\n]*)?(?:[^\n。．！？!?]{{1,30}}?[^\S\n]+)?(?:{'|'.join(_TITLE_WORDS)})(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+))"
     rf"({_KANJI}{{1,4}}(?:[^\S\n]{{0,2}}{_KANJI}{{1,4}}|{_HIRA}{{2,4}})?|{_KANJI}{{1,4}}[^\S\n]{{1,2}}{_HIRA}{{2,4}})"
-    r"([^\S\n]*(?:より|拝)?[^\S\n]*)$", re.MULTILINE)
+    r"([^\S\n]*(?:より|拝)?[^\S\n]*(?:[】］\]）)][^\S\n]*)?)$", re.MULTILINE)
 
 
 def _titled_name(m: re.Match) -> str:
@@ -1472,7 +1518,8 @@ def _mask_staff_names(text: str) -> str:
 _BRACKETED_FINAL_NAME_RE = re.compile(
     rf"(?:(?<=[。．.！？!?\s])|^)([(（][^\S\n]*)({_KANJI}{{1,4}})([^\S\n]*[)）])[^\S\n]*\s*$")
 _BY_NAME_RE = re.compile(
-    rf"(?<![A-Za-z])((?:by|By|BY)[^\S\n]+)({_HIRA}{{2,6}}(?:[^\S\n]+{_HIRA}{{2,6}})?|{_KANJI}{{1,4}}(?:[^\S\n]?{_KANJI}{{1,4}})?)"
+    rf"(?<![A-Za-z])((?:by|By|BY)[^\S\n]+)({_HIRA}{{2,6}}(?:[^\S\n]+{_HIRA}{{2,6}})?|{_KANJI}{{1,4}}(?:[^\S\n]?{_KANJI}{{1,4}})?"
+    rf"|{_LATIN_WORD}(?:[^\S\n]+{_LATIN_WORD}){{0,2}})"
     r"([^\S\n]*[。．.]?)\s*$")
 
 
@@ -1495,8 +1542,51 @@ def _place_intro(m: re.Match) -> str:
     return m.group()
 
 
+# A family name before a carer's or doctor's role (「坂井ドクター」「上原ヘルパーさん」) or named as staff
+# (「堀という職員」): kanji that UniDic knows as a family name, read as a place or a noun first or not.
+_ROLE_NAME_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々〆ヶ])({_KANJI}{{1,3}})(?=(?:ドクター|ヘルパー|ケアマネ|ナース|ワーカー|看護師|保健師|相談員)"
+    rf"|という(?:職員|人|方|者|看護師|医師|ヘルパー|ケアマネ|担当|男性|女性|係|先生))")
+
+
+def _role_name(m: re.Match) -> str:
+    name = m.group(1)
+    words = _tagged(name)
+    if words and all(",人名," in raw for _, raw in words) and ",人名,姓" in words[0][1]:
+        return MASKS["name"]
+    if len(words) == 1 and any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(name)):
+        return MASKS["name"]
+    return m.group()
+
+
+# A name called out at the start of a quoted message (「由美子、お母さんが…」「けいこ、きょうデイやすむ」): a word
+# that UniDic knows as a given name, before 、 or ！ (「お母さん、」「ありがとう、」 are no names to it).
+_VOCATIVE_RE = re.compile(r"(?<=[「『])([\u4e00-\u9fff々ぁ-ゖァ-ヺー]{2,5})(?=[、，,！!][^\S\n]*[^」』\s])")
+
+
+def _vocative(m: re.Match) -> str:
+    name = m.group(1)
+    words = _tagged(name)
+    if len(words) == 1 and ",人名,名" in words[0][1]:
+        return MASKS["name"]
+    if (len(words) == 1 and not _KANJI_NAME_RE.search(name)  # kana UniDic reads as a word first: けいこ
+            and any(r[2] == "人名" and r[3] == "名" for r in _single_readings(name))):
+        return MASKS["name"]
+    return m.group()
+
+
+# Initials signing the letter (「…増やして。（Ｍ・Ｋ）」, a last line 「Y.T」「T・K生」).
+_INITIALS_END_RE = re.compile(
+    r"(?:(?<=[。．.！？!?\n])(?<![A-Za-zＡ-Ｚａ-ｚ][.．])|^)([^\S\n]*[(（]?[^\S\n]*)((?![PＰ][.．][^\S\n]?[SＳ])[A-ZＡ-Ｚ][.．・･][^\S\n]?[A-ZＡ-Ｚ][.．]?)"
+    r"(?=[^\S\n]*(?:生|より|拝)?[^\S\n]*[)）]?[^\S\n]*\s*$)")
+
+
 def _mask_final_name_forms(text: str) -> str:
     text = _PLACE_INTRO_RE.sub(_place_intro, text)
+    text = _ROLE_NAME_RE.sub(_role_name, text)
+    if "「" in text or "『" in text:
+        text = _VOCATIVE_RE.sub(_vocative, text)
+    text = _INITIALS_END_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
     m = _BRACKETED_FINAL_NAME_RE.search(text)
     if m is not None:
         words = _tagged(m.group(2))
@@ -1505,7 +1595,10 @@ def _mask_final_name_forms(text: str) -> str:
     m = _BY_NAME_RE.search(text)
     if m is not None:
         name, is_name = m.group(2), False
-        if _HIRA_RUN_RE.match(name):
+        if re.match("[A-Za-zＡ-Ｚａ-ｚ]", name):  # 「by Kenji Watanabe」; not 「by The Way」
+            words = [w.lower() for w in re.findall("[A-Za-z]+", unicodedata.normalize("NFKC", name))]
+            is_name = bool(words) and not any(w in _ENGLISH_WORDS or w in _NOT_LATIN_NAME for w in words)
+        elif _HIRA_RUN_RE.match(name):
             parts = name.split()
             is_name = (_hiragana_family_kind(parts[0]) in ("name", "misread") if len(parts) == 1
                        else _hiragana_name_pair(*parts) and not _hiragana_place_name(*parts))
@@ -1635,6 +1728,32 @@ _COMPANY_AFTER_RE = re.compile(r"(?:商店|商会|商事|建設|工務店|工業
                                r"酒店|米店|書店|薬局|医院|歯科|クリニック|株式会社|有限会社|商店街)")
 
 
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the name matched at ``text[start:end]`` ends: a match that stops inside a longer name UniDic
+    reads (the submitter 「齋藤 榮一」 in 「齋藤榮一郎」) runs to the end of that name."""
+    if end >= len(text) or not re.match(r"[\u4e00-\u9fff々ァ-ヺー]", text[end]):
+        return end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for tok in _tokens(text[line_start:line_end]):
+        a, b = tok.start + line_start, tok.end + line_start
+        if a < end < b:
+            return b if tok.person in ("名", "姓") else end
+    return end
+
+
+def _sub_submitter_name(rx: re.Pattern, text: str) -> str:
+    spans = []
+    for m in rx.finditer(text):
+        if _name_unless_company(m) == m.group() or (spans and m.start() < spans[-1][1]):
+            continue
+        spans.append((m.start(), _name_end(text, m.start(), m.end())))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["name"] + text[end:]
+    return text
+
+
 def _name_unless_company(m: re.Match) -> str:
     if (_COMPANY_BEFORE_RE.search(m.string, max(0, m.start() - 6), m.start())
             or _COMPANY_AFTER_RE.match(m.string, m.end())):
@@ -1713,7 +1832,7 @@ def _mask_nicknames(text: str) -> str:
 
 # A given name right after a masked family name (a relative who shares the submitter's: 「義父の安藤 和夫が」
 # -> 「義父の［氏名］ 和夫が」): kanji UniDic tags as a given name in the sentence are the rest of the name.
-_MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}})")
+_MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}}|[ァ-ヺ]{{2,3}}(?![ァ-ヺー]))")
 
 
 def _masked_then_given(m: re.Match) -> str:
@@ -1726,7 +1845,8 @@ def _masked_then_given(m: re.Match) -> str:
             break
         inside.append(raw)
         pos += len(w)
-    if pos == len(given) and inside and all(",人名,名" in raw for raw in inside):
+    if pos == len(given) and inside and all(",人名,名" in raw or (",人名,一般" in raw and _OLD_KATAKANA_GIVEN_RE.fullmatch(given))
+                                            for raw in inside):
         return MASKS["name"]
     return m.group()
 
@@ -1744,8 +1864,11 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     text = _ID_NUMBER_RE.sub(_id_number, text)
     text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
+    if "@" in text or "＠" in text:
+        text = _SPACED_EMAIL_RE.sub(_spaced_email, text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
+    text = _FACILITY_ROOM_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _SNS_BLANK_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
@@ -1755,12 +1878,12 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
     known = [_submitter_patterns(n) for n in sorted(_names_in(text, names), key=len, reverse=True)]
     for whole, _, _ in known:
-        text = whole.sub(_name_unless_company, text)
+        text = _sub_submitter_name(whole, text)
     for _, family, alone in known:
         if family is not None:
-            text = family.sub(_name_unless_company, text)
+            text = _sub_submitter_name(family, text)
         for part in alone:
-            text = part.sub(_name_unless_company, text)
+            text = _sub_submitter_name(part, text)
     if known:  # a relative's given name after the family name the submitter shares: 「義父の［氏名］ 和夫が」
         text = _MASKED_THEN_GIVEN_RE.sub(_masked_then_given, text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
