@@ -486,6 +486,7 @@ class AppliedDecisions:
     applied: int = 0
     not_applied: int = 0  # decisions whose opinions (or target) are all gone, or that changed nothing
     no_effect: int = 0  # of those, moves that changed nothing (the target's opinions joined the moved one's row)
+    replaced: int = 0  # labels, summaries, answers whose opinions a later one of the same kind names (mostly)
     withdrawn: int = 0  # withdraw lines and the decisions they withdraw (with the above: every line)
     withdrawn_decisions: int = 0  # decisions withdrawn
     withdrawals: int = 0  # withdraw lines (``review undo``)
@@ -538,6 +539,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     result.idle_withdrawals = result.withdrawals - len(withdrawals)
     result.withdrawn_decisions = len(withdrawn)
     relocated: set[int] = set()  # units placed by a move, split or detach: a later confirm leaves them there
+    moved_by: dict[int, int] = {}  # unit -> number of the last move, split or detach that placed it
     origin: dict[int, int] = {}  # a unit a move took elsewhere in this pass -> the cluster it left
 
     def units_of(ids: Sequence[str]) -> list[int]:
@@ -547,6 +549,12 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         tally = Counter(int(cl[u]) for u in units)
         return min(tally, key=lambda c: (-tally[c], c))
 
+    def place(units_: Sequence[int]) -> None:
+        relocated.update(units_)
+        for u in units_:
+            moved_by[u] = n
+
+    deferred_at: dict[int, int] = {}  # index in deferred -> the decision's number
     for n, d in enumerate(decisions, 1):
         if d.kind == "withdraw" or n in withdrawn:
             continue
@@ -636,13 +644,13 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     f"{'it is' if len(ids) == 1 else 'they are'} in (an earlier decision joined them)")
                 result.not_applied += 1
                 result.no_effect += 1
-                relocated.update(units)
+                place(units)
                 continue
             for u in units:
                 if int(cl[u]) != target:
                     origin.setdefault(u, int(cl[u]))
                 cl[u] = target
-            relocated.update(units)
+            place(units)
         elif d.kind == "split":
             current = int(cl[units[0]])
             already = np.flatnonzero(cl == current).tolist() == units  # (re-runs keep their cluster id)
@@ -651,7 +659,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     origin.setdefault(u, int(cl[u]))
                     cl[u] = next_cluster
                 next_cluster += 1
-            relocated.update(units)
+            place(units)
         elif d.kind == "detach":
             # the run already made these opinions units of their own (dedup.detach); a merge or
             # confirm recorded before, on the cluster their group was in, no longer holds them:
@@ -662,7 +670,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             for u in taken:
                 mates = [int(v) for v in np.flatnonzero(grouped == grouped[u]) if int(v) not in named]
                 cl[u] = majority_cluster(mates) if mates else grouped[u]
-            relocated.update(taken)
+            place(taken)
         if d.kind == "confirm":  # the confirmed opinions stay together (but not those moved away
             keep = [u for u in units if u not in relocated]  # by a move or split recorded earlier)
             if keep:
@@ -670,15 +678,36 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 for u in keep:
                     cl[u] = target
         if d.kind in ("label", "summary", "answer", "confirm"):
+            deferred_at[len(deferred)] = n
             deferred.append((what, d, [i for i in ids if i in opinion_unit]))
         result.messages += _partly_applied(what, missing, found_elsewhere)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on
     # one cluster: the one covering more of its opinions wins (the later one on a tie).
+    # One that a later decision of its kind replaced (the later names most of its opinions: staff
+    # answered the same row again, or the row it became) never applies again, wherever a new
+    # grouping puts its opinions (QA: after a --seed regroup a replaced answer was published on half
+    # of the row and the newest one lost).
+    superseded = set()
+    for k, (_, d, ids) in enumerate(deferred):
+        if d.kind == "confirm" or not ids:
+            continue
+        mine = set(ids)
+        if any(later.kind == d.kind and 2 * len(mine & set(later_ids)) > len(mine)
+               for _, later, later_ids in deferred[k + 1:]):
+            superseded.add(k)
+    result.replaced = len(superseded)
+    result.applied -= len(superseded)
     winner: dict[tuple[str, int], tuple[int, str, Decision]] = {}
-    for what, d, ids in deferred:
-        target = majority_cluster(units_of(ids))
+    for k, (what, d, ids) in enumerate(deferred):
+        if k in superseded:
+            continue
+        # the row is where its opinions are that no later move or split took away (QA: half of a
+        # row's two opinions moved out, and its label and answer went with the moved one on a tie)
+        units = units_of(ids)
+        stayed = [u for u in units if moved_by.get(u, 0) < deferred_at[k]]
+        target = majority_cluster(stayed or units)
         weight = sum(1 for i in ids if cl[opinion_unit[i]] == target)
         key = (d.kind, target)
         if key in winner:
@@ -716,6 +745,8 @@ def decision_counts(decisions: Sequence[Decision], applied: AppliedDecisions) ->
         figures.append(f"{applied.not_applied - applied.no_effect} no longer apply")
     if applied.no_effect:
         figures.append(f"{applied.no_effect} did not take effect (see above)")
+    if applied.replaced:
+        figures.append(f"{applied.replaced} replaced by a later one")
     if applied.withdrawn_decisions:
         figures.append(f"{applied.withdrawn_decisions} withdrawn")
     line = (f"{recorded} recorded" + (f" ({', '.join(f'{k} {c}' for k, c in sorted(kinds.items()))})" if kinds else "")
@@ -1276,13 +1307,28 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
     """A decision that gives cluster ``cluster_id`` a staff-written text (``kind``: label or
     summary), recorded with the cluster's opinions so it follows them through later runs."""
     text = _staff_text(text)
+    if kind == "label":  # a heading 【…】 is one line: a line break would be printed inside it
+        text = " ".join(text.split())
     if not text:
         raise InputError(f"the {kind} is empty")
+    if kind == "summary" and not any(ch.isalnum() for ch in _MASK_LABEL_RE.sub("", mask_for_check(text))):
+        # QA: 「090-1234-5678」 as a summary published a row of nothing but 「［電話番号］」
+        raise InputError("the summary holds nothing but personal data, which the report masks; write what the "
+                         "opinions say")
     members, _, row_of = _run_state(run_dir)
     cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
     ids = members[cluster_id]
     return append_decision(run_dir, kind, ids, _with_fingerprints(row_of, {kind: text, "cluster": cluster_id}, ids),
                            by)
+
+
+_MASK_LABEL_RE = re.compile(r"［[^］]{1,12}］")
+
+
+def mask_for_check(text: str) -> str:
+    from .mask import mask_personal_data
+
+    return mask_personal_data(text)
 
 
 def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:

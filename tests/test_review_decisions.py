@@ -351,3 +351,44 @@ def test_a_moved_opinion_and_its_one_copy_are_counted_in_the_singular(made, tmp_
     of = cluster_of(out)
     res = invoke("review", "move", out, "A7-1", of["A9-1"])
     assert res.exit_code == 0 and "1 exact or near copy goes with it" in res.output
+
+
+@pytest.mark.parametrize("moved, stays", [("A8-1", "A7-1"), ("A7-1", "A8-1")])
+def test_a_label_and_answer_stay_on_their_row_when_half_its_opinions_move_out(project, moved, stays):
+    """QA: label and answer a row of two opinions, move one into another row: on the 1:1 tie the
+    label and the confirmed answer went with the moved opinion to the other row."""
+    out, of = project["out"], project["of"]
+    row, library = of["A7-1"], of["A1-1"]
+    review.record_label(out, row, "桜並木の保全")
+    review.record_answer(out, row, text="桜並木は保全します。")
+    review.record_move(out, moved, library)
+    project["run"]()
+    now = cluster_of(out)
+    got = labels(out)
+    assert got[now[stays]] == "桜並木の保全" and got[now[moved]] != "桜並木の保全"
+    with open(out / "clusters.csv", encoding="utf-8-sig", newline="") as fh:
+        status = {r["cluster_id"]: r["answer_status"] for r in csv.DictReader(fh)}
+    assert status[now[stays]] == "confirmed" and status[now[moved]] != "confirmed"
+
+
+def test_an_answer_replaced_by_a_later_one_never_comes_back_after_a_regroup(project):
+    """QA: answer a row, answer it again (the later replaces it), re-run with another --seed: the
+    regroup split the row and the replaced answer was published on one half."""
+    out, of = project["out"], project["of"]
+    row = of["A1-1"]
+    review.record_answer(out, row, text="旧い回答です。")
+    review.record_answer(out, row, text="新しい回答です。")
+    res = project["run"]()
+    assert "1 replaced by a later one" in res.output
+    review.record_split(out, ["A3-1"])  # the row's opinions now lie in two clusters
+    project["run"]()
+    published = (out / "report.md").read_text(encoding="utf-8")
+    assert "旧い回答です。" not in published and "新しい回答です。" in published
+
+
+def test_a_label_is_one_line_and_a_summary_of_nothing_but_personal_data_is_refused(project):
+    out, of = project["out"], project["of"]
+    d = review.record_label(out, of["A4-1"], "駅前\n駐輪場")
+    assert d.value["label"] == "駅前 駐輪場"
+    res = invoke("review", "summary", out, of["A4-1"], "090-1234-5678")
+    assert res.exit_code != 0 and "nothing but personal data" in res.output
