@@ -198,6 +198,22 @@ def write_csv(path: Path, header, rows) -> Path:
     return write_comments_csv(path, rows, header=header)
 
 
+def write_sheet(path: Path, rows, merges=()) -> Path:
+    """An Excel file of ``rows`` (the first is the header, or a title above it) on a sheet 意見一覧,
+    with the cell ranges ``merges`` merged."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "意見一覧"
+    for row in rows:
+        ws.append(list(row))
+    for ref in merges:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
 def invoke(*args):
     """``cluster ARGS`` in-process (click's runner), exceptions raised rather than caught."""
     from click.testing import CliRunner

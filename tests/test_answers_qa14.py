@@ -1,32 +1,15 @@
 """QA pass 14: past-answer tables split over rows, per-file column options, opposite directions."""
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from cluster.answers import read_past_answers
 from cluster.io import InputError
-
-
-def write_csv(path, header, rows, encoding="utf-8-sig"):
-    with open(path, "w", encoding=encoding, newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-    return path
+from conftest import write_csv, write_sheet
 
 
 def write_xlsx(path, header, rows):
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_sheet(path, [header, *rows])
 
 
 # ----------------------------------------------------------------- a cell split over two rows

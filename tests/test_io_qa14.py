@@ -7,20 +7,9 @@ import pytest
 
 from cluster.io import InputError, choose_columns, read_table
 from cluster.pipeline import RunOptions, read_submissions
+from conftest import write_sheet
 
 
-def _xlsx(path, rows, merges=()):
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "意見一覧"
-    for row in rows:
-        ws.append(list(row))
-    for ref in merges:
-        ws.merge_cells(ref)
-    wb.save(path)
-    return path
 
 
 def _one_line(exc) -> str:
@@ -33,7 +22,7 @@ def _one_line(exc) -> str:
 
 
 def test_text_under_a_header_merged_over_two_columns_is_read_as_one_text(tmp_path):
-    path = _xlsx(tmp_path / "m.xlsx", [
+    path = write_sheet(tmp_path / "m.xlsx", [
         ["受付番号", "ご意見", None, "添付ファイル"],
         [1, "第2章に賛成です。", "ただし第3章の期限は延ばしてください。", "資料.pdf"],
         [2, "第4章の図が見にくいです。", None, None],
@@ -52,7 +41,7 @@ def test_text_under_a_header_merged_over_two_columns_is_read_as_one_text(tmp_pat
 
 
 def test_text_under_a_merged_last_header_cell_is_read_not_left_as_extra(tmp_path):
-    path = _xlsx(tmp_path / "m.xlsx", [
+    path = write_sheet(tmp_path / "m.xlsx", [
         ["受付番号", "ご意見", None, None],
         [1, "第2章に賛成です。", "ただし第3章の期限は延ばしてください。", "以上です。"],
         [2, "反対です。", None, None],
@@ -67,7 +56,7 @@ def test_text_under_a_merged_last_header_cell_is_read_not_left_as_extra(tmp_path
 
 
 def test_another_column_under_a_merged_header_is_joined_with_a_space(tmp_path):
-    path = _xlsx(tmp_path / "m.xlsx", [
+    path = write_sheet(tmp_path / "m.xlsx", [
         ["番号", "氏名", None, "ご意見"],
         [1, "山田", "花子", "公園を増やしてほしい。"],
     ], merges=["B1:C1"])
@@ -79,7 +68,7 @@ def test_another_column_under_a_merged_header_is_joined_with_a_space(tmp_path):
 
 
 def test_a_merged_title_above_the_header_is_not_a_merged_header(tmp_path):
-    path = _xlsx(tmp_path / "m.xlsx", [
+    path = write_sheet(tmp_path / "m.xlsx", [
         ["○○計画（案）に対する意見一覧", None, None],
         ["受付番号", "ご意見", "提出方法"],
         [1, "賛成です。", "郵送"],
@@ -177,7 +166,7 @@ def test_unused_columns_are_named_once(tmp_path):
 
 def test_a_repeated_id_is_named_by_opinions_csv_row_number_and_the_excel_row(tmp_path):
     # QA: the repeated-id warning gave Excel rows while other warnings gave opinions.csv's row_number
-    path = _xlsx(tmp_path / "r.xlsx", [
+    path = write_sheet(tmp_path / "r.xlsx", [
         ["令和8年度 計画（案）に対する意見一覧"], [],
         ["受付番号", "ご意見"],
         [101, "駐輪場を増やしてください。"], [102, "バスの本数を増やしてほしい。"], [102, "公園にベンチがほしい。"],

@@ -7,20 +7,9 @@ import pytest
 
 from cluster.io import InputError, choose_columns, normalize_channel, read_table
 from cluster.pipeline import RunOptions, read_submissions
+from conftest import write_sheet
 
 
-def _xlsx(path, rows, merges=()):
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "意見一覧"
-    for row in rows:
-        ws.append(list(row))
-    for ref in merges:
-        ws.merge_cells(ref)
-    wb.save(path)
-    return path
 
 
 def _read(path, **kw):
@@ -42,7 +31,7 @@ _TWO_ROWS = [
 
 @pytest.mark.parametrize("merges", [(), ("C1:D1", "A1:A2", "B1:B2", "E1:E2")], ids=["blank", "merged"])
 def test_a_second_header_row_of_sub_headings_is_part_of_the_header(tmp_path, merges):
-    path = _xlsx(tmp_path / "two.xlsx", _TWO_ROWS, merges)
+    path = write_sheet(tmp_path / "two.xlsx", _TWO_ROWS, merges)
     table = read_table(path)
     assert table.columns == ["受付番号", "氏名", "ご意見（要旨）", "ご意見（全文）", "提出方法"]
     assert len(table.rows) == 3 and table.row_numbers == [3, 4, 5]
@@ -59,7 +48,7 @@ def test_a_second_header_row_of_sub_headings_is_part_of_the_header(tmp_path, mer
 
 
 def test_a_sub_heading_names_its_column_for_the_options(tmp_path):
-    path = _xlsx(tmp_path / "two.xlsx", _TWO_ROWS, ("C1:D1",))
+    path = write_sheet(tmp_path / "two.xlsx", _TWO_ROWS, ("C1:D1",))
     for given in ("全文", "ご意見 全文", "ご意見（全文）"):
         subs, _info, _lines = _read(path, text_column=given)
         assert subs[1].text.startswith("西公園"), given
@@ -82,7 +71,7 @@ def test_a_first_data_row_of_short_words_is_not_a_sub_heading_row(tmp_path):
     table = read_table(path)
     assert table.columns == ["受付番号", "ご意見", "提出方法"] and len(table.rows) == 2
     # a merged header over a long letter typed on (no sub-headings) is still joined
-    path = _xlsx(tmp_path / "m.xlsx", [["受付番号", "ご意見", None], [1, "第2章に賛成です。", "続きです。"]], ("B1:C1",))
+    path = write_sheet(tmp_path / "m.xlsx", [["受付番号", "ご意見", None], [1, "第2章に賛成です。", "続きです。"]], ("B1:C1",))
     table = read_table(path)
     assert table.columns == ["受付番号", "ご意見"] and "続きです" in table.rows[0]["ご意見"]
 
@@ -91,7 +80,7 @@ def test_a_first_data_row_of_short_words_is_not_a_sub_heading_row(tmp_path):
 
 
 def test_a_sheet_without_a_header_row_is_read_as_data(tmp_path):
-    path = _xlsx(tmp_path / "blocks.xlsx", [
+    path = write_sheet(tmp_path / "blocks.xlsx", [
         ["【意見1】第2章について"], ["通学路の歩道が狭く危険です。"], [None],
         ["【意見2】第3章 公共交通"], ["乗合タクシーを当日予約にしてほしい。"],
     ])
@@ -113,7 +102,7 @@ def test_header_row_0_means_no_header(tmp_path):
 
 
 def test_a_short_label_first_row_is_still_a_header(tmp_path):
-    path = _xlsx(tmp_path / "one.xlsx", [["市民の声"], ["通学路の歩道が狭く危険です。"]])
+    path = write_sheet(tmp_path / "one.xlsx", [["市民の声"], ["通学路の歩道が狭く危険です。"]])
     table = read_table(path)
     assert table.columns == ["市民の声"] and len(table.rows) == 1
     # a form's question as the column name is a header, not an opinion
@@ -136,7 +125,7 @@ def test_total_and_note_rows_under_the_data_are_not_submissions(tmp_path):
     assert table.footer_rows == [(4, "合計 1,000件"), (5, "※個人情報は削除しています。")]
     text = table.describe()
     assert "合計 1,000件" in text and "※個人情報" in text and "not submissions" in text
-    path = _xlsx(tmp_path / "f.xlsx", [["受付番号", "提出方法", "ご意見"], [1, "郵送", "バスを増やしてください。"],
+    path = write_sheet(tmp_path / "f.xlsx", [["受付番号", "提出方法", "ご意見"], [1, "郵送", "バスを増やしてください。"],
                                        ["合計 1件", None, None], [None, None, "※個人情報は削除しています。"]])
     table = read_table(path)
     assert len(table.rows) == 1 and [n for n, _ in table.footer_rows] == [3, 4]
@@ -171,7 +160,7 @@ def test_an_unknown_channel_name_is_said(tmp_path):
 
 
 def test_excel_escapes_in_cells_are_decoded(tmp_path):
-    path = _xlsx(tmp_path / "x.xlsx", [["受付番号", "ご意見"], [1, "統合に反対します。_x000D_\n白紙に戻してください。"],
+    path = write_sheet(tmp_path / "x.xlsx", [["受付番号", "ご意見"], [1, "統合に反対します。_x000D_\n白紙に戻してください。"],
                                        [2, "記号_x005F_x000D_はそのまま"]])
     table = read_table(path)
     assert table.rows[0]["ご意見"] == "統合に反対します。\n白紙に戻してください。"
