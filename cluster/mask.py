@@ -1970,6 +1970,8 @@ def _mask_signature_urls(text: str) -> str:
 _CONTACT_FILLER_RE = re.compile(
     rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _NAME_LABEL_WORDS + _URL_LABELS + _SNS_LABELS)}"
     rf"|Phone|PHONE|phone|Mobile|MOBILE|Mail|MAIL|E-Mail|From|FROM|生年月日|誕生日|〒"
+    # the labels of account and ID numbers (［口座番号］, ［番号］): 「口座：普通 ［口座番号］」
+    rf"|口座番号|口座|普通預金|普通|当座|旅券番号|パスポート番号|免許証番号|運転免許証番号|被保険者番号|記号番号|受給者番号|番号"
     rf"|[:：()（）<>＜＞・/／,，、\-－\s\u3000])")
 
 

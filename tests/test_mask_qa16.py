@@ -66,3 +66,12 @@ def test_qa16_leak_is_masked(text, names, secrets, kept):
 ])
 def test_qa16_kept(text):
     assert mask_personal_data(text) == text
+
+
+def test_a_line_of_nothing_but_a_masked_account_or_id_number_is_dropped_from_the_summary():
+    from cluster.mask import drop_masked_lines, only_masks
+
+    masked = mask_personal_data("駐輪場を増やしてください。\n口座：普通 7654321\n旅券番号 TK1234567")
+    assert only_masks("口座：普通 ［口座番号］") and only_masks("旅券番号 ［番号］")
+    assert drop_masked_lines(masked).strip() == "駐輪場を増やしてください。"
+    assert not only_masks("口座番号の確認をお願いします")
