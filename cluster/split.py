@@ -171,10 +171,17 @@ def _is_list(numbers: list[int | None]) -> bool:
     return ups >= max(1, (len(nums) - 1) // 2)
 
 
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
+
+
 def split_submission(text: str) -> list[Segment]:
     """Segments of ``text``, one per opinion. A text without structure is one segment.
 
-    E-mail header blocks and quoted or forwarded text are segments of their own (``part``)."""
+    E-mail header blocks and quoted or forwarded text are segments of their own (``part``).
+    A lone carriage return (old Mac line ends; the readers turn them into line breaks already) is a
+    line break here too, so that a heading never spans one: the offsets stay those of ``text``."""
+    if "\r" in text:
+        text = _LONE_CR_RE.sub("\n", text)
     parts, quote_bullets = _mail_parts(text)
     if not parts:
         return _split_top(text, quote_bullets)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -182,6 +183,7 @@ _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求
                          r"(?:もらえる|いただける|頂ける|もらえれば|いただければ|頂ければ)(?:と)?(?:助かり|嬉し|うれし|ありがた|幸い)")
 
 
+@lru_cache(maxsize=1 << 16)  # the grouping reads each distinct text in several blocks and passes
 def _sentence_stances(text: str) -> tuple[bool, bool]:
     """(asks for something, 賛成 included; rejects something, 反対 included) over the sentences
     of ``text``. 「ドッグランの設置に賛成します」 asks for what 「ドッグランはいらない」 rejects (QA: the
@@ -307,19 +309,24 @@ def request_directions(text: str) -> dict[str, int]:
     (「値上げすべきだ」 price +1; 「値下げしてほしい」「料金が高すぎるので下げてほしい」 price -1;
     「伐採してほしい」 felling +1, 「伐採しないでほしい」 felling -1). An action asked both ways in
     one text is left out."""
+    return dict(_directions(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _directions(text: str) -> tuple[tuple[str, int], ...]:
     from .split import split_sentences
 
-    t = unicodedata.normalize("NFKC", text or "")
+    t = unicodedata.normalize("NFKC", text)
     seen: dict[str, set[int]] = {}
     for s in split_sentences(t) or [t]:
         for action, sign in _sentence_directions(s):
             seen.setdefault(action, set()).add(sign)
-    return {a: next(iter(signs)) for a, signs in seen.items() if len(signs) == 1}
+    return tuple((a, next(iter(signs))) for a, signs in seen.items() if len(signs) == 1)
 
 
 def direction_vector(text: str) -> np.ndarray:
     """``request_directions`` as an int8 vector over ``DIRECTION_ACTIONS`` (0: not asked)."""
-    found = request_directions(text)
+    found = dict(_directions(text or ""))
     return np.array([found.get(a, 0) for a in DIRECTION_ACTIONS], dtype=np.int8)
 
 

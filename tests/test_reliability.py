@@ -373,6 +373,7 @@ def test_splitter_on_arbitrary_text(text):
     "(1)図書館の開館時間を延長してください。(2)\t(0)",
     "①公園を広く②\u3000③",
     "(1)\n\n(2)\x0c",
+    "0\rについて\n0",  # found by the reliability benchmark: a lone CR inside a heading line
 ])
 def test_splitter_edge_cases(text):
     check_segments(text)
