@@ -529,7 +529,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     grouped = cl.copy()  # the grouping's own clusters, before any decision
     result = AppliedDecisions(cl)
     next_cluster = int(cl.max()) + 1 if len(cl) else 0
-    deferred: list[tuple[str, Decision, list[str]]] = []
+    deferred: list[tuple[str, Decision, list[str], int]] = []  # (what, decision, its opinions, its number)
     by_fp = _first_id_by_fingerprint(fingerprints)
     withdrawals, warnings = resolve_withdrawals(decisions)
     withdrawn = {n for targets in withdrawals.values() for n in targets}
@@ -554,7 +554,6 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         for u in units_:
             moved_by[u] = n
 
-    deferred_at: dict[int, int] = {}  # index in deferred -> the decision's number
     for n, d in enumerate(decisions, 1):
         if d.kind == "withdraw" or n in withdrawn:
             continue
@@ -678,8 +677,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 for u in keep:
                     cl[u] = target
         if d.kind in ("label", "summary", "answer", "confirm"):
-            deferred_at[len(deferred)] = n
-            deferred.append((what, d, [i for i in ids if i in opinion_unit]))
+            deferred.append((what, d, [i for i in ids if i in opinion_unit], n))
         result.messages += _partly_applied(what, missing, found_elsewhere)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
@@ -690,23 +688,23 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     # grouping puts its opinions (QA: after a --seed regroup a replaced answer was published on half
     # of the row and the newest one lost).
     superseded = set()
-    for k, (_, d, ids) in enumerate(deferred):
+    for k, (_, d, ids, _) in enumerate(deferred):
         if d.kind == "confirm" or not ids:
             continue
         mine = set(ids)
         if any(later.kind == d.kind and 2 * len(mine & set(later_ids)) > len(mine)
-               for _, later, later_ids in deferred[k + 1:]):
+               for _, later, later_ids, _ in deferred[k + 1:]):
             superseded.add(k)
     result.replaced = len(superseded)
     result.applied -= len(superseded)
     winner: dict[tuple[str, int], tuple[int, str, Decision]] = {}
-    for k, (what, d, ids) in enumerate(deferred):
+    for k, (what, d, ids, number) in enumerate(deferred):
         if k in superseded:
             continue
         # the row is where its opinions are that no later move or split took away (QA: half of a
         # row's two opinions moved out, and its label and answer went with the moved one on a tie)
         units = units_of(ids)
-        stayed = [u for u in units if moved_by.get(u, 0) < deferred_at[k]]
+        stayed = [u for u in units if moved_by.get(u, 0) < number]
         target = majority_cluster(stayed or units)
         weight = sum(1 for i in ids if cl[opinion_unit[i]] == target)
         key = (d.kind, target)

@@ -198,6 +198,17 @@ def write_csv(path: Path, header, rows) -> Path:
     return write_comments_csv(path, rows, header=header)
 
 
+def assert_masked(text: str, names=(), secrets=(), kept=()) -> None:
+    """``mask_personal_data(text, names)`` leaves none of ``secrets`` and every one of ``kept``."""
+    from cluster.mask import mask_personal_data
+
+    out = mask_personal_data(text, names)
+    for secret in secrets:
+        assert secret not in out, out
+    for word in kept:
+        assert word in out, out
+
+
 def write_sheet(path: Path, rows, merges=()) -> Path:
     """An Excel file of ``rows`` (the first is the header, or a title above it) on a sheet 意見一覧,
     with the cell ranges ``merges`` merged."""
