@@ -15,6 +15,17 @@ around it count through its number (「1．４月入所で…」 over 「2．…
 A marker followed directly by 「について」「は」「の」 … (「(1)について賛成です。」) refers to an item
 of the draft: the opinion is cut there, but the marker stays in its text.
 
+Nested numbering (「1」 over 「(1)」 over 「ア」 over 「(ア)」; a style's depth is the order it first
+appears in): an item that is only one short line right above deeper items (「２　各論」,
+「(3) エコドライブの推進について」) heads them: it is their ``heading`` (joined after the headings above
+it, 「各論 電動トラック等の導入支援について」), no opinion of its own. Bullets under a lead sentence that
+asks for something and announces its reasons (「次の理由から…を急ぐべきです。」) are that opinion's
+reasons, not opinions. A 「追伸」「P.S.」 line starts an opinion of its own. A ministry-style form
+(「【意見1】」 or 「【該当箇所】」 opening each block, then 「【意見内容】」「【理由】」) gives one opinion
+per block, the 該当箇所 text its heading. A letterhead, title and greeting over the items (addressee
+「…知事　様」, date, association, 「会長　氏名」, 「記」, 「意見書」, the title naming the draft) are a
+``closing`` segment (a greeting row), see ``is_letter_framing``.
+
 Letters without numbering (paragraphs, or one run of text), and the text under a 「…について」
 heading, are read sentence by sentence (``_split_paragraphs``): a sentence that opens a new point
 (「また、」「次に」「最後に」…) and asks for something else, or a paragraph that asks for something and
@@ -31,7 +42,9 @@ text of several items (over one opinion it stays the opinion's heading); quoted 
 quotation is the submission and is split.
 Some writers list their own points as 「> …」 lines. Without a sign of e-mail (a header block, a
 forward, an attribution line, nested 「>>」 or bare 「>」 lines) and without the writer's own text
-answering between two 「>」 blocks or under the last one, 「>」 lines are bullets, not quotation
+answering between two 「>」 blocks or under the last one, or the city's reply under the writer's
+text (「> 山田様」「> お問い合わせありがとうございます。」「> …受け付けております。」「> …課」), 「>」 lines
+are bullets, not quotation
 (a signature, 「以上」 or a line summing up the list under them is no answer). In a reply (text
 quoted, the writer's own text besides), a lone 「件名：…」 first line is its header, and a chunk
 that only greets or gives the writer's name (「小林です。」 above the quoted lines) is a greeting.
@@ -73,6 +86,8 @@ _MARKERS = [
     # 「(ア)…(イ)…」「（ア）」「ア．…イ．…」 (ア イ ウ エ オ カ キ ク ケ コ count like 1 … 10)
     ("kana_paren", re.compile(f"[(（]\\s*([{_KANA_NUM}])\\s*[)）]")),
     ("kana_dot", re.compile(f"([{_KANA_NUM}])\\s*[.．]")),
+    # 「ア　車両購入補助の…」「イ　申請手続を…」: a kana and a blank (a katakana word has no blank after one kana)
+    ("kana_space", re.compile(f"([{_KANA_NUM}])[ 　]+(?=\\S)")),
     ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
@@ -93,8 +108,9 @@ _LABEL_RE = re.compile(
 _SUBJECT_LABEL_RE = re.compile(r"^(?:件名|Subject|タイトル|表題|題名)[ \t\u3000]*[:：][ \t\u3000]*", re.IGNORECASE)
 # A title that names the draft: 「第2次○○市総合計画（案）に対する意見」「計画案への意見」「条例改正案についての意見書」
 _DRAFT_TITLE_RE = re.compile(
-    r"(?:案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱|改正|施策)[)）」』]?(?:等|など)?[ \t\u3000]*"
-    r"(?:へ|に対する|に関する|について|についての|に対して)?の?[ \t\u3000]*(?:ご)?(?:意見|コメント|提言|要望)(?:書)?$")
+    r"(?:案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱|改正|施策)[)）」』]{0,2}(?:等|など)?[ \t\u3000]*"
+    r"(?:へ|に対する|に関する|について|についての|に対して)?の?[ \t\u3000]*(?:ご)?(?:意見|コメント|提言|要望)(?:書)?"
+    r"(?:について|の件)?$")
 # ... unless it names a part of the draft: 「第3章（計画の目標）に関する意見」 is a section heading
 _PART_OF_DRAFT_RE = re.compile(r"第[ \t\u3000]*[0-9０-９一二三四五六七八九十]+[ \t\u3000]*[章条節項款部編]|頁|ページ|別添|別紙|別表|資料")
 
@@ -243,6 +259,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     if not text.strip():
         return [Segment(0, len(text))]
     lines = _lines(text)
+    form = _split_form(text, lines)
+    if form:
+        return form
     # 1. classify lines
     headings: dict[int, str] = {}
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
@@ -252,6 +271,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         stripped = line.lstrip(" \t\u3000")
         lead = len(line) - len(stripped)
         if not stripped:
+            continue
+        if _PS_RE.match(stripped):  # 「追伸　説明会を…」: an afterthought, an opinion of its own
+            marked.setdefault("ps", []).append((idx, s + lead, None, ""))
             continue
         lm = _LABEL_RE.match(stripped)
         if lm and (len(stripped) > lm.end() or _has_text_after(text, lines, idx)):
@@ -285,6 +307,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
                 before_digit.append((idx, s + lead + m.end(), _number(m.group(1)), m.group(0).strip()))
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
+    style_of: dict[int, str] = {}  # line index -> marker style (its level in a nested list)
+    ps_lines = marked.pop("ps", [])
     for style, items in marked.items():
         if style == "dot" and before_digit:
             items = _continue_list(items, before_digit)
@@ -295,16 +319,34 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if ok:
             for idx, start, _, marker in items:
                 boundaries.setdefault(idx, (start, marker))
+                style_of.setdefault(idx, style)
     for idx, start, _, marker in _mixed_style_runs(marked, before_digit):
         boundaries.setdefault(idx, (start, marker))
+        style_of[idx] = "mixed"  # 「1.」「2．」「(3)」: one list, one level
     for idx in boundaries:  # 「１．12ページの…について」 read as an item of the list, not a heading
         headings.pop(idx, None)
+    _drop_reason_bullets(text, lines, boundaries, style_of, headings)
     if not boundaries and not headings:
+        if ps_lines:  # 「追伸」 under a letter without items: the letter, then the afterthought
+            cut = lines[ps_lines[0][0]][0]
+            head = _split_body(text[:cut], quote_bullets)
+            tail = _trimmed(text, cut, len(text))
+            if head and head[-1].closing:
+                return head + [tail]
+            return head + _cut_closing(text, [tail])
         inline = _split_inline(text)
         if inline:
             return inline
         whole = _cut_signature(text, _trimmed(text, 0, len(text)))
         return _split_paragraphs(text, whole[0]) + whole[1:]
+    first_cut = min(set(boundaries) | set(headings))
+    for idx, start, _, marker in ps_lines:
+        if idx > first_cut:
+            boundaries[idx] = (start, marker)
+            style_of[idx] = "ps"
+    # an item that is only a short heading line over deeper items (「１　家庭部門の対策」 over
+    # 「（１）…」「（２）…」): a heading for them, no opinion of its own
+    heading_items = _heading_items(text, lines, boundaries, style_of, headings)
     # 3. cut: headings open a section, markers open an item
     segments: list[Segment] = []
     cut_lines = sorted(set(boundaries) | set(headings))
@@ -312,22 +354,36 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     if first_line > 0:  # preamble before the first item
         pre = _trimmed(text, 0, lines[first_line][0])
         if pre.end > pre.start:
-            segments.append(pre)
+            # a letterhead, title and greeting over the items (「○○県知事　様」, the date, the
+            # association and its 「会長　氏名」, 「記」): no opinion
+            framing = is_letter_framing(text[pre.start:pre.end])
+            segments.append(Segment(pre.start, pre.end, closing=framing))
     heading = ""
+    levels: dict[str, int] = {}  # marker style -> depth, in the order the styles first appear
+    for idx in sorted(boundaries):
+        levels.setdefault(style_of.get(idx, ""), len(levels))
+    stack: list[tuple[int, str]] = []  # (depth, heading) of the heading items above the current item
     for k, idx in enumerate(cut_lines):
         end = lines[cut_lines[k + 1]][0] if k + 1 < len(cut_lines) else len(text)
         if idx in headings:
             heading = headings[idx]
+            stack = []
             body_start = lines[idx][1]
             seg = _trimmed(text, body_start, end, heading=heading)
-            if seg.end > seg.start and is_draft_title(heading):
+            if is_draft_title(heading) and (seg.end > seg.start or k + 1 < len(cut_lines)):
                 # 「総合計画（案）に対する意見」「件名：計画案への意見」: the letter's title names the draft,
                 # as every letter would; a greeting row, no heading over its opinions (the report would
                 # print it above each, and the grouping would read it in every one)
                 heading = ""
                 title = _trimmed(text, lines[idx][0], lines[idx][1])
                 segments.append(Segment(title.start, title.end, closing=True))
-                segments.extend(_split_paragraphs(text, _trimmed(text, body_start, end)))
+                if seg.end > seg.start:
+                    body = _trimmed(text, body_start, end)
+                    if k + 1 < len(cut_lines) and is_letter_framing(text[body.start:body.end]):
+                        # 「時下ますます…下記のとおり意見を提出します。⏎記」 under the title, over the items
+                        segments.append(Segment(body.start, body.end, closing=True))
+                    else:
+                        segments.extend(_split_paragraphs(text, body))
             elif seg.end > seg.start:  # heading with its own text under it (paragraphs may hold several)
                 segments.extend(_split_paragraphs(text, seg))
             elif k + 1 == len(cut_lines) or cut_lines[k + 1] in headings:
@@ -335,13 +391,184 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
                 segments.append(_trimmed(text, lines[idx][0], lines[idx][1]))
             continue
         start, marker = boundaries[idx]
-        seg = _trimmed(text, start, end, heading=heading, marker=marker)
+        depth = levels.get(style_of.get(idx, ""), 0)
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if idx in heading_items:
+            stack.append((depth, heading_items[idx]))
+            continue
+        full = " ".join(h for h in [heading] + [h for _, h in stack] if h)
+        seg = _trimmed(text, start, end, heading=full, marker=marker)
         if seg.end > seg.start:
             segments.append(seg)
     segments = segments or [_trimmed(text, 0, len(text))]
     if segments[-1].closing:  # the greeting under a section's last paragraph, cut already
         return segments
     return _cut_closing(text, segments) if len(segments) > 1 else _cut_signature(text, segments[0])
+
+
+# The fields of a ministry-style form: 【意見1】⏎【該当箇所】…⏎【意見内容】…⏎【理由】…
+_FORM_FIELD_RE = re.compile(
+    r"[ \t\u3000]*[【\[［〔][ \t\u3000]*(?:(?P<place>(?:意見の)?該当(?:する)?(?:箇所|個所|部分|ページ|頁|項目|章)|該当箇所等|ページ|頁|箇所)"
+    r"|(?P<content>(?:ご)?意見(?:の)?(?:内容|要旨|概要)?|提案(?:の)?内容|内容|要旨)"
+    r"|(?P<reason>(?:意見の|その)?理由|根拠|理由等))[ \t\u3000]*[】\]］〕][ \t\u3000]*[:：]?[ \t\u3000]*")
+
+
+def _split_form(text: str, lines: list[tuple[int, int]]) -> list[Segment]:
+    """A form of blocks (「【意見1】」 or 「【該当箇所】」 opening each, then 「【意見内容】」「【理由】」):
+    one opinion per block, its content and reason together, the 【該当箇所】 text its heading (the
+    report's 該当箇所). [] when ``text`` is no such form."""
+    fields = []  # (line index, kind, text after the label on the line)
+    labels = []  # line indexes of 【意見N】
+    for idx, (s, e) in enumerate(lines):
+        line = text[s:e]
+        m = _FORM_FIELD_RE.match(line)
+        if m:
+            fields.append((idx, m.lastgroup, line[m.end():].strip(" \t\u3000")))
+            continue
+        lm = _LABEL_RE.match(line.lstrip(" \t\u3000"))
+        if lm and _number(lm.group(1)) is not None:
+            labels.append(idx)
+    kinds = {k for _, k, _ in fields}
+    if not ("place" in kinds and kinds & {"content", "reason"}) and not (labels and {"content", "reason"} <= kinds):
+        return []
+    starts = labels if labels and (len(labels) > 1 or labels[0] < min(i for i, _, _ in fields)) else \
+        [i for i, k, _ in fields if k == "place"]
+    if not starts:
+        return []
+    out: list[Segment] = []
+    pre = _trimmed(text, 0, lines[starts[0]][0])
+    if pre.end > pre.start:
+        out.append(Segment(pre.start, pre.end, closing=is_letter_framing(text[pre.start:pre.end])))
+    for k, idx in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        end = lines[starts[k + 1]][0] if k + 1 < len(starts) else len(text)
+        body_line = idx + 1 if idx in labels else idx
+        if idx in labels:  # 「【意見1】本文…」: text beside the label starts the opinion
+            s, e = lines[idx]
+            lm = _LABEL_RE.match(text, s + len(text[s:e]) - len(text[s:e].lstrip(" \t\u3000")))
+            if lm and text[lm.end():e].strip():
+                body_line = idx
+        heading = ""
+        for f_idx, kind, after in fields:
+            if idx <= f_idx < stop and kind == "place":
+                heading = after or next((text[s2:e2].strip(" \t\u3000") for s2, e2 in lines[f_idx + 1:stop]
+                                         if text[s2:e2].strip()), "")
+                if f_idx == body_line and after:  # the place line starts the block: it is the heading
+                    body_line += 1
+                break
+        start = lines[body_line][0] if body_line < len(lines) else end
+        if idx in labels and body_line == idx:
+            start = lm.end()
+        seg = _trimmed(text, start, end, heading=heading,
+                       marker=text[lines[idx][0]:lines[idx][1]].strip() if idx in labels else "")
+        if seg.end > seg.start:
+            out.append(seg)
+    if len(out) < 1:
+        return []
+    return _cut_closing(text, out)
+
+
+# 「追伸　…」「P.S. …」「追記：…」 at the start of a line: an afterthought, a new opinion
+_PS_RE = re.compile(r"(?:追伸|追記|二伸|P\.?[ \t]?S\.?)(?:[ \t\u3000:：、，,．.]|$)", re.IGNORECASE)
+# A lead sentence that announces the reasons listed under it (「次のような理由から…を急ぐべきです。」)
+_REASONS_LEAD_RE = re.compile(r"理由|背景|根拠|事情|観点から|ため[、，,]")
+_HEADING_ITEM_MAX = 40
+
+
+def _asks(sentence: str) -> bool:
+    """``sentence`` asks for or rejects something (``stance.sentence_stance``), or asks in the
+    written style of a letter from an association (「…を図られたい」「…されたい」)."""
+    from .normalize import nfkc
+    from .stance import sentence_stance
+
+    t = nfkc(sentence).strip()
+    return any(sentence_stance(t)) or bool(_WRITTEN_REQUEST_RE.search(t))
+
+
+_WRITTEN_REQUEST_RE = re.compile(r"(?:られ|され|せられ|願い)たい[。.!！]?$")
+
+
+def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
+                         style_of: dict[int, str], headings: dict[int, str]) -> None:
+    """Bullets under a lead sentence that asks for something and announces its reasons
+    (「次のような理由から、充電設備の整備を急ぐべきです。⏎・…⏎・…」) are the reasons of that one
+    opinion, not opinions: their boundaries go (in place)."""
+    cuts = sorted(set(boundaries) | set(headings))
+    k = 0
+    while k < len(cuts):
+        idx = cuts[k]
+        if style_of.get(idx) not in ("bullet", "dash") or (k and style_of.get(cuts[k - 1]) == style_of[idx]):
+            k += 1
+            continue
+        above = next((text[s:e] for s, e in reversed(lines[:idx]) if text[s:e].strip()), "")
+        if not (above and _REASONS_LEAD_RE.search(above) and _asks(above.strip(" \t\u3000"))):
+            k += 1
+            continue
+        style = style_of[idx]
+        while k < len(cuts) and style_of.get(cuts[k]) == style:
+            boundaries.pop(cuts[k], None)
+            style_of.pop(cuts[k], None)
+            k += 1
+
+
+def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
+                   style_of: dict[int, str], headings: dict[int, str]) -> dict[int, str]:
+    """Items (line index -> heading) that only head the deeper items right under them: one short
+    line without a sentence end (「2　各論」「(3) エコドライブの推進について」), the next item of a
+    style first met after this one's (「（１）」 under 「１」, 「ア」 under 「（１）」)."""
+    order = sorted(boundaries)
+    depth: dict[str, int] = {}
+    for idx in order:
+        depth.setdefault(style_of.get(idx, ""), len(depth))
+    out = {}
+    for k, idx in enumerate(order[:-1]):
+        nxt = order[k + 1]
+        if any(idx < h < nxt for h in headings) or style_of.get(nxt) == "ps":
+            continue
+        if depth[style_of.get(nxt, "")] <= depth[style_of.get(idx, "")]:
+            continue
+        start = boundaries[idx][0]
+        body = text[start:lines[nxt][0]].strip(" \t\n\u3000")
+        if (not body or "\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body)
+                or _asks(body)):
+            continue
+        out[idx] = body
+    return out
+
+
+# A line of a letterhead: an association (「一般社団法人みなと県トラック協会」「みなと商工会議所」), its
+# officer and name (「会長　山本　一郎」), 「記」, the title 「意見書」 or a form's 「【件名】…」
+_ORG_LINE_RE = re.compile(
+    r"(?:(?:一般|公益)(?:社団|財団)法人|NPO法人|特定非営利活動法人|社会福祉法人|学校法人|株式会社|有限会社|合同会社)\S*"
+    r"|\S{0,30}(?:協会|会議所|会|組合|事務局|団体|会社|商店|大学|研究所|法人|センター)"
+    r"(?:[ \t\u3000]*\S{0,12}(?:支部|事務局|部会|本部))?")
+_OFFICER_LINE_RE = re.compile(
+    r"(?:会長|副会長|理事長|代表理事|代表幹事|代表取締役|代表|事務局長|委員長|支部長|社長|所長|学長|教授|理事)"
+    r"[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
+_FORM_TITLE_RE = re.compile(r"(?:ご)?意見(?:書|提出様式|提出用紙|提出書|様式)|記|(?:パブリック・?コメント|意見募集)(?:への)?(?:意見)?"
+                            r"|[【\[［](?:件名|表題|題名|氏名|住所|提出者|団体名|所属)[】\]］].*")
+
+
+def is_letter_framing(text: str) -> bool:
+    """Every line or sentence of ``text`` frames a letter: greetings and self-introductions
+    (``normalize.is_introduction``), a date, an addressee (「○○県知事　様」), a letterhead (an
+    association's name, 「会長　氏名」), 「記」, a title (「意見書」, 「○○計画（案）への意見」)."""
+    from .normalize import _sentences, is_date_line, is_greeting_sentence
+
+    parts = [p.strip(" \t\n\u3000") for p in _sentences(text)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return False
+    for p in parts:
+        bare = p.strip("「」『』")
+        if is_greeting_sentence(p) or is_date_line(p) or is_introduction(p) or is_draft_title(bare):
+            continue
+        if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
+                _ORG_LINE_RE.fullmatch(p) or _OFFICER_LINE_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
+            continue
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------
@@ -447,11 +674,13 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
 
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
-    asks = [not f and any(sentence_stance(nfkc(t))) for t, f in zip(unit_text, framing)]
+    asks = [not f and (any(sentence_stance(nfkc(t))) or bool(_WRITTEN_REQUEST_RE.search(nfkc(t).strip())))
+            for t, f in zip(unit_text, framing)]
     if sum(asks) < 2:
         return [seg]
     lead = 0
-    while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])):
+    while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])
+                                     or is_letter_framing(unit_text[lead])):
         lead += 1
     tail = len(units)
     while tail - 1 > lead and not asks[tail - 1] and (framing[tail - 1] or _is_trailer_line(unit_text[tail - 1])):
@@ -525,7 +754,7 @@ def _mixed_style_runs(marked, before_digit):
     forms one. Only a run of two styles or more, starting at 1, each next item exactly one more."""
 
     cands = sorted([(idx, start, n, marker, style) for style, items in marked.items()
-                    if style not in ("bullet", "dash", "label", "kana_paren", "kana_dot")
+                    if style not in ("bullet", "dash", "label", "kana_paren", "kana_dot", "kana_space", "ps")
                     for idx, start, n, marker in items]
                    + [(*item, "dot") for item in before_digit])
     out, run = [], []
@@ -860,7 +1089,13 @@ def _answers_after(text: str, lines: list[tuple[int, int]], kinds: list[str], i:
 # Words of the city's own notice (意見募集のお知らせ), not of a citizen listing points
 _NOTICE_RE = re.compile(r"ご意見を(?:お寄せ|募集|お待ち)|意見(?:を)?募集|募集(?:期間|します|しています|いたします)|締切|締め切り"
                         r"|提出期限|お問い?合わ?せ(?:先|は)|問合せ先|担当[:：]|(?:課|係|室|センター)(?:です|でございます)[。．]"
-                        r"|パブリック・?コメント")
+                        r"|パブリック・?コメント"
+                        # the city's reply: 「お問い合わせありがとうございます」「…受け付けております」, a
+                        # salutation to the writer (「> 山田様」) or the department signing (「> …対策課」)
+                        r"|お問い?合わ?せ(?:いただき)?[、，,]?(?:誠に)?ありがとう|ご(?:連絡|質問|照会)(?:いただき)?[、，,]?(?:誠に)?ありがとう"
+                        r"|受け?付けて(?:おり|い)ます"
+                        r"|^[ \t\u3000]*[>＞][ \t\u3000]*[^\n。、>＞]{1,15}様[ \t\u3000]*$"
+                        r"|^[ \t\u3000]*[>＞][ \t\u3000]*[^\n。、>＞]{1,30}(?:課|係|室|センター|事務局)[ \t\u3000]*$")
 
 
 _LEAD_IN_RE = re.compile(r"(?:次の|以下の?|下記の?)(?:とおり|通り)|[:：][ \t\u3000]*$")

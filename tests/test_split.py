@@ -240,7 +240,7 @@ def test_signature_block_after_a_closing_line_is_cut_from_the_last_item():
     got = [s.text_of(LETTER) for s in segs]
     assert got[1:3] == ["図書館の開館時間を延ばしてほしい。", "閲覧席に電源を付けてほしい。"]
     assert got[3].startswith("以上") and got[3].endswith("hanako@example.jp")
-    assert [s.closing for s in segs] == [False, False, False, True]
+    assert [s.closing for s in segs] == [True, False, False, True]  # the greeting over the items too
     assert len(segs) == 4
 
 

@@ -235,11 +235,14 @@ def test_prose_with_numbers_is_not_joined(source):
     assert not any(t.startswith("5年後") for t in before)
 
 
-def test_nested_lists_unchanged():
+def test_nested_lists_cut_at_the_inner_items_under_their_heading():
+    # 「1. 交通について」 only heads the (1) (2) under it: their heading, no opinion of its own
     source = ("1. 交通について\n(1) バスを増やしてほしい。\n(2) 運賃を下げてほしい。\n"
               "2. 道路について\n(1) 歩道を広げてほしい。\n(2) 街灯を増やしてほしい。")
-    assert texts(source) == ["交通について", "バスを増やしてほしい。", "運賃を下げてほしい。",
-                             "道路について", "歩道を広げてほしい。", "街灯を増やしてほしい。"]
+    segs = split_submission(source)
+    assert [s.text_of(source) for s in segs] == ["バスを増やしてほしい。", "運賃を下げてほしい。",
+                                                 "歩道を広げてほしい。", "街灯を増やしてほしい。"]
+    assert [s.heading for s in segs] == ["交通について", "交通について", "道路について", "道路について"]
 
 
 # ------------------------------------------------------------------ a lone subject line over items
