@@ -308,7 +308,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
     style_of: dict[int, str] = {}  # line index -> marker style (its level in a nested list)
-    ps_lines = marked.pop("ps", [])
+    # 「追伸」 that asks for something (「追伸　寒くなりましたのでご自愛ください。」 asks for nothing new)
+    ps_lines = [item for item in marked.pop("ps", []) if _ps_asks(text, lines, item[0])]
     for style, items in marked.items():
         if style == "dot" and before_digit:
             items = _continue_list(items, before_digit)
@@ -489,6 +490,15 @@ def _asks(sentence: str) -> bool:
 _WRITTEN_REQUEST_RE = re.compile(r"(?:られ|され|せられ|願い)たい[。.!！]?$")
 
 
+def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
+    """The 「追伸」 paragraph from line ``idx`` (to a blank line) asks for something."""
+    from .normalize import _sentences
+
+    stop = next((j for j in range(idx + 1, len(lines)) if not text[lines[j][0]:lines[j][1]].strip()), len(lines))
+    chunk = text[lines[idx][0]:lines[stop - 1][1]]
+    return any(not is_empty_opinion(p) and _asks(p.strip()) for p in _sentences(chunk))
+
+
 def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
                          style_of: dict[int, str], headings: dict[int, str]) -> None:
     """Bullets under a lead sentence that asks for something and announces its reasons
@@ -506,10 +516,15 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
             k += 1
             continue
         style = style_of[idx]
+        run = []
         while k < len(cuts) and style_of.get(cuts[k]) == style:
-            boundaries.pop(cuts[k], None)
-            style_of.pop(cuts[k], None)
+            run.append(cuts[k])
             k += 1
+        if any(_asks(text[boundaries[i][0]:lines[i][1]]) for i in run):  # bullets that ask: opinions
+            continue
+        for i in run:
+            boundaries.pop(i, None)
+            style_of.pop(i, None)
 
 
 def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],

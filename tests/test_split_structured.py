@@ -152,6 +152,7 @@ def test_letter_framing_lines():
     assert is_letter_framing("みどり大学文学部教授の石井です。専門は地域社会学です。")
     assert not is_letter_framing("市民会館を残してください。")
     assert not is_letter_framing("駐輪場の増設")
+    assert not is_letter_framing("反対しているのは市民団体です。")
 
 
 def test_self_introduction_and_title_over_kanji_items_are_greetings():
@@ -227,3 +228,17 @@ def test_paragraph_with_a_written_style_request_after_また_is_cut():
               "また、計画案14頁の助成金について、審査期間の短縮を図られたい。")
     got = [s.text_of(source) for s in split_submission(source)]
     assert len(got) == 2 and got[1].startswith("また、")
+
+
+def test_bullets_that_ask_under_a_reasons_lead_are_still_cut():
+    source = ("次の理由から、公園の改修を求めます。\n"
+              "・ベンチを増やしてほしい\n"
+              "・照明を明るくしてほしい")
+    got = [s.text_of(source) for s in split_submission(source)]
+    assert got[-2:] == ["ベンチを増やしてほしい", "照明を明るくしてほしい"]
+
+
+def test_postscript_that_asks_nothing_stays_with_the_letter():
+    source = "1. 歩道の段差をなくしてください。\n2. 点字ブロックを補修してください。\n追伸　寒い日が続きますね。"
+    got = [s.text_of(source) for s in split_submission(source)]
+    assert len([g for g in got if "追伸" in g and g.startswith("追伸")]) == 0
