@@ -1,11 +1,12 @@
 """Keep cluster ids and groups steady across runs into the same folder.
 
 Staff review a run, then late comments arrive and the run is repeated. Two rules:
-- Late comments (the same settings, the earlier opinions all still there, new ones added):
-  the earlier opinions keep their clusters, and each new opinion joins the existing cluster
-  it fits (as close to the centroid as the cluster's own members are) or, failing that,
-  forms new clusters among the new opinions.
-- Any other re-run (another seed or model, edited input): the grouping is computed afresh
+- Late comments and corrections (the same settings, most earlier opinions still there): the
+  earlier opinions keep their clusters, also those staff corrected a little in the input
+  (``find_edits``: a typo, a comma); deleted ones leave their clusters; each new opinion (and one
+  rewritten beyond an edit) joins the existing cluster it fits (as close to the centroid as the
+  cluster's own members are) or, failing that, forms new clusters among the new opinions.
+- Any other re-run (another seed or model, most of the input replaced): the grouping is computed afresh
   and each new cluster inherits the id of the earlier cluster that holds most of its
   opinions (or most of whose opinions it holds), so ids staff have seen stay where the
   content stayed.
@@ -51,14 +52,20 @@ class PreviousRun:
     representative_of: dict[str, str] = field(default_factory=dict)  # cluster_id -> its representative opinion_id
     highest_id: int = 0  # the number of the highest cluster id the folder ever gave (C018 -> 18)
 
+    # opinion id -> its text in the earlier run, for ids whose text staff edited a little in the
+    # input since (``edits``): the same opinion, corrected
+    edited: dict[str, str] = field(default_factory=dict)
+    # opinion id -> fingerprints of the texts it held before earlier edits (run.json, run to run)
+    earlier_texts: dict[str, list[str]] = field(default_factory=dict)
+
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
 
     def cluster_for(self, opinion_id: str, text: str) -> str | None:
-        """The earlier cluster of this opinion: by its id when the id still holds the same text,
-        else by the text (an input without an id column numbers rows, so an inserted or removed
-        row shifts every id after it)."""
-        if opinion_id in self.cluster_of and self.same(opinion_id, text):
+        """The earlier cluster of this opinion: by its id when the id still holds the same text
+        (or an edit of it: ``edits``), else by the text (an input without an id column numbers
+        rows, so an inserted or removed row shifts every id after it)."""
+        if opinion_id in self.cluster_of and (self.same(opinion_id, text) or opinion_id in self.edited):
             return self.cluster_of[opinion_id]
         if not hasattr(self, "_by_text"):
             by_text: dict[str, str] = {}
@@ -66,6 +73,45 @@ class PreviousRun:
                 by_text.setdefault(self.text_of.get(oid, ""), self.cluster_of[oid])
             self._by_text = by_text
         return self._by_text.get(text)
+
+
+# An opinion whose text changed this little (difflib ratio of the normalised texts) is the same
+# opinion corrected in the input (a typo, a comma, a truncated sentence completed), not another one.
+EDIT_SIMILARITY = 0.8
+# Above this many changed ids the input was replaced or renumbered, not corrected: no edit search.
+MAX_EDITS_SEARCHED = 2000
+
+
+def _edit_ratio(a: str, b: str) -> float:
+    import difflib
+    import unicodedata
+
+    a, b = ("".join(unicodedata.normalize("NFKC", x).split()) for x in (a, b))
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < EDIT_SIMILARITY or matcher.quick_ratio() < EDIT_SIMILARITY:
+        return 0.0
+    return matcher.ratio()
+
+
+def find_edits(prev: "PreviousRun", current: Mapping[str, str]) -> dict[str, str]:
+    """{opinion id: its earlier text} for the opinions staff corrected in the input since the
+    earlier run: the id is still there with a text close to its earlier one (``EDIT_SIMILARITY``),
+    its earlier text is nowhere in this input (it did not move to another id) and its new text
+    was no other earlier opinion's (ids did not shift onto it). Stored on ``prev.edited``.
+
+    QA: adding one comma to a moved opinion dropped the staff's move (「its opinions are gone」)
+    and regrouped every cluster; an edited opinion is the same opinion."""
+    now_texts = set(current.values())
+    before_texts = set(prev.text_of.values())
+    changed = [oid for oid, text in prev.text_of.items()
+               if oid in current and current[oid] != text and text not in now_texts
+               and current[oid] not in before_texts]
+    edits = {}
+    if len(changed) <= MAX_EDITS_SEARCHED:
+        edits = {oid: prev.text_of[oid] for oid in sorted(changed)
+                 if _edit_ratio(prev.text_of[oid], current[oid]) >= EDIT_SIMILARITY}
+    prev.edited = edits
+    return edits
 
 
 def load_previous(out_dir: Path) -> PreviousRun | None:
@@ -92,9 +138,11 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
     # the highest id ever given here; a run.json written before it was kept: the earlier run's own
     highest = max([id_number(c) or 0 for c in cluster_of.values()]
                   + [id_number(str(info.get("highest_cluster_id") or "")) or 0])
+    earlier = info.get("earlier_texts") if isinstance(info.get("earlier_texts"), dict) else {}
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
                        continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0),
-                       representative_of=_representatives(out_dir / "clusters.csv"), highest_id=highest)
+                       representative_of=_representatives(out_dir / "clusters.csv"), highest_id=highest,
+                       earlier_texts={str(k): [str(f) for f in v] for k, v in earlier.items() if isinstance(v, list)})
 
 
 def _representatives(clusters_csv: Path) -> dict[str, str]:
@@ -133,12 +181,34 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
     keys = ("seed", "split", "near_duplicate_threshold")
     if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
         return False
-    current = dict(opinion_pairs)
-    if any(current.get(oid) != prev.text_of.get(oid) for oid in prev.cluster_of):
-        return False
+    changes = input_changes(prev, opinion_pairs)
+    if changes["kept"] * 2 < len(prev.cluster_of):
+        return False  # most earlier opinions are gone or rewritten: another input, grouped afresh
     if not any(p is not None for p in unit_prev):
         return False
-    return any(p is None for p in unit_prev) or left or (prev.continued and not regroup)
+    return (any(p is None for p in unit_prev) or left or bool(changes["edited"] or changes["gone"])
+            or (prev.continued and not regroup))
+
+
+def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+    """The earlier run's clustered opinions by what became of them in this input: ``kept`` (a
+    count: the same text under its id or another), ``edited`` (corrected: ``find_edits``) and
+    ``gone`` (deleted, or rewritten beyond an edit). Edited ones keep their clusters, gone ones
+    leave them; the other clusters are kept."""
+    current = dict(opinion_pairs)
+    # texts now under an id that held another text (or none): where a text went when ids shifted;
+    # a deleted copy's text is still under its twin's id, which is no shift
+    shifted = {text for oid, text in current.items() if prev.text_of.get(oid) != text}
+    kept, edited, gone = 0, [], []
+    for oid in sorted(prev.cluster_of):
+        before = prev.text_of.get(oid)
+        if current.get(oid) == before or before in shifted:
+            kept += 1
+        elif oid in prev.edited and oid in current:
+            edited.append(oid)
+        else:
+            gone.append(oid)
+    return {"kept": kept + len(edited), "edited": edited, "gone": gone}
 
 
 def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
@@ -156,14 +226,16 @@ def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
         return f"other grouping settings: {', '.join(changed)}"
     current = dict(opinion_pairs)
     gone = sum(1 for oid in prev.cluster_of if oid not in current)
-    edited = sum(1 for oid in prev.cluster_of if oid in current and current[oid] != prev.text_of.get(oid))
-    if gone + edited == len(prev.cluster_of):
+    changed = sum(1 for oid in prev.cluster_of if oid in current and current[oid] != prev.text_of.get(oid))
+    if gone + changed == len(prev.cluster_of):
         # not one earlier opinion is here as it was: the folder held another consultation's run
         return (f"another input: none of the earlier run's {len(prev.cluster_of)} opinions is in it as it was; "
                 "this folder's earlier outputs are replaced (use another --out to keep them)")
-    parts = [f"{n} {what}" for n, what in ((edited, "edited"), (gone, "no longer in the input")) if n]
-    if parts:
-        return f"earlier opinions changed: {', '.join(parts)}"
+    changes = input_changes(prev, opinion_pairs)
+    if changes["kept"] * 2 < len(prev.cluster_of):
+        rewritten = len(changes["gone"])
+        return (f"most earlier opinions changed: {rewritten} of {len(prev.cluster_of)} rewritten or no longer in "
+                "the input")
     return None
 
 

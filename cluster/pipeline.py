@@ -17,14 +17,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, asdict
 from dataclasses import replace as dc_replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from . import __version__
 from .dedup import detach, find_duplicates
-from .continuity import (assign_ids, extend_clusters, highest_id_given, id_number, is_late_comment_run, kept_ids,
-                         load_previous, previous_clusters_of_units, regroup_reason, withdrawn_placements)
+from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
+                         is_late_comment_run, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
+                         withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
@@ -36,8 +37,8 @@ from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
-from .review import (apply_decisions, decision_counts, detached_opinions, excluded_opinions, load_decisions,
-                     text_fingerprint)
+from .review import (Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
+                     load_decisions, text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -433,6 +434,18 @@ def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fi
     return dups, taken
 
 
+def _earlier_texts(prev, edits: Mapping[str, str], present: set[str]) -> dict[str, list[str]]:
+    """{opinion id: fingerprints of its texts before corrections}: the earlier run's list for ids
+    still here, plus the text each id corrected since the earlier run held there."""
+    out = {oid: list(fps) for oid, fps in (prev.earlier_texts if prev else {}).items() if oid in present}
+    for oid, before in sorted(edits.items()):
+        fp = text_fingerprint(before)
+        out.setdefault(oid, [])
+        if fp not in out[oid]:
+            out[oid].append(fp)
+    return dict(sorted(out.items()))
+
+
 def _apply_exclusions(opinions, ok: Sequence[int], decisions, fingerprints, out_dir: Path,
                       log: Callable[[str], None]) -> dict[str, int]:
     """{opinion id: number of the ``exclude`` decision in force that excludes it} among the
@@ -502,10 +515,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
     if note := attachment_note(subs):
         log(note)
+    # the earlier run in this folder: opinions staff corrected in the input since are the same
+    # opinions (they keep their clusters and decisions), not new ones
+    prev = load_previous(out_dir)
+    edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok}) if prev else {}
+    earlier_texts = _earlier_texts(prev, edits, {opinions[i].opinion_id for i in ok})
     # fingerprints of every opinion with content (those staff excluded too: a decision naming one
     # must not follow its text to a copy that is not excluded)
-    fingerprints = ({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok}
-                    if decisions else None)
+    fingerprints = (Fingerprints({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok},
+                                 earlier=earlier_texts, edited_now=edits) if decisions else None)
     # staff ``exclude`` decisions: no opinion on the draft; the row stays (status excluded), out of
     # every count of opinions and of the grouping; the submission still counts
     excluded_by = _apply_exclusions(opinions, ok, decisions, fingerprints, out_dir, log) if decisions else {}
@@ -530,7 +548,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         f"({n_multi} group{'' if n_multi == 1 else 's'} with copies, largest {int(dups.sizes.max()) if len(dups.sizes) else 0})")
 
     # 3. embed and group the distinct texts (continuing an earlier run in the same folder)
-    prev = load_previous(out_dir)
     unit_pairs: list[list[tuple[str, str]]] = []
     if prev:  # (opinion id, text) per unit: only needed to continue an earlier run
         unit_pairs = [[] for _ in range(dups.n_groups)]
@@ -570,6 +587,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs)
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since)
+        changes = input_changes(prev, seen_pairs) if late else {"edited": [], "gone": []}
+        if changes["edited"] or changes["gone"]:
+            said = []
+            for ids, what in ((changes["edited"], "corrected (each keeps its cluster)"),
+                              (changes["gone"], "no longer in the input or rewritten (each leaves its cluster)")):
+                if ids:
+                    said.append(f"{len(ids)} {what}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
+            log(f"re-run: earlier opinions changed in the input: {'; '.join(said)}; the other clusters are kept")
         if prev and not late and prev.cluster_of:
             why = regroup_reason(prev, model_name, asdict(opts), seen_pairs)
             if why:
@@ -643,6 +668,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
                     log(f"late comments: {n_new - back} new distinct opinions{back_too}{also}: {where}")
+            elif changes["edited"] or changes["gone"]:
+                pass  # said above
             elif excluded_since and not prev.continued:
                 log("opinions excluded since the earlier run leave its clusters; the other clusters are kept"
                     + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
@@ -841,7 +868,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
-                           "continued" if late else "fresh", log, highest_given=highest_given))
+                           "continued" if late else "fresh", log, highest_given=highest_given,
+                           earlier_texts=earlier_texts))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -1221,7 +1249,7 @@ def _publish(out_dir: Path, write) -> list[Path]:
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
                    read_info, model_name, topic_names, applied, grouping, log=None,
-                   highest_given: int = 0) -> list[Path]:
+                   highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -1305,6 +1333,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         # the highest cluster id this folder ever gave (carried from run to run): new clusters are
         # numbered after it, so no id is given twice (continuity.highest_id_given)
         "highest_cluster_id": f"C{highest_given:03d}" if highest_given else None,
+        # fingerprints of the texts an opinion held before staff corrected it in the input (carried
+        # from run to run): a decision recorded on an earlier text still finds it
+        "earlier_texts": dict(earlier_texts or {}),
         "versions": _versions(),
         "counts": counts,
         "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,

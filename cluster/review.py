@@ -55,7 +55,10 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 Each decision also records a fingerprint of every opinion it names (``value.fingerprints``):
 when an id now holds another text (an input without an id column, rows inserted or removed),
 the decision follows the text to its new id, or counts the opinion as gone; it never lands on
-whatever opinion took over the id.
+whatever opinion took over the id. An opinion staff corrected in the input since (a typo, a
+comma: ``continuity.find_edits``) is the same opinion: decisions recorded on its earlier text
+still name it (``Fingerprints.earlier``, carried in run.json from run to run), and the run
+says so once.
 
 ``merge``, ``move``, ``split``, ``detach`` and ``confirm`` are applied in the order recorded; ``label``,
 ``answer`` and ``confirm`` are then resolved on the final grouping, so a label recorded before
@@ -414,6 +417,19 @@ def withdrawal_warnings(run_dir) -> list[str]:
     return resolve_withdrawals(load_decisions(run_dir))[1]
 
 
+class Fingerprints(dict):
+    """{opinion id: ``text_fingerprint`` of its text in this run}, and ``earlier``: {opinion id:
+    fingerprints of the texts it held before staff corrected it in the input (a typo, a comma;
+    ``continuity.find_edits``)}. A decision recorded on the earlier text still names that opinion;
+    ``edited_now`` are the ids corrected since the earlier run (said once, in that run)."""
+
+    def __init__(self, data=(), earlier: Mapping[str, Collection[str]] | None = None,
+                 edited_now: Collection[str] = ()) -> None:
+        super().__init__(data)
+        self.earlier = {k: frozenset(v) for k, v in (earlier or {}).items()}
+        self.edited_now = frozenset(edited_now)
+
+
 def _first_id_by_fingerprint(fingerprints: Mapping[str, str] | None) -> dict[str, str]:
     by_fp: dict[str, str] = {}
     for oid, fp in sorted((fingerprints or {}).items()):
@@ -421,22 +437,40 @@ def _first_id_by_fingerprint(fingerprints: Mapping[str, str] | None) -> dict[str
     return by_fp
 
 
+@dataclass
+class _Followed:
+    ids: list[str]  # the decision's opinions as they are in this run (or "id (note)" when gone)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (recorded id, id that holds its text now)
+    edited: list[str] = field(default_factory=list)  # corrected in the input since the last run
+
+
 def _follow(ids: Sequence[str], recorded: Mapping[str, str], fingerprints: Mapping[str, str] | None,
-            by_fp: Mapping[str, str], known: Mapping[str, object]) -> tuple[list[str], int]:
-    """The ids as they are in this run, followed by text when an id changed hands, and how
-    many were found under another id. ``recorded``: the decision's fingerprints; ``known``:
-    this run's opinion ids (an id whose text changed and cannot be found gets a note)."""
-    out, elsewhere = [], 0
+            by_fp: Mapping[str, str], known: Mapping[str, object]) -> _Followed:
+    """The ids as they are in this run: followed by text when an id changed hands, kept when
+    staff corrected the opinion's text in the input (``Fingerprints.earlier``). ``recorded``:
+    the decision's fingerprints; ``known``: this run's opinion ids (an id whose text changed and
+    cannot be found gets a note). A copy the decision named whose row was deleted from the input
+    (its text is under another id the decision names too) is gone, not moved."""
+    out = _Followed([])
+    earlier = getattr(fingerprints, "earlier", {})
+    edited_now = getattr(fingerprints, "edited_now", frozenset())
+    named = set(ids)
     for i in ids:
         fp = recorded.get(i)
         if fingerprints is None or fp is None or fingerprints.get(i) == fp:
-            out.append(i)
+            out.ids.append(i)
+        elif fp in earlier.get(i, ()):
+            out.ids.append(i)
+            if i in edited_now:
+                out.edited.append(i)
+        elif fp in by_fp and i not in known and by_fp[fp] in named:
+            out.ids.append(i + " (no longer in the input; a copy of " + by_fp[fp] + ")")
         elif fp in by_fp:
-            out.append(by_fp[fp])
-            elsewhere += 1
+            out.ids.append(by_fp[fp])
+            out.moved.append((i, by_fp[fp]))
         else:
-            out.append(i + " (its text changed)" if i in known else i)
-    return out, elsewhere
+            out.ids.append(i + " (its text changed)" if i in known else i)
+    return out
 
 
 def detached_opinions(decisions: Sequence[Decision], known: Mapping[str, object],
@@ -451,7 +485,7 @@ def detached_opinions(decisions: Sequence[Decision], known: Mapping[str, object]
     for n, d in enumerate(decisions, 1):
         if d.kind != "detach" or n in withdrawn:
             continue
-        ids, _ = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known)
+        ids = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known).ids
         out.append((n, f"decision {n} (detach by {d.by or '?'}{', ' + d.at if d.at else ''})",
                     [i for i in dict.fromkeys(ids) if i in known]))
     return out
@@ -469,7 +503,7 @@ def excluded_opinions(decisions: Sequence[Decision], known: Mapping[str, object]
     for n, d in enumerate(decisions, 1):
         if d.kind != "exclude" or n in withdrawn:
             continue
-        ids, _ = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known)
+        ids = _follow(d.opinion_ids, d.value.get("fingerprints") or {}, fingerprints, by_fp, known).ids
         for i in ids:
             if i in known:
                 out.setdefault(i, n)
@@ -494,17 +528,25 @@ class AppliedDecisions:
     messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
 
 
-def _partly_applied(what: str, gone: Sequence[str], found_elsewhere: int) -> list[str]:
+def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, str]] = (),
+                    edited: Sequence[str] = ()) -> list[str]:
     """The lines for a decision applied to part of its opinions: some gone from the input, some
-    found again under other ids by their text."""
+    found again under other ids by their text, some corrected in the input since the last run."""
     out = []
     if gone:
         out.append(f"{what}: {len(gone)} of its opinions {'is' if len(gone) == 1 else 'are'} gone "
                    f"({', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}); applied to the rest")
-    if found_elsewhere:
-        out.append(f"{what}: {found_elsewhere} of its opinions now "
-                   f"{'has another id' if found_elsewhere == 1 else 'have other ids'} "
-                   "(rows moved in the input); applied to them by their text")
+    moved = list(dict.fromkeys(moved))
+    if moved:
+        pairs = ", ".join(f"{a} → {b}" for a, b in moved[:5]) + (" ..." if len(moved) > 5 else "")
+        out.append(f"{what}: {len(moved)} of its opinions now {'has another id' if len(moved) == 1 else 'have other ids'} "
+                   f"({pairs}: the input's ids or row order changed); applied to "
+                   f"{'it by its text' if len(moved) == 1 else 'them by their text'}")
+    edited = list(dict.fromkeys(edited))
+    if edited:
+        out.append(f"{what}: still applies to {', '.join(edited[:5])}{' ...' if len(edited) > 5 else ''}, "
+                   f"{'whose text was' if len(edited) == 1 else 'whose texts were'} corrected in the input since "
+                   "the last run")
     return out
 
 
@@ -559,14 +601,15 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             continue
         what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
         recorded = d.value.get("fingerprints") or {}
-        found_elsewhere = 0
+        moved: list[tuple[str, str]] = []
+        edited: list[str] = []
 
         def present(ids: Sequence[str]) -> list[str]:
             """The ids as they are in this run: followed by text when the id changed hands."""
-            nonlocal found_elsewhere
-            out, elsewhere = _follow(ids, recorded, fingerprints, by_fp, opinion_unit)
-            found_elsewhere += elsewhere
-            return out
+            followed = _follow(ids, recorded, fingerprints, by_fp, opinion_unit)
+            moved.extend(followed.moved)
+            edited.extend(followed.edited)
+            return followed.ids
 
         ids = present(d.opinion_ids)
         if d.kind == "exclude":
@@ -576,7 +619,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 result.messages.append(f"{what} no longer applies: its opinions are gone")
                 result.not_applied += 1
                 continue
-            result.messages += _partly_applied(what, gone, found_elsewhere)
+            result.messages += _partly_applied(what, gone, moved, edited)
             result.applied += 1
             continue
         if d.kind == "merge":
@@ -678,7 +721,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     cl[u] = target
         if d.kind in ("label", "summary", "answer", "confirm"):
             deferred.append((what, d, [i for i in ids if i in opinion_unit], n))
-        result.messages += _partly_applied(what, missing, found_elsewhere)
+        result.messages += _partly_applied(what, missing, moved, edited)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on
@@ -701,11 +744,15 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     for k, (what, d, ids, number) in enumerate(deferred):
         if k in superseded:
             continue
-        # the row is where its opinions are that no later move or split took away (QA: half of a
-        # row's two opinions moved out, and its label and answer went with the moved one on a tie)
+        # the row is where its opinions are that no move or split placed: not one recorded later
+        # (QA: half of a row's two opinions moved out, and its label and answer went with the moved
+        # one on a tie), nor one recorded earlier, before a re-run showed its effect, which the
+        # decision names only because the last run still listed them in the row (QA: move 018-1
+        # out of C005, then write C005's summary: after a regroup the summary went with 018-1)
         units = units_of(ids)
-        stayed = [u for u in units if moved_by.get(u, 0) < number]
-        target = majority_cluster(stayed or units)
+        stayed = ([u for u in units if u not in moved_by] or [u for u in units if moved_by[u] < number]
+                  or units)
+        target = majority_cluster(stayed)
         weight = sum(1 for i in ids if cl[opinion_unit[i]] == target)
         key = (d.kind, target)
         if key in winner:

@@ -235,7 +235,11 @@ def test_a_rerun_that_regroups_says_so_in_one_line(continued):
     # an edited earlier opinion
     edited = [r if r[0] != "S14" else [r[0], r[1], r[2] + "土日も走らせてほしい。"] for r in FIRST + LATE]
     res = town["run"](write_csv(town["dir"] / "edited.csv", HEADER, edited), "--seed", "7")
-    assert "re-run: the earlier run's clusters are not kept (earlier opinions changed: 1 edited)" in res.output
+    # an opinion corrected in the input is the same opinion: it keeps its cluster, the rest stay
+    said = [x for x in res.output.splitlines() if x.startswith("re-run:")]
+    assert said == ["re-run: earlier opinions changed in the input: 1 corrected (each keeps its cluster): S14-1; "
+                    "the other clusters are kept"], res.output
+    assert run_info(out)["grouping"] == "continued"
     # the same input and options again: nothing to say
     res = town["run"](town["dir"] / "edited.csv", "--seed", "7")
     assert "re-run:" not in res.output

@@ -192,7 +192,8 @@ def test_an_exclusion_follows_its_text_when_rows_shift_in_an_input_without_ids(t
     by_text = {r["text"]: r for r in rows_by_id(out).values()}
     assert by_text["テスト送信です。"]["status"] == "excluded" and by_text["テスト送信です。"]["opinion_id"] != test_id
     assert rows_by_id(out)[test_id]["status"] == "ok"  # the row that took the old id is not excluded
-    assert "applied to them by their text" in res.output
+    assert f"({test_id} → {by_text['テスト送信です。']['opinion_id']}: the input's ids or row order changed); " \
+           "applied to it by its text" in res.output
 
 
 def test_unknown_or_uncounted_opinions_are_one_clear_line(project):
