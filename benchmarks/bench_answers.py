@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from cluster.answers import DEFAULT_WEIGHTS, SCORE_POWER, AnswerIndex, fuse, group_scores  # noqa: E402
-from cluster.embed import load_encoder  # noqa: E402
+from bench_encoders import bench_encoder  # noqa: E402
 from cluster.records import PastAnswer  # noqa: E402
 
 
@@ -348,7 +348,7 @@ def main() -> int:
         print(f"SKIP: LocalgovFAQ not found at {folder} (set CLUSTER_SHARED_DATA)")
         return 0
     records, queries, qids, relevant = load_localgovfaq(folder)
-    encoder = load_encoder(args.model)
+    encoder = bench_encoder(args.model)
     print(f"LocalgovFAQ: {len(records)} FAQ entries, {len(queries)} queries with a grade>=1 answer; "
           f"model {encoder.name}")
     t0 = time.perf_counter()

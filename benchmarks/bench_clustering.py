@@ -45,6 +45,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench_encoders import word_encoder  # noqa: E402
+
 
 def data_dir() -> Path:
     env = os.environ.get("CLUSTER_SHARED_DATA")
@@ -166,7 +168,7 @@ def tiny_consultations(enc, tok, background, sizes=(3, 4, 6, 8, 12), draws: int 
                 others = [t for t in rng.sample(TINY_POOL, len(TINY_POOL)) if not any(w in t for w in words)][:n - 2]
                 texts = [a, b] + others
                 lab = group_opinions(texts, enc.encode(texts), tokens=[tok.lemmas(t) for t in texts],
-                                     word_encoder=enc.encode, background=bg)
+                                     word_encoder=word_encoder(enc), background=bg)
                 rest = lab[2:].tolist()
                 joined += lab[0] == lab[1]
                 wrong += len(set(rest)) < len(rest) or lab[0] in rest or lab[1] in rest
@@ -195,7 +197,7 @@ def small_consultations(name: str, texts: list[str], gold: list, enc, tok, seed:
             inverse = np.array([first.setdefault(texts[i], len(first)) for i in idx])
             keep = [int(idx[np.flatnonzero(inverse == u)[0]]) for u in range(len(first))]
             lab = group_opinions([texts[i] for i in keep], emb[keep], counts=np.bincount(inverse).astype(float),
-                                 tokens=[lemmas[i] for i in keep], seed=seed, word_encoder=enc.encode,
+                                 tokens=[lemmas[i] for i in keep], seed=seed, word_encoder=word_encoder(enc),
                                  background=background)
             pred, g = lab[inverse], gold[idx]
             upper = np.triu_indices(n, 1)
@@ -228,7 +230,7 @@ def main(argv=None) -> int:
     from sklearn.metrics import adjusted_rand_score as ari
     from sklearn.metrics import normalized_mutual_info_score as nmi
 
-    from cluster.embed import load_encoder
+    from bench_encoders import bench_encoder
     from cluster.grouping import group_opinions
     from cluster.tokenize import Tokenizer
 
@@ -239,7 +241,7 @@ def main(argv=None) -> int:
     print(f"data: {path} ({len(texts)} opinions, {len(uniq)} unique, {k_true} gold groups)")
 
     try:
-        enc = load_encoder(args.model)
+        enc = bench_encoder(args.model)
     except Exception as exc:  # a missing default model is reported, not a traceback
         print(f"cannot load encoder {args.model or '(default)'}: {exc}", file=sys.stderr)
         return 1
@@ -265,7 +267,7 @@ def main(argv=None) -> int:
 
     # The tool choosing k.
     t0 = time.perf_counter()
-    words = enc.encode  # word vectors for the SIF lemma view, from the same encoder
+    words = word_encoder(enc)  # word vectors for the SIF lemma view, from the same encoder
     # unrelated opinions for consultations under 200 texts, as `cluster run` uses them
     from cluster.grouping import Background
 
