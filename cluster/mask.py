@@ -1615,6 +1615,9 @@ def _mask_final_name_forms(text: str) -> str:
 _BLOCK_ONLY_RE = re.compile(rf"[{_KANJI_DIGITS}0-9０-９]+丁目")
 _PLACE_WORD_AFTER_RE = re.compile(r"[^\S\n]*(?:(?:の|に|で)?[^\S\n]*(?:交差点|付近|周辺|近辺|界隈|辺り|あたり|踏切|歩道|道路|"
                                   r"通り|の坂|坂道|公園|バス停|信号)"
+                                  # the neighbourhood's own association, named as the writer (QA: 「私たち
+                                  # 東町三丁目町内会は、遊具の存置を求めます」 became 「［住所］町内会は」)
+                                  r"|(?:の)?[^\S\n]*(?:町内会|自治会|子ども会|子供会|老人会|婦人会|商店会|振興会|連合会)"
                                   # a facility of the neighbourhood: 「東町3丁目の市営住宅の集会所を」
                                   r"|の[^\S\n]*(?:市営住宅|県営住宅|都営住宅|町営住宅|公営住宅|団地|集会所|公民館|商店街|駅|"
                                   r"小学校|中学校|保育園|保育所|幼稚園|こども園|児童館|病院|地区|自治会|町内会))")
