@@ -183,6 +183,13 @@ _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求
                          r"(?:もらえる|いただける|頂ける|もらえれば|いただければ|頂ければ)(?:と)?(?:助かり|嬉し|うれし|ありがた|幸い)")
 
 
+# A wish about what something should be (「図書館は静かに本を読む場所であってほしい」「公園は誰にでも開かれて
+# いるべきだ」) asks for nothing to be done: beside 「カフェは不要です」 it made the letter read as both
+# asking and rejecting, and a row joined it with 「館内カフェには賛成」 (QA).
+_WISH_TO_BE_RE = re.compile(r"(?:で|て)(?:あって|いて)(?:ほしい|欲しい|もらいたい|いただきたい|頂きたい|ください|下さい)|"
+                            r"[でて](?:ある|いる)べき")
+
+
 @lru_cache(maxsize=1 << 16)  # the grouping reads each distinct text in several blocks and passes
 def _sentence_stances(text: str) -> tuple[bool, bool]:
     """(asks for something, 賛成 included; rejects something, 反対 included) over the sentences
@@ -194,6 +201,8 @@ def _sentence_stances(text: str) -> tuple[bool, bool]:
     asks = rejects_ = False
     for s in split_sentences(t) or [t]:
         a, r = sentence_stance(s)
+        if a and not r and _WISH_TO_BE_RE.search(s) and not _REQUEST_RE.search(_WISH_TO_BE_RE.sub("", s)):
+            a = False
         asks, rejects_ = asks or a or bool(explicit_polarity([s])[0] > 0), rejects_ or r
     return asks, rejects_
 

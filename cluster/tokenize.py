@@ -180,8 +180,10 @@ class Tokenizer:
 # labels nothing (a keyword only: as a lemma it still tells 県外 from 県内 apart in the similarity);
 # the formal noun まま (このまま); words of a letter's connectives (次に, そういうわけで, 最後に一点)
 # and of the greetings the filter missed (時下ますますご清栄, 末筆ながら): a label of 「わけ・便数・維持」
-# or 「公共交通・ご清栄・バス」 tells staff nothing.
+# or 「公共交通・ご清栄・バス」 tells staff nothing; nor does the formal noun はず or a bare 人 (QA:
+# 「保存・はず・中央広場」「人・車・有料化」).
 _LABEL_STOP = frozenset({"市", "県", "町", "村", "まま", "侭", "次", "わけ", "訳", "最後", "一点", "二点", "三点",
+                         "はず", "筈", "人", "方々",
                          "びっくり", "拝啓", "拝啓時下", "時下", "ご清栄", "清栄", "ご清祥", "清祥", "お慶び", "末筆",
                          "ご健勝", "健勝", "ご苦労様", "恐縮", "前略", "謹啓", "草々", "敬具", "敬白", "御中"})
 _FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})  # not 所 or 物: 保育所, 農産物

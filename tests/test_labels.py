@@ -143,6 +143,10 @@ def test_keywords_leave_out_the_words_of_connectives_and_stray_greetings(tok):
     # QA: 「使い道・前略・森林環境税」 was a cluster's label
     words = tok.keywords("前略　森林環境税の使い道を明らかにしてください。草々")
     assert "森林環境税" in words and not {"前略", "草々"} & set(words)
+    # QA17: 「保存・はず・中央広場」「人・車・有料化」
+    words = tok.keywords("老木の安全対策は剪定で十分に可能なはずです。多くの人が車で花見に訪れる。")
+    assert {"安全対策", "剪定", "車", "花見"} <= set(words) and not {"はず", "人"} & set(words)
+    assert "住民" in tok.keywords("地域の住民が困っている。")  # a compound or another word for people stays
 
 
 def test_ctfidf_words_shared_by_all_clusters_rank_lower():

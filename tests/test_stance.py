@@ -69,3 +69,18 @@ def test_the_grouping_keeps_one_action_asked_both_ways_apart():
     assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
     assert not any(a * b < 0 for a, b in zip(pol[0], pol[2]))
     assert _polarity(texts, dict(DEFAULTS, direction_apart=False, request_apart=False, opposite_apart=False)) is None
+
+
+def test_a_wish_about_what_something_should_be_asks_for_nothing():
+    """QA: 「カフェは不要です。図書館は静かに本を読む場所であってほしい。」 read as asking and rejecting
+    at once (0), so no reading kept it from 「館内カフェには賛成です」 and the two shared a row."""
+    from cluster.grouping import DEFAULTS, _polarity
+
+    texts = ["館内カフェには賛成です。明るい雰囲気になると思います。",
+             "カフェは不要です。図書館は静かに本を読む場所であってほしい。",
+             "図書館は静かな場所であってほしい。", "公園は誰にでも開かれているべきだ。",
+             "図書館を静かな場所にしてほしい。",  # asks for something to be done
+             "カフェは不要です。代わりに本を増やしてほしい。"]  # rejects one thing, asks for another
+    assert request_polarity(texts).tolist() == [1, -1, 0, 0, 1, 0]
+    pol = _polarity(texts[:2], dict(DEFAULTS))
+    assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
