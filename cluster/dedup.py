@@ -719,3 +719,36 @@ def _split_chains(search: _Search, copies: np.ndarray, threshold: float,
         leader[group] = lead
         unclaimed[k] -= w_all[group].sum()
     return leader, centre[~bad]
+
+
+# Groups of at least this many copies are named in the run's output as campaigns (組織的な意見).
+CAMPAIGN_MIN_COPIES = 5
+
+
+def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
+                   min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8) -> list[str]:
+    """Lines for the run's output about the form-letter campaigns: the groups of ``min_copies``
+    or more copies, largest first, each with the cluster it went to, then each cluster that holds
+    two or more of them (two wordings of one campaign, or two campaigns joined: QA saw a
+    30-copy letter published under another campaign's wording, with nothing in the output to say
+    so). ``cluster_of_group`` and ``opinion_of_group``: a cluster id and one opinion id per group."""
+    big = [g for g in range(len(sizes)) if int(sizes[g]) >= min_copies]
+    if not big:
+        return []
+    big.sort(key=lambda g: (-int(sizes[g]), g))
+    shown = ", ".join(f"{int(sizes[g])}{' copies' if k == 0 else ''} → {cluster_of_group[g]}"
+                      for k, g in enumerate(big[:limit]))
+    more = f" and {len(big) - limit} more" if len(big) > limit else ""
+    lines = [f"campaigns (groups of {min_copies} or more copies): {shown}{more}"]
+    by_cluster: dict[str, list[int]] = {}
+    for g in big:
+        by_cluster.setdefault(cluster_of_group[g], []).append(g)
+    for cid, groups in sorted(by_cluster.items()):
+        if len(groups) < 2:
+            continue
+        copies = " + ".join(str(int(sizes[g])) for g in groups)
+        named = ", ".join(opinion_of_group[g] for g in groups[:4])
+        lines.append(f"note: {cid} holds {len(groups)} campaigns of different wording ({copies} copies: {named}); "
+                     f"check that they ask the same (`cluster review split {run_dir} {opinion_of_group[groups[1]]}` "
+                     "gives one its own row, its copies with it)")
+    return lines

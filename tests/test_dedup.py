@@ -555,3 +555,20 @@ def test_blocks_and_windows_of_the_search_do_not_change_the_groups(monkeypatch):
     for e, g in zip(expected, got):
         assert g.group_of.tolist() == e.group_of.tolist()
         assert g.representative.tolist() == e.representative.tolist()
+
+
+def test_campaign_lines_name_each_campaign_and_rows_holding_two():
+    """QA17: four campaigns and two wordings of one: the run said only 「7 groups with copies,
+    largest 250」, and a 30-copy letter was published under another wording with no word."""
+    import numpy as np
+
+    from cluster.dedup import campaign_lines
+
+    sizes = np.array([250, 150, 30, 30, 4, 1])
+    lines = campaign_lines(sizes, ["C001", "C002", "C004", "C004", "C006", "C007"],
+                           ["R1-1", "R2-1", "R5-1", "R6-1", "R7-1", "R8-1"], "out")
+    assert lines[0] == "campaigns (groups of 5 or more copies): 250 copies → C001, 150 → C002, 30 → C004, 30 → C004"
+    assert len(lines) == 2 and lines[1].startswith("note: C004 holds 2 campaigns of different wording "
+                                                   "(30 + 30 copies: R5-1, R6-1)")
+    assert "`cluster review split out R6-1`" in lines[1]
+    assert campaign_lines(np.array([4, 2, 1]), ["C001", "C002", "C003"], ["a", "b", "c"], "out") == []
