@@ -36,6 +36,7 @@ import unicodedata
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -124,6 +125,10 @@ class Table:
     column_aliases: dict[str, str] = field(default_factory=dict)
     # rows after the last data row that count the rows (合計 1,000件) or are a note (※…): not read
     footer_rows: list[tuple[int, str]] = field(default_factory=list)
+    # Excel: the sheets read as one table (same columns: one sheet per channel or per month) and
+    # each row's sheet; empty when one sheet was read
+    sheets: list[str] = field(default_factory=list)
+    row_sheets: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -131,7 +136,7 @@ class Table:
     def where(self, indices: Sequence[int]) -> str:
         """Rows (indices into ``rows``) for a message, numbered as ``opinions.csv``'s row_number,
         with where staff find them in the file: 「rows 1, 3 in opinions.csv (lines 2, 5 of the file)」."""
-        return rows_where(self.format, indices, self.row_numbers, self.line_numbers)
+        return rows_where(self.format, indices, self.row_numbers, self.line_numbers, self.row_sheets)
 
     def describe(self) -> str:
         """What was read, for the read line: format, encoding or sheet, and where the header was.
@@ -140,6 +145,8 @@ class Table:
         'csv, utf-8'
         """
         where = f"sheet {self.sheet}" if self.format == "xlsx" and self.sheet else self.encoding
+        if self.format == "xlsx" and len(self.sheets) > 1:
+            where = f"sheets {', '.join(self.sheets)}, read as one table"
         out = f"{self.format}, {where}" if where else self.format
         if self.header_rows > 1:
             out += (f"; header {'on' if self.header_given else 'found on'} rows {self.header_row}-"
@@ -210,13 +217,16 @@ class Table:
 
 
 def rows_where(fmt: str, indices: Sequence[int], row_numbers: Sequence[int] = (),
-               line_numbers: Sequence[int] = ()) -> str:
+               line_numbers: Sequence[int] = (), row_sheets: Sequence[str] = ()) -> str:
     """See ``Table.where``; JSON lines records are numbered as they are in opinions.csv."""
     n = len(indices)
     if fmt == "jsonl":
         return f"record{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])}"
     out = f"row{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])} in opinions.csv"
-    if fmt == "xlsx" and len(row_numbers) > max(indices, default=-1):
+    if fmt == "xlsx" and row_sheets and len(row_numbers) > max(indices, default=-1):
+        places = [f"sheet {row_sheets[i]} row {row_numbers[i]}" for i in indices[:5]]
+        out += f" ({', '.join(places)}{', …' if n > 5 else ''})"
+    elif fmt == "xlsx" and len(row_numbers) > max(indices, default=-1):
         out += f" (Excel row{'s' if n > 1 else ''} {record_list([row_numbers[i] for i in indices])})"
     elif fmt != "xlsx":
         lines = line_numbers if len(line_numbers) > max(indices, default=-1) else row_numbers
@@ -546,13 +556,109 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         for r in rows:
             r.setdefault("_extra", "")
     skipped = [(n, strip_controls(t)[0]) for n, t in raw.skipped]
-    return Table(path, columns, rows, enc, fmt, removed, sheet=raw.sheet, header_row=raw.header_row,
-                 header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
-                 notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
-                 other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
-                 line_numbers=kept_lines, footer_rows=footer, headerless=raw.headerless,
-                 header_rows=raw.header_rows, column_aliases=dict(raw.aliases),
-                 delimiter=raw.delimiter, empty_rows=empty)
+    table = Table(path, columns, rows, enc, fmt, removed, sheet=raw.sheet, header_row=raw.header_row,
+                  header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
+                  notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
+                  other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
+                  line_numbers=kept_lines, footer_rows=footer, headerless=raw.headerless,
+                  header_rows=raw.header_rows, column_aliases=dict(raw.aliases),
+                  delimiter=raw.delimiter, empty_rows=empty)
+    if fmt == "xlsx" and sheet is None and options is COMMENT_OPTIONS and table.other_sheets:
+        table = _with_sibling_sheets(table, fill_merged, header_row, text_column)
+    return table
+
+
+# The column that names each row's sheet when several sheets are read as one table.
+SHEET_COLUMN = "シート"
+
+
+def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None,
+                         text_column: str | None) -> Table:
+    """The comment table with the workbook's other visible sheets that have the same columns
+    (one sheet per channel or per month: QA saw two of three sheets dropped without a word),
+    read as one table with a column naming each row's sheet (``SHEET_COLUMN``; 提出方法 when
+    the table has no channel column and every sheet is named after a channel). Ids that repeat
+    across sheets (each sheet numbered from 1) get the sheet's name in front (「FAX-1」). A sheet
+    with other columns is named in a note, not read (``--sheet NAME`` reads it alone)."""
+    parts, other, copies = [first], [], []
+
+    def content(t: Table) -> Counter:
+        return Counter(tuple(v.strip() for v in r.values()) for r in t.rows if any(v.strip() for v in r.values()))
+
+    for name in first.other_sheets:
+        try:
+            t = read_table(first.path, sheet=name, fill_merged=fill_merged, header_row=header_row,
+                           text_column=text_column, options=first.options)
+        except InputError:
+            other.append(name)
+            continue
+        if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
+            other.append(name)
+            continue
+        # a copy of a sheet already read (「元データ」 beside 「整理後」): half its rows or more again
+        mine = content(t)
+        if any(2 * sum((mine & content(p)).values()) >= max(1, sum(mine.values())) for p in parts):
+            copies.append(name)
+            continue
+        parts.append(t)
+    option = first.options.sheet
+    if copies:
+        first.notes.append(f"sheet{'s' if len(copies) > 1 else ''} {', '.join(copies)} not read: "
+                           f"{'they repeat' if len(copies) > 1 else 'it repeats'} the rows of a sheet read"
+                           + (f" ({option} NAME reads one alone)" if option else ""))
+    if len(parts) == 1:
+        if not other:
+            return first
+        first.notes.append(f"sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: "
+                           f"{'their' if len(other) > 1 else 'its'} columns differ from sheet {first.sheet}'s"
+                           + (f" ({option} NAME reads one of them instead)" if option else ""))
+        return first
+    names = [t.sheet for t in parts]
+    channels_named = (all(normalize_channel(n) in STANDARD_CHANNELS for n in names)
+                      and guess_column(first.columns, CHANNEL_COLUMN_CANDIDATES, what="channel", required=False) is None)
+    column = CHANNEL_COLUMN_CANDIDATES[0] if channels_named else SHEET_COLUMN
+    while column in first.columns:
+        column += "_"
+    id_col = guess_column(first.columns, ID_COLUMN_CANDIDATES, what="id", required=False)
+    prefix_ids = False
+    if id_col is not None:
+        seen: dict[str, str] = {}
+        for t in parts:
+            for r in t.rows:
+                v = (r.get(id_col) or "").strip()
+                if v and seen.setdefault(v, t.sheet) != t.sheet:
+                    prefix_ids = True
+    columns = list(first.columns) + [column]
+    if any("_extra" in t.columns for t in parts) and "_extra" not in columns:
+        columns.insert(len(columns) - 1, "_extra")
+    rows, removed, numbers, sheets, empty, extra, footer, notes = [], [], [], [], [], {}, [], []
+    for t in parts:
+        base = len(rows)
+        for r in t.rows:
+            row = {c: r.get(c, "") for c in columns if c != column}
+            row[column] = t.sheet
+            if prefix_ids and (row.get(id_col) or "").strip():
+                row[id_col] = f"{t.sheet}-{row[id_col].strip()}"
+            rows.append(row)
+        removed += t.control_chars_removed
+        numbers += t.row_numbers
+        sheets += [t.sheet] * len(t.rows)
+        empty += [base + i for i in t.empty_rows]
+        extra.update({base + i: v for i, v in t.extra_fields.items()})
+        footer += t.footer_rows
+        notes += t.notes if t is first else [f"sheet {t.sheet}: {n}" for n in t.notes]
+    counts = ", ".join(f"{t.sheet} {len(t.rows)}" for t in parts)
+    notes.append(f"{len(parts)} sheets with the same columns read as one table ({counts} rows); "
+                 + (f"each sheet's name is read as the channel ({column})" if channels_named else
+                    f"column {column} names each row's sheet")
+                 + (f"; {id_col} repeats across sheets, so each id has its sheet's name in front (FAX-1)"
+                    if prefix_ids else ""))
+    if other:
+        notes.append(f"sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: other columns"
+                     + (f" ({option} NAME reads one of them alone)" if option else ""))
+    return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
+                      row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
+                      notes=notes, other_sheets=other, line_numbers=[])
 
 
 def clean_name(name: str) -> str:

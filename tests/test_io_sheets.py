@@ -1,0 +1,87 @@
+"""A workbook that keeps the comments on several sheets (one per channel or per month): every
+sheet with the same columns is read, as one table; a sheet with other columns or a copy of a
+sheet is named, not read. QA: a workbook of three channel sheets lost two of them without a word.
+
+The comments were written for these tests (an imagined town's library plan).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from cluster.io import read_table
+from conftest import invoke, read_csv_rows
+
+HEADER = ["受付番号", "ご意見"]
+
+
+def workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+CHANNEL_SHEETS = {
+    "郵送": [HEADER, ["1", "図書館の開館時間を延長してほしい。"], ["2", "駅前の駐輪場を増やしてください。"]],
+    "ＦＡＸ": [HEADER, ["1", "図書館を夜まで開けてほしい。"], ["2", "公園にトイレを設置してください。"]],
+    "電子メール": [HEADER, ["1", "駅前の駐輪場が足りません。"]],
+}
+
+
+def test_channel_sheets_are_one_table_with_the_sheet_as_channel(tmp_path):
+    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    out = tmp_path / "out"
+    res = invoke("run", path, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "(xlsx, sheets 郵送, ＦＡＸ, 電子メール, read as one table)" in res.output
+    assert "channel = 提出方法 (guessed)" in res.output
+    assert ("3 sheets with the same columns read as one table (郵送 2, ＦＡＸ 2, 電子メール 1 rows); each sheet's "
+            "name is read as the channel (提出方法); 受付番号 repeats across sheets, so each id has its sheet's "
+            "name in front (FAX-1)") in res.output
+    rows = read_csv_rows(out / "opinions.csv")
+    assert [r["comment_id"] for r in rows] == ["郵送-1", "郵送-2", "ＦＡＸ-1", "ＦＡＸ-2", "電子メール-1"]
+    assert "提出方法別：郵送 2件、FAX 2件、電子メール 1件" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_month_sheets_numbered_through_keep_their_ids_and_name_the_sheet(tmp_path):
+    path = workbook(tmp_path / "m.xlsx", {
+        "1月": [HEADER, ["101", "図書館の開館時間を延長してほしい。"]],
+        "2月": [HEADER, ["102", "駅前の駐輪場を増やしてください。"], ["102", "公園にトイレを設置してください。"]],
+    })
+    table = read_table(path)
+    assert table.sheets == ["1月", "2月"] and len(table) == 3
+    assert [r["シート"] for r in table.rows] == ["1月", "2月", "2月"]
+    assert [r["受付番号"] for r in table.rows] == ["101", "102", "102"]  # repeats within a sheet: not prefixed
+    assert table.where([1, 2]) == "rows 2, 3 in opinions.csv (sheet 2月 row 2, sheet 2月 row 3)"
+    assert any("column シート names each row's sheet" in n for n in table.notes)
+
+
+def test_a_sheet_with_other_columns_or_a_copy_is_named_not_read(tmp_path):
+    sheets = dict(CHANNEL_SHEETS)
+    sheets["集計"] = [["提出方法", "件数"], ["郵送", "2"], ["FAX", "2"]]
+    sheets["郵送（控え）"] = CHANNEL_SHEETS["郵送"]
+    out = tmp_path / "out"
+    res = invoke("run", workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "sheet 郵送（控え） not read: it repeats the rows of a sheet read (--sheet NAME reads one alone)" in res.output
+    assert "sheet 集計 not read: other columns (--sheet NAME reads one of them alone)" in res.output
+    assert len(read_csv_rows(out / "opinions.csv")) == 5
+    # only a sheet of other columns beside the comments: said, not silent
+    res = invoke("run", workbook(tmp_path / "d.xlsx", {"意見": CHANNEL_SHEETS["郵送"], "集計": sheets["集計"]}),
+                 "--out", tmp_path / "out2", "--model", "char-hash")
+    assert "sheet 集計 not read: its columns differ from sheet 意見's (--sheet NAME reads one of them instead)" \
+        in res.output
+
+
+def test_a_named_sheet_is_read_alone(tmp_path):
+    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    out = tmp_path / "out"
+    res = invoke("run", path, "--out", out, "--model", "char-hash", "--sheet", "ＦＡＸ")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["1", "2"]
