@@ -18,7 +18,8 @@ is freed and never given again in that folder: new clusters are numbered after t
 the folder has ever had (``highest_id_given``: run.json's ``highest_cluster_id``, carried from
 run to run; ``assign_ids``), so an id staff saw (a merged-away one that still resolves to the
 cluster it joined, one in a worksheet out with the departments) never names an unrelated group.
-An opinion counts as "the same" only with the same id and the same text. A cluster that keeps
+An opinion counts as "the same" with the same id and the same text, or a text corrected a little
+(``find_edits``). A cluster that keeps
 its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
 Staff decisions recorded or withdrawn since do not turn the first rule off: the earlier clusters
 are kept and the decisions re-applied on them; what a merge, move or split withdrawn since had
