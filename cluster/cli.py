@@ -346,6 +346,43 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
     _say(said_exclude(run_dir, opinion_ids, reason=reason, with_copies=with_copies, by=by)[1])
 
 
+@review_group.command("cut")
+@_dir
+@click.argument("opinion_id")
+@click.option("--before", "before", metavar="TEXT", required=True,
+              help="The words the second part starts with (once in the opinion's text, not at its start).")
+@_by
+@_guarded
+def review_cut(run_dir, opinion_id, before, by):
+    """Cut one opinion in two where TEXT starts (the splitter left two opinions in one).
+
+    The next run keeps OPINION_ID for the first part and makes the rest opinion OPINION_ID.2 of
+    the same submission; each is grouped on its own text and counted in 意見総数.
+    Withdraw with `cluster review undo`.
+    """
+    from .review import said_cut
+
+    _say(said_cut(run_dir, opinion_id, before, by)[1])
+
+
+@review_group.command("join")
+@_dir
+@click.argument("opinion_ids", metavar="OPINION_ID OPINION_ID [...]", nargs=-1, required=True)
+@_by
+@_guarded
+def review_join(run_dir, opinion_ids, by):
+    """Join opinions of one submission the splitter cut apart into one opinion.
+
+    The next run makes the first of them one opinion, from its start to the last one's end in
+    the submission; the others keep their rows in opinions.csv with status `joined` and are
+    counted nowhere (the letter counts once in 件数 and 意見総数).
+    Withdraw with `cluster review undo`.
+    """
+    from .review import said_join
+
+    _say(said_join(run_dir, opinion_ids, by)[1])
+
+
 @review_group.command("label")
 @_dir
 @click.argument("cluster_id")

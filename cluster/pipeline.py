@@ -37,8 +37,8 @@ from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
-from .review import (Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
-                     load_decisions, text_fingerprint)
+from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
+                     load_decisions, reshape_opinions, text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -509,21 +509,42 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 1. split and normalise
     opinions = split_opinions(subs, opts.split, progress=prog)
+    # staff ``cut`` and ``join`` decisions: where the splitter cut a submission wrongly; applied
+    # before anything is fingerprinted, excluded, deduplicated or grouped
+    reshaped = (reshape_opinions(opinions, {s.row_number: s.text for s in subs}, decisions)
+                if any(d.kind in RESHAPING for d in decisions) else None)
+    if reshaped is not None:
+        opinions = reshaped.opinions
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
     log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
     if note := attachment_note(subs):
         log(note)
+    if reshaped is not None:
+        for line in reshaped.messages:
+            log(line)
+        if reshaped.done:
+            log(f"cut or joined by staff decisions: {'; '.join(reshaped.done[:5])}"
+                f"{' …' if len(reshaped.done) > 5 else ''}")
+
+    def touched(oid: str) -> bool:  # an opinion a cut or join made or names: staff reshaped it, the input is as it was
+        return reshaped is not None and reshaped.touches(oid)
+
     # the earlier run in this folder: opinions staff corrected in the input since are the same
     # opinions (they keep their clusters and decisions), not new ones
     prev = load_previous(out_dir)
-    edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok}) if prev else {}
+    edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
+                              if not touched(opinions[i].opinion_id)}) if prev else {}
     earlier_texts = _earlier_texts(prev, edits, {opinions[i].opinion_id for i in ok})
     # fingerprints of every opinion with content (those staff excluded too: a decision naming one
     # must not follow its text to a copy that is not excluded)
+    # (a decision recorded on the text of an opinion before a cut or join still names it)
+    before_reshaped = {oid: set(earlier_texts.get(oid, ())) | fps for oid, fps in reshaped.earlier.items()} \
+        if reshaped is not None else {}
     fingerprints = (Fingerprints({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok},
-                                 earlier=earlier_texts, edited_now=edits) if decisions else None)
+                                 earlier={**earlier_texts, **before_reshaped}, edited_now=edits)
+                    if decisions else None)
     # staff ``exclude`` decisions: no opinion on the draft; the row stays (status excluded), out of
     # every count of opinions and of the grouping; the submission still counts
     excluded_by = _apply_exclusions(opinions, ok, decisions, fingerprints, out_dir, log) if decisions else {}
@@ -588,6 +609,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since)
         changes = input_changes(prev, seen_pairs) if late else {"edited": [], "gone": []}
+        # (an opinion staff cut or joined changed by a decision, not in the input)
+        changes = {k: [i for i in changes[k] if not touched(i)] for k in ("edited", "gone")}
         if changes["edited"] or changes["gone"]:
             said = []
             for ids, what in ((changes["edited"], "corrected (each keeps its cluster)"),
@@ -654,7 +677,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join)
             if n_new:
                 # opinions staff had excluded, back since the exclusion was withdrawn: no late comments
+                recut = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
+                            and any(touched(o) for o, _ in unit_pairs[u]))
                 back = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
+                           and not any(touched(o) for o, _ in unit_pairs[u])
                            and all(o not in prev.cluster_of and prev.text_of.get(o) == t for o, t in unit_pairs[u]))
                 also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
                 placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
@@ -662,7 +688,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
                 where = (f"{joined} joined earlier clusters, the rest form {fresh} new cluster"
                          f"{'s' if fresh != 1 else ''}")
-                if back == n_new:
+                if recut:
+                    others = [f"{n_new - back - recut} late comments" if n_new - back - recut > 0 else "",
+                              f"{back} no longer excluded: an exclusion withdrawn" if back else ""]
+                    others = "; ".join(o for o in others if o)
+                    log(f"{recut} distinct opinion{'s' if recut != 1 else ''} cut, joined or put back by staff "
+                        f"decisions (cut, join, undo), placed on {'its' if recut == 1 else 'their'} own text"
+                        f"{' (and ' + others + ')' if others else ''}{also}: {where}")
+                elif back == n_new:
                     log(f"{back} distinct opinion{'s' if back != 1 else ''} no longer excluded (an exclusion "
                         f"withdrawn){also}: {where}")
                 else:
@@ -687,7 +720,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # 4. staff decisions (recorded by opinion id) re-applied on the new grouping
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
-                              detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by)
+                              detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by,
+                              reshaped=reshaped.applied if reshaped is not None else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
     for line in applied.messages:
         log(line)

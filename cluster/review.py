@@ -90,7 +90,9 @@ import numpy as np
 from .io import InputError, counted, shorten, unescape_cell
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "detach", "exclude", "label", "summary", "answer", "confirm", "withdraw")
+KINDS = ("merge", "move", "split", "detach", "exclude", "cut", "join", "label", "summary", "answer", "confirm",
+         "withdraw")
+RESHAPING = ("cut", "join")  # applied to the split opinions, before anything else (:func:`reshape_opinions`)
 DECISIONS_FILE = "decisions.jsonl"
 
 
@@ -233,6 +235,13 @@ def _decision_from_json(obj) -> Decision:
         given = [k for k in ("answer_id", "text") if isinstance(value.get(k), str) and value[k].strip()]
         if not given:
             raise ValueError("value needs answer_id or text")
+    if kind == "cut":
+        if len(ids) != 1:
+            raise ValueError("a cut names exactly one opinion")
+        if not (isinstance(value.get("before"), str) and value["before"].strip()):
+            raise ValueError("value.before must be a non-empty string")
+    if kind == "join" and len(set(ids)) < 2:
+        raise ValueError("a join names two or more opinions")
     if kind == "withdraw" and not (isinstance(value.get("decision"), int) and value["decision"] >= 1) \
             and not (isinstance(value.get("decision_id"), str) and value["decision_id"].strip()):
         raise ValueError("value.decision must be the number of the withdrawn decision (1, 2, ...)")
@@ -511,6 +520,122 @@ def excluded_opinions(decisions: Sequence[Decision], known: Mapping[str, object]
 
 
 @dataclass
+class Reshaped:
+    """What the ``cut`` and ``join`` decisions in force made of the split opinions
+    (:func:`reshape_opinions`)."""
+
+    opinions: list  # the opinions (records.Opinion), cut and joined
+    earlier: dict[str, set[str]] = field(default_factory=dict)  # id -> fingerprints of its texts before
+    applied: dict[int, bool] = field(default_factory=dict)  # decision number -> applied (False: no longer applies)
+    messages: list[str] = field(default_factory=list)  # one line per decision that no longer applies
+    done: list[str] = field(default_factory=list)  # what the applied ones did ("A1-1 cut in two (A1-1, A1-1.2)")
+    named: set[str] = field(default_factory=set)  # every opinion id a cut or join names (withdrawn ones too)
+
+    def touches(self, opinion_id: str) -> bool:
+        """Whether a cut or join (in force or withdrawn) names ``opinion_id`` or made it (``X.2``)."""
+        return opinion_id in self.named or any(opinion_id.startswith(i + ".") for i in self.named)
+
+
+def cut_text(text: str, before: str) -> int | None:
+    """Where ``text`` is cut so that its second part starts with ``before``: the position, or None
+    when ``before`` is not in it exactly once, or only blanks precede it."""
+    before = before.strip()
+    if not before or text.count(before) != 1:
+        return None
+    p = text.find(before)
+    return p if text[:p].strip() else None
+
+
+def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
+                     decisions: Sequence[Decision]) -> Reshaped:
+    """The split opinions with the staff ``cut`` and ``join`` decisions in force applied, in the
+    order recorded (a cut of a part another cut made names that part: ``X.2``).
+
+    ``cut`` X before TEXT: X keeps the text before TEXT (its id, its start), and the text from
+    TEXT to X's end becomes opinion ``X.2`` (``X.3`` when X.2 is taken) of the same submission,
+    right after X. ``join`` X Y ...: the first of them in the submission keeps the submission's
+    text from its start to the last one's end; the others (and rows between them, a greeting
+    say) keep their rows with status ``joined``. Only opinions with status ``ok`` are cut or
+    joined. An opinion is found by id, or by its text (the decision's fingerprint) when the id
+    now holds another text. ``submission_texts``: {row_number: the submission's text}.
+    ``earlier``: {id: fingerprints of the texts it held before a cut or join}, so that decisions
+    recorded on the uncut text still name it (``Fingerprints.earlier``)."""
+    from dataclasses import replace
+
+    out = Reshaped(list(opinions))
+    withdrawn = _withdrawn(decisions)
+    for d in decisions:
+        if d.kind in RESHAPING:
+            out.named.update(d.opinion_ids)
+    for n, d in enumerate(decisions, 1):
+        if d.kind not in RESHAPING or n in withdrawn:
+            continue
+        what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
+        ops = out.opinions
+        pos = {op.opinion_id: k for k, op in enumerate(ops)}
+        now = {op.opinion_id: text_fingerprint(op.text) for op in ops if op.status == "ok"}
+        by_fp = _first_id_by_fingerprint(now)
+        recorded = d.value.get("fingerprints") or {}
+
+        def find(i: str) -> int | None:
+            fp = recorded.get(i)
+            if i in now and (fp is None or now[i] == fp or fp in out.earlier.get(i, ())):
+                return pos[i]
+            if fp is not None and fp in by_fp:  # the id changed hands: followed by its text
+                return pos[by_fp[fp]]
+            return pos[i] if i in now else None  # corrected in the input since: still that opinion
+
+        found = [find(i) for i in d.opinion_ids]
+        gone = [i for i, k in zip(d.opinion_ids, found) if k is None]
+        if gone:
+            status = {op.opinion_id: op.status for op in ops}
+            why = "; ".join(f"{i} is {'not an opinion in this run (status ' + status[i] + ')' if i in status else 'gone'}"
+                            for i in gone[:3])
+            out.messages.append(f"{what} no longer applies: {why}")
+            out.applied[n] = False
+            continue
+        if d.kind == "cut":
+            k = found[0]
+            op = ops[k]
+            before = str(d.value.get("before", ""))
+            p = cut_text(op.text, before)
+            if p is None:
+                out.messages.append(f"{what} no longer applies: the text of {op.opinion_id} no longer holds "
+                                    f"「{shorten(before.strip(), 20)}」 once, after its start")
+                out.applied[n] = False
+                continue
+            first = op.text[:p].rstrip()
+            j = 2
+            while f"{op.opinion_id}.{j}" in pos:
+                j += 1
+            new_id = f"{op.opinion_id}.{j}"
+            out.earlier.setdefault(op.opinion_id, set()).add(text_fingerprint(op.text))
+            ops[k] = replace(op, text=first, end=op.start + len(first))
+            ops.insert(k + 1, replace(op, opinion_id=new_id, text=op.text[p:], start=op.start + p))
+            out.done.append(f"{op.opinion_id} cut in two ({op.opinion_id}, {new_id})")
+        else:
+            ks = sorted(dict.fromkeys(found), key=lambda k: (ops[k].start, k))
+            rows = {ops[k].row_number for k in ks}
+            if len(ks) < 2 or len(rows) > 1:
+                out.messages.append(f"{what} no longer applies: its opinions are "
+                                    f"{'one opinion now' if len(ks) < 2 else 'in different submissions now'}")
+                out.applied[n] = False
+                continue
+            head = ops[ks[0]]
+            start, end = head.start, max(ops[k].end for k in ks)
+            text = submission_texts.get(head.row_number, "")[start:end]
+            out.earlier.setdefault(head.opinion_id, set()).add(text_fingerprint(head.text))
+            ops[ks[0]] = replace(head, text=text, end=end)
+            others = [k for k, op in enumerate(ops) if k != ks[0] and op.row_number == head.row_number
+                      and (k in ks or (start <= op.start and op.end <= end))]
+            for k in others:
+                ops[k] = replace(ops[k], status="joined")
+            out.done.append(f"{' '.join(ops[k].opinion_id for k in ks)} joined into {head.opinion_id}")
+        out.applied[n] = True
+    return out
+
+
+@dataclass
 class AppliedDecisions:
     cluster_of_unit: np.ndarray
     labels: dict[int, str] = field(default_factory=dict)  # cluster number -> label
@@ -553,7 +678,8 @@ def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, s
 def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray,
                     decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None,
                     detached: Collection[str] | None = None,
-                    excluded: Mapping[str, int] | None = None) -> AppliedDecisions:
+                    excluded: Mapping[str, int] | None = None,
+                    reshaped: Mapping[int, bool] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
@@ -565,6 +691,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     ``excluded``: {opinion id: number of its exclude decision} of the opinions this run excluded
     (:func:`excluded_opinions`; they are in no unit). Exclusion wins: the other decisions apply
     to the rest of their opinions, and one left with none no longer applies.
+    ``reshaped``: {number of a cut or join decision: applied} as :func:`reshape_opinions` (run
+    before, on the split opinions) left them; they are only counted here. ``None``: applied.
     """
     excluded = dict(excluded or {})
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
@@ -600,6 +728,12 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         if d.kind == "withdraw" or n in withdrawn:
             continue
         what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
+        if d.kind in RESHAPING:  # applied before grouping (reshape_opinions), which said what did not apply
+            if reshaped is None or reshaped.get(n, False):
+                result.applied += 1
+            else:
+                result.not_applied += 1
+            continue
         recorded = d.value.get("fingerprints") or {}
         moved: list[tuple[str, str]] = []
         edited: list[str] = []
@@ -1340,6 +1474,81 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     return append_decision(run_dir, "exclude", ids, value, by)
 
 
+def _opinion_with_content(row_of: Mapping[str, Mapping[str, str]], all_ids: set[str], opinion_id: str,
+                          verb: str) -> str:
+    """The id of an opinion with status ok (stripped), else one line saying why not."""
+    (oid,) = _opinions(all_ids, [opinion_id])
+    status = row_of[oid].get("status") or "?"
+    if status != "ok":
+        why = " (`cluster review undo` on its exclusion brings it back)" if status == "excluded" else ""
+        raise InputError(f"opinion {oid!r} has status {status}{why}; only opinions with status ok can be {verb}")
+    return oid
+
+
+def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> Decision:
+    """Cut opinion ``opinion_id`` in two where ``before`` starts (the splitter left two opinions in
+    one): the next run keeps the id for the first part and makes the rest opinion ``ID.2``; both
+    are grouped on their own text. Refused, with one line: an unknown id, an opinion that is not
+    ok, ``before`` empty, not in its text, in it more than once, or at its start."""
+    _, all_ids, row_of = _run_state(run_dir)
+    oid = _opinion_with_content(row_of, all_ids, opinion_id, "cut")
+    before = _staff_text(before)
+    if not before:
+        raise InputError("give the text the second part starts with (--before TEXT)")
+    text = unescape_cell(row_of[oid].get("text", ""))
+    shown = shorten(before, 20)
+    count = text.count(before)
+    if count == 0:
+        raise InputError(f"「{shown}」 is not in the text of {oid} 「{shorten(text, 40)}」; copy the words from "
+                         "opinions.csv")
+    if count > 1:
+        raise InputError(f"「{shown}」 is {count} times in the text of {oid}; give more of the words the second part "
+                         "starts with, so they are there once")
+    if cut_text(text, before) is None:
+        raise InputError(f"「{shown}」 is at the start of {oid}: nothing before it to cut off; give the words the "
+                         "second part starts with")
+    cluster = unescape_cell(row_of[oid].get("cluster_id", ""))
+    value = _with_fingerprints(row_of, {"before": before, "clusters": [cluster] if cluster else []}, [oid])
+    return append_decision(run_dir, "cut", [oid], value, by)
+
+
+def record_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
+    """Join opinions of one submission the splitter cut apart (a background paragraph and the
+    request it leads to): the next run makes the first of them in the submission one opinion, from
+    its start to the last one's end; the others keep their rows with status ``joined`` and are
+    counted nowhere. Refused, with one line: fewer than two ids, an unknown id, an opinion that is
+    not ok, opinions of different submissions, or an opinion with content between them that is not
+    named."""
+    _, all_ids, row_of = _run_state(run_dir)
+    ids = _opinions(all_ids, list(opinion_ids))
+    if len(ids) < 2:
+        raise InputError("join needs two or more opinions of one submission")
+    ids = [_opinion_with_content(row_of, all_ids, i, "joined") for i in ids]
+
+    def number(row, key: str) -> int:
+        try:
+            return int(str(row.get(key, "")).strip())
+        except ValueError:
+            return 0
+
+    submission = {i: unescape_cell(row_of[i].get("comment_id", "")) for i in ids}
+    rows = {i: number(row_of[i], "row_number") for i in ids}
+    if len(set(rows.values())) > 1:
+        a, b = ids[0], next(i for i in ids if rows[i] != rows[ids[0]])
+        raise InputError(f"{a} and {b} are opinions of different submissions ({submission[a]}, {submission[b]}); "
+                         "only opinions of one submission can be joined")
+    ids.sort(key=lambda i: (number(row_of[i], "start"), i))
+    lo, hi = number(row_of[ids[0]], "start"), max(number(row_of[i], "end") for i in ids)
+    between = [oid for oid, row in row_of.items() if oid not in ids and row.get("status") == "ok"
+               and number(row, "row_number") == rows[ids[0]] and lo <= number(row, "start") < hi]
+    if between:
+        raise InputError(f"{between[0]} lies between them in the submission; name it too to join it, or join only "
+                         "pieces next to each other")
+    clusters = sorted({unescape_cell(row_of[i].get("cluster_id", "")) for i in ids} - {""})
+    value = _with_fingerprints(row_of, {"clusters": clusters}, ids)
+    return append_decision(run_dir, "join", ids, value, by)
+
+
 def _staff_text(text: str | None) -> str:
     """Staff-written text without control characters (a pasted escape sequence, a NUL): they
     cannot be shown in a report and would make Excel refuse the workbook."""
@@ -1765,8 +1974,10 @@ def decision_lines(run_dir) -> list[str]:
                     or "")
         if d.kind == "exclude":
             said = d.value.get("reason") or ""
+        if d.kind == "cut":
+            said = f"before 「{d.value.get('before', '')}」"
         shown = shorten(str(said), 40) if said and d.kind != "withdraw" else str(said)
-        if d.kind in ("split", "move", "detach", "exclude") and d.opinion_ids:  # the opinions are what it is about
+        if d.kind in ("split", "move", "detach", "exclude", "cut", "join") and d.opinion_ids:  # the opinions are what it is about
             shown = ", ".join(p for p in (shown, _ids_shown(d.opinion_ids)) if p)
         parts = [f"{n:>4}", d.kind, where, shown,
                  f"({counted(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
@@ -2378,6 +2589,35 @@ def said_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = None,
                       f"{' from ' + ', '.join(source.values()) if source else ''}{why}: "
                       f"{'it is' if len(ids) == 1 else 'they are'} no opinion on the draft (対象外), counted apart "
                       f"from 意見総数; {RERUN_HINT}"]
+
+
+def said_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_cut(run_dir, opinion_id, before, by)
+    (oid,) = decision.opinion_ids
+    _, _, row_of = _run_state(run_dir)
+    text = unescape_cell(row_of[oid].get("text", ""))
+    p = cut_text(text, decision.value["before"])
+    first, second = (" ".join(t.split()) for t in (text[:p], text[p:]))
+    j = 2
+    while f"{oid}.{j}" in row_of:  # (as the run numbers the new part)
+        j += 1
+    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [oid]))
+    return decision, [recorded_line(decision, f"of {oid}{' in ' + ', '.join(source.values()) if source else ''}",
+                                    effect=f"{oid} 「{shorten(first, 25)}」 and {oid}.{j} 「{shorten(second, 25)}」 "
+                                           "become two opinions, each grouped on its own text")]
+
+
+def said_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_join(run_dir, opinion_ids, by)
+    ids = list(decision.opinion_ids)
+    _, _, row_of = _run_state(run_dir)
+    texts = [unescape_cell(row_of[i].get("text", "")) for i in ids]
+    joined = " ".join(" ".join(texts).split())
+    rest = _joined(ids[1:])
+    return decision, [recorded_line(decision, f"of {_joined(ids)}",
+                                    effect=f"one opinion {ids[0]} 「{shorten(joined, 40)}」, counted once; {rest} "
+                                           f"{'keeps its row' if len(ids) == 2 else 'keep their rows'} with status "
+                                           "joined")]
 
 
 def said_label(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
