@@ -39,6 +39,20 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   rest of its opinions, and one left with none no longer applies (the run says so); moving or
   splitting an opinion excluded by a decision in force is refused when recorded. ``undo``
   brings the opinion back: the next run places it like a late comment.
+- ``cut``    opinion_ids=[X], {"before": text}: the splitter left two opinions in one; X is cut
+  where ``before`` starts (once in its text, not at its start). Applied on every run right after
+  splitting, before fingerprints, exclusions and duplicates (:func:`reshape_opinions`): X keeps
+  its id and the text before the cut; the rest becomes opinion ``X.2`` of the same submission
+  (``X.3`` when X.2 is taken; a cut of X.2 makes ``X.2.2``), offsets into the submission kept
+  right; each is grouped on its own text. Decisions recorded on X's uncut text still name X
+  (``Fingerprints.earlier``). When X is gone or no longer holds ``before`` once, the run says
+  the cut no longer applies.
+- ``join``   opinion_ids=[X, Y, ...] (in submission order): the splitter cut one opinion of one
+  submission apart (a background paragraph and its request). Applied with the cuts, in the
+  order recorded: X holds the submission's text from its start to the last one's end; the
+  others (and any greeting row between them) keep their rows in opinions.csv with status
+  ``joined``, in no cluster and no count. Recording refuses opinions of other submissions, one
+  that is not ok, and an opinion with content between them that is not named.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``summary`` {"summary": text}: that cluster's ご意見の概要 in the report is this staff-written
   text instead of its representative opinion (「同趣旨の意見」 rows are usually summarised).
@@ -1507,6 +1521,13 @@ def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> 
     if cut_text(text, before) is None:
         raise InputError(f"「{shown}」 is at the start of {oid}: nothing before it to cut off; give the words the "
                          "second part starts with")
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    for n, d in enumerate(decisions, 1):
+        if d.kind == "cut" and n not in withdrawn and d.opinion_ids == (oid,) and d.value.get("before") == before:
+            raise InputError(f"{oid} is already cut before 「{shown}」 by decision {n}"
+                             + ("" if _applied_by_the_run(run_dir, n) else " (run `cluster run ... --out DIR` again "
+                                                                          "to apply it)"))
     cluster = unescape_cell(row_of[oid].get("cluster_id", ""))
     value = _with_fingerprints(row_of, {"before": before, "clusters": [cluster] if cluster else []}, [oid])
     return append_decision(run_dir, "cut", [oid], value, by)
@@ -2601,8 +2622,8 @@ def said_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> tu
     j = 2
     while f"{oid}.{j}" in row_of:  # (as the run numbers the new part)
         j += 1
-    source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [oid]))
-    return decision, [recorded_line(decision, f"of {oid}{' in ' + ', '.join(source.values()) if source else ''}",
+    source = cluster_of_opinions(run_dir, [oid])
+    return decision, [recorded_line(decision, f"of {oid}{' in ' + ', '.join(source) if source else ''}",
                                     effect=f"{oid} 「{shorten(first, 25)}」 and {oid}.{j} 「{shorten(second, 25)}」 "
                                            "become two opinions, each grouped on its own text")]
 

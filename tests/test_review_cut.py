@@ -158,9 +158,13 @@ def test_cut_refused_in_one_line(project, before, message):
     assert not (out / "decisions.jsonl").read_text(encoding="utf-8").strip()
 
 
-def test_cut_of_an_unknown_opinion_refused(project):
-    res = invoke("review", "cut", project["out"], "A99-1", "--before", "また")
+def test_cut_of_an_unknown_opinion_or_twice_refused(project):
+    out = project["out"]
+    res = invoke("review", "cut", out, "A99-1", "--before", "また")
     assert res.exit_code != 0 and "unknown opinion id 'A99-1'" in res.output
+    assert invoke("review", "cut", out, "A1-1", "--before", CUT_AT).exit_code == 0
+    res = invoke("review", "cut", out, "A1-1", "--before", CUT_AT)
+    assert res.exit_code != 0 and "A1-1 is already cut before 「また駅前駐車場」 by decision 1" in res.output
 
 
 def test_join_counts_the_letter_once_and_keeps_every_row(project):
@@ -247,7 +251,8 @@ def test_a_label_on_the_uncut_opinions_row_still_applies_after_the_cut(project):
     assert invoke("review", "label", out, row, "桜並木の保存").exit_code == 0
     assert invoke("review", "cut", out, "A1-1", "--before", CUT_AT).exit_code == 0
     res = project["run"]()
-    assert "no longer applies" not in res.output and "2 recorded (cut 1, label 1): 2 applied" in res.output
+    assert "2 recorded (cut 1, label 1): 2 applied" in res.output
+    assert not [line for line in res.output.splitlines() if line.startswith("decision 1")]  # not partly either
     of = cluster_of(out)
     labels = {r["cluster_id"]: r["label"] for r in read_rows(out / "clusters.csv")}
     assert labels[of["A1-1"]] == "桜並木の保存" and labels[of["A1-1.2"]] != "桜並木の保存"
