@@ -721,7 +721,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     opinion_unit = {opinions[i].opinion_id: int(u) for i, u in zip(ok, unit_of_ok)}
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
                               detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by,
-                              reshaped=reshaped.applied if reshaped is not None else None)
+                              reshaped=reshaped.applied if reshaped is not None else None,
+                              joined=reshaped.joined_into if reshaped is not None else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
     for line in applied.messages:
         log(line)

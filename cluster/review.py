@@ -51,8 +51,9 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   submission apart (a background paragraph and its request). Applied with the cuts, in the
   order recorded: X holds the submission's text from its start to the last one's end; the
   others (and any greeting row between them) keep their rows in opinions.csv with status
-  ``joined``, in no cluster and no count. Recording refuses opinions of other submissions, one
-  that is not ok, and an opinion with content between them that is not named.
+  ``joined``, in no cluster and no count; a decision that names one of them names X (a move or
+  split of the request moves the whole letter). Recording refuses opinions of other submissions,
+  one that is not ok, and an opinion with content between them that is not named.
 - ``label``  {"label": text}: the cluster holding most of opinion_ids gets this label.
 - ``summary`` {"summary": text}: that cluster's ご意見の概要 in the report is this staff-written
   text instead of its representative opinion (「同趣旨の意見」 rows are usually summarised).
@@ -544,6 +545,7 @@ class Reshaped:
     messages: list[str] = field(default_factory=list)  # one line per decision that no longer applies
     done: list[str] = field(default_factory=list)  # what the applied ones did ("A1-1 cut in two (A1-1, A1-1.2)")
     named: set[str] = field(default_factory=set)  # every opinion id a cut or join names (withdrawn ones too)
+    joined_into: dict[str, str] = field(default_factory=dict)  # id of status joined -> the id that holds its text
 
     def touches(self, opinion_id: str) -> bool:
         """Whether a cut or join (in force or withdrawn) names ``opinion_id`` or made it (``X.2``)."""
@@ -644,6 +646,10 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                       and (k in ks or (start <= op.start and op.end <= end))]
             for k in others:
                 ops[k] = replace(ops[k], status="joined")
+                out.joined_into[ops[k].opinion_id] = head.opinion_id
+            for gone_id, into in out.joined_into.items():  # (joined before into one joined now)
+                if any(ops[k].opinion_id == into for k in others):
+                    out.joined_into[gone_id] = head.opinion_id
             out.done.append(f"{' '.join(ops[k].opinion_id for k in ks)} joined into {head.opinion_id}")
         out.applied[n] = True
     return out
@@ -693,7 +699,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     decisions: Sequence[Decision], fingerprints: Mapping[str, str] | None = None,
                     detached: Collection[str] | None = None,
                     excluded: Mapping[str, int] | None = None,
-                    reshaped: Mapping[int, bool] | None = None) -> AppliedDecisions:
+                    reshaped: Mapping[int, bool] | None = None,
+                    joined: Mapping[str, str] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
@@ -707,6 +714,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     to the rest of their opinions, and one left with none no longer applies.
     ``reshaped``: {number of a cut or join decision: applied} as :func:`reshape_opinions` (run
     before, on the split opinions) left them; they are only counted here. ``None``: applied.
+    ``joined``: {opinion id of status joined: the opinion that holds its text now}: a decision
+    naming a joined opinion names the one it was joined into.
     """
     excluded = dict(excluded or {})
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
@@ -757,6 +766,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             followed = _follow(ids, recorded, fingerprints, by_fp, opinion_unit)
             moved.extend(followed.moved)
             edited.extend(followed.edited)
+            if joined:
+                return list(dict.fromkeys(joined.get(i, i) for i in followed.ids))
             return followed.ids
 
         ids = present(d.opinion_ids)

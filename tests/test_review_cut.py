@@ -270,3 +270,17 @@ def test_a_cut_whose_text_is_gone_no_longer_applies(project, tmp_path):
     assert len(said) == 1 and "no longer applies" in said[0] and "「また駅前駐車場」" in said[0]
     assert "1 recorded (cut 1): 0 applied, 1 no longer apply" in res.output
     assert "A1-1.2" not in rows_by_id(out)
+
+
+def test_decisions_on_a_joined_piece_follow_the_opinion_it_was_joined_into(project):
+    out = project["out"]
+    row = cluster_of(out)["A8-2"]
+    assert invoke("review", "label", out, row, "図書館の開館時間").exit_code == 0
+    assert invoke("review", "split", out, "A8-2").exit_code == 0  # the request: a row of its own
+    assert invoke("review", "join", out, "A8-1", "A8-2").exit_code == 0
+    res = project["run"]()
+    assert "3 recorded (join 1, label 1, split 1): 3 applied" in res.output
+    assert not [line for line in res.output.splitlines() if line.startswith("decision ")], res.output
+    of = cluster_of(out)
+    assert of["A8-2"] == "" and of["A8-1"]
+    assert [o for o, c in of.items() if c == of["A8-1"]] == ["A8-1"]  # the split took the joined letter along
