@@ -44,7 +44,8 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   splitting, before fingerprints, exclusions and duplicates (:func:`reshape_opinions`): X keeps
   its id and the text before the cut; the rest becomes opinion ``X.2`` of the same submission
   (``X.3`` when X.2 is taken; a cut of X.2 makes ``X.2.2``), offsets into the submission kept
-  right; each is grouped on its own text. Decisions recorded on X's uncut text still name X
+  right; each is grouped on its own text (two cuts of X recorded without a run between: the
+  second cuts the part that holds its text). Decisions recorded on X's uncut text still name X
   (``Fingerprints.earlier``). When X is gone or no longer holds ``before`` once, the run says
   the cut no longer applies.
 - ``join``   opinion_ids=[X, Y, ...] (in submission order): the splitter cut one opinion of one
@@ -612,8 +613,15 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
             continue
         if d.kind == "cut":
             k = found[0]
-            op = ops[k]
             before = str(d.value.get("before", ""))
+            # two cuts of one opinion recorded without a run between: the second cuts the part
+            # the first made that holds its text
+            for j in [k] + [j for j, o in enumerate(ops) if o.opinion_id.startswith(ops[k].opinion_id + ".")
+                            and o.row_number == ops[k].row_number and o.status == "ok"]:
+                if cut_text(ops[j].text, before) is not None:
+                    k = j
+                    break
+            op = ops[k]
             p = cut_text(op.text, before)
             if p is None:
                 out.messages.append(f"{what} no longer applies: the text of {op.opinion_id} no longer holds "

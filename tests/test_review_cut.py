@@ -284,3 +284,15 @@ def test_decisions_on_a_joined_piece_follow_the_opinion_it_was_joined_into(proje
     of = cluster_of(out)
     assert of["A8-2"] == "" and of["A8-1"]
     assert [o for o, c in of.items() if c == of["A8-1"]] == ["A8-1"]  # the split took the joined letter along
+
+
+def test_two_cuts_of_one_opinion_recorded_without_a_run_between(project):
+    out = project["out"]
+    assert invoke("review", "cut", out, "A1-1", "--before", "樹木の保存").exit_code == 0
+    assert invoke("review", "cut", out, "A1-1", "--before", CUT_AT).exit_code == 0
+    res = project["run"]()
+    assert "2 recorded (cut 2): 2 applied" in res.output
+    rows = rows_by_id(out)
+    assert [rows[i]["text"] for i in ("A1-1", "A1-1.2", "A1-1.2.2")] == [
+        "私は公園の桜並木の伐採に反対し", "樹木の保存を求めるとともに、", "また駅前駐車場の有料化にも反対します。"]
+    assert_offsets(out)
