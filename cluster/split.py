@@ -29,8 +29,10 @@ per block, the 該当箇所 text its heading. A letterhead, title and greeting o
 Letters without numbering (paragraphs, or one run of text), and the text under a 「…について」
 heading, are read sentence by sentence (``_split_paragraphs``): a sentence that opens a new point
 (「また、」「次に」「最後に」…) and asks for something else, or a paragraph that asks for something and
-shares no word with the requests before it, starts a new opinion; the greetings before the first
-and after the last are ``closing`` segments.
+shares no word with the requests before it, starts a new opinion (so does a line opening with 「また」
+without a comma that objects to another subject); a generic plea (「どうか県民の声に耳を傾けてください。」)
+asks nothing of its own and ends no opinion; the greetings before the first and after the last are
+``closing`` segments, and so is a line announcing the opinion (「…について意見を申し上げます。」) over one.
 
 E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
 becomes a segment marked ``part="header"``, and so does a lone 「件名：…」「Subject: …」 first line over a
@@ -615,6 +617,8 @@ _COMMON_BIGRAMS = frozenset(
     "子供 子ども 高齢 自分 私達 方針 施策 事業 予算 財政 各種 方法 内容 部分 確認 実現 期待 考え "
     "お願 願い 思い 感じ 大変 非常 本当 是非 ぜひ 時間 日本 全体 一部 以下 以外 程度 "
     "一度 最後 一点 二点 三点 今回 前回 次回 先日".split())
+# Words of a stance, said of any subject: 「伐採に反対」 and 「有料化にも反対」 share no subject
+_STANCE_BIGRAMS = frozenset("反対 賛成 中止 撤回 廃止 見直 再考 要求 存続 維持 継続 拡充 導入 新設 増設".split())
 _TERM_RE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,}")
 
 
@@ -663,6 +667,61 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+# 「また」 opening a line without a comma (「また駐車場の…」; not 「または」「またの機会に」)
+_BARE_MATA_RE = re.compile(r"[ \t\u3000]*また(?=[\u4e00-\u9fff\u30a0-\u30ff「『（(])")
+# A plea that asks nothing of its own: to be heard, to consider, to reconsider (「どうか県民の声に耳を傾けて
+# ください。」「慎重にご検討ください。」「計画の再考をお願いします。」); it names no subject of its own.
+_PLEA_ADVERB = (r"(?:どうか|どうぞ|何卒|なにとぞ|ぜひとも|是非とも|ぜひ|是非|改めて|あらためて|今一度|いま一度|もう一度|"
+                r"重ねて|十分に?|充分に?|慎重に|真摯に|前向きに|しっかり(?:と)?|よく)[、,\s]*")
+_PLEA_TAIL = (r"(?:ください|下さい|くださいますよう(?:お願い(?:いた|致)?し?ます|お願い申し上げます)?|"
+              r"(?:いただき|頂き|もらい)たい(?:です)?|(?:ほし|欲し)い(?:です)?|"
+              r"(?:いただけ|頂け)ますよう(?:お願い(?:いた|致)?し?ます|お願い申し上げます)|"
+              r"(?:を)?(?:(?:よろしく|宜しく)?お願い(?:いた|致)?し?ます|お願い申し上げます|願います|求めます))")
+_GENERIC_PLEA_RE = re.compile(
+    rf"^(?:{_PLEA_ADVERB})*(?:"
+    # 「県民の声に耳を傾けてください」「市民の意見を聞いてほしい」「住民の思いを受け止めてください」
+    r"(?:(?:私たち|私達|わたしたち|我々|県民|市民|町民|村民|区民|住民|地域住民|地域|地元|利用者|現場|国民)(?:の|の皆さんの)?)?"
+    r"(?:声|意見|思い|想い|願い|気持ち|訴え)(?:に|を)[、,\s]*(?:{adv})*"
+    r"(?:耳を(?:傾け|かたむけ)|聞い|聴い|きい|受け止め|受けとめ|くみ取っ|汲み取っ|汲み取り|反映し|反映させ)て"
+    r"(?:ください|下さい|(?:いただき|頂き|もらい)たい(?:です)?|(?:ほし|欲し)い(?:です)?|いただけますよう(?:お願い(?:いた|致)?し?ます)?)"
+    # 「慎重にご検討ください」「十分なご配慮をお願いします」「計画の再考をお願いします」「ご理解ください」
+    r"|(?:(?:本?計画(?:案)?|本案|この(?:計画|案)|案)の)?(?:十分な|充分な|慎重な|前向きな|真摯な|格別の|特段の|賢明な)?"
+    r"(?:ご|御)?(?:検討|配慮|考慮|善処|再考|再検討|理解|判断|英断)(?:の(?:程|ほど))?"
+    rf"(?:を|して)?(?:{_PLEA_TAIL}|(?:され|せられ)たい)"
+    r")[。．.!！]*$".replace("{adv}", _PLEA_ADVERB))
+
+
+def _is_generic_plea(sentence: str) -> bool:
+    """「どうか県民の声に耳を傾けてください。」: a plea to be heard or to reconsider, naming nothing."""
+    from .normalize import nfkc
+
+    return bool(_GENERIC_PLEA_RE.match(nfkc(sentence).strip(" \t\n\u3000")))
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t\u3000")
+
+
+# 「…について意見を申し上げます。」「計画案への意見です。」: the letter announces its opinion
+_ANNOUNCES_RE = re.compile(r"意見|コメント|要望|提言|提案")
+
+
+def _cut_lead_lines(text: str, seg: Segment, units: list[tuple[int, int, bool]], lead: int) -> list[Segment]:
+    """``[seg]``, or, when its first ``lead`` sentences (greetings, introductions) fill whole lines
+    over the rest and one of them announces the opinion (「…について意見を申し上げます。」, a title
+    naming the draft), those lines as a ``closing`` segment and the rest. A salutation alone
+    (「いつもお世話になっております。」) stays with a letter's one opinion."""
+    if not lead or lead >= len(units) or not _at_line_start(text, units[lead][0]):
+        return [seg]
+    if not any(_ANNOUNCES_RE.search(text[s:e]) for s, e, _ in units[:lead]):
+        return [seg]
+    rest = Segment(units[lead][0], seg.end, seg.heading, seg.marker)
+    if is_empty_opinion(text[rest.start:rest.end]):
+        return [seg]
+    return [Segment(units[0][0], units[lead - 1][1], closing=True), rest]
+
+
 def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     """``seg`` (a letter, or a section under a heading, without numbering) cut into one segment
     per opinion when it holds separate requests; else ``[seg]``.
@@ -677,10 +736,19 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
       names nothing the opinion's requests name (「また、高齢者の通院が…。東町線の存続を…」 stays);
     - at a paragraph without a connective whose words (kanji and katakana) share nothing with the
       paragraphs of the opinion's requests; the paragraphs since the last request go with it when
-      they share its words and not the opinion's (the background of the next request).
+      they share its words and not the opinion's (the background of the next request);
+    - at a line that opens with 「また」 and no comma (「…保存を求めます。⏎また駐車場の有料化にも
+      反対です。」) when that line asks for something itself and names nothing the opinion's
+      requests name: ordinary prose starts lines with 「また」 too, so less than that stays.
+
+    A generic plea (「どうか県民の声に耳を傾けてください。」「慎重にご検討ください。」「計画の再考を
+    お願いします。」, ``_is_generic_plea``) asks nothing of its own: it neither ends an opinion nor
+    counts as its request.
 
     Greeting and self-introduction sentences before the first opinion, and greeting sentences
-    after the last, are segments of their own, marked ``closing`` (status ``greeting``)."""
+    after the last, are segments of their own, marked ``closing`` (status ``greeting``). Over a
+    letter of one opinion, the greeting and introduction lines at its top (「…について意見を申し上げ
+    ます。」 on a line of its own) are one too; a greeting inside the first line stays."""
     units = _units(text, seg.start, seg.end)
     if len(units) < 2:
         return [seg]
@@ -689,14 +757,15 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
 
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
-    asks = [not f and (any(sentence_stance(nfkc(t))) or bool(_WRITTEN_REQUEST_RE.search(nfkc(t).strip())))
+    asks = [not f and not _is_generic_plea(t)
+            and (any(sentence_stance(nfkc(t))) or bool(_WRITTEN_REQUEST_RE.search(nfkc(t).strip())))
             for t, f in zip(unit_text, framing)]
-    if sum(asks) < 2:
-        return [seg]
     lead = 0
     while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])
                                      or is_letter_framing(unit_text[lead])):
         lead += 1
+    if sum(asks) < 2:
+        return _cut_lead_lines(text, seg, units, lead)
     tail = len(units)
     while tail - 1 > lead and not asks[tail - 1] and (framing[tail - 1] or _is_trailer_line(unit_text[tail - 1])):
         tail -= 1
@@ -743,6 +812,12 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                             break
                         new_chunk = block + new_chunk
                         del chunks[-1][-len(block):]
+            if (new_chunk is None and asks[i] and _BARE_MATA_RE.match(unit_text[i])
+                    and _at_line_start(text, units[i][0]) and not (terms[i] & request_terms) - _STANCE_BIGRAMS
+                    and not _RESTATE_RE.search(unit_text[i])):
+                # 「また駐車場の有料化にも反対です。」 on a line of its own: a second request, another subject
+                # (「反対」 in both is no shared subject)
+                new_chunk = []
         if new_chunk is not None:
             chunks.append(new_chunk + [i])
             request_terms, request_paras = set(), set()
@@ -754,7 +829,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
             request_terms |= terms[i]
             request_paras.add(para_of[i])
     if len(chunks) < 2:
-        return [seg]
+        return _cut_lead_lines(text, seg, units, lead)
     out = [Segment(units[0][0], units[lead - 1][1], closing=True)] if lead else []
     for k, chunk in enumerate(chunks):
         out.append(Segment(units[chunk[0]][0], units[chunk[-1]][1], seg.heading, seg.marker if k == 0 else ""))

@@ -803,3 +803,57 @@ def test_lines_that_each_name_another_chapter_are_opinions_of_their_own():
     # the same point said on the next line about the same thing stays one opinion
     same = "第4章の施策について、数値目標を明記してください。\n第4章の目標の達成状況も毎年公表してください。"
     assert texts(same) == [same]
+
+
+# A third QA pass (a prefecture's campaign letters in paragraphs): pleas, a bare 「また」, the introduction line
+
+@pytest.mark.parametrize("plea", [
+    "どうか市民の声に耳を傾けてください。", "市民の意見をしっかり聞いてほしいです。", "慎重にご検討ください。",
+    "十分なご配慮をお願いします。", "計画の再考をお願いいたします。",
+])
+def test_a_paragraph_of_a_generic_plea_does_not_end_the_opinion(plea):
+    letter = ("市の案では、駅前広場の拡張のため、中央図書館を郊外へ移すとされています。"
+              "図書館は学校帰りの子どもや高齢者が毎日使う場所です。\n\n"
+              f"{plea}\n\n"
+              "私は図書館の移転に反対し、今の場所で建て替えることを求めます。")
+    assert texts(letter) == [letter]
+
+
+def test_a_plea_that_names_its_own_subject_is_still_a_request():
+    letter = ("中央図書館の開館時間を夜八時まで延ばしてください。\n\n"
+              "駅前の駐輪場に屋根を付けることも、ご検討ください。")
+    assert len(texts(letter)) == 2
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_line_opening_with_mata_without_a_comma_and_its_own_objection_is_cut(gap):
+    letter = ("北線のバスは高校生の通学に欠かせません。\n"
+              f"私は北線の減便に反対し、今の便数を維持することを求めます。{gap}"
+              "また役場の駐車場の有料化にも反対です。車で手続きに来る人の負担になります。")
+    assert texts(letter) == [
+        "北線のバスは高校生の通学に欠かせません。\n私は北線の減便に反対し、今の便数を維持することを求めます。",
+        "また役場の駐車場の有料化にも反対です。車で手続きに来る人の負担になります。"]
+
+
+@pytest.mark.parametrize("line", [
+    "また高校生の通学にも欠かせない路線です。",  # a reason, no request of its own
+    "また北線の終バスの時刻も繰り上げないでください。",  # a request on the same subject
+    "または、北線の代わりに乗合タクシーを走らせてください。",  # 「または」 is no 「また」
+])
+def test_a_line_opening_with_mata_without_a_comma_stays_when_it_asks_nothing_new(line):
+    letter = f"北線のバスの減便に反対し、今の便数を維持することを求めます。\n{line}"
+    assert texts(letter) == [letter]
+
+
+def test_an_introduction_line_over_a_letter_of_one_opinion_is_a_greeting():
+    from cluster.pipeline import _split_pieces
+
+    body = ("市の案では、中央図書館を郊外へ移すとされています。\n"
+            "私は図書館の移転に反対し、今の場所で建て替えることを求めます。")
+    for intro in ("中央図書館再整備計画（案）について意見を申し上げます。",
+                  "中央図書館再整備計画（案）について、意見を申し上げます。"):
+        made = _split_pieces(f"{intro}\n{body}", True)
+        assert [(m[4], m[3]) for m in made] == [("greeting", intro), ("ok", body)]
+    # a salutation alone stays with the one opinion, as before
+    kept = f"いつもお世話になっております。\n{body}"
+    assert [(m[4], m[3]) for m in _split_pieces(kept, True)] == [("ok", kept)]
