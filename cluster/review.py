@@ -2716,6 +2716,9 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
         where = target.value.get("clusters") or target.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
         said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label") else ""
+        if target.kind in RESHAPING:  # the opinions it cut or joined: they are whole or apart again
+            where = " + ".join(target.opinion_ids) + (f" before 「{shorten(str(target.value.get('before', '')), 20)}」"
+                                                      if target.kind == "cut" else "")
         lines.append(f"withdrew decision {n} ({target.kind}{' of ' + where if where else ''}"
                      f"{' 「' + shorten(' '.join(said.split()), 40) + '」' if said else ''} by {target.by or '?'}"
                      f"{', ' + target.at if target.at else ''})")

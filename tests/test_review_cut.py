@@ -221,7 +221,7 @@ def test_undo_of_a_cut_brings_the_opinion_back_whole(project):
     project["run"]()
     assert "A1-1.2" in rows_by_id(out)
     res = invoke("review", "undo", out)
-    assert res.exit_code == 0 and "withdrew decision 1 (cut" in res.output
+    assert res.exit_code == 0 and "withdrew decision 1 (cut of A1-1 before 「また駅前駐車場」 by " in res.output
     listed = invoke("review", "list", out).output
     assert "cut" in listed and "before 「また駅前駐車場」, A1-1" in listed and "[withdrawn]" in listed
     res = project["run"]()
