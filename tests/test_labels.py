@@ -328,3 +328,13 @@ def test_a_keyword_listed_for_a_topic_and_a_cited_annex_decide_it(tok, encoder):
     matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
     assert [name for name, _ in matches] == ["第5章 自然共生社会", "第6章 生活環境", "別紙2 指標一覧"]
     assert all(score >= 0.25 for _, score in matches)  # published
+
+
+def test_every_tokenizer_shares_one_tagger():
+    """A fugashi Tagger's memory is never given back: a Tagger per run grew a notebook kernel by
+    130 MB on every re-run and the test suite past 40 GB. Every Tokenizer uses one per process."""
+    from cluster.tokenize import Tokenizer
+
+    a, b = Tokenizer(), Tokenizer()
+    assert a.tagger is b.tagger
+    assert a.lemmas("図書館の開館時間を延長してほしい。") == b.lemmas("図書館の開館時間を延長してほしい。")
