@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import __version__
-from .dedup import detach, find_duplicates
+from .dedup import campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
                          withdrawn_placements)
@@ -750,6 +750,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else (),
                        after=given_before)
     cluster_ids = [id_of[c] for c in order]
+    # the form-letter campaigns and the rows they went to (two of them in one row: staff check)
+    for line in campaign_lines(dups.sizes, [id_of[int(c)] for c in unit_cluster.tolist()],
+                               [opinions[i].opinion_id for i in unit_rep], str(out_dir)):
+        log(line)
     highest_given = max([given_before] + [n for n in map(id_number, cluster_ids) if n is not None])
     if replaced:  # what a withdrawn merge, move or split had placed, and where it is now
         kinds = sorted(set(replaced.values()))

@@ -156,6 +156,9 @@ def test_campaign_is_one_duplicate_group(main_run):
     assert sorted(op["comment_id"] for op in members) == sorted(CAMPAIGN_IDS)
     assert {op["duplicate_count"] for op in members} == {str(len(CAMPAIGN_IDS))}
     assert len({op["cluster_id"] for op in members}) == 1  # duplicates share a cluster
+    # the run names the campaign and the row it went to
+    assert (f"campaigns (groups of 5 or more copies): {len(CAMPAIGN_IDS)} copies → {members[0]['cluster_id']}"
+            in main_run["result"].output)
 
 
 def test_no_unescaped_formula_cells(main_run):
