@@ -628,15 +628,24 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                                     f"「{shorten(before.strip(), 20)}」 once, after its start")
                 out.applied[n] = False
                 continue
-            first = op.text[:p].rstrip()
-            j = 2
-            while f"{op.opinion_id}.{j}" in pos:
-                j += 1
-            new_id = f"{op.opinion_id}.{j}"
-            out.earlier.setdefault(op.opinion_id, set()).add(text_fingerprint(op.text))
-            ops[k] = replace(op, text=first, end=op.start + len(first))
-            ops.insert(k + 1, replace(op, opinion_id=new_id, text=op.text[p:], start=op.start + p))
-            out.done.append(f"{op.opinion_id} cut in two ({op.opinion_id}, {new_id})")
+            # the copies of its text (a campaign's letters) are cut alike, as a move or split takes
+            # them along (QA: one copy cut left the rest whole and broke the campaign's group)
+            twins = [j for j, o in enumerate(ops) if j != k and o.status == "ok" and o.text == op.text]
+            new_id = ""
+            for j in sorted([k] + twins, reverse=True):  # from the end: an insertion moves what follows
+                one = ops[j]
+                m = 2
+                while f"{one.opinion_id}.{m}" in pos:
+                    m += 1
+                part_id = f"{one.opinion_id}.{m}"
+                first = one.text[:p].rstrip()
+                out.earlier.setdefault(one.opinion_id, set()).add(text_fingerprint(one.text))
+                ops[j] = replace(one, text=first, end=one.start + len(first))
+                ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p:], start=one.start + p))
+                if j == k:
+                    new_id = part_id
+            also = f" and its {len(twins)} exact cop{'y' if len(twins) == 1 else 'ies'} alike" if twins else ""
+            out.done.append(f"{op.opinion_id} cut in two ({op.opinion_id}, {new_id}){also}")
         else:
             ks = sorted(dict.fromkeys(found), key=lambda k: (ops[k].start, k))
             rows = {ops[k].row_number for k in ks}

@@ -296,3 +296,27 @@ def test_two_cuts_of_one_opinion_recorded_without_a_run_between(project):
     assert [rows[i]["text"] for i in ("A1-1", "A1-1.2", "A1-1.2.2")] == [
         "私は公園の桜並木の伐採に反対し", "樹木の保存を求めるとともに、", "また駅前駐車場の有料化にも反対します。"]
     assert_offsets(out)
+
+
+def test_a_cut_of_one_copy_cuts_every_exact_copy(tmp_path):
+    """QA: cutting one letter of a campaign left the other copies whole, broke the campaign's
+    duplicate group and counted the cut letter twice in its row."""
+    rows = ROWS + [[f"B{k}", "郵送", TWO_DEMANDS] for k in range(1, 4)]
+    comments = write_csv(tmp_path / "comments.csv", HEADER, rows)
+    out = tmp_path / "out"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    before = rows_by_id(out)
+    assert len({before[i]["duplicate_group"] for i in ("A1-1", "B1-1", "B2-1", "B3-1")}) == 1
+    assert invoke("review", "cut", out, "B2-1", "--before", CUT_AT).exit_code == 0
+    res = invoke("run", comments, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "B2-1 cut in two (B2-1, B2-1.2) and its 3 exact copies alike" in res.output
+    after = rows_by_id(out)
+    for i in ("A1-1", "B1-1", "B2-1", "B3-1"):
+        assert after[i]["text"] == "私は公園の桜並木の伐採に反対し樹木の保存を求めるとともに、"
+        assert after[i + ".2"]["text"] == "また駅前駐車場の有料化にも反対します。"
+    # the copies stay one group each way, and nothing is counted twice
+    assert len({after[i]["duplicate_group"] for i in ("A1-1", "B1-1", "B2-1", "B3-1")}) == 1
+    assert len({after[i + ".2"]["duplicate_group"] for i in ("A1-1", "B1-1", "B2-1", "B3-1")}) == 1
+    ok_before = sum(1 for r in before.values() if r["status"] == "ok")
+    assert counts(out)["ok_opinions"] == sum(1 for r in after.values() if r["status"] == "ok") == ok_before + 4
