@@ -580,10 +580,13 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
     the table has no channel column and every sheet is named after a channel). Ids that repeat
     across sheets (each sheet numbered from 1) get the sheet's name in front (「FAX-1」). A sheet
     with other columns is named in a note, not read (``--sheet NAME`` reads it alone)."""
-    parts, other, copies = [first], [], []
+    parts, other, copies, clashes = [first], [], [], []
 
     def content(t: Table) -> Counter:
         return Counter(tuple(v.strip() for v in r.values()) for r in t.rows if any(v.strip() for v in r.values()))
+
+    def copy_named(name: str) -> bool:  # 「郵送（控え）」「コピー」「バックアップ」「旧」「(2)」
+        return bool(re.search(r"控|コピー|copy|バックアップ|backup|旧|\(\d\)|（\d）", name, re.I))
 
     for name in first.other_sheets:
         try:
@@ -595,16 +598,47 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
         if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
             other.append(name)
             continue
-        # a copy of a sheet already read (「元データ」 beside 「整理後」): half its rows or more again
+        # a sheet that shares rows with one already read: a copy (控え) or the list it was copied
+        # from. Only rows of a subset are dropped, never a row only one sheet has (QA: with the
+        # 控え sheet first, the real sheet's late letter was dropped as 「a repeat」).
         mine = content(t)
-        if any(2 * sum((mine & content(p)).values()) >= max(1, sum(mine.values())) for p in parts):
-            copies.append(name)
-            continue
-        parts.append(t)
+        kept = True
+        for k, p in enumerate(parts):
+            theirs = content(p)
+            shared = sum((mine & theirs).values())
+            if not shared:
+                continue
+            if mine == theirs:  # the same rows: keep the one not named as a copy
+                if copy_named(p.sheet) and not copy_named(t.sheet):
+                    copies.append((p.sheet, t.sheet))
+                    parts[k] = t
+                else:
+                    copies.append((t.sheet, p.sheet))
+                kept = False
+            elif not (mine - theirs):  # every row of it is in the sheet read
+                copies.append((t.sheet, p.sheet))
+                kept = False
+            elif not (theirs - mine):  # it holds every row of the sheet read, and more
+                copies.append((p.sheet, t.sheet))
+                parts[k] = t
+                kept = False
+            else:
+                clashes.append((t.sheet, p.sheet, shared))
+                kept = False
+            break
+        if kept:
+            parts.append(t)
+    if parts[0] is not first:  # the first sheet was a copy of a later one: that one leads
+        lead = parts[0]
+        lead.notes[:0] = first.notes
+        first = lead
     option = first.options.sheet
-    if copies:
-        first.notes.append(f"sheet{'s' if len(copies) > 1 else ''} {', '.join(copies)} not read: "
-                           f"{'they repeat' if len(copies) > 1 else 'it repeats'} the rows of a sheet read"
+    for copy, of in copies:
+        first.notes.append(f"sheet {copy} not read: every row of it is in sheet {of}, which is read"
+                           + (f" ({option} NAME reads one alone)" if option else ""))
+    for name, with_, shared in clashes:
+        first.notes.append(f"warning: sheet {name} not read: it shares {counted(shared, 'row')} with sheet {with_} but "
+                           "each has rows the other lacks; check which sheet is the list of comments"
                            + (f" ({option} NAME reads one alone)" if option else ""))
     if len(parts) == 1:
         if not other:
@@ -616,7 +650,7 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
     names = [t.sheet for t in parts]
     channels_named = (all(normalize_channel(n) in STANDARD_CHANNELS for n in names)
                       and guess_column(first.columns, CHANNEL_COLUMN_CANDIDATES, what="channel", required=False) is None)
-    column = CHANNEL_COLUMN_CANDIDATES[0] if channels_named else SHEET_COLUMN
+    column = f"{CHANNEL_COLUMN_CANDIDATES[0]}（シート名）" if channels_named else SHEET_COLUMN
     while column in first.columns:
         column += "_"
     id_col = guess_column(first.columns, ID_COLUMN_CANDIDATES, what="id", required=False)

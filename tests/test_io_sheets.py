@@ -40,10 +40,10 @@ def test_channel_sheets_are_one_table_with_the_sheet_as_channel(tmp_path):
     res = invoke("run", path, "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert "(xlsx, sheets 郵送, ＦＡＸ, 電子メール, read as one table)" in res.output
-    assert "channel = 提出方法 (guessed)" in res.output
+    assert "channel = 提出方法（シート名） (guessed)" in res.output
     assert ("3 sheets with the same columns read as one table (郵送 2, ＦＡＸ 2, 電子メール 1 rows); each sheet's "
-            "name is read as the channel (提出方法); 受付番号 repeats across sheets, so each id has its sheet's "
-            "name in front (FAX-1)") in res.output
+            "name is read as the channel (提出方法（シート名）); 受付番号 repeats across sheets, so each id has its "
+            "sheet's name in front (FAX-1)") in res.output
     rows = read_csv_rows(out / "opinions.csv")
     assert [r["comment_id"] for r in rows] == ["郵送-1", "郵送-2", "ＦＡＸ-1", "ＦＡＸ-2", "電子メール-1"]
     assert "提出方法別：郵送 2件、FAX 2件、電子メール 1件" in (out / "report.md").read_text(encoding="utf-8")
@@ -69,7 +69,8 @@ def test_a_sheet_with_other_columns_or_a_copy_is_named_not_read(tmp_path):
     out = tmp_path / "out"
     res = invoke("run", workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
-    assert "sheet 郵送（控え） not read: it repeats the rows of a sheet read (--sheet NAME reads one alone)" in res.output
+    assert "sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read (--sheet NAME reads one alone)" \
+        in res.output
     assert "sheet 集計 not read: other columns (--sheet NAME reads one of them alone)" in res.output
     assert len(read_csv_rows(out / "opinions.csv")) == 5
     # only a sheet of other columns beside the comments: said, not silent
@@ -85,3 +86,23 @@ def test_a_named_sheet_is_read_alone(tmp_path):
     res = invoke("run", path, "--out", out, "--model", "char-hash", "--sheet", "ＦＡＸ")
     assert res.exit_code == 0, res.output
     assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["1", "2"]
+
+
+def test_a_copy_sheet_first_never_hides_the_rows_only_the_real_sheet_has(tmp_path):
+    """QA: with the 控え sheet first, the real sheet (one late letter more) was dropped as a
+    repeat and the late letter was in no output."""
+    late = CHANNEL_SHEETS["郵送"] + [["3", "公園に水飲み場を増やしてください。"]]
+    table = read_table(workbook(tmp_path / "a.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"], "郵送": late,
+                                                      "ＦＡＸ": CHANNEL_SHEETS["ＦＡＸ"]}))
+    assert table.sheets == ["郵送", "ＦＡＸ"] and len(table) == 5
+    assert any("水飲み場" in r["ご意見"] for r in table.rows)
+    assert any("sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read" in n for n in table.notes)
+    # the same rows on both: the sheet not named as a copy is read, whatever the order
+    table = read_table(workbook(tmp_path / "b.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"],
+                                                      "郵送": CHANNEL_SHEETS["郵送"]}))
+    assert table.sheet == "郵送" and len(table) == 2
+    # each has rows the other lacks: neither is dropped quietly
+    other = [HEADER, CHANNEL_SHEETS["郵送"][1], ["9", "噴水を直してください。"]]
+    table = read_table(workbook(tmp_path / "c.xlsx", {"郵送": CHANNEL_SHEETS["郵送"], "郵送２": other}))
+    assert any(n.startswith("warning: sheet 郵送２ not read: it shares 1 row with sheet 郵送 but each has rows the "
+                            "other lacks") for n in table.notes)
