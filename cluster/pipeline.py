@@ -708,7 +708,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                     + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
                        "since are placed on their own text" if freed else ""))
             else:
-                log("same opinions as the earlier run, which took late comments: its clusters are kept"
+                log("same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept"
                     + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
                        "since are placed on their own text" if freed else ""))
         else:
@@ -791,6 +791,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         ops_by_cluster[n].append(i)
         cluster_of_opinion[i] = n
 
+    # both parts of a staff cut in one row: the letter counts twice in its 件数 (QA); say so
+    row_of_id = {opinions[i].opinion_id: (opinions[i].row_number, n) for i, n in cluster_of_opinion.items()}
+    for oid, (row, n) in sorted(row_of_id.items()):
+        head, dot, tail = oid.rpartition(".")
+        if dot and tail.isdigit() and row_of_id.get(head) == (row, n):
+            log(f"note: both parts of the cut of {head} ({head}, {oid}) are in {cluster_ids[n]}, where the letter "
+                f"counts twice; `cluster review move {out_dir} {oid} CLUSTER_ID` if it asks something else, or "
+                f"`cluster review undo {out_dir} --decision N` to withdraw the cut")
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]

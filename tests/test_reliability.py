@@ -312,8 +312,22 @@ def _bare_marker(s: str) -> bool:
     return True
 
 
-def _allowed_gap(gap: str, marker: str) -> bool:
-    """Text between segments: blanks, item markers and heading lines only."""
+def _heading_line(line: str, heading: str) -> bool:
+    """A numbered item that is only a heading over deeper items (「2　各論」 over (1)(2)): its text
+    is kept as the next opinion's heading, not lost."""
+    words = line.strip(" \t\u3000")
+    for _ in range(3):  # its marker (or markers) first
+        for rx in [rx for _, rx in _MARKERS] + [_INLINE_CIRCLED, _INLINE_PAREN]:
+            m = rx.match(words)
+            if m and m.end() > 0:
+                words = words[m.end():].lstrip(" \t\u3000")
+                break
+    return bool(words) and words in heading
+
+
+def _allowed_gap(gap: str, marker: str, heading: str = "") -> bool:
+    """Text between segments: blanks, item markers and heading lines only (a heading-only item's
+    text is in the next opinion's ``heading``)."""
     if marker:
         k = gap.rfind(marker)
         if k >= 0 and not gap[k + len(marker):].strip():
@@ -322,6 +336,8 @@ def _allowed_gap(gap: str, marker: str) -> bool:
         if not line.strip():
             continue
         if _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line) or _bare_marker(line):
+            continue
+        if heading and _heading_line(line, heading):
             continue
         return False
     return True
@@ -338,7 +354,7 @@ def check_segments(text: str) -> None:
         assert seg.start >= pos, f"segments overlap or go backwards: {segs}"
         assert seg.text_of(text) == text[seg.start:seg.end]
         gap = text[pos:seg.start]
-        assert _allowed_gap(gap, seg.marker), f"text lost between segments: {gap!r} in {text!r} -> {segs}"
+        assert _allowed_gap(gap, seg.marker, seg.heading), f"text lost between segments: {gap!r} in {text!r} -> {segs}"
         pos = seg.end
     tail = text[pos:]
     assert _allowed_gap(tail, ""), f"text lost after the last segment: {tail!r} in {text!r}"

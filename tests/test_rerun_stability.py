@@ -128,7 +128,7 @@ def test_withdrawing_an_answer_after_late_comments_keeps_every_cluster(continued
     res = invoke("review", "undo", out, "--decision", "2")
     assert res.exit_code == 0 and "withdrew decision 2 (answer" in res.output
     res = town["run"]()
-    assert "same opinions as the earlier run, which took late comments: its clusters are kept" in res.output
+    assert "same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept" in res.output
     assert "re-run:" not in res.output
     assert run_info(out)["grouping"] == "continued"
     assert cluster_of(out) == before

@@ -320,3 +320,19 @@ def test_a_cut_of_one_copy_cuts_every_exact_copy(tmp_path):
     assert len({after[i + ".2"]["duplicate_group"] for i in ("A1-1", "B1-1", "B2-1", "B3-1")}) == 1
     ok_before = sum(1 for r in before.values() if r["status"] == "ok")
     assert counts(out)["ok_opinions"] == sum(1 for r in after.values() if r["status"] == "ok") == ok_before + 4
+
+
+def test_both_parts_of_a_cut_in_one_row_are_named(tmp_path):
+    """QA: the two halves of a cut landed in one row, which then counted the letter twice, and
+    nothing said so."""
+    twice = "駅前の駐輪場を増設してください。駅前の駐輪場の増設をお願いします。"
+    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS + [["C1", "郵送", twice]])
+    out = tmp_path / "out"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    assert invoke("review", "cut", out, "C1-1", "--before", "駅前の駐輪場の増設を").exit_code == 0
+    res = invoke("run", comments, "--out", out, "--model", "char-hash")
+    of = cluster_of(out)
+    assert of["C1-1"] == of["C1-1.2"]
+    assert (f"note: both parts of the cut of C1-1 (C1-1, C1-1.2) are in {of['C1-1']}, where the letter counts twice"
+            in res.output)
+    assert "both parts of the cut of A" not in res.output
