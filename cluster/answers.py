@@ -1388,7 +1388,7 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
     scored, with the index's scorer, as if it were a past answer whose opinions are the
     confirming cluster's opinions (plus the past opinion when it came from the archive).
     Every other cluster scoring at least ``min_score`` (``None`` = the index's) gets it as
-    a candidate with source ``confirmed in this run (cluster C3)``; an already listed
+    a candidate with source ``今回確定した回答（C3）``; an already listed
     answer gets that note added to its source. Candidates are re-ranked by score; ``k``
     (``None`` = keep all) caps the list, but reused answers are always kept.
     Returns a new ``{cluster_id: [AnswerCandidate]}``.
@@ -1431,7 +1431,7 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
             answer = text
         pid = f"\u0000confirmed:{cid}"
         pseudo.append(PastAnswer(answer_id=pid, opinion=opinion, answer=answer,
-                                 source=f"confirmed in this run (cluster {cid})"))
+                                 source=f"今回確定した回答（{cid}）"))
         origin[pid] = (cid, shown_id)
     if not pseudo:
         return candidates

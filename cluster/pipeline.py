@@ -897,7 +897,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             # are still offered to the other rows, scored by an index of those answers alone
             index = AnswerIndex.build(
                 [PastAnswer(answer_id=f"run:{cid}", opinion="\n".join(texts_by_cluster[cid][:50]),
-                            answer=a.get("text", ""), source="confirmed in this run")
+                            answer=a.get("text", ""), source="今回確定した回答")
                  for cid, a in confirmed.items() if a.get("text")], encoder, tokenizer)
         if confirmed:
             candidates_by_cluster = reuse_confirmed_answers(

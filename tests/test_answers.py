@@ -537,7 +537,7 @@ def test_reuse_confirmed_answer_text_within_the_run(index):
     text = "駐輪場は駅の周辺に新しく整備する計画です。"
     out = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, cands, k=2, min_score=0.05)
     reused = [c for c in out["C4"] if c.answer_id == "run:C1"]
-    assert reused and reused[0].source == "confirmed in this run (cluster C1)"
+    assert reused and reused[0].source == "今回確定した回答（C1）"
     assert reused[0].answer == text
     assert [c.rank for c in out["C4"]] == list(range(1, len(out["C4"]) + 1))
     assert not any(c.answer_id == "run:C1" for c in out["C3"])  # does not fit
@@ -548,7 +548,7 @@ def test_reuse_confirmed_past_answer_id(index):
     cands = suggest_for_clusters(index, CLUSTERS, k=1, min_score=0.0)
     out = reuse_confirmed_answers(index, CLUSTERS, {"C1": "1"}, cands, k=1, min_score=0.05)
     c4 = {c.answer_id: c for c in out["C4"]}
-    assert "1" in c4 and "confirmed in this run (cluster C1)" in c4["1"].source
+    assert "1" in c4 and "今回確定した回答（C1）" in c4["1"].source
     assert c4["1"].answer == index.get("1").answer
     with pytest.raises(ValueError):
         reuse_confirmed_answers(index, CLUSTERS, {"C1": {"answer_id": "nope"}}, cands)
