@@ -1145,7 +1145,13 @@ def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None 
         raise InputError("name at least one opinion id")
     unknown = [i for i in ids if i not in all_ids]
     if unknown:
-        raise InputError(f"unknown opinion id {unknown[0]!r}; see opinion_id in opinions.csv")
+        # a submission's id given for an opinion's (「郵送-1」 for 郵送-1-1): name its opinions
+        pieces = sorted((i for i in all_ids if i.startswith(unknown[0] + "-")
+                         and i[len(unknown[0]) + 1:].split(".")[0].isdigit()),
+                        key=lambda i: [int(x) for x in i[len(unknown[0]) + 1:].split(".") if x.isdigit()])
+        hint = (f"; {unknown[0]} is a submission: its opinion{'s are' if len(pieces) > 1 else ' is'} "
+                f"{', '.join(pieces[:6])}{' …' if len(pieces) > 6 else ''}" if pieces else "")
+        raise InputError(f"unknown opinion id {unknown[0]!r}{hint}; see opinion_id in opinions.csv")
     if clustered is not None:
         outside = [i for i in ids if i not in clustered]
         if outside:

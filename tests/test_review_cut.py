@@ -336,3 +336,13 @@ def test_both_parts_of_a_cut_in_one_row_are_named(tmp_path):
     assert (f"note: both parts of the cut of C1-1 (C1-1, C1-1.2) are in {of['C1-1']}, where the letter counts twice"
             in res.output)
     assert "both parts of the cut of A" not in res.output
+
+
+def test_a_submission_id_given_for_an_opinion_names_its_opinions(project):
+    """QA: `review cut OUT 郵送-1 …` said only 「unknown opinion id '郵送-1'」."""
+    res = invoke("review", "cut", project["out"], "A8", "--before", "駅前")
+    assert res.exit_code == 2
+    assert res.output.strip() == ("error: unknown opinion id 'A8'; A8 is a submission: its opinions are A8-1, A8-2, "
+                                  "A8-3; see opinion_id in opinions.csv")
+    res = invoke("review", "split", project["out"], "A99")
+    assert res.output.strip() == "error: unknown opinion id 'A99'; see opinion_id in opinions.csv"
