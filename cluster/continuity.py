@@ -169,7 +169,8 @@ def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequen
 
 
 def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_prev: Sequence[str | None],
-                        opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False, left: bool = False) -> bool:
+                        opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False, left: bool = False,
+                        changes: Mapping[str, object] | None = None) -> bool:
     """Same model and grouping settings, every earlier opinion still here, and new ones added,
     or (``left``) earlier clustered opinions excluded since, which leave their clusters alone.
 
@@ -178,11 +179,12 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
     grown input would differ), also after decisions were recorded or withdrawn since (the
     pipeline places again what a withdrawn one had placed: ``withdrawn_placements``).
     ``regroup`` turns that off (kept for callers; the pipeline no longer passes it).
+    ``changes``: ``input_changes(prev, opinion_pairs)`` when the caller has it already.
     """
     keys = ("seed", "split", "near_duplicate_threshold")
     if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
         return False
-    changes = input_changes(prev, opinion_pairs)
+    changes = changes if changes is not None else input_changes(prev, opinion_pairs)
     if changes["kept"] * 2 < len(prev.cluster_of):
         return False  # most earlier opinions are gone or rewritten: another input, grouped afresh
     if not any(p is not None for p in unit_prev):

@@ -581,6 +581,7 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
     across sheets (each sheet numbered from 1) get the sheet's name in front (「FAX-1」). A sheet
     with other columns is named in a note, not read (``--sheet NAME`` reads it alone)."""
     parts, other, copies, clashes = [first], [], [], []
+    contents: dict[str, Counter] = {}
 
     def content(t: Table) -> Counter:
         return Counter(tuple(v.strip() for v in r.values()) for r in t.rows if any(v.strip() for v in r.values()))
@@ -604,7 +605,9 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
         mine = content(t)
         kept = True
         for k, p in enumerate(parts):
-            theirs = content(p)
+            theirs = contents.get(p.sheet)
+            if theirs is None:  # each sheet's rows counted once, not once per later sheet
+                theirs = contents[p.sheet] = content(p)
             shared = sum((mine & theirs).values())
             if not shared:
                 continue

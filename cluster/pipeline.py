@@ -606,9 +606,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         # else moves (a fresh grouping without it would shift the others: QA saw confirmed rows lose
         # opinions to new unanswered rows)
         excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs)
+        found = input_changes(prev, seen_pairs) if prev else None
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
-                                                  left=excluded_since)
-        changes = input_changes(prev, seen_pairs) if late else {"edited": [], "gone": []}
+                                                  left=excluded_since, changes=found)
+        changes = found if late else {"edited": [], "gone": []}
         # (an opinion staff cut or joined changed by a decision, not in the input)
         changes = {k: [i for i in changes[k] if not touched(i)] for k in ("edited", "gone")}
         if changes["edited"] or changes["gone"]:

@@ -550,7 +550,9 @@ class Reshaped:
 
     def touches(self, opinion_id: str) -> bool:
         """Whether a cut or join (in force or withdrawn) names ``opinion_id`` or made it (``X.2``)."""
-        return opinion_id in self.named or any(opinion_id.startswith(i + ".") for i in self.named)
+        # the id itself, or an id it was cut from (X.2 and X.2.2 come from X): each prefix before a dot
+        return opinion_id in self.named or any(opinion_id[:k] in self.named
+                                               for k, ch in enumerate(opinion_id) if ch == ".")
 
 
 def cut_text(text: str, before: str) -> int | None:
@@ -590,17 +592,21 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
         what = f"decision {n} ({d.kind} by {d.by or '?'}{', ' + d.at if d.at else ''})"
         ops = out.opinions
         pos = {op.opinion_id: k for k, op in enumerate(ops)}
-        now = {op.opinion_id: text_fingerprint(op.text) for op in ops if op.status == "ok"}
-        by_fp = _first_id_by_fingerprint(now)
         recorded = d.value.get("fingerprints") or {}
+        by_fp: dict[str, str] = {}  # every opinion's fingerprint: only when an id changed hands
 
         def find(i: str) -> int | None:
             fp = recorded.get(i)
-            if i in now and (fp is None or now[i] == fp or fp in out.earlier.get(i, ())):
+            ok = i in pos and ops[pos[i]].status == "ok"
+            if ok and (fp is None or fp in out.earlier.get(i, ()) or text_fingerprint(ops[pos[i]].text) == fp):
                 return pos[i]
-            if fp is not None and fp in by_fp:  # the id changed hands: followed by its text
-                return pos[by_fp[fp]]
-            return pos[i] if i in now else None  # corrected in the input since: still that opinion
+            if fp is not None:  # the id changed hands: followed by its text
+                if not by_fp:
+                    by_fp.update(_first_id_by_fingerprint(
+                        {op.opinion_id: text_fingerprint(op.text) for op in ops if op.status == "ok"}))
+                if fp in by_fp:
+                    return pos[by_fp[fp]]
+            return pos[i] if ok else None  # corrected in the input since: still that opinion
 
         found = [find(i) for i in d.opinion_ids]
         gone = [i for i, k in zip(d.opinion_ids, found) if k is None]
