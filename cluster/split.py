@@ -480,16 +480,12 @@ _HEADING_ITEM_MAX = 40
 
 
 def _asks(sentence: str) -> bool:
-    """``sentence`` asks for or rejects something (``stance.sentence_stance``), or asks in the
-    written style of a letter from an association (「…を図られたい」「…されたい」)."""
+    """``sentence`` asks for or rejects something (``stance.sentence_stance``, which reads the
+    written style of an association's letter too: 「…を図られたい」「…されたい」)."""
     from .normalize import nfkc
     from .stance import sentence_stance
 
-    t = nfkc(sentence).strip()
-    return any(sentence_stance(t)) or bool(_WRITTEN_REQUEST_RE.search(t))
-
-
-_WRITTEN_REQUEST_RE = re.compile(r"(?:られ|され|せられ|願い)たい[。.!！]?$")
+    return any(sentence_stance(nfkc(sentence).strip()))
 
 
 def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
@@ -752,14 +748,10 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     units = _units(text, seg.start, seg.end)
     if len(units) < 2:
         return [seg]
-    from .normalize import nfkc
-    from .stance import sentence_stance
 
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
-    asks = [not f and not _is_generic_plea(t)
-            and (any(sentence_stance(nfkc(t))) or bool(_WRITTEN_REQUEST_RE.search(nfkc(t).strip())))
-            for t, f in zip(unit_text, framing)]
+    asks = [not f and not _is_generic_plea(t) and _asks(t) for t, f in zip(unit_text, framing)]
     lead = 0
     while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])
                                      or is_letter_framing(unit_text[lead])):

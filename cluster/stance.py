@@ -176,6 +176,8 @@ _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|い�
 _REJECTION_WITH_ENDING_RE = re.compile(f"(?:{_REJECT_RE.pattern})(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)?")
 _AGAINST_WORD_RE = re.compile(r"反対(?!意見|の声|派|する人|者)")
 _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求め|望み|望む|お願い|希望し|いただきたい|頂きたい|もらいたい|"
+                         # the written style of an association's letter: 「…を図られたい」「…されたい」「…願いたい」
+                         r"(?:られ|され|せられ|願い)たい(?=[。．.!！、，,)）」]|\s|$)|"
                          r"検討して|検討を|"
                          # 「延ばしていただけないでしょうか」「設けてはどうでしょうか」: a request put as a question
                          r"(?:いただけ|頂け|もらえ)(?:ない|ません)(?:でしょう)?か|て(?:は)?(?:どう|いかが)でしょうか|てはどうか|"

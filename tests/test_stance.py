@@ -84,3 +84,10 @@ def test_a_wish_about_what_something_should_be_asks_for_nothing():
     assert request_polarity(texts).tolist() == [1, -1, 0, 0, 1, 0]
     pol = _polarity(texts[:2], dict(DEFAULTS))
     assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
+
+
+def test_the_written_style_of_an_associations_letter_is_a_request():
+    """「…の迅速化を図られたい」 asks as 「…してほしい」 does: the splitter read it, the grouping and
+    the past-answer stance now read it too (one reading, in stance)."""
+    assert request_polarity(["申請手続の迅速化を図られたい。", "補助対象を拡大されたい。",
+                             "手続が簡素化されたことは評価する。", "計画の見直しを願いたい。"]).tolist() == [1, 1, 0, 1]
