@@ -23,12 +23,46 @@ NOTEBOOKS = ROOT / "notebooks"
 DATA = ROOT / "data"
 
 
+# nbclient in a child process: now and then the kernel and the client both sit idle, each waiting
+# for a message the other never sends (seen with ipykernel 6.31 and 7.x, pyzmq 27; nbclient's cell
+# timeout does not cover it), which froze a whole CI run. The child is stopped after LIMIT seconds
+# and the notebook run once more; a second freeze fails the test.
+_RUNNER = """
+import sys, nbformat, nbclient
+nb = nbformat.read(sys.argv[1], as_version=4)
+nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=sys.argv[3] == "1",
+                        resources={"metadata": {"path": sys.argv[2]}}).execute()
+nbformat.write(nb, sys.argv[4])
+"""
+LIMIT = 120
+
+
+def run_notebook(nb, cwd: Path, allow_errors: bool = False) -> "nbformat.NotebookNode":
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in.ipynb", Path(tmp) / "out.ipynb"
+        nbformat.write(nb, src)
+        for _attempt in range(2):
+            proc = subprocess.Popen([sys.executable, "-c", _RUNNER, str(src), str(cwd), "1" if allow_errors else "0",
+                                     str(dst)], stderr=subprocess.PIPE, text=True, start_new_session=True)
+            try:
+                _, err = proc.communicate(timeout=LIMIT)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)  # (the kernel leaves when its parent is gone)
+                proc.communicate()
+                continue
+            assert proc.returncode == 0, err[-3000:]
+            return nbformat.read(dst, as_version=4)
+    pytest.fail(f"the notebook kernel stopped answering twice ({LIMIT} s each)")
+
+
 def execute(name: str, cwd: Path) -> "nbformat.NotebookNode":
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
-                                     resources={"metadata": {"path": str(cwd)}})
-    client.execute()
-    return nb
+    return run_notebook(nbformat.read(NOTEBOOKS / name, as_version=4), cwd)
 
 
 def errors(nb) -> list[str]:
@@ -104,9 +138,7 @@ def test_review_notebook_says_in_one_line_why_the_run_folder_cannot_be_opened(sa
     monkeypatch.delenv("CLUSTER_REVIEW_SELFTEST", raising=False)
     nb = nbformat.read(NOTEBOOKS / "review.ipynb", as_version=4)
     nb.cells = nb.cells[:2]  # the first cell opens the folder; Run All stops there
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
-                                     resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()
+    nb = run_notebook(nb, tmp_path, allow_errors=True)
     (error,) = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert len(error.traceback) == 1 and error.traceback[0].startswith("error: "), error.traceback
     assert str(folder) in error.traceback[0] and "RUN_FOLDER" in error.traceback[0]
