@@ -450,6 +450,9 @@ class _Raw:
     headerless: bool = False  # no header row: every row is data, the columns are column1 …
     header_rows: int = 1  # 2: a row of sub-headings under the header (see ``_sub_headings``)
     aliases: dict[str, str] = field(default_factory=dict)  # folded other name -> column (sub-headings)
+    # Excel (``_read_xlsx(siblings=True)``): each of other_sheets as read alone (``sheet=NAME``),
+    # from the workbook already open; None: the sheet cannot be read as a table
+    siblings: list[tuple[str, "_Raw | None"]] = field(default_factory=list)
 
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
@@ -483,11 +486,14 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     fmt = _detect_format(path, data[:8])
+    decode_notes: list[str] = []
+    siblings = fmt == "xlsx" and sheet is None and options is COMMENT_OPTIONS
     if fmt == "xlsx":
-        raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column, options)
+        # the other visible sheets are read from the workbook already open (openpyxl reads the
+        # whole file on each load): see _with_sibling_sheets
+        raw = _read_xlsx(path, data, sheet, fill_merged, header_row, text_column, options, siblings=siblings)
         enc = ""  # an .xlsx has no text encoding to report; Table.describe() names the sheet
     else:
-        decode_notes: list[str] = []
         text, enc = decode_bytes(data, encoding, str(path), options.encoding, notes=decode_notes)
         if fmt == "jsonl":
             raw = _read_jsonl(path, text)
@@ -497,6 +503,22 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         else:
             raw = _read_delimited(path, text, fmt, header_row, options.header_row,
                                   guess_headerless=options is COMMENT_OPTIONS)
+    table = _table_from_raw(path, raw, fmt, enc, decode_notes, header_row, options)
+    if siblings and table.other_sheets:
+        def sibling_table(found: _Raw | None) -> Table | None:
+            try:
+                return _table_from_raw(path, found, fmt, enc, [], header_row, options) if found is not None else None
+            except InputError:
+                return None
+
+        table = _with_sibling_sheets(table, [(name, sibling_table(found)) for name, found in raw.siblings])
+    return table
+
+
+def _table_from_raw(path: Path, raw: _Raw, fmt: str, enc: str, decode_notes: list[str],
+                    header_row: int | None, options: FileOptions) -> Table:
+    """The table of what a format reader found (``read_table``'s cleaning: footer rows taken,
+    column names made unique, control characters stripped, empty rows noted)."""
     footer: list[tuple[int, str]] = []
     if fmt != "jsonl" and options in (COMMENT_OPTIONS, QUERY_OPTIONS):
         footer = _take_footer_rows(raw)
@@ -563,8 +585,6 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                   line_numbers=kept_lines, footer_rows=footer, headerless=raw.headerless,
                   header_rows=raw.header_rows, column_aliases=dict(raw.aliases),
                   delimiter=raw.delimiter, empty_rows=empty)
-    if fmt == "xlsx" and sheet is None and options is COMMENT_OPTIONS and table.other_sheets:
-        table = _with_sibling_sheets(table, fill_merged, header_row, text_column)
     return table
 
 
@@ -572,14 +592,16 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
 SHEET_COLUMN = "シート"
 
 
-def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None,
-                         text_column: str | None) -> Table:
+def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | None]]) -> Table:
     """The comment table with the workbook's other visible sheets that have the same columns
     (one sheet per channel or per month: QA saw two of three sheets dropped without a word),
     read as one table with a column naming each row's sheet (``SHEET_COLUMN``; 提出方法 when
     the table has no channel column and every sheet is named after a channel). Ids that repeat
     across sheets (each sheet numbered from 1) get the sheet's name in front (「FAX-1」). A sheet
-    with other columns is named in a note, not read (``--sheet NAME`` reads it alone)."""
+    with other columns is named in a note, not read (``--sheet NAME`` reads it alone).
+
+    ``siblings``: each of ``first.other_sheets`` read as ``--sheet NAME`` reads it (None: not a
+    table), from the workbook ``first`` was read from (see ``_read_xlsx``)."""
     parts, other, copies, clashes = [first], [], [], []
     contents: dict[str, Counter] = {}
 
@@ -589,11 +611,8 @@ def _with_sibling_sheets(first: Table, fill_merged: bool, header_row: int | None
     def copy_named(name: str) -> bool:  # 「郵送（控え）」「コピー」「バックアップ」「旧」「(2)」
         return bool(re.search(r"控|コピー|copy|バックアップ|backup|旧|\(\d\)|（\d）", name, re.I))
 
-    for name in first.other_sheets:
-        try:
-            t = read_table(first.path, sheet=name, fill_merged=fill_merged, header_row=header_row,
-                           text_column=text_column, options=first.options)
-        except InputError:
+    for name, t in siblings:
+        if t is None:
             other.append(name)
             continue
         if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
@@ -1444,7 +1463,9 @@ def _is_cover(numbered: Sequence[tuple[int, Sequence]]) -> bool:
 
 def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = False,
                header_row: int | None = None, text_column: str | None = None,
-               options: FileOptions = COMMENT_OPTIONS) -> _Raw:
+               options: FileOptions = COMMENT_OPTIONS, siblings: bool = False) -> _Raw:
+    """``siblings``: the sheet read also gets the workbook's other visible sheets, each read as
+    ``sheet=NAME`` reads it, in ``_Raw.siblings`` (the workbook is loaded once, not once a sheet)."""
     import openpyxl
 
     def load(data_only: bool):
@@ -1574,16 +1595,27 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                         row_numbers=data_nums,  # a cover passed over is named in notes already
                         other_sheets=[v for v in visible if v != name and v not in {c for c, _ in covers}])
 
+        def with_siblings(raw: _Raw) -> _Raw:
+            if siblings and raw.other_sheets:
+                hidden.clear()  # as when each is named: no notes on hidden sheets or covers
+                covers.clear()
+                for other in raw.other_sheets:
+                    try:
+                        raw.siblings.append((other, read_sheet(other, skip_cover=False)))
+                    except InputError:
+                        raw.siblings.append((other, None))
+            return raw
+
         for name in names:
             raw = read_sheet(name, skip_cover=sheet is None)
             if raw is not None:
-                return raw
+                return with_siblings(raw)
         if covers:  # nothing but cover-like sheets: read the first as before
             first = covers[0][0]
             covers.clear()
             raw = read_sheet(first, skip_cover=False)
             if raw is not None:
-                return raw
+                return with_siblings(raw)
     finally:
         wb.close()
     if hidden:
@@ -1887,7 +1919,8 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
 def assign_comment_ids(values: Sequence[str], column: str | None = None,
                        row_numbers: Sequence[int] | None = None,
                        option: str | None = "--id-column",
-                       where: Callable[[Sequence[int]], str] | None = None) -> tuple[list[str], list[str]]:
+                       where: Callable[[Sequence[int]], str] | None = None,
+                       row_sheets: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
     """One distinct id per row from the id column's ``values`` (``column``: its name, for the
     messages); ``(ids, lines to print)``.
 
@@ -1898,9 +1931,21 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     file, for the messages; ``where`` (``Table.where``): names rows (0-based indices) as
     opinions.csv numbers them, with their place in the file, instead.
 
+    Several Excel sheets read as one table (``row_sheets``: each row's sheet; by default the
+    sheets of the table whose ``where`` is given): a row without an id gets its sheet's name and
+    its row number on that sheet, as ids repeated across sheets do (「FAX-6」, else 「FAX-row6」),
+    so staff find it on the sheet it came from, not at its place in the joined table.
+
     >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
     ['1', 'row2', '2', '1~2']
+    >>> assign_comment_ids(["", "FAX-1", ""], row_sheets=["郵送", "FAX", "FAX"])[0]
+    ['郵送-1', 'FAX-1', 'FAX-2']
     """
+    if row_sheets is None:
+        table = getattr(where, "__self__", None)
+        if isinstance(table, Table) and len(table.sheets) > 1 and len(table.row_sheets) == len(values):
+            row_sheets = table.row_sheets
+    sheets = list(row_sheets) if row_sheets and len(set(row_sheets)) > 1 else None
     real = [(v or "").strip() for v in values]
     taken = {v for v in real if v}
     used: set[str] = set()
@@ -1919,7 +1964,11 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     first_row: dict[str, int] = {}
     repeats: dict[str, list[int]] = {}  # 0-based indices of the rows that use each repeated id
     moved: list[int] = []
+    moved_rows: list[int] = []  # their indices
+    on_sheet: Counter = Counter()  # rows so far on each sheet
     for k, v in enumerate(real):
+        if sheets is not None:
+            on_sheet[sheets[k]] += 1
         if v:
             if v in used:
                 cid = free(v)
@@ -1928,12 +1977,15 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
                 cid = v
                 first_row[v] = k
         else:
-            cid = str(k + 1)
+            # the 1-based row number: in the table, or on the row's sheet after its name (FAX-6)
+            front, number = (f"{sheets[k]}-", on_sheet[sheets[k]]) if sheets is not None else ("", k + 1)
+            cid = f"{front}{number}"
             if cid in taken or cid in used:
-                cid = f"row{k + 1}"
+                cid = f"{front}row{number}"
                 if cid in taken or cid in used:
                     cid = free(cid)
                 moved.append(cid)
+                moved_rows.append(k)
         used.add(cid)
         ids.append(cid)
     notes = []
@@ -1944,7 +1996,12 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
                      f"row: {shown}{'; …' if len(repeats) > 5 else ''}; the repeats are read as "
                      f"{next(iter(repeats))}~2 …" + (f" (is {name} the id column? {option} names another)"
                                                      if option else ""))
-    if moved:
+    if moved and sheets is not None:
+        notes.append(f"{len(moved)} row{'s' if len(moved) > 1 else ''} without a {name} read as "
+                     f"{record_list(moved)} ({where(moved_rows)}): "
+                     f"{'their row numbers on their sheets are' if len(moved) > 1 else 'its row number on its sheet is'}"
+                     f" another row's {name}")
+    elif moved:
         notes.append(f"{len(moved)} row{'s' if len(moved) > 1 else ''} without a {name} read as "
                      f"{record_list(moved)}: {'their row numbers are' if len(moved) > 1 else 'its row number is'} "
                      f"another row's {name}")

@@ -106,3 +106,67 @@ def test_a_copy_sheet_first_never_hides_the_rows_only_the_real_sheet_has(tmp_pat
     table = read_table(workbook(tmp_path / "c.xlsx", {"郵送": CHANNEL_SHEETS["郵送"], "郵送２": other}))
     assert any(n.startswith("warning: sheet 郵送２ not read: it shares 1 row with sheet 郵送 but each has rows the "
                             "other lacks") for n in table.notes)
+
+
+def test_a_blank_id_names_its_sheet_and_its_row_on_that_sheet(tmp_path):
+    """A row without an id got its row number in the joined table (the 2nd row of sheet ＦＡＸ
+    became 「4」, a number no sheet shows there); staff look a comment up on its own sheet."""
+    sheets = {
+        "郵送": [HEADER, ["1", "図書館の開館時間を延長してほしい。"], ["", "駅前の駐輪場を増やしてください。"]],
+        "ＦＡＸ": [HEADER, ["1", "図書館を夜まで開けてほしい。"], ["", "公園にトイレを設置してください。"],
+                 ["3", "市民会館の駐車場が狭いです。"]],
+    }
+    out = tmp_path / "out"
+    res = invoke("run", workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == [
+        "郵送-1", "郵送-2", "ＦＡＸ-1", "ＦＡＸ-2", "ＦＡＸ-3"]
+
+
+def test_a_blank_id_on_a_sheet_keeps_ids_unique_and_the_warning_names_the_sheet_row(tmp_path):
+    """Month sheets numbered through (ids not prefixed): a blank id is still numbered on its
+    sheet; when that id is taken, it becomes 「2月-row1」 and the warning says where the row is."""
+    sheets = {
+        "1月": [HEADER, ["101", "図書館の開館時間を延長してほしい。"], ["2月-1", "駅前の駐輪場を増やしてください。"]],
+        "2月": [HEADER, ["", "公園にトイレを設置してください。"], ["", "図書館を夜まで開けてほしい。"]],
+    }
+    out = tmp_path / "out"
+    res = invoke("run", workbook(tmp_path / "m.xlsx", sheets), "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["101", "2月-1", "2月-row1", "2月-2"]
+    assert ("1 row without a 受付番号 read as 2月-row1 (row 3 in opinions.csv (sheet 2月 row 2)): its row number on "
+            "its sheet is another row's 受付番号") in res.output
+
+
+def test_sheets_without_an_id_column_are_numbered_on_each_sheet(tmp_path):
+    sheets = {"郵送": [["ご意見"], ["図書館の開館時間を延長してほしい。"], ["駅前の駐輪場を増やしてください。"]],
+              "電子メール": [["ご意見"], ["公園にトイレを設置してください。"]]}
+    out = tmp_path / "out"
+    res = invoke("run", workbook(tmp_path / "n.xlsx", sheets), "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["郵送-1", "郵送-2", "電子メール-1"]
+
+
+def test_one_sheet_and_csv_number_a_blank_id_by_its_row_as_before(tmp_path):
+    rows = [HEADER, ["1", "図書館の開館時間を延長してほしい。"], ["", "駅前の駐輪場を増やしてください。"],
+            ["", "公園にトイレを設置してください。"]]
+    out = tmp_path / "out"
+    res = invoke("run", workbook(tmp_path / "one.xlsx", {"郵送": rows}), "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["1", "2", "3"]
+    csv_path = tmp_path / "one.csv"
+    csv_path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    res = invoke("run", csv_path, "--out", tmp_path / "out2", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(tmp_path / "out2" / "opinions.csv")] == ["1", "2", "3"]
+
+
+def test_the_workbook_is_loaded_once_for_all_its_sheets(tmp_path, monkeypatch):
+    """openpyxl reads the whole file on each load: once per sheet made a big workbook slow."""
+    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    loads = []
+    real = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: loads.append(1) or real(*a, **k))
+    table = read_table(path)
+    assert table.sheets == ["郵送", "ＦＡＸ", "電子メール"] and len(table) == 5
+    assert len(loads) == 1
