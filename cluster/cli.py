@@ -161,6 +161,10 @@ def _reader_options(what: str):
               help="The report's answer column heading (「県の考え方」「市の考え方」).")
 @click.option("--period", help="The consultation period, printed in the report as 意見募集期間 "
                                 "(「令和8年1月10日～2月9日」).")
+@click.option("--categories", type=click.Path(dir_okay=False),
+              help="Your office's 対応区分, one per line: a short code and what it means (「A,ご意見を踏まえ案を修正したもの」, "
+                   "「ア　今後の参考とするもの」). Default: A 案を修正 / B 既に盛り込み済み / C 参考 / D 反映しない / E その他. "
+                   "`cluster review category` records a row's.")
 @click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")
@@ -172,8 +176,8 @@ def _reader_options(what: str):
 def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
                 final, no_split, model, seed,
-                encoding, sheet, header_row, title, answer_heading, period, no_mask, report_encoding, no_worksheet,
-                progress):
+                encoding, sheet, header_row, title, answer_heading, period, categories, no_mask, report_encoding,
+                no_worksheet, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
     INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
@@ -189,7 +193,7 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
         mask=not no_mask, csv_encoding=report_encoding, worksheet=not no_worksheet,
-        answer_heading=answer_heading, period=period,
+        answer_heading=answer_heading, period=period, categories=categories,
     )
     show = sys.stderr.isatty() if progress is None else progress
     result = run(input_path, out_dir, opts, log=_log, progress=show)
@@ -426,6 +430,26 @@ def review_answer(run_dir, cluster_id, answer_id, text, by):
     _say(said_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)[1])
 
 
+@review_group.command("category")
+@_dir
+@click.argument("cluster_id")
+@click.argument("category")
+@_by
+@_guarded
+def review_category(run_dir, cluster_id, category, by):
+    """Give cluster CLUSTER_ID a 対応区分 (how the answer treats it), shown in the report's
+    last column and counted above the table.
+
+    CATEGORY is one of the run's categories (`cluster run --categories FILE`, else A ご意見を踏まえ
+    案を修正したもの, B 既に案に盛り込まれているもの, C 今後の参考, D 案に反映しなかったもの,
+    E その他): its code (A), its name, or a word only one name holds (参考).
+    Withdraw with `cluster review undo`.
+    """
+    from .review import said_category
+
+    _say(said_category(run_dir, cluster_id, category, by)[1])
+
+
 @review_group.command("confirm")
 @_dir
 @click.argument("cluster_id")
@@ -445,13 +469,14 @@ def review_confirm(run_dir, cluster_id, by):
 @_by
 @_guarded
 def review_import(run_dir, worksheet, dry_run, by):
-    """Record the labels, summaries and answers staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
+    """Record the labels, summaries, answers and 対応区分 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
 
     Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要 and
-    考え方 to fill in (the shaded columns), the best past-answer candidate beside them, and a sheet
-    listing every opinion. Send it to whoever writes the answers; when it comes back, each
-    changed cell becomes a `label` (the row's heading 【…】 in the report), `summary` or `answer`
-    decision (an answer pasted unchanged from the candidate column is recorded as that past answer). Emptied cells record nothing; importing
+    考え方 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
+    candidate beside them, and a sheet listing every opinion. Send it to whoever writes the
+    answers; when it comes back, each changed cell becomes a `label` (the row's heading 【…】 in
+    the report), `summary`, `answer` or `category` decision (an answer pasted unchanged from the
+    candidate column is recorded as that past answer). Emptied cells record nothing; importing
     the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
     decisions name the opinions, not the row numbers.
     """
@@ -464,7 +489,7 @@ def review_import(run_dir, worksheet, dry_run, by):
         for kind, cluster_id, text in result.planned:
             click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
-    plural = {"summary": "summaries", "answer": "answers", "label": "labels"}
+    plural = {"summary": "summaries", "answer": "answers", "label": "labels", "category": "categories (対応区分)"}
     order = {"answer": 0, "summary": 1, "label": 2}
     what = ", ".join(f"{kinds[kind]} {kind if kinds[kind] == 1 else plural.get(kind, kind + 's')}"
                      for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"

@@ -22,6 +22,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from . import __version__
+from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
+from .categories import to_json as categories_json
 from .dedup import campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
@@ -84,6 +86,7 @@ class RunOptions:
     final: bool = False
     answer_heading: str = "考え方"  # the report's 考え方 column heading (「県の考え方」)
     period: str | None = None  # 意見募集期間, printed above the counts
+    categories: str | None = None  # a file of 対応区分 (「A,ご意見を踏まえ案を修正したもの」 per line); default: categories.py
 
 
 @dataclass
@@ -487,9 +490,11 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
 
     # 0. read everything the run depends on before computing anything; a missing side file is
     # said before a large input is read
-    for option, path in [("--topics", opts.topics)] + [("--answers", a) for a in opts.answers]:
+    for option, path in ([("--topics", opts.topics), ("--categories", opts.categories)]
+                         + [("--answers", a) for a in opts.answers]):
         if path and not Path(path).exists():
             raise InputError(f"{path}: file not found ({option})")
+    categories = read_categories(opts.categories) if opts.categories else DEFAULT_CATEGORIES
     subs, read_info = read_submissions(input_path, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
     if opts.order == "section" and not topics:
@@ -834,6 +839,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
             summary=applied.summaries.get(c, ""),
+            category=_known_category(applied.categories.get(c, ""), categories, cluster_ids[n], log),
         ))
 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
@@ -917,7 +923,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log, highest_given=highest_given,
-                           earlier_texts=earlier_texts))
+                           earlier_texts=earlier_texts, categories=categories))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -1068,6 +1074,15 @@ def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
 PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report
 
 
+def _known_category(code: str, categories: Sequence[Category], cluster_id: str, log) -> str:
+    """A recorded 対応区分 as the report shows it: one the run's categories no longer hold (the
+    --categories file changed since it was recorded) is shown as recorded, and said once."""
+    if code and code not in {c.code for c in categories}:
+        log(f"対応区分 {code} of {cluster_id} is not among this run's categories (--categories); it is shown as "
+            f"recorded: record another with `cluster review category` ({choices(categories)})")
+    return code
+
+
 def published_topic(cl: Cluster) -> str:
     return cl.topic if cl.topic and cl.topic_score >= PUBLISHED_TOPIC_SCORE else ""
 
@@ -1125,7 +1140,8 @@ def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order:
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
                        opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
-                       title_rows: Sequence[str] = (), topic_names: Sequence[str] = ()) -> ReportModel:
+                       title_rows: Sequence[str] = (), topic_names: Sequence[str] = (),
+                       categories: Sequence[Category] = DEFAULT_CATEGORIES) -> ReportModel:
     mask, summary_of = report_maskers(subs, opts)
     # a submission all of whose opinions staff excluded still counts (提出者数, 提出件数: the person
     # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」
@@ -1162,7 +1178,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
-                              cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary)))
+                              cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary),
+                              category=cl.category))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
@@ -1177,6 +1194,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         masked=opts.mask, submitters_known=has_submitter_names(counted),
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
         period=mask(opts.period.strip()) if opts.period else "", section_column=bool(topic_names),
+        categories=tuple(categories),
     )
 
 
@@ -1297,7 +1315,8 @@ def _publish(out_dir: Path, write) -> list[Path]:
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
                    read_info, model_name, topic_names, applied, grouping, log=None,
-                   highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None) -> list[Path]:
+                   highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None,
+                   categories: Sequence[Category] = DEFAULT_CATEGORIES) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -1321,7 +1340,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id", "summary"]
+              "answer_id", "summary", "category"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -1332,7 +1351,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         rows.append([cl.cluster_id, cl.size, cl.unique_texts, cl.label, "yes" if cl.label_edited else "",
                      "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
-                     op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary])
+                     op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary,
+                     cl.category])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",
@@ -1343,7 +1363,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
                                input_path, blank_rows=read_info.get("blank_rows", ()),
-                               title_rows=read_info.get("title_rows", ()), topic_names=topic_names or ())
+                               title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
+                               categories=categories)
     if log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
         log(note)
     if log and opts.final:
@@ -1384,6 +1405,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         # fingerprints of the texts an opinion held before staff corrected it in the input (carried
         # from run to run): a decision recorded on an earlier text still finds it
         "earlier_texts": dict(earlier_texts or {}),
+        # the 対応区分 staff choose from (`cluster review category` checks a value against them)
+        "categories": categories_json(categories),
         "versions": _versions(),
         "counts": counts,
         "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,

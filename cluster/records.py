@@ -48,6 +48,7 @@ class Cluster:
     label_edited: bool = False  # the label comes from a staff decision
     confirmed: bool = False  # staff confirmed this grouping
     summary: str = ""  # ご意見の概要 written by staff (a decision); empty: the representative opinion
+    category: str = ""  # 対応区分 staff gave the row (a code of the run's categories), else ""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ SUMMARY_LIMIT = 400
 NOT_OPINIONS_LINE = "案に対するご意見ではないもの（対象外）"
 SHORTENED_MARK = "…"
 DEFAULT_ANSWER_HEADING = "考え方"
+CATEGORY_HEADING = "対応区分"
 # the mark of a report that is not final (`cluster run` without --final), above the counts
 DRAFT_NOTE = "※作業中の案です（公表版ではありません）。"
 DRAFT_PAGE_MARK = "作業中の案（公表版ではありません）"
@@ -69,6 +70,7 @@ class ReportRow:
     # the summary was written by staff (never shortened); else it is the representative opinion,
     # published shortened to SUMMARY_LIMIT characters (``published_summary``)
     summary_by_staff: bool = False
+    category: str = ""  # 対応区分 staff gave the row (a code of ``ReportModel.categories``), else ""
 
 
 @dataclass
@@ -93,10 +95,16 @@ class ReportModel:
     period: str = ""  # 意見募集期間, when given (`--period`)
     # a 該当箇所 column of its own (with --topics); also shown when any row has a section
     section_column: bool = False
+    # the run's 対応区分 (``categories``): a column and count lines once staff classed a row
+    categories: tuple = ()
 
     @property
     def has_section_column(self) -> bool:
         return self.section_column or any(r.section for r in self.rows)
+
+    @property
+    def has_category_column(self) -> bool:
+        return any(r.category for r in self.rows)
 
     @property
     def opinion_table_title(self) -> str:
@@ -115,6 +123,9 @@ class ReportModel:
                 lines.append(f"※未確認の回答案の項目が{len(candidates)}件あります（{number_list(candidates)}）。")
         if missing:
             lines.append(f"※{self.answer_heading}が未記入の項目が{len(missing)}件あります（{number_list(missing)}）。")
+        unclassed = [r.no for r in self.rows if not r.category] if self.has_category_column else []
+        if unclassed:
+            lines.append(f"※{CATEGORY_HEADING}が未記入の項目が{len(unclassed)}件あります（{number_list(unclassed)}）。")
         return lines
 
     def page_header(self) -> str:
@@ -123,6 +134,8 @@ class ReportModel:
             return DRAFT_PAGE_MARK
         if any(r.answer_status == "none" for r in self.rows):
             return f"作業中（{self.answer_heading}が未記入の項目あり）"
+        if self.has_category_column and not all(r.category for r in self.rows):
+            return f"作業中（{CATEGORY_HEADING}が未記入の項目あり）"
         return ""
 
     def count_lines(self) -> list[str]:
@@ -138,7 +151,9 @@ class ReportModel:
             lines.append(f"意見を含まない提出：{self.n_excluded}件")
         if self.n_not_opinions:
             lines.append(f"{NOT_OPINIONS_LINE}：{self.n_not_opinions}件")
-        return lines
+        from .categories import count_lines as category_lines
+
+        return lines + category_lines(self.rows, self.categories)
 
 
 def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counter, bool, set[str]]:
@@ -224,12 +239,12 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 
 
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
-    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態"]
+    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態", CATEGORY_HEADING]
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
     # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
     # column says the same for filtering
     rows = [[r.no, _clean(r.section), _clean(r.label), _clean(published_summary(r)), r.count,
-             _clean(answer_cell(r)), status[r.answer_status]] for r in model.rows]
+             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category)] for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 
 
@@ -283,7 +298,8 @@ def _md_cell(text: str) -> str:
 def table_columns(model: ReportModel) -> list[str]:
     """The published table's column names: No. / (該当箇所 /) ご意見の概要 / 件数 / 考え方."""
     middle = ["該当箇所"] if model.has_section_column else []
-    return ["No.", *middle, "ご意見の概要", "件数", model.answer_heading]
+    last = [CATEGORY_HEADING] if model.has_category_column else []
+    return ["No.", *middle, "ご意見の概要", "件数", model.answer_heading, *last]
 
 
 def to_markdown(model: ReportModel) -> str:
@@ -296,10 +312,12 @@ def to_markdown(model: ReportModel) -> str:
     sections = model.has_section_column
     columns = table_columns(model)
     out.append("| " + " | ".join(_md_cell(c) for c in columns) + " |")
-    out.append("|" + "|".join("---:" if c in ("No.", "件数") else "---" for c in columns) + "|")
+    out.append("|" + "|".join("---:" if c in ("No.", "件数") else ":---:" if c == CATEGORY_HEADING else "---"
+                              for c in columns) + "|")
+    classed = model.has_category_column
     for r in model.rows:
         cells = [str(r.no), *([_md_cell(r.section)] if sections else []), _md_cell(summary_cell(r, not sections)),
-                 str(r.count), _md_cell(answer_cell(r))]
+                 str(r.count), _md_cell(answer_cell(r)), *([_md_cell(r.category)] if classed else [])]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     return "\n".join(out)
@@ -311,6 +329,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #666; padding: 0.4em; vertical-align: top; }
 th { background: #e8eef7; }
 td.num { text-align: right; white-space: nowrap; }
+td.category { text-align: center; white-space: nowrap; }
 .candidate { color: #8a4b00; }
 .section { font-weight: bold; }
 .missing { color: #b00020; }
@@ -355,9 +374,10 @@ def to_html(model: ReportModel) -> str:
         else:
             answer = e(answer_cell(r))
         section_td = f"<td>{e(r.section)}</td>" if sections else ""
+        category_td = f'<td class="category">{e(r.category)}</td>' if model.has_category_column else ""
         parts.append(
             f"<tr><td class=\"num\">{r.no}</td>{section_td}<td>{section}{e(published_summary(r))}</td>"
-            f"<td class=\"num\">{r.count}</td><td>{answer}</td></tr>"
+            f"<td class=\"num\">{r.count}</td><td>{answer}</td>{category_td}</tr>"
         )
     parts += ["</tbody></table>", "</body></html>", ""]
     return "\n".join(parts)
@@ -455,6 +475,7 @@ def tall_cell_lines(tall: list[TallCell]) -> list[str]:
 OPINION_TABLE_TITLE = "ご意見の概要と考え方"
 _XLSX_WIDTHS = {"No.": 6, "該当箇所": 20, "ご意見の概要": 60, "件数": 7, "考え方": 60}
 _XLSX_WIDTHS_WITH_SECTION = {"No.": 6, "該当箇所": 20, "ご意見の概要": 54, "件数": 7, "考え方": 54}
+_XLSX_CATEGORY_WIDTH = 10  # 対応区分: a code (A, ア) under a four-character heading
 CANDIDATE_FILL = "FFF2CC"  # light amber: an unconfirmed candidate (the html's amber text)
 CANDIDATE_FONT_COLOR = "8A4B00"
 MISSING_FILL = "FCE4E4"  # light red: no answer yet
@@ -475,12 +496,16 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     thin = Side(style="thin", color="666666")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
+    centred = Alignment(wrap_text=True, vertical="top", horizontal="center")
     header_fill = PatternFill("solid", fgColor="E8EEF7")
     sections = model.has_section_column
     columns = table_columns(model)
     widths = list((_XLSX_WIDTHS_WITH_SECTION if sections else _XLSX_WIDTHS).values())
     if not sections:
         widths = [widths[0], *widths[2:]]
+    classed = model.has_category_column
+    if classed:
+        widths.append(_XLSX_CATEGORY_WIDTH)
     full_width = sum(widths)
     n_columns = len(columns)
 
@@ -522,17 +547,18 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     candidate_fill = PatternFill("solid", fgColor=CANDIDATE_FILL)
     missing_fill = PatternFill("solid", fgColor=MISSING_FILL)
     candidate_font = xlsx_font(color=CANDIDATE_FONT_COLOR)
-    answer_col = n_columns  # 1-based
+    answer_col = columns.index(model.answer_heading) + 1
     tall: list[TallCell] = []
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
     for row_number, r in enumerate(model.rows, header_row + 1):
         summary, answer = text_cell(summary_cell(r, not sections)), text_cell(answer_cell(r))
-        values = [r.no, *([text_cell(r.section)] if sections else []), summary, r.count, answer]
+        values = [r.no, *([text_cell(r.section)] if sections else []), summary, r.count, answer,
+                  *([text_cell(r.category)] if classed else [])]
         ws.append(values)
         for column in range(1, n_columns + 1):
             cell = ws.cell(row=row_number, column=column)
-            cell.alignment = wrap
+            cell.alignment = centred if classed and column == n_columns else wrap
             cell.border = border
         if r.answer_status == "candidate":
             ws.cell(row_number, answer_col).fill = candidate_fill

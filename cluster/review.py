@@ -59,6 +59,8 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``summary`` {"summary": text}: that cluster's ご意見の概要 in the report is this staff-written
   text instead of its representative opinion (「同趣旨の意見」 rows are usually summarised).
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
+- ``category`` {"category": code, "name": what it means}: that cluster's 対応区分 in the report
+  (one of the run's categories, ``cluster.categories``), placed like a label.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
   so a later regrouping cannot break the cluster up; late comments may still join it).
 - ``withdraw`` {"decision_id": id, "decision": n}: the decision with that ``id`` (every line
@@ -106,8 +108,10 @@ import numpy as np
 from .io import InputError, counted, shorten, unescape_cell
 from .records import Decision
 
-KINDS = ("merge", "move", "split", "detach", "exclude", "cut", "join", "label", "summary", "answer", "confirm",
-         "withdraw")
+KINDS = ("merge", "move", "split", "detach", "exclude", "cut", "join", "label", "summary", "answer", "category",
+         "confirm", "withdraw")
+# decisions about a whole row (not its opinions): they land on the cluster holding most of theirs
+ROW_KINDS = ("label", "summary", "answer", "category", "confirm")
 RESHAPING = ("cut", "join")  # applied to the split opinions, before anything else (:func:`reshape_opinions`)
 DECISIONS_FILE = "decisions.jsonl"
 
@@ -244,7 +248,7 @@ def _decision_from_json(obj) -> Decision:
             _str_list(g, "each of value.groups")
     if kind == "move":
         _str_list(value.get("target"), "value.target")
-    for key in ("label", "summary"):
+    for key in ("label", "summary", "category"):
         if kind == key and not (isinstance(value.get(key), str) and value[key].strip()):
             raise ValueError(f"value.{key} must be a non-empty string")
     if kind == "answer":
@@ -684,6 +688,7 @@ class AppliedDecisions:
     labels: dict[int, str] = field(default_factory=dict)  # cluster number -> label
     summaries: dict[int, str] = field(default_factory=dict)  # cluster number -> staff-written summary
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
+    categories: dict[int, str] = field(default_factory=dict)  # cluster number -> 対応区分 code
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
     not_applied: int = 0  # decisions whose opinions (or target) are all gone, or that changed nothing
@@ -901,7 +906,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 target = majority_cluster(keep)
                 for u in keep:
                     cl[u] = target
-        if d.kind in ("label", "summary", "answer", "confirm"):
+        if d.kind in ROW_KINDS:
             deferred.append((what, d, [i for i in ids if i in opinion_unit], n))
         result.messages += _partly_applied(what, missing, moved, edited)
         result.applied += 1
@@ -952,6 +957,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             result.labels[target] = str(d.value.get("label", "")).strip()
         elif kind == "summary":
             result.summaries[target] = str(d.value.get("summary", "")).strip()
+        elif kind == "category":
+            result.categories[target] = str(d.value.get("category", "")).strip()
         elif kind == "answer":
             result.answers[target] = {k: d.value[k] for k in ("answer_id", "text", "answer_text")
                                       if d.value.get(k)}
@@ -1231,6 +1238,12 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
                      else "the one recorded last (they are the same size)")
             notes.append(f"note: {' and '.join(holding)} each have a written {what}; the merged cluster keeps {which}. "
                          f"Check it after the next run, or write the merged cluster's own")
+    work = _staff_work(run_dir, members, decisions)
+    classed = {c: work[c]["category"] for c in cluster_ids if "category" in work.get(c, {})}
+    if len(set(classed.values())) > 1:
+        keeps = max(classed, key=lambda c: size[c])
+        notes.append(f"note: {' and '.join(f'{c} ({w})' for c, w in classed.items())} differ; the merged row keeps "
+                     f"that of {keeps}. Check it after the next run (`cluster review category` records another)")
     if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
         notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
                      "answer; check that they go together after the next run")
@@ -1257,7 +1270,7 @@ def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[D
     withdrawn = _withdrawn(decisions)
     best: dict[tuple[str, str], tuple[int, int, Decision]] = {}
     for n, d in enumerate(decisions, 1):
-        if d.kind not in ("answer", "summary", "label", "confirm") or n in withdrawn:
+        if d.kind not in ROW_KINDS or n in withdrawn:
             continue
         tally = Counter(cluster_of[i] for i in d.opinion_ids if i in cluster_of)
         if not tally:
@@ -1276,6 +1289,8 @@ def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[D
             what = f"summary 「{shorten(str(d.value.get('summary') or ''), 30)}」"
         elif kind == "label":
             what = f"label 【{shorten(str(d.value.get('label') or ''), 30)}】"
+        elif kind == "category":
+            what = f"category (対応区分) {_said(kind, d.value)}"
         else:
             what = "`confirm`"
         out.setdefault(c, {})[kind] = what
@@ -1297,7 +1312,7 @@ def merge_keeps(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     work = _staff_work(run_dir, members, decisions)
     lines = []
     for c in cluster_ids:
-        kept = [work[c][kind] for kind in ("answer", "summary", "label")
+        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category")
                 if kind in work.get(c, {}) and not any(kind in work.get(o, {}) for o in cluster_ids if o != c)]
         if not kept:
             continue
@@ -1326,7 +1341,7 @@ def leaving_notes(run_dir, opinion_ids: Sequence[str], target: str | None = None
             continue
         leaving = [i for i in ids if unescape_cell(row_of[i].get("cluster_id", "")) == c]
         who = leaving[0] if len(leaving) == 1 else f"{len(leaving)} opinions ({_ids_shown(leaving)})"
-        kinds = [k for k in ("answer", "summary", "label", "confirm") if k in work[c]]
+        kinds = [k for k in ("answer", "summary", "label", "category", "confirm") if k in work[c]]
         has = _joined([work[c][k] for k in kinds])
         it = "it" if len(leaving) == 1 else "them"
         if not target:
@@ -1656,6 +1671,28 @@ def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None
     return _record_cluster_text(run_dir, "summary", cluster_id, summary, by)
 
 
+def run_categories(run_dir):
+    """The 対応区分 of the run in ``run_dir`` (``--categories``, kept in run.json), else the default ones."""
+    from .categories import DEFAULT_CATEGORIES, from_json
+
+    info = _read_run_info(run_dir, required=False)
+    return from_json(info["categories"]) if info and info.get("categories") else DEFAULT_CATEGORIES
+
+
+def record_category(run_dir, cluster_id: str, value: str, by: str | None = None) -> Decision:
+    """Give cluster ``cluster_id`` a 対応区分: ``value`` names one of the run's categories by its
+    code (A), its name, or a word only one name holds (参考); see ``cluster.categories``. It
+    follows the cluster's opinions through later runs, like a label."""
+    from .categories import find_category
+
+    category = find_category(_staff_text(value), run_categories(run_dir))
+    members, _, row_of = _run_state(run_dir)
+    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    ids = members[cluster_id]
+    value_ = {"category": category.code, "name": category.name, "cluster": cluster_id}
+    return append_decision(run_dir, "category", ids, _with_fingerprints(row_of, value_, ids), by)
+
+
 def _archive_answers(run_dir) -> tuple[dict[str, str] | None, str]:
     """``({answer id: answer text}, '')`` of the past answers the run used: the tables or the saved
     index recorded in run.json (settings "answers", found as :func:`rerun_options` finds them);
@@ -1801,9 +1838,11 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
 
 
 def _said(d_kind: str, value: Mapping) -> str:
-    """What an answer, summary or label decision says, as the report would show it."""
+    """What an answer, summary, label or category decision says, as the report would show it."""
     if d_kind in ("summary", "label"):
         return str(value.get(d_kind) or "")
+    if d_kind == "category":
+        return " ".join(p for p in (str(value.get("category") or ""), str(value.get("name") or "")) if p)
     return str(value.get("text") or value.get("answer_text") or
                (f"past answer {value['answer_id']}" if value.get("answer_id") else ""))
 
@@ -1832,7 +1871,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
     withdrawn = _withdrawn(decisions)
     held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
     for n, d in enumerate(decisions, 1):
-        if d.kind not in ("answer", "summary", "label") or n in withdrawn:
+        if d.kind not in ("answer", "summary", "label", "category") or n in withdrawn:
             continue
         target = _current_cluster(where, d.opinion_ids)
         if target is None:
@@ -1865,7 +1904,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
 
 def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     """:func:`replacement_notes` for a decision just recorded (compared with those recorded before it)."""
-    if decision.kind not in ("answer", "summary", "label"):
+    if decision.kind not in ("answer", "summary", "label", "category"):
         return []
     decisions = load_decisions(run_dir)
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
@@ -1987,7 +2026,8 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     targets = [n for n, d in enumerate(decisions, 1)
-               if d.kind in ("summary", "answer", "label") and n not in withdrawn and d.value.get("source") == name]
+               if d.kind in ("summary", "answer", "label", "category") and n not in withdrawn
+               and d.value.get("source") == name]
     # several files of that name imported (two departments' 「worksheet.xlsx」): the file's content decides
     contents = {decisions[n - 1].value.get("source_sha1") for n in targets}
     if len(contents) > 1:
@@ -2032,7 +2072,7 @@ def decision_lines(run_dir) -> list[str]:
                     else "withdraws nothing (its decision is not in the file)")
         else:
             said = (d.value.get("summary") or d.value.get("label") or d.value.get("text") or d.value.get("answer_id")
-                    or "")
+                    or _said(d.kind, d.value) or "")
         if d.kind == "exclude":
             said = d.value.get("reason") or ""
         if d.kind == "cut":
@@ -2700,6 +2740,13 @@ def said_summary(run_dir, cluster_id: str, text: str, by: str | None = None) -> 
         effect=f"ご意見の概要 「{shorten(' '.join(decision.value['summary'].split()), 60)}」"))
 
 
+def said_category(run_dir, cluster_id: str, value: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_category(run_dir, cluster_id, value, by)
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}",
+        effect=f"対応区分 {_said('category', decision.value)} in the report"))
+
+
 def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                 by: str | None = None) -> tuple[Decision, list[str]]:
     decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
@@ -2736,7 +2783,7 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
         target = decisions[n - 1]
         where = target.value.get("clusters") or target.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
-        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label") else ""
+        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label", "category") else ""
         if target.kind in RESHAPING:  # the opinions it cut or joined: they are whole or apart again
             where = " + ".join(target.opinion_ids) + (f" before 「{shorten(str(target.value.get('before', '')), 20)}」"
                                                       if target.kind == "cut" else "")

@@ -68,7 +68,8 @@ FORMAT = "pubcom-cluster worksheet 1"
 SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
 LABEL = "ラベル"
-MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", LABEL, SUMMARY, ANSWER, "回答の状態",
+CATEGORY = "対応区分"
+MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", LABEL, SUMMARY, ANSWER, CATEGORY, "回答の状態",
                "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課",
                "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
@@ -110,9 +111,9 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     ws.title = MAIN_SHEET
     ws.append([xlsx_text(f"回答作成シート：{model.title}")])
     ws["A1"].font = xlsx_font(bold=True, size=14)
-    ws.append(["「ラベル」「ご意見の概要」「考え方」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
+    ws.append(["「ラベル」「ご意見の概要」「考え方」「対応区分」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
                "取り込みます。ラベルは公表する表で行の見出し【…】になります。過去の回答案を使うときは、その文を「考え方」に"
-               "貼り付けてください。ほかの列（件数など）の変更は取り込まれません。空にしたセルは何も取り消しません"
+               "貼り付けてください。対応区分はセルの一覧から選びます。ほかの列（件数など）の変更は取り込まれません。空にしたセルは何も取り消しません"
                "（取り消しは `cluster review undo`）。"
                "行の並べ替えや列の追加はかまいませんが、並べ替えは行全体で行い、cluster_id の列と非表示のシートは"
                "変えないでください。"])
@@ -134,7 +135,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         folder = folder.parent
     hidden_rows = [["format", FORMAT, "", ""], ["folder", folder.name, "", ""]]
     summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
-    label_col = MAIN_HEADER.index(LABEL) + 1
+    label_col, category_col = MAIN_HEADER.index(LABEL) + 1, MAIN_HEADER.index(CATEGORY) + 1
+    shown_category = {c.code: c.shown for c in model.categories}
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
@@ -145,7 +147,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             best = None  # a row with an answer of its own needs no weak suggestion
         status = WEAK_STATUS if weak else STATUS_WORDS.get(r.answer_status, r.answer_status)
         ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
-                   xlsx_text(written_answer), status,
+                   xlsx_text(written_answer), xlsx_text(shown_category.get(r.category, r.category)), status,
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
                    round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else "",
                    xlsx_text(best.department) if best else "", xlsx_text(mask(best.source)) if best else ""])
@@ -153,18 +155,20 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-            if column in (label_col, summary_col, answer_col):
+            if column in (label_col, summary_col, answer_col, category_col):
                 cell.fill = editable
-            elif weak and column > answer_col:
+            elif weak and column > category_col:
                 cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
+        hidden_rows.append(["category", r.cluster_id, xlsx_text(shown_category.get(r.category, r.category)), ""])
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
-    for col, width in zip("ABCDEFGHIJKLMN", (6, 10, 7, 14, 18, 50, 50, 10, 45, 10, 7, 35, 12, 16)):
+    for col, width in zip("ABCDEFGHIJKLMNO", (6, 10, 7, 14, 18, 50, 50, 16, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
+    _category_choices(ws, model.categories, category_col, header_row + 1, header_row + len(model.rows))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    print_setup(ws, header_row)  # 14 columns: landscape, A4, fit to the width, header on every page
-    ws.auto_filter.ref = f"A{header_row}:N{header_row + len(model.rows)}"  # filter by 担当課 to share out
+    print_setup(ws, header_row)  # 15 columns: landscape, A4, fit to the width, header on every page
+    ws.auto_filter.ref = f"A{header_row}:O{header_row + len(model.rows)}"  # filter by 担当課 to share out
 
     sheet = wb.create_sheet(OPINIONS_SHEET)
     sheet.append(OPINIONS_HEADER)
@@ -205,6 +209,29 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     save_workbook(wb, path)
 
 
+def _category_choices(ws, categories, column: int, first_row: int, last_row: int) -> None:
+    """A dropdown of the run's 対応区分 in the 対応区分 cells (「A：ご意見を踏まえ…」). Excel keeps a
+    list typed into the rule to 255 characters without commas: longer, the codes alone. A value
+    typed by hand (「参考」) is let through with a warning; the import reads it or names the row."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not categories or last_row < first_row:
+        return
+    shown = [c.shown for c in categories]
+    if any("," in s or '"' in s for s in shown) or len(",".join(shown)) > 250:
+        shown = [c.code for c in categories]
+    if any("," in s or '"' in s for s in shown) or len(",".join(shown)) > 250:
+        return
+    rule = DataValidation(type="list", formula1='"' + ",".join(shown) + '"', allow_blank=True,
+                          showErrorMessage=True, errorStyle="warning", errorTitle=CATEGORY,
+                          error="一覧にない対応区分です。取り込むときに区分の記号か名前で照合します。",
+                          showInputMessage=True, promptTitle=CATEGORY, prompt="一覧から選んでください")
+    letter = get_column_letter(column)
+    rule.add(f"{letter}{first_row}:{letter}{last_row}")
+    ws.add_data_validation(rule)
+
+
 # ------------------------------------------------------------------------------ import
 
 @dataclass
@@ -228,6 +255,8 @@ class _Sheet:
     labels: dict = field(default_factory=dict)  # cluster_id -> ラベル as shown (older worksheets: none)
     label_cells: dict = field(default_factory=dict)  # cluster_id -> ラベル cell now
     folder: str = ""  # the name of the run folder that wrote it (older worksheets: "")
+    categories: dict = field(default_factory=dict)  # cluster_id -> 対応区分 as shown (older worksheets: none)
+    category_cells: dict = field(default_factory=dict)  # cluster_id -> 対応区分 cell now
 
 
 def _listing_fingerprint(rows) -> str:
@@ -266,7 +295,7 @@ def _read(path: Path) -> _Sheet:
         if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
-        written, units, candidates, labels = {}, {}, {}, {}
+        written, units, candidates, labels, categories = {}, {}, {}, {}, {}
         listing, folder = None, ""
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
@@ -286,9 +315,11 @@ def _read(path: Path) -> _Sheet:
                 listing = cid
             elif kind == "label":
                 labels[cid] = a
+            elif kind == "category":
+                categories[cid] = a
             elif kind == "folder":
                 folder = cid
-        rows, header, seen, label_cells = [], None, {}, {}
+        rows, header, seen, label_cells, category_cells = [], None, {}, {}, {}
         misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
         for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
             values = [c.value for c in cells]
@@ -322,6 +353,8 @@ def _read(path: Path) -> _Sheet:
             rows.append((number, cid, cell(SUMMARY), cell(ANSWER)))
             if "ラベル" in header:
                 label_cells[cid] = cell("ラベル")
+            if CATEGORY in header:
+                category_cells[cid] = cell(CATEGORY)
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
@@ -329,7 +362,7 @@ def _read(path: Path) -> _Sheet:
             raise InputError(_misplaced_message(path, misplaced))
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
-        return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder)
+        return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells)
     finally:
         wb.close()
 
@@ -357,6 +390,9 @@ def was_edited(path) -> bool:
         if not (_same(summary, shown_summary) and _same(answer, shown_answer)):
             return True
         if cid in sheet.labels and cid in sheet.label_cells and not _same(sheet.label_cells[cid], sheet.labels[cid]):
+            return True
+        if cid in sheet.categories and cid in sheet.category_cells and \
+                not _same(sheet.category_cells[cid], sheet.categories[cid]):
             return True
     return False
 
@@ -465,6 +501,35 @@ def _moved_cells(sheet: _Sheet) -> list[_Moved]:
     return list(moved.values())
 
 
+def _category_changes(run_dir, path: Path, sheet: _Sheet, result: ImportResult) -> tuple[dict, set]:
+    """``({cluster id: Category}, {cluster ids named})``: the 対応区分 cells changed from what the
+    worksheet showed, read as the run's categories (code, 「A：…」 from the dropdown, name, or a
+    word only one name holds). An emptied cell is named and records nothing; a value no category
+    holds stops the import with the row and the choices."""
+    from .categories import find_category
+    from .review import _staff_text, run_categories
+
+    changes, named = {}, set()
+    categories = None
+    for number, cid, _, _ in sheet.rows:
+        if cid not in sheet.category_cells or cid not in sheet.categories:
+            continue
+        cell = sheet.category_cells[cid]
+        if _same(cell, sheet.categories[cid]):
+            continue
+        if not _staff_text(cell):
+            result.messages.append(f"row {number} ({cid}): {CATEGORY} was emptied; nothing recorded "
+                                   "(withdraw a decision with `cluster review undo`)")
+            named.add(cid)
+            continue
+        categories = categories or run_categories(run_dir)
+        try:
+            changes[cid] = find_category(_staff_text(cell), categories)
+        except InputError as exc:
+            raise InputError(f"{path.name}, row {number} ({cid}), column {CATEGORY}: {exc}; nothing recorded") from None
+    return changes, named
+
+
 def _row(number: int, cid: str) -> str:
     return f"row {number} ({cid})" if number else cid
 
@@ -542,8 +607,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     withdrawn = _withdrawn(decisions)
     recorded_before: set[tuple] = set()
     for n, d in enumerate(decisions, 1):
-        if d.kind in ("summary", "answer", "label") and n not in withdrawn:
-            value = (d.value.get(d.kind) if d.kind in ("summary", "label")
+        if d.kind in ("summary", "answer", "label", "category") and n not in withdrawn:
+            value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category")
                      else (d.value.get("text") or d.value.get("answer_id")))
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
@@ -595,6 +660,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             f"which label it showed, so it is not recorded over that one: record it with `cluster review label "
             f"{shlex.quote(str(run_dir))} {target} {shlex.quote(new)}`")
         label_named.add(cid)
+    # a value that is no category of the run is refused here, before anything is recorded
+    category_changes, category_named = _category_changes(run_dir, path, sheet, result)
     if sheet.listing_edited:
         result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
                                f"imported (only {SUMMARY} and {ANSWER} in {MAIN_SHEET} are); to move an opinion "
@@ -605,6 +672,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
         changes = [("label", label_changes[cid])] if cid in label_changes else []
+        if cid in category_changes:
+            changes.append(("category", category_changes[cid]))
         for kind, column, new, shown in (("summary", SUMMARY, summary_cell, shown_summary),
                                          ("answer", ANSWER, answer_cell, shown_answer)):
             if _same(new, shown):
@@ -616,7 +685,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             changes.append((kind, text))
         if not changes:
-            result.unchanged += cid not in label_named
+            result.unchanged += cid not in label_named and cid not in category_named
             continue
         changed_rows += 1
         ids = opinions_of(cid)
@@ -628,6 +697,9 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             value: dict = {"cluster": cid, "source": path.name, "source_sha1": source_sha1}
             if kind in ("summary", "label"):
                 value[kind], key_value = text, text
+            elif kind == "category":
+                value.update(category=text.code, name=text.name)
+                key_value = text.code
             else:
                 answer_id = next((a for a, shown in sheet.candidates.get(cid, []) if _same(shown, text)), None)
                 if answer_id:
@@ -659,7 +731,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             now_in.setdefault((kind, current.most_common(1)[0][0]), []).append(cid)
     for (kind, current), rows_of in now_in.items():
         if len(rows_of) > 1:
-            what = {"summary": "summaries", "label": "labels"}.get(kind, "answers")
+            what = {"summary": "summaries", "label": "labels", "category": "categories (対応区分)"}.get(kind, "answers")
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
@@ -667,6 +739,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:
         shown = (value.get("summary") or value.get("label") or value.get("text")
+                 or (f"{value['category']} {value.get('name', '')}".strip() if kind == "category" else "")
                  or f"past answer {value.get('answer_id')}")
         result.planned.append((kind, cid, shown))
         if not dry_run:

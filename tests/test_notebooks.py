@@ -100,7 +100,8 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert errors(nb) == []
     assert "self-check passed" in text_of(nb)
     kinds = [json.loads(line)["kind"] for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
-    assert kinds == ["detach", "label", "summary", "confirm", "answer", "withdraw", "answer", "exclude", "answer"]
+    assert kinds == ["detach", "label", "summary", "confirm", "answer", "withdraw", "category", "answer", "exclude",
+                     "answer"]
     report = (sample_run / "report.md").read_text(encoding="utf-8")
     assert "セルフテストの考え方です。" not in report  # withdrawn
     assert "回答作成シートからの考え方です。" in report  # imported from the filled-in worksheet
