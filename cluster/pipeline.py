@@ -24,7 +24,7 @@ import numpy as np
 from . import __version__
 from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
-from .dedup import campaign_lines, detach, find_duplicates
+from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
                          withdrawn_placements)
@@ -836,6 +836,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             topic=topic, topic_score=topic_score,
             references=tuple(merge_references(refs)[:3]),
             unique_texts=len(members[c]),
+            campaign_copies=int(sum(unit_counts[u] for u in members[c] if unit_counts[u] >= CAMPAIGN_MIN_COPIES)),
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
             summary=applied.summaries.get(c, ""),
@@ -1179,7 +1180,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary),
-                              category=cl.category))
+                              category=cl.category, campaign_copies=cl.campaign_copies))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
@@ -1340,7 +1341,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id", "summary", "category"]
+              "answer_id", "summary", "category", "campaign_copies"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -1352,7 +1353,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
                      op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary,
-                     cl.category])
+                     cl.category, cl.campaign_copies])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",

@@ -71,6 +71,7 @@ class ReportRow:
     # published shortened to SUMMARY_LIMIT characters (``published_summary``)
     summary_by_staff: bool = False
     category: str = ""  # 対応区分 staff gave the row (a code of ``ReportModel.categories``), else ""
+    campaign_copies: int = 0  # of ``count``: copies of one letter sent by many (a campaign), for the count lines
 
 
 @dataclass
@@ -147,6 +148,13 @@ class ReportModel:
         if self.by_channel:
             lines.append("提出方法別：" + "、".join(f"{c} {n}件" for c, n in self.by_channel))
         lines.append(f"意見総数：{self.n_opinions}件（同趣旨の意見をまとめて{len(self.rows)}項目）")
+        campaigns = [r for r in self.rows if r.campaign_copies]
+        if campaigns:
+            # published results say how much of the count is one letter sent many times
+            rows = "、".join(f"No. {r.no}：{r.campaign_copies}件" for r in campaigns[:10])
+            more = f" ほか{len(campaigns) - 10}項目" if len(campaigns) > 10 else ""
+            lines.append(f"うち、同一またはほぼ同一の文面で寄せられた意見：{sum(r.campaign_copies for r in campaigns)}件"
+                         f"（{rows}{more}）")
         if self.n_excluded:
             lines.append(f"意見を含まない提出：{self.n_excluded}件")
         if self.n_not_opinions:

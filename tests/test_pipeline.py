@@ -159,6 +159,16 @@ def test_campaign_is_one_duplicate_group(main_run):
     # the run names the campaign and the row it went to
     assert (f"campaigns (groups of 5 or more copies): {len(CAMPAIGN_IDS)} copies → {members[0]['cluster_id']}"
             in main_run["result"].output)
+    # clusters.csv and the report say how much of the row's count is the one letter
+    cluster = next(c for c in main_run["clusters"] if c["cluster_id"] == members[0]["cluster_id"])
+    assert cluster["campaign_copies"] == str(len(CAMPAIGN_IDS))
+    assert {c["campaign_copies"] for c in main_run["clusters"] if c is not cluster} == {"0"}
+    report = (main_run["out"] / "report.md").read_text(encoding="utf-8")
+    line = next(x for x in report.splitlines() if "同一またはほぼ同一の文面" in x)
+    no = re.fullmatch(rf"- うち、同一またはほぼ同一の文面で寄せられた意見：{len(CAMPAIGN_IDS)}件（No\. (\d+)：{len(CAMPAIGN_IDS)}件）",
+                      line).group(1)
+    row = next(r for r in read_csv_rows(main_run["out"] / "report.csv") if r["No."] == no)
+    assert "伐採" in row["ご意見の概要"] and int(row["件数"]) >= len(CAMPAIGN_IDS)
 
 
 def test_no_unescaped_formula_cells(main_run):
