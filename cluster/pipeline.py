@@ -805,6 +805,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             log(f"note: both parts of the cut of {head} ({head}, {oid}) are in {cluster_ids[n]}, where the letter "
                 f"counts twice; `cluster review move {out_dir} {oid} CLUSTER_ID` if it asks something else, or "
                 f"`cluster review undo {out_dir} --decision N` to withdraw the cut")
+    line = same_letter_line(opinions, cluster_of_opinion, cluster_ids, str(out_dir))
+    if line:
+        log(line)
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
@@ -1073,6 +1076,29 @@ def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
 
 
 PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report
+
+
+def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[int, int],
+                     cluster_ids: Sequence[str], run_dir: str, limit: int = 5) -> str | None:
+    """One line naming the rows that hold two or more opinions of one submission: each counts in
+    the row's 件数, which is right for two requests of one letter on one subject, and wrong when
+    the splitter cut one opinion apart or two different requests were grouped (QA: a letter
+    counted twice in a campaign's row). A staff cut's two parts are named on a line of their own."""
+    by_letter: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for i, n in sorted(cluster_of_opinion.items()):
+        by_letter[(n, opinions[i].row_number)].append(opinions[i].opinion_id)
+    for ids in by_letter.values():  # the second part of a staff cut beside its first: said on its own line
+        ids[:] = [oid for oid in ids if not (oid.rpartition(".")[1] and oid.rpartition(".")[2].isdigit()
+                                             and oid.rpartition(".")[0] in ids)]
+    found = sorted((n, ids) for (n, _), ids in by_letter.items() if len(ids) > 1)
+    if not found:
+        return None
+    shown = "; ".join(f"{cluster_ids[n]} ({', '.join(ids)})" for n, ids in found[:limit])
+    more = f" and {len(found) - limit} more" if len(found) > limit else ""
+    first = found[0][1]
+    return (f"note: {len(found)} row{'s hold' if len(found) > 1 else ' holds'} two or more opinions of one submission, "
+            f"each counted in its 件数: {shown}{more}; if one opinion was cut apart, `cluster review join {run_dir} "
+            f"{' '.join(first)}`; if they ask different things, `cluster review move` one")
 
 
 def _known_category(code: str, categories: Sequence[Category], cluster_id: str, log) -> str:

@@ -747,3 +747,26 @@ def test_a_heading_that_names_a_person_is_no_place_in_the_draft(tmp_path):
     report = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8-sig")
     assert "［氏名］" not in report and "町内会" not in report
     assert "駐輪場について" in report  # the citizen's own plain heading still names the subject
+
+
+def test_a_row_holding_two_opinions_of_one_letter_is_named(tmp_path):
+    # one letter asks the same thing twice in two items: both count in the row's 件数; the run says
+    # so, with the command that makes them one opinion if the splitter cut one apart (a letter of
+    # one row, T2, and one alone in its row, T3, are not named)
+    rows = [
+        ["T1", "1. 東分館の廃止に反対です。歩いて行ける図書館を残してください。\n"
+               "2. 東分館の廃止には反対です。歩いて行ける図書館を残してください。"],
+        ["T2", "東分館の廃止に反対です。東分館を残してください。"],
+        ["T3", "東分館を閉館しないでください。"],
+        ["T4", "図書館の開館時間を夜八時まで延長してほしい。"],
+        ["T5", "電子書籍の貸出サービスを始めてほしい。"],
+    ]
+    src = write_comments_csv(tmp_path / "c.csv", rows, header=["受付番号", "ご意見"])
+    out = tmp_path / "out"
+    res = run_cli(src, out)
+    ops = {r["opinion_id"]: r for r in read_csv_rows(out / "opinions.csv")}
+    assert ops["T1-1"]["cluster_id"] == ops["T1-2"]["cluster_id"]
+    cid = ops["T1-1"]["cluster_id"]
+    line = next(x for x in res.output.splitlines() if "opinions of one submission" in x)
+    assert f"{cid} (T1-1, T1-2)" in line and f"cluster review join {out} T1-1 T1-2" in line
+    assert "T2" not in line and "T3" not in line
