@@ -2091,6 +2091,28 @@ def _list_notes(run_dir, decisions: Sequence[Decision]) -> dict[int, str]:
     return notes
 
 
+def _joined_clusters_now(run_dir, decisions: Sequence[Decision], withdrawn: Collection[int]) -> dict[int, str]:
+    """``{decision number: the cluster its opinions are in now}`` for the merges and joins in force
+    that the run in ``run_dir`` applied and that named two or more clusters (they are one now)."""
+    if not any(d.kind in ("merge", "join") for d in decisions):
+        return {}
+    try:
+        members, _, _ = _run_state(run_dir)
+    except (InputError, ValueError, OSError):
+        return {}
+    where = {oid: c for c, ids in members.items() for oid in ids}
+    out = {}
+    for n, d in enumerate(decisions, 1):
+        named = d.value.get("clusters")
+        if d.kind not in ("merge", "join") or n in withdrawn or not isinstance(named, list) or len(named) < 2 \
+                or not _applied_by_the_run(run_dir, n):
+            continue
+        c = _current_cluster(where, sorted(_names_of(d)))
+        if c is not None:
+            out[n] = c
+    return out
+
+
 def decision_lines(run_dir) -> list[str]:
     """One line per recorded decision for the command line (``cluster review list``): number,
     kind, cluster, what it says (the opinions a split, move or detach names), who and when, and
@@ -2101,10 +2123,13 @@ def decision_lines(run_dir) -> list[str]:
     withdrawals, _ = resolve_withdrawals(decisions)
     withdrawn = {n for targets in withdrawals.values() for n in targets}
     notes = _list_notes(run_dir, decisions)
+    now = _joined_clusters_now(run_dir, decisions, withdrawn)
     lines = []
     for n, d in enumerate(decisions, 1):
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
+        if n in now:  # a merge or join the run applied: its clusters are one now
+            where += f" (now {now[n]})"
         if d.kind == "move" and where:
             where = f"into {where}"
         if d.kind == "withdraw":
@@ -2197,6 +2222,14 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
         group = unescape_cell(row.get("duplicate_group", ""))
         copies = int(row.get("duplicate_count") or 0) if str(row.get("duplicate_count") or "").isdigit() else 0
         where = describe_clusters(run_dir, [cluster])[cluster] if cluster else "no cluster"
+        if status == "joined":  # its text is part of the opinion a join made: say which, and where that is
+            withdrawn = _withdrawn(decisions)
+            heads = [(n, d.opinion_ids[0]) for n, d in enumerate(decisions, 1)
+                     if d.kind == "join" and n not in withdrawn and item in d.opinion_ids[1:]]
+            if heads and heads[-1][1] in row_of:
+                n, head = heads[-1]
+                there = unescape_cell(row_of[head].get("cluster_id", ""))
+                where = f"no cluster: joined into {head} by decision {n}" + (f" (in {there})" if there else "")
         lines = [f"opinion {item} (submission {unescape_cell(row.get('comment_id', ''))}), status {status}, "
                  f"in {where}" + (f"; duplicate group {group} ({copies} copies)" if group else "")]
         lines += ["text: " + line for line in unescape_cell(row.get("text", "")).splitlines() if line.strip()]

@@ -23,6 +23,7 @@ ROWS = [
     ["B5", "FAX", "循環バスを一時間に二本は走らせてください。"],
     ["B6", "電子メール", "公民館の予約をインターネットでできるようにしてほしい。"],
     ["B7", "郵送", "公民館の利用予約をネットで受け付けてください。"],
+    ["B8", "電子メール", "1. 公民館の予約をネットでできるようにしてください。\n2. 循環バスを増便してください。"],
 ]
 CUT_AT = "あわせて循環バス"
 
@@ -197,3 +198,23 @@ def test_the_rerun_line_names_only_what_staff_did(project):
     res = project["run"]()
     said = [line for line in res.output.splitlines() if "by staff decisions (" in line]
     assert len(said) == 1 and said[0].startswith("1 distinct opinion put back by staff decisions (undo), placed"), said
+
+
+def test_list_names_the_one_cluster_a_join_and_a_merge_made(project):
+    """QA: `review list` still showed a join's two clusters after the run had made them one."""
+    out = project["out"]
+    of = cluster_of(out)
+    assert of["B8-1"] != of["B8-2"] and of["B2-1"] != of["B6-1"]
+    assert invoke("review", "join", out, "B8-1", "B8-2").exit_code == 0
+    assert invoke("review", "merge", out, of["B2-1"], of["B6-1"]).exit_code == 0
+    before = listed(out)
+    assert "now" not in " ".join(before)  # not applied yet
+    project["run"]()
+    of = cluster_of(out)
+    join, merge = listed(out)
+    assert join.split()[1:2] == ["join"] and f"{before[0].split()[2]} + " in join
+    assert f"(now {of['B8-1']})" in join
+    assert f"(now {of['B2-1']})" in merge and of["B2-1"] == of["B6-1"]
+    shown = invoke("review", "show", out, "B8-2").output.splitlines()
+    assert shown[0] == f"opinion B8-2 (submission B8), status joined, in no cluster: joined into B8-1 by decision 1 " \
+                       f"(in {of['B8-1']})"
