@@ -101,7 +101,7 @@ def main() -> None:
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
     cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, confirm,
-                      undo, import a filled-in worksheet.xlsx)
+                      undo, import a filled-in worksheet.xlsx); list and show them
     """
 
 
@@ -519,6 +519,26 @@ def review_undo(run_dir, number, imported, by):
     if imported and number is not None:
         raise click.UsageError("give --decision or --import, not both")
     _say(said_withdraw(run_dir, number, imported, by)[1])
+
+
+@review_group.command("show")
+@_dir
+@click.argument("item_id", metavar="ID")
+@_guarded
+def review_show(run_dir, item_id):
+    """Show one cluster (C3) or one opinion (A1-1) of DIR on one screen.
+
+    \b
+    A cluster: its size, label, ご意見の概要 (summary), the answer (confirmed, or the top
+    past-answer candidate, marked as a candidate), its opinions (id and short text; copies
+    counted, not listed) and the recorded decisions that name it or its opinions.
+    An opinion: its text, status, cluster and the decisions that name it.
+    Decisions are numbered as `cluster review list` and `undo --decision N` number them.
+    """
+    from .review import show_lines
+
+    for line in show_lines(run_dir, item_id):
+        click.echo(line)
 
 
 @review_group.command("list")

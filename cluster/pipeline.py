@@ -40,7 +40,7 @@ from .normalize import comparison_text, display_text, is_empty_opinion, is_intro
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
-                     load_decisions, reshape_opinions, text_fingerprint)
+                     load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -698,8 +698,15 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                     others = [f"{n_new - back - recut} late comments" if n_new - back - recut > 0 else "",
                               f"{back} no longer excluded: an exclusion withdrawn" if back else ""]
                     others = "; ".join(o for o in others if o)
-                    log(f"{recut} distinct opinion{'s' if recut != 1 else ''} cut, joined or put back by staff "
-                        f"decisions (cut, join, undo), placed on {'its' if recut == 1 else 'their'} own text"
+                    # name only what happened: a cut applied, a join applied, or one withdrawn (undo)
+                    how = {"cut" if o in reshaped.cut_parts else "join" if o in reshaped.join_heads else "undo"
+                           for u, was in enumerate(unit_prev) if was is None and u not in freed
+                           for o, _ in unit_pairs[u] if touched(o)}
+                    how_kinds = [k for k in ("cut", "join", "undo") if k in how]
+                    verbs = {"cut": "cut", "join": "joined", "undo": "put back"}
+                    log(f"{recut} distinct opinion{'s' if recut != 1 else ''} "
+                        f"{' or '.join(verbs[k] for k in how_kinds)} by staff "
+                        f"decisions ({', '.join(how_kinds)}), placed on {'its' if recut == 1 else 'their'} own text"
                         f"{' (and ' + others + ')' if others else ''}{also}: {where}")
                 elif back == n_new:
                     log(f"{back} distinct opinion{'s' if back != 1 else ''} no longer excluded (an exclusion "
@@ -730,6 +737,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                               reshaped=reshaped.applied if reshaped is not None else None,
                               joined=reshaped.joined_into if reshaped is not None else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
+    # what the run said of each decision (no longer applies, in part), for `cluster review list`
+    applied.notes = run_notes((reshaped.messages if reshaped is not None else []) + applied.messages)
     for line in applied.messages:
         log(line)
     if decisions:  # a re-run says what it did with what staff recorded (figures that add up)
@@ -1439,6 +1448,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,
                       "applied": applied.applied, "not_applied": applied.not_applied,
                       "withdrawn": applied.withdrawn},
+        # what the run said of each decision that no longer applies or applies in part (`review list`)
+        "decision_notes": applied.notes,
         "masked": opts.mask,
         "report_min_score": report_min_score,
         "outputs": sorted([p.name for p in files] + ["decisions.jsonl", "run.json"]),

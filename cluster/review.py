@@ -551,6 +551,8 @@ class Reshaped:
     done: list[str] = field(default_factory=list)  # what the applied ones did ("A1-1 cut in two (A1-1, A1-1.2)")
     named: set[str] = field(default_factory=set)  # every opinion id a cut or join names (withdrawn ones too)
     joined_into: dict[str, str] = field(default_factory=dict)  # id of status joined -> the id that holds its text
+    cut_parts: set[str] = field(default_factory=set)  # ids of both parts of every cut applied (X, X.2)
+    join_heads: set[str] = field(default_factory=set)  # ids that hold a join's text
 
     def touches(self, opinion_id: str) -> bool:
         """Whether a cut or join (in force or withdrawn) names ``opinion_id`` or made it (``X.2``)."""
@@ -652,6 +654,7 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                 out.earlier.setdefault(one.opinion_id, set()).add(text_fingerprint(one.text))
                 ops[j] = replace(one, text=first, end=one.start + len(first))
                 ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p:], start=one.start + p))
+                out.cut_parts.update((one.opinion_id, part_id))
                 if j == k:
                     new_id = part_id
             also = f" and its {len(twins)} exact cop{'y' if len(twins) == 1 else 'ies'} alike" if twins else ""
@@ -677,6 +680,7 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
             for gone_id, into in out.joined_into.items():  # (joined before into one joined now)
                 if any(ops[k].opinion_id == into for k in others):
                     out.joined_into[gone_id] = head.opinion_id
+            out.join_heads.add(head.opinion_id)
             out.done.append(f"{' '.join(ops[k].opinion_id for k in ks)} joined into {head.opinion_id}")
         out.applied[n] = True
     return out
@@ -699,6 +703,7 @@ class AppliedDecisions:
     withdrawals: int = 0  # withdraw lines (``review undo``)
     idle_withdrawals: int = 0  # withdraw lines whose decision is not in the file (they withdraw nothing)
     messages: list[str] = field(default_factory=list)  # decisions that no longer apply (fully or partly)
+    notes: dict[str, str] = field(default_factory=dict)  # str(n) -> what the run said of decision n (run.json)
 
 
 def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, str]] = (),
@@ -1588,6 +1593,25 @@ def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> 
     return append_decision(run_dir, "cut", [oid], value, by)
 
 
+def _refuse_joining_a_cut(run_dir, ids: Sequence[str]) -> None:
+    """Two parts of a staff cut (X and X.2) named in a join: the cut is to be withdrawn, not
+    joined over (a join would leave the cut in force and pile a second decision on it)."""
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    for part in ids:
+        for whole in ids:
+            if part == whole or not part.startswith(whole + ".") or not part[len(whole) + 1:].split(".")[0].isdigit():
+                continue
+            # the cut of X that made X.k, or of a part between them (X.2 cut again made X.2.2)
+            made = [n for n, d in enumerate(decisions, 1) if d.kind == "cut" and n not in withdrawn
+                    and d.opinion_ids and (d.opinion_ids[0] == whole or (part.startswith(d.opinion_ids[0] + ".")
+                                                                         and d.opinion_ids[0].startswith(whole)))]
+            if made:
+                n = made[-1]
+                raise InputError(f"{whole} and {part} are the parts of a staff cut (decision {n}); to make them one "
+                                 f"opinion again withdraw the cut: `cluster review undo {run_dir} --decision {n}`")
+
+
 def record_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
     """Join opinions of one submission the splitter cut apart (a background paragraph and the
     request it leads to): the next run makes the first of them in the submission one opinion, from
@@ -1600,6 +1624,7 @@ def record_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> D
     if len(ids) < 2:
         raise InputError("join needs two or more opinions of one submission")
     ids = [_opinion_with_content(row_of, all_ids, i, "joined") for i in ids]
+    _refuse_joining_a_cut(run_dir, ids)
 
     def number(row, key: str) -> int:
         try:
@@ -2054,17 +2079,97 @@ def _ids_shown(ids: Sequence[str], limit: int = 4) -> str:
     return " ".join(ids[:limit]) + (f" (+{len(ids) - limit} more)" if len(ids) > limit else "")
 
 
+def _note_of(line: str) -> tuple[int, str] | None:
+    """``(n, what it says)`` of a line a run logs about decision ``n`` (「decision 3 (move by 山田,
+    …) no longer applies: its opinions are gone」 -> ``(3, "no longer applies: its opinions are gone")``)."""
+    m = re.match(r"decision (\d+) \([^)]*\)\s*(.*)", line)
+    if not m:
+        return None
+    said = m.group(2).lstrip(": ")
+    k = said.find("did not take effect")
+    return int(m.group(1)), said[k:] if k > 0 else said
+
+
+def run_notes(lines: Sequence[str]) -> dict[str, str]:
+    """``{str(n): what the run said about decision n}`` from the lines a run logs (kept in run.json
+    for ``cluster review list``): decisions that no longer apply, apply in part or changed nothing."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if (found := _note_of(line)) is not None:
+            n, said = found
+            out[str(n)] = f"{out[str(n)]}; {said}" if str(n) in out else said
+    return out
+
+
+def _list_notes(run_dir, decisions: Sequence[Decision]) -> dict[int, str]:
+    """``{decision number: why it no longer applies (or applies in part)}`` for ``review list``: what
+    the last run said (run.json) about the decisions it read, and for those recorded since (or a run
+    folder older than the record) the decisions applied again on the clusters as the run left them
+    (:func:`_decision_notes`; no regrouping)."""
+    try:
+        info = _read_run_info(run_dir, required=False) if decisions else None
+    except InputError:  # a broken run.json: the list itself still shows
+        info = None
+    if not isinstance(info, dict):
+        return {}
+    done = info.get("decisions") if isinstance(info.get("decisions"), dict) else {}
+    said = info.get("decision_notes") if isinstance(info.get("decision_notes"), dict) else None
+    try:
+        recorded = int(done.get("recorded", 0))
+    except (TypeError, ValueError):
+        recorded = 0
+    notes: dict[int, str] = {}
+    if said is None or recorded < len(decisions):
+        try:
+            notes = {n: _note_of(f"decision {n} () {text}")[1]
+                     for n, text in _decision_notes(load_run(run_dir)).items()}
+        except (InputError, ValueError, OSError, ImportError):
+            notes = {}
+    if said is not None:
+        notes = {n: v for n, v in notes.items() if n > recorded}
+        notes.update({int(n): str(v) for n, v in said.items() if str(n).isdigit() and int(n) <= recorded})
+    return notes
+
+
+def _joined_clusters_now(run_dir, decisions: Sequence[Decision], withdrawn: Collection[int]) -> dict[int, str]:
+    """``{decision number: the cluster its opinions are in now}`` for the merges and joins in force
+    that the run in ``run_dir`` applied and that named two or more clusters (they are one now)."""
+    if not any(d.kind in ("merge", "join") for d in decisions):
+        return {}
+    try:
+        members, _, _ = _run_state(run_dir)
+    except (InputError, ValueError, OSError):
+        return {}
+    where = {oid: c for c, ids in members.items() for oid in ids}
+    out = {}
+    for n, d in enumerate(decisions, 1):
+        named = d.value.get("clusters")
+        if d.kind not in ("merge", "join") or n in withdrawn or not isinstance(named, list) or len(named) < 2 \
+                or not _applied_by_the_run(run_dir, n):
+            continue
+        c = _current_cluster(where, sorted(_names_of(d)))
+        if c is not None:
+            out[n] = c
+    return out
+
+
 def decision_lines(run_dir) -> list[str]:
     """One line per recorded decision for the command line (``cluster review list``): number,
     kind, cluster, what it says (the opinions a split, move or detach names), who and when, and
-    whether it was withdrawn. A withdrawal names the decision it withdraws as numbered now."""
+    whether it was withdrawn. A withdrawal names the decision it withdraws as numbered now. A
+    decision that no longer applies (or applies in part) ends with why, as the run said it
+    (「(no longer applies: its opinions are gone)」)."""
     decisions = load_decisions(run_dir)
     withdrawals, _ = resolve_withdrawals(decisions)
     withdrawn = {n for targets in withdrawals.values() for n in targets}
+    notes = _list_notes(run_dir, decisions)
+    now = _joined_clusters_now(run_dir, decisions, withdrawn)
     lines = []
     for n, d in enumerate(decisions, 1):
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
+        if n in now:  # a merge or join the run applied: its clusters are one now
+            where += f" (now {now[n]})"
         if d.kind == "move" and where:
             where = f"into {where}"
         if d.kind == "withdraw":
@@ -2084,9 +2189,167 @@ def decision_lines(run_dir) -> list[str]:
                  f"({counted(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
                  (f"from {d.value['source']}" + (f" ({d.value['source_sha1'][:6]})" if d.value.get("source_sha1") else ""))
                  if d.value.get("source") else "",
-                 f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else ""]
+                 f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else "",
+                 f"({notes[n]})" if n in notes and n not in withdrawn else ""]
         lines.append("  ".join(p for p in parts if p))
     return lines
+
+
+def _names_of(d: Decision) -> set[str]:
+    """Every opinion id a decision names: its opinions, a merge's groups, a move's target."""
+    ids = set(d.opinion_ids)
+    for g in d.value.get("groups") or []:
+        if isinstance(g, list):
+            ids.update(str(i) for i in g)
+    if isinstance(d.value.get("target"), list):
+        ids.update(str(i) for i in d.value["target"])
+    return ids
+
+
+def _unknown_id(run_dir, item: str, members: Mapping[str, list[str]], all_ids: set[str],
+                decisions: Sequence[Decision]) -> InputError:
+    """One line for an id that is neither a cluster nor an opinion of the run: a submission's id
+    names its opinions (:func:`_opinions`), a cluster merged away says so (:func:`_cluster_now`),
+    else the ids closest to it."""
+    import difflib
+
+    try:
+        _opinions(all_ids, [item])
+    except InputError as exc:
+        if "is a submission" in str(exc):
+            return exc
+    if re.fullmatch(r"[Cc]\d+", item):
+        try:
+            _cluster_now(members, item.upper(), decisions)
+        except InputError as exc:
+            return exc
+    close = difflib.get_close_matches(item, sorted(members) + sorted(all_ids), n=4, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return InputError(f"unknown id {item!r}: no cluster or opinion of {Path(run_dir).name} has it{hint} "
+                      "(see cluster_id in clusters.csv, opinion_id in opinions.csv)")
+
+
+def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
+    """What staff need about one cluster or one opinion of the run folder, on one screen
+    (``cluster review show``). A cluster: its size, label, summary, the answer (confirmed, or the top
+    candidate marked as one), its opinions (one line per distinct text, copies counted) and the
+    decisions that name it or its opinions, numbered as ``review list`` numbers them. An opinion: its
+    text, status, cluster and the decisions that name it. Raises InputError for an unknown id."""
+    item = str(item).strip()
+    if not item:
+        raise InputError("give a cluster id (C3) or an opinion id (see clusters.csv, opinions.csv)")
+    members, all_ids, row_of = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    listed = decision_lines(run_dir)
+    withdrawals, _ = resolve_withdrawals(decisions)
+
+    def naming(ids: set[str], cluster: str | None = None) -> list[str]:
+        chosen = set()
+        for n, d in enumerate(decisions, 1):
+            if d.kind == "withdraw":
+                continue
+            where = d.value.get("clusters") or d.value.get("cluster") or []
+            where = where if isinstance(where, list) else [where]
+            if _names_of(d) & ids or (cluster is not None and cluster in where):
+                chosen.add(n)
+        chosen |= {w for w, targets in withdrawals.items() if set(targets) & chosen}
+        return [listed[n - 1] for n in sorted(chosen)] or ["   (none)"]
+
+    if item in all_ids and item not in members:
+        row = row_of[item]
+        cluster = unescape_cell(row.get("cluster_id", ""))
+        status = row.get("status") or "?"
+        group = unescape_cell(row.get("duplicate_group", ""))
+        copies = int(row.get("duplicate_count") or 0) if str(row.get("duplicate_count") or "").isdigit() else 0
+        where = describe_clusters(run_dir, [cluster])[cluster] if cluster else "no cluster"
+        if status == "joined":  # its text is part of the opinion a join made: say which, and where that is
+            withdrawn = _withdrawn(decisions)
+            heads = [(n, d.opinion_ids[0]) for n, d in enumerate(decisions, 1)
+                     if d.kind == "join" and n not in withdrawn and item in d.opinion_ids[1:]]
+            if heads and heads[-1][1] in row_of:
+                n, head = heads[-1]
+                there = unescape_cell(row_of[head].get("cluster_id", ""))
+                where = f"no cluster: joined into {head} by decision {n}" + (f" (in {there})" if there else "")
+        lines = [f"opinion {item} (submission {unescape_cell(row.get('comment_id', ''))}), status {status}, "
+                 f"in {where}" + (f"; duplicate group {group} ({copies} copies)" if group else "")]
+        lines += ["text: " + line for line in unescape_cell(row.get("text", "")).splitlines() if line.strip()]
+        # a part a staff cut made (X.2) is named by the cut of X
+        ids = {item} | {item[:k] for k, ch in enumerate(item) if ch == "."}
+        lines.append(f"decisions naming {item}:")
+        return lines + naming(ids)
+
+    if re.fullmatch(r"[Cc]\d+", item) and item not in members:  # C3 for C003, as people say it
+        item = next((c for c in members if re.fullmatch(r"C0*" + str(int(item[1:])), c)), item.upper())
+    cluster = _cluster_now(members, item, decisions) if item in members or re.fullmatch(r"C\d+", item) \
+        else None
+    if cluster is None:
+        raise _unknown_id(run_dir, item, members, all_ids, decisions)
+    ids = members[cluster]
+    rows = {}
+    path = Path(run_dir) / "clusters.csv"
+    if path.is_file():
+        from .io import read_table
+
+        rows = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(path).rows}
+    row = rows.get(cluster, {})
+    named = item if item == cluster else f"{item} (now {cluster})"
+    distinct = str(row.get("unique_texts") or "").strip()
+    lines = [f"{named}: {counted(len(ids), 'opinion')}" + (f" ({distinct} distinct)" if distinct else "")
+             + (", confirmed" if str(row.get("confirmed", "")).strip().lower() in ("yes", "true", "1") else "")]
+    # a label, summary or answer recorded since the run: the run's files do not have it yet
+    try:
+        done = int(((_read_run_info(run_dir, required=False) or {}).get("decisions") or {}).get("recorded", 0))
+    except (InputError, TypeError, ValueError, AttributeError):
+        done = 0
+    where = {oid: c for c, members_ in members.items() for oid in members_}
+    withdrawn = _withdrawn(decisions)
+    pending = {d.kind: (n, d) for n, d in enumerate(decisions, 1)
+               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer")
+               and _current_cluster(where, d.opinion_ids) == cluster}
+
+    def since(kind: str) -> str:
+        if kind not in pending:
+            return ""
+        n, d = pending[kind]
+        return (f"; decision {n}, recorded since the run, makes it 「{shorten(_said(kind, d.value), 60)}」 "
+                "on the next `cluster run`")
+
+    label = unescape_cell(row.get("label", ""))
+    lines.append(f"label: {label or '(none)'}" + (" (staff)" if row.get("label_edited") == "yes" else
+                                                  " (made from keywords)" if label else "") + since("label"))
+    summary = unescape_cell(row.get("summary", ""))
+    lines.append((f"summary: {shorten(summary, 120)}" if summary else
+                  f"summary: (none: the report shows the representative opinion "
+                  f"「{shorten(unescape_cell(row.get('representative', '')), 60)}」)") + since("summary"))
+    status = str(row.get("answer_status", "")).strip()
+    if status == "confirmed":
+        try:
+            aid, text = _confirmed_answers(load_run(run_dir)).get(cluster, (unescape_cell(row.get("answer_id", "")), ""))
+        except (InputError, ValueError, OSError, ImportError):
+            aid, text = unescape_cell(row.get("answer_id", "")), ""
+        said = "written by staff" if aid in ("", "(written)") else f"past answer {aid}"
+        lines.append(f"answer: confirmed, {said}" + (f" 「{shorten(text, 100)}」" if text else ""))
+    elif (candidate := unconfirmed_candidate(run_dir, cluster)) is not None:
+        aid, score, text = candidate
+        lines.append(f"answer: none confirmed; candidate: past answer {aid} (score {score:.2f}) "
+                     f"「{shorten(text, 80)}」")
+    else:
+        lines.append("answer: none confirmed, no candidate")
+    lines[-1] += since("answer")
+    # one line per distinct text (a campaign's copies counted, not listed)
+    shown: dict[str, list[str]] = {}
+    for oid in ids:
+        group = unescape_cell(row_of[oid].get("duplicate_group", ""))
+        shown.setdefault(group or oid, []).append(oid)
+    lines.append("opinions:")
+    for k, same in enumerate(shown.values()):
+        if k == limit:
+            lines.append(f"   … and {len(shown) - limit} more distinct texts (opinions.csv, cluster_id {cluster})")
+            break
+        also = f" (+{len(same) - 1} cop{'y' if len(same) == 2 else 'ies'})" if len(same) > 1 else ""
+        lines.append(f"   {same[0]}{also}  {shorten(unescape_cell(row_of[same[0]].get('text', '')), 50)}")
+    lines.append(f"decisions naming {cluster}{' or ' + item if item != cluster else ''} or its opinions:")
+    return lines + naming(set(ids), cluster)
 
 
 # ------------------------------------------------------------------ notebook helpers
@@ -2791,7 +3054,36 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
                      f"{' 「' + shorten(' '.join(said.split()), 40) + '」' if said else ''} by {target.by or '?'}"
                      f"{', ' + target.at if target.at else ''})")
     lines.append("run `cluster run ... --out DIR` again to apply " + ("them" if len(withdrawals) > 1 else "it"))
-    return withdrawals, lines
+    return withdrawals, lines + _undone_cut_notes(run_dir, decisions, [w.value["decision"] for w in withdrawals])
+
+
+def _undone_cut_notes(run_dir, decisions: Sequence[Decision], numbers: Sequence[int]) -> list[str]:
+    """A note per withdrawn cut of X whose second part (X.2) later decisions in force name: the next
+    run has no X.2, so they no longer apply (the run says so too; said here, when staff can still act)."""
+    withdrawn = _withdrawn(decisions)
+    out = []
+    for n in numbers:
+        cut = decisions[n - 1]
+        if cut.kind != "cut" or not cut.opinion_ids:
+            continue
+        whole = cut.opinion_ids[0]
+        if any(d.kind == "cut" and k not in withdrawn and d.opinion_ids[:1] == (whole,)
+               for k, d in enumerate(decisions, 1)):
+            continue  # another cut of it stays in force: it still has a second part
+        naming = [(k, d, sorted(i for i in _names_of(d) if i.startswith(whole + ".")))
+                  for k, d in enumerate(decisions, 1) if k != n and d.kind != "withdraw" and k not in withdrawn]
+        naming = [(k, d, parts) for k, d, parts in naming if parts]
+        if not naming:
+            continue
+        parts = sorted({p for _, _, ps in naming for p in ps})
+        which = ", ".join(f"{k} ({d.kind})" for k, d, _ in naming[:6]) + (" …" if len(naming) > 6 else "")
+        out.append(f"warning: decision{'s' if len(naming) > 1 else ''} {which} name{'' if len(naming) > 1 else 's'} "
+                   f"{_joined(parts)}, made by this cut: without the cut the next run has no {parts[0]}, so "
+                   f"{'they no longer apply' if len(naming) > 1 else 'it no longer applies'} (record "
+                   f"{'them' if len(naming) > 1 else 'it'} again on {whole}, or withdraw "
+                   f"{'them' if len(naming) > 1 else 'it'} with `cluster review undo {run_dir} --decision "
+                   f"{naming[0][0] if len(naming) == 1 else 'N'}`)")
+    return out
 
 
 # the notebook has its own controls for what the command line does with a flag or a command
