@@ -1445,7 +1445,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "categories": categories_json(categories),
         "versions": _versions(),
         "counts": counts,
-        "decisions": {"recorded": applied.applied + applied.not_applied + applied.withdrawn,
+        "decisions": {"recorded": applied.applied + applied.not_applied + applied.replaced + applied.withdrawn,
                       "applied": applied.applied, "not_applied": applied.not_applied,
                       "withdrawn": applied.withdrawn},
         # what the run said of each decision that no longer applies or applies in part (`review list`)

@@ -1135,6 +1135,11 @@ def _cluster_now(members: Mapping[str, list[str]], cluster_id: str,
     cluster_id = str(cluster_id).strip()
     if cluster_id in members:
         return cluster_id
+    if re.fullmatch(r"[Cc]\d+", cluster_id):  # C3 or c003 for C003, as people say and type it
+        same = [c for c in members if re.fullmatch(r"C0*" + str(int(cluster_id[1:])), c)]
+        if len(same) == 1:
+            return same[0]
+        cluster_id = cluster_id.upper()
     now, n, withdrawn = _merged_into(members, cluster_id, decisions or [])
     if now is not None and not withdrawn:
         return now
@@ -1955,6 +1960,9 @@ def describe_clusters(run_dir, cluster_ids: Sequence[str], limit: int = 40) -> d
     out = {}
     for named in cluster_ids:
         named = c = str(named).strip()
+        if c not in members and re.fullmatch(r"[Cc]\d+", c):  # C3 for C003: named as the run names it
+            same = [k for k in members if re.fullmatch(r"C0*" + str(int(c[1:])), k)]
+            named = c = same[0] if len(same) == 1 else c
         if c not in members:  # merged away: name the cluster it is now
             decisions = load_decisions(run_dir) if decisions is None else decisions
             now, _, withdrawn = _merged_into(members, c, decisions)
@@ -2304,7 +2312,7 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     where = {oid: c for c, members_ in members.items() for oid in members_}
     withdrawn = _withdrawn(decisions)
     pending = {d.kind: (n, d) for n, d in enumerate(decisions, 1)
-               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer")
+               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer", "category")
                and _current_cluster(where, d.opinion_ids) == cluster}
 
     def since(kind: str) -> str:
@@ -2336,6 +2344,9 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     else:
         lines.append("answer: none confirmed, no candidate")
     lines[-1] += since("answer")
+    code = unescape_cell(row.get("category", ""))
+    name = next((c.name for c in run_categories(run_dir) if c.code == code), "") if code else ""
+    lines.append(f"対応区分: {' '.join(p for p in (code, name) if p) or '(none)'}" + since("category"))
     # one line per distinct text (a campaign's copies counted, not listed)
     shown: dict[str, list[str]] = {}
     for oid in ids:
@@ -2878,7 +2889,7 @@ def _said_with_notes(run_dir, decision: Decision, line: str) -> tuple[Decision, 
 
 
 def _named(run_dir, cluster_id: str) -> str:
-    return describe_clusters(run_dir, [cluster_id])[str(cluster_id).strip()]
+    return next(iter(describe_clusters(run_dir, [cluster_id]).values()))
 
 
 def _pending_merge_of(run_dir, cluster_ids: Sequence[str]) -> tuple[int, Decision] | None:

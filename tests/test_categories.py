@@ -207,3 +207,21 @@ def test_a_worksheet_value_that_is_no_category_stops_the_import_naming_the_row(t
     assert res.exit_code != 0
     assert f"row {rows[of['L6-1']]} ({of['L6-1']}), column 対応区分" in res.output and "検討中" in res.output
     assert not (out / "decisions.jsonl").exists() or (out / "decisions.jsonl").read_text("utf-8").strip() == ""
+
+
+def test_review_show_names_the_category_and_a_short_cluster_id_is_taken(tmp_path):
+    out = tmp_path / "out"
+    run(tmp_path)
+    cid = cluster_of(out)["L1-1"]
+    short = "c" + str(int(cid[1:]))  # 「c1」 for C001, as staff type it
+    res = invoke("review", "category", out, short, "C")
+    assert res.exit_code == 0, res.output
+    assert f"recorded category for {cid} (" in res.output
+    assert invoke("review", "category", out, cid, "A").exit_code == 0  # replaces it
+    shown = invoke("review", "show", out, cid).output
+    assert "対応区分: (none); decision 2, recorded since the run, makes it 「A ご意見を踏まえ案を修正したもの」" in shown
+    run(tmp_path)
+    info = json.loads((out / "run.json").read_text("utf-8"))
+    assert info["decisions"]["recorded"] == 2  # the replaced one is counted among the recorded
+    shown = invoke("review", "show", out, cid).output
+    assert "対応区分: A ご意見を踏まえ案を修正したもの\n" in shown and "recorded since the run" not in shown
