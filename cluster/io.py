@@ -1934,7 +1934,9 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     Several Excel sheets read as one table (``row_sheets``: each row's sheet; by default the
     sheets of the table whose ``where`` is given): a row without an id gets its sheet's name and
     its row number on that sheet, as ids repeated across sheets do (「FAX-6」, else 「FAX-row6」),
-    so staff find it on the sheet it came from, not at its place in the joined table.
+    so staff find it on the sheet it came from, not at its place in the joined table. With an id
+    ``column``, such ids look typed: one line names the rows numbered by their place and their ids
+    (the first 10, 「and N more」), with the moved ones' line when there is one.
 
     >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
     ['1', 'row2', '2', '1~2']
@@ -1996,6 +1998,33 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
                      f"row: {shown}{'; …' if len(repeats) > 5 else ''}; the repeats are read as "
                      f"{next(iter(repeats))}~2 …" + (f" (is {name} the id column? {option} names another)"
                                                      if option else ""))
+    # the rows numbered by their place (not moved): an id column exists, so they look like typed
+    # ids (「FAX-3」) unless said; one line with the moved ones, each row named once
+    moved_set = set(moved_rows)
+    placed = [k for k, v in enumerate(real) if not v and k not in moved_set] if column else []
+    if placed:
+        table = getattr(where, "__self__", None)
+        table = table if isinstance(table, Table) and len(table.rows) == len(real) else None
+
+        def place(k: int) -> str:
+            if table is not None:
+                if table.format == "jsonl":
+                    return f"record {k + 1}"
+                if table.format == "xlsx" and len(table.row_numbers) > k:
+                    return (f"sheet {table.row_sheets[k]} row {table.row_numbers[k]}" if sheets is not None
+                            and len(table.row_sheets) > k else f"Excel row {table.row_numbers[k]}")
+                lines = table.line_numbers if len(table.line_numbers) > k else table.row_numbers
+                return f"line {lines[k]} of the file" if len(lines) > k else ""
+            if sheets is not None:
+                return f"sheet {sheets[k]}" + (f" row {numbers[k]}" if row_numbers is not None else "")
+            return f"row {numbers[k]}" if row_numbers is not None else ""
+
+        shown = ", ".join(ids[k] + (f" ({place(k)})" if place(k) else "") for k in placed[:10])
+        more = f" and {len(placed) - 10} more" if len(placed) > 10 else ""
+        line = (f"{len(placed)} row{'s' if len(placed) > 1 else ''} without a {name} "
+                f"{'are' if len(placed) > 1 else 'is'} numbered by {'their' if len(placed) > 1 else 'its'} "
+                f"place: {shown}{more}")
+        notes.append(line)
     if moved and sheets is not None:
         notes.append(f"{len(moved)} row{'s' if len(moved) > 1 else ''} without a {name} read as "
                      f"{record_list(moved)} ({where(moved_rows)}): "
@@ -2005,6 +2034,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
         notes.append(f"{len(moved)} row{'s' if len(moved) > 1 else ''} without a {name} read as "
                      f"{record_list(moved)}: {'their row numbers are' if len(moved) > 1 else 'its row number is'} "
                      f"another row's {name}")
+    if placed and moved:  # one line for the rows without an id
+        notes[-2:] = [f"{notes[-2]}; {notes[-1]}"]
     return ids, notes
 
 
