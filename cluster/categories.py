@@ -118,17 +118,46 @@ def find_category(value: str, categories: Sequence[Category]) -> Category:
         return by_code[key]
     parts = _SEPARATOR_RE.split(key, maxsplit=1)
     if len(parts) == 2 and parts[0] in by_code:  # 「A：ご意見を…」 as the dropdown shows it
-        return by_code[parts[0]]
+        return _code_with_name(value, by_code[parts[0]], parts[1], categories)
     named = [c for c in categories if c.name and _key(c.name) == key]
     if named:
         return named[0]
-    holding = [c for c in categories if c.name and len(key) >= 2 and _holds(_key(c.name), key)]
+    word = _VERB_END_RE.sub("", key)  # 「参考にする」「修正します」: the word itself
+    if not _CONTENT_RE.search(word):  # 「その」「もの」 name no category, whatever names hold them
+        raise InputError(f"「{value}」 is not one of this run's categories (対応区分); " + choices(categories))
+    holding = [c for c in categories if c.name and _holds(_key(c.name), word)]
     if len(holding) == 1:
         return holding[0]
     if len(holding) > 1:
         raise InputError(f"「{value}」 is in more than one category ({', '.join(c.code for c in holding)}); "
-                         + choices(categories))
+                         "write the code; " + choices(categories))
+    negated = [c for c in categories if c.name and word in _key(c.name)]
+    if negated:  # 「反映」: only in 「案に反映しなかったもの」, the opposite of what it says
+        raise InputError(f"「{value}」 is only in {', '.join(c.shown for c in negated)}, which says the opposite; "
+                         "write the code; " + choices(categories))
     raise InputError(f"「{value}」 is not one of this run's categories (対応区分); " + choices(categories))
+
+
+# 「する」「します」「とする」「にする」 after the word staff mean: 「参考にする」 is 「参考」
+_VERB_END_RE = re.compile(r"(?:に|と)?(?:する|します|した|したい)$")
+_CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Z0-9]")  # a kanji, katakana, letter or digit
+
+
+def _code_with_name(value: str, category: Category, name: str, categories: Sequence[Category]) -> Category:
+    """「ア：計画案に反映しないもの」: the code, unless the text after it is another category's name
+    (a dropdown value edited by hand, or a mistyped code): then the two disagree and neither is
+    taken (QA: ア was recorded for エ's name)."""
+    def matches(c: Category) -> bool:
+        own = _key(c.name)
+        return bool(own) and (name == own or name in own or own in name)
+
+    if matches(category):
+        return category
+    others = [c for c in categories if c is not category and matches(c)]
+    if others:
+        raise InputError(f"「{value}」 gives the code {category.code} ({category.name}) with the name of "
+                         f"{others[0].code} ({others[0].name}); write one of them")
+    return category
 
 
 # a word the name negates right after it: 「反映」 is not 「案に反映しなかったもの」

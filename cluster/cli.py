@@ -157,8 +157,9 @@ def _reader_options(what: str):
 @_reader_options("input file")
 @click.option("--title", help="Report title (default: from a title row above the table that names the draft, "
                                "「…（案）に対する意見一覧」, else from the input file name).")
-@click.option("--answer-heading", default="考え方", show_default=True,
-              help="The report's answer column heading (「県の考え方」「市の考え方」).")
+@click.option("--answer-heading",
+              help="The report's answer column heading (「県の考え方」「市の考え方」; default 考え方, or the one the "
+                   "earlier run in --out used).")
 @click.option("--period", help="The consultation period, printed in the report as 意見募集期間 "
                                 "(「令和8年1月10日～2月9日」).")
 @click.option("--categories", type=click.Path(dir_okay=False),
@@ -440,9 +441,16 @@ def review_category(run_dir, cluster_id, category, by):
     """Give cluster CLUSTER_ID a 対応区分 (how the answer treats it), shown in the report's
     last column and counted above the table.
 
-    CATEGORY is one of the run's categories (`cluster run --categories FILE`, else A ご意見を踏まえ
-    案を修正したもの, B 既に案に盛り込まれているもの, C 今後の参考, D 案に反映しなかったもの,
-    E その他): its code (A), its name, or a word only one name holds (参考).
+    CATEGORY is one of the run's categories: its code (A), its name, or a word only one name
+    holds (参考). They are your office's (`cluster run --categories FILE`), else:
+
+    \b
+    A ご意見を踏まえ案を修正したもの
+    B ご意見の趣旨が既に案に盛り込まれているもの
+    C 今後の取組の参考とするもの
+    D 案に反映しなかったもの
+    E その他（ご質問・ご感想など）
+
     Withdraw with `cluster review undo`.
     """
     from .review import said_category

@@ -84,7 +84,7 @@ class RunOptions:
     # The report as it will be published: only confirmed answers (worksheet.xlsx and answers.csv
     # keep the candidates), and the run names the rows still without one.
     final: bool = False
-    answer_heading: str = "考え方"  # the report's 考え方 column heading (「県の考え方」)
+    answer_heading: str | None = None  # the report's 考え方 column heading (「県の考え方」); None: 考え方
     period: str | None = None  # 意見募集期間, printed above the counts
     categories: str | None = None  # a file of 対応区分 (「A,ご意見を踏まえ案を修正したもの」 per line); default: categories.py
 
@@ -494,7 +494,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                          + [("--answers", a) for a in opts.answers]):
         if path and not Path(path).exists():
             raise InputError(f"{path}: file not found ({option})")
-    categories = read_categories(opts.categories) if opts.categories else DEFAULT_CATEGORIES
+    opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
+    categories = (read_categories(opts.categories) if opts.categories
+                  else carried_categories or DEFAULT_CATEGORIES)
     subs, read_info = read_submissions(input_path, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
     if opts.order == "section" and not topics:
@@ -692,8 +694,12 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
                 joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
                 fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
-                where = (f"{joined} joined earlier clusters, the rest form {fresh} new cluster"
-                         f"{'s' if fresh != 1 else ''}")
+                into = sorted({continued[int(unit_cluster[u])] for u in placed if int(unit_cluster[u]) in continued})
+                where = ", ".join(p for p in (
+                    f"{joined} joined earlier clusters ({', '.join(into[:6])}{' …' if len(into) > 6 else ''})"
+                    if joined else "",
+                    f"{len(placed) - joined} form {fresh} new cluster{'s' if fresh != 1 else ''}"
+                    if len(placed) > joined else "") if p) or "none placed"
                 if recut:
                     others = [f"{n_new - back - recut} late comments" if n_new - back - recut > 0 else "",
                               f"{back} no longer excluded: an exclusion withdrawn" if back else ""]
@@ -713,7 +719,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                         f"withdrawn){also}: {where}")
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
-                    log(f"late comments: {n_new - back} new distinct opinions{back_too}{also}: {where}")
+                    log(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
+                        f"{back_too}{also}: {where}")
             elif changes["edited"] or changes["gone"]:
                 pass  # said above
             elif excluded_since and not prev.continued:
@@ -852,8 +859,11 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
             summary=applied.summaries.get(c, ""),
-            category=_known_category(applied.categories.get(c, ""), categories, cluster_ids[n], log),
+            category=applied.categories.get(c, ""),
         ))
+
+    if line := unknown_category_line(clusters, categories):
+        log(line)
 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
     answer_rows: list[AnswerCandidate] = []
@@ -880,6 +890,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         for c in order:
             written = [w for w, has in (("a confirmed answer", c in applied.answers),
                                         ("a written summary", bool(applied.summaries.get(c))),
+                                        (f"対応区分 {applied.categories.get(c)}", bool(applied.categories.get(c))),
                                         ("a staff confirmation (review confirm)", c in applied.confirmed)) if has]
             if not written:
                 continue
@@ -1110,13 +1121,69 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
             f"{' '.join(first)}`; if they ask different things, `cluster review move` one")
 
 
-def _known_category(code: str, categories: Sequence[Category], cluster_id: str, log) -> str:
-    """A recorded 対応区分 as the report shows it: one the run's categories no longer hold (the
-    --categories file changed since it was recorded) is shown as recorded, and said once."""
-    if code and code not in {c.code for c in categories}:
-        log(f"対応区分 {code} of {cluster_id} is not among this run's categories (--categories); it is shown as "
-            f"recorded: record another with `cluster review category` ({choices(categories)})")
-    return code
+# What staff set once for the consultation's report (not choices of the analysis): a re-run into
+# the same folder without them keeps them, so a report is never published under another title,
+# heading or list of 対応区分 by a command typed without them (QA: a --final re-run dropped all four).
+CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"))
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as typed on a command line: quoted only when the shell would split or read it."""
+    import shlex
+
+    return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?#~!{}\[\]]", text) or not text else text
+
+
+def carry_over_report_settings(out_dir: Path, opts: RunOptions, log) -> tuple[RunOptions, tuple | None]:
+    """``(opts, categories)``: ``opts`` with the report settings of the earlier run in ``out_dir``
+    that this run does not give (``CARRIED_SETTINGS``), and that run's 対応区分 when it had its own
+    and this run gives no --categories (else None). Says what it kept, and which of the earlier
+    run's side files (--answers, --topics) this run goes without."""
+    import json
+
+    from .categories import from_json
+
+    try:
+        info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+        settings = dict(info.get("settings") or {})
+    except (OSError, ValueError, AttributeError, TypeError):
+        return opts, None
+    kept, changes = [], {}
+    for name, flag in CARRIED_SETTINGS:
+        before = settings.get(name)
+        if not getattr(opts, name) and isinstance(before, str) and before.strip() and \
+                not (name == "answer_heading" and before == "考え方"):
+            changes[name] = before
+            kept.append(f"{flag} {_shell_word(before)}")
+    categories = None
+    if not opts.categories and info.get("categories"):
+        earlier = from_json(info["categories"])
+        if earlier != DEFAULT_CATEGORIES:
+            categories = earlier
+            source = settings.get("categories") or "the earlier run's"
+            kept.append(f"--categories {_shell_word(str(source))} ({'、'.join(c.code for c in earlier)})")
+    if kept:
+        log(f"kept from the earlier run in {out_dir}: {', '.join(kept)} (give an option to change it)")
+    missing = [flag for name, flag in (("answers", "--answers"), ("topics", "--topics"))
+               if settings.get(name) and not getattr(opts, name)]
+    if missing:
+        log(f"note: the earlier run in {out_dir} used {' and '.join(missing)}, this one does not: "
+            + "; ".join({"--answers": "no past-answer candidates (answers.csv, the report's 回答案)",
+                         "--topics": "no topics or draft sections (該当箇所, the section order)"}[m] for m in missing)
+            + "; give them again to keep them")
+    return (dc_replace(opts, **changes) if changes else opts), categories
+
+
+def unknown_category_line(clusters: Sequence[Cluster], categories: Sequence[Category]) -> str | None:
+    """One line for the rows whose recorded 対応区分 the run's categories no longer hold (the
+    --categories file changed since): the report shows them as recorded."""
+    known = {c.code for c in categories}
+    stale = [cl for cl in clusters if cl.category and cl.category not in known]
+    if not stale:
+        return None
+    rows = ", ".join(f"{cl.cluster_id} ({cl.category})" for cl in stale[:8]) + (" …" if len(stale) > 8 else "")
+    return (f"対応区分 of {len(stale)} row{'s' if len(stale) > 1 else ''} not among this run's categories, shown as "
+            f"recorded: {rows}; record others with `cluster review category` ({choices(categories)})")
 
 
 def published_topic(cl: Cluster) -> str:

@@ -247,12 +247,15 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 
 
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
-    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態", CATEGORY_HEADING]
+    header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態", CATEGORY_HEADING,
+              f"{CATEGORY_HEADING}の内容"]
+    meaning = {c.code: c.name for c in model.categories}
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
     # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
     # column says the same for filtering
     rows = [[r.no, _clean(r.section), _clean(r.label), _clean(published_summary(r)), r.count,
-             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category)] for r in model.rows]
+             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, ""))]
+            for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 
 

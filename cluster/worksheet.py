@@ -506,10 +506,10 @@ def _category_changes(run_dir, path: Path, sheet: _Sheet, result: ImportResult) 
     worksheet showed, read as the run's categories (code, 「A：…」 from the dropdown, name, or a
     word only one name holds). An emptied cell is named and records nothing; a value no category
     holds stops the import with the row and the choices."""
-    from .categories import find_category
+    from .categories import choices, find_category
     from .review import _staff_text, run_categories
 
-    changes, named = {}, set()
+    changes, named, refused = {}, set(), []
     categories = None
     for number, cid, _, _ in sheet.rows:
         if cid not in sheet.category_cells or cid not in sheet.categories:
@@ -525,8 +525,17 @@ def _category_changes(run_dir, path: Path, sheet: _Sheet, result: ImportResult) 
         categories = categories or run_categories(run_dir)
         try:
             changes[cid] = find_category(_staff_text(cell), categories)
-        except InputError as exc:
-            raise InputError(f"{path.name}, row {number} ({cid}), column {CATEGORY}: {exc}; nothing recorded") from None
+        except InputError as exc:  # every such cell is named at once: a department fixes them in one go
+            refused.append((number, cid, str(exc).split("; one of:")[0]))
+    if len(refused) == 1:
+        number, cid, why = refused[0]
+        raise InputError(f"{path.name}, row {number} ({cid}), column {CATEGORY}: {why}; nothing recorded; "
+                         + choices(categories))
+    if refused:
+        cells = "; ".join(f"row {number} ({cid}): {why}" for number, cid, why in refused[:8])
+        more = f"; and {len(refused) - 8} more" if len(refused) > 8 else ""
+        raise InputError(f"{path.name}: {len(refused)} cells of column {CATEGORY} name no category of this run: "
+                         f"{cells}{more}; nothing recorded; " + choices(categories))
     return changes, named
 
 

@@ -48,14 +48,29 @@ def test_a_value_is_found_by_code_dropdown_text_name_or_a_word_only_one_name_hol
     assert find_category("今後の取組の参考とするもの", DEFAULT_CATEGORIES).code == "C"
     assert find_category("参考", DEFAULT_CATEGORIES).code == "C"
     assert find_category("修正", DEFAULT_CATEGORIES).code == "A"
+    assert find_category("参考にする", DEFAULT_CATEGORIES).code == "C"  # the word with a verb after it
+    assert find_category("その他", DEFAULT_CATEGORIES).code == "E"
+
+
+def test_a_code_given_with_another_categorys_name_is_refused():
+    # a dropdown value edited by hand: the code says A, the name says D (QA: recorded as A, the opposite)
+    with pytest.raises(InputError, match="gives the code A .* with the name of D"):
+        find_category("A：案に反映しなかったもの", DEFAULT_CATEGORIES)
+    assert find_category("A：ご意見を踏まえ", DEFAULT_CATEGORIES).code == "A"  # its own name, shortened
+    assert find_category("C 参考", DEFAULT_CATEGORIES).code == "C"
 
 
 def test_a_word_a_name_negates_or_several_names_hold_is_refused_with_the_choices():
     # 「反映」 would be read as D (案に反映しなかったもの), the opposite of what staff mean
-    with pytest.raises(InputError, match="not one of this run's categories.*A：ご意見を踏まえ"):
+    with pytest.raises(InputError, match="only in D：案に反映しなかったもの, which says the opposite.*A：ご意見を踏まえ"):
         find_category("反映", DEFAULT_CATEGORIES)
+    with pytest.raises(InputError, match="only in D"):
+        find_category("反映する", DEFAULT_CATEGORIES)
     with pytest.raises(InputError, match="more than one category"):
-        find_category("もの", DEFAULT_CATEGORIES)
+        find_category("意見", DEFAULT_CATEGORIES)  # in A and B
+    for word in ("もの", "その"):  # no kanji or katakana: names no category (「その」 is in E's 「その他」)
+        with pytest.raises(InputError, match="not one of this run's categories"):
+            find_category(word, DEFAULT_CATEGORIES)
     with pytest.raises(InputError, match="empty"):
         find_category("　", DEFAULT_CATEGORIES)
 
@@ -144,7 +159,7 @@ def test_the_offices_own_categories_are_kept_with_the_run_and_checked(tmp_path):
     # the office changes its list: a recorded code it no longer has is shown as recorded, and said
     scheme.write_text("A,修正\nB,参考\n", encoding="utf-8")
     res = run(tmp_path, "--categories", scheme)
-    assert "対応区分 ウ of" in res.output and "not among this run's categories" in res.output
+    assert f"対応区分 of 1 row not among this run's categories, shown as recorded: {of['L4-1']} (ウ)" in res.output
     assert [r["対応区分"] for r in report_rows(out) if r["対応区分"]] == ["ウ"]
 
 
@@ -206,6 +221,12 @@ def test_a_worksheet_value_that_is_no_category_stops_the_import_naming_the_row(t
     res = invoke("review", "import", out, tmp_path / "filled.xlsx")
     assert res.exit_code != 0
     assert f"row {rows[of['L6-1']]} ({of['L6-1']}), column 対応区分" in res.output and "検討中" in res.output
+    # two such cells: both named at once, so the department fixes them in one go
+    sheet.cell(rows[of["L8-1"]], cols["対応区分"]).value = "対象外"
+    book.save(tmp_path / "filled.xlsx")
+    res = invoke("review", "import", out, tmp_path / "filled.xlsx")
+    assert res.exit_code != 0 and "2 cells of column 対応区分 name no category" in res.output
+    assert "検討中" in res.output and "対象外" in res.output and res.output.strip().count("\n") == 0
     assert not (out / "decisions.jsonl").exists() or (out / "decisions.jsonl").read_text("utf-8").strip() == ""
 
 
@@ -225,3 +246,54 @@ def test_review_show_names_the_category_and_a_short_cluster_id_is_taken(tmp_path
     assert info["decisions"]["recorded"] == 2  # the replaced one is counted among the recorded
     shown = invoke("review", "show", out, cid).output
     assert "対応区分: A ご意見を踏まえ案を修正したもの\n" in shown and "recorded since the run" not in shown
+
+
+def test_a_re_run_without_the_report_options_keeps_those_of_the_earlier_run(tmp_path):
+    # QA: a --final re-run typed without them published the default classes, 考え方 and the file's name
+    out = tmp_path / "out"
+    scheme = tmp_path / "categories.txt"
+    scheme.write_text("ア　意見を反映し計画を修正するもの\nイ　今後の参考とするもの\n", encoding="utf-8")
+    run(tmp_path, "--categories", scheme, "--title", "みどり町図書館計画（案）への意見募集の結果",
+        "--answer-heading", "町の考え方", "--period", "令和8年6月1日～6月30日")
+    assert invoke("review", "category", out, cluster_of(out)["L1-1"], "イ").exit_code == 0
+    scheme.unlink()  # the file is gone: the run folder remembers the classes
+    res = run(tmp_path, "--final")
+    assert "kept from the earlier run in" in res.output and "--answer-heading 町の考え方" in res.output
+    report = (out / "report.md").read_text("utf-8")
+    assert report.startswith("# みどり町図書館計画（案）への意見募集の結果")
+    assert "意見募集期間：令和8年6月1日～6月30日" in report and "| 町の考え方 | 対応区分 |" in report
+    assert "対応区分イ　今後の参考とするもの：1項目" in report and "対応区分A" not in report
+    # an option given again changes it
+    run(tmp_path, "--answer-heading", "考え方")
+    assert "| 考え方 | 対応区分 |" in (out / "report.md").read_text("utf-8")
+
+
+def test_a_re_run_without_the_past_answers_says_so(tmp_path):
+    out = tmp_path / "out"
+    past = tmp_path / "past.csv"
+    past.write_text("No.,ご意見の概要,市の考え方\n1,図書館の開館時間を延長してほしい。,夜8時までの延長を検討します。\n",
+                    encoding="utf-8-sig")
+    run(tmp_path, "--answers", past)
+    res = run(tmp_path)
+    assert "the earlier run in" in res.output and "used --answers, this one does not" in res.output
+
+
+def test_a_late_opinion_joining_a_classed_row_is_named(tmp_path):
+    # QA: a late e-mail joined a row classed イ, which grew from 10 to 11 opinions without a word
+    out = tmp_path / "out"
+
+    def run_default(rows):  # the shipped model: it groups the late paraphrase with 東分館's row
+        res = invoke("run", write_csv(tmp_path / "comments.csv", HEADER, rows), "--out", out)
+        assert res.exit_code == 0, res.output
+        return res
+
+    run_default(ROWS)
+    cid = cluster_of(out)["L1-1"]
+    assert invoke("review", "category", out, cid, "C").exit_code == 0
+    run_default(ROWS)
+    res = run_default(ROWS + [["L9", "東分館の廃止には反対です。"]])
+    assert cluster_of(out)["L9-1"] == cid
+    assert f"late comments: 1 new distinct opinion: 1 joined earlier clusters ({cid})" in res.output
+    assert f"note: 1 late opinion joined {cid}, which has 対応区分 C from before they came" in res.output
+    row = next(r for r in report_rows(out) if r["対応区分"] == "C")
+    assert row["対応区分の内容"] == "今後の取組の参考とするもの"
