@@ -1994,6 +1994,29 @@ def _closing_prefix_end(line: str) -> int:
     return m.end() if m else 0
 
 
+# what a contact request says besides the masked data (「回答は［メールアドレス］までお願いします。」)
+_CONTACT_REQUEST_RE = re.compile(r"ご?連絡先?|ご?回答|ご?返信|ご?返答|お返事|お知らせ|は|を|に|へ|で|まで|宛て?|"
+                                 r"お願い(?:いた)?します|お願い申し上げます|ください|下さい|[。．.!！]")
+_SENTENCE_TAIL_RE = re.compile(r"(?<=[。．！？!?])")
+
+
+def _without_contact_tail(line: str) -> str:
+    """``line`` without the sentences at its end that hold masked data and only a contact
+    request around it: 「…進めてください。連絡先：［電話番号］」 keeps 「…進めてください。」."""
+    parts = [p for p in _SENTENCE_TAIL_RE.split(line) if p]
+    whole = len(parts)
+    while len(parts) > 1:
+        rest = parts[-1]
+        if not any(m in rest for m in MASKS.values()):
+            break
+        for m in MASKS.values():
+            rest = rest.replace(m, "")
+        if _CONTACT_FILLER_RE.sub("", _CONTACT_REQUEST_RE.sub("", rest)).strip():
+            break
+        parts.pop()
+    return "".join(parts).rstrip(" \u3000") if len(parts) < whole else line
+
+
 def drop_masked_lines(text: str) -> str:
     """The published summary without lines that held nothing but personal data.
 
@@ -2004,6 +2027,11 @@ def drop_masked_lines(text: str) -> str:
     lines = text.split("\n")
     # a closing and the signature on one line (「以上　［氏名］」) goes too
     kept = [line for line in lines if not only_masks(line[_closing_prefix_end(line):])]
+    # a contact request ending the opinion's last line (「…連絡先：［電話番号］」) goes as well
+    while kept and not kept[-1].strip():
+        kept.pop()
+    if kept:
+        kept[-1] = _without_contact_tail(kept[-1])
     if not any(line.strip() for line in kept):
         return text
     if len(kept) < len(lines):

@@ -703,14 +703,21 @@ def _at_line_start(text: str, pos: int) -> bool:
 _ANNOUNCES_RE = re.compile(r"意見|コメント|要望|提言|提案")
 
 
+_FORMAL_OPENING_RE = re.compile(r"[ \t\u3000]*(?:拝啓|謹啓|前略)")
+
+
 def _cut_lead_lines(text: str, seg: Segment, units: list[tuple[int, int, bool]], lead: int) -> list[Segment]:
     """``[seg]``, or, when its first ``lead`` sentences (greetings, introductions) fill whole lines
     over the rest and one of them announces the opinion (「…について意見を申し上げます。」, a title
-    naming the draft), those lines as a ``closing`` segment and the rest. A salutation alone
-    (「いつもお世話になっております。」) stays with a letter's one opinion."""
+    naming the draft) or they open with 拝啓 (a formal letter's opening), those lines as a ``closing``
+    segment and the rest. A salutation alone (「いつもお世話になっております。」) stays with a
+    letter's one opinion."""
     if not lead or lead >= len(units) or not _at_line_start(text, units[lead][0]):
         return [seg]
-    if not any(_ANNOUNCES_RE.search(text[s:e]) for s, e, _ in units[:lead]):
+    # 拝啓 and the season's greeting (「拝啓　時下ますますご清祥の…」): a formal letter's opening,
+    # never part of its opinion (QA: published as the first line of the row's ご意見の概要)
+    if not (any(_ANNOUNCES_RE.search(text[s:e]) for s, e, _ in units[:lead])
+            or _FORMAL_OPENING_RE.match(text, units[0][0])):
         return [seg]
     rest = Segment(units[lead][0], seg.end, seg.heading, seg.marker)
     if is_empty_opinion(text[rest.start:rest.end]):

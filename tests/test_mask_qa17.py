@@ -25,3 +25,19 @@ def test_a_neighbourhood_association_keeps_its_name(text, kept):
 def test_a_home_in_that_neighbourhood_is_still_masked(text, secret):
     masked = mask_personal_data(text)
     assert secret not in masked and MASKS["address"] in masked
+
+
+def test_a_contact_request_ending_an_opinion_is_left_out_of_the_published_summary():
+    # QA19: 「…進めてください。連絡先：［電話番号］」 and 「回答は［メールアドレス］までお願いします。」 were
+    # published; opinions.csv keeps them (the report form only drops them)
+    from cluster.pipeline import report_form
+
+    assert report_form("駅のバリアフリー化を早く進めてください。連絡先：090-1234-5678", set()) == \
+        "駅のバリアフリー化を早く進めてください。"
+    assert report_form("デマンドタクシーの導入を望みます。回答は yamada@example.jp までお願いします。", set()) == \
+        "デマンドタクシーの導入を望みます。"
+    # a number the opinion talks about stays, masked
+    kept = report_form("市の窓口 03-1234-5678 がいつも話し中です。回線を増やしてください。", set())
+    assert kept == "市の窓口 ［電話番号］ がいつも話し中です。回線を増やしてください。"
+    # a text that is only a contact request is kept whole (nothing else to publish)
+    assert report_form("連絡先：090-1234-5678", set()) == "連絡先：［電話番号］"

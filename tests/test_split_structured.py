@@ -242,3 +242,15 @@ def test_postscript_that_asks_nothing_stays_with_the_letter():
     source = "1. 歩道の段差をなくしてください。\n2. 点字ブロックを補修してください。\n追伸　寒い日が続きますね。"
     got = [s.text_of(source) for s in split_submission(source)]
     assert len([g for g in got if "追伸" in g and g.startswith("追伸")]) == 0
+
+
+def test_a_formal_opening_over_a_one_opinion_letter_is_a_greeting_row():
+    # QA: 「拝啓　時下…」 was published as the first line of the row's ご意見の概要
+    letter = ("拝啓　時下ますますご清祥のこととお喜び申し上げます。\n"
+              "計画の進み具合が分かるよう、成果指標を具体的な数値で設定し、毎年公表してください。\n敬具\n高木 英子")
+    assert ok_rows(letter) == [("", "計画の進み具合が分かるよう、成果指標を具体的な数値で設定し、毎年公表してください。")]
+    # a salutation without 拝啓 stays with the letter's one opinion, and so does a greeting inside its line
+    assert len(ok_rows("いつもお世話になっております。\nバスの本数を増やしてください。")) == 1
+    assert ok_rows("いつもお世話になっております。\nバスの本数を増やしてください。")[0][1].startswith("いつも")
+    inline = "拝啓　新緑の候、ますますご清祥のこととお喜び申し上げます。バスの本数を増やしてください。\n敬具"
+    assert ok_rows(inline)[0][1].startswith("拝啓")
