@@ -189,8 +189,10 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
         return False  # most earlier opinions are gone or rewritten: another input, grouped afresh
     if not any(p is not None for p in unit_prev):
         return False
+    # copies of earlier texts arriving late (a campaign still coming in) are late comments too:
+    # a fresh grouping of the grown counts could move the earlier rows
     return (any(p is None for p in unit_prev) or left or bool(changes["edited"] or changes["gone"])
-            or (prev.continued and not regroup))
+            or bool(changes.get("arrived")) or (prev.continued and not regroup))
 
 
 def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
@@ -202,6 +204,7 @@ def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -
     # texts now under an id that held another text (or none): where a text went when ids shifted;
     # a deleted copy's text is still under its twin's id, which is no shift
     shifted = {text for oid, text in current.items() if prev.text_of.get(oid) != text}
+    prev_texts = set(prev.text_of.values())
     kept, edited, gone = 0, [], []
     for oid in sorted(prev.cluster_of):
         before = prev.text_of.get(oid)
@@ -211,7 +214,16 @@ def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -
             edited.append(oid)
         else:
             gone.append(oid)
-    return {"kept": kept + len(edited), "edited": edited, "gone": gone}
+    # opinions that came since: an id the earlier run did not have, holding a text it did not
+    # have or one more copy of a text it had (an id shifted onto an earlier text is no arrival)
+    extra = Counter(current.values())
+    extra.subtract(Counter(prev.text_of.values()))
+    arrived = []
+    for oid, text in opinion_pairs:
+        if oid not in prev.text_of and (text not in prev_texts or extra[text] > 0):
+            arrived.append(oid)
+            extra[text] -= 1
+    return {"kept": kept + len(edited), "edited": edited, "gone": gone, "arrived": arrived}
 
 
 def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,

@@ -721,6 +721,13 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
                     log(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
                         f"{back_too}{also}: {where}")
+            elif found and found.get("arrived"):  # copies of earlier texts only: their copies' rows
+                went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
+                        for oid in found["arrived"] if oid in unit_index]
+                log(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
+                    f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
+                    f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
+                    f"{', '.join(went[:6])}{' …' if len(went) > 6 else ''}; the other clusters are kept")
             elif changes["edited"] or changes["gone"]:
                 pass  # said above
             elif excluded_since and not prev.continued:

@@ -143,3 +143,17 @@ def test_a_summary_written_after_a_move_stays_on_the_row_the_move_left(tmp_path)
         assert row["件数"] == "2" and "市の直営を基本" in "".join(row.values())
         of = cluster_of(out)
         assert of["L10-1"] == of["L6-1"] != of["L8-1"]
+
+
+def test_late_copies_of_earlier_letters_are_named_and_keep_the_clusters(tmp_path):
+    # a campaign still arriving: copies only, no new text. The run said nothing of them and
+    # grouped everything afresh on the grown counts (a fresh grouping could move earlier rows)
+    out = tmp_path / "out"
+    run(tmp_path, ROWS)
+    before = cluster_of(out)
+    res = run(tmp_path, ROWS + [["L11", ROWS[0][1]], ["L12", ROWS[0][1]]])
+    assert (f"late comments: 2 new opinions, each a copy of an earlier one, joined their copies' clusters: "
+            f"L11-1 → {before['L1-1']}, L12-1 → {before['L1-1']}; the other clusters are kept") in res.output
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
+    after = cluster_of(out)
+    assert all(after[oid] == cid for oid, cid in before.items())
