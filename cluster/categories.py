@@ -192,8 +192,8 @@ def count_lines(rows: Sequence, categories: Sequence[Category]) -> list[str]:
             continue
         name = by_code[code].name if code in by_code else ""
         what = f"{code}　{name}" if name else code
-        lines.append(f"対応区分{what}：{len(mine)}項目（意見 {sum(r.count for r in mine)}件）")
+        lines.append(f"対応区分{what}：{len(mine):,}項目（意見 {sum(r.count for r in mine):,}件）")
     missing = [r for r in rows if not r.category]
     if missing:
-        lines.append(f"対応区分未記入：{len(missing)}項目（意見 {sum(r.count for r in missing)}件）")
+        lines.append(f"対応区分未記入：{len(missing):,}項目（意見 {sum(r.count for r in missing):,}件）")
     return lines

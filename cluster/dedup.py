@@ -726,7 +726,7 @@ CAMPAIGN_MIN_COPIES = 5
 
 
 def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
-                   min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8) -> list[str]:
+                   min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8, notes: int = 5) -> list[str]:
     """Lines for the run's output about the form-letter campaigns: the groups of ``min_copies``
     or more copies, largest first, each with the cluster it went to, then each cluster that holds
     two or more of them (two wordings of one campaign, or two campaigns joined: QA saw a
@@ -743,12 +743,20 @@ def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
     by_cluster: dict[str, list[int]] = {}
     for g in big:
         by_cluster.setdefault(cluster_of_group[g], []).append(g)
-    for cid, groups in sorted(by_cluster.items()):
-        if len(groups) < 2:
-            continue
-        copies = " + ".join(str(int(sizes[g])) for g in groups)
-        named = ", ".join(opinion_of_group[g] for g in groups[:4])
+    # the rows holding two, the one whose second campaign is largest first: two big campaigns in one
+    # row is what hides a demand; a few notes in full, the rest on one line (QA: 118 notes at 20,000
+    # letters buried the one that mattered)
+    several = sorted(((cid, groups) for cid, groups in by_cluster.items() if len(groups) > 1),
+                     key=lambda cg: (-int(sizes[cg[1][1]]), cg[0]))
+    for cid, groups in several[:notes]:
+        copies = " + ".join(str(int(sizes[g])) for g in groups[:6]) + (" + …" if len(groups) > 6 else "")
+        named = ", ".join(opinion_of_group[g] for g in groups[:4]) + (" …" if len(groups) > 4 else "")
         lines.append(f"note: {cid} holds {len(groups)} campaigns of different wording ({copies} copies: {named}); "
                      f"check that they ask the same (`cluster review split {run_dir} {opinion_of_group[groups[1]]}` "
                      "gives one its own row, its copies with it)")
+    if len(several) > notes:
+        rest = [cid for cid, _ in several[notes:]]
+        lines.append(f"note: {len(rest)} more rows hold campaigns of different wording, with smaller second "
+                     f"campaigns: {', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} "
+                     "(clusters.csv: campaign_copies; `cluster review show` lists a row's texts)")
     return lines

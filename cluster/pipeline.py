@@ -894,6 +894,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 ans["text"] = record.answer
         confirmed[cluster_ids[cluster_index[c]]] = ans
     if late:  # an answer, summary or confirmation from before late opinions joined may not fit them
+        late_notes: list[tuple[int, str, str]] = []  # (new texts, cluster id, line)
         for c in order:
             written = [w for w, has in (("a confirmed answer", c in applied.answers),
                                         ("a written summary", bool(applied.summaries.get(c))),
@@ -913,9 +914,21 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             if new and earlier:
                 copied = (f" ({'all' if not texts else len(copies)} of them copies of opinions already in it)"
                           if copies and len(new) > 1 else " (a copy of an opinion already in it)" if copies else "")
-                log(f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined {cluster_ids[cluster_index[c]]}, "
-                    f"which has {' and '.join(written)} from before they came{copied}: check it still fits them "
-                    f"({', '.join(new[:5])}{' …' if len(new) > 5 else ''})")
+                late_notes.append((len(texts), cluster_ids[cluster_index[c]],
+                                   f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined "
+                                   f"{cluster_ids[cluster_index[c]]}, which has {' and '.join(written)} from before "
+                                   f"they came{copied}: check it still fits them "
+                                   f"({', '.join(new[:5])}{' …' if len(new) > 5 else ''})"))
+        # rows that took new texts first (copies of texts already there fit them); a few in full
+        # (QA: 41 notes at 20,000 letters, most about copies, hid a new topic pushed into a row)
+        late_notes.sort(key=lambda x: (-x[0], x[1]))
+        for _, _, line in late_notes[:5]:
+            log(line)
+        if len(late_notes) > 5:
+            rest = [cid for _, cid, _ in late_notes[5:]]
+            log(f"note: late opinions also joined {len(rest)} more rows with staff's answer, summary, 対応区分 or "
+                f"confirmation: {', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} (`cluster review show` lists "
+                "a row's opinions)")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     has_past = index is not None and len(index) > 0
     if clusters and (has_past or (confirmed and len(clusters) > 1)):

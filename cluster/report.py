@@ -140,25 +140,26 @@ class ReportModel:
         return ""
 
     def count_lines(self) -> list[str]:
+        """The counts above the table; figures with thousands separators (「20,000件」), as published."""
         lines = [f"意見募集期間：{self.period}"] if self.period else []
         if self.submitters_known:
-            lines += [f"提出者数：{self.n_submitters}名（提出件数 {self.n_submissions}件）"]
+            lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件）"]
         else:
-            lines += [f"提出件数：{self.n_submissions}件{SUBMITTERS_UNKNOWN_NOTE}"]
+            lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]
         if self.by_channel:
-            lines.append("提出方法別：" + "、".join(f"{c} {n}件" for c, n in self.by_channel))
-        lines.append(f"意見総数：{self.n_opinions}件（同趣旨の意見をまとめて{len(self.rows)}項目）")
+            lines.append("提出方法別：" + "、".join(f"{c} {n:,}件" for c, n in self.by_channel))
+        lines.append(f"意見総数：{self.n_opinions:,}件（同趣旨の意見をまとめて{len(self.rows):,}項目）")
         campaigns = [r for r in self.rows if r.campaign_copies]
         if campaigns:
             # published results say how much of the count is one letter sent many times
-            rows = "、".join(f"No. {r.no}：{r.campaign_copies}件" for r in campaigns[:10])
-            more = f" ほか{len(campaigns) - 10}項目" if len(campaigns) > 10 else ""
-            lines.append(f"うち、同一またはほぼ同一の文面で寄せられた意見：{sum(r.campaign_copies for r in campaigns)}件"
+            rows = "、".join(f"No. {r.no}：{r.campaign_copies:,}件" for r in campaigns[:10])
+            more = f" ほか{len(campaigns) - 10:,}項目" if len(campaigns) > 10 else ""
+            lines.append(f"うち、同一またはほぼ同一の文面で寄せられた意見：{sum(r.campaign_copies for r in campaigns):,}件"
                          f"（{rows}{more}）")
         if self.n_excluded:
-            lines.append(f"意見を含まない提出：{self.n_excluded}件")
+            lines.append(f"意見を含まない提出：{self.n_excluded:,}件")
         if self.n_not_opinions:
-            lines.append(f"{NOT_OPINIONS_LINE}：{self.n_not_opinions}件")
+            lines.append(f"{NOT_OPINIONS_LINE}：{self.n_not_opinions:,}件")
         from .categories import count_lines as category_lines
 
         return lines + category_lines(self.rows, self.categories)
@@ -328,7 +329,7 @@ def to_markdown(model: ReportModel) -> str:
     classed = model.has_category_column
     for r in model.rows:
         cells = [str(r.no), *([_md_cell(r.section)] if sections else []), _md_cell(summary_cell(r, not sections)),
-                 str(r.count), _md_cell(answer_cell(r)), *([_md_cell(r.category)] if classed else [])]
+                 f"{r.count:,}", _md_cell(answer_cell(r)), *([_md_cell(r.category)] if classed else [])]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     return "\n".join(out)
@@ -388,7 +389,7 @@ def to_html(model: ReportModel) -> str:
         category_td = f'<td class="category">{e(r.category)}</td>' if model.has_category_column else ""
         parts.append(
             f"<tr><td class=\"num\">{r.no}</td>{section_td}<td>{section}{e(published_summary(r))}</td>"
-            f"<td class=\"num\">{r.count}</td><td>{answer}</td>{category_td}</tr>"
+            f"<td class=\"num\">{r.count:,}</td><td>{answer}</td>{category_td}</tr>"
         )
     parts += ["</tbody></table>", "</body></html>", ""]
     return "\n".join(parts)
@@ -559,6 +560,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     missing_fill = PatternFill("solid", fgColor=MISSING_FILL)
     candidate_font = xlsx_font(color=CANDIDATE_FONT_COLOR)
     answer_col = columns.index(model.answer_heading) + 1
+    count_col = columns.index("件数") + 1
     tall: list[TallCell] = []
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
@@ -571,6 +573,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = centred if classed and column == n_columns else wrap
             cell.border = border
+        ws.cell(row_number, count_col).number_format = "#,##0"  # 4,500 as published, still a number
         if r.answer_status == "candidate":
             ws.cell(row_number, answer_col).fill = candidate_fill
             ws.cell(row_number, answer_col).font = candidate_font

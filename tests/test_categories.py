@@ -297,3 +297,17 @@ def test_a_late_opinion_joining_a_classed_row_is_named(tmp_path):
     assert f"note: 1 late opinion joined {cid}, which has 対応区分 C from before they came" in res.output
     row = next(r for r in report_rows(out) if r["対応区分"] == "C")
     assert row["対応区分の内容"] == "今後の取組の参考とするもの"
+
+
+def test_late_notes_on_many_classed_rows_are_folded_after_five(tmp_path):
+    out = tmp_path / "out"
+    run(tmp_path)
+    clusters = sorted(set(cluster_of(out).values()))
+    assert len(clusters) > 5
+    for cid in clusters:
+        assert invoke("review", "category", out, cid, "C").exit_code == 0
+    run(tmp_path)
+    # a late near copy of each letter (a new text in its duplicate group): every classed row takes one
+    res = run(tmp_path, rows=ROWS + [[f"M{k}", text + "よろしくお願いします。"] for k, (_, text) in enumerate(ROWS)])
+    notes = [x for x in res.output.splitlines() if x.startswith("note: ") and "late opinion" in x]
+    assert len(notes) == 6 and notes[-1].startswith(f"note: late opinions also joined {len(clusters) - 5} more rows")

@@ -572,3 +572,20 @@ def test_campaign_lines_name_each_campaign_and_rows_holding_two():
                                                    "(30 + 30 copies: R5-1, R6-1)")
     assert "`cluster review split out R6-1`" in lines[1]
     assert campaign_lines(np.array([4, 2, 1]), ["C001", "C002", "C003"], ["a", "b", "c"], "out") == []
+
+
+def test_campaign_notes_put_the_largest_second_campaign_first_and_fold_the_rest():
+    """QA20: at 20,000 letters 118 notes of rows holding several wordings buried the one that
+    mattered (3,000 railway letters and 1,500 ride-share letters in one row)."""
+    import numpy as np
+
+    from cluster.dedup import campaign_lines
+
+    # rows C010..C019 each hold two small campaigns (9 + 6); C001 holds 3,000 + 1,500
+    sizes = [9, 6] * 10 + [3000, 1500]
+    clusters = [f"C0{10 + k // 2}" for k in range(20)] + ["C001", "C001"]
+    lines = campaign_lines(np.array(sizes), clusters, [f"R{k}-1" for k in range(22)], "out")
+    notes = [x for x in lines if x.startswith("note:")]
+    assert notes[0].startswith("note: C001 holds 2 campaigns of different wording (3000 + 1500 copies")
+    assert len(notes) == 6  # five in full, then one line for the other six rows
+    assert notes[-1].startswith("note: 6 more rows hold campaigns of different wording") and "C015" in notes[-1]

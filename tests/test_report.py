@@ -425,3 +425,18 @@ def test_a_long_opinion_is_published_shortened_at_a_sentence_end_a_staff_summary
         assert [r[3] for r in list(csv.reader(fh))[1:]] == [short, long_text]
     _, rows = _report_rows(load_workbook(tmp_path / "report.xlsx").active)
     assert rows[0][1].value == "第3章" and rows[0][2].value == short and rows[1][2].value == long_text
+
+
+def test_count_lines_write_thousands_with_separators():
+    # QA20: 「20000件」 in the report while published results (and the terminal) write 20,000
+    from cluster.report import ReportModel, ReportRow
+
+    rows = [ReportRow(no=1, section="", summary="鉄道の廃止に反対です。", count=21477, answer="", answer_status="none",
+                      campaign_copies=3000)]
+    model = ReportModel(title="t", n_submitters=12345, n_submissions=20000, by_channel=[("電子メール", 20000)],
+                        n_opinions=21477, n_excluded=1000, rows=rows)
+    lines = model.count_lines()
+    assert lines[:3] == ["提出者数：12,345名（提出件数 20,000件）", "提出方法別：電子メール 20,000件",
+                         "意見総数：21,477件（同趣旨の意見をまとめて1項目）"]
+    assert "うち、同一またはほぼ同一の文面で寄せられた意見：3,000件（No. 1：3,000件）" in lines
+    assert "意見を含まない提出：1,000件" in lines

@@ -254,3 +254,13 @@ def test_a_formal_opening_over_a_one_opinion_letter_is_a_greeting_row():
     assert ok_rows("いつもお世話になっております。\nバスの本数を増やしてください。")[0][1].startswith("いつも")
     inline = "拝啓　新緑の候、ますますご清祥のこととお喜び申し上げます。バスの本数を増やしてください。\n敬具"
     assert ok_rows(inline)[0][1].startswith("拝啓")
+
+
+def test_an_announcement_of_the_items_is_no_opinion():
+    # QA20: 「意見は次のとおりです。」 over numbered items was counted in 252 letters, and published
+    for lead in ("意見は次のとおりです。", "私の意見は以下の3点です。", "要望は下記のとおり。"):
+        letter = f"{lead}\n1.駅にエレベーターを設置してください。\n2.バスの本数を増やしてください。"
+        assert [text for _, text in ok_rows(letter)] == ["駅にエレベーターを設置してください。", "バスの本数を増やしてください。"]
+        assert ("greeting", lead) in statuses(letter)
+    # a stance stated that way is an opinion
+    assert ok_rows("意見は次のとおり反対です。\n理由は負担が増えるからです。")
