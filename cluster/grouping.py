@@ -93,6 +93,12 @@ DEFAULTS = dict(
     request_apart=True,  # a request and a rejection (「…を設置して」/「…は不要」) never share a cluster
     direction_apart=True,  # one action asked both ways (「値上げに反対」/「もっと上げるべき」) neither
     subject_apart=True,  # two short near-copies that swap their subject never share a cluster
+    # Two form letters each sent this many times or more (``counts``) never share a cluster: the row
+    # would publish one letter's text and count both (QA: 1,500 ride-share letters hidden under a
+    # railway campaign's row). Two wordings of one campaign then get two rows, which staff merge
+    # with one command. Organised campaigns run to hundreds of copies; a short request repeated by a
+    # few dozen people still joins its paraphrases. 0 turns it off.
+    campaigns_apart=100,
     n_random_pairs=20000,  # pairs sampled to standardise each similarity
     word_encoder=None,  # callable: list of lemmas -> (n, d) word vectors (e.g. encoder.encode)
     sif_a=1e-3,  # SIF weight a / (a + p(w)), p(w) = lemma frequency in this consultation
@@ -550,7 +556,25 @@ def _polarity(texts: list[str], p: dict) -> np.ndarray | None:
     return np.stack(columns, axis=1) if columns else None
 
 
-def _group_sorted(texts, emb, tokens, p, seed, threshold):
+# the largest campaigns kept apart from each other (pairs grow with the square of their number)
+CAMPAIGNS_APART_MAX = 300
+
+
+def _campaign_pairs(counts: np.ndarray | None, p: dict) -> list[tuple[int, int]]:
+    """Every pair of the texts (or clusters) holding a form letter of ``campaigns_apart`` copies or
+    more, the ``CAMPAIGNS_APART_MAX`` largest of them: they never share a cluster."""
+    least = int(p.get("campaigns_apart") or 0)
+    if counts is None or least <= 0:
+        return []
+    big = np.flatnonzero(np.asarray(counts) >= least)
+    if len(big) < 2:
+        return []
+    big = big[np.argsort(-np.asarray(counts)[big], kind="stable")][:CAMPAIGNS_APART_MAX]
+    big = sorted(big.tolist())
+    return [(a, b) for k, a in enumerate(big) for b in big[k + 1:]]
+
+
+def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None):
     """Cluster texts already in canonical order; returns raw (unordered) labels."""
     n = len(texts)
     labels = np.full(n, -1, dtype=np.int64)
@@ -575,7 +599,8 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold):
             r, c = views.candidate_pairs(p["n_neighbors"])
             s = views.similarity(r, c)
             polarity = _polarity(sub_texts, p)
-            cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else None
+            cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else []
+            cannot += _campaign_pairs(counts[rest] if counts is not None else None, p)
             sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
         labels[rest] = rest[sub]
     return labels
@@ -602,7 +627,7 @@ def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray 
     order = _canonical_order(texts)
     sorted_texts = [texts[i] for i in order]
     sorted_tokens = [list(tokens[i]) for i in order] if tokens is not None else None
-    lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]))
+    lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]), counts=counts[order])
     lab = _renumber(lab, counts[order])
     labels = np.empty(n, dtype=np.int64)
     labels[order] = lab
@@ -730,8 +755,12 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
                 polarity = np.zeros((m, unit_pol.shape[1]), dtype=np.int64)
                 np.add.at(polarity, sub_node, unit_pol)
                 polarity = np.sign(polarity)
+            # the largest copy count in each cluster: two clusters each holding a campaign stay apart
+            biggest = np.zeros(k)
+            np.maximum.at(biggest, node, counts[order])
             merged = sparse_average_linkage(m, r, c, s, float(p["threshold"]), sizes=size[rest],
-                                            polarity=polarity, apart=node_tag[rest] if apart is not None else None)
+                                            polarity=polarity, apart=node_tag[rest] if apart is not None else None,
+                                            cannot=_campaign_pairs(biggest[rest], p))
             parent[rest] = rest[merged]
     out = parent[node]
     out = _renumber(out, counts[order])

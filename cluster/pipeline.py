@@ -617,6 +617,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
         changes = found if late else {"edited": [], "gone": []}
+        if late and (line := regrouped_copies_line(prev, unit_pairs, unit_prev, str(out_dir))):
+            log(line)
         # (an opinion staff cut or joined changed by a decision, not in the input)
         changes = {k: [i for i in changes[k] if not touched(i)] for k in ("edited", "gone")}
         if changes["edited"] or changes["gone"]:
@@ -1145,6 +1147,28 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
 # the same folder without them keeps them, so a report is never published under another title,
 # heading or list of 対応区分 by a command typed without them (QA: a --final re-run dropped all four).
 CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"))
+
+
+def regrouped_copies_line(prev, unit_pairs, unit_prev, run_dir: str, limit: int = 5) -> str | None:
+    """One line for the earlier opinions that change rows because their duplicate group grew into
+    another: a late near-copy like two earlier groups joins them into one group (one row), which
+    goes to the row most of its opinions had (QA: 41 earlier opinions moved without a word)."""
+    moved = []
+    for pairs, now in zip(unit_pairs, unit_prev):
+        if now is None:
+            continue
+        for oid, text in pairs:
+            before = prev.cluster_for(oid, text)
+            if before is not None and before != now:
+                moved.append((oid, before, now))
+    if not moved:
+        return None
+    rows = sorted({(b, n) for _, b, n in moved})
+    shown = ", ".join(f"{oid} ({b} → {n})" for oid, b, n in moved[:limit]) + (" …" if len(moved) > limit else "")
+    return (f"note: {len(moved)} earlier opinion{'s' if len(moved) != 1 else ''} change{'s' if len(moved) == 1 else ''} "
+            f"rows with {'its' if len(moved) == 1 else 'their'} duplicate group, which late near-copies joined to a "
+            f"group of another row ({len(rows)} row{'s' if len(rows) != 1 else ''}): {shown}; `cluster review detach "
+            f"{run_dir} ID …` takes them out of the joined group (each is then placed on its own text)")
 
 
 def _shell_word(text: str) -> str:

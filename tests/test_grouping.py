@@ -528,3 +528,40 @@ def test_a_four_opinion_consultation_joins_its_paraphrase_pair_with_the_backgrou
     labels = group_opinions(texts, emb, tokens=lemmas, word_encoder=model.encode,
                             background=Background.load(model, tok))
     assert labels[0] == labels[1] and len(set(labels.tolist())) == 3
+
+
+def test_two_large_campaigns_never_share_a_cluster(enc, tok):
+    """QA20: a railway campaign (3,000 letters) and a ride-share one (1,500) were one row, which
+    published the railway text and counted both. Two form letters each sent 100 times or more
+    stay apart; a large campaign still takes a small group of the same request."""
+    texts, _ = corpus()
+    a, b = texts.index(TREES[0]), texts.index(TREES[1])
+    alone = run(texts, enc, tok)
+    assert alone[a] == alone[b]  # the same request: grouped when no counts say otherwise
+    counts = np.ones(len(texts))
+    counts[a], counts[b] = 3000, 1500
+    apart = run(texts, enc, tok, counts=counts)
+    assert apart[a] != apart[b]
+    assert run(texts, enc, tok, counts=counts, campaigns_apart=0)[a] == run(texts, enc, tok, counts=counts,
+                                                                              campaigns_apart=0)[b]
+    counts[b] = 40  # a few dozen copies of a paraphrase: still the campaign's row
+    small = run(texts, enc, tok, counts=counts)
+    assert small[a] == small[b]
+
+
+def test_merge_across_blocks_keeps_two_large_campaigns_apart(enc, tok):
+    # a large input is grouped block by block: the join across blocks keeps campaigns apart too
+    from cluster.grouping import merge_across_blocks
+
+    texts, gold = corpus()
+    emb, lemmas = enc.encode(texts), [tok.lemmas(t) for t in texts]
+    a, b = texts.index(TREES[0]), texts.index(TREES[1])
+    block_of = np.zeros(len(texts), dtype=np.int64)
+    block_of[b] = 1
+    cut = _cut(group_opinions(texts, emb, tokens=lemmas), block_of)
+    joined = merge_across_blocks(texts, emb, cut, block_of, tokens=lemmas)
+    assert joined[a] == joined[b]
+    counts = np.ones(len(texts))
+    counts[a], counts[b] = 3000, 1500
+    joined = merge_across_blocks(texts, emb, cut, block_of, counts=counts, tokens=lemmas)
+    assert joined[a] != joined[b]

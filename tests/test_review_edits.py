@@ -157,3 +157,21 @@ def test_late_copies_of_earlier_letters_are_named_and_keep_the_clusters(tmp_path
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"
     after = cluster_of(out)
     assert all(after[oid] == cid for oid, cid in before.items())
+
+
+def test_earlier_opinions_whose_duplicate_group_joined_another_are_named():
+    # QA20: late near-copies joined earlier duplicate groups, and 41 earlier opinions changed rows
+    # with their group without a word
+    from cluster.continuity import PreviousRun
+    from cluster.pipeline import regrouped_copies_line
+
+    prev = PreviousRun(cluster_of={"A1-1": "C001", "A2-1": "C001", "B1-1": "C004"},
+                       text_of={"A1-1": "駅に駐車場を作ってほしい。", "A2-1": "駅に駐車場を作ってほしい。",
+                                "B1-1": "駅の近くに駐車場を作って。"}, settings={}, model="m")
+    # one group now holds A1, A2, B1 and a late near-copy: it goes to C001, B1-1 leaves C004
+    pairs = [[("A1-1", "駅に駐車場を作ってほしい。"), ("A2-1", "駅に駐車場を作ってほしい。"),
+              ("B1-1", "駅の近くに駐車場を作って。"), ("L1-1", "駅の近くに駐車場を作ってほしい。")]]
+    line = regrouped_copies_line(prev, pairs, ["C001"], "out")
+    assert line.startswith("note: 1 earlier opinion changes rows with its duplicate group")
+    assert "B1-1 (C004 → C001)" in line and "A1-1" not in line
+    assert regrouped_copies_line(prev, [pairs[0][:2]], ["C001"], "out") is None
