@@ -326,8 +326,23 @@ def withdrawn_placements(prev: PreviousRun, decisions: Sequence, text_of: Mappin
     return freed, restore
 
 
+def _fresh_agreement(labels: np.ndarray, fresh: np.ndarray) -> dict[int, int]:
+    """{fresh label: the earlier cluster holding most of that fresh cluster's earlier units}, for
+    the fresh clusters whose earlier units are mostly (more than half) one earlier cluster's."""
+    tally: dict[int, Counter] = defaultdict(Counter)
+    for u, lab in enumerate(labels.tolist()):
+        if lab >= 0:
+            tally[int(fresh[u])][lab] += 1
+    out = {}
+    for f, votes in tally.items():
+        lab, n = votes.most_common(1)[0]
+        if 2 * n > sum(votes.values()):
+            out[f] = lab
+    return out
+
+
 def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts: np.ndarray,
-                    group_new, join=None) -> tuple[np.ndarray, dict[int, str]]:
+                    group_new, join=None, fresh: np.ndarray | None = None) -> tuple[np.ndarray, dict[int, str]]:
     """Late comments: earlier units keep their cluster; new units join one or form new ones.
 
     ``group_new(indices) -> labels`` clusters the new units that fit no existing cluster.
@@ -335,6 +350,12 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
     each of those new clusters join an earlier cluster when the grouping's own average-link
     rule would have joined them (a paraphrase of a one-text cluster, which the centroid test
     only opens to copies); ``apart`` keeps the earlier clusters from joining each other.
+    ``fresh``: the labels a fresh grouping of every unit gives. With it, a newcomer joins an
+    earlier cluster only where the fresh grouping puts it with that cluster's units (most of the
+    earlier units it shares a fresh cluster with are that cluster's): a large, varied cluster,
+    whose least typical member is far from its centroid, admitted a new topic by the centroid
+    test alone (QA: 49 電動キックボード opinions into the 自転車専用レーン campaign's row, which a
+    fresh run kept apart).
     Returns unit labels and {label: earlier cluster id} for the labels that continue one.
     """
     old_ids = sorted({p for p in unit_prev if p is not None}, key=_id_sort_key)
@@ -355,12 +376,13 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
         sims = vectors[us] @ v
         admit.append(float(sims.min()) if len(us) > 1 else 1.01)  # singletons only take copies
     new_units = [u for u, p in enumerate(unit_prev) if p is None]
+    agree = _fresh_agreement(labels, fresh) if fresh is not None else None
     leftover = []
     if centroids:
         sims = vectors[new_units] @ np.array(centroids).T
         for row, u in zip(sims, new_units):
             best = int(np.argmax(row))
-            if row[best] >= admit[best]:
+            if row[best] >= admit[best] and (agree is None or agree.get(int(fresh[u])) == best):
                 labels[u] = best
             else:
                 leftover.append(u)
@@ -369,6 +391,17 @@ def extend_clusters(unit_prev: Sequence[str | None], vectors: np.ndarray, counts
     if leftover:
         sub = np.asarray(group_new(leftover), dtype=np.int64)
         labels[leftover] = sub + len(old_ids)
+        if agree is not None and old_ids:
+            # each new cluster joins the earlier cluster the fresh grouping puts most of its units with
+            joined = labels.copy()
+            for lab in np.unique(sub + len(old_ids)).tolist():
+                units = np.flatnonzero(labels == lab)
+                votes = Counter(agree[int(fresh[u])] for u in units.tolist() if int(fresh[u]) in agree)
+                if votes:
+                    target, n = votes.most_common(1)[0]
+                    if 2 * n > len(units):
+                        joined[units] = target
+            return joined, {n: cid for cid, n in label_of_old.items()}
         if join is not None and old_ids:
             old = labels < len(old_ids)
             joined = np.asarray(join(labels, (~old).astype(np.int64), np.where(old, labels, -1)), dtype=np.int64)

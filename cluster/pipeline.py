@@ -684,7 +684,10 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 fresh = fresh_labels()
                 return np.unique(fresh[list(idx)], return_inverse=True)[1].ravel()
 
-            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join)
+            # a newcomer joins an earlier row only where a fresh grouping would put it (computed once
+            # and only when there are newcomers: the same input run again needs none)
+            fresh = fresh_labels() if any(p is None for p in unit_prev) else None
+            unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join, fresh=fresh)
             if n_new:
                 # opinions staff had excluded, back since the exclusion was withdrawn: no late comments
                 recut = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]

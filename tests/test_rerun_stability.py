@@ -501,3 +501,29 @@ def test_the_target_of_a_move_keeps_its_id_when_an_earlier_move_took_its_other_o
     assert keep_ids(earlier, own) == {0: "C002", 1: "C017"}
     # an opinion moved in alone never takes its old cluster's id along
     assert keep_ids({0: ["C001", "C001"], 1: ["C001"]}, {0: ["C001", "C001"], 1: []}) == {0: "C001"}
+
+
+def test_a_late_newcomer_joins_a_varied_row_only_where_a_fresh_grouping_puts_it():
+    """QA20: a large, varied row (a campaign and its paraphrases) admits a newcomer as close to its
+    centroid as its least typical member: 49 opinions on a new topic (電動キックボード) went into the
+    自転車専用レーン row, which a fresh run of the same input kept apart."""
+    import numpy as np
+
+    from cluster.continuity import extend_clusters
+
+    # an earlier row of three units spread around (1, 0, 0); the newcomer (unit 3) is as close to
+    # its centroid as the least typical of them, and a paraphrase of unit 0 (unit 4) is closer
+    vectors = np.array([[1, 0, 0], [0.6, 0.8, 0], [0.6, 0, 0.8], [0.7, 0.5, 0.5], [0.99, 0.1, 0]], dtype=float)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit_prev = ["C001", "C001", "C001", None, None]
+    counts = np.ones(5)
+
+    def group_new(idx):
+        return np.arange(len(idx))
+
+    labels, _ = extend_clusters(unit_prev, vectors, counts, group_new)
+    assert labels[3] == labels[0]  # the centroid test alone takes the newcomer in
+    fresh = np.array([0, 0, 0, 1, 0])  # a fresh grouping: the newcomer alone, the paraphrase with the row
+    labels, continued = extend_clusters(unit_prev, vectors, counts, group_new, fresh=fresh)
+    assert labels[3] != labels[0] and labels[4] == labels[0]
+    assert continued == {int(labels[0]): "C001"}
