@@ -237,3 +237,31 @@ def invoke(*args):
 def cluster_of(out: Path) -> dict[str, str]:
     """opinion_id -> cluster_id in the run folder's opinions.csv."""
     return {r["opinion_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}
+
+
+def write_workbook(path: Path, sheets: dict) -> Path:
+    """An Excel file with one sheet per entry of ``sheets`` ({sheet name: rows, the header first})."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+# A town's library plan (imagined): opinions several review tests share
+LIBRARY_HEADER = ["受付番号", "ご意見"]
+LIBRARY_ROWS = [
+    ["L1", "東分館を廃止する案には反対です。東分館を残してください。"],
+    ["L2", "東分館の廃止はやめてほしい。歩いて行ける図書館がなくなります。"],
+    ["L3", "東分館を閉館しないでください。地域の居場所です。"],
+    ["L4", "図書館の開館時間を夜八時まで延長してほしい。"],
+    ["L5", "仕事帰りに使えるよう、図書館の開館時間を延長してください。"],
+    ["L6", "電子書籍の貸出サービスを始めてほしい。"],
+    ["L7", "電子図書館を早く導入してください。"],
+    ["L8", "図書館の民間委託はやめてください。市が直接運営すべきです。"],
+]

@@ -10,21 +10,11 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from conftest import cluster_of, invoke, read_csv_rows, write_csv
+from conftest import LIBRARY_HEADER, LIBRARY_ROWS, cluster_of, invoke, read_csv_rows, write_csv
 from cluster.categories import DEFAULT_CATEGORIES, find_category, parse_categories, read_categories
 from cluster.io import InputError
 
-HEADER = ["受付番号", "ご意見"]
-ROWS = [
-    ["L1", "東分館を廃止する案には反対です。東分館を残してください。"],
-    ["L2", "東分館の廃止はやめてほしい。歩いて行ける図書館がなくなります。"],
-    ["L3", "東分館を閉館しないでください。地域の居場所です。"],
-    ["L4", "図書館の開館時間を夜八時まで延長してほしい。"],
-    ["L5", "仕事帰りに使えるよう、図書館の開館時間を延長してください。"],
-    ["L6", "電子書籍の貸出サービスを始めてほしい。"],
-    ["L7", "電子図書館を早く導入してください。"],
-    ["L8", "図書館の民間委託はやめてください。市が直接運営すべきです。"],
-]
+HEADER, ROWS = LIBRARY_HEADER, LIBRARY_ROWS
 
 
 def run(tmp_path, *extra, rows=ROWS):

@@ -8,26 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 
 from cluster.io import assign_comment_ids
-from conftest import invoke, read_csv_rows, write_csv
+from conftest import invoke, read_csv_rows, write_csv, write_workbook
 
 HEADER = ["受付番号", "ご意見"]
 TEXTS = ["図書館の開館時間を延長してほしい。", "駅前の駐輪場を増やしてください。", "公園にトイレを設置してください。",
          "市民会館の駐車場が狭いです。", "図書館を夜まで開けてほしい。", "児童書の棚を増やしてほしい。",
          "自習室の席を増やしてください。", "返却ポストを駅にも置いてほしい。", "雑誌の種類を増やしてほしい。"]
-
-
-def workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def lines_with(output: str, text: str) -> list[str]:
@@ -42,7 +30,7 @@ def test_a_workbook_of_sheets_names_the_rows_numbered_by_their_place(tmp_path):
         "電子メール": [HEADER, ["", TEXTS[7]], ["電子メール-2", TEXTS[8]]],
     }
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "w.xlsx", sheets), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "w.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     ids = [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")]
     assert "FAX-3" in ids and "FAX-5" in ids and "電子メール-1" in ids
@@ -73,7 +61,7 @@ def test_a_taken_number_and_a_placed_one_share_one_line_naming_each_row_once(tmp
         "1月": [HEADER, ["101", TEXTS[0]], ["2月-1", TEXTS[1]]],
         "2月": [HEADER, ["", TEXTS[2]], ["", TEXTS[3]]],
     }
-    res = invoke("run", workbook(tmp_path / "m.xlsx", sheets), "--out", tmp_path / "out", "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "m.xlsx", sheets), "--out", tmp_path / "out", "--model", "char-hash")
     assert res.exit_code == 0, res.output
     found = lines_with(res.output, "without a 受付番号")
     assert len(found) == 1, res.output

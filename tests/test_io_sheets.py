@@ -11,20 +11,9 @@ from pathlib import Path
 import openpyxl
 
 from cluster.io import read_table
-from conftest import invoke, read_csv_rows
+from conftest import invoke, read_csv_rows, write_workbook
 
 HEADER = ["受付番号", "ご意見"]
-
-
-def workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 CHANNEL_SHEETS = {
@@ -35,7 +24,7 @@ CHANNEL_SHEETS = {
 
 
 def test_channel_sheets_are_one_table_with_the_sheet_as_channel(tmp_path):
-    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    path = write_workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
     out = tmp_path / "out"
     res = invoke("run", path, "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
@@ -50,7 +39,7 @@ def test_channel_sheets_are_one_table_with_the_sheet_as_channel(tmp_path):
 
 
 def test_month_sheets_numbered_through_keep_their_ids_and_name_the_sheet(tmp_path):
-    path = workbook(tmp_path / "m.xlsx", {
+    path = write_workbook(tmp_path / "m.xlsx", {
         "1月": [HEADER, ["101", "図書館の開館時間を延長してほしい。"]],
         "2月": [HEADER, ["102", "駅前の駐輪場を増やしてください。"], ["102", "公園にトイレを設置してください。"]],
     })
@@ -67,21 +56,21 @@ def test_a_sheet_with_other_columns_or_a_copy_is_named_not_read(tmp_path):
     sheets["集計"] = [["提出方法", "件数"], ["郵送", "2"], ["FAX", "2"]]
     sheets["郵送（控え）"] = CHANNEL_SHEETS["郵送"]
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert "sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read (--sheet NAME reads one alone)" \
         in res.output
     assert "sheet 集計 not read: other columns (--sheet NAME reads one of them alone)" in res.output
     assert len(read_csv_rows(out / "opinions.csv")) == 5
     # only a sheet of other columns beside the comments: said, not silent
-    res = invoke("run", workbook(tmp_path / "d.xlsx", {"意見": CHANNEL_SHEETS["郵送"], "集計": sheets["集計"]}),
+    res = invoke("run", write_workbook(tmp_path / "d.xlsx", {"意見": CHANNEL_SHEETS["郵送"], "集計": sheets["集計"]}),
                  "--out", tmp_path / "out2", "--model", "char-hash")
     assert "sheet 集計 not read: its columns differ from sheet 意見's (--sheet NAME reads one of them instead)" \
         in res.output
 
 
 def test_a_named_sheet_is_read_alone(tmp_path):
-    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    path = write_workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
     out = tmp_path / "out"
     res = invoke("run", path, "--out", out, "--model", "char-hash", "--sheet", "ＦＡＸ")
     assert res.exit_code == 0, res.output
@@ -92,18 +81,18 @@ def test_a_copy_sheet_first_never_hides_the_rows_only_the_real_sheet_has(tmp_pat
     """QA: with the 控え sheet first, the real sheet (one late letter more) was dropped as a
     repeat and the late letter was in no output."""
     late = CHANNEL_SHEETS["郵送"] + [["3", "公園に水飲み場を増やしてください。"]]
-    table = read_table(workbook(tmp_path / "a.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"], "郵送": late,
+    table = read_table(write_workbook(tmp_path / "a.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"], "郵送": late,
                                                       "ＦＡＸ": CHANNEL_SHEETS["ＦＡＸ"]}))
     assert table.sheets == ["郵送", "ＦＡＸ"] and len(table) == 5
     assert any("水飲み場" in r["ご意見"] for r in table.rows)
     assert any("sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read" in n for n in table.notes)
     # the same rows on both: the sheet not named as a copy is read, whatever the order
-    table = read_table(workbook(tmp_path / "b.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"],
+    table = read_table(write_workbook(tmp_path / "b.xlsx", {"郵送（控え）": CHANNEL_SHEETS["郵送"],
                                                       "郵送": CHANNEL_SHEETS["郵送"]}))
     assert table.sheet == "郵送" and len(table) == 2
     # each has rows the other lacks: neither is dropped quietly
     other = [HEADER, CHANNEL_SHEETS["郵送"][1], ["9", "噴水を直してください。"]]
-    table = read_table(workbook(tmp_path / "c.xlsx", {"郵送": CHANNEL_SHEETS["郵送"], "郵送２": other}))
+    table = read_table(write_workbook(tmp_path / "c.xlsx", {"郵送": CHANNEL_SHEETS["郵送"], "郵送２": other}))
     assert any(n.startswith("warning: sheet 郵送２ not read: it shares 1 row with sheet 郵送 but each has rows the "
                             "other lacks") for n in table.notes)
 
@@ -117,7 +106,7 @@ def test_a_blank_id_names_its_sheet_and_its_row_on_that_sheet(tmp_path):
                  ["3", "市民会館の駐車場が狭いです。"]],
     }
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "c.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == [
         "郵送-1", "郵送-2", "ＦＡＸ-1", "ＦＡＸ-2", "ＦＡＸ-3"]
@@ -131,7 +120,7 @@ def test_a_blank_id_on_a_sheet_keeps_ids_unique_and_the_warning_names_the_sheet_
         "2月": [HEADER, ["", "公園にトイレを設置してください。"], ["", "図書館を夜まで開けてほしい。"]],
     }
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "m.xlsx", sheets), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "m.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["101", "2月-1", "2月-row1", "2月-2"]
     assert ("1 row without a 受付番号 read as 2月-row1 (row 3 in opinions.csv (sheet 2月 row 2)): its row number on "
@@ -142,7 +131,7 @@ def test_sheets_without_an_id_column_are_numbered_on_each_sheet(tmp_path):
     sheets = {"郵送": [["ご意見"], ["図書館の開館時間を延長してほしい。"], ["駅前の駐輪場を増やしてください。"]],
               "電子メール": [["ご意見"], ["公園にトイレを設置してください。"]]}
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "n.xlsx", sheets), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "n.xlsx", sheets), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["郵送-1", "郵送-2", "電子メール-1"]
 
@@ -151,7 +140,7 @@ def test_one_sheet_and_csv_number_a_blank_id_by_its_row_as_before(tmp_path):
     rows = [HEADER, ["1", "図書館の開館時間を延長してほしい。"], ["", "駅前の駐輪場を増やしてください。"],
             ["", "公園にトイレを設置してください。"]]
     out = tmp_path / "out"
-    res = invoke("run", workbook(tmp_path / "one.xlsx", {"郵送": rows}), "--out", out, "--model", "char-hash")
+    res = invoke("run", write_workbook(tmp_path / "one.xlsx", {"郵送": rows}), "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["1", "2", "3"]
     csv_path = tmp_path / "one.csv"
@@ -163,7 +152,7 @@ def test_one_sheet_and_csv_number_a_blank_id_by_its_row_as_before(tmp_path):
 
 def test_the_workbook_is_loaded_once_for_all_its_sheets(tmp_path, monkeypatch):
     """openpyxl reads the whole file on each load: once per sheet made a big workbook slow."""
-    path = workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
+    path = write_workbook(tmp_path / "comments.xlsx", CHANNEL_SHEETS)
     loads = []
     real = openpyxl.load_workbook
     monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: loads.append(1) or real(*a, **k))

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import json
 
-from conftest import cluster_of, invoke, read_csv_rows, write_csv
+from conftest import LIBRARY_HEADER, LIBRARY_ROWS, cluster_of, invoke, read_csv_rows, write_csv
 
-HEADER = ["受付番号", "ご意見"]
-ROWS = [
-    ["L1", "東分館を廃止する案には反対です。東分館を残してください。"],
-    ["L2", "東分館の廃止はやめてほしい。歩いて行ける図書館がなくなります。"],
-    ["L3", "東分館を閉館しないでください。地域の居場所です。"],
-    ["L4", "図書館の開館時間を夜八時まで延長してほしい。"],
-    ["L5", "仕事帰りに使えるよう、図書館の開館時間を延長してください。"],
-    ["L6", "電子書籍の貸出サービスを始めてほしい。"],
-    ["L7", "電子図書館を早く導入してください。"],
-    ["L8", "図書館の民間委託はやめてください。市が直接運営すべきです。"],
+HEADER = LIBRARY_HEADER
+ROWS = LIBRARY_ROWS + [
     ["L9", "図書館の民間委託はやめてください。市が直接運営すべきです。"],  # entered twice
     ["L10", "館内にカフェは不要です。静かに本を読む場所であってほしい。"],
 ]
