@@ -724,8 +724,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                         f"withdrawn){also}: {where}")
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
+                    # copies of earlier letters came too: counted, so the line adds up to what arrived
+                    copies_in = [o for o in (found or {}).get("arrived", [])
+                                 if o in unit_index and unit_prev[unit_index[o]] is not None]
+                    copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
+                                  f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
+                                  "rows" if copies_in else "")
                     log(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
-                        f"{back_too}{also}: {where}")
+                        f"{back_too}{also}: {where}{copies_too}")
             elif found and found.get("arrived"):  # copies of earlier texts only: their copies' rows
                 went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
                         for oid in found["arrived"] if oid in unit_index]
@@ -905,20 +911,30 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                                         ("a written summary", bool(applied.summaries.get(c))),
                                         (f"対応区分 {applied.categories.get(c)}", bool(applied.categories.get(c))),
                                         ("a staff confirmation (review confirm)", c in applied.confirmed)) if has]
-            if not written:
-                continue
             # late: not in the earlier run (an opinion placed again after a withdrawal is not late);
             # a copy: in a duplicate group that already had an opinion in the earlier run
-            texts, copies, earlier = [], [], False
+            texts, copies, before = [], [], 0
             for u in members[c]:
                 arrived = [oid for oid, text in unit_pairs[u] if prev.cluster_for(oid, text) is None]
                 had = len(arrived) < len(unit_pairs[u])
-                earlier = earlier or had
+                before += had
                 (copies if had else texts).extend(arrived)
             new = texts + copies
-            if new and earlier:
-                copied = (f" ({'all' if not texts else len(copies)} of them copies of opinions already in it)"
-                          if copies and len(new) > 1 else " (a copy of an opinion already in it)" if copies else "")
+            if not written:
+                # a row whose new texts outnumber its earlier ones may be another subject now, and its
+                # ご意見の概要 is still an earlier one (QA21: 3 病児保育 opinions joined a one-opinion
+                # 一時保育 row, published under its text)
+                if before and len(texts) > max(1, before):
+                    late_notes.append((len(texts), cluster_ids[cluster_index[c]],
+                                       f"note: {len(texts)} new late opinions joined {cluster_ids[cluster_index[c]]}, "
+                                       f"which had {before} distinct opinion{'s' if before > 1 else ''}: check that its "
+                                       f"ご意見の概要 still stands for them ({', '.join(texts[:5])}"
+                                       f"{' …' if len(texts) > 5 else ''}; `cluster review split` gives them a row)"))
+                continue
+            if new and before:
+                copied = (f" ({'all' if not texts else len(copies)} of them copies or near-copies of opinions already "
+                          "in it)" if copies and len(new) > 1 else
+                          " (a copy or near-copy of an opinion already in it)" if copies else "")
                 late_notes.append((len(texts), cluster_ids[cluster_index[c]],
                                    f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined "
                                    f"{cluster_ids[cluster_index[c]]}, which has {' and '.join(written)} from before "
@@ -931,9 +947,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             log(line)
         if len(late_notes) > 5:
             rest = [cid for _, cid, _ in late_notes[5:]]
-            log(f"note: late opinions also joined {len(rest)} more rows with staff's answer, summary, 対応区分 or "
-                f"confirmation: {', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} (`cluster review show` lists "
-                "a row's opinions)")
+            log(f"note: late opinions also joined {len(rest)} more rows with staff's work or new texts: "
+                f"{', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} (`cluster review show` lists a row's opinions)")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     has_past = index is not None and len(index) > 0
     if clusters and (has_past or (confirmed and len(clusters) > 1)):

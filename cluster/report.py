@@ -133,10 +133,11 @@ class ReportModel:
         """The xlsx page header and footer mark of a draft (``notice_lines``), else ""."""
         if not self.final:
             return DRAFT_PAGE_MARK
+        # a --final report is no draft (no 作業中, as in the other formats); rows still empty are named
         if any(r.answer_status == "none" for r in self.rows):
-            return f"作業中（{self.answer_heading}が未記入の項目あり）"
+            return f"{self.answer_heading}が未記入の項目あり"
         if self.has_category_column and not all(r.category for r in self.rows):
-            return f"作業中（{CATEGORY_HEADING}が未記入の項目あり）"
+            return f"{CATEGORY_HEADING}が未記入の項目あり"
         return ""
 
     def count_lines(self) -> list[str]:

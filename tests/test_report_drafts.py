@@ -54,7 +54,7 @@ def test_a_final_report_with_rows_still_unanswered_says_so_and_one_all_answered_
     for text in (md, page, xlsx):
         assert "考え方が未記入の項目が2件あります（No. 2、3）" in text
         assert "未確認の回答案" not in text
-    assert "未記入" in ws.oddHeader.center.text
+    assert "未記入" in ws.oddHeader.center.text and "作業中" not in ws.oddHeader.center.text  # QA21: final, no draft
     done = tmp_path / "done"
     done.mkdir()
     write_all(_model(["confirmed"] * 3, final=True), done)

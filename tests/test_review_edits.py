@@ -167,3 +167,25 @@ def test_earlier_opinions_whose_duplicate_group_joined_another_are_named():
     assert line.startswith("note: 1 earlier opinion changes rows with its duplicate group")
     assert "B1-1 (C004 → C001)" in line and "A1-1" not in line
     assert regrouped_copies_line(prev, [pairs[0][:2]], ["C001"], "out") is None
+
+
+def test_a_row_whose_new_late_texts_outnumber_its_earlier_ones_is_named(tmp_path):
+    # QA21: three 病児保育 opinions joined a one-opinion 一時保育 row and were published under its text
+    out = tmp_path / "out"
+
+    def run_default(rows):  # the shipped model groups the late e-book requests with L6
+        res = invoke("run", write_csv(tmp_path / "c.csv", HEADER, rows), "--out", out)
+        assert res.exit_code == 0, res.output
+        return res
+
+    run_default(LIBRARY_ROWS)
+    late = [["N1", "電子書籍を図書館で借りられるようにしてください。"], ["N2", "電子書籍の貸し出しを早く始めてほしいです。"],
+            ["N3", "スマホで読める電子書籍サービスを導入してほしい。"], ["N4", LIBRARY_ROWS[0][1]]]  # N4: a copy of L1
+    res = run_default(LIBRARY_ROWS + late)
+    # QA21: the late line counted new texts only; copies of earlier letters are counted too
+    assert "; 1 copy or near-copy of earlier opinions went to their copies' rows" in res.output
+    of = cluster_of(out)
+    joined = sorted(oid for oid in ("N1-1", "N2-1", "N3-1") if of[oid] == of["L6-1"])
+    assert len(joined) >= 2
+    assert (f"note: {len(joined)} new late opinions joined {of['L6-1']}, which had 1 distinct opinion: check that its "
+            f"ご意見の概要 still stands for them ({', '.join(joined)}") in res.output
