@@ -202,6 +202,18 @@ def is_introduction(text: str) -> bool:
                                or _is_name_introduction(p) for p in parts)
 
 
+def _without_leading_introduction(text: str) -> str:
+    """``text`` without the sentences at its start that only say who writes (「○○市在住の会社員です。」
+    「子育て中の母親です。」): the same request from two writers is the same opinion. A text made
+    only of them is kept."""
+    parts = _sentences(text)
+    k = 0
+    while k < len(parts) - 1 and (not parts[k].strip() or _INTRO_SENTENCE_RE.match(parts[k].strip())):
+        k += 1
+    rest = "".join(parts[k:])
+    return rest if rest.strip() else text
+
+
 def strip_greetings(text: str) -> str:
     """``text`` without its whole greeting and closing sentences and lines (line breaks kept)."""
     return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part
@@ -244,6 +256,7 @@ def comparison_text(text: str) -> str:
     text = _CONTACT_LINE_RE.sub("", text)
     text = _SIGNATURE_RE.sub("", text)
     text = strip_greetings(text)
+    text = _without_leading_introduction(text)
     text = text.translate(_PUNCT_FOLD)
     text = _COMMA_RE.sub("、", _PERIOD_RE.sub("。", text))
     text = _SPACE_RE.sub("", text)

@@ -304,3 +304,16 @@ def test_a_contact_sentence_and_a_letter_opening_are_an_introduction():
     assert is_introduction("前略　私は〒123-4567 みなと市中央1-2-3に住んでいます。電話 090-1234-5678。")
     assert is_introduction("連絡先：kita.hanako@example.jp")
     assert not is_introduction("電話での問い合わせ窓口を増やしてください。")
+
+
+def test_who_writes_is_left_out_of_the_comparison_text():
+    """QA20: the same request opened by 「○○市在住の会社員です。」 or 「地方に住む高齢者です。」 made
+    rows of its own (filler words apart, 14 rows for one request); who writes is no part of it."""
+    from cluster.normalize import comparison_text
+
+    request = "駅の近くに駐車場を整備してください。"
+    assert comparison_text("みどり市在住の会社員です。" + request) == comparison_text(request)
+    assert comparison_text("子育て中の母親です。\n" + request) == comparison_text(request)
+    # a statement about others stays, and a text that is only an introduction is kept
+    assert comparison_text("一番困るのは高齢者です。" + request).startswith("一番困るのは高齢者です")
+    assert comparison_text("子育て中の母親です。") == "子育て中の母親です"
