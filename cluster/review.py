@@ -2161,6 +2161,25 @@ def _joined_clusters_now(run_dir, decisions: Sequence[Decision], withdrawn: Coll
     return out
 
 
+def _copies_too(d: Decision, row_of: Mapping[str, Mapping[str, str]]) -> str:
+    """「 and 1,499 copies」: the copies a move or split takes with its opinions (their duplicate
+    groups move whole), as the last run counted them (QA20: 「(1 opinion)」 for 1,500 letters)."""
+    if d.kind not in ("move", "split"):
+        return ""
+    groups: dict[str, list[int]] = {}
+    for oid in d.opinion_ids:
+        row = row_of.get(oid)
+        group = unescape_cell(row.get("duplicate_group", "")) if row else ""
+        if group:
+            try:
+                total = int(str(row.get("duplicate_count") or "1"))
+            except ValueError:
+                total = 1
+            groups.setdefault(group, [total, 0])[1] += 1
+    copies = sum(max(0, total - named) for total, named in groups.values())
+    return f" and {copies:,} cop{'ies' if copies != 1 else 'y'}" if copies else ""
+
+
 def decision_lines(run_dir) -> list[str]:
     """One line per recorded decision for the command line (``cluster review list``): number,
     kind, cluster, what it says (the opinions a split, move or detach names), who and when, and
@@ -2172,6 +2191,7 @@ def decision_lines(run_dir) -> list[str]:
     withdrawn = {n for targets in withdrawals.values() for n in targets}
     notes = _list_notes(run_dir, decisions)
     now = _joined_clusters_now(run_dir, decisions, withdrawn)
+    row_of = _run_state(run_dir)[2] if any(d.kind in ("move", "split") for d in decisions) else {}
     lines = []
     for n, d in enumerate(decisions, 1):
         where = d.value.get("clusters") or d.value.get("cluster") or ""
@@ -2194,7 +2214,7 @@ def decision_lines(run_dir) -> list[str]:
         if d.kind in ("split", "move", "detach", "exclude", "cut", "join") and d.opinion_ids:  # the opinions are what it is about
             shown = ", ".join(p for p in (shown, _ids_shown(d.opinion_ids)) if p)
         parts = [f"{n:>4}", d.kind, where, shown,
-                 f"({counted(len(d.opinion_ids), 'opinion')})" if d.opinion_ids else "",
+                 f"({counted(len(d.opinion_ids), 'opinion')}{_copies_too(d, row_of)})" if d.opinion_ids else "",
                  (f"from {d.value['source']}" + (f" ({d.value['source_sha1'][:6]})" if d.value.get("source_sha1") else ""))
                  if d.value.get("source") else "",
                  f"by {d.by}" if d.by else "", d.at or "", "[withdrawn]" if n in withdrawn else "",

@@ -189,3 +189,16 @@ def test_a_row_whose_new_late_texts_outnumber_its_earlier_ones_is_named(tmp_path
     assert len(joined) >= 2
     assert (f"note: {len(joined)} new late opinions joined {of['L6-1']}, which had 1 distinct opinion: check that its "
             f"ご意見の概要 still stands for them ({', '.join(joined)}") in res.output
+
+
+def test_review_list_counts_the_copies_a_move_takes_with_it(tmp_path):
+    # QA20: a split that took 1,500 campaign letters was listed as 「(1 opinion)」
+    out = tmp_path / "out"
+    rows = LIBRARY_ROWS + [["L11", LIBRARY_ROWS[0][1]], ["L12", LIBRARY_ROWS[0][1]]]  # two copies of L1
+    run(tmp_path, rows)
+    of = cluster_of(out)
+    assert invoke("review", "move", out, "L1-1", of["L4-1"]).exit_code == 0
+    assert invoke("review", "split", out, "L6-1").exit_code == 0
+    listed = invoke("review", "list", out).output.splitlines()
+    assert "(1 opinion and 2 copies)" in listed[0] and "L1-1" in listed[0]
+    assert "(1 opinion)  " in listed[1] and "copies" not in listed[1]  # no copies: as before
