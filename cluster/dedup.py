@@ -726,7 +726,8 @@ CAMPAIGN_MIN_COPIES = 5
 
 
 def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
-                   min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8, notes: int = 5) -> list[str]:
+                   min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8, notes: int = 5,
+                   apart_from: int = 0) -> list[str]:
     """Lines for the run's output about the form-letter campaigns: the groups of ``min_copies``
     or more copies, largest first, each with the cluster it went to, then each cluster that holds
     two or more of them (two wordings of one campaign, or two campaigns joined: QA saw a
@@ -740,6 +741,14 @@ def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
                       for k, g in enumerate(big[:limit]))
     more = f" and {len(big) - limit} more" if len(big) > limit else ""
     lines = [f"campaigns (groups of {min_copies} or more copies): {shown}{more}"]
+    # the grouping never joins two of these (grouping's campaigns_apart): two wordings of one
+    # campaign are two rows, which staff join
+    large = [cluster_of_group[g] for g in big if apart_from and int(sizes[g]) >= apart_from]
+    if len(set(large)) > 1:
+        rows = list(dict.fromkeys(large))
+        lines.append(f"note: each form letter sent {apart_from} times or more has a row of its own "
+                     f"({', '.join(rows[:8])}{' …' if len(rows) > 8 else ''}); if two of them ask the same, "
+                     f"`cluster review merge {run_dir} {rows[0]} {rows[1]}` makes them one row")
     by_cluster: dict[str, list[int]] = {}
     for g in big:
         by_cluster.setdefault(cluster_of_group[g], []).append(g)

@@ -792,7 +792,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     cluster_ids = [id_of[c] for c in order]
     # the form-letter campaigns and the rows they went to (two of them in one row: staff check)
     for line in campaign_lines(dups.sizes, [id_of[int(c)] for c in unit_cluster.tolist()],
-                               [opinions[i].opinion_id for i in unit_rep], str(out_dir)):
+                               [opinions[i].opinion_id for i in unit_rep], str(out_dir),
+                               apart_from=int(GROUPING_DEFAULTS.get("campaigns_apart") or 0)):
         log(line)
     highest_given = max([given_before] + [n for n in map(id_number, cluster_ids) if n is not None])
     if replaced:  # what a withdrawn merge, move or split had placed, and where it is now

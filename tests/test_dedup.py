@@ -589,3 +589,17 @@ def test_campaign_notes_put_the_largest_second_campaign_first_and_fold_the_rest(
     assert notes[0].startswith("note: C001 holds 2 campaigns of different wording (3000 + 1500 copies")
     assert len(notes) == 6  # five in full, then one line for the other six rows
     assert notes[-1].startswith("note: 6 more rows hold campaigns of different wording") and "C015" in notes[-1]
+
+
+def test_campaign_line_says_large_campaigns_have_rows_of_their_own():
+    """Two form letters each sent 100 times or more never share a row (grouping's campaigns_apart):
+    two wordings of one campaign are two rows, and the run says how to join them."""
+    import numpy as np
+
+    from cluster.dedup import campaign_lines
+
+    lines = campaign_lines(np.array([3000, 1500, 40]), ["C001", "C002", "C003"], ["R1-1", "R2-1", "R3-1"], "out",
+                           apart_from=100)
+    assert lines[1] == ("note: each form letter sent 100 times or more has a row of its own (C001, C002); if two of "
+                        "them ask the same, `cluster review merge out C001 C002` makes them one row")
+    assert len(campaign_lines(np.array([3000, 40]), ["C001", "C002"], ["R1-1", "R2-1"], "out", apart_from=100)) == 1
