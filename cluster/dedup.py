@@ -39,7 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -727,7 +727,7 @@ CAMPAIGN_MIN_COPIES = 5
 
 def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
                    min_copies: int = CAMPAIGN_MIN_COPIES, limit: int = 8, notes: int = 5,
-                   apart_from: int = 0) -> list[str]:
+                   apart_from: int = 0, staff_rows: Collection[str] = ()) -> list[str]:
     """Lines for the run's output about the form-letter campaigns: the groups of ``min_copies``
     or more copies, largest first, each with the cluster it went to, then each cluster that holds
     two or more of them (two wordings of one campaign, or two campaigns joined: QA saw a
@@ -746,16 +746,16 @@ def campaign_lines(sizes, cluster_of_group, opinion_of_group, run_dir: str,
     large = [cluster_of_group[g] for g in big if apart_from and int(sizes[g]) >= apart_from]
     if len(set(large)) > 1:
         rows = list(dict.fromkeys(large))
-        lines.append(f"note: each form letter sent {apart_from} times or more has a row of its own "
-                     f"({', '.join(rows[:8])}{' …' if len(rows) > 8 else ''}); if two of them ask the same, "
-                     f"`cluster review merge {run_dir} {rows[0]} {rows[1]}` makes them one row")
+        lines.append(f"note: form letters sent {apart_from} times or more are never grouped together, only by staff "
+                     f"(rows {', '.join(rows[:8])}{' …' if len(rows) > 8 else ''}); two that ask the same are joined "
+                     f"with `cluster review merge {run_dir} ROW ROW` (their ids)")
     by_cluster: dict[str, list[int]] = {}
     for g in big:
         by_cluster.setdefault(cluster_of_group[g], []).append(g)
     # the rows holding two, the one whose second campaign is largest first: two big campaigns in one
     # row is what hides a demand; a few notes in full, the rest on one line (QA: 118 notes at 20,000
     # letters buried the one that mattered)
-    several = sorted(((cid, groups) for cid, groups in by_cluster.items() if len(groups) > 1),
+    several = sorted(((cid, groups) for cid, groups in by_cluster.items() if len(groups) > 1 and cid not in staff_rows),
                      key=lambda cg: (-int(sizes[cg[1][1]]), cg[0]))
     for cid, groups in several[:notes]:
         copies = " + ".join(str(int(sizes[g])) for g in groups[:6]) + (" + …" if len(groups) > 6 else "")

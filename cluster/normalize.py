@@ -149,6 +149,10 @@ _INTRO_SENTENCE_RE = re.compile(
     # 「共働きで二人の子を育てています。」「駅の近くに住んでいます。」: the writer's life, no は/が about others
     r"|(?:私は|わたしは|私たちは|我が家は|うちは)?[^。はが]{0,30}(?:育てて|子育てをして|住んで|暮らして)(?:います|おります)"
     r"|(?:私は|わたしは)?[^。はが]{0,20}子育て中(?:です|でございます)"
+    # 「農業を営んでいます。」「漁業に従事しております。」「市内で工務店を経営しています。」「自治会長をしております。」
+    r"|(?:私は|わたしは)?[^。はが]{0,30}(?:を営んで|に従事して|を経営して|に勤めて|に勤務して|で働いて)(?:います|おります)"
+    r"|(?:私は|わたしは)?[^。はが]{0,30}(?:会長|役員|代表|委員|理事|職員|教員|農家|漁師)(?:を|として)?"
+    r"(?:しております|しています|務めております|務めています)"
     # 「先日も送りましたが、書き忘れたことがあるので再度送ります。」: a second letter announced
     r"|[^。]{0,40}(?:再度|改めて|追加で|重ねて|もう一度)(?:(?:ご?意見|要望|提案)を)?(?:お?送り|送付|提出)(?:いた|致)?し?(?:ます|ました)"
     # 「三人の子を育てた経験から申し上げます。」: where the writer speaks from
@@ -202,18 +206,6 @@ def is_introduction(text: str) -> bool:
                                or _is_name_introduction(p) for p in parts)
 
 
-def _without_leading_introduction(text: str) -> str:
-    """``text`` without the sentences at its start that only say who writes (「○○市在住の会社員です。」
-    「子育て中の母親です。」): the same request from two writers is the same opinion. A text made
-    only of them is kept."""
-    parts = _sentences(text)
-    k = 0
-    while k < len(parts) - 1 and (not parts[k].strip() or _INTRO_SENTENCE_RE.match(parts[k].strip())):
-        k += 1
-    rest = "".join(parts[k:])
-    return rest if rest.strip() else text
-
-
 def strip_greetings(text: str) -> str:
     """``text`` without its whole greeting and closing sentences and lines (line breaks kept)."""
     return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part
@@ -256,7 +248,7 @@ def comparison_text(text: str) -> str:
     text = _CONTACT_LINE_RE.sub("", text)
     text = _SIGNATURE_RE.sub("", text)
     text = strip_greetings(text)
-    text = _without_leading_introduction(text)
+    text = _drop_leading_introduction(text)  # who writes is no part of what the opinion asks
     text = text.translate(_PUNCT_FOLD)
     text = _COMMA_RE.sub("、", _PERIOD_RE.sub("。", text))
     text = _SPACE_RE.sub("", text)

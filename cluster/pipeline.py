@@ -583,6 +583,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_pairs[unit_of_ok[j]].append((opinions[i].opinion_id, opinions[i].text))
     continued: dict[int, str] = {}
     late = False
+    arrived_ids: set[str] = set()  # late runs: the opinions that came since the earlier run
     replaced: dict[int, str] = {}  # unit -> kind of the withdrawn decision that had placed it
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
@@ -617,6 +618,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
         changes = found if late else {"edited": [], "gone": []}
+        arrived_ids = set(found.get("arrived", [])) if late and found else set()  # opinions that came since
         if late and (line := regrouped_copies_line(prev, unit_pairs, unit_prev, str(out_dir))):
             log(line)
         # (an opinion staff cut or joined changed by a decision, not in the input)
@@ -725,7 +727,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
                     # copies of earlier letters came too: counted, so the line adds up to what arrived
-                    copies_in = [o for o in (found or {}).get("arrived", [])
+                    copies_in = [o for o in sorted(arrived_ids)
                                  if o in unit_index and unit_prev[unit_index[o]] is not None]
                     copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
                                   f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
@@ -791,9 +793,16 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                        after=given_before)
     cluster_ids = [id_of[c] for c in order]
     # the form-letter campaigns and the rows they went to (two of them in one row: staff check)
+    # rows staff merged or confirmed hold their campaigns on purpose: not questioned again (QA22)
+    from .review import _withdrawn
+
+    gone = _withdrawn(decisions)
+    unit_of_id = {opinions[i].opinion_id: int(unit_of_ok[j]) for j, i in enumerate(ok)} if decisions else {}
+    staff_rows = {id_of[int(unit_cluster[unit_of_id[oid]])] for n, d in enumerate(decisions, 1)
+                  if d.kind in ("merge", "confirm") and n not in gone for oid in d.opinion_ids if oid in unit_of_id}
     for line in campaign_lines(dups.sizes, [id_of[int(c)] for c in unit_cluster.tolist()],
                                [opinions[i].opinion_id for i in unit_rep], str(out_dir),
-                               apart_from=int(GROUPING_DEFAULTS.get("campaigns_apart") or 0)):
+                               apart_from=int(GROUPING_DEFAULTS.get("campaigns_apart") or 0), staff_rows=staff_rows):
         log(line)
     highest_given = max([given_before] + [n for n in map(id_number, cluster_ids) if n is not None])
     if replaced:  # what a withdrawn merge, move or split had placed, and where it is now
@@ -916,7 +925,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             # a copy: in a duplicate group that already had an opinion in the earlier run
             texts, copies, before = [], [], 0
             for u in members[c]:
-                arrived = [oid for oid, text in unit_pairs[u] if prev.cluster_for(oid, text) is None]
+                # what came since (exact copies of earlier letters too: QA22 counted 33 of 80)
+                arrived = [oid for oid, text in unit_pairs[u]
+                           if oid in arrived_ids]
                 had = len(arrived) < len(unit_pairs[u])
                 before += had
                 (copies if had else texts).extend(arrived)

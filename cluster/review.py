@@ -2322,7 +2322,7 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     row = rows.get(cluster, {})
     named = item if item == cluster else f"{item} (now {cluster})"
     distinct = str(row.get("unique_texts") or "").strip()
-    lines = [f"{named}: {counted(len(ids), 'opinion')}" + (f" ({distinct} distinct)" if distinct else "")
+    lines = [f"{named}: {counted(len(ids), 'opinion')}" + (f" ({distinct} distinct, copies and near-copies counted once)" if distinct else "")
              + (", confirmed" if str(row.get("confirmed", "")).strip().lower() in ("yes", "true", "1") else "")]
     # a label, summary or answer recorded since the run: the run's files do not have it yet
     try:

@@ -600,6 +600,10 @@ def test_campaign_line_says_large_campaigns_have_rows_of_their_own():
 
     lines = campaign_lines(np.array([3000, 1500, 40]), ["C001", "C002", "C003"], ["R1-1", "R2-1", "R3-1"], "out",
                            apart_from=100)
-    assert lines[1] == ("note: each form letter sent 100 times or more has a row of its own (C001, C002); if two of "
-                        "them ask the same, `cluster review merge out C001 C002` makes them one row")
+    assert lines[1] == ("note: form letters sent 100 times or more are never grouped together, only by staff (rows "
+                        "C001, C002); two that ask the same are joined with `cluster review merge out ROW ROW` (their ids)")
+    # QA22: a row staff merged holds its campaigns on purpose and is not questioned again
+    sizes, rows = np.array([600, 250, 40]), ["C001", "C001", "C003"]
+    assert any("C001 holds 2 campaigns" in x for x in campaign_lines(sizes, rows, ["a", "b", "c"], "out"))
+    assert not any("C001 holds" in x for x in campaign_lines(sizes, rows, ["a", "b", "c"], "out", staff_rows={"C001"}))
     assert len(campaign_lines(np.array([3000, 40]), ["C001", "C002"], ["R1-1", "R2-1"], "out", apart_from=100)) == 1

@@ -143,7 +143,12 @@ def test_late_copies_of_earlier_letters_are_named_and_keep_the_clusters(tmp_path
     out = tmp_path / "out"
     run(tmp_path, ROWS)
     before = cluster_of(out)
+    assert invoke("review", "category", out, before["L1-1"], "C").exit_code == 0
+    run(tmp_path, ROWS)
     res = run(tmp_path, ROWS + [["L11", ROWS[0][1]], ["L12", ROWS[0][1]]])
+    # a row with staff's work that takes exact copies is named too (QA22: 50 copies, no note)
+    assert (f"note: 2 late opinions joined {before['L1-1']}, which has 対応区分 C from before they came (all of them "
+            "copies or near-copies of opinions already in it)") in res.output
     assert (f"late comments: 2 new opinions, each a copy of an earlier one, joined their copies' clusters: "
             f"L11-1 → {before['L1-1']}, L12-1 → {before['L1-1']}; the other clusters are kept") in res.output
     assert json.loads((out / "run.json").read_text(encoding="utf-8"))["grouping"] == "continued"

@@ -264,3 +264,16 @@ def test_an_announcement_of_the_items_is_no_opinion():
         assert ("greeting", lead) in statuses(letter)
     # a stance stated that way is an opinion
     assert ok_rows("意見は次のとおり反対です。\n理由は負担が増えるからです。")
+
+
+def test_an_occupation_introduction_over_items_is_no_opinion():
+    # QA22: 「農業を営んでいます。」 over numbered items was counted (12 letters: a published row of 12)
+    for lead in ("農業を営んでいます。", "漁業に従事しております。", "みどり市で小さな工務店を経営しています。",
+                 "みどり市の自治会長をしております。"):
+        letter = f"{lead}\n1. 太陽光発電の補助を増やしてください。\n2. 風力発電の説明会を開いてください。"
+        assert [text for _, text in ok_rows(letter)] == ["太陽光発電の補助を増やしてください。",
+                                                          "風力発電の説明会を開いてください。"], lead
+    # what an institution runs is no introduction of the writer
+    from cluster.normalize import is_introduction
+
+    assert not is_introduction("市が事業を経営しています。") and not is_introduction("一番困るのは高齢者です。")
