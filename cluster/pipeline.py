@@ -986,7 +986,9 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             candidates_by_cluster = reuse_confirmed_answers(
                 index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") and has_past else
                                                 {"text": a.get("text", "")}) for cid, a in confirmed.items()},
-                candidates=candidates_by_cluster, representatives=reps)
+                candidates=candidates_by_cluster, representatives=reps,
+                # a --min-answer-score staff set asks for more candidates: the index's own threshold
+                min_score=None if opts.answer_min_score is None else max(opts.answer_min_score, index.min_score))
         for cl in clusters:
             answer_rows.extend(candidates_by_cluster.get(cl.cluster_id, []))
     report_min_score = (opts.answer_min_score if opts.answer_min_score is not None

@@ -1146,3 +1146,23 @@ def test_a_one_cell_notes_sheet_in_a_past_answer_workbook_is_named_once(tmp_path
     assert [r.answer for r in records] == ["設置を検討します。"]
     said = [x for x in lines if "メモ" in x]
     assert len(said) == 1 and ("cover" in said[0]) and "the file has: )" not in said[0], lines
+
+
+def test_an_answer_confirmed_in_this_run_is_offered_from_a_higher_threshold(index):
+    """QA22: one answer on home-solar subsidies, confirmed for one row, was offered to 84 of 94 rows:
+    the related ones scored 0.29-0.31, the unrelated 0.16-0.23 (threshold 0.15). A row's opinions
+    match many rows a little, so a run's own answer is offered from RUN_ANSWER_FACTOR × the threshold."""
+    from cluster.answers import RUN_ANSWER_FACTOR
+
+    text = "駐輪場は駅の周辺に新しく整備する計画です。"
+    every = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, min_score=0.0)
+    scores = {cid: c.score for cid, cands in every.items() for c in cands if c.answer_id == "run:C1"}
+    index.min_score = 0.1  # C4 scores in the band between the threshold and RUN_ANSWER_FACTOR × it
+    assert index.min_score <= scores["C4"] < index.min_score * RUN_ANSWER_FACTOR
+    default = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}})
+    offered = {cid for cid, cands in default.items() for c in cands if c.answer_id == "run:C1"}
+    assert offered == {cid for cid, s in scores.items() if s >= index.min_score * RUN_ANSWER_FACTOR}
+    assert "C4" not in offered
+    # an explicit threshold is taken as given
+    explicit = reuse_confirmed_answers(index, CLUSTERS, {"C1": {"text": text}}, min_score=index.min_score)
+    assert any(c.answer_id == "run:C1" for c in explicit["C4"])
