@@ -33,7 +33,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -502,3 +502,50 @@ def assign_ids(order: Sequence[int], inherited: Mapping[int, str], reserved: Seq
             nxt += 1
             ids[c] = f"C{nxt:0{width}d}"
     return ids
+
+
+def late_joining_lines(rows: Sequence[tuple[str, Sequence[str], Sequence[Sequence[tuple[str, str]]]]],
+                       arrived: Collection[str], shown: int = 5) -> list[str]:
+    """The notes of a late run on the rows late opinions joined. ``rows``: (cluster id, what staff
+    gave it — 「a confirmed answer」, 「対応区分 C」 …, its units' (opinion id, text) pairs) per row;
+    ``arrived``: the opinion ids that came since the earlier run (exact copies too).
+
+    A row with staff's work is named whenever late opinions joined it (the answer may not fit
+    them); a row without is named when its new texts outnumber its earlier ones (its ご意見の概要
+    is still an earlier one: QA21 saw 3 病児保育 opinions published under a 一時保育 row's text).
+    Rows that took new texts come first, ``shown`` in full, the rest on one line (QA20: 41 notes,
+    most about copies, hid a new topic pushed into a row)."""
+    notes: list[tuple[int, str, str]] = []  # (new texts, cluster id, line)
+    for cid, written, units in rows:
+        # a copy: in a duplicate group that already had an opinion in the earlier run
+        texts, copies, before = [], [], 0
+        for pairs in units:
+            came = [oid for oid, _ in pairs if oid in arrived]
+            had = len(came) < len(pairs)
+            before += had
+            (copies if had else texts).extend(came)
+        new = texts + copies
+        if not written:
+            if before and len(texts) > max(1, before):
+                notes.append((len(texts), cid,
+                              f"note: {len(texts)} new late opinions joined {cid}, which had {before} distinct "
+                              f"opinion{'s' if before > 1 else ''}: check that its ご意見の概要 still stands for them "
+                              f"({', '.join(texts[:5])}{' …' if len(texts) > 5 else ''}; `cluster review split` gives "
+                              "them a row)"))
+            continue
+        if new and before:
+            copied = (f" ({'all' if not texts else len(copies)} of them copies or near-copies of opinions already "
+                      "in it)" if copies and len(new) > 1 else
+                      " (a copy or near-copy of an opinion already in it)" if copies else "")
+            notes.append((len(texts), cid,
+                          f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined {cid}, which has "
+                          f"{' and '.join(written)} from before they came{copied}: check it still fits them "
+                          f"({', '.join(new[:5])}{' …' if len(new) > 5 else ''})"))
+    notes.sort(key=lambda x: (-x[0], x[1]))
+    lines = [line for _, _, line in notes[:shown]]
+    if len(notes) > shown:
+        rest = [cid for _, cid, _ in notes[shown:]]
+        lines.append(f"note: late opinions also joined {len(rest)} more rows with staff's work or new texts: "
+                     f"{', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} (`cluster review show` lists a row's "
+                     "opinions)")
+    return lines

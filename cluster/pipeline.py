@@ -26,7 +26,7 @@ from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
 from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
-                         is_late_comment_run, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
+                         is_late_comment_run, late_joining_lines, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
                          withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
@@ -915,52 +915,14 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 ans["text"] = record.answer
         confirmed[cluster_ids[cluster_index[c]]] = ans
     if late:  # an answer, summary or confirmation from before late opinions joined may not fit them
-        late_notes: list[tuple[int, str, str]] = []  # (new texts, cluster id, line)
-        for c in order:
-            written = [w for w, has in (("a confirmed answer", c in applied.answers),
-                                        ("a written summary", bool(applied.summaries.get(c))),
-                                        (f"対応区分 {applied.categories.get(c)}", bool(applied.categories.get(c))),
-                                        ("a staff confirmation (review confirm)", c in applied.confirmed)) if has]
-            # late: not in the earlier run (an opinion placed again after a withdrawal is not late);
-            # a copy: in a duplicate group that already had an opinion in the earlier run
-            texts, copies, before = [], [], 0
-            for u in members[c]:
-                # what came since (exact copies of earlier letters too: QA22 counted 33 of 80)
-                arrived = [oid for oid, text in unit_pairs[u]
-                           if oid in arrived_ids]
-                had = len(arrived) < len(unit_pairs[u])
-                before += had
-                (copies if had else texts).extend(arrived)
-            new = texts + copies
-            if not written:
-                # a row whose new texts outnumber its earlier ones may be another subject now, and its
-                # ご意見の概要 is still an earlier one (QA21: 3 病児保育 opinions joined a one-opinion
-                # 一時保育 row, published under its text)
-                if before and len(texts) > max(1, before):
-                    late_notes.append((len(texts), cluster_ids[cluster_index[c]],
-                                       f"note: {len(texts)} new late opinions joined {cluster_ids[cluster_index[c]]}, "
-                                       f"which had {before} distinct opinion{'s' if before > 1 else ''}: check that its "
-                                       f"ご意見の概要 still stands for them ({', '.join(texts[:5])}"
-                                       f"{' …' if len(texts) > 5 else ''}; `cluster review split` gives them a row)"))
-                continue
-            if new and before:
-                copied = (f" ({'all' if not texts else len(copies)} of them copies or near-copies of opinions already "
-                          "in it)" if copies and len(new) > 1 else
-                          " (a copy or near-copy of an opinion already in it)" if copies else "")
-                late_notes.append((len(texts), cluster_ids[cluster_index[c]],
-                                   f"note: {len(new)} late opinion{'s' if len(new) > 1 else ''} joined "
-                                   f"{cluster_ids[cluster_index[c]]}, which has {' and '.join(written)} from before "
-                                   f"they came{copied}: check it still fits them "
-                                   f"({', '.join(new[:5])}{' …' if len(new) > 5 else ''})"))
-        # rows that took new texts first (copies of texts already there fit them); a few in full
-        # (QA: 41 notes at 20,000 letters, most about copies, hid a new topic pushed into a row)
-        late_notes.sort(key=lambda x: (-x[0], x[1]))
-        for _, _, line in late_notes[:5]:
+        rows = [(cluster_ids[cluster_index[c]],
+                 [w for w, has in (("a confirmed answer", c in applied.answers),
+                                   ("a written summary", bool(applied.summaries.get(c))),
+                                   (f"対応区分 {applied.categories.get(c)}", bool(applied.categories.get(c))),
+                                   ("a staff confirmation (review confirm)", c in applied.confirmed)) if has],
+                 [unit_pairs[u] for u in members[c]]) for c in order]
+        for line in late_joining_lines(rows, arrived_ids):
             log(line)
-        if len(late_notes) > 5:
-            rest = [cid for _, cid, _ in late_notes[5:]]
-            log(f"note: late opinions also joined {len(rest)} more rows with staff's work or new texts: "
-                f"{', '.join(rest[:12])}{' …' if len(rest) > 12 else ''} (`cluster review show` lists a row's opinions)")
     candidates_by_cluster: dict[str, list[AnswerCandidate]] = {}
     has_past = index is not None and len(index) > 0
     if clusters and (has_past or (confirmed and len(clusters) > 1)):
