@@ -26,8 +26,8 @@ from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
 from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
-                         is_late_comment_run, late_joining_lines, kept_ids, load_previous, previous_clusters_of_units, regroup_reason,
-                         withdrawn_placements)
+                         is_late_comment_run, kept_ids, late_joining_lines, load_previous, previous_clusters_of_units,
+                         regroup_reason, withdrawn_placements)
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
@@ -40,7 +40,7 @@ from .normalize import comparison_text, display_text, is_empty_opinion, is_intro
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
-                     load_decisions, reshape_opinions, run_notes, text_fingerprint)
+                     _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -583,7 +583,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
             unit_pairs[unit_of_ok[j]].append((opinions[i].opinion_id, opinions[i].text))
     continued: dict[int, str] = {}
     late = False
-    arrived_ids: set[str] = set()  # late runs: the opinions that came since the earlier run
+    arrivals: list[str] = []  # late runs: the opinions that came since the earlier run
+    arrived_ids: set[str] = set()
     replaced: dict[int, str] = {}  # unit -> kind of the withdrawn decision that had placed it
     if unit_texts:
         vectors = np.asarray(encoder.encode(unit_texts, show_progress_bar=progress), dtype=np.float32)
@@ -618,7 +619,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
         changes = found if late else {"edited": [], "gone": []}
-        arrived_ids = set(found.get("arrived", [])) if late and found else set()  # opinions that came since
+        arrivals = list(found.get("arrived", [])) if late and found else []  # opinions that came since, in order
+        arrived_ids = set(arrivals)
         if late and (line := regrouped_copies_line(prev, unit_pairs, unit_prev, str(out_dir))):
             log(line)
         # (an opinion staff cut or joined changed by a decision, not in the input)
@@ -727,16 +729,16 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
                 else:
                     back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
                     # copies of earlier letters came too: counted, so the line adds up to what arrived
-                    copies_in = [o for o in sorted(arrived_ids)
+                    copies_in = [o for o in arrivals
                                  if o in unit_index and unit_prev[unit_index[o]] is not None]
                     copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
                                   f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
                                   "rows" if copies_in else "")
                     log(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
                         f"{back_too}{also}: {where}{copies_too}")
-            elif found and found.get("arrived"):  # copies of earlier texts only: their copies' rows
+            elif arrivals:  # copies of earlier texts only: their copies' rows
                 went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
-                        for oid in found["arrived"] if oid in unit_index]
+                        for oid in arrivals if oid in unit_index]
                 log(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
                     f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
                     f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
@@ -794,8 +796,6 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     cluster_ids = [id_of[c] for c in order]
     # the form-letter campaigns and the rows they went to (two of them in one row: staff check)
     # rows staff merged or confirmed hold their campaigns on purpose: not questioned again (QA22)
-    from .review import _withdrawn
-
     gone = _withdrawn(decisions)
     unit_of_id = {opinions[i].opinion_id: int(unit_of_ok[j]) for j, i in enumerate(ok)} if decisions else {}
     staff_rows = {id_of[int(unit_cluster[unit_of_id[oid]])] for n, d in enumerate(decisions, 1)
@@ -844,8 +844,8 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     # both parts of a staff cut in one row: the letter counts twice in its 件数 (QA); say so
     row_of_id = {opinions[i].opinion_id: (opinions[i].row_number, n) for i, n in cluster_of_opinion.items()}
     for oid, (row, n) in sorted(row_of_id.items()):
-        head, dot, tail = oid.rpartition(".")
-        if dot and tail.isdigit() and row_of_id.get(head) == (row, n):
+        head = _cut_head(oid)
+        if head and row_of_id.get(head) == (row, n):
             log(f"note: both parts of the cut of {head} ({head}, {oid}) are in {cluster_ids[n]}, where the letter "
                 f"counts twice; `cluster review move {out_dir} {oid} CLUSTER_ID` if it asks something else, or "
                 f"`cluster review undo {out_dir} --decision N` to withdraw the cut")
@@ -1114,6 +1114,12 @@ def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
 PUBLISHED_TOPIC_SCORE = 0.25  # a weaker topic match stays in clusters.csv, out of the report
 
 
+def _cut_head(opinion_id: str) -> str | None:
+    """The opinion a staff cut made ``opinion_id`` from (「P-3-1.2」 -> 「P-3-1」), else None."""
+    head, dot, tail = opinion_id.rpartition(".")
+    return head if dot and tail.isdigit() else None
+
+
 def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[int, int],
                      cluster_ids: Sequence[str], run_dir: str, limit: int = 5) -> str | None:
     """One line naming the rows that hold two or more opinions of one submission: each counts in
@@ -1124,8 +1130,7 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
     for i, n in sorted(cluster_of_opinion.items()):
         by_letter[(n, opinions[i].row_number)].append(opinions[i].opinion_id)
     for ids in by_letter.values():  # the second part of a staff cut beside its first: said on its own line
-        ids[:] = [oid for oid in ids if not (oid.rpartition(".")[1] and oid.rpartition(".")[2].isdigit()
-                                             and oid.rpartition(".")[0] in ids)]
+        ids[:] = [oid for oid in ids if _cut_head(oid) not in ids]
     found = sorted((n, ids) for (n, _), ids in by_letter.items() if len(ids) > 1)
     if not found:
         return None
@@ -1135,12 +1140,6 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
     return (f"note: {len(found)} row{'s hold' if len(found) > 1 else ' holds'} two or more opinions of one submission, "
             f"each counted in its 件数: {shown}{more}; if one opinion was cut apart, `cluster review join {run_dir} "
             f"{' '.join(first)}`; if they ask different things, `cluster review move` one")
-
-
-# What staff set once for the consultation's report (not choices of the analysis): a re-run into
-# the same folder without them keeps them, so a report is never published under another title,
-# heading or list of 対応区分 by a command typed without them (QA: a --final re-run dropped all four).
-CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"))
 
 
 def regrouped_copies_line(prev, unit_pairs, unit_prev, run_dir: str, limit: int = 5) -> str | None:
@@ -1170,6 +1169,12 @@ def _shell_word(text: str) -> str:
     import shlex
 
     return shlex.quote(text) if re.search(r"[\s'\"$`\\|&;<>()*?#~!{}\[\]]", text) or not text else text
+
+
+# What staff set once for the consultation's report (not choices of the analysis): a re-run into
+# the same folder without them keeps them, so a report is never published under another title,
+# heading or list of 対応区分 by a command typed without them (QA: a --final re-run dropped all four).
+CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"))
 
 
 def carry_over_report_settings(out_dir: Path, opts: RunOptions, log) -> tuple[RunOptions, tuple | None]:

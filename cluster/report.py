@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .categories import count_lines as category_lines
 from .io import (
     atomic_path,
     escape_cell,
@@ -161,8 +162,6 @@ class ReportModel:
             lines.append(f"意見を含まない提出：{self.n_excluded:,}件")
         if self.n_not_opinions:
             lines.append(f"{NOT_OPINIONS_LINE}：{self.n_not_opinions:,}件")
-        from .categories import count_lines as category_lines
-
         return lines + category_lines(self.rows, self.categories)
 
 

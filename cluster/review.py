@@ -1089,13 +1089,18 @@ def _detached_in_force(decisions: Sequence[Decision], row_of: Mapping[str, Mappi
     return out
 
 
-def _applied_by_the_run(run_dir, n: int) -> bool:
-    """Whether decision ``n`` (1-based) was recorded before the run in ``run_dir`` was made."""
+def _recorded_by_the_run(run_dir) -> int:
+    """How many decision lines the run in ``run_dir`` read (0: none, or no readable run.json)."""
     info = _read_run_info(run_dir, required=False) or {}
     try:
-        return int((info.get("decisions") or {}).get("recorded", 0)) >= n
-    except (TypeError, ValueError):
-        return False
+        return int((info.get("decisions") or {}).get("recorded", 0))
+    except (TypeError, ValueError, AttributeError):
+        return 0
+
+
+def _applied_by_the_run(run_dir, n: int) -> bool:
+    """Whether decision ``n`` (1-based) was recorded before the run in ``run_dir`` was made."""
+    return _recorded_by_the_run(run_dir) >= n
 
 
 def _cluster(members: Mapping[str, list[str]], cluster_id: str,
@@ -2139,21 +2144,24 @@ def _list_notes(run_dir, decisions: Sequence[Decision]) -> dict[int, str]:
     return notes
 
 
-def _joined_clusters_now(run_dir, decisions: Sequence[Decision], withdrawn: Collection[int]) -> dict[int, str]:
+def _joined_clusters_now(run_dir, decisions: Sequence[Decision], withdrawn: Collection[int],
+                         state=None) -> dict[int, str]:
     """``{decision number: the cluster its opinions are in now}`` for the merges and joins in force
-    that the run in ``run_dir`` applied and that named two or more clusters (they are one now)."""
+    that the run in ``run_dir`` applied and that named two or more clusters (they are one now).
+    ``state``: ``_run_state(run_dir)`` when the caller has read it (None: read here)."""
     if not any(d.kind in ("merge", "join") for d in decisions):
         return {}
     try:
-        members, _, _ = _run_state(run_dir)
+        members, _, _ = state or _run_state(run_dir)
     except (InputError, ValueError, OSError):
         return {}
     where = {oid: c for c, ids in members.items() for oid in ids}
+    applied = _recorded_by_the_run(run_dir)  # run.json read once, not once per decision
     out = {}
     for n, d in enumerate(decisions, 1):
         named = d.value.get("clusters")
         if d.kind not in ("merge", "join") or n in withdrawn or not isinstance(named, list) or len(named) < 2 \
-                or not _applied_by_the_run(run_dir, n):
+                or n > applied:
             continue
         c = _current_cluster(where, sorted(_names_of(d)))
         if c is not None:
@@ -2190,8 +2198,13 @@ def decision_lines(run_dir) -> list[str]:
     withdrawals, _ = resolve_withdrawals(decisions)
     withdrawn = {n for targets in withdrawals.values() for n in targets}
     notes = _list_notes(run_dir, decisions)
-    now = _joined_clusters_now(run_dir, decisions, withdrawn)
-    row_of = _run_state(run_dir)[2] if any(d.kind in ("move", "split") for d in decisions) else {}
+    # opinions.csv read once for both: the clusters merges made, the copies moves and splits take
+    try:
+        state = _run_state(run_dir) if any(d.kind in ("merge", "join", "move", "split") for d in decisions) else None
+    except (InputError, ValueError, OSError):
+        state = None
+    now = _joined_clusters_now(run_dir, decisions, withdrawn, state) if state else {}
+    row_of = state[2] if state else {}
     lines = []
     for n, d in enumerate(decisions, 1):
         where = d.value.get("clusters") or d.value.get("cluster") or ""
