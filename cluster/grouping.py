@@ -63,11 +63,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import re
 from collections import Counter
 
 import numpy as np
 
 from .stance import direction_vector, explicit_polarity, request_polarity, stance_only
+from .tokenize import ENGLISH_STOPWORDS
 
 DEFAULTS = dict(
     threshold=3.0,  # merge while average robust z-similarity >= threshold
@@ -253,6 +255,40 @@ def _random_pairs(n: int, m: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return r, c
 
 
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def foreign_script(texts: list[str]) -> np.ndarray:
+    """Which texts are written mostly in Latin letters (an English opinion): at least 20 of them
+    and more than three per kana or kanji (an English word takes about as many letters as its
+    Japanese one takes characters). A Japanese opinion naming 「IAEA」 or 「Wi-Fi」 is not."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i, t in enumerate(texts):
+        latin = len(_LATIN.findall(t))
+        out[i] = latin >= 20 and latin > 3 * len(_JAPANESE.findall(t))
+    return out
+
+
+def _latin_lemmas(tokens: list[str]) -> list[str]:
+    """A foreign-script text's lemmas for the lemma view: lower case, English function words out,
+    a plural's s off (buses/bus, schools/school), so shared requests show as shared words."""
+    out = []
+    for t in tokens:
+        w = t.lower()
+        if w in ENGLISH_STOPWORDS or (w.isascii() and len(w) < 2):
+            continue
+        if w.isascii() and w.isalpha() and len(w) > 3:
+            if w.endswith("ies"):
+                w = w[:-3] + "y"
+            elif w.endswith(("ses", "xes", "ches", "shes")):
+                w = w[:-2]
+            elif w.endswith("s") and not w.endswith("ss"):
+                w = w[:-1]
+        out.append(w)
+    return out
+
+
 _MEAN_ABS_TO_SD = (np.pi / 2) ** 0.5  # a normal distribution's SD / its mean absolute deviation
 
 
@@ -324,6 +360,16 @@ class _Views:
             bg = None
         prepare = functools.partial(_prepare_embeddings, remove_components=p["remove_components"])
         self.views = []  # (matrix, weight, mean, std)
+        self.lemma_view: int | None = None  # its index in self.views
+        # Opinions written in another script (English, mostly): the embedding, SIF and char views
+        # see the script, not the request (the shipped model puts any two English texts at cosine
+        # 0.5–0.7, far above a random Japanese pair: QA had 41 English opinions on six requests in
+        # one row). A pair with such a text is judged by its shared lemmas alone, on the lemma
+        # view's scale for this consultation; the other views' scales come from the other pairs.
+        foreign = foreign_script(texts)
+        self.foreign = foreign if foreign.any() else None
+        if tokens is not None and self.foreign is not None:
+            tokens = [_latin_lemmas(t) if f else t for t, f in zip(tokens, foreign)]
         parts = [(prepare(embeddings, reference=bg.embeddings if bg else None), w_emb, "embedding")]
         if tokens is not None and w_sif > 0 and p["word_encoder"] is not None:
             n = len(texts)
@@ -344,11 +390,17 @@ class _Views:
             parts.append((_tfidf(texts, analyzer="char", ngram_range=(1, 3)), w_chr, "char"))
         n = len(texts)
         rr, cc = _random_pairs(n, p["n_random_pairs"], seed=12345)
+        mixed = self._mixed(rr, cc)
+        if mixed is not None and (~mixed).any():
+            native_pairs = ~mixed
+        else:
+            native_pairs, mixed = slice(None), None
         total = np.zeros(len(rr))
         for x, w, kind in parts:
             if x is None or w <= 0:
                 continue
-            s = _pair_cos(x, rr, cc)
+            s_all = _pair_cos(x, rr, cc)
+            s = s_all if kind == "lemma" else s_all[native_pairs]
             mu, sd = _robust_scale(s)
             if kind == "lemma" or (kind == "char" and len(texts) >= p["char_floor_from"]):
                 # The lemma view's spread is never taken below its mean absolute deviation
@@ -362,12 +414,14 @@ class _Views:
                 sd = max(sd, _MEAN_ABS_TO_SD * float(np.mean(np.abs(s - mu))))
             if not np.isfinite(sd) or sd < 1e-9:
                 continue  # a constant view says nothing
+            if kind == "lemma":
+                self.lemma_view = len(self.views)
             self.views.append((x, float(w), mu, sd))
-            total += w * (s - mu) / sd
+            total += w * (s_all - mu) / sd
         # The weighted sum is standardised again on the same random pairs: correlated views
         # (all measure the same thing in part) would otherwise widen its spread, and the
         # threshold keeps one meaning (robust SDs above a random pair) whatever the views.
-        self.mu, self.sd = _robust_scale(total) if self.views else (0.0, 1.0)
+        self.mu, self.sd = _robust_scale(total[native_pairs]) if self.views else (0.0, 1.0)
         if not np.isfinite(self.sd) or self.sd < 1e-9:
             self.sd = 1.0
 
@@ -386,11 +440,33 @@ class _Views:
         key = np.unique(lo.astype(np.int64) * n + hi)
         return key // n, key % n
 
+    def _mixed(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray | None:
+        """Which pairs hold a foreign-script text (``None``: the corpus has none)."""
+        if self.foreign is None:
+            return None
+        return self.foreign[rows] | self.foreign[cols]
+
+    def combine(self, view_sims: list[np.ndarray], mixed: np.ndarray | None) -> np.ndarray:
+        """The standardised similarity of pairs from each view's cosine (in ``self.views`` order);
+        ``mixed``: which pairs hold a foreign-script text (judged by the lemma view alone)."""
+        s = np.zeros(len(view_sims[0]) if view_sims else 0)
+        for sim, (_, w, mu, sd) in zip(view_sims, self.views):
+            s += w * (sim - mu) / sd
+        s = (s - self.mu) / self.sd
+        if mixed is not None and mixed.any():
+            if self.lemma_view is None:
+                s[mixed] = 0.0
+            else:
+                _, _, mu, sd = self.views[self.lemma_view]
+                s[mixed] = (view_sims[self.lemma_view][mixed] - mu) / sd
+        return s
+
+    def script(self) -> np.ndarray | None:
+        """A reading the linkage keeps apart (+1 a foreign-script text, -1 the others), or ``None``."""
+        return None if self.foreign is None else np.where(self.foreign, 1, -1)
+
     def similarity(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        s = np.zeros(len(rows))
-        for x, w, mu, sd in self.views:
-            s += w * (_pair_cos(x, rows, cols) - mu) / sd
-        return (s - self.mu) / self.sd
+        return self.combine([_pair_cos(x, rows, cols) for x, _, _, _ in self.views], self._mixed(rows, cols))
 
 
 # ---------------------------------------------------------------------------------------
@@ -556,6 +632,13 @@ def _polarity(texts: list[str], p: dict) -> np.ndarray | None:
     return np.stack(columns, axis=1) if columns else None
 
 
+def _with_script(polarity: np.ndarray | None, script: np.ndarray | None) -> np.ndarray | None:
+    """The stance readings plus the script one: an English and a Japanese opinion never share a row."""
+    if script is None:
+        return polarity
+    return script[:, None] if polarity is None else np.column_stack([polarity, script])
+
+
 # the largest campaigns kept apart from each other (pairs grow with the square of their number)
 CAMPAIGNS_APART_MAX = 300
 
@@ -598,7 +681,7 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None):
         else:
             r, c = views.candidate_pairs(p["n_neighbors"])
             s = views.similarity(r, c)
-            polarity = _polarity(sub_texts, p)
+            polarity = _with_script(_polarity(sub_texts, p), views.script())
             cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else []
             cannot += _campaign_pairs(counts[rest] if counts is not None else None, p)
             sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
@@ -745,16 +828,20 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
             lo, hi = np.minimum(r[ok], c[ok]), np.maximum(r[ok], c[ok])
             key = np.unique(lo.astype(np.int64) * m + hi)
             r, c = key // m, key % m
-            s = np.zeros(len(r))
-            for mx, (_, w, mu, sd) in zip(means, views.views):
-                s += w * (_pair_cos(mx, r, c) - mu) / sd  # a dot product of mean rows
-            s = (s - views.mu) / views.sd
+            # a dot product of mean rows; a cluster mostly of foreign-script texts counts as one
+            mixed = script = None
+            if views.foreign is not None:
+                share = np.asarray(member @ views.foreign.astype(float)).ravel()
+                script = np.where(share >= 0.5, 1, -1)
+                mixed = (script[r] > 0) | (script[c] > 0)
+            s = views.combine([_pair_cos(mx, r, c) for mx in means], mixed)
             polarity = _polarity([texts_s[i] for i in idx], p)
             if polarity is not None:  # a block's cluster holds one side of each reading at most
                 unit_pol = polarity.astype(np.int64)
                 polarity = np.zeros((m, unit_pol.shape[1]), dtype=np.int64)
                 np.add.at(polarity, sub_node, unit_pol)
                 polarity = np.sign(polarity)
+            polarity = _with_script(polarity, script)  # a cluster of each script stays apart, as in a block
             # the largest copy count in each cluster: two clusters each holding a campaign stay apart
             biggest = np.zeros(k)
             np.maximum.at(biggest, node, counts[order])

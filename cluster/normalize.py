@@ -227,6 +227,9 @@ _CONTACT_LINE_RE = re.compile(
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")
+# ... except one space between two Latin words or numbers (「bus stop」, 「Route 3」): without it an
+# English opinion became one token per sentence (「Pleaserunbusesmoreoften」) and matched nothing
+_LATIN_SPACE_RE = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
 _PUNCT_FOLD = str.maketrans({"!": "！", "?": "？"})
 # After NFKC, 「．」 and 「，」 are "." and ","; fold them to 。 and 、 except inside numbers (1.5, 1,234).
 _PERIOD_RE = re.compile(r"(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")  # keep 1.5, example.jp
@@ -251,7 +254,7 @@ def comparison_text(text: str) -> str:
     text = _drop_leading_introduction(text)  # who writes is no part of what the opinion asks
     text = text.translate(_PUNCT_FOLD)
     text = _COMMA_RE.sub("、", _PERIOD_RE.sub("。", text))
-    text = _SPACE_RE.sub("", text)
+    text = _SPACE_RE.sub("", _LATIN_SPACE_RE.sub("\x00", text)).replace("\x00", " ")
     return text.strip("、。 ")
 
 

@@ -170,6 +170,14 @@ class Tokenizer:
             if tok.surface in _LETTER_WORDS:  # 「前略　森林環境税」: the blank between is not seen
                 flush()
                 continue
+            if _is_latin_word(tok.surface):
+                # English words are keywords one by one (「IAEA基準」 still glues): an English
+                # opinion's nouns made one keyword a sentence long (「Busserviceistooinfrequent」)
+                if run and _is_latin_word(run[-1].surface):
+                    flush()
+                if tok.surface.lower() in ENGLISH_STOPWORDS:
+                    flush()
+                    continue
             is_number = tok.pos1 == "名詞" and tok.pos2 == "数詞"
             gluable = (tok.pos1 in _COMPOUND_POS and not is_number and tok.pos2 != "代名詞") or (
                 tok.pos1 == "接尾辞" and tok.pos2 in _COMPOUND_SUFFIX_POS2
@@ -198,6 +206,22 @@ _LABEL_STOP = frozenset({"市", "県", "町", "村", "まま", "侭", "次", "�
 _FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})  # not 所 or 物: 保育所, 農産物
 # a letter's opening and closing words: never glued to the noun after them into one keyword
 _LETTER_WORDS = frozenset({"前略", "拝啓", "謹啓", "草々", "早々", "敬具", "敬白", "謹白", "御中"})
+
+
+# English function words: never a keyword, and no part of an English opinion's lemmas when
+# opinions are compared (``grouping``): every English request shares them
+ENGLISH_STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be because been being below between both
+but by can could did do does doing don down during each few for from further had has have having he
+her here hers him his how i if in into is it its itself just let me more most my no nor not now of
+off on once only or other our ours out over own please same she should so some such than thank thanks
+that the their theirs them then there these they this those through to too under until up very was
+we were what when where which while who whom why will with would you your yours s t ll re ve d m
+""".split())
+
+
+def _is_latin_word(surface: str) -> bool:
+    return surface.isascii() and surface.isalpha()
 
 
 def _is_trivial(word: str) -> bool:
