@@ -126,7 +126,7 @@ def _reader_options(what: str):
 
 
 @main.command("run")
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Run folder to write.")
 @click.option("--text-column", help="Column with the comment text (guessed: ご意見, 意見, 本文, 内容, text ...).")
 @click.option("--id-column", help="Column with the submission id (guessed: 受付番号, 番号, ID ...; else the row number).")
@@ -174,16 +174,19 @@ def _reader_options(what: str):
                    "by `cluster review import`).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_guarded
-def run_command(input_path, out_dir, text_column, id_column, channel_column, submitter_column, answers,
+def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
                 final, no_split, model, seed,
                 encoding, sheet, header_row, title, answer_heading, period, categories, no_mask, report_encoding,
                 no_worksheet, progress):
     """Cluster the comments in INPUT and write the run folder --out.
 
-    INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932. Writes opinions.csv,
-    clusters.csv, answers.csv, report.xlsx/.md/.html/.csv, worksheet.xlsx and run.json into the
-    folder; staff decisions in its decisions.jsonl are applied again.
+    INPUT is a CSV, TSV, XLSX or JSON lines file in UTF-8 or CP932; several files (one per
+    channel: the web form's CSV, the typed-in letters, an event's cards) are read as one
+    consultation, each file's columns guessed on its own, and a file without a channel column
+    counts under its file name (郵送.xlsx). Writes opinions.csv, clusters.csv, answers.csv,
+    report.xlsx/.md/.html/.csv, worksheet.xlsx and run.json into the folder; staff decisions in
+    its decisions.jsonl are applied again.
     """
     from .pipeline import RunOptions, run
 
@@ -197,7 +200,8 @@ def run_command(input_path, out_dir, text_column, id_column, channel_column, sub
         answer_heading=answer_heading, period=period, categories=categories,
     )
     show = sys.stderr.isatty() if progress is None else progress
-    result = run(input_path, out_dir, opts, log=_log, progress=show)
+    result = run(input_paths[0] if len(input_paths) == 1 else list(input_paths), out_dir, opts, log=_log,
+                 progress=show)
     c = result.counts
     click.echo(
         f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "

@@ -670,7 +670,10 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                            + (f" ({option} NAME reads one of them instead)" if option else ""))
         return first
     names = [t.sheet for t in parts]
-    channels_named = (all(normalize_channel(n) in STANDARD_CHANNELS for n in names)
+    # the sheets name the channels when most of them are channel names (「電子申請」「郵送」「FAX」 and
+    # 「意見交換会」: QA saw the 提出方法別 line vanish over the one sheet named after an event)
+    named = sum(normalize_channel(n) in KNOWN_CHANNELS for n in names)
+    channels_named = ((named == len(names) or (named >= 2 and 2 * named > len(names)))
                       and guess_column(first.columns, CHANNEL_COLUMN_CANDIDATES, what="channel", required=False) is None)
     column = f"{CHANNEL_COLUMN_CANDIDATES[0]}（シート名）" if channels_named else SHEET_COLUMN
     while column in first.columns:
@@ -706,7 +709,9 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     counts = ", ".join(f"{t.sheet} {len(t.rows)}" for t in parts)
     notes.append(f"{len(parts)} sheets with the same columns read as one table ({counts} rows); "
                  + (f"each sheet's name is read as the channel ({column})" if channels_named else
-                    f"column {column} names each row's sheet")
+                    f"column {column} names each row's sheet"
+                    + (f" (--channel-column {column} counts the sheets as channels in 提出方法別)"
+                       if named and first.options is COMMENT_OPTIONS else ""))
                  + (f"; {id_col} repeats across sheets, so each id has its sheet's name in front (FAX-1)"
                     if prefix_ids else ""))
     if other:

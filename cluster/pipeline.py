@@ -31,8 +31,8 @@ from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_giv
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
-from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, is_real_name, read_table,
-                 submitter_key, write_csv, write_json)
+from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, counted, is_real_name,
+                 normalize_channel, read_table, submitter_key, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics)
 from .mask import MASKS, drop_masked_lines, mask_personal_data
@@ -158,6 +158,60 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
     return subs, info
+
+
+def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None]
+                ) -> tuple[list[Submission], dict]:
+    """The submissions of one or more input files (one per channel: a web form's CSV, the typed-in
+    letters' workbook, an event's JSON lines), read as one consultation. Each file's columns are
+    guessed on their own (the column options apply to every file). A file without a channel column
+    counts under its file name (郵送.xlsx: 郵送) in 提出方法別. A file whose ids repeat ones of a file
+    before it has its file name in front of them (「cards-3」); rows are numbered on through the
+    files (opinions.csv's row_number), and run.json lists each file with its rows."""
+    if len(paths) == 1:
+        return read_submissions(paths[0], opts, log)
+    names = _source_names([Path(p) for p in paths])
+    subs: list[Submission] = []
+    info: dict = {"inputs": [], "blank_rows": [], "title_rows": [], "footer_rows": [], "control_chars_removed": 0}
+    seen: set[str] = set()
+    for path, name in zip(paths, names):
+        part, part_info = read_submissions(path, opts, log)
+        ids = [s.comment_id for s in part]
+        clash = sorted(set(ids) & seen, key=ids.index)
+        if clash:
+            ids = [f"{name}-{i}" for i in ids]
+            log(f"{Path(path).name}: {counted(len(clash), 'id')} also in an earlier file "
+                f"({', '.join(clash[:3])}{' …' if len(clash) > 3 else ''}): its ids have the file's name in front "
+                f"({ids[0]})")
+        seen.update(ids)
+        channel = None
+        if not part_info["columns"]["channel"]:
+            channel = normalize_channel(name) or name
+            log(f"{Path(path).name} has no channel column: its {counted(len(part), 'row')} count under "
+                f"「{channel}」 in 提出方法別 (name the file after its channel, e.g. 郵送.xlsx, or give it a "
+                "channel column)")
+        first = len(subs) + 1
+        subs += [dc_replace(s, row_number=s.row_number + first - 1, comment_id=i,
+                            channel=s.channel if channel is None else channel)
+                 for s, i in zip(part, ids)]
+        info["blank_rows"] += [n + first - 1 for n in part_info.get("blank_rows", ())]
+        info["title_rows"] += list(part_info.get("title_rows", ()))
+        info["footer_rows"] += list(part_info.get("footer_rows", ()))
+        info["control_chars_removed"] += part_info.get("control_chars_removed", 0)
+        info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)],
+                               **{k: part_info[k] for k in ("format", "encoding", "columns")}})
+    head = info["inputs"][0]
+    info.update(format=head["format"], encoding=head["encoding"], columns=head["columns"])
+    log(f"{len(paths)} input files read as one consultation: "
+        + ", ".join(f"{Path(i['path']).name} {counted(i['rows'][1] - i['rows'][0] + 1, 'row')}" for i in info["inputs"])
+        + f" (rows {', '.join(f'{a}–{b}' for a, b in (i['rows'] for i in info['inputs']))} of opinions.csv's row_number)")
+    return subs, info
+
+
+def _source_names(paths: Sequence[Path]) -> list[str]:
+    """Each input file's name for ids and channels: its stem, or its whole name where two stems match."""
+    stems = [p.stem for p in paths]
+    return [p.name if stems.count(p.stem) > 1 else p.stem for p in paths]
 
 
 def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:
@@ -475,18 +529,22 @@ def _apply_exclusions(opinions, ok: Sequence[int], decisions, fingerprints, out_
     return excluded
 
 
-def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None = None,
+def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, options: RunOptions | None = None,
         log: Callable[[str], None] | None = None, progress: bool = False, encoder=None) -> RunResult:
-    """Run the whole pipeline on ``input_path`` and write the run folder ``out_dir``."""
+    """Run the whole pipeline on ``input_path`` (one file, or several read as one consultation:
+    :func:`read_inputs`) and write the run folder ``out_dir``."""
     opts = options or RunOptions()
     log = log or (lambda msg: print(msg, file=sys.stderr))
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder")
-    _check_run_folder(out_dir, Path(input_path))
+    input_paths = [Path(p) for p in ([input_path] if isinstance(input_path, (str, os.PathLike)) else input_path)]
+    if not input_paths:
+        raise InputError("no input file given")
+    input_path = input_paths[0]
+    _check_run_folder(out_dir, input_path)
     _keep_edited_worksheet(out_dir, log)
     prog = _progress_factory(progress)
-    input_path = Path(input_path)
 
     # 0. read everything the run depends on before computing anything; a missing side file is
     # said before a large input is read
@@ -497,7 +555,7 @@ def run(input_path: str | Path, out_dir: str | Path, options: RunOptions | None 
     opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
     categories = (read_categories(opts.categories) if opts.categories
                   else carried_categories or DEFAULT_CATEGORIES)
-    subs, read_info = read_submissions(input_path, opts, log)
+    subs, read_info = read_inputs(input_paths, opts, log)
     topics = read_topics(opts.topics) if opts.topics else None
     if opts.order == "section" and not topics:
         log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
@@ -1542,6 +1600,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                   # rows of the file that are no submission (not in opinions.csv): accounted for here
                   "title_rows": list(read_info.get("title_rows", ())),
                   "footer_rows": list(read_info.get("footer_rows", ()))},
+        **({"inputs": [{**i, "absolute_path": str(Path(i["path"]).resolve()), "sha256": _sha256(Path(i["path"]))}
+                       for i in read_info["inputs"]]} if read_info.get("inputs") else {}),
         "settings": settings,
         "model": model_name,
         "grouping": grouping,

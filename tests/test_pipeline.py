@@ -453,7 +453,7 @@ def test_help(args):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["run", "{dir}", "--out", "{dir}/o"], "Invalid value for 'INPUT'"),
+    (["run", "{dir}", "--out", "{dir}/o"], "Invalid value for 'INPUT...'"),
     (["run", "{file}", "--out", "{file}"], "Invalid value for '--out'"),
     (["run", "{file}", "--out", "{dir}/o", "--min-answer-score", "abc"], "'abc' is not a valid float"),
     (["run", "{file}", "--out", "{dir}/o", "--no-such-option"], "No such option '--no-such-option'"),
