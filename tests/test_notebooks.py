@@ -141,5 +141,5 @@ def test_review_notebook_says_in_one_line_why_the_run_folder_cannot_be_opened(sa
     nb.cells = nb.cells[:2]  # the first cell opens the folder; Run All stops there
     nb = run_notebook(nb, tmp_path, allow_errors=True)
     (error,) = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
-    assert len(error.traceback) == 1 and error.traceback[0].startswith("error: "), error.traceback
+    assert len(error.traceback) == 1 and error.traceback[0].startswith("エラー："), error.traceback
     assert str(folder) in error.traceback[0] and "RUN_FOLDER" in error.traceback[0]

@@ -1,0 +1,352 @@
+"""What the review notebook (notebooks/review.ipynb) shows staff, in plain Japanese.
+
+The notebook is used by city staff, not programmers: its headings, table columns, counts,
+buttons and fields are Japanese (the ids C001, P-001-1 stay as they are). The library's own
+tables (``review.cluster_table``, ``review.decision_table`` …) keep their English column names
+for scripts; they are renamed here, at display time. The lines the ``review.said_*`` functions
+print stay English, but the notebook's controls they name (「Re-run and write the report」 …) are
+given by their Japanese names (:func:`staff_wording`).
+
+Also here: keyword highlighting that marks a keyword only where it stands as a word
+(:func:`highlight`), and the cluster view that lists as answer candidates only the past answers
+scoring at or above the report's threshold (:func:`answer_threshold`, :func:`cluster_html`).
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from .io import shorten
+from .worksheet import STATUS_WORDS, WEAK_FRACTION
+
+# --- the notebook's controls -------------------------------------------------------------------
+
+# tab titles, in the order of the notebook's tabs
+TAB_TITLES = ["統合", "移動", "分割", "重複から外す", "対象外", "見出し・概要", "分類の確定", "過去の回答",
+              "回答を書く", "対応区分", "回答作成シートの取り込み"]
+RERUN_BUTTON = "再実行して報告書を作成"
+WITHDRAW_BUTTON = "判断を取り消す"
+DECISIONS_HEADING = "これまでに記録した判断"
+WITH_COPIES = "重複グループ内の同じ文面の意見もすべて含める"
+
+# the English names of the notebook's controls in the lines ``review.notebook_wording`` gives
+# (「Re-run and write the report」 below) -> the names the notebook shows them by
+CONTROL_NAMES = {
+    "Re-run and write the report": RERUN_BUTTON,
+    "Withdraw decision": WITHDRAW_BUTTON,
+    "Decisions recorded so far": DECISIONS_HEADING,
+    "past answer": "過去の回答",
+    "write answer": "回答を書く",
+    "merge": "統合",
+    "move": "移動",
+    "split": "分割",
+    "detach": "重複から外す",
+    "exclude": "対象外",
+    "confirm": "分類の確定",
+    "with every copy in their duplicate groups": WITH_COPIES,
+}
+_CONTROL_RE = re.compile("「(" + "|".join(re.escape(k) for k in sorted(CONTROL_NAMES, key=len, reverse=True)) + ")」")
+
+
+def staff_wording(line: str) -> str:
+    """A line as the notebook shows it: the controls it names (「Withdraw decision」) by their
+    Japanese names (「判断を取り消す」); the rest of the line is left as it is."""
+    return _CONTROL_RE.sub(lambda m: f"「{CONTROL_NAMES[m.group(1)]}」", line)
+
+
+# --- counts ------------------------------------------------------------------------------------
+
+def counts_table(run):
+    """The run's counts, one row each, with Japanese row names (項目 / 件数)."""
+    import pandas as pd
+
+    c = run.counts
+    done = run.info.get("decisions") or {}
+    rows = [("提出（入力ファイルの行）", c.get("input_rows")),
+            ("意見（分類対象）", c.get("ok_opinions")),
+            ("重複を除いた意見", c.get("distinct_opinions")),
+            ("同一・ほぼ同一の文面のグループ", c.get("duplicate_groups")),
+            ("　うちグループに入る意見", c.get("opinions_in_duplicate_groups")),
+            ("項目（意見のまとまり）", c.get("clusters")),
+            ("　うち意見が1件だけの項目", c.get("singleton_clusters")),
+            ("意見を含まない提出", c.get("rows_without_opinions")),
+            ("記録した判断", len(run.decisions)),
+            ("今回の実行で反映した判断", done.get("applied", 0)),
+            ("反映できなかった判断（対象の意見がない・変化なし）", done.get("not_applied", 0)),
+            ("次の再実行で反映する判断", run.pending)]
+    return pd.DataFrame(rows, columns=["項目", "件数"]).set_index("項目")
+
+
+# --- the cluster table -------------------------------------------------------------------------
+
+CLUSTER_COLUMNS = {
+    "cluster_id": "項目ID",
+    "label": "見出し",
+    "size": "意見数",
+    "unique_texts": "異なる文面",
+    "duplicates": "同じ文面の重複",
+    "topic": "分野",
+    "summary": "ご意見の概要（職員記入）",
+    "answer_status": "回答の状態",
+    "top_answer_id": "回答候補の番号",
+    "top_answer": "回答候補",
+    "confirmed": "分類の確定",
+}
+# the sort choices: (shown, column)
+SORT_OPTIONS = [(CLUSTER_COLUMNS[k], k) for k in ("size", "cluster_id", "label", "duplicates", "unique_texts",
+                                                  "topic", "answer_status", "confirmed")]
+
+
+def answer_threshold(run) -> float:
+    """The score from which the report shows a past answer as a candidate: the run's
+    ``report_min_score`` (run.json), else its ``--min-answer-score``, else the index's default."""
+    info = run.info if hasattr(run, "info") else run
+    value = info.get("report_min_score")
+    if value is None:
+        value = (info.get("settings") or {}).get("answer_min_score")
+    if value is None:
+        from .answers import DEFAULT_MIN_SCORE
+
+        value = DEFAULT_MIN_SCORE
+    return float(value)
+
+
+def cluster_table(run, sort_by: str = "size", descending: bool = True):
+    """``review.cluster_table`` sorted, as staff see it: Japanese column names and answer states
+    (確定 / 回答案あり / 未記入), ✓ for a confirmed grouping, and no 回答候補 on a row whose best
+    past answer scores below the report's threshold (the report shows none there either)."""
+    from . import review
+
+    table = review.cluster_table(run)
+    if sort_by in table.columns:
+        table = table.sort_values(sort_by, ascending=not descending, kind="stable")
+    table = table.copy()
+    if "top_answer_id" in table.columns and len(run.answers) and "score" in run.answers.columns:
+        threshold = answer_threshold(run)
+        best = run.answers.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
+        score = dict(zip(best["cluster_id"], best["score"]))
+        weak = [(status != "confirmed" and not (score.get(cid, 0.0) >= threshold))
+                for cid, status in zip(table["cluster_id"], table.get("answer_status", [""] * len(table)))]
+        table.loc[weak, "top_answer_id"] = ""
+        if "top_answer" in table.columns:
+            table.loc[weak, "top_answer"] = ""
+    if "answer_status" in table.columns:
+        table["answer_status"] = [STATUS_WORDS.get(s, s) for s in table["answer_status"]]
+    if "confirmed" in table.columns:
+        table["confirmed"] = ["✓" if v is True or str(v).lower() == "true" else "" for v in table["confirmed"]]
+    return table.rename(columns=CLUSTER_COLUMNS)
+
+
+def cluster_label(cluster_id: str, size, label: str) -> str:
+    """A cluster as the dropdowns list it: 「C001（15件）東町線の存続」."""
+    return f"{cluster_id}（{size}件）{label}"
+
+
+# --- decisions and duplicate groups ------------------------------------------------------------
+
+KIND_WORDS = {"merge": "統合", "move": "移動", "split": "分割", "detach": "重複から外す", "exclude": "対象外",
+              "cut": "切り分け", "join": "つなぎ合わせ", "label": "見出し", "summary": "概要", "answer": "回答",
+              "category": "対応区分", "confirm": "分類の確定", "withdraw": "取り消し"}
+DECISION_COLUMNS = {"n": "番号", "kind": "種類", "by": "記録者", "at": "日時", "cluster": "項目ID",
+                    "opinions": "意見数", "value": "内容", "in_this_run": "今回の実行に反映",
+                    "withdrawn": "取り消し済み", "note": "備考"}
+
+
+def decision_table(table):
+    """``review.decision_table`` as staff see it (Japanese columns and kinds, ✓ for yes)."""
+    table = table.copy()
+    if "kind" in table.columns:
+        table["kind"] = [KIND_WORDS.get(k, k) for k in table["kind"]]
+    for col in ("in_this_run", "withdrawn"):
+        if col in table.columns:
+            table[col] = ["✓" if bool(v) else "" for v in table[col]]
+    return table.rename(columns=DECISION_COLUMNS)
+
+
+DUPLICATE_VIEW_COLUMNS = {"opinion_id": "意見ID", "cluster_id": "項目ID", "similarity": "類似度",
+                          "exact_copies": "全く同じ文面の数", "text": "ご意見"}
+
+
+def duplicate_group_view(view, limit: int = 80):
+    """``review.duplicate_group_view`` as staff see it (texts shortened, Japanese columns)."""
+    view = view.copy()
+    if "text" in view.columns:
+        view["text"] = view["text"].map(lambda t: shorten(t, limit))
+    return view.rename(columns=DUPLICATE_VIEW_COLUMNS)
+
+
+def duplicate_group_label(r) -> str:
+    """A duplicate group as the dropdown lists it (a row of ``review.duplicate_group_table``)."""
+    return (f"{r.duplicate_group}（意見{r.size}件、文面{r.distinct_texts}種類、最も低い類似度 "
+            f"{r.lowest_similarity:.2f}）項目 {r.clusters}")
+
+
+def answer_option_label(rank, answer_id, score: float, answer: str, threshold: float) -> str:
+    """A past answer in the past-answer tab's list; one below the threshold is marked 参考."""
+    weak = "" if score >= threshold else "【参考（しきい値未満）】"
+    return f"{rank}. {weak}回答{answer_id}　スコア{score:.4f}　{shorten(answer, 50)}"
+
+
+# --- keyword highlighting ----------------------------------------------------------------------
+
+def _script(ch: str) -> str:
+    """kanji / katakana / other: a keyword is not marked inside a longer run of kanji or katakana."""
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ":
+        return "kanji"
+    if "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ" or "\uff66" <= ch <= "\uff9f":
+        return "katakana"
+    return "other"
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from .tokenize import Tokenizer
+
+    return Tokenizer()
+
+
+def _matches(text: str, keywords: Sequence[str], tokenizer) -> list[tuple[int, int]]:
+    """``(start, end)`` in ``text`` of the keywords standing as words: the span starts and ends
+    where the tokenizer cuts the (NFKC-normalised) text and not inside a longer run of kanji or
+    katakana (「子」 is not marked in 「子ども」, nor 「場所」 in 「居場所」, nor 「バス」 in
+    「コミュニティバス」); a verb or adjective keyword (its base form, 「増やす」) marks its
+    inflected form (「増やし」). Longest first, no overlaps."""
+    chars, origin = [], []
+    for i, ch in enumerate(text):  # NFKC one character at a time: each maps back to its own
+        for k, c in enumerate(unicodedata.normalize("NFKC", ch)):
+            chars.append(c)
+            origin.append(i if k == 0 else None)
+    norm = "".join(chars)
+    origin.append(len(text))
+    starts, ends, pos = set(), set(), 0
+    base_spans: dict[str, list[tuple[int, int]]] = {}
+    for tok in tokenizer(norm):
+        s = norm.find(tok.surface, pos)
+        if s < 0 or not tok.surface:
+            continue
+        e = s + len(tok.surface)
+        starts.add(s)
+        ends.add(e)
+        if tok.base != tok.surface:
+            base_spans.setdefault(tok.base, []).append((s, e))
+        pos = e
+    words = sorted({unicodedata.normalize("NFKC", k) for k in keywords if k and k.strip()}, key=len, reverse=True)
+    found: list[tuple[int, int]] = []
+    taken = [False] * len(norm)
+
+    def whole(s: int, e: int) -> bool:
+        if s not in starts or e not in ends or origin[s] is None or origin[e] is None:
+            return False
+        if s > 0 and _script(norm[s - 1]) != "other" and _script(norm[s - 1]) == _script(norm[s]):
+            return False
+        if e < len(norm) and _script(norm[e]) != "other" and _script(norm[e]) == _script(norm[e - 1]):
+            return False
+        return not any(taken[s:e])
+
+    for w in words:
+        spans = [(m.start(), m.start() + len(w)) for m in re.finditer(re.escape(w), norm)]
+        spans += base_spans.get(w, [])
+        for s, e in sorted(set(spans)):
+            if whole(s, e):
+                found.append((s, e))
+                taken[s:e] = [True] * (e - s)
+    return sorted((origin[s], origin[e]) for s, e in found)
+
+
+def highlight(text: str, keywords: Sequence[str], tokenizer=None) -> str:
+    """HTML of ``text`` (escaped) with the keywords that stand in it as words marked (<mark>)."""
+    text = "" if text is None else str(text)
+    if not text or not any(k for k in keywords):
+        return html.escape(text)
+    out, last = [], 0
+    for s, e in _matches(text, keywords, tokenizer or _tokenizer()):
+        out.append(html.escape(text[last:s]))
+        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        last = e
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+# --- one cluster -------------------------------------------------------------------------------
+
+_PAST_ANSWER_RE = re.compile(r"\s*\(past answer ([^)]*)\)$")
+
+
+def _num(x: float) -> str:
+    """A threshold as shown: 0.15, 0.075 (not 0.07)."""
+    return f"{round(float(x), 4):g}"
+
+
+def split_candidates(answers, threshold: float):
+    """The cluster's past answers: (candidates from the threshold up, 参考 from
+    ``WEAK_FRACTION`` × the threshold up, how many score lower and are not shown)."""
+    if not len(answers):
+        return answers, answers, 0
+    score = answers["score"].astype(float)
+    strong = answers[score >= threshold]
+    weak = answers[(score < threshold) & (score >= threshold * WEAK_FRACTION)]
+    return strong, weak, int((score < threshold * WEAK_FRACTION).sum())
+
+
+def _answer_rows(answers, keywords, e) -> list[str]:
+    parts = ["<table><tr><th>順位</th><th>回答番号</th><th>スコア</th><th>一致した過去の意見</th>"
+             "<th>一致したこの項目の文</th><th>過去の回答（市の考え方）</th></tr>"]
+    for a in answers.itertuples():
+        matched = str(getattr(a, "matched_sentence", "") or "")  # older runs lack the column
+        parts.append(f"<tr><td>{a.rank}</td><td>{e(str(a.answer_id))}</td><td>{float(a.score):.4f}</td>"
+                     f"<td style='text-align:left'>{highlight(str(a.past_opinion or ''), keywords)}</td>"
+                     f"<td style='text-align:left'>{e(matched)}</td>"
+                     f"<td style='text-align:left'>{e(str(a.answer or ''))}</td></tr>")
+    parts.append("</table>")
+    return parts
+
+
+def cluster_html(view, threshold: float) -> str:
+    """One cluster (a ``review.ClusterView``) as staff see it: its opinions with the keywords
+    marked, its confirmed answer, and its answer candidates: those from the report's
+    ``threshold`` up as 回答候補, weaker ones from ``WEAK_FRACTION`` of it under
+    「参考（しきい値未満）」, the rest only counted."""
+    e = html.escape
+    parts = [f"<h4>{e(view.cluster_id)} {e(str(view.label or ''))} <small>（意見 {view.size}件、"
+             f"異なる文面 {len(view.opinions)}件）</small></h4>"]
+    if view.topic:
+        parts.append(f"<div>分野：{e(str(view.topic))}</div>")
+    if view.keywords:
+        parts.append("<div>キーワード：" + "・".join(f"<mark>{e(k)}</mark>" for k in view.keywords) + "</div>")
+    parts.append("<table><tr><th>件数</th><th>意見ID</th><th>ご意見（★＝代表として示す意見）</th></tr>")
+    for r in view.opinions.itertuples():
+        ids = str(r.opinion_ids).split()
+        shown = " ".join(ids[:3]) + (f" …（ほか{len(ids) - 3}件）" if len(ids) > 3 else "")
+        star = "★ " if r.representative else ""
+        parts.append(f"<tr><td style='text-align:right'>{r.count}</td><td>{e(shown)}</td>"
+                     f"<td style='text-align:left'>{star}{highlight(r.text, view.keywords)}</td></tr>")
+    parts.append("</table>")
+    if view.answer_status == "confirmed":
+        confirmed = _PAST_ANSWER_RE.sub(lambda m: f"（過去の回答 {m.group(1)}）", str(view.confirmed_answer or ""))
+        parts.append(f"<div><b>確定した考え方</b>：{e(confirmed)}</div>")
+    strong, weak, hidden = split_candidates(view.answers, threshold)
+    if len(strong):
+        parts.append(f"<b>回答候補</b>（スコア {_num(threshold)} 以上：報告書の作業中の案に示されるもの）")
+        parts += _answer_rows(strong, view.keywords, e)
+    elif len(view.answers):
+        parts.append(f"<div><b>回答候補</b>：なし（スコア {_num(threshold)} 以上の過去の回答はありません）</div>")
+    else:
+        parts.append("<div><b>回答候補</b>：なし（過去の回答を指定した実行では、ここに候補が示されます）</div>")
+    if len(weak):
+        parts.append(f"<b>参考（しきい値未満）</b>（スコア {_num(threshold * WEAK_FRACTION)} 以上 {_num(threshold)} 未満："
+                     "一致度が低く、報告書には示されません。使う場合は内容を確かめてください）")
+        parts += _answer_rows(weak, view.keywords, e)
+    if hidden:
+        parts.append(f"<div><small>一致度のごく低い過去の回答が{hidden}件あります"
+                     f"（スコア {_num(threshold * WEAK_FRACTION)} 未満のため表示していません。"
+                     "「過去の回答」タブの一覧には出ます）</small></div>")
+    return "\n".join(parts)
+
+
+def count_column_names() -> Mapping[str, str]:
+    """Plot labels (column -> shown)."""
+    return {"size": "意見数", "cluster_id": "項目ID", "label": "見出し", "unique_texts": "異なる文面",
+            "opinion_id": "意見ID", "hover": "ご意見"}

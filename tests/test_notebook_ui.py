@@ -1,0 +1,170 @@
+"""What the review notebook shows staff (cluster.notebook_ui): Japanese names, whole-word
+keyword highlighting, and answer candidates split at the report's threshold.
+
+The texts are small ones written for these tests.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cluster import notebook_ui as ui
+from cluster import review
+
+
+def marked(html_text: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html_text)
+
+
+# --- keyword highlighting ---------------------------------------------------------------------
+
+def test_a_keyword_inside_a_longer_word_is_not_marked():
+    text = "子どもの居場所を増やしてほしい。"
+    assert marked(ui.highlight(text, ["子", "場所"])) == []  # 子 in 子ども, 場所 in 居場所
+    assert marked(ui.highlight(text, ["子ども", "居場所"])) == ["子ども", "居場所"]
+
+
+def test_a_keyword_standing_as_a_word_is_marked():
+    assert marked(ui.highlight("子の送迎が大変です。公園の場所を教えてください。", ["子", "場所"])) == ["子", "場所"]
+
+
+def test_no_keyword_inside_a_run_of_kanji_or_katakana():
+    text = "コミュニティバスとバスの便、駐輪場整備と駐輪場"
+    assert marked(ui.highlight(text, ["バス", "駐輪場"])) == ["バス", "駐輪場"]
+    assert ui.highlight(text, ["バス", "駐輪場"]).endswith("と<mark>駐輪場</mark>")
+
+
+def test_the_longest_keyword_wins_and_a_compound_is_marked_whole():
+    assert marked(ui.highlight("自転車駐輪場を増設してください。", ["駐輪場", "自転車駐輪場", "増設"])) == \
+        ["自転車駐輪場", "増設"]
+
+
+def test_a_verb_keyword_marks_its_inflected_form():
+    assert marked(ui.highlight("図書館の本を増やしてほしい。", ["増やす"])) == ["増やし"]
+
+
+def test_full_width_text_matches_its_normalised_keyword_and_html_is_escaped():
+    out = ui.highlight("<b>ＳＵＭ</b>の頁以降", ["SUM", "頁以降"])
+    assert out == "&lt;b&gt;<mark>ＳＵＭ</mark>&lt;/b&gt;の<mark>頁以降</mark>"
+    assert ui.highlight("a < b", []) == "a &lt; b"
+
+
+# --- the controls' names in the library's lines ----------------------------------------------
+
+def test_every_control_the_library_names_has_its_japanese_name():
+    named = set()
+    for _rx, repl in review._NOTEBOOK_WORDING:
+        for name in re.findall(r"「([^」]*)」", repl):
+            named |= {"move", "split", "detach"} if name == "\\1" else {name}
+    assert named - set(ui.CONTROL_NAMES) == set()
+
+
+def test_staff_wording_renames_the_controls_and_leaves_the_rest():
+    line = review.notebook_wording("recorded label for C002; run `cluster run ... --out DIR` again to apply it")
+    assert ui.staff_wording(line) == f"recorded label for C002; re-run (「{ui.RERUN_BUTTON}」 below) to apply it"
+    assert ui.staff_wording("「split」 and 「merge it」") == "「分割」 and 「merge it」"
+
+
+# --- the report's threshold and the candidates --------------------------------------------------
+
+def test_the_threshold_is_the_runs():
+    assert ui.answer_threshold({"report_min_score": 0.2}) == 0.2
+    assert ui.answer_threshold({"settings": {"answer_min_score": 0.3}}) == 0.3
+    from cluster.answers import DEFAULT_MIN_SCORE
+
+    assert ui.answer_threshold({"settings": {"answer_min_score": None}}) == DEFAULT_MIN_SCORE
+
+
+ANSWERS = pd.DataFrame({
+    "cluster_id": ["C001", "C001", "C001", "C002"],
+    "rank": [1, 2, 3, 1],
+    "answer_id": ["7", "3", "9", "3"],
+    "score": [0.31, 0.1, 0.012, 0.02],
+    "past_opinion": ["公民館の開館時間を延ばしてほしい。", "図書館の駐車場を広げてほしい。", "ごみの分別を簡単に。",
+                     "図書館の駐車場を広げてほしい。"],
+    "answer": ["開館時間の延長を検討します。", "駐車場の拡張は予定していません。", "分別は現行どおりとします。",
+               "駐車場の拡張は予定していません。"],
+    "source": ["", "", "", ""],
+    "matched_sentence": ["", "", "", ""],
+})
+
+
+def a_view(answers) -> review.ClusterView:
+    return review.ClusterView(
+        cluster_id="C001", label="公民館の開館時間", keywords=["公民館", "開館時間"], topic="",
+        size=2, opinions=pd.DataFrame({"text": ["公民館の開館時間を夜9時まで延ばしてください。", "公民館を夜も使いたい。"],
+                                       "count": [1, 1], "opinion_ids": ["P-001-1", "P-002-1"],
+                                       "duplicate_group": ["", ""], "representative": [True, False]}),
+        answers=answers.reset_index(drop=True))
+
+
+def test_the_cluster_view_lists_as_candidates_only_answers_from_the_threshold_up():
+    page = ui.cluster_html(a_view(ANSWERS[ANSWERS["cluster_id"] == "C001"]), 0.15)
+    candidates, _, reference = page.partition("参考（しきい値未満）")
+    assert "<td>0.3100</td>" in candidates and "<td>0.1000</td>" not in candidates
+    assert "<td>0.1000</td>" in reference  # from half the threshold up: shown, apart
+    assert "0.0120" not in page and "分別は現行どおり" not in page  # below: only counted
+    assert "ごく低い過去の回答が1件" in page
+    assert "<mark>公民館</mark>の<mark>開館時間</mark>" in page
+    for english in ("answer candidates", "opinion ids", "count", "keywords", "distinct"):
+        assert english not in page
+
+
+def test_the_cluster_view_says_when_no_answer_reaches_the_threshold():
+    page = ui.cluster_html(a_view(ANSWERS[ANSWERS["cluster_id"] == "C002"]), 0.15)
+    assert "<b>回答候補</b>：なし" in page and "参考（しきい値未満）" not in page and "<table><tr><th>順位" not in page
+    page = ui.cluster_html(a_view(ANSWERS.iloc[0:0]), 0.15)
+    assert "<b>回答候補</b>：なし" in page
+
+
+def test_a_weak_past_answer_is_marked_in_the_list():
+    assert "参考（しきい値未満）" in ui.answer_option_label(2, "3", 0.1, "駐車場の拡張は予定していません。", 0.15)
+    assert "参考" not in ui.answer_option_label(1, "7", 0.31, "開館時間の延長を検討します。", 0.15)
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+def a_run() -> review.RunView:
+    clusters = pd.DataFrame({"cluster_id": ["C001", "C002"], "label": ["公民館の開館時間", "図書館の駐車場"],
+                             "size": pd.array([2, 1], dtype="Int64"), "unique_texts": pd.array([2, 1], dtype="Int64"),
+                             "topic": ["", ""], "answer_status": ["candidate", "none"], "confirmed": ["no", "yes"],
+                             "keywords": ["公民館・開館時間", "図書館・駐車場"]})
+    opinions = pd.DataFrame({"opinion_id": ["P-001-1", "P-002-1", "P-003-1"], "cluster_id": ["C001", "C001", "C002"],
+                             "duplicate_group": ["", "", ""], "status": ["ok", "ok", "ok"],
+                             "text": ["公民館の開館時間を夜9時まで延ばしてください。", "公民館を夜も使いたい。",
+                                      "図書館の駐車場が狭いです。"]})
+    info = {"report_min_score": 0.15, "counts": {"input_rows": 3, "ok_opinions": 3, "distinct_opinions": 3,
+                                                 "clusters": 2}, "decisions": {"applied": 0, "not_applied": 0}}
+    return review.RunView(Path("out"), info, opinions, clusters, ANSWERS, [])
+
+
+def test_the_cluster_table_is_in_japanese_and_has_no_candidate_below_the_threshold():
+    table = ui.cluster_table(a_run(), "size", True)
+    assert list(table.columns) == [ui.CLUSTER_COLUMNS[c] for c in review.cluster_table(a_run()).columns]
+    rows = table.set_index("項目ID")
+    assert rows.loc["C001", "回答候補の番号"] == "7" and rows.loc["C001", "回答の状態"] == "回答案あり"
+    assert rows.loc["C002", "回答候補の番号"] == "" and rows.loc["C002", "回答候補"] == ""  # 0.02: none
+    assert rows.loc["C002", "回答の状態"] == "未記入" and rows.loc["C002", "分類の確定"] == "✓"
+    assert list(ui.cluster_table(a_run(), "size", False)["項目ID"]) == ["C002", "C001"]
+
+
+def test_the_counts_have_japanese_row_names():
+    counts = ui.counts_table(a_run())
+    assert counts.loc["意見（分類対象）", "件数"] == 3 and counts.loc["重複を除いた意見", "件数"] == 3
+    assert all(re.search(r"[ぁ-んァ-ン一-龥]", name) for name in counts.index)
+
+
+def test_the_decision_table_is_in_japanese():
+    table = pd.DataFrame([{"n": 1, "kind": "label", "by": "山田", "at": "2026-01-05T10:00", "cluster": "C001",
+                           "opinions": 2, "value": "", "in_this_run": True, "withdrawn": False, "note": ""}])
+    shown = ui.decision_table(table)
+    assert list(shown.columns) == list(ui.DECISION_COLUMNS.values())
+    assert shown.iloc[0]["種類"] == "見出し" and shown.iloc[0]["今回の実行に反映"] == "✓" and shown.iloc[0]["取り消し済み"] == ""
+
+
+@pytest.mark.parametrize("kind", review.KINDS)
+def test_every_kind_has_a_japanese_word(kind):
+    assert kind in ui.KIND_WORDS
