@@ -750,67 +750,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             # and only when there are newcomers: the same input run again needs none)
             fresh = fresh_labels() if any(p is None for p in unit_prev) else None
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join, fresh=fresh)
-            if n_new:
-                # opinions staff had excluded, back since the exclusion was withdrawn: no late comments
-                recut = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
-                            and any(touched(o) for o, _ in unit_pairs[u]))
-                back = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
-                           and not any(touched(o) for o, _ in unit_pairs[u])
-                           and all(o not in prev.cluster_of and prev.text_of.get(o) == t for o, t in unit_pairs[u]))
-                also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
-                placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
-                joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
-                fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
-                into = sorted({continued[int(unit_cluster[u])] for u in placed if int(unit_cluster[u]) in continued})
-                where = ", ".join(p for p in (
-                    f"{joined} joined earlier clusters ({', '.join(into[:6])}{' …' if len(into) > 6 else ''})"
-                    if joined else "",
-                    f"{len(placed) - joined} form {fresh} new cluster{'s' if fresh != 1 else ''}"
-                    if len(placed) > joined else "") if p) or "none placed"
-                if recut:
-                    others = [f"{n_new - back - recut} late comments" if n_new - back - recut > 0 else "",
-                              f"{back} no longer excluded: an exclusion withdrawn" if back else ""]
-                    others = "; ".join(o for o in others if o)
-                    # name only what happened: a cut applied, a join applied, or one withdrawn (undo)
-                    how = {"cut" if o in reshaped.cut_parts else "join" if o in reshaped.join_heads else "undo"
-                           for u, was in enumerate(unit_prev) if was is None and u not in freed
-                           for o, _ in unit_pairs[u] if touched(o)}
-                    how_kinds = [k for k in ("cut", "join", "undo") if k in how]
-                    verbs = {"cut": "cut", "join": "joined", "undo": "put back"}
-                    log(f"{recut} distinct opinion{'s' if recut != 1 else ''} "
-                        f"{' or '.join(verbs[k] for k in how_kinds)} by staff "
-                        f"decisions ({', '.join(how_kinds)}), placed on {'its' if recut == 1 else 'their'} own text"
-                        f"{' (and ' + others + ')' if others else ''}{also}: {where}")
-                elif back == n_new:
-                    log(f"{back} distinct opinion{'s' if back != 1 else ''} no longer excluded (an exclusion "
-                        f"withdrawn){also}: {where}")
-                else:
-                    back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
-                    # copies of earlier letters came too: counted, so the line adds up to what arrived
-                    copies_in = [o for o in arrivals
-                                 if o in unit_index and unit_prev[unit_index[o]] is not None]
-                    copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
-                                  f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
-                                  "rows" if copies_in else "")
-                    log(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
-                        f"{back_too}{also}: {where}{copies_too}")
-            elif arrivals:  # copies of earlier texts only: their copies' rows
-                went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
-                        for oid in arrivals if oid in unit_index]
-                log(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
-                    f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
-                    f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
-                    f"{', '.join(went[:6])}{' …' if len(went) > 6 else ''}; the other clusters are kept")
-            elif changes["edited"] or changes["gone"]:
-                pass  # said above
-            elif excluded_since and not prev.continued:
-                log("opinions excluded since the earlier run leave its clusters; the other clusters are kept"
-                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
-                       "since are placed on their own text" if freed else ""))
-            else:
-                log("same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept"
-                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
-                       "since are placed on their own text" if freed else ""))
+            for line in _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, n_new=n_new, freed=freed,
+                                        replaced=replaced, touched=touched, reshaped=reshaped, arrivals=arrivals,
+                                        unit_index=unit_index, changed=bool(changes["edited"] or changes["gone"]),
+                                        excluded_since=excluded_since):
+                log(line)
         else:
             unit_cluster = group(range(len(unit_texts)))
     else:
@@ -1198,6 +1142,78 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
     return (f"note: {len(found)} row{'s hold' if len(found) > 1 else ' holds'} two or more opinions of one submission, "
             f"each counted in its 件数: {shown}{more}; if one opinion was cut apart, `cluster review join {run_dir} "
             f"{' '.join(first)}`; if they ask different things, `cluster review move` one")
+
+
+def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_new: int, freed, replaced,
+                    touched: Callable[[str], bool], reshaped, arrivals: Sequence[str], unit_index: Mapping[str, int],
+                    changed: bool, excluded_since: bool) -> list[str]:
+    """What a run that keeps the earlier run's clusters says of the opinions it placed: late
+    comments and where they went, opinions staff cut, joined or put back, exclusions withdrawn,
+    copies of earlier letters; or that the clusters are kept. ``unit_prev``: each unit's earlier
+    cluster id (None: placed in this run); ``continued``: this run's cluster -> the earlier id."""
+    out: list[str] = []
+    if n_new:
+        # opinions staff had excluded, back since the exclusion was withdrawn: no late comments
+        recut = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
+                    and any(touched(o) for o, _ in unit_pairs[u]))
+        back = sum(1 for u, p in enumerate(unit_prev) if p is None and u not in freed and unit_pairs[u]
+                   and not any(touched(o) for o, _ in unit_pairs[u])
+                   and all(o not in prev.cluster_of and prev.text_of.get(o) == t for o, t in unit_pairs[u]))
+        also = f" (and {len(freed)} detached from their duplicate group)" if freed else ""
+        placed = [u for u, p in enumerate(unit_prev) if p is None and u not in replaced]
+        joined = sum(1 for u in placed if int(unit_cluster[u]) in continued)
+        fresh = len({int(unit_cluster[u]) for u in placed} - set(continued))
+        into = sorted({continued[int(unit_cluster[u])] for u in placed if int(unit_cluster[u]) in continued})
+        where = ", ".join(p for p in (
+            f"{joined} joined earlier clusters ({', '.join(into[:6])}{' …' if len(into) > 6 else ''})"
+            if joined else "",
+            f"{len(placed) - joined} form {fresh} new cluster{'s' if fresh != 1 else ''}"
+            if len(placed) > joined else "") if p) or "none placed"
+        if recut:
+            others = [f"{n_new - back - recut} late comments" if n_new - back - recut > 0 else "",
+                      f"{back} no longer excluded: an exclusion withdrawn" if back else ""]
+            others = "; ".join(o for o in others if o)
+            # name only what happened: a cut applied, a join applied, or one withdrawn (undo)
+            how = {"cut" if o in reshaped.cut_parts else "join" if o in reshaped.join_heads else "undo"
+                   for u, was in enumerate(unit_prev) if was is None and u not in freed
+                   for o, _ in unit_pairs[u] if touched(o)}
+            how_kinds = [k for k in ("cut", "join", "undo") if k in how]
+            verbs = {"cut": "cut", "join": "joined", "undo": "put back"}
+            out.append(f"{recut} distinct opinion{'s' if recut != 1 else ''} "
+                       f"{' or '.join(verbs[k] for k in how_kinds)} by staff "
+                       f"decisions ({', '.join(how_kinds)}), placed on {'its' if recut == 1 else 'their'} own text"
+                       f"{' (and ' + others + ')' if others else ''}{also}: {where}")
+        elif back == n_new:
+            out.append(f"{back} distinct opinion{'s' if back != 1 else ''} no longer excluded (an exclusion "
+                       f"withdrawn){also}: {where}")
+        else:
+            back_too = f" (and {back} no longer excluded: an exclusion withdrawn)" if back else ""
+            # copies of earlier letters came too: counted, so the line adds up to what arrived
+            copies_in = [o for o in arrivals
+                         if o in unit_index and unit_prev[unit_index[o]] is not None]
+            copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
+                          f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
+                          "rows" if copies_in else "")
+            out.append(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
+                       f"{back_too}{also}: {where}{copies_too}")
+    elif arrivals:  # copies of earlier texts only: their copies' rows
+        went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
+                for oid in arrivals if oid in unit_index]
+        out.append(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
+                   f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
+                   f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
+                   f"{', '.join(went[:6])}{' …' if len(went) > 6 else ''}; the other clusters are kept")
+    elif changed:
+        pass  # said above
+    elif excluded_since and not prev.continued:
+        out.append("opinions excluded since the earlier run leave its clusters; the other clusters are kept"
+                   + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
+                      "since are placed on their own text" if freed else ""))
+    else:
+        out.append("same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept"
+                   + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
+                      "since are placed on their own text" if freed else ""))
+    return out
 
 
 def regrouped_copies_line(prev, unit_pairs, unit_prev, run_dir: str, limit: int = 5) -> str | None:
