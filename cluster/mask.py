@@ -1866,7 +1866,7 @@ def _masked_then_given(m: re.Match) -> str:
     if pos == len(given) and inside and all(",人名,名" in raw or (",人名,一般" in raw and _OLD_KATAKANA_GIVEN_RE.fullmatch(given))
                                             for raw in inside):
         return MASKS["name"]
-    if _HIRA_RUN_RE.match(given) and _alone_on_line(m) and _hiragana_given_alone(given, words[0][1]):
+    if words and _HIRA_RUN_RE.match(given) and _alone_on_line(m) and _hiragana_given_alone(given, words[0][1]):
         return MASKS["name"]  # 「［氏名］ みち代」 alone on its line: a signature, whatever UniDic reads in it
     return m.group()
 
