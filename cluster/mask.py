@@ -18,6 +18,8 @@ Names are found four ways:
   a family or given name of 2 or more characters that UniDic tags as a person name (not a
   common word: さくら, 大地; never one character) also standing alone before a closing bracket,
   and not inside a longer word: 「（［住所］　高橋）」「（和子）」「和子より」, not 「佐和子さん」;
+  a given name after the masked family name goes with it (UniDic's 人名,名 in kanji or katakana;
+  in hiragana where it ends the name, 「［氏名］ よし子」, or alone on its line: 「［氏名］ みち代」);
 * names that UniDic (fugashi + unidic-lite, the project's ``Tokenizer``) tags as person names
   (名詞,固有名詞,人名,姓 / 名), never guessed from the characters:
   - a family name followed by a given name (人名,姓 then 人名,名, spaces allowed between),
@@ -162,7 +164,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from .normalize import CLOSING_WORDS, CONTACT_LABELS, NAME_LABELS
+from .normalize import _NAME_INTRO_RE, CLOSING_WORDS, CONTACT_LABELS, NAME_LABELS
 
 D = "[0-9０-９]"
 HC = r"\-‐－―ー−–—"  # hyphen-like characters seen in phone numbers and postal codes
@@ -211,11 +213,11 @@ MASKS = {
     "id": "［番号］",
 }
 
-# A date of birth after its label (生年月日 / 誕生日): only the date is replaced, the label stays
-# (「生年月日 ［生年月日］」); a date elsewhere (施行日, 令和8年4月1日から) is no personal data.
+# A date of birth after its label (生年月日 / 誕生日, also 「生年月日が1948年7月7日で」): only the date is
+# replaced, the label stays (「生年月日 ［生年月日］」); a date elsewhere (施行日, 令和8年4月1日から) is no personal data.
 _NUM = "[0-9０-９〇一二三四五六七八九十]"
 _BIRTH_RE = re.compile(
-    rf"((?:生年月日|誕生日)[^\S\n]*(?:[:：]|は)?[^\S\n]*)"
+    rf"((?:生年月日|誕生日)[^\S\n]*(?:[:：]|は|が)?[^\S\n]*)"
     rf"((?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和|[MTSHRmtshrＭＴＳＨＲ][.．]?)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*)?"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日(?:生まれ|生)?"
     rf"|(?:{D}{{4}}|(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}})[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}[^\S\n]*[/／.．{HC}][^\S\n]*{D}{{1,2}}(?![0-9０-９])(?:生まれ|生)?)")
@@ -528,6 +530,12 @@ _OTHER_SCRIPT_SIGNATURE_RE = re.compile(
 _HWK_BRACKET_END_RE = re.compile(
     f"{_OPEN}[^\\S\\n]{{0,3}}(?:{_KANJI}{{1,8}}(?:在住)?[^\\S\\n]{{1,3}})?({_HWK_PAIR}){_SIGN_AROUND}{_CLOSE}"
     f"(?:より|拝)?[。．.]?[^\\S\\n]*$")
+# Contact data (masked already) after the name on its signature line, after a blank or a separator:
+# 「中島亜紀 / Aki Nakajima　［メールアドレス］」「Ichiro Takahashi, TEL ［電話番号］」 (QA23: the Latin name leaked
+# when anything followed it)
+_MASKED_CONTACT_TAIL_RE = re.compile(
+    rf"(?:(?:[^\S\n]+|[^\S\n]*[/／|｜,，、][^\S\n]*)(?:(?:{'|'.join(CONTACT_LABELS)})[^\S\n]*[:：]?[^\S\n]*)?"
+    rf"(?:{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')}))+$")
 _OTHER_SCRIPT_HINT_RE = re.compile(f"[ｦ-ﾝ][ｦ-ﾟ]|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD}")
 # Two capitalised English words that end letters are no name: 「Best Regards」「Thank You」.
 _ENGLISH_WORDS = {
@@ -1025,6 +1033,9 @@ def _other_script_signature_span(line: str, last: bool) -> tuple[int, int] | Non
     """A name in half-width katakana or Latin letters on a signature line (see
     ``_OTHER_SCRIPT_SIGNATURE_RE``), or in half-width katakana in brackets that end the last line."""
     core = line.strip()
+    tail = _MASKED_CONTACT_TAIL_RE.search(core)
+    if tail is not None and tail.start():  # the name, then its contact data: 「Aki Nakajima　［メールアドレス］」
+        core = core[:tail.start()]
     m = _OTHER_SCRIPT_SIGNATURE_RE.fullmatch(core) if len(core) <= 40 else None
     if m is not None:
         if any(w.lower() in _ENGLISH_WORDS for w in unicodedata.normalize("NFKC", m.group(1)).split()):
@@ -1835,7 +1846,11 @@ def _mask_nicknames(text: str) -> str:
 
 # A given name right after a masked family name (a relative who shares the submitter's: 「義父の安藤 和夫が」
 # -> 「義父の［氏名］ 和夫が」): kanji UniDic tags as a given name in the sentence are the rest of the name.
-_MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}}|[ァ-ヺ]{{2,3}}(?![ァ-ヺー]))")
+# A given name in hiragana (and a kanji, 「よし子」) only where it ends the name: before the line's end,
+# a closing bracket or です/より/様 … (「石井 よし子」 signing the letter became 「［氏名］ よし子」, QA23);
+# 「［氏名］ より」 is no name to UniDic and stays.
+_MASKED_THEN_GIVEN_RE = re.compile(rf"{re.escape(MASKS['name'])}([^\S\n]{{0,2}})({_KANJI}{{1,4}}|[ァ-ヺ]{{2,3}}(?![ァ-ヺー])"
+                                   rf"|{_HIRA}{{2,4}}{_KANJI}?(?=[^\S\n]*(?:\n|$|{_CLOSE}|{_NAME_TAIL})))")
 
 
 def _masked_then_given(m: re.Match) -> str:
@@ -1851,7 +1866,32 @@ def _masked_then_given(m: re.Match) -> str:
     if pos == len(given) and inside and all(",人名,名" in raw or (",人名,一般" in raw and _OLD_KATAKANA_GIVEN_RE.fullmatch(given))
                                             for raw in inside):
         return MASKS["name"]
+    if words and _HIRA_RUN_RE.match(given) and _alone_on_line(m) and _hiragana_given_alone(given, words[0][1]):
+        return MASKS["name"]  # 「［氏名］ みち代」 alone on its line: a signature, whatever UniDic reads in it
     return m.group()
+
+
+# Hiragana after the masked family name that are no given name: 「［氏名］ ほか」「［氏名］ ら一同」
+_NOT_GIVEN_ALONE = _NOT_GIVEN_START + ("ほか", "いちどう", "いっか", "さま", "さん", "くん", "ちゃん", "です", "でした")
+_LINE_FRAME_CHARS = " \t\u3000" + _BRACKETS_OPEN + _BRACKETS_CLOSE
+
+
+def _alone_on_line(m: re.Match) -> bool:
+    """The match is the whole of its line but for blanks and brackets."""
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else end
+    return not text[start:m.start()].strip(_LINE_FRAME_CHARS) and not text[m.end():end].strip(_LINE_FRAME_CHARS)
+
+
+def _hiragana_given_alone(given: str, first_raw: str) -> bool:
+    """A hiragana given name (「みち代」「しずゑ」) on a line of its own after the masked family name,
+    unless it is a word after a name (ほか, たち, さん …) or a phrase (UniDic's first word an adverb,
+    a verb …: 「［氏名］ よろしく」)."""
+    if given.startswith(_NOT_GIVEN_ALONE) or _GIVEN_NOT_A_NAME_RE.search(given):
+        return False
+    return first_raw.split(",", 1)[0] not in _PHRASE_POS | {"助詞", "接尾辞"}
 
 
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
@@ -1973,6 +2013,8 @@ def _mask_signature_urls(text: str) -> str:
 _CONTACT_FILLER_RE = re.compile(
     rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _NAME_LABEL_WORDS + _URL_LABELS + _SNS_LABELS)}"
     rf"|Phone|PHONE|phone|Mobile|MOBILE|Mail|MAIL|E-Mail|From|FROM|生年月日|誕生日|〒"
+    # 「［生年月日］生まれ」: a signature's birth-date line (QA23: it kept the signature with the opinion)
+    rf"|生まれ"
     # the labels of account and ID numbers (［口座番号］, ［番号］): 「口座：普通 ［口座番号］」
     rf"|口座番号|口座|普通預金|普通|当座|旅券番号|パスポート番号|免許証番号|運転免許証番号|被保険者番号|記号番号|受給者番号|番号"
     rf"|[:：()（）<>＜＞・/／,，、\-－\s\u3000])")
@@ -1994,27 +2036,50 @@ def _closing_prefix_end(line: str) -> int:
     return m.end() if m else 0
 
 
-# what a contact request says besides the masked data (「回答は［メールアドレス］までお願いします。」)
-_CONTACT_REQUEST_RE = re.compile(r"ご?連絡先?|ご?回答|ご?返信|ご?返答|お返事|お知らせ|は|を|に|へ|で|まで|宛て?|"
+# what a contact request says besides the masked data (「回答は［メールアドレス］までお願いします。」
+# 「電話番号は［電話番号］です。」「返事は［電話番号］か［電話番号］にください。」)
+_CONTACT_REQUEST_RE = re.compile(r"ご?連絡先?|ご?回答|ご?返信|ご?返答|ご?返事|お返事|お知らせ|私の|わたしの|"
+                                 # longer first; not または/もしくは yet: test_pipeline's PERSONAL_INLINE ends in
+                                 # 「連絡は［電話番号］または［メールアドレス］までお願いします。」 and expects it published
+                                 r"です|でございます|まで|は|を|に|へ|で|宛て?|か|"
                                  r"お願い(?:いた)?します|お願い申し上げます|ください|下さい|[。．.!！]")
 _SENTENCE_TAIL_RE = re.compile(r"(?<=[。．！？!?])")
 
 
-def _without_contact_tail(line: str) -> str:
-    """``line`` without the sentences at its end that hold masked data and only a contact
-    request around it: 「…進めてください。連絡先：［電話番号］」 keeps 「…進めてください。」."""
+def _is_contact_sentence(sentence: str) -> bool:
+    """A sentence that holds masked data and only gives it or asks to be answered there."""
+    if not any(m in sentence for m in MASKS.values()):
+        return False
+    rest = sentence
+    for m in MASKS.values():
+        rest = rest.replace(m, "")
+    return not _CONTACT_FILLER_RE.sub("", _CONTACT_REQUEST_RE.sub("", rest)).strip()
+
+
+def _without_contact_sentences(line: str) -> str:
+    """``line`` without its sentences that hold masked data and only a contact request around it,
+    wherever they stand: 「…進めてください。連絡先：［電話番号］」 keeps 「…進めてください。」, and
+    「返事は［電話番号］にください。駐輪場を…」 keeps 「駐輪場を…」 (QA23: a leading or middle contact
+    sentence was published). A line of nothing but such sentences becomes empty."""
     parts = [p for p in _SENTENCE_TAIL_RE.split(line) if p]
-    whole = len(parts)
-    while len(parts) > 1:
-        rest = parts[-1]
-        if not any(m in rest for m in MASKS.values()):
-            break
-        for m in MASKS.values():
-            rest = rest.replace(m, "")
-        if _CONTACT_FILLER_RE.sub("", _CONTACT_REQUEST_RE.sub("", rest)).strip():
-            break
-        parts.pop()
-    return "".join(parts).rstrip(" \u3000") if len(parts) < whole else line
+    kept = [p for p in parts if not _is_contact_sentence(p)]
+    return line if len(kept) == len(parts) else "".join(kept).strip(" \u3000")
+
+
+def _without_leading_name_introduction(lines: list[str]) -> list[str]:
+    """``lines`` without the sentences at the start of the first that only give the writer's masked
+    name (``normalize._NAME_INTRO_RE``: 「［氏名］です。」「民生委員の［氏名］です。」), as long as
+    something follows them."""
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return lines
+    parts = [p for p in _SENTENCE_TAIL_RE.split(lines[first]) if p]
+    k = 0
+    while k < len(parts) and _NAME_INTRO_RE.match(parts[k].strip(" \u3000")):
+        k += 1
+    if not k or (k == len(parts) and not any(line.strip() for line in lines[first + 1:])):
+        return lines
+    return lines[:first] + ["".join(parts[k:]).lstrip(" \u3000")] + lines[first + 1:]
 
 
 def drop_masked_lines(text: str) -> str:
@@ -2027,11 +2092,16 @@ def drop_masked_lines(text: str) -> str:
     lines = text.split("\n")
     # a closing and the signature on one line (「以上　［氏名］」) goes too
     kept = [line for line in lines if not only_masks(line[_closing_prefix_end(line):])]
-    # a contact request ending the opinion's last line (「…連絡先：［電話番号］」) goes as well
+    # a sentence that only gives contact data or asks to be answered there goes as well, wherever
+    # it stands (「…連絡先：［電話番号］」, 「ご回答は［メールアドレス］までお願いします。…」); a line
+    # left empty by it goes with it
+    kept = [short for line in kept
+            if (short := _without_contact_sentences(line)) or not line.strip()]
+    # the writer's name introduction opening the summary (「民生委員の［氏名］です。」): display_text drops
+    # it when the tagger finds the name; the submitter's own name (the 氏名 column) is only masked here
+    kept = _without_leading_name_introduction(kept)
     while kept and not kept[-1].strip():
         kept.pop()
-    if kept:
-        kept[-1] = _without_contact_tail(kept[-1])
     if not any(line.strip() for line in kept):
         return text
     if len(kept) < len(lines):

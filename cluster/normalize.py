@@ -181,6 +181,9 @@ _NAME_INTRO_RE = re.compile(r"^(?:私は|わたしは|私、)?(?:[^。、はが�
                             r"［氏名］[\s\u3000]*(?:です|でございます|と申します|と言います)[。．.！!]?$")
 
 
+_NAME_INTRO_MAX = 40  # a name introduction is short: longer sentences are not given to the masker
+
+
 def _is_name_introduction(sentence: str) -> bool:
     """「原田です。」: the writer's name (as the masker finds names) and です, nothing else.
     「反対です。」「森です。」 are no introduction: the masker finds no person name in them."""
@@ -221,7 +224,8 @@ _SIGNATURE_RE = re.compile(
 NAME_LABELS = ("お名前", "氏名", "名前")
 CONTACT_LABELS = ("電話番号", "メールアドレス", "ご住所", "連絡先", "E-mail", "e-mail", "ファクス", "電話", "携帯",
                   "TEL", "Tel", "tel", "FAX", "Fax", "メール", "Email", "email", "住所", "年齢", "性別", "職業",
-                  "所属")  # longer first: alternations take the first that matches
+                  "所属", "マイナンバー", "個人番号", "生年月日", "誕生日")  # longer first: alternations take the first that matches
+# (マイナンバー … 誕生日: a signature's 「マイナンバー：…」 line was grouped and labelled on, QA23)
 _CONTACT_LINE_RE = re.compile(
     rf"^\s*({'|'.join(NAME_LABELS + CONTACT_LABELS)})\s*[:：].*$",
     re.MULTILINE,
@@ -290,22 +294,26 @@ def display_text(text: str) -> str:
     text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", original))
     text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
-    text = _drop_leading_introduction(text)
+    text = _drop_leading_introduction(text, names=True)  # 「民生委員の田中です。」 too (QA23)
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
     return text if any(ch.isalnum() for ch in text) else original
 
 
-def _drop_leading_introduction(text: str) -> str:
+def _drop_leading_introduction(text: str, names: bool = False) -> str:
     """``text`` without the sentences before its first opinion that only introduce the writer
     (「前略　私は…に住んでいます。」「電話 090-….」「子育て中の母親です。」): they are no part of
-    the opinion's summary (and would publish a masked address in its place)."""
+    the opinion's summary (and would publish a masked address in its place). With ``names``, a
+    short sentence that only gives the writer's name (「民生委員の田中です。」, as ``is_introduction``
+    reads it: the masker finds the name) goes too; the published summary asks for it, the
+    comparison text does without (a masker run per opinion)."""
     parts = _sentences(text)
     k = 0
     while k < len(parts) - 1:
         p = _GREETING_LEAD_RE.sub("", parts[k].strip())
-        if p and not (_INTRO_SENTENCE_RE.match(p) or is_date_line(p) or is_greeting_sentence(p)):
+        if p and not (_INTRO_SENTENCE_RE.match(p) or is_date_line(p) or is_greeting_sentence(p)
+                      or (names and len(p) <= _NAME_INTRO_MAX and _is_name_introduction(p))):
             break
         k += 1
     rest = "".join(parts[k:])
@@ -327,4 +335,12 @@ def is_empty_opinion(text: str) -> bool:
     key = comparison_text(text)
     if not key or not any(ch.isalnum() for ch in key):
         return True
-    return key in {"特になし", "特にありません", "なし", "ありません", "意見なし", "特に意見はありません", "とくになし"}
+    return bool(_NO_OPINION_RE.fullmatch(key))
+
+
+# 「特になし」「意見はありません」「特に意見はございません」「意見なし」「要望は特にないです」: a stock 'no comment'
+# (QA23: 「意見はありません。」 was counted as an opinion and grouped with 「駐輪場が足りません。」);
+# 「反対意見はありません」「問題はありません」 say something and are no match.
+_NO_OPINION_RE = re.compile(
+    r"(?:特に|とくに)?(?:(?:ご?意見|要望|コメント|質問)(?:等|など)?(?:は|も)?(?:特に|とくに)?)?"
+    r"(?:ありません|ございません|なし|無し|ない|ないです|ありませんでした)")

@@ -901,8 +901,15 @@ def _is_trailer_line(line: str) -> bool:
     core = line.strip(" \t\u3000")
     if not core or is_empty_opinion(core):  # blank, a greeting, or a 「電話：…」 contact line
         return True
-    return (len(core) <= _TRAILER_LINE_MAX and not _SENTENCE_MARK_RE.search(core)
+    return (_width(core) <= _TRAILER_LINE_MAX and not _SENTENCE_MARK_RE.search(core)
             and not _OPINION_WORD_RE.search(core))
+
+
+def _width(line: str) -> float:
+    """Length in full-width characters: a half-width one counts half. The limit was set for Japanese
+    lines; 「中島亜紀 / Aki Nakajima　aki.n at example dot com」 (44 characters) is a short signature line
+    (QA23: it stayed with the opinion above it)."""
+    return sum(0.5 if ch.isascii() or "\uff61" <= ch <= "\uff9f" else 1.0 for ch in line)
 
 
 def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
@@ -939,8 +946,10 @@ def _cut_signature(text: str, seg: Segment) -> list[Segment]:
     if "\n" not in body:
         return [seg]
     cut = max(_closing_block(body), _signature_block(body))
-    if cut <= 0 or is_empty_opinion(body[:cut]):
+    if cut <= 0 or not body[:cut].strip():
         return [seg]
+    # a signature under no opinion (「特にありません。\n森本」) is cut too: both pieces are then no
+    # opinion and the submission one empty row (QA23: the name made it an opinion, status ok)
     head = _trimmed(text, seg.start, seg.start + cut, seg.heading, seg.marker)
     tail = _trimmed(text, seg.start + cut, seg.end)
     return [head, Segment(tail.start, tail.end, closing=True)]

@@ -317,3 +317,32 @@ def test_who_writes_is_left_out_of_the_comparison_text():
     # a statement about others stays, and a text that is only an introduction is kept
     assert comparison_text("一番困るのは高齢者です。" + request).startswith("一番困るのは高齢者です")
     assert comparison_text("子育て中の母親です。") == "子育て中の母親です"
+
+
+# ------------------------------------------------------------------ QA23
+@pytest.mark.parametrize("text", [
+    "意見はありません。", "特に意見はありません。", "意見なし", "特にありません。", "特に意見はございません。",
+    "要望は特にないです。", "意見等は特にありません", "ご意見はありません。よろしくお願いします。",
+])
+def test_a_stock_no_opinion_is_empty(text):
+    assert is_empty_opinion(text)
+
+
+@pytest.mark.parametrize("text", [
+    "反対意見はありません。", "問題はありません。", "駅の駐輪場が足りません。", "第3章については意見はありません。",
+])
+def test_a_sentence_that_says_something_with_arimasen_is_no_empty_opinion(text):
+    assert not is_empty_opinion(text)
+
+
+def test_display_text_drops_a_leading_introduction_by_name():
+    # the masker finds the name (UniDic tags 田中 before です after the role): a self-introduction
+    text = "元市職員の田中です。図書館の開館時間を延ばしてください。"
+    assert display_text(text) == "図書館の開館時間を延ばしてください。"
+    assert display_text("田中です。") == "田中です。"  # nothing else: kept whole
+
+
+@pytest.mark.parametrize("line", ["マイナンバー：123456789012", "生年月日：昭和40年1月2日", "個人番号: 123456789012"])
+def test_my_number_and_birth_date_lines_are_contact_lines(line):
+    assert comparison_text("公園を広げてください。\n" + line) == "公園を広げてください"
+    assert display_text("公園を広げてください。\n" + line) == "公園を広げてください。"
