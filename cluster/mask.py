@@ -2039,8 +2039,7 @@ def _closing_prefix_end(line: str) -> int:
 # what a contact request says besides the masked data (「回答は［メールアドレス］までお願いします。」
 # 「電話番号は［電話番号］です。」「返事は［電話番号］か［電話番号］にください。」)
 _CONTACT_REQUEST_RE = re.compile(r"ご?連絡先?|ご?回答|ご?返信|ご?返答|ご?返事|お返事|お知らせ|私の|わたしの|"
-                                 # longer first; not または/もしくは yet: test_pipeline's PERSONAL_INLINE ends in
-                                 # 「連絡は［電話番号］または［メールアドレス］までお願いします。」 and expects it published
+                                 r"または|もしくは|"  # longer first
                                  r"です|でございます|まで|は|を|に|へ|で|宛て?|か|"
                                  r"お願い(?:いた)?します|お願い申し上げます|ください|下さい|[。．.!！]")
 _SENTENCE_TAIL_RE = re.compile(r"(?<=[。．！？!?])")

@@ -291,7 +291,7 @@ def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None
 
 def _keyword_text(text: str) -> str:
     """Text for keywords: personal data and URLs removed, so labels never carry them."""
-    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", mask_personal_data(text))))
+    return comparison_text(_URL_RE.sub(" ", _MASK_LABEL_RE.sub(" ", drop_masked_lines(mask_personal_data(text)))))
 
 
 def name_words(names: Iterable[str]) -> frozenset[str]:
@@ -317,7 +317,8 @@ def _clustering_text(op: Opinion) -> str:
     addresses, SNS accounts and labelled names (the masker's patterns, without its name tagger):
     two letters that only share the shape of a contact line (「taro at example dot jp」,
     「LINE ID: midori」) are not alike."""
-    text = _MASK_TOKEN_RE.sub(" ", mask_personal_data(op.text, person_names=False))
+    # (and without a sentence that only asks to be answered there: 「返事は［電話番号］にください。」)
+    text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(op.text, person_names=False)))
     key = comparison_text(text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
 

@@ -90,3 +90,21 @@ def test_a_sentence_that_says_more_than_contact_data_stays(text):
 def test_a_text_of_nothing_but_a_contact_sentence_is_kept_whole():
     masked = mask_personal_data("連絡先は090-1212-3434です。")
     assert drop_masked_lines(masked) == masked
+
+
+# ------------------------------------------------------------------ contact sentences in what the grouping reads
+def test_a_contact_sentence_is_no_part_of_the_grouping_text_nor_of_the_labels(tmp_path):
+    from conftest import invoke, read_csv_rows, write_csv
+
+    rows = [
+        ["R1", "返事は 090-1111-2222 か 092-333-4444 にください。駅前の駐輪場を増やしてください。"],
+        ["R2", "駅前の駐輪場が足りないので増設してください。ご回答は taro@example.jp までお願いします。"],
+        ["R3", "駅前の駐輪場を増設してほしい。"],
+        ["R4", "図書館の開館時間を夜まで延長してほしい。返事は 03-1234-5678 にください。"],
+        ["R5", "図書館を夜も開けてほしい。"],
+    ]
+    src = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], rows)
+    res = invoke("run", src, "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    words = " ".join(r["label"] + " " + r["keywords"] for r in read_csv_rows(tmp_path / "out" / "clusters.csv"))
+    assert "返事" not in words and "回答" not in words and "駐輪場" in words

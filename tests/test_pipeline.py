@@ -278,7 +278,10 @@ def test_personal_data_is_masked_in_the_report_only(tmp_path):
     md = (tmp_path / "masked" / "report.md").read_text(encoding="utf-8")
     for secret in (PHONE_FULL, EMAIL, MYNUMBER):
         assert secret not in md, secret
-    assert "［電話番号］" in md and "［メールアドレス］" in md
+    # the masked number stays in its sentence; the sentence that only asks to be contacted
+    # (「連絡は［電話番号］または［メールアドレス］までお願いします。」) is no part of the published opinion
+    assert "図書館の予約システムが使いにくいです。会員番号［番号］で何度もエラーになりました。 |" in md
+    assert "連絡は" not in md and "［メールアドレス］" not in md
     # working files keep the original for staff
     opinions = (tmp_path / "masked" / "opinions.csv").read_text(encoding="utf-8-sig")
     assert PHONE_FULL in opinions and EMAIL in opinions
