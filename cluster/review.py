@@ -1031,6 +1031,24 @@ def decision_figures(applied: AppliedDecisions) -> dict[str, int]:
             "withdrawals": applied.withdrawals, "lines": recorded + applied.withdrawals}
 
 
+def decision_count_rows(run) -> list[tuple[str, int]]:
+    """The notebook's decision counts, as the run's line says them and adding up the same way
+    (recorded = applied + no longer apply + did not take effect + replaced + withdrawn; the
+    ``review undo`` lines apart), then the lines recorded since the run. A run.json written before
+    the breakdown gives what it has."""
+    run = _as_run(run)
+    done = run.info.get("decisions") if isinstance(run.info.get("decisions"), dict) else {}
+    get = lambda key: int(done.get(key, 0) or 0)  # noqa: E731
+    if "lines" in done:
+        rows = [("decisions recorded", get("recorded")), ("applied", get("applied")),
+                ("no longer apply", get("no_longer_apply")), ("did not take effect", get("did_not_take_effect")),
+                ("replaced by a later one", get("replaced")), ("withdrawn", get("withdrawn")),
+                ("withdrawals (undo)", get("withdrawals"))]
+    else:
+        rows = [("decisions applied", get("applied")), ("no longer apply or did not take effect", get("not_applied"))]
+    return rows + [("recorded since the run (waiting for the next run)", run.pending)]
+
+
 # ------------------------------------------------- verbs over a run folder (CLI, notebook)
 
 

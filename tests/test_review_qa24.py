@@ -176,6 +176,11 @@ def test_run_json_decision_figures_add_up_like_the_printed_line(project):
     assert review.load_run(out).pending == 1
     (last,) = [x for x in listed(out) if x.split()[0] == "5"]
     assert "(waiting for the next run)" in last
+    # the same figures for the notebook's Counts table (review.decision_count_rows)
+    rows = dict(review.decision_count_rows(out))
+    assert rows["decisions recorded"] == 3 == sum(rows[k] for k in (
+        "applied", "no longer apply", "did not take effect", "replaced by a later one", "withdrawn"))
+    assert rows["withdrawals (undo)"] == 1 and rows["recorded since the run (waiting for the next run)"] == 1
 
 
 # ------------------------------------------------- 5. wording
