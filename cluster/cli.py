@@ -492,6 +492,7 @@ def review_import(run_dir, worksheet, dry_run, by):
     the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
     decisions name the opinions, not the row numbers.
     """
+    from .review import rerun_hint
     from .worksheet import import_worksheet
 
     result = import_worksheet(run_dir, worksheet, by=by, dry_run=dry_run)
@@ -507,7 +508,7 @@ def review_import(run_dir, worksheet, dry_run, by):
                      for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"
     click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
                f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"
-               + ("" if dry_run or not result.recorded else "; run `cluster run ... --out DIR` again to apply them"),
+               + ("" if dry_run or not result.recorded else f"; {rerun_hint(run_dir, them=True)}"),
                err=True)
 
 

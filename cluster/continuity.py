@@ -135,7 +135,8 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
         text_of[oid] = unescape_cell(row["text"])
         if row["status"] == "ok" and row["cluster_id"]:
             cluster_of[oid] = unescape_cell(row["cluster_id"])
-    seen = (info.get("decisions") or {}).get("recorded", 0)
+    done = info.get("decisions") or {}
+    seen = done.get("lines", done.get("recorded", 0))  # lines read; older run.json: "recorded" counted them
     # the highest id ever given here; a run.json written before it was kept: the earlier run's own
     highest = max([id_number(c) or 0 for c in cluster_of.values()]
                   + [id_number(str(info.get("highest_cluster_id") or "")) or 0])

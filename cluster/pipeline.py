@@ -39,8 +39,8 @@ from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
-from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, detached_opinions, excluded_opinions,
-                     _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
+from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
+                     excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
@@ -995,7 +995,7 @@ def _check_run_folder(out_dir: Path, input_path: Path) -> None:
 def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
     """worksheet.xlsx saved after the run that wrote it (staff filled it in where it lay) is
     copied to worksheet.edited-N.xlsx before this run writes a new one: edits are never lost."""
-    from .worksheet import was_edited
+    from .worksheet import import_hint, was_edited
 
     sheet = out_dir / "worksheet.xlsx"
     if not was_edited(sheet):  # by content: a folder copied without file times (cp -r) is no different
@@ -1008,7 +1008,7 @@ def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
     kept = out_dir / f"worksheet.edited-{n}.xlsx"
     shutil.copy2(sheet, kept)
     log(f"worksheet.xlsx was filled in where it lay (its cells differ from what the run wrote): kept as {kept.name}; "
-        f"import it with `cluster review import {out_dir} {kept}`")
+        f"{import_hint(out_dir, kept)}")
 
 
 def _counts(subs, opinions, dups, clusters, read_info) -> dict:
@@ -1632,9 +1632,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "categories": categories_json(categories),
         "versions": _versions(),
         "counts": counts,
-        "decisions": {"recorded": applied.applied + applied.not_applied + applied.replaced + applied.withdrawn,
-                      "applied": applied.applied, "not_applied": applied.not_applied,
-                      "withdrawn": applied.withdrawn},
+        "decisions": decision_figures(applied),  # the figures of the line the run logs, adding up the same way
         # what the run said of each decision that no longer applies or applies in part (`review list`)
         "decision_notes": applied.notes,
         "masked": opts.mask,

@@ -12,7 +12,12 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   group's opinions joins whole (so late comments that landed there follow).
 - ``move``   opinion_ids=[X], {"target": [ids of the target cluster]}: X (with its exact and
   near duplicates) joins the cluster that now holds most of the target's opinions.
-- ``split``  opinion_ids=[...]: these opinions form a cluster of their own.
+- ``split``  opinion_ids=[...], {"others": [ids]}: these opinions form a cluster of their own
+  (``others``: the opinions of their cluster it took them from, as the last run left it). A split
+  that changes nothing (the opinions, with the copies that go with them, are their whole cluster)
+  is refused when recorded, unless a decision not yet applied changes that cluster; a run where
+  it finds them alone with none of ``others`` left beside them (gone, or an earlier decision took
+  them out) counts it as 「did not take effect」.
 - ``detach`` opinion_ids=[...]: these opinions are not copies of their duplicate group (the
   near-duplicate detector was wrong). The run takes them out of the group they are in
   before grouping (:func:`detached_opinions`, ``dedup.detach``): each becomes a unit of its
@@ -888,6 +893,21 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         elif d.kind == "split":
             current = int(cl[units[0]])
             already = np.flatnonzero(cl == current).tolist() == units  # (re-runs keep their cluster id)
+            others = d.value.get("others")
+            if already and isinstance(others, list):
+                # already alone: on a re-run because it was applied before (its cluster-mates are where
+                # the grouping put them, out of its cluster); or because they are gone or an earlier
+                # decision of this pass took them out, and then this split changed nothing
+                rest = [u for u in units_of([str(i) for i in others if str(i) not in excluded]) if u not in units]
+                if not [u for u in rest if u not in relocated]:
+                    result.messages.append(
+                        f"{what} of {_ids_shown(ids)} did not take effect: nothing is left to split "
+                        f"{'it' if len(ids) == 1 else 'them'} from (the other opinions of "
+                        f"{'its' if len(ids) == 1 else 'their'} cluster are gone, or an earlier decision took them out)")
+                    result.not_applied += 1
+                    result.no_effect += 1
+                    place(units)
+                    continue
             if not already:
                 for u in units:
                     origin.setdefault(u, int(cl[u]))
@@ -999,6 +1019,36 @@ def decision_counts(decisions: Sequence[Decision], applied: AppliedDecisions) ->
     return line
 
 
+def decision_figures(applied: AppliedDecisions) -> dict[str, int]:
+    """run.json's ``decisions``: the figures of :func:`decision_counts`, which add up the same way:
+    recorded = applied + not_applied + replaced + withdrawn, not_applied = no_longer_apply +
+    did_not_take_effect, and the withdrawals (``review undo`` lines) apart; ``lines`` = recorded +
+    withdrawals, the lines the run read (a later line was recorded since)."""
+    recorded = applied.applied + applied.not_applied + applied.replaced + applied.withdrawn_decisions
+    return {"recorded": recorded, "applied": applied.applied, "not_applied": applied.not_applied,
+            "no_longer_apply": applied.not_applied - applied.no_effect, "did_not_take_effect": applied.no_effect,
+            "replaced": applied.replaced, "withdrawn": applied.withdrawn_decisions,
+            "withdrawals": applied.withdrawals, "lines": recorded + applied.withdrawals}
+
+
+def decision_count_rows(run) -> list[tuple[str, int]]:
+    """The notebook's decision counts, as the run's line says them and adding up the same way
+    (recorded = applied + no longer apply + did not take effect + replaced + withdrawn; the
+    ``review undo`` lines apart), then the lines recorded since the run. A run.json written before
+    the breakdown gives what it has."""
+    run = _as_run(run)
+    done = run.info.get("decisions") if isinstance(run.info.get("decisions"), dict) else {}
+    get = lambda key: int(done.get(key, 0) or 0)  # noqa: E731
+    if "lines" in done:
+        rows = [("decisions recorded", get("recorded")), ("applied", get("applied")),
+                ("no longer apply", get("no_longer_apply")), ("did not take effect", get("did_not_take_effect")),
+                ("replaced by a later one", get("replaced")), ("withdrawn", get("withdrawn")),
+                ("withdrawals (undo)", get("withdrawals"))]
+    else:
+        rows = [("decisions applied", get("applied")), ("no longer apply or did not take effect", get("not_applied"))]
+    return rows + [("recorded since the run (waiting for the next run)", run.pending)]
+
+
 # ------------------------------------------------- verbs over a run folder (CLI, notebook)
 
 
@@ -1089,13 +1139,21 @@ def _detached_in_force(decisions: Sequence[Decision], row_of: Mapping[str, Mappi
     return out
 
 
+def lines_read(done) -> int:
+    """How many decision lines (withdrawals included) a run read, from run.json's ``decisions``:
+    ``lines``; a run.json written before that key counted the lines in ``recorded``."""
+    if not isinstance(done, Mapping):
+        return 0
+    try:
+        return int(done.get("lines", done.get("recorded", 0)) or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _recorded_by_the_run(run_dir) -> int:
     """How many decision lines the run in ``run_dir`` read (0: none, or no readable run.json)."""
     info = _read_run_info(run_dir, required=False) or {}
-    try:
-        return int((info.get("decisions") or {}).get("recorded", 0))
-    except (TypeError, ValueError, AttributeError):
-        return 0
+    return lines_read(info.get("decisions") if isinstance(info, dict) else None)
 
 
 def _applied_by_the_run(run_dir, n: int) -> bool:
@@ -1391,12 +1449,57 @@ def record_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None
     return append_decision(run_dir, "move", [opinion_id], value, by)
 
 
+# decisions that change which opinions a cluster holds: one not yet applied may make a split do something
+_GROUPING = ("merge", "move", "split", "detach", "exclude", "cut", "join", "withdraw")
+
+
+def _split_rest(run_dir, members: Mapping[str, list[str]], row_of: Mapping[str, Mapping[str, str]],
+                decisions: Sequence[Decision], ids: Sequence[str]) -> list[str]:
+    """The opinions a split of ``ids`` takes them away from: the other opinions of their clusters,
+    less their exact and near copies (a split takes a duplicate group whole). Empty: the split
+    changes nothing, and it is refused with one line saying so, unless a decision not yet applied
+    changes those clusters (the run then says whether it took effect)."""
+    detached = _detached_in_force(decisions, row_of)
+    cell = lambda i, col: unescape_cell(row_of[i].get(col, ""))  # noqa: E731
+    clusters = list(dict.fromkeys(cell(i, "cluster_id") for i in ids))
+    groups = {cell(i, "duplicate_group") for i in ids if i not in detached} - {""}
+    mates = [o for c in clusters for o in members.get(c, [])]
+    taken = set(ids) | {o for o in mates if o not in detached and cell(o, "duplicate_group") in groups}
+    rest = [o for o in mates if o not in taken]
+    if rest or len(clusters) > 1:
+        return rest
+    done = _recorded_by_the_run(run_dir)
+    withdrawn = _withdrawn(decisions)
+    if any(n > done and n not in withdrawn and d.kind in _GROUPING and (d.kind == "withdraw" or _names_of(d) & set(mates))
+           for n, d in enumerate(decisions, 1)):
+        return rest  # the next run applies those first: it says whether this split did anything
+    (c,) = clusters
+    copies = len(taken) - len(ids)
+    named = _ids_shown(ids)
+    if copies:
+        grouped = sorted(groups)
+        what = (f"with {'its' if len(ids) == 1 else 'their'} {counted(copies, 'copy', 'copies')} "
+                f"(a split takes {_joined(grouped)} whole, every copy of the letter) "
+                f"{'it is' if len(ids) == 1 else 'they are'} all of {c} ({counted(len(mates), 'opinion')})")
+        instead = (f"; to take one letter out of its duplicate group (not an exact copy) use `cluster review detach "
+                   f"{run_dir} {ids[0]}`, to put it into another cluster `cluster review move`")
+    else:
+        what = (f"{'it is' if len(ids) == 1 else 'they are'} all of {c} ({counted(len(mates), 'opinion')}), already "
+                f"a cluster of {'its' if len(ids) == 1 else 'their'} own")
+        instead = "; to put it into another cluster use `cluster review move`" if len(ids) == 1 else ""
+    raise InputError(f"split of {named} changes nothing: {what}{instead}")
+
+
 def record_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
     members, all_ids, row_of = _run_state(run_dir)
     clustered = {i for ids in members.values() for i in ids}
     ids = _opinions(all_ids, list(opinion_ids), clustered, row_of)
-    _refuse_excluded(run_dir, load_decisions(run_dir), row_of, ids, "split")
-    return append_decision(run_dir, "split", ids, _with_fingerprints(row_of, {}, ids), by)
+    decisions = load_decisions(run_dir)
+    _refuse_excluded(run_dir, decisions, row_of, ids, "split")
+    rest = _split_rest(run_dir, members, row_of, decisions, ids)
+    # the opinions it takes them away from: a run where none of them is left with them says the
+    # split did not take effect (an earlier decision took them out)
+    return append_decision(run_dir, "split", ids, _with_fingerprints(row_of, {"others": rest}, ids), by)
 
 
 def record_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> Decision:
@@ -1427,7 +1530,7 @@ def record_detach_with_effect(run_dir, opinion_ids: Sequence[str], by: str | Non
         if i in pending:
             when = ("applied by the last run; withdraw it with `cluster review undo` to put it back"
                     if _applied_by_the_run(run_dir, pending[i])
-                    else "run `cluster run ... --out DIR` again to apply it")
+                    else rerun_hint(run_dir))
             raise InputError(f"opinion {i!r} is already detached by decision {pending[i]} ({when})")
     for i in ids:
         if not unescape_cell(row_of[i].get("duplicate_group", "")):
@@ -1524,7 +1627,7 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     for i in ids:
         if i in pending:
             when = ("applied by the last run" if row_of[i].get("status") == "excluded"
-                    else "run `cluster run ... --out DIR` again to apply it")
+                    else rerun_hint(run_dir))
             raise InputError(f"opinion {i!r} is already excluded by decision {pending[i]} ({when}; "
                              f"`cluster review undo {run_dir} --decision {pending[i]}` brings it back)")
     for i in ids:
@@ -1596,8 +1699,7 @@ def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> 
     for n, d in enumerate(decisions, 1):
         if d.kind == "cut" and n not in withdrawn and d.opinion_ids == (oid,) and d.value.get("before") == before:
             raise InputError(f"{oid} is already cut before 「{shown}」 by decision {n}"
-                             + ("" if _applied_by_the_run(run_dir, n) else " (run `cluster run ... --out DIR` again "
-                                                                          "to apply it)"))
+                             + ("" if _applied_by_the_run(run_dir, n) else f" ({rerun_hint(run_dir)})"))
     cluster = unescape_cell(row_of[oid].get("cluster_id", ""))
     value = _with_fingerprints(row_of, {"before": before, "clusters": [cluster] if cluster else []}, [oid])
     return append_decision(run_dir, "cut", [oid], value, by)
@@ -1888,9 +1990,11 @@ def _when(at: str) -> str:
 
 
 def _recorded_how(n: int, d: Decision) -> str:
-    where = f"from {d.value['source']}" if d.value.get("source") else "on the command line"
+    # a line without a source was recorded on the command line or in the notebook: the file does
+    # not say which (QA24: one recorded in the notebook was said to be 「on the command line」)
+    where = f" from {d.value['source']}" if d.value.get("source") else ""
     by = f" by {d.by}" if d.by else ""
-    return f"recorded {where}{by}{' on ' + _when(d.at) if d.at else ''} (decision {n})"
+    return f"recorded{where}{by}{' on ' + _when(d.at) if d.at else ''} (decision {n})"
 
 
 def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], Mapping]],
@@ -2125,17 +2229,12 @@ def _list_notes(run_dir, decisions: Sequence[Decision]) -> dict[int, str]:
         info = None
     if not isinstance(info, dict):
         return {}
-    done = info.get("decisions") if isinstance(info.get("decisions"), dict) else {}
+    recorded = lines_read(info.get("decisions"))
     said = info.get("decision_notes") if isinstance(info.get("decision_notes"), dict) else None
-    try:
-        recorded = int(done.get("recorded", 0))
-    except (TypeError, ValueError):
-        recorded = 0
     notes: dict[int, str] = {}
     if said is None or recorded < len(decisions):
         try:
-            notes = {n: _note_of(f"decision {n} () {text}")[1]
-                     for n, text in _decision_notes(load_run(run_dir)).items()}
+            notes = _decision_notes(load_run(run_dir))
         except (InputError, ValueError, OSError, ImportError):
             notes = {}
     if said is not None:
@@ -2339,8 +2438,8 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
              + (", confirmed" if str(row.get("confirmed", "")).strip().lower() in ("yes", "true", "1") else "")]
     # a label, summary or answer recorded since the run: the run's files do not have it yet
     try:
-        done = int(((_read_run_info(run_dir, required=False) or {}).get("decisions") or {}).get("recorded", 0))
-    except (InputError, TypeError, ValueError, AttributeError):
+        done = _recorded_by_the_run(run_dir)
+    except InputError:
         done = 0
     where = {oid: c for c, members_ in members.items() for oid in members_}
     withdrawn = _withdrawn(decisions)
@@ -2457,10 +2556,10 @@ class RunView:
 
     @property
     def pending(self) -> int:
-        """Decisions recorded after this run was made (applied by the next run)."""
+        """Decision lines recorded after this run was made (applied by the next run)."""
         done = self.info.get("decisions") or {}
-        if "recorded" in done:
-            return max(0, len(self.decisions) - int(done["recorded"]))
+        if "lines" in done or "recorded" in done:
+            return max(0, len(self.decisions) - lines_read(done))
         return max(0, len(self.decisions) - int(done.get("applied", 0)) - int(done.get("not_applied", 0)))
 
     def cluster_ids(self) -> list[str]:
@@ -2516,7 +2615,8 @@ def decision_table(run) -> "object":
     notes = _decision_notes(run)
     for n, d in enumerate(run.decisions, 1):
         value = {k: v for k, v in d.value.items()
-                 if k not in ("groups", "target", "cluster", "clusters", "fingerprints", "decision_id", "decision_at")}
+                 if k not in ("groups", "target", "others", "cluster", "clusters", "fingerprints", "decision_id",
+                              "decision_at")}
         if n in withdrawals:  # the decision it withdraws, as numbered now
             value["decision"] = withdrawals[n][0] if len(withdrawals[n]) == 1 else withdrawals[n]
         where = d.value.get("clusters") or d.value.get("cluster") or ""
@@ -2538,7 +2638,12 @@ def _decision_notes(run: RunView) -> dict[int, str]:
     if ops.empty or not run.decisions:
         return {}
     try:
-        clustered = ops[ops["cluster_id"] != ""]
+        known = set(ops.loc[ops["status"].isin(["ok", "excluded"]), "opinion_id"]) if "status" in ops.columns \
+            else set(ops["opinion_id"])
+        excluded = excluded_opinions(run.decisions, dict.fromkeys(known))
+        # an exclude recorded since the run: its opinions are still clustered here, and the next run
+        # takes them out before grouping; so here too (QA24: it was listed as 「no longer applies」)
+        clustered = ops[(ops["cluster_id"] != "") & ~ops["opinion_id"].isin(list(excluded))]
         unit_key = clustered["duplicate_group"].where(clustered["duplicate_group"] != "", clustered["opinion_id"])
         units = {k: u for u, k in enumerate(dict.fromkeys(unit_key))}
         numbers = {c: k for k, c in enumerate(dict.fromkeys(clustered["cluster_id"]))}
@@ -2546,18 +2651,24 @@ def _decision_notes(run: RunView) -> dict[int, str]:
         cluster_of_unit = np.zeros(len(units), dtype=np.int64)
         for k, c in zip(unit_key, clustered["cluster_id"]):
             cluster_of_unit[units[k]] = numbers[c]
-        known = set(ops.loc[ops["status"].isin(["ok", "excluded"]), "opinion_id"]) if "status" in ops.columns \
-            else set(ops["opinion_id"])
-        excluded = {i: n for i, n in excluded_opinions(run.decisions, dict.fromkeys(known)).items()
-                    if i not in opinion_unit}
         applied = apply_decisions(opinion_unit, cluster_of_unit, run.decisions, excluded=excluded)
     except Exception:  # noqa: BLE001 - a note column is no reason for the table to fail
         return {}
     notes: dict[int, str] = {}
     for line in applied.messages:
-        m = re.match(r"decision (\d+) \([^)]*\)\s*(.*)", line)
-        if m:
-            notes.setdefault(int(m.group(1)), m.group(2).lstrip(": "))
+        if (found := _note_of(line)) is not None:
+            notes.setdefault(*found)
+    # a decision recorded since the run has not been applied yet: what the clusters as they are now
+    # say of it is what to expect, never that it 「no longer applies」 (QA24)
+    withdrawn = _withdrawn(run.decisions)
+    for n in range(len(run.decisions) - run.pending + 1, len(run.decisions) + 1):
+        if run.decisions[n - 1].kind == "withdraw" or n in withdrawn:
+            continue
+        said = notes.get(n, "")
+        if not said:
+            notes[n] = "waiting for the next run"
+        elif said.startswith("no longer applies"):
+            notes[n] = "waiting for the next run, which will not apply it" + said[len("no longer applies"):]
     return notes
 
 
@@ -2616,7 +2727,18 @@ def cluster_table(run) -> "object":
     cl["duplicates"] = (cl["size"] - cl["unique_texts"]).astype("Int64")
     top = {}
     if not run.answers.empty:
-        best = run.answers.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
+        # the candidate the report shows: from its threshold up, none for a row without one (QA24:
+        # a row the report left （考え方は未記入） showed a weaker candidate here)
+        shown = run.answers
+        try:
+            floor = float(run.info.get("report_min_score"))
+        except (TypeError, ValueError):
+            floor = None
+        if floor is not None and "score" in shown.columns:
+            shown = shown[shown["score"] >= floor - 5e-5]  # answers.csv rounds scores to 4 places
+        if "answer_status" in cl.columns:
+            shown = shown[shown["cluster_id"].isin(set(cl.loc[cl["answer_status"] == "candidate", "cluster_id"]))]
+        best = shown.sort_values(["cluster_id", "rank"]).drop_duplicates("cluster_id")
         top = {r.cluster_id: (r.answer_id, r.answer) for r in best.itertuples()}
     top.update(_confirmed_answers(run))  # a confirmed row shows its confirmed answer, as the report does
     cl["top_answer_id"] = [top.get(c, ("", ""))[0] for c in cl["cluster_id"]]
@@ -2907,17 +3029,23 @@ def export_report(run_dir: str | Path, dest: str | Path, allow_unmasked: bool = 
 RERUN_HINT = "run `cluster run ... --out DIR` again to apply it"
 
 
+def rerun_hint(run_dir=None, them: bool = False) -> str:
+    """「run `cluster run ... --out out` again to apply it」, with the real run folder (like every
+    other hint; DIR only when none is known)."""
+    return f"run `cluster run ... --out {run_dir if run_dir is not None else 'DIR'}` again to apply {'them' if them else 'it'}"
+
+
 def _n(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def recorded_line(decision: Decision, what: str = "", copies: int = 0, effect: str = "") -> str:
-    """``recorded KIND WHAT[; N copies go with it][: EFFECT]; run … again to apply it``."""
+def recorded_line(decision: Decision, what: str = "", copies: int = 0, effect: str = "", run_dir=None) -> str:
+    """``recorded KIND WHAT[; N copies go with it][: EFFECT]; run … --out RUN_DIR again to apply it``."""
     named = "it" if len(decision.opinion_ids) == 1 else "them"
     also = (f"; {_n(copies, 'exact or near copy').replace('copys', 'copies')} "
             f"{'goes' if copies == 1 else 'go'} with {named}") if copies else ""
     what = what or f"({_n(len(decision.opinion_ids), 'opinion')})"
-    return f"recorded {decision.kind} {what}{also}{': ' + effect if effect else ''}; {RERUN_HINT}"
+    return f"recorded {decision.kind} {what}{also}{': ' + effect if effect else ''}; {rerun_hint(run_dir)}"
 
 
 def _said_with_notes(run_dir, decision: Decision, line: str) -> tuple[Decision, list[str]]:
@@ -2946,7 +3074,7 @@ def said_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> tu
     twice = _pending_merge_of(run_dir, cluster_ids) if len(set(cluster_ids)) >= 2 else None
     decision = record_merge(run_dir, cluster_ids, by)
     named = list(describe_clusters(run_dir, cluster_ids).values())
-    line = recorded_line(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1])
+    line = recorded_line(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1], run_dir=run_dir)
     again = []
     if twice is not None:
         n, d = twice
@@ -2962,7 +3090,7 @@ def said_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) 
     source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
     line = recorded_line(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"
                                    f"{' from ' + ', '.join(source.values()) if source else ''} into "
-                                   f"{_named(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]))
+                                   f"{_named(run_dir, cluster_id)}", copies_of(run_dir, [opinion_id]), run_dir=run_dir)
     return decision, [line] + leaving_notes(run_dir, [opinion_id], decision.value.get("cluster"))
 
 
@@ -2977,7 +3105,7 @@ def said_split(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tu
     source = describe_clusters(run_dir, cluster_of_opinions(run_dir, ids))
     line = recorded_line(decision, f"of {_some_opinions(run_dir, ids)}"
                                    f"{' from ' + ', '.join(source.values()) if source else ''} "
-                                   "into a cluster of their own", copies_of(run_dir, ids))
+                                   "into a cluster of their own", copies_of(run_dir, ids), run_dir=run_dir)
     return decision, [line] + leaving_notes(run_dir, ids)
 
 
@@ -2985,7 +3113,7 @@ def said_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> t
     decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
     # (the effect names the opinions and their group: opinions.csv is read once, a large file too)
     return decision, [f"recorded detach ({_n(len(decision.opinion_ids), 'opinion')}): {effect} in duplicate_count; "
-                      "run `cluster run ... --out DIR` again: it is then clustered on its own text, and the "
+                      f"run `cluster run ... --out {run_dir}` again: it is then clustered on its own text, and the "
                       "cluster's 件数 changes only if the grouping places it in another cluster "
                       "(use `cluster review move` or `split` to take it out of the cluster)"]
 
@@ -2999,7 +3127,7 @@ def said_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = None,
     return decision, [f"recorded exclude of {_some_opinions(run_dir, ids)}"
                       f"{' from ' + ', '.join(source.values()) if source else ''}{why}: "
                       f"{'it is' if len(ids) == 1 else 'they are'} no opinion on the draft (対象外), counted apart "
-                      f"from 意見総数; {RERUN_HINT}"]
+                      f"from 意見総数; {rerun_hint(run_dir)}"]
 
 
 def said_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> tuple[Decision, list[str]]:
@@ -3015,7 +3143,7 @@ def said_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> tu
     source = cluster_of_opinions(run_dir, [oid])
     return decision, [recorded_line(decision, f"of {oid}{' in ' + ', '.join(source) if source else ''}",
                                     effect=f"{oid} 「{shorten(first, 25)}」 and {oid}.{j} 「{shorten(second, 25)}」 "
-                                           "become two opinions, each grouped on its own text")]
+                                           "become two opinions, each grouped on its own text", run_dir=run_dir)]
 
 
 def said_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
@@ -3028,7 +3156,7 @@ def said_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tup
     return decision, [recorded_line(decision, f"of {_joined(ids)}",
                                     effect=f"one opinion {ids[0]} 「{shorten(joined, 40)}」, counted once; {rest} "
                                            f"{'keeps its row' if len(ids) == 2 else 'keep their rows'} with status "
-                                           "joined")]
+                                           "joined", run_dir=run_dir)]
 
 
 def said_label(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
@@ -3040,21 +3168,21 @@ def said_label(run_dir, cluster_id: str, text: str, by: str | None = None) -> tu
     masked = " (personal data masked)" if published != decision.value["label"] else ""
     return _said_with_notes(run_dir, decision, recorded_line(
         decision, f"for {_named(run_dir, cluster_id)}",
-        effect=f"it is published as the row's heading 【{published}】{masked} in the report"))
+        effect=f"it is published as the row's heading 【{published}】{masked} in the report", run_dir=run_dir))
 
 
 def said_summary(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
     decision = record_summary(run_dir, cluster_id, text, by)
     return _said_with_notes(run_dir, decision, recorded_line(
         decision, f"for {_named(run_dir, cluster_id)}",
-        effect=f"ご意見の概要 「{shorten(' '.join(decision.value['summary'].split()), 60)}」"))
+        effect=f"ご意見の概要 「{shorten(' '.join(decision.value['summary'].split()), 60)}」", run_dir=run_dir))
 
 
 def said_category(run_dir, cluster_id: str, value: str, by: str | None = None) -> tuple[Decision, list[str]]:
     decision = record_category(run_dir, cluster_id, value, by)
     return _said_with_notes(run_dir, decision, recorded_line(
         decision, f"for {_named(run_dir, cluster_id)}",
-        effect=f"対応区分 {_said('category', decision.value)} in the report"))
+        effect=f"対応区分 {_said('category', decision.value)} in the report", run_dir=run_dir))
 
 
 def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
@@ -3065,12 +3193,12 @@ def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: st
     source = f"past answer {decision.value['answer_id']}" if decision.value.get("answer_id") else \
         f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
     return _said_with_notes(run_dir, decision, recorded_line(
-        decision, f"for {_named(run_dir, cluster_id)}", effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」"))
+        decision, f"for {_named(run_dir, cluster_id)}", effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」", run_dir=run_dir))
 
 
 def said_confirm(run_dir, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:
     decision = record_confirm(run_dir, cluster_id, by)
-    lines = [recorded_line(decision, f"of {_named(run_dir, cluster_id)}")]
+    lines = [recorded_line(decision, f"of {_named(run_dir, cluster_id)}", run_dir=run_dir)]
     named = str(decision.value.get("cluster", cluster_id))
     if (candidate := unconfirmed_candidate(run_dir, named)) is not None:
         answer_id, score, said = candidate
@@ -3100,7 +3228,7 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
         lines.append(f"withdrew decision {n} ({target.kind}{' of ' + where if where else ''}"
                      f"{' 「' + shorten(' '.join(said.split()), 40) + '」' if said else ''} by {target.by or '?'}"
                      f"{', ' + target.at if target.at else ''})")
-    lines.append("run `cluster run ... --out DIR` again to apply " + ("them" if len(withdrawals) > 1 else "it"))
+    lines.append(rerun_hint(run_dir, them=len(withdrawals) > 1))
     return withdrawals, lines + _undone_cut_notes(run_dir, decisions, [w.value["decision"] for w in withdrawals])
 
 
@@ -3135,7 +3263,7 @@ def _undone_cut_notes(run_dir, decisions: Sequence[Decision], numbers: Sequence[
 
 # the notebook has its own controls for what the command line does with a flag or a command
 _NOTEBOOK_WORDING = [
-    (re.compile(r"run `cluster run \.\.\. --out DIR` again"), "re-run (「Re-run and write the report」 below)"),
+    (re.compile(r"run `cluster run \.\.\. --out [^`]*` again"), "re-run (「Re-run and write the report」 below)"),
     (re.compile(r"run `cluster run` again"), "re-run (「Re-run and write the report」 below)"),
     (re.compile(r"`cluster review undo [^`]*--decision (\d+)`"), r"「Withdraw decision」 \1 below"),
     (re.compile(r"`cluster review undo`"), "「Withdraw decision」 below"),

@@ -367,6 +367,31 @@ def _read(path: Path) -> _Sheet:
         wb.close()
 
 
+def import_hint(run_dir, path) -> str:
+    """What to do with a filled-in worksheet kept by a run: 「import it with `cluster review import
+    DIR FILE`」, or, when decisions in force were imported from this very file (its content, as
+    ``review import`` records it: ``source_sha1``), that it was imported (QA24: a worksheet filled
+    in place and imported was kept with 「import it with …」, as if it had not been)."""
+    import hashlib
+
+    from .review import _withdrawn, load_decisions
+
+    path = Path(path)
+    try:
+        sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+        decisions = load_decisions(run_dir)
+    except (OSError, InputError):
+        decisions = []
+    withdrawn = _withdrawn(decisions)
+    imported = [n for n, d in enumerate(decisions, 1)
+                if d.kind != "withdraw" and n not in withdrawn and d.value.get("source_sha1") == sha1]
+    if not imported:
+        return f"import it with `cluster review import {run_dir} {path}`"
+    shown = ", ".join(map(str, imported[:5])) + (" …" if len(imported) > 5 else "")
+    return (f"it was imported already (decision{'s' if len(imported) > 1 else ''} {shown}): nothing to import "
+            "again")
+
+
 def was_edited(path) -> bool:
     """Whether the worksheet at ``path`` was changed since a run wrote it, told by its content,
     not its file time (a copy of the run folder, ``cp -r`` or a download, gets new times): its

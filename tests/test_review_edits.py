@@ -64,25 +64,26 @@ def test_a_comma_added_to_a_moved_opinion_keeps_the_move_and_the_clusters(tmp_pa
 def test_a_decision_follows_an_opinion_corrected_twice_over_several_runs(tmp_path):
     out = tmp_path / "out"
     run(tmp_path, ROWS)
-    assert invoke("review", "split", out, "L7-1").exit_code == 0
+    # (a move: a split of L7-1, alone in its cluster, changes nothing and is refused)
+    assert invoke("review", "move", out, "L7-1", cluster_of(out)["L10-1"]).exit_code == 0
     run(tmp_path, ROWS)
-    alone = cluster_of(out)["L7-1"]
-    assert [o for o, c in cluster_of(out).items() if c == alone] == ["L7-1"]
+    with_ = cluster_of(out)["L7-1"]
+    assert sorted(o for o, c in cluster_of(out).items() if c == with_) == ["L10-1", "L7-1"]
     once = edited(ROWS, "L7", "電子図書館を早く導入して下さい。")
     run(tmp_path, once)
     twice = edited(ROWS, "L7", "電子図書館を早期に導入して下さい。")
     res = run(tmp_path, twice)
     of = cluster_of(out)
-    assert [o for o, c in of.items() if c == of["L7-1"]] == ["L7-1"]  # still split out on its own
+    assert sorted(o for o, c in of.items() if c == of["L7-1"]) == ["L10-1", "L7-1"]  # still moved
     assert "no longer applies" not in res.output
 
 
 def test_an_opinion_rewritten_beyond_a_correction_is_a_new_opinion(tmp_path):
     out = tmp_path / "out"
     run(tmp_path, ROWS)
-    assert invoke("review", "split", out, "L7-1").exit_code == 0
+    assert invoke("review", "move", out, "L7-1", cluster_of(out)["L10-1"]).exit_code == 0  # (not a split: see above)
     res = run(tmp_path, edited(ROWS, "L7", "駐車場を広くしてください。週末はいつも満車です。"))
-    assert any("decision 1 (split" in x and "no longer applies" in x for x in decision_lines(res))
+    assert any("decision 1 (move" in x and "no longer applies" in x for x in decision_lines(res))
     assert "1 no longer in the input or rewritten (each leaves its cluster): L7-1" in res.output
 
 
@@ -103,12 +104,12 @@ def test_a_row_entered_twice_and_deleted_is_gone_not_moved(tmp_path):
 def test_a_corrected_id_is_named_old_to_new(tmp_path):
     out = tmp_path / "out"
     run(tmp_path, ROWS)
-    assert invoke("review", "split", out, "L6-1").exit_code == 0
+    assert invoke("review", "move", out, "L6-1", cluster_of(out)["L10-1"]).exit_code == 0  # (not a split: see above)
     res = run(tmp_path, [["L60", r[1]] if r[0] == "L6" else r for r in ROWS])
     assert any("1 of its opinions now has another id (L6-1 → L60-1: the input's ids or row order changed); "
                "applied to it by its text" in x for x in decision_lines(res))
     of = cluster_of(out)
-    assert [o for o, c in of.items() if c == of["L60-1"]] == ["L60-1"]
+    assert sorted(o for o, c in of.items() if c == of["L60-1"]) == ["L10-1", "L60-1"]
 
 
 def test_a_summary_written_after_a_move_stays_on_the_row_the_move_left(tmp_path):
@@ -203,7 +204,7 @@ def test_review_list_counts_the_copies_a_move_takes_with_it(tmp_path):
     run(tmp_path, rows)
     of = cluster_of(out)
     assert invoke("review", "move", out, "L1-1", of["L4-1"]).exit_code == 0
-    assert invoke("review", "split", out, "L6-1").exit_code == 0
+    assert invoke("review", "split", out, "L5-1").exit_code == 0  # (L6-1 is alone: a split of it is refused)
     listed = invoke("review", "list", out).output.splitlines()
     assert "(1 opinion and 2 copies)" in listed[0] and "L1-1" in listed[0]
     assert "(1 opinion)  " in listed[1] and "copies" not in listed[1]  # no copies: as before
