@@ -73,11 +73,26 @@ def counts_table(run):
             ("項目（意見のまとまり）", c.get("clusters")),
             ("　うち意見が1件だけの項目", c.get("singleton_clusters")),
             ("意見を含まない提出", c.get("rows_without_opinions")),
-            ("記録した判断", len(run.decisions)),
-            ("今回の実行で反映した判断", done.get("applied", 0)),
-            ("反映できなかった判断（対象の意見がない・変化なし）", done.get("not_applied", 0)),
+            *_decision_rows(done),
             ("次の再実行で反映する判断", run.pending)]
     return pd.DataFrame(rows, columns=["項目", "件数"]).set_index("項目")
+
+
+def _decision_rows(done: Mapping) -> list[tuple[str, int]]:
+    """The run's decision counts, adding up as the run's line does (記録 = 反映 + 反映できず + 効果なし
+    + 置き換え + 取り消し; the 取り消し lines themselves apart). A run.json written before the
+    breakdown (no ``lines``) gives what it has."""
+    get = lambda key: int(done.get(key, 0) or 0)  # noqa: E731
+    if "lines" not in done:
+        return [("今回の実行で反映した判断", get("applied")),
+                ("反映できなかった判断（対象の意見がない・変化なし）", get("not_applied"))]
+    return [("記録した判断（取り消しの行を除く）", get("recorded")),
+            ("　今回の実行で反映した判断", get("applied")),
+            ("　対象の意見がなく反映できなかった判断", get("no_longer_apply")),
+            ("　反映しても変化のなかった判断", get("did_not_take_effect")),
+            ("　後の判断に置き換えられた判断", get("replaced")),
+            ("　取り消した判断", get("withdrawn")),
+            ("取り消しの記録", get("withdrawals"))]
 
 
 # --- the cluster table -------------------------------------------------------------------------

@@ -157,6 +157,20 @@ def test_the_counts_have_japanese_row_names():
     assert all(re.search(r"[ぁ-んァ-ン一-龥]", name) for name in counts.index)
 
 
+def test_the_decision_counts_add_up_as_the_runs_line():
+    # run.json's figures as a run writes them (review.decision_figures): 23 lines, 2 of them undo
+    info = {"decisions": {"recorded": 21, "applied": 15, "not_applied": 3, "no_longer_apply": 2,
+                          "did_not_take_effect": 1, "replaced": 1, "withdrawn": 2, "withdrawals": 2, "lines": 23}}
+    run = a_run()
+    counts = ui.counts_table(review.RunView(Path("out"), {**run.info, **info}, run.opinions, run.clusters,
+                                            run.answers, []))
+    n = counts["件数"]
+    assert n["記録した判断（取り消しの行を除く）"] == 21 == sum(n[k] for k in (
+        "　今回の実行で反映した判断", "　対象の意見がなく反映できなかった判断", "　反映しても変化のなかった判断",
+        "　後の判断に置き換えられた判断", "　取り消した判断"))
+    assert n["取り消しの記録"] == 2
+
+
 def test_the_decision_table_is_in_japanese():
     table = pd.DataFrame([{"n": 1, "kind": "label", "by": "山田", "at": "2026-01-05T10:00", "cluster": "C001",
                            "opinions": 2, "value": "", "in_this_run": True, "withdrawn": False, "note": ""}])
