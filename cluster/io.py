@@ -2155,7 +2155,10 @@ _CHANNEL_VARIANTS = {
     # a web form: the fifth channel the report lists (pipeline.CHANNEL_ORDER), one spelling
     "電子申請": ("電子申請", "web", "online", "website", "webform", "onlineform", "internet", "ウェブ", "ウェブサイト",
              "webサイト", "ホームページ", "インターネット", "オンライン", "電子申請システム", "フォーム", "webフォーム",
-             "ウェブフォーム", "オンラインフォーム", "ウェブ申請", "web申請", "オンライン申請", "電子申込"),
+             "ウェブフォーム", "オンラインフォーム", "ウェブ申請", "web申請", "オンライン申請", "電子申込",
+             # a ministry's consultation: e-Gov (電子政府の総合窓口), its export named after it (QA25)
+             "egov", "e-gov", "イーガブ", "電子政府の総合窓口", "電子政府", "egovパブリックコメント",
+             "e-govパブリック・コメント", "パブリック・コメント(e-gov)"),
 }
 # the channels the report names as such; any other value is counted as written, and said
 KNOWN_CHANNELS = (*STANDARD_CHANNELS, "電子申請")

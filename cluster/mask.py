@@ -517,7 +517,8 @@ _LINE_END_RE = re.compile(f"{_CLOSE}?[。．.]?")
 # line, after an optional place (「…してほしい。（西町 ｶﾄｳ ﾀﾛｳ）」).
 _HWK_WORD = "[ｦ-ﾝ][ｦ-ﾟ]{1,9}"
 _HWK_PAIR = f"{_HWK_WORD}[^\\S\\n]{{1,3}}{_HWK_WORD}"
-_LATIN_WORD = "(?:[A-Z][a-z]{1,15}|[A-Z]{2,15}|[Ａ-Ｚ][ａ-ｚ]{1,15}|[Ａ-Ｚ]{2,15})"
+# (accented letters too: 「David Müller」「José Núñez」 were left in the worksheet, QA25)
+_LATIN_WORD = "(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,15}|[A-ZÀ-ÖØ-Þ]{2,15}|[Ａ-Ｚ][ａ-ｚ]{1,15}|[Ａ-Ｚ]{2,15})"
 _SIGN_AROUND = "[^\\S\\n]{0,3}(?:より|拝)?[^\\S\\n]{0,3}"
 # ... also beside the name in kanji, masked or not, and a slash: 「田中 誠 / Makoto Tanaka」,
 # 「［氏名］ / Makoto Tanaka」, 「Makoto Tanaka／田中 誠」.
@@ -1971,7 +1972,7 @@ def _mask_name_with_reading_lines(text: str) -> str:
 # A name's reading in brackets right after it (「村井陽子（むらい ようこ）」) is the name again, and so is
 # the name in Latin letters (「山田花子 (Yamada Hanako)」「［氏名］（YAMADA Hanako）」), one to three
 # words, not all of them English words (「［氏名］ (PDF)」 stays).
-_LATIN_NAME_WORD = "(?:[A-ZＡ-Ｚ][a-zａ-ｚ]{1,15}|[A-ZＡ-Ｚ]{2,15})"
+_LATIN_NAME_WORD = "(?:[A-ZＡ-ＺÀ-ÖØ-Þ][a-zａ-ｚß-öø-ÿ]{1,15}|[A-ZＡ-ＺÀ-ÖØ-Þ]{2,15})"
 _READING_AFTER_NAME_RE = re.compile(
     "［氏名］[ \u3000]*[（(][ \u3000]*(?:[ぁ-ゖァ-ヺｦ-ﾟー・･ 　]{2,}|［氏名］"
     f"|({_LATIN_NAME_WORD}(?:[ \u3000,.，．]{{1,3}}{_LATIN_NAME_WORD}){{0,2}}))[ \u3000]*[）)]")

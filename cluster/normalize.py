@@ -147,7 +147,7 @@ _INTRO_SENTENCE_RE = re.compile(
     r"|[■□◆◇●○◎★☆・＊*\s]*[^。、\n]{1,20}(?:より|拝)"
     r"|[^。]{0,20}(?:拝見|拝読)(?:しました|いたしました|致しました)"
     # 「共働きで二人の子を育てています。」「駅の近くに住んでいます。」: the writer's life, no は/が about others
-    r"|(?:私は|わたしは|私たちは|我が家は|うちは)?[^。はが]{0,30}(?:育てて|子育てをして|住んで|暮らして)(?:います|おります)"
+    r"|(?:私は|わたしは|私たちは|我が家は|うちは)?[^。はがも]{0,30}(?:育てて|子育てをして|住んで|暮らして|生活して)(?:います|おります)"
     r"|(?:私は|わたしは)?[^。はが]{0,20}子育て中(?:です|でございます)"
     # 「農業を営んでいます。」「漁業に従事しております。」「市内で工務店を経営しています。」「自治会長をしております。」
     r"|(?:私は|わたしは)?[^。はが]{0,30}(?:を営んで|に従事して|を経営して|に勤めて|に勤務して|で働いて)(?:います|おります)"
@@ -335,9 +335,12 @@ def is_empty_opinion(text: str) -> bool:
     key = comparison_text(text)
     if not key or not any(ch.isalnum() for ch in key):
         return True
-    return bool(_NO_OPINION_RE.fullmatch(key))
+    return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key))
 
 
+# A test of the form or a key held down (「テスト」「test」「あああ」「ｗｗｗ」): no opinion (QA25: 「あ」 ×43 and
+# 「テスト」 ×15 were published as rows and counted as form letters)
+_TEST_ENTRY_RE = re.compile(r"(?i:テスト|てすと|test)(?:送信|投稿|中)?(?:です)?[0-9]*|([ぁ-ゖァ-ヺa-zA-Zー])\1*")
 # 「特になし」「意見はありません」「特に意見はございません」「意見なし」「要望は特にないです」: a stock 'no comment'
 # (QA23: 「意見はありません。」 was counted as an opinion and grouped with 「駐輪場が足りません。」);
 # 「反対意見はありません」「問題はありません」 say something and are no match.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import platform
@@ -160,29 +161,37 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     return subs, info
 
 
-def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None]
-                ) -> tuple[list[Submission], dict]:
+def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None],
+                previous: Mapping[str, bool] | None = None) -> tuple[list[Submission], dict]:
     """The submissions of one or more input files (one per channel: a web form's CSV, the typed-in
     letters' workbook, an event's JSON lines), read as one consultation. Each file's columns are
     guessed on their own (the column options apply to every file). A file without a channel column
-    counts under its file name (郵送.xlsx: 郵送) in 提出方法別. A file whose ids repeat ones of a file
-    before it has its file name in front of them (「cards-3」); rows are numbered on through the
-    files (opinions.csv's row_number), and run.json lists each file with its rows."""
+    counts under its file name (郵送.xlsx: 郵送) in 提出方法別. A file whose ids repeat another file's
+    has its file name in front of them (「postal-3」), whatever the order the files are given in;
+    ``previous`` ({file name: prefixed} of the earlier run in the folder, run.json's ``inputs``)
+    keeps each file's ids as they were, so a late file never renames earlier ones. Rows are numbered
+    on through the files (opinions.csv's row_number); run.json lists each file with its rows."""
     if len(paths) == 1:
         return read_submissions(paths[0], opts, log)
     names = _source_names([Path(p) for p in paths])
+    parts = [read_submissions(path, opts, log) for path in paths]
+    raw = [{s.comment_id for s in part} for part, _ in parts]
+    previous = previous or {}
+    prefixed = [previous[name] if name in previous else any(raw[k] & raw[j] for j in range(len(raw)) if j != k)
+                for k, name in enumerate(names)]
     subs: list[Submission] = []
     info: dict = {"inputs": [], "blank_rows": [], "title_rows": [], "footer_rows": [], "control_chars_removed": 0}
     seen: set[str] = set()
-    for path, name in zip(paths, names):
-        part, part_info = read_submissions(path, opts, log)
+    for k, (path, name, (part, part_info)) in enumerate(zip(paths, names, parts)):
         ids = [s.comment_id for s in part]
-        clash = sorted(set(ids) & seen, key=ids.index)
-        if clash:
+        clash = sorted(set(ids) & seen, key=ids.index) if not prefixed[k] else []
+        if clash:  # files an earlier run kept apart now share ids: this one takes its name
+            prefixed[k] = True
+        if prefixed[k]:
+            others = [Path(p).name for j, p in enumerate(paths) if j != k and raw[k] & raw[j]]
             ids = [f"{name}-{i}" for i in ids]
-            log(f"{Path(path).name}: {counted(len(clash), 'id')} also in an earlier file "
-                f"({', '.join(clash[:3])}{' …' if len(clash) > 3 else ''}): its ids have the file's name in front "
-                f"({ids[0]})")
+            log(f"{Path(path).name}: ids also in {', '.join(others) or 'an earlier run of another file'}: "
+                f"its ids have the file's name in front ({ids[0]})")
         seen.update(ids)
         channel = None
         if not part_info["columns"]["channel"]:
@@ -198,14 +207,25 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         info["title_rows"] += list(part_info.get("title_rows", ()))
         info["footer_rows"] += list(part_info.get("footer_rows", ()))
         info["control_chars_removed"] += part_info.get("control_chars_removed", 0)
-        info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)],
-                               **{k: part_info[k] for k in ("format", "encoding", "columns")}})
+        info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)], "prefixed": prefixed[k],
+                               **{key: part_info[key] for key in ("format", "encoding", "columns")}})
     head = info["inputs"][0]
     info.update(format=head["format"], encoding=head["encoding"], columns=head["columns"])
     log(f"{len(paths)} input files read as one consultation: "
         + ", ".join(f"{Path(i['path']).name} {counted(i['rows'][1] - i['rows'][0] + 1, 'row')}" for i in info["inputs"])
         + f" (rows {', '.join(f'{a}–{b}' for a, b in (i['rows'] for i in info['inputs']))} of opinions.csv's row_number)")
     return subs, info
+
+
+def previous_inputs(out_dir: Path) -> dict[str, bool]:
+    """{file name: its ids had the name in front} of the earlier run in ``out_dir`` read from
+    several files ({} when there is none)."""
+    try:
+        info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    inputs = info.get("inputs") if isinstance(info, dict) else None
+    return {str(i["name"]): bool(i.get("prefixed")) for i in inputs or () if isinstance(i, dict) and "name" in i}
 
 
 def _source_names(paths: Sequence[Path]) -> list[str]:
@@ -556,7 +576,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
     categories = (read_categories(opts.categories) if opts.categories
                   else carried_categories or DEFAULT_CATEGORIES)
-    subs, read_info = read_inputs(input_paths, opts, log)
+    subs, read_info = read_inputs(input_paths, opts, log, previous=previous_inputs(out_dir))
     topics = read_topics(opts.topics) if opts.topics else None
     if opts.order == "section" and not topics:
         log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
@@ -817,20 +837,24 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
     doc_cluster = [cluster_index[c] for c in unit_cluster.tolist()]
     keywords = ctfidf_keywords(kw_tokens, doc_cluster, unit_counts.tolist())
-    rep_units = []
+    rep_ops = []  # per cluster: the opinion (index) shown as its ご意見の概要
     centroids = []
     _, shown = report_maskers(subs, opts)
     ok_text = {opinions[i].opinion_id: opinions[i].text for i in ok} if prev and prev.representative_of else {}
+    index_of = {opinions[i].opinion_id: i for i in ok} if ok_text else {}
     for n, c in enumerate(order):
         us = members[c]
         kept = _kept_representative(prev, cluster_ids[n], opinion_unit, us, ok_text) if ok_text else None
-        if kept is not None:  # the row staff reviewed keeps the opinion it showed
-            rep_units.append(kept)
+        if kept is not None:
+            # the row staff reviewed keeps the opinion it showed, that very letter: a late near-copy
+            # joining its duplicate group must not put its own wording in the report (QA25)
+            rep_ops.append(index_of[prev.representative_of[cluster_ids[n]]])
         else:
             # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
             ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
-            rep_units.append(_least_personal(ranked[:REPRESENTATIVE_CHOICES],
-                                             lambda u: shown(opinions[unit_rep[u]].text)) if opts.mask else ranked[0])
+            rep_ops.append(unit_rep[_least_personal(ranked[:REPRESENTATIVE_CHOICES],
+                                                    lambda u: shown(opinions[unit_rep[u]].text))
+                                    if opts.mask else ranked[0]])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
         centroids.append(v / (np.linalg.norm(v) or 1.0))
@@ -880,7 +904,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             cluster_id=cluster_ids[n],
             opinion_ids=tuple(opinions[i].opinion_id for i in ops_by_cluster[n]),
             size=len(ops_by_cluster[n]),
-            representative=opinions[unit_rep[rep_units[n]]].opinion_id,
+            representative=opinions[rep_ops[n]].opinion_id,
             label=label,
             keywords=tuple(w for w, _ in keywords[n]),
             topic=topic, topic_score=topic_score,
@@ -936,7 +960,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         for n, cl in enumerate(clusters):
             ids = [opinions[unit_rep[u]].text for u in members[order[n]]]
             texts_by_cluster[cl.cluster_id] = ids
-            reps[cl.cluster_id] = opinions[unit_rep[rep_units[n]]].text
+            reps[cl.cluster_id] = opinions[rep_ops[n]].text
         if has_past:
             candidates_by_cluster = suggest_for_clusters(index, texts_by_cluster, k=opts.top_answers,
                                                          min_score=0.0, representatives=reps)

@@ -36,6 +36,7 @@ RUN_CANDIDATE_MARK = "【回答案（今回確定した他の回答からの候�
 NO_ANSWER = "（考え方は未記入）"
 SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
 SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数えていません）"
+SHARED_NAMES_NOTE = "同一の氏名による提出は1名として計上"
 # The longest published ご意見の概要 taken from an opinion: an Excel row is at most 409.5 pt
 # high, about 20 lines of the 60-wide column, so about 600 characters; 400 leaves room for the
 # heading line and keeps the printed table readable. The full text is in opinions.csv.
@@ -145,7 +146,10 @@ class ReportModel:
         """The counts above the table; figures with thousands separators (「20,000件」), as published."""
         lines = [f"意見募集期間：{self.period}"] if self.period else []
         if self.submitters_known:
-            lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件）"]
+            # fewer submitters than submissions: some share a 氏名, counted once (two people of one
+            # name too), which the published figure says (QA25: 14,106名 for 29,990件 unexplained)
+            how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
+            lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件{how}）"]
         else:
             lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]
         if self.by_channel:

@@ -800,6 +800,7 @@ def test_json_lines_empty_text_field_warning_names_only_text_field_spellings(tmp
     ("電子メール", "電子メール"), (" 電子 メール ", "電子メール"), ("Ｅ－ｍａｉｌ", "電子メール"),
     ("郵送", "郵送"), ("郵便", "郵送"), ("持参", "持参"), ("窓口", "持参"),
     ("ｗｅｂフォーム", "電子申請"), ("電子　申請", "電子申請"), ("Post", "郵送"), ("Walk-in", "持参"), ("", ""),
+    ("e-Gov", "電子申請"), ("ｅ－Ｇｏｖ", "電子申請"), ("電子政府の総合窓口", "電子申請"),  # a ministry's web form (QA25)
 ])
 def test_normalize_channel(written, expected):
     from cluster.io import normalize_channel

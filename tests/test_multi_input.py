@@ -39,11 +39,12 @@ def test_three_files_are_one_consultation_with_every_row_and_its_channel(tmp_pat
     res = invoke("run", *files, "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     rows = read_csv_rows(out / "opinions.csv")
-    # every row of every file, numbered on through the files; the letters' ids 1 and 2 repeat the
-    # web form's, so they carry the file's name; the cards have no id column (row numbers)
-    assert sorted({r["comment_id"] for r in rows}) == sorted(["1", "2", "3", "郵送-1", "郵送-2", "cards-1", "cards-2"])
+    # every row of every file, numbered on through the files; the three files' ids repeat each other's
+    # (the cards have no id column: row numbers), so each carries its file's name
+    assert sorted({r["comment_id"] for r in rows}) == sorted(["web-1", "web-2", "web-3", "郵送-1", "郵送-2",
+                                                              "cards-1", "cards-2"])
     assert sorted({int(r["row_number"]) for r in rows}) == [1, 2, 3, 4, 5, 6, 7]
-    assert "郵送.xlsx: 2 ids also in an earlier file (1, 2): its ids have the file's name in front (郵送-1)" in res.output
+    assert "郵送.xlsx: ids also in web.csv, cards.jsonl: its ids have the file's name in front (郵送-1)" in res.output
     assert "cards.jsonl has no channel column: its 2 rows count under 「cards」" in res.output
     assert "3 input files read as one consultation: web.csv 3 rows, 郵送.xlsx 2 rows, cards.jsonl 2 rows" in res.output
     report = (out / "report.md").read_text(encoding="utf-8")
@@ -136,3 +137,26 @@ def test_late_comments_come_as_one_more_file(tmp_path):
     campaign = {after[k] for k, r in ((r["opinion_id"], r) for r in read_csv_rows(out / "opinions.csv"))
                 if "みどり台線" in r["text"]}
     assert len(campaign) == 1
+
+
+def test_ids_do_not_depend_on_the_order_of_the_files_nor_change_when_a_late_file_comes(tmp_path):
+    web = write_csv(tmp_path / "web.csv", ["受付番号", "意見"], [
+        ["1", "駅前のバス停に屋根とベンチを設置してほしい。"], ["2", CAMPAIGN]])
+    hearing = write_csv(tmp_path / "hearing.csv", ["番号", "意見"], [
+        ["H1", "バス停の時刻表の文字を大きくしてほしい。"], ["H2", CAMPAIGN]])
+    late = write_csv(tmp_path / "late.csv", ["受付番号", "意見"], [
+        ["1", "デマンド交通の予約を当日でもできるようにしてください。"]])
+    out = tmp_path / "out"
+    assert invoke("run", web, hearing, "--out", out, "--model", "char-hash").exit_code == 0
+    first = sorted(r["opinion_id"] for r in read_csv_rows(out / "opinions.csv"))
+    assert first == ["1-1", "2-1", "H1-1", "H2-1"]  # no id repeats: none has a file name in front
+    # the late file repeats web.csv's id 1: it takes its name, web.csv keeps its ids
+    assert invoke("run", late, hearing, web, "--out", out, "--model", "char-hash").exit_code == 0
+    ids = sorted(r["opinion_id"] for r in read_csv_rows(out / "opinions.csv"))
+    assert ids == sorted(first + ["late-1-1"])
+    # in a new folder, given in any order, the same files give the same ids
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert invoke("run", web, late, "--out", a, "--model", "char-hash").exit_code == 0
+    assert invoke("run", late, web, "--out", b, "--model", "char-hash").exit_code == 0
+    assert sorted(r["opinion_id"] for r in read_csv_rows(a / "opinions.csv")) == \
+        sorted(r["opinion_id"] for r in read_csv_rows(b / "opinions.csv")) == ["late-1-1", "web-1-1", "web-2-1"]

@@ -346,3 +346,25 @@ def test_display_text_drops_a_leading_introduction_by_name():
 def test_my_number_and_birth_date_lines_are_contact_lines(line):
     assert comparison_text("公園を広げてください。\n" + line) == "公園を広げてください"
     assert display_text("公園を広げてください。\n" + line) == "公園を広げてください。"
+
+
+@pytest.mark.parametrize("text, empty", [
+    ("テスト", True), ("test", True), ("ｔｅｓｔ", True), ("テスト送信です。", True), ("あああ", True), ("あ", True),
+    ("ｗｗｗ", True),
+    ("テスト運用には反対です。", False), ("賛成", False), ("OK", False), ("駅", False),
+])
+def test_a_test_entry_or_a_key_held_down_is_no_opinion(text, empty):
+    # QA25: 「あ」 ×43 and 「テスト」 ×15 were published as rows and counted as form letters
+    from cluster.normalize import is_empty_opinion
+
+    assert is_empty_opinion(text) is empty
+
+
+def test_a_leading_sentence_on_where_the_writer_lives_is_left_out_but_a_statement_about_others_stays():
+    # QA25: 「二児の母として秋田県で生活しています。」 opened a published summary
+    from cluster.normalize import display_text
+
+    assert display_text("二児の母として秋田県で生活しています。撤去後の土地の原状回復を義務付けてください。") == \
+        "撤去後の土地の原状回復を義務付けてください。"
+    kept = "障害者も地域で生活しています。グループホームを増やしてください。"
+    assert display_text(kept) == kept

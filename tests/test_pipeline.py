@@ -721,7 +721,7 @@ def test_submissions_under_one_name_are_said_to_count_as_one_submitter(tmp_path)
     res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert "提出者数: 3 submissions name 2 submitters (1 name is on more than one)" in res.output
-    assert "提出者数：2名（提出件数 3件）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "提出者数：2名（提出件数 3件。同一の氏名による提出は1名として計上）" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     rows[1][1] = "山田 太郎"
     res = invoke("run", write_csv(tmp_path / "d.csv", ["番号", "氏名", "ご意見"], rows), "--out", tmp_path / "o2",
                  "--model", "char-hash")

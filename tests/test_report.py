@@ -35,7 +35,7 @@ def model() -> ReportModel:
 
 def test_count_lines(model):
     lines = model.count_lines()
-    assert lines[0] == "提出者数：12名（提出件数 13件）"
+    assert lines[0] == "提出者数：12名（提出件数 13件。同一の氏名による提出は1名として計上）"
     assert "郵送 4件" in lines[1] and "電子メール 9件" in lines[1]
     assert "意見総数：14件（同趣旨の意見をまとめて5項目）" in lines
     assert any("1件" in line and "意見を含まない" in line for line in lines)
@@ -395,7 +395,7 @@ def test_without_a_submitter_column_the_number_of_submitters_is_not_claimed(mode
         assert "提出件数：13件" in text and "12名" not in text, name
     ws = load_workbook(tmp_path / "report.xlsx").active
     assert any(str(c.value).startswith("提出件数：13件") for row in ws.iter_rows() for c in row)
-    assert model.count_lines()[0] == "提出者数：12名（提出件数 13件）"  # a 氏名 column: as before
+    assert model.count_lines()[0] == "提出者数：12名（提出件数 13件。同一の氏名による提出は1名として計上）"  # a 氏名 column: as before
     assert not has_submitter_names([Submission(1, "1", "x"), Submission(2, "2", "y")])
     assert has_submitter_names([Submission(1, "1", "x"), Submission(2, "2", "y", submitter="山田 太郎")])
 
@@ -436,7 +436,7 @@ def test_count_lines_write_thousands_with_separators():
     model = ReportModel(title="t", n_submitters=12345, n_submissions=20000, by_channel=[("電子メール", 20000)],
                         n_opinions=21477, n_excluded=1000, rows=rows)
     lines = model.count_lines()
-    assert lines[:3] == ["提出者数：12,345名（提出件数 20,000件）", "提出方法別：電子メール 20,000件",
+    assert lines[:3] == ["提出者数：12,345名（提出件数 20,000件。同一の氏名による提出は1名として計上）", "提出方法別：電子メール 20,000件",
                          "意見総数：21,477件（同趣旨の意見をまとめて1項目）"]
     assert "うち、同一またはほぼ同一の文面で寄せられた意見：3,000件（No. 1：3,000件）" in lines
     assert "意見を含まない提出：1,000件" in lines

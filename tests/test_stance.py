@@ -91,3 +91,17 @@ def test_the_written_style_of_an_associations_letter_is_a_request():
     the past-answer stance now read it too (one reading, in stance)."""
     assert request_polarity(["申請手続の迅速化を図られたい。", "補助対象を拡大されたい。",
                              "手続が簡素化されたことは評価する。", "計画の見直しを願いたい。"]).tolist() == [1, 1, 0, 1]
+
+
+def test_a_verb_asked_not_to_be_done_is_a_rejection_and_a_cut_asked_not_to_be_made_a_request():
+    from cluster.stance import request_polarity
+
+    # QA25: 3,200 letters 「…遡及適用は行わないでください」 shared a row with 「…遡及は対象にしてください」
+    texts = ["既存設備への遡及適用は行わないでください。",
+             "すでに稼働している設備への遡及は対象にしてください。",
+             "この森の木を切らないでほしい。",
+             "駐車場を減らさないでください。",  # a cut asked not to be made: keep the parking
+             "バス路線をなくさないでほしい。",
+             "図書館を廃止しないでください。",
+             "住民の声を忘れないでください。"]  # asks to keep something in mind
+    assert request_polarity(texts).tolist() == [-1, 1, -1, 1, 1, 1, 1]
