@@ -785,6 +785,14 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         for u in units_:
             moved_by[u] = n
 
+    def no_effect(units_: Sequence[int], message: str) -> None:
+        """A move or split that changed nothing: said, counted as 「did not take effect」, and its
+        opinions stay where they are (a later confirm leaves them there)."""
+        result.messages.append(message)
+        result.not_applied += 1
+        result.no_effect += 1
+        place(units_)
+
     for n, d in enumerate(decisions, 1):
         if d.kind == "withdraw" or n in withdrawn:
             continue
@@ -877,13 +885,9 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             if here == {target} and {int(grouped[u]) for u in units} != \
                     {Counter(int(grouped[u]) for u in target_units).most_common(1)[0][0]}:
                 named = d.value.get("cluster")
-                result.messages.append(
-                    f"{what} of {_ids_shown(ids)}{' into ' + str(named) if named else ''} did not take effect: "
-                    f"the opinions of its target cluster are now in the cluster "
-                    f"{'it is' if len(ids) == 1 else 'they are'} in (an earlier decision joined them)")
-                result.not_applied += 1
-                result.no_effect += 1
-                place(units)
+                no_effect(units, f"{what} of {_ids_shown(ids)}{' into ' + str(named) if named else ''} did not take "
+                                 f"effect: the opinions of its target cluster are now in the cluster "
+                                 f"{'it is' if len(ids) == 1 else 'they are'} in (an earlier decision joined them)")
                 continue
             for u in units:
                 if int(cl[u]) != target:
@@ -900,13 +904,10 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 # decision of this pass took them out, and then this split changed nothing
                 rest = [u for u in units_of([str(i) for i in others if str(i) not in excluded]) if u not in units]
                 if not [u for u in rest if u not in relocated]:
-                    result.messages.append(
-                        f"{what} of {_ids_shown(ids)} did not take effect: nothing is left to split "
-                        f"{'it' if len(ids) == 1 else 'them'} from (the other opinions of "
-                        f"{'its' if len(ids) == 1 else 'their'} cluster are gone, or an earlier decision took them out)")
-                    result.not_applied += 1
-                    result.no_effect += 1
-                    place(units)
+                    no_effect(units, f"{what} of {_ids_shown(ids)} did not take effect: nothing is left to split "
+                                     f"{'it' if len(ids) == 1 else 'them'} from (the other opinions of "
+                                     f"{'its' if len(ids) == 1 else 'their'} cluster are gone, or an earlier "
+                                     "decision took them out)")
                     continue
             if not already:
                 for u in units:
