@@ -77,6 +77,11 @@ _GREETINGS = [
     r"(ありがとうございま(す|した)|感謝(いた|致)?し?ます|感謝申し上げます|御礼申し上げます|お礼申し上げます)",
     r"(以下|下記|次)の?\s*[0-9０-９一二三四五六七八九十]*\s*(点|項目|件)?(について|に関して|を|の)?、?\s*(ご?意見|コメント)?を?(申し上げ|述べ|提出|挙げ|送り|お送りし)(いた|致)?(し)?ます",
     r"気にな(った|る)点を(挙げ|述べ|申し上げ)ます",
+    # an English letter's salutation and closing (「Dear Sir or Madam,」「Best regards,」: QA26 saw the
+    # closing published with the opinion)
+    r"(?i:(with\s+)?(best|kind|warm|warmest)\s+(regards|wishes)|regards|sincerely(\s+yours)?|yours\s+(sincerely|faithfully|truly)"
+    r"|thank\s+you(\s+(very\s+much|for\s+your\s+(time|consideration|attention)))?|thanks(\s+in\s+advance)?|cheers"
+    r"|dear\s+[^\n.,。、]{1,40}|to\s+whom\s+it\s+may\s+concern|hello|hi)[,，.!]?",
 ]
 _GREETING_PARTS = [re.compile(g) for g in _GREETINGS]
 # A greeting sentence: one or more greeting phrases joined by 、 or blanks, then its end marks.

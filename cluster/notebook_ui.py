@@ -103,7 +103,7 @@ CLUSTER_COLUMNS = {
     "size": "意見数",
     "unique_texts": "異なる文面",
     "duplicates": "同じ文面の重複",
-    "topic": "分野",
+    "topic": "該当箇所",  # the report's word for the draft section a row concerns (QA26: 分野 read as another thing)
     "summary": "ご意見の概要（職員記入）",
     "answer_status": "回答の状態",
     "top_answer_id": "回答候補の番号",
@@ -328,7 +328,7 @@ def cluster_html(view, threshold: float) -> str:
     parts = [f"<h4>{e(view.cluster_id)} {e(str(view.label or ''))} <small>（意見 {view.size}件、"
              f"異なる文面 {len(view.opinions)}件）</small></h4>"]
     if view.topic:
-        parts.append(f"<div>分野：{e(str(view.topic))}</div>")
+        parts.append(f"<div>該当箇所：{e(str(view.topic))}</div>")
     if view.keywords:
         parts.append("<div>キーワード：" + "・".join(f"<mark>{e(k)}</mark>" for k in view.keywords) + "</div>")
     parts.append("<table><tr><th>件数</th><th>意見ID</th><th>ご意見（★＝代表として示す意見）</th></tr>")

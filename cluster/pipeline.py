@@ -1386,7 +1386,11 @@ def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order:
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
                        opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
                        title_rows: Sequence[str] = (), topic_names: Sequence[str] = (),
-                       categories: Sequence[Category] = DEFAULT_CATEGORIES) -> ReportModel:
+                       categories: Sequence[Category] = DEFAULT_CATEGORIES,
+                       unnamed_rows: Sequence[tuple[int, int]] = ()) -> ReportModel:
+    """The published report's content. ``unnamed_rows``: the row ranges (first, last) of input
+    files without a 氏名 column, when another file has one (their submissions count one person each,
+    which the 提出者数 line says)."""
     mask, summary_of = report_maskers(subs, opts)
     # a submission all of whose opinions staff excluded still counts (提出者数, 提出件数: the person
     # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」
@@ -1437,6 +1441,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
+        n_from_unnamed_files=sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows)),
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
         period=mask(opts.period.strip()) if opts.period else "", section_column=bool(topic_names),
         categories=tuple(categories),
@@ -1609,7 +1614,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
                                input_path, blank_rows=read_info.get("blank_rows", ()),
                                title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
-                               categories=categories)
+                               categories=categories,
+                               unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
+                                             if not (i.get("columns") or {}).get("submitter")])
     if log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
         log(note)
     if log and opts.final:

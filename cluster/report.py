@@ -89,6 +89,8 @@ class ReportModel:
     # whether any submission named its submitter (a 氏名 column): without one the number of
     # people is not known (n_submitters then counts each submission as one person) and is not printed
     submitters_known: bool = True
+    # submissions from input files without a 氏名 column, when another file has one: one person each
+    n_from_unnamed_files: int = 0
     # texts staff decided are no opinion on the draft (`cluster review exclude`: a test submission,
     # a question about the procedure, spam): not in 意見総数, counted on a line of their own
     n_not_opinions: int = 0
@@ -149,6 +151,8 @@ class ReportModel:
             # fewer submitters than submissions: some share a 氏名, counted once (two people of one
             # name too), which the published figure says (QA25: 14,106名 for 29,990件 unexplained)
             how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
+            if self.n_from_unnamed_files:  # several files, some without a 氏名 column (QA26)
+                how += f"。氏名の欄がない提出{self.n_from_unnamed_files:,}件は1件を1名として計上"
             lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件{how}）"]
         else:
             lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]

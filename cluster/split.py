@@ -1076,6 +1076,14 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     if count >= 2 and keys & _ADDRESS_FIELDS:
         kinds[top:end] = ["header"] * (end - top)
         top = end
+    elif top < n and _FORWARD_RE.match(line(top)):
+        # a mail that opens with 「-----Original Message-----」 and its From:/件名: lines, nothing written
+        # above: the writer's own mail pasted whole, its body the opinion (QA26: the separator and
+        # 「件名: 意見」 were published as the start of ご意見の概要)
+        end, keys, count = _header_run(text, lines, top + 1)
+        if count and keys & _FROM_FIELDS:
+            kinds[top:end] = ["header"] * (end - top)
+            top = end
     # a forwarded or original message (or a From: + Sent:/Date: block, as Outlook quotes): quoted to the end
     for j in range(top, n):
         if not _FORWARD_RE.match(line(j)):

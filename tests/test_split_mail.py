@@ -332,3 +332,31 @@ def test_a_subject_that_names_the_draft_over_one_opinion_is_a_greeting_row():
     made = _split_pieces("件名：総合計画（案）への意見\n\n駅前の駐輪場を増やしてください。いつも満車です。", split=True)
     assert [(m[4], m[2], m[3]) for m in made] == [
         ("greeting", "", "件名：総合計画（案）への意見"), ("ok", "", "駅前の駐輪場を増やしてください。いつも満車です。")]
+
+
+def test_a_mail_opening_with_its_own_original_message_header_is_a_header_and_its_body():
+    # QA26: 「-----Original Message----- 件名: 意見」 was published as the start of ご意見の概要
+    from cluster.pipeline import _split_pieces
+
+    text = ("-----Original Message-----\nFrom: 前田 敏夫\n件名: 意見\n\n"
+            "高齢者が気軽に運動できる場所がありません。町民体育館に高齢者向けの時間帯を設けてください。")
+    pieces = _split_pieces(text, True)
+    assert [p[4] for p in pieces] == ["header", "ok"]
+    assert pieces[1][3].startswith("高齢者が気軽に") and "件名" not in pieces[1][3]
+    # written above a forwarded message, the writer's text stays the opinion and the rest is quoted
+    above = "体育館の開館時間を延ばしてください。\n" + text
+    assert [p[4] for p in _split_pieces(above, True)][0] == "ok"
+
+
+def test_an_english_letters_salutation_and_closing_are_no_part_of_the_opinion():
+    from cluster.normalize import display_text, is_greeting_sentence
+    from cluster.pipeline import _split_pieces
+
+    text = ("Dear Planning Division,\nPlease provide the plan in English and easy Japanese.\n"
+            "Best regards,\nJames Miller")
+    pieces = _split_pieces(text, True)
+    ok = [p[3] for p in pieces if p[4] == "ok"]
+    assert len(ok) == 1 and "Best regards" not in ok[0]
+    assert display_text(ok[0]) == "Please provide the plan in English and easy Japanese."
+    assert is_greeting_sentence("Kind regards,") and is_greeting_sentence("Thank you for your consideration.")
+    assert not is_greeting_sentence("Thank you for building the park.")
