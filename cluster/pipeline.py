@@ -286,7 +286,26 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
             made = [(0, len(text), "", text, "empty")]
         else:
             made = [(*m[:4], "greeting") if m[4] == "empty" else m for m in made]
+            made = _intro_subject_as_heading(made)
     return made
+
+
+# 「第4章の観光振興について、以下のとおり意見を申し上げます。」 over items: what they are about
+_INTRO_SUBJECT_RE = re.compile(r"^[ \t\u3000]*(?P<s>[^。\n]{2,40}?)(?:について|に関して|に対して|に対する)(?:の)?、?"
+                               r"(?:以下|下記|次)")
+
+
+def _intro_subject_as_heading(made: list) -> list:
+    """Items under an opening sentence that names a place in the draft (「第4章の観光振興について、以下の
+    とおり…」) take it as their heading when they have none, so their 該当箇所 is that place (QA26:
+    the opening was a greeting row and its 第4章 was lost; one item was published under 第1章)."""
+    first = made[0]
+    m = _INTRO_SUBJECT_RE.match(first[3]) if first[4] == "greeting" else None
+    if m is None or not find_references(m.group("s")):
+        return made
+    heading = m.group("s") + "について"
+    return [first] + [(a, b, heading, t, st) if st == "ok" and not h else (a, b, h, t, st)
+                      for a, b, h, t, st in made[1:]]
 
 
 def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None) -> list[Opinion]:

@@ -912,6 +912,11 @@ def _width(line: str) -> float:
     return sum(0.5 if ch.isascii() or "\uff61" <= ch <= "\uff9f" else 1.0 for ch in line)
 
 
+# a line that refers back to the whole list: 「以上の点を…」「上記について…」「これらを…」 (not a request
+# of its own after it: 「なお、駐輪場の件も検討願います」)
+_LIST_SUM_LINE_RE = re.compile(r"[ \t\u3000]*(?:以上|上記|右記|前記|これら)(?:の|に|を|について|、)")
+
+
 def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
     """The closing after the last item is not part of it: 「以上、よろしくお願いいたします。」 on its
     own lines, or a closing line (「以上」「敬具」) with the signature block under it (name, address,
@@ -930,6 +935,14 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
     for block in (_closing_block(body), _signature_block(body)):
         if block > 0 and (cut < 0 or block < cut) and not is_empty_opinion(body[:block]):
             cut = block
+    if last.marker and sum(1 for seg in segments if seg.marker) >= 2:
+        # a line under the last item that sums up the list (「以上の点を計画に盛り込んでいただきたい。」
+        # 「上記についてご検討ください。」) asks for every item, not the last one (QA26: it was published
+        # as part of the third bullet)
+        head_end = cut if cut > 0 else len(body)
+        k = body.rfind("\n", 0, head_end)
+        if k > 0 and _LIST_SUM_LINE_RE.match(body[k + 1:head_end]) and not is_empty_opinion(body[:k]):
+            cut = k
     if cut <= 0:
         return segments
     head = _trimmed(text, last.start, last.start + cut, last.heading, last.marker)
