@@ -366,9 +366,10 @@ class _Views:
         # 0.5–0.7, far above a random Japanese pair: QA had 41 English opinions on six requests in
         # one row). A pair with such a text is judged by its shared lemmas alone, on the lemma
         # view's scale for this consultation; the other views' scales come from the other pairs.
+        # (a consultation written all in English is one script: every view, as for Japanese)
         foreign = foreign_script(texts)
-        self.foreign = foreign if foreign.any() else None
-        if tokens is not None and self.foreign is not None:
+        self.foreign = foreign if foreign.any() and not foreign.all() else None
+        if tokens is not None and foreign.any():
             tokens = [_latin_lemmas(t) if f else t for t, f in zip(tokens, foreign)]
         parts = [(prepare(embeddings, reference=bg.embeddings if bg else None), w_emb, "embedding")]
         if tokens is not None and w_sif > 0 and p["word_encoder"] is not None:

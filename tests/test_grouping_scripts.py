@@ -141,3 +141,16 @@ def test_english_keywords_are_words_one_by_one_without_function_words(tok):
     assert not {"is", "too", "please", "more"} & set(words)
     assert all(" " not in w and len(w) < 15 for w in words)  # no sentence glued into one keyword
     assert "IAEA基準" in tok.keywords("IAEA基準を満たすよう求めます。")
+
+
+def test_a_consultation_written_all_in_english_is_grouped_with_every_view(encoder, tok):
+    from cluster.grouping import _Views, DEFAULTS
+
+    texts = [t for g in ENGLISH for t in g]
+    emb, lemmas = encoder.encode(texts), [tok.lemmas(t) for t in texts]
+    views = _Views(texts, emb, lemmas, {**DEFAULTS, "word_encoder": encoder.encode}, 0)
+    assert views.foreign is None and views.script() is None  # no second script to keep apart
+    labels = group_opinions(texts, emb, tokens=lemmas, word_encoder=encoder.encode)
+    gold = np.array([k for k, g in enumerate(ENGLISH) for _ in g])
+    for c in set(labels.tolist()):  # still no row of two requests
+        assert len(set(gold[labels == c].tolist())) == 1
