@@ -100,8 +100,8 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, confirm,
-                      undo, import a filled-in worksheet.xlsx); list and show them
+    cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, section,
+                      confirm, undo, import a filled-in worksheet.xlsx); list and show them
     """
 
 
@@ -420,6 +420,21 @@ def review_summary(run_dir, cluster_id, text, by):
     _say(said_summary(run_dir, cluster_id, text, by)[1])
 
 
+@review_group.command("section")
+@_dir
+@click.argument("cluster_id")
+@click.argument("text")
+@_by
+@_guarded
+def review_section(run_dir, cluster_id, text, by):
+    """Write the 該当箇所 of cluster CLUSTER_ID (the part of the draft it concerns, 「第4章 観光振興」):
+    the report shows TEXT instead of the section the run finds from --topics and the page
+    references in the opinions (masked like every report text). Withdraw with `cluster review undo`."""
+    from .review import said_section
+
+    _say(said_section(run_dir, cluster_id, text, by)[1])
+
+
 @review_group.command("answer")
 @_dir
 @click.argument("cluster_id")
@@ -481,13 +496,13 @@ def review_confirm(run_dir, cluster_id, by):
 @_by
 @_guarded
 def review_import(run_dir, worksheet, dry_run, by):
-    """Record the labels, summaries, answers and 対応区分 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
+    """Record the labels, summaries, answers, 対応区分 and 該当箇所 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
 
     Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要 and
     考え方 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
     candidate beside them, and a sheet listing every opinion. Send it to whoever writes the
     answers; when it comes back, each changed cell becomes a `label` (the row's heading 【…】 in
-    the report), `summary`, `answer` or `category` decision (an answer pasted unchanged from the
+    the report), `summary`, `answer`, `category` or `section` (該当箇所) decision (an answer pasted unchanged from the
     candidate column is recorded as that past answer). Emptied cells record nothing; importing
     the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
     decisions name the opinions, not the row numbers.
@@ -502,7 +517,8 @@ def review_import(run_dir, worksheet, dry_run, by):
         for kind, cluster_id, text in result.planned:
             click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
-    plural = {"summary": "summaries", "answer": "answers", "label": "labels", "category": "categories (対応区分)"}
+    plural = {"summary": "summaries", "answer": "answers", "label": "labels", "category": "categories (対応区分)",
+              "section": "sections (該当箇所)"}
     order = {"answer": 0, "summary": 1, "label": 2}
     what = ", ".join(f"{kinds[kind]} {kind if kinds[kind] == 1 else plural.get(kind, kind + 's')}"
                      for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"

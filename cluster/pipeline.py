@@ -934,6 +934,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             confirmed=c in applied.confirmed,
             summary=applied.summaries.get(c, ""),
             category=applied.categories.get(c, ""),
+            section=applied.sections.get(c, ""),
         ))
 
     if line := unknown_category_line(clusters, categories):
@@ -1433,7 +1434,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         # else the citizen's own heading (「駐輪場について」), unless it names a person: 「【父・梅田清に
         # ついて】」「【緑が丘町内会 会長 石黒】」 are no place in the draft (QA: published in 該当箇所)
         own_heading = rep.heading if rep.heading and mask(rep.heading) == rep.heading else ""
-        section = "、".join(section_parts) or own_heading
+        # staff's own (`cluster review section`), else the topic and references, else the heading
+        section = cl.section or "、".join(section_parts) or own_heading
         ans = confirmed.get(cl.cluster_id)
         from_run = False
         if ans:
@@ -1609,7 +1611,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
 
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id", "summary", "category", "campaign_copies"]
+              "answer_id", "summary", "category", "campaign_copies", "section"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -1621,7 +1623,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
                      op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary,
-                     cl.category, cl.campaign_copies])
+                     cl.category, cl.campaign_copies, cl.section])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",

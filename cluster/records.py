@@ -49,6 +49,7 @@ class Cluster:
     confirmed: bool = False  # staff confirmed this grouping
     summary: str = ""  # ご意見の概要 written by staff (a decision); empty: the representative opinion
     category: str = ""  # 対応区分 staff gave the row (a code of the run's categories), else ""
+    section: str = ""  # 該当箇所 staff wrote for the row (a ``section`` decision), else "": the run's own
     # opinions in duplicate groups of dedup.CAMPAIGN_MIN_COPIES or more (a form-letter campaign)
     campaign_copies: int = 0
 

@@ -66,6 +66,9 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``answer`` {"answer_id": id} or {"text": text}: that cluster's confirmed answer.
 - ``category`` {"category": code, "name": what it means}: that cluster's 対応区分 in the report
   (one of the run's categories, ``cluster.categories``), placed like a label.
+- ``section`` {"section": text}: that cluster's 該当箇所 in the report is this staff-written
+  text (「第4章 観光振興」) instead of the one the run finds (--topics, page references), placed
+  like a label.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
   so a later regrouping cannot break the cluster up; late comments may still join it).
 - ``withdraw`` {"decision_id": id, "decision": n}: the decision with that ``id`` (every line
@@ -114,9 +117,9 @@ from .io import InputError, counted, shorten, unescape_cell
 from .records import Decision
 
 KINDS = ("merge", "move", "split", "detach", "exclude", "cut", "join", "label", "summary", "answer", "category",
-         "confirm", "withdraw")
+         "section", "confirm", "withdraw")
 # decisions about a whole row (not its opinions): they land on the cluster holding most of theirs
-ROW_KINDS = ("label", "summary", "answer", "category", "confirm")
+ROW_KINDS = ("label", "summary", "answer", "category", "section", "confirm")
 RESHAPING = ("cut", "join")  # applied to the split opinions, before anything else (:func:`reshape_opinions`)
 DECISIONS_FILE = "decisions.jsonl"
 
@@ -253,7 +256,7 @@ def _decision_from_json(obj) -> Decision:
             _str_list(g, "each of value.groups")
     if kind == "move":
         _str_list(value.get("target"), "value.target")
-    for key in ("label", "summary", "category"):
+    for key in ("label", "summary", "category", "section"):
         if kind == key and not (isinstance(value.get(key), str) and value[key].strip()):
             raise ValueError(f"value.{key} must be a non-empty string")
     if kind == "answer":
@@ -698,6 +701,7 @@ class AppliedDecisions:
     summaries: dict[int, str] = field(default_factory=dict)  # cluster number -> staff-written summary
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     categories: dict[int, str] = field(default_factory=dict)  # cluster number -> 対応区分 code
+    sections: dict[int, str] = field(default_factory=dict)  # cluster number -> staff-written 該当箇所
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
     not_applied: int = 0  # decisions whose opinions (or target) are all gone, or that changed nothing
@@ -985,6 +989,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             result.summaries[target] = str(d.value.get("summary", "")).strip()
         elif kind == "category":
             result.categories[target] = str(d.value.get("category", "")).strip()
+        elif kind == "section":
+            result.sections[target] = str(d.value.get("section", "")).strip()
         elif kind == "answer":
             result.answers[target] = {k: d.value[k] for k in ("answer_id", "text", "answer_text")
                                       if d.value.get(k)}
@@ -1365,6 +1371,8 @@ def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[D
             what = f"label 【{shorten(str(d.value.get('label') or ''), 30)}】"
         elif kind == "category":
             what = f"category (対応区分) {_said(kind, d.value)}"
+        elif kind == "section":
+            what = f"該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」"
         else:
             what = "`confirm`"
         out.setdefault(c, {})[kind] = what
@@ -1386,7 +1394,7 @@ def merge_keeps(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     work = _staff_work(run_dir, members, decisions)
     lines = []
     for c in cluster_ids:
-        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category")
+        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category", "section")
                 if kind in work.get(c, {}) and not any(kind in work.get(o, {}) for o in cluster_ids if o != c)]
         if not kept:
             continue
@@ -1415,7 +1423,7 @@ def leaving_notes(run_dir, opinion_ids: Sequence[str], target: str | None = None
             continue
         leaving = [i for i in ids if unescape_cell(row_of[i].get("cluster_id", "")) == c]
         who = leaving[0] if len(leaving) == 1 else f"{len(leaving)} opinions ({_ids_shown(leaving)})"
-        kinds = [k for k in ("answer", "summary", "label", "category", "confirm") if k in work[c]]
+        kinds = [k for k in ("answer", "summary", "label", "category", "section", "confirm") if k in work[c]]
         has = _joined([work[c][k] for k in kinds])
         it = "it" if len(leaving) == 1 else "them"
         if not target:
@@ -1775,7 +1783,7 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
     """A decision that gives cluster ``cluster_id`` a staff-written text (``kind``: label or
     summary), recorded with the cluster's opinions so it follows them through later runs."""
     text = _staff_text(text)
-    if kind == "label":  # a heading 【…】 is one line: a line break would be printed inside it
+    if kind in ("label", "section"):  # a heading 【…】 or a 該当箇所 cell is one line
         text = " ".join(text.split())
     if not text:
         raise InputError(f"the {kind} is empty")
@@ -1800,6 +1808,13 @@ def _without(text: str, parts) -> str:
 
 def record_label(run_dir, cluster_id: str, label: str, by: str | None = None) -> Decision:
     return _record_cluster_text(run_dir, "label", cluster_id, label, by)
+
+
+def record_section(run_dir, cluster_id: str, section: str, by: str | None = None) -> Decision:
+    """Write cluster ``cluster_id``'s 該当箇所 for the report (「第4章 観光振興」: replaces the one the
+    run finds from --topics and the opinions' page references; masked like every report text).
+    Follows the cluster's opinions through later merges, moves and splits, like a label."""
+    return _record_cluster_text(run_dir, "section", cluster_id, section, by)
 
 
 def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None) -> Decision:
@@ -1977,7 +1992,7 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
 
 def _said(d_kind: str, value: Mapping) -> str:
     """What an answer, summary, label or category decision says, as the report would show it."""
-    if d_kind in ("summary", "label"):
+    if d_kind in ("summary", "label", "section"):
         return str(value.get(d_kind) or "")
     if d_kind == "category":
         return " ".join(p for p in (str(value.get("category") or ""), str(value.get("name") or "")) if p)
@@ -2011,7 +2026,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
     withdrawn = _withdrawn(decisions)
     held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
     for n, d in enumerate(decisions, 1):
-        if d.kind not in ("answer", "summary", "label", "category") or n in withdrawn:
+        if d.kind not in ("answer", "summary", "label", "category", "section") or n in withdrawn:
             continue
         target = _current_cluster(where, d.opinion_ids)
         if target is None:
@@ -2044,7 +2059,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
 
 def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     """:func:`replacement_notes` for a decision just recorded (compared with those recorded before it)."""
-    if decision.kind not in ("answer", "summary", "label", "category"):
+    if decision.kind not in ("answer", "summary", "label", "category", "section"):
         return []
     decisions = load_decisions(run_dir)
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
@@ -2169,7 +2184,7 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     targets = [n for n, d in enumerate(decisions, 1)
-               if d.kind in ("summary", "answer", "label", "category") and n not in withdrawn
+               if d.kind in ("summary", "answer", "label", "category", "section") and n not in withdrawn
                and d.value.get("source") == name]
     # several files of that name imported (two departments' 「worksheet.xlsx」): the file's content decides
     contents = {decisions[n - 1].value.get("source_sha1") for n in targets}
@@ -2445,7 +2460,7 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     where = {oid: c for c, members_ in members.items() for oid in members_}
     withdrawn = _withdrawn(decisions)
     pending = {d.kind: (n, d) for n, d in enumerate(decisions, 1)
-               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer", "category")
+               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer", "category", "section")
                and _current_cluster(where, d.opinion_ids) == cluster}
 
     def since(kind: str) -> str:
@@ -2480,6 +2495,10 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     code = unescape_cell(row.get("category", ""))
     name = next((c.name for c in run_categories(run_dir) if c.code == code), "") if code else ""
     lines.append(f"対応区分: {' '.join(p for p in (code, name) if p) or '(none)'}" + since("category"))
+    section = unescape_cell(row.get("section", ""))
+    lines.append(f"該当箇所: {section} (staff)" if section else
+                 "該当箇所: (none by staff: the report shows the topic and page references the run finds)")
+    lines[-1] += since("section")
     # one line per distinct text (a campaign's copies counted, not listed)
     shown: dict[str, list[str]] = {}
     for oid in ids:
@@ -3186,6 +3205,17 @@ def said_category(run_dir, cluster_id: str, value: str, by: str | None = None) -
         effect=f"対応区分 {_said('category', decision.value)} in the report", run_dir=run_dir))
 
 
+def said_section(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    from .mask import mask_personal_data
+
+    decision = record_section(run_dir, cluster_id, text, by)
+    published = mask_personal_data(decision.value["section"])  # as it is published: masked
+    masked = " (personal data masked)" if published != decision.value["section"] else ""
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}",
+        effect=f"該当箇所 「{shorten(published, 60)}」{masked} in the report", run_dir=run_dir))
+
+
 def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                 by: str | None = None) -> tuple[Decision, list[str]]:
     decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
@@ -3222,7 +3252,8 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
         target = decisions[n - 1]
         where = target.value.get("clusters") or target.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
-        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label", "category") else ""
+        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label", "category",
+                                                                   "section") else ""
         if target.kind in RESHAPING:  # the opinions it cut or joined: they are whole or apart again
             where = " + ".join(target.opinion_ids) + (f" before 「{shorten(str(target.value.get('before', '')), 20)}」"
                                                       if target.kind == "cut" else "")

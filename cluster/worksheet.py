@@ -18,7 +18,8 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
 
 ``import_worksheet`` (``cluster review import DIR FILE``) compares the three columns with what the
 worksheet showed and records a ``label`` (the row's published heading 【…】), ``summary`` or
-``answer`` decision for each cell that was changed. The decisions name the cluster's opinions as the worksheet knew them, found again in
+``answer`` decision for each cell that was changed (a changed 該当箇所 cell: a ``section``
+decision, the row's published 該当箇所). The decisions name the cluster's opinions as the worksheet knew them, found again in
 the run folder by id and text (and with their exact and near copies there), so a worksheet
 that was out for two weeks still lands on the right groups after merges, re-runs or late
 comments. An answer pasted unchanged from the candidate column is recorded as that past
@@ -69,7 +70,8 @@ SUMMARY = "ご意見の概要"
 ANSWER = "考え方"
 LABEL = "ラベル"
 CATEGORY = "対応区分"
-MAIN_HEADER = ["No.", "cluster_id", "件数", "該当箇所", LABEL, SUMMARY, ANSWER, CATEGORY, "回答の状態",
+SECTION = "該当箇所"
+MAIN_HEADER = ["No.", "cluster_id", "件数", SECTION, LABEL, SUMMARY, ANSWER, CATEGORY, "回答の状態",
                "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課",
                "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
@@ -162,6 +164,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows.append(["category", r.cluster_id, xlsx_text(shown_category.get(r.category, r.category)), ""])
+        hidden_rows.append(["section", r.cluster_id, xlsx_text(r.section), ""])  # an edit becomes a section decision
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
     for col, width in zip("ABCDEFGHIJKLMNO", (6, 10, 7, 14, 18, 50, 50, 16, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
@@ -257,6 +260,8 @@ class _Sheet:
     folder: str = ""  # the name of the run folder that wrote it (older worksheets: "")
     categories: dict = field(default_factory=dict)  # cluster_id -> 対応区分 as shown (older worksheets: none)
     category_cells: dict = field(default_factory=dict)  # cluster_id -> 対応区分 cell now
+    sections: dict = field(default_factory=dict)  # cluster_id -> 該当箇所 as shown (older worksheets: none)
+    section_cells: dict = field(default_factory=dict)  # cluster_id -> 該当箇所 cell now
 
 
 def _listing_fingerprint(rows) -> str:
@@ -295,7 +300,7 @@ def _read(path: Path) -> _Sheet:
         if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
-        written, units, candidates, labels, categories = {}, {}, {}, {}, {}
+        written, units, candidates, labels, categories, sections = {}, {}, {}, {}, {}, {}
         listing, folder = None, ""
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
@@ -317,9 +322,11 @@ def _read(path: Path) -> _Sheet:
                 labels[cid] = a
             elif kind == "category":
                 categories[cid] = a
+            elif kind == "section":
+                sections[cid] = a
             elif kind == "folder":
                 folder = cid
-        rows, header, seen, label_cells, category_cells = [], None, {}, {}, {}
+        rows, header, seen, label_cells, category_cells, section_cells = [], None, {}, {}, {}, {}
         misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
         for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
             values = [c.value for c in cells]
@@ -355,6 +362,8 @@ def _read(path: Path) -> _Sheet:
                 label_cells[cid] = cell("ラベル")
             if CATEGORY in header:
                 category_cells[cid] = cell(CATEGORY)
+            if SECTION in header:
+                section_cells[cid] = cell(SECTION)
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
@@ -362,7 +371,8 @@ def _read(path: Path) -> _Sheet:
             raise InputError(_misplaced_message(path, misplaced))
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
-        return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells)
+        return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells,
+                      sections, section_cells)
     finally:
         wb.close()
 
@@ -418,6 +428,9 @@ def was_edited(path) -> bool:
             return True
         if cid in sheet.categories and cid in sheet.category_cells and \
                 not _same(sheet.category_cells[cid], sheet.categories[cid]):
+            return True
+        if cid in sheet.sections and cid in sheet.section_cells and \
+                not _same(sheet.section_cells[cid], sheet.sections[cid]):
             return True
     return False
 
@@ -641,8 +654,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     withdrawn = _withdrawn(decisions)
     recorded_before: set[tuple] = set()
     for n, d in enumerate(decisions, 1):
-        if d.kind in ("summary", "answer", "label", "category") and n not in withdrawn:
-            value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category")
+        if d.kind in ("summary", "answer", "label", "category", "section") and n not in withdrawn:
+            value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category", "section")
                      else (d.value.get("text") or d.value.get("answer_id")))
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
@@ -694,6 +707,22 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             f"which label it showed, so it is not recorded over that one: record it with `cluster review label "
             f"{shlex.quote(str(run_dir))} {target} {shlex.quote(new)}`")
         label_named.add(cid)
+    # 該当箇所 changed from what the worksheet showed (older worksheets do not say: not read)
+    section_changes: dict[str, str] = {}  # cluster id -> the 該当箇所 to record
+    section_named: set[str] = set()  # rows whose 該当箇所 cell was emptied: named, not 「unchanged」
+    for number, cid, _, _ in sheet.rows:
+        if cid not in sheet.section_cells or cid not in sheet.sections:
+            continue
+        cell = sheet.section_cells[cid]
+        if _same(cell, sheet.sections[cid]):
+            continue
+        new = " ".join(_staff_text(cell).split())  # one line, as `cluster review section` records it
+        if not new:
+            result.messages.append(f"row {number} ({cid}): {SECTION} was emptied; nothing recorded "
+                                   "(withdraw a decision with `cluster review undo`)")
+            section_named.add(cid)
+            continue
+        section_changes[cid] = new
     # a value that is no category of the run is refused here, before anything is recorded
     category_changes, category_named = _category_changes(run_dir, path, sheet, result)
     if sheet.listing_edited:
@@ -708,6 +737,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         changes = [("label", label_changes[cid])] if cid in label_changes else []
         if cid in category_changes:
             changes.append(("category", category_changes[cid]))
+        if cid in section_changes:
+            changes.append(("section", section_changes[cid]))
         for kind, column, new, shown in (("summary", SUMMARY, summary_cell, shown_summary),
                                          ("answer", ANSWER, answer_cell, shown_answer)):
             if _same(new, shown):
@@ -719,7 +750,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             changes.append((kind, text))
         if not changes:
-            result.unchanged += cid not in label_named and cid not in category_named
+            result.unchanged += cid not in label_named and cid not in category_named and cid not in section_named
             continue
         changed_rows += 1
         ids = opinions_of(cid)
@@ -729,7 +760,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             continue
         for kind, text in changes:
             value: dict = {"cluster": cid, "source": path.name, "source_sha1": source_sha1}
-            if kind in ("summary", "label"):
+            if kind in ("summary", "label", "section"):
                 value[kind], key_value = text, text
             elif kind == "category":
                 value.update(category=text.code, name=text.name)
@@ -765,14 +796,15 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             now_in.setdefault((kind, current.most_common(1)[0][0]), []).append(cid)
     for (kind, current), rows_of in now_in.items():
         if len(rows_of) > 1:
-            what = {"summary": "summaries", "label": "labels", "category": "categories (対応区分)"}.get(kind, "answers")
+            what = {"summary": "summaries", "label": "labels", "category": "categories (対応区分)",
+                    "section": "sections (該当箇所)"}.get(kind, "answers")
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
     # two departments' copies of a row: the later import wins, never silently
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:
-        shown = (value.get("summary") or value.get("label") or value.get("text")
+        shown = (value.get("summary") or value.get("label") or value.get("section") or value.get("text")
                  or (f"{value['category']} {value.get('name', '')}".strip() if kind == "category" else "")
                  or f"past answer {value.get('answer_id')}")
         result.planned.append((kind, cid, shown))

@@ -1,0 +1,154 @@
+"""The ``section`` decision: staff correct a row's 該当箇所 (the part of the draft it concerns).
+
+Recorded with `cluster review section`, applied on every run like a label (it names the row's
+opinions and follows them through re-runs and merges), shown by `review list` / `review show`,
+withdrawn by `review undo`, and read from a changed 該当箇所 cell of worksheet.xlsx.
+The comments below were written for these tests (an imagined town's tourism and library plan).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import cluster_of, invoke, read_csv_rows, write_csv
+
+HEADER = ["番号", "ご意見"]
+ROWS = [
+    ["S1", "観光案内所を駅前に設置してほしい。観光客が迷わないようにしてください。"],
+    ["S2", "駅前に観光案内所をつくり、観光客への案内を充実させてください。"],
+    ["S3", "図書館の開館時間を夜九時まで延長してほしい。"],
+    ["S4", "仕事帰りに使えるよう、図書館の開館時間を夜まで延長してください。"],
+    ["S5", "公民館の使用料の値上げは市民の負担が大きいので見直してほしい。"],
+    ["S6", "公民館使用料の値上げに反対。市民の負担が増える。"],
+]
+SECTION = "第4章 観光振興"
+
+
+@pytest.fixture
+def project(tmp_path):
+    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS)
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash")
+        assert res.exit_code == 0, res.output
+        return res
+
+    run()
+    of = cluster_of(out)
+    # the grouping this small input gets, checked once so the tests can rely on it
+    assert of["S1-1"] == of["S2-1"] != of["S3-1"] == of["S4-1"] != of["S5-1"] == of["S6-1"]
+    return {"out": out, "run": run, "of": of}
+
+
+def report_rows(out: Path) -> list[str]:
+    """The table rows of report.md (lines starting with 「| 」 followed by a number)."""
+    return [line for line in (out / "report.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and line[2:3].isdigit()]
+
+
+def row_about(out: Path, word: str) -> str:
+    return next(line for line in report_rows(out) if word in line)
+
+
+def sections(out: Path) -> dict[str, str]:
+    return {r["cluster_id"]: r["section"] for r in read_csv_rows(out / "clusters.csv")}
+
+
+def test_a_section_is_the_rows_published_section_and_no_others(project):
+    out, of = project["out"], project["of"]
+    res = invoke("review", "section", out, of["S1-1"], SECTION, "--by", "観光課")
+    assert res.exit_code == 0, res.output
+    assert "recorded section" in res.output and f"該当箇所 「{SECTION}」" in res.output
+    line = json.loads((out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert line["kind"] == "section" and line["value"]["section"] == SECTION and line["by"] == "観光課"
+    project["run"]()
+    assert SECTION in row_about(out, "観光案内所")
+    assert all(SECTION not in row for row in report_rows(out) if "観光案内所" not in row)
+    for name in ("report.html", "report.csv"):
+        assert SECTION in (out / name).read_text(encoding="utf-8-sig")
+    cells = [c.value for row in openpyxl.load_workbook(out / "report.xlsx").active.iter_rows() for c in row]
+    assert SECTION in cells
+    assert list(read_csv_rows(out / "clusters.csv")[0])[-1] == "section"
+    assert sections(out) == {c: (SECTION if c == of["S1-1"] else "") for c in sections(out)}
+
+
+def test_a_section_is_masked_in_the_report(project):
+    out, of = project["out"], project["of"]
+    assert invoke("review", "section", out, of["S3-1"], "第2章 問合せ090-1234-5678").exit_code == 0
+    project["run"]()
+    row = row_about(out, "図書館")
+    assert "第2章" in row and "090-1234-5678" not in row
+
+
+def test_a_section_survives_a_rerun_and_follows_its_opinions_after_a_merge(project):
+    out, of = project["out"], project["of"]
+    assert invoke("review", "section", out, of["S1-1"], SECTION).exit_code == 0
+    project["run"]()
+    project["run"]()  # a second run: still there
+    assert SECTION in row_about(out, "観光案内所")
+    now = cluster_of(out)
+    res = invoke("review", "merge", out, now["S3-1"], now["S1-1"])
+    assert res.exit_code == 0, res.output
+    project["run"]()
+    merged = cluster_of(out)
+    assert merged["S1-1"] == merged["S3-1"]
+    assert sections(out)[merged["S1-1"]] == SECTION
+    held = [row for row in report_rows(out) if SECTION in row]
+    assert len(held) == 1 and "| 4 |" in held[0]  # the merged row, of four opinions
+
+
+def test_an_empty_section_is_refused_with_one_line(project):
+    out, of = project["out"], project["of"]
+    res = invoke("review", "section", out, of["S1-1"], "  ")
+    assert res.exit_code != 0
+    assert len([line for line in res.output.splitlines() if line.strip()]) == 1
+    assert "empty" in res.output
+    assert not (out / "decisions.jsonl").is_file() or "section" not in (out / "decisions.jsonl").read_text("utf-8")
+
+
+def test_short_ids_list_show_and_undo(project):
+    out, of = project["out"], project["of"]
+    cid = of["S1-1"]
+    short = "c" + str(int(cid[1:]))
+    res = invoke("review", "section", out, short, SECTION)
+    assert res.exit_code == 0, res.output
+    listed = invoke("review", "list", out)
+    assert "section" in listed.output and SECTION in listed.output
+    shown = invoke("review", "show", out, cid)
+    assert "該当箇所" in shown.output and SECTION in shown.output  # recorded since the run
+    project["run"]()
+    shown = invoke("review", "show", out, cid)
+    assert f"該当箇所: {SECTION} (staff)" in shown.output
+    undone = invoke("review", "undo", out)
+    assert undone.exit_code == 0, undone.output
+    assert "section" in undone.output and SECTION in undone.output
+    project["run"]()
+    assert all(SECTION not in row for row in report_rows(out))
+    assert set(sections(out).values()) == {""}
+
+
+def test_a_changed_section_cell_of_the_worksheet_is_recorded(project, tmp_path):
+    out, of = project["out"], project["of"]
+    cid = of["S3-1"]
+    wb = openpyxl.load_workbook(out / "worksheet.xlsx")
+    ws = wb["回答作成"]
+    header = next(row for row in ws.iter_rows() if "cluster_id" in [c.value for c in row])
+    col = {c.value: c.column for c in header}
+    row = next(r for r in range(header[0].row + 1, ws.max_row + 1) if ws.cell(r, col["cluster_id"]).value == cid)
+    ws.cell(row, col["該当箇所"]).value = "第3章 図書館"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    res = invoke("review", "import", out, edited, "--by", "生涯学習課")
+    assert res.exit_code == 0, res.output
+    assert "1 section" in res.output
+    line = json.loads((out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert line["kind"] == "section" and line["value"]["section"] == "第3章 図書館"
+    project["run"]()
+    assert "第3章 図書館" in row_about(out, "図書館")
+    # the unchanged worksheet of the new run records nothing more
+    again = invoke("review", "import", out, out / "worksheet.xlsx")
+    assert again.exit_code == 0 and "recorded nothing" in again.output
