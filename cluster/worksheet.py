@@ -539,30 +539,38 @@ def _moved_cells(sheet: _Sheet) -> list[_Moved]:
     return list(moved.values())
 
 
+def _changed_cells(sheet: _Sheet, cells: dict, shown: dict, column: str, named: set, result: ImportResult):
+    """``(row number, cluster id, the staff's text)`` of each cell of ``column`` that differs from what
+    the worksheet showed (``shown``; a row it says nothing of is not read). An emptied cell records
+    nothing: it is named in ``result`` and added to ``named`` (so it is not said to be unchanged)."""
+    from .review import _staff_text
+
+    for number, cid, _, _ in sheet.rows:
+        if cid not in cells or cid not in shown or _same(cells[cid], shown[cid]):
+            continue
+        text = _staff_text(cells[cid])
+        if text.strip():
+            yield number, cid, text
+            continue
+        result.messages.append(f"row {number} ({cid}): {column} was emptied; nothing recorded "
+                               "(withdraw a decision with `cluster review undo`)")
+        named.add(cid)
+
+
 def _category_changes(run_dir, path: Path, sheet: _Sheet, result: ImportResult) -> tuple[dict, set]:
     """``({cluster id: Category}, {cluster ids named})``: the 対応区分 cells changed from what the
     worksheet showed, read as the run's categories (code, 「A：…」 from the dropdown, name, or a
     word only one name holds). An emptied cell is named and records nothing; a value no category
     holds stops the import with the row and the choices."""
     from .categories import choices, find_category
-    from .review import _staff_text, run_categories
+    from .review import run_categories
 
     changes, named, refused = {}, set(), []
     categories = None
-    for number, cid, _, _ in sheet.rows:
-        if cid not in sheet.category_cells or cid not in sheet.categories:
-            continue
-        cell = sheet.category_cells[cid]
-        if _same(cell, sheet.categories[cid]):
-            continue
-        if not _staff_text(cell):
-            result.messages.append(f"row {number} ({cid}): {CATEGORY} was emptied; nothing recorded "
-                                   "(withdraw a decision with `cluster review undo`)")
-            named.add(cid)
-            continue
+    for number, cid, text in _changed_cells(sheet, sheet.category_cells, sheet.categories, CATEGORY, named, result):
         categories = categories or run_categories(run_dir)
         try:
-            changes[cid] = find_category(_staff_text(cell), categories)
+            changes[cid] = find_category(text, categories)
         except InputError as exc:  # every such cell is named at once: a department fixes them in one go
             refused.append((number, cid, str(exc).split("; one of:")[0]))
     if len(refused) == 1:
@@ -710,19 +718,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     # 該当箇所 changed from what the worksheet showed (older worksheets do not say: not read)
     section_changes: dict[str, str] = {}  # cluster id -> the 該当箇所 to record
     section_named: set[str] = set()  # rows whose 該当箇所 cell was emptied: named, not 「unchanged」
-    for number, cid, _, _ in sheet.rows:
-        if cid not in sheet.section_cells or cid not in sheet.sections:
-            continue
-        cell = sheet.section_cells[cid]
-        if _same(cell, sheet.sections[cid]):
-            continue
-        new = " ".join(_staff_text(cell).split())  # one line, as `cluster review section` records it
-        if not new:
-            result.messages.append(f"row {number} ({cid}): {SECTION} was emptied; nothing recorded "
-                                   "(withdraw a decision with `cluster review undo`)")
-            section_named.add(cid)
-            continue
-        section_changes[cid] = new
+    for _, cid, text in _changed_cells(sheet, sheet.section_cells, sheet.sections, SECTION, section_named, result):
+        section_changes[cid] = " ".join(text.split())  # one line, as `cluster review section` records it
     # a value that is no category of the run is refused here, before anything is recorded
     category_changes, category_named = _category_changes(run_dir, path, sheet, result)
     if sheet.listing_edited:
