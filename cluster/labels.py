@@ -27,7 +27,7 @@ _REFERENCE_RES = [
     re.compile(r"(?:P|p|ｐ|Ｐ)\.?\s*\d+(?:\s*[-~〜～]\s*\d+)?"),
     re.compile(r"(?<![全約計\d])\d+\s*(?:[-~〜～]\s*\d+\s*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)\s*[\d" + _KANJI_NUM + r"]+(?:\s*[-－]\s*\d+)?"),
-    re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
+    re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第?\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
     re.compile(r"資料編"),
 ]
 
@@ -233,9 +233,36 @@ _ANNEX_RE = re.compile(r"(?:別添|別紙|別表|別図|参考資料|資料)\s*[
 
 
 def _annex_head(name: str) -> str | None:
-    """The reference key of the annex a topic name starts with (「別紙2 指標一覧」 -> 別紙2), or None."""
-    m = _ANNEX_RE.match(unicodedata.normalize("NFKC", name).strip())
+    """The reference key of the annex a topic name names (「別紙2 指標一覧」, also 「第6章2節 別紙2
+    評価指標一覧」 as a table of contents lists it -> 別紙2), or None."""
+    m = _ANNEX_RE.search(unicodedata.normalize("NFKC", name).strip())
     return reference_key(m.group(0)) if m else None
+
+
+_PAGES_RE = re.compile(r"(?:[Pp]\.?\s*(\d+)(?:\s*[-~〜～]\s*[Pp]?\.?\s*(\d+))?"
+                       r"|(\d+)(?:\s*(?:頁|ページ))?\s*[-~〜～]\s*(\d+)\s*(?:頁|ページ)|(\d+)\s*(?:頁|ページ))")
+
+
+def _page_range(topic: Topic) -> tuple[int, int] | None:
+    """The pages a topic covers when its name or description gives them (「12～18頁」「p.12-18」
+    「26ページ」), as the draft's table of contents does; else None."""
+    text = unicodedata.normalize("NFKC", f"{topic.name} {topic.description}")
+    m = _PAGES_RE.search(text)
+    if not m:
+        return None
+    lo = int(m.group(1) or m.group(3) or m.group(5))
+    hi = int(m.group(2) or m.group(4) or lo)
+    return (lo, hi) if lo <= hi else None
+
+
+def _cited_pages(text: str) -> list[int]:
+    """The first page of each page reference of a text (「43頁」「p.12-14」「47頁以降」)."""
+    out = []
+    for ref in find_references(text):
+        m = re.match(r"p(\d+)", reference_key(ref))
+        if m:
+            out.append(int(m.group(1)))
+    return out
 
 
 def _listed_keywords(topic: Topic) -> set[str]:
@@ -253,8 +280,50 @@ def names_reference(section: str, reference: str) -> bool:
     return norm(reference) in norm(section)
 
 
+def _topics_cited(text: str, heads, annexes, pages) -> dict[int, float]:
+    """The topics one text cites, with how exactly: 2.0 its section, annex or one of its pages,
+    1.5 its chapter (the topics do not divide it)."""
+    out: dict[int, float] = {}
+    cited = _sections(text)
+    refs = {reference_key(ref) for ref in find_references(text)} if any(annexes) else set()
+    cited_pages = _cited_pages(text) if any(pages) else []
+    for j, head in enumerate(heads):
+        if annexes[j] and annexes[j] in refs:
+            out[j] = 2.0
+        if pages[j] and any(pages[j][0] <= p <= pages[j][1] for p in cited_pages):
+            out[j] = 2.0
+        if head is None:
+            continue
+        chapter, part = head
+        if (chapter, part) in cited:
+            out[j] = 2.0  # the exact section
+        elif not part and any(c == chapter for c, _ in cited):
+            out[j] = max(out.get(j, 0.0), 1.5)  # its chapter
+    return out
+
+
+def _cited_topics(citing: tuple[str, Sequence[tuple[str, float]]], heads, annexes, pages) -> dict[int, float]:
+    """The topics a row cites: those the text it shows cites, or more than half of its opinions
+    (copies counted); a section one opinion of several names, which the row does not show, would
+    mislead as the row's (QA: an IC-card row under 第4章6節 for one member's 障害者割引)."""
+    shown, members = citing
+    out = dict(_topics_cited(shown, heads, annexes, pages)) if shown else {}
+    total = sum(w for _, w in members)
+    weight: Counter = Counter()
+    best: dict[int, float] = {}
+    for text, w in members:
+        for j, v in _topics_cited(text, heads, annexes, pages).items():
+            weight[j] += w
+            best[j] = max(best.get(j, 0.0), v)
+    for j, v in best.items():
+        if 2 * weight[j] > total:
+            out[j] = max(out.get(j, 0.0), v)
+    return out
+
+
 def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topics: Sequence[Topic],
-                 encoder, tokenizer) -> list[tuple[str, float]]:
+                 encoder, tokenizer, citing: Sequence[tuple[str, Sequence[tuple[str, float]]]] | None = None
+                 ) -> list[tuple[str, float]]:
     """Best topic per cluster with a 0..1 score: embedding cosine averaged with word overlap
     (TF-IDF cosine of lemmas of two characters or more); the topic is the one it shares words with most.
 
@@ -262,15 +331,23 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
     a cluster that shares none with any topic gets ``("", 0.0)``. The embedding alone is no
     evidence: a static model's cosine between 「体育館を増やしてほしい」 and 「第5章 文化施設」 is
     as high as that of a real match, and a wrong section in the published table misleads more
-    than an empty one. Staff link more clusters by adding words to a topic's description."""
+    than an empty one. Staff link more clusters by adding words to a topic's description.
+
+    A section, annex or page a row cites (「第4章2節」「別紙2」「43頁」, pages as the topics give them:
+    「第3章 … 12～18頁」) makes that topic the row's with score 1, when the text the row shows cites
+    it or more than half of its opinions do. ``citing``: per cluster, (the text it shows, [(each
+    distinct opinion text, its copies)]); by default each ``cluster_texts`` entry alone."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    if citing is None:  # each cluster's text is all it says
+        citing = [(text, [(text, 1.0)]) for text in cluster_texts]
     topic_texts = [f"{t.name} {t.description}".strip() for t in topics]
     topic_vecs = encoder.encode(topic_texts)
     emb = np.clip(cluster_vectors @ topic_vecs.T, 0.0, 1.0)
     def analyzer(text: str) -> list[str]:
-        # one-character lemmas are mostly the tails of compounds (駐車場 / 広場: 場) and link nothing
-        return [w for w in tokenizer.lemmas(text) if len(w) >= 2]
+        # one-character lemmas are mostly the tails of compounds (駐車場 / 広場: 場) and link nothing;
+        # a one-character prefix makes another word (新幹線 is no 幹線: QA saw it under 路線バス)
+        return [w for w in tokenizer.lemmas(text, glue_prefixes=True) if len(w) >= 2]
 
     vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
     vec.fit(list(cluster_texts) + topic_texts)
@@ -285,11 +362,18 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
     # words (県民, 参加) outweighed them. A keyword listed under k topics counts 1/k.
     listed = [_listed_keywords(t) for t in topics]
     listed_in = Counter(k for words in listed for k in words)
+    # A listed word counts where it stands as a word (「幹線」 is none in 「新幹線」, nor 「通学」 in
+    # 「通学路」: QA saw out-of-scope opinions given a section by such a piece).
+    from .tokenize import keyword_hits
+
+    every_listed = set(listed_in)
     hits = np.zeros_like(lex)
     for r, text in enumerate(cluster_texts):
         folded = unicodedata.normalize("NFKC", text).lower()
+        present = {w for _, _, w in keyword_hits(folded, [k for k in every_listed if k in folded], tokenizer,
+                                                 heads=True)} if every_listed else set()
         for j, words in enumerate(listed):
-            hits[r, j] = sum(1.0 / listed_in[k] for k in words if k in folded)
+            hits[r, j] = sum(1.0 / listed_in[k] for k in words if k in present)
     lex_or_listed = lex + 0.5 * hits
     score = np.where(hits > 0, np.maximum(0.5 * emb + 0.5 * lex, np.minimum(1.0, 0.4 + 0.1 * hits)),
                      0.5 * emb + 0.5 * lex)
@@ -302,21 +386,12 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
     # is topic 第4章4, or 第4章 when the topics do not divide the chapter.
     heads = [_section_head(t.name) for t in topics]
     # a topic named by an annex or the like (「別紙2 指標一覧」): cited as 「別紙2」
-    annexes = [None if head else _annex_head(t.name) for t, head in zip(topics, heads)]
+    annexes = [_annex_head(t.name) for t in topics]
+    pages = [_page_range(t) for t in topics]
     cited_score = np.zeros_like(rank)
-    for r, text in enumerate(cluster_texts):
-        cited = _sections(text)
-        cited_refs = {reference_key(ref) for ref in find_references(text)} if any(annexes) else set()
-        for j, head in enumerate(heads):
-            if annexes[j] and annexes[j] in cited_refs:
-                cited_score[r, j] = 2.0
-            if head is None:
-                continue
-            chapter, part = head
-            if (chapter, part) in cited:
-                cited_score[r, j] = 2.0  # the exact section
-            elif not part and any(c == chapter for c, _ in cited):
-                cited_score[r, j] = 1.5  # its chapter
+    for r in range(len(cluster_texts)):
+        for j, score_j in _cited_topics(citing[r], heads, annexes, pages).items():
+            cited_score[r, j] = score_j
     named = cited_score > 0
     rank = np.where(named, cited_score + np.maximum(rank, 0.0), rank)
     score = np.where(named, 1.0, score)

@@ -901,7 +901,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
-        topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer)
+        # a cited section counts when the row's shown text or most of its opinions cite it
+        citing = [(f"{opinions[rep_ops[n]].heading} {opinions[rep_ops[n]].text}", _citing_texts(members[c], unit_texts,
+                                                                                               unit_counts))
+                  for n, c in enumerate(order)]
+        topic_matches = match_topics(rep_texts, centroids, topics, encoder, tokenizer, citing=citing)
         unmatched = sum(1 for name, _ in topic_matches if not name)
         if unmatched:
             log(f"topics: {unmatched} of {len(topic_matches)} clusters share no word with any topic and get none "
@@ -1074,6 +1078,16 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
         "singleton_clusters": sum(1 for c in clusters if c.size == 1),
         "control_chars_removed": read_info["control_chars_removed"],
     }
+
+
+def _citing_texts(units: Sequence[int], unit_texts: Sequence[str], unit_counts, limit: int = 200
+                  ) -> list[tuple[str, float]]:
+    """A cluster's distinct texts with their copies, the ``limit`` most copied (the rest as one
+    text that cites nothing, so that "more than half of its opinions" still counts them all)."""
+    ranked = sorted(units, key=lambda u: (-unit_counts[u], u))
+    out = [(unit_texts[u], float(unit_counts[u])) for u in ranked[:limit]]
+    rest = float(sum(unit_counts[u] for u in ranked[limit:]))
+    return out + ([("", rest)] if rest else [])
 
 
 def _number_list(numbers: Sequence[int], limit: int = 20) -> str:

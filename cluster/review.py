@@ -1069,10 +1069,45 @@ def _read_opinions_rows(run_dir) -> list[dict[str, str]]:
         raise InputError(f"{run_dir}: no such run folder; run `cluster run INPUT --out {run_dir}` first")
     if not path.exists():
         raise InputError(f"{path}: not found; run `cluster run INPUT --out {run_dir}` first")
-    table = read_table(path)
-    if "opinion_id" not in table.columns or "cluster_id" not in table.columns:
+    st = path.stat()
+    key = (str(path.resolve()), st.st_ino, st.st_mtime_ns, st.st_size)
+    if _OPINIONS_CACHE.get("key") == key:
+        return _OPINIONS_CACHE["rows"]
+    columns, rows = _read_own_csv(path)
+    if rows is None:  # not as the run wrote it (another encoding, edited): the full reader
+        table = read_table(path)
+        columns, rows = table.columns, table.rows
+    if "opinion_id" not in columns or "cluster_id" not in columns:
         raise InputError(f"{path}: not an opinions.csv written by cluster run")
-    return table.rows
+    _OPINIONS_CACHE.clear()
+    _OPINIONS_CACHE.update(key=key, rows=rows)
+    return rows
+
+
+# One recording reads the run's opinions.csv up to seven times (checks, the lines said); on a
+# 30,000-letter consultation each read took 2 s. The latest read is kept while the file is unchanged
+# (a re-run writes a new file: another inode, time or size). Callers only read the rows.
+_OPINIONS_CACHE: dict = {}
+
+
+def _read_own_csv(path: Path) -> tuple[list[str], list[dict[str, str]] | None]:
+    """opinions.csv as ``cluster run`` writes it (UTF-8 with BOM, one header row), read with the
+    csv module: the full reader's cleaning is for files people made. ``(columns, None)``: read it
+    with the full reader instead."""
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            columns = next(reader, [])
+            rows = []
+            for cells in reader:
+                if len(cells) != len(columns):
+                    return columns, None
+                rows.append(dict(zip(columns, cells)))
+    except (UnicodeDecodeError, csv.Error):
+        return [], None
+    return columns, rows
 
 
 def run_members(run_dir: str | Path) -> tuple[dict[str, list[str]], set[str]]:

@@ -119,17 +119,24 @@ class Tokenizer:
             append(row)
         return out
 
-    def lemmas(self, text: str, content_only: bool = True) -> list[str]:
-        """Lemmas of content words (NFKC-normalised text), stopwords removed."""
+    def lemmas(self, text: str, content_only: bool = True, glue_prefixes: bool = False) -> list[str]:
+        """Lemmas of content words (NFKC-normalised text), stopwords removed. ``glue_prefixes``: a
+        one-character prefix makes another word with the noun after it (新 + 幹線 -> 新幹線, not 幹線)."""
         text = unicodedata.normalize("NFKC", text)
         stop = stopwords()
         out = []
-        for tok in self(text):
+        toks = self(text)
+        for k, tok in enumerate(toks):
             if content_only and tok.pos1 not in CONTENT_POS:
                 continue
             if tok.pos1 == "名詞" and tok.pos2 == "数詞":
                 continue
             if tok.lemma in stop:
+                continue
+            prev = toks[k - 1] if k else None
+            if glue_prefixes and prev is not None and prev.pos1 == "接頭辞" and len(prev.surface) == 1 \
+                    and tok.pos1 == "名詞":
+                out.append(prev.surface + tok.lemma)
                 continue
             out.append(tok.lemma)
         return out
@@ -230,3 +237,80 @@ def _is_trivial(word: str) -> bool:
         return True
     return all(not ch.isalnum() or ch.isdigit() for ch in word)
 
+
+
+# --- keywords found as words in a text ---------------------------------------------------------
+
+def char_script(ch: str) -> str:
+    """kanji / katakana / other: a keyword is not a word inside a longer run of kanji or katakana."""
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ":
+        return "kanji"
+    if "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ" or "\uff66" <= ch <= "\uff9f":
+        return "katakana"
+    return "other"
+
+
+def keyword_spans(text: str, keywords, tokenizer: "Tokenizer", heads: bool = False) -> list[tuple[int, int]]:
+    """``(start, end)`` of each keyword found as a word (``keyword_hits``)."""
+    return [(s, e) for s, e, _ in keyword_hits(text, keywords, tokenizer, heads)]
+
+
+def keyword_hits(text: str, keywords, tokenizer: "Tokenizer", heads: bool = False) -> list[tuple[int, int, str]]:
+    """``(start, end, keyword)`` in ``text`` of the keywords standing as words (NFKC): the span starts and ends
+    where the tokenizer cuts the (NFKC-normalised) text and not inside a longer run of kanji or
+    katakana (「子」 is no word in 「子ども」, nor 「場所」 in 「居場所」, 「幹線」 in 「新幹線」 or
+    「通学」 in 「通学路」); a verb or adjective keyword (its base form, 「増やす」) is found in its
+    inflected form (「増やし」). ``heads``: a keyword that ends a compound at a token boundary is
+    found too (「定期券」 in 「通学定期券」, 「バス」 in 「コミュニティバス」: Japanese compounds end in
+    what they are) after a modifier of two characters or more (「幹線」 is no word in 「新幹線」), never
+    one that starts or sits inside a compound. Longest first, no overlaps."""
+    import re
+
+    chars, origin = [], []
+    for i, ch in enumerate(text):  # NFKC one character at a time: each maps back to its own
+        for k, c in enumerate(unicodedata.normalize("NFKC", ch)):
+            chars.append(c)
+            origin.append(i if k == 0 else None)
+    norm = "".join(chars)
+    origin.append(len(text))
+    starts, ends, pos = set(), set(), 0
+    base_spans: dict[str, list[tuple[int, int]]] = {}
+    for tok in tokenizer(norm):
+        s = norm.find(tok.surface, pos)
+        if s < 0 or not tok.surface:
+            continue
+        e = s + len(tok.surface)
+        starts.add(s)
+        ends.add(e)
+        if tok.base != tok.surface:
+            base_spans.setdefault(tok.base, []).append((s, e))
+        pos = e
+    words = sorted({unicodedata.normalize("NFKC", k) for k in keywords if k and k.strip()}, key=len, reverse=True)
+    found: list[tuple[int, int, str]] = []
+    taken = [False] * len(norm)
+
+    def glued(a: str, b: str) -> bool:
+        return char_script(a) != "other" and char_script(a) == char_script(b)
+
+    def whole(s: int, e: int) -> bool:
+        if s not in starts or e not in ends or origin[s] is None or origin[e] is None:
+            return False
+        if s > 0 and glued(norm[s - 1], norm[s]):
+            run = s - 1
+            while run > 0 and glued(norm[run - 1], norm[run]):
+                run -= 1
+            # the head of a compound, after a modifier of two characters or more (not 「新」 of 新幹線)
+            if not heads or s - run < 2:
+                return False
+        if e < len(norm) and glued(norm[e - 1], norm[e]):
+            return False
+        return not any(taken[s:e])
+
+    for w in words:
+        spans = [(m.start(), m.start() + len(w)) for m in re.finditer(re.escape(w), norm)]
+        spans += base_spans.get(w, [])
+        for s, e in sorted(set(spans)):
+            if whole(s, e):
+                found.append((s, e, w))
+                taken[s:e] = [True] * (e - s)
+    return sorted((origin[s], origin[e], w) for s, e, w in found)

@@ -35,6 +35,8 @@ def encoder():
     ("Ｐ．１２の表が古い。", ["P.12"]),  # full-width folds
     ("７頁と第３条を比べると矛盾があります。", ["7頁", "第3条"]),  # in order of appearance
     ("資料編の数値が古い。", ["資料編"]),
+    ("第4章2節（26頁）の記述について", ["第4章2節", "26頁"]),  # QA27: was 26頁 and 第4章
+    ("第3条2項に反対です。", ["第3条2項"]),
     ("公園を広くしてほしい。", []),
     ("1.5倍に増えます。", []),
 ])
@@ -328,6 +330,62 @@ def test_a_keyword_listed_for_a_topic_and_a_cited_annex_decide_it(tok, encoder):
     matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
     assert [name for name, _ in matches] == ["第5章 自然共生社会", "第6章 生活環境", "別紙2 指標一覧"]
     assert all(score >= 0.25 for _, score in matches)  # published
+
+
+def test_a_listed_keyword_counts_only_where_it_stands_as_a_word(tok, encoder):
+    """QA27: 「新幹線の延伸を」 went under 「路線バスの再編」 (幹線 listed there, score 0.5) and a bear
+    opinion about a 通学路 under 「通学」's section: a listed word inside a longer word is no match.
+    A listed word that ends a compound still is (「通学定期券」 is a 定期券)."""
+    topics = [Topic("第4章2節 路線バスの再編", "路線バス 幹線 支線 減便"),
+              Topic("第4章5節 運賃", "運賃 定期券 割引"),
+              Topic("第2章1節 移動の現状", "人口減少 通勤 通学")]
+    texts = ["新幹線の県内延伸を早期に実現するよう、国に働きかけてください。",
+             "通学定期券が高すぎます。値下げしてください。",
+             "支線の減便をやめてください。"]
+    matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
+    assert matches[0] == ("", 0.0)
+    assert [name for name, _ in matches[1:]] == ["第4章5節 運賃", "第4章2節 路線バスの再編"]
+    from cluster.tokenize import keyword_spans
+
+    assert keyword_spans("通学路に熊が出ます", ["通学"], tok, heads=True) == []
+    assert keyword_spans("通学定期券が高い", ["定期券"], tok) == []
+    assert keyword_spans("通学定期券が高い", ["定期券"], tok, heads=True) == [(2, 5)]
+    assert keyword_spans("新幹線の駅", ["幹線"], tok, heads=True) == []
+
+
+def test_an_annex_in_a_chaptered_topic_name_and_a_page_range_are_cited_places(tok, encoder):
+    """QA27: with the topic written as the table of contents does (「第6章2節 別紙2 評価指標一覧」) an
+    opinion on 「別紙2」 went to another section; 「43頁」 mapped to nothing though the topics gave
+    each section's pages."""
+    topics = [Topic("第3章2節 数値目標", "目標値 満足度 18～24頁"),
+              Topic("第4章3節 デマンド交通", "デマンド交通 乗合タクシー 予約 p.40-45"),
+              Topic("第6章2節 別紙2 評価指標一覧", "評価指標")]
+    texts = ["別紙2の指標一覧にある満足度の目標値40%は低いと思う。",
+             "43頁に書かれている運行の仕組みでは、前日までに電話しなければなりません。",
+             "20ページの図が読みにくいです。"]
+    matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
+    assert [name for name, _ in matches] == ["第6章2節 別紙2 評価指標一覧", "第4章3節 デマンド交通",
+                                             "第3章2節 数値目標"]
+    assert [score for _, score in matches] == [1.0, 1.0, 1.0]
+
+
+def test_a_section_one_opinion_of_a_row_cites_is_not_the_rows(tok, encoder):
+    """QA27: an IC-card row showing an IC-card request was published under 「第4章6節 移動支援」
+    because one of its three opinions named 第4章6節. A cited section counts when the shown
+    text or most of the row's opinions (copies counted) cite it."""
+    topics = [Topic("第4章5節 運賃・ICカード", "ICカード 運賃 キャッシュレス"),
+              Topic("第4章6節 移動支援", "障害者 高齢者 バリアフリー")]
+    members = ["ICカードが使えるバスを増やしてください。",
+               "路線バスでもICカードで乗れるようにしてほしい。",
+               "第4章6節について、障害者割引をICカードでも受けられるようにしてください。"]
+    joined = " ".join(members)
+    vecs = encoder.encode([joined])
+    one_of_three = [(members[0], [(m, 1.0) for m in members])]
+    assert match_topics([joined], vecs, topics, encoder, tok, citing=one_of_three)[0][0] == "第4章5節 運賃・ICカード"
+    shown = [(members[2], [(m, 1.0) for m in members])]
+    assert match_topics([joined], vecs, topics, encoder, tok, citing=shown)[0] == ("第4章6節 移動支援", 1.0)
+    most = [(members[0], [(members[0], 1.0), (members[2], 3.0)])]  # three copies of the citing letter
+    assert match_topics([joined], vecs, topics, encoder, tok, citing=most)[0][0] == "第4章6節 移動支援"
 
 
 def test_every_tokenizer_shares_one_tagger():

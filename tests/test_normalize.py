@@ -143,6 +143,9 @@ def test_greeting_sentences_made_of_several_stock_phrases_are_removed():
     "敬具",
     "以下3点について意見を述べます。",
     "お世話になります。",
+    # QA27: the writer's standing between the subject and the announcement
+    "計画（案）について、東原町の住民として意見を申し上げます。",
+    "計画（案）について、一県民として意見を述べます。",
 ])
 def test_salutations_and_seasonal_greetings_are_greetings(text):
     assert is_empty_opinion(text)

@@ -585,6 +585,28 @@ def test_report_rows_follow_the_drafts_sections_when_topics_are_given(tmp_path):
     assert clusters[0]["topic"] == "第3章 整備計画"
 
 
+def test_a_section_cited_by_one_copy_of_a_row_is_not_published_as_the_rows(tmp_path):
+    """QA27: a row was published under 「第4章6節」 because one of its opinions named it, while the
+    row shows (and most of its letters make) a request the topics file lists under 第4章5節."""
+    ic = "ICカードで乗れるバスを増やしてください。路線バスでもICカードが使えると便利です。"
+    rows = [("1", ic), ("2", ic),
+            ("3", "第4章6節について、障害者割引をICカードでも受けられるようにしてください。"),
+            ("4", "駅のエレベーターを増やしてください。")]
+    src = write_comments_csv(tmp_path / "c.csv", rows, header=["番号", "ご意見"])
+    topics = tmp_path / "topics.csv"
+    topics.write_text("topic,description\n第4章5節 運賃・ICカード,ICカード 運賃\n"
+                      "第4章6節 移動支援,障害者 高齢者 エレベーター\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_cli(src, out, "--topics", topics)
+    ids = {r["opinion_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}
+    if ids["3-1"] != ids["1-1"]:  # staff put it in the IC-card row
+        assert invoke("review", "move", out, "3-1", ids["1-1"]).exit_code == 0
+        run_cli(src, out, "--topics", topics)
+    table = read_csv_rows(out / "report.csv")
+    row = next(r for r in table if r["件数"] == "3")
+    assert row["該当箇所"] == "第4章5節 運賃・ICカード"
+
+
 def test_topics_with_no_opinion_to_match_are_no_error(tmp_path):
     src = write_comments_csv(tmp_path / "c.csv", [("1", ""), ("2", "")], header=["番号", "ご意見"])
     topics = tmp_path / "topics.csv"
