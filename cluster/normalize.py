@@ -328,7 +328,9 @@ def _drop_leading_introduction(text: str, names: bool = False) -> str:
 
 _LEADING_CONNECTIVE_RE = re.compile(
     r"^(?:また|次に|つぎに|それから|それと|さらに|更に|加えて|あわせて|併せて|最後に|まず|もう一点|もう1点|もうひとつ|もう一つ|"
-    r"[二三四五2-5２-５](?:点|つ)目(?:として|は|に)?|第[二三四五2-5２-５](?:に|点))[、，,][ \u3000]*")
+    r"[二三四五2-5２-５](?:点|つ)目(?:として|は|に)?|第[二三四五2-5２-５](?:に|点))[、，,][ \u3000]*"
+    # 「同じく第4章2節では、…」 (QA27): it points back to the letter's previous item
+    r"|^同じく[、，,]?[ \u3000]*")
 
 
 def content_hash(text: str, length: int = 12) -> str:

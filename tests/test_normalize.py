@@ -272,6 +272,7 @@ def test_sentences_that_only_start_like_a_formula_are_opinions(text):
     ("いつもお世話になっております。\n次に、図書室の本を増やしてほしい。", "図書室の本を増やしてほしい。"),
     ("もう一点、バス停に屋根を付けてください。", "バス停に屋根を付けてください。"),
     ("また来年も花火大会を開いてください。", "また来年も花火大会を開いてください。"),
+    ("同じく第4章2節では、支線の減便に反対です。", "第4章2節では、支線の減便に反対です。"),  # QA27
 ])
 def test_the_connective_that_opened_a_point_in_its_letter_is_not_published(text, shown):
     """QA: rows of the report opened with 「次に、」「もう一点、」「また、」 once letters were cut."""
