@@ -688,6 +688,14 @@ def test_a_request_on_another_subject_without_a_connective_is_cut():
                              "駅前の駐輪場に屋根を付けてほしいです。雨の日は自転車が濡れてしまいます。"]
 
 
+def test_a_wish_put_as_the_help_it_would_be_is_a_request_of_its_own():
+    """QA27: 「また、通学定期代も高いので補助があると助かります。」 stayed in the bus request before it."""
+    letter = ("高校2年生の娘が毎日バスで通学しています。通学の時間帯だけでもバスを増やしてください。"
+              "また、通学定期代も高いので補助があると助かります。")
+    assert texts(letter) == ["高校2年生の娘が毎日バスで通学しています。通学の時間帯だけでもバスを増やしてください。",
+                             "また、通学定期代も高いので補助があると助かります。"]
+
+
 def test_background_paragraph_goes_with_the_request_it_explains():
     letter = ("中央公園の遊具を更新してください。\n\n"
               "駐輪場は朝七時にはいつも満車で、歩道に自転車があふれています。\n\n"
