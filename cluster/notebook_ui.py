@@ -53,9 +53,16 @@ CONTROL_NAMES = {
 _CONTROL_RE = re.compile("「(" + "|".join(re.escape(k) for k in sorted(CONTROL_NAMES, key=len, reverse=True)) + ")」")
 
 
+# command-line flags the library's lines name that are fields of the notebook's tabs
+FLAG_NAMES = {"(--before TEXT)": "(「後ろの部分の書き出し」 in the 「切り分け」 tab)"}
+
+
 def staff_wording(line: str) -> str:
     """A line as the notebook shows it: the controls it names (「Withdraw decision」) by their
-    Japanese names (「判断を取り消す」); the rest of the line is left as it is."""
+    Japanese names (「判断を取り消す」), a flag by the field that gives it; the rest of the line is
+    left as it is."""
+    for flag, field in FLAG_NAMES.items():
+        line = line.replace(flag, field)
     return _CONTROL_RE.sub(lambda m: f"「{CONTROL_NAMES[m.group(1)]}」", line)
 
 
@@ -432,6 +439,7 @@ _ERRORS = [
     (re.compile(_ID + r" and " + _ID + r" are opinions of different submissions"),
      "{0} と {1} は別の提出の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
     (re.compile(_ID + r" lies between them in the submission"), "間に意見 {0} があります。それも選ぶか、隣り合う意見だけを選んでください"),
+    (re.compile(r"give the text the second part starts with"), "後ろの部分の書き出しの言葉（本文から写します）を入れてください"),
     (re.compile(r"join needs two or more"), "つなぎ合わせるには、同じ提出の意見を2件以上選んでください"),
     (re.compile(r"merge needs two or more"), "まとめるには、項目を2つ以上選んでください"),
     (re.compile(r"is already in cluster " + _ID), "その意見はすでに {0} にあります"),

@@ -119,6 +119,12 @@ def test_a_refusal_is_said_in_japanese_first(out):
         "エラー：記録しませんでした（切り分け）。入れた言葉は意見 N1-1 の本文にありません（本文から写してください）。"
     msg = refusal(review.said_cut, out, "N1-1", "反対")
     assert ui.error_summary(msg, "cut").endswith("入れた言葉は意見 N1-1 の本文に2回あります。もう少し長く入れてください。")
+    msg = refusal(review.said_cut, out, "N1-1", "  ")  # the words left empty: the line names a flag the tab has not
+    assert "--before" in msg and ui.error_summary(msg, "cut") == \
+        "エラー：記録しませんでした（切り分け）。後ろの部分の書き出しの言葉（本文から写します）を入れてください。"
+    assert ui.staff_wording(msg) == "give the text the second part starts with (「後ろの部分の書き出し」 in the 「切り分け」 tab)"
+    msg = refusal(review.said_cut, out, "N1-1", "私は公園")
+    assert ui.error_summary(msg, "cut").endswith("入れた言葉は意見 N1-1 の先頭です。その前に切り分ける部分がありません。")
     msg = refusal(review.said_join, out, ["N7-1", "N8-1"])
     assert ui.error_summary(msg, "join") == ("エラー：記録しませんでした（つなぎ合わせ）。N7-1 と N8-1 は別の提出の意見です。"
                                              "つなぎ合わせられるのは同じ提出の意見だけです。")
