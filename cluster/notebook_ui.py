@@ -14,10 +14,12 @@ scoring at or above the report's threshold (:func:`answer_threshold`, :func:`clu
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from .io import shorten
 from .worksheet import STATUS_WORDS, WEAK_FRACTION
@@ -25,8 +27,8 @@ from .worksheet import STATUS_WORDS, WEAK_FRACTION
 # --- the notebook's controls -------------------------------------------------------------------
 
 # tab titles, in the order of the notebook's tabs
-TAB_TITLES = ["統合", "移動", "分割", "重複から外す", "対象外", "見出し・概要", "分類の確定", "過去の回答",
-              "回答を書く", "対応区分", "回答作成シートの取り込み"]
+TAB_TITLES = ["統合", "移動", "分割", "重複から外す", "対象外", "切り分け", "つなぎ合わせ", "見出し・概要", "該当箇所",
+              "分類の確定", "過去の回答", "回答を書く", "対応区分", "回答作成シートの取り込み"]
 RERUN_BUTTON = "再実行して報告書を作成"
 WITHDRAW_BUTTON = "判断を取り消す"
 DECISIONS_HEADING = "これまでに記録した判断"
@@ -51,9 +53,16 @@ CONTROL_NAMES = {
 _CONTROL_RE = re.compile("「(" + "|".join(re.escape(k) for k in sorted(CONTROL_NAMES, key=len, reverse=True)) + ")」")
 
 
+# command-line flags the library's lines name that are fields of the notebook's tabs
+FLAG_NAMES = {"(--before TEXT)": "(「後ろの部分の書き出し」 in the 「切り分け」 tab)"}
+
+
 def staff_wording(line: str) -> str:
     """A line as the notebook shows it: the controls it names (「Withdraw decision」) by their
-    Japanese names (「判断を取り消す」); the rest of the line is left as it is."""
+    Japanese names (「判断を取り消す」), a flag by the field that gives it; the rest of the line is
+    left as it is."""
+    for flag, field in FLAG_NAMES.items():
+        line = line.replace(flag, field)
     return _CONTROL_RE.sub(lambda m: f"「{CONTROL_NAMES[m.group(1)]}」", line)
 
 
@@ -203,6 +212,256 @@ def answer_option_label(rank, answer_id, score: float, answer: str, threshold: f
     """A past answer in the past-answer tab's list; one below the threshold is marked 参考."""
     weak = "" if score >= threshold else "【参考（しきい値未満）】"
     return f"{rank}. {weak}回答{answer_id}　スコア{score:.4f}　{shorten(answer, 50)}"
+
+
+# --- picking opinions ---------------------------------------------------------------------------
+
+def _natural(opinion_id: str) -> list:
+    """P-009-10 after P-009-9, P-012-1.2 after P-012-1 (numbers compared as numbers)."""
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", str(opinion_id)) if p]
+
+
+def opinion_label(opinion_id: str, text: str, limit: int = 40, duplicate_group: str = "") -> str:
+    """An opinion as the pickers list it: 「P-012-1：駅前の駐輪場が足りません。…」 (its text's first
+    ``limit`` characters); one of a duplicate group is marked 「［重複 D001］」."""
+    mark = f"［重複 {duplicate_group}］" if duplicate_group else ""
+    return f"{opinion_id}：{mark}{shorten(text, limit)}"
+
+
+def _clean(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+
+
+def opinion_options(run, cluster_id: str | None, limit: int = 40) -> list[tuple[str, str]]:
+    """The opinions of cluster ``cluster_id`` (status ok) as ``(label, opinion_id)`` for a
+    Dropdown or SelectMultiple, in id order (P-009-2 before P-009-10)."""
+    o = run.opinions
+    if not cluster_id or not len(o):
+        return []
+    rows = o[o["cluster_id"].map(_clean) == cluster_id]
+    if "status" in rows.columns:
+        rows = rows[rows["status"].map(_clean) == "ok"]
+    groups = list(rows["duplicate_group"].map(_clean)) if "duplicate_group" in rows.columns else [""] * len(rows)
+    texts = [_clean(t) for t in rows["text"]]
+    # near copies of a form letter look alike in their first 40 characters: shown where they differ
+    base = {g: Counter(t for t, h in zip(texts, groups) if h == g).most_common(1)[0][0] for g in set(groups) - {""}}
+    options = [(opinion_label(i, distinct_part(t, base.get(g, "")), limit, g), str(i))
+               for i, t, g in zip(rows["opinion_id"], texts, groups)]
+    return sorted(options, key=lambda option: _natural(option[1]))
+
+
+def distinct_part(text: str, base: str, lead: int = 8, context: int = 6) -> str:
+    """``text`` as a list shows it when it is a near copy of ``base`` (its form letter's most
+    copied text): its first ``lead`` characters, 「…」 and the text from a few characters before
+    where it departs from ``base``, so near copies are told apart in 40 characters. Unchanged
+    when it departs early, or not at all (an exact copy)."""
+    text = _clean(text)
+    same = len(os.path.commonprefix([text, _clean(base)])) if base else 0
+    if same <= 2 * lead or same >= len(text):
+        return text
+    start = max(lead, same - context)
+    return f"{text[:lead]}…{text[start:]}"
+
+
+def duplicate_member_options(view, limit: int = 40) -> list[tuple[str, str]]:
+    """The opinions of a duplicate group (``review.duplicate_group_view``: least similar first) as
+    the detach tab lists them: 「P-038-1　類似度0.77：計画案第3章で…高齢者や通学する…」 (shown from
+    where each departs from the most similar text); one with an exact copy (which cannot be
+    detached alone) is marked 「全く同じ文面あり」."""
+    texts = [_clean(t) for t in view["text"]]
+    sims = [float(x) for x in view["similarity"]]
+    base = texts[sims.index(max(sims))] if texts else ""
+    out = []
+    for oid, sim, copies, text in zip(view["opinion_id"], sims, view["exact_copies"], texts):
+        same = f"（全く同じ文面あり {int(copies)}件）" if int(copies) else ""
+        out.append((f"{oid}　類似度{sim:.2f}{same}：{shorten(distinct_part(text, base), limit)}", str(oid)))
+    return out
+
+
+def submission_options(run, limit: int = 30) -> list[tuple[str, str]]:
+    """The submissions with two or more opinions (status ok), the ones a join can make one, as
+    ``(「P-009（意見8件）計画の目的…」, comment_id)``, in the order of the input."""
+    o = run.opinions
+    if not len(o) or "comment_id" not in o.columns:
+        return []
+    ok = o[o["status"].map(_clean) == "ok"] if "status" in o.columns else o
+    out = []
+    for comment_id, rows in ok.groupby(ok["comment_id"].map(_clean), sort=False):
+        if comment_id and len(rows) >= 2:
+            first = sorted(zip(rows["opinion_id"], rows["text"]), key=lambda r: _natural(r[0]))[0][1]
+            out.append((f"{comment_id}（意見{len(rows)}件）{shorten(first, limit)}", comment_id))
+    return out
+
+
+def submission_opinion_options(run, comment_id: str | None, limit: int = 40) -> list[tuple[str, str]]:
+    """The opinions (status ok) of submission ``comment_id``, in id order, each with its 項目."""
+    o = run.opinions
+    if not comment_id or not len(o) or "comment_id" not in o.columns:
+        return []
+    rows = o[o["comment_id"].map(_clean) == comment_id]
+    if "status" in rows.columns:
+        rows = rows[rows["status"].map(_clean) == "ok"]
+    options = [(f"{opinion_label(i, t, limit)}（{_clean(c) or '項目なし'}）", str(i))
+               for i, t, c in zip(rows["opinion_id"], rows["text"], rows["cluster_id"])]
+    return sorted(options, key=lambda option: _natural(option[1]))
+
+
+def opinion_text(run, opinion_id: str | None) -> str:
+    """The whole text of opinion ``opinion_id`` ('' when the run has no such opinion)."""
+    o = run.opinions
+    if not opinion_id or not len(o):
+        return ""
+    rows = o.loc[o["opinion_id"].astype(str) == str(opinion_id), "text"]
+    return _clean(rows.iloc[0]) if len(rows) else ""
+
+
+def typed_ids(text: str) -> list[str]:
+    """Opinion ids typed in a field: separated by blanks, commas or 、 (「P-001-1, P-002-1」)."""
+    return [i for i in re.split(r"[\s,、，]+", unicodedata.normalize("NFKC", text or "").strip()) if i]
+
+
+def chosen_ids(picked: Sequence[str], typed: str) -> list[str]:
+    """The opinions a tab acts on: those picked in its list, then those typed in its id field
+    (each once, in that order)."""
+    return list(dict.fromkeys([*(str(i) for i in picked or ()), *typed_ids(typed)]))
+
+
+def cut_preview(text: str, before: str, limit: int = 40) -> str:
+    """Where a cut before ``before`` splits ``text``, as staff check it before recording
+    (「前：…／後：…」), or why it cannot (the library refuses the same cases)."""
+    from .review import cut_text
+
+    before = (before or "").strip()
+    if not before:
+        return "切り分ける位置（後ろの部分の書き出しの言葉）を入れてください。"
+    count = text.count(before)
+    if count == 0:
+        return f"「{shorten(before, 20)}」はこの意見の本文にありません（本文から写してください）。"
+    if count > 1:
+        return f"「{shorten(before, 20)}」は本文に{count}回あります。1回だけ現れるよう、もう少し長く入れてください。"
+    p = cut_text(text, before)
+    if p is None:
+        return f"「{shorten(before, 20)}」は本文の先頭です。その前に切り分ける部分がありません。"
+    return f"前：「{shorten(text[:p], limit)}」／後：「{shorten(text[p:], limit)}」"
+
+
+# --- what was recorded, in Japanese -------------------------------------------------------------
+
+def _ids(ids: Sequence[str], limit: int = 4) -> str:
+    ids = [str(i) for i in ids]
+    return "、".join(ids[:limit]) + (f" ほか{len(ids) - limit}件" if len(ids) > limit else "")
+
+
+def _clusters(ids: Sequence[str]) -> str:
+    ids = [str(i) for i in ids]
+    return " と ".join(ids) if len(ids) <= 2 else "・".join(ids[:-1]) + " と " + ids[-1]
+
+
+def decision_number(decisions: Sequence, decision) -> int | None:
+    """The number (1-based, as in 「これまでに記録した判断」) of ``decision`` among ``decisions``
+    (``review.load_decisions``), found by its id; None when it is not there."""
+    key = getattr(decision, "id", "")
+    if not key:
+        return None
+    return next((n for n, d in enumerate(decisions, 1) if getattr(d, "id", "") == key), None)
+
+
+def _what(decision, known_ids: Collection[str] = ()) -> str:
+    """What ``decision`` will do, in one Japanese sentence (without 「。」)."""
+    kind, value, ids = decision.kind, decision.value or {}, list(decision.opinion_ids)
+    cluster = _clean(value.get("cluster"))
+    if kind == "merge":
+        return f"{_clusters(value.get('clusters') or [])} を一つの項目にまとめます"
+    if kind == "move":
+        return f"意見 {_ids(ids)} を {cluster} へ移します（重複グループの意見があれば、いっしょに移ります）"
+    if kind == "split":
+        return f"意見 {_ids(ids)} で新しい項目を作ります（重複グループの意見があれば、いっしょに移ります）"
+    if kind == "detach":
+        groups = "・".join(value.get("duplicate_groups") or []) or "重複グループ"
+        return f"意見 {_ids(ids)} を {groups} から外し、自分の文面で分類します"
+    if kind == "exclude":
+        reason = _clean(value.get("reason"))
+        return (f"意見 {_ids(ids)}（{len(ids)}件）を対象外にします{f'（理由：{shorten(reason, 30)}）' if reason else ''}。"
+                "意見総数には数えません")
+    if kind == "cut":
+        oid = ids[0]
+        k = 2
+        while f"{oid}.{k}" in known_ids:  # as the run numbers the new part
+            k += 1
+        return (f"意見 {oid} を「{shorten(_clean(value.get('before')), 20)}」の前で二つの意見に切り分けます"
+                f"（後ろの部分は {oid}.{k}）")
+    if kind == "join":
+        return f"意見 {_clusters(ids)} を一つの意見 {ids[0]} につなぎ合わせます（1件として数えます）"
+    if kind == "label":
+        return f"{cluster} の見出しを【{shorten(_clean(value.get('label')), 40)}】にします"
+    if kind == "summary":
+        return f"{cluster} のご意見の概要を「{shorten(_clean(value.get('summary')), 40)}」にします"
+    if kind == "section":
+        return f"{cluster} の該当箇所を「{shorten(_clean(value.get('section')), 40)}」にします"
+    if kind == "category":
+        shown = "：".join(p for p in (_clean(value.get("category")), _clean(value.get("name"))) if p)
+        return f"{cluster} の対応区分を「{shown}」にします"
+    if kind == "answer":
+        if value.get("answer_id"):
+            said = f"過去の回答 {_clean(value['answer_id'])}「{shorten(_clean(value.get('answer_text')), 30)}」"
+        elif value.get("from"):
+            said = f"{_clean(value['from']).removeprefix('run:')} の回答「{shorten(_clean(value.get('text')), 30)}」"
+        else:
+            said = f"「{shorten(_clean(value.get('text')), 30)}」"
+        return f"{cluster} の考え方（回答）を {said} にします"
+    if kind == "confirm":
+        return f"{cluster} の分類をこのまま確定します（回答の確定ではありません）"
+    if kind == "withdraw":
+        which = KIND_WORDS.get(_clean(value.get("kind")), _clean(value.get("kind")))
+        return f"判断{value.get('decision')}（{which}）を取り消します"
+    return f"{KIND_WORDS.get(kind, kind)}（意見{len(ids)}件）"
+
+
+def decision_summary(decision, number: int | None = None, known_ids: Collection[str] = ()) -> str:
+    """The Japanese first line the notebook shows after a button: what was recorded and when it
+    takes effect (「記録しました（判断12）：C003 と C007 を一つの項目にまとめます。再実行（「再実行して
+    報告書を作成」）で反映されます。」). ``decision``: what a ``review.said_*`` function returned;
+    ``number``: its number in 「これまでに記録した判断」; ``known_ids``: the run's opinion ids (a
+    cut names the id its second part gets)."""
+    done = "取り消しを記録しました" if decision.kind == "withdraw" else "記録しました"
+    where = f"（判断{number}）" if number else ""
+    return f"{done}{where}：{_what(decision, known_ids)}。再実行（「{RERUN_BUTTON}」）で反映されます。"
+
+
+# what the library says when it refuses, as the notebook says it first (the English line follows)
+_ID = r"([^\s;:,()」]+)"  # an opinion or cluster id in the library's lines
+_ERRORS = [
+    (re.compile(r"unknown opinion id '([^']*)'"), "意見ID「{0}」はこの実行フォルダにありません"),
+    (re.compile(r"unknown cluster '([^']*)'"), "項目ID「{0}」はこの実行フォルダにありません"),
+    (re.compile(r"is not in the text of " + _ID), "入れた言葉は意見 {0} の本文にありません（本文から写してください）"),
+    (re.compile(r"is (\d+) times in the text of " + _ID), "入れた言葉は意見 {1} の本文に{0}回あります。もう少し長く入れてください"),
+    (re.compile(r"is at the start of " + _ID), "入れた言葉は意見 {0} の先頭です。その前に切り分ける部分がありません"),
+    (re.compile(_ID + r" and " + _ID + r" are opinions of different submissions"),
+     "{0} と {1} は別の提出の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
+    (re.compile(_ID + r" lies between them in the submission"), "間に意見 {0} があります。それも選ぶか、隣り合う意見だけを選んでください"),
+    (re.compile(r"give the text the second part starts with"), "後ろの部分の書き出しの言葉（本文から写します）を入れてください"),
+    (re.compile(r"join needs two or more"), "つなぎ合わせるには、同じ提出の意見を2件以上選んでください"),
+    (re.compile(r"merge needs two or more"), "まとめるには、項目を2つ以上選んでください"),
+    (re.compile(r"is already in cluster " + _ID), "その意見はすでに {0} にあります"),
+    (re.compile(r"split of .* changes nothing"), "分けても変わりません（選んだ意見とその重複だけで、すでに一つの項目です）"),
+    (re.compile(r"is an exact copy of"), "全く同じ文面の意見は写しなので、単独では外せません"),
+    (re.compile(r"is one of (\d+) copies in duplicate group " + _ID), "重複グループ {1} の写し（{0}件）の一つだけを対象外にはできません"),
+    (re.compile(r"the (label|summary|section) is empty"), "{0}が空です。入力してください"),
+    (re.compile(r"is already (excluded|detached|cut)"), "同じ判断がすでに記録されています"),
+]
+_ERROR_WORDS = {"label": "見出し", "summary": "ご意見の概要", "section": "該当箇所"}
+
+
+def error_summary(message: str, kind: str | None = None) -> str:
+    """The Japanese first line of a refusal (「エラー：記録しませんでした（切り分け）。…」): what the
+    tab tried, and for the common cases why, in Japanese; the library's English line follows it."""
+    what = f"（{KIND_WORDS.get(kind, kind)}）" if kind else ""
+    for rx, words in _ERRORS:
+        m = rx.search(message or "")
+        if m:
+            groups = [_ERROR_WORDS.get(g, g) for g in m.groups()]
+            return f"エラー：記録しませんでした{what}。{words.format(*groups)}。"
+    return f"エラー：記録しませんでした{what}。理由は次の行のとおりです。"
 
 
 # --- keyword highlighting ----------------------------------------------------------------------

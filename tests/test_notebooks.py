@@ -3,7 +3,9 @@
 The run is made in tmp_path from the project's own sample files (data/); the review notebook
 is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a detach (the least similar
 letter of the form-letter group), a label, a confirmation, a written answer, and the re-run
-that writes the report; then an answer imported from a filled-in worksheet and an exclusion (対象外).
+that writes the report; then an answer imported from a filled-in worksheet, an exclusion (対象外),
+a move withdrawn, a 該当箇所, a join and a cut (opinions picked from the tabs' lists), each
+checked in report.md or opinions.csv after a re-run.
 """
 from __future__ import annotations
 
@@ -99,12 +101,19 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     nb = execute("review.ipynb", NOTEBOOKS)  # from notebooks/, as Jupyter would
     assert errors(nb) == []
     assert "self-check passed" in text_of(nb)
-    kinds = [json.loads(line)["kind"] for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
-    assert kinds == ["detach", "label", "summary", "confirm", "answer", "withdraw", "category", "answer", "exclude",
-                     "answer"]
+    decisions = [json.loads(line) for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
+    assert [d["kind"] for d in decisions] == ["detach", "label", "summary", "confirm", "answer", "withdraw", "category",
+                                              "answer", "exclude", "answer", "move", "withdraw", "section", "join",
+                                              "cut"]
     report = (sample_run / "report.md").read_text(encoding="utf-8")
     assert "セルフテストの考え方です。" not in report  # withdrawn
-    assert "回答作成シートからの考え方です。" in report  # imported from the filled-in worksheet
+    # the answer imported from the filled-in worksheet (checked in the report by the self-check) was replaced by
+    # the past answer the 「過去の回答」 tab chose later for the same row, applied by the last re-run
+    imported, chosen = decisions[7], decisions[9]
+    assert imported["value"]["source"] == "worksheet_filled.xlsx"
+    assert chosen["kind"] == "answer" and chosen["value"]["cluster"] == imported["value"]["cluster"]
+    assert "回答作成シートからの考え方です。" not in report and chosen["value"]["answer_text"] in report
+    assert "第9章 セルフテストの該当箇所" in report  # the 「該当箇所」 tab
 
 
 def test_review_notebook_finds_a_relative_run_dir_from_the_repo_root(sample_run, monkeypatch, tmp_path):
