@@ -466,68 +466,11 @@ def error_summary(message: str, kind: str | None = None) -> str:
 
 # --- keyword highlighting ----------------------------------------------------------------------
 
-def _script(ch: str) -> str:
-    """kanji / katakana / other: a keyword is not marked inside a longer run of kanji or katakana."""
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ":
-        return "kanji"
-    if "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ" or "\uff66" <= ch <= "\uff9f":
-        return "katakana"
-    return "other"
-
-
 @lru_cache(maxsize=1)
 def _tokenizer():
     from .tokenize import Tokenizer
 
     return Tokenizer()
-
-
-def _matches(text: str, keywords: Sequence[str], tokenizer) -> list[tuple[int, int]]:
-    """``(start, end)`` in ``text`` of the keywords standing as words: the span starts and ends
-    where the tokenizer cuts the (NFKC-normalised) text and not inside a longer run of kanji or
-    katakana (「子」 is not marked in 「子ども」, nor 「場所」 in 「居場所」, nor 「バス」 in
-    「コミュニティバス」); a verb or adjective keyword (its base form, 「増やす」) marks its
-    inflected form (「増やし」). Longest first, no overlaps."""
-    chars, origin = [], []
-    for i, ch in enumerate(text):  # NFKC one character at a time: each maps back to its own
-        for k, c in enumerate(unicodedata.normalize("NFKC", ch)):
-            chars.append(c)
-            origin.append(i if k == 0 else None)
-    norm = "".join(chars)
-    origin.append(len(text))
-    starts, ends, pos = set(), set(), 0
-    base_spans: dict[str, list[tuple[int, int]]] = {}
-    for tok in tokenizer(norm):
-        s = norm.find(tok.surface, pos)
-        if s < 0 or not tok.surface:
-            continue
-        e = s + len(tok.surface)
-        starts.add(s)
-        ends.add(e)
-        if tok.base != tok.surface:
-            base_spans.setdefault(tok.base, []).append((s, e))
-        pos = e
-    words = sorted({unicodedata.normalize("NFKC", k) for k in keywords if k and k.strip()}, key=len, reverse=True)
-    found: list[tuple[int, int]] = []
-    taken = [False] * len(norm)
-
-    def whole(s: int, e: int) -> bool:
-        if s not in starts or e not in ends or origin[s] is None or origin[e] is None:
-            return False
-        if s > 0 and _script(norm[s - 1]) != "other" and _script(norm[s - 1]) == _script(norm[s]):
-            return False
-        if e < len(norm) and _script(norm[e]) != "other" and _script(norm[e]) == _script(norm[e - 1]):
-            return False
-        return not any(taken[s:e])
-
-    for w in words:
-        spans = [(m.start(), m.start() + len(w)) for m in re.finditer(re.escape(w), norm)]
-        spans += base_spans.get(w, [])
-        for s, e in sorted(set(spans)):
-            if whole(s, e):
-                found.append((s, e))
-                taken[s:e] = [True] * (e - s)
-    return sorted((origin[s], origin[e]) for s, e in found)
 
 
 def highlight(text: str, keywords: Sequence[str], tokenizer=None) -> str:
@@ -536,7 +479,9 @@ def highlight(text: str, keywords: Sequence[str], tokenizer=None) -> str:
     if not text or not any(k for k in keywords):
         return html.escape(text)
     out, last = [], 0
-    for s, e in _matches(text, keywords, tokenizer or _tokenizer()):
+    from .tokenize import keyword_spans  # a keyword is marked where it stands as a word (not 子 in 子ども)
+
+    for s, e in keyword_spans(text, keywords, tokenizer or _tokenizer()):
         out.append(html.escape(text[last:s]))
         out.append(f"<mark>{html.escape(text[s:e])}</mark>")
         last = e
