@@ -1400,9 +1400,13 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = ()) -> str | None:
     if distinct == len(named):
         return None
     shared = sum(1 for c in Counter(named).values() if c > 1)
+    nameless = len(keys) - len(named)
+    # the report counts each submission without a name as one submitter: the line gives its figure
+    total = (f"; with the {nameless:,} submission{'s' if nameless > 1 else ''} without a name, one submitter "
+             f"each, the report says {distinct + nameless:,}名") if nameless else ""
     return (f"提出者数: {len(named):,} submissions name {distinct:,} submitters ({shared:,} "
             f"{'name is' if shared == 1 else 'names are'} on more than one): submissions under one 氏名 "
-            "count as one submitter (two people of one name too); --submitter-column names another column")
+            f"count as one submitter (two people of one name too){total}; --submitter-column names another column")
 
 
 def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto") -> list[Cluster]:
@@ -1468,6 +1472,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
     masked_channels: Counter = Counter()
+    n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows))
     for channel, n in by_channel.items():
         masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
     return ReportModel(
@@ -1476,7 +1481,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
-        n_from_unnamed_files=sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows)),
+        n_from_unnamed_files=n_unnamed_files,
+        n_nameless=sum(1 for sub in counted if not submitter_key(sub.submitter)) - n_unnamed_files,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
         period=mask(opts.period.strip()) if opts.period else "", section_column=bool(topic_names),
         categories=tuple(categories),

@@ -91,6 +91,7 @@ class ReportModel:
     submitters_known: bool = True
     # submissions from input files without a 氏名 column, when another file has one: one person each
     n_from_unnamed_files: int = 0
+    n_nameless: int = 0  # submissions with an empty 氏名 in files that have the column: one submitter each
     # texts staff decided are no opinion on the draft (`cluster review exclude`: a test submission,
     # a question about the procedure, spam): not in 意見総数, counted on a line of their own
     n_not_opinions: int = 0
@@ -153,6 +154,8 @@ class ReportModel:
             how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
             if self.n_from_unnamed_files:  # several files, some without a 氏名 column (QA26)
                 how += f"。氏名の欄がない提出{self.n_from_unnamed_files:,}件は1件を1名として計上"
+            if self.n_nameless and how:  # beside the notes above, the figure adds up (QA28)
+                how += f"。氏名の記載がない提出{self.n_nameless:,}件は1件を1名として計上"
             lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件{how}）"]
         else:
             lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]
@@ -162,7 +165,10 @@ class ReportModel:
         campaigns = [r for r in self.rows if r.campaign_copies]
         if campaigns:
             # published results say how much of the count is one letter sent many times
-            rows = "、".join(f"No. {r.no}：{r.campaign_copies:,}件" for r in campaigns[:10])
+            # the ten largest by name, in the table's order (QA28: rows of 1,994 and 1,960 copies were
+            # left in 「ほか10項目」 while one of 7 was named)
+            largest = sorted(sorted(range(len(campaigns)), key=lambda k: -campaigns[k].campaign_copies)[:10])
+            rows = "、".join(f"No. {campaigns[k].no}：{campaigns[k].campaign_copies:,}件" for k in largest)
             more = f" ほか{len(campaigns) - 10:,}項目" if len(campaigns) > 10 else ""
             lines.append(f"うち、同一またはほぼ同一の文面で寄せられた意見：{sum(r.campaign_copies for r in campaigns):,}件"
                          f"（{rows}{more}）")

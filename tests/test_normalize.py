@@ -372,3 +372,25 @@ def test_a_leading_sentence_on_where_the_writer_lives_is_left_out_but_a_statemen
         "撤去後の土地の原状回復を義務付けてください。"
     kept = "障害者も地域で生活しています。グループホームを増やしてください。"
     assert display_text(kept) == kept
+
+
+@pytest.mark.parametrize("sentence, intro", [
+    # QA28: a campaign's senders each opened with who they are; 379 such lines were published as opinions
+    ("東町に住む看護師です。", True), ("南町に住む75歳の年金生活者です。", True), ("南町に住む医療職です。", True),
+    ("西町で介護の仕事をしています。", True), ("西町で小さな子どもを育てています。", True),
+    ("再編計画（案）に賛成する立場から、次の2点を要望します。", True),
+    ("一番困るのは東町に住む高齢者です。", False), ("駅の近くに住む高齢者が困っています。", False),
+    ("救急医療の仕事をしている人が足りないのが問題です。", False), ("子どもも住んでいます。", False),
+])
+def test_who_the_writer_is_and_where_they_live_is_an_introduction(sentence, intro):
+    assert is_introduction(sentence) is intro
+
+
+def test_a_campaign_letters_self_introduction_is_no_opinion():
+    from cluster.split import split_submission
+
+    letter = ("東町に住む看護師です。\n「○○市立病院再編計画（案）」について、次のとおり意見を提出します。\n"
+              "（1）北病院の24時間救急外来を存続させてください。\n（2）小児科と産科の入院病床を削減しないでください。\n以上")
+    cut = split_submission(letter)
+    opinions = [letter[s.start:s.end] for s in cut if not s.closing]
+    assert opinions == ["北病院の24時間救急外来を存続させてください。", "小児科と産科の入院病床を削減しないでください。"]

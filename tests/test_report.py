@@ -427,6 +427,33 @@ def test_a_long_opinion_is_published_shortened_at_a_sentence_end_a_staff_summary
     assert rows[0][1].value == "第3章" and rows[0][2].value == short and rows[1][2].value == long_text
 
 
+def test_the_campaign_line_names_the_ten_largest_campaign_rows():
+    """QA28: rows of 1,994 and 1,960 copies were hidden in 「ほか10項目」 while a row of 7 was named."""
+    from cluster.report import ReportModel, ReportRow
+
+    copies = [7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 1994, 6, 1960]
+    rows = [ReportRow(no=k + 1, section="", summary=f"意見{k}です。", count=n, answer="", answer_status="none",
+                      campaign_copies=n) for k, n in enumerate(copies)]
+    model = ReportModel(title="t", n_submitters=4000, n_submissions=4000, by_channel=[], n_opinions=sum(copies),
+                        n_excluded=0, rows=rows, n_nameless=3)
+    line = next(x for x in model.count_lines() if x.startswith("うち、"))
+    assert "No. 11：1,994件" in line and "No. 13：1,960件" in line and "No. 1：7件" in line and "ほか3項目" in line
+    assert line.index("No. 1：") < line.index("No. 11：") < line.index("No. 13：")  # in the table's order
+    # every submitter counted, none named: nothing to explain
+    assert model.count_lines()[0] == "提出者数：4,000名（提出件数 4,000件）"
+
+
+def test_submissions_without_a_name_are_said_beside_shared_names():
+    """QA28: the report's 1,570名 was one more than the run's 1,569 submitters: the submission
+    without a 氏名 counts as one submitter, which the line now says."""
+    from cluster.report import ReportModel
+
+    model = ReportModel(title="t", n_submitters=3, n_submissions=4, by_channel=[], n_opinions=4, n_excluded=0,
+                        rows=[], n_nameless=1)
+    assert model.count_lines()[0] == ("提出者数：3名（提出件数 4件。同一の氏名による提出は1名として計上。"
+                                      "氏名の記載がない提出1件は1件を1名として計上）")
+
+
 def test_count_lines_write_thousands_with_separators():
     # QA20: 「20000件」 in the report while published results (and the terminal) write 20,000
     from cluster.report import ReportModel, ReportRow
