@@ -1657,7 +1657,8 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     """Exclude opinions that are no opinion on the draft (a preamble the splitter kept, a test
     submission, a question about the procedure, spam): the next run keeps their rows in
     opinions.csv with status ``excluded`` and leaves them out of the clusters and every count of
-    opinions; their submissions still count. ``reason`` is recorded with the decision.
+    opinions; their submissions still count. ``reason`` is recorded with the decision. A cluster
+    id names every opinion of the row, copies included.
 
     Refused, with one line: an unknown id; an opinion that is not clustered (status greeting,
     empty ...: it is counted nowhere already); one already excluded; one of a duplicate group's
@@ -1665,8 +1666,17 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     them all, or ``with_copies`` takes every opinion of its group along, each named in the
     decision)."""
     members, all_ids, row_of = _run_state(run_dir)
-    ids = _opinions(all_ids, list(opinion_ids))
     decisions = load_decisions(run_dir)
+    # a row's id stands for all of it, every copy of its letters with it (QA28: a row of 29 self-
+    # introductions took 37 opinion ids pulled out of opinions.csv with a script)
+    wanted: list[str] = []
+    for item in (str(i).strip() for i in opinion_ids):
+        if item and item not in all_ids and _looks_like_cluster(members, item, decisions):
+            wanted += _cluster(members, item, decisions)
+            with_copies = True
+        else:
+            wanted.append(item)
+    ids = _opinions(all_ids, wanted)
     pending = _excluded_in_force(decisions, row_of)
     for i in ids:
         if i in pending:
@@ -1703,6 +1713,14 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     value = {"reason": _staff_text(reason)} if _staff_text(reason) else {}
     value = _with_fingerprints(row_of, {**value, "clusters": where}, ids)
     return append_decision(run_dir, "exclude", ids, value, by)
+
+
+def _looks_like_cluster(members: Mapping[str, list[str]], item: str, decisions: Sequence[Decision]) -> bool:
+    """Whether ``item`` names a row of the run (or one a merge took away)."""
+    try:
+        return bool(_cluster(members, item, decisions))
+    except (KeyError, InputError):
+        return False
 
 
 def _opinion_with_content(row_of: Mapping[str, Mapping[str, str]], all_ids: set[str], opinion_id: str,

@@ -312,3 +312,20 @@ def test_excluding_opinions_moves_no_other_opinion(project):
         {k: v for k, v in after.items() if k not in ("A10-1", "A11-1")}
     res = project["run"]()  # the same again: nothing moves, nothing to say about the exclusion
     assert cluster_of(out) == after and "opinions excluded since" not in res.output
+
+
+def test_a_cluster_id_excludes_its_whole_row_with_every_copy(project):
+    """QA28: a row of 29 self-introductions needed 37 opinion ids pulled out of opinions.csv by a
+    script; `review exclude` now takes the row's id."""
+    out = project["out"]
+    of = cluster_of(out)
+    row = of["A7-1"]  # the 桜並木 row: two copies of one letter and a paraphrase
+    res = invoke("review", "exclude", out, row.lower(), "--reason", "案に対する意見ではない")  # c003 as typed
+    assert res.exit_code == 0, res.output
+    assert sorted(decisions_lines(out)[0]["opinion_ids"]) == ["A7-1", "A8-1", "A9-1"]
+    project["run"]()
+    rows = rows_by_id(out)
+    assert {rows[o]["status"] for o in ("A7-1", "A8-1", "A9-1")} == {"excluded"}
+    assert rows["A1-1"]["status"] == "ok" and rows["A1-1"]["cluster_id"]
+    res = invoke("review", "exclude", out, "C999")
+    assert res.exit_code == 2 and "unknown opinion id 'C999'" in res.output
