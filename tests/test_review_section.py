@@ -152,3 +152,25 @@ def test_a_changed_section_cell_of_the_worksheet_is_recorded(project, tmp_path):
     # the unchanged worksheet of the new run records nothing more
     again = invoke("review", "import", out, out / "worksheet.xlsx")
     assert again.exit_code == 0 and "recorded nothing" in again.output
+
+
+def test_the_worksheet_shades_the_section_column_as_editable_and_says_so(project):
+    out = project["out"]
+    ws = openpyxl.load_workbook(out / "worksheet.xlsx")["回答作成"]
+    header = next(row for row in ws.iter_rows() if "cluster_id" in [c.value for c in row])
+    col = {c.value: c.column for c in header}
+    rows = range(header[0].row + 1, ws.max_row + 1)
+    assert len(rows) == 3
+
+    def fill(r, name):
+        cell = ws.cell(r, col[name])
+        return cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+
+    for r in rows:
+        shaded = fill(r, "ラベル")
+        assert shaded is not None
+        assert fill(r, "該当箇所") == shaded == fill(r, "考え方") == fill(r, "対応区分")
+        assert fill(r, "件数") is None and fill(r, "cluster_id") is None  # not imported: not shaded
+    instructions = " ".join(str(c.value) for row in ws.iter_rows(max_row=header[0].row - 1) for c in row if c.value)
+    listed = instructions.split("（色付きの列）")[0]
+    assert "「該当箇所」" in listed and "「ラベル」" in listed
