@@ -174,3 +174,112 @@ def test_the_worksheet_shades_the_section_column_as_editable_and_says_so(project
     instructions = " ".join(str(c.value) for row in ws.iter_rows(max_row=header[0].row - 1) for c in row if c.value)
     listed = instructions.split("（色付きの列）")[0]
     assert "「該当箇所」" in listed and "「ラベル」" in listed
+
+
+# ------------------------------------------------------------------ merging rows with sections
+
+GUIDE = "観光案内所を駅前に設置してほしい。観光客が迷わないようにしてください。"
+UNEVEN_ROWS = [  # the tourism row: 4 opinions, 2 distinct (3 copies); the library row: 3 distinct
+    ["S1", GUIDE], ["S1b", GUIDE], ["S1c", GUIDE],
+    ["S2", "駅前に観光案内所をつくり、観光客への案内を充実させてください。"],
+    ["S3", "図書館の開館時間を夜九時まで延長してほしい。"],
+    ["S4", "仕事帰りに使えるよう、図書館の開館時間を夜まで延長してください。"],
+    ["S4b", "図書館の開館時間を延長し、平日の夜も使えるようにしてほしい。"],
+    ["S5", "公民館の使用料の値上げは市民の負担が大きいので見直してほしい。"],
+    ["S6", "公民館使用料の値上げに反対。市民の負担が増える。"],
+]
+
+
+@pytest.fixture
+def uneven(tmp_path):
+    comments = write_csv(tmp_path / "comments.csv", HEADER, UNEVEN_ROWS)
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash")
+        assert res.exit_code == 0, res.output
+        return res
+
+    run()
+    of = cluster_of(out)
+    assert of["S1-1"] == of["S1b-1"] == of["S1c-1"] == of["S2-1"] == "C001"
+    assert of["S3-1"] == of["S4-1"] == of["S4b-1"] == "C002" and of["S5-1"] == of["S6-1"] == "C003"
+    return {"out": out, "run": run}
+
+
+def test_a_merge_of_rows_with_different_sections_names_the_one_kept_and_how_to_change_it(project):
+    out, of = project["out"], project["of"]
+    tourism, library = of["S1-1"], of["S3-1"]
+    assert invoke("review", "section", out, tourism, SECTION).exit_code == 0
+    assert invoke("review", "section", out, library, "第3章 図書館").exit_code == 0
+    res = invoke("review", "merge", out, tourism, library)
+    assert res.exit_code == 0, res.output
+    note = next(line for line in res.output.splitlines() if "該当箇所" in line and "differ" in line)
+    # two opinions each: the section recorded later is the one the merged row keeps
+    assert f"{tourism} (該当箇所 「{SECTION}」)" in note and f"{library} (該当箇所 「第3章 図書館」)" in note
+    assert f"keeps {library}'s 「第3章 図書館」" in note and "the later on a tie" in note
+    assert f"cluster review section {out} {library}" in note
+    project["run"]()
+    merged = cluster_of(out)
+    assert merged["S1-1"] == merged["S3-1"]
+    assert sections(out)[merged["S1-1"]] == "第3章 図書館"
+    # the command the note gives writes the merged row's section (its id retired or not)
+    res = invoke("review", "section", out, library, "第5章 その他")
+    assert res.exit_code == 0, res.output
+    project["run"]()
+    assert sections(out)[cluster_of(out)["S1-1"]] == "第5章 その他"
+
+
+def test_the_section_naming_more_opinions_is_kept_and_the_same_section_says_nothing(uneven):
+    out = uneven["out"]
+    assert invoke("review", "section", out, "C001", SECTION).exit_code == 0  # 4 opinions
+    assert invoke("review", "section", out, "C002", "第3章 図書館").exit_code == 0  # 3 opinions, later
+    res = invoke("review", "merge", out, "C001", "C002")
+    assert res.exit_code == 0, res.output
+    note = next(line for line in res.output.splitlines() if "differ" in line)
+    assert f"keeps C001's 「{SECTION}」" in note and "tie" not in note
+    uneven["run"]()
+    assert sections(out)[cluster_of(out)["S3-1"]] == SECTION
+    # two rows with the same staff section: nothing to choose, no note
+    assert invoke("review", "section", out, "C003", SECTION).exit_code == 0
+    res = invoke("review", "merge", out, cluster_of(out)["S1-1"], "C003")
+    assert res.exit_code == 0, res.output
+    assert "differ" not in res.output
+
+
+def test_a_merge_says_which_id_the_merged_row_will_carry(uneven):
+    out = uneven["out"]
+    # C001 has more opinions (4) but fewer distinct ones (2) than C002 (3): C002 keeps its id
+    res = invoke("review", "merge", out, "C001", "C002")
+    assert res.exit_code == 0, res.output
+    recorded = next(line for line in res.output.splitlines() if line.startswith("recorded merge"))
+    assert "the merged row will be C002 after the next run" in recorded
+    assert "C001 is still accepted for it" in recorded
+    uneven["run"]()
+    of = cluster_of(out)
+    assert of["S1-1"] == of["S3-1"] == "C002" and "C001" not in of.values()
+    shown = invoke("review", "show", out, "C001")  # the retired id still names the merged row
+    assert shown.exit_code == 0 and "C002" in shown.output
+
+
+def test_a_merge_of_as_many_distinct_opinions_says_how_the_id_is_chosen(uneven):
+    out = uneven["out"]
+    res = invoke("review", "merge", out, "C001", "C003")  # 2 distinct opinions each
+    assert res.exit_code == 0, res.output
+    recorded = next(line for line in res.output.splitlines() if line.startswith("recorded merge"))
+    assert "the merged row will be C001 or C003 after the next run" in recorded
+    assert "2 distinct opinions each" in recorded and "either id is still accepted" in recorded
+    uneven["run"]()
+    of = cluster_of(out)
+    assert of["S1-1"] == of["S5-1"] in ("C001", "C003")
+
+
+def test_a_merge_after_a_move_not_yet_applied_names_no_id(uneven):
+    out = uneven["out"]
+    assert invoke("review", "move", out, "S4b-1", "C001").exit_code == 0  # C001 would have 3 distinct, C002 2
+    res = invoke("review", "merge", out, "C001", "C002")
+    assert res.exit_code == 0, res.output
+    recorded = next(line for line in res.output.splitlines() if line.startswith("recorded merge"))
+    assert "will be C00" not in recorded
+    assert "whichever of C001 and C002 has the most distinct opinions" in recorded and "decision 1" in recorded
+
