@@ -1318,21 +1318,25 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
                      else "the one recorded last (they are the same size)")
             notes.append(f"note: {' and '.join(holding)} each have a written {what}; the merged cluster keeps {which}. "
                          f"Check it after the next run, or write the merged cluster's own")
-    work = _staff_work(run_dir, members, decisions)
-    classed = {c: work[c]["category"] for c in cluster_ids if "category" in work.get(c, {})}
-    if len(set(classed.values())) > 1:
-        keeps = max(classed, key=lambda c: size[c])
-        notes.append(f"note: {' and '.join(f'{c} ({w})' for c, w in classed.items())} differ; the merged row keeps "
-                     f"that of {keeps}. Check it after the next run (`cluster review category` records another)")
-    sections = _sections_of(members, decisions, cluster_ids)
-    if len({text for _, _, text in sections.values()}) > 1:
-        # the run keeps the section decision naming the most of the merged row's opinions (the later on a tie)
+    # of two categories or sections, the run keeps the decision naming the most of the merged row's
+    # opinions, the later on a tie (apply_decisions), not the larger cluster's (QA: on a tie the note
+    # named the first cluster's 対応区分 and the run published the other)
+    classed = _row_decisions_of(members, decisions, cluster_ids, "category")
+    if len({_said("category", d.value) for _, _, d in classed.values()}) > 1:
+        keeps = max(classed, key=lambda c: classed[c][:2])
+        listed = " and ".join(f"{c} (category (対応区分) {_said('category', d.value)})" for c, (_, _, d) in classed.items())
+        notes.append(f"note: {listed} differ; the merged row keeps that of {keeps}. Check it after the next run "
+                     "(`cluster review category` records another)")
+    sections = _row_decisions_of(members, decisions, cluster_ids, "section")
+    if len({str(d.value.get("section") or "") for _, _, d in sections.values()}) > 1:
         keeps = max(sections, key=lambda c: sections[c][:2])
-        text = sections[keeps][2]
-        notes.append(f"note: {' and '.join(f'{c} (該当箇所 「{shorten(t, 30)}」)' for c, (_, _, t) in sections.items())} "
-                     f"differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `section` decision names the "
-                     f"most opinions{', the later on a tie' if len({w for w, _, _ in sections.values()}) == 1 else ''}). "
-                     f"Check it after the next run; `cluster review section {run_dir} {keeps} \"…\"` writes another")
+        text = str(sections[keeps][2].value.get("section") or "")
+        listed = " and ".join(f"{c} (該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」)"
+                              for c, (_, _, d) in sections.items())
+        tie = ", the later on a tie" if len({w for w, _, _ in sections.values()}) == 1 else ""
+        notes.append(f"note: {listed} differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `section` "
+                     f"decision names the most opinions{tie}). Check it after the next run; "
+                     f"`cluster review section {run_dir} {keeps} \"…\"` writes another")
     if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
         notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
                      "answer; check that they go together after the next run")
@@ -1350,26 +1354,27 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     return notes
 
 
-def _sections_of(members: Mapping[str, list[str]], decisions: Sequence[Decision],
-                 cluster_ids: Sequence[str]) -> dict[str, tuple[int, int, str]]:
-    """``{cluster id: (weight, number, text)}``: the ``section`` decision in force on each of the
-    clusters a merge names (recorded since the last run too), placed as :func:`_staff_work` places
-    it; ``weight``: how many of the merged clusters' opinions it names, which decides, as
-    :func:`apply_decisions` does, which one the merged row keeps (the later on a tie)."""
+def _row_decisions_of(members: Mapping[str, list[str]], decisions: Sequence[Decision],
+                      cluster_ids: Sequence[str], kind: str) -> dict[str, tuple[int, int, Decision]]:
+    """``{cluster id: (weight, number, decision)}``: the decision of ``kind`` (category, section)
+    in force on each of the clusters a merge names (recorded since the last run too), placed as
+    :func:`_staff_work` places it; ``weight``: how many of the merged clusters' opinions it names,
+    which decides, as :func:`apply_decisions` does, which one the merged row keeps (the later on a
+    tie)."""
     cluster_of = {oid: c for c, ids in members.items() for oid in ids}
     mine = {oid for c in cluster_ids for oid in members.get(c, [])}
     withdrawn = _withdrawn(decisions)
-    best: dict[str, tuple[int, int, int, str]] = {}
+    best: dict[str, tuple[int, int, int, Decision]] = {}
     for n, d in enumerate(decisions, 1):
-        if d.kind != "section" or n in withdrawn:
+        if d.kind != kind or n in withdrawn:
             continue
         tally = Counter(cluster_of[i] for i in d.opinion_ids if i in cluster_of)
         if not tally:
             continue
         c, k = tally.most_common(1)[0]
         if c in cluster_ids and (k, n) > best.get(c, (0, 0))[:2]:
-            best[c] = (k, n, len(set(d.opinion_ids) & mine), str(d.value.get("section") or ""))
-    return {c: (w, n, text) for c in cluster_ids if c in best for _, n, w, text in [best[c]]}
+            best[c] = (k, n, len(set(d.opinion_ids) & mine), d)
+    return {c: (w, n, d) for c in cluster_ids if c in best for _, n, w, d in [best[c]]}
 
 
 def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[Decision]) -> dict[str, dict[str, str]]:

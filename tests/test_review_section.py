@@ -230,6 +230,22 @@ def test_a_merge_of_rows_with_different_sections_names_the_one_kept_and_how_to_c
     assert sections(out)[cluster_of(out)["S1-1"]] == "第5章 その他"
 
 
+def test_a_merge_of_rows_with_different_categories_names_the_one_the_run_keeps(project):
+    """Two 対応区分 on rows of as many opinions: the run keeps the later one, and the note says so
+    (it named the first cluster's, by size alone)."""
+    out, of = project["out"], project["of"]
+    tourism, library = of["S1-1"], of["S3-1"]
+    assert invoke("review", "category", out, tourism, "A").exit_code == 0
+    assert invoke("review", "category", out, library, "C").exit_code == 0
+    res = invoke("review", "merge", out, tourism, library)
+    assert res.exit_code == 0, res.output
+    note = next(line for line in res.output.splitlines() if "対応区分" in line and "differ" in line)
+    assert f"keeps that of {library}" in note
+    project["run"]()
+    merged = cluster_of(out)["S1-1"]
+    assert {r["cluster_id"]: r["category"] for r in read_csv_rows(out / "clusters.csv")}[merged] == "C"
+
+
 def test_the_section_naming_more_opinions_is_kept_and_the_same_section_says_nothing(uneven):
     out = uneven["out"]
     assert invoke("review", "section", out, "C001", SECTION).exit_code == 0  # 4 opinions
