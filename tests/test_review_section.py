@@ -299,3 +299,52 @@ def test_a_merge_after_a_move_not_yet_applied_names_no_id(uneven):
     assert "will be C00" not in recorded
     assert "whichever of C001 and C002 has the most distinct opinions" in recorded and "decision 1" in recorded
 
+
+# ------------------------------------------------------------------ --order section
+
+DRAFT_ROWS = [
+    ["P1", "図書館の開館時間を夜九時まで延長してほしい。"],
+    ["P2", "仕事帰りに使えるよう、図書館の開館時間を夜まで延長してください。"],
+    ["Q1", "公園の遊具が古いので新しくしてほしい。"],
+    ["Q2", "公園の古い遊具を点検して、新しい遊具に交換してください。"],
+    ["R1", "駅前の駐輪場が足りないので増やしてほしい。"],
+    ["R2", "駅前の駐輪場が足りません。駐輪場を増設してください。"],
+]
+
+
+def test_order_section_puts_a_row_under_the_section_staff_wrote(tmp_path, topics_csv):
+    comments = write_csv(tmp_path / "comments.csv", HEADER, DRAFT_ROWS)
+    out = tmp_path / "out"
+
+    def run_and_order():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash", "--topics", topics_csv,
+                     "--order", "section")
+        assert res.exit_code == 0, res.output
+        words = {"開館時間": "library", "遊具": "park", "駐輪場": "station"}  # not in a section
+        return [next(name for word, name in words.items() if word in row) for row in report_rows(out)]
+
+    assert run_and_order() == ["library", "park", "station"]  # 第1章, 第2章, 第3章 as the run finds them
+    of = cluster_of(out)
+    station, library = of["R1-1"], of["P1-1"]
+    assert invoke("review", "section", out, station, "第1章 図書館の整備").exit_code == 0
+    assert run_and_order() == ["library", "station", "park"]
+    # a chapter cited in kanji numerals places the row under that chapter's topic (the rows of one
+    # section keep their order)
+    assert invoke("review", "section", out, library, "第二章").exit_code == 0
+    assert run_and_order() == ["station", "library", "park"]
+    assert "| 第二章 |" in row_about(out, "開館時間")  # published as written
+    # a section that names no topic of the draft: with the rows without one, last
+    assert invoke("review", "section", out, station, "計画全般").exit_code == 0
+    assert run_and_order() == ["library", "park", "station"]
+
+
+def test_the_topic_a_staff_section_names():
+    from cluster.report import section_topic
+
+    topics = ["第1章 計画の概要", "第4章 観光振興", "第5章1 子育て支援", "第5章2 高齢者福祉", "別紙2 指標一覧"]
+    assert section_topic("第４章　観光振興（12頁）", topics) == "第4章 観光振興"
+    assert section_topic("第四章の観光について", topics) == "第4章 観光振興"
+    assert section_topic("第5章2", topics) == "第5章2 高齢者福祉"
+    assert section_topic("第5章", topics) == "第5章1 子育て支援"  # the chapter's first part
+    assert section_topic("別紙2の指標", topics) == "別紙2 指標一覧"
+    assert section_topic("計画全般", topics) == "" and section_topic("第4章", []) == ""
