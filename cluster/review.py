@@ -1333,7 +1333,7 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
         text = str(sections[keeps][2].value.get("section") or "")
         listed = " and ".join(f"{c} (該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」)"
                               for c, (_, _, d) in sections.items())
-        tie = ", the later on a tie" if len({w for w, _, _ in sections.values()}) == 1 else ""
+        tie = ", the later on a tie" if any(sections[c][0] == sections[keeps][0] for c in sections if c != keeps) else ""
         notes.append(f"note: {listed} differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `section` "
                      f"decision names the most opinions{tie}). Check it after the next run; "
                      f"`cluster review section {run_dir} {keeps} \"…\"` writes another")
