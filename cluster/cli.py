@@ -275,7 +275,12 @@ def _say(lines) -> None:
 @_by
 @_guarded
 def review_merge(run_dir, clusters, by):
-    """Merge clusters C1 C2 [...] into one."""
+    """Merge clusters C1 C2 [...] into one.
+
+    After the next run the merged row carries the id of the cluster with the most distinct
+    opinions (exact and near copies count once); the other ids are still accepted for it. The
+    line recorded says which id that is, and which answer, summary, label, 対応区分 and 該当箇所
+    the merged row keeps."""
     from .review import said_merge
 
     _say(said_merge(run_dir, clusters, by)[1])

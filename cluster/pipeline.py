@@ -39,7 +39,7 @@ from .labels import (ctfidf_keywords, find_references, make_label, match_topics,
 from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
-from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, write_all
+from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, section_topic, write_all
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import split_submission
@@ -1418,7 +1418,7 @@ def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order:
     if order == "count" or not topic_names:
         return list(clusters)
     place = {name: i for i, name in reversed(list(enumerate(topic_names)))}
-    return sorted(clusters, key=lambda cl: place.get(published_topic(cl), len(place)))
+    return sorted(clusters, key=lambda cl: place.get(section_topic(cl.section, topic_names) if cl.section else published_topic(cl), len(place)))
 
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,

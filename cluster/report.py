@@ -179,6 +179,34 @@ class ReportModel:
         return lines + category_lines(self.rows, self.categories)
 
 
+def section_topic(section: str, topic_names) -> str:
+    """The topic (of the --topics file's ``topic_names``) a staff-written 該当箇所 (``cluster review
+    section``) places its row under when the report follows the draft's order (``--order section``):
+    a topic whose name it holds (「第4章 観光振興（12頁）」 -> 第4章 観光振興; widths, blanks and kanji
+    numerals aside), else the topic of the section or annex it cites (「第二章」 -> 「第2章 公園の整備」,
+    「第4章4」 -> 第4章4, or 第4章, or the chapter's first part; 「別紙2」 -> 「別紙2 指標一覧」), else ""
+    (rows under no topic go last). The run's own topic does not count: staff wrote another place."""
+    from .labels import _annex_head, _section_head, _sections, find_references, names_reference, reference_key
+
+    section = str(section or "").strip()
+    names = [str(n) for n in topic_names]
+    if not section or not names:
+        return ""
+    held = [n for n in names if n.strip() and names_reference(section, n)]
+    if held:
+        return max(held, key=len)  # 「第4章 観光振興」 over 「第4章」 when both are topics
+    cited = _sections(section)
+    heads = [_section_head(n) for n in names]
+    for wanted in (lambda head: head in cited,  # the exact section
+                   lambda head: head[1] == "" and any(c == head[0] for c, _ in cited),  # its chapter
+                   lambda head: any(c == head[0] for c, _ in cited)):  # the chapter's first part
+        for name, head in zip(names, heads):
+            if head is not None and wanted(head):
+                return name
+    refs = {reference_key(r) for r in find_references(section)}
+    return next((n for n, head in zip(names, heads) if head is None and _annex_head(n) in refs), "")
+
+
 def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counter, bool, set[str]]:
     """For the report's counts: (submissions per channel, normalised with ``io.normalize_channel``
     and ``unknown`` for none; whether any submission named a channel; the set of submitter keys,

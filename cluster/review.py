@@ -1353,12 +1353,25 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
                      else "the one recorded last (they are the same size)")
             notes.append(f"note: {' and '.join(holding)} each have a written {what}; the merged cluster keeps {which}. "
                          f"Check it after the next run, or write the merged cluster's own")
-    work = _staff_work(run_dir, members, decisions)
-    classed = {c: work[c]["category"] for c in cluster_ids if "category" in work.get(c, {})}
-    if len(set(classed.values())) > 1:
-        keeps = max(classed, key=lambda c: size[c])
-        notes.append(f"note: {' and '.join(f'{c} ({w})' for c, w in classed.items())} differ; the merged row keeps "
-                     f"that of {keeps}. Check it after the next run (`cluster review category` records another)")
+    # of two categories or sections, the run keeps the decision naming the most of the merged row's
+    # opinions, the later on a tie (apply_decisions), not the larger cluster's (QA: on a tie the note
+    # named the first cluster's 対応区分 and the run published the other)
+    classed = _row_decisions_of(members, decisions, cluster_ids, "category")
+    if len({_said("category", d.value) for _, _, d in classed.values()}) > 1:
+        keeps = max(classed, key=lambda c: classed[c][:2])
+        listed = " and ".join(f"{c} (category (対応区分) {_said('category', d.value)})" for c, (_, _, d) in classed.items())
+        notes.append(f"note: {listed} differ; the merged row keeps that of {keeps}. Check it after the next run "
+                     "(`cluster review category` records another)")
+    sections = _row_decisions_of(members, decisions, cluster_ids, "section")
+    if len({str(d.value.get("section") or "") for _, _, d in sections.values()}) > 1:
+        keeps = max(sections, key=lambda c: sections[c][:2])
+        text = str(sections[keeps][2].value.get("section") or "")
+        listed = " and ".join(f"{c} (該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」)"
+                              for c, (_, _, d) in sections.items())
+        tie = ", the later on a tie" if any(sections[c][0] == sections[keeps][0] for c in sections if c != keeps) else ""
+        notes.append(f"note: {listed} differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `section` "
+                     f"decision names the most opinions{tie}). Check it after the next run; "
+                     f"`cluster review section {run_dir} {keeps} \"…\"` writes another")
     if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
         notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
                      "answer; check that they go together after the next run")
@@ -1374,6 +1387,29 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
                      f"hold{'s' if len(con) == 1 else ''} 反対 opinions: one row of the published table will answer "
                      "both stances (`cluster review undo` withdraws the merge)")
     return notes
+
+
+def _row_decisions_of(members: Mapping[str, list[str]], decisions: Sequence[Decision],
+                      cluster_ids: Sequence[str], kind: str) -> dict[str, tuple[int, int, Decision]]:
+    """``{cluster id: (weight, number, decision)}``: the decision of ``kind`` (category, section)
+    in force on each of the clusters a merge names (recorded since the last run too), placed as
+    :func:`_staff_work` places it; ``weight``: how many of the merged clusters' opinions it names,
+    which decides, as :func:`apply_decisions` does, which one the merged row keeps (the later on a
+    tie)."""
+    cluster_of = {oid: c for c, ids in members.items() for oid in ids}
+    mine = {oid for c in cluster_ids for oid in members.get(c, [])}
+    withdrawn = _withdrawn(decisions)
+    best: dict[str, tuple[int, int, int, Decision]] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind != kind or n in withdrawn:
+            continue
+        tally = Counter(cluster_of[i] for i in d.opinion_ids if i in cluster_of)
+        if not tally:
+            continue
+        c, k = tally.most_common(1)[0]
+        if c in cluster_ids and (k, n) > best.get(c, (0, 0))[:2]:
+            best[c] = (k, n, len(set(d.opinion_ids) & mine), d)
+    return {c: (w, n, d) for c in cluster_ids if c in best for _, n, w, d in [best[c]]}
 
 
 def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[Decision]) -> dict[str, dict[str, str]]:
@@ -3142,12 +3178,65 @@ def _pending_merge_of(run_dir, cluster_ids: Sequence[str]) -> tuple[int, Decisio
     return None
 
 
+def _merge_survivor(run_dir, cluster_ids: Sequence[str], recorded: int | None = None) -> tuple[str | None, str]:
+    """``(id, words)``: the id the merged row of ``cluster_ids`` carries after the next run, and how
+    the recorded line says it. The run joins the merged clusters into the one holding the most
+    distinct opinions (units: a duplicate group counts once; opinions a move, split or detach in
+    force placed do not count, as :func:`apply_decisions` tallies them), and that cluster keeps its
+    id (``continuity.keep_ids``); the others' ids are retired and still name the merged row. The
+    id is None when it cannot be known: a tie (the next run's grouping decides), or a decision
+    recorded since the last run (``recorded``: the line number of this merge, left out) that
+    changes these clusters before the merge applies."""
+    members, _, row_of = _run_state(run_dir)
+    decisions = load_decisions(run_dir)
+    cluster_ids = [c for c in dict.fromkeys(_cluster_now(members, str(c).strip(), decisions) for c in cluster_ids)
+                   if c in members]
+    if len(cluster_ids) < 2:
+        return None, ""
+    rule = "of the merged clusters, the one with the most distinct opinions keeps its id"
+    either = "either id is" if len(cluster_ids) == 2 else "each of their ids is"
+    mine = {oid for c in cluster_ids for oid in members[c]}
+    withdrawn = _withdrawn(decisions)
+    done = _recorded_by_the_run(run_dir)
+    for n, d in enumerate(decisions, 1):
+        if n <= done or n == recorded or n in withdrawn or d.kind not in _GROUPING:
+            continue
+        target = d.value.get("target") if isinstance(d.value.get("target"), list) else []
+        if d.kind == "withdraw" or mine & (set(d.opinion_ids) | {str(i) for i in target}):
+            return None, (f"the merged row will keep the id of whichever of {_joined(cluster_ids)} has the most "
+                          f"distinct opinions when the next run applies it (decision {n}, not yet applied, changes "
+                          f"them first; {either} still accepted for it)")
+    detached = _detached_in_force(decisions, row_of)
+
+    def unit(oid: str) -> str:
+        group = unescape_cell(row_of[oid].get("duplicate_group", "")) if oid in row_of else ""
+        return group if group and oid not in detached else "opinion " + oid
+
+    placed = {unit(i) for n, d in enumerate(decisions, 1)
+              if n <= done and n not in withdrawn and d.kind in ("move", "split", "detach")
+              for i in d.opinion_ids if i in mine}
+    units = {c: {unit(i) for i in members[c]} for c in cluster_ids}
+    counted = {c: len(units[c] - placed) for c in cluster_ids}
+    if not any(counted.values()):
+        counted = {c: len(units[c]) for c in cluster_ids}
+    top = max(counted.values())
+    best = [c for c in cluster_ids if counted[c] == top]
+    if len(best) == 1:
+        others = [c for c in cluster_ids if c != best[0]]
+        return best[0], (f"the merged row will be {best[0]} after the next run ({rule}; "
+                         f"{_joined(others)} {'is' if len(others) == 1 else 'are'} still accepted for it)")
+    return None, (f"the merged row will be {' or '.join(best)} after the next run ({rule}, and they have "
+                  f"{_n(top, 'distinct opinion')} each: the run's grouping picks; {either} still accepted for it)")
+
+
 def said_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
     cluster_ids = [str(c).strip() for c in cluster_ids]
     twice = _pending_merge_of(run_dir, cluster_ids) if len(set(cluster_ids)) >= 2 else None
     decision = record_merge(run_dir, cluster_ids, by)
     named = list(describe_clusters(run_dir, cluster_ids).values())
-    line = recorded_line(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1], run_dir=run_dir)
+    survives = "" if twice is not None else _merge_survivor(run_dir, cluster_ids, len(load_decisions(run_dir)))[1]
+    line = recorded_line(decision, "of " + ", ".join(named[:-1]) + " and " + named[-1], effect=survives,
+                         run_dir=run_dir)
     again = []
     if twice is not None:
         n, d = twice

@@ -5,7 +5,7 @@ In many offices the table of opinions goes out to the departments concerned (担
 write the 考え方 in Excel and send the file back. Every run writes ``worksheet.xlsx`` for that:
 
 - sheet 「回答作成」: one row per cluster in report order: No., cluster_id, 件数, 該当箇所,
-  **ラベル**, **ご意見の概要** and **考え方** (the three columns to edit, shaded), the answer's
+  **ラベル**, **ご意見の概要** and **考え方** (to edit, shaded like 該当箇所 and 対応区分), the answer's
   status, and the best candidate (a past answer, or an answer confirmed for another row of this
   run: number run:C…) with its number, score and the opinion it answered (copy it into 考え方
   to use it);
@@ -113,8 +113,9 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     ws.title = MAIN_SHEET
     ws.append([xlsx_text(f"回答作成シート：{model.title}")])
     ws["A1"].font = xlsx_font(bold=True, size=14)
-    ws.append(["「ラベル」「ご意見の概要」「考え方」「対応区分」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
-               "取り込みます。ラベルは公表する表で行の見出し【…】になります。過去の回答案を使うときは、その文を「考え方」に"
+    ws.append(["「該当箇所」「ラベル」「ご意見の概要」「考え方」「対応区分」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
+               "取り込みます。該当箇所は公表する表のその行の該当箇所（案の章・節など）になります。"
+               "ラベルは公表する表で行の見出し【…】になります。過去の回答案を使うときは、その文を「考え方」に"
                "貼り付けてください。対応区分はセルの一覧から選びます。ほかの列（件数など）の変更は取り込まれません。空にしたセルは何も取り消しません"
                "（取り消しは `cluster review undo`）。"
                "行の並べ替えや列の追加はかまいませんが、並べ替えは行全体で行い、cluster_id の列と非表示のシートは"
@@ -138,6 +139,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     hidden_rows = [["format", FORMAT, "", ""], ["folder", folder.name, "", ""]]
     summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
     label_col, category_col = MAIN_HEADER.index(LABEL) + 1, MAIN_HEADER.index(CATEGORY) + 1
+    section_col = MAIN_HEADER.index(SECTION) + 1  # a changed 該当箇所 becomes a section decision: editable too
     shown_category = {c.code: c.shown for c in model.categories}
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
@@ -157,7 +159,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-            if column in (label_col, summary_col, answer_col, category_col):
+            if column in (section_col, label_col, summary_col, answer_col, category_col):
                 cell.fill = editable
             elif weak and column > category_col:
                 cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
