@@ -503,8 +503,8 @@ def review_confirm(run_dir, cluster_id, by):
 def review_import(run_dir, worksheet, dry_run, by):
     """Record the labels, summaries, answers, 対応区分 and 該当箇所 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
 
-    Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要 and
-    考え方 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
+    Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要, 考え方
+    and 該当箇所 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
     candidate beside them, and a sheet listing every opinion. Send it to whoever writes the
     answers; when it comes back, each changed cell becomes a `label` (the row's heading 【…】 in
     the report), `summary`, `answer`, `category` or `section` (該当箇所) decision (an answer pasted unchanged from the
