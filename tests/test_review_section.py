@@ -27,9 +27,9 @@ ROWS = [
 SECTION = "第4章 観光振興"
 
 
-@pytest.fixture
-def project(tmp_path):
-    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS)
+def _run_folder(tmp_path, rows):
+    """A run of ``rows`` into tmp_path/out: (out, a function running it again, opinion -> cluster)."""
+    comments = write_csv(tmp_path / "comments.csv", HEADER, rows)
     out = tmp_path / "out"
 
     def run():
@@ -38,7 +38,12 @@ def project(tmp_path):
         return res
 
     run()
-    of = cluster_of(out)
+    return out, run, cluster_of(out)
+
+
+@pytest.fixture
+def project(tmp_path):
+    out, run, of = _run_folder(tmp_path, ROWS)
     # the grouping this small input gets, checked once so the tests can rely on it
     assert of["S1-1"] == of["S2-1"] != of["S3-1"] == of["S4-1"] != of["S5-1"] == of["S6-1"]
     return {"out": out, "run": run, "of": of}
@@ -192,16 +197,7 @@ UNEVEN_ROWS = [  # the tourism row: 4 opinions, 2 distinct (3 copies); the libra
 
 @pytest.fixture
 def uneven(tmp_path):
-    comments = write_csv(tmp_path / "comments.csv", HEADER, UNEVEN_ROWS)
-    out = tmp_path / "out"
-
-    def run():
-        res = invoke("run", comments, "--out", out, "--model", "char-hash")
-        assert res.exit_code == 0, res.output
-        return res
-
-    run()
-    of = cluster_of(out)
+    out, run, of = _run_folder(tmp_path, UNEVEN_ROWS)
     assert of["S1-1"] == of["S1b-1"] == of["S1c-1"] == of["S2-1"] == "C001"
     assert of["S3-1"] == of["S4-1"] == of["S4b-1"] == "C002" and of["S5-1"] == of["S6-1"] == "C003"
     return {"out": out, "run": run}
