@@ -1550,8 +1550,16 @@ def _split_rest(run_dir, members: Mapping[str, list[str]], row_of: Mapping[str, 
         return rest
     done = _recorded_by_the_run(run_dir)
     withdrawn = _withdrawn(decisions)
-    if any(n > done and n not in withdrawn and d.kind in _GROUPING and (d.kind == "withdraw" or _names_of(d) & set(mates))
-           for n, d in enumerate(decisions, 1)):
+
+    def regroups(d: Decision) -> bool:  # a decision that may change who is with these opinions
+        if d.kind == "withdraw":  # only the withdrawal of such a decision does (QA29: of an answer, it did not)
+            n = d.value.get("decision")
+            target = decisions[n - 1] if isinstance(n, int) and 0 < n <= len(decisions) else None
+            return target is not None and target.kind in _GROUPING and target.kind != "withdraw" \
+                and bool(_names_of(target) & set(mates))
+        return d.kind in _GROUPING and bool(_names_of(d) & set(mates))
+
+    if any(n > done and n not in withdrawn and regroups(d) for n, d in enumerate(decisions, 1)):
         return rest  # the next run applies those first: it says whether this split did anything
     (c,) = clusters
     copies = len(taken) - len(ids)

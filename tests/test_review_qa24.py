@@ -127,6 +127,17 @@ def test_a_split_that_changes_nothing_is_refused_with_one_line(project):
     assert invoke("review", "split", out, "Q2-1").exit_code == 0
 
 
+def test_a_pending_withdrawal_of_an_answer_does_not_let_a_split_that_changes_nothing_through(project):
+    """QA29: after 「判断を取り消す」 of an answer, a split of a whole campaign row was recorded (and
+    later 「did not take effect」); only a withdrawal that may regroup the row's opinions lets it be."""
+    out = project["out"]
+    of = cluster_of(out)
+    assert invoke("review", "answer", out, of["Q2-1"], "--text", "検討します。").exit_code == 0
+    assert invoke("review", "undo", out).exit_code == 0  # withdraws the answer, not yet applied
+    res = invoke("review", "split", out, "Q6-1")
+    assert res.exit_code != 0 and "split of Q6-1 changes nothing" in res.output, res.output
+
+
 def test_a_split_that_changes_nothing_at_run_time_did_not_take_effect(project):
     out = project["out"]
     of = cluster_of(out)
