@@ -110,13 +110,13 @@ CLUSTER_COLUMNS = {
     "cluster_id": "項目ID",
     "label": "見出し",
     "size": "意見数",
-    "unique_texts": "異なる文面",
+    "unique_texts": "異なる文面（同文・ほぼ同文は1つ）",  # (QA29: 1 here, 「文面3種類」 in the duplicate list)
     "duplicates": "同じ文面の重複",
     "topic": "該当箇所",  # the report's word for the draft section a row concerns (QA26: 分野 read as another thing)
     "summary": "ご意見の概要（職員記入）",
     "answer_status": "回答の状態",
-    "top_answer_id": "回答候補の番号",
-    "top_answer": "回答候補",
+    "top_answer_id": "回答の番号",
+    "top_answer": "回答（確定、または回答候補）",
     "confirmed": "分類の確定",
 }
 # the sort choices: (shown, column)
@@ -157,6 +157,8 @@ def cluster_table(run, sort_by: str = "size", descending: bool = True):
         table.loc[weak, "top_answer_id"] = ""
         if "top_answer" in table.columns:
             table.loc[weak, "top_answer"] = ""
+    if "top_answer_id" in table.columns:  # an answer staff wrote has no number (QA29: 「(written)」 was shown)
+        table["top_answer_id"] = ["（職員が記入）" if a == "(written)" else a for a in table["top_answer_id"]]
     if "answer_status" in table.columns:
         table["answer_status"] = [STATUS_WORDS.get(s, s) for s in table["answer_status"]]
     if "confirmed" in table.columns:
@@ -567,5 +569,5 @@ def cluster_html(view, threshold: float) -> str:
 
 def count_column_names() -> Mapping[str, str]:
     """Plot labels (column -> shown)."""
-    return {"size": "意見数", "cluster_id": "項目ID", "label": "見出し", "unique_texts": "異なる文面",
+    return {"size": "意見数", "cluster_id": "項目ID", "label": "見出し", "unique_texts": CLUSTER_COLUMNS["unique_texts"],
             "opinion_id": "意見ID", "hover": "ご意見"}

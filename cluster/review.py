@@ -2868,6 +2868,9 @@ def cluster_table(run) -> "object":
         confirmed = {_current_cluster(of, d.opinion_ids) for n, d in enumerate(run.decisions, 1)
                      if d.kind == "confirm" and n not in withdrawn}
         cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
+    if "section" in cl.columns and "topic" in cl.columns:  # the 該当箇所 staff set wins, as in the report (QA29)
+        staff = cl["section"].fillna("").astype(str).str.strip()
+        cl["topic"] = staff.where(staff != "", cl["topic"])
     if "summary" in cl.columns:  # staff-written ご意見の概要 (run folders older than the summary decision lack it)
         cl["summary"] = [shorten(str(t) if isinstance(t, str) else "", 60) for t in cl["summary"]]
     cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",

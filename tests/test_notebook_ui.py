@@ -145,8 +145,8 @@ def test_the_cluster_table_is_in_japanese_and_has_no_candidate_below_the_thresho
     table = ui.cluster_table(a_run(), "size", True)
     assert list(table.columns) == [ui.CLUSTER_COLUMNS[c] for c in review.cluster_table(a_run()).columns]
     rows = table.set_index("項目ID")
-    assert rows.loc["C001", "回答候補の番号"] == "7" and rows.loc["C001", "回答の状態"] == "回答案あり"
-    assert rows.loc["C002", "回答候補の番号"] == "" and rows.loc["C002", "回答候補"] == ""  # 0.02: none
+    assert rows.loc["C001", "回答の番号"] == "7" and rows.loc["C001", "回答の状態"] == "回答案あり"
+    assert rows.loc["C002", "回答の番号"] == "" and rows.loc["C002", "回答（確定、または回答候補）"] == ""  # 0.02: none
     assert rows.loc["C002", "回答の状態"] == "未記入" and rows.loc["C002", "分類の確定"] == "✓"
     assert list(ui.cluster_table(a_run(), "size", False)["項目ID"]) == ["C002", "C001"]
 

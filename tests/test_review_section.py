@@ -79,6 +79,11 @@ def test_a_section_is_the_rows_published_section_and_no_others(project):
     assert SECTION in cells
     assert list(read_csv_rows(out / "clusters.csv")[0])[-1] == "section"
     assert sections(out) == {c: (SECTION if c == of["S1-1"] else "") for c in sections(out)}
+    # the notebook's table of rows shows it too, as the report does (QA29: its 該当箇所 column stayed empty)
+    from cluster import review
+
+    shown = review.cluster_table(out).set_index("cluster_id")
+    assert shown.loc[of["S1-1"], "topic"] == SECTION
 
 
 def test_a_section_is_masked_in_the_report(project):
