@@ -347,12 +347,26 @@ def is_empty_opinion(text: str) -> bool:
     key = comparison_text(text)
     if not key or not any(ch.isalnum() for ch in key):
         return True
-    return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key))
+    return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key) or _is_test_message(key))
+
+
+def _is_test_message(key: str) -> bool:
+    """A form test said in sentences: 「テスト送信です。表示の確認のため送信しました。」「これは送信テスト
+    です。届いているか確認させてください。」 (QA29: published as a row until staff excluded it)."""
+    parts = [p for p in key.split("。") if p.strip()]
+    if not parts or len(parts) > 3 or not any(_TEST_SENTENCE_RE.fullmatch(p) for p in parts):
+        return False
+    return all(_TEST_SENTENCE_RE.fullmatch(p) or _TEST_PURPOSE_RE.fullmatch(p) for p in parts)
 
 
 # A test of the form or a key held down (「テスト」「test」「あああ」「ｗｗｗ」): no opinion (QA25: 「あ」 ×43 and
 # 「テスト」 ×15 were published as rows and counted as form letters)
 _TEST_ENTRY_RE = re.compile(r"(?i:テスト|てすと|test)(?:送信|投稿|中)?(?:です)?[0-9]*|([ぁ-ゖァ-ヺa-zA-Zー])\1*")
+_TEST_SENTENCE_RE = re.compile(r"(?:これは|こちらは)?(?:送信|投稿|入力|動作確認の?(?:ための)?)?(?i:テスト|てすと|test)"
+                               r"(?:送信|投稿|入力|中)?(?:です|でした|します|となります)?")
+_TEST_PURPOSE_RE = re.compile(r"[^。]{0,20}(?:確認|テスト)の?(?:ため|用)に?[^。]{0,12}(?:送信|投稿|入力)(?:しました|します|しています|です)?"
+                              r"|[^。]{0,10}(?:届いて|表示されて|送信できて|受け付けられて)(?:いる|いない)か(?:を)?"
+                              r"(?:確認(?:させてください|しています|します|したいです|したい)|教えてください)")
 # 「特になし」「意見はありません」「特に意見はございません」「意見なし」「要望は特にないです」: a stock 'no comment'
 # (QA23: 「意見はありません。」 was counted as an opinion and grouped with 「駐輪場が足りません。」);
 # 「反対意見はありません」「問題はありません」 say something and are no match.

@@ -356,6 +356,11 @@ def test_my_number_and_birth_date_lines_are_contact_lines(line):
     ("テスト", True), ("test", True), ("ｔｅｓｔ", True), ("テスト送信です。", True), ("あああ", True), ("あ", True),
     ("ｗｗｗ", True),
     ("テスト運用には反対です。", False), ("賛成", False), ("OK", False), ("駅", False),
+    # QA29: a form test said in sentences
+    ("テスト送信です。表示の確認のため送信しました。", True), ("これは送信テストです。届いているか確認させてください。", True),
+    ("動作確認のためのテスト投稿です。", True),
+    ("テストです。保育所を増やしてください。", False), ("送信テストの結果を公表してください。", False),
+    ("表示の確認のため送信しました。", False),
 ])
 def test_a_test_entry_or_a_key_held_down_is_no_opinion(text, empty):
     # QA25: 「あ」 ×43 and 「テスト」 ×15 were published as rows and counted as form letters

@@ -31,7 +31,7 @@ ROWS = [
     ["A7", "郵送", "公園の桜並木の伐採には反対です。樹木を残してください。"],
     ["A8", "郵送", "公園の桜並木の伐採には反対です。樹木を残してください。"],
     ["A9", "電子メール", "桜並木の伐採はやめて、公園の樹木を保全してください。"],
-    ["A10", "電子メール", "これは送信テストです。届いているか確認させてください。"],
+    ["A10", "電子メール", "家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。"],
     ["A11", "電子メール", "意見の提出は電子メールでもよろしいでしょうか。締切は何日ですか。"],
     ["A12", "電子メール", ""],
 ]
@@ -84,7 +84,7 @@ def test_an_excluded_opinion_keeps_its_row_and_leaves_the_clusters_and_counts(pr
     test_row = cluster_of(out)["A10-1"]
     res = invoke("review", "exclude", out, "A10-1", "A11-1", "--reason", "テスト送信・手続きの質問", "--by", "山田")
     assert res.exit_code == 0, res.output
-    assert "recorded exclude of A10-1 「これは送信テストです。届いているか確認させてください。」, A11-1 「意見の提出は電子メールでもよろしいでしょうか。締切は何日で…」" in res.output
+    assert "recorded exclude of A10-1 「家の前の側溝が落ち葉で詰まっています。掃除に来てもらえます…」, A11-1 「意見の提出は電子メールでもよろしいでしょうか。締切は何日で…」" in res.output
     assert "(テスト送信・手続きの質問)" in res.output and "対象外" in res.output
     (d,) = decisions_lines(out)
     assert d["kind"] == "exclude" and d["opinion_ids"] == ["A10-1", "A11-1"] and d["by"] == "山田"
@@ -98,7 +98,7 @@ def test_an_excluded_opinion_keeps_its_row_and_leaves_the_clusters_and_counts(pr
     rows = rows_by_id(out)
     assert rows["A10-1"]["status"] == rows["A11-1"]["status"] == "excluded"
     assert rows["A10-1"]["cluster_id"] == rows["A11-1"]["cluster_id"] == ""
-    assert rows["A10-1"]["text"] == "これは送信テストです。届いているか確認させてください。"  # every input row still appears
+    assert rows["A10-1"]["text"] == "家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。"  # every input row still appears
     assert len(rows) == len(ROWS)
     # a cluster that lost all its opinions is gone
     assert test_row not in sizes(out) or cluster_of(out).get("A1-1") == test_row
@@ -163,7 +163,7 @@ def test_an_exclusion_survives_a_rerun_with_late_comments(project):
     project["run"]()
     of = cluster_of(out)
     library, parking = of["A1-1"], of["A4-1"]
-    late = write_csv(tmp / "late.csv", HEADER, ROWS + LATE + [["B3", "電子メール", "これは送信テストです。届いているか確認させてください。"]])
+    late = write_csv(tmp / "late.csv", HEADER, ROWS + LATE + [["B3", "電子メール", "家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。"]])
     res = project["run"](late)
     assert "re-run: the earlier run's clusters are not kept" not in res.output
     rows = rows_by_id(out)
@@ -185,14 +185,14 @@ def test_an_exclusion_follows_its_text_when_rows_shift_in_an_input_without_ids(t
     shifted = write_csv(tmp_path / "shifted.csv", header, [["郵送", "市民プールを残してほしい。"]] + rows)
     out = tmp_path / "out"
     assert invoke("run", first, "--out", out, "--model", "char-hash").exit_code == 0
-    test_id = next(oid for oid, r in rows_by_id(out).items() if r["text"] == "これは送信テストです。届いているか確認させてください。")
+    test_id = next(oid for oid, r in rows_by_id(out).items() if r["text"] == "家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。")
     assert invoke("review", "exclude", out, test_id).exit_code == 0
     res = invoke("run", shifted, "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     by_text = {r["text"]: r for r in rows_by_id(out).values()}
-    assert by_text["これは送信テストです。届いているか確認させてください。"]["status"] == "excluded" and by_text["これは送信テストです。届いているか確認させてください。"]["opinion_id"] != test_id
+    assert by_text["家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。"]["status"] == "excluded" and by_text["家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。"]["opinion_id"] != test_id
     assert rows_by_id(out)[test_id]["status"] == "ok"  # the row that took the old id is not excluded
-    assert f"({test_id} → {by_text['これは送信テストです。届いているか確認させてください。']['opinion_id']}: the input's ids or row order changed); " \
+    assert f"({test_id} → {by_text['家の前の側溝が落ち葉で詰まっています。掃除に来てもらえますか。']['opinion_id']}: the input's ids or row order changed); " \
            "applied to it by its text" in res.output
 
 
