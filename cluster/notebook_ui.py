@@ -213,7 +213,9 @@ def duplicate_group_label(r) -> str:
 def answer_option_label(rank, answer_id, score: float, answer: str, threshold: float) -> str:
     """A past answer in the past-answer tab's list; one below the threshold is marked 参考."""
     weak = "" if score >= threshold else "【参考（しきい値未満）】"
-    return f"{rank}. {weak}回答{answer_id}　スコア{score:.4f}　{shorten(answer, 50)}"
+    # an answer staff gave another row of this run (「run:C008」, QA29: meant nothing to staff)
+    name = f"今回{str(answer_id)[4:]}に記入した回答" if str(answer_id).startswith("run:") else f"回答{answer_id}"
+    return f"{rank}. {weak}{name}　一致度{score:.2f}　{shorten(answer, 50)}"
 
 
 # --- picking opinions ---------------------------------------------------------------------------
@@ -513,7 +515,7 @@ def split_candidates(answers, threshold: float):
 
 
 def _answer_rows(answers, keywords, e) -> list[str]:
-    parts = ["<table><tr><th>順位</th><th>回答番号</th><th>スコア</th><th>一致した過去の意見</th>"
+    parts = ["<table><tr><th>順位</th><th>回答番号</th><th>一致度</th><th>一致した過去の意見</th>"
              "<th>一致したこの項目の文</th><th>過去の回答（市の考え方）</th></tr>"]
     for a in answers.itertuples():
         matched = str(getattr(a, "matched_sentence", "") or "")  # older runs lack the column
@@ -550,19 +552,19 @@ def cluster_html(view, threshold: float) -> str:
         parts.append(f"<div><b>確定した考え方</b>：{e(confirmed)}</div>")
     strong, weak, hidden = split_candidates(view.answers, threshold)
     if len(strong):
-        parts.append(f"<b>回答候補</b>（スコア {_num(threshold)} 以上：報告書の作業中の案に示されるもの）")
+        parts.append(f"<b>回答候補</b>（一致度 {_num(threshold)} 以上：報告書の作業中の案に示されるもの）")
         parts += _answer_rows(strong, view.keywords, e)
     elif len(view.answers):
-        parts.append(f"<div><b>回答候補</b>：なし（スコア {_num(threshold)} 以上の過去の回答はありません）</div>")
+        parts.append(f"<div><b>回答候補</b>：なし（一致度 {_num(threshold)} 以上の過去の回答はありません）</div>")
     else:
         parts.append("<div><b>回答候補</b>：なし（過去の回答を指定した実行では、ここに候補が示されます）</div>")
     if len(weak):
-        parts.append(f"<b>参考（しきい値未満）</b>（スコア {_num(threshold * WEAK_FRACTION)} 以上 {_num(threshold)} 未満："
+        parts.append(f"<b>参考（しきい値未満）</b>（一致度 {_num(threshold * WEAK_FRACTION)} 以上 {_num(threshold)} 未満："
                      "一致度が低く、報告書には示されません。使う場合は内容を確かめてください）")
         parts += _answer_rows(weak, view.keywords, e)
     if hidden:
         parts.append(f"<div><small>一致度のごく低い過去の回答が{hidden}件あります"
-                     f"（スコア {_num(threshold * WEAK_FRACTION)} 未満のため表示していません。"
+                     f"（一致度 {_num(threshold * WEAK_FRACTION)} 未満のため表示していません。"
                      "「過去の回答」タブの一覧には出ます）</small></div>")
     return "\n".join(parts)
 

@@ -123,6 +123,9 @@ def test_the_cluster_view_says_when_no_answer_reaches_the_threshold():
 def test_a_weak_past_answer_is_marked_in_the_list():
     assert "参考（しきい値未満）" in ui.answer_option_label(2, "3", 0.1, "駐車場の拡張は予定していません。", 0.15)
     assert "参考" not in ui.answer_option_label(1, "7", 0.31, "開館時間の延長を検討します。", 0.15)
+    # QA29: an answer of another row of this run, and scores as staff read them
+    shown = ui.answer_option_label(1, "run:C008", 0.2624, "定員を40人増やします。", 0.15)
+    assert shown.startswith("1. 今回C008に記入した回答　一致度0.26") and "run:" not in shown
 
 
 # --- the tables --------------------------------------------------------------------------------
