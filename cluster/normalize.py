@@ -308,7 +308,26 @@ def display_text(text: str) -> str:
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
+    text = _without_later_item_markers(text)
     return text if any(ch.isalnum() for ch in text) else original
+
+
+# An item marker at the start of a later line: 「…延長してください。⏎2. 現在は18時までのため…」 once staff
+# joined items 1 and 2 of a letter (QA29: 「2\.」 was published); (1) / 1. / ① / 一、 styles.
+_LINE_ITEM_RE = re.compile(r"(?m)(?<=\n)[ \t\u3000]*(?:[(（]\s*([0-9０-９]{1,2})\s*[)）]|([0-9０-９]{1,2})\s*[.．、)）](?![0-9０-９])"
+                           r"|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])[ \t\u3000]*")
+
+
+def _without_later_item_markers(text: str) -> str:
+    """``text`` without the item markers that start its later lines, unless the text holds a list of
+    its own (one of them is item 1: 「次の2点です。⏎1. …⏎2. …」 keeps its numbers)."""
+    found = list(_LINE_ITEM_RE.finditer(text))
+    if not found:
+        return text
+    firsts = {"1", "１", "①", "一"}
+    if any(next(g for g in m.groups() if g) in firsts for m in found):
+        return text
+    return _LINE_ITEM_RE.sub("", text)
 
 
 def _drop_leading_introduction(text: str, names: bool = False) -> str:

@@ -399,3 +399,17 @@ def test_a_campaign_letters_self_introduction_is_no_opinion():
     cut = split_submission(letter)
     opinions = [letter[s.start:s.end] for s in cut if not s.closing]
     assert opinions == ["北病院の24時間救急外来を存続させてください。", "小児科と産科の入院病床を削減しないでください。"]
+
+
+@pytest.mark.parametrize("text, shown", [
+    # QA29: items 1 and 2 of a letter joined by staff published 「…ください。<br>2\\. 現在は…」
+    ("土曜日も開所時間を延長してください。\n2. 現在は18時までのため、仕事帰りに間に合いません。",
+     "土曜日も開所時間を延長してください。\n現在は18時までのため、仕事帰りに間に合いません。"),
+    ("駐輪場を増やしてください。\n（3）屋根も付けてください。", "駐輪場を増やしてください。\n屋根も付けてください。"),
+    # a list of the opinion's own keeps its numbers; a number that is no marker stays
+    ("次の2点です。\n1. 駐輪場を増やす\n2. 屋根を付ける", "次の2点です。\n1. 駐輪場を増やす\n2. 屋根を付ける"),
+    ("駐輪場が足りません。\n3、4年前から満車です。", "駐輪場が足りません。\n3、4年前から満車です。"),
+])
+def test_an_item_marker_inside_a_joined_opinion_is_not_published(text, shown):
+    assert display_text(text) == shown
+
