@@ -579,6 +579,14 @@ def cut_text(text: str, before: str) -> int | None:
     return p if text[:p].strip() else None
 
 
+def _part_status(text: str) -> str:
+    """The status of one part of a staff cut: ``greeting`` for a part that only greets or says who
+    writes, else ``ok``."""
+    from .normalize import is_empty_opinion, is_introduction
+
+    return "greeting" if is_introduction(text) or is_empty_opinion(text) else "ok"
+
+
 def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                      decisions: Sequence[Decision]) -> Reshaped:
     """The split opinions with the staff ``cut`` and ``join`` decisions in force applied, in the
@@ -660,8 +668,11 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                 part_id = f"{one.opinion_id}.{m}"
                 first = one.text[:p].rstrip()
                 out.earlier.setdefault(one.opinion_id, set()).add(text_fingerprint(one.text))
-                ops[j] = replace(one, text=first, end=one.start + len(first))
-                ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p:], start=one.start + p))
+                # a part that only says who writes or greets (「民生委員をしております。」 cut off by staff) is
+                # a greeting row, as the splitter makes it, not an opinion of its own (QA29)
+                ops[j] = replace(one, text=first, end=one.start + len(first), status=_part_status(first))
+                ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p:], start=one.start + p,
+                                          status=_part_status(one.text[p:])))
                 out.cut_parts.update((one.opinion_id, part_id))
                 if j == k:
                     new_id = part_id

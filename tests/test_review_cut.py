@@ -346,3 +346,21 @@ def test_a_submission_id_given_for_an_opinion_names_its_opinions(project):
                                   "A8-3; see opinion_id in opinions.csv")
     res = invoke("review", "split", project["out"], "A99")
     assert res.output.strip() == "error: unknown opinion id 'A99'; see opinion_id in opinions.csv"
+
+
+def test_a_part_cut_off_that_only_says_who_writes_is_a_greeting_row(tmp_path):
+    """QA29: staff cut a self-introduction off a letter; the part became a one-opinion row of its
+    own, counted in 意見総数 until excluded. A part that only greets or says who writes is a
+    greeting row, as the splitter makes one."""
+    letter = "私は民生委員をしている長谷川と申します。\n\n地域で子育て家庭を見守る仕組みとして、子ども食堂への支援を充実させてください。"
+    comments = write_csv(tmp_path / "c.csv", HEADER, [["B1", "郵送", letter],
+                                                      ["B2", "電子メール", "子ども食堂の運営を町として支援してほしい。"]])
+    out = tmp_path / "out"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    assert invoke("review", "cut", out, "B1-1", "--before", "地域で子育て").exit_code == 0
+    res = invoke("run", comments, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    rows = rows_by_id(out)
+    assert rows["B1-1"]["status"] == "greeting" and rows["B1-1"]["cluster_id"] == ""
+    assert rows["B1-1.2"]["status"] == "ok" and rows["B1-1.2"]["cluster_id"]
+    assert counts(out)["ok_opinions"] == 2
