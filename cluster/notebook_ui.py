@@ -14,6 +14,7 @@ scoring at or above the report's threshold (:func:`answer_threshold`, :func:`clu
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import unicodedata
@@ -182,14 +183,87 @@ DECISION_COLUMNS = {"n": "番号", "kind": "種類", "by": "記録者", "at": "�
 
 
 def decision_table(table):
-    """``review.decision_table`` as staff see it (Japanese columns and kinds, ✓ for yes)."""
+    """``review.decision_table`` as staff see it: Japanese columns and kinds, ✓ for yes, what each
+    decision holds in words (「理由：テスト送信」, not JSON), the time on the office clock (not UTC),
+    and the notes' usual openings in Japanese, their details after (QA29)."""
     table = table.copy()
     if "kind" in table.columns:
         table["kind"] = [KIND_WORDS.get(k, k) for k in table["kind"]]
     for col in ("in_this_run", "withdrawn"):
         if col in table.columns:
             table[col] = ["✓" if bool(v) else "" for v in table[col]]
+    if "value" in table.columns:
+        table["value"] = [decision_value_words(v) for v in table["value"]]
+    if "at" in table.columns:
+        table["at"] = [local_time(v) for v in table["at"]]
+    if "note" in table.columns:
+        table["note"] = [note_words(v) for v in table["note"]]
     return table.rename(columns=DECISION_COLUMNS)
+
+
+# what a decision holds, by its key in decisions.jsonl (the ones the table shows)
+VALUE_WORDS = {"reason": "理由", "before": "切る位置（この言葉の前）", "label": "見出し", "summary": "ご意見の概要",
+               "section": "該当箇所", "answer_text": "考え方", "text": "考え方", "answer_id": "回答番号",
+               "category": "対応区分", "name": "対応区分の名前", "decision": "取り消す判断の番号", "kind": "取り消す判断の種類",
+               "source": "取り込んだファイル", "duplicate_groups": "重複グループ"}
+
+
+def decision_value_words(value) -> str:
+    """A decision's value (the JSON ``review.decision_table`` shows) in words: 「理由：テスト送信」."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    if not isinstance(data, dict):
+        return value
+    parts = []
+    for key, v in data.items():
+        if key == "kind":
+            v = KIND_WORDS.get(v, v)
+        if isinstance(v, list):
+            v = "・".join(str(x) for x in v)
+        if v in ("", None):
+            continue
+        parts.append(f"{VALUE_WORDS.get(key, key)}：{shorten(str(v), 60)}")
+    return "　".join(parts)
+
+
+def local_time(at) -> str:
+    """An ISO time of decisions.jsonl (UTC) as the office clock shows it: 「2026-11-28 14:50」."""
+    from datetime import datetime
+
+    if not isinstance(at, str) or not at.strip():
+        return ""
+    try:
+        when = datetime.fromisoformat(at.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if when.tzinfo is not None:
+        when = when.astimezone()  # the machine's time zone (Japan on an office PC)
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+# the openings of the notes the table shows (review._decision_notes), in Japanese
+_NOTE_OPENINGS = [
+    ("waiting for the next run, which will not apply it", "次の再実行を待っています（ただし反映されない見込みです）"),
+    ("waiting for the next run", "次の再実行で反映されます"),
+    ("did not take effect", "反映されませんでした"),
+    ("no longer applies", "もう当てはまりません"),
+]
+
+
+def note_words(note) -> str:
+    """A decision's note with its opening in Japanese and the details after it: 「反映されませんでした
+    （nothing is left to split them from …）」."""
+    if not isinstance(note, str) or not note.strip():
+        return ""
+    for english, japanese in _NOTE_OPENINGS:
+        if note.startswith(english):
+            rest = note[len(english):].lstrip(":;, ")
+            return f"{japanese}（{rest}）" if rest else japanese
+    return note
 
 
 DUPLICATE_VIEW_COLUMNS = {"opinion_id": "意見ID", "cluster_id": "項目ID", "similarity": "類似度",

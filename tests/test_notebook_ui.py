@@ -5,6 +5,7 @@ The texts are small ones written for these tests.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -180,6 +181,29 @@ def test_the_decision_table_is_in_japanese():
     shown = ui.decision_table(table)
     assert list(shown.columns) == list(ui.DECISION_COLUMNS.values())
     assert shown.iloc[0]["種類"] == "見出し" and shown.iloc[0]["今回の実行に反映"] == "✓" and shown.iloc[0]["取り消し済み"] == ""
+
+
+def test_the_decision_tables_contents_times_and_notes_read_in_japanese(monkeypatch):
+    """QA29: 内容 was raw JSON (「{"reason": "テスト送信"}」), 日時 UTC in ISO form, 備考 English."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    import time
+
+    time.tzset()
+    try:
+        table = pd.DataFrame([
+            {"n": 1, "kind": "exclude", "by": "山田", "at": "2026-11-28T05:50:06+00:00", "cluster": "C015",
+             "opinions": 1, "value": json.dumps({"reason": "テスト送信"}, ensure_ascii=False), "in_this_run": False,
+             "withdrawn": False, "note": "waiting for the next run"},
+            {"n": 2, "kind": "withdraw", "by": "山田", "at": "2026-11-28T06:01:00+00:00", "cluster": "", "opinions": 0,
+             "value": json.dumps({"decision": 1, "kind": "detach"}), "in_this_run": False, "withdrawn": False,
+             "note": "did not take effect: nothing is left to split them from"}])
+        shown = ui.decision_table(table)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert list(shown["内容"]) == ["理由：テスト送信", "取り消す判断の番号：1　取り消す判断の種類：重複から外す"]
+    assert list(shown["日時"]) == ["2026-11-28 14:50", "2026-11-28 15:01"]
+    assert list(shown["備考"]) == ["次の再実行で反映されます", "反映されませんでした（nothing is left to split them from）"]
 
 
 @pytest.mark.parametrize("kind", review.KINDS)
