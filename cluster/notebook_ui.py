@@ -526,6 +526,16 @@ _ERRORS = [
     (re.compile(r"is one of (\d+) copies in duplicate group " + _ID), "重複グループ {1} の写し（{0}件）の一つだけを対象外にはできません"),
     (re.compile(r"the (label|summary|section) is empty"), "{0}が空です。入力してください"),
     (re.compile(r"is already (excluded|detached|cut)"), "同じ判断がすでに記録されています"),
+    # (QA29: these were 「理由は次の行のとおりです。」 and an English line)
+    (re.compile(r"unknown answer id '([^']*)': this run has no past answers"),
+     "回答番号「{0}」はありません。この実行には過去の回答の表がないので、「回答を書く」で考え方を書いてください"),
+    (re.compile(r"unknown answer id '([^']*)'"), "回答番号「{0}」は、この項目の回答候補にも過去の回答の表にもありません"),
+    (re.compile(r"there is no decision (\d+): .* holds no decisions yet"), "判断{0}はありません（まだ判断は記録されていません）"),
+    (re.compile(r"there is no decision (\d+) \(decisions 1 to (\d+)"),
+     "判断{0}はありません（番号は1から{1}まで。「これまでに記録した判断」の表の番号を入れてください）"),
+    (re.compile(r"decision (\d+) is itself a withdrawal"), "判断{0}は取り消しの記録です。取り消しを取り消すには、元の判断をもう一度記録してください"),
+    (re.compile(r"decision (\d+) is already withdrawn"), "判断{0}はすでに取り消されています"),
+    (re.compile(r"no decision to withdraw"), "取り消せる判断がありません"),
 ]
 _ERROR_WORDS = {"label": "見出し", "summary": "ご意見の概要", "section": "該当箇所"}
 

@@ -134,6 +134,17 @@ def test_a_refusal_is_said_in_japanese_first(out):
     assert ui.error_summary(msg, "section") == "エラー：記録しませんでした（該当箇所）。項目ID「C999」はこの実行フォルダにありません。"
     msg = refusal(review.said_move, out, "N99-1", cluster_of(out)["N2-1"])
     assert "意見ID「N99-1」はこの実行フォルダにありません" in ui.error_summary(msg, "move")
+    # QA29: an answer id of a run without past answers, a decision number that is none, a withdrawal withdrawn
+    msg = refusal(review.said_answer, out, cluster_of(out)["N2-1"], answer_id="1")
+    assert ui.error_summary(msg, "answer") == ("エラー：記録しませんでした（回答）。回答番号「1」はありません。この実行には"
+                                               "過去の回答の表がないので、「回答を書く」で考え方を書いてください。")
+    review.said_label(out, cluster_of(out)["N2-1"], "見出し")
+    msg = refusal(review.said_withdraw, out, 999)
+    assert ui.error_summary(msg, "withdraw").endswith("判断999はありません（番号は1から1まで。「これまでに記録した判断」の表の番号を入れてください）。")
+    review.said_withdraw(out, 1)
+    msg = refusal(review.said_withdraw, out, 2)
+    assert ui.error_summary(msg, "withdraw").endswith(
+        "判断2は取り消しの記録です。取り消しを取り消すには、元の判断をもう一度記録してください。")
     # a refusal the notebook has no words for: the English line that follows says why
     assert ui.error_summary("something else went wrong", "merge") == "エラー：記録しませんでした（統合）。理由は次の行のとおりです。"
 
