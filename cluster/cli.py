@@ -98,6 +98,11 @@ class _OneLineErrors(click.Group):
     def main(self, *args, **kwargs):
         global _LANG
         _LANG = None  # (each invocation its own --lang: the runner of the tests calls main again)
+        argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
+        for k, arg in enumerate(argv):  # (a usage error comes before --lang's callback: it is said in that language)
+            value = argv[k + 1] if arg == "--lang" and k + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else ""
+            if value in ("en", "ja"):
+                _LANG = value
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)

@@ -32,7 +32,7 @@ TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\+\d\d:\d\d)?")
 
 
 def _cli(*args, env=None) -> list[str]:
-    result = CliRunner().invoke(main, [str(a) for a in args], env=env)
+    result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="cluster")
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
     return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
 
@@ -174,3 +174,15 @@ def test_translate_keeps_what_it_does_not_know():
     said = []
     translating(said.append)("91 opinions in 32 clusters; wrote out/")
     assert said == ["意見91件を32項目にまとめました。出力先：out/"]
+
+
+def test_usage_errors_in_japanese(tmp_path):
+    """click's usage errors, in one Japanese line too: also one found before --lang is read."""
+    assert _cli("review", "merge", tmp_path, "C001", "--bogus", "--lang", "ja") == [
+        "エラー：--bogus というオプションはありません（`cluster review merge --help` を参照）"]
+    assert _cli("run", "--out", tmp_path / "x", "--lang", "ja") == [
+        "エラー：引数 'INPUT...' がありません（`cluster run --help` を参照）"]
+    assert _cli("run", "a.csv", "--out", tmp_path / "x", "--order", "x", env={"CLUSTER_LANG": "ja"}) == [
+        "エラー：--order の値 'x' は使えません。使える値：'auto', 'section', 'count'（`cluster run --help` を参照）"]
+    assert _cli("run", "a.csv", "--out", tmp_path / "x", "--order", "x") == [
+        "error: Invalid value for '--order': 'x' is not one of 'auto', 'section', 'count'. (see `cluster run --help`)"]
