@@ -48,10 +48,19 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
     (r"\bheader found on row (\d+)", r"列名は\1行目"),
     (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
     (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
+    (r"\bsheet (\S+) row (\d+)", r"シート \1 の\2行目"),
     (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) in opinions\.csv", r"opinions.csv の\1行目"),
     (r"\blines? (\d+(?:(?:, |[~–-])\d+)*) of the file", r"ファイルの\1行目"),
     (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) ?", r"\1行目"),
     (r"\((\d+) in all\)", r"（全\1件）"),
+    (r"^other grouping settings: ", "分類の設定が前回と違います："),
+    (r"^another model: (\S+) instead of (\S+)$", r"モデルが前回と違います：\2 ではなく \1"),
+    (r"\ba confirmed answer\b", "確定した回答"),
+    (r"\ba written summary\b", "職員が書いた概要"),
+    (r"\ba staff confirmation \(review confirm\)", "分類の確定（review confirm）"),
+    (r"^all of them copies or near-copies of opinions already in it$", "どれも、すでにある意見の写し・ほぼ写しです"),
+    (r"^(\d+) of them copies or near-copies of opinions already in it$", r"うち\1件は、すでにある意見の写し・ほぼ写しです"),
+    (r"^a copy or near-copy of an opinion already in it$", "すでにある意見の写し・ほぼ写しです"),
     (r"(\d+) copies → ", r"写し\1件 → "),
     (r"(\S+) (\d+) rows?\b", r"\1 \2行"),
     (r"(\d+) applied", r"\1件を反映"),
@@ -76,6 +85,11 @@ def _frag(text: Optional[str]) -> str:
     for rx, repl in _FRAGMENTS:
         text = rx.sub(repl, text)
     return text
+
+
+def _spaced(text: str) -> str:
+    """``text`` before a particle: a space after an id or a code (「対応区分 C は」)."""
+    return text + " " if text[-1:].isascii() and text[-1:].isalnum() else text
 
 
 def _opt(value: Optional[str], fmt: str) -> str:
@@ -249,6 +263,37 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
     (r"late comments: (?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
      r"(?:\d+ form \d+ new clusters?)?|none placed)",
      lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"),
+    (r"(?P<n>\d+) late opinions? joined (?P<c>\S+), which has (?P<what>.+?) from before they came"
+     r"(?: \((?P<copied>[^()]*)\))?: check it still fits them \((?P<ids>.+)\)",
+     lambda m: f"追加の意見{m['n']}件が {m['c']} に入りました。{m['c']} の"
+               f"{_spaced(_frag(m['what']).replace(' and ', '・'))}は、追加の前に記録したものです"
+               f"{_opt(_frag(m['copied']), '（{}）')}。追加の意見にも合うか確かめてください（{m['ids']}）"),
+    (r"(?P<n>\d+) new late opinions joined (?P<c>\S+), which had (?P<k>\d+) distinct opinions?: check that its "
+     r"ご意見の概要 still stands for them \((?P<ids>.+?); `cluster review split` gives them a row\)",
+     "追加の意見{n}件が {c}（前は異なる意見{k}件）に入りました。ご意見の概要が追加の意見も表しているか確かめてください"
+     "（{ids}。`cluster review split` で別の項目にできます）"),
+    (r"late comments: (?P<n>\d+) new opinions?, (?:each a copy|a copy) of an earlier one, joined (?:their|its) "
+     r"copies' clusters?: (?P<list>.+?); the other clusters are kept",
+     "追加の意見：新しい意見{n}件は前の意見の写しで、その写しの項目に入りました：{list}。ほかの項目はそのままです"),
+    (r"re-run: the earlier run's clusters are not kept \((?P<f_why>.+?)\): all opinions are grouped afresh, so "
+     r"clusters, their opinions and their No\. may change; a cluster that keeps most of its opinions keeps its id",
+     "再実行：前回の項目は引き継ぎません（{f_why}）。すべての意見を分類し直すので、項目とその意見、No. が変わることが"
+     "あります。意見の大半が残る項目はIDを保ちます"),
+    (r"(?P<n>\d+) rows? without an? (?P<col>.+?) (?:is|are) numbered by (?:its|their) place: (?P<f_list>[^;]+?)"
+     r"(?: and (?P<more>\d+) more)?",
+     lambda m: f"{m['col']}のない{m['n']}行は、表の中の位置で番号を付けました：{_frag(m['f_list'])}"
+               + _opt(m["more"], "、ほか{}行")),
+    (r"(?P<n>\d+) sheets with the same columns read as one table \((?P<list>.+?) rows\); each sheet's name is read "
+     r"as the channel \(提出方法（シート名）\)",
+     "列が同じシート{n}枚を1つの表として読みました（{list}行）。シート名を提出方法として読みます（提出方法（シート名））"),
+    (r"--(?P<role>id|channel|submitter)-column '(?P<c>[^']*)' is the text column \(guessed; give --text-column if "
+     r"the opinions are in another column\); the (?P=role) must come from another column \(the file has: "
+     r"(?P<cols>.+)\)",
+     lambda m: f"--{m['role']}-column の '{m['c']}' は本文の列です（推定。意見が別の列にあるときは --text-column で"
+               f"指定してください）。{ {'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }は別の列から"
+               f"取ってください（ファイルの列：{m['cols']}）"),
+    (r"(?P<p>.+?): --header-row (?P<n>\d+): the file has only (?P<k>\d+) rows?",
+     "{p}：--header-row {n}：ファイルには{k}行しかありません"),
     (r"cut or joined by staff decisions: (?P<list>.+)",
      lambda m: f"職員の判断で切り分け・つなぎ合わせた意見：{_placed(m['list'])}"),
     (r"(?P<n>\d+) distinct opinions? cut or joined by staff decisions \((?P<how>[^)]*)\), placed on (?:its|their) "
@@ -299,7 +344,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
     (r"(?P<r>\d+) rows?, (?P<o>\d+) opinions?, (?P<g>\d+) duplicate groups?, (?P<c>\d+) clusters? -> (?P<path>.+)",
      "{r}行、意見{o}件、重複グループ{g}、{c}項目 → {path}"),
     # --- errors
-    (r"(?P<p>.+?): file not found", "{p}：ファイルが見つかりません"),
+    (r"(?P<p>.+?): file not found(?: \((?P<opt>--[\w-]+)\))?",
+     lambda m: f"{m['p']}：ファイルが見つかりません{_opt(m['opt'], '（{}）')}"),
     (r"(?P<p>.+?): no such run folder; run (?P<cmd>`[^`]+`) first",
      "{p}：実行フォルダがありません。先に {cmd} を実行してください"),
     (r"(?P<p>.+?): no such run folder", "{p}：実行フォルダがありません"),

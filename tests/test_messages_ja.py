@@ -186,3 +186,15 @@ def test_usage_errors_in_japanese(tmp_path):
         "エラー：--order の値 'x' は使えません。使える値：'auto', 'section', 'count'（`cluster run --help` を参照）"]
     assert _cli("run", "a.csv", "--out", tmp_path / "x", "--order", "x") == [
         "error: Invalid value for '--order': 'x' is not one of 'auto', 'section', 'count'. (see `cluster run --help`)"]
+
+
+def test_late_and_id_warnings_keep_their_ids():
+    said = translate("note: 2 late opinions joined C001, which has 対応区分 C and a confirmed answer from before they "
+                     "came (all of them copies or near-copies of opinions already in it): check it still fits them "
+                     "(M0-1, M2-1)")
+    assert said == ("注：追加の意見2件が C001 に入りました。C001 の対応区分 C・確定した回答は、追加の前に記録したものです"
+                    "（どれも、すでにある意見の写し・ほぼ写しです）。追加の意見にも合うか確かめてください（M0-1, M2-1）")
+    assert translate("3 rows without a 受付番号 are numbered by their place: FAX-3 (sheet FAX row 4), 電子メール-1 "
+                     "(sheet 電子メール row 2) and 4 more") == (
+        "受付番号のない3行は、表の中の位置で番号を付けました：FAX-3 (シート FAX の4行目), 電子メール-1 "
+        "(シート 電子メール の2行目)、ほか4行")
