@@ -311,6 +311,58 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      lambda m: f"{m['c']}：{m['by']} が {m['at']} に記録した{KINDS[m['what']]}（判断{m['n']}）を置き換えます：{m['t']}"),
     (r"「(?P<t>[^」]*)」 is not in the text of (?P<o>\S+) 「(?P<ot>[^」]*)」; copy the words from opinions\.csv",
      "「{t}」は意見 {o}「{ot}」の本文にありません。opinions.csv から言葉を写してください"),
+    (r"opinion '(?P<o>[^']*)' is not in any cluster \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\); only clustered opinions "
+     r"can be moved or split",
+     "意見 '{o}' はどの項目にも入っていません（{why}）。移動・分割できるのは項目に入っている意見だけです"),
+    (r"opinion '(?P<o>[^']*)' is already (?P<kind>detached|excluded) by decision (?P<n>\d+) \((?P<when>applied by "
+     r"the last run|run `[^`]+` again to apply it)(?P<tail>; withdraw it with `cluster review undo` to put it back)?"
+     r"(?:; (?P<cmd>`[^`]+`) brings it back)?\)",
+     lambda m: f"意見 '{m['o']}' はすでに判断{m['n']}で{'重複から外されて' if m['kind'] == 'detached' else '対象外になって'}"
+               f"います（" + ("前回の実行で反映済み" if m["when"].startswith("applied") else "まだ反映されていません。"
+                             + _body(m["when"]))
+               + ("。`cluster review undo` で取り消すと元に戻ります" if m["tail"] else "")
+               + _opt(m["cmd"], "。{} で元に戻せます") + "）"),
+    (r"opinion '(?P<o>[^']*)' is not in a duplicate group \(duplicate_group is empty in opinions\.csv\): it is "
+     r"already clustered on its own text; use move or split",
+     "意見 '{o}' は重複グループに入っていません（opinions.csv の duplicate_group が空）。すでに自分の文面で分類されて"
+     "います。move か split を使ってください"),
+    (r"opinion '(?P<o>[^']*)' is an exact copy of (?P<c>\S+)(?: and (?P<more>\d+) more)? in (?P<g>\S+) \(the same "
+     r"text once normalised\): an exact copy is a copy and stays in its group; name all of them to take copies of "
+     r"each other out together",
+     lambda m: f"意見 '{m['o']}' は {m['g']} の {m['c']}{_opt(m['more'], ' ほか{}件')} と全く同じ文面（写し）なので、"
+               "単独ではグループから外せません。写し同士をいっしょに外すには、全部を指定してください"),
+    (r"「(?P<t>[^」]*)」 is (?P<k>\d+) times in the text of (?P<o>\S+); give more of the words the second part starts "
+     r"with, so they are there once",
+     "「{t}」は意見 {o} の本文に{k}回あります。一度だけ出てくるように、後ろの部分の書き出しの言葉をもう少し長く"
+     "指定してください"),
+    (r"「(?P<t>[^」]*)」 is at the start of (?P<o>\S+): nothing before it to cut off; give the words the second part "
+     r"starts with",
+     "「{t}」は意見 {o} の先頭です。その前に切り分ける部分がありません。後ろの部分の書き出しの言葉を指定してください"),
+    (r"(?P<o>\S+) is already cut before 「(?P<t>[^」]*)」 by decision (?P<n>\d+)(?: \((?P<hint>run .+)\))?",
+     lambda m: f"意見 {m['o']} はすでに判断{m['n']}で「{m['t']}」の前で切り分けられています"
+               + _opt(_body(m["hint"]) if m["hint"] else "", "（{}）")),
+    (r"give the text the second part starts with \(--before TEXT\)",
+     "後ろの部分の書き出しの言葉を指定してください（--before TEXT）"),
+    (r"join needs two or more opinions of one submission", "つなぎ合わせるには、同じ提出の意見を2件以上指定してください"),
+    (r"(?P<a>\S+) and (?P<b>\S+) are opinions of different submissions \((?P<sa>[^,]+), (?P<sb>[^)]+)\); only "
+     r"opinions of one submission can be joined",
+     "{a} と {b} は別の提出（{sa}、{sb}）の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
+    (r"(?P<o>\S+) lies between them in the submission; name it too to join it, or join only pieces next to each other",
+     "提出の中で、間に意見 {o} があります。それも指定してつなぎ合わせるか、隣り合う意見だけをつなぎ合わせてください"),
+    (r"the (?P<kind>label|summary|section|answer text) is empty",
+     lambda m: f"{ {'label': '見出し', 'summary': 'ご意見の概要', 'section': '該当箇所', 'answer text': '回答の文'}[m['kind']] }"
+               "が空です。入力してください"),
+    (r"(?P<f>.+?): no decision to withdraw", "{f}：取り消せる判断がありません"),
+    (r"there is no decision (?P<n>\d+) \(decisions 1 to (?P<k>\d+); (?P<cmd>`[^`]+`) lists them\)",
+     "判断{n}はありません（判断は1～{k}。{cmd} で一覧できます）"),
+    (r"there is no decision (?P<n>\d+): (?P<f>.+?) holds no decisions yet",
+     "判断{n}はありません：{f} にはまだ判断が記録されていません"),
+    (r"decision (?P<n>\d+) is already withdrawn", "判断{n}はすでに取り消されています"),
+    (r"decision (?P<n>\d+) is itself a withdrawal; record the decision again instead",
+     "判断{n}は取り消しの記録です。元の判断をもう一度記録してください"),
+    (r"no decision in force was imported from (?P<f>.+?) \((?:imported files: (?P<list>.+)|nothing was imported)\)",
+     lambda m: f"{m['f']} から取り込んだ有効な判断はありません"
+               + (f"（取り込んだファイル：{m['list']}）" if m["list"] else "（まだ何も取り込んでいません）")),
     (r"merge needs two or more different clusters", "統合するには、異なる項目を2つ以上指定してください"),
     (r"opinion (?P<o>\S+) is already in cluster (?P<c>\S+)", "意見 {o} はすでに {c} にあります"),
     (r"staff decisions in (?P<file>.+?): (?P<n>\d+) recorded(?: \((?P<f_kinds>[^()]*)\))?: (?P<f_rest>.+)",
