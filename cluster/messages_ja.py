@@ -261,8 +261,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
     (r"opinions excluded since the earlier run leave its clusters; the other clusters are kept",
      "前回の実行のあとに対象外にした意見は項目から外れます。ほかの項目はそのままです"),
     (r"late comments: (?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
-     r"(?:\d+ form \d+ new clusters?)?|none placed)",
-     lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"),
+     r"(?:\d+ form \d+ new clusters?)?|none placed)(?:; (?P<c>\d+) cop(?:y|ies) or near-cop(?:y|ies) of earlier "
+     r"opinions went to their copies' rows)?",
+     lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"
+               + _opt(m["c"], "。ほかに前の意見の写し・ほぼ写し{}件が、その写しの項目に入りました")),
     (r"(?P<n>\d+) late opinions? joined (?P<c>\S+), which has (?P<what>.+?) from before they came"
      r"(?: \((?P<copied>[^()]*)\))?: check it still fits them \((?P<ids>.+)\)",
      lambda m: f"追加の意見{m['n']}件が {m['c']} に入りました。{m['c']} の"
@@ -296,10 +298,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      "{p}：--header-row {n}：ファイルには{k}行しかありません"),
     (r"cut or joined by staff decisions: (?P<list>.+)",
      lambda m: f"職員の判断で切り分け・つなぎ合わせた意見：{_placed(m['list'])}"),
-    (r"(?P<n>\d+) distinct opinions? cut or joined by staff decisions \((?P<how>[^)]*)\), placed on (?:its|their) "
-     r"own text: (?P<where>.+)",
-     lambda m: f"職員の判断（{'・'.join(KINDS.get(k, k) for k in m['how'].split(', '))}）で切り分け・つなぎ合わせた"
-               f"意見{m['n']}件を、それぞれの文面で分類しました：{_placed(m['where'])}"),
+    (r"(?P<n>\d+) distinct opinions? (?P<verbs>(?:cut|joined|put back)(?: or (?:cut|joined|put back))*) by staff "
+     r"decisions \((?P<how>[^)]*)\), placed on (?:its|their) own text: (?P<where>[^;()]+(?:\([^()]*\)[^;()]*)*)",
+     lambda m: f"職員の判断（{'・'.join({'undo': '取り消し'}.get(k, KINDS.get(k, k)) for k in m['how'].split(', '))}）で"
+               f"{'・'.join({'cut': '切り分け', 'joined': 'つなぎ合わせ', 'put back': '元に戻し'}[v] for v in m['verbs'].split(' or '))}"
+               f"た意見{m['n']}件を、それぞれの文面で分類しました：{_placed(m['where'])}"),
     (r"same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept",
      "前回の実行と同じ意見です（前回も、その前の実行の項目を引き継いでいます）。項目はそのままです"),
     (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) no longer applies: (?P<why>.+)",
@@ -411,6 +414,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      lambda m: f"{m['p']}：{m['enc']} ではありません（{m['enc']} として読めないバイト列が{m['n']}か所、最初は"
                f"{m['l']}行目の{m['b']}バイト目）" + m["rest"]),
     (r"Missing argument '(?P<a>.+?)'\. \(see (?P<cmd>`.+`)\)", "引数 '{a}' がありません（{cmd} を参照）"),
+    (r"No such command '(?P<c>[^']+)'\. \(see (?P<cmd>`.+`)\)", "'{c}' というコマンドはありません（{cmd} を参照）"),
+    (r"Invalid value for '(?P<o>[^']+)': '(?P<v>.*?)' is not a valid (?P<t>float|integer)\. \(see (?P<cmd>`.+`)\)",
+     lambda m: f"{m['o']} の値 '{m['v']}' は{'数' if m['t'] == 'float' else '整数'}ではありません（{m['cmd']} を参照）"),
+    (r"(?P<p>.+?): no rows under the column names \((?P<cols>.+)\); nothing to cluster",
+     "{p}：列名の下に行がありません（{cols}）。分類する意見がありません"),
     (r"No such option:? '?(?P<o>[^'\s]+?)'?\.?(?: Did you mean '?(?P<d>[^'\s]+?)'?\?)? \(see (?P<cmd>`.+`)\)",
      lambda m: f"{m['o']} というオプションはありません{_opt(m['d'], '（{} のことですか？）')}（{m['cmd']} を参照）"),
     (r"Option '(?P<o>[^']+)' requires an argument\.(?: \(see (?P<cmd>`.+`)\))?",
