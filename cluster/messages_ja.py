@@ -248,6 +248,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
     (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "
      r"largest (?P<l>\d+)\)",
      "重複：意見{n}件を、同じ・ほぼ同じ文面をまとめて{d}件としました（写しのあるグループ{g}、最大{l}件）"),
+    (r"duplicates: (?P<n>\d+) opinion\(s\) taken out of their duplicate group by staff decisions \(detach\)",
+     "重複：職員の判断（重複から外す）で、意見{n}件を重複グループから外しました"),
     (r"campaigns \(groups of (?P<k>\d+) or more copies\): (?P<f_list>.+)",
      "同じ文面で多数寄せられた意見（写し{k}件以上のグループ）：{f_list}"),
     (r"(?P<n>\d+) rows? holds? two or more opinions of one submission, each counted in its 件数: (?P<list>.+?); "
