@@ -14,8 +14,31 @@ import click
 from . import __version__
 
 
+_LANG: str | None = None  # --lang of the command being run (None: CLUSTER_LANG, else English)
+
+
+def _echo(message: str, err: bool = False) -> None:
+    """click.echo, in Japanese with --lang ja (or CLUSTER_LANG=ja): the lines are worded at output
+    time (cluster/messages_ja.py); the library and the default output stay English."""
+    from .messages_ja import lang, translate
+
+    click.echo(translate(message) if lang(_LANG) == "ja" else message, err=err)
+
+
+def _set_lang(ctx, param, value):
+    global _LANG
+    if value is not None:
+        _LANG = value
+    return value
+
+
+_lang = click.option("--lang", type=click.Choice(["en", "ja"]), default=None, expose_value=False, is_eager=True,
+                     callback=_set_lang,
+                     help="Language of the lines printed: en (default) or ja (日本語); also CLUSTER_LANG=ja.")
+
+
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    _echo(f"error: {message}", err=True)
     sys.exit(2)
 
 
@@ -61,7 +84,7 @@ def _os_error_message(exc: OSError) -> str:
 
 def _log(message: str) -> None:
     try:
-        click.echo(message, err=True)
+        _echo(message, err=True)
     except BrokenPipeError:
         # stderr piped into a reader that stopped (`2>&1 | head`): the run goes on without its
         # messages rather than stopping with nothing written
@@ -73,6 +96,13 @@ class _OneLineErrors(click.Group):
     one clear line for bad input, so usage errors name the command's --help instead."""
 
     def main(self, *args, **kwargs):
+        global _LANG
+        _LANG = None  # (each invocation its own --lang: the runner of the tests calls main again)
+        argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
+        for k, arg in enumerate(argv):  # (a usage error comes before --lang's callback: it is said in that language)
+            value = argv[k + 1] if arg == "--lang" and k + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else ""
+            if value in ("en", "ja"):
+                _LANG = value
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
@@ -83,7 +113,7 @@ class _OneLineErrors(click.Group):
             where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
             _fail(f"{' '.join(exc.format_message().split())}{where}")
         except click.ClickException as exc:
-            click.echo(f"error: {' '.join(exc.format_message().split())}", err=True)
+            _echo(f"error: {' '.join(exc.format_message().split())}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             _fail("aborted")
@@ -173,6 +203,7 @@ def _reader_options(what: str):
               help="Do not write worksheet.xlsx (the sheet staff fill in with summaries and answers, read back "
                    "by `cluster review import`).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
+@_lang
 @_guarded
 def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
@@ -203,7 +234,7 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     result = run(input_paths[0] if len(input_paths) == 1 else list(input_paths), out_dir, opts, log=_log,
                  progress=show)
     c = result.counts
-    click.echo(
+    _echo(
         f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "
         f"{_n(c['clusters'], 'cluster')} -> {result.out_dir}/report.xlsx"
     )
@@ -247,6 +278,7 @@ def answers_command(past, query_path, out_path, k, text_column, id_column, answe
 
 
 @main.group("review")
+@_lang
 def review_group() -> None:
     """Record staff decisions in DIR/decisions.jsonl (applied again by the next `cluster run`).
 
@@ -266,13 +298,14 @@ def _n(n, noun: str) -> str:
 
 def _say(lines) -> None:
     for line in lines:
-        click.echo(line, err=True)
+        _echo(line, err=True)
 
 
 @review_group.command("merge")
 @_dir
 @click.argument("clusters", nargs=-1, required=True)
 @_by
+@_lang
 @_guarded
 def review_merge(run_dir, clusters, by):
     """Merge clusters C1 C2 [...] into one.
@@ -291,6 +324,7 @@ def review_merge(run_dir, clusters, by):
 @click.argument("opinion_id")
 @click.argument("cluster_id")
 @_by
+@_lang
 @_guarded
 def review_move(run_dir, opinion_id, cluster_id, by):
     """Move one opinion into cluster CLUSTER_ID."""
@@ -303,6 +337,7 @@ def review_move(run_dir, opinion_id, cluster_id, by):
 @_dir
 @click.argument("opinion_ids", nargs=-1, required=True)
 @_by
+@_lang
 @_guarded
 def review_split(run_dir, opinion_ids, by):
     """Take the given opinions out into a new cluster of their own."""
@@ -315,6 +350,7 @@ def review_split(run_dir, opinion_ids, by):
 @_dir
 @click.argument("opinion_ids", metavar="OPINION_ID [OPINION_ID ...]", nargs=-1, required=True)
 @_by
+@_lang
 @_guarded
 def review_detach(run_dir, opinion_ids, by):
     """Take opinions out of their duplicate group: they are not copies of it.
@@ -343,6 +379,7 @@ def review_detach(run_dir, opinion_ids, by):
 @click.option("--with-copies", is_flag=True, help="Exclude every copy in the opinions' duplicate groups too "
               "(each is named in the decision). Without it, one copy of a group is refused.")
 @_by
+@_lang
 @_guarded
 def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
     """Exclude opinions that are no opinion on the draft (対象外).
@@ -366,6 +403,7 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
 @click.option("--before", "before", metavar="TEXT", required=True,
               help="The words the second part starts with (once in the opinion's text, not at its start).")
 @_by
+@_lang
 @_guarded
 def review_cut(run_dir, opinion_id, before, by):
     """Cut one opinion in two where TEXT starts (the splitter left two opinions in one).
@@ -383,6 +421,7 @@ def review_cut(run_dir, opinion_id, before, by):
 @_dir
 @click.argument("opinion_ids", metavar="OPINION_ID OPINION_ID [...]", nargs=-1, required=True)
 @_by
+@_lang
 @_guarded
 def review_join(run_dir, opinion_ids, by):
     """Join opinions of one submission the splitter cut apart into one opinion.
@@ -402,6 +441,7 @@ def review_join(run_dir, opinion_ids, by):
 @click.argument("cluster_id")
 @click.argument("text")
 @_by
+@_lang
 @_guarded
 def review_label(run_dir, cluster_id, text, by):
     """Give cluster CLUSTER_ID the label TEXT: the report shows it as the row's heading 【TEXT】
@@ -416,6 +456,7 @@ def review_label(run_dir, cluster_id, text, by):
 @click.argument("cluster_id")
 @click.argument("text")
 @_by
+@_lang
 @_guarded
 def review_summary(run_dir, cluster_id, text, by):
     """Write the ご意見の概要 of cluster CLUSTER_ID: the report shows TEXT instead of the
@@ -430,6 +471,7 @@ def review_summary(run_dir, cluster_id, text, by):
 @click.argument("cluster_id")
 @click.argument("text")
 @_by
+@_lang
 @_guarded
 def review_section(run_dir, cluster_id, text, by):
     """Write the 該当箇所 of cluster CLUSTER_ID (the part of the draft it concerns, 「第4章 観光振興」):
@@ -447,6 +489,7 @@ def review_section(run_dir, cluster_id, text, by):
               "run used; its text is recorded with the decision).")
 @click.option("--text", help="Write the answer (考え方) yourself.")
 @_by
+@_lang
 @_guarded
 def review_answer(run_dir, cluster_id, answer_id, text, by):
     """Confirm the answer (考え方) of cluster CLUSTER_ID."""
@@ -460,6 +503,7 @@ def review_answer(run_dir, cluster_id, answer_id, text, by):
 @click.argument("cluster_id")
 @click.argument("category")
 @_by
+@_lang
 @_guarded
 def review_category(run_dir, cluster_id, category, by):
     """Give cluster CLUSTER_ID a 対応区分 (how the answer treats it), shown in the report's
@@ -486,6 +530,7 @@ def review_category(run_dir, cluster_id, category, by):
 @_dir
 @click.argument("cluster_id")
 @_by
+@_lang
 @_guarded
 def review_confirm(run_dir, cluster_id, by):
     """Confirm cluster CLUSTER_ID as it is."""
@@ -499,6 +544,7 @@ def review_confirm(run_dir, cluster_id, by):
 @click.argument("worksheet", metavar="WORKSHEET", type=click.Path(dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="List what would be recorded; record nothing.")
 @_by
+@_lang
 @_guarded
 def review_import(run_dir, worksheet, dry_run, by):
     """Record the labels, summaries, answers, 対応区分 and 該当箇所 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
@@ -517,17 +563,17 @@ def review_import(run_dir, worksheet, dry_run, by):
 
     result = import_worksheet(run_dir, worksheet, by=by, dry_run=dry_run)
     for message in result.messages + result.replaces:
-        click.echo(message, err=True)
+        _echo(message, err=True)
     if dry_run:
         for kind, cluster_id, text in result.planned:
-            click.echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
+            _echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
     plural = {"summary": "summaries", "answer": "answers", "label": "labels", "category": "categories (対応区分)",
               "section": "sections (該当箇所)"}
     order = {"answer": 0, "summary": 1, "label": 2}
     what = ", ".join(f"{kinds[kind]} {kind if kinds[kind] == 1 else plural.get(kind, kind + 's')}"
                      for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"
-    click.echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
+    _echo(f"{'would record' if dry_run else 'recorded'} {what} from {Path(worksheet).name} "
                f"({result.unchanged} rows unchanged, {result.already} changes recorded before)"
                + ("" if dry_run or not result.recorded else f"; {rerun_hint(run_dir, them=True)}"),
                err=True)
@@ -540,6 +586,7 @@ def review_import(run_dir, worksheet, dry_run, by):
 @click.option("--import", "imported", metavar="FILE", help="Withdraw every decision imported from the worksheet "
               "FILE (by its file name) with `cluster review import`.")
 @_by
+@_lang
 @_guarded
 def review_undo(run_dir, number, imported, by):
     """Withdraw a decision (the latest by default), or all imported from one worksheet; the
@@ -558,6 +605,7 @@ def review_undo(run_dir, number, imported, by):
 @review_group.command("show")
 @_dir
 @click.argument("item_id", metavar="ID")
+@_lang
 @_guarded
 def review_show(run_dir, item_id):
     """Show one cluster (C3) or one opinion (A1-1) of DIR on one screen.
@@ -577,6 +625,7 @@ def review_show(run_dir, item_id):
 
 @review_group.command("list")
 @_dir
+@_lang
 @_guarded
 def review_list(run_dir):
     """List the recorded decisions, numbered as `undo --decision N` takes them."""
@@ -587,11 +636,11 @@ def review_list(run_dir):
         raise InputError(f"{run_dir}: no such run folder")
     lines = decision_lines(run_dir)
     for line in lines:
-        click.echo(line)
+        _echo(line)
     for warning in withdrawal_warnings(run_dir):  # a withdrawal whose decision is gone or renumbered
-        click.echo(f"warning: {warning}", err=True)
+        _echo(f"warning: {warning}", err=True)
     if not lines:
-        click.echo(f"no decisions recorded in {Path(run_dir) / 'decisions.jsonl'} yet", err=True)
+        _echo(f"no decisions recorded in {Path(run_dir) / 'decisions.jsonl'} yet", err=True)
 
 
 if __name__ == "__main__":

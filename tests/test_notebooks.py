@@ -10,6 +10,7 @@ checked in report.md or opinions.csv after a re-run.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,11 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert chosen["kind"] == "answer" and chosen["value"]["cluster"] == imported["value"]["cluster"]
     assert "回答作成シートからの考え方です。" not in report and chosen["value"]["answer_text"] in report
     assert "第9章 セルフテストの該当箇所" in report  # the 「該当箇所」 tab
+    # the re-run button's lines (its output area, as the widget state keeps it) are Japanese
+    shown = json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)
+    assert "報告書を作り直しました：" in shown
+    assert re.search(r"提出73件を意見\d+行に分けました（内容のあるもの\d+件）", shown)
+    assert re.search(r"意見\d+件を\d+項目にまとめました。出力先：", shown) and "clusters; wrote" not in shown
 
 
 def test_review_notebook_finds_a_relative_run_dir_from_the_repo_root(sample_run, monkeypatch, tmp_path):

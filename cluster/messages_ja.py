@@ -1,0 +1,578 @@
+"""Japanese wording of the lines `cluster run` and `cluster review …` print (``--lang ja``).
+
+The library speaks English (tests, scripts and README read its lines); this module turns a line
+into plain Japanese at the moment it is printed: :func:`translate` for one line,
+:func:`translating` to wrap a ``log`` callable (``pipeline.run(..., log=translating(print))``).
+
+An ordered table holds a regular expression on the English line and its Japanese wording. What
+the English line names (numbers, ids such as C001 or P-019-2, file names and paths, commands in
+backticks, quoted texts 「…」) is carried over verbatim. A line no entry matches is printed in
+English, unchanged (only a leading ``error:`` / ``warning:`` / ``note:`` becomes
+エラー： / 警告： / 注：): a line is never dropped or garbled.
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Callable, Optional
+
+LANGS = ("en", "ja")
+ENV = "CLUSTER_LANG"
+
+KINDS = {"merge": "統合", "move": "移動", "split": "分割", "detach": "重複から外す", "exclude": "対象外",
+         "cut": "切り分け", "join": "つなぎ合わせ", "label": "見出し", "summary": "概要", "answer": "回答",
+         "category": "対応区分", "section": "該当箇所", "confirm": "分類の確定", "withdraw": "取り消し"}
+
+PREFIXES = (("error: ", "エラー："), ("warning: ", "警告："), ("note: ", "注："))
+
+_RERUN = re.compile(r"(?:; )?run (?P<cmd>`cluster run [^`]*`) again to apply (?:it|them)$")
+
+# fragments inside a line (applied to the groups named f_…): column roles, counts of opinions,
+# row places. Each keeps the figures and names it matches.
+_FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
+    (r", (\d+) opinions?\)", r", 意見\1件)"),
+    (r"(?<=\)) and (?=\S+ \()", " と "),
+    (r"(?<=\S) and (?=[A-Z]?[\w.-]*\d)", " と "),
+    (r" ?\(guessed\)", "（推定）"),
+    (r"\(none\)", "（なし）"),
+    (r"\btext = ", "本文 = "),
+    (r"\bid = ", "ID = "),
+    (r"\bchannel = ", "提出方法 = "),
+    (r"\bsubmitter = ", "提出者 = "),
+    (r"\bopinion column = ", "意見の列 = "),
+    (r"\banswer column = ", "回答の列 = "),
+    (r"\bid column = ", "IDの列 = "),
+    (r"\bsource column = ", "出典の列 = "),
+    (r"\bdepartment column = ", "担当課の列 = "),
+    (r", (?=(?:本文|ID|提出方法|提出者|意見の列|回答の列|IDの列|出典の列|担当課の列) = )", "、"),
+    (r"\bheader found on row (\d+)", r"列名は\1行目"),
+    (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
+    (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
+    (r"\bsheet (\S+) row (\d+)", r"シート \1 の\2行目"),
+    (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) in opinions\.csv", r"opinions.csv の\1行目"),
+    (r"\blines? (\d+(?:(?:, |[~–-])\d+)*) of the file", r"ファイルの\1行目"),
+    (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) ?", r"\1行目"),
+    (r"\((\d+) in all\)", r"（全\1件）"),
+    (r"^other grouping settings: ", "分類の設定が前回と違います："),
+    (r"^another model: (\S+) instead of (\S+)$", r"モデルが前回と違います：\2 ではなく \1"),
+    (r"\ba confirmed answer\b", "確定した回答"),
+    (r"\ba written summary\b", "職員が書いた概要"),
+    (r"\ba staff confirmation \(review confirm\)", "分類の確定（review confirm）"),
+    (r"^all of them copies or near-copies of opinions already in it$", "どれも、すでにある意見の写し・ほぼ写しです"),
+    (r"^(\d+) of them copies or near-copies of opinions already in it$", r"うち\1件は、すでにある意見の写し・ほぼ写しです"),
+    (r"^a copy or near-copy of an opinion already in it$", "すでにある意見の写し・ほぼ写しです"),
+    (r"(\d+) copies → ", r"写し\1件 → "),
+    (r"(\S+) (\d+) rows?\b", r"\1 \2行"),
+    (r"(\d+) applied", r"\1件を反映"),
+    (r"(\d+) no longer apply", r"\1件はもう当てはまらない"),
+    (r"(\d+) did not take effect \(see above\)", r"\1件は効果なし（上を参照）"),
+    (r"(\d+) replaced by a later one", r"\1件は後の判断に置き換え"),
+    (r"(\d+) withdrawn", r"\1件を取り消し"),
+    (r"\(by (\d+) withdrawals?\)", r"（取り消し\1件による）"),
+    (r"\b(" + "|".join(KINDS) + r") (\d+)\b", lambda m: f"{KINDS[m.group(1)]} {m.group(2)}"),
+    (r"(\d+) answers?\b", r"回答\1件"),
+    (r"(\d+) summar(?:y|ies)\b", r"概要\1件"),
+    (r"(\d+) labels?\b", r"見出し\1件"),
+    (r"(\d+) categories \(対応区分\)|(\d+) category\b", lambda m: f"対応区分{m.group(1) or m.group(2)}件"),
+    (r"(\d+) sections \(該当箇所\)|(\d+) section\b", lambda m: f"該当箇所{m.group(1) or m.group(2)}件"),
+    (r"^nothing$", "何も"),
+]]
+
+
+def _frag(text: Optional[str]) -> str:
+    if not text:
+        return ""
+    for rx, repl in _FRAGMENTS:
+        text = rx.sub(repl, text)
+    return text
+
+
+def _spaced(text: str) -> str:
+    """``text`` before a particle: a space after an id or a code (「対応区分 C は」)."""
+    return text + " " if text[-1:].isascii() and text[-1:].isalnum() else text
+
+
+def _opt(value: Optional[str], fmt: str) -> str:
+    return fmt.format(value) if value else ""
+
+
+_OPS = r"\S+ 「[^」]*」(?:, \S+ 「[^」]*」)*(?:, and \d+ more)?"  # describe_opinions: P-009-4 「…」
+_COPIES = r"(?:; (?P<copies>\d+) exact or near cop(?:y|ies) go(?:es)? with (?:it|them))?"
+_BY_AT = r"by (?P<by>.+?)(?:, (?P<at>\d{4}-[^)]*))?"
+
+
+def _copies(m) -> str:
+    return f"（重複グループの写し{m['copies']}件もいっしょに移ります）" if m["copies"] else ""
+
+
+def _ops(text: str) -> str:
+    return re.sub(r", and (\d+) more$", r"、ほか\1件", text).replace("」, ", "」、")
+
+
+def _merge_effect(effect: Optional[str]) -> str:
+    if not effect:
+        return ""
+    m = re.fullmatch(r"the merged row will be (?P<id>\S+) after the next run \(of the merged clusters, the one with "
+                     r"the most distinct opinions keeps its id; (?P<others>.+?) (?:is|are) still accepted for it\)",
+                     effect)
+    if m:
+        return (f"。次の実行のあと、まとめた行は {m['id']} になります（まとめた項目のうち、異なる意見がいちばん多い"
+                f"項目のIDが残ります。{_frag(m['others'])} も引き続きこの行を指すIDとして使えます）")
+    m = re.fullmatch(r"the merged row will be (?P<ids>.+?) after the next run \(of the merged clusters, the one with "
+                     r"the most distinct opinions keeps its id, and they have (?P<n>\d+) distinct opinions? each: the "
+                     r"run's grouping picks; (?:either id is|each of their ids is) still accepted for it\)", effect)
+    if m:
+        ids = m["ids"].replace(" or ", " か ")
+        return (f"。次の実行のあと、まとめた行は {ids} になります（どれも異なる意見が{m['n']}件で同じなので、次の実行の"
+                "分類で決まります。どのIDも引き続きこの行を指すIDとして使えます）")
+    m = re.fullmatch(r"the merged row will keep the id of whichever of (?P<ids>.+?) has the most distinct opinions "
+                     r"when the next run applies it \(decision (?P<n>\d+), not yet applied, changes them first; "
+                     r"(?:either id is|each of their ids is) still accepted for it\)", effect)
+    if m:
+        return (f"。まとめた行のIDは、次の実行で {_frag(m['ids'])} のうち異なる意見がいちばん多い項目のものになります"
+                f"（まだ反映されていない判断{m['n']}が先にこれらを変えるため。どのIDも引き続き使えます）")
+    return ": " + effect  # (unknown wording: kept as it is)
+
+
+_LIST_WORDS = [(re.compile(p), r) for p, r in [
+    (r"\((\d+) opinions?\)", r"（意見\1件）"),
+    (r"\((\d+) opinions?, (\d+) with copies\)", r"（意見\1件、写しを含め\2件）"),
+    (r"(?<=  )by (?=\S)", "記録者 "),
+    (r"\[withdrawn\]$", "［取り消し済み］"),
+    (r"\(waiting for the next run\)$", "（次の実行で反映）"),
+    (r"^withdraws decisions? ([\d, ]+)(?=  )", r"判断\1を取り消し"),
+    (r"^into (\S+)(?=  )", r"\1 へ"),
+    (r"^(\S+(?: \+ \S+)*) \(now (\S+)\)(?=  )", r"\1（現在 \2）"),
+]]
+
+
+def _list_row(rest: str) -> str:
+    for rx, repl in _LIST_WORDS:
+        rest = rx.sub(repl, rest)
+    return rest
+
+
+_PLACED = [(re.compile(p), r) for p, r in [
+    (r"(\d+) joined earlier clusters \(([^)]*)\)", r"\1件は前の項目（\2）へ"),
+    (r"(\d+) form (\d+) new clusters?", r"\1件で新しい項目\2つ"),
+    (r"^none placed$", "入れた意見なし"),
+    (r"([^\s;,()]+(?: [^\s;,()]+)*) joined into ([^\s;,()]+)", r"\1 を \2 につなぎ合わせ"),
+    (r"([^\s;,()]+) cut in two \(([^)]*)\)", r"\1 を二つに切り分け（\2）"),
+    (r"; ", "、"),
+    (r", (?=\d+件)", "、"),
+]]
+
+
+def _placed(text: Optional[str]) -> str:
+    """Where the opinions a run placed went (late comments, cut or joined opinions)."""
+    text = text or ""
+    for rx, repl in _PLACED:
+        text = rx.sub(repl, text)
+    return text
+
+
+_NO_LONGER = [(re.compile(p), r) for p, r in [
+    (r"^its opinions? (?:is|are) excluded \(対象外\) by decisions? ([\d, ]+)$", r"その意見は判断\1で対象外になっています"),
+    (r"^its opinions are gone$", "その意見がもうありません"),
+    (r"^the target cluster's opinions are gone$", "移す先の項目の意見がもうありません"),
+    (r"^its opinions are one opinion now$", "その意見はもう一つの意見になっています"),
+    (r"^its opinions are in different submissions now$", "その意見はもう別々の提出に分かれています"),
+]]
+
+
+def _why_not(text: str) -> Optional[str]:
+    for rx, repl in _NO_LONGER:
+        if rx.search(text):
+            return rx.sub(repl, text)
+    return None
+
+
+def _answer_source(m) -> str:
+    if m["aid"]:
+        return f"過去の回答 {m['aid']}"
+    if m["src"]:
+        return f"{m['src']} の回答"
+    return "職員が書いた考え方"
+
+
+# (regex matched on the whole line, without its error:/warning:/note: prefix and without a trailing
+#  "run `cluster run … --out DIR` again to apply it", and the Japanese: a str.format template over the
+#  groups (f_… groups pass through _frag; a missing group is empty) or a function of the match)
+_Entry = tuple[re.Pattern, "str | Callable[[re.Match], str]"]
+_TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
+    # --- cluster run: reading the input
+    (r"read (?P<n>\d+) rows? from (?P<file>.+?) \((?P<f_desc>.*)\); columns: (?P<f_cols>.*)",
+     "{file} から{n}行を読み込みました（{f_desc}）。使う列：{f_cols}"),
+    (r"columns? not used: (?P<cols>.+) \(only the text, id, channel and submitter columns are read\)",
+     "使わない列：{cols}（読むのは本文・ID・提出方法・提出者の列だけです）"),
+    (r"(?P<n>\d+) rows? with every cell empty \((?P<f_where>.+)\): kept in opinions\.csv \(status empty\), "
+     r"not counted as submissions",
+     "すべてのセルが空の行が{n}行あります（{f_where}）。opinions.csv には残し（status empty）、提出には数えません"),
+    (r"(?P<n>\d+) blank rows? among the data \((?P<f_where>.+)\) not read: not submissions",
+     "データの途中に空の行が{n}行あります（{f_where}）。提出ではないので読みません"),
+    (r"(?P<n>\d+) (?P<col>.+?) values? used by more than one row: (?P<vals>.+?) \((?P<f_where>.+?)\); the repeats "
+     r"are read as (?P<rep>.+?) \(is (?P=col) the id column\? --id-column names another\)",
+     "{col}の同じ値が複数の行にあります（{n}件）：{vals}（{f_where}）。2つ目以降は {rep} として読みます"
+     "（{col}はIDの列ですか？ 別の列なら --id-column で指定してください）"),
+    (r"(?P<n>\d+) rows? without an? (?P<col>.+?) read as (?P<ids>.+?): (?:its|their) row numbers? (?:is|are) "
+     r"another row's (?P=col)",
+     "{col}のない{n}行は {ids} として読みました（行番号が他の行の{col}と重なるため）"),
+    (r"removed (?P<n>\d+) control characters \(in (?P<r>\d+) rows?; the rows are kept\)",
+     "制御文字を{n}個取り除きました（{r}行。行は残します）"),
+    (r"--sheet (?P<s>.+?) is for Excel files; (?P<file>.+?) is (?P<fmt>.+?), so it has no sheets \(ignored\)",
+     "--sheet {s} はExcelファイル用です。{file} は {fmt} なのでシートがありません（指定は使いません）"),
+    (r"(?P<file>.+?): ids also in (?P<others>.+?): its ids have the file's name in front \((?P<eg>.+)\)",
+     "{file}：IDが {others} と重なるため、IDの前にファイル名を付けました（{eg}）"),
+    (r"(?P<file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+     r"\(name the file after its channel, e\.g\. 郵送\.xlsx, or give it a channel column\)",
+     "{file} には提出方法の列がありません。この{n}行は提出方法別で「{ch}」に数えます"
+     "（ファイル名を提出方法にする（例：郵送.xlsx）か、提出方法の列を付けてください）"),
+    (r"(?P<n>\d+) input files read as one consultation: (?P<f_list>.+) \(rows (?P<ranges>.+) of opinions\.csv's "
+     r"row_number\)",
+     "{n}個の入力ファイルを1つの意見募集として読みました：{f_list}（opinions.csv の row_number で {ranges}）"),
+    (r"--order section needs --topics \(the draft's sections, in order\): the report's rows are in count order",
+     "--order section には --topics（案の章・節を順に並べたもの）が必要です。報告書の行は件数の多い順になります"),
+    # --- past answers
+    (r"past answers: (?P<file>.+?) \((?P<desc>[^()]*)\): (?P<f_cols>.+)",
+     "過去の回答：{file}（{desc}）：{f_cols}"),
+    (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+); fill in their "
+     r"answers to offer them",
+     "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました。候補にするには回答を記入してください"),
+    (r"past answers: (?P<n>\d+) answers? read from (?P<k>\d+) files?",
+     "過去の回答：{k}個のファイルから{n}件を読み込みました"),
+    # --- cluster run: opinions, duplicates, clusters
+    (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)? -> (?P<r>\d+) opinion rows? "
+     r"\((?P<c>\d+) with content\)",
+     lambda m: f"提出{m['s']}件{_opt(m['b'], '（ほかに空の行{}行）')}を意見{m['r']}行に分けました"
+               f"（内容のあるもの{m['c']}件）"),
+    (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "
+     r"largest (?P<l>\d+)\)",
+     "重複：意見{n}件を、同じ・ほぼ同じ文面をまとめて{d}件としました（写しのあるグループ{g}、最大{l}件）"),
+    (r"duplicates: (?P<n>\d+) opinion\(s\) taken out of their duplicate group by staff decisions \(detach\)",
+     "重複：職員の判断（重複から外す）で、意見{n}件を重複グループから外しました"),
+    (r"campaigns \(groups of (?P<k>\d+) or more copies\): (?P<f_list>.+)",
+     "同じ文面で多数寄せられた意見（写し{k}件以上のグループ）：{f_list}"),
+    (r"(?P<n>\d+) rows? holds? two or more opinions of one submission, each counted in its 件数: (?P<list>.+?); "
+     r"if one opinion was cut apart, (?P<cmd>`[^`]+`); if they ask different things, `cluster review move` one",
+     "{n}項目に、1通の提出の意見が2件以上入っています（それぞれ件数に数えています）：{list}。"
+     "1つの意見が分かれてしまったときは {cmd}、別々のことを求めているときは `cluster review move` で1つを移してください"),
+    (r"excluded by staff decisions \(対象外, not opinions on the draft\): (?P<n>\d+) opinions? \((?P<ids>.+?)\): "
+     r"in opinions\.csv with status excluded, out of the clusters and the counts of opinions",
+     "職員の判断で対象外（案に対する意見ではない）：意見{n}件（{ids}）。opinions.csv に status excluded で残り、"
+     "項目と意見の数からは除きます"),
+    (r"opinions excluded since the earlier run leave its clusters; the other clusters are kept",
+     "前回の実行のあとに対象外にした意見は項目から外れます。ほかの項目はそのままです"),
+    (r"late comments: (?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
+     r"(?:\d+ form \d+ new clusters?)?|none placed)(?:; (?P<c>\d+) cop(?:y|ies) or near-cop(?:y|ies) of earlier "
+     r"opinions went to their copies' rows)?",
+     lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"
+               + _opt(m["c"], "。ほかに前の意見の写し・ほぼ写し{}件が、その写しの項目に入りました")),
+    (r"(?P<n>\d+) late opinions? joined (?P<c>\S+), which has (?P<what>.+?) from before they came"
+     r"(?: \((?P<copied>[^()]*)\))?: check it still fits them \((?P<ids>.+)\)",
+     lambda m: f"追加の意見{m['n']}件が {m['c']} に入りました。{m['c']} の"
+               f"{_spaced(_frag(m['what']).replace(' and ', '・'))}は、追加の前に記録したものです"
+               f"{_opt(_frag(m['copied']), '（{}）')}。追加の意見にも合うか確かめてください（{m['ids']}）"),
+    (r"(?P<n>\d+) new late opinions joined (?P<c>\S+), which had (?P<k>\d+) distinct opinions?: check that its "
+     r"ご意見の概要 still stands for them \((?P<ids>.+?); `cluster review split` gives them a row\)",
+     "追加の意見{n}件が {c}（前は異なる意見{k}件）に入りました。ご意見の概要が追加の意見も表しているか確かめてください"
+     "（{ids}。`cluster review split` で別の項目にできます）"),
+    (r"late comments: (?P<n>\d+) new opinions?, (?:each a copy|a copy) of an earlier one, joined (?:their|its) "
+     r"copies' clusters?: (?P<list>.+?); the other clusters are kept",
+     "追加の意見：新しい意見{n}件は前の意見の写しで、その写しの項目に入りました：{list}。ほかの項目はそのままです"),
+    (r"re-run: the earlier run's clusters are not kept \((?P<f_why>.+?)\): all opinions are grouped afresh, so "
+     r"clusters, their opinions and their No\. may change; a cluster that keeps most of its opinions keeps its id",
+     "再実行：前回の項目は引き継ぎません（{f_why}）。すべての意見を分類し直すので、項目とその意見、No. が変わることが"
+     "あります。意見の大半が残る項目はIDを保ちます"),
+    (r"(?P<n>\d+) rows? without an? (?P<col>.+?) (?:is|are) numbered by (?:its|their) place: (?P<f_list>[^;]+?)"
+     r"(?: and (?P<more>\d+) more)?",
+     lambda m: f"{m['col']}のない{m['n']}行は、表の中の位置で番号を付けました：{_frag(m['f_list'])}"
+               + _opt(m["more"], "、ほか{}行")),
+    (r"(?P<n>\d+) sheets with the same columns read as one table \((?P<list>.+?) rows\); each sheet's name is read "
+     r"as the channel \(提出方法（シート名）\)",
+     "列が同じシート{n}枚を1つの表として読みました（{list}行）。シート名を提出方法として読みます（提出方法（シート名））"),
+    (r"--(?P<role>id|channel|submitter)-column '(?P<c>[^']*)' is the text column \(guessed; give --text-column if "
+     r"the opinions are in another column\); the (?P=role) must come from another column \(the file has: "
+     r"(?P<cols>.+)\)",
+     lambda m: f"--{m['role']}-column の '{m['c']}' は本文の列です（推定。意見が別の列にあるときは --text-column で"
+               f"指定してください）。{ {'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }は別の列から"
+               f"取ってください（ファイルの列：{m['cols']}）"),
+    (r"(?P<p>.+?): --header-row (?P<n>\d+): the file has only (?P<k>\d+) rows?",
+     "{p}：--header-row {n}：ファイルには{k}行しかありません"),
+    (r"cut or joined by staff decisions: (?P<list>.+)",
+     lambda m: f"職員の判断で切り分け・つなぎ合わせた意見：{_placed(m['list'])}"),
+    (r"(?P<n>\d+) distinct opinions? (?P<verbs>(?:cut|joined|put back)(?: or (?:cut|joined|put back))*) by staff "
+     r"decisions \((?P<how>[^)]*)\), placed on (?:its|their) own text: (?P<where>[^;()]+(?:\([^()]*\)[^;()]*)*)",
+     lambda m: f"職員の判断（{'・'.join({'undo': '取り消し'}.get(k, KINDS.get(k, k)) for k in m['how'].split(', '))}）で"
+               f"{'・'.join({'cut': '切り分け', 'joined': 'つなぎ合わせ', 'put back': '元に戻し'}[v] for v in m['verbs'].split(' or '))}"
+               f"た意見{m['n']}件を、それぞれの文面で分類しました：{_placed(m['where'])}"),
+    (r"same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept",
+     "前回の実行と同じ意見です（前回も、その前の実行の項目を引き継いでいます）。項目はそのままです"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) no longer applies: (?P<why>.+)",
+     lambda m: None if _why_not(m["why"]) is None else
+     f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）はもう当てはまりません："
+     f"{_why_not(m['why'])}"),
+    (r"(?P<c>\S+): replaces the (?P<what>answer|summary|label|category|section) recorded by (?P<by>.+?) on "
+     r"(?P<at>.+?) \(decision (?P<n>\d+)\): (?P<t>「.*」)",
+     lambda m: f"{m['c']}：{m['by']} が {m['at']} に記録した{KINDS[m['what']]}（判断{m['n']}）を置き換えます：{m['t']}"),
+    (r"「(?P<t>[^」]*)」 is not in the text of (?P<o>\S+) 「(?P<ot>[^」]*)」; copy the words from opinions\.csv",
+     "「{t}」は意見 {o}「{ot}」の本文にありません。opinions.csv から言葉を写してください"),
+    (r"opinion '(?P<o>[^']*)' is not in any cluster \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\); only clustered opinions "
+     r"can be moved or split",
+     "意見 '{o}' はどの項目にも入っていません（{why}）。移動・分割できるのは項目に入っている意見だけです"),
+    (r"opinion '(?P<o>[^']*)' is already (?P<kind>detached|excluded) by decision (?P<n>\d+) \((?P<when>applied by "
+     r"the last run|run `[^`]+` again to apply it)(?P<tail>; withdraw it with `cluster review undo` to put it back)?"
+     r"(?:; (?P<cmd>`[^`]+`) brings it back)?\)",
+     lambda m: f"意見 '{m['o']}' はすでに判断{m['n']}で{'重複から外されて' if m['kind'] == 'detached' else '対象外になって'}"
+               f"います（" + ("前回の実行で反映済み" if m["when"].startswith("applied") else "まだ反映されていません。"
+                             + _body(m["when"]))
+               + ("。`cluster review undo` で取り消すと元に戻ります" if m["tail"] else "")
+               + _opt(m["cmd"], "。{} で元に戻せます") + "）"),
+    (r"opinion '(?P<o>[^']*)' is not in a duplicate group \(duplicate_group is empty in opinions\.csv\): it is "
+     r"already clustered on its own text; use move or split",
+     "意見 '{o}' は重複グループに入っていません（opinions.csv の duplicate_group が空）。すでに自分の文面で分類されて"
+     "います。move か split を使ってください"),
+    (r"opinion '(?P<o>[^']*)' is an exact copy of (?P<c>\S+)(?: and (?P<more>\d+) more)? in (?P<g>\S+) \(the same "
+     r"text once normalised\): an exact copy is a copy and stays in its group; name all of them to take copies of "
+     r"each other out together",
+     lambda m: f"意見 '{m['o']}' は {m['g']} の {m['c']}{_opt(m['more'], ' ほか{}件')} と全く同じ文面（写し）なので、"
+               "単独ではグループから外せません。写し同士をいっしょに外すには、全部を指定してください"),
+    (r"「(?P<t>[^」]*)」 is (?P<k>\d+) times in the text of (?P<o>\S+); give more of the words the second part starts "
+     r"with, so they are there once",
+     "「{t}」は意見 {o} の本文に{k}回あります。一度だけ出てくるように、後ろの部分の書き出しの言葉をもう少し長く"
+     "指定してください"),
+    (r"「(?P<t>[^」]*)」 is at the start of (?P<o>\S+): nothing before it to cut off; give the words the second part "
+     r"starts with",
+     "「{t}」は意見 {o} の先頭です。その前に切り分ける部分がありません。後ろの部分の書き出しの言葉を指定してください"),
+    (r"(?P<o>\S+) is already cut before 「(?P<t>[^」]*)」 by decision (?P<n>\d+)(?: \((?P<hint>run .+)\))?",
+     lambda m: f"意見 {m['o']} はすでに判断{m['n']}で「{m['t']}」の前で切り分けられています"
+               + _opt(_body(m["hint"]) if m["hint"] else "", "（{}）")),
+    (r"give the text the second part starts with \(--before TEXT\)",
+     "後ろの部分の書き出しの言葉を指定してください（--before TEXT）"),
+    (r"join needs two or more opinions of one submission", "つなぎ合わせるには、同じ提出の意見を2件以上指定してください"),
+    (r"(?P<a>\S+) and (?P<b>\S+) are opinions of different submissions \((?P<sa>[^,]+), (?P<sb>[^)]+)\); only "
+     r"opinions of one submission can be joined",
+     "{a} と {b} は別の提出（{sa}、{sb}）の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
+    (r"(?P<o>\S+) lies between them in the submission; name it too to join it, or join only pieces next to each other",
+     "提出の中で、間に意見 {o} があります。それも指定してつなぎ合わせるか、隣り合う意見だけをつなぎ合わせてください"),
+    (r"the (?P<kind>label|summary|section|answer text) is empty",
+     lambda m: f"{ {'label': '見出し', 'summary': 'ご意見の概要', 'section': '該当箇所', 'answer text': '回答の文'}[m['kind']] }"
+               "が空です。入力してください"),
+    (r"(?P<f>.+?): no decision to withdraw", "{f}：取り消せる判断がありません"),
+    (r"there is no decision (?P<n>\d+) \(decisions 1 to (?P<k>\d+); (?P<cmd>`[^`]+`) lists them\)",
+     "判断{n}はありません（判断は1～{k}。{cmd} で一覧できます）"),
+    (r"there is no decision (?P<n>\d+): (?P<f>.+?) holds no decisions yet",
+     "判断{n}はありません：{f} にはまだ判断が記録されていません"),
+    (r"decision (?P<n>\d+) is already withdrawn", "判断{n}はすでに取り消されています"),
+    (r"decision (?P<n>\d+) is itself a withdrawal; record the decision again instead",
+     "判断{n}は取り消しの記録です。元の判断をもう一度記録してください"),
+    (r"no decision in force was imported from (?P<f>.+?) \((?:imported files: (?P<list>.+)|nothing was imported)\)",
+     lambda m: f"{m['f']} から取り込んだ有効な判断はありません"
+               + (f"（取り込んだファイル：{m['list']}）" if m["list"] else "（まだ何も取り込んでいません）")),
+    (r"merge needs two or more different clusters", "統合するには、異なる項目を2つ以上指定してください"),
+    (r"opinion (?P<o>\S+) is already in cluster (?P<c>\S+)", "意見 {o} はすでに {c} にあります"),
+    (r"staff decisions in (?P<file>.+?): (?P<n>\d+) recorded(?: \((?P<f_kinds>[^()]*)\))?: (?P<f_rest>.+)",
+     lambda m: (f"職員の判断（{m['file']}）：{m['n']}件記録{_opt(_frag(m['f_kinds']), '（{}）')}："
+                f"{_frag(m['f_rest'])}").replace(", ", "、").replace(" （", "（")),
+    (r"topics: (?P<n>\d+) of (?P<k>\d+) clusters share no word with any topic and get none \(add words to a "
+     r"topic's description to link them\)",
+     "該当箇所：{k}項目のうち{n}項目は、どのトピックとも共通の言葉がなく、付きません"
+     "（つなげるにはトピックの説明に言葉を足してください）"),
+    (r"confirmed answer (?P<a>\S+) for (?P<c>\S+) is not in the past answers given \(--answers\); the text "
+     r"recorded with the decision is used",
+     "{c} の確定した回答 {a} は、指定した過去の回答（--answers）にありません。判断とともに記録した文を使います"),
+    (r"kept from the earlier run in (?P<d>.+?): (?P<list>.+) \(give an option to change it\)",
+     "{d} の前回の実行から引き継ぎました：{list}（変えるにはオプションを指定してください）"),
+    (r"the earlier run in (?P<d>.+?) used --answers, this one does not: no past-answer candidates \(answers\.csv, "
+     r"the report's 回答案\); give them again to keep them",
+     "{d} の前回の実行では --answers を使いましたが、今回は使っていません。過去の回答の候補（answers.csv、"
+     "報告書の回答案）はありません。残すにはもう一度指定してください"),
+    (r"final report: (?P<d>\d+) of (?P<t>\d+) rows (?:has|have) a confirmed answer(?:; still without one: "
+     r"No\. (?P<f_list>.+))?",
+     lambda m: f"公表版：{m['t']}項目のうち{m['d']}項目の回答が確定しています"
+               + _opt(_frag(m["f_list"]), "。まだ回答のない項目：No. {}")),
+    (r"report title (?P<t>.+) is made from the file name; --title \"(?P<eg>.+)\" gives the whole heading",
+     "報告書の題名 {t} はファイル名から作りました。--title \"{eg}\" で題名全体を指定できます"),
+    (r"grouping (?P<n>\d+) distinct texts in (?P<b>\d+) blocks \(largest (?P<l>\d+)\)",
+     "異なる文面{n}件を{b}ブロックに分けて分類します（最大{l}件）"),
+    (r"grouping: (?P<a>\d+) clusters in blocks -> (?P<b>\d+) after joining across blocks",
+     "分類：ブロックごとの{a}項目を、ブロックをまたいでまとめて{b}項目にしました"),
+    (r"(?P<n>\d+) opinions? in (?P<k>\d+) clusters?; wrote (?P<dir>.+)",
+     "意見{n}件を{k}項目にまとめました。出力先：{dir}"),
+    (r"(?P<r>\d+) rows?, (?P<o>\d+) opinions?, (?P<g>\d+) duplicate groups?, (?P<c>\d+) clusters? -> (?P<path>.+)",
+     "{r}行、意見{o}件、重複グループ{g}、{c}項目 → {path}"),
+    # --- errors
+    (r"(?P<p>.+?): file not found(?: \((?P<opt>--[\w-]+)\))?",
+     lambda m: f"{m['p']}：ファイルが見つかりません{_opt(m['opt'], '（{}）')}"),
+    (r"(?P<p>.+?): no such run folder; run (?P<cmd>`[^`]+`) first",
+     "{p}：実行フォルダがありません。先に {cmd} を実行してください"),
+    (r"(?P<p>.+?): no such run folder", "{p}：実行フォルダがありません"),
+    (r"cannot guess the text column; give --text-column \(the file has: (?P<cols>.+)\)",
+     "意見の本文の列がわかりません。--text-column で指定してください（ファイルの列：{cols}）"),
+    (r"unknown (?P<what>text|id|channel|submitter) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
+     lambda m: f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['what']] }の列 "
+               f"'{m['c']}' はありません。ファイルの列：{m['cols']}"),
+    (r"(?P<p>.+?): not (?P<enc>[\w-]+): (?P<n>\d+) byte runs? cannot be read as (?P=enc), the first at line "
+     r"(?P<l>\d+) \(byte (?P<b>\d+)\)(?P<rest>.*)",
+     lambda m: f"{m['p']}：{m['enc']} ではありません（{m['enc']} として読めないバイト列が{m['n']}か所、最初は"
+               f"{m['l']}行目の{m['b']}バイト目）" + m["rest"]),
+    (r"Missing argument '(?P<a>.+?)'\. \(see (?P<cmd>`.+`)\)", "引数 '{a}' がありません（{cmd} を参照）"),
+    (r"No such command '(?P<c>[^']+)'\. \(see (?P<cmd>`.+`)\)", "'{c}' というコマンドはありません（{cmd} を参照）"),
+    (r"Invalid value for '(?P<o>[^']+)': '(?P<v>.*?)' is not a valid (?P<t>float|integer)\. \(see (?P<cmd>`.+`)\)",
+     lambda m: f"{m['o']} の値 '{m['v']}' は{'数' if m['t'] == 'float' else '整数'}ではありません（{m['cmd']} を参照）"),
+    (r"(?P<p>.+?): no rows under the column names \((?P<cols>.+)\); nothing to cluster",
+     "{p}：列名の下に行がありません（{cols}）。分類する意見がありません"),
+    (r"No such option:? '?(?P<o>[^'\s]+?)'?\.?(?: Did you mean '?(?P<d>[^'\s]+?)'?\?)? \(see (?P<cmd>`.+`)\)",
+     lambda m: f"{m['o']} というオプションはありません{_opt(m['d'], '（{} のことですか？）')}（{m['cmd']} を参照）"),
+    (r"Option '(?P<o>[^']+)' requires an argument\.(?: \(see (?P<cmd>`.+`)\))?",
+     lambda m: f"{m['o']} には値を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
+    (r"Got unexpected extra arguments? \((?P<a>.+)\) \(see (?P<cmd>`.+`)\)",
+     "余分な引数があります（{a}）（{cmd} を参照）"),
+    (r"Invalid value for '(?P<o>[^']+)': '(?P<v>.*?)' is not one of (?P<choices>.+?)\. \(see (?P<cmd>`.+`)\)",
+     "{o} の値 '{v}' は使えません。使える値：{choices}（{cmd} を参照）"),
+    (r"unknown opinion id '(?P<o>.*?)'; see opinion_id in opinions\.csv",
+     "意見ID '{o}' はこの実行フォルダにありません（opinions.csv の opinion_id を見てください）"),
+    (r"unknown cluster '(?P<c>.*?)' \(clusters: (?P<list>.+?); see cluster_id in clusters\.csv\)",
+     "項目ID '{c}' はこの実行フォルダにありません（項目：{list}。clusters.csv の cluster_id を見てください）"),
+    (r"give exactly one of --answer-id or --text", "--answer-id と --text のどちらか一方だけを指定してください"),
+    (r"opinion '(?P<o>.*?)' is one of (?P<n>\d+) copies in duplicate group (?P<g>\S+) \(the same letter, counted "
+     r"(?P<k>\d+) times\); excluding one copy of it is rarely meant: name all of them \((?P<ids>.+)\) or add "
+     r"--with-copies to exclude the whole group, or use `cluster review detach` if it is not a copy",
+     "意見 '{o}' は重複グループ {g} の写し{n}件の一つです（同じ文面として{k}件と数えています）。写しを1件だけ"
+     "対象外にすることはふつうありません：全部を指定する（{ids}）か、--with-copies を付けてグループ全体を対象外に"
+     "してください。写しでないときは `cluster review detach` を使ってください"),
+    (r"interrupted; the previous outputs are left as they were", "中断しました。前の出力はそのままです"),
+    (r"aborted", "中止しました"),
+    (r"unexpected (?P<t>\w+): (?P<d>.*) \(set CLUSTER_DEBUG=1 for details\)",
+     "予期しないエラー（{t}）：{d}（詳しくは CLUSTER_DEBUG=1 を設定して実行してください）"),
+    (r"no space left on the disk while writing (?P<f>.+?); free some space and run again \(files already in place "
+     r"were not changed\)",
+     "{f} の書き込み中にディスクがいっぱいになりました。空きを作ってもう一度実行してください（すでにあるファイルは"
+     "変わっていません）"),
+    # --- cluster review: what was recorded
+    (r"recorded merge of (?P<f_what>.+?)(?:: (?P<eff>the merged row .+))?",
+     lambda m: f"統合を記録しました：{_frag(m['f_what'])} を一つの項目にまとめます{_merge_effect(m['eff'])}"),
+    (r"recorded move of (?P<op>" + _OPS + r")(?: from (?P<f_src>.+?))? into (?P<f_dst>.+?)" + _COPIES,
+     lambda m: f"移動を記録しました：意見 {_ops(m['op'])} を{_opt(_frag(m['f_src']), ' {} から')} "
+               f"{_frag(m['f_dst'])} へ移します{_copies(m)}"),
+    (r"recorded split of (?P<op>" + _OPS + r")(?: from (?P<f_src>.+?))? into a cluster of their own" + _COPIES,
+     lambda m: f"分割を記録しました：意見 {_ops(m['op'])} を{_opt(_frag(m['f_src']), ' {} から')}"
+               f"新しい項目に分けます{_copies(m)}"),
+    (r"recorded exclude of (?P<op>" + _OPS + r")(?: from (?P<f_src>.+?))?"
+     r"(?: \((?P<why>(?![^()]*, \d+ opinions?\))[^()]*)\))?: (?:it is|they are) no opinion on the draft "
+     r"\(対象外\), counted apart from 意見総数",
+     lambda m: f"対象外を記録しました：意見 {_ops(m['op'])}{_opt(_frag(m['f_src']), '（{}）')}"
+               f"{_opt(m['why'], '（理由：{}）')} は案に対する意見ではない（対象外）として、意見総数とは別に数えます"),
+    (r"recorded cut of (?P<op>\S+)(?: in (?P<src>.+?))?: (?P<a>\S+) 「(?P<ta>[^」]*)」 and (?P<b>\S+) 「(?P<tb>[^」]*)」 "
+     r"become two opinions, each grouped on its own text",
+     lambda m: f"切り分けを記録しました：意見 {m['op']}{_opt(m['src'], '（{}）')} を {m['a']}「{m['ta']}」と "
+               f"{m['b']}「{m['tb']}」の二つの意見にし、それぞれの文面で分類します"),
+    (r"recorded join of (?P<f_ids>.+?): one opinion (?P<h>\S+) 「(?P<t>[^」]*)」, counted once; (?P<f_rest>.+?) "
+     r"(?:keeps its row|keep their rows) with status joined",
+     "つなぎ合わせを記録しました：意見 {f_ids} を一つの意見 {h}「{t}」にし、1件として数えます。"
+     "{f_rest} の行は status joined で残ります"),
+    (r"recorded label for (?P<f_c>.+?): it is published as the row's heading 【(?P<h>.*)】"
+     r"(?P<masked> \(personal data masked\))? in the report",
+     lambda m: f"見出しを記録しました：{_frag(m['f_c'])}。報告書では行の見出し【{m['h']}】として公表されます"
+               + ("（個人情報は伏せ字にします）" if m["masked"] else "")),
+    (r"recorded summary for (?P<f_c>.+?): ご意見の概要 「(?P<t>.*)」",
+     "概要を記録しました：{f_c}。ご意見の概要は「{t}」です"),
+    (r"recorded category for (?P<f_c>.+?): 対応区分 (?P<v>.+) in the report",
+     "対応区分を記録しました：{f_c}。報告書の対応区分は {v} です"),
+    (r"recorded section for (?P<f_c>.+?): 該当箇所 「(?P<t>.*)」(?P<masked> \(personal data masked\))? in the report",
+     lambda m: f"該当箇所を記録しました：{_frag(m['f_c'])}。報告書の該当箇所は「{m['t']}」です"
+               + ("（個人情報は伏せ字にします）" if m["masked"] else "")),
+    (r"recorded answer for (?P<f_c>.+?): (?:past answer (?P<aid>\S+)|answer of (?P<src>\S+)|its 考え方) 「(?P<t>.*)」",
+     lambda m: f"回答を記録しました：{_frag(m['f_c'])}。考え方（回答）は {_answer_source(m)}「{m['t']}」です"),
+    (r"recorded confirm of (?P<f_c>.+)", "分類の確定を記録しました：{f_c}"),
+    (r"recorded detach \((?P<n>\d+) opinions?\): (?P<who>.+?) leaves? (?P<g>\S+) \((?P<a>\d+) -> (?P<b>\d+) "
+     r"opinions?\) in duplicate_count; run (?P<cmd>`[^`]+`) again: it is then clustered on its own text, and the "
+     r"cluster's 件数 changes only if the grouping places it in another cluster \(use `cluster review move` or "
+     r"`split` to take it out of the cluster\)",
+     "重複から外すことを記録しました（意見{n}件）：{who} は {g} から外れます（duplicate_count {a}件 → {b}件）。"
+     "{cmd} をもう一度実行すると、自分の文面で分類されます。項目の件数が変わるのは、分類で別の項目に入ったときだけです"
+     "（項目から外すには `cluster review move` か `split` を使ってください）"),
+    (r"(?P<f_c>.+?) were already merged by decision (?P<n>\d+) \(" + _BY_AT + r", not yet applied\): this merge "
+     r"changes nothing; (?P<cmd>`[^`]+`) withdraws it",
+     lambda m: f"{_frag(m['f_c'])} はすでに判断{m['n']}でまとめられています（{m['by']}{_opt(m['at'], '、{}')}、"
+               f"まだ反映されていません）。この統合では何も変わりません。{m['cmd']} で取り消せます"),
+    (r"this confirms the grouping, not an answer: (?P<c>\S+)'s 考え方 candidate \(past answer (?P<a>\S+), score "
+     r"(?P<s>[\d.]+), 「(?P<t>[^」]*)」\) is still unconfirmed and --final leaves the row without one; "
+     r"(?P<cmd>`[^`]+`) confirms it",
+     "これは分類の確定で、回答の確定ではありません。{c} の考え方の候補（過去の回答 {a}、スコア {s}、「{t}」）は"
+     "未確定のままで、--final では回答なしになります。{cmd} で確定できます"),
+    (r"withdrew decision (?P<n>\d+) \((?P<kind>\w+)(?: of (?P<where>.+?))?(?: (?P<said>「[^」]*」))? " + _BY_AT + r"\)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}{_opt(m['where'], '：{}')}{m['said'] or ''}、"
+               f"{m['by']}{_opt(m['at'], '、{}')}）を取り消しました"),
+    (r"(?P<n> *\d+)  (?P<kind>" + "|".join(KINDS) + r")  (?P<rest>.*)",  # a row of `cluster review list`
+     lambda m: f"{m['n']}  {KINDS[m['kind']]}  {_list_row(m['rest'])}"),
+    (r"no decisions recorded in (?P<f>.+?) yet", "{f} にはまだ判断が記録されていません"),
+    (r"(?P<dry>would record|recorded) (?P<f_what>.+?) from (?P<file>.+?) \((?P<u>\d+) rows? unchanged, "
+     r"(?P<a>\d+) changes? recorded before\)",
+     lambda m: f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}"
+               f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
+    (r"would record (?P<kind>\w+) for (?P<c>\S+): (?P<t>.*)",
+     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),
+]]
+
+
+def _apply(entry: _Entry, m: re.Match) -> str:
+    template = entry[1]
+    if callable(template):
+        return template(m)
+    groups = {k: (_frag(v) if k.startswith("f_") else (v or "")) for k, v in m.groupdict().items()}
+    return template.format(**groups)
+
+
+def _body(line: str) -> Optional[str]:
+    """The Japanese of a line without its prefix; None when no entry knows it."""
+    hint = ""
+    m = _RERUN.search(line)
+    if m:
+        hint = f"{m['cmd']} をもう一度実行すると反映されます"
+        line = line[:m.start()]
+        if not line:
+            return hint
+    for entry in _TABLE:
+        m = entry[0].fullmatch(line)
+        if m:
+            said = _apply(entry, m)
+            if said is None:  # (the entry does not know this variant)
+                continue
+            return said + ("。" + hint if hint else "")
+    return None
+
+
+def translate(line: str) -> str:
+    """``line`` in Japanese; a line no entry matches is returned as it is (its error:/warning:/note:
+    prefix in Japanese). Each line of a several-line message is translated on its own."""
+    if "\n" in line:
+        return "\n".join(translate(part) for part in line.split("\n"))
+    prefix, body = "", line
+    for en, ja in PREFIXES:
+        if line.startswith(en):
+            prefix, body = ja, line[len(en):]
+            break
+    said = _body(body)
+    return prefix + (said if said is not None else body)
+
+
+def is_known(line: str) -> bool:
+    """Whether an entry of the table translates ``line`` (not only its prefix)."""
+    for en, _ in PREFIXES:
+        if line.startswith(en):
+            line = line[len(en):]
+            break
+    return _body(line) is not None
+
+
+def translating(log: Callable[[str], None]) -> Callable[[str], None]:
+    """``log`` that is given each line in Japanese."""
+    def said(message: str) -> None:
+        log(translate(str(message)))
+    return said
+
+
+def lang(option: Optional[str] = None) -> str:
+    """The language of the output: ``option`` (--lang), else the environment's CLUSTER_LANG, else en."""
+    value = (option or os.environ.get(ENV) or "en").strip().lower()
+    return "ja" if value.startswith("ja") else "en"

@@ -1,0 +1,205 @@
+"""`--lang ja` / CLUSTER_LANG=ja: the lines `cluster run` and `cluster review …` print, in Japanese.
+
+Each command is run twice on the same input, in English (the default) and in Japanese; every
+Japanese line must be worded by the table of cluster/messages_ja.py (not only its prefix), hold
+Japanese the English line does not, and keep every number, id, file name, path, backticked
+command and quoted text 「…」 of its English twin verbatim. The inputs are small invented
+Japanese comments (and the shipped sample)."""
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cluster.cli import main
+from cluster.messages_ja import is_known, translate, translating
+
+from conftest import model_args
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample_comments.csv"
+PAST = ROOT / "data" / "sample_past_answers.csv"
+
+# what must survive: commands in backticks, quoted texts, paths, file names, anything with a digit
+TOKENS = re.compile(r"`[^`]*`|「[^」]*」|(?:/[\w.~-]+)+/?|[\w-]+\.(?:csv|xlsx|jsonl|json|md|html|txt)\b"
+                    r"|[\w/~+-]*\d[\w./~+-]*")
+JAPANESE = re.compile(r"[ぁ-んァ-ン一-龥]")
+TIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\+\d\d:\d\d)?")
+
+
+def _cli(*args, env=None) -> list[str]:
+    result = CliRunner().invoke(main, [str(a) for a in args], env=env, prog_name="cluster")
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+
+
+def _lines_agree(english: list[str], japanese: list[str], same: dict[str, str] = {}) -> int:
+    """Every Japanese line is a known translation of its English twin; returns the lines checked."""
+    assert len(english) == len(japanese), (english, japanese)
+    for en, ja in zip(english, japanese):
+        for theirs, ours in same.items():  # (the Japanese run's folder, named as the English one's)
+            ja = ja.replace(theirs, ours)
+        times = iter(TIME.findall(en))  # (the two runs' decisions were recorded seconds apart)
+        ja = TIME.sub(lambda m: next(times, m.group()), ja)
+        assert is_known(en), f"no Japanese wording for: {en}"
+        assert ja == translate(en), (en, ja)  # (the command printed the table's wording)
+        assert set(JAPANESE.findall(ja)) - set(en), (en, ja)
+        missing = [t.rstrip(".") for t in TOKENS.findall(en) if t.rstrip(".") not in ja]
+        assert not missing, (missing, en, ja)
+    return len(english)
+
+
+def test_sample_run_in_japanese(tmp_path):
+    en = _cli("run", SAMPLE, "--answers", PAST, "--out", tmp_path / "en", *model_args())
+    ja = _cli("run", SAMPLE, "--answers", PAST, "--out", tmp_path / "ja", *model_args(), "--lang", "ja")
+    assert _lines_agree(en, ja, {str(tmp_path / "ja"): str(tmp_path / "en")}) >= 11
+    assert any(re.fullmatch(r"提出73件を意見104行に分けました（内容のあるもの91件）", line) for line in ja), ja
+    assert any(re.fullmatch(r"意見\d+件を\d+項目にまとめました。出力先：.*/ja/", line) for line in ja), ja
+    assert en[0].endswith("report.xlsx") and "clusters ->" in en[0]  # English stays the default
+
+
+def _write(path: Path, header, rows, encoding="utf-8") -> Path:
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    return path
+
+
+PARKING = "駅前の駐輪場が足りません。駐輪場を増やしてください。"
+LIBRARY = "図書館の開館時間を延長してほしい。平日は仕事で行けません。"
+TREES = "みどり公園の木を残してください。夏の日陰として欠かせません。"
+BUS = "コミュニティバスの本数を増やしてください。"
+LETTER = "みどり公園の樹木伐採計画に反対します。木を残した整備計画に見直してください。"
+
+
+def _small_inputs(tmp_path: Path) -> list[list]:
+    """A CP932 file with an unused column and duplicates, one with a title row, an empty row and a
+    repeated id, a campaign with topics, two files read as one consultation, and a file whose text
+    column cannot be guessed."""
+    d = tmp_path / "in"
+    d.mkdir()
+    cp932 = _write(d / "郵送分.csv", ["番号", "メモ", "ご意見"],
+                   [["1", "x", PARKING], ["2", "", LIBRARY], ["3", "", TREES], ["4", "", BUS], ["5", "", PARKING],
+                    ["6", "", PARKING]], encoding="cp932")
+    titled = d / "titled.csv"
+    titled.write_text("みどり市 公園整備計画（案）に対する意見一覧\n番号,氏名,ご意見\n1,山田,"
+                      f"{PARKING}\n1,佐藤,{LIBRARY}\n,,\n3,,\n4,鈴木,{TREES}\n5,,{BUS}\n", encoding="utf-8")
+    campaign = _write(d / "camp.csv", ["ID", "氏名", "本文"],
+                      [[str(i), "", LETTER + ("" if i % 2 else "私も毎朝散歩しています。")] for i in range(1, 9)]
+                      + [["9", "", LIBRARY], ["10", "", BUS]])
+    topics = _write(d / "topics.csv", ["topic", "description"], [["第1章 公園", "公園 樹木 伐採 日陰"],
+                                                                  ["第2章 図書館", "図書館 開館時間"]])
+    nothing = _write(d / "bad.csv", ["a", "b"], [["1", "2"]])
+    return [[cp932], [titled, "--order", "section"], [campaign, "--topics", topics], [cp932, campaign],
+            [d / "missing.csv"], [nothing], [cp932, "--text-column", "本文"], [cp932, "--encoding", "utf-8"]]
+
+
+def test_small_runs_in_japanese(tmp_path):
+    checked = 0
+    for k, args in enumerate(_small_inputs(tmp_path)):
+        out_en, out_ja = tmp_path / f"en{k}", tmp_path / f"ja{k}"
+        en = _cli("run", *args, "--out", out_en, "--model", "char-hash")
+        ja = _cli("run", *args, "--out", out_ja, "--model", "char-hash", "--lang", "ja")
+        checked += _lines_agree(en, ja, {str(out_ja): str(out_en)})
+    assert checked >= 40, checked
+
+
+def test_late_comments_and_env(tmp_path, monkeypatch):
+    rows = [[str(i + 1), t] for i, t in enumerate([PARKING, LIBRARY, TREES, BUS, PARKING])]
+    first = _write(tmp_path / "comments.csv", ["受付番号", "ご意見"], rows)
+    late = _write(tmp_path / "comments_late.csv", ["受付番号", "ご意見"],
+                  rows + [["6", "ごみ収集の回数を増やしてください。"], ["7", "街灯を増やしてほしい。"]])
+    for out in ("en", "ja"):
+        _cli("run", first, "--out", tmp_path / out, "--model", "char-hash")
+    en = _cli("run", late, "--out", tmp_path / "en", "--model", "char-hash")
+    ja = _cli("run", late, "--out", tmp_path / "ja", "--model", "char-hash", env={"CLUSTER_LANG": "ja"})
+    _lines_agree(en, ja, {str(tmp_path / "ja"): str(tmp_path / "en")})
+    assert "追加の意見：新しい意見（重複をまとめて）2件：2件で新しい項目2つ" in ja, ja
+    # the option wins over the environment, and one invocation's --lang does not stay for the next
+    assert _cli("run", tmp_path / "none.csv", "--out", tmp_path / "x", "--lang", "en", env={"CLUSTER_LANG": "ja"}) \
+        == [f"error: {tmp_path / 'none.csv'}: file not found"]
+    assert _cli("run", tmp_path / "none.csv", "--out", tmp_path / "x") == [f"error: {tmp_path / 'none.csv'}: file not found"]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "run"
+    _cli("run", SAMPLE, "--answers", PAST, "--out", out, *model_args())
+    return out
+
+
+def test_review_lines_in_japanese(sample_run, tmp_path):
+    en_dir, ja_dir = tmp_path / "en", tmp_path / "ja"
+    shutil.copytree(sample_run, en_dir)
+    shutil.copytree(sample_run, ja_dir)
+    with open(en_dir / "opinions.csv", encoding="utf-8-sig", newline="") as fh:
+        ok = [r for r in csv.DictReader(fh) if r["status"] == "ok"]
+    with open(en_dir / "clusters.csv", encoding="utf-8-sig", newline="") as fh:
+        c1, c2, c3, c4, c5 = [r["cluster_id"] for r in csv.DictReader(fh)][:5]
+    alone = {c: [r["opinion_id"] for r in ok if r["cluster_id"] == c and not r["duplicate_group"]] for c in (c2, c3)}
+    copies = [r["opinion_id"] for r in ok if r["duplicate_group"]]
+    text = {r["opinion_id"]: r["text"] for r in ok}
+    commands = [
+        ["merge", c4, c5], ["merge", c4, c5], ["move", alone[c2][0], c3], ["split", *alone[c3][:2]],
+        ["exclude", alone[c2][1], "--reason", "テスト送信"], ["exclude", copies[0]],
+        ["label", c1, "東町線の存続"], ["summary", c1, "東町線を存続させてほしい。"],
+        ["answer", c2, "--answer-id", "1"], ["answer", c3, "--text", "ご意見として承ります。"], ["answer", c3],
+        ["confirm", c1], ["category", c1, "A"], ["section", c1, "第3章 公共交通"], ["detach", copies[1]],
+        ["undo"], ["undo", "--decision", "1"], ["move", "P-999-9", c1], ["confirm", "C999"], ["merge", c1],
+        ["list"],
+        # refused: each says why in Japanese
+        ["exclude", alone[c2][1]], ["label", c1, " "], ["undo", "--decision", "999"], ["undo", "--decision", "1"],
+        ["join", alone[c3][2]], ["cut", alone[c3][2], "--before", text[alone[c3][2]][:5]],
+        ["cut", alone[c3][2], "--before", "本文にない言葉"], ["detach", alone[c3][2]],
+    ]
+    checked = 0
+    for command in commands:
+        kind, rest = command[0], command[1:]
+        en = _cli("review", kind, en_dir, *rest)
+        ja = _cli("review", kind, ja_dir, *rest, "--lang", "ja")
+        checked += _lines_agree(en, ja, {str(ja_dir): str(en_dir)})
+    assert checked >= 45, checked
+    en = _cli("run", SAMPLE, "--answers", PAST, "--out", en_dir, *model_args())
+    ja = _cli("run", SAMPLE, "--answers", PAST, "--out", ja_dir, *model_args(), "--lang", "ja")
+    _lines_agree(en, ja, {str(ja_dir): str(en_dir)})
+    assert any(line.startswith("職員の判断（") for line in ja), ja
+
+
+def test_translate_keeps_what_it_does_not_know():
+    line = "grouping took 3.5 s for C001 (see `cluster review show out C001`)"
+    assert translate(line) == line and not is_known(line)
+    assert translate("error: " + line) == "エラー：" + line  # the prefix only; the rest as it was
+    assert translate("warning: 1 番号 value used by more than one row: 7 (rows 2, 3 in opinions.csv); the repeats "
+                     "are read as 7~2 (is 番号 the id column? --id-column names another)") == (
+        "警告：番号の同じ値が複数の行にあります（1件）：7（opinions.csv の2, 3行目）。2つ目以降は 7~2 として読みます"
+        "（番号はIDの列ですか？ 別の列なら --id-column で指定してください）")
+    said = []
+    translating(said.append)("91 opinions in 32 clusters; wrote out/")
+    assert said == ["意見91件を32項目にまとめました。出力先：out/"]
+
+
+def test_usage_errors_in_japanese(tmp_path):
+    """click's usage errors, in one Japanese line too: also one found before --lang is read."""
+    assert _cli("review", "merge", tmp_path, "C001", "--bogus", "--lang", "ja") == [
+        "エラー：--bogus というオプションはありません（`cluster review merge --help` を参照）"]
+    assert _cli("run", "--out", tmp_path / "x", "--lang", "ja") == [
+        "エラー：引数 'INPUT...' がありません（`cluster run --help` を参照）"]
+    assert _cli("run", "a.csv", "--out", tmp_path / "x", "--order", "x", env={"CLUSTER_LANG": "ja"}) == [
+        "エラー：--order の値 'x' は使えません。使える値：'auto', 'section', 'count'（`cluster run --help` を参照）"]
+    assert _cli("run", "a.csv", "--out", tmp_path / "x", "--order", "x") == [
+        "error: Invalid value for '--order': 'x' is not one of 'auto', 'section', 'count'. (see `cluster run --help`)"]
+
+
+def test_late_and_id_warnings_keep_their_ids():
+    said = translate("note: 2 late opinions joined C001, which has 対応区分 C and a confirmed answer from before they "
+                     "came (all of them copies or near-copies of opinions already in it): check it still fits them "
+                     "(M0-1, M2-1)")
+    assert said == ("注：追加の意見2件が C001 に入りました。C001 の対応区分 C・確定した回答は、追加の前に記録したものです"
+                    "（どれも、すでにある意見の写し・ほぼ写しです）。追加の意見にも合うか確かめてください（M0-1, M2-1）")
+    assert translate("3 rows without a 受付番号 are numbered by their place: FAX-3 (sheet FAX row 4), 電子メール-1 "
+                     "(sheet 電子メール row 2) and 4 more") == (
+        "受付番号のない3行は、表の中の位置で番号を付けました：FAX-3 (シート FAX の4行目), 電子メール-1 "
+        "(シート 電子メール の2行目)、ほか4行")
