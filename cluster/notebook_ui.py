@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Collection, Mapping, Sequence
 
 from .io import shorten
+from .messages_ja import KINDS
 from .worksheet import STATUS_WORDS, WEAK_FRACTION
 
 # --- the notebook's controls -------------------------------------------------------------------
@@ -174,9 +175,7 @@ def cluster_label(cluster_id: str, size, label: str) -> str:
 
 # --- decisions and duplicate groups ------------------------------------------------------------
 
-KIND_WORDS = {"merge": "統合", "move": "移動", "split": "分割", "detach": "重複から外す", "exclude": "対象外",
-              "cut": "切り分け", "join": "つなぎ合わせ", "label": "見出し", "summary": "概要", "answer": "回答",
-              "category": "対応区分", "section": "該当箇所", "confirm": "分類の確定", "withdraw": "取り消し"}
+KIND_WORDS = KINDS  # the decision kinds' Japanese names, as the command line's --lang ja says them
 DECISION_COLUMNS = {"n": "番号", "kind": "種類", "by": "記録者", "at": "日時", "cluster": "項目ID",
                     "opinions": "意見数", "value": "内容", "in_this_run": "今回の実行に反映",
                     "withdrawn": "取り消し済み", "note": "備考"}
