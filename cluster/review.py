@@ -2231,7 +2231,8 @@ def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
 
 def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | None:
     """``(answer_id, score, answer text)`` of cluster ``cluster_id``'s top past-answer candidate in
-    answers.csv when no answer decision in force names the cluster, else None. ``review confirm``
+    answers.csv when no answer decision in force names the cluster and the candidate reaches the
+    report's threshold (run.json's ``report_min_score``), else None. ``review confirm``
     names it: confirming a row confirms its grouping, not the candidate shown beside it."""
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
@@ -2247,12 +2248,20 @@ def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | 
         rows = read_table(path).rows
     except (InputError, ValueError, OSError):
         return None
+    # only a candidate the report would show (QA30: a bus-stop row was offered a bicycle-parking
+    # answer scoring 0.00 to confirm)
+    try:
+        floor = float((_read_run_info(run_dir, required=False) or {}).get("report_min_score"))
+    except (TypeError, ValueError, InputError):
+        floor = 0.0
     for row in rows:
         if unescape_cell(row.get("cluster_id", "")) == cluster_id and str(row.get("rank", "")).strip() == "1":
             try:
                 score = float(row.get("score") or 0)
             except ValueError:
                 score = 0.0
+            if score < floor - 5e-5:  # answers.csv rounds scores to 4 places
+                return None
             return unescape_cell(row.get("answer_id", "")), score, unescape_cell(row.get("answer", ""))
     return None
 

@@ -318,6 +318,16 @@ def test_confirming_a_row_names_the_candidate_it_leaves_unconfirmed(project):
     assert res.exit_code == 0 and "not an answer" not in res.output
 
 
+def test_confirming_a_row_names_no_candidate_below_the_reports_threshold(project):
+    """QA30: a bus-stop row was offered a bicycle-parking answer scoring 0.00 to confirm."""
+    out, of = project["out"], project["of"]
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    info["report_min_score"] = 0.99  # no candidate reaches it
+    (out / "run.json").write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    res = invoke("review", "confirm", out, of["A1-1"])
+    assert res.exit_code == 0 and "--answer-id" not in res.output, res.output
+
+
 def test_review_list_shows_the_opinions_of_a_split_and_counts_in_the_singular(project):
     out = project["out"]
     review.record_split(out, ["A8-1"])
