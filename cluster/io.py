@@ -665,7 +665,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     if len(parts) == 1:
         if not other:
             return first
-        first.notes.append(f"sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: "
+        first.notes.append(f"warning: sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: "
                            f"{'their' if len(other) > 1 else 'its'} columns differ from sheet {first.sheet}'s"
                            + (f" ({option} NAME reads one of them instead)" if option else ""))
         return first

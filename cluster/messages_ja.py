@@ -49,7 +49,8 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
     (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
     (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
     (r"\bsheet (\S+) row (\d+)", r"シート \1 の\2行目"),
-    (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) in opinions\.csv", r"opinions.csv の\1行目"),
+    # the row_number column's value, not the file's line (QA30: 「opinions.csv の11行目」 sent staff to line 11)
+    (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) in opinions\.csv", r"opinions.csv の row_number \1"),
     (r"\blines? (\d+(?:(?:, |[~–-])\d+)*) of the file", r"ファイルの\1行目"),
     (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) ?", r"\1行目"),
     (r"\((\d+) in all\)", r"（全\1件）"),
@@ -401,6 +402,27 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
     (r"(?P<r>\d+) rows?, (?P<o>\d+) opinions?, (?P<g>\d+) duplicate groups?, (?P<c>\d+) clusters? -> (?P<path>.+)",
      "{r}行、意見{o}件、重複グループ{g}、{c}項目 → {path}"),
     # --- errors
+    (r"(?P<p>.+?): no such file", "{p}：ファイルが見つかりません"),
+    # (QA30: these were English)
+    (r"sheets? (?P<names>.+?) not read: (?:their|its) columns differ from sheet (?P<first>.+?)'s"
+     r"(?: \((?P<opt>--[\w-]+) NAME reads one of them instead\))?",
+     lambda m: f"シート {m['names']} は読んでいません：列がシート {m['first']} と違います"
+               + (f"（{m['opt']} NAME でそのシートだけを読めます）" if m['opt'] else "")),
+    (r"(?P<n>\d+) submissions? only points? to an attachment \(「別添のとおり」\): (?P<ids>.+?); their opinions are in "
+     r"files this run does not read: type them into the input to count and group them",
+     "添付ファイルを指すだけの提出が{n}件あります（「別添のとおり」）：{ids}。意見はこの実行で読めないファイルにあります。"
+     "件数に数えて分類するには、その内容を入力ファイルに書き写してください"),
+    (r"split of (?P<ids>.+?) changes nothing: (?:it is|they are) all of (?P<c>\S+) \((?P<n>\d+) opinions?\), already a "
+     r"cluster of (?:its|their) own(?P<rest>.*)",
+     lambda m: f"{m['ids']} を分けても何も変わりません：{m['c']}（意見{m['n']}件）はこの意見だけで、すでに一つの項目です"
+               + ("。別の項目へ移すには `cluster review move` を使います"
+                  if m['rest'].startswith("; to put it into another cluster use") else m['rest'])),
+    (r"past answer '(?P<id>[^']*)' has no answer text \(its row in (?P<file>.+?) has an empty answer column, so it was "
+     r"skipped when the past answers were read\); write the answer with --text, or fill it in and run again",
+     "過去の回答「{id}」には回答の本文がありません（{file} のその行の回答の列が空のため、読み込みのときに飛ばしました）。"
+     "--text で考え方を書くか、回答を記入してからもう一度実行してください"),
+    (r"「(?P<v>.*?)」 is not one of this run's categories \(対応区分\); one of: (?P<list>.+)",
+     "「{v}」はこの実行の対応区分にありません。次のいずれかを指定してください：{list}"),
     (r"(?P<p>.+?): file not found(?: \((?P<opt>--[\w-]+)\))?",
      lambda m: f"{m['p']}：ファイルが見つかりません{_opt(m['opt'], '（{}）')}"),
     (r"(?P<p>.+?): no such run folder; run (?P<cmd>`[^`]+`) first",

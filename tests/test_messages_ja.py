@@ -174,7 +174,7 @@ def test_translate_keeps_what_it_does_not_know():
     assert translate("error: " + line) == "エラー：" + line  # the prefix only; the rest as it was
     assert translate("warning: 1 番号 value used by more than one row: 7 (rows 2, 3 in opinions.csv); the repeats "
                      "are read as 7~2 (is 番号 the id column? --id-column names another)") == (
-        "警告：番号の同じ値が複数の行にあります（1件）：7（opinions.csv の2, 3行目）。2つ目以降は 7~2 として読みます"
+        "警告：番号の同じ値が複数の行にあります（1件）：7（opinions.csv の row_number 2, 3）。2つ目以降は 7~2 として読みます"
         "（番号はIDの列ですか？ 別の列なら --id-column で指定してください）")
     said = []
     translating(said.append)("91 opinions in 32 clusters; wrote out/")
@@ -203,3 +203,28 @@ def test_late_and_id_warnings_keep_their_ids():
                      "(sheet 電子メール row 2) and 4 more") == (
         "受付番号のない3行は、表の中の位置で番号を付けました：FAX-3 (シート FAX の4行目), 電子メール-1 "
         "(シート 電子メール の2行目)、ほか4行")
+
+
+@pytest.mark.parametrize("line", [
+    # QA30: lines staff met in English, and one that sent them to the wrong row
+    "warning: sheets FAX, メモ not read: their columns differ from sheet 郵送's (--sheet NAME reads one of them instead)",
+    "1 submission only points to an attachment (「別添のとおり」): W-016; their opinions are in files this run does "
+    "not read: type them into the input to count and group them",
+    "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
+    "error: past answer '3' has no answer text (its row in 前回の考え方.csv has an empty answer column, so it was "
+    "skipped when the past answers were read); write the answer with --text, or fill it in and run again",
+    "error: 「Z」 is not one of this run's categories (対応区分); one of: A：修正したもの; B：盛り込み済み",
+    "error: 存在しない.xlsx: no such file",
+])
+def test_lines_staff_met_in_english_are_japanese(line):
+    ja = translate(line)
+    assert is_known(line) and JAPANESE.search(ja.split("：", 1)[-1]) and ja != line
+    missing = [t.rstrip(".") for t in TOKENS.findall(line) if t.rstrip(".") not in ja]
+    assert not missing, (missing, ja)
+
+
+def test_a_row_number_of_opinions_csv_is_named_as_its_column():
+    """QA30: 「opinions.csv の11行目」 sent staff to the 11th line; it is the row_number 11."""
+    ja = translate("1 row with every cell empty (row 11 in opinions.csv (line 17 of the file)): kept in opinions.csv "
+                   "(status empty), not counted as submissions")
+    assert "row_number 11" in ja and "11行目" not in ja
