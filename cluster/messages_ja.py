@@ -230,7 +230,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      "（ファイル名を提出方法にする（例：郵送.xlsx）か、提出方法の列を付けてください）"),
     (r"(?P<n>\d+) input files read as one consultation: (?P<f_list>.+) \(rows (?P<ranges>.+) of opinions\.csv's "
      r"row_number\)",
-     "{n}個の入力ファイルを1つの意見募集として読みました：{f_list}（opinions.csv の row_number で {ranges}）"),
+     "入力ファイル{n}つを1つの意見募集として読みました：{f_list}（opinions.csv の row_number で {ranges}）"),
     (r"--order section needs --topics \(the draft's sections, in order\): the report's rows are in count order",
      "--order section には --topics（案の章・節を順に並べたもの）が必要です。報告書の行は件数の多い順になります"),
     # --- past answers
@@ -240,7 +240,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      r"answers to offer them",
      "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました。候補にするには回答を記入してください"),
     (r"past answers: (?P<n>\d+) answers? read from (?P<k>\d+) files?",
-     "過去の回答：{k}個のファイルから{n}件を読み込みました"),
+     "過去の回答：{k}つのファイルから{n}件を読み込みました"),
     # --- cluster run: opinions, duplicates, clusters
     (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)? -> (?P<r>\d+) opinion rows? "
      r"\((?P<c>\d+) with content\)",
@@ -248,7 +248,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
                f"（内容のあるもの{m['c']}件）"),
     (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "
      r"largest (?P<l>\d+)\)",
-     "重複：意見{n}件を、同じ・ほぼ同じ文面をまとめて{d}件としました（写しのあるグループ{g}、最大{l}件）"),
+     lambda m: (f"重複：意見{m['n']}件を、同じ・ほぼ同じ文面をまとめて{m['d']}件としました（写しのあるグループ{m['g']}、"
+                f"最大{m['l']}件）") if m['g'] != "0" else (f"重複：意見{m['n']}件に、同じ・ほぼ同じ文面の意見はありませんでした"
+                                         f"（異なる文面{m['d']}件、写しのあるグループ{m['g']}、最大{m['l']}件）")),
     (r"duplicates: (?P<n>\d+) opinion\(s\) taken out of their duplicate group by staff decisions \(detach\)",
      "重複：職員の判断（重複から外す）で、意見{n}件を重複グループから外しました"),
     (r"campaigns \(groups of (?P<k>\d+) or more copies\): (?P<f_list>.+)",
