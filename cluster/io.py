@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 TEXT_COLUMN_CANDIDATES = (
     "ご意見", "意見", "御意見", "ご意見の内容", "意見の内容", "意見内容", "本文", "内容",
@@ -1925,7 +1925,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
                        row_numbers: Sequence[int] | None = None,
                        option: str | None = "--id-column",
                        where: Callable[[Sequence[int]], str] | None = None,
-                       row_sheets: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
+                       row_sheets: Sequence[str] | None = None,
+                       blank: Collection[int] = ()) -> tuple[list[str], list[str]]:
     """One distinct id per row from the id column's ``values`` (``column``: its name, for the
     messages); ``(ids, lines to print)``.
 
@@ -1941,7 +1942,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     its row number on that sheet, as ids repeated across sheets do (「FAX-6」, else 「FAX-row6」),
     so staff find it on the sheet it came from, not at its place in the joined table. With an id
     ``column``, such ids look typed: one line names the rows numbered by their place and their ids
-    (the first 10, 「and N more」), with the moved ones' line when there is one.
+    (the first 10, 「and N more」), with the moved ones' line when there is one; ``blank``: rows whose
+    every cell is empty, said elsewhere as no submission, not named again.
 
     >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
     ['1', 'row2', '2', '1~2']
@@ -2006,7 +2008,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     # the rows numbered by their place (not moved): an id column exists, so they look like typed
     # ids (「FAX-3」) unless said; one line with the moved ones, each row named once
     moved_set = set(moved_rows)
-    placed = [k for k, v in enumerate(real) if not v and k not in moved_set] if column else []
+    # (rows whose every cell is empty, ``blank``, are said once already, as no submission: QA30)
+    placed = [k for k, v in enumerate(real) if not v and k not in moved_set and k not in blank] if column else []
     if placed:
         table = getattr(where, "__self__", None)
         table = table if isinstance(table, Table) and len(table.rows) == len(real) else None

@@ -136,7 +136,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             "so it has no sheets (ignored)")
     # distinct ids: a blank id never takes a real one; repeats become 1~2 with a warning
     ids, id_notes = assign_comment_ids([row.get(id_col, "") if id_col else "" for row in table.rows], id_col,
-                                       where=table.where)  # opinions.csv's row_number, then the file's place
+                                       where=table.where,  # opinions.csv's row_number, then the file's place
+                                       blank=set(table.empty_rows))
     for note in id_notes:
         log(note)
     subs = []

@@ -54,6 +54,13 @@ def test_a_csv_names_the_rows_numbered_by_their_row(tmp_path):
     assert res.exit_code == 0, res.output
     assert not lines_with(res.output, "numbered by")
     assert assign_comment_ids(["", "", ""])[1] == []
+    # QA30: a row whose every cell is empty is said once (no submission), not again as numbered by its place
+    path = write_csv(tmp_path / "b.csv", HEADER, [["A-1", TEXTS[0]], ["", ""], ["", TEXTS[1]]])
+    res = invoke("run", path, "--out", tmp_path / "out3", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert lines_with(res.output, "without a 受付番号") == [
+        "1 row without a 受付番号 is numbered by its place: 3 (line 4 of the file)"]
+    assert lines_with(res.output, "every cell empty")
 
 
 def test_a_taken_number_and_a_placed_one_share_one_line_naming_each_row_once(tmp_path):
