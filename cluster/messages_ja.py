@@ -459,10 +459,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      "項目ID '{c}' はこの実行フォルダにありません（項目：{list}。clusters.csv の cluster_id を見てください）"),
     (r"give exactly one of --answer-id or --text", "--answer-id と --text のどちらか一方だけを指定してください"),
     (r"opinion '(?P<o>.*?)' is one of (?P<n>\d+) copies in duplicate group (?P<g>\S+) \(the same letter, counted "
-     r"(?P<k>\d+) times\); excluding one copy of it is rarely meant: name all of them \((?P<ids>.+)\) or add "
+     r"(?P<k>\d+) times\); excluding one copy of it is rarely meant: name the other copies too \((?P<ids>.+)\) or add "
      r"--with-copies to exclude the whole group, or use `cluster review detach` if it is not a copy",
      "意見 '{o}' は重複グループ {g} の写し{n}件の一つです（同じ文面として{k}件と数えています）。写しを1件だけ"
-     "対象外にすることはふつうありません：全部を指定する（{ids}）か、--with-copies を付けてグループ全体を対象外に"
+     "対象外にすることはふつうありません：残りの写し（{ids}）も一緒に指定するか、--with-copies を付けてグループ全体を対象外に"
      "してください。写しでないときは `cluster review detach` を使ってください"),
     (r"interrupted; the previous outputs are left as they were", "中断しました。前の出力はそのままです"),
     (r"aborted", "中止しました"),

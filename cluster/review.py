@@ -1762,7 +1762,7 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
         shown = " ".join(others[:6]) + (f" (+{len(others) - 6} more)" if len(others) > 6 else "")
         raise InputError(f"opinion {i!r} is one of {len(in_group[group])} copies in duplicate group {group} (the "
                          f"same letter, counted {len(in_group[group])} times); excluding one copy of it is rarely "
-                         f"meant: name all of them ({shown}) or add --with-copies to exclude the whole group, or "
+                         f"meant: name the other copies too ({shown}) or add --with-copies to exclude the whole group, or "
                          "use `cluster review detach` if it is not a copy")
     where = sorted({c for c, ops in members.items() for i in ops if i in named})
     value = {"reason": _staff_text(reason)} if _staff_text(reason) else {}
