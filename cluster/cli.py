@@ -373,7 +373,7 @@ def review_detach(run_dir, opinion_ids, by):
 
 @review_group.command("exclude")
 @_dir
-@click.argument("opinion_ids", metavar="OPINION_ID|CLUSTER_ID [...]", nargs=-1, required=True)
+@click.argument("opinion_ids", metavar="OPINION_ID|CLUSTER_ID|SUBMISSION_ID [...]", nargs=-1, required=True)
 @click.option("--reason", help="Why they are no opinion on the draft (recorded with the decision; shown by "
               "`cluster review list`).")
 @click.option("--with-copies", is_flag=True, help="Exclude every copy in the opinions' duplicate groups too "
@@ -389,7 +389,8 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
     the clusters, 件数, 意見総数 and the worksheet; the report's counts say how many staff
     excluded. Their submissions still count (提出者数, 提出件数). Only the opinions named are
     excluded: one copy of a duplicate group (a campaign letter) is refused; name them all or
-    add --with-copies. A cluster id (C009) excludes the whole row, every copy with it. Exclusion wins over a merge, move or split of the same opinion.
+    add --with-copies. A cluster id (C009) excludes the whole row, every copy with it; a
+    submission's id (W-016) its opinions. Exclusion wins over a merge, move or split of the same opinion.
     Withdraw with `cluster review undo`: the opinion comes back on the next run.
     """
     from .review import said_exclude

@@ -1713,7 +1713,7 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     submission, a question about the procedure, spam): the next run keeps their rows in
     opinions.csv with status ``excluded`` and leaves them out of the clusters and every count of
     opinions; their submissions still count. ``reason`` is recorded with the decision. A cluster
-    id names every opinion of the row, copies included.
+    id names every opinion of the row, copies included; a submission's id its clustered opinions.
 
     Refused, with one line: an unknown id; an opinion that is not clustered (status greeting,
     empty ...: it is counted nowhere already); one already excluded; one of a duplicate group's
@@ -1725,10 +1725,13 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     # a row's id stands for all of it, every copy of its letters with it (QA28: a row of 29 self-
     # introductions took 37 opinion ids pulled out of opinions.csv with a script)
     wanted: list[str] = []
+    clustered = {i for ids in members.values() for i in ids}
     for item in (str(i).strip() for i in opinion_ids):
         if item and item not in all_ids and _looks_like_cluster(members, item, decisions):
             wanted += _cluster(members, item, decisions)
             with_copies = True
+        elif item and item not in all_ids and (pieces := _submission_opinions(item, clustered)):
+            wanted += pieces  # a submission's id (「W-016」, QA30's first try): its clustered opinions
         else:
             wanted.append(item)
     ids = _opinions(all_ids, wanted)
@@ -1768,6 +1771,16 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     value = {"reason": _staff_text(reason)} if _staff_text(reason) else {}
     value = _with_fingerprints(row_of, {**value, "clusters": where}, ids)
     return append_decision(run_dir, "exclude", ids, value, by)
+
+
+def _submission_opinions(item: str, ids: Collection[str]) -> list[str]:
+    """The opinions among ``ids`` of the submission whose id is ``item`` (「W-016」: W-016-1, W-016-2,
+    W-016-1.2), in order; [] when ``item`` is no submission's id."""
+    def tail(i: str) -> list[int] | None:
+        rest = i[len(item) + 1:]
+        parts = rest.split(".")
+        return [int(p) for p in parts] if i.startswith(item + "-") and all(p.isdigit() for p in parts) else None
+    return sorted((i for i in ids if tail(i) is not None), key=tail)
 
 
 def _looks_like_cluster(members: Mapping[str, list[str]], item: str, decisions: Sequence[Decision]) -> bool:

@@ -329,3 +329,7 @@ def test_a_cluster_id_excludes_its_whole_row_with_every_copy(project):
     assert rows["A1-1"]["status"] == "ok" and rows["A1-1"]["cluster_id"]
     res = invoke("review", "exclude", out, "C999")
     assert res.exit_code == 2 and "unknown opinion id 'C999'" in res.output
+    # QA30: a submission's id (its 番号), the natural first try, names its opinions
+    res = invoke("review", "exclude", out, "A10", "--reason", "案と関係のない要望")
+    assert res.exit_code == 0, res.output
+    assert decisions_lines(out)[-1]["opinion_ids"] == ["A10-1"]
