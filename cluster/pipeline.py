@@ -625,8 +625,6 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
     log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
-    if note := attachment_note(subs):
-        log(note)
     if reshaped is not None:
         for line in reshaped.messages:
             log(line)
@@ -660,6 +658,10 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             if opinions[i].opinion_id in excluded_by:
                 opinions[i] = dc_replace(opinions[i], status="excluded")
         ok = [i for i in ok if opinions[i].status == "ok"]
+    # (a letter staff excluded whole, 「別添のとおり」 marked 対象外, is not named again: QA30)
+    excluded_rows = {op.row_number for op in opinions if op.status == "excluded"} - {opinions[i].row_number for i in ok}
+    if note := attachment_note([s for s in subs if s.row_number not in excluded_rows]):
+        log(note)
     keys = [comparison_text(opinions[i].text) for i in ok]
 
     # 2. duplicates: exact and near (less the opinions staff detached), then one unit per duplicate group

@@ -759,6 +759,11 @@ def test_a_submission_that_only_points_to_an_attachment_is_named(tmp_path):
     assert res.exit_code == 0, res.output
     line = next(x for x in res.output.splitlines() if "attachment" in x)
     assert line.startswith("2 submissions only point to an attachment") and ": 1, 2;" in line
+    # QA30: once staff excluded one of them (対象外), it is not named again
+    assert invoke("review", "exclude", tmp_path / "out", "1-1", "--reason", "添付ファイルのみ").exit_code == 0
+    res = invoke("run", tmp_path / "c.csv", "--out", tmp_path / "out", "--model", "char-hash")
+    line = next(x for x in res.output.splitlines() if "attachment" in x)
+    assert line.startswith("1 submission only points to an attachment") and ": 2;" in line
 
 
 def test_a_heading_that_names_a_person_is_no_place_in_the_draft(tmp_path):
