@@ -464,6 +464,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      "意見 '{o}' は重複グループ {g} の写し{n}件の一つです（同じ文面として{k}件と数えています）。写しを1件だけ"
      "対象外にすることはふつうありません：残りの写し（{ids}）も一緒に指定するか、--with-copies を付けてグループ全体を対象外に"
      "してください。写しでないときは `cluster review detach` を使ってください"),
+    (r"(?P<pro>.+?) holds? 賛成 and (?P<con>.+?) holds? 反対 opinions: one row of the published table will answer "
+     r"both stances \((?P<cmd>`cluster review undo`) withdraws the merge\)",
+     "{pro} に賛成の意見、{con} に反対の意見があります。まとめると、公表する表の1行が両方の立場に答えることになります"
+     "（{cmd} で統合を取り消せます）"),
     (r"interrupted; the previous outputs are left as they were", "中断しました。前の出力はそのままです"),
     (r"aborted", "中止しました"),
     (r"unexpected (?P<t>\w+): (?P<d>.*) \(set CLUSTER_DEBUG=1 for details\)",

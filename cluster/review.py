@@ -1386,15 +1386,20 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
         notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
                      "answer; check that they go together after the next run")
-    stance = {}
+    # each row's first 賛成 and first 反対 opinion, named, so staff see what stands against what (QA28: a
+    # 「…廃止には反対」 on the keep side read as the conflict, while the real one was a 賛成 intruder)
+    example: dict[tuple[str, int], str] = {}
     for c in cluster_ids:
-        texts = [unescape_cell(row_of[i].get("text", "")) for i in members.get(c, [])]
-        pol = set(explicit_polarity(texts).tolist()) if texts else set()
-        stance[c] = ("賛成" if 1 in pol else "") + ("反対" if -1 in pol else "")
-    pro = [c for c in cluster_ids if "賛成" in stance[c]]
-    con = [c for c in cluster_ids if "反対" in stance[c]]
+        ids = members.get(c, [])
+        texts = [unescape_cell(row_of[i].get("text", "")) for i in ids]
+        for oid, text, p in zip(ids, texts, explicit_polarity(texts).tolist() if texts else []):
+            if p in (1, -1):
+                example.setdefault((c, p), f"{oid} 「{shorten(' '.join(text.split()), 24)}」")
+    pro = [c for c in cluster_ids if (c, 1) in example]
+    con = [c for c in cluster_ids if (c, -1) in example]
     if any(a != b for a in pro for b in con):
-        notes.append(f"note: {', '.join(pro)} hold{'s' if len(pro) == 1 else ''} 賛成 and {', '.join(con)} "
+        shown = lambda rows, p: ", ".join(f"{c} ({example[(c, p)]})" for c in rows)  # noqa: E731
+        notes.append(f"note: {shown(pro, 1)} hold{'s' if len(pro) == 1 else ''} 賛成 and {shown(con, -1)} "
                      f"hold{'s' if len(con) == 1 else ''} 反対 opinions: one row of the published table will answer "
                      "both stances (`cluster review undo` withdraws the merge)")
     return notes

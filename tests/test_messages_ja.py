@@ -215,6 +215,8 @@ def test_late_and_id_warnings_keep_their_ids():
     "skipped when the past answers were read); write the answer with --text, or fill it in and run again",
     "error: 「Z」 is not one of this run's categories (対応区分); one of: A：修正したもの; B：盛り込み済み",
     "error: 存在しない.xlsx: no such file",
+    "note: C001 (W-0018-1 「救急の集約に賛成です。」) holds 賛成 and C024 (W-0105-1 「北病院の救急廃止には反対です。」) holds 反対 "
+    "opinions: one row of the published table will answer both stances (`cluster review undo` withdraws the merge)",
 ])
 def test_lines_staff_met_in_english_are_japanese(line):
     ja = translate(line)

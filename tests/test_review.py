@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -1084,7 +1085,9 @@ def test_merge_names_what_the_merged_row_will_lose_or_mix(project):
     quiet = invoke("review", "merge", out, of["A1-1"], of["A10-1"])
     assert "note:" not in quiet.output
     mixed = invoke("review", "merge", out, of["A7-1"], of["A13-1"])
-    assert f"{of['A13-1']} holds 賛成 and {of['A7-1']} holds 反対" in mixed.output
+    # each side named by an opinion, so staff see what stands against what (QA28)
+    assert re.search(rf"{of['A13-1']} \(A13-1 「[^」]*賛成[^」]*」\) holds 賛成 and {of['A7-1']} \(A\d+-1 「[^」]*」\) "
+                     r"holds 反対", mixed.output), mixed.output
     assert len(decisions_lines(out)) == 5  # the notes warn; the merges are recorded
 
 
