@@ -659,8 +659,12 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                 opinions[i] = dc_replace(opinions[i], status="excluded")
         ok = [i for i in ok if opinions[i].status == "ok"]
     # (a letter staff excluded whole, 「別添のとおり」 marked 対象外, is not named again: QA30)
-    excluded_rows = {op.row_number for op in opinions if op.status == "excluded"} - {opinions[i].row_number for i in ok}
-    if note := attachment_note([s for s in subs if s.row_number not in excluded_rows]):
+    if excluded_by:  # (only then: two passes over every opinion of a million-letter run otherwise)
+        excluded_rows = {op.row_number for op in opinions if op.status == "excluded"} - {opinions[i].row_number for i in ok}
+        subs_named = [s for s in subs if s.row_number not in excluded_rows]
+    else:
+        subs_named = subs
+    if note := attachment_note(subs_named):
         log(note)
     keys = [comparison_text(opinions[i].text) for i in ok]
 
