@@ -129,6 +129,10 @@ class Table:
     # each row's sheet; empty when one sheet was read
     sheets: list[str] = field(default_factory=list)
     row_sheets: list[str] = field(default_factory=list)
+    # Excel comment tables: the workbook's other sheets of comments with columns of their own (a web
+    # form's export beside the typed-in letters), each read as ``sheet=NAME`` reads it; the run reads
+    # each as it reads another input file (see ``pipeline.read_inputs``)
+    separate_sheets: list["Table"] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -611,12 +615,22 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     def copy_named(name: str) -> bool:  # 「郵送（控え）」「コピー」「バックアップ」「旧」「(2)」
         return bool(re.search(r"控|コピー|copy|バックアップ|backup|旧|\(\d\)|（\d）", name, re.I))
 
+    separate: list[Table] = []
+    copied: list[tuple[str, str]] = []  # (sheet, the sheet whose texts it repeats)
     for name, t in siblings:
         if t is None:
             other.append(name)
             continue
         if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
-            other.append(name)
+            # a sheet of comments with columns of its own is read on its own; a summary, an
+            # example or staff's working sheet (概要 and 考え方) is not a list of comments
+            kind = _comment_sheet_kind(t, [first, *separate])
+            if kind == "comments":
+                separate.append(t)
+            elif kind.startswith("copy:"):
+                copied.append((name, kind[5:]))
+            else:
+                other.append(name)
             continue
         # a sheet that shares rows with one already read: a copy (控え) or the list it was copied
         # from. Only rows of a subset are dropped, never a row only one sheet has (QA: with the
@@ -662,13 +676,21 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
         first.notes.append(f"warning: sheet {name} not read: it shares {counted(shared, 'row')} with sheet {with_} but "
                            "each has rows the other lacks; check which sheet is the list of comments"
                            + (f" ({option} NAME reads one alone)" if option else ""))
+    for name, of in copied:
+        first.notes.append(f"sheet {name} not read: its opinions are those of sheet {of} in other columns"
+                           + (f" ({option} NAME reads one alone)" if option else ""))
+    if separate:
+        first.notes.append(
+            f"sheet{'s' if len(separate) > 1 else ''} {', '.join(t.sheet for t in separate)} "
+            f"{'have' if len(separate) > 1 else 'has'} other columns: read on "
+            f"{'their' if len(separate) > 1 else 'its'} own, as another input file is (columns guessed for each)")
     if len(parts) == 1:
         if not other:
-            return first
+            return dc_replace(first, separate_sheets=separate) if separate else first
         first.notes.append(f"warning: sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: "
                            f"{'their' if len(other) > 1 else 'its'} columns differ from sheet {first.sheet}'s"
                            + (f" ({option} NAME reads one of them instead)" if option else ""))
-        return first
+        return dc_replace(first, separate_sheets=separate) if separate else first
     names = [t.sheet for t in parts]
     # the sheets name the channels when most of them are channel names (「電子申請」「郵送」「FAX」 and
     # 「意見交換会」: QA saw the 提出方法別 line vanish over the one sheet named after an event)
@@ -719,7 +741,38 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                      + (f" ({option} NAME reads one of them alone)" if option else ""))
     return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
                       row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
-                      notes=notes, other_sheets=other, line_numbers=[])
+                      notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate)
+
+
+# Sheet names of what is not a list of comments: a summary, an example, instructions, staff's
+# answers or notes, a table of contents or a cover
+_NOT_COMMENTS_SHEET_RE = re.compile(r"集計|合計|統計|記入例|入力例|説明|注意|凡例|回答|考え方|対応|作業|メモ|目次|表紙|"
+                                    r"設定|マスタ|summary|example|memo|note|readme", re.I)
+# Columns of staff's own work on the opinions (their answer): a sheet holding one is a working sheet
+_ANSWER_COLUMN_RE = re.compile(r"考え方|回答|対応|見解|答え|answer|response", re.I)
+
+
+def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
+    """What another sheet of a comment workbook with columns of its own holds: ``comments`` (a
+    list of submissions: a text column with sentences in it), ``copy:SHEET`` (most of its texts
+    are cells of a sheet read: a table for publication made from it) or ``other``."""
+    if not t.rows or _NOT_COMMENTS_SHEET_RE.search(t.sheet):
+        return "other"
+    if any(_ANSWER_COLUMN_RE.search(c) for c in t.columns):
+        return "other"
+    col = guess_column(t.columns, TEXT_COLUMN_CANDIDATES, what="text", required=False, exclude=_ROLE_NAMES)
+    if col is None:
+        return "other"
+    texts = [(r.get(col) or "").strip() for r in t.rows]
+    texts = [x for x in texts if x]
+    wordy = [x for x in texts if len(x) >= 8 and not _NUMBER_RE.match(x)]
+    if not wordy or 2 * len(wordy) < len(texts):
+        return "other"  # counts or codes, not opinions
+    for other in read:
+        cells = {v.strip() for r in other.rows for v in r.values() if v and v.strip()}
+        if 2 * sum(x in cells for x in wordy) >= len(wordy):
+            return f"copy:{other.sheet}"
+    return "comments"
 
 
 def clean_name(name: str) -> str:

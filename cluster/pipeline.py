@@ -113,13 +113,22 @@ def _progress_factory(enabled: bool):
     return progress
 
 
-def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None]) -> tuple[list[Submission], dict]:
+def _comment_table(path: str | Path, opts: RunOptions):
     table = read_table(path, encoding=opts.encoding, sheet=opts.sheet, header_row=opts.header_row,
                        text_column=opts.text_column)
     if not table.rows:  # a report of no comments is never what was meant: the wrong file or sheet
         where = f", sheet {table.sheet}" if table.sheet else ""
         raise InputError(f"{path}{where}: no rows under the column names ({', '.join(table.columns[:6])}); "
                          "nothing to cluster")
+    return table
+
+
+def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None],
+                     table=None) -> tuple[list[Submission], dict]:
+    """The submissions of one comment table: the file ``path``, or ``table`` already read from it
+    (one sheet of a workbook whose sheets have columns of their own)."""
+    if table is None:
+        table = _comment_table(path, opts)
     text_col, id_col, channel_col, submitter_col = choose_columns(
         table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
     cols = table.columns  # after choose_columns: JSON lines fields read together are one column
@@ -172,10 +181,19 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
     ``previous`` ({file name: prefixed} of the earlier run in the folder, run.json's ``inputs``)
     keeps each file's ids as they were, so a late file never renames earlier ones. Rows are numbered
     on through the files (opinions.csv's row_number); run.json lists each file with its rows."""
-    if len(paths) == 1:
-        return read_submissions(paths[0], opts, log)
-    names = _source_names([Path(p) for p in paths])
-    parts = [read_submissions(path, opts, log) for path in paths]
+    # (file, table, sheet): a workbook whose other sheets of comments have columns of their own
+    # (a web form's export beside the typed-in letters) is read as one input a sheet
+    sources = []
+    for path in paths:
+        table = _comment_table(path, opts)
+        sources.append((path, table, table.sheet if table.separate_sheets and len(table.sheets) <= 1 else ""))
+        sources += [(path, t, t.sheet) for t in table.separate_sheets]
+    if len(sources) == 1:
+        return read_submissions(paths[0], opts, log, table=sources[0][1])
+    names = _source_names([(Path(p), sheet) for p, _, sheet in sources])
+    parts = [read_submissions(path, opts, log, table=table) for path, table, _ in sources]
+    sheet_of = [sheet for _, _, sheet in sources]
+    paths = [path for path, _, _ in sources]
     raw = [{s.comment_id for s in part} for part, _ in parts]
     previous = previous or {}
     prefixed = [previous[name] if name in previous else any(raw[k] & raw[j] for j in range(len(raw)) if j != k)
@@ -188,18 +206,21 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         clash = sorted(set(ids) & seen, key=ids.index) if not prefixed[k] else []
         if clash:  # files an earlier run kept apart now share ids: this one takes its name
             prefixed[k] = True
+        shown = _source_shown(path, sheet_of[k])
         if prefixed[k]:
-            others = [Path(p).name for j, p in enumerate(paths) if j != k and raw[k] & raw[j]]
+            others = [_source_shown(p, sheet_of[j]) for j, p in enumerate(paths) if j != k and raw[k] & raw[j]]
             ids = [f"{name}-{i}" for i in ids]
-            log(f"{Path(path).name}: ids also in {', '.join(others) or 'an earlier run of another file'}: "
-                f"its ids have the file's name in front ({ids[0]})")
+            log(f"{shown}: ids also in {', '.join(others) or 'an earlier run of another file'}: "
+                + (f"its ids have the sheet's name in front ({ids[0]})" if sheet_of[k] else
+                   f"its ids have the file's name in front ({ids[0]})"))
         seen.update(ids)
         channel = None
         if not part_info["columns"]["channel"]:
-            channel = normalize_channel(name) or name
-            log(f"{Path(path).name} has no channel column: its {counted(len(part), 'row')} count under "
-                f"「{channel}」 in 提出方法別 (name the file after its channel, e.g. 郵送.xlsx, or give it a "
-                "channel column)")
+            channel = normalize_channel(sheet_of[k] or name) or sheet_of[k] or name
+            log(f"{shown} has no channel column: its {counted(len(part), 'row')} count under "
+                f"「{channel}」 in 提出方法別 "
+                + ("(name the sheet after its channel, e.g. 郵送, or give it a channel column)" if sheet_of[k] else
+                   "(name the file after its channel, e.g. 郵送.xlsx, or give it a channel column)"))
         first = len(subs) + 1
         subs += [dc_replace(s, row_number=s.row_number + first - 1, comment_id=i,
                             channel=s.channel if channel is None else channel)
@@ -209,13 +230,24 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         info["footer_rows"] += list(part_info.get("footer_rows", ()))
         info["control_chars_removed"] += part_info.get("control_chars_removed", 0)
         info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)], "prefixed": prefixed[k],
+                               **({"sheet": sheet_of[k]} if sheet_of[k] else {}),
                                **{key: part_info[key] for key in ("format", "encoding", "columns")}})
     head = info["inputs"][0]
     info.update(format=head["format"], encoding=head["encoding"], columns=head["columns"])
-    log(f"{len(paths)} input files read as one consultation: "
-        + ", ".join(f"{Path(i['path']).name} {counted(i['rows'][1] - i['rows'][0] + 1, 'row')}" for i in info["inputs"])
+    files = len(dict.fromkeys(str(p) for p in paths))
+    what = (f"{len(paths)} input files" if not any(sheet_of) else
+            f"{len(paths)} sheets of {files} file{'s' if files > 1 else ''}" if files == 1 or all(sheet_of) else
+            f"{len(paths)} sheets and files")
+    log(f"{what} read as one consultation: "
+        + ", ".join(f"{_source_shown(i['path'], i.get('sheet', ''))} {counted(i['rows'][1] - i['rows'][0] + 1, 'row')}"
+                    for i in info["inputs"])
         + f" (rows {', '.join(f'{a}–{b}' for a, b in (i['rows'] for i in info['inputs']))} of opinions.csv's row_number)")
     return subs, info
+
+
+def _source_shown(path: str | Path, sheet: str) -> str:
+    """An input for a message: the file's name, and the sheet when a workbook is read a sheet at a time."""
+    return f"{Path(path).name} (sheet {sheet})" if sheet else Path(path).name
 
 
 def previous_inputs(out_dir: Path) -> dict[str, bool]:
@@ -229,10 +261,14 @@ def previous_inputs(out_dir: Path) -> dict[str, bool]:
     return {str(i["name"]): bool(i.get("prefixed")) for i in inputs or () if isinstance(i, dict) and "name" in i}
 
 
-def _source_names(paths: Sequence[Path]) -> list[str]:
-    """Each input file's name for ids and channels: its stem, or its whole name where two stems match."""
-    stems = [p.stem for p in paths]
-    return [p.name if stems.count(p.stem) > 1 else p.stem for p in paths]
+def _source_names(sources: Sequence[tuple[Path, str]]) -> list[str]:
+    """Each input's name for ids and channels: a file's stem, or its whole name where two stems match;
+    a sheet's name where a workbook is read a sheet at a time (「郵送」: the sheets name the channels),
+    with the file's stem in front where two match (「受付-郵送」)."""
+    stems = [sheet or p.stem for p, sheet in sources]
+    names = [(f"{p.stem}-{sheet}" if sheet else p.name) if stems.count(stem) > 1 else stem
+             for (p, sheet), stem in zip(sources, stems)]
+    return [name if names.count(name) == 1 else f"{name}-{k}" for k, name in enumerate(names, 1)]
 
 
 def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:

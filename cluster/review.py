@@ -3122,7 +3122,8 @@ def rerun_options(run_dir: str | Path):
     opts.answers = tuple(str(_resolve_path(p, run_dir, info)) for p in (opts.answers or ()))
     if opts.topics:
         opts.topics = str(_resolve_path(opts.topics, run_dir, info))
-    inputs = [i.get("path", "") for i in info.get("inputs") or () if isinstance(i, dict)]
+    # (a workbook read a sheet at a time is one path: its sheets are read again as they were)
+    inputs = list(dict.fromkeys(i.get("path", "") for i in info.get("inputs") or () if isinstance(i, dict)))
     if len(inputs) > 1:  # several files read as one consultation
         return opts, [_resolve_path(p, run_dir, info) for p in inputs]
     input_path = _resolve_path((info.get("input") or {}).get("path", ""), run_dir, info)

@@ -6,6 +6,7 @@ The comments were written for these tests (an imagined town's library plan).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -159,3 +160,72 @@ def test_the_workbook_is_loaded_once_for_all_its_sheets(tmp_path, monkeypatch):
     table = read_table(path)
     assert table.sheets == ["郵送", "ＦＡＸ", "電子メール"] and len(table) == 5
     assert len(loads) == 1
+
+
+# A town's workbook as staff keep it: the web form's export on one sheet, the letters and faxes typed
+# in on another with columns of their own, a count sheet, a working sheet of answers, and a sheet for
+# publication that repeats the web form's opinions under other column names.
+MIXED_SHEETS = {
+    "電子申請": [["受付番号", "受付日時", "氏名", "ご意見"],
+             ["E-1", "2026-01-10 10:00", "山田太郎", "図書館の開館時間を夜8時まで延長してほしい。"],
+             ["E-2", "2026-01-11 11:00", "", "駅前の駐輪場を増やしてください。"]],
+    "郵送・FAX": [["No.", "受付日", "提出方法", "氏名", "意見内容"],
+               ["1", "1月12日", "郵送", "佐藤花子", "図書館を夜遅くまで開けてほしいです。"],
+               ["2", "1月13日", "FAX", "", "公園にトイレを設置してください。"]],
+    "集計": [["提出方法", "件数"], ["郵送", "1"], ["FAX", "1"]],
+    "作業用": [["ご意見の概要", "市の考え方"], ["開館時間の延長", "検討します。"]],
+    "公表用": [["番号", "意見"], ["1", "図書館の開館時間を夜8時まで延長してほしい。"], ["2", "駅前の駐輪場を増やしてください。"]],
+}
+
+
+def test_a_sheet_of_comments_with_columns_of_its_own_is_read_as_another_input(tmp_path):
+    """QA: a web form's export and the typed-in letters on two sheets of one workbook, with
+    different columns: the letters' sheet was named in a warning and not read, so staff had to
+    save it as a file of its own."""
+    path = write_workbook(tmp_path / "受付.xlsx", MIXED_SHEETS)
+    out = tmp_path / "out"
+    res = invoke("run", path, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert ("read 2 rows from 受付.xlsx (xlsx, sheet 郵送・FAX); columns: text = 意見内容 (guessed), id = No. (guessed), "
+            "channel = 提出方法 (guessed), submitter = 氏名 (guessed)") in res.output
+    assert "sheet 郵送・FAX has other columns: read on its own, as another input file is" in res.output
+    # a count sheet and staff's working sheet are no comments; the sheet for publication repeats them
+    assert "warning: sheets 集計, 作業用 not read: their columns differ from sheet 電子申請's" in res.output
+    assert "sheet 公表用 not read: its opinions are those of sheet 電子申請 in other columns" in res.output
+    assert "2 sheets of 1 file read as one consultation: 受付.xlsx (sheet 電子申請) 2 rows, 受付.xlsx (sheet 郵送・FAX) 2 rows" \
+        in res.output
+    rows = read_csv_rows(out / "opinions.csv")
+    assert [(r["comment_id"], r["channel"]) for r in rows] == [
+        ("E-1", "電子申請"), ("E-2", "電子申請"), ("1", "郵送"), ("2", "FAX")]
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "提出方法別：郵送 1件、FAX 1件、電子申請 2件" in report
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert [(i["name"], i.get("sheet"), i["rows"]) for i in info["inputs"]] == [
+        ("電子申請", "電子申請", [1, 2]), ("郵送・FAX", "郵送・FAX", [3, 4])]
+    # a review command's re-run reads the workbook once again, not each sheet's rows twice
+    res = invoke("review", "confirm", out, "C001")
+    assert res.exit_code == 0, res.output
+    assert len(read_csv_rows(out / "opinions.csv")) == 4
+
+
+def test_sheets_of_their_own_in_two_workbooks_keep_ids_apart_and_a_late_file_keeps_them(tmp_path):
+    a = write_workbook(tmp_path / "本庁.xlsx", {k: MIXED_SHEETS[k] for k in ("電子申請", "郵送・FAX")})
+    b = write_workbook(tmp_path / "支所.xlsx", {"郵送・FAX": [["No.", "提出方法", "意見内容"],
+                                                           ["1", "持参", "公民館の駐車場を広げてください。"]],
+                                              "電子申請": [["受付番号", "ご意見", "受付日時"],
+                                                       ["E-9", "バスの本数を増やしてほしい。", "1月20日"]]})
+    out = tmp_path / "out"
+    res = invoke("run", a, b, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    ids = [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")]
+    assert len(ids) == len(set(ids)) == 6
+    # the two 「郵送・FAX」 sheets share the id 1: the files' names tell them apart
+    assert "本庁-郵送・FAX-1" in ids and "支所-郵送・FAX-1" in ids
+    late = tmp_path / "late.csv"
+    late.write_text("受付番号,ご意見\nL-1,図書館の開館時間を延長してください。\n", encoding="utf-8")
+    res = invoke("run", a, b, late, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ids + ["L-1"]
+    rows = read_csv_rows(out / "opinions.csv")
+    # a sheet without a channel column counts under its sheet's name, whichever file it is in
+    assert {r["channel"] for r in rows if r["comment_id"].startswith(("E-", "本庁-電子申請", "支所-電子申請"))} == {"電子申請"}
