@@ -274,10 +274,14 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     # 「廃止を検討すべき」 reads as a request (+1) as 「存続してほしい」 does. Not 設置/撤去: 撤去 is asked
     # of other things (放置自転車, 粗大ごみ) than 設置 is, and 「撤去して」 is already a rejection.
     "存続": ("keep", 1), "廃止": ("keep", -1),
+    # a service gathered in one place closes the others (QA28: 「救急の集約に賛成」 in the 「救急存続」 row)
+    "集約化": ("keep", -1), "集約": ("keep", -1), "一本化": ("keep", -1), "閉鎖": ("keep", -1),
     "伐採": ("felling", 1),
     # no antonym: 「統合する案に賛成」 / 「統合に反対」 (QA: a 賛成 row offered the past answer to 反対)
     "統廃合": ("merge", 1), "統合": ("merge", 1), "民営化": ("private", 1), "移転": ("relocation", 1),
 }
+_GATHER_WORDS = frozenset({"集約化", "集約", "一本化"})
+_GATHERED_RE = re.compile(r"情報|意見|データ|声|要望|資料|知見|ノウハウ|問い合わせ|相談")
 DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(a for a, _ in DIRECTION_WORDS.values()))
 _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, reverse=True)))
 # the word itself asked for: 「値下げしてほしい」「延長を求めます」「存続させて」「設置を検討して」
@@ -310,6 +314,8 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
         return out
     for m in _DIRECTION_WORD_RE.finditer(sentence):
         action, sign = DIRECTION_WORDS[m.group()]
+        if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(sentence[max(0, m.start() - 10):m.start()]):
+            continue  # 「意見を集約して」「情報を一本化して」: gathering, not closing a service
         tail = sentence[m.end():]
         if _NOT_TAIL_RE.match(tail):
             out.append((action, -sign))

@@ -105,3 +105,19 @@ def test_a_verb_asked_not_to_be_done_is_a_rejection_and_a_cut_asked_not_to_be_ma
              "図書館を廃止しないでください。",
              "住民の声を忘れないでください。"]  # asks to keep something in mind
     assert request_polarity(texts).tolist() == [-1, 1, -1, 1, 1, 1, 1]
+
+
+def test_gathering_a_service_in_one_place_is_the_opposite_of_keeping_it():
+    """QA28: 「救急の集約に賛成」 shared the 「救急外来の存続を」 row of a hospital plan's campaign:
+    集約 / 一本化 / 閉鎖 of a service read as the opposite of its 存続; gathering opinions or
+    information (「意見を集約して」) is no such action."""
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("北病院の救急外来を南病院に集約する案に賛成です。") == {"keep": -1}
+    assert request_directions("救急の集約に反対します。救急外来の存続を求めます。") == {"keep": 1}
+    assert request_directions("救急の一本化はやめてほしい。") == {"keep": 1}
+    assert request_directions("分院を閉鎖しないでほしい。") == {"keep": 1}
+    assert opposite_directions("北病院の救急外来を南病院に集約する案に賛成です。", "北病院の救急外来を存続してほしい。")
+    assert request_directions("市民の意見を集約してください。") == {}
+    assert request_directions("窓口の情報を一元的に集約してほしい。") == {}
+    assert not opposite_directions("救急の集約に反対です。", "救急外来を存続してほしい。")
