@@ -15,6 +15,7 @@ from . import __version__
 
 
 _LANG: str | None = None  # --lang of the command being run (None: CLUSTER_LANG, else English)
+_ARGV: list[str] = []  # the arguments of the command being run, as typed (for the order of its files)
 
 
 def _echo(message: str, err: bool = False) -> None:
@@ -96,9 +97,10 @@ class _OneLineErrors(click.Group):
     one clear line for bad input, so usage errors name the command's --help instead."""
 
     def main(self, *args, **kwargs):
-        global _LANG
+        global _LANG, _ARGV
         _LANG = None  # (each invocation its own --lang: the runner of the tests calls main again)
         argv = list(kwargs.get("args") or (args[0] if args else None) or sys.argv[1:])
+        _ARGV = [str(a) for a in argv]
         for k, arg in enumerate(argv):  # (a usage error comes before --lang's callback: it is said in that language)
             value = argv[k + 1] if arg == "--lang" and k + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else ""
             if value in ("en", "ja"):
@@ -221,6 +223,7 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     """
     from .pipeline import RunOptions, run
 
+    _refuse_past_answers_as_comments(input_paths, answers)
     opts = RunOptions(
         text_column=text_column, id_column=id_column, channel_column=channel_column,
         submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
@@ -238,6 +241,50 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
         f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "
         f"{_n(c['clusters'], 'cluster')} -> {result.out_dir}/report.xlsx"
     )
+    # which files may leave the office: the CSVs hold the text as sent (QA32: nothing said so)
+    _echo(("publish report.xlsx, report.md, report.html or report.csv (personal data masked)" if not no_mask else
+           "report.* are NOT masked (--no-mask): check them before publishing")
+          + "; keep inside the office: opinions.csv, clusters.csv, answers.csv (the text as sent, personal data "
+          + "included)" + (" and worksheet.xlsx (for the departments)" if not no_worksheet else ""))
+
+
+def _after_answers(argv: list[str]) -> list[str]:
+    """The file arguments typed right after an ``--answers FILE`` (「--answers a.csv b.csv」: b.csv is an input)."""
+    out: list[str] = []
+    k = 0
+    while k < len(argv):
+        arg = argv[k]
+        k += 1
+        if arg == "--answers" or arg.startswith("--answers="):
+            k += arg == "--answers"  # its value
+            while k < len(argv) and not argv[k].startswith("-"):
+                out.append(argv[k])
+                k += 1
+    return out
+
+
+def _refuse_past_answers_as_comments(input_paths, answers) -> None:
+    """`cluster run new.csv --answers a.xlsx b.csv` reads b.csv as comments (click takes one file an
+    --answers): a past-answer table published as citizens' opinions. A file typed right after an
+    --answers file that has an answer column (考え方, 回答 …) is refused with one line."""
+    if not answers:
+        return
+    from .answers import ANSWER_TEXT_CANDIDATES
+    from .io import InputError, guess_column, read_table
+
+    typed = set(_after_answers(_ARGV))
+    for path in input_paths:
+        if str(path) not in typed or not Path(path).is_file():
+            continue
+        try:
+            table = read_table(path)
+        except InputError:
+            continue  # the run says what is wrong with it
+        column = guess_column(table.columns, ANSWER_TEXT_CANDIDATES, what="answer-text", required=False)
+        if column is not None:
+            _fail(f"{Path(path).name} comes after --answers and has an answer column ({column}): it would be read as "
+                  f"comments; give each past-answer file its own --answers (--answers {Path(answers[-1]).name} "
+                  f"--answers {Path(path).name}), or name the comment files before --answers")
 
 
 @main.command("answers")

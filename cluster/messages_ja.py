@@ -77,6 +77,7 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
     (r"(\d+) categories \(対応区分\)|(\d+) category\b", lambda m: f"対応区分{m.group(1) or m.group(2)}件"),
     (r"(\d+) sections \(該当箇所\)|(\d+) section\b", lambda m: f"該当箇所{m.group(1) or m.group(2)}件"),
     (r"^nothing$", "何も"),
+    (r" \(sheet ([^()]+)\)", r"（シート \1）"),
 ]]
 
 
@@ -539,7 +540,48 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      lambda m: f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}"
                f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
     (r"would record (?P<kind>\w+) for (?P<c>\S+): (?P<t>.*)",
-     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),
+     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),    # --- fourteenth session: sheets of their own, the files that may be published, 提出者数
+    (r"sheets? (?P<names>.+?) (?:has|have) other columns: read on (?:its|their) own, as another input file is "
+     r"\(columns guessed for each\)",
+     "シート {names} は列の並びが違うため、別の入力ファイルと同じように単独で読みます（列はシートごとに推定）"),
+    (r"sheet (?P<name>.+?) not read: its opinions are those of sheet (?P<of>.+?) in other columns"
+     r"(?: \((?P<opt>--[\w-]+) NAME reads one alone\))?",
+     lambda m: f"シート {m['name']} は読んでいません：意見がシート {m['of']} と同じです（列の並びだけが違います）"
+               + (f"（{m['opt']} NAME で1つのシートだけを読めます）" if m['opt'] else "")),
+    (r"(?P<n>\d+) (?:sheets of (?P<files>\d+) files?|sheets and files) read as one consultation: (?P<f_list>.+) "
+     r"\(rows (?P<ranges>.+) of opinions\.csv's row_number\)",
+     lambda m: f"{m['n']}つのシート・ファイルを1つの意見募集として読みました：{_frag(m['f_list'])}"
+               f"（opinions.csv の row_number で {m['ranges']}）"),
+    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+     r"\(name the sheet after its channel, e\.g\. 郵送, or give it a channel column\)",
+     "{f_file} には提出方法の列がありません。この{n}行は提出方法別で「{ch}」に数えます"
+     "（シート名を提出方法にする（例：郵送）か、提出方法の列を付けてください）"),
+    (r"(?P<f_file>.+?): ids also in (?P<f_others>.+?): its ids have the sheet's name in front \((?P<eg>.+)\)",
+     "{f_file}：IDが {f_others} と重なるため、IDの前にシート名を付けました（{eg}）"),
+    (r"(?P<file>.+?) comes after --answers and has an answer column \((?P<col>.+?)\): it would be read as comments; "
+     r"give each past-answer file its own --answers \((?P<eg>.+?)\), or name the comment files before --answers",
+     "{file} は --answers の後に書かれ、回答の列（{col}）があります。このままでは意見として読まれます。"
+     "過去の回答のファイルには1つずつ --answers を付けるか（{eg}）、意見のファイルを --answers より前に書いてください"),
+    (r"publish report\.xlsx, report\.md, report\.html or report\.csv \(personal data masked\); keep inside the office: "
+     r"opinions\.csv, clusters\.csv, answers\.csv \(the text as sent, personal data included\)"
+     r"(?P<ws> and worksheet\.xlsx \(for the departments\))?",
+     lambda m: "公表できるのは report.xlsx・report.md・report.html・report.csv です（個人情報はマスク済み）。"
+               "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
+               + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
+    (r"report\.\* are NOT masked \(--no-mask\): check them before publishing; keep inside the office: opinions\.csv, "
+     r"clusters\.csv, answers\.csv \(the text as sent, personal data included\)"
+     r"(?P<ws> and worksheet\.xlsx \(for the departments\))?",
+     lambda m: "report.* は個人情報をマスクしていません（--no-mask）。公表の前に確かめてください。"
+               "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
+               + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
+    (r"提出者数: (?P<n>[\d,]+) submissions name (?P<d>[\d,]+) submitters \((?P<s>[\d,]+) names? (?:is|are) on more "
+     r"than one\): submissions under one 氏名 count as one submitter \(two people of one name too\)"
+     r"(?:; with the (?P<nl>[\d,]+) submissions? without a name, one submitter each, the report says (?P<t>[\d,]+)名)?"
+     r"; --submitter-column names another column",
+     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（{m['s']}つの氏名が複数の提出にあります）。"
+               "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
+               + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
+               + "。別の列を使うには --submitter-column を指定してください"),
 ]]
 
 

@@ -217,6 +217,15 @@ def test_late_and_id_warnings_keep_their_ids():
     "error: 存在しない.xlsx: no such file",
     "note: C001 (W-0018-1 「救急の集約に賛成です。」) holds 賛成 and C024 (W-0105-1 「北病院の救急廃止には反対です。」) holds 反対 "
     "opinions: one row of the published table will answer both stances (`cluster review undo` withdraws the merge)",
+    # QA31 / QA32 (fourteenth session)
+    "提出者数: 42 submissions name 41 submitters (1 name is on more than one): submissions under one 氏名 count as one "
+    "submitter (two people of one name too); with the 30 submissions without a name, one submitter each, the report "
+    "says 71名; --submitter-column names another column",
+    "error: 教育委員会.csv comes after --answers and has an answer column (本市の考え方): it would be read as comments; "
+    "give each past-answer file its own --answers (--answers 前回.xlsx --answers 教育委員会.csv), or name the comment "
+    "files before --answers",
+    "report.* are NOT masked (--no-mask): check them before publishing; keep inside the office: opinions.csv, "
+    "clusters.csv, answers.csv (the text as sent, personal data included)",
 ])
 def test_lines_staff_met_in_english_are_japanese(line):
     ja = translate(line)
@@ -230,3 +239,24 @@ def test_a_row_number_of_opinions_csv_is_named_as_its_column():
     ja = translate("1 row with every cell empty (row 11 in opinions.csv (line 17 of the file)): kept in opinions.csv "
                    "(status empty), not counted as submissions")
     assert "row_number 11" in ja and "11行目" not in ja
+
+
+def test_a_workbook_read_a_sheet_at_a_time_in_japanese(tmp_path):
+    """A web form's sheet and a typed-in letters' sheet with columns of their own (read as two inputs)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "電子申請"
+    for row in (["受付番号", "受付日時", "ご意見"], ["E-1", "1月10日", "図書館の開館時間を夜8時まで延長してほしい。"],
+                ["E-2", "1月11日", "駅前の駐輪場を増やしてください。"]):
+        ws.append(row)
+    ws = wb.create_sheet("郵送・FAX")
+    for row in (["No.", "提出方法", "氏名", "意見内容"], ["1", "郵送", "佐藤花子", "図書館を夜遅くまで開けてほしいです。"],
+                ["1", "FAX", "", "公園にトイレを設置してください。"]):
+        ws.append(row)
+    wb.save(tmp_path / "受付.xlsx")
+    en = _cli("run", tmp_path / "受付.xlsx", "--out", tmp_path / "en", "--model", "char-hash")
+    ja = _cli("run", tmp_path / "受付.xlsx", "--out", tmp_path / "ja", "--model", "char-hash", "--lang", "ja")
+    assert _lines_agree(en, ja, {str(tmp_path / "ja"): str(tmp_path / "en")}) >= 8
+    assert any(line.startswith("2つのシート・ファイルを1つの意見募集として読みました：受付.xlsx（シート 電子申請） 2行") for line in ja), ja

@@ -161,3 +161,30 @@ def test_ids_do_not_depend_on_the_order_of_the_files_nor_change_when_a_late_file
     assert invoke("run", late, web, "--out", b, "--model", "char-hash").exit_code == 0
     assert sorted(r["opinion_id"] for r in read_csv_rows(a / "opinions.csv")) == \
         sorted(r["opinion_id"] for r in read_csv_rows(b / "opinions.csv")) == ["late-1-1", "web-1-1", "web-2-1"]
+
+
+def test_a_second_past_answer_file_typed_after_answers_is_refused_not_read_as_comments(tmp_path, comments_csv,
+                                                                                        past_answers_csv):
+    """QA31: `cluster run new.csv --answers a.xlsx b.csv` read b.csv (a past-answer table) as comments:
+    its 10 answers were counted as submissions under 提出方法別 「b 10件」."""
+    other = write_csv(tmp_path / "教育委員会の回答.csv", ["整理番号", "意見の要旨", "本市の考え方"],
+                      [["1", "学童保育の定員を増やしてほしい。", "定員の拡大を検討してまいります。"]])
+    out = tmp_path / "out"
+    res = invoke("run", comments_csv, "--answers", past_answers_csv, other, "--out", out, "--model", "char-hash")
+    assert res.exit_code != 0
+    assert res.output.count("\n") == 1 and "Traceback" not in res.output
+    assert ("教育委員会の回答.csv comes after --answers and has an answer column (本市の考え方): it would be read as "
+            "comments; give each past-answer file its own --answers (--answers past_answers.csv --answers "
+            "教育委員会の回答.csv)") in res.output
+    assert not out.exists()
+    # each with its own --answers: both read as past answers
+    res = invoke("run", comments_csv, "--answers", past_answers_csv, "--answers", other, "--out", out,
+                 "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "past answers: 5 answers read from 2 files" in res.output
+    # a late comment file after --answers (no answer column) is read as comments, as before
+    late = write_csv(tmp_path / "late.csv", ["受付番号", "ご意見"], [["L-1", "公園にベンチを増やしてください。"]])
+    res = invoke("run", comments_csv, "--answers", past_answers_csv, late, "--out", tmp_path / "out2",
+                 "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert any(r["comment_id"] == "L-1" for r in read_csv_rows(tmp_path / "out2" / "opinions.csv"))
