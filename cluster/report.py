@@ -382,7 +382,8 @@ body { font-family: "Yu Gothic", "Hiragino Sans", "Noto Sans CJK JP", sans-serif
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #666; padding: 0.4em; vertical-align: top; }
 th { background: #e8eef7; }
-td.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+th.num { background: none; font-weight: normal; }
 td.category { text-align: center; white-space: nowrap; }
 .candidate { color: #8a4b00; }
 .section { font-weight: bold; }
@@ -391,6 +392,17 @@ td.category { text-align: center; white-space: nowrap; }
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 """
+
+
+def _english(text: str) -> bool:
+    """Whether an opinion is written in English: mostly Latin letters (``grouping.foreign_script``)
+    and English function words among them (a Vietnamese or Portuguese one is not marked)."""
+    from .grouping import ENGLISH_STOPWORDS, foreign_script
+
+    if not foreign_script([text])[0]:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())  # whole words: 「có」 is not 「c」
+    return sum(len(w) > 1 and w in ENGLISH_STOPWORDS for w in words) >= max(2, len(words) // 10)
 
 
 def _html_text(text: str) -> str:
@@ -429,8 +441,12 @@ def to_html(model: ReportModel) -> str:
             answer = e(answer_cell(r))
         section_td = f"<td>{e(r.section)}</td>" if sections else ""
         category_td = f'<td class="category">{e(r.category)}</td>' if model.has_category_column else ""
+        summary = published_summary(r)
+        # an opinion written in English is read out in English (JIS X 8341-3 / WCAG 3.1.2, QA32)
+        summary_html = f'<span lang="en">{e(summary)}</span>' if _english(summary) else e(summary)
+        # No. names its row for screen readers (th scope=row)
         parts.append(
-            f"<tr><td class=\"num\">{r.no}</td>{section_td}<td>{section}{e(published_summary(r))}</td>"
+            f"<tr><th scope=\"row\" class=\"num\">{r.no}</th>{section_td}<td>{section}{summary_html}</td>"
             f"<td class=\"num\">{r.count:,}</td><td>{answer}</td>{category_td}</tr>"
         )
     parts += ["</tbody></table>", "</body></html>", ""]

@@ -106,3 +106,22 @@ def test_worksheet_xlsx_prints_landscape_a4_fit_to_width_with_its_header_on_each
     assert listing.cell(3, 5).alignment.wrap_text
     assert listing.row_dimensions[2].height > 10 * 18 and listing.row_dimensions[3].height is None  # as its text
     assert main.cell(1, 1).font.name == "游ゴシック" and main.cell(header, 1).font.bold
+
+
+def test_html_rows_are_named_by_their_number_and_english_is_marked_english(tmp_path):
+    """QA32 (a prefecture's web accessibility rule, JIS X 8341-3): an English opinion had no
+    lang="en" (a screen reader read it with Japanese sounds) and No. was a plain cell."""
+    from conftest import invoke, write_csv
+
+    path = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [
+        ["1", "図書館の開館時間を夜8時まで延長してほしい。"],
+        ["2", "Please add English signs at the bus stops so that visitors can find the right bus."],
+        ["3", "Cần có thêm biển báo tiếng Việt ở các trạm xe buýt cho người nước ngoài sinh sống."],
+    ])
+    out = tmp_path / "out"
+    res = invoke("run", path, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count('<th scope="row" class="num">') == 3 and "<tr><td" not in html
+    assert '<span lang="en">Please add English signs at the bus stops' in html
+    assert html.count('lang="en"') == 1  # the Vietnamese opinion is not marked English
