@@ -181,6 +181,9 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         cell.font = xlsx_font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
     number_of = {r.cluster_id: r.no for r in model.rows}
+    # in the report's order (No. 1, 2 …: with --topics that is the draft's order, not the clusters'),
+    # as staff read the first sheet and print the second beside it (QA32: 17, 17, 18 … 7 … 1)
+    units = sorted(units, key=lambda u: number_of.get(u.cluster_id, len(number_of) + 1))
     shown = units[:MAX_SHEET_ROWS]
     if len(units) > len(shown) and log:
         log(f"worksheet: {OPINIONS_SHEET} lists the first {len(shown):,} of {len(units):,} distinct opinions "

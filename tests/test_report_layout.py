@@ -125,3 +125,16 @@ def test_html_rows_are_named_by_their_number_and_english_is_marked_english(tmp_p
     assert html.count('<th scope="row" class="num">') == 3 and "<tr><td" not in html
     assert '<span lang="en">Please add English signs at the bus stops' in html
     assert html.count('lang="en"') == 1  # the Vietnamese opinion is not marked English
+
+
+def test_report_xlsx_names_its_title_and_language_in_its_properties(tmp_path):
+    """QA32: the workbook had no document title (a web page listing it, a screen reader)."""
+    import openpyxl
+
+    from conftest import invoke, write_csv
+
+    path = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [["1", "図書館の開館時間を夜8時まで延長してほしい。"]])
+    res = invoke("run", path, "--out", tmp_path / "out", "--model", "char-hash", "--title", "みどり市図書館計画（案）に対する意見募集の結果")
+    assert res.exit_code == 0, res.output
+    props = openpyxl.load_workbook(tmp_path / "out" / "report.xlsx").properties
+    assert props.title == "みどり市図書館計画（案）に対する意見募集の結果" and props.language == "ja-JP"

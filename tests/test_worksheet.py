@@ -784,3 +784,22 @@ def test_an_opinion_longer_than_an_excel_cell_is_named_when_the_listing_cuts_it(
     listing = openpyxl.load_workbook(tmp_path / "out" / "worksheet.xlsx")[OPINIONS_SHEET]
     cell = next(c.value for row in listing.iter_rows() for c in row if isinstance(c.value, str) and "駐輪場" in c.value)
     assert len(cell) <= 32_767 and cell.endswith("全文は opinions.csv）")
+
+
+def test_the_opinions_sheet_follows_the_report_order_under_topics(tmp_path, comments_csv, topics_csv):
+    """QA32: with --topics the report is in the draft's order, but the second sheet listed the
+    opinions in cluster order (No. 17, 17, 18 … 7 … 1) and printed beside the first it confused."""
+    from conftest import invoke
+
+    out = tmp_path / "out"
+    res = invoke("run", comments_csv, "--topics", topics_csv, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    report = read_rows(out / "report.csv")
+    clusters = [r["cluster_id"] for r in read_rows(out / "clusters.csv")]
+    wb = openpyxl.load_workbook(out / "worksheet.xlsx")
+    listed = list(wb[OPINIONS_SHEET].iter_rows(min_row=2, values_only=True))
+    numbers = [r[0] for r in listed]
+    assert numbers == sorted(numbers) and set(numbers) == {int(r["No."]) for r in report}
+    # (the case of the finding: the report's order is not the clusters')
+    first_seen = list(dict.fromkeys(r[1] for r in listed))
+    assert first_seen != [c for c in clusters if c in first_seen]
