@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -34,12 +35,29 @@ _REFERENCE_RES = [
 
 # A 番号 label right before a 第…号: an ID number (免許証番号 第…号), not a section of the draft.
 _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
+# The name of another law right before a 第…条 (「災害対策基本法第40条」「青葉県防災会議条例第12条」「同法第3条」):
+# an article of that law, no place in the draft (QA32: 該当箇所 「第1章 総則、第12条」). The draft itself
+# (「本条例第12条」「この条例第7条」「この計画の第3条」「（案）第5条」, a bare 「条例第12条」) and 方法/手法 … (no law)
+# stay references.
+_OTHER_LAW_BEFORE_RE = re.compile(
+    r"([\u4e00-\u9fff々]*)(?:法律|法令|法|条例|規則|規程|施行令|政令|省令|府令|要綱|要領)\s*の?\s*$")
+_DRAFT_ITSELF = {"本", "当", "当該"}  # 「本条例第12条」: the draft
+_NOT_A_LAW_END = ("方", "手", "用", "寸", "文", "作", "技", "製", "工", "論")  # 方法, 手法, 用法 …: no law
+
+
+def _other_law_before(text: str, start: int) -> bool:
+    """Whether the name of another law stands right before ``start`` (the 第 of a reference)."""
+    m = _OTHER_LAW_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1) or m.group(1) in _DRAFT_ITSELF:
+        return False  # 「条例第12条」「この条例第7条」「本条例第12条」
+    return not m.group(1).endswith(_NOT_A_LAW_END)  # 「避難方法の第3章」
 
 
 def find_references(text: str) -> list[str]:
     """Page and section references: 「7頁」「47頁以降」「別添1」「第3条」「P.12」; a number of pages
     that is a length (「120ページもあり」) is none, nor is a 第…号 with more than 4 digits or after a
-    番号 label (「運転免許証番号 第301234567890号」: an ID number), and one page written two ways
+    番号 label (「運転免許証番号 第301234567890号」: an ID number) or the name of another law (「災害対策基本法
+    第40条」「…条例第12条」; not 「本条例第12条」), and one page written two ways
     (「12ページ」「p.12」) is one reference, as first written."""
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
@@ -51,6 +69,8 @@ def find_references(text: str) -> list[str]:
             if m.group(0).startswith("第") and (re.search(r"\d{5,}", m.group(0))
                                                 or _ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
                 continue  # 「運転免許証番号 第301234567890号」: an ID number, no place in the draft
+            if m.group(0).startswith("第") and _other_law_before(text, m.start()):
+                continue  # 「災害対策基本法第40条」: an article of another law
             taken.append((m.start(), m.end()))
             found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
     out, keys = [], set()
@@ -126,9 +146,24 @@ def _kanji_to_digits(ref: str) -> str:
     return re.sub(r"[〇一二三四五六七八九十百]+", convert, ref)
 
 
+@lru_cache(maxsize=1 << 14)
+def private_keyword(word: str) -> bool:
+    """A keyword no label may carry: one that holds a person name (UniDic: 固有名詞,人名, 「佐々木トメTEL」
+    glued from a signature, 「高橋」) or anything the masker masks (a phone number, an address …).
+    QA32: a row was labelled 「ご高齢・マイナンバー・佐々木トメTEL」 in clusters.csv, `review show` and the
+    notebook, where staff copy labels from."""
+    from .mask import MASKS, mask_personal_data, person_name_in
+
+    if person_name_in(word):
+        return True
+    masked = mask_personal_data(word)
+    return masked != word and any(m in masked for m in MASKS.values())
+
+
 def ctfidf_keywords(docs_tokens: Sequence[Sequence[str]], doc_cluster: Sequence[int],
                     doc_weight: Sequence[float] | None = None, top_n: int = 6) -> list[list[tuple[str, float]]]:
-    """Top keywords per cluster by c-TF-IDF. Clusters are 0..k-1; weights count copies."""
+    """Top keywords per cluster by c-TF-IDF. Clusters are 0..k-1; weights count copies. A
+    ``private_keyword`` (a person's name, masked data) is never one: the next word takes its place."""
     k = max(doc_cluster) + 1 if len(doc_cluster) else 0
     counts: list[Counter] = [Counter() for _ in range(k)]
     weights = doc_weight if doc_weight is not None else [1.0] * len(docs_tokens)
@@ -151,7 +186,13 @@ def ctfidf_keywords(docs_tokens: Sequence[Sequence[str]], doc_cluster: Sequence[
             # Prefer words that more than one opinion uses: n >= 2 gets full weight.
             scored.append((word, tf * idf * (1.0 if n >= 2 else 0.7)))
         scored.sort(key=lambda x: (-x[1], x[0]))
-        out.append([(w, round(s, 6)) for w, s in scored[:top_n]])
+        top: list[tuple[str, float]] = []
+        for w, s in scored:  # the best words first: only those that could be kept are looked at
+            if len(top) == top_n:
+                break
+            if not private_keyword(w):
+                top.append((w, round(s, 6)))
+        out.append(top)
     return out
 
 
@@ -210,10 +251,12 @@ _SECTION_RE = re.compile(r"第?(\d+)章(?:第?(\d+)節?)?")
 
 def _sections(text: str) -> set[tuple[str, str]]:
     """The chapters a text cites, as (chapter, part or "") (「第三章」 -> ("3", ""), 「第4章4」 ->
-    ("4", "4")); not a page (「3章12頁」 keeps the chapter only)."""
+    ("4", "4")); not a page (「3章12頁」 keeps the chapter only), nor another law's (「建築基準法第3章」)."""
     text = _kanji_to_digits(unicodedata.normalize("NFKC", text).replace(" ", ""))
     out = set()
     for m in _SECTION_RE.finditer(text):
+        if _other_law_before(text, m.start()):
+            continue  # 「建築基準法第3章」: a chapter of another law
         part = m.group(2) or ""
         if part and re.match(r"\s*(?:頁|ページ|p|P)", text[m.end(2):]):
             part = ""

@@ -592,6 +592,11 @@ def _tagged(text: str) -> list[tuple[str, str]]:
     return [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text.translate(_ITAIJI))]
 
 
+def person_name_in(text: str) -> bool:
+    """Whether UniDic tags a word of ``text`` as a person name (固有名詞,人名: 姓, 名 or 一般)."""
+    return any(",固有名詞,人名," in raw for _, raw in _tagged(text))
+
+
 def _tokens(text: str) -> list[_Tok]:
     """UniDic tokens of ``text`` with their offsets (spaces and newlines are dropped); none at all
     when UniDic finds no person name in it."""
@@ -737,6 +742,8 @@ def _unknown_given_name(line: str, core: list[_Tok]) -> bool:
         return False
     if line[core[0].end:rest[0].start].strip() == "" and rest[0].start > core[0].end:
         return True  # separated by a space
+    if len(rest) == 1 and rest[0].start == core[0].end and _OLD_KATAKANA_GIVEN_RE.fullmatch(rest[0].surface):
+        return True  # 「佐々木トメ」 signing the letter, トメ read as a noun (QA32: it labelled a row)
     return all(t.person or t.pos1 == "接尾辞" or len(t.surface) == 1 for t in rest)
 
 
@@ -1485,15 +1492,20 @@ _DEPARTMENT_RE = re.compile(
 _STAFF_NAME_RE = re.compile(rf"({_KANJI}{{1,4}})(?:([^\S\n]{{1,2}})({_KANJI}{{1,4}}))?(?![\u4e00-\u9fff々ぁ-ゖァ-ヺー])")
 
 
-# A staff member named inside a sentence: after 担当の (「担当の中川に確認済み」「担当の中川（内線1234）」), or
-# before a title after a department and の or a blank (「公園緑地課の斎藤課長に」「…課 斎藤係長」). Only a
-# name UniDic tags as one; an elected official with a title (「田中市長」) is a public figure and stays.
+# A staff member named inside a sentence: after 担当の (「担当の中川に確認済み」「担当の中川（内線1234）」, also
+# before a title: 「担当の佐藤課長は」「担当の佐藤係長（内線1234）」), or before a title or さん/様/氏 after a
+# department and の or a blank (「公園緑地課の斎藤課長に」「…課 斎藤係長」「道路課の斎藤さん」). Only a name
+# UniDic tags as one (「担当の課長は」 stays); an elected official with a title (「田中市長」) is a public figure
+# and stays. The name is the shortest run of kanji before the title (QA32: 「担当の佐藤課長は」 read 佐藤課長
+# as the name, no person name to UniDic, and kept 佐藤).
 _STAFF_TITLES = ("課長補佐", "課長代理", "副課長", "課長", "係長", "部長", "次長", "室長", "局長", "所長", "主査", "主幹",
                  "主任", "主事", "参事", "技師", "保健師", "職員", "担当者", "担当")
+_STAFF_TITLE = f"(?:{'|'.join(_STAFF_TITLES)})"
 _STAFF_IN_SENTENCE_RE = re.compile(
-    rf"(?:(?<=(?<!ご)担当の)|(?<=担当者の))({_KANJI}{{1,4}})(?=[^\S\n]*(?:[（(]|さん|様|氏|{_KIN_PARTICLE_SIMPLE}))"
-    rf"|(?<=[課係室部局所班]の)({_KANJI}{{1,4}})(?=[^\S\n]?(?:{'|'.join(_STAFF_TITLES)}))"
-    rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}})(?=[^\S\n]?(?:{'|'.join(_STAFF_TITLES)}))")
+    rf"(?:(?<=(?<!ご)担当の)|(?<=担当者の))({_KANJI}{{1,4}}?)"
+    rf"(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:[（(]|さん|様|氏|{_KIN_PARTICLE_SIMPLE}))"
+    rf"|(?<=[課係室部局所班]の)({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))"
+    rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))")
 
 
 def _staff_in_sentence(m: re.Match) -> str:
@@ -1845,6 +1857,60 @@ def _mask_nicknames(text: str) -> str:
     return text
 
 
+# A child's family name and kana given name before ちゃん/くん/君/さん (「青木こうちゃん（2歳）」「佐藤ハルトくん」
+# 「山田りくくん」): a kanji family name UniDic tags as one, then 2–5 hiragana or 2–6 katakana, whatever UniDic
+# reads in them (こう is a symbol to it, ハルト a place, りく a noun), then the suffix; the age after it stays.
+# QA32: 「預かっている青木こうちゃん（2歳）」 stayed whole while 「青木こうちゃんのような」 (a line's start) was
+# masked. Not a word for family or people (「鈴木のおばあちゃん」「田中ママさん」「佐藤ねえちゃん」「田中のみなさん」),
+# a loanword for a role (「上原ヘルパーさん」, the role rule's),
+# an honorific of the family name itself (「佐藤さんのももちゃん」), an adverb (「鈴木はもうちゃんと」) or a verb.
+_KANA_GIVEN_RE = re.compile("([ぁ-ゖー]{2,5}?|[ァ-ヺー]{2,6}?)(ちゃん|くん|君|さん|チャン|クン)")
+_NOT_KANA_GIVEN = {"ばあ", "じい", "ばば", "じじ", "おば", "おじ", "にい", "ねえ", "あに", "あね", "かあ", "とう", "あか",
+                   "おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう", "おばば", "おじじ", "おっ", "ちび",
+                   "おちび", "ぼっ", "おぼっ", "みな", "みんな", "ママ", "パパ", "ババ", "ジジ", "ワン", "ニャン", "わん",
+                   "にゃん", "おまわり", "おいしゃ", "おくさ", "おじょう", "おこ", "こども", "あんちゃ", "ねー", "にー",
+                   "かー", "とー", "ばー", "じー", "おばー", "おじー", "おにー", "おねー", "おかー", "おとー", "おひめ",
+                   "ひめ", "おうじ", "ぼく", "あたし", "わたし", "おれ", "あなた"}
+_KANA_GIVEN_LEAD = "のがとはもにをやへで"
+_KANA_GIVEN_BAD_POS = {"動詞", "助動詞", "形容詞", "副詞", "接続詞", "感動詞", "代名詞", "連体詞"}
+
+
+def _mask_kana_given_names(text: str) -> str:
+    if not any(w in text for w in ("ちゃん", "くん", "君", "さん", "チャン", "クン")):
+        return text
+    toks = _tokens(text)
+    starts = {t.start: t for t in toks}
+    spans = []
+    loanwords: dict[int, bool] = {}  # a loanword common noun read as one: 「上原ヘルパーさん」「田中ママさん」
+    for tok in toks:
+        if tok.person != "姓" or not _KANJI_NAME_RE.fullmatch(tok.surface):
+            continue
+        m = _KANA_GIVEN_RE.match(text, tok.end)
+        if m is not None and not loanwords:
+            pos, standard = 0, text.translate(_ITAIJI)
+            for surface, raw in _tagged(text):
+                at = standard.find(surface, pos)
+                pos = at + len(surface) if at >= 0 else pos
+                fields = raw.split(",")
+                loanwords[at] = len(fields) > 12 and fields[1] == "普通名詞" and fields[12] == "外"
+        if m is None:
+            continue
+        run = m.group(1)
+        if (run in _NOT_KANA_GIVEN or (run[0] in _KANA_GIVEN_LEAD and run[1:] in _NOT_KANA_GIVEN)
+                or run.startswith(("さん", "くん", "ちゃん", "さま", "たち"))):
+            continue
+        inside = [t for t in toks if m.start(1) <= t.start < m.end(1)]
+        after = starts.get(m.end(1))
+        if (after is None or after.pos1 in _KANA_GIVEN_BAD_POS - {"動詞"}  # 「はると|くん」: くん read as a verb
+                or any(t.pos1 in _KANA_GIVEN_BAD_POS for t in inside) or (inside and inside[-1].end > m.end(1))
+                or any(loanwords.get(t.start) for t in inside)):
+            continue
+        spans.append((tok.start, m.end(1)))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["name"] + text[end:]
+    return text
+
+
 # A given name right after a masked family name (a relative who shares the submitter's: 「義父の安藤 和夫が」
 # -> 「義父の［氏名］ 和夫が」): kanji UniDic tags as a given name in the sentence are the rest of the name.
 # A given name in hiragana (and a kanji, 「よし子」) only where it ends the name: before the line's end,
@@ -1935,6 +2001,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
     text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
     if person_names:
+        # the child's kana given name whole before UniDic's shorter one: 「田中はるとくん」 (はる + と)
+        text = _mask_kana_given_names(text)
         text = _mask_person_names(text)
         text = _TITLE_NAME_RE.sub(_titled_name, text)
         text = _mask_staff_names(text)
@@ -2029,7 +2097,8 @@ def only_masks(line: str) -> bool:
     rest = line
     for m in MASKS.values():
         rest = rest.replace(m, "")
-    return not _CONTACT_FILLER_RE.sub("", rest).strip()
+    # labels in full-width letters too: 「ＴＥＬ／ＦＡＸ　［電話番号］」 (QA32: it stayed, and labelled a row 「TEL」)
+    return not _CONTACT_FILLER_RE.sub("", unicodedata.normalize("NFKC", rest)).strip()
 
 
 def _closing_prefix_end(line: str) -> int:
