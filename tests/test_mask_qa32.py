@@ -133,3 +133,20 @@ def test_a_signature_name_never_reaches_the_keywords_of_its_letter():
 ])
 def test_a_role_in_katakana_after_a_family_name_is_no_given_name(text, expected):
     assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text, kept, masked", [
+    ("県庁（青葉市中央1丁目1番1号）が被災した場合、代替庁舎を定めてください。", "青葉市中央1丁目1番1号", None),
+    ("市役所(みどり市本町2-3-4)の駐車場が狭い。", "みどり市本町2-3-4", None),
+    ("県立中央病院（青葉市本町3-1）の救急を残してください。", "青葉市本町3-1", None),
+    # a home or a person's address in brackets is still masked
+    ("私の自宅（青葉市中央1丁目1番1号）の前の道路が冠水します。", None, "青葉市中央1丁目1番1号"),
+    ("住所：青葉市中央1丁目1番1号", None, "青葉市中央1丁目1番1号"),
+])
+def test_a_public_buildings_address_in_brackets_is_kept(text, kept, masked):
+    """QA32: 「県庁（青葉市中央1丁目1番1号）」 became 県庁（［住所］） in an opinion and in staff's answer."""
+    out = mask_personal_data(text)
+    if kept:
+        assert kept in out, out
+    if masked:
+        assert masked not in out and MASKS["address"] in out, out
