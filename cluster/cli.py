@@ -302,6 +302,7 @@ def _refuse_past_answers_as_comments(input_paths, answers) -> None:
 @click.option("--min-score", type=float, default=0.0, show_default=True, help="Leave out candidates below this score.")
 @click.option("--save-index", type=click.Path(), help="Also save the past-answer index here for reuse.")
 @_reader_options("query file")
+@_lang
 @_guarded
 def answers_command(past, query_path, out_path, k, text_column, id_column, answer_id_column,
                     answer_opinion_column, answer_text_column, model, min_score, save_index, encoding, sheet,
@@ -667,8 +668,12 @@ def review_show(run_dir, item_id):
     """
     from .review import show_lines
 
-    for line in show_lines(run_dir, item_id):
-        click.echo(line)
+    lines = show_lines(run_dir, item_id)
+    try:
+        for line in lines:
+            _echo(line)
+    except BrokenPipeError:  # `cluster review show DIR C3 | head`: the reader stopped, which is no error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @review_group.command("list")

@@ -35,6 +35,7 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
     (r"(?<=\S) and (?=[A-Z]?[\w.-]*\d)", " と "),
     (r" ?\(guessed\)", "（推定）"),
     (r"\(none\)", "（なし）"),
+    (r"\btext column = ", "本文の列 = "),
     (r"\btext = ", "本文 = "),
     (r"\bid = ", "ID = "),
     (r"\bchannel = ", "提出方法 = "),
@@ -44,7 +45,7 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
     (r"\bid column = ", "IDの列 = "),
     (r"\bsource column = ", "出典の列 = "),
     (r"\bdepartment column = ", "担当課の列 = "),
-    (r", (?=(?:本文|ID|提出方法|提出者|意見の列|回答の列|IDの列|出典の列|担当課の列) = )", "、"),
+    (r", (?=(?:本文|ID|提出方法|提出者|意見の列|回答の列|IDの列|出典の列|担当課の列|本文の列) = )", "、"),
     (r"\bheader found on row (\d+)", r"列名は\1行目"),
     (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
     (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
@@ -142,6 +143,8 @@ _LIST_WORDS = [(re.compile(p), r) for p, r in [
     (r"(?<=  )by (?=\S)", "記録者 "),
     (r"\[withdrawn\]$", "［取り消し済み］"),
     (r"\(waiting for the next run\)$", "（次の実行で反映）"),
+    (r"\(no longer applies: ([^()]*(?:\([^()]*\)[^()]*)*)\)$",
+     lambda m: f"（もう当てはまりません：{_why_not(m[1])}）" if _why_not(m[1]) is not None else m[0]),
     (r"^withdraws decisions? ([\d, ]+)(?=  )", r"判断\1を取り消し"),
     (r"^into (\S+)(?=  )", r"\1 へ"),
     (r"^(\S+(?: \+ \S+)*) \(now (\S+)\)(?=  )", r"\1（現在 \2）"),
@@ -197,11 +200,220 @@ def _answer_source(m) -> str:
     return "職員が書いた考え方"
 
 
+# --- `cluster review show`: its view of a cluster or an opinion (review.show_lines), line by line
+
+# what a label, summary, answer, 対応区分 or 該当箇所 becomes on the next run (a decision recorded since)
+_SINCE = r"(?:; decision (?P<sn>\d+), recorded since the run, makes it 「(?P<st>.*)」 on the next (?P<scmd>`cluster run`))?"
+
+_STATUS = {"ok": "有効な意見", "excluded": "対象外", "joined": "つなぎ合わせ済み", "empty": "意見なし",
+           "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用"}
+
+
+def _since(m) -> str:
+    return (f"。判断{m['sn']}（前回の実行のあとに記録）により、次の {m['scmd']} で「{m['st']}」になります"
+            if m["sn"] else "")
+
+
+def _show_where(where: str) -> str:
+    """Where an opinion is (``in …`` of the opinion view): a cluster, or none (a joined piece: into which)."""
+    m = re.fullmatch(r"no cluster: joined into (?P<h>\S+) by decision (?P<n>\d+)(?: \(in (?P<c>\S+)\))?", where)
+    if m:
+        return (f"どの項目にも入っていません（判断{m['n']}で {m['h']} につなぎ合わせ済み"
+                + (f"。{m['h']} は {m['c']} にあります" if m["c"] else "") + "）")
+    if where == "no cluster":
+        return "どの項目にも入っていません"
+    m = re.fullmatch(r"(?P<c>\S+) \((?:now (?P<now>\S+): )?(?P<t>.*?)(?:, )?(?P<n>\d+) opinions?\)", where)
+    if m:
+        now = f"（現在は {m['now']}）" if m["now"] else ""
+        return f"項目 {m['c']}{now}（{_opt(m['t'], '{}、')}意見{m['n']}件）"
+    return where
+
+
+def _opinion_head(m) -> str:
+    status = m["st"] + _opt(_STATUS.get(m["st"]), "（{}）")
+    where = _show_where(m["where"])
+    head = f"意見 {m['o']}（提出 {m['s']}）：状態 {status}、{where}"
+    return head + (f"。重複グループ {m['g']}（同文意見{m['k']}件）" if m["g"] else "")
+
+
+def _show_answer(m) -> str:
+    if m["conf"]:
+        who = "職員が記入" if m["staff"] else f"過去の回答 {m['aid']}"
+        said = f"考え方（回答）：確定済み（{who}）{_opt(m['t'], '「{}」')}"
+    elif m["cand"]:
+        said = f"考え方（回答）：未確定。回答候補：過去の回答 {m['cand']}（一致度 {m['score']}）「{m['ct']}」"
+    else:
+        said = "考え方（回答）：未確定（回答候補なし）"
+    return said + _since(m)
+
+
+_SHOW: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
+    (r"(?P<c>\S+?)(?: \(now (?P<now>\S+)\))?: (?P<n>\d+) opinions?(?: \((?P<d>\d+) distinct, copies and near-copies "
+     r"counted once\))?(?P<conf>, confirmed)?",
+     lambda m: f"{m['c']}{_opt(m['now'], '（現在は {}）')}：件数{m['n']}件"
+               + _opt(m["d"], "（同文・ほぼ同文の意見を1件と数えると{}件）") + ("、分類は確定済み" if m["conf"] else "")),
+    (r"label: (?P<l>.*?)(?P<how> \(staff\)| \(made from keywords\))?" + _SINCE,
+     lambda m: "見出し：" + ("（なし）" if m["l"] == "(none)" and not m["how"] else m["l"])
+               + {" (staff)": "（職員が記入）", " (made from keywords)": "（キーワードから自動で作成）"}.get(m["how"], "")
+               + _since(m)),
+    (r"summary: \(none: the report shows the representative opinion 「(?P<r>.*)」\)" + _SINCE,
+     lambda m: f"ご意見の概要：（未記入。報告書には代表意見「{m['r']}」を載せます）" + _since(m)),
+    (r"summary: (?P<t>.*?)" + _SINCE, lambda m: f"ご意見の概要：{m['t']}" + _since(m)),
+    (r"answer: (?:(?P<conf>confirmed), (?:(?P<staff>written by staff)|past answer (?P<aid>\S+))(?: 「(?P<t>.*)」)?"
+     r"|none confirmed; candidate: past answer (?P<cand>\S+) \(score (?P<score>[\d.]+)\) 「(?P<ct>.*)」"
+     r"|none confirmed, no candidate)" + _SINCE, _show_answer),
+    (r"対応区分: (?P<v>.*?)" + _SINCE,
+     lambda m: "対応区分：" + ("（なし）" if m["v"] == "(none)" else m["v"]) + _since(m)),
+    (r"該当箇所: \(none by staff: the report shows the topic and page references the run finds\)" + _SINCE,
+     lambda m: "該当箇所：（職員の記入なし。報告書には、実行で見つけたトピックと意見中のページの記載を載せます）" + _since(m)),
+    (r"該当箇所: (?P<t>.*?) \(staff\)" + _SINCE, lambda m: f"該当箇所：{m['t']}（職員が記入）" + _since(m)),
+    (r"opinions:", "意見（同文・ほぼ同文の意見は1行にまとめています）："),
+    (r"   … and (?P<n>\d+) more distinct texts \(opinions\.csv, cluster_id (?P<c>\S+)\)",
+     "   …ほかに異なる意見{n}件（opinions.csv の cluster_id が {c} の行）"),
+    (r"   (?P<o>\S+) \(\+(?P<k>\d+) cop(?:y|ies)\)  (?P<t>.*)", "   {o}（同文意見 +{k}件）  {t}"),
+    (r"decisions naming (?P<c>\S+)(?: or (?P<i>\S+))? or its opinions:",
+     lambda m: f"{m['c']}{_opt(m['i'], '（{}）')} とその意見に関する判断："),
+    (r"decisions naming (?P<o>\S+):", "{o} に関する判断："),
+    (r"   \(none\)", "   （なし）"),
+    (r"opinion (?P<o>\S+) \(submission (?P<s>.*?)\), status (?P<st>\S+), in (?P<where>.+?)"
+     r"(?:; duplicate group (?P<g>\S+) \((?P<k>\d+) copies\))?", _opinion_head),
+    (r"text: (?P<t>.*)", "本文：{t}"),
+    (r"unknown id '(?P<i>.*?)': no cluster or opinion of (?P<d>.+?) has it(?:; did you mean (?P<close>.+?)\?)? "
+     r"\(see cluster_id in clusters\.csv, opinion_id in opinions\.csv\)",
+     lambda m: f"ID '{m['i']}' は {m['d']} のどの項目・意見にもありません{_opt(m['close'], '（{} のことですか？）')}"
+               "（clusters.csv の cluster_id、opinions.csv の opinion_id を見てください）"),
+    (r"opinion '(?P<o>[^']*)' has status (?P<st>\S+)(?P<undo> \(`cluster review undo` on its exclusion brings it "
+     r"back\))?; only opinions with status ok can be (?P<verb>\w+)",
+     lambda m: f"意見 '{m['o']}' は status {m['st']}{_opt(_STATUS.get(m['st']), '（{}）')}です"
+               + ("（対象外にした判断を `cluster review undo` で取り消すと元に戻ります）" if m["undo"] else "")
+               + f"。{ {'joined': 'つなぎ合わせ', 'cut': '切り分け'}.get(m['verb'], m['verb']) }られるのは status ok の意見だけです"
+               if m["verb"] in ("joined", "cut") else None),
+    (r"opinion '(?P<o>[^']*)' has status (?P<st>\S+) and is in no cluster: it is not counted as an opinion already; "
+     r"only clustered opinions \(status ok\) can be excluded",
+     lambda m: f"意見 '{m['o']}' は status {m['st']}{_opt(_STATUS.get(m['st']), '（{}）')}で、どの項目にも入っていません。"
+               "もともと意見として数えていません。対象外にできるのは項目に入っている意見（status ok）だけです"),
+    (r"give a cluster id \(C3\) or an opinion id \(see clusters\.csv, opinions\.csv\)",
+     "項目のID（C3 など）か意見のIDを指定してください（clusters.csv、opinions.csv を参照）"),
+]
+
+
+def _ws_where(where: str) -> str:
+    """A worksheet cell as `review import` names it (「worksheet.xlsx, row 5, column 考え方」)."""
+    m = re.fullmatch(r"(?P<f>.+?), row (?P<n>\d+)(?: \((?P<c>[^()]*)\))?(?:, column (?P<col>.+))?", where)
+    if not m:
+        return where
+    return f"{m['f']} の{m['n']}行目{_opt(m['c'], '（{}）')}" + _opt(m["col"], "、{}の列")
+
+
+_SAVE_AS_UTF8 = (r"open it in a text editor and save it as UTF-8 \(メモ帳: 名前を付けて保存 → 文字コード「UTF-8」\); "
+                 r"until then nothing is read from it or added to it")
+_SAVED_JA = ("テキストエディタで開いて UTF-8 で保存し直してください（メモ帳: 名前を付けて保存 → 文字コード「UTF-8」）。"
+             "それまでは、このファイルから読むことも書き足すこともしません")
+
+
+def _category_why(text: str) -> str:
+    """Why a 対応区分 cell names no category (categories.find_category), in Japanese when known."""
+    said = _body(text)
+    return said if said is not None else text
+
+
+_MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
+    # --- decisions.jsonl that cannot be read
+    (r"(?P<p>.+?decisions\.jsonl): cannot read: (?P<why>.+)", "{p}：読み込めません：{why}"),
+    (r"(?P<p>.+?): line (?P<n>\d+) is not UTF-8 text; fix or remove that line",
+     "{p}：{n}行目が UTF-8 の文字ではありません。その行を直すか消してください"),
+    (r"(?P<p>.+?): line (?P<n>\d+) is not a valid decision \((?P<why>.*)\); fix or remove that line",
+     "{p}：{n}行目は判断の記録として読めません（{why}）。その行を直すか消してください"),
+    (r"(?P<p>.+?): the file was saved as UTF-16 \(Windows 「Unicode」, or PowerShell 5's > or >>\), not UTF-8; "
+     + _SAVE_AS_UTF8,
+     "{p}：ファイルが UTF-8 ではなく UTF-16（Windows の「Unicode」、PowerShell 5 の > や >>）で保存されています。" + _SAVED_JA),
+    (r"(?P<p>.+?): lines? (?P<lines>[\d, .]+?) (?:were|was) saved as UTF-16 \(PowerShell 5's >> appends so\), the "
+     r"rest as UTF-8: type (?:those lines|it) again in UTF-8, or remove (?:them|it); until then nothing is read from "
+     r"it or added to it",
+     "{p}：{lines}行目が UTF-16（PowerShell 5 の >> はそう書き足します）、残りが UTF-8 で保存されています。"
+     "その行を UTF-8 で入力し直すか、消してください。それまでは、このファイルから読むことも書き足すこともしません"),
+    (r"(?P<p>.+?): the file was saved as Shift_JIS \(Windows \"ANSI\", CP932\), not UTF-8; " + _SAVE_AS_UTF8,
+     "{p}：ファイルが UTF-8 ではなく Shift_JIS（Windows の \"ANSI\"、CP932）で保存されています。" + _SAVED_JA),
+    (r"(?P<p>.+?): lines (?P<lines>[\d, .]+?) were saved as Shift_JIS \(Windows \"ANSI\", CP932\), the rest as UTF-8 "
+     r"\(an editor cannot save such a file as one encoding\): type those lines again in UTF-8, or remove them; until "
+     r"then nothing is read from it or added to it",
+     "{p}：{lines}行目が Shift_JIS（Windows の \"ANSI\"、CP932）、残りが UTF-8 で保存されています（このようなファイルは"
+     "エディタで一つの文字コードに保存できません）。その行を UTF-8 で入力し直すか、消してください。それまでは、この"
+     "ファイルから読むことも書き足すこともしません"),
+    # --- late-run regrouping (a re-run on the earlier run's clusters)
+    (r"re-run: earlier opinions changed in the input: (?P<parts>.+?); the other clusters are kept",
+     lambda m: "再実行：前回の意見が入力で変わっています：" + "。".join(
+         re.sub(r"^(\d+) corrected \(each keeps its cluster\): (.+)$", r"修正された意見\1件（それぞれ項目はそのまま）：\2",
+                re.sub(r"^(\d+) no longer in the input or rewritten \(each leaves its cluster\): (.+)$",
+                       r"入力からなくなった・書き換えられた意見\1件（それぞれ項目から外れます）：\2", part))
+         for part in m["parts"].split("; ")) + "。ほかの項目はそのままです"
+     if all(re.match(r"\d+ (?:corrected|no longer)", part) for part in m["parts"].split("; ")) else None),
+    (r"withdrawn since the earlier run \((?P<kinds>[\w /]+)\): (?P<n>\d+) distinct opinions? placed again without it "
+     r"\((?P<went>.*)\); the other clusters are kept",
+     lambda m: f"前回の実行のあとに取り消した判断（{'・'.join(KINDS.get(k, k) for k in m['kinds'].split(' / '))}）：その判断で"
+               f"置かれていた異なる意見{m['n']}件を、判断なしで置き直しました（{m['went'].replace(' -> ', ' → ')}）。"
+               "ほかの項目はそのままです"),
+    (r"worksheet\.xlsx was filled in where it lay \(its cells differ from what the run wrote\): kept as (?P<k>\S+); "
+     r"(?:import it with (?P<cmd>`[^`]+`)|it was imported already \(decisions? (?P<ns>[\d, …]+)\): nothing to import "
+     r"again)",
+     lambda m: f"worksheet.xlsx がその場で記入されていました（実行で書き出した内容とセルが違います）：{m['k']} として残しました。"
+               + (f"{m['cmd']} で取り込めます" if m["cmd"] else f"取り込み済みです（判断{m['ns']}）。もう一度取り込む必要はありません")),
+    (r"(?P<n>\d+) earlier opinions? changes? rows with (?:its|their) duplicate group, which late near-copies joined to "
+     r"a group of another row \((?P<r>\d+) rows?\): (?P<list>.+?); (?P<cmd>`cluster review detach [^`]+`) takes them "
+     r"out of the joined group \(each is then placed on its own text\)",
+     "前回の意見{n}件が、重複グループごと別の項目に移ります。追加のほぼ同文の意見が、別の項目のグループとつなげたためです"
+     "（{r}項目）：{list}。{cmd} でつながったグループから外せます（外した意見はそれぞれの文面で分類されます）"),
+    # --- cluster review import: the worksheet's cells
+    (r"row (?P<n>\d+) \((?P<c>\S+)\): (?P<col>.+?) was emptied; nothing recorded \(withdraw a decision with "
+     r"(?P<cmd>`cluster review undo`)\)",
+     "{n}行目（{c}）：{col}が空にされています。何も記録しません（記録した判断を取り消すには {cmd}）"),
+    (r"(?P<where>.+?, row \d+, column .+?) holds a formula \((?P<f>.*)\); type the text itself",
+     lambda m: f"{_ws_where(m['where'])}に数式（{m['f']}）が入っています。数式ではなく文字そのものを入力してください"),
+    (r"(?P<p>.+?): not an Excel worksheet \(\.xlsx\); import the worksheet\.xlsx a run wrote, edited and saved in "
+     r"Excel format",
+     "{p}：Excelのワークシート（.xlsx）ではありません。実行で書き出した worksheet.xlsx を編集し、Excel形式で保存した"
+     "ものを取り込んでください"),
+    (r"(?P<p>.+?): cannot be read as an Excel file \((?P<t>\w+)\)", "{p}：Excelファイルとして読めません（{t}）"),
+    (r"(?P<p>.+?): not a worksheet written by (?P<cmd>`cluster run`) \(sheet '(?P<s>[^']*)' or its hidden sheet is "
+     r"missing\); use the worksheet\.xlsx from the run folder",
+     "{p}：{cmd} が書き出したワークシートではありません（シート '{s}' か、その隠しシートがありません）。"
+     "実行フォルダの worksheet.xlsx を使ってください"),
+    (r"(?P<p>.+?): written by another version of the tool \((?P<v>.*)\); write a new worksheet with "
+     r"(?P<cmd>`cluster run`)",
+     "{p}：別の版のツールが書き出したワークシートです（{v}）。{cmd} で新しいワークシートを書き出してください"),
+    (r"(?P<where>.+?, row \d+): cluster '(?P<c>[^']*)' is not one of this worksheet's clusters \(was the row copied "
+     r"from another worksheet\?\)",
+     lambda m: f"{_ws_where(m['where'])}：項目 '{m['c']}' はこのワークシートの項目ではありません"
+               "（別のワークシートから行を写しませんでしたか？）"),
+    (r"(?P<where>.+?, row \d+): cluster (?P<c>\S+) appears twice \(also row (?P<k>\d+)\); keep one row",
+     lambda m: f"{_ws_where(m['where'])}：項目 {m['c']} が2回出てきます（{m['k']}行目にも）。1行だけ残してください"),
+    (r"(?P<where>.+?, row \d+): (?P<s>\S+) or (?P<a>\S+) filled in a row without a cluster_id \(was it cleared\?\); "
+     r"put the cluster_id back",
+     lambda m: f"{_ws_where(m['where'])}：cluster_id のない行に{m['s']}か{m['a']}が記入されています"
+               "（cluster_id を消してしまいましたか？）。cluster_id を元に戻してください"),
+    (r"(?P<p>.+?): sheet '(?P<s>[^']*)' has no header row with cluster_id, (?P<a>\S+) and (?P<b>\S+); do not rename "
+     r"those columns",
+     "{p}：シート '{s}' に cluster_id・{a}・{b} の列名の行がありません。これらの列名は変えないでください"),
+    (r"(?P<where>.+?, row \d+ \([^()]*\), column \S+): (?P<why>.+?); nothing recorded; one of: (?P<list>.+)",
+     lambda m: f"{_ws_where(m['where'])}：{_category_why(m['why'])}。何も記録していません。次のいずれかを指定してください："
+               f"{m['list']}"),
+    (r"(?P<f>.+?): (?P<n>\d+) cells of column (?P<col>\S+) name no category of this run: (?P<cells>.+?); nothing "
+     r"recorded; one of: (?P<list>.+)",
+     lambda m: f"{m['f']}：{m['col']}の列の{m['n']}個のセルが、この実行の対応区分にない値です："
+               + "、".join(re.sub(r"^row (\d+) \(([^()]*)\): (.+)$",
+                                  lambda c: f"{c[1]}行目（{c[2]}）：{_category_why(c[3])}", cell)
+                           for cell in m["cells"].split("; "))
+               + f"。何も記録していません。次のいずれかを指定してください：{m['list']}"),
+    (r"the category is empty; one of: (?P<list>.+)", "対応区分が空です。次のいずれかを指定してください：{list}"),
+    (r"「(?P<v>.*?)」 is not one of this run's categories \(対応区分\)", "「{v}」はこの実行の対応区分にありません"),
+]
+
+
 # (regex matched on the whole line, without its error:/warning:/note: prefix and without a trailing
 #  "run `cluster run … --out DIR` again to apply it", and the Japanese: a str.format template over the
 #  groups (f_… groups pass through _frag; a missing group is empty) or a function of the match)
 _Entry = tuple[re.Pattern, "str | Callable[[re.Match], str]"]
-_TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
+_TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     # --- cluster run: reading the input
     (r"read (?P<n>\d+) rows? from (?P<file>.+?) \((?P<f_desc>.*)\); columns: (?P<f_cols>.*)",
      "{file} から{n}行を読み込みました（{f_desc}）。使う列：{f_cols}"),
@@ -242,6 +454,37 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました。候補にするには回答を記入してください"),
     (r"past answers: (?P<n>\d+) answers? read from (?P<k>\d+) files?",
      "過去の回答：{k}つのファイルから{n}件を読み込みました"),
+    # (a description with a title row skipped holds parentheses: 「(title): row 1 「…」」)
+    (r"past answers: (?P<file>.+?) \((?P<f_desc>.*)\): (?P<f_cols>opinion column = .+)",
+     "過去の回答：{file}（{f_desc}）：{f_cols}"),
+    (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+) \(merged cells in "
+     r"Excel\? unmerge and fill them\)",
+     "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました（Excelのセル結合ではありませんか？ "
+     "結合を解除して回答を埋めてください）"),
+    (r"past answers: (?P<file>.+?): joined (?P<n>\d+) rows? without (?P<col>.+?) to the row above \(a cell split "
+     r"over rows, as in a table converted from PDF\): (?P<list>.+)",
+     lambda m: f"過去の回答：{m['file']}：{m['col']}のない{m['n']}行を上の行につなげました（PDFから変換した表のように、"
+               f"1つのセルが複数の行に分かれていたため）："
+               + re.sub(r"row (\d+) to row (\d+)", r"\1行目を\2行目へ", m["list"]).replace(", ", "、")),
+    (r"past answers: (?P<file>.+?): sheet (?P<s>.+?) not read \(one column, a notes or cover page\)",
+     "過去の回答：{file}：シート {s} は読みません（列が1つだけで、メモか表紙のページです）"),
+    (r"past answers: index saved to (?P<p>.+)", "過去の回答：索引を {p} に保存しました"),
+    (r"past answers: loaded index (?P<p>.+?) \((?P<n>\d+) answers, model (?P<m>.+)\)",
+     "過去の回答：保存した索引 {p} を読み込みました（回答{n}件、モデル {m}）"),
+    # --- cluster answers
+    (r"query: (?P<file>.+?) \((?P<f_desc>.*)\): (?P<f_cols>text column = .+)",
+     "検索する意見：{file}（{f_desc}）：{f_cols}"),
+    (r"answers: (?P<q>\d+) quer(?:y|ies), (?P<r>\d+) candidate rows? written to (?P<p>.+?)"
+     r"(?:; (?P<e>\d+) empty query rows? skipped)?",
+     lambda m: f"過去の回答の候補：意見{m['q']}件について、候補{m['r']}行を {m['p']} に書き出しました"
+               + _opt(m["e"], "（空の行{}行は飛ばしました）")),
+    (r"-k must be 1 or more", "-k には1以上を指定してください"),
+    (r"-k must be at least 1 \(got (?P<k>-?\d+)\)", "-k には1以上を指定してください（指定：{k}）"),
+    (r"--out (?P<p>.+?): give a file name for the CSV \(e\.g\. (?P<eg>.+)\)",
+     "--out {p}：書き出すCSVのファイル名を指定してください（例：{eg}）"),
+    (r"no past answers with an answer text in (?P<p>.+)", "{p} には回答の本文のある過去の回答がありません"),
+    (r"Missing option '(?P<o>[^']+)'\.(?: \(see (?P<cmd>`.+`)\))?",
+     lambda m: f"{m['o']} を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
     # --- cluster run: opinions, duplicates, clusters
     (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)? -> (?P<r>\d+) opinion rows? "
      r"\((?P<c>\d+) with content\)",
@@ -540,7 +783,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
      lambda m: f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}"
                f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
     (r"would record (?P<kind>\w+) for (?P<c>\S+): (?P<t>.*)",
-     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),    # --- fourteenth session: sheets of their own, the files that may be published, 提出者数
+     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),
+    # --- fourteenth session: sheets of their own, the files that may be published, 提出者数
     (r"sheets? (?P<names>.+?) (?:has|have) other columns: read on (?:its|their) own, as another input file is "
      r"\(columns guessed for each\)",
      "シート {names} は列の並びが違うため、別の入力ファイルと同じように単独で読みます（列はシートごとに推定）"),
@@ -582,7 +826,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in [
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
-]]
+] + _MORE_ENTRIES]
 
 
 def _apply(entry: _Entry, m: re.Match) -> str:
