@@ -826,6 +826,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
+    # `review show`: the row's best past answers with their evidence (QA31)
+    (r"past answers in answers\.csv, best first \((?P<cmd>`[^`]+`) confirms one\):",
+     "answers.csv の過去の回答（一致度の高い順。{cmd} で確定できます）："),
+    (r"(?P<ind> +)(?P<id>\S+) \(score (?P<s>[\d.]+)(?:, below the report's (?P<floor>[\d.]+))?(?:; (?P<src>.+?))?\): "
+     r"answered (?P<past>「[^」]*」)(?:; matched (?P<ours>「[^」]*」))?",
+     lambda m: f"{m['ind']}{m['id']}（一致度 {m['s']}"
+               + (f"、報告書に載せる基準 {m['floor']} 未満" if m['floor'] else "")
+               + (f"、{m['src']}" if m['src'] else "") + f"）：過去の意見 {m['past']} への回答"
+               + (f"。この項目で一致した文 {m['ours']}" if m['ours'] else "")),
+    (r"(?P<ind> +)… and (?P<n>\d+) more in answers\.csv", "{ind}… ほか{n}件は answers.csv にあります"),
 ] + _MORE_ENTRIES]
 
 

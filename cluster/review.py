@@ -2247,6 +2247,46 @@ def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     return append_decision(run_dir, "confirm", ids, _with_fingerprints(row_of, {"cluster": cluster_id}, ids), by)
 
 
+def _candidate_lines(run_dir, cluster_id: str, limit: int = 3) -> list[str]:
+    """`review show`'s lines on a row's best past answers in answers.csv, with the evidence staff
+    judge them by (QA31: only the top one's id and score were shown): its score, its source, the
+    past opinion it answered and the row's sentence that matched it; those below the report's
+    threshold are said to be (they are not in the report, but may be the right one)."""
+    path = Path(run_dir) / "answers.csv"
+    if not path.is_file():
+        return []
+    from .io import read_table
+
+    try:
+        rows = [r for r in read_table(path).rows if unescape_cell(r.get("cluster_id", "")) == cluster_id]
+    except (InputError, ValueError, OSError):
+        return []
+    try:
+        floor = float((_read_run_info(run_dir, required=False) or {}).get("report_min_score"))
+    except (TypeError, ValueError, InputError):
+        floor = 0.0
+    rows.sort(key=lambda r: int(r.get("rank") or 0) if str(r.get("rank", "")).strip().isdigit() else 99)
+    if not rows:
+        return []
+    out = [f"past answers in answers.csv, best first (`cluster review answer {run_dir} {cluster_id} --answer-id ID` "
+           "confirms one):"]
+    for r in rows[:limit]:
+        try:
+            score = float(r.get("score") or 0)
+        except ValueError:
+            score = 0.0
+        source = unescape_cell(r.get("source", "")).strip()
+        below = f", below the report's {floor:.2f}" if score < floor else ""
+        matched = unescape_cell(r.get("matched_sentence", "")).strip()
+        out.append(f"   {unescape_cell(r.get('answer_id', ''))} (score {score:.2f}{below}"
+                   + (f"; {shorten(source, 30)}" if source else "") + f"): answered "
+                   f"「{shorten(unescape_cell(r.get('past_opinion', '')), 40)}」"
+                   + (f"; matched 「{shorten(matched, 30)}」" if matched else ""))
+    if len(rows) > limit:
+        out.append(f"   … and {len(rows) - limit} more in answers.csv")
+    return out
+
+
 def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | None:
     """``(answer_id, score, answer text)`` of cluster ``cluster_id``'s top past-answer candidate in
     answers.csv when no answer decision in force names the cluster and the candidate reaches the
@@ -2627,6 +2667,8 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     else:
         lines.append("answer: none confirmed, no candidate")
     lines[-1] += since("answer")
+    if status != "confirmed":
+        lines += _candidate_lines(run_dir, cluster)
     code = unescape_cell(row.get("category", ""))
     name = next((c.name for c in run_categories(run_dir) if c.code == code), "") if code else ""
     lines.append(f"対応区分: {' '.join(p for p in (code, name) if p) or '(none)'}" + since("category"))

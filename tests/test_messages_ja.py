@@ -293,7 +293,7 @@ def test_review_show_in_japanese(tmp_path):
     short = "C" + str(int(library[1:]))  # C3 for C003, as people type it
 
     def both(*args, env=None) -> list[str]:
-        en = _cli(*[dirs["en"] if a == "DIR" else a for a in args], env=env)
+        en = _cli(*[dirs["en"] if a == "DIR" else a for a in args])  # (English: CLUSTER_LANG only for the other)
         ja = _cli(*[dirs["ja"] if a == "DIR" else a for a in args], *([] if env else ["--lang", "ja"]), env=env)
         _lines_agree(en, ja, same)
         return ja
@@ -328,8 +328,9 @@ def test_review_show_in_japanese(tmp_path):
                 r"C\d+（現在は C\d+）：件数\d+件.*"]
     for pattern in patterns:
         assert any(re.fullmatch(pattern, line.removeprefix("エラー：")) for line in said), (pattern, said)
-    # no English word left over, but the names staff meet in the files (status ok, cluster_id) and the OS user
-    kept = re.compile(r"`[^`]*`|\b(?:ID|ok|excluded|cluster_id|opinion_id|run|root|%s)\b" % re.escape(getpass.getuser()))
+    # no English word left over, but the names staff meet in the files (status ok, cluster_id; past, the past
+    # answers' file, named as their source) and the OS user
+    kept = re.compile(r"`[^`]*`|\b(?:ID|ok|excluded|cluster_id|opinion_id|run|root|past|%s)\b" % re.escape(getpass.getuser()))
     assert not [line for line in said if LATIN_WORD.search(TOKENS.sub("", kept.sub("", line)))], said
 
 

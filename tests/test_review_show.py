@@ -227,3 +227,27 @@ def test_list_names_the_one_cluster_a_join_and_a_merge_made(project):
     shown = invoke("review", "show", out, "B8-2").output.splitlines()
     assert shown[0] == f"opinion B8-2 (submission B8), status joined, in no cluster: joined into B8-1 by decision 1 " \
                        f"(in {of['B8-1']})"
+
+
+def test_show_lists_the_best_past_answers_with_their_evidence(project, past_answers_csv):
+    """QA31: `review show` gave only the top candidate's id and score, no past opinion, source or
+    alternative; a right answer below the report's threshold could only be found in answers.csv."""
+    out = project["out"]
+    comments = project["tmp"] / "comments.csv"
+    project["run"](comments, "--answers", past_answers_csv)
+    row = next(r for r in read_csv_rows(out / "answers.csv") if r["rank"] == "1")
+    floor = json.loads((out / "run.json").read_text(encoding="utf-8"))["report_min_score"]
+    lines = invoke("review", "show", out, row["cluster_id"]).output.splitlines()
+    k = lines.index(f"past answers in answers.csv, best first (`cluster review answer {out} {row['cluster_id']} "
+                    "--answer-id ID` confirms one):")
+    first = lines[k + 1]
+    assert first.startswith(f"   {row['answer_id']} (score {float(row['score']):.2f}")
+    assert f"below the report's {floor:.2f}" in first and row["source"][:10] in first
+    assert f"answered 「{row['past_opinion'][:20]}" in first and "matched 「" in first
+    # once an answer is confirmed the row shows it, not the candidates
+    assert invoke("review", "answer", out, row["cluster_id"], "--answer-id", row["answer_id"]).exit_code == 0
+    project["run"](comments, "--answers", past_answers_csv)
+    cid = cluster_of(out)[next(r["opinion_id"] for r in read_csv_rows(out / "opinions.csv")
+                               if r["cluster_id"] == row["cluster_id"])]
+    assert not any(line.startswith("past answers in answers.csv") for line in
+                   invoke("review", "show", out, cid).output.splitlines())
