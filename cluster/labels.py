@@ -28,6 +28,8 @@ _REFERENCE_RES = [
     re.compile(r"(?:P|p|ｐ|Ｐ)\.?\s*\d+(?:\s*[-~〜～]\s*\d+)?"),
     re.compile(r"(?<![全約計\d])\d+\s*(?:[-~〜～]\s*\d+\s*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:\s*(?:以降|以下|から\s*\d+\s*(?:頁|ページ)|[-~〜～]\s*\d+\s*(?:頁|ページ)?))?"),
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)\s*[\d" + _KANJI_NUM + r"]+(?:\s*[-－]\s*\d+)?"),
+    # 「附則第2項」: one place, the draft's supplementary provisions (QA33: 「第2項」 alone)
+    re.compile(r"附則(?:\s*第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|項|号)(?:\s*第?\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|項|号))*)?"),
     re.compile(r"第\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|款|号|部|編)(?:\s*第?\s*[\d" + _KANJI_NUM + r"]+\s*(?:条|章|節|項|号))*"),
     re.compile(r"資料編"),
 ]
@@ -71,6 +73,8 @@ def find_references(text: str) -> list[str]:
                 continue  # 「運転免許証番号 第301234567890号」: an ID number, no place in the draft
             if m.group(0).startswith("第") and _other_law_before(text, m.start()):
                 continue  # 「災害対策基本法第40条」: an article of another law
+            if m.group(0).startswith("第") and m.group(0).endswith("号") and text[max(0, m.start() - 1):m.start()] in ("発", "収"):
+                continue  # 「○町議会発第15号」: a letter's document number (QA33)
             taken.append((m.start(), m.end()))
             found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
     out, keys = [], set()
@@ -277,9 +281,23 @@ _ANNEX_RE = re.compile(r"(?:別添|別紙|別表|別図|参考資料|資料)\s*[
 
 def _annex_head(name: str) -> str | None:
     """The reference key of the annex a topic name names (「別紙2 指標一覧」, also 「第6章2節 別紙2
-    評価指標一覧」 as a table of contents lists it -> 別紙2), or None."""
-    m = _ANNEX_RE.search(unicodedata.normalize("NFKC", name).strip())
-    return reference_key(m.group(0)) if m else None
+    評価指標一覧」 as a table of contents lists it -> 別紙2), or of the article of an ordinance's
+    draft it starts with (「第12条 指導及び助言」 -> 第12条, 「附則」 -> 附則), or None."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    m = _ANNEX_RE.search(name)
+    if m:
+        return reference_key(m.group(0))
+    return _article_key(name)
+
+
+def _article_key(ref: str) -> str | None:
+    """The article a reference or topic name starts with (「第12条第2項」 -> 第12条; 「附則第2項」 ->
+    附則): an ordinance's draft is listed and cited by article (QA33: topics 第1条 … 附則)."""
+    ref = _kanji_to_digits(unicodedata.normalize("NFKC", ref)).replace(" ", "")
+    if ref.startswith("附則"):
+        return "附則"
+    m = re.match(r"第(\d+)条", ref)
+    return f"第{m.group(1)}条" if m else None
 
 
 _PAGES_RE = re.compile(r"(?:[Pp]\.?\s*(\d+)(?:\s*[-~〜～]\s*[Pp]?\.?\s*(\d+))?"
@@ -328,7 +346,8 @@ def _topics_cited(text: str, heads, annexes, pages) -> dict[int, float]:
     1.5 its chapter (the topics do not divide it)."""
     out: dict[int, float] = {}
     cited = _sections(text)
-    refs = {reference_key(ref) for ref in find_references(text)} if any(annexes) else set()
+    found = find_references(text) if any(annexes) else []  # (not another law's article: find_references)
+    refs = {reference_key(ref) for ref in found} | {k for k in map(_article_key, found) if k}
     cited_pages = _cited_pages(text) if any(pages) else []
     for j, head in enumerate(heads):
         if annexes[j] and annexes[j] in refs:

@@ -209,7 +209,10 @@ class Tokenizer:
 _LABEL_STOP = frozenset({"市", "県", "町", "村", "まま", "侭", "次", "わけ", "訳", "最後", "一点", "二点", "三点",
                          "はず", "筈", "人", "方々",
                          "びっくり", "拝啓", "拝啓時下", "時下", "ご清栄", "清栄", "ご清祥", "清祥", "お慶び", "末筆",
-                         "ご健勝", "健勝", "ご苦労様", "恐縮", "前略", "謹啓", "草々", "敬具", "敬白", "御中"})
+                         "ご健勝", "健勝", "ご苦労様", "恐縮", "前略", "謹啓", "草々", "敬具", "敬白", "御中",
+                         # the counters of a reference or a date left alone (「第12条第2項」「1年」): QA33's
+                         # labels read 「項・事業者・勧告」; the reference itself is in 該当箇所
+                         "条", "項", "号", "章", "節", "頁", "款", "編", "年", "月", "日", "件", "回"})
 _FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})  # not 所 or 物: 保育所, 農産物
 # a letter's opening and closing words: never glued to the noun after them into one keyword
 _LETTER_WORDS = frozenset({"前略", "拝啓", "謹啓", "草々", "早々", "敬具", "敬白", "謹白", "御中"})

@@ -396,3 +396,15 @@ def test_every_tokenizer_shares_one_tagger():
     a, b = Tokenizer(), Tokenizer()
     assert a.tagger is b.tagger
     assert a.lemmas("図書館の開館時間を延長してほしい。") == b.lemmas("図書館の開館時間を延長してほしい。")
+
+
+def test_an_ordinances_article_cited_decides_the_topic(tok, encoder):
+    """QA33: an ordinance's draft listed by article (第1条 … 附則); an opinion on 第1条 that shares
+    its words with 第12条 concerns 第1条, and another law's 第12条 is none of the draft's."""
+    topics = [Topic("第1条 目的", "目的 脱炭素 地域共生"), Topic("第12条 指導及び助言", "事業者 指導 助言 勧告"),
+              Topic("附則", "施行期日 経過措置")]
+    texts = ["第1条の目的に「事業者への指導」を明記してください。", "附則第2項の周知の期間を1年取ってください。",
+             "電気事業法第12条に基づく事業者の届出を確認してください。"]
+    matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
+    assert matches[0] == ("第1条 目的", 1.0) and matches[1] == ("附則", 1.0)
+    assert matches[2][1] < 1.0  # only words shared, not a cited article

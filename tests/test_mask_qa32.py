@@ -150,3 +150,33 @@ def test_a_public_buildings_address_in_brackets_is_kept(text, kept, masked):
         assert kept in out, out
     if masked:
         assert masked not in out and MASKS["address"] in out, out
+
+
+def test_a_document_number_and_the_supplementary_provisions():
+    """QA33: 「○町議会発第15号」 (a letter's number) was a place in the draft, and 「附則第2項」 was 「第2項」."""
+    assert find_references("○町議会発第15号　令和8年1月20日") == []
+    assert find_references("附則第2項の施行期日を1年延ばしてください。") == ["附則第2項"]
+    assert find_references("第2号の規定を削ってください。") == ["第2号"]
+
+
+def test_an_ordinances_articles_listed_as_topics_are_the_rows_cited_places(tmp_path):
+    """QA33: topics listed by article (第1条 … 附則), as an ordinance's draft is, were never a row's
+    cited place; 「電気事業法第12条」 must not make a row 第12条's."""
+    from conftest import invoke, read_csv_rows, write_csv
+
+    topics = write_csv(tmp_path / "topics.csv", ["topic", "description"], [
+        ["第1条 目的", "目的 脱炭素"], ["第12条 指導及び助言", "指導 助言"], ["第15条 罰則", "罰則 過料"], ["附則", "施行期日"]])
+    comments = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [
+        ["1", "第12条第2項の指導だけでは事業者は従いません。勧告まで定めてください。"],
+        ["2", "第12条の指導と助言に加えて、勧告と公表の規定を置くべきです。"],
+        ["4", "附則の施行日が早すぎます。周知の期間を十分に取ってほしい。"],
+        ["5", "電気事業法第12条との関係を整理して、太陽光パネルの廃棄の費用を積み立てさせてください。"],
+    ])
+    out = tmp_path / "out"
+    res = invoke("run", comments, "--topics", topics, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    topic = {r["cluster_id"]: r["topic"] for r in read_csv_rows(out / "clusters.csv")}
+    of = {r["opinion_id"]: topic[r["cluster_id"]] for r in read_csv_rows(out / "opinions.csv")}
+    assert of["1-1"] == of["2-1"] == "第12条 指導及び助言"
+    assert of["4-1"] == "附則"
+    assert of["5-1"] != "第12条 指導及び助言"  # another law's article
