@@ -276,6 +276,8 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     "存続": ("keep", 1), "廃止": ("keep", -1),
     # a service gathered in one place closes the others (QA28: 「救急の集約に賛成」 in the 「救急存続」 row)
     "集約化": ("keep", -1), "集約": ("keep", -1), "一本化": ("keep", -1), "閉鎖": ("keep", -1),
+    # a rule made stricter or looser (QA33: 「抑制区域の規制を強化して」 and 「…を緩和して」 in one row)
+    "強化": ("strict", 1), "厳格化": ("strict", 1), "緩和": ("strict", -1),
     "伐採": ("felling", 1),
     # no antonym: 「統合する案に賛成」 / 「統合に反対」 (QA: a 賛成 row offered the past answer to 反対)
     "統廃合": ("merge", 1), "統合": ("merge", 1), "民営化": ("private", 1), "移転": ("relocation", 1),

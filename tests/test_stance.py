@@ -121,3 +121,17 @@ def test_gathering_a_service_in_one_place_is_the_opposite_of_keeping_it():
     assert request_directions("市民の意見を集約してください。") == {}
     assert request_directions("窓口の情報を一元的に集約してほしい。") == {}
     assert not opposite_directions("救急の集約に反対です。", "救急外来を存続してほしい。")
+
+
+def test_a_rule_made_stricter_or_looser_are_opposite_requests():
+    """QA33: 「抑制区域の規制を強化してください」 and 「抑制区域の指定要件を緩和してほしい」 shared a row whose
+    summary was the industry's request to relax."""
+    from cluster.grouping import DEFAULTS, _polarity
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("抑制区域の規制を強化してください。") == {"strict": 1}
+    assert request_directions("規制の緩和には反対です。") == {"strict": 1}
+    assert opposite_directions("抑制区域の規制を強化してください。", "抑制区域の指定要件を緩和してほしい。")
+    texts = ["抑制区域の規制を強化してください。", "抑制区域の指定要件を緩和してほしい。"]
+    pol = _polarity(texts, dict(DEFAULTS))
+    assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
