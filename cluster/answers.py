@@ -185,6 +185,29 @@ def split_merged_opinion(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+# A report of this tool fed back as past answers (report.csv / report.xlsx, draft or --final): its
+# 考え方 cells hold placeholders, not answers of that consultation. A candidate it offered, marked
+# 【回答案（過去の回答からの候補・未確認）】 (or 【回答案（今回確定した他の回答からの候補・未確認）】), is an
+# older past answer (already in the archive) or one staff never confirmed; 「（考え方は未記入）」 is no
+# answer. report.csv says the answer's state in a column of its own (確定 / 候補 / 未記入).
+# (``report.CANDIDATE_MARK``, ``report.RUN_CANDIDATE_MARK``, ``report.NO_ANSWER``.)
+_DRAFT_CANDIDATE_RE = re.compile(r"^\s*【回答案[^】\n]*未確認[^】\n]*】")
+_NO_ANSWER_RE = re.compile(r"^\s*[（(][^（）()\n]{0,20}は未記入[）)]\s*$")
+_REPORT_STATE_COLUMN = "回答の状態"
+_REPORT_STATES = {"確定": "confirmed", "候補": "candidate", "未記入": "none"}
+
+
+def _report_answer_state(answer: str, state: str) -> str:
+    """"candidate", "none" or "" (an answer) for a row of a report of this tool: its 回答の状態
+    (``state``, report.csv) where it has one, else the 考え方 cell's mark."""
+    said = _REPORT_STATES.get(state.strip())
+    if said == "candidate" or _DRAFT_CANDIDATE_RE.match(answer):
+        return "candidate"
+    if said == "none" or _NO_ANSWER_RE.match(answer):
+        return "none"
+    return ""
+
+
 # The options that name a past-answer table's columns, for messages (source: library only).
 _PAST_ROLE_OPTIONS = {"answer": "--answer-text-column", "opinion": PAST_ANSWER_OPTIONS.text,
                       "id": PAST_ANSWER_OPTIONS.id, "source": None}
@@ -304,11 +327,15 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     ``text_column`` is the answer text (市の考え方), ``opinion_column`` the past opinion.
     Answer ids are the id column's value (prefixed with the file stem when several files
     are read, so ids stay unique), else ``<file stem>:<row number>`` (1-based data row).
-    Rows with an empty answer are skipped and reported.
+    Rows with an empty answer are skipped and reported. From a report of this tool fed back
+    (report.csv / report.xlsx …) only confirmed answers are read: a row whose 回答の状態 is 候補 or
+    未記入, or whose answer is a 【回答案…未確認】 candidate or 「（考え方は未記入）」, is skipped, and
+    one line says how many and why.
 
     Returns ``(records, report)``; ``report`` has ``files`` (per-file columns, encoding,
-    counts), ``rows``, ``records``, ``skipped_empty_answer`` (count) and
-    ``skipped_ids`` (the ids of skipped rows). Raises ``cluster.io.InputError`` on a file
+    counts, ``skipped_candidates`` and ``skipped_unwritten``: such rows' ids), ``rows``,
+    ``records``, ``skipped_empty_answer`` (count), ``skipped_ids`` (the ids of rows with an
+    empty answer) and ``skipped_report_rows`` (count). Raises ``cluster.io.InputError`` on a file
     that cannot be read or has no answer column, and on a column given for the past opinion,
     the id or the source that is the answer (or past-opinion) column (one line naming the option).
     """
@@ -327,7 +354,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
                                  "the only --answers (save a new index from all the tables to add one)")
     records: list[PastAnswer] = []
     seen_ids: dict[str, int] = {}
-    report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": []}
+    report: dict = {"files": [], "rows": 0, "records": 0, "skipped_empty_answer": 0, "skipped_ids": [],
+                    "skipped_report_rows": 0}
     for path, table, cols, guessed, warnings, sheets in _past_answer_tables(paths, id_column, opinion_column,
                                                                              text_column, source_column, log):
         note = " (guessed)" if guessed else ""
@@ -347,7 +375,11 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         prefix = ":".join(([stem] if many else []) + ([table.sheet] if sheets else []))
         default_source = f"{stem} {table.sheet}" if sheets else stem
         skipped: list[str] = []
+        drafts: list[str] = []  # a report of this tool: rows holding a candidate, rows 未記入
+        unwritten: list[str] = []
         kept = 0
+        state_col = next((c for c in table.columns if fold_name(c) == _REPORT_STATE_COLUMN
+                          and c not in cols.values()), None)
         rows, joined = _join_continuation_rows(table.rows, cols)
         if joined:
             shown = ", ".join(f"row {r} to row {to}" for r, to in joined[:10]) + (" ..." if len(joined) > 10 else "")
@@ -371,6 +403,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
                 seen_ids[answer_id] = 1
             answer = row.get(cols["answer"], "").strip()
             opinion = row.get(cols["opinion"], "").strip()
+            state = _report_answer_state(answer, row.get(state_col, "") if state_col else "") if answer else ""
+            if state:
+                (drafts if state == "candidate" else unwritten).append(answer_id)
+                continue
             if not answer:
                 if opinion or raw_id:
                     skipped.append(answer_id)
@@ -390,19 +426,35 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         report["files"].append({
             "path": str(path), "encoding": table.encoding, "columns": cols,
             "guessed": guessed, "rows": len(table.rows), "records": kept, "skipped_ids": skipped,
-            "joined_rows": [n for n, _ in joined],
+            "joined_rows": [n for n, _ in joined], "skipped_candidates": drafts, "skipped_unwritten": unwritten,
         })
         report["rows"] += len(table.rows)
         report["records"] += kept
         report["skipped_empty_answer"] += len(skipped)
         report["skipped_ids"].extend(skipped)
+        report["skipped_report_rows"] += len(drafts) + len(unwritten)
+        if drafts or unwritten:
+            why = []
+            if drafts:
+                why.append(f"{len(drafts)} hold an unconfirmed candidate 【回答案…未確認】 (an older past answer or "
+                           "one never confirmed)")
+            if unwritten:
+                why.append(f"{len(unwritten)} 「（考え方は未記入）」 (no answer written)")
+            both = drafts + unwritten
+            shown = ", ".join(both[:10]) + (" ..." if len(both) > 10 else "")
+            log(f"past answers: {path.name}: skipped {counted(len(both), 'row')} without an answer of that "
+                f"consultation (a report of this tool; {kept} confirmed {'answer' if kept == 1 else 'answers'} read): "
+                f"{', '.join(why)}: {shown}")
         if skipped:
             shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
             hint = (" (merged cells in Excel? unmerge and fill them)" if table.format == "xlsx"
                     else "; fill in their answers to offer them")
             log(f"past answers: {path.name}: skipped {counted(len(skipped), 'row')} with an empty answer: {shown}{hint}")
     if not records:
-        raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}")
+        why = (" (a report of this tool without a confirmed answer: its candidates are not answers of that "
+               "consultation; give the published table, or confirm answers with `cluster review answer` and "
+               "write the report again)") if report.get("skipped_report_rows") else ""
+        raise InputError(f"no past answers with an answer text in {', '.join(map(str, paths))}{why}")
     log(f"past answers: {counted(len(records), 'answer')} read from {counted(len(paths), 'file')}")
     return records, report
 
@@ -533,6 +585,11 @@ def _past_answer_tables(paths, id_column, opinion_column, text_column, source_co
 
 def _norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def _answer_key(text: str) -> str:
+    """An answer text as candidates compare it: NFKC, without spaces or line breaks."""
+    return "".join(_norm_text(text).split())
 
 
 # An opinion that only rejects what it names (反対, 不要, やめて, 撤去, 廃止して …) and a past
@@ -847,6 +904,9 @@ class AnswerIndex:
         self._direction = readings[:, 1:].copy()  # its directions (stance.DIRECTION_ACTIONS)
         self._same_as_earlier = _repeated(
             [(_norm_text(r.opinion), _norm_text(r.answer)) for r in self.records], self._order_key)
+        # one answer text answering several past opinions (a merged 考え方 cell over No.2 and No.3)
+        # is one candidate of a query: the best-scoring of its entries stands for it (``_rank``)
+        self._answer_key = [_answer_key(r.answer) for r in self.records]
 
     # ---------------------------------------------------------- building
 
@@ -989,8 +1049,19 @@ class AnswerIndex:
         return fuse(self.features(vectors, tokens), w)
 
     def _rank(self, scores: np.ndarray, k: int | None, min_score: float) -> list[int]:
+        """The records to offer, best first: one per answer text (the best-scoring entry of an
+        answer that several past opinions share), from ``min_score`` up, at most ``k``."""
         rounded = np.round(scores, 6)
         order = [i for i in np.lexsort((self._order_key, -rounded)) if not self._same_as_earlier[i]]
+        seen: set[str] = set()
+        distinct = []
+        for i in order:
+            key = self._answer_key[i]
+            if key and key in seen:
+                continue
+            seen.add(key)
+            distinct.append(i)
+        order = distinct
         if min_score > 0:
             order = [i for i in order if rounded[i] >= min_score]
         return [int(i) for i in order[: k if k is not None else len(order)]]
@@ -1459,6 +1530,9 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
     out: dict[str, list[AnswerCandidate]] = {}
     for n, cid in enumerate(ids):
         current = {c.answer_id: c for c in candidates.get(cid, [])}
+        # an answer already listed under another id (the same text answering another past opinion)
+        # is that candidate: one answer text is offered once
+        by_text = {_answer_key(c.answer): c.answer_id for c in current.values() if c.answer}
         reused: set[str] = set()
         for j, p in enumerate(pseudo):
             from_cluster, shown_id = origin[p.answer_id]
@@ -1468,6 +1542,8 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
             if score < threshold:
                 continue
             note = p.source
+            if shown_id not in current and by_text.get(_answer_key(p.answer)) in current:
+                shown_id = by_text[_answer_key(p.answer)]
             if shown_id in current:
                 old = current[shown_id]
                 src = old.source if note in old.source else "; ".join(s for s in (old.source, note) if s)

@@ -535,7 +535,8 @@ def review_section(run_dir, cluster_id, text, by):
 @_dir
 @click.argument("cluster_id")
 @click.option("--answer-id", help="Confirm this past answer (answer_id from answers.csv or the past answers the "
-              "run used; its text is recorded with the decision).")
+              "run used, or the number read in the published table, 5 or No.5, when it names one; its text is "
+              "recorded with the decision).")
 @click.option("--text", help="Write the answer (考え方) yourself.")
 @_by
 @_lang

@@ -60,6 +60,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
+HEADER_SCAN_ROWS = 10  # the header is looked for in the first non-empty rows (``find_header_row``)
+
+
 class InputError(ValueError):
     """Bad input: the message is one line that tells the user what to change."""
 
@@ -79,13 +82,16 @@ class FileOptions:
     sheet: str | None = "--sheet"
     header_row: str | None = "--header-row"
     every_sheet: bool = False  # every visible sheet is read (past answers kept as one sheet a year)
+    # the header is looked for in this many first non-empty rows (``find_header_row``): a report of
+    # this tool fed back as past answers has up to a dozen title, count and note lines above its table
+    header_scan_rows: int = HEADER_SCAN_ROWS
 
 
 COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
 QUERY_OPTIONS = FileOptions(channel=None, submitter=None)  # cluster answers --query
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
                                   submitter=None, encoding=None, sheet=None, header_row=None,
-                                  every_sheet=True)  # --answers, PAST
+                                  every_sheet=True, header_scan_rows=30)  # --answers, PAST
 TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, encoding=None, sheet=None,
                             header_row=None)  # cluster run --topics: a file with no options of its own
 
@@ -125,6 +131,9 @@ class Table:
     column_aliases: dict[str, str] = field(default_factory=dict)
     # rows after the last data row that count the rows (合計 1,000件) or are a note (※…): not read
     footer_rows: list[tuple[int, str]] = field(default_factory=list)
+    # data rows whose cells repeat the column names (a header repeated at each page break of a PDF
+    # converted to Excel): not read
+    repeated_header_rows: list[tuple[int, str]] = field(default_factory=list)
     # Excel: the sheets read as one table (same columns: one sheet per channel or per month) and
     # each row's sheet; empty when one sheet was read
     sheets: list[str] = field(default_factory=list)
@@ -162,12 +171,19 @@ class Table:
             shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.skipped_rows[:3])
             out += (f"; {n} row{'s' if n > 1 else ''} above it skipped (title): {shown}"
                     + (f" and {n - 3} more" if n > 3 else ""))
+        rows_are = "answers" if self.options is PAST_ANSWER_OPTIONS else "submissions"
+        if self.repeated_header_rows:
+            n = len(self.repeated_header_rows)
+            shown = ", ".join(f"row {num}" for num, _ in self.repeated_header_rows[:5])
+            why = f"page break{'s' if n > 1 else ''}, " if self.format == "xlsx" else ""
+            out += (f"; {n} row{'s' if n > 1 else ''} repeating the header skipped ({why}not {rows_are}): "
+                    f"{shown}" + (f" and {n - 5} more" if n > 5 else ""))
         if self.footer_rows:
             n = len(self.footer_rows)
             kinds = {_footer_kind([t]) or "total" for _, t in self.footer_rows}
             what = " and ".join(k for k in ("total", "note") if k in kinds)
             shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.footer_rows[:3])
-            out += (f"; {n} row{'s' if n > 1 else ''} below the data skipped ({what}, not submissions): {shown}"
+            out += (f"; {n} row{'s' if n > 1 else ''} below the data skipped ({what}, not {rows_are}): {shown}"
                     + (f" and {n - 3} more" if n > 3 else ""))
         return out
 
@@ -506,7 +522,7 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
                                  "(field names are the columns); ignored")
         else:
             raw = _read_delimited(path, text, fmt, header_row, options.header_row,
-                                  guess_headerless=options is COMMENT_OPTIONS)
+                                  guess_headerless=options is COMMENT_OPTIONS, scan=options.header_scan_rows)
     table = _table_from_raw(path, raw, fmt, enc, decode_notes, header_row, options)
     if siblings and table.other_sheets:
         def sibling_table(found: _Raw | None) -> Table | None:
@@ -524,7 +540,11 @@ def _table_from_raw(path: Path, raw: _Raw, fmt: str, enc: str, decode_notes: lis
     """The table of what a format reader found (``read_table``'s cleaning: footer rows taken,
     column names made unique, control characters stripped, empty rows noted)."""
     footer: list[tuple[int, str]] = []
-    if fmt != "jsonl" and options in (COMMENT_OPTIONS, QUERY_OPTIONS):
+    repeated_header: list[tuple[int, str]] = []
+    if fmt != "jsonl" and not raw.headerless:
+        repeated_header = _take_repeated_headers(raw)
+    if fmt != "jsonl" and options in (COMMENT_OPTIONS, QUERY_OPTIONS, PAST_ANSWER_OPTIONS):
+        # past answers too: the notes under a published table (「※同趣旨の意見は一つにまとめております。」)
         footer = _take_footer_rows(raw)
     columns, repeated = _unique_columns(raw.header, with_repeats=True)
     notes = ([] if fmt == "xlsx" else decode_notes) + list(raw.notes)
@@ -586,7 +606,8 @@ def _table_from_raw(path: Path, raw: _Raw, fmt: str, enc: str, decode_notes: lis
                   header_given=header_row is not None and fmt != "jsonl", skipped_rows=skipped,
                   notes=notes, present_keys=kept_keys if present_keys is not None else None, options=options,
                   other_sheets=raw.other_sheets, extra_fields=extra_fields, row_numbers=kept_numbers,
-                  line_numbers=kept_lines, footer_rows=footer, headerless=raw.headerless,
+                  line_numbers=kept_lines, footer_rows=footer, repeated_header_rows=repeated_header,
+                  headerless=raw.headerless,
                   header_rows=raw.header_rows, column_aliases=dict(raw.aliases),
                   delimiter=raw.delimiter, empty_rows=empty)
     return table
@@ -713,6 +734,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     if any("_extra" in t.columns for t in parts) and "_extra" not in columns:
         columns.insert(len(columns) - 1, "_extra")
     rows, removed, numbers, sheets, empty, extra, footer, notes = [], [], [], [], [], {}, [], []
+    repeated_header: list[tuple[int, str]] = []
     for t in parts:
         base = len(rows)
         for r in t.rows:
@@ -727,6 +749,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
         empty += [base + i for i in t.empty_rows]
         extra.update({base + i: v for i, v in t.extra_fields.items()})
         footer += t.footer_rows
+        repeated_header += t.repeated_header_rows
         notes += t.notes if t is first else [f"sheet {t.sheet}: {n}" for n in t.notes]
     counts = ", ".join(f"{t.sheet} {len(t.rows)}" for t in parts)
     notes.append(f"{len(parts)} sheets with the same columns read as one table ({counts} rows); "
@@ -741,7 +764,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                      + (f" ({option} NAME reads one of them alone)" if option else ""))
     return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
                       row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
-                      notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate)
+                      repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate)
 
 
 # Sheet names of what is not a list of comments: a summary, an example, instructions, staff's
@@ -853,9 +876,34 @@ def _take_footer_rows(raw: _Raw) -> list[tuple[int, str]]:
     return footer
 
 
+def _take_repeated_headers(raw: _Raw) -> list[tuple[int, str]]:
+    """Take the data rows that repeat the column names out of ``raw`` (a PDF converted to Excel
+    repeats 「No. ご意見の概要 市の考え方」 at the top of each page): rows with two or more cells, each
+    of them a column name of the header (folded, as ``fold_name``; a sub-heading alone too).
+    ``(row number, its cells)`` of each, in file order."""
+    names = {fold_name(c) for c in raw.header if c and c.strip()} | set(raw.aliases)
+    if len(names) < 2:
+        return []
+    numbers = raw.row_numbers or [raw.header_row + k for k in range(1, len(raw.rows) + 1)]
+    take: list[int] = []
+    for k, row in enumerate(raw.rows):
+        cells = _cells([str(v) for v in row if v is not None])
+        if len(cells) >= 2 and all(fold_name(c) in names for c in cells):
+            take.append(k)
+    if not take or len(take) == len(raw.rows):
+        return []
+    gone = set(take)
+    keep = [i for i in range(len(raw.rows)) if i not in gone]
+    out = [(numbers[i], " ".join(_cells([str(v) for v in raw.rows[i] if v is not None]))) for i in take]
+    raw.rows = [raw.rows[i] for i in keep]
+    raw.row_numbers = [numbers[i] for i in keep]
+    if raw.line_numbers:
+        raw.line_numbers = [raw.line_numbers[i] for i in keep if i < len(raw.line_numbers)]
+    return out
+
+
 # ---------------------------------------------------------------- finding the header row
 
-HEADER_SCAN_ROWS = 10  # the header is looked for in the first non-empty rows
 # Names seen as column names in comment and answer tables, besides the *_COLUMN_CANDIDATES.
 _OTHER_COLUMN_NAMES = (
     "受付日", "受付日時", "提出日", "日付", "年齢", "年代", "性別", "職業", "住所", "居住地", "所在地",
@@ -906,7 +954,7 @@ def _known_count(cells: Sequence[str], exact: frozenset[str], parts: tuple[str, 
     return n
 
 
-def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
+def find_header_row(rows: Sequence[tuple[int, Sequence[str]]], scan: int = HEADER_SCAN_ROWS) -> int:
     """The number of the row that holds the column names, from (row number, cells) of the
     first non-empty rows.
 
@@ -924,7 +972,7 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
     ...                  (3, ["1", "郵送", "駐輪場を増やしてほしい。"])])
     2
     """
-    window = [(n, _cells(r)) for n, r in rows[:HEADER_SCAN_ROWS]]
+    window = [(n, _cells(r)) for n, r in rows[:scan]]
     window = [(n, c) for n, c in window if c]
     if not window:
         return rows[0][0] if rows else 1
@@ -970,7 +1018,7 @@ def find_header_row(rows: Sequence[tuple[int, Sequence[str]]]) -> int:
 
 
 def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_row: int | None,
-                     header_option: str | None = "--header-row") -> tuple[int, int]:
+                     header_option: str | None = "--header-row", scan: int = HEADER_SCAN_ROWS) -> tuple[int, int]:
     """(position in ``numbered``, row number) of the header; ``numbered`` holds the non-empty rows."""
     if header_row is not None:
         for pos, (n, r) in enumerate(numbered):
@@ -981,7 +1029,7 @@ def _split_at_header(path: Path, numbered: list[tuple[int, list[str]]], header_r
             raise InputError(f"{path}: {header_option or 'header_row'} {header_row}: the file has only {last} rows")
         raise InputError(f"{path}: {header_option or 'header_row'} {header_row}: row {header_row} is empty")
     content = [(n, r) for n, r in numbered if _cells(r)]
-    n = find_header_row(content) if content else numbered[0][0]
+    n = find_header_row(content, scan) if content else numbered[0][0]
     return next(pos for pos, (m, _) in enumerate(numbered) if m == n), n
 
 
@@ -1092,7 +1140,8 @@ def _skipped(numbered: list[tuple[int, list[str]]], pos: int) -> list[tuple[int,
 
 
 def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = None,
-                    header_option: str | None = "--header-row", guess_headerless: bool = False) -> _Raw:
+                    header_option: str | None = "--header-row", guess_headerless: bool = False,
+                    scan: int = HEADER_SCAN_ROWS) -> _Raw:
     if fmt == "tsv":
         delimiter = "\t"
     else:
@@ -1123,7 +1172,7 @@ def _read_delimited(path: Path, text: str, fmt: str, header_row: int | None = No
     numbered = [(i, r) for i, r in enumerate(records, 1) if r]
     if not numbered:
         raise InputError(f"{path}: no header row")
-    pos, n = _split_at_header(path, numbered, header_row, header_option) if header_row != 0 else (0, 0)
+    pos, n = _split_at_header(path, numbered, header_row, header_option, scan) if header_row != 0 else (0, 0)
     headless = _no_header(path, numbered, pos, header_row, guess_headerless, header_option)
     if headless:
         width = max(len(r) for _, r in numbered)
@@ -1575,7 +1624,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                                              20)))
                 return None
             text_rows = [(n, [_cell_text(v) for v in row]) for n, row in numbered]
-            pos, n = _split_at_header(path, text_rows, header_row, options.header_row) if header_row != 0 else (0, 0)
+            pos, n = (_split_at_header(path, text_rows, header_row, options.header_row, options.header_scan_rows)
+                      if header_row != 0 else (0, 0))
             headless = _no_header(path, text_rows, pos, header_row, options is COMMENT_OPTIONS, options.header_row)
             if headless:  # every row is data: the header is a row of blank names above the first
                 pos, n = -1, text_rows[0][0] - 1

@@ -1983,6 +1983,13 @@ def _archive_answers(run_dir) -> tuple[dict[str, str] | None, str]:
 def _archive_answers_and_skipped(run_dir) -> tuple[dict[str, str] | None, str, dict[str, str]]:
     """:func:`_archive_answers` and ``{answer id: file name}`` of the past answers skipped when
     the tables were read (their answer text is empty)."""
+    entries, why, skipped = _archive_entries(run_dir)
+    return (None if entries is None else {i: answer for i, (_, answer) in entries.items()}), why, skipped
+
+
+def _archive_entries(run_dir) -> tuple[dict[str, tuple[str, str]] | None, str, dict[str, str]]:
+    """:func:`_archive_answers_and_skipped` with each answer's past opinion: ``{answer id:
+    (past opinion, answer text)}``."""
     info = _read_run_info(run_dir, required=False)
     settings = (info or {}).get("settings") or {}
     paths = settings.get("answers") or []
@@ -2000,7 +2007,8 @@ def _archive_answers_and_skipped(run_dir) -> tuple[dict[str, str] | None, str, d
             else:
                 with np.load(folder / INDEX_FILE if folder else files[0], allow_pickle=False) as data:
                     records = json.loads(str(data["meta"]))["records"]
-            return {str(r["answer_id"]): str(r.get("answer") or "") for r in records}, "", {}
+            return {str(r["answer_id"]): (str(r.get("opinion") or ""), str(r.get("answer") or ""))
+                    for r in records}, "", {}
         found, report = read_past_answers(files, id_column=settings.get("answer_id_column"),
                                      opinion_column=settings.get("answer_opinion_column"),
                                      text_column=settings.get("answer_text_column"), log=None)
@@ -2008,7 +2016,66 @@ def _archive_answers_and_skipped(run_dir) -> tuple[dict[str, str] | None, str, d
         return None, (str(exc).splitlines() or [type(exc).__name__])[0], {}
     skipped = {str(i): Path(str(f.get("path", ""))).name for f in (report or {}).get("files", [])
                for i in f.get("skipped_ids", [])}
-    return {r.answer_id: r.answer for r in found}, "", skipped
+    return {r.answer_id: (r.opinion, r.answer) for r in found}, "", skipped
+
+
+# What staff type before the number they read in the published table: 「No.5」「No 5」「番号5」「#5」「5番」
+_SHORT_ID_PREFIX_RE = re.compile(r"^(?:no\.?|№|#|整理番号|回答番号|番号)\s*", re.I)
+
+
+def _short_id(text: str) -> str:
+    """The id as staff read it in the published table, without 「No.」 or 「番」: 「No.5」 → 「5」."""
+    import unicodedata
+
+    head, sep, last = unicodedata.normalize("NFKC", text).strip().rpartition(":")
+    last = _SHORT_ID_PREFIX_RE.sub("", last.strip())
+    last = re.sub(r"(?<=\d)\s*番$", "", last).strip()
+    return f"{head.strip()}{sep}{last}" if sep else last
+
+
+def resolve_answer_id(run_dir, answer_id: str) -> tuple[str, str]:
+    """``(answer id, note)``: the id as given when answers.csv or the past answers the run used
+    have it; else the one past answer whose id ends with it, as staff read it in the published
+    table (「5」, 「No.5」 for ``R5_kekka:第1章～第3章:5``), with a line saying which was taken.
+    Several such answers: an ``InputError`` listing them (ids and their past opinions' first
+    words). No such answer: the id as given (``record_answer`` refuses it)."""
+    given = (answer_id or "").strip()
+    if not given or given.startswith("run:"):
+        return given, ""
+    listed = _answer_ids_in_run(run_dir)
+    if given in listed:
+        return given, ""
+    entries, _why, _skipped = _archive_entries(run_dir)
+    entries = entries or {}
+    if given in entries:
+        return given, ""
+    import unicodedata
+
+    key = _short_id(given)
+    if not key:
+        return given, ""
+    opinions = {i: opinion for i, (opinion, _) in entries.items()}
+    path = Path(run_dir) / "answers.csv"
+    if path.exists():
+        from .io import read_table
+
+        for row in read_table(path).rows:
+            opinions.setdefault(unescape_cell(row.get("answer_id", "")), unescape_cell(row.get("past_opinion", "")))
+    found = []
+    for i in sorted(set(opinions) | listed):
+        if not i or i.startswith("run:"):
+            continue
+        folded = unicodedata.normalize("NFKC", i)
+        if folded == key or folded.endswith(":" + key):
+            found.append(i)
+    if len(found) == 1:
+        return found[0], f"answer id {given!r} read as past answer {found[0]} (the only past answer of this run numbered so)"
+    if len(found) > 1:
+        shown = "; ".join(f"{i} 「{shorten(' '.join(opinions.get(i, '').split()), 20)}」" for i in found[:8])
+        raise InputError(f"answer id {given!r} names {len(found)} past answers: {shown}"
+                         + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+                         + "; give the whole id")
+    return given, ""
 
 
 def known_answer_ids(run_dir) -> set[str] | None:
@@ -2054,6 +2121,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     ids = members[cluster_id]
     value: dict = {}
     if answer_id:
+        answer_id, _ = resolve_answer_id(run_dir, answer_id)  # 「5」「No.5」 as read in the published table
         # the text is recorded with the decision (a later run may be given no --answers): looked up
         # in answers.csv, else in the past answers the run used; an id found in neither is refused
         shown = _answer_text_in_run(run_dir, answer_id)
@@ -3452,13 +3520,17 @@ def said_section(run_dir, cluster_id: str, text: str, by: str | None = None) -> 
 
 def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                 by: str | None = None) -> tuple[Decision, list[str]]:
+    taken = ""
+    if answer_id and answer_id.strip() and text is None:
+        answer_id, taken = resolve_answer_id(run_dir, answer_id)
     decision = record_answer(run_dir, cluster_id, answer_id=answer_id, text=text, by=by)
     # the answer's own words, so a mistyped answer id shows before it is published
     said = decision.value.get("answer_text") or decision.value.get("text") or ""
     source = f"past answer {decision.value['answer_id']}" if decision.value.get("answer_id") else \
         f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
-    return _said_with_notes(run_dir, decision, recorded_line(
+    decision, lines = _said_with_notes(run_dir, decision, recorded_line(
         decision, f"for {_named(run_dir, cluster_id)}", effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」", run_dir=run_dir))
+    return decision, ([taken] if taken else []) + lines
 
 
 def said_confirm(run_dir, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:
