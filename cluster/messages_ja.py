@@ -30,6 +30,16 @@ _RERUN = re.compile(r"(?:; )?run (?P<cmd>`cluster run [^`]*`) again to apply (?:
 # fragments inside a line (applied to the groups named f_…): column roles, counts of opinions,
 # row places. Each keeps the figures and names it matches.
 _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
+    # a read line's description (before the rules for rows below take its figures)
+    (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not submissions\): ",
+     r"列名を繰り返す\1行は読み飛ばし（提出ではありません）："),
+    (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not answers\): ",
+     r"列名を繰り返す\1行は読み飛ばし（回答ではありません）："),
+    (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not answers\): ",
+     r"データの下の\1行は読み飛ばし（合計・注記で、回答ではありません）："),
+    (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not submissions\): ",
+     r"データの下の\1行は読み飛ばし（合計・注記で、提出ではありません）："),
+    (r"^(xlsx|csv|tsv), sheets? ", r"\1、シート "),
     (r", (\d+) opinions?\)", r", 意見\1件)"),
     (r"(?<=\)) and (?=\S+ \()", " と "),
     (r"(?<=\S) and (?=[A-Z]?[\w.-]*\d)", " と "),
@@ -447,7 +457,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"--order section needs --topics \(the draft's sections, in order\): the report's rows are in count order",
      "--order section には --topics（案の章・節を順に並べたもの）が必要です。報告書の行は件数の多い順になります"),
     # --- past answers
-    (r"past answers: (?P<file>.+?) \((?P<desc>[^()]*)\): (?P<f_cols>.+)",
+    (r"past answers: (?P<file>[^():]+?) \((?P<desc>[^()]*)\): (?P<f_cols>(?:opinion|answer) column = .+)",
      "過去の回答：{file}（{desc}）：{f_cols}"),
     (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+); fill in their "
      r"answers to offer them",
@@ -455,7 +465,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"past answers: (?P<n>\d+) answers? read from (?P<k>\d+) files?",
      "過去の回答：{k}つのファイルから{n}件を読み込みました"),
     # (a description with a title row skipped holds parentheses: 「(title): row 1 「…」」)
-    (r"past answers: (?P<file>.+?) \((?P<f_desc>.*)\): (?P<f_cols>opinion column = .+)",
+    (r"past answers: (?P<file>[^():]+?) \((?P<f_desc>.*)\): (?P<f_cols>(?:opinion|answer) column = .+)",
      "過去の回答：{file}（{f_desc}）：{f_cols}"),
     (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+) \(merged cells in "
      r"Excel\? unmerge and fill them\)",
@@ -482,6 +492,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"-k must be at least 1 \(got (?P<k>-?\d+)\)", "-k には1以上を指定してください（指定：{k}）"),
     (r"--out (?P<p>.+?): give a file name for the CSV \(e\.g\. (?P<eg>.+)\)",
      "--out {p}：書き出すCSVのファイル名を指定してください（例：{eg}）"),
+    (r"no past answers with an answer text in (?P<p>.+?) \(a report of this tool without a confirmed answer: its "
+     r"candidates are not answers of that consultation; give the published table, or confirm answers with "
+     r"(?P<cmd>`[^`]+`) and write the report again\)",
+     "{p} には回答の本文のある過去の回答がありません（確定した回答のない、このツールの報告書です。回答案はその意見募集の"
+     "回答ではありません。公表した表を指定するか、{cmd} で回答を確定して報告書を作り直してください）"),
     (r"no past answers with an answer text in (?P<p>.+)", "{p} には回答の本文のある過去の回答がありません"),
     (r"Missing option '(?P<o>[^']+)'\.(?: \(see (?P<cmd>`.+`)\))?",
      lambda m: f"{m['o']} を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
@@ -826,6 +841,23 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
+    # past answers read from a published table (QA31)
+    (r"past answers: (?P<file>[^:]+?): merged cells: filled (?P<n>\d+) merged ranges? with the value of (?:its|their) first "
+     r"row \((?P<cols>.+)\)",
+     "過去の回答：{file}：結合セル{n}か所に、その先頭の行の値を入れました（{cols}）"),
+    (r"past answers: (?P<file>[^:]+?): skipped (?P<n>\d+) rows? without an answer of that consultation \(a report of "
+     r"this tool; (?P<k>\d+) confirmed answers? read\): (?P<why>.+?): (?P<ids>.+)",
+     lambda m: f"過去の回答：{m['file']}：その意見募集の回答ではない{m['n']}行を読み飛ばしました（このツールの報告書です。"
+               f"確定した回答{m['k']}件を読みました）："
+               + re.sub(r"(\d+) 「（考え方は未記入）」 \(no answer written\)", r"「（考え方は未記入）」\1行",
+                        re.sub(r"(\d+) holds? an unconfirmed candidate 【回答案…未確認】 \(an older past answer or one never "
+                               r"confirmed\)", r"未確認の回答案【回答案…未確認】\1行（以前の回答か、確定されなかった回答）",
+                               m["why"])).replace(", ", "、") + f"：{m['ids']}"),
+    (r"answer id '(?P<g>[^']*)' read as past answer (?P<a>\S+) \(the only past answer of this run numbered so\)",
+     "回答番号 '{g}' は過去の回答 {a} と読みました（この実行の過去の回答でこの番号はこれだけです）"),
+    (r"answer id '(?P<g>[^']*)' names (?P<n>\d+) past answers: (?P<list>.+?)(?: and (?P<more>\d+) more)?; give the whole id",
+     lambda m: f"回答番号 '{m['g']}' に当たる過去の回答が{m['n']}件あります：{m['list']}"
+               + (f" ほか{m['more']}件" if m['more'] else "") + "。IDを全部書いてください"),
     # `review show`: the row's best past answers with their evidence (QA31)
     (r"past answers in answers\.csv, best first \((?P<cmd>`[^`]+`) confirms one\):",
      "answers.csv の過去の回答（一致度の高い順。{cmd} で確定できます）："),

@@ -408,3 +408,31 @@ def test_rarer_lines_are_japanese(line):
     assert not LATIN_WORD.search(re.sub(names, "", TOKENS.sub("", body))), ja
     missing = [t.rstrip(".") for t in TOKENS.findall(line) if t.rstrip(".") not in ja]
     assert not missing, (missing, ja)
+
+
+@pytest.mark.parametrize("line", [
+    # QA31: past answers read from a published table and from this tool's own report
+    "past answers: R5.xlsx (xlsx, sheet 第1章; header found on row 5; 1 row above it skipped (title): row 1 「○○計画（案）"
+    "に対する意見募集の結果」; 1 row repeating the header skipped (page break, not answers): row 14; 2 rows below the data "
+    "skipped (note, not answers): row 19 「※同趣旨の意見は一つにまとめております。」, row 20 「※件数は…」): opinion column = "
+    "ご意見の概要, answer column = 市の考え方, id column = No. (guessed)",
+    "past answers: R5.xlsx: merged cells: filled 2 merged ranges with the value of their first row (市の考え方 2)",
+    "past answers: R5.xlsx: joined 1 row without No. to the row above (a cell split over rows, as in a table converted "
+    "from PDF): row 11 to row 10",
+    "past answers: report.csv: skipped 34 rows without an answer of that consultation (a report of this tool; 0 confirmed "
+    "answers read): 22 hold an unconfirmed candidate 【回答案…未確認】 (an older past answer or one never confirmed), 12 "
+    "「（考え方は未記入）」 (no answer written): report:1, report:2 ...",
+    "error: no past answers with an answer text in out/report.csv (a report of this tool without a confirmed answer: its "
+    "candidates are not answers of that consultation; give the published table, or confirm answers with `cluster review "
+    "answer` and write the report again)",
+    "error: answer id '5' names 2 past answers: R5:5 「保育所の…」; R6:5 「公園の…」; give the whole id",
+    "answer id 'No.5' read as past answer R5:第1章:5 (the only past answer of this run numbered so)",
+    "read 2 rows from rep.csv (csv, utf-8; 1 row repeating the header skipped (not submissions): row 3); columns: text = "
+    "ご意見 (guessed), id = 受付番号 (guessed), channel = (none), submitter = (none)",
+])
+def test_past_answer_lines_of_published_tables_are_japanese(line):
+    ja = translate(line)
+    assert is_known(line) and ja != line
+    assert not LATIN_WORD.search(re.sub(r"(?<![A-Za-z])(?:csv|xlsx|utf|No|ID|PDF|report|out)(?![A-Za-z])", "", TOKENS.sub("", ja))), ja
+    missing = [t.rstrip(".") for t in TOKENS.findall(line) if t.rstrip(".") not in ja]
+    assert not missing, (missing, ja)
