@@ -317,6 +317,18 @@ def _guess_past_columns(table, id_column, opinion_column, text_column,
     return cols, guessed
 
 
+_CONSULTATION_TITLE_RE = re.compile(r"意見募集|パブリックコメント|パブコメ|意見公募|に対する(?:ご|御)?意見|に係る|実施結果")
+
+
+def _consultation_title(rows: Sequence[str]) -> str:
+    """The title row above a past-answer table that names its consultation, on one line, else ""."""
+    for row in rows:
+        text = " ".join(str(row).split())
+        if 8 <= len(text) <= 120 and _CONSULTATION_TITLE_RE.search(text):
+            return text
+    return ""
+
+
 def read_past_answers(paths, id_column: str | None = None, opinion_column: str | None = None,
                       text_column: str | None = None, source_column: str | None = None,
                       log: Callable[[str], None] | None = print) -> tuple[list[PastAnswer], dict]:
@@ -373,7 +385,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         # a workbook with a sheet per year (R4, R5 …): ids and the default source name the sheet
         stem = path.stem
         prefix = ":".join(([stem] if many else []) + ([table.sheet] if sheets else []))
-        default_source = f"{stem} {table.sheet}" if sheets else stem
+        # without a source column, the consultation the table's title row names (「○○計画（案）に対する意見
+        # 募集の結果」) says where an answer came from better than a file name (QA31: 「report」 for two years)
+        base = _consultation_title([text for _, text in table.skipped_rows]) or stem
+        default_source = f"{base} {table.sheet}" if sheets else base
         skipped: list[str] = []
         drafts: list[str] = []  # a report of this tool: rows holding a candidate, rows 未記入
         unwritten: list[str] = []

@@ -248,3 +248,19 @@ def test_the_candidate_marks_this_reader_skips_are_the_reports_own():
     assert _DRAFT_CANDIDATE_RE.match(CANDIDATE_MARK) and _DRAFT_CANDIDATE_RE.match(RUN_CANDIDATE_MARK)
     assert _NO_ANSWER_RE.match(NO_ANSWER)
     assert not _NO_ANSWER_RE.match("考え方は未記入の項目について、順次公表します。")
+
+
+def test_a_tables_title_row_is_its_answers_source(tmp_path):
+    """QA31: without a 出典 column the source was the file name (「report」 for two years' reports);
+    the title row above the table names the consultation."""
+    path = write_sheet(tmp_path / "r5.xlsx", [
+        ["みなと市子ども計画（案）に対する意見募集の結果"],
+        ["No.", "ご意見の概要", "市の考え方"],
+        ["1", "学童保育の定員を増やしてほしい。", "定員の拡大を検討してまいります。"],
+    ])
+    records, _ = read_past_answers([path], log=None)
+    assert [r.source for r in records] == ["みなと市子ども計画（案）に対する意見募集の結果"]
+    # no title row: the file's name, as before
+    plain = write_csv(tmp_path / "r6.csv", ["No.", "ご意見の概要", "市の考え方"],
+                      [["1", "公園のトイレを直してほしい。", "順次改修してまいります。"]])
+    assert [r.source for r in read_past_answers([plain], log=None)[0]] == ["r6"]
