@@ -164,7 +164,9 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             "control_chars_removed": int(sum(table.control_chars_removed)),
             "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
             "title_rows": [text for _, text in table.skipped_rows],  # above the header: may name the draft
-            "footer_rows": [text for _, text in table.footer_rows]}  # a total or a note under the data
+            "footer_rows": [text for _, text in table.footer_rows],  # a total or a note under the data
+            # the column names again in the data (a page break of a PDF converted to Excel)
+            "repeated_header_rows": [f"row {n}" for n, _ in table.repeated_header_rows]}
     if info["control_chars_removed"]:
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
@@ -199,7 +201,8 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
     prefixed = [previous[name] if name in previous else any(raw[k] & raw[j] for j in range(len(raw)) if j != k)
                 for k, name in enumerate(names)]
     subs: list[Submission] = []
-    info: dict = {"inputs": [], "blank_rows": [], "title_rows": [], "footer_rows": [], "control_chars_removed": 0}
+    info: dict = {"inputs": [], "blank_rows": [], "title_rows": [], "footer_rows": [], "repeated_header_rows": [],
+                  "control_chars_removed": 0}
     seen: set[str] = set()
     for k, (path, name, (part, part_info)) in enumerate(zip(paths, names, parts)):
         ids = [s.comment_id for s in part]
@@ -228,6 +231,8 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         info["blank_rows"] += [n + first - 1 for n in part_info.get("blank_rows", ())]
         info["title_rows"] += list(part_info.get("title_rows", ()))
         info["footer_rows"] += list(part_info.get("footer_rows", ()))
+        info["repeated_header_rows"] += [f"{_source_shown(path, sheet_of[k])} {where}"
+                                         for where in part_info.get("repeated_header_rows", ())]
         info["control_chars_removed"] += part_info.get("control_chars_removed", 0)
         info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)], "prefixed": prefixed[k],
                                **({"sheet": sheet_of[k]} if sheet_of[k] else {}),
@@ -1731,7 +1736,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                   "encoding": read_info["encoding"], "columns": read_info["columns"],
                   # rows of the file that are no submission (not in opinions.csv): accounted for here
                   "title_rows": list(read_info.get("title_rows", ())),
-                  "footer_rows": list(read_info.get("footer_rows", ()))},
+                  "footer_rows": list(read_info.get("footer_rows", ())),
+                  "repeated_header_rows": list(read_info.get("repeated_header_rows", ()))},
         **({"inputs": [{**i, "absolute_path": str(Path(i["path"]).resolve()), "sha256": _sha256(Path(i["path"]))}
                        for i in read_info["inputs"]]} if read_info.get("inputs") else {}),
         "settings": settings,

@@ -264,3 +264,23 @@ def test_a_tables_title_row_is_its_answers_source(tmp_path):
     plain = write_csv(tmp_path / "r6.csv", ["No.", "ご意見の概要", "市の考え方"],
                       [["1", "公園のトイレを直してほしい。", "順次改修してまいります。"]])
     assert [r.source for r in read_past_answers([plain], log=None)[0]] == ["r6"]
+
+
+def test_a_repeated_header_row_is_accounted_for_in_run_json(tmp_path):
+    """Every row of the input is accounted for: a header repeated in the data is named in run.json
+    beside the title and footer rows, as it is in the read line."""
+    import json
+
+    path = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [
+        ["1", "駐輪場を増やしてほしい。"], ["受付番号", "ご意見"], ["2", "公園のトイレを直してほしい。"]])
+    out = tmp_path / "out"
+    res = invoke("run", path, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["input"]["repeated_header_rows"] == ["row 3"]
+    assert len(read_csv_rows(out / "opinions.csv")) == 2
+    late = write_csv(tmp_path / "late.csv", ["受付番号", "ご意見"], [["L1", "図書館を夜まで開けてほしい。"]])
+    res = invoke("run", path, late, "--out", tmp_path / "out2", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    info = json.loads((tmp_path / "out2" / "run.json").read_text(encoding="utf-8"))
+    assert info["input"]["repeated_header_rows"] == ["c.csv row 3"]
