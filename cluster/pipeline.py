@@ -42,7 +42,7 @@ from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, section_topic, write_all
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
-from .split import split_submission
+from .split import is_lead_in, split_submission
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
 
@@ -296,8 +296,10 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         piece = text[start:end]
         # the closing and signature block after the last item (「以上」, name, address) is no opinion;
         # an e-mail header block or quoted / forwarded text (status header, quoted) neither
+        # (「…の両方について意見です。」 over the items announces them, QA33)
         status = part or ("empty" if closing or is_empty_opinion(piece)
-                          or (intro and segments[k] is body[0] and is_introduction(piece)) else "ok")
+                          or (intro and segments[k] is body[0] and (is_introduction(piece) or is_lead_in(piece)))
+                          else "ok")
         made.append((start, end, heading, piece, status))
     if not split:
         from .split import own_span  # the span of the writer's own content

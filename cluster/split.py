@@ -24,7 +24,13 @@ reasons, not opinions. A 「追伸」「P.S.」 line starts an opinion of its ow
 (「【意見1】」 or 「【該当箇所】」 opening each block, then 「【意見内容】」「【理由】」) gives one opinion
 per block, the 該当箇所 text its heading. A letterhead, title and greeting over the items (addressee
 「…知事　様」, date, association, 「会長　氏名」, 「記」, 「意見書」, the title naming the draft) are a
-``closing`` segment (a greeting row), see ``is_letter_framing``.
+``closing`` segment (a greeting row), see ``is_letter_framing``. An association's cover sheet is one
+such segment: everything above a line 「記」, or the letterhead (addressee, 「○○町議会発第15号」, association,
+officer, contact lines, title) with the 前文 under it up to 「…下記のとおり意見を提出します。」 (``_cover_end``).
+「【意見】」「【理由】」 (「〈意見〉」「＜理由＞」「意見：」「理由：」) under an item heading are parts of one opinion,
+no headings; a heading line right over another heading heads it (never an opinion of its own); under
+「第2　意見の理由」 each item is one opinion, its own (1)(2) included (``_merge_reason_items``). A 「○」
+before another 「○」 (「○○商工会議所」) or before 「県知事」「町議会」 is a placeholder name, no bullet.
 
 Letters without numbering (paragraphs, or one run of text), and the text under a 「…について」
 heading, are read sentence by sentence (``_split_paragraphs``): a sentence that opens a new point
@@ -65,9 +71,13 @@ _PAREN_DIGIT = "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴⑵ … ⒇ 
 _Z2H = str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
                      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # 「1 日あたり…」「3　年後に…」: a number before a blank and a counter word is a quantity, not an item.
+# 「3　条例の運用に当たり…」「1　本市の…」「2　点検体制…」: a word that starts with a counter's character is
+# no counter (QA33: item 3 of a council's letter was read as 「3 条」 and joined to item 2)
 _COUNTER_AFTER_SPACE = re.compile(
     r"[ 　]*(日|月|年|人|名|件|回|時|分|秒|週|点|頁|ページ|円|割|台|個|本|歳|才|階|万|千|百|億|%|％|倍|度|"
     r"km|ｋｍ|m|ｍ|kg|ｋｇ|g|丁目|番|号|章|条|節|項|つ|か所|箇所|ヶ所|カ所)"
+    r"(?<!条(?=例))(?<!本(?=[市町村県区庁計案件]))(?<!日(?=本))(?<!人(?=[口材権員])|点(?=検))(?<!分(?=[野析]))"
+    r"(?<!個(?=[人別]))(?<!年(?=[金齢]))(?<!名(?=称))(?<!度(?=合))"
 )
 
 # Item markers at the start of a line. Each style is counted separately.
@@ -90,7 +100,8 @@ _MARKERS = [
     ("kana_dot", re.compile(f"([{_KANA_NUM}])\\s*[.．]")),
     # 「ア　車両購入補助の…」「イ　申請手続を…」: a kana and a blank (a katakana word has no blank after one kana)
     ("kana_space", re.compile(f"([{_KANA_NUM}])[ 　]+(?=\\S)")),
-    ("bullet", re.compile(r"([・●○■◆□◇▪\*＊•])\s*")),
+    # 「○○商工会議所」「○○県知事」「○町議会」: a placeholder name, no bullet (QA33: its first 「○」 was cut off)
+    ("bullet", re.compile(r"([・●■◆□◇▪\*＊•]|○(?![○〇◯×△]|[県市町村区郡][知長議役庁立]))\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
 # 「> 駐輪場を増やしてほしい」: a bullet only where _mail_parts found the 「>」 lines are no quotation
@@ -99,7 +110,7 @@ _QUOTE_BULLET = ("bullet", re.compile(r"([>＞])[ \t\u3000]*"))
 # an item only when it continues a dot list (the previous item was number N - 1).
 _DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
 _HEADING_RE = re.compile(
-    r"^\s*[【\[［■◆●〈<＜「『]?\s*(?P<h>[^\s。！？!?「」『』][^\n。！？!?「」『』]{0,39}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
+    r"^\s*[【\[［■◆●〈<＜「『]?\s*(?P<h>[^\s。！？!?「」『』](?:[^\n。！？!?「」『』]|「[^」\n。]{1,30}」|『[^』\n。]{1,30}』){0,39}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
 )
 # 「意見1：…」「【意見1】…」「＜要望２＞」 (the label may stand alone on its line, the text below it)
 _LABEL_RE = re.compile(
@@ -117,6 +128,18 @@ _DRAFT_TITLE_RE = re.compile(
 _PART_OF_DRAFT_RE = re.compile(r"第[ \t\u3000]*[0-9０-９一二三四五六七八九十]+[ \t\u3000]*[章条節項款部編]|頁|ページ|別添|別紙|別表|資料")
 
 
+# 「条例案の第12条と基本計画の42頁の両方について意見です。」: one line over numbered items that only
+# announces them (QA33: it was published as an opinion of its own)
+_LEAD_IN_LINE_RE = re.compile(
+    r"[^。\n]{1,60}(?:について|に関して|に対して|に対する|への)(?:の)?[、，,]?(?:ご|私の)?(?:意見|要望|提案|質問)(?:等|など)?"
+    r"(?:が(?:あります|ございます)|です|でございます|を(?:申し上げ|述べ|提出し|送り|お送りし)(?:ます|ました))[。．.！!]?")
+
+
+def is_lead_in(text: str) -> bool:
+    """「…の両方について意見です。」: a line that announces the opinions under it, nothing more."""
+    return bool(_LEAD_IN_LINE_RE.fullmatch(text.strip(" \t\n\u3000")))
+
+
 def is_draft_title(heading: str) -> bool:
     """「総合計画（案）に対する意見」: a heading that only names the draft the letter is about."""
     h = heading.strip()
@@ -124,6 +147,50 @@ def is_draft_title(heading: str) -> bool:
 
 
 _SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
+# 「【意見】」「〈意見〉」「意見：」 and 「【理由】」「＜理由＞」「理由：」 at the start of a line: the parts of one
+# opinion under its item heading, no heading and no cut of their own (QA33: the item heading, its
+# 【意見】 and its 【理由】 were three rows; the report read 「第15条について」 alone)
+_OR_OPINION = r"(?:ご)?意見(?:の)?(?:内容|要旨|概要)?|要望(?:事項|内容)?|提案(?:の)?(?:内容)?"
+_OR_REASON = r"(?:意見の|要望の|提案の|その)?理由(?:等)?|根拠"
+_OPINION_REASON_LABEL_RE = re.compile(
+    rf"[ \t\u3000]*(?:[【\[［〈<＜《〔(（][ \t\u3000]*(?:(?P<o>{_OR_OPINION})|(?P<r>{_OR_REASON}))[ \t\u3000]*"
+    rf"[】\]］〉>＞》〕)）](?![ \t\u3000]*について)[ \t\u3000]*[:：]?"
+    rf"|(?:(?P<o2>{_OR_OPINION})|(?P<r2>{_OR_REASON}))[ \t\u3000]*[:：])")
+
+
+def _opinion_reason_labels(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
+    """Line index -> "opinion" or "reason" of the 【意見】/【理由】 labels of ``text``, when it holds both
+    kinds (a letter of 【意見】 labels alone keeps them as headings); else {}."""
+    out = {}
+    for idx, (s, e) in enumerate(lines):
+        m = _OPINION_REASON_LABEL_RE.match(text, s, e)
+        if m:
+            out[idx] = "opinion" if (m.group("o") or m.group("o2")) else "reason"
+    return out if set(out.values()) == {"opinion", "reason"} else {}
+
+
+def _split_labelled(text: str, seg: Segment, lines: list[tuple[int, int]], labels: dict[int, str]) -> list[Segment]:
+    """``seg`` (an item, or the text under a heading) holding 【意見】 and 【理由】 labels: one opinion,
+    cut again only where an 【意見】 label follows a 【理由】 (a second opinion under the same heading).
+    [] when ``seg`` holds no label."""
+    inside = [(idx, kind) for idx, kind in sorted(labels.items()) if seg.start <= lines[idx][0] < seg.end
+              or lines[idx][0] <= seg.start < lines[idx][1]]
+    if not inside:
+        return []
+    cuts, reason_seen = [], False
+    for idx, kind in inside:
+        if kind == "reason":
+            reason_seen = True
+        elif reason_seen:
+            cuts.append(lines[idx][0])
+            reason_seen = False
+    out, start = [], seg.start
+    for k, cut in enumerate(cuts + [seg.end]):
+        piece = _trimmed(text, start, min(cut, seg.end), seg.heading, seg.marker if k == 0 else "")
+        if piece.end > piece.start:
+            out.append(piece)
+        start = cut
+    return out
 # A marker followed directly by one of these refers to an item of the draft (「(1)について賛成です。」
 # 「②は反対です。」「(1)、(2)については…」): the opinion is cut there, but the marker stays in its text.
 _REFERENCE_AFTER = re.compile(
@@ -261,6 +328,13 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     if not text.strip():
         return [Segment(0, len(text))]
     lines = _lines(text)
+    cover = _cover_end(text, lines)
+    if cover:
+        # a letter's cover sheet (addressee, association, contact, title, the 前文 up to 「記」): no opinion
+        head = _trimmed(text, 0, cover)
+        rest = [Segment(x.start + cover, x.end + cover, x.heading, x.marker, x.closing, x.part)
+                for x in _split_body(text[cover:], quote_bullets) if x.end > x.start]
+        return [Segment(head.start, head.end, closing=True)] + rest
     form = _split_form(text, lines)
     if form:
         return form
@@ -268,11 +342,12 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     headings: dict[int, str] = {}
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
     before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
+    labelled = _opinion_reason_labels(text, lines)  # 【意見】【理由】: parts of one opinion, no cuts
     for idx, (s, e) in enumerate(lines):
         line = text[s:e]
         stripped = line.lstrip(" \t\u3000")
         lead = len(line) - len(stripped)
-        if not stripped:
+        if not stripped or idx in labelled:
             continue
         if _PS_RE.match(stripped):  # 「追伸　説明会を…」: an afterthought, an opinion of its own
             marked.setdefault("ps", []).append((idx, s + lead, None, ""))
@@ -341,12 +416,13 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if inline:
             return inline
         whole = _cut_signature(text, _trimmed(text, 0, len(text)))
-        return _split_paragraphs(text, whole[0]) + whole[1:]
+        return (_split_labelled(text, whole[0], lines, labelled) or _split_paragraphs(text, whole[0])) + whole[1:]
     first_cut = min(set(boundaries) | set(headings))
     for idx, start, _, marker in ps_lines:
         if idx > first_cut:
             boundaries[idx] = (start, marker)
             style_of[idx] = "ps"
+    _merge_reason_items(text, lines, boundaries, style_of)
     # an item that is only a short heading line over deeper items (「１　家庭部門の対策」 over
     # 「（１）…」「（２）…」): a heading for them, no opinion of its own
     heading_items = _heading_items(text, lines, boundaries, style_of, headings)
@@ -366,12 +442,17 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     for idx in sorted(boundaries):
         levels.setdefault(style_of.get(idx, ""), len(levels))
     stack: list[tuple[int, str]] = []  # (depth, heading) of the heading items above the current item
+    carry = ""  # a heading line with nothing under it but the next heading: it heads what follows (QA33)
+    carry_from: int | None = None  # where that line starts (a 「…について」 heading's own text)
     for k, idx in enumerate(cut_lines):
         end = lines[cut_lines[k + 1]][0] if k + 1 < len(cut_lines) else len(text)
         if idx in headings:
-            heading = headings[idx]
+            heading = " ".join(h for h in (carry, headings[idx]) if h)
             stack = []
             body_start = lines[idx][1]
+            if carry_from is not None:  # the heading line carried over stays in the text (no text is lost)
+                body_start = carry_from
+            carry, carry_from = "", None
             seg = _trimmed(text, body_start, end, heading=heading)
             if is_draft_title(heading) and (seg.end > seg.start or k + 1 < len(cut_lines)):
                 # 「総合計画（案）に対する意見」「件名：計画案への意見」: the letter's title names the draft,
@@ -388,9 +469,12 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
                     else:
                         segments.extend(_split_paragraphs(text, body))
             elif seg.end > seg.start:  # heading with its own text under it (paragraphs may hold several)
-                segments.extend(_split_paragraphs(text, seg))
+                segments.extend(_split_labelled(text, seg, lines, labelled) or _split_paragraphs(text, seg))
+            elif k + 1 < len(cut_lines) and cut_lines[k + 1] in headings and not is_draft_title(heading):
+                # 「第5条について⏎第2項について⏎…」: no opinion of its own, it heads the next section
+                carry, carry_from = heading, lines[idx][0]
             elif k + 1 == len(cut_lines) or cut_lines[k + 1] in headings:
-                # nothing under it (no text, no items): the heading is an opinion of its own
+                # nothing at all under it: the heading is all the writer said
                 segments.append(_trimmed(text, lines[idx][0], lines[idx][1]))
             continue
         start, marker = boundaries[idx]
@@ -402,8 +486,13 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             continue
         full = " ".join(h for h in [heading] + [h for _, h in stack] if h)
         seg = _trimmed(text, start, end, heading=full, marker=marker)
+        if (k + 1 < len(cut_lines) and cut_lines[k + 1] in headings and seg.end > seg.start
+                and _is_heading_line(text[seg.start:seg.end])):
+            # 「1　条例（案）について」 right over a 「第5条について」 section: it heads it, no opinion (QA33)
+            carry = " ".join(h for h in [h for _, h in stack] + [text[seg.start:seg.end]] if h)
+            continue
         if seg.end > seg.start:
-            segments.append(seg)
+            segments.extend(_split_labelled(text, seg, lines, labelled) or [seg])
     segments = segments or [_trimmed(text, 0, len(text))]
     if segments[-1].closing:  # the greeting under a section's last paragraph, cut already
         return segments
@@ -525,6 +614,44 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
             style_of.pop(i, None)
 
 
+# 「第2　意見の理由」「理由」 over items: each item under it gives the reasons of one opinion
+_REASON_SECTION_RE = re.compile(r"[【\[［〈<＜]?[ \t\u3000]*(?:意見の|要望の|提案の|その)?理由(?:等)?[ \t\u3000]*[】\]］〉>＞]?")
+
+
+def _merge_reason_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
+                        style_of: dict[int, str]) -> None:
+    """Under an item that only reads 「意見の理由」 (a letter written as 「第1　意見の趣旨」 1, 2, 3 … then
+    「第2　意見の理由」 1, 2, 3 …), each item gives the reasons of one opinion: its own numbered
+    paragraphs (「(1)」「(2)」) are no opinions, their boundaries go (in place). QA33: a bar
+    association's six reasons were 17 rows, one under the heading of the article above it."""
+    order = sorted(boundaries)
+    depth: dict[str, int] = {}
+    for idx in order:
+        depth.setdefault(style_of.get(idx, ""), len(depth))
+    for k, idx in enumerate(order[:-1]):
+        nxt = next((j for j in order[k + 1:] if j in boundaries), None)
+        if idx not in boundaries or nxt is None:
+            continue
+        body = text[boundaries[idx][0]:lines[nxt][0]].strip(" \t\n\u3000")
+        own, child = depth[style_of.get(idx, "")], depth[style_of.get(nxt, "")]
+        if child <= own or not _REASON_SECTION_RE.fullmatch(body):
+            continue
+        for j in order[k + 1:]:
+            if j not in boundaries:
+                continue
+            level = depth[style_of.get(j, "")]
+            if level <= own:
+                break
+            if level > child:
+                boundaries.pop(j, None)
+                style_of.pop(j, None)
+
+
+def _is_heading_line(body: str) -> bool:
+    """One short line without a sentence end that asks for nothing (「各論」「第3条関係（定義）」)."""
+    return not ("\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body) or _asks(body))
+
+
 def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
                    style_of: dict[int, str], headings: dict[int, str]) -> dict[int, str]:
     """Items (line index -> heading) that only head the deeper items right under them: one short
@@ -580,8 +707,107 @@ def is_letter_framing(text: str) -> bool:
         if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
                 _ORG_LINE_RE.fullmatch(p) or _OFFICER_LINE_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
             continue
+        if len(p) <= 80 and "。" not in p and (
+                _LETTER_DATE_RE.fullmatch(p) or _DOC_NUMBER_RE.fullmatch(p) or _is_contact_line(p)
+                or _LETTERHEAD_OFFICER_RE.fullmatch(p)):  # 「2026年（令和8年）2月9日」, 「…発第15号」, contact (QA33)
+            continue
         return False
     return True
+
+
+# A cover sheet over an association's items (QA33: 15 such parts of 8 letters were published as
+# opinions): 「記」 alone on a line ends it; without one, the letterhead lines at the top (date, document
+# number, addressee, association, officer, contact, title) and a 前文 that ends announcing the items
+# (「…下記のとおり意見を提出します。」「…次のとおり意見を申し上げます。」).
+_KI_LINE_RE = re.compile(r"[ \t\u3000]*記[ \t\u3000]*")
+_ADDRESSEE_RE = re.compile(r"[^。\n]{1,40}[ \t\u3000]*(?:様|殿|御中)")
+_DOC_NUMBER_RE = re.compile(r"[^\s。]{0,30}第[ \t\u3000]*[0-9０-９一二三四五六七八九十百]+[ \t\u3000]*号")  # 「○○町議会発第15号」
+# 「2026年（令和8年）2月9日」 too (``is_date_line`` reads the plain forms)
+_LETTER_DATE_RE = re.compile(r"(?=.*月)(?=.*日)[0-9０-９元令和平成昭和西暦年月日（）() \t\u3000]{5,30}")
+_CONTACT_WORD_RE = re.compile(r"電話|TEL|Tel|FAX|Fax|ファクス|E-?mail|e-?mail|メール|〒|連絡先|担当|事務局")
+_LETTERHEAD_ORG_RE = re.compile(r"[^\s。、]{0,40}(?:研究室|研究科|学部|学科|議会|委員会|連合会|協議会|[課室部局])")
+_LETTERHEAD_OFFICER_RE = re.compile(
+    r"[^\s。、]{0,12}(?:会長|会頭|議長|組合長|理事長|代表理事|代表者?|委員長|支部長|社長|所長|学長|准教授|教授|院長|校長|"
+    r"部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
+_ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:とおり|通り|事項|点)[^。\n]{0,30}"
+                                r"(?:意見|要望|提言|提案|求め|申し|提出|述べ)[^。\n]{0,20}[。．][ \t\u3000]*$")
+
+
+def _letterhead_kind(line: str) -> str:
+    """"strong" for an addressee, an officer's name or a document number, "weak" for any other line of a
+    letterhead (date, association, contact, title), "" for a line of the letter's text."""
+    from .normalize import is_date_line
+
+    core = line.strip(" \t\u3000")
+    if _width(core) > 100 or "。" in core:
+        return ""
+    if (_ADDRESSEE_RE.fullmatch(core) or _DOC_NUMBER_RE.fullmatch(core)
+            or _LETTERHEAD_OFFICER_RE.fullmatch(core) or _OFFICER_LINE_RE.fullmatch(core)):
+        return "strong"
+    if is_draft_title(core.strip("「」『』")) or is_draft_title(core):
+        return "weak"
+    if _width(core) > 80:
+        return ""
+    if (is_date_line(core) or _LETTER_DATE_RE.fullmatch(core) or _ORG_LINE_RE.fullmatch(core)
+            or _LETTERHEAD_ORG_RE.fullmatch(core) or _is_contact_line(core) or _FORM_TITLE_RE.fullmatch(core)):
+        return "weak"
+    return ""
+
+
+def _is_contact_line(core: str) -> bool:
+    """「電話　012-345-6789」「E-mail：…@…」「（連絡先）産業振興課　担当：佐藤」: a letterhead's contact line."""
+    return bool(_CONTACT_WORD_RE.search(core)) and (
+        bool(re.search(r"[0-9０-９@＠]", core)) or bool(re.match(r"[（(](?:連絡先|担当|事務局)", core)))
+
+
+def _starts_item(line: str) -> bool:
+    """``line`` opens a numbered item or a 「…について」 section (no draft's title)."""
+    stripped = line.lstrip(" \t\u3000")
+    if any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash")):
+        return True
+    if _OPINION_REASON_LABEL_RE.match(line):
+        return True
+    hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
+    return bool(hm) and not is_draft_title(hm.group("h"))
+
+
+def _cover_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """End of a letter's cover sheet at the top of ``text`` (0 when there is none): up to a line 「記」
+    with text above and below it, or the letterhead lines (with an addressee, an officer's name or a
+    document number among them) and the 前文 under them up to the sentence that announces the items."""
+    filled = [k for k, (s, e) in enumerate(lines) if text[s:e].strip()]
+    if len(filled) < 2:
+        return 0
+    for k in filled[1:-1]:
+        s, e = lines[k]
+        if _KI_LINE_RE.fullmatch(text, s, e):
+            return e
+    strong, head_end = False, None
+    for k in filled:
+        kind = _letterhead_kind(text[lines[k][0]:lines[k][1]])
+        if not kind:
+            break
+        strong = strong or kind == "strong"
+        head_end = k
+    if head_end is None or not strong or head_end == filled[-1]:
+        return 0
+    # the 前文 under it, up to the sentence announcing the items; without one, the letterhead and the
+    # greeting lines right under it (「いつもお世話になっております。」)
+    for k in filled:
+        if k <= head_end:
+            continue
+        line = text[lines[k][0]:lines[k][1]]
+        if _starts_item(line):
+            break
+        if _ANNOUNCE_BELOW_RE.search(line):
+            return lines[k][1] if k != filled[-1] else 0
+    for k in filled:
+        if k <= head_end:
+            continue
+        if not is_letter_framing(text[lines[k][0]:lines[k][1]]):
+            break
+        head_end = k
+    return lines[head_end][1] if head_end != filled[-1] else 0
 
 
 # ---------------------------------------------------------------------------------------
@@ -847,13 +1073,19 @@ def _mixed_style_runs(marked, before_digit):
                     for idx, start, n, marker in items]
                    + [(*item, "dot") for item in before_digit])
     out, run = [], []
+    last_of_style: dict[str, int | None] = {}  # the number of each style's item met last
 
     def close(run):
         if len(run) >= 2 and run[0][2] == 1 and len({c[4] for c in run}) >= 2:
             out.extend(c[:4] for c in run)
 
     for cand in cands:
-        if run and cand[2] is not None and run[-1][2] is not None and cand[2] == run[-1][2] + 1:
+        # 「(1)」「(2)」 under item 2, then 「3」: item 3 continues its own list (「1」「2」 above), it is no
+        # 「(3)」 of a mixed run (QA33: it took the heading of item 2 and its sub-items' level)
+        own = (cand[4] != run[-1][4] and cand[2] is not None
+               and last_of_style.get(cand[4]) == cand[2] - 1) if run else False
+        last_of_style[cand[4]] = cand[2]
+        if run and not own and cand[2] is not None and run[-1][2] is not None and cand[2] == run[-1][2] + 1:
             run.append(cand)
         else:
             close(run)
