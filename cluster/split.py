@@ -677,15 +677,12 @@ def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int
     return out
 
 
-# A line of a letterhead: an association (「一般社団法人みなと県トラック協会」「みなと商工会議所」), its
-# officer and name (「会長　山本　一郎」), 「記」, the title 「意見書」 or a form's 「【件名】…」
+# A line of a letterhead: an association (「一般社団法人みなと県トラック協会」「みなと商工会議所」), 「記」,
+# the title 「意見書」 or a form's 「【件名】…」 (its officer: ``_LETTERHEAD_OFFICER_RE``)
 _ORG_LINE_RE = re.compile(
     r"(?:(?:一般|公益)(?:社団|財団)法人|NPO法人|特定非営利活動法人|社会福祉法人|学校法人|株式会社|有限会社|合同会社)\S*"
     r"|\S{0,30}(?:協会|会議所|会|組合|事務局|団体|会社|商店|大学|研究所|法人|センター)"
     r"(?:[ \t\u3000]*\S{0,12}(?:支部|事務局|部会|本部))?")
-_OFFICER_LINE_RE = re.compile(
-    r"(?:会長|副会長|理事長|代表理事|代表幹事|代表取締役|代表|事務局長|委員長|支部長|社長|所長|学長|教授|理事)"
-    r"[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
 _FORM_TITLE_RE = re.compile(r"(?:ご)?意見(?:書|提出様式|提出用紙|提出書|様式)|記|(?:パブリック・?コメント|意見募集)(?:への)?(?:意見)?"
                             r"|[【\[［](?:件名|表題|題名|氏名|住所|提出者|団体名|所属)[】\]］].*")
 
@@ -705,7 +702,7 @@ def is_letter_framing(text: str) -> bool:
         if is_greeting_sentence(p) or is_date_line(p) or is_introduction(p) or is_draft_title(bare):
             continue
         if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
-                _ORG_LINE_RE.fullmatch(p) or _OFFICER_LINE_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
+                _ORG_LINE_RE.fullmatch(p) or _LETTERHEAD_OFFICER_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
             continue
         if len(p) <= 80 and "。" not in p and (
                 _LETTER_DATE_RE.fullmatch(p) or _DOC_NUMBER_RE.fullmatch(p) or _is_contact_line(p)
@@ -726,9 +723,10 @@ _DOC_NUMBER_RE = re.compile(r"[^\s。]{0,30}第[ \t\u3000]*[0-9０-９一二三�
 _LETTER_DATE_RE = re.compile(r"(?=.*月)(?=.*日)[0-9０-９元令和平成昭和西暦年月日（）() \t\u3000]{5,30}")
 _CONTACT_WORD_RE = re.compile(r"電話|TEL|Tel|FAX|Fax|ファクス|E-?mail|e-?mail|メール|〒|連絡先|担当|事務局")
 _LETTERHEAD_ORG_RE = re.compile(r"[^\s。、]{0,40}(?:研究室|研究科|学部|学科|議会|委員会|連合会|協議会|[課室部局])")
+# its officer and name (「会長　山本　一郎」「○○研究室 准教授 田中」)
 _LETTERHEAD_OFFICER_RE = re.compile(
-    r"[^\s。、]{0,12}(?:会長|会頭|議長|組合長|理事長|代表理事|代表者?|委員長|支部長|社長|所長|学長|准教授|教授|院長|校長|"
-    r"部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
+    r"[^\s。、]{0,12}(?:会長|会頭|議長|組合長|理事長|代表理事|代表幹事|代表取締役|代表者?|事務局長|委員長|支部長|社長|所長|"
+    r"学長|准教授|教授|院長|校長|部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
 _ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:とおり|通り|事項|点)[^。\n]{0,30}"
                                 r"(?:意見|要望|提言|提案|求め|申し|提出|述べ)[^。\n]{0,20}[。．][ \t\u3000]*$")
 
@@ -742,7 +740,7 @@ def _letterhead_kind(line: str) -> str:
     if _width(core) > 100 or "。" in core:
         return ""
     if (_ADDRESSEE_RE.fullmatch(core) or _DOC_NUMBER_RE.fullmatch(core)
-            or _LETTERHEAD_OFFICER_RE.fullmatch(core) or _OFFICER_LINE_RE.fullmatch(core)):
+            or _LETTERHEAD_OFFICER_RE.fullmatch(core)):
         return "strong"
     if is_draft_title(core.strip("「」『』")) or is_draft_title(core):
         return "weak"
