@@ -791,6 +791,9 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     def units_of(ids: Sequence[str]) -> list[int]:
         return sorted({opinion_unit[i] for i in ids if i in opinion_unit})
 
+    def units_of_ordered(ids: Sequence[str]) -> list[int]:  # in the order the ids are listed
+        return list(dict.fromkeys(opinion_unit[i] for i in ids if i in opinion_unit))
+
     def majority_cluster(units: Sequence[int]) -> int:
         tally = Counter(int(cl[u]) for u in units)
         return min(tally, key=lambda c: (-tally[c], c))
@@ -807,6 +810,17 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         result.not_applied += 1
         result.no_effect += 1
         place(units_)
+
+    # the opinions a later decision takes elsewhere (move, split, detach): a move's target named by
+    # them no longer says where it is. A re-run starts from the last run's clusters, where they sit
+    # already moved: QA34 saw a move whose two target opinions had parted flip between the two rows
+    # on every plain re-run (a tie broken by where the moved opinion stood).
+    moved_later: list[set[str]] = [set() for _ in range(len(decisions) + 2)]
+    for m in range(len(decisions), 0, -1):
+        d_m = decisions[m - 1]
+        moved_later[m - 1] = set(moved_later[m])
+        if d_m.kind in ("move", "split", "detach") and m not in withdrawn:
+            moved_later[m - 1].update(d_m.opinion_ids)
 
     for n, d in enumerate(decisions, 1):
         if d.kind == "withdraw" or n in withdrawn:
@@ -883,20 +897,28 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             for u in joining:
                 cl[u] = target
         elif d.kind == "move":
-            target_units = [u for u in units_of([i for i in present(d.value.get("target", [])) if i not in excluded])
-                            if u not in units]
+            target_ids = [i for i in present(d.value.get("target", [])) if i not in excluded]
+            staying = [i for i in target_ids if i not in moved_later[n]]
+            target_units = [u for u in units_of(staying or target_ids) if u not in units]
             if not target_units:
                 result.messages.append(f"{what} no longer applies: the target cluster's opinions are gone")
                 result.not_applied += 1
                 continue
             # the target is named by its opinions as the last run left them: those an earlier move,
             # split or detach of this pass took elsewhere no longer say where it is (they vote for
-            # the cluster they left, if none is left in it); a tie goes away from the moved opinion
-            voters = [int(cl[u]) for u in target_units if u not in relocated] or \
-                [origin[u] for u in target_units if u in origin] or [int(cl[u]) for u in target_units]
-            tally = Counter(voters)
+            # the cluster they left, if none is left in it); a tie goes to the cluster of the target
+            # opinion staff's row listed first (not away from where the moved opinion stands: a re-run
+            # starts with it already moved, and the move flipped it back and forth)
+            pairs = ([(u, int(cl[u])) for u in target_units if u not in relocated]
+                     or [(u, origin[u]) for u in target_units if u in origin]
+                     or [(u, int(cl[u])) for u in target_units])
+            tally = Counter(c for _, c in pairs)
             here = {int(cl[u]) for u in units}
-            target = min(tally, key=lambda c: (-tally[c], c in here, c))
+            rank = {u: k for k, u in enumerate(units_of_ordered(staying or target_ids))}
+            first: dict[int, int] = {}
+            for u, c in pairs:
+                first[c] = min(first.get(c, len(rank)), rank.get(u, len(rank)))
+            target = min(tally, key=lambda c: (-tally[c], first.get(c, len(rank)), c))
             if here == {target} and {int(grouped[u]) for u in units} != \
                     {Counter(int(grouped[u]) for u in target_units).most_common(1)[0][0]}:
                 named = d.value.get("cluster")
