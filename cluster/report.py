@@ -660,7 +660,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
         for footer in (ws.oddFooter, ws.evenFooter):
             footer.left.text = mark
     _text_cells(wb)
-    wb.properties.title = model.title[:250]  # the document's title (a web page's link, a screen reader)
+    wb.properties.title = _clean(model.title)[:250]  # the document's title (a web page's link, a screen reader)
     wb.properties.language = "ja-JP"
     save_workbook(wb, path)
     return tall
