@@ -308,6 +308,14 @@ _PRICE_MOVE_NOT_RE = re.compile(r"(?:る|ること|するの|する|るの|す�
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
 
 
+# a tree felled or spared in plain words (QA34: 「危ない木は早めに切ってほしい」 and 「安易に切らず、残して
+# ください」 shared a row): 切って / 切るべき / 切り倒して ask to fell, 切らないで / 切らず … 残して to spare
+_TREE = r"(?:木|樹木|樹|並木|大木|桜|枝|街路樹|巨木|古木)"
+_FELL_RE = re.compile(r"(?:" + _TREE + r"(?:を|は|も|の枝を)?(?:早めに|早く|すぐに|安易に|むやみに|簡単に|勝手に|全部|全て)?"
+                      r"|(?:安易に|むやみに|簡単に|勝手に|むやみやたらに))"  # 「…宝です。安易に切らず、残して」
+                      r"(切ら(?:ない|ず|んで)|切って(?!い|お|しま)|切るべき|切り倒して|切り倒すべき|切除して)")
+
+
 def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     """(action, +1 / -1) for each direction word of one NFKC sentence that is asked for or rejected."""
     out: list[tuple[str, int]] = [("price", -1)] if _PRICE_HIGH_RE.search(sentence) else []
@@ -323,6 +331,8 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
             out.append((action, -sign))
         elif _DO_TAIL_RE.match(tail):
             out.append((action, sign))
+    for m in _FELL_RE.finditer(sentence):
+        out.append(("felling", -1 if m.group(1).startswith("切ら") else 1))
     for m in _PRICE_MOVE_RE.finditer(sentence):
         sign = 1 if m.group(1) in ("上げ", "高く") else -1
         tail = sentence[m.end():]

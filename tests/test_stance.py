@@ -135,3 +135,15 @@ def test_a_rule_made_stricter_or_looser_are_opposite_requests():
     texts = ["抑制区域の規制を強化してください。", "抑制区域の指定要件を緩和してほしい。"]
     pol = _polarity(texts, dict(DEFAULTS))
     assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
+
+
+def test_a_tree_felled_or_spared_in_plain_words_are_opposite_requests():
+    """QA34: 「危ない木は早めに切ってほしい」 and 「安易に切らず、できる限り残してください」 shared a row
+    whose past answer (「できる限り保全」) then stood for the felling requests too."""
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("児童公園の枝が落ちてきました。危ない木は早めに切ってほしい。") == {"felling": 1}
+    assert request_directions("公園の木をむやみに切らないでください。") == {"felling": -1}
+    assert request_directions("公園の大木は地域の宝です。安易に切らず、できる限り残してください。") == {"felling": -1}
+    assert request_directions("木を切っているのを見ました。") == {}
+    assert opposite_directions("倒れる前に早く伐採してください。", "安易に切らず、できる限り残してください。")
