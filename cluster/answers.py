@@ -320,11 +320,20 @@ def _guess_past_columns(table, id_column, opinion_column, text_column,
 _CONSULTATION_TITLE_RE = re.compile(r"意見募集|パブリックコメント|パブコメ|意見公募|に対する(?:ご|御)?意見|に係る|実施結果")
 
 
+_YEAR_RE = re.compile(r"(?:令和|平成)\s*(?:\d+|元)\s*年(?:度)?|(?:19|20)\d\d\s*年(?:度)?")
+
+
 def _consultation_title(rows: Sequence[str]) -> str:
-    """The title row above a past-answer table that names its consultation, on one line, else ""."""
-    for row in rows:
-        text = " ".join(str(row).split())
+    """The title row above a past-answer table that names its consultation, on one line, with the
+    year another title row gives (「実施期間 令和7年6月1日～」) when it has none (QA34: last year's
+    answers read as this year's title), else ""."""
+    lines = [" ".join(str(row).split()) for row in rows]
+    for text in lines:
         if 8 <= len(text) <= 120 and _CONSULTATION_TITLE_RE.search(text):
+            if not _YEAR_RE.search(text):
+                year = next((m.group() for other in lines if (m := _YEAR_RE.search(other))), "")
+                if year:
+                    return f"{text}（{''.join(year.split())}）"
             return text
     return ""
 

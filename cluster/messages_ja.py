@@ -41,6 +41,7 @@ _FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
      r"データの下の\1行は読み飛ばし（合計・注記で、提出ではありません）："),
     (r"^(xlsx|csv|tsv), sheets? ", r"\1、シート "),
     (r", (\d+) opinions?\)", r", 意見\1件)"),
+    (r",? and (\d+) more\b", r"、ほか\1件"),  # (QA34: 「… と 10 more」)
     (r"(?<=\)) and (?=\S+ \()", " と "),
     (r"(?<=\S) and (?=[A-Z]?[\w.-]*\d)", " と "),
     (r" ?\(guessed\)", "（推定）"),
@@ -158,6 +159,29 @@ _LIST_WORDS = [(re.compile(p), r) for p, r in [
     (r"^withdraws decisions? ([\d, ]+)(?=  )", r"判断\1を取り消し"),
     (r"^into (\S+)(?=  )", r"\1 へ"),
     (r"^(\S+(?: \+ \S+)*) \(now (\S+)\)(?=  )", r"\1（現在 \2）"),
+    (r"(?<=  )from (\S+(?: \([0-9a-f]+\))?)(?=  )", r"取り込み元 \1"),  # a worksheet's import (QA34)
+]]
+
+
+def _work(text: Optional[str]) -> str:
+    """What staff recorded on a row, as a note names it (``review._staff_work``): 「confirmed answer
+    (past answer 4: 「…」)」, 「summary 「…」」, 「label 【…】」, joined with 「, 」 and 「 and 」."""
+    text = text or ""
+    for rx, repl in _WORK:
+        text = rx.sub(repl, text)
+    return text
+
+
+_WORK = [(re.compile(p), r) for p, r in [
+    (r"confirmed answer \(past answer (\S+?)(?:: (「[^」]*」))?\)",
+     lambda m: f"確定した回答（過去の回答 {m[1]}" + (f"：{m[2]}" if m[2] else "") + "）"),
+    (r"confirmed answer \((「[^」]*」)\)", r"確定した回答（\1）"),
+    (r"\bsummary (「[^」]*」)", r"概要\1"),
+    (r"\blabel (【[^】]*】)", r"見出し\1"),
+    (r"\bcategory \(対応区分\) ", "対応区分 "),
+    (r"`confirm`", "分類の確定"),
+    (r"(?<=[」】）\w]) and (?=\S)", "、"),
+    (r"(?<=[」】）\w]), (?=\S)", "、"),
 ]]
 
 
@@ -795,8 +819,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"no decisions recorded in (?P<f>.+?) yet", "{f} にはまだ判断が記録されていません"),
     (r"(?P<dry>would record|recorded) (?P<f_what>.+?) from (?P<file>.+?) \((?P<u>\d+) rows? unchanged, "
      r"(?P<a>\d+) changes? recorded before\)",
-     lambda m: f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}"
-               f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
+     lambda m: (f"{m['file']} から新たに記録するものは{'ありません（試行）' if m['dry'] == 'would record' else 'ありませんでした'}"
+                if m['f_what'] == 'nothing' else
+                f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}")
+               + f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
     (r"would record (?P<kind>\w+) for (?P<c>\S+): (?P<t>.*)",
      lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),
     # --- fourteenth session: sheets of their own, the files that may be published, 提出者数
@@ -858,6 +884,23 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"answer id '(?P<g>[^']*)' names (?P<n>\d+) past answers: (?P<list>.+?)(?: and (?P<more>\d+) more)?; give the whole id",
      lambda m: f"回答番号 '{m['g']}' に当たる過去の回答が{m['n']}件あります：{m['list']}"
                + (f" ほか{m['more']}件" if m['more'] else "") + "。IDを全部書いてください"),
+    # notes on what staff recorded on the rows a merge or move touches (QA34)
+    (r"(?P<c>\S+)'s (?P<w>.+?) now stands? for (?P<theirs>.+?) opinions? too; check it or record another with "
+     r"(?P<cmd>`cluster review answer`)",
+     lambda m: f"{m['c']} の{_work(m['w'])}は、{_theirs(m['theirs'])}の意見にも当てはまることになります。"
+               f"確かめるか、{m['cmd']} で別の回答を記録してください"),
+    (r"(?P<c>\S+)'s (?P<w>.+?) now stands? for (?P<theirs>.+?) opinions? too; check it after the next run",
+     lambda m: f"{m['c']} の{_work(m['w'])}は、{_theirs(m['theirs'])}の意見にも当てはまることになります。"
+               "次の実行のあとで確かめてください"),
+    (r"(?P<c>\S+)'s (?P<w>.+?) now stands for (?P<ids>.+?)(?P<more> and more)? too; check it or record another with "
+     r"(?P<cmd>`cluster review answer`)",
+     lambda m: f"{m['c']} の{_work(m['w'])}は、{m['ids'].replace(' and ', '、').replace(', ', '、')}"
+               f"{'など' if m['more'] else ''}にも当てはまることになります。確かめるか、{m['cmd']} で別の回答を記録してください"),
+    (r"(?P<who>.+?) leaves? (?P<c>\S+), (?P<row>a confirmed row|a row with staff's text) \((?P<w>.+)\), "
+     r"(?P<then>for .+)",
+     lambda m: _leaving(m)),
+    (r"(?P<label>\S+(?: \(now \S+\))?): (?P<lines>(?:replaces|does not replace) the .+)",
+     lambda m: f"{m['label'].replace(' (now ', '（現在 ').replace(')', '）')}：" + _replaces(m["lines"])),
     # `review show`: the row's best past answers with their evidence (QA31)
     (r"past answers in answers\.csv, best first \((?P<cmd>`[^`]+`) confirms one\):",
      "answers.csv の過去の回答（一致度の高い順。{cmd} で確定できます）："),
@@ -869,6 +912,48 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                + (f"。この項目で一致した文 {m['ours']}" if m['ours'] else "")),
     (r"(?P<ind> +)… and (?P<n>\d+) more in answers\.csv", "{ind}… ほか{n}件は answers.csv にあります"),
 ] + _MORE_ENTRIES]
+
+
+def _theirs(text: str) -> str:
+    """「C026's 1」「C004's 2 and C009's 1」 -> 「C026 の1件」「C004 の2件、C009 の1件」."""
+    return re.sub(r"(\S+)'s (\d+)", r"\1 の\2件", text).replace(" and ", "、").replace(", ", "、")
+
+
+def _leaving(m) -> str:
+    who = re.sub(r"^(\d+) opinions \((.+)\)$", r"意見\1件（\2）", m["who"])
+    row = "回答を確定した行" if m["row"] == "a confirmed row" else "職員が記入した行"
+    then = m["then"]
+    t = re.fullmatch(r"for a cluster of (?:its|their) own, which has no answer yet: check both rows after the next run "
+                     r"\((`[^`]+`) records one\)", then)
+    if t:
+        after = f"回答のない新しい項目になります。次の実行のあとで両方の行を確かめてください（{t[1]} で回答を記録できます）"
+    elif (t := re.fullmatch(r"for (\S+), whose (.+) now stands for (?:it|them): check both rows after the next run", then)):
+        after = f"{t[1]} に入り、{t[1]} の{_work(t[2])}が当てはまることになります。次の実行のあとで両方の行を確かめてください"
+    elif (t := re.fullmatch(r"for (\S+), which has no confirmed answer yet: check both rows after the next run", then)):
+        after = f"まだ回答の確定していない {t[1]} に入ります。次の実行のあとで両方の行を確かめてください"
+    else:
+        return m[0]
+    return f"{who} は {m['c']}（{row}：{_work(m['w'])}）から出て、{after}"
+
+
+def _replaces(lines: str) -> str:
+    out = []
+    for line in lines.split("; it also "):
+        t = re.fullmatch(r"replaces the (\w+) recorded(?: from (\S+))?(?: by (.+?))?(?: on (.+?))? \(decision (\d+)\): "
+                         r"(「.*」)", line)
+        if t:
+            out.append(f"判断{t[5]}（{'取り込み元 ' + t[2] + '、' if t[2] else ''}{'記録者 ' + t[3] if t[3] else ''}"
+                       f"{'、' + t[4] if t[4] else ''}）で記録した{KINDS.get(t[1], t[1])} {t[6]} を置き換えます")
+            continue
+        t = re.fullmatch(r"does not replace the (\w+) recorded(?: from (\S+))?(?: by (.+?))?(?: on (.+?))? \(decision "
+                         r"(\d+)\), which names more of its opinions \((\d+) against (\d+)\): (「.*」) stays", line)
+        if t:
+            out.append(f"判断{t[5]}（{'取り込み元 ' + t[2] + '、' if t[2] else ''}{'記録者 ' + t[3] if t[3] else ''}"
+                       f"{'、' + t[4] if t[4] else ''}）の{KINDS.get(t[1], t[1])}は置き換えません。その行の意見を"
+                       f"多く指しているためです（{t[6]}件対{t[7]}件）。{t[8]} のままです")
+            continue
+        out.append(line)
+    return "。また、".join(out)
 
 
 def _apply(entry: _Entry, m: re.Match) -> str:

@@ -284,3 +284,16 @@ def test_a_repeated_header_row_is_accounted_for_in_run_json(tmp_path):
     assert res.exit_code == 0, res.output
     info = json.loads((tmp_path / "out2" / "run.json").read_text(encoding="utf-8"))
     assert info["input"]["repeated_header_rows"] == ["c.csv row 3"]
+
+
+def test_the_year_of_the_consultation_goes_with_its_title(tmp_path):
+    """QA34: last year's answers read 「○○計画（案）に対する意見募集の結果」 as their source, like this
+    year's title; the period row above the table gives the year."""
+    path = write_sheet(tmp_path / "r7.xlsx", [
+        ["○○市環境基本計画（案）に対する意見募集の結果"],
+        ["実施期間　令和7年6月1日～6月30日"],
+        ["No.", "ご意見の概要", "市の考え方"],
+        ["1", "公園の木を残してほしい。", "できる限り保全いたします。"],
+    ])
+    records, _ = read_past_answers([path], log=None)
+    assert [r.source for r in records] == ["○○市環境基本計画（案）に対する意見募集の結果（令和7年）"]

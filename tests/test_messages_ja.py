@@ -231,6 +231,19 @@ def test_late_and_id_warnings_keep_their_ids():
     "files before --answers",
     "report.* are NOT masked (--no-mask): check them before publishing; keep inside the office: opinions.csv, "
     "clusters.csv, answers.csv (the text as sent, personal data included)",
+    # QA34: notes on the rows a merge, move or import touches
+    "would record nothing from ws_公園緑地課.xlsx (18 rows unchanged, 12 changes recorded before)",
+    "C003's confirmed answer (past answer report:12: 「公園の樹木は、できる限り保全い…」) now stands for C026's 1 opinion "
+    "too; check it or record another with `cluster review answer`",
+    "R8-064-1 leaves C022, a confirmed row (confirmed answer (past answer report:3: 「公共施設のLED化については…」)), "
+    "for a cluster of its own, which has no answer yet: check both rows after the next run (`cluster review answer` "
+    "records one)",
+    "2 opinions (R8-1-1, R8-2-1) leave C005, a row with staff's text (label 【熱中症】 and summary 「涼しい場所を」), for "
+    "C009, which has no confirmed answer yet: check both rows after the next run",
+    "C015: replaces the category recorded from ws_廃棄物対策課.xlsx by 廃棄物対策課 on 2026-11-28 16:53 (decision 12): "
+    "「B 盛り込み済み」",
+    "   1  category  C020  B 盛り込み済み  (1 opinion)  from ws_環境政策課.xlsx (46d3f3)  by 環境政策課  "
+    "2026-11-28T07:53:39+00:00",
 ])
 def test_lines_staff_met_in_english_are_japanese(line):
     ja = translate(line)
