@@ -147,6 +147,12 @@ def is_draft_title(heading: str) -> bool:
 
 
 _SECTION_LABEL_RE = re.compile(r"^\s*[【\[［](?P<h>[^】\]］\n]{1,30})[】\]］]\s*$")
+# 「第9条関係（所有者等の調査）」「第15条第2項関係」「附則関係」 alone on a line: a heading over the text under
+# it, as 「…について」 is (QA35: without a number or brackets it ended the opinion above it)
+_ARTICLE_HEADING_RE = re.compile(
+    r"^[ \t\u3000]*(?P<h>(?:第[ \t\u3000]*[0-9０-９一二三四五六七八九十百]+[ \t\u3000]*条(?:の[0-9０-９一二三四五六七八九十]+)?"
+    r"(?:第[0-9０-９一二三四五六七八九十]+項)?|附則(?:第[0-9０-９一二三四五六七八九十]+項)?)関係"
+    r"(?:[ \t\u3000]*[（(][^）)\n]{1,30}[）)])?)[ \t\u3000]*$")
 # 「【意見】」「〈意見〉」「意見：」 and 「【理由】」「＜理由＞」「理由：」 at the start of a line: the parts of one
 # opinion under its item heading, no heading and no cut of their own (QA33: the item heading, its
 # 【意見】 and its 【理由】 were three rows; the report read 「第15条について」 alone)
@@ -357,7 +363,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             marked.setdefault("label", []).append(
                 (idx, s + lead + lm.end(), _number(lm.group(1)), lm.group(0).strip()))
             continue
-        hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
+        hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line) or _ARTICLE_HEADING_RE.match(line)
         # 「1. 歩道について」 is an item of a list, not a heading over the next item
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
@@ -765,7 +771,7 @@ def _starts_item(line: str) -> bool:
         return True
     if _OPINION_REASON_LABEL_RE.match(line):
         return True
-    hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line)
+    hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line) or _ARTICLE_HEADING_RE.match(line)
     return bool(hm) and not is_draft_title(hm.group("h"))
 
 

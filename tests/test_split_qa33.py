@@ -237,3 +237,21 @@ def test_a_heading_line_right_over_another_heading_heads_it():
     assert [(p[2], p[3]) for p in _split_pieces(letter, True) if p[4] == "ok"] == [
         ("条例（案）について 第5条について", "使用料の減免の対象に子ども会を加えていただきたい。"),
         ("計画（案）について 第3章について", "公園の新設の目標を示していただきたい。")]
+
+
+# --- QA35: a plain 「第N条関係（…）」 line heads the text under it ----------------------------------
+
+ARTICLE_LINES = (
+    "△△市長　様\n\n△△県行政書士会\n会長　川口　誠\n\n　標記条例案について、下記のとおり意見を提出いたします。\n\n記\n\n"
+    "第6条関係（所有者の責務）\n【意見】\n　所有者への周知の方法を具体的に定められたい。\n【理由】\n　遠方に住む所有者が多いため。\n\n"
+    "第11条第2項関係\n【意見】\n　立入調査の前に所有者へ通知する規定を設けられたい。\n【理由】\n　財産権への配慮が必要である。\n\n"
+    "附則関係\n【意見】\n　施行日を半年遅らせ、周知期間を設けられたい。\n【理由】\n　準備が間に合わない。\n\n以上\n")
+
+
+def test_a_plain_article_heading_line_heads_the_text_under_it():
+    """QA35: 「第15条関係（公表）」 alone on a line (no number, no brackets) ended the opinion above it,
+    so each opinion carried the next one's article and its 該当箇所 was wrong."""
+    pieces = [p for p in _split_pieces(ARTICLE_LINES, True) if p[4] == "ok"]
+    assert [p[2] for p in pieces] == ["第6条関係（所有者の責務）", "第11条第2項関係", "附則関係"]
+    assert [p[3].splitlines()[0] for p in pieces] == ["【意見】"] * 3
+    assert all("関係" not in p[3] for p in pieces)  # no next heading glued to an opinion's end
