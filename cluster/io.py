@@ -638,9 +638,11 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
 
     separate: list[Table] = []
     copied: list[tuple[str, str]] = []  # (sheet, the sheet whose texts it repeats)
+    why: dict[str, str] = {}  # sheet -> why it is no list of comments (a sheet of other columns)
     for name, t in siblings:
         if t is None:
             other.append(name)
+            why[name] = "table"
             continue
         if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
             # a sheet of comments with columns of its own is read on its own; a summary, an
@@ -652,6 +654,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                 copied.append((name, kind[5:]))
             else:
                 other.append(name)
+                why[name] = kind.split(":", 1)[1]
             continue
         # a sheet that shares rows with one already read: a copy (控え) or the list it was copied
         # from. Only rows of a subset are dropped, never a row only one sheet has (QA: with the
@@ -705,12 +708,16 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
             f"sheet{'s' if len(separate) > 1 else ''} {', '.join(t.sheet for t in separate)} "
             f"{'have' if len(separate) > 1 else 'has'} other columns: read on "
             f"{'their' if len(separate) > 1 else 'its'} own, as another input file is (columns guessed for each)")
+    if other:
+        # named by name (集計, 記入例): said plainly; for any other reason a warning (it may hold comments
+        # under column names the reader does not know)
+        plain = all(why.get(n) in ("name", "empty") for n in other)
+        first.notes.append(("" if plain else "warning: ")
+                           + f"sheet{'s' if len(other) > 1 else ''} "
+                           + ", ".join(f"{n} ({_NOT_READ_WHY[why[n]]})" if n in why else n for n in other)
+                           + " not read: no list of comments"
+                           + (f" ({option} NAME reads {'one of them' if len(other) > 1 else 'it'} alone)" if option else ""))
     if len(parts) == 1:
-        if not other:
-            return dc_replace(first, separate_sheets=separate) if separate else first
-        first.notes.append(f"warning: sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: "
-                           f"{'their' if len(other) > 1 else 'its'} columns differ from sheet {first.sheet}'s"
-                           + (f" ({option} NAME reads one of them instead)" if option else ""))
         return dc_replace(first, separate_sheets=separate) if separate else first
     names = [t.sheet for t in parts]
     # the sheets name the channels when most of them are channel names (「電子申請」「郵送」「FAX」 and
@@ -759,14 +766,16 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                        if named and first.options is COMMENT_OPTIONS else ""))
                  + (f"; {id_col} repeats across sheets, so each id has its sheet's name in front (FAX-1)"
                     if prefix_ids else ""))
-    if other:
-        notes.append(f"sheet{'s' if len(other) > 1 else ''} {', '.join(other)} not read: other columns"
-                     + (f" ({option} NAME reads one of them alone)" if option else ""))
     return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
                       row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
                       repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate)
 
 
+# Why a sheet of a comment workbook is no list of comments, for the line that names it (QA35: 「its columns
+# differ from sheet 電子申請's」 for a 集計 sheet, beside a sheet of other columns that was read)
+_NOT_READ_WHY = {"name": "a count, example or working sheet by its name", "answer": "a working sheet (a 考え方 or 回答 column)",
+                 "notext": "no column of opinions", "nosentences": "no sentences in its opinion column",
+                 "empty": "no rows", "table": "not a table"}
 # Sheet names of what is not a list of comments: a summary, an example, instructions, staff's
 # answers or notes, a table of contents or a cover
 _NOT_COMMENTS_SHEET_RE = re.compile(r"集計|合計|統計|記入例|入力例|説明|注意|凡例|回答|考え方|対応|作業|メモ|目次|表紙|"
@@ -778,19 +787,21 @@ _ANSWER_COLUMN_RE = re.compile(r"考え方|回答|対応|見解|答え|answer|re
 def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
     """What another sheet of a comment workbook with columns of its own holds: ``comments`` (a
     list of submissions: a text column with sentences in it), ``copy:SHEET`` (most of its texts
-    are cells of a sheet read: a table for publication made from it) or ``other``."""
-    if not t.rows or _NOT_COMMENTS_SHEET_RE.search(t.sheet):
-        return "other"
+    are cells of a sheet read: a table for publication made from it) or ``other:WHY`` (``_NOT_READ_WHY``)."""
+    if not t.rows:
+        return "other:empty"
+    if _NOT_COMMENTS_SHEET_RE.search(t.sheet):
+        return "other:name"
     if any(_ANSWER_COLUMN_RE.search(c) for c in t.columns):
-        return "other"
+        return "other:answer"
     col = guess_column(t.columns, TEXT_COLUMN_CANDIDATES, what="text", required=False, exclude=_ROLE_NAMES)
     if col is None:
-        return "other"
+        return "other:notext"
     texts = [(r.get(col) or "").strip() for r in t.rows]
     texts = [x for x in texts if x]
     wordy = [x for x in texts if len(x) >= 8 and not _NUMBER_RE.match(x)]
     if not wordy or 2 * len(wordy) < len(texts):
-        return "other"  # counts or codes, not opinions
+        return "other:nosentences"  # counts or codes, not opinions
     for other in read:
         cells = {v.strip() for r in other.rows for v in r.values() if v and v.strip()}
         if 2 * sum(x in cells for x in wordy) >= len(wordy):

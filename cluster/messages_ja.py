@@ -689,6 +689,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     # --- errors
     (r"(?P<p>.+?): no such file", "{p}：ファイルが見つかりません"),
     # (QA30: these were English)
+    (r"sheets? (?P<names>.+?) not read: no list of comments(?: \((?P<opt>--[\w-]+) NAME reads (?:one of them|it) alone\))?",
+     lambda m: f"シート {_why_sheets(m['names'])} は読んでいません（意見の一覧ではありません）"
+               + (f"。{m['opt']} NAME でそのシートだけを読めます" if m['opt'] else "")),
     (r"sheets? (?P<names>.+?) not read: (?:their|its) columns differ from sheet (?P<first>.+?)'s"
      r"(?: \((?P<opt>--[\w-]+) NAME reads one of them instead\))?",
      lambda m: f"シート {m['names']} は読んでいません：列がシート {m['first']} と違います"
@@ -838,6 +841,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"{m['n']}つのシート・ファイルを1つの意見募集として読みました：{_frag(m['f_list'])}"
                f"（opinions.csv の row_number で {m['ranges']}）"),
     (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+     r"\(the (?P<what>sheet|file)'s name\)",
+     lambda m: f"{_frag(m['f_file'])} には提出方法の列がありません。この{m['n']}行は{'シート' if m['what'] == 'sheet' else 'ファイル'}"
+               f"の名前どおり、提出方法別で「{m['ch']}」に数えます"),
+    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
      r"\(name the sheet after its channel, e\.g\. 郵送, or give it a channel column\)",
      "{f_file} には提出方法の列がありません。この{n}行は提出方法別で「{ch}」に数えます"
      "（シート名を提出方法にする（例：郵送）か、提出方法の列を付けてください）"),
@@ -901,6 +908,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: _leaving(m)),
     (r"(?P<label>\S+(?: \(now \S+\))?): (?P<lines>(?:replaces|does not replace) the .+)",
      lambda m: f"{m['label'].replace(' (now ', '（現在 ').replace(')', '）')}：" + _replaces(m["lines"])),
+    (r"(?P<col>[^:]+): (?P<n>\d+) values? not among the known channels \((?P<known>[^()]+)\), counted as written: "
+     r"(?P<shown>.+)",
+     lambda m: f"{m['col']}：既定の提出方法（{m['known'].replace(', ', '・')}）にない値が{m['n']}種類あります。"
+               "書かれたとおりに数えます：" + re.sub(r"」 (\d+) rows?", r"」\1行", m["shown"]).replace(", ", "、")
+               .replace(" and ", "、ほか").replace(" more", "種類")),
     # `review show`: the row's best past answers with their evidence (QA31)
     (r"past answers in answers\.csv, best first \((?P<cmd>`[^`]+`) confirms one\):",
      "answers.csv の過去の回答（一致度の高い順。{cmd} で確定できます）："),
@@ -912,6 +924,19 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                + (f"。この項目で一致した文 {m['ours']}" if m['ours'] else "")),
     (r"(?P<ind> +)… and (?P<n>\d+) more in answers\.csv", "{ind}… ほか{n}件は answers.csv にあります"),
 ] + _MORE_ENTRIES]
+
+
+_SHEET_WHY = {"a count, example or working sheet by its name": "名前から集計・記入例・作業用のシート",
+              "a working sheet (a 考え方 or 回答 column)": "考え方や回答の列がある作業用のシート",
+              "no column of opinions": "意見の列がありません", "no sentences in its opinion column": "意見の列に文がありません",
+              "no rows": "行がありません", "not a table": "表ではありません"}
+
+
+def _why_sheets(text: str) -> str:
+    """「FAX (no column of opinions), 集計 (…)」 -> 「FAX（意見の列がありません）、集計（…）」."""
+    for en, ja in _SHEET_WHY.items():
+        text = text.replace(f" ({en})", f"（{ja}）")
+    return text.replace("）, ", "）、")
 
 
 def _theirs(text: str) -> str:

@@ -32,7 +32,7 @@ from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_giv
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
-from .io import (STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, counted, is_real_name,
+from .io import (KNOWN_CHANNELS, STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, counted, is_real_name,
                  normalize_channel, read_table, submitter_key, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics)
@@ -220,9 +220,12 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         channel = None
         if not part_info["columns"]["channel"]:
             channel = normalize_channel(sheet_of[k] or name) or sheet_of[k] or name
+            # named after a channel already (電子申請, 郵送.xlsx): said, not advised (QA35)
+            named = channel in KNOWN_CHANNELS
             log(f"{shown} has no channel column: its {counted(len(part), 'row')} count under "
                 f"「{channel}」 in 提出方法別 "
-                + ("(name the sheet after its channel, e.g. 郵送, or give it a channel column)" if sheet_of[k] else
+                + (f"(the {'sheet' if sheet_of[k] else 'file'}'s name)" if named else
+                   "(name the sheet after its channel, e.g. 郵送, or give it a channel column)" if sheet_of[k] else
                    "(name the file after its channel, e.g. 郵送.xlsx, or give it a channel column)"))
         first = len(subs) + 1
         subs += [dc_replace(s, row_number=s.row_number + first - 1, comment_id=i,

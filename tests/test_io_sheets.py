@@ -61,12 +61,14 @@ def test_a_sheet_with_other_columns_or_a_copy_is_named_not_read(tmp_path):
     assert res.exit_code == 0, res.output
     assert "sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read (--sheet NAME reads one alone)" \
         in res.output
-    assert "sheet 集計 not read: other columns (--sheet NAME reads one of them alone)" in res.output
+    assert "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME " \
+        "reads it alone)" in res.output
     assert len(read_csv_rows(out / "opinions.csv")) == 5
     # only a sheet of other columns beside the comments: said, not silent
     res = invoke("run", write_workbook(tmp_path / "d.xlsx", {"意見": CHANNEL_SHEETS["郵送"], "集計": sheets["集計"]}),
                  "--out", tmp_path / "out2", "--model", "char-hash")
-    assert "sheet 集計 not read: its columns differ from sheet 意見's (--sheet NAME reads one of them instead)" \
+    assert "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME " \
+        "reads it alone)" \
         in res.output
 
 
@@ -190,7 +192,9 @@ def test_a_sheet_of_comments_with_columns_of_its_own_is_read_as_another_input(tm
             "channel = 提出方法 (guessed), submitter = 氏名 (guessed)") in res.output
     assert "sheet 郵送・FAX has other columns: read on its own, as another input file is" in res.output
     # a count sheet and staff's working sheet are no comments; the sheet for publication repeats them
-    assert "warning: sheets 集計, 作業用 not read: their columns differ from sheet 電子申請's" in res.output
+    assert ("sheets 集計 (a count, example or working sheet by its name), 作業用 (a count, example or working sheet by "
+            "its name) not read: no list of comments") in res.output
+    assert "warning: sheets 集計" not in res.output  # named so: no warning
     assert "sheet 公表用 not read: its opinions are those of sheet 電子申請 in other columns" in res.output
     assert "2 sheets of 1 file read as one consultation: 受付.xlsx (sheet 電子申請) 2 rows, 受付.xlsx (sheet 郵送・FAX) 2 rows" \
         in res.output
@@ -229,3 +233,24 @@ def test_sheets_of_their_own_in_two_workbooks_keep_ids_apart_and_a_late_file_kee
     rows = read_csv_rows(out / "opinions.csv")
     # a sheet without a channel column counts under its sheet's name, whichever file it is in
     assert {r["channel"] for r in rows if r["comment_id"].startswith(("E-", "本庁-電子申請", "支所-電子申請"))} == {"電子申請"}
+
+
+def test_a_sheet_without_a_column_of_opinions_is_named_with_a_warning(tmp_path):
+    """QA35: the line said 「its columns differ from sheet 電子申請's」 for a sheet that was no list of
+    comments, beside a sheet of other columns that was read: now it says why."""
+    sheets = {"電子申請": MIXED_SHEETS["電子申請"], "名簿": [["氏名", "住所"], ["山田太郎", "東町1-2"]],
+              "回答案": [["No.", "ご意見の概要", "市の考え方"], ["1", "開館時間の延長", "検討します。"]]}
+    res = invoke("run", write_workbook(tmp_path / "w.xlsx", sheets), "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert ("warning: sheets 名簿 (no column of opinions), 回答案 (a count, example or working sheet by its name) not "
+            "read: no list of comments (--sheet NAME reads one of them alone)") in res.output
+
+
+def test_a_sheet_named_after_its_channel_is_counted_so_without_advice(tmp_path):
+    """QA35: 「電子申請」 (a sheet of its own columns) was told to be named after its channel."""
+    res = invoke("run", write_workbook(tmp_path / "受付.xlsx", {k: MIXED_SHEETS[k] for k in ("電子申請", "郵送・FAX")}),
+                 "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert ("受付.xlsx (sheet 電子申請) has no channel column: its 2 rows count under 「電子申請」 in 提出方法別 "
+            "(the sheet's name)") in res.output
+    assert "name the sheet after its channel" not in res.output

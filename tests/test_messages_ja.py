@@ -212,7 +212,9 @@ def test_late_and_id_warnings_keep_their_ids():
 
 @pytest.mark.parametrize("line", [
     # QA30: lines staff met in English, and one that sent them to the wrong row
-    "warning: sheets FAX, メモ not read: their columns differ from sheet 郵送's (--sheet NAME reads one of them instead)",
+    "warning: sheets FAX (no column of opinions), 集計 (a count, example or working sheet by its name) not read: no list "
+    "of comments (--sheet NAME reads one of them alone)",
+    "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME reads it alone)",
     "1 submission only points to an attachment (「別添のとおり」): W-016; their opinions are in files this run does "
     "not read: type them into the input to count and group them",
     "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
