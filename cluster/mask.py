@@ -1074,6 +1074,18 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
             spans.append((core[0].start, core[0].end))
         elif (last or after_closing) and length <= 10 and _unknown_given_name(line, core):
             spans.append((core[0].start, core[-1].end))
+    if (not spans and core and (last or after_closing) and not re.search(r"[、。，．,.！!？?「」0-9０-９]", line)
+            and not re.search(r"内線|電話|携帯|代表|直通|担当|TEL|FAX|ＴＥＬ|ＦＡＸ", line)):
+        # 「東原町内会　会員　島袋　光子」: an association and a role, then the name signing the letter, a
+        # blank before it (QA35: 光子, which UniDic reads as a noun, was left in one campaign copy)
+        for k in range(len(core) - 1, 0, -1):
+            t = core[k]
+            if t.person == "姓":
+                sub = core[k:]
+                if (t.start > core[k - 1].end and not line[core[k - 1].end:t.start].strip(" \t\u3000")
+                        and len(sub) >= 2 and sub[-1].end - t.start <= 10 and _unknown_given_name(line, sub)):
+                    spans.append((t.start, sub[-1].end))
+                break
     for i, tok in enumerate(toks):
         if tok.person != "姓":
             continue

@@ -180,3 +180,12 @@ def test_an_ordinances_articles_listed_as_topics_are_the_rows_cited_places(tmp_p
     assert of["1-1"] == of["2-1"] == "第12条 指導及び助言"
     assert of["4-1"] == "附則"
     assert of["5-1"] != "第12条 指導及び助言"  # another law's article
+
+
+def test_a_name_signing_after_an_association_and_a_role_is_masked():
+    """QA35: 「東原町内会　会員　島袋　光子」 (光子, which UniDic reads as a noun) stayed in one campaign copy."""
+    assert mask_personal_data("…代執行を行ってください。\n\n東原町内会　会員　島袋　光子") == \
+        f"…代執行を行ってください。\n\n東原町内会　会員　{NAME}"
+    assert mask_personal_data("担当者：都市計画課計画係　中村　内線123") == f"担当者：都市計画課計画係　{NAME}　内線123"
+    # not a sentence, nor a line that is no signature
+    assert mask_personal_data("会議の結果、東町　公園　高橋　整備") == "会議の結果、東町　公園　高橋　整備"

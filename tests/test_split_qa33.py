@@ -255,3 +255,13 @@ def test_a_plain_article_heading_line_heads_the_text_under_it():
     assert [p[2] for p in pieces] == ["第6条関係（所有者の責務）", "第11条第2項関係", "附則関係"]
     assert [p[3].splitlines()[0] for p in pieces] == ["【意見】"] * 3
     assert all("関係" not in p[3] for p in pieces)  # no next heading glued to an opinion's end
+
+
+def test_an_association_and_a_title_apart_on_the_letterhead_are_no_opinion():
+    """QA35: 「○○大学法学部　准教授　松田　健太郎」 under the addressee was published as an opinion, and
+    a campaign copy signed 「東原町内会　会員　島袋　光子」 kept its signature in the opinion."""
+    letter = "○○市長　様\n\n△△大学法学部　准教授　川上　健一\n\n　第一に、第2条の定義を見直してください。\n\n" \
+             "　第二に、第20条の審議会に法律家を加えてください。"
+    assert _ok(letter) == ["第2条の定義を見直してください。", "第20条の審議会に法律家を加えてください。"]
+    signed = "○○市長様\n\n　条例案第16条の代執行について、市が速やかに代執行を行ってください。\n\n東原町内会　会員　島袋　光子"
+    assert _ok(signed) == ["条例案第16条の代執行について、市が速やかに代執行を行ってください。"]
