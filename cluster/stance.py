@@ -284,7 +284,7 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
 }
 _GATHER_WORDS = frozenset({"集約化", "集約", "一本化"})
 _GATHERED_RE = re.compile(r"情報|意見|データ|声|要望|資料|知見|ノウハウ|問い合わせ|相談")
-DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(a for a, _ in DIRECTION_WORDS.values()))
+DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys([*(a for a, _ in DIRECTION_WORDS.values()), "eager"]))
 _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, reverse=True)))
 # the word itself asked for: 「値下げしてほしい」「延長を求めます」「存続させて」「設置を検討して」
 _DO_TAIL_RE = re.compile(
@@ -316,9 +316,20 @@ _FELL_RE = re.compile(r"(?:" + _TREE + r"(?:を|は|も|の枝を)?(?:早めに|
                       r"(切ら(?:ない|ず|んで)|切って(?!い|お|しま)|切るべき|切り倒して|切り倒すべき|切除して)")
 
 
+# going at it hard or holding back, whatever the measure (QA35: 「代執行は本当に危険なものに限定し」 and
+# 「積極的に」 requests, 「公表はやりすぎ」 and 「確実に実行して」, 「課税情報を使うことには抵抗があります」 and
+# 「積極的に使って」 shared rows): an attitude word is read in any sentence, asked for or not
+_EAGER_RE = re.compile(r"積極的に|確実に(?:実行|実施|行)|ためらわず|躊躇(?:せず|なく)|厳正に(?:対処|執行|実行)")
+_RESTRAINED_RE = re.compile(r"慎重に|慎重な(?:運用|判断|対応|検討)|に限定(?:し|す|して)|に限る(?:べき|よう)|に限って|"
+                            r"やりすぎ|やり過ぎ|行き過ぎ|行きすぎ|抵抗があ|最終手段|必要最小限に")
+
+
 def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     """(action, +1 / -1) for each direction word of one NFKC sentence that is asked for or rejected."""
     out: list[tuple[str, int]] = [("price", -1)] if _PRICE_HIGH_RE.search(sentence) else []
+    eager, restrained = bool(_EAGER_RE.search(sentence)), bool(_RESTRAINED_RE.search(sentence))
+    if eager != restrained:
+        out.append(("eager", 1 if eager else -1))
     asks, rejects_ = sentence_stance(sentence)
     if not (asks or rejects_ or explicit_polarity([sentence])[0]):  # 「…に賛成です」「…には賛成できません」
         return out

@@ -147,3 +147,16 @@ def test_a_tree_felled_or_spared_in_plain_words_are_opposite_requests():
     assert request_directions("公園の大木は地域の宝です。安易に切らず、できる限り残してください。") == {"felling": -1}
     assert request_directions("木を切っているのを見ました。") == {}
     assert opposite_directions("倒れる前に早く伐採してください。", "安易に切らず、できる限り残してください。")
+
+
+def test_going_at_it_hard_or_holding_back_are_opposite():
+    """QA35: 「代執行は本当に危険なものに限定し…」 in the campaign row asking the city to act; 「公表は
+    やりすぎ」 with 「公表は確実に実行して」; 「課税情報を使うことには抵抗があります」 with 「積極的に使って」."""
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("代執行は本当に危険なものに限定し、所有者の言い分を聞いてください。") == {"eager": -1}
+    assert request_directions("第15条の公表は確実に実行してください。") == {"eager": 1}
+    assert opposite_directions("所有者の氏名を公表するのはやりすぎだと思います。", "第15条の公表は確実に実行してください。")
+    assert opposite_directions("課税情報を使うことには抵抗があります。", "課税台帳の情報を積極的に使ってください。")
+    # both in one text: no reading
+    assert request_directions("緑化は積極的に進め、開発は慎重に判断してください。") == {}
