@@ -676,6 +676,10 @@ def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int
             continue
         start = boundaries[idx][0]
         body = text[start:lines[nxt][0]].strip(" \t\n\u3000")
+        if body and "\n" not in body and len(body) <= 80 and _ANNOUNCE_BELOW_RE.search(body):
+            # 「（2）第22条の財政支援について、次のとおり拡充を求めます。」 over ア／イ: it announces them (QA35)
+            out[idx] = body
+            continue
         if (not body or "\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body)
                 or _asks(body)):
             continue

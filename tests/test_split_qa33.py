@@ -265,3 +265,17 @@ def test_an_association_and_a_title_apart_on_the_letterhead_are_no_opinion():
     assert _ok(letter) == ["第2条の定義を見直してください。", "第20条の審議会に法律家を加えてください。"]
     signed = "○○市長様\n\n　条例案第16条の代執行について、市が速やかに代執行を行ってください。\n\n東原町内会　会員　島袋　光子"
     assert _ok(signed) == ["条例案第16条の代執行について、市が速やかに代執行を行ってください。"]
+
+
+def test_an_item_that_announces_the_items_under_it_heads_them():
+    """QA35: 「（2）第22条の財政支援について、次のとおり拡充を求めます。」 over ア／イ was an opinion of its
+    own, and its 第22条 went to the row of the opinion it joined."""
+    letter = ("（1）第5条について、所有者への通知を文書で行ってください。\n"
+              "（2）第22条の財政支援について、次のとおり拡充を求めます。\n"
+              "ア　解体費の補助の上限を100万円に引き上げること。\n"
+              "イ　改修して賃貸する場合にも補助の対象とすること。\n")
+    pieces = [p for p in _split_pieces(letter, True) if p[4] == "ok"]
+    assert [p[3] for p in pieces] == ["第5条について、所有者への通知を文書で行ってください。",
+                                      "解体費の補助の上限を100万円に引き上げること。",
+                                      "改修して賃貸する場合にも補助の対象とすること。"]
+    assert pieces[1][2] == pieces[2][2] == "第22条の財政支援について、次のとおり拡充を求めます。"
