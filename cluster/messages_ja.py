@@ -282,9 +282,9 @@ def _show_answer(m) -> str:
 
 
 _SHOW: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
-    (r"(?P<c>\S+?)(?: \(now (?P<now>\S+)\))?: (?P<n>\d+) opinions?(?: \((?P<d>\d+) distinct, copies and near-copies "
-     r"counted once\))?(?P<conf>, confirmed)?",
-     lambda m: f"{m['c']}{_opt(m['now'], '（現在は {}）')}：件数{m['n']}件"
+    (r"(?P<c>\S+?)(?: \(now (?P<now>\S+)\))?(?: \(No\. (?P<no>\d+)\))?: (?P<n>\d+) opinions?(?: \((?P<d>\d+) distinct, "
+     r"copies and near-copies counted once\))?(?P<conf>, confirmed)?",
+     lambda m: f"{m['c']}{_opt(m['now'], '（現在は {}）')}{_opt(m['no'], '（報告書の No. {}）')}：件数{m['n']}件"
                + _opt(m["d"], "（同文・ほぼ同文の意見を1件と数えると{}件）") + ("、分類は確定済み" if m["conf"] else "")),
     (r"label: (?P<l>.*?)(?P<how> \(staff\)| \(made from keywords\))?" + _SINCE,
      lambda m: "見出し：" + ("（なし）" if m["l"] == "(none)" and not m["how"] else m["l"])
@@ -301,6 +301,10 @@ _SHOW: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
     (r"該当箇所: \(none by staff: the report shows the topic and page references the run finds\)" + _SINCE,
      lambda m: "該当箇所：（職員の記入なし。報告書には、実行で見つけたトピックと意見中のページの記載を載せます）" + _since(m)),
     (r"該当箇所: (?P<t>.*?) \(staff\)" + _SINCE, lambda m: f"該当箇所：{m['t']}（職員が記入）" + _since(m)),
+    (r"該当箇所: (?P<t>「.*」) as the run found it \(none by staff\)" + _SINCE,
+     lambda m: f"該当箇所：{m['t']}（実行で見つけたもの。職員の記入なし）" + _since(m)),
+    (r"該当箇所: none found by the run \(none by staff\)" + _SINCE,
+     lambda m: "該当箇所：（実行では見つからず、職員の記入もなし）" + _since(m)),
     (r"opinions:", "意見（同文・ほぼ同文の意見は1行にまとめています）："),
     (r"   … and (?P<n>\d+) more distinct texts \(opinions\.csv, cluster_id (?P<c>\S+)\)",
      "   …ほかに異なる意見{n}件（opinions.csv の cluster_id が {c} の行）"),

@@ -1682,9 +1682,18 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      op.channel, op.heading, op.start, op.end, op.text])
     write_csv(out_dir / "opinions.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "opinions.csv")
 
+    model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
+                               input_path, blank_rows=read_info.get("blank_rows", ()),
+                               title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
+                               categories=categories,
+                               unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
+                                             if not (i.get("columns") or {}).get("submitter")])
+    # where each row stands in the report: its No. and the 該当箇所 the report shows (masked), so
+    # clusters.csv and the report agree on both (QA35: a topic of score 0.17 in clusters.csv, none published)
+    in_report = {r.cluster_id: r for r in model.rows}
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id", "summary", "category", "campaign_copies", "section"]
+              "answer_id", "summary", "category", "campaign_copies", "section", "report_no", "report_section"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -1696,7 +1705,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      "yes" if cl.confirmed else "", "・".join(cl.keywords), cl.topic,
                      f"{cl.topic_score:.4f}" if has_topics else "", " ".join(cl.references),
                      op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary,
-                     cl.category, cl.campaign_copies, cl.section])
+                     cl.category, cl.campaign_copies, cl.section,
+                     in_report[cl.cluster_id].no if cl.cluster_id in in_report else "",
+                     in_report[cl.cluster_id].section if cl.cluster_id in in_report else ""])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",
@@ -1705,12 +1716,6 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
              a.matched_sentence, a.department] for a in answer_rows]
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
-    model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
-                               input_path, blank_rows=read_info.get("blank_rows", ()),
-                               title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
-                               categories=categories,
-                               unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
-                                             if not (i.get("columns") or {}).get("submitter")])
     if log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
         log(note)
     if log and opts.final:

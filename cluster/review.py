@@ -2715,7 +2715,8 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     row = rows.get(cluster, {})
     named = item if item == cluster else f"{item} (now {cluster})"
     distinct = str(row.get("unique_texts") or "").strip()
-    lines = [f"{named}: {counted(len(ids), 'opinion')}" + (f" ({distinct} distinct, copies and near-copies counted once)" if distinct else "")
+    number = str(row.get("report_no") or "").strip()  # its No. in the report (runs since the fourteenth session)
+    lines = [f"{named}{f' (No. {number})' if number else ''}: {counted(len(ids), 'opinion')}" + (f" ({distinct} distinct, copies and near-copies counted once)" if distinct else "")
              + (", confirmed" if str(row.get("confirmed", "")).strip().lower() in ("yes", "true", "1") else "")]
     # a label, summary or answer recorded since the run: the run's files do not have it yet
     try:
@@ -2763,8 +2764,11 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     name = next((c.name for c in run_categories(run_dir) if c.code == code), "") if code else ""
     lines.append(f"対応区分: {' '.join(p for p in (code, name) if p) or '(none)'}" + since("category"))
     section = unescape_cell(row.get("section", ""))
+    shown = unescape_cell(row.get("report_section", "")) if "report_section" in row else None
     lines.append(f"該当箇所: {section} (staff)" if section else
-                 "該当箇所: (none by staff: the report shows the topic and page references the run finds)")
+                 "該当箇所: (none by staff: the report shows the topic and page references the run finds)" if shown is None
+                 else f"該当箇所: 「{shown}」 as the run found it (none by staff)" if shown else
+                 "該当箇所: none found by the run (none by staff)")
     lines[-1] += since("section")
     # one line per distinct text (a campaign's copies counted, not listed)
     shown: dict[str, list[str]] = {}

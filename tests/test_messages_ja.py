@@ -328,7 +328,9 @@ def test_review_show_in_japanese(tmp_path):
     for item in (parking, trees, bus, "8-2", "2-1"):
         said += both("review", "show", "DIR", item)
     assert len(said) >= 60, len(said)
-    for wording in (f"{parking}：件数3件（同文・ほぼ同文の意見を1件と数えると1件）",
+    number = next(r["report_no"] for r in csv.DictReader(open(dirs["ja"] / "clusters.csv", encoding="utf-8-sig"))
+                  if r["cluster_id"] == parking)
+    for wording in (f"{parking}（報告書の No. {number}）：件数3件（同文・ほぼ同文の意見を1件と数えると1件）",
                     "ご意見の概要：駐輪場を増やしてほしい。", "見出し：駐輪場の増設（職員が記入）",
                     "該当箇所：第2章 自転車（職員が記入）", "対応区分：（なし）", "   （なし）",
                     "本文：" + PARKING, "8-2 に関する判断：", f"{parking} とその意見に関する判断："):
@@ -340,12 +342,12 @@ def test_review_show_in_japanese(tmp_path):
                 r"   1-1（同文意見 \+2件）  " + PARKING,
                 r"ID 'A1-1' は run のどの項目・意見にもありません.*",
                 r"見出し：.*。判断1（前回の実行のあとに記録）により、次の `cluster run` で「駐輪場の増設」になります",
-                r"C\d+（現在は C\d+）：件数\d+件.*"]
+                r"C\d+（現在は C\d+）(?:（報告書の No\. \d+）)?：件数\d+件.*"]
     for pattern in patterns:
         assert any(re.fullmatch(pattern, line.removeprefix("エラー：")) for line in said), (pattern, said)
     # no English word left over, but the names staff meet in the files (status ok, cluster_id; past, the past
     # answers' file, named as their source) and the OS user
-    kept = re.compile(r"`[^`]*`|\b(?:ID|ok|excluded|cluster_id|opinion_id|run|root|past|%s)\b" % re.escape(getpass.getuser()))
+    kept = re.compile(r"`[^`]*`|\b(?:ID|No|ok|excluded|cluster_id|opinion_id|run|root|past|%s)\b" % re.escape(getpass.getuser()))
     assert not [line for line in said if LATIN_WORD.search(TOKENS.sub("", kept.sub("", line)))], said
 
 

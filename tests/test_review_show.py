@@ -58,7 +58,8 @@ def test_show_a_cluster_on_one_screen(project, past_answers_csv):
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
     members = [o for o, c in cluster_of(out).items() if c == row]
-    assert lines[0].startswith(f"{row}: {len(members)} opinion")
+    number = next(r["report_no"] for r in read_csv_rows(out / "clusters.csv") if r["cluster_id"] == row)
+    assert lines[0].startswith(f"{row} (No. {number}): {len(members)} opinion")  # its No. in the report
     assert lines[1].startswith("label: ")
     assert lines[2].startswith("summary: (none: the report shows the representative opinion 「公民館の")
     assert lines[2].endswith("; decision 1, recorded since the run, makes it 「公民館の予約をインターネットで受け付けて"
