@@ -946,6 +946,13 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                                      f"{'its' if len(ids) == 1 else 'their'} cluster are gone, or an earlier "
                                      "decision took them out)")
                     continue
+            if not already and isinstance(others, list) and all(int(cl[u]) == current for u in units):
+                # apart from every cluster-mate it was split from, with late opinions the run placed
+                # beside it: in effect already, and the newcomers stay with it (QA36: a split re-applied
+                # on a re-run with a late file took the opinions out again and left the newcomer alone)
+                mates = [u for u in units_of([str(i) for i in others if str(i) not in excluded]) if u not in units]
+                if not any(int(cl[u]) == current for u in mates):
+                    already = True
             if not already:
                 for u in units:
                     origin.setdefault(u, int(cl[u]))

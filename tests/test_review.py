@@ -284,6 +284,21 @@ def test_merge_takes_along_late_opinions_of_a_merged_cluster():
     assert cl[0] == cl[2] == cl[4] != cl[5]
 
 
+def test_a_split_in_effect_keeps_the_late_opinions_that_joined_it():
+    """QA36: a late opinion joined the row a split had made; re-applying the split took the split
+    opinions out again into a new row and left the newcomer alone (the run's line said it had joined)."""
+    opinion_unit = {"m1": 0, "m2": 1, "s1": 2, "s2": 3, "late": 4}
+    d = [Decision("split", ("s1", "s2"), "x", "t", {"others": ["m1", "m2"]})]
+    # the split row (1) holds the split opinions and the newcomer; the mates are in row 0
+    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1, 1]), d)
+    cl = res.cluster_of_unit
+    assert cl[2] == cl[3] == cl[4] != cl[0]
+    # still with a mate beside them (a fresh grouping joined them again): the split takes them out
+    res = review.apply_decisions(opinion_unit, np.array([0, 1, 1, 1, 1]), d)
+    cl = res.cluster_of_unit
+    assert cl[2] == cl[3] != cl[1] and cl[4] == cl[1]
+
+
 # ------------------------------------------------------------------ re-runs with changed clustering
 
 
