@@ -109,6 +109,7 @@ def _decision_rows(done: Mapping) -> list[tuple[str, int]]:
 # --- the cluster table -------------------------------------------------------------------------
 
 CLUSTER_COLUMNS = {
+    "report_no": "No.",  # the row's number in the report (report.md / report.xlsx)
     "cluster_id": "項目ID",
     "label": "見出し",
     "size": "意見数",
@@ -122,8 +123,8 @@ CLUSTER_COLUMNS = {
     "confirmed": "分類の確定",
 }
 # the sort choices: (shown, column)
-SORT_OPTIONS = [(CLUSTER_COLUMNS[k], k) for k in ("size", "cluster_id", "label", "duplicates", "unique_texts",
-                                                  "topic", "answer_status", "confirmed")]
+SORT_OPTIONS = [(CLUSTER_COLUMNS[k], k) for k in ("size", "report_no", "cluster_id", "label", "duplicates",
+                                                  "unique_texts", "topic", "answer_status", "confirmed")]
 
 
 def answer_threshold(run) -> float:
@@ -168,9 +169,14 @@ def cluster_table(run, sort_by: str = "size", descending: bool = True):
     return table.rename(columns=CLUSTER_COLUMNS)
 
 
-def cluster_label(cluster_id: str, size, label: str) -> str:
-    """A cluster as the dropdowns list it: 「C001（15件）東町線の存続」."""
-    return f"{cluster_id}（{size}件）{label}"
+def cluster_label(cluster_id: str, size, label: str, report_no=None) -> str:
+    """A cluster as the dropdowns list it: 「No.3 C001（15件）東町線の存続」 (its No. in the report, when
+    the run wrote it: staff holding report.md look a row up by it, QA36)."""
+    try:
+        no = int(report_no) if report_no is not None and str(report_no).strip() not in ("", "nan", "<NA>") else None
+    except (TypeError, ValueError):
+        no = None
+    return (f"No.{no} " if no is not None else "") + f"{cluster_id}（{size}件）{label}"
 
 
 # --- decisions and duplicate groups ------------------------------------------------------------
@@ -548,6 +554,10 @@ def error_summary(message: str, kind: str | None = None) -> str:
         if m:
             groups = [_ERROR_WORDS.get(g, g) for g in m.groups()]
             return f"エラー：記録しませんでした{what}。{words.format(*groups)}。"
+    from .messages_ja import is_known, translate
+
+    if message and is_known(message):  # the command line's Japanese wording (QA36: 「the answer text is empty」)
+        return f"エラー：記録しませんでした{what}。{translate(message).rstrip('。')}。"
     return f"エラー：記録しませんでした{what}。理由は次の行のとおりです。"
 
 
@@ -598,14 +608,18 @@ def split_candidates(answers, threshold: float):
 
 
 def _answer_rows(answers, keywords, e) -> list[str]:
+    # 出典 and 担当課 say where and when an answer was given (QA36: a 令和3年 answer was offered without its year)
     parts = ["<table><tr><th>順位</th><th>回答番号</th><th>一致度</th><th>一致した過去の意見</th>"
-             "<th>一致したこの項目の文</th><th>過去の回答（市の考え方）</th></tr>"]
+             "<th>一致したこの項目の文</th><th>過去の回答（考え方）</th><th>出典</th><th>担当課</th></tr>"]
     for a in answers.itertuples():
         matched = str(getattr(a, "matched_sentence", "") or "")  # older runs lack the column
+        source, department = (str(getattr(a, k, "") or "") for k in ("source", "department"))
         parts.append(f"<tr><td>{a.rank}</td><td>{e(str(a.answer_id))}</td><td>{float(a.score):.4f}</td>"
                      f"<td style='text-align:left'>{highlight(str(a.past_opinion or ''), keywords)}</td>"
                      f"<td style='text-align:left'>{e(matched)}</td>"
-                     f"<td style='text-align:left'>{e(str(a.answer or ''))}</td></tr>")
+                     f"<td style='text-align:left'>{e(str(a.answer or ''))}</td>"
+                     f"<td style='text-align:left'>{e(source if source != 'nan' else '')}</td>"
+                     f"<td style='text-align:left'>{e(department if department != 'nan' else '')}</td></tr>")
     parts.append("</table>")
     return parts
 

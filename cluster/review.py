@@ -3049,12 +3049,18 @@ def cluster_table(run) -> "object":
         confirmed = {_current_cluster(of, d.opinion_ids) for n, d in enumerate(run.decisions, 1)
                      if d.kind == "confirm" and n not in withdrawn}
         cl["confirmed"] = [c in confirmed for c in cl["cluster_id"]]
-    if "section" in cl.columns and "topic" in cl.columns:  # the 該当箇所 staff set wins, as in the report (QA29)
+    if "report_section" in cl.columns and "topic" in cl.columns:
+        # the 該当箇所 the report shows (staff's, or the topic with its page references: QA36 saw 「第4章1節 …」
+        # here and 「第4章1節 …、24頁」 in report.md)
+        cl["topic"] = cl["report_section"].fillna("").astype(str)
+    elif "section" in cl.columns and "topic" in cl.columns:  # the 該当箇所 staff set wins, as in the report (QA29)
         staff = cl["section"].fillna("").astype(str).str.strip()
         cl["topic"] = staff.where(staff != "", cl["topic"])
+    if "report_no" in cl.columns:  # the row's No. in the report, as staff read it there (QA36)
+        cl["report_no"] = pd.to_numeric(cl["report_no"], errors="coerce").astype("Int64")
     if "summary" in cl.columns:  # staff-written ご意見の概要 (run folders older than the summary decision lack it)
         cl["summary"] = [shorten(str(t) if isinstance(t, str) else "", 60) for t in cl["summary"]]
-    cols = ["cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",
+    cols = ["report_no", "cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",
             "top_answer_id", "top_answer", "confirmed"]
     return cl[[c for c in cols if c in cl.columns]]
 
@@ -3155,7 +3161,10 @@ def cluster_view(run, cluster_id: str) -> ClusterView:
         confirmed = (f"{text} (past answer {aid})" if aid and aid != "(written)" else text) if text else \
             (f"(past answer {aid})" if aid and aid != "(written)" else "")
     return ClusterView(cluster_id=cluster_id, label=c.get("label", ""),
-                       keywords=[k for k in str(c.get("keywords", "")).split("・") if k], topic=c.get("topic", ""),
+                       keywords=[k for k in str(c.get("keywords", "")).split("・") if k],
+                       # the 該当箇所 the report shows, pages included (QA36), where the run wrote it
+                       topic=(c.get("report_section") if isinstance(c.get("report_section"), str) else
+                              "" if "report_section" in c else c.get("topic", "")),
                        size=int(c["size"]), opinions=opinions.reset_index(drop=True),
                        answers=answers.reset_index(drop=True), confirmed_answer=confirmed, answer_status=status)
 

@@ -155,6 +155,24 @@ def test_the_cluster_table_is_in_japanese_and_has_no_candidate_below_the_thresho
     assert list(ui.cluster_table(a_run(), "size", False)["項目ID"]) == ["C002", "C001"]
 
 
+def test_the_table_and_the_lists_give_the_reports_no_and_its_section():
+    """QA36: a staff member holding report.md's 「No. 4」 could not find the row in the notebook, and the
+    該当箇所 shown left out the page the report gives (「…見守り、24頁」)."""
+    run = a_run()
+    run.clusters["topic"] = ["第4章1節 地域の見守り", ""]
+    run.clusters["report_no"] = [2, 1]
+    run.clusters["report_section"] = ["第4章1節 地域の見守り、24頁", ""]
+    rows = ui.cluster_table(run, "report_no", False).set_index("項目ID")
+    assert list(rows.index) == ["C002", "C001"] and list(rows["No."]) == [1, 2]
+    assert rows.loc["C001", "該当箇所"] == "第4章1節 地域の見守り、24頁"
+    assert ui.cluster_label("C001", 2, "公民館の開館時間", 2) == "No.2 C001（2件）公民館の開館時間"
+    assert ui.cluster_label("C001", 2, "公民館の開館時間") == "C001（2件）公民館の開館時間"  # an older run folder
+    view = review.cluster_view(run, "C001")
+    assert view.topic == "第4章1節 地域の見守り、24頁"
+    page = ui.cluster_html(a_view(ANSWERS[ANSWERS["cluster_id"] == "C001"]), 0.15)
+    assert "<th>出典</th><th>担当課</th>" in page
+
+
 def test_the_counts_have_japanese_row_names():
     counts = ui.counts_table(a_run())
     assert counts.loc["意見（分類対象）", "件数"] == 3 and counts.loc["重複を除いた意見", "件数"] == 3
