@@ -210,7 +210,8 @@ def decision_table(table):
 VALUE_WORDS = {"reason": "理由", "before": "切る位置（この言葉の前）", "label": "見出し", "summary": "ご意見の概要",
                "section": "該当箇所", "answer_text": "考え方", "text": "考え方", "answer_id": "回答番号",
                "category": "対応区分", "name": "対応区分の名前", "decision": "取り消す判断の番号", "kind": "取り消す判断の種類",
-               "source": "取り込んだファイル", "duplicate_groups": "重複グループ"}
+               "source": "取り込んだファイル", "duplicate_groups": "重複グループ", "opinions": "意見",
+               "into": "移した先"}
 
 
 def decision_value_words(value) -> str:

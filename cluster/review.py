@@ -2917,6 +2917,10 @@ def decision_table(run) -> "object":
                               "decision_at")}
         if n in withdrawals:  # the decision it withdraws, as numbered now
             value["decision"] = withdrawals[n][0] if len(withdrawals[n]) == 1 else withdrawals[n]
+        if d.kind in ("move", "split") and not value:  # what it took where (QA36: an empty 内容 in the notebook)
+            value["opinions"] = list(d.opinion_ids[:5]) + (["…"] if len(d.opinion_ids) > 5 else [])
+            if d.kind == "move" and d.value.get("cluster"):
+                value["into"] = d.value["cluster"]
         where = d.value.get("clusters") or d.value.get("cluster") or ""
         rows.append({"n": n, "kind": d.kind, "by": d.by, "at": d.at,
                      "cluster": " + ".join(where) if isinstance(where, list) else where,

@@ -227,3 +227,16 @@ def test_the_decision_tables_contents_times_and_notes_read_in_japanese(monkeypat
 @pytest.mark.parametrize("kind", review.KINDS)
 def test_every_kind_has_a_japanese_word(kind):
     assert kind in ui.KIND_WORDS
+
+
+def test_a_move_and_a_split_say_what_they_took_where():
+    """QA36: the 移動 row showed only its target, the 分割 row an empty 内容."""
+    from cluster.review import Decision
+
+    run = a_run()
+    run.decisions = [Decision("move", ("P-002-1",), "企画課", "2026-11-28T07:55:43+00:00",
+                              {"target": ["P-003-1"], "cluster": "C002"}),
+                     Decision("split", ("P-001-1", "P-002-1"), "企画課", "2026-11-28T07:56:00+00:00",
+                              {"others": ["P-003-1"]})]
+    shown = ui.decision_table(review.decision_table(run))
+    assert list(shown["内容"]) == ["意見：P-002-1　移した先：C002", "意見：P-001-1・P-002-1"]
