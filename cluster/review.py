@@ -2344,24 +2344,43 @@ def record_confirm(run_dir, cluster_id: str, by: str | None = None) -> Decision:
     return append_decision(run_dir, "confirm", ids, _with_fingerprints(row_of, {"cluster": cluster_id}, ids), by)
 
 
+def _answer_rows(run_dir) -> tuple[list[dict], float]:
+    """answers.csv's rows and the report's threshold (run.json's ``report_min_score``, else 0), read
+    once while the files are unchanged (`review show` asks twice: the candidate and the list)."""
+    path = Path(run_dir) / "answers.csv"
+    try:
+        stat = path.stat()
+        info_stat = (Path(run_dir) / "run.json").stat()
+    except OSError:
+        return [], 0.0
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, info_stat.st_mtime_ns)
+    if _ANSWERS_CACHE.get("key") == key:
+        return _ANSWERS_CACHE["rows"], _ANSWERS_CACHE["floor"]
+    from .io import read_table
+
+    try:
+        rows = read_table(path).rows
+    except (InputError, ValueError, OSError):
+        rows = []
+    try:
+        floor = float((_read_run_info(run_dir, required=False) or {}).get("report_min_score"))
+    except (TypeError, ValueError, InputError):
+        floor = 0.0
+    _ANSWERS_CACHE.clear()
+    _ANSWERS_CACHE.update(key=key, rows=rows, floor=floor)
+    return rows, floor
+
+
+_ANSWERS_CACHE: dict = {}
+
+
 def _candidate_lines(run_dir, cluster_id: str, limit: int = 3) -> list[str]:
     """`review show`'s lines on a row's best past answers in answers.csv, with the evidence staff
     judge them by (QA31: only the top one's id and score were shown): its score, its source, the
     past opinion it answered and the row's sentence that matched it; those below the report's
     threshold are said to be (they are not in the report, but may be the right one)."""
-    path = Path(run_dir) / "answers.csv"
-    if not path.is_file():
-        return []
-    from .io import read_table
-
-    try:
-        rows = [r for r in read_table(path).rows if unescape_cell(r.get("cluster_id", "")) == cluster_id]
-    except (InputError, ValueError, OSError):
-        return []
-    try:
-        floor = float((_read_run_info(run_dir, required=False) or {}).get("report_min_score"))
-    except (TypeError, ValueError, InputError):
-        floor = 0.0
+    rows, floor = _answer_rows(run_dir)
+    rows = [r for r in rows if unescape_cell(r.get("cluster_id", "")) == cluster_id]
     rows.sort(key=lambda r: int(r.get("rank") or 0) if str(r.get("rank", "")).strip().isdigit() else 99)
     if not rows:
         return []
@@ -2394,21 +2413,9 @@ def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | 
     if any(d.kind == "answer" and n not in withdrawn and str(d.value.get("cluster", "")).strip() == cluster_id
            for n, d in enumerate(decisions, 1)):
         return None
-    path = Path(run_dir) / "answers.csv"
-    if not path.is_file():
-        return None
-    from .io import read_table
-
-    try:
-        rows = read_table(path).rows
-    except (InputError, ValueError, OSError):
-        return None
     # only a candidate the report would show (QA30: a bus-stop row was offered a bicycle-parking
     # answer scoring 0.00 to confirm)
-    try:
-        floor = float((_read_run_info(run_dir, required=False) or {}).get("report_min_score"))
-    except (TypeError, ValueError, InputError):
-        floor = 0.0
+    rows, floor = _answer_rows(run_dir)
     for row in rows:
         if unescape_cell(row.get("cluster_id", "")) == cluster_id and str(row.get("rank", "")).strip() == "1":
             try:
