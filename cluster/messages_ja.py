@@ -29,16 +29,13 @@ _RERUN = re.compile(r"(?:; )?run (?P<cmd>`cluster run [^`]*`) again to apply (?:
 
 # fragments inside a line (applied to the groups named f_…): column roles, counts of opinions,
 # row places. Each keeps the figures and names it matches.
-_FRAGMENTS: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in [
+_NOT_ROWS = {"answers": "回答", "submissions": "提出"}  # what skipped rows of a table are not
+_FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.compile(p), r) for p, r in [
     # a read line's description (before the rules for rows below take its figures)
-    (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not submissions\): ",
-     r"列名を繰り返す\1行は読み飛ばし（提出ではありません）："),
-    (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not answers\): ",
-     r"列名を繰り返す\1行は読み飛ばし（回答ではありません）："),
-    (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not answers\): ",
-     r"データの下の\1行は読み飛ばし（合計・注記で、回答ではありません）："),
-    (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not submissions\): ",
-     r"データの下の\1行は読み飛ばし（合計・注記で、提出ではありません）："),
+    (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not (answers|submissions)\): ",
+     lambda m: f"列名を繰り返す{m[1]}行は読み飛ばし（{_NOT_ROWS[m[2]]}ではありません）："),
+    (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not (answers|submissions)\): ",
+     lambda m: f"データの下の{m[1]}行は読み飛ばし（合計・注記で、{_NOT_ROWS[m[2]]}ではありません）："),
     (r"^(xlsx|csv|tsv), sheets? ", r"\1、シート "),
     (r", (\d+) opinions?\)", r", 意見\1件)"),
     (r",? and (\d+) more\b", r"、ほか\1件"),  # (QA34: 「… と 10 more」)
