@@ -39,11 +39,17 @@ class EncoderError(ValueError):
 
 
 def models_dir() -> Path:
-    """Folder holding the shipped models: ``$CLUSTER_MODEL_DIR`` or ``<repo>/models``."""
+    """Folder holding the shipped models: ``$CLUSTER_MODEL_DIR``, else ``<repo>/models`` in a
+    checkout (and an editable install), else the copy ``pip install .`` puts beside the package
+    (``cluster.shipped_models``, the same folder installed as package data)."""
     env = os.environ.get("CLUSTER_MODEL_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models"
+    checkout = Path(__file__).resolve().parent.parent / "models"
+    installed = Path(__file__).resolve().parent / "shipped_models"
+    if not (checkout / DEFAULT_MODEL / "config.json").is_file() and (installed / DEFAULT_MODEL / "config.json").is_file():
+        return installed
+    return checkout
 
 
 def _unique(texts) -> tuple[list[str], np.ndarray]:

@@ -229,3 +229,40 @@ def test_a_model_path_that_is_not_there_is_one_clear_error(tmp_path):
     for missing in (str(tmp_path / "ruri-v3"), "./no-such-model", "~/no/such/model"):
         with pytest.raises(EncoderError, match="not found"):
             load_encoder(missing)
+
+
+def test_a_plain_install_carries_the_default_model(tmp_path):
+    """`pip install .` (the README's office install) puts the shipped model beside the package, so
+    the batch run needs no checkout: a wheel built from the project, unpacked elsewhere and
+    imported from there, loads the default model from inside itself (QA38: it looked for
+    site-packages/models and stopped)."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    src = tmp_path / "src"  # built from a copy: the build leaves a build/ folder where it runs
+    for name in ("cluster", "models"):
+        shutil.copytree(root / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, src / name)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                            "-w", str(tmp_path / "wheel"), str(src)], capture_output=True, text=True)
+    if built.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {built.stderr.strip()[-200:]}")
+    wheel, = (tmp_path / "wheel").glob("*.whl")
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    assert (site / "cluster" / "shipped_models" / "ja-static-v1" / "config.json").is_file()
+    env = {k: v for k, v in os.environ.items() if k not in ("CLUSTER_MODEL_DIR", "PYTHONPATH")}
+    probe = ("from cluster.embed import load_encoder, models_dir; enc = load_encoder(None); "
+             "print(models_dir()); print(enc.encode(['駐輪場を増やしてほしい。']).shape)")
+    ran = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {probe}"],
+                         capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert ran.returncode == 0, ran.stderr
+    where, shape = ran.stdout.split("\n")[:2]
+    assert Path(where) == site / "cluster" / "shipped_models" and shape.startswith("(1, ")
