@@ -861,6 +861,16 @@ def _terms(text: str) -> set[str]:
     return out - _COMMON_BIGRAMS
 
 
+def _shares_a_word(texts: list[str], others: list[str]) -> bool:
+    """Some kanji or katakana word of ``texts`` is one of ``others``' words, or holds one or is
+    held in one (改修 / 耐震改修). Words sharing only a prefix (自転車保険 / 自転車通行帯: the
+    consultation's subject) are not the same thing (QA37: 「また、自転車保険に入っていない中高生が…。
+    保険加入の周知を…」 stayed in the 通行帯 opinion)."""
+    mine = {w for t in texts for w in _TERM_RE.findall(t) if len(w) >= 2}
+    theirs = {w for t in others for w in _TERM_RE.findall(t) if len(w) >= 2}
+    return any(a in b or b in a for a in mine for b in theirs)
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     body = text[start:end]
     rx = _BLANK_LINE_RE if _BLANK_LINE_RE.search(body) else _INDENT_RE
@@ -1027,7 +1037,9 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 named = next((k for k in range(nxt, tail) if asks[k] and terms[k]), nxt)
                 related = bool(set().union(*terms[i:named + 1]) & request_terms)
                 restated = related and _RESTATE_RE.search("".join(unit_text[i:named + 1]))
-                if (asks[i] and not restated) or (not asks[i] and not related):
+                if (asks[i] and not restated) or (not asks[i] and not (related and _shares_a_word(
+                        [unit_text[k] for k in range(i, named + 1)],
+                        [unit_text[k] for c in chunks[-1:] for k in c if asks[k]]))):
                     new_chunk = []
             elif (nxt is not None and units[i][2] and para_of[nxt] == para_of[i]
                   and para_terms[para_of[i]]):
