@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 TEXT_COLUMN_CANDIDATES = (
     "ご意見", "意見", "御意見", "ご意見の内容", "意見の内容", "意見内容", "本文", "内容",
@@ -53,6 +53,13 @@ CHANNEL_COLUMN_CANDIDATES = (
     "提出方法", "提出手段", "受付方法", "媒体", "受付媒体", "channel", "提出方法（郵送・持参・FAX・電子メール）",
 )
 SUBMITTER_COLUMN_CANDIDATES = ("提出者", "氏名", "名前", "お名前", "submitter", "name")
+# A web form's fields beside each opinion: the place in the draft it concerns and its reason
+# (「該当箇所」「意見」「理由」, or numbered 「該当箇所1」「意見1」「該当箇所2」「意見2」 …)
+SECTION_COLUMN_CANDIDATES = (
+    "該当箇所", "該当個所", "該当ページ", "該当頁", "該当する箇所", "該当部分", "該当項目", "該当章",
+    "意見の該当箇所", "意見の対象箇所", "対象箇所", "該当箇所（ページ）", "該当箇所(ページ)",
+)
+REASON_COLUMN_CANDIDATES = ("理由", "意見の理由", "ご意見の理由", "その理由", "根拠", "理由・根拠", "提案の理由")
 
 # C0/C1 control characters except tab and newlines, plus stray BOMs in the middle of text.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
@@ -126,6 +133,9 @@ class Table:
     # comment tables: columns holding values that no role reads (set by choose_columns, said by read_notes)
     unused_columns: list[str] = field(default_factory=list)
     headerless: bool = False  # no header row (said in notes): every row is data, columns column1 …
+    # comment tables (set by choose_columns): the opinion fields of a row, in order, as (text column,
+    # its 該当箇所 column or None, its reason column or None); empty: the text column alone
+    opinion_fields: list[tuple[str, str | None, str | None]] = field(default_factory=list)
     header_rows: int = 1  # 2: a row of sub-headings under header_row is part of the header
     # other names of columns, folded: a sub-heading alone (全文) and with its heading (ご意見 全文)
     column_aliases: dict[str, str] = field(default_factory=dict)
@@ -195,7 +205,9 @@ class Table:
             unused = self.unused_columns
             notes.append(f"column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:6])}"
                          + (f" and {len(unused) - 6} more" if len(unused) > 6 else "")
-                         + " (only the text, id, channel and submitter columns are read)")
+                         + (" (only the text, id, channel, submitter, 該当箇所 and reason columns are read)"
+                            if self.opinion_fields else
+                            " (only the text, id, channel and submitter columns are read)"))
         option = self.options.text
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
@@ -847,6 +859,7 @@ def _unique_columns(columns: Sequence[str], with_repeats: bool = False):
 # (「※個人情報は削除しています。」, 「注：…」, 「備考：…」) is no submission.
 _TOTAL_RE = re.compile(r"^[（(【]?(?:合計|総計|小計|計|総数|件数計|合計件数|総件数)[）)】]?\s*[:：]?\s*"
                        r"[（(]?[0-9,，.]+\s*(?:件|通|人|名)?[）)]?$")
+_COUNT_FORMULA_RE = re.compile(r"^=\s*(?:COUNTA?|SUM|SUBTOTAL|ROWS|COUNTIFS?)\s*\(", re.IGNORECASE)
 _NOTE_RE = re.compile(r"^(?:[※＊*]|注\s*[0-9]*\s*[:：）)]|[（(]注[0-9]*[）)]|備考\s*[:：])")
 
 
@@ -856,6 +869,12 @@ def _footer_kind(cells: Sequence[str]) -> str:
     if not values:
         return ""
     if _TOTAL_RE.match(" ".join(values)):
+        return "total"
+    # a total whose formula was never calculated (a workbook written by a program, not saved by
+    # Excel): 「合計」 beside 「=COUNTA(E2:E21)&"件"」
+    if (any(_TOTAL_RE.match(v + " 0") for v in values)
+            and all(_TOTAL_RE.match(v + " 0") or _COUNT_FORMULA_RE.match(v) for v in values)
+            and any(_COUNT_FORMULA_RE.match(v) for v in values)):
         return "total"
     if len(values) == 1 and _NOTE_RE.match(values[0]):
         return "note"
@@ -1913,10 +1932,142 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
             if line not in table.notes:
                 table.notes.append(line)
     if opts is COMMENT_OPTIONS:
-        used = set(chosen.values()) | {"_extra"}
+        table.opinion_fields = opinion_fields(table.columns, text_col, set(chosen.values()) - {None, text_col})
+        used = set(chosen.values()) | {"_extra"} | {c for f in table.opinion_fields for c in f if c}
         table.unused_columns = [c for c in table.columns if c not in used
                                 and any((r.get(c) or "").strip() for r in table.rows)]
     return chosen
+
+
+# 「意見1」「意見（２）」「意見②」「ご意見その3」「opinion_4」: a name and the number of its field
+_NUMBERED_NAME_RE = re.compile(r"^(?P<stem>.*?\D)[ _\-]?(?:\((?P<a>\d{1,2})\)|(?:その|no\.?|#)?(?P<b>\d{1,2}))$")
+
+
+def numbered_name(column: str) -> tuple[str, int | None]:
+    """(folded name without its number, the number or None) of a column name.
+
+    >>> numbered_name("意見①"), numbered_name("該当箇所（２）"), numbered_name("ご意見")
+    (('意見', 1), ('該当箇所', 2), ('ご意見', None))
+    """
+    name = fold_name(column)
+    m = _NUMBERED_NAME_RE.match(name)
+    if m is None:
+        return name, None
+    return m.group("stem"), int(m.group("a") or m.group("b"))
+
+
+def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str] = ()
+                   ) -> list[tuple[str, str | None, str | None]]:
+    """The opinion fields of a comment table, in order: ``(text column, 該当箇所 column, reason
+    column)``, or [] when the text column stands alone (no numbered siblings, no 該当箇所 or reason
+    column).
+
+    A web form often asks for several opinions, each in its own column with the place in the draft
+    beside it (「該当箇所1」「意見1」「該当箇所2」「意見2」), or for an opinion and its reason
+    (「意見」「理由」). Reading the first column alone would lose the rest: the text column's numbered
+    siblings (its name with another number) are more opinions of the same submission, and a
+    該当箇所 or reason column with the same number (or without one, for a single text column, or
+    for all of them) belongs to each. Columns in ``taken`` (the id, channel, submitter) are never
+    fields."""
+    stem, number = numbered_name(text_col)
+    free = [c for c in columns if c not in taken and c != text_col]
+    texts = {number: text_col}
+    for c in free:
+        s, n = numbered_name(c)
+        if s == stem and n is not None and n not in texts:
+            texts[n] = c
+    if None in texts and len(texts) > 1:  # 「意見」 and 「意見2」: the unnumbered one is the first
+        texts[0] = texts.pop(None)
+
+    def role_columns(candidates: Sequence[str]) -> dict[int | None, str]:
+        names = {fold_name(c) for c in candidates}
+        found: dict[int | None, str] = {}
+        for c in free:
+            if c in texts.values():
+                continue
+            s, n = numbered_name(c)
+            if s in names or (fold_name(c) in names and n is None):
+                found.setdefault(n if s in names else None, c)
+        return found
+
+    sections = role_columns(SECTION_COLUMN_CANDIDATES)
+    reasons = role_columns(REASON_COLUMN_CANDIDATES)
+    if len(texts) == 1 and not sections and not reasons:
+        return []
+    keys = sorted(texts, key=lambda n: -1 if n is None else n)
+    single = len(keys) == 1
+    fields = []
+    for n in keys:
+        # a numbered 該当箇所 goes with the opinion of its number; an unnumbered one with every opinion
+        section = sections.get(n) if n is not None and n in sections else sections.get(None)
+        reason = reasons.get(n) if n is not None and n in reasons else reasons.get(None)
+        if single and section is None and len(sections) == 1:
+            section = next(iter(sections.values()))
+        if single and reason is None and len(reasons) == 1:
+            reason = next(iter(reasons.values()))
+        fields.append((texts[n], section, reason))
+    return fields
+
+
+# One opinion field of a composed submission: the span of the opinion's text, the span of its own
+# reason (or (-1, -1)), and its 該当箇所 (one line; "" when none).
+OpinionPart = tuple[int, int, int, int, str]
+
+
+def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str | None, str | None]]
+                       ) -> tuple[str, tuple[OpinionPart, ...]]:
+    """A row of several opinion fields as one submission text and the opinion parts in it.
+
+    Each field's block is its 該当箇所 line (「【該当箇所1】第2章」, the column's name in brackets),
+    its opinion text as written and its reason under 「【理由】」; blocks are separated by a blank
+    line, empty fields left out. A 該当箇所 or reason column shared by several opinion fields is
+    written once: the 該当箇所 at the top (it is every part's), the reason at the end (a part of its
+    own, as a letter's reason under several items). Nothing a cell holds is left out of the text.
+    """
+    shared = Counter(c for f in fields for c in f[1:] if c)
+
+    def value(col: str | None) -> str:
+        return (row.get(col) or "") if col else ""
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split())
+
+    # blocks: (text, opinion span, reason span, 該当箇所), spans relative to the block; (0, 0) none
+    blocks: list[tuple[str, tuple[int, int] | None, tuple[int, int] | None, str]] = []
+    for c in dict.fromkeys(f[1] for f in fields):
+        if c and shared[c] > 1 and value(c).strip():
+            blocks.append((f"【{c}】{one_line(value(c))}", None, None, ""))
+    for text_col, section_col, reason_col in fields:
+        text, section = value(text_col), one_line(value(section_col))
+        own_section = section if section_col and shared[section_col] == 1 else ""
+        reason = value(reason_col) if reason_col and shared[reason_col] == 1 and value(reason_col).strip() else ""
+        head = f"【{section_col}】{own_section}\n" if own_section else ""
+        if not text.strip() and not reason:
+            if own_section:  # a place with no opinion: kept in the text, no part
+                blocks.append((head.rstrip("\n"), None, None, ""))
+            continue
+        body = head + text
+        span = (len(head), len(body))
+        reason_span = None
+        if reason:
+            body += ("\n【理由】" if text.strip() else "【理由】") + reason
+            reason_span = (len(body) - len(reason), len(body))
+        blocks.append((body, span, reason_span, section))
+    for c in dict.fromkeys(f[2] for f in fields):
+        if c and shared[c] > 1 and value(c).strip():  # one reason for several opinions: a part of its own
+            body = "【理由】" + value(c)
+            blocks.append((body, (len(body), len(body)), (len("【理由】"), len(body)), ""))
+    out, parts, pos = [], [], 0
+    for body, span, reason_span, section in blocks:
+        if out:
+            out.append("\n\n")
+            pos += 2
+        out.append(body)
+        if span is not None:
+            r = (pos + reason_span[0], pos + reason_span[1]) if reason_span else (-1, -1)
+            parts.append((pos + span[0], pos + span[1], *r, section))
+        pos += len(body)
+    return "".join(out), tuple(parts)
 
 
 def _join_extra_fields(table: Table, text_col: str) -> None:

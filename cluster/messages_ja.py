@@ -444,6 +444,19 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
 ]
 
 
+def _layout_part(part: str) -> str:
+    """One count of ``pipeline._layout_line`` in Japanese."""
+    n = re.match(r"\d+", part)
+    k = n.group(0) if n else ""
+    for key, ja in (("line break", f"文の途中の改行{k}か所をつなぐ"),
+                    ("page number", f"ページ番号・受付印の行{k}行を除く"),
+                    ("item number", f"項目番号{k}か所を「1」と読む（「l.」「(l)」）"),
+                    ("kanji 「一」", f"カタカナ語の中の「一」{k}か所を「ー」と読む（「ル一ル」）")):
+        if key in part:
+            return ja
+    return part
+
+
 # (regex matched on the whole line, without its error:/warning:/note: prefix and without a trailing
 #  "run `cluster run … --out DIR` again to apply it", and the Japanese: a str.format template over the
 #  groups (f_… groups pass through _frag; a missing group is empty) or a function of the match)
@@ -454,6 +467,22 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{file} から{n}行を読み込みました（{f_desc}）。使う列：{f_cols}"),
     (r"columns? not used: (?P<cols>.+) \(only the text, id, channel and submitter columns are read\)",
      "使わない列：{cols}（読むのは本文・ID・提出方法・提出者の列だけです）"),
+    (r"columns? not used: (?P<cols>.+) \(only the text, id, channel, submitter, 該当箇所 and reason columns are read\)",
+     "使わない列：{cols}（読むのは本文・ID・提出方法・提出者・該当箇所・理由の列だけです）"),
+    (r"(?P<n>\d+) rows? of this CP932 file hold 「\?」 inside Japanese words \((?P<f_where>.+)\): Excel saves a "
+     r"character CP932 lacks \(𠮷, 髙, an emoji\) as 「\?」; check them against the letters, or save the file as "
+     r"「CSV UTF-8」",
+     "このCP932のファイルの{n}行で、日本語の語の中に「?」があります（{f_where}）。ExcelはCP932にない文字（𠮷、髙、絵文字）を"
+     "「?」で保存します。元の文書と照らし合わせるか、「CSV UTF-8」で保存し直してください"),
+    (r"page layout undone in (?P<n>\d+) rows? \(text copied from a PDF or OCR\): (?P<what>.+) "
+     r"\(the input file keeps it as it was\)",
+     lambda m: f"PDF・OCRから写したとみられる{m['n']}行の書式を直しました："
+               + "、".join(_layout_part(p) for p in m["what"].split("; ")) + "（入力ファイルはそのままです）"),
+    (r"opinion columns? (?P<texts>.+?)(?:: each one's opinions in turn)?(?:; 該当箇所 from (?P<secs>.+?))?"
+     r"(?:; reason from (?P<reasons>.+?) \(read with its opinion, under 【理由】\))?",
+     lambda m: (f"意見の列：{m['texts']}" + ("（列ごとに別の意見として順に読みます）" if "," in m["texts"] else "")
+                + (f"。該当箇所は {m['secs']} から" if m["secs"] else "")
+                + (f"。理由は {m['reasons']} から（意見と一緒に【理由】として読みます）" if m["reasons"] else ""))),
     (r"(?P<n>\d+) rows? with every cell empty \((?P<f_where>.+)\): kept in opinions\.csv \(status empty\), "
      r"not counted as submissions",
      "すべてのセルが空の行が{n}行あります（{f_where}）。opinions.csv には残し（status empty）、提出には数えません"),

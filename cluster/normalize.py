@@ -298,7 +298,8 @@ def without_date_line(text: str) -> str:
 def display_text(text: str) -> str:
     """Text for the published table: the opinion without greetings, contact lines and signature.
 
-    Original characters are kept (no NFKC); when nothing would be left, the text is kept whole.
+    Original characters are kept (no NFKC), except half-width katakana, which is published
+    full-width (「ﾍﾙﾒｯﾄ」 → 「ヘルメット」); when nothing would be left, the text is kept whole.
     """
     original = text.replace("\r\n", "\n").strip()
     text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", original))
@@ -309,7 +310,12 @@ def display_text(text: str) -> str:
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
     text = _without_later_item_markers(text)
-    return text if any(ch.isalnum() for ch in text) else original
+    text = text if any(ch.isalnum() for ch in text) else original
+    # half-width katakana (「ﾍﾙﾒｯﾄ」, a FAX's OCR or an old system's export) is published full-width
+    return _HALFWIDTH_KANA_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+_HALFWIDTH_KANA_RE = re.compile(r"[\uff66-\uff9f]+")
 
 
 # An item marker at the start of a later line: 「…延長してください。⏎2. 現在は18時までのため…」 once staff

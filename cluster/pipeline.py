@@ -32,10 +32,11 @@ from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_giv
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
-from .io import (KNOWN_CHANNELS, STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns, counted, is_real_name,
-                 normalize_channel, read_table, submitter_key, write_csv, write_json)
+from .io import (KNOWN_CHANNELS, STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns,
+                 compose_submission, counted, is_real_name, normalize_channel, read_table, submitter_key, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics)
+from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
@@ -149,19 +150,50 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
                                        blank=set(table.empty_rows))
     for note in id_notes:
         log(note)
+    fields = table.opinion_fields
+    if fields:
+        log(_fields_line(fields))
+    field_cols = {c for f in fields for c in f if c}
+    text_cols = [c for c in ([text_col] if not fields else [c for f in fields for c in (f[0], f[2]) if c]) if c]
+    repaired, repaired_rows, repairs = {}, 0, LayoutRepair()
     subs = []
     for i, row in enumerate(table.rows):
         row_number = i + 1
         cid = ids[i]
-        extra = tuple((c, row[c]) for c in cols if c not in (text_col, id_col, channel_col, submitter_col))
+        extra = tuple((c, row[c]) for c in cols
+                      if c not in (text_col, id_col, channel_col, submitter_col) and c not in field_cols)
+        # the layout of a letter copied out of a PDF or OCR (line breaks mid-sentence, page numbers)
+        changed = False
+        for c in dict.fromkeys(text_cols):
+            cell = row.get(c) or ""
+            if "\n" not in cell and "一" not in cell:  # nothing to undo (most web-form texts)
+                continue
+            if cell not in repaired:  # a campaign's copies are repaired once
+                repaired[cell] = repair_layout(cell)
+            new, fix = repaired[cell]
+            if fix:
+                row = {**row, c: new}
+                repairs.add(fix)
+                changed = True
+        repaired_rows += changed
+        text, parts = compose_submission(row, fields) if fields else (row.get(text_col, ""), ())
         subs.append(Submission(
-            row_number=row_number, comment_id=cid, text=row.get(text_col, ""),
+            row_number=row_number, comment_id=cid, text=text, parts=parts,
             channel=(row.get(channel_col, "") or "").strip() if channel_col else "",
             submitter=(row.get(submitter_col, "") or "").strip() if submitter_col else "",
             control_chars_removed=table.control_chars_removed[i], extra=extra,
         ))
+    if repaired_rows:
+        log(_layout_line(repaired_rows, repairs))
+    if table.encoding == "cp932":
+        lost = [i for i, sub in enumerate(subs) if _LOST_CHARACTER_RE.search(sub.text)]
+        if lost:
+            log(f"warning: {counted(len(lost), 'row')} of this CP932 file hold 「?」 inside Japanese words "
+                f"({table.where(lost)}): Excel saves a character CP932 lacks (𠮷, 髙, an emoji) as 「?」; "
+                "check them against the letters, or save the file as 「CSV UTF-8」")
     info = {"columns": used, "format": table.format, "encoding": table.encoding,
             "control_chars_removed": int(sum(table.control_chars_removed)),
+            "layout_repaired_rows": repaired_rows,
             "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
             "title_rows": [text for _, text in table.skipped_rows],  # above the header: may name the draft
             "footer_rows": [text for _, text in table.footer_rows],  # a total or a note under the data
@@ -171,6 +203,37 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
     return subs, info
+
+
+# 「?野家」「ベンチを?置いて」: a 「?」 with a Japanese character after it that no question ends
+# (「ですか?」「でしょうか?また」 are questions)
+_LOST_CHARACTER_RE = re.compile(r"(?:^|(?<=[\u3040-\u30ff\u4e00-\u9fff\s、。「]))(?<![かのねよな])\?"
+                                r"(?=[\u3040-\u30ff\u4e00-\u9fff])", re.M)
+
+
+def _layout_line(rows: int, fix: LayoutRepair) -> str:
+    """The read line's note on the page layout undone in letters copied from a PDF or OCR."""
+    done = [what for n, what in (
+        (fix.joined, f"{counted(fix.joined, 'line break')} inside sentences joined"),
+        (fix.page_lines, f"{counted(fix.page_lines, 'page number or receipt stamp line', 'page number or receipt stamp lines')} removed"),
+        (fix.ocr_markers, f"{counted(fix.ocr_markers, 'item number')} read as 1 (「l.」「(l)」)"),
+        (fix.long_vowels, f"{counted(fix.long_vowels, 'kanji 「一」')} in katakana words read as 「ー」 (「ル一ル」)")) if n]
+    return (f"page layout undone in {counted(rows, 'row')} (text copied from a PDF or OCR): " + "; ".join(done)
+            + " (the input file keeps it as it was)")
+
+
+def _fields_line(fields: Sequence[tuple[str, str | None, str | None]]) -> str:
+    """The read line's second line for a form of several opinion fields (io.opinion_fields)."""
+    texts = [t for t, _, _ in fields]
+    sections = list(dict.fromkeys(s for _, s, _ in fields if s))
+    reasons = list(dict.fromkeys(r for _, _, r in fields if r))
+    line = (f"opinion columns {', '.join(texts)}: each one's opinions in turn" if len(texts) > 1
+            else f"opinion column {texts[0]}")
+    if sections:
+        line += f"; 該当箇所 from {', '.join(sections)}"
+    if reasons:
+        line += f"; reason from {', '.join(reasons)} (read with its opinion, under 【理由】)"
+    return line
 
 
 def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None],
@@ -355,18 +418,45 @@ def _intro_subject_as_heading(made: list) -> list:
                       for a, b, h, t, st in made[1:]]
 
 
+def _split_parts(text: str, parts, split: bool) -> list[tuple[int, int, str, str, str]]:
+    """The opinions of a submission composed from a form's fields (``Submission.parts``): each
+    field's text is split on its own (the form already keeps opinions apart), its 該当箇所 the
+    heading of what has none, and its reason read with the opinion when the text is one opinion,
+    else a row of its own headed 理由 (as under a letter's items)."""
+    made: list[tuple[int, int, str, str, str]] = []
+    for start, end, r_start, r_end, section in parts:
+        pieces = [(a + start, b + start, h, t, st) for a, b, h, t, st in _split_pieces(text[start:end], split)] \
+            if end > start else []
+        pieces = [(a, b, f"{section} {h}".strip() if section and h and section not in h else h or section, t, st)
+                  for a, b, h, t, st in pieces]
+        ok = [k for k, p in enumerate(pieces) if p[4] == "ok"]
+        if r_start >= 0:
+            if len(ok) == 1 and not is_empty_opinion(text[r_start:r_end]):  # 「特になし」: a row of its own
+                a, _, h, _, st = pieces[ok[0]]
+                pieces[ok[0]] = (a, r_end, h, text[a:r_end], st)
+                pieces = [p for k, p in enumerate(pieces) if k <= ok[0] or p[0] >= r_end]
+            else:
+                reason = text[r_start:r_end]
+                pieces.append((r_start, r_end, "理由" if pieces else section, reason,
+                               "empty" if is_empty_opinion(reason) else "ok"))
+        made += pieces
+    return made or [(0, len(text), "", text, "empty")]
+
+
 def split_opinions(subs: Sequence[Submission], split: bool = True, progress=None) -> list[Opinion]:
     """Every submission yields at least one opinion row; empty ones get status ``empty``.
 
     Campaigns repeat identical raw texts, so each distinct text is split once (cached).
     """
     opinions: list[Opinion] = []
-    cache: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    cache: dict[tuple, list[tuple[int, int, str, str, str]]] = {}
     iterator = subs if progress is None else progress(subs, total=len(subs), desc="split")
     for sub in iterator:
-        made = cache.get(sub.text)
+        key = (sub.text, sub.parts)
+        made = cache.get(key)
         if made is None:
-            made = cache[sub.text] = _split_pieces(sub.text, split)
+            made = cache[key] = (_split_parts(sub.text, sub.parts, split) if sub.parts
+                                 else _split_pieces(sub.text, split))
         for k, (start, end, heading, text, status) in enumerate(made, 1):
             opinions.append(Opinion(
                 opinion_id=f"{sub.comment_id}-{k}", comment_id=sub.comment_id, row_number=sub.row_number,

@@ -15,6 +15,9 @@ class Submission:
     submitter: str = ""  # submitter key when given (counts 提出者数)
     control_chars_removed: int = 0
     extra: tuple[tuple[str, str], ...] = ()  # other columns, kept for the working files
+    # a web form's opinion fields composed into ``text`` (io.compose_submission): each one's opinion
+    # span, reason span ((-1, -1): none) and 該当箇所; () when the text is one column's cell
+    parts: tuple[tuple[int, int, int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

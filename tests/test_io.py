@@ -765,8 +765,15 @@ def test_json_lines_text_field_is_not_a_field_that_only_contains_a_text_name(tmp
     lines: list[str] = []
     subs, info = read_submissions(_jsonl(tmp_path / "c.jsonl", recs), RunOptions(), lines.append)
     assert info["columns"]["text"] == "意見" and info["columns"]["id"] == "意見番号"
-    assert [s.text for s in subs] == ["児童館の開館日を増やしてほしい。", "", "通学路に横断歩道を設けてほしい。", ""]
+    # 「意見の理由」 is each opinion's reason, read with it; a reason alone saying nothing is no opinion
+    assert [s.text for s in subs] == ["児童館の開館日を増やしてほしい。\n【理由】共働き世帯が多いため", "【理由】特になし",
+                                      "通学路に横断歩道を設けてほしい。\n【理由】事故が心配", "【理由】なし"]
     assert [s.comment_id for s in subs] == ["R-01", "R-02", "R-03", "R-04"]
+    from cluster.pipeline import split_opinions
+
+    assert [(o.status, o.text) for o in split_opinions(subs)] == [
+        ("ok", "児童館の開館日を増やしてほしい。\n【理由】共働き世帯が多いため"), ("empty", "特になし"),
+        ("ok", "通学路に横断歩道を設けてほしい。\n【理由】事故が心配"), ("empty", "なし")]
     # no exact text name: a field containing one is the text, never one named for the id
     recs = [{"意見番号": "P-1", "提出内容": "公民館の予約をネットでできるようにしてほしい。"},
             {"意見番号": "P-2"}]

@@ -1,0 +1,198 @@
+"""Repairing the layout of letters typed in from a PDF or a scanner (OCR).
+
+A letter that reached the office on paper is often entered by copying the text out of a PDF or an
+OCR program. What comes out keeps the page's layout, not the writer's: a line break every 35–40
+characters in the middle of words, a sentence's 「。」 alone on the next line, page numbers
+(「- 2 -」) and the office's receipt stamp (「令和8年2月3日受付」) between two halves of a sentence,
+and OCR reading 「1.」 as 「l.」. The splitter then takes 「- 2 -」 for a bullet, and the
+report shows the breaks. (Spaces between single kanji, 「自 転 車」, are left: closing them up
+also joined a one-kanji given name to the next word, 「山田 翔　電話」, which the masker then missed;
+the grouping reads Japanese without spaces anyway.)
+
+``repair_layout`` undoes these where the evidence is clear, and only there:
+
+- a line that is only a page number (「- 2 -」「－３－」「2/5」) or a receipt stamp (a date and 受付,
+  受理 or 収受) is removed;
+- in a text whose lines are cut at one width (two lines or more within two characters of the
+  widest such line, which is 20 characters or more), a line that fills the width and does not end
+  a sentence is joined to the next unless that one opens an item (「(2)」「2.」「①」「・」) or a
+  contact line (電話, 〒, 住所 …); so is a line a page number or stamp followed (the page ended in
+  the sentence); a line holding only closing punctuation (「。」「」。」) is joined to the line
+  before it in any text;
+- 「l.」「(l)」「I.」 opening a line are read as 1 when a later line opens with 2 in the same style,
+  and a kanji 「一」 between two katakana is the long vowel mark (「ル一ル」 → 「ルール」).
+
+Anything else (a short line, a paragraph's last line, an address line) is left as it was. The
+changes are counted (``LayoutRepair``) so the run can say what it did; the input file is not
+touched.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["LayoutRepair", "repair_layout"]
+
+_DASHES = "-－‐−ー―—–"
+# 「- 2 -」「－３－」「— 12 —」「2/5」「2 / 5」「- 2/5 -」 alone on a line
+_PAGE_NUMBER_RE = re.compile(
+    rf"^[ \t\u3000]*(?:[{_DASHES}][ \t\u3000]*[0-9０-９]{{1,3}}(?:[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{{1,3}})?"
+    rf"[ \t\u3000]*[{_DASHES}]|[0-9０-９]{{1,3}}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{{1,3}})[ \t\u3000]*$")
+# 「令和8年2月3日受付」「2026年2月3日 受理」「R8.2.3受付」「受付 令和8年2月3日」 alone on a line
+_DATE = (r"(?:(?:令和|平成|R|Ｒ)[ \t\u3000]*[0-9０-９元]{1,2}[ \t\u3000]*年|(?:19|20)[0-9]{2}[ \t\u3000]*年)?"
+         r"[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*月[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*日"
+         r"|(?:R|Ｒ|令和)?[0-9０-９]{1,4}[./．][0-9０-９]{1,2}[./．][0-9０-９]{1,2}")
+_STAMP_RE = re.compile(
+    rf"^[ \t\u3000]*[（(【\[]?[ \t\u3000]*(?:(?:{_DATE})[ \t\u3000]*(?:受付|受理|収受|到着)(?:済み?)?"
+    rf"|(?:受付|受理|収受)(?:日)?[ \t\u3000]*[:：]?[ \t\u3000]*(?:{_DATE}))[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
+_SENTENCE_END = "。．！？!?」』）)】"
+_CLOSING_ONLY_RE = re.compile(r"^[ \t\u3000]*[。．、，」』）)]+[ \t\u3000]*$")
+# a line that opens an item: (2) ２． ② ・ ■ 【…】 第2 ア． (the split's markers, roughly)
+_ITEM_START_RE = re.compile(
+    r"^[ \t\u3000]*(?:[(（][ \t]*[0-9０-９a-zア-コ一二三四五六七八九十]{1,2}[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、)）](?![0-9０-９])"
+    r"|[①-⑳⑴-⒇]|[・●■◆□◇○※＊*•>＞【〈<]|第[0-9０-９一二三四五六七八九十]|[ア-コ][.．][ \t\u3000]?"
+    r"|[一二三四五六七八九十]{1,2}[、．.])")
+# 「l.」「l．」「(l)」「（l）」「I.」 at a line's start: OCR's reading of 1
+# a line of the signature or contact block: never part of the sentence above it
+_CONTACT_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?:電話|TEL|ＴＥＬ|Tel|FAX|ＦＡＸ|Fax|ファクス|携帯|〒|住所|氏名|名前|連絡先|所属|E-?mail|Ｅ－?ｍａｉｌ|メール"
+    r"|以上|敬具|草々|かしこ|拝啓|謹啓|記$)", re.IGNORECASE)
+_OCR_ONE_RE = re.compile(r"^([ \t\u3000]*)(?:(?P<dot>[lIｌＩ|])(?=[ \t]*[.．])|(?P<open>[(（])[ \t]*(?P<paren>[lIｌＩ|])"
+                         r"(?=[ \t]*[)）]))")
+_TWO_DOT_RE = re.compile(r"^[ \t\u3000]*[2２][ \t]*[.．]")
+_TWO_PAREN_RE = re.compile(r"^[ \t\u3000]*[(（][ \t]*[2２][ \t]*[)）]")
+
+
+# 一 between two katakana (not before the counters ヶ ヵ ケ カ: 「ドア一ヶ所」)
+_KANJI_ONE_IN_KATAKANA_RE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[\u30a1-\u30f4\u30f7-\u30fa](?<![ヶヵケカ]))")
+
+
+@dataclass
+class LayoutRepair:
+    """What ``repair_layout`` changed in one text (or summed over many)."""
+
+    page_lines: int = 0  # page numbers and receipt stamps removed
+    joined: int = 0  # line breaks inside a sentence joined
+    ocr_markers: int = 0  # 「l.」 read as 「1.」
+    long_vowels: int = 0  # 「ル一ル」 read as 「ルール」
+
+    def __bool__(self) -> bool:
+        return bool(self.page_lines or self.joined or self.ocr_markers or self.long_vowels)
+
+    def add(self, other: "LayoutRepair") -> None:
+        self.page_lines += other.page_lines
+        self.joined += other.joined
+        self.ocr_markers += other.ocr_markers
+        self.long_vowels += other.long_vowels
+
+
+def _width(line: str) -> int:
+    """The line's width in half-width columns (a kanji is two), as a page lays it out."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip())
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々〆ー]")
+# a line's end and a line's start that a page cut inside a Japanese sentence leaves
+_JOINABLE_END = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々〆ー、，,0-9０-９A-Za-zＡ-Ｚａ-ｚ（(「『]$")
+_JOINABLE_START = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々〆ー0-9０-９。、，）)」』]")
+# 「To: …」「担当：公園課」: a labelled line (a mail header, a contact line) is no part of a sentence
+_LABEL_LINE = re.compile(r"^[ \t\u3000]*[^\s:：。、]{1,12}[:：]")
+
+
+def _japanese_line(line: str) -> bool:
+    """Mostly Japanese: a letter's prose line (not a mail header, a URL or a rule line)."""
+    text = line.strip()
+    return bool(text) and len(_JAPANESE.findall(text)) * 2 >= len(text)
+
+
+def _wrap_width(lines: list[str], measure=_width, least: int = 40, near: int = 4) -> int | None:
+    """The width the text's lines were cut at, when it has one: two or more lines within ``near``
+    of the widest such line, which is ``least`` or more. ``None`` otherwise. (Typed paragraphs of
+    one line each end their sentences, so they are not joined.)"""
+    widths = [measure(x) for x in lines if _japanese_line(x)]
+    if len(widths) < 2:
+        return None
+    # the widest lines another comes close to (one long paragraph line is no page width)
+    for top in sorted(set(widths), reverse=True):
+        if top < least:
+            return None
+        if sum(1 for w in widths if top - near <= w <= top) >= 2:
+            return top
+    return None
+
+
+def _chars(line: str) -> int:
+    return len(line.rstrip())
+
+
+def _full_line(lines: list[str]):
+    """A test of whether a line fills the page's width: in display columns (a PDF lays out by
+    width) or in characters (a program that wraps by count), whichever the text shows."""
+    by_width = _wrap_width(lines)
+    by_count = _wrap_width(lines, _chars, least=20, near=2)
+    if by_width is None and by_count is None:
+        return None
+    return lambda line: ((by_width is not None and _width(line) >= by_width - 4)
+                         or (by_count is not None and _chars(line) >= by_count - 2))
+
+
+def _ocr_ones(lines: list[str], fix: LayoutRepair) -> list[str]:
+    out = list(lines)
+    for k, line in enumerate(lines):
+        m = _OCR_ONE_RE.match(line)
+        if m is None:
+            continue
+        later = lines[k + 1:]
+        if m.group("dot") and any(_TWO_DOT_RE.match(x) for x in later):
+            out[k] = line[:m.start("dot")] + "1" + line[m.end("dot"):]
+        elif m.group("paren") and any(_TWO_PAREN_RE.match(x) for x in later):
+            out[k] = line[:m.start("paren")] + "1" + line[m.end("paren"):]
+        else:
+            continue
+        fix.ocr_markers += 1
+    return out
+
+
+def repair_layout(text: str) -> tuple[str, LayoutRepair]:
+    """``text`` with the page layout of a PDF or OCR copy undone (see the module), and what changed.
+    A text with none of it comes back unchanged (the same string)."""
+    fix = LayoutRepair()
+    if "\n" not in text and "一" not in text:
+        return text, fix
+    lines = text.split("\n")
+    kept: list[str] = []
+    page_break_after: set[int] = set()  # kept lines a page number or stamp followed: a page ended there
+    for line in lines:
+        if _PAGE_NUMBER_RE.match(line) or _STAMP_RE.match(line):
+            fix.page_lines += 1
+            if kept:
+                page_break_after.add(len(kept) - 1)
+            continue
+        kept.append(line)
+    lines = _ocr_ones(kept, fix)
+    is_full = _full_line(lines)
+    out: list[str] = []
+    broken = False  # the last line in ``out`` ended where a page did
+    for k, line in enumerate(lines):
+        prev = out[-1] if out else ""
+        if out and _CLOSING_ONLY_RE.match(line) and prev.strip():
+            out[-1] = prev.rstrip(" \t\u3000") + line.strip(" \t\u3000")  # 「…ください⏎。」
+            fix.joined += 1
+            continue
+        full = is_full is not None and is_full(prev)
+        if (prev.strip() and line.strip() and (full or broken)
+                and _JOINABLE_END.search(prev.rstrip(" \t\u3000")) and _JOINABLE_START.match(line.lstrip(" \t\u3000"))
+                and _japanese_line(prev) and not _ITEM_START_RE.match(line)
+                and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))):
+            out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")
+            fix.joined += 1
+            broken = k in page_break_after
+            continue
+        out.append(line)
+        broken = k in page_break_after
+    joined = "\n".join(out)
+    # 「ル一ル」「ポ一ト」: OCR's kanji 一 for the long vowel mark inside a katakana word
+    closed, n = _KANJI_ONE_IN_KATAKANA_RE.subn("ー", joined)
+    fix.long_vowels = n
+    return (closed if fix else text), fix
