@@ -203,9 +203,26 @@ _REFERENCE_AFTER = re.compile(
     rf"(?:\s*(?:[、，,・～〜~]|及び|および|と|や|から)\s*[(（]?\s*[0-9０-９{_KANJI_NUM}{_CIRCLED}{_PAREN_DIGIT}]{{1,2}}\s*[)）]?)*"
     r"(?:について|に関し|に関する|に対し|に対する|に係る|に記載|は|の|が|を|では|から|まで)"
 )
-# Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line.
+# Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line. These find the candidates; which of
+# them start an item is decided by ``_inline_items`` (「計画案の①と②に賛成」 holds none).
 _INLINE_CIRCLED = re.compile(f"[{_CIRCLED}]")
 _INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、]))[(（]\s*([0-9０-９]{1,2})\s*[)）](?![のにでをはがとへや])")
+# Where an inline item can open a list: the start of the text or of a line, a blank, a sentence end
+# or a closing bracket (「意見は三つです。①…」). The first item must stand there; the next ones may
+# also follow a separator 「、」 (「①駐輪場の増設、②バスの増便」), for circled numbers the end of a
+# predicate (「①駐輪場を増やす②料金を下げる」) or a word (「①公園②図書館」), but only as the next
+# number of the list: 「計画案の①と②に…」「優先順位は①②③の順」「資料③参照」 cut nothing.
+_INLINE_STRONG_BEFORE = frozenset("。．！？!?」』）)】〕")
+_INLINE_SEPARATOR_BEFORE = frozenset("、，,")
+_INLINE_PARTICLE_BEFORE = frozenset("のはがをにでやへも")
+# After the marker: no item text. Nothing, another marker, punctuation (「①〜③」「①、②」「①・②」).
+_INLINE_NO_TEXT_AFTER = re.compile(
+    rf"[ \t\u3000]*(?:$|\n|[{_CIRCLED}{_PAREN_DIGIT}]|[(（]\s*[0-9０-９]{{1,2}}\s*[)）]|[、，,。．.・～〜~：:)）」』\-－―])")
+# After the marker: a reference to an item, not an item's text (「①と②に」「③には」「①の順」「②を」
+# 「資料③参照」); a particle followed by kana (「②もっと」「②にぎわいを」) starts an item's text.
+_INLINE_REFERENCE_AFTER = re.compile(
+    r"[ \t\u3000]*(?:を|[のはがにとでもやへか](?![ぁ-ゖ])|[にとでのか][はもの]|から|まで|より|について|に関|に対|"
+    r"参照|参考|番目|の(?:とおり|通り|順|ように|よう))")
 
 
 @dataclass(frozen=True)
@@ -1486,22 +1503,54 @@ def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
     return False
 
 
+def _inline_items(text: str, rx: re.Pattern, words: bool) -> list[tuple[re.Match, bool]]:
+    """The matches of ``rx`` in ``text`` that start an item, each with whether its marker stays in
+    the item's text (「①は賛成です。②は反対です。」: references to items of the draft, cut as on
+    separate lines). A marker inside a sentence is no item (「計画案の①と②に賛成ですが、③には反対
+    です。」「優先順位は①②③の順で」「図表②のとおり」「資料③参照」); see ``_INLINE_STRONG_BEFORE``.
+    ``words``: a marker right after a predicate or a word may continue the list (circled numbers)."""
+    items: list[tuple[re.Match, bool]] = []
+    last: int | None = None
+    for m in rx.finditer(text):
+        number = _number(m.group(1) if m.groups() else m.group(0))
+        if number is None or _INLINE_NO_TEXT_AFTER.match(text, m.end()):
+            continue
+        reference = _INLINE_REFERENCE_AFTER.match(text, m.end()) is not None
+        before = text[:m.start()].rstrip(" \t\u3000")
+        prev = before[-1:]
+        if not prev or prev == "\n" or prev in _INLINE_STRONG_BEFORE:
+            items.append((m, reference))
+            last = number
+            continue
+        if len(before) < m.start() and not reference:  # set apart by a blank: 「意見　①…」
+            items.append((m, False))
+            last = number
+            continue
+        if reference or last is None or number != last + 1:
+            continue  # inside a sentence: an item only as the next number of a list already begun
+        if prev in _INLINE_SEPARATOR_BEFORE or (
+                words and prev not in _INLINE_PARTICLE_BEFORE and prev not in _CIRCLED + _PAREN_DIGIT):
+            items.append((m, False))
+            last = number
+    return items
+
+
 def _split_inline(text: str) -> list[Segment]:
     """「①…②…」 or 「(1)…。(2)…」 within running text."""
     for rx in (_INLINE_CIRCLED, _INLINE_PAREN):
-        matches = list(rx.finditer(text))
-        numbers = [_number(m.group(1) if m.groups() else m.group(0)) for m in matches]
-        if len(matches) < 2 or not _is_list(numbers):
+        items = _inline_items(text, rx, words=rx is _INLINE_CIRCLED)
+        numbers = [_number(m.group(1) if m.groups() else m.group(0)) for m, _ in items]
+        if len(items) < 2 or not _is_list(numbers):
             continue
         out = []
-        first = matches[0].start()
+        first = items[0][0].start()
         if text[:first].strip():
             pre = _trimmed(text, 0, first)
             if pre.end > pre.start:
                 out.append(pre)
-        for k, m in enumerate(matches):
-            end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-            seg = _trimmed(text, m.end(), end, marker=m.group(0).strip())
+        for k, (m, keep) in enumerate(items):
+            end = items[k + 1][0].start() if k + 1 < len(items) else len(text)
+            seg = _trimmed(text, m.start() if keep else m.end(), end, marker=m.group(0).strip())
             if seg.end > seg.start:
                 out.append(seg)
         return out
