@@ -38,9 +38,30 @@ _lang = click.option("--lang", type=click.Choice(["en", "ja"]), default=None, ex
                      help="Language of the lines printed: en (default) or ja (日本語); also CLUSTER_LANG=ja.")
 
 
-def _fail(message: str) -> None:
-    _echo(f"error: {message}", err=True)
-    sys.exit(2)
+def _fail(message: str, code: int = 2) -> None:
+    try:
+        _echo(f"error: {message}", err=True)
+    except BrokenPipeError:  # (stderr piped into a reader that stopped)
+        _silence_closed_streams()
+    sys.exit(code)
+
+
+# Ctrl-C: the shell's code for a process ended by SIGINT (128 + 2), as Python itself exits
+INTERRUPTED = 130
+INTERRUPTED_MESSAGE = "interrupted; the previous outputs are left as they were"
+
+
+def _silence_closed_streams(*streams) -> None:
+    """``streams`` (default stdout and stderr) go to the null device: their reader stopped
+    (`cluster run … 2>&1 | head -1`). Further lines, and Python's flush at exit, then neither fail
+    nor print a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in streams or (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # (no real file: click's test runner)
+            pass
+    os.close(devnull)
 
 
 def _guarded(fn):
@@ -53,7 +74,16 @@ def _guarded(fn):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            _fail("interrupted; the previous outputs are left as they were")
+            # (a run publishes its outputs all or nothing, and puts every file back when
+            # interrupted while moving them in: pipeline._swap_in)
+            _fail(INTERRUPTED_MESSAGE, INTERRUPTED)
+        except BrokenPipeError:
+            # the reader of the output stopped (`… | head -1`). Every command prints after its
+            # work is done (a run's lines while it works are dropped: _log), so the work stands:
+            # exit 0, as `review show | head` does. Not 141 (128 + SIGPIPE, a program the signal
+            # killed): under `set -o pipefail` that would fail a script whose outputs are complete.
+            _silence_closed_streams()
+            return None
         except ValueError as exc:  # InputError, EncoderError, DecisionsError are ValueErrors
             _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         except OSError as exc:
@@ -73,7 +103,7 @@ def _os_error_message(exc: OSError) -> str:
     Outputs are written in a hidden ``.staging-*`` folder of the run folder and moved into
     place at the end: the message names the output (DIR/report.xlsx), not the staging path.
     """
-    name = re.sub(r"[\\/]\.staging-[^\\/]+(?=[\\/])", "", str(exc.filename or ""))
+    name = re.sub(r"[\\/]\.staging-[^\\/]+(?=[\\/]|$)", "", str(exc.filename or ""))
     name = re.sub(r"(^|[\\/])\.([^\\/]+)\.[^.\\/]+\.tmp$", r"\1\2", name)  # atomic_path's temp name
     if exc.errno == errno.ENOSPC:
         return (f"no space left on the disk while writing {name or 'the outputs'}; free some space and "
@@ -89,7 +119,17 @@ def _log(message: str) -> None:
     except BrokenPipeError:
         # stderr piped into a reader that stopped (`2>&1 | head`): the run goes on without its
         # messages rather than stopping with nothing written
+        _silence_closed_streams(sys.stderr)
         sys.stderr = open(os.devnull, "w")
+
+
+def _print_done(message: str) -> None:
+    """A line on stdout after the work is done: a reader that stopped (`| head -1`) is no failure
+    (the outputs are written; exit 0, as `review show | head` does)."""
+    try:
+        _echo(message)
+    except BrokenPipeError:
+        _silence_closed_streams(sys.stdout)
 
 
 class _OneLineErrors(click.Group):
@@ -119,6 +159,11 @@ class _OneLineErrors(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             _fail("aborted")
+        except KeyboardInterrupt:  # (before or after a command's own handling: while starting up)
+            _fail(INTERRUPTED_MESSAGE, INTERRUPTED)
+        except BrokenPipeError:  # (--help into `| head -1`: see _guarded)
+            _silence_closed_streams()
+            sys.exit(0)
         if isinstance(code, int):  # --help, --version: click's exit code
             sys.exit(code)
         return code
@@ -237,12 +282,12 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     result = run(input_paths[0] if len(input_paths) == 1 else list(input_paths), out_dir, opts, log=_log,
                  progress=show)
     c = result.counts
-    _echo(
+    _print_done(
         f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "
         f"{_n(c['clusters'], 'cluster')} -> {result.out_dir}/report.xlsx"
     )
     # which files may leave the office: the CSVs hold the text as sent (QA32: nothing said so)
-    _echo(("publish report.xlsx, report.md, report.html or report.csv (personal data masked)" if not no_mask else
+    _print_done(("publish report.xlsx, report.md, report.html or report.csv (personal data masked)" if not no_mask else
            "report.* are NOT masked (--no-mask): check them before publishing")
           + "; keep inside the office: opinions.csv, clusters.csv, answers.csv (the text as sent, personal data "
           + "included)" + (" and worksheet.xlsx (for the departments)" if not no_worksheet else ""))

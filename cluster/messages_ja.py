@@ -785,6 +785,25 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{pro} に賛成の意見、{con} に反対の意見があります。まとめると、公表する表の1行が両方の立場に答えることになります"
      "（{cmd} で統合を取り消せます）"),
     (r"interrupted; the previous outputs are left as they were", "中断しました。前の出力はそのままです"),
+    (r"interrupted; nothing was written", "中断しました。何も書き出していません"),
+    # a run folder's output that cannot be replaced (open in Excel, read-only) (QA38)
+    (r"(?P<p>.+?): cannot be replaced \(is it open in another program, e\.g\. Excel\?\); close it and run again "
+     r"\(the previous outputs are kept as they were\)",
+     "{p}：置き換えられません（Excel などで開いていませんか）。閉じてからもう一度実行してください（前の出力はそのままです）"),
+    (r"(?P<p>.+?): the folder cannot be written \((?P<why>[^()]*)\); choose another --out folder or make it writable, "
+     r"and run again \(the previous outputs are kept as they were\)",
+     "{p}：フォルダに書き込めません（{why}）。別の --out フォルダを指定するか書き込めるようにしてから、もう一度実行してください"
+     "（前の出力はそのままです）"),
+    (r"(?P<lock>.*?~\$.+?): Excel's lock file skipped \((?P<wb>.+?) itself is read\)",
+     "{lock}：Excel のロックファイルは読み飛ばしました（{wb} そのものを読みます）"),
+    # hidden sheets an Excel input holds (QA38: the line stayed English)
+    (r"hidden sheets? not read: (?P<names>.+?) \(every visible sheet is read: unhide one to read it\)",
+     "非表示のシートは読んでいません：{names}（表示されているシートをすべて読みました。読むには再表示してください）"),
+    (r"hidden sheets? not read: (?P<names>.+?) \(read sheet (?P<s>.+?); (?P<opt>--[\w-]+) NAME reads another\)",
+     "非表示のシートは読んでいません：{names}（シート {s} を読みました。{opt} NAME で別のシートを読めます）"),
+    (r"hidden sheets? not read: (?P<names>.+?) \(read sheet (?P<s>.+?); to read another, unhide it and move it "
+     r"before the others\)",
+     "非表示のシートは読んでいません：{names}（シート {s} を読みました。別のシートを読むには、再表示してほかのシートより前に移してください）"),
     (r"aborted", "中止しました"),
     (r"unexpected (?P<t>\w+): (?P<d>.*) \(set CLUSTER_DEBUG=1 for details\)",
      "予期しないエラー（{t}）：{d}（詳しくは CLUSTER_DEBUG=1 を設定して実行してください）"),

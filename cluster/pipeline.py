@@ -7,6 +7,7 @@ they were.
 """
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
@@ -718,8 +719,10 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     input_paths = [Path(p) for p in ([input_path] if isinstance(input_path, (str, os.PathLike)) else input_path)]
     if not input_paths:
         raise InputError("no input file given")
+    input_paths = _without_lock_files(input_paths, log)
     input_path = input_paths[0]
     _check_run_folder(out_dir, input_path)
+    _check_writable(out_dir, worksheet=opts.worksheet)  # a read-only report.xlsx is said before the heavy work
     _keep_edited_worksheet(out_dir, log)
     prog = _progress_factory(progress)
 
@@ -1160,6 +1163,29 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                            earlier_texts=earlier_texts, categories=categories))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
+
+
+def _without_lock_files(paths: list[Path], log: Callable[[str], None]) -> list[Path]:
+    """``paths`` less Excel's lock files (~$電子申請.xlsx, there while 電子申請.xlsx is open) whose
+    workbook is given too: `cluster run *.xlsx` in a folder where one is open. A lock file given
+    without its workbook is still refused by the reader (it names the workbook to give)."""
+    def owner(lock: Path) -> Path | None:
+        for path in paths:
+            if path is lock or path.name.startswith("~$") or path.parent.resolve() != lock.parent.resolve():
+                continue
+            # Excel: 「~$」 + the name; Office also writes it over a long name's first two characters
+            if path.name == lock.name[2:] or (len(path.name) == len(lock.name) and path.name[2:] == lock.name[2:]):
+                return path
+        return None
+
+    kept = []
+    for path in paths:
+        workbook = owner(path) if path.name.startswith("~$") else None
+        if workbook is None:
+            kept.append(path)
+        else:
+            log(f"note: {path}: Excel's lock file skipped ({workbook.name} itself is read)")
+    return kept or paths
 
 
 # Files only a run writes (report.md or clusters.csv could be anyone's): a folder holding one of
@@ -1717,33 +1743,151 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+# Every file a run replaces in its folder (decisions.jsonl is never rewritten by a run).
+OUTPUT_FILES = ("opinions.csv", "clusters.csv", "answers.csv", "report.xlsx", "report.md", "report.html",
+                "report.csv", "worksheet.xlsx", "run.json")
+_KEPT = "the previous outputs are kept as they were"
+# a file another program holds (Excel on Windows: a sharing violation is EACCES), one marked
+# read-only or immutable: the user can close or unlock it
+_LOCKED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EBUSY, getattr(errno, "ETXTBSY", errno.EBUSY)}
+
+
+def _cannot_replace(path: Path) -> InputError:
+    return InputError(f"{path}: cannot be replaced (is it open in another program, e.g. Excel?); close it and run "
+                      f"again ({_KEPT})")
+
+
+def _folder_not_writable(out_dir: Path, why: str = "") -> InputError:
+    return InputError(f"{out_dir}: the folder cannot be written ({why or 'permission denied'}); choose another --out "
+                      f"folder or make it writable, and run again ({_KEPT})")
+
+
+def _check_writable(out_dir: Path, worksheet: bool = True) -> None:
+    """Before any heavy work: refuse a run folder, or an output in it, that the run could not replace
+    in the end (a report.xlsx marked read-only; on Windows one open in Excel is refused later, when
+    it is replaced, and every file is put back as it was)."""
+    if not out_dir.is_dir():
+        return
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise _folder_not_writable(out_dir)
+    for name in OUTPUT_FILES:
+        if name == "worksheet.xlsx" and not worksheet:
+            continue
+        path = out_dir / name
+        if path.exists() and not os.access(path, os.W_OK):
+            raise _cannot_replace(path)
+
+
 def _publish(out_dir: Path, write) -> list[Path]:
-    """Write every output into a staging folder, then move them into ``out_dir``.
+    """Write every output into a staging folder, then move them into ``out_dir``, all or nothing.
 
     The old run.json goes first and the new one comes last, so a run killed midway never
     leaves a folder that claims to be complete; a failure while writing leaves the previous
-    outputs untouched.
+    outputs untouched, and so does a failure (or Ctrl-C) while moving them in: each file
+    replaced is kept aside until every new one is in place, and put back otherwise
+    (:func:`_swap_in`). A file that cannot be replaced (open in Excel) is named in one line.
     """
     import shutil
     import tempfile
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_staging(out_dir)
-    stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_staging(out_dir)
+        stage = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out_dir))
+    except OSError as exc:
+        if exc.errno in _LOCKED_ERRNOS or exc.errno == errno.EROFS:
+            raise _folder_not_writable(out_dir, exc.strerror or "") from None
+        raise
+    keep_stage: list[bool] = []  # True when old files could not be put back and wait in the stage
     try:
         staged = write(stage)
         decisions_path = out_dir / "decisions.jsonl"
         if not decisions_path.exists():
-            decisions_path.touch()  # staff decisions go here; a run never rewrites it
-        (out_dir / "run.json").unlink(missing_ok=True)
-        final = []
-        for path in sorted(staged, key=lambda p: p.name == "run.json"):
-            target = out_dir / path.name
-            os.replace(path, target)
-            final.append(target)
-        return final + [decisions_path]
+            try:
+                decisions_path.touch()  # staff decisions go here; a run never rewrites it
+            except OSError as exc:
+                if exc.errno in _LOCKED_ERRNOS or exc.errno == errno.EROFS:
+                    raise _folder_not_writable(out_dir, exc.strerror or "") from None
+                raise
+        return _swap_in(out_dir, stage, staged, keep_stage) + [decisions_path]
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if not keep_stage:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _swap_in(out_dir: Path, stage: Path, staged: Sequence[Path], keep_stage: list[bool]) -> list[Path]:
+    """Move the staged files into ``out_dir``, keeping each file they replace aside (a hard link,
+    else the file itself moved) in ``stage/previous`` until all are in place.
+
+    On any failure or interruption every file already replaced is put back and the old run.json
+    restored; a target that could not be replaced because it is locked raises one line naming it.
+    Returns the files in place."""
+    previous = stage / "previous"
+    previous.mkdir()
+    aside: dict[str, str] = {}  # name -> "link" (the target still holds the old file) or "moved" (it is gone)
+    placed: list[str] = []
+    current = out_dir / "run.json"
+    # Excel workbooks first (the files most likely open), run.json last
+    order = sorted(staged, key=lambda p: (p.name == "run.json", not p.name.endswith(".xlsx"), p.name))
+    try:
+        old_run = out_dir / "run.json"
+        if old_run.exists():  # no run.json while the files change: the folder never claims a mixed run
+            _set_aside(old_run, previous, aside)
+            if aside["run.json"] == "link":
+                old_run.unlink()
+                aside["run.json"] = "moved"
+        for path in order:
+            current = out_dir / path.name
+            if path.name != "run.json" and current.exists():
+                _set_aside(current, previous, aside)
+            os.replace(path, current)
+            placed.append(path.name)
+    except BaseException as exc:
+        lost = _put_back(out_dir, previous, aside, placed)
+        if lost:  # (the old files could not all go back: they stay where the user can find them)
+            kept = out_dir / f"previous outputs {os.getpid()}"
+            try:
+                os.replace(previous, kept)
+            except OSError:
+                kept = previous
+                keep_stage.append(True)
+            raise InputError(f"{current}: could not be replaced, and {', '.join(lost)} could not be put back: the "
+                             f"previous {'one is' if len(lost) == 1 else 'ones are'} in {kept}") from None
+        if isinstance(exc, OSError) and exc.errno in _LOCKED_ERRNOS:
+            raise _cannot_replace(current) from None
+        raise
+    return [out_dir / p.name for p in order]
+
+
+def _set_aside(target: Path, previous: Path, aside: dict[str, str]) -> None:
+    keep = previous / target.name
+    try:
+        os.link(target, keep)  # the target stays in place until the new file replaces it
+        aside[target.name] = "link"
+    except OSError:  # no hard links here (FAT, some network shares): move the old file aside
+        os.replace(target, keep)
+        aside[target.name] = "moved"
+
+
+def _put_back(out_dir: Path, previous: Path, aside: dict[str, str], placed: list[str]) -> list[str]:
+    """Undo :func:`_swap_in`; the names of old files that could not be put back."""
+    import shutil
+
+    lost = []
+    for name in set(placed) | {n for n, how in aside.items() if how == "moved"}:
+        target = out_dir / name
+        try:
+            if name in aside:
+                try:
+                    os.replace(previous / name, target)
+                except OSError:  # (a rename refused: its bytes written over the new file)
+                    shutil.copyfile(previous / name, target)
+            elif name in placed:
+                target.unlink()  # a new output the folder did not hold before
+        except OSError:
+            if name in aside:
+                lost.append(name)
+    return sorted(lost)
 
 
 def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion, cluster_ids,

@@ -152,7 +152,9 @@ def test_disk_full_is_one_line_and_keeps_previous_outputs(nth, previous, inputs,
 
 
 def test_failure_while_moving_outputs_never_claims_completion(previous, inputs, monkeypatch):
-    """Failing in the middle of moving the staged files: run.json must not say completed."""
+    """Failing in the middle of moving the staged files: every file already replaced is put back
+    and the previous run.json with them, so the folder is the previous run whole (QA38)."""
+    before = snapshot(previous)
     real_replace = os.replace
     calls = {"n": 0}
 
@@ -167,7 +169,7 @@ def test_failure_while_moving_outputs_never_claims_completion(previous, inputs, 
     STATS["faults_move_failure"] += 1
     with pytest.raises(OSError):
         run(inputs[1], previous, RunOptions(), log=lambda m: None, encoder=_encoder())
-    assert not (previous / "run.json").exists(), "an interrupted publish left a run.json"
+    _assert_previous_intact(previous, before)  # (no half-new folder, and no run.json of the new run)
     assert (previous / "decisions.jsonl").read_text(encoding="utf-8").count("\n") == 1
     assert not hidden(previous)
     monkeypatch.setattr(os, "replace", real_replace)
