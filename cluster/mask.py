@@ -350,6 +350,8 @@ def _id_number(m: re.Match) -> str:
     if len(re.findall("[0-9０-９]", m.group(2))) < 4:
         return m.group()  # 「会員番号は3号」: too short to name anyone
     return m.group(1) + MASKS["id"]
+
+
 # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81. Also run on the OCR-folded copy of
 # a text (``_mask_ocr_phones``).
 _PHONE_RE = re.compile(
@@ -373,6 +375,7 @@ _OCR_PHONE_LABEL_RE = re.compile(
     r"(?:電話番号|電話|携帯電話|携帯|連絡先|TEL|Tel|tel|ＴＥＬ|℡|FAX|Fax|fax|ＦＡＸ|ファクス|ファックス|自宅|番号)"
     r"[^\S\n]*[)）】\]］]?[^\S\n]*(?:[:：]|は|を)?[^\S\n]*$")
 _LATIN_RE = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
+_PHONE_SEPARATOR_RE = re.compile(f"[{HC}(（)）]")
 
 
 def _mask_ocr_phones(text: str) -> str:
@@ -393,7 +396,7 @@ def _mask_ocr_phones(text: str) -> str:
         if not labelled:
             if start and _LATIN_RE.match(text, start - 1):
                 continue  # inside a word or code: 「ABO9O-…」
-            if raw[0] in _OCR_LETTERS and not re.search(f"[{HC}(（)）]", m.group()):
+            if raw[0] in _OCR_LETTERS and not _PHONE_SEPARATOR_RE.search(m.group()):
                 continue
         if _LATIN_RE.match(text, end):
             continue
@@ -2080,7 +2083,7 @@ def _hiragana_given_alone(given: str, first_raw: str) -> bool:
 # contact labels, brackets and separators, and every word left on it is one that UniDic tags as a person name.
 _CONTACT_LINE_ITEM_RE = re.compile(
     rf"(?P<mask>{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')})|{re.escape(MASKS['name'])}"
-    rf"|(?:{'|'.join(CONTACT_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS)}|自宅|勤務先|〒|携帯)"
+    rf"|(?:{'|'.join(CONTACT_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS)}|自宅|勤務先|〒)"
     rf"|[:：()（）<>＜＞・/／,，、{HC}\s\u3000]+"
     rf"|(?P<word>{_KANJI}{{1,4}}?)(?:様|殿)?(?![\u4e00-\u9fff々])")
 
@@ -2109,7 +2112,7 @@ def _contact_line_name_spans(line: str) -> list[tuple[int, int]]:
 def _mask_contact_line_names(text: str) -> str:
     if "［" not in text:
         return text
-    out, start = [], 0
+    out = []
     for line in text.split("\n"):
         if "［" in line and any(v in line for k, v in MASKS.items() if k != "name"):
             for a, b in reversed(_contact_line_name_spans(line)):
