@@ -153,6 +153,14 @@ reading); initials signing the letter (「（Ｍ・Ｋ）」, a last line 「Y.T
 name after a title in a bracketed heading (「【…町内会 会長 石黒】」). An elected official named by the office and
 the family name with 氏/議員 stays (「県議会議員の大川氏」, like 「田中市長」; ``_PUBLIC_OFFICE_BEFORE_RE``).
 
+Also (QA37, letters and faxes that were OCR'd or taken from a PDF): a phone number with letters for digits (O/o for
+0, l/I/| for 1) or the kanji 一 for its hyphens (「電話 O9O-l234-5678」「FAX O29(l23)4567」「029一123一4567」,
+``_mask_ocr_phones``; 「第一章」「O型」 stay); a postal code broken after its hyphen by a line break (「〒123-⏎4567」) and
+an address broken before or after 丁目 (「…市東町⏎3丁目12番地の5」「…3丁目⏎12番地の5」, ``_ADDRESS_BREAK``); a name after
+氏名/名前 … and a blank (「氏名 斎藤」) or after a sender's label (送信者/差出人/発信者, a UniDic name: 「（送信者 松本）」,
+``_BLANK_LABEL_NAME_RE``), and a person name among masked items on a contact line (「［住所］ 木村 ［電話番号］」,
+``_mask_contact_line_names``).
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -196,6 +204,14 @@ _ADDRESS_TAIL = (
     rf"(?:[^\S\n]*{_ROOM_STRICT}(?:[^\S\n]*{_ROOM})?"
     rf"|[^\S\n]*{_BUILDING_NAME}{{0,19}}?(?:[^\S\n]*{_ROOM}){{1,2}}"
     rf"|[^\S\n]*{_BUILDING_NAME}{{0,15}}?(?:{_BUILDING_WORDS})(?:[^\S\n]*{_ROOM}){{0,2}})?")
+
+# A line break inside an address, where a letter's or PDF's line ended (QA37: 「みどり市東町⏎3丁目12番地の5」,
+# 「みどり市東町3丁目⏎12番地の5」): taken only before a block number with a lot (丁目 and 番, 番地, 1-2-3), so a
+# town ending a sentence's line and a list's 「1-2」 or a 「1番目」 on the next stay apart.
+_NL = r"[^\S\n]*\n[^\S\n]*"
+_ADDRESS_BREAK = (rf"(?:{_NL}(?=[{_KANJI_DIGITS}0-9０-９]+丁目[^\S\n]*(?:{D}|{_KD}+番)|{D}+[^\S\n]*番地"
+                  rf"|{D}+[^\S\n]*番[^\S\n]*{D}|{D}+{H}{D}+{H}{D}))?")
+_BLOCK_BREAK = rf"(?:{_NL}(?={D}+[^\S\n]*番地|{D}+[^\S\n]*番[^\S\n]*{D}|{D}+{H}{D}))?"
 
 MASKS = {
     "email": "［メールアドレス］",
@@ -334,6 +350,64 @@ def _id_number(m: re.Match) -> str:
     if len(re.findall("[0-9０-９]", m.group(2))) < 4:
         return m.group()  # 「会員番号は3号」: too short to name anyone
     return m.group(1) + MASKS["id"]
+
+
+# Phones: 0 + area code, separators optional; also (03)1234-5678 and +81. Also run on the OCR-folded copy of
+# a text (``_mask_ocr_phones``).
+_PHONE_RE = re.compile(
+    rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])[0０])"
+    rf"(?:{D}{{1,4}}(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?[(（]?{D}{{1,4}}[)）]?(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?{D}{{3,4}}"
+    rf"|{D}{{9,10}})(?![0-9０-９])"
+    rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
+)
+# Phone numbers as OCR or a PDF's text layer give them (QA37): the letters O/o for 0 and l/I/| for 1
+# (「O9O-l234-5678」「O29(l23)4567」), the kanji 一 or a half-width ｰ as the hyphen (「029一123一4567」). The text
+# is folded character for character (one for one, so the offsets of a match are those of the original) and
+# ``_PHONE_RE`` runs on the copy; a match is taken only where its shape is a phone number's: mostly real digits
+# (a letter for at most every second digit), and, when it starts with a letter, after a phone label
+# (電話, TEL, FAX, 連絡先, 携帯 …) or written with hyphens or brackets. 「第一章」「O型」「ボール」 never fold into
+# ten digits, so they stay.
+_OCR_LETTERS = "OoＯｏlIｌＩ|｜"
+_OCR_FOLD = str.maketrans({**{c: "0" for c in "OoＯｏ"}, **{c: "1" for c in "lIｌＩ|｜"},
+                           **{c: "-" for c in "一ｰ‒─"}})
+_OCR_HINT_RE = re.compile(f"[{re.escape(_OCR_LETTERS)}一ｰ‒─]")
+_OCR_PHONE_LABEL_RE = re.compile(
+    r"(?:電話番号|電話|携帯電話|携帯|連絡先|TEL|Tel|tel|ＴＥＬ|℡|FAX|Fax|fax|ＦＡＸ|ファクス|ファックス|自宅|番号)"
+    r"[^\S\n]*[)）】\]］]?[^\S\n]*(?:[:：]|は|を)?[^\S\n]*$")
+_LATIN_RE = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
+_PHONE_SEPARATOR_RE = re.compile(f"[{HC}(（)）]")
+
+
+def _mask_ocr_phones(text: str) -> str:
+    if not _OCR_HINT_RE.search(text):
+        return text
+    folded = text.translate(_OCR_FOLD)
+    spans = []
+    for m in _PHONE_RE.finditer(folded):
+        start, end = m.span()
+        raw = text[start:end]
+        if raw == m.group():  # nothing folded: the phone pattern itself masks it
+            continue
+        letters = sum(c in _OCR_LETTERS for c in raw)
+        digits = sum(c.isdigit() for c in raw)
+        if digits < 6 or letters * 2 > digits:
+            continue
+        labelled = _OCR_PHONE_LABEL_RE.search(text, max(0, start - 12), start) is not None
+        if not labelled:
+            if start and _LATIN_RE.match(text, start - 1):
+                continue  # inside a word or code: 「ABO9O-…」
+            if raw[0] in _OCR_LETTERS and not _PHONE_SEPARATOR_RE.search(m.group()):
+                continue
+        if _LATIN_RE.match(text, end):
+            continue
+        if _SERVICE_NUMBER_RE.match(m.group()) and _SERVICE_WORD_RE.search(text[max(0, start - 16):start]):
+            continue  # a service's toll-free number (see ``_phone``)
+        spans.append((start, end))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["phone"] + text[end:]
+    return text
+
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Half- or full-width (typed with the IME on): ｔａｒｏ＿ｙ＠ｅｘ－ａｍｐｌｅ．ｊｐ.
     ("email", re.compile(r"[A-Za-z0-9._%+\-ａ-ｚＡ-Ｚ０-９＿．％＋－]+[@＠][A-Za-z0-9\-ａ-ｚＡ-Ｚ０-９－]+"
@@ -352,14 +426,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 12-digit individual number (with or without separators), before phone numbers.
     # An amount (「123456789012円」「…万円」「…億円」) is none.
     ("number", re.compile(rf"(?<![0-9０-９]){D}{{4}}[\s{HC}]?{D}{{4}}[\s{HC}]?{D}{{4}}(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|ドル|ユーロ))")),
-    ("postal", re.compile(rf"〒\s*{D}{{3}}[^\S\n]*(?:{H}[^\S\n]*)?{D}{{4}}(?![0-9０-９])")),
-    # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81.
-    ("phone", re.compile(
-        rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])[0０])"
-        rf"(?:{D}{{1,4}}(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?[(（]?{D}{{1,4}}[)）]?(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?{D}{{3,4}}"
-        rf"|{D}{{9,10}})(?![0-9０-９])"
-        rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
-    )),
+    # ... also broken after its hyphen by a line break (「〒123-⏎4567」, a PDF's or OCR's line, QA37)
+    ("postal", re.compile(rf"〒\s*{D}{{3}}[^\S\n]*(?:{H}[^\S\n]*(?:\n[^\S\n]*)?)?{D}{{4}}(?![0-9０-９])")),
+    # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81 (``_PHONE_RE``).
+    ("phone", _PHONE_RE),
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
     # right after a phone label (「電話〇九〇一二三四五六七八」).
     ("phone", re.compile(
@@ -372,8 +442,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # what follows the block: 「３番地の４」, a building and its room (see _ADDRESS_TAIL).
     ("address", re.compile(
         rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
-        rf"{_PLACE_OR_LINK}{{0,12}}?"
-        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
+        rf"{_PLACE_OR_LINK}{{0,12}}?{_ADDRESS_BREAK}"
+        rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目{_BLOCK_BREAK}[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
         rf"(?:{D}+[^\S\n]*号?|{_KD}+号|(?:(?<=番地)|(?<=番))[の之]?{_KD}{{1,4}}(?![\u4e00-\u9fff々]))?"
         rf"|{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?"
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
@@ -411,6 +481,8 @@ _NAME_CHAR = r"(?:[^\W\d_]|[・･])"
 # contact line (``only_masks``).
 _NAME_LABEL_WORDS = ("氏名", "お名前", "名前", "Name", "NAME", "name", "提出者", "記入者", "投稿者", "作成者",
                      "回答者", "代表者", "申請者")
+# A fax's or letter's sender (QA37): a name after them only where UniDic tags it as one (「差出人：公園利用者」 stays).
+_SENDER_LABEL_WORDS = ("送信者", "差出人", "発信者")
 _LABEL_NAME_RE = re.compile(
     rf"((?:{'|'.join(_NAME_LABEL_WORDS)})\s*[:：]\s*)({_NAME_CHAR}{{1,20}})"
     rf"(?:([^\S\n]+)({_NAME_CHAR}{{1,10}}))?"
@@ -460,6 +532,15 @@ _HIRAGANA_SIGNATURE_RE = re.compile(
 _KANJI = "[\u4e00-\u9fff々]"
 _HIRAGANA_KANJI_SIGNATURE_RE = re.compile(
     rf"{_OPEN}?[^\S\n]*({_HIRA}{{2,6}}[^\S\n]*{_KANJI}{{1,4}}?)[^\S\n]*(?:より|拝)?[^\S\n]*{_CLOSE}?(?:より|拝)?[。．.]?")
+# A name after a label (``_LABEL_NAME_RE``) and a blank alone, as a letter's or fax's form gives it (QA37: 「氏名 斎藤」,
+# 「FAX ［電話番号］ （送信者 松本）」): the label starts the line or follows a bracket or a blank, and the name (kanji,
+# with a given name after a blank) ends the line, the brackets, or comes before a mask or a contact label.
+_CONTACT_LABEL_ALT = "|".join(CONTACT_LABELS)
+_BLANK_LABEL_NAME_RE = re.compile(
+    rf"(?:^|(?<=[\s{re.escape(_BRACKETS_OPEN)}]))((?:{'|'.join(_NAME_LABEL_WORDS)})[^\S\n]+"
+    rf"|(?P<sender>{'|'.join(_SENDER_LABEL_WORDS)})[^\S\n]*[:：]?[^\S\n]*)"
+    rf"(?P<name>(?!{_CONTACT_LABEL_ALT}){_KANJI}{{1,4}}(?:[^\S\n]{{1,2}}(?!{_CONTACT_LABEL_ALT}|様|殿|宛)(?:{_KANJI}{{1,4}}|[ァ-ヺー]{{2,6}}|[ぁ-ゖ]{{2,5}}))?)"
+    rf"(?=[^\S\n]*(?:$|[{re.escape(_BRACKETS_CLOSE)}]|［|様|殿|さん)|[^\S\n]+(?:{_CONTACT_LABEL_ALT}))", re.MULTILINE)
 # One kanji after a hiragana word that is a place, facility, direction, group, title or note,
 # never a given name on a signature line: 「さくら 駅」「みどり 町」「ひがし 口」「ひまわり 組」「たのしみ 笑」.
 _NOT_GIVEN_KANJI = set(
@@ -656,6 +737,12 @@ def _mask_labelled_name(m: re.Match) -> str:
             _, tail2 = _name_head(second)
             rest = tail2
     return label + MASKS["name"] + tail + rest + more
+
+
+def _blank_labelled_name(m: re.Match) -> str:
+    if m.group("sender") and not any(",人名," in raw for _, raw in _tagged(m.group("name"))):
+        return m.group()
+    return m.group(1) + MASKS["name"]
 
 
 def name_parts(name: str) -> list[str]:
@@ -1681,7 +1768,14 @@ def _address_or_place(m: re.Match) -> str:
         if (place is not None and not _HOME_AFTER_RE.match(m.string, place.end())
                 and not _ADDRESS_LABEL_BEFORE_RE.search(m.string, line_start, m.start())):
             return m.group()
-    return MASKS["address"]
+    return _per_line(m, "address")
+
+
+def _per_line(m: re.Match, kind: str) -> str:
+    """The mask of ``kind`` for each line that ``m`` spans (QA37: an address or postal code broken by a line
+    break, 「みどり市東町⏎3丁目12番地の5」 -> 「［住所］⏎［住所］」): the text keeps its lines, which the splitter
+    counts against the original's to find a letter's signature block."""
+    return "\n".join([MASKS[kind]] * (m.group().count("\n") + 1))
 
 
 # A toll-free or navigation-dial number (0120, 0570) that the opinion names as a service's
@@ -1712,7 +1806,7 @@ def _phone(m: re.Match) -> str:
     return m.group() if service else MASKS["phone"]
 
 
-_REPLACE = {"address": _address_or_place, "phone": _phone}
+_REPLACE = {"address": _address_or_place, "phone": _phone, "postal": lambda m: _per_line(m, "postal")}
 
 
 # What follows a postal code on its line is an address, whatever the town is written as
@@ -1984,6 +2078,49 @@ def _hiragana_given_alone(given: str, first_raw: str) -> bool:
     return first_raw.split(",", 1)[0] not in _PHRASE_POS | {"助詞", "接尾辞"}
 
 
+# A family name (with a given name) among masked items on a contact line (QA37: 「［住所］ 木村 ［電話番号］」,
+# 「電話 ［電話番号］ 佐藤」, 「［電話番号］（木村）」), anywhere in the letter: the line holds nothing else but masks,
+# contact labels, brackets and separators, and every word left on it is one that UniDic tags as a person name.
+_CONTACT_LINE_ITEM_RE = re.compile(
+    rf"(?P<mask>{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')})|{re.escape(MASKS['name'])}"
+    rf"|(?:{'|'.join(CONTACT_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS)}|自宅|勤務先|〒)"
+    rf"|[:：()（）<>＜＞・/／,，、{HC}\s\u3000]+"
+    rf"|(?P<word>{_KANJI}{{1,4}}?)(?:様|殿)?(?![\u4e00-\u9fff々])")
+
+
+def _contact_line_name_spans(line: str) -> list[tuple[int, int]]:
+    pos, words, masked = 0, [], False
+    while pos < len(line):
+        m = _CONTACT_LINE_ITEM_RE.match(line, pos)
+        if m is None or m.end() == pos:
+            return []  # anything else: a sentence, not a contact line
+        masked = masked or m.group("mask") is not None
+        if m.group("word"):
+            words.append(m.span("word"))
+        pos = m.end()
+    if not masked or not words or len(words) > 2:
+        return []
+    if len(words) == 2 and line[words[0][1]:words[1][0]].strip(" \t\u3000"):
+        return []  # two words apart: a family and a given name only side by side
+    for a, b in words:
+        tagged = _tagged(line[a:b])
+        if not tagged or not all(",人名," in raw for _, raw in tagged):
+            return []
+    return [(words[0][0], words[-1][1])]
+
+
+def _mask_contact_line_names(text: str) -> str:
+    if "［" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        if "［" in line and any(v in line for k, v in MASKS.items() if k != "name"):
+            for a, b in reversed(_contact_line_name_spans(line)):
+                line = line[:a] + MASKS["name"] + line[b:]
+        out.append(line)
+    return "\n".join(out)
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -1999,6 +2136,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
     if "@" in text or "＠" in text:
         text = _SPACED_EMAIL_RE.sub(_spaced_email, text)
+    text = _mask_ocr_phones(text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
     text = _FACILITY_ROOM_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
@@ -2006,6 +2144,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _SNS_BLANK_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
+    text = _BLANK_LABEL_NAME_RE.sub(_blank_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)
     # every whole name first, then the parts alone: 「高橋 和子」's family name must not take the
     # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
@@ -2030,6 +2169,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _TITLE_NAME_RE.sub(_titled_name, text)
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
+        text = _mask_contact_line_names(text)
     text = _SCHOOL_CLASS_RE.sub(_school_class, text)
     if person_names:
         text = _ENGLISH_INTRO_RE.sub(_english_intro, text)
@@ -2103,7 +2243,7 @@ def _mask_signature_urls(text: str) -> str:
 
 # What may stand next to masked data on a contact or signature line: labels, separators, brackets.
 _CONTACT_FILLER_RE = re.compile(
-    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _NAME_LABEL_WORDS + _URL_LABELS + _SNS_LABELS)}"
+    rf"({'|'.join(CONTACT_LABELS + NAME_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS + _URL_LABELS + _SNS_LABELS)}"
     rf"|Phone|PHONE|phone|Mobile|MOBILE|Mail|MAIL|E-Mail|From|FROM|生年月日|誕生日|〒"
     # 「［生年月日］生まれ」: a signature's birth-date line (QA23: it kept the signature with the opinion)
     rf"|生まれ"

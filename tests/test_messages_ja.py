@@ -62,7 +62,7 @@ def test_sample_run_in_japanese(tmp_path):
     en = _cli("run", SAMPLE, "--answers", PAST, "--out", tmp_path / "en", *model_args())
     ja = _cli("run", SAMPLE, "--answers", PAST, "--out", tmp_path / "ja", *model_args(), "--lang", "ja")
     assert _lines_agree(en, ja, {str(tmp_path / "ja"): str(tmp_path / "en")}) >= 11
-    assert any(re.fullmatch(r"提出73件を意見104行に分けました（内容のあるもの91件）", line) for line in ja), ja
+    assert any(re.fullmatch(r"提出73件を意見105行に分けました（内容のあるもの91件）", line) for line in ja), ja
     assert any(re.fullmatch(r"意見\d+件を\d+項目にまとめました。出力先：.*/ja/", line) for line in ja), ja
     assert en[0].endswith("report.xlsx") and "clusters ->" in en[0]  # English stays the default
 
