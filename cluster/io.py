@@ -1979,6 +1979,8 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
     if None in texts and len(texts) > 1:  # 「意見」 and 「意見2」: the unnumbered one is the first
         texts[0] = texts.pop(None)
 
+    number_of_text = {fold_name(c): n for n, c in texts.items()}
+
     def role_columns(candidates: Sequence[str]) -> dict[int | None, str]:
         names = {fold_name(c) for c in candidates}
         found: dict[int | None, str] = {}
@@ -1988,6 +1990,11 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
             s, n = numbered_name(c)
             if s in names or (fold_name(c) in names and n is None):
                 found.setdefault(n if s in names else None, c)
+                continue
+            # JSON lines nested by opinion: {"該当箇所": {"意見1": "第3章", "意見2": …}} → 該当箇所.意見1
+            head, dot, tail = fold_name(c).partition(".")
+            if dot and head in names and tail in number_of_text:
+                found.setdefault(number_of_text[tail], c)
         return found
 
     sections = role_columns(SECTION_COLUMN_CANDIDATES)
@@ -2007,6 +2014,10 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
             reason = next(iter(reasons.values()))
         fields.append((texts[n], section, reason))
     return fields
+
+
+_BARE_PAGE_RE = re.compile(r"^[0-9０-９]{1,4}(?:[-－~～〜][0-9０-９]{1,4})?$")
+_PAGE_COLUMN_RE = re.compile(r"ページ|頁|page")
 
 
 # One opinion field of a composed submission: the span of the opinion's text, the span of its own
@@ -2040,6 +2051,8 @@ def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str |
     for text_col, section_col, reason_col in fields:
         text, section = value(text_col), one_line(value(section_col))
         own_section = section if section_col and shared[section_col] == 1 else ""
+        if section_col and _BARE_PAGE_RE.match(section) and _PAGE_COLUMN_RE.search(fold_name(section_col)):
+            section = f"{section}頁"  # 該当ページ 「38」: the draft's page 38, as the 該当箇所 (QA39)
         reason = value(reason_col) if reason_col and shared[reason_col] == 1 and value(reason_col).strip() else ""
         head = f"【{section_col}】{own_section}\n" if own_section else ""
         if not text.strip() and not reason:

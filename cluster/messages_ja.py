@@ -237,7 +237,8 @@ def _answer_source(m) -> str:
 _SINCE = r"(?:; decision (?P<sn>\d+), recorded since the run, makes it 「(?P<st>.*)」 on the next (?P<scmd>`cluster run`))?"
 
 _STATUS = {"ok": "有効な意見", "excluded": "対象外", "joined": "つなぎ合わせ済み", "empty": "意見なし",
-           "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用"}
+           "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用",
+           "reason": "複数の意見に付いた理由"}
 
 
 def _since(m) -> str:

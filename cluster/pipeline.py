@@ -422,8 +422,10 @@ def _intro_subject_as_heading(made: list) -> list:
 def _split_parts(text: str, parts, split: bool) -> list[tuple[int, int, str, str, str]]:
     """The opinions of a submission composed from a form's fields (``Submission.parts``): each
     field's text is split on its own (the form already keeps opinions apart), its 該当箇所 the
-    heading of what has none, and its reason read with the opinion when the text is one opinion,
-    else a row of its own headed 理由 (as under a letter's items)."""
+    heading of what has none, and its reason read with the opinion when the text is one opinion;
+    under several items it is a row of its own headed 理由 with status ``reason`` (kept, not an
+    opinion: QA39 published 「通院に必要なため」 as one, 該当箇所 「理由」), and with no opinion text
+    it is the opinion."""
     made: list[tuple[int, int, str, str, str]] = []
     for start, end, r_start, r_end, section in parts:
         pieces = [(a + start, b + start, h, t, st) for a, b, h, t, st in _split_pieces(text[start:end], split)] \
@@ -437,9 +439,11 @@ def _split_parts(text: str, parts, split: bool) -> list[tuple[int, int, str, str
                 pieces[ok[0]] = (a, r_end, h, text[a:r_end], st)
                 pieces = [p for k, p in enumerate(pieces) if k <= ok[0] or p[0] >= r_end]
             else:
+                # a reason under several items names no one of them: kept (status reason), neither
+                # published nor counted as an opinion of its own; with no opinion text it is the opinion
                 reason = text[r_start:r_end]
-                pieces.append((r_start, r_end, "理由" if pieces else section, reason,
-                               "empty" if is_empty_opinion(reason) else "ok"))
+                status = "empty" if is_empty_opinion(reason) else "reason" if ok else "ok"
+                pieces.append((r_start, r_end, "理由" if ok else section, reason, status))
         made += pieces
     return made or [(0, len(text), "", text, "empty")]
 

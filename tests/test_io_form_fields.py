@@ -102,7 +102,8 @@ def test_a_reason_is_read_with_its_opinion_and_a_list_of_items_keeps_it_as_its_o
         ("R1-1", "ok", "第3章", "駅前の駐輪場を増やしてください。\n【理由】朝は満車で停められないため。"),
         ("R2-1", "ok", "第4章", "自転車レーンを縁石で分けてください。"),
         ("R2-2", "ok", "第4章", "車道の速度を落としてください。"),
-        ("R2-3", "ok", "理由", "車がすぐ横を通り怖いため。"),
+        # a reason under several items names no one of them: kept, neither published nor counted
+        ("R2-3", "reason", "理由", "車がすぐ横を通り怖いため。"),
         ("R3-1", "ok", "", "図書館の開館時間を延ばしてください。"),
         ("R3-2", "empty", "理由", "特になし"),
         # an opinion written in the reason field alone is still an opinion
@@ -144,3 +145,24 @@ def test_the_fields_line_is_printed_in_both_languages(tmp_path, lang):
     assert result.exit_code == 0, result.output
     want = "reason from 理由" if lang == "en" else "理由は 理由 から（意見と一緒に【理由】として読みます）"
     assert want in result.output, result.output
+
+
+def test_nested_json_places_page_numbers_and_no_comment_on_a_subject(tmp_path):
+    """QA39: a JSON lines export nesting the places by opinion (「該当箇所」: {"意見1": …}), a 該当ページ
+    column of bare numbers (「38」 is page 38), and 「…について特に意見はありません」, which is no opinion."""
+    import json
+
+    path = tmp_path / "電子メール.jsonl"
+    recs = [{"受付番号": "J1", "意見1": "駅前の駐輪場を増やしてください。", "意見2": "バスの本数を増やしてください。",
+             "該当箇所": {"意見1": "第3章", "意見2": "第4章"}},
+            {"受付番号": "J2", "意見1": "計画の内容について特に意見はありません。"}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n", encoding="utf-8")
+    subs, lines = _read(path)
+    assert not any("not used" in line for line in lines), lines
+    got = [(o.opinion_id, o.status, o.heading) for o in split_opinions(subs)]
+    assert got == [("J1-1", "ok", "第3章"), ("J1-2", "ok", "第4章"), ("J2-1", "empty", "")]
+    path = write_csv(tmp_path / "form.csv", ["受付番号", "該当ページ", "ご意見"],
+                     [["P1", "38", "路線図の色を見分けやすくしてください。"]])
+    subs, _ = _read(path)
+    op, = split_opinions(subs)
+    assert op.heading == "38頁" and "【該当ページ】38\n" in subs[0].text  # the cell as typed in the text

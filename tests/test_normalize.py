@@ -327,6 +327,7 @@ def test_who_writes_is_left_out_of_the_comparison_text():
 @pytest.mark.parametrize("text", [
     "意見はありません。", "特に意見はありません。", "意見なし", "特にありません。", "特に意見はございません。",
     "要望は特にないです。", "意見等は特にありません", "ご意見はありません。よろしくお願いします。",
+    "計画の内容について特に意見はありません。",  # QA39
 ])
 def test_a_stock_no_opinion_is_empty(text):
     assert is_empty_opinion(text)
