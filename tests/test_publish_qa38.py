@@ -124,15 +124,20 @@ def test_an_output_that_cannot_be_replaced_leaves_the_previous_run_whole(previou
     assert json.loads((previous / "run.json").read_text(encoding="utf-8"))["completed"] is True
 
 
-def test_ctrl_c_while_the_outputs_move_in_puts_every_file_back(previous, inputs, monkeypatch):
-    before = sha(previous)
-    refusing_replace(monkeypatch, previous / "report.md", exc=KeyboardInterrupt(), nth=4)
+def assert_interrupted_run_left_previous(inputs, previous, before, monkeypatch):
+    """A run into ``previous`` stopped by Ctrl-C: exit 130, one line, the previous outputs whole."""
     result = invoke("run", inputs[1], "--out", previous, "--no-progress", *model_args())
     assert result.exit_code == 130
     assert "Traceback" not in result.stderr
     assert errors(result) == ["error: interrupted; the previous outputs are left as they were"]
     monkeypatch.undo()
     assert_previous_whole(previous, before)
+
+
+def test_ctrl_c_while_the_outputs_move_in_puts_every_file_back(previous, inputs, monkeypatch):
+    before = sha(previous)
+    refusing_replace(monkeypatch, previous / "report.md", exc=KeyboardInterrupt(), nth=4)
+    assert_interrupted_run_left_previous(inputs, previous, before, monkeypatch)
 
 
 def test_a_read_only_output_is_said_before_the_clustering(previous, inputs, monkeypatch):
@@ -246,12 +251,7 @@ def test_ctrl_c_during_a_run_exits_130_with_one_line(previous, inputs, monkeypat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(pipeline, "find_duplicates", interrupted)
-    result = invoke("run", inputs[1], "--out", previous, "--no-progress", *model_args())
-    assert result.exit_code == 130
-    assert "Traceback" not in result.stderr
-    assert errors(result) == ["error: interrupted; the previous outputs are left as they were"]
-    monkeypatch.undo()
-    assert_previous_whole(previous, before)
+    assert_interrupted_run_left_previous(inputs, previous, before, monkeypatch)
 
 
 def test_a_closed_stdout_after_the_outputs_are_written_is_no_failure(inputs, tmp_path, monkeypatch):
