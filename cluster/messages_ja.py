@@ -445,6 +445,11 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
 ]
 
 
+def _ja_list(names: str) -> str:
+    """「意見1, 意見2」 as a Japanese list: 「意見1、意見2」."""
+    return names.replace(", ", "、")
+
+
 def _layout_part(part: str) -> str:
     """One count of ``pipeline._layout_line`` in Japanese."""
     n = re.match(r"\d+", part)
@@ -481,9 +486,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                + "、".join(_layout_part(p) for p in m["what"].split("; ")) + "（入力ファイルはそのままです）"),
     (r"opinion columns? (?P<texts>.+?)(?:: each one's opinions in turn)?(?:; 該当箇所 from (?P<secs>.+?))?"
      r"(?:; reason from (?P<reasons>.+?) \(read with its opinion, under 【理由】\))?",
-     lambda m: (f"意見の列：{m['texts']}" + ("（列ごとに別の意見として順に読みます）" if "," in m["texts"] else "")
-                + (f"。該当箇所は {m['secs']} から" if m["secs"] else "")
-                + (f"。理由は {m['reasons']} から（意見と一緒に【理由】として読みます）" if m["reasons"] else ""))),
+     lambda m: (f"意見の列：{_ja_list(m['texts'])}" + ("（列ごとに別の意見として順に読みます）" if "," in m["texts"] else "")
+                + (f"。該当箇所は {_ja_list(m['secs'])} から" if m["secs"] else "")
+                + (f"。理由は {_ja_list(m['reasons'])} から（意見と一緒に【理由】として読みます）" if m["reasons"] else ""))),
     (r"(?P<n>\d+) rows? with every cell empty \((?P<f_where>.+)\): kept in opinions\.csv \(status empty\), "
      r"not counted as submissions",
      "すべてのセルが空の行が{n}行あります（{f_where}）。opinions.csv には残し（status empty）、提出には数えません"),

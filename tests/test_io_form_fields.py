@@ -166,3 +166,10 @@ def test_nested_json_places_page_numbers_and_no_comment_on_a_subject(tmp_path):
     subs, _ = _read(path)
     op, = split_opinions(subs)
     assert op.heading == "38頁" and "【該当ページ】38\n" in subs[0].text  # the cell as typed in the text
+
+
+def test_the_columns_line_lists_in_japanese():
+    from cluster.messages_ja import translate
+
+    assert translate("opinion columns 意見1, 意見2: each one's opinions in turn; 該当箇所 from 該当箇所1, 該当箇所2") == (
+        "意見の列：意見1、意見2（列ごとに別の意見として順に読みます）。該当箇所は 該当箇所1、該当箇所2 から")
