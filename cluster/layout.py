@@ -32,6 +32,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .normalize import CONTACT_LABELS, NAME_LABELS
+from .split import opens_item
+
 __all__ = ["LayoutRepair", "repair_layout"]
 
 _DASHES = "-－‐−ー―—–"
@@ -48,16 +51,11 @@ _STAMP_RE = re.compile(
     rf"|(?:受付|受理|収受)(?:日)?[ \t\u3000]*[:：]?[ \t\u3000]*(?:{_DATE}))[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
 _SENTENCE_END = "。．！？!?」』）)】"
 _CLOSING_ONLY_RE = re.compile(r"^[ \t\u3000]*[。．、，」』）)]+[ \t\u3000]*$")
-# a line that opens an item: (2) ２． ② ・ ■ 【…】 第2 ア． (the split's markers, roughly)
-_ITEM_START_RE = re.compile(
-    r"^[ \t\u3000]*(?:[(（][ \t]*[0-9０-９a-zア-コ一二三四五六七八九十]{1,2}[ \t]*[)）]|[0-9０-９]{1,2}[ \t]*[.．、)）](?![0-9０-９])"
-    r"|[①-⑳⑴-⒇]|[・●■◆□◇○※＊*•>＞【〈<]|第[0-9０-９一二三四五六七八九十]|[ア-コ][.．][ \t\u3000]?"
-    r"|[一二三四五六七八九十]{1,2}[、．.])")
-# 「l.」「l．」「(l)」「（l）」「I.」 at a line's start: OCR's reading of 1
 # a line of the signature or contact block: never part of the sentence above it
 _CONTACT_LINE_RE = re.compile(
-    r"^[ \t\u3000]*(?:電話|TEL|ＴＥＬ|Tel|FAX|ＦＡＸ|Fax|ファクス|携帯|〒|住所|氏名|名前|連絡先|所属|E-?mail|Ｅ－?ｍａｉｌ|メール"
-    r"|以上|敬具|草々|かしこ|拝啓|謹啓|記$)", re.IGNORECASE)
+    rf"^[ \t\u3000]*(?:{'|'.join(map(re.escape, NAME_LABELS + CONTACT_LABELS))}|〒|以上|敬具|草々|かしこ|拝啓|謹啓|記$)",
+    re.IGNORECASE)
+# 「l.」「l．」「(l)」「（l）」「I.」 at a line's start: OCR's reading of 1
 _OCR_ONE_RE = re.compile(r"^([ \t\u3000]*)(?:(?P<dot>[lIｌＩ|])(?=[ \t]*[.．])|(?P<open>[(（])[ \t]*(?P<paren>[lIｌＩ|])"
                          r"(?=[ \t]*[)）]))")
 _TWO_DOT_RE = re.compile(r"^[ \t\u3000]*[2２][ \t]*[.．]")
@@ -183,7 +181,7 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
         full = is_full is not None and is_full(prev)
         if (prev.strip() and line.strip() and (full or broken)
                 and _JOINABLE_END.search(prev.rstrip(" \t\u3000")) and _JOINABLE_START.match(line.lstrip(" \t\u3000"))
-                and _japanese_line(prev) and not _ITEM_START_RE.match(line)
+                and _japanese_line(prev) and not opens_item(line)
                 and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")
             fix.joined += 1

@@ -218,7 +218,7 @@ def _layout_line(rows: int, fix: LayoutRepair) -> str:
         (fix.joined, f"{counted(fix.joined, 'line break')} inside sentences joined"),
         (fix.page_lines, f"{counted(fix.page_lines, 'page number or receipt stamp line', 'page number or receipt stamp lines')} removed"),
         (fix.ocr_markers, f"{counted(fix.ocr_markers, 'item number')} read as 1 (「l.」「(l)」)"),
-        (fix.long_vowels, f"{counted(fix.long_vowels, 'kanji 「一」')} in katakana words read as 「ー」 (「ル一ル」)")) if n]
+        (fix.long_vowels, f"{counted(fix.long_vowels, 'kanji 「一」', 'kanji 「一」')} in katakana words read as 「ー」 (「ル一ル」)")) if n]
     return (f"page layout undone in {counted(rows, 'row')} (text copied from a PDF or OCR): " + "; ".join(done)
             + " (the input file keeps it as it was)")
 

@@ -786,6 +786,13 @@ def _is_contact_line(core: str) -> bool:
         bool(re.search(r"[0-9０-９@＠]", core)) or bool(re.match(r"[（(](?:連絡先|担当|事務局)", core)))
 
 
+def opens_item(line: str) -> bool:
+    """``line`` starts with an item marker of any style the splitter cuts at (「(2)」「2.」「②」「・」
+    「一、」「ア．」「【意見2】」): the layout repair never joins it to the line above."""
+    stripped = line.lstrip(" \t\u3000")
+    return any(rx.match(stripped) for _, rx in _MARKERS) or bool(_LABEL_RE.match(stripped))
+
+
 def _starts_item(line: str) -> bool:
     """``line`` opens a numbered item or a 「…について」 section (no draft's title)."""
     stripped = line.lstrip(" \t\u3000")
