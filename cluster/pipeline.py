@@ -155,7 +155,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     if fields:
         log(_fields_line(fields))
     field_cols = {c for f in fields for c in f if c}
-    text_cols = [c for c in ([text_col] if not fields else [c for f in fields for c in (f[0], f[2]) if c]) if c]
+    text_cols = [c for f in fields for c in (f[0], f[2]) if c] if fields else [text_col]  # cells to repair
     repaired, repaired_rows, repairs = {}, 0, LayoutRepair()
     subs = []
     for i, row in enumerate(table.rows):
