@@ -400,8 +400,8 @@ def _mask_ocr_phones(text: str) -> str:
                 continue
         if _LATIN_RE.match(text, end):
             continue
-        if _SERVICE_NUMBER_RE.match(m.group()) and _SERVICE_WORD_RE.search(text[max(0, start - 16):start]):
-            continue  # a service's toll-free number (see ``_phone``)
+        if _is_service_number(text, start, end, m.group()):
+            continue  # a service's toll-free number the opinion names (as ``_phone``)
         spans.append((start, end))
     for start, end in reversed(spans):
         text = text[:start] + MASKS["phone"] + text[end:]
@@ -1796,14 +1796,17 @@ _PHONE_LABEL_ONLY_RE = re.compile(
 _LINE_REST_EMPTY_RE = re.compile(r"[^\S\n]*[)）】\]］>＞]?[^\S\n]*[。．.]?[^\S\n]*(?:\n|$)")
 
 
+def _is_service_number(text: str, start: int, end: int, number: str) -> bool:
+    """``number`` at ``text[start:end]`` is a service's toll-free or navigation-dial number the
+    opinion names (kept), not one on a contact line of its own (「フリーダイヤル 0120-…」: masked)."""
+    if not (_SERVICE_NUMBER_RE.match(number) and _SERVICE_WORD_RE.search(text[max(0, start - 16):start])):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (_LINE_REST_EMPTY_RE.match(text, end) and _PHONE_LABEL_ONLY_RE.fullmatch(text, line_start, start))
+
+
 def _phone(m: re.Match) -> str:
-    service = _SERVICE_NUMBER_RE.match(m.group()) and _SERVICE_WORD_RE.search(m.string[max(0, m.start() - 16):m.start()])
-    if service:
-        line_start = m.string.rfind("\n", 0, m.start()) + 1
-        if (_LINE_REST_EMPTY_RE.match(m.string, m.end())
-                and _PHONE_LABEL_ONLY_RE.fullmatch(m.string, line_start, m.start())):
-            return MASKS["phone"]  # 「フリーダイヤル 0120-…」 as a line of its own: a contact line
-    return m.group() if service else MASKS["phone"]
+    return m.group() if _is_service_number(m.string, m.start(), m.end(), m.group()) else MASKS["phone"]
 
 
 _REPLACE = {"address": _address_or_place, "phone": _phone, "postal": lambda m: _per_line(m, "postal")}

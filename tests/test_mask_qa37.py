@@ -111,3 +111,10 @@ def test_an_item_broken_by_a_line_break_keeps_the_lines_and_its_lines_are_droppe
     masked = mask_personal_data(text)
     assert masked.count("\n") == text.count("\n"), masked  # the splitter matches masked lines to the letter's
     assert drop_masked_lines(masked) == "ベンチを増やしてください。"
+
+
+def test_an_ocr_toll_free_number_follows_the_same_rule_as_a_typed_one():
+    """The OCR path asks the same question as the typed one (mask._is_service_number): a toll-free
+    number on a contact line of its own is the writer's and masked; one the opinion names is kept."""
+    assert_masked("駐輪場を増やしてください。\n山田商店\nフリーダイヤル Ol2O-123-456", secrets=["Ol2O-123-456"])
+    assert_masked("相談窓口のフリーダイヤルOl2O-123-456に電話しても繋がりません。", kept=["Ol2O-123-456"])
