@@ -155,7 +155,7 @@ the family name with 氏/議員 stays (「県議会議員の大川氏」, like �
 
 Also (QA37, letters and faxes that were OCR'd or taken from a PDF): a phone number with letters for digits (O/o for
 0, l/I/| for 1) or the kanji 一 for its hyphens (「電話 O9O-l234-5678」「FAX O29(l23)4567」「029一123一4567」,
-``_mask_ocr_phones``; 「第一章」「O型」 stay); a postal code broken after its hyphen by a line break (「〒123-⏎4567」) and
+``_mask_ocr_phones``; 「第一章」「O型」 stay), and a postal code after 〒 written so (「〒l23-4567」, ``_mask_ocr_postal``); a postal code broken after its hyphen by a line break (「〒123-⏎4567」) and
 an address broken before or after 丁目 (「…市東町⏎3丁目12番地の5」「…3丁目⏎12番地の5」, ``_ADDRESS_BREAK``); a name after
 氏名/名前 … and a blank (「氏名 斎藤」) or after a sender's label (送信者/差出人/発信者, a UniDic name: 「（送信者 松本）」,
 ``_BLANK_LABEL_NAME_RE``), and a person name among masked items on a contact line (「［住所］ 木村 ［電話番号］」,
@@ -405,6 +405,22 @@ def _mask_ocr_phones(text: str) -> str:
         spans.append((start, end))
     for start, end in reversed(spans):
         text = text[:start] + MASKS["phone"] + text[end:]
+    return _mask_ocr_postal(text)
+
+
+# A postal code after 〒 with OCR lookalikes (「〒l23-4567」「〒I23一4567」): the mark makes it a postal
+# code whatever the letters; masked here so that the address after it is masked whole as well.
+_OCR_POSTAL_RE = re.compile(rf"〒[^\S\n]*{D}{{3}}[^\S\n]*{H}?[^\S\n]*{D}{{4}}(?![0-9０-９])")
+
+
+def _mask_ocr_postal(text: str) -> str:
+    if "〒" not in text:
+        return text
+    folded = text.translate(_OCR_FOLD)
+    spans = [m.span() for m in _OCR_POSTAL_RE.finditer(folded) if text[m.start():m.end()] != m.group()
+             and not _LATIN_RE.match(text, m.end())]
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["postal"] + text[end:]
     return text
 
 

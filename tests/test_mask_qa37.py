@@ -55,6 +55,17 @@ def test_a_postal_code_or_address_broken_by_a_line_break_is_masked_whole(text, s
     assert_masked(text, secrets=secrets, kept=[text.split("\n")[0]])
 
 
+# a postal code after 〒 with OCR lookalikes: the code and the address after it
+@pytest.mark.parametrize("text, secrets", [
+    ("ベンチを増やしてください。\n〒l23-4567 あおば市若葉町5丁目6番7号", ["l23", "4567", "若葉町", "6番7号"]),
+    ("ベンチを増やしてください。\n住所 〒I23一4567 あおば市西町4-15-2", ["I23", "4567", "西町", "4-15-2"]),
+    ("ベンチを増やしてください。\n〒９８O－００l２　あおば市東町", ["９８O", "００l２"]),
+])
+def test_a_postal_code_with_ocr_lookalikes_is_masked(text, secrets):
+    assert_masked(text, secrets=secrets, kept=[text.split("\n")[0]])
+    assert POSTAL in mask_personal_data(text)
+
+
 @pytest.mark.parametrize("text", [
     "あおば市の計画について\n1-2 駐輪場の位置", "あおば市\n1番の要望は駐輪場です。", "市役所\n12番窓口で聞いた。",
     "あおば市に住んでいます\n2丁目の公園がよい。", "西町3丁目の交差点\n信号がほしい。",
