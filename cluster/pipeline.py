@@ -371,7 +371,8 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
     if not split:
         from .split import own_span  # the span of the writer's own content
 
-        published = [k for k, m in enumerate(made) if m[4] == "ok"]
+        # a letter's 「意見の理由」 items are part of the writer's own content (one row, as they are written)
+        published = [k for k, m in enumerate(made) if m[4] in ("ok", "reason")]
         if not published:
             return [(0, len(text), "", text, "empty")]
         first, last = published[0], published[-1]

@@ -60,7 +60,7 @@ that only greets or gives the writer's name (「小林です。」 above the quo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .normalize import CLOSING_WORDS, is_empty_opinion, is_introduction
 
@@ -88,6 +88,10 @@ _MARKERS = [
     ("paren_digit", re.compile(f"([{_PAREN_DIGIT}])")),
     ("kanji", re.compile(f"([{_KANJI_NUM}]{{1,2}})\\s*[、．.]")),
     ("kanji_paren", re.compile(f"[(（]([{_KANJI_NUM}]{{1,2}})[)）]")),
+    # 「一　第七条第一項の…」「二　第十一条の…」: a kanji numeral and a blank, as statutes and ministry-style
+    # letters number their points (QA40: such a letter was one opinion; 「一 日も早く」 is a quantity, see
+    # _COUNTER_AFTER_SPACE)
+    ("kanji_space", re.compile(f"([{_KANJI_NUM}]{{1,2}})[ 　]+(?=\\S)")),
     # 「第1に」「第一に、」「第2点目：」; 「第1章」「第3条」 are references, not items
     ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:(?:に|点目?|項目)\\s*[、，,．.:：　 ]?|[、．.:：　 ])")),
     # 「1　駐輪場を…」「2 屋根を…」: a number and a blank (not 「1 日あたり」, see _COUNTER_AFTER_SPACE)
@@ -366,6 +370,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
     before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
     labelled = _opinion_reason_labels(text, lines)  # 【意見】【理由】: parts of one opinion, no cuts
+    bare_sections = _bare_sections(text, lines)  # 「意見の趣旨」 … 「意見の理由」 lines: section headings
     for idx, (s, e) in enumerate(lines):
         line = text[s:e]
         stripped = line.lstrip(" \t\u3000")
@@ -380,7 +385,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             marked.setdefault("label", []).append(
                 (idx, s + lead + lm.end(), _number(lm.group(1)), lm.group(0).strip()))
             continue
-        hm = _HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line) or _ARTICLE_HEADING_RE.match(line)
+        hm = (_HEADING_RE.match(line) or _SECTION_LABEL_RE.match(line) or _ARTICLE_HEADING_RE.match(line)
+              or (bare_sections and _BARE_SECTION_RE.match(line)))
         # 「1. 歩道について」 is an item of a list, not a heading over the next item
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
@@ -391,7 +397,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             continue
         for style, rx in markers:
             m = rx.match(stripped)
-            if m and style == "space" and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
+            if m and style in ("space", "kanji_space") and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
                 continue
             if m and len(stripped) > m.end():
                 number = None if style in ("bullet", "dash") else _number(m.group(1))
@@ -519,7 +525,56 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     segments = segments or [_trimmed(text, 0, len(text))]
     if segments[-1].closing:  # the greeting under a section's last paragraph, cut already
         return segments
-    return _cut_closing(text, segments) if len(segments) > 1 else _cut_signature(text, segments[0])
+    return _gist_and_reasons(text, _cut_closing(text, segments) if len(segments) > 1
+                             else _cut_signature(text, segments[0]))
+
+
+# A letter in two sections, 「意見の趣旨」 (what is asked) over 「意見の理由」 (why): the heading of each
+# section, on a line of its own (「第1　意見の趣旨」 heads its items too, see ``_heading_items``)
+_GIST_LABEL = r"(?:意見の|ご意見の)?(?:趣旨|要旨)|意見の概要"
+_BARE_SECTION_RE = re.compile(
+    rf"[ \t\u3000]*[【\[［〈<＜■◆●]?[ \t\u3000]*(?P<h>{_GIST_LABEL}|(?:意見の|その)?理由)[ \t\u3000]*[】\]］〉>＞]?[ \t\u3000]*[:：]?[ \t\u3000]*$")
+_GIST_HEADING_RE = re.compile(rf"(?:{_GIST_LABEL})")
+
+
+def _bare_sections(text: str, lines: list[tuple[int, int]]) -> bool:
+    """``text`` has a gist line and a reason line of its own (「意見の趣旨」 … 「意見の理由」)."""
+    kinds = {_REASON_SECTION_RE.fullmatch(m.group("h")) is not None
+             for s, e in lines if (m := _BARE_SECTION_RE.match(text, s, e))}
+    return kinds == {True, False}
+
+
+def _gist_and_reasons(text: str, segments: list[Segment]) -> list[Segment]:
+    """Items under a 「意見の理由」 section give the reasons of the items under 「意見の趣旨」 (QA40: a
+    business association's ten reasons were counted and published as opinions). Under one gist item
+    they are read with it (one opinion); under several they name no one item and become ``reason``
+    segments (kept, neither published nor counted), as a web form's reason cell under several items is.
+    The 「意見の趣旨」 label leaves the headings: it says nothing about the opinion."""
+    def parts(seg):
+        return [h for h in seg.heading.split(" ") if h]
+
+    reasons = [k for k, seg in enumerate(segments) if not seg.closing and not seg.part
+               and any(_REASON_SECTION_RE.fullmatch(h) for h in parts(seg))]
+    def labelled_gist(seg):  # 「第1　意見の趣旨⏎第七条の…」: the label opens the item's own text
+        first = text[seg.start:seg.end].split("\n", 1)[0]
+        m = _BARE_SECTION_RE.fullmatch(first)
+        return m is not None and _GIST_HEADING_RE.fullmatch(m.group("h")) is not None
+
+    gist = [k for k, seg in enumerate(segments) if not seg.closing and not seg.part and k not in reasons
+            and (any(_GIST_HEADING_RE.fullmatch(h) for h in parts(seg)) or labelled_gist(seg))]
+    if not reasons or not gist:
+        return segments
+    out = list(segments)
+    for k in gist:
+        out[k] = replace(out[k], heading=" ".join(h for h in parts(out[k]) if not _GIST_HEADING_RE.fullmatch(h)))
+    if len(gist) == 1 and all(k > gist[0] for k in reasons) and reasons == list(range(gist[0] + 1, reasons[-1] + 1)):
+        one = out[gist[0]]
+        out[gist[0]] = replace(one, end=out[reasons[-1]].end)
+        return [seg for k, seg in enumerate(out) if k not in reasons]
+    if len(gist) >= 2:
+        for k in reasons:
+            out[k] = replace(out[k], part="reason")
+    return out
 
 
 # The fields of a ministry-style form: 【意見1】⏎【該当箇所】…⏎【意見内容】…⏎【理由】…
