@@ -182,6 +182,8 @@ _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|い�
 _REJECTION_WITH_ENDING_RE = re.compile(f"(?:{_REJECT_RE.pattern})(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)?")
 _AGAINST_WORD_RE = re.compile(r"反対(?!意見|の声|派|する人|者)")
 _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求め|望み|望む|お願い|希望し|いただきたい|頂きたい|もらいたい|"
+                         # an association's 「…するよう（強く）要望いたします」「…を要望します」 (QA40)
+                         r"要望(?:いた|致)?し(?:ます|たい)|要望する|"
                          # the written style of an association's letter: 「…を図られたい」「…されたい」「…願いたい」
                          r"(?:られ|され|せられ|願い)たい(?=[。．.!！、，,)）」]|\s|$)|"
                          r"検討して|検討を|"
@@ -279,6 +281,9 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     # a rule made stricter or looser (QA33: 「抑制区域の規制を強化して」 and 「…を緩和して」 in one row)
     "強化": ("strict", 1), "厳格化": ("strict", 1), "緩和": ("strict", -1),
     "伐採": ("felling", 1),
+    # when a rule starts (QA40: 120 letters asking 「施行期日を3年延期し…」 and 40 saying 「施行の延期には反対です」
+    # were one row): put off, or brought forward
+    "延期": ("timing", 1), "先送り": ("timing", 1), "前倒し": ("timing", -1),
     # no antonym: 「統合する案に賛成」 / 「統合に反対」 (QA: a 賛成 row offered the past answer to 反対)
     "統廃合": ("merge", 1), "統合": ("merge", 1), "民営化": ("private", 1), "移転": ("relocation", 1),
 }
@@ -288,7 +293,7 @@ DIRECTION_ACTIONS: tuple[str, ...] = tuple(dict.fromkeys([*(a for a, _ in DIRECT
 _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, reverse=True)))
 # the word itself asked for: 「値下げしてほしい」「延長を求めます」「存続させて」「設置を検討して」
 _DO_TAIL_RE = re.compile(
-    r"(?:の(?:方針|計画|案))?(?:を|の)?(?:ぜひ|是非|早急に)?"
+    r"(?:の(?:方針|計画|案))?(?:を|の)?(?:ぜひ|是非|早急に|強く)?"
     r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
     r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし)|"
     # 「値上げに賛成」「統合する案に賛成です」 (a negated 賛成 is read by _NOT_TAIL_RE first)
