@@ -178,7 +178,7 @@ def main() -> None:
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
     cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, section,
-                      confirm, undo, import a filled-in worksheet.xlsx); list and show them
+                      department, confirm, undo, import a filled-in worksheet.xlsx); list and show them
     """
 
 
@@ -576,6 +576,24 @@ def review_section(run_dir, cluster_id, text, by):
     _say(said_section(run_dir, cluster_id, text, by)[1])
 
 
+@review_group.command("department")
+@_dir
+@click.argument("cluster_id")
+@click.argument("department")
+@_by
+@_lang
+@_guarded
+def review_department(run_dir, cluster_id, department, by):
+    """Assign cluster CLUSTER_ID to DEPARTMENT, the department that writes its answer (担当課,
+    「道路課」): worksheet.xlsx shows it in its 担当課 column (filter on it to send each department
+    its rows), clusters.csv in its department column and report.csv in its 担当課 column; the
+    published report.xlsx, .md and .html do not show it. It follows the row's opinions through
+    re-runs and merges. Withdraw with `cluster review undo`."""
+    from .review import said_department
+
+    _say(said_department(run_dir, cluster_id, department, by)[1])
+
+
 @review_group.command("answer")
 @_dir
 @click.argument("cluster_id")
@@ -642,16 +660,17 @@ def review_confirm(run_dir, cluster_id, by):
 @_lang
 @_guarded
 def review_import(run_dir, worksheet, dry_run, by):
-    """Record the labels, summaries, answers, 対応区分 and 該当箇所 staff wrote in WORKSHEET (a worksheet.xlsx of DIR).
+    """Record the labels, summaries, answers, 対応区分, 該当箇所 and 担当課 staff wrote in WORKSHEET (a worksheet.xlsx
+    of DIR).
 
-    Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要, 考え方
-    and 該当箇所 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
+    Every run writes DIR/worksheet.xlsx: one row per cluster with its ラベル, ご意見の概要, 考え方,
+    該当箇所 and 担当課 to fill in and its 対応区分 to choose (the shaded columns), the best past-answer
     candidate beside them, and a sheet listing every opinion. Send it to whoever writes the
     answers; when it comes back, each changed cell becomes a `label` (the row's heading 【…】 in
-    the report), `summary`, `answer`, `category` or `section` (該当箇所) decision (an answer pasted unchanged from the
-    candidate column is recorded as that past answer). Emptied cells record nothing; importing
-    the same file twice records nothing new. The worksheet may come from an earlier run of DIR:
-    decisions name the opinions, not the row numbers.
+    the report), `summary`, `answer`, `category`, `section` (該当箇所) or `department` (担当課) decision
+    (an answer pasted unchanged from the candidate column is recorded as that past answer).
+    Emptied cells record nothing; importing the same file twice records nothing new. The
+    worksheet may come from an earlier run of DIR: decisions name the opinions, not the row numbers.
     """
     from .review import rerun_hint
     from .worksheet import import_worksheet
@@ -664,7 +683,7 @@ def review_import(run_dir, worksheet, dry_run, by):
             _echo(f"would record {kind} for {cluster_id}: {' '.join(str(text).split())[:60]}", err=True)
     kinds = Counter(kind for kind, _, _ in result.planned)
     plural = {"summary": "summaries", "answer": "answers", "label": "labels", "category": "categories (対応区分)",
-              "section": "sections (該当箇所)"}
+              "section": "sections (該当箇所)", "department": "departments (担当課)"}
     order = {"answer": 0, "summary": 1, "label": 2}
     what = ", ".join(f"{kinds[kind]} {kind if kinds[kind] == 1 else plural.get(kind, kind + 's')}"
                      for kind in sorted(kinds, key=lambda k: (order.get(k, 9), k))) or "nothing"

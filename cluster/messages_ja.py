@@ -21,7 +21,8 @@ ENV = "CLUSTER_LANG"
 
 KINDS = {"merge": "統合", "move": "移動", "split": "分割", "detach": "重複から外す", "exclude": "対象外",
          "cut": "切り分け", "join": "つなぎ合わせ", "label": "見出し", "summary": "概要", "answer": "回答",
-         "category": "対応区分", "section": "該当箇所", "confirm": "分類の確定", "withdraw": "取り消し"}
+         "category": "対応区分", "section": "該当箇所", "department": "担当課", "confirm": "分類の確定",
+         "withdraw": "取り消し"}
 
 PREFIXES = (("error: ", "エラー："), ("warning: ", "警告："), ("note: ", "注："))
 
@@ -85,6 +86,7 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"(\d+) labels?\b", r"見出し\1件"),
     (r"(\d+) categories \(対応区分\)|(\d+) category\b", lambda m: f"対応区分{m.group(1) or m.group(2)}件"),
     (r"(\d+) sections \(該当箇所\)|(\d+) section\b", lambda m: f"該当箇所{m.group(1) or m.group(2)}件"),
+    (r"(\d+) departments \(担当課\)|(\d+) department\b", lambda m: f"担当課{m.group(1) or m.group(2)}件"),
     (r"^nothing$", "何も"),
     (r" \(sheet ([^()]+)\)", r"（シート \1）"),
 ]]
@@ -180,6 +182,11 @@ _WORK = [(re.compile(p), r) for p, r in [
     (r"(?<=[」】）\w]) and (?=\S)", "、"),
     (r"(?<=[」】）\w]), (?=\S)", "、"),
 ]]
+
+
+def _staff_places(listed: str) -> str:
+    """「C001 (該当箇所 「…」) and C002 (該当箇所 「…」)」 -> 「C001（該当箇所「…」）、C002（該当箇所「…」）」."""
+    return re.sub(r" \((該当箇所|担当課) (「[^」]*」)\)", r"（\1\2）", listed).replace(" and ", "、")
 
 
 def _list_row(rest: str) -> str:
@@ -303,6 +310,7 @@ _SHOW: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      lambda m: f"該当箇所：{m['t']}（実行で見つけたもの。職員の記入なし）" + _since(m)),
     (r"該当箇所: none found by the run \(none by staff\)" + _SINCE,
      lambda m: "該当箇所：（実行では見つからず、職員の記入もなし）" + _since(m)),
+    (r"担当課: (?P<v>.*?)" + _SINCE, lambda m: "担当課：" + ("（なし）" if m["v"] == "(none)" else m["v"]) + _since(m)),
     (r"opinions:", "意見（同文・ほぼ同文の意見は1行にまとめています）："),
     (r"   … and (?P<n>\d+) more distinct texts \(opinions\.csv, cluster_id (?P<c>\S+)\)",
      "   …ほかに異なる意見{n}件（opinions.csv の cluster_id が {c} の行）"),
@@ -633,7 +641,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: None if _why_not(m["why"]) is None else
      f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）はもう当てはまりません："
      f"{_why_not(m['why'])}"),
-    (r"(?P<c>\S+): replaces the (?P<what>answer|summary|label|category|section) recorded by (?P<by>.+?) on "
+    (r"(?P<c>\S+): replaces the (?P<what>answer|summary|label|category|section|department) recorded by (?P<by>.+?) on "
      r"(?P<at>.+?) \(decision (?P<n>\d+)\): (?P<t>「.*」)",
      lambda m: f"{m['c']}：{m['by']} が {m['at']} に記録した{KINDS[m['what']]}（判断{m['n']}）を置き換えます：{m['t']}"),
     (r"「(?P<t>[^」]*)」 is not in the text of (?P<o>\S+) 「(?P<ot>[^」]*)」; copy the words from opinions\.csv",
@@ -676,9 +684,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{a} と {b} は別の提出（{sa}、{sb}）の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
     (r"(?P<o>\S+) lies between them in the submission; name it too to join it, or join only pieces next to each other",
      "提出の中で、間に意見 {o} があります。それも指定してつなぎ合わせるか、隣り合う意見だけをつなぎ合わせてください"),
-    (r"the (?P<kind>label|summary|section|answer text) is empty",
-     lambda m: f"{ {'label': '見出し', 'summary': 'ご意見の概要', 'section': '該当箇所', 'answer text': '回答の文'}[m['kind']] }"
-               "が空です。入力してください"),
+    (r"the (?P<kind>label|summary|section|department|answer text) is empty",
+     lambda m: {'label': '見出し', 'summary': 'ご意見の概要', 'section': '該当箇所', 'department': '担当課',
+                'answer text': '回答の文'}[m['kind']] + "が空です。入力してください"),
     (r"(?P<f>.+?): no decision to withdraw", "{f}：取り消せる判断がありません"),
     (r"there is no decision (?P<n>\d+) \(decisions 1 to (?P<k>\d+); (?P<cmd>`[^`]+`) lists them\)",
      "判断{n}はありません（判断は1～{k}。{cmd} で一覧できます）"),
@@ -850,6 +858,17 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"recorded section for (?P<f_c>.+?): 該当箇所 「(?P<t>.*)」(?P<masked> \(personal data masked\))? in the report",
      lambda m: f"該当箇所を記録しました：{_frag(m['f_c'])}。報告書の該当箇所は「{m['t']}」です"
                + ("（個人情報は伏せ字にします）" if m["masked"] else "")),
+    (r"recorded department for (?P<f_c>.+?): 担当課 「(?P<t>.*)」 in worksheet\.xlsx, clusters\.csv and report\.csv "
+     r"\(the published report does not show it\)",
+     "担当課を記録しました：{f_c}。担当課は「{t}」です（worksheet.xlsx・clusters.csv・report.csv に載ります。"
+     "公表する報告書には載りません）"),
+    # review merge: the rows' staff 該当箇所 or 担当課 differ: which the merged row keeps
+    (r"(?P<listed>.+? \((?:該当箇所|担当課) 「[^」]*」\)) differ; the merged row keeps (?P<k>\S+)'s (?P<t>「[^」]*」) "
+     r"\(its (?P<kind>`\w+`) decision names the most opinions(?P<tie>, the later on a tie)?\)\. Check it after the next "
+     r"run; (?P<cmd>`[^`]+`) writes another",
+     lambda m: f"{_staff_places(m['listed'])} が"
+               f"異なります。統合した行には {m['k']} の{m['t']}を残します（その {m['kind']} の判断が最も多くの意見を指すため"
+               f"{'。同数なら後のもの' if m['tie'] else ''}）。次の実行のあとで確かめてください。{m['cmd']} で別のものを記録できます"),
     (r"recorded answer for (?P<f_c>.+?): (?:past answer (?P<aid>\S+)|answer of (?P<src>\S+)|its 考え方) 「(?P<t>.*)」",
      lambda m: f"回答を記録しました：{_frag(m['f_c'])}。考え方（回答）は {_answer_source(m)}「{m['t']}」です"),
     (r"recorded confirm of (?P<f_c>.+)", "分類の確定を記録しました：{f_c}"),

@@ -208,7 +208,8 @@ def decision_table(table):
 
 # what a decision holds, by its key in decisions.jsonl (the ones the table shows)
 VALUE_WORDS = {"reason": "理由", "before": "切る位置（この言葉の前）", "label": "見出し", "summary": "ご意見の概要",
-               "section": "該当箇所", "answer_text": "考え方", "text": "考え方", "answer_id": "回答番号",
+               "section": "該当箇所", "department": "担当課", "answer_text": "考え方", "text": "考え方",
+               "answer_id": "回答番号",
                "category": "対応区分", "name": "対応区分の名前", "decision": "取り消す判断の番号", "kind": "取り消す判断の種類",
                "source": "取り込んだファイル", "duplicate_groups": "重複グループ", "opinions": "意見",
                "into": "移した先"}
@@ -482,6 +483,8 @@ def _what(decision, known_ids: Collection[str] = ()) -> str:
         return f"{cluster} のご意見の概要を「{shorten(_clean(value.get('summary')), 40)}」にします"
     if kind == "section":
         return f"{cluster} の該当箇所を「{shorten(_clean(value.get('section')), 40)}」にします"
+    if kind == "department":
+        return f"{cluster} の担当課を「{shorten(_clean(value.get('department')), 40)}」にします（公表しません）"
     if kind == "category":
         shown = "：".join(p for p in (_clean(value.get("category")), _clean(value.get("name"))) if p)
         return f"{cluster} の対応区分を「{shown}」にします"
@@ -530,7 +533,7 @@ _ERRORS = [
     (re.compile(r"split of .* changes nothing"), "分けても変わりません（選んだ意見とその重複だけで、すでに一つの項目です）"),
     (re.compile(r"is an exact copy of"), "全く同じ文面の意見は写しなので、単独では外せません"),
     (re.compile(r"is one of (\d+) copies in duplicate group " + _ID), "重複グループ {1} の写し（{0}件）の一つだけを対象外にはできません"),
-    (re.compile(r"the (label|summary|section) is empty"), "{0}が空です。入力してください"),
+    (re.compile(r"the (label|summary|section|department) is empty"), "{0}が空です。入力してください"),
     (re.compile(r"is already (excluded|detached|cut)"), "同じ判断がすでに記録されています"),
     # (QA29: these were 「理由は次の行のとおりです。」 and an English line)
     (re.compile(r"unknown answer id '([^']*)': this run has no past answers"),
@@ -543,7 +546,7 @@ _ERRORS = [
     (re.compile(r"decision (\d+) is already withdrawn"), "判断{0}はすでに取り消されています"),
     (re.compile(r"no decision to withdraw"), "取り消せる判断がありません"),
 ]
-_ERROR_WORDS = {"label": "見出し", "summary": "ご意見の概要", "section": "該当箇所"}
+_ERROR_WORDS = {"label": "見出し", "summary": "ご意見の概要", "section": "該当箇所", "department": "担当課"}
 
 
 def error_summary(message: str, kind: str | None = None) -> str:

@@ -1090,6 +1090,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             summary=applied.summaries.get(c, ""),
             category=applied.categories.get(c, ""),
             section=applied.sections.get(c, ""),
+            department=applied.departments.get(c, ""),
         ))
 
     if line := unknown_category_line(clusters, categories):
@@ -1641,7 +1642,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary),
-                              category=cl.category, campaign_copies=cl.campaign_copies))
+                              category=cl.category, campaign_copies=cl.campaign_copies,
+                              department=mask(cl.department)))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
@@ -1932,7 +1934,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     in_report = {r.cluster_id: r for r in model.rows}
     header = ["cluster_id", "size", "unique_texts", "label", "label_edited", "confirmed", "keywords", "topic",
               "topic_score", "references", "representative", "representative_opinion_id", "answer_status",
-              "answer_id", "summary", "category", "campaign_copies", "section", "report_no", "report_section"]
+              "answer_id", "summary", "category", "campaign_copies", "section", "report_no", "report_section",
+              "department"]
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
     for cl in clusters:
@@ -1946,7 +1949,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                      op_by_id[cl.representative].text, cl.representative, status, answer_id, cl.summary,
                      cl.category, cl.campaign_copies, cl.section,
                      in_report[cl.cluster_id].no if cl.cluster_id in in_report else "",
-                     in_report[cl.cluster_id].section if cl.cluster_id in in_report else ""])
+                     in_report[cl.cluster_id].section if cl.cluster_id in in_report else "", cl.department])
     write_csv(out_dir / "clusters.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "clusters.csv")
 
     header = ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer", "source", "matched_sentence",

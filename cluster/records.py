@@ -55,6 +55,7 @@ class Cluster:
     section: str = ""  # 該当箇所 staff wrote for the row (a ``section`` decision), else "": the run's own
     # opinions in duplicate groups of dedup.CAMPAIGN_MIN_COPIES or more (a form-letter campaign)
     campaign_copies: int = 0
+    department: str = ""  # 担当課 staff assigned the row (a ``department`` decision), else "": not published
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class ReportRow:
     summary_by_staff: bool = False
     category: str = ""  # 対応区分 staff gave the row (a code of ``ReportModel.categories``), else ""
     campaign_copies: int = 0  # of ``count``: copies of one letter sent by many (a campaign), for the count lines
+    department: str = ""  # 担当課 staff assigned (masked): worksheet.xlsx and report.csv only, never published
 
 
 @dataclass
@@ -291,13 +292,14 @@ def write_all(model: ReportModel, out_dir: Path, csv_encoding: str = "utf-8-sig"
 
 def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig") -> None:
     header = ["No.", "該当箇所", "見出し", "ご意見の概要", "件数", model.answer_heading, "回答の状態", CATEGORY_HEADING,
-              f"{CATEGORY_HEADING}の内容"]
+              f"{CATEGORY_HEADING}の内容", "担当課"]  # 担当課: the working table's, for sorting (not in the other formats)
     meaning = {c.code: c.name for c in model.categories}
     status = {"confirmed": "確定", "candidate": "候補", "none": "未記入"}
     # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
     # column says the same for filtering
     rows = [[r.no, _clean(r.section), _clean(r.label), _clean(published_summary(r)), r.count,
-             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, ""))]
+             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, "")),
+             _clean(r.department)]
             for r in model.rows]
     write_csv(path, header, rows, encoding=encoding)
 

@@ -69,6 +69,9 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
 - ``section`` {"section": text}: that cluster's 該当箇所 in the report is this staff-written
   text (「第4章 観光振興」) instead of the one the run finds (--topics, page references), placed
   like a label.
+- ``department`` {"department": text}: the department in charge of that cluster's answer (担当課,
+  「道路課」): worksheet.xlsx's 担当課 column, clusters.csv and report.csv show it (the published
+  report.xlsx/.md/.html do not), placed like a label.
 - ``confirm``: the opinions of the confirmed cluster stay together (re-applied like a merge,
   so a later regrouping cannot break the cluster up; late comments may still join it).
 - ``withdraw`` {"decision_id": id, "decision": n}: the decision with that ``id`` (every line
@@ -117,9 +120,11 @@ from .io import InputError, counted, shorten, unescape_cell
 from .records import Decision
 
 KINDS = ("merge", "move", "split", "detach", "exclude", "cut", "join", "label", "summary", "answer", "category",
-         "section", "confirm", "withdraw")
+         "section", "department", "confirm", "withdraw")
 # decisions about a whole row (not its opinions): they land on the cluster holding most of theirs
-ROW_KINDS = ("label", "summary", "answer", "category", "section", "confirm")
+ROW_KINDS = ("label", "summary", "answer", "category", "section", "department", "confirm")
+# row decisions whose value is staff's text or choice (not a grouping): replaced, imported, withdrawn alike
+TEXT_KINDS = ("answer", "summary", "label", "category", "section", "department")
 RESHAPING = ("cut", "join")  # applied to the split opinions, before anything else (:func:`reshape_opinions`)
 DECISIONS_FILE = "decisions.jsonl"
 
@@ -256,7 +261,7 @@ def _decision_from_json(obj) -> Decision:
             _str_list(g, "each of value.groups")
     if kind == "move":
         _str_list(value.get("target"), "value.target")
-    for key in ("label", "summary", "category", "section"):
+    for key in ("label", "summary", "category", "section", "department"):
         if kind == key and not (isinstance(value.get(key), str) and value[key].strip()):
             raise ValueError(f"value.{key} must be a non-empty string")
     if kind == "answer":
@@ -713,6 +718,7 @@ class AppliedDecisions:
     answers: dict[int, dict] = field(default_factory=dict)  # cluster number -> {"answer_id"|"text"}
     categories: dict[int, str] = field(default_factory=dict)  # cluster number -> 対応区分 code
     sections: dict[int, str] = field(default_factory=dict)  # cluster number -> staff-written 該当箇所
+    departments: dict[int, str] = field(default_factory=dict)  # cluster number -> 担当課 staff assigned
     confirmed: set[int] = field(default_factory=set)
     applied: int = 0
     not_applied: int = 0  # decisions whose opinions (or target) are all gone, or that changed nothing
@@ -1031,6 +1037,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             result.categories[target] = str(d.value.get("category", "")).strip()
         elif kind == "section":
             result.sections[target] = str(d.value.get("section", "")).strip()
+        elif kind == "department":
+            result.departments[target] = str(d.value.get("department", "")).strip()
         elif kind == "answer":
             result.answers[target] = {k: d.value[k] for k in ("answer_id", "text", "answer_text")
                                       if d.value.get(k)}
@@ -1402,16 +1410,18 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
         listed = " and ".join(f"{c} (category (対応区分) {_said('category', d.value)})" for c, (_, _, d) in classed.items())
         notes.append(f"note: {listed} differ; the merged row keeps that of {keeps}. Check it after the next run "
                      "(`cluster review category` records another)")
-    sections = _row_decisions_of(members, decisions, cluster_ids, "section")
-    if len({str(d.value.get("section") or "") for _, _, d in sections.values()}) > 1:
-        keeps = max(sections, key=lambda c: sections[c][:2])
-        text = str(sections[keeps][2].value.get("section") or "")
-        listed = " and ".join(f"{c} (該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」)"
-                              for c, (_, _, d) in sections.items())
-        tie = ", the later on a tie" if any(sections[c][0] == sections[keeps][0] for c in sections if c != keeps) else ""
-        notes.append(f"note: {listed} differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `section` "
+    for kind, word in (("section", "該当箇所"), ("department", "担当課")):
+        held = _row_decisions_of(members, decisions, cluster_ids, kind)
+        if len({str(d.value.get(kind) or "") for _, _, d in held.values()}) <= 1:
+            continue
+        keeps = max(held, key=lambda c: held[c][:2])
+        text = str(held[keeps][2].value.get(kind) or "")
+        listed = " and ".join(f"{c} ({word} 「{shorten(str(d.value.get(kind) or ''), 30)}」)"
+                              for c, (_, _, d) in held.items())
+        tie = ", the later on a tie" if any(held[c][0] == held[keeps][0] for c in held if c != keeps) else ""
+        notes.append(f"note: {listed} differ; the merged row keeps {keeps}'s 「{shorten(text, 30)}」 (its `{kind}` "
                      f"decision names the most opinions{tie}). Check it after the next run; "
-                     f"`cluster review section {run_dir} {keeps} \"…\"` writes another")
+                     f"`cluster review {kind} {run_dir} {keeps} \"…\"` writes another")
     if len(written["answer"]) == 1 and len(written["summary"]) == 1 and written["answer"] != written["summary"]:
         notes.append(f"note: the merged row will show {written['summary'][0]}'s summary with {written['answer'][0]}'s "
                      "answer; check that they go together after the next run")
@@ -1436,7 +1446,7 @@ def _merge_conflicts(run_dir, cluster_ids: Sequence[str]) -> list[str]:
 
 def _row_decisions_of(members: Mapping[str, list[str]], decisions: Sequence[Decision],
                       cluster_ids: Sequence[str], kind: str) -> dict[str, tuple[int, int, Decision]]:
-    """``{cluster id: (weight, number, decision)}``: the decision of ``kind`` (category, section)
+    """``{cluster id: (weight, number, decision)}``: the decision of ``kind`` (category, section, department)
     in force on each of the clusters a merge names (recorded since the last run too), placed as
     :func:`_staff_work` places it; ``weight``: how many of the merged clusters' opinions it names,
     which decides, as :func:`apply_decisions` does, which one the merged row keeps (the later on a
@@ -1489,6 +1499,8 @@ def _staff_work(run_dir, members: Mapping[str, list[str]], decisions: Sequence[D
             what = f"category (対応区分) {_said(kind, d.value)}"
         elif kind == "section":
             what = f"該当箇所 「{shorten(str(d.value.get('section') or ''), 30)}」"
+        elif kind == "department":
+            what = f"担当課 「{shorten(str(d.value.get('department') or ''), 30)}」"
         else:
             what = "`confirm`"
         out.setdefault(c, {})[kind] = what
@@ -1510,7 +1522,7 @@ def merge_keeps(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     work = _staff_work(run_dir, members, decisions)
     lines = []
     for c in cluster_ids:
-        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category", "section")
+        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category", "section", "department")
                 if kind in work.get(c, {}) and not any(kind in work.get(o, {}) for o in cluster_ids if o != c)]
         if not kept:
             continue
@@ -1539,7 +1551,8 @@ def leaving_notes(run_dir, opinion_ids: Sequence[str], target: str | None = None
             continue
         leaving = [i for i in ids if unescape_cell(row_of[i].get("cluster_id", "")) == c]
         who = leaving[0] if len(leaving) == 1 else f"{len(leaving)} opinions ({_ids_shown(leaving)})"
-        kinds = [k for k in ("answer", "summary", "label", "category", "section", "confirm") if k in work[c]]
+        kinds = [k for k in ("answer", "summary", "label", "category", "section", "department", "confirm")
+                 if k in work[c]]
         has = _joined([work[c][k] for k in kinds])
         it = "it" if len(leaving) == 1 else "them"
         if not target:
@@ -1938,7 +1951,7 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
     """A decision that gives cluster ``cluster_id`` a staff-written text (``kind``: label or
     summary), recorded with the cluster's opinions so it follows them through later runs."""
     text = _staff_text(text)
-    if kind in ("label", "section"):  # a heading 【…】 or a 該当箇所 cell is one line
+    if kind in ("label", "section", "department"):  # a heading 【…】, a 該当箇所 or 担当課 cell is one line
         text = " ".join(text.split())
     if not text:
         raise InputError(f"the {kind} is empty")
@@ -1970,6 +1983,14 @@ def record_section(run_dir, cluster_id: str, section: str, by: str | None = None
     run finds from --topics and the opinions' page references; masked like every report text).
     Follows the cluster's opinions through later merges, moves and splits, like a label."""
     return _record_cluster_text(run_dir, "section", cluster_id, section, by)
+
+
+def record_department(run_dir, cluster_id: str, department: str, by: str | None = None) -> Decision:
+    """Assign cluster ``cluster_id`` to the department that writes its answer (担当課, 「道路課」):
+    shown in worksheet.xlsx's 担当課 column (to filter the rows a department gets), clusters.csv
+    and report.csv, not in the published report. Follows the cluster's opinions through later
+    merges, moves and splits, like a label."""
+    return _record_cluster_text(run_dir, "department", cluster_id, department, by)
 
 
 def record_summary(run_dir, cluster_id: str, summary: str, by: str | None = None) -> Decision:
@@ -2215,7 +2236,7 @@ def _answer_text_in_run(run_dir, answer_id: str) -> str:
 
 def _said(d_kind: str, value: Mapping) -> str:
     """What an answer, summary, label or category decision says, as the report would show it."""
-    if d_kind in ("summary", "label", "section"):
+    if d_kind in ("summary", "label", "section", "department"):
         return str(value.get(d_kind) or "")
     if d_kind == "category":
         return " ".join(p for p in (str(value.get("category") or ""), str(value.get("name") or "")) if p)
@@ -2249,7 +2270,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
     withdrawn = _withdrawn(decisions)
     held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
     for n, d in enumerate(decisions, 1):
-        if d.kind not in ("answer", "summary", "label", "category", "section") or n in withdrawn:
+        if d.kind not in TEXT_KINDS or n in withdrawn:
             continue
         target = _current_cluster(where, d.opinion_ids)
         if target is None:
@@ -2282,7 +2303,7 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
 
 def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     """:func:`replacement_notes` for a decision just recorded (compared with those recorded before it)."""
-    if decision.kind not in ("answer", "summary", "label", "category", "section"):
+    if decision.kind not in TEXT_KINDS:
         return []
     decisions = load_decisions(run_dir)
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
@@ -2463,7 +2484,7 @@ def withdraw_import(run_dir, source: str | Path, by: str | None = None) -> list[
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     targets = [n for n, d in enumerate(decisions, 1)
-               if d.kind in ("summary", "answer", "label", "category", "section") and n not in withdrawn
+               if d.kind in TEXT_KINDS and n not in withdrawn
                and d.value.get("source") == name]
     # several files of that name imported (two departments' 「worksheet.xlsx」): the file's content decides
     contents = {decisions[n - 1].value.get("source_sha1") for n in targets}
@@ -2740,7 +2761,7 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     where = {oid: c for c, members_ in members.items() for oid in members_}
     withdrawn = _withdrawn(decisions)
     pending = {d.kind: (n, d) for n, d in enumerate(decisions, 1)
-               if n > done and n not in withdrawn and d.kind in ("label", "summary", "answer", "category", "section")
+               if n > done and n not in withdrawn and d.kind in TEXT_KINDS
                and _current_cluster(where, d.opinion_ids) == cluster}
 
     def since(kind: str) -> str:
@@ -2784,6 +2805,8 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
                  else f"該当箇所: 「{shown}」 as the run found it (none by staff)" if shown else
                  "該当箇所: none found by the run (none by staff)")
     lines[-1] += since("section")
+    department = unescape_cell(row.get("department", ""))  # runs before the department decision: no column
+    lines.append(f"担当課: {department or '(none)'}" + since("department"))
     # one line per distinct text (a campaign's copies counted, not listed)
     shown: dict[str, list[str]] = {}
     for oid in ids:
@@ -3571,6 +3594,14 @@ def said_section(run_dir, cluster_id: str, text: str, by: str | None = None) -> 
         effect=f"該当箇所 「{shorten(published, 60)}」{masked} in the report", run_dir=run_dir))
 
 
+def said_department(run_dir, cluster_id: str, text: str, by: str | None = None) -> tuple[Decision, list[str]]:
+    decision = record_department(run_dir, cluster_id, text, by)
+    return _said_with_notes(run_dir, decision, recorded_line(
+        decision, f"for {_named(run_dir, cluster_id)}",
+        effect=f"担当課 「{shorten(decision.value['department'], 60)}」 in worksheet.xlsx, clusters.csv and report.csv "
+               "(the published report does not show it)", run_dir=run_dir))
+
+
 def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: str | None = None,
                 by: str | None = None) -> tuple[Decision, list[str]]:
     taken = ""
@@ -3611,8 +3642,7 @@ def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | N
         target = decisions[n - 1]
         where = target.value.get("clusters") or target.value.get("cluster") or ""
         where = " + ".join(where) if isinstance(where, list) else str(where)
-        said = _said(target.kind, target.value) if target.kind in ("answer", "summary", "label", "category",
-                                                                   "section") else ""
+        said = _said(target.kind, target.value) if target.kind in TEXT_KINDS else ""
         if target.kind in RESHAPING:  # the opinions it cut or joined: they are whole or apart again
             where = " + ".join(target.opinion_ids) + (f" before 「{shorten(str(target.value.get('before', '')), 20)}」"
                                                       if target.kind == "cut" else "")

@@ -5,7 +5,7 @@ In many offices the table of opinions goes out to the departments concerned (担
 write the 考え方 in Excel and send the file back. Every run writes ``worksheet.xlsx`` for that:
 
 - sheet 「回答作成」: one row per cluster in report order: No., cluster_id, 件数, 該当箇所,
-  **ラベル**, **ご意見の概要** and **考え方** (to edit, shaded like 該当箇所 and 対応区分), the answer's
+  **ラベル**, **ご意見の概要** and **考え方** (to edit, shaded like 該当箇所, 対応区分 and 担当課), the answer's
   status, and the best candidate (a past answer, or an answer confirmed for another row of this
   run: number run:C…) with its number, score and the opinion it answered (copy it into 考え方
   to use it);
@@ -19,7 +19,9 @@ write the 考え方 in Excel and send the file back. Every run writes ``workshee
 ``import_worksheet`` (``cluster review import DIR FILE``) compares the three columns with what the
 worksheet showed and records a ``label`` (the row's published heading 【…】), ``summary`` or
 ``answer`` decision for each cell that was changed (a changed 該当箇所 cell: a ``section``
-decision, the row's published 該当箇所). The decisions name the cluster's opinions as the worksheet knew them, found again in
+decision, the row's published 該当箇所; a changed 担当課 cell: a ``department`` decision, the
+department that writes the row's answer, never published; 回答案の担当課 beside it is the past
+answer's department, a suggestion). The decisions name the cluster's opinions as the worksheet knew them, found again in
 the run folder by id and text (and with their exact and near copies there), so a worksheet
 that was out for two weeks still lands on the right groups after merges, re-runs or late
 comments. An answer pasted unchanged from the candidate column is recorded as that past
@@ -71,7 +73,8 @@ ANSWER = "考え方"
 LABEL = "ラベル"
 CATEGORY = "対応区分"
 SECTION = "該当箇所"
-MAIN_HEADER = ["No.", "cluster_id", "件数", SECTION, LABEL, SUMMARY, ANSWER, CATEGORY, "回答の状態",
+DEPARTMENT = "担当課"  # the department staff assigned the row (a department decision); 回答案の担当課 suggests one
+MAIN_HEADER = ["No.", "cluster_id", "件数", SECTION, LABEL, SUMMARY, ANSWER, CATEGORY, DEPARTMENT, "回答の状態",
                "回答案（未確認）", "回答案の番号", "スコア", "回答案が答えた意見", "回答案の担当課",
                "回答案の出典"]  # 出典: which consultation (and year) the answer was written for: is it stale?
 OPINIONS_HEADER = ["No.", "cluster_id", "opinion_id", "件数", "ご意見"]
@@ -113,8 +116,10 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     ws.title = MAIN_SHEET
     ws.append([xlsx_text(f"回答作成シート：{model.title}")])
     ws["A1"].font = xlsx_font(bold=True, size=14)
-    ws.append(["「該当箇所」「ラベル」「ご意見の概要」「考え方」「対応区分」（色付きの列）を書き換え、`cluster review import 出力フォルダ このファイル` で"
+    ws.append(["「該当箇所」「ラベル」「ご意見の概要」「考え方」「対応区分」「担当課」（色付きの列）を書き換え、"
+               "`cluster review import 出力フォルダ このファイル` で"
                "取り込みます。該当箇所は公表する表のその行の該当箇所（案の章・節など）になります。"
+               "担当課はその行の回答を書く課です（公表しません。「回答案の担当課」は過去の回答を書いた課です）。"
                "ラベルは公表する表で行の見出し【…】になります。過去の回答案を使うときは、その文を「考え方」に"
                "貼り付けてください。対応区分はセルの一覧から選びます。ほかの列（件数など）の変更は取り込まれません。空にしたセルは何も取り消しません"
                "（取り消しは `cluster review undo`）。"
@@ -140,6 +145,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     summary_col, answer_col = MAIN_HEADER.index(SUMMARY) + 1, MAIN_HEADER.index(ANSWER) + 1
     label_col, category_col = MAIN_HEADER.index(LABEL) + 1, MAIN_HEADER.index(CATEGORY) + 1
     section_col = MAIN_HEADER.index(SECTION) + 1  # a changed 該当箇所 becomes a section decision: editable too
+    department_col = MAIN_HEADER.index(DEPARTMENT) + 1  # and a changed 担当課 a department decision
     shown_category = {c.code: c.shown for c in model.categories}
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
@@ -151,7 +157,8 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             best = None  # a row with an answer of its own needs no weak suggestion
         status = WEAK_STATUS if weak else STATUS_WORDS.get(r.answer_status, r.answer_status)
         ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
-                   xlsx_text(written_answer), xlsx_text(shown_category.get(r.category, r.category)), status,
+                   xlsx_text(written_answer), xlsx_text(shown_category.get(r.category, r.category)),
+                   xlsx_text(r.department), status,
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
                    round(best.score, 4) if best else None, xlsx_text(mask(best.past_opinion)) if best else "",
                    xlsx_text(best.department) if best else "", xlsx_text(mask(best.source)) if best else ""])
@@ -159,21 +166,22 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             cell = ws.cell(row=row_number, column=column)
             cell.alignment = wrap
             cell.border = border
-            if column in (section_col, label_col, summary_col, answer_col, category_col):
+            if column in (section_col, label_col, summary_col, answer_col, category_col, department_col):
                 cell.fill = editable
-            elif weak and column > category_col:
+            elif weak and column > department_col:
                 cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
         hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows.append(["category", r.cluster_id, xlsx_text(shown_category.get(r.category, r.category)), ""])
         hidden_rows.append(["section", r.cluster_id, xlsx_text(r.section), ""])  # an edit becomes a section decision
+        hidden_rows.append(["department", r.cluster_id, xlsx_text(r.department), ""])  # and a department decision
         hidden_rows += [["candidate", r.cluster_id, c.answer_id, xlsx_text(mask(c.answer))] for c in cands]
-    for col, width in zip("ABCDEFGHIJKLMNO", (6, 10, 7, 14, 18, 50, 50, 16, 10, 45, 10, 7, 35, 12, 16)):
+    for col, width in zip("ABCDEFGHIJKLMNOP", (6, 10, 7, 14, 18, 50, 50, 16, 12, 10, 45, 10, 7, 35, 12, 16)):
         ws.column_dimensions[col].width = width
     _category_choices(ws, model.categories, category_col, header_row + 1, header_row + len(model.rows))
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    print_setup(ws, header_row)  # 15 columns: landscape, A4, fit to the width, header on every page
-    ws.auto_filter.ref = f"A{header_row}:O{header_row + len(model.rows)}"  # filter by 担当課 to share out
+    print_setup(ws, header_row)  # 16 columns: landscape, A4, fit to the width, header on every page
+    ws.auto_filter.ref = f"A{header_row}:P{header_row + len(model.rows)}"  # filter by 担当課 to share out
 
     sheet = wb.create_sheet(OPINIONS_SHEET)
     sheet.append(OPINIONS_HEADER)
@@ -267,6 +275,8 @@ class _Sheet:
     category_cells: dict = field(default_factory=dict)  # cluster_id -> 対応区分 cell now
     sections: dict = field(default_factory=dict)  # cluster_id -> 該当箇所 as shown (older worksheets: none)
     section_cells: dict = field(default_factory=dict)  # cluster_id -> 該当箇所 cell now
+    departments: dict = field(default_factory=dict)  # cluster_id -> 担当課 as shown (older worksheets: none)
+    department_cells: dict = field(default_factory=dict)  # cluster_id -> 担当課 cell now
 
 
 def _listing_fingerprint(rows) -> str:
@@ -305,7 +315,7 @@ def _read(path: Path) -> _Sheet:
         if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
             raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
                              f"sheet is missing); use the worksheet.xlsx from the run folder")
-        written, units, candidates, labels, categories, sections = {}, {}, {}, {}, {}, {}
+        written, units, candidates, labels, categories, sections, departments = {}, {}, {}, {}, {}, {}, {}
         listing, folder = None, ""
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
@@ -329,9 +339,11 @@ def _read(path: Path) -> _Sheet:
                 categories[cid] = a
             elif kind == "section":
                 sections[cid] = a
+            elif kind == "department":
+                departments[cid] = a
             elif kind == "folder":
                 folder = cid
-        rows, header, seen, label_cells, category_cells, section_cells = [], None, {}, {}, {}, {}
+        rows, header, seen, label_cells, category_cells, section_cells, department_cells = [], None, {}, {}, {}, {}, {}
         misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
         for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
             values = [c.value for c in cells]
@@ -369,6 +381,8 @@ def _read(path: Path) -> _Sheet:
                 category_cells[cid] = cell(CATEGORY)
             if SECTION in header:
                 section_cells[cid] = cell(SECTION)
+            if DEPARTMENT in header:
+                department_cells[cid] = cell(DEPARTMENT)
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
@@ -377,7 +391,7 @@ def _read(path: Path) -> _Sheet:
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
         return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells,
-                      sections, section_cells)
+                      sections, section_cells, departments, department_cells)
     finally:
         wb.close()
 
@@ -436,6 +450,9 @@ def was_edited(path) -> bool:
             return True
         if cid in sheet.sections and cid in sheet.section_cells and \
                 not _same(sheet.section_cells[cid], sheet.sections[cid]):
+            return True
+        if cid in sheet.departments and cid in sheet.department_cells and \
+                not _same(sheet.department_cells[cid], sheet.departments[cid]):
             return True
     return False
 
@@ -598,7 +615,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     """Record a ``summary`` or ``answer`` decision for every editable cell of the worksheet at
     ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
     recorded when a row is wrong; ``dry_run`` records nothing and lists what would be."""
-    from .review import (_answer_text_in_run, _archive_answers, _run_state, _staff_text, _withdrawn,
+    from .review import (TEXT_KINDS, _answer_text_in_run, _archive_answers, _run_state, _staff_text, _withdrawn,
                          _with_fingerprints, append_decision, load_decisions, replacement_notes, text_fingerprint)
     from .io import unescape_cell
 
@@ -667,8 +684,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     withdrawn = _withdrawn(decisions)
     recorded_before: set[tuple] = set()
     for n, d in enumerate(decisions, 1):
-        if d.kind in ("summary", "answer", "label", "category", "section") and n not in withdrawn:
-            value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category", "section")
+        if d.kind in TEXT_KINDS and n not in withdrawn:
+            value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category", "section", "department")
                      else (d.value.get("text") or d.value.get("answer_id")))
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
 
@@ -725,6 +742,12 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     section_named: set[str] = set()  # rows whose 該当箇所 cell was emptied: named, not 「unchanged」
     for _, cid, text in _changed_cells(sheet, sheet.section_cells, sheet.sections, SECTION, section_named, result):
         section_changes[cid] = " ".join(text.split())  # one line, as `cluster review section` records it
+    # 担当課 likewise: a department's name written or changed (the coordinator's, or a department's copy)
+    department_changes: dict[str, str] = {}  # cluster id -> the 担当課 to record
+    department_named: set[str] = set()
+    for _, cid, text in _changed_cells(sheet, sheet.department_cells, sheet.departments, DEPARTMENT,
+                                       department_named, result):
+        department_changes[cid] = " ".join(text.split())
     # a value that is no category of the run is refused here, before anything is recorded
     category_changes, category_named = _category_changes(run_dir, path, sheet, result)
     if sheet.listing_edited:
@@ -741,6 +764,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             changes.append(("category", category_changes[cid]))
         if cid in section_changes:
             changes.append(("section", section_changes[cid]))
+        if cid in department_changes:
+            changes.append(("department", department_changes[cid]))
         for kind, column, new, shown in (("summary", SUMMARY, summary_cell, shown_summary),
                                          ("answer", ANSWER, answer_cell, shown_answer)):
             if _same(new, shown):
@@ -752,7 +777,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             changes.append((kind, text))
         if not changes:
-            result.unchanged += cid not in label_named and cid not in category_named and cid not in section_named
+            result.unchanged += not ({cid} & (label_named | category_named | section_named | department_named))
             continue
         changed_rows += 1
         ids = opinions_of(cid)
@@ -762,7 +787,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             continue
         for kind, text in changes:
             value: dict = {"cluster": cid, "source": path.name, "source_sha1": source_sha1}
-            if kind in ("summary", "label", "section"):
+            if kind in ("summary", "label", "section", "department"):
                 value[kind], key_value = text, text
             elif kind == "category":
                 value.update(category=text.code, name=text.name)
@@ -799,14 +824,15 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     for (kind, current), rows_of in now_in.items():
         if len(rows_of) > 1:
             what = {"summary": "summaries", "label": "labels", "category": "categories (対応区分)",
-                    "section": "sections (該当箇所)"}.get(kind, "answers")
+                    "section": "sections (該当箇所)", "department": "departments (担当課)"}.get(kind, "answers")
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
     # two departments' copies of a row: the later import wins, never silently
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:
-        shown = (value.get("summary") or value.get("label") or value.get("section") or value.get("text")
+        shown = (value.get("summary") or value.get("label") or value.get("section") or value.get("department")
+                 or value.get("text")
                  or (f"{value['category']} {value.get('name', '')}".strip() if kind == "category" else "")
                  or f"past answer {value.get('answer_id')}")
         result.planned.append((kind, cid, shown))

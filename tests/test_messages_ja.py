@@ -148,11 +148,13 @@ def test_review_lines_in_japanese(sample_run, tmp_path):
     copies = [r["opinion_id"] for r in ok if r["duplicate_group"]]
     text = {r["opinion_id"]: r["text"] for r in ok}
     commands = [
+        ["department", c4, "交通政策課"], ["department", c5, "道路課"],  # rows of two departments merged: a note
         ["merge", c4, c5], ["merge", c4, c5], ["move", alone[c2][0], c3], ["split", *alone[c3][:2]],
         ["exclude", alone[c2][1], "--reason", "テスト送信"], ["exclude", copies[0]],
         ["label", c1, "東町線の存続"], ["summary", c1, "東町線を存続させてほしい。"],
         ["answer", c2, "--answer-id", "1"], ["answer", c3, "--text", "ご意見として承ります。"], ["answer", c3],
-        ["confirm", c1], ["category", c1, "A"], ["section", c1, "第3章 公共交通"], ["detach", copies[1]],
+        ["confirm", c1], ["category", c1, "A"], ["section", c1, "第3章 公共交通"], ["department", c1, "交通政策課"],
+        ["department", c1, " "], ["detach", copies[1]],
         ["undo"], ["undo", "--decision", "1"], ["move", "P-999-9", c1], ["confirm", "C999"], ["merge", c1],
         ["list"],
         # refused: each says why in Japanese
@@ -319,7 +321,8 @@ def test_review_show_in_japanese(tmp_path):
     said += both("review", "show", "DIR", parking, env={"CLUSTER_LANG": "ja"})
     for decision in (["label", parking, "駐輪場の増設"], ["summary", parking, "駐輪場を増やしてほしい。"],
                      ["answer", parking, "--answer-id", "1"], ["category", parking, "A"],
-                     ["section", parking, "第2章 自転車"], ["merge", trees, bus], ["exclude", "8-2"]):
+                     ["section", parking, "第2章 自転車"], ["department", parking, "道路課"], ["merge", trees, bus],
+                     ["exclude", "8-2"]):
         both("review", decision[0], "DIR", *decision[1:])
     said += both("review", "show", "DIR", parking) + both("review", "show", "DIR", "8-2")
     for d in dirs.values():
@@ -332,7 +335,8 @@ def test_review_show_in_japanese(tmp_path):
                   if r["cluster_id"] == parking)
     for wording in (f"{parking}（報告書の No. {number}）：件数3件（同文・ほぼ同文の意見を1件と数えると1件）",
                     "ご意見の概要：駐輪場を増やしてほしい。", "見出し：駐輪場の増設（職員が記入）",
-                    "該当箇所：第2章 自転車（職員が記入）", "対応区分：（なし）", "   （なし）",
+                    "該当箇所：第2章 自転車（職員が記入）", "対応区分：（なし）", "担当課：道路課", "担当課：（なし）",
+                    "   （なし）",
                     "本文：" + PARKING, "8-2 に関する判断：", f"{parking} とその意見に関する判断："):
         assert wording in said, (wording, said)
     patterns = [r"考え方（回答）：確定済み（過去の回答 1）「駐輪場の増設を検討してまいります。」",
