@@ -209,6 +209,8 @@ def _reader_options(what: str):
 @click.option("--id-column", help="Column with the submission id (guessed: 受付番号, 番号, ID ...; else the row number).")
 @click.option("--channel-column", help="Column with the channel: 郵送 / 持参 / FAX / 電子メール (guessed: 提出方法 ...).")
 @click.option("--submitter-column", help="Column naming the submitter, to count 提出者数 and mask names (guessed: 氏名 ...).")
+@click.option("--kind-column", help="Column telling 個人 or 団体, to count 提出者数 by kind (guessed: 個人・団体, "
+                                    "提出者区分 ...); a 団体名 column names the organisation (guessed: 団体名, 法人名 ...).")
 @click.option("--answers", "answers", multiple=True, type=click.Path(),
               help="Past answers table (CSV/XLSX) to suggest 考え方 from; repeatable. Or one index saved "
                    "by `cluster answers --save-index` (not re-embedded).")
@@ -252,7 +254,7 @@ def _reader_options(what: str):
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_lang
 @_guarded
-def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, answers,
+def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, kind_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
                 final, no_split, model, seed,
                 encoding, sheet, header_row, title, answer_heading, period, categories, no_mask, report_encoding,
@@ -271,7 +273,7 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     _refuse_past_answers_as_comments(input_paths, answers)
     opts = RunOptions(
         text_column=text_column, id_column=id_column, channel_column=channel_column,
-        submitter_column=submitter_column, answers=tuple(answers), answer_id_column=answer_id_column,
+        submitter_column=submitter_column, kind_column=kind_column, answers=tuple(answers), answer_id_column=answer_id_column,
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,

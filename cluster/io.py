@@ -15,7 +15,7 @@ makes the file one without a header (columns column1 …), total and note rows u
 (「合計 1,000件」, 「※…」) are listed, not read, Excel's 「_x000D_」 escapes are decoded, nested JSON is flattened
 to dotted names, column names are put on one line and compared without spaces (``clean_name``,
 ``fold_name``). ``choose_columns`` picks the text, id, channel and submitter columns (never one
-column for the text and another role;
+column for the text and another role; ``choose_kind_columns`` the columns telling 個人 / 団体 and the 団体名;
 JSON lines records that name the text field two ways are read together). For the report counts,
 channel spellings are folded to the four standard channels and submitters' names to one key
 (placeholders such as 匿名 count as separate people).
@@ -53,6 +53,23 @@ CHANNEL_COLUMN_CANDIDATES = (
     "提出方法", "提出手段", "受付方法", "媒体", "受付媒体", "channel", "提出方法（郵送・持参・FAX・電子メール）",
 )
 SUBMITTER_COLUMN_CANDIDATES = ("提出者", "氏名", "名前", "お名前", "submitter", "name")
+# The kind of submitter, for 提出者数 by 個人 / 団体: a column that tells it (「個人・団体」, values 個人 /
+# 団体 / 法人 …) and a column naming the organisation (「団体名」: a filled cell is an organisation's
+# submission, counted once by that name). See ``choose_kind_columns``.
+KIND_COLUMN_CANDIDATES = (
+    "個人・団体", "個人／団体", "個人/団体", "個人団体", "個人・団体の別", "個人団体の別", "個人又は団体", "個人または団体",
+    "個人・法人", "個人／法人", "個人/法人", "個人・法人の別", "個人・団体等", "個人・法人・団体",
+    "提出者区分", "提出者の区分", "提出者種別", "提出者の種別", "提出者属性", "提出者の属性", "意見提出者区分",
+    "submitter type", "submitter kind",
+)
+# generic names: the kind column only when most of its values are 個人 / 団体-like (区分 may be the
+# channel's or the draft's, 種別 an opinion's)
+KIND_COLUMN_IF_VALUES = ("区分", "属性", "種別", "分類", "個人・団体区分", "type", "kind")
+ORGANISATION_COLUMN_CANDIDATES = (
+    "団体名", "法人名", "団体・法人名", "法人・団体名", "団体名・法人名", "法人名・団体名", "団体等名", "法人等名",
+    "団体の名称", "法人の名称", "団体名称", "法人名称", "法人等の名称", "団体等の名称", "企業名", "会社名", "事業者名",
+    "organization", "organisation", "organization name", "organisation name",
+)
 # A web form's fields beside each opinion: the place in the draft it concerns and its reason
 # (「該当箇所」「意見」「理由」, or numbered 「該当箇所1」「意見1」「該当箇所2」「意見2」 …)
 SECTION_COLUMN_CANDIDATES = (
@@ -85,6 +102,7 @@ class FileOptions:
     id: str | None = "--id-column"
     channel: str | None = "--channel-column"
     submitter: str | None = "--submitter-column"
+    kind: str | None = "--kind-column"
     encoding: str | None = "--encoding"
     sheet: str | None = "--sheet"
     header_row: str | None = "--header-row"
@@ -95,11 +113,11 @@ class FileOptions:
 
 
 COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
-QUERY_OPTIONS = FileOptions(channel=None, submitter=None)  # cluster answers --query
+QUERY_OPTIONS = FileOptions(channel=None, submitter=None, kind=None)  # cluster answers --query
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
-                                  submitter=None, encoding=None, sheet=None, header_row=None,
+                                  submitter=None, kind=None, encoding=None, sheet=None, header_row=None,
                                   every_sheet=True, header_scan_rows=30)  # --answers, PAST
-TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, encoding=None, sheet=None,
+TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, kind=None, encoding=None, sheet=None,
                             header_row=None)  # cluster run --topics: a file with no options of its own
 
 
@@ -953,7 +971,8 @@ def fold_name(text: str) -> str:
 @lru_cache(maxsize=1)
 def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
     names = (*TEXT_COLUMN_CANDIDATES, *ID_COLUMN_CANDIDATES, *CHANNEL_COLUMN_CANDIDATES,
-             *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES)
+             *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES, *KIND_COLUMN_CANDIDATES,
+             *ORGANISATION_COLUMN_CANDIDATES)
     exact = frozenset(fold_name(n) for n in names)
     return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
 
@@ -1912,7 +1931,10 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
                                     ("channel", CHANNEL_COLUMN_CANDIDATES, channel),
                                     ("submitter", SUBMITTER_COLUMN_CANDIDATES, submitter)):
-        col = guess_column(table.columns, candidates, given, what=what, required=False)
+        # 「提出者区分」 contains 「提出者」 but tells the kind of submitter (choose_kind_columns)
+        kinds = frozenset(fold_name(c) for c in table.columns if is_kind_column_name(c)
+                          or is_organisation_column_name(c)) if what == "submitter" else frozenset()
+        col = guess_column(table.columns, candidates, given, what=what, required=False, exclude=kinds)
         if col is not None and col == text_col:
             if given is not None:
                 text_opt = opts.text or "the text column option"
@@ -1936,6 +1958,162 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
         used = set(chosen.values()) | {"_extra"} | {c for f in table.opinion_fields for c in f if c}
         table.unused_columns = [c for c in table.columns if c not in used
                                 and any((r.get(c) or "").strip() for r in table.rows)]
+    return chosen
+
+
+# ---------------------------------------------------------------- the kind of submitter (個人 / 団体)
+
+# 「個人・団体の別」「個人又は法人」「法人・個人」, not 「個人情報」 nor a name (「個人・団体名」)
+_KIND_NAME_RE = re.compile(r"個人.{0,4}(?:団体|法人|企業|事業者)|(?:団体|法人|企業).{0,4}個人|"
+                           r"^(?:意見)?提出者の?(?:区分|種別|属性|別)")
+_ORGANISATION_NAME_RE = re.compile(r"団体名|法人名|団体の名称|法人の名称|団体等の名称|法人等の名称|企業名|会社名|事業者名")
+# a column naming a person as well (「氏名・団体名」) is the submitter column, not the organisation's
+_PERSON_NAME_RE = re.compile(r"氏名|名前|提出者|代表者|個人|担当者")
+
+
+def is_kind_column_name(column: str) -> bool:
+    """Whether a column's name says it tells the kind of submitter (個人 / 団体), whatever its values.
+
+    >>> [is_kind_column_name(c) for c in ["個人・団体", "個人／団体の別", "提出者区分", "区分", "個人情報", "団体名"]]
+    [True, True, True, False, False, False]
+    """
+    name = fold_name(column)
+    if name in _KIND_NAMES:
+        return True
+    return bool(_KIND_NAME_RE.search(name)) and not name.endswith(("名", "名称")) and "氏名" not in name
+
+
+def is_organisation_column_name(column: str) -> bool:
+    """Whether a column's name says it holds the name of the submitting organisation (団体名, 法人名 …),
+    not a person's too (「氏名・団体名」 is the submitter column).
+
+    >>> [is_organisation_column_name(c) for c in ["団体名", "団体・法人名", "法人名（団体の場合）", "氏名・団体名", "氏名"]]
+    [True, True, True, False, False]
+    """
+    name = fold_name(column)
+    if name in _ORGANISATION_NAMES:
+        return True
+    return bool(_ORGANISATION_NAME_RE.search(name)) and not _PERSON_NAME_RE.search(name)
+
+
+_KIND_NAMES = frozenset(fold_name(c) for c in KIND_COLUMN_CANDIDATES)
+_KIND_IF_VALUES_NAMES = frozenset(fold_name(c) for c in KIND_COLUMN_IF_VALUES)
+_ORGANISATION_NAMES = frozenset(fold_name(c) for c in ORGANISATION_COLUMN_CANDIDATES)
+
+INDIVIDUAL, ORGANISATION = "個人", "団体"
+KNOWN_KINDS = (INDIVIDUAL, ORGANISATION)
+_INDIVIDUAL_VALUES = frozenset({
+    "個人", "個人の方", "個人として", "一般個人", "個人（一般）", "一般", "市民", "県民", "区民", "町民", "村民", "都民",
+    "道民", "府民", "住民", "私人", "個人等", "individual", "person", "personal", "private", "privateperson",
+})
+_ORGANISATION_VALUES = frozenset({
+    "団体", "法人", "企業", "事業者", "事業所", "会社", "組合", "協会", "npo", "npo法人", "nga", "ngo",
+    "法人・団体", "団体・法人", "法人等", "団体等", "法人・団体等", "団体・法人等", "企業・団体", "団体・企業",
+    "法人その他の団体", "法人その他団体", "自治会", "町内会", "行政機関", "自治体", "地方公共団体", "業界団体",
+    "事業者団体", "経済団体", "organization", "organisation", "company", "corporation", "corporate", "group",
+    "business",
+})
+# a value ending so names an organisation of that kind (「特定非営利活動法人」「商店街振興組合」「○○協議会」)
+_ORGANISATION_ENDINGS = ("法人", "団体", "組合", "協会", "会社", "企業", "事業者", "会議所", "連合会", "協議会",
+                         "連盟", "自治会", "町内会", "商店会", "商工会")
+# a check box or a choice number before the value: 「■個人」「☑団体」「1.個人」「①個人」
+_KIND_MARK_RE = re.compile(r"^(?:[■□☑☒✓✔●○◯◉・\-]|\d{1,2}[.)．：:]|[①-⑳])\s*")
+
+
+def submitter_kind(value: str) -> str:
+    """個人 or 団体 for the values that say one of them (法人, 企業, 事業者, 組合, NPO法人, 「一般社団法人」 …
+    are 団体; 市民, 一般 are 個人), a note in brackets aside (「団体（NPO法人）」); else the value as
+    written (NFKC, spaces folded), "" for an empty cell (``unknown_kinds`` names the others).
+
+    >>> [submitter_kind(v) for v in ["個人", "団体", "法人", "ＮＰＯ法人", "企業", "■個人", "団体（自治会）", "学生", " "]]
+    ['個人', '団体', '団体', '団体', '団体', '個人', '団体', '学生', '']
+    """
+    text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+    text = re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+    if not text:
+        return ""
+    for candidate in (text, _KIND_MARK_RE.sub("", text)):
+        m = _CHANNEL_NOTE_RE.match(candidate)
+        for form in (candidate, m.group(1) if m else None):
+            if not form:
+                continue
+            key = "".join(form.split()).lower()
+            if key in _INDIVIDUAL_VALUES:
+                return INDIVIDUAL
+            if key in _ORGANISATION_VALUES or (key.endswith(_ORGANISATION_ENDINGS) and "個人" not in key):
+                return ORGANISATION
+    return text
+
+
+def unknown_kinds(values: Iterable[str]) -> Counter:
+    """The kind values (as ``submitter_kind`` gives them) that are neither 個人 nor 団体, with how
+    many rows have each; empty values are not counted."""
+    return Counter(k for k in (submitter_kind(v) for v in values) if k and k not in KNOWN_KINDS)
+
+
+def organisation_name(value: str) -> str:
+    """A 団体名 cell as the organisation's name, "" when it names none (empty, 「なし」「該当なし」「個人」 …)."""
+    text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+    key = "".join(text.split()).lower()
+    if not key or key in NO_NAME or key in ("該当なし", "特になし", "無", "なし(個人)", "個人のため無し"):
+        return ""
+    return text
+
+
+def organisation_key(name: str) -> str:
+    """The key that counts one organisation once: NFKC with every space removed (「みどり 自治会」 and
+    「みどり自治会」 are one organisation)."""
+    return "".join(unicodedata.normalize("NFKC", name or "").split()).lower()
+
+
+def _mostly_kinds(table: Table, column: str) -> bool:
+    """Whether more than half of a column's filled cells are 個人 / 団体-like values."""
+    values = [r.get(column) or "" for r in table.rows if (r.get(column) or "").strip()]
+    return bool(values) and sum(submitter_kind(v) in KNOWN_KINDS for v in values) * 2 > len(values)
+
+
+def choose_kind_columns(table: Table, kind: str | None = None, taken: Mapping[str, str | None] | None = None
+                        ) -> dict[str, str | None]:
+    """The comment table's columns that tell the kind of submitter: ``{"kind": …, "organisation": …}``
+    (each a column name or None), for 提出者数 by 個人 / 団体.
+
+    ``kind`` (``--kind-column``) names the kind column, or the organisation column when its name is
+    one (「団体名」); else the kind column is guessed by its name (「個人・団体」「個人／団体の別」
+    「提出者区分」, ``is_kind_column_name``), or a generic name (区分, 属性, 種別) whose values are
+    mostly 個人 / 団体 / 法人 …; the organisation column by its name (団体名, 法人名, 団体・法人名 …).
+    ``taken`` (``choose_columns``'s: the text, id, channel and submitter columns) are never either. Values that are
+    neither 個人 nor 団体 are named in ``table.notes`` (counted as written), and the columns found
+    are no longer among ``table.unused_columns``."""
+    roles = {col: role for role, col in (taken or {}).items() if col}
+    free = [c for c in table.columns if c not in roles and c != "_extra"]
+    chosen: dict[str, str | None] = {"kind": None, "organisation": None}
+    if kind is not None:
+        given = table.column_aliases.get(fold_name(kind), kind) if find_column(table.columns, kind) is None else kind
+        col = guess_column(table.columns, (), given, what="kind", required=False)
+        if col in roles:
+            raise InputError(f"{table.options.kind or '--kind-column'} {kind!r} is the {roles[col]} column; "
+                             f"the kind of submitter must come from another column (the file has: {', '.join(table.columns)})")
+        chosen["organisation" if is_organisation_column_name(col) and not is_kind_column_name(col) else "kind"] = col
+    else:
+        named = [c for c in free if is_kind_column_name(c)]
+        named.sort(key=lambda c: fold_name(c) not in _KIND_NAMES)  # an exact name first
+        generic = [c for c in free if fold_name(c) in _KIND_IF_VALUES_NAMES and _mostly_kinds(table, c)]
+        chosen["kind"] = (named or generic or [None])[0]
+    if chosen["organisation"] is None:
+        orgs = [c for c in free if c != chosen["kind"] and is_organisation_column_name(c)]
+        orgs.sort(key=lambda c: fold_name(c) not in _ORGANISATION_NAMES)
+        chosen["organisation"] = orgs[0] if orgs else None
+    if chosen["kind"]:
+        unknown = unknown_kinds(r.get(chosen["kind"], "") for r in table.rows)
+        if unknown:
+            shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
+            line = (f"{chosen['kind']}: {counted(len(unknown), 'value')} not among the known kinds of submitter "
+                    f"({', '.join(KNOWN_KINDS)}), counted as written: {shown}"
+                    + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
+            if line not in table.notes:
+                table.notes.append(line)
+    used = {c for c in chosen.values() if c}
+    table.unused_columns = [c for c in table.unused_columns if c not in used]
     return chosen
 
 

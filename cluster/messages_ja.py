@@ -49,12 +49,14 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"\bid = ", "ID = "),
     (r"\bchannel = ", "提出方法 = "),
     (r"\bsubmitter = ", "提出者 = "),
+    (r"\bkind = ", "個人・団体の別 = "),
+    (r"\borganisation = ", "団体名 = "),
     (r"\bopinion column = ", "意見の列 = "),
     (r"\banswer column = ", "回答の列 = "),
     (r"\bid column = ", "IDの列 = "),
     (r"\bsource column = ", "出典の列 = "),
     (r"\bdepartment column = ", "担当課の列 = "),
-    (r", (?=(?:本文|ID|提出方法|提出者|意見の列|回答の列|IDの列|出典の列|担当課の列|本文の列) = )", "、"),
+    (r", (?=(?:本文|ID|提出方法|提出者|個人・団体の別|団体名|意見の列|回答の列|IDの列|出典の列|担当課の列|本文の列) = )", "、"),
     (r"\bheader found on row (\d+)", r"列名は\1行目"),
     (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
     (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
@@ -762,8 +764,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<p>.+?): no such run folder", "{p}：実行フォルダがありません"),
     (r"cannot guess the text column; give --text-column \(the file has: (?P<cols>.+)\)",
      "意見の本文の列がわかりません。--text-column で指定してください（ファイルの列：{cols}）"),
-    (r"unknown (?P<what>text|id|channel|submitter) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
-     lambda m: f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['what']] }の列 "
+    (r"unknown (?P<what>text|id|channel|submitter|kind) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
+     lambda m: f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者', 'kind': '個人・団体の別'}[m['what']] }の列 "
                f"'{m['c']}' はありません。ファイルの列：{m['cols']}"),
     (r"(?P<p>.+?): not (?P<enc>[\w-]+): (?P<n>\d+) byte runs? cannot be read as (?P=enc), the first at line "
      r"(?P<l>\d+) \(byte (?P<b>\d+)\)(?P<rest>.*)",
@@ -948,6 +950,24 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
+    # --- 提出者数 by 個人 / 団体 (a 個人・団体 or 団体名 column)
+    (r"(?P<col>[^:]+): (?P<n>\d+) values? not among the known kinds of submitter \((?P<known>[^()]+)\), counted as "
+     r"written: (?P<shown>.+)",
+     lambda m: f"{m['col']}：{m['known'].replace(', ', '・')}のどちらでもない値が{m['n']}種類あります。"
+               "提出者数では書かれたとおりに数えます：" + re.sub(r"」 (\d+) rows?", r"」\1行", m["shown"]).replace(", ", "、")
+               .replace(" and ", "、ほか").replace(" more", "種類")),
+    (r"提出者数: (?P<n>[\d,]+) submissions name (?P<d>[\d,]+) organisations? \((?P<s>[\d,]+) (?:is|are) on more than "
+     r"one\): an organisation counts once by its name",
+     "提出者数：団体名のある提出{n}件の団体は{d}団体です（{s}団体が複数の提出をしています）。同じ団体名の提出は1団体に数えます"),
+    (r"(?P<f_file>.+?) has no column telling 個人 or 団体: its (?P<n>\d+) rows? count as 「(?P<k>[^」]*)」 in 提出者数 "
+     r"\(give it a 個人・団体 column to count them by kind\)",
+     "{f_file} には個人・団体の別の列がありません。この{n}行は提出者数で「{k}」に数えます"
+     "（個人・団体の別に数えるには、個人・団体の列を付けてください）"),
+    (r"--kind-column '(?P<c>[^']*)' is the (?P<role>text|id|channel|submitter) column; the kind of submitter must "
+     r"come from another column \(the file has: (?P<cols>.+)\)",
+     lambda m: f"--kind-column の '{m['c']}' は"
+               f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }の列です。"
+               f"個人・団体の別は別の列から取ってください（ファイルの列：{m['cols']}）"),
     # past answers read from a published table (QA31)
     (r"past answers: (?P<file>[^:]+?): merged cells: filled (?P<n>\d+) merged ranges? with the value of (?:its|their) first "
      r"row \((?P<cols>.+)\)",

@@ -33,15 +33,17 @@ from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_giv
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
-from .io import (KNOWN_CHANNELS, STANDARD_CHANNELS, InputError, assign_comment_ids, choose_columns,
-                 compose_submission, counted, is_real_name, normalize_channel, read_table, submitter_key, write_csv, write_json)
+from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, InputError, assign_comment_ids,
+                 choose_columns, choose_kind_columns, compose_submission, counted, is_real_name, normalize_channel,
+                 organisation_name, read_table, submitter_key, submitter_kind, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics)
 from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
-from .report import ReportModel, ReportRow, count_channels_and_submitters, has_submitter_names, section_topic, write_all
+from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
+                     has_submitter_names, kind_key, section_topic, write_all)
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import is_lead_in, split_submission
@@ -60,6 +62,8 @@ class RunOptions:
     id_column: str | None = None
     channel_column: str | None = None
     submitter_column: str | None = None
+    # the column telling 個人 / 団体 (or naming the 団体: 団体名), for 提出者数 by kind (guessed)
+    kind_column: str | None = None
     answers: Sequence[str] = ()
     answer_id_column: str | None = None
     answer_opinion_column: str | None = None
@@ -135,8 +139,13 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
     cols = table.columns  # after choose_columns: JSON lines fields read together are one column
     used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
+    # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
+    kinds = choose_kind_columns(table, opts.kind_column, used)
+    kind_col, org_col = kinds["kind"], kinds["organisation"]
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
-               "channel": opts.channel_column is None, "submitter": opts.submitter_column is None}
+               "channel": opts.channel_column is None, "submitter": opts.submitter_column is None,
+               "kind": opts.kind_column is None, "organisation": opts.kind_column is None or kind_col is not None}
+    used.update({k: v for k, v in kinds.items() if v})
     log(f"read {len(table)} rows from {Path(path).name} ({table.describe()}); columns: "
         + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
                     for k, v in used.items()))
@@ -183,6 +192,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             channel=(row.get(channel_col, "") or "").strip() if channel_col else "",
             submitter=(row.get(submitter_col, "") or "").strip() if submitter_col else "",
             control_chars_removed=table.control_chars_removed[i], extra=extra,
+            **_kind_of_row(row, kind_col, org_col),
         ))
     if repaired_rows:
         log(_layout_line(repaired_rows, repairs))
@@ -204,6 +214,20 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         log(f"removed {info['control_chars_removed']} control characters "
             f"(in {sum(1 for n in table.control_chars_removed if n)} rows; the rows are kept)")
     return subs, info
+
+
+def _kind_of_row(row: Mapping[str, str], kind_col: str | None, org_col: str | None) -> dict[str, str]:
+    """A row's kind of submitter and organisation (``Submission.kind``, ``.organisation``): the kind
+    column's value (io.submitter_kind: 個人, 団体 or as written); without one (or with its cell
+    empty), a 団体名 cell that names an organisation makes the row a 団体's, and with a 団体名 column
+    alone an empty cell makes it a 個人's. A 団体's organisation is its 団体名, counted once by it."""
+    if not kind_col and not org_col:
+        return {}
+    kind = submitter_kind(row.get(kind_col) or "") if kind_col else ""
+    organisation = organisation_name(row.get(org_col) or "") if org_col else ""
+    if not kind and org_col:
+        kind = ORGANISATION if organisation else (INDIVIDUAL if not kind_col else "")
+    return {"kind": kind, "organisation": organisation if kind == ORGANISATION else ""}
 
 
 # 「?野家」「ベンチを?置いて」: a 「?」 with a Japanese character after it that no question ends
@@ -304,6 +328,13 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         info["inputs"].append({"path": str(path), "name": name, "rows": [first, len(subs)], "prefixed": prefixed[k],
                                **({"sheet": sheet_of[k]} if sheet_of[k] else {}),
                                **{key: part_info[key] for key in ("format", "encoding", "columns")}})
+    # 提出者数 by kind: a file without a 個人・団体 (or 団体名) column beside one that has it
+    if any(c.get("kind") or c.get("organisation") for c in (i["columns"] for i in info["inputs"])):
+        for i in info["inputs"]:
+            if not (i["columns"].get("kind") or i["columns"].get("organisation")):
+                log(f"{_source_shown(i['path'], i.get('sheet', ''))} has no column telling 個人 or 団体: its "
+                    f"{counted(i['rows'][1] - i['rows'][0] + 1, 'row')} count as 「{KIND_UNKNOWN}」 in 提出者数 "
+                    "(give it a 個人・団体 column to count them by kind)")
     head = info["inputs"][0]
     info.update(format=head["format"], encoding=head["encoding"], columns=head["columns"])
     files = len(dict.fromkeys(str(p) for p in paths))
@@ -1252,7 +1283,21 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
         "clusters": len(clusters),
         "singleton_clusters": sum(1 for c in clusters if c.size == 1),
         "control_chars_removed": read_info["control_chars_removed"],
+        **_kind_counts(subs, read_info),
     }
+
+
+def _kind_counts(subs, read_info) -> dict:
+    """run.json's 提出者数 by kind of submitter, as the report counts it (blank rows aside):
+    ``submitters_by_kind`` (None without a 氏名 column: the report then counts submissions) and
+    ``submissions_by_kind``; {} when no column tells the kind."""
+    blank = set(read_info.get("blank_rows", ()))
+    counted = [s for s in subs if s.row_number not in blank]
+    by_kind = count_kinds(counted)
+    if not by_kind:
+        return {}
+    return {"submitters_by_kind": {k: p for k, p, _ in by_kind} if has_submitter_names(counted) else None,
+            "submissions_by_kind": {k: n for k, _, n in by_kind}}
 
 
 def _citing_texts(units: Sequence[int], unit_texts: Sequence[str], unit_counts, limit: int = 200
@@ -1565,7 +1610,19 @@ def attachment_note(subs) -> str | None:
             "them into the input to count and group them")
 
 
-def repeated_names_note(subs, blank_rows: Sequence[int] = ()) -> str | None:
+def repeated_organisations_note(subs, blank_rows: Sequence[int] = ()) -> str | None:
+    """One line when an organisation (its 団体名) sent more than one submission: 提出者数 counts it once."""
+    blank = set(blank_rows)
+    keys = [kind_key(s)[1] for s in subs if s.row_number not in blank and s.kind == ORGANISATION and s.organisation]
+    counts = Counter(keys)
+    if len(counts) == len(keys):
+        return None
+    shared = sum(1 for c in counts.values() if c > 1)
+    return (f"提出者数: {len(keys):,} submissions name {len(counts):,} organisation{'s' if len(counts) > 1 else ''} ({shared:,} "
+            f"{'is' if shared == 1 else 'are'} on more than one): an organisation counts once by its name")
+
+
+def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True) -> str | None:
     """One line when submissions share a 氏名: 提出者数 counts a name once, so two people of one
     name are one submitter (QA: 1,700 e-Gov letters under 322 names gave 「提出者数：322名」 unsaid)."""
     blank = set(blank_rows)
@@ -1578,7 +1635,7 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = ()) -> str | None:
     nameless = len(keys) - len(named)
     # the report counts each submission without a name as one submitter: the line gives its figure
     total = (f"; with the {nameless:,} submission{'s' if nameless > 1 else ''} without a name, one submitter "
-             f"each, the report says {distinct + nameless:,}名") if nameless else ""
+             f"each, the report says {distinct + nameless:,}名") if nameless and total else ""
     return (f"提出者数: {len(named):,} submissions name {distinct:,} submitters ({shared:,} "
             f"{'name is' if shared == 1 else 'names are'} on more than one): submissions under one 氏名 "
             f"count as one submitter (two people of one name too){total}; --submitter-column names another column")
@@ -1651,14 +1708,24 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows))
     for channel, n in by_channel.items():
         masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
+    # 提出者数 by kind (a 個人・団体 or 団体名 column): a kind written otherwise is free text, published masked
+    # (values that become the same once masked are counted together, as channels are)
+    merged: dict[str, list[int]] = {}
+    for k, p, n in count_kinds(counted):
+        shown = merged.setdefault(k if k in (INDIVIDUAL, ORGANISATION, KIND_UNKNOWN) else mask(k), [0, 0])
+        shown[0], shown[1] = shown[0] + p, shown[1] + n
+    by_kind = [(k, p, n) for k, (p, n) in merged.items()]
+    n_nameless = sum(1 for sub in counted if not submitter_key(sub.submitter)) - n_unnamed_files
+    if by_kind:  # a 団体 counted by its 団体名 has a name
+        n_nameless = sum(1 for sub in counted if kind_key(sub)[1].startswith("#row")
+                         and not any(a <= sub.row_number <= b for a, b in unnamed_rows))
     return ReportModel(
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
-        n_from_unnamed_files=n_unnamed_files,
-        n_nameless=sum(1 for sub in counted if not submitter_key(sub.submitter)) - n_unnamed_files,
+        n_from_unnamed_files=n_unnamed_files, n_nameless=n_nameless, by_kind=by_kind,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
         period=mask(opts.period.strip()) if opts.period else "", section_column=bool(topic_names),
         categories=tuple(categories),
@@ -1958,7 +2025,14 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
              a.matched_sentence, a.department] for a in answer_rows]
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
-    if log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
+    if model.by_kind:
+        # an organisation counts by its 団体名; the 氏名 note is about the others
+        for note in (repeated_names_note([s for s in subs if not (s.kind == ORGANISATION and s.organisation)],
+                                         read_info.get("blank_rows", ()), total=False),
+                     repeated_organisations_note(subs, read_info.get("blank_rows", ()))):
+            if log and note:
+                log(note)
+    elif log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
         log(note)
     if log and opts.final:
         open_rows = [r.no for r in model.rows if r.answer_status != "confirmed"]

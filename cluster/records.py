@@ -18,6 +18,11 @@ class Submission:
     # a web form's opinion fields composed into ``text`` (io.compose_submission): each one's opinion
     # span, reason span ((-1, -1): none) and 該当箇所; () when the text is one column's cell
     parts: tuple[tuple[int, int, int, int, str], ...] = ()
+    # the kind of submitter for 提出者数 by kind (io.submitter_kind): 個人, 団体, a value as written,
+    # or "" (no kind column, or an empty cell); ``organisation``: the 団体名 of a 団体's submission,
+    # which counts it once however many letters it sent
+    kind: str = ""
+    organisation: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,12 @@ from pathlib import Path
 
 from .categories import count_lines as category_lines
 from .io import (
+    INDIVIDUAL,
+    ORGANISATION,
     atomic_path,
     escape_cell,
     normalize_channel,
+    organisation_key,
     strip_controls,
     submitter_key,
     write_csv,
@@ -37,6 +40,9 @@ NO_ANSWER = "（考え方は未記入）"
 SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
 SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数えていません）"
 SHARED_NAMES_NOTE = "同一の氏名による提出は1名として計上"
+# 提出者数 by kind (a 個人・団体 or 団体名 column): an organisation's letters count once, by its name
+SHARED_ORGANISATIONS_NOTE = "同一の団体による提出は1団体として計上"
+KIND_UNKNOWN = "区分不明"  # a submission whose kind is not given (an empty cell, a file without the column)
 # The longest published ご意見の概要 taken from an opinion: an Excel row is at most 409.5 pt
 # high, about 20 lines of the 60-wide column, so about 600 characters; 400 leaves room for the
 # heading line and keeps the printed table readable. The full text is in opinions.csv.
@@ -93,6 +99,9 @@ class ReportModel:
     # submissions from input files without a 氏名 column, when another file has one: one person each
     n_from_unnamed_files: int = 0
     n_nameless: int = 0  # submissions with an empty 氏名 in files that have the column: one submitter each
+    # 提出者数 by kind of submitter (``count_kinds``: (kind, submitters, submissions), 個人 and 団体 first),
+    # when a column tells it (個人・団体, 団体名); empty: the line without the split
+    by_kind: list[tuple[str, int, int]] = field(default_factory=list)
     # texts staff decided are no opinion on the draft (`cluster review exclude`: a test submission,
     # a question about the procedure, spam): not in 意見総数, counted on a line of their own
     n_not_opinions: int = 0
@@ -146,10 +155,32 @@ class ReportModel:
             return f"{CATEGORY_HEADING}が未記入の項目あり"
         return ""
 
+    def _kinds_line(self) -> str:
+        """提出者数 by kind: 「提出者数：28（個人 24名、団体 4団体。提出件数 30件）」, an organisation's
+        letters counted once (said when some sent more than one); without a 氏名 column the
+        submissions by kind: 「提出件数：30件（個人 26件、団体 4件）（氏名の欄がないため、…）」."""
+        if not self.submitters_known:
+            parts = "、".join(f"{k} {n:,}件" for k, _, n in self.by_kind)
+            return f"提出件数：{self.n_submissions:,}件（{parts}）{SUBMITTERS_UNKNOWN_NOTE}"
+        parts = "、".join(f"{k} {p:,}{'団体' if k == ORGANISATION else '名'}" for k, p, _ in self.by_kind)
+        how = ""
+        if any(p < n for k, p, n in self.by_kind if k != ORGANISATION):
+            how += f"。{SHARED_NAMES_NOTE}"
+        if any(p < n for k, p, n in self.by_kind if k == ORGANISATION):
+            how += f"。{SHARED_ORGANISATIONS_NOTE}"
+        if self.n_from_unnamed_files:
+            how += f"。氏名の欄がない提出{self.n_from_unnamed_files:,}件は1件を1名として計上"
+        if self.n_nameless and how:
+            how += f"。氏名の記載がない提出{self.n_nameless:,}件は1件を1名として計上"
+        total = sum(p for _, p, _ in self.by_kind)
+        return f"提出者数：{total:,}（{parts}。提出件数 {self.n_submissions:,}件{how}）"
+
     def count_lines(self) -> list[str]:
         """The counts above the table; figures with thousands separators (「20,000件」), as published."""
         lines = [f"意見募集期間：{self.period}"] if self.period else []
-        if self.submitters_known:
+        if self.by_kind:
+            lines.append(self._kinds_line())
+        elif self.submitters_known:
             # fewer submitters than submissions: some share a 氏名, counted once (two people of one
             # name too), which the published figure says (QA25: 14,106名 for 29,990件 unexplained)
             how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
@@ -216,6 +247,28 @@ def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counte
     by_channel = Counter(c or unknown for c in channels)
     submitters = {submitter_key(s.submitter) or f"#row{s.row_number}" for s in subs}
     return by_channel, any(channels), submitters
+
+
+def kind_key(sub) -> tuple[str, str]:
+    """The key that counts one submitter of a kind once: a 団体 by its 団体名 (``io.organisation_key``)
+    when the row names one, else by the 氏名 (``io.submitter_key``), else one key per row."""
+    if sub.kind == ORGANISATION and sub.organisation:
+        return sub.kind, "団体名:" + organisation_key(sub.organisation)
+    return sub.kind, submitter_key(sub.submitter) or f"#row{sub.row_number}"
+
+
+def count_kinds(subs) -> list[tuple[str, int, int]]:
+    """提出者数 by kind of submitter: ``(kind, submitters, submissions)`` for each kind the
+    submissions have (``Submission.kind``: 個人 and 団体 first, other values as written by how many,
+    ``KIND_UNKNOWN`` for none last); [] when no submission has a kind (no such column)."""
+    if not any(s.kind for s in subs):
+        return []
+    submissions = Counter(s.kind for s in subs)
+    submitters = Counter(kind for kind, _ in {kind_key(s) for s in subs})
+    order = sorted(submissions, key=lambda k: (k not in (INDIVIDUAL, ORGANISATION), k == "",
+                                               (INDIVIDUAL, ORGANISATION).index(k) if k in (INDIVIDUAL, ORGANISATION)
+                                               else -submissions[k], k))
+    return [(k or KIND_UNKNOWN, submitters[k], submissions[k]) for k in order]
 
 
 def candidate_mark(row: ReportRow) -> str:
