@@ -223,9 +223,7 @@ class Table:
             unused = self.unused_columns
             notes.append(f"column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:6])}"
                          + (f" and {len(unused) - 6} more" if len(unused) > 6 else "")
-                         + (" (only the text, id, channel, submitter, 該当箇所 and reason columns are read)"
-                            if self.opinion_fields else
-                            " (only the text, id, channel and submitter columns are read)"))
+                         + " (only the columns named above are read)")
         option = self.options.text
         if self.present_keys is not None and text_column:
             missing = [i for i, keys in enumerate(self.present_keys, 1) if text_column not in keys]
@@ -2657,6 +2655,20 @@ def normalize_channel(value: str) -> str:
         m = _CHANNEL_NOTE_RE.match(text)
         found = _CHANNEL_MAP.get(_channel_key(m.group(1))) if m else None
     return found or text
+
+
+def channel_in_name(name: str) -> str:
+    """The channel a file or sheet name starts or ends with (「e-Gov意見」「郵送分」「電子メール_2月」 -> 電子申請,
+    郵送, 電子メール), else the name as ``normalize_channel`` gives it. QA40: 「e-Gov意見.csv」 was counted
+    under 「e-Gov意見」 rather than 電子申請."""
+    found = normalize_channel(name)
+    if found in KNOWN_CHANNELS or not found:
+        return found
+    key = _channel_key(found)
+    for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
+        if len(variant) >= 2 and (key.startswith(variant) or key.endswith(variant)):
+            return _CHANNEL_MAP[variant]
+    return found
 
 
 def unknown_channels(values: Iterable[str]) -> Counter:

@@ -481,10 +481,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     # --- cluster run: reading the input
     (r"read (?P<n>\d+) rows? from (?P<file>.+?) \((?P<f_desc>.*)\); columns: (?P<f_cols>.*)",
      "{file} から{n}行を読み込みました（{f_desc}）。使う列：{f_cols}"),
-    (r"columns? not used: (?P<cols>.+) \(only the text, id, channel and submitter columns are read\)",
-     "使わない列：{cols}（読むのは本文・ID・提出方法・提出者の列だけです）"),
-    (r"columns? not used: (?P<cols>.+) \(only the text, id, channel, submitter, 該当箇所 and reason columns are read\)",
-     "使わない列：{cols}（読むのは本文・ID・提出方法・提出者・該当箇所・理由の列だけです）"),
+    (r"columns? not used: (?P<f_cols>.+) \(only the columns named above are read\)",
+     "使わない列：{f_cols}（読むのは上の行に挙げた列だけです）"),
+    (r"(?P<file>.+?) has no column '(?P<col>.+)' \((?P<opt>--[a-z-]+)\): its column is guessed",
+     "{file} には列「{col}」がありません（{opt}）。このファイルの列は推定します"),
     (r"(?P<n>\d+) rows? of this CP932 file hold 「\?」 inside Japanese words \((?P<f_where>.+)\): Excel saves a "
      r"character CP932 lacks \(𠮷, 髙, an emoji\) as 「\?」; check them against the letters, or save the file as "
      r"「CSV UTF-8」",
@@ -942,11 +942,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: "report.* は個人情報をマスクしていません（--no-mask）。公表の前に確かめてください。"
                "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
                + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
-    (r"提出者数: (?P<n>[\d,]+) submissions name (?P<d>[\d,]+) submitters \((?P<s>[\d,]+) names? (?:is|are) on more "
+    (r"提出者数: (?P<n>[\d,]+) submissions name (?P<d>[\d,]+) submitters? \((?P<s>[\d,]+) names? (?:is|are) on more "
      r"than one\): submissions under one 氏名 count as one submitter \(two people of one name too\)"
      r"(?:; with the (?P<nl>[\d,]+) submissions? without a name, one submitter each, the report says (?P<t>[\d,]+)名)?"
      r"; --submitter-column names another column",
-     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（{m['s']}つの氏名が複数の提出にあります）。"
+     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（{m['s']}件の氏名が複数の提出にあります）。"
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),

@@ -34,7 +34,7 @@ from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, InputError, assign_comment_ids,
-                 choose_columns, choose_kind_columns, compose_submission, counted, is_real_name, normalize_channel,
+                 channel_in_name, choose_columns, choose_kind_columns, compose_submission, counted, find_column, is_real_name, normalize_channel,
                  organisation_name, read_table, submitter_key, submitter_kind, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics)
@@ -261,6 +261,25 @@ def _fields_line(fields: Sequence[tuple[str, str | None, str | None]]) -> str:
     return line
 
 
+_ROLE_OPTIONS = (("id_column", "--id-column"), ("channel_column", "--channel-column"),
+                 ("submitter_column", "--submitter-column"), ("kind_column", "--kind-column"))
+
+
+def _options_for(table, opts: RunOptions, shown: str, sources, log: Callable[[str], None]) -> RunOptions:
+    """``opts`` for one of several input files: an id, channel, submitter or kind column option that names
+    a column this file lacks while another file has it (「氏名（法人・団体名）」 in the e-Gov export, 「氏名」 in
+    the typed-in letters) is guessed for this file, with a line saying so (QA40: the run was refused)."""
+    changes = {}
+    for attr, option in _ROLE_OPTIONS:
+        given = getattr(opts, attr)
+        if given is None or find_column(table.columns, given) is not None:
+            continue
+        if any(find_column(t.columns, given) is not None for _, t, _ in sources):
+            changes[attr] = None
+            log(f"{shown} has no column {given!r} ({option}): its column is guessed")
+    return dc_replace(opts, **changes) if changes else opts
+
+
 def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None],
                 previous: Mapping[str, bool] | None = None) -> tuple[list[Submission], dict]:
     """The submissions of one or more input files (one per channel: a web form's CSV, the typed-in
@@ -281,7 +300,8 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
     if len(sources) == 1:
         return read_submissions(paths[0], opts, log, table=sources[0][1])
     names = _source_names([(Path(p), sheet) for p, _, sheet in sources])
-    parts = [read_submissions(path, opts, log, table=table) for path, table, _ in sources]
+    parts = [read_submissions(path, _options_for(table, opts, _source_shown(path, sheet), sources, log), log,
+                              table=table) for path, table, sheet in sources]
     sheet_of = [sheet for _, _, sheet in sources]
     paths = [path for path, _, _ in sources]
     raw = [{s.comment_id for s in part} for part, _ in parts]
@@ -307,7 +327,7 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         seen.update(ids)
         channel = None
         if not part_info["columns"]["channel"]:
-            channel = normalize_channel(sheet_of[k] or name) or sheet_of[k] or name
+            channel = channel_in_name(sheet_of[k] or name) or sheet_of[k] or name
             # named after a channel already (電子申請, 郵送.xlsx): said, not advised (QA35)
             named = channel in KNOWN_CHANNELS
             log(f"{shown} has no channel column: its {counted(len(part), 'row')} count under "
@@ -1636,7 +1656,7 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True
     # the report counts each submission without a name as one submitter: the line gives its figure
     total = (f"; with the {nameless:,} submission{'s' if nameless > 1 else ''} without a name, one submitter "
              f"each, the report says {distinct + nameless:,}名") if nameless and total else ""
-    return (f"提出者数: {len(named):,} submissions name {distinct:,} submitters ({shared:,} "
+    return (f"提出者数: {len(named):,} submissions name {distinct:,} submitter{'s' if distinct != 1 else ''} ({shared:,} "
             f"{'name is' if shared == 1 else 'names are'} on more than one): submissions under one 氏名 "
             f"count as one submitter (two people of one name too){total}; --submitter-column names another column")
 
