@@ -40,9 +40,9 @@ _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
 # The name of another law right before a 第…条 (「災害対策基本法第40条」「青葉県防災会議条例第12条」「同法第3条」):
 # an article of that law, no place in the draft (QA32: 該当箇所 「第1章 総則、第12条」). The draft itself
 # (「本条例第12条」「この条例第7条」「この計画の第3条」「（案）第5条」, a bare 「条例第12条」) and 方法/手法 … (no law)
-# stay references.
+# stay references. A law's name may hold katakana (「容器包装リサイクル法第11条」, QA40).
 _OTHER_LAW_BEFORE_RE = re.compile(
-    r"([\u4e00-\u9fff々]*)(?:法律|法令|法|条例|規則|規程|施行令|政令|省令|府令|要綱|要領)\s*の?\s*$")
+    r"([\u4e00-\u9fff々\u30a1-\u30faー]*)(?:法律|法令|法|条例|規則|規程|施行令|政令|省令|府令|要綱|要領)\s*の?\s*$")
 _DRAFT_ITSELF = {"本", "当", "当該"}  # 「本条例第12条」: the draft
 _NOT_A_LAW_END = ("方", "手", "用", "寸", "文", "作", "技", "製", "工", "論")  # 方法, 手法, 用法 …: no law
 

@@ -408,3 +408,11 @@ def test_an_ordinances_article_cited_decides_the_topic(tok, encoder):
     matches = match_topics(texts, encoder.encode(texts), topics, encoder, tok)
     assert matches[0] == ("第1条 目的", 1.0) and matches[1] == ("附則", 1.0)
     assert matches[2][1] < 1.0  # only words shared, not a cited article
+
+
+@pytest.mark.parametrize("text", ["容器包装リサイクル法第11条との関係を整理すべきです。",
+                                  "プラスチック資源循環促進法第3条の規定と重複しています。"])
+def test_an_article_of_a_law_named_with_katakana_is_no_place_in_the_draft(text):
+    """QA40: 「容器包装リサイクル法第11条」 was read as the draft's 第11条 (the law's name holds katakana)."""
+    assert find_references(text) == []
+    assert find_references("本政令第11条の報告を年1回にしてください。") == ["第11条"]
