@@ -167,6 +167,12 @@ _INTRO_SENTENCE_RE = re.compile(
     r"(?:しております|しています|務めております|務めています)"
     # 「先日も送りましたが、書き忘れたことがあるので再度送ります。」: a second letter announced
     r"|[^。]{0,40}(?:再度|改めて|追加で|重ねて|もう一度)(?:(?:ご?意見|要望|提案)を)?(?:お?送り|送付|提出)(?:いた|致)?し?(?:ます|ました)"
+    # a child's self-introduction (QA41): 「ぼくの名前は いとう そうま です。」「わたしは みなと小3年2組の さとう ゆいです。」
+    # 「小学3年生です。」「中学2年のさとうです。」「みどり町3丁目に すんでます。」
+    r"|(?:ぼく|僕|わたし|私|おれ|俺|うち)の(?:なまえ|名前)は[^。]{1,20}(?:です|だよ|といいます|っていいます)"
+    r"|(?:ぼくは|僕は|わたしは|私は)?[^。はが]{0,20}(?:小学|中学|高校|小|中|高)(?:校)?[ 　]*[0-9０-９一二三四五六]+[ 　]*年(?:生)?"
+    r"(?:[ 　]*[0-9０-９一二三四五六七八九十]+[ 　]*組)?(?:の|[ 　]+)?[^。、はがをにで]{0,12}(?:です|だよ)"
+    r"|(?:ぼくは|僕は|わたしは|私は)?[^。はがも]{0,30}(?:すんで|住んで)(?:ます|る|いる)(?:よ)?"
     # 「三人の子を育てた経験から申し上げます。」: where the writer speaks from
     r"|[^。]{0,40}(?:経験|立場)から(?:意見を)?(?:申し上げ|述べ|お送りし|送り)(?:ます|ました)"
     # 「電話 090-1234-5678。」「連絡先：tanaka@example.jp」: the writer's contact, nothing else
@@ -338,6 +344,11 @@ def _without_later_item_markers(text: str) -> str:
     return _LINE_ITEM_RE.sub("", text)
 
 
+# A note at the start of a card on who wrote it down: 「（保護者が代筆）」「【聞き取り：職員】」「(代筆)」
+_SCRIBE_NOTE_RE = re.compile(r"\s*[（(【［\[〔][^）)】］\]〕\n]{0,12}(?:代筆|代理記入|代理で記入|代わりに記入|聞き取り|聞きとり)"
+                             r"[^）)】］\]〕\n]{0,12}[）)】］\]〕][ \t\u3000]*")
+
+
 def _drop_leading_introduction(text: str, names: bool = False) -> str:
     """``text`` without the sentences before its first opinion that only introduce the writer
     (「前略　私は…に住んでいます。」「電話 090-….」「子育て中の母親です。」): they are no part of
@@ -345,6 +356,9 @@ def _drop_leading_introduction(text: str, names: bool = False) -> str:
     short sentence that only gives the writer's name (「民生委員の田中です。」, as ``is_introduction``
     reads it: the masker finds the name) goes too; the published summary asks for it, the
     comparison text does without (a masker run per opinion)."""
+    scribe = _SCRIBE_NOTE_RE.match(text)
+    if scribe and any(ch.isalnum() for ch in text[scribe.end():]):
+        text = text[scribe.end():]  # 「（保護者が代筆）」: who wrote it down, no part of the opinion (QA41)
     parts = _sentences(text)
     k = 0
     while k < len(parts) - 1:
@@ -374,7 +388,8 @@ def is_empty_opinion(text: str) -> bool:
     key = comparison_text(text)
     if not key or not any(ch.isalnum() for ch in key):
         return True
-    return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key) or _is_test_message(key))
+    return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key) or _is_test_message(key)
+                or _NOTHING_WRITTEN_RE.fullmatch(key))
 
 
 def _is_test_message(key: str) -> bool:
@@ -398,6 +413,9 @@ _TEST_PURPOSE_RE = re.compile(r"[^。]{0,20}(?:確認|テスト)の?(?:ため|�
 # ありません」: a stock 'no comment'
 # (QA23: 「意見はありません。」 was counted as an opinion and grouped with 「駐輪場が足りません。」);
 # 「反対意見はありません」「問題はありません」 say something and are no match.
+# A card with no words on it, noted by whoever typed it in: 「（絵のみ）」「白紙」「無記入」「判読不能」 (QA41)
+_NOTHING_WRITTEN_RE = re.compile(r"[（(【［\[〔]?(?:絵のみ|絵だけ|イラストのみ|絵|イラスト|白紙|無記入|記入なし|判読不能|読めない|"
+                                 r"空欄)(?:の(?:み|カード))?(?:です)?[）)】］\]〕]?")
 _NO_OPINION_RE = re.compile(
     # 「計画の内容について特に意見はありません」: what it has nothing in particular to say about (QA39);
     # without 特に, 「第3章については意見はありません」 says something of the draft (QA23)
