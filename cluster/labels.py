@@ -128,7 +128,36 @@ def published_references(references: Sequence[str], opinion_texts: Sequence[str]
         if key in shown or 2 * cited[key] > len(opinion_texts):
             seen.add(key)
             out.append(ref)
-    return out[:limit]
+    return without_general_references(out)[:limit]
+
+
+# A part of a place: what follows 「附則」 in 「附則第2項」, 「第3条」 in 「第3条第2項」, 「第4章」 in 「第4章3節」 / 「第4章4」
+_SUB_PART_RE = re.compile(r"(?:第?\d+(?:条|章|節|項|款|号|部|編)?)+")
+# a place that has parts: the supplementary provisions, an article, a chapter … (not a page: 「p.12-14」 is no
+# part of 「p.12」)
+_HAS_PARTS_RE = re.compile(r"附則|(?:附則)?第\d+(?:条|章|節|項|款|号|部|編)(?:第?\d+(?:条|章|節|項|款|号|部|編)?)*")
+
+
+def _place_norm(ref: str) -> str:
+    return _kanji_to_digits(unicodedata.normalize("NFKC", ref)).replace(" ", "").replace("\u3000", "")
+
+
+def is_part_of(specific: str, general: str) -> bool:
+    """Whether ``specific`` names a part of the place ``general`` names: 「附則第2項」 of 「附則」, 「第3条第2項」
+    of 「第3条」, 「第4章3節」 of 「第4章」 (widths, blanks and kanji numerals aside); 「第10条」 is none of
+    「第1条」, nor 「p.12-14」 of 「p.12」. ``general`` is a bare reference (a topic name with words, 「第4章
+    スポーツ施設」, is none)."""
+    g, s = _place_norm(general), _place_norm(specific)
+    return (bool(_HAS_PARTS_RE.fullmatch(g)) and len(s) > len(g) and s.startswith(g)
+            and bool(_SUB_PART_RE.fullmatch(s[len(g):])))
+
+
+def without_general_references(refs: Sequence[str]) -> list[str]:
+    """``refs`` (a row's 該当箇所 parts) without a place another of them names a part of: 「附則、附則第2項」 ->
+    「附則第2項」, 「第3条、第3条第2項」 -> 「第3条第2項」 (QA40: a reference and a more specific one of the same
+    place). Two parts of one place are both kept (「第3条第1項、第3条第2項」); a topic name with words
+    (「第4章 スポーツ施設」) stays whatever part is cited beside it."""
+    return [r for r in refs if not any(other != r and is_part_of(other, r) for other in refs)]
 
 
 def _kanji_to_digits(ref: str) -> str:

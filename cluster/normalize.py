@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Sequence
 
 # Stock greeting and closing phrases. They are removed only when a whole sentence (from the
 # text start or after 。．！？ or a line break, up to its end mark) or a whole line is made of
@@ -303,8 +304,11 @@ def without_date_line(text: str) -> str:
     return cut.rstrip() if cut != text else text
 
 
-def display_text(text: str) -> str:
-    """Text for the published table: the opinion without greetings, contact lines and signature.
+def display_text(text: str, section: str | None = None) -> str:
+    """Text for the published table: the opinion without greetings, contact lines and signature,
+    and without a letter's form furniture (``without_form_furniture``: a leading 「該当箇所：…」 line,
+    【意見】 labels, 【理由】 as 「（理由）」; with ``section``, the row's 該当箇所, a first heading line
+    it shows too).
 
     Original characters are kept (no NFKC), except half-width katakana, which is published
     full-width (「ﾍﾙﾒｯﾄ」 → 「ヘルメット」); when nothing would be left, the text is kept whole.
@@ -314,6 +318,7 @@ def display_text(text: str) -> str:
     text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
     text = _drop_leading_introduction(text, names=True)  # 「民生委員の田中です。」 too (QA23)
+    text = without_form_furniture(text.strip(" \n\u3000"), section)
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
@@ -324,6 +329,157 @@ def display_text(text: str) -> str:
 
 
 _HALFWIDTH_KANA_RE = re.compile(r"[\uff66-\uff9f]+")
+
+
+# ---- a letter's form furniture (QA40): what only frames the opinion in a form or a typed letter.
+# 【意見】〈意見〉＜意見内容＞「意見：」 at a line start label the opinion (dropped); 【理由】〈理由〉「理由：」 head its
+# reason, published inline as 「（理由）」 after the opinion's last sentence: 「…示すべき。（理由）現行の…」.
+_OPEN = "【＜<［\\[〈《（("
+_CLOSE = "】＞>］\\]〉》）)"
+_OPINION_LABEL = r"(?:ご?意見(?:の?内容|の?要旨|の?趣旨|の?概要)?|提出意見|意見・提案|ご?提案(?:の?内容)?|本文)"
+_REASON_LABEL = r"(?:(?:ご?意見|ご?提案|その)の?)?(?:理由|根拠)(?:・根拠)?"
+
+
+def _line_label_re(words: str) -> re.Pattern:
+    """A label at a line start, bracketed (【意見】〈理由〉, a colon after it or not) or bare with a colon
+    (意見：, 理由:), and the blanks after it."""
+    return re.compile(rf"^[ \t\u3000]*(?:[{_OPEN}][ \t\u3000]*{words}[ \t\u3000]*[{_CLOSE}][ \t\u3000]*[:：]?"
+                      rf"|{words}[ \t\u3000]*[:：])[ \t\u3000]*")
+
+
+_OPINION_LABEL_RE = _line_label_re(_OPINION_LABEL)
+_REASON_LABEL_RE = _line_label_re(_REASON_LABEL)
+# a bracketed reason label inside a line, after a sentence: 「…示すべき。【理由】現行の…」
+_INLINE_REASON_RE = re.compile(rf"(?<=[。．！？!?])[ \t\u3000]*[{_OPEN}][ \t\u3000]*{_REASON_LABEL}[ \t\u3000]*[{_CLOSE}]"
+                               r"[ \t\u3000]*[:：]?[ \t\u3000]*")
+REASON_MARK = "（理由）"
+_SENTENCE_CLOSED = tuple("。．.！!？?」』）)…")
+# 「該当箇所：第10条」「【該当ページ】12」「対象箇所 第3章」: the place the opinion is about, on a line of its own
+# (the 該当箇所 column shows it; QA40: 「該当箇所：第10条<br>…」 published as the opinion's first line)
+_PLACE_LABEL_RE = re.compile(
+    r"^[ \t\u3000]*[" + _OPEN + r"]?[ \t\u3000]*(?:意見の)?(?:該当|対象)(?:する)?(?:箇所|個所|ページ|頁|部分|項目|章|条文|条項|条|節)"
+    r"(?:[（(]ページ[)）])?[0-9０-９]{0,2}[ \t\u3000]*(?:[" + _CLOSE + r"][ \t\u3000]*[:：]?|[:：]|[ \t\u3000](?=\S))"
+    r"[ \t\u3000]*(?P<value>[^\n]*)$")
+# a heading line: 「第3条について」「第5条関係」「【第7条】」「■附則第2項に関する意見」「1．駐輪場について」
+_HEADING_MARKER_RE = re.compile(r"^(?:[■□◆◇●○◎▼▽・＊*]|[(（]?[0-9０-９]{1,2}[)）.．、]|[①-⑳])[ \t\u3000]*")
+_HEADING_END_RE = re.compile(r"(?:について|に関して|に関する(?:ご?意見|要望|提案)|に対する(?:ご?意見|要望|提案)|への(?:ご?意見|要望|提案)"
+                             r"|関係|関連|の件)(?:[（(](?:ご?意見|要望|提案)[)）])?$")
+_HEADING_MAX = 40
+
+
+def _unbracketed(line: str) -> str:
+    line = line.strip(" \t\u3000")
+    if len(line) >= 2 and line[0] in _OPEN and line[-1] in _CLOSE:
+        return line[1:-1].strip(" \t\u3000")
+    return line
+
+
+def _heading_subject(line: str) -> tuple[str, bool] | None:
+    """(what a heading line names, whether it ends like a heading: 「…について」「…関係」) when ``line``
+    reads as a heading (short, no sentence in it), else None."""
+    core = _unbracketed(_HEADING_MARKER_RE.sub("", _unbracketed(line)))
+    if not core or len(core) > _HEADING_MAX or any(ch in core for ch in "。．！？!?"):
+        return None
+    subject = _HEADING_END_RE.sub("", core).strip(" \t\u3000")
+    return (_unbracketed(subject), subject != core) if subject else None
+
+
+def _reference_only(subject: str) -> list[str]:
+    """The references of ``subject`` when it is nothing else (「第3条」「附則第2項」「第4章3節（回収目標）」
+    「第3条及び第5条」: a caption in brackets after them allowed), else []."""
+    from .labels import _kanji_to_digits, find_references  # labels imports io, which needs no normalize
+
+    refs = find_references(subject)
+    if not refs:
+        return []
+    rest = _kanji_to_digits(nfkc(subject)).replace(" ", "")
+    for ref in sorted(refs, key=len, reverse=True):
+        rest = rest.replace(ref, "", 1)
+    rest = re.sub(r"[(（][^()（）]{0,20}[)）]", "", rest)
+    return refs if not rest.strip("、,・/／及びおよびとのに ") else []
+
+
+def _shows(section: str, subject: str, refs: Sequence[str]) -> bool:
+    """Whether the row's 該当箇所 ``section`` shows what a heading names: each of its references (「附則」
+    is shown by 「附則第2項」, 「12ページ」 by 「p.12」), or, for a heading of words, its words."""
+    from .labels import find_references, names_reference, reference_key
+
+    if not section.strip():
+        return False
+    if refs:
+        shown = {reference_key(r) for r in find_references(section)}
+        return all(reference_key(r) in shown or names_reference(section, r) for r in refs)
+    fold = lambda x: re.sub(r"\s+", "", nfkc(x))  # noqa: E731
+    return fold(subject) in fold(section)
+
+
+def _leading_furniture(text: str, section: str | None) -> str:
+    """``text`` without the lines above the opinion that only say where it belongs: a 「該当箇所：…」
+    line (and the place under a label alone: 「【該当箇所】⏎第10条」), and, with the row's ``section``,
+    a first heading line the section shows (「第3条について」 under 第3条 or 第3条第2項, 「【附則】」 under
+    附則第2項, 「駐輪場について」 under that heading). A heading the 該当箇所 does not show stays: it says
+    what the opinion is about."""
+    for _ in range(3):
+        lines = text.split("\n")
+        if len(lines) < 2 or not "".join(lines[1:]).strip():
+            return text
+        first = lines[0]
+        m = _PLACE_LABEL_RE.match(first)
+        if m and len(m.group("value")) <= _HEADING_MAX and not any(ch in m.group("value") for ch in "。．！？!?"):
+            drop = 1
+            if not m.group("value").strip() and len(lines) > 2 and _heading_subject(lines[1]) is not None:
+                drop = 2  # 「【該当箇所】⏎第10条⏎…」
+            text = "\n".join(lines[drop:]).lstrip(" \n\u3000")
+            continue
+        head = _heading_subject(first) if section is not None else None
+        if head is not None:
+            subject, headed = head
+            refs = _reference_only(subject)
+            if (refs or headed) and _shows(section, subject, refs):
+                text = "\n".join(lines[1:]).lstrip(" \n\u3000")
+                continue
+        return text
+    return text
+
+
+def without_form_furniture(text: str, section: str | None = None) -> str:
+    """The opinion of a form or a typed letter without what only frames it (QA40):
+    its leading 「該当箇所：…」 line and, with the row's 該当箇所 ``section``, a first heading line that
+    section shows (``_leading_furniture``); the labels 【意見】〈意見〉＜意見内容＞「意見：」 at a line start
+    (a line left empty goes); 【理由】〈理由〉「理由：」 at a line start (or after a sentence) become 「（理由）」
+    after the opinion's last sentence, 「。」 added when it has no end mark: 「回収目標の根拠を示すべき。
+    （理由）現行の…」. Nothing else is changed; a text that would be left empty is returned as it was."""
+    original = text
+    text = _leading_furniture(text, section)
+    out: list[str] = []
+    join_next = False  # a reason label alone on its line: its text follows on the next line
+    for line in text.split("\n"):
+        m = _OPINION_LABEL_RE.match(line)
+        if m:
+            line = line[m.end():]
+            if not line.strip():
+                continue
+        m = _REASON_LABEL_RE.match(line)
+        if m:
+            rest = line[m.end():].strip(" \t\u3000")
+            while out and not out[-1].strip():
+                out.pop()
+            if out:
+                last = out[-1].rstrip(" \t\u3000")
+                out[-1] = last + ("" if last.endswith(_SENTENCE_CLOSED) else "。") + REASON_MARK + rest
+            else:
+                out.append(REASON_MARK + rest)
+            join_next = not rest
+            continue
+        if join_next:
+            if not line.strip():
+                continue
+            out[-1] += line.strip(" \t\u3000")
+            join_next = False
+            continue
+        out.append(_INLINE_REASON_RE.sub(REASON_MARK, line))
+    text = "\n".join(out).strip(" \n\u3000")
+    return text if any(ch.isalnum() for ch in text.replace(REASON_MARK, "")) else original
 
 
 # An item marker at the start of a later line: 「…延長してください。⏎2. 現在は18時までのため…」 once staff

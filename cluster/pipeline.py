@@ -37,7 +37,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, In
                  channel_in_name, choose_columns, choose_kind_columns, compose_submission, counted, find_column, is_real_name, normalize_channel,
                  organisation_name, read_table, submitter_key, submitter_kind, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
-                     published_references, read_topics)
+                     published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data
 from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
@@ -1350,19 +1350,20 @@ def submitter_names(subs) -> set[str]:
     return {s.submitter for s in subs if is_real_name(s.submitter)}
 
 
-def report_form(text: str, names) -> str:
+def report_form(text: str, names, section: str | None = None) -> str:
     """An opinion as the report and the worksheet show it: display text, masked, without the
-    lines that held only personal data (a signature, a contact line)."""
-    return without_date_line(drop_masked_lines(mask_personal_data(display_text(text), names)))
+    lines that held only personal data (a signature, a contact line); ``section``: the row's
+    該当箇所, for its ご意見の概要 (``display_text``)."""
+    return without_date_line(drop_masked_lines(mask_personal_data(display_text(text, section), names)))
 
 
 def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """``(mask, shown)``: ``mask`` masks a text for the report (the submitters' names too);
-    ``shown`` turns an opinion into its report form (``report_form``)."""
+    ``shown(text, section=None)`` turns an opinion into its report form (``report_form``)."""
     if not opts.mask:
         return (lambda t: t), display_text
     names = submitter_names(subs)
-    return (lambda t: mask_personal_data(t, names)), (lambda t: report_form(t, names))
+    return (lambda t: mask_personal_data(t, names)), (lambda t, section=None: report_form(t, names, section))
 
 
 _TITLE_RE = re.compile(r"^(.+?)(?:に対する|についての|への).*(?:意見|コメント)")
@@ -1705,6 +1706,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         refs = published_references(cl.references, [f"{op_by_id[i].heading} {op_by_id[i].text}"
                                                      for i in cl.opinion_ids if i in op_by_id], shown_text)
         section_parts += [r for r in refs if not any(names_reference(part, r) for part in section_parts)]
+        section_parts = without_general_references(section_parts)  # not 「附則、附則第2項」 (QA40)
         # else the citizen's own heading (「駐輪場について」), unless it names a person: 「【父・梅田清に
         # ついて】」「【緑が丘町内会 会長 石黒】」 are no place in the draft (QA: published in 該当箇所)
         own_heading = rep.heading if rep.heading and mask(rep.heading) == rep.heading else ""
@@ -1718,7 +1720,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
             cands = [] if opts.final else _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
             from_run = bool(cands) and cands[0].answer_id.startswith("run:")
-        summary = mask(cl.summary) if cl.summary else summary_of(rep.text)  # staff-written, or the representative
+        # staff-written, or the representative (without a heading line its 該当箇所 shows: QA40)
+        summary = mask(cl.summary) if cl.summary else summary_of(rep.text, section)
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
