@@ -578,10 +578,11 @@ def _gist_and_reasons(text: str, segments: list[Segment]) -> list[Segment]:
 
 
 # The fields of a ministry-style form: 【意見1】⏎【該当箇所】…⏎【意見内容】…⏎【理由】…
+# (or 「該当箇所：第3条⏎意見：…⏎理由：…」, the labels without brackets and with a colon: QA40)
 _FORM_FIELD_RE = re.compile(
-    r"[ \t\u3000]*[【\[［〔][ \t\u3000]*(?:(?P<place>(?:意見の)?該当(?:する)?(?:箇所|個所|部分|ページ|頁|項目|章)|該当箇所等|ページ|頁|箇所)"
+    r"[ \t\u3000]*(?P<open>[【\[［〔])?[ \t\u3000]*(?:(?P<place>(?:意見の)?該当(?:する)?(?:箇所|個所|部分|ページ|頁|項目|章)|該当箇所等|ページ|頁|箇所)"
     r"|(?P<content>(?:ご)?意見(?:の)?(?:内容|要旨|概要)?|提案(?:の)?内容|内容|要旨)"
-    r"|(?P<reason>(?:意見の|その)?理由|根拠|理由等))[ \t\u3000]*[】\]］〕][ \t\u3000]*[:：]?[ \t\u3000]*")
+    r"|(?P<reason>(?:意見の|その)?理由|根拠|理由等))[ \t\u3000]*(?(open)[】\]］〕][ \t\u3000]*[:：]?|[:：])[ \t\u3000]*")
 
 
 def _split_form(text: str, lines: list[tuple[int, int]]) -> list[Segment]:

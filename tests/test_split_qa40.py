@@ -72,3 +72,13 @@ def test_the_report_counts_the_gist_items_and_keeps_the_reasons_in_opinions_csv(
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "意見総数：4件" in report.replace(" ", "")
     assert REASON_1 not in report
+
+
+@pytest.mark.parametrize("text, place", [
+    ("該当箇所：第3条\n意見：回収目標の根拠を示してください。\n理由：目標値の算定方法が不明なため。", "第3条"),
+    ("該当ページ：12ページ\n【意見内容】\n図表の出典を明記してください。\n【理由】\n引用元がわからないため。", "12ページ"),
+])
+def test_a_form_with_colon_labels_is_one_opinion_under_its_place(text, place):
+    pieces = _split_pieces(text, True)
+    assert [(p[2], p[4]) for p in pieces] == [(place, "ok")]
+    assert pieces[0][3].endswith("ため。") and "該当" not in pieces[0][3]
