@@ -55,3 +55,16 @@ def test_a_card_with_no_words_is_empty(card):
 @pytest.mark.parametrize("card", ["絵をかく教室がほしい", "絵本をふやして"])
 def test_a_wish_about_pictures_is_an_opinion(card):
     assert not is_empty_opinion(card)
+
+
+def test_an_organisations_announcement_is_no_opinion():
+    from cluster.normalize import is_greeting_sentence
+
+    assert is_greeting_sentence("中央中学校PTAとして意見を提出します。")
+    assert not is_greeting_sentence("市として意見を集約してください。")
+
+
+def test_a_wish_opening_with_ato_is_published_without_it():
+    from cluster.normalize import display_text
+
+    assert display_text("あと、学童の時間をながくしてほしい。") == "学童の時間をながくしてほしい。"
