@@ -247,7 +247,12 @@ _SINCE = r"(?:; decision (?P<sn>\d+), recorded since the run, makes it 「(?P<st
 
 _STATUS = {"ok": "有効な意見", "excluded": "対象外", "joined": "つなぎ合わせ済み", "empty": "意見なし",
            "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用",
-           "reason": "複数の意見に付いた理由"}
+           "reason": "複数の意見に付いた理由", "attachment": "添付ファイルを指すだけ"}
+# why an opinion that only points to an attachment (status attachment) is not grouped or reshaped (review.ATTACHMENT_WHY)
+_ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into the input "
+                   "in its place and run again")
+_ATTACHMENT_WHY_JA = ("本文が添付ファイルを指すだけです（status attachment）。添付ファイルの内容を入力ファイルのその行に書き写して、"
+                      "もう一度実行してください")
 
 
 def _since(m) -> str:
@@ -329,9 +334,10 @@ _SHOW: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      lambda m: f"ID '{m['i']}' は {m['d']} のどの項目・意見にもありません{_opt(m['close'], '（{} のことですか？）')}"
                "（clusters.csv の cluster_id、opinions.csv の opinion_id を見てください）"),
     (r"opinion '(?P<o>[^']*)' has status (?P<st>\S+)(?P<undo> \(`cluster review undo` on its exclusion brings it "
-     r"back\))?; only opinions with status ok can be (?P<verb>\w+)",
+     r"back\))?(?P<att> \(" + re.escape(_ATTACHMENT_WHY) + r"\))?; only opinions with status ok can be (?P<verb>\w+)",
      lambda m: f"意見 '{m['o']}' は status {m['st']}{_opt(_STATUS.get(m['st']), '（{}）')}です"
                + ("（対象外にした判断を `cluster review undo` で取り消すと元に戻ります）" if m["undo"] else "")
+               + (f"（{_ATTACHMENT_WHY_JA}）" if m["att"] else "")
                + f"。{ {'joined': 'つなぎ合わせ', 'cut': '切り分け'}.get(m['verb'], m['verb']) }られるのは status ok の意見だけです"
                if m["verb"] in ("joined", "cut") else None),
     (r"opinion '(?P<o>[^']*)' has status (?P<st>\S+) and is in no cluster: it is not counted as an opinion already; "
@@ -594,6 +600,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "項目と意見の数からは除きます"),
     (r"opinions excluded since the earlier run leave its clusters; the other clusters are kept",
      "前回の実行のあとに対象外にした意見は項目から外れます。ほかの項目はそのままです"),
+    (r"opinions that only point to an attachment leave its clusters; the other clusters are kept",
+     "添付ファイルを指すだけの意見（status attachment）は項目から外れます。ほかの項目はそのままです"),
     (r"late comments: (?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
      r"(?:\d+ form \d+ new clusters?)?|none placed)(?:; (?P<c>\d+) cop(?:y|ies) or near-cop(?:y|ies) of earlier "
      r"opinions went to their copies' rows)?",
@@ -650,7 +658,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "「{t}」は意見 {o}「{ot}」の本文にありません。opinions.csv から言葉を写してください"),
     (r"opinion '(?P<o>[^']*)' is not in any cluster \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\); only clustered opinions "
      r"can be moved or split",
-     "意見 '{o}' はどの項目にも入っていません（{why}）。移動・分割できるのは項目に入っている意見だけです"),
+     lambda m: f"意見 '{m['o']}' はどの項目にも入っていません（"
+               f"{_ATTACHMENT_WHY_JA if m['why'] == _ATTACHMENT_WHY else m['why']}）。移動・分割できるのは項目に入っている意見だけです"),
     (r"opinion '(?P<o>[^']*)' is already (?P<kind>detached|excluded) by decision (?P<n>\d+) \((?P<when>applied by "
      r"the last run|run `[^`]+` again to apply it)(?P<tail>; withdraw it with `cluster review undo` to put it back)?"
      r"(?:; (?P<cmd>`[^`]+`) brings it back)?\)",
@@ -746,6 +755,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"files this run does not read: type them into the input to count and group them",
      "添付ファイルを指すだけの提出が{n}件あります（「別添のとおり」）：{ids}。意見はこの実行で読めないファイルにあります。"
      "件数に数えて分類するには、その内容を入力ファイルに書き写してください"),
+    (r"(?P<n>\d+) submissions? also points? to an attachment \(「別紙のとおり、…」\): (?P<ids>.+?); (?:its|their) own words "
+     r"are counted, what the attachment adds is in a file this run does not read",
+     "本文で意見を述べつつ添付ファイルも指している提出が{n}件あります（「別紙のとおり、…」）：{ids}。本文の意見は数えています。"
+     "添付ファイルで加えた分はこの実行で読めないファイルにあります"),
     (r"split of (?P<ids>.+?) changes nothing: (?:it is|they are) all of (?P<c>\S+) \((?P<n>\d+) opinions?\), already a "
      r"cluster of (?:its|their) own(?P<rest>.*)",
      lambda m: f"{m['ids']} を分けても何も変わりません：{m['c']}（意見{m['n']}件）はこの意見だけで、すでに一つの項目です"

@@ -580,3 +580,52 @@ _NO_OPINION_RE = re.compile(
     r"(?:[^、。]{1,20}?(?:について|に関して|に対して|に対する)(?:は|の)?、?(?=特に|とくに))?"
     r"(?:特に|とくに)?(?:(?:ご?意見|要望|コメント|質問)(?:等|など)?(?:は|も)?(?:特に|とくに)?)?"
     r"(?:ありません|ございません|なし|無し|ない|ないです|ありませんでした)")
+
+
+# A sentence that only points to an attachment (「別添ファイルのとおり意見を提出します。」「添付ファイルを参照して
+# ください。」「意見は別紙のとおりです。」「第7条について、別添のとおり意見を提出します。」): the opinion is in a file
+# the run does not read (QA40: two of them were grouped with a real opinion and published as a row).
+# Matched whole on the comparison text (NFKC, no blanks), so 「別紙のとおり、第3条の削除を求めます。」, which
+# argues something, is no match.
+_POLITE_END = (r"(?:して|になって|の上|のうえ|いただき|頂き)?(?:ください|下さい|願います|お願い(?:いた|致)?し?ます|"
+               r"お願い申し上げます|いただきたく(?:存じます|お願い(?:いた|致)?し?ます)?|いただければ(?:幸いです)?|"
+               r"くださいますよう(?:お願い(?:いた|致)?し?ます|お願い申し上げます))?")
+_SENDS = (r"(?:ご?意見|要望|コメント)?(?:を|として)?(?:提出|送付|送信|お?送り|申し上げ|述べ|添付)"
+          r"(?:(?:いた|致)?し?ます|させて(?:いただき|頂き)ます|しました|いたしました)")
+_ATTACHMENT_SENTENCE_RE = re.compile(
+    # what it is about: 「第7条について、」「計画案に対する」
+    r"(?:[^、。]{1,25}?(?:について|に関して|に関する|に対して|に対する|への|に係る)(?:の)?(?:ご?意見)?"
+    r"(?:は|につきましては|については)?、?)?"
+    r"(?:(?:私|わたし|当会|当社|弊社|当団体|本会|当協会|当法人)(?:の|から|としての)?)?"
+    r"(?:(?:ご?意見|提出意見|意見書|要望|詳細|内容|理由|要旨)(?:等|など)?(?:は|につきましては|については|を)?、?)?"
+    r"(?:別添|別紙|添付|同封|別送|別ファイル)[0-9一二三四五六七八九十]*(?:の|した|しました|いたしました|させていただいた)?"
+    r"(?:ファイル|資料|書面|文書|書類|意見書|データ|(?i:pdf|word|excel)|ワード|エクセル)?[0-9]*(?:の|を|に|で|にて)?"
+    r"(?:(?:とおり|通り)、?(?:です|でございます|となります|になります|" + _SENDS + r")?"
+    r"|(?:ご?参照|ご?覧|ご?確認|ご?一読)(?:を)?" + _POLITE_END +
+    r"|(?:記載|記入)(?:の|した|しました|しています|いたしました)?(?:とおり|通り)?(?:です|となります)?"
+    r"|" + _SENDS + r")"
+    # 「意見書を添付します。」「意見を別紙で添付いたしました。」
+    r"|(?:[^、。]{1,25}?(?:について|に関して|に対して|に対する|への)(?:の)?、?)?"
+    r"(?:ご?意見|意見書|要望書|提出意見)(?:を|は)(?:別紙|別添|ファイル|(?i:pdf))?(?:で|にて)?(?:添付|同封|別送)"
+    r"(?:(?:いた|致)?し?ます|しました|いたしました|しています|させていただきます)")
+# the longest comparison text read as pointing only to an attachment (a few sentences)
+_ATTACHMENT_ONLY_MAX = 120
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def is_attachment_only(text: str) -> bool:
+    """True when ``text`` says nothing but that its opinion is in an attachment: each sentence
+    points to it (「別添のとおり。」「添付ファイルを参照してください。」) or is a greeting or a stock 'no
+    comment', and one points to it. 「別紙のとおり、第3条の削除を求めます。」 argues something: False."""
+    key = comparison_text(text)
+    if not key or len(key) > _ATTACHMENT_ONLY_MAX:
+        return False
+    pointed = False
+    for sentence in (s.strip("、 ") for s in re.split(r"[。！？!?]+", key)):
+        if not sentence:
+            continue
+        if _ATTACHMENT_SENTENCE_RE.fullmatch(sentence):
+            pointed = True
+        elif not (_NO_OPINION_RE.fullmatch(sentence) or is_greeting_sentence(sentence)):
+            return False
+    return pointed

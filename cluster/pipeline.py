@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, asdict
 from dataclasses import replace as dc_replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -40,7 +40,8 @@ from .labels import (ctfidf_keywords, find_references, make_label, match_topics,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data
-from .normalize import comparison_text, display_text, is_empty_opinion, is_introduction, without_date_line
+from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
+                        without_date_line)
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
                      has_submitter_names, kind_key, section_topic, write_all)
@@ -853,13 +854,25 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             if opinions[i].opinion_id in excluded_by:
                 opinions[i] = dc_replace(opinions[i], status="excluded")
         ok = [i for i in ok if opinions[i].status == "ok"]
-    # (a letter staff excluded whole, 「別添のとおり」 marked 対象外, is not named again: QA30)
+    # an opinion whose text only points to an attachment (「別添ファイルのとおり意見を提出します。」): its
+    # opinions are in a file the run does not read; the row stays (status attachment), out of the
+    # grouping and every count of opinions, and its submission still counts (QA40: two of them were
+    # grouped with a real opinion and published as a row of 3). After the exclusions: one staff
+    # excluded (対象外, QA30) stays excluded and is not named again.
+    attached = [i for i in ok if is_attachment_only(opinions[i].text)]
+    for i in attached:
+        opinions[i] = dc_replace(opinions[i], status="attachment")
+    if attached:
+        ok = [i for i in ok if opinions[i].status == "ok"]
+    attached_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in attached]
+    if note := attachment_note(list(dict.fromkeys(opinions[i].comment_id for i in attached))):
+        log(note)
     if excluded_by:  # (only then: two passes over every opinion of a million-letter run otherwise)
         excluded_rows = {op.row_number for op in opinions if op.status == "excluded"} - {opinions[i].row_number for i in ok}
         subs_named = [s for s in subs if s.row_number not in excluded_rows]
     else:
         subs_named = subs
-    if note := attachment_note(subs_named):
+    if note := attachment_mention_note(subs_named, {opinions[i].row_number for i in attached}):
         log(note)
     keys = [comparison_text(opinions[i].text) for i in ok]
 
@@ -906,7 +919,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
         # opinions excluded since the earlier run are still "there" for continuity: excluding one
         # takes it out of its cluster and regroups nothing (the cluster disappears if it was alone)
-        seen_pairs = ok_pairs + excluded_pairs
+        # (so are those that only point to an attachment: one an earlier run clustered leaves its cluster alone)
+        seen_pairs = ok_pairs + excluded_pairs + attached_pairs
         # The earlier run's clusters are kept (late comments, or the same input again after a run
         # that took late comments) whatever decisions were recorded or withdrawn since: decisions
         # are re-applied on them below, and what a withdrawn one had baked into them is undone
@@ -914,7 +928,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         # an opinion clustered in the earlier run and excluded since: its cluster loses it and nothing
         # else moves (a fresh grouping without it would shift the others: QA saw confirmed rows lose
         # opinions to new unanswered rows)
-        excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs)
+        excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs + attached_pairs)
         found = input_changes(prev, seen_pairs) if prev else None
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
@@ -995,7 +1009,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             for line in _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, n_new=n_new, freed=freed,
                                         replaced=replaced, touched=touched, reshaped=reshaped, arrivals=arrivals,
                                         unit_index=unit_index, changed=bool(changes["edited"] or changes["gone"]),
-                                        excluded_since=excluded_since):
+                                        excluded_since=excluded_since,
+                                        attached_since=any(oid in prev.cluster_of for oid, _ in attached_pairs)):
                 log(line)
         else:
             unit_cluster = group(range(len(unit_texts)))
@@ -1287,8 +1302,9 @@ def _keep_edited_worksheet(out_dir: Path, log: Callable[[str], None]) -> None:
 
 def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     status = Counter(op.status for op in opinions)
-    # a submission whose opinions staff excluded (対象外) had content: it is not 「意見を含まない提出」
-    rows_with_opinion = len({op.row_number for op in opinions if op.status in ("ok", "excluded")})
+    # a submission whose opinions staff excluded (対象外) had content: it is not 「意見を含まない提出」; nor
+    # is one whose opinions are in an attachment (status attachment)
+    rows_with_opinion = len({op.row_number for op in opinions if op.status in ("ok", "excluded", "attachment")})
     return {
         "input_rows": len(subs),
         "rows_with_opinions": rows_with_opinion,
@@ -1296,6 +1312,7 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
         "opinion_rows": len(opinions),
         "ok_opinions": status.get("ok", 0),
         "excluded_opinions": status.get("excluded", 0),  # staff decided they are no opinion on the draft
+        "attachment_opinions": status.get("attachment", 0),  # only point to an attachment the run did not read
         "status": dict(sorted(status.items())),
         "distinct_opinions": int(dups.n_groups),
         "duplicate_groups": int((dups.sizes > 1).sum()),
@@ -1450,7 +1467,7 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
 
 def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_new: int, freed, replaced,
                     touched: Callable[[str], bool], reshaped, arrivals: Sequence[str], unit_index: Mapping[str, int],
-                    changed: bool, excluded_since: bool) -> list[str]:
+                    changed: bool, excluded_since: bool, attached_since: bool = False) -> list[str]:
     """What a run that keeps the earlier run's clusters says of the opinions it placed: late
     comments and where they went, opinions staff cut, joined or put back, exclusions withdrawn,
     copies of earlier letters; or that the clusters are kept. ``unit_prev``: each unit's earlier
@@ -1510,7 +1527,9 @@ def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_n
     elif changed:
         pass  # said above
     elif excluded_since and not prev.continued:
-        out.append("opinions excluded since the earlier run leave its clusters; the other clusters are kept"
+        # (an opinion the earlier run grouped that now only points to an attachment, status attachment)
+        out.append(f"opinions {'that only point to an attachment' if attached_since else 'excluded since the earlier run'}"
+                   " leave its clusters; the other clusters are kept"
                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
                       "since are placed on their own text" if freed else ""))
     else:
@@ -1617,12 +1636,27 @@ _ATTACHMENT_ONLY_RE = re.compile(
     r"(?:の|を|に)?(?:とおり|通り|参照|ご参照|ご覧|ご確認|記載|のとおり)")
 
 
-def attachment_note(subs) -> str | None:
-    """One line naming the submissions whose text only points to an attachment (「別添のとおり」):
-    their opinions are in files the run did not read (QA: 「意見はありません。別添のとおり。」
-    was published as an opinion, and the attachment was never mentioned)."""
+def attachment_note(comment_ids: Sequence[str]) -> str | None:
+    """One line naming the submissions whose text only points to an attachment (「別添のとおり」), the
+    opinions of status attachment: their opinions are in files the run did not read (QA: 「意見は
+    ありません。別添のとおり。」 was published as an opinion, and the attachment was never mentioned)."""
+    found = list(comment_ids)
+    if not found:
+        return None
+    shown = ", ".join(found[:8]) + (" …" if len(found) > 8 else "")
+    return (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
+            f"attachment (「別添のとおり」): {shown}; their opinions are in files this run does not read: type "
+            "them into the input to count and group them")
+
+
+def attachment_mention_note(subs, attached_rows: Collection[int] = ()) -> str | None:
+    """One line naming the short submissions that point to an attachment and say something too
+    (「別紙のとおり、第3条の削除を求めます。」): counted as written, and what the attachment adds is in a
+    file the run did not read. Those of ``attached_rows`` (status attachment) are named above."""
     found = []
     for s in subs:
+        if s.row_number in attached_rows:
+            continue
         text = " ".join(str(s.text or "").split())
         if 0 < len(text) <= 60 and any(_ATTACHMENT_ONLY_RE.search(part.strip())
                                        for part in re.split(r"[。\n]", text) if part.strip()):
@@ -1630,9 +1664,10 @@ def attachment_note(subs) -> str | None:
     if not found:
         return None
     shown = ", ".join(found[:8]) + (" …" if len(found) > 8 else "")
-    return (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
-            f"attachment (「別添のとおり」): {shown}; their opinions are in files this run does not read: type "
-            "them into the input to count and group them")
+    one = len(found) == 1
+    return (f"{len(found)} submission{'' if one else 's'} also point{'s' if one else ''} to an attachment "
+            f"(「別紙のとおり、…」): {shown}; {'its' if one else 'their'} own words are counted, what the attachment adds "
+            "is in a file this run does not read")
 
 
 def repeated_organisations_note(subs, blank_rows: Sequence[int] = ()) -> str | None:
@@ -1688,8 +1723,9 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     which the 提出者数 line says)."""
     mask, summary_of = report_maskers(subs, opts)
     # a submission all of whose opinions staff excluded still counts (提出者数, 提出件数: the person
-    # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」
-    rows_with_opinion = {op.row_number for op in opinions if op.status in ("ok", "excluded")}
+    # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」; one that
+    # only points to an attachment (status attachment) too: its opinions are in a file not read
+    rows_with_opinion = {op.row_number for op in opinions if op.status in ("ok", "excluded", "attachment")}
     blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
     counted = [s for s in subs if s.row_number not in blank]
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
@@ -1751,6 +1787,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
+        attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions if op.status == "attachment")),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
         n_from_unnamed_files=n_unnamed_files, n_nameless=n_nameless, by_kind=by_kind,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",

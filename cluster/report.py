@@ -57,6 +57,19 @@ DRAFT_NOTE = "※作業中の案です（公表版ではありません）。"
 DRAFT_PAGE_MARK = "作業中の案（公表版ではありません）"
 
 
+# submissions whose text only points to an attachment (status attachment), named above the counts
+ATTACHMENT_PAGE_MARK = "添付ファイルの意見が未入力の提出あり"
+
+
+def attachment_line(ids, limit: int = 20) -> str:
+    """「※添付ファイルを指すだけの提出が2件あります（受付番号 W-016、W-017）。…」: their opinions are in
+    files the run did not read, out of 意見総数 and the table until they are typed into the input."""
+    ids = [str(i) for i in ids]
+    shown = "、".join(ids[:limit]) + (f" ほか{len(ids) - limit}件" if len(ids) > limit else "")
+    return (f"※添付ファイルを指すだけの提出が{len(ids):,}件あります（受付番号 {shown}）。その意見は読み込んでいないため、"
+            "意見総数と下表に含まれていません。添付ファイルの内容を入力ファイルに書き写してから公表してください。")
+
+
 def number_list(numbers, limit: int = 20) -> str:
     """「No. 2、7、12」, the first ``limit`` numbers and 「ほかN件」 after them."""
     shown = "、".join(str(n) for n in numbers[:limit])
@@ -113,6 +126,9 @@ class ReportModel:
     section_column: bool = False
     # the run's 対応区分 (``categories``): a column and count lines once staff classed a row
     categories: tuple = ()
+    # ids of the submissions whose text only points to an attachment (status attachment): their
+    # opinions are in a file the run did not read, so they are in no row and no count of opinions
+    attachment_only: tuple = ()
 
     @property
     def has_section_column(self) -> bool:
@@ -142,18 +158,24 @@ class ReportModel:
         unclassed = [r.no for r in self.rows if not r.category] if self.has_category_column else []
         if unclassed:
             lines.append(f"※{CATEGORY_HEADING}が未記入の項目が{len(unclassed)}件あります（{number_list(unclassed)}）。")
+        if self.attachment_only:  # draft and --final alike: publishing without them leaves opinions out
+            lines.append(attachment_line(self.attachment_only))
         return lines
 
     def page_header(self) -> str:
         """The xlsx page header and footer mark of a draft (``notice_lines``), else ""."""
         if not self.final:
             return DRAFT_PAGE_MARK
-        # a --final report is no draft (no 作業中, as in the other formats); rows still empty are named
+        # a --final report is no draft (no 作業中, as in the other formats); rows still empty are named,
+        # and submissions whose opinions are in an attachment not typed in
+        marks = []
         if any(r.answer_status == "none" for r in self.rows):
-            return f"{self.answer_heading}が未記入の項目あり"
-        if self.has_category_column and not all(r.category for r in self.rows):
-            return f"{CATEGORY_HEADING}が未記入の項目あり"
-        return ""
+            marks.append(f"{self.answer_heading}が未記入の項目あり")
+        elif self.has_category_column and not all(r.category for r in self.rows):
+            marks.append(f"{CATEGORY_HEADING}が未記入の項目あり")
+        if self.attachment_only:
+            marks.append(ATTACHMENT_PAGE_MARK)
+        return "・".join(marks)
 
     def _kinds_line(self) -> str:
         """提出者数 by kind: 「提出者数：28（個人 24名、団体 4団体。提出件数 30件）」, an organisation's

@@ -1314,6 +1314,11 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
     return _cluster_now(members, cluster_id, load_decisions(run_dir))
 
 
+# an opinion whose text only points to an attachment (status attachment) is no text to group or reshape
+ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into "
+                  "the input in its place and run again")
+
+
 def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None,
               row_of: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
     ids = [str(i).strip() for i in ids if str(i).strip()]
@@ -1333,7 +1338,8 @@ def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None 
         if outside:
             status = (row_of or {}).get(outside[0], {}).get("status", "")
             why = ("its status is excluded: staff excluded it (対象外); `cluster review undo` on that decision "
-                   "brings it back" if status == "excluded" else "its status is not ok")
+                   "brings it back" if status == "excluded" else ATTACHMENT_WHY if status == "attachment"
+                   else "its status is not ok")
             raise InputError(f"opinion {outside[0]!r} is not in any cluster ({why}); "
                              "only clustered opinions can be moved or split")
     return list(dict.fromkeys(ids))
@@ -1669,7 +1675,8 @@ def record_detach_with_effect(run_dir, opinion_ids: Sequence[str], by: str | Non
     ids = _opinions(all_ids, list(opinion_ids))
     for i in ids:
         if i not in clustered:
-            raise InputError(f"opinion {i!r} is not in any cluster (its status is not ok); "
+            why = ATTACHMENT_WHY if row_of[i].get("status") == "attachment" else "its status is not ok"
+            raise InputError(f"opinion {i!r} is not in any cluster ({why}); "
                              "only clustered opinions are in duplicate groups")
     pending = _detached_in_force(load_decisions(run_dir), row_of)
     for i in ids:
@@ -1738,7 +1745,7 @@ def _excluded_in_force(decisions: Sequence[Decision], row_of: Mapping[str, Mappi
     if not any(d.kind == "exclude" for d in decisions):
         return {}
     known = {oid: row for oid, row in row_of.items()
-             if unescape_cell(row.get("cluster_id", "")) or row.get("status") == "excluded"}
+             if unescape_cell(row.get("cluster_id", "")) or row.get("status") in ("excluded", "attachment")}
     fingerprints = {oid: text_fingerprint(unescape_cell(row.get("text", ""))) for oid, row in known.items()}
     return excluded_opinions(decisions, known, fingerprints)
 
@@ -1763,7 +1770,9 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     id names every opinion of the row, copies included; a submission's id its clustered opinions.
 
     Refused, with one line: an unknown id; an opinion that is not clustered (status greeting,
-    empty ...: it is counted nowhere already); one already excluded; one of a duplicate group's
+    empty ...: it is counted nowhere already), but for one that only points to an attachment
+    (status attachment: excluding it says the attachment holds no opinion on the draft, and the
+    report's note naming it goes); one already excluded; one of a duplicate group's
     copies without the others (excluding one copy of a campaign letter is rarely meant: name
     them all, or ``with_copies`` takes every opinion of its group along, each named in the
     decision)."""
@@ -1773,11 +1782,14 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
     # introductions took 37 opinion ids pulled out of opinions.csv with a script)
     wanted: list[str] = []
     clustered = {i for ids in members.values() for i in ids}
+    # an opinion that only points to an attachment is in no cluster, and can be excluded (the attachment
+    # holds no opinion on the draft): the note naming it goes then (QA30)
+    attached = {oid for oid, row in row_of.items() if row.get("status") == "attachment"}
     for item in (str(i).strip() for i in opinion_ids):
         if item and item not in all_ids and _looks_like_cluster(members, item, decisions):
             wanted += _cluster(members, item, decisions)
             with_copies = True
-        elif item and item not in all_ids and (pieces := _submission_opinions(item, clustered)):
+        elif item and item not in all_ids and (pieces := _submission_opinions(item, clustered | attached)):
             wanted += pieces  # a submission's id (「W-016」, QA30's first try): its clustered opinions
         else:
             wanted.append(item)
@@ -1790,7 +1802,7 @@ def record_exclude(run_dir, opinion_ids: Sequence[str], reason: str | None = Non
             raise InputError(f"opinion {i!r} is already excluded by decision {pending[i]} ({when}; "
                              f"`cluster review undo {run_dir} --decision {pending[i]}` brings it back)")
     for i in ids:
-        if not unescape_cell(row_of[i].get("cluster_id", "")):
+        if not unescape_cell(row_of[i].get("cluster_id", "")) and i not in attached:
             status = row_of[i].get("status") or "?"
             raise InputError(f"opinion {i!r} has status {status} and is in no cluster: it is not counted as an "
                              "opinion already; only clustered opinions (status ok) can be excluded")
@@ -1844,7 +1856,8 @@ def _opinion_with_content(row_of: Mapping[str, Mapping[str, str]], all_ids: set[
     (oid,) = _opinions(all_ids, [opinion_id])
     status = row_of[oid].get("status") or "?"
     if status != "ok":
-        why = " (`cluster review undo` on its exclusion brings it back)" if status == "excluded" else ""
+        why = (" (`cluster review undo` on its exclusion brings it back)" if status == "excluded"
+               else f" ({ATTACHMENT_WHY})" if status == "attachment" else "")
         raise InputError(f"opinion {oid!r} has status {status}{why}; only opinions with status ok can be {verb}")
     return oid
 
@@ -2970,8 +2983,9 @@ def _decision_notes(run: RunView) -> dict[int, str]:
     if ops.empty or not run.decisions:
         return {}
     try:
-        known = set(ops.loc[ops["status"].isin(["ok", "excluded"]), "opinion_id"]) if "status" in ops.columns \
-            else set(ops["opinion_id"])
+        # (an opinion that only points to an attachment can be excluded too)
+        known = (set(ops.loc[ops["status"].isin(["ok", "excluded", "attachment"]), "opinion_id"])
+                 if "status" in ops.columns else set(ops["opinion_id"]))
         excluded = excluded_opinions(run.decisions, dict.fromkeys(known))
         # an exclude recorded since the run: its opinions are still clustered here, and the next run
         # takes them out before grouping; so here too (QA24: it was listed as 「no longer applies」)
