@@ -1136,7 +1136,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             key = (opinions[i].heading, opinions[i].text)
             found = refs_of.get(key)
             if found is None:
-                found = refs_of[key] = find_references(f"{key[0]} {key[1]}")
+                # a line apart: the heading 「第7条」 over 「第7条の報告…」 is no 「第7条第7条」
+                found = refs_of[key] = find_references(f"{key[0]}\n{key[1]}")
             refs.update(found)
         label = applied.labels.get(c) or make_label(keywords[n])
         topic, topic_score = topic_matches[n] if topic_matches else ("", 0.0)

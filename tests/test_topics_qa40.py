@@ -22,3 +22,14 @@ def test_a_topic_matched_by_one_shared_word_is_not_published(tmp_path):
     assert weak["report_section"] == ""
     assert rows["報告の頻度を年1回にしてください。"]["report_section"] == "第7条 報告"
     assert rows["第3条の回収目標の根拠を示してください。"]["report_section"].startswith("第3条 回収目標")
+
+
+def test_a_heading_and_a_text_naming_the_same_article_give_it_once(tmp_path):
+    """A web form's 該当箇所 「第7条」 over an opinion that starts 「第7条の…」 published 「第7条第7条」."""
+    src = write_csv(tmp_path / "comments.csv", ["受付番号", "該当箇所", "ご意見"], [
+        ["1", "第7条", "第7条の報告の頻度を年1回にしてください。"], ["2", "第3条", "回収目標の根拠を示してください。"]])
+    out = tmp_path / "out"
+    result = invoke("run", src, "--out", out, *model_args())
+    assert result.exit_code == 0, result.output
+    sections = sorted(r["report_section"] for r in read_csv_rows(out / "clusters.csv"))
+    assert sections == ["第3条", "第7条"]
