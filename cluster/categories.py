@@ -180,15 +180,18 @@ def choices(categories: Sequence[Category]) -> str:
 
 def count_lines(rows: Sequence, categories: Sequence[Category]) -> list[str]:
     """The count lines of the report: rows and opinions per category, in the scheme's order, the
-    rows without one last (「未記入」). ``rows`` have ``category`` (a code) and ``count``."""
+    rows without one last (「未記入」). ``rows`` have ``category`` (a code) and ``count``. A category
+    without rows is counted (「0項目」) only once every row has one: before that a 0 says nothing
+    (QA41: one row classed gave four lines of 「0項目（意見 0件）」)."""
     if not any(getattr(r, "category", "") for r in rows):
         return []
     by_code = {c.code: c for c in categories}
     lines = []
     known = [c.code for c in categories] + sorted({r.category for r in rows if r.category and r.category not in by_code})
+    complete = all(r.category for r in rows)
     for code in known:
         mine = [r for r in rows if r.category == code]
-        if not mine and code not in by_code:
+        if not mine and (code not in by_code or not complete):
             continue
         name = by_code[code].name if code in by_code else ""
         what = f"{code}　{name}" if name else code

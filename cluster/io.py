@@ -45,7 +45,12 @@ TEXT_COLUMN_CANDIDATES = (
     "ご意見", "意見", "御意見", "ご意見の内容", "意見の内容", "意見内容", "本文", "内容",
     "寄せられたご意見", "寄せられた御意見", "ご意見の概要", "意見の概要", "コメント",
     "text", "comment", "comments", "opinion", "body", "content", "message",
+    # forms and cards written for children (こども向けパブリックコメント): 「いけん」「いけんを書いてね」
+    "いけん", "ごいけん", "いけんをかいてね", "いけんを書いてね", "意見を書いてね", "おねがい", "かんがえ",
 )
+# Names taken only as the whole column name, never inside a longer one: 「おねがい」 may be a note
+# to the reader (「保護者へのおねがい」), 「かんがえ」 the city's answer (「しのかんがえ」).
+_EXACT_ONLY_NAMES = frozenset(("おねがい", "かんがえ"))
 ID_COLUMN_CANDIDATES = (
     "受付番号", "意見番号", "番号", "No.", "No", "no", "ID", "id", "comment_id", "整理番号",
 )
@@ -89,6 +94,15 @@ HEADER_SCAN_ROWS = 10  # the header is looked for in the first non-empty rows (`
 
 class InputError(ValueError):
     """Bad input: the message is one line that tells the user what to change."""
+
+
+class ColumnError(InputError):
+    """A column option naming no column of the file, or a column that cannot be guessed
+    (``guess_column``): the message names the file's columns but not the file, which the caller
+    that read it adds (``in_file``) when it has several (QA41: 「unknown text column」 named none)."""
+
+    def in_file(self, name: str) -> "ColumnError":
+        return ColumnError(f"{name}: {self}")
 
 
 @dataclass(frozen=True)
@@ -170,6 +184,14 @@ class Table:
     # form's export beside the typed-in letters), each read as ``sheet=NAME`` reads it; the run reads
     # each as it reads another input file (see ``pipeline.read_inputs``)
     separate_sheets: list["Table"] = field(default_factory=list)
+    # columns the reader added (the sheet of each row, ``SHEET_COLUMN``), not in the file
+    added_columns: list[str] = field(default_factory=list)
+
+    @property
+    def file_columns(self) -> list[str]:
+        """The columns as the file names them, for messages: without the ones the reader added
+        (シート) or holds extra fields in (``_extra``)."""
+        return [c for c in self.columns if c != "_extra" and c not in self.added_columns]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -792,11 +814,12 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                     f"column {column} names each row's sheet"
                     + (f" (--channel-column {column} counts the sheets as channels in 提出方法別)"
                        if named and first.options is COMMENT_OPTIONS else ""))
-                 + (f"; {id_col} repeats across sheets, so each id has its sheet's name in front (FAX-1)"
-                    if prefix_ids else ""))
+                 + (f"; {id_col} repeats across sheets, so each id has its sheet's name in front "
+                    f"({next(r[id_col] for r in rows if (r.get(id_col) or '').strip())})" if prefix_ids else ""))
     return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
                       row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
-                      repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate)
+                      repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate,
+                      added_columns=[column])
 
 
 # Why a sheet of a comment workbook is no list of comments, for the line that names it (QA35: 「its columns
@@ -972,7 +995,8 @@ def _known_names() -> tuple[frozenset[str], tuple[str, ...]]:
              *SUBMITTER_COLUMN_CANDIDATES, *_OTHER_COLUMN_NAMES, *KIND_COLUMN_CANDIDATES,
              *ORGANISATION_COLUMN_CANDIDATES)
     exact = frozenset(fold_name(n) for n in names)
-    return exact, tuple(sorted((n for n in exact if len(n) >= 2), key=len, reverse=True))
+    # a name in hiragana (「いけん」) is known as a whole cell only: 「たいけんがしたい」 is no column name
+    return exact, tuple(sorted((n for n in exact if len(n) >= 2 and not _HIRAGANA_RE.match(n)), key=len, reverse=True))
 
 
 # A cell of a title row: a date or what a heading says (not a column name).
@@ -1625,8 +1649,11 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
     def load(data_only: bool):
         try:
             return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
-        except Exception as exc:  # openpyxl raises many kinds for broken files
-            raise InputError(f"{path}: cannot open as Excel: {exc}") from None
+        except Exception:  # openpyxl raises many kinds for broken files (「File is not a zip file」)
+            # said in plain words, not openpyxl's (QA41: a .docx that was no document, a broken .xlsx)
+            raise InputError(f"{path}: is not an Excel workbook that can be read (the file is damaged, or is another "
+                             "kind of file under this name); open it in the program that made it and save the "
+                             "comments as Excel (.xlsx) or CSV") from None
 
     def formula_grid(ws) -> list[list]:
         """The sheet's cells as formulas (``data_only=False``), parsed again from the workbook
@@ -1793,11 +1820,40 @@ def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
             yield normalized[key]
     for cand in candidates:
         key = fold_name(cand)
-        if len(key) < 2:
+        if len(key) < 2 or key in _EXACT_ONLY_NAMES:
             continue
-        found = [col for norm, col in normalized.items() if key in norm and norm not in exclude]
+        found = [col for norm, col in normalized.items() if _contains_name(norm, key) and norm not in exclude]
         # 「ご意見（要旨）」 and 「ご意見（全文）」 both contain 「ご意見」: the full text first
         yield from sorted(found, key=_summary_rank)
+
+
+_HIRAGANA_RE = re.compile(r"^[\u3041-\u309f]+$")
+# around a name in hiragana inside a longer one: 「ごいけん」「あなたのいけん」「いけんをかいてね」
+_KANA_BEFORE = frozenset("のごお")
+_KANA_AFTER = frozenset("をはがのやと")
+
+
+def _contains_name(name: str, key: str) -> bool:
+    """Whether the folded column name ``name`` holds the candidate ``key``. A candidate in hiragana
+    (「いけん」) counts only as a word of its own: not inside another word written in hiragana
+    (「たいけん」 体験, 「はいけん」, 「いけんばんごう」), only after a non-hiragana character, の, ご or お and
+    before one or a particle (を, は, が, の, や, と).
+
+    >>> [_contains_name(n, "いけん") for n in ["いけんを書いてね", "あなたのいけん", "ごいけん", "たいけんしたこと", "いけんばこ"]]
+    [True, True, True, False, False]
+    """
+    if not _HIRAGANA_RE.match(key):
+        return key in name
+    start = name.find(key)
+    while start >= 0:
+        before = name[start - 1] if start else ""
+        end = start + len(key)
+        after = name[end] if end < len(name) else ""
+        if ((not before or not _HIRAGANA_RE.match(before) or before in _KANA_BEFORE)
+                and (not after or not _HIRAGANA_RE.match(after) or after in _KANA_AFTER)):
+            return True
+        start = name.find(key, start + 1)
+    return False
 
 
 _FULL_TEXT_RE = re.compile(r"全文|本文|原文|full")
@@ -1853,21 +1909,22 @@ _ROLE_NAMES = frozenset(fold_name(c)
 
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,
                  what: str = "text", required: bool = True, option: str | None = None,
-                 header_option: str | None = "--header-row", exclude: frozenset[str] = frozenset()) -> str | None:
+                 header_option: str | None = "--header-row", exclude: frozenset[str] = frozenset(),
+                 listed: Sequence[str] | None = None) -> str | None:
     """The column to use: ``given`` if it exists, else the first candidate name found (a name
     containing one is not taken when its folded name is in ``exclude``).
 
-    A required column not found is an ``InputError`` naming ``option`` (default
-    ``--{what}-column``) and, for a file without a header row, ``header_option`` (``None``: the
-    file's command has none)."""
+    A required column not found, or a ``given`` one the file lacks, is a ``ColumnError`` naming
+    ``option`` (default ``--{what}-column``) and, for a file without a header row, ``header_option``
+    (``None``: the file's command has none); it lists ``listed`` (default ``columns``: a table's
+    ``file_columns`` leave out the ones the reader added)."""
     candidates = tuple(candidates)
+    shown = ", ".join(columns if listed is None else listed)
     if given is not None:
         found = find_column(columns, given)
         if found is not None:
             return found
-        raise InputError(
-            f"unknown {what} column {clean_name(given)!r}; the file has: {', '.join(columns)}"
-        )
+        raise ColumnError(f"unknown {what} column {clean_name(given)!r}; the file has: {shown}")
     for col in _iter_matches(columns, candidates, exclude):
         if what in ("id", "channel", "answer-id") and is_personal_column(col):
             continue  # 「電話番号」 is not an opinion's number
@@ -1875,14 +1932,11 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
     if required:
         if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
             # a file without a header: --text-column would turn its first opinion into a name
-            raise InputError(
+            raise ColumnError(
                 f"cannot guess the {what} column: the first row reads like an opinion, not column names "
                 f"(「{shorten(columns[0])}」); add a header row such as {candidates[0] if candidates else 'ご意見'} "
                 "above it" + (f" (or give {header_option})" if header_option else ""))
-        raise InputError(
-            f"cannot guess the {what} column; give {option or f'--{what}-column'} "
-            f"(the file has: {', '.join(columns)})"
-        )
+        raise ColumnError(f"cannot guess the {what} column; give {option or f'--{what}-column'} (the file has: {shown})")
     return None
 
 
@@ -1916,11 +1970,11 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     else:
         try:
             text_col = guess_column(table.columns, TEXT_COLUMN_CANDIDATES, text, what="text", option=opts.text,
-                                    header_option=opts.header_row, exclude=_ROLE_NAMES)
+                                    header_option=opts.header_row, exclude=_ROLE_NAMES, listed=table.file_columns)
         except InputError as exc:
             if table.format == "xlsx" and table.sheet and table.other_sheets:
                 # a cover page or a summary sheet read first: say which sheet, and the others
-                raise InputError(f"{exc}; read sheet {table.sheet!r}, the workbook's other sheets: "
+                raise ColumnError(f"{exc}; read sheet {table.sheet!r}, the workbook's other sheets: "
                                  f"{', '.join(table.other_sheets)}"
                                  + (f" (give {opts.sheet} NAME to read another)" if opts.sheet else "")) from None
             raise
@@ -1932,14 +1986,15 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
         # 「提出者区分」 contains 「提出者」 but tells the kind of submitter (choose_kind_columns)
         kinds = frozenset(fold_name(c) for c in table.columns if is_kind_column_name(c)
                           or is_organisation_column_name(c)) if what == "submitter" else frozenset()
-        col = guess_column(table.columns, candidates, given, what=what, required=False, exclude=kinds)
+        col = guess_column(table.columns, candidates, given, what=what, required=False, exclude=kinds,
+                           listed=table.file_columns)
         if col is not None and col == text_col:
             if given is not None:
                 text_opt = opts.text or "the text column option"
                 how = f"given with {text_opt}" if text is not None else \
                     f"guessed; give {text_opt} if the opinions are in another column"
                 raise InputError(f"{getattr(opts, what) or what + ' column'} {given!r} is the text column ({how}); "
-                                 f"the {what} must come from another column (the file has: {', '.join(table.columns)})")
+                                 f"the {what} must come from another column (the file has: {', '.join(table.file_columns)})")
             col = None
         chosen[what] = col
     if opts is COMMENT_OPTIONS and chosen["channel"]:
@@ -2087,10 +2142,10 @@ def choose_kind_columns(table: Table, kind: str | None = None, taken: Mapping[st
     chosen: dict[str, str | None] = {"kind": None, "organisation": None}
     if kind is not None:
         given = table.column_aliases.get(fold_name(kind), kind) if find_column(table.columns, kind) is None else kind
-        col = guess_column(table.columns, (), given, what="kind", required=False)
+        col = guess_column(table.columns, (), given, what="kind", required=False, listed=table.file_columns)
         if col in roles:
             raise InputError(f"{table.options.kind or '--kind-column'} {kind!r} is the {roles[col]} column; "
-                             f"the kind of submitter must come from another column (the file has: {', '.join(table.columns)})")
+                             f"the kind of submitter must come from another column (the file has: {', '.join(table.file_columns)})")
         chosen["organisation" if is_organisation_column_name(col) and not is_kind_column_name(col) else "kind"] = col
     else:
         named = [c for c in free if is_kind_column_name(c)]

@@ -31,6 +31,10 @@ _RERUN = re.compile(r"(?:; )?run (?P<cmd>`cluster run [^`]*`) again to apply (?:
 # fragments inside a line (applied to the groups named f_…): column roles, counts of opinions,
 # row places. Each keeps the figures and names it matches.
 _NOT_ROWS = {"answers": "回答", "submissions": "提出"}  # what skipped rows of a table are not
+# the role of a column an error names (「unknown kind column」, 「cannot guess the answer-text column」)
+_COLUMN_ROLES = {"text": "本文", "id": "ID", "channel": "提出方法", "submitter": "提出者", "kind": "個人・団体の別",
+                 "answer-text": "回答（考え方）", "answer-opinion": "過去の意見", "answer-id": "回答のID",
+                 "answer-source": "出典", "topic": "トピック"}
 _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.compile(p), r) for p, r in [
     # a read line's description (before the rules for rows below take its figures)
     (r"(\d+) rows? repeating the header skipped \((?:page breaks?, )?not (answers|submissions)\): ",
@@ -38,6 +42,7 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"(\d+) rows? below the data skipped \((?:total|note|total and note), not (answers|submissions)\): ",
      lambda m: f"データの下の{m[1]}行は読み飛ばし（合計・注記で、{_NOT_ROWS[m[2]]}ではありません）："),
     (r"^(xlsx|csv|tsv), sheets? ", r"\1、シート "),
+    (r", read as one table\b", " を1つの表として"),  # (QA41: left in English)
     (r", (\d+) opinions?\)", r", 意見\1件)"),
     (r",? and (\d+) more\b", r"、ほか\1件"),  # (QA34: 「… と 10 more」)
     (r"(?<=\)) and (?=\S+ \()", " と "),
@@ -491,6 +496,21 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "使わない列：{f_cols}（読むのは上の行に挙げた列だけです）"),
     (r"(?P<file>.+?) has no column '(?P<col>.+)' \((?P<opt>--[a-z-]+)\): its column is guessed",
      "{file} には列「{col}」がありません（{opt}）。このファイルの列は推定します"),
+    (r"(?P<file>.+?) looks like a table of past answers: its column (?P<a>.+?) holds answers beside the opinions in "
+     r"(?P<t>.+?); its rows are read as this consultation's opinions \(counted and published\); if it holds the "
+     r"answers of an earlier consultation, give it with --answers instead",
+     "{file} は過去の回答の表のようです（列 {a} に、{t} の意見への回答があります）。その行は今回の意見として読み込み、"
+     "数えて公表します。前回までの意見募集の回答の表なら、--answers で指定してください"),
+    # sheets of one workbook read as one table (QA41: left in English, its example id always FAX-1)
+    (r"(?P<n>\d+) sheets with the same columns read as one table \((?P<list>.+?) rows\); (?:each sheet's name is read "
+     r"as the channel \((?P<ch>[^()]+(?:\([^()]*\))?)\)|column (?P<col>\S+) names each row's sheet"
+     r"(?: \(--channel-column (?P<opt>\S+) counts the sheets as channels in 提出方法別\))?)"
+     r"(?:; (?P<id>.+?) repeats across sheets, so each id has its sheet's name in front \((?P<ex>[^()]+)\))?",
+     lambda m: f"列が同じシート{m['n']}枚を1つの表として読みました（{m['list']}行）。"
+               + (f"シート名を提出方法として読みます（{m['ch']}）" if m["ch"] else
+                  f"列 {m['col']} に各行のシート名を入れました"
+                  + _opt(m["opt"], "（--channel-column {} でシートを提出方法別に数えます）"))
+               + (f"。{m['id']} がシートの間で重なるため、IDの前にシート名を付けました（{m['ex']}）" if m["id"] else "")),
     (r"(?P<n>\d+) rows? of this CP932 file hold 「\?」 inside Japanese words \((?P<f_where>.+)\): Excel saves a "
      r"character CP932 lacks \(𠮷, 髙, an emoji\) as 「\?」; check them against the letters, or save the file as "
      r"「CSV UTF-8」",
@@ -590,6 +610,14 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "重複：職員の判断（重複から外す）で、意見{n}件を重複グループから外しました"),
     (r"campaigns \(groups of (?P<k>\d+) or more copies\): (?P<f_list>.+)",
      "同じ文面で多数寄せられた意見（写し{k}件以上のグループ）：{f_list}"),
+    (r"(?P<c>\S+) holds (?P<n>\d+) campaigns of different wording \((?P<copies>[\d +…]+) copies: (?P<ids>.+?)\); "
+     r"check that they ask the same \((?P<cmd>`[^`]+`) gives one its own row, its copies with it\)",
+     "{c} には、文面の違う同文意見のグループが{n}つ入っています（写し {copies}件：{ids}）。同じことを求めているか確かめてください"
+     "（{cmd} で1つを写しごと別の項目にできます）"),
+    (r"(?P<n>\d+) more rows hold campaigns of different wording, with smaller second campaigns: (?P<rows>.+?) "
+     r"\(clusters\.csv: campaign_copies; `cluster review show` lists a row's texts\)",
+     "ほかに{n}項目に、文面の違う同文意見のグループ（2つ目が小さいもの）が入っています：{rows}"
+     "（clusters.csv の campaign_copies。`cluster review show` で項目の文面が見られます）"),
     (r"(?P<n>\d+) rows? holds? two or more opinions of one submission, each counted in its 件数: (?P<list>.+?); "
      r"if one opinion was cut apart, (?P<cmd>`[^`]+`); if they ask different things, `cluster review move` one",
      "{n}項目に、1通の提出の意見が2件以上入っています（それぞれ件数に数えています）：{list}。"
@@ -627,9 +655,6 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"(?: and (?P<more>\d+) more)?",
      lambda m: f"{m['col']}のない{m['n']}行は、表の中の位置で番号を付けました：{_frag(m['f_list'])}"
                + _opt(m["more"], "、ほか{}行")),
-    (r"(?P<n>\d+) sheets with the same columns read as one table \((?P<list>.+?) rows\); each sheet's name is read "
-     r"as the channel \(提出方法（シート名）\)",
-     "列が同じシート{n}枚を1つの表として読みました（{list}行）。シート名を提出方法として読みます（提出方法（シート名））"),
     (r"--(?P<role>id|channel|submitter)-column '(?P<c>[^']*)' is the text column \(guessed; give --text-column if "
      r"the opinions are in another column\); the (?P=role) must come from another column \(the file has: "
      r"(?P<cols>.+)\)",
@@ -775,11 +800,22 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<p>.+?): no such run folder; run (?P<cmd>`[^`]+`) first",
      "{p}：実行フォルダがありません。先に {cmd} を実行してください"),
     (r"(?P<p>.+?): no such run folder", "{p}：実行フォルダがありません"),
-    (r"cannot guess the text column; give --text-column \(the file has: (?P<cols>.+)\)",
-     "意見の本文の列がわかりません。--text-column で指定してください（ファイルの列：{cols}）"),
-    (r"unknown (?P<what>text|id|channel|submitter|kind) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
-     lambda m: f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者', 'kind': '個人・団体の別'}[m['what']] }の列 "
-               f"'{m['c']}' はありません。ファイルの列：{m['cols']}"),
+    (r"(?:(?P<p>.+?): )?cannot guess the text column; give --text-column \(the file has: (?P<cols>.+)\)",
+     lambda m: _opt(m["p"], "{}：") + f"意見の本文の列がわかりません。--text-column で指定してください（ファイルの列：{m['cols']}）"),
+    (r"(?:(?P<p>.+?): )?cannot guess the (?P<what>[\w-]+) column; give (?P<opt>--[\w-]+) \(the file has: (?P<cols>.+)\)",
+     lambda m: _opt(m["p"], "{}：") + f"{_COLUMN_ROLES.get(m['what'], m['what'])}の列がわかりません。{m['opt']} で指定して"
+               f"ください（ファイルの列：{m['cols']}）"),
+    (r"(?:(?P<p>.+?): )?unknown (?P<what>[\w-]+) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
+     lambda m: _opt(m["p"], "{}：") + f"{_COLUMN_ROLES.get(m['what'], m['what'])}の列 '{m['c']}' はありません。"
+               f"ファイルの列：{m['cols']}"),
+    (r"(?P<p>.+?): no topic column; head the column of topic names topic \(or 見出し, 項目, 章\), or list one topic a line "
+     r"in a \.txt file \(the file has: (?P<cols>.+)\)",
+     "{p}：トピック（案の章・節）の列がわかりません。トピック名の列の見出しを topic（または 見出し、項目、章）にするか、"
+     ".txt ファイルに1行に1つずつ書いてください（ファイルの列：{cols}）"),
+    (r"(?P<p>.+?): is not an Excel workbook that can be read \(the file is damaged, or is another kind of file under "
+     r"this name\); open it in the program that made it and save the comments as Excel \(\.xlsx\) or CSV",
+     "{p}：読み込めるExcelのブックではありません（ファイルが壊れているか、この名前で別の種類のファイルが保存されています）。"
+     "作ったソフトで開き、意見を Excel（.xlsx）か CSV で保存し直してください"),
     (r"(?P<p>.+?): not (?P<enc>[\w-]+): (?P<n>\d+) byte runs? cannot be read as (?P=enc), the first at line "
      r"(?P<l>\d+) \(byte (?P<b>\d+)\)(?P<rest>.*)",
      lambda m: f"{m['p']}：{m['enc']} ではありません（{m['enc']} として読めないバイト列が{m['n']}か所、最初は"

@@ -33,8 +33,9 @@ from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_giv
 from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
-from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, InputError, assign_comment_ids,
-                 channel_in_name, choose_columns, choose_kind_columns, compose_submission, counted, find_column, is_real_name, normalize_channel,
+from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
+                 channel_in_name, choose_columns, choose_kind_columns, compose_submission, counted, find_column, fold_name,
+                 guess_column, is_real_name, normalize_channel,
                  organisation_name, read_table, submitter_key, submitter_kind, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
@@ -131,17 +132,20 @@ def _comment_table(path: str | Path, opts: RunOptions):
 
 
 def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], None],
-                     table=None) -> tuple[list[Submission], dict]:
+                     table=None, shown: str | None = None) -> tuple[list[Submission], dict]:
     """The submissions of one comment table: the file ``path``, or ``table`` already read from it
-    (one sheet of a workbook whose sheets have columns of their own)."""
+    (one sheet of a workbook whose sheets have columns of their own, ``shown`` in messages)."""
     if table is None:
         table = _comment_table(path, opts)
-    text_col, id_col, channel_col, submitter_col = choose_columns(
-        table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
+    try:
+        text_col, id_col, channel_col, submitter_col = choose_columns(
+            table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
+        used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
+        # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
+        kinds = choose_kind_columns(table, opts.kind_column, used)
+    except ColumnError as exc:  # a column option or guess that fails names the file (QA41)
+        raise exc.in_file(shown or Path(path).name) from None
     cols = table.columns  # after choose_columns: JSON lines fields read together are one column
-    used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
-    # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
-    kinds = choose_kind_columns(table, opts.kind_column, used)
     kind_col, org_col = kinds["kind"], kinds["organisation"]
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None,
@@ -197,6 +201,11 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         ))
     if repaired_rows:
         log(_layout_line(repaired_rows, repairs))
+    answer_col = _answer_column_beside(table, set(used.values()))
+    if answer_col:
+        log(f"warning: {shown or Path(path).name} looks like a table of past answers: its column {answer_col} holds "
+            f"answers beside the opinions in {text_col}; its rows are read as this consultation's opinions (counted "
+            f"and published); if it holds the answers of an earlier consultation, give it with --answers instead")
     if table.encoding == "cp932":
         lost = [i for i, sub in enumerate(subs) if _LOST_CHARACTER_RE.search(sub.text)]
         if lost:
@@ -262,20 +271,43 @@ def _fields_line(fields: Sequence[tuple[str, str | None, str | None]]) -> str:
     return line
 
 
-_ROLE_OPTIONS = (("id_column", "--id-column"), ("channel_column", "--channel-column"),
+def _answer_column_beside(table, used: set) -> str | None:
+    """A column of past answers (市の考え方, 回答 …, as ``answers`` guesses it) beside the opinions of a
+    comment table, the run reading neither: a past-answers table given as comments (QA41: read as
+    opinions with one line, 「columns not used: 市の考え方」). Its cells must be answers: filled in
+    at least half of the rows, most of them a sentence (「回答希望」 of 有 / 無, 「対応」 of 済 are not)."""
+    from .answers import ANSWER_TEXT_CANDIDATES, _not_text_name
+
+    free = [c for c in table.file_columns if c not in used and not _not_text_name(c)]
+    column = guess_column(free, ANSWER_TEXT_CANDIDATES, what="answer-text", required=False)
+    if column is None or not table.rows:
+        return None
+    cells = [(r.get(column) or "").strip() for r in table.rows]
+    filled = [c for c in cells if c]
+    sentences = [c for c in filled if len(c) >= 15 or "。" in c]
+    return column if 2 * len(filled) >= len(cells) and 2 * len(sentences) > len(filled) else None
+
+
+_ROLE_OPTIONS = (("text_column", "--text-column"), ("id_column", "--id-column"), ("channel_column", "--channel-column"),
                  ("submitter_column", "--submitter-column"), ("kind_column", "--kind-column"))
 
 
+def _has_column(table, given: str) -> bool:
+    """Whether ``table`` has the column an option names (a sub-heading's name too: 全文)."""
+    return find_column(table.columns, given) is not None or fold_name(given) in table.column_aliases
+
+
 def _options_for(table, opts: RunOptions, shown: str, sources, log: Callable[[str], None]) -> RunOptions:
-    """``opts`` for one of several input files: an id, channel, submitter or kind column option that names
-    a column this file lacks while another file has it (「氏名（法人・団体名）」 in the e-Gov export, 「氏名」 in
-    the typed-in letters) is guessed for this file, with a line saying so (QA40: the run was refused)."""
+    """``opts`` for one of several input files: a text, id, channel, submitter or kind column option that
+    names a column this file lacks while another file has it (「氏名（法人・団体名）」 in the e-Gov export,
+    「氏名」 in the typed-in letters; 「いけんを書いてね」 in the web form, 「いけん」 on the school cards) is
+    guessed for this file, with a line saying so (QA40, QA41: the run was refused)."""
     changes = {}
     for attr, option in _ROLE_OPTIONS:
         given = getattr(opts, attr)
-        if given is None or find_column(table.columns, given) is not None:
+        if given is None or _has_column(table, given):
             continue
-        if any(find_column(t.columns, given) is not None for _, t, _ in sources):
+        if any(_has_column(t, given) for _, t, _ in sources):
             changes[attr] = None
             log(f"{shown} has no column {given!r} ({option}): its column is guessed")
     return dc_replace(opts, **changes) if changes else opts
@@ -302,7 +334,7 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         return read_submissions(paths[0], opts, log, table=sources[0][1])
     names = _source_names([(Path(p), sheet) for p, _, sheet in sources])
     parts = [read_submissions(path, _options_for(table, opts, _source_shown(path, sheet), sources, log), log,
-                              table=table) for path, table, sheet in sources]
+                              table=table, shown=_source_shown(path, sheet)) for path, table, sheet in sources]
     sheet_of = [sheet for _, _, sheet in sources]
     paths = [path for path, _, _ in sources]
     raw = [{s.comment_id for s in part} for part, _ in parts]

@@ -155,7 +155,9 @@ class ReportModel:
                 lines.append(f"※未確認の回答案の項目が{len(candidates)}件あります（{number_list(candidates)}）。")
         if missing:
             lines.append(f"※{self.answer_heading}が未記入の項目が{len(missing)}件あります（{number_list(missing)}）。")
-        unclassed = [r.no for r in self.rows if not r.category] if self.has_category_column else []
+        # the rows still without a 対応区分 are named in a draft; a --final report counts them only
+        # (「対応区分未記入：…」 above the table), as README says
+        unclassed = [r.no for r in self.rows if not r.category] if self.has_category_column and not self.final else []
         if unclassed:
             lines.append(f"※{CATEGORY_HEADING}が未記入の項目が{len(unclassed)}件あります（{number_list(unclassed)}）。")
         if self.attachment_only:  # draft and --final alike: publishing without them leaves opinions out
@@ -171,8 +173,6 @@ class ReportModel:
         marks = []
         if any(r.answer_status == "none" for r in self.rows):
             marks.append(f"{self.answer_heading}が未記入の項目あり")
-        elif self.has_category_column and not all(r.category for r in self.rows):
-            marks.append(f"{CATEGORY_HEADING}が未記入の項目あり")
         if self.attachment_only:
             marks.append(ATTACHMENT_PAGE_MARK)
         return "・".join(marks)

@@ -33,7 +33,7 @@ def test_channel_sheets_are_one_table_with_the_sheet_as_channel(tmp_path):
     assert "channel = 提出方法（シート名） (guessed)" in res.output
     assert ("3 sheets with the same columns read as one table (郵送 2, ＦＡＸ 2, 電子メール 1 rows); each sheet's "
             "name is read as the channel (提出方法（シート名）); 受付番号 repeats across sheets, so each id has its "
-            "sheet's name in front (FAX-1)") in res.output
+            "sheet's name in front (郵送-1)") in res.output  # the first id (QA41: it said FAX-1 for any workbook)
     rows = read_csv_rows(out / "opinions.csv")
     assert [r["comment_id"] for r in rows] == ["郵送-1", "郵送-2", "ＦＡＸ-1", "ＦＡＸ-2", "電子メール-1"]
     assert "提出方法別：郵送 2件、FAX 2件、電子メール 1件" in (out / "report.md").read_text(encoding="utf-8")
