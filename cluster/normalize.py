@@ -573,7 +573,9 @@ _TEST_PURPOSE_RE = re.compile(r"[^。]{0,20}(?:確認|テスト)の?(?:ため|�
 # 「反対意見はありません」「問題はありません」 say something and are no match.
 # A card with no words on it, noted by whoever typed it in: 「（絵のみ）」「白紙」「無記入」「判読不能」 (QA41)
 _NOTHING_WRITTEN_RE = re.compile(r"[（(【［\[〔]?(?:絵のみ|絵だけ|イラストのみ|絵|イラスト|白紙|無記入|記入なし|判読不能|読めない|"
-                                 r"空欄)(?:の(?:み|カード))?(?:です)?[）)】］\]〕]?")
+                                 r"空欄)(?:の(?:み|カード))?(?:です)?[）)】］\]〕]?"
+                                 # and what the picture shows: 「（絵のみ）こうえんの絵」
+                                 r"(?:[^。!?！？]{0,20}(?:の絵|の絵です|のイラスト|を(?:描|か)いた絵))?")
 _NO_OPINION_RE = re.compile(
     # 「計画の内容について特に意見はありません」: what it has nothing in particular to say about (QA39);
     # without 特に, 「第3章については意見はありません」 says something of the draft (QA23)

@@ -47,7 +47,7 @@ def test_a_scribes_note_is_no_part_of_the_wish():
     assert comparison_text("【聞き取り：職員】児童館をふやしてほしい。") == "児童館をふやしてほしい"
 
 
-@pytest.mark.parametrize("card", ["（絵のみ）", "絵のみ", "白紙", "（判読不能）"])
+@pytest.mark.parametrize("card", ["（絵のみ）", "絵のみ", "白紙", "（判読不能）", "（絵のみ）こうえんの絵"])
 def test_a_card_with_no_words_is_empty(card):
     assert is_empty_opinion(card)
 
