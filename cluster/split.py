@@ -647,13 +647,19 @@ _REASONS_LEAD_RE = re.compile(r"理由|背景|根拠|事情|観点から|ため[
 _HEADING_ITEM_MAX = 40
 
 
+# A wish said as what the writer wants to do, at the end of a sentence (「ぶかつを じゆうに えらびたい」
+# 「犬をかいたい！」, QA41's children): for cutting a letter, a request of its own
+_WISH_END_RE = re.compile(r"(?<![にと]し)たい(?:です|なあ|な|よ)?[ 　〜~ー…!！♪☆★。．]*(?:[(（][^()（）]{0,6}[)）])?[ 　。．]*$")
+
+
 def _asks(sentence: str) -> bool:
     """``sentence`` asks for or rejects something (``stance.sentence_stance``, which reads the
-    written style of an association's letter too: 「…を図られたい」「…されたい」)."""
+    written style of an association's letter too: 「…を図られたい」「…されたい」), or wishes to do it."""
     from .normalize import nfkc
     from .stance import sentence_stance
 
-    return any(sentence_stance(nfkc(sentence).strip()))
+    text = nfkc(sentence).strip()
+    return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text))
 
 
 def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

@@ -68,3 +68,13 @@ def test_a_wish_opening_with_ato_is_published_without_it():
     from cluster.normalize import display_text
 
     assert display_text("あと、学童の時間をながくしてほしい。") == "学童の時間をながくしてほしい。"
+
+
+@pytest.mark.parametrize("card, wishes", [
+    ("いじめられている子を助けてください。あと、ぶかつを もっと じゆうに えらびたい", 2),
+    ("ぶかつを もっと じゆうに えらびたい。あと、がくどうの おもちゃを ふやして", 2),
+    ("駐輪場を増やしてほしい。屋根もつけてほしい。", 1),
+    ("市民として協力したいと思います。公園をふやしてほしい。", 1),
+])
+def test_a_wish_to_do_something_is_a_point_of_its_own_after_ato(card, wishes):
+    assert len([p for p in _split_pieces(card, True) if p[4] == "ok"]) == wishes
