@@ -161,6 +161,17 @@ an address broken before or after 丁目 (「…市東町⏎3丁目12番地の5�
 ``_BLANK_LABEL_NAME_RE``), and a person name among masked items on a contact line (「［住所］ 木村 ［電話番号］」,
 ``_mask_contact_line_names``).
 
+Also (QA41, opinions written by children): a school named in hiragana, or starting so, beside a class (「みなと小3年2組」
+「かわの小4年3組」「わたしはみなと小…」 -> 「わたしは［学校名］3年2組」, ``_kana_school_start``) and a school written whole
+before の and a masked name (「東小学校の［氏名］です」; not before 先生); a kana given name before くん/ちゃん/君 that UniDic
+does not tag (「たろうくん」「はるとくん」「ひなちゃん」, ``_mask_kana_nicknames``; 「赤ちゃん」「おばあちゃん」「ワンちゃん」「ちゃんと」
+「そして君が」 stay); a name after a sibling word in hiragana (いもうと, おとうと, あに, あね, おにいちゃん, おねえちゃん, むすこ,
+むすめ) and の with or without a blank, a hiragana common noun too (「いもうとの ひなも」, ``_KANA_KIN``; 「いもうとのために」
+stays); a child's name before a bracketed school and class (「息子の大翔（東小2年1組）」「娘のさくら（みなと小3年2組）」); a
+self-introduction in hiragana after 名前は/なまえは, ぼくは/わたしは or a class (「ぼくの名前は いとう そうま です」「…4年3組
+たかはし りくです」, ``_mask_hiragana_intros``); an ID after 「LINEのIDは」, and after 「IDは」 when an SNS name comes earlier on
+the line (``_LATER_ID_RE``; 「ゲームのIDは …」 stays).
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -316,7 +327,7 @@ _ID_CHARS = r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_＿.．\-]"
 _ID_ALNUM = "[A-Za-z0-9Ａ-Ｚａ-ｚ０-９_＿]"
 _SNS_LABELLED_ID_RE = re.compile(
     rf"((?:(?<![A-Za-zＡ-Ｚａ-ｚ])(?:{_SNS_NAMES})(?:{_SP}[(（]旧{_SP}(?:Twitter|ツイッター){_SP}[)）])?{_SP}(?:の)?{_ID_WORD}?"
-    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:LINE|Line|ＬＩＮＥ)(?:{_SP}{_ID_WORD})?|(?<![ァ-ヺー])ライン{_SP}{_ID_WORD})"
+    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:LINE|Line|ＬＩＮＥ)(?:{_SP}(?:の{_SP})?{_ID_WORD})?|(?<![ァ-ヺー])ライン{_SP}(?:の{_SP})?{_ID_WORD})"
     # 「は」 only after a word for an ID: 「LINE IDは …」, not 「Xは2案より…」
     rf"{_SP}(?:[:：]|(?<=[DＤ名トー])は){_SP}[@＠]?)"
     # the ID: 2 or more letters, digits, _ . - with a letter among them, no trailing full stop,
@@ -329,6 +340,23 @@ _SNS_BLANK_ID_RE = re.compile(
     r"((?<![A-Za-zＡ-Ｚａ-ｚ])(?:Instagram|instagram|インスタグラム|インスタ|Twitter|twitter|ツイッター|Facebook|facebook|"
     rf"フェイスブック|TikTok|tiktok|ティックトック|Threads|LINE|ＬＩＮＥ|ライン)(?:{_SP}{_ID_WORD})?[^\S\n]+[@＠]?)"
     r"((?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?![A-Za-z0-9_.@＠\-])")
+# QA41: 「LINEやってます。IDは yui_0412」: an ID after its label alone, with an SNS name (or LINE) earlier on the
+# line; 「IDは」 with no service named stays (a game's or the city's form's ID is no contact).
+_LATER_ID_RE = re.compile(
+    rf"((?<![A-Za-zＡ-Ｚａ-ｚ]){_ID_WORD}{_SP}(?:[:：]|は){_SP}[@＠]?)"
+    rf"((?={_ID_CHARS}*[A-Za-zＡ-Ｚａ-ｚ]){_ID_ALNUM}(?:[.．\-]?{_ID_ALNUM})+)"
+    rf"(?![@＠]|[.．\-]?{_ID_ALNUM}|[\u4e00-\u9fff])")
+_SNS_NAME_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:{_SNS_NAMES}|LINE|Line|ＬＩＮＥ|ライン|SNS|ＳＮＳ)(?![A-Za-zＡ-Ｚａ-ｚ])")
+
+
+def _later_id(m: re.Match) -> str:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    if _SNS_NAME_BEFORE_RE.search(m.string, max(line_start, m.start() - 40), m.start()):
+        return m.group(1) + MASKS["sns"]
+    return m.group()
+
+
 # A bank account number after its label (「口座番号：1234567」「普通 7654321」「当座預金 1234567」): the label
 # stays, the number (6–8 digits) goes; 「普通預金で」「普通 3件」 have none.
 _ACCOUNT_RE = re.compile(
@@ -694,11 +722,11 @@ def person_name_in(text: str) -> bool:
     return any(",固有名詞,人名," in raw for _, raw in _tagged(text))
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, always: bool = False) -> list[_Tok]:
     """UniDic tokens of ``text`` with their offsets (spaces and newlines are dropped); none at all
-    when UniDic finds no person name in it."""
+    when UniDic finds no person name in it, unless ``always``."""
     words = _tagged(text)
-    if not any(",人名," in raw for _, raw in words):
+    if not always and not any(",人名," in raw for _, raw in words):
         return []
     out = []
     pos = 0
@@ -1339,6 +1367,13 @@ _KIN_READINGS = {
     "三男": "さんなん", "三女": "さんじょ", "末っ子": "すえっこ", "孫娘": "まごむすめ", "孫": "まご", "子ども": "こども",
     "子供": "こども", "こども": "こども", "子": "こ", "甥": "おい", "姪": "めい", "弟": "おとうと", "妹": "いもうと",
     "兄": "あに", "姉": "あね", "妻": "つま", "夫": "おっと", "主人": "しゅじん", "嫁": "よめ"}
+# QA41: the words a child writes in hiragana for a brother or sister (「いもうとの ひなも」「おとうとの はるとが」); after
+# them a hiragana common noun is a name too (ひな, りく), unless a word of the sentence (``_KIN_NOT_NAME_HIRA``):
+# a child's text is all hiragana, and a sibling's name the thing it most often names.
+_KANA_KIN = {"いもうと": "いもうと", "おとうと": "おとうと", "あに": "あに", "あね": "あね", "おにいちゃん": "おにいちゃん",
+             "おねえちゃん": "おねえちゃん", "にいちゃん": "にいちゃん", "ねえちゃん": "ねえちゃん", "むすこ": "むすこ",
+             "むすめ": "むすめ"}
+_KIN_READINGS.update(_KANA_KIN)
 _KIN_NAME_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})((?:さん|ちゃん|くん)?[（(][^\\S\\n]*)"
     r"([^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10})(?=[^\S\n]*(?:[、，,・][^（）()\n]{0,20})?[）)])")
@@ -1375,7 +1410,7 @@ def _kin_name(m: re.Match) -> str:
 # と」「子ども ひろばが」; so 「娘のひなたが」 stays too: privacy does not win over every hiragana noun).
 _KIN_FREE_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
-    r"((?:の|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
+    r"((?:の[^\S\n]*|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
     r"([ぁ-ゖ]{2,12}|[\u4e00-\u9fff々]{1,3}|[ァ-ヺー]{2,8})")
 _KIN_PARTICLE = r"(?:ちゃん|くん|さん|君)?(?:が|の|は|を|に|と|も|へ|で|や|から|まで|より|には|とは|にも|とも|では|でも|って)"
 _KIN_TAIL_RE = re.compile(rf"(?:ちゃん|くん|さん|君|{_KIN_PARTICLE})")
@@ -1386,7 +1421,10 @@ _KIN_NOT_NAME_HIRA = {
     "そば", "ふたり", "ひとり", "それ", "これ", "あれ", "だれ", "どれ", "なに", "なん", "ども", "など", "だけ", "ばかり",
     "しか", "くらい", "ぐらい", "ほど", "ぶん", "かわり", "ほかに", "いえ", "へや", "からだ", "かお", "こころ", "いのち",
     "ようす", "ともだち", "せんせい", "おもちゃ", "ごはん", "おやつ", "しゅくだい", "べんきょう", "あそび", "がっこう",
-    "ようちえん", "ほいくえん", "つもり", "たいちょう", "びょうき", "けが", "ケガ", "しごと", "ほうも"}
+    "ようちえん", "ほいくえん", "つもり", "たいちょう", "びょうき", "けが", "ケガ", "しごと", "ほうも",
+    "はなし", "こえ", "ふく", "くつ", "かばん", "つくえ", "いす", "ぶかつ", "じゅく", "がくどう", "クラス", "へん", "まね",
+    "せい", "ぶんまで", "ほうが", "めんどう", "せわ", "おせわ", "むかえ", "おむかえ", "おもり", "おふろ", "ふとん",
+    "じてんしゃ", "ゲーム", "えほん", "ほん", "うた", "え", "て", "あたま", "おなか", "ねつ", "なまえ", "たんじょうび"}
 # A particle and a formal noun after a name in one run of hiragana: 「娘・あおいのために」「息子のそうたのことを」.
 _KIN_FORMAL_AFTER_RE = re.compile(r"(の|に|と)(?:ため|こと|ほう|よう|ぶん|かわり|おかげ|せい|まえ|あと|ところ|とこ|もの|分)")
 _KIN_BEFORE_PARTICLE_RE = re.compile(rf"(?={_KIN_PARTICLE})")
@@ -1413,6 +1451,8 @@ def _kin_hiragana_is_name(kin: str, sep: str, name: str, tail: str) -> bool:
         if (f[0] in ("副詞", "動詞", "形容詞", "形状詞", "助詞", "助動詞", "接続詞", "代名詞", "連体詞", "感動詞")
                 or (f[0] == "名詞" and (f[1] in ("代名詞", "数詞") or f[2] == "副詞可能"))):
             return False
+        if kin in _KANA_KIN and f[0] == "名詞" and f[1] == "普通名詞" and f[2] == "一般":
+            return True  # 「いもうとの ひなも」: a child's text, see ``_KANA_KIN``
         return plain_sep == "・" or any(r[2] == "人名" for r in _single_readings(name))
     # pieces (はると: はる + と): a name unless a content word of two or more characters is among them
     if not any(len(w) >= 2 and not (len(f) > 3 and f[2] == "人名")
@@ -1466,8 +1506,8 @@ def _cut_before_particle(inside: list[tuple[str, list[str]]]) -> bool:
 # An age or school year in brackets right after the word that follows a kinship word: 「娘のさくら（小3）
 # が」「息子・そうた（7歳）」「娘の陽菜（年長）」.
 _KIN_AGE_RE = re.compile(
-    r"[^\S\n]*[（(][^\S\n]*(?:(?:([\u4e00-\u9fff々ァ-ヺー]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高))|小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
-    r"(?:歳半?|才|年生|年|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
+    r"[^\S\n]*[（(][^\S\n]*(?:(?:([\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)|［学校名］)|小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
+    r"(?:歳半?|才|年生|年(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組)?|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
 
 
 # Kana words for a person that are no name, before an age in brackets: 「息子のともだち（小3）」.
@@ -1502,15 +1542,32 @@ def _kin_name_before_age(run: str) -> bool:
 
 
 _NAMED_CHILD_SCHOOL_RE = re.compile(
-    r"(［氏名］[^\S\n]*[（(][^\S\n]*)[\u4e00-\u9fff々ァ-ヺー]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)"
+    r"(［氏名］[^\S\n]*[（(][^\S\n]*)[\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)"
     r"(?=[^\S\n]*[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*(?:年生|年)?[^\S\n]*[）)、，,・])")
+
+
+def _kin_word_alone(text: str, start: int, end: int, kin: str) -> bool:
+    """The kinship word is a word of its own to UniDic (not the 子 of 親子); a hiragana sibling word may be
+    several (お + にい + ちゃん), starting where it starts."""
+    before = _tagged(text[max(0, start - 12):end])
+    if not before:
+        return False
+    if before[-1][0] == kin:
+        return True
+    if kin not in _KANA_KIN:
+        return False
+    tail = ""
+    for w, _ in reversed(before):
+        tail = w + tail
+        if len(tail) >= len(kin):
+            return tail == kin
+    return False
 
 
 def _kin_free_name(m: re.Match) -> str:
     kin, sep, run = m.group(1), m.group(2), m.group(3)
     text = m.string
-    before = _tagged(text[max(0, m.start() - 12):m.end(1)])
-    if not before or before[-1][0] != kin:
+    if not _kin_word_alone(text, m.start(1), m.end(1), kin):
         return m.group()  # part of another word (親子, 様子)
     age = _KIN_AGE_RE.match(text, m.end())
     if age is not None:  # 「娘のさくら（小3）が」: a name, whatever UniDic calls it
@@ -1536,6 +1593,8 @@ def _kin_free_name(m: re.Match) -> str:
                     continue
             elif not _KIN_AFTER_RE.match(text, m.end()) or not text[m.end():m.end() + 1].isspace():
                 continue
+            elif kin in _KANA_KIN and n > 2 and run[-1] in "がをはにへで":
+                continue  # 「おとうとの はるとが がくどうに」: the name before が, not が read as the name's end
             if _kin_hiragana_is_name(kin, sep, name, tail):
                 return kin + sep + MASKS["name"] + tail
         return m.group()
@@ -1962,6 +2021,74 @@ _SCHOOL_CLASS_RE = re.compile(
     r"(?=[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ]|[ぁ-ゖァ-ヺ\u4e00-\u9fff]{1,3}?)[^\S\n]*組)")
 
 
+_CLASS_AHEAD = (r"(?=[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ]"
+                r"|[ぁ-ゖァ-ヺ\u4e00-\u9fff]{1,3}?)[^\S\n]*組)")
+_SCHOOL_WORDS = "(?:小学校|中学校|高等学校|義務教育学校|高校|小学|中学|小|中|高)"
+# QA41: a school named in hiragana, or starting so (「みなと小3年2組」「かわの小4年3組」「あさひが丘小」), before a class;
+# the run of hiragana is cut after the writer's words (「わたしはみなと小…」: わたし + は), see ``_kana_school_start``.
+_KANA_SCHOOL_CLASS_RE = re.compile(
+    rf"(?<![ぁ-ゖ])([ぁ-ゖ][ぁ-ゖ\u4e00-\u9fff々ァ-ヺーヶ]{{1,11}}?{_SCHOOL_WORDS}){_CLASS_AHEAD}")
+# ... and a school (kanji or hiragana) written whole, 小学校/中学校/高校, before の and a masked name: 「みなと小学校の
+# ［氏名］です」「東中学校の［氏名］くん」 (a teacher, 「…小学校の［氏名］先生」, leaves the school as written).
+_SCHOOL_BEFORE_NAME_RE = re.compile(
+    r"(?<![ぁ-ゖ\u4e00-\u9fff々ァ-ヺーヶ])([ぁ-ゖ\u4e00-\u9fff々ァ-ヺーヶ]{1,12}?(?:小学校|中学校|高等学校|義務教育学校|高校))"
+    r"(?=[^\S\n]*の[^\S\n]*［氏名］(?![^\S\n]*(?:先生|せんせい|校長|教頭|教諭|副校長|主事|養護)))")
+_KANA_SCHOOL_NOT_POS = {"代名詞", "連体詞", "形容詞", "動詞", "副詞", "接続詞", "感動詞", "助動詞"}
+
+
+def _kana_school_start(name: str) -> int | None:
+    """Where a school's own name starts in ``name`` (the characters before 小/中/学校 …, from a run of
+    hiragana on): after the last particle は/が/を/に/で/も/へ that ends the writer's words (「わたしはみなと」 ->
+    3 + 1), not a が that links to a kanji (「あさひが丘」); None when what is left is no
+    name: nothing, one hiragana, a pronoun, 連体詞, adjective, verb … (「この」「ちかくの」「ぼくの」) or a noun
+    such as うち/まえ/みんな (副詞可能)."""
+    words, pos = [], 0
+    for w, raw in _tagged(name):
+        at = name.find(w, pos)
+        if at < 0:
+            return None
+        pos = at + len(w)
+        words.append((at, pos, w, raw.split(",")))
+    cut = 0
+    for a, b, w, f in words:
+        if f[0] != "助詞" or b >= len(name) or w not in ("は", "が", "を", "に", "で", "も", "へ"):
+            continue  # の/と/や are inside names as often (「かわの」「ことり台」: こ + と + り台)
+        if w == "が" and _KANJI_NAME_RE.match(name[b]):
+            continue
+        cut = b
+    rest = [x for x in words if x[0] >= cut]
+    left = name[cut:]
+    if not left or (len(left) < 2 and not _KANJI_NAME_RE.fullmatch(left)):
+        return None
+    if _KANJI_NAME_RE.search(left):  # 「ことり台」 (ことり an adverb to UniDic): only the first word may say no name
+        rest = rest[:1] if rest[0][3][0] != "副詞" else []
+    for a, b, w, f in rest:
+        if f[0] in _KANA_SCHOOL_NOT_POS or (f[0] == "名詞" and len(f) > 2 and f[2] in ("副詞可能", "形状詞可能")
+                                           or len(f) > 1 and f[1] in ("代名詞", "数詞")):
+            return None
+    return cut
+
+
+def _kana_school_class(m: re.Match) -> str:
+    school = m.group(1)
+    name = school[:len(school) - len(re.search(f"{_SCHOOL_WORDS}$", school).group())]
+    cut = _kana_school_start(name)
+    if cut is None:
+        return m.group()
+    return school[:cut] + MASKS["school"]
+
+
+def _school_before_name(m: re.Match) -> str:
+    school = m.group(1)
+    name = school[:len(school) - len(re.search("(?:小学校|中学校|高等学校|義務教育学校|高校)$", school).group())]
+    if not name:
+        return m.group()
+    cut = _kana_school_start(name) if re.match("[ぁ-ゖ]", name) else 0
+    if cut is None:
+        return m.group()
+    return school[:cut] + MASKS["school"]
+
+
 def _school_class(m: re.Match) -> str:
     school = m.group(2)
     # 「市立」 written before the school's own name: keep it (「みなと市立［学校名］3年2組」)
@@ -1990,6 +2117,132 @@ def _mask_nicknames(text: str) -> str:
             spans.append((tok.start, tok.end))
     for start, end in reversed(spans):
         text = text[:start] + MASKS["name"] + text[end:]
+    return text
+
+
+# QA41: a child's given name in kana before くん/ちゃん/君 that UniDic does not tag as a person name (「たろうくんと」:
+# たろう a common noun; 「はるとくん」「そうまくん」: pieces, くん read as a verb): 2–5 hiragana or 2–6 katakana, the
+# whole run of kana or the kana after a particle (「ぼくはたろうくんと」), unless a word for family, people or
+# animals (``_NOT_KANA_GIVEN``: 「おばあちゃん」「お兄ちゃん」 … and 「赤ちゃん」 are no kana run), a pronoun, a
+# conjunction or 連体詞 (「そして君が」), or the adverb ちゃんと (「もっとちゃんと」). Before 君, which is also
+# a pronoun, a word UniDic reads as an adverb, verb or adjective is no name either.
+_KANA_NICKNAME_RE = re.compile("([ぁ-ゖ]{2,7}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)")
+_NICKNAME_NOT_POS = {"代名詞", "接続詞", "連体詞", "感動詞", "助動詞"}
+_NICKNAME_NOT_POS_KIMI = _NICKNAME_NOT_POS | {"副詞", "動詞", "形容詞", "形状詞"}
+_NOT_KANA_NICKNAME = {"いぬ", "ねこ", "うさぎ", "うさ", "くま", "ぶた", "さる", "おさる", "とり", "ねずみ", "かめ",
+                      "こども", "あかちゃん", "おとうと", "いもうと", "ともだち", "おともだち", "せんせい", "みなさん",
+                      "ネコ", "イヌ", "クマ", "ウサギ", "にゃんこ", "わんこ", "ワンコ", "ニャンコ", "おにいさ", "おねえさ",
+                      "ひよこ", "こいぬ", "こねこ", "ぞう", "きりん", "ぱんだ", "パンダ", "りす", "かえる", "ぼうや", "ぼっちゃ"}
+
+
+def _kana_nickname_start(text: str, m: re.Match, toks: list[_Tok]) -> int | None:
+    run, suffix = m.group(1), m.group(2)
+    start, end = m.start(1), m.end(1)
+    if start and re.match("[ぁ-ゖァ-ヺー]", text[start - 1]):
+        return None  # inside a longer run of kana: a phrase, or a name the other rules tell
+    # the run may hold the writer's words first: take the kana after the last particle UniDic reads
+    words = [t for t in toks if start <= t.start < end]
+    if (words and start and _KANJI_NAME_RE.match(text[start - 1]) and words[0].pos1 == "助詞"
+            and words[0].start == start and end - words[0].end >= 2):
+        start = words[0].end  # 「鈴木のおばあちゃん」「田中とけんたくん」: a particle after a kanji noun
+    for t in reversed(words):
+        if t.pos1 == "助詞" and t.surface in ("は", "が", "を", "に", "で", "も", "へ") and t.end < end and end - t.end >= 2:
+            start = t.end
+            break
+    if not 2 <= end - start <= (5 if "ぁ" <= run[0] <= "ゖ" else 6):
+        return None
+    name = text[start:end]
+    bare = name[1:] if name[0] in "お" and len(name) > 2 else name
+    if (name in _NOT_KANA_GIVEN or bare in _NOT_KANA_GIVEN or name in _NOT_KANA_NICKNAME or bare in _NOT_KANA_NICKNAME
+            or name.startswith(("さん", "くん", "ちゃん", "さま", "たち")) or name[-1] in "をはへにで"
+            and "ぁ" <= name[0] <= "ゖ"):  # not が/や: たいが, ともや
+        return None
+    # the suffix must be a word of its own: not the adverb ちゃんと (「もっとちゃんと」), nor 君 read as the pronoun
+    for t in toks:
+        if t.start <= m.start(2) < t.end and (t.end > m.end(2) or t.pos1 == "代名詞"):
+            return None
+    inside = [t for t in toks if start <= t.start < end]
+    if not inside or inside[0].start != start:
+        return None
+    bad = _NICKNAME_NOT_POS_KIMI if suffix == "君" else _NICKNAME_NOT_POS
+    words = [t for t in inside if t.end <= end]
+    if len(inside) == 1 and inside[0].end == end:
+        t = inside[0]
+        if t.pos1 in bad or t.pos2 in ("代名詞", "数詞"):
+            return None
+        if suffix == "君" and t.pos1 == "名詞" and ",副詞可能," in _tagged(name)[0][1]:
+            return None  # 「あした君と」: a time word, then the pronoun
+        if (len(name) >= 4 and t.pos1 == "名詞" and t.pos2 == "普通名詞"
+                and not any(r[2] == "人名" for r in _single_readings(name))):
+            return None  # 「けいさつくん」「おひさまちゃん」: a word of four kana or more with no name reading
+    elif suffix == "君" and (any(t.pos1 in bad for t in words) or all(t.pos1 == "助詞" for t in words)
+                            or (words and words[-1].pos2 == "終助詞")):
+        return None  # 「でも君たちは」「ごめんね君」
+    return start
+
+
+def _mask_kana_nicknames(text: str) -> str:
+    if not any(w in text for w in ("くん", "ちゃん", "君", "クン", "チャン")):
+        return text
+    found = [m for m in _KANA_NICKNAME_RE.finditer(text)]
+    if not found:
+        return text
+    toks = _tokens(text, always=True)
+    spans = []
+    for m in found:
+        start = _kana_nickname_start(text, m, toks)
+        if start is not None:
+            spans.append((start, m.end(1)))
+    for start, end in reversed(spans):
+        text = text[:start] + MASKS["name"] + text[end:]
+    return text
+
+
+# QA41: a child introducing themself in hiragana: a family and a given name, blank-separated, before です/といいます …
+# after 名前は/なまえは (「ぼくの名前は いとう そうま です」), ぼくは/わたしは or a class (「…4年3組 たかはし りくです」
+# 「…3年2組の さとう ゆいです」); the two words as on a signature line (``_hiragana_name_pair``, not a place), no number
+# among them (「しょうがく さんねん」) nor a kindergarten's class (「ひまわり ぐみ」). After 名前は one word alone too
+# (「なまえは ゆいです」), unless UniDic reads it as one word of a phrase or a common noun with no name reading
+# (「名前は ひみつです」).
+_NAME_WORD = "(?:お?名前|お?なまえ)"
+_INTRO_TAIL = r"(?=[^\S\n]*(?:です|だよ|といいます|と言います|っていいます|って言います|と申します|ともうします|でした))"
+_HIRAGANA_INTRO_RE = re.compile(
+    rf"((?:(?:(?:ぼく|僕|わたし|私|おれ|俺|あたし|うち)の[^\S\n]*)?{_NAME_WORD}[^\S\n]*(?:は|[:：])"
+    rf"|(?:ぼく|僕|わたし|私|おれ|俺|あたし)は|組[^\S\n]*の?|年生[^\S\n]*の?|［学校名］[^\S\n]*の?)[^\S\n]*)"
+    rf"([ぁ-ゖ]{{2,6}})[ \u3000]{{1,2}}([ぁ-ゖ]{{1,6}}?){_INTRO_TAIL}")
+_HIRAGANA_NAME_ALONE_RE = re.compile(rf"({_NAME_WORD}[^\S\n]*(?:は|[:：])[^\S\n]*)([ぁ-ゖ]{{2,6}}?){_INTRO_TAIL}")
+
+
+_KANA_YEAR_RE = re.compile("(?:いち|に|さん|よ|よん|ご|ろく|なな|しち|はち|きゅう|く|じゅう)(?:ねん(?:せい)?|さい)")
+
+
+def _hiragana_intro(m: re.Match) -> str:
+    family, given = m.group(2), m.group(3)
+    if (len(given) < 2 or given.endswith("ぐみ") or _KANA_YEAR_RE.fullmatch(given) or not _hiragana_name_pair(family, given)
+            or _hiragana_place_name(family, given)):
+        return m.group()
+    if any(raw.split(",")[1] in ("数詞", "助数詞可能") or ",助数詞," in raw for _, raw in _tagged(family + given)):
+        return m.group()
+    return m.group(1) + MASKS["name"]
+
+
+def _hiragana_name_alone(m: re.Match) -> str:
+    name = m.group(2)
+    words = [(w, raw.split(",")) for w, raw in _tagged(name)]
+    readings = _single_readings(name)
+    if len(words) == 1:
+        f = words[0][1]
+        if f[0] in _PHRASE_POS or (f[0] == "名詞" and f[1] != "固有名詞" and not any(r[2] == "人名" for r in readings)):
+            return m.group()
+    elif any(f[0] in ("動詞", "形容詞", "形状詞", "接続詞", "代名詞") for _, f in words):
+        return m.group()
+    return m.group(1) + MASKS["name"]
+
+
+def _mask_hiragana_intros(text: str) -> str:
+    text = _HIRAGANA_INTRO_RE.sub(_hiragana_intro, text)
+    if "名前" in text or "なまえ" in text:
+        text = _HIRAGANA_NAME_ALONE_RE.sub(_hiragana_name_alone, text)
     return text
 
 
@@ -2162,6 +2415,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _SNS_BLANK_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
+    if any(w in text for w in ("ID", "ＩＤ", "Id", "id", "アイディー", "アカウント", "ユーザー名")):
+        text = _LATER_ID_RE.sub(_later_id, text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _BLANK_LABEL_NAME_RE.sub(_blank_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)
@@ -2184,16 +2439,21 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if person_names:
         # the child's kana given name whole before UniDic's shorter one: 「田中はるとくん」 (はる + と)
         text = _mask_kana_given_names(text)
+        text = _mask_hiragana_intros(text)
         text = _mask_person_names(text)
         text = _TITLE_NAME_RE.sub(_titled_name, text)
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
         text = _mask_contact_line_names(text)
+    text = _KANA_SCHOOL_CLASS_RE.sub(_kana_school_class, text)
     text = _SCHOOL_CLASS_RE.sub(_school_class, text)
+    if "［氏名］" in text:
+        text = _SCHOOL_BEFORE_NAME_RE.sub(_school_before_name, text)
     if person_names:
         text = _ENGLISH_INTRO_RE.sub(_english_intro, text)
         text = _MAIDEN_NAME_RE.sub(_maiden_name, text)
         text = _mask_nicknames(text)
+        text = _mask_kana_nicknames(text)
     text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(_reading_after_name, text)
     return _mask_signature_urls(text)
@@ -2292,7 +2552,7 @@ def _closing_prefix_end(line: str) -> int:
 # 「電話番号は［電話番号］です。」「返事は［電話番号］か［電話番号］にください。」)
 _CONTACT_REQUEST_RE = re.compile(r"ご?連絡先?|ご?回答|ご?返信|ご?返答|ご?返事|お返事|お知らせ|私の|わたしの|"
                                  r"または|もしくは|"  # longer first
-                                 r"です|でございます|まで|は|を|に|へ|で|宛て?|か|"
+                                 r"です|でございます|まで|は|を|に|へ|で|の|宛て?|か|"  # の: 「LINEのIDは［SNSアカウント］です。」
                                  r"お願い(?:いた)?します|お願い申し上げます|ください|下さい|[。．.!！]")
 _SENTENCE_TAIL_RE = re.compile(r"(?<=[。．！？!?])")
 
