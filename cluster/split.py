@@ -553,20 +553,24 @@ def _gist_and_reasons(text: str, segments: list[Segment]) -> list[Segment]:
     def parts(seg):
         return [h for h in seg.heading.split(" ") if h]
 
-    reasons = [k for k, seg in enumerate(segments) if not seg.closing and not seg.part
-               and any(_REASON_SECTION_RE.fullmatch(h) for h in parts(seg))]
-    def labelled_gist(seg):  # 「第1　意見の趣旨⏎第七条の…」: the label opens the item's own text
+    def label_of(seg) -> str:  # 「第1　意見の趣旨⏎第七条の…」: the label opens the item's own text
         first = text[seg.start:seg.end].split("\n", 1)[0]
         m = _BARE_SECTION_RE.fullmatch(first)
-        return m is not None and _GIST_HEADING_RE.fullmatch(m.group("h")) is not None
+        return m.group("h") if m else ""
 
+    reasons = [k for k, seg in enumerate(segments) if not seg.closing and not seg.part
+               and (any(_REASON_SECTION_RE.fullmatch(h) for h in parts(seg))
+                    or _REASON_SECTION_RE.fullmatch(label_of(seg)))]
     gist = [k for k, seg in enumerate(segments) if not seg.closing and not seg.part and k not in reasons
-            and (any(_GIST_HEADING_RE.fullmatch(h) for h in parts(seg)) or labelled_gist(seg))]
+            and (any(_GIST_HEADING_RE.fullmatch(h) for h in parts(seg)) or _GIST_HEADING_RE.fullmatch(label_of(seg)))]
     if not reasons or not gist:
         return segments
     out = list(segments)
     for k in gist:
         out[k] = replace(out[k], heading=" ".join(h for h in parts(out[k]) if not _GIST_HEADING_RE.fullmatch(h)))
+        if _GIST_HEADING_RE.fullmatch(label_of(out[k])):  # the label line opens it: the opinion starts below
+            body = _trimmed(text, text.index("\n", out[k].start), out[k].end)
+            out[k] = replace(out[k], start=body.start)
     if len(gist) == 1 and all(k > gist[0] for k in reasons) and reasons == list(range(gist[0] + 1, reasons[-1] + 1)):
         one = out[gist[0]]
         out[gist[0]] = replace(one, end=out[reasons[-1]].end)

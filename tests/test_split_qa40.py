@@ -82,3 +82,15 @@ def test_a_form_with_colon_labels_is_one_opinion_under_its_place(text, place):
     pieces = _split_pieces(text, True)
     assert [(p[2], p[4]) for p in pieces] == [(place, "ok")]
     assert pieces[0][3].endswith("ため。") and "該当" not in pieces[0][3]
+
+
+@pytest.mark.parametrize("gist_label, reason_label, blank", [
+    ("第1　意見の趣旨", "第2　意見の理由", "\n"), ("第1　意見の趣旨", "第2　意見の理由", ""), ("意見の趣旨", "意見の理由", "\n")])
+def test_one_gist_over_its_reason_is_one_opinion(gist_label, reason_label, blank):
+    """QA42: 「第1　意見の趣旨」 over one opinion and 「第2　意見の理由」 over its reason gave two rows, the reason
+    published as No. 16 of its own."""
+    text = (f"{gist_label}\nイノシシの出没が増え危険です。鳥獣被害対策を計画に具体的に書いてください。\n{blank}"
+            f"{reason_label}\n当会は長年県内で保全活動を行ってきており、対策の強化が必要と考えます。")
+    pieces = [p for p in _split_pieces(text, True) if p[4] != "greeting"]
+    assert [p[4] for p in pieces] == ["ok"]
+    assert pieces[0][3].startswith("イノシシ") and pieces[0][3].endswith("必要と考えます。")
