@@ -897,7 +897,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     if attached:
         ok = [i for i in ok if opinions[i].status == "ok"]
     attached_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in attached]
-    if note := attachment_note(list(dict.fromkeys(opinions[i].comment_id for i in attached))):
+    if note := attachment_note(list(dict.fromkeys(opinions[i].comment_id for i in attached)),
+                               [s.comment_id for s in subs],
+                               [f"{i['name']}-" for i in read_info.get("inputs", ()) if i.get("prefixed")]):
         log(note)
     if excluded_by:  # (only then: two passes over every opinion of a million-letter run otherwise)
         excluded_rows = {op.row_number for op in opinions if op.status == "excluded"} - {opinions[i].row_number for i in ok}
@@ -1669,17 +1671,28 @@ _ATTACHMENT_ONLY_RE = re.compile(
     r"(?:の|を|に)?(?:とおり|通り|参照|ご参照|ご覧|ご確認|記載|のとおり)")
 
 
-def attachment_note(comment_ids: Sequence[str]) -> str | None:
+def attachment_note(comment_ids: Sequence[str], all_ids: Sequence[str] = (), prefixes: Sequence[str] = ()) -> str | None:
     """One line naming the submissions whose text only points to an attachment (「別添のとおり」), the
     opinions of status attachment: their opinions are in files the run did not read (QA: 「意見は
-    ありません。別添のとおり。」 was published as an opinion, and the attachment was never mentioned)."""
+    ありません。別添のとおり。」 was published as an opinion, and the attachment was never mentioned).
+    The text goes into the same row: a row of another file with the same id (``all_ids``, which then
+    carries the file's name in front, 「添付-L-20」) is a new submission (QA42: counted twice)."""
     found = list(comment_ids)
     if not found:
         return None
     shown = ", ".join(found[:8]) + (" …" if len(found) > 8 else "")
-    return (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
+    line = (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
             f"attachment (「別添のとおり」): {shown}; their opinions are in files this run does not read: type "
-            "them into the input to count and group them")
+            "each one's text into its own row of the file it came from to count and group them")
+    def raw(cid: str) -> str:  # the id as its file has it, without the file's name in front
+        return next((cid[len(p):] for p in prefixes if cid.startswith(p)), cid)
+
+    named, wanted = set(found), {raw(i) for i in found}
+    again = [i for i in all_ids if i not in named and raw(i) in wanted]
+    if again:
+        line += (f" (rows of another file with the same ids, {', '.join(again[:4])}{' …' if len(again) > 4 else ''}, "
+                 "are new submissions, counted twice)")
+    return line
 
 
 def attachment_mention_note(subs, attached_rows: Collection[int] = ()) -> str | None:

@@ -208,3 +208,16 @@ def test_a_folder_whose_earlier_run_grouped_them_keeps_its_clusters(tmp_path):
     rows = opinion_rows(out)
     assert {r["opinion_id"]: r["cluster_id"] for r in rows if r["cluster_id"]} == clusters
     assert {r["comment_id"] for r in rows if r["status"] == "attachment"} == ATTACHED
+
+
+def test_the_attachments_text_typed_into_another_file_is_said_to_count_twice(tmp_path):
+    """QA42: the attachments' texts typed into a late file under the same ids were new submissions (提出件数
+    130 for 127), the attachment note unchanged; the line now says where the text goes and names them."""
+    letters = write_csv(tmp_path / "郵送.csv", ["受付番号", "ご意見"], [
+        ["L-20", "別添のとおり意見を提出します。"], ["L-21", "駅前の駐輪場を増やしてください。"]])
+    late = write_csv(tmp_path / "添付.csv", ["受付番号", "ご意見"], [["L-20", "里山の保全を計画に書いてください。"]])
+    result = CliRunner().invoke(main, ["run", str(letters), str(late), "--out", str(tmp_path / "out"),
+                                       "--model", "char-hash"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "only points to an attachment" in x)
+    assert "its own row of the file it came from" in line and "添付-L-20" in line and "counted twice" in line

@@ -218,7 +218,10 @@ def test_late_and_id_warnings_keep_their_ids():
     "of comments (--sheet NAME reads one of them alone)",
     "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME reads it alone)",
     "1 submission only points to an attachment (「別添のとおり」): W-016; their opinions are in files this run does "
-    "not read: type them into the input to count and group them",
+    "not read: type each one's text into its own row of the file it came from to count and group them",
+    "1 submission only points to an attachment (「別添のとおり」): L-20; their opinions are in files this run does "
+    "not read: type each one's text into its own row of the file it came from to count and group them (rows of "
+    "another file with the same ids, 添付-L-20, are new submissions, counted twice)",
     "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
     "error: past answer '3' has no answer text (its row in 前回の考え方.csv has an empty answer column, so it was "
     "skipped when the past answers were read); write the answer with --text, or fill it in and run again",
