@@ -2058,6 +2058,8 @@ KNOWN_KINDS = (INDIVIDUAL, ORGANISATION)
 _INDIVIDUAL_VALUES = frozenset({
     "個人", "個人の方", "個人として", "一般個人", "個人（一般）", "一般", "市民", "県民", "区民", "町民", "村民", "都民",
     "道民", "府民", "住民", "私人", "個人等", "individual", "person", "personal", "private", "privateperson",
+    # in kana (QA42: 「こじん」「ｺｼﾞﾝ」 were counted as kinds of their own)
+    "こじん", "コジン", "しみん", "シミン",
 })
 _ORGANISATION_VALUES = frozenset({
     "団体", "法人", "企業", "事業者", "事業所", "会社", "組合", "協会", "npo", "npo法人", "nga", "ngo",
@@ -2065,6 +2067,7 @@ _ORGANISATION_VALUES = frozenset({
     "法人その他の団体", "法人その他団体", "自治会", "町内会", "行政機関", "自治体", "地方公共団体", "業界団体",
     "事業者団体", "経済団体", "organization", "organisation", "company", "corporation", "corporate", "group",
     "business",
+    "だんたい", "ダンタイ", "ほうじん", "ホウジン", "きぎょう", "キギョウ",
 })
 # a value ending so names an organisation of that kind (「特定非営利活動法人」「商店街振興組合」「○○協議会」)
 _ORGANISATION_ENDINGS = ("法人", "団体", "組合", "協会", "会社", "企業", "事業者", "会議所", "連合会", "協議会",

@@ -232,3 +232,9 @@ def test_without_a_kind_column_the_report_is_as_before(tmp_path):
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert "submitters_by_kind" not in info["counts"] and set(info["input"]["columns"]) == {
         "text", "id", "channel", "submitter"}
+
+
+def test_kinds_written_in_kana_are_individuals_and_organisations():
+    """QA42: 「こじん」 and 「ｺｼﾞﾝ」 were published as kinds of their own beside 個人."""
+    assert [cio.submitter_kind(v) for v in ["こじん", "ｺｼﾞﾝ", "コジン", "だんたい", "ﾀﾞﾝﾀｲ", "学生"]] == [
+        "個人", "個人", "個人", "団体", "団体", "学生"]
