@@ -285,8 +285,19 @@ def count_kinds(subs) -> list[tuple[str, int, int]]:
     ``KIND_UNKNOWN`` for none last); [] when no submission has a kind (no such column)."""
     if not any(s.kind for s in subs):
         return []
-    submissions = Counter(s.kind for s in subs)
-    submitters = Counter(kind for kind, _ in {kind_key(s) for s in subs})
+    # an organisation that signs a row of unknown kind (a file without the kind column) with the name it
+    # gives elsewhere as its 団体名 is that organisation (QA42: counted once as 団体 and again as 区分不明)
+    names = {organisation_key(s.organisation or s.submitter) for s in subs
+             if s.kind == ORGANISATION and (s.organisation or s.submitter)}
+
+    def key(s) -> tuple[str, str]:
+        if not s.kind and s.submitter and organisation_key(s.submitter) in names:
+            return ORGANISATION, "団体名:" + organisation_key(s.submitter)
+        return kind_key(s)
+
+    keys = [key(s) for s in subs]
+    submissions = Counter(k for k, _ in keys)
+    submitters = Counter(kind for kind, _ in set(keys))
     order = sorted(submissions, key=lambda k: (k not in (INDIVIDUAL, ORGANISATION), k == "",
                                                (INDIVIDUAL, ORGANISATION).index(k) if k in (INDIVIDUAL, ORGANISATION)
                                                else -submissions[k], k))

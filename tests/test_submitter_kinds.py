@@ -238,3 +238,17 @@ def test_kinds_written_in_kana_are_individuals_and_organisations():
     """QA42: 「こじん」 and 「ｺｼﾞﾝ」 were published as kinds of their own beside 個人."""
     assert [cio.submitter_kind(v) for v in ["こじん", "ｺｼﾞﾝ", "コジン", "だんたい", "ﾀﾞﾝﾀｲ", "学生"]] == [
         "個人", "個人", "個人", "団体", "団体", "学生"]
+
+
+def test_an_organisation_signing_a_letter_of_another_file_counts_once(tmp_path):
+    """QA42: 県消費者団体連絡会 sent two web rows (団体, its 団体名) and a letter signed with that name in a file
+    without the kind column: counted as one 団体 and again under 区分不明."""
+    from cluster.report import count_kinds
+    from cluster.records import Submission
+
+    subs = [Submission(1, "W-1", "…", submitter="森 一郎", kind="団体", organisation="県消費者団体連絡会"),
+            Submission(2, "W-2", "…", submitter="森 一郎", kind="団体", organisation="県消費者団体連絡会"),
+            Submission(3, "W-3", "…", submitter="川上 花子", kind="個人"),
+            Submission(4, "L-1", "…", submitter="県消費者団体連絡会"),
+            Submission(5, "L-2", "…", submitter="山田 太郎")]
+    assert count_kinds(subs) == [("個人", 1, 1), ("団体", 1, 3), ("区分不明", 1, 1)]
