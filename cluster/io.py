@@ -1998,14 +1998,8 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
             col = None
         chosen[what] = col
     if opts is COMMENT_OPTIONS and chosen["channel"]:
-        unknown = unknown_channels(r.get(chosen["channel"], "") for r in table.rows)
-        if unknown:
-            shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
-            line = (f"{chosen['channel']}: {counted(len(unknown), 'value')} not among the known channels "
-                    f"({', '.join(KNOWN_CHANNELS)}), counted as written: {shown}"
-                    + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
-            if line not in table.notes:
-                table.notes.append(line)
+        _note_unknown_values(table, chosen["channel"], unknown_channels(r.get(chosen["channel"], "") for r in table.rows),
+                             "the known channels", KNOWN_CHANNELS)
     if opts is COMMENT_OPTIONS:
         table.opinion_fields = opinion_fields(table.columns, text_col, set(chosen.values()) - {None, text_col})
         used = set(chosen.values()) | {"_extra"} | {c for f in table.opinion_fields for c in f if c}
@@ -2074,6 +2068,18 @@ _ORGANISATION_ENDINGS = ("法人", "団体", "組合", "協会", "会社", "企�
                          "連盟", "自治会", "町内会", "商店会", "商工会")
 # a check box or a choice number before the value: 「■個人」「☑団体」「1.個人」「①個人」
 _KIND_MARK_RE = re.compile(r"^(?:[■□☑☒✓✔●○◯◉・\-]|\d{1,2}[.)．：:]|[①-⑳])\s*")
+
+
+def _note_unknown_values(table, column: str, unknown: Counter, known_what: str, known: Sequence[str]) -> None:
+    """One read note for the values of ``column`` that are none of ``known`` (channels, kinds of submitter):
+    counted as written, the five commonest named."""
+    if not unknown:
+        return
+    shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
+    line = (f"{column}: {counted(len(unknown), 'value')} not among {known_what} ({', '.join(known)}), counted as "
+            f"written: {shown}" + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
+    if line not in table.notes:
+        table.notes.append(line)
 
 
 def submitter_kind(value: str) -> str:
@@ -2160,14 +2166,8 @@ def choose_kind_columns(table: Table, kind: str | None = None, taken: Mapping[st
         orgs.sort(key=lambda c: fold_name(c) not in _ORGANISATION_NAMES)
         chosen["organisation"] = orgs[0] if orgs else None
     if chosen["kind"]:
-        unknown = unknown_kinds(r.get(chosen["kind"], "") for r in table.rows)
-        if unknown:
-            shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
-            line = (f"{chosen['kind']}: {counted(len(unknown), 'value')} not among the known kinds of submitter "
-                    f"({', '.join(KNOWN_KINDS)}), counted as written: {shown}"
-                    + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
-            if line not in table.notes:
-                table.notes.append(line)
+        _note_unknown_values(table, chosen["kind"], unknown_kinds(r.get(chosen["kind"], "") for r in table.rows),
+                             "the known kinds of submitter", KNOWN_KINDS)
     used = {c for c in chosen.values() if c}
     table.unused_columns = [c for c in table.unused_columns if c not in used]
     return chosen

@@ -265,3 +265,18 @@ LIBRARY_ROWS = [
     ["L7", "電子図書館を早く導入してください。"],
     ["L8", "図書館の民間委託はやめてください。市が直接運営すべきです。"],
 ]
+
+
+def run_folder(tmp_path: Path, header, rows, *extra):
+    """A run of ``rows`` (char-hash model) into tmp_path/out: (out, a function running it again,
+    opinion -> cluster of the first run)."""
+    comments = write_csv(tmp_path / "comments.csv", header, rows)
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash", *extra)
+        assert res.exit_code == 0, res.output
+        return res
+
+    run()
+    return out, run, cluster_of(out)

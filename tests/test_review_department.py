@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import cluster_of, invoke, read_csv_rows, write_csv
+from conftest import cluster_of, invoke, read_csv_rows, run_folder
 
 HEADER = ["番号", "ご意見"]
 ROWS = [
@@ -33,16 +33,7 @@ MAIN_SHEET = "回答作成"
 
 @pytest.fixture
 def project(tmp_path):
-    comments = write_csv(tmp_path / "comments.csv", HEADER, ROWS)
-    out = tmp_path / "out"
-
-    def run():
-        res = invoke("run", comments, "--out", out, "--model", "char-hash")
-        assert res.exit_code == 0, res.output
-        return res
-
-    run()
-    of = cluster_of(out)
+    out, run, of = run_folder(tmp_path, HEADER, ROWS)
     # the grouping this small input gets, checked once so the tests can rely on it
     assert of["S1-1"] == of["S2-1"] != of["S3-1"] == of["S4-1"] != of["S5-1"] == of["S6-1"]
     return {"out": out, "run": run, "of": of}

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import cluster_of, invoke, read_csv_rows, write_csv
+from conftest import cluster_of, invoke, read_csv_rows, run_folder, write_csv
 
 HEADER = ["番号", "ご意見"]
 ROWS = [
@@ -29,16 +29,7 @@ SECTION = "第4章 観光振興"
 
 def _run_folder(tmp_path, rows):
     """A run of ``rows`` into tmp_path/out: (out, a function running it again, opinion -> cluster)."""
-    comments = write_csv(tmp_path / "comments.csv", HEADER, rows)
-    out = tmp_path / "out"
-
-    def run():
-        res = invoke("run", comments, "--out", out, "--model", "char-hash")
-        assert res.exit_code == 0, res.output
-        return res
-
-    run()
-    return out, run, cluster_of(out)
+    return run_folder(tmp_path, HEADER, rows)
 
 
 @pytest.fixture
