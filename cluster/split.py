@@ -1584,6 +1584,9 @@ def _inline_items(text: str, rx: re.Pattern, words: bool) -> list[tuple[re.Match
     ``words``: a marker right after a predicate or a word may continue the list (circled numbers)."""
     items: list[tuple[re.Match, bool]] = []
     last: int | None = None
+    # 「先生がいってたけど、①公園をふやして⏎②図書館を…」: a list opened after a comma, taken only when a later
+    # item stands at a line start or after a sentence end (「優先順位は、①安全②便利の順」 cuts nothing)
+    opened_after_comma, confirmed = False, False
     for m in rx.finditer(text):
         number = _number(m.group(1) if m.groups() else m.group(0))
         if number is None or _INLINE_NO_TEXT_AFTER.match(text, m.end()):
@@ -1593,6 +1596,12 @@ def _inline_items(text: str, rx: re.Pattern, words: bool) -> list[tuple[re.Match
         prev = before[-1:]
         if not prev or prev == "\n" or prev in _INLINE_STRONG_BEFORE:
             items.append((m, reference))
+            confirmed = confirmed or bool(items[:-1])
+            last = number
+            continue
+        if number == 1 and not items and not reference and (prev in _INLINE_SEPARATOR_BEFORE or prev in "：:"):
+            items.append((m, False))
+            opened_after_comma = True
             last = number
             continue
         if len(before) < m.start() and not reference:  # set apart by a blank: 「意見　①…」
@@ -1605,6 +1614,8 @@ def _inline_items(text: str, rx: re.Pattern, words: bool) -> list[tuple[re.Match
                 words and prev not in _INLINE_PARTICLE_BEFORE and prev not in _CIRCLED + _PAREN_DIGIT):
             items.append((m, False))
             last = number
+    if opened_after_comma and not confirmed:
+        return []
     return items
 
 
@@ -1617,13 +1628,16 @@ def _split_inline(text: str) -> list[Segment]:
             continue
         out = []
         first = items[0][0].start()
-        if text[:first].strip():
+        # 「先生がいってたけど、①…」: the clause before a list opened after a comma is part of its first item
+        joined = text[:first].rstrip(" \t\u3000")[-1:] in _INLINE_SEPARATOR_BEFORE
+        if text[:first].strip() and not joined:
             pre = _trimmed(text, 0, first)
             if pre.end > pre.start:
                 out.append(pre)
         for k, (m, keep) in enumerate(items):
             end = items[k + 1][0].start() if k + 1 < len(items) else len(text)
-            seg = _trimmed(text, m.start() if keep else m.end(), end, marker=m.group(0).strip())
+            start = 0 if k == 0 and joined else m.start() if keep else m.end()
+            seg = _trimmed(text, start, end, marker=m.group(0).strip())
             if seg.end > seg.start:
                 out.append(seg)
         return out

@@ -78,3 +78,11 @@ def test_a_wish_opening_with_ato_is_published_without_it():
 ])
 def test_a_wish_to_do_something_is_a_point_of_its_own_after_ato(card, wishes):
     assert len([p for p in _split_pieces(card, True) if p[4] == "ok"]) == wishes
+
+
+def test_a_list_opened_after_a_comma_is_cut_when_it_goes_on_at_a_line_start():
+    """QA41: 「山田先生がいってたけど、①…⏎②…」 was one opinion; the clause before ① stays with the first item."""
+    pieces = _split_pieces("山田先生がいってたけど、①こうえんをふやして\n②としょかんを日曜もあけて", True)
+    assert [p[3] for p in pieces] == ["山田先生がいってたけど、①こうえんをふやして", "としょかんを日曜もあけて"]
+    # inside one sentence it is no list
+    assert len(_split_pieces("優先順位は、①安全②便利の順です。", True)) == 1
