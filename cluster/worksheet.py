@@ -810,6 +810,11 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 result.already += 1
                 continue
             todo.append((kind, cid, ids, value))
+    if not changed_rows and sheet.units and not any(opinions_of(c) for c in sheet.units):
+        # nothing changed, and none of its opinions are here either (QA42: 「recorded nothing」 for another
+        # consultation's worksheet; a filled one was refused)
+        raise InputError(f"{path}: none of this worksheet's opinions are in {run_dir}; it belongs to another run "
+                         "folder (import it into the folder whose worksheet.xlsx it was)")
     if changed_rows and gone_rows == changed_rows and not any(sheet.units.get(c) and opinions_of(c)
                                                               for c in sheet.written):
         raise InputError(f"{path}: none of this worksheet's opinions are in {run_dir}; it belongs to another run "

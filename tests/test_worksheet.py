@@ -322,6 +322,9 @@ def test_a_worksheet_of_another_run_folder_is_refused(project, tmp_path):
     res = CliRunner().invoke(main, ["review", "import", str(other), str(filled)])
     assert res.exit_code == 2 and "belongs to another run folder" in res.output
     assert (other / "decisions.jsonl").read_text(encoding="utf-8") == ""
+    # sent back unfilled, it is refused too (QA42: 「recorded nothing」, as if it were this folder's)
+    res = CliRunner().invoke(main, ["review", "import", str(other), str(out / "worksheet.xlsx")])
+    assert res.exit_code == 2 and "belongs to another run folder" in res.output
 
 
 def test_a_date_typed_into_a_cell_reads_as_a_date(project):
