@@ -84,6 +84,11 @@ def counts_table(run):
             ("項目（意見のまとまり）", c.get("clusters")),
             ("　うち意見が1件だけの項目", c.get("singleton_clusters")),
             ("意見を含まない提出", c.get("rows_without_opinions")),
+            # submissions whose opinions are in an attachment the run did not read (status attachment)
+            *([("添付ファイルを指すだけの意見（未入力）", c["attachment_opinions"])] if c.get("attachment_opinions") else []),
+            # 提出者数 by 個人 / 団体, as the report's count line gives it (only with a column telling the kind)
+            *[(f"提出者数：{kind}", n) for kind, n in (c.get("submitters_by_kind") or {}).items()],
+            *[(f"提出件数：{kind}", n) for kind, n in (c.get("submissions_by_kind") or {}).items()],
             *_decision_rows(done),
             ("次の再実行で反映する判断", run.pending)]
     return pd.DataFrame(rows, columns=["項目", "件数"]).set_index("項目")

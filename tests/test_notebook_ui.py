@@ -179,6 +179,17 @@ def test_the_counts_have_japanese_row_names():
     assert all(re.search(r"[ぁ-んァ-ン一-龥]", name) for name in counts.index)
 
 
+def test_the_counts_show_submitters_by_kind_and_attachment_only_opinions():
+    run = a_run()
+    counts = {**run.info["counts"], "attachment_opinions": 2, "submitters_by_kind": {"個人": 24, "団体": 4},
+              "submissions_by_kind": {"個人": 26, "団体": 6}}
+    n = ui.counts_table(review.RunView(Path("out"), {**run.info, "counts": counts}, run.opinions, run.clusters,
+                                       run.answers, []))["件数"]
+    assert n["提出者数：個人"] == 24 and n["提出者数：団体"] == 4 and n["提出件数：団体"] == 6
+    assert n["添付ファイルを指すだけの意見（未入力）"] == 2
+    assert "提出者数：個人" not in ui.counts_table(run).index  # no column telling the kind: no such rows
+
+
 def test_the_decision_counts_add_up_as_the_runs_line():
     # run.json's figures as a run writes them (review.decision_figures): 23 lines, 2 of them undo
     info = {"decisions": {"recorded": 21, "applied": 15, "not_applied": 3, "no_longer_apply": 2,
