@@ -260,6 +260,18 @@ _ATTACHMENT_WHY_JA = ("本文が添付ファイルを指すだけです（status
                       "もう一度実行してください")
 
 
+def _not_clustered_why(why: str) -> str:
+    """review._not_clustered_why in Japanese: why an opinion is in no cluster."""
+    if why == _ATTACHMENT_WHY:
+        return _ATTACHMENT_WHY_JA
+    if why.startswith("it gives the reasons under a letter's 意見の趣旨 items"):
+        return "手紙の「意見の趣旨」に付いた「意見の理由」の部分です（status reason）。意見としては数えません"
+    m = re.fullmatch(r"its status is (\w+)", why)
+    if m:
+        return f"status が {m[1]}" + (f"（{_STATUS[m[1]]}）" if m[1] in _STATUS else "") + " です"
+    return why
+
+
 def _since(m) -> str:
     return (f"。判断{m['sn']}（前回の実行のあとに記録）により、次の {m['scmd']} で「{m['st']}」になります"
             if m["sn"] else "")
@@ -684,7 +696,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"opinion '(?P<o>[^']*)' is not in any cluster \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\); only clustered opinions "
      r"can be moved or split",
      lambda m: f"意見 '{m['o']}' はどの項目にも入っていません（"
-               f"{_ATTACHMENT_WHY_JA if m['why'] == _ATTACHMENT_WHY else m['why']}）。移動・分割できるのは項目に入っている意見だけです"),
+               f"{_not_clustered_why(m['why'])}）。移動・分割できるのは項目に入っている意見だけです"),
+    (r"opinion '(?P<o>[^']*)' is not in any cluster \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\); only clustered opinions "
+     r"are in duplicate groups",
+     lambda m: f"意見 '{m['o']}' はどの項目にも入っていません（{_not_clustered_why(m['why'])}）。重複グループに入るのは"
+               "項目に入っている意見だけです"),
     (r"opinion '(?P<o>[^']*)' is already (?P<kind>detached|excluded) by decision (?P<n>\d+) \((?P<when>applied by "
      r"the last run|run `[^`]+` again to apply it)(?P<tail>; withdraw it with `cluster review undo` to put it back)?"
      r"(?:; (?P<cmd>`[^`]+`) brings it back)?\)",

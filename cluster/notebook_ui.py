@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import Collection, Mapping, Sequence
 
 from .io import shorten
@@ -84,14 +85,37 @@ def counts_table(run):
             ("項目（意見のまとまり）", c.get("clusters")),
             ("　うち意見が1件だけの項目", c.get("singleton_clusters")),
             ("意見を含まない提出", c.get("rows_without_opinions")),
+            *([("対象外とした意見", c["excluded_opinions"])] if c.get("excluded_opinions") else []),
             # submissions whose opinions are in an attachment the run did not read (status attachment)
             *([("添付ファイルを指すだけの意見（未入力）", c["attachment_opinions"])] if c.get("attachment_opinions") else []),
             # 提出者数 by 個人 / 団体, as the report's count line gives it (only with a column telling the kind)
             *[(f"提出者数：{kind}", n) for kind, n in (c.get("submitters_by_kind") or {}).items()],
             *[(f"提出件数：{kind}", n) for kind, n in (c.get("submissions_by_kind") or {}).items()],
             *_decision_rows(done),
-            ("次の再実行で反映する判断", run.pending)]
+            ("次の再実行で反映する判断", run.pending),
+            # the published figures as report.md gives them (提出者数, 提出方法別, 意見総数 …), so staff can
+            # check the report's header here (QA43)
+            *report_count_rows(run.run_dir)]
     return pd.DataFrame(rows, columns=["項目", "件数"]).set_index("項目")
+
+
+def report_count_rows(run_dir) -> list[tuple[str, str]]:
+    """(「報告書：提出者数」, 「29（個人 25名、団体 4団体。…）」) for each count line above report.md's table, and its
+    notes (「※添付ファイルを指すだけの提出が…」) as 「報告書の注記」; [] when there is no report.md."""
+    path = Path(run_dir) / "report.md"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    out = []
+    for line in text.split("\n## ", 1)[0].splitlines():
+        line = line.strip().strip("*").rstrip("  ").strip()
+        if line.startswith("- ") and "：" in line:
+            name, value = line[2:].split("：", 1)
+            out.append((f"報告書：{name}", value))
+        elif line.startswith("※"):
+            out.append((f"報告書の注記{sum(1 for n, _ in out if n.startswith('報告書の注記')) + 1}", line))
+    return out
 
 
 def _decision_rows(done: Mapping) -> list[tuple[str, int]]:
@@ -122,6 +146,7 @@ CLUSTER_COLUMNS = {
     "duplicates": "同じ文面の重複",
     "topic": "該当箇所",  # the report's word for the draft section a row concerns (QA26: 分野 read as another thing)
     "summary": "ご意見の概要（職員記入）",
+    "department": "担当課",  # set with `cluster review department` or the worksheet's 担当課 column (QA43)
     "answer_status": "回答の状態",
     "top_answer_id": "回答の番号",
     "top_answer": "回答（確定、または回答候補）",
@@ -266,11 +291,26 @@ _NOTE_OPENINGS = [
 ]
 
 
+# a decision applied to part of its opinions (``review._partly_applied``; QA43: shown in English)
+_PARTLY_APPLIED = [
+    (re.compile(r"^(\d+) of its opinions (?:is|are) gone \((.*)\); applied to the rest$"),
+     r"意見\1件がもうありません（\2）。残りの意見に反映しました"),
+    (re.compile(r"^(\d+) of its opinions now (?:has another id|have other ids) \((.*): the input's ids or row order "
+                r"changed\); applied to (?:it by its text|them by their text)$"),
+     r"意見\1件のIDが変わりました（\2：入力のIDか行の順が変わったため）。本文で見つけて反映しました"),
+    (re.compile(r"^still applies to (.*), whose texts? (?:was|were) corrected in the input since the last run$"),
+     r"前回の実行の後に入力で本文が直された \1 にも引き続き反映しています"),
+]
+
+
 def note_words(note) -> str:
     """A decision's note with its opening in Japanese and the details after it: 「反映されませんでした
     （nothing is left to split them from …）」."""
     if not isinstance(note, str) or not note.strip():
         return ""
+    for rx, japanese in _PARTLY_APPLIED:
+        if rx.match(note):
+            return rx.sub(japanese, note)
     for english, japanese in _NOTE_OPENINGS:
         if note.startswith(english):
             rest = note[len(english):].lstrip(":;, ")

@@ -1317,6 +1317,16 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
 # an opinion whose text only points to an attachment (status attachment) is no text to group or reshape
 ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into "
                   "the input in its place and run again")
+REASON_WHY = "it gives the reasons under a letter's 意見の趣旨 items (status reason), no opinion of its own"
+
+
+def _not_clustered_why(status: str) -> str:
+    """Why an opinion of ``status`` is in no cluster, for a refusal (QA43: 「its status is not ok」 said nothing)."""
+    if status == "attachment":
+        return ATTACHMENT_WHY
+    if status == "reason":
+        return REASON_WHY
+    return f"its status is {status}" if status else "its status is not ok"
 
 
 def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None,
@@ -1338,8 +1348,7 @@ def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None 
         if outside:
             status = (row_of or {}).get(outside[0], {}).get("status", "")
             why = ("its status is excluded: staff excluded it (対象外); `cluster review undo` on that decision "
-                   "brings it back" if status == "excluded" else ATTACHMENT_WHY if status == "attachment"
-                   else "its status is not ok")
+                   "brings it back" if status == "excluded" else _not_clustered_why(status))
             raise InputError(f"opinion {outside[0]!r} is not in any cluster ({why}); "
                              "only clustered opinions can be moved or split")
     return list(dict.fromkeys(ids))
@@ -1675,7 +1684,7 @@ def record_detach_with_effect(run_dir, opinion_ids: Sequence[str], by: str | Non
     ids = _opinions(all_ids, list(opinion_ids))
     for i in ids:
         if i not in clustered:
-            why = ATTACHMENT_WHY if row_of[i].get("status") == "attachment" else "its status is not ok"
+            why = _not_clustered_why(row_of[i].get("status", ""))
             raise InputError(f"opinion {i!r} is not in any cluster ({why}); "
                              "only clustered opinions are in duplicate groups")
     pending = _detached_in_force(load_decisions(run_dir), row_of)
@@ -3108,8 +3117,10 @@ def cluster_table(run) -> "object":
         cl["report_no"] = pd.to_numeric(cl["report_no"], errors="coerce").astype("Int64")
     if "summary" in cl.columns:  # staff-written ご意見の概要 (run folders older than the summary decision lack it)
         cl["summary"] = [shorten(str(t) if isinstance(t, str) else "", 60) for t in cl["summary"]]
-    cols = ["report_no", "cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "answer_status",
-            "top_answer_id", "top_answer", "confirmed"]
+    if "department" in cl.columns:  # the 担当課 staff assigned (`cluster review department`, the worksheet)
+        cl["department"] = cl["department"].fillna("").astype(str)
+    cols = ["report_no", "cluster_id", "label", "size", "unique_texts", "duplicates", "topic", "summary", "department",
+            "answer_status", "top_answer_id", "top_answer", "confirmed"]
     return cl[[c for c in cols if c in cl.columns]]
 
 

@@ -223,6 +223,13 @@ def test_late_and_id_warnings_keep_their_ids():
     "not read: type each one's text into its own row of the file it came from to count and group them (rows of "
     "another file with the same ids, 添付-L-20, are new submissions, counted twice)",
     "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
+    # QA43: the reason of a letter's 意見の趣旨 items, refused with 「its status is not ok」 half in English
+    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons under a letter's 意見の趣旨 items (status "
+    "reason), no opinion of its own); only clustered opinions can be moved or split",
+    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons under a letter's 意見の趣旨 items (status "
+    "reason), no opinion of its own); only clustered opinions are in duplicate groups",
+    "error: opinion 'P-070-2' is not in any cluster (its status is greeting); only clustered opinions can be moved or "
+    "split",
     "error: past answer '3' has no answer text (its row in 前回の考え方.csv has an empty answer column, so it was "
     "skipped when the past answers were read); write the answer with --text, or fill it in and run again",
     "error: 「Z」 is not one of this run's categories (対応区分); one of: A：修正したもの; B：盛り込み済み",

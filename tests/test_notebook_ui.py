@@ -173,6 +173,14 @@ def test_the_table_and_the_lists_give_the_reports_no_and_its_section():
     assert "<th>出典</th><th>担当課</th>" in page
 
 
+def test_the_cluster_table_shows_the_department_staff_assigned():
+    run = a_run()
+    clusters = run.clusters.assign(department=["公民館管理課", ""])
+    table = ui.cluster_table(review.RunView(Path("out"), run.info, run.opinions, clusters, run.answers, []))
+    assert dict(zip(table["項目ID"], table["担当課"])) == {"C001": "公民館管理課", "C002": ""}
+    assert "担当課" not in ui.cluster_table(run).columns  # a run folder older than the column
+
+
 def test_the_counts_have_japanese_row_names():
     counts = ui.counts_table(a_run())
     assert counts.loc["意見（分類対象）", "件数"] == 3 and counts.loc["重複を除いた意見", "件数"] == 3
@@ -188,6 +196,21 @@ def test_the_counts_show_submitters_by_kind_and_attachment_only_opinions():
     assert n["提出者数：個人"] == 24 and n["提出者数：団体"] == 4 and n["提出件数：団体"] == 6
     assert n["添付ファイルを指すだけの意見（未入力）"] == 2
     assert "提出者数：個人" not in ui.counts_table(run).index  # no column telling the kind: no such rows
+
+
+def test_the_counts_show_the_reports_figures(tmp_path):
+    (tmp_path / "report.md").write_text(
+        "# 計画（案）に対する意見募集の結果\n\n**※作業中の案です（公表版ではありません）。**  \n"
+        "**※添付ファイルを指すだけの提出が1件あります（受付番号 K-041）。**\n\n"
+        "- 提出者数：29（個人 25名、団体 4団体。提出件数 62件）\n- 提出方法別：郵送 20件、電子メール 42件\n"
+        "- 意見総数：61件（同趣旨の意見をまとめて20項目）\n\n## ご意見の概要と考え方\n\n- 表の中の行：1件\n",
+        encoding="utf-8")
+    run = a_run()
+    n = ui.counts_table(review.RunView(tmp_path, run.info, run.opinions, run.clusters, run.answers, []))["件数"]
+    assert n["報告書：提出者数"] == "29（個人 25名、団体 4団体。提出件数 62件）"
+    assert n["報告書：提出方法別"] == "郵送 20件、電子メール 42件" and n["報告書：意見総数"].startswith("61件")
+    assert n["報告書の注記2"] == "※添付ファイルを指すだけの提出が1件あります（受付番号 K-041）。"
+    assert "報告書：表の中の行" not in n.index
 
 
 def test_the_decision_counts_add_up_as_the_runs_line():
@@ -251,3 +274,11 @@ def test_a_move_and_a_split_say_what_they_took_where():
                               {"others": ["P-003-1"]})]
     shown = ui.decision_table(review.decision_table(run))
     assert list(shown["内容"]) == ["意見：P-002-1　移した先：C002", "意見：P-001-1・P-002-1"]
+
+
+def test_a_decision_applied_to_part_of_its_opinions_is_noted_in_japanese():
+    """QA43: the decision table's 備考 read 「1 of its opinions is gone (K-039-2); applied to the rest」."""
+    assert ui.note_words("1 of its opinions is gone (K-039-2); applied to the rest") == (
+        "意見1件がもうありません（K-039-2）。残りの意見に反映しました")
+    assert ui.note_words("still applies to K-1, whose text was corrected in the input since the last run") == (
+        "前回の実行の後に入力で本文が直された K-1 にも引き続き反映しています")
