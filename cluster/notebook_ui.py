@@ -224,9 +224,13 @@ def decision_table(table):
     table = table.copy()
     if "kind" in table.columns:
         table["kind"] = [KIND_WORDS.get(k, k) for k in table["kind"]]
-    for col in ("in_this_run", "withdrawn"):
-        if col in table.columns:
-            table[col] = ["✓" if bool(v) else "" for v in table[col]]
+    # a withdrawn decision is not in force, whenever it was recorded (QA43: ticked 「今回の実行に反映」 and
+    # 「取り消し済み」 both, read as applied)
+    gone = [bool(v) for v in table["withdrawn"]] if "withdrawn" in table.columns else [False] * len(table)
+    if "in_this_run" in table.columns:
+        table["in_this_run"] = ["✓" if bool(v) and not w else "" for v, w in zip(table["in_this_run"], gone)]
+    if "withdrawn" in table.columns:
+        table["withdrawn"] = ["✓" if w else "" for w in gone]
     if "value" in table.columns:
         table["value"] = [decision_value_words(v) for v in table["value"]]
     if "at" in table.columns:

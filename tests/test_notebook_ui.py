@@ -282,3 +282,14 @@ def test_a_decision_applied_to_part_of_its_opinions_is_noted_in_japanese():
         "意見1件がもうありません（K-039-2）。残りの意見に反映しました")
     assert ui.note_words("still applies to K-1, whose text was corrected in the input since the last run") == (
         "前回の実行の後に入力で本文が直された K-1 にも引き続き反映しています")
+
+
+def test_a_withdrawn_decision_is_not_ticked_as_applied():
+    table = pd.DataFrame([{"n": 1, "kind": "merge", "by": "山田", "at": "2026-01-05T10:00", "cluster": "C001",
+                           "opinions": 2, "value": "", "in_this_run": True, "withdrawn": True, "note": ""},
+                          {"n": 2, "kind": "label", "by": "山田", "at": "2026-01-05T10:01", "cluster": "C002",
+                           "opinions": 1, "value": "", "in_this_run": True, "withdrawn": False, "note": ""}])
+    shown = ui.decision_table(table)
+    assert list(shown[ui.DECISION_COLUMNS["in_this_run"]]) == ["", "✓"]
+    assert list(shown[ui.DECISION_COLUMNS["withdrawn"]]) == ["✓", ""]
+
