@@ -1013,7 +1013,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"than one\): submissions under one 氏名 count as one submitter \(two people of one name too\)"
      r"(?:; with the (?P<nl>[\d,]+) submissions? without a name, one submitter each, the report says (?P<t>[\d,]+)名)?"
      r"; --submitter-column names another column",
-     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（{m['s']}件の氏名が複数の提出にあります）。"
+     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（複数の提出にある氏名が{m['s']}あります）。"
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
