@@ -20,7 +20,6 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Collection, Mapping, Sequence
 
 from .io import shorten
@@ -95,26 +94,19 @@ def counts_table(run):
             ("次の再実行で反映する判断", run.pending),
             # the published figures as report.md gives them (提出者数, 提出方法別, 意見総数 …), so staff can
             # check the report's header here (QA43)
-            *report_count_rows(run.run_dir)]
+            *report_count_rows(run.info)]
     return pd.DataFrame(rows, columns=["項目", "件数"]).set_index("項目")
 
 
-def report_count_rows(run_dir) -> list[tuple[str, str]]:
-    """(「報告書：提出者数」, 「29（個人 25名、団体 4団体。…）」) for each count line above report.md's table, and its
-    notes (「※添付ファイルを指すだけの提出が…」) as 「報告書の注記」; [] when there is no report.md."""
-    path = Path(run_dir) / "report.md"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return []
-    out = []
-    for line in text.split("\n## ", 1)[0].splitlines():
-        line = line.strip().strip("*").rstrip("  ").strip()
-        if line.startswith("- ") and "：" in line:
-            name, value = line[2:].split("：", 1)
-            out.append((f"報告書：{name}", value))
-        elif line.startswith("※"):
-            out.append((f"報告書の注記{sum(1 for n, _ in out if n.startswith('報告書の注記')) + 1}", line))
+def report_count_rows(info: Mapping) -> list[tuple[str, str]]:
+    """(「報告書：提出者数」, 「29（個人 25名、団体 4団体。…）」) for each count line above the report's table, and
+    its notes (「※添付ファイルを指すだけの提出が…」) as 「報告書の注記1」 …, from run.json's ``report_header``
+    ([] for a run folder older than it)."""
+    header = info.get("report_header") or {}
+    out = [(f"報告書の注記{k}", line) for k, line in enumerate(header.get("notes") or (), 1)]
+    for line in header.get("counts") or ():
+        name, _, value = str(line).partition("：")
+        out.append((f"報告書：{name}", value) if value else ("報告書", name))
     return out
 
 

@@ -2194,6 +2194,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "decision_notes": applied.notes,
         "masked": opts.mask,
         "report_min_score": report_min_score,
+        # the lines above the report's table as published (its notes, then 提出者数, 提出方法別, 意見総数 …):
+        # the notebook's counts show them without reading report.md back
+        "report_header": {"notes": model.notice_lines(), "counts": model.count_lines()},
         "outputs": sorted([p.name for p in files] + ["decisions.jsonl", "run.json"]),
         "completed": True,
     }

@@ -1537,7 +1537,7 @@ def merge_keeps(run_dir, cluster_ids: Sequence[str]) -> list[str]:
     work = _staff_work(run_dir, members, decisions)
     lines = []
     for c in cluster_ids:
-        kept = [work[c][kind] for kind in ("answer", "summary", "label", "category", "section", "department")
+        kept = [work[c][kind] for kind in TEXT_KINDS
                 if kind in work.get(c, {}) and not any(kind in work.get(o, {}) for o in cluster_ids if o != c)]
         if not kept:
             continue
