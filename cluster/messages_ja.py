@@ -745,6 +745,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"there is no decision (?P<n>\d+): (?P<f>.+?) holds no decisions yet",
      "判断{n}はありません：{f} にはまだ判断が記録されていません"),
     (r"decision (?P<n>\d+) is already withdrawn", "判断{n}はすでに取り消されています"),
+    (r"(?P<c>\S+) already has this (?P<kind>\w+) (?P<v>「.*」), recorded(?: from (?P<src>\S+))?(?: by (?P<by>.+?))?"
+     r"(?: on (?P<at>.+?))? \(decision (?P<n>\d+)\): nothing recorded",
+     lambda m: f"{m['c']} にはすでに同じ{KINDS.get(m['kind'], m['kind'])} {m['v']} が記録されています（判断{m['n']}"
+               + (f"、取り込み元 {m['src']}" if m['src'] else "") + (f"、記録者 {m['by']}" if m['by'] else "")
+               + (f"、{m['at']}" if m['at'] else "") + "）。記録しませんでした"),
     (r"decision (?P<n>\d+) is itself a withdrawal; record the decision again instead",
      "判断{n}は取り消しの記録です。元の判断をもう一度記録してください"),
     (r"no decision in force was imported from (?P<f>.+?) \((?:imported files: (?P<list>.+)|nothing was imported)\)",

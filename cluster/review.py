@@ -1984,8 +1984,10 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
         raise InputError("the summary holds nothing but personal data, which the report masks; write what the "
                          "opinions say")
     members, _, row_of = _run_state(run_dir)
-    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    decisions = load_decisions(run_dir)
+    cluster_id = _cluster_now(members, cluster_id, decisions)
     ids = members[cluster_id]
+    _refuse_repeat(kind, cluster_id, ids, {kind: text}, members, decisions)
     return append_decision(run_dir, kind, ids, _with_fingerprints(row_of, {kind: text, "cluster": cluster_id}, ids),
                            by)
 
@@ -2038,9 +2040,11 @@ def record_category(run_dir, cluster_id: str, value: str, by: str | None = None)
 
     category = find_category(_staff_text(value), run_categories(run_dir))
     members, _, row_of = _run_state(run_dir)
-    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    decisions = load_decisions(run_dir)
+    cluster_id = _cluster_now(members, cluster_id, decisions)
     ids = members[cluster_id]
     value_ = {"category": category.code, "name": category.name, "cluster": cluster_id}
+    _refuse_repeat("category", cluster_id, ids, value_, members, decisions)
     return append_decision(run_dir, "category", ids, _with_fingerprints(row_of, value_, ids), by)
 
 
@@ -2189,7 +2193,8 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     if not answer_id and not text:
         raise InputError("give exactly one of --answer-id or --text")
     members, _, row_of = _run_state(run_dir)
-    cluster_id = _cluster_now(members, cluster_id, load_decisions(run_dir))
+    decisions = load_decisions(run_dir)
+    cluster_id = _cluster_now(members, cluster_id, decisions)
     ids = members[cluster_id]
     value: dict = {}
     if answer_id:
@@ -2231,6 +2236,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     else:
         value = {"text": text}
     value["cluster"] = cluster_id
+    _refuse_repeat("answer", cluster_id, ids, value, members, decisions)
     return append_decision(run_dir, "answer", ids, _with_fingerprints(row_of, value, ids), by)
 
 
@@ -2279,6 +2285,52 @@ def _recorded_how(n: int, d: Decision) -> str:
     return f"recorded{where}{by}{' on ' + _when(d.at) if d.at else ''} (decision {n})"
 
 
+def _text_decisions_in_force(where: Mapping[str, str], decisions: Sequence[Decision]) -> dict:
+    """``{(kind, cluster id): (weight, number, decision)}``: for each row and each text kind (answer,
+    summary, label …) the decision in force that the run lands on it: of those not withdrawn, on the
+    cluster holding most of their opinions now (``where``: opinion id -> cluster id), the one naming
+    the most of its opinions, the later on a tie."""
+    withdrawn = _withdrawn(decisions)
+    held: dict[tuple[str, str], tuple[int, int, Decision]] = {}
+    for n, d in enumerate(decisions, 1):
+        if d.kind not in TEXT_KINDS or n in withdrawn:
+            continue
+        target = _current_cluster(where, d.opinion_ids)
+        if target is None:
+            continue
+        weight = sum(1 for i in d.opinion_ids if where.get(i) == target)
+        if (d.kind, target) not in held or weight >= held[(d.kind, target)][0]:
+            held[(d.kind, target)] = (weight, n, d)
+    return held
+
+
+def _says_the_same(kind: str, old: Mapping, new: Mapping) -> bool:
+    """Two values of a text decision that put the same thing in the report: one past answer by its
+    id, one 対応区分 by its code, else the same words (spacing aside)."""
+    if kind == "answer" and old.get("answer_id") and old.get("answer_id") == new.get("answer_id"):
+        return True
+    if kind == "category":
+        return bool(old.get("category")) and old.get("category") == new.get("category")
+    return " ".join(_said(kind, old).split()) == " ".join(_said(kind, new).split())
+
+
+def _refuse_repeat(kind: str, cluster_id: str, ids: Sequence[str], value: Mapping,
+                   members: Mapping[str, list[str]], decisions: Sequence[Decision]) -> None:
+    """Refuse a text decision that says what the one in force for that row already says (a button
+    pressed twice, a command run again): recorded twice, one ``undo`` would leave the other in force
+    while staff believe it gone. A repeat that names more of the row's opinions (the row grew since)
+    is recorded: it then follows them all."""
+    where = {oid: c for c, m in members.items() for oid in m}
+    target = _current_cluster(where, ids)
+    held = _text_decisions_in_force(where, decisions)
+    if target is None or (kind, target) not in held:
+        return
+    weight, n, old = held[(kind, target)]
+    if weight >= sum(1 for i in ids if where.get(i) == target) and _says_the_same(kind, old.value, value):
+        raise InputError(f"{cluster_id} already has this {kind} 「{shorten(_said(kind, value), 30)}」, "
+                         f"{_recorded_how(n, old)}: nothing recorded")
+
+
 def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], Mapping]],
                       decisions: Sequence[Decision], state=None) -> list[str]:
     """One line per cluster for which an ``answer``, ``summary`` or ``label`` about to be recorded (``planned``:
@@ -2289,27 +2341,15 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
     not win, and the line says so. ``state``: ``_run_state(run_dir)`` when already read."""
     members, _, _ = state or _run_state(run_dir)
     where = {oid: c for c, ids in members.items() for oid in ids}
-    withdrawn = _withdrawn(decisions)
-    held: dict[tuple[str, str], tuple[int, int, Decision]] = {}  # (kind, cluster) -> (weight, n, decision)
-    for n, d in enumerate(decisions, 1):
-        if d.kind not in TEXT_KINDS or n in withdrawn:
-            continue
-        target = _current_cluster(where, d.opinion_ids)
-        if target is None:
-            continue
-        weight = sum(1 for i in d.opinion_ids if where.get(i) == target)
-        if (d.kind, target) not in held or weight >= held[(d.kind, target)][0]:
-            held[(d.kind, target)] = (weight, n, d)
+    held = _text_decisions_in_force(where, decisions)
     parts: dict[str, list[str]] = {}
     for kind, named, ids, value in planned:
         target = _current_cluster(where, ids)
         if target is None or (kind, target) not in held:
             continue
         weight, n, old = held[(kind, target)]
-        before, now = _said(kind, old.value), _said(kind, value)
-        same_answer = kind == "answer" and old.value.get("answer_id") and \
-            old.value.get("answer_id") == value.get("answer_id")
-        if same_answer or " ".join(before.split()) == " ".join(now.split()):
+        before = _said(kind, old.value)
+        if _says_the_same(kind, old.value, value):
             continue
         what = kind
         mine = sum(1 for i in ids if where.get(i) == target)

@@ -1251,8 +1251,12 @@ def test_an_answer_or_summary_replacing_another_is_named(project):
     note = [line for line in res.output.splitlines() if "replaces" in line]
     assert len(note) == 1 and note[0].startswith(f"{bike}: replaces the answer recorded")
     assert "建設課" in note[0] and "「駐輪場を増設します。」" in note[0]
-    res = invoke("review", "answer", out, bike, "--answer-id", "K2")  # the same answer again: nothing replaced
-    assert res.exit_code == 0 and "replaces" not in res.output
+    recorded = len(decisions_lines(out))
+    # the same answer again (a command run twice): refused, so that one undo cannot leave a twin in force
+    res = invoke("review", "answer", out, bike, "--answer-id", "K2")
+    assert res.exit_code == 2 and "replaces" not in res.output
+    assert f"{bike} already has this answer" in res.output and "nothing recorded" in res.output
+    assert len(decisions_lines(out)) == recorded
     assert invoke("review", "summary", out, bike, "駐輪場の増設を求める意見").exit_code == 0
     res = invoke("review", "summary", out, bike, "駅前の駐輪場を増やしてほしいという意見" * 3)
     assert res.exit_code == 0 and f"{bike}: replaces the summary recorded" in res.output

@@ -200,3 +200,25 @@ def test_the_command_speaks_japanese(project):
     assert f"担当課を記録しました：{of['S1-1']}" in res.output and "「道路課」" in res.output
     res = invoke("review", "department", out, of["S1-1"], " ", "--lang", "ja")
     assert "エラー：担当課が空です。入力してください" in res.output
+
+
+def test_the_same_department_twice_is_refused_so_one_undo_takes_it_back(project):
+    # a button pressed twice: two decisions, and one undo left the other in force
+    out, of = project["out"], project["of"]
+    cid = of["S3-1"]
+    assert invoke("review", "department", out, cid, PARKS).exit_code == 0
+    again = invoke("review", "department", out, cid, f" {PARKS} ")
+    assert again.exit_code == 2
+    assert f"{cid} already has this department 「{PARKS}」" in again.output and "(decision 1)" in again.output
+    ja = invoke("review", "department", out, cid, PARKS, "--lang", "ja")
+    assert f"{cid} にはすでに同じ担当課 「{PARKS}」 が記録されています（判断1" in ja.output
+    assert ja.output.rstrip().endswith("記録しませんでした")
+    assert len((out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    assert invoke("review", "undo", out).exit_code == 0
+    project["run"]()
+    assert departments(out)[cid] == ""
+    # another department, and then the first one again after it, are recorded
+    assert invoke("review", "department", out, cid, ROADS).exit_code == 0
+    assert invoke("review", "department", out, cid, PARKS).exit_code == 0
+    project["run"]()
+    assert departments(out)[cid] == PARKS
