@@ -1123,7 +1123,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
             ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
             rep_ops.append(unit_rep[_least_personal(ranked[:REPRESENTATIVE_CHOICES],
-                                                    lambda u: shown(opinions[unit_rep[u]].text))
+                                                    lambda u: shown(opinions[unit_rep[u]].text), unit_counts)
                                     if opts.mask else ranked[0]])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
@@ -1449,9 +1449,15 @@ def _kept_representative(prev, cluster_id: str, opinion_unit: dict[str, int], un
 REPRESENTATIVE_CHOICES = 5
 
 
-def _least_personal(ranked: Sequence[int], shown: Callable[[int], str]) -> int:
+def _least_personal(ranked: Sequence[int], shown: Callable[[int], str], counts: Sequence[int] | None = None) -> int:
     """The first of ``ranked`` with the fewest masks in its report form (the first without any
-    ends the search: most are, and masking costs a tokenizer pass)."""
+    ends the search: most are, and masking costs a tokenizer pass). With ``counts`` (copies per
+    unit) only units with at least half the copies of the first are weighed: a campaign's letters
+    signed with a masked phone number must not give their row's summary to a lone opinion that
+    happens to hold no personal data (QA44: 15 letters asking for medical interpreters were
+    published under a Japanese-class opinion)."""
+    if counts is not None:
+        ranked = [u for u in ranked if 2 * counts[u] >= counts[ranked[0]]]
     if len(ranked) == 1:
         return ranked[0]
     best, fewest = ranked[0], None
