@@ -30,7 +30,7 @@ from .worksheet import STATUS_WORDS, WEAK_FRACTION
 
 # tab titles, in the order of the notebook's tabs
 TAB_TITLES = ["統合", "移動", "分割", "重複から外す", "対象外", "切り分け", "つなぎ合わせ", "見出し・概要", "該当箇所",
-              "分類の確定", "過去の回答", "回答を書く", "対応区分", "回答作成シートの取り込み"]
+              "担当課", "分類の確定", "過去の回答", "回答を書く", "対応区分", "回答作成シートの取り込み"]
 RERUN_BUTTON = "再実行して報告書を作成"
 WITHDRAW_BUTTON = "判断を取り消す"
 DECISIONS_HEADING = "これまでに記録した判断"
@@ -189,6 +189,22 @@ def cluster_table(run, sort_by: str = "size", descending: bool = True):
     if "confirmed" in table.columns:
         table["confirmed"] = ["✓" if v is True or str(v).lower() == "true" else "" for v in table["confirmed"]]
     return table.rename(columns=CLUSTER_COLUMNS)
+
+
+def current_department(run, cluster_id: str | None) -> str:
+    """The 担当課 of row ``cluster_id`` as the run's clusters.csv gives it (the ``department``
+    decision in force when the run was made), as the 「担当課」 tab shows it; '' when it has none,
+    when the run has no such row, or for a run folder older than the column."""
+    cl = run.clusters
+    if not cluster_id or not len(cl) or "department" not in cl.columns:
+        return ""
+    rows = cl.loc[cl["cluster_id"].astype(str) == str(cluster_id), "department"]
+    if not len(rows):
+        return ""
+    import pandas as pd
+
+    value = rows.iloc[0]
+    return "" if pd.isna(value) else " ".join(str(value).split())
 
 
 def cluster_label(cluster_id: str, size, label: str, report_no=None) -> str:

@@ -181,6 +181,17 @@ def test_the_cluster_table_shows_the_department_staff_assigned():
     assert "担当課" not in ui.cluster_table(run).columns  # a run folder older than the column
 
 
+def test_the_department_tab_shows_the_rows_department_and_none_without_one():
+    run = a_run()
+    clusters = run.clusters.assign(department=["公民館管理課", ""])
+    with_column = review.RunView(Path("out"), run.info, run.opinions, clusters, run.answers, [])
+    assert ui.current_department(with_column, "C001") == "公民館管理課"
+    assert ui.current_department(with_column, "C002") == ""
+    assert ui.current_department(with_column, "C999") == "" and ui.current_department(with_column, None) == ""
+    assert ui.current_department(run, "C001") == ""  # a run folder older than the column
+    assert "担当課" in ui.TAB_TITLES and ui.TAB_TITLES.index("担当課") == ui.TAB_TITLES.index("該当箇所") + 1
+
+
 def test_the_counts_have_japanese_row_names():
     counts = ui.counts_table(a_run())
     assert counts.loc["意見（分類対象）", "件数"] == 3 and counts.loc["重複を除いた意見", "件数"] == 3

@@ -4,8 +4,8 @@ The run is made in tmp_path from the project's own sample files (data/); the rev
 is told to press its buttons once (CLUSTER_REVIEW_SELFTEST=1): a detach (the least similar
 letter of the form-letter group), a label, a confirmation, a written answer, and the re-run
 that writes the report; then an answer imported from a filled-in worksheet, an exclusion (対象外),
-a move withdrawn, a 該当箇所, a join and a cut (opinions picked from the tabs' lists), each
-checked in report.md or opinions.csv after a re-run.
+a move withdrawn, a 該当箇所, a 担当課, a join and a cut (opinions picked from the tabs' lists), each
+checked in report.md, opinions.csv or clusters.csv / report.csv after a re-run.
 """
 from __future__ import annotations
 
@@ -106,8 +106,8 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert "self-check passed" in text_of(nb)
     decisions = [json.loads(line) for line in (sample_run / "decisions.jsonl").read_text("utf-8").splitlines()]
     assert [d["kind"] for d in decisions] == ["detach", "label", "summary", "confirm", "answer", "withdraw", "category",
-                                              "answer", "exclude", "answer", "move", "withdraw", "section", "join",
-                                              "cut", "exclude"]
+                                              "answer", "exclude", "answer", "move", "withdraw", "section", "department",
+                                              "join", "cut", "exclude"]
     assert decisions[-1]["value"]["reason"] == "セルフテスト（項目ごと）" and len(decisions[-1]["opinion_ids"]) >= 2
     report = (sample_run / "report.md").read_text(encoding="utf-8")
     assert "セルフテストの考え方です。" not in report  # withdrawn
@@ -118,6 +118,12 @@ def test_review_notebook_runs_and_its_buttons_record_decisions(sample_run, monke
     assert chosen["kind"] == "answer" and chosen["value"]["cluster"] == imported["value"]["cluster"]
     assert "回答作成シートからの考え方です。" not in report and chosen["value"]["answer_text"] in report
     assert "第9章 セルフテストの該当箇所" in report  # the 「該当箇所」 tab
+    # the 「担当課」 tab: recorded for the same row; never in the published report (the self-check reads
+    # clusters.csv and report.csv after its re-run)
+    section, department = decisions[12], decisions[13]
+    assert department["value"]["department"] == "セルフテスト道路課"
+    assert department["value"]["cluster"] == section["value"]["cluster"]
+    assert "セルフテスト道路課" not in report
     # the re-run button's lines (its output area, as the widget state keeps it) are Japanese
     shown = json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)
     assert "報告書を作り直しました：" in shown
