@@ -252,9 +252,11 @@ _CONTACT_LINE_RE = re.compile(
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")
-# ... except one space between two Latin words or numbers (「bus stop」, 「Route 3」): without it an
-# English opinion became one token per sentence (「Pleaserunbusesmoreoften」) and matched nothing
-_LATIN_SPACE_RE = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
+# ... except one space between two words of a script written with spaces (「bus stop」, 「Route 3」,
+# 「tiếng Nhật」, 「의료 통역」, Devanagari): without it an English opinion became one token per sentence
+# (「Pleaserunbusesmoreoften」) and matched nothing, and a Korean one a single word (QA44)
+_SPACED = "0-9A-Za-z\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0900-\u097f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_LATIN_SPACE_RE = re.compile(rf"(?<=[{_SPACED}])\s+(?=[{_SPACED}])")
 _PUNCT_FOLD = str.maketrans({"!": "！", "?": "？"})
 # After NFKC, 「．」 and 「，」 are "." and ","; fold them to 。 and 、 except inside numbers (1.5, 1,234).
 _PERIOD_RE = re.compile(r"(?<![0-9A-Za-z])\.|\.(?![0-9A-Za-z])")  # keep 1.5, example.jp

@@ -7,6 +7,7 @@ processes and each process builds its own tagger.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,8 +122,11 @@ class Tokenizer:
 
     def lemmas(self, text: str, content_only: bool = True, glue_prefixes: bool = False) -> list[str]:
         """Lemmas of content words (NFKC-normalised text), stopwords removed. ``glue_prefixes``: a
-        one-character prefix makes another word with the noun after it (新 + 幹線 -> 新幹線, not 幹線)."""
+        one-character prefix makes another word with the noun after it (新 + 幹線 -> 新幹線, not 幹線).
+        An opinion in another script gets its words (``foreign_words``)."""
         text = unicodedata.normalize("NFKC", text)
+        if (script := script_of(text)) != "ja":
+            return foreign_words(text, script)
         stop = stopwords()
         out = []
         toks = self(text)
@@ -148,6 +152,9 @@ class Tokenizer:
         「自転車駐輪場」 stays one keyword instead of 自転 / 車 / 駐輪 / 場.
         """
         text = unicodedata.normalize("NFKC", text)
+        if (script := script_of(text)) not in ("ja", "latin") or (script == "latin" and not text.isascii()):
+            # Korean, Chinese, Vietnamese …: the tagger glued a Vietnamese sentence into one noun
+            return [w for w in foreign_words(text, script) if len(w) > 2 or not w.isascii()]
         stop = stopwords()
         out: list[str] = []
         run: list[Token] = []
@@ -182,7 +189,7 @@ class Tokenizer:
                 # opinion's nouns made one keyword a sentence long (「Busserviceistooinfrequent」)
                 if run and _is_latin_word(run[-1].surface):
                     flush()
-                if tok.surface.lower() in ENGLISH_STOPWORDS:
+                if tok.surface.lower() in ENGLISH_STOPWORDS or tok.surface.lower() in FOREIGN_STOPWORDS:
                     flush()
                     continue
             is_number = tok.pos1 == "名詞" and tok.pos2 == "数詞"
@@ -226,8 +233,142 @@ but by can could did do does doing don down during each few for from further had
 her here hers him his how i if in into is it its itself just let me more most my no nor not now of
 off on once only or other our ours out over own please same she should so some such than thank thanks
 that the their theirs them then there these they this those through to too under until up very was
-we were what when where which while who whom why will with would you your yours s t ll re ve d m
+we were what when where which while who whom why will with would you your yours s t ll re ve d m cannot
 """.split())
+
+
+# --- opinions written in another language -------------------------------------------------------
+# A city's consultation on its plan for foreign residents gets opinions in Korean, Chinese,
+# Vietnamese, Portuguese, Nepali, Tagalog … (QA44). The Japanese tagger has nothing for them:
+# Korean and Nepali gave no lemmas at all, Vietnamese keywords came out a sentence long
+# (「TôimuốncóthêmlớphọctiếngNhật」), Chinese split into odd pieces. Their words are read here
+# instead, by script: words between spaces and punctuation (Latin letters of any accent, Devanagari
+# …), Korean words less their particle or ending (통역을 -> 통역), Chinese as pairs of characters.
+
+def _in(ch: str, *ranges: tuple[int, int]) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in ranges)
+
+
+_KANA = ((0x3041, 0x30FA), (0xFF66, 0xFF9D))
+_IDEOGRAPH = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_HANGUL = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))
+# characters of written Chinese that Japanese text without kana hardly has: the function words, and
+# simplified or traditional forms Japanese writes otherwise (语/語, 们, 这, 对/対 …)
+_CHINESE_MARKS = frozenset("的了是在我你他她们們这這吗嗎呢吧您很对對没沒还還让讓给給请請说說听聽么麼个個里裡哪怎谢謝"
+                           "语课辅导进过关开车东书长见现发样为认识觉该应话读写买卖钱疗译员单县岁时间问门"
+                           "醫國學區體廣與從絕訊灣臺實們")
+
+
+_KANA_RE = re.compile("[\u3041-\u30fa\uff66-\uff9d]")
+_IDEOGRAPH_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def script_of(text: str) -> str:
+    """The script an opinion is written in: ``ja`` (kana, or kanji as Japanese writes them),
+    ``latin`` (at least 20 Latin letters of any accent and more than three per kana or kanji: an
+    English or Vietnamese opinion, not a Japanese one naming 「IAEA」), ``hangul``, ``chinese``
+    (ideographs with no kana and words only Chinese uses), or ``other`` (Devanagari, Thai …)."""
+    kana = len(_KANA_RE.findall(text))
+    # most opinions: a quarter of their characters kana, or half kana and kanji: no need to look further
+    if kana >= 5 and (4 * kana > len(text) or 2 * (kana + len(_IDEOGRAPH_RE.findall(text))) > len(text)):
+        return "ja"
+    kana = ideo = latin = hangul = other = marks = 0
+    for ch in text:
+        if ch.isascii():
+            latin += ch.isalpha()
+        elif _in(ch, *_KANA):
+            kana += 1
+        elif _in(ch, *_IDEOGRAPH):
+            ideo += 1
+            marks += ch in _CHINESE_MARKS
+        elif _in(ch, *_HANGUL):
+            hangul += 1
+        elif ch.isalpha():
+            if "LATIN" in unicodedata.name(ch, ""):  # (full-width Ａ too)
+                latin += 1
+            else:
+                other += 1
+    japanese = kana + ideo
+    if hangul >= 8 and hangul > japanese:
+        return "hangul"
+    if latin >= 20 and latin > 3 * japanese + hangul + other:
+        return "latin"
+    if other >= 12 and other > japanese + latin:
+        return "other"
+    if ideo >= 10 and kana == 0 and marks >= 2:
+        return "chinese"
+    return "ja"
+
+
+# function words of the languages foreign residents most often write in besides English: every
+# opinion in the language shares them, so they would join unrelated requests
+FOREIGN_STOPWORDS = frozenset("""
+tôi chúng ta là của và có các những cho không được để với này một rất cần nên thì mà ở trong vào ra khi người
+xin hãy vui lòng muốn thêm cũng đã đang sẽ bị từ như nhiều hơn về theo nếu vì nhưng hoặc bạn họ mình em anh chị
+de da do das dos o os as e em no na nos nas para por com um uma uns umas que é mais muito eu nós meu minha meus
+minhas se não também ao aos à às seu sua seus suas como mas ou gostaria favor ser ter está são foi há isso este
+esta pelo pela el la los las y en del al por lo le les un una es
+ang ng sa na mga ay at po ko ako kami namin para may si ni hindi din rin lang ito iyon natin tayo sana kung
+ka mo niya nila ninyo kayo yung dahil pero rin nang
+""".split())
+# letters only Vietnamese writes (ơ, ư, đ, ă and the tone marks under or over a vowel: ạ, ả, ấ …);
+# Portuguese has â, ê and ô too
+_VIETNAMESE_RE = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_KOREAN_ENDINGS = tuple(sorted("""
+습니다 합니다 입니다 됩니다 있습니다 없습니다 주세요 해주세요 해요 세요 어요 아요 니다 에서는 에서 에게 으로는 으로 로는 까지 부터
+처럼 보다 하고 이나 이다 을 를 이 가 은 는 에 의 도 로 과 와 고 서 면 며 게 지 요 다
+""".split(), key=len, reverse=True))
+_KOREAN_STOP = frozenset("저 제 저는 우리 저희 있 없 것 수 등 및 더 좀 너무 정말 그 이 그리고 하지만 또 또한 감사 감사합니다".split())
+# words of any Chinese request (hope, can, because, but, foreign …): pairs of characters to leave out
+_CHINESE_STOP = frozenset("希望 可以 能够 能夠 因为 因為 所以 但是 如果 没有 沒有 非常 谢谢 謝謝 建议 建議 觉得 覺得 需要 应该 應該 外国 外國".split())
+_CHINESE_FUNCTION = frozenset("的了们們我你他她是在和与與也都很就不吗嗎呢吧把被给給让讓对對为為这這那个個有")
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters and their marks (Devanagari vowel signs, Vietnamese tones) between spaces,
+    digits and punctuation."""
+    out, cur = [], []
+    for ch in text:
+        if unicodedata.category(ch)[0] in "LM":
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def foreign_words(text: str, script: str | None = None) -> list[str]:
+    """The words of an opinion written in another script (``script_of``), lower case, function
+    words out; [] for a Japanese one."""
+    script = script or script_of(text)
+    text = unicodedata.normalize("NFKC", text)
+    if script == "ja":
+        return []
+    out: list[str] = []
+    if script == "latin" and len(_VIETNAMESE_RE.findall(text)) >= 2:
+        # Vietnamese writes a word as syllables apart (tiếng Nhật, tiếng Việt: Japanese, Vietnamese):
+        # the pairs of syllables are its words, one syllable is shared by unrelated requests
+        syl = [w.lower() for w in _words(text)]
+        return [f"{a} {b}" for a, b in zip(syl, syl[1:]) if a not in FOREIGN_STOPWORDS and b not in FOREIGN_STOPWORDS]
+    for w in _words(text):
+        if script == "chinese" or all(_in(ch, *_IDEOGRAPH) for ch in w):
+            # no spaces between Chinese words: pairs of characters, none holding a function word
+            out += [w[k:k + 2] for k in range(len(w) - 1)
+                    if not (set(w[k:k + 2]) & _CHINESE_FUNCTION) and w[k:k + 2] not in _CHINESE_STOP
+                    and all(_in(c, *_IDEOGRAPH) for c in w[k:k + 2])]
+        elif any(_in(ch, *_HANGUL) for ch in w):
+            stem = next((w[:-len(e)] for e in _KOREAN_ENDINGS if w.endswith(e) and len(w) > len(e)), w)
+            if len(stem) >= 2 and stem not in _KOREAN_STOP:
+                out.append(stem)
+        else:
+            w = w.lower()
+            if w in ENGLISH_STOPWORDS or w in FOREIGN_STOPWORDS or (w.isascii() and len(w) < 2):
+                continue
+            out.append(w)
+    return out
 
 
 def _is_latin_word(surface: str) -> bool:
