@@ -318,7 +318,12 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 def shorten(text: str, limit: int = 40) -> str:
     """One line of at most ``limit`` characters (「…」 marks a cut), for messages and tables."""
     text = " ".join(str(text or "").split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 0 and unicodedata.category(text[cut]).startswith("M"):  # not between a letter and its mark
+        cut -= 1
+    return text[:cut] + "…"
 
 
 def strip_controls(text: str) -> tuple[str, int]:

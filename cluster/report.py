@@ -14,6 +14,7 @@ import html
 import io
 import os
 import re
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -335,8 +336,20 @@ def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
         return text
     room = limit - len(SHORTENED_MARK)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, 0, room + 1) if m.end() <= room]
-    cut = ends[-1] if ends and ends[-1] >= limit // 2 else room
+    cut = ends[-1] if ends and ends[-1] >= limit // 2 else _word_cut(text, room)
     return text[:cut].rstrip() + SHORTENED_MARK
+
+
+def _word_cut(text: str, cut: int) -> int:
+    """``cut`` moved back to a word's start in a text written with spaces (English, Vietnamese,
+    Nepali: QA44 cut 「every no…」) and never between a letter and its vowel sign or accent (a
+    Devanagari 「न」 without its 「े」)."""
+    space = text.rfind(" ", max(0, cut - 20), cut + 1)
+    if space > 0 and text[cut - 1:cut + 1].strip() == text[cut - 1:cut + 1] and text[cut:cut + 1] != " ":
+        cut = space
+    while 0 < cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
+        cut -= 1
+    return cut
 
 
 def has_submitter_names(subs) -> bool:

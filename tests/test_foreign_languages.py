@@ -97,3 +97,21 @@ def test_opinions_in_one_script_share_a_row_only_when_they_ask_the_same(encoder)
     # and the paraphrases of a request meet: of the six requests, most are one row
     whole = sum(len(set(labels[gold == k].tolist())) == 1 for k in range(len(GROUPS)))
     assert whole >= 4, [labels[gold == k].tolist() for k in range(len(GROUPS))]
+
+
+def test_a_long_summary_is_cut_at_a_word_and_never_between_a_letter_and_its_vowel_sign():
+    from cluster.io import shorten as one_line
+    from cluster.report import SHORTENED_MARK, shorten
+
+    english = ("Please provide medical interpreters at the city hospital because many residents cannot explain "
+               "their symptoms to the doctors and every nurse is too busy to help them. ") * 3
+    cut = shorten(english, 100)
+    assert cut.endswith(SHORTENED_MARK) and len(cut) <= 100
+    assert english.startswith(cut[:-len(SHORTENED_MARK)] + " ")  # a whole word before the mark (QA44: 「every no…」)
+    nepali = "अस्पतालमादोभाषेचाहिन्छनेपालीहरूकालागि" * 20  # no space, no sentence end
+    for text in (shorten(nepali, 50), one_line(nepali, 10), one_line(nepali, 11)):
+        kept = text[:-1]
+        assert nepali.startswith(kept)
+        assert not nepali[len(kept)].startswith(("\u093e", "\u094b", "\u0947", "\u0942", "\u093f")), text
+    japanese = "駅前の駐輪場を増やしてほしい" * 50  # no space: cut where the room ends, as before
+    assert len(shorten(japanese, 60)) == 60
