@@ -24,6 +24,46 @@ from typing import Sequence
 # the last item) and the masker (a lone family name after a closing is a signature).
 CLOSING_WORDS = ("以上", "敬具", "敬白", "謹白", "草々", "早々", "不一", "草一", "かしこ")
 
+# A closing with the writer's name on its line: 「Best regards, Anna Schmidt」「Atenciosamente, João」
+_FOREIGN_CLOSING_WORDS = (r"(?i:(?:with\s+)?(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely(?:\s+yours)?"
+                          r"|yours\s+(?:sincerely|faithfully|truly)|many\s+thanks|thank\s+you|thanks"
+                          r"|atenciosamente|cordialmente|abraços|trân\s+trọng|kính\s+thư|saludos|atentamente)")
+# A line that closes a letter in another language, a signature under it (「Xin chân thành cảm ơn.」「Best
+# regards,」「此致敬礼」「감사합니다」「박지영 드림」「Atenciosamente,」「Salamat po.」「धन्यवाद」): the splitter
+# cuts it with the name and contact lines under it, as it cuts 「以上」「敬具」 (split._closing_block)
+FOREIGN_CLOSING_LINE_RE = re.compile(
+    r"[ \t\u3000]*(?:" + _FOREIGN_CLOSING_WORDS + r"|(?i:xin\s+(?:chân\s+thành\s+)?cảm\s+ơn|cảm\s+ơn|obrigad[oa]s?|muito\s+obrigad"
+    r"|(?:maraming\s+)?salamat|gracias|muchas\s+gracias)"
+    r"|此致|敬礼|敬禮|(?:非常)?(?:谢谢|謝謝|感谢|感謝)|(?:정말\s*|진심으로\s*)?(?:감사|고맙)|(?:[가-힣]{1,5}\s*){1,3}(?:드림|올림)"
+    r"|(?:हार्दिक\s*|धेरै\s*)?धन्यवाद|सादर)")
+_FOREIGN_GREETINGS = [
+    # English: 「Thank you for reading.」「Thank you for the opportunity to comment.」「Best regards, Anna」
+    r"(?i:thank\s+you(?:\s+(?:very|so)\s+much)?(?:\s+for\s+(?:reading(?:\s+(?:this|my\s+(?:comment|opinion|letter)))?"
+    r"|listening|your\s+(?:kind\s+)?(?:time|consideration|attention|understanding|help|support)"
+    r"|(?:the|this)\s+opportunity(?:\s+to\s+(?:comment|give\s+(?:my\s+)?(?:opinion|comments?)))?))?"
+    r"|good\s+(?:morning|afternoon|evening)|greetings|respectfully(?:\s+yours)?)",
+    _FOREIGN_CLOSING_WORDS + r"[,，]?[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ][\w.'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ][\w.'’-]*){0,3}",
+    # Chinese (simplified / traditional)
+    r"此致(?:[\s，,]*敬礼|[\s，,]*敬禮)?|敬礼|敬禮|(?:非常|十分)?(?:谢谢|謝謝|感谢|感謝)(?:您|你|大家)?(?:的)?"
+    r"(?:阅读|閱讀|关注|關注|考虑|考慮|支持|帮助|幫助|理解)?|多谢|多謝|您好|你好|大家好|请多关照|請多關照|拜托了|拜託了|"
+    r"尊敬的[^\n。，,：:]{1,20}[：:]?|[^\n。，,]{1,10}敬上",
+    # Korean: 「안녕하세요」「감사합니다」「잘 부탁드립니다」「박지영 드림」
+    r"(?:정말|진심으로|대단히)?\s*(?:감사합니다|감사드립니다|고맙습니다|감사했습니다)|안녕하세요|안녕하십니까|"
+    r"(?:잘\s*)?부탁(?:드립니다|드려요)|(?:[가-힣]{1,5}\s*){1,3}(?:드림|올림)|존경하는\s*[^\n.,。]{1,20}(?:님|께)?",
+    # Vietnamese: 「Kính gửi Ủy ban thành phố.」「Xin chân thành cảm ơn.」「Trân trọng.」
+    r"(?i:kính\s+gửi\s+[^\n.,。!?]{1,40}|(?:xin\s+)?(?:chân\s+thành\s+|trân\s+trọng\s+)?cảm\s+ơn(?:\s+(?:rất\s+nhiều|nhiều))?"
+    r"|xin\s+chào|chào\s+(?:anh|chị|ông|bà|quý\s+vị)[^\n.,。!?]{0,20}|trân\s+trọng|kính\s+thư)",
+    # Portuguese (and Spanish): 「Prezados,」「Muito obrigado.」「Atenciosamente,」
+    r"(?i:prezad[oa]s?(?:\s+senhor(?:es|as|a)?)?(?:\s+[^\n.,。!?]{1,30})?|(?:muito\s+)?obrigad[oa]s?(?:\s+pela\s+atenção)?"
+    r"|atenciosamente|cordialmente|abraços|olá|bom\s+dia|boa\s+tarde|boa\s+noite"
+    r"|(?:muchas\s+)?gracias|atentamente|saludos(?:\s+cordiales)?|estimad[oa]s?(?:\s+[^\n.,。!?]{1,30})?)",
+    # Tagalog: 「Salamat po.」「Maraming salamat po.」「Magandang araw po.」
+    r"(?i:(?:maraming\s+)?salamat(?:\s+po)?(?:\s+(?:nang\s+marami|sa\s+inyo))?|magandang\s+(?:araw|umaga|hapon|gabi)(?:\s+po)?"
+    r"|kumusta(?:\s+po)?|lubos\s+na\s+gumagalang)",
+    # Nepali: 「धन्यवाद।」「नमस्ते」
+    r"(?:हार्दिक\s*|धेरै\s*)?धन्यवाद|नमस्ते|नमस्कार|सादर",
+]
+
 _GREETINGS = [
     r"(いつも|平素は|平素より)?(大変|たいへん)?お世話にな(って(おり|い)ます|ります)",  # 「お世話になります」 too
     r"(いつも|平素は|平素より)?(大変)?お世話様です",
@@ -88,12 +128,16 @@ _GREETINGS = [
     r"(?i:(with\s+)?(best|kind|warm|warmest)\s+(regards|wishes)|regards|sincerely(\s+yours)?|yours\s+(sincerely|faithfully|truly)"
     r"|thank\s+you(\s+(very\s+much|for\s+your\s+(time|consideration|attention)))?|thanks(\s+in\s+advance)?|cheers"
     r"|dear\s+[^\n.,。、]{1,40}|to\s+whom\s+it\s+may\s+concern|hello|hi)[,，.!]?",
+    # foreign residents' salutations, thanks and closings (QA44: 「Kính gửi Ủy ban thành phố.」「Xin chân thành
+    # cảm ơn.」「此致敬礼」「감사합니다」「Atenciosamente」「Salamat po」「धन्यवाद」 stayed in the opinion and drove
+    # its grouping); only ever a whole sentence or line, as the Japanese ones
+    *_FOREIGN_GREETINGS,
 ]
 _GREETING_PARTS = [re.compile(g) for g in _GREETINGS]
 # A greeting sentence: one or more greeting phrases joined by 、 or blanks, then its end marks.
 _JOINER_RE = re.compile(r"[、，,\s]*")
-_SENTENCE_TAIL_RE = re.compile(r"[、，,。．.！？!?\s]*")
-_END_MARKS = "。．！？!?"
+_SENTENCE_TAIL_RE = re.compile(r"[、，,。．.！？!?।\s]*")
+_END_MARKS = "。．！？!?।"  # and the Devanagari danda (Nepali, QA44)
 _CLOSERS = "」』）)】〕"
 
 
@@ -195,6 +239,69 @@ _INTRO_SENTENCE_RE = re.compile(
     r"|(?:ご?意見|要望|提案)を(?:申し上げ|述べ)(?:ます|させていただきます))[。．.！!：:]?$")
 
 
+# A self-introduction in another language (QA44: foreign residents opened with one; alone on its line
+# it was counted as an opinion): the name, where the writer lives or comes from, what the writer does.
+# Matched on the whole sentence; one that also asks or argues something (a request word, 「but」
+# 「because」…) is no introduction (``_FOREIGN_ARGUES_RE``).
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ]"
+_FOREIGN_INTRO_RE = re.compile(
+    r"^(?:"
+    # English: 「My name is Nguyen Van An.」「Hello, I'm David Miller from the USA.」「I have lived in Sakura
+    # City for 5 years.」「I am a nurse from the Philippines.」
+    r"(?i:(?:hello|hi|good\s+(?:morning|afternoon|evening))[,，!.]?\s*)?"
+    r"(?:(?i:my\s+name\s+is|my\s+name's)\s+[^.!?。\n]{1,80}"
+    r"|(?i:i\s+am|i'm|i’m)\s+" + _CAP + r"[\w'’.-]*(?:\s+" + _CAP + r"[\w'’.-]*){0,4}(?:[,，]?\s+(?i:from|and|living|working)\b[^.!?。\n]{1,60})?"
+    r"|(?i:i\s+(?:am|'m|’m)\s+(?:from|an?\s+[^.!?。\n]{1,40}?(?:student|worker|resident|mother|father|parent|trainee|teacher|"
+    r"nurse|engineer|employee|caregiver|housewife|volunteer|citizen|national|intern))\b[^.!?。\n]{0,60})"
+    r"|(?i:i\s+(?:have\s+)?(?:live|lived|been\s+living|work|worked|been\s+working|stay|stayed|study|studied)\s+(?:in|at)\s+)"
+    r"(?:(?!(?i:\s(?:and|but|so|where|which|that|because)\b))[^.!?。\n,]){1,50}(?i:\s+(?:for|since)\s+[^.!?。\n,]{1,25})?"
+    r"|(?i:i\s+(?:come|came)\s+from)\s+[^.!?。\n]{1,60})"
+    # Chinese: 「我叫王小明，在樱花市住了五年。」「我是陳美玲，來自台灣。」
+    r"|(?:大家好|您好|你好)?[，,]?(?:我叫|我名叫|我的名字是|我的名字叫|我是|我姓)[^。，,！!？?\n]{1,15}"
+    r"(?:[，,、]\s*(?:我)?(?:(?:在|住在)[^。，,\n]{1,20}(?:住了|生活了|工作了|住|生活|工作|学习|學習)[^。，,\n]{0,10}"
+    r"|(?:来自|來自|从|從)[^。，,\n]{1,15}(?:来|來)?|今年[^。，,\n]{1,8}|是[^。，,\n]{1,20}))*"
+    r"|我(?:在|住在)[^。，,\n]{1,20}(?:住了|生活了|工作了)[^。，,\n]{1,10}|我(?:来自|來自)[^。，,\n]{1,20}"
+    # Korean: 「제 이름은 김민수입니다.」「저는 김민수라고 합니다.」「…에 살고 있습니다.」「베트남에서 온 …입니다.」
+    r"|(?:안녕하세요[.,!]?\s*)?(?:(?:제|저의|내)\s*이름은\s*[^.!?。\n]{1,20}(?:입니다|이에요|예요|이라고\s*합니다|라고\s*합니다)"
+    r"|저는\s*[^.!?。\n]{1,20}(?:이라고|라고)\s*합니다"
+    r"|(?:저는\s*)?[^.!?。\n]{1,30}에서\s*온\s*[^.!?。\n]{1,20}(?:입니다|이에요|예요)"
+    r"|(?:저는\s*)?[^.!?。\n]{1,30}에\s*(?:살고\s*있습니다|살고\s*있어요|삽니다|살아요|거주하고\s*있습니다)"
+    r"|(?:저는\s*)?[^.!?。\n]{1,30}에\s*사는\s*[^.!?。\n]{1,20}(?:입니다|이에요|예요))"
+    # Vietnamese: 「Tôi tên là Trần Thị Hoa, thực tập sinh tại nhà máy.」「Chúng tôi là người Việt Nam đang sống …」
+    r"|(?i:(?:xin\s+chào[,.!]?\s*)?(?:tôi\s+tên\s+là|tên\s+tôi\s+là|tôi\s+là|chúng\s+tôi\s+là|tôi\s+đến\s+từ"
+    r"|tôi\s+(?:đang\s+)?(?:sống|ở|làm\s+việc)\s+(?:ở|tại))\s+[^.!?。\n]{1,100})"
+    # Portuguese (and Spanish): 「Meu nome é João Carlos Silva, moro em Kita-machi.」「Sou brasileiro.」
+    r"|(?i:(?:olá|bom\s+dia)?[,.!]?\s*(?:meu\s+nome\s+é|me\s+chamo|eu\s+me\s+chamo|chamo-me|sou\s+(?:o|a)|eu\s+sou\s+(?:o|a)"
+    r"|(?:eu\s+)?moro\s+(?:em|no|na)|(?:eu\s+)?sou\s+(?:brasileir|peruan|bolivian|japonês|nikkei)|mi\s+nombre\s+es|me\s+llamo"
+    r"|(?:yo\s+)?vivo\s+en|soy\s+de)\s*[^.!?。\n]{1,100})"
+    # Tagalog: 「Ako po si Maria Santos, nakatira sa 1-2-3 Sakae-cho.」
+    r"|(?i:(?:magandang\s+(?:araw|umaga|hapon|gabi)(?:\s+po)?[,.!]?\s*)?(?:ako\s+(?:po\s+)?(?:ay\s+)?si|ang\s+pangalan\s+ko\s+(?:po\s+)?ay"
+    r"|(?:ako\s+(?:po\s+)?(?:ay\s+)?)?nakatira\s+(?:po\s+)?sa)\s+[^.!?。\n]{1,100})"
+    # Nepali: 「मेरो नाम राम बहादुर थापा हो।」「म … मा बस्छु।」
+    r"|(?:नमस्ते[,।]?\s*)?(?:मेरो\s+नाम\s+[^।.!?\n]{1,40}\s*(?:हो|हुँ)|म\s+[^।.!?\n]{1,40}(?:मा\s+बस्छु|बाट\s+आएको\s+हुँ|हुँ))"
+    # Indonesian: 「Nama saya Budi.」
+    r"|(?i:nama\s+saya\s+[^.!?。\n]{1,40})"
+    r")[\s.。．!！,，।]*$")
+# ... and nothing argued or asked in it: 「I am David, and I think the buses are too few.」
+_FOREIGN_ARGUES_RE = re.compile(
+    r"(?i:\b(?:please|should|must|need|needs|want|would\s+like|but|because|however|think|hope|difficult|problem|cannot|can't"
+    r"|por\s+favor|precis\w*|deve\w*|gostaria|mas|porque|difícil|problema|pero"
+    r"|xin\s+hãy|hãy|mong|cần|muốn|nhưng|vì|nên|khó|không"
+    r"|sana|kailangan|pakiusap|dahil|pero|mahirap|gusto)\b)"
+    r"|希望|请|請|要求|建议|建議|但是|但|因为|因為|所以|困难|困難|不|没|沒|难|難|担心|擔心|问题|問題"
+    r"|주세요|바랍니다|필요|하지만|때문에|어렵|싶습니다|원합니다|문제|없"
+    r"|गर्नुहोस्|चाहिन्छ|तर|किनभने|गाह्रो")
+
+
+def _is_foreign_introduction(sentence: str) -> bool:
+    """「My name is Nguyen Van An.」「我叫王小明，在樱花市住了五年。」「제 이름은 김민수입니다.」「Tôi tên là …」
+    「Meu nome é …, moro em …」「Ako po si …」「मेरो नाम … हो।」: the writer introduced in another language
+    (QA44), nothing asked or argued."""
+    core = sentence.strip(" \t\n\u3000")
+    return (len(core) <= 160 and bool(_FOREIGN_INTRO_RE.match(core))
+            and not _FOREIGN_ARGUES_RE.search(core))
+
+
 # 「原田です。」「私は原田恵子です。」 once the masker has found the name in it: 「［氏名］です。」
 # 「元県職員の渡辺です。」 (what the writer is, then の and the name) too
 # 「先日郵送で意見を出した渡辺です。」 (a clause about the writer before the name) too
@@ -227,7 +334,7 @@ def is_introduction(text: str) -> bool:
     opinion."""
     parts = [_GREETING_LEAD_RE.sub("", p.strip()) for p in _sentences(text) if p.strip()]
     return bool(parts) and all(is_greeting_sentence(p) or _INTRO_SENTENCE_RE.match(p) or is_date_line(p)
-                               or _is_name_introduction(p) for p in parts)
+                               or _is_foreign_introduction(p) or _is_name_introduction(p) for p in parts)
 
 
 def strip_greetings(text: str) -> str:
@@ -247,8 +354,19 @@ CONTACT_LABELS = ("電話番号", "メールアドレス", "ご住所", "連絡�
                   "TEL", "Tel", "tel", "FAX", "Fax", "メール", "Email", "email", "住所", "年齢", "性別", "職業",
                   "所属", "マイナンバー", "個人番号", "生年月日", "誕生日")  # longer first: alternations take the first that matches
 # (マイナンバー … 誕生日: a signature's 「マイナンバー：…」 line was grouped and labelled on, QA23)
+# ... and in the languages foreign residents write in (QA44: 「SĐT: …」「연락처: …」「电话：…」「Contact: …」
+# stayed in the opinion and drove its grouping). Not shared with the masker: it labels in Japanese.
+_FOREIGN_CONTACT_LABELS = (
+    r"(?i:contact(?:\s+(?:number|details|info(?:rmation)?))?|(?:tele)?phone(?:\s+number)?|tel\.?|mobile|cell(?:\s*phone)?"
+    r"|e-?mail(?:\s+address)?|mail|address|name|residence\s+card(?:\s+no\.?|\s+number)?|passport(?:\s+no\.?|\s+number)?"
+    r"|sđt|số\s+điện\s+thoại|điện\s+thoại|địa\s+chỉ|họ\s+(?:và\s+)?tên|thẻ\s+cư\s+trú|số\s+hộ\s+chiếu"
+    r"|telefone|celular|endereço|nome|contato|telepono|tirahan|pangalan|numero|correo|teléfono|dirección|nombre)"
+    r"|联系电话|聯絡電話|联系方式|聯絡方式|联系人|聯絡人|手机|手機|邮箱|郵箱|电子邮件|電子郵件|电邮|電郵|电话|地址|姓名|住址"
+    r"|在留卡号码|在留卡號碼|护照号码|護照號碼"
+    r"|연락처|전화번호|전화|휴대폰|핸드폰|주소|이메일|이름|성명"
+    r"|फोन|मोबाइल|ठेगाना|नाम|इमेल")
 _CONTACT_LINE_RE = re.compile(
-    rf"^\s*({'|'.join(NAME_LABELS + CONTACT_LABELS)})\s*[:：].*$",
+    rf"^\s*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})\s*[:：].*$",
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")
@@ -524,7 +642,7 @@ def _drop_leading_introduction(text: str, names: bool = False) -> str:
     while k < len(parts) - 1:
         p = _GREETING_LEAD_RE.sub("", parts[k].strip())
         if p and not (_INTRO_SENTENCE_RE.match(p) or is_date_line(p) or is_greeting_sentence(p)
-                      or (names and len(p) <= _NAME_INTRO_MAX and _is_name_introduction(p))):
+                      or _is_foreign_introduction(p) or (names and len(p) <= _NAME_INTRO_MAX and _is_name_introduction(p))):
             break
         k += 1
     rest = "".join(parts[k:])

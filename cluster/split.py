@@ -62,7 +62,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .normalize import CLOSING_WORDS, is_empty_opinion, is_introduction
+from .normalize import CLOSING_WORDS, FOREIGN_CLOSING_LINE_RE, is_empty_opinion, is_introduction
 
 _KANJI_NUM = "一二三四五六七八九十"
 _KANA_NUM = "アイウエオカキクケコ"  # 「(ア)」「イ．」: item markers in the order of the kana table
@@ -1312,14 +1312,16 @@ def _cut_signature(text: str, seg: Segment) -> list[Segment]:
 
 
 def _closing_block(body: str) -> int:
-    """Offset of the line break before the last closing line (「以上」「敬具」 on a line that is
-    only a closing) when every line after it belongs to a signature block; else -1."""
+    """Offset of the line break before the last closing line (「以上」「敬具」, or 「Best regards,」
+    「Xin chân thành cảm ơn.」, on a line that is only a closing) when every line after it belongs to a
+    signature block; else -1."""
 
     starts = [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
     for k in range(len(starts) - 1, 0, -1):
         line_end = starts[k + 1] - 1 if k + 1 < len(starts) else len(body)
         line = body[starts[k]:line_end]
-        if _CLOSING_LINE_RE.match(line) and is_empty_opinion(line):
+        # or one in another language (「Xin chân thành cảm ơn.」「Best regards,」「박지영 드림」, QA44)
+        if (_CLOSING_LINE_RE.match(line) or FOREIGN_CLOSING_LINE_RE.match(line)) and is_empty_opinion(line):
             rest = body[line_end:].split("\n")
             return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
     return -1
