@@ -798,10 +798,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"シート {m['names']} は読んでいません：列がシート {m['first']} と違います"
                + (f"（{m['opt']} NAME でそのシートだけを読めます）" if m['opt'] else "")),
     (r"(?P<n>\d+) submissions? only points? to an attachment \(「別添のとおり」\): (?P<ids>.+?); their opinions are in "
-     r"files this run does not read: type each one's text into its own row of the file it came from to count and "
-     r"group them(?: \(rows of another file with the same ids, (?P<again>.+?), are new submissions, counted twice\))?",
+     r"files this run does not read: type each one's text into its own row of the file it came from, or into another "
+     r"file's row under the same id, to count and group them(?: \(rows of another file with the same ids, (?P<again>.+?), are new submissions, counted twice\))?",
      lambda m: f"添付ファイルを指すだけの提出が{m['n']}件あります（「別添のとおり」）：{m['ids']}。意見はこの実行で読めないファイルに"
-               "あります。件数に数えて分類するには、その内容を元の入力ファイルの同じ行に書き写してください"
+               "あります。件数に数えて分類するには、その内容を元の入力ファイルの同じ行か、別のファイルの同じIDの行に書き写してください"
                + (f"（同じIDの行を別のファイルに書くと、新しい提出として二重に数えます：{m['again']}）" if m['again'] else "")),
     (r"(?P<n>\d+) submissions? also points? to an attachment \(「別紙のとおり、…」\): (?P<ids>.+?); (?:its|their) own words "
      r"are counted, what the attachment adds is in a file this run does not read",

@@ -897,6 +897,20 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     if attached:
         ok = [i for i in ok if opinions[i].status == "ok"]
     attached_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in attached]
+    # an attachment's text typed into a file of its own, on a row with the same id (QA42): that row is
+    # the submission, under the attachment row's channel and submitter; the attachment row is no
+    # submission of its own (it counted twice) and is no longer named as waiting for its text
+    typed = typed_attachments(subs, opinions, attached, read_info)
+    if typed:
+        subs, opinions = _take_over_attachments(subs, opinions, typed)
+        read_info["typed_attachment_rows"] = sorted(typed)
+        id_of = {sub.row_number: sub.comment_id for sub in subs}
+        shown = [f"{id_of[a]} -> {id_of[t]}" for a, t in sorted(typed.items())]
+        log(f"{counted(len(typed), 'submission')} that only pointed to an attachment "
+            f"{'has its' if len(typed) == 1 else 'have their'} text typed in another file under the same id "
+            f"({', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}): counted once, under the first row's "
+            "channel and submitter")
+        attached = [i for i in attached if opinions[i].row_number not in typed]
     if note := attachment_note(list(dict.fromkeys(opinions[i].comment_id for i in attached)),
                                [s.comment_id for s in subs],
                                [f"{i['name']}-" for i in read_info.get("inputs", ()) if i.get("prefixed")]):
@@ -906,7 +920,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         subs_named = [s for s in subs if s.row_number not in excluded_rows]
     else:
         subs_named = subs
-    if note := attachment_mention_note(subs_named, {opinions[i].row_number for i in attached}):
+    if note := attachment_mention_note(subs_named, {opinions[i].row_number for i in attached} | set(typed)):
         log(note)
     keys = [comparison_text(opinions[i].text) for i in ok]
 
@@ -1363,7 +1377,7 @@ def _kind_counts(subs, read_info) -> dict:
     """run.json's 提出者数 by kind of submitter, as the report counts it (blank rows aside):
     ``submitters_by_kind`` (None without a 氏名 column: the report then counts submissions) and
     ``submissions_by_kind``; {} when no column tells the kind."""
-    blank = set(read_info.get("blank_rows", ()))
+    blank = set(uncounted_rows(read_info))
     counted = [s for s in subs if s.row_number not in blank]
     by_kind = count_kinds(counted)
     if not by_kind:
@@ -1677,19 +1691,82 @@ _ATTACHMENT_ONLY_RE = re.compile(
     r"(?:の|を|に)?(?:とおり|通り|参照|ご参照|ご覧|ご確認|記載|のとおり)")
 
 
+def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mapping) -> dict[int, int]:
+    """``{row of a submission that only points to an attachment: row of its text typed in}``: a row
+    of another input file with the same id in the file (both files having an id column), holding
+    an opinion. A row named by two such rows, or an id found in two other files, is left alone."""
+    if not attached:
+        return {}
+    inputs = [i for i in read_info.get("inputs", ()) if isinstance(i, dict) and "rows" in i]
+    if len(inputs) < 2:
+        return {}
+
+    def source(row: int):
+        return next((k for k, i in enumerate(inputs) if i["rows"][0] <= row <= i["rows"][1]), None)
+
+    def raw(sub) -> str:  # the id as its file has it, without the file's name in front
+        i = inputs[source(sub.row_number)]
+        prefix = f"{i['name']}-"
+        return sub.comment_id[len(prefix):] if i.get("prefixed") and sub.comment_id.startswith(prefix) else sub.comment_id
+
+    with_id = {k for k, i in enumerate(inputs) if (i.get("columns") or {}).get("id")}
+    holding = {op.row_number for op in opinions if op.status == "ok"}
+    by_raw: dict[str, list[int]] = defaultdict(list)
+    for sub in subs:
+        if sub.row_number in holding and source(sub.row_number) in with_id:
+            by_raw[raw(sub)].append(sub.row_number)
+    out: dict[int, int] = {}
+    sub_of = {sub.row_number: sub for sub in subs}
+    for row in dict.fromkeys(opinions[i].row_number for i in attached):
+        sub = sub_of[row]
+        k = source(row)
+        if k not in with_id:
+            continue
+        found = [r for r in by_raw.get(raw(sub), ()) if source(r) != k]
+        if len(found) == 1 and found[0] not in out.values():
+            out[row] = found[0]
+    return out
+
+
+def _take_over_attachments(subs, opinions, typed: Mapping[int, int]):
+    """The rows of ``typed``'s texts take the channel, submitter and kind of the rows whose
+    attachment they are (a file of typed-in attachments counted under its own name)."""
+    subs = list(subs)
+    at = {sub.row_number: k for k, sub in enumerate(subs)}
+    channel_of = {}
+    for a, t in typed.items():
+        first, text = subs[at[a]], subs[at[t]]
+        subs[at[t]] = dc_replace(text, channel=first.channel or text.channel,
+                                 submitter=text.submitter or first.submitter, kind=text.kind or first.kind,
+                                 organisation=text.organisation or first.organisation)
+        channel_of[t] = subs[at[t]].channel
+    opinions = [dc_replace(op, channel=channel_of[op.row_number]) if op.row_number in channel_of else op
+                for op in opinions]
+    return subs, opinions
+
+
+def uncounted_rows(read_info: Mapping) -> list[int]:
+    """Rows that are no submission of their own: blank rows (every cell empty) and rows that only
+    pointed to an attachment whose text is typed in another file (``typed_attachments``)."""
+    return list(read_info.get("blank_rows", ())) + list(read_info.get("typed_attachment_rows", ()))
+
+
 def attachment_note(comment_ids: Sequence[str], all_ids: Sequence[str] = (), prefixes: Sequence[str] = ()) -> str | None:
     """One line naming the submissions whose text only points to an attachment (「別添のとおり」), the
     opinions of status attachment: their opinions are in files the run did not read (QA: 「意見は
     ありません。別添のとおり。」 was published as an opinion, and the attachment was never mentioned).
-    The text goes into the same row: a row of another file with the same id (``all_ids``, which then
-    carries the file's name in front, 「添付-L-20」) is a new submission (QA42: counted twice)."""
+    The text goes into the same row, or into a row of another file with the same id, which
+    ``typed_attachments`` takes as the submission; a row of another file with the same id that it did
+    not take (``all_ids``, which then carries the file's name in front, 「添付-L-20」) is a new
+    submission and is named (QA42: counted twice)."""
     found = list(comment_ids)
     if not found:
         return None
     shown = ", ".join(found[:8]) + (" …" if len(found) > 8 else "")
     line = (f"{len(found)} submission{'s' if len(found) > 1 else ''} only point{'' if len(found) > 1 else 's'} to an "
             f"attachment (「別添のとおり」): {shown}; their opinions are in files this run does not read: type "
-            "each one's text into its own row of the file it came from to count and group them")
+            "each one's text into its own row of the file it came from, or into another file's row under the same id, to "
+            "count and group them")
     def raw(cid: str) -> str:  # the id as its file has it, without the file's name in front
         return next((cid[len(p):] for p in prefixes if cid.startswith(p)), cid)
 
@@ -1820,7 +1897,9 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
     masked_channels: Counter = Counter()
-    n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows))
+    # (a row typed in for an attachment has the attachment row's 氏名: ``typed_attachments``)
+    n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows)
+                          and not submitter_key(sub.submitter))
     for channel, n in by_channel.items():
         masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
     # 提出者数 by kind (a 個人・団体 or 団体名 column): a kind written otherwise is free text, published masked
@@ -1837,9 +1916,10 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     return ReportModel(
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
-        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion), rows=rows,
+        n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion - blank), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
-        attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions if op.status == "attachment")),
+        attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions
+                                            if op.status == "attachment" and op.row_number not in blank)),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
         n_from_unnamed_files=n_unnamed_files, n_nameless=n_nameless, by_kind=by_kind,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
@@ -2107,7 +2187,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     write_csv(out_dir / "opinions.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "opinions.csv")
 
     model = build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score, opts,
-                               input_path, blank_rows=read_info.get("blank_rows", ()),
+                               input_path, blank_rows=uncounted_rows(read_info),
                                title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
                                categories=categories,
                                unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
@@ -2144,11 +2224,11 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
     if model.by_kind:
         # an organisation counts by its 団体名; the 氏名 note is about the others
         for note in (repeated_names_note([s for s in subs if not (s.kind == ORGANISATION and s.organisation)],
-                                         read_info.get("blank_rows", ()), total=False),
-                     repeated_organisations_note(subs, read_info.get("blank_rows", ()))):
+                                         uncounted_rows(read_info), total=False),
+                     repeated_organisations_note(subs, uncounted_rows(read_info))):
             if log and note:
                 log(note)
-    elif log and (note := repeated_names_note(subs, read_info.get("blank_rows", ()))):
+    elif log and (note := repeated_names_note(subs, uncounted_rows(read_info))):
         log(note)
     if log and opts.final:
         open_rows = [r.no for r in model.rows if r.answer_status != "confirmed"]

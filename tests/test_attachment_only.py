@@ -210,14 +210,40 @@ def test_a_folder_whose_earlier_run_grouped_them_keeps_its_clusters(tmp_path):
     assert {r["comment_id"] for r in rows if r["status"] == "attachment"} == ATTACHED
 
 
-def test_the_attachments_text_typed_into_another_file_is_said_to_count_twice(tmp_path):
+def test_the_attachments_text_typed_into_another_file_under_its_id_counts_once(tmp_path):
     """QA42: the attachments' texts typed into a late file under the same ids were new submissions (提出件数
-    130 for 127), the attachment note unchanged; the line now says where the text goes and names them."""
-    letters = write_csv(tmp_path / "郵送.csv", ["受付番号", "ご意見"], [
-        ["L-20", "別添のとおり意見を提出します。"], ["L-21", "駅前の駐輪場を増やしてください。"]])
+    130 for 127) and counted under the late file's name, the attachment note unchanged. The typed row is now
+    the submission, under the attachment row's channel and submitter; the attachment row is not named again."""
+    letters = write_csv(tmp_path / "郵送.csv", ["受付番号", "氏名", "ご意見"], [
+        ["L-20", "森山一郎", "別添のとおり意見を提出します。"], ["L-21", "北村良子", "駅前の駐輪場を増やしてください。"],
+        ["L-22", "東野次郎", "別添ファイルを参照してください。"]])
     late = write_csv(tmp_path / "添付.csv", ["受付番号", "ご意見"], [["L-20", "里山の保全を計画に書いてください。"]])
     result = CliRunner().invoke(main, ["run", str(letters), str(late), "--out", str(tmp_path / "out"),
                                        "--model", "char-hash"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    line = next(x for x in result.output.splitlines() if "only points to an attachment" in x)
-    assert "its own row of the file it came from" in line and "添付-L-20" in line and "counted twice" in line
+    said = result.output.splitlines()
+    line = next(x for x in said if "text typed in another file" in x)
+    assert "郵送-L-20 -> 添付-L-20" in line and "counted once" in line
+    waiting = next(x for x in said if "only points to an attachment" in x)  # L-22's text is still missing
+    assert "郵送-L-22" in waiting and "L-20" not in waiting
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "提出者数：3名（提出件数 3件）" in report  # was 4: the typed row counted again, a submitter unnamed
+    assert "提出方法別：郵送 3件\n" in report  # not 「添付 1件」
+    assert "意見総数：2件" in report and "里山の保全" in report
+    assert "郵送-L-22" in report and "郵送-L-20" not in report  # the note above the counts names L-22 only
+    rows = {r["comment_id"]: r for r in csv.DictReader(open(tmp_path / "out" / "opinions.csv", encoding="utf-8-sig"))}
+    assert rows["添付-L-20"]["channel"] == "郵送" and rows["添付-L-20"]["status"] == "ok"
+    assert rows["郵送-L-20"]["status"] == "attachment"  # kept: every row accounted for
+
+
+def test_an_attachment_row_is_not_paired_with_a_row_of_a_file_without_ids(tmp_path):
+    # a file without an id column numbers its rows: its row 1 is no submission's id
+    letters = write_csv(tmp_path / "郵送.csv", ["受付番号", "ご意見"], [
+        ["1", "別添のとおり意見を提出します。"], ["2", "駅前の駐輪場を増やしてください。"]])
+    cards = write_csv(tmp_path / "会場.csv", ["ご意見"], [["里山の保全を計画に書いてください。"]])
+    result = CliRunner().invoke(main, ["run", str(letters), str(cards), "--out", str(tmp_path / "out"),
+                                       "--model", "char-hash"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "text typed in another file" not in result.output
+    assert "提出件数 3件" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8") or \
+        "提出件数：3件" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")

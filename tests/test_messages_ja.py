@@ -218,9 +218,11 @@ def test_late_and_id_warnings_keep_their_ids():
     "of comments (--sheet NAME reads one of them alone)",
     "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME reads it alone)",
     "1 submission only points to an attachment (「別添のとおり」): W-016; their opinions are in files this run does "
-    "not read: type each one's text into its own row of the file it came from to count and group them",
+    "not read: type each one's text into its own row of the file it came from, or into another file's row under the "
+    "same id, to count and group them",
     "1 submission only points to an attachment (「別添のとおり」): L-20; their opinions are in files this run does "
-    "not read: type each one's text into its own row of the file it came from to count and group them (rows of "
+    "not read: type each one's text into its own row of the file it came from, or into another file's row under the "
+    "same id, to count and group them (rows of "
     "another file with the same ids, 添付-L-20, are new submissions, counted twice)",
     "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
     # QA43: the reason of a letter's 意見の趣旨 items, refused with 「its status is not ok」 half in English
