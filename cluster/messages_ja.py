@@ -475,7 +475,149 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
                + f"。何も記録していません。次のいずれかを指定してください：{m['list']}"),
     (r"the category is empty; one of: (?P<list>.+)", "対応区分が空です。次のいずれかを指定してください：{list}"),
     (r"「(?P<v>.*?)」 is not one of this run's categories \(対応区分\)", "「{v}」はこの実行の対応区分にありません"),
+    # --- cluster review import: pasted, cut or typed-over cells, and the worksheet checks of QA45
+    (r"row (?P<n>\d+) \((?P<c>\S+)\): (?P<col>\S+) is the candidate shown for (?P<o>row \d+ \([^()]*\)|\S+) \(past answer "
+     r"(?P<a>\S+)\), not one of (?P=c)'s own: it is taken as (?P=c)'s answer; if it was meant for the other row, put it "
+     r"there \((?P<cmd>`[^`]+`) takes an import back\)",
+     lambda m: f"{m['n']}行目（{m['c']}）：{m['col']}は {_ws_rows(m['o'])} に示した回答案（過去の回答 {m['a']}）で、"
+               f"{m['c']} 自身の回答案ではありません。{m['c']} の回答として取り込みます。別の行のためのものなら、"
+               f"その行に貼り直してください（取り込みを取り消すには {m['cmd']}）"),
+    (r"(?P<f>.+?): (?P<r>row \d+ \([^()]*\)) holds (?:the candidate \(回答案\) shown for (?P<co>.+?)|the (?P<col>\S+) "
+     r"shown for (?P<o>.+?)), (?:whose (?P<col2>\S+) cell was (?P<how>emptied|changed)|(?P<gone>a row no longer in the "
+     r"sheet)): was it cut and pasted into the wrong row\? Nothing recorded: put it back in (?P<back>.+?) \(to use it "
+     r"for (?P<c>\S+) too, keep it in both rows\), or start again from the run's worksheet\.xlsx",
+     lambda m: f"{m['f']}：{_ws_rows(m['r'])}に、{_ws_rows(m['co'] or m['o'])} に示した"
+               f"{'回答案' if m['co'] else m['col']}が入っています。"
+               + (f"その行はもうシートにありません。" if m['gone'] else
+                  f"その行の{m['col2']}のセルは{'空にされて' if m['how'] == 'emptied' else '変えられて'}います。")
+               + f"間違った行に切り取って貼り付けませんでしたか？ 何も記録していません：{_ws_rows(m['back'])} に戻すか"
+               f"（{m['c']} にも使うなら両方の行に残してください）、実行フォルダの worksheet.xlsx からやり直してください"),
+    (r"(?P<f>.+?): (?P<n>\d+) cells hold what the worksheet showed for another row: (?P<list>.+?); was a column sorted "
+     r"or pasted apart from its rows\? Nothing recorded: sort whole rows \(or undo the paste\), or start again from the "
+     r"run's worksheet\.xlsx",
+     lambda m: f"{m['f']}：{m['n']}個のセルに、別の行に示した内容が入っています："
+               + _ws_rows(re.sub(r"(row \d+ \([^()]*\)|\S+) holds the (\S+) shown for (row \d+ \([^()]*\)|\S+)",
+                                 r"\1 に \3 の\2", m["list"]))
+               + "。列だけを並べ替えたり、行からずらして貼り付けたりしませんでしたか？ 何も記録していません："
+               "行全体で並べ替える（または貼り付けを元に戻す）か、実行フォルダの worksheet.xlsx からやり直してください"),
+    (r"(?P<f>.+?), row (?P<n>\d+) \(cluster (?P<c>\S+)\): column (?P<col>\S+) was (?P<was>.+?) when the worksheet was "
+     r"written and is now (?P<now>.+?); was it typed over by mistake\? (?P=col) is not imported: put (?P=was) back "
+     r"\(or start again from the run's worksheet\.xlsx\)",
+     "{f} の{n}行目（項目 {c}）：{col}の列は、ワークシートを書き出したときは {was} で、今は {now} です。誤って上書き"
+     "しませんでしたか？ {col}は取り込みません：{was} に戻してください（または実行フォルダの worksheet.xlsx から"
+     "やり直してください）"),
+    (r"(?P<f>.+?), row (?P<n>\d+) \(cluster (?P<c>\S+)\): (?P<cells>column .+?)(?: \(and (?P<m>\d+) more rows like "
+     r"it\))?: were only some columns sorted, or cluster_id cells changed\? Sort whole rows, or start again from the "
+     r"run's worksheet\.xlsx",
+     lambda m: f"{m['f']} の{m['n']}行目（項目 {m['c']}）："
+               + "、".join(re.sub(r"^column (\S+) was (.+?) when the worksheet was written and is now (.+)$",
+                                  r"\1の列は書き出したとき \2、今は \3", part) for part in m["cells"].split("; "))
+               + _opt(m["m"], "（ほかに同じような行が{}行）")
+               + "。一部の列だけを並べ替えたか、cluster_id のセルを変えませんでしたか？ 行全体で並べ替えるか、"
+               "実行フォルダの worksheet.xlsx からやり直してください"),
+    (r"「(?P<v>.*?)」 is only in (?P<cats>.+), which says the opposite; write the code",
+     "「{v}」は {cats} にしか含まれず、その区分は逆の意味です。区分の記号を書いてください"),
+    (r"「(?P<v>.*?)」 is in more than one category \((?P<codes>[^()]*)\); write the code",
+     "「{v}」は複数の区分（{codes}）に含まれます。区分の記号を書いてください"),
+    (r"(?P<p>.+?): sheet '(?P<s>[^']*)': columns? (?P<cols>.+?) renamed: the import reads a column by its name, so what "
+     r"was typed under it would be lost; nothing recorded: put the names? (?P<names>.+?) back in the header row",
+     lambda m: f"{m['p']}：シート '{m['s']}' の列名が変えられています："
+               + re.sub(r"(\S+) \(now (「[^」]*」)\)", r"\1（今は \2）", m["cols"]).replace("）, ", "）、")
+               + "。取り込みは列を名前で読むため、その列に書いたものが取り込まれません。何も記録していません："
+               f"列名の行に {m['names'].replace(', ', '、')} を戻してください"),
+    (r"columns? (?P<cols>.+?) (?:is|are) no longer in sheet 「(?P<s>[^」]*)」 \(deleted\?\): nothing is read for "
+     r"(?:it|them)",
+     lambda m: f"列 {m['cols'].replace(', ', '、')} がシート「{m['s']}」にありません（削除しましたか？）。"
+               "その列からは何も読みません"),
+    (r"read sheet 「(?P<s>[^」]*)」 as the worksheet's (?P<m>\S+) \(the only sheet with its header row; was it renamed\?\)",
+     "シート「{s}」をワークシートの{m}として読みました（その列名の行があるシートはこれだけです。シート名を変えましたか？）"),
+    (r"(?P<p>.+?): not a worksheet written by (?P<cmd>`cluster run`) \(its hidden sheet (?P<h>\S+), which remembers "
+     r"what each row showed, is missing\); start again from the worksheet\.xlsx in the run folder",
+     "{p}：{cmd} が書き出したワークシートではありません（各行に示した内容を覚えている隠しシート {h} がありません）。"
+     "実行フォルダの worksheet.xlsx からやり直してください"),
+    (r"(?P<p>.+?): sheet '(?P<s>[^']*)' is missing and no other sheet has its header row \(cluster_id, (?P<a>\S+), "
+     r"(?P<b>\S+)\); use the worksheet\.xlsx from the run folder",
+     "{p}：シート '{s}' がなく、その列名の行（cluster_id・{a}・{b}）があるシートもありません。"
+     "実行フォルダの worksheet.xlsx を使ってください"),
+    (r"(?P<p>.+?): sheet '(?P<s>[^']*)' is missing and (?P<n>\d+) sheets have its header row \((?P<list>.+)\); keep one "
+     r"of them and name it (?P<m>\S+)",
+     lambda m: f"{m['p']}：シート '{m['s']}' がなく、その列名の行があるシートが{m['n']}枚あります"
+               f"（{m['list'].replace(', ', '、')}）。1枚だけ残し、名前を {m['m']} にしてください"),
+    (r"(?P<f>.+?): (?P<cols>.+?) cells of (?P<rows>.+?) are merged into one \((?P<ref>[A-Z]+\d+:[A-Z]+\d+)\): the import "
+     r"reads such a cell for the top row only; nothing recorded: unmerge them and fill each row \(copy the text into "
+     r"every row it answers\)",
+     lambda m: f"{m['f']}：{_ws_rows(m['rows'])} の{m['cols'].replace(' and ', '・')}のセルが結合されています"
+               f"（{m['ref']}）。結合したセルは一番上の行の分しか読めません。何も記録していません：結合を解除し、"
+               "各行に記入してください（同じ文を使う行すべてに写してください）"),
+    (r"(?P<where>.+?, row \d+ \([^()]*\), column \S+): Excel changed what was typed into a date \((?P<d>[^()]*)\); "
+     r"nothing recorded: type it as text \(with a leading apostrophe, '3-1, or as 3－1\)",
+     lambda m: f"{_ws_where(m['where'])}：入力した文字をExcelが日付（{m['d']}）に変えています。何も記録していません："
+               "文字として入力してください（先頭にアポストロフィを付けて '3-1 とするか、3－1 と全角で）"),
+    (r"(?P<f>.+?): (?P<n>\d+) cells hold a date Excel changed what was typed into: (?P<list>.+?); nothing recorded: "
+     r"type them as text \(with a leading apostrophe, '3-1, or as 3－1\)",
+     lambda m: f"{m['f']}：{m['n']}個のセルで、入力した文字をExcelが日付に変えています：{_ws_rows(m['list'])}。"
+               "何も記録していません：文字として入力してください（先頭にアポストロフィを付けて '3-1 とするか、3－1 と全角で）"),
+    (r"(?P<where>.+?, row \d+ \([^()]*\)), column (?P<col>\S+) holds only 「(?P<t>.*)」: did you mean past answer "
+     r"(?P<n>\S+)\? It would be published as the answer; nothing recorded: paste that answer's text into (?P=col), or "
+     r"(?P<cmd>`[^`]+`)",
+     lambda m: f"{_ws_where(m['where'])}：{m['col']}に「{m['t']}」だけが入っています。過去の回答 {m['n']} のことですか？ "
+               f"このままでは「{m['t']}」が回答として公表されます。何も記録していません：その回答の文を{m['col']}に"
+               f"貼り付けるか、{m['cmd']} を実行してください"),
+    (r"(?P<f>.+?): (?P<k>\d+) cells of column (?P<col>\S+) hold only a number: (?P<list>.+?): did you mean past answers "
+     r"by number\? They would be published as the answers; nothing recorded: paste each answer's text into (?P=col), "
+     r"or (?P<cmd>`[^`]+`) \(one row at a time\)",
+     lambda m: f"{m['f']}：{m['col']}の列の{m['k']}個のセルに番号だけが入っています：{_ws_rows(m['list'])}。"
+               "過去の回答の番号のことですか？ このままでは番号が回答として公表されます。何も記録していません："
+               f"それぞれの回答の文を{m['col']}に貼り付けるか、{m['cmd']} を実行してください（1行ずつ）"),
+    (r"(?P<col>回答案（未確認）|回答の状態|回答案の番号) was changed in (?P<rows>.+?): the import does not read this "
+     r"column, nothing recorded for it; (?P<what>.+)",
+     lambda m: f"{m['col']}が変更されています：{_ws_rows(m['rows'])}。この列は取り込みません（何も記録していません）。"
+               + _unread_what(m["what"])),
+    (r"(?P<r>row \d+ \([^()]*\)|\S+): (?P<col>\S+) is as the worksheet showed it \((?P<shown>.*?)\), but a decision "
+     r"imported from (?P<src>.+?) since then gives it (?P<v>「.*」) \(decision (?P<n>\d+)\); to take it back "
+     r"(?P<cmd>`[^`]+`)",
+     lambda m: f"{_ws_rows(m['r'])}：{m['col']}はワークシートに示したまま（{'空欄' if m['shown'] == 'blank' else m['shown']}）"
+               f"ですが、その後に {m['src']} から取り込んだ判断{m['n']}で {m['v']} になっています。"
+               f"取り消すには {m['cmd']}"),
+    (r"(?P<f>.+?) was written in run folder (?P<w>.+?), not (?P<h>.+?): its cells land on the same opinions here "
+     r"\(found by id and text\); if it belongs to (?P=w), import it there \((?P<cmd>`[^`]+`) takes an import back\)",
+     "{f} は実行フォルダ {w} で書き出したもので、{h} のものではありません。セルはこのフォルダの同じ意見（IDと文面で"
+     "照合）に取り込みます。{w} のものなら、そちらに取り込んでください（取り込みを取り消すには {cmd}）"),
+    (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only (?P<a>\S+) and (?P<b>\S+) "
+     r"in (?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
+     "シート {s} が変更されています。このシートは読むためのもので、変更は取り込みません（取り込むのは {m} の記入欄です）。"
+     "意見を別の項目に移すには {cmd} かノートブックを使ってください"),
+    (r"rows of (?P<rows>.+?) are one cluster now \((?P<c>\S+), merged since this worksheet was written\): both "
+     r"(?P<what>.+?) are recorded and the next run keeps the one covering more of it; check that row after the run",
+     lambda m: f"{m['rows'].replace(' and ', ' と ')} の行は、ワークシートを書き出したあとに統合され、今は一つの項目"
+               f"（{m['c']}）です。両方を記録し、次の実行ではその項目の意見を多く含む方を使います。実行のあとでその行を"
+               "確かめてください"),
+    (r"row (?P<n>\d+) \((?P<c>\S+)\): its opinions are no longer in the run; nothing recorded",
+     "{n}行目（{c}）：その行の意見はもうこの実行にありません。何も記録していません"),
+    (r"row (?P<n>\d+) \((?P<c>\S+)\): ラベル is not its cluster's label in this run \((?P<l>.*)\) and this worksheet "
+     r"\(written by an older version\) does not say which label it showed, so it is not recorded over that one: record "
+     r"it with (?P<cmd>`[^`]+`)",
+     "{n}行目（{c}）：ラベルがこの実行の項目のラベル（{l}）と違います。このワークシート（古い版で書き出したもの）は"
+     "どのラベルを示したかを覚えていないため、上書きして記録はしません。記録するには {cmd}"),
 ]
+
+
+def _ws_rows(text: str) -> str:
+    """「row 7 (C003), row 9 (C005) and 2 more」 -> 「7行目（C003）、9行目（C005）、ほか2件」 (worksheet import lines)."""
+    text = re.sub(r"\brow (\d+) \(([^()]*)\)", r"\1行目（\2）", text or "")
+    return re.sub(r" and (\d+) more$", r"、ほか\1件", text).replace(", ", "、")
+
+
+def _unread_what(what: str) -> str:
+    """What to do with a changed cell of a column `review import` does not read, in Japanese."""
+    for pattern, ja in ((r"to use the edited text, copy it into (\S+)", r"書き換えた文を使うには、\1に写してください"),
+                        (r"a row is confirmed by its (\S+): copy the candidate into \1, or (`[^`]+`)",
+                         r"行の回答は\1で確定します：回答案を\1に写すか、\2 を実行してください"),
+                        (r"to answer with a past answer, (`[^`]+`) \(or paste its text into (\S+)\)",
+                         r"過去の回答を使うには \1 を実行してください（またはその文を\2に貼り付けてください）")):
+        if re.fullmatch(pattern, what):
+            return re.sub(pattern, ja, what)
+    return what
 
 
 def _ja_list(names: str) -> str:
@@ -975,7 +1117,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                 f"{m['file']} から{_frag(m['f_what']).replace(', ', '、')}を{'記録します（試行）' if m['dry'] == 'would record' else '記録しました'}")
                + f"（変更のない行{m['u']}、前に記録済みの変更{m['a']}）"),
     (r"would record (?P<kind>\w+) for (?P<c>\S+): (?P<t>.*)",
-     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}：{m['t']}"),
+     lambda m: f"記録する予定（{KINDS.get(m['kind'], m['kind'])}）：{m['c']}："
+               + re.sub(r"^past answer (\S+)$", r"過去の回答 \1", m['t'])),
     # --- fourteenth session: sheets of their own, the files that may be published, 提出者数
     (r"sheets? (?P<names>.+?) (?:has|have) other columns: read on (?:its|their) own, as another input file is "
      r"\(columns guessed for each\)",

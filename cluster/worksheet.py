@@ -50,9 +50,19 @@ cell emptied or changed) and pasted into this one only (see ``_moved_cells``). A
 candidate pasted, or one answer written for several rows on purpose (it stays in the row that
 showed it, or went to several rows), is imported; another row's candidate pasted while that row
 is untouched is imported and named (staff may have pasted the wrong row's candidate).
+
+Edits Excel users make that would be lost or published wrongly stop the import too, naming the
+cells (QA45): an editable column whose header was renamed, a cell merged over rows (read from
+the sheet's XML: a read-only workbook does not show merges), a 考え方 holding only a past answer's
+number, a cell Excel turned into a date. Edits in the columns not imported (the candidate, its
+number, 回答の状態: the hidden sheet keeps what they showed) are named, and so are the rows a
+corrected copy of an imported file leaves as shown while that file's decision stays in force.
 """
 from __future__ import annotations
 
+import datetime
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +96,8 @@ WEAK_STATUS = "未記入（参考：一致度の低い回答案）"
 OPINION_WIDTH = 90  # 意見一覧's opinion column
 LISTING_CUT_MARK = "…（Excelのセルの上限を超えるため以下省略。全文は opinions.csv）"
 MAX_SHEET_ROWS = 1_000_000  # Excel holds 1,048,576 rows a sheet
+CANDIDATE, STATUS, CANDIDATE_ID = "回答案（未確認）", "回答の状態", "回答案の番号"
+UNREAD = (CANDIDATE, STATUS, CANDIDATE_ID)  # shown beside the editable columns, not imported: a change is named
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,9 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
                 cell.fill = editable
             elif weak and column > department_col:
                 cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
-        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count])
+        # and the candidate's number and the status shown (not imported: a changed cell is named)
+        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count,
+                            best.answer_id if best else "", status])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows.append(["category", r.cluster_id, xlsx_text(shown_category.get(r.category, r.category)), ""])
         hidden_rows.append(["section", r.cluster_id, xlsx_text(r.section), ""])  # an edit becomes a section decision
@@ -277,6 +291,11 @@ class _Sheet:
     section_cells: dict = field(default_factory=dict)  # cluster_id -> 該当箇所 cell now
     departments: dict = field(default_factory=dict)  # cluster_id -> 担当課 as shown (older worksheets: none)
     department_cells: dict = field(default_factory=dict)  # cluster_id -> 担当課 cell now
+    sheet_name: str = MAIN_SHEET  # the sheet read (staff may have renamed 回答作成)
+    dates: dict = field(default_factory=dict)  # (cluster_id, column) -> an editable cell Excel holds as a date
+    unread: dict = field(default_factory=dict)  # cluster_id -> {column not imported: its cell now} (UNREAD)
+    missing: tuple = ()  # editable columns the worksheet had that are no longer in the sheet (deleted)
+    shown_extra: dict = field(default_factory=dict)  # cluster_id -> (candidate number, 回答の状態) as shown
 
 
 def _listing_fingerprint(rows) -> str:
@@ -312,14 +331,12 @@ def _read(path: Path) -> _Sheet:
     except Exception as exc:  # noqa: BLE001 - zip, XML or openpyxl errors: one line either way
         raise InputError(f"{path}: cannot be read as an Excel file ({type(exc).__name__})") from None
     try:
-        if HIDDEN_SHEET not in wb.sheetnames or MAIN_SHEET not in wb.sheetnames:
-            raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
-                             f"sheet is missing); use the worksheet.xlsx from the run folder")
+        main = _main_sheet(path, wb)
         written, units, candidates, labels, categories, sections, departments = {}, {}, {}, {}, {}, {}, {}
-        listing, folder = None, ""
+        listing, folder, shown_extra = None, "", {}
         placed: dict[str, tuple] = {}  # cluster id -> (No., 件数) as written: catches rows sorted apart
         for row in wb[HIDDEN_SHEET].iter_rows(values_only=True):
-            kind, cid, a, b, no, count = (list(row) + [None] * 6)[:6]
+            kind, cid, a, b, no, count, shown_id, status = (list(row) + [None] * 8)[:8]
             cid, a, b = str(cid or ""), str(a or ""), str(b or "")
             if kind == "format" and cid != FORMAT:
                 raise InputError(f"{path}: written by another version of the tool ({cid}); write a new worksheet "
@@ -327,6 +344,8 @@ def _read(path: Path) -> _Sheet:
             if kind == "written":
                 written[cid] = (a, b)
                 placed[cid] = (no, count)
+                if status is not None:  # (older worksheets: not kept)
+                    shown_extra[cid] = (str(shown_id or ""), str(status))
             elif kind == "unit":
                 units.setdefault(cid, []).append((a, b))
             elif kind == "candidate":
@@ -345,11 +364,16 @@ def _read(path: Path) -> _Sheet:
                 folder = cid
         rows, header, seen, label_cells, category_cells, section_cells, department_cells = [], None, {}, {}, {}, {}, {}
         misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
-        for number, cells in enumerate(wb[MAIN_SHEET].iter_rows(), 1):
+        dates, unread, missing, header_row = {}, {}, (), 0
+        editable = [name for name, shown in ((LABEL, labels), (CATEGORY, categories), (SECTION, sections),
+                                             (DEPARTMENT, departments)) if shown]  # (older worksheets: none)
+        for number, cells in enumerate(wb[main].iter_rows(), 1):
             values = [c.value for c in cells]
             if header is None:
-                if "cluster_id" in values and SUMMARY in values and ANSWER in values:
+                if _is_header(values):
                     header = {v: i for i, v in enumerate(values) if isinstance(v, str)}
+                    missing = _renamed_columns(path, main, header, editable)
+                    header_row = number
                 continue
             where = f"{path.name}, row {number}"
 
@@ -368,7 +392,7 @@ def _read(path: Path) -> _Sheet:
                                  "(was the row copied from another worksheet?)")
             changed = [(name, str(was), now) for name, was, now in
                        zip(("No.", "件数"), placed.get(cid, (None, None)), (cell("No."), cell("件数")))
-                       if was is not None and now and now != str(was)]
+                       if was is not None and now and unicodedata.normalize("NFKC", now).strip() != str(was)]
             if changed:
                 misplaced.append((number, cid, changed))
             if cid in seen:
@@ -383,17 +407,115 @@ def _read(path: Path) -> _Sheet:
                 section_cells[cid] = cell(SECTION)
             if DEPARTMENT in header:
                 department_cells[cid] = cell(DEPARTMENT)
+            for name in (SUMMARY, ANSWER, LABEL, CATEGORY, SECTION, DEPARTMENT):
+                i = header.get(name)
+                if i is not None and i < len(cells) and isinstance(cells[i].value, (datetime.date, datetime.time)):
+                    dates[(cid, name)] = _io_cell_text(cells[i].value)  # 「3-1」 typed, a date kept (QA45)
+            # columns not imported: their cells now, to name the ones staff changed (QA45: silently dropped)
+            unread[cid] = {name: _io_cell_text(cells[header[name]].value) for name in UNREAD
+                           if header.get(name) is not None and header[name] < len(cells)}
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
         if misplaced:
             raise InputError(_misplaced_message(path, misplaced))
+        _refuse_merged_cells(path, wb, main, header, header_row, {number: cid for number, cid, _, _ in rows})
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
         return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells,
-                      sections, section_cells, departments, department_cells)
+                      sections, section_cells, departments, department_cells, main, dates, unread, missing, shown_extra)
     finally:
         wb.close()
+
+
+def _is_header(values) -> bool:
+    return "cluster_id" in values and SUMMARY in values and ANSWER in values
+
+
+def _main_sheet(path: Path, wb) -> str:
+    """The name of the sheet to read: 回答作成, or the one visible sheet holding its header row when
+    staff renamed it (QA45: 「回答作成（道路課）」 was 「not a worksheet」). A missing hidden sheet, or
+    no such sheet or several, is refused with what is missing."""
+    if HIDDEN_SHEET not in wb.sheetnames:
+        if MAIN_SHEET in wb.sheetnames:
+            raise InputError(f"{path}: not a worksheet written by `cluster run` (its hidden sheet {HIDDEN_SHEET}, which "
+                             f"remembers what each row showed, is missing); start again from the worksheet.xlsx in the "
+                             "run folder")
+        raise InputError(f"{path}: not a worksheet written by `cluster run` (sheet {MAIN_SHEET!r} or its hidden "
+                         f"sheet is missing); use the worksheet.xlsx from the run folder")
+    if MAIN_SHEET in wb.sheetnames:
+        return MAIN_SHEET
+    found = [ws.title for ws in wb.worksheets
+             if ws.title not in (HIDDEN_SHEET, OPINIONS_SHEET) and getattr(ws, "sheet_state", "visible") == "visible"
+             and any(_is_header(values) for values in ws.iter_rows(max_row=30, values_only=True))]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError(f"{path}: sheet {MAIN_SHEET!r} is missing and no other sheet has its header row (cluster_id, "
+                         f"{SUMMARY}, {ANSWER}); use the worksheet.xlsx from the run folder")
+    raise InputError(f"{path}: sheet {MAIN_SHEET!r} is missing and {len(found)} sheets have its header row "
+                     f"({', '.join(found)}); keep one of them and name it {MAIN_SHEET}")
+
+
+def _key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _renamed_columns(path: Path, sheet: str, header: dict, editable: Sequence[str]) -> tuple:
+    """The editable columns no longer in ``header`` (deleted: named by the import). One whose name
+    is still part of a column's name (「担当課名」「対応区分（A～E）」) was renamed: what staff typed
+    under it would be dropped, so the import is refused, as for a renamed 考え方 (QA45)."""
+    unknown = [name for name in header if name not in MAIN_HEADER and name.strip()]
+    renamed, missing = [], []
+    for name in editable:
+        if name in header:
+            continue
+        now = next((h for h in unknown if _key(name) in _key(h)), None)
+        (renamed if now else missing).append((name, now))
+    if renamed:
+        cols = ", ".join(f"{name} (now 「{now}」)" for name, now in renamed)
+        names = ", ".join(name for name, _ in renamed)
+        raise InputError(f"{path}: sheet {sheet!r}: column{'s' if len(renamed) > 1 else ''} {cols} renamed: the "
+                         f"import reads a column by its name, so what was typed under it would be lost; nothing "
+                         f"recorded: put the name{'s' if len(renamed) > 1 else ''} {names} back in the header row")
+    return tuple(name for name, _ in missing)
+
+
+def _merged_ranges(wb, sheet: str) -> list[str]:
+    """The merged ranges of ``sheet`` (「G14:G15」), read from its XML: a read-only workbook does not
+    show them, and loading the whole sheet to find them is slow for a big worksheet."""
+    try:
+        xml = wb._archive.read(wb[sheet]._worksheet_path)
+    except Exception:  # noqa: BLE001 - another openpyxl: no merges found rather than no import
+        return []
+    start = xml.find(b"mergeCell")  # after the rows: found at C speed in a sheet of 20,000 rows
+    if start < 0:
+        return []
+    return [m.decode() for m in re.findall(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+\d+:[A-Z]+\d+)\"",
+                                           xml[max(0, start - 10):])]
+
+
+def _refuse_merged_cells(path: Path, wb, sheet: str, header: dict, header_row: int, cid_of: dict) -> None:
+    """An editable cell merged over two rows or more holds its text for the top row only: the others
+    would be counted unchanged (QA45); refused, naming the rows."""
+    from openpyxl.utils.cell import range_boundaries
+
+    columns = {header[name] + 1: name for name in (LABEL, SUMMARY, ANSWER, CATEGORY, SECTION, DEPARTMENT)
+               if name in header}
+    for ref in _merged_ranges(wb, sheet):
+        try:
+            first_col, first_row, last_col, last_row = range_boundaries(ref)
+        except ValueError:
+            continue
+        names = [columns[c] for c in range(first_col, last_col + 1) if c in columns]
+        if last_row <= max(first_row, header_row) or not names:
+            continue
+        rows = [f"{_row(n, cid_of[n])}" for n in range(max(first_row, header_row + 1), last_row + 1) if n in cid_of]
+        if len(rows) < 2:
+            continue
+        raise InputError(f"{path.name}: {' and '.join(names)} cells of {', '.join(rows)} are merged into one "
+                         f"({ref}): the import reads such a cell for the top row only; nothing recorded: unmerge "
+                         "them and fill each row (copy the text into every row it answers)")
 
 
 def import_hint(run_dir, path) -> str:
@@ -611,6 +733,174 @@ def _row(number: int, cid: str) -> str:
     return f"row {number} ({cid})" if number else cid
 
 
+def _shown(sheet: _Sheet, cid: str, column: str):
+    """What the worksheet showed in a row's editable cell (None: an older worksheet does not say)."""
+    if column in (SUMMARY, ANSWER):
+        return sheet.written[cid][0 if column == SUMMARY else 1] if cid in sheet.written else None
+    return {LABEL: sheet.labels, CATEGORY: sheet.categories, SECTION: sheet.sections,
+            DEPARTMENT: sheet.departments}[column].get(cid)
+
+
+def _now(sheet: _Sheet, cid: str, column: str, cells: dict | None = None) -> str:
+    """A row's editable cell as it is now (``cells``: {cluster id: (summary, answer)}, for many rows)."""
+    if column in (SUMMARY, ANSWER):
+        cells = cells if cells is not None else {c: (s, a) for _, c, s, a in sheet.rows}
+        return cells.get(cid, ("", ""))[0 if column == SUMMARY else 1]
+    return {LABEL: sheet.label_cells, CATEGORY: sheet.category_cells, SECTION: sheet.section_cells,
+            DEPARTMENT: sheet.department_cells}[column].get(cid, "")
+
+
+def _listed(items: list[str], limit: int = 5) -> str:
+    return ", ".join(items[:limit]) + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _refuse_dates(path: Path, sheet: _Sheet) -> None:
+    """A changed editable cell Excel holds as a date (「3-1」 typed in 該当箇所 becomes 2026-03-01)
+    would be published as that date (QA45): refused, naming the cells."""
+    if not sheet.dates:
+        return
+    number_of = {cid: number for number, cid, _, _ in sheet.rows}
+    now = {cid: (summary, answer) for _, cid, summary, answer in sheet.rows}
+    cells = sorted((number_of.get(cid, 0), cid, column, text) for (cid, column), text in sheet.dates.items()
+                   if _shown(sheet, cid, column) is None
+                   or not _same(_now(sheet, cid, column, now), _shown(sheet, cid, column)))
+    if not cells:
+        return
+    fix = ("nothing recorded: type it as text (with a leading apostrophe, '3-1, or as 3－1)" if len(cells) == 1 else
+           "nothing recorded: type them as text (with a leading apostrophe, '3-1, or as 3－1)")
+    if len(cells) == 1:
+        number, cid, column, text = cells[0]
+        raise InputError(f"{path.name}, {_row(number, cid)}, column {column}: Excel changed what was typed into a "
+                         f"date ({text}); {fix}")
+    named = _listed([f"{_row(number, cid)} {column} {text}" for number, cid, column, text in cells])
+    raise InputError(f"{path.name}: {len(cells)} cells hold a date Excel changed what was typed into: {named}; {fix}")
+
+
+# 「4」「２」「回答案No.7」「No.3」 typed in 考え方 to mean a past answer (QA45: published as the answer)
+_BARE_NUMBER = re.compile(r"(?:過去の)?(?:回答案?|答え)?の?(?:番号|no\.?|#)?\s*(\d{1,6})\s*番?", re.I)
+
+
+def _refuse_bare_numbers(path: Path, sheet: _Sheet, run_dir) -> None:
+    """A changed 考え方 cell holding a number only (or a past answer's id) meant that past answer:
+    published as the answer, it would read 「4」. Refused, with the hint."""
+    import shlex
+
+    ids = {str(a) for cands in sheet.candidates.values() for a, _ in cands}
+    cells = []
+    for number, cid, _, answer in sheet.rows:
+        if _same(answer, sheet.written[cid][1]):
+            continue
+        text = unicodedata.normalize("NFKC", answer).strip()
+        m = _BARE_NUMBER.fullmatch(text)
+        if m or (text and text in ids):
+            cells.append((number, cid, answer.strip(), m[1] if m else text))
+    if not cells:
+        return
+    number, cid, typed, n = cells[0]
+    command = f"`cluster review answer {shlex.quote(str(run_dir))} {cid} --answer-id {shlex.quote(n)}`"
+    if len(cells) == 1:
+        raise InputError(f"{path.name}, {_row(number, cid)}, column {ANSWER} holds only 「{typed}」: did you mean past "
+                         f"answer {n}? It would be published as the answer; nothing recorded: paste that answer's text "
+                         f"into {ANSWER}, or {command}")
+    named = _listed([f"{_row(number, cid)} 「{typed}」" for number, cid, typed, _ in cells])
+    raise InputError(f"{path.name}: {len(cells)} cells of column {ANSWER} hold only a number: {named}: did you mean "
+                     f"past answers by number? They would be published as the answers; nothing recorded: paste each "
+                     f"answer's text into {ANSWER}, or {command} (one row at a time)")
+
+
+def _unread_changes(sheet: _Sheet, run_dir, result: ImportResult) -> set:
+    """One line per column the import does not read whose cells staff changed (the candidate edited
+    in place, 回答の状態 set to 確定, a past answer's number typed: QA45, silently dropped); the
+    cluster ids named."""
+    import shlex
+
+    edited: dict[str, list] = {CANDIDATE: [], STATUS: [], CANDIDATE_ID: []}
+    for number, cid, _, answer in sheet.rows:
+        now = sheet.unread.get(cid, {})
+        cands = sheet.candidates.get(cid, [])
+        best_id, best = (str(cands[0][0]), cands[0][1]) if cands else ("", "")
+        if cid in sheet.shown_extra:  # (older worksheets do not say: their best candidate, any status)
+            best_id = sheet.shown_extra[cid][0]
+            best = best if best_id else ""
+        answered = not _same(answer, sheet.written[cid][1])
+        text = now.get(CANDIDATE, "")
+        if _norm(text) and not _same(text, best) and not _same(text, answer):
+            edited[CANDIDATE].append((number, cid, ""))
+        text = _norm(now.get(STATUS, ""))
+        allowed = ({sheet.shown_extra[cid][1]} if cid in sheet.shown_extra else
+                   {STATUS_WORDS["confirmed"]} if _norm(sheet.written[cid][1]) else
+                   {w for k, w in STATUS_WORDS.items() if k != "confirmed"} | {WEAK_STATUS})
+        if text and text not in allowed and not answered:
+            edited[STATUS].append((number, cid, text, str(cands[0][0]) if cands else ""))
+        text = unicodedata.normalize("NFKC", now.get(CANDIDATE_ID, "")).strip()
+        if text and text != best_id:
+            edited[CANDIDATE_ID].append((number, cid, text))
+    folder = shlex.quote(str(run_dir))
+    named = set()
+    for column, cells in edited.items():
+        if not cells:
+            continue
+        named |= {c[1] for c in cells}
+        rows = _listed([f"{_row(c[0], c[1])}" + (f" 「{c[2]}」" if c[2] else "") for c in cells])
+        cid = cells[0][1]
+        if column == CANDIDATE:
+            what = f"to use the edited text, copy it into {ANSWER}"
+        elif column == STATUS:
+            what = (f"a row is confirmed by its {ANSWER}: copy the candidate into {ANSWER}, or "
+                    f"`cluster review answer {folder} {cid} --answer-id {shlex.quote(cells[0][3] or 'N')}`")
+        else:
+            typed = cells[0][2] if re.fullmatch(r"[\w:.-]+", cells[0][2]) else "N"
+            what = (f"to answer with a past answer, `cluster review answer {folder} {cid} --answer-id "
+                    f"{shlex.quote(typed)}` (or paste its text into {ANSWER})")
+        result.messages.append(f"{column} was changed in {rows}: the import does not read this column, nothing "
+                               f"recorded for it; {what}")
+    return named
+
+
+def _left_by_an_earlier_copy(run_dir, sheet: _Sheet, decisions, withdrawn: set, earlier: set, todo,
+                             opinions_of) -> list[str]:
+    """One line per row whose cell is as the worksheet showed it while the decision in force for it
+    was imported from an earlier copy of this file (``earlier``: files whose changes this one holds
+    too). A later copy that puts a wrong-row paste right leaves that row as it was shown (blank):
+    the wrong answer stayed in force without a word (QA45)."""
+    import shlex
+
+    from .review import TEXT_KINDS
+
+    columns = {"answer": ANSWER, "summary": SUMMARY, "label": LABEL, "category": CATEGORY, "section": SECTION,
+               "department": DEPARTMENT}
+    planned = {(kind, cid) for kind, cid, _, _ in todo}
+    latest: dict[tuple[str, str], int] = {}  # (kind, opinion id) -> the last decision in force naming it
+    for n, d in enumerate(decisions, 1):
+        if d.kind in TEXT_KINDS and n not in withdrawn:
+            for oid in d.opinion_ids:
+                latest[(d.kind, oid)] = n
+    now = {cid: (summary, answer) for _, cid, summary, answer in sheet.rows}
+    lines = []
+    for number, cid, _, _ in sheet.rows:
+        ids = None
+        for kind in TEXT_KINDS:
+            column = columns[kind]
+            shown = _shown(sheet, cid, column)
+            if (kind, cid) in planned or shown is None or not _same(_now(sheet, cid, column, now), shown):
+                continue
+            ids = opinions_of(cid) if ids is None else ids
+            n = max((latest.get((kind, oid), 0) for oid in ids), default=0)
+            if not n or decisions[n - 1].value.get("source_sha1", "") not in earlier:
+                continue
+            d = decisions[n - 1]
+            value = (d.value.get("text") or (f"past answer {d.value['answer_id']}" if d.value.get("answer_id") else "")
+                     if kind == "answer" else d.value.get(kind) or "")
+            if _same(str(value), shown) or (kind == "category" and _norm(shown).startswith(str(value))):
+                continue
+            lines.append(f"{_row(number, cid)}: {column} is as the worksheet showed it "
+                         f"({shorten(shown, 20) if _norm(shown) else 'blank'}), but a decision imported from "
+                         f"{d.value.get('source', 'another file')} since then gives it 「{shorten(str(value), 30)}」 "
+                         f"(decision {n}); to take it back `cluster review undo {shlex.quote(str(run_dir))} "
+                         f"--decision {n}`")
+    return lines
+
+
 def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False) -> ImportResult:
     """Record a ``summary`` or ``answer`` decision for every editable cell of the worksheet at
     ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
@@ -647,6 +937,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                              "worksheet.xlsx")
         if m.candidate:
             pasted_candidate = m
+    _refuse_dates(path, sheet)
+    _refuse_bare_numbers(path, sheet, run_dir)
     import hashlib
     import shlex
 
@@ -683,13 +975,25 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     recorded_before: set[tuple] = set()
+    recorded_from: dict[tuple, set] = {}  # the same key -> the files (source_sha1) it was imported from
     for n, d in enumerate(decisions, 1):
         if d.kind in TEXT_KINDS and n not in withdrawn:
             value = (d.value.get(d.kind) if d.kind in ("summary", "label", "category", "section", "department")
                      else (d.value.get("text") or d.value.get("answer_id")))
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
+            recorded_from.setdefault((d.kind, frozenset(d.opinion_ids), str(value or "")), set()).add(
+                d.value.get("source_sha1", ""))
 
     result = ImportResult()
+    if sheet.sheet_name != MAIN_SHEET:
+        result.messages.append(f"read sheet 「{sheet.sheet_name}」 as the worksheet's {MAIN_SHEET} (the only sheet with "
+                               "its header row; was it renamed?)")
+    if sheet.missing:
+        result.messages.append(f"column{'s' if len(sheet.missing) > 1 else ''} {', '.join(sheet.missing)} "
+                               f"{'are' if len(sheet.missing) > 1 else 'is'} no longer in sheet "
+                               f"「{sheet.sheet_name}」 (deleted?): nothing is read for "
+                               f"{'them' if len(sheet.missing) > 1 else 'it'}")
+    unread_named = _unread_changes(sheet, run_dir, result)
     if pasted_candidate:
         m = pasted_candidate
         answer_id = sheet.candidates[m.other][0][0]
@@ -757,6 +1061,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     todo = []
     archive = None  # the run's past answers, read on the first candidate answers.csv no longer lists
     changed_rows = gone_rows = 0
+    earlier: set[str] = set()  # files whose changes this one holds too (an earlier copy of it)
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
         changes = [("label", label_changes[cid])] if cid in label_changes else []
@@ -777,7 +1082,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                 continue
             changes.append((kind, text))
         if not changes:
-            result.unchanged += not ({cid} & (label_named | category_named | section_named | department_named))
+            result.unchanged += not ({cid} & (label_named | category_named | section_named | department_named
+                                              | unread_named))
             continue
         changed_rows += 1
         ids = opinions_of(cid)
@@ -808,6 +1114,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                     value["text"], key_value = text, text
             if (kind, frozenset(ids), key_value) in recorded_before:
                 result.already += 1
+                # imported from another file too: an earlier version of this one (fixed since)
+                earlier |= recorded_from.get((kind, frozenset(ids), key_value), set()) - {"", source_sha1}
                 continue
             todo.append((kind, cid, ids, value))
     if not changed_rows and sheet.units and not any(opinions_of(c) for c in sheet.units):
@@ -833,6 +1141,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
+    if earlier:
+        result.messages += _left_by_an_earlier_copy(run_dir, sheet, decisions, withdrawn, earlier, todo, opinions_of)
     # two departments' copies of a row: the later import wins, never silently
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
     for kind, cid, ids, value in todo:

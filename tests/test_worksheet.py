@@ -327,15 +327,17 @@ def test_a_worksheet_of_another_run_folder_is_refused(project, tmp_path):
     assert res.exit_code == 2 and "belongs to another run folder" in res.output
 
 
-def test_a_date_typed_into_a_cell_reads_as_a_date(project):
+def test_a_date_typed_into_a_cell_is_refused_naming_it(project):
+    """A date cell is what Excel made of 「3-1」 or 「4/1」 (QA45: published as 2026-03-01): named,
+    with the date as read (no time of day), and nothing recorded."""
     import datetime
 
     out, tmp = project["out"], project["dir"]
     of = cluster_of(out)
     filled = edit(out / "worksheet.xlsx", tmp / "filled.xlsx", {of["S4-1"]: {ANSWER: datetime.datetime(2026, 4, 1)}})
-    assert invoke("review", "import", out, filled).exit_code == 0
-    (d,) = decision_lines(out)
-    assert d["value"]["text"] == "2026-04-01"
+    res = CliRunner().invoke(main, ["review", "import", str(out), str(filled)])
+    assert res.exit_code == 2 and "Excel changed what was typed into a date (2026-04-01)" in res.output, res.output
+    assert decision_lines(out) == []
 
 
 def test_a_worksheet_edited_in_place_is_kept_before_the_next_run_replaces_it(project):
