@@ -583,8 +583,8 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      r"\(found by id and text\); if it belongs to (?P=w), import it there \((?P<cmd>`[^`]+`) takes an import back\)",
      "{f} は実行フォルダ {w} で書き出したもので、{h} のものではありません。セルはこのフォルダの同じ意見（IDと文面で"
      "照合）に取り込みます。{w} のものなら、そちらに取り込んでください（取り込みを取り消すには {cmd}）"),
-    (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only (?P<a>\S+) and (?P<b>\S+) "
-     r"in (?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
+    (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only the columns to fill in "
+     r"(?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
      "シート {s} が変更されています。このシートは読むためのもので、変更は取り込みません（取り込むのは {m} の記入欄です）。"
      "意見を別の項目に移すには {cmd} かノートブックを使ってください"),
     (r"rows of (?P<rows>.+?) are one cluster now \((?P<c>\S+), merged since this worksheet was written\): both "

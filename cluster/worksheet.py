@@ -1056,7 +1056,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     category_changes, category_named = _category_changes(run_dir, path, sheet, result)
     if sheet.listing_edited:
         result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
-                               f"imported (only {SUMMARY} and {ANSWER} in {MAIN_SHEET} are); to move an opinion "
+                               f"imported (only the columns to fill in {MAIN_SHEET} are); to move an opinion "
                                "to another cluster use `cluster review move` or the notebook")
     todo = []
     archive = None  # the run's past answers, read on the first candidate answers.csv no longer lists
