@@ -583,6 +583,13 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      r"\(found by id and text\); if it belongs to (?P=w), import it there \((?P<cmd>`[^`]+`) takes an import back\)",
      "{f} は実行フォルダ {w} で書き出したもので、{h} のものではありません。セルはこのフォルダの同じ意見（IDと文面で"
      "照合）に取り込みます。{w} のものなら、そちらに取り込んでください（取り込みを取り消すには {cmd}）"),
+    (r"the (?P<a>\S+) written in (?P<k>\d+) of (?P<n>\d+) rows read like the opinions of other rows \((?P<list>.+?)\): "
+     r"was the (?P=a) column sorted or pasted apart from its rows\? Check them before the next run; (?P<cmd>`[^`]+`) "
+     r"takes this import back",
+     lambda m: f"{m['a']}を書いた{m['n']}行のうち{m['k']}行は、ほかの行の意見に答えているように読めます（"
+               + re.sub(r"row (\d+)'s like row (\d+)'s", r"\1行目は\2行目の意見", m['list']).replace(", ", "、")
+               + f"）。{m['a']}の列だけを並べ替えたり、行をずらして貼り付けたりしていませんか。次の実行の前に確かめてください。"
+               f"この取り込みを取り消すには {m['cmd']}"),
     (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only the columns to fill in "
      r"(?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
      "シート {s} が変更されています。このシートは読むためのもので、変更は取り込みません（取り込むのは {m} の記入欄です）。"

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import shlex
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -783,7 +784,6 @@ _BARE_NUMBER = re.compile(r"(?:過去の)?(?:回答案?|答え)?の?(?:番号|no
 def _refuse_bare_numbers(path: Path, sheet: _Sheet, run_dir) -> None:
     """A changed 考え方 cell holding a number only (or a past answer's id) meant that past answer:
     published as the answer, it would read 「4」. Refused, with the hint."""
-    import shlex
 
     ids = {str(a) for cands in sheet.candidates.values() for a, _ in cands}
     cells = []
@@ -812,7 +812,6 @@ def _unread_changes(sheet: _Sheet, run_dir, result: ImportResult) -> set:
     """One line per column the import does not read whose cells staff changed (the candidate edited
     in place, 回答の状態 set to 確定, a past answer's number typed: QA45, silently dropped); the
     cluster ids named."""
-    import shlex
 
     edited: dict[str, list] = {CANDIDATE: [], STATUS: [], CANDIDATE_ID: []}
     for number, cid, _, answer in sheet.rows:
@@ -863,7 +862,6 @@ def _left_by_an_earlier_copy(run_dir, sheet: _Sheet, decisions, withdrawn: set, 
     was imported from an earlier copy of this file (``earlier``: files whose changes this one holds
     too). A later copy that puts a wrong-row paste right leaves that row as it was shown (blank):
     the wrong answer stayed in force without a word (QA45)."""
-    import shlex
 
     from .review import TEXT_KINDS
 
@@ -899,6 +897,55 @@ def _left_by_an_earlier_copy(run_dir, sheet: _Sheet, decisions, withdrawn: set, 
                          f"(decision {n}); to take it back `cluster review undo {shlex.quote(str(run_dir))} "
                          f"--decision {n}`")
     return lines
+
+
+def _content_pairs(text: str) -> list[str]:
+    """Pairs of characters of a text's words (kanji, katakana, letters, digits): what an answer and
+    the opinion it answers share (駐輪場, バス停), not 「します」."""
+    text = unicodedata.normalize("NFKC", text or "")
+    keep = [ch if ("\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa" or ch.isalnum() and not
+                   "\u3041" <= ch <= "\u309f") else " " for ch in text]
+    text = "".join(keep)
+    return [text[k:k + 2] for k in range(len(text) - 1) if " " not in text[k:k + 2]]
+
+
+def _answers_off_their_rows(sheet: "_Sheet", answers: Mapping[str, str], run_dir, path) -> str | None:
+    """One line when most of the answers written in this file read like the opinions of other rows
+    than their own (QA45: the 考え方 column sorted on its own in Excel, 「現在選択されている範囲を並べ替える」,
+    put every new answer on another row, and nothing could tell: the worksheet had shown none of
+    them). An answer is off its row when another row's opinion shares clearly more of its words
+    than its own row's; a line only when that holds for two or more answers and at least half."""
+    if len(answers) < 2:
+        return None
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    number = {cid: n for n, cid, _, _ in sheet.rows}
+    cids = [cid for _, cid, _, _ in sheet.rows if cid in sheet.written]
+    opinions = [sheet.written[cid][0] or "" for cid in cids]
+    if len(cids) < 3:
+        return None
+    vec = TfidfVectorizer(analyzer=_content_pairs, sublinear_tf=True)
+    try:
+        x = vec.fit_transform(opinions + [answers[c] for c in answers])
+    except ValueError:  # no words at all
+        return None
+    sims = (x[len(cids):] @ x[:len(cids)].T).toarray()
+    off = []
+    for k, cid in enumerate(answers):
+        if cid not in number or cid not in cids:
+            continue
+        own = sims[k, cids.index(cid)]
+        other = max((j for j in range(len(cids)) if cids[j] != cid), key=lambda j: sims[k, j])
+        if sims[k, other] >= 0.2 and sims[k, other] > 2 * own + 0.05:
+            off.append((number[cid], number[cids[other]]))
+    if len(off) < 2 or 2 * len(off) < len(answers):
+        return None
+    off.sort()
+    shown = ", ".join(f"row {a}'s like row {b}'s" for a, b in off[:3]) + (" …" if len(off) > 3 else "")
+    return (f"the {ANSWER} written in {len(off)} of {len(answers)} rows read like the opinions of other rows ({shown}): "
+            f"was the {ANSWER} column sorted or pasted apart from its rows? Check them before the next run; "
+            f"`cluster review undo {shlex.quote(str(run_dir))} --import {shlex.quote(Path(path).name)}` takes this "
+            "import back")
 
 
 def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False) -> ImportResult:
@@ -940,7 +987,6 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     _refuse_dates(path, sheet)
     _refuse_bare_numbers(path, sheet, run_dir)
     import hashlib
-    import shlex
 
     # two departments may both send back 「worksheet.xlsx」: the content tells their imports apart
     source_sha1 = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
@@ -1141,6 +1187,9 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             result.messages.append(f"rows of {' and '.join(rows_of)} are one cluster now ({current}, merged since "
                                    f"this worksheet was written): both {what} are recorded and the next run keeps "
                                    "the one covering more of it; check that row after the run")
+    written_answers = {cid: value["text"] for kind, cid, _, value in todo if kind == "answer" and value.get("text")}
+    if note := _answers_off_their_rows(sheet, written_answers, run_dir, path):
+        result.messages.append(note)
     if earlier:
         result.messages += _left_by_an_earlier_copy(run_dir, sheet, decisions, withdrawn, earlier, todo, opinions_of)
     # two departments' copies of a row: the later import wins, never silently

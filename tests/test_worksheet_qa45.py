@@ -260,3 +260,34 @@ def test_worksheet_import_lines_are_japanese(line):
     assert not LATIN_WORD.search(re.sub(names, "", TOKENS.sub("", body))), ja
     missing = [t for t in TOKENS.findall(line) if t not in ja]
     assert not missing, (missing, ja)
+
+
+ANSWERS = {  # written by staff for the four rows of the fixture (pool, bus stop, lawn, tennis fee)
+    "S1-1": "市民プールの営業時間の延長は、利用状況を見ながら検討してまいります。",
+    "S4-1": "運動公園のバス停の移設について、バス事業者と協議します。",
+    "S7-1": "芝生広場は残す方向で計画を見直します。",
+    "S10-1": "テニスコートの使用料は、利用者の負担に配慮して改定額を見直します。",
+}
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_answers_sorted_apart_from_their_rows_are_named(project, shift):
+    # QA45: the 考え方 column sorted on its own (Excel's 「現在選択されている範囲を並べ替える」) put every
+    # new answer on another row; the worksheet had shown none of them, so nothing could tell
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    ws = wb[MAIN_SHEET]
+    order = sorted(ANSWERS, key=lambda o: rows[of[o]])
+    for k, opinion in enumerate(order):
+        ws.cell(rows[of[order[(k + shift) % len(order)]]], columns[ANSWER], ANSWERS[opinion])
+    wb.save(tmp / "sorted.xlsx")
+    res = _import(out, tmp / "sorted.xlsx")
+    assert res.exit_code == 0, res.output
+    named = [line for line in res.output.splitlines() if "read like the opinions of other rows" in line]
+    if shift:
+        assert len(named) == 1 and "4 of 4 rows" in named[0] and "--import sorted.xlsx" in named[0], res.output
+        ja = translate(named[0])
+        assert "並べ替え" in ja and is_known(named[0]), ja
+    else:
+        assert not named, res.output
