@@ -172,6 +172,19 @@ self-introduction in hiragana after 名前は/なまえは, ぼくは/わたし�
 たかはし りくです」, ``_mask_hiragana_intros``); an ID after 「LINEのIDは」, and after 「IDは」 when an SNS name comes earlier on
 the line (``_LATER_ID_RE``; 「ゲームのIDは …」 stays).
 
+Also (QA44, a 多文化共生 plan consulted with foreign residents): an international phone number (「+86 138 1234 5678」
+「(+81) 90 2345 6789」「+81-90-…」「0086-138-…」: 8–15 digits, so 「+5%」「+1,000円」 stay; ``_INTL_PHONE_RE``) and a Chinese
+mobile number after a phone label (「手机号码13812345678」); a 在留カード番号 (two letters, eight digits, two letters) anywhere,
+labelled or not, masked whole (「在留カード番号：［番号］」, ``_RESIDENCE_CARD_RE``); a passport number after a label in any
+language (passport, Passport No., 护照号码, 護照號碼, 여권번호, hộ chiếu, passaporte …, ``_PASSPORT_RE``); an address in romaji
+(「2-3-4 Minato-cho」「5-6-7 Higashi-machi, Sakura-shi」「Sakura-shi, Minato-cho 2-3-4」, ``_ROMAJI_ADDRESS_RE``) and what
+holds a house number after an address label (address:, 주소:, địa chỉ:, endereço:, 住址：); a name after a self-introduction in
+Chinese, Korean, Vietnamese, Portuguese, Spanish, Tagalog, Nepali/Hindi or English (「我叫…」「我是…」 with a Chinese family
+name, 「제 이름은 …입니다」「저는 …입니다」 with a Korean one, 「My name is … and」「Tôi tên là …」「Meu nome é …」「Ako po si …」
+「मेरो नाम … हो」; 「我是中国人」「저는 학생입니다」「I am a mother of two」 stay; ``_mask_foreign_intros``); a chat ID after WeChat/
+微信/카카오톡/Zalo … (``_CHAT_ID_RE``); a signature line of a Vietnamese name above a masked contact line or ending the letter
+(「Nguyễn Văn Hùng⏎SĐT: ［電話番号］」) and a Korean name signing with 드림 (``_mask_foreign_signatures``).
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -2393,6 +2406,298 @@ def _mask_contact_line_names(text: str) -> str:
     return "\n".join(out)
 
 
+# ------------------------------------------------------------------ foreign forms (QA44)
+# Personal data written the way foreign residents write it: international phone numbers, the 在留カード番号
+# (two letters, eight digits, two letters), passport numbers after a label in any language, addresses in romaji
+# and self-introductions in Chinese, Korean, Vietnamese, Portuguese, Spanish, Tagalog, Nepali/Hindi and English;
+# chat IDs after WeChat/微信/KakaoTalk/Zalo …. Every pattern is guarded by a cheap test and has no unbounded
+# nested repetition, so texts without these forms cost a few substring tests.
+_FW = "0-9０-９"
+# 「+86 138 1234 5678」「(+81) 90 2345 6789」「+81-90-…」「0086-138-…」: a country code then groups of digits
+# separated by one blank, hyphen or dot; 8–15 digits in all (E.164), so 「+5%」「+1,000円」「+2026」 stay. After 00
+# only a country code that is one (00 + 86 …) and a separator: 「0012 3456 7890」 is an individual number.
+_CC00 = "(?:1|7|2[07]|3[0-469]|4[0-9]|5[1-8]|6[0-6]|8[12469]|85[2356]|880|886|9[0-58]|97[1-7])"
+_INTL_PHONE_RE = re.compile(
+    rf"(?<![A-Za-z0-9._%\-+＋])(?:[(（][^\S\n]?)?(?:[+＋][^\S\n]?(?=[1-9１-９])|(?<![0-9０-９])[0０][0０](?={_CC00}(?:[^\S\n]|[\-‐－])))"
+    rf"[{_FW}][{_FW}()（）\-‐－.]*(?:[^\S\n][(（]?[{_FW}][{_FW}()（）\-‐－.]*){{0,6}}")
+_INTL_PHONE_TRAIL = ".-‐－"
+# A Chinese mobile number (11 digits from 13–19) after a phone label: 「手机号码13812345678」.
+_CN_MOBILE_RE = re.compile(
+    r"((?:手机号码|手機號碼|手机号|手机|手機|联系电话|聯絡電話|电话号码|电话|電話|[Pp]hone|[Mm]obile|[Cc]ell|TEL|Tel|tel)"
+    r"[^\S\n]*[:：]?[^\S\n]*)(1[3-9][0-9](?:[^\S\n\-]?[0-9]{4}){2})(?![0-9])")
+
+_CN_MOBILE_HINTS = ("手机", "手機", "电话", "電話", "联系", "聯絡", "hone", "obile", "ell", "TEL", "Tel", "tel")
+
+
+def _intl_phone(m: re.Match) -> str:
+    s = m.group()
+    opens = s.count("(") + s.count("（")
+    end = len(s)
+    # a full stop, hyphen or closing bracket (one the number did not open) after the number is not part of it
+    while end and (s[end - 1] in _INTL_PHONE_TRAIL
+                   or s[end - 1] in ")）" and s[:end].count(")") + s[:end].count("）") > opens):
+        end -= 1
+    body = s[:end]
+    digits = sum(c.isdigit() for c in body)
+    if unicodedata.normalize("NFKC", body.lstrip("(（ \t\u3000")).startswith("00"):
+        ok = 10 <= digits <= 17
+    else:
+        ok = 8 <= digits <= 15 and body.count(".") != 1  # 「+12.345678」 is a figure
+    if not ok:
+        return s
+    return MASKS["phone"] + s[end:]
+
+
+# 在留カード番号 (and 特別永住者証明書): two capital letters, eight digits, two capital letters, anywhere, with or
+# without its label (「在留卡号码：CD87654321EF」「Thẻ cư trú: EF11223344GH」「AB12345678CD の者です」).
+_RESIDENCE_CARD_RE = re.compile(
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])[A-ZＡ-Ｚ]{2}[^\S\n]?[0-9０-９]{8}[^\S\n]?[A-ZＡ-Ｚ]{2}(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])")
+_EIGHT_DIGITS_RE = re.compile("[0-9０-９]{8}")
+# A passport number after its label in any language (「passport TZ1234567」「Passport No. E12345678」「护照号码：E12345678」
+# 「여권번호 M12345678」「số hộ chiếu B1234567」「passaporte nº FA123456」): one or two letters and 6–8 digits (a
+# letter after them too: 「P1234567A」) or 7–9 digits; the label stays. 「passport office」「my passport expired in
+# 2026」 have none.
+_PASSPORT_LABEL = ("(?:(?<![A-Za-z])(?:[Pp]assport|PASSPORT|[Pp]assaporte|[Pp]asaporte|[Pp]asseport|[Pp]aspor|[Hh]ộ chiếu|"
+                   "[Hh]o chieu)|旅券|パスポート|护照|護照|여권|राहदानी|पासपोर्ट)")
+_PASSPORT_RE = re.compile(
+    rf"({_PASSPORT_LABEL}(?:[^\S\n]*(?:[Nn]o\.?|NO\.?|[Nn]umber|[Nn]um\.?|#|№|[Nn][º°]\.?|número|numero|번호|号码|號碼|"
+    rf"号|號|番号|の番号|số|nombor|नम्बर|नंबर))?[^\S\n]*(?:[:：#]|は|는|:)?[^\S\n]*)"
+    r"([A-Z]{1,2}[^\S\n]?[0-9]{6,8}[A-Z]?|[0-9]{7,9})(?![A-Za-z0-9])")
+# substrings that any label holds: a few ``in`` tests cost less than one search with look-behinds
+_PASSPORT_HINTS = ("assport", "ASSPORT", "asaporte", "assaporte", "asseport", "aspor", "chiếu", "chieu", "旅券", "パスポート",
+                   "护照", "護照", "여권", "राहदानी", "पासपोर्ट")
+
+
+def _mask_foreign_ids(text: str) -> str:
+    if _EIGHT_DIGITS_RE.search(text):
+        text = _RESIDENCE_CARD_RE.sub(MASKS["id"], text)
+    if any(w in text for w in _PASSPORT_HINTS):
+        text = _PASSPORT_RE.sub(lambda m: m.group(1) + MASKS["id"], text)
+    return text
+
+
+def _mask_intl_phones(text: str) -> str:
+    if "+" in text or "＋" in text or "00" in text or "００" in text:
+        text = _INTL_PHONE_RE.sub(_intl_phone, text)
+    if any(w in text for w in _CN_MOBILE_HINTS):
+        text = _CN_MOBILE_RE.sub(lambda m: m.group(1) + MASKS["phone"], text)
+    return text
+
+
+# Addresses in romaji: a block number (「2-3-4」, 「8-9-10」) before a place name ending -cho/-machi/-chome/-ku/-shi/
+# -gun/-mura (「2-3-4 Minato-cho」「5-6-7 Higashi-machi, Sakura-shi」), a room before it and the city or ward
+# after it go too (「Room 203, 2-3-4 Minato-cho, Sakura City」); the other order (「Sakura-shi, Minato-cho 2-3-4」);
+# and whatever holds a number after an address label (address:, 주소:, địa chỉ:, endereço:, 住址：). A date
+# (「2026-10-01」) is no block number, 「2-3 times」 has no place after it.
+_ROMAJI_LOWER = "a-zāēīōūâêîôû"
+_ROMAJI_SUFFIX = "(?:chōme|chome|chou|chō|cho|machi|mura|gun|ku|shi|son)"
+_ROMAJI_PLACE = rf"[A-Z][{_ROMAJI_LOWER}]{{1,20}}(?:[ \-][A-Z][{_ROMAJI_LOWER}]{{1,20}})?-{_ROMAJI_SUFFIX}(?![A-Za-z])"
+_ROMAJI_CITY = rf"[A-Z][{_ROMAJI_LOWER}]{{1,20}}[^\S\n]+(?:City|Ward|Town|Village|Prefecture|Pref\.|Shi|Ku)(?![A-Za-z])"
+_ROMAJI_ANY = f"(?:{_ROMAJI_PLACE}|{_ROMAJI_CITY})"
+_ROMAJI_BLOCK = (rf"(?<![0-9\-‐－])(?!(?:19|20)[0-9]{{2}}[\-‐－][0-9]{{1,2}}[\-‐－][0-9]{{1,2}}(?![0-9]))"
+                 rf"[0-9]{{1,4}}(?:[\-‐－][0-9]{{1,4}}){{1,3}}(?![0-9\-‐－])")
+_ROMAJI_CHOME = rf"[0-9]{{1,2}}[\-‐－]?[Cc]h[oō]u?me(?![A-Za-z])"
+_ROMAJI_ADDRESS_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:Room|Rm\.?|Apt\.?|Apartment|Unit|#)[^\S\n]?[A-Z]?[0-9]{{1,5}}[,，]?[^\S\n]*)?"
+    rf"(?:{_ROMAJI_BLOCK}|{_ROMAJI_CHOME}[,，]?[^\S\n]*[0-9]{{1,4}}(?:[\-‐－][0-9]{{1,4}}){{0,2}})[,，]?[^\S\n]+{_ROMAJI_PLACE}"
+    rf"(?:[,，]?[^\S\n]+{_ROMAJI_ANY}){{0,3}}"
+    rf"|(?:{_ROMAJI_ANY}[,，]?[^\S\n]+){{0,3}}{_ROMAJI_PLACE}[,，]?[^\S\n]*(?:{_ROMAJI_CHOME}[,，]?[^\S\n]*)?{_ROMAJI_BLOCK}")
+_ROMAJI_HINT_RE = re.compile(rf"[a-z]-{_ROMAJI_SUFFIX}(?![A-Za-z])")
+_ADDRESS_LABEL_VALUE_RE = re.compile(
+    r"((?<![A-Za-z\-])(?:[Hh]ome[^\S\n]+address|[Aa]ddress|ADDRESS|주소|[Đđ]ịa chỉ|[Ee]ndereço|[Mm]orada|[Dd]irección|[Dd]ireccion|"
+    r"[Tt]irahan|[Aa]lamat|住址|地址|ठेगाना)[^\S\n]*[:：][^\S\n]*)"
+    r"([^\n。；;]{1,80}?)(?=[.．。](?:[^\S\n]|$)|[;；\n]|$)")
+_ADDRESS_LABEL_HINT_RE = re.compile(r"(?:ddress|DDRESS|주소|ịa chỉ|ndereço|orada|irecci|irahan|lamat|住址|地址|ठेगाना)[^\S\n]*[:：]")
+
+
+# a house or block number, not a floor or an ordinal (「city hall, 1st floor」)
+_ADDRESS_NUMBER_RE = re.compile(r"(?<![0-9０-９])[0-9０-９]+(?![0-9０-９]|[^\S\n]*(?:st|nd|rd|th|[Ff]loor|[FＦ]\b|階))")
+
+
+def _address_label_value(m: re.Match) -> str:
+    value = m.group(2)
+    if not _ADDRESS_NUMBER_RE.search(value) or value.strip() == MASKS["address"]:
+        return m.group()
+    return m.group(1) + MASKS["address"]
+
+
+def _mask_romaji_addresses(text: str) -> str:
+    if "-" in text and _ROMAJI_HINT_RE.search(text):
+        text = _ROMAJI_ADDRESS_RE.sub(MASKS["address"], text)
+    if (":" in text or "：" in text) and _ADDRESS_LABEL_HINT_RE.search(text):
+        text = _ADDRESS_LABEL_VALUE_RE.sub(_address_label_value, text)
+    return text
+
+
+# Chat IDs after WeChat/微信/KakaoTalk/카카오톡/Zalo/WhatsApp/Viber/QQ (「微信号 wangxm_88」「WeChat: wang.xm」「카카오톡
+# 아이디: minsu88」): after a colon or a word for an ID any ID, after a blank alone one with a digit, _ or .
+# (「WeChat pay」「Zalo group」 stay); a number there is a phone and is masked as one before.
+_CHAT_NAMES = (r"(?<![A-Za-z])(?:WeChat|Wechat|wechat|WECHAT|KakaoTalk|Kakaotalk|Kakao|kakao|Zalo|zalo|ZALO|WhatsApp|"
+               r"Whatsapp|Viber|viber|QQ|Skype|skype|Telegram|Messenger)|微信|카카오톡|카톡|위챗")
+_CHAT_ID_WORD = r"(?:[^\S\n]*(?:ID|ＩＤ|Id|id|아이디|号|號|账号|帳號|番号|No\.?))"
+_CHAT_ID_RE = re.compile(
+    rf"((?:{_CHAT_NAMES})(?P<word>{_CHAT_ID_WORD})?(?P<sep>[^\S\n]*[:：][^\S\n]*|[^\S\n]+|(?<=[DＤ号號])[^\S\n]*(?:は|는)?[^\S\n]*)[@＠]?)"
+    r"(?P<id>(?=[A-Za-z0-9_.\-]*[A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9_.\-]{2,29})(?![A-Za-z0-9_.\-@＠])")
+_CHAT_HINTS = ("WeChat", "Wechat", "wechat", "WECHAT", "akao", "alo", "ALO", "WhatsApp", "Whatsapp", "iber", "QQ", "kype",
+               "Telegram", "Messenger", "微信", "카카오톡", "카톡", "위챗")
+
+
+def _chat_id(m: re.Match) -> str:
+    ident = m.group("id").rstrip(".-")
+    labelled = m.group("word") or ":" in m.group("sep") or "：" in m.group("sep")
+    if not labelled and not re.search("[0-9_.]", ident):
+        return m.group()
+    if not re.search("[0-9]", ident) and ident.lower() in _ENGLISH_WORDS | {"pay", "group", "please", "only"}:
+        return m.group()
+    return m.group(1) + MASKS["sns"] + m.group("id")[len(ident):]
+
+
+def _mask_chat_ids(text: str) -> str:
+    if any(w in text for w in _CHAT_HINTS):
+        text = _CHAT_ID_RE.sub(_chat_id, text)
+    return text
+
+
+# Self-introductions in other languages. Latin-script names: capitalised words (Vietnamese and Portuguese letters
+# too), a lowercase particle between them (da, de, dos, van …); the name ends at the first word that is not
+# capitalised (「My name is Nguyen Van An and …」).
+_LAT_L = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_LAT_NAME = (rf"[{_LAT_L}][{_LAT_L}'’\-]{{0,20}}(?:[^\S\n]+(?:(?:da|de|do|dos|das|del|della|di|van|von|bin|binti|y)[^\S\n]+)?"
+             rf"[{_LAT_L}][{_LAT_L}'’\-]{{0,20}}){{0,4}}")
+_LATIN_INTROS = ("[Mm]y[^\\S\\n]+name[^\\S\\n]+is", "[Tt]ôi[^\\S\\n]+tên[^\\S\\n]+là", "[Tt]ên[^\\S\\n]+(?:của[^\\S\\n]+)?tôi[^\\S\\n]+là",
+                 "[Mm]eu[^\\S\\n]+nome[^\\S\\n]+é", "[Mm]e[^\\S\\n]+chamo", "[Cc]hamo-me", "[Mm]e[^\\S\\n]+llamo",
+                 "[Mm]i[^\\S\\n]+nombre[^\\S\\n]+es", "[Aa]ko[^\\S\\n]+(?:po[^\\S\\n]+)?(?:ay[^\\S\\n]+)?si",
+                 "[Aa]ng[^\\S\\n]+pangalan[^\\S\\n]+ko[^\\S\\n]+(?:po[^\\S\\n]+)?ay", "[Nn]ama[^\\S\\n]+saya",
+                 "[Jj]e[^\\S\\n]+m['’]appelle", "[Mm]on[^\\S\\n]+nom[^\\S\\n]+est")
+_LATIN_INTRO_RE = re.compile(rf"(?<![A-Za-z])((?:{'|'.join(_LATIN_INTROS)})[^\S\n]+)({_LAT_NAME})")
+_LATIN_INTRO_HINTS = ("name is", "tên", "Tên", "nome é", "chamo", "llamo", "nombre es", "ko si", "ko po", "ko ay", "pangalan",
+                      "ama saya", "appelle", "nom est")
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "van", "von", "bin", "binti", "y"}
+
+
+def _latin_intro(m: re.Match) -> str:
+    name = m.group(2)
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", name)]
+    end = 0
+    for start, stop, word in words:
+        if word in _NAME_PARTICLES:
+            continue
+        if not word[0].isupper() or word.lower() in _NOT_LATIN_NAME:
+            break
+        end = stop
+    if not end or words[0][2].lower() in _ENGLISH_WORDS:
+        return m.group()
+    return m.group(1) + MASKS["name"] + name[end:]
+
+
+# Chinese: after 我叫/我的名字是/我名叫 two to four Han characters before punctuation, a blank, the end or 来自/在/住;
+# after 我是 only a name with a common Chinese family name first, not a noun for a person (「我是中国人」「我是学生」
+# 「我是留学生」「我是一名…」「我是韩国人」 stay).
+_CN_SURNAMES = set(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于"
+    "蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍"
+    "史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯"
+    "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管"
+    "柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連麦麥褚娄婁窦竇戚岑景宫宮费費卜冷"
+    "晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏佘池查麻苑迟遲邝鄺黃")
+_CN_PERSON_NOUN_END = set("人生者员員师師工民家妈媽爸亲親儿兒女子友长長士")
+_CN_AFTER = r"(?=[，,。．.！!？?、；;：:（(\s]|$|来自|來自|从|從|在|住|今年|，)"
+_CN_INTRO_RE = re.compile(rf"(我叫|我名叫|我的名字(?:是|叫)|我是)([\u4e00-\u9fff]{{2,4}}?){_CN_AFTER}")
+
+
+def _cn_intro(m: re.Match) -> str:
+    intro, name = m.group(1), m.group(2)
+    if intro == "我是" and (name[0] not in _CN_SURNAMES or name[-1] in _CN_PERSON_NOUN_END or "国" in name
+                            or "國" in name):
+        return m.group()
+    return intro + MASKS["name"]
+
+
+# Korean: after 제 이름은 a name before 입니다/이에요/예요/이고/라고 …; after 저는 only three syllables (four with a
+# two-syllable family name) starting with a common family name, not a noun for a person (「저는 학생입니다」
+# 「저는 유학생입니다」「저는 한국인입니다」 stay).
+_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변"
+                   "염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉")
+_KO_COMPOUND = ("남궁", "황보", "제갈", "선우", "독고", "사공", "서문")
+_KO_NOUNS = {"유학생", "대학생", "고등학생", "중학생", "초등학생", "회사원", "연구원", "공무원", "외국인", "한국인", "중국인", "일본인",
+             "미국인", "이주민", "귀화인", "실습생", "연수생", "노동자", "근로자", "간호사", "주부", "선생님", "어머니", "아버지",
+             "엄마", "아빠", "대표", "직원", "사장", "학부모"}
+_KO_NOUN_END = ("국인", "학생", "사원", "무원", "구원", "호사", "습생", "수생", "동자", "로자", "모님", "머니", "버지")
+_KO_TAIL = r"(?=[^\S\n]*(?:입니다|이에요|예요|이고|이며|이라고|라고|입니당|[.,!?。、]|$))"
+_KO_INTRO_RE = re.compile(rf"(제[^\S\n]*이름은[^\S\n]*|저는[^\S\n]+|나는[^\S\n]+)([가-힣]{{2,5}}?){_KO_TAIL}")
+
+
+def _ko_intro(m: re.Match) -> str:
+    intro, name = m.group(1), m.group(2)
+    if not intro.startswith("제"):
+        compound = name[:2] in _KO_COMPOUND
+        if (len(name) != (4 if compound else 3) or not (compound or name[0] in _KO_SURNAMES)
+                or name in _KO_NOUNS or name.endswith(_KO_NOUN_END)):
+            return m.group()
+    elif name in _KO_NOUNS:
+        return m.group()
+    return intro + MASKS["name"]
+
+
+# Nepali / Hindi: 「मेरो नाम राम हो」「मेरा नाम … है」: the words between the intro and हो/है.
+_DEV = "[\u0900-\u0963\u0966-\u097F]"
+_DEV_INTRO_RE = re.compile(rf"((?:मेरो|मेरा)[^\S\n]+नाम[^\S\n]+)({_DEV}+(?:[^\S\n]+{_DEV}+){{0,3}}?)(?=[^\S\n]+(?:हो|है)(?!{_DEV}))")
+
+
+def _mask_foreign_intros(text: str) -> str:
+    if any(w in text for w in _LATIN_INTRO_HINTS):
+        text = _LATIN_INTRO_RE.sub(_latin_intro, text)
+    if "我" in text:
+        text = _CN_INTRO_RE.sub(_cn_intro, text)
+    if "이름은" in text or "저는" in text or "나는" in text:
+        text = _KO_INTRO_RE.sub(_ko_intro, text)
+    if "नाम" in text:
+        text = _DEV_INTRO_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
+    return text
+
+
+# A signature line in Latin letters with Vietnamese (or other accented) letters, three to five words too
+# (「Nguyễn Văn Hùng」「Võ Thị Lan Anh」, above 「SĐT: ［電話番号］」 or ending the letter), and a Korean name
+# signing with 드림/올림 (「박지영 드림」): the existing Latin signature rule takes two words without Vietnamese letters.
+_SIGN_WORD = f"[{_LAT_L}][{_LAT_L}'’\\-]{{0,20}}"
+_LATIN_SIGNATURE_LINE_RE = re.compile(rf"[^\S\n]*({_SIGN_WORD}(?:[^\S\n]+{_SIGN_WORD}){{1,4}})[^\S\n]*[.,]?[^\S\n]*")
+_VIET_MIDDLE = {"văn", "thị", "van", "thi", "đức", "hữu", "công", "quang"}
+_KO_SIGN_RE = re.compile(r"^([^\S\n]*)([가-힣]{2,4})([^\S\n]*(?:드림|올림|배상)[.。]?[^\S\n]*)$", re.MULTILINE)
+_MASK_TOKEN_RE = re.compile("|".join(re.escape(v) for v in MASKS.values()))
+
+
+def _latin_signature_name(line: str) -> tuple[int, int] | None:
+    m = _LATIN_SIGNATURE_LINE_RE.fullmatch(line)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(not w[0].isupper() or w.lower() in _ENGLISH_WORDS or w.lower() in _NOT_LATIN_NAME for w in words):
+        return None
+    if not (any(not w.isascii() for w in words) or any(w.lower() in _VIET_MIDDLE for w in words)):
+        return None
+    return m.span(1)
+
+
+def _mask_foreign_signatures(text: str) -> str:
+    if ("드림" in text or "올림" in text or "배상" in text) and _KO_SIGN_RE.search(text):
+        text = _KO_SIGN_RE.sub(lambda m: m.group(1) + MASKS["name"] + m.group(3)
+                               if m.group(2)[0] in _KO_SURNAMES and len(m.group(2)) >= 3 else m.group(), text)
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for k, i in enumerate(filled):
+        if k == 0:
+            continue  # a letter's first line is its greeting or heading
+        last = k == len(filled) - 1
+        if not last and not _MASK_TOKEN_RE.search(lines[filled[k + 1]]):
+            continue
+        span = _latin_signature_name(lines[i])
+        if span is not None:
+            lines[i] = lines[i][:span[0]] + MASKS["name"] + lines[i][span[1]:]
+    return "\n".join(lines)
+
+
 def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
@@ -2404,13 +2709,17 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _BORN_DATE_RE.sub(MASKS["birth"], text)
     text = _SNS_PROFILE_RE.sub(_sns_profile, text)
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
+    text = _mask_foreign_ids(text)  # before the labels: 「在留カード番号：GH99887766IJ」 whole
     text = _ID_NUMBER_RE.sub(_id_number, text)
     text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
     if "@" in text or "＠" in text:
         text = _SPACED_EMAIL_RE.sub(_spaced_email, text)
+    text = _mask_intl_phones(text)
     text = _mask_ocr_phones(text)
     for kind, rx in _PATTERNS:
         text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
+    text = _mask_romaji_addresses(text)
+    text = _mask_chat_ids(text)
     text = _FACILITY_ROOM_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
@@ -2437,6 +2746,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
     text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
     if person_names:
+        text = _mask_foreign_intros(text)
         # the child's kana given name whole before UniDic's shorter one: 「田中はるとくん」 (はる + と)
         text = _mask_kana_given_names(text)
         text = _mask_hiragana_intros(text)
@@ -2445,6 +2755,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
         text = _mask_contact_line_names(text)
+        text = _mask_foreign_signatures(text)
     text = _KANA_SCHOOL_CLASS_RE.sub(_kana_school_class, text)
     text = _SCHOOL_CLASS_RE.sub(_school_class, text)
     if "［氏名］" in text:
