@@ -225,6 +225,12 @@ def _reader_options(what: str):
 @click.option("--order", type=click.Choice(["auto", "section", "count"]), default="auto", show_default=True,
               help="Report row order: section = the draft's order, as in the --topics file (rows with no topic "
                    "last); count = most opinions first; auto = section when --topics is given, else count.")
+@click.option("--count-repeats", type=click.Choice(["each", "once"]), default=None,
+              help="An opinion its submitter (氏名) sent more than once, exact or near copies (the same letter by "
+                   "e-mail and by post): each = every copy counts (default); once = counted once, the later copies "
+                   "kept in opinions.csv with status repeat (repeat_of names the first) and the report says "
+                   "「同一の者から同一内容の意見が複数提出されたものは1件として集計しています（該当N件）。」. Kept for "
+                   "later runs into --out.")
 @click.option("--final", is_flag=True,
               help="The report as it will be published: confirmed answers only (no unconfirmed candidates; "
                    "worksheet.xlsx and answers.csv keep them), and the run names the rows still without one.")
@@ -256,7 +262,7 @@ def _reader_options(what: str):
 @_guarded
 def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, kind_column, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
-                final, no_split, model, seed,
+                count_repeats, final, no_split, model, seed,
                 encoding, sheet, header_row, title, answer_heading, period, categories, no_mask, report_encoding,
                 no_worksheet, progress):
     """Cluster the comments in INPUT and write the run folder --out.
@@ -278,7 +284,7 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,
         mask=not no_mask, csv_encoding=report_encoding, worksheet=not no_worksheet,
-        answer_heading=answer_heading, period=period, categories=categories,
+        answer_heading=answer_heading, period=period, categories=categories, count_repeats=count_repeats,
     )
     show = sys.stderr.isatty() if progress is None else progress
     result = run(input_paths[0] if len(input_paths) == 1 else list(input_paths), out_dir, opts, log=_log,

@@ -252,7 +252,8 @@ _SINCE = r"(?:; decision (?P<sn>\d+), recorded since the run, makes it 「(?P<st
 
 _STATUS = {"ok": "有効な意見", "excluded": "対象外", "joined": "つなぎ合わせ済み", "empty": "意見なし",
            "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用",
-           "reason": "複数の意見に付いた理由", "attachment": "添付ファイルを指すだけ"}
+           "reason": "複数の意見に付いた理由", "attachment": "添付ファイルを指すだけ",
+           "repeat": "同一の者からの同一内容の意見"}
 # why an opinion that only points to an attachment (status attachment) is not grouped or reshaped (review.ATTACHMENT_WHY)
 _ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into the input "
                    "in its place and run again")
@@ -260,10 +261,19 @@ _ATTACHMENT_WHY_JA = ("本文が添付ファイルを指すだけです（status
                       "もう一度実行してください")
 
 
+# why an opinion its submitter sent before is in no cluster (status repeat, review.REPEAT_WHY)
+_REPEAT_WHY = ("it repeats an opinion its submitter sent before (status repeat, `cluster run --count-repeats once`): "
+               "counted once, with the opinion repeat_of in opinions.csv names")
+_REPEAT_WHY_JA = ("同一の者が前に提出した意見と同じ・ほぼ同じ意見です（status repeat、`cluster run --count-repeats once`）。"
+                  "opinions.csv の repeat_of にある意見と合わせて1件として数えています")
+
+
 def _not_clustered_why(why: str) -> str:
     """review._not_clustered_why in Japanese: why an opinion is in no cluster."""
     if why == _ATTACHMENT_WHY:
         return _ATTACHMENT_WHY_JA
+    if why == _REPEAT_WHY:
+        return _REPEAT_WHY_JA
     if why.startswith("it gives the reasons under a letter's 意見の趣旨 items"):
         return "手紙の「意見の趣旨」に付いた「意見の理由」の部分です（status reason）。意見としては数えません"
     m = re.fullmatch(r"its status is (\w+)", why)
@@ -625,6 +635,31 @@ def _unread_what(what: str) -> str:
         if re.fullmatch(pattern, what):
             return re.sub(pattern, ja, what)
     return what
+
+
+# --- `cluster run --count-repeats`: an opinion its submitter sent more than once (status repeat)
+_MORE_ENTRIES += [
+    (r"repeats: (?P<n>[\d,]+) opinions? repeats? an opinion the same submitter sent before \(exact or near copy\), "
+     r"counted once \(--count-repeats once; status repeat, repeat_of in opinions\.csv\): (?P<ids>.+?)(?P<more> …)?",
+     lambda m: f"同一の者が前に提出した意見と同じ・ほぼ同じ意見が{m['n']}件あり、1件として数えます（--count-repeats once。"
+               "opinions.csv の status は repeat、repeat_of は同じ内容の最初の意見）："
+               + re.sub(r" \(repeats (\S+)\)", r"（\1 と同じ）", m["ids"]).replace(", ", "、")
+               + (" ほか" if m["more"] else "")),
+    (r"(?P<n>[\d,]+) opinions? repeats? an opinion the same submitter sent before \(exact or near copy\) and (?:is|are) "
+     r"counted again; `--count-repeats once` counts (?:it|them) once \((?P<note>[^()]+)\)",
+     "同一の者が前に提出した意見と同じ・ほぼ同じ意見が{n}件あり、それぞれ件数に数えています。"
+     "`--count-repeats once` で1件として数えます（{note}）"),
+    (r"--count-repeats once: the input gives no submitter \(氏名\), so submitters cannot be told apart; every opinion "
+     r"is counted",
+     "--count-repeats once：入力に提出者（氏名）がないため、同一の者からの提出か判断できません。意見はそれぞれ数えます"),
+    (r"opinions counted once as repeats of their submitter's \(--count-repeats once\) leave its clusters; the other "
+     r"clusters are kept",
+     "同一の者からの同一内容の意見として1件に数えた意見（status repeat）は項目から外れます。ほかの項目はそのままです"),
+    (r"late comments: (?P<n>[\d,]+) new opinions?, (?:each a repeat|a repeat) of an opinion (?:their|its) submitter "
+     r"sent before, counted once \(--count-repeats once\): (?P<ids>.+?); the other clusters are kept",
+     lambda m: f"追加の意見：新しい意見{m['n']}件は同一の者が前に提出した意見と同じ内容で、1件として数えます"
+               f"（--count-repeats once）：{m['ids'].replace(', ', '、')}。ほかの項目はそのままです"),
+]
 
 
 def _ja_list(names: str) -> str:

@@ -87,6 +87,8 @@ def counts_table(run):
             *([("対象外とした意見", c["excluded_opinions"])] if c.get("excluded_opinions") else []),
             # submissions whose opinions are in an attachment the run did not read (status attachment)
             *([("添付ファイルを指すだけの意見（未入力）", c["attachment_opinions"])] if c.get("attachment_opinions") else []),
+            # opinions their submitter sent before too, counted once (status repeat, --count-repeats once)
+            *([("同一の者からの同一内容の意見（1件として集計）", c["repeat_opinions"])] if c.get("repeat_opinions") else []),
             # 提出者数 by 個人 / 団体, as the report's count line gives it (only with a column telling the kind)
             *[(f"提出者数：{kind}", n) for kind, n in (c.get("submitters_by_kind") or {}).items()],
             *[(f"提出件数：{kind}", n) for kind, n in (c.get("submissions_by_kind") or {}).items()],

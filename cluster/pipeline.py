@@ -26,7 +26,7 @@ import numpy as np
 from . import __version__
 from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
-from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates
+from .dedup import CAMPAIGN_MIN_COPIES, DuplicateGroups, _representatives, campaign_lines, detach, find_duplicates
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, late_joining_lines, load_previous, previous_clusters_of_units,
                          regroup_reason, withdrawn_placements)
@@ -96,6 +96,10 @@ class RunOptions:
     answer_heading: str | None = None  # the report's 考え方 column heading (「県の考え方」); None: 考え方
     period: str | None = None  # 意見募集期間, printed above the counts
     categories: str | None = None  # a file of 対応区分 (「A,ご意見を踏まえ案を修正したもの」 per line); default: categories.py
+    # --count-repeats: "each" counts every copy an opinion's submitter sent again (the same letter by
+    # e-mail and by post); "once" counts it once (「同一の者から同一内容の意見が複数提出されたものは1件として
+    # 集計」): the later copies get status repeat. None: the earlier run's in the folder, else "each".
+    count_repeats: str | None = None
 
 
 @dataclass
@@ -758,6 +762,72 @@ def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fi
     return dups, taken
 
 
+def find_repeats(opinions: Sequence[Opinion], ok: Sequence[int], group_of, keys: Sequence[str],
+                 subs: Sequence[Submission]) -> dict[int, int]:
+    """{position in ``ok``: position of the opinion it repeats}: an opinion whose submitter sent an
+    exact or near copy of it (the same duplicate group, or the same comparison text ``keys``) in an
+    earlier submission. Submitters are compared as 提出者数 counts them (``report.kind_key``: the 氏名
+    without spaces, a 団体 by its 団体名); an empty 氏名 or a placeholder (匿名, 市民 …) never matches,
+    nor do two opinions of one submission. The first in the input's order is the one counted."""
+    who = {s.row_number: kind_key(s)[1] for s in subs}
+    first: dict[tuple, int] = {}
+    out: dict[int, int] = {}
+    for j, i in enumerate(ok):
+        name = who.get(opinions[i].row_number, "")
+        if not name or name.startswith("#row"):  # no name, or a placeholder: one submitter each
+            continue
+        by_group, by_text = ("g", name, int(group_of[j])), ("t", name, keys[j])
+        earlier = first.get(by_group, first.get(by_text))
+        if earlier is not None and opinions[ok[earlier]].row_number != opinions[i].row_number:
+            out[j] = earlier
+            continue
+        first.setdefault(by_group, j)
+        first.setdefault(by_text, j)
+    return out
+
+
+def repeats_line(opinions: Sequence[Opinion], ok: Sequence[int], repeats: Mapping[int, int], count: str | None,
+                 named: bool, limit: int = 5) -> str | None:
+    """The run's one line on opinions that repeat one their submitter sent before: counted once
+    (``count`` once), counted again with a hint (each), or, asked to count them once without a
+    submitter column, that submitters cannot be told apart."""
+    if count == "once" and not named:
+        return ("--count-repeats once: the input gives no submitter (氏名), so submitters cannot be told apart; "
+                "every opinion is counted")
+    if not repeats:
+        return None
+    n = len(repeats)
+    if count == "once":
+        shown = ", ".join(f"{opinions[ok[j]].opinion_id} (repeats {opinions[ok[first]].opinion_id})"
+                          for j, first in list(repeats.items())[:limit])
+        return (f"repeats: {n} opinion{'s' if n > 1 else ''} repeat{'' if n > 1 else 's'} an opinion the same "
+                f"submitter sent before (exact or near copy), counted once (--count-repeats once; status repeat, "
+                f"repeat_of in opinions.csv): {shown}{' …' if n > limit else ''}")
+    return (f"note: {n} opinion{'s' if n > 1 else ''} repeat{'' if n > 1 else 's'} an opinion the same submitter "
+            f"sent before (exact or near copy) and {'are' if n > 1 else 'is'} counted again; `--count-repeats once` "
+            f"counts {'them' if n > 1 else 'it'} once (同一の者から同一内容の意見が複数提出されたものは1件として集計)")
+
+
+def groups_without(dups: DuplicateGroups, keep: Sequence[int], keys: Sequence[str]) -> DuplicateGroups:
+    """``dups`` on the texts at positions ``keep`` (ascending) alone: the groups numbered again by
+    size, then by first appearance (as ``find_duplicates`` numbers them); a group whose
+    representative stays keeps it, else the most common text left stands for it."""
+    old = dups.group_of[list(keep)].tolist()
+    counts = Counter(old)
+    first_seen: dict[int, int] = {}
+    for n, g in enumerate(old):
+        first_seen.setdefault(g, n)
+    order = sorted(counts, key=lambda g: (-counts[g], first_seen[g]))
+    number = {g: k for k, g in enumerate(order)}
+    group_of = np.array([number[g] for g in old], dtype=np.int64)
+    sizes = np.array([counts[g] for g in order], dtype=np.int64)
+    position = {int(j): n for n, j in enumerate(keep)}
+    fresh = _representatives([keys[j] for j in keep], group_of, len(order))
+    representative = np.array([position.get(int(dups.representative[g]), int(fresh[k])) for k, g in enumerate(order)],
+                              dtype=np.int64)
+    return DuplicateGroups(group_of, sizes, representative)
+
+
 def _earlier_texts(prev, edits: Mapping[str, str], present: set[str]) -> dict[str, list[str]]:
     """{opinion id: fingerprints of its texts before corrections}: the earlier run's list for ids
     still here, plus the text each id corrected since the earlier run held there."""
@@ -822,6 +892,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         if path and not Path(path).exists():
             raise InputError(f"{path}: file not found ({option})")
     opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
+    if opts.count_repeats not in COUNT_REPEATS:  # (not given here nor by the earlier run)
+        opts = dc_replace(opts, count_repeats="each")
     categories = (read_categories(opts.categories) if opts.categories
                   else carried_categories or DEFAULT_CATEGORIES)
     subs, read_info = read_inputs(input_paths, opts, log, previous=previous_inputs(out_dir))
@@ -928,6 +1000,25 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)
     dups, detached_by = _apply_detaches(dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints,
                                         log, threshold=opts.near_duplicate_threshold)
+    # an opinion its submitter sent before (an exact or near copy from an earlier submission of the
+    # same 氏名: the letter by e-mail and by post): counted once with --count-repeats once (status
+    # repeat: kept in opinions.csv, out of the grouping and every count of opinions); said either way
+    repeats = find_repeats(opinions, ok, dups.group_of, keys, subs) if has_submitter_names(subs) else {}
+    repeat_of: dict[int, str] = {}  # opinion index -> the id of the opinion it repeats (status repeat)
+    repeat_pairs: list[tuple[str, str]] = []
+    if line := repeats_line(opinions, ok, repeats, opts.count_repeats, has_submitter_names(subs)):
+        log(line)
+    if repeats and opts.count_repeats == "once":
+        for j, first in repeats.items():
+            i = ok[j]
+            opinions[i] = dc_replace(opinions[i], status="repeat")
+            repeat_of[i] = opinions[ok[first]].opinion_id
+            repeat_pairs.append((opinions[i].opinion_id, opinions[i].text))
+        keep = [j for j in range(len(ok)) if j not in repeats]
+        dups = groups_without(dups, keep, keys)
+        new_position = {j: n for n, j in enumerate(keep)}
+        detached_by = {new_position[j]: n for j, n in detached_by.items() if j in new_position}
+        ok, keys = [ok[j] for j in keep], [keys[j] for j in keep]
     unit_of_ok = dups.group_of
     unit_counts = dups.sizes.astype(np.float64)
     unit_rep = [ok[j] for j in dups.representative]  # opinion index standing for each unit
@@ -968,7 +1059,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         # opinions excluded since the earlier run are still "there" for continuity: excluding one
         # takes it out of its cluster and regroups nothing (the cluster disappears if it was alone)
         # (so are those that only point to an attachment: one an earlier run clustered leaves its cluster alone)
-        seen_pairs = ok_pairs + excluded_pairs + attached_pairs
+        # (and the repeats of an opinion of the same submitter, --count-repeats once)
+        seen_pairs = ok_pairs + excluded_pairs + attached_pairs + repeat_pairs
         # The earlier run's clusters are kept (late comments, or the same input again after a run
         # that took late comments) whatever decisions were recorded or withdrawn since: decisions
         # are re-applied on them below, and what a withdrawn one had baked into them is undone
@@ -976,7 +1068,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         # an opinion clustered in the earlier run and excluded since: its cluster loses it and nothing
         # else moves (a fresh grouping without it would shift the others: QA saw confirmed rows lose
         # opinions to new unanswered rows)
-        excluded_since = bool(prev) and any(oid in prev.cluster_of for oid, _ in excluded_pairs + attached_pairs)
+        excluded_since = bool(prev) and any(oid in prev.cluster_of
+                                            for oid, _ in excluded_pairs + attached_pairs + repeat_pairs)
         found = input_changes(prev, seen_pairs) if prev else None
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
@@ -1058,7 +1151,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                                         replaced=replaced, touched=touched, reshaped=reshaped, arrivals=arrivals,
                                         unit_index=unit_index, changed=bool(changes["edited"] or changes["gone"]),
                                         excluded_since=excluded_since,
-                                        attached_since=any(oid in prev.cluster_of for oid, _ in attached_pairs)):
+                                        attached_since=any(oid in prev.cluster_of for oid, _ in attached_pairs),
+                                        repeated_since=any(oid in prev.cluster_of for oid, _ in repeat_pairs),
+                                        repeated={oid for oid, _ in repeat_pairs}):
                 log(line)
         else:
             unit_cluster = group(range(len(unit_texts)))
@@ -1281,7 +1376,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log, highest_given=highest_given,
-                           earlier_texts=earlier_texts, categories=categories))
+                           earlier_texts=earlier_texts, categories=categories, repeat_of=repeat_of))
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
 
@@ -1353,7 +1448,9 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
     status = Counter(op.status for op in opinions)
     # a submission whose opinions staff excluded (対象外) had content: it is not 「意見を含まない提出」; nor
     # is one whose opinions are in an attachment (status attachment)
-    rows_with_opinion = len({op.row_number for op in opinions if op.status in ("ok", "excluded", "attachment")})
+    # (nor one whose opinions repeat its submitter's earlier ones: status repeat, --count-repeats once)
+    rows_with_opinion = len({op.row_number for op in opinions
+                             if op.status in ("ok", "excluded", "attachment", "repeat")})
     return {
         "input_rows": len(subs),
         "rows_with_opinions": rows_with_opinion,
@@ -1362,6 +1459,7 @@ def _counts(subs, opinions, dups, clusters, read_info) -> dict:
         "ok_opinions": status.get("ok", 0),
         "excluded_opinions": status.get("excluded", 0),  # staff decided they are no opinion on the draft
         "attachment_opinions": status.get("attachment", 0),  # only point to an attachment the run did not read
+        "repeat_opinions": status.get("repeat", 0),  # repeat their submitter's earlier opinion (--count-repeats once)
         "status": dict(sorted(status.items())),
         "distinct_opinions": int(dups.n_groups),
         "duplicate_groups": int((dups.sizes > 1).sum()),
@@ -1522,7 +1620,8 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
 
 def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_new: int, freed, replaced,
                     touched: Callable[[str], bool], reshaped, arrivals: Sequence[str], unit_index: Mapping[str, int],
-                    changed: bool, excluded_since: bool, attached_since: bool = False) -> list[str]:
+                    changed: bool, excluded_since: bool, attached_since: bool = False,
+                    repeated_since: bool = False, repeated: Collection[str] = ()) -> list[str]:
     """What a run that keeps the earlier run's clusters says of the opinions it placed: late
     comments and where they went, opinions staff cut, joined or put back, exclusions withdrawn,
     copies of earlier letters; or that the clusters are kept. ``unit_prev``: each unit's earlier
@@ -1575,15 +1674,28 @@ def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_n
     elif arrivals:  # copies of earlier texts only: their copies' rows
         went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
                 for oid in arrivals if oid in unit_index]
-        out.append(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
-                   f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
-                   f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
-                   f"{', '.join(went[:6])}{' …' if len(went) > 6 else ''}; the other clusters are kept")
+        # (late repeats of an opinion their submitter sent before, --count-repeats once: in no cluster)
+        again = [oid for oid in arrivals if oid in repeated]
+        if again:
+            many = len(again) != 1
+            out.append(f"late comments: {len(again)} new opinion{'s' if many else ''}, "
+                       f"{'each a repeat' if many else 'a repeat'} of an opinion {'their' if many else 'its'} submitter "
+                       f"sent before, counted once (--count-repeats once): "
+                       f"{', '.join(again[:6])}{' …' if len(again) > 6 else ''}; the other clusters are kept")
+        if went or not again:
+            out.append(f"late comments: {len(went)} new opinion{'s' if len(went) != 1 else ''}, "
+                       f"{'each a copy' if len(went) != 1 else 'a copy'} of an earlier one, joined "
+                       f"{'their' if len(went) != 1 else 'its'} copies' cluster{'s' if len(went) != 1 else ''}: "
+                       f"{', '.join(went[:6])}{' …' if len(went) > 6 else ''}; the other clusters are kept")
     elif changed:
         pass  # said above
     elif excluded_since and not prev.continued:
-        # (an opinion the earlier run grouped that now only points to an attachment, status attachment)
-        out.append(f"opinions {'that only point to an attachment' if attached_since else 'excluded since the earlier run'}"
+        # (an opinion the earlier run grouped that now only points to an attachment, status attachment,
+        # or repeats one of its submitter's, status repeat)
+        which = ("that only point to an attachment" if attached_since else
+                 "counted once as repeats of their submitter's (--count-repeats once)" if repeated_since else
+                 "excluded since the earlier run")
+        out.append(f"opinions {which}"
                    " leave its clusters; the other clusters are kept"
                    + (f"; {len(freed)} opinion{'s' if len(freed) > 1 else ''} detached from their duplicate group "
                       "since are placed on their own text" if freed else ""))
@@ -1626,7 +1738,9 @@ def _shell_word(text: str) -> str:
 # What staff set once for the consultation's report (not choices of the analysis): a re-run into
 # the same folder without them keeps them, so a report is never published under another title,
 # heading or list of 対応区分 by a command typed without them (QA: a --final re-run dropped all four).
-CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"))
+CARRIED_SETTINGS = (("title", "--title"), ("period", "--period"), ("answer_heading", "--answer-heading"),
+                    ("count_repeats", "--count-repeats"))
+COUNT_REPEATS = ("each", "once")  # --count-repeats: "each" (the default) says nothing when carried
 
 
 def carry_over_report_settings(out_dir: Path, opts: RunOptions, log) -> tuple[RunOptions, tuple | None]:
@@ -1647,7 +1761,8 @@ def carry_over_report_settings(out_dir: Path, opts: RunOptions, log) -> tuple[Ru
     for name, flag in CARRIED_SETTINGS:
         before = settings.get(name)
         if not getattr(opts, name) and isinstance(before, str) and before.strip() and \
-                not (name == "answer_heading" and before == "考え方"):
+                not (name == "answer_heading" and before == "考え方") and \
+                not (name == "count_repeats" and before not in COUNT_REPEATS[1:]):
             changes[name] = before
             kept.append(f"{flag} {_shell_word(before)}")
     categories = None
@@ -1854,7 +1969,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     # a submission all of whose opinions staff excluded still counts (提出者数, 提出件数: the person
     # did submit) and had content: it is counted in the 対象外 line, not as 「意見を含まない提出」; one that
     # only points to an attachment (status attachment) too: its opinions are in a file not read
-    rows_with_opinion = {op.row_number for op in opinions if op.status in ("ok", "excluded", "attachment")}
+    # (or whose opinions repeat the submitter's earlier ones: status repeat, counted once)
+    rows_with_opinion = {op.row_number for op in opinions if op.status in ("ok", "excluded", "attachment", "repeat")}
     blank = set(blank_rows)  # rows whose every cell is empty (「,,」): in opinions.csv, not submissions
     counted = [s for s in subs if s.row_number not in blank]
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
@@ -1920,6 +2036,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
         attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions
                                             if op.status == "attachment" and op.row_number not in blank)),
+        n_repeats=sum(1 for op in opinions if op.status == "repeat"),
         masked=opts.mask, submitters_known=has_submitter_names(counted),
         n_from_unnamed_files=n_unnamed_files, n_nameless=n_nameless, by_kind=by_kind,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
@@ -2164,7 +2281,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                    clusters, answer_rows, confirmed, candidates_by_cluster, report_min_score, opts, counts,
                    read_info, model_name, topic_names, applied, grouping, log=None,
                    highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None,
-                   categories: Sequence[Category] = DEFAULT_CATEGORIES) -> list[Path]:
+                   categories: Sequence[Category] = DEFAULT_CATEGORIES,
+                   repeat_of: Mapping[int, str] | None = None) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -2174,14 +2292,16 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
             dup_label[g] = f"D{g + 1:0{width}d}"
     dup_of_opinion = {i: int(unit_of_ok[j]) for j, i in enumerate(ok)}
 
+    # repeat_of: the opinion (its id) an opinion of status repeat repeats (--count-repeats once)
+    repeat_of = repeat_of or {}
     header = ["opinion_id", "comment_id", "row_number", "index", "status", "duplicate_group", "duplicate_count",
-              "cluster_id", "channel", "heading", "start", "end", "text"]
+              "repeat_of", "cluster_id", "channel", "heading", "start", "end", "text"]
     rows = []
     for i, op in enumerate(opinions):
         g = dup_of_opinion.get(i)
         rows.append([op.opinion_id, op.comment_id, op.row_number, op.index, op.status,
                      dup_label.get(g, "") if g is not None else "",
-                     int(dups.sizes[g]) if g is not None else "",
+                     int(dups.sizes[g]) if g is not None else "", repeat_of.get(i, ""),
                      cluster_ids[cluster_of_opinion[i]] if i in cluster_of_opinion else "",
                      op.channel, op.heading, op.start, op.end, op.text])
     write_csv(out_dir / "opinions.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "opinions.csv")

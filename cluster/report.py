@@ -43,6 +43,8 @@ SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数�
 SHARED_NAMES_NOTE = "同一の氏名による提出は1名として計上"
 # 提出者数 by kind (a 個人・団体 or 団体名 column): an organisation's letters count once, by its name
 SHARED_ORGANISATIONS_NOTE = "同一の団体による提出は1団体として計上"
+# opinions one submitter sent more than once (--count-repeats once), as ministries publish it
+REPEATS_NOTE = "同一の者から同一内容の意見が複数提出されたものは1件として集計しています"
 KIND_UNKNOWN = "区分不明"  # a submission whose kind is not given (an empty cell, a file without the column)
 # The longest published ご意見の概要 taken from an opinion: an Excel row is at most 409.5 pt
 # high, about 20 lines of the 60-wide column, so about 600 characters; 400 leaves room for the
@@ -130,6 +132,9 @@ class ReportModel:
     # ids of the submissions whose text only points to an attachment (status attachment): their
     # opinions are in a file the run did not read, so they are in no row and no count of opinions
     attachment_only: tuple = ()
+    # opinions that repeat one their submitter sent before (status repeat, `cluster run --count-repeats
+    # once`): counted once, in no row and no count; the count lines say how many
+    n_repeats: int = 0
 
     @property
     def has_section_column(self) -> bool:
@@ -227,6 +232,8 @@ class ReportModel:
             more = f" ほか{len(campaigns) - 10:,}項目" if len(campaigns) > 10 else ""
             lines.append(f"うち、同一またはほぼ同一の文面で寄せられた意見：{sum(r.campaign_copies for r in campaigns):,}件"
                          f"（{rows}{more}）")
+        if self.n_repeats:  # (the copies are in no count above)
+            lines.append(f"{REPEATS_NOTE}（該当{self.n_repeats:,}件）。")
         if self.n_excluded:
             lines.append(f"意見を含まない提出：{self.n_excluded:,}件")
         if self.n_not_opinions:

@@ -1318,6 +1318,9 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
 ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into "
                   "the input in its place and run again")
 REASON_WHY = "it gives the reasons under a letter's 意見の趣旨 items (status reason), no opinion of its own"
+# an opinion its submitter sent before too (status repeat, `cluster run --count-repeats once`): counted once
+REPEAT_WHY = ("it repeats an opinion its submitter sent before (status repeat, `cluster run --count-repeats once`): "
+              "counted once, with the opinion repeat_of in opinions.csv names")
 
 
 def _not_clustered_why(status: str) -> str:
@@ -1326,6 +1329,8 @@ def _not_clustered_why(status: str) -> str:
         return ATTACHMENT_WHY
     if status == "reason":
         return REASON_WHY
+    if status == "repeat":
+        return REPEAT_WHY
     return f"its status is {status}" if status else "its status is not ok"
 
 
