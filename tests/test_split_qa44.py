@@ -130,4 +130,4 @@ def test_thanks_before_a_request_keeps_the_request():
     pieces = _split_pieces("감사합니다. 의료 통역을 늘려 주세요.", True)
     assert [p[4] for p in pieces] == ["ok"]
     assert "의료 통역을 늘려 주세요." in pieces[0][3]
-    assert comparison_text(pieces[0][3]) == "의료통역을늘려주세요"
+    assert comparison_text(pieces[0][3]) == "의료 통역을 늘려 주세요"  # (the spaces between Korean words kept)
