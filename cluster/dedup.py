@@ -39,7 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -349,19 +349,38 @@ def detach(dups: DuplicateGroups, keys: list[str], positions, threshold: float =
         among = find_duplicates([keys[p] for p in members], threshold=threshold, containment=containment)
         for p, sub in zip(members, among.group_of.tolist()):
             key_of[p] = (g, batch, int(sub))
+    group_of, sizes, order = _numbered_by_size(key_of)
+    fresh = _representatives(keys, group_of, len(order))
+    representative = np.empty(len(order), dtype=np.int64)
+    for g, k in enumerate(order):
+        kept = int(dups.representative[k[0]])
+        representative[g] = kept if len(k) == 1 and key_of[kept] == k else fresh[g]
+    return DuplicateGroups(group_of, sizes, representative)
+
+
+def _numbered_by_size(key_of: Sequence) -> tuple[np.ndarray, np.ndarray, list]:
+    """Groups given by one key per text, numbered by size, then by first appearance (as
+    ``find_duplicates`` numbers them): (group of each text, sizes, the keys in group order)."""
     counts = Counter(key_of)
-    first_seen: dict[tuple, int] = {}
+    first_seen: dict = {}
     for i, k in enumerate(key_of):
         first_seen.setdefault(k, i)
     order = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
     number = {k: g for g, k in enumerate(order)}
     group_of = np.array([number[k] for k in key_of], dtype=np.int64)
     sizes = np.array([counts[k] for k in order], dtype=np.int64)
-    fresh = _representatives(keys, group_of, len(order))
-    representative = np.empty(len(order), dtype=np.int64)
-    for g, k in enumerate(order):
-        kept = int(dups.representative[k[0]])
-        representative[g] = kept if len(k) == 1 and key_of[kept] == k else fresh[g]
+    return group_of, sizes, order
+
+
+def groups_without(dups: DuplicateGroups, keep: Sequence[int], keys: Sequence[str]) -> DuplicateGroups:
+    """``dups`` on the texts at positions ``keep`` (ascending) alone: the groups numbered again by
+    size, then by first appearance; a group whose representative stays keeps it, else the most
+    common text left stands for it."""
+    group_of, sizes, order = _numbered_by_size(dups.group_of[list(keep)].tolist())
+    position = {int(j): n for n, j in enumerate(keep)}
+    fresh = _representatives([keys[j] for j in keep], group_of, len(order))
+    representative = np.array([position.get(int(dups.representative[g]), int(fresh[k])) for k, g in enumerate(order)],
+                              dtype=np.int64)
     return DuplicateGroups(group_of, sizes, representative)
 
 

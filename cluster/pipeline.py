@@ -26,7 +26,7 @@ import numpy as np
 from . import __version__
 from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
-from .dedup import CAMPAIGN_MIN_COPIES, DuplicateGroups, _representatives, campaign_lines, detach, find_duplicates
+from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates, groups_without
 from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, late_joining_lines, load_previous, previous_clusters_of_units,
                          regroup_reason, withdrawn_placements)
@@ -806,26 +806,6 @@ def repeats_line(opinions: Sequence[Opinion], ok: Sequence[int], repeats: Mappin
     return (f"note: {n} opinion{'s' if n > 1 else ''} repeat{'' if n > 1 else 's'} an opinion the same submitter "
             f"sent before (exact or near copy) and {'are' if n > 1 else 'is'} counted again; `--count-repeats once` "
             f"counts {'them' if n > 1 else 'it'} once (同一の者から同一内容の意見が複数提出されたものは1件として集計)")
-
-
-def groups_without(dups: DuplicateGroups, keep: Sequence[int], keys: Sequence[str]) -> DuplicateGroups:
-    """``dups`` on the texts at positions ``keep`` (ascending) alone: the groups numbered again by
-    size, then by first appearance (as ``find_duplicates`` numbers them); a group whose
-    representative stays keeps it, else the most common text left stands for it."""
-    old = dups.group_of[list(keep)].tolist()
-    counts = Counter(old)
-    first_seen: dict[int, int] = {}
-    for n, g in enumerate(old):
-        first_seen.setdefault(g, n)
-    order = sorted(counts, key=lambda g: (-counts[g], first_seen[g]))
-    number = {g: k for k, g in enumerate(order)}
-    group_of = np.array([number[g] for g in old], dtype=np.int64)
-    sizes = np.array([counts[g] for g in order], dtype=np.int64)
-    position = {int(j): n for n, j in enumerate(keep)}
-    fresh = _representatives([keys[j] for j in keep], group_of, len(order))
-    representative = np.array([position.get(int(dups.representative[g]), int(fresh[k])) for k, g in enumerate(order)],
-                              dtype=np.int64)
-    return DuplicateGroups(group_of, sizes, representative)
 
 
 def _earlier_texts(prev, edits: Mapping[str, str], present: set[str]) -> dict[str, list[str]]:
