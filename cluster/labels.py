@@ -26,7 +26,9 @@ _PAGE_LENGTH = (r"\s*(?:も(?:の|あ|な|に|読)|にも(?:わた|およ|及|�
                 r"|弱|強|分|にわた|におよ|に及|ある|あり|の(?:計画|冊子|資料|本|文書|ボリューム|分量))")
 # (blanks inside a reference, never a line break: 「第7条⏎第7条の報告…」 is one place twice, not 「第7条第7条」)
 _REFERENCE_RES = [
-    re.compile(r"(?:P|p|ｐ|Ｐ)\.?[ \t\u3000]*\d+(?:[ \t\u3000]*[-~〜～][ \t\u3000]*\d+)?"),
+    # (a P of a word or an ID is none: 「Step 3」, a passport's 「P1234567A」 was published as 該当箇所, QA46)
+    re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:P|p|ｐ|Ｐ)\.?[ \t\u3000]*\d{1,4}(?![\dA-Za-z])"
+               r"(?:[ \t\u3000]*[-~〜～][ \t\u3000]*\d{1,4}(?![\dA-Za-z]))?"),
     re.compile(r"(?<![全約計\d])\d+[ \t\u3000]*(?:[-~〜～][ \t\u3000]*\d+[ \t\u3000]*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:[ \t\u3000]*(?:以降|以下|から[ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)|[-~〜～][ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)?))?"),
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)[ \t\u3000]*[\d" + _KANJI_NUM + r"]+(?:[ \t\u3000]*[-－][ \t\u3000]*\d+)?"),
     # 「附則第2項」: one place, the draft's supplementary provisions (QA33: 「第2項」 alone)

@@ -365,8 +365,12 @@ _FOREIGN_CONTACT_LABELS = (
     r"|在留卡号码|在留卡號碼|护照号码|護照號碼"
     r"|연락처|전화번호|전화|휴대폰|핸드폰|주소|이메일|이름|성명"
     r"|फोन|मोबाइल|ठेगाना|नाम|इमेल")
+# The field ends at its line's end, or at a sentence end after it: 「電話：090-…。バスの時刻表を英語に
+# してください。」 and 「Tel: 090-…. Please translate …」 go on with an opinion on the same line, which
+# the whole line's removal lost (QA46: five submissions published as holding no opinion)
 _CONTACT_LINE_RE = re.compile(
-    rf"^\s*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})\s*[:：].*$",
+    rf"^[^\S\n]*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})[^\S\n]*[:：]"
+    r"[^\n]*?(?:。|[.．](?=[^\S\n])|$)",
     re.MULTILINE,
 )
 _SPACE_RE = re.compile(r"\s+")

@@ -115,3 +115,27 @@ def test_a_long_summary_is_cut_at_a_word_and_never_between_a_letter_and_its_vowe
         assert not nepali[len(kept)].startswith(("\u093e", "\u094b", "\u0947", "\u0942", "\u093f")), text
     japanese = "駅前の駐輪場を増やしてほしい" * 50  # no space: cut where the room ends, as before
     assert len(shorten(japanese, 60)) == 60
+
+
+def test_an_opinion_after_a_contact_field_on_its_line_is_kept(tmp_path):
+    # QA46: the whole line of a contact field was removed, and with it the opinion after it: five
+    # submissions were published as holding no opinion (「意見を含まない提出：5件」)
+    from conftest import invoke, read_csv_rows, write_csv
+
+    rows = [["Y-01", "電話：090-1234-5678。バスの時刻表を英語にしてください。"],
+            ["Y-02", "주소: 5-6-7 Higashi-machi, Sakura-shi. 외국인을 위한 무료 법률 상담을 해 주세요."],
+            ["Y-03", "Tel: 090-1234-5678. Please translate the bus timetable."],
+            ["Y-04", "Name: Maria Souza. Please add Portuguese signs at the station."],
+            ["Y-05", "図書館の開館時間を延長してほしい。\n電話：090-1111-2222（平日のみ）"]]
+    src = write_csv(tmp_path / "c.csv", ["番号", "ご意見"], rows)
+    res = invoke("run", src, "--out", tmp_path / "out", "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert {r["opinion_id"]: r["status"] for r in read_csv_rows(tmp_path / "out" / "opinions.csv")} == \
+        {f"Y-0{k}-1": "ok" for k in range(1, 6)}
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    for kept in ("バスの時刻表を英語にしてください。", "외국인을 위한 무료 법률 상담을 해 주세요.",
+                 "Please translate the bus timetable.", "Please add Portuguese signs at the station.",
+                 "図書館の開館時間を延長してほしい。"):
+        assert kept in report
+    assert "090-" not in report and "Higashi" not in report and "Souza" not in report and "平日のみ" not in report
+    assert "意見を含まない提出" not in report

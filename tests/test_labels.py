@@ -416,3 +416,13 @@ def test_an_article_of_a_law_named_with_katakana_is_no_place_in_the_draft(text):
     """QA40: 「容器包装リサイクル法第11条」 was read as the draft's 第11条 (the law's name holds katakana)."""
     assert find_references(text) == []
     assert find_references("本政令第11条の報告を年1回にしてください。") == ["第11条"]
+
+
+def test_a_p_inside_a_word_or_an_id_is_no_page():
+    # QA46: a passport number 「P1234567A」 was published as the row's 該当箇所; 「Step 3」 read as p 3
+    from cluster.labels import find_references
+
+    assert find_references("Passport: P1234567A") == [] and find_references("旅券番号 P1234567A です") == []
+    assert find_references("Step 3 is hard to follow.") == []
+    assert find_references("資料のP5に誤りがあります。") == ["P5"]
+    assert find_references("p.3〜5の図を直してください") == ["p.3〜5"]
