@@ -600,6 +600,13 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
                + re.sub(r"row (\d+)'s like row (\d+)'s", r"\1行目は\2行目の意見", m['list']).replace(", ", "、")
                + f"）。{m['a']}の列だけを並べ替えたり、行をずらして貼り付けたりしていませんか。次の実行の前に確かめてください。"
                f"この取り込みを取り消すには {m['cmd']}"),
+    (r"row (?P<r>\d+) \((?P<c>\S+)\): this file's (?P<kind>\w+) (?P<v>「.*?」) was imported before, but the (?P=kind) "
+     r"recorded(?: from (?P<src>\S+))?(?: by (?P<by>.+?))?(?: on (?P<at>.+?))? \(decision (?P<n>\d+)\) stands: "
+     r"(?P<now>「.*」); withdrawing that one puts this file's back: (?P<cmd>`[^`]+`)",
+     lambda m: f"{m['r']}行目（{m['c']}）：このファイルの{KINDS.get(m['kind'], m['kind'])} {m['v']} は前に取り込みましたが、"
+               f"そのあとの判断{m['n']}（" + (f"取り込み元 {m['src']}、" if m['src'] else "")
+               + (f"記録者 {m['by']}" if m['by'] else "") + (f"、{m['at']}" if m['at'] else "")
+               + f"）の {m['now']} が有効です。このファイルのものに戻すには、その判断を取り消します：{m['cmd']}"),
     (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only the columns to fill in "
      r"(?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
      "シート {s} が変更されています。このシートは読むためのもので、変更は取り込みません（取り込むのは {m} の記入欄です）。"

@@ -107,6 +107,7 @@ import html
 import json
 import os
 import re
+import shlex
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
@@ -2366,6 +2367,31 @@ def replacement_notes(run_dir, planned: Sequence[tuple[str, str, Sequence[str], 
         label = named if named == target else f"{named} (now {target})"
         parts.setdefault(label, []).append(line)
     return [f"{label}: {'; it also '.join(lines)}" for label, lines in parts.items()]
+
+
+def overruled_notes(run_dir, items: Sequence[tuple], decisions: Sequence[Decision], state) -> list[str]:
+    """For a worksheet imported again: one line per row whose change (``items``: kind, row number,
+    cluster id, opinion ids, value) was recorded by an earlier import but is no longer what the row
+    gets, another decision recorded since saying otherwise (QA45: file A imported again after file B
+    replaced its answer said only 「2 changes recorded before」, and staff A thought theirs stood)."""
+    if not items:
+        return []
+    members, _, _ = state
+    where = {oid: c for c, ids in members.items() for oid in ids}
+    held = _text_decisions_in_force(where, decisions)
+    out = []
+    for kind, number, cid, ids, value in items:
+        target = _current_cluster(where, ids)
+        if target is None or (kind, target) not in held:
+            continue
+        _, n, now = held[(kind, target)]
+        if _says_the_same(kind, now.value, value):
+            continue
+        out.append(f"row {number} ({cid}): this file's {kind} 「{shorten(_said(kind, value), 30)}」 was imported before, "
+                   f"but the {kind} {_recorded_how(n, now)} stands: 「{shorten(_said(kind, now.value), 30)}」; "
+                   f"withdrawing that one puts this file's back: `cluster review undo {shlex.quote(str(run_dir))} "
+                   f"--decision {n}`")
+    return out
 
 
 def notes_for_recorded(run_dir, decision: Decision) -> list[str]:

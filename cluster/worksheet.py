@@ -953,7 +953,8 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
     recorded when a row is wrong; ``dry_run`` records nothing and lists what would be."""
     from .review import (TEXT_KINDS, _answer_text_in_run, _archive_answers, _run_state, _staff_text, _withdrawn,
-                         _with_fingerprints, append_decision, load_decisions, replacement_notes, text_fingerprint)
+                         _with_fingerprints, append_decision, load_decisions, overruled_notes, replacement_notes,
+                         text_fingerprint)
     from .io import unescape_cell
 
     path = Path(path)
@@ -1108,6 +1109,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     archive = None  # the run's past answers, read on the first candidate answers.csv no longer lists
     changed_rows = gone_rows = 0
     earlier: set[str] = set()  # files whose changes this one holds too (an earlier copy of it)
+    again: list[tuple] = []  # (kind, row number, cluster id, opinion ids, value) recorded by an earlier import
     for number, cid, summary_cell, answer_cell in sheet.rows:
         shown_summary, shown_answer = sheet.written[cid]
         changes = [("label", label_changes[cid])] if cid in label_changes else []
@@ -1160,6 +1162,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                     value["text"], key_value = text, text
             if (kind, frozenset(ids), key_value) in recorded_before:
                 result.already += 1
+                again.append((kind, number, cid, ids, value))
                 # imported from another file too: an earlier version of this one (fixed since)
                 earlier |= recorded_from.get((kind, frozenset(ids), key_value), set()) - {"", source_sha1}
                 continue
@@ -1194,6 +1197,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         result.messages += _left_by_an_earlier_copy(run_dir, sheet, decisions, withdrawn, earlier, todo, opinions_of)
     # two departments' copies of a row: the later import wins, never silently
     result.replaces = replacement_notes(run_dir, todo, decisions, state)
+    result.messages += overruled_notes(run_dir, again, decisions, state)
     for kind, cid, ids, value in todo:
         shown = (value.get("summary") or value.get("label") or value.get("section") or value.get("department")
                  or value.get("text")

@@ -291,3 +291,27 @@ def test_answers_sorted_apart_from_their_rows_are_named(project, shift):
         assert "並べ替え" in ja and is_known(named[0]), ja
     else:
         assert not named, res.output
+
+
+def test_a_file_imported_again_after_another_replaced_one_of_its_answers_says_so(project):
+    # QA45: A, then B (replacing A's bus-stop answer), then A again: 「recorded nothing … 2 changes recorded
+    # before」, and staff A believed their answer stood
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    for name, answers in (("ws_A.xlsx", {"S1-1": "プールの営業時間を延長します。", "S4-1": "A課：バス停を移します。"}),
+                          ("ws_B.xlsx", {"S7-1": "芝生広場を残します。", "S4-1": "B課：バス停は今の位置とします。"})):
+        wb, columns, rows = main_rows(out / "worksheet.xlsx")
+        for opinion, text in answers.items():
+            wb[MAIN_SHEET].cell(rows[of[opinion]], columns[ANSWER], text)
+        wb.save(tmp / name)
+    assert _import(out, tmp / "ws_A.xlsx").exit_code == 0
+    assert _import(out, tmp / "ws_B.xlsx").exit_code == 0
+    again = _import(out, tmp / "ws_A.xlsx")
+    assert again.exit_code == 0, again.output
+    lines = [line for line in again.output.splitlines() if "was imported before, but" in line]
+    assert len(lines) == 1 and f"({of['S4-1']})" in lines[0], again.output
+    assert "「A課：バス停を移します。」" in lines[0] and "「B課：バス停は今の位置とします。」" in lines[0]
+    assert "from ws_B.xlsx" in lines[0]
+    assert is_known(lines[0]) and "取り込み" in translate(lines[0])
+    # the unchanged one (pool) is not named; importing B again names nothing
+    assert not [line for line in _import(out, tmp / "ws_B.xlsx").output.splitlines() if "was imported before, but" in line]
