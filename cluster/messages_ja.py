@@ -452,7 +452,13 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      r"Excel format",
      "{p}：Excelのワークシート（.xlsx）ではありません。実行で書き出した worksheet.xlsx を編集し、Excel形式で保存した"
      "ものを取り込んでください"),
-    (r"(?P<p>.+?): cannot be read as an Excel file \((?P<t>\w+)\)", "{p}：Excelファイルとして読めません（{t}）"),
+    (r"(?P<p>.+?): cannot be read as an Excel file \((?P<t>[^()]+(?:\([^()]*\))?[^()]*)\); save it again in Excel as "
+     r"「Excel ブック \(\*\.xlsx\)」",
+     lambda m: f"{m['p']}：Excelファイルとして読めません（"
+               + {"not an Excel file inside (a CSV or text file renamed .xlsx?)":
+                  "中身がExcelファイルではありません。CSVやテキストのファイル名を .xlsx に変えたものではありませんか",
+                  "damaged or not saved by Excel": "壊れているか、Excelで保存されたものではありません"}.get(m['t'], m['t'])
+               + "）。Excelで「Excel ブック (*.xlsx)」として保存し直してください"),
     (r"(?P<p>.+?): not a worksheet written by (?P<cmd>`cluster run`) \(sheet '(?P<s>[^']*)' or its hidden sheet is "
      r"missing\); use the worksheet\.xlsx from the run folder",
      "{p}：{cmd} が書き出したワークシートではありません（シート '{s}' か、その隠しシートがありません）。"

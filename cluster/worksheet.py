@@ -330,7 +330,13 @@ def _read(path: Path) -> _Sheet:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - zip, XML or openpyxl errors: one line either way
-        raise InputError(f"{path}: cannot be read as an Excel file ({type(exc).__name__})") from None
+        # (a CSV renamed .xlsx, a file cut short by a mail attachment): what it is, not the exception's name
+        import zipfile
+
+        why = ("not an Excel file inside (a CSV or text file renamed .xlsx?)" if isinstance(exc, zipfile.BadZipFile)
+               else "damaged or not saved by Excel")
+        raise InputError(f"{path}: cannot be read as an Excel file ({why}); save it again in Excel as "
+                         "「Excel ブック (*.xlsx)」") from None
     try:
         main = _main_sheet(path, wb)
         written, units, candidates, labels, categories, sections, departments = {}, {}, {}, {}, {}, {}, {}

@@ -315,3 +315,12 @@ def test_a_file_imported_again_after_another_replaced_one_of_its_answers_says_so
     assert is_known(lines[0]) and "取り込み" in translate(lines[0])
     # the unchanged one (pool) is not named; importing B again names nothing
     assert not [line for line in _import(out, tmp / "ws_B.xlsx").output.splitlines() if "was imported before, but" in line]
+
+
+def test_a_csv_renamed_xlsx_is_refused_in_words_not_an_exception_name(project):
+    out, tmp = project["out"], project["dir"]
+    fake = tmp / "worksheet_csv.xlsx"
+    fake.write_text("No.,考え方\n1,駐輪場を増やします。\n", encoding="utf-8")
+    line = _refused(out, fake, "cannot be read as an Excel file", "renamed .xlsx?", "Excel ブック (*.xlsx)")
+    assert "BadZipFile" not in line
+    assert "ファイル名を .xlsx に変えたもの" in translate(line.strip().removeprefix("error: "))
