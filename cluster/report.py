@@ -347,13 +347,18 @@ def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
     return text[:cut].rstrip() + SHORTENED_MARK
 
 
+# letters of scripts written with spaces between words (Latin of any accent, Greek, Cyrillic, Devanagari, Hangul)
+_SPACED_LETTER_RE = re.compile("[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u0400-\u04ff\u0900-\u097f"
+                               "\uac00-\ud7af\u0300-\u036f]")
+
+
 def _word_cut(text: str, cut: int) -> int:
     """``cut`` moved back to a word's start in a text written with spaces (English, Vietnamese,
     Nepali: QA44 cut 「every no…」) and never between a letter and its vowel sign or accent (a
     Devanagari 「न」 without its 「े」)."""
     space = text.rfind(" ", max(0, cut - 20), cut + 1)
-    if space > 0 and text[cut - 1:cut + 1].strip() == text[cut - 1:cut + 1] and text[cut:cut + 1] != " ":
-        cut = space
+    if space > 0 and 0 < cut < len(text) and _SPACED_LETTER_RE.match(text[cut - 1]) and _SPACED_LETTER_RE.match(text[cut]):
+        cut = space  # (Japanese has no spaces between words: a cut there stays where the room ends)
     while 0 < cut < len(text) and unicodedata.category(text[cut]).startswith("M"):
         cut -= 1
     return cut
