@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import functools
 import hashlib
+import bisect
 import json
 import os
 import re
@@ -1796,8 +1797,11 @@ def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mappin
     if len(inputs) < 2:
         return {}
 
+    firsts = [i["rows"][0] for i in inputs]  # (files follow each other in the row numbering)
+
     def source(row: int):
-        return next((k for k, i in enumerate(inputs) if i["rows"][0] <= row <= i["rows"][1]), None)
+        k = bisect.bisect_right(firsts, row) - 1
+        return k if k >= 0 and row <= inputs[k]["rows"][1] else None
 
     def raw(sub) -> str:  # the id as its file has it, without the file's name in front
         i = inputs[source(sub.row_number)]
