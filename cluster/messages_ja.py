@@ -293,6 +293,10 @@ def _show_where(where: str) -> str:
     if m:
         return (f"どの項目にも入っていません（判断{m['n']}で {m['h']} につなぎ合わせ済み"
                 + (f"。{m['h']} は {m['c']} にあります" if m["c"] else "") + "）")
+    m = re.fullmatch(r"no cluster: a repeat of (?P<f>\S+)(?: \(in (?P<c>\S+)\))?", where)
+    if m:  # (status repeat, --count-repeats once)
+        return (f"どの項目にも入っていません（同一の者が前に提出した {m['f']} と同じ内容として1件に数えています"
+                + (f"。{m['f']} は {m['c']} にあります" if m["c"] else "") + "）")
     if where == "no cluster":
         return "どの項目にも入っていません"
     m = re.fullmatch(r"(?P<c>\S+) \((?:now (?P<now>\S+): )?(?P<t>.*?)(?:, )?(?P<n>\d+) opinions?\)", where)

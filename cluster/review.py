@@ -2819,6 +2819,10 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
                 n, head = heads[-1]
                 there = unescape_cell(row_of[head].get("cluster_id", ""))
                 where = f"no cluster: joined into {head} by decision {n}" + (f" (in {there})" if there else "")
+        first = unescape_cell(row.get("repeat_of", ""))
+        if status == "repeat" and first:  # counted once with the opinion its submitter sent first
+            there = unescape_cell(row_of[first].get("cluster_id", "")) if first in row_of else ""
+            where = f"no cluster: a repeat of {first}" + (f" (in {there})" if there else "")
         lines = [f"opinion {item} (submission {unescape_cell(row.get('comment_id', ''))}), status {status}, "
                  f"in {where}" + (f"; duplicate group {group} ({copies} copies)" if group else "")]
         lines += ["text: " + line for line in unescape_cell(row.get("text", "")).splitlines() if line.strip()]

@@ -237,6 +237,12 @@ def test_review_says_why_a_repeat_is_in_no_cluster(tmp_path):
     assert "同一の者が前に提出した意見と同じ・ほぼ同じ意見です（status repeat" in ja.stderr, ja.stderr
     ja = invoke("review", "exclude", out, "2-1", "--lang", "ja")
     assert "status repeat（同一の者からの同一内容の意見）" in ja.stderr, ja.stderr
+    # `review show` names the opinion it is counted with, and where that one is
+    first = next(r["cluster_id"] for r in opinion_rows(out) if r["opinion_id"] == "1-1")
+    shown = invoke("review", "show", out, "2-1")
+    assert f"status repeat, in no cluster: a repeat of 1-1 (in {first})" in shown.output, shown.output
+    shown = invoke("review", "show", out, "2-1", "--lang", "ja")
+    assert f"同一の者が前に提出した 1-1 と同じ内容として1件に数えています。1-1 は {first} にあります" in shown.output, shown.output
     # a re-run that turns it on in a folder grouped without it: the repeats leave their clusters
     each, _ = run(tmp_path, out="later")
     _, said = run(tmp_path, "--count-repeats", "once", out="later")
