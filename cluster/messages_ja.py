@@ -119,6 +119,13 @@ def _opt(value: Optional[str], fmt: str) -> str:
 _OPS = r"\S+ 「[^」]*」(?:, \S+ 「[^」]*」)*(?:, and \d+ more)?"  # describe_opinions: P-009-4 「…」
 _COPIES = r"(?:; (?P<copies>\d+) exact or near cop(?:y|ies) go(?:es)? with (?:it|them))?"
 _BY_AT = r"by (?P<by>.+?)(?:, (?P<at>\d{4}-[^)]*))?"
+# review._recorded_how: 「recorded from ws_B.xlsx by 道路課 on 2026-11-28 15:10 (decision 3)」
+_RECORDED_HOW = r"recorded(?: from (?P<src>\S+))?(?: by (?P<by>.+?))?(?: on (?P<at>.+?))? \(decision (?P<n>\d+)\)"
+
+
+def _provenance(src: Optional[str], by: Optional[str], at: Optional[str]) -> list[str]:
+    """Where a decision came from, in Japanese: 「取り込み元 ws_B.xlsx」「記録者 道路課」 and when."""
+    return [p for p in (src and f"取り込み元 {src}", by and f"記録者 {by}", at) if p]
 
 
 def _copies(m) -> str:
@@ -611,12 +618,10 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
                + f"）。{m['a']}の列だけを並べ替えたり、行をずらして貼り付けたりしていませんか。次の実行の前に確かめてください。"
                f"この取り込みを取り消すには {m['cmd']}"),
     (r"row (?P<r>\d+) \((?P<c>\S+)\): this file's (?P<kind>\w+) (?P<v>「.*?」) was imported before, but the (?P=kind) "
-     r"recorded(?: from (?P<src>\S+))?(?: by (?P<by>.+?))?(?: on (?P<at>.+?))? \(decision (?P<n>\d+)\) stands: "
-     r"(?P<now>「.*」); withdrawing that one puts this file's back: (?P<cmd>`[^`]+`)",
+     + _RECORDED_HOW + r" stands: (?P<now>「.*」); withdrawing that one puts this file's back: (?P<cmd>`[^`]+`)",
      lambda m: f"{m['r']}行目（{m['c']}）：このファイルの{KINDS.get(m['kind'], m['kind'])} {m['v']} は前に取り込みましたが、"
-               f"そのあとの判断{m['n']}（" + (f"取り込み元 {m['src']}、" if m['src'] else "")
-               + (f"記録者 {m['by']}" if m['by'] else "") + (f"、{m['at']}" if m['at'] else "")
-               + f"）の {m['now']} が有効です。このファイルのものに戻すには、その判断を取り消します：{m['cmd']}"),
+               f"そのあとの判断{m['n']}（{'、'.join(_provenance(m['src'], m['by'], m['at']))}）の {m['now']} が有効です。"
+               f"このファイルのものに戻すには、その判断を取り消します：{m['cmd']}"),
     (r"sheet (?P<s>\S+) was changed: it is there to read, its edits are not imported \(only the columns to fill in "
      r"(?P<m>\S+) are\); to move an opinion to another cluster use (?P<cmd>`[^`]+`) or the notebook",
      "シート {s} が変更されています。このシートは読むためのもので、変更は取り込みません（取り込むのは {m} の記入欄です）。"
@@ -946,11 +951,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"there is no decision (?P<n>\d+): (?P<f>.+?) holds no decisions yet",
      "判断{n}はありません：{f} にはまだ判断が記録されていません"),
     (r"decision (?P<n>\d+) is already withdrawn", "判断{n}はすでに取り消されています"),
-    (r"(?P<c>\S+) already has this (?P<kind>\w+) (?P<v>「.*」), recorded(?: from (?P<src>\S+))?(?: by (?P<by>.+?))?"
-     r"(?: on (?P<at>.+?))? \(decision (?P<n>\d+)\): nothing recorded",
+    (r"(?P<c>\S+) already has this (?P<kind>\w+) (?P<v>「.*」), " + _RECORDED_HOW + r": nothing recorded",
      lambda m: f"{m['c']} にはすでに同じ{KINDS.get(m['kind'], m['kind'])} {m['v']} が記録されています（判断{m['n']}"
-               + (f"、取り込み元 {m['src']}" if m['src'] else "") + (f"、記録者 {m['by']}" if m['by'] else "")
-               + (f"、{m['at']}" if m['at'] else "") + "）。記録しませんでした"),
+               + "".join(f"、{p}" for p in _provenance(m['src'], m['by'], m['at'])) + "）。記録しませんでした"),
     (r"decision (?P<n>\d+) is itself a withdrawal; record the decision again instead",
      "判断{n}は取り消しの記録です。元の判断をもう一度記録してください"),
     (r"no decision in force was imported from (?P<f>.+?) \((?:imported files: (?P<list>.+)|nothing was imported)\)",
@@ -1332,18 +1335,17 @@ def _leaving(m) -> str:
 def _replaces(lines: str) -> str:
     out = []
     for line in lines.split("; it also "):
-        t = re.fullmatch(r"replaces the (\w+) recorded(?: from (\S+))?(?: by (.+?))?(?: on (.+?))? \(decision (\d+)\): "
-                         r"(「.*」)", line)
+        t = re.fullmatch(r"replaces the (?P<kind>\w+) " + _RECORDED_HOW + r": (?P<v>「.*」)", line)
         if t:
-            out.append(f"判断{t[5]}（{'取り込み元 ' + t[2] + '、' if t[2] else ''}{'記録者 ' + t[3] if t[3] else ''}"
-                       f"{'、' + t[4] if t[4] else ''}）で記録した{KINDS.get(t[1], t[1])} {t[6]} を置き換えます")
+            out.append(f"判断{t['n']}（{'、'.join(_provenance(t['src'], t['by'], t['at']))}）で記録した"
+                       f"{KINDS.get(t['kind'], t['kind'])} {t['v']} を置き換えます")
             continue
-        t = re.fullmatch(r"does not replace the (\w+) recorded(?: from (\S+))?(?: by (.+?))?(?: on (.+?))? \(decision "
-                         r"(\d+)\), which names more of its opinions \((\d+) against (\d+)\): (「.*」) stays", line)
+        t = re.fullmatch(r"does not replace the (?P<kind>\w+) " + _RECORDED_HOW + r", which names more of its opinions "
+                         r"\((?P<a>\d+) against (?P<b>\d+)\): (?P<v>「.*」) stays", line)
         if t:
-            out.append(f"判断{t[5]}（{'取り込み元 ' + t[2] + '、' if t[2] else ''}{'記録者 ' + t[3] if t[3] else ''}"
-                       f"{'、' + t[4] if t[4] else ''}）の{KINDS.get(t[1], t[1])}は置き換えません。その行の意見を"
-                       f"多く指しているためです（{t[6]}件対{t[7]}件）。{t[8]} のままです")
+            out.append(f"判断{t['n']}（{'、'.join(_provenance(t['src'], t['by'], t['at']))}）の"
+                       f"{KINDS.get(t['kind'], t['kind'])}は置き換えません。その行の意見を多く指しているためです"
+                       f"（{t['a']}件対{t['b']}件）。{t['v']} のままです")
             continue
         out.append(line)
     return "。また、".join(out)

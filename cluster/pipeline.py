@@ -984,10 +984,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     # an opinion its submitter sent before (an exact or near copy from an earlier submission of the
     # same 氏名: the letter by e-mail and by post): counted once with --count-repeats once (status
     # repeat: kept in opinions.csv, out of the grouping and every count of opinions); said either way
-    repeats = find_repeats(opinions, ok, dups.group_of, keys, subs) if has_submitter_names(subs) else {}
+    named = has_submitter_names(subs)
+    repeats = find_repeats(opinions, ok, dups.group_of, keys, subs) if named else {}
     repeat_of: dict[int, str] = {}  # opinion index -> the id of the opinion it repeats (status repeat)
     repeat_pairs: list[tuple[str, str]] = []
-    if line := repeats_line(opinions, ok, repeats, opts.count_repeats, has_submitter_names(subs)):
+    if line := repeats_line(opinions, ok, repeats, opts.count_repeats, named):
         log(line)
     if repeats and opts.count_repeats == "once":
         for j, first in repeats.items():

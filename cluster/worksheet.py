@@ -935,14 +935,20 @@ def _answers_off_their_rows(sheet: "_Sheet", answers: Mapping[str, str], run_dir
         x = vec.fit_transform(opinions + [answers[c] for c in answers])
     except ValueError:  # no words at all
         return None
-    sims = (x[len(cids):] @ x[:len(cids)].T).toarray()
+    # kept sparse, row by row: a worksheet of 20,000 rows with thousands of answers would not fit dense
+    sims = (x[len(cids):] @ x[:len(cids)].T).tocsr()
+    position = {cid: j for j, cid in enumerate(cids)}
     off = []
     for k, cid in enumerate(answers):
-        if cid not in number or cid not in cids:
+        if cid not in number or cid not in position:
             continue
-        own = sims[k, cids.index(cid)]
-        other = max((j for j in range(len(cids)) if cids[j] != cid), key=lambda j: sims[k, j])
-        if sims[k, other] >= 0.2 and sims[k, other] > 2 * own + 0.05:
+        row = sims.getrow(k)
+        scores = dict(zip(row.indices.tolist(), row.data.tolist()))
+        own = scores.pop(position[cid], 0.0)
+        if not scores:
+            continue
+        other = min(scores, key=lambda j: (-scores[j], j))  # the most alike other row (the first on a tie)
+        if scores[other] >= 0.2 and scores[other] > 2 * own + 0.05:
             off.append((number[cid], number[cids[other]]))
     if len(off) < 2 or 2 * len(off) < len(answers):
         return None
