@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .categories import count_lines as category_lines
+from .summary import draft_summary
 from .io import (
     INDIVIDUAL,
     ORGANISATION,
@@ -372,8 +373,9 @@ def has_submitter_names(subs) -> bool:
 
 def published_summary(row: ReportRow) -> str:
     """ご意見の概要 as published: a staff-written summary as written, the representative opinion
-    shortened (``shorten``) so that it fits an Excel row; opinions.csv keeps its full text."""
-    return row.summary if row.summary_by_staff else shorten(row.summary)
+    as its claims when it is long (``summary.draft_summary``: a life story around a request is left
+    out) and shortened (``shorten``) so that it fits an Excel row; opinions.csv keeps its full text."""
+    return row.summary if row.summary_by_staff else shorten(draft_summary(row.summary))
 
 
 def summary_cell(row: ReportRow, with_section: bool = True) -> str:

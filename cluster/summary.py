@@ -1,0 +1,76 @@
+"""ご意見の概要 drafted from a long opinion: the sentences that state what it asks or says of the draft.
+
+A resident's letter often tells their life first and asks at the end (「私は74歳で、母は認知症で要介護4
+です。…ですから、ショートステイの枠を増やしてほしいのです。」). Published whole, or cut to its first
+400 characters, the row's summary showed the story (health, family, age: QA47) and hid the request.
+Above ``FOCUS_FROM`` characters the draft summary keeps only the sentences that ask, reject, take a
+side or point at the draft (``is_claim``), in their order, with the sentence a 「ですから」 claim
+refers back to; the rest stays in opinions.csv and the worksheet, where staff read the whole letter.
+An opinion whose every sentence is a claim, or none is, is left as it is. Staff's own summary
+(`cluster review summary`) is never touched.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .split import split_sentences
+from .stance import explicit_polarity, sentence_stance
+
+# Shorter opinions are published as written (their reasons are part of the opinion).
+FOCUS_FROM = 150
+
+# What a sentence says of the draft or asks of its authors besides a request ending
+# (``stance.sentence_stance`` reads those): a lack, a doubt, a proposal.
+_CLAIM_RE = re.compile(
+    r"べき|求め|要望|望みます|望む|提案|"
+    r"検討(?:を|して|し(?:て)?(?:ほしい|ください|いただき))|明記|記載(?:して|を|すべき|がな|されていな)|"
+    r"書かれていな|書いてあ(?:りませ|らな)|触れられていな|示されていな|示してい(?:な|ませ)|"
+    r"不十分|不明確|不明瞭|わかりにく|分かりにく|疑問|納得(?:でき|いかな|がいかな)|再考|見直|"
+    r"おかしい|反対|賛成|支持します|評価します")
+# Weaker signs, which a sentence about the writer's own life also shows (「娘は…吸引が必要です」):
+# a claim only in a sentence that names no one of the family
+_WEAK_CLAIM_RE = re.compile(
+    r"必要(?:だ|です|である|がある|があります|と(?:考え|思))|問題(?:だ|です|である|がある|があります)|"
+    r"(?:計画|素案|原案|本案|条例|指針|方針|要綱)(?:\(案\)|（案）)?(?:案)?(?:で|に)は|"
+    r"(?:本|この|今回の|当該)(?:計画|案|素案)|[Pp]\.?\s?\d|\d+\s?(?:ページ|頁)")
+_PERSONAL_RE = re.compile(r"私|僕|わたし|うち|我が家|娘|息子|母|父|夫|妻|主人|祖母|祖父|長男|長女|次男|次女|"
+                          r"兄|姉|弟|妹|孫")
+# quoted words are someone else's (「まずはお母さんだけでも来てください」と言っていただき) or the draft's
+_QUOTED_RE = re.compile(r"「[^「」]*」|『[^『』]*』")
+# A claim that opens by pointing back at the sentence before it: that sentence is its reason.
+_BACK_REFERENCE_RE = re.compile(r"^(?:ですから|だから|なので|ですので|そのため|そのために|それで|そこで|"
+                                r"このため|こうしたことから|以上のことから|以上から|つきましては)[、,]?")
+_ENDS_SENTENCE = "。．！？!?」』）)"
+
+
+def is_claim(sentence: str) -> bool:
+    """Whether one sentence asks, rejects, takes a side, or says something of the draft."""
+    s = _QUOTED_RE.sub("「」", unicodedata.normalize("NFKC", sentence))
+    asks, rejects = sentence_stance(s)
+    if asks or rejects or explicit_polarity([s])[0] or _CLAIM_RE.search(s):
+        return True
+    return bool(_WEAK_CLAIM_RE.search(s)) and not _PERSONAL_RE.search(s)
+
+
+def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
+    """``text`` itself, or, when it is longer than ``focus_from`` characters and holds both claims
+    and other sentences, its claims (``is_claim``) joined in order, each with the sentence before
+    it when it opens with 「ですから」「そのため」…"""
+    if not isinstance(text, str) or len(text) <= focus_from:
+        return text
+    sentences = split_sentences(text)
+    claims = [is_claim(s) for s in sentences]
+    if not any(claims) or all(claims):
+        return text
+    keep = list(claims)
+    for i, s in enumerate(sentences):
+        if claims[i] and i and _BACK_REFERENCE_RE.match(s):
+            keep[i - 1] = True
+    kept = [s for s, k in zip(sentences, keep) if k]
+    out = ""
+    for s in kept:
+        if out and out[-1] not in _ENDS_SENTENCE:
+            out += "。"
+        out += s
+    return out

@@ -1,0 +1,70 @@
+"""ご意見の概要 of a long letter: its requests, not the life story around them (QA47)."""
+from __future__ import annotations
+
+import openpyxl
+from conftest import run_folder
+
+from cluster.report import published_summary, ReportRow
+from cluster.summary import FOCUS_FROM, draft_summary, is_claim
+
+CARER = ("私は74歳で、母と二人で暮らしています。母は認知症で要介護4です。"
+         "毎晩何度も起こされ、私もほとんど眠れません。近くの特養に申し込んでも、ショートステイはいつも二か月先まで埋まっています。"
+         "ですから、ショートステイの枠を増やしてほしいのです。"
+         "昨年は私自身も腰を痛めて入院し、その間は母を遠くに住む親戚に預けるしかありませんでした。母も私も限界です。"
+         "計画案には「介護者支援」という言葉はありますが、具体策が書かれていません。")
+
+
+def test_a_long_letter_keeps_its_request_and_its_criticism_of_the_draft():
+    assert len(CARER) > FOCUS_FROM
+    out = draft_summary(CARER)
+    assert "ショートステイの枠を増やしてほしいのです。" in out
+    assert "具体策が書かれていません。" in out
+    # the story is left out: health, age, the hospital stay
+    for story in ("要介護4", "74歳", "腰を痛めて入院"):
+        assert story not in out
+
+
+def test_a_claim_opening_with_desukara_keeps_the_sentence_it_refers_to():
+    out = draft_summary(CARER)
+    assert "ショートステイはいつも二か月先まで埋まっています。ですから、" in out
+
+
+def test_short_opinions_and_letters_of_claims_only_are_published_as_written():
+    short = "母は認知症です。ショートステイの枠を増やしてほしい。"
+    assert draft_summary(short) == short
+    claims = ("ショートステイの枠を増やしてください。" * 8) + "介護者支援の具体策を計画に明記すべきです。" * 4
+    assert len(claims) > FOCUS_FROM and draft_summary(claims) == claims
+    story = "私は毎朝六時に起きて母の朝食を作ります。" * 12
+    assert draft_summary(story) == story
+
+
+def test_a_family_member_needing_care_is_not_a_claim_but_a_need_of_the_plan_is():
+    assert not is_claim("娘は気管切開をしていて、24時間たんの吸引が必要です。")
+    assert is_claim("医療的ケア児を受け入れる事業所の確保が必要です。")
+    # words quoted from someone else are not the writer's request
+    assert not is_claim("電話したら、「まずはお母さんだけでも来てください」と言っていただき、少し楽になりました。")
+    assert is_claim("このような相談の場があることを、もっと広く知らせてください。")
+
+
+def test_a_staff_summary_is_published_as_written():
+    row = ReportRow(no=1, section="", summary=CARER, count=1, answer="", answer_status="none",
+                    summary_by_staff=True)
+    assert published_summary(row) == CARER
+    row = ReportRow(no=1, section="", summary=CARER, count=1, answer="", answer_status="none")
+    assert "要介護4" not in published_summary(row)
+
+
+def test_the_report_publishes_the_request_and_the_worksheet_keeps_the_letter(tmp_path):
+    rows = [["1", CARER],
+            ["2", "駅前の駐輪場を増やしてください。"],
+            ["3", "図書館の開館時間を夜まで延長してほしい。"]]
+    out, _, _ = run_folder(tmp_path, ["受付番号", "ご意見"], rows)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "ショートステイの枠を増やしてほしいのです。" in report
+    assert "要介護4" not in report and "腰を痛めて入院" not in report
+    for name in ("report.csv", "report.html"):
+        assert "要介護4" not in (out / name).read_text(encoding="utf-8-sig")
+    sheet_text = " ".join(str(c.value) for ws in openpyxl.load_workbook(out / "worksheet.xlsx").worksheets
+                          for row in ws.iter_rows() for c in row if c.value)
+    assert "要介護4" in sheet_text  # staff read the whole letter where they write the summary
+    assert "要介護4" in (out / "opinions.csv").read_text(encoding="utf-8-sig")
