@@ -2003,8 +2003,9 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
             col = None
         chosen[what] = col
     if opts is COMMENT_OPTIONS and chosen["channel"]:
-        _note_unknown_values(table, chosen["channel"], unknown_channels(r.get(chosen["channel"], "") for r in table.rows),
-                             "the known channels", KNOWN_CHANNELS)
+        values = [r.get(chosen["channel"], "") for r in table.rows]
+        _note_unknown_values(table, chosen["channel"], unknown_channels(values), "the known channels", KNOWN_CHANNELS)
+        _note_read_as(table, chosen["channel"], values)
     if opts is COMMENT_OPTIONS:
         table.opinion_fields = opinion_fields(table.columns, text_col, set(chosen.values()) - {None, text_col})
         used = set(chosen.values()) | {"_extra"} | {c for f in table.opinion_fields for c in f if c}
@@ -2083,6 +2084,36 @@ def _note_unknown_values(table, column: str, unknown: Counter, known_what: str, 
     shown = ", ".join(f"「{shorten(v, 20)}」 {counted(k, 'row')}" for v, k in unknown.most_common(5))
     line = (f"{column}: {counted(len(unknown), 'value')} not among {known_what} ({', '.join(known)}), counted as "
             f"written: {shown}" + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
+    if line not in table.notes:
+        table.notes.append(line)
+
+
+def channels_read_as(values: Iterable[str]) -> Counter:
+    """(value as written, the channel counted) for the values that count under another word
+    (「ホームページ」 -> 電子申請, 「窓口」 -> 持参), with how many rows have each; a spelling of the
+    channel's own name (ＦＡＸ, 電子 申請) and a note in brackets after it are not named."""
+    out: Counter = Counter()
+    for v in values:
+        found = normalize_channel(v)
+        if found not in KNOWN_CHANNELS:
+            continue
+        written = " ".join(unicodedata.normalize("NFKC", v or "").split())
+        m = _CHANNEL_NOTE_RE.match(written)
+        bare = m.group(1) if m and normalize_channel(m.group(1)) == found else written
+        if _channel_key(bare) != _channel_key(found):
+            out[(written, found)] += 1
+    return out
+
+
+def _note_read_as(table, column: str, values: Iterable[str]) -> None:
+    """One read note naming the channel values counted under another word (QA47: 「ホームページ」 was
+    counted as 電子申請 and nothing said so)."""
+    read_as = channels_read_as(values)
+    if not read_as:
+        return
+    shown = ", ".join(f"「{shorten(v, 20)}」 as {c} ({counted(k, 'row')})" for (v, c), k in read_as.most_common(5))
+    line = f"{column}: counted under the standard channels: {shown}" + (
+        f" and {len(read_as) - 5} more" if len(read_as) > 5 else "")
     if line not in table.notes:
         table.notes.append(line)
 

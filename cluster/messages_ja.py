@@ -1284,6 +1284,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"{m['col']}：既定の提出方法（{m['known'].replace(', ', '・')}）にない値が{m['n']}種類あります。"
                "書かれたとおりに数えます：" + re.sub(r"」 (\d+) rows?", r"」\1行", m["shown"]).replace(", ", "、")
                .replace(" and ", "、ほか").replace(" more", "種類")),
+    (r"(?P<col>[^:]+): counted under the standard channels: (?P<shown>.+)",
+     lambda m: f"{m['col']}：次の値は既定の提出方法として数えます："
+               + re.sub(r"」 as (\S+) \((\d+) rows?\)", r"」→\1（\2行）", m["shown"]).replace(", ", "、")
+               .replace(" and ", "、ほか").replace(" more", "種類")),
     # `review show`: the row's best past answers with their evidence (QA31)
     (r"past answers in answers\.csv, best first \((?P<cmd>`[^`]+`) confirms one\):",
      "answers.csv の過去の回答（一致度の高い順。{cmd} で確定できます）："),
