@@ -50,6 +50,7 @@ from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_su
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import is_lead_in, split_submission
+from .summary import compared_text
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
 
@@ -589,7 +590,8 @@ def _clustering_text(op: Opinion) -> str:
     two letters that only share the shape of a contact line (「taro at example dot jp」,
     「LINE ID: midori」) are not alike."""
     # (and without a sentence that only asks to be answered there: 「返事は［電話番号］にください。」)
-    text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(op.text, person_names=False)))
+    # (a letter telling a life story around its requests: the requests, ``summary.compared_text``)
+    text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(compared_text(op.text), person_names=False)))
     key = comparison_text(text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
 

@@ -68,3 +68,38 @@ def test_the_report_publishes_the_request_and_the_worksheet_keeps_the_letter(tmp
                           for row in ws.iter_rows() for c in row if c.value)
     assert "要介護4" in sheet_text  # staff read the whole letter where they write the summary
     assert "要介護4" in (out / "opinions.csv").read_text(encoding="utf-8-sig")
+
+
+STORY = ("私は会社員で、認知症の母と二人で暮らしています。母は夜中に何度も起きて家の中を歩き回ります。"
+         "私もほとんど眠れず、仕事中に倒れそうになったこともあります。先月は母が夜中に家を出てしまい、警察に保護されました。")
+
+
+def test_a_life_story_is_told_and_a_reasoned_opinion_is_not():
+    from cluster.summary import compared_text, story_told
+
+    letter = STORY + "近くの施設のショートステイはいつも埋まっています。ショートステイの受け入れ枠を増やしてください。"
+    assert story_told(letter)
+    assert compared_text(letter) == "ショートステイの受け入れ枠を増やしてください。"
+    reasoned = ("福島の人々は十年以上にわたり大きな負担を背負ってきました。風評被害もまだ各地で続いています。"
+                "除去土壌の再生利用は全国で進めるべきです。福島だけに負担を押しつけるのは公平ではありません。"
+                "安全性の根拠となるデータを分かりやすく公開し、国民の理解を得る努力を続けてください。"
+                "説明会も各地で開催してほしいと考えます。基準値の考え方も丁寧に説明する必要があります。")
+    # its summary leaves the background out, but it tells no one's life: grouped on the whole text
+    assert len(reasoned) > FOCUS_FROM and draft_summary(reasoned) != reasoned
+    assert not story_told(reasoned) and compared_text(reasoned) == reasoned
+
+
+def test_two_letters_with_one_story_and_two_requests_are_grouped_by_their_requests(tmp_path):
+    rows = [["1", STORY + "近くの施設のショートステイはいつも二か月先まで予約で埋まっています。ショートステイの受け入れ枠を増やしてください。"],
+            ["2", STORY + "介護のことを相談したくても、窓口は平日の昼間しか開いていません。介護する家族のための相談窓口を夜間や休日にも開いてほしいです。"],
+            ["3", "ショートステイの受け入れ枠を増やしてください。"],
+            ["4", "ショートステイの枠が足りないので増やしてほしい。"],
+            ["5", "介護する家族の相談窓口を夜間や休日にも開いてほしい。"],
+            ["6", "家族介護者の相談窓口を休日や夜にも開設してください。"],
+            ["7", "駅前の駐輪場を増設してください。"],
+            ["8", "図書館の開館時間を延長してほしい。"]]
+    out, _, cluster = run_folder(tmp_path, ["受付番号", "ご意見"], rows)
+    # (a shared story had put the two letters in one row, apart from the requests they make)
+    assert cluster["1-1"] != cluster["2-1"]
+    assert cluster["1-1"] == cluster["3-1"] == cluster["4-1"]
+    assert cluster["2-1"] == cluster["5-1"] == cluster["6-1"]
