@@ -6,7 +6,10 @@ not need them and form letters differ in them), stock greetings and closing line
 whole sentence or line made of them, never a phrase inside a sentence: 「現在65歳以上です。」 keeps
 its 「以上です」), and a trailing signature line (「東町在住　山田」) is dropped.
 ``display_text`` is the published form; ``is_introduction`` tells a preamble that only
-greets, introduces the writer or announces the items below from an opinion.
+greets, introduces the writer or announces the items below (「意見」「意見：」「意見を送ります。」「計画案に
+ついて3点意見します。」 alone over them) from an opinion. ``is_empty_opinion`` reads a stock 'no comment'
+(「特に意見はございません」) and a letter that only thanks (「特に意見はありませんが、いつもありがとうござ
+います。」「計画づくりお疲れ様です。」) as no opinion.
 """
 from __future__ import annotations
 
@@ -123,6 +126,8 @@ _GREETINGS = [
     r"(ありがとうございま(す|した)|感謝(いた|致)?し?ます|感謝申し上げます|御礼申し上げます|お礼申し上げます)",
     r"(以下|下記|次)の?\s*[0-9０-９一二三四五六七八九十]*\s*(点|項目|件)?(について|に関して|を|の)?、?\s*(ご?意見|コメント)?を?(申し上げ|述べ|提出|挙げ|送り|お送りし)(いた|致)?(し)?ます",
     r"気にな(った|る)点を(挙げ|述べ|申し上げ)ます",
+    # 「第3次計画案について、思うところを書かせていただきます。」 (QA47: the first line of a letter's opinion)
+    r"[^\n。]{0,40}(について|に対して|に関して)?、?(思う|感じた|考える)(ところ|こと)を(書かせて|述べさせて)(いただき|頂き)ます",
     # an English letter's salutation and closing (「Dear Sir or Madam,」「Best regards,」: QA26 saw the
     # closing published with the opinion)
     r"(?i:(with\s+)?(best|kind|warm|warmest)\s+(regards|wishes)|regards|sincerely(\s+yours)?|yours\s+(sincerely|faithfully|truly)"
@@ -236,7 +241,15 @@ _INTRO_SENTENCE_RE = re.compile(
     # 「意見は次のとおりです。」「私の意見は以下の3点です。」「要望は下記のとおり。」: the items announced
     r"|(?:私の|わたしの|当会の|弊社の)?(?:ご?意見|要望|提案|質問)(?:等|など)?は[、，,]?"
     r"(?:次|以下|下記)の?(?:とおり|通り|[0-9０-９一二三四五六七八九十]+(?:点|つ|項目))(?:です|でございます)?"
-    r"|(?:ご?意見|要望|提案)を(?:申し上げ|述べ)(?:ます|させていただきます))[。．.！!：:]?$")
+    r"|(?:ご?意見|要望|提案)を(?:申し上げ|述べ)(?:ます|させていただきます)"
+    # 「意見」「意見：」「意見です。」「意見を送ります。」「計画案について3点意見します。」 alone over the items: a
+    # heading or an announcement (QA47: 「意見」 over four numbered items was published as a row of its own)
+    # (「公園について意見します。」 names what it is about: no announcement without a count)
+    r"|(?:[^。、]{0,40}?(?:について|に関して|に対して|に対し|への|に対する)(?:の)?[、，,]?[ \u3000]*)?"
+    r"(?:[0-9０-９一二三四五六七八九十]+[ \u3000]*(?:点|つ|項目|件)[、，,]?[ \u3000]*(?:私の|わたしの)?"
+    r"(?:ご?意見|要望|提案|コメント)(?:等|など)?(?:です|でございます|を(?:お?送り|送付|提出)(?:いた|致)?し?ます|(?:いた|致)?します)?"
+    r"|(?:私の|わたしの)?(?:ご?意見|要望|提案|コメント)(?:等|など)?(?:です|でございます|を(?:お?送り|送付|提出)(?:いた|致)?し?ます)?)"
+    r")[。．.！!：:]?$")
 
 
 # A self-introduction in another language (QA44: foreign residents opened with one; alone on its line
@@ -666,12 +679,37 @@ def content_hash(text: str, length: int = 12) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def is_empty_opinion(text: str) -> bool:
-    """Nothing to cluster: blank, punctuation only, or a stock 'no comment'."""
+    """Nothing to cluster: blank, punctuation only, a stock 'no comment', or thanks only."""
     key = comparison_text(text)
     if not key or not any(ch.isalnum() for ch in key):
         return True
     return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key) or _is_test_message(key)
-                or _NOTHING_WRITTEN_RE.fullmatch(key))
+                or _NOTHING_WRITTEN_RE.fullmatch(key) or _is_thanks_only(key))
+
+
+# A sentence that only thanks or says 「お疲れ様」 (「県の皆さんいつもありがとうございます」「社協の横山様には本当に
+# よくしていただきました」「計画づくりお疲れ様です」), after a stock 'no comment' or not (「特に意見はありませんが、
+# …ありがとうございます」): QA47's thank-you letters were published as opinions. Thanks for what the draft
+# does (「…を盛り込んでいただきありがとうございます」) praises the draft: an opinion, no match.
+_THANKS_SENTENCE_RE = re.compile(
+    r"(?:(?:特に|とくに)?(?:ご?意見|要望|コメント)(?:等|など)?(?:は|も)?(?:特に|とくに)?(?:ありません|ございません|ないです|ない)"
+    r"(?:が|けれど|けど|けれども)[、，,]?)?"
+    r"(?:(?!盛り込|記載|明記|書いて|入れて|取り入れ|反映|示して|載せて)[^。！？!?]){0,50}?"
+    r"(?:ありがとうございま(?:す|した)|ありがとう|感謝(?:いた|致)?し?(?:ております|しています|ています|ます|申し上げます)"
+    r"|(?:お礼|御礼)(?:を)?申し上げ(?:ます|たいです)|お疲れ(?:様|さま)(?:です|でした)|ご苦労(?:様|さま)(?:です|でした)"
+    r"|お世話にな(?:りました|っております|っています)|(?:よく|親切に|丁寧に|優しく)して(?:いただき|くださり|もらい|くれ)ました)"
+    r"[。．.！!]*")
+
+
+def _is_thanks_only(key: str) -> bool:
+    """Every sentence of ``key`` (a comparison text: greetings already gone) only thanks, as a
+    greeting does: no opinion (「いつもありがとうございます。計画づくりお疲れ様です。」)."""
+    parts = [p for p in re.split(r"(?<=[。！？!?])", key) if p.strip("。．.！!？? ")]
+    if not parts or len(key) > 200:
+        return False
+    from .stance import sentence_stance
+
+    return all(_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p)) for p in parts)
 
 
 def _is_test_message(key: str) -> bool:

@@ -34,11 +34,18 @@ before another 「○」 (「○○商工会議所」) or before 「県知事」
 
 Letters without numbering (paragraphs, or one run of text), and the text under a 「…について」
 heading, are read sentence by sentence (``_split_paragraphs``): a sentence that opens a new point
-(「また、」「次に」「最後に」…) and asks for something else, or a paragraph that asks for something and
-shares no word with the requests before it, starts a new opinion (so does a line opening with 「また」
-without a comma that objects to another subject); a generic plea (「どうか県民の声に耳を傾けてください。」)
-asks nothing of its own and ends no opinion; the greetings before the first and after the last are
-``closing`` segments, and so is a line announcing the opinion (「…について意見を申し上げます。」) over one.
+(「また、」「次に」「最後に」「もうひとつは、」…) and asks for something else, or a paragraph that asks for
+something and shares no word with the requests before it, or whose requests name other things than
+the opinion's requests name (「…コーディネーターを全市町村に配置し…」 under 「…事業所を…確保してください。」,
+though both speak of 医療的ケア児), starts a new opinion (so does a line opening with 「また」 without a
+comma that objects to another subject). A criticism of the draft (「計画案には「介護者支援」とありますが、
+具体策が書かれていません。」) and support for its direction (「この方向性に賛成です。」) are opinions as requests
+are; a kindness or an event told in the past (「…サロンに誘ってくださいました。」) asks nothing. The story
+paragraphs before a request are its background and go with it; a generic plea (「どうか県民の声に耳を傾けて
+ください。」) asks nothing of its own and ends no opinion; the greetings before the first and after the last
+are ``closing`` segments, and so is a line announcing the opinion (「…について意見を申し上げます。」) over one;
+a self-introduction that opens the writer's story in its paragraph (「私は74歳で、母と二人で暮らしています。
+母は…」) stays the story's start.
 
 E-mails pasted whole: a header block at the top (From:/To:/Subject:/Date:/件名：/差出人： … lines)
 becomes a segment marked ``part="header"``, and so does a lone 「件名：…」「Subject: …」 first line over a
@@ -663,7 +670,64 @@ def _asks(sentence: str) -> bool:
     from .stance import sentence_stance
 
     text = nfkc(sentence).strip()
-    return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text))
+    # 「…サロンに誘ってくださいました。」: what someone did for the writer, told in the past (QA47)
+    if _PAST_KINDNESS_RE.search(text):
+        return False
+    return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text) or _WISH_IF_RE.search(text)
+                                               or _SUPPORTS_RE.search(text))
+
+
+# 「…来てくださり、…誘ってくださいました。」: a kindness told, no request
+# 「…役所でお願いしたとき、…聞こえてしまいました。」「…入院をお願いしましたが、…崩してしまいました。」: what
+# happened, told in the past, asks nothing now (QA47)
+_PAST_KINDNESS_RE = re.compile(r"(?:ました|でした)[。．.!！]*$")
+# 「…話せる場所があったらいいなと思います。」: a wish, said as what would help (QA47)
+_WISH_IF_RE = re.compile(r"(?:あったら|あれば|できたら|できれば|なったら|なれば)(?:いい|良い|よい|助かる|うれしい|嬉しい)"
+                         r"(?:な|のに)?(?:と(?:思い|思って)(?:ます|います|おります))?[。．.!！]*$")
+# 「私はこの方向性に賛成です。」「…という方向性には大いに賛成します。」: support for the draft is an opinion
+# (QA47: it stayed in one row with the request in the next paragraph)
+_SUPPORTS_RE = re.compile(r"(?:方向性|考え方|趣旨|理念|方向)(?:に|には|にも)[、，,]?(?:大いに|全面的に|基本的に|心から)?賛成(?:です|します|いたします|致します|でございます)"
+                          r"[。．.!！]*$")
+# A criticism of the draft: it lacks something or says it unclearly (「計画案には「介護者支援」という言葉は出てき
+# ますが、具体的に何をするのかが書かれていません。」): an opinion without a request ending (QA47)
+_CRITICISM_RE = re.compile(
+    r"(?:計画案|計画|素案|原案|本案|案|記述|記載|文言|表現)[^。]{0,60}?"
+    r"(?:書かれて(?:いません|いない|おりません)|記載(?:が|は)?(?:ありません|ない|されていません|されていない)"
+    r"|触れられて(?:いません|いない)|触れて(?:いません|いない)|示されて(?:いません|いない)|見当たりません"
+    r"|具体(?:策|性|的な(?:中身|内容|取組|取り組み))?(?:が|は)?(?:ありません|ない|見えません|乏しい)|不十分|不明確"
+    r"|(?:分かり|わかり)(?:ません|にくい)|曖昧|あいまい)")
+
+
+def _criticises(sentence: str) -> bool:
+    """``sentence`` says the draft lacks something or says it unclearly (``_CRITICISM_RE``)."""
+    from .normalize import nfkc
+
+    return bool(_CRITICISM_RE.search(nfkc(sentence)))
+
+
+# The things a request names: 「X の Y を」「Y も」 (「ショートステイの枠を」「医療的ケア児等コーディネーターを」
+# 「企業向けの啓発も」); the words of what it asks for, not of its reasons.
+# 「公園の遊具に」「X の Y は」: the words of a の-chain before any particle too
+_OBJECT_RE = re.compile(r"((?:[\u4e00-\u9fff\u3005\u30a0-\u30ffー]+の)+[\u4e00-\u9fff\u3005\u30a0-\u30ffー]+)(?=[をにはがもでや])"
+                        r"|([\u4e00-\u9fff\u3005\u30a0-\u30ffー]+)(?:を|も(?=[^、。]*(?:ください|下さい|ほしい|欲しい|たい|願い|求め)))")
+_GENERIC_OBJECTS = frozenset("こと もの ため 点 方 何 事 物 全体 対策 取組 取り組み 支援 検討 配慮 対応 整備 充実 推進 強化 確保 "
+                             "改善 拡充 実施 計画 計画案 案 県 市 国 内容 具体策 方向性 地域 住民 市民 県民 意見 要望".split())
+
+
+def _objects(sentence: str) -> set[str]:
+    """Words of what ``sentence`` asks for (``_OBJECT_RE``), without the generic ones."""
+    from .normalize import nfkc
+
+    out = set()
+    for m in _OBJECT_RE.finditer(nfkc(sentence)):
+        out.update(w for w in (m.group(1) or m.group(2)).split("の") if len(w) >= 2 and w not in _GENERIC_OBJECTS)
+    return out
+
+
+def _same_object(mine: set[str], theirs: set[str]) -> bool:
+    """Some word of ``mine`` is one of ``theirs`` or ends one (耐震改修 / 改修: the same thing, more
+    precisely; 医療的ケア児等コーディネーター / 医療的ケア児: another thing of the same people)."""
+    return any(a.endswith(b) or b.endswith(a) for a in mine for b in theirs)
 
 
 def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
@@ -919,16 +983,17 @@ def _cover_end(text: str, lines: list[tuple[int, int]]) -> int:
 _BLANK_LINE_RE = re.compile(r"\n[ \t\u3000]*\n")
 _INDENT_RE = re.compile(r"(?<=[。．！？!?」』）)])[ \t]*\n(?=\u3000|[ ]{1,4}\S)")
 # A paragraph that opens a new point: 「また、」「次に」「もう一点」「二点目として」「最後に」「それから」
+# (「もうひとつは、…」: QA47)
 _NEW_POINT_RE = re.compile(
     r"[ \t\u3000]*(?:また|次に|つぎに|それから|さらに|更に|加えて|あわせて|併せて|最後に|さいごに|それと|あと|"
     r"ほかに|他に|その他|そのほか|別件で?|続いて|"
-    r"もう(?:一|1|ひと)(?:点|つ)|[二三四五六2-6２-６](?:点|つ)目(?:として|は|に)?|"
+    r"もう(?:一|1|ひと)(?:点|つ)(?:は|として|目(?:は|として)?)?|[二三四五六2-6２-６](?:点|つ)目(?:として|は|に)?|"
     r"(?:一|1|１)(?:点|つ)目(?:として|は|に)?|まず|第[一二三四五六1-6１-６](?:に|点))"
     r"(?:[、，,\s]|(?<=目)|(?<=点)|(?<=に))")
 # The point said again at the end of a letter (「改めて、東町線の存続を強くお願いします。」): no new opinion.
-_RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|繰り返し|くりかえし|再度|もう一度|以上の(?:理由|こと)|以上から|以上により|よって|"
+_RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|(?:繰り返し|くりかえし)(?:に|ますが|ですが|て?(?:お願い|申し上げ|求め))|再度|もう一度|以上の(?:理由|こと)|以上から|以上により|よって|"
                          r"そういうわけで|というわけで|ですので|ですから|だから|そのため|したがって|従って|どうか|何卒|なにとぞ|"
-                         r"ぜひ|是非|強く(?:お願い|要望|求め|希望|要請)|"
+                         r"ぜひ|是非|強く(?:お願い|要望|求め|希望|要請|願)|切に(?:お願い|願)|"
                          # 「また、移転するにしても、…場所にしてください」: a fallback for the same request
                          r"にしても|としても")
 # Words of two characters shared by requests on unrelated things: no sign of one subject.
@@ -1070,18 +1135,24 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     - at a sentence that opens a new point (「また、」「次に」「もう一点」「最後に」…) and asks for
       something itself, unless it only says the point again (「改めて…お願いします」 about what
       the opinion's requests name);
+    - at such a sentence that asks for nothing when the request after it names other things than
+      the opinion's requests (「それと、職場の理解がないと介護離職はなくなりません。企業向けの啓発も…」);
     - at such a sentence that asks for nothing (「また、駐車場が狭く…。」) when the next request
       names nothing the opinion's requests name (「また、高齢者の通院が…。東町線の存続を…」 stays);
     - at a paragraph without a connective whose words (kanji and katakana) share nothing with the
-      paragraphs of the opinion's requests; the paragraphs since the last request go with it when
-      they share its words and not the opinion's (the background of the next request);
+      paragraphs of the opinion's requests, or whose requests name things (``_objects``: 「Xを」
+      「XのYに」) none of whose words is one the opinion's requests name or ends one (the words of a
+      consultation's subject, 介護 or 医療的ケア児, are in most paragraphs); the paragraphs since the
+      last request go with it (the background of the next request) unless they share more words
+      with the opinion's requests than with its paragraph; a paragraph that says the request again
+      (``_RESTATE_RE``: 「どうか」「ですから」) is never cut off;
     - at a line that opens with 「また」 and no comma (「…保存を求めます。⏎また駐車場の有料化にも
       反対です。」) when that line asks for something itself and names nothing the opinion's
       requests name: ordinary prose starts lines with 「また」 too, so less than that stays.
 
     A generic plea (「どうか県民の声に耳を傾けてください。」「慎重にご検討ください。」「計画の再考を
     お願いします。」, ``_is_generic_plea``) asks nothing of its own: it neither ends an opinion nor
-    counts as its request.
+    counts as its request. A criticism of the draft (``_criticises``) counts as a request.
 
     Greeting and self-introduction sentences before the first opinion, and greeting sentences
     after the last, are segments of their own, marked ``closing`` (status ``greeting``). Over a
@@ -1093,11 +1164,23 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
 
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
-    asks = [not f and not _is_generic_plea(t) and _asks(t) for t, f in zip(unit_text, framing)]
+    # a criticism of the draft (「…具体的に何をするのかが書かれていません。」) is an opinion as a request is
+    crit = [not f and _criticises(t) for t, f in zip(unit_text, framing)]
+    asks = [not f and not _is_generic_plea(t) and (c or _asks(t)) for t, f, c in zip(unit_text, framing, crit)]
+    objects = [_objects(t) if a else set() for t, a in zip(unit_text, asks)]
     lead = 0
     while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])
                                      or is_letter_framing(unit_text[lead])):
         lead += 1
+    if lead and not units[lead][2] and not asks[lead]:
+        # 「私は74歳で、母（96歳）と二人で暮らしています。母は認知症で要介護4です。」: the introduction
+        # opens the writer's story, which goes on in its paragraph: it is that story's start, no
+        # greeting row of its own (QA47); greetings before it still are
+        first = max(k for k in range(lead + 1) if units[k][2])
+        while first < lead and (framing[first] or (is_letter_framing(unit_text[first])
+                                                   and not is_introduction(unit_text[first]))):
+            first += 1
+        lead = first
     if sum(asks) < 2:
         return _cut_lead_lines(text, seg, units, lead)
     tail = len(units)
@@ -1115,7 +1198,17 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     def next_request(i: int) -> int | None:
         return next((k for k in range(i, tail) if asks[k]), None)
 
+    def other_thing(ks: list[int], named: set[str]) -> bool:
+        """The sentences ``ks`` (from a new paragraph or point to its request) ask for something
+        the opinion's requests (naming ``named``) do not: their requests name things (``_objects``)
+        or criticise the draft, and no word of theirs is one of ``named`` or ends one."""
+        if not named or not any(objects[k] or crit[k] for k in ks):
+            return False
+        words = {w for k in ks for w in _TERM_RE.findall(unit_text[k]) if len(w) >= 2}
+        return not _same_object(words, named)
+
     chunks: list[list[int]] = []
+    request_objects: set[str] = set()  # what the current opinion's request sentences name
     request_terms: set[str] = set()  # words of the current opinion's request sentences
     request_paras: set[int] = set()  # paragraphs holding them (none: no request yet)
     for i in range(lead, tail):
@@ -1127,24 +1220,33 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 named = next((k for k in range(nxt, tail) if asks[k] and terms[k]), nxt)
                 related = bool(set().union(*terms[i:named + 1]) & request_terms)
                 restated = related and _RESTATE_RE.search("".join(unit_text[i:named + 1]))
-                if (asks[i] and not restated) or (not asks[i] and not (related and _shares_a_word(
+                # 「それと、職場の理解がないと介護離職はなくなりません。企業向けの啓発も…」: a reason, then a
+                # request for another thing (QA47: 介護 was in both, and it stayed in the opinion above)
+                if (asks[i] and not restated) or (not asks[i] and (not (related and _shares_a_word(
                         [unit_text[k] for k in range(i, named + 1)],
-                        [unit_text[k] for c in chunks[-1:] for k in c if asks[k]]))):
+                        [unit_text[k] for c in chunks[-1:] for k in c if asks[k]]))
+                        or (not restated and other_thing(list(range(i, named + 1)), request_objects)))):
                     new_chunk = []
             elif (nxt is not None and units[i][2] and para_of[nxt] == para_of[i]
                   and para_terms[para_of[i]]):
                 mine = set().union(*(para_terms[p] for p in request_paras))
-                para_text = "".join(unit_text[k] for k in range(i, tail) if para_of[k] == para_of[i])
-                # 「そういうわけで、便数の維持を強くお願いします。」 says the request again in other words
-                if not para_terms[para_of[i]] & mine and not _RESTATE_RE.search(para_text):
+                para_ks = [k for k in range(i, tail) if para_of[k] == para_of[i]]
+                para_text = "".join(unit_text[k] for k in para_ks)
+                # 「そういうわけで、便数の維持を強くお願いします。」 says the request again in other words;
+                # a paragraph whose requests name another thing than the opinion's (「…コーディネーターを全市町村
+                # に配置し…」 under 「…事業所を…確保してください。」) is another opinion, though the letter's
+                # subject words (医療的ケア児, 介護) are in both (QA47)
+                if not _RESTATE_RE.search(para_text) and (
+                        not para_terms[para_of[i]] & mine
+                        or other_thing([k for k in para_ks if asks[k]], request_objects)):
                     new_chunk = []
-                    # whole paragraphs since the last request: the background of this one when
-                    # they share its words and not the opinion's
+                    # whole paragraphs since the last request: the background of this one, unless
+                    # they share more words with the opinion's requests than with this paragraph
                     while not asks[chunks[-1][-1]]:
                         p = para_of[chunks[-1][-1]]
                         block = [k for k in chunks[-1] if para_of[k] == p]
                         if (len(block) == len(chunks[-1]) or any(asks[k] for k in block)
-                                or not para_terms[p] & para_terms[para_of[i]] or para_terms[p] & mine):
+                                or len(para_terms[p] & request_terms) > len(para_terms[p] & para_terms[para_of[i]])):
                             break
                         new_chunk = block + new_chunk
                         del chunks[-1][-len(block):]
@@ -1156,7 +1258,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 new_chunk = []
         if new_chunk is not None:
             chunks.append(new_chunk + [i])
-            request_terms, request_paras = set(), set()
+            request_terms, request_paras, request_objects = set(), set(), set()
         elif not chunks:
             chunks.append([i])
         else:
@@ -1164,6 +1266,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
         if asks[i]:
             request_terms |= terms[i]
             request_paras.add(para_of[i])
+            request_objects |= objects[i]
     if len(chunks) < 2:
         return _cut_lead_lines(text, seg, units, lead)
     out = [Segment(units[0][0], units[lead - 1][1], closing=True)] if lead else []
