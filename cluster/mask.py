@@ -185,6 +185,21 @@ name, 「제 이름은 …입니다」「저는 …입니다」 with a Korean on
 微信/카카오톡/Zalo … (``_CHAT_ID_RE``); a signature line of a Vietnamese name above a masked contact line or ending the letter
 (「Nguyễn Văn Hùng⏎SĐT: ［電話番号］」) and a Korean name signing with 드림 (``_mask_foreign_signatures``).
 
+Also (QA47, long narrative letters to a welfare plan): a name masked once is masked where its family or given
+name recurs as a word in the same text (「次男・高橋翔（34歳）…。翔は平日は…」 -> 「次男・［氏名］…。［氏名］は平日は…」,
+「長男の健太が…健太がどうなるのか」; not inside a longer word, 「飛翔」「凛々しい」; a part of one or two characters, or in
+hiragana, only before a particle, 、, 。 or a bracket; a one-kanji family name, 森 or 林, never alone;
+``_mask_recurring``), and ``masked_name_parts`` gives those parts for the other texts of the submission
+(``mask_personal_data(..., recurring=…)``); a kanji given name UniDic tags as one that starts a sentence before
+は/が/も (「翔は平日は…」, the report's opinion starting after the sentence that named the person whole;
+``_TOPIC_GIVEN_RE``); a former address written without 町 or 丁目, the place in kana with も or after の, before a house
+number (「さくら市のかもめ台ニュータウン4-3」「さくら市かもめ台4-3」「みなと市ひばり野4番3号」; not 「1-2か所」「3-4月」);
+a katakana given name of 2–4 characters, with 子, after a relative's word and a family name, before an age in brackets
+or a particle, whatever UniDic makes of it (「母の長谷川ウメ（93歳）」「母の長谷川マツを」「妻の前田ミツ子は」 ->
+「妻の［氏名］は」, ``_RELATIVE_KATAKANA_RE``; 「母の田中ケアマネさん」 is no name); katakana + 子 after a family name
+as one given name; a given name UniDic starts with a family name (「村井蒼真」: 村井 + 蒼 + 真); in brackets after a kinship
+word, a name and its relation to the relative, the relation kept (「娘（大翔の妹）」 -> 「娘（［氏名］の妹）」).
+
 ``drop_masked_lines`` then removes from a published summary the lines that held nothing but
 personal data (a signature or contact line, also after a closing: 「以上　［氏名］」).
 """
@@ -506,6 +521,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|{D}+{H}{D}+(?:{H}{D}+)?)"
         rf"{_ADDRESS_TAIL}"
     )),
+    # QA47: a town written without 町 or 丁目, in kana with も or after の, before a house number (「さくら市の
+    # かもめ台ニュータウン4-3」「さくら市かもめ台4-3」「さくら市みどり野4番3号」): the municipality, the place and
+    # the number; not a count or a date after it (「市内の2-3か所」, 「…4-3月」), nor a document's part (「さくら市の資料3-2」).
+    ("address_loose", re.compile(
+        rf"(?:{_PLACE_OR_LINK}|と(?=[市区町村]))(?:{_PLACE_OR_LINK}|と(?=[市区町村])){{0,11}}?[市区町村](?:の[^\S\n]*)?(?![はをがにでへとやの])"
+        rf"(?:[々〆ヶ\u4e00-\u9fffァ-ヺー]|[ぁ-ゖ](?<![はをがにでへとや]))"
+        rf"(?:[々〆ヶ\u4e00-\u9fffァ-ヺー・]|[ぁ-ゖ](?<![はをがにでへとや])){{0,15}}?[^\S\n]*"
+        rf"(?:{D}+{H}{D}+(?:{H}{D}+)?|{D}+[^\S\n]*番地?[^\S\n]*(?:{_LOT_NO}|{D}+[^\S\n]*号?)?)"
+        rf"(?![0-9０-９{HC}]|[^\S\n]*(?:か所|カ所|ヶ所|箇所|月|日|年|歳|人|件|回|時|分|円|割|%|％|頁|ページ|条|項|章|節|番目|位|倍|km|m|キロ))"
+        rf"{_ADDRESS_TAIL}")),
     # A home in a named building with its room, the block number left out (「若葉台団地3号棟205号室在住」
     # 「若葉台団地3号棟205に住んでいます」「グリーンハイツ101号室に住む」): a room number names one household.
     ("address", re.compile(
@@ -1249,12 +1274,19 @@ def _line_name_spans(line: str, toks: list[_Tok], after_closing: bool, last: boo
         if j > i + 1:  # family name + given name
             nxt = toks[j] if j < len(toks) else None
             end = toks[j - 1].end
+            if (i and toks[i - 1].person == "姓" and toks[i - 1].end == tok.start
+                    and _KANJI_NAME_RE.fullmatch(toks[i - 1].surface) and _KANJI_NAME_RE.fullmatch(tok.surface)):
+                # a given name UniDic starts with a family name: 「村井蒼真」 (村井 + 蒼 + 真, QA47)
+                spans.append((toks[i - 1].start, tok.start))
             if (nxt is not None and nxt.start == end and nxt.pos1 == "名詞" and not nxt.person
                     and nxt.surface not in _PERSON_TITLES):
                 after = toks[j + 1] if j + 1 < len(toks) else None
                 if after is None or after.surface not in _HONORIFICS:
                     continue  # a place or facility name made of name-like parts, not a person
                 end = nxt.end  # a given name UniDic cut in two (「中村敬男さん」: 敬 + 男)
+            if (nxt is not None and nxt.start == end and nxt.surface == "子"
+                    and re.fullmatch("[ァ-ヺー]+", toks[j - 1].surface)):
+                end = nxt.end  # katakana + 子 is one given name: 「前田ミツ子さん」 (QA47)
             spans.append((tok.start, end))
             continue
         prev = toks[i - 1].surface if i else ""
@@ -1391,6 +1423,10 @@ _KIN_NAME_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})((?:さん|ちゃん|くん)?[（(][^\\S\\n]*)"
     r"([^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10})(?=[^\S\n]*(?:[、，,・][^（）()\n]{0,20})?[）)])")
 _NOT_NAME_IN_BRACKETS = {"故", "亡", "元", "現", "ふたご", "みつご", "あかちゃん", "ひとりっこ"}
+# 「娘（大翔の妹）」「孫（さくらの弟）」: a name, の and the relation to that person.
+_NAME_OF_KIN_RE = re.compile(
+    "([^の]{1,6})の(" + "|".join(sorted({*_KIN_READINGS, "母", "父", "祖母", "祖父", "いとこ", "姉妹", "兄弟"}, key=len,
+                                          reverse=True)) + ")")
 
 
 def _kin_name(m: re.Match) -> str:
@@ -1399,6 +1435,13 @@ def _kin_name(m: re.Match) -> str:
     if not before or before[-1][0] != kin:
         return m.group()  # 工夫（くふう）, 子孫（しそん）: part of another word
     kana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in content)
+    own = _NAME_OF_KIN_RE.fullmatch(content)
+    if own is not None:  # 「娘（大翔の妹）」: the name the relative is told by, the relation word stays (QA47)
+        name = own.group(1)
+        sub = _KIN_NAME_RE.match(kin + bracket + name + "）")
+        if sub is not None and _kin_name(sub) != sub.group():
+            return kin + bracket + MASKS["name"] + content[len(name):]
+        return m.group()
     if kana == _KIN_READINGS[kin] or content in _NOT_NAME_IN_BRACKETS:
         return m.group()
     # Kana in those brackets are a name, whatever UniDic makes of them (ミオ is a common noun to
@@ -1897,7 +1940,15 @@ def _phone(m: re.Match) -> str:
     return m.group() if _is_service_number(m.string, m.start(), m.end(), m.group()) else MASKS["phone"]
 
 
-_REPLACE = {"address": _address_or_place, "phone": _phone, "postal": lambda m: _per_line(m, "postal")}
+_DOCUMENT_WORD_RE = re.compile(r"資料|計画|表|図|別紙|参考|条例|規則|要綱|報告|調査|データ|ページ|第|版|議案|統計|白書|指針|方針|章|節")
+
+
+def _loose_address(m: re.Match) -> str:
+    return m.group() if _DOCUMENT_WORD_RE.search(m.group()) else _address_or_place(m)
+
+
+_REPLACE = {"address": _address_or_place, "address_loose": _loose_address, "phone": _phone,
+            "postal": lambda m: _per_line(m, "postal")}
 
 
 # What follows a postal code on its line is an address, whatever the town is written as
@@ -2698,13 +2749,194 @@ def _mask_foreign_signatures(text: str) -> str:
     return "\n".join(lines)
 
 
-def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True) -> str:
+# QA47 (long narrative letters): a katakana given name after a relative's word and the family name, whatever
+# UniDic makes of it (「母の長谷川ウメ（93歳）」: ウメ, マツ, カメ are common nouns to it, トメ and ハナ names),
+# with 子 when it ends the name (「妻の前田ミツ子は」 -> 「妻の［氏名］は」). The family name must be one UniDic tags
+# as such (or the submitter's, masked already), the katakana 2–4 characters before an age in brackets or a
+# particle; a care word after the family name (「母の田中ヘルパーさん」, ``_NOT_KATAKANA_GIVEN``) is no name.
+_RELATIVE_WORDS = ("曾祖母", "曽祖母", "曾祖父", "曽祖父", "祖母", "祖父", "義母", "義父", "実母", "実父", "養母", "養父", "母親",
+                   "父親", "伯母", "叔母", "伯父", "叔父", "義姉", "義妹", "義兄", "義弟", "母", "父", "妻", "夫", "姉", "妹",
+                   "兄", "弟", "娘", "息子", "長男", "長女", "次男", "次女", "三男", "三女", "孫", "主人", "嫁", "姑", "舅",
+                   "家内", "おば", "おじ")
+_RELATIVE_KATAKANA_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])((?:{'|'.join(_RELATIVE_WORDS)})(?:の|、|・|[^\S\n])[^\S\n]?)"
+    rf"({re.escape(MASKS['name'])}|{_KANJI}{{1,4}})[^\S\n]?([ァ-ヺ][ァ-ヺー]{{1,3}}子?)(?![ァ-ヺー])"
+    rf"(?=[（(][^\S\n]*[0-9０-９]{{1,3}}[^\S\n]*歳|は|が|の|さん|さま|様|と|を|も|に|へ|、|。|）|\)|$)")
+_NOT_KATAKANA_GIVEN = {"ヘルパー", "ケア", "ケアマネ", "ホーム", "クリニック", "センター", "ハウス", "ドクター", "ナース", "サン",
+                       "チャン", "クン", "ママ", "パパ", "グループ", "ファミリー", "サロン", "カフェ", "ストア", "ビル"}
+
+
+def _relative_katakana(m: re.Match) -> str:
+    family, given = m.group(2), m.group(3)
+    if given in _NOT_KATAKANA_GIVEN or given.rstrip("子") in _NOT_KATAKANA_GIVEN:
+        return m.group()
+    if family != MASKS["name"]:
+        head = m.group(1)
+        pos = 0
+        for w, raw in _tagged(head + family):
+            if pos == len(head):
+                if w != family or ",人名,姓" not in raw:
+                    return m.group()
+                break
+            pos += len(w)
+        else:
+            return m.group()
+    return m.group(1) + MASKS["name"]
+
+
+# QA47: a name masked once in a text is masked where its parts recur as words in that text (「次男・高橋翔
+# （34歳）…。翔は平日は…」 -> 「次男・［氏名］…。［氏名］は平日は…」, 「長男の健太が…健太がどうなるのか」). The parts are the
+# family and given name UniDic finds in what was masked (or the masked word whole when it is one word: a child's
+# name after a kinship word); a recurrence counts only as a word of its own: not after or before a character of
+# its script (「翔」 in 「飛翔」, 「健太」 in 「健太郎」) and, for a part of one or two characters or in hiragana, only
+# before a particle, 、, 。 or a bracket (「翔は」「翔が」「翔（」).
+_RECUR_PARTICLE = r"(?:さん|ちゃん|くん|君|は|が|の|も|に|を|と|へ|で|や|から|まで|より|、|，|。|．|[（(）)」』])"
+
+
+def _script_class(c: str) -> str:
+    if "\u4e00" <= c <= "\u9fff" or c in "々〆ヶ":
+        return "k"
+    if "ぁ" <= c <= "ゖ":
+        return "h"
+    if "ァ" <= c <= "ヺ" or c == "ー":
+        return "t"
+    return ""
+
+
+def _masked_spans(original: str, masked: str) -> list[tuple[str, str]] | None:
+    """(mask, original text) of each mask in ``masked``, found by laying the text between the masks over
+    ``original``; None when they do not lie over it (two masks side by side: which took what is unknown)."""
+    pieces = _MASK_TOKEN_RE.split(masked)
+    tokens = _MASK_TOKEN_RE.findall(masked)
+    if not original.startswith(pieces[0]):
+        return None
+    pos, out = len(pieces[0]), []
+    for k, token in enumerate(tokens):
+        literal = pieces[k + 1]
+        if not literal and k + 1 < len(tokens):
+            return None
+        if k + 1 == len(tokens):
+            end = len(original) - len(literal)
+            if end <= pos or not original.endswith(literal):
+                return None
+        else:
+            end = original.find(literal, pos + 1)
+            if end < 0:
+                return None
+        out.append((token, original[pos:end]))
+        pos = end + len(literal)
+    return out
+
+
+def _name_parts_of(name: str) -> list[str]:
+    """The family and given name in a masked name (「高橋翔」 -> 高橋, 翔; 「健太」 -> 健太); a family name of one
+    kanji (森, 林) is left out."""
+    name = re.sub(r"\s+", "", name).strip("（）()「」")
+    if not name or len(name) > 12 or not all(_script_class(c) for c in name):
+        return []
+    toks = _tokens(name, always=True)
+    if len(toks) >= 2 and toks[0].person == "姓" and toks[0].end < len(name):
+        family, given = toks[0].surface, name[toks[0].end:]
+        return [family, given] if len(family) > 1 else [given]
+    if len(name) == 1 and len(toks) == 1 and toks[0].person == "姓":
+        return []  # a one-kanji family name is too often a word as well: 森, 林, 原, 東
+    return [name]
+
+
+def masked_name_parts(original: str, masked: str) -> list[str]:
+    """The names (family and given name apart) that masking ``original`` into ``masked`` hid, to mask where
+    they recur (in this text, or given to ``mask_personal_data(..., recurring=…)`` for another text of the same
+    submission)."""
+    if MASKS["name"] not in masked:
+        return []
+    spans = _masked_spans(original, masked)
+    if not spans:
+        return []
+    parts: list[str] = []
+    for token, hidden in spans:
+        if token == MASKS["name"]:
+            parts += [p for p in _name_parts_of(hidden) if p not in parts]
+    return parts
+
+
+def _mask_recurring(text: str, parts: Iterable[str]) -> str:
+    parts = sorted({p for p in parts if p and p not in _RECUR_STOP}, key=len, reverse=True)
+    if not parts:
+        return text
+    out = []
+    for k, piece in enumerate(_MASK_TOKEN_SPLIT_RE.split(text)):
+        if k % 2 == 0 and piece:
+            piece = _recur_pattern(tuple(parts)).sub(_recur_one, piece)
+        out.append(piece)
+    return "".join(out)
+
+
+# Words that never stand for a person however they were masked (a masked 「母」 would be a mistake elsewhere).
+_RECUR_STOP = set(_KIN_READINGS) | set(_RELATIVE_WORDS) | {"私", "僕", "自分", "本人", "家族"}
+
+
+@lru_cache(maxsize=1 << 10)
+def _recur_pattern(parts: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(p) for p in parts))
+
+
+def _recur_one(m: re.Match) -> str:
+    part, s = m.group(), m.string
+    cls = _script_class(part[0])
+    before = s[m.start() - 1] if m.start() else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    if before and _script_class(before) == _script_class(part[0]) and _script_class(part[0]):
+        return part
+    if cls == "k" and _script_class(part[-1]) == "k" and after and _script_class(after) == "k":
+        return part
+    if cls == "t" and after and _script_class(after) == "t":
+        return part
+    if (len(part) <= 2 or cls == "h") and not _RECUR_AFTER_RE.match(s, m.end()):
+        return part
+    if cls == "k":  # a family name that is a place too, read as the place here: 「千葉の施設」「上野の公園」
+        words = _tagged(s[m.start():m.end() + 4])
+        if words and words[0][0] == part and ",地名," in words[0][1]:
+            return part
+    return MASKS["name"]
+
+
+_RECUR_AFTER_RE = re.compile(_RECUR_PARTICLE)
+# ... and a given name that starts a sentence as its subject or topic (「翔は平日は…」「健太が…」): a report shows an
+# opinion from its request on, without the sentence that named the person whole (「次男・高橋翔（34歳）と…」). Kanji
+# only, one word that UniDic tags as a given name (人名,名) in the sentence, before は/が/も/には/とは and not before
+# another noun (「大和は」 as a place is tagged a name too: privacy first).
+_TOPIC_GIVEN_RE = re.compile(r"(?:^|(?<=[。．！？!?\n「『]))[^\S\n]*([\u4e00-\u9fff々]{1,4})(?=は|が|も|には|とは)")
+
+
+def _mask_topic_given_names(text: str) -> str:
+    if not _TOPIC_GIVEN_RE.search(text):
+        return text
+
+    def one(m: re.Match) -> str:
+        word = m.group(1)
+        sentence = text[m.start(1):m.end(1) + 8]
+        toks = _tokens(sentence, always=True)
+        if not toks or toks[0].surface != word or toks[0].person != "名":
+            return m.group()
+        return m.group()[:m.start(1) - m.start()] + MASKS["name"]
+
+    return _TOPIC_GIVEN_RE.sub(one, text)
+
+
+_MASK_TOKEN_SPLIT_RE = re.compile("(" + "|".join(re.escape(v) for v in MASKS.values()) + ")")
+
+
+def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool = True,
+                       recurring: Iterable[str] = ()) -> str:
     """Replace personal data with labels such as ［電話番号］; ``names`` are known submitters.
 
     ``person_names`` also masks the names UniDic tags as person names (signatures,
-    self-introductions, 姓+名 anywhere); see the module docstring."""
+    self-introductions, 姓+名 anywhere); see the module docstring. A name masked in the text is
+    masked where its family or given name recurs as a word (QA47); ``recurring``: more such parts,
+    those masked in the rest of the same submission (``masked_name_parts``)."""
     if not text:
         return text
+    original = text
     text = _BIRTH_RE.sub(lambda m: m.group(1) + MASKS["birth"], text)
     text = _BORN_DATE_RE.sub(MASKS["birth"], text)
     text = _SNS_PROFILE_RE.sub(_sns_profile, text)
@@ -2717,7 +2949,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _mask_intl_phones(text)
     text = _mask_ocr_phones(text)
     for kind, rx in _PATTERNS:
-        text = rx.sub(_REPLACE.get(kind, MASKS[kind]), text)
+        text = rx.sub(_REPLACE[kind] if kind in _REPLACE else MASKS[kind], text)
     text = _mask_romaji_addresses(text)
     text = _mask_chat_ids(text)
     text = _FACILITY_ROOM_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
@@ -2742,6 +2974,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if known:  # a relative's given name after the family name the submitter shares: 「義父の［氏名］ 和夫が」
         text = _MASKED_THEN_GIVEN_RE.sub(_masked_then_given, text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
+        text = _RELATIVE_KATAKANA_RE.sub(_relative_katakana, text)  # 「母の長谷川ウメ（93歳）」
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
     text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
@@ -2767,7 +3000,13 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _mask_kana_nicknames(text)
     text = _mask_name_with_reading_lines(text)
     text = _READING_AFTER_NAME_RE.sub(_reading_after_name, text)
-    return _mask_signature_urls(text)
+    text = _mask_signature_urls(text)
+    if person_names and (MASKS["name"] in text or recurring):
+        # 「次男・［氏名］（34歳）…。翔は平日は」: the parts of a name masked once, where they recur
+        text = _mask_recurring(text, [*masked_name_parts(original, text), *recurring])
+    if person_names:
+        text = _mask_topic_given_names(text)
+    return text
 
 
 # A line of a name and its reading in brackets, the reading in two words (「渡辺　六子（わたなべ　むつこ）」)
