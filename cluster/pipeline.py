@@ -41,7 +41,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
-from .mask import MASKS, drop_masked_lines, mask_personal_data
+from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
                         without_date_line)
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
@@ -1216,7 +1216,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             # on the members' rows only (same result: ``us`` is ascending, ties go to the lower index)
             ranked = [us[j] for j in rank_representatives(range(len(us)), vectors[us], unit_counts[us])]
             rep_ops.append(unit_rep[_least_personal(ranked[:REPRESENTATIVE_CHOICES],
-                                                    lambda u: shown(opinions[unit_rep[u]].text), unit_counts)
+                                                    lambda u: shown(opinions[unit_rep[u]].text, row=opinions[unit_rep[u]].row_number),
+                                                    unit_counts)
                                     if opts.mask else ranked[0]])
         w = unit_counts[us][:, None]
         v = (vectors[us] * w).sum(axis=0)
@@ -1498,20 +1499,32 @@ def submitter_names(subs) -> set[str]:
     return {s.submitter for s in subs if is_real_name(s.submitter)}
 
 
-def report_form(text: str, names, section: str | None = None) -> str:
+def report_form(text: str, names, section: str | None = None, recurring: Iterable[str] = ()) -> str:
     """An opinion as the report and the worksheet show it: display text, masked, without the
     lines that held only personal data (a signature, a contact line); ``section``: the row's
-    該当箇所, for its ご意見の概要 (``display_text``)."""
-    return without_date_line(drop_masked_lines(mask_personal_data(display_text(text, section), names)))
+    該当箇所, for its ご意見の概要 (``display_text``); ``recurring``: names masked elsewhere in the
+    same submission, masked here too where they recur (``mask.masked_name_parts``)."""
+    return without_date_line(drop_masked_lines(mask_personal_data(display_text(text, section), names,
+                                                                  recurring=recurring)))
 
 
-def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[[str], str]]:
+def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callable[..., str]]:
     """``(mask, shown)``: ``mask`` masks a text for the report (the submitters' names too);
-    ``shown(text, section=None)`` turns an opinion into its report form (``report_form``)."""
+    ``shown(text, section=None, row=None)`` turns an opinion into its report form (``report_form``);
+    ``row``: its submission's row number, whose whole text names the people the opinion may name
+    again by a given name alone (QA47: 「次男・高橋翔（34歳）…」 in one opinion, 「翔を…」 in the next)."""
     if not opts.mask:
-        return (lambda t: t), display_text
+        return (lambda t: t), (lambda t, section=None, row=None: display_text(t, section))
     names = submitter_names(subs)
-    return (lambda t: mask_personal_data(t, names)), (lambda t, section=None: report_form(t, names, section))
+    text_of_row = {s.row_number: s.text for s in subs}
+
+    @functools.lru_cache(maxsize=4096)  # (the report asks once per row shown: its representative's letter)
+    def named_in(row: int) -> tuple[str, ...]:
+        whole = text_of_row.get(row, "")
+        return tuple(masked_name_parts(whole, mask_personal_data(whole, names))) if whole else ()
+
+    return ((lambda t: mask_personal_data(t, names)),
+            (lambda t, section=None, row=None: report_form(t, names, section, named_in(row) if row is not None else ())))
 
 
 _TITLE_RE = re.compile(r"^(.+?)(?:に対する|についての|への).*(?:意見|コメント)")
@@ -1989,7 +2002,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
             text, status = (cands[0].answer, "candidate") if cands else ("", "none")
             from_run = bool(cands) and cands[0].answer_id.startswith("run:")
         # staff-written, or the representative (without a heading line its 該当箇所 shows: QA40)
-        summary = mask(cl.summary) if cl.summary else summary_of(rep.text, section)
+        summary = mask(cl.summary) if cl.summary else summary_of(rep.text, section, rep.row_number)
         rows.append(ReportRow(no=n, section=mask(section), summary=summary, count=cl.size,
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",

@@ -117,3 +117,18 @@ def test_relation_in_brackets_stays():
 def test_facility_name_stays():
     text = "母は特養ひまわり荘に入所しています。"
     assert masked(text) == text
+
+
+def test_a_given_name_named_in_one_opinion_is_masked_in_the_next_opinion_of_the_letter(tmp_path):
+    """The report masks each opinion on its own: 「翔」 alone in the letter's second item was published
+    although the first item named 「高橋翔」 (QA47)."""
+    from conftest import run_folder
+
+    letter = ("次男・高橋翔（34歳）は就職に失敗してから、10年間ほとんど家から出ていません。\n\n"
+              "1. ひきこもりの相談窓口を市町村ごとに置いてください。\n"
+              "2. いずれは翔を受け入れてくれる就労の場を増やしてほしいです。")
+    out, _, _ = run_folder(tmp_path, ["受付番号", "ご意見"], [["1", letter], ["2", "駅前の駐輪場を増設してください。"]])
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "いずれは［氏名］を受け入れてくれる就労の場を増やしてほしいです。" in report
+    assert "翔" not in report
+    assert "いずれは翔を" in (out / "opinions.csv").read_text(encoding="utf-8-sig")  # the working file keeps it
