@@ -626,7 +626,8 @@ def test_a_title_made_from_the_file_name_is_named(tmp_path):
 
 def test_a_long_summary_written_by_staff_is_published_whole(tmp_path):
     """A representative opinion is shortened to fit an Excel row; what staff wrote never is."""
-    long_opinion = "芝生広場を残してほしい。" + "子どもが走り回れる場所は市内にここしかありません。" * 30
+    # (every sentence asks: a long letter's story would be left out of its summary, test_summary.py)
+    long_opinion = "芝生広場を残してほしい。" + "子どもが走り回れる場所を市内にもっと増やしてください。" * 30
     src = write_comments_csv(tmp_path / "c.csv", [("1", long_opinion)], header=["番号", "ご意見"])
     run_cli(src, tmp_path / "out")
     shown = read_csv_rows(tmp_path / "out" / "report.csv")[0]["ご意見の概要"]
