@@ -19,7 +19,10 @@ the folder has ever had (``highest_id_given``: run.json's ``highest_cluster_id``
 run to run; ``assign_ids``), so an id staff saw (a merged-away one that still resolves to the
 cluster it joined, one in a worksheet out with the departments) never names an unrelated group.
 An opinion counts as "the same" with the same id and the same text, or a text corrected a little
-(``find_edits``). A cluster that keeps
+(``find_edits``), or the text of an opinion of the same submission that this version of the splitter
+cuts otherwise (``find_recuts``: an older version kept 「拝啓」 or a signature line in it), under the
+id that holds it now; an earlier opinion the tool now reads as none (status ``empty``) is said to be
+so (``input_changes``' ``read_empty``), not blamed on the input. A cluster that keeps
 its id keeps its representative (the ご意見の概要 staff reviewed) while that opinion is still in it.
 Staff decisions recorded or withdrawn since do not turn the first rule off: the earlier clusters
 are kept and the decisions re-applied on them; what a merge, move or split withdrawn since had
@@ -58,6 +61,13 @@ class PreviousRun:
     edited: dict[str, str] = field(default_factory=dict)
     # opinion id -> fingerprints of the texts it held before earlier edits (run.json, run to run)
     earlier_texts: dict[str, list[str]] = field(default_factory=dict)
+    row_of: dict[str, int] = field(default_factory=dict)  # opinion id -> its submission's row_number
+    status_of: dict[str, str] = field(default_factory=dict)  # opinion id -> its status in the earlier run
+    group_of: dict[str, str] = field(default_factory=dict)  # opinion id -> its duplicate_group (D001; '' alone)
+    # earlier opinion id -> the id of this run's opinion that holds its text, cut differently by the
+    # splitter (``find_recuts``: a 「拝啓」 or signature line now a row of its own)
+    recut: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # run.json's decision_notes: str(n) -> what it said
 
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
@@ -68,6 +78,12 @@ class PreviousRun:
         rows, so an inserted or removed row shifts every id after it)."""
         if opinion_id in self.cluster_of and (self.same(opinion_id, text) or opinion_id in self.edited):
             return self.cluster_of[opinion_id]
+        if self.recut:
+            if not hasattr(self, "_recut_from"):
+                self._recut_from = {now: before for before, now in self.recut.items()}
+            before = self._recut_from.get(opinion_id)
+            if before is not None and before in self.cluster_of:
+                return self.cluster_of[before]
         if not hasattr(self, "_by_text"):
             by_text: dict[str, str] = {}
             for oid in sorted(self.cluster_of):
@@ -115,6 +131,67 @@ def find_edits(prev: "PreviousRun", current: Mapping[str, str]) -> dict[str, str
     return edits
 
 
+def _containment(a: str, b: str) -> float:
+    """How much of the longer of two texts the shorter one is, when the shorter is inside the
+    longer (blanks and width aside); 0.0 otherwise."""
+    import unicodedata
+
+    a, b = ("".join(unicodedata.normalize("NFKC", x).split()) for x in (a, b))
+    short, long_ = sorted((a, b), key=len)
+    return len(short) / len(long_) if short and short in long_ else 0.0
+
+
+def find_recuts(prev: "PreviousRun", current: Mapping[str, str], row_of: Mapping[str, int],
+                anywhere: bool = False, rows_now: Mapping[int, Sequence[str]] | None = None) -> dict[str, str]:
+    """{earlier opinion id: the id of this run's opinion that holds its text}: opinions the splitter
+    now cuts differently (QA48: 「拝啓」 or a signature line is now a row of its own, so the letter's
+    opinion K-035-1 is now K-035-2, or P-055-1 lost its signature line). The earlier opinion's text
+    is nowhere in this input as it was; an opinion of the same submission (``row_of``) whose text is
+    new there holds most of it (one inside the other, at least half of the longer) or is an edit
+    of it (``EDIT_SIMILARITY``). Ids corrected in the input (``prev.edited``) are left to
+    ``find_edits``. ``anywhere``: the earlier text may be another submission's now (a copy of a form
+    letter): the earlier run used another --no-split setting, so ids did not shift, the cutting
+    changed. ``rows_now``: {row_number: the texts of all its rows now (greetings too)}: an opinion
+    ``find_edits`` took for corrected that only lost text which is now a row of its own in the same
+    submission (its signature line) was cut differently, not corrected: it moves from
+    ``prev.edited`` to the result. Stored on ``prev.recut``."""
+    now_texts = set(current.values())
+    by_row: dict[int, list[str]] = defaultdict(list)
+    for oid in current:
+        if oid in row_of:
+            by_row[row_of[oid]].append(oid)
+    changed = [oid for oid, text in prev.text_of.items()
+               if prev.status_of.get(oid, "ok") in ("ok", "excluded") and oid in prev.row_of
+               and oid not in prev.edited and current.get(oid) != text and (anywhere or text not in now_texts)]
+    out: dict[str, str] = {}
+    for oid in sorted(prev.edited):
+        before, now = prev.text_of.get(oid, ""), current.get(oid, "")
+        rest = [t for t in (rows_now or {}).get(prev.row_of.get(oid, -1), ()) if t.strip() and t != now]
+        if now and _containment(before, now) and any(_containment(before, t) for t in rest):
+            out[oid] = oid
+    for oid in out:
+        prev.edited.pop(oid, None)
+    if len(changed) > MAX_EDITS_SEARCHED:
+        prev.recut = out
+        return out
+    taken: set[str] = set(out.values())
+    for oid in sorted(changed):
+        before = prev.text_of[oid]
+        best: tuple | None = None
+        for cid in by_row.get(prev.row_of[oid], ()):
+            if cid in taken or current[cid] == prev.text_of.get(cid) or (cid != oid and cid in prev.edited):
+                continue
+            inside = _containment(before, current[cid])
+            score = 1.0 + inside if inside >= 0.5 else _edit_ratio(before, current[cid])
+            if score >= EDIT_SIMILARITY and (best is None or (score, cid == oid) > best[:2]):
+                best = (score, cid == oid, cid)
+        if best is not None:
+            out[oid] = best[2]
+            taken.add(best[2])
+    prev.recut = out
+    return out
+
+
 def load_previous(out_dir: Path) -> PreviousRun | None:
     """The earlier completed run in ``out_dir``, or None (first run, or unreadable)."""
     run_json, opinions_csv = out_dir / "run.json", out_dir / "opinions.csv"
@@ -129,10 +206,14 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
         return None
     if not {"opinion_id", "cluster_id", "text", "status"} <= set(table.columns):
         return None
-    cluster_of, text_of = {}, {}
+    cluster_of, text_of, row_of, status_of, group_of = {}, {}, {}, {}, {}
     for row in table.rows:
         oid = unescape_cell(row["opinion_id"])
         text_of[oid] = unescape_cell(row["text"])
+        status_of[oid] = row["status"]
+        group_of[oid] = unescape_cell(row.get("duplicate_group") or "")
+        if str(row.get("row_number") or "").strip().isdigit():
+            row_of[oid] = int(str(row["row_number"]).strip())
         if row["status"] == "ok" and row["cluster_id"]:
             cluster_of[oid] = unescape_cell(row["cluster_id"])
     done = info.get("decisions") or {}
@@ -144,7 +225,10 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
                        continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0),
                        representative_of=_representatives(out_dir / "clusters.csv"), highest_id=highest,
-                       earlier_texts={str(k): [str(f) for f in v] for k, v in earlier.items() if isinstance(v, list)})
+                       earlier_texts={str(k): [str(f) for f in v] for k, v in earlier.items() if isinstance(v, list)},
+                       row_of=row_of, status_of=status_of, group_of=group_of,
+                       notes={str(k): str(v) for k, v in (info.get("decision_notes") or {}).items()}
+                       if isinstance(info.get("decision_notes"), dict) else {})
 
 
 def _representatives(clusters_csv: Path) -> dict[str, str]:
@@ -192,27 +276,37 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
         return False
     # copies of earlier texts arriving late (a campaign still coming in) are late comments too:
     # a fresh grouping of the grown counts could move the earlier rows
-    return (any(p is None for p in unit_prev) or left or bool(changes["edited"] or changes["gone"])
+    return (any(p is None for p in unit_prev) or left
+            or bool(changes["edited"] or changes["gone"] or changes.get("recut") or changes.get("read_empty"))
             or bool(changes.get("arrived")) or (prev.continued and not regroup))
 
 
-def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -> dict[str, list[str]]:
+def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]],
+                  no_opinion: Mapping[str, str] | None = None) -> dict[str, list[str]]:
     """The earlier run's clustered opinions by what became of them in this input: ``kept`` (a
     count: the same text under its id or another), ``edited`` (corrected: ``find_edits``) and
     ``gone`` (deleted, or rewritten beyond an edit). Edited ones keep their clusters, gone ones
-    leave them; the other clusters are kept."""
+    leave them; the other clusters are kept. ``no_opinion``: {opinion id: its text} of this run's rows
+    the tool reads as holding no opinion (``empty``, ``greeting``): an earlier opinion there with the
+    same text is ``read_empty`` (the input did not change: the tool reads it otherwise; it leaves its
+    cluster too)."""
     current = dict(opinion_pairs)
+    no_opinion = no_opinion or {}
     # texts now under an id that held another text (or none): where a text went when ids shifted;
     # a deleted copy's text is still under its twin's id, which is no shift
     shifted = {text for oid, text in current.items() if prev.text_of.get(oid) != text}
     prev_texts = set(prev.text_of.values())
-    kept, edited, gone = 0, [], []
+    kept, edited, gone, recut, read_empty = 0, [], [], [], []
     for oid in sorted(prev.cluster_of):
         before = prev.text_of.get(oid)
         if current.get(oid) == before or before in shifted:
             kept += 1
         elif oid in prev.edited and oid in current:
             edited.append(oid)
+        elif prev.recut.get(oid) in current:
+            recut.append(oid)
+        elif oid in no_opinion and no_opinion[oid] == before:
+            read_empty.append(oid)
         else:
             gone.append(oid)
     # opinions that came since: an id the earlier run did not have, holding a text it did not
@@ -220,11 +314,13 @@ def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]]) -
     extra = Counter(current.values())
     extra.subtract(Counter(prev.text_of.values()))
     arrived = []
+    recut_to = set(prev.recut.values())
     for oid, text in opinion_pairs:
-        if oid not in prev.text_of and (text not in prev_texts or extra[text] > 0):
+        if oid not in prev.text_of and oid not in recut_to and (text not in prev_texts or extra[text] > 0):
             arrived.append(oid)
             extra[text] -= 1
-    return {"kept": kept + len(edited), "edited": edited, "gone": gone, "arrived": arrived}
+    return {"kept": kept + len(edited) + len(recut), "edited": edited, "gone": gone, "arrived": arrived,
+            "recut": recut, "read_empty": read_empty}
 
 
 def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
@@ -238,6 +334,11 @@ def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
         return f"another model: {model} instead of {prev.model}"
     keys = {"seed": "--seed", "split": "--no-split", "near_duplicate_threshold": "the near-duplicate threshold"}
     changed = [opt for k, opt in keys.items() if prev.settings.get(k) != settings.get(k)]
+    if "--no-split" in changed:
+        # say which run used it and how to keep the clusters (QA48: 「--no-split」 alone read as this run's)
+        changed[changed.index("--no-split")] = (
+            "the earlier run used --no-split, this one does not; give --no-split again to keep them"
+            if prev.settings.get("split") is False else "this run uses --no-split, the earlier one did not")
     if changed:
         return f"other grouping settings: {', '.join(changed)}"
     current = dict(opinion_pairs)

@@ -96,6 +96,10 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"(\d+) departments \(担当課\)|(\d+) department\b", lambda m: f"担当課{m.group(1) or m.group(2)}件"),
     (r"^nothing$", "何も"),
     (r" \(sheet ([^()]+)\)", r"（シート \1）"),
+    # (QA48: which run used --no-split, and how to keep the clusters)
+    (r"the earlier run used --no-split, this one does not; give --no-split again to keep them",
+     "前回は --no-split を使いましたが、今回は使っていません。項目を保つにはもう一度 --no-split を指定してください"),
+    (r"this run uses --no-split, the earlier one did not", "今回は --no-split を使っていますが、前回は使っていません"),
 ]]
 
 
@@ -234,6 +238,22 @@ _NO_LONGER = [(re.compile(p), r) for p, r in [
     (r"^the target cluster's opinions are gone$", "移す先の項目の意見がもうありません"),
     (r"^its opinions are one opinion now$", "その意見はもう一つの意見になっています"),
     (r"^its opinions are in different submissions now$", "その意見はもう別々の提出に分かれています"),
+    # (QA48: a decision an older version recorded)
+    (r"^it is no longer needed: the tool now reads (?P<ids>.+?) as having no opinion \(status (?P<st>[\w /]+) in "
+     r"opinions\.csv\), so (?:it is|they are) left out of the clusters and the counts without an exclusion$",
+     lambda m: f"もう必要ありません。このツールは今は {m['ids'].replace(', ', '、')} を意見のない行として読みます"
+               f"（opinions.csv の status は {m['st']}）。対象外にしなくても項目と件数から外れます"),
+    (r"^the tool now reads (?P<ids>.+?) as having no opinion \(status (?P<st>[\w /]+) in opinions\.csv\), in no "
+     r"cluster$",
+     lambda m: f"このツールは今は {m['ids'].replace(', ', '、')} を意見のない行として読みます（opinions.csv の status は "
+               f"{m['st']}）。どの項目にも入りません"),
+    (r"^(?P<i>\S+) is now an exact copy of (?P<c>.+?) \(the same text once normalised; (?:it stays|they stay) in its "
+     r"duplicate group\), and an exact copy is counted with its copies: (?:(?P<cmd>`[^`]+`) takes them all out|"
+     r"(?P<whole>they are its whole group, so nothing is taken out)), (?P<undo>`[^`]+`) drops this one$",
+     lambda m: f"{m['i']} は今は {m['c'].replace(', ', '、')} と同じ文面です（表記をそろえると同一。そちらは重複グループに"
+               f"残ります）。同じ文面の写しは一緒に数えます。"
+               + (f"全部を外すには {m['cmd']}" if m["cmd"] else "それが重複グループのすべてなので、外すものはありません")
+               + f"。この判断をやめるには {m['undo']}"),
 ]]
 
 
@@ -681,6 +701,47 @@ _MORE_ENTRIES += [
      r"sent before, counted once \(--count-repeats once\): (?P<ids>.+?); the other clusters are kept",
      lambda m: f"追加の意見：新しい意見{m['n']}件は同一の者が前に提出した意見と同じ内容で、1件として数えます"
                f"（--count-repeats once）：{m['ids'].replace(', ', '、')}。ほかの項目はそのままです"),
+]
+
+# --- QA48: run folders, decisions and worksheets written by an older version of the tool
+_MORE_ENTRIES += [
+    (r"re-run: the tool now cuts (?P<n>[\d,]+) earlier opinions? differently \(a greeting or signature line is a row "
+     r"of its own\): (?P<ids>.+?); (?:it keeps its cluster|each keeps its cluster) and staff decisions",
+     lambda m: f"再実行：前回の意見{m['n']}件を、このツールは今は違う位置で切り分けます（あいさつや署名の行が別の行に"
+               f"なります）：{m['ids'].replace(', ', '、')}。項目と職員の判断はそのままです"),
+    (r"re-run: the tool now reads (?P<n>[\d,]+) earlier opinions? as having no opinion \(status empty or greeting in "
+     r"opinions\.csv\), the input unchanged: (?P<ids>.+?); (?:it leaves its cluster|each leaves its cluster)",
+     lambda m: f"再実行：入力は変わっていませんが、前回の意見{m['n']}件を、このツールは今は意見のない行として読みます"
+               f"（opinions.csv の status は empty または greeting）：{m['ids'].replace(', ', '、')}。項目から外れます"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): (?P<ids>.+?): the tool now cuts (?:its submission|their "
+     r"submissions) differently \((?P<why>[^()]+)\); still applies to the opinions?"
+     r"(?P<under> under its id now)?",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：{m['ids'].replace(', ', '、')}："
+               "このツールは今はその提出を違う位置で切り分けます（"
+               + {"a greeting or signature line is a row of its own": "あいさつや署名の行が別の行になります",
+                  "the earlier run used --no-split": "前回は --no-split を使いました",
+                  "this run uses --no-split": "今回は --no-split を使っています"}.get(m["why"], m["why"]) + "）。"
+               + ("今のIDの意見に当てはめます" if m["under"] else "その意見に引き続き当てはめます")),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): the tool now reads (?P<ids>.+?) as having no opinion "
+     r"\(status (?P<st>[\w /]+) in opinions\.csv\); applied to the rest",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：このツールは今は "
+               f"{m['ids'].replace(', ', '、')} を意見のない行として読みます（opinions.csv の status は {m['st']}）。"
+               "残りの意見に当てはめます"),
+    (r"duplicates: (?P<n>\d+) opinion\(s\) taken out of their duplicate group by staff decisions \(detach\), "
+     r"(?P<k>\d+) of them exact copies of a detached text that no decision names \(late comments\): (?P<ids>.+)",
+     lambda m: f"重複：職員の判断（重複から外す）で意見{m['n']}件を重複グループから外しました。うち{m['k']}件は、外した"
+               f"意見と同じ文面で、判断が名指ししていない意見です（追加の意見）：{m['ids'].replace(', ', '、')}"),
+    (r"the earlier run in (?P<d>.+?) was written by another build of the tool \((?:build (?P<b>\w+)|(?P<old>an older "
+     r"version, which recorded no build))?; this one is build (?P<now>\w+)\): the report may differ from the earlier "
+     r"one for the same input and decisions",
+     lambda m: f"{m['d']} の前回の実行は、このツールの別の版で書かれています（"
+               + (f"版 {m['b']}" if m["b"] else "版の記録のない古い版") + f"。今回は版 {m['now']}）。入力と判断が同じでも、"
+               "報告書が前回と違うことがあります"),
+    (r"column (?P<col>\S+): this worksheet \(written by an older version\) does not say what it showed there, so "
+     r"(?P<n>\d+) cells? that differs? from this run (?:is|are) not recorded: (?P<list>.+?); record one with "
+     r"(?P<cmd>`[^`]+`)",
+     lambda m: f"{m['col']}の列：このシートは古い版で書かれたもので、この列に何を表示したかが分からないため、今回の実行と"
+               f"違うセル{m['n']}件は記録しません：{_ws_rows(m['list'])}。記録するには、たとえば {m['cmd']}"),
 ]
 
 

@@ -28,7 +28,7 @@ from . import __version__
 from .categories import DEFAULT_CATEGORIES, Category, choices, read_categories
 from .categories import to_json as categories_json
 from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates, groups_without
-from .continuity import (assign_ids, extend_clusters, find_edits, highest_id_given, id_number, input_changes,
+from .continuity import (assign_ids, extend_clusters, find_edits, find_recuts, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, late_joining_lines, load_previous, previous_clusters_of_units,
                          regroup_reason, withdrawn_placements)
 from .embed import load_encoder
@@ -733,20 +733,55 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
 
 
 def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fingerprints,
-                    log: Callable[[str], None], threshold: float = 0.7):
+                    log: Callable[[str], None], threshold: float = 0.7, prev=None, out_dir: Path | str = "out"):
     """Staff ``detach`` decisions: their opinions (and exact copies of their text) leave their
     duplicate groups before grouping (``dedup.detach``: those one decision names that are copies
-    of each other, by the run's near-duplicate ``threshold``, stay together). Returns the new groups and
-    {position in ``ids``: number of the decision that took it out}."""
+    of each other, by the run's near-duplicate ``threshold``, stay together). Returns the new groups,
+    {position in ``ids``: number of the decision that took it out} and {decision number: why it no
+    longer applies}.
+
+    An exact copy not named that the earlier run in the folder (``prev``) already had, and had not
+    taken out with the named one, makes the decision no longer apply (QA48: a detach of one of four
+    letters an older version read as near copies, exact copies now, took the other three along
+    unsaid and changed the published count): recording refuses that detach today, so it is said
+    with the command that names them all. Exact copies that came since (late comments) go along,
+    and the line says so."""
     if not any(d.kind == "detach" for d in decisions):
-        return dups, {}
+        return dups, {}, {}
     position = {oid: j for j, oid in enumerate(ids)}
+    in_force = detached_opinions(decisions, position, fingerprints)
+    all_named = {i for _, _, named in in_force for i in named}
+    members: dict[tuple[int, str], list[int]] = defaultdict(list)  # (group, text) -> positions
+    for j, g in enumerate(dups.group_of.tolist()):
+        if dups.sizes[g] > 1:
+            members[(int(g), keys[j])].append(j)
+    earlier_id = {now: before for before, now in prev.recut.items()} if prev is not None else {}
+    refused: dict[int, str] = {}
     wanted: dict[int, list[tuple[int, int]]] = defaultdict(list)  # group -> (position, decision)
-    for n, what, named in detached_opinions(decisions, position, fingerprints):
+    for n, what, named in in_force:
         alone = [i for i in named if dups.sizes[dups.group_of[position[i]]] == 1]
         if named and len(alone) == len(named):
             log(f"{what}: {', '.join(alone[:5])}{' ...' if len(alone) > 5 else ''} in no duplicate group "
                 "in this run; nothing to take out")
+        if prev is not None and prev.text_of:
+            applied_before = n <= prev.decisions_seen and not prev.notes.get(str(n), "").startswith("no longer")
+            for i in named:
+                j = position[i]
+                was = prev.group_of.get(earlier_id.get(i, i), "")
+                there = [ids[k] for k in members.get((int(dups.group_of[j]), keys[j]), ())
+                         if ids[k] not in all_named and prev.status_of.get(ids[k]) == "ok"
+                         and not (applied_before and was and prev.group_of.get(ids[k]) == was)]
+                if there:
+                    whole = int(dups.sizes[dups.group_of[j]]) <= len(there) + 1
+                    how = ("they are its whole group, so nothing is taken out" if whole else
+                           f"`cluster review detach {out_dir} {i} {' '.join(there)}` takes them all out")
+                    refused[n] = (f"{i} is now an exact copy of {', '.join(there[:5])}{' …' if len(there) > 5 else ''} "
+                                  f"(the same text once normalised; {'it stays' if len(there) == 1 else 'they stay'} in "
+                                  f"its duplicate group), and an exact copy is counted with its copies: {how}, "
+                                  f"`cluster review undo {out_dir} --decision {n}` drops this one")
+                    break
+        if n in refused:
+            continue
         for i in named:
             j = position[i]
             if dups.sizes[dups.group_of[j]] > 1:
@@ -759,10 +794,13 @@ def _apply_detaches(dups, keys: Sequence[str], ids: Sequence[str], decisions, fi
             if n is not None:
                 taken[j] = n
     if not taken:
-        return dups, {}
+        return dups, {}, refused
     dups = detach(dups, list(keys), sorted(taken), threshold=threshold, batch_of=taken)
-    log(f"duplicates: {len(taken)} opinion(s) taken out of their duplicate group by staff decisions (detach)")
-    return dups, taken
+    along = [ids[j] for j in sorted(taken) if ids[j] not in all_named]
+    log(f"duplicates: {len(taken)} opinion(s) taken out of their duplicate group by staff decisions (detach)"
+        + (f", {len(along)} of them exact copies of a detached text that no decision names (late comments): "
+           f"{', '.join(along[:5])}{' …' if len(along) > 5 else ''}" if along else ""))
+    return dups, taken, refused
 
 
 def find_repeats(opinions: Sequence[Opinion], ok: Sequence[int], group_of, keys: Sequence[str],
@@ -811,15 +849,31 @@ def repeats_line(opinions: Sequence[Opinion], ok: Sequence[int], repeats: Mappin
             f"counts {'them' if n > 1 else 'it'} once (同一の者から同一内容の意見が複数提出されたものは1件として集計)")
 
 
-def _earlier_texts(prev, edits: Mapping[str, str], present: set[str]) -> dict[str, list[str]]:
+def _texts_by_row(opinions) -> dict[int, list[str]]:
+    """{row_number: the texts of its opinion rows, whatever their status}."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for op in opinions:
+        out[op.row_number].append(op.text)
+    return out
+
+
+def _earlier_texts(prev, edits: Mapping[str, str], present: set[str],
+                   recuts: Mapping[str, str] | None = None) -> dict[str, list[str]]:
     """{opinion id: fingerprints of its texts before corrections}: the earlier run's list for ids
-    still here, plus the text each id corrected since the earlier run held there."""
+    still here, plus the text each id corrected since the earlier run held there, and the texts
+    (and their earlier ones) of the opinions the splitter now cuts differently (``recuts``: earlier
+    id -> id now), under the id that holds them now."""
     out = {oid: list(fps) for oid, fps in (prev.earlier_texts if prev else {}).items() if oid in present}
     for oid, before in sorted(edits.items()):
         fp = text_fingerprint(before)
         out.setdefault(oid, [])
         if fp not in out[oid]:
             out[oid].append(fp)
+    for before_id, now in sorted((recuts or {}).items()):
+        for fp in [text_fingerprint(prev.text_of[before_id])] + list(prev.earlier_texts.get(before_id, [])):
+            out.setdefault(now, [])
+            if fp not in out[now]:
+                out[now].append(fp)
     return dict(sorted(out.items()))
 
 
@@ -874,6 +928,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                          + [("--answers", a) for a in opts.answers]):
         if path and not Path(path).exists():
             raise InputError(f"{path}: file not found ({option})")
+    if line := other_build_line(out_dir):
+        log(line)
     opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
     if opts.count_repeats not in COUNT_REPEATS:  # (not given here nor by the earlier run)
         opts = dc_replace(opts, count_repeats="each")
@@ -923,14 +979,25 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     prev = load_previous(out_dir)
     edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
                               if not touched(opinions[i].opinion_id)}) if prev else {}
-    earlier_texts = _earlier_texts(prev, edits, {opinions[i].opinion_id for i in ok})
+    # opinions the splitter now cuts differently (QA48: 「拝啓」 or a signature line a row of its own):
+    # the same opinions, under the id that holds their text now (they keep their clusters and decisions)
+    recuts = find_recuts(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
+                                if not touched(opinions[i].opinion_id)},
+                         {opinions[i].opinion_id: opinions[i].row_number for i in ok},
+                         anywhere=prev.settings.get("split", True) != opts.split,
+                         rows_now=_texts_by_row(opinions)) if prev else {}
+    edits = {oid: text for oid, text in edits.items() if oid not in recuts}
+    earlier_texts = _earlier_texts(prev, edits, {opinions[i].opinion_id for i in ok}, recuts)
     # fingerprints of every opinion with content (those staff excluded too: a decision naming one
     # must not follow its text to a copy that is not excluded)
     # (a decision recorded on the text of an opinion before a cut or join still names it)
     before_reshaped = {oid: set(earlier_texts.get(oid, ())) | fps for oid, fps in reshaped.earlier.items()} \
         if reshaped is not None else {}
     fingerprints = (Fingerprints({opinions[i].opinion_id: text_fingerprint(opinions[i].text) for i in ok},
-                                 earlier={**earlier_texts, **before_reshaped}, edited_now=edits)
+                                 earlier={**earlier_texts, **before_reshaped}, edited_now=edits, recut_now=recuts,
+                                 recut_why=("the earlier run used --no-split" if prev.settings.get("split") is False
+                                            else "this run uses --no-split") if prev and
+                                 prev.settings.get("split", True) != opts.split else None)
                     if decisions else None)
     # staff ``exclude`` decisions: no opinion on the draft; the row stays (status excluded), out of
     # every count of opinions and of the grouping; the submission still counts
@@ -981,8 +1048,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
     # 2. duplicates: exact and near (less the opinions staff detached), then one unit per duplicate group
     dups = find_duplicates(keys, threshold=opts.near_duplicate_threshold, progress=prog)
-    dups, detached_by = _apply_detaches(dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints,
-                                        log, threshold=opts.near_duplicate_threshold)
+    dups, detached_by, detach_refused = _apply_detaches(
+        dups, keys, [opinions[i].opinion_id for i in ok], decisions, fingerprints, log,
+        threshold=opts.near_duplicate_threshold, prev=prev, out_dir=out_dir)
     # an opinion its submitter sent before (an exact or near copy from an earlier submission of the
     # same 氏名: the letter by e-mail and by post): counted once with --count-repeats once (status
     # repeat: kept in opinions.csv, out of the grouping and every count of opinions); said either way
@@ -1054,16 +1122,28 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         # opinions to new unanswered rows)
         excluded_since = bool(prev) and any(oid in prev.cluster_of
                                             for oid, _ in excluded_pairs + attached_pairs + repeat_pairs)
-        found = input_changes(prev, seen_pairs) if prev else None
+        found = input_changes(prev, seen_pairs, {op.opinion_id: op.text for op in opinions
+                                                 if op.status in ("empty", "greeting")}) if prev else None
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
                                                   left=excluded_since, changes=found)
-        changes = found if late else {"edited": [], "gone": []}
+        changes = found if late else {"edited": [], "gone": [], "recut": [], "read_empty": []}
         arrivals = list(found.get("arrived", [])) if late and found else []  # opinions that came since, in order
         arrived_ids = set(arrivals)
         if late and (line := regrouped_copies_line(prev, unit_pairs, unit_prev, str(out_dir))):
             log(line)
         # (an opinion staff cut or joined changed by a decision, not in the input)
-        changes = {k: [i for i in changes[k] if not touched(i)] for k in ("edited", "gone")}
+        changes = {k: [i for i in changes.get(k, []) if not touched(i)]
+                   for k in ("edited", "gone", "recut", "read_empty")}
+        if changes["read_empty"]:
+            shown = changes["read_empty"]
+            log(f"re-run: the tool now reads {counted(len(shown), 'earlier opinion')} as having no opinion "
+                f"(status empty or greeting in opinions.csv), the input unchanged: {', '.join(shown[:5])}"
+                f"{' …' if len(shown) > 5 else ''}; {'it leaves its cluster' if len(shown) == 1 else 'each leaves its cluster'}")
+        if changes["recut"]:
+            shown = [i if prev.recut[i] == i else f"{i} → {prev.recut[i]}" for i in changes["recut"]]
+            log(f"re-run: the tool now cuts {counted(len(shown), 'earlier opinion')} differently (a greeting or "
+                f"signature line is a row of its own): {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
+                f"{'it keeps its cluster' if len(shown) == 1 else 'each keeps its cluster'} and staff decisions")
         if changes["edited"] or changes["gone"]:
             said = []
             for ids, what in ((changes["edited"], "corrected (each keeps its cluster)"),
@@ -1133,7 +1213,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             unit_cluster, continued = extend_clusters(unit_prev, vectors, unit_counts, group_new, join, fresh=fresh)
             for line in _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, n_new=n_new, freed=freed,
                                         replaced=replaced, touched=touched, reshaped=reshaped, arrivals=arrivals,
-                                        unit_index=unit_index, changed=bool(changes["edited"] or changes["gone"]),
+                                        unit_index=unit_index,
+                                        changed=bool(changes["edited"] or changes["gone"] or changes["recut"]
+                                                     or changes["read_empty"]),
                                         excluded_since=excluded_since,
                                         attached_since=any(oid in prev.cluster_of for oid, _ in attached_pairs),
                                         repeated_since=any(oid in prev.cluster_of for oid, _ in repeat_pairs),
@@ -1150,7 +1232,10 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     applied = apply_decisions(opinion_unit, unit_cluster, decisions, fingerprints,
                               detached={opinions[ok[j]].opinion_id for j in detached_by}, excluded=excluded_by,
                               reshaped=reshaped.applied if reshaped is not None else None,
-                              joined=reshaped.joined_into if reshaped is not None else None)
+                              joined=reshaped.joined_into if reshaped is not None else None,
+                              refused=detach_refused,
+                              without_opinion={op.opinion_id: (op.status, text_fingerprint(op.text)) for op in opinions
+                                               if op.status in ("empty", "greeting")} if decisions else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
     # what the run said of each decision (no longer applies, in part), for `cluster review list`
     applied.notes = run_notes((reshaped.messages if reshaped is not None else []) + applied.messages)
@@ -1767,8 +1852,10 @@ def carry_over_report_settings(out_dir: Path, opts: RunOptions, log) -> tuple[Ru
         earlier = from_json(info["categories"])
         if earlier != DEFAULT_CATEGORIES:
             categories = earlier
-            source = settings.get("categories") or "the earlier run's"
-            kept.append(f"--categories {_shell_word(str(source))} ({'、'.join(c.code for c in earlier)})")
+            # (from the third run on the earlier run had them carried too: no file name to show, QA48)
+            source = settings.get("categories")
+            kept.append(f"--categories {_shell_word(str(source)) + ' ' if source else ''}"
+                        f"({'、'.join(c.code for c in earlier)})")
     if kept:
         log(f"kept from the earlier run in {out_dir}: {', '.join(kept)} (give an option to change it)")
     missing = [flag for name, flag in (("answers", "--answers"), ("topics", "--topics"))
@@ -2093,10 +2180,45 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def build_fingerprint() -> str:
+    """A short fingerprint of this build of the tool: the SHA-256 of the package's source files
+    (their paths and contents, in path order), 12 hex digits. The package version stays 0.1.0
+    from commit to commit (QA48: three builds wrote 「0.1.0」 alike), so run.json records this too
+    and a run into a folder another build wrote says so. The same code gives the same value."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if "__pycache__" in rel:
+            continue
+        digest.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def other_build_line(out_dir: Path) -> str | None:
+    """The run's one line when the earlier run in ``out_dir`` was written by another build of the
+    tool (run.json's ``versions.build``; none in a folder an older version wrote): its report
+    and groups may differ from the earlier ones for the same input and decisions."""
+    try:
+        info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(info, dict) or not info.get("completed"):
+        return None
+    versions = info.get("versions") if isinstance(info.get("versions"), dict) else {}
+    before, now = versions.get("build"), build_fingerprint()
+    if before == now:
+        return None
+    return (f"note: the earlier run in {out_dir} was written by another build of the tool "
+            f"({'build ' + str(before) if before else 'an older version, which recorded no build'}; this one is "
+            f"build {now}): the report may differ from the earlier one for the same input and decisions")
+
+
 def _versions() -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {"pubcom-cluster": __version__, "python": platform.python_version()}
+    out = {"pubcom-cluster": __version__, "build": build_fingerprint(), "python": platform.python_version()}
     for pkg in ("numpy", "scikit-learn", "fugashi", "unidic-lite", "datasketch", "bm25s", "pandas",
                 "openpyxl", "sentence-transformers"):
         try:

@@ -30,7 +30,9 @@ Kinds and what they mean when re-applied (opinion ids -> their duplicate groups,
   cluster that now holds most of its grouping cluster-mates (the other units the grouping put
   in its cluster), so a merge the grouping agrees with still holds it. A detach that takes
   nothing out in a run (the opinion is in no duplicate group there) leaves it where earlier
-  decisions put it.
+  decisions put it. One (an older version's) that names an exact copy whose other copies the
+  earlier run kept in the group no longer applies (``apply_decisions``' ``refused``): the run says
+  so with the command naming them all, and never widens it to them unsaid.
 - ``exclude`` opinion_ids=[...], {"reason": text}: these opinions are no opinion on the draft
   (a preamble the splitter kept, 「テスト送信です」, a question about the procedure, spam). The
   run takes them out before anything is counted or grouped (:func:`excluded_opinions`): each
@@ -94,7 +96,9 @@ says so once.
 a merge follows the merged cluster. When two land on the same cluster, the one whose opinions
 make up more of it wins (the later one on a tie): moving one opinion into a labelled cluster
 does not carry that opinion's old label along.
-A decision whose opinions are all gone is reported in ``AppliedDecisions.messages``.
+A decision whose opinions are all gone is reported in ``AppliedDecisions.messages``; one whose
+opinions the tool now reads as none (status ``empty``: 「意見はありません。」) says that instead, and
+one naming an opinion the splitter now cuts otherwise follows it (``Fingerprints.recut_now``).
 
 Notebook helpers (pandas): :func:`load_run`, :func:`cluster_table`, :func:`cluster_view`,
 :func:`duplicate_group_table`, :func:`duplicate_group_view`, :func:`opinion_map`,
@@ -464,13 +468,31 @@ class Fingerprints(dict):
     """{opinion id: ``text_fingerprint`` of its text in this run}, and ``earlier``: {opinion id:
     fingerprints of the texts it held before staff corrected it in the input (a typo, a comma;
     ``continuity.find_edits``)}. A decision recorded on the earlier text still names that opinion;
-    ``edited_now`` are the ids corrected since the earlier run (said once, in that run)."""
+    ``edited_now`` are the ids corrected since the earlier run (said once, in that run).
+    ``recut_now``: {earlier id: id now} of the opinions the splitter cuts differently since the
+    earlier run (``continuity.find_recuts``; their earlier texts are in ``earlier`` under the id now):
+    a decision naming the earlier id follows the opinion, and says so once, in that run."""
 
     def __init__(self, data=(), earlier: Mapping[str, Collection[str]] | None = None,
-                 edited_now: Collection[str] = ()) -> None:
+                 edited_now: Collection[str] = (), recut_now: Mapping[str, str] | None = None,
+                 recut_why: str | None = None) -> None:
         super().__init__(data)
         self.earlier = {k: frozenset(v) for k, v in (earlier or {}).items()}
         self.edited_now = frozenset(edited_now)
+        self.recut_now = dict(recut_now or {})
+        self.recut_why = recut_why  # why they are cut differently, when not the splitter (--no-split)
+        self._earlier_by_fp: dict[str, str] | None = None
+
+    def earlier_holder(self, fp: str) -> str | None:
+        """The id of this run whose earlier texts (a correction, another cutting) include ``fp``."""
+        if self._earlier_by_fp is None:
+            by: dict[str, str] = {}
+            for oid, fps in sorted(self.earlier.items()):
+                if oid in self:
+                    for f in fps:
+                        by.setdefault(f, oid)
+            self._earlier_by_fp = by
+        return self._earlier_by_fp.get(fp)
 
 
 def _first_id_by_fingerprint(fingerprints: Mapping[str, str] | None) -> dict[str, str]:
@@ -485,6 +507,8 @@ class _Followed:
     ids: list[str]  # the decision's opinions as they are in this run (or "id (note)" when gone)
     moved: list[tuple[str, str]] = field(default_factory=list)  # (recorded id, id that holds its text now)
     edited: list[str] = field(default_factory=list)  # corrected in the input since the last run
+    recut: list[tuple[str, str]] = field(default_factory=list)  # (recorded id, id now): cut differently since
+    recut_why: str | None = None
 
 
 def _follow(ids: Sequence[str], recorded: Mapping[str, str], fingerprints: Mapping[str, str] | None,
@@ -497,6 +521,8 @@ def _follow(ids: Sequence[str], recorded: Mapping[str, str], fingerprints: Mappi
     out = _Followed([])
     earlier = getattr(fingerprints, "earlier", {})
     edited_now = getattr(fingerprints, "edited_now", frozenset())
+    recut_now = getattr(fingerprints, "recut_now", {})
+    out.recut_why = getattr(fingerprints, "recut_why", None)
     named = set(ids)
     for i in ids:
         fp = recorded.get(i)
@@ -506,11 +532,20 @@ def _follow(ids: Sequence[str], recorded: Mapping[str, str], fingerprints: Mappi
             out.ids.append(i)
             if i in edited_now:
                 out.edited.append(i)
+            elif recut_now.get(i) == i:
+                out.recut.append((i, i))
+        elif i in recut_now and fp in earlier.get(recut_now[i], ()):
+            # the splitter cuts its submission differently now (QA48: 「拝啓」 a row of its own): the
+            # opinion holding its text, in the same submission, not another letter's copy of it
+            out.ids.append(recut_now[i])
+            out.recut.append((i, recut_now[i]))
         elif fp in by_fp and i not in known and by_fp[fp] in named:
             out.ids.append(i + " (no longer in the input; a copy of " + by_fp[fp] + ")")
         elif fp in by_fp:
             out.ids.append(by_fp[fp])
             out.moved.append((i, by_fp[fp]))
+        elif hasattr(fingerprints, "earlier_holder") and fingerprints.earlier_holder(fp) is not None:
+            out.ids.append(fingerprints.earlier_holder(fp))  # (cut differently in an earlier run)
         else:
             out.ids.append(i + " (its text changed)" if i in known else i)
     return out
@@ -734,10 +769,20 @@ class AppliedDecisions:
 
 
 def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, str]] = (),
-                    edited: Sequence[str] = ()) -> list[str]:
+                    edited: Sequence[str] = (), recut: Sequence[tuple[str, str]] = (),
+                    recut_why: str | None = None) -> list[str]:
     """The lines for a decision applied to part of its opinions: some gone from the input, some
-    found again under other ids by their text, some corrected in the input since the last run."""
+    found again under other ids by their text, some corrected in the input since the last run,
+    some that the splitter cuts differently now (``recut``: (recorded id, id now))."""
     out = []
+    recut = list(dict.fromkeys(recut))
+    if recut:
+        shown = ", ".join(a if a == b else f"{a} → {b}" for a, b in recut[:5]) + (" ..." if len(recut) > 5 else "")
+        why = f" ({recut_why})" if recut_why else " (a greeting or signature line is a row of its own)"
+        out.append(f"{what}: {shown}: the tool now cuts {'its submission' if len(recut) == 1 else 'their submissions'} "
+                   f"differently{why}; still applies to "
+                   f"{'the opinion' if len(recut) == 1 else 'the opinions'}"
+                   + (" under its id now" if any(a != b for a, b in recut) else ""))
     if gone:
         out.append(f"{what}: {len(gone)} of its opinions {'is' if len(gone) == 1 else 'are'} gone "
                    f"({', '.join(gone[:5])}{' ...' if len(gone) > 5 else ''}); applied to the rest")
@@ -760,7 +805,9 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     detached: Collection[str] | None = None,
                     excluded: Mapping[str, int] | None = None,
                     reshaped: Mapping[int, bool] | None = None,
-                    joined: Mapping[str, str] | None = None) -> AppliedDecisions:
+                    joined: Mapping[str, str] | None = None,
+                    refused: Mapping[int, str] | None = None,
+                    without_opinion: Mapping[str, tuple[str, str]] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
@@ -776,7 +823,24 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     before, on the split opinions) left them; they are only counted here. ``None``: applied.
     ``joined``: {opinion id of status joined: the opinion that holds its text now}: a decision
     naming a joined opinion names the one it was joined into.
+    ``refused``: {number of a detach decision: why it no longer applies} (the pipeline's
+    ``_apply_detaches``: it names one exact copy of a group whose other copies stay).
+    ``without_opinion``: {opinion id: (status, fingerprint of its text)} of this run's rows the tool
+    reads as holding no opinion (``empty``, ``greeting`` …): a decision naming one, its text as
+    recorded, says so instead of 「its opinions are gone」 (QA48: an older version's exclusion of
+    「意見はありません。」, which the tool now reads as ``empty`` itself).
     """
+    without_opinion = dict(without_opinion or {})
+
+    def no_opinion_now(ids: Sequence[str], recorded: Mapping[str, str]) -> list[str]:
+        """The ids of ``ids`` that are rows without an opinion now, with the text recorded."""
+        return [i for i in dict.fromkeys(ids) if i in without_opinion
+                and recorded.get(i) in (None, without_opinion[i][1])]
+
+    def read_as(ids: Sequence[str]) -> str:
+        kinds = sorted({without_opinion[i][0] for i in ids})
+        return (f"the tool now reads {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''} as having no opinion "
+                f"(status {' / '.join(kinds)} in opinions.csv)")
     excluded = dict(excluded or {})
     cl = np.array(cluster_of_unit, dtype=np.int64, copy=True)
     grouped = cl.copy()  # the grouping's own clusters, before any decision
@@ -839,15 +903,24 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
             else:
                 result.not_applied += 1
             continue
+        if refused and n in refused:
+            result.messages.append(f"{what} no longer applies: {refused[n]}")
+            result.not_applied += 1
+            continue
         recorded = d.value.get("fingerprints") or {}
         moved: list[tuple[str, str]] = []
         edited: list[str] = []
+        recut: list[tuple[str, str]] = []
+        recut_why: list[str] = []
 
         def present(ids: Sequence[str]) -> list[str]:
             """The ids as they are in this run: followed by text when the id changed hands."""
             followed = _follow(ids, recorded, fingerprints, by_fp, opinion_unit)
             moved.extend(followed.moved)
             edited.extend(followed.edited)
+            recut.extend(followed.recut)
+            if followed.recut_why:
+                recut_why[:] = [followed.recut_why]
             if joined:
                 return list(dict.fromkeys(joined.get(i, i) for i in followed.ids))
             return followed.ids
@@ -856,11 +929,18 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         if d.kind == "exclude":
             out = [i for i in dict.fromkeys(ids) if i in excluded]
             gone = [i for i in dict.fromkeys(ids) if i not in excluded]
+            empty_now = no_opinion_now(gone, recorded)
+            if not out and empty_now and len(empty_now) == len(gone):
+                result.messages.append(f"{what} no longer applies: it is no longer needed: {read_as(empty_now)}, "
+                                       f"so {'it is' if len(empty_now) == 1 else 'they are'} left out of the clusters "
+                                       "and the counts without an exclusion")
+                result.not_applied += 1
+                continue
             if not out:
                 result.messages.append(f"{what} no longer applies: its opinions are gone")
                 result.not_applied += 1
                 continue
-            result.messages += _partly_applied(what, gone, moved, edited)
+            result.messages += _partly_applied(what, gone, moved, edited, recut, *recut_why)
             result.applied += 1
             continue
         if d.kind == "merge":
@@ -881,6 +961,11 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     continue
         missing = [i for i in ids if i not in opinion_unit]
         units = units_of(ids)
+        empty_now = no_opinion_now(missing, recorded)
+        if not units and empty_now and len(empty_now) == len(missing):
+            result.messages.append(f"{what} no longer applies: {read_as(empty_now)}, in no cluster")
+            result.not_applied += 1
+            continue
         if not units:
             result.messages.append(f"{what} no longer applies: its opinions are gone")
             result.not_applied += 1
@@ -985,7 +1070,10 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     cl[u] = target
         if d.kind in ROW_KINDS:
             deferred.append((what, d, [i for i in ids if i in opinion_unit], n))
-        result.messages += _partly_applied(what, missing, moved, edited)
+        if empty_now:
+            missing = [i for i in missing if i not in empty_now]
+            result.messages.append(f"{what}: {read_as(empty_now)}; applied to the rest")
+        result.messages += _partly_applied(what, missing, moved, edited, recut, *recut_why)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on
@@ -1694,6 +1782,11 @@ def record_detach_with_effect(run_dir, opinion_ids: Sequence[str], by: str | Non
             raise InputError(f"opinion {i!r} is not in any cluster ({why}); "
                              "only clustered opinions are in duplicate groups")
     pending = _detached_in_force(load_decisions(run_dir), row_of)
+    # (one the last run said no longer applies, an older version's detach of one exact copy (QA48),
+    # does not stand in the way of the detach that run's line gives)
+    said = (_read_run_info(run_dir, required=False) or {}).get("decision_notes")
+    if isinstance(said, dict):
+        pending = {i: n for i, n in pending.items() if not str(said.get(str(n), "")).startswith("no longer")}
     for i in ids:
         if i in pending:
             when = ("applied by the last run; withdraw it with `cluster review undo` to put it back"

@@ -736,6 +736,50 @@ def _category_changes(run_dir, path: Path, sheet: _Sheet, result: ImportResult) 
     return changes, named
 
 
+def _older_columns(run_dir, sheet: "_Sheet", opinions_of, clustered, result: "ImportResult") -> set:
+    """The rows of an older worksheet (no shown value for 該当箇所, 対応区分 or 担当課 in its hidden
+    sheet) whose cell in such a column differs from its cluster's value in this run: one line per
+    column names them and the command that records one; they are not recorded. Returns their ids."""
+    from .io import read_table, unescape_cell
+
+    older = [(name, kind, cells, cols) for name, kind, cells, shown, cols in (
+        (SECTION, "section", sheet.section_cells, sheet.sections, ("section", "report_section", "topic")),
+        (CATEGORY, "category", sheet.category_cells, sheet.categories, ("category",)),
+        (DEPARTMENT, "department", sheet.department_cells, sheet.departments, ("department",)))
+        if cells and not shown and any(str(v).strip() for v in cells.values())]
+    if not older:
+        return set()
+    try:
+        now = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(Path(run_dir) / "clusters.csv").rows}
+    except (InputError, ValueError, OSError):
+        now = {}
+    named: set = set()
+    for name, kind, cells, cols in older:
+        found = []
+        for number, cid, _, _ in sheet.rows:
+            text = " ".join(str(cells.get(cid, "")).split())
+            if not text:
+                continue
+            current = Counter(unescape_cell(clustered[i].get("cluster_id", "")) for i in opinions_of(cid))
+            target = current.most_common(1)[0][0] if current else cid
+            values = [unescape_cell(str(now.get(target, {}).get(c, "") or "")) for c in cols]
+            if any(v and (_same(text, v) or (kind == "category" and _norm(text).startswith(_norm(v))))
+                   for v in values):
+                continue
+            found.append((number, cid, target, text))
+            named.add(cid)
+        if found:
+            number, cid, target, text = found[0]
+            listed = ", ".join(f"{_row(n, c)} 「{shorten(t, 20)}」" for n, c, _, t in found[:5])
+            result.messages.append(
+                f"column {name}: this worksheet (written by an older version) does not say what it showed there, "
+                f"so {len(found)} cell{'s' if len(found) > 1 else ''} that differ{'s' if len(found) == 1 else ''} "
+                f"from this run {'is' if len(found) == 1 else 'are'} not recorded: {listed}"
+                f"{' …' if len(found) > 5 else ''}; record one with `cluster review {kind} "
+                f"{shlex.quote(str(run_dir))} {target} {shlex.quote(text)}`")
+    return named
+
+
 def _row(number: int, cid: str) -> str:
     return f"row {number} ({cid})" if number else cid
 
@@ -1113,6 +1157,10 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         department_changes[cid] = " ".join(text.split())
     # a value that is no category of the run is refused here, before anything is recorded
     category_changes, category_named = _category_changes(run_dir, path, sheet, result)
+    # an older worksheet (QA48) says nothing of what it showed in 該当箇所, 対応区分 or 担当課 (not editable
+    # then, or columns staff added by hand): a cell that differs from this run's value is named, not
+    # recorded over it (it may be what the older run showed); it was dropped without a word
+    section_named |= _older_columns(run_dir, sheet, opinions_of, clustered, result)
     if sheet.listing_edited:
         result.messages.append(f"sheet {OPINIONS_SHEET} was changed: it is there to read, its edits are not "
                                f"imported (only the columns to fill in {MAIN_SHEET} are); to move an opinion "
