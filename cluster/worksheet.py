@@ -72,8 +72,8 @@ from typing import Callable, Mapping, Sequence
 from .io import InputError, shorten
 from .io import _cell_text as _io_cell_text
 from .records import AnswerCandidate
-from .report import (XLSX_CELL_LIMIT, ReportModel, _text_cells, print_setup, row_height, save_workbook,
-                     use_japanese_font, xlsx_font, xlsx_text)
+from .report import (XLSX_CELL_LIMIT, ReportModel, _text_cells, print_setup, published_summary, row_height,
+                     save_workbook, use_japanese_font, xlsx_font, xlsx_text)
 
 MAIN_SHEET = "回答作成"
 OPINIONS_SHEET = "意見一覧"
@@ -169,7 +169,10 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
         if best is not None and best.score < min_score and not weak:
             best = None  # a row with an answer of its own needs no weak suggestion
         status = WEAK_STATUS if weak else STATUS_WORDS.get(r.answer_status, r.answer_status)
-        ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(r.summary),
+        # the ご意見の概要 the report publishes (a long letter's requests, not its story: QA47), for staff
+        # to correct; the 意見一覧 sheet lists every opinion whole
+        summary = published_summary(r)
+        ws.append([r.no, r.cluster_id, r.count, xlsx_text(r.section), xlsx_text(r.label), xlsx_text(summary),
                    xlsx_text(written_answer), xlsx_text(shown_category.get(r.category, r.category)),
                    xlsx_text(r.department), status,
                    xlsx_text(mask(best.answer)) if best else "", best.answer_id if best else "",
@@ -184,7 +187,7 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
             elif weak and column > department_col:
                 cell.font = xlsx_font(color="808080")  # grey: a weak suggestion, to check before use
         # and the candidate's number and the status shown (not imported: a changed cell is named)
-        hidden_rows.append(["written", r.cluster_id, xlsx_text(r.summary), xlsx_text(written_answer), r.no, r.count,
+        hidden_rows.append(["written", r.cluster_id, xlsx_text(summary), xlsx_text(written_answer), r.no, r.count,
                             best.answer_id if best else "", status])
         hidden_rows.append(["label", r.cluster_id, xlsx_text(r.label), ""])  # an edit becomes a label decision
         hidden_rows.append(["category", r.cluster_id, xlsx_text(shown_category.get(r.category, r.category)), ""])

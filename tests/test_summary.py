@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import openpyxl
-from conftest import run_folder
+from conftest import invoke, run_folder
 
 from cluster.report import published_summary, ReportRow
 from cluster.summary import FOCUS_FROM, draft_summary, is_claim
@@ -68,6 +68,16 @@ def test_the_report_publishes_the_request_and_the_worksheet_keeps_the_letter(tmp
                           for row in ws.iter_rows() for c in row if c.value)
     assert "要介護4" in sheet_text  # staff read the whole letter where they write the summary
     assert "要介護4" in (out / "opinions.csv").read_text(encoding="utf-8-sig")
+    # the main sheet's ご意見の概要 is what the report publishes, and left as it is, the import records nothing
+    main = openpyxl.load_workbook(out / "worksheet.xlsx").worksheets[0]
+    rows = list(main.iter_rows(values_only=True))
+    header = next(r for r in rows if r and "ご意見の概要" in r)
+    cells = [r[header.index("ご意見の概要")] for r in rows[rows.index(header) + 1:] if r and r[0]]
+    carer = next(c for c in cells if "ショートステイの枠" in str(c))
+    assert "要介護4" not in carer and carer in report
+    res = invoke("review", "import", str(out), str(out / "worksheet.xlsx"))
+    assert res.exit_code == 0, res.output
+    assert not (out / "decisions.jsonl").exists() or "summary" not in (out / "decisions.jsonl").read_text(encoding="utf-8")
 
 
 STORY = ("私は会社員で、認知症の母と二人で暮らしています。母は夜中に何度も起きて家の中を歩き回ります。"
