@@ -502,8 +502,9 @@ def review_exclude(run_dir, opinion_ids, reason, with_copies, by):
 @review_group.command("cut")
 @_dir
 @click.argument("opinion_id")
-@click.option("--before", "before", metavar="TEXT", required=True,
-              help="The words the second part starts with (once in the opinion's text, not at its start).")
+@click.option("--before", "before", metavar="TEXT", required=True, multiple=True,
+              help="The words the second part starts with (once in the opinion's text, not at its start); "
+                   "repeat it to cut one opinion in three or more at once.")
 @_by
 @_lang
 @_guarded
@@ -511,12 +512,13 @@ def review_cut(run_dir, opinion_id, before, by):
     """Cut one opinion in two where TEXT starts (the splitter left two opinions in one).
 
     The next run keeps OPINION_ID for the first part and makes the rest opinion OPINION_ID.2 of
-    the same submission; each is grouped on its own text and counted in 意見総数.
+    the same submission; each is grouped on its own text and counted in 意見総数. With --before
+    given several times the opinion is cut at each (no run needed between two cuts).
     Withdraw with `cluster review undo`.
     """
-    from .review import said_cut
+    from .review import said_cuts
 
-    _say(said_cut(run_dir, opinion_id, before, by)[1])
+    _say(said_cuts(run_dir, opinion_id, before, by))
 
 
 @review_group.command("join")

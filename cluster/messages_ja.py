@@ -989,6 +989,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"with, so they are there once",
      "「{t}」は意見 {o} の本文に{k}回あります。一度だけ出てくるように、後ろの部分の書き出しの言葉をもう少し長く"
      "指定してください"),
+    (r"「(?P<a>[^」]*)」 and 「(?P<b>[^」]*)」 cut (?P<o>\S+) at the same place; give each cut once",
+     "「{a}」と「{b}」は {o} の同じ位置で切り分けます。切り分ける位置は一度ずつ指定してください"),
     (r"「(?P<t>[^」]*)」 is at the start of (?P<o>\S+): nothing before it to cut off; give the words the second part "
      r"starts with",
      "「{t}」は意見 {o} の先頭です。その前に切り分ける部分がありません。後ろの部分の書き出しの言葉を指定してください"),

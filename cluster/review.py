@@ -1970,17 +1970,10 @@ def _opinion_with_content(row_of: Mapping[str, Mapping[str, str]], all_ids: set[
     return oid
 
 
-def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> Decision:
-    """Cut opinion ``opinion_id`` in two where ``before`` starts (the splitter left two opinions in
-    one): the next run keeps the id for the first part and makes the rest opinion ``ID.2``; both
-    are grouped on their own text. Refused, with one line: an unknown id, an opinion that is not
-    ok, ``before`` empty, not in its text, in it more than once, or at its start."""
-    _, all_ids, row_of = _run_state(run_dir)
-    oid = _opinion_with_content(row_of, all_ids, opinion_id, "cut")
-    before = _staff_text(before)
+def _check_cut(oid: str, text: str, before: str) -> int:
+    """Where ``before`` cuts ``text`` (opinion ``oid``), else one line saying why it cannot."""
     if not before:
         raise InputError("give the text the second part starts with (--before TEXT)")
-    text = unescape_cell(row_of[oid].get("text", ""))
     shown = shorten(before, 20)
     count = text.count(before)
     if count == 0:
@@ -1989,9 +1982,24 @@ def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> 
     if count > 1:
         raise InputError(f"「{shown}」 is {count} times in the text of {oid}; give more of the words the second part "
                          "starts with, so they are there once")
-    if cut_text(text, before) is None:
+    p = cut_text(text, before)
+    if p is None:
         raise InputError(f"「{shown}」 is at the start of {oid}: nothing before it to cut off; give the words the "
                          "second part starts with")
+    return p
+
+
+def record_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> Decision:
+    """Cut opinion ``opinion_id`` in two where ``before`` starts (the splitter left two opinions in
+    one): the next run keeps the id for the first part and makes the rest opinion ``ID.2``; both
+    are grouped on their own text. Refused, with one line: an unknown id, an opinion that is not
+    ok, ``before`` empty, not in its text, in it more than once, or at its start."""
+    _, all_ids, row_of = _run_state(run_dir)
+    oid = _opinion_with_content(row_of, all_ids, opinion_id, "cut")
+    before = _staff_text(before)
+    text = unescape_cell(row_of[oid].get("text", ""))
+    _check_cut(oid, text, before)
+    shown = shorten(before, 20)
     decisions = load_decisions(run_dir)
     withdrawn = _withdrawn(decisions)
     for n, d in enumerate(decisions, 1):
@@ -3735,6 +3743,41 @@ def said_cut(run_dir, opinion_id: str, before: str, by: str | None = None) -> tu
     return decision, [recorded_line(decision, f"of {oid}{' in ' + ', '.join(source) if source else ''}",
                                     effect=f"{oid} 「{shorten(first, 25)}」 and {oid}.{j} 「{shorten(second, 25)}」 "
                                            "become two opinions, each grouped on its own text", run_dir=run_dir)]
+
+
+def said_cuts(run_dir, opinion_id: str, befores: Sequence[str], by: str | None = None) -> list[str]:
+    """Several cuts of one opinion at once (QA47: staff cutting a long letter into its three requests had
+    to run the whole consultation again between two cuts, the second part's id not existing yet). Every
+    ``before`` is checked on the opinion's text before any is recorded; they are recorded in text order, so
+    the run cuts the part each falls in: ``ID``, ``ID.2``, ``ID.2.2`` …"""
+    if len(befores) == 1:
+        return said_cut(run_dir, opinion_id, befores[0], by)[1]
+    _, all_ids, row_of = _run_state(run_dir)
+    oid = _opinion_with_content(row_of, all_ids, opinion_id, "cut")
+    text = unescape_cell(row_of[oid].get("text", ""))
+    points: dict[int, str] = {}
+    for before in befores:
+        before = _staff_text(before)
+        p = _check_cut(oid, text, before)
+        shown = shorten(before, 20)
+        if p in points:
+            raise InputError(f"「{shorten(points[p], 20)}」 and 「{shown}」 cut {oid} at the same place; give each cut once")
+        points[p] = before
+    j = 2
+    while f"{oid}.{j}" in row_of:  # (as the run numbers the new parts)
+        j += 1
+    lines, part, start = [], oid, 0
+    ordered = sorted(points)
+    source = cluster_of_opinions(run_dir, [oid])
+    for k, p in enumerate(ordered):
+        decision = record_cut(run_dir, oid, points[p], by)
+        made = f"{oid}.{j}" if k == 0 else f"{part}.2"
+        first, second = (" ".join(t.split()) for t in (text[start:p], text[p:]))
+        lines.append(recorded_line(decision, f"of {oid}{' in ' + ', '.join(source) if source else ''}",
+                                   effect=f"{part} 「{shorten(first, 25)}」 and {made} 「{shorten(second, 25)}」 "
+                                          "become two opinions, each grouped on its own text", run_dir=run_dir))
+        part, start = made, p
+    return lines
 
 
 def said_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> tuple[Decision, list[str]]:
