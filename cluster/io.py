@@ -1945,6 +1945,62 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
     return None
 
 
+# A web mailer's HTML pasted into a cell (QA49: 「<div>…</div>」「<br>」「&nbsp;」「&#64;」): the tags are
+# markup, not prose (「a<b」「<意見>」 are no tags), and an address written 「mari.w&#64;example.jp」 escaped
+# the masker. A cell is read as HTML only when it has a known tag or an entity.
+_HTML_TAG_NAMES = (r"(?:br|div|p|span|font|b|i|u|strong|em|a|ul|ol|li|table|tbody|thead|tr|td|th|blockquote|"
+                   r"html|head|body|meta|style|o:p|hr|h[1-6]|pre|center|sup|sub|img)")
+_HTML_TAG_RE = re.compile(r"</?" + _HTML_TAG_NAMES + r"(?:\s[\t\x20-\x3b\x3d\x3f-\x7e]*)?/?>", re.IGNORECASE)
+_HTML_BREAK_RE = re.compile(r"<br\s*/?>|</(?:div|p|li|tr|h[1-6]|blockquote|table)>(?:\s*<(?:div|p|li|tr|h[1-6]|blockquote|table)"
+                            r"(?:\s[^<>]*)?>)?|<(?:hr)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_MAILER_ENTITY_RE = re.compile(r"&nbsp;|&#[0-9]{2,7};|&#[xX][0-9a-fA-F]{2,6};|&lt;/?" + _HTML_TAG_NAMES
+                               + r"(?:\s[\t\x20-\x25\x27-\x3b\x3d\x3f-\x7e]*)?/?&gt;", re.IGNORECASE)
+_HTML_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
+
+
+def decode_html_text(text: str) -> str:
+    r"""A text cell with a web mailer's HTML read as plain text: 「<br>」 and 「</div><div>」 are line
+    breaks, other tags go, entities are decoded (「&nbsp;」 a blank, 「&#64;」 「@」, 「&lt;div&gt;」 is
+    markup escaped twice and goes too); text with no tag and no entity is returned as it is.
+
+    >>> decode_html_text("1.&nbsp;終バス<br>2.&nbsp;屋根")
+    '1. 終バス\n2. 屋根'
+    >>> decode_html_text("a<b と c>d")
+    'a<b と c>d'
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    # entities alone are read as a mailer's only when they are ones a mailer writes (「&nbsp;」「&#64;」) or
+    # escape its tags (「&lt;div&gt;」): 「&lt;script&gt; は文字として…」 writes of an entity, and stays as written
+    if not (_HTML_TAG_RE.search(text) or _MAILER_ENTITY_RE.search(text)):
+        return text
+    import html as _html
+
+    for _ in range(2):  # 「&lt;div&gt;」: markup escaped once more
+        text = _HTML_BREAK_RE.sub("\n", text)
+        text = _HTML_TAG_RE.sub("", text)
+        if not _HTML_ENTITY_RE.search(text):
+            break
+        text = _html.unescape(text).replace("\u00a0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def _decode_html_cells(table: Table, column: str) -> None:
+    """Decode HTML residue in the text column's cells (``decode_html_text``) and say how many cells held it."""
+    changed = 0
+    for row in table.rows:
+        value = row.get(column)
+        if value and ("<" in value or "&" in value):
+            new = decode_html_text(value)
+            if new != value:
+                row[column] = new
+                changed += 1
+    if changed:
+        table.notes.append(f"HTML from a mailer (<br>, <div>, &nbsp; …) read as plain text in {counted(changed, 'cell')}")
+
+
 def choose_columns(table: Table, text: str | None = None, id: str | None = None, channel: str | None = None,
                    submitter: str | None = None) -> dict[str, str | None]:
     """The comment table's columns, ``{"text", "id", "channel", "submitter": name or None}``:
@@ -1984,6 +2040,8 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
                                  + (f" (give {opts.sheet} NAME to read another)" if opts.sheet else "")) from None
             raise
     _join_extra_fields(table, text_col)
+    if opts is COMMENT_OPTIONS:
+        _decode_html_cells(table, text_col)
     chosen: dict[str, str | None] = {"text": text_col}
     for what, candidates, given in (("id", ID_COLUMN_CANDIDATES, id),
                                     ("channel", CHANNEL_COLUMN_CANDIDATES, channel),

@@ -658,6 +658,8 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      r"it with (?P<cmd>`[^`]+`)",
      "{n}行目（{c}）：ラベルがこの実行の項目のラベル（{l}）と違います。このワークシート（古い版で書き出したもの）は"
      "どのラベルを示したかを覚えていないため、上書きして記録はしません。記録するには {cmd}"),
+    (r"HTML from a mailer \(<br>, <div>, &nbsp; …\) read as plain text in (?P<n>\d+) cells?",
+     "メールソフトのHTML（<br>、<div>、&nbsp; など）を{n}件のセルで普通の文字として読みました"),
 ]
 
 

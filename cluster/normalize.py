@@ -126,6 +126,13 @@ _GREETINGS = [
     r"(ありがとうございま(す|した)|感謝(いた|致)?し?ます|感謝申し上げます|御礼申し上げます|お礼申し上げます)",
     r"(以下|下記|次)の?\s*[0-9０-９一二三四五六七八九十]*\s*(点|項目|件)?(について|に関して|を|の)?、?\s*(ご?意見|コメント)?を?(申し上げ|述べ|提出|挙げ|送り|お送りし)(いた|致)?(し)?ます",
     r"気にな(った|る)点を(挙げ|述べ|申し上げ)ます",
+    # 「意見を2点送ります。」「先日お送りした意見に追加です。」 (QA49: each was published as an opinion)
+    r"(ご?意見|要望|コメント|提案)を[0-9０-９一二三四五六七八九十]+\s*(点|つ|項目|件)、?(送り|送信し|送付し)ます",
+    r"(先日|先ほど|先程|以前|前回|昨日|さきほど)[^\n。]{0,10}(お?送り|送信|提出)(した|いたした|しました|させていただいた)"
+    r"(ご?意見|メール|要望)(に|への|の)(追加|補足)(です|します|いたします|があります|させてください)",
+    # a campaign organiser's lines over the text to send (「会員の皆様へ」「以下の文面で市へ意見を送ってください。」)
+    r"[^\n。、]{0,20}の?(皆様|皆さま|皆さん|各位)(へ|に)",
+    r"(以下|下記|次)の(文面|文章|文|内容|例文|文例)(で|を|のとおり)[^\n。]{0,30}(送って|提出して|お送り)(ください|下さい)",
     # 「第3次計画案について、思うところを書かせていただきます。」 (QA47: the first line of a letter's opinion)
     r"[^\n。]{0,40}(について|に対して|に関して)?、?(思う|感じた|考える)(ところ|こと)を(書かせて|述べさせて)(いただき|頂き)ます",
     # an English letter's salutation and closing (「Dear Sir or Madam,」「Best regards,」: QA26 saw the
@@ -402,6 +409,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# A pasted mail's 「件名：北山線の廃止に反対します」「Subject: …」 first line over the text: a heading at most,
+# no part of the opinion's words (QA49: it led the campaign's published row and its duplicate key)
+_SUBJECT_FIRST_RE = re.compile(r"\A[ \t\u3000\n]*(?:件名|(?i:subject))[ \t\u3000]*[:：][^\n]*\n(?=[\s\S]*\S)")
+
 # Campaigns repeat the same texts many times: both functions below are cached (bounded).
 _CACHE_SIZE = 1 << 17
 
@@ -410,6 +421,7 @@ _CACHE_SIZE = 1 << 17
 def comparison_text(text: str) -> str:
     """Normalised text for duplicate keys and embeddings (original kept elsewhere)."""
     text = nfkc(text).replace("\r\n", "\n")
+    text = _SUBJECT_FIRST_RE.sub("", text)
     text = _CONTACT_LINE_RE.sub("", text)
     text = _SIGNATURE_RE.sub("", text)
     text = strip_greetings(text)
@@ -453,7 +465,7 @@ def display_text(text: str, section: str | None = None) -> str:
     full-width (「ﾍﾙﾒｯﾄ」 → 「ヘルメット」); when nothing would be left, the text is kept whole.
     """
     original = text.replace("\r\n", "\n").strip()
-    text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", original))
+    text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", _SUBJECT_FIRST_RE.sub("", original)))
     text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
     text = _drop_leading_introduction(text, names=True)  # 「民生委員の田中です。」 too (QA23)
@@ -769,6 +781,13 @@ _ATTACHMENT_SENTENCE_RE = re.compile(
     r"|(?:記載|記入)(?:の|した|しました|しています|いたしました)?(?:とおり|通り)?(?:です|となります)?"
     r"|" + _SENDS + r")"
     # 「意見書を添付します。」「意見を別紙で添付いたしました。」
+    # 「当法人の意見を別添PDFにまとめましたので、ご確認ください。」 (QA49)
+    r"|(?:[^、。]{1,25}?(?:について|に関して|に対して|に対する|への)(?:の)?、?)?"
+    r"(?:(?:私|わたし|当会|当社|弊社|当団体|本会|当協会|当法人|当組合)(?:の|から|としての)?)?"
+    r"(?:ご?意見|意見書|要望|提出意見|内容|詳細)(?:等|など)?(?:を|は)(?:別添|別紙|添付|同封)(?:の)?"
+    r"(?:ファイル|資料|書面|文書|書類|(?i:pdf|word|excel))?(?:に|で|にて)(?:まとめ|記載|記入|整理)"
+    r"(?:ました|ております|ています|いたしました|させていただきました)(?:ので|から)?、?"
+    r"(?:(?:ご?参照|ご?覧|ご?確認|ご?一読)(?:を)?" + _POLITE_END + r")?"
     r"|(?:[^、。]{1,25}?(?:について|に関して|に対して|に対する|への)(?:の)?、?)?"
     r"(?:ご?意見|意見書|要望書|提出意見)(?:を|は)(?:別紙|別添|ファイル|(?i:pdf))?(?:で|にて)?(?:添付|同封|別送)"
     r"(?:(?:いた|致)?し?ます|しました|いたしました|しています|させていただきます)")
@@ -790,6 +809,7 @@ def is_attachment_only(text: str) -> bool:
             continue
         if _ATTACHMENT_SENTENCE_RE.fullmatch(sentence):
             pointed = True
-        elif not (_NO_OPINION_RE.fullmatch(sentence) or is_greeting_sentence(sentence)):
+        elif not (_NO_OPINION_RE.fullmatch(sentence) or is_greeting_sentence(sentence)
+                  or is_introduction(sentence + "。")):  # 「NPO法人みなと子育てネットの後藤です。」 (QA49)
             return False
     return pointed

@@ -54,7 +54,15 @@ text of several items (over one opinion it stays the opinion's heading); quoted 
 「-------- 転送メッセージ --------」「--- Forwarded message ---」「元のメッセージ」, Lotus Notes'
 「----- Forwarded by … on … -----」, or a From:/Sent: block further down) become segments marked
 ``part="quoted"``. The rest is split as usual. When nothing but quotation would be left, the
-quotation is the submission and is split.
+quotation is the submission and is split. An attribution line need not say 「wrote」: 「〇〇市 交通政策課 様 の
+メッセージ：」 and 「2026年1月10日(土) 9:00 〇〇市 交通政策課:」 over 「>」 lines are one too. A forward under a note
+that only points to it (「下記の意見に賛同します。」「宛先を間違えたので転送します。」, the writer's name) is the
+opinion: its separator and From:/Date:/Subject: lines are a header, the note and the organiser's lines over a
+campaign text (「会員の皆様へ」「以下の文面で…送ってください。」) greeting rows. A mail's furniture is a
+``closing`` segment (a greeting row) wherever it stands: a mobile footer (「Sent from my iPhone」「iPhoneから送信」
+「Get Outlook for iOS」), a signature framed by rule lines (「━━━━」 or 「-- 」 over company, department, 〒,
+TEL, URL) and a confidentiality notice (「本メールは機密情報を含む場合があります。…」「This e-mail … confidential
+…」): QA49 saw one company's block make five unrelated mails a campaign and its notice the summary.
 Some writers list their own points as 「> …」 lines. Without a sign of e-mail (a header block, a
 forward, an attribution line, nested 「>>」 or bare 「>」 lines) and without the writer's own text
 answering between two 「>」 blocks or under the last one, or the city's reply under the writer's
@@ -308,6 +316,11 @@ def split_submission(text: str) -> list[Segment]:
     bodies = [(start, end) for start, end, part in parts if not part and text[start:end].strip()]
     replying = len(bodies) > 1 and any(part == "quoted" for _, _, part in parts)
     for start, end, part in parts:
+        if part == "closing":  # a mail's furniture: footer, framed signature, confidentiality notice
+            seg = _trimmed(text, start, end)
+            if seg.end > seg.start:
+                out.append(Segment(seg.start, seg.end, closing=True))
+            continue
         if part:
             seg = _trimmed(text, start, end)
             if seg.end > seg.start:
@@ -428,6 +441,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             items = _continue_list(items, before_digit)
         if style in ("bullet", "dash"):
             ok = len(items) >= 2
+        elif style == "kanji" and len(items) >= 2 and all(n == 1 for _, _, n, _ in items):
+            ok = True  # 「一、…⏎一、…」: a letter's 一つ書き, each 「一、」 an item (QA49)
         else:
             ok = _is_list([n for _, _, n, _ in items])
         if ok:
@@ -452,7 +467,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if inline:
             return inline
         whole = _cut_signature(text, _trimmed(text, 0, len(text)))
-        return (_split_labelled(text, whole[0], lines, labelled) or _split_paragraphs(text, whole[0])) + whole[1:]
+        return (_split_labelled(text, whole[0], lines, labelled) or _split_elliptic_lines(text, whole[0])
+                or _split_paragraphs(text, whole[0])) + whole[1:]
     first_cut = min(set(boundaries) | set(headings))
     for idx, start, _, marker in ps_lines:
         if idx > first_cut:
@@ -674,7 +690,23 @@ def _asks(sentence: str) -> bool:
     if _PAST_KINDNESS_RE.search(text):
         return False
     return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text) or _WISH_IF_RE.search(text)
-                                               or _SUPPORTS_RE.search(text))
+                                               or _SUPPORTS_RE.search(text) or _ELLIPTIC_REQUEST_RE.match(text))
+
+
+def _split_elliptic_lines(text: str, seg: Segment) -> list[Segment]:
+    """Two or more lines, each one short request with its verb left out (「バス停に屋根を。⏎終バスの延長
+    を。」): one opinion per line, as a list without markers (QA49: it stayed one opinion); else []."""
+    from .normalize import nfkc
+
+    spans = [(s, e) for s, e in _lines(text[seg.start:seg.end]) if text[seg.start + s:seg.start + e].strip()]
+    if len(spans) < 2 or not all(_ELLIPTIC_REQUEST_RE.match(nfkc(text[seg.start + s:seg.start + e]).strip())
+                                 for s, e in spans):
+        return []
+    return [_trimmed(text, seg.start + s, seg.start + e, seg.heading) for s, e in spans]
+
+
+# 「バス停に屋根を。」「終バスの延長を！」: a request with its verb left out (QA49)
+_ELLIPTIC_REQUEST_RE = re.compile(r"[^。．.!！?？\n]{2,30}を[ 　]*[。．.!！]+$")
 
 
 # 「…来てくださり、…誘ってくださいました。」: a kindness told, no request
@@ -1496,8 +1528,143 @@ _QUOTE_LINE_RE = re.compile(r"[ \t\u3000]*[>＞]")  # Japanese mailers quote wit
 _MAILER_QUOTE_RE = re.compile(r"[ \t\u3000]*[>＞][ \t\u3000]*(?:[>＞]|$)")
 # The line above quoted lines: 「2026/04/01 pubcom@example.jp wrote:」「… <a@example.jp>:」「…さんは書きました：」
 _ATTRIBUTION_RE = re.compile(r"(?:wrote|書きました|書き込みました|書いています)[ \t\u3000]*[:：]?[ \t\u3000]*$"
-                             r"|[>＞][ \t\u3000]*[:：][ \t\u3000]*$", re.IGNORECASE)
-_MAIL_HINT_RE = re.compile(r"^[ \t\u3000]*[>＞]|[:：]|message|メッセージ|forwarded", re.IGNORECASE | re.MULTILINE)
+                             r"|[>＞][ \t\u3000]*[:：][ \t\u3000]*$"
+                             # 「〇〇市 交通政策課 様 のメッセージ：」「…さんからのメール:」 (QA49)
+                             r"|(?:の|から(?:の)?)[ \t\u3000]*(?:メッセージ|メール)[ \t\u3000]*[:：][ \t\u3000]*$"
+                             # 「2026年1月10日(土) 9:00 〇〇市 交通政策課:」: a date, a time, a sender, a colon (QA49)
+                             r"|^[ \t\u3000]*(?:on[ \t]+)?(?:[0-9]{4}[年/.\-][0-9]{1,2}[月/.\-][0-9]{1,2}日?|(?:令和|平成)[0-9元]{1,2}年)"
+                             r"[^\n]{0,20}?[0-9]{1,2}[:：][0-9]{2}[^\n。]{1,60}[:：][ \t\u3000]*$", re.IGNORECASE)
+_MAIL_HINT_RE = re.compile(r"^[ \t\u3000]*[>＞]|[:：]|message|メッセージ|forwarded|から送信|sent from|outlook|"
+                           r"機密|秘密|confidential|誤って|[━─═＝=\-－―—_＿*＊~〜]{8,}|^[ \t]*(?:--|－－)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# A mobile mailer's footer line (QA49: four unrelated mails grouped by 「Sent from my Android」)
+_MOBILE_FOOTER_RE = re.compile(
+    r"[ \t\u3000]*(?i:sent\s+from\s+(?:my\s+)?[\w.\- ]{1,30}?|get\s+outlook\s+for\s+\w+|outlook\s+for\s+(?:ios|android)"
+    r"|sent\s+(?:with|via)\s+[\w.\- ]{1,30}?"
+    r"|(?:my\s+)?(?:iphone|ipad|android|galaxy|xperia|aquos|arrows|docomo|au|softbank|ドコモ|ソフトバンク|スマホ|スマートフォン|携帯)"
+    r"[ \t\u3000]*(?:から|より)[ \t\u3000]*送信(?:しました|されました)?)[ \t\u3000。.]*$")
+# a line of rule characters framing a signature block (「━━━━━━━━」「-----------」「＝＝＝＝＝」)
+# (and the mailers' 「-- 」 line over a signature)
+_SIG_RULE_RE = re.compile(r"[ \t\u3000]*(?:[━─═＝=\-－―—_＿*＊~〜☆★◆◇■□・…]{8,}|--|－－)[ \t\u3000]*$")
+# a company signature's lines: contact, address, web, company or department (「株式会社みなと物流　総務部」)
+_SIG_LINE_RE = re.compile(r"(?i:tel|fax|phone|mobile|e-?mail|mail|url|https?://|www\.)|[〒@＠]|電話|携帯|内線|ファックス|"
+                          r"株式会社|有限会社|合同会社|（株）|\(株\)|㈱|法人|協会|組合|事務所|事務局|本社|支店|営業所|[部課室係]$")
+# A confidentiality notice under a company mail (「本メールは機密情報を含む場合があります。…」「This e-mail is
+# confidential…」): its words, two of which (or one in a line that opens as one does) make a notice
+_DISCLAIMER_WORD_RE = re.compile(
+    r"機密|秘密情報|守秘|誤って(?:受信|届|送信)|誤送信|送信者(?:に|へ)(?:ご連絡|連絡|お知らせ|ご通知)|(?:破棄|削除)(?:して|し、|の上|願)|"
+    r"(?:無断|許可なく)[^。\n]{0,20}(?:複製|転載|転送|開示|使用|利用)|開示することを禁|宛先(?:以外|の方以外)|"
+    r"(?i:confidential|privileged|intended\s+recipient|delete\s+(?:this|the)\s+(?:e-?mail|message)|notify\s+the\s+sender|"
+    r"disclaimer|unauthori[sz]ed)")
+_DISCLAIMER_OPEN_RE = re.compile(r"[ \t\u3000]*[※【\[(（]?[ \t\u3000]*(?:本メール|このメール|本電子メール|この電子メール|当メール|"
+                                 r"注意|ご注意|免責|(?i:this\s+(?:e-?mail|message)|the\s+information|if\s+you|disclaimer|confidential))")
+
+
+def _is_disclaimer(line: str) -> bool:
+    words = {m.group(0)[:4] for m in _DISCLAIMER_WORD_RE.finditer(line)}
+    # one word is enough only when it speaks of secrecy and the line opens as a notice does:
+    # 「このメールに書いた住所は削除してください。」 is a request, no notice
+    return len(words) >= 2 or (len(words) == 1 and bool(_DISCLAIMER_OPEN_RE.match(line))
+                               and bool(re.search(r"機密|秘密|守秘|(?i:confidential|privileged)", line)))
+
+
+# What a writer puts over a forwarded message when it is what they send (「下記の意見に賛同します。」
+# 「先ほどの意見、宛先を間違えたので転送します。」「以下のとおりです。」): the forward is the opinion
+_FORWARD_POINTER_RE = re.compile(
+    r"[^。\n]{0,40}(?:(?:下記|以下|上記|次|転送|添付)の?[^。\n]{0,20}(?:賛同|同意|賛成|同じ|同感)"
+    r"|転送(?:します|いたします|致します|させていただきます|させて頂きます|しました|いたしました)"
+    r"|(?:下記|以下|次)の(?:とおり|通り)|(?:下記|以下|次)の(?:ご?意見|メール|内容|文面))[^。\n]{0,20}[。．！!]?")
+# The organiser's lines over a campaign text (「会員の皆様へ」「以下の文面で市へ意見を送ってください。」)
+_CAMPAIGN_LEAD_RE = re.compile(r"[^\n]{0,40}(?:以下|下記|次)の(?:文面|文章|文|内容|例文|文例)(?:で|を|のとおり)")
+
+
+def _clutter_kinds(text: str, lines: list[tuple[int, int]], kinds: list[str], top: int) -> None:
+    """Mark as "closing" (a greeting row, no opinion) the mail's furniture among the body lines:
+    a mobile footer (「Sent from my iPhone」「iPhoneから送信」), a signature framed by rule lines
+    (「━━━━」 company, department, 〒, TEL, URL 「━━━━」) and a confidentiality notice
+    (「本メールは機密情報を含む場合があります。…」「This e-mail … confidential …」). QA49: a company's
+    identical block under different opinions made them one campaign, and the notice its summary."""
+    n = len(lines)
+
+    def line(i: int) -> str:
+        return text[lines[i][0]:lines[i][1]]
+
+    for i in range(top, n):
+        if kinds[i]:
+            continue
+        ln = line(i)
+        if _MOBILE_FOOTER_RE.fullmatch(ln) or (ln.strip() and _is_disclaimer(ln)):
+            kinds[i] = "closing"
+    i = top
+    while i < n:
+        if kinds[i] or not _SIG_RULE_RE.match(line(i)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not kinds[j] and not _SIG_RULE_RE.match(line(j)):
+            j += 1
+        inside = [line(k) for k in range(i + 1, j) if line(k).strip()]
+        closed = j < n and _SIG_RULE_RE.match(line(j)) and not kinds[j]
+        rest_empty = all(kinds[k] or not line(k).strip() for k in range(j, n))
+        if inside and len(inside) <= 10 and sum(1 for x in inside if _SIG_LINE_RE.search(x)) >= 1 and (
+                closed or rest_empty) and not any(re.search(r"(?:ください|下さい|ほしい|欲しい|願います|反対|賛成)", x)
+                                                  for x in inside):
+            end = j + 1 if closed else j
+            kinds[i:end] = ["closing"] * (end - i)
+            i = end
+        else:
+            i = j if j > i + 1 else i + 1
+    # blank lines between two closing lines join them
+    for i in range(top, n):
+        if not kinds[i] and not line(i).strip():
+            a = next((k for k in range(i - 1, top - 1, -1) if line(k).strip()), None)
+            b = next((k for k in range(i + 1, n) if line(k).strip()), None)
+            if a is not None and b is not None and kinds[a] == "closing" and kinds[b] == "closing":
+                kinds[i] = "closing"
+
+
+def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str], top: int, j: int) -> None:
+    """A forward from line ``j`` on under a note that only points to it (「下記の意見に賛同します。」
+    「宛先を間違えたので転送します。」, the writer's name): the forwarded message's body is the opinion
+    (its separator and From:/Date:/Subject: lines a header, the note a greeting row). QA49: only the
+    note was published and a campaign forwarded so was counted short."""
+    from .mask import mask_personal_data, only_masks
+
+    n = len(lines)
+
+    def line(i: int) -> str:
+        return text[lines[i][0]:lines[i][1]]
+
+    own = [i for i in range(top, j) if line(i).strip() and not kinds[i]]
+    pointed = False
+    for i in own:
+        ln = line(i).strip()
+        if _FORWARD_POINTER_RE.fullmatch(ln) or _FORWARD_POINTER_RE.fullmatch(comparison_text_of(ln)):
+            pointed = True
+        elif not (is_empty_opinion(ln) or only_masks(mask_personal_data(ln))):
+            return
+    if not pointed:
+        return
+    h = j
+    if _FORWARD_RE.match(line(h)) or _RULE_RE.match(line(h)):
+        h += 1
+    end, keys, count = _header_run(text, lines, h)
+    if not count:
+        return
+    body = [i for i in range(end, n) if line(i).strip()]
+    if not body:
+        return
+    for i in own:
+        kinds[i] = "closing"
+    kinds[j:end] = ["header"] * (end - j)
+    kinds[end:] = [""] * (n - end)
+    # the organiser's lines over a campaign text (「会員の皆様へ」「以下の文面で…送ってください。」)
+    lead = next((i for i in body[:3] if _CAMPAIGN_LEAD_RE.match(line(i))), None)
+    if lead is not None and any(i > lead for i in body):
+        kinds[end:lead + 1] = ["closing"] * (lead + 1 - end)
+
+
+def comparison_text_of(line: str) -> str:
+    return re.sub(r"[ \t\u3000]+", "", line)
 
 
 def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, set[str], int]:
@@ -1557,7 +1724,9 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
             if k >= top and _RULE_RE.match(line(k)):
                 j = k
         kinds[j:] = ["quoted"] * (n - j)
+        _forward_as_opinion(text, lines, kinds, top, j)
         break
+    _clutter_kinds(text, lines, kinds, top)
     # 「> …」 blocks (blank lines between them included), each with the 「… wrote:」 line above it
     mail_context = any(kinds)  # a header block or a forwarded message
     mailer_quoting = False  # an attribution line, 「>>」 or a bare 「>」: surely a mailer's quotation
@@ -1617,6 +1786,9 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     if ("quoted" in kinds and first < n and not kinds[first] and _SUBJECT_LINE_RE.match(line(first))
             and _is_own_text(text, lines, kinds[:first] + ["header"] + kinds[first + 1:], 0, n)):
         kinds[first] = "header"
+    if not any(k and k != "closing" for k in kinds) and (
+            all(k == "closing" or not line(i).strip() for i, k in enumerate(kinds))):
+        kinds = ["" for _ in kinds]  # nothing but furniture: leave the text to the usual split
     if not any(kinds):
         return [], quote_bullets
     out: list[tuple[int, int, str]] = []
