@@ -50,7 +50,7 @@ from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_su
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import is_lead_in, split_submission
-from .summary import compared_text
+from .summary import without_story
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
 
@@ -590,8 +590,8 @@ def _clustering_text(op: Opinion) -> str:
     two letters that only share the shape of a contact line (「taro at example dot jp」,
     「LINE ID: midori」) are not alike."""
     # (and without a sentence that only asks to be answered there: 「返事は［電話番号］にください。」)
-    # (a letter telling a life story around its requests: the requests, ``summary.compared_text``)
-    text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(compared_text(op.text), person_names=False)))
+    # (a letter telling a life story around its requests: the requests, ``summary.without_story``)
+    text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(without_story(op.text), person_names=False)))
     key = comparison_text(text)
     return f"{comparison_text(op.heading)}：{key}" if op.heading else key
 
@@ -2094,7 +2094,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                               answer=mask(text), answer_status=status,
                               label=mask(cl.label) if cl.label_edited else "",
                               cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary),
-                              category=cl.category, campaign_copies=cl.campaign_copies,
+                              category=cl.category, campaign_copies=cl.campaign_copies, focused=opts.mask,
                               department=mask(cl.department)))
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and

@@ -98,6 +98,9 @@ class ReportRow:
     category: str = ""  # 対応区分 staff gave the row (a code of ``ReportModel.categories``), else ""
     campaign_copies: int = 0  # of ``count``: copies of one letter sent by many (a campaign), for the count lines
     department: str = ""  # 担当課 staff assigned (masked): worksheet.xlsx and report.csv only, never published
+    # a long representative is published as its claims (``summary.draft_summary``); --no-mask publishes
+    # the text as written (shortened only)
+    focused: bool = True
 
 
 @dataclass
@@ -375,7 +378,9 @@ def published_summary(row: ReportRow) -> str:
     """ご意見の概要 as published: a staff-written summary as written, the representative opinion
     as its claims when it is long (``summary.draft_summary``: a life story around a request is left
     out) and shortened (``shorten``) so that it fits an Excel row; opinions.csv keeps its full text."""
-    return row.summary if row.summary_by_staff else shorten(draft_summary(row.summary))
+    if row.summary_by_staff:
+        return row.summary
+    return shorten(draft_summary(row.summary) if row.focused else row.summary)
 
 
 def summary_cell(row: ReportRow, with_section: bool = True) -> str:

@@ -5,9 +5,11 @@ A resident's letter often tells their life first and asks at the end (「私は7
 400 characters, the row's summary showed the story (health, family, age: QA47) and hid the request.
 Above ``FOCUS_FROM`` characters the draft summary keeps only the sentences that ask, reject, take a
 side or point at the draft (``is_claim``), in their order, with the sentence a 「ですから」 claim
-refers back to; the rest stays in opinions.csv and the worksheet, where staff read the whole letter.
-An opinion whose every sentence is a claim, or none is, is left as it is. Staff's own summary
-(`cluster review summary`) is never touched.
+refers back to (``draft_summary``, the published summary; --no-mask publishes the text as written);
+the rest stays in opinions.csv and the worksheet's 意見一覧, where staff read the whole letter. The
+grouping compares a letter by its claims only where the sentences left out tell the writer's or their
+family's life (``without_story``). An opinion whose every sentence is a claim, or none is, is left as
+it is. Staff's own summary (`cluster review summary`) is never touched.
 """
 from __future__ import annotations
 
@@ -92,9 +94,9 @@ def story_told(text: str) -> bool:
     return sum(bool(_PERSONAL_RE.search(unicodedata.normalize("NFKC", s))) for s in dropped) >= STORY_SENTENCES
 
 
-def compared_text(text: str) -> str:
-    """The text the grouping compares: a letter's claims when it tells a life story around them
-    (QA47: letters on short stays, hikikomori and DV shared a row by their stories of mothers and
-    sons), else the text itself. Only stories: the claims alone of the Ministry of the Environment's
-    long opinions grouped worse against its own headings (BENCHMARKS.md section 2)."""
+def without_story(text: str) -> str:
+    """A letter's claims when it tells a life story around them (``story_told``), else the text itself:
+    the text the grouping compares (QA47: letters on short stays, hikikomori and DV had shared a row by
+    their stories of mothers and sons). Only stories: the claims alone of the Ministry of the
+    Environment's long opinions grouped worse against its own headings (BENCHMARKS.md section 2)."""
     return draft_summary(text) if story_told(text) else text

@@ -85,18 +85,18 @@ STORY = ("私は会社員で、認知症の母と二人で暮らしています�
 
 
 def test_a_life_story_is_told_and_a_reasoned_opinion_is_not():
-    from cluster.summary import compared_text, story_told
+    from cluster.summary import without_story, story_told
 
     letter = STORY + "近くの施設のショートステイはいつも埋まっています。ショートステイの受け入れ枠を増やしてください。"
     assert story_told(letter)
-    assert compared_text(letter) == "ショートステイの受け入れ枠を増やしてください。"
+    assert without_story(letter) == "ショートステイの受け入れ枠を増やしてください。"
     reasoned = ("福島の人々は十年以上にわたり大きな負担を背負ってきました。風評被害もまだ各地で続いています。"
                 "除去土壌の再生利用は全国で進めるべきです。福島だけに負担を押しつけるのは公平ではありません。"
                 "安全性の根拠となるデータを分かりやすく公開し、国民の理解を得る努力を続けてください。"
                 "説明会も各地で開催してほしいと考えます。基準値の考え方も丁寧に説明する必要があります。")
     # its summary leaves the background out, but it tells no one's life: grouped on the whole text
     assert len(reasoned) > FOCUS_FROM and draft_summary(reasoned) != reasoned
-    assert not story_told(reasoned) and compared_text(reasoned) == reasoned
+    assert not story_told(reasoned) and without_story(reasoned) == reasoned
 
 
 def test_two_letters_with_one_story_and_two_requests_are_grouped_by_their_requests(tmp_path):
@@ -113,3 +113,10 @@ def test_two_letters_with_one_story_and_two_requests_are_grouped_by_their_reques
     assert cluster["1-1"] != cluster["2-1"]
     assert cluster["1-1"] == cluster["3-1"] == cluster["4-1"]
     assert cluster["2-1"] == cluster["5-1"] == cluster["6-1"]
+
+
+def test_no_mask_publishes_a_long_letter_as_written(tmp_path):
+    """--no-mask is chosen to publish the opinions as they were sent: no story is left out either."""
+    rows = [["1", CARER], ["2", "駅前の駐輪場を増やしてください。"]]
+    out, _, _ = run_folder(tmp_path, ["受付番号", "ご意見"], rows, "--no-mask")
+    assert "要介護4" in (out / "report.md").read_text(encoding="utf-8")
