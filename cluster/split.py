@@ -1638,7 +1638,7 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
     pointed = False
     for i in own:
         ln = line(i).strip()
-        if _FORWARD_POINTER_RE.fullmatch(ln) or _FORWARD_POINTER_RE.fullmatch(comparison_text_of(ln)):
+        if _FORWARD_POINTER_RE.fullmatch(ln) or _FORWARD_POINTER_RE.fullmatch("".join(ln.split())):
             pointed = True
         elif not (is_empty_opinion(ln) or only_masks(mask_personal_data(ln))):
             return
@@ -1661,10 +1661,6 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
     lead = next((i for i in body[:3] if _CAMPAIGN_LEAD_RE.match(line(i))), None)
     if lead is not None and any(i > lead for i in body):
         kinds[end:lead + 1] = ["closing"] * (lead + 1 - end)
-
-
-def comparison_text_of(line: str) -> str:
-    return re.sub(r"[ \t\u3000]+", "", line)
 
 
 def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, set[str], int]:

@@ -86,12 +86,7 @@ STORY_SENTENCES = 2
 def story_told(text: str) -> bool:
     """Whether ``draft_summary`` leaves a life story out of ``text`` (``STORY_SENTENCES`` or more
     of the sentences it drops name the writer or their family)."""
-    focused = draft_summary(text)
-    if focused == text:
-        return False
-    kept = set(split_sentences(focused))
-    dropped = [s for s in split_sentences(text) if s not in kept]
-    return sum(bool(_PERSONAL_RE.search(unicodedata.normalize("NFKC", s))) for s in dropped) >= STORY_SENTENCES
+    return _claims_of_story(text) is not None
 
 
 def without_story(text: str) -> str:
@@ -99,4 +94,16 @@ def without_story(text: str) -> str:
     the text the grouping compares (QA47: letters on short stays, hikikomori and DV had shared a row by
     their stories of mothers and sons). Only stories: the claims alone of the Ministry of the
     Environment's long opinions grouped worse against its own headings (BENCHMARKS.md section 2)."""
-    return draft_summary(text) if story_told(text) else text
+    claims = _claims_of_story(text)
+    return text if claims is None else claims
+
+
+def _claims_of_story(text: str) -> str | None:
+    """``draft_summary(text)`` when what it leaves out tells a life story, else None."""
+    focused = draft_summary(text)
+    if focused == text:
+        return None
+    kept = set(split_sentences(focused))
+    dropped = [s for s in split_sentences(text) if s not in kept]
+    told = sum(bool(_PERSONAL_RE.search(unicodedata.normalize("NFKC", s))) for s in dropped)
+    return focused if told >= STORY_SENTENCES else None
