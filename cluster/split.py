@@ -679,7 +679,7 @@ _HEADING_ITEM_MAX = 40
 _WISH_END_RE = re.compile(r"(?<![にと]し)たい(?:です|なあ|な|よ)?[ 　〜~ー…!！♪☆★。．]*(?:[(（][^()（）]{0,6}[)）])?[ 　。．]*$")
 
 
-def _asks(sentence: str) -> bool:
+def sentence_asks(sentence: str) -> bool:
     """``sentence`` asks for or rejects something (``stance.sentence_stance``, which reads the
     written style of an association's letter too: 「…を図られたい」「…されたい」), or wishes to do it."""
     from .normalize import nfkc
@@ -689,6 +689,7 @@ def _asks(sentence: str) -> bool:
     # 「…サロンに誘ってくださいました。」: what someone did for the writer, told in the past (QA47)
     if _PAST_KINDNESS_RE.search(text):
         return False
+    text = _TOLD_PLEA_RE.sub("", text)
     return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text) or _WISH_IF_RE.search(text)
                                                or _SUPPORTS_RE.search(text) or _ELLIPTIC_REQUEST_RE.match(text))
 
@@ -713,6 +714,9 @@ _ELLIPTIC_REQUEST_RE = re.compile(r"[^。．.!！?？\n]{2,30}を[ 　]*[。．.
 # 「…役所でお願いしたとき、…聞こえてしまいました。」「…入院をお願いしましたが、…崩してしまいました。」: what
 # happened, told in the past, asks nothing now (QA47)
 _PAST_KINDNESS_RE = re.compile(r"(?:ました|でした)[。．.!！]*$")
+# 「名簿の提供をお願いしても、…出せないと言われます。」「お願いしたところ…」: a plea the writer made, told as
+# what happened, is not one made of the draft's authors
+_TOLD_PLEA_RE = re.compile(r"お願い(?:しても|したところ|したら|したが|したとき|した時|した際|しましたが|しましたところ)")
 # 「…話せる場所があったらいいなと思います。」: a wish, said as what would help (QA47)
 _WISH_IF_RE = re.compile(r"(?:あったら|あれば|できたら|できれば|なったら|なれば)(?:いい|良い|よい|助かる|うれしい|嬉しい)"
                          r"(?:な|のに)?(?:と(?:思い|思って)(?:ます|います|おります))?[。．.!！]*$")
@@ -730,7 +734,7 @@ _CRITICISM_RE = re.compile(
     r"|(?:分かり|わかり)(?:ません|にくい)|曖昧|あいまい)")
 
 
-def _criticises(sentence: str) -> bool:
+def criticises_draft(sentence: str) -> bool:
     """``sentence`` says the draft lacks something or says it unclearly (``_CRITICISM_RE``)."""
     from .normalize import nfkc
 
@@ -768,7 +772,7 @@ def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
 
     stop = next((j for j in range(idx + 1, len(lines)) if not text[lines[j][0]:lines[j][1]].strip()), len(lines))
     chunk = text[lines[idx][0]:lines[stop - 1][1]]
-    return any(not is_empty_opinion(p) and _asks(p.strip()) for p in _sentences(chunk))
+    return any(not is_empty_opinion(p) and sentence_asks(p.strip()) for p in _sentences(chunk))
 
 
 def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
@@ -784,7 +788,7 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
             k += 1
             continue
         above = next((text[s:e] for s, e in reversed(lines[:idx]) if text[s:e].strip()), "")
-        if not (above and _REASONS_LEAD_RE.search(above) and _asks(above.strip(" \t\u3000"))):
+        if not (above and _REASONS_LEAD_RE.search(above) and sentence_asks(above.strip(" \t\u3000"))):
             k += 1
             continue
         style = style_of[idx]
@@ -792,7 +796,7 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
         while k < len(cuts) and style_of.get(cuts[k]) == style:
             run.append(cuts[k])
             k += 1
-        if any(_asks(text[boundaries[i][0]:lines[i][1]]) for i in run):  # bullets that ask: opinions
+        if any(sentence_asks(text[boundaries[i][0]:lines[i][1]]) for i in run):  # bullets that ask: opinions
             continue
         for i in run:
             boundaries.pop(i, None)
@@ -834,7 +838,7 @@ def _merge_reason_items(text: str, lines: list[tuple[int, int]], boundaries: dic
 
 def _is_heading_line(body: str) -> bool:
     """One short line without a sentence end that asks for nothing (「各論」「第3条関係（定義）」)."""
-    return not ("\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body) or _asks(body))
+    return not ("\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body) or sentence_asks(body))
 
 
 def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
@@ -860,7 +864,7 @@ def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int
             out[idx] = body
             continue
         if (not body or "\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body)
-                or _asks(body)):
+                or sentence_asks(body)):
             continue
         out[idx] = body
     return out
@@ -1184,7 +1188,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
 
     A generic plea (「どうか県民の声に耳を傾けてください。」「慎重にご検討ください。」「計画の再考を
     お願いします。」, ``_is_generic_plea``) asks nothing of its own: it neither ends an opinion nor
-    counts as its request. A criticism of the draft (``_criticises``) counts as a request.
+    counts as its request. A criticism of the draft (``criticises_draft``) counts as a request.
 
     Greeting and self-introduction sentences before the first opinion, and greeting sentences
     after the last, are segments of their own, marked ``closing`` (status ``greeting``). Over a
@@ -1197,8 +1201,8 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     unit_text = [text[s:e] for s, e, _ in units]
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
     # a criticism of the draft (「…具体的に何をするのかが書かれていません。」) is an opinion as a request is
-    crit = [not f and _criticises(t) for t, f in zip(unit_text, framing)]
-    asks = [not f and not _is_generic_plea(t) and (c or _asks(t)) for t, f, c in zip(unit_text, framing, crit)]
+    crit = [not f and criticises_draft(t) for t, f in zip(unit_text, framing)]
+    asks = [not f and not _is_generic_plea(t) and (c or sentence_asks(t)) for t, f, c in zip(unit_text, framing, crit)]
     objects = [_objects(t) if a else set() for t, a in zip(unit_text, asks)]
     lead = 0
     while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])

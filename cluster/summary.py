@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .split import split_sentences
-from .stance import explicit_polarity, sentence_stance
+from .split import criticises_draft, sentence_asks, split_sentences
+from .stance import explicit_polarity
 
 # Shorter opinions are published as written (their reasons are part of the opinion).
 FOCUS_FROM = 150
@@ -43,16 +43,28 @@ _QUOTED_RE = re.compile(r"「[^「」]*」|『[^『』]*』")
 # A claim that opens by pointing back at the sentence before it: that sentence is its reason.
 _BACK_REFERENCE_RE = re.compile(r"^(?:ですから|だから|なので|ですので|そのため|そのために|それで|そこで|"
                                 r"このため|こうしたことから|以上のことから|以上から|つきましては)[、,]?")
+# A claim that points back at what the sentence before it names (「私はこの方向性に賛成です。」): that
+# sentence says what it is about
+_POINTS_BACK_RE = re.compile(r"^(?:私は|私も|ただ[、,]?|でも[、,]?)?(?:(?:この|その|こうした|そうした|こういった)"
+                             r"[\u4e00-\u9fff\u30a0-\u30ff]|(?:これ|それ)(?:は|に|を|が|ら))")
+# The writer's view or reason right after a claim (「24時間対応してもらえたら、もっと多くの人が救われると思い
+# ます。」「…市町村によって差がありすぎるように思います。」「…からです。」): published with it
+_VIEW_OR_REASON_RE = re.compile(r"(?:と|ように)(?:思い|考え)(?:ます|ています)|(?:から|ため)(?:です|だ|である)")
 _ENDS_SENTENCE = "。．！？!?」』）)"
 
 
 def is_claim(sentence: str) -> bool:
-    """Whether one sentence asks, rejects, takes a side, or says something of the draft."""
+    """Whether one sentence asks, rejects, takes a side, or says something of the draft (the
+    splitter's reading, ``split.sentence_asks``: a kindness or a plea told in the past asks nothing;
+    a wish put as what would help does)."""
     s = _QUOTED_RE.sub("「」", unicodedata.normalize("NFKC", sentence))
-    asks, rejects = sentence_stance(s)
-    if asks or rejects or explicit_polarity([s])[0] or _CLAIM_RE.search(s):
+    if sentence_asks(s) or criticises_draft(s) or explicit_polarity([s])[0] or _CLAIM_RE.search(s):
         return True
     return bool(_WEAK_CLAIM_RE.search(s)) and not _PERSONAL_RE.search(s)
+
+
+def _personal(sentence: str) -> bool:
+    return bool(_PERSONAL_RE.search(unicodedata.normalize("NFKC", sentence)))
 
 
 def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
@@ -67,8 +79,18 @@ def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
         return text
     keep = list(claims)
     for i, s in enumerate(sentences):
-        if claims[i] and i and _BACK_REFERENCE_RE.match(s):
+        if not claims[i]:
+            continue
+        before = sentences[i - 1] if i else ""
+        if before and (_BACK_REFERENCE_RE.match(s)
+                       or (_POINTS_BACK_RE.match(unicodedata.normalize("NFKC", s)) and not _personal(before))):
             keep[i - 1] = True
+    for i in range(1, len(sentences)):
+        # the reason between two claims, or the writer's view right after one, unless it is their life
+        if keep[i] or not claims[i - 1] or _personal(sentences[i]):
+            continue
+        if (i + 1 < len(sentences) and claims[i + 1]) or _VIEW_OR_REASON_RE.search(sentences[i]):
+            keep[i] = True
     kept = [s for s, k in zip(sentences, keep) if k]
     out = ""
     for s in kept:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pytest
 from conftest import invoke, run_folder
 
 from cluster.report import published_summary, ReportRow
@@ -120,3 +121,64 @@ def test_no_mask_publishes_a_long_letter_as_written(tmp_path):
     rows = [["1", CARER], ["2", "駅前の駐輪場を増やしてください。"]]
     out, _, _ = run_folder(tmp_path, ["受付番号", "ご意見"], rows, "--no-mask")
     assert "要介護4" in (out / "report.md").read_text(encoding="utf-8")
+
+
+# Session 19: what the summary kept and left out of QA47's letters, read again.
+YOUNG_CARER = ("僕の家は母子家庭で、母は看護師として夜勤もしています。祖母が脳出血で倒れてから、僕が学校から帰ると祖母の"
+               "食事やトイレの手伝いをしています。部活はやめました。学校にスクールソーシャルワーカーの人がいると聞きましたが、"
+               "週に1回しか来ないそうです。ヤングケアラーが気軽に相談できるように、学校に相談できる人を増やしてほしいです。"
+               "あと、同じような立場の人と話せるオンラインの場所があったらいいなと思います。")
+
+
+def test_a_second_request_put_as_a_wish_stays_in_the_summary():
+    out = draft_summary(YOUNG_CARER)
+    assert "相談できる人を増やしてほしいです。" in out
+    assert "オンラインの場所があったらいいなと思います。" in out
+    assert "母子家庭" not in out and "部活" not in out
+
+
+@pytest.mark.parametrize("told", [
+    "結局、遠方の病院にレスパイト入院をお願いしましたが、義母は環境が変わって体調を崩してしまいました。",
+    "住民票の閲覧制限の手続きを役所でお願いしたとき、窓口で大きな声で事情を聞かれました。",
+    "民生委員の村上さんは何度も家に来てくださり、地域のサロンに誘ってくださいました。",
+])
+def test_a_plea_or_a_kindness_told_as_what_happened_is_no_claim(told):
+    assert not is_claim(told)
+
+
+def test_a_plea_still_asked_is_a_claim():
+    assert is_claim("レスパイト入院の受け入れ先を増やしていただくようお願いします。")
+    assert is_claim("名簿の提供をお願いしたい。")
+
+
+def test_support_for_this_direction_keeps_the_sentence_that_names_it():
+    text = ("東町の長谷川です。私の家では、母（93歳）が要介護3で、妻と二人で見ています。"
+            "母はデイサービスに週3回通っていて、これがあるおかげで私たちも何とかやっていけています。"
+            "夜は母が何度も起きるので、妻も私も寝不足が続いています。"
+            "計画案に「地域包括ケアシステムの深化」とありますが、これは本当に大切なことだと思います。"
+            "私はこの方向性に賛成です。")
+    out = draft_summary(text)
+    assert out.startswith("計画案に「地域包括ケアシステムの深化」とありますが") and out.endswith("私はこの方向性に賛成です。")
+    assert "要介護3" not in out
+
+
+def test_a_reason_between_two_claims_is_kept_and_a_family_sentence_is_not():
+    reason = "相談窓口を一本化しても、その先の支援の担い手が足りなければ意味がありません。"
+    text = ("南町の清水です。私は地域で小さな作業所を運営しています。利用者は十二人で、職員は私を入れて三人です。"
+            "計画案を読んで、よくまとまっていると思いました。"
+            "第4章の、分野ごとの縦割りをなくそうという方向性には大いに賛成します。" + reason +
+            "市町村を県が財政面でも後押しして、全市町村で実施できるようにしてください。")
+    out = draft_summary(text)
+    assert reason in out and "作業所を運営" not in out
+    family = "妻は5年前に若年性認知症と診断されました。"
+    text2 = text.replace(reason, family)
+    assert len(text2) > FOCUS_FROM and family not in draft_summary(text2)
+
+
+def test_a_criticism_that_the_draft_has_no_concrete_measures_is_kept():
+    text = ("私は緑が丘地区で民生委員を12年務めております。担当している世帯は約180世帯です。"
+            "私自身も70歳を超え、体力の限界を感じております。後任を探しても誰も引き受けてくれません。"
+            "計画案の「担い手の確保」の節には、民生委員の活動の大切さは書かれていますが、負担を減らすための具体策がありません。"
+            "県として、民生委員の仕事を整理して減らすことを計画に書き込んでいただきたいと思います。")
+    out = draft_summary(text)
+    assert out.startswith("計画案の「担い手の確保」の節には") and "70歳" not in out
