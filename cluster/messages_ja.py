@@ -279,7 +279,7 @@ _SINCE = r"(?:; decision (?P<sn>\d+), recorded since the run, makes it 「(?P<st
 
 _STATUS = {"ok": "有効な意見", "excluded": "対象外", "joined": "つなぎ合わせ済み", "empty": "意見なし",
            "greeting": "あいさつ・署名", "header": "メールのヘッダー", "quoted": "引用",
-           "reason": "複数の意見に付いた理由", "attachment": "添付ファイルを指すだけ",
+           "reason": "意見に付いた理由", "attachment": "添付ファイルを指すだけ",
            "repeat": "同一の者からの同一内容の意見"}
 # why an opinion that only points to an attachment (status attachment) is not grouped or reshaped (review.ATTACHMENT_WHY)
 _ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into the input "
@@ -301,8 +301,9 @@ def _not_clustered_why(why: str) -> str:
         return _ATTACHMENT_WHY_JA
     if why == _REPEAT_WHY:
         return _REPEAT_WHY_JA
-    if why.startswith("it gives the reasons under a letter's 意見の趣旨 items"):
-        return "手紙の「意見の趣旨」に付いた「意見の理由」の部分です（status reason）。意見としては数えません"
+    if why.startswith("it gives the reasons for another opinion of its submission"):
+        return ("同じ提出の別の意見に付いた理由です（status reason：複数の「意見の趣旨」に付いた「意見の理由」、フォームの理由欄、"
+                "転送された運動の文面の上に書き添えた一言）。意見としては数えません")
     m = re.fullmatch(r"its status is (\w+)", why)
     if m:
         return f"status が {m[1]}" + (f"（{_STATUS[m[1]]}）" if m[1] in _STATUS else "") + " です"

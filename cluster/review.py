@@ -1406,7 +1406,9 @@ def current_cluster_id(run_dir, cluster_id: str) -> str:
 # an opinion whose text only points to an attachment (status attachment) is no text to group or reshape
 ATTACHMENT_WHY = ("its text only points to an attachment (status attachment): type the attachment's text into "
                   "the input in its place and run again")
-REASON_WHY = "it gives the reasons under a letter's 意見の趣旨 items (status reason), no opinion of its own"
+REASON_WHY = ("it gives the reasons for another opinion of its submission (status reason: a letter's 意見の理由 under "
+              "several 意見の趣旨 items, a form's reason cell, or the writer's own lines over a forwarded campaign text), "
+              "no opinion of its own")
 # an opinion its submitter sent before too (status repeat, `cluster run --count-repeats once`): counted once
 REPEAT_WHY = ("it repeats an opinion its submitter sent before (status repeat, `cluster run --count-repeats once`): "
               "counted once, with the opinion repeat_of in opinions.csv names")

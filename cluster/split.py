@@ -1630,7 +1630,10 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
     """A forward from line ``j`` on under a note that only points to it (「下記の意見に賛同します。」
     「宛先を間違えたので転送します。」, the writer's name): the forwarded message's body is the opinion
     (its separator and From:/Date:/Subject: lines a header, the note a greeting row). QA49: only the
-    note was published and a campaign forwarded so was counted short."""
+    note was published and a campaign forwarded so was counted short. An organiser's campaign text
+    (「以下の文面で市へ意見を送ってください。」 over it) forwarded under the writer's own lines that ask
+    nothing themselves (「私の娘も北山線で高校に通っています。」) is the opinion too, those lines its reason
+    (status reason: kept, not counted; QA49 counted 5 of a campaign of 8)."""
     from .mask import mask_personal_data, only_masks
 
     n = len(lines)
@@ -1640,13 +1643,14 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
 
     own = [i for i in range(top, j) if line(i).strip() and not kinds[i]]
     pointed = False
+    noted: list[int] = []
     for i in own:
         ln = line(i).strip()
         if _FORWARD_POINTER_RE.fullmatch(ln) or _FORWARD_POINTER_RE.fullmatch("".join(ln.split())):
             pointed = True
         elif not (is_empty_opinion(ln) or only_masks(mask_personal_data(ln))):
-            return
-    if not pointed:
+            noted.append(i)
+    if not (pointed or noted):
         return
     h = j
     if _FORWARD_RE.match(line(h)) or _RULE_RE.match(line(h)):
@@ -1657,13 +1661,17 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
     body = [i for i in range(end, n) if line(i).strip()]
     if not body:
         return
-    for i in own:
-        kinds[i] = "closing"
-    kinds[j:end] = ["header"] * (end - j)
-    kinds[end:] = [""] * (n - end)
     # the organiser's lines over a campaign text (「会員の皆様へ」「以下の文面で…送ってください。」)
     lead = next((i for i in body[:3] if _CAMPAIGN_LEAD_RE.match(line(i))), None)
-    if lead is not None and any(i > lead for i in body):
+    campaign = lead is not None and any(i > lead for i in body)
+    if noted and not (campaign and not any(sentence_asks(s) or criticises_draft(s)
+                                           for i in noted for s in split_sentences(line(i)))):
+        return
+    for i in own:
+        kinds[i] = "reason" if i in noted else "closing"
+    kinds[j:end] = ["header"] * (end - j)
+    kinds[end:] = [""] * (n - end)
+    if campaign:
         kinds[end:lead + 1] = ["closing"] * (lead + 1 - end)
 
 

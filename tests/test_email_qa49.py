@@ -95,6 +95,38 @@ def test_a_forward_under_the_writers_own_request_stays_quoted():
     assert opinions(source) == ["駅前の駐輪場を増設してください。"]
 
 
+@pytest.mark.parametrize("note", ["私の娘も浜線で高校に通っています。", "浜線がなくなったら私は外出できなくなります。"])
+def test_a_campaign_forwarded_under_the_writers_own_words_is_the_opinion_and_the_words_its_reason(note):
+    # QA49: the campaign of 8 was counted 5, three forwards kept as quoted under a line of the writer's own
+    source = f"{note}\n\n木村和子\n\n{FORWARD}"
+    kinds = pieces(source)
+    assert ("reason", note) in kinds
+    ops = opinions(source)
+    assert len(ops) == 1 and ops[0].startswith("浜線の廃止に反対します。") and "文面" not in ops[0]
+    assert "quoted" not in [k for k, _ in kinds]
+
+
+def test_a_forward_that_is_no_campaign_text_stays_quoted_under_the_writers_words():
+    # a note over a plain forwarded mail (no 「以下の文面で…」 over it) is the writer's opinion
+    plain = FORWARD.replace("会員の皆様へ\n以下の文面で市へ意見を送ってください。\n\n", "")
+    source = f"私の娘も浜線で高校に通っています。\n\n{plain}"
+    assert opinions(source) == ["私の娘も浜線で高校に通っています。"]
+
+
+def test_forwarded_campaign_copies_and_typed_copies_make_one_duplicate_group(tmp_path):
+    from conftest import read_csv_rows, run_folder
+
+    typed = "浜線の廃止に反対します。\n浜線は浜地区の住民が病院へ通う唯一の公共交通です。路線を維持してください。"
+    rows = [["1", typed], ["2", typed + "\n\n本当に困ります。"], ["3", f"私の娘も浜線で高校に通っています。\n\n{FORWARD}"],
+            ["4", f"浜線がなくなったら私は外出できなくなります。\n\n{FORWARD}"], ["5", "駅前の駐輪場を増設してください。"]]
+    out, _, _ = run_folder(tmp_path, ["No", "意見"], rows)
+    ops = read_csv_rows(out / "opinions.csv")
+    groups = {r["comment_id"]: r["duplicate_group"] for r in ops if r["status"] == "ok"}
+    assert groups["1"] and groups["1"] == groups["3"] == groups["4"]
+    assert sorted(r["comment_id"] for r in ops if r["status"] == "reason") == ["3", "4"]
+    assert sum(r["status"] == "ok" for r in ops) == 5
+
+
 def test_html_from_a_web_mailer_is_decoded():
     from cluster.io import decode_html_text
 

@@ -226,10 +226,12 @@ def test_late_and_id_warnings_keep_their_ids():
     "another file with the same ids, 添付-L-20, are new submissions, counted twice)",
     "error: split of W-010-4 W-011-1 changes nothing: they are all of C006 (2 opinions), already a cluster of their own",
     # QA43: the reason of a letter's 意見の趣旨 items, refused with 「its status is not ok」 half in English
-    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons under a letter's 意見の趣旨 items (status "
-    "reason), no opinion of its own); only clustered opinions can be moved or split",
-    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons under a letter's 意見の趣旨 items (status "
-    "reason), no opinion of its own); only clustered opinions are in duplicate groups",
+    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons for another opinion of its submission (status "
+    "reason: a letter's 意見の理由 under several 意見の趣旨 items, a form's reason cell, or the writer's own lines over a "
+    "forwarded campaign text), no opinion of its own); only clustered opinions can be moved or split",
+    "error: opinion 'K-039-3' is not in any cluster (it gives the reasons for another opinion of its submission (status "
+    "reason: a letter's 意見の理由 under several 意見の趣旨 items, a form's reason cell, or the writer's own lines over a "
+    "forwarded campaign text), no opinion of its own); only clustered opinions are in duplicate groups",
     "error: opinion 'P-070-2' is not in any cluster (its status is greeting); only clustered opinions can be moved or "
     "split",
     "error: past answer '3' has no answer text (its row in 前回の考え方.csv has an empty answer column, so it was "
