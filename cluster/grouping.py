@@ -46,7 +46,8 @@ Method
    read) never end in one cluster, however alike their words: in a small consultation the object
    they share outweighs the stance, and a published table never answers both in one row. Nor
    do a request and a rejection (``stance.request_polarity``: 「…を設置してください」 /
-   「…は不要です」「…には反対です」).
+   「…は不要です」「…には反対です」), nor a question and a request or stance
+   (``stance.question_polarity``: 「…は無料ですか」 / 「…を無料にしてください」; QA50).
    Likewise two short texts that would be copies but for a swapped subject
    (「公園を増やしてほしい。子どもの遊び場が…」 / 「図書館を増やしてほしい。…」, the duplicate
    rule's ``dedup._swapped_subject``) never end in one cluster: the duplicate step has just
@@ -68,7 +69,7 @@ from collections import Counter
 
 import numpy as np
 
-from .stance import direction_vector, explicit_polarity, request_polarity, stance_only
+from .stance import direction_vector, explicit_polarity, question_polarity, request_polarity, stance_only
 from .tokenize import ENGLISH_STOPWORDS, script_of
 
 DEFAULTS = dict(
@@ -94,6 +95,7 @@ DEFAULTS = dict(
     opposite_apart=True,  # an explicit 賛成 and an explicit 反対 never share a cluster
     request_apart=True,  # a request and a rejection (「…を設置して」/「…は不要」) never share a cluster
     direction_apart=True,  # one action asked both ways (「値上げに反対」/「もっと上げるべき」) neither
+    question_apart=True,  # a question (「…は無料ですか」) and a request or stance (「…を無料にして」) neither
     subject_apart=True,  # two short near-copies that swap their subject never share a cluster
     # Two form letters each sent this many times or more (``counts``) never share a cluster: the row
     # would publish one letter's text and count both (QA: 1,500 ride-share letters hidden under a
@@ -631,6 +633,8 @@ def _polarity(texts: list[str], p: dict) -> np.ndarray | None:
         columns.append(explicit_polarity(texts))
     if p["request_apart"]:
         columns.append(request_polarity(texts))
+    if p.get("question_apart"):
+        columns.append(question_polarity(texts))
     if p.get("direction_apart"):
         columns.extend(np.stack([direction_vector(t) for t in texts], axis=1))  # one column per action
     return np.stack(columns, axis=1) if columns else None

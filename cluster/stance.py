@@ -227,6 +227,64 @@ def _sentence_stances(text: str) -> tuple[bool, bool]:
     return asks, rejects_
 
 
+# ---------------------------------------------------------------------------------------
+# questions: 「スクールバスは無料ですか。」 asks the city something; 「スクールバスを無料にしてください。」 asks
+# it to do something. A published table answers them in different rows (cities file questions
+# under their own 対応区分), so the grouping keeps a question apart from a request or a stance
+# (QA50: 15 of 24 questions sat in rows of requests; row 1 published a question over 14 requests).
+
+# a sentence that ends as a question (「…ですか」「…のでしょうか」「…のか」「…？」); a request put as a question
+# (「…していただけないでしょうか」「…してはどうでしょうか」) is read by ``sentence_stance`` first
+_QUESTION_END_RE = re.compile(r"(?:(?:です|ます|でしょう|だろう|ません|ない|の|ん|る|た|い)か(?:ね|な)?[。．.]*|[?？][。．.]*)$")
+# asking to be told (「跡地はどうなるのか教えてください」「…を知りたい」): a question, not a request
+_TELL_ME_RE = re.compile(r"(?:教えて|お教え)(?:ください|下さい|ほしい|欲しい|いただきたい|頂きたい|もらいたい|(?:いただけ|頂け|もらえ)(?:ません|ない)(?:でしょう)?か)"
+                         r"|(?:知りたい|お聞きしたい|伺いたい|うかがいたい|お尋ねします|質問します|質問です)(?:です)?")
+
+
+# a polite request put as a question (「…していただけないでしょうか」「…してはどうでしょうか」): a request only
+_REQUEST_AS_QUESTION_RE = re.compile(r"(?:いただけ|頂け|もらえ|くれ)(?:ない|ません)(?:でしょう)?か|て(?:は)?(?:どう|いかが)(?:でしょう)?か"
+                                     r"|(?:ては|たら)どうか|(?:べき|する必要があるの)では(?:ない|ありません)(?:でしょう)?か")
+
+
+def _question_and_stand(sentence: str) -> tuple[bool, bool]:
+    """(asks a question, asks for / rejects something or takes a side) for one NFKC sentence.
+    「戸籍抄本を発行して頂きたいのですが、必要な物は何でしょうか？」 does both."""
+    s = sentence.strip().rstrip(" 　")
+    a, r = sentence_stance(s)
+    stands = a or r or bool(explicit_polarity([s])[0])
+    if _TELL_ME_RE.search(s):
+        return True, bool(r or explicit_polarity([s])[0]) or bool(_REQUEST_RE.search(_TELL_ME_RE.sub("", s)))
+    if not _QUESTION_END_RE.search(s):
+        return False, stands
+    if stands and _REQUEST_AS_QUESTION_RE.search(s):
+        return False, True
+    return True, stands
+
+
+def sentence_question(sentence: str) -> bool:
+    """Whether one NFKC sentence asks the city a question and asks it to do nothing."""
+    question, stands = _question_and_stand(sentence)
+    return question and not stands
+
+
+def question_polarity(texts: list[str]) -> np.ndarray:
+    """+1 for a text that only asks questions (``sentence_question``), -1 for one that asks for
+    something, rejects something or takes a side and asks no question, 0 for both or neither
+    (a statement). A question and a request never share a cluster; a statement joins either."""
+    from .split import split_sentences
+
+    out = np.zeros(len(texts), dtype=np.int8)
+    for i, text in enumerate(texts):
+        t = unicodedata.normalize("NFKC", text or "")
+        question = stands = False
+        for s in split_sentences(t) or [t]:
+            q, st = _question_and_stand(s)
+            question, stands = question or q, stands or st
+        if question != stands:
+            out[i] = 1 if question else -1
+    return out
+
+
 def sentence_stance(sentence: str) -> tuple[bool, bool]:
     """(asks for something, rejects something) for one NFKC sentence (``_sentence_stances``
     without the sentence split: the splitter reads letters sentence by sentence)."""

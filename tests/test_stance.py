@@ -68,7 +68,8 @@ def test_the_grouping_keeps_one_action_asked_both_ways_apart():
     # some reading has +1 for one and -1 for the other: the linkage never joins them
     assert any(a * b < 0 for a, b in zip(pol[0], pol[1]))
     assert not any(a * b < 0 for a, b in zip(pol[0], pol[2]))
-    assert _polarity(texts, dict(DEFAULTS, direction_apart=False, request_apart=False, opposite_apart=False)) is None
+    assert _polarity(texts, dict(DEFAULTS, direction_apart=False, request_apart=False, opposite_apart=False,
+                                 question_apart=False)) is None
 
 
 def test_a_wish_about_what_something_should_be_asks_for_nothing():
