@@ -611,6 +611,14 @@ def _norm_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").strip()
 
 
+def _query_text(text: str) -> str:
+    """A query as the search reads it: ``_norm_text`` without page and section references
+    (``labels.without_references``)."""
+    from .labels import without_references
+
+    return without_references(_norm_text(text))
+
+
 def _answer_key(text: str) -> str:
     """An answer text as candidates compare it: NFKC, without spaces or line breaks."""
     return "".join(_norm_text(text).split())
@@ -1018,7 +1026,7 @@ class AnswerIndex:
     # ---------------------------------------------------------- scoring
 
     def _query(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> _Query:
-        texts = [_norm_text(t) for t in texts]
+        texts = [_query_text(t) for t in texts]
         vectors = self._embed(texts) if texts else np.zeros((0, self.opinion_emb.shape[1]), np.float32)
         tokens = [search_lemmas(self.tokenizer, t) for t in texts]
         ids = [str(i) for i in ids] if ids is not None else [str(i + 1) for i in range(len(texts))]
@@ -1287,8 +1295,8 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
     representative counted ``rep_weight`` times) and the representative's lemmas plus the
     lemmas shared by at least ``min_share`` of the other opinions. Also returns the
     representative followed by the other opinions, nearest the mean first."""
-    texts = [_norm_text(t) for t in texts if t and t.strip()]
-    rep = _norm_text(representative) if representative else (texts[0] if texts else "")
+    texts = [_query_text(t) for t in texts if t and t.strip()]
+    rep = _query_text(representative) if representative else (texts[0] if texts else "")
     others = [t for t in texts if t != rep][: max_texts]
     all_texts = [rep] + others
     if not rep and not others:
@@ -1323,7 +1331,7 @@ def query_pieces(tokenizer, text: str) -> list[tuple[str, list[str]]]:
     """
     out: list[tuple[str, list[str]]] = []
     pending = ""
-    for sentence in split_sentences(_norm_text(text)):
+    for sentence in split_sentences(_query_text(text)):
         if is_empty_opinion(sentence):
             continue
         piece = pending + sentence

@@ -38,6 +38,19 @@ _REFERENCE_RES = [
 ]
 
 
+def without_references(text: str) -> str:
+    """``text`` (NFKC) with its page and section references (``_REFERENCE_RES``: 「第4章第4節」「P.35」
+    「別添1」) left out, or as it is when nothing else is left. They say where in the draft, not what:
+    a past answer's search counted 第・章・節・4 as words no past opinion had (QA51: 「第4章第4節
+    ごみの有料化には反対です。」 scored 0.14 against 「ごみの有料化には反対である。」, 0.63 without them)."""
+    t = unicodedata.normalize("NFKC", text or "")
+    out = t
+    for rx in _REFERENCE_RES:
+        out = rx.sub(" ", out)
+    out = " ".join(out.split()) if out != t else t
+    return out if out.strip(" 、。,.:：") else t
+
+
 # A 番号 label right before a 第…号: an ID number (免許証番号 第…号), not a section of the draft.
 _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
 # The name of another law right before a 第…条 (「災害対策基本法第40条」「青葉県防災会議条例第12条」「同法第3条」):

@@ -1293,6 +1293,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
+    (r"連名: (?P<n>[\d,]+) submissions? (?:say|says) (?:they carry|it carries) several people's names or signatures "
+     r"\((?P<shown>.+?)(?: and (?P<more>\d+) more)?\); 提出者数 counts each submission once \(run\.json joint_submissions lists them\)",
+     lambda m: f"連名：{m['n']}件の提出に複数の人の氏名または署名があると書かれています（"
+               + m["shown"].replace(" 「", "「").replace(", ", "、") + (f"、ほか{m['more']}件" if m["more"] else "")
+               + "）。提出者数では1件を1名として数えています（一覧は run.json の joint_submissions）"),
     # --- 提出者数 by 個人 / 団体 (a 個人・団体 or 団体名 column)
     (r"(?P<col>[^:]+): (?P<n>\d+) values? not among the known kinds of submitter \((?P<known>[^()]+)\), counted as "
      r"written: (?P<shown>.+)",

@@ -14,6 +14,7 @@ import bisect
 import json
 import os
 import re
+import unicodedata
 import platform
 import sys
 from collections import Counter, defaultdict
@@ -2032,6 +2033,48 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True
             f"count as one submitter (two people of one name too){total}; --submitter-column names another column")
 
 
+# A submission that carries several people (QA50: a PTA's letter, 「…ほか役員一同」, 「保護者有志 32名」 with its
+# list, 「署名 1,250筆を添えて提出します」, 30 names under 「賛同者（連名）」): 提出者数 counts it once, which a city may
+# publish as 「うち連名…件」 or 「このほか署名…筆」; staff had to read every letter to find them.
+_JOINT_RE = re.compile(r"連名|(?:ほか|他|外)[ \t\u3000]*[\d,，]+[ \t\u3000]*名|有志[ \t\u3000]*[\d,，]+[ \t\u3000]*名"
+                       r"|署名[^。\n]{0,6}?[\d,，]+[ \t\u3000]*(?:筆|名|人)|[\d,，]+[ \t\u3000]*筆"
+                       r"|(?:役員|会員|保護者|職員|住民|有志|部員)一同|賛同者[ \t\u3000]*[（(]?[\d,，]*[ \t\u3000]*名?[)）]?[ \t\u3000]*[:：]?[ \t\u3000]*$",
+                       re.MULTILINE)
+
+
+# signature lines of two officers or more (「会長 山田太郎」「副会長 佐藤花子」): a letter signed by several people
+_OFFICER_LINE_RE = re.compile(r"^[ \t\u3000]*[^\s。、]{0,16}?(会長|副会長|代表|共同代表|委員長|副委員長|理事長|幹事長|部長)"
+                              r"[ \t\u3000（(]+[^\s。、）)]+[^。\n]{0,12}$", re.MULTILINE)
+
+
+def joint_submissions(subs) -> list[tuple[str, str]]:
+    """(comment id, the words that say so) of each submission that says it carries several people:
+    連名, 「ほか3名」, 「有志 32名」, 「署名 1,250筆」, 「役員一同」, a 「賛同者」 list, or two officers' signature lines."""
+    out = []
+    for s in subs:
+        text = unicodedata.normalize("NFKC", s.text or "")
+        m = _JOINT_RE.search(text)
+        if m:
+            out.append((str(s.comment_id), " ".join(m.group(0).split())))
+            continue
+        officers = _OFFICER_LINE_RE.findall(text)
+        if len(officers) >= 2:
+            out.append((str(s.comment_id), "・".join(officers[:3])))  # the roles, not the names
+    return out
+
+
+def joint_submissions_note(joint: Sequence[tuple[str, str]], limit: int = 10) -> str | None:
+    """One line naming the submissions ``joint_submissions`` found, or None."""
+    if not joint:
+        return None
+    shown = ", ".join(f"{cid} 「{words}」" for cid, words in joint[:limit])
+    more = f" and {len(joint) - limit} more" if len(joint) > limit else ""
+    n = len(joint)
+    return (f"連名: {n} submission{'s' if n > 1 else ''} {'say' if n > 1 else 'says'} {'they carry' if n > 1 else 'it carries'} "
+            f"several people's names or signatures ({shown}{more}); 提出者数 counts each submission once "
+            "(run.json joint_submissions lists them)")
+
+
 def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto") -> list[Cluster]:
     """The report's rows: in the draft's order (the topics file's) when there are topics, as
     published tables follow the draft's sections, rows whose topic is not published last;
@@ -2472,6 +2515,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                 log(note)
     elif log and (note := repeated_names_note(subs, uncounted_rows(read_info))):
         log(note)
+    joint = joint_submissions(subs)
+    if log and (note := joint_submissions_note(joint)):
+        log(note)
     if log and opts.final:
         open_rows = [r.no for r in model.rows if r.answer_status != "confirmed"]
         done = len(model.rows) - len(open_rows)
@@ -2517,6 +2563,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "categories": categories_json(categories),
         "versions": _versions(),
         "counts": counts,
+        "joint_submissions": [{"comment_id": cid, "says": words} for cid, words in joint],
         "decisions": decision_figures(applied),  # the figures of the line the run logs, adding up the same way
         # what the run said of each decision that no longer applies or applies in part (`review list`)
         "decision_notes": applied.notes,
