@@ -50,8 +50,9 @@ from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_su
                      has_submitter_names, kind_key, section_topic, write_all)
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
-from .split import is_lead_in, split_submission
-from .summary import without_story
+from .split import is_lead_in, split_sentences, split_submission
+from .stance import sentence_question
+from .summary import is_claim, without_story
 from .tokenize import Tokenizer
 from .worksheet import WorksheetUnit, write_worksheet
 
@@ -434,6 +435,20 @@ def _source_names(sources: Sequence[tuple[Path, str]]) -> list[str]:
     return [name if names.count(name) == 1 else f"{name}-{k}" for k, name in enumerate(names, 1)]
 
 
+# An opening that speaks of the writer (「わたしは八十二歳になります。むかしは川でよく泳いだものです。」) and
+# asks, rejects, questions or complains of nothing: QA51 published it as a row's summary over the
+# request beside it (「川をきれいにしてください。」). 「駅前に住んでいますが、バスが少なくて困ります。」 states a
+# problem and stays an opinion.
+_WRITER_FIRST_RE = re.compile(r"^[ \t\u3000]*(?:私|わたし|僕|ぼく|あたし)(?:は|も|、)")
+_PROBLEM_RE = re.compile(r"困|不便|足り|不足|少な|多すぎ|危な|危険|怖|こわ|心配|不安|難し|むずかし|大変|苦し|つら|辛|できな|ない(?:です|。|$)|ません")
+
+
+def _only_about_the_writer(piece: str) -> bool:
+    sentences = split_sentences(piece)
+    return (bool(sentences) and bool(_WRITER_FIRST_RE.match(sentences[0]))
+            and not any(is_claim(s) or sentence_question(s) or _PROBLEM_RE.search(s) for s in sentences))
+
+
 def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]]:
     """(start, end, heading, text, status) of the opinions in one submission text.
 
@@ -456,7 +471,8 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         # an e-mail header block or quoted / forwarded text (status header, quoted) neither
         # (「…の両方について意見です。」 over the items announces them, QA33)
         status = part or ("empty" if closing or is_empty_opinion(piece)
-                          or (intro and segments[k] is body[0] and (is_introduction(piece) or is_lead_in(piece)))
+                          or (intro and segments[k] is body[0]
+                              and (is_introduction(piece) or is_lead_in(piece) or _only_about_the_writer(piece)))
                           else "ok")
         made.append((start, end, heading, piece, status))
     if not split:
@@ -489,13 +505,35 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
             made = [(0, len(text), "", text, "empty")]
         else:
             made = [(*m[:4], "greeting") if m[4] == "empty" else m for m in made]
-            made = _intro_subject_as_heading(made)
+            made = _same_place_as_heading(_intro_subject_as_heading(made))
     return made
 
 
+# 「同節の外来種対策で…」 (the same section as the item before): QA51 published it with no 該当箇所
+_SAME_PLACE_RE = re.compile(r"^[ \t\u3000]*(?:また、?)?同(節|章|条|項|款|号|頁|ページ)")
+
+
+def _same_place_as_heading(made: list) -> list:
+    """An item that opens with 「同節」「同章」「同条」… takes as its heading the last such place the items
+    before it named (「第4章第3節「生物多様性の保全」について、…」), so its 該当箇所 is that place."""
+    out, places = [], []
+    for a, b, h, t, st in made:
+        m = _SAME_PLACE_RE.match(unicodedata.normalize("NFKC", t)) if st == "ok" and not h else None
+        if m:
+            unit = "頁" if m.group(1) == "ページ" else m.group(1)
+            same = [p for p in places if p.endswith(unit) or (unit == "頁" and re.search(r"頁|ページ|^[Pp]", p))]
+            if same:
+                h = same[-1]
+        if st == "ok":
+            places += find_references(f"{h}\n{t}")
+        out.append((a, b, h, t, st))
+    return out
+
+
 # 「第4章の観光振興について、以下のとおり意見を申し上げます。」 over items: what they are about
+# (QA51: 「第4章第2節「脱炭素社会の実現」について意見を述べます。」 too, a greeting row whose place was lost)
 _INTRO_SUBJECT_RE = re.compile(r"^[ \t\u3000]*(?P<s>[^。\n]{2,40}?)(?:について|に関して|に対して|に対する)(?:の)?、?"
-                               r"(?:以下|下記|次)")
+                               r"(?:以下|下記|次|(?:ご|私の)?(?:意見|要望|提案)(?:を|です|とし))")
 
 
 def _intro_subject_as_heading(made: list) -> list:
