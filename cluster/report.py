@@ -78,7 +78,8 @@ def number_list(numbers, limit: int = 20) -> str:
     """「No. 2、7、12」, the first ``limit`` numbers and 「ほかN件」 after them."""
     shown = "、".join(str(n) for n in numbers[:limit])
     return f"No. {shown}" + (f" ほか{len(numbers) - limit}件" if len(numbers) > limit else "")
-_SENTENCE_END_RE = re.compile(r"[。．！？!?]」?|\n")
+# (an English sentence's full stop before a blank too: QA51 cut an English summary mid-sentence)
+_SENTENCE_END_RE = re.compile(r"[。．！？!?]」?|\n|(?<=[A-Za-z0-9)\]\"'])\.(?=[ \t])")
 
 
 @dataclass(frozen=True)
