@@ -721,7 +721,25 @@ def _is_thanks_only(key: str) -> bool:
         return False
     from .stance import sentence_stance
 
-    return all(_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p)) for p in parts)
+    if all(_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p)) for p in parts):
+        return True
+    # after a stock 'no comment', words of courtesy too (「特にありません。説明を聞いてよく分かりました。」
+    # 「特に意見はありませんが、計画がうまく進むことを期待しています。」: QA52 published them as opinions);
+    # 「…を期待しています」 alone stays an opinion (support for the draft)
+    lead = _NO_OPINION_LEAD_RE.match(key)
+    if lead is None:
+        return False
+    rest = [p for p in re.split(r"(?<=[。！？!?])", key[lead.end():]) if p.strip("。．.！!？? ")]
+    return all(((_THANKS_SENTENCE_RE.fullmatch(p) or _COURTESY_SENTENCE_RE.fullmatch(p)) and not any(sentence_stance(p)))
+               or _CHEER_RE.fullmatch(p) for p in rest)
+
+
+# words of courtesy that say nothing of the draft once 'no comment' is said
+_COURTESY_SENTENCE_RE = re.compile(
+    r"[^。！？!?]{0,50}?(?:(?:よく|だいたい|おおむね)?(?:分かり|わかり|理解(?:でき|し)|了解し|納得し)ました|(?:よく|だいたい)?(?:分かり|わかり)(?:ます|ました)"
+    r"|期待(?:して(?:おり|い)ます|しています|します|しております)|応援して(?:います|おります))[。．.！!]*")
+# 「頑張ってください」 reads as a request to the stance reading; alone it cheers
+_CHEER_RE = re.compile(r"(?:これからも|今後も|引き続き|どうか)?[、，,]?(?:頑張|がんば)って(?:ください|下さい)(?:ね)?[。．.！!]*")
 
 
 def _is_test_message(key: str) -> bool:
@@ -750,6 +768,11 @@ _NOTHING_WRITTEN_RE = re.compile(r"[（(【［\[〔]?(?:絵のみ|絵だけ|イ�
                                  r"空欄)(?:の(?:み|カード))?(?:です)?[）)】］\]〕]?"
                                  # and what the picture shows: 「（絵のみ）こうえんの絵」
                                  r"(?:[^。!?！？]{0,20}(?:の絵|の絵です|のイラスト|を(?:描|か)いた絵))?")
+# 「特にありません。」「意見は特にありませんが、」 opening a text (``_is_thanks_only``)
+def _no_opinion_lead():
+    return re.compile(f"(?:{_NO_OPINION_RE.pattern})(?:[。．.！!]+|(?:が|けれど|けど|けれども)[、，,]?)")
+
+
 _NO_OPINION_RE = re.compile(
     # 「計画の内容について特に意見はありません」: what it has nothing in particular to say about (QA39);
     # without 特に, 「第3章については意見はありません」 says something of the draft (QA23)
@@ -813,3 +836,6 @@ def is_attachment_only(text: str) -> bool:
                   or is_introduction(sentence + "。")):  # 「NPO法人みなと子育てネットの後藤です。」 (QA49)
             return False
     return pointed
+
+
+_NO_OPINION_LEAD_RE = _no_opinion_lead()
