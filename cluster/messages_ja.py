@@ -1059,6 +1059,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{r}行、意見{o}件、重複グループ{g}、{c}項目 → {path}"),
     # --- errors
     (r"(?P<p>.+?): no such file", "{p}：ファイルが見つかりません"),
+    (r"(?P<p>.+?) is given twice: every submission in it would be counted twice; give it once",
+     "{p} が2回指定されています。すべての提出が2回数えられてしまうので、1回だけ指定してください"),
+    (r"(?P<p>.+?) has the same content as (?P<q>.+?): every submission in it would be counted twice; give it once",
+     "{p} は {q} と同じ内容です。すべての提出が2回数えられてしまうので、どちらか1つだけ指定してください"),
     # (QA30: these were English)
     (r"sheets? (?P<names>.+?) not read: no list of comments(?: \((?P<opt>--[\w-]+) NAME reads (?:one of them|it) alone\))?",
      lambda m: f"シート {_why_sheets(m['names'])} は読んでいません（意見の一覧ではありません）"

@@ -321,6 +321,23 @@ def _options_for(table, opts: RunOptions, shown: str, sources, log: Callable[[st
     return dc_replace(opts, **changes) if changes else opts
 
 
+def _check_distinct_inputs(paths: Sequence[Path]) -> None:
+    """One file given twice, or two files with the same content (a copy saved under another name),
+    would count every submission twice (QA52: read as 34 more submissions, unsaid)."""
+    if len(paths) < 2:
+        return
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if not path.is_file():
+            continue  # (a missing file is said by the reader, with its own message)
+        key = _sha256(path)
+        if key in seen:
+            same = ("is given twice" if path.resolve() == seen[key].resolve()
+                    else f"has the same content as {seen[key].name}")
+            raise InputError(f"{path.name} {same}: every submission in it would be counted twice; give it once")
+        seen[key] = path
+
+
 def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None],
                 previous: Mapping[str, bool] | None = None) -> tuple[list[Submission], dict]:
     """The submissions of one or more input files (one per channel: a web form's CSV, the typed-in
@@ -955,6 +972,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     if not input_paths:
         raise InputError("no input file given")
     input_paths = _without_lock_files(input_paths, log)
+    _check_distinct_inputs(input_paths)
     input_path = input_paths[0]
     _check_run_folder(out_dir, input_path)
     _check_writable(out_dir, worksheet=opts.worksheet)  # a read-only report.xlsx is said before the heavy work
