@@ -51,6 +51,9 @@ _POINTS_BACK_RE = re.compile(r"^(?:私は|私も|ただ[、,]?|でも[、,]?)?(?
 # ます。」「…市町村によって差がありすぎるように思います。」「…からです。」): published with it
 _VIEW_OR_REASON_RE = re.compile(r"(?:と|ように)(?:思い|考え)(?:ます|ています)|(?:から|ため)(?:です|だ|である)")
 _ENDS_SENTENCE = "。．！？!?」』）)"
+# a table pasted as text (「| 指標 | 現状値 | 提案 |」 rows, or cells between tabs): its rows are no sentences, and
+# a summary of its claims kept the header row and lost the figures proposed (QA51); published as written
+_TABLE_RE = re.compile(r"^[^\n]*\|[^\n|]*\|[^\n]*$|^[^\n\t]*\t[^\n\t]*\t", re.MULTILINE)
 
 
 def is_claim(sentence: str) -> bool:
@@ -71,7 +74,7 @@ def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
     """``text`` itself, or, when it is longer than ``focus_from`` characters and holds both claims
     and other sentences, its claims (``is_claim``) joined in order, each with the sentence before
     it when it opens with 「ですから」「そのため」…"""
-    if not isinstance(text, str) or len(text) <= focus_from:
+    if not isinstance(text, str) or len(text) <= focus_from or _TABLE_RE.search(text):
         return text
     sentences = split_sentences(text)
     claims = [is_claim(s) for s in sentences]

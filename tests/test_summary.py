@@ -182,3 +182,13 @@ def test_a_criticism_that_the_draft_has_no_concrete_measures_is_kept():
             "県として、民生委員の仕事を整理して減らすことを計画に書き込んでいただきたいと思います。")
     out = draft_summary(text)
     assert out.startswith("計画案の「担い手の確保」の節には") and "70歳" not in out
+
+
+def test_a_table_pasted_as_text_is_published_as_written():
+    # QA51: the summary kept 「…修正を提案します。| 指標 | 現状値 | 提案 |」 and lost the figures proposed
+    text = ("第6章の指標と目標値について、下表のとおり修正を提案します。\n\n| 指標 | 現状値(2022) | 案の目標(2030) | 提案 |\n"
+            "|------|------|------|------|\n| 温室効果ガス排出量 | 1,450万t | 1,000万t | 850万t |\n"
+            "| 再エネ発電量 | 5,200GWh | 7,000GWh | 9,000GWh |\n以上の理由は、国の計画との整合性を図るためです。")
+    assert len(text) > FOCUS_FROM and draft_summary(text) == text
+    tabbed = text.replace(" | ", "\t").replace("| ", "").replace(" |", "")
+    assert draft_summary(tabbed) == tabbed
