@@ -51,6 +51,9 @@ _POINTS_BACK_RE = re.compile(r"^(?:私は|私も|ただ[、,]?|でも[、,]?)?(?
 # ます。」「…市町村によって差がありすぎるように思います。」「…からです。」): published with it
 _VIEW_OR_REASON_RE = re.compile(r"(?:と|ように)(?:思い|考え)(?:ます|ています)|(?:から|ため)(?:です|だ|である)")
 _ENDS_SENTENCE = "。．！？!?」』）)"
+# 「参考資料として次のページを見てください。」「下記をご覧ください。」: it points at something (a URL, an attachment)
+# and asks nothing of the draft; kept alone, QA51 published 「次のページ」 pointing at nothing
+_POINTER_RE = re.compile(r"(?:見て|ご覧|御覧|参照|参考に(?:して)?)(?:ください|下さい|いただきたい|頂きたい|ほしい|欲しい|願います)[。．.!！]*$")
 # a table pasted as text (「| 指標 | 現状値 | 提案 |」 rows, or cells between tabs): its rows are no sentences, and
 # a summary of its claims kept the header row and lost the figures proposed (QA51); published as written
 _TABLE_RE = re.compile(r"^[^\n]*\|[^\n|]*\|[^\n]*$|^[^\n\t]*\t[^\n\t]*\t", re.MULTILINE)
@@ -61,6 +64,8 @@ def is_claim(sentence: str) -> bool:
     splitter's reading, ``split.sentence_asks``: a kindness or a plea told in the past asks nothing;
     a wish put as what would help does)."""
     s = _QUOTED_RE.sub("「」", unicodedata.normalize("NFKC", sentence))
+    if _POINTER_RE.search(s):
+        return False
     if sentence_asks(s) or criticises_draft(s) or explicit_polarity([s])[0] or _CLAIM_RE.search(s):
         return True
     return bool(_WEAK_CLAIM_RE.search(s)) and not _PERSONAL_RE.search(s)

@@ -192,3 +192,13 @@ def test_a_table_pasted_as_text_is_published_as_written():
     assert len(text) > FOCUS_FROM and draft_summary(text) == text
     tabbed = text.replace(" | ", "\t").replace("| ", "").replace(" |", "")
     assert draft_summary(tabbed) == tabbed
+
+
+def test_a_sentence_pointing_at_a_link_is_no_claim():
+    assert not is_claim("参考資料として次のページを見てください。")
+    assert not is_claim("詳しくは添付の資料をご覧ください。")
+    text = ("参考資料として次のページを見てください。https://www.example.org/reports/2024/renewable/comparison.pdf "
+            "再エネの導入量を他県と比較すると、本県はまだ伸びしろがあります。国の目標も引き上げられました。"
+            "近隣の県では2030年の目標を大きく上回る計画を立てています。第4章第2節の目標をもっと高くしてください。")
+    assert len(text) > FOCUS_FROM
+    assert draft_summary(text).startswith("第4章第2節の目標をもっと高くしてください。")
