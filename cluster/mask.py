@@ -2902,8 +2902,11 @@ def submitter_person_names(cell: str) -> list[str]:
     (「山田 太郎」) is itself."""
     cell = (cell or "").strip()
     found = [m.group("name") for m in _CELL_ROLE_NAME_RE.finditer(cell)]
-    if not found:
-        return [] if _GROUP_WORDS_RE.search(cell) else [cell] if cell else []
+    if not found:  # 「山田 太郎（北小学校）」: the group in brackets is the person's, the person still a name
+        outside = re.sub(r"[（(][^（()）]*[）)]", " ", cell).strip(" \u3000")
+        if not outside or _GROUP_WORDS_RE.search(outside):
+            return []
+        return [cell] if outside == cell else [cell, outside]
     rest = _CELL_ROLE_NAME_RE.sub(" ", cell).strip(" \u3000")
     rest = re.sub(r"[（(][^（()）]*[）)]", " ", rest).strip(" \u3000")  # a bracket left holds no role's name
     if rest and not _GROUP_WORDS_RE.search(rest):

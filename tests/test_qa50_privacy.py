@@ -47,6 +47,7 @@ def test_a_name_in_brackets_after_a_role_is_one_name_and_a_group_is_none():
     assert submitter_person_names("緑町自治会連合会　会長　岡本 浩") == ["岡本 浩"]
     assert submitter_person_names("緑町内会") == []
     assert submitter_person_names("山口 太一") == ["山口 太一"]
+    assert "山口 太一" in submitter_person_names("山口 太一（緑小学校保護者）")
     # the cell 「…有志（代表 森 加奈子）」 masks 森 加奈子 whole (QA50: 「［氏名］ 加奈子」 was published)
     names = submitter_names([SimpleNamespace(submitter="西中学校保護者有志（代表 森 加奈子）")])
     assert_masked("西中学校 保護者有志 12名\n（代表）森　加奈子\n森 加奈子、村上 直美", names,
