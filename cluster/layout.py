@@ -16,8 +16,9 @@ the grouping reads Japanese without spaces anyway.)
 - in a text whose lines are cut at one width (two lines or more within two characters of the
   widest such line, which is 20 characters or more), a line that fills the width and does not end
   a sentence is joined to the next unless that one opens an item (「(2)」「2.」「①」「・」) or a
-  contact line (電話, 〒, 住所 …); so is a line a page number or stamp followed (the page ended in
-  the sentence); a line holding only closing punctuation (「。」「」。」) is joined to the line
+  contact line (電話, 〒, 住所 …) and unless either is a line of names (「小川 由美、中村 美咲、…」, a
+  joint letter's 名簿: QA50 glued 「佐野 直子山下 智子」); so is a line a page number or stamp followed
+  (the page ended in the sentence); a line holding only closing punctuation (「。」「」。」) is joined to the line
   before it in any text;
 - 「l.」「(l)」「I.」 opening a line are read as 1 when a later line opens with 2 in the same style,
   and a kanji 「一」 between two katakana is the long vowel mark (「ル一ル」 → 「ルール」).
@@ -33,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .normalize import CONTACT_LABELS, NAME_LABELS
-from .split import opens_item
+from .split import is_name_list_line, opens_item
 
 __all__ = ["LayoutRepair", "repair_layout"]
 
@@ -182,6 +183,8 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
         if (prev.strip() and line.strip() and (full or broken)
                 and _JOINABLE_END.search(prev.rstrip(" \t\u3000")) and _JOINABLE_START.match(line.lstrip(" \t\u3000"))
                 and _japanese_line(prev) and not opens_item(line)
+                # 「小川 由美、中村 美咲、…」: a 名簿's lines are a list, no sentence a page cut (QA50)
+                and not is_name_list_line(prev) and not is_name_list_line(line)
                 and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")
             fix.joined += 1

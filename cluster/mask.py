@@ -1695,7 +1695,9 @@ _TITLE_WORDS = ("代表取締役社長", "代表取締役", "取締役社長", "
                 "院長", "理事長", "園長", "校長", "会長", "所長", "館長", "事務局長", "委員長", "支配人", "オーナー", "塾長",
                 "教室長", "室長", "施設長", "センター長", "住職", "組合長", "自治会長", "町内会長", "代表幹事", "世話人")
 _TITLE_NAME_RE = re.compile(
-    rf"^([^\S\n]*(?:[【［\[（(][^\S\n]*)?(?:[^\n。．！？!?]{{1,30}}?[^\S\n]+)?(?:{'|'.join(_TITLE_WORDS)})(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+))"
+    # (「（代表）小川　由美」: the title in brackets, QA50)
+    rf"^([^\S\n]*(?:[【［\[（(][^\S\n]*)?(?:[^\n。．！？!?]{{1,30}}?[^\S\n]+)?(?:{'|'.join(_TITLE_WORDS)})"
+    r"(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+|[^\S\n]*[】］\]）)][^\S\n]*))"
     rf"({_KANJI}{{1,4}}(?:[^\S\n]{{0,2}}{_KANJI}{{1,4}}|{_HIRA}{{2,4}})?|{_KANJI}{{1,4}}[^\S\n]{{1,2}}{_HIRA}{{2,4}})"
     r"([^\S\n]*(?:より|拝)?[^\S\n]*(?:[】］\]）)][^\S\n]*)?)$", re.MULTILINE)
 
@@ -2085,6 +2087,24 @@ _SCHOOL_CLASS_RE = re.compile(
     r"(?=[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ]|[ぁ-ゖァ-ヺ\u4e00-\u9fff]{1,3}?)[^\S\n]*組)")
 
 
+# ... and written with の, a class or a year (「南台小学校の5年1組」「北山小学校の2年生」): as much as the
+# bracketed 「（北山小3年）」 tells (QA50); a school no name picks out (「市内小学校の6年生」「各中学校の3年生」) stays.
+_SCHOOL_NO_CLASS_RE = re.compile(
+    r"((?:市立|区立|町立|村立|県立|都立|府立|道立|国立|私立)?)"
+    r"((?<![\u4e00-\u9fff々ァ-ヺーヶ])[\u4e00-\u9fff々ァ-ヺーヶ]{1,10}?(?:小学校|中学校|高等学校|義務教育学校|高校|小学|中学|小|中|高))"
+    r"(?=[^\S\n]*の[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:生|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|"
+    r"[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組))")
+_NO_SCHOOL_NAME = {"市内", "町内", "村内", "区内", "県内", "都内", "府内", "道内", "全", "各", "同", "本", "当", "他", "両", "近隣",
+                   "地元", "公立", "新", "旧", "近所", "地域", "全国", "一般", "普通", "附属", "付属"}
+
+
+def _school_no_class(m: re.Match) -> str:
+    name = re.sub(r"(?:小学校|中学校|高等学校|義務教育学校|高校|小学|中学|小|中|高)$", "", m.group(2))
+    if not name or name in _NO_SCHOOL_NAME or name.endswith(("立", "内")):
+        return m.group()
+    return _school_class(m)
+
+
 _CLASS_AHEAD = (r"(?=[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ]"
                 r"|[ぁ-ゖァ-ヺ\u4e00-\u9fff]{1,3}?)[^\S\n]*組)")
 _SCHOOL_WORDS = "(?:小学校|中学校|高等学校|義務教育学校|高校|小学|中学|小|中|高)"
@@ -2303,7 +2323,25 @@ def _hiragana_name_alone(m: re.Match) -> str:
     return m.group(1) + MASKS["name"]
 
 
+# QA50: a child after the class, the family name in kanji and the given name in any script, no blank needed
+# (「ぼくは北山小学校4年2組の田中そうたです。」「3年生の山本ハルトです」): the family name must read as one to UniDic
+# (姓), so 「4年2組の代表です」「3年生の担任です」 stay.
+_CLASS_NAME_INTRO_RE = re.compile(
+    r"((?:[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組"
+    r"|年生)[^\S\n]*の?[^\S\n]*)"
+    rf"([\u4e00-\u9fff々]{{1,3}}[^\S\n]{{0,2}}(?:[ぁ-ゖー]{{1,6}}|[ァ-ヺー]{{2,6}}|[\u4e00-\u9fff々]{{1,3}})){_INTRO_TAIL}")
+
+
+def _class_name_intro(m: re.Match) -> str:
+    words = _tagged(m.group(2))
+    if not words or ",人名,姓," not in words[0][1]:
+        return m.group()
+    return m.group(1) + MASKS["name"]
+
+
 def _mask_hiragana_intros(text: str) -> str:
+    if "年" in text:
+        text = _CLASS_NAME_INTRO_RE.sub(_class_name_intro, text)
     text = _HIRAGANA_INTRO_RE.sub(_hiragana_intro, text)
     if "名前" in text or "なまえ" in text:
         text = _HIRAGANA_NAME_ALONE_RE.sub(_hiragana_name_alone, text)
@@ -2843,6 +2881,39 @@ def _name_parts_of(name: str) -> list[str]:
     return [name]
 
 
+# QA50: the 氏名・団体名 cell of a group's or a child's letter names a group and a person: 「東小学校保護者有志（代表
+# 小川 由美）」「田中 そうた（保護者 田中 恵子）」「南台地区自治会連合会　会長　原島 昇」. Read as one name it was cut
+# on its blanks, and 「小川 由美」 in the letter was masked 「［氏名］ 由美」; the group itself (「北山町内会」) was
+# masked as a person in its own text (「［氏名］として意見を申し上げます」).
+_GROUP_WORDS_RE = re.compile(
+    r"町内会|自治会|連合会|協議会|PTA|ＰＴＡ|有志|の会|組合|協会|法人|株式会社|有限会社|合同会社|[㈱㈲]|[（(][株有][）)]|"
+    r"委員会|後援会|保護者会|育成会|子ども会|老人会|婦人会|団体|一同|事務所|事務局|学校|クラブ|センター|商店|研究会|連絡会")
+_CELL_ROLE = "|".join(sorted(set(_TITLE_WORDS) | {"保護者", "代筆", "記入者", "連絡先", "担当", "担当者", "副会長"}, key=len,
+                             reverse=True))
+_CELL_ROLE_NAME_RE = re.compile(
+    rf"(?:^|[（(【\[［]|[^\S\n])[^\S\n]*(?:{_CELL_ROLE})[^\S\n]*[:：]?[^\S\n]*"
+    rf"(?P<name>[^\s（()）【】\[\]［］:：、，,]{{1,8}}(?:[^\S\n]{{1,2}}[^\s（()）【】\[\]［］:：、，,]{{1,8}})?)[^\S\n]*(?:[）)】\]］]|$)")
+
+
+def submitter_person_names(cell: str) -> list[str]:
+    """The people's names in a 氏名・団体名 cell: a name after a role (代表, 会長, 保護者 …) in brackets or after a
+    blank is one name (「東小学校保護者有志（代表 小川 由美）」 -> 「小川 由美」); what is left is a name too unless it
+    names a group (町内会, 自治会, PTA, 有志, …の会, 連合会, 株式会社 …: no person's name, QA50). A plain cell
+    (「山田 太郎」) is itself."""
+    cell = (cell or "").strip()
+    found = [m.group("name") for m in _CELL_ROLE_NAME_RE.finditer(cell)]
+    if not found:  # 「山田 太郎（北小学校）」: the group in brackets is the person's, the person still a name
+        outside = re.sub(r"[（(][^（()）]*[）)]", " ", cell).strip(" \u3000")
+        if not outside or _GROUP_WORDS_RE.search(outside):
+            return []
+        return [cell] if outside == cell else [cell, outside]
+    rest = _CELL_ROLE_NAME_RE.sub(" ", cell).strip(" \u3000")
+    rest = re.sub(r"[（(][^（()）]*[）)]", " ", rest).strip(" \u3000")  # a bracket left holds no role's name
+    if rest and not _GROUP_WORDS_RE.search(rest):
+        found.insert(0, rest)
+    return [n for n in found if n]
+
+
 def masked_name_parts(original: str, masked: str) -> list[str]:
     """The names (family and given name apart) that masking ``original`` into ``masked`` hid, to mask where
     they recur (in this text, or given to ``mask_personal_data(..., recurring=…)`` for another text of the same
@@ -2991,6 +3062,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _mask_foreign_signatures(text)
     text = _KANA_SCHOOL_CLASS_RE.sub(_kana_school_class, text)
     text = _SCHOOL_CLASS_RE.sub(_school_class, text)
+    if "の" in text:
+        text = _SCHOOL_NO_CLASS_RE.sub(_school_no_class, text)
     if "［氏名］" in text:
         text = _SCHOOL_BEFORE_NAME_RE.sub(_school_before_name, text)
     if person_names:

@@ -42,7 +42,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
-from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts
+from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
                         without_date_line)
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
@@ -50,7 +50,7 @@ from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_su
                      has_submitter_names, kind_key, section_topic, write_all)
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
-from .split import is_lead_in, split_sentences, split_submission
+from .split import is_lead_in, is_name_list, split_sentences, split_submission
 from .stance import sentence_question
 from .summary import is_claim, without_story
 from .tokenize import Tokenizer
@@ -487,7 +487,8 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         # the closing and signature block after the last item (「以上」, name, address) is no opinion;
         # an e-mail header block or quoted / forwarded text (status header, quoted) neither
         # (「…の両方について意見です。」 over the items announces them, QA33)
-        status = part or ("empty" if closing or is_empty_opinion(piece)
+        # a joint letter's 名簿 / 連名 list of names is its signature, no opinion (QA50)
+        status = part or ("empty" if closing or is_empty_opinion(piece) or is_name_list(piece)
                           or (intro and segments[k] is body[0]
                               and (is_introduction(piece) or is_lead_in(piece) or _only_about_the_writer(piece)))
                           else "ok")
@@ -1637,8 +1638,9 @@ def _channel_key(channel: str) -> tuple:
 
 
 def submitter_names(subs) -> set[str]:
-    """The submitters' names (氏名 column), masked wherever they appear in the report."""
-    return {s.submitter for s in subs if is_real_name(s.submitter)}
+    """The submitters' names (氏名 column), masked wherever they appear in the report: the people a
+    cell names (「…有志（代表 小川 由美）」 -> 「小川 由美」), no group's name (``mask.submitter_person_names``)."""
+    return {n for s in subs if is_real_name(s.submitter) for n in submitter_person_names(s.submitter) if is_real_name(n)}
 
 
 def report_form(text: str, names, section: str | None = None, recurring: Iterable[str] = ()) -> str:

@@ -311,7 +311,7 @@ def split_submission(text: str) -> list[Segment]:
         text = _LONE_CR_RE.sub("\n", text)
     parts, quote_bullets = _mail_parts(text)
     if not parts:
-        return _split_top(text, quote_bullets)
+        return _without_furniture(text, _split_top(text, quote_bullets))
     out: list[Segment] = []
     bodies = [(start, end) for start, end, part in parts if not part and text[start:end].strip()]
     replying = len(bodies) > 1 and any(part == "quoted" for _, _, part in parts)
@@ -345,7 +345,24 @@ def split_submission(text: str) -> list[Segment]:
             if seg.end > seg.start:
                 out.append(Segment(seg.start + start, seg.end + start, seg.heading, seg.marker, seg.closing,
                                    seg.part))
-    return out or [Segment(0, len(text))]
+    return _without_furniture(text, out) if out else [Segment(0, len(text))]
+
+
+def _without_furniture(text: str, segments: list[Segment]) -> list[Segment]:
+    """``segments`` with the signer's furniture at the end of an opinion (「…\n\n東小学校 保護者有志 32名\n
+    （代表）小川　由美」 over its 【名簿】, 「…\n\n賛同者（連名）」) cut off as a ``closing`` segment of its own
+    (QA50: it was published with the opinion; ``_furniture_block``)."""
+    out: list[Segment] = []
+    for seg in segments:
+        body = text[seg.start:seg.end]
+        cut = -1 if seg.closing or seg.part or "\n\n" not in body else _furniture_block(body)
+        if cut <= 0:
+            out.append(seg)
+            continue
+        head = _trimmed(text, seg.start, seg.start + cut, seg.heading, seg.marker)
+        tail = _trimmed(text, seg.start + cut, seg.end)
+        out += [head, Segment(tail.start, tail.end, closing=True)]
+    return out
 
 
 # 「件名：…」「Subject: …」 alone on the first line (no other header field under it)
@@ -959,6 +976,44 @@ def opens_item(line: str) -> bool:
     return any(rx.match(stripped) for _, rx in _MARKERS) or bool(_LABEL_RE.match(stripped))
 
 
+# QA50: the signers of a joint letter under it, a 名簿 / 連名 / 賛同者 list: 「小川 由美、中村 美咲、…」
+# lines or one name a line, with or without a heading (「【名簿】」「賛同者（連名）」「連名者（32名）」).
+# A name: a family name in kanji, then a given name in kanji, hiragana or katakana.
+_NAME_ITEM = r"[\u4e00-\u9fff々ヶ]{1,4}[ \u3000]?(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,5})"
+_NAME_SEP = r"[ \t\u3000]*[、，,・／/][ \t\u3000]*"
+_NAME_LIST_LINE_RE = re.compile(rf"[ \t\u3000]*(?P<n>{_NAME_ITEM}(?:{_NAME_SEP}{_NAME_ITEM})*)[ \t\u3000]*[、，,]?[ \t\u3000]*")
+_NAME_LIST_HEADING_RE = re.compile(
+    r"[ \t\u3000]*[【\[［〈<＜(（■◆●]?[ \t\u3000]*(?:連名者?|賛同者|署名者|呼びかけ人|会員|有志|参加者|提出者)?"
+    r"(?:名簿|一覧|連名|[（(]連名[）)])?[ \t\u3000]*[】\]］〉>＞)）]?"
+    r"(?:[ \t\u3000]*[（(]?[ \t\u3000]*(?:計|以下)?[0-9０-９]{1,4}[ \t\u3000]*名[ \t\u3000]*[）)]?)?[ \t\u3000]*[:：]?[ \t\u3000]*")
+
+
+def is_name_list_line(line: str) -> bool:
+    """``line`` is two or more names separated by 「、」 (「小川 由美、中村 美咲」): a 名簿's line, which the
+    layout repair never joins to the next as if a page had cut a sentence (QA50)."""
+    m = _NAME_LIST_LINE_RE.fullmatch(line)
+    return m is not None and len(re.split(_NAME_SEP, m.group("n"))) >= 2
+
+
+def is_name_list(text: str) -> bool:
+    """``text`` is only a list of people's names (a joint letter's 名簿, 連名 or 賛同者 list), with or
+    without its heading: no opinion, a greeting row as the signature is (QA50: a 32-name 名簿 was
+    published as an opinion row). Three names or more; without a heading most of them written
+    「姓 名」 with a blank, so that a line of words (「賛成、反対、保留」) is no list."""
+    lines = [x for x in text.split("\n") if x.strip(" \t\u3000")]
+    headed = bool(lines) and _NAME_LIST_HEADING_RE.fullmatch(lines[0]) is not None and bool(
+        re.search(r"名簿|連名|賛同者|署名者|呼びかけ人|一覧|名", lines[0]))
+    names: list[str] = []
+    for line in lines[1:] if headed else lines:
+        m = _NAME_LIST_LINE_RE.fullmatch(line)
+        if m is None:
+            return False
+        names += re.split(_NAME_SEP, m.group("n"))
+    if len(names) < 3:
+        return False
+    return headed or sum(1 for n in names if re.search(r"[ \u3000]", n)) * 2 > len(names)
+
+
 def _starts_item(line: str) -> bool:
     """``line`` opens a numbered item or a 「…について」 section (no draft's title)."""
     stripped = line.lstrip(" \t\u3000")
@@ -1414,7 +1469,7 @@ def _cut_closing(text: str, segments: list[Segment]) -> list[Segment]:
         cut = prev
     if cut <= 0 or not is_empty_opinion(body[cut:]) or is_empty_opinion(body[:cut]):
         cut = -1
-    for block in (_closing_block(body), _signature_block(body)):
+    for block in (_closing_block(body), _signature_block(body), _furniture_block(body)):
         if block > 0 and (cut < 0 or block < cut) and not is_empty_opinion(body[:block]):
             cut = block
     if last.marker and sum(1 for seg in segments if seg.marker) >= 2:
@@ -1441,6 +1496,9 @@ def _cut_signature(text: str, seg: Segment) -> list[Segment]:
     if "\n" not in body:
         return [seg]
     cut = max(_closing_block(body), _signature_block(body))
+    furniture = _furniture_block(body)  # 「…\n\n南台地区自治会連合会」 (QA50)
+    if furniture > 0 and (cut <= 0 or furniture < cut):
+        cut = furniture
     if cut <= 0 or not body[:cut].strip():
         return [seg]
     # a signature under no opinion (「特にありません。\n森本」) is cut too: both pieces are then no
@@ -1464,6 +1522,47 @@ def _closing_block(body: str) -> int:
             rest = body[line_end:].split("\n")
             return starts[k] - 1 if all(_is_trailer_line(r) for r in rest) else -1
     return -1
+
+
+# QA50: a signer's furniture under the opinion, after a blank line: the group (「東小学校 保護者有志 32名」
+# 「南台地区自治会連合会」「北山小学校PTA」), a 名簿's heading with its names elsewhere (「賛同者（連名）」「連名者」),
+# the date, the representative (「（代表）小川　由美」)
+_SIGNER_GROUP_RE = re.compile(
+    r"[^。、！？!?\n]{0,30}?(?:町内会|自治会|連合会|協議会|PTA|ＰＴＡ|有志|の会|組合|協会|法人|委員会|後援会|保護者会|"
+    r"育成会|子ども会|老人会|婦人会|団体|一同)"
+    r"(?:[ \t\u3000]*(?:[0-9０-９]{1,4}[ \t\u3000]*名|(?:役員|会員|保護者)?一同))?[ \t\u3000]*")
+
+
+def _furniture_block(body: str) -> int:
+    """Offset of the blank line before the signer's furniture that ends ``body`` (see
+    ``_SIGNER_GROUP_RE``): every line after it a group, a 名簿's heading, a date, a closing or a
+    signed line; else -1."""
+    k = body.rfind("\n\n")
+    while k > 0 and not body[:k].strip(" \t\n\u3000"):
+        return -1
+    if k <= 0:
+        return -1
+    from .normalize import is_date_line
+
+    lines = [x for x in body[k:].split("\n") if x.strip(" \t\u3000")]
+    if not lines:
+        return -1
+    unsigned = []
+    for line in lines:
+        if _OPINION_WORD_RE.search(line) or _SENTENCE_MARK_RE.search(line) or _width(line.strip()) > _TRAILER_LINE_MAX:
+            return -1
+        if not (_SIGNER_GROUP_RE.fullmatch(line) or (_NAME_LIST_HEADING_RE.fullmatch(line) and "名" in line
+                or re.search(r"連名|賛同者|署名者", line) and _NAME_LIST_HEADING_RE.fullmatch(line))
+                or is_date_line(line) or is_empty_opinion(line)):
+            unsigned.append(line)
+    if unsigned:
+        from .mask import MASKS, mask_personal_data
+
+        if not all(MASKS["name"] in mask_personal_data(line) for line in unsigned):
+            return -1
+    if not any(_SIGNER_GROUP_RE.fullmatch(x) or re.search(r"名簿|連名|賛同者|署名者", x) for x in lines):
+        return -1  # a name and a date alone: the signature rules' (``_signature_block``)
+    return k
 
 
 def _is_signature_only(chunk: str) -> bool:
