@@ -821,7 +821,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"opinion columns? (?P<texts>.+?)(?:: each one's opinions in turn)?(?P<q> \(each column's name is the heading of "
      r"its answers\))?(?:; 該当箇所 from (?P<secs>.+?))?"
      r"(?:; reason from (?P<reasons>.+?) \(read with its opinion, under 【理由】\))?",
-     lambda m: (f"意見の列：{_ja_list(m['texts'])}" + ("（列ごとに別の意見として順に読みます）" if "," in m["texts"] else "")
+     lambda m: (f"意見の列：{_ja_list(m['texts'])}" + ("（列ごとに別の意見として順に読みます）" if ", " in m["texts"] else "")
                 + ("（列名をその回答の見出しにします）" if m["q"] else "")
                 + (f"。該当箇所は {_ja_list(m['secs'])} から" if m["secs"] else "")
                 + (f"。理由は {_ja_list(m['reasons'])} から（意見と一緒に【理由】として読みます）" if m["reasons"] else ""))),
