@@ -205,7 +205,10 @@ def _reader_options(what: str):
 @main.command("run")
 @click.argument("input_paths", metavar="INPUT...", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Run folder to write.")
-@click.option("--text-column", help="Column with the comment text (guessed: ご意見, 意見, 本文, 内容, text ...).")
+@click.option("--text-column", multiple=True,
+              help="Column with the comment text (guessed: ご意見, 意見, 本文, 内容, text ...; a form's several "
+                   "free-text questions are read in turn); repeat it to read several columns in that order, each "
+                   "column's name the heading of its answers.")
 @click.option("--id-column", help="Column with the submission id (guessed: 受付番号, 番号, ID ...; else the row number).")
 @click.option("--channel-column", help="Column with the channel: 郵送 / 持参 / FAX / 電子メール (guessed: 提出方法 ...).")
 @click.option("--submitter-column", help="Column naming the submitter, to count 提出者数 and mask names (guessed: 氏名 ...).")
@@ -278,7 +281,8 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
 
     _refuse_past_answers_as_comments(input_paths, answers)
     opts = RunOptions(
-        text_column=text_column, id_column=id_column, channel_column=channel_column,
+        text_column=text_column[0] if text_column else None, more_text_columns=tuple(text_column[1:]),
+        id_column=id_column, channel_column=channel_column,
         submitter_column=submitter_column, kind_column=kind_column, answers=tuple(answers), answer_id_column=answer_id_column,
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,

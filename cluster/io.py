@@ -186,6 +186,13 @@ class Table:
     separate_sheets: list["Table"] = field(default_factory=list)
     # columns the reader added (the sheet of each row, ``SHEET_COLUMN``), not in the file
     added_columns: list[str] = field(default_factory=list)
+    # comment tables (set by choose_columns, QA52): text columns of a form's several questions, each
+    # column's name the heading of its answers (「第2章について」「その他ご意見」)
+    question_columns: list[str] = field(default_factory=list)
+    # comment tables (QA52): unused columns of free text (named in full) and of choices (radio/checkbox)
+    unread_text_columns: list[str] = field(default_factory=list)
+    choice_columns: list[str] = field(default_factory=list)
+    unused_text_like: list[str] = field(default_factory=list)
 
     @property
     def file_columns(self) -> list[str]:
@@ -241,10 +248,21 @@ class Table:
         """Lines to print after the read line: sheets skipped, merged cells filled, and (JSON
         lines) records without the chosen text field, which would otherwise become empty rows."""
         notes = list(self.notes)
-        if self.unused_columns:
-            unused = self.unused_columns
-            notes.append(f"column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:6])}"
-                         + (f" and {len(unused) - 6} more" if len(unused) > 6 else "")
+        if self.unread_text_columns:  # never behind 「and N more」 (QA52: two questions' answers were dropped unseen)
+            shown = ", ".join(self.unread_text_columns)
+            notes.append(f"warning: column{'s' if len(self.unread_text_columns) > 1 else ''} of free text not read: "
+                         f"{shown} (give {self.options.text or '--text-column'} once for each column to read, "
+                         "in the order wanted)")
+        if self.choice_columns:
+            notes.append(f"choice column{'s' if len(self.choice_columns) > 1 else ''} not counted: "
+                         f"{', '.join(self.choice_columns)} (answers picked from a list; this run tallies no choices)")
+        unused = [c for c in self.unused_columns if c not in self.unread_text_columns and c not in self.choice_columns]
+        if unused:
+            # columns of free text first, each named: never behind 「and N more」 (QA52)
+            unused = sorted(unused, key=lambda c: c not in self.unused_text_like)
+            limit = max(6, sum(1 for c in unused if c in self.unused_text_like))
+            notes.append(f"column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:limit])}"
+                         + (f" and {len(unused) - limit} more" if len(unused) > limit else "")
                          + " (only the columns named above are read)")
         option = self.options.text
         if self.present_keys is not None and text_column:
@@ -2001,8 +2019,120 @@ def _decode_html_cells(table: Table, column: str) -> None:
         table.notes.append(f"HTML from a mailer (<br>, <div>, &nbsp; …) read as plain text in {counted(changed, 'cell')}")
 
 
+# Web-form exports (QA52: Google Forms, Microsoft Forms, LoGoフォーム): a form asks several questions, each
+# answered in a column of its own named after the question; some are free text, some choices.
+_PROSE_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー、。「」！？（）・]")
+_CHOICE_SPLIT_RE = re.compile(r"\s*[,;；]\s*")
+# a question whose answers are an opinion: 「第2章について」「その他ご意見」「…についてご意見をお聞かせください」
+_QUESTION_TEXT_RE = re.compile(r"意見|について|提案|要望|感想|自由記述|自由記入|お聞かせ|お書き|ご記入|その他")
+# a question whose answers are picked from a list: 「どう思いますか」「選んでください（複数回答可）」
+_CHOICE_QUESTION_RE = re.compile(r"[か？?]$|ください|選択|選んで|回答可|当てはまる|あてはまる|教えて|すべて|全て")
+# not an opinion of the submitter: staff's answer or notes, a summary (要旨 beside 全文)
+_NOT_OPINION_NAME_RE = re.compile(r"考え方|回答|対応|返答|備考|メモ|担当|処理|要旨|概要|要約|summary")
+_SECTION_NAME_RE = re.compile(r"箇所|個所|該当|ページ|頁")
+_REASON_NAME_RE = re.compile(r"理由|根拠")
+# a 該当箇所 value: 「第4章 施策5」「P.25」「12ページ」「基本目標2」
+_SECTION_VALUE_RE = re.compile(r"^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*[章節条項部編款]|[PpＰｐ]\s*[.．]?\s*[0-9０-９]|"
+                               r"[0-9０-９]+\s*(?:ページ|頁|章)|基本目標|基本方針|施策|目標|全体|計画全体)")
+
+
+def _column_cells(table: Table, column: str) -> list[str]:
+    return [c for c in ((r.get(column) or "").strip() for r in table.rows) if c]
+
+
+def _prose(cell: str) -> bool:
+    """A sentence someone wrote: ten characters or more, most of them Japanese (not a date or an address)."""
+    return len(cell) >= 10 and 5 * len(_PROSE_CHAR_RE.findall(cell)) >= 3 * len(cell)
+
+
+def _question_name(column: str) -> str:
+    """A form's question without its trailing marks (【必須】, （任意）, a note on the next line)."""
+    name = clean_name(column).split(" ※")[0]
+    return re.sub(r"(?:\s*(?:【[^】]*】|（[^）]*）|\([^)]*\)))+$", "", name).strip()
+
+
+def column_kind(table: Table, column: str) -> str:
+    """``"text"`` for a column of free text (sentences, most of them different), ``"choice"`` for a
+    form's question answered from a list (a radio or checkbox column: its answers, split at 「,」「;」,
+    repeat), else ``""``."""
+    filled = _column_cells(table, column)
+    if len(filled) < 2:
+        return ""
+    pieces = [p for c in filled for p in _CHOICE_SPLIT_RE.split(c) if p]
+    seen = Counter(pieces)
+    if (len(seen) >= 2 and 5 * sum(n for n in seen.values() if n > 1) >= 4 * len(pieces)
+            and (_CHOICE_QUESTION_RE.search(_question_name(column)) or _CHOICE_QUESTION_RE.search(clean_name(column)))):
+        return "choice"
+    prose = [c for c in filled if _prose(c)]
+    if len(prose) >= 2 and 5 * len(set(prose)) >= 4 * len(prose) and 5 * len(prose) >= len(filled):
+        return "text"
+    return ""
+
+
+def section_like_column(table: Table, column: str) -> bool:
+    """A 該当箇所 column by its name (箇所, 該当, ページ) or its values (「第4章 施策5」「P.25」; QA52)."""
+    if _SECTION_NAME_RE.search(fold_name(column)):
+        return True
+    filled = _column_cells(table, column)
+    short = [c for c in filled if len(c) <= 30 and _SECTION_VALUE_RE.match(c)]
+    return bool(filled) and 5 * len(short) >= 3 * len(filled)
+
+
+def _prose_total(table: Table, column: str) -> int:
+    return sum(len(_PROSE_CHAR_RE.findall(c)) for c in _column_cells(table, column))
+
+
+def _longest_text_candidate(table: Table, guessed: str) -> str:
+    """QA52 (LoGo): of the columns whose names contain a text name (「ご意見の対象となる箇所…」, 「…に対する
+    ご意見をご記入ください。【必須】」), the one with the longest texts, not a 該当箇所 or reason column."""
+    if fold_name(guessed) in _TEXT_NAMES:  # an exact name (ご意見, 意見, 本文) stays the guess
+        return guessed
+    found = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES, _ROLE_NAMES)
+             if not section_like_column(table, c) and not _REASON_NAME_RE.search(fold_name(c))
+             and not is_personal_column(c) and _summary_rank(c) <= _summary_rank(guessed)]
+    if not found:
+        return guessed
+    best = max(found, key=lambda c: _prose_total(table, c))
+    if section_like_column(table, guessed) or _prose_total(table, best) > _prose_total(table, guessed):
+        return best
+    return guessed
+
+
+def question_heading(column: str) -> str:
+    """The 該当箇所 a form's question gives its answers: the question without 「について」「ご意見を
+    お聞かせください」 (「第2章「…」について」 → 「第2章「…」」); "" for 「その他ご意見」 (no place in the draft).
+
+    >>> question_heading("基本目標1「切れ目ない支援」についてご意見をお聞かせください"), question_heading("その他ご意見")
+    ('基本目標1「切れ目ない支援」', '')
+    """
+    name = _question_name(column)
+    name = re.sub(r"(?:について|に関して|に対して|に対する)?(?:の|、)?(?:ご意見|御意見|意見|ご感想|感想|ご提案|提案)?"
+                  r"(?:を|が|は|など)?(?:あれば|ありましたら|ございましたら)?、?"
+                  r"(?:お聞かせ|お書き|ご記入|記入|お寄せ|自由にお書き)?(?:ください|下さい)?[。．]?$", "", name)
+    return "" if not name or name.startswith(("その他", "そのほか", "全体")) else name
+
+
+def _question_columns(table: Table, text_col: str, taken: Collection[str]) -> list[str]:
+    """The free-text question columns of a form beside the guessed text column (QA52), in the file's
+    order, the text column among them; [] when there is no other."""
+    others = [c for c in table.file_columns
+              if c != text_col and c not in taken and not is_personal_column(c)
+              and _QUESTION_TEXT_RE.search(fold_name(c)) and not _NOT_OPINION_NAME_RE.search(fold_name(c))
+              and not section_like_column(table, c) and not _REASON_NAME_RE.search(fold_name(c))
+              and not is_kind_column_name(c) and not is_organisation_column_name(c)
+              and numbered_name(c)[1] is None and column_kind(table, c) == "text"]
+    if not others or numbered_name(text_col)[1] is not None:
+        return []
+    return [c for c in table.file_columns if c == text_col or c in others]
+
+
+def _has_names(table: Table, column: str) -> bool:
+    """Whether a submitter column holds names (Microsoft Forms' 名前 is empty or 「anonymous」: QA52)."""
+    return any(fold_name(c) not in ("anonymous", "匿名", "-", "ー", "なし") for c in _column_cells(table, column))
+
+
 def choose_columns(table: Table, text: str | None = None, id: str | None = None, channel: str | None = None,
-                   submitter: str | None = None) -> dict[str, str | None]:
+                   submitter: str | None = None, more_texts: Sequence[str] = ()) -> dict[str, str | None]:
     """The comment table's columns, ``{"text", "id", "channel", "submitter": name or None}``:
     each one given (``--text-column`` …) or guessed (see ``guess_column``). A query table
     (``cluster answers --query``) is chosen the same way; it uses the text and id only.
@@ -2016,6 +2146,10 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
     them is refused (``InputError``: the ids, the channel counts or the submitter count would be
     the opinions themselves), and a guess that lands on it (「提出者のご意見」 looks like both a
     text and a submitter column) is dropped: that column is the text.
+
+    ``more_texts`` (``--text-column`` repeated): more opinion columns after ``text``, in that order,
+    each one's name the heading of its answers; without ``text``, a form's several free-text
+    questions beside the guessed column are read so (``table.question_columns``, QA52).
     """
     opts = table.options
     # a sub-heading names its column alone or with its heading (全文, ご意見 全文: 「ご意見（全文）」)
@@ -2039,6 +2173,10 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
                                  f"{', '.join(table.other_sheets)}"
                                  + (f" (give {opts.sheet} NAME to read another)" if opts.sheet else "")) from None
             raise
+        if text is None and not table.headerless and opts is COMMENT_OPTIONS:
+            text_col = _longest_text_candidate(table, text_col)
+    more = [guess_column(table.columns, (), g, what="text", option=opts.text, listed=table.file_columns)
+            for g in more_texts]
     _join_extra_fields(table, text_col)
     if opts is COMMENT_OPTIONS:
         _decode_html_cells(table, text_col)
@@ -2051,6 +2189,10 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
                           or is_organisation_column_name(c)) if what == "submitter" else frozenset()
         col = guess_column(table.columns, candidates, given, what=what, required=False, exclude=kinds,
                            listed=table.file_columns)
+        if what == "submitter" and given is None and col is not None and not _has_names(table, col):
+            # an empty 名前 beside 「お名前（任意）」 that holds the names: the one with names (QA52)
+            col = next((c for c in _candidate_matches(table.columns, candidates, kinds)
+                        if c != text_col and _has_names(table, c)), col)
         if col is not None and col == text_col:
             if given is not None:
                 text_opt = opts.text or "the text column option"
@@ -2065,10 +2207,30 @@ def choose_columns(table: Table, text: str | None = None, id: str | None = None,
         _note_unknown_values(table, chosen["channel"], unknown_channels(values), "the known channels", KNOWN_CHANNELS)
         _note_read_as(table, chosen["channel"], values)
     if opts is COMMENT_OPTIONS:
-        table.opinion_fields = opinion_fields(table.columns, text_col, set(chosen.values()) - {None, text_col})
+        taken = set(chosen.values()) - {None, text_col}
+        for c in more:
+            if c in taken or c == text_col:
+                raise InputError(f"{opts.text or 'text column'} {c!r} is named twice or is the id, channel or "
+                                 f"submitter column (the file has: {', '.join(table.file_columns)})")
+        if more:
+            table.question_columns = list(dict.fromkeys([text_col, *more]))
+        elif text is None and not table.headerless and table.present_keys is None:
+            table.question_columns = _question_columns(table, text_col, taken)
+        table.opinion_fields = opinion_fields(table.columns, text_col, taken, texts=table.question_columns)
+        for c in table.question_columns:
+            if c != text_col:
+                _decode_html_cells(table, c)
         used = set(chosen.values()) | {"_extra"} | {c for f in table.opinion_fields for c in f if c}
         table.unused_columns = [c for c in table.columns if c not in used
                                 and any((r.get(c) or "").strip() for r in table.rows)]
+        kinds = {c: column_kind(table, c) for c in table.unused_columns if c in table.file_columns}
+        # (JSON lines: a field under another name has a warning of its own; staff's answers or notes,
+        # 市の考え方, are no citizen's text: they stay in the not-used line, there never cut short)
+        table.unread_text_columns = [c for c, k in kinds.items() if k == "text" and not is_personal_column(c)
+                                     and not _NOT_OPINION_NAME_RE.search(fold_name(c))
+                                     and table.present_keys is None]
+        table.unused_text_like = [c for c, k in kinds.items() if k == "text"]
+        table.choice_columns = [c for c, k in kinds.items() if k == "choice"]
     return chosen
 
 
@@ -2284,7 +2446,7 @@ def numbered_name(column: str) -> tuple[str, int | None]:
     return m.group("stem"), int(m.group("a") or m.group("b"))
 
 
-def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str] = ()
+def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str] = (), texts: Sequence[str] = ()
                    ) -> list[tuple[str, str | None, str | None]]:
     """The opinion fields of a comment table, in order: ``(text column, 該当箇所 column, reason
     column)``, or [] when the text column stands alone (no numbered siblings, no 該当箇所 or reason
@@ -2296,11 +2458,19 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
     siblings (its name with another number) are more opinions of the same submission, and a
     該当箇所 or reason column with the same number (or without one, for a single text column, or
     for all of them) belongs to each. Columns in ``taken`` (the id, channel, submitter) are never
-    fields."""
+    fields.
+
+    ``texts``: the opinion columns, in order, when they are a form's several questions or given
+    (``--text-column`` repeated, QA52): read in turn, with the unnumbered 該当箇所 and reason columns.
+    A 該当箇所 or reason column is also one whose name holds 箇所 / 該当ページ or 理由 / 根拠
+    (「ご意見の対象となる箇所（章・ページなど）」「ご意見の理由（任意）」, QA52)."""
+    question_texts = list(texts)
     stem, number = numbered_name(text_col)
-    free = [c for c in columns if c not in taken and c != text_col]
+    free = [c for c in columns if c not in taken and c != text_col and c not in question_texts]
     texts = {number: text_col}
-    for c in free:
+    if question_texts:
+        texts = {k: c for k, c in enumerate(question_texts, 1)}
+    for c in free if not question_texts else ():
         s, n = numbered_name(c)
         if s == stem and n is not None and n not in texts:
             texts[n] = c
@@ -2309,7 +2479,7 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
 
     number_of_text = {fold_name(c): n for n, c in texts.items()}
 
-    def role_columns(candidates: Sequence[str]) -> dict[int | None, str]:
+    def role_columns(candidates: Sequence[str], contained: re.Pattern) -> dict[int | None, str]:
         names = {fold_name(c) for c in candidates}
         found: dict[int | None, str] = {}
         for c in free:
@@ -2319,14 +2489,17 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
             if s in names or (fold_name(c) in names and n is None):
                 found.setdefault(n if s in names else None, c)
                 continue
+            if n is None and contained.search(fold_name(c)) and None not in found:
+                found[None] = c  # 「ご意見の理由（任意）」 (QA52)
+                continue
             # JSON lines nested by opinion: {"該当箇所": {"意見1": "第3章", "意見2": …}} → 該当箇所.意見1
             head, dot, tail = fold_name(c).partition(".")
             if dot and head in names and tail in number_of_text:
                 found.setdefault(number_of_text[tail], c)
         return found
 
-    sections = role_columns(SECTION_COLUMN_CANDIDATES)
-    reasons = role_columns(REASON_COLUMN_CANDIDATES)
+    sections = role_columns(SECTION_COLUMN_CANDIDATES, _SECTION_ROLE_RE)
+    reasons = role_columns(REASON_COLUMN_CANDIDATES, _REASON_ROLE_RE)
     if len(texts) == 1 and not sections and not reasons:
         return []
     keys = sorted(texts, key=lambda n: -1 if n is None else n)
@@ -2344,6 +2517,9 @@ def opinion_fields(columns: Sequence[str], text_col: str, taken: Collection[str]
     return fields
 
 
+# QA52 (LoGo): 該当箇所 and reason columns named as a form's questions
+_SECTION_ROLE_RE = re.compile(r"箇所|個所|該当ページ|該当頁|該当章|該当項目")
+_REASON_ROLE_RE = re.compile(r"理由|根拠")
 _BARE_PAGE_RE = re.compile(r"^[0-9０-９]{1,4}(?:[-－~～〜][0-9０-９]{1,4})?$")
 _PAGE_COLUMN_RE = re.compile(r"ページ|頁|page")
 
@@ -2353,8 +2529,8 @@ _PAGE_COLUMN_RE = re.compile(r"ページ|頁|page")
 OpinionPart = tuple[int, int, int, int, str]
 
 
-def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str | None, str | None]]
-                       ) -> tuple[str, tuple[OpinionPart, ...]]:
+def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str | None, str | None]],
+                       headed: Collection[str] = ()) -> tuple[str, tuple[OpinionPart, ...]]:
     """A row of several opinion fields as one submission text and the opinion parts in it.
 
     Each field's block is its 該当箇所 line (「【該当箇所1】第2章」, the column's name in brackets),
@@ -2362,6 +2538,8 @@ def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str |
     line, empty fields left out. A 該当箇所 or reason column shared by several opinion fields is
     written once: the 該当箇所 at the top (it is every part's), the reason at the end (a part of its
     own, as a letter's reason under several items). Nothing a cell holds is left out of the text.
+    A text column in ``headed`` (a form's question, QA52) has its name in brackets above its
+    answer (「【第2章について】」) and gives it its 該当箇所 (``question_heading``) when no 該当箇所 cell does.
     """
     shared = Counter(c for f in fields for c in f[1:] if c)
 
@@ -2383,6 +2561,9 @@ def compose_submission(row: Mapping[str, str], fields: Sequence[tuple[str, str |
             section = f"{section}頁"  # 該当ページ 「38」: the draft's page 38, as the 該当箇所 (QA39)
         reason = value(reason_col) if reason_col and shared[reason_col] == 1 and value(reason_col).strip() else ""
         head = f"【{section_col}】{own_section}\n" if own_section else ""
+        if text_col in headed:
+            head = f"【{clean_name(text_col)}】\n" + head
+            section = section or question_heading(text_col)
         if not text.strip() and not reason:
             if own_section:  # a place with no opinion: kept in the text, no part
                 blocks.append((head.rstrip("\n"), None, None, ""))

@@ -776,6 +776,22 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{file} から{n}行を読み込みました（{f_desc}）。使う列：{f_cols}"),
     (r"columns? not used: (?P<f_cols>.+) \(only the columns named above are read\)",
      "使わない列：{f_cols}（読むのは上の行に挙げた列だけです）"),
+    # QA52: a form's free-text and choice columns not read
+    (r"columns? of free text not read: (?P<cols>.+) \(give (?P<opt>--[\w-]+) once for each column to read, in the "
+     r"order wanted\)",
+     "文章が入っている列を読んでいません：{cols}（読む列ごとに {opt} を、読む順に指定してください）"),
+    (r"choice columns? not counted: (?P<cols>.+) \(answers picked from a list; this run tallies no choices\)",
+     "選択式の列は集計しません：{cols}（選択肢から選んだ回答です。この実行では選択肢を集計しません）"),
+    (r"(?P<n>\d+) rows? withdrawn or a test by (?P<col>.+?) \((?P<vals>.+?): (?P<f_where>.+)\): kept in opinions\.csv "
+     r"as excluded, not counted, grouped or published",
+     "{col} が取下げ・削除・テストの行が{n}行あります（{vals}：{f_where}）。opinions.csv には対象外（excluded）として残し、"
+     "数えず、分類・公表もしません"),
+    (r"not merged: (?P<pairs>.+?): a submission that only points to an attachment and a row of another file with the "
+     r"same number, both files numbering their records 1\.\.N: counted as two submissions \(to type an attachment's "
+     r"text into another file, name that file 添付…\)",
+     "統合していません：{pairs}。添付ファイルを指すだけの提出と、別のファイルの同じ番号の行ですが、どちらのファイルも"
+     "1..N の番号を順に振っているため、別の提出として数えます（添付ファイルの内容を別のファイルに書き写すときは、そのファイル名を"
+     "「添付…」にしてください）"),
     (r"(?P<file>.+?) has no column '(?P<col>.+)' \((?P<opt>--[a-z-]+)\): its column is guessed",
      "{file} には列「{col}」がありません（{opt}）。このファイルの列は推定します"),
     (r"(?P<file>.+?) looks like a table of past answers: its column (?P<a>.+?) holds answers beside the opinions in "
@@ -802,9 +818,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"\(the input file keeps it as it was\)",
      lambda m: f"PDF・OCRから写したとみられる{m['n']}行の書式を直しました："
                + "、".join(_layout_part(p) for p in m["what"].split("; ")) + "（入力ファイルはそのままです）"),
-    (r"opinion columns? (?P<texts>.+?)(?:: each one's opinions in turn)?(?:; 該当箇所 from (?P<secs>.+?))?"
+    (r"opinion columns? (?P<texts>.+?)(?:: each one's opinions in turn)?(?P<q> \(each column's name is the heading of "
+     r"its answers\))?(?:; 該当箇所 from (?P<secs>.+?))?"
      r"(?:; reason from (?P<reasons>.+?) \(read with its opinion, under 【理由】\))?",
-     lambda m: (f"意見の列：{_ja_list(m['texts'])}" + ("（列ごとに別の意見として順に読みます）" if "," in m["texts"] else "")
+     lambda m: (f"意見の列：{_ja_list(m['texts'])}" + ("（列ごとに別の意見として順に読みます）" if ", " in m["texts"] else "")
+                + ("（列名をその回答の見出しにします）" if m["q"] else "")
                 + (f"。該当箇所は {_ja_list(m['secs'])} から" if m["secs"] else "")
                 + (f"。理由は {_ja_list(m['reasons'])} から（意見と一緒に【理由】として読みます）" if m["reasons"] else ""))),
     (r"(?P<n>\d+) rows? with every cell empty \((?P<f_where>.+)\): kept in opinions\.csv \(status empty\), "
@@ -879,9 +897,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"Missing option '(?P<o>[^']+)'\.(?: \(see (?P<cmd>`.+`)\))?",
      lambda m: f"{m['o']} を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
     # --- cluster run: opinions, duplicates, clusters
-    (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)? -> (?P<r>\d+) opinion rows? "
-     r"\((?P<c>\d+) with content\)",
-     lambda m: f"提出{m['s']}件{_opt(m['b'], '（ほかに空の行{}行）')}を意見{m['r']}行に分けました"
+    (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)?(?: and (?P<w>\d+) withdrawn)? -> (?P<r>\d+) "
+     r"opinion rows? \((?P<c>\d+) with content\)",
+     lambda m: f"提出{m['s']}件{_opt(m['b'], '（ほかに空の行{}行）')}{_opt(m['w'], '（ほかに取下げ等{}行）')}"
+               f"を意見{m['r']}行に分けました"
                f"（内容のあるもの{m['c']}件）"),
     (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "
      r"largest (?P<l>\d+)\)",

@@ -36,7 +36,7 @@ from .embed import load_encoder
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
-                 channel_in_name, choose_columns, choose_kind_columns, compose_submission, counted, find_column, fold_name,
+                 channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, normalize_channel,
                  organisation_name, read_table, submitter_key, submitter_kind, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
@@ -65,6 +65,8 @@ _URL_RE = re.compile(r"(?:https?|ftp)://[^\s\"'）)」]+|www\.[^\s\"'）)」]+")
 @dataclass
 class RunOptions:
     text_column: str | None = None
+    # --text-column repeated (QA52): the opinion columns after the first, in the order given
+    more_text_columns: tuple[str, ...] = ()
     id_column: str | None = None
     channel_column: str | None = None
     submitter_column: str | None = None
@@ -147,7 +149,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         table = _comment_table(path, opts)
     try:
         text_col, id_col, channel_col, submitter_col = choose_columns(
-            table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column).values()
+            table, opts.text_column, opts.id_column, opts.channel_column, opts.submitter_column,
+            more_texts=opts.more_text_columns).values()
         used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
         # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
         kinds = choose_kind_columns(table, opts.kind_column, used)
@@ -175,7 +178,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         log(note)
     fields = table.opinion_fields
     if fields:
-        log(_fields_line(fields))
+        log(_fields_line(fields, table.question_columns))
     field_cols = {c for f in fields for c in f if c}
     text_cols = [c for f in fields for c in (f[0], f[2]) if c] if fields else [text_col]  # cells to repair
     repaired, repaired_rows, repairs = {}, 0, LayoutRepair()
@@ -199,7 +202,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
                 repairs.add(fix)
                 changed = True
         repaired_rows += changed
-        text, parts = compose_submission(row, fields) if fields else (row.get(text_col, ""), ())
+        text, parts = compose_submission(row, fields, table.question_columns) if fields else (row.get(text_col, ""), ())
         subs.append(Submission(
             row_number=row_number, comment_id=cid, text=text, parts=parts,
             channel=(row.get(channel_col, "") or "").strip() if channel_col else "",
@@ -209,6 +212,13 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         ))
     if repaired_rows:
         log(_layout_line(repaired_rows, repairs))
+    withdrawn = _withdrawn_rows(table, set(used.values()) | field_cols)
+    if withdrawn:
+        column, rows = withdrawn
+        values = Counter((table.rows[i].get(column) or "").strip() for i in rows)
+        log(f"{counted(len(rows), 'row')} withdrawn or a test by {clean_name(column)} "
+            f"({', '.join(f'{v} {n}' for v, n in values.most_common())}: {table.where(rows)}): kept in opinions.csv "
+            "as excluded, not counted, grouped or published")
     answer_col = _answer_column_beside(table, set(used.values()))
     if answer_col:
         log(f"warning: {shown or Path(path).name} looks like a table of past answers: its column {answer_col} holds "
@@ -224,6 +234,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             "control_chars_removed": int(sum(table.control_chars_removed)),
             "layout_repaired_rows": repaired_rows,
             "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
+            # a form's status 取下げ / 削除 / テスト (QA52): kept as excluded, not a submission
+            "withdrawn_rows": [i + 1 for i in withdrawn[1]] if withdrawn else [],
             "title_rows": [text for _, text in table.skipped_rows],  # above the header: may name the draft
             "footer_rows": [text for _, text in table.footer_rows],  # a total or a note under the data
             # the column names again in the data (a page break of a PDF converted to Excel)
@@ -265,18 +277,38 @@ def _layout_line(rows: int, fix: LayoutRepair) -> str:
             + " (the input file keeps it as it was)")
 
 
-def _fields_line(fields: Sequence[tuple[str, str | None, str | None]]) -> str:
+def _fields_line(fields: Sequence[tuple[str, str | None, str | None]], questions: Sequence[str] = ()) -> str:
     """The read line's second line for a form of several opinion fields (io.opinion_fields)."""
-    texts = [t for t, _, _ in fields]
-    sections = list(dict.fromkeys(s for _, s, _ in fields if s))
-    reasons = list(dict.fromkeys(r for _, _, r in fields if r))
+    texts = [clean_name(t) for t, _, _ in fields]
+    sections = list(dict.fromkeys(clean_name(s) for _, s, _ in fields if s))
+    reasons = list(dict.fromkeys(clean_name(r) for _, _, r in fields if r))
     line = (f"opinion columns {', '.join(texts)}: each one's opinions in turn" if len(texts) > 1
             else f"opinion column {texts[0]}")
+    if questions and len(texts) > 1:  # a form's questions (QA52)
+        line += " (each column's name is the heading of its answers)"
     if sections:
         line += f"; 該当箇所 from {', '.join(sections)}"
     if reasons:
         line += f"; reason from {', '.join(reasons)} (read with its opinion, under 【理由】)"
     return line
+
+
+# A form system's status column (LoGoフォーム's ステータス, kintone's) and the values that say a row is no
+# submission: withdrawn by its sender, deleted, or staff's test (QA52: counted as submissions)
+_STATUS_NAME_RE = re.compile(r"^(?:ステータス|状態|状況|処理状況|受付状況|申請状況|対応状況|status)$")
+_WITHDRAWN_RE = re.compile(r"取り?下げ|取下|取り?消し|取消|削除|テスト|test|キャンセル|cancel|無効|破棄", re.IGNORECASE)
+
+
+def _withdrawn_rows(table, used: set) -> tuple[str, list[int]] | None:
+    """(the status column, the rows it says were withdrawn, deleted or a test), or None."""
+    for column in table.file_columns:
+        if column in used or not _STATUS_NAME_RE.match(fold_name(column)):
+            continue
+        rows = [i for i, r in enumerate(table.rows) if _WITHDRAWN_RE.search((r.get(column) or "").strip())
+                and i not in table.empty_rows]
+        if rows and len(rows) < len(table.rows):
+            return column, rows
+    return None
 
 
 def _answer_column_beside(table, used: set) -> str | None:
@@ -286,7 +318,9 @@ def _answer_column_beside(table, used: set) -> str | None:
     at least half of the rows, most of them a sentence (「回答希望」 of 有 / 無, 「対応」 of 済 are not)."""
     from .answers import ANSWER_TEXT_CANDIDATES, _not_text_name
 
-    free = [c for c in table.file_columns if c not in used and not _not_text_name(c)]
+    # 「特に重要だと思う施策を選んでください（複数回答可）」 is a checkbox question, no answer (QA52)
+    free = [c for c in table.file_columns if c not in used and not _not_text_name(c)
+            and c not in table.choice_columns and not re.search(r"複数回答|回答可|回答者", fold_name(c))]
     column = guess_column(free, ANSWER_TEXT_CANDIDATES, what="answer-text", required=False)
     if column is None or not table.rows:
         return None
@@ -318,6 +352,13 @@ def _options_for(table, opts: RunOptions, shown: str, sources, log: Callable[[st
         if any(_has_column(t, given) for _, t, _ in sources):
             changes[attr] = None
             log(f"{shown} has no column {given!r} ({option}): its column is guessed")
+    if opts.more_text_columns:  # --text-column repeated (QA52): the columns this file has
+        more = tuple(c for c in opts.more_text_columns if _has_column(table, c))
+        if more != opts.more_text_columns and any(all(_has_column(t, c) for c in opts.more_text_columns)
+                                                  for _, t, _ in sources):
+            changes["more_text_columns"] = more
+            if changes.get("text_column", opts.text_column) is None:
+                changes["more_text_columns"] = ()
     return dc_replace(opts, **changes) if changes else opts
 
 
@@ -393,11 +434,14 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
                 + (f"(the {'sheet' if sheet_of[k] else 'file'}'s name)" if named else
                    "(name the sheet after its channel, e.g. 郵送, or give it a channel column)" if sheet_of[k] else
                    "(name the file after its channel, e.g. 郵送.xlsx, or give it a channel column)"))
+        if channel is not None:  # a file's or sheet's name: no personal data to mask (QA52)
+            info.setdefault("file_channels", []).append(channel)
         first = len(subs) + 1
         subs += [dc_replace(s, row_number=s.row_number + first - 1, comment_id=i,
                             channel=s.channel if channel is None else channel)
                  for s, i in zip(part, ids)]
         info["blank_rows"] += [n + first - 1 for n in part_info.get("blank_rows", ())]
+        info.setdefault("withdrawn_rows", []).extend(n + first - 1 for n in part_info.get("withdrawn_rows", ()))
         info["title_rows"] += list(part_info.get("title_rows", ()))
         info["footer_rows"] += list(part_info.get("footer_rows", ()))
         info["repeated_header_rows"] += [f"{_source_shown(path, sheet_of[k])} {where}"
@@ -1018,9 +1062,15 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                 if any(d.kind in RESHAPING for d in decisions) else None)
     if reshaped is not None:
         opinions = reshaped.opinions
+    withdrawn = set(read_info.get("withdrawn_rows", ()))  # status 取下げ / テスト (QA52): kept, excluded
+    if withdrawn:
+        opinions = [dc_replace(op, status="excluded") if op.row_number in withdrawn and op.status == "ok" else op
+                    for op in opinions]
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
-    log(f"{len(subs) - n_blank} submissions{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
+    log(f"{len(subs) - n_blank - len(withdrawn)} submissions"
+        f"{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
+        f"{f' and {len(withdrawn)} withdrawn' if withdrawn else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
     if reshaped is not None:
         for line in reshaped.messages:
@@ -1080,7 +1130,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     # an attachment's text typed into a file of its own, on a row with the same id (QA42): that row is
     # the submission, under the attachment row's channel and submitter; the attachment row is no
     # submission of its own (it counted twice) and is no longer named as waiting for its text
-    typed = typed_attachments(subs, opinions, attached, read_info)
+    declined: dict[int, int] = {}
+    typed = typed_attachments(subs, opinions, attached, read_info, declined)
+    if declined:  # same number, unrelated files: said, not merged (QA52)
+        id_of = {sub.row_number: sub.comment_id for sub in subs}
+        shown = [f"{id_of[a]} / {id_of[t]}" for a, t in sorted(declined.items())]
+        log(f"not merged: {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}: a submission that only points to an "
+            "attachment and a row of another file with the same number, both files numbering their records 1..N: "
+            "counted as two submissions (to type an attachment's text into another file, name that file 添付…)")
     if typed:
         subs, opinions = _take_over_attachments(subs, opinions, typed)
         read_info["typed_attachment_rows"] = sorted(typed)
@@ -1091,8 +1148,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             f"({', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}): counted once, under the first row's "
             "channel and submitter")
         attached = [i for i in attached if opinions[i].row_number not in typed]
+    unrelated = {sub.comment_id for sub in subs if sub.row_number in set(declined.values())}
     if note := attachment_note(list(dict.fromkeys(opinions[i].comment_id for i in attached)),
-                               [s.comment_id for s in subs],
+                               [s.comment_id for s in subs if s.comment_id not in unrelated],
                                [f"{i['name']}-" for i in read_info.get("inputs", ()) if i.get("prefixed")]):
         log(note)
     if excluded_by:  # (only then: two passes over every opinion of a million-letter run otherwise)
@@ -1949,10 +2007,24 @@ _ATTACHMENT_ONLY_RE = re.compile(
     r"(?:の|を|に)?(?:とおり|通り|参照|ご参照|ご覧|ご確認|記載|のとおり)")
 
 
-def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mapping) -> dict[int, int]:
+_ATTACHMENT_FILE_RE = re.compile(r"添付|別紙|別添|attach", re.IGNORECASE)
+
+
+def _plain_numbers(ids: Sequence[str]) -> bool:
+    """Ids that are a system's record numbers 1..N (kintone, Microsoft Forms), not ids staff gave."""
+    return bool(ids) and all(re.fullmatch(r"[1-9][0-9]{0,5}", i) for i in ids) and \
+        max(int(i) for i in ids) <= 2 * len(ids)
+
+
+def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mapping,
+                      declined: dict[int, int] | None = None) -> dict[int, int]:
     """``{row of a submission that only points to an attachment: row of its text typed in}``: a row
     of another input file with the same id in the file (both files having an id column), holding
-    an opinion. A row named by two such rows, or an id found in two other files, is left alone."""
+    an opinion. A row named by two such rows, or an id found in two other files, is left alone.
+
+    Only where it is clearly meant (QA52: kintone's record 10 and a Microsoft Forms response 10 of
+    another person were merged): the other file's name or its columns say 添付 / 別紙 / attachment, or
+    the ids are not both files' plain record numbers 1..N. A match left alone so goes into ``declined``."""
     if not attached:
         return {}
     inputs = [i for i in read_info.get("inputs", ()) if isinstance(i, dict) and "rows" in i]
@@ -1978,6 +2050,15 @@ def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mappin
             by_raw[raw(sub)].append(sub.row_number)
     out: dict[int, int] = {}
     sub_of = {sub.row_number: sub for sub in subs}
+    raw_ids: dict[int, list[str]] = defaultdict(list)
+    for sub in subs:
+        raw_ids[source(sub.row_number)].append(raw(sub))
+
+    def meant(k: int, j: int) -> bool:
+        said = " ".join([inputs[j].get("name", ""), Path(inputs[j].get("path", "")).name,
+                         *(str(c) for c in (inputs[j].get("columns") or {}).values() if c)])
+        return bool(_ATTACHMENT_FILE_RE.search(said)) or not (_plain_numbers(raw_ids[k]) and _plain_numbers(raw_ids[j]))
+
     for row in dict.fromkeys(opinions[i].row_number for i in attached):
         sub = sub_of[row]
         k = source(row)
@@ -1985,7 +2066,10 @@ def typed_attachments(subs, opinions, attached: Sequence[int], read_info: Mappin
             continue
         found = [r for r in by_raw.get(raw(sub), ()) if source(r) != k]
         if len(found) == 1 and found[0] not in out.values():
-            out[row] = found[0]
+            if meant(k, source(found[0])):
+                out[row] = found[0]
+            elif declined is not None:
+                declined[row] = found[0]
     return out
 
 
@@ -2009,7 +2093,8 @@ def _take_over_attachments(subs, opinions, typed: Mapping[int, int]):
 def uncounted_rows(read_info: Mapping) -> list[int]:
     """Rows that are no submission of their own: blank rows (every cell empty) and rows that only
     pointed to an attachment whose text is typed in another file (``typed_attachments``)."""
-    return list(read_info.get("blank_rows", ())) + list(read_info.get("typed_attachment_rows", ()))
+    return (list(read_info.get("blank_rows", ())) + list(read_info.get("typed_attachment_rows", ()))
+            + list(read_info.get("withdrawn_rows", ())))
 
 
 def attachment_note(comment_ids: Sequence[str], all_ids: Sequence[str] = (), prefixes: Sequence[str] = ()) -> str | None:
@@ -2149,7 +2234,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                        opts: RunOptions, input_path: Path, blank_rows: Sequence[int] = (),
                        title_rows: Sequence[str] = (), topic_names: Sequence[str] = (),
                        categories: Sequence[Category] = DEFAULT_CATEGORIES,
-                       unnamed_rows: Sequence[tuple[int, int]] = ()) -> ReportModel:
+                       unnamed_rows: Sequence[tuple[int, int]] = (),
+                       file_channels: Collection[str] = ()) -> ReportModel:
     """The published report's content. ``unnamed_rows``: the row ranges (first, last) of input
     files without a 氏名 column, when another file has one (their submissions count one person each,
     which the 提出者数 line says)."""
@@ -2205,7 +2291,9 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows)
                           and not submitter_key(sub.submitter))
     for channel, n in by_channel.items():
-        masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL else mask(channel)] += n
+        # a channel named after its file (「Microsoft Forms」) is staff's word, not a citizen's: QA52 had it 「［氏名］」
+        masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL or channel in file_channels
+                        else mask(channel)] += n
     # 提出者数 by kind (a 個人・団体 or 団体名 column): a kind written otherwise is free text, published masked
     # (values that become the same once masked are counted together, as channels are)
     merged: dict[str, list[int]] = {}
@@ -2221,7 +2309,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=len(counted) - len(rows_with_opinion - blank), rows=rows,
-        n_not_opinions=sum(1 for op in opinions if op.status == "excluded"),
+        n_not_opinions=sum(1 for op in opinions if op.status == "excluded" and op.row_number not in blank),
         attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions
                                             if op.status == "attachment" and op.row_number not in blank)),
         n_repeats=sum(1 for op in opinions if op.status == "repeat"),
@@ -2534,7 +2622,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                title_rows=read_info.get("title_rows", ()), topic_names=topic_names or (),
                                categories=categories,
                                unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
-                                             if not (i.get("columns") or {}).get("submitter")])
+                                             if not (i.get("columns") or {}).get("submitter")],
+                               file_channels=frozenset(read_info.get("file_channels", ())))
     # where each row stands in the report: its No. and the 該当箇所 the report shows (masked), so
     # clusters.csv and the report agree on both (QA35: a topic of score 0.17 in clusters.csv, none published)
     in_report = {r.cluster_id: r for r in model.rows}

@@ -262,6 +262,11 @@ def test_late_and_id_warnings_keep_their_ids():
     "「B 盛り込み済み」",
     "   1  category  C020  B 盛り込み済み  (1 opinion)  from ws_環境政策課.xlsx (46d3f3)  by 環境政策課  "
     "2026-11-28T07:53:39+00:00",
+    # QA52: web-form exports (an option's and a row's names kept as they are)
+    "warning: columns of free text not read: 第2章について, その他ご意見 (give --text-column once for each column to "
+    "read, in the order wanted)",
+    "2 rows withdrawn or a test by ステータス (取下げ 1, テスト 1: rows 3, 5 in opinions.csv (lines 4, 6 of the file)): "
+    "kept in opinions.csv as excluded, not counted, grouped or published",
 ])
 def test_lines_staff_met_in_english_are_japanese(line):
     ja = translate(line)
@@ -434,6 +439,15 @@ def test_a_broken_decisions_file_is_named_in_japanese(tmp_path):
     "error: opinion 'P-009-1' has status greeting; only opinions with status ok can be joined",
     "error: unknown id 'C99': no cluster or opinion of out has it; did you mean C009, C019? (see cluster_id in "
     "clusters.csv, opinion_id in opinions.csv)",
+    # QA52: web-form exports
+    "choice columns not counted: 計画案全体についてどう思いますか, 年代 (answers picked from a list; this run tallies "
+    "no choices)",
+    "not merged: 台帳-10 / フォーム-10: a submission that only points to an attachment and a row of another file with "
+    "the same number, both files numbering their records 1..N: counted as two submissions (to type an attachment's "
+    "text into another file, name that file 添付…)",
+    "32 submissions and 2 withdrawn -> 37 opinion rows (33 with content)",
+    "opinion columns 第2章について, その他ご意見: each one's opinions in turn (each column's name is the heading of its "
+    "answers)",
 ])
 def test_rarer_lines_are_japanese(line):
     ja = translate(line)
