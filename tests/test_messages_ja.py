@@ -434,6 +434,11 @@ def test_a_broken_decisions_file_is_named_in_japanese(tmp_path):
     "error: opinion 'P-009-1' has status greeting; only opinions with status ok can be joined",
     "error: unknown id 'C99': no cluster or opinion of out has it; did you mean C009, C019? (see cluster_id in "
     "clusters.csv, opinion_id in opinions.csv)",
+    # QA51: a topics file pasted from the draft's 目次
+    "topics: 目次.txt read as a table of contents: 20 topics, 20 with pages (each from its page to the page before the "
+    "next topic's); leaders and page numbers removed from 20 names; 12 第N節 named under their chapter (第M章第N節); "
+    "the 目次 line skipped",
+    "topics: 章立て.txt read as a table of contents: 8 topics, 0 with pages; 3 第N節 named under their chapter (第M章第N節)",
 ])
 def test_rarer_lines_are_japanese(line):
     ja = translate(line)
