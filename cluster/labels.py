@@ -266,31 +266,138 @@ class Topic:
 _TOPIC_NAMES = ("topic", "トピック", "項目", "章", "節", "見出し", "section", "name")
 
 
-def read_topics(path: str | Path) -> list[Topic]:
+# A table of contents pasted from the draft (QA51): 「第1章 計画の基本的事項 ……………… 1」, a Word TOC's
+# 「第1節 計画策定の趣旨<TAB>2」. Leaders: a run of …‥⋯ or of two or more ・･．. (blanks between), a TAB, or
+# two blanks; then the page (「12」「P.12」「12頁」, or a front-matter 「ⅱ」) ending the line.
+_LEADER = r"(?:[…‥⋯]|[・･．.·]{2,})(?:[ \t\u3000]*[…‥⋯・･．.·])*"
+_TOC_PAGE_RE = re.compile(r"(?:[ \t\u3000]*" + _LEADER + r"[ \t\u3000]*|[ \u3000]*\t[ \t\u3000]*|[ \u3000]{2,})"
+                          r"(?:(?:[PpＰｐ][.．]?[ \u3000]*)?(?P<page>[0-9０-９]{1,4})(?:[ \u3000]*(?:頁|ページ))?"
+                          r"|(?P<roman>[ivxIVXⅰ-ⅿⅠ-Ⅿ]{1,5}))[ \t\u3000]*$")
+_TOC_LEADER_END_RE = re.compile(r"[ \t\u3000]*" + _LEADER + r"[ \t\u3000]*$")  # leaders, the page cut off
+_TOC_HEADING_RE = re.compile(r"[【\[〔(（<＜]?(?:目次|もくじ|contents|tableofcontents)[】\]〕)）>＞]?", re.I)
+_NUM = r"[0-9０-９" + _KANJI_NUM + r"]+"
+_TOC_CHAPTER_RE = re.compile(r"第[ \u3000]*" + _NUM + r"[ \u3000]*章")
+_TOC_SECTION_RE = re.compile(r"第[ \u3000]*" + _NUM + r"[ \u3000]*節")
+
+
+@dataclass(frozen=True)
+class TocReading:
+    """How ``read_topics`` read a pasted table of contents (for the run's line)."""
+    topics: int
+    with_pages: int
+    cleaned: int  # names whose leaders or page number were removed
+    nested: int  # 第N節 named under their chapter
+    heading: bool  # a 目次 line skipped
+
+
+def _is_toc_heading(line: str) -> bool:
+    return bool(_TOC_HEADING_RE.fullmatch(re.sub(r"\s", "", unicodedata.normalize("NFKC", line))))
+
+
+def _looks_like_toc(lines: Sequence[str]) -> bool:
+    return any(_is_toc_heading(x) or _TOC_PAGE_RE.search(x) or _TOC_LEADER_END_RE.search(x) for x in lines)
+
+
+def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
+    """Topics from one heading a line, as a pasted 目次 gives them (QA51): leaders and the page number
+    leave the name, the page becomes the topic's pages (from its page to the page before the next
+    topic's, as a clean file's 「34～41頁」 says), an indented or bare 「第N節」 is named under the 「第M章」
+    above it (「第M章第N節 …」, as opinions cite it), a 「目次」 line is skipped. Without any of these the
+    topics are the lines as before, and the reading is None."""
+    entries: list[tuple[str, int | None]] = []
+    cleaned = nested = 0
+    heading = False
+    chapter = None
+    for raw in lines:
+        if not raw.strip():
+            continue
+        if _is_toc_heading(raw):
+            heading = True
+            continue
+        indented = raw[:1].isspace()
+        name = raw.strip().lstrip("#-* ").strip()
+        page = None
+        m = _TOC_PAGE_RE.search(name)
+        if m and m.start() > 0:
+            page = int(unicodedata.normalize("NFKC", m.group("page"))) if m.group("page") else None
+            name, cleaned = name[:m.start()].strip(), cleaned + 1
+        elif (m := _TOC_LEADER_END_RE.search(name)) and m.start() > 0:
+            name, cleaned = name[:m.start()].strip(), cleaned + 1
+        name = name.replace("\t", " ")  # (no TAB in a published cell)
+        if not name:
+            continue
+        if _TOC_CHAPTER_RE.match(name):
+            chapter = _TOC_CHAPTER_RE.match(name).group(0).replace(" ", "").replace("\u3000", "")
+        elif _TOC_SECTION_RE.match(name):
+            if chapter:
+                name, nested = chapter + name, nested + 1
+        elif not indented:
+            chapter = None  # 「資料編」: a 第N節 below it is not the last chapter's
+        entries.append((name, page))
+    if not (cleaned or heading or nested):
+        return [Topic(name) for name, _ in entries], None
+    topics = []
+    for i, (name, page) in enumerate(entries):
+        if page is None:
+            topics.append(Topic(name))
+            continue
+        after = next((p for _, p in entries[i + 1:] if p is not None), None)
+        last = after - 1 if after is not None and after - 1 >= page else page
+        topics.append(Topic(name, f"{page}～{last}頁"))
+    reading = TocReading(len(topics), sum(1 for _, p in entries if p is not None), cleaned, nested, heading)
+    return topics, reading
+
+
+def toc_line(path, reading: TocReading) -> str:
+    """The run's line on a topics file read as a table of contents (QA51)."""
+    line = f"topics: {Path(path).name} read as a table of contents: {reading.topics} topics, {reading.with_pages} with pages"
+    if reading.with_pages:
+        line += " (each from its page to the page before the next topic's)"
+    if reading.cleaned:
+        line += f"; leaders and page numbers removed from {reading.cleaned} names"
+    if reading.nested:
+        line += f"; {reading.nested} 第N節 named under their chapter (第M章第N節)"
+    if reading.heading:
+        line += "; the 目次 line skipped"
+    return line
+
+
+def read_topics(path: str | Path, log=None) -> list[Topic]:
     """Topics (draft sections) from a table (topic[, description]) or a plain text file.
 
     ``--topics`` has no options of its own (``TOPIC_OPTIONS``): messages about the file say what
-    to change in it, never ``--topic-column``, ``--encoding`` or ``--header-row``."""
+    to change in it, never ``--topic-column``, ``--encoding`` or ``--header-row``. A text file, or a
+    table of one 目次 column, pasted from the draft's table of contents is read as one
+    (``_toc_topics``); ``log`` gets a line saying so."""
     path = Path(path)
+    reading = None
     if path.suffix.lower() in (".txt", ".md"):
         if not path.is_file():
             raise InputError(f"{path}: file not found")
         # as any input: UTF-8 (BOM or not) or CP932, which Notepad on a Japanese PC writes
         text, _ = decode_bytes(path.read_bytes(), name=str(path), encoding_option=None)
         lines = strip_controls(text)[0].splitlines()
-        topics = [Topic(line.strip().lstrip("#-* ").strip()) for line in lines if line.strip()]
+        topics, reading = _toc_topics(lines)
     else:
         table = read_table(path, options=TOPIC_OPTIONS)  # --topics has no column or reading options
         name_col = guess_column(table.columns, _TOPIC_NAMES, what="topic", required=False)
-        if name_col is None:
+        single = table.columns[0] if len(table.columns) == 1 else None
+        if single is not None and _looks_like_toc([single]):
+            # the 目次 saved as .csv: its first line is the header (「目　次」, or a chapter's line)
+            topics, reading = _toc_topics([single, *(r[single] for r in table.rows)])
+            name_col = None
+        elif name_col is None:
             raise InputError(f"{path}: no topic column; head the column of topic names topic (or 見出し, 項目, 章), "
                              f"or list one topic a line in a .txt file (the file has: {', '.join(table.columns)})")
         desc_col = guess_column(table.columns, ("description", "keywords", "説明", "キーワード", "内容"),
                                 what="description", required=False)
-        topics = [Topic(r[name_col].strip(), (r.get(desc_col, "") if desc_col else "").strip())
-                  for r in table.rows if r[name_col].strip()]
+        if name_col is not None:
+            topics = [Topic(r[name_col].strip(), (r.get(desc_col, "") if desc_col else "").strip())
+                      for r in table.rows if r[name_col].strip()]
     if not topics:
         raise InputError(f"{path}: no topics found")
+    if reading and log:
+        log(toc_line(path, reading))
     return topics
 
 

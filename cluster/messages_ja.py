@@ -1049,6 +1049,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"staff decisions in (?P<file>.+?): (?P<n>\d+) recorded(?: \((?P<f_kinds>[^()]*)\))?: (?P<f_rest>.+)",
      lambda m: (f"職員の判断（{m['file']}）：{m['n']}件記録{_opt(_frag(m['f_kinds']), '（{}）')}："
                 f"{_frag(m['f_rest'])}").replace(", ", "、").replace(" （", "（")),
+    # QA51: a topics file pasted from the draft's 目次
+    (r"topics: (?P<f>.+?) read as a table of contents: (?P<n>\d+) topics, (?P<p>\d+) with pages"
+     r"(?P<range> \(each from its page to the page before the next topic's\))?"
+     r"(?:; leaders and page numbers removed from (?P<c>\d+) names)?"
+     r"(?:; (?P<nested>\d+) 第N節 named under their chapter \(第M章第N節\))?(?P<heading>; the 目次 line skipped)?",
+     lambda m: f"該当箇所：{m['f']} を目次として読みました。トピック{m['n']}件、うちページのあるもの{m['p']}件"
+               + ("（各トピックのページから次のトピックの前のページまで）" if m["range"] else "")
+               + (f"。{m['c']}件の名前から点線（リーダー）とページ番号を除きました" if m["c"] else "")
+               + (f"。{m['nested']}件の第N節を上の章の節としました（第M章第N節）" if m["nested"] else "")
+               + ("。「目次」の行は読み飛ばしました" if m["heading"] else "")),
     (r"topics: (?P<n>\d+) of (?P<k>\d+) clusters share no word with any topic and get none \(add words to a "
      r"topic's description to link them\)",
      "該当箇所：{k}項目のうち{n}項目は、どのトピックとも共通の言葉がなく、付きません"

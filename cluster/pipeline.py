@@ -1038,7 +1038,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     categories = (read_categories(opts.categories) if opts.categories
                   else carried_categories or DEFAULT_CATEGORIES)
     subs, read_info = read_inputs(input_paths, opts, log, previous=previous_inputs(out_dir))
-    topics = read_topics(opts.topics) if opts.topics else None
+    topics = read_topics(opts.topics, log=log) if opts.topics else None
     if opts.order == "section" and not topics:
         log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
     encoder = encoder or load_encoder(opts.model)

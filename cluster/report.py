@@ -500,8 +500,10 @@ def to_markdown(model: ReportModel) -> str:
 
 _HTML_STYLE = """
 body { font-family: "Yu Gothic", "Hiragino Sans", "Noto Sans CJK JP", sans-serif; margin: 2em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #666; padding: 0.4em; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; min-width: 36em; }
+/* QA51: a long URL or leader run wraps anywhere, and a phone scrolls the table, not the page */
+th, td { border: 1px solid #666; padding: 0.4em; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 th { background: #e8eef7; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 th.num { background: none; font-weight: normal; }
@@ -549,6 +551,8 @@ def to_html(model: ReportModel) -> str:
     parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
     sections = model.has_section_column
     # a caption for screen readers and validators (hidden: the h2 above says it on screen)
+    # QA51: a narrow screen scrolls the table alone; a region with a name, focusable, so a keyboard scrolls it too
+    parts.append('<div class="table-scroll" role="region" aria-labelledby="opinions" tabindex="0">')
     parts.append(f'<table aria-labelledby="opinions"><caption>{e(model.opinion_table_title)}</caption><thead><tr>'
                  + "".join(f'<th scope="col">{e(c)}</th>' for c in table_columns(model)) + "</tr></thead><tbody>")
     for r in model.rows:
@@ -570,7 +574,7 @@ def to_html(model: ReportModel) -> str:
             f"<tr><th scope=\"row\" class=\"num\">{r.no}</th>{section_td}<td>{section}{summary_html}</td>"
             f"<td class=\"num\">{r.count:,}</td><td>{answer}</td>{category_td}</tr>"
         )
-    parts += ["</tbody></table>", "</body></html>", ""]
+    parts += ["</tbody></table></div>", "</body></html>", ""]
     return "\n".join(parts)
 
 
@@ -744,9 +748,9 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
     for row_number, r in enumerate(model.rows, header_row + 1):
-        summary, answer = text_cell(summary_cell(r, not sections)), text_cell(answer_cell(r))
-        values = [r.no, *([text_cell(r.section)] if sections else []), summary, r.count, answer,
-                  *([text_cell(r.category)] if classed else [])]
+        written = [r.no, *([r.section] if sections else []), summary_cell(r, not sections), r.count, answer_cell(r),
+                   *([r.category] if classed else [])]
+        values = [text_cell(v) if isinstance(v, str) else v for v in written]
         ws.append(values)
         for column in range(1, n_columns + 1):
             cell = ws.cell(row=row_number, column=column)
@@ -762,9 +766,11 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
         height = row_height(cells)
         if height:
             ws.row_dimensions[row_number].height = height
-        for (text, width), name in zip(cells, [c for c, v in zip(columns, values) if isinstance(v, str)]):
+        for (text, width), name, whole in zip(cells, [c for c, v in zip(columns, values) if isinstance(v, str)],
+                                              [v for v in written if isinstance(v, str)]):
             if too_tall([(text, width)]):
-                tall.append(TallCell(r.no, name, len(text)))
+                # the text's own length, not the 32,767 Excel's cell was cut to (QA51)
+                tall.append(TallCell(r.no, name, len(_clean(whole))))
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     print_setup(ws, header_row)

@@ -448,6 +448,11 @@ def test_a_broken_decisions_file_is_named_in_japanese(tmp_path):
     "32 submissions and 2 withdrawn -> 37 opinion rows (33 with content)",
     "opinion columns 第2章について, その他ご意見: each one's opinions in turn (each column's name is the heading of its "
     "answers)",
+    # QA51: a topics file pasted from the draft's 目次
+    "topics: 目次.txt read as a table of contents: 20 topics, 20 with pages (each from its page to the page before the "
+    "next topic's); leaders and page numbers removed from 20 names; 12 第N節 named under their chapter (第M章第N節); "
+    "the 目次 line skipped",
+    "topics: 章立て.txt read as a table of contents: 8 topics, 0 with pages; 3 第N節 named under their chapter (第M章第N節)",
 ])
 def test_rarer_lines_are_japanese(line):
     ja = translate(line)
