@@ -1295,14 +1295,16 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
     representative counted ``rep_weight`` times) and the representative's lemmas plus the
     lemmas shared by at least ``min_share`` of the other opinions. Also returns the
     representative followed by the other opinions, nearest the mean first."""
-    texts = [_query_text(t) for t in texts if t and t.strip()]
-    rep = _query_text(representative) if representative else (texts[0] if texts else "")
+    texts = [_norm_text(t) for t in texts if t and t.strip()]
+    rep = _norm_text(representative) if representative else (texts[0] if texts else "")
     others = [t for t in texts if t != rep][: max_texts]
     all_texts = [rep] + others
     if not rep and not others:
         dim = index.opinion_emb.shape[1]
         return np.zeros(dim, np.float32), [], []
-    emb = index._embed(all_texts)
+    # searched without their references (``_query_text``); the texts themselves go on to the pieces,
+    # whose sentence answers.csv shows as matched
+    emb = index._embed([_query_text(t) for t in all_texts])
     weights = np.array([rep_weight] + [1.0] * len(others), dtype=np.float32)
     vec = (emb * weights[:, None]).sum(axis=0)
     norm = np.linalg.norm(vec)
@@ -1310,11 +1312,11 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
     # Rounded so that float noise cannot reorder near-equal members; ties keep input order.
     nearest = np.argsort(-np.round(emb[1:] @ vec, 6), kind="stable")
     central = ([rep] if rep else []) + [others[i] for i in nearest]
-    tokens = search_lemmas(index.tokenizer, rep) if rep else []
+    tokens = search_lemmas(index.tokenizer, _query_text(rep)) if rep else []
     if others:
         counts: dict[str, int] = {}
         for t in others:
-            for tok in set(search_lemmas(index.tokenizer, t)):
+            for tok in set(search_lemmas(index.tokenizer, _query_text(t))):
                 counts[tok] = counts.get(tok, 0) + 1
         need = max(1, math.ceil(min_share * len(others)))
         shared = sorted((tok for tok, c in counts.items() if c >= need), key=lambda t: (-counts[t], t))
@@ -1323,7 +1325,8 @@ def _cluster_query(index: AnswerIndex, texts: Sequence[str], representative: str
 
 
 def query_pieces(tokenizer, text: str) -> list[tuple[str, list[str]]]:
-    """The sentences of ``text`` scored on their own, with their search lemmas.
+    """The sentences of ``text`` scored on their own, with their search lemmas (without the
+    sentence's page and section references, ``_query_text``).
 
     Cut with ``split.split_sentences``; greetings and closings (「よろしくお願いします。」)
     are dropped, and a sentence with fewer than ``PIECE_MIN_LEMMAS`` distinct search words
@@ -1331,11 +1334,11 @@ def query_pieces(tokenizer, text: str) -> list[tuple[str, list[str]]]:
     """
     out: list[tuple[str, list[str]]] = []
     pending = ""
-    for sentence in split_sentences(_query_text(text)):
+    for sentence in split_sentences(_norm_text(text)):
         if is_empty_opinion(sentence):
             continue
         piece = pending + sentence
-        tokens = search_lemmas(tokenizer, piece)
+        tokens = search_lemmas(tokenizer, _query_text(piece))
         if len(_unique(tokens)) < PIECE_MIN_LEMMAS:
             pending = piece
             continue
@@ -1343,7 +1346,7 @@ def query_pieces(tokenizer, text: str) -> list[tuple[str, list[str]]]:
         pending = ""
     if pending:
         piece = (out.pop()[0] if out else "") + pending
-        tokens = search_lemmas(tokenizer, piece)
+        tokens = search_lemmas(tokenizer, _query_text(piece))
         if tokens:
             out.append((piece, tokens))
     return out
@@ -1406,7 +1409,7 @@ def group_scores(index: AnswerIndex, groups: Sequence[tuple[Sequence[str], str |
     matched = np.full((n_g, n_r), -1, dtype=np.int32)
     flat = [p for ps in piece_texts for p in ps]
     if flat and n_r:
-        flat_vecs = index._embed(flat)
+        flat_vecs = index._embed([_query_text(p) for p in flat])
         flat_tokens = [t for ts in piece_tokens for t in ts]
         bounds = np.concatenate([[0], np.cumsum([len(ps) for ps in piece_texts])])
         g = 0
