@@ -143,6 +143,9 @@ class Table:
     encoding: str = ""
     format: str = ""
     control_chars_removed: list[int] = field(default_factory=list)  # per row
+    # rows of the files read before this one in the same run: messages number rows as opinions.csv does
+    # (QA53: a second file's withdrawn rows were named by its own numbers, 26-29 instead of 74-77)
+    row_offset: int = 0
     sheet: str = ""  # Excel: the sheet read
     header_row: int = 1  # the row holding the column names (Excel's row number; a CSV's record number)
     header_given: bool = False  # header_row came from the caller (--header-row), not found
@@ -206,7 +209,7 @@ class Table:
     def where(self, indices: Sequence[int]) -> str:
         """Rows (indices into ``rows``) for a message, numbered as ``opinions.csv``'s row_number,
         with where staff find them in the file: 「rows 1, 3 in opinions.csv (lines 2, 5 of the file)」."""
-        return rows_where(self.format, indices, self.row_numbers, self.line_numbers, self.row_sheets)
+        return rows_where(self.format, indices, self.row_numbers, self.line_numbers, self.row_sheets, self.row_offset)
 
     def describe(self) -> str:
         """What was read, for the read line: format, encoding or sheet, and where the header was.
@@ -305,12 +308,12 @@ class Table:
 
 
 def rows_where(fmt: str, indices: Sequence[int], row_numbers: Sequence[int] = (),
-               line_numbers: Sequence[int] = (), row_sheets: Sequence[str] = ()) -> str:
+               line_numbers: Sequence[int] = (), row_sheets: Sequence[str] = (), offset: int = 0) -> str:
     """See ``Table.where``; JSON lines records are numbered as they are in opinions.csv."""
     n = len(indices)
     if fmt == "jsonl":
-        return f"record{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])}"
-    out = f"row{'s' if n > 1 else ''} {record_list([i + 1 for i in indices])} in opinions.csv"
+        return f"record{'s' if n > 1 else ''} {record_list([i + 1 + offset for i in indices])}"
+    out = f"row{'s' if n > 1 else ''} {record_list([i + 1 + offset for i in indices])} in opinions.csv"
     if fmt == "xlsx" and row_sheets and len(row_numbers) > max(indices, default=-1):
         places = [f"sheet {row_sheets[i]} row {row_numbers[i]}" for i in indices[:5]]
         out += f" ({', '.join(places)}{', …' if n > 5 else ''})"
@@ -2064,7 +2067,12 @@ def column_kind(table: Table, column: str) -> str:
             and (_CHOICE_QUESTION_RE.search(_question_name(column)) or _CHOICE_QUESTION_RE.search(clean_name(column)))):
         return "choice"
     prose = [c for c in filled if _prose(c)]
-    if len(prose) >= 2 and 5 * len(set(prose)) >= 4 * len(prose) and 5 * len(prose) >= len(filled):
+    # most of them different; or, as a form's answers go, the same courtesy lines and a campaign pasted
+    # several times among five different texts or more (QA53: two question columns, 16 different answers
+    # of 24, were left unread and unwarned)
+    distinct = len(set(prose))
+    if len(prose) >= 2 and 5 * len(prose) >= len(filled) and (5 * distinct >= 4 * len(prose) or distinct >= 5
+                                                              or 2 * distinct >= len(prose)):
         return "text"
     return ""
 

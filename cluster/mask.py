@@ -2111,7 +2111,10 @@ _SCHOOL_WORDS = "(?:小学校|中学校|高等学校|義務教育学校|高校|�
 # QA41: a school named in hiragana, or starting so (「みなと小3年2組」「かわの小4年3組」「あさひが丘小」), before a class;
 # the run of hiragana is cut after the writer's words (「わたしはみなと小…」: わたし + は), see ``_kana_school_start``.
 _KANA_SCHOOL_CLASS_RE = re.compile(
-    rf"(?<![ぁ-ゖ])([ぁ-ゖ][ぁ-ゖ\u4e00-\u9fff々ァ-ヺーヶ]{{1,11}}?{_SCHOOL_WORDS}){_CLASS_AHEAD}")
+    rf"(?<![ぁ-ゖ])([ぁ-ゖ][ぁ-ゖ\u4e00-\u9fff々ァ-ヺーヶ]{{1,11}}?{_SCHOOL_WORDS})"
+    # (with の too, before a class or a year: 「みなみ小の5年3組」, QA53, as 「南台小学校の5年1組」 is)
+    rf"(?:{_CLASS_AHEAD}|(?=[^\S\n]*の[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:生|(?:[0-9０-９]{{1,2}}|"
+    rf"[一二三四五六七八九十]{{1,2}}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組)))")
 # ... and a school (kanji or hiragana) written whole, 小学校/中学校/高校, before の and a masked name: 「みなと小学校の
 # ［氏名］です」「東中学校の［氏名］くん」 (a teacher, 「…小学校の［氏名］先生」, leaves the school as written).
 _SCHOOL_BEFORE_NAME_RE = re.compile(

@@ -97,6 +97,10 @@ _GREETINGS = [
     r"[^\n。]{0,30}(について|に対して|に対し)、?(?:[^\n。、]{1,20}として、?)?(以下の|次の)?(とおり|通り)?、?(意見|コメント)を(述べ|提出し|提出いたし|申し上げ|送り|お送りし)ます",
     r"以上(、)?(どうぞ)?(よろしく|宜しく)お願い(いた|致)?し?ます",
     r"(どうぞ|どうか)?(よろしく|宜しく)お願い((いた|致)?し?ます|申し上げます)",
+    # 「長々と書きましたが、よろしくお願いいたします。」「乱文失礼いたしました。」 (QA53: published as a row)
+    r"(長々と|長々|長く)(書きました|書いてしまいました|なりました|なってしまいました|失礼しました|失礼いたしました)(が|けれど|けど)?、?"
+    r"((どうぞ|どうか)?(よろしく|宜しく)お願い((いた|致)?し?ます|申し上げます))?",
+    r"(乱文|乱筆|拙文|駄文)(乱筆)?(にて)?、?(失礼|ご容赦|お許し)[^\n。]{0,12}",
     r"ご?検討(の程|のほど)?(を)?(よろしく|宜しく)?お願い(いた|致)?し?ます",
     r"((私|わたし)の)?(ご)?意見は以上(です|となります|になります)",
     r"以上です",
@@ -735,10 +739,15 @@ def _is_thanks_only(key: str) -> bool:
     # after a stock 'no comment', words of courtesy too (「特にありません。説明を聞いてよく分かりました。」
     # 「特に意見はありませんが、計画がうまく進むことを期待しています。」: QA52 published them as opinions);
     # 「…を期待しています」 alone stays an opinion (support for the draft)
+    # the 'no comment' may also come last (「いつもありがとうございます。特にありません。」「資料はとても分かりやすかった
+    # です。特に意見はありません。」: QA53 counted nine such form answers as a same-wording campaign)
     lead = _NO_OPINION_LEAD_RE.match(key)
-    if lead is None:
+    if lead is not None:
+        rest = [p for p in re.split(r"(?<=[。！？!?])", key[lead.end():]) if p.strip("。．.！!？? ")]
+    elif _NO_OPINION_RE.fullmatch(parts[-1].rstrip("。．.！!")) and len(parts) > 1:
+        rest = parts[:-1]
+    else:
         return False
-    rest = [p for p in re.split(r"(?<=[。！？!?])", key[lead.end():]) if p.strip("。．.！!？? ")]
     return all(((_THANKS_SENTENCE_RE.fullmatch(p) or _COURTESY_SENTENCE_RE.fullmatch(p)) and not any(sentence_stance(p)))
                or _CHEER_RE.fullmatch(p) for p in rest)
 
@@ -746,7 +755,9 @@ def _is_thanks_only(key: str) -> bool:
 # words of courtesy that say nothing of the draft once 'no comment' is said
 _COURTESY_SENTENCE_RE = re.compile(
     r"[^。！？!?]{0,50}?(?:(?:よく|だいたい|おおむね)?(?:分かり|わかり|理解(?:でき|し)|了解し|納得し)ました|(?:よく|だいたい)?(?:分かり|わかり)(?:ます|ました)"
-    r"|期待(?:して(?:おり|い)ます|しています|します|しております)|応援して(?:います|おります))[。．.！!]*")
+    r"|期待(?:して(?:おり|い)ます|しています|します|しております)|応援して(?:います|おります)"
+    r"|(?:分かり|わかり)やすかった(?:です)?|(?:分かり|わかり)やすい(?:です)?"
+    r"|(?:利用|使用)させて(?:いただいて|頂いて|もらって)(?:い|お)ります|(?:利用|使用)させて(?:いただいて|頂いて|もらって)います)[。．.！!]*")
 # 「頑張ってください」 reads as a request to the stance reading; alone it cheers
 _CHEER_RE = re.compile(r"(?:これからも|今後も|引き続き|どうか)?[、，,]?(?:頑張|がんば)って(?:ください|下さい)(?:ね)?[。．.！!]*")
 

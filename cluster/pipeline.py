@@ -399,8 +399,12 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
     if len(sources) == 1:
         return read_submissions(paths[0], opts, log, table=sources[0][1])
     names = _source_names([(Path(p), sheet) for p, _, sheet in sources])
-    parts = [read_submissions(path, _options_for(table, opts, _source_shown(path, sheet), sources, log), log,
-                              table=table, shown=_source_shown(path, sheet)) for path, table, sheet in sources]
+    parts, offset = [], 0
+    for path, table, sheet in sources:
+        table.row_offset = offset  # its messages number rows as opinions.csv will
+        parts.append(read_submissions(path, _options_for(table, opts, _source_shown(path, sheet), sources, log), log,
+                                      table=table, shown=_source_shown(path, sheet)))
+        offset += len(parts[-1][0])
     sheet_of = [sheet for _, _, sheet in sources]
     paths = [path for path, _, _ in sources]
     raw = [{s.comment_id for s in part} for part, _ in parts]
@@ -1064,8 +1068,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         opinions = reshaped.opinions
     withdrawn = set(read_info.get("withdrawn_rows", ()))  # status 取下げ / テスト (QA52): kept, excluded
     if withdrawn:
-        opinions = [dc_replace(op, status="excluded") if op.row_number in withdrawn and op.status == "ok" else op
-                    for op in opinions]
+        # (a test row with nothing in it, 「テスト送信です。」, too: the line says they are excluded, QA53)
+        opinions = [dc_replace(op, status="excluded") if op.row_number in withdrawn and op.status in ("ok", "empty")
+                    else op for op in opinions]
     ok = [i for i, op in enumerate(opinions) if op.status == "ok"]
     n_blank = len(read_info.get("blank_rows", ()))  # every cell empty: kept in opinions.csv, not a submission
     log(f"{len(subs) - n_blank - len(withdrawn)} submissions"

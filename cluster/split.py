@@ -1763,7 +1763,8 @@ def _forward_as_opinion(text: str, lines: list[tuple[int, int]], kinds: list[str
     # the organiser's lines over a campaign text (「会員の皆様へ」「以下の文面で…送ってください。」)
     lead = next((i for i in body[:3] if _CAMPAIGN_LEAD_RE.match(line(i))), None)
     campaign = lead is not None and any(i > lead for i in body)
-    if noted and not (campaign and not any(sentence_asks(s) or criticises_draft(s)
+    # (a greeting among the lines, 「よろしくお願いします。」, asks nothing: QA53 lost a forwarded copy to one)
+    if noted and not (campaign and not any((sentence_asks(s) or criticises_draft(s)) and not is_empty_opinion(s)
                                            for i in noted for s in split_sentences(line(i)))):
         return
     for i in own:

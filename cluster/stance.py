@@ -241,6 +241,12 @@ _TELL_ME_RE = re.compile(r"(?:教えて|お教え)(?:ください|下さい|ほ�
                          r"|(?:知りたい|お聞きしたい|伺いたい|うかがいたい|お尋ねします)(?:です)?")
 
 
+# an objection said as the writer's disbelief (「なぜ廃止するのですか。納得できません。」: QA53 put it in a row of
+# questions about the site's future)
+_OBJECTION_RE = re.compile(r"納得(?:でき|いか|が(?:いか|でき))(?:ない|ません)|理解(?:でき|しがた)(?:ない|ません|い)|"
+                           r"おかしい|許せ(?:ない|ません)|疑問(?:です|に思|を感じ|を持)|あり得(?:ない|ません)|ありえ(?:ない|ません)")
+
+
 # a polite request put as a question (「…していただけないでしょうか」「…してはどうでしょうか」): a request only
 _REQUEST_AS_QUESTION_RE = re.compile(r"(?:いただけ|頂け|もらえ|くれ)(?:ない|ません)(?:でしょう)?か|て(?:は)?(?:どう|いかが)(?:でしょう)?か"
                                      r"|(?:ては|たら)どうか|(?:べき|する必要があるの)では(?:ない|ありません)(?:でしょう)?か")
@@ -251,7 +257,7 @@ def _question_and_stand(sentence: str) -> tuple[bool, bool]:
     「戸籍抄本を発行して頂きたいのですが、必要な物は何でしょうか？」 does both."""
     s = sentence.strip().rstrip(" 　")
     a, r = sentence_stance(s)
-    stands = a or r or bool(explicit_polarity([s])[0])
+    stands = a or r or bool(explicit_polarity([s])[0]) or bool(_OBJECTION_RE.search(s))
     if _TELL_ME_RE.search(s):
         return True, bool(r or explicit_polarity([s])[0]) or bool(_REQUEST_RE.search(_TELL_ME_RE.sub("", s)))
     if not _QUESTION_END_RE.search(s):
