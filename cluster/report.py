@@ -201,12 +201,22 @@ class ReportModel:
             how += f"。{SHARED_NAMES_NOTE}"
         if any(p < n for k, p, n in self.by_kind if k == ORGANISATION):
             how += f"。{SHARED_ORGANISATIONS_NOTE}"
-        if self.n_from_unnamed_files:
-            how += f"。氏名の欄がない提出{self.n_from_unnamed_files:,}件は1件を1名として計上"
-        if self.n_nameless and how:
-            how += f"。氏名の記載がない提出{self.n_nameless:,}件は1件を1名として計上"
+        how += self._one_each(bool(how))
         total = sum(p for _, p, _ in self.by_kind)
         return f"提出者数：{total:,}（{parts}。提出件数 {self.n_submissions:,}件{how}）"
+
+    def _one_each(self, noted: bool) -> str:
+        """The submissions counted one submitter each: those of a file without a 氏名 column (several
+        files, QA26) and, beside another note, those whose 氏名 is blank (so the figure adds up, QA28);
+        both in one sentence (QA53: two sentences that differ by one word read as a repetition)."""
+        parts = []
+        if self.n_from_unnamed_files:
+            parts.append(f"氏名の欄がない提出{self.n_from_unnamed_files:,}件")
+        if self.n_nameless and (noted or parts):
+            parts.append(f"氏名の記載がない提出{self.n_nameless:,}件")
+        if not parts:
+            return ""
+        return f"。{'と'.join(parts)}は{'、それぞれ' if len(parts) > 1 else ''}1件を1名として計上"
 
     def count_lines(self) -> list[str]:
         """The counts above the table; figures with thousands separators (「20,000件」), as published."""
@@ -217,10 +227,7 @@ class ReportModel:
             # fewer submitters than submissions: some share a 氏名, counted once (two people of one
             # name too), which the published figure says (QA25: 14,106名 for 29,990件 unexplained)
             how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
-            if self.n_from_unnamed_files:  # several files, some without a 氏名 column (QA26)
-                how += f"。氏名の欄がない提出{self.n_from_unnamed_files:,}件は1件を1名として計上"
-            if self.n_nameless and how:  # beside the notes above, the figure adds up (QA28)
-                how += f"。氏名の記載がない提出{self.n_nameless:,}件は1件を1名として計上"
+            how += self._one_each(bool(how))
             lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件{how}）"]
         else:
             lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]

@@ -71,3 +71,15 @@ def test_withdrawn_rows_of_a_second_file_are_named_as_opinions_csv_numbers_them(
     assert "rows 5, 6 in opinions.csv" in res.output
     rows = {r["row_number"]: r["status"] for r in read_csv_rows(tmp_path / "out" / "opinions.csv")}
     assert rows["5"] == rows["6"] == "excluded" and rows["4"] == "ok"
+
+
+def test_submissions_counted_one_each_are_said_in_one_sentence(tmp_path):
+    web = write_csv(tmp_path / "web.csv", ["No", "意見"], [["1", "図書館の本を増やしてください。"],
+                                                          ["2", "閲覧席を増やしてください。"]])
+    letters = write_csv(tmp_path / "letters.csv", ["No", "氏名", "意見"],
+                        [["1", "山田 太郎", "公民館の和室を残してください。"], ["2", "山田 太郎", "駐車場を広げてください。"],
+                         ["3", "", "開館時間を延長してください。"]])
+    res = invoke("run", web, letters, "--out", tmp_path / "out", *model_args())
+    assert res.exit_code == 0, res.output
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "氏名の欄がない提出2件と氏名の記載がない提出1件は、それぞれ1件を1名として計上" in report
