@@ -2199,16 +2199,23 @@ def joint_submissions(subs) -> list[tuple[str, str]]:
     """(comment id, the words that say so) of each submission that says it carries several people:
     連名, 「ほか3名」, 「有志 32名」, 「署名 1,250筆」, 「役員一同」, a 「賛同者」 list, or two officers' signature lines."""
     out = []
+    said: dict[str, str] = {}  # a campaign's copies are read once
     for s in subs:
-        text = unicodedata.normalize("NFKC", s.text or "")
-        m = _JOINT_RE.search(text)
-        if m:
-            out.append((str(s.comment_id), " ".join(m.group(0).split())))
-            continue
-        officers = _OFFICER_LINE_RE.findall(text)
-        if len(officers) >= 2:
-            out.append((str(s.comment_id), "・".join(officers[:3])))  # the roles, not the names
+        if s.text not in said:
+            said[s.text] = _joint_words(s.text or "")
+        if said[s.text]:
+            out.append((str(s.comment_id), said[s.text]))
     return out
+
+
+def _joint_words(text: str) -> str:
+    """The words of ``text`` that say it carries several people, or ""."""
+    text = unicodedata.normalize("NFKC", text)
+    m = _JOINT_RE.search(text)
+    if m:
+        return " ".join(m.group(0).split())
+    officers = _OFFICER_LINE_RE.findall(text)
+    return "・".join(officers[:3]) if len(officers) >= 2 else ""  # the roles, not the names
 
 
 def joint_submissions_note(joint: Sequence[tuple[str, str]], limit: int = 10) -> str | None:

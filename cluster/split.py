@@ -1538,9 +1538,7 @@ def _furniture_block(body: str) -> int:
     ``_SIGNER_GROUP_RE``): every line after it a group, a 名簿's heading, a date, a closing or a
     signed line; else -1."""
     k = body.rfind("\n\n")
-    while k > 0 and not body[:k].strip(" \t\n\u3000"):
-        return -1
-    if k <= 0:
+    if k <= 0 or not body[:k].strip(" \t\n\u3000"):
         return -1
     from .normalize import is_date_line
 
