@@ -606,6 +606,19 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
     for r in range(len(cluster_texts)):
         for j, score_j in _cited_topics(citing[r], heads, annexes, pages).items():
             cited_score[r, j] = score_j
+    # A chapter cited where the topics divide it (a form's question 「第3章について」 over every answer, QA53):
+    # its sections the row shares words with are cited as much, so the words pick 第3章第2節 over 第3章
+    sections_of: dict[str, list[int]] = {}
+    for j, h in enumerate(heads):
+        if h and h[1]:
+            sections_of.setdefault(h[0], []).append(j)
+    for r in range(len(cluster_texts)):
+        for j in list(np.flatnonzero(cited_score[r] > 0)):
+            h = heads[j]
+            if h and not h[1]:
+                for k in sections_of.get(h[0], ()):
+                    if lex_or_listed[r, k] > 0 and cited_score[r, k] < cited_score[r, j]:
+                        cited_score[r, k] = cited_score[r, j]
     named = cited_score > 0
     rank = np.where(named, cited_score + np.maximum(rank, 0.0), rank)
     score = np.where(named, 1.0, score)

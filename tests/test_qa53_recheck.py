@@ -83,3 +83,20 @@ def test_submissions_counted_one_each_are_said_in_one_sentence(tmp_path):
     assert res.exit_code == 0, res.output
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "氏名の欄がない提出2件と氏名の記載がない提出1件は、それぞれ1件を1名として計上" in report
+
+
+def test_a_chapter_cited_gives_the_row_its_section_by_the_words_it_shares(tmp_path):
+    # a form's question 「第3章について」 cites the chapter for every answer under it; the topics divide it
+    topics = tmp_path / "目次.txt"
+    topics.write_text("目　次\n第3章 再編の基本方針 …… 10\n　第1節 施設の複合化と駐車場 …… 10\n"
+                      "　第2節 開館時間とサービスの見直し …… 12\n　第3節 使用料の見直し …… 14\n第4章 施設ごとの方針 …… 16\n",
+                      encoding="utf-8")
+    src = write_csv(tmp_path / "form.csv", ["タイムスタンプ", "第3章について", "その他ご意見"],
+                    [["2026/1/10", "平日の開館時間を21時まで延長してください。", "特になし"],
+                     ["2026/1/11", "公民館の使用料の値上げには反対です。", "説明会を土日にも開いてください。"],
+                     ["2026/1/12", "再編の進め方全体について、もっと丁寧に説明してください。", ""]])
+    res = invoke("run", src, "--topics", topics, "--out", tmp_path / "out", *model_args())
+    assert res.exit_code == 0, res.output
+    where = {r["ご意見の概要"]: r["該当箇所"] for r in read_csv_rows(tmp_path / "out" / "report.csv")}
+    assert where["平日の開館時間を21時まで延長してください。"].startswith("第3章第2節")
+    assert where["公民館の使用料の値上げには反対です。"].startswith("第3章第3節")
