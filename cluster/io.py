@@ -2943,6 +2943,7 @@ def write_json(path: str | os.PathLike, obj) -> None:
 
 STANDARD_CHANNELS = ("郵送", "持参", "FAX", "電子メール")
 _DASHES_RE = re.compile(r"[\u2010-\u2015\u2212\u30fc\uff70-]")  # hyphens, minus, 「ー」 in 「E‐mail」
+_LATIN_DASH_RE = re.compile(r"(?<![\u30a1-\u30fa])[\u2010-\u2015\u2212\u30fc\uff70-]")
 _CHANNEL_VARIANTS = {
     "郵送": ("郵送", "郵便", "郵送提出", "郵便による提出", "郵送による提出", "はがき", "ハガキ", "封書",
              "post", "postal", "postalmail", "letter", "bypost"),
@@ -2953,7 +2954,7 @@ _CHANNEL_VARIANTS = {
     # a web form: the fifth channel the report lists (pipeline.CHANNEL_ORDER), one spelling
     "電子申請": ("電子申請", "web", "online", "website", "webform", "onlineform", "internet", "ウェブ", "ウェブサイト",
              "webサイト", "ホームページ", "インターネット", "オンライン", "電子申請システム", "フォーム", "webフォーム",
-             "ウェブフォーム", "オンラインフォーム", "ウェブ申請", "web申請", "オンライン申請", "電子申込",
+             "ウェブフォーム", "オンラインフォーム", "forms", "googleforms", "microsoftforms", "ウェブ申請", "web申請", "オンライン申請", "電子申込",
              # a ministry's consultation: e-Gov (電子政府の総合窓口), its export named after it (QA25)
              "egov", "e-gov", "イーガブ", "電子政府の総合窓口", "電子政府", "egovパブリックコメント",
              "e-govパブリック・コメント", "パブリック・コメント(e-gov)"),
@@ -2964,7 +2965,9 @@ KNOWN_CHANNELS = (*STANDARD_CHANNELS, "電子申請")
 
 def _channel_key(text: str) -> str:
     key = "".join(unicodedata.normalize("NFKC", text).split()).lower()
-    return _DASHES_RE.sub("", key) if re.search(r"[a-z]", key) else key  # 「e-mail」 but not 「ファックス」
+    # 「e-mail」「Eーmail」, but not the long vowel of a katakana word beside Latin letters (「LoGoフォーム」: QA53
+    # counted it under its own name, not 電子申請)
+    return _LATIN_DASH_RE.sub("", key) if re.search(r"[a-z]", key) else key
 
 
 _CHANNEL_MAP = {_channel_key(v): std for std, variants in _CHANNEL_VARIANTS.items() for v in variants}

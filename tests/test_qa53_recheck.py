@@ -100,3 +100,11 @@ def test_a_chapter_cited_gives_the_row_its_section_by_the_words_it_shares(tmp_pa
     where = {r["ご意見の概要"]: r["該当箇所"] for r in read_csv_rows(tmp_path / "out" / "report.csv")}
     assert where["平日の開館時間を21時まで延長してください。"].startswith("第3章第2節")
     assert where["公民館の使用料の値上げには反対です。"].startswith("第3章第3節")
+
+
+@pytest.mark.parametrize("name", ["LoGoフォーム", "Google Forms", "Microsoft Forms", "Webフォーム", "e-Gov意見"])
+def test_a_file_named_after_a_form_service_counts_under_denshi_shinsei(name):
+    from cluster.io import channel_in_name
+
+    assert channel_in_name(name) == "電子申請"
+    assert channel_in_name("Eーmail") == "電子メール" and channel_in_name("郵送分") == "郵送"
