@@ -706,7 +706,6 @@ def sentence_asks(sentence: str) -> bool:
     # 「…サロンに誘ってくださいました。」: what someone did for the writer, told in the past (QA47)
     if _PAST_KINDNESS_RE.search(text):
         return False
-    text = _TOLD_PLEA_RE.sub("", text)
     return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text) or _WISH_IF_RE.search(text)
                                                or _SUPPORTS_RE.search(text) or _ELLIPTIC_REQUEST_RE.match(text))
 
@@ -731,9 +730,6 @@ _ELLIPTIC_REQUEST_RE = re.compile(r"[^。．.!！?？\n]{2,30}を[ 　]*[。．.
 # 「…役所でお願いしたとき、…聞こえてしまいました。」「…入院をお願いしましたが、…崩してしまいました。」: what
 # happened, told in the past, asks nothing now (QA47)
 _PAST_KINDNESS_RE = re.compile(r"(?:ました|でした)[。．.!！]*$")
-# 「名簿の提供をお願いしても、…出せないと言われます。」「お願いしたところ…」: a plea the writer made, told as
-# what happened, is not one made of the draft's authors
-_TOLD_PLEA_RE = re.compile(r"お願い(?:しても|したところ|したら|したが|したとき|した時|した際|しましたが|しましたところ)")
 # 「…話せる場所があったらいいなと思います。」: a wish, said as what would help (QA47)
 _WISH_IF_RE = re.compile(r"(?:あったら|あれば|できたら|できれば|なったら|なれば)(?:いい|良い|よい|助かる|うれしい|嬉しい)"
                          r"(?:な|のに)?(?:と(?:思い|思って)(?:ます|います|おります))?[。．.!！]*$")

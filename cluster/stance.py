@@ -291,10 +291,16 @@ def question_polarity(texts: list[str]) -> np.ndarray:
     return out
 
 
+# 「名簿の提供をお願いしても、…出せないと言われます。」「お願いしたところ…」: a plea the writer made, told as
+# what happened, is no request of the draft's authors (QA47; read here so the splitter, the summary, the
+# grouping and the answers' stance all read it alike)
+_TOLD_PLEA_RE = re.compile(r"お願い(?:しても|したところ|したら|したが|したとき|した時|した際|しましたが|しましたところ)")
+
+
 def sentence_stance(sentence: str) -> tuple[bool, bool]:
     """(asks for something, rejects something) for one NFKC sentence (``_sentence_stances``
     without the sentence split: the splitter reads letters sentence by sentence)."""
-    s = _NOT_AGAINST_RE.sub("", sentence)
+    s = _TOLD_PLEA_RE.sub("", _NOT_AGAINST_RE.sub("", sentence))
     if _KEEP_RE.search(s):
         return True, False
     if _REJECT_RE.search(s) or _AGAINST_WORD_RE.search(s):

@@ -161,3 +161,13 @@ def test_going_at_it_hard_or_holding_back_are_opposite():
     assert opposite_directions("課税情報を使うことには抵抗があります。", "課税台帳の情報を積極的に使ってください。")
     # both in one text: no reading
     assert request_directions("緑化は積極的に進め、開発は慎重に判断してください。") == {}
+
+
+def test_a_plea_told_as_what_happened_asks_nothing():
+    """QA47: 「…名簿の提供をお願いしても、…出せないと言われます。」 is what happened to the writer; every reader of
+    the stance (splitter, summary, grouping, past answers) takes it so."""
+    from cluster.stance import request_stance, sentence_stance
+
+    assert sentence_stance("市役所に名簿の提供をお願いしても、本人の同意がない人の情報は出せないと言われます。") == (False, False)
+    assert request_stance("レスパイト入院をお願いしましたが、義母は体調を崩しました。") == 0
+    assert sentence_stance("名簿の提供をお願いしたい。")[0] and sentence_stance("名簿を提供してください。")[0]
