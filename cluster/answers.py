@@ -34,13 +34,13 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, InputError, counted, fold_name, record_list, atomic_path,
+from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, ColumnError, InputError, counted, fold_name, record_list, atomic_path,
                  choose_columns, field_of_records, guess_column, read_table, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
@@ -123,6 +123,19 @@ def _guess_text_role(columns: Sequence[str], candidates: Sequence[str], what: st
             return col, False, []
     col = guess_column(columns, candidates, None, what=what, header_option=None)
     return col, True, []
+
+
+def _comment_columns(columns: Sequence[str]) -> list[str]:
+    """The columns that make a table a list of comments as received (a text column beside a channel or a
+    submitter column: 受付番号, 提出方法, 氏名, ご意見), or []."""
+    from .io import CHANNEL_COLUMN_CANDIDATES, SUBMITTER_COLUMN_CANDIDATES, TEXT_COLUMN_CANDIDATES
+
+    def named(candidates) -> list[str]:
+        names = {fold_name(c) for c in candidates}
+        return [c for c in columns if fold_name(c) in names]
+
+    texts, who = named(TEXT_COLUMN_CANDIDATES), named(CHANNEL_COLUMN_CANDIDATES) + named(SUBMITTER_COLUMN_CANDIDATES)
+    return [c for c in columns if c in texts or c in who] if texts and who else []
 
 
 def _answer_clash_warning(table, answer: str, clash: list[int]) -> str | None:
@@ -271,8 +284,15 @@ def _guess_past_columns(table, id_column, opinion_column, text_column,
         # 「回答番号」 and 「回答日」 contain 「回答」 but hold numbers and dates: a text column is preferred
         # JSON lines: the answer field is taken in the names' order, not by vote: a 「対応」 field that
         # holds 反映 / 参考 in every record must not win over a 「市の考え方」 left out of a few
-        cols["answer"], not_text, clash = _guess_text_role(columns, ANSWER_TEXT_CANDIDATES, "answer-text", table,
-                                                           "answer", _PAST_ROLE_OPTIONS["answer"], vote=False)
+        try:
+            cols["answer"], not_text, clash = _guess_text_role(columns, ANSWER_TEXT_CANDIDATES, "answer-text", table,
+                                                               "answer", _PAST_ROLE_OPTIONS["answer"], vote=False)
+        except ColumnError:
+            if comments := _comment_columns(columns):  # QA56: a comments list given as the past answers
+                raise ColumnError(f"it looks like a list of comments ({', '.join(comments)}), not a table of past "
+                                  "answers: it has no answer column (考え方, 回答); give the earlier consultation's "
+                                  "published table (ご意見の概要 and 市の考え方) as the past answers") from None
+            raise
         if not_text:
             warnings.append(f"warning: the answer column {cols['answer']} reads like an id, date or count column; "
                             "give --answer-text-column if the answers are in another column")
@@ -1352,20 +1372,22 @@ def query_pieces(tokenizer, text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _group_pieces(index: AnswerIndex, central: Sequence[str]) -> tuple[list[str], list[list[str]]]:
-    """Distinct pieces of the representative and the ``GROUP_MEMBERS`` nearest opinions, in that order."""
-    texts, tokens = [], []
+def _group_pieces(index: AnswerIndex, central: Sequence[str]) -> tuple[list[str], list[list[str]], list[int]]:
+    """Distinct pieces of the representative and the ``GROUP_MEMBERS`` nearest opinions, in that order,
+    with the position in ``central`` of the opinion each comes from (0: the representative)."""
+    texts, tokens, owners = [], [], []
     seen: set[str] = set()
-    for text in central[: 1 + GROUP_MEMBERS]:
+    for n, text in enumerate(central[: 1 + GROUP_MEMBERS]):
         for piece, toks in query_pieces(index.tokenizer, text):
             if piece in seen:  # form letters repeat the same sentences
                 continue
             seen.add(piece)
             texts.append(piece)
             tokens.append(toks)
+            owners.append(n)
             if len(texts) >= GROUP_MAX_PIECES:
-                return texts, tokens
-    return texts, tokens
+                return texts, tokens, owners
+    return texts, tokens, owners
 
 
 @dataclass
@@ -1376,6 +1398,17 @@ class GroupScores:
     sentence: np.ndarray  # its best piece, scored as a single query (= whole when it has no piece)
     matched: np.ndarray  # int: index into pieces[g] of that best piece, -1 when there is none
     pieces: list[list[str]]
+    # per piece, the opinion it comes from (an index into ``members[g]``; 0: the representative)
+    owners: list[list[int]] = field(default_factory=list)
+    members: list[list[str]] = field(default_factory=list)  # the representative and the opinions nearest it
+    # the best of the representative's own pieces (= whole when it has none): what the report shows
+    rep_sentence: np.ndarray | None = None
+
+    @property
+    def shown(self) -> np.ndarray:
+        """The cluster's score on what the report shows: the mean of ``whole`` and ``rep_sentence``."""
+        rep = self.sentence if self.rep_sentence is None else self.rep_sentence
+        return (self.whole + rep) / 2.0
 
     @property
     def combined(self) -> np.ndarray:
@@ -1392,20 +1425,23 @@ def group_scores(index: AnswerIndex, groups: Sequence[tuple[Sequence[str], str |
     representative's). Deterministic.
     """
     n_r = len(index.records)
-    vecs, toks, piece_texts, piece_tokens = [], [], [], []
+    vecs, toks, piece_texts, piece_tokens, piece_owners, members = [], [], [], [], [], []
     for texts, rep in groups:
         vec, tokens, central = _cluster_query(index, texts, rep)
         vecs.append(vec)
         toks.append(tokens)
-        p_texts, p_tokens = _group_pieces(index, central)
+        p_texts, p_tokens, p_owners = _group_pieces(index, central)
         piece_texts.append(p_texts)
         piece_tokens.append(p_tokens)
+        piece_owners.append(p_owners)
+        members.append(list(central[: 1 + GROUP_MEMBERS]))
     n_g = len(vecs)
     whole = np.zeros((n_g, n_r))
     for lo in range(0, n_g, _SCORE_BLOCK):
         whole[lo:lo + _SCORE_BLOCK] = index.score_matrix(np.vstack(vecs[lo:lo + _SCORE_BLOCK]),
                                                          toks[lo:lo + _SCORE_BLOCK])
     sentence = whole.copy()
+    rep_sentence = whole.copy()
     matched = np.full((n_g, n_r), -1, dtype=np.int32)
     flat = [p for ps in piece_texts for p in ps]
     if flat and n_r:
@@ -1425,8 +1461,30 @@ def group_scores(index: AnswerIndex, groups: Sequence[tuple[Sequence[str], str |
                 if a < b:
                     matched[j] = block[a:b].argmax(axis=0)
                     sentence[j] = block[a:b][matched[j], np.arange(n_r)]
+                    n_rep = sum(1 for o in piece_owners[j] if o == 0)  # (the representative's pieces come first)
+                    if n_rep:
+                        rep_sentence[j] = block[a:a + n_rep].max(axis=0)
             g = end
-    return GroupScores(whole, sentence, matched, piece_texts)
+    return GroupScores(whole, sentence, matched, piece_texts, piece_owners, members, rep_sentence)
+
+
+def group_stance_adjusted(index: AnswerIndex, scored: GroupScores, representatives: Sequence[str]) -> np.ndarray:
+    """``scored.combined`` with ``AnswerIndex.stance_adjusted``'s penalty where a past answer asks the
+    opposite of the representative (the opinion the report shows) or of the opinion whose sentence it
+    matched (QA56: 「公園駐車場の有料化には反対」, a member, matched 「…有料化すべき」 at full score under the
+    representative 「保育料の値上げには反対」)."""
+    out = index.stance_adjusted(scored.combined, stance_readings(representatives))
+    for n in range(len(representatives)):
+        owners = scored.owners[n] if n < len(scored.owners) else []
+        if not owners or max(owners) == 0:
+            continue
+        matched = scored.matched[n]
+        owner_of = np.where(matched >= 0, np.asarray(owners)[np.clip(matched, 0, None)], 0)
+        for o in sorted(set(owner_of.tolist()) - {0}):
+            cols = owner_of == o
+            member = index.stance_adjusted(scored.combined[n:n + 1], stance_readings([scored.members[n][o]]))[0]
+            out[n, cols] = np.minimum(out[n, cols], member[cols])
+    return out
 
 
 def _as_texts(value) -> tuple[list[str], str | None]:
@@ -1471,12 +1529,21 @@ def suggest_for_clusters(index: AnswerIndex, clusters_texts: Mapping[str, object
         return {}
     threshold = index.min_score if min_score is None else float(min_score)
     scored = group_scores(index, groups)
-    # a cluster's stance is its representative's (the opinion the report shows)
-    scores = index.stance_adjusted(scored.combined, stance_readings([rep or "" for _, rep in groups]))
+    reps = [rep or "" for _, rep in groups]
+    scores = group_stance_adjusted(index, scored, reps)
+    on_shown = index.stance_adjusted(scored.shown, stance_readings(reps))
     out = {}
     for n, cid in enumerate(ids):
         shown = [scored.pieces[n][m] if m >= 0 else "" for m in scored.matched[n]]
-        out[cid] = index._candidates(cid, scores[n], k, threshold, matched=shown)
+        owners = scored.owners[n]
+        cands = index._candidates(cid, scores[n], k, threshold, matched=shown)
+        for j, c in enumerate(cands):
+            # a candidate another opinion's sentence matched keeps its score on what the report shows
+            col = index._by_id[c.answer_id]
+            m = scored.matched[n, col]
+            if m >= 0 and owners[m] != 0:
+                cands[j] = replace(c, shown_score=round(float(on_shown[n, col]), 4))
+        out[cid] = cands
     return out
 
 

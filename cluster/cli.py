@@ -214,6 +214,11 @@ def _reader_options(what: str):
 @click.option("--submitter-column", help="Column naming the submitter, to count 提出者数 and mask names (guessed: 氏名 ...).")
 @click.option("--kind-column", help="Column telling 個人 or 団体, to count 提出者数 by kind (guessed: 個人・団体, "
                                     "提出者区分 ...); a 団体名 column names the organisation (guessed: 団体名, 法人名 ...).")
+@click.option("--attribute-column", "attribute_columns", multiple=True,
+              help="Column of the submitters' attributes (年代 or 年齢, 在住・在勤・在学, 性別 …): the report adds "
+                   "「提出者の内訳（年代）：10代 2名、20代 5名 …」, ages in years counted by their ten years; repeatable; "
+                   "kept for later runs into --out (--attribute-column \"\" stops it). At most 20 different values "
+                   "(no addresses or free text).")
 @click.option("--answers", "answers", multiple=True, type=click.Path(),
               help="Past answers table (CSV/XLSX) to suggest 考え方 from; repeatable. Or one index saved "
                    "by `cluster answers --save-index` (not re-embedded).")
@@ -263,7 +268,8 @@ def _reader_options(what: str):
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr (default: when a terminal).")
 @_lang
 @_guarded
-def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, kind_column, answers,
+def run_command(input_paths, out_dir, text_column, id_column, channel_column, submitter_column, kind_column,
+                attribute_columns, answers,
                 answer_id_column, answer_opinion_column, answer_text_column, min_answer_score, topics, order,
                 count_repeats, final, no_split, model, seed,
                 encoding, sheet, header_row, title, answer_heading, period, categories, no_mask, report_encoding,
@@ -283,7 +289,8 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     opts = RunOptions(
         text_column=text_column[0] if text_column else None, more_text_columns=tuple(text_column[1:]),
         id_column=id_column, channel_column=channel_column,
-        submitter_column=submitter_column, kind_column=kind_column, answers=tuple(answers), answer_id_column=answer_id_column,
+        submitter_column=submitter_column, kind_column=kind_column, attribute_columns=tuple(attribute_columns),
+        answers=tuple(answers), answer_id_column=answer_id_column,
         answer_opinion_column=answer_opinion_column, answer_text_column=answer_text_column,
         answer_min_score=min_answer_score, topics=topics, order=order, final=final,
         split=not no_split, model=model, seed=seed, encoding=encoding, sheet=sheet, header_row=header_row, title=title,

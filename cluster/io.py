@@ -85,6 +85,12 @@ REASON_COLUMN_CANDIDATES = ("理由", "意見の理由", "ご意見の理由", "
 
 # C0/C1 control characters except tab and newlines, plus stray BOMs in the middle of text.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+# Invisible format characters a copy-paste leaves inside words and numbers (a zero-width space, a soft
+# hyphen, a word joiner, direction marks): stripped and counted with the control characters, so
+# 「090\u200b-1234-5678」 is masked and 「佐藤\u200b健」 is 佐藤健 (QA54). The zero-width joiner and
+# non-joiner stay (emoji sequences, scripts that need them), and the line and paragraph separators
+# (U+2028, U+2029) are line breaks.
+_INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -348,10 +354,14 @@ def shorten(text: str, limit: int = 40) -> str:
 
 
 def strip_controls(text: str) -> tuple[str, int]:
-    """Remove control characters (keep tab/newlines); normalise CRLF/CR to LF."""
+    """Remove control characters and invisible format characters (keep tab/newlines); normalise
+    CRLF/CR and the Unicode line and paragraph separators to LF."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     cleaned, count = _CONTROL_RE.subn("", text)
-    return cleaned, count
+    cleaned, invisible = _INVISIBLE_RE.subn("", cleaned)
+    return cleaned, count + invisible
 
 
 # A file that is text but for a few broken bytes (a CP932 letter cut mid-character by a mailer or
@@ -1988,14 +1998,22 @@ def decode_html_text(text: str) -> str:
     '1. 終バス\n2. 屋根'
     >>> decode_html_text("a<b と c>d")
     'a<b と c>d'
+    >>> decode_html_text("駐車台数が&lt;150台&gt;では足りません。手すり&amp;おむつ台を。")
+    '駐車台数が<150台>では足りません。手すり&おむつ台を。'
     """
     if "<" not in text and "&" not in text:
         return text
-    # entities alone are read as a mailer's only when they are ones a mailer writes (「&nbsp;」「&#64;」) or
-    # escape its tags (「&lt;div&gt;」): 「&lt;script&gt; は文字として…」 writes of an entity, and stays as written
-    if not (_HTML_TAG_RE.search(text) or _MAILER_ENTITY_RE.search(text)):
-        return text
     import html as _html
+
+    # entities alone are read as a mailer's only when they are ones a mailer writes (「&nbsp;」「&#64;」) or
+    # escape its tags (「&lt;div&gt;」): 「&lt;script&gt; は文字として…」 writes of an entity, and stays as written;
+    # the other entities of a form's export that escapes what was typed (「&lt;150台&gt;」「手すり&amp;おむつ台」,
+    # QA54) are decoded when what they give holds nothing like a tag
+    if not (_HTML_TAG_RE.search(text) or _MAILER_ENTITY_RE.search(text)):
+        if not _HTML_ENTITY_RE.search(text):
+            return text
+        decoded = _HTML_ENTITY_RE.sub(lambda m: _html.unescape(m.group(0)), text).replace("\u00a0", " ")
+        return text if re.search(r"<[A-Za-z!/][^<>]*>", decoded) else decoded
 
     for _ in range(2):  # 「&lt;div&gt;」: markup escaped once more
         text = _HTML_BREAK_RE.sub("\n", text)
@@ -2716,12 +2734,62 @@ def field_of_records(table: Table, candidates: Sequence[str], given: Iterable[st
 # ---------------------------------------------------------------- comment ids
 
 
+def rows_of_one_submission(values: Sequence[str], who: Sequence[Sequence[str]], texts: Sequence[str],
+                           row_sheets: Sequence[str] | None = None, blank: Collection[int] = ()) -> list[list[int]]:
+    """Runs of rows (0-based indices, two or more each) that are one submission typed over several
+    rows, one opinion per row, as a 受付簿 or 意見整理表 is kept (or a 受付番号 cell merged over the
+    rows, filled down by the reader): the id ``values`` repeat on consecutive rows of one sheet
+    and nowhere else, the rows' ``who`` (channel, 氏名, kind, 団体名 …, one tuple per row) never
+    disagree where both are filled, and their ``texts`` differ. Any other repeat (apart in the
+    file, another 氏名 or 提出方法, the same text twice) is left to ``assign_comment_ids``'s warning:
+    it may be a wrong id column or a row typed twice. ``blank``: rows whose every cell is empty (a CSV's
+    「,,」 line), which do not part a submission's rows (QA55).
+
+    >>> rows_of_one_submission(["1", "1", "1", "2", "3", "3"], [("山田",), ("",), ("山田",), ("佐藤",), ("鈴木",), ("高橋",)],
+    ...                        ["図書館を…", "駐輪場を…", "公民館を…", "図書館を…", "駐輪場を…", "公民館を…"])
+    [[0, 1, 2]]
+    """
+    rows_of: dict[str, list[int]] = {}
+    for k, v in enumerate(values):
+        if (v or "").strip():
+            rows_of.setdefault(v.strip(), []).append(k)
+    runs = []
+    blank = set(blank)
+    for rows in rows_of.values():
+        if len(rows) < 2 or any(k not in blank for k in range(rows[0], rows[-1] + 1) if k not in rows):
+            continue
+        if row_sheets is not None and len({row_sheets[k] for k in rows if k < len(row_sheets)}) > 1:
+            continue
+        width = max(len(who[k]) for k in rows)
+        if any(len({who[k][c] for k in rows if c < len(who[k]) and who[k][c]}) > 1 for c in range(width)):
+            continue
+        said = [texts[k].strip() for k in rows if texts[k].strip()]
+        if len(said) != len(set(said)):
+            continue
+        runs.append(rows)
+    return sorted(runs)
+
+
+def one_submission_line(runs: Sequence[Sequence[int]], ids: Sequence[str], column: str | None,
+                        where: Callable[[Sequence[int]], str]) -> str:
+    """The run's line on ``rows_of_one_submission``: which ids span rows, and how they count."""
+    shown = "; ".join(f"{ids[rows[0]]} on {where(rows)}" for rows in runs[:5])
+    more = f"; and {len(runs) - 5} more" if len(runs) > 5 else ""
+    n = len(runs)
+    first = runs[0]
+    numbered = ", ".join(f"{ids[first[0]]}-{k}" for k in range(1, min(len(first), 3) + 1))
+    return (f"{column or 'id'}: {n} submission{'s' if n > 1 else ''} typed over several rows, one opinion per row, "
+            f"{'each counts' if n > 1 else 'counts'} once in 提出件数 and 提出者数, its opinions numbered on "
+            f"({numbered}{' …' if len(first) > 3 else ''}): {shown}{more}")
+
+
 def assign_comment_ids(values: Sequence[str], column: str | None = None,
                        row_numbers: Sequence[int] | None = None,
                        option: str | None = "--id-column",
                        where: Callable[[Sequence[int]], str] | None = None,
                        row_sheets: Sequence[str] | None = None,
-                       blank: Collection[int] = ()) -> tuple[list[str], list[str]]:
+                       blank: Collection[int] = (),
+                       one_submission: Sequence[Sequence[int]] = ()) -> tuple[list[str], list[str]]:
     """One distinct id per row from the id column's ``values`` (``column``: its name, for the
     messages); ``(ids, lines to print)``.
 
@@ -2739,6 +2807,9 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     ``column``, such ids look typed: one line names the rows numbered by their place and their ids
     (the first 10, 「and N more」), with the moved ones' line when there is one; ``blank``: rows whose
     every cell is empty, said elsewhere as no submission, not named again.
+
+    ``one_submission`` (``rows_of_one_submission``): runs of rows that are one submission; they
+    keep the id they share (no 「1~2」, no warning), and one line says how they count.
 
     >>> assign_comment_ids(["1", "", "2", "1"], "番号")[0]
     ['1', 'row2', '2', '1~2']
@@ -2770,9 +2841,13 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
     moved: list[int] = []
     moved_rows: list[int] = []  # their indices
     on_sheet: Counter = Counter()  # rows so far on each sheet
+    shared = {k for rows in one_submission for k in rows[1:]}  # rows that go on their first row's submission
     for k, v in enumerate(real):
         if sheets is not None:
             on_sheet[sheets[k]] += 1
+        if v and k in shared:
+            ids.append(v)
+            continue
         if v:
             if v in used:
                 cid = free(v)
@@ -2794,6 +2869,8 @@ def assign_comment_ids(values: Sequence[str], column: str | None = None,
         ids.append(cid)
     notes = []
     name = column or "id"
+    if one_submission:
+        notes.append(one_submission_line(one_submission, ids, column, where))
     if repeats:
         shown = "; ".join(f"{v} ({where(rows)})" for v, rows in list(repeats.items())[:5])
         notes.append(f"warning: {len(repeats)} {name} value{'s' if len(repeats) > 1 else ''} used by more than one "
@@ -2898,6 +2975,8 @@ def codepage_text(value, encoding: str, lost: list[str]):
         pass
     out = []
     for ch in unicodedata.normalize("NFC", value.translate(_CODEPAGE_LOOKALIKE)):
+        if _VARIATION_SELECTOR_RE.match(ch):  # 「葛󠄀」: the kanji stays, its glyph variant goes (no 〓 after it)
+            continue
         try:
             ch.encode(encoding)
             out.append(ch)
@@ -3036,6 +3115,16 @@ def is_real_name(name: str) -> bool:
 
 def submitter_key(name: str) -> str:
     """The key that counts one submitter once: NFKC with every space removed, so 「山田 太郎」,
-    「山田　太郎」 and 「山田太郎」 are one person. "" for no name or a placeholder (匿名, 市民 …)."""
-    return "".join(unicodedata.normalize("NFKC", name or "").split()) if is_real_name(name) else ""
+    「山田　太郎」 and 「山田太郎」 are one person; a variant kanji as the masking reads it (「山﨑」 is
+    山崎, 「𠮷田」 吉田, 「髙橋」 高橋: a typed-in letter and the web form spell one name both ways, QA54)
+    and without variation selectors (「葛󠄀西」 is 葛西). "" for no name or a placeholder (匿名, 市民 …)."""
+    if not is_real_name(name):
+        return ""
+    from .mask import _ITAIJI
+
+    key = "".join(unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", name or "")).split()).translate(_ITAIJI)
+    return _VARIATION_SELECTOR_RE.sub("", key) if _VARIATION_SELECTOR_RE.search(key) else key
+
+
+_VARIATION_SELECTOR_RE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 

@@ -697,9 +697,10 @@ _HWK_BRACKET_END_RE = re.compile(
 # Contact data (masked already) after the name on its signature line, after a blank or a separator:
 # 「中島亜紀 / Aki Nakajima　［メールアドレス］」「Ichiro Takahashi, TEL ［電話番号］」 (QA23: the Latin name leaked
 # when anything followed it)
+# (in angle brackets too, as a mailer's From: line writes it: 「Harada Tsuyoshi <［メールアドレス］>」, QA54)
 _MASKED_CONTACT_TAIL_RE = re.compile(
     rf"(?:(?:[^\S\n]+|[^\S\n]*[/／|｜,，、][^\S\n]*)(?:(?:{'|'.join(CONTACT_LABELS)})[^\S\n]*[:：]?[^\S\n]*)?"
-    rf"(?:{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')}))+$")
+    rf"[<＜(（]?(?:{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')})[>＞)）]?)+$")
 _OTHER_SCRIPT_HINT_RE = re.compile(f"[ｦ-ﾝ][ｦ-ﾟ]|{_LATIN_WORD}[^\\S\\n]{{1,3}}{_LATIN_WORD}")
 # Two capitalised English words that end letters are no name: 「Best Regards」「Thank You」.
 _ENGLISH_WORDS = {

@@ -830,6 +830,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "すべてのセルが空の行が{n}行あります（{f_where}）。opinions.csv には残し（status empty）、提出には数えません"),
     (r"(?P<n>\d+) blank rows? among the data \((?P<f_where>.+)\) not read: not submissions",
      "データの途中に空の行が{n}行あります（{f_where}）。提出ではないので読みません"),
+    (r"(?P<col>.+?): (?P<n>\d+) submissions? typed over several rows, one opinion per row, (?:each )?counts? once "
+     r"in 提出件数 and 提出者数, its opinions numbered on \((?P<eg>.+?)\): (?P<list>.+)",
+     lambda m: (f"{m['col']}：1件の提出を複数の行に1行1意見で入力したものが{m['n']}件あります。それぞれ提出件数・提出者数では1件とし、"
+                f"意見は通し番号にします（{m['eg']}）。該当："
+                + "；".join(_frag(part.replace(" on ", "：", 1)) for part in m["list"].split("; ")))),
     (r"(?P<n>\d+) (?P<col>.+?) values? used by more than one row: (?P<vals>.+?) \((?P<f_where>.+?)\); the repeats "
      r"are read as (?P<rep>.+?) \(is (?P=col) the id column\? --id-column names another\)",
      "{col}の同じ値が複数の行にあります（{n}件）：{vals}（{f_where}）。2つ目以降は {rep} として読みます"
@@ -837,8 +842,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<n>\d+) rows? without an? (?P<col>.+?) read as (?P<ids>.+?): (?:its|their) row numbers? (?:is|are) "
      r"another row's (?P=col)",
      "{col}のない{n}行は {ids} として読みました（行番号が他の行の{col}と重なるため）"),
-    (r"removed (?P<n>\d+) control characters \(in (?P<r>\d+) rows?; the rows are kept\)",
-     "制御文字を{n}個取り除きました（{r}行。行は残します）"),
+    (r"removed (?P<n>\d+) control or invisible characters \(in (?P<r>\d+) rows?; the rows are kept\)",
+     "制御文字・見えない文字（ゼロ幅スペースなど）を{n}個取り除きました（{r}行。行は残します）"),
     (r"--sheet (?P<s>.+?) is for Excel files; (?P<file>.+?) is (?P<fmt>.+?), so it has no sheets \(ignored\)",
      "--sheet {s} はExcelファイル用です。{file} は {fmt} なのでシートがありません（指定は使いません）"),
     (r"(?P<file>.+?): ids also in (?P<others>.+?): its ids have the file's name in front \((?P<eg>.+)\)",
@@ -897,9 +902,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"Missing option '(?P<o>[^']+)'\.(?: \(see (?P<cmd>`.+`)\))?",
      lambda m: f"{m['o']} を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
     # --- cluster run: opinions, duplicates, clusters
-    (r"(?P<s>\d+) submissions?(?: and (?P<b>\d+) blank rows?)?(?: and (?P<w>\d+) withdrawn)? -> (?P<r>\d+) "
-     r"opinion rows? \((?P<c>\d+) with content\)",
-     lambda m: f"提出{m['s']}件{_opt(m['b'], '（ほかに空の行{}行）')}{_opt(m['w'], '（ほかに取下げ等{}行）')}"
+    (r"(?P<s>\d+) submissions?(?: in (?P<rows>\d+) rows)?(?: and (?P<b>\d+) blank rows?)?(?: and (?P<w>\d+) withdrawn)? "
+     r"-> (?P<r>\d+) opinion rows? \((?P<c>\d+) with content\)",
+     lambda m: f"提出{m['s']}件{_opt(m['rows'], '（{}行）')}{_opt(m['b'], '（ほかに空の行{}行）')}{_opt(m['w'], '（ほかに取下げ等{}行）')}"
                f"を意見{m['r']}行に分けました"
                f"（内容のあるもの{m['c']}件）"),
     (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "
@@ -920,9 +925,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "ほかに{n}項目に、文面の違う同文意見のグループ（2つ目が小さいもの）が入っています：{rows}"
      "（clusters.csv の campaign_copies。`cluster review show` で項目の文面が見られます）"),
     (r"(?P<n>\d+) rows? holds? two or more opinions of one submission, each counted in its 件数: (?P<list>.+?); "
-     r"if one opinion was cut apart, (?P<cmd>`[^`]+`); if they ask different things, `cluster review move` one",
-     "{n}項目に、1通の提出の意見が2件以上入っています（それぞれ件数に数えています）：{list}。"
-     "1つの意見が分かれてしまったときは {cmd}、別々のことを求めているときは `cluster review move` で1つを移してください"),
+     r"(?:if one opinion was cut apart, (?P<cmd>`[^`]+`); )?if they ask different things, `cluster review move` one",
+     lambda m: (f"{m['n']}項目に、1通の提出の意見が2件以上入っています（それぞれ件数に数えています）：{m['list']}。"
+                + (f"1つの意見が分かれてしまったときは {m['cmd']}、" if m["cmd"] else "")
+                + "別々のことを求めているときは `cluster review move` で1つを移してください")),
+    (r"(?P<n>\d+) rows? without an? (?P<col>.+?) under a row with one, naming no 氏名 or 提出方法 \((?P<f_where>.+)\), "
+     r"(?:each )?counts? as a submission of its own; if (?:they continue|it continues) the submission above \(one opinion "
+     r"per row\), fill in its (?P=col) or merge the cells and run again",
+     "{col}のない行が、{col}のある行の下に{n}行あります（氏名・提出方法もなし。{f_where}）。それぞれ1件の提出として数えます。"
+     "上の提出の続き（1行1意見）であれば、{col}を記入するかセルを結合して、もう一度実行してください"),
+
     (r"excluded by staff decisions \(対象外, not opinions on the draft\): (?P<n>\d+) opinions? \((?P<ids>.+?)\): "
      r"in opinions\.csv with status excluded, out of the clusters and the counts of opinions",
      "職員の判断で対象外（案に対する意見ではない）：意見{n}件（{ids}）。opinions.csv に status excluded で残り、"
@@ -1025,6 +1037,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<a>\S+) and (?P<b>\S+) are opinions of different submissions \((?P<sa>[^,]+), (?P<sb>[^)]+)\); only "
      r"opinions of one submission can be joined",
      "{a} と {b} は別の提出（{sa}、{sb}）の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
+    (r"(?P<a>\S+) and (?P<b>\S+) are on different rows of submission (?P<s>\S+) \(rows (?P<ra>\d+) and (?P<rb>\d+)\); "
+     r"only opinions of one row can be joined: to make them one opinion, put the text in one row of the input",
+     "{a} と {b} は提出 {s} の別の行（{ra}行目と{rb}行目）の意見です。つなぎ合わせられるのは同じ行の意見だけです。"
+     "1つの意見にするには、入力ファイルで本文を1つの行にまとめてください"),
     (r"(?P<o>\S+) lies between them in the submission; name it too to join it, or join only pieces next to each other",
      "提出の中で、間に意見 {o} があります。それも指定してつなぎ合わせるか、隣り合う意見だけをつなぎ合わせてください"),
     (r"the (?P<kind>label|summary|section|department|answer text) is empty",
@@ -1131,6 +1147,35 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?:(?P<p>.+?): )?cannot guess the (?P<what>[\w-]+) column; give (?P<opt>--[\w-]+) \(the file has: (?P<cols>.+)\)",
      lambda m: _opt(m["p"], "{}：") + f"{_COLUMN_ROLES.get(m['what'], m['what'])}の列がわかりません。{m['opt']} で指定して"
                f"ください（ファイルの列：{m['cols']}）"),
+    (r"unknown attribute column '(?P<c>.*?)'; the input's other columns: (?P<cols>.+)",
+     "属性の列 '{c}' はありません。ほかの列：{cols}"),
+    (r"--attribute-column (?P<c>.+?): that column is read as the (?P<role>[\w-]+)(?: \(.*?\))? column; name a column of "
+     r"the submitters' attributes \(年代, 在住・在勤 …\)",
+     lambda m: f"--attribute-column {m['c']}：この列は{_COLUMN_ROLES.get(m['role'], m['role'])}の列として読んでいます。"
+               "提出者の属性（年代、在住・在勤 など）の列を指定してください"),
+    (r"--attribute-column (?P<c>.+?): (?P<n>\d+) different values; 提出者の内訳 publishes a few categories \(at most "
+     r"(?P<lim>\d+): 年代, 在住・在勤, 性別 …\), not addresses or free text: name a column of categories",
+     "--attribute-column {c}：値が{n}種類あります。提出者の内訳に載せるのは少数の区分（{lim}種類まで：年代、在住・在勤、性別 など）"
+     "で、住所や自由記述は載せません。区分の列を指定してください"),
+    (r"--attribute-column (?P<c>.+?): (?P<n>\d+) values? \((?P<vals>.*?)\)(?:, (?P<e>\d+) submissions? without one)?: "
+     r"the report gives 提出者の内訳（(?P=c)）",
+     lambda m: f"--attribute-column {m['c']}：値は{m['n']}種類（{m['vals']}）" + _opt(m["e"], "、記載のない提出{}件")
+               + f"。報告書に「提出者の内訳（{m['c']}）」を載せます"),
+    (r"--attribute-column cells holding personal data \(a name, an address, a phone number\) are counted as 記載なし in "
+     r"提出者の内訳: (?P<list>.+); check those cells in the input",
+     "--attribute-column の列に個人情報（氏名・住所・電話番号など）の入ったセルがあり、提出者の内訳では「記載なし」に数えました：{list}。"
+     "入力ファイルのそのセルを確認してください"),
+    (r"past answers: (?P<n>\d+) rows? whose best past answer matched another of (?:its|their) opinions than the one shown, "
+     r"and fits that one little, shows? no candidate in the report \(answers\.csv lists it; the row may mix requests: "
+     r"(?P<cmd>`[^`]+`)\): (?P<ids>.+)",
+     "過去の回答：{n}項目は、いちばん合う過去の回答が表示する意見とは別の意見に対するもので、表示する意見にはあまり合わないため、"
+     "報告書に回答案を出していません（answers.csv には載せています。項目に別々の要望が混ざっているかもしれません：{cmd}）：{ids}"),
+    (r"(?P<cols>.+?) could give the report 提出者の内訳: --attribute-column (?P<c>.+?) counts the submitters by it",
+     "{cols} から報告書の「提出者の内訳」を作れます（--attribute-column {c} でその列ごとに提出者を数えます）"),
+    (r"(?:(?P<p>.+?): )?it looks like a list of comments \((?P<cols>.+?)\), not a table of past answers: it has no answer "
+     r"column \(考え方, 回答\); give the earlier consultation's published table \(ご意見の概要 and 市の考え方\) as the past answers",
+     lambda m: _opt(m["p"], "{}：") + f"意見の一覧のようです（{m['cols']}）。過去の回答の表ではありません（考え方・回答の列がありません）。"
+               "以前の意見募集で公表した表（ご意見の概要と市の考え方の列がある表）を過去の回答に指定してください"),
     (r"(?:(?P<p>.+?): )?unknown (?P<what>[\w-]+) column '(?P<c>.*?)'; the file has: (?P<cols>.+)",
      lambda m: _opt(m["p"], "{}：") + f"{_COLUMN_ROLES.get(m['what'], m['what'])}の列 '{m['c']}' はありません。"
                f"ファイルの列：{m['cols']}"),
@@ -1349,6 +1394,12 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"--kind-column の '{m['c']}' は"
                f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }の列です。"
                f"個人・団体の別は別の列から取ってください（ファイルの列：{m['cols']}）"),
+    # merged cells of a comment table (a 受付簿's 受付番号 merged over a letter's rows, QA55)
+    (r"merged cells: filled (?P<n>\d+) merged ranges? with the value of (?:its|their) first row \((?P<cols>.+)\)",
+     "結合セル{n}か所に、その先頭の行の値を入れました（{cols}）"),
+    (r"merged cells: (?P<n>\d+) merged ranges? in the text column (?P<c>.+?) \((?P<rows>.+?)\) kept in the first row only; "
+     r"if those rows are separate submissions, unmerge and copy the text",
+     "本文の列 {c} の結合セル{n}か所（{rows}）は、先頭の行だけに本文を入れました。別々の提出であれば、結合を解除して本文を写してください"),
     # past answers read from a published table (QA31)
     (r"past answers: (?P<file>[^:]+?): merged cells: filled (?P<n>\d+) merged ranges? with the value of (?:its|their) first "
      r"row \((?P<cols>.+)\)",

@@ -77,13 +77,15 @@ def counts_table(run):
     c = run.counts
     done = run.info.get("decisions") or {}
     rows = [("提出（入力ファイルの行）", c.get("input_rows")),
+            # a submission typed over several rows (one opinion per row) counts once
+            *([("提出件数（複数行にわたる提出は1件）", c["submissions"])] if "submissions" in c else []),
             ("意見（分類対象）", c.get("ok_opinions")),
             ("重複を除いた意見", c.get("distinct_opinions")),
             ("同一・ほぼ同一の文面のグループ", c.get("duplicate_groups")),
             ("　うちグループに入る意見", c.get("opinions_in_duplicate_groups")),
             ("項目（意見のまとまり）", c.get("clusters")),
             ("　うち意見が1件だけの項目", c.get("singleton_clusters")),
-            ("意見を含まない提出", c.get("rows_without_opinions")),
+            ("意見を含まない提出", c.get("submissions_without_opinions", c.get("rows_without_opinions"))),
             *([("対象外とした意見", c["excluded_opinions"])] if c.get("excluded_opinions") else []),
             # submissions whose opinions are in an attachment the run did not read (status attachment)
             *([("添付ファイルを指すだけの意見（未入力）", c["attachment_opinions"])] if c.get("attachment_opinions") else []),
@@ -431,7 +433,9 @@ def submission_options(run, limit: int = 30) -> list[tuple[str, str]]:
     ok = o[o["status"].map(_clean) == "ok"] if "status" in o.columns else o
     out = []
     for comment_id, rows in ok.groupby(ok["comment_id"].map(_clean), sort=False):
-        if comment_id and len(rows) >= 2:
+        # a join works within one row: a submission typed one opinion per row (a 受付簿) has nothing to join
+        one_row = "row_number" not in rows.columns or rows["row_number"].map(_clean).value_counts().max() >= 2
+        if comment_id and len(rows) >= 2 and one_row:
             first = sorted(zip(rows["opinion_id"], rows["text"]), key=lambda r: _natural(r[0]))[0][1]
             out.append((f"{comment_id}（意見{len(rows)}件）{shorten(first, limit)}", comment_id))
     return out

@@ -88,6 +88,10 @@ class AnswerCandidate:
     # of that sentence's score and the whole cluster's). Empty for single-query searches.
     matched_sentence: str = ""
     department: str = ""  # the department that wrote the past answer (担当課), if the table says
+    # For a cluster whose matched sentence is another opinion's than the representative (the one the
+    # report shows): the score against the representative's own sentences and the whole cluster; None
+    # when the representative's sentence matched (or for single queries)
+    shown_score: float | None = None
 
 
 @dataclass(frozen=True)

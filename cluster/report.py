@@ -18,7 +18,9 @@ import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from pathlib import Path
+from typing import Sequence
 
 from .categories import count_lines as category_lines
 from .summary import draft_summary
@@ -140,6 +142,9 @@ class ReportModel:
     # opinions that repeat one their submitter sent before (status repeat, `cluster run --count-repeats
     # once`): counted once, in no row and no count; the count lines say how many
     n_repeats: int = 0
+    # 提出者の内訳 by each --attribute-column (``attribute_breakdown``): (column, [(value, submitters)]);
+    # submissions instead when no 氏名 column tells submitters apart
+    by_attribute: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
 
     @property
     def has_section_column(self) -> bool:
@@ -233,6 +238,10 @@ class ReportModel:
             lines += [f"提出件数：{self.n_submissions:,}件{SUBMITTERS_UNKNOWN_NOTE}"]
         if self.by_channel:
             lines.append("提出方法別：" + "、".join(f"{c} {n:,}件" for c, n in self.by_channel))
+        for column, values in self.by_attribute:
+            unit = "名" if self.submitters_known else "件"
+            lines.append(f"{'提出者' if self.submitters_known else '提出件数'}の内訳（{column}）："
+                         + "、".join(f"{v} {n:,}{unit}" for v, n in values))
         lines.append(f"意見総数：{self.n_opinions:,}件（同趣旨の意見をまとめて{len(self.rows):,}項目）")
         campaigns = [r for r in self.rows if r.campaign_copies]
         if campaigns:
@@ -279,6 +288,75 @@ def section_topic(section: str, topic_names) -> str:
                 return name
     refs = {reference_key(r) for r in find_references(section)}
     return next((n for n, head in zip(names, heads) if head is None and _annex_head(n) in refs), "")
+
+
+def one_row_per_submission(subs) -> list:
+    """The submissions as 提出件数 counts them: one per comment id, in the input's order. A
+    submission typed over several rows, one opinion per row (``io.rows_of_one_submission``: the
+    rows share their comment id), is its first row, with the 提出方法, 氏名, kind and 団体名 of the
+    first of its rows that gives each, and so its other columns' cells (年代 typed on its second row, QA55)."""
+    out: dict = {}
+    for s in subs:
+        first = out.get(s.comment_id)
+        if first is None:
+            out[s.comment_id] = s
+            continue
+        fill = {f: getattr(s, f) for f in ("channel", "submitter", "kind", "organisation")
+                if not getattr(first, f) and getattr(s, f)}
+        had = dict(first.extra)
+        if any(v and not had.get(c) for c, v in s.extra):
+            later = dict(s.extra)
+            fill["extra"] = (tuple((c, v or later.get(c, "")) for c, v in first.extra)
+                             + tuple((c, v) for c, v in s.extra if c not in had))
+        if fill:
+            out[s.comment_id] = dc_replace(first, **fill)
+    return list(out.values())
+
+
+# --attribute-column: 提出者の内訳 (年代, 在住・在勤・在学 …)
+ATTRIBUTE_NOT_GIVEN = "記載なし"
+ATTRIBUTE_VALUES_LIMIT = 20  # more different values than this is no category (addresses, free text)
+_AGE_RE = re.compile(r"(\d{1,3})\s*(?:歳|才)?")
+_AGE_GROUP_RE = re.compile(r"(\d{1,2})0\s*(?:歳|才)?\s*代")
+
+
+def attribute_value(raw) -> str:
+    """A submitter's attribute as the breakdown counts it: NFKC and trimmed; an age in years
+    (「34」「34歳」「３４才」) as its ten years (「30代」; 「10歳未満」, 「90歳以上」), 「30歳代」 as 「30代」.
+
+    >>> [attribute_value(v) for v in ("34", "３４歳", "7", "95才", "30歳代", "市内在住", " ")]
+    ['30代', '30代', '10歳未満', '90歳以上', '30代', '市内在住', '']
+    """
+    text = " ".join(unicodedata.normalize("NFKC", str(raw or "")).split())
+    if (m := _AGE_RE.fullmatch(text)) and int(m[1]) <= 120:
+        age = int(m[1])
+        return "10歳未満" if age < 10 else "90歳以上" if age >= 90 else f"{age // 10 * 10}代"
+    if m := _AGE_GROUP_RE.fullmatch(text):
+        return f"{int(m[1]) * 10}代"
+    return text
+
+
+def _age_order(value: str) -> float | None:
+    """Where an age group stands among ages (「10歳未満」 first, 「70歳以上」 after 「70代」), else None."""
+    if value == "10歳未満":
+        return -1
+    m = re.fullmatch(r"(\d{1,3})(?:歳|才)?(代|以上|未満)?", value.replace("歳代", "代"))
+    if not m or (m[2] is None and not value.endswith("代")):
+        return None
+    return int(m[1]) + {"代": 0, "以上": 0.5, "未満": -0.5}.get(m[2] or "代", 0)
+
+
+def attribute_breakdown(values: Sequence[str]) -> list[tuple[str, int]]:
+    """(value, how many) of one attribute, one value per submitter (``attribute_value``s, "" for none):
+    ages in age order, other values most first (then as they came), 「記載なし」 last."""
+    counts = Counter(v or ATTRIBUTE_NOT_GIVEN for v in values)
+    first = {v: k for k, v in reversed(list(enumerate(v or ATTRIBUTE_NOT_GIVEN for v in values)))}
+
+    def key(v: str):
+        age = _age_order(v)
+        return (v == ATTRIBUTE_NOT_GIVEN, age is None, age if age is not None else -counts[v], first[v])
+
+    return [(v, counts[v]) for v in sorted(counts, key=key)]
 
 
 def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counter, bool, set[str]]:

@@ -2056,6 +2056,10 @@ def record_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> D
     rows = {i: number(row_of[i], "row_number") for i in ids}
     if len(set(rows.values())) > 1:
         a, b = ids[0], next(i for i in ids if rows[i] != rows[ids[0]])
+        if submission[a] == submission[b]:  # a submission typed one opinion per row (io.rows_of_one_submission)
+            raise InputError(f"{a} and {b} are on different rows of submission {submission[a]} (rows {rows[a]} and "
+                             f"{rows[b]}); only opinions of one row can be joined: to make them one opinion, put "
+                             "the text in one row of the input")
         raise InputError(f"{a} and {b} are opinions of different submissions ({submission[a]}, {submission[b]}); "
                          "only opinions of one submission can be joined")
     ids.sort(key=lambda i: (number(row_of[i], "start"), i))

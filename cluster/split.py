@@ -75,12 +75,18 @@ that only greets or gives the writer's name (「小林です。」 above the quo
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from .normalize import CLOSING_WORDS, FOREIGN_CLOSING_LINE_RE, is_empty_opinion, is_introduction
 
 _KANJI_NUM = "一二三四五六七八九十"
 _KANA_NUM = "アイウエオカキクケコ"  # 「(ア)」「イ．」: item markers in the order of the kana table
+_KANA_MARK = _KANA_NUM + "ｱｲｳｴｵｶｷｸｹｺ"  # (half-width too, as old systems and faxes typed in give them)
+_CIRCLED_KANA = "㋐㋑㋒㋓㋔㋕㋖㋗㋘㋙"  # 「㋐…㋑…」 count like ア イ ウ
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # 「Ⅰ．…Ⅱ．…」 (one character each)
+_ROMAN_SMALL = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+_ROMAN_LETTERS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGIT = "".join(chr(c) for c in range(0x2474, 0x2488))  # ⑴⑵ … ⒇ (one character each)
 _Z2H = str.maketrans("０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
@@ -111,16 +117,20 @@ _MARKERS = [
     ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:(?:に|点目?|項目)\\s*[、，,．.:：　 ]?|[、．.:：　 ])")),
     # 「1　駐輪場を…」「2 屋根を…」: a number and a blank (not 「1 日あたり」, see _COUNTER_AFTER_SPACE)
     ("space", re.compile(r"([0-9０-９]{1,2})[ 　]+(?=\S)")),
+    # 「Ⅰ．…」「Ⅱ　…」「II．…」: a Roman numeral with a stop or a blank after it (「Ⅱ期計画」 is no item);
+    # before the letters, so 「I．」 over 「II．」 is the first of them
+    ("roman", re.compile(f"([{_ROMAN}{_ROMAN_SMALL}]|[IVXＩＶＸ]{{1,4}}(?=\\s*[.．]))\\s*[.．、]?[ 　]*(?<=[.．、 　])")),
     # 「(a)…(b)…」「Ａ．…Ｂ．…」 (a letter counts as its place in the alphabet)
     ("alpha_paren", re.compile(r"[(（]([a-zａ-ｚ])[)）]")),
     ("alpha_dot", re.compile(r"([A-ZＡ-Ｚ])\s*[.．](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９])")),
     # 「(ア)…(イ)…」「（ア）」「ア．…イ．…」 (ア イ ウ エ オ カ キ ク ケ コ count like 1 … 10)
-    ("kana_paren", re.compile(f"[(（]\\s*([{_KANA_NUM}])\\s*[)）]")),
-    ("kana_dot", re.compile(f"([{_KANA_NUM}])\\s*[.．]")),
+    ("kana_paren", re.compile(f"[(（]\\s*([{_KANA_MARK}])\\s*[)）]")),
+    ("kana_dot", re.compile(f"([{_KANA_MARK}])\\s*[.．]")),
+    ("circled_kana", re.compile(f"([{_CIRCLED_KANA}])")),
     # 「ア　車両購入補助の…」「イ　申請手続を…」: a kana and a blank (a katakana word has no blank after one kana)
-    ("kana_space", re.compile(f"([{_KANA_NUM}])[ 　]+(?=\\S)")),
+    ("kana_space", re.compile(f"([{_KANA_MARK}])[ 　]+(?=\\S)")),
     # 「○○商工会議所」「○○県知事」「○町議会」: a placeholder name, no bullet (QA33: its first 「○」 was cut off)
-    ("bullet", re.compile(r"([・●■◆□◇▪\*＊•]|○(?![○〇◯×△]|[県市町村区郡][知長議役庁立]))\s*")),
+    ("bullet", re.compile(r"([・●■◆□◇▪\*＊•★☆◎▲▼▶►]|○(?![○〇◯×△]|[県市町村区郡][知長議役庁立]))\s*")),
     ("dash", re.compile(r"([-－ー―‐])\s+")),
 ]
 # 「> 駐輪場を増やしてほしい」: a bullet only where _mail_parts found the 「>」 lines are no quotation
@@ -265,8 +275,16 @@ def _number(token: str) -> int | None:
         return _CIRCLED.index(token) + 1
     if token in _PAREN_DIGIT:
         return _PAREN_DIGIT.index(token) + 1
-    if len(token) == 1 and token in _KANA_NUM:
-        return _KANA_NUM.index(token) + 1
+    if len(token) == 1 and token in _KANA_MARK:
+        return _KANA_NUM.index(unicodedata.normalize("NFKC", token)) + 1
+    if token in _CIRCLED_KANA:
+        return _CIRCLED_KANA.index(token) + 1
+    if token in _ROMAN:
+        return _ROMAN.index(token) + 1
+    if token in _ROMAN_SMALL:
+        return _ROMAN_SMALL.index(token) + 1
+    if token.translate(_Z2H) in _ROMAN_LETTERS and len(token) > 1:  # 「I」 alone is a letter here (see the roman style)
+        return _ROMAN_LETTERS.index(token.translate(_Z2H)) + 1
     if len(token) == 1 and token.isascii() and token.isalpha():
         return ord(token.lower()) - ord("a") + 1
     if re.fullmatch(r"[0-9]+", token):
@@ -290,8 +308,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _is_list(numbers: list[int | None]) -> bool:
-    """Two or more items that count up from one (numbering may restart under a heading)."""
+    """Two or more items that count up from one (numbering may restart under a heading), or three
+    or more that count up one by one from elsewhere (「⑨…⑩…⑪…」: a list continued from a page
+    before, QA54)."""
     nums = [n for n in numbers if n is not None]
+    if len(nums) >= 3 and len(nums) == len(numbers) and all(b == a + 1 for a, b in zip(nums, nums[1:])):
+        return True
     if len(nums) < 2 or 1 not in nums:
         return False
     ups = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
@@ -437,7 +459,8 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             if m and style in ("space", "kanji_space") and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
                 continue
             if m and len(stripped) > m.end():
-                number = None if style in ("bullet", "dash") else _number(m.group(1))
+                number = (None if style in ("bullet", "dash") else 1 if style == "roman" and m.group(1) in "IＩ"
+                          else _number(m.group(1)))
                 # 「(1)について賛成です。」: a reference to item (1) of the draft, kept in the text
                 keep = (number is not None and not m.group(0)[-1].isspace()
                         and _REFERENCE_AFTER.match(stripped, m.end()) is not None)

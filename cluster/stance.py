@@ -297,10 +297,21 @@ def question_polarity(texts: list[str]) -> np.ndarray:
 _TOLD_PLEA_RE = re.compile(r"お願い(?:しても|したところ|したら|したが|したとき|した時|した際|しましたが|しましたところ)")
 
 
+# a problem asked to be made to go (「待機児童をなくしてほしい」「段差を無くして」): a request, as 「…を解消して」 is,
+# not the rejection 「路線をなくして」 is (QA56: the past answer 「待機児童を解消してほしい」 was read as its opposite)
+_PROBLEM_GONE_RE = re.compile(
+    r"(待機児童|段差|放置自転車|渋滞|事故|騒音|格差|差別|偏見|いじめ|無駄|ムダ|混雑|待ち時間|不便|不安|危険|違法駐車|"
+    r"路上駐車|ごみ|ゴミ|ポイ捨て|貧困|孤立|孤独|虐待|犯罪|被害|不公平|負担|残業|行列|死角|空白地帯?|空き家|"
+    r"バリア|障壁|壁|ハラスメント|パワハラ|セクハラ|ヤングケアラー|不登校|待機|たらい回し|縦割り)"
+    r"(?:を|が)?(?:なく|無く)(?=して|す|せ|そう)")
+
+
 def sentence_stance(sentence: str) -> tuple[bool, bool]:
     """(asks for something, rejects something) for one NFKC sentence (``_sentence_stances``
     without the sentence split: the splitter reads letters sentence by sentence)."""
     s = _TOLD_PLEA_RE.sub("", _NOT_AGAINST_RE.sub("", sentence))
+    if "なく" in s or "無く" in s:
+        s = _PROBLEM_GONE_RE.sub(r"\1を解消", s)
     if _KEEP_RE.search(s):
         return True, False
     if _REJECT_RE.search(s) or _AGAINST_WORD_RE.search(s):
@@ -348,7 +359,7 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     "拡大": ("scale", 1), "縮小": ("scale", -1),
     "増額": ("amount", 1), "減額": ("amount", -1),
     "増税": ("tax", 1), "減税": ("tax", -1),
-    "有料化": ("fee", 1), "無料化": ("fee", -1),
+    "有料化": ("fee", 1), "無料化": ("fee", -1), "無償化": ("fee", -1),
     # 「廃止を検討すべき」 reads as a request (+1) as 「存続してほしい」 does. Not 設置/撤去: 撤去 is asked
     # of other things (放置自転車, 粗大ごみ) than 設置 is, and 「撤去して」 is already a rejection.
     "存続": ("keep", 1), "廃止": ("keep", -1),
@@ -386,6 +397,9 @@ _PRICE_MOVE_RE = re.compile(_PRICE + r"(?:を|は|も|が)?(?:もっと|少し|�
 _PRICE_MOVE_TAIL_RE = re.compile(r"て(?!いる|います|おり|きた)|る(?:べき|よう|こと)|るべき|ろ|し(?:て|ろ)|する(?:べき|よう)|すべき|"
                                  r"なる(?:よう|と)|なら(?:ない|ん)(?:か|でしょうか|のか)")
 _PRICE_MOVE_NOT_RE = re.compile(r"(?:る|ること|するの|する|るの|すること)?(?:は|に|には)?(?:反対|やめて|止めて|しないで|ないで)")
+# more or fewer buses in plain words (QA56: 「本数を増やしてもらえないか」 was offered the past answer to 「便を減らし…」)
+_SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?:反対|やめて|止めて)")
+_SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
 
 
@@ -425,6 +439,11 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
             out.append((action, sign))
     for m in _FELL_RE.finditer(sentence):
         out.append(("felling", -1 if m.group(1).startswith("切ら") else 1))
+    for m in _SERVICE_MOVE_RE.finditer(sentence):
+        sign = 1 if m.group(1) == "増や" else -1
+        tail = sentence[m.end(1):]
+        out.append(("service", -sign if tail.startswith("さない") or _SERVICE_MOVE_NOT_RE.match(sentence, m.end())
+                    else sign))
     for m in _PRICE_MOVE_RE.finditer(sentence):
         sign = 1 if m.group(1) in ("上げ", "高く") else -1
         tail = sentence[m.end():]
