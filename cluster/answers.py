@@ -409,6 +409,12 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             extra += f", department column = {cols['department']}"
         log(f"past answers: {path.name} ({table.describe()}): opinion column = {cols['opinion']}, "
             f"answer column = {cols['answer']}{extra}{note}")
+        # (QA56: a past table's 対応区分 went unsaid; a new row's 対応区分 is staff's: `cluster review category`)
+        unused = [c for c in table.file_columns if c not in {v for v in cols.values() if v} and c.strip()
+                  and not c.startswith("_")]
+        if unused:
+            log(f"past answers: {path.name}: column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:8])}"
+                f"{' …' if len(unused) > 8 else ''} (only the columns named above are read)")
         for line in [*warnings, *table.read_notes(cols["opinion"])]:
             log(f"past answers: {path.name}: {line}")
         # a workbook with a sheet per year (R4, R5 …): ids and the default source name the sheet

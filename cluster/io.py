@@ -2774,7 +2774,7 @@ def one_submission_line(runs: Sequence[Sequence[int]], ids: Sequence[str], colum
                         where: Callable[[Sequence[int]], str]) -> str:
     """The run's line on ``rows_of_one_submission``: which ids span rows, and how they count."""
     shown = "; ".join(f"{ids[rows[0]]} on {where(rows)}" for rows in runs[:5])
-    more = f"; and {len(runs) - 5} more" if len(runs) > 5 else ""
+    more = f" and {len(runs) - 5} more" if len(runs) > 5 else ""
     n = len(runs)
     first = runs[0]
     numbered = ", ".join(f"{ids[first[0]]}-{k}" for k in range(1, min(len(first), 3) + 1))

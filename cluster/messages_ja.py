@@ -860,6 +860,8 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     # --- past answers
     (r"past answers: (?P<file>[^():]+?) \((?P<desc>[^()]*)\): (?P<f_cols>(?:opinion|answer) column = .+)",
      "過去の回答：{file}（{desc}）：{f_cols}"),
+    (r"past answers: (?P<file>.+?): columns? not used: (?P<f_cols>.+) \(only the columns named above are read\)",
+     "過去の回答：{file}：使わない列：{f_cols}（読むのは上の行に挙げた列だけです）"),
     (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+); fill in their "
      r"answers to offer them",
      "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました。候補にするには回答を記入してください"),
@@ -1291,6 +1293,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"{_staff_places(m['listed'])} が"
                f"異なります。統合した行には {m['k']} の{m['t']}を残します（その {m['kind']} の判断が最も多くの意見を指すため"
                f"{'。同数なら後のもの' if m['tie'] else ''}）。次の実行のあとで確かめてください。{m['cmd']} で別のものを記録できます"),
+    (r"past answer (?P<a>\S+) is none of (?P<c>\S+)'s candidates in answers\.csv \(its best: (?P<b>\S+) 「(?P<t>.*)」\); "
+     r"check the id before publishing",
+     "過去の回答 {a} は、answers.csv の {c} の候補にありません（いちばんの候補：{b}「{t}」）。公表の前に番号を確かめてください"),
     (r"recorded answer for (?P<f_c>.+?): (?:past answer (?P<aid>\S+)|answer of (?P<src>\S+)|its 考え方) 「(?P<t>.*)」",
      lambda m: f"回答を記録しました：{_frag(m['f_c'])}。考え方（回答）は {_answer_source(m)}「{m['t']}」です"),
     (r"recorded confirm of (?P<f_c>.+)", "分類の確定を記録しました：{f_c}"),

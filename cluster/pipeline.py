@@ -1609,7 +1609,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     report_min_score = (opts.answer_min_score if opts.answer_min_score is not None
                         else index.min_score if index is not None else 0.0)  # no index: no candidates
     if held := [cl.cluster_id for cl in clusters if cl.cluster_id not in confirmed
-                and _held_back(candidates_by_cluster.get(cl.cluster_id), report_min_score)]:
+                and _held_back(candidates_by_cluster.get(cl.cluster_id), report_min_score)
+                and not _report_candidates(candidates_by_cluster, cl.cluster_id, report_min_score)]:
         log(f"past answers: {len(held)} row{'s' if len(held) > 1 else ''} whose best past answer matched another of "
             f"{'their' if len(held) > 1 else 'its'} opinions than the one shown, and fits that one little, "
             f"{'show' if len(held) > 1 else 'shows'} no candidate in the report (answers.csv lists it; the row may mix "

@@ -3856,7 +3856,27 @@ def said_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: st
         f"answer of {decision.value['from']}" if decision.value.get("from") else "its 考え方"
     decision, lines = _said_with_notes(run_dir, decision, recorded_line(
         decision, f"for {_named(run_dir, cluster_id)}", effect=f"{source} 「{shorten(' '.join(said.split()), 60)}」", run_dir=run_dir))
+    if (note := _not_a_candidate_note(run_dir, str(decision.value.get("cluster", cluster_id)),
+                                      decision.value.get("answer_id"))):
+        lines.append(note)
     return decision, ([taken] if taken else []) + lines
+
+
+def _not_a_candidate_note(run_dir, cluster_id: str, answer_id: str | None) -> str | None:
+    """A note when a confirmed past answer is none of the row's candidates in answers.csv (QA56: an id
+    typed wrong published 待機児童's answer under a row on デマンド交通); None when it is one, or the row has none."""
+    path = Path(run_dir) / "answers.csv"
+    if not answer_id or answer_id.startswith("run:") or not path.exists():
+        return None
+    from .io import read_table
+
+    rows = [r for r in read_table(path).rows if unescape_cell(r.get("cluster_id", "")) == cluster_id]
+    if not rows or any(unescape_cell(r.get("answer_id", "")) == answer_id for r in rows):
+        return None
+    best = rows[0]
+    return (f"note: past answer {answer_id} is none of {cluster_id}'s candidates in answers.csv (its best: "
+            f"{unescape_cell(best.get('answer_id', ''))} 「{shorten(' '.join(unescape_cell(best.get('past_opinion', '')).split()), 30)}」); "
+            "check the id before publishing")
 
 
 def said_confirm(run_dir, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:

@@ -1235,6 +1235,28 @@ def _cut_lead_lines(text: str, seg: Segment, units: list[tuple[int, int, bool]],
     return [Segment(units[0][0], units[lead - 1][1], closing=True), rest]
 
 
+def _question_request_cut(unit_text: list[str], asks: list[bool], lead: int) -> int | None:
+    """The sentence where a letter's questions end and its requests start (or its requests end and its
+    questions start), when that sentence opens a new point (「また、」「あわせて」) and neither side holds the
+    other kind; else None."""
+    from .stance import sentence_question
+
+    if not any(_NEW_POINT_RE.match(t) for t in unit_text[lead + 1:]):  # (most letters: read nothing more)
+        return None
+    question = [sentence_question(t) for t in unit_text]
+    request = [a and not q for a, q in zip(asks, question)]
+    for k in range(lead + 1, len(unit_text)):
+        if not _NEW_POINT_RE.match(unit_text[k]):
+            continue
+        before, after = range(lead, k), range(k, len(unit_text))
+        questions_first = any(question[j] for j in before) and not any(request[j] for j in before)
+        questions_last = any(question[j] for j in after) and not any(request[j] for j in after)
+        if (questions_first and any(request[j] for j in after) and not any(question[j] for j in after)) or (
+                questions_last and any(request[j] for j in before) and not any(question[j] for j in before)):
+            return k
+    return None
+
+
 def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     """``seg`` (a letter, or a section under a heading, without numbering) cut into one segment
     per opinion when it holds separate requests; else ``[seg]``.
@@ -1291,6 +1313,11 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                                                    and not is_introduction(unit_text[first]))):
             first += 1
         lead = first
+    if (cut := _question_request_cut(unit_text, asks, lead)) is not None:
+        # 「…備蓄食料は何日分ですか。また、アレルギー対応の食品を備蓄してください。」: a question and a request,
+        # the second opening a new point, are two opinions (QA57: the table answers them in two rows)
+        return (_split_paragraphs(text, Segment(seg.start, units[cut - 1][1], seg.heading, seg.marker))
+                + _split_paragraphs(text, Segment(units[cut][0], seg.end, seg.heading, seg.marker)))
     if sum(asks) < 2:
         return _cut_lead_lines(text, seg, units, lead)
     tail = len(units)

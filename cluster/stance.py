@@ -168,7 +168,9 @@ _CUT = (r"(?:廃止|中止|削減|縮小|減便|廃線|閉鎖|休止|統廃合|�
 _KEEP_RE = re.compile(_CUT + r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に)?"
                       r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|見直|しないで|せず)|"
                       # a cut asked not to be made, in a verb: 「駐車場を減らさないで」「路線をなくさないで」
-                      r"(?:減らさ|なくさ|無くさ|閉め|潰さ|つぶさ|切り捨て|見捨て|削ら|止め|やめ)ないで")
+                      r"(?:減らさ|なくさ|無くさ|閉め|潰さ|つぶさ|切り捨て|見捨て|削ら|止め|やめ|"
+                      # taken off a list or a plan: 「指定避難所から外さないで」 (QA57: read as a rejection)
+                      r"外さ|はずさ|除外し|削除し|取り消さ|取消さ|奪わ)ないで")
 # Stance words only: 中止 and 廃止届 name procedures in a city's FAQ (「水道の使用中止」).
 _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|いりません|必要(?:は|が)?(?:ない|無い|ありません)|やめて|止めて|やめるべき|止めるべき|"
                         r"撤去(?:して|す|を)|廃止(?:して|し[、,]|すべき|を求め|に(?:して|すべき))|なくして|無くして|"
@@ -302,7 +304,9 @@ _TOLD_PLEA_RE = re.compile(r"お願い(?:しても|したところ|したら|し
 _PROBLEM_GONE_RE = re.compile(
     r"(待機児童|段差|放置自転車|渋滞|事故|騒音|格差|差別|偏見|いじめ|無駄|ムダ|混雑|待ち時間|不便|不安|危険|違法駐車|"
     r"路上駐車|ごみ|ゴミ|ポイ捨て|貧困|孤立|孤独|虐待|犯罪|被害|不公平|負担|残業|行列|死角|空白地帯?|空き家|"
-    r"バリア|障壁|壁|ハラスメント|パワハラ|セクハラ|ヤングケアラー|不登校|待機|たらい回し|縦割り)"
+    r"バリア|障壁|壁|ハラスメント|パワハラ|セクハラ|ヤングケアラー|不登校|待機|たらい回し|縦割り|不足|遅れ|漏れ|取り残し|"
+    # a place or people something is missing for: 「防災無線が聞こえない地域をなくしてほしい」 (QA57)
+    r"[ぁ-ゖ]ない(?:地域|場所|所|ところ|人|方|世帯|家庭|子ども|子供|子))"
     r"(?:を|が)?(?:なく|無く)(?=して|す|せ|そう)")
 
 
@@ -398,6 +402,10 @@ _PRICE_MOVE_TAIL_RE = re.compile(r"て(?!いる|います|おり|きた)|る(?:�
                                  r"なる(?:よう|と)|なら(?:ない|ん)(?:か|でしょうか|のか)")
 _PRICE_MOVE_NOT_RE = re.compile(r"(?:る|ること|するの|する|るの|すること)?(?:は|に|には)?(?:反対|やめて|止めて|しないで|ないで)")
 # more or fewer buses in plain words (QA56: 「本数を増やしてもらえないか」 was offered the past answer to 「便を減らし…」)
+# kept or taken off a list, in plain words (QA57: a campaign asking 「東小学校を指定避難所から外さないで」 was offered
+# the past answer to 「…避難所の指定から外してほしい」): 残して / 外さないで keep (+1), 外して / 除外して drop (-1)
+_KEEP_WORDS_RE = re.compile(r"(?:外さ|はずさ|除外し|取り消さ|取消さ)ないで|残(?:して|す(?:べき|よう))|残しておいて")
+_DROP_WORDS_RE = re.compile(r"(?<![さ])(?:外し|はずし|除外し|取り消し|取消し)(?:て|、|,)|指定(?:を)?解除(?:して|し、|すべき)")
 _SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?:反対|やめて|止めて)")
 _SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
@@ -439,6 +447,9 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
             out.append((action, sign))
     for m in _FELL_RE.finditer(sentence):
         out.append(("felling", -1 if m.group(1).startswith("切ら") else 1))
+    keep, drop = bool(_KEEP_WORDS_RE.search(sentence)), bool(_DROP_WORDS_RE.search(sentence))
+    if keep != drop:
+        out.append(("keep", 1 if keep else -1))
     for m in _SERVICE_MOVE_RE.finditer(sentence):
         sign = 1 if m.group(1) == "増や" else -1
         tail = sentence[m.end(1):]

@@ -112,3 +112,27 @@ def test_a_comments_list_given_as_past_answers_is_named(tmp_path):
     res = invoke("answers", src, "--query", src, "--out", tmp_path / "x.csv")
     assert res.exit_code != 0 and "looks like a list of comments" in res.output and "Traceback" not in res.output
     assert is_known(res.output.strip().splitlines()[-1].removeprefix("error: "))
+
+
+def test_confirming_an_answer_that_is_no_candidate_of_the_row_is_noted(tmp_path):
+    from cluster.review import _not_a_candidate_note
+
+    write_csv(tmp_path / "answers.csv", ["cluster_id", "rank", "answer_id", "score", "past_opinion", "answer"],
+              [["C001", "1", "P2", "0.37", "さくら駅の駐輪場が足りないので増設してほしい。", "増設を検討します。"],
+               ["C002", "1", "P3", "0.41", "図書館の開館時間を延長してほしい。", "延長します。"]])
+    line = _not_a_candidate_note(tmp_path, "C001", "P3")
+    assert line == ("note: past answer P3 is none of C001's candidates in answers.csv (its best: P2 "
+                    "「さくら駅の駐輪場が足りないので増設してほしい。」); check the id before publishing")
+    assert is_known(line.removeprefix("note: "))
+    assert _not_a_candidate_note(tmp_path, "C001", "P2") is None  # a candidate of the row
+    assert _not_a_candidate_note(tmp_path, "C003", "P2") is None  # a row without candidates
+
+
+def test_a_past_tables_unread_columns_are_named(tmp_path):
+    past = write_csv(tmp_path / "past.csv", ["No.", "ご意見の概要", "市の考え方", "対応区分"],
+                     [[p.answer_id, p.opinion, p.answer, "A"] for p in PAST])
+    lines: list[str] = []
+    read_past_answers(past, log=lines.append)
+    line = next(x for x in lines if "not used" in x)
+    assert line == "past answers: past.csv: column not used: 対応区分 (only the columns named above are read)"
+    assert is_known(line)

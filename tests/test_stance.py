@@ -145,7 +145,8 @@ def test_a_tree_felled_or_spared_in_plain_words_are_opposite_requests():
 
     assert request_directions("児童公園の枝が落ちてきました。危ない木は早めに切ってほしい。") == {"felling": 1}
     assert request_directions("公園の木をむやみに切らないでください。") == {"felling": -1}
-    assert request_directions("公園の大木は地域の宝です。安易に切らず、できる限り残してください。") == {"felling": -1}
+    # (「残して」 asks to keep it as well: QA57)
+    assert request_directions("公園の大木は地域の宝です。安易に切らず、できる限り残してください。") == {"felling": -1, "keep": 1}
     assert request_directions("木を切っているのを見ました。") == {}
     assert opposite_directions("倒れる前に早く伐採してください。", "安易に切らず、できる限り残してください。")
 
