@@ -987,6 +987,14 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                f"た意見{m['n']}件を、それぞれの文面で分類しました：{_placed(m['where'])}"),
     (r"same opinions as the earlier run, which kept the clusters of the run before it: its clusters are kept",
      "前回の実行と同じ意見です（前回も、その前の実行の項目を引き継いでいます）。項目はそのままです"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) of (?P<ids>.+?) did not take effect: nothing is left to split "
+     r"(?:it|them) from \(the other opinions of (?:its|their) cluster are gone, or an earlier decision took them out\)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）の {m['ids']} は効果がありません："
+               "分ける相手が残っていません（同じ項目のほかの意見がなくなったか、先の判断で移されています）"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) of (?P<ids>.+?)(?: into (?P<c>\S+))? did not take effect: "
+     r"the opinions of its target cluster are now in the cluster (?:it is|they are) in \(an earlier decision joined them\)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）の {m['ids']}"
+               + _opt(m["c"], "（{} へ）") + " は効果がありません：移し先の項目の意見が、すでに同じ項目にあります（先の判断でまとめられています）"),
     (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) no longer applies: (?P<why>.+)",
      lambda m: None if _why_not(m["why"]) is None else
      f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）はもう当てはまりません："
@@ -1039,9 +1047,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<a>\S+) and (?P<b>\S+) are opinions of different submissions \((?P<sa>[^,]+), (?P<sb>[^)]+)\); only "
      r"opinions of one submission can be joined",
      "{a} と {b} は別の提出（{sa}、{sb}）の意見です。つなぎ合わせられるのは同じ提出の意見だけです"),
-    (r"(?P<a>\S+) and (?P<b>\S+) are on different rows of submission (?P<s>\S+) \(rows (?P<ra>\d+) and (?P<rb>\d+)\); "
+    (r"(?P<a>\S+) and (?P<b>\S+) are on different rows of submission (?P<s>\S+) \(rows (?P<ra>\d+) and (?P<rb>\d+) in opinions\.csv\); "
      r"only opinions of one row can be joined: to make them one opinion, put the text in one row of the input",
-     "{a} と {b} は提出 {s} の別の行（{ra}行目と{rb}行目）の意見です。つなぎ合わせられるのは同じ行の意見だけです。"
+     "{a} と {b} は提出 {s} の別の行（opinions.csv の row_number {ra} と {rb}）の意見です。つなぎ合わせられるのは同じ行の意見だけです。"
      "1つの意見にするには、入力ファイルで本文を1つの行にまとめてください"),
     (r"(?P<o>\S+) lies between them in the submission; name it too to join it, or join only pieces next to each other",
      "提出の中で、間に意見 {o} があります。それも指定してつなぎ合わせるか、隣り合う意見だけをつなぎ合わせてください"),

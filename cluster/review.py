@@ -880,7 +880,9 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         result.messages.append(message)
         result.not_applied += 1
         result.no_effect += 1
-        place(units_)
+        # (a later confirm leaves them there, but they were not placed: a row's label or answer still
+        # goes where they are; QA58: a split with no effect left a moved pair to carry C013's answer)
+        relocated.update(units_)
 
     # the opinions a later decision takes elsewhere (move, split, detach): a move's target named by
     # them no longer says where it is. A re-run starts from the last run's clusters, where they sit
@@ -2058,7 +2060,7 @@ def record_join(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> D
         a, b = ids[0], next(i for i in ids if rows[i] != rows[ids[0]])
         if submission[a] == submission[b]:  # a submission typed one opinion per row (io.rows_of_one_submission)
             raise InputError(f"{a} and {b} are on different rows of submission {submission[a]} (rows {rows[a]} and "
-                             f"{rows[b]}); only opinions of one row can be joined: to make them one opinion, put "
+                             f"{rows[b]} in opinions.csv); only opinions of one row can be joined: to make them one opinion, put "
                              "the text in one row of the input")
         raise InputError(f"{a} and {b} are opinions of different submissions ({submission[a]}, {submission[b]}); "
                          "only opinions of one submission can be joined")

@@ -195,8 +195,23 @@ def attribute_breakdowns(counted: Sequence[Submission], columns: Sequence[str], 
     out = []
     for column in columns:
         values = _attribute_values(counted, column, submitters_known)
-        out.append((clean_name(column), attribute_breakdown([v if v and mask(v) == v else "" for v in values])))
+        out.append((clean_name(column), attribute_breakdown([v if v and not _personal(v, mask) else "" for v in values])))
     return out
+
+
+# a place as an attribute's value (「東浜市」「北部地区」「市内在住」): a name the masking reads as a family name
+# (東浜, 高橋) in it is the place's (QA58: 12 submitters of 東浜市 were counted as 記載なし)
+_PLACE_VALUE_RE = re.compile(r"(?:市|町|村|区|郡|県|都|府|道|地区|地域|校区|在住|在勤|在学|市内|市外|県内|県外)$")
+_NAME_MASK_RE = re.compile(r"［氏名］")
+
+
+def _personal(value: str, mask: Callable[[str], str]) -> bool:
+    """Whether an attribute value holds personal data the report would mask (not a place's name)."""
+    masked = mask(value)
+    if masked == value:
+        return False
+    only_names = "［" not in _NAME_MASK_RE.sub("", masked)  # (an address or a phone number is masked otherwise)
+    return not (only_names and _PLACE_VALUE_RE.search(value))
 
 
 def _attribute_values(counted: Sequence[Submission], column: str, submitters_known: bool) -> list[str]:
@@ -214,7 +229,7 @@ def attributes_with_personal_data(counted: Sequence[Submission], columns: Sequen
                                   mask: Callable[[str], str]) -> str | None:
     """One warning line when cells of an --attribute-column hold personal data (counted as 記載なし)."""
     found = [(clean_name(c), n) for c in columns
-             if (n := sum(1 for v in _attribute_values(counted, c, submitters_known) if v and mask(v) != v))]
+             if (n := sum(1 for v in _attribute_values(counted, c, submitters_known) if v and _personal(v, mask)))]
     if not found:
         return None
     shown = ", ".join(f"{c} {n}" for c, n in found)

@@ -140,3 +140,13 @@ def test_a_value_typed_on_a_later_row_of_one_submission_counts(tmp_path):
     res, out = _run(tmp_path, rows, "--attribute-column", "年代", header=header)
     assert res.exit_code == 0, res.output
     assert "提出者の内訳（年代）：30代 1名、60代 1名" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_place_named_like_a_family_name_is_a_category(tmp_path):
+    # 東浜 and 高橋 are family names to the masking; as お住まい they are places (QA58)
+    rows = [["1", "30代", "東浜市", "山田太郎", ROWS[0][4]], ["2", "40代", "高橋市", "佐藤花子", ROWS[1][4]],
+            ["3", "50代", "東浜市", "鈴木一郎", ROWS[2][4]], ["4", "60代", "山田太郎", "高橋次郎", ROWS[3][4]]]
+    res, out = _run(tmp_path, rows, "--attribute-column", "お住まい")
+    assert res.exit_code == 0, res.output
+    assert "提出者の内訳（お住まい）：東浜市 2名、高橋市 1名、記載なし 1名" in (out / "report.md").read_text(encoding="utf-8")
+    assert "お住まい 1; check those cells" in res.output  # the name typed into the column

@@ -127,7 +127,7 @@ def test_join_across_rows_is_refused_with_a_clear_line(tmp_path):
     out, _ = _run(tmp_path, LEDGER)
     res = invoke("review", "join", out, "1-1", "1-2")
     assert res.exit_code != 0
-    assert "are on different rows of submission 1 (rows 1 and 2)" in res.output
+    assert "are on different rows of submission 1 (rows 1 and 2 in opinions.csv)" in res.output
     assert "Traceback" not in res.output
 
 
@@ -137,7 +137,7 @@ def test_join_across_rows_is_refused_with_a_clear_line(tmp_path):
     "3 on rows 5, 6 in opinions.csv (lines 6, 7 of the file)",
     "4 submissions in 7 rows -> 7 opinion rows (6 with content)",
     "merged cells: filled 6 merged ranges with the value of their first row (受付番号 2, 氏名 2, 提出方法 2)",
-    "1-1 and 1-2 are on different rows of submission 1 (rows 1 and 2); only opinions of one row can be joined: "
+    "1-1 and 1-2 are on different rows of submission 1 (rows 1 and 2 in opinions.csv); only opinions of one row can be joined: "
     "to make them one opinion, put the text in one row of the input",
 ])
 def test_lines_read_in_japanese(line):
