@@ -3113,6 +3113,7 @@ def is_real_name(name: str) -> bool:
     return bool(key) and key.lower() not in NO_NAME
 
 
+@lru_cache(maxsize=1 << 16)  # (called for each submission by every count; names repeat)
 def submitter_key(name: str) -> str:
     """The key that counts one submitter once: NFKC with every space removed, so 「山田 太郎」,
     「山田　太郎」 and 「山田太郎」 are one person; a variant kanji as the masking reads it (「山﨑」 is
