@@ -2648,7 +2648,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                              if not (i.get("columns") or {}).get("submitter")],
                                file_channels=frozenset(read_info.get("file_channels", ())))
     if log and opts.attribute_columns:
-        counted = one_row_per_submission([s for s in subs if s.row_number not in set(uncounted_rows(read_info))])
+        blank = set(uncounted_rows(read_info))
+        counted = one_row_per_submission([s for s in subs if s.row_number not in blank])
         if note := attributes_with_personal_data(counted, opts.attribute_columns, model.submitters_known,
                                                  report_maskers(subs, opts)[0]):
             log(note)

@@ -194,6 +194,13 @@ def topics_csv(tmp_path_factory) -> Path:
 
 
 # Shared by the review, worksheet and re-run tests (CLI runs into a folder, then its CSVs read back).
+def split_texts(text: str) -> list[str]:
+    """The texts of the segments ``split_submission`` cuts ``text`` into, in order."""
+    from cluster.split import split_submission
+
+    return [text[s.start:s.end] for s in split_submission(text)]
+
+
 def write_csv(path: Path, header, rows) -> Path:
     return write_comments_csv(path, rows, header=header)
 

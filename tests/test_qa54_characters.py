@@ -5,15 +5,10 @@ and a Latin name before its e-mail in angle brackets."""
 from __future__ import annotations
 
 import pytest
-from conftest import invoke, read_csv_rows, write_csv
+from conftest import split_texts, invoke, read_csv_rows, write_csv
 
 from cluster.io import decode_html_text, strip_controls, submitter_key
 from cluster.mask import mask_personal_data
-from cluster.split import split_submission
-
-
-def _pieces(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in split_submission(text)]
 
 
 def test_invisible_characters_are_stripped_and_counted():
@@ -75,7 +70,7 @@ def test_entities_of_an_escaping_export_are_decoded():
      ["トイレを洋式にしてください。", "ベンチを増やしてください。"]),
 ])
 def test_more_list_markers_cut_items(text, pieces):
-    assert _pieces(text) == pieces
+    assert split_texts(text) == pieces
 
 
 @pytest.mark.parametrize("text", [
@@ -83,7 +78,7 @@ def test_more_list_markers_cut_items(text, pieces):
     "★印の施設は休館日が月曜日です。開館日を増やしてください。",  # one bullet-like line is no list
 ])
 def test_no_list_without_one(text):
-    assert len(_pieces(text)) == 1
+    assert len(split_texts(text)) == 1
 
 
 def test_latin_name_before_its_address_in_angle_brackets_is_masked():
@@ -102,6 +97,6 @@ def test_cp932_outputs_drop_a_glyph_variant_not_the_kanji():
 
 def test_a_list_continued_from_a_page_before_is_cut():
     text = "⑨トイレをきれいにしてほしい。\n⑩ベンチを増やしてほしい。\n⑪駐車場を広げてほしい。"
-    assert _pieces(text) == ["トイレをきれいにしてほしい。", "ベンチを増やしてほしい。", "駐車場を広げてほしい。"]
+    assert split_texts(text) == ["トイレをきれいにしてほしい。", "ベンチを増やしてほしい。", "駐車場を広げてほしい。"]
     # two such lines are not enough to call it a list
-    assert len(_pieces("⑨トイレをきれいにしてほしい。\n⑩ベンチを増やしてほしい。")) == 1
+    assert len(split_texts("⑨トイレをきれいにしてほしい。\n⑩ベンチを増やしてほしい。")) == 1

@@ -5,13 +5,9 @@ problem asked to go (「トイレ不足をなくして」「聞こえない地�
 from __future__ import annotations
 
 import pytest
+from conftest import split_texts
 
-from cluster.split import split_submission
 from cluster.stance import opposite_directions, request_directions, request_stance
-
-
-def _pieces(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in split_submission(text)]
 
 
 @pytest.mark.parametrize("text, pieces", [
@@ -23,7 +19,7 @@ def _pieces(text: str) -> list[str]:
      ["駐輪場を増やしてください。", "また、駐輪場の料金はいくらになる予定ですか。"]),
 ])
 def test_a_question_and_a_request_opening_a_new_point_are_two_opinions(text, pieces):
-    assert _pieces(text) == pieces
+    assert split_texts(text) == pieces
 
 
 @pytest.mark.parametrize("text", [
@@ -31,7 +27,7 @@ def test_a_question_and_a_request_opening_a_new_point_are_two_opinions(text, pie
     "備蓄食料は何日分ですか。アレルギー対応の食品も備蓄してください。",  # no new point opened
 ])
 def test_no_cut_without_both_kinds_and_a_new_point(text):
-    assert len(_pieces(text)) == 1
+    assert len(split_texts(text)) == 1
 
 
 def test_kept_on_a_list_or_taken_off_it():
