@@ -68,6 +68,7 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"\bsheet (\S+) row (\d+)", r"シート \1 の\2行目"),
     # the row_number column's value, not the file's line (QA30: 「opinions.csv の11行目」 sent staff to line 11)
     (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) in opinions\.csv", r"opinions.csv の row_number \1"),
+    (r" ?\(lines? (\d+(?:(?:, |[~–-])\d+)*) of the file\)", r"（ファイルの\1行目）"),
     (r"\blines? (\d+(?:(?:, |[~–-])\d+)*) of the file", r"ファイルの\1行目"),
     (r"\brows? (\d+(?:(?:, |[~–-])\d+)*) ?", r"\1行目"),
     (r"\((\d+) in all\)", r"（全\1件）"),

@@ -1226,8 +1226,11 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             if (kind, frozenset(ids), key_value) in recorded_before:
                 result.already += 1
                 again.append((kind, number, cid, ids, value))
-                # imported from another file too: an earlier version of this one (fixed since)
-                earlier |= recorded_from.get((kind, frozenset(ids), key_value), set()) - {"", source_sha1}
+                # the same words imported from another file: an earlier version of this one (fixed since).
+                # Only written text tells: a code (対応区分 C), a section, a department or a candidate picked
+                # is what two departments' copies choose alike (QA58)
+                if kind in ("summary", "label") or (kind == "answer" and "text" in value):
+                    earlier |= recorded_from.get((kind, frozenset(ids), key_value), set()) - {"", source_sha1}
                 continue
             todo.append((kind, cid, ids, value))
     if not changed_rows and sheet.units and not any(opinions_of(c) for c in sheet.units):

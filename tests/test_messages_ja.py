@@ -282,6 +282,13 @@ def test_a_row_number_of_opinions_csv_is_named_as_its_column():
     assert "row_number 11" in ja and "11行目" not in ja
 
 
+def test_the_lines_of_the_file_are_in_japanese_brackets():
+    """A half-width 「(ファイルの4, 6行目)」 in a Japanese line; its brackets are Japanese ones."""
+    ja = translate("warning: 1 受付番号 value used by more than one row: 2 (rows 3, 5 in opinions.csv (lines 4, 6 of "
+                   "the file)); the repeats are read as 2~2 … (is 受付番号 the id column? --id-column names another)")
+    assert "（ファイルの4, 6行目）" in ja and "(ファイル" not in ja, ja
+
+
 def test_a_workbook_read_a_sheet_at_a_time_in_japanese(tmp_path):
     """A web form's sheet and a typed-in letters' sheet with columns of their own (read as two inputs)."""
     import openpyxl

@@ -324,3 +324,20 @@ def test_a_csv_renamed_xlsx_is_refused_in_words_not_an_exception_name(project):
     line = _refused(out, fake, "cannot be read as an Excel file", "renamed .xlsx?", "Excel ブック (*.xlsx)")
     assert "BadZipFile" not in line
     assert "ファイル名を .xlsx に変えたもの" in translate(line.strip().removeprefix("error: "))
+
+
+def test_two_departments_choosing_the_same_category_are_not_copies_of_each_other(project):
+    """QA58: two departments' copies of one worksheet, each answering its own rows, both set one shared
+    row's 対応区分 to the same code. That code is no sign that the second file is a corrected copy of the
+    first: the first file's answers, left blank in the second, are not offered for undo."""
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    shared = of["S7-1"]
+    dept_a = edit(out / "worksheet.xlsx", tmp / "deptA.xlsx",
+                  {of["S4-1"]: {ANSWER: "バス停を移します。"}, shared: {"対応区分": "C"}})
+    dept_b = edit(out / "worksheet.xlsx", tmp / "deptB.xlsx",
+                  {of["S10-1"]: {ANSWER: "使用料は据え置きます。"}, shared: {"対応区分": "C"}})
+    assert _import(out, dept_a).exit_code == 0
+    res = _import(out, dept_b)
+    assert res.exit_code == 0 and "recorded 1 answer" in res.output, res.output
+    assert "is as the worksheet showed it" not in res.output, res.output
