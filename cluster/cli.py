@@ -259,7 +259,8 @@ def _reader_options(what: str):
               help="Your office's 対応区分, one per line: a short code and what it means (「A,ご意見を踏まえ案を修正したもの」, "
                    "「ア　今後の参考とするもの」). Default: A 案を修正 / B 既に盛り込み済み / C 参考 / D 反映しない / E その他. "
                    "`cluster review category` records a row's.")
-@click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report (working files are never masked).")
+@click.option("--no-mask", is_flag=True, help="Do not mask personal data in the report and worksheet.xlsx (opinions.csv, clusters.csv and "
+                   "answers.csv hold the text as sent either way).")
 @click.option("--report-encoding", type=click.Choice(["utf-8-sig", "cp932"]), default="utf-8-sig",
               show_default=True, help="Encoding of the CSV outputs (cp932 for old Excel; characters it lacks become 〓, with a warning).")
 @click.option("--no-worksheet", is_flag=True,

@@ -182,6 +182,7 @@ class Table:
     column_aliases: dict[str, str] = field(default_factory=dict)
     # rows after the last data row that count the rows (合計 1,000件) or are a note (※…): not read
     footer_rows: list[tuple[int, str]] = field(default_factory=list)
+    footer_sheets: list[str] = field(default_factory=list)  # each footer row's sheet, when sheets were joined
     # data rows whose cells repeat the column names (a header repeated at each page break of a PDF
     # converted to Excel): not read
     repeated_header_rows: list[tuple[int, str]] = field(default_factory=list)
@@ -248,7 +249,9 @@ class Table:
             n = len(self.footer_rows)
             kinds = {_footer_kind([t]) or "total" for _, t in self.footer_rows}
             what = " and ".join(k for k in ("total", "note") if k in kinds)
-            shown = ", ".join(f"row {num} 「{shorten(text)}」" for num, text in self.footer_rows[:3])
+            sheet_of = (lambda k: f"sheet {self.footer_sheets[k]} " if k < len(self.footer_sheets) else "")
+            shown = ", ".join(f"{sheet_of(k)}row {num} 「{shorten(text)}」"
+                              for k, (num, text) in enumerate(self.footer_rows[:3]))
             out += (f"; {n} row{'s' if n > 1 else ''} below the data skipped ({what}, not {rows_are}): {shown}"
                     + (f" and {n - 3} more" if n > 3 else ""))
         return out
@@ -482,6 +485,9 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as z:
             names = z.namelist()
+            # OpenDocument (LibreOffice): a mimetype member names the kind (QA59: an .ods was 「a ZIP
+            # archive」, to 「unpack」)
+            mimetype = z.read("mimetype")[:100].decode("ascii", "replace") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError):
         return ""  # the Excel reader says what is wrong with it
     if any(n.startswith("xl/") for n in names):
@@ -490,7 +496,20 @@ def _zip_kind(path: Path) -> str:
         return "a Word document (.docx)"
     if any(n.startswith("ppt/") for n in names):
         return "a PowerPoint file (.pptx)"
+    if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+        return "an OpenDocument spreadsheet (.ods: LibreOffice)"
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        return "an OpenDocument file (LibreOffice)"
     return "a ZIP archive"
+
+
+def _encrypted_office(data: bytes) -> bool:
+    """Whether an OLE2 file is an Office document saved with a password (「パスワードを使用して暗号化」):
+    Excel then wraps the .xlsx in a stream named EncryptedPackage."""
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
+_HTML_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|table|head|meta|body)\b", re.I)
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:
@@ -512,7 +531,7 @@ def _looks_utf16_without_bom(data: bytes) -> bool:
     return False
 
 
-def _detect_format(path: Path, head: bytes) -> str:
+def _detect_format(path: Path, head: bytes, data: bytes = b"") -> str:
     suffix = path.suffix.lower()
     if path.name.startswith("~$"):
         raise InputError(f"{path}: is the lock file Excel keeps while {path.name[2:]} is open, not the workbook; "
@@ -524,6 +543,16 @@ def _detect_format(path: Path, head: bytes) -> str:
                              + ("unpack it and give the CSV or Excel file inside" if what == "a ZIP archive"
                                 else "save the comments as CSV or Excel (.xlsx)"))
         return "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted_office(data):
+        # (QA59: called 「an old Office file」; staff who saved an .xlsx had no hint of the password)
+        raise InputError(f"{path}: is protected by a password (encrypted); open it in Excel, remove the password "
+                         "(ファイル → 情報 → ブックの保護 → パスワードを使用して暗号化, empty it), save it and run again")
+    if suffix == ".xls" and _HTML_START_RE.match(data[:2000] or head):
+        # a web system's export: an HTML table under an .xls name, which Excel opens with a warning
+        raise InputError(f"{path}: is a web page (HTML) under an .xls name, not an Excel workbook; open it in Excel "
+                         "and save it as Excel (.xlsx) or CSV")
+    if suffix == ".xls" and not head.startswith(b"\xd0\xcf\x11\xe0") and b"\x00" not in data[:4000]:
+        return "csv"  # text under an .xls name (a CSV saved as 「.xls」): read as what it is, and said (read_table)
     if suffix == ".xls":
         raise InputError(f"{path}: old .xls files are not supported; save it as .xlsx or CSV")
     for magic, what in _OTHER_FILES:
@@ -559,6 +588,8 @@ class _Raw:
     # Excel (``_read_xlsx(siblings=True)``): each of other_sheets as read alone (``sheet=NAME``),
     # from the workbook already open; None: the sheet cannot be read as a table
     siblings: list[tuple[str, "_Raw | None"]] = field(default_factory=list)
+    formula_cells: list[tuple[int, int]] = field(default_factory=list)  # Excel: (row, column) read as formula text
+    hidden_rows: set[int] = field(default_factory=set)  # Excel: rows hidden in the sheet
 
 
 def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str | None = None,
@@ -591,8 +622,10 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    fmt = _detect_format(path, data[:8])
+    fmt = _detect_format(path, data[:8], data)
     decode_notes: list[str] = []
+    if fmt == "csv" and path.suffix.lower() == ".xls":
+        decode_notes.append(f"{path.name}: text under an .xls name, read as CSV (the columns are found as in any CSV)")
     siblings = fmt == "xlsx" and sheet is None and options is COMMENT_OPTIONS
     if fmt == "xlsx":
         # the other visible sheets are read from the workbook already open (openpyxl reads the
@@ -645,6 +678,8 @@ def _table_from_raw(path: Path, raw: _Raw, fmt: str, enc: str, decode_notes: lis
         renamed = dict(zip(raw.header, columns))
         present_keys = [frozenset(renamed.get(k, k) for k in keys) for keys in present_keys]
     numbers = raw.row_numbers or [raw.header_row + k for k in range(1, len(raw.rows) + 1)]
+    if fmt == "xlsx":
+        notes += _formula_and_hidden_notes(raw, numbers)
     lines = raw.line_numbers or []
     rows: list[dict[str, str]] = []
     removed: list[int] = []
@@ -827,6 +862,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     if any("_extra" in t.columns for t in parts) and "_extra" not in columns:
         columns.insert(len(columns) - 1, "_extra")
     rows, removed, numbers, sheets, empty, extra, footer, notes = [], [], [], [], [], {}, [], []
+    footer_sheets: list[str] = []
     repeated_header: list[tuple[int, str]] = []
     for t in parts:
         base = len(rows)
@@ -842,6 +878,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
         empty += [base + i for i in t.empty_rows]
         extra.update({base + i: v for i, v in t.extra_fields.items()})
         footer += t.footer_rows
+        footer_sheets += [t.sheet] * len(t.footer_rows)  # (QA59: 「row 3 …, row 3 …」 of two sheets)
         repeated_header += t.repeated_header_rows
         notes += t.notes if t is first else [f"sheet {t.sheet}: {n}" for n in t.notes]
     counts = ", ".join(f"{t.sheet} {len(t.rows)}" for t in parts)
@@ -854,7 +891,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
                     f"({next(r[id_col] for r in rows if (r.get(id_col) or '').strip())})" if prefix_ids else ""))
     return dc_replace(first, columns=columns, rows=rows, control_chars_removed=removed, row_numbers=numbers,
                       row_sheets=sheets, sheets=names, empty_rows=empty, extra_fields=extra, footer_rows=footer,
-                      repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate,
+                      footer_sheets=footer_sheets, repeated_header_rows=repeated_header, notes=notes, other_sheets=other, line_numbers=[], separate_sheets=separate,
                       added_columns=[column])
 
 
@@ -1643,9 +1680,11 @@ def _decode_grid_escapes(grid: list[list]) -> int:
     return n
 
 
-def _with_formula_text(values: list[list], formulas: list[list]) -> list[list]:
+def _with_formula_text(values: list[list], formulas: list[list],
+                       filled: list[tuple[int, int]] | None = None) -> list[list]:
     """Cells with no saved result (a formula never calculated, or a comment typed as 「=…」
-    by a script) keep their formula text instead of coming out empty: nothing is dropped."""
+    by a script) keep their formula text instead of coming out empty: nothing is dropped.
+    ``filled`` gets the (row, column) of each such cell, 1-based, to be named (QA59)."""
     out = []
     for i, row in enumerate(values):
         frow = formulas[i] if i < len(formulas) else []
@@ -1655,10 +1694,70 @@ def _with_formula_text(values: list[list], formulas: list[list]) -> list[list]:
             f = frow[j] if j < len(frow) else None
             if row[j] is None and isinstance(f, str) and f.startswith("="):
                 row[j] = f
+                if filled is not None:
+                    filled.append((i + 1, j + 1))
         out.append(row)
-    for frow in formulas[len(values):]:
+    for i, frow in enumerate(formulas[len(values):], len(values)):
         out.append([f if isinstance(f, str) and f.startswith("=") else None for f in frow])
+        if filled is not None:
+            filled += [(i + 1, j + 1) for j, f in enumerate(frow) if isinstance(f, str) and f.startswith("=")]
     return out
+
+
+_ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER_RE = re.compile(rb"\br=\"(\d+)\"")
+_HIDDEN_ATTR_RE = re.compile(rb"\bhidden=\"(?:1|true)\"")
+
+
+def _hidden_rows(data: bytes, ws) -> set[int]:
+    """The numbers of the rows hidden in the sheet (Excel's 非表示), read from its XML (read-only
+    openpyxl does not load row settings)."""
+    import zipfile
+
+    member = getattr(ws, "_worksheet_path", None)
+    if not member:
+        dims = getattr(ws, "row_dimensions", None) or {}
+        return {n for n, d in dims.items() if getattr(d, "hidden", False)}
+    found: set[int] = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open(member.lstrip("/")) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    buf = tail + chunk
+                    cut = buf.rfind(b"<", max(0, len(buf) - 4096))  # a tag cut at the chunk's end: next time
+                    head, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+                    if b"hidden=" in head:
+                        for m in _ROW_TAG_RE.finditer(head):
+                            if _HIDDEN_ATTR_RE.search(m.group(1)) and (r := _ROW_NUMBER_RE.search(m.group(1))):
+                                found.add(int(r.group(1)))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return set()
+    return found
+
+
+def _formula_and_hidden_notes(raw: _Raw, numbers: Sequence[int]) -> list[str]:
+    """Lines naming the data rows' cells read as a formula's text (no value was ever calculated: a
+    workbook written by a program) and the hidden rows read as submissions (QA59: both silent; 「=ROW()-1」
+    became a submission's id, and rows staff had hidden were counted). ``numbers``: the data rows
+    (totals under the table taken out)."""
+    from openpyxl.utils import get_column_letter
+
+    rows = set(numbers)
+    notes = []
+    cells = [(r, c) for r, c in raw.formula_cells if r in rows]
+    if cells:
+        shown = ", ".join(f"{get_column_letter(c)}{r}" for r, c in cells[:8]) + (" …" if len(cells) > 8 else "")
+        notes.append(f"warning: {counted(len(cells), 'cell')} ({shown}) "
+                     f"{'holds a formula whose value was' if len(cells) == 1 else 'hold formulas whose values were'} "
+                     "never calculated (a workbook written by a program, not saved by Excel): read as the formula's "
+                     "text; if they are formulas, open the file in Excel, save it and run again")
+    hidden = sorted(rows & raw.hidden_rows)
+    if hidden:
+        notes.append(f"{counted(len(hidden), 'hidden row')} ({'row' if len(hidden) == 1 else 'rows'} "
+                     f"{record_list(hidden)}) read and counted as the others: Excel hides them, this tool does not; "
+                     "a withdrawn or test row is left out by a ステータス column (取下げ, テスト) or by deleting it")
+    return notes
 
 
 def _has_value(v) -> bool:
@@ -1723,8 +1822,9 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
         def read_sheet(name: str, skip_cover: bool) -> _Raw | None:
             ws = wb[name]
             grid = _sheet_grid(ws)
+            uncalculated: list[tuple[int, int]] = []  # formula cells with no saved value
             if _has_formulas(data, getattr(ws, "_worksheet_path", None)):  # only the sheet read
-                grid = _with_formula_text(grid, formula_grid(ws))
+                grid = _with_formula_text(grid, formula_grid(ws), uncalculated)
             escaped = _decode_grid_escapes(grid)
             numbered = [(i, row) for i, row in enumerate(grid, 1) if any(_has_value(v) for v in row)]
             if not numbered:
@@ -1810,6 +1910,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                 header = _join_spans(header, spans, {})
             return _Raw(header, rows, header_row=n, skipped=_skipped(text_rows, max(pos, 0)), notes=notes, sheet=name,
                         headerless=bool(headless), header_rows=last_header - n + 1, aliases=aliases,
+                        formula_cells=uncalculated,
+                        hidden_rows=_hidden_rows(data, ws) if options is COMMENT_OPTIONS else set(),
                         row_numbers=data_nums,  # a cover passed over is named in notes already
                         other_sheets=[v for v in visible if v != name and v not in {c for c, _ in covers}])
 

@@ -753,7 +753,16 @@ def _tagged(text: str) -> list[tuple[str, str]]:
         _TOKENIZER = Tokenizer()
     # The surface and the raw feature string only: the named feature tuple costs more than
     # tagging, and most texts name nobody. Variant kanji are tagged as their standard form.
-    return [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text.translate(_ITAIJI))]
+    words = [(w.surface, w.feature_raw) for w in _TOKENIZER.tagger(text.translate(_ITAIJI))]
+    for k in range(len(words) - 1):
+        surface, raw = words[k]
+        # 「東浜市子ども」 is tagged 東浜 (姓) + 市子 (名) + ども (QA59: 「［氏名］ども・子育て支援事業計画」
+        # published); a given name in 子 right before ども is the 子 of 子ども
+        if surface.endswith("子") and words[k + 1][0].startswith("ども") and ",固有名詞,人名," in raw:
+            fields = raw.split(",")
+            fields[1:4] = ["普通名詞", "一般", "*"]
+            words[k] = (surface, ",".join(fields))
+    return words
 
 
 def person_name_in(text: str) -> bool:

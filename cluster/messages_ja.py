@@ -117,6 +117,13 @@ def _spaced(text: str) -> str:
     return text + " " if text[-1:].isascii() and text[-1:].isalnum() else text
 
 
+_FILE_KINDS = {"a PDF file": "PDFファイル", "an old Office file (.xls or .doc)": "古い形式のOfficeファイル（.xls か .doc）",
+               "a PNG image": "PNG画像", "a JPEG image": "JPEG画像", "a GIF image": "GIF画像",
+               "a Word document (.docx)": "Wordの文書（.docx）", "a PowerPoint file (.pptx)": "PowerPointのファイル（.pptx）",
+               "an OpenDocument spreadsheet (.ods: LibreOffice)": "LibreOfficeの表計算ファイル（.ods）",
+               "an OpenDocument file (LibreOffice)": "LibreOfficeのファイル", "a ZIP archive": "ZIPファイル"}
+
+
 def _opt(value: Optional[str], fmt: str) -> str:
     return fmt.format(value) if value else ""
 
@@ -1148,6 +1155,22 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "--text で考え方を書くか、回答を記入してからもう一度実行してください"),
     (r"「(?P<v>.*?)」 is not one of this run's categories \(対応区分\); one of: (?P<list>.+)",
      "「{v}」はこの実行の対応区分にありません。次のいずれかを指定してください：{list}"),
+    # what staff mistake for a comment table (QA59: a password, an .ods, an HTML page named .xls)
+    (r"(?P<p>.+?): is (?P<what>.+?), not a comment table; (?P<how>save the comments as CSV or Excel \(\.xlsx\)|unpack it "
+     r"and give the CSV or Excel file inside)",
+     lambda m: f"{m['p']}：{_FILE_KINDS.get(m['what'], m['what'])}で、意見の表ではありません。"
+               + ("意見を CSV か Excel（.xlsx）で保存してください" if m["how"].startswith("save") else
+                  "展開して、中の CSV か Excel のファイルを指定してください")),
+    (r"(?P<p>.+?): is protected by a password \(encrypted\); open it in Excel, remove the password \((?P<menu>[^()]+), "
+     r"empty it\), save it and run again",
+     "{p}：パスワードで保護（暗号化）されています。Excelで開いてパスワードを外し（{menu} を空にする）、保存してからもう一度実行してください"),
+    (r"(?P<p>.+?): is a web page \(HTML\) under an \.xls name, not an Excel workbook; open it in Excel and save it as Excel "
+     r"\(\.xlsx\) or CSV",
+     "{p}：名前は .xls ですが、中身はWebページ（HTML）で、Excelのブックではありません。Excelで開いて、Excel（.xlsx）か CSV で保存してください"),
+    (r"(?P<p>.+?): old \.xls files are not supported; save it as \.xlsx or CSV",
+     "{p}：古い形式の .xls ファイルは読めません。.xlsx か CSV で保存してください"),
+    (r"(?P<f>.+?): text under an \.xls name, read as CSV \(the columns are found as in any CSV\)",
+     "{f}：名前は .xls ですが中身はテキストなので、CSVとして読みました（列はほかのCSVと同じように推定します）"),
     (r"(?P<p>.+?): file not found(?: \((?P<opt>--[\w-]+)\))?",
      lambda m: f"{m['p']}：ファイルが見つかりません{_opt(m['opt'], '（{}）')}"),
     (r"(?P<p>.+?): no such run folder; run (?P<cmd>`[^`]+`) first",
@@ -1409,6 +1432,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }の列です。"
                f"個人・団体の別は別の列から取ってください（ファイルの列：{m['cols']}）"),
     # merged cells of a comment table (a 受付簿's 受付番号 merged over a letter's rows, QA55)
+    # QA59: formulas a program wrote and no spreadsheet calculated, and hidden rows
+    (r"(?P<n>\d+) cells? \((?P<cells>[^()]+)\) (?:holds a formula whose value was|hold formulas whose values were) never "
+     r"calculated \(a workbook written by a program, not saved by Excel\): read as the formula's text; if they are "
+     r"formulas, open the file in Excel, save it and run again",
+     "{n}個のセル（{cells}）は数式のままで、値が一度も計算されていません（Excelで保存されていない、プログラムが書き出したブック）。"
+     "数式の文字をそのまま読みました。数式であれば、Excelで開いて保存してから、もう一度実行してください"),
+    (r"(?P<n>\d+) hidden rows? \(rows? (?P<rows>[^()]+)\) read and counted as the others: Excel hides them, this tool "
+     r"does not; a withdrawn or test row is left out by a ステータス column \(取下げ, テスト\) or by deleting it",
+     "非表示の行{n}行（{rows}行目）も、ほかの行と同じく読んで数えました（Excelでは隠れていても、このツールは読みます）。"
+     "取り下げやテストの行は、ステータス列（取下げ、テスト）に書くか、行を削除すると除かれます"),
     (r"merged cells: filled (?P<n>\d+) merged ranges? with the value of (?:its|their) first row \((?P<cols>.+)\)",
      "結合セル{n}か所に、その先頭の行の値を入れました（{cols}）"),
     (r"merged cells: (?P<n>\d+) merged ranges? in the text column (?P<c>.+?) \((?P<rows>.+?)\) kept in the first row only; "

@@ -1814,13 +1814,16 @@ def report_maskers(subs, opts: RunOptions) -> tuple[Callable[[str], str], Callab
 
 
 _TITLE_RE = re.compile(r"^(.+?)(?:に対する|についての|への).*(?:意見|コメント)")
+# 「…計画（案）意見一覧」「…（案）パブリックコメント意見一覧」: a draft's name right before the list (QA59)
+_DRAFT_TITLE_RE = re.compile(r"^(.+?(?:（案）|\(案\)))[\s・]*(?:パブリック・?コメント|パブコメ)?[\s・]*(?:ご|御)?"
+                             r"(?:意見|コメント)")
 
 
 def title_from_rows(rows: Sequence[str]) -> str:
     """The report title from a title row above the table that names the draft
     (「第3次…計画（案）に対する意見一覧」 -> 「第3次…計画（案）に対する意見募集の結果」), else ""."""
     for row in rows:
-        m = _TITLE_RE.match(" ".join(row.split()))
+        m = _TITLE_RE.match(" ".join(row.split())) or _DRAFT_TITLE_RE.match(" ".join(row.split()))
         if m and len(m.group(1)) >= 4:
             return f"{m.group(1).strip('「」 ')}に対する意見募集の結果"
     return ""
@@ -2305,6 +2308,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                               cluster_id=cl.cluster_id, answer_from_run=from_run, summary_by_staff=bool(cl.summary),
                               category=cl.category, campaign_copies=cl.campaign_copies, focused=opts.mask,
                               department=mask(cl.department)))
+    # --title is published as staff typed it (QA59: a plan's name in it was masked as a person's)
     title = opts.title or title_from_rows(title_rows) or f"「{input_path.stem}」に対する意見募集の結果"
     # a channel cell is free text: 「メール(tanaka@…)」「持参（佐藤花子）」 are published masked, and
     # values that become the same once masked are counted together
@@ -2328,7 +2332,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         n_nameless = sum(1 for sub in counted if kind_key(sub)[1].startswith("#row")
                          and not any(a <= sub.row_number <= b for a, b in unnamed_rows))
     return ReportModel(
-        title=mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
+        title=opts.title or mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=sum(1 for sub in counted if sub.comment_id not in with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded" and op.row_number not in blank),

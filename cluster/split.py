@@ -164,6 +164,34 @@ _LEAD_IN_LINE_RE = re.compile(
     r"(?:が(?:あります|ございます)|です|でございます|を(?:申し上げ|述べ|提出し|送り|お送りし)(?:ます|ました))[。．.！!]?")
 
 
+# 「まず、放課後児童クラブについて意見を述べます。定員が…」 at a line's start: the sentence names what the
+# paragraph is about, as a 「…について」 heading line does (QA59: dropped as a stock sentence, the published
+# summary lost its subject, and a letter of three such paragraphs was one opinion)
+_ANNOUNCED_TOPIC_RE = re.compile(
+    r"[ \t\u3000]*(?:(?P<c>まず|次に|つぎに|最後に|さいごに|また|それから|続いて|第[一二三四五六1-6１-６]に|"
+    r"[一二三四五六1-6１-６](?:点|つ)目(?:は|として|に)?)[、，,]?[ \t\u3000]*)?(?:(?:私|わたし|当会|本会)は[、，,]?)?"
+    r"(?P<h>[^。．\n、，,「」『』]{2,30}?について)(?:の)?[、，,]?(?:私の|ご)?(?:意見|要望|提案)"
+    r"(?:を(?:述べ|申し上げ)(?:ます|させていただきます|させて頂きます)|です|があります|がございます)[。．.]?")
+# ... unless what it names is the draft itself (「本計画案について意見を述べます。」: every letter says so)
+_THE_DRAFT_RE = re.compile(r"(?:素案|原案|改正案|案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱)[)）」』]?"
+                           r"(?:等|全体|全般)?について$")
+
+
+def _announced_topic(line: str) -> re.Match | None:
+    """The 「（まず、）Xについて意見を述べます。」 sentence opening ``line`` when X is not the draft itself."""
+    m = _ANNOUNCED_TOPIC_RE.match(line)
+    if m is None or (_THE_DRAFT_RE.search(m.group("h")) and not _PART_OF_DRAFT_RE.search(m.group("h"))):
+        return None
+    # 「以下3点について意見を述べます。」 announces the items under it, naming nothing
+    if _POINTS_ANNOUNCED_RE.search(m.group("h")):
+        return None
+    return m
+
+
+_POINTS_ANNOUNCED_RE = re.compile(r"^(?:以下|下記|次|これから|今から|いくつか|幾つか)|(?:[0-9０-９一二三四五六七八九十]+|いくつ|幾つ|複数)\s*"
+                                  r"(?:点|つ|項目|件|か所|箇所)(?:の(?:こと|事項|点))?について$")
+
+
 def is_lead_in(text: str) -> bool:
     """「…の両方について意見です。」: a line that announces the opinions under it, nothing more."""
     return bool(_LEAD_IN_LINE_RE.fullmatch(text.strip(" \t\n\u3000")))
@@ -426,6 +454,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         return form
     # 1. classify lines
     headings: dict[int, str] = {}
+    heading_body: dict[int, int] = {}  # a heading sentence's line -> where its text goes on in the line
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
     before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
     labelled = _opinion_reason_labels(text, lines)  # 【意見】【理由】: parts of one opinion, no cuts
@@ -448,6 +477,14 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
               or (bare_sections and _BARE_SECTION_RE.match(line)))
         # 「1. 歩道について」 is an item of a list, not a heading over the next item
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
+        am = None if hm or numbered else _announced_topic(line)
+        # on a line of its own it may announce the items under it (「…第4条と…10頁の両方について意見です。」,
+        # a lead-in): a heading only when it opens a point of a sequence (「まず、」「次に、」)
+        if am and (line[am.end():].strip(" \t\u3000") or (am.group("c") and _has_text_after(text, lines, idx))):
+            headings[idx] = am.group("h")
+            if line[am.end():].strip(" \t\u3000"):
+                heading_body[idx] = s + am.end()  # the paragraph goes on after the sentence
+            continue
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = _SUBJECT_LABEL_RE.sub("", hm.group("h").strip())  # 「件名：駐輪場について」
             m = _DOT_BEFORE_DIGIT.match(stripped)
@@ -541,7 +578,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         if idx in headings:
             heading = " ".join(h for h in (carry, headings[idx]) if h)
             stack = []
-            body_start = lines[idx][1]
+            body_start = heading_body.get(idx, lines[idx][1])
             if carry_from is not None:  # the heading line carried over stays in the text (no text is lost)
                 body_start = carry_from
             carry, carry_from = "", None
