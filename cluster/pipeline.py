@@ -2384,6 +2384,12 @@ def worksheet_units(opinions, dup_of_opinion, cluster_of_opinion, cluster_ids, c
     keys = sorted(by_unit, key=lambda k: (order.get(k[0], len(order)), -len(by_unit[k]), min(by_unit[k])))
     firsts = [opinions[min(by_unit[key])] for key in keys]
     shown = shown_all([op.text for op in firsts])
+    # the heading an opinion was written under (「児童館について」) says what it is about: a row's opinions
+    # may come from different headings (QA59: 意見一覧 lost the subjects)
+    headed = [k for k, op in enumerate(firsts) if (op.heading or "").strip()]
+    for k, head in zip(headed, shown_all([firsts[k].heading for k in headed]) if headed else []):
+        if head.strip():
+            shown[k] = f"【{head.strip()}】\n{shown[k]}"
     return [WorksheetUnit(cid, first.opinion_id, len(by_unit[(cid, g)]), text, text_fingerprint(first.text))
             for (cid, g), first, text in zip(keys, firsts, shown)]
 

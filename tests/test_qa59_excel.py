@@ -87,6 +87,11 @@ def test_the_published_summary_keeps_the_subject(tmp_path):
     rows = read_csv_rows(tmp_path / "out" / "opinions.csv")
     assert [r["heading"] for r in rows if r["comment_id"] == "1" and r["status"] == "ok"] == [
         "放課後児童クラブについて", "児童館について", "病児保育について"]
+    # the departments' list of every opinion shows what each is about
+    listed = [r[4] for r in openpyxl.load_workbook(tmp_path / "out" / "worksheet.xlsx")["意見一覧"].iter_rows(
+        min_row=2, values_only=True) if r[4]]
+    assert "【児童館について】\n建物が古く、雨漏りがしています。" in listed, listed
+    assert "病児保育の施設が遠すぎて使えません。" in listed  # no heading, none shown
 
 
 @pytest.mark.parametrize("row, title", [
