@@ -70,6 +70,14 @@ def _guarded(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
+            if kwargs.get("run_dir"):  # a review verb: never on a folder a killed run left half replaced
+                from .pipeline import recover_interrupted_publish
+
+                if note := recover_interrupted_publish(kwargs["run_dir"]):
+                    _echo(note, err=True)
+                from .review import as_spelt_in_run
+
+                kwargs = as_spelt_in_run(kwargs["run_dir"], kwargs)
             return fn(*args, **kwargs)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise

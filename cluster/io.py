@@ -503,6 +503,51 @@ def _zip_kind(path: Path) -> str:
     return "a ZIP archive"
 
 
+# The first columns of the CSV outputs of `cluster run` (a folder's earlier outputs caught by `*.csv`)
+_OWN_CSV_HEADERS = (("opinion_id,comment_id,row_number", "opinions.csv"), ("cluster_id,size,unique_texts", "clusters.csv"),
+                    ("cluster_id,rank,answer_id", "answers.csv"))
+_OWN_CREATOR = b"<dc:creator>pubcom-cluster</dc:creator>"
+
+
+def own_output_kind(path: str | os.PathLike) -> str:
+    """Which output of this tool ``path`` is (「opinions.csv」「report.xlsx」「worksheet.xlsx」 …), by its
+    content, not its name; "" for any other file. A run's outputs lying beside its inputs are caught by
+    `cluster run *.csv` (QA60: read as 86 more submissions, the report titled 「answers」)."""
+    import zipfile
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return ""
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                if _OWN_CREATOR not in z.read("docProps/core.xml")[:4000]:
+                    return ""
+                book = z.read("xl/workbook.xml")
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return ""
+        return "worksheet.xlsx" if b'name="_import"' in book else "report.xlsx"
+    line = head.split(b"\n", 1)[0]
+    for encoding in ("utf-8-sig", "cp932"):  # (--report-encoding cp932 writes the CSVs in CP932)
+        try:
+            first = line.decode(encoding).strip()
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return ""
+    for start, name in _OWN_CSV_HEADERS:
+        if first.startswith(start):
+            return name
+    cells = [c.strip('"') for c in first.split(",")]
+    if cells[:1] == ["No."] and "ご意見の概要" in cells and "回答の状態" in cells and "対応区分の内容" in cells:
+        return "report.csv"
+    return ""
+
+
 def _encrypted_office(data: bytes) -> bool:
     """Whether an OLE2 file is an Office document saved with a password (「パスワードを使用して暗号化」):
     Excel then wraps the .xlsx in a stream named EncryptedPackage."""

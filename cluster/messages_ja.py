@@ -124,6 +124,11 @@ _FILE_KINDS = {"a PDF file": "PDFファイル", "an old Office file (.xls or .do
                "an OpenDocument file (LibreOffice)": "LibreOfficeのファイル", "a ZIP archive": "ZIPファイル"}
 
 
+def _a_output(files: str) -> str:
+    """「worksheet_記入済.xlsx (a worksheet.xlsx)」 in Japanese."""
+    return re.sub(r" \(a (\S+)\)", r"（\1）", files)
+
+
 def _opt(value: Optional[str], fmt: str) -> str:
     return fmt.format(value) if value else ""
 
@@ -856,7 +861,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "--sheet {s} はExcelファイル用です。{file} は {fmt} なのでシートがありません（指定は使いません）"),
     (r"(?P<file>.+?): ids also in (?P<others>.+?): its ids have the file's name in front \((?P<eg>.+)\)",
      "{file}：IDが {others} と重なるため、IDの前にファイル名を付けました（{eg}）"),
-    (r"(?P<file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+    (r"(?P<file>.+?) has no channel column: its (?P<n>\d+) rows? counts? under 「(?P<ch>.*?)」 in 提出方法別 "
      r"\(name the file after its channel, e\.g\. 郵送\.xlsx, or give it a channel column\)",
      "{file} には提出方法の列がありません。この{n}行は提出方法別で「{ch}」に数えます"
      "（ファイル名を提出方法にする（例：郵送.xlsx）か、提出方法の列を付けてください）"),
@@ -1227,6 +1232,13 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                f"{m['l']}行目の{m['b']}バイト目）" + m["rest"]),
     (r"Missing argument '(?P<a>.+?)'\. \(see (?P<cmd>`.+`)\)", "引数 '{a}' がありません（{cmd} を参照）"),
     (r"No such command '(?P<c>[^']+)'\. \(see (?P<cmd>`.+`)\)", "'{c}' というコマンドはありません（{cmd} を参照）"),
+    # a path that is a file where a folder is wanted, or the reverse (QA60: left in English)
+    (r"Invalid value for '(?P<o>[^']+)': (?:Directory|File|Path) '(?P<p>.*?)' (?P<what>is a file|is a directory|does not "
+     r"exist|is not readable|is not writable)\. \(see (?P<cmd>`.+`)\)",
+     lambda m: f"{m['o']} の値が正しくありません：'{m['p']}' " + {
+         "is a file": "はファイルです（フォルダを指定してください）", "is a directory": "はフォルダです（ファイルを指定してください）",
+         "does not exist": "がありません", "is not readable": "を読めません", "is not writable": "に書き込めません"}[m["what"]]
+               + f"（{m['cmd']} を参照）"),
     (r"Invalid value for '(?P<o>[^']+)': '(?P<v>.*?)' is not a valid (?P<t>float|integer)\. \(see (?P<cmd>`.+`)\)",
      lambda m: f"{m['o']} の値 '{m['v']}' は{'数' if m['t'] == 'float' else '整数'}ではありません（{m['cmd']} を参照）"),
     (r"(?P<p>.+?): no rows under the column names \((?P<cols>.+)\); nothing to cluster",
@@ -1374,11 +1386,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"\(rows (?P<ranges>.+) of opinions\.csv's row_number\)",
      lambda m: f"{m['n']}つのシート・ファイルを1つの意見募集として読みました：{_frag(m['f_list'])}"
                f"（opinions.csv の row_number で {m['ranges']}）"),
-    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? counts? under 「(?P<ch>.*?)」 in 提出方法別 "
      r"\(the (?P<what>sheet|file)'s name\)",
      lambda m: f"{_frag(m['f_file'])} には提出方法の列がありません。この{m['n']}行は{'シート' if m['what'] == 'sheet' else 'ファイル'}"
                f"の名前どおり、提出方法別で「{m['ch']}」に数えます"),
-    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? count under 「(?P<ch>.*?)」 in 提出方法別 "
+    (r"(?P<f_file>.+?) has no channel column: its (?P<n>\d+) rows? counts? under 「(?P<ch>.*?)」 in 提出方法別 "
      r"\(name the sheet after its channel, e\.g\. 郵送, or give it a channel column\)",
      "{f_file} には提出方法の列がありません。この{n}行は提出方法別で「{ch}」に数えます"
      "（シート名を提出方法にする（例：郵送）か、提出方法の列を付けてください）"),
@@ -1432,6 +1444,44 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                f"{ {'text': '本文', 'id': 'ID', 'channel': '提出方法', 'submitter': '提出者'}[m['role']] }の列です。"
                f"個人・団体の別は別の列から取ってください（ファイルの列：{m['cols']}）"),
     # merged cells of a comment table (a 受付簿's 受付番号 merged over a letter's rows, QA55)
+    # QA60: a run folder's own outputs given as comments, a file given twice in other forms, a folder a killed
+    # run left, run.json or decision lines removed by hand, Excel's lock file in the run folder
+    (r"skipped (?P<n>\d+) files? written by this tool, not comments: (?P<files>.+?)"
+     r"(?P<ws>; a filled-in worksheet goes in with `cluster review import DIR FILE`)?",
+     lambda m: f"このツールが書き出したファイル{m['n']}個は意見ではないので、読み飛ばしました：{_a_output(m['files'])}"
+               + ("。記入済みの回答作成シートは `cluster review import DIR FILE` で取り込みます" if m["ws"] else "")),
+    (r"(?P<p>.+?): is an output of this tool \((?P<k>\S+) of a run\), not a file of comments; give the files of comments "
+     r"the run read \(its run\.json names them\)(?P<ws>; a filled-in worksheet goes in with `cluster review import DIR FILE`)?",
+     lambda m: f"{m['p']}：このツールが書き出した実行結果（{m['k']}）で、意見のファイルではありません。その実行が読んだ意見のファイル"
+               "（run.json に書いてあります）を指定してください"
+               + ("。記入済みの回答作成シートは `cluster review import DIR FILE` で取り込みます" if m["ws"] else "")),
+    (r"(?P<f>.+?) is given as comments and as --answers: its past answers would be counted and published as this "
+     r"consultation's opinions; give it with --answers only",
+     "{f} が意見のファイルとしても --answers としても指定されています。過去の回答が今回の意見として数えられ公表されてしまうため、"
+     "--answers だけに指定してください"),
+    (r"(?P<b>.+?) holds (?P<n>\d+) of the submissions in (?P<a>.+?) \(the same id, name and text\): the same comments "
+     r"saved twice \(as CSV and as Excel, or exported twice\) would all be counted twice; give one of them \(the later "
+     r"export, if one holds more\)",
+     "{b} には {a} と同じ提出（ID・氏名・本文が同じ）が{n}件あります。同じ意見を2回保存したファイル（CSVとExcel、"
+     "または2回の書き出し）を両方読むと、すべて2回数えてしまいます。どちらか1つ（件数の多い、後の書き出し）を指定してください"),
+    (r"the last run into (?P<d>.+?) was stopped while it replaced its outputs: the outputs of the run before it are put back",
+     "{d} への前回の実行は、出力を入れ替える途中で止まっていました。その前の実行の出力に戻しました"),
+    (r"(?P<p>.+?) is missing \(removed by hand\?\): the earlier run's settings \(--title, --period, --answers …\) and its "
+     r"cluster ids cannot be kept; give those options again(?:; the new cluster ids start after (?P<c>C\d+), so none names "
+     r"another group)?",
+     lambda m: f"{m['p']} がありません（手で削除しましたか？）。前回の実行の設定（--title、--period、--answers など）と項目IDは"
+               "引き継げません。必要なオプションをもう一度指定してください"
+               + (f"。新しい項目IDは {m['c']} の次から付けるので、前と同じIDが別の項目を指すことはありません" if m["c"] else "")),
+    (r"(?P<p>.+?) holds (?P<n>\d+) lines?, the last run read (?P<m>\d+): (?P<k>\d+) lines? removed by hand\? What (?:it|they) "
+     r"recorded is no longer applied \(`cluster review undo` takes a decision back and keeps the record\)",
+     "{p} は{n}行ですが、前回の実行は{m}行を読みました。{k}行を手で削除しましたか？ その判断はもう反映されません"
+     "（判断を取り消すには、記録が残る `cluster review undo` を使ってください）"),
+    (r"(?P<f>report\.xlsx|worksheet\.xlsx) in (?P<d>.+?) seems open in Excel \(its lock file is there\): close it and open "
+     r"it again to see this run's",
+     "{d} の {f} はExcelで開いているようです（ロックファイルがあります）。今回の結果を見るには、閉じてから開き直してください"),
+    (r"(?P<d>.+?): the folder cannot be made in (?P<p>.+?) \((?P<why>[^()]+)\); choose another --out folder, or one you "
+     r"can write in",
+     "{d}：{p} にフォルダを作れません（{why}）。--out に、書き込めるほかのフォルダを指定してください"),
     # QA59: formulas a program wrote and no spreadsheet calculated, and hidden rows
     (r"(?P<n>\d+) cells? \((?P<cells>[^()]+)\) (?:holds a formula whose value was|hold formulas whose values were) never "
      r"calculated \(a workbook written by a program, not saved by Excel\): read as the formula's text; if they are "

@@ -37,8 +37,8 @@ from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
-                 guess_column, is_real_name, organisation_name, read_table, rows_of_one_submission, submitter_key,
-                 submitter_kind, write_csv, write_json)
+                 guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
+                 submitter_key, submitter_kind, unescape_cell, write_csv, write_json)
 from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
@@ -171,7 +171,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None,
                "kind": opts.kind_column is None, "organisation": opts.kind_column is None or kind_col is not None}
     used.update({k: v for k, v in kinds.items() if v})
-    log(f"read {len(table)} rows from {Path(path).name} ({table.describe()}); columns: "
+    log(f"read {counted(len(table), 'row')} from {Path(path).name} ({table.describe()}); columns: "
         + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
                     for k, v in used.items()))
     for note in table.read_notes(text_col):
@@ -466,6 +466,23 @@ def _check_distinct_inputs(paths: Sequence[Path]) -> None:
         seen[key] = path
 
 
+def _check_same_submissions(names: Sequence[str], parts: Sequence[Sequence[Submission]]) -> None:
+    """Two inputs holding the same submissions (the same id, 氏名 and text), most of the smaller one's:
+    the same comments saved twice (as CSV and as Excel, or the web form exported on day 10 and again on
+    day 30) would all be counted twice (QA60: 86 submissions for 43, with a note that advised
+    --count-repeats once). A form letter sent by post and by e-mail shares one text, not its rows."""
+    rows = [Counter((s.comment_id, s.submitter, s.text.strip()) for s in part if s.text.strip()) for part in parts]
+    for b in range(len(parts)):
+        for a in range(b):
+            both = rows[a] & rows[b]
+            shared = sum(both.values())
+            smaller = min(sum(rows[a].values()), sum(rows[b].values()))
+            if len({text for _, _, text in both}) >= 3 and 2 * shared >= smaller:
+                raise InputError(f"{names[b]} holds {shared} of the submissions in {names[a]} (the same id, name and "
+                                 "text): the same comments saved twice (as CSV and as Excel, or exported twice) would "
+                                 "all be counted twice; give one of them (the later export, if one holds more)")
+
+
 def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[str], None],
                 previous: Mapping[str, bool] | None = None) -> tuple[list[Submission], dict]:
     """The submissions of one or more input files (one per channel: a web form's CSV, the typed-in
@@ -494,6 +511,7 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
         offset += len(parts[-1][0])
     sheet_of = [sheet for _, _, sheet in sources]
     paths = [path for path, _, _ in sources]
+    _check_same_submissions([_source_shown(p, sh) for p, sh in zip(paths, sheet_of)], [part for part, _ in parts])
     raw = [{s.comment_id for s in part} for part, _ in parts]
     previous = previous or {}
     prefixed = [previous[name] if name in previous else any(raw[k] & raw[j] for j in range(len(raw)) if j != k)
@@ -520,7 +538,7 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
             channel = channel_in_name(sheet_of[k] or name) or sheet_of[k] or name
             # named after a channel already (電子申請, 郵送.xlsx): said, not advised (QA35)
             named = channel in KNOWN_CHANNELS
-            log(f"{shown} has no channel column: its {counted(len(part), 'row')} count under "
+            log(f"{shown} has no channel column: its {counted(len(part), 'row')} count{'s' if len(part) == 1 else ''} under "
                 f"「{channel}」 in 提出方法別 "
                 + (f"(the {'sheet' if sheet_of[k] else 'file'}'s name)" if named else
                    "(name the sheet after its channel, e.g. 郵送, or give it a channel column)" if sheet_of[k] else
@@ -1065,12 +1083,22 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     input_paths = [Path(p) for p in ([input_path] if isinstance(input_path, (str, os.PathLike)) else input_path)]
     if not input_paths:
         raise InputError("no input file given")
+    if note := recover_interrupted_publish(out_dir):
+        log(note)
     input_paths = _without_lock_files(input_paths, log)
+    input_paths = _without_own_outputs(input_paths, log)
     _check_distinct_inputs(input_paths)
+    _check_not_answers(input_paths, opts.answers)
     input_path = input_paths[0]
     _check_run_folder(out_dir, input_path)
     _check_writable(out_dir, worksheet=opts.worksheet)  # a read-only report.xlsx is said before the heavy work
     _keep_edited_worksheet(out_dir, log)
+    for name in ("report.xlsx", "worksheet.xlsx"):
+        # Excel's lock file: the workbook is open (QA60). Windows refuses to replace it, and the run says
+        # so; elsewhere it is replaced under the reader's eyes, who keeps seeing the old one
+        if (out_dir / f"~${name}").exists() or (out_dir / f"~${name[2:]}").exists():
+            log(f"note: {name} in {out_dir} seems open in Excel (its lock file is there): close it and open it again "
+                "to see this run's")
     prog = _progress_factory(progress)
 
     # 0. read everything the run depends on before computing anything; a missing side file is
@@ -1139,6 +1167,13 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     # the earlier run in this folder: opinions staff corrected in the input since are the same
     # opinions (they keep their clusters and decisions), not new ones
     prev = load_previous(out_dir)
+    orphan_highest = _ids_without_a_record(out_dir, log) if prev is None else 0
+    if prev is not None and len(decisions) < prev.decisions_seen:
+        # (QA60: a line deleted by hand; the merge it recorded came undone without a word)
+        gone = prev.decisions_seen - len(decisions)
+        log(f"warning: {out_dir / 'decisions.jsonl'} holds {counted(len(decisions), 'line')}, the last run read "
+            f"{prev.decisions_seen}: {counted(gone, 'line')} removed by hand? What {'it' if gone == 1 else 'they'} "
+            "recorded is no longer applied (`cluster review undo` takes a decision back and keeps the record)")
     edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
                               if not touched(opinions[i].opinion_id)}) if prev else {}
     # opinions the splitter now cuts differently (QA48: 「拝啓」 or a signature line a row of its own):
@@ -1431,7 +1466,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         inherited = {}
     # new clusters are numbered after the highest id this folder ever gave (kept in run.json), so an
     # id whose cluster is gone (moved away whole, merged away, excluded) never names another group
-    given_before = highest_id_given(prev, decisions)
+    given_before = max(highest_id_given(prev, decisions), orphan_highest)
     id_of = assign_ids(order, inherited, reserved=sorted(set(prev.cluster_of.values())) if prev else (),
                        after=given_before)
     cluster_ids = [id_of[c] for c in order]
@@ -1649,6 +1684,59 @@ def _without_lock_files(paths: list[Path], log: Callable[[str], None]) -> list[P
         else:
             log(f"note: {path}: Excel's lock file skipped ({workbook.name} itself is read)")
     return kept or paths
+
+
+def _without_own_outputs(paths: list[Path], log: Callable[[str], None]) -> list[Path]:
+    """``paths`` less this tool's own outputs (a run folder's opinions.csv, report.xlsx, a filled-in
+    worksheet …, told by their content: ``own_output_kind``), said in one line; refused when no comment
+    file is left (QA60: `cluster run *.csv` beside an earlier run's outputs counted every comment three
+    times and titled the report 「answers」)."""
+    kinds = {path: own_output_kind(path) for path in paths if path.is_file()}
+    mine = [path for path in paths if kinds.get(path)]
+    if not mine:
+        return paths
+    theirs = [path for path in paths if not kinds.get(path)]
+    shown = [path.name if path.name == kinds[path] else f"{path.name} (a {kinds[path]})" for path in mine]
+    import_hint = ("; a filled-in worksheet goes in with `cluster review import DIR FILE`"
+                   if any(kinds[p] == "worksheet.xlsx" for p in mine) else "")
+    if not theirs:
+        raise InputError(f"{mine[0]}: is an output of this tool ({kinds[mine[0]]} of a run), not a file of comments; "
+                         f"give the files of comments the run read (its run.json names them){import_hint}")
+    log(f"warning: skipped {counted(len(mine), 'file')} written by this tool, not comments: {', '.join(shown)}"
+        f"{import_hint}")
+    return theirs
+
+
+def _ids_without_a_record(out_dir: Path, log: Callable[[str], None]) -> int:
+    """The highest cluster id of a run folder whose outputs are there but whose run.json is not
+    (removed by hand), said in one line: the earlier settings and cluster ids cannot be kept, and the
+    new ids start after the old ones, so no id written down names another group (QA60: C006 did)."""
+    opinions_csv = out_dir / "opinions.csv"
+    if (out_dir / "run.json").exists() or not opinions_csv.is_file():
+        return 0
+    try:
+        rows = read_table(opinions_csv).rows
+    except (InputError, OSError, ValueError):
+        return 0
+    highest = max((id_number(unescape_cell(r.get("cluster_id") or "")) or 0 for r in rows), default=0)
+    log(f"warning: {out_dir / 'run.json'} is missing (removed by hand?): the earlier run's settings (--title, "
+        "--period, --answers …) and its cluster ids cannot be kept; give those options again"
+        + (f"; the new cluster ids start after C{highest:03d}, so none names another group" if highest else ""))
+    return highest
+
+
+def _check_not_answers(paths: Sequence[Path], answers: Sequence[str | Path]) -> None:
+    """A file given as comments and as --answers: its past answers would be counted and published as
+    this consultation's opinions (QA60)."""
+    given = {}
+    for a in answers:
+        if a and Path(a).is_file():
+            given[Path(a).resolve()] = Path(a)
+            given[_sha256(Path(a))] = Path(a)
+    for path in paths:
+        if path.is_file() and (path.resolve() in given or _sha256(path) in given):
+            raise InputError(f"{path.name} is given as comments and as --answers: its past answers would be counted "
+                             "and published as this consultation's opinions; give it with --answers only")
 
 
 # Files only a run writes (report.md or clusters.csv could be anyone's): a folder holding one of
@@ -2339,7 +2427,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         attachment_only=tuple(dict.fromkeys(op.comment_id for op in opinions
                                             if op.status == "attachment" and op.row_number not in blank)),
         n_repeats=sum(1 for op in opinions if op.status == "repeat"),
-        masked=opts.mask, submitters_known=has_submitter_names(counted),
+        masked=opts.mask, submitters_known=has_submitter_names(counted) or not counted,  # (none: 0名, QA61)
         by_attribute=attribute_breakdowns(counted, opts.attribute_columns, has_submitter_names(counted), mask),
         n_from_unnamed_files=n_unnamed_files, n_nameless=n_nameless, by_kind=by_kind,
         final=opts.final, answer_heading=(opts.answer_heading or "").strip() or "考え方",
@@ -2462,6 +2550,34 @@ def _remove_abandoned_staging(out_dir: Path) -> None:
         shutil.rmtree(stage, ignore_errors=True)
 
 
+def recover_interrupted_publish(out_dir: str | Path) -> str | None:
+    """Put back the outputs of the last complete run when a run was killed (power cut, Task Manager)
+    while it moved its outputs in: the old run.json and every file replaced so far wait in its staging
+    folder's ``previous`` (``_swap_in``), and the folder has no run.json. Returns the line saying so,
+    or None (QA60: a kill at the 14th rename left four new outputs and four old ones, and `review show`
+    read the mix without a word)."""
+    import shutil
+
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir() or (out_dir / "run.json").exists():
+        return None
+    for stage in sorted(out_dir.glob(".staging-*")):
+        parts = stage.name.split("-")
+        pid = int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else None
+        if pid is None or (pid != os.getpid() and _process_alive(pid)):
+            continue  # a run writing into this folder right now
+        previous = stage / "previous"
+        if not (previous / "run.json").is_file():
+            continue
+        for kept in sorted(previous.iterdir()):
+            if kept.is_file() and kept.name in OUTPUT_FILES:
+                os.replace(kept, out_dir / kept.name)
+        shutil.rmtree(stage, ignore_errors=True)
+        return (f"note: the last run into {out_dir} was stopped while it replaced its outputs: the outputs of the "
+                "run before it are put back")
+    return None
+
+
 def _process_alive(pid: int) -> bool:
     if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
         return True
@@ -2498,6 +2614,7 @@ def _check_writable(out_dir: Path, worksheet: bool = True) -> None:
     in the end (a report.xlsx marked read-only; on Windows one open in Excel is refused later, when
     it is replaced, and every file is put back as it was)."""
     if not out_dir.is_dir():
+        _check_creatable(out_dir)
         return
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise _folder_not_writable(out_dir)
@@ -2507,6 +2624,24 @@ def _check_writable(out_dir: Path, worksheet: bool = True) -> None:
         path = out_dir / name
         if path.exists() and not os.access(path, os.W_OK):
             raise _cannot_replace(path)
+
+
+def _check_creatable(out_dir: Path) -> None:
+    """A new run folder whose parent cannot be written is said before the heavy work (QA60: said after
+    the whole clustering, as if earlier outputs had been kept). Probed by making a folder there and
+    removing it: an access check says nothing of a folder marked immutable, or of root."""
+    import tempfile
+
+    parent = out_dir.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return  # (a file in the way: mkdir says so, in the run's own words)
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".cluster-probe-", dir=parent))
+    except OSError as exc:
+        raise InputError(f"{out_dir}: the folder cannot be made in {parent} ({exc.strerror or 'permission denied'}); "
+                         "choose another --out folder, or one you can write in") from None
 
 
 def _publish(out_dir: Path, write) -> list[Path]:

@@ -42,6 +42,9 @@ CANDIDATE_MARK = "【回答案（過去の回答からの候補・未確認）�
 RUN_CANDIDATE_MARK = "【回答案（今回確定した他の回答からの候補・未確認）】"
 NO_ANSWER = "（考え方は未記入）"
 SAME_INTENT_NOTE = "同趣旨の意見は一つにまとめております。"
+# Under the heading of the table when it has no rows (QA61: an empty table under 「まとめて0項目」)
+NO_SUBMISSIONS_NOTE = "ご意見の提出はありませんでした。"
+NO_OPINIONS_NOTE = "案に対するご意見はありませんでした。"
 SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数えていません）"
 SHARED_NAMES_NOTE = "同一の氏名による提出は1名として計上"
 # 提出者数 by kind (a 個人・団体 or 団体名 column): an organisation's letters count once, by its name
@@ -223,6 +226,18 @@ class ReportModel:
             return ""
         return f"。{'と'.join(parts)}は{'、それぞれ' if len(parts) > 1 else ''}1件を1名として計上"
 
+    @property
+    def merged_any(self) -> bool:
+        """Whether a row holds two or more opinions (same intent, or copies of one letter)."""
+        return self.n_opinions > len(self.rows)
+
+    def table_notes(self) -> list[str]:
+        """The lines over the table: 「※同趣旨の意見は…」 when rows hold several opinions; with no row, that
+        there was none (no table is published then)."""
+        if not self.rows:
+            return [f"※{NO_SUBMISSIONS_NOTE if not self.n_submissions else NO_OPINIONS_NOTE}"]
+        return [f"※{SAME_INTENT_NOTE}"] if self.merged_any else []
+
     def count_lines(self) -> list[str]:
         """The counts above the table; figures with thousands separators (「20,000件」), as published."""
         lines = [f"意見募集期間：{self.period}"] if self.period else []
@@ -242,7 +257,9 @@ class ReportModel:
             unit = "名" if self.submitters_known else "件"
             lines.append(f"{'提出者' if self.submitters_known else '提出件数'}の内訳（{column}）："
                          + "、".join(f"{v} {n:,}{unit}" for v, n in values))
-        lines.append(f"意見総数：{self.n_opinions:,}件（同趣旨の意見をまとめて{len(self.rows):,}項目）")
+        # 「まとめて8項目」 for eight opinions in eight rows says a merge that did not happen (QA61)
+        lines.append(f"意見総数：{self.n_opinions:,}件" + (f"（同趣旨の意見をまとめて{len(self.rows):,}項目）"
+                                                       if self.merged_any else ""))
         campaigns = [r for r in self.rows if r.campaign_copies]
         if campaigns:
             # published results say how much of the count is one letter sent many times
@@ -568,7 +585,10 @@ def to_markdown(model: ReportModel) -> str:
     if notes:
         out += ["  \n".join(f"**{_md_cell(line)}**" for line in notes), ""]
     out += [f"- {_md_cell(line)}" for line in model.count_lines()]  # channel names come from the input
-    out += ["", f"## {_md_cell(model.opinion_table_title)}", "", f"※{SAME_INTENT_NOTE}", ""]
+    out += ["", f"## {_md_cell(model.opinion_table_title)}", ""]
+    out += [x for note in model.table_notes() for x in (_md_cell(note), "")]
+    if not model.rows:
+        return "\n".join(out)
     sections = model.has_section_column
     columns = table_columns(model)
     out.append("| " + " | ".join(_md_cell(c) for c in columns) + " |")
@@ -633,7 +653,10 @@ def to_html(model: ReportModel) -> str:
     parts.append("</ul>")
     # the table is named by the heading it references (aria-labelledby), for screen readers
     parts.append(f'<h2 id="opinions">{e(model.opinion_table_title)}</h2>')
-    parts.append(f"<p>※{e(SAME_INTENT_NOTE)}</p>")
+    parts += [f"<p>{e(note)}</p>" for note in model.table_notes()]
+    if not model.rows:
+        parts.append("</body></html>")
+        return "\n".join(parts) + "\n"
     sections = model.has_section_column
     # a caption for screen readers and validators (hidden: the h2 above says it on screen)
     # QA51: a narrow screen scrolls the table alone; a region with a name, focusable, so a keyboard scrolls it too
@@ -689,10 +712,11 @@ def use_japanese_font(wb) -> None:
     wb._named_styles["Normal"].font = default
 
 
-def print_setup(ws, header_row: int, landscape: bool = True) -> None:
+def print_setup(ws, header_row: int | None, landscape: bool = True) -> None:
     """A4, fit to the page width, the header row ``header_row`` on every printed page and frozen
-    on screen, page numbers 「1 / 3」 in the footer."""
-    ws.print_title_rows = f"{header_row}:{header_row}"
+    on screen (None: no table), page numbers 「1 / 3」 in the footer."""
+    if header_row is not None:
+        ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -813,13 +837,15 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     for line in model.count_lines():
         block_line(line)
     ws.append([])
-    block_line(f"※{SAME_INTENT_NOTE}")
+    for note in model.table_notes():
+        block_line(note)
     ws.append([])
-    ws.append(columns)
+    if model.rows:
+        ws.append(columns)
     # after the append: max_row does not count the blank row above, so max_row + 1 before it
     # was that blank row
     header_row = ws.max_row
-    for cell in ws[header_row]:
+    for cell in ws[header_row] if model.rows else ():  # (no rows: no table, 「ご意見はありませんでした」 says so)
         cell.font = xlsx_font(bold=True)
         cell.fill = header_fill
         cell.border = border
@@ -858,7 +884,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
                 tall.append(TallCell(r.no, name, len(_clean(whole))))
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    print_setup(ws, header_row)
+    print_setup(ws, header_row if model.rows else None)
     # No frozen panes: above the table are the title and the counts, which would stay on screen
     # and leave a laptop two or three rows; the header row is printed on every page.
     # the title on every printed page (「&」 starts a header code in Excel: doubled)

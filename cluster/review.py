@@ -111,6 +111,7 @@ import html
 import json
 import os
 import re
+import unicodedata
 import shlex
 import shutil
 from collections import Counter
@@ -1376,7 +1377,7 @@ def _cluster_now(members: Mapping[str, list[str]], cluster_id: str,
     """``cluster_id`` as this run has it: itself, or, for a cluster merged away by a decision in
     force (``review merge out C010 C018`` and a re-run: C018 is gone), the cluster its opinions
     are in now (C010). Anything else is one line naming the clusters there are."""
-    cluster_id = str(cluster_id).strip()
+    cluster_id = unicodedata.normalize("NFKC", str(cluster_id)).strip()  # 「Ｃ００３」, as an IME types it
     if cluster_id in members:
         return cluster_id
     if re.fullmatch(r"[Cc]\d+", cluster_id):  # C3 or c003 for C003, as people say and type it
@@ -1427,9 +1428,71 @@ def _not_clustered_why(status: str) -> str:
     return f"its status is {status}" if status else "its status is not ok"
 
 
+def _same_spelling(given: str, cluster_id: str) -> bool:
+    """Whether ``given`` is ``cluster_id`` typed otherwise (c003, C3, Ｃ００３), no other cluster."""
+    given = unicodedata.normalize("NFKC", str(given)).strip()
+    return bool(re.fullmatch(r"[Cc]\d+", given) and re.fullmatch(r"C\d+", cluster_id)
+                and int(given[1:]) == int(cluster_id[1:]))
+
+
+def _spelt_as_given(all_ids: set[str], given: str) -> str:
+    """The opinion id ``given`` names: itself, or the one id it is in full-width or other case
+    (「Ｈ－００１－１」「h-001-1」 for H-001-1, as an IME types them; QA60: refused, while c003 was taken)."""
+    if given in all_ids:
+        return given
+    folded = unicodedata.normalize("NFKC", given).strip()
+    if folded in all_ids:
+        return folded
+    same = [i for i in all_ids if i.casefold() == folded.casefold()]
+    return same[0] if len(same) == 1 else given
+
+
+def _cluster_spelling(members: Mapping[str, list[str]], given: str) -> str:
+    """Cluster ``given`` as the run spells it (「Ｃ００３」「c003」「C3」 for C003); an id the run has not
+    (merged away since) upper-cased, for ``_cluster_now`` to follow."""
+    given = unicodedata.normalize("NFKC", str(given)).strip()
+    if given in members:
+        return given
+    m = re.fullmatch(r"[Cc](\d+)", given)
+    if not m:
+        return given
+    same = [c for c in members if re.fullmatch(r"C0*" + str(int(m.group(1))), c)]
+    return same[0] if len(same) == 1 else given.upper()
+
+
+_CLUSTER_ARGS = ("clusters", "cluster_id")
+_OPINION_ARGS = ("opinion_id", "opinion_ids", "item_id")
+
+
+def as_spelt_in_run(run_dir, arguments: dict) -> dict:
+    """A review command's id arguments as the run folder spells them: full-width (as an IME types
+    them: 「Ｃ００３」「Ｈ－００１－１」), lower case, or a cluster's number without its zeros (C3). The
+    messages then name the ids the run has (QA60: 「recorded label for Ｃ００３ (0 opinions)」 once C003 was
+    taken, 「unknown opinion id 'h-001-1'」). Unchanged when the folder cannot be read (the command says why)."""
+    try:
+        members, all_ids, _ = _run_state(run_dir)
+    except (InputError, OSError, ValueError):
+        return arguments
+    out = dict(arguments)
+
+    def one(key: str, value: str) -> str:
+        folded = unicodedata.normalize("NFKC", str(value)).strip()
+        if key in _CLUSTER_ARGS or (re.fullmatch(r"[Cc]\d+", folded) and folded not in all_ids):
+            return _cluster_spelling(members, value)
+        return _spelt_as_given(all_ids, str(value).strip())
+
+    for key in _CLUSTER_ARGS + _OPINION_ARGS:
+        value = out.get(key)
+        if isinstance(value, str) and value:
+            out[key] = one(key, value)
+        elif isinstance(value, (tuple, list)):
+            out[key] = type(value)(one(key, v) for v in value)
+    return out
+
+
 def _opinions(all_ids: set[str], ids: Sequence[str], clustered: set[str] | None = None,
               row_of: Mapping[str, Mapping[str, str]] | None = None) -> list[str]:
-    ids = [str(i).strip() for i in ids if str(i).strip()]
+    ids = [_spelt_as_given(all_ids, str(i).strip()) for i in ids if str(i).strip()]
     if not ids:
         raise InputError("name at least one opinion id")
     unknown = [i for i in ids if i not in all_ids]
@@ -1462,7 +1525,10 @@ def record_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> 
     named = list(cluster_ids)
     cluster_ids = list(dict.fromkeys(now.values()))
     if len(cluster_ids) < 2:
-        merged = [f"{c} is now {now[c]}" for c in named if now[c] != c]
+        # 「C003 c003」「C3 C003」: one cluster, spelt twice (QA60: said to be 「merged by an earlier decision」)
+        merged = [f"{c} is now {now[c]}" for c in named if now[c] != c and not _same_spelling(c, now[c])]
+        if not merged:
+            raise InputError("merge needs two or more different clusters")
         raise InputError(f"{' and '.join(merged)} (merged by an earlier decision): nothing left to merge")
     groups = [members[c] for c in cluster_ids]
     ids = [i for g in groups for i in g]

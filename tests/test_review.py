@@ -1050,8 +1050,8 @@ def test_already_detached_says_run_again_only_while_it_is_pending(pool):
 
 def test_cli_detach_reads_opinions_once(pool, monkeypatch):
     calls = []
-    real = review._read_opinions_rows
-    monkeypatch.setattr(review, "_read_opinions_rows", lambda run_dir: calls.append(1) or real(run_dir))
+    real = review._read_own_csv  # the file is parsed once (later calls find it in the cache)
+    monkeypatch.setattr(review, "_read_own_csv", lambda path: calls.append(1) or real(path))
     res = invoke("review", "detach", pool["out"], "X1-1")
     assert res.exit_code == 0 and f"X1-1 leaves {pool['group']} (7 -> 6 opinions)" in res.output
     assert len(calls) == 1
