@@ -15,10 +15,6 @@ from importlib import resources
 from typing import Mapping
 
 # Parts of speech that carry content (UniDic pos1).
-import os as _os
-
-GLUE_SINGLES = _os.environ.get("CLUSTER_GLUE_SINGLES", "0")
-_GLUE_POS = {"名詞", "接尾辞", "接頭辞"}  # the parts of a compound noun, for ``lemmas``
 CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞", "代名詞", "感動詞", "連体詞"}
 # Parts of speech kept as keywords (labels): nouns, verbs, adjectives.
 KEYWORD_POS = {"名詞", "動詞", "形容詞", "形状詞"}
@@ -134,11 +130,7 @@ class Tokenizer:
         stop = stopwords()
         out = []
         toks = self(text)
-        run = ""  # the compound noun so far (駐輪 + 場): a one-character part is read with it
         for k, tok in enumerate(toks):
-            in_compound = tok.pos1 in _GLUE_POS and tok.pos2 != "代名詞" and not (tok.pos1 == "名詞" and tok.pos2 == "数詞")
-            compound, run = (run + tok.surface if run else tok.surface) if in_compound else "", \
-                (run + tok.surface if in_compound else "")
             if content_only and tok.pos1 not in CONTENT_POS:
                 continue
             if tok.pos1 == "名詞" and tok.pos2 == "数詞":
@@ -149,12 +141,6 @@ class Tokenizer:
             if glue_prefixes and prev is not None and prev.pos1 == "接頭辞" and len(prev.surface) == 1 \
                     and tok.pos1 == "名詞":
                 out.append(prev.surface + tok.lemma)
-                continue
-            if GLUE_SINGLES != "0" and len(tok.surface) == 1 and len(compound) > 1 and tok.pos1 in (
-                    ("名詞", "接尾辞") if GLUE_SINGLES == "1" else ("接尾辞",)):
-                # 「駐輪場」「駐車場」 share 場, 「開館日」「収集日」 日, 「図書館」「公民館」 館: alone, such a part
-                # joined unrelated requests of a small consultation (QA61); the compound says what it is
-                out.append(compound)
                 continue
             out.append(tok.lemma)
         return out
