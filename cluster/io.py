@@ -503,9 +503,11 @@ def _zip_kind(path: Path) -> str:
     return "a ZIP archive"
 
 
-# The first columns of the CSV outputs of `cluster run` (a folder's earlier outputs caught by `*.csv`)
-_OWN_CSV_HEADERS = (("opinion_id,comment_id,row_number", "opinions.csv"), ("cluster_id,size,unique_texts", "clusters.csv"),
-                    ("cluster_id,rank,answer_id", "answers.csv"))
+# The columns of the CSV outputs of `cluster run` (a folder's earlier outputs caught by `*.csv`): all of them
+# (QA62: a web system's export beginning opinion_id,comment_id,row_number was taken for opinions.csv)
+_OWN_CSV_HEADERS = (("opinion_id,comment_id,row_number,index,status,duplicate_group", ("text",), "opinions.csv"),
+                    ("cluster_id,size,unique_texts,label", ("representative",), "clusters.csv"),
+                    ("cluster_id,rank,answer_id,score,past_opinion,answer", (), "answers.csv"))
 _OWN_CREATOR = b"<dc:creator>pubcom-cluster</dc:creator>"
 
 
@@ -527,9 +529,17 @@ def own_output_kind(path: str | os.PathLike) -> str:
                 if _OWN_CREATOR not in z.read("docProps/core.xml")[:4000]:
                     return ""
                 book = z.read("xl/workbook.xml")
+                strings = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in z.namelist() else b""
         except (zipfile.BadZipFile, KeyError, OSError):
             return ""
-        return "worksheet.xlsx" if b'name="_import"' in book else "report.xlsx"
+        if b'name="_import"' in book:
+            return "worksheet.xlsx"
+        # a copy of a report.xlsx that comments were typed into keeps its author (QA62): the report's own
+        # column names tell (openpyxl writes text inline; Excel moves it to sharedStrings when it saves)
+        heading = "ご意見の概要".encode("utf-8")
+        if heading in strings or _sheet_has(path, heading):
+            return "report.xlsx"
+        return ""
     line = head.split(b"\n", 1)[0]
     for encoding in ("utf-8-sig", "cp932"):  # (--report-encoding cp932 writes the CSVs in CP932)
         try:
@@ -539,13 +549,28 @@ def own_output_kind(path: str | os.PathLike) -> str:
             continue
     else:
         return ""
-    for start, name in _OWN_CSV_HEADERS:
-        if first.startswith(start):
-            return name
     cells = [c.strip('"') for c in first.split(",")]
+    for start, also, name in _OWN_CSV_HEADERS:
+        if first.startswith(start) and all(c in cells for c in also):
+            return name
     if cells[:1] == ["No."] and "ご意見の概要" in cells and "回答の状態" in cells and "対応区分の内容" in cells:
         return "report.csv"
     return ""
+
+
+def _sheet_has(path: Path, needle: bytes) -> bool:
+    """Whether the first worksheet of the .xlsx ``path`` holds ``needle`` in its first 64 KB."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            sheets = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and n.endswith(".xml"))
+            if not sheets:
+                return False
+            with z.open(sheets[0]) as fh:
+                return needle in fh.read(1 << 16)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
 
 
 def _encrypted_office(data: bytes) -> bool:

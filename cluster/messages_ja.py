@@ -126,7 +126,7 @@ _FILE_KINDS = {"a PDF file": "PDFファイル", "an old Office file (.xls or .do
 
 def _a_output(files: str) -> str:
     """「worksheet_記入済.xlsx (a worksheet.xlsx)」 in Japanese."""
-    return re.sub(r" \(a (\S+)\)", r"（\1）", files)
+    return re.sub(r" \((\S+\.(?:csv|xlsx))\)", r"（\1）", files)
 
 
 def _opt(value: Optional[str], fmt: str) -> str:

@@ -50,7 +50,7 @@ from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_su
                      has_submitter_names, kind_key, one_row_per_submission, section_topic, write_all)
 from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
-from .split import is_lead_in, is_name_list, split_sentences, split_submission
+from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, repeated_names_note, repeated_organisations_note,
                          repeats_line)
@@ -471,13 +471,19 @@ def _check_same_submissions(names: Sequence[str], parts: Sequence[Sequence[Submi
     the same comments saved twice (as CSV and as Excel, or the web form exported on day 10 and again on
     day 30) would all be counted twice (QA60: 86 submissions for 43, with a note that advised
     --count-repeats once). A form letter sent by post and by e-mail shares one text, not its rows."""
-    rows = [Counter((s.comment_id, s.submitter, s.text.strip()) for s in part if s.text.strip()) for part in parts]
+    rows = []
+    for part in parts:
+        # a text its file holds once, and an opinion: 「特にありません」 on card 1 of two events, or a campaign's
+        # three wordings under ids that restart at 1, are no sign of one file saved twice (QA62: both refused)
+        texts = Counter(s.text.strip() for s in part)
+        rows.append(Counter((s.comment_id, s.submitter, s.text.strip()) for s in part
+                            if texts[s.text.strip()] == 1 and not is_empty_opinion(s.text)))
     for b in range(len(parts)):
         for a in range(b):
             both = rows[a] & rows[b]
             shared = sum(both.values())
             smaller = min(sum(rows[a].values()), sum(rows[b].values()))
-            if len({text for _, _, text in both}) >= 3 and 2 * shared >= smaller:
+            if shared >= 3 and 2 * shared >= smaller:
                 raise InputError(f"{names[b]} holds {shared} of the submissions in {names[a]} (the same id, name and "
                                  "text): the same comments saved twice (as CSV and as Excel, or exported twice) would "
                                  "all be counted twice; give one of them (the later export, if one holds more)")
@@ -713,7 +719,9 @@ def _intro_subject_as_heading(made: list) -> list:
     the opening was a greeting row and its 第4章 was lost; one item was published under 第1章)."""
     first = made[0]
     m = _INTRO_SUBJECT_RE.match(first[3]) if first[4] == "greeting" else None
-    if m is None or not find_references(m.group("s")):
+    # a subject that is not the draft itself heads them too (QA62: 「保育施設について、以下のとおり意見を述べます。」
+    # over 一、二: the items were published without it); 「本計画案について、…」 heads nothing
+    if m is None or not (find_references(m.group("s")) or not names_the_draft(m.group("s") + "について")):
         return made
     heading = m.group("s") + "について"
     return [first] + [(a, b, heading, t, st) if st == "ok" and not h else (a, b, h, t, st)
@@ -1696,7 +1704,7 @@ def _without_own_outputs(paths: list[Path], log: Callable[[str], None]) -> list[
     if not mine:
         return paths
     theirs = [path for path in paths if not kinds.get(path)]
-    shown = [path.name if path.name == kinds[path] else f"{path.name} (a {kinds[path]})" for path in mine]
+    shown = [path.name if path.name == kinds[path] else f"{path.name} ({kinds[path]})" for path in mine]
     import_hint = ("; a filled-in worksheet goes in with `cluster review import DIR FILE`"
                    if any(kinds[p] == "worksheet.xlsx" for p in mine) else "")
     if not theirs:

@@ -171,10 +171,20 @@ _ANNOUNCED_TOPIC_RE = re.compile(
     r"[ \t\u3000]*(?:(?P<c>まず|次に|つぎに|最後に|さいごに|また|それから|続いて|第[一二三四五六1-6１-６]に|"
     r"[一二三四五六1-6１-６](?:点|つ)目(?:は|として|に)?)[、，,]?[ \t\u3000]*)?(?:(?:私|わたし|当会|本会)は[、，,]?)?"
     r"(?P<h>[^。．\n、，,「」『』]{2,30}?について)(?:の)?[、，,]?(?:私の|ご)?(?:意見|要望|提案)"
-    r"(?:を(?:述べ|申し上げ)(?:ます|させていただきます|させて頂きます)|です|があります|がございます)[。．.]?")
+    r"(?:を(?:述べ|申し上げ)(?:ます|させていただきます|させて頂きます)|です|があります|がございます)"
+    # the sentence ends there: 「…について意見がありますが、まず…」 goes on, and is no heading (QA62: cut after が)
+    r"(?:[。．.!！]|(?=[ \t\u3000]*$))")
 # ... unless what it names is the draft itself (「本計画案について意見を述べます。」: every letter says so)
-_THE_DRAFT_RE = re.compile(r"(?:素案|原案|改正案|案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱)[)）」』]?"
+_THE_DRAFT_RE = re.compile(r"(?:素案|原案|改正案|案|計画|方針|指針|条例|戦略|構想|ビジョン|プラン|大綱|要綱)"
+                           r"(?:[（(][^（）()]{1,20}[)）])?[)）」』]?"
                            r"(?:等|全体|全般)?について$")
+
+
+def names_the_draft(subject: str) -> bool:
+    """「本計画案について」「…プラン（令和8～12年度）について」: a subject that is the draft itself (no part of it)."""
+    subject = subject.strip()
+    return bool(_THE_DRAFT_RE.search(subject)) and not _PART_OF_DRAFT_RE.search(subject) or bool(
+        _POINTS_ANNOUNCED_RE.search(subject))
 
 
 def _announced_topic(line: str) -> re.Match | None:
@@ -359,6 +369,28 @@ def split_submission(text: str) -> list[Segment]:
     line break here too, so that a heading never spans one: the offsets stay those of ``text``."""
     if "\r" in text:
         text = _LONE_CR_RE.sub("\n", text)
+    return _headed_by_their_announcement(text, _split_submission(text))
+
+
+def _headed_by_their_announcement(text: str, segments: list[Segment]) -> list[Segment]:
+    """A segment a paragraph cut opened with 「次に、図書館について意見を述べます。…」 takes that subject as its
+    heading, in place of the one an earlier announcement gave the paragraph (QA62: the 図書館 request was filed
+    under 「公園について」; a heading that names a place in the draft, 第3章, is kept beside it)."""
+    out = []
+    for seg in segments:
+        m = None if seg.closing or seg.part else _announced_topic(text[seg.start:seg.end])
+        body = _trimmed(text, seg.start + m.end(), seg.end) if m else None
+        if m is None or body.end <= body.start:
+            out.append(seg)
+            continue
+        heading = m.group("h")
+        if seg.heading and seg.heading != heading and _PART_OF_DRAFT_RE.search(seg.heading):
+            heading = f"{seg.heading} {heading}"
+        out.append(Segment(body.start, body.end, heading, seg.marker, seg.closing, seg.part))
+    return out
+
+
+def _split_submission(text: str) -> list[Segment]:
     parts, quote_bullets = _mail_parts(text)
     if not parts:
         return _without_furniture(text, _split_top(text, quote_bullets))
@@ -479,11 +511,11 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         numbered = any(rx.match(stripped) for style, rx in _MARKERS if style not in ("bullet", "dash"))
         am = None if hm or numbered else _announced_topic(line)
         # on a line of its own it may announce the items under it (「…第4条と…10頁の両方について意見です。」,
-        # a lead-in): a heading only when it opens a point of a sequence (「まず、」「次に、」)
-        if am and (line[am.end():].strip(" \t\u3000") or (am.group("c") and _has_text_after(text, lines, idx))):
+        # a lead-in): a heading over a paragraph, or when it opens a point of a sequence (「まず、」「次に、」)
+        if am and (line[am.end():].strip(" \t\u3000") or (_has_text_after(text, lines, idx) and (
+                am.group("c") or not _items_follow(text, lines, idx)))):
             headings[idx] = am.group("h")
-            if line[am.end():].strip(" \t\u3000"):
-                heading_body[idx] = s + am.end()  # the paragraph goes on after the sentence
+            heading_body[idx] = s + am.end() if line[am.end():].strip(" \t\u3000") else e  # where its text starts
             continue
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
             headings[idx] = _SUBJECT_LABEL_RE.sub("", hm.group("h").strip())  # 「件名：駐輪場について」
@@ -579,7 +611,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             heading = " ".join(h for h in (carry, headings[idx]) if h)
             stack = []
             body_start = heading_body.get(idx, lines[idx][1])
-            if carry_from is not None:  # the heading line carried over stays in the text (no text is lost)
+            if carry_from is not None and idx not in heading_body:
+                # the heading line carried over stays in the text (no text is lost); under a sentence that
+                # announces the subject (「第3章について⏎放課後児童クラブについて意見を述べます。…」) both are the heading
                 body_start = carry_from
             carry, carry_from = "", None
             seg = _trimmed(text, body_start, end, heading=heading)
@@ -2033,6 +2067,15 @@ def _is_own_text(text: str, lines: list[tuple[int, int]], kinds: list[str], i: i
     """Lines ``i`` to ``j`` (exclusive) hold the writer's own words (not header, quotation, greeting)."""
     own = "\n".join(text[s:e] for (s, e), kind in zip(lines[i:j], kinds[i:j]) if not kind)
     return bool(own.strip()) and not is_empty_opinion(own)
+
+
+def _items_follow(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
+    """Whether the next line with text after line ``idx`` opens a numbered item or a section: a sentence
+    over them announces them (a lead-in), one over a paragraph heads it."""
+    for s, e in lines[idx + 1:]:
+        if text[s:e].strip():
+            return _starts_item(text[s:e])
+    return False
 
 
 def _has_text_after(text: str, lines: list[tuple[int, int]], idx: int) -> bool:

@@ -61,7 +61,7 @@ def test_the_tools_own_outputs_beside_the_inputs_are_skipped(folder):
     output = _run(*inputs, "--out", folder / "again")
     (line,) = [x for x in output.splitlines() if "written by this tool" in x]
     assert line == ("warning: skipped 6 files written by this tool, not comments: answers.csv, clusters.csv, "
-                    "opinions.csv, report.csv, report.xlsx, worksheet_公民館課.xlsx (a worksheet.xlsx); a filled-in "
+                    "opinions.csv, report.csv, report.xlsx, worksheet_公民館課.xlsx (worksheet.xlsx); a filled-in "
                     "worksheet goes in with `cluster review import DIR FILE`")
     assert is_known(line)
     # counted as the first run counted them
