@@ -2352,9 +2352,32 @@ def _class_name_intro(m: re.Match) -> str:
     return m.group(1) + MASKS["name"]
 
 
+# QA62: a child's given name alone in hiragana after the class (「３年２組のはるとです」「ぼくは3年2組のたなかはるとです」),
+# and a child's signature line, the school and year before a hiragana name (「みなと小学校 3年 なかむら」); a word UniDic
+# reads as a common one stays (「3年2組のみんなです」), as after 名前は
+_CLASS_HIRAGANA_INTRO_RE = re.compile(
+    r"((?:[0-9０-９一二三四五六][^\S\n]*年[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組"
+    r"|年生)[^\S\n]*の?[^\S\n]*)"
+    rf"([ぁ-ゖー]{{2,8}}?){_INTRO_TAIL}")
+_SCHOOL_YEAR_SIGNATURE_RE = re.compile(
+    r"(?m)^([^\S\n]*(?:\S*(?:小学校|中学校|義務教育学校|高等学校|高校|小|中)|［学校名］)[^\S\n]*[0-9０-９一二三四五六][^\S\n]*年(?:生)?"
+    r"(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[^\S\n]*組)?[^\S\n]+)([ぁ-ゖー]{2,8})[^\S\n]*$")
+
+
+def _signed_hiragana_name(m: re.Match) -> str:
+    """A hiragana word after the school and year on a line of its own: a name unless it holds a particle or
+    a predicate (「みんなで」「がんばります」), or is one common word UniDic knows no name reading of."""
+    if any(raw.split(",")[0] in ("助詞", "助動詞", "動詞", "形容詞", "形状詞", "接続詞", "副詞")
+           for _, raw in _tagged(m.group(2))):
+        return m.group()
+    return _hiragana_name_alone(m)
+
+
 def _mask_hiragana_intros(text: str) -> str:
     if "年" in text:
         text = _CLASS_NAME_INTRO_RE.sub(_class_name_intro, text)
+        text = _CLASS_HIRAGANA_INTRO_RE.sub(_hiragana_name_alone, text)
+        text = _SCHOOL_YEAR_SIGNATURE_RE.sub(_signed_hiragana_name, text)
     text = _HIRAGANA_INTRO_RE.sub(_hiragana_intro, text)
     if "名前" in text or "なまえ" in text:
         text = _HIRAGANA_NAME_ALONE_RE.sub(_hiragana_name_alone, text)

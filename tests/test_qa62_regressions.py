@@ -126,3 +126,21 @@ def test_comments_typed_into_a_copy_of_a_report_are_read(tmp_path):
     output = invoke("run", tmp_path / "郵送.xlsx", "--out", tmp_path / "out2", "--model", "char-hash").output
     assert "output of this tool" not in output and "written by this tool" not in output, output
     assert len(read_csv_rows(tmp_path / "out2" / "opinions.csv")) == 2
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("こうえんに いすを ふやしてほしいです。\nみなと小学校 3年 なかむら", "なかむら"),
+    ("こんにちは。３年２組のはるとです。こうえんにすべりだいをつくってください。", "はると"),
+    ("ぼくは3年2組のたなかはるとです。", "たなかはると"),
+])
+def test_a_childs_hiragana_name_after_the_class_or_school_is_masked(text, secret):
+    from conftest import assert_masked
+
+    assert_masked(text, secrets=[secret])
+
+
+@pytest.mark.parametrize("text", ["3年2組のみんなです。", "みなと小学校 3年 みんなで", "3年生のみんなでかんがえました。"])
+def test_a_common_word_after_the_class_stays(text):
+    from cluster.mask import mask_personal_data
+
+    assert mask_personal_data(text) == text
