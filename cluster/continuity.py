@@ -141,6 +141,19 @@ def _containment(a: str, b: str) -> float:
     return len(short) / len(long_) if short and short in long_ else 0.0
 
 
+def _heading_now(before: str, now: str) -> bool:
+    """Whether ``before`` is ``now`` under the sentence that announced its subject (「放課後児童クラブについて意見を
+    述べます。」), which the splitter now takes as the opinion's heading: the same opinion, cut otherwise (a run
+    folder made before that rule keeps its decisions)."""
+    from .split import _announced_topic
+
+    before, now = before.strip(), now.strip()
+    if not now or len(now) >= len(before) or not before.endswith(now):
+        return False
+    m = _announced_topic(before)
+    return m is not None and not before[m.end():len(before) - len(now)].strip(" \t\n\u3000")
+
+
 def find_recuts(prev: "PreviousRun", current: Mapping[str, str], row_of: Mapping[str, int],
                 anywhere: bool = False, rows_now: Mapping[int, Sequence[str]] | None = None) -> dict[str, str]:
     """{earlier opinion id: the id of this run's opinion that holds its text}: opinions the splitter
@@ -167,7 +180,7 @@ def find_recuts(prev: "PreviousRun", current: Mapping[str, str], row_of: Mapping
     for oid in sorted(prev.edited):
         before, now = prev.text_of.get(oid, ""), current.get(oid, "")
         rest = [t for t in (rows_now or {}).get(prev.row_of.get(oid, -1), ()) if t.strip() and t != now]
-        if now and _containment(before, now) and any(_containment(before, t) for t in rest):
+        if now and (_containment(before, now) and any(_containment(before, t) for t in rest) or _heading_now(before, now)):
             out[oid] = oid
     for oid in out:
         prev.edited.pop(oid, None)
@@ -181,7 +194,7 @@ def find_recuts(prev: "PreviousRun", current: Mapping[str, str], row_of: Mapping
         for cid in by_row.get(prev.row_of[oid], ()):
             if cid in taken or current[cid] == prev.text_of.get(cid) or (cid != oid and cid in prev.edited):
                 continue
-            inside = _containment(before, current[cid])
+            inside = 1.0 if _heading_now(before, current[cid]) else _containment(before, current[cid])
             score = 1.0 + inside if inside >= 0.5 else _edit_ratio(before, current[cid])
             if score >= EDIT_SIMILARITY and (best is None or (score, cid == oid) > best[:2]):
                 best = (score, cid == oid, cid)

@@ -722,9 +722,9 @@ _MORE_ENTRIES += [
 # --- QA48: run folders, decisions and worksheets written by an older version of the tool
 _MORE_ENTRIES += [
     (r"re-run: the tool now cuts (?P<n>[\d,]+) earlier opinions? differently \(a greeting or signature line is a row "
-     r"of its own\): (?P<ids>.+?); (?:it keeps its cluster|each keeps its cluster) and staff decisions",
+     r"of its own(?:, or a sentence naming the subject its heading)?\): (?P<ids>.+?); (?:it keeps its cluster|each keeps its cluster) and staff decisions",
      lambda m: f"再実行：前回の意見{m['n']}件を、このツールは今は違う位置で切り分けます（あいさつや署名の行が別の行に"
-               f"なります）：{m['ids'].replace(', ', '、')}。項目と職員の判断はそのままです"),
+               f"なるか、主題を述べる文が見出しになります）：{m['ids'].replace(', ', '、')}。項目と職員の判断はそのままです"),
     (r"re-run: the tool now reads (?P<n>[\d,]+) earlier opinions? as having no opinion \(status empty or greeting in "
      r"opinions\.csv\), the input unchanged: (?P<ids>.+?); (?:it leaves its cluster|each leaves its cluster)",
      lambda m: f"再実行：入力は変わっていませんが、前回の意見{m['n']}件を、このツールは今は意見のない行として読みます"
@@ -735,6 +735,8 @@ _MORE_ENTRIES += [
      lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：{m['ids'].replace(', ', '、')}："
                "このツールは今はその提出を違う位置で切り分けます（"
                + {"a greeting or signature line is a row of its own": "あいさつや署名の行が別の行になります",
+                  "a greeting or signature line is a row of its own, or a sentence naming the subject its heading":
+                      "あいさつや署名の行が別の行になるか、主題を述べる文が見出しになります",
                   "the earlier run used --no-split": "前回は --no-split を使いました",
                   "this run uses --no-split": "今回は --no-split を使っています"}.get(m["why"], m["why"]) + "）。"
                + ("今のIDの意見に当てはめます" if m["under"] else "その意見に引き続き当てはめます")),

@@ -1355,7 +1355,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         if changes["recut"]:
             shown = [i if prev.recut[i] == i else f"{i} → {prev.recut[i]}" for i in changes["recut"]]
             log(f"re-run: the tool now cuts {counted(len(shown), 'earlier opinion')} differently (a greeting or "
-                f"signature line is a row of its own): {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
+                f"signature line is a row of its own, or a sentence naming the subject its heading): {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
                 f"{'it keeps its cluster' if len(shown) == 1 else 'each keeps its cluster'} and staff decisions")
         if changes["edited"] or changes["gone"]:
             said = []

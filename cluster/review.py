@@ -779,7 +779,7 @@ def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, s
     recut = list(dict.fromkeys(recut))
     if recut:
         shown = ", ".join(a if a == b else f"{a} → {b}" for a, b in recut[:5]) + (" ..." if len(recut) > 5 else "")
-        why = f" ({recut_why})" if recut_why else " (a greeting or signature line is a row of its own)"
+        why = f" ({recut_why})" if recut_why else " (a greeting or signature line is a row of its own, or a sentence naming the subject its heading)"
         out.append(f"{what}: {shown}: the tool now cuts {'its submission' if len(recut) == 1 else 'their submissions'} "
                    f"differently{why}; still applies to "
                    f"{'the opinion' if len(recut) == 1 else 'the opinions'}"

@@ -144,3 +144,35 @@ def test_a_common_word_after_the_class_stays(text):
     from cluster.mask import mask_personal_data
 
     assert mask_personal_data(text) == text
+
+
+def test_a_folder_made_before_announcements_were_headings_keeps_its_decisions(tmp_path):
+    """A run folder the earlier version wrote holds 「放課後児童クラブについて意見を述べます。定員を増やしてください。」 as the
+    opinion's text; this version reads the first sentence as its heading: the same opinion, its decisions kept."""
+    from test_upgrade_qa48 import rewrite_opinions
+
+    announced = "放課後児童クラブについて意見を述べます。"
+    comments = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [["1", announced + "定員を増やしてください。"],
+                                                                      ["2", "病児保育の施設を増やしてください。"]])
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash", "--no-progress")
+        assert res.exit_code == 0, res.output
+        return res.output
+
+    run()
+
+    def as_before(rows):
+        for r in rows:
+            if r["heading"] == "放課後児童クラブについて":
+                r["text"], r["heading"], r["start"] = announced + r["text"], "", "0"
+        return rows
+
+    rewrite_opinions(out, as_before)
+    cid = next(r["cluster_id"] for r in read_csv_rows(out / "opinions.csv") if r["text"].startswith(announced))
+    assert invoke("review", "answer", out, cid, "--text", "定員の拡大を検討します。").exit_code == 0
+    output = run()
+    assert "the tool now cuts 1 earlier opinion differently" in output and "2 applied" not in output
+    assert "staff decisions in" in output and "1 applied" in output, output
+    assert "定員の拡大を検討します。" in (out / "report.md").read_text(encoding="utf-8")
