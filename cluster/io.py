@@ -1609,25 +1609,35 @@ def _merged_ranges(data: bytes, ws) -> list[tuple[int, int, int, int]]:
         return [r.bounds for r in ranges.ranges] if ranges is not None else []
     found: list[tuple[int, int, int, int]] = []
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            with zf.open(member.lstrip("/")) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    buf = tail + chunk
-                    # <mergeCells> follows the cell data: only look once it has started
-                    start = buf.find(b"mergeCell")
-                    if start >= 0:
-                        rest = buf[max(0, start - 8):] + fh.read()
-                        for m in _MERGE_RE.finditer(rest):
-                            try:
-                                found.append(tuple(range_boundaries(m.group(1).decode())))
-                            except (ValueError, TypeError):
-                                continue
-                        break
-                    tail = chunk[-64:]
+        chunks = _sheet_chunks(data, member)
+        tail = b""
+        for chunk in chunks:
+            buf = tail + chunk
+            # <mergeCells> follows the cell data: only look once it has started
+            start = buf.find(b"mergeCell")
+            if start >= 0:
+                rest = buf[max(0, start - 8):] + b"".join(chunks)
+                for m in _MERGE_RE.finditer(rest):
+                    try:
+                        found.append(tuple(range_boundaries(m.group(1).decode())))
+                    except (ValueError, TypeError):
+                        continue
+                break
+            tail = chunk[-64:]
     except (zipfile.BadZipFile, OSError, KeyError):
         return []
     return found
+
+
+def _sheet_chunks(data: bytes, member: str) -> Iterator[bytes]:
+    """The XML of worksheet ``member`` of the .xlsx ``data``, 1 MB at a time (a sheet of 100,000 rows
+    is never held whole). Raises zipfile's, OSError or KeyError for a broken file."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zf.open(member.lstrip("/")) as fh:
+            while chunk := fh.read(1 << 20):
+                yield chunk
 
 
 def _fill_merged(grid: list[list], merges: Sequence[tuple[int, int, int, int]], header_row: int,
@@ -1790,17 +1800,15 @@ def _hidden_rows(data: bytes, ws) -> set[int]:
         return {n for n, d in dims.items() if getattr(d, "hidden", False)}
     found: set[int] = set()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            with zf.open(member.lstrip("/")) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    buf = tail + chunk
-                    cut = buf.rfind(b"<", max(0, len(buf) - 4096))  # a tag cut at the chunk's end: next time
-                    head, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
-                    if b"hidden=" in head:
-                        for m in _ROW_TAG_RE.finditer(head):
-                            if _HIDDEN_ATTR_RE.search(m.group(1)) and (r := _ROW_NUMBER_RE.search(m.group(1))):
-                                found.add(int(r.group(1)))
+        tail = b""
+        for chunk in _sheet_chunks(data, member):
+            buf = tail + chunk
+            cut = buf.rfind(b"<", max(0, len(buf) - 4096))  # a tag cut at the chunk's end: next time
+            head, tail = (buf[:cut], buf[cut:]) if cut > 0 else (buf, b"")
+            if b"hidden=" in head:
+                for m in _ROW_TAG_RE.finditer(head):
+                    if _HIDDEN_ATTR_RE.search(m.group(1)) and (r := _ROW_NUMBER_RE.search(m.group(1))):
+                        found.add(int(r.group(1)))
     except (zipfile.BadZipFile, OSError, KeyError):
         return set()
     return found

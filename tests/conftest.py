@@ -216,9 +216,10 @@ def assert_masked(text: str, names=(), secrets=(), kept=()) -> None:
         assert word in out, out
 
 
-def write_sheet(path: Path, rows, merges=()) -> Path:
+def write_sheet(path: Path, rows, merges=(), hidden=()) -> Path:
     """An Excel file of ``rows`` (the first is the header, or a title above it) on a sheet 意見一覧,
-    with the cell ranges ``merges`` merged."""
+    with the cell ranges ``merges`` merged and the rows ``hidden`` (numbers) hidden. A formula
+    (「=ROW()」) is saved with no calculated value, as a form system's export is."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -228,6 +229,8 @@ def write_sheet(path: Path, rows, merges=()) -> Path:
         ws.append(list(row))
     for ref in merges:
         ws.merge_cells(ref)
+    for number in hidden:
+        ws.row_dimensions[number].hidden = True
     wb.save(path)
     return path
 

@@ -104,16 +104,7 @@ def test_a_title_row_naming_the_draft_before_its_list(row, title):
 
 
 def _workbook_with(tmp_path, rows, hidden=(), name="w.xlsx"):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "意見一覧"
-    for row in rows:
-        ws.append(list(row))
-    for r in hidden:
-        ws.row_dimensions[r].hidden = True
-    path = tmp_path / name
-    wb.save(path)  # openpyxl saves no calculated value for a formula: as a form system's export
-    return path
+    return write_sheet(tmp_path / name, rows, hidden=hidden)
 
 
 def _run(tmp_path, path, *extra):
