@@ -291,7 +291,10 @@ class TocReading:
 
 
 def _is_toc_heading(line: str) -> bool:
-    return bool(_TOC_HEADING_RE.fullmatch(re.sub(r"\s", "", unicodedata.normalize("NFKC", line))))
+    """「目次」, or the draft's title before it on the line (「○○計画（案）　目次」: QA63 published it as a 該当箇所)."""
+    bare = re.sub(r"\s", "", unicodedata.normalize("NFKC", line))
+    return bool(_TOC_HEADING_RE.fullmatch(bare) or (
+        re.search(r"(?:目次|もくじ|[【\[〔(（<＜](?:目次|もくじ)[】\]〕)）>＞])$", bare) and not _TOC_PAGE_RE.search(line)))
 
 
 def _looks_like_toc(lines: Sequence[str]) -> bool:
@@ -328,7 +331,9 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
             continue
         if _TOC_CHAPTER_RE.match(name):
             chapter = _TOC_CHAPTER_RE.match(name).group(0).replace(" ", "").replace("\u3000", "")
-        elif _TOC_SECTION_RE.match(name):
+        elif _TOC_SECTION_RE.match(name) or (indented and chapter and _numbered_part(name)):
+            # 「第2節 …」, or a part named by a word and a number (「施策1 路線バスの再編」), under its chapter: as
+            # opinions cite it, 「第4章施策1」 (QA63: published 「施策1 …、第4章」)
             if chapter:
                 name, nested = chapter + name, nested + 1
         elif not indented:
@@ -535,6 +540,33 @@ def _cited_topics(citing: tuple[str, Sequence[tuple[str, float]]], heads, annexe
     return out
 
 
+# A part of the draft named by a word and a number (「施策1 路線バスの再編」「基本目標2」「取組3」), as a TOC lists them
+_NUMBERED_PART_RE = re.compile(r"^(?:第[0-9]{1,2}章)?[ \u3000]*([\u4e00-\u9fff\u30a0-\u30ff]{1,6}?)([0-9]{1,2})(?![0-9])")
+
+
+def _numbered_part(name: str) -> str:
+    """「施策1」 of 「施策1 路線バスの再編」 or 「第4章施策1 …」; "" for a 第N章/節/条 or a plain number."""
+    m = _NUMBERED_PART_RE.match(unicodedata.normalize("NFKC", name).strip())
+    return "" if m is None or m.group(1).startswith("第") else m.group(1) + m.group(2)
+
+
+def _cite_numbered_parts(topics: Sequence["Topic"], citing, cited_score: np.ndarray) -> None:
+    """A row citing 「施策1」 (「第4章施策1の路線バスの再編について」) is about the topic 「施策1 …」, when one topic
+    alone is so named; over the chapter it sits in (QA63: 「第4章施策1」 gave 第4章 only). Cited when the text
+    the row shows names it, or more than half of its opinions do."""
+    parts = [_numbered_part(t.name) for t in topics]
+    named = Counter(p for p in parts if p)
+    for j, part in enumerate(parts):
+        if not part or named[part] > 1:
+            continue
+        rx = re.compile(re.escape(part) + r"(?![0-9])")
+        for r, (shown, members) in enumerate(citing):
+            total = sum(c for _, c in members) or 1.0
+            if rx.search(unicodedata.normalize("NFKC", shown)) or 2 * sum(
+                    c for t, c in members if rx.search(unicodedata.normalize("NFKC", t))) > total:
+                cited_score[r, j] = max(cited_score[r, j], 3.0)  # over the chapter it is part of
+
+
 def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topics: Sequence[Topic],
                  encoder, tokenizer, citing: Sequence[tuple[str, Sequence[tuple[str, float]]]] | None = None
                  ) -> list[tuple[str, float]]:
@@ -619,6 +651,7 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
                 for k in sections_of.get(h[0], ()):
                     if lex_or_listed[r, k] > 0 and cited_score[r, k] < cited_score[r, j]:
                         cited_score[r, k] = cited_score[r, j]
+    _cite_numbered_parts(topics, citing, cited_score)
     named = cited_score > 0
     rank = np.where(named, cited_score + np.maximum(rank, 0.0), rank)
     score = np.where(named, 1.0, score)

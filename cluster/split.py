@@ -1714,12 +1714,22 @@ def _signature_block(body: str) -> int:
     if len(masked) != len(lines):
         return -1
     j = len(lines)
+    contact = (MASKS["address"], MASKS["phone"], MASKS["email"], MASKS["postal"])
+
     def signed(m: str) -> bool:  # 「［氏名］」, or a short line with a name: 「東町 主婦 ［氏名］」「高校二年 ［氏名］」
         return only_masks(m) or NAME_MASK in m
 
-    while j > k and (is_empty_opinion(lines[j - 1]) or signed(masked[j - 1])):
+    def contact_line(m: str) -> bool:  # 「［住所］　老人福祉センター内　TEL ［電話番号］」 (QA63: glued to the last item)
+        return any(c in m for c in contact) and "。" not in m and len(m) <= 60
+
+    from .normalize import is_date_line
+
+    while j > k and (is_empty_opinion(lines[j - 1]) or signed(masked[j - 1]) or contact_line(masked[j - 1])
+                     or is_date_line(lines[j - 1])):
         j -= 1
-    if j == len(lines) or not any(signed(line) for line in masked[j:]):
+    # a signature has a name (its contact lines go with it); a letter's date (「令和8年1月20日」) under its last item
+    # too. Contact lines alone are left to the closing rules (a foreign name the masker does not know)
+    if j == len(lines) or not any(signed(m) or is_date_line(line) for m, line in zip(masked[j:], lines[j:])):
         return -1
     return sum(len(line) + 1 for line in lines[:j]) - 1
 
