@@ -1484,6 +1484,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<d>.+?): the folder cannot be made in (?P<p>.+?) \((?P<why>[^()]+)\); choose another --out folder, or one you "
      r"can write in",
      "{d}：{p} にフォルダを作れません（{why}）。--out に、書き込めるほかのフォルダを指定してください"),
+    # QA63: rows of a report in the draft's order renumbered by a changed 該当箇所
+    (r"(?P<n>\d+) rows? of the report (?:has|have) another No\. than in the last run \((?P<list>.+)\): a list or a worksheet "
+     r"that names rows by No\. names others now; their cluster ids stay \((?P<cmd>`[^`]+`)\)",
+     lambda m: f"報告書の{m['n']}項目の No. が前回の実行と変わりました（{m['list'].replace(' → ', '→')}）。No. で項目を示した一覧や"
+               f"回答作成シートは、今は別の項目を指します。項目ID（cluster_id）は変わりません（{m['cmd']}）"),
     # QA59: formulas a program wrote and no spreadsheet calculated, and hidden rows
     (r"(?P<n>\d+) cells? \((?P<cells>[^()]+)\) (?:holds a formula whose value was|hold formulas whose values were) never "
      r"calculated \(a workbook written by a program, not saved by Excel\): read as the formula's text; if they are "

@@ -1661,14 +1661,41 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
     # 7. outputs
     counts = _counts(subs, opinions, dups, clusters, read_info)
+    numbered_before = _report_numbers(out_dir / "clusters.csv") if prev else {}
     files = _publish(out_dir, lambda stage: _write_outputs(stage, input_path, subs, opinions, ok, unit_of_ok, dups, cluster_of_opinion,
                            cluster_ids, clusters, answer_rows, confirmed, candidates_by_cluster,
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log, highest_given=highest_given,
                            earlier_texts=earlier_texts, categories=categories, repeat_of=repeat_of))
+    if note := _renumbered_note(numbered_before, _report_numbers(out_dir / "clusters.csv"), out_dir):
+        log(note)
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
     return RunResult(out_dir, subs, opinions, clusters, answer_rows, counts, files)
+
+
+def _report_numbers(clusters_csv: Path) -> dict[str, str]:
+    """{cluster_id: its No. in the report} of a run's clusters.csv ({} when unreadable)."""
+    try:
+        table = read_table(clusters_csv) if clusters_csv.is_file() else None
+    except (InputError, OSError, ValueError):
+        return {}
+    if table is None or not {"cluster_id", "report_no"} <= set(table.columns):
+        return {}
+    return {unescape_cell(r["cluster_id"]): str(r.get("report_no") or "") for r in table.rows if r.get("report_no")}
+
+
+def _renumbered_note(before: Mapping[str, str], now: Mapping[str, str], out_dir: Path) -> str | None:
+    """One line when rows of the last run have another No. in the report now (QA63: a 該当箇所 imported from a
+    worksheet moved 12 rows of a report in the draft's order, unsaid; the departments had been sent them by No.)."""
+    moved = [(cid, before[cid], now[cid]) for cid in sorted(now, key=lambda c: int(now[c]) if now[c].isdigit() else 0)
+             if cid in before and before[cid] != now[cid]]
+    if not moved:
+        return None
+    shown = ", ".join(f"{cid} No. {a} → {b}" for cid, a, b in moved[:6]) + (" …" if len(moved) > 6 else "")
+    return (f"note: {counted(len(moved), 'row')} of the report {'has' if len(moved) == 1 else 'have'} another No. than in "
+            f"the last run ({shown}): a list or a worksheet that names rows by No. names others now; their cluster ids "
+            f"stay (`cluster review show {_shell_word(str(out_dir))} ID`)")
 
 
 def _without_lock_files(paths: list[Path], log: Callable[[str], None]) -> list[Path]:

@@ -92,3 +92,29 @@ def test_a_row_citing_a_numbered_part_gets_it_over_its_chapter(tmp_path):
     assert topic["計画案第4章施策1に"] == "第4章施策1　路線バスの再編"
     md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert "目次" not in md and "第4章施策1　路線バスの再編 |" in md
+
+
+def test_rows_renumbered_by_a_changed_section_are_named(tmp_path):
+    from conftest import invoke, write_csv
+
+    from cluster.messages_ja import is_known
+
+    (tmp_path / "章立て.txt").write_text(TOC, encoding="utf-8")
+    comments = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], [
+        ["1", "第1章の計画の概要がわかりにくいです。"], ["2", "第4章施策1の北浜線の減便に反対します。"],
+        ["3", "第5章の推進体制に市民を加えてください。"]])
+    out = tmp_path / "out"
+
+    def run():
+        res = invoke("run", comments, "--out", out, "--model", "char-hash", "--topics", tmp_path / "章立て.txt")
+        assert res.exit_code == 0, res.output
+        return res.output
+
+    assert "another No." not in run()
+    from conftest import read_csv_rows
+
+    first = next(r for r in read_csv_rows(out / "clusters.csv") if r["report_no"] == "1")
+    assert invoke("review", "section", out, first["cluster_id"], "第5章　計画の推進体制").exit_code == 0
+    (line,) = [x for x in run().splitlines() if "another No." in x]
+    assert f"{first['cluster_id']} No. 1 → " in line and is_known(line)
+    assert "another No." not in run()  # said once
