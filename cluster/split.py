@@ -170,7 +170,7 @@ _LEAD_IN_LINE_RE = re.compile(
 _ANNOUNCED_TOPIC_RE = re.compile(
     r"[ \t\u3000]*(?:(?P<c>まず|次に|つぎに|最後に|さいごに|また|それから|続いて|第[一二三四五六1-6１-６]に|"
     r"[一二三四五六1-6１-６](?:点|つ)目(?:は|として|に)?)[、，,]?[ \t\u3000]*)?(?:(?:私|わたし|当会|本会)は[、，,]?)?"
-    r"(?P<h>[^。．\n、，,「」『』]{2,30}?について)(?:の)?[、，,]?(?:私の|ご)?(?:意見|要望|提案)"
+    r"(?P<h>(?:[^。．\n、，,「」『』]|「[^」\n。]{1,30}」|『[^』\n。]{1,30}』){2,40}?について)(?:の)?[、，,]?(?:私の|ご)?(?:意見|要望|提案)"
     r"(?:を(?:述べ|申し上げ)(?:ます|させていただきます|させて頂きます)|です|があります|がございます)"
     # the sentence ends there: 「…について意見がありますが、まず…」 goes on, and is no heading (QA62: cut after が)
     r"(?:[。．.!！]|(?=[ \t\u3000]*$))")
@@ -487,6 +487,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     # 1. classify lines
     headings: dict[int, str] = {}
     heading_body: dict[int, int] = {}  # a heading sentence's line -> where its text goes on in the line
+    announced = False  # the last heading was a sentence announcing the subject (not a heading line)
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
     before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
     labelled = _opinion_reason_labels(text, lines)  # 【意見】【理由】: parts of one opinion, no cuts
@@ -516,8 +517,16 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
                 am.group("c") or not _items_follow(text, lines, idx)))):
             headings[idx] = am.group("h")
             heading_body[idx] = s + am.end() if line[am.end():].strip(" \t\u3000") else e  # where its text starts
+            announced = True
+            continue
+        if announced and not hm and not numbered and _NEW_POINT_RE.match(stripped):
+            # 「最後に、第3章の目標値について、…」 after 「次に、施策4の…について意見を述べます。⏎…」: a new point
+            # ends what the sentence announced (QA63: it took that heading); a heading line's section goes on
+            headings[idx], heading_body[idx] = "", s + lead
+            announced = False
             continue
         if hm and not numbered and idx + 1 < len(lines) and _has_text_after(text, lines, idx):
+            announced = False
             headings[idx] = _SUBJECT_LABEL_RE.sub("", hm.group("h").strip())  # 「件名：駐輪場について」
             m = _DOT_BEFORE_DIGIT.match(stripped)
             if m:  # 「１．12ページの現状分析について」: an item if the list around it counts up to it

@@ -118,3 +118,16 @@ def test_rows_renumbered_by_a_changed_section_are_named(tmp_path):
     (line,) = [x for x in run().splitlines() if "another No." in x]
     assert f"{first['cluster_id']} No. 1 → " in line and is_known(line)
     assert "another No." not in run()  # said once
+
+
+def test_a_new_point_ends_what_a_sentence_announced():
+    from cluster.split import split_submission
+
+    text = ("まず、第4章施策3「交通結節点の整備」について意見を述べます。駅前ロータリーを広げてください。\n"
+            "次に、施策4の運賃の見直しについて意見を述べます。高齢者の運賃を下げてください。\n"
+            "最後に、第3章の目標値について、利用者数の目標を高くしてください。")
+    assert [s.heading for s in split_submission(text)] == [
+        "第4章施策3「交通結節点の整備」について", "施策4の運賃の見直しについて", ""]
+    # under a heading line, a paragraph opening 「また、」 stays in its section
+    lined = "第3章について\n目標値が低すぎます。\nまた、評価指標も見直してください。"
+    assert [s.heading for s in split_submission(lined)] == ["第3章について"]
