@@ -522,6 +522,11 @@ def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig"
              _clean(answer_cell(r)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, "")),
              _clean(r.department)]
             for r in model.rows]
+    if model.final:
+        # the table as published: no working columns (QA63: 担当課 and 回答の状態 had to be deleted by hand
+        # before posting the CSV the run calls publishable)
+        keep = [k for k, name in enumerate(header) if name not in ("回答の状態", "担当課")]
+        header, rows = [header[k] for k in keep], [[row[k] for k in keep] for row in rows]
     write_csv(path, header, rows, encoding=encoding)
 
 

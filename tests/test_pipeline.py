@@ -670,8 +670,10 @@ def test_the_final_report_has_confirmed_answers_only_and_names_the_rest(tmp_path
     assert invoke("review", "answer", out, cid, "--text", "ご意見を踏まえ、検討してまいります。").exit_code == 0
     result = run_cli(src, out, "--answers", past_answers_csv, "--min-answer-score", "0", "--final")
     final = read_csv_rows(out / "report.csv")
-    assert [r["回答の状態"] for r in final].count("確定") == 1
-    assert not any(r["回答の状態"] == "候補" for r in final)
+    # the published table: no working columns (QA63), no candidate, the confirmed answer in its row
+    assert "回答の状態" not in final[0] and "担当課" not in final[0]
+    assert [r["考え方"] for r in final].count("ご意見を踏まえ、検討してまいります。") == 1
+    assert not any("【回答案" in r["考え方"] for r in final)
     assert "【回答案" not in (out / "report.md").read_text(encoding="utf-8")
     assert f"final report: 1 of {len(final)} rows has a confirmed answer; still without one: No. 2," in result.output
     assert read_csv_rows(out / "answers.csv")  # the candidates stay where staff work
