@@ -75,9 +75,10 @@ def _guarded(fn):
 
                 if note := recover_interrupted_publish(kwargs["run_dir"]):
                     _echo(note, err=True)
-                from .review import as_spelt_in_run
+                from .review import ID_ARGUMENTS, as_spelt_in_run
 
-                kwargs = as_spelt_in_run(kwargs["run_dir"], kwargs)
+                if any(kwargs.get(k) for k in ID_ARGUMENTS):  # (`review list` reads no opinions.csv for it)
+                    kwargs = as_spelt_in_run(kwargs["run_dir"], kwargs)
             return fn(*args, **kwargs)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise

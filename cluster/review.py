@@ -1462,6 +1462,7 @@ def _cluster_spelling(members: Mapping[str, list[str]], given: str) -> str:
 
 _CLUSTER_ARGS = ("clusters", "cluster_id")
 _OPINION_ARGS = ("opinion_id", "opinion_ids", "item_id")
+ID_ARGUMENTS = _CLUSTER_ARGS + _OPINION_ARGS  # a review command's arguments that name clusters or opinions
 
 
 def as_spelt_in_run(run_dir, arguments: dict) -> dict:
@@ -1481,7 +1482,7 @@ def as_spelt_in_run(run_dir, arguments: dict) -> dict:
             return _cluster_spelling(members, value)
         return _spelt_as_given(all_ids, str(value).strip())
 
-    for key in _CLUSTER_ARGS + _OPINION_ARGS:
+    for key in ID_ARGUMENTS:
         value = out.get(key)
         if isinstance(value, str) and value:
             out[key] = one(key, value)
