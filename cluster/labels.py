@@ -297,6 +297,17 @@ def _is_toc_heading(line: str) -> bool:
         re.search(r"(?:目次|もくじ|[【\[〔(（<＜](?:目次|もくじ)[】\]〕)）>＞])$", bare) and not _TOC_PAGE_RE.search(line)))
 
 
+_DRAFT_TITLE_LINE_RE = re.compile(r"^[^…\.・]{2,60}?(?:（案）|\(案\)|素案|原案|改正案|計画|方針|指針|プラン|ビジョン|戦略|構想|条例|大綱)"
+                                  r"(?:（案）|\(案\))?$")
+
+
+def _is_draft_title_line(line: str) -> bool:
+    """The draft's title over its 目次 (「東浜市地域公共交通計画（案）」), no page, no chapter (QA64: published as a 該当箇所)."""
+    bare = unicodedata.normalize("NFKC", line).strip()
+    return bool(_DRAFT_TITLE_LINE_RE.match(re.sub(r"\s", "", bare))) and not _TOC_PAGE_RE.search(line) and not (
+        _TOC_CHAPTER_RE.match(bare) or _TOC_SECTION_RE.match(bare))
+
+
 def _looks_like_toc(lines: Sequence[str]) -> bool:
     return any(_is_toc_heading(x) or _TOC_PAGE_RE.search(x) or _TOC_LEADER_END_RE.search(x) for x in lines)
 
@@ -311,10 +322,11 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
     cleaned = nested = 0
     heading = False
     chapter = None
+    paged = any(_TOC_PAGE_RE.search(x.strip()) for x in lines)  # a 目次 with pages: its first line may be the title
     for raw in lines:
         if not raw.strip():
             continue
-        if _is_toc_heading(raw):
+        if _is_toc_heading(raw) or (paged and not entries and not heading and _is_draft_title_line(raw)):
             heading = True
             continue
         indented = raw[:1].isspace()

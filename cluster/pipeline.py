@@ -1667,7 +1667,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                            report_min_score, opts, counts, read_info, model_name,
                            [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log, highest_given=highest_given,
-                           earlier_texts=earlier_texts, categories=categories, repeat_of=repeat_of))
+                           earlier_texts=earlier_texts, categories=categories, repeat_of=repeat_of,
+                           previous_no=numbered_before))
     if note := _renumbered_note(numbered_before, _report_numbers(out_dir / "clusters.csv"), out_dir):
         log(note)
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
@@ -2365,16 +2366,25 @@ def attachment_mention_note(subs, attached_rows: Collection[int] = ()) -> str | 
             "is in a file this run does not read")
 
 
-def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto") -> list[Cluster]:
+def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto",
+                 previous_no: Mapping[str, str] | None = None) -> list[Cluster]:
     """The report's rows: in the draft's order (the topics file's) when there are topics, as
     published tables follow the draft's sections, rows whose topic is not published last;
-    else as the clusters come (most opinions first). Within a section the clusters keep their order."""
+    else as the clusters come (most opinions first). Within a section the clusters keep their order;
+    the rows of the last run (``previous_no``: cluster id -> its No. then) keep theirs, before new ones
+    (QA64: late letters that made one row outnumber another renumbered both)."""
     if order not in ("auto", "section", "count"):
         raise ValueError(f"order must be auto, section or count, got {order!r}")
     if order == "count" or not topic_names:
         return list(clusters)
     place = {name: i for i, name in reversed(list(enumerate(topic_names)))}
-    return sorted(clusters, key=lambda cl: place.get(section_topic(cl.section, topic_names) if cl.section else published_topic(cl), len(place)))
+    before = {cid: int(no) for cid, no in (previous_no or {}).items() if str(no).isdigit()}
+
+    def key(cl: Cluster) -> tuple:
+        section = place.get(section_topic(cl.section, topic_names) if cl.section else published_topic(cl), len(place))
+        return section, before.get(cl.cluster_id, len(clusters) + 1)
+
+    return sorted(clusters, key=key)  # (sorted is stable: new rows of a section stay in the clusters' order)
 
 
 def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluster, report_min_score: float,
@@ -2382,7 +2392,8 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                        title_rows: Sequence[str] = (), topic_names: Sequence[str] = (),
                        categories: Sequence[Category] = DEFAULT_CATEGORIES,
                        unnamed_rows: Sequence[tuple[int, int]] = (),
-                       file_channels: Collection[str] = ()) -> ReportModel:
+                       file_channels: Collection[str] = (),
+                       previous_no: Mapping[str, str] | None = None) -> ReportModel:
     """The published report's content. ``unnamed_rows``: the row ranges (first, last) of input
     files without a 氏名 column, when another file has one (their submissions count one person each,
     which the 提出者数 line says)."""
@@ -2398,7 +2409,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     by_channel, has_channels, submitter_keys = count_channels_and_submitters(counted, UNKNOWN_CHANNEL)
     op_by_id = {op.opinion_id: op for op in opinions}
     rows = []
-    for n, cl in enumerate(report_order(clusters, topic_names, opts.order), 1):
+    for n, cl in enumerate(report_order(clusters, topic_names, opts.order, previous_no), 1):
         rep = op_by_id[cl.representative]
         section_parts = []
         if published_topic(cl):
@@ -2796,7 +2807,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                    read_info, model_name, topic_names, applied, grouping, log=None,
                    highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None,
                    categories: Sequence[Category] = DEFAULT_CATEGORIES,
-                   repeat_of: Mapping[int, str] | None = None) -> list[Path]:
+                   repeat_of: Mapping[int, str] | None = None,
+                   previous_no: Mapping[str, str] | None = None) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -2826,7 +2838,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                categories=categories,
                                unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
                                              if not (i.get("columns") or {}).get("submitter")],
-                               file_channels=frozenset(read_info.get("file_channels", ())))
+                               file_channels=frozenset(read_info.get("file_channels", ())), previous_no=previous_no)
     if log and opts.attribute_columns:
         blank = set(uncounted_rows(read_info))
         counted = one_row_per_submission([s for s in subs if s.row_number not in blank])

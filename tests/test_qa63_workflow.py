@@ -131,3 +131,32 @@ def test_a_new_point_ends_what_a_sentence_announced():
     # under a heading line, a paragraph opening 「また、」 stays in its section
     lined = "第3章について\n目標値が低すぎます。\nまた、評価指標も見直してください。"
     assert [s.heading for s in split_submission(lined)] == ["第3章について"]
+
+
+def test_late_letters_that_make_a_row_outnumber_another_keep_the_numbers(tmp_path):
+    """QA64: within a section the rows were ordered by their counts, so late letters renumbered them."""
+    from conftest import invoke, read_csv_rows, write_csv
+
+    (tmp_path / "章立て.txt").write_text(TOC, encoding="utf-8")
+    bus = "第4章施策1の北浜線の減便に反対します。"
+    stop = "第4章施策1の路線バスの再編で、バス停の位置を駅に近づけてください。"
+    early = [["1", bus], ["2", bus], ["3", stop]]
+    late = early + [["4", stop], ["5", stop]]
+    out = tmp_path / "out"
+    for rows in (early, late):
+        comments = write_csv(tmp_path / "c.csv", ["受付番号", "ご意見"], rows)
+        res = invoke("run", comments, "--out", out, "--model", "char-hash", "--topics", tmp_path / "章立て.txt")
+        assert res.exit_code == 0, res.output
+        numbers = {r["representative"][:8]: r["report_no"] for r in read_csv_rows(out / "clusters.csv")}
+        if rows is early:
+            first = numbers
+    assert numbers == first and "another No." not in res.output
+
+
+def test_the_drafts_title_over_a_toc_without_the_word(tmp_path):
+    path = tmp_path / "章立て.txt"
+    path.write_text(TOC.replace("　目次", ""), encoding="utf-8")
+    assert [t.name for t in read_topics(path)][0] == "第1章　計画の概要"
+    plain = tmp_path / "plain.txt"  # a list without pages: every line is a topic, as before
+    plain.write_text("公共交通計画\n第1章　計画の概要\n", encoding="utf-8")
+    assert [t.name for t in read_topics(plain)] == ["公共交通計画", "第1章　計画の概要"]
