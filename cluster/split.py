@@ -1736,9 +1736,15 @@ def _signature_block(body: str) -> int:
     while j > k and (is_empty_opinion(lines[j - 1]) or signed(masked[j - 1]) or contact_line(masked[j - 1])
                      or is_date_line(lines[j - 1])):
         j -= 1
-    # a signature has a name (its contact lines go with it); a letter's date (「令和8年1月20日」) under its last item
-    # too. Contact lines alone are left to the closing rules (a foreign name the masker does not know)
-    if j == len(lines) or not any(signed(m) or is_date_line(line) for m, line in zip(masked[j:], lines[j:])):
+    def addressed(m: str) -> bool:  # 「［住所］　鈴木　トメ　TEL ［電話番号］」: an address and a phone, a signature by itself
+        return contact_line(m) and (MASKS["address"] in m or MASKS["postal"] in m) and (
+            MASKS["phone"] in m or MASKS["email"] in m)
+
+    # a signature has a name (its contact lines go with it), or an address with a phone on one line; a letter's
+    # date (「令和8年1月20日」) under its last item too. A phone line alone is left to the closing rules (a foreign
+    # name the masker does not know)
+    if j == len(lines) or not any(signed(m) or addressed(m) or is_date_line(line)
+                                  for m, line in zip(masked[j:], lines[j:])):
         return -1
     return sum(len(line) + 1 for line in lines[:j]) - 1
 

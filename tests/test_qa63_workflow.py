@@ -160,3 +160,13 @@ def test_the_drafts_title_over_a_toc_without_the_word(tmp_path):
     plain = tmp_path / "plain.txt"  # a list without pages: every line is a topic, as before
     plain.write_text("公共交通計画\n第1章　計画の概要\n", encoding="utf-8")
     assert [t.name for t in read_topics(plain)] == ["公共交通計画", "第1章　計画の概要"]
+
+
+def test_an_address_and_phone_on_one_line_sign_a_one_opinion_letter():
+    """QA64: 「東浜市本町1-1-20　鈴木　トメ　TEL …」 under a one-opinion letter stayed in the opinion (the name was none
+    the masker knew without the 氏名 column); an address and a phone on one line are a signature."""
+    letter = ("私は75歳で、昨年運転免許を返納しました。高齢者の運賃割引を拡充してください。\nよろしくお願いします。\n"
+              "東浜市本町1-1-20　鈴木　トメ　TEL 0297-22-3344")
+    assert [(p[3], p[4]) for p in _split_pieces(letter, True)] == [
+        ("私は75歳で、昨年運転免許を返納しました。高齢者の運賃割引を拡充してください。", "ok"),
+        ("よろしくお願いします。\n東浜市本町1-1-20　鈴木　トメ　TEL 0297-22-3344", "greeting")]
