@@ -347,7 +347,8 @@ def _spaced_email(m: re.Match) -> str:
     return MASKS["email"] if re.fullmatch(_TLD, tld) else m.group()
 
 
-_SNS_HANDLE = r"(?<![A-Za-z0-9._%+\-@＠])[@＠](?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@＠])"
+# (not a spreadsheet function written with @, 「@SUM(1+1)」: QA59 published it as an account)
+_SNS_HANDLE = r"(?<![A-Za-z0-9._%+\-@＠])[@＠](?![A-Z]{2,12}\()(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@＠])"
 _SNS_NAMES = ("Twitter|twitter|ツイッター|X|Ｘ|Instagram|instagram|インスタグラム|インスタ|Facebook|facebook|"
               "フェイスブック|TikTok|ティックトック|Threads|YouTube|Bluesky")
 _ID_WORD = "(?:ID|ＩＤ|Id|id|アイディー|アカウント|ユーザー名)"

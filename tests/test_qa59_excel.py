@@ -199,3 +199,8 @@ def test_the_merged_cells_helper_still_reads_a_title_row_as_the_report_title(tmp
     _run(tmp_path, path)
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     assert report.splitlines()[0] == "# 東浜市子ども・子育て支援事業計画（案）に対する意見募集の結果"
+
+
+def test_a_spreadsheet_function_written_with_at_is_no_account():
+    assert_masked("@SUM(1+1) 先頭が記号の意見です。", kept=["@SUM(1+1)"])
+    assert_masked("@hanako（ハナコ）です。", secrets=["hanako"])
