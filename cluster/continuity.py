@@ -244,16 +244,20 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
                        if isinstance(info.get("decision_notes"), dict) else {})
 
 
-def _representatives(clusters_csv: Path) -> dict[str, str]:
-    """{cluster_id: representative opinion_id} of an earlier run's clusters.csv ({} if unreadable)."""
+def cluster_column(clusters_csv: Path, column: str) -> dict[str, str]:
+    """{cluster_id: its ``column``} of a run's clusters.csv, rows with a value ({} if unreadable)."""
     try:
         table = read_table(clusters_csv) if clusters_csv.exists() else None
     except (InputError, ValueError, OSError):
         return {}
-    if table is None or not {"cluster_id", "representative_opinion_id"} <= set(table.columns):
+    if table is None or not {"cluster_id", column} <= set(table.columns):
         return {}
-    return {unescape_cell(r["cluster_id"]): unescape_cell(r["representative_opinion_id"])
-            for r in table.rows if r.get("representative_opinion_id")}
+    return {unescape_cell(r["cluster_id"]): unescape_cell(r[column]) for r in table.rows if r.get(column)}
+
+
+def _representatives(clusters_csv: Path) -> dict[str, str]:
+    """{cluster_id: representative opinion_id} of an earlier run's clusters.csv ({} if unreadable)."""
+    return cluster_column(clusters_csv, "representative_opinion_id")
 
 
 def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequence[tuple[str, str]]]

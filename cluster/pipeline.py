@@ -1677,13 +1677,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
 def _report_numbers(clusters_csv: Path) -> dict[str, str]:
     """{cluster_id: its No. in the report} of a run's clusters.csv ({} when unreadable)."""
-    try:
-        table = read_table(clusters_csv) if clusters_csv.is_file() else None
-    except (InputError, OSError, ValueError):
-        return {}
-    if table is None or not {"cluster_id", "report_no"} <= set(table.columns):
-        return {}
-    return {unescape_cell(r["cluster_id"]): str(r.get("report_no") or "") for r in table.rows if r.get("report_no")}
+    from .continuity import cluster_column
+
+    return cluster_column(clusters_csv, "report_no")
 
 
 def _renumbered_note(before: Mapping[str, str], now: Mapping[str, str], out_dir: Path) -> str | None:
