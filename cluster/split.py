@@ -181,7 +181,8 @@ _THE_DRAFT_RE = re.compile(r"(?:素案|原案|改正案|案|計画|方針|指針
 
 
 def names_the_draft(subject: str) -> bool:
-    """「本計画案について」「…プラン（令和8～12年度）について」: a subject that is the draft itself (no part of it)."""
+    """「本計画案について」「…プラン（令和8～12年度）について」: a subject that is the draft itself (no part of it),
+    or the points the letter makes (「以下3点について」)."""
     subject = subject.strip()
     return bool(_THE_DRAFT_RE.search(subject)) and not _PART_OF_DRAFT_RE.search(subject) or bool(
         _POINTS_ANNOUNCED_RE.search(subject))
@@ -190,12 +191,8 @@ def names_the_draft(subject: str) -> bool:
 def _announced_topic(line: str) -> re.Match | None:
     """The 「（まず、）Xについて意見を述べます。」 sentence opening ``line`` when X is not the draft itself."""
     m = _ANNOUNCED_TOPIC_RE.match(line)
-    if m is None or (_THE_DRAFT_RE.search(m.group("h")) and not _PART_OF_DRAFT_RE.search(m.group("h"))):
-        return None
     # 「以下3点について意見を述べます。」 announces the items under it, naming nothing
-    if _POINTS_ANNOUNCED_RE.search(m.group("h")):
-        return None
-    return m
+    return None if m is None or names_the_draft(m.group("h")) else m
 
 
 _POINTS_ANNOUNCED_RE = re.compile(r"^(?:以下|下記|次|これから|今から|いくつか|幾つか)|(?:[0-9０-９一二三四五六七八九十]+|いくつ|幾つ|複数)\s*"
