@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, ColumnError, InputError, counted, fold_name, record_list, atomic_path,
-                 choose_columns, field_of_records, guess_column, read_table, write_csv)
+                 choose_columns, field_of_records, guess_column, read_table, shorten, write_csv)
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
@@ -50,7 +50,7 @@ from .stance import DIRECTION_ACTIONS, direction_vector, request_stance
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
     "AnswerIndex", "DEFAULT_WEIGHTS", "DEFAULT_MIN_SCORE", "read_past_answers",
-    "fuse", "GroupScores", "group_scores", "query_pieces", "search_lemmas", "split_merged_opinion", "suggest_for_clusters",
+    "fuse", "GroupScores", "stands_in_report", "group_scores", "query_pieces", "search_lemmas", "split_merged_opinion", "suggest_for_clusters",
     "reuse_confirmed_answers",
     "run_answers_query",
 ]
@@ -162,6 +162,20 @@ def _answer_clash_warning(table, answer: str, clash: list[int]) -> str | None:
 # (benchmarks/bench_answers.py); see BENCHMARKS.md.
 DEFAULT_WEIGHTS = (0.20, 0.15, 0.25, 0.40)
 DEFAULT_MIN_SCORE = 0.15
+# A candidate matched by another opinion's sentence than the one a row shows stands in the report only
+# when it scores at least this share of the threshold on the shown opinion (with the whole row) too:
+# QA56 saw rows mixing unrelated requests show an answer to a member under the representative's words
+# (「駅前の市営駐車場にEV充電器を」 with the answer on 駐輪場, 0.405). On LocalgovFAQ's held-out groups
+# (benchmarks, BENCHMARKS.md section 3) 0.5 keeps 97 % of the right candidates of paraphrase clusters
+# and halves the wrong ones shown for a representative that does not share its member's answer.
+SHOWN_SCORE_SHARE = 0.5
+
+
+def stands_in_report(candidate: AnswerCandidate, min_score: float) -> bool:
+    """Whether ``candidate`` is shown, marked as unconfirmed, in the report (and so first in the
+    worksheet and `review show`: QA65 saw them name another candidate than the report)."""
+    return candidate.score >= min_score and (candidate.shown_score is None
+                                             or candidate.shown_score >= SHOWN_SCORE_SHARE * min_score)
 # Each feature is raised to this power before the weighted sum: a soft AND that favours
 # one strong match over several weak ones (weights and power chosen together on the tuning part).
 SCORE_POWER = 2.0
@@ -358,6 +372,28 @@ def _consultation_title(rows: Sequence[str]) -> str:
     return ""
 
 
+def _each_file_once(paths: Sequence[Path], log: Callable[[str], None]) -> list[Path]:
+    """``paths`` without a file given again, or a copy of one given before (the same bytes), said
+    in one line each: read twice, its answers were all offered under the second name (QA65)."""
+    kept: list[Path] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        except OSError:
+            digest = None
+        first = seen.get(digest) if digest else None
+        if first is None:
+            if digest:
+                seen[digest] = path
+            kept.append(path)
+        elif first.resolve() == path.resolve():
+            log(f"past answers: {path.name} is given twice: read once")
+        else:
+            log(f"past answers: {path.name} is a copy of {first.name} (the same content): read once, as {first.name}")
+    return kept
+
+
 def read_past_answers(paths, id_column: str | None = None, opinion_column: str | None = None,
                       text_column: str | None = None, source_column: str | None = None,
                       log: Callable[[str], None] | None = print) -> tuple[list[PastAnswer], dict]:
@@ -387,6 +423,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     paths = [Path(p) for p in paths]
     if not paths:
         raise InputError("no past-answer file given")
+    paths = _each_file_once(paths, log)
     many = len(paths) > 1
     if many:
         for p in paths:
@@ -416,7 +453,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             log(f"past answers: {path.name}: column{'s' if len(unused) > 1 else ''} not used: {', '.join(unused[:8])}"
                 f"{' …' if len(unused) > 8 else ''} (only the columns named above are read)")
         for line in [*warnings, *table.read_notes(cols["opinion"])]:
-            log(f"past answers: {path.name}: {line}")
+            log(f"past answers: {path.name}: {line.removeprefix(path.name + ': ')}")  # (a note naming its file)
         # a workbook with a sheet per year (R4, R5 …): ids and the default source name the sheet
         stem = path.stem
         prefix = ":".join(([stem] if many else []) + ([table.sheet] if sheets else []))
@@ -425,6 +462,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         base = _consultation_title([text for _, text in table.skipped_rows]) or stem
         default_source = f"{base} {table.sheet}" if sheets else base
         skipped: list[str] = []
+        notes: list[str] = []  # note and footer rows under the table (no answer, no opinion)
         drafts: list[str] = []  # a report of this tool: rows holding a candidate, rows 未記入
         unwritten: list[str] = []
         kept = 0
@@ -458,11 +496,12 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
                 (drafts if state == "candidate" else unwritten).append(answer_id)
                 continue
             if not answer:
-                if opinion or raw_id:
-                    skipped.append(answer_id)
-                else:  # a fully blank spacer row
+                if _is_note_row(raw_id, opinion):  # 「※同趣旨の意見は…」「【問い合わせ先】…」 under the table
+                    notes.append(raw_id or opinion)
+                else:
                     skipped.append(answer_id)
                 continue
+            answer = _unwrapped(answer)  # a PDF copy's line breaks inside a sentence (QA65)
             source = row.get(cols["source"], "").strip() if cols["source"] else ""
             records.append(PastAnswer(
                 answer_id=answer_id,
@@ -473,6 +512,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
                 department=row.get(cols["department"], "").strip() if cols["department"] else "",
             ))
             kept += 1
+        _check_answer_column(path, table, cols, records[len(records) - kept:])
         report["files"].append({
             "path": str(path), "encoding": table.encoding, "columns": cols,
             "guessed": guessed, "rows": len(table.rows), "records": kept, "skipped_ids": skipped,
@@ -495,6 +535,10 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             log(f"past answers: {path.name}: skipped {counted(len(both), 'row')} without an answer of that "
                 f"consultation (a report of this tool; {kept} confirmed {'answer' if kept == 1 else 'answers'} read): "
                 f"{', '.join(why)}: {shown}")
+        if notes:
+            shown = "; ".join(f"「{shorten(' '.join(n.split()), 30)}」" for n in notes[:5]) + (" …" if len(notes) > 5 else "")
+            log(f"past answers: {path.name}: {counted(len(notes), 'note row')} without an answer skipped "
+                f"(notes or a footer under the table): {shown}")
         if skipped:
             shown = ", ".join(skipped[:10]) + (" ..." if len(skipped) > 10 else "")
             hint = (" (merged cells in Excel? unmerge and fill them)" if table.format == "xlsx"
@@ -510,6 +554,63 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
 
 
 _SENTENCE_CLOSED = tuple("。．.！？!?」）)』")
+# 「※同趣旨の意見は…」「【問い合わせ先】…」「（注）…」: a note or footer row under a published table
+_NOTE_ROW_RE = re.compile(r"\s*(?:[※＊*]|【[^】]{0,12}】|[(（]\s*注\s*[)）]|注[：:)）]|問い?合わ?せ先|担当[：:])")
+
+
+def _is_note_row(raw_id: str, opinion: str) -> bool:
+    """A row without an answer that is a note under the table, not an answer left empty: its text
+    stands in the id column (no opinion), or its opinion cell opens with a note mark."""
+    if raw_id and not opinion:
+        return len(raw_id) > 8 or _NOTE_ROW_RE.match(raw_id) is not None
+    return not raw_id and _NOTE_ROW_RE.match(opinion) is not None
+
+
+# a line of a PDF copy ends where the page's line did: 「…受入れ⏎施設の増加を…」 (not after a sentence,
+# a colon or a heading's bracket, and not before a line that opens a list item)
+_LIST_LINE_RE = re.compile(r"[ \t\u3000]*(?:[・●○■◆◇□※\-－*＊]|[0-9０-９]{1,2}[.．、)）]|[(（][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
+_WRAP_MIN = 15  # a wrapped line is a full line of the page, not a short one a writer ended
+
+
+def _unwrapped(answer: str) -> str:
+    """``answer`` with the line breaks of a PDF copy inside its sentences removed; breaks after a
+    sentence (an answer's own paragraphs) and before list items kept."""
+    if "\n" not in answer:
+        return answer
+    lines = answer.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        last = out.split("\n")[-1].rstrip()
+        inside = (len(last) >= _WRAP_MIN and not last.endswith(_SENTENCE_CLOSED + tuple("：:】、，,"))
+                  and line.strip() and not _LIST_LINE_RE.match(line))
+        out = out.rstrip() + line.strip() if inside else out + "\n" + line
+    return out
+
+
+# an answer column of numbers (件数, No.) or marks, not answers (QA65: 「--answer-text-column 件数」 offered 「4」)
+_NOT_AN_ANSWER_RE = re.compile(r"(?:[\s0-9０-９.,，．、()（）○×〇✓\-－]|件|名|項目|番号|No)*")
+
+
+def _check_answer_column(path: Path, table, cols: dict, records: Sequence[PastAnswer]) -> None:
+    """One clear error when the answer column holds numbers or marks rather than answers, naming the
+    column that looks like the answers."""
+    if not records:
+        return
+    numbers = sum(1 for r in records if _NOT_AN_ANSWER_RE.fullmatch(r.answer))
+    if numbers * 2 <= len(records):
+        return
+    used = {c for c in cols.values() if c}
+
+    def longest(col: str) -> float:
+        values = [str(row.get(col, "") or "").strip() for _, row in ([(0, r) for r in table.rows])]
+        values = [v for v in values if v]
+        return sum(map(len, values)) / len(values) if values else 0.0
+
+    better = max((c for c in table.columns if c not in used), key=longest, default=None)
+    hint = (f"; the answers look like they are in {better!r}: give --answer-text-column {better}"
+            if better and longest(better) >= 10 else "")
+    raise InputError(f"{path}: the answer column {cols['answer']!r} holds numbers, not answer texts "
+                     f"({numbers} of {len(records)} rows, e.g. 「{records[0].answer}」){hint}")
 
 
 def _join_fragments(before: str, after: str) -> str:

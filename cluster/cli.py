@@ -561,7 +561,7 @@ def review_join(run_dir, opinion_ids, by):
     _say(said_join(run_dir, opinion_ids, by)[1])
 
 
-@review_group.command("label")
+@review_group.command("label", context_settings={"ignore_unknown_options": True})  # TEXT may start with 「- 」
 @_dir
 @click.argument("cluster_id")
 @click.argument("text")
@@ -576,7 +576,7 @@ def review_label(run_dir, cluster_id, text, by):
     _say(said_label(run_dir, cluster_id, text, by)[1])
 
 
-@review_group.command("summary")
+@review_group.command("summary", context_settings={"ignore_unknown_options": True})  # TEXT may start with 「- 」
 @_dir
 @click.argument("cluster_id")
 @click.argument("text")
@@ -591,7 +591,7 @@ def review_summary(run_dir, cluster_id, text, by):
     _say(said_summary(run_dir, cluster_id, text, by)[1])
 
 
-@review_group.command("section")
+@review_group.command("section", context_settings={"ignore_unknown_options": True})  # TEXT may start with 「- 」
 @_dir
 @click.argument("cluster_id")
 @click.argument("text")
@@ -607,7 +607,7 @@ def review_section(run_dir, cluster_id, text, by):
     _say(said_section(run_dir, cluster_id, text, by)[1])
 
 
-@review_group.command("department")
+@review_group.command("department", context_settings={"ignore_unknown_options": True})  # TEXT may start with 「- 」
 @_dir
 @click.argument("cluster_id")
 @click.argument("department")

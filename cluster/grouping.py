@@ -66,6 +66,7 @@ import hashlib
 import heapq
 import re
 from collections import Counter
+from typing import Sequence
 
 import numpy as np
 
@@ -665,8 +666,9 @@ def _campaign_pairs(counts: np.ndarray | None, p: dict) -> list[tuple[int, int]]
     return [(a, b) for k, a in enumerate(big) for b in big[k + 1:]]
 
 
-def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None):
-    """Cluster texts already in canonical order; returns raw (unordered) labels."""
+def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pairs=()):
+    """Cluster texts already in canonical order; returns raw (unordered) labels. ``apart_pairs``:
+    pairs of positions that never share a cluster (``group_opinions``)."""
     n = len(texts)
     labels = np.full(n, -1, dtype=np.int64)
     rest = np.arange(n)
@@ -693,12 +695,63 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None):
             cannot = _subject_swaps(sub_texts, r, c) if p["subject_apart"] else []
             cannot += _campaign_pairs(counts[rest] if counts is not None else None, p)
             sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
+            if len(apart_pairs):
+                at = {int(i): k for k, i in enumerate(rest)}
+                sub = _part_siblings(sub, r, c, s, [(at[a], at[b]) for a, b in apart_pairs if a in at and b in at],
+                                     threshold)
         labels[rest] = rest[sub]
     return labels
 
 
+def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                   pairs: Sequence[tuple[int, int]], threshold: float) -> np.ndarray:
+    """``labels`` (each a member's node id) with no cluster holding both nodes of a pair in ``pairs``:
+    of two such nodes the one less similar to the rest of its cluster (mean pair similarity, missing
+    pairs 0) leaves it for the
+    cluster it is most similar to on average, if that reaches ``threshold`` and holds none of its
+    pairs, else for a cluster of its own. Not a constraint inside the linkage: there a forbidden
+    merge also keeps apart the opinions each of the two had gathered (QA67: the sample's
+    駐輪場 paraphrases fell into two rows around one letter's two 駐輪場 items)."""
+    labels = np.asarray(labels).copy()
+    sim: dict[int, dict[int, float]] = {}
+    for a, b, x in zip(rows.tolist(), cols.tolist(), sims.tolist()):
+        if a != b:
+            sim.setdefault(a, {})[b] = x
+            sim.setdefault(b, {})[a] = x
+    partners: dict[int, set[int]] = {}
+    for a, b in pairs:
+        if a != b:
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+
+    def mean_to(node: int, members) -> float:
+        others = [o for o in members if o != node]
+        return sum(sim.get(node, {}).get(o, 0.0) for o in others) / len(others) if others else 0.0
+
+    for a, b in sorted({(min(p), max(p)) for p in pairs if p[0] != p[1]}):
+        if labels[a] != labels[b]:
+            continue
+        members = np.flatnonzero(labels == labels[a]).tolist()
+        leaving = a if (mean_to(a, members), -a) < (mean_to(b, members), -b) else b
+        best, best_score = None, threshold
+        for lab in sorted({int(labels[o]) for o in sim.get(leaving, {})} - {int(labels[leaving])}):
+            there = np.flatnonzero(labels == lab).tolist()
+            if partners.get(leaving, set()) & set(there):
+                continue
+            score = mean_to(leaving, there + [leaving])
+            if score >= best_score:
+                best, best_score = lab, score
+        # (a label is a member's node id, as the linkage gives them: the cluster left keeps one of its own)
+        stay = [o for o in members if o != leaving]
+        if labels[leaving] == leaving:
+            labels[stay] = min(stay)
+        labels[leaving] = leaving if best is None else best
+    return labels
+
+
 def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray | None = None,
-                   tokens: list[list[str]] | None = None, seed: int = 0, **params) -> np.ndarray:
+                   tokens: list[list[str]] | None = None, seed: int = 0,
+                   apart_pairs: Sequence[tuple[int, int]] = (), **params) -> np.ndarray:
     """Cluster unique opinion texts into same-intent groups; returns a label per text (0..k-1).
 
     ``embeddings``: one row per text from any encoder. ``counts``: copies behind each unique
@@ -707,6 +760,8 @@ def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray 
     ``params``: see ``DEFAULTS`` (``threshold`` in standard deviations above a random pair).
     The number of clusters is chosen by the threshold; singletons are kept. Deterministic and
     independent of input order (``seed`` is accepted for API symmetry; nothing is random).
+    ``apart_pairs``: pairs of text indices that never share a cluster (the separate items one
+    writer numbered: ``pipeline.sibling_pairs``).
     """
     emb, counts = _check(texts, embeddings, counts, tokens, params)
     p = {**DEFAULTS, **params}
@@ -718,7 +773,11 @@ def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray 
     order = _canonical_order(texts)
     sorted_texts = [texts[i] for i in order]
     sorted_tokens = [list(tokens[i]) for i in order] if tokens is not None else None
-    lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]), counts=counts[order])
+    position = np.empty(n, dtype=np.int64)
+    position[order] = np.arange(n)
+    apart = [(int(position[a]), int(position[b])) for a, b in apart_pairs]
+    lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]), counts=counts[order],
+                        apart_pairs=apart)
     lab = _renumber(lab, counts[order])
     labels = np.empty(n, dtype=np.int64)
     labels[order] = lab

@@ -130,15 +130,20 @@ class FileOptions:
     # the header is looked for in this many first non-empty rows (``find_header_row``): a report of
     # this tool fed back as past answers has up to a dozen title, count and note lines above its table
     header_scan_rows: int = HEADER_SCAN_ROWS
+    # what the file should be and hold, for the messages on a file that is something else (QA65: an .ods
+    # given as past answers was told to 「save the comments as CSV」)
+    table: str = "a comment table"
+    contents: str = "the comments"
 
 
 COMMENT_OPTIONS = FileOptions()  # cluster run INPUT
 QUERY_OPTIONS = FileOptions(channel=None, submitter=None, kind=None)  # cluster answers --query
 PAST_ANSWER_OPTIONS = FileOptions(text="--answer-opinion-column", id="--answer-id-column", channel=None,
                                   submitter=None, kind=None, encoding=None, sheet=None, header_row=None,
-                                  every_sheet=True, header_scan_rows=30)  # --answers, PAST
+                                  every_sheet=True, header_scan_rows=30, table="a past-answer table",
+                                  contents="the past answers")  # --answers, PAST
 TOPIC_OPTIONS = FileOptions(text=None, id=None, channel=None, submitter=None, kind=None, encoding=None, sheet=None,
-                            header_row=None)  # cluster run --topics: a file with no options of its own
+                            header_row=None, table="a topics list", contents="the topics")  # cluster run --topics: a file with no options of its own
 
 
 @dataclass
@@ -601,17 +606,18 @@ def _looks_utf16_without_bom(data: bytes) -> bool:
     return False
 
 
-def _detect_format(path: Path, head: bytes, data: bytes = b"") -> str:
+def _detect_format(path: Path, head: bytes, data: bytes = b"", options: FileOptions | None = None) -> str:
     suffix = path.suffix.lower()
+    kind = options or COMMENT_OPTIONS
     if path.name.startswith("~$"):
         raise InputError(f"{path}: is the lock file Excel keeps while {path.name[2:]} is open, not the workbook; "
                          f"give {path.with_name(path.name[2:]).name} itself")
     if head.startswith(b"PK\x03\x04"):
         what = _zip_kind(path)
         if what:
-            raise InputError(f"{path}: is {what}, not a comment table; "
+            raise InputError(f"{path}: is {what}, not {kind.table}; "
                              + ("unpack it and give the CSV or Excel file inside" if what == "a ZIP archive"
-                                else "save the comments as CSV or Excel (.xlsx)"))
+                                else f"save {kind.contents} as CSV or Excel (.xlsx)"))
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted_office(data):
         # (QA59: called 「an old Office file」; staff who saved an .xlsx had no hint of the password)
@@ -627,7 +633,7 @@ def _detect_format(path: Path, head: bytes, data: bytes = b"") -> str:
         raise InputError(f"{path}: old .xls files are not supported; save it as .xlsx or CSV")
     for magic, what in _OTHER_FILES:
         if head.startswith(magic):
-            raise InputError(f"{path}: is {what}, not a comment table; save the comments as CSV or Excel (.xlsx)")
+            raise InputError(f"{path}: is {what}, not {kind.table}; save {kind.contents} as CSV or Excel (.xlsx)")
     if suffix in (".xlsx", ".xlsm"):
         raise InputError(f"{path}: has an Excel name but is not an .xlsx file")
     if suffix in (".jsonl", ".ndjson", ".json"):
@@ -685,14 +691,17 @@ def read_table(path: str | os.PathLike, encoding: str | None = None, sheet: str 
     if not path.exists():
         raise InputError(f"{path}: file not found")
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+        report = next((path / name for name in ("report.xlsx", "report.csv") if (path / name).is_file()), None)
+        hint = (f" (a run folder: give its {report.name}, {report}, as {options.contents})"
+                if report is not None and options is PAST_ANSWER_OPTIONS else "")
+        raise InputError(f"{path}: is a folder, not a file{hint}")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
-    fmt = _detect_format(path, data[:8], data)
+    fmt = _detect_format(path, data[:8], data, options)
     decode_notes: list[str] = []
     if fmt == "csv" and path.suffix.lower() == ".xls":
         decode_notes.append(f"{path.name}: text under an .xls name, read as CSV (the columns are found as in any CSV)")

@@ -1440,6 +1440,17 @@ _NAME_OF_KIN_RE = re.compile(
                                           reverse=True)) + ")")
 
 
+def _katakana_common_noun(tagged) -> bool:
+    """Whether katakana UniDic reads as a loanword common noun rather than a name: a compound of common
+    nouns (ヤング + ケア + ラー, ステップ + ファミリー) or one common noun of four characters or more
+    (ボランティア); a short one (ハルト, アオイ, ミオ: common nouns to UniDic) stays a child's name."""
+    fields = [raw.split(",") for _, raw in tagged]
+    if not tagged or any(len(f) < 3 or f[2] == "人名" for f in fields):
+        return False
+    common = [w for (w, _), f in zip(tagged, fields) if f[1] == "普通名詞"]
+    return (len(tagged) >= 2 and any(len(w) >= 2 for w in common)) or (len(tagged) == 1 and len(common[0] if common else "") >= 4)
+
+
 def _kin_name(m: re.Match) -> str:
     kin, bracket, content = m.group(1), m.group(2), m.group(3)
     before = _tagged(m.string[max(0, m.start() - 12):m.end(1)])
@@ -1459,6 +1470,8 @@ def _kin_name(m: re.Match) -> str:
     # it), unless a number or a word like ひとり/みんな (副詞可能); kanji are a name unless they
     # hold a common noun of two or more characters (高齢, 会社員, 中学生) or such a word.
     kana_only = re.fullmatch("[ぁ-ゖァ-ヺー]+", content) is not None
+    if re.fullmatch("[ァ-ヺー]+", content) and _katakana_common_noun(_tagged(content)):
+        return m.group()  # 「子ども（ヤングケアラー）」「母（ボランティア）」: what they are, not a name (QA65)
     for w, raw in _tagged(content):
         f = raw.split(",")
         if len(f) < 3 or f[2] == "人名":

@@ -880,6 +880,24 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"past answers: (?P<file>.+?): skipped (?P<n>\d+) rows? with an empty answer: (?P<ids>.+); fill in their "
      r"answers to offer them",
      "過去の回答：{file}：回答が空の{n}行（{ids}）を読み飛ばしました。候補にするには回答を記入してください"),
+    (r"past answers: (?P<file>.+?): (?P<n>\d+) note rows? without an answer skipped \(notes or a footer under the "
+     r"table\): (?P<list>.+)",
+     "過去の回答：{file}：表の下の注記・問い合わせ先など回答のない{n}行を読み飛ばしました：{list}"),
+    (r"(?P<file>.+?): the answer column '(?P<col>.+?)' holds numbers, not answer texts \((?P<n>\d+) of (?P<k>\d+) "
+     r"rows, e\.g\. 「(?P<ex>.*?)」\); the answers look like they are in '(?P<better>.+?)': give --answer-text-column (?P<opt>.+)",
+     "{file}：回答の列「{col}」は数字で、回答の文章ではありません（{k}行のうち{n}行。例：「{ex}」）。回答は「{better}」の列に"
+     "あるようです。--answer-text-column {opt} を指定してください"),
+    (r"(?P<file>.+?): the answer column '(?P<col>.+?)' holds numbers, not answer texts \((?P<n>\d+) of (?P<k>\d+) "
+     r"rows, e\.g\. 「(?P<ex>.*?)」\)",
+     "{file}：回答の列「{col}」は数字で、回答の文章ではありません（{k}行のうち{n}行。例：「{ex}」）。"
+     "--answer-text-column で回答の列を指定してください"),
+    (r"past answers: (?P<file>.+?): its answers are 「(?P<theirs>[^」]+)」, this report's column is 「(?P<ours>[^」]+)」: a "
+     r"candidate from it speaks for another body; rewrite it before confirming",
+     "過去の回答：{file} の回答は「{theirs}」で、この報告書の列は「{ours}」です。この表からの候補は別の団体の立場で書かれています。"
+     "確定する前に書き直してください"),
+    (r"past answers: (?P<file>.+?) is given twice: read once", "過去の回答：{file} が2回指定されています。1回だけ読みます"),
+    (r"past answers: (?P<file>.+?) is a copy of (?P<first>.+?) \(the same content\): read once, as (?P<name>.+)",
+     "過去の回答：{file} は {first} と同じ内容です。{name} として1回だけ読みます"),
     (r"past answers: (?P<n>\d+) answers? read from (?P<k>\d+) files?",
      "過去の回答：{k}つのファイルから{n}件を読み込みました"),
     # (a description with a title row skipped holds parentheses: 「(title): row 1 「…」」)
@@ -1162,12 +1180,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "--text で考え方を書くか、回答を記入してからもう一度実行してください"),
     (r"「(?P<v>.*?)」 is not one of this run's categories \(対応区分\); one of: (?P<list>.+)",
      "「{v}」はこの実行の対応区分にありません。次のいずれかを指定してください：{list}"),
+    (r"(?P<p>.+?): is a folder, not a file \(a run folder: give its (?P<name>report\.\w+), (?P<path>.+), as the past answers\)",
+     "{p}：フォルダで、ファイルではありません（実行フォルダです。過去の回答にはその {name}（{path}）を指定してください）"),
+    (r"(?P<p>.+?): is a folder, not a file", "{p}：フォルダで、ファイルではありません"),
     # what staff mistake for a comment table (QA59: a password, an .ods, an HTML page named .xls)
-    (r"(?P<p>.+?): is (?P<what>.+?), not a comment table; (?P<how>save the comments as CSV or Excel \(\.xlsx\)|unpack it "
+    (r"(?P<p>.+?): is (?P<what>.+?), not (?P<table>a comment table|a past-answer table|a topics list); "
+     r"(?P<how>save (?:the comments|the past answers|the topics) as CSV or Excel \(\.xlsx\)|unpack it "
      r"and give the CSV or Excel file inside)",
-     lambda m: f"{m['p']}：{_FILE_KINDS.get(m['what'], m['what'])}で、意見の表ではありません。"
-               + ("意見を CSV か Excel（.xlsx）で保存してください" if m["how"].startswith("save") else
-                  "展開して、中の CSV か Excel のファイルを指定してください")),
+     lambda m: f"{m['p']}：{_FILE_KINDS.get(m['what'], m['what'])}で、{_TABLE_KINDS[m['table']]}ではありません。"
+               + (f"{_TABLE_KINDS[m['table']].removesuffix('の表').removesuffix('の一覧')}を CSV か Excel（.xlsx）で保存してください"
+                  if m["how"].startswith("save") else "展開して、中の CSV か Excel のファイルを指定してください")),
     (r"(?P<p>.+?): is protected by a password \(encrypted\); open it in Excel, remove the password \((?P<menu>[^()]+), "
      r"empty it\), save it and run again",
      "{p}：パスワードで保護（暗号化）されています。Excelで開いてパスワードを外し（{menu} を空にする）、保存してからもう一度実行してください"),
@@ -1361,6 +1383,9 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"(?P<cmd>`[^`]+`) confirms it",
      "これは分類の確定で、回答の確定ではありません。{c} の考え方の候補（過去の回答 {a}、スコア {s}、「{t}」）は"
      "未確定のままで、--final では回答なしになります。{cmd} で確定できます"),
+    (r"this confirms the grouping, not an answer: (?P<c>\S+) has no 考え方 yet, so --final publishes it without one; "
+     r"(?P<cmd>`[^`]+`) writes it",
+     "これは分類の確定で、回答の確定ではありません。{c} にはまだ考え方がなく、--final では回答なしで公表されます。{cmd} で書けます"),
     (r"withdrew decision (?P<n>\d+) \((?P<kind>\w+)(?: of (?P<where>.+?))?(?: (?P<said>「[^」]*」))? " + _BY_AT + r"\)",
      lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}{_opt(m['where'], '：{}')}{m['said'] or ''}、"
                f"{m['by']}{_opt(m['at'], '、{}')}）を取り消しました"),
@@ -1639,6 +1664,9 @@ def _body(line: str) -> Optional[str]:
                 continue
             return said + ("。" + hint if hint else "")
     return None
+
+
+_TABLE_KINDS = {"a comment table": "意見の表", "a past-answer table": "過去の回答の表", "a topics list": "トピックの一覧"}
 
 
 def translate(line: str) -> str:

@@ -45,6 +45,7 @@ from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
                         without_date_line)
+from .answers import stands_in_report
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
                      has_submitter_names, kind_key, one_row_per_submission, section_topic, write_all)
@@ -909,11 +910,58 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
     return out
 
 
+# an item marker right before an opinion's start (the splitter cuts the marker off): 「(1) 」「2. 」「①」「・」
+_ITEM_MARKER_BEFORE = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
+    r"[一二三四五六七八九十]{1,2}[、．.]|第[0-9０-９一二三四五六七八九十]{1,2}[、．.に]?|[①-⑳⑴-⒇]|[・●○■◆◇□▪\-－*＊])"
+    r"[ \t\u3000]*$")
+
+
+_BODY_HEADING_RE = re.compile(r"\s*(?P<body>[都道府県市区町村国]|[^\s]{1,8}?[都道府県市区町村省庁])の(?:考え方|回答)")
+
+
+def _other_body_lines(report, heading: str | None) -> list[str]:
+    """A warning for each past-answer table whose answer column names another body than the report's
+    column (「県の考え方」 under 「市の考え方」): its answers speak for that body (QA65: the 県's LINE
+    窓口 offered as the 市's answer)."""
+    ours = _BODY_HEADING_RE.match(heading or "")
+    if ours is None or not isinstance(report, dict):
+        return []
+    lines = []
+    for f in report.get("files", []):
+        theirs = _BODY_HEADING_RE.match(str((f.get("columns") or {}).get("answer") or ""))
+        if theirs is not None and theirs.group("body") != ours.group("body"):
+            lines.append(f"warning: past answers: {Path(f['path']).name}: its answers are 「{theirs.group(0).strip()}」, "
+                         f"this report's column is 「{heading.strip()}」: a candidate from it speaks for another body; "
+                         "rewrite it before confirming")
+    return lines
+
+
+def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: Sequence[int],
+                  unit_of_ok) -> list[tuple[int, int]]:
+    """Pairs of distinct texts (units) that are separate numbered or bulleted items of one submission:
+    the writer set them apart, so they never share a row (QA67: 「1. 避難所にWi-Fiを…」「2. 備蓄品に
+    乳児用ミルクを…」「3. 要配慮者名簿を…」 under one heading became one row showing only the first, the
+    other two requests published nowhere). Items cut from paragraphs are not held apart: a cut
+    there may be the splitter's mistake, which the run's note on such rows offers to join."""
+    text_of = {s.row_number: s.text for s in subs}
+    units_of: dict[str, set[int]] = {}
+    for j, i in enumerate(ok):
+        op = opinions[i]
+        before = text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
+        if _ITEM_MARKER_BEFORE.search(before):
+            units_of.setdefault(op.comment_id, set()).add(int(unit_of_ok[j]))
+    pairs = {(a, b) for units in units_of.values() for a in units for b in units if a < b}
+    return sorted(pairs)
+
+
 def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, tokens: list[list[str]],
                 seed: int = 0, limit: int | None = None, block_size: int | None = None,
                 progress=None, log: Callable[[str], None] | None = None, word_encoder=None,
-                join_blocks: bool = True, background=None) -> np.ndarray:
-    """``group_opinions`` for any number of distinct texts.
+                join_blocks: bool = True, background=None,
+                apart_pairs: Sequence[tuple[int, int]] = ()) -> np.ndarray:
+    """``group_opinions`` for any number of distinct texts (``apart_pairs``: see there; on the scale
+    path they hold within each block).
 
     Up to ``limit`` texts this is exactly ``group_opinions`` (so results on ordinary inputs
     do not change). Above it, the texts are first cut into blocks of about ``block_size``
@@ -928,7 +976,7 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     n = len(texts)
     if n <= limit:
         return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed, word_encoder=word_encoder,
-                              background=background)
+                              background=background, apart_pairs=apart_pairs)
     x = np.asarray(vectors, dtype=np.float32)
     blocks = _blocks(x, np.arange(n), block_size, seed)
     # canonical block order (by smallest member), so labels do not depend on k-means numbering
@@ -939,10 +987,16 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     block_of = np.empty(n, dtype=np.int64)
     offset = 0
     iterator = blocks if progress is None else progress(blocks, total=len(blocks), desc="grouping blocks", always=True)
+    block_position = np.empty(n, dtype=np.int64)
+    for j, b in enumerate(blocks):
+        block_position[b] = np.arange(len(b))
     for j, b in enumerate(iterator):
+        members = set(b.tolist())
+        apart = [(int(block_position[a]), int(block_position[c])) for a, c in apart_pairs
+                 if a in members and c in members]
         lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
                              tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder,
-                             background=background)
+                             background=background, apart_pairs=apart)
         labels[b] = lab + offset
         block_of[b] = j
         offset += int(lab.max()) + 1 if len(lab) else 0
@@ -1137,9 +1191,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         # Past-answer tables, or one index saved by `cluster answers --save-index` (not re-embedded).
         from .answers import load_or_build_index
 
-        index, _ = load_or_build_index(
+        index, answers_report = load_or_build_index(
             list(opts.answers), encoder, id_column=opts.answer_id_column, opinion_column=opts.answer_opinion_column,
             text_column=opts.answer_text_column, log=log, tokenizer=tokenizer)
+        for line in _other_body_lines(answers_report, opts.answer_heading):
+            log(line)
     decisions = load_decisions(out_dir)
 
     # 1. split and normalise
@@ -1316,9 +1372,13 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
+            at = {u: k for k, u in enumerate(idx)}
             return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
                                tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
-                               word_encoder=words, background=background)
+                               word_encoder=words, background=background,
+                               apart_pairs=[(at[a], at[b]) for a, b in siblings if a in at and b in at])
+
+        siblings = sibling_pairs(subs, opinions, ok, unit_of_ok)
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
@@ -1873,26 +1933,15 @@ def _number_list(numbers: Sequence[int], limit: int = 20) -> str:
     return shown + (f" … ({len(numbers)} in all)" if len(numbers) > limit else "")
 
 
-# A candidate matched by another opinion's sentence than the one a row shows stands in the report only
-# when it scores at least this share of the threshold on the shown opinion (with the whole row) too:
-# QA56 saw rows mixing unrelated requests show an answer to a member under the representative's words
-# (「駅前の市営駐車場にEV充電器を」 with the answer on 駐輪場, 0.405). On LocalgovFAQ's held-out groups
-# (benchmarks, BENCHMARKS.md section 3) 0.5 keeps 97 % of the right candidates of paraphrase clusters
-# and halves the wrong ones shown for a representative that does not share its member's answer.
-SHOWN_SCORE_SHARE = 0.5
-
-
 def _held_back(candidates, min_score: float) -> bool:
     """Whether a row's best candidate stands by its score but not on the opinion the row shows."""
     top = (candidates or [None])[0]
-    return (top is not None and top.score >= min_score and top.shown_score is not None
-            and top.shown_score < SHOWN_SCORE_SHARE * min_score)
+    return top is not None and top.score >= min_score and not stands_in_report(top, min_score)
 
 
 def _report_candidates(candidates_by_cluster, cluster_id: str, min_score: float) -> list[AnswerCandidate]:
-    """The candidates good enough to stand, marked as unconfirmed, in the report (``SHOWN_SCORE_SHARE``)."""
-    return [c for c in candidates_by_cluster.get(cluster_id) or [] if c.score >= min_score
-            and (c.shown_score is None or c.shown_score >= SHOWN_SCORE_SHARE * min_score)]
+    """The candidates good enough to stand, marked as unconfirmed, in the report (``stands_in_report``)."""
+    return [c for c in candidates_by_cluster.get(cluster_id) or [] if stands_in_report(c, min_score)]
 
 
 def _channel_key(channel: str) -> tuple:

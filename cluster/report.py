@@ -717,6 +717,17 @@ def use_japanese_font(wb) -> None:
     wb._named_styles["Normal"].font = default
 
 
+def _page_header_title(title: str, limit: int = 200) -> str:
+    """The title for report.xlsx's page header: Excel holds 255 characters there (with the draft mark),
+    so a longer title is cut with 「…」 (QA67: cut without a sign), 「&」 doubled (a header code)."""
+    escaped = title.replace("&", "&&")
+    if len(escaped) <= limit:
+        return escaped
+    while len(title.replace("&", "&&")) > limit - 1:
+        title = title[:-1]
+    return title.replace("&", "&&") + "…"
+
+
 def print_setup(ws, header_row: int | None, landscape: bool = True) -> None:
     """A4, fit to the page width, the header row ``header_row`` on every printed page and frozen
     on screen (None: no table), page numbers 「1 / 3」 in the footer."""
@@ -894,7 +905,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     # and leave a laptop two or three rows; the header row is printed on every page.
     # the title on every printed page (「&」 starts a header code in Excel: doubled)
     for header in (ws.oddHeader, ws.evenHeader):
-        header.left.text = model.title.replace("&", "&&")[:200]
+        header.left.text = _page_header_title(model.title)
     mark = model.page_header()
     if mark:
         for header in (ws.oddHeader, ws.evenHeader):

@@ -2693,6 +2693,21 @@ def _candidate_lines(run_dir, cluster_id: str, limit: int = 3) -> list[str]:
     return out
 
 
+def _report_candidate_id(run_dir, cluster_id: str) -> str | None:
+    """The past answer the run's report shows as ``cluster_id``'s candidate (clusters.csv's answer_id),
+    "" when it shows none, None when clusters.csv does not say."""
+    from .io import read_table
+
+    try:
+        rows = read_table(Path(run_dir) / "clusters.csv").rows
+    except (InputError, ValueError, OSError):
+        return None
+    row = next((r for r in rows if unescape_cell(r.get("cluster_id", "")) == cluster_id), None)
+    if row is None or "answer_status" not in row:
+        return None
+    return unescape_cell(row.get("answer_id", "")) if str(row.get("answer_status", "")).strip() == "candidate" else ""
+
+
 def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | None:
     """``(answer_id, score, answer text)`` of cluster ``cluster_id``'s top past-answer candidate in
     answers.csv when no answer decision in force names the cluster and the candidate reaches the
@@ -2706,8 +2721,14 @@ def unconfirmed_candidate(run_dir, cluster_id: str) -> tuple[str, float, str] | 
     # only a candidate the report would show (QA30: a bus-stop row was offered a bicycle-parking
     # answer scoring 0.00 to confirm)
     rows, floor = _answer_rows(run_dir)
+    # the one the report shows (clusters.csv's answer_id): not always the first (QA65: a candidate matched
+    # by another opinion than the row's is held back, ``answers.stands_in_report``)
+    shown = _report_candidate_id(run_dir, cluster_id)
+    if shown == "":
+        return None
     for row in rows:
-        if unescape_cell(row.get("cluster_id", "")) == cluster_id and str(row.get("rank", "")).strip() == "1":
+        if unescape_cell(row.get("cluster_id", "")) == cluster_id and (
+                unescape_cell(row.get("answer_id", "")) == shown if shown else str(row.get("rank", "")).strip() == "1"):
             try:
                 score = float(row.get("score") or 0)
             except ValueError:
@@ -3958,7 +3979,27 @@ def said_confirm(run_dir, cluster_id: str, by: str | None = None) -> tuple[Decis
                      f"{answer_id}, score {score:.2f}, 「{shorten(' '.join(said.split()), 40)}」) is still unconfirmed "
                      f"and --final leaves the row without one; `cluster review answer {run_dir} {named} "
                      f"--answer-id {answer_id}` confirms it")
+    elif not _has_answer(run_dir, named):
+        lines.append(f"note: this confirms the grouping, not an answer: {named} has no 考え方 yet, so --final "
+                     f"publishes it without one; `cluster review answer {run_dir} {named} --text \"…\"` writes it")
     return decision, lines
+
+
+def _has_answer(run_dir, cluster_id: str) -> bool:
+    """Whether an answer decision in force names ``cluster_id``, or the run confirmed one for it."""
+    decisions = load_decisions(run_dir)
+    withdrawn = _withdrawn(decisions)
+    if any(d.kind == "answer" and n not in withdrawn and str(d.value.get("cluster", "")).strip() == cluster_id
+           for n, d in enumerate(decisions, 1)):
+        return True
+    from .io import read_table
+
+    try:
+        rows = read_table(Path(run_dir) / "clusters.csv").rows
+    except (InputError, ValueError, OSError):
+        return True  # (cannot tell: say nothing)
+    return any(unescape_cell(r.get("cluster_id", "")) == cluster_id and str(r.get("answer_status", "")).strip()
+               == "confirmed" for r in rows)
 
 
 def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | None = None,

@@ -139,7 +139,7 @@ _QUOTE_BULLET = ("bullet", re.compile(r"([>＞])[ \t\u3000]*"))
 # an item only when it continues a dot list (the previous item was number N - 1).
 _DOT_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,2})\s*[.．](?=[0-9０-９])")
 _HEADING_RE = re.compile(
-    r"^\s*[【\[［■◆●〈<＜「『]?\s*(?P<h>[^\s。！？!?「」『』](?:[^\n。！？!?「」『』]|「[^」\n。]{1,30}」|『[^』\n。]{1,30}』){0,39}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
+    r"^\s*(?:[【\[［■◆●〈<＜「『]|[#＃]{1,4}(?=[ \t\u3000]))?\s*(?P<h>[^\s。！？!?「」『』](?:[^\n。！？!?「」『』]|「[^」\n。]{1,30}」|『[^』\n。]{1,30}』){0,39}?(について|に関して|に関する(ご)?意見|に対する(ご)?意見|への(ご)?意見))\s*[】\]］〉>＞」』]?\s*[:：]?\s*$"
 )
 # 「意見1：…」「【意見1】…」「＜要望２＞」 (the label may stand alone on its line, the text below it)
 _LABEL_RE = re.compile(
@@ -270,12 +270,15 @@ _REFERENCE_AFTER = re.compile(
 # Inline sequences: 「①…②…」 or 「…。(2)…」 inside one line. These find the candidates; which of
 # them start an item is decided by ``_inline_items`` (「計画案の①と②に賛成」 holds none).
 _INLINE_CIRCLED = re.compile(f"[{_CIRCLED}]")
-_INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、]))[(（]\s*([0-9０-９]{1,2})\s*[)）](?![のにでをはがとへや])")
+# also after a title word with no stop before the list (QA66: 「…（案）に対する意見(1) …(2) …」 was one opinion)
+_INLINE_PAREN = re.compile(r"(?:(?<=^)|(?<=[。．！？!?\s、])|(?<=意見|要望|提案|質問|提言|要旨)|(?<=について))"
+                           r"[(（]\s*([0-9０-９]{1,2})\s*[)）](?![のにでをはがとへや])")
 # Where an inline item can open a list: the start of the text or of a line, a blank, a sentence end
 # or a closing bracket (「意見は三つです。①…」). The first item must stand there; the next ones may
 # also follow a separator 「、」 (「①駐輪場の増設、②バスの増便」), for circled numbers the end of a
 # predicate (「①駐輪場を増やす②料金を下げる」) or a word (「①公園②図書館」), but only as the next
 # number of the list: 「計画案の①と②に…」「優先順位は①②③の順」「資料③参照」 cut nothing.
+_INLINE_TITLE_WORDS = ("意見", "要望", "提案", "質問", "提言", "要旨", "について")
 _INLINE_STRONG_BEFORE = frozenset("。．！？!?」』）)】〕")
 _INLINE_SEPARATOR_BEFORE = frozenset("、，,")
 _INLINE_PARTICLE_BEFORE = frozenset("のはがをにでやへも")
@@ -487,6 +490,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
     announced = False  # the last heading was a sentence announcing the subject (not a heading line)
     marked: dict[str, list[tuple[int, int, int | None, str]]] = {}
     before_digit: list[tuple[int, int, int | None, str]] = []  # 「8.15頁…」 lines, see _DOT_BEFORE_DIGIT
+    # 「2　回復期の…」「2　人工呼吸器の…」 between 「1　…」 and 「3　…」: read as a quantity (「2 回」「2 人」)
+    # unless the list counts up through it (QA66: such letters were one opinion)
+    counter_like: dict[str, list[tuple[int, int, int | None, str]]] = {}
     labelled = _opinion_reason_labels(text, lines)  # 【意見】【理由】: parts of one opinion, no cuts
     bare_sections = _bare_sections(text, lines)  # 「意見の趣旨」 … 「意見の理由」 lines: section headings
     for idx, (s, e) in enumerate(lines):
@@ -532,6 +538,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         for style, rx in markers:
             m = rx.match(stripped)
             if m and style in ("space", "kanji_space") and _COUNTER_AFTER_SPACE.match(stripped, m.start(1) + len(m.group(1))):
+                if len(stripped) > m.end():  # an item only where the list around it counts up to it
+                    counter_like.setdefault(style, []).append((idx, s + lead + m.end(), _number(m.group(1)),
+                                                               m.group(0).strip()))
                 continue
             if m and len(stripped) > m.end():
                 number = (None if style in ("bullet", "dash") else 1 if style == "roman" and m.group(1) in "IＩ"
@@ -546,6 +555,12 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             m = _DOT_BEFORE_DIGIT.match(stripped)
             if m:
                 before_digit.append((idx, s + lead + m.end(), _number(m.group(1)), m.group(0).strip()))
+    for style, items in counter_like.items():
+        taken = {idx for its in marked.values() for idx, *_ in its}
+        merged = sorted(marked.get(style, []) + [it for it in items if it[0] not in taken])
+        numbers = [n for _, _, n, _ in merged]
+        if marked.get(style) and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+            marked[style] = merged
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
     style_of: dict[int, str] = {}  # line index -> marker style (its level in a nested list)
@@ -1764,6 +1779,27 @@ _FORWARD_RE = re.compile(
     re.IGNORECASE)
 _RULE_RE = re.compile(r"[ \t\u3000]*[-－―—_=＿]{5,}[ \t\u3000]*$")  # Outlook's line above a From:/Sent: block
 _QUOTE_LINE_RE = re.compile(r"[ \t\u3000]*[>＞]")  # Japanese mailers quote with a full-width 「＞」 too
+# the writer's words right under a quotation that refer back to it: the quoted lines are the draft's words
+_CITES_BACK_RE = re.compile(r"[ \t\u3000]*(?:と(?:あり|ある|書(?:いて|かれて)|記(?:載|述)さ?れて|の記(?:載|述)|述べられて"
+                            r"|されて|なって|のこと)|について(?:は|、|，))")
+_CITATION_LABEL_RE = re.compile(r"[ \t\u3000]*[>＞]+[ \t\u3000]*(?:引用|原文|素案|計画案|案の?(?:本文|記述)|本文)[ \t\u3000]*[:：（(]")
+
+
+def _cites_the_draft(text: str, lines, blocks) -> bool:
+    """Whether 「>」 blocks are the writer quoting the draft: every block is labelled as a quotation of
+    it (「> 引用：…」「> 素案：…」) or the writer's next line refers back to it (「とありますが、…」)."""
+    if not blocks:
+        return False
+    n = len(lines)
+
+    def line(i: int) -> str:
+        return text[lines[i][0]:lines[i][1]]
+
+    for first, last in blocks:
+        after = next((line(i) for i in range(last + 1, n) if line(i).strip()), "")
+        if not (_CITATION_LABEL_RE.match(line(first)) or (after and _CITES_BACK_RE.match(after))):
+            return False
+    return True
 # Quoting only a mailer does: a quote inside a quote (「>>」「> >」「＞＞」) or a quoted blank line (a bare 「>」)
 _MAILER_QUOTE_RE = re.compile(r"[ \t\u3000]*[>＞][ \t\u3000]*(?:[>＞]|$)")
 # The line above quoted lines: 「2026/04/01 pubcom@example.jp wrote:」「… <a@example.jp>:」「…さんは書きました：」
@@ -2017,6 +2053,8 @@ def _mail_parts(text: str) -> tuple[list[tuple[int, int, str]], bool]:
         replied.append(not line(blocks[0][0] - 1).strip() and not _LEAD_IN_RE.search(above[-1])
                        and any(_NOTICE_RE.search(line(i)) for f, last in blocks for i in range(f, last + 1)))
     quoting = mail_context or mailer_quoting or any(replied)
+    if quoting and not mail_context and not mailer_quoting and _cites_the_draft(text, lines, blocks):
+        quoting = False  # 「> 引用：市は財政が厳しい⏎とありますが、…」: the writer quotes the draft (QA67)
     if quoting:
         for first, last in blocks:
             kinds[first:last + 1] = ["quoted"] * (last + 1 - first)
@@ -2135,6 +2173,10 @@ def _inline_items(text: str, rx: re.Pattern, words: bool) -> list[tuple[re.Match
             opened_after_comma = True
             last = number
             continue
+        if number == 1 and not items and not reference and before.endswith(_INLINE_TITLE_WORDS):
+            items.append((m, False))  # 「…（案）に対する意見(1) …」: the title, then the list
+            last = number
+            continue
         if len(before) < m.start() and not reference:  # set apart by a blank: 「意見　①…」
             items.append((m, False))
             last = number
@@ -2170,7 +2212,8 @@ def _split_inline(text: str) -> list[Segment]:
             start = 0 if k == 0 and joined else m.start() if keep else m.end()
             seg = _trimmed(text, start, end, marker=m.group(0).strip())
             if seg.end > seg.start:
-                out.append(seg)
+                # the last item of a list typed on one line keeps no signature block under it (QA66)
+                out += _cut_signature(text, seg) if k + 1 == len(items) else [seg]
         return out
     return []
 

@@ -71,6 +71,7 @@ from typing import Callable, Mapping, Sequence
 
 from .io import InputError, shorten
 from .io import _cell_text as _io_cell_text
+from .answers import stands_in_report
 from .records import AnswerCandidate
 from .report import (XLSX_CELL_LIMIT, ReportModel, _text_cells, print_setup, published_summary, row_height,
                      save_workbook, use_japanese_font, xlsx_font, xlsx_text)
@@ -163,11 +164,13 @@ def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUni
     for row_number, r in enumerate(model.rows, header_row + 1):
         cands = list(candidates_by_cluster.get(r.cluster_id) or [])
         written_answer = r.answer if r.answer_status == "confirmed" else ""
-        # a weaker one (answers.csv lists every one) is shown from half the threshold up, marked
-        best = cands[0] if cands and cands[0].score >= min_score * WEAK_FRACTION else None
-        weak = best is not None and best.score < min_score and r.answer_status == "none"
-        if best is not None and best.score < min_score and not weak:
-            best = None  # a row with an answer of its own needs no weak suggestion
+        # the candidate the report shows (QA65: the worksheet showed a higher-scoring one the report
+        # held back, matched by another opinion than the row's), else, for a row without an answer,
+        # a weaker one (answers.csv lists every one) from half the threshold up, marked
+        best = next((c for c in cands if stands_in_report(c, min_score)), None)
+        if best is None and r.answer_status == "none" and cands and cands[0].score >= min_score * WEAK_FRACTION:
+            best = cands[0]
+        weak = best is not None and not stands_in_report(best, min_score)
         status = WEAK_STATUS if weak else STATUS_WORDS.get(r.answer_status, r.answer_status)
         # the ご意見の概要 the report publishes (a long letter's requests, not its story: QA47), for staff
         # to correct; the 意見一覧 sheet lists every opinion whole
