@@ -568,7 +568,8 @@ def _is_note_row(raw_id: str, opinion: str) -> bool:
 
 # a line of a PDF copy ends where the page's line did: 「…受入れ⏎施設の増加を…」 (not after a sentence,
 # a colon or a heading's bracket, and not before a line that opens a list item)
-_LIST_LINE_RE = re.compile(r"[ \t\u3000]*(?:[・●○■◆◇□※\-－*＊]|[0-9０-９]{1,2}[.．、)）]|[(（][0-9０-９一二三四五六七八九十]{1,2}[)）]|[①-⑳])")
+_LIST_LINE_RE = re.compile(r"[ \t\u3000]*(?:[・●○■◆◇□※\-－*＊]|[0-9０-９]{1,2}[.．、)）\t\u3000 ]|[(（][0-9０-９一二三四五六七八九十ア-ン]{1,2}[)）]"
+                           r"|[①-⑳]|[ア-ンｱ-ﾝ一二三四五六七八九十][.．、\t\u3000 ])")
 _WRAP_MIN = 15  # a wrapped line is a full line of the page, not a short one a writer ended
 
 
@@ -579,11 +580,18 @@ def _unwrapped(answer: str) -> str:
         return answer
     lines = answer.split("\n")
     out = lines[0]
-    for line in lines[1:]:
-        last = out.split("\n")[-1].rstrip()
+    for before, line in zip(lines, lines[1:]):
+        last = before.rstrip()  # the line as the page printed it (not what earlier joins made of it)
         inside = (len(last) >= _WRAP_MIN and not last.endswith(_SENTENCE_CLOSED + tuple("：:】、，,"))
-                  and line.strip() and not _LIST_LINE_RE.match(line))
-        out = out.rstrip() + line.strip() if inside else out + "\n" + line
+                  and line.strip() and not _LIST_LINE_RE.match(line) and not _LIST_LINE_RE.match(before)
+                  # the next line runs on as a page's line does, or ends the sentence (not a short item: QA68)
+                  and (len(line.strip()) >= _WRAP_MIN or line.rstrip().endswith(_SENTENCE_CLOSED)))
+        if inside:
+            # (two Latin words keep the blank the line break stood for)
+            blank = " " if last[-1:].isascii() and last[-1:].isalnum() and line.strip()[:1].isascii() else ""
+            out = out.rstrip() + blank + line.strip()
+        else:
+            out = out + "\n" + line
     return out
 
 
@@ -644,7 +652,10 @@ def _join_continuation_rows(rows: Sequence[dict], cols: dict) -> tuple[list[tupl
     last = None  # the last row that is not blank (a spacer row between fragments is passed over)
     for n, row in numbered:
         blank = not any((v or "").strip() for v in row.values())
-        if last is not None and not blank and not (row.get(id_col) or "").strip():
+        # a note under the table (「※同趣旨のご意見は…」 with no answer) is no continuation (QA68)
+        note = (not (row.get(cols.get("answer")) or "").strip()
+                and _is_note_row("", (row.get(cols.get("opinion")) or "").strip()))
+        if last is not None and not blank and not note and not (row.get(id_col) or "").strip():
             first_n, first = last
             for key, value in row.items():
                 value = (value or "").strip()

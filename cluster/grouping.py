@@ -666,7 +666,7 @@ def _campaign_pairs(counts: np.ndarray | None, p: dict) -> list[tuple[int, int]]
     return [(a, b) for k, a in enumerate(big) for b in big[k + 1:]]
 
 
-def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pairs=()):
+def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pairs=(), parted=None):
     """Cluster texts already in canonical order; returns raw (unordered) labels. ``apart_pairs``:
     pairs of positions that never share a cluster (``group_opinions``)."""
     n = len(texts)
@@ -674,6 +674,11 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
     rest = np.arange(n)
     if p["stance"] and tokens is not None:
         st = stance_only(tokens, texts=texts)
+        # 「(1) 東町線の廃止に反対します。(2) 運賃の値上げに反対します。」: one writer's two stances are two
+        # opinions; the later one is grouped on its words (QA68: a campaign's two items were one row)
+        for a, b in sorted((min(q), max(q)) for q in apart_pairs):
+            if a != b and st[a] is not None and st[a] == st[b]:
+                st[b] = None
         for j, pol in enumerate(("against", "support")):
             members = [i for i, s in enumerate(st) if s == pol]
             if members:
@@ -697,19 +702,25 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
             sub = sparse_average_linkage(m, r, c, s, threshold, polarity=polarity, cannot=cannot)
             if len(apart_pairs):
                 at = {int(i): k for k, i in enumerate(rest)}
+                moved: list[tuple[int, int]] = []
                 sub = _part_siblings(sub, r, c, s, [(at[a], at[b]) for a, b in apart_pairs if a in at and b in at],
-                                     threshold)
+                                     threshold, moved)
+                if parted is not None:
+                    parted += [(int(rest[x]), int(rest[y])) for x, y in moved]
         labels[rest] = rest[sub]
     return labels
 
 
 def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-                   pairs: Sequence[tuple[int, int]], threshold: float) -> np.ndarray:
+                   pairs: Sequence[tuple[int, int]], threshold: float,
+                   parted: list[tuple[int, int]] | None = None) -> np.ndarray:
     """``labels`` (each a member's node id) with no cluster holding both nodes of a pair in ``pairs``:
     of two such nodes the one less similar to the rest of its cluster (mean pair similarity, missing
     pairs 0) leaves it for the
     cluster it is most similar to on average, if that reaches ``threshold`` and holds none of its
-    pairs, else for a cluster of its own. Not a constraint inside the linkage: there a forbidden
+    pairs, else for a cluster of its own (also when the writer said one thing twice: an extra row
+    staff merge is better than a request published nowhere; ``parted`` collects the pairs for the
+    run's note). Not a constraint inside the linkage: there a forbidden
     merge also keeps apart the opinions each of the two had gathered (QA67: the sample's
     駐輪場 paraphrases fell into two rows around one letter's two 駐輪場 items)."""
     labels = np.asarray(labels).copy()
@@ -746,12 +757,15 @@ def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims:
         if labels[leaving] == leaving:
             labels[stay] = min(stay)
         labels[leaving] = leaving if best is None else best
+        if parted is not None:
+            parted.append((leaving, b if leaving == a else a))
     return labels
 
 
 def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray | None = None,
                    tokens: list[list[str]] | None = None, seed: int = 0,
-                   apart_pairs: Sequence[tuple[int, int]] = (), **params) -> np.ndarray:
+                   apart_pairs: Sequence[tuple[int, int]] = (), parted: list[tuple[int, int]] | None = None,
+                   **params) -> np.ndarray:
     """Cluster unique opinion texts into same-intent groups; returns a label per text (0..k-1).
 
     ``embeddings``: one row per text from any encoder. ``counts``: copies behind each unique
@@ -761,7 +775,8 @@ def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray 
     The number of clusters is chosen by the threshold; singletons are kept. Deterministic and
     independent of input order (``seed`` is accepted for API symmetry; nothing is random).
     ``apart_pairs``: pairs of text indices that never share a cluster (the separate items one
-    writer numbered: ``pipeline.sibling_pairs``).
+    writer numbered: ``pipeline.sibling_pairs``); ``parted``, if given, collects ``(moved, partner)``
+    for each text moved out of its partner's cluster.
     """
     emb, counts = _check(texts, embeddings, counts, tokens, params)
     p = {**DEFAULTS, **params}
@@ -776,8 +791,11 @@ def group_opinions(texts: list[str], embeddings: np.ndarray, counts: np.ndarray 
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n)
     apart = [(int(position[a]), int(position[b])) for a, b in apart_pairs]
+    moved: list[tuple[int, int]] = []
     lab = _group_sorted(sorted_texts, emb[order], sorted_tokens, p, seed, float(p["threshold"]), counts=counts[order],
-                        apart_pairs=apart)
+                        apart_pairs=apart, parted=moved)
+    if parted is not None:
+        parted += [(int(order[x]), int(order[y])) for x, y in moved]
     lab = _renumber(lab, counts[order])
     labels = np.empty(n, dtype=np.int64)
     labels[order] = lab

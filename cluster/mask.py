@@ -1441,14 +1441,17 @@ _NAME_OF_KIN_RE = re.compile(
 
 
 def _katakana_common_noun(tagged) -> bool:
-    """Whether katakana UniDic reads as a loanword common noun rather than a name: a compound of common
-    nouns (ヤング + ケア + ラー, ステップ + ファミリー) or one common noun of four characters or more
-    (ボランティア); a short one (ハルト, アオイ, ミオ: common nouns to UniDic) stays a child's name."""
+    """Whether katakana is a compound of loanword common nouns rather than a name: two words or more of
+    two characters or more, each a common noun UniDic takes from another language (ヤング + ケア (+ ラー),
+    ステップ + ファミリー, シングル + マザー). One word is never enough (ソフィア, コスモス, ボランティア
+    alike), nor a native word (サクラ + コ, モモ + カ: a child's name, QA68)."""
     fields = [raw.split(",") for _, raw in tagged]
-    if not tagged or any(len(f) < 3 or f[2] == "人名" for f in fields):
+    if any(len(f) < 3 or f[2] == "人名" for f in fields):
         return False
-    common = [w for (w, _), f in zip(tagged, fields) if f[1] == "普通名詞"]
-    return (len(tagged) >= 2 and any(len(w) >= 2 for w in common)) or (len(tagged) == 1 and len(common[0] if common else "") >= 4)
+    words = [(w, f) for (w, _), f in zip(tagged, fields) if len(w) >= 2]
+    if len(words) > 2 and len(words[-1][0]) <= 2:
+        words = words[:-1]  # a word's ending UniDic reads apart (ケア + ラー)
+    return len(words) >= 2 and all(f[1] == "普通名詞" and len(f) > 12 and f[12] == "外" for _, f in words)
 
 
 def _kin_name(m: re.Match) -> str:
@@ -2319,7 +2322,7 @@ _NAME_WORD = "(?:お?名前|お?なまえ)"
 _INTRO_TAIL = r"(?=[^\S\n]*(?:です|だよ|といいます|と言います|っていいます|って言います|と申します|ともうします|でした))"
 _HIRAGANA_INTRO_RE = re.compile(
     rf"((?:(?:(?:ぼく|僕|わたし|私|おれ|俺|あたし|うち)の[^\S\n]*)?{_NAME_WORD}[^\S\n]*(?:は|[:：])"
-    rf"|(?:ぼく|僕|わたし|私|おれ|俺|あたし)は|組[^\S\n]*の?|年生[^\S\n]*の?|［学校名］[^\S\n]*の?)[^\S\n]*)"
+    rf"|(?:ぼく|僕|わたし|私|おれ|俺|あたし)は|(?:組|年生|[0-9０-９]くみ|ねんせい)[^\S\n]*の?|［学校名］[^\S\n]*の?)[^\S\n]*)"
     rf"([ぁ-ゖ]{{2,6}})[ \u3000]{{1,2}}([ぁ-ゖ]{{1,6}}?){_INTRO_TAIL}")
 _HIRAGANA_NAME_ALONE_RE = re.compile(rf"({_NAME_WORD}[^\S\n]*(?:は|[:：])[^\S\n]*)([ぁ-ゖ]{{2,6}}?){_INTRO_TAIL}")
 
@@ -2387,7 +2390,26 @@ def _signed_hiragana_name(m: re.Match) -> str:
     return _hiragana_name_alone(m)
 
 
+# QA69: a child's signature line written all in hiragana, the school, the class and the name
+# (「みどりしょうがっこう 4ねん3くみ やまだ そうた」「3ねん2くみ さとう はると」): the school becomes ［学校名］
+# (a class names a few dozen children) and a family and a given name, as on any signature line
+# (``_hiragana_name_pair``), ［氏名］
+_KANA_CLASS_SIGNATURE_RE = re.compile(
+    r"(?m)^([^\S\n]*)(?:([ぁ-ゖー]{2,12}(?:しょうがっこう|ちゅうがっこう|しょう|ちゅう))[^\S\n]*)?"
+    r"([0-9０-９一二三四五六][^\S\n]*ねん(?:せい)?(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[^\S\n]*くみ)?[^\S\n]+)"
+    r"([ぁ-ゖー]{2,6})[ \u3000]{1,2}([ぁ-ゖー]{2,6})[^\S\n]*$")
+
+
+def _kana_class_signature(m: re.Match) -> str:
+    family, given = m.group(4), m.group(5)
+    if not _hiragana_name_pair(family, given) or _hiragana_place_name(family, given):
+        return m.group()
+    return m.group(1) + (MASKS["school"] + " " if m.group(2) else "") + m.group(3) + MASKS["name"]
+
+
 def _mask_hiragana_intros(text: str) -> str:
+    if "ねん" in text:
+        text = _KANA_CLASS_SIGNATURE_RE.sub(_kana_class_signature, text)
     if "年" in text:
         text = _CLASS_NAME_INTRO_RE.sub(_class_name_intro, text)
         text = _CLASS_HIRAGANA_INTRO_RE.sub(_hiragana_name_alone, text)

@@ -964,6 +964,12 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: (f"{m['n']}項目に、1通の提出の意見が2件以上入っています（それぞれ件数に数えています）：{m['list']}。"
                 + (f"1つの意見が分かれてしまったときは {m['cmd']}、" if m["cmd"] else "")
                 + "別々のことを求めているときは `cluster review move` で1つを移してください")),
+    (r"(?P<n>\d+) numbered items? of a letter kept out of the row its letter's other item is in \(one writer's items "
+     r"never share a row\): (?P<list>.+?); if one says the other's request again, (?P<cmd>`[^`]+`)",
+     lambda m: (f"1通の手紙で番号を分けて書かれた意見{m['n']}件を、同じ手紙の別の意見とは別の項目にしました（1人の書き手の"
+                f"番号付きの意見は同じ項目に入れません）："
+                + re.sub(r"(\S+) → (\S+) \(its letter's (\S+) is in (\S+)\)", r"\1 → \2（同じ手紙の \3 は \4）", m["list"])
+                + f"。同じ要望を2度書いたものであれば {m['cmd']} でまとめてください")),
     (r"(?P<n>\d+) rows? without an? (?P<col>.+?) under a row with one, naming no 氏名 or 提出方法 \((?P<f_where>.+)\), "
      r"(?:each )?counts? as a submission of its own; if (?:they continue|it continues) the submission above \(one opinion "
      r"per row\), fill in its (?P=col) or merge the cells and run again",

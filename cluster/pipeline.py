@@ -910,9 +910,10 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
     return out
 
 
-# an item marker right before an opinion's start (the splitter cuts the marker off): 「(1) 」「2. 」「①」「・」
+# an item marker right before an opinion's start (the splitter cuts the marker off): 「(1) 」「2. 」「①」「・」,
+# at a line's start or after a sentence (a list typed on one line)
 _ITEM_MARKER_BEFORE = re.compile(
-    r"(?:^|\n)[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
+    r"(?:\n|[。．！？!?])[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
     r"[一二三四五六七八九十]{1,2}[、．.]|第[0-9０-９一二三四五六七八九十]{1,2}[、．.に]?|[①-⑳⑴-⒇]|[・●○■◆◇□▪\-－*＊])"
     r"[ \t\u3000]*$")
 
@@ -930,7 +931,8 @@ def _other_body_lines(report, heading: str | None) -> list[str]:
     lines = []
     for f in report.get("files", []):
         theirs = _BODY_HEADING_RE.match(str((f.get("columns") or {}).get("answer") or ""))
-        if theirs is not None and theirs.group("body") != ours.group("body"):
+        # (by the kind of body: 「本市の考え方」「みなと市の考え方」 are a 市's as 「市の考え方」 is, QA68)
+        if theirs is not None and theirs.group("body")[-1] != ours.group("body")[-1]:
             lines.append(f"warning: past answers: {Path(f['path']).name}: its answers are 「{theirs.group(0).strip()}」, "
                          f"this report's column is 「{heading.strip()}」: a candidate from it speaks for another body; "
                          "rewrite it before confirming")
@@ -948,7 +950,8 @@ def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: S
     units_of: dict[str, set[int]] = {}
     for j, i in enumerate(ok):
         op = opinions[i]
-        before = text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
+        # (a list typed on one line, 「…。(2) …」, too; the text's start counts as a line's)
+        before = ("\n" if op.start <= 12 else "") + text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
         if _ITEM_MARKER_BEFORE.search(before):
             units_of.setdefault(op.comment_id, set()).add(int(unit_of_ok[j]))
     pairs = {(a, b) for units in units_of.values() for a in units for b in units if a < b}
@@ -959,7 +962,7 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
                 seed: int = 0, limit: int | None = None, block_size: int | None = None,
                 progress=None, log: Callable[[str], None] | None = None, word_encoder=None,
                 join_blocks: bool = True, background=None,
-                apart_pairs: Sequence[tuple[int, int]] = ()) -> np.ndarray:
+                apart_pairs: Sequence[tuple[int, int]] = (), parted: list[tuple[int, int]] | None = None) -> np.ndarray:
     """``group_opinions`` for any number of distinct texts (``apart_pairs``: see there; on the scale
     path they hold within each block).
 
@@ -976,7 +979,7 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
     n = len(texts)
     if n <= limit:
         return group_opinions(texts, vectors, counts=counts, tokens=tokens, seed=seed, word_encoder=word_encoder,
-                              background=background, apart_pairs=apart_pairs)
+                              background=background, apart_pairs=apart_pairs, parted=parted)
     x = np.asarray(vectors, dtype=np.float32)
     blocks = _blocks(x, np.arange(n), block_size, seed)
     # canonical block order (by smallest member), so labels do not depend on k-means numbering
@@ -994,9 +997,12 @@ def group_units(texts: list[str], vectors: np.ndarray, counts: np.ndarray, token
         members = set(b.tolist())
         apart = [(int(block_position[a]), int(block_position[c])) for a, c in apart_pairs
                  if a in members and c in members]
+        moved: list[tuple[int, int]] = []
         lab = group_opinions([texts[i] for i in b], x[b], counts=np.asarray(counts)[b],
                              tokens=[tokens[i] for i in b], seed=seed, word_encoder=word_encoder,
-                             background=background, apart_pairs=apart)
+                             background=background, apart_pairs=apart, parted=moved)
+        if parted is not None:
+            parted += [(int(b[u]), int(b[v])) for u, v in moved]
         labels[b] = lab + offset
         block_of[b] = j
         offset += int(lab.max()) + 1 if len(lab) else 0
@@ -1373,12 +1379,16 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         def group(idx: Sequence[int]) -> np.ndarray:
             idx = list(idx)
             at = {u: k for k, u in enumerate(idx)}
-            return group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
-                               tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
-                               word_encoder=words, background=background,
-                               apart_pairs=[(at[a], at[b]) for a, b in siblings if a in at and b in at])
+            moved: list[tuple[int, int]] = []
+            labels = group_units([unit_texts[u] for u in idx], vectors[idx], counts=unit_counts[idx],
+                                 tokens=[unit_tokens[u] for u in idx], seed=opts.seed, progress=prog, log=log,
+                                 word_encoder=words, background=background,
+                                 apart_pairs=[(at[a], at[b]) for a, b in siblings if a in at and b in at], parted=moved)
+            parted_units[:] = [(idx[u], idx[v]) for u, v in moved]
+            return labels
 
         siblings = sibling_pairs(subs, opinions, ok, unit_of_ok)
+        parted_units: list[tuple[int, int]] = []  # (moved unit, its sibling's unit): the run's note
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
@@ -1601,6 +1611,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                 f"`cluster review undo {out_dir} --decision N` to withdraw the cut")
     line = same_letter_line(opinions, cluster_of_opinion, cluster_ids, str(out_dir))
     if line:
+        log(line)
+    if unit_texts and (line := parted_line(parted_units, opinions, ok, unit_of_ok, cluster_of_opinion, cluster_ids,
+                                           str(out_dir))):
         log(line)
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
@@ -2050,6 +2063,38 @@ def _cut_head(opinion_id: str) -> str | None:
     """The opinion a staff cut made ``opinion_id`` from (「P-3-1.2」 -> 「P-3-1」), else None."""
     head, dot, tail = opinion_id.rpartition(".")
     return head if dot and tail.isdigit() else None
+
+
+def parted_line(parted_units: Sequence[tuple[int, int]], opinions: Sequence[Opinion], ok: Sequence[int], unit_of_ok,
+                cluster_of_opinion: Mapping[int, int], cluster_ids: Sequence[str], run_dir: str,
+                limit: int = 5) -> str | None:
+    """One line naming the numbered items the grouping moved out of the row their sibling item is in
+    (``grouping._part_siblings``): two items of one letter never share a row, so an item that says
+    its sibling's request again gets a row of its own, which staff merge (QA68)."""
+    if not parted_units:
+        return None
+    by_unit: dict[int, list[int]] = defaultdict(list)
+    for j, i in enumerate(ok):
+        by_unit[int(unit_of_ok[j])].append(i)
+    shown: list[str] = []
+    merges: list[tuple[str, str]] = []
+    for moved, partner in parted_units:
+        letters = {opinions[i].comment_id: i for i in by_unit.get(partner, [])}
+        pair = next(((i, letters[opinions[i].comment_id]) for i in by_unit.get(moved, [])
+                     if opinions[i].comment_id in letters), None)
+        if pair is None or pair[0] not in cluster_of_opinion or pair[1] not in cluster_of_opinion:
+            continue
+        a, b = (cluster_ids[cluster_of_opinion[pair[0]]], cluster_ids[cluster_of_opinion[pair[1]]])
+        if a == b:  # (a staff decision put them together again)
+            continue
+        shown.append(f"{opinions[pair[0]].opinion_id} → {a} (its letter's {opinions[pair[1]].opinion_id} is in {b})")
+        merges.append((b, a))
+    if not shown:
+        return None
+    more = f" and {len(shown) - limit} more" if len(shown) > limit else ""
+    return (f"note: {counted(len(shown), 'numbered item')} of a letter kept out of the row its letter's other item is in "
+            f"(one writer's items never share a row): {'; '.join(shown[:limit])}{more}; if one says the other's request "
+            f"again, `cluster review merge {run_dir} {merges[0][0]} {merges[0][1]}`")
 
 
 def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[int, int],

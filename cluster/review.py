@@ -2693,6 +2693,20 @@ def _candidate_lines(run_dir, cluster_id: str, limit: int = 3) -> list[str]:
     return out
 
 
+def _published_summary(run_dir, number: str) -> str:
+    """Row No. ``number``'s ご意見の概要 as the run's report.csv publishes it, or ""."""
+    if not number:
+        return ""
+    from .io import read_table
+
+    try:
+        rows = read_table(Path(run_dir) / "report.csv").rows
+    except (InputError, ValueError, OSError):
+        return ""
+    row = next((r for r in rows if str(r.get("No.", "")).strip() == number), {})
+    return unescape_cell(row.get("ご意見の概要", ""))
+
+
 def _report_candidate_id(run_dir, cluster_id: str) -> str | None:
     """The past answer the run's report shows as ``cluster_id``'s candidate (clusters.csv's answer_id),
     "" when it shows none, None when clusters.csv does not say."""
@@ -3069,9 +3083,11 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     lines.append(f"label: {label or '(none)'}" + (" (staff)" if row.get("label_edited") == "yes" else
                                                   " (made from keywords)" if label else "") + since("label"))
     summary = unescape_cell(row.get("summary", ""))
+    # what the report publishes for it (QA69: the opinion as sent was shown, its greeting and story included)
+    shown_summary = _published_summary(run_dir, number) or unescape_cell(row.get("representative", ""))
     lines.append((f"summary: {shorten(summary, 120)}" if summary else
                   f"summary: (none: the report shows the representative opinion "
-                  f"「{shorten(unescape_cell(row.get('representative', '')), 60)}」)") + since("summary"))
+                  f"「{shorten(' '.join(shown_summary.split()), 60)}」)") + since("summary"))
     status = str(row.get("answer_status", "")).strip()
     if status == "confirmed":
         try:

@@ -559,7 +559,9 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         taken = {idx for its in marked.values() for idx, *_ in its}
         merged = sorted(marked.get(style, []) + [it for it in items if it[0] not in taken])
         numbers = [n for _, _, n, _ in merged]
-        if marked.get(style) and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+        # (fewer than the list's other items: 「1　人暮らし…⏎2　人目の子…⏎3　世代同居…」 counts people, QA68)
+        if (marked.get(style) and len(merged) - len(marked[style]) < len(marked[style])
+                and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))):
             marked[style] = merged
     # 2. keep marker styles that form a list
     boundaries: dict[int, tuple[int, str]] = {}  # line index -> (text start, marker)
@@ -1780,8 +1782,9 @@ _FORWARD_RE = re.compile(
 _RULE_RE = re.compile(r"[ \t\u3000]*[-－―—_=＿]{5,}[ \t\u3000]*$")  # Outlook's line above a From:/Sent: block
 _QUOTE_LINE_RE = re.compile(r"[ \t\u3000]*[>＞]")  # Japanese mailers quote with a full-width 「＞」 too
 # the writer's words right under a quotation that refer back to it: the quoted lines are the draft's words
+# (and argues with it: 「とありますが」; 「とありましたので」 under the city's own notice sends the opinion, QA68)
 _CITES_BACK_RE = re.compile(r"[ \t\u3000]*(?:と(?:あり|ある|書(?:いて|かれて)|記(?:載|述)さ?れて|の記(?:載|述)|述べられて"
-                            r"|されて|なって|のこと)|について(?:は|、|，))")
+                            r"|されて|なって|のこと)[^\n、。]{0,8}?(?:が|けど|けれど(?:も)?)[、，,]|について(?:は|、|，))")
 _CITATION_LABEL_RE = re.compile(r"[ \t\u3000]*[>＞]+[ \t\u3000]*(?:引用|原文|素案|計画案|案の?(?:本文|記述)|本文)[ \t\u3000]*[:：（(]")
 
 

@@ -4,6 +4,7 @@ back there, so it is not offered to the departments either)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import invoke, read_csv_rows, write_csv
 
 from cluster.messages_ja import is_known
@@ -121,6 +122,24 @@ def test_a_pdf_copys_line_breaks_inside_a_sentence_are_joined(tmp_path):
     assert answers["3"] == "周知に努めます。\n今後も広報紙で\nお知らせします。"  # short lines a writer ended stay
 
 
+@pytest.mark.parametrize("answer", [
+    "本市では以下の取組を進めています\n路線バスの増便補助\nデマンド交通の導入",
+    "道路幅員に余裕のある路線では自転車道を整備します\n2　困難な路線は自転車専用通行帯を整備します\n3　その他の路線は表示を設置します",
+    "バス停の待合環境については上屋を設置します\nイ　ベンチは順次設置してまいります",
+])
+def test_an_answers_own_list_lines_are_not_joined(answer):
+    from cluster.answers import _unwrapped
+
+    assert _unwrapped(answer) == answer  # (QA68: joined into one line and published so)
+
+
+def test_latin_words_joined_across_a_break_keep_their_blank():
+    from cluster.answers import _unwrapped
+
+    assert _unwrapped("We will consider\nthe fare in the next review of the plan.") == \
+        "We will consider the fare in the next review of the plan."
+
+
 def test_a_loanword_in_brackets_after_a_kinship_word_is_no_name():
     from conftest import assert_masked
 
@@ -129,6 +148,10 @@ def test_a_loanword_in_brackets_after_a_kinship_word_is_no_name():
     assert_masked("母（ボランティア）として参加しています。", kept=["母（ボランティア）"])
     assert_masked("息子（ハルト）は小学生です。", secrets=["ハルト"])
     assert_masked("娘（ミオ）が通う保育園", secrets=["ミオ"])
+    # names UniDic reads as words (QA68: サクラ + コ, モモ + カ, one loanword, one native word) stay names
+    for name in ("サクラコ", "モモカ", "ヒマワリ", "ソフィア", "コスモス", "タイヨウ"):
+        assert_masked(f"長女（{name}）は小学生です。", secrets=[name])
+    assert_masked("子ども（ステップファミリー）の支援", kept=["子ども（ステップファミリー）"])
 
 
 def test_a_past_table_given_twice_or_copied_is_read_once(tmp_path):
@@ -177,3 +200,20 @@ def test_answers_written_for_another_body_are_warned_of(tmp_path):
     res = invoke("run", src, "--out", tmp_path / "out2", "--model", "char-hash", "--answers", past,
                  "--answer-heading", "県の考え方")
     assert "another body" not in res.output
+    ours = write_csv(tmp_path / "honshi.csv", ["No.", "意見の要旨", "本市の考え方"], PAST)
+    res = invoke("run", src, "--out", tmp_path / "out3", "--model", "char-hash", "--answers", ours,
+                 "--answer-heading", "みなと市の考え方")
+    assert "another body" not in res.output  # a 市's both (QA68)
+
+
+def test_a_note_row_without_a_number_is_no_continuation_of_the_answer_above(tmp_path):
+    from cluster.answers import read_past_answers
+
+    past = write_csv(tmp_path / "pref.csv", ["No.", "意見の要旨", "県の考え方"], [
+        ["1", "運賃を値上げしないでほしい。", "運賃の改定は慎重に検討します。"],
+        ["", "※同趣旨のご意見はまとめて掲載しています。", ""],
+        ["2", "バス停に屋根をつけてほしい。", "利用の多い停留所から上屋を設置してまいります。"]])
+    lines: list[str] = []
+    records, _ = read_past_answers(past, log=lines.append)
+    assert [r.opinion for r in records] == ["運賃を値上げしないでほしい。", "バス停に屋根をつけてほしい。"]
+    assert any("1 note row without an answer skipped" in x for x in lines)

@@ -92,3 +92,34 @@ def test_a_long_title_is_cut_with_a_mark_in_the_printed_page_header(tmp_path):
     header = ws.oddHeader.left.text
     assert header.endswith("…") and title.startswith(header[:-1]) and len(header) <= 200
     assert ws["A1"].value == title  # the sheet's own title row is whole
+
+
+def test_a_campaign_letters_two_stances_are_two_rows(tmp_path):
+    letter = "(1) 東町線の廃止に反対します。(2) バス運賃の値上げに反対します。(3) バス停に屋根とベンチを設置してください。"
+    rows = [[f"W-{i}", letter] for i in range(1, 13)] + OTHERS
+    src = write_csv(tmp_path / "in.csv", ["受付番号", "ご意見"], rows)
+    out = tmp_path / "out"
+    assert invoke("run", src, "--out", out).exit_code == 0
+    of = {r["text"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv") if r["status"] == "ok"}
+    assert of["東町線の廃止に反対します。"] != of["バス運賃の値上げに反対します。"]  # (QA68: one row of 24, 東町線 unpublished)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "東町線の廃止に反対します。" in report and "バス運賃の値上げに反対します。" in report
+
+
+def test_items_kept_apart_are_named_for_staff_to_merge(tmp_path):
+    """The project's sample: 「2. 駅前の駐輪場が足りません。…」 and 「3. …駐輪場に防犯カメラを…」 of P-019 no longer
+    share the 駐輪場 row; the run names the one moved, and staff who think it one request merge it back."""
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "sample_comments.csv"
+    out = tmp_path / "out"
+    res = invoke("run", sample, "--out", out)
+    of = {r["opinion_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv") if r["status"] == "ok"}
+    assert of["P-019-2"] != of["P-019-3"] and of["P-019-2"] == of["P-017-1"]  # the 駐輪場 paraphrases stay one row
+    line = next(x for x in res.output.splitlines() if "kept out of the row" in x)
+    assert f"P-019-3 → {of['P-019-3']} (its letter's P-019-2 is in {of['P-019-2']})" in line
+    assert is_known(line.removeprefix("note: "))
+    assert invoke("review", "merge", out, of["P-019-2"], of["P-019-3"]).exit_code == 0
+    res = invoke("run", sample, "--out", out)
+    of = {r["opinion_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv") if r["status"] == "ok"}
+    assert of["P-019-2"] == of["P-019-3"] and "P-019-3 →" not in res.output  # staff's merge stands
