@@ -1421,7 +1421,8 @@ def _mask_person_names(text: str) -> str:
 _KIN_READINGS = {
     "娘": "むすめ", "息子": "むすこ", "長男": "ちょうなん", "長女": "ちょうじょ", "次男": "じなん", "次女": "じじょ",
     "三男": "さんなん", "三女": "さんじょ", "末っ子": "すえっこ", "孫娘": "まごむすめ", "孫": "まご", "子ども": "こども",
-    "子供": "こども", "こども": "こども", "子": "こ", "甥": "おい", "姪": "めい", "弟": "おとうと", "妹": "いもうと",
+    "子供": "こども", "こども": "こども", "子": "こ", "甥": "おい", "姪": "めい", "甥っ子": "おいっこ", "姪っ子": "めいっこ",
+    "弟": "おとうと", "妹": "いもうと",
     "兄": "あに", "姉": "あね", "妻": "つま", "夫": "おっと", "主人": "しゅじん", "嫁": "よめ"}
 # QA41: the words a child writes in hiragana for a brother or sister (「いもうとの ひなも」「おとうとの はるとが」); after
 # them a hiragana common noun is a name too (ひな, りく), unless a word of the sentence (``_KIN_NOT_NAME_HIRA``):
@@ -1440,18 +1441,21 @@ _NAME_OF_KIN_RE = re.compile(
                                           reverse=True)) + ")")
 
 
-def _katakana_common_noun(tagged) -> bool:
-    """Whether katakana is a compound of loanword common nouns rather than a name: two words or more of
-    two characters or more, each a common noun UniDic takes from another language (ヤング + ケア (+ ラー),
-    ステップ + ファミリー, シングル + マザー). One word is never enough (ソフィア, コスモス, ボランティア
-    alike), nor a native word (サクラ + コ, モモ + カ: a child's name, QA68)."""
-    fields = [raw.split(",") for _, raw in tagged]
-    if any(len(f) < 3 or f[2] == "人名" for f in fields):
-        return False
-    words = [(w, f) for (w, _), f in zip(tagged, fields) if len(w) >= 2]
-    if len(words) > 2 and len(words[-1][0]) <= 2:
-        words = words[:-1]  # a word's ending UniDic reads apart (ケア + ラー)
-    return len(words) >= 2 and all(f[1] == "普通名詞" and len(f) > 12 and f[12] == "外" for _, f in words)
+# What a relative is, said in katakana in brackets after the word for them (「子ども（ヤングケアラー）」「母（ヘルパー）」):
+# roles and situations, not names. A list, not UniDic's word classes: children's names are made of loanwords too
+# (「娘（サマーローズ）」「息子（ライトスター）」, QA70) and of words UniDic knows (サクラ + コ, QA68).
+_KIN_ROLE_WORDS = ("ケアラー", "ケア", "ファミリー", "マザー", "ファーザー", "ペアレント", "ヘルパー", "ボランティア",
+                   "サポーター", "スタッフ", "ワーカー", "マネジャー", "マネージャー", "ユーザー", "ドライバー", "パート",
+                   "アルバイト", "フリーター", "ニート", "ハーフ", "ダブル", "シニア", "ベビー", "キッズ", "ティーン")
+
+
+def _katakana_common_noun(content: str) -> bool:
+    """Whether katakana in brackets after a kinship word says what the relative is (ends with a role word of
+    ``_KIN_ROLE_WORDS``: ヤングケアラー, シングルマザー, ヘルパー), not their name."""
+    return content.endswith(_KIN_ROLE_WORDS)
+
+
+_KIN_FULL_NAME_TAIL_RE = re.compile(r"(［氏名］)[^\S\n]*[・･=＝][^\S\n]*[ァ-ヺー]{2,10}([^\S\n]*(?:[、，,][^（）()\n]{0,20})?[）)])")
 
 
 def _kin_name(m: re.Match) -> str:
@@ -1473,7 +1477,7 @@ def _kin_name(m: re.Match) -> str:
     # it), unless a number or a word like ひとり/みんな (副詞可能); kanji are a name unless they
     # hold a common noun of two or more characters (高齢, 会社員, 中学生) or such a word.
     kana_only = re.fullmatch("[ぁ-ゖァ-ヺー]+", content) is not None
-    if re.fullmatch("[ァ-ヺー]+", content) and _katakana_common_noun(_tagged(content)):
+    if re.fullmatch("[ァ-ヺー]+", content) and _katakana_common_noun(content):
         return m.group()  # 「子ども（ヤングケアラー）」「母（ボランティア）」: what they are, not a name (QA65)
     for w, raw in _tagged(content):
         f = raw.split(",")
@@ -1897,7 +1901,11 @@ def _mask_final_name_forms(text: str) -> str:
 # household's address. It stays; with a lot number (1丁目2番) or on its own it is masked.
 _BLOCK_ONLY_RE = re.compile(rf"[{_KANJI_DIGITS}0-9０-９]+丁目")
 _PLACE_WORD_AFTER_RE = re.compile(r"[^\S\n]*(?:(?:の|に|で)?[^\S\n]*(?:交差点|付近|周辺|近辺|界隈|辺り|あたり|踏切|歩道|道路|"
-                                  r"通り|の坂|坂道|公園|バス停|信号)"
+                                  r"通り|の坂|坂道|公園|バス停|信号|"
+                                  # the road works a 自治会's list asks for (QA70: 「東町1丁目の市道の舗装を」 lost its place)
+                                  r"市道|町道|村道|県道|国道|農道|生活道路|私道|側溝|水路|用水路|排水路|街灯|防犯灯|"
+                                  r"カーブミラー|ガードレール|横断歩道|路肩|舗装|電柱|ごみ集積所|ゴミ集積所|ごみステーション|"
+                                  r"消火栓|防火水槽|空き地|空き家|空家)"
                                   # the neighbourhood's own association, named as the writer (QA: 「私たち
                                   # 東町三丁目町内会は、遊具の存置を求めます」 became 「［住所］町内会は」)
                                   r"|(?:の)?[^\S\n]*(?:町内会|自治会|子ども会|子供会|老人会|婦人会|商店会|振興会|連合会)"
@@ -2395,16 +2403,36 @@ def _signed_hiragana_name(m: re.Match) -> str:
 # (a class names a few dozen children) and a family and a given name, as on any signature line
 # (``_hiragana_name_pair``), ［氏名］
 _KANA_CLASS_SIGNATURE_RE = re.compile(
-    r"(?m)^([^\S\n]*)(?:([ぁ-ゖー]{2,12}(?:しょうがっこう|ちゅうがっこう|しょう|ちゅう))[^\S\n]*)?"
+    r"(?m)^([^\S\n]*)(?:([ぁ-ゖー\u4e00-\u9fff々]{1,12}?(?:しょうがっこう|ちゅうがっこう|しょう|ちゅう|小学校|中学校|小|中))"
+    r"[^\S\n]*)?"
     r"([0-9０-９一二三四五六][^\S\n]*ねん(?:せい)?(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[^\S\n]*くみ)?[^\S\n]+)"
-    r"([ぁ-ゖー]{2,6})[ \u3000]{1,2}([ぁ-ゖー]{2,6})[^\S\n]*$")
+    # (family and given name with a blank between, or written as one word: 「たかはしれん」, QA70; an age after it)
+    r"(?:([ぁ-ゖー]{2,6})[ \u3000]{1,2}([ぁ-ゖー]{2,6})|([ぁ-ゖー]{4,9}))"
+    r"([^\S\n]*[（(][^\S\n]*[0-9０-９]{1,2}[^\S\n]*(?:さい|歳|才)[^\S\n]*[）)])?[^\S\n]*$")
+
+
+_PREDICATE_POS = ("動詞", "形容詞", "形状詞", "感動詞")
 
 
 def _kana_class_signature(m: re.Match) -> str:
-    family, given = m.group(4), m.group(5)
-    if not _hiragana_name_pair(family, given) or _hiragana_place_name(family, given):
-        return m.group()
-    return m.group(1) + (MASKS["school"] + " " if m.group(2) else "") + m.group(3) + MASKS["name"]
+    family, given, whole = m.group(4), m.group(5), m.group(6)
+    if whole is not None:
+        # one word after the class: a name when it splits into a family and a given name (「たかはしれん」), not a
+        # word or phrase (「ありがとう」「がんばります」「みんなだいすき」)
+        words = _tagged(whole)
+        if (len(words) == 1 or any(raw.split(",")[0] == "感動詞" for _, raw in words)
+                or words[-1][1].split(",")[0] in ("形状詞", "形容詞")  # 「みんなだいすき」
+                or re.search("(?:ます|です|ました|ね|よ|たい|だよ)$", whole)
+                or not any(_hiragana_name_pair(whole[:k], whole[k:]) and not _hiragana_place_name(whole[:k], whole[k:])
+                           for k in range(2, len(whole) - 1))):
+            return m.group()
+    elif not (_hiragana_name_pair(family, given) and not _hiragana_place_name(family, given)):
+        # under a school and a class two hiragana words are a child's name unless the second says something
+        # (「みんなで がんばろう」「ずっと だいすき」); UniDic reads many names as words (おおた + に, QA70)
+        if not m.group(2) or any(raw.split(",")[0] in _PREDICATE_POS for _, raw in _tagged(given)) \
+                or re.search("(?:ます|です|ね|よ)$", given):
+            return m.group()
+    return m.group(1) + (MASKS["school"] + " " if m.group(2) else "") + m.group(3) + MASKS["name"] + (m.group(7) or "")
 
 
 def _mask_hiragana_intros(text: str) -> str:
@@ -3104,6 +3132,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)
     text = _BLANK_LABEL_NAME_RE.sub(_blank_labelled_name, text)
     text = _KIN_NAME_RE.sub(_kin_name, text)
+    # 「娘（エミリー・スミス）」: the family name after the given one goes too (QA70: 「娘（［氏名］・スミス）」)
+    text = _KIN_FULL_NAME_TAIL_RE.sub(lambda m: m.group(1) + m.group(2), text)
     # every whole name first, then the parts alone: 「高橋 和子」's family name must not take the
     # 高橋 of another submitter's 「高橋 一郎」 before that name is masked whole
     known = [_submitter_patterns(n) for n in sorted(_names_in(text, names), key=len, reverse=True)]

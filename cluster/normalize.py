@@ -104,13 +104,8 @@ _GREETINGS = [
     r"((どうぞ|どうか)?(よろしく|宜しく)お願い((いた|致)?し?ます|申し上げます))?",
     r"(乱文|乱筆|拙文|駄文)(乱筆)?(にて)?、?(失礼|ご容赦|お許し)[^\n。]{0,12}",
     r"ご?検討(の程|のほど)?(を)?(よろしく|宜しく)?お願い((いた|致)?し?ます|申し上げます)",
-    # 「どうぞご検討ください。」「前向きなご検討をお願い申し上げます。」「子育て中の親の声として、どうぞご検討ください。」:
-    # consideration asked of nothing named (QA69: each was a row of its own; 「バスの増便をご検討ください」 names what)
-    r"([^\n。、を]{1,20}として、?)?(どうぞ|どうか|何卒|なにとぞ|ぜひ|是非)?、?(前向きな|前向きに|十分な|慎重な|適切な)?"
-    r"ご?(検討|考慮)(の程|のほど)?(を)?(よろしく|宜しく)?(お願い(いた|致)?し?ます|お願い申し上げます|ください|下さい|"
-    r"くださいますよう[^\n。]{0,12}|いただけますよう[^\n。]{0,12}|いただければ幸いです|頂ければ幸いです)",
     # 「寒い日が続きますので、皆様お体にお気をつけください。」「職員の皆様もご自愛ください。」 (QA69: a row of its own)
-    r"([^\n。]{0,24}(ので|から|折|おり|中)、?)?([^\n。、]{0,10}(皆様|皆さま|皆さん)(も|には)?)?、?"
+    r"([^\n。]{0,24}(ので|から|折|おり|中|が|けれど|けれども)、?)?([^\n。、]{0,10}(皆様|皆さま|皆さん)(も|には)?)?、?"
     r"((お体|お身体|お体調|体調|健康)(に|を|には)?(は)?(お気をつけ|お気を付け|気をつけ|十分(に)?ご留意|ご留意|大切に)|ご自愛)"
     r"(ください|下さい|くださいませ|なさってください)",
     # 「お忙しいところ恐れ入りますが、一点だけ意見させてください。」
@@ -180,7 +175,19 @@ _GREETINGS = [
     # its grouping); only ever a whole sentence or line, as the Japanese ones
     *_FOREIGN_GREETINGS,
 ]
+# 「どうぞご検討ください。」「前向きなご検討をお願いいたします。」「子育て中の親の声として、どうぞご検討ください。」:
+# consideration asked of nothing named, a courtesy under a letter's requests (QA69: each was a row of its own; 「バスの
+# 増便をご検討ください」「重点事業として、ぜひご検討ください」 name what). Alone in a submission it is its opinion
+# (``strip_greetings`` keeps it then: QA70 saw 「慎重なご検討をお願いいたします。」 counted as no opinion).
+_COURTESY_REQUESTS = [
+    r"(([^\n。、を]{0,12}の)?(声|立場|一人|ひとり|一市民|一住民)として、?)?(どうぞ|どうか|何卒|なにとぞ|ぜひ|是非)?、?"
+    r"(前向きな|前向きに|十分な|十分に)?ご?(検討|考慮)(の程|のほど)?(を)?(よろしく|宜しく)?"
+    r"(お願い(いた|致)?し?ます|お願い申し上げます|ください|下さい|(くださいます|いただけます|頂けます)よう(お願い|よろしく)"
+    r"[^\n。]{0,10}|いただければ幸いです|頂ければ幸いです)",
+]
+_GREETINGS += _COURTESY_REQUESTS
 _GREETING_PARTS = [re.compile(g) for g in _GREETINGS]
+_BASE_GREETING_PARTS = [re.compile(g) for g in _GREETINGS if g not in _COURTESY_REQUESTS]
 # A greeting sentence: one or more greeting phrases joined by 、 or blanks, then its end marks.
 _JOINER_RE = re.compile(r"[、，,\s]*")
 _SENTENCE_TAIL_RE = re.compile(r"[、，,。．.！？!?।\s]*")
@@ -211,7 +218,7 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def is_greeting_sentence(sentence: str) -> bool:
+def is_greeting_sentence(sentence: str, courtesy_requests: bool = True) -> bool:
     """True when ``sentence`` (one sentence or line) is nothing but stock greetings/closings.
 
     Walks the phrases left to right, each position tried once (linear, no nested backtracking:
@@ -223,7 +230,7 @@ def is_greeting_sentence(sentence: str) -> bool:
     todo, seen = [0], {0}
     while todo:
         pos = todo.pop()
-        for rx in _GREETING_PARTS:
+        for rx in (_GREETING_PARTS if courtesy_requests else _BASE_GREETING_PARTS):
             m = rx.match(core, pos)
             if m is None or m.end() == pos:
                 continue
@@ -403,10 +410,21 @@ def is_introduction(text: str) -> bool:
                                or _is_foreign_introduction(p) or _is_name_introduction(p) for p in parts)
 
 
+def only_greetings(text: str) -> bool:
+    """Whether every sentence of ``text`` is a greeting or a courtesy request (「どうぞご検討ください。」)."""
+    parts = [p for p in _sentences(text) if p.strip()]
+    return bool(parts) and all(is_greeting_sentence(p) for p in parts)
+
+
 def strip_greetings(text: str) -> str:
-    """``text`` without its whole greeting and closing sentences and lines (line breaks kept)."""
-    return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part
-                   for part in _sentences(text))
+    """``text`` without its whole greeting and closing sentences and lines (line breaks kept); a courtesy
+    request (``_COURTESY_REQUESTS``) stays when nothing else would (it is then what the writer asks)."""
+    parts = _sentences(text)
+    out = "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part) else part for part in parts)
+    if any(ch.isalnum() for ch in out):
+        return out
+    return "".join(("\n" if part.endswith("\n") else "") if is_greeting_sentence(part, courtesy_requests=False)
+                   else part for part in parts)
 
 
 # A short last line that names a person or place, not a sentence: 「東町在住　山田」「（山田太郎）」

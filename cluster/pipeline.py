@@ -44,7 +44,7 @@ from .labels import (ctfidf_keywords, find_references, make_label, match_topics,
 from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
-                        without_date_line)
+                        only_greetings, without_date_line)
 from .answers import stands_in_report
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
@@ -684,6 +684,10 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
             made = [(0, len(text), "", text, "empty")]
         else:
             made = [(*m[:4], "greeting") if m[4] == "empty" else m for m in made]
+            # a courtesy request cut apart from the letter's requests (「…。⏎⏎どうぞご検討ください。」): a greeting
+            # there, the opinion only where it is all the submission says (``normalize.strip_greetings``)
+            if sum(1 for m in made if m[4] == "ok") > 1:
+                made = [(*m[:4], "greeting") if m[4] == "ok" and only_greetings(m[3]) else m for m in made]
             made = _same_place_as_heading(_intro_subject_as_heading(made))
     return made
 
@@ -1532,8 +1536,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     members: dict[int, list[int]] = defaultdict(list)
     for u, c in enumerate(unit_cluster.tolist()):
         members[c].append(u)
-    order = sorted(members, key=lambda c: (-unit_counts[members[c]].sum(), -len(members[c]),
-                                           min(unit_rep[u] for u in members[c])))
+    # (ties in input order, by the first opinion of each row: QA66 listed a campaign's items (3), (1), (2), as
+    # item (3) had more distinct wordings and the others' representatives came from letters far apart)
+    first_of_unit: dict[int, int] = {}
+    for j, i in enumerate(ok):
+        u = int(unit_of_ok[j])
+        first_of_unit[u] = min(first_of_unit.get(u, i), i)
+    order = sorted(members, key=lambda c: (-unit_counts[members[c]].sum(),
+                                           min(first_of_unit.get(u, unit_rep[u]) for u in members[c])))
     cluster_index = {c: n for n, c in enumerate(order)}
     # a cluster keeps the earlier id of the opinions it holds (those the grouping put there first),
     # so the clusters a split, move or merge made keep theirs on every re-run, not only the continued ones

@@ -149,7 +149,8 @@ def test_a_loanword_in_brackets_after_a_kinship_word_is_no_name():
     assert_masked("息子（ハルト）は小学生です。", secrets=["ハルト"])
     assert_masked("娘（ミオ）が通う保育園", secrets=["ミオ"])
     # names UniDic reads as words (QA68: サクラ + コ, モモ + カ, one loanword, one native word) stay names
-    for name in ("サクラコ", "モモカ", "ヒマワリ", "ソフィア", "コスモス", "タイヨウ"):
+    # ... and names made of loanwords (QA70)
+    for name in ("サクラコ", "モモカ", "ヒマワリ", "ソフィア", "コスモス", "タイヨウ", "サマーローズ", "ライトスター"):
         assert_masked(f"長女（{name}）は小学生です。", secrets=[name])
     assert_masked("子ども（ステップファミリー）の支援", kept=["子ども（ステップファミリー）"])
 

@@ -25,9 +25,20 @@ def test_closing_courtesies_are_greetings(sentence):
 
 
 @pytest.mark.parametrize("sentence", ["バスの増便をご検討ください。", "駐輪場の増設を前向きにご検討ください。",
-                                      "高齢者に十分な配慮をお願いします。", "健康診断の費用を助成してください。"])
+                                      "高齢者に十分な配慮をお願いします。", "健康診断の費用を助成してください。",
+                                      # QA70: what the consideration is for is named
+                                      "来年度の重点事業として、ぜひご検討ください。", "高齢者の足として、どうぞご検討ください。",
+                                      "市の新規事業として、前向きにご検討ください。", "前向きにご検討いただけますよう強く要望します。"])
 def test_a_request_that_names_what_is_no_greeting(sentence):
     assert not is_greeting_sentence(sentence)
+
+
+@pytest.mark.parametrize("text", ["慎重なご検討をお願いいたします。", "前向きなご検討をお願いいたします。",
+                                  "市民の声として、慎重な検討をお願いいたします。"])
+def test_a_courtesy_request_alone_is_the_submissions_opinion(text):
+    from cluster.normalize import is_empty_opinion
+
+    assert not is_empty_opinion(text) and display_text(text) == text  # (QA70: counted as no opinion)
 
 
 LETTER = ("みどり市役所　図書館課の皆様へ\n\n私は奥沢地区に住んで50年になる農家の者です。月に2回やってくる移動図書館が"
@@ -75,3 +86,25 @@ def test_review_show_quotes_the_published_summary(tmp_path):
     cid = next(r["cluster_id"] for r in read_csv_rows(out / "clusters.csv") if r["report_no"] == row["No."])
     shown = next(x for x in invoke("review", "show", out, cid).output.splitlines() if x.startswith("summary:"))
     assert "お世話になって" not in shown and "「中央図書館の開館時間を延長してください。」" in shown  # as published
+
+
+@pytest.mark.parametrize("text, secrets, kept", [
+    ("ほんを ふやして\n緑小学校 4ねん3くみ やまだ そうた", ["緑小学校", "やまだ", "そうた"], ["4ねん3くみ"]),
+    ("ほんを ふやして\nみどり小 3ねん2くみ おおたに しょうへい", ["みどり小", "おおたに", "しょうへい"], ["3ねん2くみ"]),
+    ("ほんを ふやして\n5ねん2くみ たかはしれん", ["たかはしれん"], ["5ねん2くみ"]),
+    ("ほんを ふやして\n3ねん2くみ さとう はると（10さい）", ["さとう", "はると"], ["（10さい）"]),
+    ("ほんを\n3ねん2くみ みんなだいすき", [], ["みんなだいすき"]),
+    ("ほん\nみどり小 2ねん1くみ ずっと だいすき", [], ["ずっと だいすき"]),
+    ("としょかん だいすき\n1ねんせい ありがとう", [], ["ありがとう"]),
+    ("甥っ子（リアム）が通う学童です。", ["リアム"], ["甥っ子"]),
+    ("娘（エミリー・スミス）が通う保育園", ["エミリー", "スミス"], ["娘（"]),
+    ("息子（ケビン・ブラウン、10歳）の学校", ["ケビン", "ブラウン"], ["10歳"]),
+])
+def test_more_of_a_childs_names_are_masked(text, secrets, kept):
+    assert_masked(text, secrets=secrets, kept=kept)  # (QA70: each was published)
+
+
+@pytest.mark.parametrize("text", ["東町1丁目の市道の舗装が傷んでいます。", "西町2丁目の側溝のふたが壊れています。",
+                                  "本町1丁目のカーブミラーが見えにくい。"])
+def test_a_block_named_as_the_place_of_road_works_stays(text):
+    assert_masked(text, kept=[text[:5]])  # (QA70: 「［住所］の市道…」 lost where to repair)

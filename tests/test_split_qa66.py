@@ -57,3 +57,18 @@ def test_the_signature_under_a_list_typed_on_one_line_is_no_part_of_its_last_ite
     assert [text[s.start:s.end] for s in segs][-2:] == ["説明会を開催してください。",
                                                        "〒996-3908 みどり市緑町1丁目24番11号\n松本 雅人"]
     assert segs[-1].closing and not segs[-2].closing
+
+
+def test_rows_of_equal_count_keep_the_letters_order(tmp_path):
+    """QA66: a campaign's three items, 3,315 copies each, were listed (3), (1), (2): item (3) had more wordings
+    (copies with a personal sentence added) and sorted first."""
+    base = [f"({n}) {item}" for n, item in enumerate(ITEMS, 1)]
+    rows = [[f"W-{i}", "".join(base)] for i in range(1, 9)]
+    notes = ["私は北山市に住んで40年になります。", "祖母が北部病院に長く入院していました。", "消防団員として救急搬送の大変さを知っています。"]
+    rows += [[f"X-{i}", "".join(base) + note] for i, note in enumerate(notes, 1)]
+    src = write_csv(tmp_path / "in.csv", ["受付番号", "ご意見"], rows)
+    out = tmp_path / "out"
+    assert invoke("run", src, "--out", out).exit_code == 0
+    table = [line for line in (out / "report.md").read_text(encoding="utf-8").splitlines() if line[:3] in ("| 1", "| 2", "| 3")]
+    assert len(table) == 3 and all("| 11 |" in line for line in table)
+    assert [next(k for k, item in enumerate(ITEMS) if item in line) for line in table] == [0, 1, 2]
