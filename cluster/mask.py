@@ -506,9 +506,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
     # right after a phone label (「電話〇九〇一二三四五六七八」).
     ("phone", re.compile(
-        rf"(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}{H}[〇一二三四五六七八九]{{1,4}}{H}[〇一二三四五六七八九]{{3,4}}"
-        rf"(?![{_KANJI_DIGITS}])"
-        rf"|(?:(?<=電話|携帯|番号)|(?<=連絡先)|(?<=[:：は]))〇[〇一二三四五六七八九]{{9,10}}(?![{_KANJI_DIGITS}])")),
+        # (a 「・」 or a blank between the parts too, and after 「TEL 」: QA72 「携帯：〇八〇・一一二二・三三四四」)
+        rf"(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}(?:{H}|[・･．.]|[^\S\n])[〇一二三四五六七八九]{{1,4}}"
+        rf"(?:{H}|[・･．.]|[^\S\n])[〇一二三四五六七八九]{{3,4}}(?![{_KANJI_DIGITS}])"
+        rf"|(?:(?<=電話|携帯|番号)|(?<=連絡先)|(?<=[:：は\s]))〇[〇一二三四五六七八九]{{9,10}}(?![{_KANJI_DIGITS}])")),
     # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
     ("postal", re.compile(rf"(?<![0-9０-９{HC}]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
     # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3), with
@@ -1433,8 +1434,15 @@ _KANA_KIN = {"いもうと": "いもうと", "おとうと": "おとうと", "�
 _KIN_READINGS.update(_KANA_KIN)
 _KIN_NAME_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})((?:さん|ちゃん|くん)?[（(][^\\S\\n]*)"
-    r"([^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10})(?=[^\S\n]*(?:[、，,・][^（）()\n]{0,20})?[）)])")
-_NOT_NAME_IN_BRACKETS = {"故", "亡", "元", "現", "ふたご", "みつご", "あかちゃん", "ひとりっこ"}
+    # (a family and a given name with a blank between: 「娘（佐藤 エミリー、みどり小3年）」, QA72)
+    r"([^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10}(?:[ \u3000][^\s（）()、，,・/／0-9０-９。「」［］\[\]]{1,10})?)"
+    r"(?=[^\S\n]*(?:[、，,・][^（）()\n]{0,20})?[）)])")
+_NOT_NAME_IN_BRACKETS = {"故", "亡", "元", "現", "ふたご", "みつご", "あかちゃん", "ひとりっこ",
+                          # what a relative is or has, in hiragana (QA72: 「息子（ひきこもり）」 read as a name)
+                          "ひきこもり", "うつ", "ふとうこう", "しょうがいじ", "しょうがいしゃ", "にんぷ", "しんせいじ",
+                          "にゅうじ", "ようじ", "ほいくえんじ", "ようちえんじ", "しょうがくせい", "ちゅうがくせい",
+                          "こうこうせい", "だいがくせい", "しゃかいじん", "かいしゃいん", "むしょく", "ねたきり",
+                          "にんちしょう", "かいご", "ようかいご", "たんしんふにん", "りこん", "べっきょ"}
 # 「娘（大翔の妹）」「孫（さくらの弟）」: a name, の and the relation to that person.
 _NAME_OF_KIN_RE = re.compile(
     "([^の]{1,6})の(" + "|".join(sorted({*_KIN_READINGS, "母", "父", "祖母", "祖父", "いとこ", "姉妹", "兄弟"}, key=len,
@@ -1455,7 +1463,8 @@ def _katakana_common_noun(content: str) -> bool:
     return content.endswith(_KIN_ROLE_WORDS)
 
 
-_KIN_FULL_NAME_TAIL_RE = re.compile(r"(［氏名］)[^\S\n]*[・･=＝][^\S\n]*[ァ-ヺー]{2,10}([^\S\n]*(?:[、，,][^（）()\n]{0,20})?[）)])")
+_KIN_FULL_NAME_TAIL_RE = re.compile(r"(［氏名］)(?:[^\S\n]*[・･=＝][^\S\n]*[ァ-ヺー]{2,10})+"
+                                    r"([^\S\n]*(?:[、，,・･][^（）()\n]{0,20})?[）)])")
 
 
 def _kin_name(m: re.Match) -> str:
@@ -1594,7 +1603,7 @@ def _cut_before_particle(inside: list[tuple[str, list[str]]]) -> bool:
 # が」「息子・そうた（7歳）」「娘の陽菜（年長）」.
 _KIN_AGE_RE = re.compile(
     r"[^\S\n]*[（(][^\S\n]*(?:(?:([\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)|［学校名］)|小学?|中学?|高校?)?[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*"
-    r"(?:歳半?|才|年生|年(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組)?|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
+    r"(?:歳半?|才|さい|年生|ねんせい|年(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Za-zＡ-Ｚａ-ｚ])[^\S\n]*組)?|か月|ヶ月|カ月|ヵ月)?|年少|年中|年長)[^\S\n]*(?:[、，,・][^（）()\n]{0,10})?[）)]")
 
 
 # Kana words for a person that are no name, before an age in brackets: 「息子のともだち（小3）」.
@@ -1628,8 +1637,30 @@ def _kin_name_before_age(run: str) -> bool:
                    ) or _cut_before_particle(words)
 
 
+_NAME_BEFORE_AGE_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\n、，,。．！？!?「（(・と や\u3000])|(?<=[はがもを][、，,]))"
+    f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})?"
+    r"([ぁ-ゖ]{2,6}|[ァ-ヺー]{2,8}|[\u4e00-\u9fff々]{1,3})(?=" + _KIN_AGE_RE.pattern + ")")
+
+
+def _name_before_age(m: re.Match) -> str:
+    kin, run = m.group(1) or "", m.group(2)
+    if kin and not _kin_word_alone(m.string, m.start(1), m.end(1), kin):
+        return m.group()
+    if "ァ" <= run[0] <= "ヺ":
+        named = not run.endswith(_KIN_ROLE_WORDS) and run not in _PERSON_NOUNS_KANA
+    elif "ぁ" <= run[0] <= "ゖ":
+        named = _kin_name_before_age(run)
+    else:  # kanji: a person name to UniDic (大翔, 結菜), not 「保育園（年長）」「学童（小1）」
+        words = [raw.split(",") for _, raw in _tagged(run)]
+        named = bool(words) and all(len(f) > 3 and f[2] == "人名" for f in words)
+    return kin + MASKS["name"] if named else m.group()
+
+
 _NAMED_CHILD_SCHOOL_RE = re.compile(
-    r"(［氏名］[^\S\n]*[（(][^\S\n]*)[\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)"
+    # (also after the masked name inside the brackets: 「娘（［氏名］、みどり小3年）」, QA72)
+    r"((?:［氏名］[^\S\n]*[（(]|[（(][^\S\n]*［氏名］[^\S\n]*[、，,・])[^\S\n]*)"
+    r"[\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,8}?(?:小学校|中学校|高等学校|小学|中学|高校|小|中|高)"
     r"(?=[^\S\n]*[0-9０-９一二三四五六七八九十]{1,2}[^\S\n]*(?:年生|年)?[^\S\n]*[）)、，,・])")
 
 
@@ -1768,7 +1799,9 @@ _STAFF_IN_SENTENCE_RE = re.compile(
     rf"(?:(?<=(?<!ご)担当の)|(?<=担当者の))({_KANJI}{{1,4}}?)"
     rf"(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:[（(]|さん|様|氏|{_KIN_PARTICLE_SIMPLE}))"
     rf"|(?<=[課係室部局所班]の)({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))"
-    rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))")
+    rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))"
+    # a child's teacher (「担任の松本先生」「副担任の森先生」「園長の田村先生」: names the class, QA72)
+    rf"|(?<=担任の)({_KANJI}{{1,4}}?)(?=[^\S\n]?(?:先生|教諭|さん))")
 
 
 def _staff_in_sentence(m: re.Match) -> str:
@@ -2088,7 +2121,10 @@ def _name_unless_company(m: re.Match) -> str:
 # one to three capitalised words, not all of them English words (「I am Very Happy」 aside: 「very」 is no name
 # either, so it is listed).
 _ENGLISH_INTRO_RE = re.compile(
-    rf"(?<![A-Za-z])((?:[Mm]y[^\S\n]+name[^\S\n]+is|[Nn]ame[^\S\n]*[:：]|I[^\S\n]+am|I['’]m|This[^\S\n]+is)[^\S\n]+)"
+    # (and a relative named after the word for them: 「My son Minh is 3 years old.」, QA72)
+    rf"(?<![A-Za-z])((?:[Mm]y[^\S\n]+name[^\S\n]+is|[Nn]ame[^\S\n]*[:：]|I[^\S\n]+am|I['’]m|This[^\S\n]+is"
+    rf"|[Mm]y[^\S\n]+(?:(?:little|older|younger|elder|baby)[^\S\n]+)?(?:son|daughter|child|kid|boy|girl|grandson|"
+    rf"granddaughter|grandchild|brother|sister|husband|wife|mother|father|mom|mum|dad)[,，]?)[^\S\n]+)"
     rf"({_LATIN_WORD}(?:[^\S\n]+{_LATIN_WORD}){{0,2}})(?![A-Za-zＡ-Ｚａ-ｚ])")
 _NOT_LATIN_NAME = {"very", "so", "not", "really", "glad", "sorry", "writing", "living", "here", "there", "also", "still",
                    "concerned", "worried", "against", "interested", "just", "one", "two", "mother", "father", "parent",
@@ -2232,8 +2268,9 @@ def _mask_nicknames(text: str) -> str:
     spans = []
     toks = _tokens(text)
     for tok, nxt in zip(toks, toks[1:]):
+        # (a kanji given name too: 「蓮くん」, QA72)
         if (tok.person and nxt.surface in _NICKNAME_SUFFIXES and nxt.start == tok.end
-                and re.fullmatch("[ぁ-ゖァ-ヺー]{1,4}", tok.surface)
+                and re.fullmatch("[ぁ-ゖァ-ヺー]{1,4}|[\u4e00-\u9fff々]{1,2}", tok.surface)
                 and not (tok.start and re.match("[ぁ-ゖァ-ヺー]", text[tok.start - 1])
                          and text[tok.start - 1] not in "のとやもはがにをへで")):
             spans.append((tok.start, tok.end))
@@ -2248,7 +2285,7 @@ def _mask_nicknames(text: str) -> str:
 # animals (``_NOT_KANA_GIVEN``: 「おばあちゃん」「お兄ちゃん」 … and 「赤ちゃん」 are no kana run), a pronoun, a
 # conjunction or 連体詞 (「そして君が」), or the adverb ちゃんと (「もっとちゃんと」). Before 君, which is also
 # a pronoun, a word UniDic reads as an adverb, verb or adjective is no name either.
-_KANA_NICKNAME_RE = re.compile("([ぁ-ゖ]{2,7}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)")
+_KANA_NICKNAME_RE = re.compile("([ぁ-ゖ][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)")  # 「みーちゃん」 too
 _NICKNAME_NOT_POS = {"代名詞", "接続詞", "連体詞", "感動詞", "助動詞"}
 _NICKNAME_NOT_POS_KIMI = _NICKNAME_NOT_POS | {"副詞", "動詞", "形容詞", "形状詞"}
 _NOT_KANA_NICKNAME = {"いぬ", "ねこ", "うさぎ", "うさ", "くま", "ぶた", "さる", "おさる", "とり", "ねずみ", "かめ",
@@ -3149,6 +3186,11 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
         text = _RELATIVE_KATAKANA_RE.sub(_relative_katakana, text)  # 「母の長谷川ウメ（93歳）」
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
+        # a child named before an age or school year in brackets, right after the kinship word or with none
+        # (「息子ケンジ（小2）が」「りお（3さい）は」「大翔（小1）と結菜（年長）」, QA72)
+        if "ねん" in text:  # (a class signature's family and given name first: 「3ねん2くみ さとう はると（10さい）」)
+            text = _KANA_CLASS_SIGNATURE_RE.sub(_kana_class_signature, text)
+        text = _NAME_BEFORE_AGE_RE.sub(_name_before_age, text)
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
     text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
     if person_names:

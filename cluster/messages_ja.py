@@ -101,6 +101,15 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"the earlier run used --no-split, this one does not; give --no-split again to keep them",
      "前回は --no-split を使いましたが、今回は使っていません。項目を保つにはもう一度 --no-split を指定してください"),
     (r"this run uses --no-split, the earlier one did not", "今回は --no-split を使っていますが、前回は使っていません"),
+    # re-run reasons (QA73: left in English inside the Japanese line)
+    (r"^most earlier opinions changed: (\d+) of (\d+) rewritten or no longer in the input$",
+     r"前回の意見の大半が変わりました（\2件のうち\1件が書き換わったか、入力にありません）"),
+    (r"^another input: none of the earlier run's (\d+) opinions is in it as it was; this folder's earlier outputs are "
+     r"replaced \(use another --out to keep them\)$",
+     r"別の入力です：前回の意見\1件のどれもそのままの形では入っていません。このフォルダの前回の出力は置き換えられます"
+     r"（残すには別の --out を指定してください）"),
+    (r"(\S+) is gone", r"\1 はもうありません"),
+    (r"; (?=\S+ はもうありません)", "、"),
 ]]
 
 
@@ -181,6 +190,8 @@ def _merge_effect(effect: Optional[str]) -> str:
 _LIST_WORDS = [(re.compile(p), r) for p, r in [
     (r"\((\d+) opinions?\)", r"（意見\1件）"),
     (r"\((\d+) opinions?, (\d+) with copies\)", r"（意見\1件、写しを含め\2件）"),
+    (r"\((\d+) opinions? and (\d+) copies\)", r"（意見\1件と写し\2件）"),  # (QA73)
+    (r"(?<=  )before (「[^」]*」)", r"切る位置 \1"),
     (r"(?<=  )by (?=\S)", "記録者 "),
     (r"\[withdrawn\]$", "［取り消し済み］"),
     (r"\(waiting for the next run\)$", "（次の実行で反映）"),
@@ -248,6 +259,9 @@ def _placed(text: Optional[str]) -> str:
 _NO_LONGER = [(re.compile(p), r) for p, r in [
     (r"^its opinions? (?:is|are) excluded \(対象外\) by decisions? ([\d, ]+)$", r"その意見は判断\1で対象外になっています"),
     (r"^its opinions are gone$", "その意見がもうありません"),
+    # (QA73: 「P-038-1 is gone」「P-009-2 is gone; P-009-3 is gone」)
+    (r"^\S+ is gone(?:; \S+ is gone)*$", lambda m: "、".join(x.removesuffix(" is gone") + " はもうありません"
+                                                          for x in m[0].split("; "))),
     (r"^the target cluster's opinions are gone$", "移す先の項目の意見がもうありません"),
     (r"^its opinions are one opinion now$", "その意見はもう一つの意見になっています"),
     (r"^its opinions are in different submissions now$", "その意見はもう別々の提出に分かれています"),
@@ -989,6 +1003,17 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"opinions went to their copies' rows)?",
      lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"
                + _opt(m["c"], "。ほかに前の意見の写し・ほぼ写し{}件が、その写しの項目に入りました")),
+    # (QA73: left in English after staff's cuts and joins)
+    (r"(?P<n>\d+) distinct opinions? (?P<verbs>(?:cut|joined|put back)(?: or (?:cut|joined|put back))*) by staff "
+     r"decisions \((?P<kinds>[^)]*)\), placed on (?:its|their) own text"
+     r"(?: \(and (?P<others>\d+ (?:late comments|no longer excluded: an exclusion withdrawn)(?:; \d+ no longer excluded: an "
+     r"exclusion withdrawn)?)\))?(?: \(and (?P<d>\d+) detached from their duplicate group\))?"
+     r": (?P<where>.+)",
+     lambda m: f"職員の判断（{m['kinds'].replace('cut', '切り分け').replace('join', 'つなぎ合わせ').replace('undo', '取り消し').replace(', ', '・')}）"
+               f"で変わった意見{m['n']}件を、それぞれの文面で分類しました"
+               + (f"（ほかに{m['others'].replace(' late comments', '件の追加の意見').replace(' no longer excluded: an exclusion withdrawn', '件は対象外の取り消し')}）" if m["others"] else "")
+               + (f"（ほかに重複グループから切り離した{m['d']}件）" if m["d"] else "")
+               + f"：{_placed(m['where'])}"),
     (r"(?P<n>\d+) late opinions? joined (?P<c>\S+), which has (?P<what>.+?) from before they came"
      r"(?: \((?P<copied>[^()]*)\))?: check it still fits them \((?P<ids>.+)\)",
      lambda m: f"追加の意見{m['n']}件が {m['c']} に入りました。{m['c']} の"
@@ -1133,13 +1158,18 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "{c} の確定した回答 {a} は、指定した過去の回答（--answers）にありません。判断とともに記録した文を使います"),
     (r"kept from the earlier run in (?P<d>.+?): (?P<list>.+) \(give an option to change it\)",
      "{d} の前回の実行から引き継ぎました：{list}（変えるにはオプションを指定してください）"),
-    (r"the earlier run in (?P<d>.+?) used --answers, this one does not: no past-answer candidates \(answers\.csv, "
-     r"the report's 回答案\); give them again to keep them",
-     "{d} の前回の実行では --answers を使いましたが、今回は使っていません。過去の回答の候補（answers.csv、"
-     "報告書の回答案）はありません。残すにはもう一度指定してください"),
+    (r"the earlier run in (?P<d>.+?) used (?P<opts>--answers|--topics|--answers and --topics), this one does not: "
+     r"(?P<effects>.+); give them again to keep them",
+     lambda m: f"{m['d']} の前回の実行では {m['opts'].replace(' and ', ' と ')} を使いましたが、今回は使っていません。"
+               + "。".join({"no past-answer candidates (answers.csv, the report's 回答案)":
+                            "過去の回答の候補（answers.csv、報告書の回答案）はありません",
+                            "no topics or draft sections (該当箇所, the section order)":
+                            "トピック・案の章節（該当箇所、章節の順）はありません"}.get(e, e) for e in m["effects"].split("; "))
+               + "。残すにはもう一度指定してください"),
     (r"final report: (?P<d>\d+) of (?P<t>\d+) rows (?:has|have) a confirmed answer(?:; still without one: "
      r"No\. (?P<f_list>.+))?",
-     lambda m: f"公表版：{m['t']}項目のうち{m['d']}項目の回答が確定しています"
+     lambda m: (f"公表版：{m['t']}項目のうち{m['d']}項目の回答が確定しています" if m["d"] != "0"
+                else f"公表版：{m['t']}項目のうち、回答が確定した項目はまだありません")
                + _opt(_frag(m["f_list"]), "。まだ回答のない項目：No. {}")),
     (r"report title (?P<t>.+) is made from the file name; --title \"(?P<eg>.+)\" gives the whole heading",
      "報告書の題名 {t} はファイル名から作りました。--title \"{eg}\" で題名全体を指定できます"),
@@ -1449,7 +1479,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"than one\): submissions under one 氏名 count as one submitter \(two people of one name too\)"
      r"(?:; with the (?P<nl>[\d,]+) submissions? without a name, one submitter each, the report says (?P<t>[\d,]+)名)?"
      r"; --submitter-column names another column",
-     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（複数の提出にある氏名が{m['s']}あります）。"
+     lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（2件以上の提出にある氏名は{m['s']}名分）。"
                "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
@@ -1588,6 +1618,55 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                + (f"、{m['src']}" if m['src'] else "") + f"）：過去の意見 {m['past']} への回答"
                + (f"。この項目で一致した文 {m['ours']}" if m['ours'] else "")),
     (r"(?P<ind> +)… and (?P<n>\d+) more in answers\.csv", "{ind}… ほか{n}件は answers.csv にあります"),
+    # QA73: lines still printed in English under --lang ja
+    (r"(?P<p>.+?): unknown encoding '(?P<e>[^']+)' \(use (?P<list>.+)\)",
+     "{p}：文字コード '{e}' はわかりません（{list} を指定してください）"),
+    (r"(?P<p>.+?): line (?P<n>\d+) is not a whole JSON record: (?P<why>.+?); fix or remove that line \(the file is not "
+     r"read with a line left out\)",
+     "{p}：{n}行目はJSONの記録として完結していません（{why}）。その行を直すか消してください（1行でも欠けたままでは読み込みません）"),
+    (r"(?P<p>.+?): no topics found", "{p}：トピックが見つかりません"),
+    (r"(?P<p>.+?), line (?P<n>\d+): code (?P<c>\S+) is also on line (?P<m>\d+); give each category its own code",
+     "{p} の{n}行目：区分コード {c} は{m}行目にもあります。区分ごとに別のコードにしてください"),
+    (r"(?P<p>.+?): the file is empty", "{p}：ファイルが空です"),
+    (r"no header row: row (?P<n>\d+) 「(?P<t>.*)」 reads like an opinion, not column names, so every row is read as data, "
+     r"in columns column1 … \(--header-row N names the header row if there is one\)",
+     "列名の行がありません：{n}行目「{t}」は列名ではなく意見のようなので、すべての行をデータとして column1 … の列で読みます"
+     "（列名の行があれば --header-row N で指定してください）"),
+    (r"(?P<p>.+?): is the lock file Excel keeps while (?P<f>.+?) is open, not the workbook; give (?P<g>.+?) itself",
+     "{p}：Excelが {f} を開いている間に作るロックファイルで、ブックではありません。{g} そのものを指定してください"),
+    (r"(?P<p>.+?): the workbook has no data", "{p}：ブックにデータがありません"),
+    (r"(?P<p>.+?): no sheet '(?P<s>[^']+)'; sheets: (?P<list>.+)", "{p}：シート「{s}」がありません。シート：{list}"),
+    (r"(?:(?P<p>.+?): )?cannot guess the text column: the first row reads like an opinion, not column names "
+     r"\(「(?P<t>.*)」\); add a header row such as ご意見 above it \(or give --header-row\)",
+     lambda m: (f"{m['p']}：" if m["p"] else "") + f"本文の列がわかりません：1行目（「{m['t']}」）は列名ではなく意見のようです。"
+               "その上に「ご意見」などの列名の行を加えてください（または --header-row を指定してください）"),
+    (r"No such command '(?P<c>[^']+)'\.(?: Did you mean '(?P<d>[^']+)'\?)?(?P<rest> \(see `[^`]+`\))?",
+     lambda m: f"コマンド '{m['c']}' はありません。" + (f"'{m['d']}' ではありませんか。" if m["d"] else "")
+               + (m["rest"].replace(" (see ", "（").replace(")", " を参照）") if m["rest"] else "")),
+    (r"(?P<p>.+?): the input file's folder that holds other files and no run of this tool; give a new or empty folder "
+     r"for --out \(e\.g\. (?P<e>.+)\)",
+     "{p}：入力ファイルのあるフォルダで、ほかのファイルがあり、このツールの実行フォルダではありません。--out には新しいフォルダか"
+     "空のフォルダを指定してください（例：{e}）"),
+    (r"model folder '(?P<m>[^']+)' not found; give the folder of a sentence-transformers model, a model name in the "
+     r"local Hugging Face cache, or leave --model out for the shipped model",
+     "モデルのフォルダ '{m}' が見つかりません。sentence-transformers のモデルのフォルダか、手元の Hugging Face キャッシュにある"
+     "モデル名を指定してください。--model を省けば同梱のモデルを使います"),
+    (r"unknown answer id '(?P<a>[^']*)': not in answers\.csv nor in the past answers this run used; see answer_id in "
+     r"answers\.csv, or write it with --text",
+     "回答ID '{a}' はありません（answers.csv にも、この実行が使った過去の回答にもありません）。answers.csv の answer_id を"
+     "見るか、--text で回答を書いてください"),
+    (r"unknown answer id '(?P<a>[^']*)': this run has no past answers \(cluster run --answers PAST\); write the answer "
+     r"with --text",
+     "回答ID '{a}' はありません。この実行には過去の回答がありません（cluster run --answers PAST）。--text で回答を書いてください"),
+    (r"unknown opinion id '(?P<o>[^']+)'; (?P<s>\S+) is a submission: its opinions? (?:is|are) (?P<i>.+?); see opinion_id "
+     r"in opinions\.csv",
+     "意見ID '{o}' はありません。{s} は提出の番号で、その意見は {i} です。opinions.csv の opinion_id を見てください"),
+    (r"(?P<p>\S*opinions\.csv): not found; run (?P<cmd>`[^`]+`) first",
+     "{p} が見つかりません。先に {cmd} を実行してください"),
+    (r"there is no decision (?P<n>-?\d+) \(decisions 1 to (?P<m>\d+); (?P<cmd>`[^`]+`) lists them\)",
+     "判断 {n} はありません（判断は1〜{m}。{cmd} で一覧できます）"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) by (?P<by>[^,]+), (?P<at>[^)]+)\) no longer applies: (?P<f_why>.+)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}、{m['at']}）はもう当てはまりません：{_frag(m['f_why'])}"),
 ] + _MORE_ENTRIES]
 
 
