@@ -716,13 +716,12 @@ def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims:
                    parted: list[tuple[int, int]] | None = None) -> np.ndarray:
     """``labels`` (each a member's node id) with no cluster holding both nodes of a pair in ``pairs``:
     of two such nodes the one less similar to the rest of its cluster (mean pair similarity, missing
-    pairs 0) leaves it for the
-    cluster it is most similar to on average, if that reaches ``threshold`` and holds none of its
-    pairs, else for a cluster of its own (also when the writer said one thing twice: an extra row
-    staff merge is better than a request published nowhere; ``parted`` collects the pairs for the
-    run's note). Not a constraint inside the linkage: there a forbidden
-    merge also keeps apart the opinions each of the two had gathered (QA67: the sample's
-    駐輪場 paraphrases fell into two rows around one letter's two 駐輪場 items)."""
+    pairs 0) leaves it for the cluster it is most similar to on average, if that reaches ``threshold``
+    and holds none of its pairs, else for a cluster of its own (also when the writer said one thing
+    twice: an extra row staff merge is better than a request published nowhere; ``parted`` collects
+    the pairs for the run's note). Not a constraint inside the linkage: there a forbidden merge also
+    keeps apart the opinions each of the two had gathered (QA67: the sample's 駐輪場 paraphrases fell
+    into two rows around one letter's two 駐輪場 items)."""
     labels = np.asarray(labels).copy()
     sim: dict[int, dict[int, float]] = {}
     for a, b, x in zip(rows.tolist(), cols.tolist(), sims.tolist()):

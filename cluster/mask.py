@@ -2440,7 +2440,7 @@ def _signed_hiragana_name(m: re.Match) -> str:
 # (a class names a few dozen children) and a family and a given name, as on any signature line
 # (``_hiragana_name_pair``), ［氏名］
 _KANA_CLASS_SIGNATURE_RE = re.compile(
-    r"(?m)^([^\S\n]*)(?:([ぁ-ゖー\u4e00-\u9fff々]{1,12}?(?:しょうがっこう|ちゅうがっこう|しょう|ちゅう|小学校|中学校|小|中))"
+    r"(?m)(?:^|(?<=[。．！？!?]))([^\S\n]*)(?:([ぁ-ゖー\u4e00-\u9fff々]{1,12}?(?:しょうがっこう|ちゅうがっこう|しょう|ちゅう|小学校|中学校|小|中))"
     r"[^\S\n]*)?"
     r"([0-9０-９一二三四五六][^\S\n]*ねん(?:せい)?(?:[^\S\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[^\S\n]*くみ)?[^\S\n]+)"
     # (family and given name with a blank between, or written as one word: 「たかはしれん」, QA70; an age after it)
