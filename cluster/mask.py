@@ -1657,6 +1657,21 @@ def _name_before_age(m: re.Match) -> str:
     return kin + MASKS["name"] if named else m.group()
 
 
+_SCHOOL_DASH_CLASS_RE = re.compile(
+    r"(?<![\u4e00-\u9fff々ァ-ヺーぁ-ゖ])[\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,6}?(?:小学校|中学校|小|中)"
+    r"(?=[0-9０-９][^\S\n]?[-－ー‐][^\S\n]?[0-9０-９]{1,2}(?:組|の|[、，,。．\s]|$))")
+_NURSERY_CLASS_CHILD_RE = re.compile(
+    r"([\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,10}?(?:保育園|保育所|幼稚園|こども園|子ども園))(の?[^\S\n]*[\u4e00-\u9fff々ァ-ヺーぁ-ゖ]{1,6}?"
+    r"(?:組|ぐみ|グミ)[^\S\n]*の[^\S\n]*)([ぁ-ゖ]{2,4}|[ァ-ヺー]{2,6})(?=[^\S\n]*(?:ちゃん|くん)?(?:が|は|も|を|に|と|の|、))")
+
+
+def _nursery_class_child(m: re.Match) -> str:
+    name = m.group(3)
+    if name in _PERSON_NOUNS_KANA or name in _NOT_KANA_NICKNAME or name in ("みんな", "こども", "ともだち", "せんせい"):
+        return m.group()
+    return MASKS["school"] + m.group(2) + MASKS["name"]
+
+
 _NAMED_CHILD_SCHOOL_RE = re.compile(
     # (also after the masked name inside the brackets: 「娘（［氏名］、みどり小3年）」, QA72)
     r"((?:［氏名］[^\S\n]*[（(]|[（(][^\S\n]*［氏名］[^\S\n]*[、，,・])[^\S\n]*)"
@@ -3193,6 +3208,10 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _NAME_BEFORE_AGE_RE.sub(_name_before_age, text)
     # the school beside a masked child's year tells who the child is: 「長男の［氏名］（東小3年）」
     text = _NAMED_CHILD_SCHOOL_RE.sub(lambda m: m.group(1) + MASKS["school"], text)
+    # a school and its class as 「東中2-3」, and a nursery's class with the child after it (「ひかり保育園のぞう組の
+    # みくが」): a class names a few dozen children (QA72)
+    text = _SCHOOL_DASH_CLASS_RE.sub(MASKS["school"], text)
+    text = _NURSERY_CLASS_CHILD_RE.sub(_nursery_class_child, text)
     if person_names:
         text = _mask_foreign_intros(text)
         # the child's kana given name whole before UniDic's shorter one: 「田中はるとくん」 (はる + と)

@@ -24,6 +24,9 @@ from conftest import assert_masked
     ("みどり小の担任の松本先生が気にかけてくれます。", ["松本"], ["担任の", "先生が"]),
     ("携帯：〇八〇・一一二二・三三四四", ["一一二二", "三三四四"], ["携帯："]),
     ("TEL 〇八〇一一二二三三四四", ["〇八〇一一二二三三四四"], ["TEL"]),
+    ("東中2-3の息子が不登校です。", ["東中"], ["2-3の息子"]),
+    ("ひかり保育園のぞう組のみくが泣いて帰ってきます。", ["ひかり保育園", "みく"], ["ぞう組の"]),
+    ("さくら保育園 ひまわりぐみの ゆいちゃんが", ["さくら保育園", "ゆい"], ["ひまわりぐみの"]),
 ])
 def test_more_personal_data_of_families_is_masked(text, secrets, kept):
     assert_masked(text, secrets=secrets, kept=kept)
@@ -31,6 +34,7 @@ def test_more_personal_data_of_families_is_masked(text, secrets, kept):
 
 @pytest.mark.parametrize("text", ["息子（ひきこもり）のことで相談できる窓口がほしい。", "娘（うつ）の通院に付き添っています。",
                                   "長男（こうこうせい）は部活で忙しい。", "保育園（年長）の送迎が大変です。",
-                                  "学童（小1〜3）を増やしてください。", "こども（3さい）のための遊び場", "My son goes to school."])
+                                  "学童（小1〜3）を増やしてください。", "こども（3さい）のための遊び場", "My son goes to school.",
+                                  "市内の2-3か所に設置してください。", "ひかり保育園のぞう組のみんなが喜びます。"])
 def test_what_a_relative_is_and_common_words_before_an_age_stay(text):
     assert_masked(text, kept=[text])
