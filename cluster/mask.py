@@ -2488,8 +2488,7 @@ def _kana_class_signature(m: re.Match) -> str:
 
 
 def _mask_hiragana_intros(text: str) -> str:
-    if "ねん" in text:
-        text = _KANA_CLASS_SIGNATURE_RE.sub(_kana_class_signature, text)
+    # (a class signature in hiragana, 「4ねん3くみ やまだ そうた」, is masked before: ``_KANA_CLASS_SIGNATURE_RE``)
     if "年" in text:
         text = _CLASS_NAME_INTRO_RE.sub(_class_name_intro, text)
         text = _CLASS_HIRAGANA_INTRO_RE.sub(_hiragana_name_alone, text)
