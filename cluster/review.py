@@ -2693,6 +2693,28 @@ def _candidate_lines(run_dir, cluster_id: str, limit: int = 3) -> list[str]:
     return out
 
 
+_CLUSTERS_CACHE: dict = {}
+
+
+def _cluster_rows(run_dir) -> dict[str, dict]:
+    """clusters.csv's rows by cluster id ({} without the file), read once while the file is unchanged
+    (`review show` and `review confirm` ask several times: the row, its candidate, its answer).
+    Raises InputError on a file that cannot be read (read as opinions.csv is: CP932 too)."""
+    path = Path(run_dir) / "clusters.csv"
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if _CLUSTERS_CACHE.get("key") != key:
+        from .io import read_table
+
+        rows = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(path).rows}
+        _CLUSTERS_CACHE.clear()
+        _CLUSTERS_CACHE.update(key=key, rows=rows)
+    return _CLUSTERS_CACHE["rows"]
+
+
 def _published_summary(run_dir, number: str) -> str:
     """Row No. ``number``'s ご意見の概要 as the run's report.csv publishes it, or ""."""
     if not number:
@@ -2710,13 +2732,10 @@ def _published_summary(run_dir, number: str) -> str:
 def _report_candidate_id(run_dir, cluster_id: str) -> str | None:
     """The past answer the run's report shows as ``cluster_id``'s candidate (clusters.csv's answer_id),
     "" when it shows none, None when clusters.csv does not say."""
-    from .io import read_table
-
     try:
-        rows = read_table(Path(run_dir) / "clusters.csv").rows
+        row = _cluster_rows(run_dir).get(cluster_id)
     except (InputError, ValueError, OSError):
         return None
-    row = next((r for r in rows if unescape_cell(r.get("cluster_id", "")) == cluster_id), None)
     if row is None or "answer_status" not in row:
         return None
     return unescape_cell(row.get("answer_id", "")) if str(row.get("answer_status", "")).strip() == "candidate" else ""
@@ -3049,13 +3068,7 @@ def show_lines(run_dir, item: str, limit: int = 20) -> list[str]:
     if cluster is None:
         raise _unknown_id(run_dir, item, members, all_ids, decisions)
     ids = members[cluster]
-    rows = {}
-    path = Path(run_dir) / "clusters.csv"
-    if path.is_file():
-        from .io import read_table
-
-        rows = {unescape_cell(r.get("cluster_id", "")): r for r in read_table(path).rows}
-    row = rows.get(cluster, {})
+    row = _cluster_rows(run_dir).get(cluster, {})
     named = item if item == cluster else f"{item} (now {cluster})"
     distinct = str(row.get("unique_texts") or "").strip()
     number = str(row.get("report_no") or "").strip()  # its No. in the report (runs since the fourteenth session)
@@ -4008,14 +4021,11 @@ def _has_answer(run_dir, cluster_id: str) -> bool:
     if any(d.kind == "answer" and n not in withdrawn and str(d.value.get("cluster", "")).strip() == cluster_id
            for n, d in enumerate(decisions, 1)):
         return True
-    from .io import read_table
-
     try:
-        rows = read_table(Path(run_dir) / "clusters.csv").rows
+        row = _cluster_rows(run_dir).get(cluster_id, {})
     except (InputError, ValueError, OSError):
         return True  # (cannot tell: say nothing)
-    return any(unescape_cell(r.get("cluster_id", "")) == cluster_id and str(r.get("answer_status", "")).strip()
-               == "confirmed" for r in rows)
+    return str(row.get("answer_status", "")).strip() == "confirmed"
 
 
 def said_withdraw(run_dir, decision: int | None = None, imported: str | Path | None = None,
