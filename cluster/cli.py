@@ -141,7 +141,31 @@ def _print_done(message: str) -> None:
         _silence_closed_streams(sys.stdout)
 
 
-class _OneLineErrors(click.Group):
+class _Context(click.Context):
+    """Help in Japanese with --lang ja (or CLUSTER_LANG=ja): click's headings and lines wrapped by
+    display width (cluster/help_ja.py); the texts themselves are swapped in by _OneLineErrors.main."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        from .messages_ja import lang
+
+        if lang(_LANG) == "ja":
+            from .help_ja import JapaneseHelpFormatter
+
+            return JapaneseHelpFormatter(width=self.terminal_width, max_width=self.max_content_width)
+        return super().make_formatter()
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+
+class _Group(click.Group):
+    context_class = _Context
+    command_class = _Command
+    group_class = type  # (a group under it is of its own class)
+
+
+class _OneLineErrors(_Group):
     """click prints a usage error as four lines (usage, hint, blank, error); the tool's rule is
     one clear line for bad input, so usage errors name the command's --help instead."""
 
@@ -154,6 +178,10 @@ class _OneLineErrors(click.Group):
             value = argv[k + 1] if arg == "--lang" and k + 1 < len(argv) else arg[7:] if arg.startswith("--lang=") else ""
             if value in ("en", "ja"):
                 _LANG = value
+        from .help_ja import use_language
+        from .messages_ja import lang
+
+        use_language(self, lang(_LANG))  # (--help is printed before any option's callback runs)
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
@@ -180,6 +208,7 @@ class _OneLineErrors(click.Group):
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cluster")
+@_lang
 def main() -> None:
     """Turn raw Japanese public comments into a published answer table.
 
