@@ -187,6 +187,18 @@ def _merge_effect(effect: Optional[str]) -> str:
     return ": " + effect  # (unknown wording: kept as it is)
 
 
+_REGROUPED = (r"(?P<ids>.+?), named with (?:its|their) text before a cut or join, (?:was|were) grouped again on the "
+              r"new text and now (?:sits|sit) in a row with (?P<k>\d+) other opinions?, which the \w+ was not "
+              r"written for: record it for that row, or take (?:it|them) out with `cluster review split` and record it "
+              r"again")
+
+
+def _regrouped_ja(m) -> str:
+    return (f"{m['ids']} は切る・つなぐ前の文で記録され、新しい文でまとめ直されて、ほかに{m['k']}件の意見がある項目に"
+            "入りました。この判断はその項目のために書かれたものではありません。その項目に記録し直すか、"
+            "`cluster review split` で取り出してから記録し直してください")
+
+
 _LIST_WORDS = [(re.compile(p), r) for p, r in [
     (r"\((\d+) opinions?\)", r"（意見\1件）"),
     (r"\((\d+) opinions?, (\d+) with copies\)", r"（意見\1件、写しを含め\2件）"),
@@ -197,6 +209,7 @@ _LIST_WORDS = [(re.compile(p), r) for p, r in [
     (r"\(waiting for the next run\)$", "（次の実行で反映）"),
     (r"\(no longer applies: ([^()]*(?:\([^()]*\)[^()]*)*)\)$",
      lambda m: f"（もう当てはまりません：{_why_not(m[1])}）" if _why_not(m[1]) is not None else m[0]),
+    (r"\(not applied: " + _REGROUPED + r"\)$", lambda m: f"（当てはめていません：{_regrouped_ja(m)}）"),
     (r"^withdraws decisions? ([\d, ]+)(?=  )", r"判断\1を取り消し"),
     (r"^into (\S+)(?=  )", r"\1 へ"),
     (r"^(\S+(?: \+ \S+)*) \(now (\S+)\)(?=  )", r"\1（現在 \2）"),
@@ -1059,6 +1072,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"the opinions of its target cluster are now in the cluster (?:it is|they are) in \(an earlier decision joined them\)",
      lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）の {m['ids']}"
                + _opt(m["c"], "（{} へ）") + " は効果がありません：移し先の項目の意見が、すでに同じ項目にあります（先の判断でまとめられています）"),
+    # (QA75: an answer recorded on a row of one opinion, which a cut or join then took to another row)
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) not applied: " + _REGROUPED,
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）は当てはめていません："
+               + _regrouped_ja(m)),
     (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\) no longer applies: (?P<why>.+)",
      lambda m: None if _why_not(m["why"]) is None else
      f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）はもう当てはまりません："

@@ -600,6 +600,10 @@ def previous_inputs(out_dir: Path) -> dict[str, bool]:
     except (OSError, ValueError):
         return {}
     inputs = info.get("inputs") if isinstance(info, dict) else None
+    if not inputs and isinstance(info, dict) and isinstance(info.get("input"), dict) and info["input"].get("path"):
+        # read from one file: its ids were as typed, and stay so when a late file repeats them (QA75: a
+        # second file with the same numbers renamed every earlier opinion, R041-1 to comments-R041-1)
+        return {Path(str(info["input"]["path"])).stem: False}
     return {str(i["name"]): bool(i.get("prefixed")) for i in inputs or () if isinstance(i, dict) and "name" in i}
 
 
@@ -1239,6 +1243,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     def touched(oid: str) -> bool:  # an opinion a cut or join made or names: staff reshaped it, the input is as it was
         return reshaped is not None and reshaped.touches(oid)
 
+    def reshaped_since(oid: str) -> bool:  # its text changed by a cut or join recorded since the earlier run
+        return reshaped is not None and reshaped.touches_since(oid, prev.decisions_seen if prev else 0)
+
     # the earlier run in this folder: opinions staff corrected in the input since are the same
     # opinions (they keep their clusters and decisions), not new ones
     prev = load_previous(out_dir)
@@ -1250,11 +1257,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             f"{prev.decisions_seen}: {counted(gone, 'line')} removed by hand? What {'it' if gone == 1 else 'they'} "
             "recorded is no longer applied (`cluster review undo` takes a decision back and keeps the record)")
     edits = find_edits(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
-                              if not touched(opinions[i].opinion_id)}) if prev else {}
+                              if not reshaped_since(opinions[i].opinion_id)}) if prev else {}
     # opinions the splitter now cuts differently (QA48: 「拝啓」 or a signature line a row of its own):
     # the same opinions, under the id that holds their text now (they keep their clusters and decisions)
     recuts = find_recuts(prev, {opinions[i].opinion_id: opinions[i].text for i in ok
-                                if not touched(opinions[i].opinion_id)},
+                                if not reshaped_since(opinions[i].opinion_id)},
                          {opinions[i].opinion_id: opinions[i].row_number for i in ok},
                          anywhere=prev.settings.get("split", True) != opts.split,
                          rows_now=_texts_by_row(opinions)) if prev else {}
@@ -1420,7 +1427,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         if late and (line := regrouped_copies_line(prev, unit_pairs, unit_prev, str(out_dir))):
             log(line)
         # (an opinion staff cut or joined changed by a decision, not in the input)
-        changes = {k: [i for i in changes.get(k, []) if not touched(i)]
+        changes = {k: [i for i in changes.get(k, []) if not reshaped_since(i)]
                    for k in ("edited", "gone", "recut", "read_empty")}
         if changes["read_empty"]:
             shown = changes["read_empty"]
@@ -1522,6 +1529,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                               reshaped=reshaped.applied if reshaped is not None else None,
                               joined=reshaped.joined_into if reshaped is not None else None,
                               refused=detach_refused,
+                              reshaped_from=reshaped.earlier if reshaped is not None else None,
                               without_opinion={op.opinion_id: (op.status, text_fingerprint(op.text)) for op in opinions
                                                if op.status in ("empty", "greeting")} if decisions else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)

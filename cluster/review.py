@@ -603,12 +603,22 @@ class Reshaped:
     joined_into: dict[str, str] = field(default_factory=dict)  # id of status joined -> the id that holds its text
     cut_parts: set[str] = field(default_factory=set)  # ids of both parts of every cut applied (X, X.2)
     join_heads: set[str] = field(default_factory=set)  # ids that hold a join's text
+    # id -> the number of the last decision line that cut or joined it, or withdrew such a decision
+    named_at: dict[str, int] = field(default_factory=dict)
 
     def touches(self, opinion_id: str) -> bool:
         """Whether a cut or join (in force or withdrawn) names ``opinion_id`` or made it (``X.2``)."""
         # the id itself, or an id it was cut from (X.2 and X.2.2 come from X): each prefix before a dot
         return opinion_id in self.named or any(opinion_id[:k] in self.named
                                                for k, ch in enumerate(opinion_id) if ch == ".")
+
+    def touches_since(self, opinion_id: str, seen: int) -> bool:
+        """Whether a cut or join recorded after the first ``seen`` decision lines (or a withdrawal of
+        one) names ``opinion_id`` or made it: its text now differs from the earlier run's by that
+        decision. One the earlier run already applied leaves it as it was: a change of its text
+        since is a correction in the input (QA75: a typo fixed in a cut opinion lost its answer)."""
+        return any(self.named_at.get(i, 0) > seen for i in
+                   [opinion_id] + [opinion_id[:k] for k, ch in enumerate(opinion_id) if ch == "."])
 
 
 def cut_text(text: str, before: str) -> int | None:
@@ -647,9 +657,16 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
 
     out = Reshaped(list(opinions))
     withdrawn = _withdrawn(decisions)
-    for d in decisions:
+    for n, d in enumerate(decisions, 1):
         if d.kind in RESHAPING:
             out.named.update(d.opinion_ids)
+            for i in d.opinion_ids:
+                out.named_at[i] = max(out.named_at.get(i, 0), n)
+    for n, targets in resolve_withdrawals(decisions)[0].items():  # (an undo puts the text back as it was)
+        for t in targets:
+            if 0 < t <= len(decisions) and decisions[t - 1].kind in RESHAPING:
+                for i in decisions[t - 1].opinion_ids:
+                    out.named_at[i] = max(out.named_at.get(i, 0), n)
     for n, d in enumerate(decisions, 1):
         if d.kind not in RESHAPING or n in withdrawn:
             continue
@@ -808,7 +825,8 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                     reshaped: Mapping[int, bool] | None = None,
                     joined: Mapping[str, str] | None = None,
                     refused: Mapping[int, str] | None = None,
-                    without_opinion: Mapping[str, tuple[str, str]] | None = None) -> AppliedDecisions:
+                    without_opinion: Mapping[str, tuple[str, str]] | None = None,
+                    reshaped_from: Mapping[str, Collection[str]] | None = None) -> AppliedDecisions:
     """Re-apply ``decisions`` on a grouping of units (duplicate groups); see the module doc.
 
     ``fingerprints``: {opinion id: text_fingerprint(text)} of this run; with it, an opinion
@@ -830,6 +848,11 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     reads as holding no opinion (``empty``, ``greeting`` …): a decision naming one, its text as
     recorded, says so instead of 「its opinions are gone」 (QA48: an older version's exclusion of
     「意見はありません。」, which the tool now reads as ``empty`` itself).
+    ``reshaped_from``: {opinion id: fingerprints of its texts before a cut or join} (``Reshaped.earlier``):
+    a label, answer … recorded on those texts only was written for a row the opinions made before
+    staff reshaped them; grouped anew on their new text, it is not applied to a row where they are
+    few among others (QA75: an answer written for a one-opinion row became the answer of the
+    8-opinion campaign row the joined opinion went to).
     """
     without_opinion = dict(without_opinion or {})
 
@@ -1041,10 +1064,13 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                                      f"{'its' if len(ids) == 1 else 'their'} cluster are gone, or an earlier "
                                      "decision took them out)")
                     continue
-            if not already and isinstance(others, list) and all(int(cl[u]) == current for u in units):
+            if not already and isinstance(others, list) and all(int(cl[u]) == current for u in units) \
+                    and all(int(grouped[v]) == current for v in np.flatnonzero(cl == current).tolist()):
                 # apart from every cluster-mate it was split from, with late opinions the run placed
                 # beside it: in effect already, and the newcomers stay with it (QA36: a split re-applied
-                # on a re-run with a late file took the opinions out again and left the newcomer alone)
+                # on a re-run with a late file took the opinions out again and left the newcomer alone).
+                # Not when an earlier decision of this pass put them together (QA75: a merge, then a split
+                # of the opinions one merged row held, recorded before a run: the split was ignored)
                 mates = [u for u in units_of([str(i) for i in others if str(i) not in excluded]) if u not in units]
                 if not any(int(cl[u]) == current for u in mates):
                     already = True
@@ -1109,6 +1135,25 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                   or units)
         target = majority_cluster(stayed)
         weight = sum(1 for i in ids if cl[opinion_unit[i]] == target)
+        recorded = d.value.get("fingerprints") or {}
+        named = list(d.opinion_ids)
+        if (reshaped_from or joined) and ids and named and all(
+                i in (joined or {}) or recorded.get(i) in (reshaped_from or {}).get(i, ()) for i in named):
+            # (opinions, copies included: a campaign's row is many opinions of one text)
+            in_row = sum(1 for u in opinion_unit.values() if int(cl[u]) == target)
+            others = in_row - sum(1 for i in set(ids) if int(cl[opinion_unit[i]]) == target)
+        else:
+            others = 0
+        if others > len(set(ids)):
+            result.messages.append(
+                f"{what} not applied: {_ids_shown(named)}, named with {'its' if len(named) == 1 else 'their'} text "
+                f"before a cut or join, {'was' if len(named) == 1 else 'were'} grouped again on the new text and now "
+                f"{'sits' if len(named) == 1 else 'sit'} in a row with {others} other opinion{'s' if others != 1 else ''}, "
+                f"which the {d.kind} was not written for: record it for that row, or take "
+                f"{'it' if len(named) == 1 else 'them'} out with `cluster review split` and record it again")
+            result.applied -= 1
+            result.not_applied += 1
+            continue
         key = (d.kind, target)
         if key in winner:
             held_weight, held_what, held = winner[key]
