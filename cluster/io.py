@@ -2202,7 +2202,9 @@ def decode_html_text(text: str) -> str:
         if not _HTML_ENTITY_RE.search(text):
             return text
         decoded = _HTML_ENTITY_RE.sub(lambda m: _html.unescape(m.group(0)), text).replace("\u00a0", " ")
-        return text if re.search(r"<[A-Za-z!/][^<>]*>", decoded) else decoded
+        # (an 「&amp;」 beside it: the export escaped every 「&」 typed, so 「&lt;script&gt;」 was 「<script>」 as typed,
+        # not an entity written out: QA74 published 「ベンチ&amp;テーブル」)
+        return text if re.search(r"<[A-Za-z!/][^<>]*>", decoded) and "&amp;" not in text else decoded
 
     for _ in range(2):  # 「&lt;div&gt;」: markup escaped once more
         text = _HTML_BREAK_RE.sub("\n", text)

@@ -758,9 +758,10 @@ def content_hash(text: str, length: int = 12) -> str:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def is_empty_opinion(text: str) -> bool:
-    """Nothing to cluster: blank, punctuation only, a stock 'no comment', or thanks only."""
+    """Nothing to cluster: blank, punctuation or figures only (「3/4」「0012」: no word, QA74), a stock
+    'no comment', or thanks only."""
     key = comparison_text(text)
-    if not key or not any(ch.isalnum() for ch in key):
+    if not key or not any(ch.isalpha() for ch in key):
         return True
     return bool(_NO_OPINION_RE.fullmatch(key) or _TEST_ENTRY_RE.fullmatch(key) or _is_test_message(key)
                 or _NOTHING_WRITTEN_RE.fullmatch(key) or _is_thanks_only(key))

@@ -1360,6 +1360,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         ok, keys = [ok[j] for j in keep], [keys[j] for j in keep]
     unit_of_ok = dups.group_of
     unit_counts = dups.sizes.astype(np.float64)
+    # the submissions each text came in: copies within one letter (five items worded alike) are no
+    # campaign 「寄せられた」 by many (QA74: the report's 「うち、同一またはほぼ同一の文面…」 line named them)
+    unit_senders: dict[int, set[int]] = defaultdict(set)
+    for j, i in enumerate(ok):
+        unit_senders[int(unit_of_ok[j])].add(opinions[i].row_number)
     unit_rep = [ok[j] for j in dups.representative]  # opinion index standing for each unit
     unit_texts = [_clustering_text(opinions[i]) for i in unit_rep]
     n_multi = int((dups.sizes > 1).sum())
@@ -1669,7 +1674,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             topic=topic, topic_score=topic_score,
             references=tuple(merge_references(refs)[:3]),
             unique_texts=len(members[c]),
-            campaign_copies=int(sum(unit_counts[u] for u in members[c] if unit_counts[u] >= CAMPAIGN_MIN_COPIES)),
+            campaign_copies=int(sum(unit_counts[u] for u in members[c] if unit_counts[u] >= CAMPAIGN_MIN_COPIES
+                                    and len(unit_senders[u]) >= CAMPAIGN_MIN_COPIES)),
             label_edited=c in applied.labels,
             confirmed=c in applied.confirmed,
             summary=applied.summaries.get(c, ""),

@@ -1199,7 +1199,10 @@ _RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|(?:繰り返し|�
                          r"そういうわけで|というわけで|ですので|ですから|だから|そのため|したがって|従って|どうか|何卒|なにとぞ|"
                          r"ぜひ|是非|強く(?:お願い|要望|求め|希望|要請|願)|切に(?:お願い|願)|"
                          # 「また、移転するにしても、…場所にしてください」: a fallback for the same request
-                         r"にしても|としても")
+                         r"にしても|としても|"
+                         # 「噴水の水を止めないでください。⏎⏎せめて7月と8月だけでも運転してください。」 (QA74)
+                         r"せめて|少なくとも|最低でも|最低限|(?:それ|これ|全面的な.{0,6})が(?:無理|難しい|困難|できない)|"
+                         r"無理(?:なら|であれば|な場合)|難しければ|難しい(?:なら|場合)|代わりに|代替(?:として|案として)")
 # Words of two characters shared by requests on unrelated things: no sign of one subject.
 _COMMON_BIGRAMS = frozenset(
     "検討 必要 計画 市民 本市 今後 早急 実施 対応 利用 意見 要望 希望 場合 現在 以上 状況 地域 住民 行政 "
@@ -1785,6 +1788,10 @@ _QUOTE_LINE_RE = re.compile(r"[ \t\u3000]*[>＞]")  # Japanese mailers quote wit
 # (and argues with it: 「とありますが」; 「とありましたので」 under the city's own notice sends the opinion, QA68)
 _CITES_BACK_RE = re.compile(r"[ \t\u3000]*(?:と(?:あり|ある|書(?:いて|かれて)|記(?:載|述)さ?れて|の記(?:載|述)|述べられて"
                             r"|されて|なって|のこと)[^\n、。]{0,8}?(?:が|けど|けれど(?:も)?)[、，,]|について(?:は|、|，))")
+# The writer's line above announcing what follows from the draft: 「計画案12頁に次の記載があります。」「…の記述を引用します：」 (QA74)
+_CITES_AHEAD_RE = re.compile(r"(?:次の|以下の?|下記の?)(?:ような|ように)?(?:記載|記述|文言|一文|文章|説明|表現|とおり|通り|ように)"
+                             r"[^\n。]{0,12}?(?:あり|書かれ|記され|記載され|なって)[^\n]{0,8}[。：:]?[ \t\u3000]*$"
+                             r"|(?:記載|記述|本文|文言)[^\n。]{0,10}?(?:引用|抜粋)[^\n]{0,8}[。：:]?[ \t\u3000]*$")
 _CITATION_LABEL_RE = re.compile(r"[ \t\u3000]*[>＞]+[ \t\u3000]*(?:引用|原文|素案|計画案|案の?(?:本文|記述)|本文)[ \t\u3000]*[:：（(]")
 
 
@@ -1800,7 +1807,9 @@ def _cites_the_draft(text: str, lines, blocks) -> bool:
 
     for first, last in blocks:
         after = next((line(i) for i in range(last + 1, n) if line(i).strip()), "")
-        if not (_CITATION_LABEL_RE.match(line(first)) or (after and _CITES_BACK_RE.match(after))):
+        before = next((line(i) for i in range(first - 1, -1, -1) if line(i).strip()), "")
+        if not (_CITATION_LABEL_RE.match(line(first)) or (after and _CITES_BACK_RE.match(after))
+                or (before and _CITES_AHEAD_RE.search(before))):
             return False
     return True
 # Quoting only a mailer does: a quote inside a quote (「>>」「> >」「＞＞」) or a quoted blank line (a bare 「>」)
