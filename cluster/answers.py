@@ -490,7 +490,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
             else:
                 seen_ids[answer_id] = 1
             answer = row.get(cols["answer"], "").strip()
-            opinion = row.get(cols["opinion"], "").strip()
+            # (the row's heading 【…】 on a line of its own above the summary: a report.xlsx of this tool, QA78)
+            opinion = _HEADING_LINE_RE.sub("", row.get(cols["opinion"], "").strip(), count=1)
             state = _report_answer_state(answer, row.get(state_col, "") if state_col else "") if answer else ""
             if state:
                 (drafts if state == "candidate" else unwritten).append(answer_id)
@@ -554,6 +555,8 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
 
 
 _SENTENCE_CLOSED = tuple("。．.！？!?」）)』")
+# A published row's heading over its summary: 「【公園の遊具】⏎公園に幼児用の遊具を…」
+_HEADING_LINE_RE = re.compile(r"^[ \t\u3000]*【[^】\n]{1,40}】[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
 # 「※同趣旨の意見は…」「【問い合わせ先】…」「（注）…」: a note or footer row under a published table
 _NOTE_ROW_RE = re.compile(r"\s*(?:[※＊*]|【[^】]{0,12}】|[(（]\s*注\s*[)）]|注[：:)）]|問い?合わ?せ先|担当[：:])")
 
@@ -771,7 +774,7 @@ def _answer_key(text: str) -> str:
 # (``stance.request_directions``: 「値上げすべきだ」 and 「値下げしてほしい」, 「伐採しないでほしい」 and
 # 「伐採してほしい」), which ``request_stance`` reads as two requests; when both ask for an action in the
 # same direction (「減便をやめてほしい」「減便は不要」), they are not opposite whatever their stances.
-STANCE_PENALTY = 0.25  # opposite ``stance.request_stance``: +1 asks, -1 rejects
+STANCE_PENALTY = 0.1  # opposite ``stance.request_stance``: +1 asks, -1 rejects
 
 
 def stance_readings(texts: Sequence[str]) -> np.ndarray:

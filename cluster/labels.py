@@ -51,6 +51,25 @@ def without_references(text: str) -> str:
     return out if out.strip(" 、。,.:：") else t
 
 
+def place_words(text: str) -> str:
+    """The places ``text`` cites in the draft as words for the grouping (「 QKZRWD」): one word per place,
+    however it is written (「p.12」「12頁」), the chapter's word too for a section (「第2章第1節」: 第2章 and
+    第2章第1節), letters no other place shares, so two opinions citing one place share a word and
+    two citing different places share none (the shape 「第N章第M節」 did, QA76); '' without any."""
+    import hashlib
+
+    keys: list[str] = []
+    for ref in find_references(text or ""):
+        key = reference_key(ref)
+        parts = re.findall(r"第\d+[章節条項款号部編]", key)
+        keys += ["".join(parts[:k]) for k in range(1, len(parts))] + [key]
+    words = []
+    for key in dict.fromkeys(keys):
+        digest = hashlib.sha256(key.encode("utf-8")).digest()
+        words.append("".join(chr(ord("A") + b % 26) for b in digest[:6]))
+    return (" " + " ".join(words)) if words else ""
+
+
 # A 番号 label right before a 第…号: an ID number (免許証番号 第…号), not a section of the draft.
 _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
 # The name of another law right before a 第…条 (「災害対策基本法第40条」「青葉県防災会議条例第12条」「同法第3条」):

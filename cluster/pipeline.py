@@ -39,7 +39,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
                  submitter_key, submitter_kind, unescape_cell, write_csv, write_json)
-from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
+from .labels import (ctfidf_keywords, find_references, place_words, without_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
@@ -824,8 +824,11 @@ def _clustering_text(op: Opinion) -> str:
     # (and without a sentence that only asks to be answered there: 「返事は［電話番号］にください。」)
     # (a letter telling a life story around its requests: the requests, ``summary.without_story``)
     text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(without_story(op.text), person_names=False)))
-    key = comparison_text(text)
-    return f"{comparison_text(op.heading)}：{key}" if op.heading else key
+    # (its page and section references as one word per place: two opinions citing one place share it, two
+    # citing different places share nothing; QA76 saw six opinions each citing another section in one row,
+    # alike by the shape 「第N章第M節について」 alone)
+    key = comparison_text(without_references(text)) + place_words(text)
+    return f"{comparison_text(without_references(op.heading))}{place_words(op.heading)}：{key}" if op.heading else key
 
 
 # ---------------------------------------------------------------------------------------

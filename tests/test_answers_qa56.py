@@ -10,7 +10,7 @@ import pytest
 from conftest import invoke, read_csv_rows, write_csv
 
 from cluster import load_encoder
-from cluster.answers import AnswerIndex, group_scores, read_past_answers, suggest_for_clusters
+from cluster.answers import STANCE_PENALTY, AnswerIndex, group_scores, read_past_answers, suggest_for_clusters
 from cluster.messages_ja import is_known
 from cluster.records import PastAnswer
 from cluster.stance import request_directions, request_stance
@@ -61,7 +61,7 @@ def test_the_member_whose_sentence_matched_gives_its_stance(index):
     got = {c.answer_id: c for c in suggest_for_clusters(index, {"C1": [rep, member]}, k=3, min_score=0.0)["C1"]}
     # the member rejects what P1 asks for: its score is cut as for the member asked alone
     assert {c.answer_id: c.score for c in alone}["P1"] < 0.5 * unpenalised
-    assert got["P1"].score == pytest.approx(0.25 * unpenalised, abs=1e-3)
+    assert got["P1"].score == pytest.approx(STANCE_PENALTY * unpenalised, abs=1e-3)
 
 
 def test_a_candidate_for_another_member_carries_its_score_on_the_shown_opinion(index):
