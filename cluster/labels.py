@@ -51,25 +51,6 @@ def without_references(text: str) -> str:
     return out if out.strip(" 、。,.:：") else t
 
 
-def place_words(text: str) -> str:
-    """The places ``text`` cites in the draft as words for the grouping (「 QKZRWD」): one word per place,
-    however it is written (「p.12」「12頁」), the chapter's word too for a section (「第2章第1節」: 第2章 and
-    第2章第1節), letters no other place shares, so two opinions citing one place share a word and
-    two citing different places share none (the shape 「第N章第M節」 did, QA76); '' without any."""
-    import hashlib
-
-    keys: list[str] = []
-    for ref in find_references(text or ""):
-        key = reference_key(ref)
-        parts = re.findall(r"第\d+[章節条項款号部編]", key)
-        keys += ["".join(parts[:k]) for k in range(1, len(parts))] + [key]
-    words = []
-    for key in dict.fromkeys(keys):
-        digest = hashlib.sha256(key.encode("utf-8")).digest()
-        words.append("".join(chr(ord("A") + b % 26) for b in digest[:6]))
-    return (" " + " ".join(words)) if words else ""
-
-
 # A 番号 label right before a 第…号: an ID number (免許証番号 第…号), not a section of the draft.
 _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
 # The name of another law right before a 第…条 (「災害対策基本法第40条」「青葉県防災会議条例第12条」「同法第3条」):
@@ -297,6 +278,8 @@ _TOC_HEADING_RE = re.compile(r"[【\[〔(（<＜]?(?:目次|もくじ|contents|t
 _NUM = r"[0-9０-９" + _KANJI_NUM + r"]+"
 _TOC_CHAPTER_RE = re.compile(r"第[ \u3000]*" + _NUM + r"[ \u3000]*章")
 _TOC_SECTION_RE = re.compile(r"第[ \u3000]*" + _NUM + r"[ \u3000]*節")
+# an item under a 第N節 (「2　相談支援体制の充実」) or under such an item (「(1)　総合相談窓口の設置」)
+_TOC_ITEM_RE = re.compile(r"([0-9０-９]{1,2}|[(（][0-9０-９]{1,2}[)）])[ \u3000]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -340,7 +323,7 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
     entries: list[tuple[str, int | None]] = []
     cleaned = nested = 0
     heading = False
-    chapter = None
+    chapter = section = item = None
     paged = any(_TOC_PAGE_RE.search(x.strip()) for x in lines)  # a 目次 with pages: its first line may be the title
     for raw in lines:
         if not raw.strip():
@@ -360,15 +343,29 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
         name = name.replace("\t", " ")  # (no TAB in a published cell)
         if not name:
             continue
+        item_m = _TOC_ITEM_RE.match(name)
         if _TOC_CHAPTER_RE.match(name):
             chapter = _TOC_CHAPTER_RE.match(name).group(0).replace(" ", "").replace("\u3000", "")
+            section = item = None
         elif _TOC_SECTION_RE.match(name) or (indented and chapter and _numbered_part(name)):
             # 「第2節 …」, or a part named by a word and a number (「施策1 路線バスの再編」), under its chapter: as
             # opinions cite it, 「第4章施策1」 (QA63: published 「施策1 …、第4章」)
             if chapter:
                 name, nested = chapter + name, nested + 1
+            m_sec = _TOC_SECTION_RE.match(name[len(chapter or ""):])
+            section = (chapter or "") + re.sub(r"[ \u3000]", "", m_sec.group(0)) if chapter and m_sec else None
+            item = None
+        elif indented and item_m and (section or item):
+            # 「2　相談支援体制の充実」 under 第4章第1節, 「(1)　総合相談窓口の設置」 under it: as opinions cite them,
+            # 「第4章第1節2」「第4章第1節2(1)」 (QA76: published bare, 「(1)　総合相談窓口の設置」)
+            number = unicodedata.normalize("NFKC", item_m.group(1))
+            if number.startswith("(") and item:
+                name, nested = f"{item}{number} {name[item_m.end():].strip()}", nested + 1
+            elif not number.startswith("(") and section:
+                item = section + number
+                name, nested = f"{item} {name[item_m.end():].strip()}", nested + 1
         elif not indented:
-            chapter = None  # 「資料編」: a 第N節 below it is not the last chapter's
+            chapter = section = item = None  # 「資料編」: a 第N節 below it is not the last chapter's
         entries.append((name, page))
     if not (cleaned or heading or nested):
         return [Topic(name) for name, _ in entries], None
@@ -437,31 +434,44 @@ def read_topics(path: str | Path, log=None) -> list[Topic]:
     return topics
 
 
-# A chapter and, optionally, a part of it: 第4章 / 第4章4 / 第4章第2節 / 4章 (after NFKC and kanji numerals).
-_SECTION_RE = re.compile(r"第?(\d+)章(?:第?(\d+)節?)?")
+# A chapter and, optionally, a part of it: 第4章 / 第4章4 / 第4章第2節 / 4章 (after NFKC and kanji numerals),
+# and an item of a 節 numbered after it: 第4章第1節2 (QA76: 「第4章第1節2」 was published as 第4章第1節1)
+_SECTION_RE = re.compile(r"第?(\d+)章(?:第?(\d+)(節)?(?:(?<=節)(\d{1,2})(?![\d.]|(?:頁|ページ|[pP年月日件人名%歳回条章節号])))?)?")
+
+
+def _part_of(m: re.Match) -> str:
+    """The part of a chapter a ``_SECTION_RE`` match names: 「1」 (第1節 or 第4章1), 「1-2」 (第1節2), ""."""
+    return (m.group(2) or "") + (f"-{m.group(4)}" if m.group(4) else "")
 
 
 def _sections(text: str) -> set[tuple[str, str]]:
     """The chapters a text cites, as (chapter, part or "") (「第三章」 -> ("3", ""), 「第4章4」 ->
-    ("4", "4")); not a page (「3章12頁」 keeps the chapter only), nor another law's (「建築基準法第3章」)."""
+    ("4", "4"), 「第4章第1節2」 -> ("4", "1-2")); not a page (「3章12頁」 keeps the chapter only), nor another
+    law's (「建築基準法第3章」)."""
     text = _kanji_to_digits(unicodedata.normalize("NFKC", text).replace(" ", ""))
     out = set()
     for m in _SECTION_RE.finditer(text):
         if _other_law_before(text, m.start()):
             continue  # 「建築基準法第3章」: a chapter of another law
-        part = m.group(2) or ""
-        if part and re.match(r"\s*(?:頁|ページ|p|P)", text[m.end(2):]):
+        part = _part_of(m)
+        if m.group(2) and not m.group(4) and re.match(r"\s*(?:頁|ページ|p|P)", text[m.end(2):]):
             part = ""
         out.add((m.group(1), part))
     return out
 
 
 def _section_head(name: str) -> tuple[str, str] | None:
-    """The section a topic name starts with (「第4章1 …」 -> ("4", "1"), 「第三章 …」 -> ("3", "")),
-    or None; a bare number (「1 はじめに」, 「Ⅰ」) is not taken: 「1」 is in too many opinions."""
+    """The section a topic name starts with (「第4章1 …」 -> ("4", "1"), 「第4章第1節2 …」 -> ("4", "1-2"),
+    「第三章 …」 -> ("3", "")), or None; a bare number (「1 はじめに」, 「Ⅰ」) is not taken: 「1」 is in too many
+    opinions."""
     name = _kanji_to_digits(unicodedata.normalize("NFKC", name).strip())
     m = _SECTION_RE.match(name) if name.startswith("第") else None
-    return (m.group(1), m.group(2) or "") if m else None
+    return (m.group(1), _part_of(m)) if m else None
+
+
+def _within(part: str, general: str) -> bool:
+    """Whether the part 「1-2」 (第1節2) lies in the part ``general`` (「1」, 第1節; or "" for the chapter)."""
+    return not general or part == general or part.startswith(general + "-")
 
 
 _ANNEX_RE = re.compile(r"(?:別添|別紙|別表|別図|参考資料|資料)\s*[\d" + _KANJI_NUM + r"]+")
@@ -475,6 +485,8 @@ def _annex_head(name: str) -> str | None:
     m = _ANNEX_RE.search(name)
     if m:
         return reference_key(m.group(0))
+    if name.startswith("資料編"):  # 「資料編 策定経過…」: cited as 「資料編」 (QA76: words chose 第1章 for it)
+        return "資料編"
     return _article_key(name)
 
 
@@ -537,6 +549,7 @@ def _topics_cited(text: str, heads, annexes, pages) -> dict[int, float]:
     found = find_references(text) if any(annexes) else []  # (not another law's article: find_references)
     refs = {reference_key(ref) for ref in found} | {k for k in map(_article_key, found) if k}
     cited_pages = _cited_pages(text) if any(pages) else []
+    exact = {head for head in heads if head is not None} & cited
     for j, head in enumerate(heads):
         if annexes[j] and annexes[j] in refs:
             out[j] = 2.0
@@ -547,6 +560,8 @@ def _topics_cited(text: str, heads, annexes, pages) -> dict[int, float]:
         chapter, part = head
         if (chapter, part) in cited:
             out[j] = 2.0  # the exact section
+        elif part and any(c == chapter and p and _within(p, part) and (c, p) not in exact for c, p in cited):
+            out[j] = max(out.get(j, 0.0), 1.8)  # the section an item cited lies in (第4章第1節2 -> 第4章第1節)
         elif not part and any(c == chapter for c, _ in cited):
             out[j] = max(out.get(j, 0.0), 1.5)  # its chapter
     return out
@@ -569,6 +584,35 @@ def _cited_topics(citing: tuple[str, Sequence[tuple[str, float]]], heads, annexe
         if 2 * weight[j] > total:
             out[j] = max(out.get(j, 0.0), v)
     return out
+
+
+def _places_cited(citing: tuple[str, Sequence[tuple[str, float]]]) -> tuple[set[tuple[str, str]], list[int]]:
+    """The chapters and sections, and the pages, a row cites: those of the text it shows, or of more than
+    half of its opinions (copies counted)."""
+    shown, members = citing
+    sections, pages = set(_sections(shown)), list(_cited_pages(shown)) if shown else []
+    if not sections and not pages and members:
+        total = sum(w for _, w in members)
+        sec_weight: Counter = Counter()
+        page_weight: Counter = Counter()
+        for text, w in members:
+            for key in _sections(text):
+                sec_weight[key] += w
+            for page in set(_cited_pages(text)):
+                page_weight[page] += w
+        sections = {key for key, w in sec_weight.items() if 2 * w > total}
+        pages = [page for page, w in page_weight.items() if 2 * w > total]
+    return sections, pages
+
+
+def _inside_places(head, page_range, places) -> bool:
+    """Whether a topic (its section head, its pages) lies inside a place a row cites: a topic of a cited
+    chapter (or of a cited section), or one whose pages hold a cited page. A topic with neither head nor
+    pages cannot be placed and is not."""
+    sections, pages = places
+    if head is not None and any(c == head[0] and _within(head[1], p) for c, p in sections):
+        return True
+    return bool(page_range and pages and any(page_range[0] <= p <= page_range[1] for p in pages))
 
 
 # A part of the draft named by a word and a number (「施策1 路線バスの再編」「基本目標2」「取組3」), as a TOC lists them
@@ -683,6 +727,19 @@ def match_topics(cluster_texts: Sequence[str], cluster_vectors: np.ndarray, topi
                     if lex_or_listed[r, k] > 0 and cited_score[r, k] < cited_score[r, j]:
                         cited_score[r, k] = cited_score[r, j]
     _cite_numbered_parts(topics, citing, cited_score)
+    # A place cited that no topic is (a chapter the topics list only by its sections, 「第4章第1節」 over its
+    # items 1 and 2, a page in no topic's pages): the words pick among the topics inside it, never one
+    # outside it (QA76: 「第二章の現状分析…」 under 第3章第2節, 「P.95」 beside 第4章第1節2)
+    for r in range(len(cluster_texts)):
+        if (cited_score[r] > 0).any():
+            continue
+        places = _places_cited(citing[r])
+        if not places[0] and not places[1]:
+            continue
+        inside = np.array([_inside_places(heads[j], pages[j], places) for j in range(len(topics))])
+        for k in np.flatnonzero(inside & (lex_or_listed[r] > 0)):
+            cited_score[r, k] = 1.2
+        rank[r, ~inside] = -1.0
     named = cited_score > 0
     rank = np.where(named, cited_score + np.maximum(rank, 0.0), rank)
     score = np.where(named, 1.0, score)

@@ -39,9 +39,10 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
                  submitter_key, submitter_kind, unescape_cell, write_csv, write_json)
-from .labels import (ctfidf_keywords, find_references, place_words, without_references, make_label, match_topics, merge_references, names_reference,
+from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
+from .places import PlaceReader, part_by_places
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
                         only_greetings, without_date_line)
@@ -824,11 +825,8 @@ def _clustering_text(op: Opinion) -> str:
     # (and without a sentence that only asks to be answered there: 「返事は［電話番号］にください。」)
     # (a letter telling a life story around its requests: the requests, ``summary.without_story``)
     text = _MASK_TOKEN_RE.sub(" ", drop_masked_lines(mask_personal_data(without_story(op.text), person_names=False)))
-    # (its page and section references as one word per place: two opinions citing one place share it, two
-    # citing different places share nothing; QA76 saw six opinions each citing another section in one row,
-    # alike by the shape 「第N章第M節について」 alone)
-    key = comparison_text(without_references(text)) + place_words(text)
-    return f"{comparison_text(without_references(op.heading))}{place_words(op.heading)}：{key}" if op.heading else key
+    key = comparison_text(text)
+    return f"{comparison_text(op.heading)}：{key}" if op.heading else key
 
 
 # ---------------------------------------------------------------------------------------
@@ -1404,10 +1402,16 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                                  word_encoder=words, background=background,
                                  apart_pairs=[(at[a], at[b]) for a, b in siblings if a in at and b in at], parted=moved)
             parted_units[:] = [(idx[u], idx[v]) for u, v in moved]
+            # opinions citing different parts of the draft never share a row (QA76)
+            labels, apart = part_by_places(labels, [unit_places[u] for u in idx], unit_counts[idx])
+            placed_apart[:] = [idx[u] for u in apart]
             return labels
 
         siblings = sibling_pairs(subs, opinions, ok, unit_of_ok)
         parted_units: list[tuple[int, int]] = []  # (moved unit, its sibling's unit): the run's note
+        place_reader = PlaceReader(topics)
+        unit_places = [place_reader.places(f"{opinions[i].heading}\n{opinions[i].text}") for i in unit_rep]
+        placed_apart: list[int] = []  # units given a row apart for the place they cite: the run's note
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
@@ -1641,6 +1645,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     if unit_texts and (line := parted_line(parted_units, opinions, ok, unit_of_ok, cluster_of_opinion, cluster_ids,
                                            str(out_dir))):
         log(line)
+    if unit_texts and placed_apart:
+        shown = [f"{opinions[unit_rep[u]].opinion_id} → {cluster_ids[cluster_of_opinion[unit_rep[u]]]}"
+                 for u in placed_apart[:5] if unit_rep[u] in cluster_of_opinion]
+        if shown:
+            log(f"note: {counted(len(placed_apart), 'opinion')} citing another part of the draft than the rest of "
+                f"{'its' if len(placed_apart) == 1 else 'their'} row kept apart (each part of the draft its own row): "
+                f"{'; '.join(shown)}{' …' if len(placed_apart) > 5 else ''}; `cluster review merge {out_dir} ROW ROW` "
+                "joins two")
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]
