@@ -997,6 +997,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                 f"番号付きの意見は同じ項目に入れません）："
                 + re.sub(r"(\S+) → (\S+) \(its letter's (\S+) is in (\S+)\)", r"\1 → \2（同じ手紙の \3 は \4）", m["list"])
                 + f"。同じ要望を2度書いたものであれば {m['cmd']} でまとめてください")),
+    # (QA78)
+    (r"past answers: (?P<n>\d+) candidates? shown in the report quotes? the earlier consultation's opinion or holds? its "
+     r"masked personal data \(「…」とのご意見, ［氏名］\): adapt (?:it|them) before confirming \((?P<cmd>`[^`]+`)\): (?P<ids>.+)",
+     "過去の回答：報告書に示した候補{n}件が、前の意見募集の意見を引用しているか、その伏せた個人情報（「…」とのご意見、［氏名］）を"
+     "含んでいます。確定する前に書き直してください（{cmd}）：{ids}"),
     # (QA76)
     (r"(?P<n>\d+) opinions? citing another part of the draft than the rest of (?:its|their) row kept apart \(each part "
      r"of the draft its own row\): (?P<list>.+?); (?P<cmd>`[^`]+`) joins two",

@@ -1772,6 +1772,17 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             f"{'show' if len(held) > 1 else 'shows'} no candidate in the report (answers.csv lists it; the row may mix "
             f"requests: `cluster review show {out_dir} {held[0]}`): {', '.join(held[:8])}{' …' if len(held) > 8 else ''}")
 
+    # a past answer written for another consultation's opinion: its masks (［氏名］) and its quotation of that
+    # opinion (「「…」とのご意見について」) would be published again beside opinions that never said it (QA78)
+    if index is not None and not opts.final and (carried := [
+            cl.cluster_id for cl in clusters if cl.cluster_id not in confirmed
+            and any(_CARRIED_OVER_RE.search(c.answer) for c in _report_candidates(candidates_by_cluster, cl.cluster_id,
+                                                                                   report_min_score)[:1])]):
+        log(f"past answers: {len(carried)} candidate{'s' if len(carried) > 1 else ''} shown in the report "
+            f"{'quote' if len(carried) > 1 else 'quotes'} the earlier consultation's opinion or {'hold' if len(carried) > 1 else 'holds'} "
+            f"its masked personal data (「…」とのご意見, ［氏名］): adapt {'them' if len(carried) > 1 else 'it'} before "
+            f"confirming (`cluster review answer {out_dir} ID --text …`): {', '.join(carried[:8])}{' …' if len(carried) > 8 else ''}")
+
     # 7. outputs
     counts = _counts(subs, opinions, dups, clusters, read_info)
     numbered_before = _report_numbers(out_dir / "clusters.csv") if prev else {}
@@ -1983,6 +1994,10 @@ def _citing_texts(units: Sequence[int], unit_texts: Sequence[str], unit_counts, 
 def _number_list(numbers: Sequence[int], limit: int = 20) -> str:
     shown = ", ".join(str(n) for n in numbers[:limit])
     return shown + (f" … ({len(numbers)} in all)" if len(numbers) > limit else "")
+
+
+# An answer that quotes the opinion it answered (「「…」とのご意見について」「…とのご指摘」) or holds a mask (［氏名］)
+_CARRIED_OVER_RE = re.compile(r"」\s*(?:との|という)\s*(?:ご|御)?(?:意見|指摘|要望|提案|質問)|［(?:氏名|住所|電話番号|メールアドレス|学校名)］")
 
 
 def _held_back(candidates, min_score: float) -> bool:

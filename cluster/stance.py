@@ -364,6 +364,8 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     "増額": ("amount", 1), "減額": ("amount", -1),
     "増税": ("tax", 1), "減税": ("tax", -1),
     "有料化": ("fee", 1), "無料化": ("fee", -1), "無償化": ("fee", -1),
+    # 「無料にしてほしい」 as 無料化 (QA78: the past answer to it was offered for 「無償化は不要」)
+    "無料に": ("fee", -1), "無償に": ("fee", -1), "有料に": ("fee", 1),
     # 「廃止を検討すべき」 reads as a request (+1) as 「存続してほしい」 does. Not 設置/撤去: 撤去 is asked
     # of other things (放置自転車, 粗大ごみ) than 設置 is, and 「撤去して」 is already a rejection.
     "存続": ("keep", 1), "廃止": ("keep", -1),

@@ -68,3 +68,43 @@ def test_a_run_shows_no_candidate_answering_the_opposite_request(tmp_path):
     assert "幼児向け遊具の設置" not in report
     kept = [r for r in read_csv_rows(out / "answers.csv") if r["answer_id"].endswith("5")]
     assert kept and all(float(r["score"]) < 0.15 for r in kept)
+
+
+@pytest.mark.parametrize("text, directions", [
+    ("学校給食費を無料にしてほしい。", {"fee": -1}),
+    ("駐車場を有料にすべきだ。", {"fee": 1}),
+    ("学校給食費の無償化は不要だと思います。", {"fee": 1}),
+    ("無料になったのでうれしい。", {}),
+])
+def test_free_of_charge_in_plain_words_is_a_fee_direction(text, directions):
+    from cluster.stance import request_directions
+
+    assert request_directions(text) == directions
+
+
+def test_the_answer_to_free_meals_is_not_offered_to_free_meals_are_not_needed():
+    index = AnswerIndex.build([PastAnswer(answer_id="4", opinion="学校給食費を無料にしてほしい。",
+                                          answer="学校給食費は保護者負担とされており、無償化は考えておりません。")],
+                              load_encoder("char-hash"))
+    found = index.search(["学校給食費の無償化は不要だと思います。"], k=1, min_score=0.0)[0]
+    assert found and found[0].score < 0.15
+
+
+def test_a_candidate_quoting_the_earlier_opinion_or_holding_its_masks_is_named(tmp_path):
+    past = write_csv(tmp_path / "past.csv", ["No.", "ご意見の概要", "市の考え方"], [
+        ["13", "通学路の交差点にガードレールを整備してほしい。",
+         "「息子の［氏名］（小2）が通う通学路」とのご指摘の箇所を含め、ガードレールの設置を進めます。"],
+        ["14", "保育士の給料を上げてください。", "保育士の処遇改善に取り組んでまいります。"]])
+    comments = write_csv(tmp_path / "c.csv", ["番号", "ご意見"],
+                         [["A1", "通学路の交差点にガードレールを整備してください。"], ["A2", "保育士の給料を上げてほしい。"]])
+    out = tmp_path / "out"
+    res = invoke("run", comments, "--answers", past, "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "quotes the earlier consultation's opinion" in x)
+    row = next(r["cluster_id"] for r in read_csv_rows(out / "opinions.csv") if r["comment_id"] == "A1")
+    assert line.endswith(f": {row}")
+    from cluster.messages_ja import is_known, translate
+
+    assert is_known(line) and "前の意見募集の意見を引用" in translate(line)
+    final = invoke("run", comments, "--answers", past, "--out", tmp_path / "fin", "--model", "char-hash", "--final")
+    assert "quotes the earlier consultation's opinion" not in final.output  # (--final shows no candidate)
