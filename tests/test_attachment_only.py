@@ -100,7 +100,7 @@ def test_an_attachment_only_submission_still_counts_as_a_submission(tmp_path):
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "提出件数：8件" in report
     assert "提出方法別：郵送 3件、電子申請 5件" in report
-    assert "意見総数：3件（" in report
+    assert "意見総数：3件" in report  # (第7条 and 第3条 are two rows: different articles, QA76)
     assert "意見を含まない提出：1件" in report  # W-5 alone: an attachment holds opinions
     counts = json.loads((out / "run.json").read_text(encoding="utf-8"))["counts"]
     assert counts["attachment_opinions"] == 4 and counts["status"]["attachment"] == 4
