@@ -3854,7 +3854,10 @@ def said_merge(run_dir, cluster_ids: Sequence[str], by: str | None = None) -> tu
 
 
 def said_move(run_dir, opinion_id: str, cluster_id: str, by: str | None = None) -> tuple[Decision, list[str]]:
-    opinion_id = str(opinion_id).strip()
+    # (as the run spells them: the notebook's typed 「Ｋ－０１６－１」 or 「k-016-1」 was recorded as typed and never
+    # applied, QA77; the command line spells its arguments so before calling)
+    spelt = as_spelt_in_run(run_dir, {"opinion_id": str(opinion_id).strip(), "cluster_id": cluster_id})
+    opinion_id, cluster_id = spelt["opinion_id"], spelt["cluster_id"]
     decision = record_move(run_dir, opinion_id, cluster_id, by)
     source = describe_clusters(run_dir, cluster_of_opinions(run_dir, [opinion_id]))
     line = recorded_line(decision, f"of {describe_opinions(run_dir, [opinion_id])[opinion_id]}"

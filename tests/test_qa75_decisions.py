@@ -133,3 +133,22 @@ def test_a_late_file_repeating_the_ids_of_the_only_earlier_file_takes_its_name_a
     assert not any(i.startswith("comments-") for i in ids)
     assert "no longer applies" not in said and "did not take effect" not in said
     assert answer in _answers_published(out)
+
+
+def test_a_move_typed_in_full_width_or_lower_case_records_the_runs_ids(tmp_path):
+    """QA77: the notebook calls the library with the id as typed (「Ｂ８－１」, 「b8-1」); the move was recorded
+    so and never applied."""
+    import json
+
+    from cluster import review
+
+    _, out, run = _project(tmp_path)
+    run()
+    target = cluster_of(out)["B10-1"]
+    review.said_move(out, "Ｂ８－１", target.lower())
+    review.said_move(out, "b9-1", target)
+    recorded = [json.loads(x) for x in (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["opinion_ids"] for d in recorded] == [["B8-1"], ["B9-1"]]
+    said = run()
+    assert "no longer applies" not in said
+    assert cluster_of(out)["B8-1"] == cluster_of(out)["B9-1"] == cluster_of(out)["B10-1"]
