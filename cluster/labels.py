@@ -290,6 +290,8 @@ class TocReading:
     cleaned: int  # names whose leaders or page number were removed
     nested: int  # 第N節 named under their chapter
     heading: bool  # a 目次 line skipped
+    without_page: tuple[str, ...] = ()  # headings without a page among those with one
+    repeated: tuple[str, ...] = ()  # headings listed again (left out)
 
 
 def _is_toc_heading(line: str) -> bool:
@@ -367,6 +369,14 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
         elif not indented:
             chapter = section = item = None  # 「資料編」: a 第N節 below it is not the last chapter's
         entries.append((name, page))
+    seen: set[str] = set()
+    repeated = []
+    for name, _ in list(entries):  # a line pasted twice: the first stays, so pages run on from it (QA76)
+        key = _topic_key(name)
+        if key in seen:
+            entries.remove(next(e for e in reversed(entries) if _topic_key(e[0]) == key))
+            repeated.append(name)
+        seen.add(key)
     if not (cleaned or heading or nested):
         return [Topic(name) for name, _ in entries], None
     topics = []
@@ -377,7 +387,8 @@ def _toc_topics(lines: Sequence[str]) -> tuple[list[Topic], TocReading | None]:
         after = next((p for _, p in entries[i + 1:] if p is not None), None)
         last = after - 1 if after is not None and after - 1 >= page else page
         topics.append(Topic(name, f"{page}～{last}頁"))
-    reading = TocReading(len(topics), sum(1 for _, p in entries if p is not None), cleaned, nested, heading)
+    reading = TocReading(len(topics), sum(1 for _, p in entries if p is not None), cleaned, nested, heading,
+                         tuple(name for k, (name, p) in enumerate(entries) if p is None and k), tuple(repeated))
     return topics, reading
 
 
@@ -429,9 +440,69 @@ def read_topics(path: str | Path, log=None) -> list[Topic]:
                       for r in table.rows if r[name_col].strip()]
     if not topics:
         raise InputError(f"{path}: no topics found")
+    topics, repeated = _without_repeats(topics)
     if reading and log:
         log(toc_line(path, reading))
+    elif log:
+        paged = sum(1 for t in topics if _page_range(t))
+        log(f"topics: {path.name}: {len(topics)} topics read ({paged} with pages)")
+    if log:
+        for line in _topic_warnings(path, topics, repeated, reading):
+            log(line)
     return topics
+
+
+def _topic_key(name: str) -> str:
+    return re.sub(r"\s", "", _kanji_to_digits(unicodedata.normalize("NFKC", name)))
+
+
+def _without_repeats(topics: Sequence[Topic]) -> tuple[list[Topic], list[tuple[Topic, Topic]]]:
+    """The topics with a name listed again left out (a line pasted twice); (kept, left out) pairs."""
+    kept: dict[str, Topic] = {}
+    repeated = []
+    for t in topics:
+        key = _topic_key(t.name)
+        if key in kept:
+            repeated.append((kept[key], t))
+        else:
+            kept[key] = t
+    return list(kept.values()), repeated
+
+
+def _topic_warnings(path: Path, topics: Sequence[Topic], repeated, reading) -> list[str]:
+    """What looks wrong in a topics file (QA76: a section pasted twice with another section's pages took
+    P.55 at score 1; a 目次 line without its page gave the section above it pages 39–52; nothing said so)."""
+    out = []
+    if reading is not None:
+        repeated = list(repeated) + [(Topic(name), Topic(name)) for name in reading.repeated]
+    for first, again in repeated[:3]:
+        other = (f" (with other pages: {_page_text(again)}; the first line's {_page_text(first) or 'none'} are used)"
+                 if _page_range(again) != _page_range(first) else "")
+        out.append(f"warning: topics: {path.name} lists 「{first.name}」 twice: the later line is left out{other}")
+    # (a 目次's pages run from line to line: a heading and the first line under it share its first page)
+    ranges = [(t, _page_range(t), _section_head(t.name)) for t in topics] if reading is None else []
+    shown = 0
+    for i, (a, ra, ha) in enumerate(ranges):
+        for b, rb, hb in ranges[i + 1:]:
+            if not ra or not rb or ra[1] < rb[0] or rb[1] < ra[0]:
+                continue
+            if ha and hb and ha[0] == hb[0] and (_within(ha[1], hb[1]) or _within(hb[1], ha[1])):
+                continue  # a chapter and its section, a section and its item: nested pages
+            if shown < 3:
+                out.append(f"warning: topics: {path.name}: 「{a.name}」 ({_page_text(a)}) and 「{b.name}」 ({_page_text(b)}) "
+                           "share pages: a page cited there goes to either; correct the pages")
+            shown += 1
+    if reading is not None and reading.without_page and reading.with_pages:
+        names = "、".join(f"「{n}」" for n in reading.without_page[:3])
+        out.append(f"warning: topics: {path.name}: {names} {'has' if len(reading.without_page) == 1 else 'have'} no page "
+                   "number: the pages from the line above run on past it to the next page given; add the page at the "
+                   "line's end")
+    return out
+
+
+def _page_text(topic: Topic) -> str:
+    rng = _page_range(topic)
+    return "" if rng is None else f"{rng[0]}～{rng[1]}頁"
 
 
 # A chapter and, optionally, a part of it: 第4章 / 第4章4 / 第4章第2節 / 4章 (after NFKC and kanji numerals),
@@ -613,6 +684,23 @@ def _inside_places(head, page_range, places) -> bool:
     if head is not None and any(c == head[0] and _within(head[1], p) for c, p in sections):
         return True
     return bool(page_range and pages and any(page_range[0] <= p <= page_range[1] for p in pages))
+
+
+def place_listed(reference: str, topics: Sequence[Topic]) -> bool:
+    """Whether the topics cover the place ``reference`` names (a topic of its chapter, a topic whose pages hold
+    its page, the annex or article itself); a reference of another kind (「図3」) counts as covered."""
+    sections = _sections(reference)
+    if sections:
+        heads = [_section_head(t.name) for t in topics]
+        return any(h and any(c == h[0] and (_within(h[1], p) or _within(p, h[1])) for c, p in sections) for h in heads)
+    pages = _cited_pages(reference)
+    if pages:
+        ranges = [r for r in map(_page_range, topics) if r]
+        return not ranges or any(r[0] <= pages[0] <= r[1] for r in ranges)
+    key = reference_key(reference)
+    if _ANNEX_RE.fullmatch(unicodedata.normalize("NFKC", reference).replace(" ", "")) or key == "資料編":
+        return any(_annex_head(t.name) == key for t in topics)
+    return True
 
 
 # A part of the draft named by a word and a number (「施策1 路線バスの再編」「基本目標2」「取組3」), as a TOC lists them

@@ -1176,6 +1176,25 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                + (f"。{m['c']}件の名前から点線（リーダー）とページ番号を除きました" if m["c"] else "")
                + (f"。{m['nested']}件の第N節を上の章の節としました（第M章第N節）" if m["nested"] else "")
                + ("。「目次」の行は読み飛ばしました" if m["heading"] else "")),
+    (r"topics: (?P<n>\d+) rows? cites? a place no topic covers, published as cited in 該当箇所: (?P<list>.+?); check it is "
+     r"in the draft, or write the row's place with (?P<cmd>`[^`]+`)",
+     lambda m: f"該当箇所：{m['n']}項目が、案の箇所の一覧にない箇所を挙げています（挙げたとおり該当箇所に出します）："
+               f"{m['list'].replace(', ', '、')}。案にあるか確かめるか、{m['cmd']} で項目の該当箇所を書いてください"),
+    # QA76: how a topics file was read, and what looks wrong in it
+    (r"topics: (?P<f>.+?): (?P<n>\d+) topics read \((?P<p>\d+) with pages\)",
+     "該当箇所：{f} から案の箇所を{n}件読みました（うちページのあるもの{p}件）"),
+    (r"topics: (?P<f>.+?) lists (?P<t>「.+?」) twice: the later line is left out"
+     r"(?: \(with other pages: (?P<other>[^;]+); the first line's (?P<first>.+?) are used\))?",
+     lambda m: f"該当箇所：{m['f']} に {m['t']} が2回あります。後の行は使いません"
+               + (f"（後の行のページ {m['other']} ではなく、最初の行の {m['first']} を使います）" if m["other"] else "")),
+    (r"topics: (?P<f>.+?): (?P<a>「.+?」) \((?P<pa>[^()]+)\) and (?P<b>「.+?」) \((?P<pb>[^()]+)\) share pages: a page "
+     r"cited there goes to either; correct the pages",
+     "該当箇所：{f} の {a}（{pa}）と {b}（{pb}）のページが重なっています。そのページを挙げた意見はどちらにも付き得ます。"
+     "ページを直してください"),
+    (r"topics: (?P<f>.+?): (?P<names>「.+」) (?:has|have) no page number: the pages from the line above run on past it "
+     r"to the next page given; add the page at the line's end",
+     "該当箇所：{f} の {names} にページ番号がありません。上の行のページが、次にページのある行まで続くものとして読みます。"
+     "行の終わりにページを書き足してください"),
     (r"topics: (?P<n>\d+) of (?P<k>\d+) clusters share no word with any topic and get none \(add words to a "
      r"topic's description to link them\)",
      "該当箇所：{k}項目のうち{n}項目は、どのトピックとも共通の言葉がなく、付きません"

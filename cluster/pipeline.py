@@ -39,7 +39,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
                  submitter_key, submitter_kind, unescape_cell, write_csv, write_json)
-from .labels import (ctfidf_keywords, find_references, make_label, match_topics, merge_references, names_reference,
+from .labels import (ctfidf_keywords, find_references, place_listed, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
 from .places import PlaceReader, part_by_places
@@ -1701,6 +1701,13 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
 
     if line := unknown_category_line(clusters, categories):
         log(line)
+    if topics and (uncovered := [(cl.cluster_id, ref) for cl in clusters if not cl.topic and not cl.section
+                                 for ref in cl.references[:1] if not place_listed(ref, topics)]):
+        # (QA76: 「第6章」「P.95」 of a draft with five chapters and 90 pages were published as 該当箇所 unsaid)
+        shown = ", ".join(f"{cid} ({ref})" for cid, ref in uncovered[:6]) + (" …" if len(uncovered) > 6 else "")
+        log(f"topics: {counted(len(uncovered), 'row')} cite{'s' if len(uncovered) == 1 else ''} a place no topic covers, "
+            f"published as cited in 該当箇所: {shown}; check it is in the draft, or write the row's place with "
+            f"`cluster review section {out_dir} ID TEXT`")
 
     # 6. past answers: candidates per cluster, confirmed answers, reuse within the run
     answer_rows: list[AnswerCandidate] = []

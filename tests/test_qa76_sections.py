@@ -140,3 +140,40 @@ def test_the_runs_note_on_rows_kept_apart_has_japanese_wording():
             "draft its own row): 38-1 → C035; 50-1 → C041; `cluster review merge out ROW ROW` joins two")
     assert is_known(line)
     assert "案の別の箇所を挙げている意見2件" in translate(line)
+
+
+def test_a_topics_file_says_how_it_was_read_and_what_looks_wrong(tmp_path):
+    from cluster.messages_ja import is_known
+
+    path = write_csv(tmp_path / "sections.csv", ["topic", "description"], [
+        ["第4章第3節 権利擁護の推進", "47～52頁"], ["第4章第4節 生活困窮者支援", "53～57頁"],
+        ["第4章第3節 権利擁護の推進", "53～57頁"],  # pasted again with the next section's pages
+        ["第5章 計画の推進", "50～64頁"]])  # pages that run into 第4章's
+    said: list[str] = []
+    topics = read_topics(path, log=said.append)
+    assert [t.name for t in topics] == ["第4章第3節 権利擁護の推進", "第4章第4節 生活困窮者支援", "第5章 計画の推進"]
+    assert said[0] == "topics: sections.csv: 3 topics read (3 with pages)"
+    assert "lists 「第4章第3節 権利擁護の推進」 twice: the later line is left out (with other pages: 53～57頁; " \
+           "the first line's 47～52頁 are used)" in said[1]
+    assert any("「第4章第3節 権利擁護の推進」 (47～52頁) and 「第5章 計画の推進」 (50～64頁) share pages" in x for x in said)
+    assert all(is_known(x) for x in said), said
+
+
+def test_a_table_of_contents_line_without_its_page_is_named(tmp_path):
+    from cluster.messages_ja import is_known
+
+    path = tmp_path / "目次.txt"
+    path.write_text(TOC.replace("　第2節　地域福祉の担い手の確保・育成 … 39", "　第2節　地域福祉の担い手の確保・育成")
+                    + "　第3節　権利擁護の推進 ………… 47\n", encoding="utf-8")
+    said: list[str] = []
+    read_topics(path, log=said.append)
+    line = next(x for x in said if "no page number" in x)
+    assert "「第4章第2節　地域福祉の担い手の確保・育成」 has no page number" in line and is_known(line)
+
+
+@pytest.mark.parametrize("ref, listed", [("第2章", True), ("第6章", False), ("P.95", False), ("P.15", True),
+                                         ("第4章第1節2", True), ("第4章第6節", False), ("資料編", True)])
+def test_a_place_no_topic_covers_is_told_apart(ref, listed):
+    from cluster.labels import place_listed
+
+    assert place_listed(ref, TOPICS) is listed

@@ -70,7 +70,7 @@ def test_a_plain_list_of_topics_is_read_as_before(tmp_path):
     said = []
     assert _names_and_pages(read_topics(path, log=said.append)) == [
         ("第1章 計画の目的", ""), ("第2章 駐輪場の整備", ""), ("別添1 路線図（7頁）", "")]
-    assert said == []
+    assert said == ["topics: topics.txt: 3 topics read (1 with pages)"]  # (QA76: how it was read, one line)
 
 
 def test_a_run_with_a_pasted_toc_publishes_clean_sections_under_the_right_節(tmp_path):
