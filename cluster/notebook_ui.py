@@ -239,8 +239,12 @@ def decision_table(table):
     # a withdrawn decision is not in force, whenever it was recorded (QA43: ticked 「今回の実行に反映」 and
     # 「取り消し済み」 both, read as applied)
     gone = [bool(v) for v in table["withdrawn"]] if "withdrawn" in table.columns else [False] * len(table)
+    # nor is one the run found no longer applies, or that changed nothing (QA77: ✓ beside 「もう当てはまりません」)
+    notes = [str(v) for v in table["note"]] if "note" in table.columns else [""] * len(table)
+    idle = [n.startswith(("no longer applies", "not applied")) or "did not take effect" in n for n in notes]
     if "in_this_run" in table.columns:
-        table["in_this_run"] = ["✓" if bool(v) and not w else "" for v, w in zip(table["in_this_run"], gone)]
+        table["in_this_run"] = ["✓" if bool(v) and not w and not i else "" for v, w, i
+                                in zip(table["in_this_run"], gone, idle)]
     if "withdrawn" in table.columns:
         table["withdrawn"] = ["✓" if w else "" for w in gone]
     if "value" in table.columns:

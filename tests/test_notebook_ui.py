@@ -302,3 +302,14 @@ def test_a_withdrawn_decision_is_not_ticked_as_applied():
     assert list(shown[ui.DECISION_COLUMNS["in_this_run"]]) == ["", "✓"]
     assert list(shown[ui.DECISION_COLUMNS["withdrawn"]]) == ["✓", ""]
 
+
+
+def test_a_decision_that_no_longer_applies_or_changed_nothing_is_not_ticked_as_in_this_run():
+    """QA77: 「今回の実行に反映 ✓」 beside 「もう当てはまりません」 read as applied."""
+    rows = [{"n": n, "kind": "move", "by": "山田", "at": "2026-01-05T10:00", "cluster": "C001", "opinions": 1,
+             "value": "", "in_this_run": True, "withdrawn": False, "note": note}
+            for n, note in enumerate(["", "no longer applies: its opinions are gone",
+                                      "did not take effect: the opinions of its target cluster are now in the cluster",
+                                      "not applied: B11-2, named with its text before a cut or join"], 1)]
+    shown = ui.decision_table(pd.DataFrame(rows))
+    assert list(shown["今回の実行に反映"]) == ["✓", "", "", ""]
