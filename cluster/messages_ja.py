@@ -256,6 +256,8 @@ _PLACED = [(re.compile(p), r) for p, r in [
     (r"^none placed$", "入れた意見なし"),
     (r"([^\s;,()]+(?: [^\s;,()]+)*) joined into ([^\s;,()]+)", r"\1 を \2 につなぎ合わせ"),
     (r"([^\s;,()]+) cut in two \(([^)]*)\)", r"\1 を二つに切り分け（\2）"),
+    (r" and its (\d+) (?:exact )?cop(?:y|ies) alike(?: \((\d+) near\))?",
+     lambda m: f"（同じ文面の写し{m[1]}件も同様に" + (f"。うちほぼ同じ文面{m[2]}件" if m[2] else "") + "）"),
     (r"; ", "、"),
     (r", (?=\d+件)", "、"),
 ]]

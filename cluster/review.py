@@ -621,6 +621,14 @@ class Reshaped:
                    [opinion_id] + [opinion_id[:k] for k, ch in enumerate(opinion_id) if ch == "."])
 
 
+def _near_copy(a: str, b: str) -> bool:
+    """Whether two texts are a form letter's near copies (a word or a sentence edited: ``continuity``'s edit
+    ratio, the one a corrected opinion is recognised by)."""
+    from .continuity import EDIT_SIMILARITY, _edit_ratio
+
+    return _edit_ratio(a, b) >= EDIT_SIMILARITY
+
+
 def cut_text(text: str, before: str) -> int | None:
     """Where ``text`` is cut so that its second part starts with ``before``: the position, or None
     when ``before`` is not in it exactly once, or only blanks precede it."""
@@ -716,26 +724,37 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                 out.applied[n] = False
                 continue
             # the copies of its text (a campaign's letters) are cut alike, as a move or split takes
-            # them along (QA: one copy cut left the rest whole and broke the campaign's group)
-            twins = [j for j, o in enumerate(ops) if j != k and o.status == "ok" and o.text == op.text]
+            # them along (QA: one copy cut left the rest whole and broke the campaign's group); near copies
+            # too, where the words the cut starts at are theirs once (QA77: the near copies of a campaign
+            # letter stayed whole and the campaign was published as two rows)
+            at = {k: p}
+            for j, o in enumerate(ops):
+                if j != k and o.status == "ok" and before.strip() in o.text:
+                    q = cut_text(o.text, before)
+                    if q is not None and (o.text == op.text or _near_copy(o.text, op.text)):
+                        at[j] = q
+            twins = [j for j in at if j != k]
+            near = sum(1 for j in twins if ops[j].text != op.text)
             new_id = ""
-            for j in sorted([k] + twins, reverse=True):  # from the end: an insertion moves what follows
+            for j in sorted(at, reverse=True):  # from the end: an insertion moves what follows
                 one = ops[j]
                 m = 2
                 while f"{one.opinion_id}.{m}" in pos:
                     m += 1
                 part_id = f"{one.opinion_id}.{m}"
-                first = one.text[:p].rstrip()
+                p_j = at[j]
+                first = one.text[:p_j].rstrip()
                 out.earlier.setdefault(one.opinion_id, set()).add(text_fingerprint(one.text))
                 # a part that only says who writes or greets (「民生委員をしております。」 cut off by staff) is
                 # a greeting row, as the splitter makes it, not an opinion of its own (QA29)
                 ops[j] = replace(one, text=first, end=one.start + len(first), status=_part_status(first))
-                ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p:], start=one.start + p,
-                                          status=_part_status(one.text[p:])))
+                ops.insert(j + 1, replace(one, opinion_id=part_id, text=one.text[p_j:], start=one.start + p_j,
+                                          status=_part_status(one.text[p_j:])))
                 out.cut_parts.update((one.opinion_id, part_id))
                 if j == k:
                     new_id = part_id
-            also = f" and its {len(twins)} exact cop{'y' if len(twins) == 1 else 'ies'} alike" if twins else ""
+            also = (f" and its {len(twins)} {'exact ' if not near else ''}cop{'y' if len(twins) == 1 else 'ies'} alike"
+                    + (f" ({near} near)" if near else "")) if twins else ""
             out.done.append(f"{op.opinion_id} cut in two ({op.opinion_id}, {new_id}){also}")
         else:
             ks = sorted(dict.fromkeys(found), key=lambda k: (ops[k].start, k))

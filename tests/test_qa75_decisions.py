@@ -152,3 +152,26 @@ def test_a_move_typed_in_full_width_or_lower_case_records_the_runs_ids(tmp_path)
     said = run()
     assert "no longer applies" not in said
     assert cluster_of(out)["B8-1"] == cluster_of(out)["B9-1"] == cluster_of(out)["B10-1"]
+
+
+def test_a_cut_of_a_campaign_letter_cuts_its_near_copies_alike(tmp_path):
+    """QA77: cutting one copy cut its exact copies only; the near copies stayed whole and the campaign was
+    published as two rows."""
+    from cluster.messages_ja import translate
+
+    letter = "北分館の廃止に反対し、北分館を地域の大切な図書館として残すとともに、駐車場も広げてください。"
+    near = letter.replace("大切な図書館", "大切な場所")
+    rows = [["K1", "電子メール", letter], ["K2", "電子メール", letter], ["K3", "郵送", near], ["K4", "FAX", near],
+            ["K5", "持参", "開館時間を延長してください。"]]
+    _, out, run = _project(tmp_path, rows)
+    run()
+    assert invoke("review", "cut", out, "K1-1", "--before", "駐車場も").exit_code == 0
+    said = run()
+    line = next(x for x in said.splitlines() if x.startswith("cut or joined by staff decisions"))
+    assert "K1-1 cut in two (K1-1, K1-1.2) and its 3 copies alike (2 near)" in line
+    assert "同じ文面の写し3件も同様に。うちほぼ同じ文面2件" in translate(line)
+    texts = {r["opinion_id"]: r["text"] for r in read_csv_rows(out / "opinions.csv")}
+    for k in ("K1", "K2", "K3", "K4"):
+        assert texts[f"{k}-1.2"] == "駐車場も広げてください。"
+    of = cluster_of(out)
+    assert of["K1-1.2"] == of["K2-1.2"] == of["K3-1.2"] == of["K4-1.2"] != of["K1-1"]  # the cut-off request: one row
