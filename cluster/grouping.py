@@ -64,7 +64,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
-import re
 from collections import Counter
 from typing import Sequence
 

@@ -578,7 +578,7 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      r"for (?P<c>\S+) too, keep it in both rows\), or start again from the run's worksheet\.xlsx",
      lambda m: f"{m['f']}：{_ws_rows(m['r'])}に、{_ws_rows(m['co'] or m['o'])} に示した"
                f"{'回答案' if m['co'] else m['col']}が入っています。"
-               + (f"その行はもうシートにありません。" if m['gone'] else
+               + ("その行はもうシートにありません。" if m['gone'] else
                   f"その行の{m['col2']}のセルは{'空にされて' if m['how'] == 'emptied' else '変えられて'}います。")
                + f"間違った行に切り取って貼り付けませんでしたか？ 何も記録していません：{_ws_rows(m['back'])} に戻すか"
                f"（{m['c']} にも使うなら両方の行に残してください）、実行フォルダの worksheet.xlsx からやり直してください"),
