@@ -459,7 +459,7 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
         prefix = ":".join(([stem] if many else []) + ([table.sheet] if sheets else []))
         # without a source column, the consultation the table's title row names (「○○計画（案）に対する意見
         # 募集の結果」) says where an answer came from better than a file name (QA31: 「report」 for two years)
-        base = _consultation_title([text for _, text in table.skipped_rows]) or stem
+        base = _consultation_title([text for _, text in table.skipped_rows]) or _sibling_report_title(path) or stem
         default_source = f"{base} {table.sheet}" if sheets else base
         skipped: list[str] = []
         notes: list[str] = []  # note and footer rows under the table (no answer, no opinion)
@@ -555,6 +555,19 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
 
 
 _SENTENCE_CLOSED = tuple("。．.！？!?」）)』")
+def _sibling_report_title(path: Path) -> str:
+    """The title of this tool's report.md beside a report.csv (the table alone, no title row): what an answer read
+    from it cites as its source, not 「report」 (QA78: two years' answers both from 「report」)."""
+    md = path.with_suffix(".md")
+    if path.suffix.lower() != ".csv" or not md.is_file():
+        return ""
+    try:
+        first = md.read_text(encoding="utf-8").lstrip().splitlines()[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return ""
+    return re.sub(r"\\(.)", r"\1", first[2:]).strip() if first.startswith("# ") else ""
+
+
 # A published row's heading over its summary: 「【公園の遊具】⏎公園に幼児用の遊具を…」
 _HEADING_LINE_RE = re.compile(r"^[ \t\u3000]*【[^】\n]{1,40}】[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
 # 「※同趣旨の意見は…」「【問い合わせ先】…」「（注）…」: a note or footer row under a published table

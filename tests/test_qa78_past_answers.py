@@ -108,3 +108,16 @@ def test_a_candidate_quoting_the_earlier_opinion_or_holding_its_masks_is_named(t
     assert is_known(line) and "前の意見募集の意見を引用" in translate(line)
     final = invoke("run", comments, "--answers", past, "--out", tmp_path / "fin", "--model", "char-hash", "--final")
     assert "quotes the earlier consultation's opinion" not in final.output  # (--final shows no candidate)
+
+
+def test_answers_read_from_the_tools_report_csv_cite_its_consultation(tmp_path):
+    comments = write_csv(tmp_path / "c.csv", ["番号", "ご意見"], [["A1", "公園に幼児用の遊具を増やしてください。"]])
+    out = tmp_path / "y1"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash",
+                  "--title", "みなと市子育て支援計画（案）に対する意見募集の結果").exit_code == 0
+    row = read_csv_rows(out / "opinions.csv")[0]["cluster_id"]
+    assert invoke("review", "answer", out, row, "--text", "幼児向け遊具を増やします。").exit_code == 0
+    assert invoke("run", comments, "--out", out, "--model", "char-hash", "--final").exit_code == 0
+    records, _ = read_past_answers(out / "report.csv")
+    assert [(r.answer, r.source) for r in records] == [
+        ("幼児向け遊具を増やします。", "みなと市子育て支援計画（案）に対する意見募集の結果")]
