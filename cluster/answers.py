@@ -424,6 +424,13 @@ def read_past_answers(paths, id_column: str | None = None, opinion_column: str |
     if not paths:
         raise InputError("no past-answer file given")
     paths = _each_file_once(paths, log)
+    for p in paths:
+        if p.suffix.lower() in (".md", ".html", ".htm"):
+            # (QA78: read as a table, its error quoted a CSS line of report.html)
+            beside = [n for n in ("report.xlsx", "report.csv") if (p.parent / n).is_file()]
+            raise InputError(f"{p}: a Markdown or HTML report is not read as past answers; give "
+                             + (f"{p.parent / beside[0]} beside it (the same table)" if beside else
+                                "the report.xlsx or report.csv of that run, or the published table as Excel or CSV"))
     many = len(paths) > 1
     if many:
         for p in paths:

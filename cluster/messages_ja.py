@@ -1000,6 +1000,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                 + re.sub(r"(\S+) → (\S+) \(its letter's (\S+) is in (\S+)\)", r"\1 → \2（同じ手紙の \3 は \4）", m["list"])
                 + f"。同じ要望を2度書いたものであれば {m['cmd']} でまとめてください")),
     # (QA78)
+    (r"(?P<p>.+?): a Markdown or HTML report is not read as past answers; give (?:(?P<b>\S+) beside it \(the same table\)"
+     r"|the report\.xlsx or report\.csv of that run, or the published table as Excel or CSV)",
+     lambda m: f"{m['p']}：Markdown や HTML の報告書は過去の回答として読みません。"
+               + (f"隣の {m['b']}（同じ表）を指定してください" if m["b"] else
+                  "その実行の report.xlsx か report.csv、または公表した表の Excel か CSV を指定してください")),
     (r"past answers: (?P<n>\d+) candidates? shown in the report quotes? the earlier consultation's opinion or holds? its "
      r"masked personal data \(「…」とのご意見, ［氏名］\): adapt (?:it|them) before confirming \((?P<cmd>`[^`]+`)\): (?P<ids>.+)",
      "過去の回答：報告書に示した候補{n}件が、前の意見募集の意見を引用しているか、その伏せた個人情報（「…」とのご意見、［氏名］）を"

@@ -121,3 +121,16 @@ def test_answers_read_from_the_tools_report_csv_cite_its_consultation(tmp_path):
     records, _ = read_past_answers(out / "report.csv")
     assert [(r.answer, r.source) for r in records] == [
         ("幼児向け遊具を増やします。", "みなと市子育て支援計画（案）に対する意見募集の結果")]
+
+
+def test_a_markdown_or_html_report_is_refused_naming_the_table_beside_it(tmp_path):
+    from cluster.messages_ja import is_known
+
+    comments = write_csv(tmp_path / "c.csv", ["番号", "ご意見"], [["A1", "公園に幼児用の遊具を増やしてください。"]])
+    out = tmp_path / "y1"
+    assert invoke("run", comments, "--out", out, "--model", "char-hash").exit_code == 0
+    for name in ("report.md", "report.html"):
+        res = invoke("run", comments, "--answers", out / name, "--out", tmp_path / "y2", "--model", "char-hash")
+        assert res.exit_code == 2
+        (line,) = [x for x in res.output.splitlines() if x.startswith("error:")]
+        assert line.endswith(f"give {out / 'report.xlsx'} beside it (the same table)") and is_known(line)
