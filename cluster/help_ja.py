@@ -17,11 +17,11 @@ COMMANDS = {
     "cluster": (
         "パブリックコメントの意見（元の提出ファイル）から、公表する「意見の概要と考え方」の表を作ります。\n\n"
         "\b\n"
-        "cluster run       意見を読み、切り分け、写しと同趣旨の意見をまとめ、報告書を作る\n"
+        "cluster run       意見を読み、写しと同趣旨の意見をまとめ、報告書を作る\n"
         "cluster answers   問い合わせの各行に、過去の回答の候補を示す\n"
-        "cluster review    職員の判断を記録する（統合・移動・分割・対象外・見出し・概要・\n"
-        "                  考え方・該当箇所・担当課・確定・取消し・worksheet の取込み）。\n"
-        "                  記録した判断の一覧と、項目や意見の表示も"
+        "cluster review    職員の判断を記録する（統合・移動・分割・対象外・\n"
+        "                  見出し・概要・考え方・該当箇所・担当課・確定・\n"
+        "                  取消し・worksheet の取込み）。判断の一覧と表示も"
     ),
     "cluster run": (
         "INPUT の意見を読み、実行フォルダ --out に結果を書き出します。\n\n"
@@ -123,10 +123,9 @@ COMMANDS = {
     ),
     "cluster review show": (
         "DIR の項目一つ（C3）か意見一つ（A1-1）を一画面に示します。\n\n"
-        "\b\n"
         "項目：件数、見出し、ご意見の概要、考え方（確定したもの、なければ最上位の過去の回答の候補を"
-        "候補として）、意見（ID と短い文。写しは数だけ）、その項目や意見を名指しした判断。\n"
-        "意見：文、状態、項目、その意見を名指しした判断。\n"
+        "候補として）、意見（ID と短い文。写しは数だけ）、その項目や意見を名指しした判断。\n\n"
+        "意見：文、状態、項目、その意見を名指しした判断。\n\n"
         "判断の番号は cluster review list と undo --decision N の番号です。"
     ),
     "cluster review split": "名指しした意見を取り出して、新しい項目にします。",
@@ -378,14 +377,20 @@ class JapaneseHelpFormatter(click.HelpFormatter):
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         args = args.replace("[OPTIONS]", "[オプション]").replace("COMMAND [ARGS]...", "コマンド [引数]...")
-        super().write_usage(prog, args, prefix="使い方: ")
+        head = f"{' ' * self.current_indent}使い方: {prog}"
+        if display_width(f"{head} {args}") <= self.width:
+            self.write(f"{head} {args}\n")
+            return
+        self.write(head + "\n")  # (click counts 「使い方」 as 3 columns, not 6: the arguments on lines of their own)
+        for line in wrap(args, max(self.width - self.current_indent - 4, 20)):
+            self.write(f"{' ' * (self.current_indent + 4)}{line}\n")
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(self._HEADINGS.get(heading, heading))
 
     def write_text(self, text: str) -> None:
         indent = " " * self.current_indent
-        width = max(self.width - self.current_indent, 20)
+        width = max(self.width - self.current_indent - 2, 20)  # (room for a closing mark that hangs)
         for k, paragraph in enumerate(text.split("\n\n")):
             if k:
                 self.write("\n")
@@ -400,7 +405,7 @@ class JapaneseHelpFormatter(click.HelpFormatter):
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         rows = [(first, _click_words(second)) for first, second in rows]
         first_width = min(max((display_width(first) for first, _ in rows), default=0), col_max)
-        text_width = max(self.width - first_width - col_spacing - self.current_indent, 20)
+        text_width = max(self.width - first_width - col_spacing - self.current_indent - 2, 20)
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:

@@ -33,7 +33,9 @@ _REFERENCE_RES = [
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|図|表)[ \t\u3000]*[\d" + _KANJI_NUM + r"]+(?:[ \t\u3000]*[-－][ \t\u3000]*\d+)?"),
     # 「附則第2項」: one place, the draft's supplementary provisions (QA33: 「第2項」 alone)
     re.compile(r"附則(?:[ \t\u3000]*第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号))*)?"),
-    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|款|号|部|編)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|号))*"),
+    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|款|号|部|編)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|号))*"
+               # an item of a 節 (「第4章第1節2」, QA79: published as 第4章第1節)
+               r"(?:(?<=節)\d{1,2}(?![\d.]|[頁ページpP年月日件人名%歳回条章節号]))?"),
     re.compile(r"資料編"),
 ]
 
@@ -92,7 +94,8 @@ def find_references(text: str) -> list[str]:
             if m.group(0).startswith("第") and m.group(0).endswith("号") and text[max(0, m.start() - 1):m.start()] in ("発", "収"):
                 continue  # 「○町議会発第15号」: a letter's document number (QA33)
             taken.append((m.start(), m.end()))
-            found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0)))))
+            # (the wave dash as the draft writes it: 「28～30頁」, not NFKC's 「28~30頁」, QA79)
+            found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0))).replace("~", "～")))
     out, keys = [], set()
     for _, ref in sorted(found):
         key = reference_key(ref)
@@ -507,7 +510,9 @@ def _page_text(topic: Topic) -> str:
 
 # A chapter and, optionally, a part of it: 第4章 / 第4章4 / 第4章第2節 / 4章 (after NFKC and kanji numerals),
 # and an item of a 節 numbered after it: 第4章第1節2 (QA76: 「第4章第1節2」 was published as 第4章第1節1)
-_SECTION_RE = re.compile(r"第?(\d+)章(?:第?(\d+)(節)?(?:(?<=節)(\d{1,2})(?![\d.]|(?:頁|ページ|[pP年月日件人名%歳回条章節号])))?)?")
+# (not a count of chapters: 「全5章」「5章立て」「5章構成」, QA79; nor 「第2章 2-1」's 2, a section written 2-1)
+_SECTION_RE = re.compile(r"(?<![全計各約総])第?(\d+)章(?!立て|だて|構成)"
+                         r"(?:第?(\d+)(?![\d]|[-‐－]\d)(節)?(?:(?<=節)(\d{1,2})(?![\d.]|(?:頁|ページ|[pP年月日件人名%歳回条章節号])))?)?")
 
 
 def _part_of(m: re.Match) -> str:

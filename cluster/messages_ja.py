@@ -1011,9 +1011,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "含んでいます。確定する前に書き直してください（{cmd}）：{ids}"),
     # (QA76)
     (r"(?P<n>\d+) opinions? citing another part of the draft than the rest of (?:its|their) row kept apart \(each part "
-     r"of the draft its own row\): (?P<list>.+?); (?P<cmd>`[^`]+`) joins two",
+     r"of the draft its own row\): (?P<list>.+?)(?: and (?P<more>\d+) more)?; if two ask the same, (?P<cmd>`[^`]+`)",
      lambda m: (f"案の別の箇所を挙げている意見{m['n']}件を、同じ項目のほかの意見とは別の項目にしました（案の箇所ごとに"
-                f"1項目）：{m['list']}。2つをまとめるには {m['cmd']}")),
+                f"1項目）：" + re.sub(r"(\S+) → (\S+) \(left (\S+)\)", r"\1 → \2（\3 から）", m["list"]).replace("; ", "、")
+                + (f" ほか{m['more']}件" if m["more"] else "")
+                + f"。同じことを求めているときは {m['cmd']} でまとめてください")),
     (r"(?P<n>\d+) rows? without an? (?P<col>.+?) under a row with one, naming no 氏名 or 提出方法 \((?P<f_where>.+)\), "
      r"(?:each )?counts? as a submission of its own; if (?:they continue|it continues) the submission above \(one opinion "
      r"per row\), fill in its (?P=col) or merge the cells and run again",

@@ -1404,14 +1404,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             parted_units[:] = [(idx[u], idx[v]) for u, v in moved]
             # opinions citing different parts of the draft never share a row (QA76)
             labels, apart = part_by_places(labels, [unit_places[u] for u in idx], unit_counts[idx])
-            placed_apart[:] = [idx[u] for u in apart]
+            placed_apart[:] = [(idx[u], idx[v]) for u, v in apart]
             return labels
 
         siblings = sibling_pairs(subs, opinions, ok, unit_of_ok)
         parted_units: list[tuple[int, int]] = []  # (moved unit, its sibling's unit): the run's note
         place_reader = PlaceReader(topics)
-        unit_places = [place_reader.places(f"{opinions[i].heading}\n{opinions[i].text}") for i in unit_rep]
-        placed_apart: list[int] = []  # units given a row apart for the place they cite: the run's note
+        unit_places = [place_reader.places(opinions[i].text, opinions[i].heading) for i in unit_rep]
+        placed_apart: list[tuple[int, int]] = []  # (unit given a row apart for the place it cites, one it left): the note
 
         unit_prev = previous_clusters_of_units(prev, unit_pairs) if prev else []
         ok_pairs = [(opinions[i].opinion_id, opinions[i].text) for i in ok]
@@ -1646,13 +1646,16 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                                            str(out_dir))):
         log(line)
     if unit_texts and placed_apart:
-        shown = [f"{opinions[unit_rep[u]].opinion_id} → {cluster_ids[cluster_of_opinion[unit_rep[u]]]}"
-                 for u in placed_apart[:5] if unit_rep[u] in cluster_of_opinion]
-        if shown:
-            log(f"note: {counted(len(placed_apart), 'opinion')} citing another part of the draft than the rest of "
-                f"{'its' if len(placed_apart) == 1 else 'their'} row kept apart (each part of the draft its own row): "
-                f"{'; '.join(shown)}{' …' if len(placed_apart) > 5 else ''}; `cluster review merge {out_dir} ROW ROW` "
-                "joins two")
+        pairs = [(cluster_ids[cluster_of_opinion[unit_rep[u]]], cluster_ids[cluster_of_opinion[unit_rep[v]]],
+                  opinions[unit_rep[u]].opinion_id) for u, v in placed_apart
+                 if unit_rep[u] in cluster_of_opinion and unit_rep[v] in cluster_of_opinion]
+        pairs = [(a, b, oid) for a, b, oid in pairs if a != b]  # (a staff decision put them together again)
+        if pairs:
+            shown = [f"{oid} → {a} (left {b})" for a, b, oid in pairs]
+            log(f"note: {counted(len(pairs), 'opinion')} citing another part of the draft than the rest of "
+                f"{'its' if len(pairs) == 1 else 'their'} row kept apart (each part of the draft its own row): "
+                f"{'; '.join(shown[:8])}{f' and {len(shown) - 8} more' if len(shown) > 8 else ''}; if two ask the same, "
+                f"`cluster review merge {out_dir} {pairs[0][1]} {pairs[0][0]}`")
     topic_matches = None
     if topics and order:  # no cluster (every row empty): nothing to match
         rep_texts = [" ".join(unit_texts[u] for u in members[c][:20]) for c in order]

@@ -18,10 +18,26 @@ from typing import Sequence
 
 import numpy as np
 
-from .labels import (_annex_head, _article_key, _cited_pages, _page_range, _section_head, _sections, _within,
-                     find_references, reference_key)
+import re
+import unicodedata
 
-Place = tuple  # ("s", chapter, part) | ("a", key) | ("t", topic index)
+from .labels import (_annex_head, _article_key, _page_range, _section_head, _sections, _within, find_references,
+                     reference_key)
+
+Place = tuple  # ("s", chapter, part) | ("a", article) | ("x", annex) | ("t", topic index)
+LEAD = 30  # characters of the first sentence a place the opinion is about is named in
+
+
+def _cited_page_spans(text: str) -> list[int]:
+    """Every page a text cites, each page of a range too (「28～30頁」: 28, 29, 30; at most 50 a range)."""
+    out: list[int] = []
+    for ref in find_references(text):
+        m = re.match(r"p(\d+)(?:-(\d+))?", reference_key(ref))
+        if m:
+            lo = int(m.group(1))
+            hi = int(m.group(2) or lo)
+            out += list(range(lo, min(hi, lo + 50) + 1)) if hi >= lo else [lo]
+    return out
 
 
 class PlaceReader:
@@ -34,18 +50,29 @@ class PlaceReader:
         self.annexes = [_annex_head(t.name) for t in topics]
         self.pages = [_page_range(t) for t in topics]
 
-    def places(self, text: str) -> frozenset:
+    def places(self, text: str, heading: str = "") -> frozenset:
+        """The places the opinion is about: those its heading names, and those its first sentence opens with
+        (within ``LEAD`` characters: 「第2章第1節について、…」「P.15の表が…」). A place named later in passing, as the
+        source of a figure (「…第2章第2節（11頁）の数字は古い」), is not what the opinion is about (QA79: two copies
+        of a campaign that cited it so were taken out of the campaign's row)."""
+        lead = re.split(r"(?<=[。！？!?\n])", unicodedata.normalize("NFKC", text or "").lstrip(), maxsplit=1)[0][:LEAD]
+        return self._places(heading) | self._places(lead)
+
+    def _places(self, text: str) -> frozenset:
+        if not text.strip():
+            return frozenset()
         out: set = {("s", c, p) for c, p in _sections(text)}
         for ref in find_references(text):
-            key = reference_key(ref)
-            if ref.startswith(("別", "資料", "参考", "附則")) or _article_key(ref):
-                out.add(("a", _article_key(ref) or key))
+            if _article_key(ref):
+                out.add(("a", _article_key(ref)))  # an article of the draft (第6条, 附則)
+            elif ref.startswith(("別", "資料", "参考")):
+                out.add(("x", reference_key(ref)))  # an annex (別紙1, 資料編): its articles are no other place
         if any(self.pages):
-            for page in _cited_pages(text):
+            for page in _cited_page_spans(text):
                 for j, rng in enumerate(self.pages):
                     if rng and rng[0] <= page <= rng[1]:
                         head = self.heads[j]
-                        out.add(("s", head[0], head[1]) if head else ("a", self.annexes[j]) if self.annexes[j]
+                        out.add(("s", head[0], head[1]) if head else ("x", self.annexes[j]) if self.annexes[j]
                                 else ("t", j))
         return frozenset(out)
 
@@ -67,34 +94,44 @@ def conflict(p: frozenset, q: frozenset) -> bool:
     return not any(v for v in verdicts) and any(v is False for v in verdicts)
 
 
-def part_by_places(labels: np.ndarray, places: Sequence[frozenset], counts: Sequence[float]) -> tuple[np.ndarray, list[int]]:
-    """``labels`` with no cluster holding opinions that cite conflicting places: in each such cluster
-    the citing texts are put in groups of compatible places (most copies first); the group with the
-    most copies stays with the texts citing nothing, each other group becomes a cluster of its own.
-    Returns the new labels and the texts moved."""
+def part_by_places(labels: np.ndarray, places: Sequence[frozenset], counts: Sequence[float]
+                   ) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """``labels`` with no cluster holding opinions that cite conflicting places: in each such cluster the
+    citing texts are joined where their places agree (a chain too: 「第2章」, 「第2章と第3章」, 「第3章」); the
+    group with the most copies stays with the texts citing nothing, each other group becomes a cluster of
+    its own. Returns the new labels and, for each text moved, (the text, one text of the cluster it left)."""
     labels = np.asarray(labels).copy()
     members: dict[int, list[int]] = defaultdict(list)
     for u, lab in enumerate(labels.tolist()):
         if places[u]:
             members[lab].append(u)
     next_label = int(labels.max()) + 1 if len(labels) else 0
-    moved: list[int] = []
+    moved: list[tuple[int, int]] = []
     for lab in sorted(members):
         citing = members[lab]
         if len(citing) < 2:
             continue
-        groups: list[list[int]] = []
-        for u in sorted(citing, key=lambda u: (-float(counts[u]), u)):
-            home = next((g for g in groups if not any(conflict(places[u], places[v]) for v in g)), None)
-            if home is None:
-                groups.append([u])
-            else:
-                home.append(u)
+        root = {u: u for u in citing}
+
+        def find(u: int) -> int:
+            while root[u] != u:
+                root[u] = root[root[u]]
+                u = root[u]
+            return u
+
+        for k, u in enumerate(citing):
+            for v in citing[k + 1:]:
+                if not conflict(places[u], places[v]):
+                    root[find(u)] = find(v)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for u in citing:
+            groups[find(u)].append(u)
         if len(groups) < 2:
             continue
-        groups.sort(key=lambda g: (-sum(float(counts[u]) for u in g), min(g)))
-        for g in groups[1:]:
+        ranked = sorted(groups.values(), key=lambda g: (-sum(float(counts[u]) for u in g), min(g)))
+        stayed = ranked[0][0]
+        for g in ranked[1:]:
             labels[g] = next_label
             next_label += 1
-            moved += g
+            moved += [(u, stayed) for u in g]
     return labels, sorted(moved)

@@ -89,6 +89,9 @@ def test_a_table_of_contents_names_its_items_under_their_section(tmp_path):
     ("別紙1の表について。", "別紙2の表について。", True),
     ("第2章について。", "別紙2について。", False),  # not comparable: kept as the grouping put them
     ("第2章について。", "駐輪場を増やしてほしい。", False),
+    ("別紙1の第6条の運賃について。", "別紙1の運賃表について。", False),  # an annex and the draft's article in it (QA79)
+    ("計画は全5章ですが、概要版を作ってください。", "第2章について。", False),  # 「全5章」 counts chapters
+    ("北山線の廃止に反対します。理由は第2章第2節の数字が古いからです。", "第4章第1節2について。", False),  # in passing
 ])
 def test_which_citations_conflict(a, b, apart):
     reader = PlaceReader()
@@ -130,16 +133,17 @@ def test_a_row_holding_different_sections_is_parted_and_the_largest_place_keeps_
     labels, moved = part_by_places([0, 0, 0, 0, 1], [reader.places(t) for t in texts], [1, 5, 1, 1, 1])
     # 第5章第1節 has the most copies: it keeps the row and the opinion citing nothing; 第2章第1節's two leave together
     assert labels[1] == labels[3] == 0 and labels[0] == labels[2] != 0 and labels[4] == 1
-    assert moved == [0, 2]
+    assert moved == [(0, 1), (2, 1)]  # (each moved text, one of the row it left)
 
 
 def test_the_runs_note_on_rows_kept_apart_has_japanese_wording():
     from cluster.messages_ja import is_known, translate
 
     line = ("note: 2 opinions citing another part of the draft than the rest of their row kept apart (each part of the "
-            "draft its own row): 38-1 → C035; 50-1 → C041; `cluster review merge out ROW ROW` joins two")
+            "draft its own row): 38-1 → C035 (left C002); 50-1 → C041 (left C002); if two ask the same, "
+            "`cluster review merge out C002 C035`")
     assert is_known(line)
-    assert "案の別の箇所を挙げている意見2件" in translate(line)
+    assert "案の別の箇所を挙げている意見2件" in translate(line) and "38-1 → C035（C002 から）" in translate(line)
 
 
 def test_a_topics_file_says_how_it_was_read_and_what_looks_wrong(tmp_path):
@@ -177,3 +181,20 @@ def test_a_place_no_topic_covers_is_told_apart(ref, listed):
     from cluster.labels import place_listed
 
     assert place_listed(ref, TOPICS) is listed
+
+
+def test_places_that_chain_stay_one_row():
+    """QA79: 「第2章と第3章の図が見にくい」 joins 「第2章の図」 and 「第3章の図」: one request."""
+    from cluster.places import part_by_places
+
+    reader = PlaceReader()
+    texts = ["第2章の図が見にくいです。", "第2章と第3章の図が見にくい。", "第3章の図も見にくいです。"]
+    labels, moved = part_by_places([0, 0, 0], [reader.places(t) for t in texts], [1, 1, 1])
+    assert list(labels) == [0, 0, 0] and moved == []
+
+
+def test_a_page_range_cites_every_page_in_it():
+    reader = PlaceReader(TOPICS)
+    spanning = reader.places("P.28～36の施策について。")  # 第3章第2節 (28～30) and 第4章第1節 (31～38)
+    assert not conflict(spanning, reader.places("P.36の図が見にくい。"))
+    assert not conflict(spanning, reader.places("第3章第2節について。"))
