@@ -299,6 +299,9 @@ _SNS_PROFILE_RE = re.compile(
     r"(?<![A-Za-z0-9.\-/@＠])(?:https?://)?(?:(?:www|m|mobile)\.)?"
     r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com)"
     r"/(@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,39})/?(?![A-Za-z0-9_./\-?=&%#])")
+# A LINE friend link (「line.me/ti/p/…」「LINE://ti/p/~kudo」, QA81): an account whatever its form.
+_LINE_LINK_RE = re.compile(r"(?:(?:https?://)?(?:page\.)?line\.me/(?:ti/p|R/ti/p)/|line://ti/p/)[^\s<>\"'（）「」『』【】、。，]+",
+                           re.IGNORECASE)
 _SNS_SITE_PAGES = {"explore", "p", "reel", "reels", "stories", "hashtag", "tags", "watch", "share", "sharer", "search",
                    "home", "i", "intent", "about", "help", "settings", "login", "signup", "tv", "channel", "c",
                    "playlist", "results", "shorts", "events", "groups", "pages", "policies", "legal", "privacy",
@@ -391,6 +394,9 @@ def _later_id(m: re.Match) -> str:
 _ACCOUNT_RE = re.compile(
     rf"((?:口座番号|口座|普通預金|当座預金|普通|当座)[^\S\n]*(?:[:：]|は|の)?[^\S\n]*(?:番号[^\S\n]*(?:[:：]|は)?[^\S\n]*)?)"
     rf"({D}{{6,8}})(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|人|件|回|年|月|日|歳|才|%|％))")
+# A ゆうちょ account, 「記号10120 番号12345671」 (QA81: published whole): both numbers, the labels kept.
+_YUCHO_RE = re.compile(rf"(記号[^\S\n]*(?:[:：]|は)?[^\S\n]*){D}{{5}}([^\S\n]*[、,，・]?[^\S\n]*番号[^\S\n]*(?:[:：]|は)?[^\S\n]*)"
+                       rf"{D}{{6,8}}(?![0-9０-９])")
 # An ID number after its label (旅券番号, パスポート番号, 免許証番号, 保険証の記号番号, 被保険者番号, 受給者番号,
 # 基礎年金番号 …): the label stays, the number with its letters, hyphens, 第 and 号 goes as ［番号］.
 _ID_LABELS = ("運転免許証番号", "免許証番号", "免許番号", "旅券番号", "パスポート番号", "パスポートの番号", "パスポート",
@@ -493,6 +499,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # _SNS_LABELLED_ID_RE, which keeps the label.
     ("sns", re.compile(_SNS_HANDLE)),
     # A car's number plate: 「品川 500 さ 12-34」「練馬300あ5678」 (not 「資料 10 の 12-15頁」).
+    # ... its region in hiragana (「みなと 330 ふ 56-78」「なにわ 300 あ 12-34」, QA81): a blank after the region
+    ("plate", re.compile(
+        rf"(?:(?<=[はがのもを])|(?<![ぁ-ゖ\u4e00-\u9fff々]))[ぁ-ゖ]{{2,4}}[^\S\n]+{D}{{2,3}}[^\S\n]*(?!の)[あ-ゎを][^\S\n]*"
+        rf"(?:{D}{{1,2}}{H}{D}{{2}}|{D}{{4}}|[・･.．]{{1,3}}{D}{{1,3}})(?![0-9０-９{HC}])")),
     ("plate", re.compile(
         rf"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{{1,4}}[^\S\n]*{D}{{2,3}}[^\S\n]*(?!の)[あ-ゎを][^\S\n]*"
         rf"(?:{D}{{1,2}}{H}{D}{{2}}|{D}{{4}}|[・･.．]{{1,3}}{D}{{1,3}})(?![0-9０-９{HC}]|[^\S\n]*(?:頁|ページ|条|項|号|行|番|円|人|件|年|月|日|時|分|%|％))")),
@@ -509,7 +519,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         # (a 「・」 or a blank between the parts too, and after 「TEL 」: QA72 「携帯：〇八〇・一一二二・三三四四」)
         rf"(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}(?:{H}|[・･．.]|[^\S\n])[〇一二三四五六七八九]{{1,4}}"
         rf"(?:{H}|[・･．.]|[^\S\n])[〇一二三四五六七八九]{{3,4}}(?![{_KANJI_DIGITS}])"
-        rf"|(?:(?<=電話|携帯|番号)|(?<=連絡先)|(?<=[:：は\s]))〇[〇一二三四五六七八九]{{9,10}}(?![{_KANJI_DIGITS}])")),
+        rf"|(?:(?<=電話|携帯|番号)|(?<=連絡先)|(?<=[:：は\s]))〇[〇一二三四五六七八九]{{9,10}}(?![{_KANJI_DIGITS}])"
+        # 「（〇四五）二二三―四五六七」「〇九〇の一二三四の五六七八」 (QA81)
+        rf"|[(（]〇[〇一二三四五六七八九]{{1,4}}[)）][^\S\n]*[〇一二三四五六七八九]{{1,4}}(?:{H}|[・･．.]|[^\S\n])?"
+        rf"[〇一二三四五六七八九]{{3,4}}(?![{_KANJI_DIGITS}])"
+        rf"|(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}の[〇一二三四五六七八九]{{2,4}}の[〇一二三四五六七八九]{{4}}"
+        rf"(?![{_KANJI_DIGITS}])")),
     # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
     ("postal", re.compile(rf"(?<![0-9０-９{HC}]){D}{{3}}{H}{D}{{4}}(?![0-9０-９{HC}])")),
     # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3), with
@@ -541,6 +556,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"|[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号室"
         # the building and room as two numbers (「若葉台団地の3-205に住む」)
         rf"|(?:の[^\S\n]*)?{D}{{1,3}}{H}{D}{{2,5}}(?![0-9０-９{HC}]|[^\S\n]*(?:月|日|年|号|頁|条|%|％|人|件|回|時|分|円)))")),
+    # A block and lot in kanji numerals joined by ノ (「東町五ノ三ノ十一」「緑町三ノ五」, QA81): a place ending in 町 or
+    # 村 with one ノ, any place with two
+    ("address", re.compile(
+        rf"[\u4e00-\u9fff々]{{1,6}}?(?:[町村][^\S\n]*{_KD}{{1,3}}[ノ－‐][^\S\n]*{_KD}{{1,4}}(?:[ノ－‐]{_KD}{{1,4}})?"
+        rf"|[^\S\n]*{_KD}{{1,3}}ノ{_KD}{{1,4}}ノ{_KD}{{1,4}})(?![\u4e00-\u9fff々])")),
     # A rural address whose municipality the writer left out or wrote as 「○○町」: 大字 (or 字),
     # the district and a lot number (「大字西原123番地の4」).
     ("address", re.compile(
@@ -552,7 +572,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 # A room in a care home or hospital after its name (「ひだまりホーム205号室」「あおば苑3階の302号室」): the room
 # tells which resident; the facility's name stays, the floor and room become ［住所］.
 _FACILITY_ROOM_RE = re.compile(
-    rf"((?:ホーム|苑|園|病院|病棟|医院|施設|老健|特養|ホスピス|の里|サ高住)[^\S\n]*(?:の[^\S\n]*)?)"
+    rf"((?:ホーム|苑|園|荘|ハウス|寮|病院|病棟|医院|施設|老健|特養|ホスピス|の里|サ高住)[^\S\n]*(?:の[^\S\n]*)?)"
     rf"(?:{D}{{1,2}}[^\S\n]*(?:階|[FＦ])[^\S\n]*(?:の[^\S\n]*)?)?[A-Za-zＡ-Ｚａ-ｚ]?{D}{{1,5}}[^\S\n]*号?室(?![0-9０-９])")
 
 
@@ -1508,6 +1528,20 @@ _KIN_FREE_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
     r"((?:の[^\S\n]*|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
     r"([ぁ-ゖ]{2,12}|[\u4e00-\u9fff々]{1,3}|[ァ-ヺー]{2,8})")
+_KIN_NAME_READING_RE = re.compile(
+    f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
+    r"((?:の[^\S\n]*|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
+    r"[\u4e00-\u9fff々]{1,3}[^\S\n]*[（(][^\S\n]*[ぁ-ゖ]{2,8}[^\S\n]*[）)]")
+
+
+def _kin_name_reading(m: re.Match) -> str:
+    """「息子の［氏名］」 for 「息子の大翔（はると）」; a word UniDic knows as a common noun stays (「息子の学校（ひがし）」)."""
+    kanji = re.match(r"[\u4e00-\u9fff々]+", m.group()[len(m.group(1)) + len(m.group(2)):]).group()
+    if any(",普通名詞," in raw or not raw.startswith("名詞") for _, raw in _tagged(kanji)):
+        return m.group()
+    return m.group(1) + m.group(2) + MASKS["name"]
+
+
 _KIN_PARTICLE = r"(?:ちゃん|くん|さん|君)?(?:が|の|は|を|に|と|も|へ|で|や|から|まで|より|には|とは|にも|とも|では|でも|って)"
 _KIN_TAIL_RE = re.compile(rf"(?:ちゃん|くん|さん|君|{_KIN_PARTICLE})")
 _KIN_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_KIN_PARTICLE}|[、，,])")
@@ -3165,7 +3199,9 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _URL_RE.sub(lambda m: MASKS["url"] if _PERSONAL_URL_RE.search(m.group()) else m.group(), text)
     text = _mask_foreign_ids(text)  # before the labels: 「在留カード番号：GH99887766IJ」 whole
     text = _ID_NUMBER_RE.sub(_id_number, text)
+    text = _YUCHO_RE.sub(lambda m: m.group(1) + MASKS["account"] + m.group(2) + MASKS["account"], text)
     text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
+    text = _LINE_LINK_RE.sub(MASKS["sns"], text)
     if "@" in text or "＠" in text:
         text = _SPACED_EMAIL_RE.sub(_spaced_email, text)
     text = _mask_intl_phones(text)
@@ -3199,6 +3235,8 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _MASKED_THEN_GIVEN_RE.sub(_masked_then_given, text)
     if person_names:  # after the submitters' names: 「子ども ［氏名］ ゆい のために」
         text = _RELATIVE_KATAKANA_RE.sub(_relative_katakana, text)  # 「母の長谷川ウメ（93歳）」
+        # a relative's name with its reading in brackets: 「息子の大翔（はると）」 (QA81: published whole)
+        text = _KIN_NAME_READING_RE.sub(_kin_name_reading, text)
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
         # a child named before an age or school year in brackets, right after the kinship word or with none
         # (「息子ケンジ（小2）が」「りお（3さい）は」「大翔（小1）と結菜（年長）」, QA72)
