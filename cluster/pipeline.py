@@ -922,9 +922,15 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
 # an item marker right before an opinion's start (the splitter cuts the marker off): 「(1) 」「2. 」「①」「・」,
 # at a line's start or after a sentence (a list typed on one line)
 _ITEM_MARKER_BEFORE = re.compile(
-    r"(?:\n|[。．！？!?])[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
-    r"[一二三四五六七八九十]{1,2}[、．.]|第[0-9０-９一二三四五六七八九十]{1,2}[、．.に]?|[①-⑳⑴-⒇]|[・●○■◆◇□▪\-－*＊])"
+    r"(?:\n|[。．！？!?])[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚア-ソ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
+    r"[一二三四五六七八九十]{1,2}[、．.]|第[0-9０-９一二三四五六七八九十]{1,2}[、．.に]?|[①-⑳⑴-⒇]|[・●○■◆◇□▪\-－*＊]|"
+    # 「ア　市内の小学校…」「イ．中学校では…」 (QA80: a PTA's items ア and イ were one row, イ published nowhere)
+    r"[アイウエオカキクケコサシスセソ](?:[.．、)）]|[ \t\u3000])|"
+    # 「二　環境保全型農業について」「1　街路樹」: a number and a blank at a line's start (QA80)
+    r"(?<=\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[ \t\u3000])"
     r"[ \t\u3000]*$")
+# an item that opens with its label: 「【意見】熱中症対策を…」「意見：アカミミガメの…」「意見2：…」 (QA80)
+_ITEM_LABEL_START = re.compile(r"[ \t\u3000]*(?:【[^】\n]{1,12}】|意見[0-9０-９]*[：:])")
 
 
 _BODY_HEADING_RE = re.compile(r"\s*(?P<body>[都道府県市区町村国]|[^\s]{1,8}?[都道府県市区町村省庁])の(?:考え方|回答)")
@@ -961,7 +967,7 @@ def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: S
         op = opinions[i]
         # (a list typed on one line, 「…。(2) …」, too; the text's start counts as a line's)
         before = ("\n" if op.start <= 12 else "") + text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
-        if _ITEM_MARKER_BEFORE.search(before):
+        if _ITEM_MARKER_BEFORE.search(before) or _ITEM_LABEL_START.match(op.text):
             units_of.setdefault(op.comment_id, set()).add(int(unit_of_ok[j]))
     pairs = {(a, b) for units in units_of.values() for a in units for b in units if a < b}
     return sorted(pairs)
