@@ -369,7 +369,21 @@ def split_submission(text: str) -> list[Segment]:
     line break here too, so that a heading never spans one: the offsets stay those of ``text``."""
     if "\r" in text:
         text = _LONE_CR_RE.sub("\n", text)
-    return _headed_by_their_announcement(text, _split_submission(text))
+    return _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text)))
+
+
+def _contact_blocks_closed(text: str, segments: list[Segment]) -> list[Segment]:
+    """A segment under a contact label (「【本件担当】」「【連絡先】」 read as its heading) holding only short lines, the
+    office and person to ask, is the letter's closing (QA80: 「［氏名］　産業振興部　［氏名］」 published as a row)."""
+    out = []
+    for seg in segments:
+        body = text[seg.start:seg.end]
+        lines = [x.strip(" \t\u3000") for x in body.split("\n") if x.strip(" \t\u3000")]
+        if (not seg.closing and seg.heading and _CONTACT_LABEL_RE.fullmatch(seg.heading.strip(" \t\u3000【】[]（）()"))
+                and 0 < len(lines) <= 3 and all(len(x) <= 40 and "。" not in x for x in lines)):
+            seg = Segment(seg.start, seg.end, seg.heading, seg.marker, True, seg.part)
+        out.append(seg)
+    return out
 
 
 def _headed_by_their_announcement(text: str, segments: list[Segment]) -> list[Segment]:
@@ -1020,6 +1034,10 @@ def is_letter_framing(text: str) -> bool:
     parts = [p for p in parts if p]
     if not parts:
         return False
+    # 「【本件担当】⏎みなと商工会議所　産業振興部　山本　健司」: a contact label and the lines under it (QA80)
+    if _CONTACT_LABEL_RE.fullmatch(parts[0]) and len(parts) <= 4 and all(
+            len(p) <= 40 and "。" not in p for p in parts[1:]):
+        return True
     for p in parts:
         bare = p.strip("「」『』")
         if is_greeting_sentence(p) or is_date_line(p) or is_introduction(p) or is_draft_title(bare):
@@ -1035,6 +1053,8 @@ def is_letter_framing(text: str) -> bool:
     return True
 
 
+_CONTACT_LABEL_RE = re.compile(r"[【\[［(（]?[ \t\u3000]*(?:本件)?(?:担当|連絡先|問い?合わ?せ先|お問い?合わ?せ先?)(?:者)?[ \t\u3000]*"
+                               r"[】\]］)）]?[ \t\u3000]*[:：]?")
 # A cover sheet over an association's items (QA33: 15 such parts of 8 letters were published as
 # opinions): 「記」 alone on a line ends it; without one, the letterhead lines at the top (date, document
 # number, addressee, association, officer, contact, title) and a 前文 that ends announcing the items
@@ -1043,14 +1063,14 @@ _KI_LINE_RE = re.compile(r"[ \t\u3000]*記[ \t\u3000]*")
 _ADDRESSEE_RE = re.compile(r"[^。\n]{1,40}[ \t\u3000]*(?:様|殿|御中)")
 _DOC_NUMBER_RE = re.compile(r"[^\s。]{0,30}第[ \t\u3000]*[0-9０-９一二三四五六七八九十百]+[ \t\u3000]*号")  # 「○○町議会発第15号」
 # 「2026年（令和8年）2月9日」 too (``is_date_line`` reads the plain forms)
-_LETTER_DATE_RE = re.compile(r"(?=.*月)(?=.*日)[0-9０-９元令和平成昭和西暦年月日（）() \t\u3000]{5,30}")
+_LETTER_DATE_RE = re.compile(r"(?=.*月)(?=.*日)[0-9０-９〇一二三四五六七八九十元令和平成昭和西暦年月日（）() \t\u3000]{5,30}")
 _CONTACT_WORD_RE = re.compile(r"電話|TEL|Tel|FAX|Fax|ファクス|E-?mail|e-?mail|メール|〒|連絡先|担当|事務局")
 _LETTERHEAD_ORG_RE = re.compile(r"[^\s。、]{0,40}(?:研究室|研究科|学部|学科|議会|委員会|連合会|協議会|[課室部局])")
 # its officer and name (「会長　山本　一郎」「○○研究室 准教授 田中」)
 _LETTERHEAD_OFFICER_RE = re.compile(
     # (「○○大学法学部　准教授　松田　健太郎」: the association and the title may stand apart, QA35)
     r"(?:[^\s。、]{0,12}|[^\s。、]{2,20}[ \t\u3000]+)(?:会長|会頭|議長|組合長|理事長|代表理事|代表幹事|代表取締役|代表者?|事務局長|委員長|支部長|社長|所長|"
-    r"学長|准教授|教授|院長|校長|部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6})?")
+    r"学長|准教授|教授|院長|校長|部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6}){0,2}")  # (「会長　弁護士　早川　直樹」, QA80)
 _ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:とおり|通り|事項|点)[^。\n]{0,30}"
                                 r"(?:意見|要望|提言|提案|求め|申し|提出|述べ)[^。\n]{0,20}[。．][ \t\u3000]*$")
 
