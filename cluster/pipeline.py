@@ -929,6 +929,7 @@ _ITEM_MARKER_BEFORE = re.compile(
     # 「二　環境保全型農業について」「1　街路樹」: a number and a blank at a line's start (QA80)
     r"(?<=\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[ \t\u3000])"
     r"[ \t\u3000]*$")
+_TABLE_ROW_HEAD = re.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*\t")
 # an item that opens with its label: 「【意見】熱中症対策を…」「意見：アカミミガメの…」「意見2：…」 (QA80)
 _ITEM_LABEL_START = re.compile(r"[ \t\u3000]*(?:【[^】\n]{1,12}】|意見[0-9０-９]*[：:])")
 
@@ -967,7 +968,10 @@ def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: S
         op = opinions[i]
         # (a list typed on one line, 「…。(2) …」, too; the text's start counts as a line's)
         before = ("\n" if op.start <= 12 else "") + text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
-        if _ITEM_MARKER_BEFORE.search(before) or _ITEM_LABEL_START.match(op.text):
+        full = text_of.get(op.row_number, "")
+        line_head = full[full.rfind("\n", 0, op.start) + 1:op.start]
+        if (_ITEM_MARKER_BEFORE.search(before) or _ITEM_LABEL_START.match(op.text)
+                or _TABLE_ROW_HEAD.match(line_head)):  # (a numbered row of a TAB table, QA80)
             units_of.setdefault(op.comment_id, set()).add(int(unit_of_ok[j]))
     pairs = {(a, b) for units in units_of.values() for a in units for b in units if a < b}
     return sorted(pairs)

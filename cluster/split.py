@@ -369,7 +369,65 @@ def split_submission(text: str) -> list[Segment]:
     line break here too, so that a heading never spans one: the offsets stay those of ``text``."""
     if "\r" in text:
         text = _LONE_CR_RE.sub("\n", text)
+    table = _tab_table(text)
+    if table is not None:
+        return table
     return _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text)))
+
+
+# A letter typed as a table, its cells apart by TABs, under a header naming the opinion's column (QA80: 「No.⇥該当頁⇥
+# 該当箇所⇥意見⇥理由」 over three numbered rows was one opinion, none of its requests readable in the table)
+_TABLE_OPINION_HEADS = ("意見", "ご意見", "意見内容", "意見の内容", "ご意見の内容", "意見・提案", "要望")
+_TABLE_PLACE_HEADS = ("該当箇所", "該当部分", "該当ページ", "該当頁", "項目", "箇所", "頁", "ページ")
+
+
+def _tab_table(text: str) -> list[Segment] | None:
+    """The segments of a submission holding a TAB table of opinions (a header line with an opinion column, then two
+    or more rows whose first cell is a number): each row is an opinion from its opinion cell to the row's end (its
+    reason cell with it), under the row's place cell as heading; the text above the header and below the rows is
+    split as any text, its opinions kept, and the header is a greeting row. None for any other text."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    head = next((k for k, (_, _, line) in enumerate(lines) if line.count("\t") >= 2 and any(
+        c.strip(" \u3000") in _TABLE_OPINION_HEADS for c in line.split("\t"))), None)
+    if head is None:
+        return None
+    cells = [c.strip(" \u3000") for c in lines[head][2].split("\t")]
+    col = next(k for k, c in enumerate(cells) if c in _TABLE_OPINION_HEADS)
+    place = next((cells.index(h) for h in _TABLE_PLACE_HEADS if h in cells and cells.index(h) != col), None)
+    rows = []
+    for k in range(head + 1, len(lines)):
+        start, end, line = lines[k]
+        parts = line.split("\t")
+        if not re.fullmatch(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*", parts[0]) or len(parts) <= col:
+            break
+        rows.append(k)
+    if len(rows) < 2:
+        return None
+    out: list[Segment] = []
+    before = text[:lines[head][0]]
+    if before.strip():  # (the letter's title and 「次の表のとおり提出します。」 over the table: its cover)
+        out += [Segment(seg.start, seg.end, seg.heading, seg.marker, seg.closing or is_letter_framing(
+                    before[seg.start:seg.end]) or bool(_ANNOUNCE_BELOW_RE.search(before[seg.start:seg.end])), seg.part)
+                for seg in _split_submission(before)]
+    out.append(Segment(lines[head][0], lines[head][1], closing=True))
+    for k in rows:
+        start, end, line = lines[k]
+        parts = line.split("\t")
+        at = start + sum(len(p) + 1 for p in parts[:col])
+        heading = parts[place].strip(" \u3000") if place is not None and place < len(parts) else ""
+        body = _trimmed(text, at, end)
+        if body.end > body.start:
+            out.append(Segment(body.start, body.end, heading, parts[0].strip(" \u3000")))
+    after_start = lines[rows[-1]][1] + 1
+    if after_start < len(text) and text[after_start:].strip():
+        for seg in _split_submission(text[after_start:]):
+            out.append(Segment(seg.start + after_start, seg.end + after_start, seg.heading, seg.marker,
+                               seg.closing or bool(is_letter_framing(text[after_start + seg.start:after_start + seg.end])),
+                               seg.part))
+    return out
 
 
 def _contact_blocks_closed(text: str, segments: list[Segment]) -> list[Segment]:
@@ -1071,7 +1129,7 @@ _LETTERHEAD_OFFICER_RE = re.compile(
     # (「○○大学法学部　准教授　松田　健太郎」: the association and the title may stand apart, QA35)
     r"(?:[^\s。、]{0,12}|[^\s。、]{2,20}[ \t\u3000]+)(?:会長|会頭|議長|組合長|理事長|代表理事|代表幹事|代表取締役|代表者?|事務局長|委員長|支部長|社長|所長|"
     r"学長|准教授|教授|院長|校長|部長|課長|室長|局長|理事)[ \t\u3000]+\S{1,6}(?:[ \t\u3000]+\S{1,6}){0,2}")  # (「会長　弁護士　早川　直樹」, QA80)
-_ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:とおり|通り|事項|点)[^。\n]{0,30}"
+_ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:表の?)?(?:とおり|通り|事項|点)[^。\n]{0,30}"
                                 r"(?:意見|要望|提言|提案|求め|申し|提出|述べ)[^。\n]{0,20}[。．][ \t\u3000]*$")
 
 

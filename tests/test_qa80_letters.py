@@ -59,3 +59,36 @@ def test_a_letters_cover_and_contact_lines_are_no_opinion(letter, cover):
     opinions = [letter[s.start:s.end] for s in split_submission(letter) if not s.closing]
     assert len(opinions) == 2, opinions
     assert not any(cover in o for o in opinions)
+
+
+TABLE_LETTER = ("みなと市環境政策課　御中\nみなと市第2次環境基本計画（案）に対する意見（みなと建設業協会）\n"
+                "当協会の環境委員会で取りまとめた意見を、次の表のとおり提出します。\n\n"
+                "No.\t該当頁\t該当箇所\t意見\t理由\n"
+                "1\tP.36\t建築物の省エネ化\t市発注工事の総合評価方式に省エネ対応の加点を設けてほしい。\t地元企業が評価されるため。\n"
+                "2\tP.42\t建設副産物のリサイクル\t再生砕石の市工事での使用率の目標を示してほしい。\t在庫が滞留しているため。\n"
+                "3\tP.52\t騒音・振動\t夜間工事の騒音規制について、緊急工事の扱いを明確にしてほしい。\t作業が止まる事例があったため。\n\n"
+                "みなと建設業協会　事務局　TEL 0465-70-1234")
+
+
+def test_a_letter_typed_as_a_tab_table_gives_one_opinion_a_row():
+    from cluster.split import split_submission
+
+    segments = split_submission(TABLE_LETTER)
+    opinions = [(s.heading, TABLE_LETTER[s.start:s.end]) for s in segments if not s.closing]
+    assert [h for h, _ in opinions] == ["建築物の省エネ化", "建設副産物のリサイクル", "騒音・振動"]
+    assert [t.split("\t")[0] for _, t in opinions] == [
+        "市発注工事の総合評価方式に省エネ対応の加点を設けてほしい。", "再生砕石の市工事での使用率の目標を示してほしい。",
+        "夜間工事の騒音規制について、緊急工事の扱いを明確にしてほしい。"]
+    assert opinions[0][1].endswith("地元企業が評価されるため。")  # the reason cell stays with its opinion
+    covered = "".join(TABLE_LETTER[s.start:s.end] for s in segments if s.closing)
+    assert "御中" in covered and "TEL" in covered and "No.\t該当頁" in covered
+
+
+def test_the_rows_of_a_table_letter_never_share_a_row(tmp_path):
+    out = tmp_path / "out"
+    res = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "提出方法", "ご意見"], [["T1", "郵送", TABLE_LETTER]] + OTHERS),
+                 "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    of = cluster_of(out)
+    rows = [of[f"T1-{k}"] for k in range(1, 8) if of.get(f"T1-{k}")]
+    assert len(rows) == 3 and len(set(rows)) == 3
