@@ -1100,6 +1100,12 @@ def is_letter_framing(text: str) -> bool:
         bare = p.strip("「」『』")
         if is_greeting_sentence(p) or is_date_line(p) or is_introduction(p) or is_draft_title(bare):
             continue
+        if _OPINIONS_GATHERED_RE.search(p) and not sentence_asks(p) and not criticises_draft(p):
+            continue  # 「…理事会で出された意見を取りまとめましたので、提出いたします。」 (QA80: published as an opinion)
+        if _ORG_INTRO_RE.fullmatch(p):
+            continue  # 「当会は、…学習会を続けている消費者団体です。」: who writes
+        if _THANKS_OPENING_RE.match(p) and is_empty_opinion(p):
+            continue  # 「日頃より地域活動へのご支援をいただき感謝申し上げます。」 over the items
         if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
                 _ORG_LINE_RE.fullmatch(p) or _LETTERHEAD_OFFICER_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
             continue
@@ -1111,6 +1117,13 @@ def is_letter_framing(text: str) -> bool:
     return True
 
 
+_ORG_INTRO_RE = re.compile(r"[ \t\u3000]*(?:当会|当協会|当団体|当法人|当組合|当連合会|当連合|当クラブ|私たち|わたしたち|我々)"
+                           r"(?:は|、)[^。！？\n]{0,60}(?:団体|会|組織|法人|組合|協会|連合会|グループ|クラブ|NPO)(?:です|である)[。．]?")
+_THANKS_OPENING_RE = re.compile(r"[ \t\u3000]*(?:日頃|日ごろ|平素|常日頃|いつも)")
+# A sentence saying the opinions that follow were gathered or are submitted: 「会員の意見を次のとおりまとめました。」
+# 「各校PTAから寄せられた声をまとめました。」「…出された意見を取りまとめましたので、提出いたします。」
+_OPINIONS_GATHERED_RE = re.compile(r"(?:意見|声|要望|提言|提案)[^。！？\n]{0,16}?(?:を|は)?[^。！？\n]{0,6}?(?:取り|とり)?まとめ(?:まし|た)"
+                                   r"|(?:意見|要望|提言)[^。！？\n]{0,24}?(?:提出|申し述べ|申し上げ)(?:いた|致)?(?:し)?ます")
 _CONTACT_LABEL_RE = re.compile(r"[【\[［(（]?[ \t\u3000]*(?:本件)?(?:担当|連絡先|問い?合わ?せ先|お問い?合わ?せ先?)(?:者)?[ \t\u3000]*"
                                r"[】\]］)）]?[ \t\u3000]*[:：]?")
 # A cover sheet over an association's items (QA33: 15 such parts of 8 letters were published as

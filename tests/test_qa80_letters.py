@@ -92,3 +92,24 @@ def test_the_rows_of_a_table_letter_never_share_a_row(tmp_path):
     of = cluster_of(out)
     rows = [of[f"T1-{k}"] for k in range(1, 8) if of.get(f"T1-{k}")]
     assert len(rows) == 3 and len(set(rows)) == 3
+
+
+@pytest.mark.parametrize("preamble", [
+    "日頃より地域活動へのご支援をいただき感謝申し上げます。当連合会の理事会で出された意見を取りまとめましたので、提出いたします。",
+    "子どもたちの未来に関わる大切な計画ですので、各校PTAから寄せられた声をまとめました。",
+    "当会は、くらしと環境をテーマに学習会を続けている消費者団体です。会員の意見を次のとおりまとめました。",
+])
+def test_a_preamble_that_only_announces_the_items_is_no_opinion(preamble):
+    from cluster.split import split_submission
+
+    letter = f"{preamble}\n\n1　集積所に防鳥ネットを配ってください。\n2　街路樹の落ち葉の清掃を支援してください。\n"
+    opinions = [letter[s.start:s.end] for s in split_submission(letter) if not s.closing]
+    assert opinions == ["集積所に防鳥ネットを配ってください。", "街路樹の落ち葉の清掃を支援してください。"]
+
+
+def test_a_preamble_that_asks_something_stays_an_opinion():
+    from cluster.split import split_submission
+
+    letter = "利用者の声をまとめました。駅前の駐輪場を増設してください。\n\n1　屋根を付けてください。\n2　照明を増やしてください。\n"
+    opinions = [letter[s.start:s.end] for s in split_submission(letter) if not s.closing]
+    assert opinions[0].endswith("駅前の駐輪場を増設してください。") and len(opinions) == 3
