@@ -1189,6 +1189,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"in the draft, or write the row's place with (?P<cmd>`[^`]+`)",
      lambda m: f"該当箇所：{m['n']}項目が、案の箇所の一覧にない箇所を挙げています（挙げたとおり該当箇所に出します）："
                f"{m['list'].replace(', ', '、')}。案にあるか確かめるか、{m['cmd']} で項目の該当箇所を書いてください"),
+    (r"topics: (?P<n>\d+) more clusters? match a topic too weakly to publish it \(score under (?P<t>[0-9.]+): the report's "
+     r"該当箇所 names no topic for them, clusters\.csv keeps it\)",
+     "該当箇所：ほかに{n}項目は、案の箇所との一致が弱いため、報告書の該当箇所に案の箇所を出していません（点数 {t} 未満。"
+     "clusters.csv には残ります）"),
     # QA76: how a topics file was read, and what looks wrong in it
     (r"topics: (?P<f>.+?): (?P<n>\d+) topics read \((?P<p>\d+) with pages\)",
      "該当箇所：{f} から案の箇所を{n}件読みました（うちページのあるもの{p}件）"),

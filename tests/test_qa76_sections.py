@@ -198,3 +198,11 @@ def test_a_page_range_cites_every_page_in_it():
     spanning = reader.places("P.28～36の施策について。")  # 第3章第2節 (28～30) and 第4章第1節 (31～38)
     assert not conflict(spanning, reader.places("P.36の図が見にくい。"))
     assert not conflict(spanning, reader.places("第3章第2節について。"))
+
+
+def test_the_run_counts_the_rows_whose_topic_is_too_weak_to_publish():
+    from cluster.messages_ja import is_known, translate
+
+    line = ("topics: 6 more clusters match a topic too weakly to publish it (score under 0.35: the report's 該当箇所 names "
+            "no topic for them, clusters.csv keeps it)")
+    assert is_known(line) and "ほかに6項目" in translate(line)
