@@ -924,12 +924,13 @@ def _blocks(vectors: np.ndarray, idx: np.ndarray, block_size: int, seed: int) ->
 _ITEM_MARKER_BEFORE = re.compile(
     r"(?:\n|[。．！？!?])[ \t\u3000]*(?:[(（][0-9０-９一二三四五六七八九十a-zａ-ｚア-ソ]{1,2}[)）]|[0-9０-９]{1,2}[.．、)）]|"
     r"[一二三四五六七八九十]{1,2}[、．.]|第[0-9０-９一二三四五六七八九十]{1,2}[、．.に]?|[①-⑳⑴-⒇]|[・●○■◆◇□▪\-－*＊]|"
-    # 「ア　市内の小学校…」「イ．中学校では…」 (QA80: a PTA's items ア and イ were one row, イ published nowhere)
-    r"[アイウエオカキクケコサシスセソ](?:[.．、)）]|[ \t\u3000])|"
     # 「二　環境保全型農業について」「1　街路樹」: a number and a blank at a line's start (QA80)
     r"(?<=\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})[ \t\u3000])"
     r"[ \t\u3000]*$")
 _TABLE_ROW_HEAD = re.compile(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*\t")
+# 「ア　市内の小学校…」「イ．中学校では…」 (QA80: a PTA's items ア and イ were one row, イ published nowhere): items only when
+# they ask something; a list of reasons under one request, 「ア　学生の負担が増える」, is not held apart (QA82)
+_KANA_ITEM_BEFORE = re.compile(r"(?:\n|[。．！？!?])[ \t\u3000]*[アイウエオカキクケコサシスセソ](?:[.．、)）]|[ \t\u3000])[ \t\u3000]*$")
 # an item that opens with its label: 「【意見】熱中症対策を…」「意見：アカミミガメの…」「意見2：…」 (QA80)
 _ITEM_LABEL_START = re.compile(r"[ \t\u3000]*(?:【[^】\n]{1,12}】|意見[0-9０-９]*[：:])")
 
@@ -955,6 +956,13 @@ def _other_body_lines(report, heading: str | None) -> list[str]:
     return lines
 
 
+def _asks_something(text: str) -> bool:
+    """Whether a sentence of ``text`` asks for something or criticises the draft (an item, not a reason)."""
+    from .split import criticises_draft, sentence_asks
+
+    return any(sentence_asks(x) or criticises_draft(x) for x in split_sentences(text))
+
+
 def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: Sequence[int],
                   unit_of_ok) -> list[tuple[int, int]]:
     """Pairs of distinct texts (units) that are separate numbered or bulleted items of one submission:
@@ -970,8 +978,8 @@ def sibling_pairs(subs: Sequence[Submission], opinions: Sequence[Opinion], ok: S
         before = ("\n" if op.start <= 12 else "") + text_of.get(op.row_number, "")[max(0, op.start - 12):op.start]
         full = text_of.get(op.row_number, "")
         line_head = full[full.rfind("\n", 0, op.start) + 1:op.start]
-        if (_ITEM_MARKER_BEFORE.search(before) or _ITEM_LABEL_START.match(op.text)
-                or _TABLE_ROW_HEAD.match(line_head)):  # (a numbered row of a TAB table, QA80)
+        if (_ITEM_MARKER_BEFORE.search(before) or _TABLE_ROW_HEAD.match(line_head)  # (a TAB table's row, QA80)
+                or ((_KANA_ITEM_BEFORE.search(before) or _ITEM_LABEL_START.match(op.text)) and _asks_something(op.text))):
             units_of.setdefault(op.comment_id, set()).add(int(unit_of_ok[j]))
     pairs = {(a, b) for units in units_of.values() for a in units for b in units if a < b}
     return sorted(pairs)

@@ -381,6 +381,12 @@ _TABLE_OPINION_HEADS = ("意見", "ご意見", "意見内容", "意見の内容"
 _TABLE_PLACE_HEADS = ("該当箇所", "該当部分", "該当ページ", "該当頁", "項目", "箇所", "頁", "ページ")
 
 
+def _names_only_lines(text: str) -> bool:
+    """Short lines without a sentence that ask nothing (「みなと環境ネット」 over a table, QA82): a letterhead."""
+    lines = [x.strip(" \t\u3000") for x in text.split("\n") if x.strip(" \t\u3000")]
+    return bool(lines) and len(lines) <= 4 and all(len(x) <= 30 and "。" not in x and _only_names(x) for x in lines)
+
+
 def _tab_table(text: str) -> list[Segment] | None:
     """The segments of a submission holding a TAB table of opinions (a header line with an opinion column, then two
     or more rows whose first cell is a number): each row is an opinion from its opinion cell to the row's end (its
@@ -397,31 +403,38 @@ def _tab_table(text: str) -> list[Segment] | None:
     cells = [c.strip(" \u3000") for c in lines[head][2].split("\t")]
     col = next(k for k, c in enumerate(cells) if c in _TABLE_OPINION_HEADS)
     place = next((cells.index(h) for h in _TABLE_PLACE_HEADS if h in cells and cells.index(h) != col), None)
-    rows = []
+    rows: list[int] = []
+    row_end: dict[int, int] = {}  # a row's last line: a cell wrapped onto the next lines goes with it (QA82)
     for k in range(head + 1, len(lines)):
         start, end, line = lines[k]
         parts = line.split("\t")
-        if not re.fullmatch(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*", parts[0]) or len(parts) <= col:
+        if re.fullmatch(r"[ \u3000]*[0-9０-９]{1,3}[.．]?[ \u3000]*", parts[0]) and len(parts) > col:
+            rows.append(k)
+            row_end[k] = k
+        elif rows and line.strip(" \t\u3000") and row_end[rows[-1]] == k - 1:
+            row_end[rows[-1]] = k
+        else:
             break
-        rows.append(k)
     if len(rows) < 2:
         return None
     out: list[Segment] = []
     before = text[:lines[head][0]]
     if before.strip():  # (the letter's title and 「次の表のとおり提出します。」 over the table: its cover)
         out += [Segment(seg.start, seg.end, seg.heading, seg.marker, seg.closing or is_letter_framing(
-                    before[seg.start:seg.end]) or bool(_ANNOUNCE_BELOW_RE.search(before[seg.start:seg.end])), seg.part)
+                    before[seg.start:seg.end]) or bool(_ANNOUNCE_BELOW_RE.search(before[seg.start:seg.end]))
+                    or _names_only_lines(before[seg.start:seg.end]), seg.part)
                 for seg in _split_submission(before)]
     out.append(Segment(lines[head][0], lines[head][1], closing=True))
     for k in rows:
-        start, end, line = lines[k]
+        start, _, line = lines[k]
+        end = lines[row_end[k]][1]
         parts = line.split("\t")
         at = start + sum(len(p) + 1 for p in parts[:col])
         heading = parts[place].strip(" \u3000") if place is not None and place < len(parts) else ""
         body = _trimmed(text, at, end)
         if body.end > body.start:
             out.append(Segment(body.start, body.end, heading, parts[0].strip(" \u3000")))
-    after_start = lines[rows[-1]][1] + 1
+    after_start = lines[row_end[rows[-1]]][1] + 1
     if after_start < len(text) and text[after_start:].strip():
         for seg in _split_submission(text[after_start:]):
             out.append(Segment(seg.start + after_start, seg.end + after_start, seg.heading, seg.marker,
@@ -438,7 +451,7 @@ def _contact_blocks_closed(text: str, segments: list[Segment]) -> list[Segment]:
         body = text[seg.start:seg.end]
         lines = [x.strip(" \t\u3000") for x in body.split("\n") if x.strip(" \t\u3000")]
         if (not seg.closing and seg.heading and _CONTACT_LABEL_RE.fullmatch(seg.heading.strip(" \t\u3000【】[]（）()"))
-                and 0 < len(lines) <= 3 and all(len(x) <= 40 and "。" not in x for x in lines)):
+                and 0 < len(lines) <= 3 and all(len(x) <= 40 and "。" not in x and _only_names(x) for x in lines)):
             seg = Segment(seg.start, seg.end, seg.heading, seg.marker, True, seg.part)
         out.append(seg)
     return out
@@ -1094,7 +1107,7 @@ def is_letter_framing(text: str) -> bool:
         return False
     # 「【本件担当】⏎みなと商工会議所　産業振興部　山本　健司」: a contact label and the lines under it (QA80)
     if _CONTACT_LABEL_RE.fullmatch(parts[0]) and len(parts) <= 4 and all(
-            len(p) <= 40 and "。" not in p for p in parts[1:]):
+            len(p) <= 40 and "。" not in p and _only_names(p) for p in parts[1:]):
         return True
     for p in parts:
         bare = p.strip("「」『』")
@@ -1102,8 +1115,8 @@ def is_letter_framing(text: str) -> bool:
             continue
         if _OPINIONS_GATHERED_RE.search(p) and not sentence_asks(p) and not criticises_draft(p):
             continue  # 「…理事会で出された意見を取りまとめましたので、提出いたします。」 (QA80: published as an opinion)
-        if _ORG_INTRO_RE.fullmatch(p):
-            continue  # 「当会は、…学習会を続けている消費者団体です。」: who writes
+        if _ORG_INTRO_RE.fullmatch(p) and not re.search(r"反対|賛成|求め|要望|撤回|中止|見直", p):
+            continue  # 「当会は、…学習会を続けている消費者団体です。」: who writes (not 「…計画に反対する住民の会です。」, QA82)
         if _THANKS_OPENING_RE.match(p) and is_empty_opinion(p):
             continue  # 「日頃より地域活動へのご支援をいただき感謝申し上げます。」 over the items
         if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
@@ -1117,6 +1130,14 @@ def is_letter_framing(text: str) -> bool:
     return True
 
 
+def _only_names(line: str) -> bool:
+    """A contact block's line names an office, a person, a number: it asks, complains or takes a side in nothing
+    (QA82: 「窓口ごとに電話番号を載せて」 under 【連絡先】, 「担当職員を2名以上に」 under 【担当】 were dropped as contacts)."""
+    return not (sentence_asks(line) or criticises_draft(line) or _REQUEST_TAIL_RE.search(line)
+                or re.search(r"反対|賛成|ない|すぎ|欲しい|ほしい|困", line))
+
+
+_REQUEST_TAIL_RE = re.compile(r"(?:て|で|に|を|べき|たい|ください|下さい|願い|ように)[ \t\u3000]*$")
 _ORG_INTRO_RE = re.compile(r"[ \t\u3000]*(?:当会|当協会|当団体|当法人|当組合|当連合会|当連合|当クラブ|私たち|わたしたち|我々)"
                            r"(?:は|、)[^。！？\n]{0,60}(?:団体|会|組織|法人|組合|協会|連合会|グループ|クラブ|NPO)(?:です|である)[。．]?")
 _THANKS_OPENING_RE = re.compile(r"[ \t\u3000]*(?:日頃|日ごろ|平素|常日頃|いつも)")

@@ -113,3 +113,43 @@ def test_a_preamble_that_asks_something_stays_an_opinion():
     letter = "利用者の声をまとめました。駅前の駐輪場を増設してください。\n\n1　屋根を付けてください。\n2　照明を増やしてください。\n"
     opinions = [letter[s.start:s.end] for s in split_submission(letter) if not s.closing]
     assert opinions[0].endswith("駅前の駐輪場を増設してください。") and len(opinions) == 3
+
+
+# QA82: what the rules above must not take for a cover, a contact block or an item
+@pytest.mark.parametrize("letter, kept", [
+    ("令和八年二月一日\n\n【連絡先】\n連絡先が書かれていない相談窓口が多すぎる\n窓口ごとに電話番号を載せて", "窓口ごとに電話番号を載せて"),
+    ("第5章について二点意見します。\n【事業一覧】\n事業ごとの予算額を載せてください。\n【問い合わせ先】\n"
+     "各事業の問い合わせ先がない\n担当課と電話番号を載せてほしい", "担当課と電話番号を載せてほしい"),
+    ("窓口について二点お願いします。\n【受付】\n受付時間を夜7時まで延ばしてほしい\n【担当】\n担当職員を2名以上に\n窓口を一本化して",
+     "担当職員を2名以上に"),
+    ("みなと市長　様\n\n駅前の環境を守る会\n\n私たちは、駅前再開発の高層マンション計画に反対する住民の会です。\n\n"
+     "1　駅前広場の緑地を残してください。\n2　建物の高さを30メートル以下にしてください。", "計画に反対する住民の会です"),
+])
+def test_a_request_or_a_stance_under_such_a_label_stays_an_opinion(letter, kept):
+    from cluster.split import split_submission
+
+    opinions = [letter[s.start:s.end] for s in split_submission(letter) if not s.closing]
+    assert any(kept in o for o in opinions), opinions
+
+
+def test_a_table_rows_cell_wrapped_onto_the_next_line_stays_with_its_row():
+    from cluster.split import split_submission
+
+    letter = ("みなと環境ネット\nNo.\t該当箇所\t意見\t理由\n1\t第2章\t保育士の処遇改善を明記してください。\t離職が多い。\n"
+              "2\t第3章\t病児保育の施設を増やしてください。\n特に北部地区に一つもないことが問題です。\t通えない。\n"
+              "3\t第5章\t評価指標に待機児童数を入れてください。\t")
+    segments = split_submission(letter)
+    opinions = [letter[s.start:s.end] for s in segments if not s.closing]
+    assert [o.split("\t")[0].split("\n")[0] for o in opinions] == [
+        "保育士の処遇改善を明記してください。", "病児保育の施設を増やしてください。", "評価指標に待機児童数を入れてください。"]
+    assert "特に北部地区に一つもないことが問題です。" in opinions[1] and opinions[1].endswith("通えない。")
+    assert letter[segments[0].start:segments[0].end] == "みなと環境ネット" and segments[0].closing
+
+
+def test_a_list_of_reasons_under_one_request_is_not_held_apart(tmp_path):
+    letter = "駅前駐輪場の有料化に反対します。理由は次のとおりです。\nア　学生の負担が増える\nイ　周辺に放置自転車が増える\nウ　商店街の客が減る"
+    out = tmp_path / "out"
+    res = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "提出方法", "ご意見"], [["Q1", "郵送", letter]] + OTHERS),
+                 "--out", out, "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    assert "numbered item" not in res.output  # (the reasons ask nothing: no item held apart)
