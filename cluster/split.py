@@ -1120,11 +1120,11 @@ def is_letter_framing(text: str) -> bool:
         if _THANKS_OPENING_RE.match(p) and is_empty_opinion(p):
             continue  # 「日頃より地域活動へのご支援をいただき感謝申し上げます。」 over the items
         if len(p) <= _HEADING_ITEM_MAX and not _SENTENCE_MARK_RE.search(p) and (
-                _ORG_LINE_RE.fullmatch(p) or _LETTERHEAD_OFFICER_RE.fullmatch(p) or _FORM_TITLE_RE.fullmatch(p)):
+                _ORG_LINE_RE.fullmatch(p) or _officer_line(p) or _FORM_TITLE_RE.fullmatch(p)):
             continue
         if len(p) <= 80 and "。" not in p and (
                 _LETTER_DATE_RE.fullmatch(p) or _DOC_NUMBER_RE.fullmatch(p) or _is_contact_line(p)
-                or _LETTERHEAD_OFFICER_RE.fullmatch(p)):  # 「2026年（令和8年）2月9日」, 「…発第15号」, contact (QA33)
+                or _officer_line(p)):  # 「2026年（令和8年）2月9日」, 「…発第15号」, contact (QA33)
             continue
         return False
     return True
@@ -1167,6 +1167,12 @@ _ANNOUNCE_BELOW_RE = re.compile(r"(?:下記|次|以下)の?(?:表の?)?(?:とお
                                 r"(?:意見|要望|提言|提案|求め|申し|提出|述べ)[^。\n]{0,20}[。．][ \t\u3000]*$")
 
 
+def _officer_line(line: str) -> bool:
+    """「会長　山本　一郎」「会長　弁護士　早川　直樹」: an officer and a name; not a short request in words apart
+    (「校長　裁量　拡大を」「自治会長　任期　2年までに」, QA82)."""
+    return bool(_LETTERHEAD_OFFICER_RE.fullmatch(line)) and _only_names(line) and not re.search(r"[0-9０-９]", line)
+
+
 def _letterhead_kind(line: str) -> str:
     """"strong" for an addressee, an officer's name or a document number, "weak" for any other line of a
     letterhead (date, association, contact, title), "" for a line of the letter's text."""
@@ -1176,7 +1182,7 @@ def _letterhead_kind(line: str) -> str:
     if _width(core) > 100 or "。" in core:
         return ""
     if (_ADDRESSEE_RE.fullmatch(core) or _DOC_NUMBER_RE.fullmatch(core)
-            or _LETTERHEAD_OFFICER_RE.fullmatch(core)):
+            or _officer_line(core)):
         return "strong"
     if is_draft_title(core.strip("「」『』")) or is_draft_title(core):
         return "weak"

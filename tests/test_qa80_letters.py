@@ -153,3 +153,10 @@ def test_a_list_of_reasons_under_one_request_is_not_held_apart(tmp_path):
                  "--out", out, "--model", "char-hash")
     assert res.exit_code == 0, res.output
     assert "numbered item" not in res.output  # (the reasons ask nothing: no item held apart)
+
+
+@pytest.mark.parametrize("text", ["・校長　裁量　拡大を\n・部活動　地域移行　早く", "自治会長　任期　2年までに\n任期の長さを見直してください。"])
+def test_a_short_request_in_words_apart_is_no_officers_line(text):
+    from cluster.split import split_submission
+
+    assert all(not s.closing for s in split_submission(text))
