@@ -111,21 +111,24 @@ def part_by_places(labels: np.ndarray, places: Sequence[frozenset], counts: Sequ
         citing = members[lab]
         if len(citing) < 2:
             continue
-        root = {u: u for u in citing}
+        # (compared once per distinct set of places: a campaign's thousand copies cite a handful)
+        keys = list(dict.fromkeys(places[u] for u in citing))
+        root = list(range(len(keys)))
 
-        def find(u: int) -> int:
-            while root[u] != u:
-                root[u] = root[root[u]]
-                u = root[u]
-            return u
+        def find(k: int) -> int:
+            while root[k] != k:
+                root[k] = root[root[k]]
+                k = root[k]
+            return k
 
-        for k, u in enumerate(citing):
-            for v in citing[k + 1:]:
-                if not conflict(places[u], places[v]):
-                    root[find(u)] = find(v)
+        for a in range(len(keys)):
+            for b in range(a + 1, len(keys)):
+                if not conflict(keys[a], keys[b]):
+                    root[find(a)] = find(b)
+        index = {key: k for k, key in enumerate(keys)}
         groups: dict[int, list[int]] = defaultdict(list)
         for u in citing:
-            groups[find(u)].append(u)
+            groups[find(index[places[u]])].append(u)
         if len(groups) < 2:
             continue
         ranked = sorted(groups.values(), key=lambda g: (-sum(float(counts[u]) for u in g), min(g)))

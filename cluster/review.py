@@ -1141,6 +1141,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     result.replaced = len(superseded)
     result.applied -= len(superseded)
     winner: dict[tuple[str, int], tuple[int, str, Decision]] = {}
+    opinions_in: Counter | None = None  # opinions per cluster, counted when a decision on reshaped opinions needs it
     for k, (what, d, ids, number) in enumerate(deferred):
         if k in superseded:
             continue
@@ -1159,7 +1160,9 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         if (reshaped_from or joined) and ids and named and all(
                 i in (joined or {}) or recorded.get(i) in (reshaped_from or {}).get(i, ()) for i in named):
             # (opinions, copies included: a campaign's row is many opinions of one text)
-            in_row = sum(1 for u in opinion_unit.values() if int(cl[u]) == target)
+            if opinions_in is None:
+                opinions_in = Counter(int(cl[u]) for u in opinion_unit.values())
+            in_row = opinions_in[target]
             others = in_row - sum(1 for i in set(ids) if int(cl[opinion_unit[i]]) == target)
         else:
             others = 0
