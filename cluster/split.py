@@ -1321,6 +1321,26 @@ _RESTATE_RE = re.compile(r"改めて|あらためて|重ねて|(?:繰り返し|�
                          # 「噴水の水を止めないでください。⏎⏎せめて7月と8月だけでも運転してください。」 (QA74)
                          r"せめて|少なくとも|最低でも|最低限|(?:それ|これ|全面的な.{0,6})が(?:無理|難しい|困難|できない)|"
                          r"無理(?:なら|であれば|な場合)|難しければ|難しい(?:なら|場合)|代わりに|代替(?:として|案として)")
+# A paragraph opening with a fallback (「せめて…」「少なくとも…」) softens the request above it, unless it names things of its
+# own: 「…延長してください。⏎⏎せめて市民プールのシャワーは無料に戻してください。」 is a second request (QA82).
+_FALLBACK_OPENING_RE = re.compile(r"[ \t\u3000]*(?:せめて|少なくとも|最低でも|最低限)")
+
+
+def _restates(paragraph: str, said: str) -> bool:
+    """Whether ``paragraph`` says the request in ``said`` again or softens it (``_RESTATE_RE``); a fallback opening
+    counts only when the paragraph names no common noun (UniDic 普通名詞・一般) that ``said`` does not."""
+    if not _RESTATE_RE.search(paragraph):
+        return False
+    if not _FALLBACK_OPENING_RE.match(paragraph) or _RESTATE_RE.search(_FALLBACK_OPENING_RE.sub("", paragraph, count=1)):
+        return True
+    from .mask import _tagged
+
+    def nouns(text: str) -> set[str]:
+        return {w for w, raw in _tagged(text) if raw.startswith("名詞,普通名詞,一般") and len(w) >= 2}
+
+    return not (nouns(paragraph) - nouns(said))
+
+
 # Words of two characters shared by requests on unrelated things: no sign of one subject.
 _COMMON_BIGRAMS = frozenset(
     "検討 必要 計画 市民 本市 今後 早急 実施 対応 利用 意見 要望 希望 場合 現在 以上 状況 地域 住民 行政 "
@@ -1588,7 +1608,8 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 # a paragraph whose requests name another thing than the opinion's (「…コーディネーターを全市町村
                 # に配置し…」 under 「…事業所を…確保してください。」) is another opinion, though the letter's
                 # subject words (医療的ケア児, 介護) are in both (QA47)
-                if not _RESTATE_RE.search(para_text) and (
+                said_so_far = "".join(unit_text[k] for c in chunks[-1:] for k in c)
+                if not _restates(para_text, said_so_far) and (
                         not para_terms[para_of[i]] & mine
                         or other_thing([k for k in para_ks if asks[k]], request_objects)):
                     new_chunk = []

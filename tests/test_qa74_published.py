@@ -83,3 +83,13 @@ def test_entities_of_an_export_that_escaped_every_ampersand_are_decoded():
         "ベンチ&テーブルを増やして。表記<script>は例です。"
     # an entity written out, with no escaped 「&」 beside it, stays as written
     assert decode_html_text("&lt;script&gt; は文字として書きました。") == "&lt;script&gt; は文字として書きました。"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("図書館の開館時間を夜8時まで延長してください。", "せめて市民プールのシャワーは無料に戻してください。"),
+    ("市民プールを再開してください。", "少なくとも、防災無線の音量は早急に改善すべきです。"),
+    ("道路の除雪を早めてください。", "せめて、ごみ収集の日程表は紙でも配ってください。"),
+])
+def test_a_fallback_word_before_a_new_subject_opens_a_new_opinion(first, second):
+    """QA82: the fallback rule above kept these second requests inside the first."""
+    assert [t for t in split_texts(f"{first}\n\n{second}") if t.strip()] == [first, second]
