@@ -295,6 +295,36 @@ OPTIONS = {
 # The file each command's --encoding, --sheet and --header-row read (cli._reader_options)
 _READER_WHAT = {"cluster run": "入力ファイル", "cluster answers": "問い合わせファイル"}
 
+# What each argument's placeholder stands for, said under the command's help (QA83: 「DIR」 was never said
+# to be the folder written by cluster run --out)
+ARGUMENTS = {
+    "DIR": "実行フォルダ（cluster run の --out に指定したフォルダ。例：out）",
+    "INPUT": "意見のファイル（CSV・TSV・Excel・JSON lines。いくつでも並べられます）",
+    "CLUSTER_ID": "項目ID（clusters.csv の cluster_id。例：C001）",
+    "CLUSTERS": "項目ID をいくつか（例：C001 C004）",
+    "OPINION_ID": "意見ID（opinions.csv の opinion_id。受付番号に -1、-2… を付けたもの。例：A1-1）",
+    "OPINION_IDS": "意見ID をいくつか（opinions.csv の opinion_id）",
+    "SUBMISSION_ID": "提出の受付番号（その提出の意見すべて）",
+    "ID": "項目ID（C001）か意見ID（A1-1）",
+    "TEXT": "書き込む文字列（空白を含むときは \"…\" で囲みます）",
+    "CATEGORY": "対応区分の記号か名前（既定は A〜E。例：A、「今後の取組の参考とするもの」）",
+    "DEPARTMENT": "担当課の名前",
+    "WORKSHEET": "記入済みの worksheet.xlsx",
+    "PAST": "過去の回答の表（CSV・Excel）",
+}
+
+
+def argument_legend(command: click.Command) -> str:
+    """「DIR：実行フォルダ（…）」 paragraphs for the placeholders of ``command``'s arguments, in their order."""
+    seen: list[str] = []
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            for word in re.findall(r"[A-Z][A-Z_]*", param.human_readable_name):
+                if word in ARGUMENTS and word not in seen:
+                    seen.append(word)
+    return "\n\n".join(f"{word}：{ARGUMENTS[word]}" for word in seen)
+
+
 def option_help(command_path: str, name: str) -> str | None:
     """The Japanese help of option ``name`` (its parameter name) of ``command_path``, or None."""
     if name in OPTIONS.get(command_path, {}):
@@ -318,7 +348,8 @@ def use_language(root: click.Command, language: str) -> None:
     for path, command in _commands(root, "cluster"):
         english = command.__dict__.setdefault("_help_en", (command.help, command.short_help))
         if language == "ja" and path in COMMANDS:
-            command.help = COMMANDS[path]
+            legend = argument_legend(command)
+            command.help = COMMANDS[path] + (f"\n\n{legend}" if legend else "")
             # (click's short help cuts at a word boundary in English; a Japanese line has none)
             command.short_help = SHORT.get(path) or COMMANDS[path].split("\n")[0].split("。")[0]
         else:

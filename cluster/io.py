@@ -2013,10 +2013,19 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                         raw.siblings.append((other, None))
             return raw
 
+        passed: _Raw | None = None  # a first sheet without a column of opinions (a 集計 of counts)
         for name in names:
             raw = read_sheet(name, skip_cover=sheet is None)
-            if raw is not None:
-                return with_siblings(raw)
+            if raw is None:
+                continue
+            if sheet is None and len(names) > 1 and not _has_text_column(raw, text_column):
+                # QA83: 「集計」 (提出方法, 件数) before 「意見一覧」 stopped the run; the sheet of comments is read,
+                # and the count sheet is named as a sheet not read (with the workbook's other sheets)
+                passed = passed or raw
+                continue
+            return with_siblings(raw)
+        if passed is not None:  # no sheet has one: the first, whose error names the others (as before)
+            return with_siblings(passed)
         if covers:  # nothing but cover-like sheets: read the first as before
             first = covers[0][0]
             covers.clear()
@@ -2030,6 +2039,16 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
                          + (f"(give {options.sheet} NAME to read one)" if options.sheet else
                             "(unhide the sheet to read)"))
     raise InputError(f"{path}: the workbook has no data")
+
+
+def _has_text_column(raw: "_Raw", text_column: str | None) -> bool:
+    """Whether a sheet read has a column of opinions to read: ``text_column``, or one guessed by its name."""
+    if raw.headerless:
+        return True
+    named = _unique_columns(raw.header)
+    if text_column:
+        return find_column(named, text_column) is not None or fold_name(text_column) in raw.aliases
+    return guess_column(named, TEXT_COLUMN_CANDIDATES, None, required=False, exclude=_ROLE_NAMES) is not None
 
 
 def _iter_matches(columns: Sequence[str], candidates: Iterable[str],
@@ -3319,4 +3338,38 @@ def submitter_key(name: str) -> str:
 
 
 _VARIATION_SELECTOR_RE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+# a submitter's address column (not お住まいの地区, an attribute: see pipeline._ATTRIBUTE_NAME_RE)
+_ADDRESS_NAME_RE = re.compile(r"^(?:ご|御)?(?:現)?(?:住所|所在地)(?:[・/／](?:所在地|住所))?(?:[（(][^)）]*[)）])?[0-9１-９]?$")
+
+
+def choose_address_column(table: "Table", taken: Mapping[str, str | None]) -> str | None:
+    """The column of the submitters' addresses (住所, ご住所, 所在地, 住所（市町村名まで）), when the table has a
+    submitter column: it tells two people of one name apart for 提出者数 (QA83: 10 namesakes at different
+    addresses were counted as one each). None when there is none; the column found is no longer unused."""
+    if not taken.get("submitter"):
+        return None
+    used = {c for c in taken.values() if c}
+    found = next((c for c in table.columns if c not in used and _ADDRESS_NAME_RE.match(fold_name(c))), None)
+    if found:
+        table.unused_columns = [c for c in table.unused_columns if c != found]
+    return found
+
+
+def address_key(address: str) -> str:
+    """An address as compared for 提出者数: NFKC, no spaces, no postal code, 丁目/番地/番/号 and dashes as 「-」
+    (「北町4丁目18番19号」 and 「北町4-18-19」 are one address)."""
+    text = "".join(unicodedata.normalize("NFKC", address or "").split())
+    text = re.sub(r"^〒?\d{3}-?\d{4}", "", text)
+    text = re.sub(r"(?<=\d)(?:丁目|番地の?|番|号|の)(?=\d)", "-", text)
+    text = re.sub(r"(?<=\d)(?:丁目|番地|番|号)$", "", text)
+    return re.sub(r"[‐－―ー−–-]+", "-", text).strip("-")
+
+
+def person_key(sub) -> str:
+    """The key that counts one submitter once: the 氏名 (``submitter_key``), and its address when the input
+    gives one (two people of one name at different addresses are two); "" for no name."""
+    key = submitter_key(sub.submitter)
+    address = getattr(sub, "address", "")
+    return f"{key}@{address_key(address)}" if key and address and address_key(address) else key
 

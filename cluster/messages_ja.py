@@ -56,12 +56,13 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"\bsubmitter = ", "提出者 = "),
     (r"\bkind = ", "個人・団体の別 = "),
     (r"\borganisation = ", "団体名 = "),
+    (r"\baddress = ", "住所 = "),
     (r"\bopinion column = ", "意見の列 = "),
     (r"\banswer column = ", "回答の列 = "),
     (r"\bid column = ", "IDの列 = "),
     (r"\bsource column = ", "出典の列 = "),
     (r"\bdepartment column = ", "担当課の列 = "),
-    (r", (?=(?:本文|ID|提出方法|提出者|個人・団体の別|団体名|意見の列|回答の列|IDの列|出典の列|担当課の列|本文の列) = )", "、"),
+    (r", (?=(?:本文|ID|提出方法|提出者|個人・団体の別|団体名|住所|意見の列|回答の列|IDの列|出典の列|担当課の列|本文の列) = )", "、"),
     (r"\bheader found on row (\d+)", r"列名は\1行目"),
     (r"(\d+) rows? above it skipped \(title\)", r"その上の\1行は表題として読み飛ばし"),
     (r"(\d+) rows? above it skipped", r"その上の\1行は読み飛ばし"),
@@ -1405,6 +1406,16 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"hidden sheets? not read: (?P<names>.+?) \(read sheet (?P<s>.+?); to read another, unhide it and move it "
      r"before the others\)",
      "非表示のシートは読んでいません：{names}（シート {s} を読みました。別のシートを読むには、再表示してほかのシートより前に移してください）"),
+    # a text recorded for a row that a split or move recorded since the run takes opinions out of (QA83)
+    (r"decisions? (?P<ns>[\d, ]+), recorded since the run, takes? (?P<k>\d+) of (?P<c>\S+)'s opinions out of the row "
+     r"\((?P<ids>.+?)\): this (?P<kind>\w+) is recorded for the (?P<m>\d+) that stays?",
+     lambda m: f"前回の実行のあとに記録した判断{m['ns'].replace(', ', '、')}で、{m['c']} の意見{m['k']}件"
+               f"（{m['ids'].replace(', ', '、')}）はこの行から外れます。この{KINDS.get(m['kind'], m['kind'])}は"
+               f"行に残る{m['m']}件について記録しました"),
+    # a cover sheet passed over (QA83: the line stayed English)
+    (r"sheets? (?P<names>.+?) skipped: one column, a cover page; read sheet (?P<s>.+?)(?: \((?P<opt>--[\w-]+) NAME reads another\))?",
+     lambda m: f"表紙のシート {m['names'].replace(', ', '、').replace(' (「', '（「').replace('」)', '」）')} は読み飛ばしました（一列だけの表紙）。シート {m['s']} を読みました"
+               + (f"（{m['opt']} NAME で別のシートを読めます）" if m["opt"] else "")),
     (r"aborted", "中止しました"),
     (r"unexpected (?P<t>\w+): (?P<d>.*) \(set CLUSTER_DEBUG=1 for details\)",
      "予期しないエラー（{t}）：{d}（詳しくは CLUSTER_DEBUG=1 を設定して実行してください）"),
@@ -1535,11 +1546,13 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
                "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
                + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
     (r"提出者数: (?P<n>[\d,]+) submissions name (?P<d>[\d,]+) submitters? \((?P<s>[\d,]+) names? (?:is|are) on more "
-     r"than one\): submissions under one 氏名 count as one submitter \(two people of one name too\)"
+     r"than one\): submissions under one 氏名 count as one submitter \((?P<how>two people of one name too|"
+     r"two people of one name at different addresses are two: the (?P<col>.+?) column)\)"
      r"(?:; with the (?P<nl>[\d,]+) submissions? without a name, one submitter each, the report says (?P<t>[\d,]+)名)?"
      r"; --submitter-column names another column",
      lambda m: f"提出者数：氏名のある提出{m['n']}件の提出者は{m['d']}名です（2件以上の提出にある氏名は{m['s']}名分）。"
-               "同じ氏名の提出は1名に数えます（同姓同名の別人も）"
+               + ("同じ氏名の提出は1名に数えます（同姓同名の別人も）" if not m['col'] else
+                  f"同じ氏名の提出は1名に数えます（住所の違う同姓同名は別の人：{m['col']} の列）")
                + (f"。氏名のない提出{m['nl']}件を1件1名に数え、報告書では{m['t']}名です" if m['nl'] else "")
                + "。別の列を使うには --submitter-column を指定してください"),
     (r"連名: (?P<n>[\d,]+) submissions? (?:say|says) (?:they carry|it carries) several people's names or signatures "

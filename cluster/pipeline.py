@@ -38,7 +38,7 @@ from .grouping import Background, group_opinions, merge_across_blocks, rank_repr
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
-                 submitter_key, submitter_kind, unescape_cell, write_csv, write_json)
+                 person_key, submitter_kind, unescape_cell, write_csv, write_json, choose_address_column)
 from .labels import (ctfidf_keywords, find_references, place_listed, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
@@ -162,6 +162,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         used = {"text": text_col, "id": id_col, "channel": channel_col, "submitter": submitter_col}
         # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
         kinds = choose_kind_columns(table, opts.kind_column, used)
+        address_col = choose_address_column(table, used)
     except ColumnError as exc:  # a column option or guess that fails names the file (QA41)
         raise exc.in_file(shown or Path(path).name) from None
     if opts.attribute_columns:  # read for 提出者の内訳 (check_attribute_columns), not 「not used」
@@ -171,8 +172,11 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     kind_col, org_col = kinds["kind"], kinds["organisation"]
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None,
-               "kind": opts.kind_column is None, "organisation": opts.kind_column is None or kind_col is not None}
+               "kind": opts.kind_column is None, "organisation": opts.kind_column is None or kind_col is not None,
+               "address": True}
     used.update({k: v for k, v in kinds.items() if v})
+    if address_col:
+        used["address"] = address_col
     log(f"read {counted(len(table), 'row')} from {Path(path).name} ({table.describe()}); columns: "
         + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
                     for k, v in used.items()))
@@ -234,6 +238,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             channel=(row.get(channel_col, "") or "").strip() if channel_col else "",
             submitter=(row.get(submitter_col, "") or "").strip() if submitter_col else "",
             control_chars_removed=table.control_chars_removed[i], extra=extra,
+            address=(row.get(address_col, "") or "").strip() if address_col else "",
             **_kind_of_row(row, kind_col, org_col),
         ))
     if repaired_rows:
@@ -2627,7 +2632,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
     masked_channels: Counter = Counter()
     # (a row typed in for an attachment has the attachment row's 氏名: ``typed_attachments``)
     n_unnamed_files = sum(1 for sub in counted if any(a <= sub.row_number <= b for a, b in unnamed_rows)
-                          and not submitter_key(sub.submitter))
+                          and not person_key(sub))
     for channel, n in by_channel.items():
         # a channel named after its file (「Microsoft Forms」) is staff's word, not a citizen's: QA52 had it 「［氏名］」
         masked_channels[channel if channel in CHANNEL_ORDER or channel == UNKNOWN_CHANNEL or channel in file_channels
@@ -2639,12 +2644,13 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
         shown = merged.setdefault(k if k in (INDIVIDUAL, ORGANISATION, KIND_UNKNOWN) else mask(k), [0, 0])
         shown[0], shown[1] = shown[0] + p, shown[1] + n
     by_kind = [(k, p, n) for k, (p, n) in merged.items()]
-    n_nameless = sum(1 for sub in counted if not submitter_key(sub.submitter)) - n_unnamed_files
+    n_nameless = sum(1 for sub in counted if not person_key(sub)) - n_unnamed_files
     if by_kind:  # a 団体 counted by its 団体名 has a name
         n_nameless = sum(1 for sub in counted if kind_key(sub)[1].startswith("#row")
                          and not any(a <= sub.row_number <= b for a, b in unnamed_rows))
     return ReportModel(
         title=opts.title or mask(title), n_submitters=len(submitter_keys), n_submissions=len(counted),
+        by_address=any(sub.address for sub in counted),
         by_channel=sorted(masked_channels.items(), key=lambda x: _channel_key(x[0])) if has_channels else [],
         n_opinions=sum(cl.size for cl in clusters), n_excluded=sum(1 for sub in counted if sub.comment_id not in with_opinion), rows=rows,
         n_not_opinions=sum(1 for op in opinions if op.status == "excluded" and op.row_number not in blank),
@@ -3052,15 +3058,19 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
              a.matched_sentence, a.department] for a in answer_rows]
     write_csv(out_dir / "answers.csv", header, rows, encoding=opts.csv_encoding); files.append(out_dir / "answers.csv")
 
+    # the 住所 column that tells namesakes apart (QA83), as the read line named it
+    address_column = (((read_info.get("columns") or {}).get("address") or "住所")
+                      if any(s.address for s in subs) else None)
     if model.by_kind:
         # an organisation counts by its 団体名; the 氏名 note is about the others
         for note in (repeated_names_note([s for s in one_row_per_submission(subs)
                                           if not (s.kind == ORGANISATION and s.organisation)],
-                                         uncounted_rows(read_info), total=False),
+                                         uncounted_rows(read_info), total=False, address_column=address_column),
                      repeated_organisations_note(one_row_per_submission(subs), uncounted_rows(read_info))):
             if log and note:
                 log(note)
-    elif log and (note := repeated_names_note(one_row_per_submission(subs), uncounted_rows(read_info))):
+    elif log and (note := repeated_names_note(one_row_per_submission(subs), uncounted_rows(read_info),
+                                              address_column=address_column)):
         log(note)
     joint = joint_submissions(subs)
     if log and (note := joint_submissions_note(joint)):

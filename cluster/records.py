@@ -23,6 +23,9 @@ class Submission:
     # which counts it once however many letters it sent
     kind: str = ""
     organisation: str = ""
+    # the 住所 column's cell (io.choose_address_column), when the input has one beside the 氏名: two people of
+    # one name at different addresses are two submitters (QA83); never published
+    address: str = ""
 
 
 @dataclass(frozen=True)

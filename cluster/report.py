@@ -32,7 +32,7 @@ from .io import (
     normalize_channel,
     organisation_key,
     strip_controls,
-    submitter_key,
+    person_key,
     write_csv,
     write_text,
 )
@@ -47,6 +47,7 @@ NO_SUBMISSIONS_NOTE = "ご意見の提出はありませんでした。"
 NO_OPINIONS_NOTE = "案に対するご意見はありませんでした。"
 SUBMITTERS_UNKNOWN_NOTE = "（氏名の欄がないため、提出者数は数えていません）"
 SHARED_NAMES_NOTE = "同一の氏名による提出は1名として計上"
+SHARED_NAMES_ADDRESS_NOTE = "同一の氏名・住所による提出は1名として計上"  # a 住所 column tells namesakes apart
 # 提出者数 by kind (a 個人・団体 or 団体名 column): an organisation's letters count once, by its name
 SHARED_ORGANISATIONS_NOTE = "同一の団体による提出は1団体として計上"
 # opinions one submitter sent more than once (--count-repeats once), as ministries publish it
@@ -125,6 +126,7 @@ class ReportModel:
     # submissions from input files without a 氏名 column, when another file has one: one person each
     n_from_unnamed_files: int = 0
     n_nameless: int = 0  # submissions with an empty 氏名 in files that have the column: one submitter each
+    by_address: bool = False  # submitters told apart by 氏名 and 住所 (a 住所 column, QA83)
     # 提出者数 by kind of submitter (``count_kinds``: (kind, submitters, submissions), 個人 and 団体 first),
     # when a column tells it (個人・団体, 団体名); empty: the line without the split
     by_kind: list[tuple[str, int, int]] = field(default_factory=list)
@@ -206,12 +208,16 @@ class ReportModel:
         parts = "、".join(f"{k} {p:,}{'団体' if k == ORGANISATION else '名'}" for k, p, _ in self.by_kind)
         how = ""
         if any(p < n for k, p, n in self.by_kind if k != ORGANISATION):
-            how += f"。{SHARED_NAMES_NOTE}"
+            how += f"。{self.shared_names_note}"
         if any(p < n for k, p, n in self.by_kind if k == ORGANISATION):
             how += f"。{SHARED_ORGANISATIONS_NOTE}"
         how += self._one_each(bool(how))
         total = sum(p for _, p, _ in self.by_kind)
         return f"提出者数：{total:,}（{parts}。提出件数 {self.n_submissions:,}件{how}）"
+
+    @property
+    def shared_names_note(self) -> str:
+        return SHARED_NAMES_ADDRESS_NOTE if self.by_address else SHARED_NAMES_NOTE
 
     def _one_each(self, noted: bool) -> str:
         """The submissions counted one submitter each: those of a file without a 氏名 column (several
@@ -246,7 +252,7 @@ class ReportModel:
         elif self.submitters_known:
             # fewer submitters than submissions: some share a 氏名, counted once (two people of one
             # name too), which the published figure says (QA25: 14,106名 for 29,990件 unexplained)
-            how = f"。{SHARED_NAMES_NOTE}" if self.n_submitters < self.n_submissions else ""
+            how = f"。{self.shared_names_note}" if self.n_submitters < self.n_submissions else ""
             how += self._one_each(bool(how))
             lines += [f"提出者数：{self.n_submitters:,}名（提出件数 {self.n_submissions:,}件{how}）"]
         else:
@@ -379,19 +385,19 @@ def attribute_breakdown(values: Sequence[str]) -> list[tuple[str, int]]:
 def count_channels_and_submitters(subs, unknown: str = "不明") -> tuple[Counter, bool, set[str]]:
     """For the report's counts: (submissions per channel, normalised with ``io.normalize_channel``
     and ``unknown`` for none; whether any submission named a channel; the set of submitter keys,
-    ``io.submitter_key`` of the name, else one key per row)."""
+    ``io.person_key``: the name, and the address when given, else one key per row)."""
     channels = [normalize_channel(s.channel) for s in subs]
     by_channel = Counter(c or unknown for c in channels)
-    submitters = {submitter_key(s.submitter) or f"#row{s.row_number}" for s in subs}
+    submitters = {person_key(s) or f"#row{s.row_number}" for s in subs}
     return by_channel, any(channels), submitters
 
 
 def kind_key(sub) -> tuple[str, str]:
     """The key that counts one submitter of a kind once: a 団体 by its 団体名 (``io.organisation_key``)
-    when the row names one, else by the 氏名 (``io.submitter_key``), else one key per row."""
+    when the row names one, else by the 氏名 and 住所 (``io.person_key``), else one key per row."""
     if sub.kind == ORGANISATION and sub.organisation:
         return sub.kind, "団体名:" + organisation_key(sub.organisation)
-    return sub.kind, submitter_key(sub.submitter) or f"#row{sub.row_number}"
+    return sub.kind, person_key(sub) or f"#row{sub.row_number}"
 
 
 def count_kinds(subs) -> list[tuple[str, int, int]]:
@@ -409,15 +415,15 @@ def count_kinds(subs) -> list[tuple[str, int, int]]:
     # (QA71: 山田太郎 of the web form, no kind column, and of the letters, 個人, counted in both: 58 for 56)
     known: dict[str, str] = {}
     for s in subs:
-        name = submitter_key(s.submitter)
+        name = person_key(s)
         if s.kind and name and not (s.kind == ORGANISATION and s.organisation):
             known.setdefault(name, s.kind)
 
     def key(s) -> tuple[str, str]:
         if not s.kind and s.submitter and organisation_key(s.submitter) in names:
             return ORGANISATION, "団体名:" + organisation_key(s.submitter)
-        if not s.kind and submitter_key(s.submitter) in known:
-            return known[submitter_key(s.submitter)], submitter_key(s.submitter)
+        if not s.kind and person_key(s) in known:
+            return known[person_key(s)], person_key(s)
         return kind_key(s)
 
     keys = [key(s) for s in subs]
@@ -633,7 +639,10 @@ td.category { text-align: center; white-space: nowrap; }
 .missing { color: #b00020; }
 .draft { border: 3px solid #b00020; color: #b00020; font-weight: bold; padding: 0.6em; margin: 1em 0; }
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+/* QA84: printed as report.xlsx is (A4 landscape), the header row on every page */
+@page { size: A4 landscape; margin: 12mm; }
+thead { display: table-header-group; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } .table-scroll { overflow: visible; } }
 """
 
 

@@ -1410,6 +1410,34 @@ def _applied_by_the_run(run_dir, n: int) -> bool:
     return _recorded_by_the_run(run_dir) >= n
 
 
+_TAKES_OUT = ("split", "move", "detach", "exclude")
+
+
+def _leaving_before_the_run(run_dir, ids: Sequence[str], decisions: Sequence[Decision]
+                            ) -> tuple[list[str], list[int]]:
+    """The opinions of ``ids`` (a row's) that a split, move, detach or exclusion recorded since the run (not
+    withdrawn) takes out of the row at the next run, and those decisions' numbers. A text recorded for the row
+    now (an answer, a summary) is meant for what stays (QA83: an answer recorded after a split of half the row
+    landed on the half split off)."""
+    done, withdrawn, mine = _recorded_by_the_run(run_dir), _withdrawn(decisions), set(ids)
+    leaving: dict[str, None] = {}
+    numbers = []
+    for n, d in enumerate(decisions, 1):
+        if n > done and n not in withdrawn and d.kind in _TAKES_OUT:
+            taken = [i for i in d.opinion_ids if i in mine]
+            if taken:
+                leaving.update(dict.fromkeys(taken))
+                numbers.append(n)
+    return list(leaving), numbers
+
+
+def _staying(run_dir, ids: Sequence[str], decisions: Sequence[Decision]) -> list[str]:
+    """``ids`` without those a decision recorded since the run takes out (all of them when none would stay)."""
+    leaving, _ = _leaving_before_the_run(run_dir, ids, decisions)
+    kept = [i for i in ids if i not in set(leaving)]
+    return kept or list(ids)
+
+
 def _cluster(members: Mapping[str, list[str]], cluster_id: str,
              decisions: Sequence[Decision] | None = None) -> list[str]:
     """The opinion ids of cluster ``cluster_id``; a cluster merged away by a decision (in
@@ -2235,7 +2263,7 @@ def _record_cluster_text(run_dir, kind: str, cluster_id: str, text: str, by: str
     members, _, row_of = _run_state(run_dir)
     decisions = load_decisions(run_dir)
     cluster_id = _cluster_now(members, cluster_id, decisions)
-    ids = members[cluster_id]
+    ids = _staying(run_dir, members[cluster_id], decisions)
     _refuse_repeat(kind, cluster_id, ids, {kind: text}, members, decisions)
     return append_decision(run_dir, kind, ids, _with_fingerprints(row_of, {kind: text, "cluster": cluster_id}, ids),
                            by)
@@ -2291,7 +2319,7 @@ def record_category(run_dir, cluster_id: str, value: str, by: str | None = None)
     members, _, row_of = _run_state(run_dir)
     decisions = load_decisions(run_dir)
     cluster_id = _cluster_now(members, cluster_id, decisions)
-    ids = members[cluster_id]
+    ids = _staying(run_dir, members[cluster_id], decisions)
     value_ = {"category": category.code, "name": category.name, "cluster": cluster_id}
     _refuse_repeat("category", cluster_id, ids, value_, members, decisions)
     return append_decision(run_dir, "category", ids, _with_fingerprints(row_of, value_, ids), by)
@@ -2444,7 +2472,7 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     members, _, row_of = _run_state(run_dir)
     decisions = load_decisions(run_dir)
     cluster_id = _cluster_now(members, cluster_id, decisions)
-    ids = members[cluster_id]
+    ids = _staying(run_dir, members[cluster_id], decisions)
     value: dict = {}
     if answer_id:
         answer_id, _ = resolve_answer_id(run_dir, answer_id)  # 「5」「No.5」 as read in the published table
@@ -2644,7 +2672,16 @@ def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     decisions = load_decisions(run_dir)
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
     named = str(decision.value.get("cluster", "")).strip()
-    return replacement_notes(run_dir, [(decision.kind, named, decision.opinion_ids, decision.value)], decisions[:n])
+    notes = replacement_notes(run_dir, [(decision.kind, named, decision.opinion_ids, decision.value)], decisions[:n])
+    members, _, _ = _run_state(run_dir)
+    leaving, numbers = _leaving_before_the_run(run_dir, members.get(named, []), decisions[:n])
+    if leaving and len(leaving) < len(members.get(named, [])):
+        said = ", ".join(str(k) for k in numbers)
+        notes.append(f"note: decision{'s' if len(numbers) > 1 else ''} {said}, recorded since the run, "
+                     f"take{'' if len(numbers) > 1 else 's'} {len(leaving)} of {named}'s opinions out of the row "
+                     f"({', '.join(leaving[:5])}{' …' if len(leaving) > 5 else ''}): this {decision.kind} is recorded "
+                     f"for the {len(members[named]) - len(leaving)} that stay{'s' if len(members[named]) - len(leaving) == 1 else ''}")
+    return notes
 
 
 def describe_clusters(run_dir, cluster_ids: Sequence[str], limit: int = 40) -> dict[str, str]:

@@ -115,6 +115,8 @@ _MARKERS = [
     ("kanji_space", re.compile(f"([{_KANJI_NUM}]{{1,2}})[ 　]+(?=\\S)")),
     # 「第1に」「第一に、」「第2点目：」; 「第1章」「第3条」 are references, not items
     ("dai", re.compile(f"第\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*(?:(?:に|点目?|項目)\\s*[、，,．.:：　 ]?|[、．.:：　 ])")),
+    # 「その1　…」「その２：…」 (QA85: such a letter was one opinion)
+    ("sono", re.compile(f"その\\s*([0-9０-９{_KANJI_NUM}]{{1,2}})\\s*[、，．.:：　 ]")),
     # 「1　駐輪場を…」「2 屋根を…」: a number and a blank (not 「1 日あたり」, see _COUNTER_AFTER_SPACE)
     ("space", re.compile(r"([0-9０-９]{1,2})[ 　]+(?=\S)")),
     # 「Ⅰ．…」「Ⅱ　…」「II．…」: a Roman numeral with a stop or a blank after it (「Ⅱ期計画」 is no item);
@@ -381,6 +383,18 @@ _TABLE_OPINION_HEADS = ("意見", "ご意見", "意見内容", "意見の内容"
 _TABLE_PLACE_HEADS = ("該当箇所", "該当部分", "該当ページ", "該当頁", "項目", "箇所", "頁", "ページ")
 
 
+# the number column's head of a table pasted from Excel (「No.⇥意見」: two columns, QA85)
+_TABLE_NUMBER_HEADS = ("No.", "No", "NO.", "NO", "no.", "No．", "番号", "項番", "通番", "№", "整理番号", "意見番号")
+
+
+def _table_head(line: str) -> bool:
+    """A TAB table's header line naming an opinion column: three columns or more, or the number and the opinion."""
+    cells = [c.strip(" \u3000") for c in line.split("\t")]
+    if not any(c in _TABLE_OPINION_HEADS for c in cells):
+        return False
+    return len(cells) >= 3 or (len(cells) == 2 and unicodedata.normalize("NFKC", cells[0]) in _TABLE_NUMBER_HEADS)
+
+
 def _names_only_lines(text: str) -> bool:
     """Short lines without a sentence that ask nothing (「みなと環境ネット」 over a table, QA82): a letterhead."""
     lines = [x.strip(" \t\u3000") for x in text.split("\n") if x.strip(" \t\u3000")]
@@ -396,8 +410,7 @@ def _tab_table(text: str) -> list[Segment] | None:
     for line in text.split("\n"):
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    head = next((k for k, (_, _, line) in enumerate(lines) if line.count("\t") >= 2 and any(
-        c.strip(" \u3000") in _TABLE_OPINION_HEADS for c in line.split("\t"))), None)
+    head = next((k for k, (_, _, line) in enumerate(lines) if _table_head(line)), None)
     if head is None:
         return None
     cells = [c.strip(" \u3000") for c in lines[head][2].split("\t")]
@@ -671,7 +684,7 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
         style_of[idx] = "mixed"  # 「1.」「2．」「(3)」: one list, one level
     for idx in boundaries:  # 「１．12ページの…について」 read as an item of the list, not a heading
         headings.pop(idx, None)
-    _drop_reason_bullets(text, lines, boundaries, style_of, headings)
+    reasons_listed = _drop_reason_bullets(text, lines, boundaries, style_of, headings)
     if not boundaries and not headings:
         if ps_lines:  # 「追伸」 under a letter without items: the letter, then the afterthought
             cut = lines[ps_lines[0][0]][0]
@@ -680,10 +693,12 @@ def _split_body(text: str, quote_bullets: bool = False) -> list[Segment]:
             if head and head[-1].closing:
                 return head + [tail]
             return head + _cut_closing(text, [tail])
-        inline = _split_inline(text)
+        inline = None if reasons_listed else _split_inline(text)
         if inline:
             return inline
         whole = _cut_signature(text, _trimmed(text, 0, len(text)))
+        if reasons_listed:  # the reasons' lines are no items of their own, inline or elliptic
+            return _split_paragraphs(text, whole[0]) + whole[1:]
         return (_split_labelled(text, whole[0], lines, labelled) or _split_elliptic_lines(text, whole[0])
                 or _split_paragraphs(text, whole[0])) + whole[1:]
     first_cut = min(set(boundaries) | set(headings))
@@ -991,31 +1006,53 @@ def _ps_asks(text: str, lines: list[tuple[int, int]], idx: int) -> bool:
 
 
 def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: dict[int, tuple[int, str]],
-                         style_of: dict[int, str], headings: dict[int, str]) -> None:
-    """Bullets under a lead sentence that asks for something and announces its reasons
-    (「次のような理由から、充電設備の整備を急ぐべきです。⏎・…⏎・…」) are the reasons of that one
-    opinion, not opinions: their boundaries go (in place)."""
+                         style_of: dict[int, str], headings: dict[int, str]) -> bool:
+    """Items under a lead that asks for something and announces its reasons are the reasons of that one
+    opinion, not opinions: their boundaries go (in place). Bullets under any mention of reasons
+    (「次のような理由から、充電設備の整備を急ぐべきです。⏎・…⏎・…」); a numbered list when the lead says the
+    reasons follow (「…廃止に反対です。理由は次の3点です。⏎1. …⏎2. …」「…残してください。なぜなら、⏎(1)…」, or
+    「理由」 alone on the line above, QA85: each reason was a published row) and takes a side or asks.
+    Returns whether it took any: the reasons are then no inline or elliptic items either."""
     cuts = sorted(set(boundaries) | set(headings))
-    k = 0
+    k, dropped = 0, False
     while k < len(cuts):
         idx = cuts[k]
-        if style_of.get(idx) not in ("bullet", "dash") or (k and style_of.get(cuts[k - 1]) == style_of[idx]):
+        style = style_of.get(idx)
+        if style is None or (k and style_of.get(cuts[k - 1]) == style):
             k += 1
             continue
-        above = next((text[s:e] for s, e in reversed(lines[:idx]) if text[s:e].strip()), "")
-        if not (above and _REASONS_LEAD_RE.search(above) and sentence_asks(above.strip(" \t\u3000"))):
+        above_lines = [text[s:e].strip(" \t\u3000") for s, e in reversed(lines[:idx]) if text[s:e].strip()][:2]
+        above = above_lines[0] if above_lines else ""
+        if _REASON_LABEL_RE.fullmatch(above) and len(above_lines) > 1:  # 「理由」 on its own line
+            lead, announced = above_lines[1], True
+        else:
+            lead, announced = above, bool(_REASONS_ANNOUNCED_RE.search(above))
+        bullets = style in ("bullet", "dash") and above and _REASONS_LEAD_RE.search(above) and sentence_asks(above)
+        reasons = (announced and not _POINTS_ASKED_RE.search(lead)
+                   and any(sentence_asks(t) or _states_stance(t) for t in split_sentences(lead)))
+        if not (bullets or reasons):
             k += 1
             continue
-        style = style_of[idx]
         run = []
         while k < len(cuts) and style_of.get(cuts[k]) == style:
             run.append(cuts[k])
             k += 1
-        if any(sentence_asks(text[boundaries[i][0]:lines[i][1]]) for i in run):  # bullets that ask: opinions
-            continue
+        if any(sentence_asks(text[boundaries[i][0]:lines[i][1]]) for i in run if i in boundaries):
+            continue  # items that ask: opinions
         for i in run:
             boundaries.pop(i, None)
             style_of.pop(i, None)
+        dropped = True
+    return dropped
+
+
+# the lead of a list says its items are the reasons (「理由は次の3点です。」「以下の理由によります。」「なぜなら、」)
+_REASONS_ANNOUNCED_RE = re.compile(
+    r"理由(?:は|として(?:は)?)[、，,]?(?:次|以下|下記)|(?:次|以下|下記)の(?:ような|とおりの)?(?:[0-9０-９一二三四五六七八九]+(?:つの|点の))?"
+    r"理由(?:が|を|は|に|から|により|です|。|$)|なぜ(?:なら(?:ば)?|かと言うと|かというと)[、，,]?\s*$|というのも[、，,]?\s*$|根拠は(?:次|以下)")
+# 「…から、次の2点を求めます。」: the items are what is asked, each an opinion
+_POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を(?:求め|要望|要求|お願い|提案|提言)")
+_REASON_LABEL_RE = re.compile(r"[【\[［〈<＜(（]?[ \t\u3000]*(?:その|主な)?理由(?:は)?[ \t\u3000]*[】\]］〉>＞)）]?[:：]?")
 
 
 # 「第2　意見の理由」「理由」 over items: each item under it gives the reasons of one opinion
@@ -1492,6 +1529,40 @@ def _question_request_cut(unit_text: list[str], asks: list[bool], lead: int) -> 
     return None
 
 
+# 「第4章の複合化には賛成です。」: a stance taken, which the request reading does not count as asking
+_STANCE_END_RE = re.compile(r"(?:賛成|反対)(?:です|します|いたします|致します|であります|だ)?[。．.!！]*$")
+# a place in the draft named anywhere (read further only then: most letters name none)
+_PLACE_HINT_RE = re.compile(r"第[0-9０-９一二三四五六七八九十]+[章節条編部]|頁|ページ|[pPｐＰ][.．]?[ \u3000]?[0-9０-９]|別[紙添表]|資料")
+
+
+def _states_stance(sentence: str) -> bool:
+    from .normalize import nfkc
+
+    return bool(_STANCE_END_RE.search(nfkc(sentence).strip(" \t\n\u3000")))
+
+
+def _place_cut(units: list[tuple[int, int, bool]], unit_text: list[str], claims: list[bool], lead: int) -> int | None:
+    """The first sentence of a paragraph (or of a line naming a place, ``_units``) that opens with another
+    part of the draft than the opinion so far opened with (``places.conflict``: 第2章 and 第4章; not 第2章
+    and 第2章第1節), when the sentences before it and from it each ask, reject or take a side; else None.
+    QA82: 「第2章の公民館の統廃合に反対です。⏎⏎第4章の図書館の指定管理には賛成です。」 was one opinion (a side
+    taken is no request, so the paragraph rule never looked at it)."""
+    opening = [k for k in range(lead + 1, len(units)) if units[k][2]]
+    if not opening or not any(_PLACE_HINT_RE.search(unit_text[k]) for k in opening):
+        return None
+    from .places import PlaceReader, conflict
+
+    reader = PlaceReader()
+    opened = reader.places(unit_text[lead])
+    for k in opening:
+        here = reader.places(unit_text[k])
+        if not opened:
+            opened = here  # the first place named at a paragraph's start is what the opinion is about
+        elif here and conflict(opened, here) and any(claims[lead:k]) and any(claims[k:]):
+            return k
+    return None
+
+
 def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     """``seg`` (a letter, or a section under a heading, without numbering) cut into one segment
     per opinion when it holds separate requests; else ``[seg]``.
@@ -1533,7 +1604,9 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
     framing = [is_empty_opinion(t) for t in unit_text]  # greetings (「ご検討のほどお願いします」) ask nothing
     # a criticism of the draft (「…具体的に何をするのかが書かれていません。」) is an opinion as a request is
     crit = [not f and criticises_draft(t) for t, f in zip(unit_text, framing)]
-    asks = [not f and not _is_generic_plea(t) and (c or sentence_asks(t)) for t, f, c in zip(unit_text, framing, crit)]
+    # a side taken on something named (「文化会館の建て替えには賛成です。」) is an opinion as a request is (QA85)
+    asks = [not f and not _is_generic_plea(t) and (c or sentence_asks(t) or _states_stance(t))
+            for t, f, c in zip(unit_text, framing, crit)]
     objects = [_objects(t) if a else set() for t, a in zip(unit_text, asks)]
     lead = 0
     while lead < len(units) - 1 and (framing[lead] or is_introduction(unit_text[lead])
@@ -1548,12 +1621,22 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                                                    and not is_introduction(unit_text[first]))):
             first += 1
         lead = first
-    if (cut := _question_request_cut(unit_text, asks, lead)) is not None:
+    if (cut := _question_request_cut(unit_text, asks, lead)) is None:
+        cut = _place_cut(units, unit_text, asks, lead)
+    if cut is not None:
         # 「…備蓄食料は何日分ですか。また、アレルギー対応の食品を備蓄してください。」: a question and a request,
         # the second opening a new point, are two opinions (QA57: the table answers them in two rows)
         return (_split_paragraphs(text, Segment(seg.start, units[cut - 1][1], seg.heading, seg.marker))
                 + _split_paragraphs(text, Segment(units[cut][0], seg.end, seg.heading, seg.marker)))
     if sum(asks) < 2:
+        # a paragraph of greetings after the one request (「末筆ながら、皆様のご健勝をお祈り申し上げます。」): a
+        # greeting row, as after several (QA85: it was published as the end of the opinion)
+        end = len(units)
+        while end - 1 > lead and framing[end - 1]:
+            end -= 1
+        if end < len(units) and units[end][2] and any(asks[lead:end]):
+            head = Segment(seg.start, units[end - 1][1], seg.heading, seg.marker)
+            return _cut_lead_lines(text, head, units[:end], lead) + [Segment(units[end][0], seg.end, closing=True)]
         return _cut_lead_lines(text, seg, units, lead)
     tail = len(units)
     while tail - 1 > lead and not asks[tail - 1] and (framing[tail - 1] or _is_trailer_line(unit_text[tail - 1])):
@@ -2390,6 +2473,9 @@ def _is_full_stop(text: str, i: int) -> bool:
     return i + 1 >= len(text) or not text[i + 1].isascii() or not text[i + 1].isalnum()
 
 
+_URL_RE = re.compile(r"(?:https?|ftp)://[!-~]+", re.IGNORECASE)
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each stripped, blank ones dropped.
 
@@ -2404,9 +2490,14 @@ def split_sentences(text: str) -> list[str]:
     for seg in split_submission(text):
         item = seg.text_of(text)
         start, expect = 0, []
+        # a URL's 「?」「!」 (「…/report?year=2025&type=a」) ends no sentence (QA84: the summary began mid-URL)
+        in_url = {j for m in _URL_RE.finditer(item) for j in range(m.start(), m.end() - 1)}
         i = 0
         while i < len(item):
             ch = item[i]
+            if i in in_url and ch != "\n":
+                i += 1
+                continue
             if ch in _OPEN_CLOSE:
                 expect.append(_OPEN_CLOSE[ch])
             elif expect and ch == expect[-1]:

@@ -184,6 +184,8 @@ _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|い�
 _REJECTION_WITH_ENDING_RE = re.compile(f"(?:{_REJECT_RE.pattern})(?:ほしい|欲しい|ください|下さい|いただきたい|頂きたい|もらいたい)?")
 _AGAINST_WORD_RE = re.compile(r"反対(?!意見|の声|派|する人|者)")
 _REQUEST_RE = re.compile(r"ほしい|欲しい|ください|下さい|べき|求め|望み|望む|お願い|希望し|いただきたい|頂きたい|もらいたい|"
+                         # a letter's 「…を設置していただきたく存じます」 (QA85)
+                         r"(?:いただき|頂き|もらい)たく(?=存じ|思い|お願い|願い|、|。|$)|"
                          # an association's 「…するよう（強く）要望いたします」「…を要望します」 (QA40)
                          r"要望(?:いた|致)?し(?:ます|たい)|要望する|"
                          # a child's wish ends on the て-form (QA41): 「公園をつくって(^^)」「もっとふやして！！」「長くして〜」;

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from typing import Callable, Mapping, Sequence
 
-from .io import ORGANISATION, ColumnError, InputError, clean_name, fold_name, submitter_key
+from .io import ORGANISATION, ColumnError, InputError, clean_name, fold_name, person_key
 from .records import Opinion, Submission
 from .report import ATTRIBUTE_VALUES_LIMIT, attribute_breakdown, attribute_value, kind_key, one_row_per_submission
 
@@ -75,11 +75,14 @@ def repeated_organisations_note(subs, blank_rows: Sequence[int] = ()) -> str | N
             f"{'is' if shared == 1 else 'are'} on more than one): an organisation counts once by its name")
 
 
-def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True) -> str | None:
+def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True,
+                        address_column: str | None = None) -> str | None:
     """One line when submissions share a 氏名: 提出者数 counts a name once, so two people of one
     name are one submitter (QA: 1,700 e-Gov letters under 322 names gave 「提出者数：322名」 unsaid)."""
     blank = set(blank_rows)
-    keys = [submitter_key(s.submitter) for s in subs if s.row_number not in blank]
+    keys = [person_key(s) for s in subs if s.row_number not in blank]
+    by_address = (f"two people of one name at different addresses are two: the {address_column} column"
+                  if address_column else "two people of one name too")
     named = [k for k in keys if k]
     distinct = len(set(named))
     if distinct == len(named):
@@ -91,7 +94,7 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True
              f"each, the report says {distinct + nameless:,}名") if nameless and total else ""
     return (f"提出者数: {len(named):,} submissions name {distinct:,} submitter{'s' if distinct != 1 else ''} ({shared:,} "
             f"{'name is' if shared == 1 else 'names are'} on more than one): submissions under one 氏名 "
-            f"count as one submitter (two people of one name too){total}; --submitter-column names another column")
+            f"count as one submitter ({by_address}){total}; --submitter-column names another column")
 
 
 # A submission that carries several people (QA50: a PTA's letter, 「…ほか役員一同」, 「保護者有志 32名」 with its

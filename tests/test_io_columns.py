@@ -187,12 +187,20 @@ def test_a_cover_sheet_is_skipped_with_a_note(tmp_path):
 
 
 def test_cannot_guess_in_an_other_sheet_names_the_sheets(tmp_path):
+    # no sheet has a column of opinions (a first sheet without one is passed over for one that has it: QA83)
     path = _xlsx(tmp_path / "c.xlsx", [("集計", [("区分", "件数"), ("郵送", 3), ("持参", 1)]),
-                                       ("意見", [("No.", "ご意見"), (1, "公園にベンチがほしい。")])])
+                                       ("メモ", [("日付", "件数"), ("1/10", 3)])])
     with pytest.raises(InputError) as exc:
         choose_columns(read_table(path))
     msg = str(exc.value)
-    assert "read sheet '集計'" in msg and "other sheets: 意見" in msg and "--sheet NAME" in msg and "\n" not in msg
+    assert "read sheet '集計'" in msg and "other sheets: メモ" in msg and "--sheet NAME" in msg and "\n" not in msg
+
+
+def test_a_first_sheet_without_a_column_of_opinions_is_passed_over(tmp_path):
+    path = _xlsx(tmp_path / "c.xlsx", [("集計", [("区分", "件数"), ("郵送", 3), ("持参", 1)]),
+                                       ("意見", [("No.", "ご意見"), (1, "公園にベンチがほしい。")])])
+    table = read_table(path)
+    assert table.sheet == "意見" and choose_columns(table)["text"] == "ご意見"
 
 
 # ------------------------------------------------------------------ 7. dates

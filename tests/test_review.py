@@ -1292,7 +1292,9 @@ def test_review_commands_echo_the_clusters_they_name(project):
                  ["confirm", park]):
         res = invoke("review", args[0], out, *args[1:])
         assert res.exit_code == 0 and shown(park) in res.output, (args, res.output)
-        assert len(res.output.strip().splitlines()) == 1
+        lines = res.output.strip().splitlines()
+        # A9-1's move out of the row, recorded since the run, is said under a text recorded for the row (QA83)
+        assert len(lines) == 1 or (len(lines) == 2 and "takes 1 of" in lines[1] and "(A9-1)" in lines[1]), lines
 
 
 def test_a_row_keeps_its_representative_when_late_comments_join_it(project):

@@ -299,12 +299,18 @@ def test_preamble_announcing_the_points_before_items():
     "1 日あたりの利用者が少なすぎます。\n2 年後に見直すべきです。",
     "1 日あたりの利用者が少なすぎます。",
     "3　年後の見直しを明記してください。\n1　か所だけでも駐輪場を増やしてください。",
-    "第1章の方針に賛成です。\n第2章の方針に反対です。",
     "意見1つ目は駐輪場です。\n意見2つ目は照明です。",
     "A.I.を使った案内を導入してください。\nB.C.G.の接種会場も示してください。",
 ])
 def test_quantities_and_references_at_line_start_are_not_items(source):
     assert texts(source) == [source]
+
+
+def test_sides_taken_on_two_chapters_are_two_opinions_not_numbered_items():
+    # 「第1章」「第2章」 at a line's start number no list, but each line takes a side on another chapter
+    segs = split_submission("第1章の方針に賛成です。\n第2章の方針に反対です。")
+    assert [s.marker for s in segs] == ["", ""]
+    assert texts("第1章の方針に賛成です。\n第2章の方針に反対です。") == ["第1章の方針に賛成です。", "第2章の方針に反対です。"]
 
 
 def test_pipeline_keeps_greeting_and_signature_rows_with_status_greeting():
