@@ -844,6 +844,10 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
             other.append(name)
             why[name] = "table"
             continue
+        if _EXAMPLE_SHEET_RE.search(name):  # 「記入例」 in the columns of the list itself (QA87: counted and published)
+            other.append(name)
+            why[name] = "name"
+            continue
         if [c for c in t.columns if c != "_extra"] != [c for c in first.columns if c != "_extra"] or not t.rows:
             # a sheet of comments with columns of its own is read on its own; a summary, an
             # example or staff's working sheet (概要 and 考え方) is not a list of comments
@@ -983,6 +987,8 @@ _NOT_READ_WHY = {"name": "a count, example or working sheet by its name", "answe
 # answers or notes, a table of contents or a cover
 _NOT_COMMENTS_SHEET_RE = re.compile(r"集計|合計|統計|記入例|入力例|説明|注意|凡例|回答|考え方|対応|作業|メモ|目次|表紙|"
                                     r"設定|マスタ|summary|example|memo|note|readme", re.I)
+# An example of how to fill in the form, however alike its columns (「記入例」「入力例」「見本」)
+_EXAMPLE_SHEET_RE = re.compile(r"記入例|入力例|記載例|見本|サンプル|example|sample", re.I)
 # Columns of staff's own work on the opinions (their answer): a sheet holding one is a working sheet
 _ANSWER_COLUMN_RE = re.compile(r"考え方|回答|対応|見解|答え|answer|response", re.I)
 
@@ -2018,7 +2024,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None, fill_merged: bool = F
             raw = read_sheet(name, skip_cover=sheet is None)
             if raw is None:
                 continue
-            if sheet is None and len(names) > 1 and not _has_text_column(raw, text_column):
+            if sheet is None and len(names) > 1 and (not _has_text_column(raw, text_column)
+                                                     or _EXAMPLE_SHEET_RE.search(name)):
                 # QA83: 「集計」 (提出方法, 件数) before 「意見一覧」 stopped the run; the sheet of comments is read,
                 # and the count sheet is named as a sheet not read (with the workbook's other sheets)
                 passed = passed or raw
@@ -3357,19 +3364,98 @@ def choose_address_column(table: "Table", taken: Mapping[str, str | None]) -> st
 
 
 def address_key(address: str) -> str:
-    """An address as compared for 提出者数: NFKC, no spaces, no postal code, 丁目/番地/番/号 and dashes as 「-」
-    (「北町4丁目18番19号」 and 「北町4-18-19」 are one address)."""
+    """An address as compared for 提出者数: NFKC, no spaces, no postal code, kanji numerals of its block and lot as
+    digits, 丁目/番地/番/号 and dashes as 「-」 (「北町4丁目18番19号」, 「北町四丁目十八番十九号」 and 「〒123-4567 北町4-18-19」
+    are one address)."""
     text = "".join(unicodedata.normalize("NFKC", address or "").split())
-    text = re.sub(r"^〒?\d{3}-?\d{4}", "", text)
-    text = re.sub(r"(?<=\d)(?:丁目|番地の?|番|号|の)(?=\d)", "-", text)
-    text = re.sub(r"(?<=\d)(?:丁目|番地|番|号)$", "", text)
-    return re.sub(r"[‐－―ー−–-]+", "-", text).strip("-")
+    text = re.sub(r"〒?\d{3}[-‐－―−ー]\d{4}|〒\d{7}", "", text)
+    text = _KANJI_BLOCK_RE.sub(lambda m: str(_kanji_number(m.group(1))) + m.group(2), text)
+    text = re.sub(r"(?<=\d)[‐－―−–ー-]+(?=\d)", "-", text)
+    text = re.sub(r"(?<=\d)(?:丁目|番地の?|番の?|号の?|の|ノ)(?=\d)", "-", text)
+    text = re.sub(r"(?<=\d)(?:丁目|番地|番|号)(?![室棟館\d])", "", text)
+    return text.strip("-")
+
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANJI_BLOCK_RE = re.compile(r"([〇一二三四五六七八九十百千]+)(丁目|番地|番|号|の|ノ|[‐－―−ー-](?=[〇一二三四五六七八九十\d]))")
+
+
+def _kanji_number(text: str) -> int:
+    """「十八」 18, 「二〇五」 205, 「百二」 102 (the numbers of an address)."""
+    if all(ch in _KANJI_DIGITS for ch in text):
+        return int("".join(str(_KANJI_DIGITS.index(ch)) for ch in text))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS.index(ch)
+        else:
+            total += (digit or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            digit = 0
+    return total + digit
+
+
+_ADDRESS_CORE_RE = re.compile(r"[^\d\-]{2,3}\d+(?:-\d+)+")  # 「葉町2-4-6」: the town's last characters and its numbers
+
+
+def _same_address(a: str, b: str) -> bool:
+    """Two ``address_key``s of one place: the same town and block and lot, or one inside the other (the city left
+    out, a building added) where the shorter one does not end or start inside a number (北町1-2 is not in 北町1-23)."""
+    short, long_ = sorted((a, b), key=len)
+    core_a, core_b = _ADDRESS_CORE_RE.search(a), _ADDRESS_CORE_RE.search(b)
+    if core_a and core_b and core_a.group(0) == core_b.group(0):
+        return True  # the town and its block and lot (「みなと市若葉町2-4-6」, 「若葉町2-4-6グリーンハイツ101号室」)
+    at = long_.find(short)
+    if at < 0 or not short:
+        return False
+    end = at + len(short)
+    return not (end < len(long_) and long_[end].isdigit() and short[-1].isdigit()) and not (
+        at > 0 and long_[at - 1].isdigit() and short[0].isdigit())
+
+
+def resolve_addresses(subs: Sequence) -> tuple[list, dict[str, int]]:
+    """``subs`` with each ``address`` set to who the submission is among the people of its 氏名: "" when the
+    name's submissions give one address or none (counted by the name, as without the column), else the number
+    of its address (「1」, 「2」 …), one address written two ways (``_same_address``) one number; a submission
+    without an address (a blank cell, or a file without the column) is the name's first person (QA87: each was
+    counted as a person more). Also {name: how many people it is} for the names kept apart."""
+    by_name: dict[str, list[int]] = {}
+    for k, s in enumerate(subs):
+        key = submitter_key(s.submitter)
+        if key:
+            by_name.setdefault(key, []).append(k)
+    out = list(subs)
+    apart: dict[str, int] = {}
+    for ks in by_name.values():
+        keys = list(dict.fromkeys(a for a in (address_key(subs[k].address) for k in ks) if a))
+        parent = {a: a for a in keys}
+
+        def root(a: str) -> str:
+            while parent[a] != a:
+                a = parent[a]
+            return a
+
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if _same_address(a, b) and root(a) != root(b):
+                    parent[root(b)] = root(a)
+        people = list(dict.fromkeys(root(a) for a in keys))  # in input order
+        if len(people) > 1:
+            apart[subs[ks[0]].submitter.strip()] = len(people)
+        for k in ks:
+            mine = address_key(subs[k].address)
+            said = str(people.index(root(mine)) + 1) if len(people) > 1 and mine else "1" if len(people) > 1 else ""
+            if said != subs[k].address:
+                out[k] = dc_replace(subs[k], address=said)
+    for k, s in enumerate(out):  # no name: an address tells no one apart
+        if s.address and not submitter_key(s.submitter):
+            out[k] = dc_replace(s, address="")
+    return out, apart
 
 
 def person_key(sub) -> str:
-    """The key that counts one submitter once: the 氏名 (``submitter_key``), and its address when the input
-    gives one (two people of one name at different addresses are two); "" for no name."""
+    """The key that counts one submitter once: the 氏名 (``submitter_key``), and which of the name's people it is
+    when their addresses tell them apart (``resolve_addresses``); "" for no name."""
     key = submitter_key(sub.submitter)
     address = getattr(sub, "address", "")
-    return f"{key}@{address_key(address)}" if key and address and address_key(address) else key
+    return f"{key}@{address}" if key and address else key
 

@@ -1412,6 +1412,30 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"前回の実行のあとに記録した判断{m['ns'].replace(', ', '、')}で、{m['c']} の意見{m['k']}件"
                f"（{m['ids'].replace(', ', '、')}）はこの行から外れます。この{KINDS.get(m['kind'], m['kind'])}は"
                f"行に残る{m['m']}件について記録しました"),
+    # an answer that only points to another row (QA88)
+    (r"(?P<p>.+?): column (?P<col>\S+) of (?P<rows>.+) only points to another row: published, it would read so, and "
+     r"rows are numbered anew when opinions come late; nothing recorded: copy the answer itself into (?:each|the) cell",
+     lambda m: f"{m['p']}：{_ws_rows(m['rows']).replace(' and ', '、').replace(', ', '、')} の {m['col']} の列は、ほかの行を指すだけです（「同上」など）。そのまま公表され、"
+               "遅れて届いた意見で行の番号も変わります。何も記録していません。回答の文そのものを写してください"),
+    (r"the answer 「(?P<t>.*)」 only points to another row: published, it would read so, and rows are numbered anew "
+     r"when opinions come late; write the answer itself \(or --answer-id of a past answer\)",
+     "考え方「{t}」はほかの行を指すだけです。そのまま公表され、遅れて届いた意見で行の番号も変わります。"
+     "回答の文そのものを書いてください（過去の回答なら --answer-id）"),
+    # (QA88: these stayed English)
+    (r"late opinions also joined (?P<n>\d+) more rows with staff's work or new texts: (?P<ids>.+?) "
+     r"\((?P<cmd>`cluster review show`) lists a row's opinions\)",
+     lambda m: f"遅れて届いた意見は、職員の作業や新しい文のあるほかの{m['n']}行にも入りました："
+               f"{m['ids'].replace(', ', '、')}（{m['cmd']} で行の意見を一覧できます）"),
+    (r"report\.xlsx: No\. (?P<no>\d+)'s (?P<col>\S+) \((?P<c>[\d,]+) characters\) needs a row taller than Excel allows "
+     r"\((?P<pt>[\d.]+) pt\): Excel cuts it on screen and in print; report\.html and report\.md show it whole",
+     "report.xlsx：No. {no} の{col}（{c}字）は、Excel の行の高さの上限（{pt} pt）に収まりません。Excel の画面と印刷では"
+     "途中で切れます。report.html と report.md には全文が載ります"),
+    # namesakes the 住所 column tells apart (QA87)
+    (r"提出者数: (?P<n>[\d,]+) names? at different addresses in the (?P<col>.+?) column count as several people: "
+     r"(?P<shown>.+?)(?: and (?P<more>\d+) more)? \(a submission without an address counts as the name's first person\)",
+     lambda m: f"提出者数：{m['col']} の列で住所が違う同姓同名（{m['n']}件の氏名）を別の人として数えました："
+               + re.sub(r" \((\d+)\)", r"（\1名）", m["shown"]).replace(", ", "、")
+               + (f"、ほか{m['more']}件" if m["more"] else "") + "（住所のない提出は、その氏名の一人目に数えます）"),
     # a cover sheet passed over (QA83: the line stayed English)
     (r"sheets? (?P<names>.+?) skipped: one column, a cover page; read sheet (?P<s>.+?)(?: \((?P<opt>--[\w-]+) NAME reads another\))?",
      lambda m: f"表紙のシート {m['names'].replace(', ', '、').replace(' (「', '（「').replace('」)', '」）')} は読み飛ばしました（一列だけの表紙）。シート {m['s']} を読みました"

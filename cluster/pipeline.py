@@ -38,7 +38,8 @@ from .grouping import Background, group_opinions, merge_across_blocks, rank_repr
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
                  channel_in_name, choose_columns, clean_name, choose_kind_columns, compose_submission, counted, find_column, fold_name,
                  guess_column, is_real_name, organisation_name, own_output_kind, read_table, rows_of_one_submission,
-                 person_key, submitter_kind, unescape_cell, write_csv, write_json, choose_address_column)
+                 person_key, submitter_kind, unescape_cell, write_csv, write_json, choose_address_column,
+                 resolve_addresses)
 from .labels import (ctfidf_keywords, find_references, place_listed, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
 from .layout import LayoutRepair, repair_layout
@@ -54,7 +55,8 @@ from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, 
                      excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
-                         joint_submissions, joint_submissions_note, repeated_names_note, repeated_organisations_note,
+                         joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
+                         repeated_organisations_note,
                          repeats_line)
 from .stance import sentence_question
 from .summary import is_claim, without_story
@@ -1216,6 +1218,9 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     categories = (read_categories(opts.categories) if opts.categories
                   else carried_categories or DEFAULT_CATEGORIES)
     subs, read_info = read_inputs(input_paths, opts, log, previous=previous_inputs(out_dir))
+    # who of one 氏名 is who, by the 住所 column (QA83, QA87): a blank address is the name's first person
+    subs, namesakes = resolve_addresses(subs)
+    read_info["namesakes_apart"] = namesakes
     for line in check_attribute_columns(subs, opts.attribute_columns, read_info):
         log(line)
     topics = read_topics(opts.topics, log=log) if opts.topics else None
@@ -3071,6 +3076,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                 log(note)
     elif log and (note := repeated_names_note(one_row_per_submission(subs), uncounted_rows(read_info),
                                               address_column=address_column)):
+        log(note)
+    if log and (note := namesakes_note(read_info.get("namesakes_apart") or {}, address_column)):
         log(note)
     joint = joint_submissions(subs)
     if log and (note := joint_submissions_note(joint)):

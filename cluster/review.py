@@ -2467,6 +2467,9 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
         raise InputError("give exactly one of --answer-id or --text")
     if not answer_id and given_text and not text:
         raise InputError("the answer text is empty")
+    if text and refers_to_another_row(text):
+        raise InputError(f"the answer 「{text}」 only points to another row: published, it would read so, and rows are "
+                         "numbered anew when opinions come late; write the answer itself (or --answer-id of a past answer)")
     if not answer_id and not text:
         raise InputError("give exactly one of --answer-id or --text")
     members, _, row_of = _run_state(run_dir)
@@ -2515,6 +2518,19 @@ def record_answer(run_dir, cluster_id: str, answer_id: str | None = None, text: 
     value["cluster"] = cluster_id
     _refuse_repeat("answer", cluster_id, ids, value, members, decisions)
     return append_decision(run_dir, "answer", ids, _with_fingerprints(row_of, value, ids), by)
+
+
+# An answer that only points to another row (「同上」「上記と同じ」「No.3と同じ」「〃」): QA88 published 「同上」
+_REFERENCE_ANSWER_RE = re.compile(
+    r"(?:同上|上に同じ|上記に同じ|上記と同じ|前に同じ|前記に同じ|同前|同左|〃|ゝ|"
+    r"(?:(?:No|NO|no|№)\.?|番号|項目)?\s*\d{1,4}\s*(?:番)?(?:の(?:考え方|回答))?(?:と|に)(?:同じ|同様)|"
+    r"(?:(?:No|NO|no|№)\.?|番号)?\s*\d{1,4}\s*(?:番)?の?(?:考え方|回答)?を?(?:ご)?参照(?:して(?:ください|下さい))?)"
+    r"(?:です|。|．|\.)*")
+
+
+def refers_to_another_row(text: str) -> bool:
+    """Whether an answer only points to another row of the table (「同上」「No.3と同じです。」)."""
+    return bool(_REFERENCE_ANSWER_RE.fullmatch(unicodedata.normalize("NFKC", text or "").strip()))
 
 
 def _answer_ids_in_run(run_dir) -> set[str]:

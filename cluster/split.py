@@ -1029,7 +1029,8 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
             lead, announced = above, bool(_REASONS_ANNOUNCED_RE.search(above))
         bullets = style in ("bullet", "dash") and above and _REASONS_LEAD_RE.search(above) and sentence_asks(above)
         reasons = (announced and not _POINTS_ASKED_RE.search(lead)
-                   and any(sentence_asks(t) or _states_stance(t) for t in split_sentences(lead)))
+                   and any(sentence_asks(t) or _states_stance(t) or criticises_draft(t) or _JUDGED_RE.search(t)
+                           for t in split_sentences(lead)))
         if not (bullets or reasons):
             k += 1
             continue
@@ -1037,8 +1038,11 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
         while k < len(cuts) and style_of.get(cuts[k]) == style:
             run.append(cuts[k])
             k += 1
-        if any(sentence_asks(text[boundaries[i][0]:lines[i][1]]) for i in run if i in boundaries):
-            continue  # items that ask: opinions
+        # items that ask: opinions (under announced reasons only an item ending in a request: a reason may say
+        # 「…を優先するべきだ」 or 「…を望む声が多い」, QA86)
+        asking = (lambda t: bool(_ENDS_ASKING_RE.search(t.strip()))) if reasons else sentence_asks
+        if any(asking(text[boundaries[i][0]:lines[i][1]]) for i in run if i in boundaries):
+            continue
         for i in run:
             boundaries.pop(i, None)
             style_of.pop(i, None)
@@ -1051,7 +1055,13 @@ _REASONS_ANNOUNCED_RE = re.compile(
     r"理由(?:は|として(?:は)?)[、，,]?(?:次|以下|下記)|(?:次|以下|下記)の(?:ような|とおりの)?(?:[0-9０-９一二三四五六七八九]+(?:つの|点の))?"
     r"理由(?:が|を|は|に|から|により|です|。|$)|なぜ(?:なら(?:ば)?|かと言うと|かというと)[、，,]?\s*$|というのも[、，,]?\s*$|根拠は(?:次|以下)")
 # 「…から、次の2点を求めます。」: the items are what is asked, each an opinion
-_POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を(?:求め|要望|要求|お願い|提案|提言)")
+_POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を(?:求め|要望|要求|お願い|提案|提言)"
+                              r"|(?:次|以下|下記)の?(?:とおり|通り)[、，,]?(?:要望|要求|お願い|提案|提言|求め)")
+# 「…は不十分だと考えます。」「…は問題です。」: a judgement of the draft, a claim its reasons can follow (QA86)
+_JUDGED_RE = re.compile(r"(?:不十分|不適切|不要|問題|疑問|遺憾|不安|心配|懸念)(?:だと|であると)?(?:考え|思い|感じ)?(?:ます|です|である|だ)[。．]?$")
+# an item that ends asking (「…してください。」「…を求めます。」): a request, though listed under reasons
+_ENDS_ASKING_RE = re.compile(r"(?:ください|下さい|ほしい|欲しい|求めます|求める|願います|お願い(?:いた|致)?します|"
+                             r"(?:いただき|頂き|もらい)たい(?:です)?|たく存じます|してはどうか)[。．.!！]*$")
 _REASON_LABEL_RE = re.compile(r"[【\[［〈<＜(（]?[ \t\u3000]*(?:その|主な)?理由(?:は)?[ \t\u3000]*[】\]］〉>＞)）]?[:：]?")
 
 
@@ -1345,7 +1355,7 @@ _INDENT_RE = re.compile(r"(?<=[。．！？!?」』）)])[ \t]*\n(?=\u3000|[ ]{1
 # (「もうひとつは、…」: QA47)
 _NEW_POINT_RE = re.compile(
     r"[ \t\u3000]*(?:また|次に|つぎに|それから|さらに|更に|加えて|あわせて|併せて|最後に|さいごに|それと|あと|"
-    r"ほかに|他に|その他|そのほか|別件で?|続いて|なお|尚|"
+    r"ほかに|他に|その他|そのほか|別件で?|続いて|なお|尚|一方(?:で)?|末筆(?:ながら|では(?:ございますが|ありますが))|"
     r"もう(?:一|1|ひと)(?:点|つ)(?:は|として|目(?:は|として)?)?|[二三四五六2-6２-６](?:点|つ)目(?:として|は|に)?|"
     r"(?:一|1|１)(?:点|つ)目(?:として|は|に)?|まず|第[一二三四五六1-6１-６](?:に|点))"
     r"(?:[、，,\s]|(?<=目)|(?<=点)|(?<=に))")

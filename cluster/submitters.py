@@ -97,6 +97,18 @@ def repeated_names_note(subs, blank_rows: Sequence[int] = (), total: bool = True
             f"count as one submitter ({by_address}){total}; --submitter-column names another column")
 
 
+def namesakes_note(apart: Mapping[str, int], address_column: str | None, limit: int = 5) -> str | None:
+    """One line naming the 氏名 that the 住所 column splits into several people (QA87: staff could not check the
+    figure), or None."""
+    if not apart:
+        return None
+    shown = ", ".join(f"{name} ({n})" for name, n in list(apart.items())[:limit])
+    more = f" and {len(apart) - limit} more" if len(apart) > limit else ""
+    return (f"提出者数: {len(apart):,} name{'s' if len(apart) > 1 else ''} at different addresses in the "
+            f"{address_column or '住所'} column count as several people: {shown}{more} (a submission without an "
+            "address counts as the name's first person)")
+
+
 # A submission that carries several people (QA50: a PTA's letter, 「…ほか役員一同」, 「保護者有志 32名」 with its
 # list, 「署名 1,250筆を添えて提出します」, 30 names under 「賛同者（連名）」): 提出者数 counts it once, which a city may
 # publish as 「うち連名…件」 or 「このほか署名…筆」; staff had to read every letter to find them.

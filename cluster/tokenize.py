@@ -176,7 +176,7 @@ class Tokenizer:
                 word = "".join(t.surface for t in run) if len(run) > 1 else run[0].base
                 # one noun is checked by its lemma too: 「…したうえで」 is 上, a stopword, written うえ
                 if (word not in stop and word not in _LABEL_STOP and not (len(run) == 1 and run[0].lemma in stop)
-                        and not _is_trivial(word)):
+                        and not _is_trivial(word) and not _AMOUNT_WORD_RE.fullmatch(word)):
                     out.append(word)
             run.clear()
 
@@ -214,13 +214,16 @@ class Tokenizer:
 # or 「公共交通・ご清栄・バス」 tells staff nothing; nor does the formal noun はず or a bare 人 (QA:
 # 「保存・はず・中央広場」「人・車・有料化」).
 _LABEL_STOP = frozenset({"市", "県", "町", "村", "まま", "侭", "次", "わけ", "訳", "最後", "一点", "二点", "三点",
-                         "はず", "筈", "人", "方々",
+                         "はず", "筈", "人", "方々", "おそれ", "恐れ", "虞",  # 「…のおそれがある」 (QA83's 「おそれ・…」)
                          "びっくり", "拝啓", "拝啓時下", "時下", "ご清栄", "清栄", "ご清祥", "清祥", "お慶び", "末筆",
                          "ご健勝", "健勝", "ご苦労様", "恐縮", "前略", "謹啓", "草々", "敬具", "敬白", "御中",
                          # the counters of a reference or a date left alone (「第12条第2項」「1年」): QA33's
                          # labels read 「項・事業者・勧告」; the reference itself is in 該当箇所
                          "条", "項", "号", "章", "節", "頁", "款", "編", "年", "月", "日", "件", "回"})
-_FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})  # not 所 or 物: 保育所, 農産物
+_FORMAL_NOUNS = frozenset({"侭", "為", "事", "程", "通り"})
+# a counter with 以上 / 以下 … left of an amount (「100円以上」 without its number): QA83's label 「…・円以上」
+_AMOUNT_WORD_RE = re.compile(r"(?:円|人|名|件|回|年|か月|ヶ月|カ月|月|日|歳|才|分|時間|台|kg|km|m|%|％|倍|割|世帯|戸)"
+                             r"(?:以上|以下|未満|超|程度|前後|くらい|ぐらい|ほど|余り|あまり|強|弱)")  # not 所 or 物: 保育所, 農産物
 # a letter's opening and closing words: never glued to the noun after them into one keyword
 _LETTER_WORDS = frozenset({"前略", "拝啓", "謹啓", "草々", "早々", "敬具", "敬白", "謹白", "御中"})
 

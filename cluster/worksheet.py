@@ -837,6 +837,22 @@ def _refuse_dates(path: Path, sheet: _Sheet) -> None:
 _BARE_NUMBER = re.compile(r"(?:過去の)?(?:回答案?|答え)?の?(?:番号|no\.?|#)?\s*(\d{1,6})\s*番?", re.I)
 
 
+def _refuse_references(path: Path, sheet: _Sheet) -> None:
+    """A changed 考え方 cell that only points to another row (「同上」「No.3と同じ」): published, it would read so
+    under a row whose neighbour may answer another question, and rows renumber when late opinions come
+    (QA88). Refused, every such cell named."""
+    from .review import refers_to_another_row
+
+    cells = [(number, cid, answer.strip()) for number, cid, _, answer in sheet.rows
+             if not _same(answer, sheet.written[cid][1]) and refers_to_another_row(answer)]
+    if not cells:
+        return
+    named = _listed([f"{_row(number, cid)} 「{typed}」" for number, cid, typed in cells])
+    raise InputError(f"{path.name}: column {ANSWER} of {named} only points to another row: published, it would read "
+                     f"so, and rows are numbered anew when opinions come late; nothing recorded: copy the answer itself "
+                     f"into {'each' if len(cells) > 1 else 'the'} cell")
+
+
 def _refuse_bare_numbers(path: Path, sheet: _Sheet, run_dir) -> None:
     """A changed 考え方 cell holding a number only (or a past answer's id) meant that past answer:
     published as the answer, it would read 「4」. Refused, with the hint."""
@@ -1048,6 +1064,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         if m.candidate:
             pasted_candidate = m
     _refuse_dates(path, sheet)
+    _refuse_references(path, sheet)
     _refuse_bare_numbers(path, sheet, run_dir)
     import hashlib
 

@@ -30,6 +30,14 @@ from conftest import invoke, read_csv_rows, split_texts, write_csv, write_workbo
     "統廃合の対象から南児童館を外すべきだと考えます。理由は次のとおりです。\n１．南地区は子育て世帯が増加しており、利用者数は5年間で1.5倍になっている。\n"
     "２．近隣の児童館は定員を超えており、統合すると受け入れられない。",
     "次の理由から計画に反対です。\n1. 費用が高すぎる。\n2. 利用者が少ない。",
+    # QA86: a reason that says what should be done, or names a wish, is still a reason
+    "第3章の住宅への太陽光発電設備の設置義務化に反対です。理由は次の3点です。\n1. 設置費用が市民の大きな負担になる。\n"
+    "2. 北向きの住宅では効果が薄い。\n3. まずは市の公共施設への導入を優先するべきだ。",
+    "第4章の緑被率の目標を30％に引き上げてください。\n理由\n・近隣市はすでに30％を目標にしている。\n"
+    "・市民アンケートでも緑の保全を望む声が最も多い。\n・目標を高く掲げることが必要だと考える。",
+    # a judgement of the draft is the claim the reasons follow
+    "第3章の温室効果ガス削減目標は不十分だと考えます。理由は次のとおりです。\n1. 国の目標と同じ水準にとどまっている。\n"
+    "2. 近隣の先進自治体は50％以上を掲げている。\n以上から、目標を引き上げていただきたく存じます。",
 ])
 def test_reasons_listed_under_a_claim_are_that_one_opinion(letter):
     assert split_texts(letter) == [letter]
@@ -40,6 +48,9 @@ def test_reasons_listed_under_a_claim_are_that_one_opinion(letter):
     ("以下の理由から、次の2点を求めます。\n1. 駐輪場を増やすこと\n2. 街灯を増やすこと", "駐輪場を増やすこと"),
     # an item that asks is an opinion, reasons announced or not
     ("計画に賛成です。理由は次のとおりです。\n1. 駅前が便利になる。\n2. 駐輪場を増やしてください。", "駅前が便利になる。"),
+    # 「次のとおり要望します」: the items (noun phrases) are what is asked, reasons mentioned or not (QA86)
+    ("近年の猛暑を踏まえ、以下の理由により、次のとおり要望します。\n1. 公園へのミストシャワーの設置\n2. 街路樹の植栽の拡充",
+     "公園へのミストシャワーの設置"),
 ])
 def test_items_that_are_the_requests_stay_opinions(letter, first):
     texts = split_texts(letter)
@@ -87,6 +98,24 @@ def test_one_opinion_citing_two_places_stays_one(letter):
 def test_a_side_taken_then_a_new_point_asking_another_thing_are_two():
     letter = "文化会館の建て替えには賛成です。さらに、市役所本庁舎の窓口の土日開庁も検討してください。"
     assert split_texts(letter) == ["文化会館の建て替えには賛成です。", "さらに、市役所本庁舎の窓口の土日開庁も検討してください。"]
+
+
+@pytest.mark.parametrize("letter, second", [
+    ("第3章の自転車専用レーンの整備には賛成です。一方、第4章の中央公園の樹木を伐採する計画には反対です。",
+     "一方、第4章の中央公園の樹木を伐採する計画には反対です。"),
+    ("第6章の計画の推進について、市民向けの報告会を毎年開いてください。\n末筆ながら、計画の策定後には地区ごとの説明会を"
+     "開催していただきたく存じます。", "末筆ながら、計画の策定後には地区ごとの説明会を開催していただきたく存じます。"),
+])
+def test_ippou_and_mappitsu_open_a_new_point(letter, second):
+    assert split_texts(letter)[1:] == [second]
+
+
+def test_a_lead_asking_for_the_points_below_is_no_opinion_of_its_own():
+    from cluster.split import split_submission
+
+    letter = "第6章の推進体制について、次の2点を求めます。\n1. 環境審議会に公募市民枠を設けること。\n2. 計画の進捗状況を毎年公表すること。"
+    segs = split_submission(letter)
+    assert [s.closing for s in segs] == [True, False, False]
 
 
 def test_a_concession_is_no_side_of_its_own():
@@ -297,3 +326,77 @@ def test_an_answer_recorded_after_a_split_is_for_the_opinions_that_stay(tmp_path
     assert len(answered) == 1
     assert "東分館を廃止する案には反対です" in answered[0]
     assert answer_of[now["A1-1"]]["answer_status"] == "confirmed"
+
+
+# --- label words --------------------------------------------------------------------------------------
+
+def test_an_amount_left_without_its_number_and_osore_are_no_keywords():
+    from cluster.tokenize import Tokenizer
+
+    words = Tokenizer().keywords("駐輪場の利用料金を月100円以上にすると、利用者が減るおそれがあります。講習は年1回以上にしてください。")
+    assert "駐輪場" in words and "利用料金" in words
+    assert not {"円以上", "回以上", "おそれ"} & set(words)
+
+
+# --- QA87: who of one name is who ----------------------------------------------------------------------
+
+def _report_of(tmp_path, *inputs, extra=()):
+    out = tmp_path / "out"
+    res = invoke("run", *inputs, "--out", out, "--model", "char-hash", *extra)
+    assert res.exit_code == 0, res.output
+    return res, (out / "report.md").read_text(encoding="utf-8"), out
+
+
+def test_an_address_left_blank_or_written_otherwise_is_the_same_person(tmp_path):
+    header = ["受付番号", "提出方法", "氏名", "住所", "ご意見"]
+    rows = [["R1", "電子メール", "林 直子", "みなと市若葉町2-4-6", "駅前の駐輪場を増やしてください。"],
+            ["R2", "郵送", "林 直子", "", "図書館の開館時間を延長してください。"],
+            ["R3", "郵送", "林 直子", "若葉町二丁目四番六号 グリーンハイツ101号室", "公園のトイレを洋式にしてください。"],
+            ["R4", "郵送", "林 直子", "〒123-4567 みなと市若葉町2-4-6", "バスの本数を増やしてください。"],
+            ["R5", "FAX", "小林 進", "みなと市旭町1-2", "街灯を増やしてください。"],
+            ["R6", "FAX", "小林 進", "みなと市旭町1-23", "歩道を広げてください。"]]
+    res, report, _ = _report_of(tmp_path, write_csv(tmp_path / "c.csv", header, rows))
+    # 林 直子: one person however her address is written; 小林 進: 旭町1-2 and 1-23 are two
+    assert "提出者数：3名（提出件数 6件。同一の氏名・住所による提出は1名として計上）" in report
+    assert "1 name at different addresses" in res.output and "小林 進 (2)" in res.output
+
+
+def test_a_file_without_the_address_column_counts_by_the_name(tmp_path):
+    web = write_csv(tmp_path / "web.csv", ["受付番号", "氏名", "住所", "ご意見"],
+                    [["W1", "石井 聡", "みなと市東町1-1-1", "駅前の駐輪場を増やしてください。"],
+                     ["W2", "鈴木 一郎", "みなと市北町1-2-3", "図書館の開館時間を延長してください。"],
+                     ["W3", "鈴木 一郎", "みなと市南町5-6-7", "図書館の開館時間を延長してください。"]])
+    post = write_csv(tmp_path / "郵送.csv", ["番号", "氏名", "ご意見"],
+                     [["1", "石井 聡", "駅前の駐輪場を増やしてください。"], ["2", "山田 花子", "公園を増やしてください。"]])
+    res, report, out = _report_of(tmp_path, web, post, extra=("--count-repeats", "once"))
+    # 石井 聡 by post is the web's 石井 聡 (a repeat of his opinion); the two 鈴木 一郎 are two people
+    assert "提出者数：4名（提出件数 5件。同一の氏名・住所による提出は1名として計上）" in report
+    status = {r["comment_id"]: r["status"] for r in read_csv_rows(out / "opinions.csv")}
+    assert status["1"] == "repeat" and status["W1"] == "ok"
+    assert not any(r["status"] == "repeat" for r in read_csv_rows(out / "opinions.csv") if r["comment_id"] == "W3")
+
+
+def test_resolve_addresses_numbers_the_people_of_a_name():
+    from cluster.io import person_key, resolve_addresses
+    from cluster.records import Submission
+
+    subs = [Submission(1, "a", "x", submitter="鈴木 一郎", address="北町1-2-3"),
+            Submission(2, "b", "x", submitter="鈴木一郎", address="南町5-6-7"),
+            Submission(3, "c", "x", submitter="鈴木　一郎", address=""),
+            Submission(4, "d", "x", submitter="山田 花子", address="東町1"),
+            Submission(5, "e", "x", submitter="", address="東町1")]
+    out, apart = resolve_addresses(subs)
+    assert [s.address for s in out] == ["1", "2", "1", "", ""]
+    assert apart == {"鈴木 一郎": 2}
+    assert len({person_key(s) for s in out[:3]}) == 2
+
+
+@pytest.mark.parametrize("order", [("記入例", "意見一覧"), ("意見一覧", "記入例")])
+def test_an_example_sheet_with_the_same_columns_is_not_read(tmp_path, order):
+    sheets = {"記入例": [["受付番号", "氏名", "ご意見"], ["例", "市民 太郎", "（記入例）○○公園について、ベンチを増やしてください。"]],
+              "意見一覧": [["受付番号", "氏名", "ご意見"], ["A1", "山田 花子", "図書館の開館時間を延長してください。"],
+                       ["A2", "佐藤 次郎", "駅前の駐輪場を増やしてください。"]]}
+    book = write_workbook(tmp_path / "意見.xlsx", {name: sheets[name] for name in order})
+    res, report, out = _report_of(tmp_path, book)
+    assert [r["comment_id"] for r in read_csv_rows(out / "opinions.csv")] == ["A1", "A2"]
+    assert "記入例" in res.output and "（記入例）" not in report
