@@ -94,7 +94,10 @@ def _guarded(fn):
             _silence_closed_streams()
             return None
         except ValueError as exc:  # InputError, EncoderError, DecisionsError are ValueErrors
-            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            for line in getattr(exc, "lines", ())[:-1]:  # several problems found at once: one line each
+                _echo(f"error: {line}", err=True)
+            last = (getattr(exc, "lines", None) or [str(exc)])[-1]
+            _fail(last.splitlines()[0] if last else type(exc).__name__)
         except OSError as exc:
             _fail(_os_error_message(exc))
         except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for users

@@ -153,6 +153,9 @@ def _ocr_ones(lines: list[str], fix: LayoutRepair) -> list[str]:
     return out
 
 
+_ADDRESS_END_RE = re.compile(r"[0-9０-９一二三四五六七八九十〇]+(?:号|番地|番)$")
+
+
 def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     """``text`` with the page layout of a PDF or OCR copy undone (see the module), and what changed.
     A text with none of it comes back unchanged (the same string)."""
@@ -185,6 +188,8 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
                 and _japanese_line(prev) and not opens_item(line)
                 # 「小川 由美、中村 美咲、…」: a 名簿's lines are a list, no sentence a page cut (QA50)
                 and not is_name_list_line(prev) and not is_name_list_line(line)
+                # 「…日の出町1丁目33番13号⏎山口 英代」: an address line over the name, no sentence cut (QA90)
+                and not _ADDRESS_END_RE.search(prev.rstrip(" \t\u3000"))
                 and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")
             fix.joined += 1

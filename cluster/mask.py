@@ -223,6 +223,11 @@ _PLACE = "[" + "々〆ヶ\u4e00-\u9fffァ-ヺー" + "".join(
 # ... and が / の / ケ linking two kanji inside a name: 霞が関, 自由が丘, 関ケ原.
 _PLACE_OR_LINK = f"(?:{_PLACE}|[がのケヶ](?=[\u4e00-\u9fff]))"
 
+# ... and a place named in hiragana, particles and all (「みなと市」「みずほ県」: QA90 published 「みずほ県みなと市桜台9丁目…」,
+# its と read as a particle), starting after a non-hiragana character or a particle
+_KANA_PLACE = (r"(?:(?<![ぁ-ゖ])(?![はがをにでへとも])|(?<=[はがをにでへとも]))[ぁ-ゖ](?:(?![はがをにでへも])[ぁ-ゖ]){1,5}"
+               r"(?=[都道府県市区町村郡])")
+
 _KD = f"[{_KANJI_DIGITS}]"
 # 「３番地の４」: a lot number after 番地 (digits only: 「２番地の一部」 is a sentence).
 _LOT_NO = rf"(?:[の之][^\S\n]*{D}+(?![0-9０-９]))"
@@ -382,6 +387,44 @@ _SNS_NAME_BEFORE_RE = re.compile(
     rf"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:{_SNS_NAMES}|LINE|Line|ＬＩＮＥ|ライン|SNS|ＳＮＳ)(?![A-Za-zＡ-Ｚａ-ｚ])")
 
 
+# QA89: what identifies a person though the forms above miss it.
+# An account written after its service without a colon (「Xのアカウント aya_murakami0412」「ツイッターでyamamori_hiro」
+# 「ラインは mihok0412 です」): an ID with a letter and a digit or _ in it
+_SNS_LOOSE_ID_RE = re.compile(
+    rf"((?<![A-Za-zＡ-Ｚａ-ｚ])(?:{_SNS_NAMES}|LINE|Line|ＬＩＮＥ|ライン)[^\S\n]*(?:[のでは][^\S\n]*)?(?:{_ID_WORD}[^\S\n]*"
+    r"(?:[はが][^\S\n]*)?)?[:：]?[^\S\n]*[@＠]?)"
+    r"((?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?![A-Za-z0-9_.@＠\-])")
+_HONORIFIC = r"(?:さん|様|氏|くん|ちゃん|君|先生)"
+# initials before an honorific (「Y.K.さん」「Y・Kさん」; 「JAさん」, no dot, is the co-op)
+_INITIALS_RE = re.compile(rf"(?<![A-Za-zＡ-Ｚａ-ｚ])[A-ZＡ-Ｚ][.．・･][^\S\n]?[A-ZＡ-Ｚ][.．]?(?=[^\S\n]?{_HONORIFIC})")
+# a name in Latin letters before -san (「Suzuki Ichiro-san」「Tanaka Hanako san」)
+_LATIN_NAME_SAN_RE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}[^\S\n]+[A-Z][a-z]{1,15}(?=(?:-san|[^\S\n]san)\b|[^\S\n]?(?:さん|様|氏|くん|ちゃん))")
+# a foreign name in katakana with its 「・」 before an honorific (「マリア・サントスさん」)
+_KATAKANA_FULL_NAME_RE = re.compile(rf"(?<![ァ-ヺー・･])[ァ-ヺー]{{2,10}}[・･＝=][ァ-ヺー]{{2,10}}(?=[^\S\n]?{_HONORIFIC})")
+# someone named by a role in a group before 様/さん (「自治会の会計の森様」「班長の佐藤さん」): the role stays
+_GROUP_ROLE_NAME_RE = re.compile(
+    r"((?:副?会長|会計|書記|役員|理事|監事|幹事|班長|組長|民生委員|児童委員|管理人|大家|店長|院長|園長|副?校長|教頭|主任|係長|"
+    r"課長|部長)(?:の|である)[^\S\n]?)(?![皆各諸貴同御方])([\u4e00-\u9fff]{1,3})(?=(?:様|さん|氏)(?![\u4e00-\u9fff]))")
+# a place's coordinates in Japan (「（35.4437, 139.6380）」) and an IP address (「203.0.113.45」)
+_COORDINATES_RE = re.compile(r"(?<![\d.])(?:2\d|3\d|4[0-6])\.\d{3,}[^\S\n]*[,，、][^\S\n]*(?:12[2-9]|1[34]\d|15[0-4])\.\d{3,}(?![\d.])")
+_IP_RE = re.compile(r"(?<![\d.])(?=(?:\d+\.)*\d{2,}\.(?:\d+\.)*\d{2,})(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}"
+                    r"(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])")
+
+
+def _mask_loose_identifiers(text: str) -> str:
+    """The QA89 forms: an account without a colon, initials, a name in Latin letters or katakana before an
+    honorific, a group role's member, a place's coordinates, an IP address."""
+    if not text:
+        return text
+    text = _SNS_LOOSE_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
+    text = _INITIALS_RE.sub(MASKS["name"], text)
+    text = _LATIN_NAME_SAN_RE.sub(MASKS["name"], text)
+    text = _KATAKANA_FULL_NAME_RE.sub(MASKS["name"], text)
+    text = _GROUP_ROLE_NAME_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
+    text = _COORDINATES_RE.sub(MASKS["address"], text)
+    return _IP_RE.sub(MASKS["id"], text)
+
+
 def _later_id(m: re.Match) -> str:
     line_start = m.string.rfind("\n", 0, m.start()) + 1
     if _SNS_NAME_BEFORE_RE.search(m.string, max(line_start, m.start() - 40), m.start()):
@@ -402,10 +445,14 @@ _YUCHO_RE = re.compile(rf"(記号[^\S\n]*(?:[:：]|は)?[^\S\n]*){D}{{5}}([^\S\n
 _ID_LABELS = ("運転免許証番号", "免許証番号", "免許番号", "旅券番号", "パスポート番号", "パスポートの番号", "パスポート",
               "被保険者番号", "保険者番号", "保険証番号", "記号番号", "記号・番号", "記号及び番号", "受給者証番号", "受給者番号",
               "受給資格者番号", "基礎年金番号", "年金番号", "診察券番号", "患者番号", "住民票コード", "在留カード番号",
-              "手帳番号", "証明書番号", "登録番号", "会員番号")
+              "手帳番号", "証明書番号", "登録番号", "会員番号",
+              # QA89: 「学籍番号 21E3047」「社員番号 K-58213」「身体障害者手帳 第12345号」
+              "学籍番号", "学生番号", "学生証番号", "受験番号", "社員番号", "職員番号", "従業員番号", "社員証番号",
+              "障害者手帳", "療育手帳", "保健福祉手帳", "介護保険証", "保険証")
 _ID_NUMBER_RE = re.compile(
     rf"((?:{'|'.join(_ID_LABELS)})[^\S\n]*(?:[:：]|は|の)?[^\S\n]*)"
-    rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{D}+(?:[^\S\n]?[{HC}・･][^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*(?:[^\S\n]*号)?)"
+    rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{H}?{D}+(?:[^\S\n]?[{HC}・･]?[^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*"
+    rf"(?:[^\S\n]*号)?)"
     rf"(?![0-9０-９]|[^\S\n]*(?:円|万|億|人|件|歳|才|%|％))")
 
 
@@ -523,6 +570,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         # 「（〇四五）二二三―四五六七」「〇九〇の一二三四の五六七八」 (QA81)
         rf"|[(（]〇[〇一二三四五六七八九]{{1,4}}[)）][^\S\n]*[〇一二三四五六七八九]{{1,4}}(?:{H}|[・･．.]|[^\S\n])?"
         rf"[〇一二三四五六七八九]{{3,4}}(?![{_KANJI_DIGITS}])"
+        # 「〇四六七（二二）五五六六」 (QA89: a FAX number)
+        rf"|(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}[(（][〇一二三四五六七八九]{{1,4}}[)）][〇一二三四五六七八九]{{3,4}}"
+        rf"(?![{_KANJI_DIGITS}])"
         rf"|(?<![{_KANJI_DIGITS}])〇[〇一二三四五六七八九]{{1,4}}の[〇一二三四五六七八九]{{2,4}}の[〇一二三四五六七八九]{{4}}"
         rf"(?![{_KANJI_DIGITS}])")),
     # A bare 123-4567 is a postal code only once phone numbers (045-123-4567) are masked.
@@ -530,7 +580,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # Street addresses: a place name followed by a block number (丁目, 番地, 号 or 1-2-3), with
     # what follows the block: 「３番地の４」, a building and its room (see _ADDRESS_TAIL).
     ("address", re.compile(
-        rf"(?:{_PLACE_OR_LINK}{{0,12}}?[都道府県])?{_PLACE_OR_LINK}{{1,12}}?[市区町村郡]"
+        rf"(?:(?:{_KANA_PLACE}|{_PLACE_OR_LINK}{{0,12}}?)[都道府県])?(?:{_KANA_PLACE}|{_PLACE_OR_LINK}{{1,12}}?)[市区町村郡]"
         rf"{_PLACE_OR_LINK}{{0,12}}?{_ADDRESS_BREAK}"
         rf"(?:[{_KANJI_DIGITS}0-9０-９]+丁目{_BLOCK_BREAK}[^\S\n]*(?:(?:{D}+|{_KD}+(?=番))[^\S\n]*(?:番地?|{H})[^\S\n]*{_LOT_NO}?)?"
         rf"(?:{D}+[^\S\n]*号?|{_KD}+号|(?:(?<=番地)|(?<=番))[の之]?{_KD}{{1,4}}(?![\u4e00-\u9fff々]))?"
@@ -566,6 +616,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?:大字|字){_PLACE_OR_LINK}{{1,12}}?{D}+[^\S\n]*番地?[^\S\n]*{_LOT_NO}?(?:{D}+[^\S\n]*号?)?{_ADDRESS_TAIL}"
     )),
+    # ... its lot number without 番地 (「大字上野字下原1234」「字下原1234-5」, QA89): three digits or more, or with a
+    # hyphen; a 字 inside a word (文字, 数字) is no 字
+    ("address", re.compile(
+        rf"(?:大字|(?<![\u4e00-\u9fff々])字){_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
 ]
 
 
@@ -3214,6 +3268,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _AFTER_POSTAL_RE.sub(lambda m: m.group(1) + MASKS["address"], text)
     text = _SNS_LABELLED_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _SNS_BLANK_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
+    text = _mask_loose_identifiers(text)
     if any(w in text for w in ("ID", "ＩＤ", "Id", "id", "アイディー", "アカウント", "ユーザー名")):
         text = _LATER_ID_RE.sub(_later_id, text)
     text = _LABEL_NAME_RE.sub(_mask_labelled_name, text)

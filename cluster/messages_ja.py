@@ -983,7 +983,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "同じ文面で多数寄せられた意見（写し{k}件以上のグループ）：{f_list}"),
     (r"(?P<c>\S+) holds (?P<n>\d+) campaigns of different wording \((?P<copies>[\d +…]+) copies: (?P<ids>.+?)\); "
      r"check that they ask the same \((?P<cmd>`[^`]+`) gives one its own row, its copies with it\)",
-     "{c} には、文面の違う同文意見のグループが{n}つ入っています（写し {copies}件：{ids}）。同じことを求めているか確かめてください"
+     "{c} には、文面の違う同文意見のグループが{n}個入っています（写し {copies}件：{ids}）。同じことを求めているか確かめてください"
      "（{cmd} で1つを写しごと別の項目にできます）"),
     (r"(?P<n>\d+) more rows hold campaigns of different wording, with smaller second campaigns: (?P<rows>.+?) "
      r"\(clusters\.csv: campaign_copies; `cluster review show` lists a row's texts\)",
@@ -1412,6 +1412,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      lambda m: f"前回の実行のあとに記録した判断{m['ns'].replace(', ', '、')}で、{m['c']} の意見{m['k']}件"
                f"（{m['ids'].replace(', ', '、')}）はこの行から外れます。この{KINDS.get(m['kind'], m['kind'])}は"
                f"行に残る{m['m']}件について記録しました"),
+    # a column staff added to the worksheet (QA88: its text was dropped without a word)
+    (r"column (?P<c>.+?) is not one of the worksheet's \((?P<n>[\d,]+) cells? written in it\): the import does not read "
+     r"it, nothing recorded from it",
+     "{c} の列はワークシートの列ではありません（{n}個のセルに記入あり）。取り込みでは読まないので、何も記録していません"),
     # an answer that only points to another row (QA88)
     (r"(?P<p>.+?): column (?P<col>\S+) of (?P<rows>.+) only points to another row: published, it would read so, and "
      r"rows are numbered anew when opinions come late; nothing recorded: copy the answer itself into (?:each|the) cell",
@@ -1430,6 +1434,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"\((?P<pt>[\d.]+) pt\): Excel cuts it on screen and in print; report\.html and report\.md show it whole",
      "report.xlsx：No. {no} の{col}（{c}字）は、Excel の行の高さの上限（{pt} pt）に収まりません。Excel の画面と印刷では"
      "途中で切れます。report.html と report.md には全文が載ります"),
+    # (QA90: this stayed English)
+    (r"form letters sent (?P<n>\d+) times or more are never grouped together, only by staff \(rows (?P<rows>.+?)\); two "
+     r"that ask the same are joined with (?P<cmd>`[^`]+`) \(their ids\)",
+     lambda m: f"{m['n']}件以上送られた同文意見は、職員が決めない限り一つの項目にまとめません（項目 "
+               f"{m['rows'].replace(', ', '、')}）。同じことを求めている二つは {m['cmd']} でまとめられます（ROW には項目ID）"),
     # namesakes the 住所 column tells apart (QA87)
     (r"提出者数: (?P<n>[\d,]+) names? at different addresses in the (?P<col>.+?) column count as several people: "
      r"(?P<shown>.+?)(?: and (?P<more>\d+) more)? \(a submission without an address counts as the name's first person\)",

@@ -374,7 +374,26 @@ def split_submission(text: str) -> list[Segment]:
     table = _tab_table(text)
     if table is not None:
         return table
-    return _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text)))
+    return _titled(text, _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text))))
+
+
+# A letter's title on its first line (「放課後児童クラブの待機児童の解消を求める意見」「…に関する要望書」), a blank line
+# under it: the letter's name, not an opinion of its own (QA91: a campaign's title doubled its count)
+_LETTER_TITLE_RE = re.compile(r"[ \t\u3000]*[^\n。．！？!?]{4,60}(?:を求める|に関する|についての|に対する|への|の)?"
+                              r"(?:ご?意見|意見書|要望|要望書|要請|要請書|提言|提言書|陳情|陳情書|嘆願書|請願|請願書)"
+                              r"[ \t\u3000]*$")
+
+
+def _titled(text: str, segments: list[Segment]) -> list[Segment]:
+    """``segments`` with a title line over the letter (``_LETTER_TITLE_RE``, the first segment, a blank line after it,
+    an opinion after that) as a ``closing`` segment."""
+    if len(segments) < 2 or segments[0].closing or segments[0].part or segments[0].marker:
+        return segments
+    first = segments[0]
+    if not _LETTER_TITLE_RE.fullmatch(text[first.start:first.end]) or not _BLANK_LINE_RE.match(text, first.end) \
+            or not any(not s.closing for s in segments[1:]):
+        return segments
+    return [replace(first, closing=True)] + segments[1:]
 
 
 # A letter typed as a table, its cells apart by TABs, under a header naming the opinion's column (QA80: 「No.⇥該当頁⇥
@@ -1059,6 +1078,8 @@ _POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を
                               r"|(?:次|以下|下記)の?(?:とおり|通り)[、，,]?(?:要望|要求|お願い|提案|提言|求め)")
 # 「…は不十分だと考えます。」「…は問題です。」: a judgement of the draft, a claim its reasons can follow (QA86)
 _JUDGED_RE = re.compile(r"(?:不十分|不適切|不要|問題|疑問|遺憾|不安|心配|懸念)(?:だと|であると)?(?:考え|思い|感じ)?(?:ます|です|である|だ)[。．]?$")
+# a claim said as what ought to be (「…運営されるべきです。」「…が必要だ。」), no request made of anyone
+_OUGHT_ONLY_RE = re.compile(r"(?:べき|必要)(?:だ|である|です|でしょう|と(?:考え|思い)ます)?[。．.!！]*$")
 # an item that ends asking (「…してください。」「…を求めます。」): a request, though listed under reasons
 _ENDS_ASKING_RE = re.compile(r"(?:ください|下さい|ほしい|欲しい|求めます|求める|願います|お願い(?:いた|致)?します|"
                              r"(?:いただき|頂き|もらい)たい(?:です)?|たく存じます|してはどうか)[。．.!！]*$")
@@ -1403,7 +1424,7 @@ _TERM_RE = re.compile(r"[\u4e00-\u9fff\u3005\u30a0-\u30ffー]{2,}")
 def _terms(text: str) -> set[str]:
     """Character bigrams of the kanji and katakana words of ``text``: what it is about."""
     out = set()
-    for word in _TERM_RE.findall(text):
+    for word in _TERM_RE.findall(unicodedata.normalize("NFKC", text)):  # (「ｺﾝｾｯｼｮﾝ」 as 「コンセッション」, QA90)
         out.update(word[i:i + 2] for i in range(len(word) - 1))
     return out - _COMMON_BIGRAMS
 
@@ -1669,7 +1690,7 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
         or criticise the draft, and no word of theirs is one of ``named`` or ends one."""
         if not named or not any(objects[k] or crit[k] for k in ks):
             return False
-        words = {w for k in ks for w in _TERM_RE.findall(unit_text[k]) if len(w) >= 2}
+        words = {w for k in ks for w in _TERM_RE.findall(unicodedata.normalize("NFKC", unit_text[k])) if len(w) >= 2}
         return not _same_object(words, named)
 
     chunks: list[list[int]] = []
@@ -1702,8 +1723,12 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 # に配置し…」 under 「…事業所を…確保してください。」) is another opinion, though the letter's
                 # subject words (医療的ケア児, 介護) are in both (QA47)
                 said_so_far = "".join(unit_text[k] for c in chunks[-1:] for k in c)
+                # a paragraph whose only claim names nothing (「命に関わる水道は、公共の責任で運営されるべきです。」) argues for
+                # the request before it; it starts no opinion by sharing no word (QA90: a campaign's copies written in
+                # paragraphs were cut in three, its copies without blank lines not)
+                names_something = any(crit[k] or not _OUGHT_ONLY_RE.search(unit_text[k]) for k in para_ks if asks[k])
                 if not _restates(para_text, said_so_far) and (
-                        not para_terms[para_of[i]] & mine
+                        (not para_terms[para_of[i]] & mine and names_something)
                         or other_thing([k for k in para_ks if asks[k]], request_objects)):
                     new_chunk = []
                     # whole paragraphs since the last request: the background of this one, unless
@@ -1732,7 +1757,8 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
         if asks[i]:
             request_terms |= terms[i]
             request_paras.add(para_of[i])
-            request_objects |= objects[i]
+            if not _OUGHT_ONLY_RE.search(unit_text[i]):  # (「公共の責任で運営されるべき」 names no thing asked for)
+                request_objects |= objects[i]
     if len(chunks) < 2:
         return _cut_lead_lines(text, seg, units, lead)
     out = [Segment(units[0][0], units[lead - 1][1], closing=True)] if lead else []

@@ -69,7 +69,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from .io import InputError, shorten
+from .io import InputError, counted, shorten
 from .io import _cell_text as _io_cell_text
 from .answers import stands_in_report
 from .records import AnswerCandidate
@@ -303,6 +303,7 @@ class _Sheet:
     unread: dict = field(default_factory=dict)  # cluster_id -> {column not imported: its cell now} (UNREAD)
     missing: tuple = ()  # editable columns the worksheet had that are no longer in the sheet (deleted)
     shown_extra: dict = field(default_factory=dict)  # cluster_id -> (candidate number, 回答の状態) as shown
+    added: dict = field(default_factory=dict)  # a column staff added (メモ) -> how many of its cells hold text
 
 
 def _listing_fingerprint(rows) -> str:
@@ -377,7 +378,7 @@ def _read(path: Path) -> _Sheet:
                 folder = cid
         rows, header, seen, label_cells, category_cells, section_cells, department_cells = [], None, {}, {}, {}, {}, {}
         misplaced = []  # (row, cluster id, [(column, as written, as now)]): No. or 件数 not the cluster's
-        dates, unread, missing, header_row = {}, {}, (), 0
+        dates, unread, missing, header_row, added = {}, {}, (), 0, {}
         editable = [name for name, shown in ((LABEL, labels), (CATEGORY, categories), (SECTION, sections),
                                              (DEPARTMENT, departments)) if shown]  # (older worksheets: none)
         for number, cells in enumerate(wb[main].iter_rows(), 1):
@@ -427,6 +428,9 @@ def _read(path: Path) -> _Sheet:
             # columns not imported: their cells now, to name the ones staff changed (QA45: silently dropped)
             unread[cid] = {name: _io_cell_text(cells[header[name]].value) for name in UNREAD
                            if header.get(name) is not None and header[name] < len(cells)}
+            for name, i in header.items():  # a column staff added (「メモ」): named, not read (QA88)
+                if name not in MAIN_HEADER and i < len(cells) and _io_cell_text(cells[i].value).strip():
+                    added[name] = added.get(name, 0) + 1
         if header is None:
             raise InputError(f"{path}: sheet {MAIN_SHEET!r} has no header row with cluster_id, {SUMMARY} and "
                              f"{ANSWER}; do not rename those columns")
@@ -436,7 +440,8 @@ def _read(path: Path) -> _Sheet:
         edited = (listing is not None and OPINIONS_SHEET in wb.sheetnames and
                   _listing_fingerprint(wb[OPINIONS_SHEET].iter_rows(values_only=True)) != listing)
         return _Sheet(written, units, candidates, rows, edited, labels, label_cells, folder, categories, category_cells,
-                      sections, section_cells, departments, department_cells, main, dates, unread, missing, shown_extra)
+                      sections, section_cells, departments, department_cells, main, dates, unread, missing, shown_extra,
+                      added)
     finally:
         wb.close()
 
@@ -1063,9 +1068,18 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                              "worksheet.xlsx")
         if m.candidate:
             pasted_candidate = m
-    _refuse_dates(path, sheet)
-    _refuse_references(path, sheet)
-    _refuse_bare_numbers(path, sheet, run_dir)
+    # each kind of cell to fix is named, all at once (QA88: one per attempt made a department send the file three times)
+    problems = []
+    for check in (lambda: _refuse_dates(path, sheet), lambda: _refuse_references(path, sheet),
+                  lambda: _refuse_bare_numbers(path, sheet, run_dir)):
+        try:
+            check()
+        except InputError as exc:
+            problems.append(str(exc))
+    if problems:
+        error = InputError(problems[0])
+        error.lines = problems  # each its own error line (cli)
+        raise error
     import hashlib
 
     # two departments may both send back 「worksheet.xlsx」: the content tells their imports apart
@@ -1120,6 +1134,9 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
                                f"「{sheet.sheet_name}」 (deleted?): nothing is read for "
                                f"{'them' if len(sheet.missing) > 1 else 'it'}")
     unread_named = _unread_changes(sheet, run_dir, result)
+    for name, n in sheet.added.items():
+        result.messages.append(f"column {name} is not one of the worksheet's ({counted(n, 'cell')} written in it): the "
+                               "import does not read it, nothing recorded from it")
     if pasted_candidate:
         m = pasted_candidate
         answer_id = sheet.candidates[m.other][0][0]

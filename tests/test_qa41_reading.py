@@ -173,7 +173,7 @@ def test_the_lines_qa41_met_in_english_are_japanese(tmp_path):
         assert english not in said, english
     # the sheets line gives the real first id, not always FAX-1
     assert "IDの前にシート名を付けました（みなと小-1）" in said
-    assert "C001 には、文面の違う同文意見のグループが2つ入っています" in said
+    assert "C001 には、文面の違う同文意見のグループが2個入っています" in said
     assert "pa_bad.csv：回答（考え方）の列がわかりません。--answer-text-column で指定してください" in said
     assert "意見まとめ.xlsx：読み込めるExcelのブックではありません" in said
 

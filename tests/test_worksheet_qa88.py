@@ -52,3 +52,39 @@ def test_what_counts_as_a_pointer():
     assert refers_to_another_row("No.3と同じです。") and refers_to_another_row("上に同じ")
     assert not refers_to_another_row("ご意見のとおり、No.3の施策と同じく修正します。")
     assert not refers_to_another_row("同上の理由により、計画に反映します。")
+
+
+def test_every_kind_of_cell_to_fix_is_named_in_one_import(project):
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    filled = edit(out / "worksheet.xlsx", tmp / "two.xlsx", {of["S4-1"]: {ANSWER: "同上"}, of["S1-1"]: {ANSWER: "4"}})
+    before = (out / "decisions.jsonl").read_bytes()
+    res = _import(out, filled)
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 2 and "only points to another row" in lines[0] and "holds only 「4」" in lines[1], lines
+    assert all(is_known(line) for line in lines)
+    assert (out / "decisions.jsonl").read_bytes() == before
+
+
+def test_a_column_staff_added_is_named_not_dropped_in_silence(project):
+    import openpyxl
+
+    from cluster.worksheet import MAIN_SHEET
+    from test_worksheet import main_rows
+
+    out, tmp = project["out"], project["dir"]
+    of = cluster_of(out)
+    wb, columns, rows = main_rows(out / "worksheet.xlsx")
+    ws = wb[MAIN_SHEET]
+    col = ws.max_column + 1
+    header_row = min(rows.values()) - 1
+    ws.cell(header_row, col, "メモ")
+    ws.cell(rows[of["S4-1"]], col, "課長に確認すること")
+    ws.cell(rows[of["S4-1"]], columns[ANSWER], "令和8年度に移設します。")
+    wb.save(tmp / "memo.xlsx")
+    res = _import(out, tmp / "memo.xlsx")
+    assert res.exit_code == 0 and "recorded 1 answer" in res.output, res.output
+    line = next(x for x in res.output.splitlines() if "メモ" in x)
+    assert "column メモ is not one of the worksheet's (1 cell written in it)" in line and is_known(line)
+    assert openpyxl  # (the file was written with it)

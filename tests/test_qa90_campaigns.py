@@ -1,0 +1,60 @@
+"""QA90 (a prefecture's 24,000 submissions, three campaigns): a campaign letter written in paragraphs is one opinion
+as its copies without blank lines are, an address in a city named in hiragana is masked, an address line over the
+name is no sentence a PDF cut, and two more lines in Japanese. The texts were written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_masked, invoke, read_csv_rows, split_texts, write_csv
+
+LETTER = ("パブリックコメントを提出します。\n計画案第５章に記載されている官民連携（ｺﾝｾｯｼｮﾝ方式）の導入に反対します。\n\n"
+          "海外では水道の民営化により料金の高騰や水質の悪化が起き、再公営化した例が数多くあります。\n\n"
+          "命に関わる水道は、公共の責任で運営されるべきです。\n\nｺﾝｾｯｼｮﾝ方式の検討を計画から削除してください。")
+
+
+def test_a_campaign_letter_in_paragraphs_is_one_opinion():
+    assert split_texts(LETTER) == [LETTER]
+    assert split_texts(LETTER.replace("\n\n", "\n")) == [LETTER.replace("\n\n", "\n")]
+
+
+def test_a_paragraph_asking_another_thing_is_still_an_opinion_of_its_own():
+    letter = "駅前駐輪場の有料化に反対します。\n\n中央図書館の開館時間を夜9時まで延長してください。"
+    assert split_texts(letter) == ["駅前駐輪場の有料化に反対します。", "中央図書館の開館時間を夜9時まで延長してください。"]
+
+
+def test_campaign_copies_with_and_without_blank_lines_count_alike(tmp_path):
+    rows = [[f"W{k}", "電子メール", LETTER if k % 2 else LETTER.replace("\n\n", "\n")] for k in range(1, 7)]
+    rows.append(["Z1", "郵送", "図書館の開館時間を延長してください。"])
+    out = tmp_path / "out"
+    res = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "提出方法", "ご意見"], rows), "--out", out,
+                 "--model", "char-hash")
+    assert res.exit_code == 0, res.output
+    ok = [r for r in read_csv_rows(out / "opinions.csv") if r["status"] == "ok"]
+    assert len(ok) == 7
+    assert "意見総数：7件" in (out / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, secret, kept", [
+    ("水道記念館を残してほしい。\n\nみずほ県みなと市桜台9丁目30番27号", "桜台9丁目", "水道記念館を残してほしい。"),
+    ("住まいはみなと市青葉台2丁目3番です。", "青葉台", "住まいは"),
+    ("私はやまと市桜台9丁目に住んでいます。", "桜台9丁目", "私は"),
+    ("わたしはみなと市に住んでいます。みなと市の水道は大切です。", "(none)", "みなと市の水道は大切です。"),
+])
+def test_an_address_in_a_city_named_in_hiragana_is_masked(text, secret, kept):
+    assert_masked(text, secrets=[secret], kept=[kept])
+
+
+def test_an_address_line_over_the_name_is_no_sentence_cut_by_a_page():
+    from cluster.layout import repair_layout
+
+    text = ("計画案を読みました。\nマンションの受水槽の点検を支援してほしい。\n将来世代のためにもお願いしたいです。\n"
+            "受水槽の清掃費用を補助してほしい。\n\nみずほ県やまと市日の出町1丁目33番13号\n山口 英代\nTEL 090-6887-5183")
+    assert repair_layout(text)[0] == text
+
+
+def test_two_more_lines_in_japanese():
+    from cluster.messages_ja import is_known, translate
+
+    line = ("note: form letters sent 100 times or more are never grouped together, only by staff (rows C001, C002); "
+            "two that ask the same are joined with `cluster review merge out ROW ROW` (their ids)")
+    assert is_known(line) and "100件以上送られた同文意見" in translate(line)
