@@ -396,15 +396,25 @@ _SNS_LOOSE_ID_RE = re.compile(
     r"((?=[A-Za-z0-9_.]*[A-Za-z])(?=[A-Za-z0-9_.]*[0-9_])[A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?![A-Za-z0-9_.@＠\-])")
 _HONORIFIC = r"(?:さん|様|氏|くん|ちゃん|君|先生)"
 # initials before an honorific (「Y.K.さん」「Y・Kさん」; 「JAさん」, no dot, is the co-op)
-_INITIALS_RE = re.compile(rf"(?<![A-Za-zＡ-Ｚａ-ｚ])[A-ZＡ-Ｚ][.．・･][^\S\n]?[A-ZＡ-Ｚ][.．]?(?=[^\S\n]?{_HONORIFIC})")
-# a name in Latin letters before -san (「Suzuki Ichiro-san」「Tanaka Hanako san」)
-_LATIN_NAME_SAN_RE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}[^\S\n]+[A-Z][a-z]{1,15}(?=(?:-san|[^\S\n]san)\b|[^\S\n]?(?:さん|様|氏|くん|ちゃん))")
-# a foreign name in katakana with its 「・」 before an honorific (「マリア・サントスさん」)
-_KATAKANA_FULL_NAME_RE = re.compile(rf"(?<![ァ-ヺー・･])[ァ-ヺー]{{2,10}}[・･＝=][ァ-ヺー]{{2,10}}(?=[^\S\n]?{_HONORIFIC})")
+# (not three letters, 「P.T.A.さん」「H.I.S.さん」, QA93)
+_INITIALS_RE = re.compile(rf"(?<![A-Za-zＡ-Ｚａ-ｚ.．・･])[A-ZＡ-Ｚ][.．・･][^\S\n]?[A-ZＡ-Ｚ][.．]?(?![A-ZＡ-Ｚ])"
+                          rf"(?=[^\S\n]?{_HONORIFIC})")
+# a name in Latin letters before -san (「Suzuki Ichiro-san」「Tanaka-sanに」「Tanaka Hanako san」); not before さん or 様,
+# which companies take too (「Google Japanさん」, QA93)
+# one word only in a sentence, not quoted as a name of a place (「「Fuji-san」や「Takao-san」」, QA93)
+_LATIN_NAME_SAN_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}[^\S\n]+[A-Z][a-z]{1,15}(?=(?:-san|[^\S\n]san)(?![A-Za-z]))"
+                                r"|(?<!「)[A-Z][a-z]{1,15}(?=-san[にもがはとへをや、。]))")
+# a foreign name in katakana with its 「・」 before an honorific, after a word that says it is a person (「フィリピン出身の
+# マリア・サントスさん」; not 「コカ・コーラさん」「セブン・イレブンさん」, QA93)
+_KATAKANA_FULL_NAME_RE = re.compile(
+    rf"((?:出身|在住|国籍|友人|知人|隣人|同僚|留学生|実習生|外国人|住民|近所|隣|同級生|先輩|後輩)(?:の|で|である)[^\S\n]?)"
+    rf"(?<![ァ-ヺー・･])[ァ-ヺー]{{2,10}}[・･＝=][ァ-ヺー]{{2,10}}(?=[^\S\n]?{_HONORIFIC})")
 # someone named by a role in a group before 様/さん (「自治会の会計の森様」「班長の佐藤さん」): the role stays
 _GROUP_ROLE_NAME_RE = re.compile(
     r"((?:副?会長|会計|書記|役員|理事|監事|幹事|班長|組長|民生委員|児童委員|管理人|大家|店長|院長|園長|副?校長|教頭|主任|係長|"
-    r"課長|部長)(?:の|である)[^\S\n]?)(?![皆各諸貴同御方])([\u4e00-\u9fff]{1,3})(?=(?:様|さん|氏)(?![\u4e00-\u9fff]))")
+    r"課長|部長)(?:の|である)[^\S\n]?)"
+    # (not who stands by the role: 「会長の奥様」「会長の息子さん」「会計の担当さん」, QA93)
+    r"(?![皆各諸貴同御方奥息娘旦主家代担係後前子母父妻夫兄姉弟妹孫])([\u4e00-\u9fff]{1,3})(?=(?:様|さん|氏)(?![\u4e00-\u9fff]))")
 # a place's coordinates in Japan (「（35.4437, 139.6380）」) and an IP address (「203.0.113.45」)
 _COORDINATES_RE = re.compile(r"(?<![\d.])(?:2\d|3\d|4[0-6])\.\d{3,}[^\S\n]*[,，、][^\S\n]*(?:12[2-9]|1[34]\d|15[0-4])\.\d{3,}(?![\d.])")
 _IP_RE = re.compile(r"(?<![\d.])(?=(?:\d+\.)*\d{2,}\.(?:\d+\.)*\d{2,})(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}"
@@ -419,7 +429,7 @@ def _mask_loose_identifiers(text: str) -> str:
     text = _SNS_LOOSE_ID_RE.sub(lambda m: m.group(1) + MASKS["sns"], text)
     text = _INITIALS_RE.sub(MASKS["name"], text)
     text = _LATIN_NAME_SAN_RE.sub(MASKS["name"], text)
-    text = _KATAKANA_FULL_NAME_RE.sub(MASKS["name"], text)
+    text = _KATAKANA_FULL_NAME_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
     text = _GROUP_ROLE_NAME_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
     text = _COORDINATES_RE.sub(MASKS["address"], text)
     return _IP_RE.sub(MASKS["id"], text)
@@ -453,7 +463,8 @@ _ID_NUMBER_RE = re.compile(
     rf"((?:{'|'.join(_ID_LABELS)})[^\S\n]*(?:[:：]|は|の)?[^\S\n]*)"
     rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{H}?{D}+(?:[^\S\n]?[{HC}・･]?[^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*"
     rf"(?:[^\S\n]*号)?)"
-    rf"(?![0-9０-９]|[^\S\n]*(?:円|万|億|人|件|歳|才|%|％))")
+    # (nor a date: 「保険証は2024年12月2日に…」, QA93)
+    rf"(?![0-9０-９]|[^\S\n]*(?:円|万|億|人|件|歳|才|%|％|年|月|日|時|回|か月|ヶ月|カ月))")
 
 
 def _id_number(m: re.Match) -> str:
@@ -619,7 +630,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # ... its lot number without 番地 (「大字上野字下原1234」「字下原1234-5」, QA89): three digits or more, or with a
     # hyphen; a 字 inside a word (文字, 数字) is no 字
     ("address", re.compile(
-        rf"(?:大字|(?<![\u4e00-\u9fff々])字){_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
+        rf"(?:大字|(?<![\u4e00-\u9fff々])字(?![幕数体画句義面形幅間詰型引源母順音典化号余]))"
+        rf"{_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
 ]
 
 

@@ -1442,7 +1442,7 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     # namesakes the 住所 column tells apart (QA87)
     (r"提出者数: (?P<n>[\d,]+) names? at different addresses in the (?P<col>.+?) column count as several people: "
      r"(?P<shown>.+?)(?: and (?P<more>\d+) more)? \(a submission without an address counts as the name's first person\)",
-     lambda m: f"提出者数：{m['col']} の列で住所が違う同姓同名（{m['n']}件の氏名）を別の人として数えました："
+     lambda m: f"提出者数：{m['col']} の列で住所が違う同姓同名{m['n']}組を、それぞれ別の人として数えました："
                + re.sub(r" \((\d+)\)", r"（\1名）", m["shown"]).replace(", ", "、")
                + (f"、ほか{m['more']}件" if m["more"] else "") + "（住所のない提出は、その氏名の一人目に数えます）"),
     # a cover sheet passed over (QA83: the line stayed English)

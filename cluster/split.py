@@ -374,26 +374,44 @@ def split_submission(text: str) -> list[Segment]:
     table = _tab_table(text)
     if table is not None:
         return table
-    return _titled(text, _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text))))
+    title = _LETTER_TITLE_RE.match(text)
+    if title is not None and not is_draft_title(title.group("t").strip()):  # (a title naming the draft: as before)
+        return _titled(text, title)
+    return _segments(text)
 
 
-# A letter's title on its first line (「放課後児童クラブの待機児童の解消を求める意見」「…に関する要望書」), a blank line
-# under it: the letter's name, not an opinion of its own (QA91: a campaign's title doubled its count)
-_LETTER_TITLE_RE = re.compile(r"[ \t\u3000]*[^\n。．！？!?]{4,60}(?:を求める|に関する|についての|に対する|への|の)?"
+def _segments(text: str) -> list[Segment]:
+    return _contact_blocks_closed(text, _headed_by_their_announcement(text, _split_submission(text)))
+
+
+# A letter's title on its first line, a blank line under it (「放課後児童クラブの待機児童の解消を求める意見」「…に関する
+# 要望書」「…の移設について（要望）」「…に向けた提言」)
+_LETTER_TITLE_RE = re.compile(r"[ \t\u3000]*(?![^\n]*[:：])(?![^\n]*という(?:ご?意見|要望))(?P<t>[^\n。．！？!?]{4,60}(?:を求める|に関する|についての|に対する|への|に向けた|の)?"
                               r"(?:ご?意見|意見書|要望|要望書|要請|要請書|提言|提言書|陳情|陳情書|嘆願書|請願|請願書)"
-                              r"[ \t\u3000]*$")
+                              r"|[^\n。．！？!?]{4,60}について[（(](?:要望|意見|提言|お願い)[)）])[ \t\u3000]*(?=\n[ \t\u3000]*\n)")
 
 
-def _titled(text: str, segments: list[Segment]) -> list[Segment]:
-    """``segments`` with a title line over the letter (``_LETTER_TITLE_RE``, the first segment, a blank line after it,
-    an opinion after that) as a ``closing`` segment."""
-    if len(segments) < 2 or segments[0].closing or segments[0].part or segments[0].marker:
-        return segments
-    first = segments[0]
-    if not _LETTER_TITLE_RE.fullmatch(text[first.start:first.end]) or not _BLANK_LINE_RE.match(text, first.end) \
-            or not any(not s.closing for s in segments[1:]):
-        return segments
-    return [replace(first, closing=True)] + segments[1:]
+def _titled(text: str, title: re.Match) -> list[Segment]:
+    """The segments of a letter under a title line: the rest is cut on its own (so a 拝啓 under the title opens it). A
+    title the letter's opinions say again (they share a word with it and ask something: QA91's campaign 「…待機児童の解消
+    を求める意見」) is a ``closing`` segment, its name; one they do not say (「コミュニティバスの増便を求める意見⏎⏎駅前の駐輪場も…」) goes
+    with the first opinion (QA92: it was dropped), and with no opinion under it, it is the opinion."""
+    start = title.end()
+    while start < len(text) and text[start] in " \t\u3000\n":
+        start += 1
+    rest = [Segment(s.start + start, s.end + start, s.heading, s.marker, s.closing, s.part)
+            for s in _segments(text[start:])] if text[start:].strip() else []
+    head = _trimmed(text, title.start("t"), title.end("t"))
+    opinions = [k for k, s in enumerate(rest) if not s.closing and not s.part]
+    if not opinions:
+        return [head] + rest
+    said = "".join(text[rest[k].start:rest[k].end] for k in opinions)
+    if _terms(text[head.start:head.end]) & _terms(said) and any(sentence_asks(s) for s in split_sentences(said)):
+        return [replace(head, closing=True)] + rest
+    k = opinions[0]
+    if k == 0:  # the title and the first opinion as one
+        return [Segment(head.start, rest[0].end, rest[0].heading, rest[0].marker)] + rest[1:]
+    return [head] + rest
 
 
 # A letter typed as a table, its cells apart by TABs, under a header naming the opinion's column (QA80: 「No.⇥該当頁⇥
@@ -932,6 +950,13 @@ _HEADING_ITEM_MAX = 40
 _WISH_END_RE = re.compile(r"(?<![にと]し)たい(?:です|なあ|な|よ)?[ 　〜~ー…!！♪☆★。．]*(?:[(（][^()（）]{0,6}[)）])?[ 　。．]*$")
 
 
+# 「駅のエレベーターの設置が必要です。」「…大きくすることが必要です。」: a request said as what is needed, for cutting a
+# letter (QA92: two such requests were one opinion); not 「必要はありません」 nor 「不必要」, nor what someone needs
+# (「娘は気管切開をしていて、24時間たんの吸引が必要です。」: a sentence with a topic は is a story)
+_NEEDED_RE = re.compile(r"^[^は]*(?<!不)(?:が|も)(?:ぜひ|是非|早急に|早期に|絶対に)?必要(?:です|だ|である|(?:だ|である)?と(?:考え|思い)ます|では"
+                        r"ないでしょうか)[。．.!！]*$")
+
+
 def sentence_asks(sentence: str) -> bool:
     """``sentence`` asks for or rejects something (``stance.sentence_stance``, which reads the
     written style of an association's letter too: 「…を図られたい」「…されたい」), or wishes to do it."""
@@ -943,7 +968,8 @@ def sentence_asks(sentence: str) -> bool:
     if _PAST_KINDNESS_RE.search(text):
         return False
     return any(sentence_stance(text)) or bool(_WISH_END_RE.search(text) or _WISH_IF_RE.search(text)
-                                               or _SUPPORTS_RE.search(text) or _ELLIPTIC_REQUEST_RE.match(text))
+                                               or _SUPPORTS_RE.search(text) or _ELLIPTIC_REQUEST_RE.match(text)
+                                               or _NEEDED_RE.search(text))
 
 
 def _split_elliptic_lines(text: str, seg: Segment) -> list[Segment]:
@@ -1078,8 +1104,9 @@ _POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を
                               r"|(?:次|以下|下記)の?(?:とおり|通り)[、，,]?(?:要望|要求|お願い|提案|提言|求め)")
 # 「…は不十分だと考えます。」「…は問題です。」: a judgement of the draft, a claim its reasons can follow (QA86)
 _JUDGED_RE = re.compile(r"(?:不十分|不適切|不要|問題|疑問|遺憾|不安|心配|懸念)(?:だと|であると)?(?:考え|思い|感じ)?(?:ます|です|である|だ)[。．]?$")
-# a claim said as what ought to be (「…運営されるべきです。」「…が必要だ。」), no request made of anyone
-_OUGHT_ONLY_RE = re.compile(r"(?:べき|必要)(?:だ|である|です|でしょう|と(?:考え|思い)ます)?[。．.!！]*$")
+# a principle said as what ought to be (「命に関わる水道は、公共の責任で運営されるべきです。」): no thing asked for by name
+# (not 「…を配るべきです」 nor 「…の設置が必要です」, requests: QA92)
+_OUGHT_ONLY_RE = re.compile(r"^[^を]*べき(?:だ|である|です|でしょう|と(?:考え|思い)ます)?[。．.!！]*$")
 # an item that ends asking (「…してください。」「…を求めます。」): a request, though listed under reasons
 _ENDS_ASKING_RE = re.compile(r"(?:ください|下さい|ほしい|欲しい|求めます|求める|願います|お願い(?:いた|致)?します|"
                              r"(?:いただき|頂き|もらい)たい(?:です)?|たく存じます|してはどうか)[。．.!！]*$")

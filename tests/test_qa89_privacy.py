@@ -26,6 +26,9 @@ from conftest import assert_masked
     ("自治会の会計の森様が、会費の集金を一人でしています。", "森様"),
     ("GPSで測ると自宅は（35.4437, 139.6380）で、避難所まで遠いです。", "139.6380"),
     ("電子申請で、自宅のIPアドレス 203.0.113.45 からだと接続が拒否されます。", "203.0.113.45"),
+    # QA93: a particle right after -san, one word before it
+    ("隣人のSuzuki Ichiro-sanも同じ意見です。", "Suzuki"),
+    ("Tanaka-sanに相談したら反対されました。", "Tanaka"),
 ])
 def test_personal_data_in_these_forms_is_masked(text, secret):
     assert_masked(text, secrets=[secret])
@@ -40,6 +43,16 @@ def test_personal_data_in_these_forms_is_masked(text, secret):
     ("Xで市の情報を見ています。ラインで連絡がほしい。", "Xで市の情報"),
     ("会員番号は3号です。保険証を持参してください。", "会員番号は3号"),
     ("表3の数字は、12頁の記述と合いません。", "表3"),
+    # QA93: what the new forms must leave alone
+    ("保険証は2024年12月2日に新規発行が停止されました。", "2024年12月2日"),
+    ("コカ・コーラさんの自販機を公園に置いてください。", "コカ・コーラさん"),
+    ("セブン・イレブンさんの店舗でも証明書を受け取りたい。", "セブン・イレブンさん"),
+    ("P.T.A.さんの会合は平日の夜にしてほしい。", "P.T.A.さん"),
+    ("H.I.S.さんの窓口でも申請できるようにして。", "H.I.S.さん"),
+    ("Google Japanさんと協力して防災アプリを作って。", "Google Japanさん"),
+    ("字幕100本以上の動画を市のサイトに載せてください。", "字幕100本"),
+    ("会長の奥様と会長の息子さんにもお礼を言いたい。", "会長の奥様と会長の息子さん"),
+    ("観光案内では「Fuji-san」や「Takao-san」など山の英語表記を統一してほしい。", "「Fuji-san」や「Takao-san」"),
 ])
 def test_public_text_beside_them_stays(text, kept):
     assert_masked(text, kept=[kept])
@@ -50,6 +63,7 @@ def test_a_city_halls_main_number_is_no_table_in_the_draft():
 
     refs = find_references("市役所代表 045-123-4567 に電話したが、12頁の表3がわかりにくい。資料02も。")
     assert refs == ["12頁", "表3", "資料02"]
+    assert find_references("意図2点と地図2枚について、図3と別図1を見ました。") == ["図3", "別図1"]
 
 
 def test_a_letters_title_line_is_no_opinion_of_its_own():
@@ -57,7 +71,7 @@ def test_a_letters_title_line_is_no_opinion_of_its_own():
     from cluster.split import split_submission
 
     letter = ("放課後児童クラブの待機児童の解消を求める意見\n\n私たちは市内で子育てをしている保護者です。"
-              "東小学校区では毎年入所できない子どもがいます。\nつきましては、定員を増やしてください。")
+              "東小学校区では毎年、放課後児童クラブに入所できない子どもがいます。\nつきましては、定員を増やしてください。")
     segs = split_submission(letter)
     assert [s.closing for s in segs][0] is True and len([s for s in segs if not s.closing]) == 1
     # a first line that is the opinion itself stays one

@@ -58,3 +58,48 @@ def test_two_more_lines_in_japanese():
     line = ("note: form letters sent 100 times or more are never grouped together, only by staff (rows C001, C002); "
             "two that ask the same are joined with `cluster review merge out ROW ROW` (their ids)")
     assert is_known(line) and "100件以上送られた同文意見" in translate(line)
+
+
+# --- QA92: the day's rules tempted ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("letter, second", [
+    ("地域交通の予約を電話以外でもできるようにしてください。\n\nバス停の時刻表の文字を大きくすることが必要です。",
+     "バス停の時刻表の文字を大きくすることが必要です。"),
+    ("高齢者に無料乗車券を配るべきです。\n\nまた、駅のエレベーターの設置が必要です。", "また、駅のエレベーターの設置が必要です。"),
+])
+def test_a_request_said_with_beki_or_hitsuyou_is_still_a_request(letter, second):
+    assert split_texts(letter)[1:] == [second]
+
+
+def test_a_title_the_letter_does_not_say_again_goes_with_its_first_opinion():
+    from cluster.split import split_submission
+
+    for letter in ("コミュニティバスの増便を求める意見\n\n駅前の駐輪場も増やしてください。",
+                   "バス運賃の値上げに反対する意見\n\n現行の200円を維持してください。"):
+        segs = split_submission(letter)
+        assert [(letter[s.start:s.end], s.closing) for s in segs] == [(letter, False)]
+
+
+def test_a_title_said_again_is_a_greeting_and_a_haikei_under_it_too():
+    from cluster.split import split_submission
+
+    letter = ("みどり町のバス増便に関する要望書\n\n拝啓　時下ますますご清祥のこととお慶び申し上げます。\n\n"
+              "みどり町のバスを増便してください。\n\n敬具")
+    assert [(letter[s.start:s.end], s.closing) for s in split_submission(letter)] == [
+        ("みどり町のバス増便に関する要望書", True), ("拝啓　時下ますますご清祥のこととお慶び申し上げます。", True),
+        ("みどり町のバスを増便してください。", False), ("敬具", True)]
+    letter = "駅前バス停の移設について（要望）\n\n駅前バス停を駅の入口に移設してください。"
+    assert [s.closing for s in split_submission(letter)] == [True, False]
+
+
+def test_a_title_alone_over_nothing_that_asks_is_the_opinion():
+    from cluster.split import split_submission
+
+    letter = "図書館の開館時間の延長を求める意見\n\n仕事帰りに寄れません。"
+    assert [s.closing for s in split_submission(letter)][0] is False
+
+
+def test_a_first_line_saying_what_the_opinion_is_about_stays_in_it():
+    letter = ("役場前のバス停に屋根がないという意見\n\n近所の高齢者からもよく聞きます。雨の日は傘をさして待つしかありません。"
+              "屋根とベンチを設置してください。")
+    assert split_texts(letter) == [letter]
