@@ -3418,6 +3418,8 @@ def resolve_addresses(subs: Sequence) -> tuple[list, dict[str, int]]:
     of its address (「1」, 「2」 …), one address written two ways (``_same_address``) one number; a submission
     without an address (a blank cell, or a file without the column) is the name's first person (QA87: each was
     counted as a person more). Also {name: how many people it is} for the names kept apart."""
+    if not any(s.address for s in subs):  # no 住所 column (most inputs): names alone, as before
+        return list(subs), {}
     by_name: dict[str, list[int]] = {}
     for k, s in enumerate(subs):
         key = submitter_key(s.submitter)
