@@ -1076,13 +1076,21 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
         reasons = (announced and not _POINTS_ASKED_RE.search(lead)
                    and any(sentence_asks(t) or _states_stance(t) or criticises_draft(t) or _JUDGED_RE.search(t)
                            for t in split_sentences(lead)))
-        if not (bullets or reasons):
+        # the problems or background of a request that follows the list (「問題点は以下のとおりです。⏎・…⏎⏎計画の見直しを
+        # 求めます。」, QA92: each problem was a row, the request glued to the last)
+        background = not (bullets or reasons) and bool(_BACKGROUND_ANNOUNCED_RE.search(lead)) \
+            and not any(sentence_asks(t) for t in split_sentences(lead))
+        if not (bullets or reasons or background):
             k += 1
             continue
         run = []
         while k < len(cuts) and style_of.get(cuts[k]) == style:
             run.append(cuts[k])
             k += 1
+        if background:
+            after = [text[s:e] for s, e in lines[run[-1] + 1:]]
+            if k < len(cuts) or not any(sentence_asks(t) for line in after for t in split_sentences(line)):
+                continue  # (the list is the letter's points, or nothing asks after it)
         # items that ask: opinions (under announced reasons only an item ending in a request: a reason may say
         # 「…を優先するべきだ」 or 「…を望む声が多い」, QA86)
         asking = (lambda t: bool(_ENDS_ASKING_RE.search(t.strip()))) if reasons else sentence_asks
@@ -1099,6 +1107,9 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
 _REASONS_ANNOUNCED_RE = re.compile(
     r"理由(?:は|として(?:は)?)[、，,]?(?:次|以下|下記)|(?:次|以下|下記)の(?:ような|とおりの)?(?:[0-9０-９一二三四五六七八九]+(?:つの|点の))?"
     r"理由(?:が|を|は|に|から|により|です|。|$)|なぜ(?:なら(?:ば)?|かと言うと|かというと)[、，,]?\s*$|というのも[、，,]?\s*$|根拠は(?:次|以下)")
+# the lead of a list of problems or background (「問題点は以下のとおりです。」「背景として次の点があります。」)
+_BACKGROUND_ANNOUNCED_RE = re.compile(r"(?:問題点?|課題|背景|現状|懸念(?:点)?|経緯|事情)(?:は|として|について|には)?[、，,]?"
+                                      r"[^。\n]{0,12}?(?:以下|次|下記)の?(?:とおり|通り|点|こと|ような|ようなこと)")
 # 「…から、次の2点を求めます。」: the items are what is asked, each an opinion
 _POINTS_ASKED_RE = re.compile(r"(?:点|事項|(?:次|以下|下記)のこと)を(?:求め|要望|要求|お願い|提案|提言)"
                               r"|(?:次|以下|下記)の?(?:とおり|通り)[、，,]?(?:要望|要求|お願い|提案|提言|求め)")

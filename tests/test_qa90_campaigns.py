@@ -103,3 +103,16 @@ def test_a_first_line_saying_what_the_opinion_is_about_stays_in_it():
     letter = ("役場前のバス停に屋根がないという意見\n\n近所の高齢者からもよく聞きます。雨の日は傘をさして待つしかありません。"
               "屋根とベンチを設置してください。")
     assert split_texts(letter) == [letter]
+
+
+@pytest.mark.parametrize("letter", [
+    "現行のバス路線には問題があります。問題点は以下のとおりです。\n・便数が少ない\n・停留所が遠い\n・運賃が高い\n\n計画の見直しを求めます。",
+    "背景として次の点があります。\n一、町内のタクシー会社が昨年撤退した。\n二、高齢者の免許返納が増えている。\n\n"
+    "そのため、乗合タクシーの台数を増やしてください。",
+])
+def test_problems_listed_before_the_request_they_argue_for_are_one_opinion(letter):
+    assert split_texts(letter) == [letter]
+
+
+def test_a_list_of_problems_with_nothing_asked_after_it_stays_a_list():
+    assert len(split_texts("問題点は以下のとおりです。\n・便数が少ない\n・停留所が遠い")) == 3
