@@ -3427,8 +3427,9 @@ def resolve_addresses(subs: Sequence) -> tuple[list, dict[str, int]]:
             by_name.setdefault(key, []).append(k)
     out = list(subs)
     apart: dict[str, int] = {}
+    key_of = {k: address_key(subs[k].address) for ks in by_name.values() for k in ks}
     for ks in by_name.values():
-        keys = list(dict.fromkeys(a for a in (address_key(subs[k].address) for k in ks) if a))
+        keys = list(dict.fromkeys(key_of[k] for k in ks if key_of[k]))
         parent = {a: a for a in keys}
 
         def root(a: str) -> str:
@@ -3444,7 +3445,7 @@ def resolve_addresses(subs: Sequence) -> tuple[list, dict[str, int]]:
         if len(people) > 1:
             apart[subs[ks[0]].submitter.strip()] = len(people)
         for k in ks:
-            mine = address_key(subs[k].address)
+            mine = key_of[k]
             said = str(people.index(root(mine)) + 1) if len(people) > 1 and mine else "1" if len(people) > 1 else ""
             if said != subs[k].address:
                 out[k] = dc_replace(subs[k], address=said)

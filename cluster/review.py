@@ -2689,6 +2689,9 @@ def notes_for_recorded(run_dir, decision: Decision) -> list[str]:
     n = max((k for k, d in enumerate(decisions) if d == decision), default=len(decisions))
     named = str(decision.value.get("cluster", "")).strip()
     notes = replacement_notes(run_dir, [(decision.kind, named, decision.opinion_ids, decision.value)], decisions[:n])
+    done = _recorded_by_the_run(run_dir)
+    if not any(k > done and d.kind in _TAKES_OUT for k, d in enumerate(decisions[:n], 1)):
+        return notes  # nothing recorded since the run takes opinions out of a row (most decisions: no second read)
     members, _, _ = _run_state(run_dir)
     leaving, numbers = _leaving_before_the_run(run_dir, members.get(named, []), decisions[:n])
     if leaving and len(leaving) < len(members.get(named, [])):

@@ -1073,13 +1073,14 @@ def _drop_reason_bullets(text: str, lines: list[tuple[int, int]], boundaries: di
         else:
             lead, announced = above, bool(_REASONS_ANNOUNCED_RE.search(above))
         bullets = style in ("bullet", "dash") and above and _REASONS_LEAD_RE.search(above) and sentence_asks(above)
+        lead_sentences = split_sentences(lead) if announced or _BACKGROUND_ANNOUNCED_RE.search(lead) else []
         reasons = (announced and not _POINTS_ASKED_RE.search(lead)
                    and any(sentence_asks(t) or _states_stance(t) or criticises_draft(t) or _JUDGED_RE.search(t)
-                           for t in split_sentences(lead)))
+                           for t in lead_sentences))
         # the problems or background of a request that follows the list (「問題点は以下のとおりです。⏎・…⏎⏎計画の見直しを
         # 求めます。」, QA92: each problem was a row, the request glued to the last)
         background = not (bullets or reasons) and bool(_BACKGROUND_ANNOUNCED_RE.search(lead)) \
-            and not any(sentence_asks(t) for t in split_sentences(lead))
+            and not any(sentence_asks(t) for t in lead_sentences)
         if not (bullets or reasons or background):
             k += 1
             continue
