@@ -811,7 +811,8 @@ def review_show(run_dir, item_id):
 def review_list(run_dir):
     """List the recorded decisions, numbered as `undo --decision N` takes them."""
     from .io import InputError
-    from .review import decision_lines, withdrawal_warnings
+    from .decisions import withdrawal_warnings
+    from .review import decision_lines
 
     if not Path(run_dir).is_dir():
         raise InputError(f"{run_dir}: no such run folder")

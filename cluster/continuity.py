@@ -68,6 +68,21 @@ class PreviousRun:
     # splitter (``find_recuts``: a 「拝啓」 or signature line now a row of its own)
     recut: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # run.json's decision_notes: str(n) -> what it said
+    # the SHA-256 of the earlier run's model files (run.json's model_info; none before it was kept)
+    model_fingerprint: str | None = None
+
+    def other_model(self, model: str, fingerprint: str | None = None) -> str | None:
+        """Why ``model`` is not the model of the earlier run, in words; None when it is. Two runs
+        with fingerprints compare the files (one folder named two ways is one model; a model
+        retrained into the same folder is another); else the names as given."""
+        if self.model_fingerprint and fingerprint:
+            if self.model_fingerprint == fingerprint:
+                return None
+            if self.model == model:
+                return f"another model: the files of {model} changed since the earlier run"
+        elif self.model == model:
+            return None
+        return f"another model: {model} instead of {self.model}"
 
     def same(self, opinion_id: str, text: str) -> bool:
         return self.text_of.get(opinion_id) == text
@@ -235,7 +250,9 @@ def load_previous(out_dir: Path) -> PreviousRun | None:
     highest = max([id_number(c) or 0 for c in cluster_of.values()]
                   + [id_number(str(info.get("highest_cluster_id") or "")) or 0])
     earlier = info.get("earlier_texts") if isinstance(info.get("earlier_texts"), dict) else {}
+    model_info = info.get("model_info") if isinstance(info.get("model_info"), dict) else {}
     return PreviousRun(cluster_of, text_of, info.get("settings", {}), str(info.get("model", "")),
+                       model_fingerprint=model_info.get("fingerprint") or None,
                        continued=info.get("grouping") == "continued", decisions_seen=int(seen or 0),
                        representative_of=_representatives(out_dir / "clusters.csv"), highest_id=highest,
                        earlier_texts={str(k): [str(f) for f in v] for k, v in earlier.items() if isinstance(v, list)},
@@ -272,7 +289,7 @@ def previous_clusters_of_units(prev: PreviousRun, unit_opinions: Sequence[Sequen
 
 def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_prev: Sequence[str | None],
                         opinion_pairs: Sequence[tuple[str, str]], regroup: bool = False, left: bool = False,
-                        changes: Mapping[str, object] | None = None) -> bool:
+                        changes: Mapping[str, object] | None = None, model_fingerprint: str | None = None) -> bool:
     """Same model and grouping settings, every earlier opinion still here, and new ones added,
     or (``left``) earlier clustered opinions excluded since, which leave their clusters alone.
 
@@ -282,9 +299,10 @@ def is_late_comment_run(prev: PreviousRun, model: str, settings: Mapping, unit_p
     pipeline places again what a withdrawn one had placed: ``withdrawn_placements``).
     ``regroup`` turns that off (kept for callers; the pipeline no longer passes it).
     ``changes``: ``input_changes(prev, opinion_pairs)`` when the caller has it already.
+    ``model_fingerprint``: the files' fingerprint of ``model`` (``embed.model_identity``).
     """
     keys = ("seed", "split", "near_duplicate_threshold")
-    if prev.model != model or any(prev.settings.get(k) != settings.get(k) for k in keys):
+    if prev.other_model(model, model_fingerprint) or any(prev.settings.get(k) != settings.get(k) for k in keys):
         return False
     changes = changes if changes is not None else input_changes(prev, opinion_pairs)
     if changes["kept"] * 2 < len(prev.cluster_of):
@@ -341,14 +359,15 @@ def input_changes(prev: PreviousRun, opinion_pairs: Sequence[tuple[str, str]],
 
 
 def regroup_reason(prev: PreviousRun, model: str, settings: Mapping,
-                   opinion_pairs: Sequence[tuple[str, str]]) -> str | None:
+                   opinion_pairs: Sequence[tuple[str, str]], model_fingerprint: str | None = None) -> str | None:
     """Why a re-run cannot keep the earlier run's clusters (None: nothing stops it).
 
     The reasons ``is_late_comment_run`` checks, in words for the run's one line: another
     model or grouping setting, or earlier opinions edited or gone from the input.
     """
-    if prev.model != model:
-        return f"another model: {model} instead of {prev.model}"
+    other = prev.other_model(model, model_fingerprint)
+    if other:
+        return other
     keys = {"seed": "--seed", "split": "--no-split", "near_duplicate_threshold": "the near-duplicate threshold"}
     changed = [opt for k, opt in keys.items() if prev.settings.get(k) != settings.get(k)]
     if "--no-split" in changed:
@@ -386,10 +405,10 @@ def withdrawn_placements(prev: PreviousRun, decisions: Sequence, text_of: Mappin
     answers and confirmations change no cluster: nothing to place again. A detach withdrawn
     puts the opinion back into its duplicate group, which already follows the group's cluster.
     ``decisions``: this run's decisions.jsonl (``Decision``s; withdrawals resolved to the decisions
-    they name by ``review.resolve_withdrawals``); ``text_of``: {opinion id: text} of this run's
+    they name by ``decisions.resolve_withdrawals``); ``text_of``: {opinion id: text} of this run's
     opinions.
     """
-    from .review import resolve_withdrawals  # (review reads no continuity: no import cycle)
+    from .decisions import resolve_withdrawals  # (decisions reads no continuity: no import cycle)
 
     seen = prev.decisions_seen
     targets = resolve_withdrawals(decisions)[0]  # {withdraw line number: [numbers it withdraws]}

@@ -22,6 +22,7 @@ the sentence vector is the sum of the found rows, L2-normalised (the same direct
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -211,11 +212,13 @@ class HashingCharEncoder:
 
 
 class SentenceTransformerEncoder:
-    """Any sentence-transformers model by name or local path (never downloaded here)."""
+    """Any sentence-transformers model by name or local path (never downloaded here: every file is
+    read with ``local_files_only``, whatever ``HF_HUB_OFFLINE`` says, and the process's environment
+    is left as it was)."""
+
+    progress_min = 200  # a transformer takes seconds per hundred texts on an office PC: show a bar early
 
     def __init__(self, model: str) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
@@ -223,22 +226,36 @@ class SentenceTransformerEncoder:
                 f"model {model!r} needs sentence-transformers, which is not installed: "
                 'pip install "pubcom-cluster[st]" (or use the default model: no --model)'
             ) from None
+        folder = Path(model).expanduser()
+        if folder.is_file():
+            raise EncoderError(f"model {model!r} is a file, not a model folder; give the folder that holds the "
+                               "model's files (modules.json, config.json …), or no --model for the shipped model")
+        if folder.is_dir() and not any((folder / name).is_file() for name in ("modules.json", "config.json")):
+            raise EncoderError(f"model folder {model!r} is not a sentence-transformers model (no modules.json or "
+                               "config.json in it); give the folder the model was saved to, or no --model for the "
+                               "shipped model")
+        _quiet_transformers()
         try:
-            self.model = SentenceTransformer(model, device="cpu")
+            self.model = SentenceTransformer(model, device="cpu", local_files_only=True)
         except Exception as exc:  # hub/offline/file errors come in many types
-            if isinstance(exc, OSError) and not Path(model).expanduser().exists():
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())
+            why = why if len(why) <= 300 else why[:299] + "…"
+            if folder.is_dir():  # the files are here: the trouble is in them, not the network
+                raise EncoderError(f"model folder {model!r} cannot be read: {why}") from None
+            if isinstance(exc, OSError):
                 why = "no folder of that name here and no such model in the local Hugging Face cache (nothing is downloaded)"
-            else:  # the library's message, on one line: the CLI prints one line
-                why = " ".join(f"{type(exc).__name__}: {exc}".split())
-                why = why if len(why) <= 300 else why[:299] + "…"
             raise EncoderError(
                 f"model {model!r} cannot be loaded offline: {why}; "
                 "give a local folder of a sentence-transformers model, a name already in the "
                 "local Hugging Face cache, or no --model for the shipped model"
             ) from None
         self.name = model
+        self.folder = folder.resolve() if folder.is_dir() else _cached_folder(model)
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dim = int(get_dim() or 0)
+
+    def __repr__(self) -> str:
+        return f"SentenceTransformerEncoder(name={self.name!r}, dim={self.dim})"
 
     def encode(self, texts, batch_size: int = 32, show_progress_bar: bool | None = None,
                **kwargs) -> np.ndarray:
@@ -247,11 +264,79 @@ class SentenceTransformerEncoder:
         unique, inverse = _unique(list(texts))
         if not unique:
             return np.zeros((0, self.dim), dtype=np.float32)
-        emb = self.model.encode(unique, batch_size=batch_size,
-                                show_progress_bar=_show_bar(show_progress_bar, len(unique)),
+        show = len(unique) > self.progress_min if show_progress_bar is None else bool(show_progress_bar)
+        emb = self.model.encode(unique, batch_size=batch_size, show_progress_bar=show,
                                 convert_to_numpy=True, normalize_embeddings=False)
         emb = _normalize_rows(np.asarray(emb, dtype=np.float32).reshape(len(unique), -1))
+        emb[[i for i, text in enumerate(unique) if not text.strip()]] = 0.0  # as every encoder: no text, no direction
         return emb[inverse]
+
+
+def _quiet_transformers() -> None:
+    """No 「Loading weights: 100%」 bar from transformers on every run: the run prints its own lines."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        return
+    transformers_logging.disable_progress_bar()
+
+
+def _cached_folder(name: str) -> Path | None:
+    """The local Hugging Face cache's folder of model ``name`` (a snapshot), if it is there."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return None
+    for probe in ("modules.json", "config.json"):
+        found = try_to_load_from_cache(name, probe)
+        if isinstance(found, str):
+            return Path(found).parent
+    return None
+
+
+def model_identity(encoder) -> dict:
+    """What run.json records of the model a run used, and what tells two runs' models apart:
+    ``{"name", "kind", "dim", "folder", "fingerprint"}``. The fingerprint is the SHA-256 of the
+    model folder's files (their paths and contents), 12 hex digits: a model retrained into the same
+    folder is another model, one folder named two ways (「./m」, 「/home/…/m」) the same one."""
+    if isinstance(encoder, StaticEncoder):
+        kind, folder = "static", Path(encoder.path).resolve()
+    elif isinstance(encoder, SentenceTransformerEncoder):
+        kind, folder = "sentence-transformers", encoder.folder
+    else:
+        kind, folder = type(encoder).__name__, None
+    return {"name": str(getattr(encoder, "name", "")), "kind": kind, "dim": int(getattr(encoder, "dim", 0) or 0),
+            "folder": str(folder) if folder else None,
+            "fingerprint": _folder_fingerprint(str(folder)) if folder else None}
+
+
+def _folder_fingerprint(folder: str) -> str | None:
+    root = Path(folder)
+    try:
+        files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
+            part.startswith(".") or part == "__pycache__" for part in p.relative_to(root).parts))
+        listing = tuple((p.relative_to(root).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    except OSError:
+        return None
+    return _files_fingerprint(folder, listing)
+
+
+@functools.lru_cache(maxsize=8)
+def _files_fingerprint(folder: str, listing: tuple) -> str | None:
+    """(cached by the files' names, sizes and times: a model file rewritten is read again)"""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        for rel, _, _ in listing:
+            digest.update(rel.encode("utf-8") + b"\0")
+            with open(Path(folder) / rel, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            digest.update(b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()[:12]
 
 
 def _is_static_dir(path: Path) -> bool:

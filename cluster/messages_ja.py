@@ -75,6 +75,7 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"\((\d+) in all\)", r"（全\1件）"),
     (r"^other grouping settings: ", "分類の設定が前回と違います："),
     (r"^another model: (\S+) instead of (\S+)$", r"モデルが前回と違います：\2 ではなく \1"),
+    (r"^another model: the files of (\S+) changed since the earlier run$", r"モデルが前回と違います：\1 のファイルが前回から変わっています"),
     (r"\ba confirmed answer\b", "確定した回答"),
     (r"\ba written summary\b", "職員が書いた概要"),
     (r"\ba staff confirmation \(review confirm\)", "分類の確定（review confirm）"),
@@ -1756,6 +1757,34 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"local Hugging Face cache, or leave --model out for the shipped model",
      "モデルのフォルダ '{m}' が見つかりません。sentence-transformers のモデルのフォルダか、手元の Hugging Face キャッシュにある"
      "モデル名を指定してください。--model を省けば同梱のモデルを使います"),
+    # QA96: the lines of a run with staff's own model (--model), and why one cannot be loaded
+    (r"model: (?P<m>.+?) \((?P<k>[^,()]+), (?P<d>\d+) dimensions(?:, (?P<f>/[^,]*|[A-Za-z]:\\[^,]*))?(?:, files (?P<h>[0-9a-f]+))?\)",
+     lambda m: f"モデル：{m['m']}（{m['k']}、{m['d']}次元" + (f"、フォルダ {m['f']}" if m['f'] else "")
+               + (f"、ファイルの指紋 {m['h']}" if m['h'] else "") + "）"),
+    (r"model '(?P<m>[^']+)' is a file, not a model folder; give the folder that holds the model's files \(modules\.json, "
+     r"config\.json …\), or no --model for the shipped model",
+     "モデル '{m}' はファイルで、モデルのフォルダではありません。モデルのファイル（modules.json、config.json など）が入った"
+     "フォルダを指定してください。--model を省けば同梱のモデルを使います"),
+    (r"model folder '(?P<m>[^']+)' is not a sentence-transformers model \(no modules\.json or config\.json in it\); give the "
+     r"folder the model was saved to, or no --model for the shipped model",
+     "モデルのフォルダ '{m}' は sentence-transformers のモデルではありません（modules.json も config.json もありません）。"
+     "モデルを保存したフォルダを指定してください。--model を省けば同梱のモデルを使います"),
+    (r"model folder '(?P<m>[^']+)' cannot be read: (?P<why>.+)",
+     "モデルのフォルダ '{m}' を読み込めません：{why}"),
+    (r"model '(?P<m>[^']+)' cannot be loaded offline: no folder of that name here and no such model in the local Hugging "
+     r"Face cache \(nothing is downloaded\); give a local folder of a sentence-transformers model, a name already in the "
+     r"local Hugging Face cache, or no --model for the shipped model",
+     "モデル '{m}' を読み込めません：その名前のフォルダも、手元の Hugging Face キャッシュにあるモデルもありません（ダウンロード"
+     "はしません）。sentence-transformers のモデルのフォルダか、キャッシュにあるモデル名を指定してください。--model を省けば"
+     "同梱のモデルを使います"),
+    (r"model '(?P<m>[^']+)' cannot be loaded offline: (?P<why>.+?); give a local folder of a sentence-transformers model, "
+     r"a name already in the local Hugging Face cache, or no --model for the shipped model",
+     "モデル '{m}' を読み込めません（ダウンロードはしません）：{why}。sentence-transformers のモデルのフォルダか、手元の "
+     "Hugging Face キャッシュにあるモデル名を指定してください。--model を省けば同梱のモデルを使います"),
+    (r"model '(?P<m>[^']+)' needs sentence-transformers, which is not installed: pip install \"pubcom-cluster\[st\]\" "
+     r"\(or use the default model: no --model\)",
+     "モデル '{m}' には sentence-transformers が必要ですが、入っていません：pip install \"pubcom-cluster[st]\" で入れてください"
+     "（--model を省けば同梱のモデルを使います）"),
     (r"unknown answer id '(?P<a>[^']*)': not in answers\.csv nor in the past answers this run used; see answer_id in "
      r"answers\.csv, or write it with --text",
      "回答ID '{a}' はありません（answers.csv にも、この実行が使った過去の回答にもありません）。answers.csv の answer_id を"

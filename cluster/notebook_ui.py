@@ -311,7 +311,7 @@ _NOTE_OPENINGS = [
 ]
 
 
-# a decision applied to part of its opinions (``review._partly_applied``; QA43: shown in English)
+# a decision applied to part of its opinions (``decisions._partly_applied``; QA43: shown in English)
 _PARTLY_APPLIED = [
     (re.compile(r"^(\d+) of its opinions (?:is|are) gone \((.*)\); applied to the rest$"),
      r"意見\1件がもうありません（\2）。残りの意見に反映しました"),
@@ -481,7 +481,7 @@ def chosen_ids(picked: Sequence[str], typed: str) -> list[str]:
 def cut_preview(text: str, before: str, limit: int = 40) -> str:
     """Where a cut before ``before`` splits ``text``, as staff check it before recording
     (「前：…／後：…」), or why it cannot (the library refuses the same cases)."""
-    from .review import cut_text
+    from .decisions import cut_text
 
     before = (before or "").strip()
     if not before:
@@ -511,7 +511,7 @@ def _clusters(ids: Sequence[str]) -> str:
 
 def decision_number(decisions: Sequence, decision) -> int | None:
     """The number (1-based, as in 「これまでに記録した判断」) of ``decision`` among ``decisions``
-    (``review.load_decisions``), found by its id; None when it is not there."""
+    (``decisions.load_decisions``), found by its id; None when it is not there."""
     key = getattr(decision, "id", "")
     if not key:
         return None

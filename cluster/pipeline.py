@@ -32,7 +32,7 @@ from .dedup import CAMPAIGN_MIN_COPIES, campaign_lines, detach, find_duplicates,
 from .continuity import (assign_ids, extend_clusters, find_edits, find_recuts, highest_id_given, id_number, input_changes,
                          is_late_comment_run, kept_ids, late_joining_lines, load_previous, previous_clusters_of_units,
                          regroup_reason, withdrawn_placements)
-from .embed import load_encoder
+from .embed import DEFAULT_MODEL, load_encoder, model_identity
 from .grouping import DEFAULTS as GROUPING_DEFAULTS
 from .grouping import Background, group_opinions, merge_across_blocks, rank_representatives
 from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, ColumnError, InputError, assign_comment_ids,
@@ -51,8 +51,9 @@ from .answers import stands_in_report
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
                      has_submitter_names, kind_key, one_row_per_submission, section_topic, write_all)
-from .review import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
-                     excluded_opinions, _withdrawn, load_decisions, reshape_opinions, run_notes, text_fingerprint)
+from .decisions import (RESHAPING, Fingerprints, apply_decisions, decision_counts, decision_figures, detached_opinions,
+                        excluded_opinions, _withdrawn, load_decisions, reshape_opinions, text_fingerprint)
+from .review import run_notes
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
@@ -1228,6 +1229,11 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
     encoder = encoder or load_encoder(opts.model)
     model_name = getattr(encoder, "name", str(opts.model))
+    model_info = model_identity(encoder)
+    if opts.model not in (None, "", "default", DEFAULT_MODEL):  # staff's own model: say which one this run used
+        log(f"model: {model_name} ({model_info['kind']}, {model_info['dim']} dimensions"
+            f"{', ' + model_info['folder'] if model_info['folder'] and model_info['folder'] != model_name else ''}"
+            f"{', files ' + model_info['fingerprint'] if model_info['fingerprint'] else ''})")
     tokenizer = Tokenizer()
     index = None
     if opts.answers:
@@ -1460,7 +1466,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         found = input_changes(prev, seen_pairs, {op.opinion_id: op.text for op in opinions
                                                  if op.status in ("empty", "greeting")}) if prev else None
         late = bool(prev) and is_late_comment_run(prev, model_name, asdict(opts), unit_prev, seen_pairs,
-                                                  left=excluded_since, changes=found)
+                                                  left=excluded_since, changes=found,
+                                                  model_fingerprint=model_info["fingerprint"])
         changes = found if late else {"edited": [], "gone": [], "recut": [], "read_empty": []}
         arrivals = list(found.get("arrived", [])) if late and found else []  # opinions that came since, in order
         arrived_ids = set(arrivals)
@@ -1487,7 +1494,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                     said.append(f"{len(ids)} {what}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
             log(f"re-run: earlier opinions changed in the input: {'; '.join(said)}; the other clusters are kept")
         if prev and not late and prev.cluster_of:
-            why = regroup_reason(prev, model_name, asdict(opts), seen_pairs)
+            why = regroup_reason(prev, model_name, asdict(opts), seen_pairs, model_info["fingerprint"])
             if why:
                 log(f"re-run: the earlier run's clusters are not kept ({why}): all opinions are grouped afresh, "
                     "so clusters, their opinions and their No. may change; a cluster that keeps most of its "
@@ -1835,7 +1842,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                            [t.name for t in topics] if topics else None, applied,
                            "continued" if late else "fresh", log, highest_given=highest_given,
                            earlier_texts=earlier_texts, categories=categories, repeat_of=repeat_of,
-                           previous_no=numbered_before))
+                           previous_no=numbered_before, model_info=model_info))
     if note := _renumbered_note(numbered_before, _report_numbers(out_dir / "clusters.csv"), out_dir):
         log(note)
     log(f"{counts['ok_opinions']} opinions in {len(clusters)} clusters; wrote {out_dir}/")
@@ -2735,7 +2742,9 @@ def build_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
         rel = path.relative_to(root).as_posix()
-        if "__pycache__" in rel:
+        # (``pip install .`` copies the model's build script into shipped_models/: not the tool's code,
+        # and the same code installed or checked out is one build)
+        if "__pycache__" in rel or rel.startswith("shipped_models/"):
             continue
         digest.update(rel.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
@@ -2760,12 +2769,16 @@ def other_build_line(out_dir: Path) -> str | None:
             f"build {now}): the report may differ from the earlier one for the same input and decisions")
 
 
-def _versions() -> dict:
+def _versions(sentence_transformers: bool = False) -> dict:
+    """The versions that make the outputs what they are: the libraries a sentence-transformers model
+    runs on (torch, transformers, tokenizers) only in a run that used one."""
     from importlib.metadata import PackageNotFoundError, version
 
     out = {"pubcom-cluster": __version__, "build": build_fingerprint(), "python": platform.python_version()}
-    for pkg in ("numpy", "scikit-learn", "fugashi", "unidic-lite", "datasketch", "bm25s", "pandas",
-                "openpyxl", "sentence-transformers"):
+    packages = ["numpy", "scikit-learn", "fugashi", "unidic-lite", "datasketch", "bm25s", "pandas", "openpyxl"]
+    if sentence_transformers:
+        packages += ["sentence-transformers", "torch", "transformers", "tokenizers"]
+    for pkg in packages:
         try:
             out[pkg] = version(pkg)
         except PackageNotFoundError:
@@ -2997,7 +3010,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                    highest_given: int = 0, earlier_texts: Mapping[str, list[str]] | None = None,
                    categories: Sequence[Category] = DEFAULT_CATEGORIES,
                    repeat_of: Mapping[int, str] | None = None,
-                   previous_no: Mapping[str, str] | None = None) -> list[Path]:
+                   previous_no: Mapping[str, str] | None = None, model_info: Mapping | None = None) -> list[Path]:
     files = []
     has_topics = topic_names is not None
     dup_label = {}
@@ -3116,6 +3129,8 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                        for i in read_info["inputs"]]} if read_info.get("inputs") else {}),
         "settings": settings,
         "model": model_name,
+        # which model exactly (embed.model_identity): a re-run compares the files' fingerprint, not the name
+        **({"model_info": dict(model_info)} if model_info else {}),
         "grouping": grouping,
         # the highest cluster id this folder ever gave (carried from run to run): new clusters are
         # numbered after it, so no id is given twice (continuity.highest_id_given)
@@ -3125,7 +3140,7 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
         "earlier_texts": dict(earlier_texts or {}),
         # the 対応区分 staff choose from (`cluster review category` checks a value against them)
         "categories": categories_json(categories),
-        "versions": _versions(),
+        "versions": _versions((model_info or {}).get("kind") == "sentence-transformers"),
         "counts": counts,
         "joint_submissions": [{"comment_id": cid, "says": words} for cid, words in joint],
         "decisions": decision_figures(applied),  # the figures of the line the run logs, adding up the same way

@@ -110,7 +110,7 @@ class WorksheetUnit:
     opinion_id: str
     count: int
     text: str  # as shown (masked)
-    fingerprint: str  # review.text_fingerprint of the opinion's own text
+    fingerprint: str  # decisions.text_fingerprint of the opinion's own text
 
 
 def write_worksheet(path: Path, model: ReportModel, units: Sequence[WorksheetUnit],
@@ -543,7 +543,7 @@ def import_hint(run_dir, path) -> str:
     in place and imported was kept with 「import it with …」, as if it had not been)."""
     import hashlib
 
-    from .review import _withdrawn, load_decisions
+    from .decisions import _withdrawn, load_decisions
 
     path = Path(path)
     try:
@@ -940,7 +940,7 @@ def _left_by_an_earlier_copy(run_dir, sheet: _Sheet, decisions, withdrawn: set, 
     too). A later copy that puts a wrong-row paste right leaves that row as it was shown (blank):
     the wrong answer stayed in force without a word (QA45)."""
 
-    from .review import TEXT_KINDS
+    from .decisions import TEXT_KINDS
 
     columns = {"answer": ANSWER, "summary": SUMMARY, "label": LABEL, "category": CATEGORY, "section": SECTION,
                "department": DEPARTMENT}
@@ -1035,9 +1035,9 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     """Record a ``summary`` or ``answer`` decision for every editable cell of the worksheet at
     ``path`` that differs from what the worksheet showed (see the module doc). Nothing is
     recorded when a row is wrong; ``dry_run`` records nothing and lists what would be."""
-    from .review import (TEXT_KINDS, _answer_text_in_run, _archive_answers, _run_state, _staff_text, _withdrawn,
-                         _with_fingerprints, append_decision, load_decisions, overruled_notes, replacement_notes,
-                         text_fingerprint)
+    from .decisions import TEXT_KINDS, _withdrawn, append_decision, load_decisions, text_fingerprint
+    from .review import (_answer_text_in_run, _archive_answers, _run_state, _staff_text, _with_fingerprints,
+                         overruled_notes, replacement_notes)
     from .io import unescape_cell
 
     path = Path(path)

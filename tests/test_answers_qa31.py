@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from cluster import review
+from cluster import decisions as decision_log
 from cluster.answers import AnswerIndex, read_past_answers, suggest_for_clusters
 from cluster.embed import load_encoder
 from cluster.io import InputError, read_table
@@ -222,7 +223,7 @@ def test_a_short_answer_id_naming_one_past_answer_is_taken_and_said(run_with_two
     res = invoke("review", "answer", out, cluster, "--answer-id", typed)
     assert res.exit_code == 0, res.output
     assert f"answer id {typed!r} read as past answer R5_kekka:5" in res.output
-    d = review.load_decisions(out)[-1]
+    d = decision_log.load_decisions(out)[-1]
     assert d.value["answer_id"] == "R5_kekka:5" and "開館時間の延長" in d.value["answer_text"]
 
 
@@ -233,7 +234,7 @@ def test_a_short_answer_id_naming_several_is_refused_with_them_listed(run_with_t
     message = str(err.value)
     assert "names 2 past answers" in message
     assert "R5_kekka:1 「公園の樹木を残してほしい。」" in message and "kyoiku:1 「学校給食費を無償にしてほしい。」" in message
-    assert not (out / "decisions.jsonl").exists() or not review.load_decisions(out)
+    assert not (out / "decisions.jsonl").exists() or not decision_log.load_decisions(out)
 
 
 def test_an_unknown_short_answer_id_is_still_refused(run_with_two_tables):

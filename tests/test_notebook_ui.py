@@ -14,6 +14,7 @@ import pytest
 
 from cluster import notebook_ui as ui
 from cluster import review
+from cluster import decisions as decision_log
 
 
 def marked(html_text: str) -> list[str]:
@@ -223,7 +224,7 @@ def test_the_counts_show_the_reports_figures():
 
 
 def test_the_decision_counts_add_up_as_the_runs_line():
-    # run.json's figures as a run writes them (review.decision_figures): 23 lines, 2 of them undo
+    # run.json's figures as a run writes them (decision_log.decision_figures): 23 lines, 2 of them undo
     info = {"decisions": {"recorded": 21, "applied": 15, "not_applied": 3, "no_longer_apply": 2,
                           "did_not_take_effect": 1, "replaced": 1, "withdrawn": 2, "withdrawals": 2, "lines": 23}}
     run = a_run()
@@ -267,7 +268,7 @@ def test_the_decision_tables_contents_times_and_notes_read_in_japanese(monkeypat
     assert list(shown["備考"]) == ["次の再実行で反映されます", "反映されませんでした（nothing is left to split them from）"]
 
 
-@pytest.mark.parametrize("kind", review.KINDS)
+@pytest.mark.parametrize("kind", decision_log.KINDS)
 def test_every_kind_has_a_japanese_word(kind):
     assert kind in ui.KIND_WORDS
 

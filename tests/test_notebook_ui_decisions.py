@@ -13,6 +13,7 @@ import pytest
 
 from cluster import notebook_ui as ui
 from cluster import review
+from cluster import decisions as decision_log
 from cluster.io import InputError
 from conftest import cluster_of, invoke, write_csv
 
@@ -51,7 +52,7 @@ def said(out: Path, fn, *args, **kwargs) -> str:
     decision, lines = fn(out, *args, by="山田", **kwargs)
     assert lines and lines[0].startswith(("recorded", "withdrew")), lines  # the English lines stay
     run = review.load_run(out)
-    number = ui.decision_number(review.load_decisions(out), decision)
+    number = ui.decision_number(decision_log.load_decisions(out), decision)
     return ui.decision_summary(decision, number, set(run.opinions["opinion_id"]))
 
 
@@ -86,7 +87,7 @@ def test_a_join_and_its_withdrawal(out):
         f"記録しました（判断1）：意見 N7-1 と N7-2 を一つの意見 N7-1 につなぎ合わせます（1件として数えます）。{RERUN}"
     withdrawals, lines = review.said_withdraw(out, None, by="山田")
     assert lines[0].startswith("withdrew decision 1 (join")
-    number = ui.decision_number(review.load_decisions(out), withdrawals[-1])
+    number = ui.decision_number(decision_log.load_decisions(out), withdrawals[-1])
     assert ui.decision_summary(withdrawals[-1], number) == \
         f"取り消しを記録しました（判断2）：判断1（つなぎ合わせ）を取り消します。{RERUN}"
 

@@ -286,7 +286,7 @@ def test_next_run_cleans_staging_left_by_a_killed_run(killed, inputs):
 
 
 def _append_many(run_dir: str, who: str, n: int) -> None:
-    from cluster.review import append_decision
+    from cluster.decisions import append_decision
 
     for i in range(n):
         # long lines (several KB, beyond one atomic pipe write) make interleaving visible
@@ -310,7 +310,7 @@ def check_concurrent_appends(run_dir: Path, n: int = 200, processes: int = 2, ti
     for who in whos:
         mine = [o["value"]["label"].split("：")[0] for o in objs if o["by"] == who]
         assert mine == [f"{who}の見出し{i}" for i in range(n)], "lost or reordered appends"
-    from cluster.review import load_decisions
+    from cluster.decisions import load_decisions
 
     assert len(load_decisions(run_dir)) == processes * n
     STATS["decision_lines_appended"] += processes * n
@@ -323,9 +323,9 @@ def test_two_processes_append_decisions_without_interleaving(tmp_path):
 def test_disk_full_while_appending_a_decision_leaves_no_half_line(tmp_path, monkeypatch):
     import builtins
 
-    import cluster.review as review
+    import cluster.decisions as decision_log
 
-    review.append_decision(tmp_path, "label", ["A-1-1"], {"label": "公園"}, by="職員A")
+    decision_log.append_decision(tmp_path, "label", ["A-1-1"], {"label": "公園"}, by="職員A")
     before = (tmp_path / "decisions.jsonl").read_bytes()
 
     class HalfWrite:
@@ -347,14 +347,14 @@ def test_disk_full_while_appending_a_decision_leaves_no_half_line(tmp_path, monk
         def __exit__(self, *exc):
             self._fh.close()
 
-    monkeypatch.setattr(review, "open", lambda *a, **k: HalfWrite(builtins.open(*a, **k)), raising=False)
+    monkeypatch.setattr(decision_log, "open", lambda *a, **k: HalfWrite(builtins.open(*a, **k)), raising=False)
     with pytest.raises(OSError):
-        review.append_decision(tmp_path, "label", ["A-2-1"], {"label": "図書館" * 500}, by="職員B")
+        decision_log.append_decision(tmp_path, "label", ["A-2-1"], {"label": "図書館" * 500}, by="職員B")
     monkeypatch.undo()
     STATS["faults_decision_disk_full"] += 1
     assert (tmp_path / "decisions.jsonl").read_bytes() == before
-    review.append_decision(tmp_path, "label", ["A-3-1"], {"label": "駅前"}, by="職員A")
-    assert [d.value["label"] for d in review.load_decisions(tmp_path)] == ["公園", "駅前"]
+    decision_log.append_decision(tmp_path, "label", ["A-3-1"], {"label": "駅前"}, by="職員A")
+    assert [d.value["label"] for d in decision_log.load_decisions(tmp_path)] == ["公園", "駅前"]
 
 
 # ------------------------------------------------------------------ determinism across processes

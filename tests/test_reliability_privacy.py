@@ -361,7 +361,8 @@ def test_control_characters_in_staff_text_never_break_the_report(tmp_path):
     file) must not make every later run fail (Excel refuses control characters)."""
     from openpyxl import load_workbook
 
-    from cluster.review import append_decision, record_label, run_members
+    from cluster.review import record_label, run_members
+    from cluster.decisions import append_decision
 
     path = write_rows_csv(tmp_path / "in.csv", sample_rows(12, seed=5))
     out = tmp_path / "run"

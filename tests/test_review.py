@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from cluster import review
+from cluster import decisions as decision_log
 from cluster.io import InputError
 from cluster.records import Decision
 from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
@@ -224,7 +225,7 @@ def test_library_record_functions(project):
     review.record_label(out, c_park, "公園の樹木", by="d")
     review.record_answer(out, c_lib, answer_id="K1", by="e")
     review.record_confirm(out, c_park, by="f")
-    decisions = review.load_decisions(out)
+    decisions = decision_log.load_decisions(out)
     assert [d.kind for d in decisions] == ["merge", "move", "split", "label", "answer", "confirm"]
     assert [d.by for d in decisions] == list("abcdef")
     assert all(isinstance(d, Decision) and d.opinion_ids and d.at for d in decisions)
@@ -256,7 +257,7 @@ def test_apply_decisions_on_a_changed_grouping():
         Decision("confirm", ("o2",), "x", "t", {}),
     ]
     for grouping in ([0, 0, 1, 1, 2, 2, 3, 3], [5, 5, 1, 1, 0, 0, 2, 2], [3, 3, 3, 3, 1, 1, 1, 0]):
-        res = review.apply_decisions(opinion_unit, np.array(grouping), d)
+        res = decision_log.apply_decisions(opinion_unit, np.array(grouping), d)
         cl = res.cluster_of_unit
         assert cl[0] == cl[1] == cl[2] == cl[3]
         assert cl[4] == cl[5] == cl[7] != cl[6]
@@ -270,7 +271,7 @@ def test_label_recorded_before_a_merge_follows_the_merged_cluster():
     opinion_unit = {"a": 0, "b": 1, "c": 2}
     d = [Decision("label", ("a",), "x", "t", {"label": "A"}),
          Decision("merge", ("a", "b"), "x", "t", {"groups": [["a"], ["b"]]})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 1, 2]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 1, 2]), d)
     assert res.cluster_of_unit[0] == res.cluster_of_unit[1]
     assert res.labels == {int(res.cluster_of_unit[0]): "A"}
 
@@ -279,7 +280,7 @@ def test_merge_takes_along_late_opinions_of_a_merged_cluster():
     # o9 is a late comment that landed in the cluster of group ["o2", "o3"]
     opinion_unit = {"o0": 0, "o1": 1, "o2": 2, "o3": 3, "o9": 4, "z": 5}
     d = [Decision("merge", ("o0", "o1", "o2", "o3"), "x", "t", {"groups": [["o0", "o1"], ["o2", "o3"]]})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1, 1, 2]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1, 1, 1, 2]), d)
     cl = res.cluster_of_unit
     assert cl[0] == cl[2] == cl[4] != cl[5]
 
@@ -290,11 +291,11 @@ def test_a_split_in_effect_keeps_the_late_opinions_that_joined_it():
     opinion_unit = {"m1": 0, "m2": 1, "s1": 2, "s2": 3, "late": 4}
     d = [Decision("split", ("s1", "s2"), "x", "t", {"others": ["m1", "m2"]})]
     # the split row (1) holds the split opinions and the newcomer; the mates are in row 0
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1, 1, 1]), d)
     cl = res.cluster_of_unit
     assert cl[2] == cl[3] == cl[4] != cl[0]
     # still with a mate beside them (a fresh grouping joined them again): the split takes them out
-    res = review.apply_decisions(opinion_unit, np.array([0, 1, 1, 1, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 1, 1, 1, 1]), d)
     cl = res.cluster_of_unit
     assert cl[2] == cl[3] != cl[1] and cl[4] == cl[1]
 
@@ -416,7 +417,7 @@ def test_decision_that_no_longer_applies_is_reported_not_dropped(project):
 
 
 def test_partly_gone_decision_is_reported():
-    res = review.apply_decisions({"a": 0, "b": 1}, np.array([0, 1]),
+    res = decision_log.apply_decisions({"a": 0, "b": 1}, np.array([0, 1]),
                                  [Decision("split", ("a", "gone-1"), "x", "t", {})])
     assert res.applied == 1 and any("gone-1" in m for m in res.messages)
 
@@ -444,8 +445,8 @@ def test_broken_decisions_line_is_one_clear_error_and_left_untouched(project, ba
     assert res.exit_code == 2 and "line 2" in res.output and "Traceback" not in res.output
     assert (out / "decisions.jsonl").read_bytes() == before
     assert {p.name: p.read_bytes() for p in out.iterdir()} == outputs_before
-    with pytest.raises(review.DecisionsError, match="line 2"):
-        review.load_decisions(out)
+    with pytest.raises(decision_log.DecisionsError, match="line 2"):
+        decision_log.load_decisions(out)
 
 
 def test_decision_appended_after_a_line_without_newline(project):
@@ -454,7 +455,7 @@ def test_decision_appended_after_a_line_without_newline(project):
     path = out / "decisions.jsonl"
     path.write_bytes(path.read_bytes().rstrip(b"\n"))  # a hand edit dropped the last newline
     review.record_confirm(out, cluster_of(out)["A4-1"])
-    assert len(review.load_decisions(out)) == 2
+    assert len(decision_log.load_decisions(out)) == 2
 
 
 @pytest.mark.parametrize("args, message", [
@@ -636,7 +637,7 @@ def test_confirm_keeps_its_cluster_together_but_not_opinions_moved_before_it():
     opinion_unit = {"a": 0, "b": 1, "c": 2, "d": 3}
     d = [Decision("move", ("c",), "x", "t", {"target": ["d"]}),
          Decision("confirm", ("a", "b", "c"), "x", "t", {})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 1, 1, 2]), d)  # a regrouping split a from b
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 1, 1, 2]), d)  # a regrouping split a from b
     cl = res.cluster_of_unit
     assert cl[0] == cl[1] != cl[2] and cl[2] == cl[3]
 
@@ -668,7 +669,7 @@ def test_a_merge_recorded_after_a_move_does_not_pull_the_moved_opinion_back():
     opinion_unit = {"1": 0, "8": 1, "10": 2, "5": 3, "6": 4, "7": 5}
     d = [Decision("move", ("8",), "x", "t", {"target": ["5"]}),
          Decision("merge", ("1", "8", "10", "6", "7"), "x", "t", {"groups": [["1", "8", "10"], ["6", "7"]]})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 2, 2]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 2, 2]), d)
     cl = res.cluster_of_unit
     assert cl[1] == cl[3]  # 8 stays with 5
     assert cl[0] == cl[2] == cl[4] == cl[5] != cl[1]  # the merge joined A's rest with C
@@ -950,10 +951,10 @@ def test_a_confirm_recorded_before_a_detach_does_not_hold_the_letter():
     # units after the run's detach: 0, 1 = the campaign, 2 = the detached letter (grouped elsewhere)
     opinion_unit = {"p1": 0, "p2": 1, "x": 2, "o": 3}
     d = [Decision("confirm", ("p1", "p2", "x"), "s", "t", {}), Decision("detach", ("x",), "s", "t", {})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d)
     assert res.cluster_of_unit.tolist() == [0, 0, 1, 1] and res.applied == 2
     # without the detach, the confirmation keeps the letter with the campaign
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d[:1])
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1, 1]), d[:1])
     assert res.cluster_of_unit[2] == 0
 
 
@@ -979,13 +980,13 @@ def test_apply_decisions_detach_follows_the_grouping_cluster_mates():
                   {"groups": [["p1", "p2", "x"], ["o1", "o2", "o3", "o4"]]}),
          Decision("detach", ("x",), "s", "t", {})]
     grouping = np.array([0, 0, 0, 1, 1, 1, 1])
-    assert review.apply_decisions(opinion_unit, grouping, d[:1]).cluster_of_unit.tolist() == [1] * 7
-    assert review.apply_decisions(opinion_unit, grouping, d, detached={"x"}).cluster_of_unit.tolist() == [1] * 7
+    assert decision_log.apply_decisions(opinion_unit, grouping, d[:1]).cluster_of_unit.tolist() == [1] * 7
+    assert decision_log.apply_decisions(opinion_unit, grouping, d, detached={"x"}).cluster_of_unit.tolist() == [1] * 7
     # grouped elsewhere than the campaign: it goes where its own grouping cluster-mates are
     grouping = np.array([0, 0, 2, 1, 1, 1, 2])
     d2 = [Decision("merge", ("p1", "p2", "x", "o1", "o2", "o3"), "s", "t",
                    {"groups": [["p1", "p2", "x"], ["o1", "o2", "o3"]]}), d[1]]
-    cl = review.apply_decisions(opinion_unit, grouping, d2, detached={"x"}).cluster_of_unit
+    cl = decision_log.apply_decisions(opinion_unit, grouping, d2, detached={"x"}).cluster_of_unit
     assert cl[2] == cl[6] == 2 and cl[0] == cl[3]
 
 
@@ -995,7 +996,7 @@ def test_a_detach_this_run_did_not_apply_leaves_an_earlier_move_alone():
     opinion_unit = {"y": 0, "a1": 1, "a2": 2, "b1": 3, "b2": 4}
     d = [Decision("move", ("y",), "s", "t", {"target": ["b1", "b2"]}), Decision("detach", ("y",), "s", "t", {})]
     grouping = np.array([0, 0, 0, 1, 1])
-    cl = review.apply_decisions(opinion_unit, grouping, d, detached=set()).cluster_of_unit
+    cl = decision_log.apply_decisions(opinion_unit, grouping, d, detached=set()).cluster_of_unit
     assert cl.tolist() == [1, 0, 0, 1, 1]
 
 
@@ -1321,7 +1322,7 @@ def test_a_run_says_what_it_did_with_the_recorded_decisions(project):
     assert f"staff decisions in {out / 'decisions.jsonl'}: 2 recorded (answer 1, label 1): 2 applied" in res.output
     review.record_withdraw(out)  # `review undo`: the latest decision (the label)
     res = project["run"]()
-    # the figures add up: recorded = applied + withdrawn (review.decision_counts, test_review_decisions.py)
+    # the figures add up: recorded = applied + withdrawn (decision_log.decision_counts, test_review_decisions.py)
     assert "2 recorded (answer 1, label 1): 1 applied, 1 withdrawn (by 1 withdrawal)" in res.output
 
 
@@ -1378,7 +1379,7 @@ def test_a_second_move_into_the_cluster_a_first_move_took_an_opinion_from_takes_
     opinion_unit = {"a1": 0, "a2": 1, "x": 2, "b1": 3, "m": 4}
     d = [Decision("move", ("m",), "x", "t", {"target": ["a1", "a2", "x"], "cluster": "C001"}),
          Decision("move", ("x",), "x", "t", {"target": ["b1", "m"], "cluster": "C002"})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 0, 1, 1]), d)
     cl = res.cluster_of_unit
     assert cl[4] == cl[0] == cl[1]  # m went to A
     assert cl[2] == cl[3] != cl[0]  # x went to B, although B's recorded opinions are split 1:1
@@ -1390,7 +1391,7 @@ def test_a_move_into_a_cluster_an_earlier_move_emptied_still_takes_the_opinion_o
     opinion_unit = {"a1": 0, "x": 1, "b1": 2}
     d = [Decision("move", ("b1",), "x", "t", {"target": ["a1", "x"], "cluster": "C001"}),
          Decision("move", ("x",), "x", "t", {"target": ["b1"], "cluster": "C002"})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
     cl = res.cluster_of_unit
     assert cl[2] == cl[0] != cl[1]
     assert res.applied == 2 and not res.messages
@@ -1401,12 +1402,12 @@ def test_a_move_that_changes_nothing_is_reported_not_counted_as_applied():
     opinion_unit = {"a1": 0, "x": 1, "b1": 2}
     d = [Decision("merge", ("a1", "x", "b1"), "x", "t", {"groups": [["a1", "x"], ["b1"]], "clusters": ["C001", "C002"]}),
          Decision("move", ("x",), "x", "t", {"target": ["b1"], "cluster": "C002"})]
-    res = review.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
+    res = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 1]), d)
     assert res.applied == 1 and res.not_applied == 1
     assert any("decision 2 (move" in m and "did not take effect" in m and "C002" in m for m in res.messages), res.messages
-    assert "1 did not take effect" in review.decision_counts(d, res)
+    assert "1 did not take effect" in decision_log.decision_counts(d, res)
     # a re-run whose grouping already has x with B's opinions: applied, quietly
-    again = review.apply_decisions(opinion_unit, np.array([0, 0, 0]), d)
+    again = decision_log.apply_decisions(opinion_unit, np.array([0, 0, 0]), d)
     assert again.applied == 2 and not again.messages
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from cluster import review
+from cluster import decisions as decision_log
 from cluster.records import Decision
 from conftest import cluster_of, invoke, write_csv
 
@@ -126,7 +127,7 @@ def test_a_withdrawal_written_before_ids_is_matched_by_kind_and_opinions_with_a_
         # recorded as decision 3 when a line above still existed: 3 is now the withdrawal itself
         Decision("withdraw", ("o0", "o1"), "x", "t", {"decision": 3, "kind": "label"}),
     ]
-    result = review.apply_decisions({f"o{i}": i for i in range(8)}, np.array([0, 0, 1, 1, 2, 2, 3, 3]), decisions)
+    result = decision_log.apply_decisions({f"o{i}": i for i in range(8)}, np.array([0, 0, 1, 1, 2, 2, 3, 3]), decisions)
     assert result.labels == {}
     (warning,) = [m for m in result.messages if "no longer fit" in m]
     assert "withdrawal 3 names decision 3: withdrew decision 2 (label)" in warning
@@ -272,8 +273,8 @@ def test_the_decision_counts_add_up():
         Decision("split", ("gone",), "x", "t", {}),
         Decision("withdraw", ("o0",), "x", "t", {"decision": 1, "kind": "label"}),
     ]
-    result = review.apply_decisions({"o0": 0, "o1": 1, "o2": 2}, np.array([0, 0, 1]), decisions)
-    line = review.decision_counts(decisions, result)
+    result = decision_log.apply_decisions({"o0": 0, "o1": 1, "o2": 2}, np.array([0, 0, 1]), decisions)
+    line = decision_log.decision_counts(decisions, result)
     assert line == "3 recorded (label 2, split 1): 1 applied, 1 no longer apply, 1 withdrawn (by 1 withdrawal)"
 
 

@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from cluster import review
+from cluster import decisions as decision_log
 from cluster.records import Decision
 from cluster.report import NOT_OPINIONS_LINE
 from conftest import cluster_of, invoke, read_csv_rows as read_rows, write_csv
@@ -276,11 +277,11 @@ def test_apply_decisions_with_an_excluded_opinion():
                  Decision("split", ("x",), "", "", {}),
                  Decision("merge", ("a", "b"), "", "", {"groups": [["a"], ["b"]]}),
                  Decision("exclude", ("x",), "", "", {})]
-    applied = review.apply_decisions(unit, grouping, decisions, excluded={"x": 4})
+    applied = decision_log.apply_decisions(unit, grouping, decisions, excluded={"x": 4})
     assert applied.applied == 3 and applied.not_applied == 1  # the split
     assert applied.cluster_of_unit[0] == applied.cluster_of_unit[1] != applied.cluster_of_unit[2]
     assert any("decision 2 (split" in m and "excluded (対象外) by decision 4" in m for m in applied.messages)
-    gone = review.apply_decisions(unit, grouping, [Decision("exclude", ("y",), "", "", {})], excluded={})
+    gone = decision_log.apply_decisions(unit, grouping, [Decision("exclude", ("y",), "", "", {})], excluded={})
     assert gone.not_applied == 1 and "no longer applies: its opinions are gone" in gone.messages[0]
 
 

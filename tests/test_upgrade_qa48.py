@@ -33,7 +33,7 @@ ROWS = [
 
 
 def fingerprint(text: str) -> str:
-    from cluster.review import text_fingerprint
+    from cluster.decisions import text_fingerprint
 
     return text_fingerprint(text)
 
