@@ -218,8 +218,9 @@ def main() -> None:
     \b
     cluster run       comments -> opinions, duplicates, clusters, past answers, report
     cluster answers   top past answers for each row of a query file
-    cluster review    record staff decisions (merge, move, split, detach, exclude, label, summary, answer, section,
-                      department, confirm, undo, import a filled-in worksheet.xlsx); list and show them
+    cluster review    record staff decisions (merge, move, split, detach, exclude, cut, join, label, summary,
+                      answer, category, section, department, confirm, undo, import a filled-in
+                      worksheet.xlsx); list and show them
     """
 
 
