@@ -45,7 +45,7 @@ from .io import (PAST_ANSWER_OPTIONS, QUERY_OPTIONS, ColumnError, InputError, co
 from .records import AnswerCandidate, PastAnswer
 from .normalize import is_empty_opinion
 from .split import split_sentences, split_submission
-from .stance import DIRECTION_ACTIONS, direction_vector, request_stance
+from .stance import DIRECTION_ACTIONS, direction_vector, explicit_polarity, request_stance
 
 __all__ = [
     "ANSWER_ID_CANDIDATES", "ANSWER_OPINION_CANDIDATES", "ANSWER_TEXT_CANDIDATES",
@@ -794,16 +794,23 @@ def _answer_key(text: str) -> str:
 # (``stance.request_directions``: 「値上げすべきだ」 and 「値下げしてほしい」, 「伐採しないでほしい」 and
 # 「伐採してほしい」), which ``request_stance`` reads as two requests; when both ask for an action in the
 # same direction (「減便をやめてほしい」「減便は不要」), they are not opposite whatever their stances.
+# An explicit 賛成 and an explicit 反対 (``stance.explicit_polarity``) are opposite too, as in the grouping (QA98: the
+# answer staff wrote for a 3,000-letter campaign 「…促進区域に森林を含めることに反対します。…除外してください。」, a
+# letter that both rejects and asks, was offered to the 「…促進区域を広く設定する案に賛成です。」 row at 0.47), unless
+# both ask for one action the same way (「廃止に反対」 and 「存続に賛成」 both keep).
 STANCE_PENALTY = 0.1  # opposite ``stance.request_stance``: +1 asks, -1 rejects
 
 
 def stance_readings(texts: Sequence[str]) -> np.ndarray:
-    """(n, 1 + len(DIRECTION_ACTIONS)) int8: each text's ``request_stance``, then its
-    ``stance.direction_vector``; what ``AnswerIndex.stance_adjusted`` compares."""
-    out = np.zeros((len(texts), 1 + len(DIRECTION_ACTIONS)), dtype=np.int8)
+    """(n, 2 + len(DIRECTION_ACTIONS)) int8: each text's ``request_stance``, then its
+    ``stance.direction_vector``, then its ``stance.explicit_polarity`` (the side it says it takes);
+    what ``AnswerIndex.stance_adjusted`` compares."""
+    out = np.zeros((len(texts), 2 + len(DIRECTION_ACTIONS)), dtype=np.int8)
     for i, text in enumerate(texts):
         out[i, 0] = request_stance(text or "")
-        out[i, 1:] = direction_vector(text or "")
+        out[i, 1:-1] = direction_vector(text or "")
+    if len(texts):
+        out[:, -1] = explicit_polarity([t or "" for t in texts])
     return out
 
 
@@ -1094,7 +1101,8 @@ class AnswerIndex:
         # exported from) is one candidate: the first in answer-id order stands for both
         readings = stance_readings([r.opinion for r in self.records])
         self._stance = readings[:, 0].copy()  # request_stance of each past opinion
-        self._direction = readings[:, 1:].copy()  # its directions (stance.DIRECTION_ACTIONS)
+        self._direction = readings[:, 1:-1].copy()  # its directions (stance.DIRECTION_ACTIONS)
+        self._side = readings[:, -1].copy()  # the side it says it takes (stance.explicit_polarity)
         self._same_as_earlier = _repeated(
             [(_norm_text(r.opinion), _norm_text(r.answer)) for r in self.records], self._order_key)
         # one answer text answering several past opinions (a merged 考え方 cell over No.2 and No.3)
@@ -1208,14 +1216,17 @@ class AnswerIndex:
             query = query[:, None]
         opposite = query[:, :1] * self._stance[None, :].astype(np.int16) < 0
         if query.shape[1] > 1:
+            n_directions = self._direction.shape[1]
             against = np.zeros_like(opposite)
             along = np.zeros_like(opposite)
-            for a in range(min(query.shape[1] - 1, self._direction.shape[1])):
+            for a in range(min(query.shape[1] - 1, n_directions)):
                 q, r = query[:, 1 + a], self._direction[:, a].astype(np.int16)
                 if q.any() and r.any():
                     product = q[:, None] * r[None, :]
                     against |= product < 0
                     along |= product > 0
+            if query.shape[1] == 2 + n_directions:  # the sides read too
+                opposite |= query[:, -1:] * self._side[None, :].astype(np.int16) < 0
             opposite = against | (opposite & ~along)
         return np.where(opposite, scores * STANCE_PENALTY, scores)
 
@@ -1767,7 +1778,8 @@ def reuse_confirmed_answers(index: AnswerIndex, clusters_texts: Mapping[str, obj
         from_cluster = origin[pid][0]
         if from_cluster in stance_of:
             extended._stance[col] = stance_of[from_cluster][0]
-            extended._direction[col] = stance_of[from_cluster][1:]
+            extended._direction[col] = stance_of[from_cluster][1:-1]
+            extended._side[col] = stance_of[from_cluster][-1]
     scores = extended.stance_adjusted(group_scores(extended, groups).combined,
                                       np.array([stance_of[c] for c in ids], dtype=np.int8))[:, cols]
     out: dict[str, list[AnswerCandidate]] = {}

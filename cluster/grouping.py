@@ -703,7 +703,7 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
                 at = {int(i): k for k, i in enumerate(rest)}
                 moved: list[tuple[int, int]] = []
                 sub = _part_siblings(sub, r, c, s, [(at[a], at[b]) for a, b in apart_pairs if a in at and b in at],
-                                     threshold, moved)
+                                     threshold, moved, polarity=polarity, cannot=cannot)
                 if parted is not None:
                     parted += [(int(rest[x]), int(rest[y])) for x, y in moved]
         labels[rest] = rest[sub]
@@ -712,7 +712,8 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
 
 def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
                    pairs: Sequence[tuple[int, int]], threshold: float,
-                   parted: list[tuple[int, int]] | None = None) -> np.ndarray:
+                   parted: list[tuple[int, int]] | None = None, polarity: np.ndarray | None = None,
+                   cannot: Sequence[tuple[int, int]] = ()) -> np.ndarray:
     """``labels`` (each a member's node id) with no cluster holding both nodes of a pair in ``pairs``:
     of two such nodes the one less similar to the rest of its cluster (mean pair similarity, missing
     pairs 0) leaves it for the cluster it is most similar to on average, if that reaches ``threshold``
@@ -720,7 +721,9 @@ def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims:
     twice: an extra row staff merge is better than a request published nowhere; ``parted`` collects
     the pairs for the run's note). Not a constraint inside the linkage: there a forbidden merge also
     keeps apart the opinions each of the two had gathered (QA67: the sample's 駐輪場 paraphrases fell
-    into two rows around one letter's two 駐輪場 items)."""
+    into two rows around one letter's two 駐輪場 items). The cluster it goes to keeps the linkage's
+    own rules: none holding the other side of a reading of ``polarity`` (a request never joins the
+    questions, QA98) or a ``cannot`` partner."""
     labels = np.asarray(labels).copy()
     sim: dict[int, dict[int, float]] = {}
     for a, b, x in zip(rows.tolist(), cols.tolist(), sims.tolist()):
@@ -732,6 +735,17 @@ def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims:
         if a != b:
             partners.setdefault(a, set()).add(b)
             partners.setdefault(b, set()).add(a)
+
+    pol = None if polarity is None else np.asarray(polarity, dtype=np.int64).reshape(len(labels), -1)
+    for a, b in cannot:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+
+    def other_side(node: int, members) -> bool:
+        if pol is None:
+            return False
+        signs = pol[node]
+        return bool(((signs[None, :] * pol[members]) < 0).any())
 
     def mean_to(node: int, members) -> float:
         others = [o for o in members if o != node]
@@ -745,7 +759,7 @@ def _part_siblings(labels: np.ndarray, rows: np.ndarray, cols: np.ndarray, sims:
         best, best_score = None, threshold
         for lab in sorted({int(labels[o]) for o in sim.get(leaving, {})} - {int(labels[leaving])}):
             there = np.flatnonzero(labels == lab).tolist()
-            if partners.get(leaving, set()) & set(there):
+            if partners.get(leaving, set()) & set(there) or other_side(leaving, there):
                 continue
             score = mean_to(leaving, there + [leaving])
             if score >= best_score:

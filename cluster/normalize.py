@@ -787,6 +787,15 @@ _THANKS_SENTENCE_RE = re.compile(
     r"[。．.！!]*")
 
 
+# A cheer for the staff with nothing asked of the draft (「職員の皆様、頑張ってください。」「陰ながら応援しています。」;
+# QA98 published 「計画づくりお疲れ様です。職員の皆様、頑張ってください。」 as a row): only the staff addressed, or no
+# one, before it; 「ごみ減量の啓発を頑張ってください」 names what to do and stays an opinion.
+_CHEER_SENTENCE_RE = re.compile(
+    r"(?:(?:[県市町村区]|役所|役場)?(?:の)?(?:職員|担当|担当課)?(?:の)?(?:皆様|皆さん|みなさん|皆さま|みなさま|方々|各位)?"
+    r"(?:も)?[、，,]?)?(?:これからも|今後とも|今後も|引き続き|どうか|ぜひ)?[、，,]?(?:お体に気をつけて[、，,]?)?"
+    r"(?:(?:頑張|がんば|ガンバ)って(?:ください|下さい|くださいね|ね)|(?:陰ながら)?応援して(?:います|おります))[。．.！!]*")
+
+
 def _is_thanks_only(key: str) -> bool:
     """Every sentence of ``key`` (a comparison text: greetings already gone) only thanks, as a
     greeting does: no opinion (「いつもありがとうございます。計画づくりお疲れ様です。」)."""
@@ -795,7 +804,9 @@ def _is_thanks_only(key: str) -> bool:
         return False
     from .stance import sentence_stance
 
-    if all(_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p)) for p in parts):
+    # (a cheer asks, 「頑張ってください」, but for nothing: no stance read on it)
+    if all((_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p))) or _CHEER_SENTENCE_RE.fullmatch(p)
+           for p in parts):
         return True
     # after a stock 'no comment', words of courtesy too (「特にありません。説明を聞いてよく分かりました。」
     # 「特に意見はありませんが、計画がうまく進むことを期待しています。」: QA52 published them as opinions);
