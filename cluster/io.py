@@ -991,6 +991,18 @@ _NOT_COMMENTS_SHEET_RE = re.compile(r"集計|合計|統計|記入例|入力例|�
 _EXAMPLE_SHEET_RE = re.compile(r"記入例|入力例|記載例|見本|サンプル|example|sample", re.I)
 # Columns of staff's own work on the opinions (their answer): a sheet holding one is a working sheet
 _ANSWER_COLUMN_RE = re.compile(r"考え方|回答|対応|見解|答え|answer|response", re.I)
+# ... but not a web form's own columns about the reply it received (「回答ID」「回答日時」「回答者」「Response ID」:
+# QA97, a LoGoフォーム export beside the typed-in letters was passed over as a working sheet, its submissions lost)
+_FORM_META_COLUMN_RE = re.compile(r"回答(?:ID|番号|No|NO|日|時|者|受付|方法|形式|元)|(?:response|answer)\s*(?:id|no|date|time)",
+                                  re.I)
+# a form's own sheet of replies (Googleフォーム: 「フォームの回答 1」, 「Form Responses 1」) is comments, not answers
+_FORM_REPLIES_SHEET_RE = re.compile(r"フォーム(?:の)?回答|form\s*responses?", re.I)
+
+
+def _is_answer_column(column: str, text_column: str | None) -> bool:
+    """A column of staff's answer to each opinion (a working sheet holds one)."""
+    return (column != text_column and bool(_ANSWER_COLUMN_RE.search(column))
+            and not _FORM_META_COLUMN_RE.search(column))
 
 
 def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
@@ -999,11 +1011,11 @@ def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
     are cells of a sheet read: a table for publication made from it) or ``other:WHY`` (``_NOT_READ_WHY``)."""
     if not t.rows:
         return "other:empty"
-    if _NOT_COMMENTS_SHEET_RE.search(t.sheet):
+    if _NOT_COMMENTS_SHEET_RE.search(t.sheet) and not _FORM_REPLIES_SHEET_RE.search(t.sheet):
         return "other:name"
-    if any(_ANSWER_COLUMN_RE.search(c) for c in t.columns):
-        return "other:answer"
     col = guess_column(t.columns, TEXT_COLUMN_CANDIDATES, what="text", required=False, exclude=_ROLE_NAMES)
+    if any(_is_answer_column(c, col) for c in t.columns):
+        return "other:answer"
     if col is None:
         return "other:notext"
     texts = [(r.get(col) or "").strip() for r in t.rows]

@@ -2143,8 +2143,10 @@ _TOWN_CHAR = "(?:[々〆ヶ\u4e00-\u9fffァ-ヺーぁ-ゖ](?<![はをがにで�
 _AFTER_POSTAL_RE = re.compile(
     rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:[^\s［］]{{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)[^\s［］]*"
     rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])}"
-    # a town without a block number (「〒123-4567 みなと市緑町」): the place name up to the blank or the end
-    rf"|{_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}(?=\s|$))")
+    # a town without a block number (「〒123-4567 みなと市緑町」): the place name up to the blank or the end,
+    # or up to the particle or words the sentence goes on with (QA97: 「〒123-4567 みなと市緑町に住む者として、…」)
+    rf"|{_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}"
+    rf"(?=\s|$|[にのでへはがをとや、。，．,.）)」]|在住|在勤|出身|から|まで|より))")
 
 
 # Up to this many submitters, every name's patterns are tried on every text; above it only the

@@ -194,8 +194,15 @@ def check_attribute_columns(subs: Sequence[Submission], columns: Sequence[str], 
                              f"publishes a few categories (at most {ATTRIBUTE_VALUES_LIMIT}: 年代, 在住・在勤, 性別 …), "
                              "not addresses or free text: name a column of categories")
         empty = sum(1 for v in values if not v)
+        # (an address typed into the column is shown masked, as the report counts it: QA97 saw it on the screen)
+        from .mask import mask_personal_data
+
+        def masked(value: str) -> str:
+            return mask_personal_data(value, [])
+
+        shown = list(dict.fromkeys(masked(v) if _personal(v, masked) else v for v in distinct[:8]))
         lines.append(f"--attribute-column {clean_name(column)}: {len(distinct)} value{'s' if len(distinct) != 1 else ''} "
-                     f"({', '.join(distinct[:8])}{' …' if len(distinct) > 8 else ''})"
+                     f"({', '.join(shown)}{' …' if len(distinct) > 8 else ''})"
                      + (f", {empty} submission{'s' if empty > 1 else ''} without one" if empty else "")
                      + f": the report gives 提出者の内訳（{clean_name(column)}）")
     return lines
