@@ -66,3 +66,12 @@ def test_an_address_typed_as_an_attribute_is_not_shown_on_the_screen(tmp_path):
     assert result.exit_code == 0, result.output
     line = next(ln for ln in result.output.splitlines() if ln.startswith("--attribute-column 年代:"))
     assert "緑町1-2-3" not in line and "30代" in line and "［住所］" in line
+
+
+def test_with_no_split_the_sentence_naming_the_subject_stays_in_the_row(tmp_path):
+    text = "まず、放課後児童クラブについて意見を述べます。定員を増やしてください。次に、図書館について意見を述べます。開館時間を延ばしてください。"
+    out = tmp_path / "out"
+    result = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "ご意見"], [["1", text]]), "--out", out,
+                    "--model", "char-hash", "--no-split")
+    assert result.exit_code == 0, result.output
+    assert [(r["status"], r["text"]) for r in read_csv_rows(out / "opinions.csv")] == [("ok", text)]
