@@ -303,6 +303,8 @@ def model_identity(encoder) -> dict:
         kind, folder = "static", Path(encoder.path).resolve()
     elif isinstance(encoder, SentenceTransformerEncoder):
         kind, folder = "sentence-transformers", encoder.folder
+    elif isinstance(encoder, HashingCharEncoder):
+        kind, folder = "char-hash", None
     else:
         kind, folder = type(encoder).__name__, None
     return {"name": str(getattr(encoder, "name", "")), "kind": kind, "dim": int(getattr(encoder, "dim", 0) or 0),

@@ -665,6 +665,11 @@ def _campaign_pairs(counts: np.ndarray | None, p: dict) -> list[tuple[int, int]]
     return [(a, b) for k, a in enumerate(big) for b in big[k + 1:]]
 
 
+def _way(text: str) -> tuple:
+    """The way a text asks each two-way action (``stance.direction_vector``), as a key."""
+    return tuple(int(x) for x in direction_vector(text))
+
+
 def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pairs=(), parted=None):
     """Cluster texts already in canonical order; returns raw (unordered) labels. ``apart_pairs``:
     pairs of positions that never share a cluster (``group_opinions``)."""
@@ -678,10 +683,11 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
         for a, b in sorted((min(q), max(q)) for q in apart_pairs):
             if a != b and st[a] is not None and st[a] == st[b]:
                 st[b] = None
-        for j, pol in enumerate(("against", "support")):
-            members = [i for i, s in enumerate(st) if s == pol]
-            if members:
-                labels[members] = n + j  # ids above any node id
+        # one group per side and per way of an action with two ways: 「プールの廃止に賛成」 and 「存続に賛成」 are both
+        # 賛成 and ask opposite things (QA101: one row)
+        keys = sorted({(s, _way(texts[i])) for i, s in enumerate(st) if s})
+        for j, key in enumerate(keys):
+            labels[[i for i, s in enumerate(st) if s and (s, _way(texts[i])) == key]] = n + j  # ids above any node id
         rest = np.flatnonzero(labels < 0)
     m = len(rest)
     if m == 1:
@@ -885,8 +891,8 @@ def merge_across_blocks(texts: list[str], embeddings: np.ndarray, labels: np.nda
     # stance-only clusters: same polarity across blocks is one cluster
     stance_node = np.zeros(k, dtype=bool)
     if p["stance"] and tokens_s is not None:
-        st = np.array([s or "" for s in stance_only(tokens_s, texts=texts_s)])
-        for pol in ("against", "support"):
+        st = np.array([f"{s}{_way(t)}" if s else "" for s, t in zip(stance_only(tokens_s, texts=texts_s), texts_s)])
+        for pol in sorted(set(st.tolist()) - {""}):  # a side, and the way of a two-way action (``_group_sorted``)
             nodes = np.unique(node[st == pol])
             # only clusters made wholly of stance-only opinions of this polarity
             nodes = [u for u in nodes.tolist() if np.all(st[node == u] == pol)]

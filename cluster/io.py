@@ -839,6 +839,12 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
     separate: list[Table] = []
     copied: list[tuple[str, str]] = []  # (sheet, the sheet whose texts it repeats)
     why: dict[str, str] = {}  # sheet -> why it is no list of comments (a sheet of other columns)
+    row_counts = {name: len(t.rows) for name, t in siblings if t is not None}
+
+    def _rows_of(name: str) -> str:  # (what is passed over is counted, so staff can tell a list left out)
+        n = row_counts.get(name, 0)
+        return f", {n} row{'s' if n != 1 else ''}" if n else ""
+
     for name, t in siblings:
         if t is None:
             other.append(name)
@@ -918,7 +924,7 @@ def _with_sibling_sheets(first: Table, siblings: Sequence[tuple[str, Table | Non
         plain = all(why.get(n) in ("name", "empty") for n in other)
         first.notes.append(("" if plain else "warning: ")
                            + f"sheet{'s' if len(other) > 1 else ''} "
-                           + ", ".join(f"{n} ({_NOT_READ_WHY[why[n]]})" if n in why else n for n in other)
+                           + ", ".join(f"{n} ({_NOT_READ_WHY[why[n]]}{_rows_of(n)})" if n in why else n for n in other)
                            + " not read: no list of comments"
                            + (f" ({option} NAME reads {'one of them' if len(other) > 1 else 'it'} alone)" if option else ""))
     if len(parts) == 1:
@@ -993,8 +999,9 @@ _EXAMPLE_SHEET_RE = re.compile(r"記入例|入力例|記載例|見本|サンプ�
 _ANSWER_COLUMN_RE = re.compile(r"考え方|回答|対応|見解|答え|answer|response", re.I)
 # ... but not a web form's own columns about the reply it received (「回答ID」「回答日時」「回答者」「Response ID」:
 # QA97, a LoGoフォーム export beside the typed-in letters was passed over as a working sheet, its submissions lost)
-_FORM_META_COLUMN_RE = re.compile(r"回答(?:ID|番号|No|NO|日|時|者|受付|方法|形式|元)|(?:response|answer)\s*(?:id|no|date|time)",
-                                  re.I)
+_FORM_META_COLUMN_RE = re.compile(r"回答(?:ID|番号|No|NO|日|時|者|受付|方法|形式|元)|(?:response|answer)\s*(?:id|no|date|time)|"
+                                  # where a letter is in the office's handling (未対応・対応中・済), not an answer (QA101)
+                                  r"対応(?:状況|状態|日)", re.I)
 # a form's own sheet of replies (Googleフォーム: 「フォームの回答 1」, 「Form Responses 1」) is comments, not answers
 _FORM_REPLIES_SHEET_RE = re.compile(r"フォーム(?:の)?回答|form\s*responses?", re.I)
 
@@ -1014,7 +1021,13 @@ def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
     if _NOT_COMMENTS_SHEET_RE.search(t.sheet) and not _FORM_REPLIES_SHEET_RE.search(t.sheet):
         return "other:name"
     col = guess_column(t.columns, TEXT_COLUMN_CANDIDATES, what="text", required=False, exclude=_ROLE_NAMES)
-    if any(_is_answer_column(c, col) for c in t.columns):
+    answers = [c for c in t.columns if _is_answer_column(c, col)]
+    # staff's working sheet (No. / ご意見の概要 / 考え方, 氏名 too at times); a sheet of letters typed in with the 氏名
+    # of each writer and a 市の考え方 column not yet begun is a list of comments (QA100: such a 郵送 sheet was passed
+    # over, its letters missing from the counts; QA101: a working sheet with 氏名, or with one answer written, and a
+    # 公表用 table with its 考え方 still blank must stay passed over, or their letters count twice)
+    if answers and (any((r.get(c) or "").strip() for r in t.rows for c in answers)
+                    or not guess_column(t.columns, SUBMITTER_COLUMN_CANDIDATES, what="submitter", required=False)):
         return "other:answer"
     if col is None:
         return "other:notext"
@@ -2170,6 +2183,10 @@ _ROLE_NAMES = frozenset(fold_name(c)
                         ) - _TEXT_NAMES
 
 
+# (words that ask for writing, not a topic: 「ご質問はありますか」 (はい/いいえ), 「ご要望の分野（複数選択可）」 are choices, QA101)
+_FREE_WRITING_RE = re.compile(r"(?:お書き|ご記入|記入して|自由に|お聞かせ)(?!.*(?:選択|はい|いいえ))")
+
+
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,
                  what: str = "text", required: bool = True, option: str | None = None,
                  header_option: str | None = "--header-row", exclude: frozenset[str] = frozenset(),
@@ -2192,6 +2209,13 @@ def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str |
         if what in ("id", "channel", "answer-id") and is_personal_column(col):
             continue  # 「電話番号」 is not an opinion's number
         return col
+    if what == "text":
+        # a form's question as the column name, asking for free writing without saying 「意見」 (QA100: Googleフォーム's
+        # 「計画案について、お気づきの点やご提案を自由にお書きください。」 was refused as a first row of data)
+        asking = [c for c in columns if _FREE_WRITING_RE.search(c) and not is_personal_column(c)
+                  and fold_name(c) not in exclude]
+        if asking:
+            return asking[0]
     if required:
         if any(len(c) > 40 or c.rstrip().endswith(("。", "！", "？", "!", "?")) for c in columns):
             # a file without a header: --text-column would turn its first opinion into a name
@@ -3263,6 +3287,10 @@ _CHANNEL_VARIANTS = {
     "電子申請": ("電子申請", "web", "online", "website", "webform", "onlineform", "internet", "ウェブ", "ウェブサイト",
              "webサイト", "ホームページ", "インターネット", "オンライン", "電子申請システム", "フォーム", "webフォーム",
              "ウェブフォーム", "オンラインフォーム", "forms", "googleforms", "microsoftforms", "ウェブ申請", "web申請", "オンライン申請", "電子申込",
+             # the form services' own names, as their exports are named (QA100: 「Googleフォーム_環境計画」「LoGoフォーム_回答」
+             # were channels of their own); not kintone, a database staff type letters into too
+             "googleフォーム", "グーグルフォーム", "logoフォーム", "logoform", "ロゴフォーム", "graffer", "グラファー",
+             "etumo", "電子申請サービス", "microsoftフォーム", "msforms", "formrun",
              # a ministry's consultation: e-Gov (電子政府の総合窓口), its export named after it (QA25)
              "egov", "e-gov", "イーガブ", "電子政府の総合窓口", "電子政府", "egovパブリックコメント",
              "e-govパブリック・コメント", "パブリック・コメント(e-gov)"),
@@ -3317,8 +3345,9 @@ def channel_in_name(name: str) -> str:
     if found in KNOWN_CHANNELS or not found:
         return found
     key = _channel_key(found)
+    bare = key[:-1] if key.endswith("分") else key  # 「意見_郵送分」: the 分 of a batch (QA101: a channel of its own)
     for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
-        if len(variant) >= 2 and (key.startswith(variant) or key.endswith(variant)):
+        if len(variant) >= 2 and (key.startswith(variant) or key.endswith(variant) or bare.endswith(variant)):
             return _CHANNEL_MAP[variant]
     return found
 

@@ -2144,9 +2144,11 @@ _AFTER_POSTAL_RE = re.compile(
     rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:[^\s［］]{{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)[^\s［］]*"
     rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])}"
     # a town without a block number (「〒123-4567 みなと市緑町」): the place name up to the blank or the end,
-    # or up to the particle or words the sentence goes on with (QA97: 「〒123-4567 みなと市緑町に住む者として、…」)
-    rf"|{_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}"
-    rf"(?=\s|$|[にのでへはがをとや、。，．,.）)」]|在住|在勤|出身|から|まで|より))")
+    rf"|(?![のとや]){_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}(?=\s|$)"
+    # or, as short as can be, up to words that say the writer lives there (QA97: 「〒123-4567 みなと市緑町に住む者として、
+    # …」; not 「みなと市役所の窓口の…」「東京都の基準と比べて…」, QA101: the row lost its subject)
+    rf"|(?![のとや]){_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}?"
+    rf"(?=に住|に在住|在住|に暮ら|で暮ら|から通|の者です|の者として|に居住|です[。．]?\s*$))")
 
 
 # Up to this many submitters, every name's patterns are tried on every text; above it only the

@@ -1757,6 +1757,14 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"local Hugging Face cache, or leave --model out for the shipped model",
      "モデルのフォルダ '{m}' が見つかりません。sentence-transformers のモデルのフォルダか、手元の Hugging Face キャッシュにある"
      "モデル名を指定してください。--model を省けば同梱のモデルを使います"),
+    (r"--min-answer-score (?P<s>[\d.]+): answers confirmed in this run are offered to other rows from (?P<t>[\d.]+), the "
+     r"past-answer index's own threshold \(below it they fit no row\)",
+     "--min-answer-score {s}：今回確定した回答をほかの項目に候補として示すのは、一致度 {t}（過去の回答の索引の基準）からです"
+     "（それ未満ではどの項目にも合いません）"),
+    (r"(?P<n>\d+) submissions? only tests? the form \(「テスト」「テスト送信です。」\): (?P<ids>.+?); counted under 意見を含まない提出 "
+     r"as sent; a status column saying テスト \(ステータス, 状態\) or deleting the rows leaves them out",
+     "フォームのテストだけの提出が{n}件あります（「テスト」「テスト送信です。」）：{ids}。送られたとおり「意見を含まない提出」に"
+     "数えています。テストと書いた状態の列（ステータス、状態）を加えるか、その行を消せば数えません"),
     # QA96: the lines of a run with staff's own model (--model), and why one cannot be loaded
     (r"model: (?P<m>.+?) \((?P<k>[^,()]+), (?P<d>\d+) dimensions(?:, (?P<f>/[^,]*|[A-Za-z]:\\[^,]*))?(?:, files (?P<h>[0-9a-f]+))?\)",
      lambda m: f"モデル：{m['m']}（{m['k']}、{m['d']}次元" + (f"、フォルダ {m['f']}" if m['f'] else "")
@@ -1811,9 +1819,10 @@ _SHEET_WHY = {"a count, example or working sheet by its name": "名前から集�
 
 
 def _why_sheets(text: str) -> str:
-    """「FAX (no column of opinions), 集計 (…)」 -> 「FAX（意見の列がありません）、集計（…）」."""
+    """「FAX (no column of opinions, 3 rows), 集計 (…)」 -> 「FAX（意見の列がありません、3行）、集計（…）」."""
+    text = re.sub(r", (\d+) rows?\)", r"、\1行)", text)
     for en, ja in _SHEET_WHY.items():
-        text = text.replace(f" ({en})", f"（{ja}）")
+        text = re.sub(rf" \({re.escape(en)}(、\d+行)?\)", lambda m: f"（{ja}{m.group(1) or ''}）", text)
     return text.replace("）, ", "）、")
 
 

@@ -791,8 +791,9 @@ _THANKS_SENTENCE_RE = re.compile(
 # QA98 published 「計画づくりお疲れ様です。職員の皆様、頑張ってください。」 as a row): only the staff addressed, or no
 # one, before it; 「ごみ減量の啓発を頑張ってください」 names what to do and stays an opinion.
 _CHEER_SENTENCE_RE = re.compile(
-    r"(?:(?:[県市町村区]|役所|役場)?(?:の)?(?:職員|担当|担当課)?(?:の)?(?:皆様|皆さん|みなさん|皆さま|みなさま|方々|各位)?"
-    r"(?:も)?[、，,]?)?(?:これからも|今後とも|今後も|引き続き|どうか|ぜひ)?[、，,]?(?:お体に気をつけて[、，,]?)?"
+    r"(?P<to>(?:(?:[^\s、。，,]{1,8}の)?(?:[県市町村区]|役所|役場|しやくしょ|やくしょ|やくば)?(?:の)?(?:職員|担当|担当課)?(?:の)?"
+    r"(?:皆様|皆さん|みなさん|皆さま|みなさま|方々|各位)|(?:市長|町長|村長|区長|知事)(?:さん|様)?)"
+    r"(?:も)?[、，,！!]?)?(?:これからも|今後とも|今後も|引き続き|どうか|ぜひ)?[、，,]?(?:お体に気をつけて[、，,]?)?"
     r"(?:(?:頑張|がんば|ガンバ)って(?:ください|下さい|くださいね|ね)|(?:陰ながら)?応援して(?:います|おります))[。．.！!]*")
 
 
@@ -804,9 +805,11 @@ def _is_thanks_only(key: str) -> bool:
         return False
     from .stance import sentence_stance
 
-    # (a cheer asks, 「頑張ってください」, but for nothing: no stance read on it)
-    if all((_THANKS_SENTENCE_RE.fullmatch(p) and not any(sentence_stance(p))) or _CHEER_SENTENCE_RE.fullmatch(p)
-           for p in parts):
+    # (a cheer asks, 「頑張ってください」, but for nothing: no stance read on it; alone and said to no one it may
+    # be the writer's support for the draft, and stays an opinion, QA52)
+    thanks = [bool(_THANKS_SENTENCE_RE.fullmatch(p)) and not any(sentence_stance(p)) for p in parts]
+    cheers = [_CHEER_SENTENCE_RE.fullmatch(p) for p in parts]
+    if all(t or c for t, c in zip(thanks, cheers)) and (any(thanks) or any(c and c.group("to") for c in cheers)):
         return True
     # after a stock 'no comment', words of courtesy too (「特にありません。説明を聞いてよく分かりました。」
     # 「特に意見はありませんが、計画がうまく進むことを期待しています。」: QA52 published them as opinions);
@@ -834,6 +837,15 @@ _COURTESY_SENTENCE_RE = re.compile(
 _CHEER_RE = re.compile(r"(?:これからも|今後も|引き続き|どうか)?[、，,]?(?:頑張|がんば)って(?:ください|下さい)(?:ね)?[。．.！!]*")
 
 
+def is_form_test(text: str) -> bool:
+    """A test of the form (「テスト」「test」「テスト送信です。表示の確認のため送信しました。」): no opinion, and no
+    submission staff mean to count (the run names them)."""
+    key = comparison_text(text)
+    return bool(key) and bool(re.fullmatch(r"(?:(?i:テスト|てすと|test)[\s　・]*){1,3}(?:送信|投稿|中)?(?:です)?[0-9]*|"
+                                           r"(?:試験|動作確認)(?:送信|投稿|用)?(?:です)?", key)
+                              or _is_test_message(key))
+
+
 def _is_test_message(key: str) -> bool:
     """A form test said in sentences: 「テスト送信です。表示の確認のため送信しました。」「これは送信テスト
     です。届いているか確認させてください。」 (QA29: published as a row until staff excluded it)."""
@@ -845,10 +857,14 @@ def _is_test_message(key: str) -> bool:
 
 # A test of the form or a key held down (「テスト」「test」「あああ」「ｗｗｗ」): no opinion (QA25: 「あ」 ×43 and
 # 「テスト」 ×15 were published as rows and counted as form letters)
-_TEST_ENTRY_RE = re.compile(r"(?i:テスト|てすと|test)(?:送信|投稿|中)?(?:です)?[0-9]*|([ぁ-ゖァ-ヺa-zA-Zー])\1*")
-_TEST_SENTENCE_RE = re.compile(r"(?:これは|こちらは)?(?:送信|投稿|入力|動作確認の?(?:ための)?)?(?i:テスト|てすと|test)"
+_TEST_ENTRY_RE = re.compile(r"(?:(?i:テスト|てすと|test)[\s　・]*){1,3}(?:送信|投稿|中)?(?:です)?[0-9]*|([ぁ-ゖァ-ヺa-zA-Zー])\1*|"
+                            # 「試験送信」「動作確認です」 (QA101: published as opinions)
+                            r"(?:試験|動作確認)(?:送信|投稿|用)?(?:です)?")
+_TEST_SENTENCE_RE = re.compile(r"(?:これは|こちらは)?(?:送信|投稿|入力|動作確認の?(?:ための)?)?(?:(?i:テスト|てすと|test)|試験送信|動作確認)"
                                r"(?:送信|投稿|入力|中)?(?:です|でした|します|となります)?")
 _TEST_PURPOSE_RE = re.compile(r"[^。]{0,20}(?:確認|テスト)の?(?:ため|用)に?[^。]{0,12}(?:送信|投稿|入力)(?:しました|します|しています|です)?"
+                              # 「削除してください」「本番では意見を書きます」 after a test (QA101)
+                              r"|(?:この(?:投稿|送信)は)?削除して(?:ください|下さい|いただいて構いません)|本番(?:では|は)[^。]{0,20}"
                               r"|[^。]{0,10}(?:届いて|表示されて|送信できて|受け付けられて)(?:いる|いない)か(?:を)?"
                               r"(?:確認(?:させてください|しています|します|したいです|したい)|教えてください)")
 # 「特になし」「意見はありません」「特に意見はございません」「意見なし」「要望は特にないです」「…について特に意見は

@@ -45,8 +45,8 @@ from .labels import (ctfidf_keywords, find_references, place_listed, make_label,
 from .layout import LayoutRepair, repair_layout
 from .places import PlaceReader, part_by_places
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
-from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_introduction,
-                        only_greetings, without_date_line)
+from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_form_test,
+                        is_introduction, only_greetings, without_date_line)
 from .answers import stands_in_report
 from .records import AnswerCandidate, Cluster, Opinion, PastAnswer, Submission
 from .report import (KIND_UNKNOWN, ReportModel, ReportRow, count_channels_and_submitters, count_kinds,
@@ -1268,6 +1268,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         f"{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
         f"{f' and {len(withdrawn)} withdrawn' if withdrawn else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
+    # a test of the form (「テスト」, 「テスト送信です。」) is counted as a submission without an opinion, as sent; the
+    # run names them, so staff can leave them out (QA100: staff's tests were counted and nothing said so)
+    tests = sorted({op.comment_id for op in opinions if op.status == "empty" and op.row_number not in withdrawn
+                    and is_form_test(op.text)}, key=lambda c: next(o.row_number for o in opinions if o.comment_id == c))
+    if tests:
+        log(f"{counted(len(tests), 'submission')} only {'test' if len(tests) > 1 else 'tests'} the form "
+            f"(「テスト」「テスト送信です。」): {', '.join(tests[:8])}{' …' if len(tests) > 8 else ''}; counted under "
+            "意見を含まない提出 as sent; a status column saying テスト (ステータス, 状態) or deleting the rows leaves them out")
     if reshaped is not None:
         for line in reshaped.messages:
             log(line)
@@ -1804,6 +1812,10 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                             answer=a.get("text", ""), source="今回確定した回答")
                  for cid, a in confirmed.items() if a.get("text")], encoder, tokenizer)
         if confirmed:
+            if opts.answer_min_score is not None and opts.answer_min_score < index.min_score:
+                # (QA99: 0.10, 0.05 and 0.01 gave what 0.15 gave, unsaid)
+                log(f"--min-answer-score {opts.answer_min_score:g}: answers confirmed in this run are offered to other rows "
+                    f"from {index.min_score:g}, the past-answer index's own threshold (below it they fit no row)")
             candidates_by_cluster = reuse_confirmed_answers(
                 index, texts_by_cluster, {cid: ({"answer_id": a["answer_id"]} if a.get("answer_id") and has_past else
                                                 {"text": a.get("text", "")}) for cid, a in confirmed.items()},

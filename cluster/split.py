@@ -1765,16 +1765,16 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
                 # a paragraph whose only claim names nothing (「命に関わる水道は、公共の責任で運営されるべきです。」) argues for
                 # the request before it; it starts no opinion by sharing no word (QA90: a campaign's copies written in
                 # paragraphs were cut in three, its copies without blank lines not)
-                # (nor by naming a thing of its own when it speaks of what the letter spoke of: 「水道」 argues
-                # for 「水道事業の民営化をやめてください。」, QA97 saw it cut as a second opinion; 「中央図書館は
-                # …開館されるべきです。」 under a 駐輪場 request shares nothing said so far and is one)
+                # (nor, when it speaks of what the letter spoke of, by naming a thing of its own: 「水道」 argues for
+                # 「水道事業の民営化をやめてください。」 (QA97 saw it cut as a second opinion); an argument often shares no word with
+                # its request either, 「子育て世帯の負担は軽くされるべきです。」 under 「給食費を無償にしてください。」, QA101)
                 naming = [k for k in para_ks if asks[k] and (crit[k] or not _OUGHT_ONLY_RE.search(unit_text[k]))]
                 ought = [k for k in para_ks if asks[k] and k not in naming]
-                if not naming and ought and _shares_a_word([para_text], [unit_text[k] for c in chunks for k in c]):
+                if ought and _shares_a_word([para_text], [unit_text[k] for c in chunks for k in c]):
                     ought = []
                 if not _restates(para_text, said_so_far) and (
-                        (not para_terms[para_of[i]] & mine and (naming or ought))
-                        or other_thing(naming or ought, request_objects)):
+                        (not para_terms[para_of[i]] & mine and naming)
+                        or other_thing(naming + ought, request_objects)):
                     new_chunk = []
                     # whole paragraphs since the last request: the background of this one, unless
                     # they share more words with the opinion's requests than with this paragraph

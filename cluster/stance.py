@@ -130,6 +130,14 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
                 if (_names_only(texts[i], tokenizer)
                         and (allowed(toks) or not residuals[i] or _slogan(texts[i], tokenizer))):
                     out[i] = "against" if against else "support"
+        # the lemma 賛成 is in 「…には賛成できません」 too: the side said in words decides (QA101: it joined the
+        # 「…に賛成です」 row, which was then offered the answer thanking for the support)
+        sides = explicit_polarity(texts)
+        for i, side in enumerate(sides):
+            if out[i] == "support" and side < 0:
+                out[i] = "against"
+            elif out[i] == "against" and side > 0:
+                out[i] = "support"
     return out
 
 

@@ -61,13 +61,13 @@ def test_a_sheet_with_other_columns_or_a_copy_is_named_not_read(tmp_path):
     assert res.exit_code == 0, res.output
     assert "sheet 郵送（控え） not read: every row of it is in sheet 郵送, which is read (--sheet NAME reads one alone)" \
         in res.output
-    assert "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME " \
+    assert "sheet 集計 (a count, example or working sheet by its name, 2 rows) not read: no list of comments (--sheet NAME " \
         "reads it alone)" in res.output
     assert len(read_csv_rows(out / "opinions.csv")) == 5
     # only a sheet of other columns beside the comments: said, not silent
     res = invoke("run", write_workbook(tmp_path / "d.xlsx", {"意見": CHANNEL_SHEETS["郵送"], "集計": sheets["集計"]}),
                  "--out", tmp_path / "out2", "--model", "char-hash")
-    assert "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME " \
+    assert "sheet 集計 (a count, example or working sheet by its name, 2 rows) not read: no list of comments (--sheet NAME " \
         "reads it alone)" \
         in res.output
 
@@ -192,8 +192,8 @@ def test_a_sheet_of_comments_with_columns_of_its_own_is_read_as_another_input(tm
             "channel = 提出方法 (guessed), submitter = 氏名 (guessed)") in res.output
     assert "sheet 郵送・FAX has other columns: read on its own, as another input file is" in res.output
     # a count sheet and staff's working sheet are no comments; the sheet for publication repeats them
-    assert ("sheets 集計 (a count, example or working sheet by its name), 作業用 (a count, example or working sheet by "
-            "its name) not read: no list of comments") in res.output
+    assert ("sheets 集計 (a count, example or working sheet by its name, 2 rows), 作業用 (a count, example or working "
+            "sheet by its name, 1 row) not read: no list of comments") in res.output
     assert "warning: sheets 集計" not in res.output  # named so: no warning
     assert "sheet 公表用 not read: its opinions are those of sheet 電子申請 in other columns" in res.output
     assert "2 sheets of 1 file read as one consultation: 受付.xlsx (sheet 電子申請) 2 rows, 受付.xlsx (sheet 郵送・FAX) 2 rows" \
@@ -242,8 +242,8 @@ def test_a_sheet_without_a_column_of_opinions_is_named_with_a_warning(tmp_path):
               "回答案": [["No.", "ご意見の概要", "市の考え方"], ["1", "開館時間の延長", "検討します。"]]}
     res = invoke("run", write_workbook(tmp_path / "w.xlsx", sheets), "--out", tmp_path / "out", "--model", "char-hash")
     assert res.exit_code == 0, res.output
-    assert ("warning: sheets 名簿 (no column of opinions), 回答案 (a count, example or working sheet by its name) not "
-            "read: no list of comments (--sheet NAME reads one of them alone)") in res.output
+    assert ("warning: sheets 名簿 (no column of opinions, 1 row), 回答案 (a count, example or working sheet by its name, "
+            "1 row) not read: no list of comments (--sheet NAME reads one of them alone)") in res.output
 
 
 def test_a_sheet_named_after_its_channel_is_counted_so_without_advice(tmp_path):

@@ -217,6 +217,8 @@ def test_late_and_id_warnings_keep_their_ids():
     "warning: sheets FAX (no column of opinions), 集計 (a count, example or working sheet by its name) not read: no list "
     "of comments (--sheet NAME reads one of them alone)",
     "sheet 集計 (a count, example or working sheet by its name) not read: no list of comments (--sheet NAME reads it alone)",
+    "sheet 集計 (a count, example or working sheet by its name, 2 rows) not read: no list of comments (--sheet NAME reads it "
+    "alone)",
     "1 submission only points to an attachment (「別添のとおり」): W-016; their opinions are in files this run does "
     "not read: type each one's text into its own row of the file it came from, or into another file's row under the "
     "same id, to count and group them",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cluster.answers import AnswerIndex, reuse_confirmed_answers, stance_readings, suggest_for_clusters
+from cluster.answers import _QUESTION, _SIDE, AnswerIndex, reuse_confirmed_answers, stance_readings, suggest_for_clusters
 from cluster.embed import load_encoder
 from cluster.grouping import _part_siblings
 from cluster.normalize import is_empty_opinion
@@ -17,12 +17,12 @@ from cluster.tokenize import Tokenizer
 
 
 @pytest.mark.parametrize("text", ["計画づくりお疲れ様です。職員の皆様、頑張ってください。", "職員の皆様、頑張ってください。",
-                                  "市の皆さん、これからも頑張ってください。", "陰ながら応援しています。", "がんばってね"])
+                                  "市の皆さん、これからも頑張ってください。", "いつもありがとうございます。陰ながら応援しています。"])
 def test_thanks_and_cheers_alone_are_no_opinion(text):
     assert is_empty_opinion(text)
 
 
-@pytest.mark.parametrize("text", ["ごみ減量の啓発を頑張ってください。", "脱炭素の取組を頑張ってください。",
+@pytest.mark.parametrize("text", ["ごみ減量の啓発を頑張ってください。", "脱炭素の取組を頑張ってください。", "頑張ってください。",
                                   "計画に賛成です。頑張ってください。", "職員の皆様、頑張ってください。森林の保全もお願いします。"])
 def test_a_cheer_that_names_what_to_do_stays_an_opinion(text):
     assert not is_empty_opinion(text)
@@ -75,7 +75,7 @@ def test_a_past_answer_to_the_other_side_keeps_a_tenth_of_its_score(tools):
     # 「廃止に反対」 and 「存続に賛成」 keep the same line (both ask to keep it): not opposite
     assert score[("B", "2")] >= 0.2
     readings = stance_readings([against, "太陽光の促進区域を広く設定する案に賛成です。"])
-    assert readings[0, -1] == -1 and readings[1, -1] == 1
+    assert readings[0, _SIDE] == -1 and readings[1, _SIDE] == 1
 
 
 def test_an_item_leaving_its_letters_row_never_goes_to_the_questions():
@@ -94,3 +94,48 @@ def test_an_item_leaving_its_letters_row_never_goes_to_the_questions():
     assert moved_before[0] == moved_before[2]  # without the readings it joins the questions (QA98)
     moved = _part_siblings(labels, rows, cols, sims, [(0, 1)], threshold=3.0, polarity=polarity)
     assert moved[0] not in (moved[1], moved[2]) and moved[1] == moved[4] and moved[2] == moved[3]
+
+
+# QA99 (a town without an archive; its answers confirmed row by row are offered to the other rows)
+LIBRARY_ANSWER = "開館時間の延長や休館日の見直しについて、利用状況を踏まえて検討します。"
+
+
+def test_a_question_is_not_offered_the_answer_confirmed_for_a_request(tools):
+    encoder, tokenizer = tools
+    rows = {"C002": ["図書館の開館時間を夜8時まで延長してください。", "図書館の開館時間を延ばしてほしい。"],
+            "C005": ["仕事帰りに使えるよう図書館の開館時間を延長してほしい。"],
+            "C009": ["図書館の開館時間は何時から何時までですか。"]}
+    index = AnswerIndex.build([PastAnswer(answer_id="run:C002", opinion="\n".join(rows["C002"]), answer=LIBRARY_ANSWER,
+                                          source="今回確定した回答")], encoder, tokenizer)
+    offered = reuse_confirmed_answers(index, rows, {"C002": {"text": LIBRARY_ANSWER}}, min_score=0.1,
+                                      representatives={c: t[0] for c, t in rows.items()})
+    assert [c.answer_id for c in offered["C005"]] == ["run:C002"]  # the same request in other words
+    assert offered["C009"] == []  # the question's row waits for its own answer
+
+
+def test_a_request_keeps_a_faq_answer_to_the_question_it_turns_on(tools):
+    """Not the other way: what a FAQ answers to 「…取れますか」 serves 「…取れるようにしてください」 too."""
+    encoder, tokenizer = tools
+    faq = "コンビニで住民票の写しは取れますか。"
+    index = AnswerIndex.build([PastAnswer(answer_id="F1", opinion=faq, answer="マイナンバーカードがあれば取得できます。",
+                                          source="")], encoder, tokenizer)
+    request = "コンビニで住民票の写しが取れるようにしてください。"
+    plain = suggest_for_clusters(index, {"R": [request]}, k=1, min_score=0.0, representatives={"R": request})
+    readings = stance_readings([request, faq])
+    assert readings[0, _QUESTION] == -1 and readings[1, _QUESTION] == 1
+    assert plain["R"][0].score >= 0.2
+
+
+def test_a_min_answer_score_below_the_index_threshold_is_said(tmp_path):
+    from conftest import invoke, write_csv
+
+    rows = [["1", "図書館の開館時間を夜8時まで延長してください。"], ["2", "図書館の開館時間を延ばしてほしい。"],
+            ["3", "駅前の駐輪場を増やしてください。"]]
+    out = tmp_path / "out"
+    csv = write_csv(tmp_path / "c.csv", ["番号", "ご意見"], rows)
+    assert invoke("run", csv, "--out", out, "--model", "char-hash").exit_code == 0
+    cluster = next(r["cluster_id"] for r in __import__("conftest").read_csv_rows(out / "opinions.csv") if r["comment_id"] == "3")
+    assert invoke("review", "answer", out, cluster, "--text", "駐輪場の増設を検討します。").exit_code == 0
+    result = invoke("run", csv, "--out", out, "--model", "char-hash", "--min-answer-score", "0.05")
+    assert result.exit_code == 0, result.output
+    assert "--min-answer-score 0.05: answers confirmed in this run are offered to other rows from" in result.output

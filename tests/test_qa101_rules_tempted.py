@@ -1,0 +1,66 @@
+"""QA101: inputs written to tempt the session's new reading rules. A town-after-postal-code rule that took the subject
+of opinions (「みなと市役所の窓口の…」 → 「［住所］を改善してほしい」), cheers to an addressee the list missed, tests of
+the form the reader did not know, 「…には賛成できません」 grouped with 「…に賛成です」, and 「存続に賛成」 with
+「廃止に賛成」. The texts were written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_masked, invoke, read_csv_rows, write_csv
+from cluster.io import channel_in_name
+from cluster.mask import mask_personal_data
+from cluster.normalize import is_empty_opinion, is_form_test
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("〒123-4567 みなと市役所の窓口の対応を改善してほしい。", "みなと市役所の窓口の対応を改善してほしい"),
+    ("〒123-4567 東京都の基準と比べて市の保育料は高いです。下げてください。", "東京都の基準と比べて"),
+    ("〒123-4567 みなと市内の小学校の統合に反対します", "みなと市内の小学校の統合に反対します"),
+    ("〒123-4567 県道の拡幅に反対です", "県道の拡幅に反対です"),
+    ("郵便番号〒123-4567の区域の配達が遅れています。", "の区域の配達が遅れています"),
+])
+def test_what_follows_a_postal_code_keeps_its_subject(text, kept):
+    assert_masked(mask_personal_data(text, []), secrets=["123-4567"], kept=[kept])
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("〒123-4567 みなと市緑町に住む者として、緑町の街路灯を増やしてください。", "みなと市緑町に住む"),
+    ("〒123-4567 みなと市緑町在住です。", "みなと市緑町在住"),
+    ("〒123-4567 東京都港区芝公園から通勤しています。", "芝公園"),
+])
+def test_where_the_writer_lives_after_a_postal_code_is_masked(text, secret):
+    assert_masked(mask_personal_data(text, []), secrets=[secret])
+
+
+@pytest.mark.parametrize("text", ["図書館の職員の皆様、頑張ってください。", "市長、頑張ってください。", "市長さん、がんばってね。",
+                                  "しやくしょのみなさん、がんばってね！"])
+def test_a_cheer_to_the_staff_or_the_mayor_is_no_opinion(text):
+    assert is_empty_opinion(text)
+
+
+@pytest.mark.parametrize("text", ["test test", "テストテスト", "試験送信", "動作確認です。", "これはテストです。削除してください。",
+                                  "テストです。本番では意見を書きます。"])
+def test_more_ways_of_testing_the_form_are_tests(text):
+    assert is_empty_opinion(text) and is_form_test(text)
+
+
+@pytest.mark.parametrize("text", ["テストの点数で進学先が決まるのはおかしい。", "テスト期間中の図書館の開館時間を延長して",
+                                  "試験の日程を見直してください。"])
+def test_opinions_about_tests_stay_opinions(text):
+    assert not is_empty_opinion(text) and not is_form_test(text)
+
+
+def test_a_side_said_in_words_and_the_way_of_an_action_keep_stances_apart(tmp_path):
+    rows = [["1", "市民プールの廃止に賛成です。維持費がかかりすぎます。"], ["2", "市民プールの廃止に賛成します。"],
+            ["3", "市民プールの廃止には賛成できません。"], ["4", "市民プールの存続に賛成です。"],
+            ["5", "駐輪場を増やしてください。"], ["6", "図書館の開館時間を延長してください。"]]
+    out = tmp_path / "out"
+    result = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "ご意見"], rows), "--out", out)
+    assert result.exit_code == 0, result.output
+    cluster = {r["comment_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}
+    assert cluster["3"] not in (cluster["1"], cluster["2"]) and cluster["4"] not in (cluster["1"], cluster["2"])
+
+
+@pytest.mark.parametrize("name, channel", [("意見_郵送分", "郵送"), ("環境計画_郵送分", "郵送"), ("FAX分", "FAX")])
+def test_a_batch_named_for_its_channel_counts_under_it(name, channel):
+    assert channel_in_name(name) == channel
