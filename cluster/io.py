@@ -1003,6 +1003,8 @@ _FORM_META_COLUMN_RE = re.compile(r"回答(?:ID|番号|No|NO|日|時|者|受付|
                                   # where a letter is in the office's handling (未対応・対応中・済), not an answer (QA101)
                                   r"対応(?:状況|状態|日)", re.I)
 # a form's own sheet of replies (Googleフォーム: 「フォームの回答 1」, 「Form Responses 1」) is comments, not answers
+_STAFF_COLUMN_RE = re.compile(r"担当課|担当部署|担当部局|所管課|所管部署")
+_SUMMARY_NAME_RE = re.compile(r"要旨|概要|要約")
 _FORM_REPLIES_SHEET_RE = re.compile(r"フォーム(?:の)?回答|form\s*responses?", re.I)
 
 
@@ -1022,6 +1024,10 @@ def _comment_sheet_kind(t: Table, read: Sequence[Table]) -> str:
         return "other:name"
     col = guess_column(t.columns, TEXT_COLUMN_CANDIDATES, what="text", required=False, exclude=_ROLE_NAMES)
     answers = [c for c in t.columns if _is_answer_column(c, col)]
+    # a sheet that gives its rows to departments (担当課) or lists summaries (ご意見の要旨) is staff's, answered or not
+    # (QA102: a work list with 対応状況 and a 公表用 table retyping the texts were read, their letters counted twice)
+    if any(_STAFF_COLUMN_RE.search(c) for c in t.columns) or (col and _SUMMARY_NAME_RE.search(col)):
+        return "other:answer"
     # staff's working sheet (No. / ご意見の概要 / 考え方, 氏名 too at times); a sheet of letters typed in with the 氏名
     # of each writer and a 市の考え方 column not yet begun is a list of comments (QA100: such a 郵送 sheet was passed
     # over, its letters missing from the counts; QA101: a working sheet with 氏名, or with one answer written, and a
@@ -2184,7 +2190,8 @@ _ROLE_NAMES = frozenset(fold_name(c)
 
 
 # (words that ask for writing, not a topic: 「ご質問はありますか」 (はい/いいえ), 「ご要望の分野（複数選択可）」 are choices, QA101)
-_FREE_WRITING_RE = re.compile(r"(?:お書き|ご記入|記入して|自由に|お聞かせ)(?!.*(?:選択|はい|いいえ))")
+_FREE_WRITING_RE = re.compile(r"^(?!.*(?:選択|選び|選ん|はい|いいえ|年代|年齢|性別|記入日|日時|日付|記入者|氏名|名前|住所|メール|電話))"
+                              r".*(?:お書き|ご記入|記入して|自由に|お聞かせ)")
 
 
 def guess_column(columns: Sequence[str], candidates: Iterable[str], given: str | None = None,

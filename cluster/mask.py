@@ -2141,14 +2141,20 @@ _REPLACE = {"address": _address_or_place, "address_loose": _loose_address, "phon
 # it, or the words the address pattern left before its mask.
 _TOWN_CHAR = "(?:[々〆ヶ\u4e00-\u9fffァ-ヺーぁ-ゖ](?<![はをがにでへもや]))"
 _AFTER_POSTAL_RE = re.compile(
-    rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:[^\s［］]{{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)[^\s［］]*"
+    # (a place's name, then its block and lot: not a sentence that has a number in it, 「…図書館の開館時間を20時まで
+    # 延長して」, QA102: the whole opinion was masked)
+    rf"({re.escape(MASKS['postal'])}[^\S\n]*)(?:(?:{_TOWN_CHAR}|[○◯●◎×＊*・･\-－]){{0,30}}?(?:[0-9０-９]|[{_KANJI_DIGITS}]+丁目)"
+    rf"(?:[0-9０-９\-－‐―−ー{_KANJI_DIGITS}十]|の|之|ノ|丁目|番地?|号|棟|室|階)*"
     rf"|[^\s［］]{{1,20}}{re.escape(MASKS['address'])}"
     # a town without a block number (「〒123-4567 みなと市緑町」): the place name up to the blank or the end,
     rf"|(?![のとや]){_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}(?=\s|$)"
     # or, as short as can be, up to words that say the writer lives there (QA97: 「〒123-4567 みなと市緑町に住む者として、
     # …」; not 「みなと市役所の窓口の…」「東京都の基準と比べて…」, QA101: the row lost its subject)
     rf"|(?![のとや]){_TOWN_CHAR}{{0,12}}?[都道府県市区町村郡]{_TOWN_CHAR}{{0,12}}?"
-    rf"(?=に住|に在住|在住|に暮ら|で暮ら|から通|の者です|の者として|に居住|です[。．]?\s*$))")
+    # (not 「…に住民票を」「…に住宅の補助を」「市内在住の高校生への支援」「市営住宅で暮らす世帯」, QA102)
+    rf"(?=に住(?:んで|まい|む者|む私)|に在住(?:の者|です|して)|在住(?:の者|です|しています|。|、|\s|$)|"
+    rf"(?:に|で)暮らして(?:い|お)|から(?:市役所へ|職場へ|会社へ)?通(?:って|勤|学)|の者です|の者として|に居住|"
+    rf"で生まれ育|に引っ越し|の住民として|です[。．]?\s*$))")
 
 
 # Up to this many submitters, every name's patterns are tried on every text; above it only the

@@ -402,7 +402,9 @@ _DO_TAIL_RE = re.compile(
     r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
     r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし)|"
     # 「値上げに賛成」「統合する案に賛成です」 (a negated 賛成 is read by _NOT_TAIL_RE first)
-    r"(?:する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同))")
+    r"(?:する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同)|"
+    # 「存続を支持します」 (QA102: read as no way at all, it joined the 「計画案に賛成です」 row of a closure plan)
+    r"(?:強く)?支持(?:します|する|いたします|です))")
 # the word rejected: 「伐採しないで」「値上げに反対」「減便はやめて」「有料化は不要」
 _NOT_TAIL_RE = re.compile(
     r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|する(?:こと|の)?(?:は|に|には)?|も)?"
@@ -419,7 +421,8 @@ _PRICE_MOVE_NOT_RE = re.compile(r"(?:る|ること|するの|する|るの|す�
 # more or fewer buses in plain words (QA56: 「本数を増やしてもらえないか」 was offered the past answer to 「便を減らし…」)
 # kept or taken off a list, in plain words (QA57: a campaign asking 「東小学校を指定避難所から外さないで」 was offered
 # the past answer to 「…避難所の指定から外してほしい」): 残して / 外さないで keep (+1), 外して / 除外して drop (-1)
-_KEEP_WORDS_RE = re.compile(r"(?:外さ|はずさ|除外し|取り消さ|取消さ)ないで|残(?:して|す(?:べき|よう))|残しておいて")
+_KEEP_WORDS_RE = re.compile(r"(?:外さ|はずさ|除外し|取り消さ|取消さ)ないで|残(?:して|す(?:べき|よう))|残しておいて|"
+                            r"残すこと(?:に|には)(?:大)?(?:賛成|賛同)|残すこと(?:を)?(?:支持|希望|求め)")
 _DROP_WORDS_RE = re.compile(r"(?<![さ])(?:外し|はずし|除外し|取り消し|取消し)(?:て|、|,)|指定(?:を)?解除(?:して|し、|すべき)")
 _SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?:反対|やめて|止めて)")
 _SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
@@ -449,7 +452,7 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     if eager != restrained:
         out.append(("eager", 1 if eager else -1))
     asks, rejects_ = sentence_stance(sentence)
-    if not (asks or rejects_ or explicit_polarity([sentence])[0]):  # 「…に賛成です」「…には賛成できません」
+    if not (asks or rejects_ or explicit_polarity([sentence])[0] or "支持" in sentence):  # 「…に賛成です」「…を支持します」
         return out
     for m in _DIRECTION_WORD_RE.finditer(sentence):
         action, sign = DIRECTION_WORDS[m.group()]

@@ -105,3 +105,30 @@ def test_staffs_tests_of_the_form_are_named(tmp_path):
                                            ("kintone_意見", "kintone_意見"), ("郵送分", "郵送")])
 def test_a_file_named_after_its_form_service_counts_as_電子申請(name, channel):
     assert channel_in_name(name) == channel
+
+
+@pytest.mark.parametrize("sheet", [
+    [["No.", "ご意見", "担当課", "対応状況"], ["1", "市営住宅の建替えを早く進めて下さい。", "住宅課", "対応中"],
+     ["2", "高齢者向けの住宅を増やして欲しいです。", "住宅課", "未対応"]],
+    [["No.", "氏名", "ご意見の要旨", "市の考え方"], ["1", "高橋 三郎", "市営住宅の建て替えの早期実施", ""],
+     ["2", "田村 和子", "高齢者向け住宅の増設", ""]],
+])
+def test_a_work_list_or_a_summary_table_retyping_the_texts_is_staffs(tmp_path, sheet):
+    """QA102: read as comments, the letters were counted twice."""
+    out = tmp_path / "out"
+    result = invoke("run", write_workbook(tmp_path / "意見.xlsx", {"Web": WEB, "整理": sheet}), "--out", out,
+                    "--model", "char-hash")
+    assert result.exit_code == 0, result.output
+    assert "sheet 整理 (a working sheet (a 考え方 or 回答 column), 2 rows) not read" in result.output
+    assert "意見総数：2件" in (out / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("column", ["関心のある分野を自由にお選びください", "ご記入いただいた方の年代"])
+def test_a_choice_worded_as_a_prompt_is_no_text_column(tmp_path, column):
+    header = ["タイムスタンプ", column, "計画案について、お気づきの点を自由にお書きください。"]
+    rows = [["2026/01/10 10:00:00", "公園", "図書館の開館時間を延長してください。"],
+            ["2026/01/11 09:30:00", "道路", "駅前の駐輪場を増やしてください。"]]
+    out = tmp_path / "out"
+    result = invoke("run", write_csv(tmp_path / "form.csv", header, rows), "--out", out, "--model", "char-hash")
+    assert result.exit_code == 0, result.output
+    assert [r["text"] for r in read_csv_rows(out / "opinions.csv")] == [rows[0][2], rows[1][2]]

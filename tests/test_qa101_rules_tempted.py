@@ -64,3 +64,42 @@ def test_a_side_said_in_words_and_the_way_of_an_action_keep_stances_apart(tmp_pa
 @pytest.mark.parametrize("name, channel", [("意見_郵送分", "郵送"), ("環境計画_郵送分", "郵送"), ("FAX分", "FAX")])
 def test_a_batch_named_for_its_channel_counts_under_it(name, channel):
     assert channel_in_name(name) == channel
+
+
+# QA102: a second pass on the corrected rules
+@pytest.mark.parametrize("text, kept", [
+    ("〒123-4567 みなと市立図書館の開館時間を20時まで延長してください。", "みなと市立図書館の開館時間を20時まで延長してください"),
+    ("〒123-4567 駅前の駐輪場を200台分増やしてください。", "駅前の駐輪場を200台分増やしてください"),
+    ("〒123-4567 みなと市役所に住民票を取りに行くのが大変です。", "みなと市役所に住民票を取りに行くのが大変です"),
+    ("〒123-4567 みなと市に住宅の補助を求めます。", "みなと市に住宅の補助を求めます"),
+    ("〒123-4567 市内在住の高校生への支援をお願いします。", "市内在住の高校生への支援"),
+])
+def test_a_sentence_after_a_postal_code_is_no_address_for_a_number_or_a_word_of_living_in_it(text, kept):
+    assert_masked(mask_personal_data(text, []), secrets=["123-4567"], kept=[kept])
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("〒123-4567 みなと市緑町1-2-3", "緑町1-2-3"), ("〒123-4567 東京都港区芝公園4丁目2番8号", "芝公園4丁目"),
+    ("〒123-4567 みなと市緑町で生まれ育ちました。", "みなと市緑町"),
+])
+def test_an_address_after_a_postal_code_is_still_masked(text, secret):
+    assert_masked(mask_personal_data(text, []), secrets=[secret])
+
+
+@pytest.mark.parametrize("text, empty", [
+    ("送信テストです。削除をお願いします。", True), ("テスト送信です。問題なければ削除してください。", True),
+    ("動作確認のため送信しました。", True), ("建設反対の皆さん、頑張ってください！", False), ("教育長、頑張ってください。", True),
+    ("動作確認をしっかりしてから運用してください。", False),
+])
+def test_tests_and_cheers_a_second_time(text, empty):
+    assert is_empty_opinion(text) is empty
+
+
+def test_keeping_the_pool_said_as_support_is_not_the_plans_support(tmp_path):
+    rows = [["1", "計画案に賛成です。"], ["2", "全面的に賛成です。"], ["3", "存続を支持します。"], ["4", "プールを残すことに賛成です。"],
+            ["5", "市民プールの存続に賛成です。"], ["6", "市民プールの廃止に賛成です。"]]
+    out = tmp_path / "out"
+    result = invoke("run", write_csv(tmp_path / "c.csv", ["番号", "ご意見"], rows), "--out", out)
+    assert result.exit_code == 0, result.output
+    cluster = {r["comment_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}
+    assert cluster["3"] != cluster["1"] and cluster["4"] != cluster["1"] and cluster["6"] not in (cluster["3"], cluster["4"])
