@@ -1003,9 +1003,10 @@ _FORM_META_COLUMN_RE = re.compile(r"回答(?:ID|番号|No|NO|日|時|者|受付|
                                   # where a letter is in the office's handling (未対応・対応中・済), not an answer (QA101)
                                   r"対応(?:状況|状態|日)", re.I)
 # a form's own sheet of replies (Googleフォーム: 「フォームの回答 1」, 「Form Responses 1」) is comments, not answers
+_FORM_REPLIES_SHEET_RE = re.compile(r"フォーム(?:の)?回答|form\s*responses?", re.I)
+# a sheet sharing its rows out to departments, or listing summaries, is staff's (``_comment_sheet_kind``)
 _STAFF_COLUMN_RE = re.compile(r"担当課|担当部署|担当部局|所管課|所管部署")
 _SUMMARY_NAME_RE = re.compile(r"要旨|概要|要約")
-_FORM_REPLIES_SHEET_RE = re.compile(r"フォーム(?:の)?回答|form\s*responses?", re.I)
 
 
 def _is_answer_column(column: str, text_column: str | None) -> bool:
