@@ -843,9 +843,7 @@ def is_form_test(text: str) -> bool:
     """A test of the form (「テスト」「test」「テスト送信です。表示の確認のため送信しました。」): no opinion, and no
     submission staff mean to count (the run names them)."""
     key = comparison_text(text)
-    return bool(key) and bool(re.fullmatch(r"(?:(?i:テスト|てすと|test)[\s　・]*){1,3}(?:送信|投稿|中)?(?:です)?[0-9]*|"
-                                           r"(?:試験|動作確認)(?:送信|投稿|用)?(?:です)?", key)
-                              or _is_test_message(key))
+    return bool(key) and bool(_FORM_TEST_RE.fullmatch(key) or _is_test_message(key))
 
 
 def _is_test_message(key: str) -> bool:
@@ -862,9 +860,10 @@ def _is_test_message(key: str) -> bool:
 
 # A test of the form or a key held down (「テスト」「test」「あああ」「ｗｗｗ」): no opinion (QA25: 「あ」 ×43 and
 # 「テスト」 ×15 were published as rows and counted as form letters)
-_TEST_ENTRY_RE = re.compile(r"(?:(?i:テスト|てすと|test)[\s　・]*){1,3}(?:送信|投稿|中)?(?:です)?[0-9]*|([ぁ-ゖァ-ヺa-zA-Zー])\1*|"
-                            # 「試験送信」「動作確認です」 (QA101: published as opinions)
-                            r"(?:試験|動作確認)(?:送信|投稿|用)?(?:です)?")
+# 「テスト」「test test」, and 「試験送信」「動作確認です」 (QA101: published as opinions): a test of the form
+_FORM_TEST_RE = re.compile(r"(?:(?i:テスト|てすと|test)[\s　・]*){1,3}(?:送信|投稿|中)?(?:です)?[0-9]*|"
+                           r"(?:試験|動作確認)(?:送信|投稿|用)?(?:です)?")
+_TEST_ENTRY_RE = re.compile(rf"{_FORM_TEST_RE.pattern}|([ぁ-ゖァ-ヺa-zA-Zー])\1*")
 _TEST_SENTENCE_RE = re.compile(r"(?:これは|こちらは)?(?:送信|投稿|入力|動作確認の?(?:ための)?)?(?:(?i:テスト|てすと|test)|試験送信|動作確認)"
                                r"(?:送信|投稿|入力|中)?(?:です|でした|します|となります)?")
 _TEST_PURPOSE_RE = re.compile(r"[^。]{0,20}(?:確認|テスト|試験的|お試し)の?(?:ため|用)?に?[^。]{0,12}(?:送信|投稿|入力)(?:しました|します|しています|です)?"
