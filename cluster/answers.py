@@ -810,7 +810,7 @@ _SIDE = 1 + len(DIRECTION_ACTIONS)  # stance_readings' column of the side taken
 _QUESTION = 2 + len(DIRECTION_ACTIONS)  # and of the question reading
 
 
-def stance_readings(texts: Sequence[str]) -> np.ndarray:
+def stance_readings(texts: Sequence[str], questions: bool = True) -> np.ndarray:
     """(n, 3 + len(DIRECTION_ACTIONS)) int8: each text's ``request_stance``, then its
     ``stance.direction_vector``, its ``stance.explicit_polarity`` (the side it says it takes) and its
     ``stance.question_polarity``; what ``AnswerIndex.stance_adjusted`` compares."""
@@ -820,7 +820,8 @@ def stance_readings(texts: Sequence[str]) -> np.ndarray:
         out[i, 1:_SIDE] = direction_vector(text or "")
     if len(texts):
         out[:, _SIDE] = explicit_polarity([t or "" for t in texts])
-        out[:, _QUESTION] = question_polarity([t or "" for t in texts])
+        if questions:  # (not read for an archive's entries: ``AnswerIndex._question``)
+            out[:, _QUESTION] = question_polarity([t or "" for t in texts])
     return out
 
 
@@ -1109,7 +1110,7 @@ class AnswerIndex:
         self._order_key = np.argsort(np.argsort(np.array([r.answer_id for r in self.records], dtype=object)))
         # the same past opinion and answer read from two archives (a CSV and the workbook it was
         # exported from) is one candidate: the first in answer-id order stands for both
-        readings = stance_readings([r.opinion for r in self.records])
+        readings = stance_readings([r.opinion for r in self.records], questions=False)
         self._stance = readings[:, 0].copy()  # request_stance of each past opinion
         self._direction = readings[:, 1:_SIDE].copy()  # its directions (stance.DIRECTION_ACTIONS)
         self._side = readings[:, _SIDE].copy()  # the side it says it takes (stance.explicit_polarity)

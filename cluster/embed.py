@@ -317,7 +317,8 @@ def _folder_fingerprint(folder: str) -> str | None:
     try:
         files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
             part.startswith(".") or part == "__pycache__" for part in p.relative_to(root).parts))
-        listing = tuple((p.relative_to(root).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+        stats = [(p, p.stat()) for p in files]
+        listing = tuple((p.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns) for p, st in stats)
     except OSError:
         return None
     return _files_fingerprint(folder, listing)

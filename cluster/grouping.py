@@ -685,9 +685,9 @@ def _group_sorted(texts, emb, tokens, p, seed, threshold, counts=None, apart_pai
                 st[b] = None
         # one group per side and per way of an action with two ways: 「プールの廃止に賛成」 and 「存続に賛成」 are both
         # 賛成 and ask opposite things (QA101: one row)
-        keys = sorted({(s, _way(texts[i])) for i, s in enumerate(st) if s})
-        for j, key in enumerate(keys):
-            labels[[i for i, s in enumerate(st) if s and (s, _way(texts[i])) == key]] = n + j  # ids above any node id
+        key_of = {i: (s, _way(texts[i])) for i, s in enumerate(st) if s}
+        for j, key in enumerate(sorted(set(key_of.values()))):
+            labels[[i for i, k in key_of.items() if k == key]] = n + j  # ids above any node id
         rest = np.flatnonzero(labels < 0)
     m = len(rest)
     if m == 1:

@@ -1270,8 +1270,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
     # a test of the form (「テスト」, 「テスト送信です。」) is counted as a submission without an opinion, as sent; the
     # run names them, so staff can leave them out (QA100: staff's tests were counted and nothing said so)
-    tests = sorted({op.comment_id for op in opinions if op.status == "empty" and op.row_number not in withdrawn
-                    and is_form_test(op.text)}, key=lambda c: next(o.row_number for o in opinions if o.comment_id == c))
+    tests = list(dict.fromkeys(op.comment_id for op in sorted(opinions, key=lambda o: o.row_number)
+                               if op.status == "empty" and op.row_number not in withdrawn and is_form_test(op.text)))
     if tests:
         log(f"{counted(len(tests), 'submission')} only {'test' if len(tests) > 1 else 'tests'} the form "
             f"(「テスト」「テスト送信です。」): {', '.join(tests[:8])}{' …' if len(tests) > 8 else ''}; counted under "

@@ -132,8 +132,8 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
                     out[i] = "against" if against else "support"
         # the lemma 賛成 is in 「…には賛成できません」 too: the side said in words decides (QA101: it joined the
         # 「…に賛成です」 row, which was then offered the answer thanking for the support)
-        sides = explicit_polarity(texts)
-        for i, side in enumerate(sides):
+        found = [i for i, o in enumerate(out) if o is not None]
+        for i, side in zip(found, explicit_polarity([texts[i] for i in found])):
             if out[i] == "support" and side < 0:
                 out[i] = "against"
             elif out[i] == "against" and side > 0:
@@ -169,20 +169,21 @@ def explicit_polarity(texts: list[str]) -> np.ndarray:
 # ---------------------------------------------------------------------------------------
 # requests and rejections
 
+# put off (「有料化は見送ってほしい」, QA96: it shared a row with 「有料化に賛成」): a rejection, as やめて is
+_PUT_OFF = r"見送って|見送るべき|見送りを|見合わせて|見合わせるべき"
 # A change for the worse: rejecting it (「減便をやめて」「廃止に反対」「閉館しないで」) asks to keep
 # something, which is a request, not a rejection.
 _CUT = (r"(?:廃止|中止|削減|縮小|減便|廃線|閉鎖|休止|統廃合|統合|値上げ|禁止|撤去|有料化|民営化|休館|閉館|廃校|減額|"
         r"打ち切り|打切り|伐採|解体|取り壊し)")
 _KEEP_RE = re.compile(_CUT + r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に)?"
-                      r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|見直|しないで|せず|見送って|見送るべき|見合わせて|見合わせるべき)|"
+                      rf"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|見直|しないで|せず|{_PUT_OFF})|"
                       # a cut asked not to be made, in a verb: 「駐車場を減らさないで」「路線をなくさないで」
                       r"(?:減らさ|なくさ|無くさ|閉め|潰さ|つぶさ|切り捨て|見捨て|削ら|止め|やめ|"
                       # taken off a list or a plan: 「指定避難所から外さないで」 (QA57: read as a rejection)
                       r"外さ|はずさ|除外し|削除し|取り消さ|取消さ|奪わ)ないで")
 # Stance words only: 中止 and 廃止届 name procedures in a city's FAQ (「水道の使用中止」).
 _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|いりません|必要(?:は|が)?(?:ない|無い|ありません)|やめて|止めて|やめるべき|止めるべき|"
-                        # put off: 「有料化は見送ってほしい」 (QA96: shared a row with 「有料化に賛成」)
-                        r"見送って|見送るべき|見送りを|見合わせて|見合わせるべき|"
+                        rf"{_PUT_OFF}|"
                         r"撤去(?:して|す|を)|廃止(?:して|し[、,]|すべき|を求め|に(?:して|すべき))|なくして|無くして|"
                         r"(?:閉鎖|解体|取り壊)(?:して|し[、,]|すべき|を求め)|"
                         r"取りやめ|取り止め|(?:べき|する必要)で(?:は)?(?:ない|ありません)|しないで(?:ほしい|欲しい|ください|下さい)|"
@@ -409,7 +410,7 @@ _DO_TAIL_RE = re.compile(
 _NOT_TAIL_RE = re.compile(
     r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|する(?:こと|の)?(?:は|に|には)?|も)?"
     r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|しないで|せず|不要|いらない|要らない|要りません|いりません|"
-    r"見送って|見送るべき|見送りを|見合わせて|見合わせるべき|"
+    rf"{_PUT_OFF}|"
     r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|しません|しない)|"
     r"必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
 # a price, raised or lowered: 「料金を下げてほしい」「使用料をもっと安くしてほしい」「運賃が高すぎる」
