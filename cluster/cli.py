@@ -325,6 +325,10 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
     counts under its file name (郵送.xlsx). Writes opinions.csv, clusters.csv, answers.csv,
     report.xlsx/.md/.html/.csv, worksheet.xlsx and run.json into the folder; staff decisions in
     its decisions.jsonl are applied again.
+
+    Only report.* of a run with --final is for publishing (personal data masked); opinions.csv,
+    clusters.csv, answers.csv, worksheet.xlsx, run.json and decisions.jsonl hold the text as sent
+    or staff's names and stay inside the office.
     """
     from .pipeline import RunOptions, run
 
@@ -348,9 +352,20 @@ def run_command(input_paths, out_dir, text_column, id_column, channel_column, su
         f"{_n(c['input_rows'], 'row')}, {_n(c['ok_opinions'], 'opinion')}, {_n(c['duplicate_groups'], 'duplicate group')}, "
         f"{_n(c['clusters'], 'cluster')} -> {result.out_dir}/report.xlsx"
     )
-    # which files may leave the office: the CSVs hold the text as sent (QA32: nothing said so)
-    _print_done(("publish report.xlsx, report.md, report.html or report.csv (personal data masked)" if not no_mask else
-           "report.* are NOT masked (--no-mask): check them before publishing")
+    # which files may leave the office: the CSVs hold the text as sent (QA32: nothing said so); a draft's report is
+    # for review, not for the website (QA103: 「publish report.*」 was said of a run without --final)
+    open_rows = c.get("report_rows", 0) - c.get("report_rows_answered", 0)
+    if no_mask:
+        publish = "report.* are NOT masked (--no-mask): check them before publishing"
+    elif not final:
+        publish = ("report.xlsx, report.md, report.html and report.csv are a draft for review (candidate answers "
+                   "marked, personal data masked): publish the report of a run with --final")
+    elif open_rows:
+        publish = (f"publish report.xlsx, report.md, report.html or report.csv (personal data masked) once "
+                   f"{_n(open_rows, 'row')} without a confirmed answer {'has' if open_rows == 1 else 'have'} one")
+    else:
+        publish = "publish report.xlsx, report.md, report.html or report.csv (personal data masked)"
+    _print_done(publish
           + "; keep inside the office: opinions.csv, clusters.csv, answers.csv (the text as sent, personal data "
           + "included)" + (" and worksheet.xlsx (for the departments)" if not no_worksheet else ""))
 

@@ -30,7 +30,10 @@ COMMANDS = {
         "（電子申請の CSV、入力した郵送分、説明会のカードなど）一つの意見募集として読み、列はファイルごとに"
         "推定します。提出方法の列がないファイルは、ファイル名（郵送.xlsx）を提出方法として数えます。"
         "フォルダには opinions.csv、clusters.csv、answers.csv、report.xlsx/.md/.html/.csv、worksheet.xlsx、"
-        "run.json を書き、フォルダの decisions.jsonl にある職員の判断をもう一度当てはめます。"
+        "run.json を書き、フォルダの decisions.jsonl にある職員の判断をもう一度当てはめます。\n\n"
+        "公表できるのは --final を付けた実行の report.*（個人情報はマスク済み）だけです。opinions.csv・clusters.csv・"
+        "answers.csv・worksheet.xlsx・run.json・decisions.jsonl は届いたままの文面や職員の名前を含むので、庁内だけで"
+        "使ってください。"
     ),
     "cluster answers": (
         "過去の回答の候補：--query の各行に、PAST から上位 K 件の回答を示します。\n\n"

@@ -3354,6 +3354,11 @@ def channel_in_name(name: str) -> str:
         return found
     key = _channel_key(found)
     bare = key[:-1] if key.endswith("分") else key  # 「意見_郵送分」: the 分 of a batch (QA101: a channel of its own)
+    # a batch named anywhere in the name wins over the tool staff typed it into (QA101: 「LoGoフォーム_郵送分入力」
+    # holds letters that came by post, typed into the form, and was counted as 電子申請)
+    for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
+        if len(variant) >= 2 and variant + "分" in key and _CHANNEL_MAP[variant] != "電子申請":
+            return _CHANNEL_MAP[variant]
     for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
         if len(variant) >= 2 and (key.startswith(variant) or key.endswith(variant) or bare.endswith(variant)):
             return _CHANNEL_MAP[variant]

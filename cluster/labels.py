@@ -27,9 +27,10 @@ _PAGE_LENGTH = (r"\s*(?:も(?:の|あ|な|に|読)|にも(?:わた|およ|及|�
 # (blanks inside a reference, never a line break: 「第7条⏎第7条の報告…」 is one place twice, not 「第7条第7条」)
 _REFERENCE_RES = [
     # (a P of a word or an ID is none: 「Step 3」, a passport's 「P1234567A」 was published as 該当箇所, QA46)
-    re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:P|p|ｐ|Ｐ)\.?[ \t\u3000]*\d{1,4}(?![\dA-Za-z])"
+    # (nor a letter's own page counter: 「P.1/2」, QA104: a fax's pages published as 該当箇所)
+    re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:P|p|ｐ|Ｐ)\.?[ \t\u3000]*\d{1,4}(?![\dA-Za-z]|[ \t\u3000]*[/／][ \t\u3000]*\d)"
                r"(?:[ \t\u3000]*[-~〜～][ \t\u3000]*\d{1,4}(?![\dA-Za-z]))?"),
-    re.compile(r"(?<![全約計\d])\d+[ \t\u3000]*(?:[-~〜～][ \t\u3000]*\d+[ \t\u3000]*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:[ \t\u3000]*(?:以降|以下|から[ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)|[-~〜～][ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)?))?"),
+    re.compile(r"(?<![全約計\d/／])\d+[ \t\u3000]*(?:[-~〜～][ \t\u3000]*\d+[ \t\u3000]*)?(?:頁|ページ)(?!" + _PAGE_LENGTH + r")(?:[ \t\u3000]*(?:以降|以下|から[ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)|[-~〜～][ \t\u3000]*\d+[ \t\u3000]*(?:頁|ページ)?))?"),
     # (not 代表/発表/公表 and a number after them: 「市役所代表 045-…」 is a phone, QA89; nor a phone's 0 after 表)
     re.compile(r"(?:別添|別紙|別表|別図|資料|参考資料|(?<![意地構企略合系版海絵])図|(?<![代発公辞年一])表(?![ \t\u3000]*0\d))[ \t\u3000]*[\d" + _KANJI_NUM
                + r"]+(?:[ \t\u3000]*[-－][ \t\u3000]*\d+)?"),

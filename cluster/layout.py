@@ -12,7 +12,8 @@ the grouping reads Japanese without spaces anyway.)
 ``repair_layout`` undoes these where the evidence is clear, and only there:
 
 - a line that is only a page number (「- 2 -」「－３－」「2/5」) or a receipt stamp (a date and 受付,
-  受理 or 収受) is removed;
+  受理 or 収受) is removed, and so is a fax machine's line (「FAX送信票」「送信日時 …」「送信枚数 2枚」, a page's
+  header 「2026/05/13 09:03 FAX 0265-33-1029 サトウ商店 P.02/02」, 「P.1/2」);
 - in a text whose lines are cut at one width (two lines or more within two characters of the
   widest such line, which is 20 characters or more), a line that fills the width and does not end
   a sentence is joined to the next unless that one opens an item (「(2)」「2.」「①」「・」) or a
@@ -50,6 +51,23 @@ _DATE = (r"(?:(?:令和|平成|R|Ｒ)[ \t\u3000]*[0-9０-９元]{1,2}[ \t\u3000]
 _STAMP_RE = re.compile(
     rf"^[ \t\u3000]*[（(【\[]?[ \t\u3000]*(?:(?:{_DATE})[ \t\u3000]*(?:受付|受理|収受|到着)(?:済み?)?"
     rf"|(?:受付|受理|収受)(?:日)?[ \t\u3000]*[:：]?[ \t\u3000]*(?:{_DATE}))[ \t\u3000]*[）)】\]]?[ \t\u3000]*$")
+# a fax machine's lines (QA104: a town's faxes typed in with their banners; 「FAX送信票⏎送信日時 …」 grouped four
+# unrelated faxes by their words and was published): the cover sheet's title, the sending time and page count, a
+# page's header (「2026/05/13 09:03 FAX 0265-33-1029 サトウ商店 P.02/02」: a time, then a number or a page counter)
+# and a page counter 「P.1/2」「P.01」 alone on a line
+_S = r"[ \t\u3000]*"
+_PHONE = r"(?:0\d{1,4}[-‐－−ー()（）]\d{1,4}[-‐－−ー)）]\d{3,4}|0\d{9,10}|０[０-９－ー（）()]{9,12})"
+_PAGE_OF = rf"(?:[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}{_S}[/／]{_S}[0-9０-９]{{1,3}}|[PpＰｐ]{_S}[.．]{_S}0[0-9])"
+_FAX_LINE_RE = re.compile(
+    rf"^{_S}(?:[(（【■□◆]?{_S}(?:FAX|ＦＡＸ|ファクス|ファックス|ファクシミリ)?{_S}(?:送信票|送付状|送信状|送付書|送信のご案内)"
+    rf"{_S}[)）】]?{_S}(?:[（(][^）)]*[）)])?"
+    rf"|(?:送信|受信)(?:日時|日|時刻){_S}[:：]?{_S}(?:{_DATE}|[0-9０-９]{{4}}[-/／年]).*"
+    rf"|(?:送信|受信)?(?:総?枚数|ページ数){_S}[:：]?{_S}[0-9０-９]{{1,2}}{_S}(?:枚|ページ|頁).*"
+    rf"|(?:送信|発信)(?:者|元)(?:[:：]|[ \t\u3000]+)\S.*"
+    rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}.*"
+    rf"|(?:{_DATE}){_S}[0-9０-９]{{1,2}}{_S}[:：]{_S}[0-9０-９]{{2}}\b.*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ).*"
+    rf"|{_PAGE_OF}|[(（]{_S}[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}[)）]|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁|枚))"
+    rf"{_S}$")
 _SENTENCE_END = "。．！？!?」』）)】"
 _CLOSING_ONLY_RE = re.compile(r"^[ \t\u3000]*[。．、，」』）)]+[ \t\u3000]*$")
 # a line of the signature or contact block: never part of the sentence above it
@@ -65,6 +83,19 @@ _TWO_PAREN_RE = re.compile(r"^[ \t\u3000]*[(（][ \t]*[2２][ \t]*[)）]")
 
 # 一 between two katakana (not before the counters ヶ ヵ ケ カ: 「ドア一ヶ所」)
 _KANJI_ONE_IN_KATAKANA_RE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[\u30a1-\u30f4\u30f7-\u30fa](?<![ヶヵケカ]))")
+# OCR's other kanji for katakana (「口一タリ一」「コミュ二テイバス」, QA104): between two katakana (not before a counter:
+# 「トイレ二カ所」), or before 「ー」 or a small kana no kanji is followed by (「口ータリー」「二ュース」); and 一 ending a
+# katakana word before a particle or the sentence's end (「センタ一に」, not 「ケース一つ」「タイプ一、」); its kanji zero
+# among digits (「5〇台」)
+_LOOK_ALIKES = {"口": "ロ", "二": "ニ", "力": "カ", "工": "エ", "夕": "タ", "卜": "ト", "八": "ハ", "才": "オ"}
+_KANA = r"[\u30a1-\u30fa\u30fc]"
+_LOOKS = "".join(_LOOK_ALIKES)
+_LOOK_ALIKE_RE = re.compile(rf"(?<={_KANA})[{_LOOKS}](?={_KANA}(?<![ヶヵケカ]))|[{_LOOKS}](?=[ーァィゥェォャュョッヮ])")
+_ONE_AFTER_LOOK_ALIKE_RE = re.compile(rf"(?<=[{_LOOKS}])一(?=[\u30a1-\u30f4\u30f7-\u30fa](?<![ヶヵケカ]))")
+_ONE_ENDING_WORD_RE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[にをがはのでともへや。！？!?」）)]|$)", re.M)
+_ZERO_RE = re.compile(r"(?<=[0-9０-９])〇+|(?<=[0-9０-９])○+(?=[0-9０-９])")
+_OCR_CHARS_RE = re.compile(f"[一〇○{_LOOKS}]")
+_LOOK_ALIKE_CHARS_RE = re.compile(f"[{_LOOKS}]")
 
 
 @dataclass
@@ -72,18 +103,25 @@ class LayoutRepair:
     """What ``repair_layout`` changed in one text (or summed over many)."""
 
     page_lines: int = 0  # page numbers and receipt stamps removed
+    fax_lines: int = 0  # a fax machine's banner, cover-sheet and page-counter lines removed
     joined: int = 0  # line breaks inside a sentence joined
     ocr_markers: int = 0  # 「l.」 read as 「1.」
     long_vowels: int = 0  # 「ル一ル」 read as 「ルール」
+    look_alikes: int = 0  # 「口」「二」「力」 … read as ロ ニ カ inside katakana words, 〇 as 0 among digits
+    spaced_lines: int = 0  # lines with a space after every character (「図 書 館 の …」) closed up
 
     def __bool__(self) -> bool:
-        return bool(self.page_lines or self.joined or self.ocr_markers or self.long_vowels)
+        return bool(self.page_lines or self.fax_lines or self.joined or self.ocr_markers or self.long_vowels
+                    or self.look_alikes or self.spaced_lines)
 
     def add(self, other: "LayoutRepair") -> None:
         self.page_lines += other.page_lines
+        self.fax_lines += other.fax_lines
         self.joined += other.joined
         self.ocr_markers += other.ocr_markers
         self.long_vowels += other.long_vowels
+        self.look_alikes += other.look_alikes
+        self.spaced_lines += other.spaced_lines
 
 
 def _width(line: str) -> int:
@@ -153,6 +191,48 @@ def _ocr_ones(lines: list[str], fix: LayoutRepair) -> list[str]:
     return out
 
 
+# a space after every character of a line (QA104: OCR of a fax, 「図 書 館 の 開 館 時 間 を …」, published so): closed
+# up when eight or more of the line's pieces and nine in ten are one Japanese character, so that 「山田 翔　電話」
+# (a one-kanji given name, which closing up glued to the next word) is never such a line
+_SPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff][ \u3000][\u3040-\u30ff\u4e00-\u9fff][ \u3000][\u3040-\u30ff\u4e00-\u9fff]")
+_ONE_JAPANESE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々〆ー。、，．！？「」（）]$")
+
+
+def _closed_up(line: str, fix: LayoutRepair) -> str:
+    if not _SPACED_RE.search(line):
+        return line
+    pieces = line.split()
+    ones = sum(1 for p in pieces if _ONE_JAPANESE.match(p))
+    if ones < 8 or ones * 10 < len(pieces) * 9:
+        return line
+    fix.spaced_lines += 1
+    indent = line[:len(line) - len(line.lstrip(" \t\u3000"))]
+    # (a Latin word keeps its spaces: 「ｐ ｄ ｆ」 is rare, 「NPO 法 人」 reads 「NPO法人」)
+    return indent + re.sub(r"(?<=[^\x00-\x7f])[ \u3000]+|[ \u3000]+(?=[^\x00-\x7f])", "", line.strip(" \t\u3000"))
+
+
+_WORD_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞"})
+
+
+def _word_cut(prev: str, line: str) -> bool:
+    """A line break inside a word, whatever the lines' width (QA104: a fax's short lines, 「図書館の移転に反⏎対します。」
+    「地区公⏎民館の…」): read together, the lines hold a word of two characters or more across the break."""
+    left, right = prev.rstrip(" \t\u3000")[-8:], line.lstrip(" \t\u3000")[:8]
+    if not (_JAPANESE.match(left[-1:]) and _JAPANESE.match(right[:1])):
+        return False
+    from .tokenize import _shared_tagger
+
+    pos = 0
+    for word in _shared_tagger()(left + right):
+        pos += len(word.white_space)
+        start, pos = pos, pos + len(word.surface)
+        if start < len(left) < pos:
+            return len(word.surface) >= 2 and word.feature.pos1 in _WORD_POS
+        if pos >= len(left):
+            return False
+    return False
+
+
 _ADDRESS_END_RE = re.compile(r"[0-9０-９一二三四五六七八九十〇]+(?:号|番地|番)$")
 
 
@@ -160,19 +240,23 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     """``text`` with the page layout of a PDF or OCR copy undone (see the module), and what changed.
     A text with none of it comes back unchanged (the same string)."""
     fix = LayoutRepair()
-    if "\n" not in text and "一" not in text:
+    if "\n" not in text and not _OCR_CHARS_RE.search(text) and not _SPACED_RE.search(text):
         return text, fix
     lines = text.split("\n")
     kept: list[str] = []
     page_break_after: set[int] = set()  # kept lines a page number or stamp followed: a page ended there
     for line in lines:
-        if _PAGE_NUMBER_RE.match(line) or _STAMP_RE.match(line):
-            fix.page_lines += 1
+        fax = bool(_FAX_LINE_RE.match(line))
+        if fax or _PAGE_NUMBER_RE.match(line) or _STAMP_RE.match(line):
+            if fax:
+                fix.fax_lines += 1
+            else:
+                fix.page_lines += 1
             if kept:
                 page_break_after.add(len(kept) - 1)
             continue
         kept.append(line)
-    lines = _ocr_ones(kept, fix)
+    lines = [_closed_up(x, fix) for x in _ocr_ones(kept, fix)]
     is_full = _full_line(lines)
     out: list[str] = []
     broken = False  # the last line in ``out`` ended where a page did
@@ -183,14 +267,15 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
             fix.joined += 1
             continue
         full = is_full is not None and is_full(prev)
-        if (prev.strip() and line.strip() and (full or broken)
+        if (prev.strip() and line.strip()
                 and _JOINABLE_END.search(prev.rstrip(" \t\u3000")) and _JOINABLE_START.match(line.lstrip(" \t\u3000"))
                 and _japanese_line(prev) and not opens_item(line)
                 # 「小川 由美、中村 美咲、…」: a 名簿's lines are a list, no sentence a page cut (QA50)
                 and not is_name_list_line(prev) and not is_name_list_line(line)
                 # 「…日の出町1丁目33番13号⏎山口 英代」: an address line over the name, no sentence cut (QA90)
                 and not _ADDRESS_END_RE.search(prev.rstrip(" \t\u3000"))
-                and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))):
+                and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))
+                and (full or broken or _word_cut(prev, line))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")
             fix.joined += 1
             broken = k in page_break_after
@@ -200,5 +285,14 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     joined = "\n".join(out)
     # 「ル一ル」「ポ一ト」: OCR's kanji 一 for the long vowel mark inside a katakana word
     closed, n = _KANJI_ONE_IN_KATAKANA_RE.subn("ー", joined)
-    fix.long_vowels = n
+    closed, ending = _ONE_ENDING_WORD_RE.subn("ー", closed)
+    fix.long_vowels = n + ending
+    if _LOOK_ALIKE_CHARS_RE.search(closed):
+        # 「口一タリ一」: its 一 read as ー first (beside a look-alike), then 口 before ー read as ロ
+        closed, n = _ONE_AFTER_LOOK_ALIKE_RE.subn("ー", closed)
+        fix.long_vowels += n
+        closed, n = _LOOK_ALIKE_RE.subn(lambda m: _LOOK_ALIKES[m.group()], closed)
+        fix.look_alikes = n
+    closed, zeros = _ZERO_RE.subn(lambda m: "0" * len(m.group()), closed)
+    fix.look_alikes += zeros
     return (closed if fix else text), fix

@@ -805,8 +805,11 @@ def _layout_part(part: str) -> str:
     k = n.group(0) if n else ""
     for key, ja in (("line break", f"文の途中の改行{k}か所をつなぐ"),
                     ("page number", f"ページ番号・受付印の行{k}行を除く"),
+                    ("fax banner", f"ファクスの送信票・送信記録の行{k}行を除く（「FAX送信票」「送信日時 …」「P.1/2」）"),
                     ("item number", f"項目番号{k}か所を「1」と読む（「l.」「(l)」）"),
-                    ("kanji 「一」", f"カタカナ語の中の「一」{k}か所を「ー」と読む（「ル一ル」）")):
+                    ("kanji 「一」", f"カタカナ語の中の「一」{k}か所を「ー」と読む（「ル一ル」）"),
+                    ("look-alike", f"形の似た文字{k}か所をカタカナ・数字と読む（「コミュ二ティ」「5〇台」）"),
+                    ("space after every character", f"一字ごとに空白のある行{k}行を詰める（「図 書 館」）")):
         if key in part:
             return ja
     return part
@@ -1571,6 +1574,22 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      r"opinions\.csv, clusters\.csv, answers\.csv \(the text as sent, personal data included\)"
      r"(?P<ws> and worksheet\.xlsx \(for the departments\))?",
      lambda m: "公表できるのは report.xlsx・report.md・report.html・report.csv です（個人情報はマスク済み）。"
+               "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
+               + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
+    (r"report\.xlsx, report\.md, report\.html and report\.csv are a draft for review \(candidate answers marked, personal "
+     r"data masked\): publish the report of a run with --final; keep inside the office: "
+     r"opinions\.csv, clusters\.csv, answers\.csv \(the text as sent, personal data included\)"
+     r"(?P<ws> and worksheet\.xlsx \(for the departments\))?",
+     lambda m: "report.xlsx・report.md・report.html・report.csv は確認用の案です（回答案に印、個人情報はマスク済み）。"
+               "公表するのは --final を付けて実行した報告書です。"
+               "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
+               + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
+    (r"publish report\.xlsx, report\.md, report\.html or report\.csv \(personal data masked\) once (?P<n>[\d,]+) rows? "
+     r"without a confirmed answer (?:has|have) one; keep inside the office: "
+     r"opinions\.csv, clusters\.csv, answers\.csv \(the text as sent, personal data included\)"
+     r"(?P<ws> and worksheet\.xlsx \(for the departments\))?",
+     lambda m: f"report.xlsx・report.md・report.html・report.csv は、考え方が確定していない{m['n']}行に考え方を"
+               "記録してから公表してください（個人情報はマスク済み）。"
                "opinions.csv・clusters.csv・answers.csv は届いたままの文面（個人情報を含む）なので庁内だけで使ってください"
                + ("。worksheet.xlsx は各課の作業用です" if m['ws'] else "")),
     (r"report\.\* are NOT masked \(--no-mask\): check them before publishing; keep inside the office: opinions\.csv, "

@@ -459,7 +459,8 @@ _FOREIGN_CONTACT_LABELS = (
 # してください。」 and 「Tel: 090-…. Please translate …」 go on with an opinion on the same line, which
 # the whole line's removal lost (QA46: five submissions published as holding no opinion)
 _CONTACT_LINE_RE = re.compile(
-    rf"^[^\S\n]*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})[^\S\n]*[:：]"
+    # (or a space and a number: 「TEL 0265-61-2204」, what stayed of a fax's cover sheet, QA104)
+    rf"^[^\S\n]*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})(?:[^\S\n]*[:：]|[^\S\n]+(?=[0-9０-９+＋(（]))"
     r"[^\n]*?(?:。|[.．](?=[^\S\n])|$)",
     re.MULTILINE,
 )

@@ -368,8 +368,12 @@ def _layout_line(rows: int, fix: LayoutRepair) -> str:
     done = [what for n, what in (
         (fix.joined, f"{counted(fix.joined, 'line break')} inside sentences joined"),
         (fix.page_lines, f"{counted(fix.page_lines, 'page number or receipt stamp line', 'page number or receipt stamp lines')} removed"),
+        (fix.fax_lines, f"{counted(fix.fax_lines, 'fax banner line', 'fax banner lines')} removed (「FAX送信票」「送信日時 …」「P.1/2」)"),
         (fix.ocr_markers, f"{counted(fix.ocr_markers, 'item number')} read as 1 (「l.」「(l)」)"),
-        (fix.long_vowels, f"{counted(fix.long_vowels, 'kanji 「一」', 'kanji 「一」')} in katakana words read as 「ー」 (「ル一ル」)")) if n]
+        (fix.long_vowels, f"{counted(fix.long_vowels, 'kanji 「一」', 'kanji 「一」')} in katakana words read as 「ー」 (「ル一ル」)"),
+        (fix.look_alikes, f"{counted(fix.look_alikes, 'look-alike character', 'look-alike characters')} read as katakana or "
+                          "digits (「コミュ二ティ」「5〇台」)"),
+        (fix.spaced_lines, f"{counted(fix.spaced_lines, 'line')} with a space after every character closed up (「図 書 館」)")) if n]
     return (f"page layout undone in {counted(rows, 'row')} (text copied from a PDF or OCR): " + "; ".join(done)
             + " (the input file keeps it as it was)")
 
@@ -3053,6 +3057,9 @@ def _write_outputs(out_dir, input_path, subs, opinions, ok, unit_of_ok, dups, cl
                                unnamed_rows=[tuple(i["rows"]) for i in read_info.get("inputs", ())
                                              if not (i.get("columns") or {}).get("submitter")],
                                file_channels=frozenset(read_info.get("file_channels", ())), previous_no=previous_no)
+    # (the command line's last line says whether the report may be published yet: QA103)
+    counts["report_rows"] = len(model.rows)
+    counts["report_rows_answered"] = sum(1 for r in model.rows if r.answer_status == "confirmed")
     if log and opts.attribute_columns:
         blank = set(uncounted_rows(read_info))
         counted = one_row_per_submission([s for s in subs if s.row_number not in blank])

@@ -439,12 +439,13 @@ def candidate_mark(row: ReportRow) -> str:
     return RUN_CANDIDATE_MARK if row.answer_from_run else CANDIDATE_MARK
 
 
-def answer_cell(row: ReportRow) -> str:
+def answer_cell(row: ReportRow, heading: str = DEFAULT_ANSWER_HEADING) -> str:
+    """The 考え方 cell; an empty one says the column's own heading (QA103: 「（考え方は未記入）」 under 「市の考え方」)."""
     if row.answer_status == "confirmed":
         return row.answer
     if row.answer_status == "candidate":
         return f"{candidate_mark(row)}\n{row.answer}"
-    return NO_ANSWER
+    return NO_ANSWER if heading == DEFAULT_ANSWER_HEADING else f"（{heading}は未記入）"
 
 
 def heading_line(row: ReportRow, with_section: bool = True) -> str:
@@ -535,7 +536,7 @@ def write_report_csv(model: ReportModel, path: Path, encoding: str = "utf-8-sig"
     # 考え方 as the other formats show it (a candidate with its 【回答案…未確認】 mark); the status
     # column says the same for filtering
     rows = [[r.no, _clean(r.section), _clean(r.label), _clean(published_summary(r)), r.count,
-             _clean(answer_cell(r)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, "")),
+             _clean(answer_cell(r, model.answer_heading)), status[r.answer_status], _clean(r.category), _clean(meaning.get(r.category, "")),
              _clean(r.department)]
             for r in model.rows]
     if model.final:
@@ -618,7 +619,7 @@ def to_markdown(model: ReportModel) -> str:
     classed = model.has_category_column
     for r in model.rows:
         cells = [str(r.no), *([_md_cell(r.section)] if sections else []), _md_cell(summary_cell(r, not sections)),
-                 f"{r.count:,}", _md_cell(answer_cell(r)), *([_md_cell(r.category)] if classed else [])]
+                 f"{r.count:,}", _md_cell(answer_cell(r, model.answer_heading)), *([_md_cell(r.category)] if classed else [])]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     return "\n".join(out)
@@ -693,9 +694,9 @@ def to_html(model: ReportModel) -> str:
         if r.answer_status == "candidate":
             answer = f'<div class="candidate">{e(candidate_mark(r))}</div>{e(r.answer)}'
         elif r.answer_status == "none":
-            answer = f'<div class="missing">{e(answer_cell(r))}</div>'
+            answer = f'<div class="missing">{e(answer_cell(r, model.answer_heading))}</div>'
         else:
-            answer = e(answer_cell(r))
+            answer = e(answer_cell(r, model.answer_heading))
         section_td = f"<td>{e(r.section)}</td>" if sections else ""
         category_td = f'<td class="category">{e(r.category)}</td>' if model.has_category_column else ""
         summary = published_summary(r)
@@ -894,7 +895,7 @@ def write_xlsx(model: ReportModel, path: Path) -> list[TallCell]:
     # Cells are styled by row number: ws[ws.max_row] scans the whole sheet for its size on
     # every call, quadratic in the rows (10 s for 6,000 clusters).
     for row_number, r in enumerate(model.rows, header_row + 1):
-        written = [r.no, *([r.section] if sections else []), summary_cell(r, not sections), r.count, answer_cell(r),
+        written = [r.no, *([r.section] if sections else []), summary_cell(r, not sections), r.count, answer_cell(r, model.answer_heading),
                    *([r.category] if classed else [])]
         values = [text_cell(v) if isinstance(v, str) else v for v in written]
         ws.append(values)

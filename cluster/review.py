@@ -2595,9 +2595,70 @@ RERUN_HINT = "run `cluster run ... --out DIR` again to apply it"
 
 
 def rerun_hint(run_dir=None, them: bool = False) -> str:
-    """「run `cluster run ... --out out` again to apply it」, with the real run folder (like every
-    other hint; DIR only when none is known)."""
-    return f"run `cluster run ... --out {run_dir if run_dir is not None else 'DIR'}` again to apply {'them' if them else 'it'}"
+    """「run `cluster run data/comments.csv --answers past.csv --out out` again to apply it」: the run's own
+    command as its run.json records it (QA98: staff had to remember the input and options behind
+    「cluster run ... --out out」); 「...」 and DIR only when no run is known."""
+    command = rerun_command(run_dir) if run_dir is not None else None
+    shown = command or f"cluster run ... --out {run_dir if run_dir is not None else 'DIR'}"
+    return f"run `{shown}` again to apply {'them' if them else 'it'}"
+
+
+# the `cluster run` option of each setting run.json records; the folder keeps attribute_columns,
+# count_repeats and answer_heading for later runs itself, and top_answers and the near-duplicate
+# threshold have no option
+_RUN_OPTIONS = {"text_column": "--text-column", "more_text_columns": "--text-column", "id_column": "--id-column",
+                "channel_column": "--channel-column", "submitter_column": "--submitter-column",
+                "kind_column": "--kind-column", "answers": "--answers", "answer_id_column": "--answer-id-column",
+                "answer_opinion_column": "--answer-opinion-column", "answer_text_column": "--answer-text-column",
+                "answer_min_score": "--min-answer-score", "topics": "--topics", "order": "--order",
+                "model": "--model", "seed": "--seed", "encoding": "--encoding", "sheet": "--sheet",
+                "header_row": "--header-row", "title": "--title", "period": "--period", "categories": "--categories",
+                "csv_encoding": "--report-encoding"}
+_RUN_SWITCHES = {"split": "--no-split", "mask": "--no-mask", "worksheet": "--no-worksheet", "final": "--final"}
+_PATH_SETTINGS = frozenset({"answers", "topics", "categories"})
+
+
+def rerun_command(run_dir) -> str | None:
+    """The `cluster run` command that made ``run_dir`` (its inputs and the options that differ from
+    the defaults, from run.json), paths as recorded when the shell is where the run was made, else
+    absolute. None when the folder has no readable run.json."""
+    import shlex
+    from dataclasses import fields
+
+    from .pipeline import RunOptions
+
+    try:
+        info = _read_run_info(run_dir, required=False)
+    except InputError:
+        return None
+    if not isinstance(info, dict) or not isinstance(info.get("settings"), dict):
+        return None
+    made_in = Path(info["cwd"]) if isinstance(info.get("cwd"), str) else None
+    here = made_in is None or made_in.resolve() == Path.cwd().resolve()
+
+    def path(p) -> str:
+        return str(p) if here or Path(p).is_absolute() else str(made_in / p)
+
+    inputs = [i.get("path") for i in info.get("inputs") or () if isinstance(i, dict)]
+    if not inputs and isinstance(info.get("input"), dict):
+        inputs = [info["input"].get("path")]
+    inputs = [p for p in dict.fromkeys(inputs) if isinstance(p, str) and p]
+    if not inputs:
+        return None
+    words = ["cluster", "run", *(path(p) for p in inputs)]
+    defaults = {f.name: f.default for f in fields(RunOptions)}
+    settings = info["settings"]
+    for key, option in _RUN_OPTIONS.items():
+        value = settings.get(key)
+        if value in (None, "", [], ()) or (key in defaults and value == defaults[key]):
+            continue
+        for v in value if isinstance(value, (list, tuple)) else [value]:
+            words += [option, path(v) if key in _PATH_SETTINGS else str(v)]
+    for key, switch in _RUN_SWITCHES.items():
+        if key in settings and key in defaults and settings[key] != defaults[key]:
+            words.append(switch)
+    words += ["--out", str(run_dir)]
+    return " ".join(shlex.quote(w) for w in words)
 
 
 def _n(n: int, noun: str) -> str:
@@ -2734,7 +2795,7 @@ def said_detach(run_dir, opinion_ids: Sequence[str], by: str | None = None) -> t
     decision, effect = record_detach_with_effect(run_dir, opinion_ids, by)
     # (the effect names the opinions and their group: opinions.csv is read once, a large file too)
     return decision, [f"recorded detach ({_n(len(decision.opinion_ids), 'opinion')}): {effect} in duplicate_count; "
-                      f"run `cluster run ... --out {run_dir}` again: it is then clustered on its own text, and the "
+                      f"run `{rerun_command(run_dir) or f'cluster run ... --out {run_dir}'}` again: it is then clustered on its own text, and the "
                       "cluster's 件数 changes only if the grouping places it in another cluster "
                       "(use `cluster review move` or `split` to take it out of the cluster)"]
 
@@ -2979,7 +3040,7 @@ def _undone_cut_notes(run_dir, decisions: Sequence[Decision], numbers: Sequence[
 
 # the notebook has its own controls for what the command line does with a flag or a command
 _NOTEBOOK_WORDING = [
-    (re.compile(r"run `cluster run \.\.\. --out [^`]*` again"), "re-run (「Re-run and write the report」 below)"),
+    (re.compile(r"run `cluster run [^`]*` again"), "re-run (「Re-run and write the report」 below)"),
     (re.compile(r"run `cluster run` again"), "re-run (「Re-run and write the report」 below)"),
     (re.compile(r"`cluster review undo [^`]*--decision (\d+)`"), r"「Withdraw decision」 \1 below"),
     (re.compile(r"`cluster review undo`"), "「Withdraw decision」 below"),

@@ -146,8 +146,13 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
 # (NFKC): a negated 賛成 is against, a negated 反対 is neither.
 _SUPPORT_RE = re.compile(r"賛成|賛同")
 _AGAINST_RE = re.compile(r"反対")
-_NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない)")
-_NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:しません|しない)|反対意見|反対の声|反対する人|反対派")
+# 「賛成とは言えません」「賛成するわけにはいきません」 are against too (QA101: read as support)
+_NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない|"
+                             r"(?:する|だ|である)?(?:とは|とも)(?:言え|いえ|思え|思い?ません)|"
+                             r"(?:する|は)?(?:わけ|訳)には(?:いき|行き|いか|行か)|(?:する)?ことは(?:でき|出来))")
+# 「反対はしません」「反対まではしない」: a negated 反対 is neither side (QA101: read as against)
+_NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:は|まで(?:は)?|する(?:つもり|気)は)?(?:しません|しない|ありません)|"
+                             r"反対意見|反対の声|反対する人|反対派")
 # 「整備そのものには賛成ですが、…すべきです」: a stance conceded before the real request
 _CONCEDED_RE = re.compile(r"(?:賛成|賛同|反対)(?:で(?:は)?あります|で(?:は)?ある|です|します|いたします|致します|だ|はする|はします)?"
                           r"(?:が|けれど|けど|ものの)")
@@ -403,15 +408,15 @@ _DO_TAIL_RE = re.compile(
     r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
     r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし)|"
     # 「値上げに賛成」「統合する案に賛成です」 (a negated 賛成 is read by _NOT_TAIL_RE first)
-    r"(?:する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同)|"
+    r"(?:(?:に|と)?する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同)|"
     # 「存続を支持します」 (QA102: read as no way at all, it joined the 「計画案に賛成です」 row of a closure plan)
     r"(?:強く)?支持(?:します|する|いたします|です))")
 # the word rejected: 「伐採しないで」「値上げに反対」「減便はやめて」「有料化は不要」
 _NOT_TAIL_RE = re.compile(
-    r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|する(?:こと|の)?(?:は|に|には)?|も)?"
+    r"(?:の(?:方針|計画|案))?(?:は|を|について(?:は)?|には|に|(?:に|と)?する(?:こと|の)?(?:は|に|には)?|も)?"
     r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|しないで|せず|不要|いらない|要らない|要りません|いりません|"
     rf"{_PUT_OFF}|"
-    r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|しません|しない)|"
+    rf"{_NOT_SUPPORT_RE.pattern}|"
     r"必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
 # a price, raised or lowered: 「料金を下げてほしい」「使用料をもっと安くしてほしい」「運賃が高すぎる」
 _PRICE = r"(?:料金|運賃|価格|値段|代金|費用|料)"
@@ -446,6 +451,19 @@ _RESTRAINED_RE = re.compile(r"慎重に|慎重な(?:運用|判断|対応|検討)
                             r"やりすぎ|やり過ぎ|行き過ぎ|行きすぎ|抵抗があ|最終手段|必要最小限に")
 
 
+# an action joined by て to what comes next (「統合して廃校にする…」), not asked for itself (「統合してほしい」)
+_CHAINED_RE = re.compile(r"(?:を|に)?(?:して|し[、,])(?!ほしい|欲しい|ください|下さい|くださ|いただ|頂|もら|ある|あり|いる|います|おり|きた)")
+
+
+def _chain_end(rest: str) -> int:
+    """-1 when what follows an action joined by て rejects the whole (QA99: 「統合して廃校にすることには
+    賛成できません」 was read as asking for the merger), else 0."""
+    if explicit_polarity([rest])[0] < 0:
+        return -1
+    asks, rejects_ = sentence_stance(rest)
+    return -1 if rejects_ and not asks else 0
+
+
 def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     """(action, +1 / -1) for each direction word of one NFKC sentence that is asked for or rejected."""
     out: list[tuple[str, int]] = [("price", -1)] if _PRICE_HIGH_RE.search(sentence) else []
@@ -460,8 +478,11 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
         if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(sentence[max(0, m.start() - 10):m.start()]):
             continue  # 「意見を集約して」「情報を一本化して」: gathering, not closing a service
         tail = sentence[m.end():]
+        chained = _CHAINED_RE.match(tail)
         if _NOT_TAIL_RE.match(tail):
             out.append((action, -sign))
+        elif chained and _chain_end(tail[chained.end():]) < 0:
+            out.append((action, -sign))  # 「統合して廃校にすることには賛成できません」: the chain's end rejects it
         elif _DO_TAIL_RE.match(tail):
             out.append((action, sign))
     for m in _FELL_RE.finditer(sentence):

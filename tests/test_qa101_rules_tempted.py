@@ -61,7 +61,10 @@ def test_a_side_said_in_words_and_the_way_of_an_action_keep_stances_apart(tmp_pa
     assert cluster["3"] not in (cluster["1"], cluster["2"]) and cluster["4"] not in (cluster["1"], cluster["2"])
 
 
-@pytest.mark.parametrize("name, channel", [("意見_郵送分", "郵送"), ("環境計画_郵送分", "郵送"), ("FAX分", "FAX")])
+@pytest.mark.parametrize("name, channel", [("意見_郵送分", "郵送"), ("環境計画_郵送分", "郵送"), ("FAX分", "FAX"),
+                                           # letters typed into a form service by staff (left from QA101)
+                                           ("LoGoフォーム_郵送分入力", "郵送"), ("Googleフォーム_FAX分", "FAX"),
+                                           ("LoGoフォーム_回答", "電子申請")])
 def test_a_batch_named_for_its_channel_counts_under_it(name, channel):
     assert channel_in_name(name) == channel
 

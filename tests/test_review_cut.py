@@ -88,7 +88,8 @@ def test_cut_then_rerun_makes_two_opinions_grouped_apart(project):
     said = res.output.strip().splitlines()
     assert len(said) == 1 and said[0].startswith("recorded cut of A1-1")
     assert "A1-1 「私は公園の桜並木の伐採に反対し" in said[0] and "A1-1.2 「また駅前駐車場の有料化" in said[0]
-    assert f"run `cluster run ... --out {out}` again to apply it" in said[0]  # the real folder, not DIR
+    # the run's own command, as run.json records it (QA98: not 「cluster run ... --out out」)
+    assert f"run `cluster run {project['comments']} --model char-hash --out {out}` again to apply it" in said[0]
     (d,) = [json.loads(x) for x in (out / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert d["kind"] == "cut" and d["opinion_ids"] == ["A1-1"] and d["value"]["before"] == CUT_AT
     assert set(d["value"]["fingerprints"]) == {"A1-1"}

@@ -199,10 +199,12 @@ def test_run_json_decision_figures_add_up_like_the_printed_line(project):
 
 def test_the_re_run_hint_names_the_run_folder(project):
     out = project["out"]
+    # the run's own command (QA98: 「cluster run ... --out out」 left staff to remember the input and options)
+    command = f"cluster run {project['comments']} --model char-hash --out {out}"
     res = invoke("review", "label", out, cluster_of(out)["Q1-1"], "体育館")
-    assert res.output.strip().endswith(f"run `cluster run ... --out {out}` again to apply it"), res.output
+    assert res.output.strip().endswith(f"run `{command}` again to apply it"), res.output
     res = invoke("review", "undo", out)
-    assert f"run `cluster run ... --out {out}` again to apply it" in res.output and "--out DIR" not in res.output
+    assert f"run `{command}` again to apply it" in res.output and "--out DIR" not in res.output
     # the notebook still says it with its own button
     said = review.notebook_wording(f"recorded label; run `cluster run ... --out {out}` again to apply it")
     assert said.endswith("re-run (「Re-run and write the report」 below) to apply it")
@@ -229,7 +231,7 @@ def test_a_worksheet_filled_in_place_and_imported_is_kept_as_imported(project):
     wb.save(sheet)
     res = invoke("review", "import", out, sheet)
     assert res.exit_code == 0, res.output
-    assert f"run `cluster run ... --out {out}` again to apply them" in res.output
+    assert f"run `cluster run {project['comments']} --model char-hash --out {out}` again to apply them" in res.output
     res = project["run"]()
     assert "kept as worksheet.edited-1.xlsx; it was imported already (decision 1): nothing to import again" \
         in res.output, res.output

@@ -172,3 +172,26 @@ def test_a_plea_told_as_what_happened_asks_nothing():
     assert sentence_stance("市役所に名簿の提供をお願いしても、本人の同意がない人の情報は出せないと言われます。") == (False, False)
     assert request_stance("レスパイト入院をお願いしましたが、義母は体調を崩しました。") == 0
     assert sentence_stance("名簿の提供をお願いしたい。")[0] and sentence_stance("名簿を提供してください。")[0]
+
+
+def test_a_support_denied_in_words_is_against_and_an_opposition_denied_is_neither():
+    """QA101: 「賛成とは言えません」 was read as support and 「反対はしません」 as against."""
+    from cluster.stance import explicit_polarity
+
+    texts = ["この統合案には賛成とは言えません。", "賛成するわけにはいきません。", "賛成することはできません。",
+             "反対はしません。", "反対まではしませんが、説明会を開いてください。", "統合案に賛成です。", "統合案に反対です。"]
+    assert explicit_polarity(texts).tolist() == [-1, -1, -1, 0, 0, 1, -1]
+
+
+def test_an_action_joined_to_what_is_rejected_is_rejected_with_it():
+    """QA99: 「統合して廃校にすることには賛成できません」 was read as asking for the merger (統合 +1), so the
+    past answer to 「統合に賛成」 was offered to it."""
+    from cluster.stance import opposite_directions, request_directions
+
+    assert request_directions("東小と西小を統合して廃校にすることには賛成できません。") == {"merge": -1}
+    assert request_directions("小学校を統合して廃校にすることに反対です。") == {"merge": -1}
+    assert request_directions("統合して廃校にするのはやめてください。") == {"merge": -1}
+    # joined to a request, the action is asked for
+    assert request_directions("二つの学校を統合して、新しい校舎を建ててほしい。") == {"merge": 1}
+    assert request_directions("学校の統合に賛成です。") == {"merge": 1}
+    assert opposite_directions("東小と西小を統合して廃校にすることには賛成できません。", "学校の統合に賛成です。")
