@@ -47,6 +47,8 @@ TEXT_COLUMN_CANDIDATES = (
     "text", "comment", "comments", "opinion", "body", "content", "message",
     # forms and cards written for children (こども向けパブリックコメント): 「いけん」「いけんを書いてね」
     "いけん", "ごいけん", "いけんをかいてね", "いけんを書いてね", "意見を書いてね", "おねがい", "かんがえ",
+    # a meeting's record (QA106: 「発言記録」 was refused as no text column)
+    "発言内容", "発言記録", "発言",
 )
 # Names taken only as the whole column name, never inside a longer one: 「おねがい」 may be a note
 # to the reader (「保護者へのおねがい」), 「かんがえ」 the city's answer (「しのかんがえ」).
@@ -2369,9 +2371,28 @@ def _prose_total(table: Table, column: str) -> int:
     return sum(len(_PROSE_CHAR_RE.findall(c)) for c in _column_cells(table, column))
 
 
+def _choices_only(table: Table, column: str) -> bool:
+    """A column of answers picked from a list, whatever its name: four answers or more, most of them repeated,
+    none a sentence."""
+    filled = _column_cells(table, column)
+    if len(filled) < 4 or any(_prose(c) for c in filled):
+        return False
+    pieces = [p for c in filled for p in _CHOICE_SPLIT_RE.split(c) if p]
+    seen = Counter(pieces)
+    return len(seen) >= 2 and 5 * sum(n for n in seen.values() if n > 1) >= 4 * len(pieces)
+
+
 def _longest_text_candidate(table: Table, guessed: str) -> str:
     """QA52 (LoGo): of the columns whose names contain a text name (「ご意見の対象となる箇所…」, 「…に対する
     ご意見をご記入ください。【必須】」), the one with the longest texts, not a 該当箇所 or reason column."""
+    if _choices_only(table, guessed):
+        # 「ご意見の分野」 answered from a list beside 「自由にお書きください」 (left from QA101: the list was read as the
+        # opinions): the column of free writing
+        writing = [c for c in table.columns if c != guessed and not is_personal_column(c)
+                   and (_FREE_WRITING_RE.search(c) or c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES, _ROLE_NAMES))
+                   and not _choices_only(table, c) and column_kind(table, c) == "text"]
+        if writing:
+            return max(writing, key=lambda c: _prose_total(table, c))
     if fold_name(guessed) in _TEXT_NAMES:  # an exact name (ご意見, 意見, 本文) stays the guess
         return guessed
     found = [c for c in _candidate_matches(table.columns, TEXT_COLUMN_CANDIDATES, _ROLE_NAMES)
@@ -3357,7 +3378,9 @@ def channel_in_name(name: str) -> str:
     # a batch named anywhere in the name wins over the tool staff typed it into (QA101: 「LoGoフォーム_郵送分入力」
     # holds letters that came by post, typed into the form, and was counted as 電子申請)
     for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
-        if len(variant) >= 2 and variant + "分" in key and _CHANNEL_MAP[variant] != "電子申請":
+        if (len(variant) >= 2 and _CHANNEL_MAP[variant] != "電子申請"
+                # (not 「郵送分析」「メール分類」: 分 opening a word, QA105)
+                and re.search(re.escape(variant) + r"分(?![析類担布野割散科館室署岐量別解裂配業])", key)):
             return _CHANNEL_MAP[variant]
     for variant in sorted(_CHANNEL_MAP, key=len, reverse=True):
         if len(variant) >= 2 and (key.startswith(variant) or key.endswith(variant) or bare.endswith(variant)):

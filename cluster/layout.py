@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .normalize import CONTACT_LABELS, NAME_LABELS
 from .split import is_name_list_line, opens_item
 
-__all__ = ["LayoutRepair", "repair_layout"]
+__all__ = ["LayoutRepair", "may_need_repair", "repair_layout"]
 
 _DASHES = "-－‐−ー―—–"
 # 「- 2 -」「－３－」「— 12 —」「2/5」「2 / 5」「- 2/5 -」 alone on a line
@@ -57,16 +57,23 @@ _STAMP_RE = re.compile(
 # and a page counter 「P.1/2」「P.01」 alone on a line
 _S = r"[ \t\u3000]*"
 _PHONE = r"(?:0\d{1,4}[-‐－−ー()（）]\d{1,4}[-‐－−ー)）]\d{3,4}|0\d{9,10}|０[０-９－ー（）()]{9,12})"
-_PAGE_OF = rf"(?:[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}{_S}[/／]{_S}[0-9０-９]{{1,3}}|[PpＰｐ]{_S}[.．]{_S}0[0-9])"
+_PAGE_OF = rf"(?:[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}{_S}[/／]{_S}[0-9０-９]{{1,3}}|[PpＰｐ]{_S}[.．]{_S}0[0-9]{{1,2}})"
+_NO_WORDS = r"[^。ぁ-ゖ]*"  # the rest of a banner line: numbers, names, no sentence (QA105: 「総枚数 3枚までに…やめてほしい。」)
+_TIME = r"[0-9０-９]{1,2}(?:[ \t\u3000]*[:：][ \t\u3000]*[0-9０-９]{2}(?![0-9０-９])|時[0-9０-９]{1,2}分?)(?:[ \t]*(?:AM|PM|am|pm))?"
+_EN_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?"
+_EN_DATE = rf"(?:[0-9]{{1,2}}[- ]{_EN_MONTH}[- ][0-9]{{4}}|{_EN_MONTH}[- ][0-9]{{1,2}},?[- ][0-9]{{4}})"
+_COVER = "|".join(_S.join(w) for w in ("送信票", "送付状", "送信状", "送付書")) + "|送信のご案内"
 _FAX_LINE_RE = re.compile(
-    rf"^{_S}(?:[(（【■□◆]?{_S}(?:FAX|ＦＡＸ|ファクス|ファックス|ファクシミリ)?{_S}(?:送信票|送付状|送信状|送付書|送信のご案内)"
+    rf"^{_S}(?:[(（【■□◆]?{_S}(?:FAX|ＦＡＸ|ファクス|ファックス|ファクシミリ)?{_S}(?:{_COVER})"
     rf"{_S}[)）】]?{_S}(?:[（(][^）)]*[）)])?"
-    rf"|(?:送信|受信)(?:日時|日|時刻){_S}[:：]?{_S}(?:{_DATE}|[0-9０-９]{{4}}[-/／年]).*"
-    rf"|(?:送信|受信)?(?:総?枚数|ページ数){_S}[:：]?{_S}[0-9０-９]{{1,2}}{_S}(?:枚|ページ|頁).*"
-    rf"|(?:送信|発信)(?:者|元)(?:[:：]|[ \t\u3000]+)\S.*"
-    rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}.*"
-    rf"|(?:{_DATE}){_S}[0-9０-９]{{1,2}}{_S}[:：]{_S}[0-9０-９]{{2}}\b.*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ).*"
-    rf"|{_PAGE_OF}|[(（]{_S}[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}[)）]|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁|枚))"
+    rf"|(?:送信|受信)(?:日時|日|時刻){_S}[:：]?{_S}(?:{_DATE}|{_EN_DATE}){_S}(?:{_TIME})?[^。ぁ-ゖ]{{0,8}}"
+    rf"|(?:送信|受信)?(?:総?枚数|ページ数){_S}[:：]?{_S}[0-9０-９]{{1,2}}{_S}(?:枚|ページ|頁){_S}(?:[（(][^）)]*[）)])?"
+    rf"|(?:送信|発信)(?:者|元){_S}[:：]{_NO_WORDS}"
+    rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}{_NO_WORDS}"
+    # a page's header: a date and time, then no words but the sender's number, name or page counter
+    rf"|(?:{_DATE}|{_EN_DATE}){_S}{_TIME}(?=[^。ぁ-ゖ]*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ|FROM|From|[0-9]{{4}}[ -][0-9]{{2}}[ -][0-9]{{4}})){_NO_WORDS}"
+    rf"|(?:No|NO|Ｎｏ)[.．]?{_S}[0-9０-９]{{2,6}}{_S}[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}(?:{_S}[/／]{_S}[0-9０-９]{{1,3}})?"
+    rf"|{_PAGE_OF}|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁))"
     rf"{_S}$")
 _SENTENCE_END = "。．！？!?」』）)】"
 _CLOSING_ONLY_RE = re.compile(r"^[ \t\u3000]*[。．、，」』）)]+[ \t\u3000]*$")
@@ -83,19 +90,50 @@ _TWO_PAREN_RE = re.compile(r"^[ \t\u3000]*[(（][ \t]*[2２][ \t]*[)）]")
 
 # 一 between two katakana (not before the counters ヶ ヵ ケ カ: 「ドア一ヶ所」)
 _KANJI_ONE_IN_KATAKANA_RE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[\u30a1-\u30f4\u30f7-\u30fa](?<![ヶヵケカ]))")
-# OCR's other kanji for katakana (「口一タリ一」「コミュ二テイバス」, QA104): between two katakana (not before a counter:
-# 「トイレ二カ所」), or before 「ー」 or a small kana no kanji is followed by (「口ータリー」「二ュース」); and 一 ending a
-# katakana word before a particle or the sentence's end (「センタ一に」, not 「ケース一つ」「タイプ一、」); its kanji zero
-# among digits (「5〇台」)
-_LOOK_ALIKES = {"口": "ロ", "二": "ニ", "力": "カ", "工": "エ", "夕": "タ", "卜": "ト", "八": "ハ", "才": "オ"}
-_KANA = r"[\u30a1-\u30fa\u30fc]"
+# OCR's kanji for katakana (「口一タリ一」「コミュ二ティ」「卜イレ」「センタ一に」, QA104): in a run of katakana with such
+# kanji (口 二 力 工 夕 卜 八 才, and 一 for ー) in it or beside it, the kanji are read as the katakana only when the run
+# then reads as one word the dictionary knows (``_known_katakana_word``): 「レベル一の」「ペット口コミ」「バス二コース」
+# 「チーム八チーム」 keep their kanji (QA105: they were published as 「レベルーの」「ペットロコミ」); and the kanji zero
+# after a digit (「5〇台」, in the digit's width)
+_LOOK_ALIKES = {"口": "ロ", "二": "ニ", "力": "カ", "工": "エ", "夕": "タ", "卜": "ト", "八": "ハ", "才": "オ", "一": "ー"}
 _LOOKS = "".join(_LOOK_ALIKES)
-_LOOK_ALIKE_RE = re.compile(rf"(?<={_KANA})[{_LOOKS}](?={_KANA}(?<![ヶヵケカ]))|[{_LOOKS}](?=[ーァィゥェォャュョッヮ])")
-_ONE_AFTER_LOOK_ALIKE_RE = re.compile(rf"(?<=[{_LOOKS}])一(?=[\u30a1-\u30f4\u30f7-\u30fa](?<![ヶヵケカ]))")
-_ONE_ENDING_WORD_RE = re.compile(r"(?<=[\u30a1-\u30fa])一(?=[にをがはのでともへや。！？!?」）)]|$)", re.M)
+_KATAKANA = "\u30a1-\u30f4\u30f7-\u30fa\u30fc"  # (not the counters ヵ ヶ)
+# a run of katakana and look-alikes holding at least one of each
+_LOOK_ALIKE_RUN_RE = re.compile(rf"[{_KATAKANA}{_LOOKS}]*(?:[{_KATAKANA}][{_LOOKS}]|[{_LOOKS}][{_KATAKANA}])[{_KATAKANA}{_LOOKS}]*")
 _ZERO_RE = re.compile(r"(?<=[0-9０-９])〇+|(?<=[0-9０-９])○+(?=[0-9０-９])")
-_OCR_CHARS_RE = re.compile(f"[一〇○{_LOOKS}]")
-_LOOK_ALIKE_CHARS_RE = re.compile(f"[{_LOOKS}]")
+
+
+def _read_look_alikes(text: str) -> tuple[str, int]:
+    """``text`` with the look-alike kanji of its katakana words read as katakana, and how many were."""
+    from .tokenize import _shared_tagger
+
+    out, done, last = [], 0, 0
+    for m in _LOOK_ALIKE_RUN_RE.finditer(text):
+        run = m.group()
+        read = "".join(_LOOK_ALIKES.get(c, c) for c in run)
+        if read == run:
+            continue
+        keep = [False] * len(run)
+        pos = 0
+        for word in _shared_tagger()(read):
+            pos += len(word.white_space)
+            start, pos = pos, pos + len(word.surface)
+            known = (not word.is_unk and len(word.surface) >= 3 and word.feature.pos1 in ("名詞", "副詞", "形状詞")
+                     and all("\u30a1" <= c <= "\u30fc" for c in word.surface))
+            for k in range(start, min(pos, len(run))):
+                keep[k] = known
+        after = text[m.end():m.end() + 1]
+        if run.endswith("一") and (after in ("ヶ", "ヵ") or "\u4e00" <= after <= "\u9fff"):
+            keep[-1] = False  # 「ドア一ヶ所」「メンバー一人」: the numeral before a counter
+        fixed = "".join(read[k] if keep[k] and run[k] in _LOOK_ALIKES else run[k] for k in range(len(run)))
+        if fixed != run:
+            out += [text[last:m.start()], fixed]
+            last = m.end()
+            done += sum(1 for a, b in zip(run, fixed) if a != b)
+    return ("".join(out) + text[last:], done) if done else (text, 0)
+
+
+_OCR_CHARS_RE = re.compile(f"[〇○{_LOOKS}]")
 
 
 @dataclass
@@ -192,25 +230,31 @@ def _ocr_ones(lines: list[str], fix: LayoutRepair) -> list[str]:
 
 
 # a space after every character of a line (QA104: OCR of a fax, 「図 書 館 の 開 館 時 間 を …」, published so): closed
-# up when eight or more of the line's pieces and nine in ten are one Japanese character, so that 「山田 翔　電話」
-# (a one-kanji given name, which closing up glued to the next word) is never such a line
-_SPACED_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff][ \u3000][\u3040-\u30ff\u4e00-\u9fff][ \u3000][\u3040-\u30ff\u4e00-\u9fff]")
-_ONE_JAPANESE = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々〆ー。、，．！？「」（）]$")
+# up when eight or more of the line's pieces and nine in ten are one character, so that 「山田 翔　電話」 (a one-kanji
+# given name, which closing up glued to the next word) is never such a line; and a short line of nothing but
+# single characters (QA105: a spaced fax's 「佐 藤 花 子」「0 9 0 - 1 2 3 4 - 5 6 7 8」 were published unmasked)
+_SPACED_RE = re.compile(r"(?:^|[ \u3000])[^\s][ \u3000]+[^\s][ \u3000]+[^\s](?:[ \u3000]|$)", re.M)
+_ONE_CHARACTER = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々〆ー。、，．！？「」（）：0-9０-９\-－‐−ー]$")
 
 
 def _closed_up(line: str, fix: LayoutRepair) -> str:
     if not _SPACED_RE.search(line):
         return line
     pieces = line.split()
-    ones = sum(1 for p in pieces if _ONE_JAPANESE.match(p))
+    ones = sum(1 for p in pieces if _ONE_CHARACTER.match(p))
+    indent = line[:len(line) - len(line.lstrip(" \t\u3000"))]
+    if ones == len(pieces) >= 3 and (any(not p.isascii() and not p.isdigit() for p in pieces)
+                                     or sum(p.isdigit() for p in pieces) >= 10):  # (a phone number, not 「1 2 3」)
+        fix.spaced_lines += 1
+        return indent + "".join(pieces)
     if ones < 8 or ones * 10 < len(pieces) * 9:
         return line
     fix.spaced_lines += 1
-    indent = line[:len(line) - len(line.lstrip(" \t\u3000"))]
-    # (a Latin word keeps its spaces: 「ｐ ｄ ｆ」 is rare, 「NPO 法 人」 reads 「NPO法人」)
+    # (a Latin word keeps its spaces: 「NPO 法 人」 reads 「NPO法人」)
     return indent + re.sub(r"(?<=[^\x00-\x7f])[ \u3000]+|[ \u3000]+(?=[^\x00-\x7f])", "", line.strip(" \t\u3000"))
 
 
+_HIRAGANA_RE = re.compile(r"[\u3041-\u3096]")
 _WORD_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞"})
 
 
@@ -219,6 +263,10 @@ def _word_cut(prev: str, line: str) -> bool:
     「地区公⏎民館の…」): read together, the lines hold a word of two characters or more across the break."""
     left, right = prev.rstrip(" \t\u3000")[-8:], line.lstrip(" \t\u3000")[:8]
     if not (_JAPANESE.match(left[-1:]) and _JAPANESE.match(right[:1])):
+        return False
+    # the next line goes on in a sentence (kana in it): a name or an address under a line is no such cut (QA105:
+    # 「市民の森⏎林一郎」 was read 「市民の森林一郎」 and masked with the 森, 「高橋⏎本町2丁目3番」 glued)
+    if not _HIRAGANA_RE.search(line):
         return False
     from .tokenize import _shared_tagger
 
@@ -236,11 +284,16 @@ def _word_cut(prev: str, line: str) -> bool:
 _ADDRESS_END_RE = re.compile(r"[0-9０-９一二三四五六七八九十〇]+(?:号|番地|番)$")
 
 
+def may_need_repair(text: str) -> bool:
+    """Whether ``repair_layout`` could change ``text`` (a quick test: most web-form texts are one line)."""
+    return "\n" in text or bool(_OCR_CHARS_RE.search(text)) or bool(_SPACED_RE.search(text))
+
+
 def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     """``text`` with the page layout of a PDF or OCR copy undone (see the module), and what changed.
     A text with none of it comes back unchanged (the same string)."""
     fix = LayoutRepair()
-    if "\n" not in text and not _OCR_CHARS_RE.search(text) and not _SPACED_RE.search(text):
+    if not may_need_repair(text):
         return text, fix
     lines = text.split("\n")
     kept: list[str] = []
@@ -285,14 +338,9 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     joined = "\n".join(out)
     # 「ル一ル」「ポ一ト」: OCR's kanji 一 for the long vowel mark inside a katakana word
     closed, n = _KANJI_ONE_IN_KATAKANA_RE.subn("ー", joined)
-    closed, ending = _ONE_ENDING_WORD_RE.subn("ー", closed)
-    fix.long_vowels = n + ending
-    if _LOOK_ALIKE_CHARS_RE.search(closed):
-        # 「口一タリ一」: its 一 read as ー first (beside a look-alike), then 口 before ー read as ロ
-        closed, n = _ONE_AFTER_LOOK_ALIKE_RE.subn("ー", closed)
-        fix.long_vowels += n
-        closed, n = _LOOK_ALIKE_RE.subn(lambda m: _LOOK_ALIKES[m.group()], closed)
-        fix.look_alikes = n
-    closed, zeros = _ZERO_RE.subn(lambda m: "0" * len(m.group()), closed)
+    fix.long_vowels = n
+    closed, fix.look_alikes = _read_look_alikes(closed)
+    # (in the digit's width: 「１〇時」 → 「１０時」)
+    closed, zeros = _ZERO_RE.subn(lambda m: ("０" if "０" <= closed[m.start() - 1] <= "９" else "0") * len(m.group()), closed)
     fix.look_alikes += zeros
     return (closed if fix else text), fix

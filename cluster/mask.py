@@ -757,7 +757,8 @@ _HIRA_RUN_RE = re.compile(f"{_HIRA}+")
 # What may stand before a self-introduction's family name (blanks and an opening bracket
 # aside): the line or sentence start, 私は, or a resident or office word (+ の):
 # 「東町在住の」「交通政策課の」「市民の」.
-_INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "、", "，", "私は", "わたしは", "僕は", "ぼくは") + tuple(
+# (and a speaker's label in a meeting's record, 「参加者A：西山町の大河内です。」: QA106 published the name)
+_INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "、", "，", "：", ":", "私は", "わたしは", "僕は", "ぼくは") + tuple(
     w + tail for w in ("在住", "在勤", "在学", "市民", "区民", "県民", "町民", "村民", "住民", "課", "係", "室", "局",
                        "協会", "団体", "事務所", "町内会", "自治会") for tail in ("", "の"))
 _RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
@@ -1967,7 +1968,7 @@ _PLACE_INTRO_RE = re.compile(
 
 def _place_intro(m: re.Match) -> str:
     before = m.string[:m.start()].rsplit("\n", 1)[-1]
-    head = re.split(r"[。．！？!?、，,（）()\s]", before)[-1]  # the words since the sentence began
+    head = re.split(r"[。．！？!?、，,（）()\s：:]", before)[-1]  # the words since the sentence (or a speaker's label) began
     if not (head.startswith("［住所］") or re.fullmatch(rf"{_PLACE}{{1,12}}?(?:[町市区村]|丁目)の", head)):
         return m.group()
     name = m.group(1)

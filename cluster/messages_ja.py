@@ -831,6 +831,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "文章が入っている列を読んでいません：{cols}（読む列ごとに {opt} を、読む順に指定してください）"),
     (r"choice columns? not counted: (?P<cols>.+) \(answers picked from a list; this run tallies no choices\)",
      "選択式の列は集計しません：{cols}（選択肢から選んだ回答です。この実行では選択肢を集計しません）"),
+    (r"(?P<n>\d+) rows? of a meeting's record (?:are|is) the moderator or staff speaking or a stage note "
+     r"\(「司会：」「事務局：」「（拍手）」: (?P<f_where>.+)\): kept in opinions\.csv as excluded, not counted, grouped or published",
+     "説明会の記録のうち、司会・事務局の発言や（拍手）などの記録だけの行が{n}行あります（「司会：」「事務局：」「（拍手）」：{f_where}）。"
+     "opinions.csv には対象外（excluded）として残し、数えず、分類・公表もしません"),
     (r"(?P<n>\d+) rows? withdrawn or a test by (?P<col>.+?) \((?P<vals>.+?): (?P<f_where>.+)\): kept in opinions\.csv "
      r"as excluded, not counted, grouped or published",
      "{col} が取下げ・削除・テストの行が{n}行あります（{vals}：{f_where}）。opinions.csv には対象外（excluded）として残し、"
@@ -971,9 +975,11 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"Missing option '(?P<o>[^']+)'\.(?: \(see (?P<cmd>`.+`)\))?",
      lambda m: f"{m['o']} を指定してください{_opt(m['cmd'], '（{} を参照）')}"),
     # --- cluster run: opinions, duplicates, clusters
-    (r"(?P<s>\d+) submissions?(?: in (?P<rows>\d+) rows)?(?: and (?P<b>\d+) blank rows?)?(?: and (?P<w>\d+) withdrawn)? "
+    (r"(?P<s>\d+) submissions?(?: in (?P<rows>\d+) rows)?(?: and (?P<b>\d+) blank rows?)?(?: and (?P<w>\d+) withdrawn)?"
+     r"(?: and (?P<m>\d+) of a meeting's moderator or staff)? "
      r"-> (?P<r>\d+) opinion rows? \((?P<c>\d+) with content\)",
      lambda m: f"提出{m['s']}件{_opt(m['rows'], '（{}行）')}{_opt(m['b'], '（ほかに空の行{}行）')}{_opt(m['w'], '（ほかに取下げ等{}行）')}"
+               f"{_opt(m['m'], '（ほかに説明会の司会・事務局等の行{}行）')}"
                f"を意見{m['r']}行に分けました"
                f"（内容のあるもの{m['c']}件）"),
     (r"duplicates: (?P<n>\d+) opinions? -> (?P<d>\d+) distinct \((?P<g>\d+) groups? with copies, "

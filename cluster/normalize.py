@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
+from .transcript import without_speech_noise
+
 # Stock greeting and closing phrases. They are removed only when a whole sentence (from the
 # text start or after 。．！？ or a line break, up to its end mark) or a whole line is made of
 # them (「計画案を拝見し、気になった点を挙げます。」 is two of them), never from inside a sentence:
@@ -111,6 +113,10 @@ _GREETINGS = [
     # 「末筆ながら、皆様のますますのご健勝をお祈り申し上げます。」 (QA85: it closed a letter's last opinion)
     r"(末筆ながら|末筆では(ございますが|ありますが))?、?[^\n。]{0,30}(ご健勝|ご多幸|ご発展|ご活躍|ご繁栄|ご清栄)"
     r"[^\n。]{0,20}(を)?(お祈り|祈念)(いた|致)?し?(申し上げ)?ます",
+    # 「拝啓　寒さ厳しき折、皆様いかがお過ごしでしょうか。」 (QA106: published over the letter's request)
+    r"(拝啓|謹啓|前略)?[ \u3000]*([^\n。]{0,20}(の折|の候|のみぎり|の頃|の季節|となりました|になりました)、?)?"
+    r"([^\n。、]{0,10}(皆様|皆さま|皆さん|みなさま|みなさん)(に|には)?(は|も)?)?、?"
+    r"(いかが|如何)(お過ごし|おすごし)(でしょうか|ですか|のことと存じます)",
     # 「お忙しいところ恐れ入りますが、一点だけ意見させてください。」
     r"([0-9０-９一二三四五六七八九十]+\s*(点|つ)(だけ)?、?)?(ご?意見|お願い|要望)(させて|を述べさせて|を申し上げさせて)(ください|下さい|いただきます|頂きます)",
     r"((私|わたし)の)?(ご)?意見は以上(です|となります|になります)",
@@ -459,8 +465,10 @@ _FOREIGN_CONTACT_LABELS = (
 # してください。」 and 「Tel: 090-…. Please translate …」 go on with an opinion on the same line, which
 # the whole line's removal lost (QA46: five submissions published as holding no opinion)
 _CONTACT_LINE_RE = re.compile(
-    # (or a space and a number: 「TEL 0265-61-2204」, what stayed of a fax's cover sheet, QA104)
-    rf"^[^\S\n]*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})(?:[^\S\n]*[:：]|[^\S\n]+(?=[0-9０-９+＋(（]))"
+    # (or a space and a phone number alone on the line: 「TEL 0265-61-2204」, what stayed of a fax's cover sheet, QA104;
+    # not 「年齢 65歳以上の…」「電話 110番の…」, QA105)
+    rf"^[^\S\n]*(?:{'|'.join(NAME_LABELS + CONTACT_LABELS)}|{_FOREIGN_CONTACT_LABELS})(?:[^\S\n]*[:：]"
+    r"|[^\S\n]+(?=[+＋(（]?[0-9０-９][0-9０-９\-－‐−ー()（）\s]{8,}$))"
     r"[^\n]*?(?:。|[.．](?=[^\S\n])|$)",
     re.MULTILINE,
 )
@@ -491,7 +499,7 @@ _CACHE_SIZE = 1 << 17
 @lru_cache(maxsize=_CACHE_SIZE)
 def comparison_text(text: str) -> str:
     """Normalised text for duplicate keys and embeddings (original kept elsewhere)."""
-    text = nfkc(text).replace("\r\n", "\n")
+    text = without_speech_noise(nfkc(text).replace("\r\n", "\n"))  # 「えー、」「（拍手）」 (a meeting's record, QA106)
     text = _SUBJECT_FIRST_RE.sub("", text)
     text = _CONTACT_LINE_RE.sub("", text)
     text = _SIGNATURE_RE.sub("", text)
@@ -536,7 +544,8 @@ def display_text(text: str, section: str | None = None) -> str:
     full-width (「ﾍﾙﾒｯﾄ」 → 「ヘルメット」); when nothing would be left, the text is kept whole.
     """
     original = text.replace("\r\n", "\n").strip()
-    text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", _SUBJECT_FIRST_RE.sub("", original)))
+    text = without_speech_noise(original)  # a speaker's 「えー、」「あのー、」 and the record's 「（拍手）」 (QA106)
+    text = _LABEL_LINE_RE.sub("", _CONTACT_LINE_RE.sub("", _SUBJECT_FIRST_RE.sub("", text)))
     text = _SIGNATURE_RE.sub("", _DATE_LINE_RE.sub("", "\n" + text))
     text = strip_greetings(text)
     text = _drop_leading_introduction(text, names=True)  # 「民生委員の田中です。」 too (QA23)

@@ -42,7 +42,7 @@ from .io import (INDIVIDUAL, KNOWN_CHANNELS, ORGANISATION, STANDARD_CHANNELS, Co
                  resolve_addresses)
 from .labels import (ctfidf_keywords, find_references, place_listed, make_label, match_topics, merge_references, names_reference,
                      published_references, read_topics, without_general_references)
-from .layout import LayoutRepair, repair_layout
+from .layout import LayoutRepair, may_need_repair, repair_layout
 from .places import PlaceReader, part_by_places
 from .mask import MASKS, drop_masked_lines, mask_personal_data, masked_name_parts, submitter_person_names
 from .normalize import (comparison_text, display_text, is_attachment_only, is_empty_opinion, is_form_test,
@@ -55,6 +55,7 @@ from .decisions import (RESHAPING, Fingerprints, apply_decisions, decision_count
                         excluded_opinions, _withdrawn, load_decisions, reshape_opinions, text_fingerprint)
 from .review import run_notes
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
+from .transcript import not_a_submission
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
                          repeated_organisations_note,
@@ -225,7 +226,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         changed = False
         for c in dict.fromkeys(text_cols):
             cell = row.get(c) or ""
-            if "\n" not in cell and "一" not in cell:  # nothing to undo (most web-form texts)
+            if not may_need_repair(cell):  # nothing to undo (most web-form texts)
                 continue
             if cell not in repaired:  # a campaign's copies are repaired once
                 repaired[cell] = repair_layout(cell)
@@ -246,6 +247,17 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         ))
     if repaired_rows:
         log(_layout_line(repaired_rows, repairs))
+    # a meeting's record typed one turn per row: the moderator's and staff's turns and the stage notes are no
+    # citizen's submission (QA106: 「司会：ほかにございますか。」「（拍手）」 were published as opinions)
+    # (the speaker in a column of its own, 発言者 / 話者: 「司会」 beside 「それでは始めます。」)
+    speaker_col = next((c for c in table.unused_columns if _SPEAKER_COLUMN_RE.match(fold_name(c))), None)
+    spoken = [i for i, sub in enumerate(subs) if i not in set(table.empty_rows) and not_a_submission(
+        f"{table.rows[i].get(speaker_col) or ''}：{sub.text}" if speaker_col and (table.rows[i].get(speaker_col) or "").strip()
+        else sub.text)]
+    if spoken:
+        log(f"{counted(len(spoken), 'row')} of a meeting's record {'are' if len(spoken) > 1 else 'is'} the moderator or "
+            f"staff speaking or a stage note (「司会：」「事務局：」「（拍手）」: {table.where(spoken)}): kept in opinions.csv "
+            "as excluded, not counted, grouped or published")
     withdrawn = _withdrawn_rows(table, set(used.values()) | field_cols)
     if withdrawn:
         column, rows = withdrawn
@@ -270,6 +282,8 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
             "blank_rows": [i + 1 for i in table.empty_rows],  # every cell empty: not a submission
             # a form's status 取下げ / 削除 / テスト (QA52): kept as excluded, not a submission
             "withdrawn_rows": [i + 1 for i in withdrawn[1]] if withdrawn else [],
+            # a meeting's moderator or staff speaking, a stage note (「（拍手）」): kept as excluded, not a submission
+            "spoken_rows": [i + 1 for i in spoken if not withdrawn or i not in withdrawn[1]],
             # above the header: may name the draft; so may a column that names it on every row (e-Gov's 件名)
             "title_rows": [text for _, text in table.skipped_rows] + _draft_named_in_column(table),
             "footer_rows": [text for _, text in table.footer_rows],  # a total or a note under the data
@@ -398,6 +412,9 @@ def _fields_line(fields: Sequence[tuple[str, str | None, str | None]], questions
 # submission: withdrawn by its sender, deleted, or staff's test (QA52: counted as submissions)
 _STATUS_NAME_RE = re.compile(r"^(?:ステータス|状態|状況|処理状況|受付状況|申請状況|対応状況|status)$")
 _WITHDRAWN_RE = re.compile(r"取り?下げ|取下|取り?消し|取消|削除|テスト|test|キャンセル|cancel|無効|破棄", re.IGNORECASE)
+
+
+_SPEAKER_COLUMN_RE = re.compile(r"^(?:発言者|話者|発言者名|発言者区分|発言者の区分|speaker)$")
 
 
 def _withdrawn_rows(table, used: set) -> tuple[str, list[int]] | None:
@@ -572,6 +589,7 @@ def read_inputs(paths: Sequence[str | Path], opts: RunOptions, log: Callable[[st
                  for s, i in zip(part, ids)]
         info["blank_rows"] += [n + first - 1 for n in part_info.get("blank_rows", ())]
         info.setdefault("withdrawn_rows", []).extend(n + first - 1 for n in part_info.get("withdrawn_rows", ()))
+        info.setdefault("spoken_rows", []).extend(n + first - 1 for n in part_info.get("spoken_rows", ()))
         info["title_rows"] += list(part_info.get("title_rows", ()))
         info["footer_rows"] += list(part_info.get("footer_rows", ()))
         info["repeated_header_rows"] += [f"{_source_shown(path, sheet_of[k])} {where}"
@@ -1260,6 +1278,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     if reshaped is not None:
         opinions = reshaped.opinions
     withdrawn = set(read_info.get("withdrawn_rows", ()))  # status 取下げ / テスト (QA52): kept, excluded
+    spoken = set(read_info.get("spoken_rows", ()))  # a meeting's moderator or staff, a stage note (QA106)
+    withdrawn |= spoken
     if withdrawn:
         # (a test row with nothing in it, 「テスト送信です。」, too: the line says they are excluded, QA53)
         opinions = [dc_replace(op, status="excluded") if op.row_number in withdrawn and op.status in ("ok", "empty")
@@ -1270,7 +1290,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
     log(f"{len(subs) - n_over - n_blank - len(withdrawn)} submissions"
         f"{f' in {len(subs) - n_blank - len(withdrawn)} rows' if n_over else ''}"
         f"{f' and {n_blank} blank row' + ('s' if n_blank > 1 else '') if n_blank else ''}"
-        f"{f' and {len(withdrawn)} withdrawn' if withdrawn else ''}"
+        f"{f' and {len(withdrawn) - len(spoken)} withdrawn' if len(withdrawn) > len(spoken) else ''}"
+        f"{f' and {len(spoken)} of a meeting' + chr(39) + 's moderator or staff' if spoken else ''}"
         f" -> {len(opinions)} opinion rows ({len(ok)} with content)")
     # a test of the form (「テスト」, 「テスト送信です。」) is counted as a submission without an opinion, as sent; the
     # run names them, so staff can leave them out (QA100: staff's tests were counted and nothing said so)
@@ -2526,7 +2547,7 @@ def uncounted_rows(read_info: Mapping) -> list[int]:
     """Rows that are no submission of their own: blank rows (every cell empty) and rows that only
     pointed to an attachment whose text is typed in another file (``typed_attachments``)."""
     return (list(read_info.get("blank_rows", ())) + list(read_info.get("typed_attachment_rows", ()))
-            + list(read_info.get("withdrawn_rows", ())))
+            + list(read_info.get("withdrawn_rows", ())) + list(read_info.get("spoken_rows", ())))
 
 
 def attachment_note(comment_ids: Sequence[str], all_ids: Sequence[str] = (), prefixes: Sequence[str] = ()) -> str | None:

@@ -668,19 +668,20 @@ def to_html(model: ReportModel) -> str:
         "<!DOCTYPE html>", '<html lang="ja"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(model.title)}</title><style>{_HTML_STYLE}</style></head><body>",
-        f"<h1>{e(model.title)}</h1>",
+        # (a landmark a screen reader jumps to when the page is pasted into a city's site template, QA103)
+        f"<main><h1>{e(model.title)}</h1>",
     ]
     notes = model.notice_lines()
     if notes:
         parts.append('<div class="draft" role="note">' + "<br>".join(e(line) for line in notes) + "</div>")
-    parts.append("<ul>")
+    parts.append('<ul aria-label="提出の状況">')
     parts += [f"<li>{e(line)}</li>" for line in model.count_lines()]
     parts.append("</ul>")
     # the table is named by the heading it references (aria-labelledby), for screen readers
     parts.append(f'<h2 id="opinions">{e(model.opinion_table_title)}</h2>')
     parts += [f"<p>{e(note)}</p>" for note in model.table_notes()]
     if not model.rows:
-        parts.append("</body></html>")
+        parts.append("</main></body></html>")
         return "\n".join(parts) + "\n"
     sections = model.has_section_column
     # a caption for screen readers and validators (hidden: the h2 above says it on screen)
@@ -707,7 +708,7 @@ def to_html(model: ReportModel) -> str:
             f"<tr><th scope=\"row\" class=\"num\">{r.no}</th>{section_td}<td>{section}{summary_html}</td>"
             f"<td class=\"num\">{r.count:,}</td><td>{answer}</td>{category_td}</tr>"
         )
-    parts += ["</tbody></table></div>", "</body></html>", ""]
+    parts += ["</tbody></table></div>", "</main></body></html>", ""]
     return "\n".join(parts)
 
 

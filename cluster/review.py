@@ -2618,6 +2618,14 @@ _RUN_SWITCHES = {"split": "--no-split", "mask": "--no-mask", "worksheet": "--no-
 _PATH_SETTINGS = frozenset({"answers", "topics", "categories"})
 
 
+def _model_shown(model: str, made_in: Path | None, here: bool) -> str:
+    """A --model that names a folder where the run was made, as the shell can reach it from here (QA105:
+    「--model ./mymodel」 from another folder was not found); a model's name (char-hash, a hub name) as it is."""
+    if here or made_in is None or Path(model).is_absolute() or not (made_in / model).exists():
+        return model
+    return str(made_in / model)
+
+
 def rerun_command(run_dir) -> str | None:
     """The `cluster run` command that made ``run_dir`` (its inputs and the options that differ from
     the defaults, from run.json), paths as recorded when the shell is where the run was made, else
@@ -2637,7 +2645,8 @@ def rerun_command(run_dir) -> str | None:
     here = made_in is None or made_in.resolve() == Path.cwd().resolve()
 
     def path(p) -> str:
-        return str(p) if here or Path(p).is_absolute() else str(made_in / p)
+        shown = str(p) if here or Path(p).is_absolute() else str(made_in / p)
+        return f"./{shown}" if shown.startswith("-") else shown  # (「-意見.csv」 is no option, QA105)
 
     inputs = [i.get("path") for i in info.get("inputs") or () if isinstance(i, dict)]
     if not inputs and isinstance(info.get("input"), dict):
@@ -2653,7 +2662,8 @@ def rerun_command(run_dir) -> str | None:
         if value in (None, "", [], ()) or (key in defaults and value == defaults[key]):
             continue
         for v in value if isinstance(value, (list, tuple)) else [value]:
-            words += [option, path(v) if key in _PATH_SETTINGS else str(v)]
+            words += [option, path(v) if key in _PATH_SETTINGS
+                      else _model_shown(str(v), made_in, here) if key == "model" else str(v)]
     for key, switch in _RUN_SWITCHES.items():
         if key in settings and key in defaults and settings[key] != defaults[key]:
             words.append(switch)

@@ -79,6 +79,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from .normalize import CLOSING_WORDS, FOREIGN_CLOSING_LINE_RE, is_empty_opinion, is_introduction
+from .transcript import Turn, is_stage_note, speaker_turns
 
 _KANJI_NUM = "一二三四五六七八九十"
 _KANA_NUM = "アイウエオカキクケコ"  # 「(ア)」「イ．」: item markers in the order of the kana table
@@ -371,6 +372,9 @@ def split_submission(text: str) -> list[Segment]:
     line break here too, so that a heading never spans one: the offsets stay those of ``text``."""
     if "\r" in text:
         text = _LONE_CR_RE.sub("\n", text)
+    turns = speaker_turns(text)
+    if turns is not None:
+        return _spoken(text, turns)
     table = _tab_table(text)
     if table is not None:
         return table
@@ -378,6 +382,25 @@ def split_submission(text: str) -> list[Segment]:
     if title is not None and not is_draft_title(title.group("t").strip()):  # (a title naming the draft: as before)
         return _titled(text, title)
     return _segments(text)
+
+
+def _spoken(text: str, turns: list[Turn]) -> list[Segment]:
+    """A meeting's record (``transcript.speaker_turns``): each participant's turn cut as a text of its own, its
+    label (「参加者A：」) left out; the moderator's and staff's turns, stage notes and the lines above the first
+    turn (the record's title, date) are ``closing`` segments (QA106)."""
+    out = []
+    lead = _trimmed(text, 0, turns[0].label_start)
+    if lead.end > lead.start:
+        out.append(replace(lead, closing=True))
+    for turn in turns:
+        said = text[turn.start:turn.end]
+        if turn.staff or is_stage_note(said) or not said.strip():
+            seg = _trimmed(text, turn.label_start, turn.end)
+            if seg.end > seg.start:
+                out.append(replace(seg, closing=True))
+            continue
+        out += [replace(s, start=s.start + turn.start, end=s.end + turn.start) for s in _segments(said)]
+    return out
 
 
 def _segments(text: str) -> list[Segment]:
@@ -1808,7 +1831,22 @@ def _split_paragraphs(text: str, seg: Segment) -> list[Segment]:
         return _cut_lead_lines(text, seg, units, lead)
     out = [Segment(units[0][0], units[lead - 1][1], closing=True)] if lead else []
     for k, chunk in enumerate(chunks):
-        out.append(Segment(units[chunk[0]][0], units[chunk[-1]][1], seg.heading, seg.marker if k == 0 else ""))
+        # whole paragraphs of thanks or cheers between two opinions (「職員の皆様、頑張ってください。」): a greeting
+        # row of their own (QA101: published in front of the next opinion)
+        first = 0
+        while k and first < len(chunk) - 1 and framing[chunk[first]]:
+            first += 1
+        if first and units[chunk[first]][2]:
+            out.append(Segment(units[chunk[0]][0], units[chunk[first - 1]][1], closing=True))
+            chunk = chunk[first:]
+        last = len(chunk)
+        while k < len(chunks) - 1 and last > 1 and framing[chunk[last - 1]]:
+            last -= 1
+        trailing = last < len(chunk) and units[chunk[last]][2]
+        kept = chunk[:last] if trailing else chunk
+        out.append(Segment(units[kept[0]][0], units[kept[-1]][1], seg.heading, seg.marker if k == 0 else ""))
+        if trailing:
+            out.append(Segment(units[chunk[last]][0], units[chunk[-1]][1], closing=True))
     if tail < len(units):
         out.append(Segment(units[tail][0], units[-1][1], closing=True))
     return out

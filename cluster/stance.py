@@ -147,9 +147,10 @@ def stance_only(tokens: list[list[str]], common_fraction: float = 0.08, max_resi
 _SUPPORT_RE = re.compile(r"賛成|賛同")
 _AGAINST_RE = re.compile(r"反対")
 # 「賛成とは言えません」「賛成するわけにはいきません」 are against too (QA101: read as support)
+# (QA105: 「賛成はできない」「賛成とまでは言えません」 too; not 「賛成することはできます」)
 _NOT_SUPPORT_RE = re.compile(r"(?:賛成|賛同)(?:でき|出来|しかね|いたしかね|致しかね|しません|しない|"
-                             r"(?:する|だ|である)?(?:とは|とも)(?:言え|いえ|思え|思い?ません)|"
-                             r"(?:する|は)?(?:わけ|訳)には(?:いき|行き|いか|行か)|(?:する)?ことは(?:でき|出来))")
+                             r"(?:する|だ|である)?(?:とは|とも|とまでは|までは)(?:言え|いえ|思え|思い?ません)|"
+                             r"(?:する|は)?(?:わけ|訳)には(?:いき|行き|いか|行か)|(?:する)?(?:こと)?は(?:でき|出来)(?:ない|ません|かね))")
 # 「反対はしません」「反対まではしない」: a negated 反対 is neither side (QA101: read as against)
 _NOT_AGAINST_RE = re.compile(r"反対(?:では|じゃ|でも)(?:な|あり)|反対(?:は|まで(?:は)?|する(?:つもり|気)は)?(?:しません|しない|ありません)|"
                              r"反対意見|反対の声|反対する人|反対派")
@@ -455,10 +456,15 @@ _RESTRAINED_RE = re.compile(r"慎重に|慎重な(?:運用|判断|対応|検討)
 _CHAINED_RE = re.compile(r"(?:を|に)?(?:して|し[、,])(?!ほしい|欲しい|ください|下さい|くださ|いただ|頂|もら|ある|あり|いる|います|おり|きた)")
 
 
+# 「廃止して良いとは思いません」「統合してよいのでしょうか」: the step judged wrong (QA105: read as asking for it)
+_NOT_GOOD_RE = re.compile(r"^[^。]{0,20}?(?:良い|よい|いい|構わない|かまわない)(?:とは|とも)(?:思い?ません|思わない|思えない|言えない|言えません)"
+                          r"|^[^。]{0,20}?(?:良い|よい|いい)(?:の|ん)?で(?:しょう|す)か")
+
+
 def _chain_end(rest: str) -> int:
     """-1 when what follows an action joined by て rejects the whole (QA99: 「統合して廃校にすることには
     賛成できません」 was read as asking for the merger), else 0."""
-    if explicit_polarity([rest])[0] < 0:
+    if explicit_polarity([rest])[0] < 0 or _NOT_GOOD_RE.search(rest):
         return -1
     asks, rejects_ = sentence_stance(rest)
     return -1 if rejects_ and not asks else 0

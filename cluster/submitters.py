@@ -185,7 +185,8 @@ def check_attribute_columns(subs: Sequence[Submission], columns: Sequence[str], 
                                  "attributes (年代, 在住・在勤 …)")
             shown = ", ".join(clean_name(c) for c in other) or "(none)"
             raise ColumnError(f"unknown attribute column {clean_name(column)!r}; the input's other columns: {shown}")
-        blank = set(read_info.get("blank_rows", ())) | set(read_info.get("withdrawn_rows", ()))
+        blank = (set(read_info.get("blank_rows", ())) | set(read_info.get("withdrawn_rows", ()))
+                 | set(read_info.get("spoken_rows", ())))
         values = [attribute_value(_attribute_cells(s, key))
                   for s in one_row_per_submission([s for s in subs if s.row_number not in blank])]
         distinct = list(dict.fromkeys(v for v in values if v))

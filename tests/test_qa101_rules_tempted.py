@@ -106,3 +106,27 @@ def test_keeping_the_pool_said_as_support_is_not_the_plans_support(tmp_path):
     assert result.exit_code == 0, result.output
     cluster = {r["comment_id"]: r["cluster_id"] for r in read_csv_rows(out / "opinions.csv")}
     assert cluster["3"] != cluster["1"] and cluster["4"] != cluster["1"] and cluster["6"] not in (cluster["3"], cluster["4"])
+
+
+@pytest.mark.parametrize("between", ["職員の皆様、頑張ってください。", "いつもありがとうございます。"])
+def test_a_paragraph_of_cheers_between_two_requests_is_no_part_of_either(between):
+    """Left from QA101: a cheer or thanks paragraph between two requests was published in front of the second."""
+    from cluster.split import split_submission
+
+    text = f"図書館の開館時間を延長してください。\n\n{between}\n\n駅前に駐輪場を増やしてほしい。"
+    cut = [(text[s.start:s.end], s.closing) for s in split_submission(text)]
+    assert cut == [("図書館の開館時間を延長してください。", False), (between, True), ("駅前に駐輪場を増やしてほしい。", False)]
+
+
+def test_a_list_of_choices_named_with_iken_is_not_read_over_the_free_writing_beside_it(tmp_path):
+    """Left from QA101: 「ご意見の分野」 (picked from a list) was read as the opinions, 「…自由にお書きください。」 left unread."""
+    rows = [[str(k), area, text] for k, (area, text) in enumerate([
+        ("交通", "バスの本数を増やしてください。"), ("福祉", "高齢者の見守りを強化してほしい。"),
+        ("交通", "駅前に駐輪場を作ってください。"), ("交通", "道路の段差をなくしてほしいです。"),
+        ("福祉", "子ども食堂への支援をお願いします。")], 1)]
+    comments = write_csv(tmp_path / "form.csv", ["回答ID", "ご意見の分野", "計画案について自由にお書きください。"], rows)
+    result = invoke("run", comments, "--out", tmp_path / "out", "--model", "char-hash")
+    assert result.exit_code == 0, result.output
+    assert "text = 計画案について自由にお書きください。 (guessed)" in result.output
+    texts = {r["text"] for r in read_csv_rows(tmp_path / "out" / "opinions.csv")}
+    assert "バスの本数を増やしてください。" in texts and "交通" not in texts

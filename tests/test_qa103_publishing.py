@@ -41,3 +41,31 @@ def test_an_empty_answer_cell_says_the_columns_own_heading(tmp_path):
     assert "（市の考え方は未記入）" in html
     out, _ = _last_line(tmp_path, folder="default")  # (the heading is kept for later runs into one folder)
     assert "（考え方は未記入）" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_html_report_has_one_main_landmark_around_its_content(tmp_path):
+    """QA103: a city's page template adds its own header and menu; the report's content is its <main>."""
+    from html.parser import HTMLParser
+
+    out, _ = _last_line(tmp_path)
+    html = (out / "report.html").read_text(encoding="utf-8")
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.inside_main = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("h1", "h2", "table", "ul"):
+                self.inside_main.append((tag, "main" in self.open))
+            self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            while self.open and self.open.pop() != tag:
+                pass
+
+    tags = Tags()
+    tags.feed(html)
+    assert html.count("<main>") == 1 == html.count("</main>")
+    assert {t for t, _ in tags.inside_main} == {"h1", "h2", "table", "ul"} and all(inside for _, inside in tags.inside_main)
+    assert '<ul aria-label="提出の状況">' in html

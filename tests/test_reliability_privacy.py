@@ -272,7 +272,7 @@ def test_xlsx_report_has_no_formulas(injection_run):
     assert any(isinstance(c.value, str) and c.value.startswith("=") and c.quotePrefix for c in cells)
 
 
-ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "ul", "li", "table", "caption", "tr", "th",
+ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "ul", "li", "table", "caption", "tr", "th",
                 "td", "div", "p", "br"}
 
 
