@@ -71,7 +71,9 @@ _FAX_LINE_RE = re.compile(
     rf"|(?:送信|発信)(?:者|元){_S}[:：]{_NO_WORDS}"
     rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}{_NO_WORDS}"
     # a page's header: a date and time, then no words but the sender's number, name or page counter
-    rf"|(?:{_DATE}|{_EN_DATE}){_S}{_TIME}(?=[^。ぁ-ゖ]*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ|FROM|From|[0-9]{{4}}[ -][0-9]{{2}}[ -][0-9]{{4}})){_NO_WORDS}"
+    rf"|(?:{_DATE}|{_EN_DATE}){_S}{_TIME}(?:(?=[^。ぁ-ゖ]*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ|FROM|From|[0-9]{{4}}[ -][0-9]{{2}}[ -][0-9]{{4}})){_NO_WORDS}"
+    # (the sender's place in kana after the number: 「… FROM 0465-12-3456 みなと市東町 佐藤」, QA107; not 「…1029に電話した…」)
+    rf"|[^。ぁ-ゖ]*{_PHONE}(?![0-9０-９]|{_S}[にをがはでとへやもの])[^。]*)"
     rf"|(?:No|NO|Ｎｏ)[.．]?{_S}[0-9０-９]{{2,6}}{_S}[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}(?:{_S}[/／]{_S}[0-9０-９]{{1,3}})?"
     rf"|{_PAGE_OF}|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁))"
     rf"{_S}$")

@@ -23,22 +23,33 @@ __all__ = ["Turn", "speaker_turns", "not_a_submission", "without_speech_noise", 
 
 _S = r"[ \t\u3000]*"
 _ID = r"(?:[A-ZＡ-Ｚ0-9０-９①-⑳]{1,3}|[（(][^（）()\n]{1,8}[)）])?"
-# the moderator's and the office's side
-_STAFF = (r"(?:司会者?|進行(?:役)?|事務局|説明者|回答者|職員|市側|行政|[市町村県区]|"
-          r"[^\s：:。、「」（）()]{0,12}(?:課長(?:補佐)?|部長|局長|室長|係長|主幹|主査|担当者|市長|町長|村長|区長|知事|"
-          r"副市長|副町長|教育長|[課部局室係]))")
-# the citizens' side: a role with a letter or number, never a name
-_PARTICIPANT = (r"(?:参加者|出席者|発言者|質問者|意見者|住民|市民|町民|村民|区民|県民|委員|会場|フロア|男性|女性)")
-_LABEL_RE = re.compile(rf"^{_S}(?:(?P<staff>{_STAFF})|(?P<citizen>{_PARTICIPANT}))"
-                       rf"{_S}{_ID}{_S}(?:さん|氏)?{_S}[：:]{_S}", re.M)
-# 「（拍手）」「（会場笑い）」「（一同笑い）」「（聞き取れず）」: what the record notes of the room, not what was said
-_STAGE_NOTE_RE = re.compile(r"[（(]{s}(?:会場|場内|一同|会場から)?{s}(?:拍手|笑い|笑|どよめき|ざわめき|騒然|沈黙|間|"
-                            r"聞き取れず|聴取不能|不明瞭|発言不明|中略|略|以下略|挙手)(?:あり|が起こる|起こる|多数)?{s}[)）]"
-                            .replace("{s}", _S))
-# fillers at the start of a clause: 「えー、」「えーと」「あのー、」「まあ、」「なんか、」 (「あの店」 is a word: only
-# 「あの」 with a comma or blank after it)
-_FILLER_RE = re.compile(r"(?:(?<=^)|(?<=[、。，．\s「：:]))(?:えー+と?|ええと|えっと|あのー+|あの(?=[、，\s])|そのー+|まあ|まぁ|"
-                        r"うーん|うーんと|んー|なんか(?=[、，])|ええ(?=[、，]))[ー～〜]*[、，]?[ \t\u3000]*", re.M)
+_KANJI_RUN = r"[\u4e00-\u9fff々ヶァ-ヺー]"
+# Labels that say a meeting's record on their own (a row of one turn may open with them): the moderator's and the
+# office's side, titles of officials, and the participants' roles with a letter or number, never a name
+_STAFF = (r"(?:司会者?|進行(?:役)?|事務局|説明者|回答者|議長|副議長|座長|委員長|部会長|会長|"
+          rf"{_KANJI_RUN}{{0,10}}(?:課長(?:補佐)?|部長|局長|室長|係長|主幹|主査|担当者|市長|町長|村長|区長|知事|副市長|副町長|教育長))")
+_PARTICIPANT = (rf"(?:参加者|出席者|発言者|質問者|意見者|会場|フロア|男性|女性|住民|市民|町民|村民|区民|県民|{_KANJI_RUN}{{0,8}}委員)")
+# Labels read as a speaker's only inside a record already known (QA107: 「市：みなと市」「担当課：…」「学部：…」 in a
+# letter's address block or a form's fields): the city or a department (「市：」「交通政策課：」), and a name
+# (「田中：」「鈴木一郎さん：」) as a participant's
+_WEAK_STAFF = rf"(?:[市町村県区]|職員|市側|行政|{_KANJI_RUN}{{1,10}}課)"
+_NAME = r"(?:[\u4e00-\u9fff々ヶ]{1,5}|[ァ-ヺー]{2,8}|[ぁ-ゖ]{2,6})"
+_FORM_WORDS = frozenset({"理由", "意見", "要望", "件名", "住所", "氏名", "名前", "電話", "日時", "場所", "所属", "宛先", "送付先",
+                         "該当箇所", "質問", "回答", "内容", "概要", "備考", "年齢", "性別", "職業", "連絡先", "提出日", "日付",
+                         "担当", "担当課", "所管課", "趣旨", "提案", "要旨", "対象", "期間", "目的", "結論", "補足", "追記", "注"})
+_LABEL_END = rf"{_S}{_ID}{_S}(?:さん|様|氏)?{_S}[：:]{_S}"
+_LABEL_RE = re.compile(rf"^{_S}(?:(?P<staff>{_STAFF})|(?P<citizen>{_PARTICIPANT}))(?=[ \t\u3000]*{_ID}[ \t\u3000]*(?:さん|様|氏)?[ \t\u3000]*[：:]){_LABEL_END}", re.M)
+_WEAK_LABEL_RE = re.compile(rf"^{_S}(?:(?P<staff>{_WEAK_STAFF})|(?P<name>{_NAME})){_LABEL_END}", re.M)
+# a turn says something: kana in its first line (「市：みなと市」「防犯部長：佐藤一郎」 are a form's or a signature's fields)
+_SPOKEN_RE = re.compile(r"[ぁ-ゖ]")
+# 「（拍手）」「（会場笑い）」「（一同笑い）」「（聞き取れず）」: what the record notes of the room, not what was said (not
+# 「（中略）」「（挙手）」「（笑）」, which letters write too: QA107)
+_STAGE_NOTE_RE = re.compile(r"[（(]{s}(?:会場|場内|一同|会場から)?{s}(?:拍手|笑い|どよめき|ざわめき|聞き取れず|聴取不能|発言不明)"
+                            r"(?:あり|が起こる|起こる|多数)?{s}[)）]".replace("{s}", _S))
+# fillers opening a clause, a comma or blank after them: 「えー、」「えーと、」「あのー、」「まあ、」「なんか、」 (not 「まあるい」
+# 「うーんと遠く」「まあまあ」「えーっ」, nor in quotes 「「あのー、えー」ばかり」: QA107)
+_FILLER_RE = re.compile(r"(?:(?<=^)|(?<=[、。，．\s：:]))(?:えー+と?|えっと|あのー+|あの|そのー+|まあ|まぁ|うーん|んー|なんか)"
+                        r"[ー～〜]*(?:[、，][ \t\u3000]*|[ \t\u3000]+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -49,25 +60,44 @@ class Turn:
     staff: bool  # the moderator or the office speaking (司会, 事務局, …課長)
 
 
-def _labels(text: str) -> list[re.Match]:
-    return list(_LABEL_RE.finditer(text))
+def _labels(text: str, weak: bool) -> list[tuple[re.Match, bool, bool]]:
+    """(label, staff, strong) at the start of each line that has one and says something after it; the weak labels
+    (the city, a department, a name) when ``weak``."""
+    found = []
+    for line in re.finditer(r"^.*$", text, re.M):
+        m = _LABEL_RE.match(text, line.start(), line.end())
+        strong = m is not None
+        if m is None and weak:
+            m = _WEAK_LABEL_RE.match(text, line.start(), line.end())
+            if m is not None and m.group("name") and m.group("name") in _FORM_WORDS:
+                m = None
+        if m is None or not _SPOKEN_RE.search(text, m.end(), line.end()):
+            continue
+        found.append((m, m.group("staff") is not None, strong))
+    return found
 
 
 def speaker_turns(text: str) -> list[Turn] | None:
-    """The turns of a meeting's record (see the module): each from its label to the next label; None for
-    a text that is no such record (its first line has no speaker's label and fewer than two lines do)."""
+    """The turns of a meeting's record (see the module): each from its label to the next label; None for a text that
+    is no such record. A record opens with a speaker's label (a role that says a meeting's record, 「司会：」「参加者A：」,
+    and words said after it), or holds two labelled lines or more, one of them such a role, under at most a title
+    line; then the city, a department and names are speakers' labels too (「市：」「田中：」)."""
     if "：" not in text and ":" not in text:
         return None
-    found = _labels(text)
-    if not found:
+    strong = _labels(text, weak=False)
+    if not strong:
         return None
-    first_line = len(text) - len(text.lstrip())
-    if found[0].start() > first_line and len(found) < 2:
-        return None
+    if strong[0][0].start() > len(text) - len(text.lstrip()):
+        found = _labels(text, weak=True)
+        lead = text[:found[0][0].start()].strip()
+        if len(found) < 2 or "\n" in lead or len(lead) > 40 or "。" in lead:
+            return None  # a letter that quotes a meeting (「…議事録を読みました。⏎市：…」) is a letter
+    else:
+        found = _labels(text, weak=True)
     turns = []
-    for k, m in enumerate(found):
-        end = found[k + 1].start() if k + 1 < len(found) else len(text)
-        turns.append(Turn(m.start(), m.end(), end, m.group("staff") is not None))
+    for k, (m, staff, _) in enumerate(found):
+        end = found[k + 1][0].start() if k + 1 < len(found) else len(text)
+        turns.append(Turn(m.start(), m.end(), end, staff))
     return turns
 
 

@@ -28,7 +28,9 @@ def test_a_sentence_that_opens_with_a_fax_banners_words_stays(line):
 
 @pytest.mark.parametrize("banner", ["13-MAY-2026 09:03 SATO SHOTEN 0265 33 1029 P.001/002", "No.0123 P.1",
                                     "May 13 2026 09:03AM  FROM 0265331029  P. 1",
-                                    "2026年 5月13日 9時03分 サトウ商店 0265-33-1029 1/2", "送　信　票"])
+                                    "2026年 5月13日 9時03分 サトウ商店 0265-33-1029 1/2", "送　信　票",
+                                    # (QA107: the sender's place in kana after the number)
+                                    "2026/05/10 10:15 FROM 0465-12-3456 みなと市東町 佐藤"])
 def test_other_fax_machines_banners_are_taken_out_too(banner):
     assert repair_layout(f"{banner}\n商店街の街路灯をLEDにしてください。")[0] == "商店街の街路灯をLEDにしてください。"
 
