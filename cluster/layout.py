@@ -72,11 +72,16 @@ _FAX_LINE_RE = re.compile(
     rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}{_NO_WORDS}"
     # a page's header: a date and time, then no words but the sender's number, name or page counter
     rf"|(?:{_DATE}|{_EN_DATE}){_S}{_TIME}(?:(?=[^。ぁ-ゖ]*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ|FROM|From|[0-9]{{4}}[ -][0-9]{{2}}[ -][0-9]{{4}})){_NO_WORDS}"
-    # (the sender's place in kana after the number: 「… FROM 0465-12-3456 みなと市東町 佐藤」, QA107; not 「…1029に電話した…」)
-    rf"|[^。ぁ-ゖ]*{_PHONE}(?![0-9０-９]|{_S}[にをがはでとへやもの])[^。]*)"
-    rf"|(?:No|NO|Ｎｏ)[.．]?{_S}[0-9０-９]{{2,6}}{_S}[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}(?:{_S}[/／]{_S}[0-9０-９]{{1,3}})?"
-    rf"|{_PAGE_OF}|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁))"
-    rf"{_S}$")
+    # (the sender's place in kana after FROM and the number: 「… FROM 0465-12-3456 みなと市東町 佐藤」, QA107; not a letter's
+    # 「5月10日 9時30分 市役所(0265-…)から電話があると…」, QA109)
+    rf"|[^。ぁ-ゖ]*(?:FROM|From|ＦＲＯＭ|FAX|ＦＡＸ){_S}[:：]?{_S}{_PHONE}(?![0-9０-９]|{_S}[にをがはでとへやもの])[^。]*)"
+    rf"){_S}$")
+# a page counter alone on a line (「P.1/2」「P.01」「No.0123 P.1」「1/2ページ」): a fax's when it is a page's first or last
+# line or the text has another fax line (QA109: 「3/12ページ」 between two lines of a letter is the letter's)
+_GOES_ON_RE = re.compile(r"^[ \t\u3000]*[にのをでがはともへや]")
+_PAGE_COUNTER_RE = re.compile(
+    rf"^{_S}(?:(?:No|NO|Ｎｏ)[.．]?{_S}[0-9０-９]{{2,6}}{_S}[PpＰｐ]{_S}[.．]?{_S}[0-9０-９]{{1,3}}(?:{_S}[/／]{_S}[0-9０-９]{{1,3}})?"
+    rf"|{_PAGE_OF}|[0-9０-９]{{1,2}}{_S}[/／]{_S}[0-9０-９]{{1,2}}{_S}(?:ページ|頁)){_S}$")
 _SENTENCE_END = "。．！？!?」』）)】"
 _CLOSING_ONLY_RE = re.compile(r"^[ \t\u3000]*[。．、，」』）)]+[ \t\u3000]*$")
 # a line of the signature or contact block: never part of the sentence above it
@@ -102,7 +107,8 @@ _LOOKS = "".join(_LOOK_ALIKES)
 _KATAKANA = "\u30a1-\u30f4\u30f7-\u30fa\u30fc"  # (not the counters ヵ ヶ)
 # a run of katakana and look-alikes holding at least one of each
 _LOOK_ALIKE_RUN_RE = re.compile(rf"[{_KATAKANA}{_LOOKS}]*(?:[{_KATAKANA}][{_LOOKS}]|[{_LOOKS}][{_KATAKANA}])[{_KATAKANA}{_LOOKS}]*")
-_ZERO_RE = re.compile(r"(?<=[0-9０-９])〇+|(?<=[0-9０-９])○+(?=[0-9０-９])")
+# (before a digit or a unit only: 「問1〇 問2×」「評価：4〇」 are marks, QA109)
+_ZERO_RE = re.compile(r"(?<=[0-9０-９])〇+(?=[0-9０-９]|[台人円件年月日時分秒歳才回個本枚番号階割万千百億%％mｍ]|キロ|メートル)")
 
 
 def _read_look_alikes(text: str) -> tuple[str, int]:
@@ -257,6 +263,7 @@ def _closed_up(line: str, fix: LayoutRepair) -> str:
 
 
 _HIRAGANA_RE = re.compile(r"[\u3041-\u3096]")
+_SENTENCE_END_FORM_RE = re.compile(r"(?:です|ます|でした|ました|ません|ください|下さい|たい|ほしい|欲しい)$")
 _WORD_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "副詞"})
 
 
@@ -266,6 +273,8 @@ def _word_cut(prev: str, line: str) -> bool:
     left, right = prev.rstrip(" \t\u3000")[-8:], line.lstrip(" \t\u3000")[:8]
     if not (_JAPANESE.match(left[-1:]) and _JAPANESE.match(right[:1])):
         return False
+    if _SENTENCE_END_FORM_RE.search(left):
+        return False  # 「八十三才です⏎足が悪いので」: a sentence ended without 「。」 (QA109)
     # the next line goes on in a sentence (kana in it): a name or an address under a line is no such cut (QA105:
     # 「市民の森⏎林一郎」 was read 「市民の森林一郎」 and masked with the 森, 「高橋⏎本町2丁目3番」 glued)
     if not _HIRAGANA_RE.search(line):
@@ -283,6 +292,7 @@ def _word_cut(prev: str, line: str) -> bool:
     return False
 
 
+_ADDRESSEE_END_RE = re.compile(r"(?:御中|様|殿|各位|あて|宛)$")
 _ADDRESS_END_RE = re.compile(r"[0-9０-９一二三四五六七八九十〇]+(?:号|番地|番)$")
 
 
@@ -300,8 +310,13 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     lines = text.split("\n")
     kept: list[str] = []
     page_break_after: set[int] = set()  # kept lines a page number or stamp followed: a page ended there
-    for line in lines:
-        fax = bool(_FAX_LINE_RE.match(line))
+    banner = any(_FAX_LINE_RE.match(line) for line in lines)
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    for k, line in enumerate(lines):
+        fax = bool(_FAX_LINE_RE.match(line)) or bool(
+            _PAGE_COUNTER_RE.match(line) and (banner or k in (filled[0], filled[-1]))
+            # (「No.123 P.5⏎に書かれた数値が…」: the sentence goes on under it, QA109)
+            and not _GOES_ON_RE.match(lines[k + 1] if k + 1 < len(lines) else ""))
         if fax or _PAGE_NUMBER_RE.match(line) or _STAMP_RE.match(line):
             if fax:
                 fix.fax_lines += 1
@@ -311,7 +326,10 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
                 page_break_after.add(len(kept) - 1)
             continue
         kept.append(line)
-    lines = [_closed_up(x, fix) for x in _ocr_ones(kept, fix)]
+    kept = _ocr_ones(kept, fix)
+    # (a spaced line the sentence goes on under, 「本 町 三 丁 目⏎のバス停を…」, is the sentence's: left, QA109)
+    lines = [x if k + 1 < len(kept) and _GOES_ON_RE.match(kept[k + 1]) and len(x.split()) < 8 else _closed_up(x, fix)
+             for k, x in enumerate(kept)]
     is_full = _full_line(lines)
     out: list[str] = []
     broken = False  # the last line in ``out`` ended where a page did
@@ -329,6 +347,8 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
                 and not is_name_list_line(prev) and not is_name_list_line(line)
                 # 「…日の出町1丁目33番13号⏎山口 英代」: an address line over the name, no sentence cut (QA90)
                 and not _ADDRESS_END_RE.search(prev.rstrip(" \t\u3000"))
+                # 「みなと市 交通政策課 御中」 over the letter (QA109: glued when a fax line under it was taken out)
+                and not _ADDRESSEE_END_RE.search(prev.rstrip(" \t\u3000"))
                 and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))
                 and (full or broken or _word_cut(prev, line))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")

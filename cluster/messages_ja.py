@@ -57,6 +57,7 @@ _FRAGMENTS: list[tuple[re.Pattern, "str | Callable[[re.Match], str]"]] = [(re.co
     (r"\bkind = ", "個人・団体の別 = "),
     (r"\borganisation = ", "団体名 = "),
     (r"\baddress = ", "住所 = "),
+    (r"\bspeaker = ", "発言者 = "),
     (r"\bopinion column = ", "意見の列 = "),
     (r"\banswer column = ", "回答の列 = "),
     (r"\bid column = ", "IDの列 = "),

@@ -55,7 +55,8 @@ from .decisions import (RESHAPING, Fingerprints, apply_decisions, decision_count
                         excluded_opinions, _withdrawn, load_decisions, reshape_opinions, text_fingerprint)
 from .review import run_notes
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
-from .transcript import not_a_submission
+from .transcript import (as_record_row, is_stage_note, is_staff_speaker, not_a_submission, record_groups,
+                         reports_an_answer)
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
                          repeated_organisations_note,
@@ -167,6 +168,10 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         # the kind of submitter (個人 / 団体) for 提出者数 by kind: named in the read line when found
         kinds = choose_kind_columns(table, opts.kind_column, used)
         address_col = choose_address_column(table, used)
+        # a meeting's record with the speaker in a column of its own (発言者 / 話者: 「司会」 beside 「それでは始めます。」)
+        speaker_col = next((c for c in table.unused_columns if _SPEAKER_COLUMN_RE.match(fold_name(c))), None)
+        if speaker_col:
+            table.unused_columns = [c for c in table.unused_columns if c != speaker_col]
     except ColumnError as exc:  # a column option or guess that fails names the file (QA41)
         raise exc.in_file(shown or Path(path).name) from None
     if opts.attribute_columns:  # read for 提出者の内訳 (check_attribute_columns), not 「not used」
@@ -177,10 +182,12 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     guessed = {"text": opts.text_column is None, "id": opts.id_column is None,
                "channel": opts.channel_column is None, "submitter": opts.submitter_column is None,
                "kind": opts.kind_column is None, "organisation": opts.kind_column is None or kind_col is not None,
-               "address": True}
+               "address": True, "speaker": True}
     used.update({k: v for k, v in kinds.items() if v})
     if address_col:
         used["address"] = address_col
+    if speaker_col:  # (QA108: 「column not used: 発言者」 was said of the column that excluded the 司会 rows)
+        used["speaker"] = speaker_col
     log(f"read {counted(len(table), 'row')} from {Path(path).name} ({table.describe()}); columns: "
         + ", ".join(f"{k} = {v if v else '(none)'}{' (guessed)' if guessed[k] and v else ''}"
                     for k, v in used.items()))
@@ -247,13 +254,20 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         ))
     if repaired_rows:
         log(_layout_line(repaired_rows, repairs))
-    # a meeting's record typed one turn per row: the moderator's and staff's turns and the stage notes are no
-    # citizen's submission (QA106: 「司会：ほかにございますか。」「（拍手）」 were published as opinions)
-    # (the speaker in a column of its own, 発言者 / 話者: 「司会」 beside 「それでは始めます。」)
-    speaker_col = next((c for c in table.unused_columns if _SPEAKER_COLUMN_RE.match(fold_name(c))), None)
-    spoken = [i for i, sub in enumerate(subs) if i not in set(table.empty_rows) and not_a_submission(
-        f"{table.rows[i].get(speaker_col) or ''}：{sub.text}" if speaker_col and (table.rows[i].get(speaker_col) or "").strip()
-        else sub.text)]
+    # a meeting's record typed one turn per row (the rows of a channel, or of the file, half of them or more opening
+    # with a speaker's label): the moderator's and staff's turns and the stage notes are no citizen's submission
+    # (QA106: 「司会：ほかにございますか。」「（拍手）」 were published as opinions), a participant's label is left out
+    # (QA108: 「田中：…」 was published with the name); the speaker in a column of its own, its 「都市計画課」「市」 the
+    # office's too (QA108)
+    records = set() if fields or speaker_col else record_groups([s.text for s in subs], [s.channel for s in subs])
+    in_record = [s.channel in records for s in subs]
+    if records:
+        subs = [dc_replace(s, text=t) if r and (t := as_record_row(s.text)) != s.text else s
+                for s, r in zip(subs, in_record)]
+    blank = set(table.empty_rows)
+    spoken = [i for i, sub in enumerate(subs) if i not in blank and (
+        is_staff_speaker(table.rows[i].get(speaker_col) or "") if speaker_col else not_a_submission(sub.text, in_record[i]))
+        or (speaker_col and is_stage_note(sub.text))]
     if spoken:
         log(f"{counted(len(spoken), 'row')} of a meeting's record {'are' if len(spoken) > 1 else 'is'} the moderator or "
             f"staff speaking or a stage note (「司会：」「事務局：」「（拍手）」: {table.where(spoken)}): kept in opinions.csv "
@@ -685,6 +699,8 @@ def _split_pieces(text: str, split: bool) -> list[tuple[int, int, str, str, str]
         # (「…の両方について意見です。」 over the items announces them, QA33)
         # a joint letter's 名簿 / 連名 list of names is its signature, no opinion (QA50)
         status = part or ("empty" if closing or is_empty_opinion(piece) or is_name_list(piece)
+                          # staff's summary of a meeting: 「○ 市から、…と回答した。」 is the office's answer (QA108)
+                          or reports_an_answer(piece)
                           or (intro and segments[k] is body[0]
                               and (is_introduction(piece) or is_lead_in(piece) or _only_about_the_writer(piece)))
                           else "ok")

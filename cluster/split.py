@@ -1209,8 +1209,8 @@ def _heading_items(text: str, lines: list[tuple[int, int]], boundaries: dict[int
             out[idx] = body
             continue
         if (not body or "\n" in body or len(body) > _HEADING_ITEM_MAX or _SENTENCE_MARK_RE.search(body)
-                or sentence_asks(body)):
-            continue
+                or sentence_asks(body) or not any(ch.isalpha() for ch in body)):
+            continue  # (a heading has words: 「2.0」 is a number, the line no heading of 「(2)」, bench_reliability)
         out[idx] = body
     return out
 

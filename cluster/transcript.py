@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Turn", "speaker_turns", "not_a_submission", "without_speech_noise", "is_stage_note"]
+__all__ = ["Turn", "speaker_turns", "not_a_submission", "without_speech_noise", "is_stage_note", "is_staff_speaker",
+           "record_groups", "as_record_row", "reports_an_answer", "without_reporting_frame"]
 
 _S = r"[ \t\u3000]*"
 _ID = r"(?:[A-ZＡ-Ｚ0-9０-９①-⑳]{1,3}|[（(][^（）()\n]{1,8}[)）])?"
@@ -40,16 +41,24 @@ _FORM_WORDS = frozenset({"理由", "意見", "要望", "件名", "住所", "氏�
 _LABEL_END = rf"{_S}{_ID}{_S}(?:さん|様|氏)?{_S}[：:]{_S}"
 _LABEL_RE = re.compile(rf"^{_S}(?:(?P<staff>{_STAFF})|(?P<citizen>{_PARTICIPANT}))(?=[ \t\u3000]*{_ID}[ \t\u3000]*(?:さん|様|氏)?[ \t\u3000]*[：:]){_LABEL_END}", re.M)
 _WEAK_LABEL_RE = re.compile(rf"^{_S}(?:(?P<staff>{_WEAK_STAFF})|(?P<name>{_NAME})){_LABEL_END}", re.M)
-# a turn says something: kana in its first line (「市：みなと市」「防犯部長：佐藤一郎」 are a form's or a signature's fields)
-_SPOKEN_RE = re.compile(r"[ぁ-ゖ]")
+# a turn says something: a sentence's marks, or kana ending its first line (「市：みなと市」「防犯部長：佐藤一郎」
+# 「交通政策課：山田様」 are a form's, an address's or a signature's fields)
+_SPOKEN_RE = re.compile(r"[。、！？!?]|[ぁ-ゖー][ \t\u3000]*$")
+
+
+def _spoken(line: str) -> bool:
+    return bool(_SPOKEN_RE.search(line.rstrip()))
 # 「（拍手）」「（会場笑い）」「（一同笑い）」「（聞き取れず）」: what the record notes of the room, not what was said (not
 # 「（中略）」「（挙手）」「（笑）」, which letters write too: QA107)
+# (not one a sentence speaks of: 「説明に（拍手）が起きましたが」「（聞き取れず）とありましたが」, QA109)
 _STAGE_NOTE_RE = re.compile(r"[（(]{s}(?:会場|場内|一同|会場から)?{s}(?:拍手|笑い|どよめき|ざわめき|聞き取れず|聴取不能|発言不明)"
-                            r"(?:あり|が起こる|起こる|多数)?{s}[)）]".replace("{s}", _S))
+                            r"(?:あり|が起こる|起こる|多数)?{s}[)）](?![がとをにはのもでや])".replace("{s}", _S))
 # fillers opening a clause, a comma or blank after them: 「えー、」「えーと、」「あのー、」「まあ、」「なんか、」 (not 「まあるい」
 # 「うーんと遠く」「まあまあ」「えーっ」, nor in quotes 「「あのー、えー」ばかり」: QA107)
-_FILLER_RE = re.compile(r"(?:(?<=^)|(?<=[、。，．\s：:]))(?:えー+と?|えっと|あのー+|あの|そのー+|まあ|まぁ|うーん|んー|なんか)"
-                        r"[ー～〜]*(?:[、，][ \t\u3000]*|[ \t\u3000]+)", re.M)
+# (「あの」「まあ」「なんか」 with a comma only: 「あの 日の 大雨で」 is 「あの日」, QA109)
+# (nor one quoted: 「会見で、えー、と言葉を濁して」, QA109)
+_FILLER_RE = re.compile(r"(?:(?<=^)|(?<=[、。，．\s：:]))(?:(?:えー+と?|えっと|あのー+|そのー+|うーん|んー)[ー～〜]*"
+                        r"(?:[、，][ \t\u3000]*|[ \t\u3000]+)|(?:あの|まあ|まぁ|なんか)[ー～〜]*[、，][ \t\u3000]*)(?![とっ])", re.M)
 
 
 @dataclass(frozen=True)
@@ -71,29 +80,38 @@ def _labels(text: str, weak: bool) -> list[tuple[re.Match, bool, bool]]:
             m = _WEAK_LABEL_RE.match(text, line.start(), line.end())
             if m is not None and m.group("name") and m.group("name") in _FORM_WORDS:
                 m = None
-        if m is None or not _SPOKEN_RE.search(text, m.end(), line.end()):
+        if m is None or not _spoken(text[m.end():line.end()]):
             continue
         found.append((m, m.group("staff") is not None, strong))
     return found
 
 
-def speaker_turns(text: str) -> list[Turn] | None:
+_NUMBERED_RE = re.compile(r"[A-ZＡ-Ｚ0-9０-９①-⑳][ \t\u3000]*(?:さん|様|氏)?[ \t\u3000]*[：:]")
+
+
+def speaker_turns(text: str, in_record: bool = False) -> list[Turn] | None:
     """The turns of a meeting's record (see the module): each from its label to the next label; None for a text that
-    is no such record. A record opens with a speaker's label (a role that says a meeting's record, 「司会：」「参加者A：」,
-    and words said after it), or holds two labelled lines or more, one of them such a role, under at most a title
-    line; then the city, a department and names are speakers' labels too (「市：」「田中：」)."""
+    is no such record. A text is one when it holds two labelled lines or more under at most a title line, one of
+    them the moderator's or the office's by role (「司会：」「事務局：」「議長：」「…課長：」) or two participants told
+    apart (「参加者A：」「参加者B：」); then the city, a department and names are speakers' labels too (「市：」「田中：」).
+    A letter opening 「市長：お願いがあります。」, or a dialogue a letter retells (「市：…⏎市民：…」), is none (QA109).
+    ``in_record``: the text is a row of a record typed one turn per row (``record_groups``): one label is enough."""
     if "：" not in text and ":" not in text:
         return None
-    strong = _labels(text, weak=False)
-    if not strong:
+    found = _labels(text, weak=True)
+    if not found:
         return None
-    if strong[0][0].start() > len(text) - len(text.lstrip()):
-        found = _labels(text, weak=True)
-        lead = text[:found[0][0].start()].strip()
-        if len(found) < 2 or "\n" in lead or len(lead) > 40 or "。" in lead:
-            return None  # a letter that quotes a meeting (「…議事録を読みました。⏎市：…」) is a letter
+    lead = text[:found[0][0].start()].strip()
+    if in_record:
+        if lead:
+            return None
     else:
-        found = _labels(text, weak=True)
+        # (participants told apart by a letter or number: 「参加者B：」, not 「市民：」 retold in a letter)
+        numbered = any(strong and not staff and _NUMBERED_RE.search(m.group()) for m, staff, strong in found)
+        speakers = {m.group().strip(" \t\u3000：:") for m, staff, _ in found if not staff}
+        if (len(found) < 2 or "\n" in lead or len(lead) > 40 or "。" in lead
+                or not (any(staff and strong for _, staff, strong in found) or (numbered and len(speakers) >= 2))):
+            return None  # a letter that quotes a meeting (「…議事録を読みました。⏎市：…」) is a letter
     turns = []
     for k, (m, staff, _) in enumerate(found):
         end = found[k + 1][0].start() if k + 1 < len(found) else len(text)
@@ -106,12 +124,12 @@ def is_stage_note(text: str) -> bool:
     return bool(text.strip()) and not _STAGE_NOTE_RE.sub("", text).strip(" \t\n\u3000。、")
 
 
-def not_a_submission(text: str) -> bool:
+def not_a_submission(text: str, in_record: bool = False) -> bool:
     """A row holding only the moderator's or staff's turns (「司会：ほかにございますか。」「事務局：ご意見として
     承ります。」) or stage notes (「（拍手）」): no citizen's submission."""
     if is_stage_note(text):
         return True
-    turns = speaker_turns(text)
+    turns = speaker_turns(text, in_record)
     if not turns or not all(t.staff for t in turns):
         return False
     before = text[:turns[0].label_start]
@@ -121,6 +139,7 @@ def not_a_submission(text: str) -> bool:
 def without_speech_noise(text: str) -> str:
     """``text`` without stage notes and fillers (「えー、朝の便を…（笑い）」 → 「朝の便を…」); a text with neither
     comes back as it is (the same string)."""
+    text = without_reporting_frame(text)
     if "（" not in text and "(" not in text and not _FILLER_HINT_RE.search(text):
         return text
     out = _STAGE_NOTE_RE.sub("", text)
@@ -129,3 +148,67 @@ def without_speech_noise(text: str) -> str:
 
 
 _FILLER_HINT_RE = re.compile(r"えー|ええ|えっと|あの|そのー|まあ|まぁ|うーん|んー|なんか")
+
+
+def is_staff_speaker(label: str) -> bool:
+    """Whether a speaker column's value (発言者: 「司会」「事務局」「都市計画課」「市」) is the moderator's or the office's
+    side: a speaker column says a meeting's record, so the city and a department count as the office (QA108: a
+    「都市計画課」 row was published as a citizen's)."""
+    label = label.strip()
+    return bool(label) and (bool(re.fullmatch(rf"{_STAFF}{_S}{_ID}", label))
+                            or bool(re.fullmatch(rf"{_WEAK_STAFF}{_S}{_ID}", label)))
+
+
+def record_groups(texts: list[str], groups: list[str]) -> set[str]:
+    """The groups (a channel's rows, or all rows under "") whose rows are a meeting's record typed one turn per row:
+    two rows or more and half of the group's filled rows open with a speaker's label, one of them by role (QA109: 15
+    letters of 453 opening 「市長：」「事務局：」 are no record)."""
+    labelled, strong, filled = {}, {}, {}
+    for text, group in zip(texts, groups):
+        if not text.strip():
+            continue
+        filled[group] = filled.get(group, 0) + 1
+        if "：" not in text and ":" not in text:
+            continue
+        found = _labels(text.split("\n", 1)[0], weak=True)
+        if found and found[0][0].start() == len(text) - len(text.lstrip()):
+            labelled[group] = labelled.get(group, 0) + 1
+            strong[group] = strong.get(group, 0) + found[0][2]
+    return {g for g, n in labelled.items() if n >= 2 and 2 * n >= filled[g] and strong.get(g)}
+
+
+def as_record_row(text: str) -> str:
+    """A row of a record typed one turn per row (``record_groups``): a participant's label (「参加者1：」, a name
+    「田中：」 — QA108 published it) left out, the city's side (「市：」「都市計画課：」) read as 「事務局：」; the
+    moderator's and the office's rows keep their label (``not_a_submission`` reads it)."""
+    found = _labels(text.split("\n", 1)[0], weak=True)
+    if not found or found[0][0].start() != len(text) - len(text.lstrip()):
+        return text
+    m, staff, strong = found[0]
+    if staff:
+        return text if strong else "事務局：" + text[m.end():]
+    return text[m.end():]
+
+
+# staff's summary of a meeting (QA108): 「○ 市から、…と回答した。」 reports the office's answer, no citizen's opinion;
+# 「○ 参加者から、公園を増やしてほしいとの意見があった。」 frames one, the frame no part of it
+_ANSWER_REPORTED_RE = re.compile(
+    r"^[ \t\u3000]*(?:[○◯●・※\-－][ \t\u3000]*)?(?:市|町|村|県|区|事務局|当局|担当課?|説明者|[\u4e00-\u9fff]{1,10}課長?)"
+    r"(?:から|より|は|が)[、，]?[^\n]*(?:と|旨)?(?:回答|説明|答え|返答)(?:した|しました|があった|がありました|を行った|を行いました)[。．]?[ \t\u3000]*$")
+_OPINION_REPORTED_RE = re.compile(
+    r"^(?P<lead>[ \t\u3000]*(?:[○◯●・※\-－][ \t\u3000]*)?(?:参加者|出席者|住民|市民|町民|区民|委員|会場|複数の参加者|参加者の方)"
+    r"(?:の方)?(?:から|より)[、，]?[ \t\u3000]*)(?P<said>[^\n]+?)(?P<tail>(?:と|との|という)(?:ご?意見|ご?要望|ご?質問|声|発言|指摘)"
+    r"(?:が|も)?(?:あった|ありました|出た|出ました|出された|出されました)[。．]?)[ \t\u3000]*$", re.M)
+
+
+def reports_an_answer(text: str) -> bool:
+    """A line of staff's summary that reports the office's answer (「○ 市から、…と回答した。」)."""
+    return bool(_ANSWER_REPORTED_RE.match(text.strip()))
+
+
+def without_reporting_frame(text: str) -> str:
+    """「○ 参加者から、公園を増やしてほしいとの意見があった。」 → 「公園を増やしてほしい。」: what was asked, without the summary's
+    frame (QA108: the frame grouped a ward's requests on parks, vacant houses and trees in one row)."""
+    if "から" not in text and "より" not in text:
+        return text
+    return _OPINION_REPORTED_RE.sub(lambda m: m["said"].rstrip("、，") + "。", text)

@@ -103,3 +103,15 @@ def test_the_rerun_hint_reaches_an_input_named_with_a_dash_and_a_model_folder_fr
     assert _model_shown("./mymodel", tmp_path, here=False) == str(tmp_path / "mymodel")
     assert _model_shown("./mymodel", tmp_path, here=True) == "./mymodel"
     assert _model_shown("char-hash", tmp_path, here=False) == "char-hash"
+
+
+def test_a_number_line_between_items_heads_nothing_and_keeps_its_text():
+    """bench_reliability's property test (this session): 「2.0」 between (1) and (2) became the heading 「0」 of (2), its
+    「2.」 lost between the segments."""
+    from cluster.split import split_submission
+
+    text = "\n(1)図書館の開館時間を延長してください。\n2.0\n(2)駐輪場を増やしてください。\n"
+    segments = split_submission(text)
+    assert all(s.heading == "" for s in segments)
+    assert [text[s.start:s.end] for s in segments if s.marker in ("(1)", "(2)")] == [
+        "図書館の開館時間を延長してください。", "駐輪場を増やしてください。"]
