@@ -69,6 +69,9 @@ _FAX_LINE_RE = re.compile(
     rf"|(?:送信|受信)(?:日時|日|時刻){_S}[:：]?{_S}(?:{_DATE}|{_EN_DATE}){_S}(?:{_TIME})?[^。ぁ-ゖ]{{0,8}}"
     rf"|(?:送信|受信)?(?:総?枚数|ページ数){_S}[:：]?{_S}[0-9０-９]{{1,2}}{_S}(?:枚|ページ|頁){_S}(?:[（(][^）)]*[）)])?"
     rf"|(?:送信|発信)(?:者|元){_S}[:：]{_NO_WORDS}"
+    # (the cover sheet's addressee: 「宛先 みなと市 企画課」, QA110)
+    rf"|(?:宛先|あて先|送信先|宛名){_S}[:：]?{_S}[^。\s][^。]{{0,40}}?(?:御中|様|殿|課|係|室|部|局|担当|担当者|市|町|村|県|区)"
+    rf"(?:{_S}(?:御中|様|殿))?"
     rf"|(?:FROM|From|ＦＲＯＭ){_S}[:：]?{_S}{_PHONE}{_NO_WORDS}"
     # a page's header: a date and time, then no words but the sender's number, name or page counter
     rf"|(?:{_DATE}|{_EN_DATE}){_S}{_TIME}(?:(?=[^。ぁ-ゖ]*(?:{_PHONE}|{_PAGE_OF}|FAX|ＦＡＸ|FROM|From|[0-9]{{4}}[ -][0-9]{{2}}[ -][0-9]{{4}})){_NO_WORDS}"
@@ -313,11 +316,13 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     banner = any(_FAX_LINE_RE.match(line) for line in lines)
     filled = [k for k, line in enumerate(lines) if line.strip()]
     for k, line in enumerate(lines):
+        goes_on = bool(_GOES_ON_RE.match(lines[k + 1] if k + 1 < len(lines) else ""))
         fax = bool(_FAX_LINE_RE.match(line)) or bool(
             _PAGE_COUNTER_RE.match(line) and (banner or k in (filled[0], filled[-1]))
             # (「No.123 P.5⏎に書かれた数値が…」: the sentence goes on under it, QA109)
             and not _GOES_ON_RE.match(lines[k + 1] if k + 1 < len(lines) else ""))
-        if fax or _PAGE_NUMBER_RE.match(line) or _STAMP_RE.match(line):
+        # (「3/4⏎の人が…」: a fraction the sentence goes on under is no page number, QA110)
+        if fax or (_PAGE_NUMBER_RE.match(line) and not goes_on) or _STAMP_RE.match(line):
             if fax:
                 fix.fax_lines += 1
             else:
@@ -349,6 +354,9 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
                 and not _ADDRESS_END_RE.search(prev.rstrip(" \t\u3000"))
                 # 「みなと市 交通政策課 御中」 over the letter (QA109: glued when a fax line under it was taken out)
                 and not _ADDRESSEE_END_RE.search(prev.rstrip(" \t\u3000"))
+                # a line that ends a sentence without 「。」 (「…増やしてください⏎…」: QA110, an older resident's lines)
+                and (not _SENTENCE_END_FORM_RE.search(prev.rstrip(" \t\u3000"))
+                     or line.lstrip(" \t\u3000")[:1] in "。．、，」』）)")
                 and not any(rx.match(x) for rx in (_CONTACT_LINE_RE, _LABEL_LINE) for x in (line, prev))
                 and (full or broken or _word_cut(prev, line))):
             out[-1] = prev.rstrip(" \t\u3000") + line.lstrip(" \t\u3000")

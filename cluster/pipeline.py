@@ -55,8 +55,8 @@ from .decisions import (RESHAPING, Fingerprints, apply_decisions, decision_count
                         excluded_opinions, _withdrawn, load_decisions, reshape_opinions, text_fingerprint)
 from .review import run_notes
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
-from .transcript import (as_record_row, is_stage_note, is_staff_speaker, not_a_submission, record_groups,
-                         reports_an_answer)
+from .transcript import (as_record_text, is_meeting_name, is_stage_note, is_staff_speaker, not_a_submission,
+                         record_groups, reports_an_answer)
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
                          repeated_organisations_note,
@@ -259,10 +259,14 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
     # (QA106: 「司会：ほかにございますか。」「（拍手）」 were published as opinions), a participant's label is left out
     # (QA108: 「田中：…」 was published with the name); the speaker in a column of its own, its 「都市計画課」「市」 the
     # office's too (QA108)
-    records = set() if fields or speaker_col else record_groups([s.text for s in subs], [s.channel for s in subs])
+    # (a channel or the file named for a meeting, 説明会: its rows are a record wherever a label is, QA110)
+    meeting_file = is_meeting_name(Path(shown or Path(path).name).stem)
+    channels = [s.channel for s in subs]
+    records = set() if fields or speaker_col else record_groups(
+        [s.text for s in subs], channels, {c for c in set(channels) if meeting_file or is_meeting_name(c)})
     in_record = [s.channel in records for s in subs]
     if records:
-        subs = [dc_replace(s, text=t) if r and (t := as_record_row(s.text)) != s.text else s
+        subs = [dc_replace(s, text=t) if r and (t := as_record_text(s.text)) != s.text else s
                 for s, r in zip(subs, in_record)]
     blank = set(table.empty_rows)
     spoken = [i for i, sub in enumerate(subs) if i not in blank and (

@@ -20,20 +20,24 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Turn", "speaker_turns", "not_a_submission", "without_speech_noise", "is_stage_note", "is_staff_speaker",
-           "record_groups", "as_record_row", "reports_an_answer", "without_reporting_frame"]
+           "record_groups", "as_record_row", "as_record_text", "is_meeting_name", "reports_an_answer",
+           "without_reporting_frame"]
 
 _S = r"[ \t\u3000]*"
 _ID = r"(?:[A-ZＡ-Ｚ0-9０-９①-⑳]{1,3}|[（(][^（）()\n]{1,8}[)）])?"
 _KANJI_RUN = r"[\u4e00-\u9fff々ヶァ-ヺー]"
 # Labels that say a meeting's record on their own (a row of one turn may open with them): the moderator's and the
 # office's side, titles of officials, and the participants' roles with a letter or number, never a name
-_STAFF = (r"(?:司会者?|進行(?:役)?|事務局|説明者|回答者|議長|副議長|座長|委員長|部会長|会長|"
-          rf"{_KANJI_RUN}{{0,10}}(?:課長(?:補佐)?|部長|局長|室長|係長|主幹|主査|担当者|市長|町長|村長|区長|知事|副市長|副町長|教育長))")
+# (not 会長: a 自治会's chair speaks as a resident, QA110)
+_STAFF = (r"(?:司会者?|進行(?:役)?|事務局|説明者|回答者|議長|副議長|座長|委員長|部会長|"
+          rf"{_KANJI_RUN}{{0,10}}(?:課長(?:補佐)?|部長|局長|室長|係長|主幹|主査|担当者|市長|町長|村長|区長|知事|副市長|副町長|教育長|"
+          r"所長|館長|センター長|支所長))")
 _PARTICIPANT = (rf"(?:参加者|出席者|発言者|質問者|意見者|会場|フロア|男性|女性|住民|市民|町民|村民|区民|県民|{_KANJI_RUN}{{0,8}}委員)")
 # Labels read as a speaker's only inside a record already known (QA107: 「市：みなと市」「担当課：…」「学部：…」 in a
 # letter's address block or a form's fields): the city or a department (「市：」「交通政策課：」), and a name
 # (「田中：」「鈴木一郎さん：」) as a participant's
-_WEAK_STAFF = rf"(?:[市町村県区]|職員|市側|行政|{_KANJI_RUN}{{1,10}}課)"
+# (and the office's other units: 道路整備部, 教育委員会, 市民センター, QA110)
+_WEAK_STAFF = rf"(?:[市町村県区]|職員|市側|行政|{_KANJI_RUN}{{1,10}}(?:課|部|局|室|委員会|センター|事務所|支所|出張所))"
 _NAME = r"(?:[\u4e00-\u9fff々ヶ]{1,5}|[ァ-ヺー]{2,8}|[ぁ-ゖ]{2,6})"
 _FORM_WORDS = frozenset({"理由", "意見", "要望", "件名", "住所", "氏名", "名前", "電話", "日時", "場所", "所属", "宛先", "送付先",
                          "該当箇所", "質問", "回答", "内容", "概要", "備考", "年齢", "性別", "職業", "連絡先", "提出日", "日付",
@@ -159,22 +163,61 @@ def is_staff_speaker(label: str) -> bool:
                             or bool(re.fullmatch(rf"{_WEAK_STAFF}{_S}{_ID}", label)))
 
 
-def record_groups(texts: list[str], groups: list[str]) -> set[str]:
-    """The groups (a channel's rows, or all rows under "") whose rows are a meeting's record typed one turn per row:
-    two rows or more and half of the group's filled rows open with a speaker's label, one of them by role (QA109: 15
-    letters of 453 opening 「市長：」「事務局：」 are no record)."""
-    labelled, strong, filled = {}, {}, {}
+# a channel or file named for a meeting (「説明会」「説明会_港北区.csv」「意見交換会」): its rows are a record wherever a label is
+_MEETING_NAME_RE = re.compile(r"説明会|意見交換会|公聴会|懇談会|タウンミーティング|ワークショップ|対話集会|車座|座談会|意見を聞く会|"
+                              r"発言記録|議事録|会議録")
+
+
+def is_meeting_name(name: str) -> bool:
+    """Whether a channel's or a file's name says a meeting (説明会, 意見交換会, 公聴会 …)."""
+    return bool(_MEETING_NAME_RE.search(name or ""))
+
+
+def record_groups(texts: list[str], groups: list[str], meetings: set[str] = frozenset()) -> set[str]:
+    """The groups (a channel's rows, or all rows under "") whose rows are a meeting's record: a group named for a meeting
+    (``meetings``) with a labelled row; else two labelled rows or more, half of the group's filled rows, with the
+    office's side by role and a participant among them (QA109: 15 letters of 453 opening 「市長：」 are no record; QA110:
+    two such letters of a channel's three neither)."""
+    labelled, staff_rows, citizen_rows, filled = {}, {}, {}, {}
     for text, group in zip(texts, groups):
         if not text.strip():
             continue
         filled[group] = filled.get(group, 0) + 1
         if "：" not in text and ":" not in text:
             continue
-        found = _labels(text.split("\n", 1)[0], weak=True)
-        if found and found[0][0].start() == len(text) - len(text.lstrip()):
-            labelled[group] = labelled.get(group, 0) + 1
-            strong[group] = strong.get(group, 0) + found[0][2]
-    return {g for g, n in labelled.items() if n >= 2 and 2 * n >= filled[g] and strong.get(g)}
+        found = _labels(text, weak=True)
+        if not found or found[0][0].start() != len(text) - len(text.lstrip()):
+            continue
+        labelled[group] = labelled.get(group, 0) + 1
+        for _, staff, strong in found:
+            if staff and strong:
+                staff_rows[group] = True
+            elif not staff:
+                citizen_rows[group] = True
+    return {g for g, n in labelled.items()
+            if g in meetings or (n >= 2 and 2 * n >= filled[g] and staff_rows.get(g) and citizen_rows.get(g))}
+
+
+def as_record_text(text: str) -> str:
+    """A text of a meeting's record (a row or a cell of a group ``record_groups`` found) as ``speaker_turns`` reads it
+    alone: a row of one turn without a participant's label (「参加者1：」, a name 「田中：」 — QA108 published it), the
+    city's side read as 「事務局：」; in a cell of several turns each name becomes 「発言者1：」「発言者2：」 (QA110: a cell of
+    names and 「市：」 was published whole, the names with it) and the city's side 「事務局：」."""
+    found = _labels(text, weak=True)
+    if len(found) < 2 or "\n" not in text.strip():
+        return as_record_row(text)
+    names: dict[str, int] = {}
+    out, last = [], 0
+    for m, staff, strong in found:
+        if strong:
+            continue
+        if staff:
+            label = "事務局："
+        else:
+            label = f"発言者{names.setdefault(m.group('name'), len(names) + 1)}："
+        out += [text[last:m.start()], label]
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 def as_record_row(text: str) -> str:
@@ -194,9 +237,11 @@ def as_record_row(text: str) -> str:
 # 「○ 参加者から、公園を増やしてほしいとの意見があった。」 frames one, the frame no part of it
 _ANSWER_REPORTED_RE = re.compile(
     r"^[ \t\u3000]*(?:[○◯●・※\-－][ \t\u3000]*)?(?:市|町|村|県|区|事務局|当局|担当課?|説明者|[\u4e00-\u9fff]{1,10}課長?)"
-    r"(?:から|より|は|が)[、，]?[^\n]*(?:と|旨)?(?:回答|説明|答え|返答)(?:した|しました|があった|がありました|を行った|を行いました)[。．]?[ \t\u3000]*$")
+    r"(?:から|より|は|が|の)[、，]?[^\n]*(?:と|旨|との)?(?:回答|説明|答え|返答)"
+    r"(?:した|しました|た|ました|があった|がありました|を行った|を行いました|であった|でした|だった)[。．]?[ \t\u3000]*$")
 _OPINION_REPORTED_RE = re.compile(
-    r"^(?P<lead>[ \t\u3000]*(?:[○◯●・※\-－][ \t\u3000]*)?(?:参加者|出席者|住民|市民|町民|区民|委員|会場|複数の参加者|参加者の方)"
+    r"^(?P<lead>[ \t\u3000]*(?:[○◯●・※\-－][ \t\u3000]*)?(?:(?:複数の)?(?:参加者|出席者|住民|市民|町民|区民|委員|会場)"
+    r"[A-ZＡ-Ｚ0-9０-９]{0,3}|(?:[0-9０-９]{2}代の?)?(?:男性|女性|高齢者|方)|参加者の方)"
     r"(?:の方)?(?:から|より)[、，]?[ \t\u3000]*)(?P<said>[^\n]+?)(?P<tail>(?:と|との|という)(?:ご?意見|ご?要望|ご?質問|声|発言|指摘)"
     r"(?:が|も)?(?:あった|ありました|出た|出ました|出された|出されました)[。．]?)[ \t\u3000]*$", re.M)
 
