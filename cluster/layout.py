@@ -5,9 +5,9 @@ OCR program. What comes out keeps the page's layout, not the writer's: a line br
 characters in the middle of words, a sentence's 「。」 alone on the next line, page numbers
 (「- 2 -」) and the office's receipt stamp (「令和8年2月3日受付」) between two halves of a sentence,
 and OCR reading 「1.」 as 「l.」. The splitter then takes 「- 2 -」 for a bullet, and the
-report shows the breaks. (Spaces between single kanji, 「自 転 車」, are left: closing them up
-also joined a one-kanji given name to the next word, 「山田 翔　電話」, which the masker then missed;
-the grouping reads Japanese without spaces anyway.)
+report shows the breaks. (A few spaces between single kanji, 「自 転 車」, are left: closing them up
+joined a one-kanji given name to the next word, 「山田 翔　電話」, which the masker then missed; only a
+line spaced out character by character is closed up, see below.)
 
 ``repair_layout`` undoes these where the evidence is clear, and only there:
 
@@ -22,7 +22,14 @@ the grouping reads Japanese without spaces anyway.)
   (the page ended in the sentence); a line holding only closing punctuation (「。」「」。」) is joined to the line
   before it in any text;
 - 「l.」「(l)」「I.」 opening a line are read as 1 when a later line opens with 2 in the same style,
-  and a kanji 「一」 between two katakana is the long vowel mark (「ル一ル」 → 「ルール」).
+  and a kanji 「一」 between two katakana is the long vowel mark (「ル一ル」 → 「ルール」); other OCR kanji for katakana
+  (口 二 力 工 夕 卜 八 才, 一 ending a word) are read only into a word the dictionary knows (``_read_look_alikes``), a
+  kanji zero after a digit and before a digit or a unit as 0;
+- a line with a space after every character is closed up (``_closed_up``), and a short line's break inside a word
+  is joined whatever the width (``_word_cut``), never after a line that ends a sentence without 「。」.
+
+QA104 (a town's faxes) led to the fax lines, the look-alikes, the spaced lines and the word cuts; QA105, QA107, QA109
+and QA110 tempted them with real letters and narrowed each one.
 
 Anything else (a short line, a paragraph's last line, an address line) is left as it was. The
 changes are counted (``LayoutRepair``) so the run can say what it did; the input file is not

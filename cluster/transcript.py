@@ -1,18 +1,21 @@
 """What was said at a meeting (住民説明会・公聴会の発言記録), typed in beside the written comments.
 
-A city publishes the opinions spoken at its meetings in the same table as the letters. Staff type the
-record as one row per turn (「参加者A：えー、朝の便を増やしてもらえないかなと。」) or one cell per meeting,
-turn after turn. QA106 published the moderator's and staff's turns (「司会：ほかにございますか。」「事務局：ご意見として
-承ります。」) and stage notes (「（拍手）」) as opinions, grouped speakers' turns by their 「参加者A：…えー、」, and
-left the fillers in the published summaries. Here:
+A city publishes the opinions spoken at its meetings in the same table as the letters. Staff type the record one row
+per turn (「参加者A：えー、朝の便を増やしてもらえないかなと。」), one cell per meeting, with the speaker in a column of its
+own, or as a summary (「○ 参加者から、…との意見があった。」). QA106 published the moderator's and staff's turns (「司会：
+ほかにございますか。」「事務局：ご意見として承ります。」) and stage notes (「（拍手）」) as opinions; QA107, QA109 and QA110
+then found letters taken for records (「市長：お願いがあります。」「市：みなと市」). Here:
 
-- ``speaker_turns``: the turns of a text that is such a record: its first line opens with a speaker's label,
-  or two lines or more do. A label is a role, not a name: the moderator's or staff's (司会, 事務局, 市,
-  …課長, 説明者 …) or a participant's (参加者A, 出席者1, 発言者, 質問者, 住民B, 委員, 男性（70代） …), then 「：」.
-- ``not_a_submission``: a row that holds only the moderator's or staff's turns or stage notes is no citizen's
-  submission: kept, never counted, grouped or published.
-- ``without_speech_noise``: stage notes (「（拍手）」「（笑い）」) and fillers (「えー、」「あのー、」「まあ、」) out
-  of the compared and published text; what the speaker asked stays as said.
+- a label is a role and 「：」 with words said after it (``_spoken``): the office's side by role (司会, 事務局, 議長, …課長)
+  or a participant's (参加者A, 出席者1, 山田委員, 男性（70代）); inside a record the city, the office's units and names too;
+- ``speaker_turns``: a text is a record when two labelled lines or more sit under at most a title line, one of them the
+  office's by role or two numbered participants; ``record_groups``: rows typed one turn per row (half of a channel's rows
+  labelled, both sides among them, or any label in a channel or file named for a meeting), read through
+  ``as_record_text``;
+- ``not_a_submission``: a row of only the office's turns or stage notes is no citizen's submission (kept, not counted,
+  grouped or published); ``is_staff_speaker`` reads a speaker column; ``reports_an_answer`` a summary's 「市から…と回答した。」;
+- ``without_speech_noise``: fillers opening a clause (「えー、」「あのー、」「まあ、」), the room's notes (「（拍手）」「（笑い）」)
+  and a summary's frame out of the compared and published text; what the speaker asked stays as said.
 """
 from __future__ import annotations
 
