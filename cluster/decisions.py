@@ -745,6 +745,12 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
         if d.kind == "cut":
             k = found[0]
             before = str(d.value.get("before", ""))
+            if not any(cut_text(op.text, before) is not None for op in ops if op.row_number == ops[k].row_number):
+                # the words staff cut at, as this version reads the text (QA111: 「またセンタ一の」 after OCR's 一 is
+                # read 「センター」 found no place and the labels on the pieces were lost)
+                from .layout import repair_layout
+
+                before = repair_layout(before)[0]
             # two cuts of one opinion recorded without a run between: the second cuts the part
             # the first made that holds its text
             for j in [k] + [j for j, o in enumerate(ops) if o.opinion_id.startswith(ops[k].opinion_id + ".")
@@ -853,7 +859,11 @@ def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, s
     recut = list(dict.fromkeys(recut))
     if recut:
         shown = ", ".join(a if a == b else f"{a} → {b}" for a, b in recut[:5]) + (" ..." if len(recut) > 5 else "")
-        why = f" ({recut_why})" if recut_why else " (a greeting or signature line is a row of its own, or a sentence naming the subject its heading)"
+        # (or this version reads the letter itself otherwise: a fax's lines, OCR, a meeting's labels; QA111 saw only the first
+        # two reasons named after an upgrade)
+        why = f" ({recut_why})" if recut_why else (" (a greeting or signature line is a row of its own, a sentence naming the "
+                                                   "subject its heading, or the letter read otherwise: a fax's lines, OCR, a "
+                                                   "meeting's labels)")
         out.append(f"{what}: {shown}: the tool now cuts {'its submission' if len(recut) == 1 else 'their submissions'} "
                    f"differently{why}; still applies to "
                    f"{'the opinion' if len(recut) == 1 else 'the opinions'}"

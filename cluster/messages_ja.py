@@ -754,9 +754,14 @@ _MORE_ENTRIES += [
 # --- QA48: run folders, decisions and worksheets written by an older version of the tool
 _MORE_ENTRIES += [
     (r"re-run: the tool now cuts (?P<n>[\d,]+) earlier opinions? differently \(a greeting or signature line is a row "
-     r"of its own(?:, or a sentence naming the subject its heading)?\): (?P<ids>.+?); (?:it keeps its cluster|each keeps its cluster) and staff decisions",
-     lambda m: f"再実行：前回の意見{m['n']}件を、このツールは今は違う位置で切り分けます（あいさつや署名の行が別の行に"
-               f"なるか、主題を述べる文が見出しになります）：{m['ids'].replace(', ', '、')}。項目と職員の判断はそのままです"),
+     r"of its own(?:, or a sentence naming the subject its heading)?(?P<read>, a sentence naming the subject its heading, or "
+     r"the letter read otherwise: a fax's lines, OCR, a meeting's labels)?\): (?P<ids>.+?); "
+     r"(?:it keeps its cluster|each keeps its cluster) and staff decisions",
+     lambda m: f"再実行：前回の意見{m['n']}件を、このツールは今は違う位置で切り分けます（"
+               + ("あいさつや署名の行が別の行になる、主題を述べる文が見出しになる、またはファクスの送信記録・OCR・説明会の"
+                  "発言者名の読み方が変わったためです" if m["read"] else
+                  "あいさつや署名の行が別の行になるか、主題を述べる文が見出しになります")
+               + f"）：{m['ids'].replace(', ', '、')}。項目と職員の判断はそのままです"),
     (r"re-run: the tool now reads (?P<n>[\d,]+) earlier opinions? as having no opinion \(status empty or greeting in "
      r"opinions\.csv\), the input unchanged: (?P<ids>.+?); (?:it leaves its cluster|each leaves its cluster)",
      lambda m: f"再実行：入力は変わっていませんが、前回の意見{m['n']}件を、このツールは今は意見のない行として読みます"
@@ -769,6 +774,10 @@ _MORE_ENTRIES += [
                + {"a greeting or signature line is a row of its own": "あいさつや署名の行が別の行になります",
                   "a greeting or signature line is a row of its own, or a sentence naming the subject its heading":
                       "あいさつや署名の行が別の行になるか、主題を述べる文が見出しになります",
+                  "a greeting or signature line is a row of its own, a sentence naming the subject its heading, or the "
+                  "letter read otherwise: a fax's lines, OCR, a meeting's labels":
+                      "あいさつや署名の行が別の行になる、主題を述べる文が見出しになる、またはファクスの送信記録・OCR・説明会の"
+                      "発言者名の読み方が変わったためです",
                   "the earlier run used --no-split": "前回は --no-split を使いました",
                   "this run uses --no-split": "今回は --no-split を使っています"}.get(m["why"], m["why"]) + "）。"
                + ("今のIDの意見に当てはめます" if m["under"] else "その意見に引き続き当てはめます")),

@@ -1537,7 +1537,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         if changes["recut"]:
             shown = [i if prev.recut[i] == i else f"{i} → {prev.recut[i]}" for i in changes["recut"]]
             log(f"re-run: the tool now cuts {counted(len(shown), 'earlier opinion')} differently (a greeting or "
-                f"signature line is a row of its own, or a sentence naming the subject its heading): {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
+                f"signature line is a row of its own, a sentence naming the subject its heading, or the letter read "
+                f"otherwise: a fax's lines, OCR, a meeting's labels): {', '.join(shown[:5])}{' …' if len(shown) > 5 else ''}; "
                 f"{'it keeps its cluster' if len(shown) == 1 else 'each keeps its cluster'} and staff decisions")
         if changes["edited"] or changes["gone"]:
             said = []
@@ -1630,8 +1631,12 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                               joined=reshaped.joined_into if reshaped is not None else None,
                               refused=detach_refused,
                               reshaped_from=reshaped.earlier if reshaped is not None else None,
+                              # (and the rows the tool itself leaves out, a meeting's moderator or a withdrawn row:
+                              # QA111 saw staff's exclusion of a 「司会：」 row said to have lost its opinions)
                               without_opinion={op.opinion_id: (op.status, text_fingerprint(op.text)) for op in opinions
-                                               if op.status in ("empty", "greeting")} if decisions else None)
+                                               if op.status in ("empty", "greeting")
+                                               or (op.status == "excluded" and op.row_number in withdrawn)}
+                              if decisions else None)
     grouped, unit_cluster = unit_cluster, applied.cluster_of_unit  # (before and after the decisions)
     # what the run said of each decision (no longer applies, in part), for `cluster review list`
     applied.notes = run_notes((reshaped.messages if reshaped is not None else []) + applied.messages)
