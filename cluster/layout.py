@@ -320,14 +320,14 @@ def repair_layout(text: str) -> tuple[str, LayoutRepair]:
     lines = text.split("\n")
     kept: list[str] = []
     page_break_after: set[int] = set()  # kept lines a page number or stamp followed: a page ended there
-    banner = any(_FAX_LINE_RE.match(line) for line in lines)
+    banners = [bool(_FAX_LINE_RE.match(line)) for line in lines]  # (each line matched once)
     filled = [k for k, line in enumerate(lines) if line.strip()]
     for k, line in enumerate(lines):
         goes_on = bool(_GOES_ON_RE.match(lines[k + 1] if k + 1 < len(lines) else ""))
-        fax = bool(_FAX_LINE_RE.match(line)) or bool(
-            _PAGE_COUNTER_RE.match(line) and (banner or k in (filled[0], filled[-1]))
+        fax = banners[k] or bool(
+            _PAGE_COUNTER_RE.match(line) and (any(banners) or k in (filled[0], filled[-1]))
             # (「No.123 P.5⏎に書かれた数値が…」: the sentence goes on under it, QA109)
-            and not _GOES_ON_RE.match(lines[k + 1] if k + 1 < len(lines) else ""))
+            and not goes_on)
         # (「3/4⏎の人が…」: a fraction the sentence goes on under is no page number, QA110)
         if fax or (_PAGE_NUMBER_RE.match(line) and not goes_on) or _STAMP_RE.match(line):
             if fax:

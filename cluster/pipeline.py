@@ -55,8 +55,8 @@ from .decisions import (RESHAPING, Fingerprints, apply_decisions, decision_count
                         excluded_opinions, _withdrawn, load_decisions, reshape_opinions, text_fingerprint)
 from .review import run_notes
 from .split import is_lead_in, is_name_list, names_the_draft, split_sentences, split_submission
-from .transcript import (as_record_text, is_meeting_name, is_stage_note, is_staff_speaker, not_a_submission,
-                         record_groups, reports_an_answer)
+from .transcript import (as_record_text, is_meeting_name, is_speaker_column, is_stage_note, is_staff_speaker,
+                         not_a_submission, record_groups, reports_an_answer)
 from .submitters import (attribute_breakdowns, attributes_with_personal_data, check_attribute_columns, find_repeats,
                          joint_submissions, joint_submissions_note, namesakes_note, repeated_names_note,
                          repeated_organisations_note,
@@ -169,7 +169,7 @@ def read_submissions(path: str | Path, opts: RunOptions, log: Callable[[str], No
         kinds = choose_kind_columns(table, opts.kind_column, used)
         address_col = choose_address_column(table, used)
         # a meeting's record with the speaker in a column of its own (発言者 / 話者: 「司会」 beside 「それでは始めます。」)
-        speaker_col = next((c for c in table.unused_columns if _SPEAKER_COLUMN_RE.match(fold_name(c))), None)
+        speaker_col = next((c for c in table.unused_columns if is_speaker_column(fold_name(c))), None)
         if speaker_col:
             table.unused_columns = [c for c in table.unused_columns if c != speaker_col]
     except ColumnError as exc:  # a column option or guess that fails names the file (QA41)
@@ -430,9 +430,6 @@ def _fields_line(fields: Sequence[tuple[str, str | None, str | None]], questions
 # submission: withdrawn by its sender, deleted, or staff's test (QA52: counted as submissions)
 _STATUS_NAME_RE = re.compile(r"^(?:ステータス|状態|状況|処理状況|受付状況|申請状況|対応状況|status)$")
 _WITHDRAWN_RE = re.compile(r"取り?下げ|取下|取り?消し|取消|削除|テスト|test|キャンセル|cancel|無効|破棄", re.IGNORECASE)
-
-
-_SPEAKER_COLUMN_RE = re.compile(r"^(?:発言者|話者|発言者名|発言者区分|発言者の区分|speaker)$")
 
 
 def _withdrawn_rows(table, used: set) -> tuple[str, list[int]] | None:

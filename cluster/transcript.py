@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 __all__ = ["Turn", "speaker_turns", "not_a_submission", "without_speech_noise", "is_stage_note", "is_staff_speaker",
            "record_groups", "as_record_row", "as_record_text", "is_meeting_name", "reports_an_answer",
-           "without_reporting_frame"]
+           "without_reporting_frame", "is_speaker_column"]
 
 _S = r"[ \t\u3000]*"
 _ID = r"(?:[A-ZＡ-Ｚ0-9０-９①-⑳]{1,3}|[（(][^（）()\n]{1,8}[)）])?"
@@ -155,6 +155,15 @@ def without_speech_noise(text: str) -> str:
 
 
 _FILLER_HINT_RE = re.compile(r"えー|ええ|えっと|あの|そのー|まあ|まぁ|うーん|んー|なんか")
+
+
+# a speaker column beside the text (発言者 / 話者: 「司会」 beside 「それでは始めます。」)
+_SPEAKER_COLUMN_RE = re.compile(r"^(?:発言者|話者|発言者名|発言者区分|発言者の区分|speaker)$")
+
+
+def is_speaker_column(name: str) -> bool:
+    """Whether a column's name (folded) says it names each row's speaker in a meeting's record."""
+    return bool(_SPEAKER_COLUMN_RE.match(name))
 
 
 def is_staff_speaker(label: str) -> bool:
