@@ -475,8 +475,10 @@ def _id_number(m: re.Match) -> str:
 
 # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81. Also run on the OCR-folded copy of
 # a text (``_mask_ocr_phones``).
+# A time's minutes are no area code (「10:00 0265-22-1111」 had 「00 0265」 masked and 「-22-1111」 left, QA109): a
+# number never starts after 「digit:」.
 _PHONE_RE = re.compile(
-    rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])[0０])"
+    rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])(?<![0-9０-９][:：])[0０])"
     rf"(?:{D}{{1,4}}(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?[(（]?{D}{{1,4}}[)）]?(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?{D}{{3,4}}"
     rf"|{D}{{9,10}})(?![0-9０-９])"
     rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
