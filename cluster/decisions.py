@@ -502,12 +502,15 @@ class Fingerprints(dict):
 
     def __init__(self, data=(), earlier: Mapping[str, Collection[str]] | None = None,
                  edited_now: Collection[str] = (), recut_now: Mapping[str, str] | None = None,
-                 recut_why: str | None = None) -> None:
+                 recut_why: str | None = None, read_otherwise: bool = False) -> None:
         super().__init__(data)
         self.earlier = {k: frozenset(v) for k, v in (earlier or {}).items()}
         self.edited_now = frozenset(edited_now)
         self.recut_now = dict(recut_now or {})
         self.recut_why = recut_why  # why they are cut differently, when not the splitter (--no-split)
+        # the input is the earlier run's, byte for byte, and this is another build of the tool: an opinion whose
+        # text or id changed is read otherwise by this version, not corrected in the input (QA111)
+        self.read_otherwise = read_otherwise
         self._earlier_by_fp: dict[str, str] | None = None
 
     def earlier_holder(self, fp: str) -> str | None:
@@ -683,6 +686,32 @@ def _part_status(text: str) -> str:
 
 
 
+def _cut_done_by_tool(d: Decision, gone: Sequence[str], ops: Sequence, pos: Mapping[str, int]) -> str | None:
+    """Why a ``cut`` whose opinion is no longer one is not needed, or None: the tool now reads that
+    opinion as having none (a greeting, a fax's banner: status greeting or empty) and an opinion of
+    the same submission opens with the words staff cut at (read as this version reads a letter)."""
+    from .layout import repair_layout
+
+    if len(gone) != 1 or gone[0] not in pos or ops[pos[gone[0]]].status not in ("greeting", "empty"):
+        return None
+    before = str(d.value.get("before", "")).strip()
+    if not before:
+        return None
+    was = ops[pos[gone[0]]]
+    for words in dict.fromkeys((before, repair_layout(before)[0].strip())):
+        for op in ops:
+            if op.row_number == was.row_number and op.status == "ok" and op.text.lstrip().startswith(words):
+                return (f"the tool now cuts the submission at 「{shorten(words, 20)}」 itself ({gone[0]} is status "
+                        f"{was.status} in opinions.csv, {op.opinion_id} opens there)")
+        # the words now open the row the tool reads as a greeting (「…について意見を送ります。」 under a fax's
+        # banner), and the opinions after it are the submission's own
+        after = [op for op in ops if op.row_number == was.row_number and op.status == "ok" and op.start >= was.end]
+        if words in was.text and after:
+            return (f"the tool now cuts the submission itself: {gone[0]} (with 「{shorten(words, 20)}」) is status "
+                    f"{was.status} in opinions.csv, {after[0].opinion_id} the opinion after it")
+    return None
+
+
 def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
                      decisions: Sequence[Decision]) -> Reshaped:
     """The split opinions with the staff ``cut`` and ``join`` decisions in force applied, in the
@@ -737,6 +766,13 @@ def reshape_opinions(opinions: Sequence, submission_texts: Mapping[int, str],
         gone = [i for i, k in zip(d.opinion_ids, found) if k is None]
         if gone:
             status = {op.opinion_id: op.status for op in ops}
+            done_by_tool = _cut_done_by_tool(d, gone, ops, pos) if d.kind == "cut" else None
+            if done_by_tool:
+                # (QA111: staff cut a fax's banner or a 拝啓 line off; this version does it itself, which is
+                # no failure to report)
+                out.messages.append(f"{what} no longer applies: it is no longer needed: {done_by_tool}")
+                out.applied[n] = False
+                continue
             why = "; ".join(f"{i} is {'not an opinion in this run (status ' + status[i] + ')' if i in status else 'gone'}"
                             for i in gone[:3])
             out.messages.append(f"{what} no longer applies: {why}")
@@ -851,7 +887,7 @@ class AppliedDecisions:
 
 def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, str]] = (),
                     edited: Sequence[str] = (), recut: Sequence[tuple[str, str]] = (),
-                    recut_why: str | None = None) -> list[str]:
+                    recut_why: str | None = None, read_otherwise: bool = False) -> list[str]:
     """The lines for a decision applied to part of its opinions: some gone from the input, some
     found again under other ids by their text, some corrected in the input since the last run,
     some that the splitter cuts differently now (``recut``: (recorded id, id now))."""
@@ -874,14 +910,17 @@ def _partly_applied(what: str, gone: Sequence[str], moved: Sequence[tuple[str, s
     moved = list(dict.fromkeys(moved))
     if moved:
         pairs = ", ".join(f"{a} → {b}" for a, b in moved[:5]) + (" ..." if len(moved) > 5 else "")
+        why = ("this version of the tool cuts the unchanged input otherwise" if read_otherwise
+               else "the input's ids or row order changed")
         out.append(f"{what}: {len(moved)} of its opinions now {'has another id' if len(moved) == 1 else 'have other ids'} "
-                   f"({pairs}: the input's ids or row order changed); applied to "
+                   f"({pairs}: {why}); applied to "
                    f"{'it by its text' if len(moved) == 1 else 'them by their text'}")
     edited = list(dict.fromkeys(edited))
     if edited:
         out.append(f"{what}: still applies to {', '.join(edited[:5])}{' ...' if len(edited) > 5 else ''}, "
-                   f"{'whose text was' if len(edited) == 1 else 'whose texts were'} corrected in the input since "
-                   "the last run")
+                   f"{'whose text' if len(edited) == 1 else 'whose texts'} "
+                   + ("this version of the tool reads otherwise (the input is unchanged)" if read_otherwise else
+                      f"{'was' if len(edited) == 1 else 'were'} corrected in the input since the last run"))
     return out
 
 
@@ -923,6 +962,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
     8-opinion campaign row the joined opinion went to).
     """
     without_opinion = dict(without_opinion or {})
+    read_otherwise = bool(getattr(fingerprints, "read_otherwise", False))
 
     def no_opinion_now(ids: Sequence[str], recorded: Mapping[str, str]) -> list[str]:
         """The ids of ``ids`` that are rows without an opinion now, with the text recorded."""
@@ -1034,7 +1074,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
                 result.messages.append(f"{what} no longer applies: its opinions are gone")
                 result.not_applied += 1
                 continue
-            result.messages += _partly_applied(what, gone, moved, edited, recut, *recut_why)
+            result.messages += _partly_applied(what, gone, moved, edited, recut, *recut_why, read_otherwise=read_otherwise)
             result.applied += 1
             continue
         if d.kind == "merge":
@@ -1170,7 +1210,7 @@ def apply_decisions(opinion_unit: Mapping[str, int], cluster_of_unit: np.ndarray
         if empty_now:
             missing = [i for i in missing if i not in empty_now]
             result.messages.append(f"{what}: {read_as(empty_now)}; applied to the rest")
-        result.messages += _partly_applied(what, missing, moved, edited, recut, *recut_why)
+        result.messages += _partly_applied(what, missing, moved, edited, recut, *recut_why, read_otherwise=read_otherwise)
         result.applied += 1
     # Labels, summaries, answers and confirmations land on the cluster that finally holds most of their
     # opinions, so they follow merges, moves and splits recorded before or after them. Two on

@@ -280,6 +280,21 @@ _NO_LONGER = [(re.compile(p), r) for p, r in [
     # (QA73: 「P-038-1 is gone」「P-009-2 is gone; P-009-3 is gone」)
     (r"^\S+ is gone(?:; \S+ is gone)*$", lambda m: "、".join(x.removesuffix(" is gone") + " はもうありません"
                                                           for x in m[0].split("; "))),
+    # (QA111: 「L-001-1 is not an opinion in this run (status greeting)」 stayed in English)
+    (r"^\S+ is (?:gone|not an opinion in this run \(status \w+\))(?:; \S+ is (?:gone|not an opinion in this run "
+     r"\(status \w+\)))*$",
+     lambda m: "、".join(re.sub(r"^(\S+) is not an opinion in this run \(status (\w+)\)$",
+                               lambda x: f"{x[1]} はこの実行では意見ではありません（status {x[2]}）",
+                               x.removesuffix(" is gone") + " はもうありません" if x.endswith(" is gone") else x)
+                        for x in m[0].split("; "))),
+    (r"^it is no longer needed: the tool now cuts the submission at (?P<w>「[^」]*」) itself \((?P<i>\S+) is status "
+     r"(?P<st>\w+) in opinions\.csv, (?P<j>\S+) opens there\)$",
+     lambda m: f"もう必要ありません。このツールは今は {m['w']} の位置で提出を切り分けます（{m['i']} は opinions.csv の "
+               f"status {m['st']}、{m['j']} がそこから始まります）"),
+    (r"^it is no longer needed: the tool now cuts the submission itself: (?P<i>\S+) \(with (?P<w>「[^」]*」)\) is status "
+     r"(?P<st>\w+) in opinions\.csv, (?P<j>\S+) the opinion after it$",
+     lambda m: f"もう必要ありません。このツールは今は提出を自分で切り分けます（{m['w']} を含む {m['i']} は opinions.csv の "
+               f"status {m['st']}、その後の {m['j']} が意見です）"),
     (r"^the target cluster's opinions are gone$", "移す先の項目の意見がもうありません"),
     (r"^its opinions are one opinion now$", "その意見はもう一つの意見になっています"),
     (r"^its opinions are in different submissions now$", "その意見はもう別々の提出に分かれています"),
@@ -497,13 +512,18 @@ _MORE_ENTRIES: list[tuple[str, "str | Callable[[re.Match], str]"]] = [
      "エディタで一つの文字コードに保存できません）。その行を UTF-8 で入力し直すか、消してください。それまでは、この"
      "ファイルから読むことも書き足すこともしません"),
     # --- late-run regrouping (a re-run on the earlier run's clusters)
-    (r"re-run: earlier opinions changed in the input: (?P<parts>.+?); the other clusters are kept",
-     lambda m: "再実行：前回の意見が入力で変わっています：" + "。".join(
+    (r"re-run: earlier opinions (?:changed in the input|(?P<tool>read otherwise by this version of the tool \(the input "
+     r"is unchanged\))): (?P<parts>.+?); the other clusters are kept",
+     lambda m: ("再実行：入力は変わっていませんが、このツールのこの版は前回の意見を違うように読みます：" if m["tool"]
+                else "再実行：前回の意見が入力で変わっています：") + "。".join(
          re.sub(r"^(\d+) corrected \(each keeps its cluster\): (.+)$", r"修正された意見\1件（それぞれ項目はそのまま）：\2",
+                re.sub(r"^(\d+) read otherwise \(each keeps its cluster\): (.+)$", r"読み方が変わった意見\1件（それぞれ項目はそのまま）：\2",
+                re.sub(r"^(\d+) no longer found \(each leaves its cluster\): (.+)$",
+                       r"もう見つからない意見\1件（それぞれ項目から外れます）：\2",
                 re.sub(r"^(\d+) no longer in the input or rewritten \(each leaves its cluster\): (.+)$",
-                       r"入力からなくなった・書き換えられた意見\1件（それぞれ項目から外れます）：\2", part))
+                       r"入力からなくなった・書き換えられた意見\1件（それぞれ項目から外れます）：\2", part))))
          for part in m["parts"].split("; ")) + "。ほかの項目はそのままです"
-     if all(re.match(r"\d+ (?:corrected|no longer)", part) for part in m["parts"].split("; ")) else None),
+     if all(re.match(r"\d+ (?:corrected|no longer|read otherwise)", part) for part in m["parts"].split("; ")) else None),
     (r"withdrawn since the earlier run \((?P<kinds>[\w /]+)\): (?P<n>\d+) distinct opinions? placed again without it "
      r"\((?P<went>.*)\); the other clusters are kept",
      lambda m: f"前回の実行のあとに取り消した判断（{'・'.join(KINDS.get(k, k) for k in m['kinds'].split(' / '))}）：その判断で"
@@ -781,6 +801,25 @@ _MORE_ENTRIES += [
                   "the earlier run used --no-split": "前回は --no-split を使いました",
                   "this run uses --no-split": "今回は --no-split を使っています"}.get(m["why"], m["why"]) + "）。"
                + ("今のIDの意見に当てはめます" if m["under"] else "その意見に引き続き当てはめます")),
+    # (QA111: a decision applied to part of its opinions, ``decisions._partly_applied``, stayed in English)
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): (?P<k>\d+) of its opinions (?:is|are) gone \((?P<ids>.+)\); "
+     r"applied to the rest",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：意見{m['k']}件がもう"
+               f"ありません（{m['ids'].replace(', ', '、')}）。残りの意見に当てはめます"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): (?P<k>\d+) of its opinions now (?:has another id|have other "
+     r"ids) \((?P<pairs>.+): (?:(?P<tool>this version of the tool cuts the unchanged input otherwise)|the input's ids or "
+     r"row order changed)\); applied to (?:it by its text|them by their text)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：意見{m['k']}件のIDが"
+               f"変わりました（{m['pairs'].replace(', ', '、')}："
+               + ("入力は変わっていませんが、このツールのこの版は違う位置で切り分けます" if m["tool"]
+                  else "入力のIDか行の順が変わったため") + "）。本文で見つけて当てはめます"),
+    (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): still applies to (?P<ids>.+?), whose texts? "
+     r"(?:(?P<tool>this version of the tool reads otherwise \(the input is unchanged\))|(?:was|were) corrected in the "
+     r"input since the last run)",
+     lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）："
+               + ("入力は変わっていませんが、このツールのこの版は " if m["tool"] else "前回の実行の後に入力で本文が直された ")
+               + f"{m['ids'].replace(', ', '、')}"
+               + (" の本文を違うように読みます。引き続き当てはめます" if m["tool"] else " にも引き続き当てはめます")),
     (r"decision (?P<n>\d+) \((?P<kind>\w+) " + _BY_AT + r"\): the tool now reads (?P<ids>.+?) as having no opinion "
      r"\(status (?P<st>[\w /]+) in opinions\.csv\); applied to the rest",
      lambda m: f"判断{m['n']}（{KINDS.get(m['kind'], m['kind'])}、{m['by']}{_opt(m['at'], '、{}')}）：このツールは今は "

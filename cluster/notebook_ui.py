@@ -318,8 +318,14 @@ _PARTLY_APPLIED = [
     (re.compile(r"^(\d+) of its opinions now (?:has another id|have other ids) \((.*): the input's ids or row order "
                 r"changed\); applied to (?:it by its text|them by their text)$"),
      r"意見\1件のIDが変わりました（\2：入力のIDか行の順が変わったため）。本文で見つけて反映しました"),
+    (re.compile(r"^(\d+) of its opinions now (?:has another id|have other ids) \((.*): this version of the tool cuts the "
+                r"unchanged input otherwise\); applied to (?:it by its text|them by their text)$"),
+     r"意見\1件のIDが変わりました（\2：入力は変わっていませんが、このツールのこの版は違う位置で切り分けます）。本文で見つけて反映しました"),
     (re.compile(r"^still applies to (.*), whose texts? (?:was|were) corrected in the input since the last run$"),
      r"前回の実行の後に入力で本文が直された \1 にも引き続き反映しています"),
+    (re.compile(r"^still applies to (.*), whose texts? this version of the tool reads otherwise \(the input is "
+                r"unchanged\)$"),
+     r"入力は変わっていませんが、このツールのこの版が \1 の本文を違うように読みます。引き続き反映しています"),
 ]
 
 

@@ -1252,6 +1252,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
             raise InputError(f"{path}: file not found ({option})")
     if line := other_build_line(out_dir):
         log(line)
+    read_otherwise = read_otherwise_since(out_dir, input_paths)
     opts, carried_categories = carry_over_report_settings(out_dir, opts, log)
     if opts.count_repeats not in COUNT_REPEATS:  # (not given here nor by the earlier run)
         opts = dc_replace(opts, count_repeats="each")
@@ -1361,7 +1362,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                                  earlier={**earlier_texts, **before_reshaped}, edited_now=edits, recut_now=recuts,
                                  recut_why=("the earlier run used --no-split" if prev.settings.get("split") is False
                                             else "this run uses --no-split") if prev and
-                                 prev.settings.get("split", True) != opts.split else None)
+                                 prev.settings.get("split", True) != opts.split else None,
+                                 read_otherwise=read_otherwise)
                     if decisions else None)
     # staff ``exclude`` decisions: no opinion on the draft; the row stays (status excluded), out of
     # every count of opinions and of the grouping; the submission still counts
@@ -1539,11 +1541,14 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                 f"{'it keeps its cluster' if len(shown) == 1 else 'each keeps its cluster'} and staff decisions")
         if changes["edited"] or changes["gone"]:
             said = []
-            for ids, what in ((changes["edited"], "corrected (each keeps its cluster)"),
-                              (changes["gone"], "no longer in the input or rewritten (each leaves its cluster)")):
+            for ids, what in ((changes["edited"], "read otherwise (each keeps its cluster)" if read_otherwise
+                               else "corrected (each keeps its cluster)"),
+                              (changes["gone"], "no longer found (each leaves its cluster)" if read_otherwise
+                               else "no longer in the input or rewritten (each leaves its cluster)")):
                 if ids:
                     said.append(f"{len(ids)} {what}: {', '.join(ids[:5])}{' …' if len(ids) > 5 else ''}")
-            log(f"re-run: earlier opinions changed in the input: {'; '.join(said)}; the other clusters are kept")
+            log(f"re-run: earlier opinions {'read otherwise by this version of the tool (the input is unchanged)' if read_otherwise else 'changed in the input'}: "
+                f"{'; '.join(said)}; the other clusters are kept")
         if prev and not late and prev.cluster_of:
             why = regroup_reason(prev, model_name, asdict(opts), seen_pairs, model_info["fingerprint"])
             if why:
@@ -2826,6 +2831,28 @@ def other_build_line(out_dir: Path) -> str | None:
     return (f"note: the earlier run in {out_dir} was written by another build of the tool "
             f"({'build ' + str(before) if before else 'an older version, which recorded no build'}; this one is "
             f"build {now}): the report may differ from the earlier one for the same input and decisions")
+
+
+def read_otherwise_since(out_dir: Path, input_paths: Sequence[Path]) -> bool:
+    """Whether the earlier run in ``out_dir`` read these very input files (the same SHA-256 each) with
+    another build of the tool: an opinion whose text or id changed since is then read otherwise by
+    this version, not corrected in the input (QA111 was told 17 times that staff had corrected it)."""
+    try:
+        info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(info, dict) or not info.get("completed"):
+        return False
+    versions = info.get("versions") if isinstance(info.get("versions"), dict) else {}
+    if versions.get("build") == build_fingerprint():
+        return False
+    recorded = info.get("inputs") if isinstance(info.get("inputs"), list) else [info.get("input")]
+    before = sorted(str(i.get("sha256")) for i in recorded if isinstance(i, dict) and i.get("sha256"))
+    try:
+        now = sorted(_sha256(Path(p)) for p in input_paths)
+    except OSError:
+        return False
+    return bool(before) and before == now
 
 
 def _versions(sentence_transformers: bool = False) -> dict:
