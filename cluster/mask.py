@@ -286,12 +286,14 @@ _BIRTH_RE = re.compile(
 # 生まれ以降の子ども」「…生まれの方」) stay.
 _BORN_DATE_RE = re.compile(
     rf"(?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*"
+    # the era's year in brackets after the year (「1958年（昭和33年）6月14日生まれ」, QA113)
+    rf"(?:[（(][^\S\n]*(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元)[^\S\n]*年[^\S\n]*[）)][^\S\n]*)?"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日"
     rf"|(?<![0-9０-９]){D}{{4}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}}"
-    # an era's letter and the date in dots: 「H30.7.7生まれ」「S60.1.2生まれ」
-    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}}(?![0-9０-９])"
-    # 生 before the writer or a relative (「1985年4月12日生の母です」「…生です」)
-    rf")(?=[^\S\n]*(?:生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
+    # an era's letter and the date in dots: 「H30.7.7生まれ」「S60.1.2生まれ」; 「昭45・3・2生」 (QA113)
+    rf"|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}}[/／.．・･]{D}{{1,2}}[/／.．・･]{D}{{1,2}}(?![0-9０-９])"
+    # 生 before the writer or a relative (「1985年4月12日生の母です」「…生です」); 「…日に生まれた娘」 (QA113)
+    rf")(?=[^\S\n]*(?:に生まれ(?:た|ました)(?=娘|息子|長男|長女|次男|次女|三男|三女|孫|私|[。、，,])|生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
     rf"子ども|子供|主婦|会社員|男性|女性|者|もの|孫|祖母|祖父)))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
 # Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
 # is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
@@ -573,6 +575,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("postal", re.compile(rf"〒\s*{D}{{3}}[^\S\n]*(?:{H}[^\S\n]*(?:\n[^\S\n]*)?)?{D}{{4}}(?![0-9０-９])")),
     # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81 (``_PHONE_RE``).
     ("phone", _PHONE_RE),
+    # ... with dots, slashes, 「・」 or 「の」 between the parts, the same one twice (「090.4711.2583」「０２６５/７６/５５３２」
+    # 「090の6352の1189」, QA113), or blanks around the hyphens (「0265 - 73 - 8821」): 10 or 11 digits (「01/02/2026」 is a date)
+    ("phone_parts", re.compile(rf"(?<![0-9０-９.．,，/／])(?<![0-9０-９][:：])[0０]{D}{{1,4}}([.．/／・･]|の){D}{{1,4}}\1{D}{{4}}(?![0-9０-９]|[.．/／]{D})"
+                         rf"|(?<![0-9０-９])(?<![0-9０-９][:：])[0０]{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{4}}(?![0-9０-９])")),
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
     # right after a phone label (「電話〇九〇一二三四五六七八」).
     ("phone", re.compile(
@@ -634,6 +640,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?:大字|(?<![\u4e00-\u9fff々])字(?![幕数体画句義面形幅間詰型引源母順音典化号余]))"
         rf"{_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
+    # A block and its house number with no town before them (「中央2丁目5番地の2の角」「桜ヶ丘4丁目12番5号の前」, QA113):
+    # 丁目 and 番 together name one house; 「駅前3丁目交差点」 stays
+    ("address", re.compile(rf"(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}[0-9０-９{_KANJI_DIGITS}]{{1,3}}丁目"
+                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?")),
 ]
 
 
@@ -1436,6 +1446,10 @@ def _final_name_span(line: str, toks: list[_Tok]) -> tuple[int, int] | None:
     return None
 
 
+_CONTACT_AFTER_SENTENCE_RE = re.compile(r"(?<=[。．！？!?])[^\S\n]*(?=(?:連絡先|ご連絡先|電話|電話番号|TEL|Tel|ＴＥＬ|住所|氏名|"
+                                        r"お名前|名前|メール)[^\S\n]*[:：])")
+
+
 @lru_cache(maxsize=1 << 13)  # campaigns repeat the same letter; the report and the labels mask it both
 def _mask_person_names(text: str) -> str:
     """Mask the person names UniDic finds and hiragana names in signatures and
@@ -1913,13 +1927,20 @@ _STAFF_NAME_RE = re.compile(rf"({_KANJI}{{1,4}})(?:([^\S\n]{{1,2}})({_KANJI}{{1,
 _STAFF_TITLES = ("課長補佐", "課長代理", "副課長", "課長", "係長", "部長", "次長", "室長", "局長", "所長", "主査", "主幹",
                  "主任", "主事", "参事", "技師", "保健師", "職員", "担当者", "担当")
 _STAFF_TITLE = f"(?:{'|'.join(_STAFF_TITLES)})"
+_ROLES_BEFORE_NAME = ("課長", "係長", "部長", "室長", "所長", "主任", "主治医", "医師", "顧問", "校長", "教頭", "園長", "院長",
+                      "看護師", "保健師", "相談員", "ケアマネ", "ケアマネジャー", "ヘルパー", "民生委員", "コーチ", "監督")
 _STAFF_IN_SENTENCE_RE = re.compile(
     rf"(?:(?<=(?<!ご)担当の)|(?<=担当者の))({_KANJI}{{1,4}}?)"
     rf"(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:[（(]|さん|様|氏|{_KIN_PARTICLE_SIMPLE}))"
     rf"|(?<=[課係室部局所班]の)({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))"
     rf"|(?<=[課係室部局所班][^\S\n])({_KANJI}{{1,4}}?)(?=[^\S\n]?{_STAFF_TITLE}|[^\S\n]*(?:さん|様|氏))"
     # a child's teacher (「担任の松本先生」「副担任の森先生」「園長の田村先生」: names the class, QA72)
-    rf"|(?<=担任の)({_KANJI}{{1,4}}?)(?=[^\S\n]?(?:先生|教諭|さん))")
+    rf"|(?<=担任の)({_KANJI}{{1,4}}?)(?=[^\S\n]?(?:先生|教諭|さん))"
+    # a person named after their role and の (「課長の岡部からも」「主治医の宮下先生」「顧問の原先生」, QA113)
+    rf"|(?:{'|'.join(f'(?<={r}の)' for r in _ROLES_BEFORE_NAME)})({_KANJI}{{1,4}}?)"
+    rf"(?=[^\S\n]?(?:先生|教諭|医師|さん|様|氏|Dr|{_KIN_PARTICLE_SIMPLE}))"
+    # a doctor or teacher by name (「宮下先生に言われました」「宮下Dr.も」)
+    rf"|(?<![\u4e00-\u9fff々])({_KANJI}{{1,4}}?)(?=先生|医師|Dr[.．]?|ドクター)")
 
 
 def _staff_in_sentence(m: re.Match) -> str:
@@ -2136,6 +2157,7 @@ def _loose_address(m: re.Match) -> str:
 
 
 _REPLACE = {"address": _address_or_place, "address_loose": _loose_address, "phone": _phone,
+            "phone_parts": lambda m: _phone(m) if 10 <= len(re.findall("[0-9０-９]", m.group())) <= 11 else m.group(),
             "postal": lambda m: _per_line(m, "postal")}
 
 
@@ -2753,8 +2775,14 @@ def _mask_contact_line_names(text: str) -> str:
     out = []
     for line in text.split("\n"):
         if "［" in line and any(v in line for k, v in MASKS.items() if k != "name"):
-            for a, b in reversed(_contact_line_name_spans(line)):
-                line = line[:a] + MASKS["name"] + line[b:]
+            # a contact written on after the last sentence is a line of its own (QA112: 「…させてください。連絡先：
+            # ［住所］ 原田 ［電話番号］」 published the name)
+            cut = [0] + [m.start() for m in _CONTACT_AFTER_SENTENCE_RE.finditer(line)]
+            for start in reversed(cut):
+                part = line[start:]
+                for a, b in reversed(_contact_line_name_spans(part)):
+                    part = part[:a] + MASKS["name"] + part[b:]
+                line = line[:start] + part
         out.append(line)
     return "\n".join(out)
 

@@ -191,6 +191,8 @@ _KEEP_RE = re.compile(_CUT + r"(?:の(?:方針|計画|案))?(?:は|を|につい
 _REJECT_RE = re.compile(r"不要|要らない|いらない|要りません|いりません|必要(?:は|が)?(?:ない|無い|ありません)|やめて|止めて|やめるべき|止めるべき|"
                         rf"{_PUT_OFF}|"
                         r"撤去(?:して|す|を)|廃止(?:して|し[、,]|すべき|を求め|に(?:して|すべき))|なくして|無くして|"
+                        # a provision struck out (QA112: 「公表の規定は…削除してください」 shared a row with 「…は大いに賛成です」)
+                        r"(?:削除|撤廃)(?:して|し[、,]|すべき|を求め)|削って(?:ほしい|欲しい|ください|下さい)|"
                         r"(?:閉鎖|解体|取り壊)(?:して|し[、,]|すべき|を求め)|"
                         r"取りやめ|取り止め|(?:べき|する必要)で(?:は)?(?:ない|ありません)|しないで(?:ほしい|欲しい|ください|下さい)|"
                         # any verb asked not to be done: 「遡及適用は行わないでください」「森を切らないでほしい」
@@ -452,6 +454,41 @@ _RESTRAINED_RE = re.compile(r"慎重に|慎重な(?:運用|判断|対応|検討)
                             r"やりすぎ|やり過ぎ|行き過ぎ|行きすぎ|抵抗があ|最終手段|必要最小限に")
 
 
+# a rule made stricter or looser in plain words (QA112: 「第3条の責務を努力義務ではなく義務にしてください」 and 「責務の規定を
+# もっと緩やかにしてほしい」, 「過料をもっと高くして」 and 「罰則は設けず…」 shared rows of an ordinance's articles)
+_RULE = r"(?:規定|規制|責務|責任|義務|罰則|罰金|過料|基準|要件|条件|ルール|制限)"
+_TIGHTEN_RE = re.compile(r"(?<!努力)義務(?:規定)?に|(?<!努力)義務化|義務付け|"
+                         r"(?:罰則|罰金|過料)(?:の額|の金額)?(?:を|は|も)?(?:もっと|より|さらに)?(?:高く|引き上げ|引上げ|重く)|"
+                         + _RULE + r"(?:を|は|も)?(?:もっと|より|さらに)?(?:厳しく|重く)")
+_LOOSEN_RE = re.compile(_RULE + r"(?:を|は|も)?(?:もっと|より|さらに)?(?:緩やかに|ゆるやかに|緩く|ゆるく|軽く)")
+# said whole: 「努力義務のままでよい」「罰則は設けず」
+_LOOSEN_WHOLE_RE = re.compile(r"努力義務(?:の)?まま(?:に|で|と)|努力義務に(?:とどめ|留め)|"
+                              r"(?:罰則|罰金|過料)(?:は|を)?(?:設けず|設けないで|なくして|無くして|不要)")
+# the step asked for: 「義務にしてください」「厳しくすべき」「義務化を求めます」「重くしてもらいたい」「変えてほしい」
+_RULE_ASKED_TAIL_RE = re.compile(
+    r"(?:して|し|する|す|させて|させ|変えて|変え|改めて|改め|変更して|変更し|て)?"
+    r"(?:ほしい|欲しい|ください|下さい|べき|よう|ことを(?:求め|希望|要望)|を(?:求め|希望|要望|望)|に(?:大)?賛成|が必要|"
+    r"もらいたい|もらえ|いただきたい|いただけ|頂きたい|頂け)")
+# 「義務化には反対です」「ルールを厳しくするのはやめてほしい」: the step rejected
+_RULE_NOT_TAIL_RE = re.compile(r"(?:して|する|す)?(?:る|ること|の|こと|ような(?:見直し|改正|変更))?(?:は|に|には|を)?"
+                               r"(?:反対|やめて|止めて|しないで|不要|見送|慎重に|疑問)")
+
+
+def _rule_direction(sentence: str) -> int:
+    """+1 for a rule asked to be stricter, -1 looser, 0 neither or both (QA112)."""
+    signs = set()
+    for rx, sign in ((_TIGHTEN_RE, 1), (_LOOSEN_RE, -1), (_LOOSEN_WHOLE_RE, -1)):
+        for m in rx.finditer(sentence):
+            if _RULE_NOT_TAIL_RE.match(sentence, m.end()):
+                signs.add(-sign)
+            elif rx is _LOOSEN_WHOLE_RE or _RULE_ASKED_TAIL_RE.match(sentence, m.end()):
+                signs.add(sign)
+            elif (chained := re.match(r"(?:して|し)[、,]", sentence[m.end():])) and \
+                    _REQUEST_RE.search(sentence, m.end() + chained.end()):
+                signs.add(sign)  # 「義務にして、きちんと管理させてください」
+    return next(iter(signs)) if len(signs) == 1 else 0
+
+
 # an action joined by て to what comes next (「統合して廃校にする…」), not asked for itself (「統合してほしい」)
 _CHAINED_RE = re.compile(r"(?:を|に)?(?:して|し[、,])(?!ほしい|欲しい|ください|下さい|くださ|いただ|頂|もら|ある|あり|いる|います|おり|きた)")
 
@@ -476,6 +513,8 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     eager, restrained = bool(_EAGER_RE.search(sentence)), bool(_RESTRAINED_RE.search(sentence))
     if eager != restrained:
         out.append(("eager", 1 if eager else -1))
+    if rule := _rule_direction(sentence):
+        out.append(("strict", rule))
     asks, rejects_ = sentence_stance(sentence)
     if not (asks or rejects_ or explicit_polarity([sentence])[0] or "支持" in sentence):  # 「…に賛成です」「…を支持します」
         return out

@@ -1,0 +1,71 @@
+"""QA113: personal data in forms the masker missed: phone numbers with dots, slashes, 「・」 or 「の」 between their parts
+or blanks around the hyphens, birth dates with the era's year in brackets or 「・」 between the parts or 「…日に生まれた娘」,
+a person named after their role (「課長の岡部から」「主治医の宮下先生」) or as a doctor or teacher (「宮下先生に」), a block
+and house number with no town before them (「中央2丁目5番地の2の角」). Texts invented for these tests."""
+import pytest
+
+from cluster.mask import mask_personal_data
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("平日18時以降なら090.4711.2583（携帯）に連絡ください。", "平日18時以降なら［電話番号］（携帯）に連絡ください。"),
+    ("携帯090・4711・2583まで。", "携帯［電話番号］まで。"),
+    ("携帯は090の6352の1189です。", "携帯は［電話番号］です。"),
+    ("電話０２６５/７６/５５３２", "電話［電話番号］"),
+    ("なお私の自宅は0265 - 73 - 8821です。", "なお私の自宅は［電話番号］です。"),
+])
+def test_phone_numbers_with_other_separators(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2026.05.13に説明会がありました。",
+    "01/02/2026",  # (eight digits: a date, no phone number)
+    "資料の0.12.1234版を見ました。",
+    "令和7年4月1日に施行されます。",
+    "2010年4月2日以降に生まれた子が対象です。",
+    "令和2年4月2日に生まれた子から対象にしてください。",
+])
+def test_dates_and_versions_stay(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("私は1958年（昭和33年）6月14日生まれの主婦です。", "私は［生年月日］生まれの主婦です。"),
+    ("私は昭45・3・2生で、まだ対象外です。", "私は［生年月日］生で、まだ対象外です。"),
+    ("平成21年11月3日に生まれた娘が春から高校に通います。", "［生年月日］に生まれた娘が春から高校に通います。"),
+])
+def test_birth_dates(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("後日課長の岡部からも連絡がありませんでした。", "後日課長の［氏名］からも連絡がありませんでした。"),
+    ("主治医の宮下先生も賛成しています。", "主治医の［氏名］先生も賛成しています。"),
+    ("顧問の原先生に相談しました。", "顧問の［氏名］先生に相談しました。"),
+    ("宮下先生に言われました。", "［氏名］先生に言われました。"),
+])
+def test_people_named_by_role(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "課長の判断で決まったそうです。", "先生の数を増やしてください。", "校長の方針に賛成です。", "中学校の先生が足りません。",
+    "医師の数が足りません。", "田中市長の方針に賛成です。",
+])
+def test_roles_without_a_name_stay(text):
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中央2丁目5番地の2の角の空き地を公園にしてください。", "［住所］の角の空き地を公園にしてください。"),
+    ("桜ヶ丘4丁目12番5号の前の道路が狭いです。", "［住所］の前の道路が狭いです。"),
+    ("みどり市桜ヶ丘4丁目12番5号", "［住所］"),
+])
+def test_a_block_and_house_number_without_a_town(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", ["駅前3丁目交差点に信号をつけてください。", "本町1丁目の公園を広げてください。"])
+def test_a_block_alone_stays(text):
+    assert mask_personal_data(text) == text
