@@ -643,7 +643,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # A block and its house number with no town before them (「中央2丁目5番地の2の角」「桜ヶ丘4丁目12番5号の前」, QA113):
     # 丁目 and 番 together name one house; 「駅前3丁目交差点」 stays
     ("address", re.compile(rf"(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}[0-9０-９{_KANJI_DIGITS}]{{1,3}}丁目"
-                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?")),
+                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?"
+                           # in kanji numerals: 「桜ヶ丘四丁目十二番五号」
+                           rf"|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?{_KD}{{1,3}}丁目{_KD}{{1,4}}番(?:地)?"
+                           rf"(?:[の之]?{_KD}{{1,4}}号?)?")),
+    # an e-mail address with its @ disguised (「hanako.y★docomo.ne.jp（★を@に変えて）」「kenji1975 あっと gmail.com」
+    # 「k.hayashi@@example.jp」, QA113)
+    ("email", re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{1,63}[^\S\n]*"
+                         r"(?:★|☆|＠＠|@@|あっと|アットマーク|アット|[(（\[［](?:at|AT|あっと|アット)[)）\]］])[^\S\n]*"
+                         r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9.\-])")),
 ]
 
 

@@ -69,3 +69,19 @@ def test_a_block_and_house_number_without_a_town(text, expected):
 @pytest.mark.parametrize("text", ["駅前3丁目交差点に信号をつけてください。", "本町1丁目の公園を広げてください。"])
 def test_a_block_alone_stays(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("桜ヶ丘四丁目十二番五号の前の道路が狭いです。", "［住所］の前の道路が狭いです。"),
+    ("連絡は hanako.y★docomo.ne.jp （★を@に変えてください）まで。", "連絡は ［メールアドレス］ （★を@に変えてください）まで。"),
+    ("メールアドレス：kenji1975 あっと gmail.com", "メールアドレス：［メールアドレス］"),
+    ("返信は k.hayashi@@example.jp へ", "返信は ［メールアドレス］ へ"),
+    ("foo (at) example.com までどうぞ", "［メールアドレス］ までどうぞ"),
+])
+def test_kanji_block_numbers_and_disguised_email(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", ["評価は★5つです。", "三丁目の公園を広げてください。", "詳しくは www.city.example.jp をご覧ください。"])
+def test_stars_and_public_sites_stay(text):
+    assert mask_personal_data(text) == text
