@@ -36,11 +36,23 @@ _REFERENCE_RES = [
                + r"]+(?:[ \t\u3000]*[-－][ \t\u3000]*\d+)?"),
     # 「附則第2項」: one place, the draft's supplementary provisions (QA33: 「第2項」 alone)
     re.compile(r"附則(?:[ \t\u3000]*第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号))*)?"),
-    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|款|号|部|編)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|号))*"
+    # a range of articles (「第7条から第9条まで」「第7条～第9条」: QA112 read 第7条 and 第9条, not 第8条)
+    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*条[ \t\u3000]*(?:から|~|～|〜|ないし)[ \t\u3000]*第?[ \t\u3000]*[\d"
+               + _KANJI_NUM + r"]+[ \t\u3000]*条(?:[ \t\u3000]*まで)?"),
+    # (an article's branch number: 「第12条の2」 is another article than 第12条, QA112)
+    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条(?:の[\d" + _KANJI_NUM + r"]+(?![\d" + _KANJI_NUM
+               + r"]*[ \t\u3000]*(?:つ|か所|箇所|点|名|人|件|割)))?|章|節|項|款|号|部|編)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|号))*"
                # an item of a 節 (「第4章第1節2」, QA79: published as 第4章第1節)
                r"(?:(?<=節)\d{1,2}(?![\d.]|[頁ページpP年月日件人名%歳回条章節号]))?"),
     re.compile(r"資料編"),
+    # an article without its 第 (「3条の所有者の責務」「12条の2の公表」), not 「3条件」「条例」 (QA112)
+    re.compile(r"(?<![\d第.])\d{1,3}[ \t\u3000]*条(?:の\d+)?(?!件|例|約|理|文|項目|里|網)(?:[ \t\u3000]*第?[ \t\u3000]*\d+[ \t\u3000]*(?:項|号))*"),
+    # the preamble of an ordinance (「前文を短くしてください」)
+    re.compile(r"前文"),
 ]
+# 「同条第3項」: a paragraph of the article cited just before (QA112 published a bare 「第3項」)
+_SAME_ARTICLE_BEFORE_RE = re.compile(r"同[ \t\u3000]*条[ \t\u3000]*$")
+# a paragraph, item or sub-item alone (「第3項」「第2号」) names no place of the draft without its article
 
 
 def without_references(text: str) -> str:
@@ -96,9 +108,21 @@ def find_references(text: str) -> list[str]:
                 continue  # 「災害対策基本法第40条」: an article of another law
             if m.group(0).startswith("第") and m.group(0).endswith("号") and text[max(0, m.start() - 1):m.start()] in ("発", "収"):
                 continue  # 「○町議会発第15号」: a letter's document number (QA33)
+            ref = _kanji_to_digits(re.sub(r"\s+", "", m.group(0))).replace("~", "～")
+            if re.fullmatch(r"\d+条.*", ref):
+                ref = "第" + ref  # 「3条」 as the draft writes it
+            ref = re.sub(r"^(第\d+条)(?:から|ないし)(?:第)?(\d+条)(?:まで)?$", lambda r: f"{r[1]}～第{r[2].removeprefix('第')}", ref)
+            ref = re.sub(r"^(第\d+条)～(\d+条)$", r"\1～第\2", ref)
+            if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref):
+                if not _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                    continue  # 「第3項」 alone: no place without its article
+                earlier = [r for s_, r in found if s_ < m.start() and _article_key(r) and not r.startswith(("附則", "前文"))]
+                if not earlier:
+                    continue
+                ref = _article_key(earlier[-1]) + ref
             taken.append((m.start(), m.end()))
             # (the wave dash as the draft writes it: 「28～30頁」, not NFKC's 「28~30頁」, QA79)
-            found.append((m.start(), _kanji_to_digits(re.sub(r"\s+", "", m.group(0))).replace("~", "～")))
+            found.append((m.start(), ref))
     out, keys = [], set()
     for _, ref in sorted(found):
         key = reference_key(ref)
@@ -575,8 +599,10 @@ def _article_key(ref: str) -> str | None:
     ref = _kanji_to_digits(unicodedata.normalize("NFKC", ref)).replace(" ", "")
     if ref.startswith("附則"):
         return "附則"
-    m = re.match(r"第(\d+)条", ref)
-    return f"第{m.group(1)}条" if m else None
+    if ref.startswith("前文"):
+        return "前文"
+    m = re.match(r"第(\d+)条(の\d+)?", ref)
+    return f"第{m.group(1)}条{m.group(2) or ''}" if m else None
 
 
 _PAGES_RE = re.compile(r"(?:[Pp]\.?\s*(\d+)(?:\s*[-~〜～]\s*[Pp]?\.?\s*(\d+))?"

@@ -957,8 +957,10 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
     (r"(?P<n>\d+) input files read as one consultation: (?P<f_list>.+) \(rows (?P<ranges>.+) of opinions\.csv's "
      r"row_number\)",
      "入力ファイル{n}つを1つの意見募集として読みました：{f_list}（opinions.csv の row_number で {ranges}）"),
-    (r"--order section needs --topics \(the draft's sections, in order\): the report's rows are in count order",
-     "--order section には --topics（案の章・節を順に並べたもの）が必要です。報告書の行は件数の多い順になります"),
+    (r"--order section without --topics: rows citing an article of the draft \(前文, 第N条, 附則\) follow the articles, "
+     r"the others come last in count order; --topics \(the draft's sections, in order\) orders them all",
+     "--order section を --topics なしで使っています：案の条（前文、第N条、附則）を挙げる行は条の順に並べ、ほかの行は最後に"
+     "件数の多い順に並べます。すべての行を案の順に並べるには --topics（案の章・節を順に並べたもの）を指定してください"),
     # --- past answers
     (r"past answers: (?P<file>[^():]+?) \((?P<desc>[^()]*)\): (?P<f_cols>(?:opinion|answer) column = .+)",
      "過去の回答：{file}（{desc}）：{f_cols}"),

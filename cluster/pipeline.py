@@ -1266,7 +1266,8 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
         log(line)
     topics = read_topics(opts.topics, log=log) if opts.topics else None
     if opts.order == "section" and not topics:
-        log("--order section needs --topics (the draft's sections, in order): the report's rows are in count order")
+        log("--order section without --topics: rows citing an article of the draft (前文, 第N条, 附則) follow the "
+            "articles, the others come last in count order; --topics (the draft's sections, in order) orders them all")
     encoder = encoder or load_encoder(opts.model)
     model_name = getattr(encoder, "name", str(opts.model))
     model_info = model_identity(encoder)
@@ -2625,6 +2626,23 @@ def attachment_mention_note(subs, attached_rows: Collection[int] = ()) -> str | 
             "is in a file this run does not read")
 
 
+def _article_order(cl: Cluster) -> tuple[int, int, int] | None:
+    """Where a row stands in an ordinance's order by the article it cites (staff's 該当箇所 first, else its
+    most cited reference): 前文, 第N条 (第N条のM after it), 附則; None for a row citing no article."""
+    from .labels import _article_key, find_references
+
+    refs = list(find_references(cl.section)) if cl.section else list(cl.references)
+    for ref in refs:
+        key = _article_key(ref)
+        if key == "前文":
+            return (0, 0, 0)
+        if key == "附則":
+            return (2, 0, 0)
+        if key and (m := re.fullmatch(r"第(\d+)条(?:の(\d+))?", key)):
+            return (1, int(m[1]), int(m[2] or 0))
+    return None
+
+
 def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order: str = "auto",
                  previous_no: Mapping[str, str] | None = None) -> list[Cluster]:
     """The report's rows: in the draft's order (the topics file's) when there are topics, as
@@ -2634,10 +2652,18 @@ def report_order(clusters: Sequence[Cluster], topic_names: Sequence[str], order:
     (QA64: late letters that made one row outnumber another renumbered both)."""
     if order not in ("auto", "section", "count"):
         raise ValueError(f"order must be auto, section or count, got {order!r}")
+    before = {cid: int(no) for cid, no in (previous_no or {}).items() if str(no).isdigit()}
+    if order != "count" and not topic_names:
+        # an ordinance's rows in the order of its articles without a topics file (QA112: 附則 was No. 9, 前文
+        # No. 20): when half the rows or more cite an article, or staff asked for the draft's order
+        keys = [_article_order(cl) for cl in clusters]
+        if order == "section" or 2 * sum(k is not None for k in keys) >= len(clusters) > 0:
+            ranked = sorted(range(len(clusters)), key=lambda n: (keys[n] or (3, 0, 0),
+                                                                  before.get(clusters[n].cluster_id, len(clusters) + 1)))
+            return [clusters[n] for n in ranked]
     if order == "count" or not topic_names:
         return list(clusters)
     place = {name: i for i, name in reversed(list(enumerate(topic_names)))}
-    before = {cid: int(no) for cid, no in (previous_no or {}).items() if str(no).isdigit()}
 
     def key(cl: Cluster) -> tuple:
         section = place.get(section_topic(cl.section, topic_names) if cl.section else published_topic(cl), len(place))

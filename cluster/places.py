@@ -63,8 +63,12 @@ class PlaceReader:
             return frozenset()
         out: set = {("s", c, p) for c, p in _sections(text)}
         for ref in find_references(text):
-            if _article_key(ref):
-                out.add(("a", _article_key(ref)))  # an article of the draft (第6条, 附則)
+            span = re.fullmatch(r"第(\d+)条～第(\d+)条", ref)
+            if span and int(span[1]) < int(span[2]) <= int(span[1]) + 50:
+                # a range cites each of its articles (「第7条から第9条まで」: 第8条 too)
+                out.update(("a", f"第{k}条") for k in range(int(span[1]), int(span[2]) + 1))
+            elif _article_key(ref):
+                out.add(("a", _article_key(ref)))  # an article of the draft (第6条, 第12条の2, 附則, 前文)
             elif ref.startswith(("別", "資料", "参考")):
                 out.add(("x", reference_key(ref)))  # an annex (別紙1, 資料編): its articles are no other place
         if any(self.pages):

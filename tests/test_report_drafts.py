@@ -125,7 +125,7 @@ def test_run_options_reach_the_report_and_order_section_without_topics_is_said(t
     res = invoke("run", comments, "--out", out, "--model", "char-hash", "--order", "section", "--final",
                  "--answer-heading", "県の考え方", "--period", "令和8年1月10日～2月9日")
     assert res.exit_code == 0, res.output
-    assert "--order section needs --topics" in res.output
+    assert "--order section without --topics: rows citing an article" in res.output
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "県の考え方 |" in md and "- 意見募集期間：令和8年1月10日～2月9日" in md
     assert "※県の考え方が未記入の項目が" in md and "作業中" not in md.split("※県の考え方")[0]
