@@ -52,7 +52,7 @@ _REFERENCE_RES = [
 ]
 # 「同条第3項」: a paragraph of the article cited just before (QA112 published a bare 「第3項」)
 _SAME_ARTICLE_BEFORE_RE = re.compile(r"同[ \t\u3000]*条[ \t\u3000]*$")
-# a paragraph, item or sub-item alone (「第3項」「第2号」) names no place of the draft without its article
+# a paragraph alone (「第3項」) names no place of the draft without its article (「第3号」 alone stays one: a plan's items)
 
 
 def without_references(text: str) -> str:
@@ -113,7 +113,10 @@ def find_references(text: str) -> list[str]:
                 ref = "第" + ref  # 「3条」 as the draft writes it
             ref = re.sub(r"^(第\d+条)(?:から|ないし)(?:第)?(\d+条)(?:まで)?$", lambda r: f"{r[1]}～第{r[2].removeprefix('第')}", ref)
             ref = re.sub(r"^(第\d+条)～(\d+条)$", r"\1～第\2", ref)
-            if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref):
+            if re.fullmatch(r"第\d+号", ref) and re.match(r"\s*(?:被保険者|様式|議案)", text[m.end():]):
+                continue  # 「第2号被保険者」: a term, no place
+            if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref) and (
+                    _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) or not ref.endswith("号")):
                 if not _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
                     continue  # 「第3項」 alone: no place without its article
                 earlier = [r for s_, r in found if s_ < m.start() and _article_key(r) and not r.startswith(("附則", "前文"))]

@@ -284,16 +284,18 @@ _BIRTH_RE = re.compile(
 # ... and a whole date right before 生まれ (「平成2年5月3日生まれです」「2010年5月3日生まれの娘」); a year alone
 # (「2010年生まれ」), a date before other words (「令和7年4月1日から」) and a rule's date (「平成25年4月2日
 # 生まれ以降の子ども」「…生まれの方」) stay.
+_OTHER_YEAR = (rf"(?:[（(][^\S\n]*(?:(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元)|{D}{{4}})[^\S\n]*年?[^\S\n]*[）)]"
+               rf"[^\S\n]*)")
 _BORN_DATE_RE = re.compile(
-    rf"(?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*年[^\S\n]*"
-    # the era's year in brackets after the year (「1958年（昭和33年）6月14日生まれ」, QA113)
-    rf"(?:[（(][^\S\n]*(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元)[^\S\n]*年[^\S\n]*[）)][^\S\n]*)?"
+    rf"(?:(?:{D}{{4}}|(?:明治|大正|昭和|平成|令和)[^\S\n]*(?:{_NUM}{{1,3}}|元))[^\S\n]*{_OTHER_YEAR}?[^\S\n]*年[^\S\n]*"
+    # the year the other way in brackets (「1958年（昭和33年）6月14日」「昭和33年（1958年）」「1958（昭和33）年」, QA113, QA114)
+    rf"{_OTHER_YEAR}?"
     rf"{_NUM}{{1,2}}[^\S\n]*月[^\S\n]*{_NUM}{{1,3}}[^\S\n]*日"
     rf"|(?<![0-9０-９]){D}{{4}}[/／.．]{D}{{1,2}}[/／.．]{D}{{1,2}}"
     # an era's letter and the date in dots: 「H30.7.7生まれ」「S60.1.2生まれ」; 「昭45・3・2生」 (QA113)
     rf"|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}}[/／.．・･]{D}{{1,2}}[/／.．・･]{D}{{1,2}}(?![0-9０-９])"
     # 生 before the writer or a relative (「1985年4月12日生の母です」「…生です」); 「…日に生まれた娘」 (QA113)
-    rf")(?=[^\S\n]*(?:に生まれ(?:た|ました)(?=娘|息子|長男|長女|次男|次女|三男|三女|孫|私|[。、，,])|生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
+    rf")(?=[^\S\n]*(?:に生まれた(?:ばかりの)?(?=娘|息子|長男|長女|次男|次女|三男|三女|孫|私)|生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
     rf"子ども|子供|主婦|会社員|男性|女性|者|もの|孫|祖母|祖父)))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
 # Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
 # is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
@@ -478,9 +480,9 @@ def _id_number(m: re.Match) -> str:
 # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81. Also run on the OCR-folded copy of
 # a text (``_mask_ocr_phones``).
 # A time's minutes are no area code (「10:00 0265-22-1111」 had 「00 0265」 masked and 「-22-1111」 left, QA109): a
-# number never starts after 「digit:」.
+# number never starts with two digits alone right after 「digit:」 (a label's 「連絡先2:080-…」 does, QA114).
 _PHONE_RE = re.compile(
-    rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])(?<![0-9０-９][:：])[0０])"
+    rf"(?:[+＋][8８][1１][\s{HC}]?|(?<![0-9０-９])(?!(?<=[0-9０-９][:：])[0-9０-９]{{2}}(?![0-9０-９]))[0０])"
     rf"(?:{D}{{1,4}}(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?[(（]?{D}{{1,4}}[)）]?(?:{H}[^\S\n]*\n[^\S\n]*|[\s{HC}])?{D}{{3,4}}"
     rf"|{D}{{9,10}})(?![0-9０-９])"
     rf"|[(（][0０]{D}{{1,4}}[)）]\s*{D}{{1,4}}{H}{D}{{3,4}}"
@@ -577,7 +579,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("phone", _PHONE_RE),
     # ... with dots, slashes, 「・」 or 「の」 between the parts, the same one twice (「090.4711.2583」「０２６５/７６/５５３２」
     # 「090の6352の1189」, QA113), or blanks around the hyphens (「0265 - 73 - 8821」): 10 or 11 digits (「01/02/2026」 is a date)
-    ("phone_parts", re.compile(rf"(?<![0-9０-９.．,，/／])(?<![0-9０-９][:：])[0０]{D}{{1,4}}([.．/／・･]|の){D}{{1,4}}\1{D}{{4}}(?![0-9０-９]|[.．/／]{D})"
+    ("phone_parts", re.compile(rf"(?:(?<![0-9０-９.．,，/／])|(?<=TEL\.)|(?<=Tel\.)|(?<=tel\.))(?<![0-9０-９][:：])[0０]{D}{{1,4}}([.．/／・･]|の){D}{{1,4}}\1{D}{{4}}(?![0-9０-９]|[.．/／]{D})"
                          rf"|(?<![0-9０-９])(?<![0-9０-９][:：])[0０]{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{4}}(?![0-9０-９])")),
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
     # right after a phone label (「電話〇九〇一二三四五六七八」).
@@ -643,14 +645,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # A block and its house number with no town before them (「中央2丁目5番地の2の角」「桜ヶ丘4丁目12番5号の前」, QA113):
     # 丁目 and 番 together name one house; 「駅前3丁目交差点」 stays
     ("address", re.compile(rf"(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}[0-9０-９{_KANJI_DIGITS}]{{1,3}}丁目"
-                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?"
-                           # in kanji numerals: 「桜ヶ丘四丁目十二番五号」
-                           rf"|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?{_KD}{{1,3}}丁目{_KD}{{1,4}}番(?:地)?"
-                           rf"(?:[の之]?{_KD}{{1,4}}号?)?")),
+                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?(?!出口|出入口|線|のりば|乗り場|[0-9０-９])"
+                           # in kanji numerals: 「桜ヶ丘四丁目十二番五号」 (or mixed: 「桜ヶ丘4丁目十二番五号」)
+                           rf"|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?(?:{_KD}{{1,3}}|{D}{{1,3}})丁目{_KD}{{1,4}}番(?:地)?"
+                           rf"(?:[の之]?{_KD}{{1,4}}号?)?(?!出口|出入口|線|のりば|乗り場)")),
     # an e-mail address with its @ disguised (「hanako.y★docomo.ne.jp（★を@に変えて）」「kenji1975 あっと gmail.com」
     # 「k.hayashi@@example.jp」, QA113)
-    ("email", re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{1,63}[^\S\n]*"
-                         r"(?:★|☆|＠＠|@@|あっと|アットマーク|アット|[(（\[［](?:at|AT|あっと|アット)[)）\]］])[^\S\n]*"
+    ("email_disguised", re.compile(r"(?<![A-Za-z0-9._%+\-])(?=[0-9._%+\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._%+\-]{1,63}[^\S\n]*"
+                         r"(★|☆|＠＠|@@|あっと|アットマーク|アット|[(（\[［](?:at|AT|a|あっと|アット)[)）\]］])[^\S\n]*"
                          r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9.\-])")),
 ]
 
@@ -1454,8 +1456,8 @@ def _final_name_span(line: str, toks: list[_Tok]) -> tuple[int, int] | None:
     return None
 
 
-_CONTACT_AFTER_SENTENCE_RE = re.compile(r"(?<=[。．！？!?])[^\S\n]*(?=(?:連絡先|ご連絡先|電話|電話番号|TEL|Tel|ＴＥＬ|住所|氏名|"
-                                        r"お名前|名前|メール)[^\S\n]*[:：])")
+_CONTACT_AFTER_SENTENCE_RE = re.compile(r"(?<=[。．！？!?])[^\S\n]*(?=【?(?:連絡先|ご連絡先|電話|電話番号|TEL|Tel|ＴＥＬ|住所|氏名|"
+                                        r"お名前|名前|メール)(?:[^\S\n]*[:：]|】|は))")
 
 
 @lru_cache(maxsize=1 << 13)  # campaigns repeat the same letter; the report and the labels mask it both
@@ -1948,7 +1950,7 @@ _STAFF_IN_SENTENCE_RE = re.compile(
     rf"|(?:{'|'.join(f'(?<={r}の)' for r in _ROLES_BEFORE_NAME)})({_KANJI}{{1,4}}?)"
     rf"(?=[^\S\n]?(?:先生|教諭|医師|さん|様|氏|Dr|{_KIN_PARTICLE_SIMPLE}))"
     # a doctor or teacher by name (「宮下先生に言われました」「宮下Dr.も」)
-    rf"|(?<![\u4e00-\u9fff々])({_KANJI}{{1,4}}?)(?=先生|医師|Dr[.．]?|ドクター)")
+    rf"|(?<![\u4e00-\u9fff々])({_KANJI}{{1,4}}?)(?=先生|医師(?!会|団|数|不足)|Dr[.．]?|ドクター)")
 
 
 def _staff_in_sentence(m: re.Match) -> str:
@@ -2164,8 +2166,36 @@ def _loose_address(m: re.Match) -> str:
     return m.group() if _DOCUMENT_WORD_RE.search(m.group()) else _address_or_place(m)
 
 
-_REPLACE = {"address": _address_or_place, "address_loose": _loose_address, "phone": _phone,
-            "phone_parts": lambda m: _phone(m) if 10 <= len(re.findall("[0-9０-９]", m.group())) <= 11 else m.group(),
+_PHONE_WORD_BEFORE_RE = re.compile(r"(?:電話|携帯|TEL|Tel|tel|ＴＥＬ|℡|連絡先|番号|FAX|ファクス)[^\n]{0,6}$")
+
+
+def _phone_parts(m: re.Match) -> str:
+    """A phone number with dots, slashes, 「・」 or 「の」 between its parts: 10 or 11 digits (「01/02/2026」 is a
+    date); with 「の」 or 「・」 only after a phone word (「地番は012の345の6789」 is none, QA114)."""
+    if not 10 <= len(re.findall("[0-9０-９]", m.group())) <= 11:
+        return m.group()
+    if m.group(1) and m.group(1) in "の・･" and not _PHONE_WORD_BEFORE_RE.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group()
+    return _phone(m)
+
+
+_MAIL_WORD_RE = re.compile(r"メール|[Mm]ail|MAIL|アドレス|[@＠]|アット|あっと")
+
+
+def _email_disguised(m: re.Match) -> str:
+    """An address with its @ written as a star only where the line speaks of mail (「★を@に変えて」, 「メール：…」):
+    「口コミ評価は4.5★google.comで」「A+★amazon.co.jp」 are ratings (QA114)."""
+    if m.group(1) in "★☆":
+        start = m.string.rfind("\n", 0, m.start()) + 1
+        end = m.string.find("\n", m.end())
+        line = m.string[start:end if end >= 0 else len(m.string)]
+        if not _MAIL_WORD_RE.search(line.replace(m.group(), " ")):
+            return m.group()
+    return MASKS["email"]
+
+
+_REPLACE = {"address": _address_or_place, "email_disguised": _email_disguised, "address_loose": _loose_address, "phone": _phone,
+            "phone_parts": _phone_parts,
             "postal": lambda m: _per_line(m, "postal")}
 
 
@@ -2751,8 +2781,9 @@ def _hiragana_given_alone(given: str, first_raw: str) -> bool:
 # contact labels, brackets and separators, and every word left on it is one that UniDic tags as a person name.
 _CONTACT_LINE_ITEM_RE = re.compile(
     rf"(?P<mask>{'|'.join(re.escape(v) for k, v in MASKS.items() if k != 'name')})|{re.escape(MASKS['name'])}"
-    rf"|(?:{'|'.join(CONTACT_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS)}|自宅|勤務先|〒)"
-    rf"|[:：()（）<>＜＞・/／,，、{HC}\s\u3000]+"
+    rf"|(?:{'|'.join(CONTACT_LABELS + _NAME_LABEL_WORDS + _SENDER_LABEL_WORDS)}|自宅|勤務先|〒)(?:は)?"
+    # (「【連絡先】…」「連絡先は…」, QA114)
+    rf"|[:：()（）<>＜＞・/／,，、【】{HC}\s\u3000]+"
     rf"|(?P<word>{_KANJI}{{1,4}}?)(?:様|殿)?(?![\u4e00-\u9fff々])")
 
 

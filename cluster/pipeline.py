@@ -2626,6 +2626,29 @@ def attachment_mention_note(subs, attached_rows: Collection[int] = ()) -> str | 
             "is in a file this run does not read")
 
 
+def _article_topic_with_its_part(parts: list[str]) -> list[str]:
+    """A topic naming an article with its heading (「第5条（市町村との連携）」) and the one paragraph or item of it a
+    row cites (「第5条第3項」) as one place, 「第5条第3項（市町村との連携）」 (QA112: 「第5条（市町村との連携）、第5条第3項」
+    said the article twice)."""
+    from .labels import _article_key, _kanji_to_digits
+
+    out = list(parts)
+    for k, part in enumerate(parts):
+        norm = _kanji_to_digits(unicodedata.normalize("NFKC", part)).strip()
+        head = re.match(r"(第\d+条(?:の\d+)?)\s*([（(].+[）)]|\s.+)$", norm)
+        if head is None:
+            continue
+        finer = [r for r in parts if r != part and _article_key(r) == head[1] and r != head[1]]
+        if len(finer) == 1:
+            # (the topic's heading as the file writes it: 「（市町村との連携）」, not NFKC's brackets)
+            own = re.match(r"\s*第[\d０-９〇一二三四五六七八九十百]+条(?:の[\d０-９〇一二三四五六七八九十百]+)?\s*", part)
+            words = part[own.end():].strip() if own else head[2].strip()
+            out[k] = finer[0] + words if words.startswith(("（", "(")) else f"{finer[0]} {words}"
+            out.remove(finer[0])
+            break
+    return out
+
+
 def _article_order(cl: Cluster) -> tuple[int, int, int] | None:
     """Where a row stands in an ordinance's order by the article it cites (staff's 該当箇所 first, else its
     most cited reference): 前文, 第N条 (第N条のM after it), 附則; None for a row citing no article."""
@@ -2706,6 +2729,7 @@ def build_report_model(subs, opinions, clusters, confirmed, candidates_by_cluste
                                                      for i in cl.opinion_ids if i in op_by_id], shown_text)
         section_parts += [r for r in refs if not any(names_reference(part, r) for part in section_parts)]
         section_parts = without_general_references(section_parts)  # not 「附則、附則第2項」 (QA40)
+        section_parts = _article_topic_with_its_part(section_parts)  # not 「第5条（…）、第5条第3項」 (QA112)
         # else the citizen's own heading (「駐輪場について」), unless it names a person: 「【父・梅田清に
         # ついて】」「【緑が丘町内会 会長 石黒】」 are no place in the draft (QA: published in 該当箇所)
         own_heading = rep.heading if rep.heading and mask(rep.heading) == rep.heading else ""

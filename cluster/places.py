@@ -25,6 +25,8 @@ from .labels import (_annex_head, _article_key, _page_range, _section_head, _sec
                      reference_key)
 
 Place = tuple  # ("s", chapter, part) | ("a", article) | ("x", annex) | ("t", topic index)
+# 「（第4条関係）」「（第１０条）」「(第3条第2項について)」: brackets holding an article and nothing else
+_ARTICLE_MARK_RE = re.compile(r"[(]\s*((?:条例案)?第\d+条(?:の\d+)?(?:第\d+(?:項|号))*)\s*(?:関係|関連|について|に関して|参照)?\s*[)]")
 LEAD = 30  # characters of the first sentence a place the opinion is about is named in
 
 
@@ -55,8 +57,12 @@ class PlaceReader:
         (within ``LEAD`` characters: 「第2章第1節について、…」「P.15の表が…」). A place named later in passing, as the
         source of a figure (「…第2章第2節（11頁）の数字は古い」), is not what the opinion is about (QA79: two copies
         of a campaign that cited it so were taken out of the campaign's row)."""
-        lead = re.split(r"(?<=[。！？!?\n])", unicodedata.normalize("NFKC", text or "").lstrip(), maxsplit=1)[0][:LEAD]
-        return self._places(heading) | self._places(lead)
+        text = unicodedata.normalize("NFKC", text or "")
+        lead = re.split(r"(?<=[。！？!?\n])", text.lstrip(), maxsplit=1)[0][:LEAD]
+        # an article named in brackets of its own says what the opinion is about wherever it stands
+        # (「…財政的に支援するべきです（第4条関係）。」, QA112: left in the row of 第7条～第9条)
+        marked = " ".join(m.group(1) for m in _ARTICLE_MARK_RE.finditer(text))
+        return self._places(heading) | self._places(lead) | self._places(marked)
 
     def _places(self, text: str) -> frozenset:
         if not text.strip():

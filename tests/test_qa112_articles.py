@@ -68,3 +68,25 @@ def test_without_topics_an_ordinances_rows_follow_its_articles(tmp_path):
 def test_order_count_keeps_count_order(tmp_path):
     sections, _ = _sections_in_order(tmp_path, "--order", "count")
     assert sections[0] == "第10条" and sections != ["前文", "第3条", "第10条", "第12条", "第12条の2", "附則第2項", ""]
+
+
+def test_an_article_in_brackets_of_its_own_is_what_the_opinion_is_about():
+    reader = PlaceReader()
+    assert reader.places("県は市町村任せにせず、除却費用を財政的に支援するべきです（第4条関係）。") == {("a", "第4条")}
+    assert reader.places("立入調査をする職員は身分証を見せてください（第１０条）。") == {("a", "第10条")}
+    # (a page in brackets beside a section is where that section is, no place of its own)
+    assert reader.places("第2章第2節（11頁）の数字は古いので直してください。") == {("s", "2", "2")}
+
+
+def test_an_article_topic_and_its_paragraph_are_one_place(tmp_path):
+    topics = tmp_path / "topics.txt"
+    topics.write_text("第1条（目的）\n第5条（市町村との連携）\n第10条（立入調査）\n", encoding="utf-8")
+    rows = [["R1", "郵送", "第5条第3項の協議会に自治会の代表を加えてください。"],
+            ["R2", "郵送", "第10条の立入調査は所有者の同意を得てから行ってください。"]]
+    out = tmp_path / "out"
+    res = invoke("run", write_csv(tmp_path / "c.csv", ["受付番号", "提出方法", "意見"], rows), "--out", out,
+                 "--model", "char-hash", "--topics", topics)
+    assert res.exit_code == 0, res.output
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "| 第5条第3項（市町村との連携） |" in md and "第5条（市町村との連携）、" not in md
+    assert "| 第10条（立入調査） |" in md
