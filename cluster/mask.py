@@ -1620,6 +1620,8 @@ def _kin_name(m: re.Match) -> str:
 _KIN_FREE_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
     r"((?:の[^\S\n]*|[・･]|[^\S\n]+)(?:［氏名］[^\S\n]*)?)"
+    # (not a kinship word of a chain: 「長男の嫁の由美子さん」 is 嫁's name, QA115)
+    f"(?!(?:{'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})の)"
     r"([ぁ-ゖ]{2,12}|[\u4e00-\u9fff々]{1,3}|[ァ-ヺー]{2,8})")
 _KIN_NAME_READING_RE = re.compile(
     f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})"
@@ -1874,6 +1876,10 @@ def _kin_free_name(m: re.Match) -> str:
                 return m.group()
             inside.append(raw.split(","))
     if inside and all(len(f) > 3 and f[2] == "人名" for f in inside):
+        return kin + sep + MASKS["name"]
+    # a katakana given name UniDic knows alone but reads as a word here (「妻のハナとともに」, QA115: 花)
+    if (2 <= len(run) <= 4 and all("ァ" <= ch <= "ー" for ch in run) and len(_tagged(run)) == 1
+            and ",人名,名" in _tagged(run)[0][1]):
         return kin + sep + MASKS["name"]
     # one kanji that UniDic reads as a common noun here but knows as a given name (「息子の蒼は」「娘の凛が」),
     # unless it is a word a sentence says of a person (「息子の心が」「娘の夢は」「息子の方が」)

@@ -834,8 +834,10 @@ def _is_thanks_only(key: str) -> bool:
     lead = _NO_OPINION_LEAD_RE.match(key)
     if lead is not None:
         rest = [p for p in re.split(r"(?<=[。！？!?])", key[lead.end():]) if p.strip("。．.！!？? ")]
-    elif _NO_OPINION_RE.fullmatch(parts[-1].rstrip("。．.！!")) and len(parts) > 1:
-        rest = parts[:-1]
+    elif len(parts) > 1 and any(_NO_OPINION_RE.fullmatch(p.rstrip("。．.！!")) for p in parts):
+        # (anywhere among courtesies: 「いつもありがとうございます。計画案を拝見しました。特に意見はありません。皆様お体を
+        # 大切に。」, QA115 published it as a row)
+        rest = [p for p in parts if not _NO_OPINION_RE.fullmatch(p.rstrip("。．.！!"))]
     else:
         return False
     return all(((_THANKS_SENTENCE_RE.fullmatch(p) or _COURTESY_SENTENCE_RE.fullmatch(p)) and not any(sentence_stance(p)))
@@ -847,7 +849,11 @@ _COURTESY_SENTENCE_RE = re.compile(
     r"[^。！？!?]{0,50}?(?:(?:よく|だいたい|おおむね)?(?:分かり|わかり|理解(?:でき|し)|了解し|納得し)ました|(?:よく|だいたい)?(?:分かり|わかり)(?:ます|ました)"
     r"|期待(?:して(?:おり|い)ます|しています|します|しております)|応援して(?:います|おります)"
     r"|(?:分かり|わかり)やすかった(?:です)?|(?:分かり|わかり)やすい(?:です)?"
-    r"|(?:利用|使用)させて(?:いただいて|頂いて|もらって)(?:い|お)ります|(?:利用|使用)させて(?:いただいて|頂いて|もらって)います)[。．.！!]*")
+    r"|(?:利用|使用)させて(?:いただいて|頂いて|もらって)(?:い|お)ります|(?:利用|使用)させて(?:いただいて|頂いて|もらって)います"
+    # a draft read, a closing wish for the staff's health (QA115)
+    r"|拝見(?:いた|致)?しました|読ませて(?:いただき|頂き)ました|目を通しました"
+    r"|(?:お体|お身体|おからだ|体|身体)(?:を|に)?(?:大切に|大事に|お大事に|気をつけて|お気をつけ)(?:なさって|して)?(?:ください|下さい)?"
+    r"|ご自愛(?:ください|下さい))[。．.！!]*")
 # 「頑張ってください」 reads as a request to the stance reading; alone it cheers
 _CHEER_RE = re.compile(r"(?:これからも|今後も|引き続き|どうか)?[、，,]?(?:頑張|がんば)って(?:ください|下さい)(?:ね)?[。．.！!]*")
 

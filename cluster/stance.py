@@ -438,6 +438,10 @@ _KEEP_WORDS_RE = re.compile(r"(?:外さ|はずさ|除外し|取り消さ|取消�
 _DROP_WORDS_RE = re.compile(r"(?<![さ])(?:外し|はずし|除外し|取り消し|取消し)(?:て|、|,)|指定(?:を)?解除(?:して|し、|すべき)")
 _SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?:反対|やめて|止めて)")
 _SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
+_RAISE_ACCEPTED_RE = re.compile(r"(?:値上げ|引き上げ|引上げ|増額)(?:も|は|について(?:は|も)?)?(?:やむを得ない|やむをえない|止むを得ない|"
+                                r"仕方(?:が)?ない|しかたない|仕方(?:が)?ありません|しかたありません|やむなし|容認)")
+_PRICE_KEPT_RE = re.compile(r"据え?置(?:き|いて|く)(?:に(?:して|すべき)|として(?:いただ|ほし|くださ)|して|べき|を(?:求め|希望|お願い)|"
+                            r"て(?:ほしい|ください|いただ)|てくださ|ていただ|にしてくださ|すべき)")
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
 
 
@@ -529,6 +533,12 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
         out.append(("eager", 1 if eager else -1))
     if rule := _rule_direction(sentence):
         out.append(("strict", rule))
+    # a raise accepted (「保険料の一定の引き上げもやむを得ない」, said rather than asked) or a price asked to stay
+    # (「据え置きにしてください」), QA115: both sat in the row of a campaign against the raise
+    if (accepted := _RAISE_ACCEPTED_RE.search(sentence)) and not _REPORTED_VIEW_RE.match(sentence, accepted.end()):
+        out.append(("price", 1))
+    elif _PRICE_KEPT_RE.search(sentence):
+        out.append(("price", -1))
     asks, rejects_ = sentence_stance(sentence)
     if not (asks or rejects_ or explicit_polarity([sentence])[0] or "支持" in sentence):  # 「…に賛成です」「…を支持します」
         return out

@@ -6,7 +6,9 @@ A resident's letter often tells their life first and asks at the end (「私は7
 Above ``FOCUS_FROM`` characters the draft summary keeps only the sentences that ask, reject, take a
 side or point at the draft (``is_claim``), in their order, with the sentence a 「ですから」 claim
 refers back to (``draft_summary``, the published summary; --no-mask publishes the text as written);
-the rest stays in opinions.csv and the worksheet's 意見一覧, where staff read the whole letter. The
+the rest stays in opinions.csv and the worksheet's 意見一覧, where staff read the whole letter. A shorter
+opinion is published as written but for the sentences that tell the writer's or a family member's health
+beside its claims (「夫は胃ろうで、痰の吸引も必要です。」, 要配慮個人情報: QA115 found them published). The
 grouping compares a letter by its claims only where the sentences left out tell the writer's or their
 family's life (``without_story``). An opinion whose every sentence is a claim, or none is, is left as
 it is. Staff's own summary (`cluster review summary`) is never touched.
@@ -19,7 +21,7 @@ import unicodedata
 from .split import criticises_draft, sentence_asks, split_sentences
 from .stance import explicit_polarity
 
-# Shorter opinions are published as written (their reasons are part of the opinion).
+# Shorter opinions are published as written (their reasons are part of the opinion), health told aside.
 FOCUS_FROM = 150
 
 # What a sentence says of the draft or asks of its authors besides a request ending
@@ -75,10 +77,34 @@ def _personal(sentence: str) -> bool:
     return bool(_PERSONAL_RE.search(unicodedata.normalize("NFKC", sentence)))
 
 
+# A person's health told beside their family word or the writer's (「夫は胃ろうで、痰の吸引も必要です。」「妻は要介護2で、
+# パーキンソン病と診断されております。」): 要配慮個人情報, left out of a short opinion's published text too (QA115)
+_HEALTH_RE = re.compile(r"要介護|要支援|認知症|胃ろう|胃瘻|吸引|人工透析|透析|診断|病気|[^\s、。]{1,6}病(?![院棟室])|がん|癌|"
+                        r"障害|障がい|麻痺|まひ|寝たきり|入院|手術|余命|難病|うつ|鬱|発作|後遺症|骨折|車いす|車椅子|在宅酸素|"
+                        r"ストーマ|医療的ケア")
+
+
+def _health_told(sentence: str) -> bool:
+    s = unicodedata.normalize("NFKC", sentence)
+    return bool(_PERSONAL_RE.search(s) and _HEALTH_RE.search(s))
+
+
 def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
     """``text`` itself, or, when it is longer than ``focus_from`` characters and holds both claims
     and other sentences, its claims (``is_claim``) joined in order, each with the sentence before
-    it when it opens with 「ですから」「そのため」…"""
+    it when it opens with 「ですから」「そのため」…; a shorter one without the sentences that tell a
+    family member's or the writer's health beside its claims."""
+    if isinstance(text, str) and len(text) <= focus_from and not _TABLE_RE.search(text) and _HEALTH_RE.search(text):
+        sentences = split_sentences(text)
+        told = [not is_claim(x) and _health_told(x) for x in sentences]
+        if any(told) and not all(told) and any(is_claim(x) for x in sentences):
+            out = ""
+            for x in (x for x, t in zip(sentences, told) if not t):
+                if out and out[-1] not in _ENDS_SENTENCE:
+                    out += "。"
+                out += x
+            return out
+        return text
     if not isinstance(text, str) or len(text) <= focus_from or _TABLE_RE.search(text):
         return text
     sentences = split_sentences(text)

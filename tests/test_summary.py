@@ -31,8 +31,10 @@ def test_a_claim_opening_with_desukara_keeps_the_sentence_it_refers_to():
 
 
 def test_short_opinions_and_letters_of_claims_only_are_published_as_written():
-    short = "母は認知症です。ショートステイの枠を増やしてほしい。"
+    short = "母は毎日デイサービスに通っています。ショートステイの枠を増やしてほしい。"
     assert draft_summary(short) == short
+    # (but not a family member's health beside the request, QA115: 要配慮個人情報)
+    assert draft_summary("母は認知症です。ショートステイの枠を増やしてほしい。") == "ショートステイの枠を増やしてほしい。"
     claims = ("ショートステイの枠を増やしてください。" * 8) + "介護者支援の具体策を計画に明記すべきです。" * 4
     assert len(claims) > FOCUS_FROM and draft_summary(claims) == claims
     story = "私は毎朝六時に起きて母の朝食を作ります。" * 12
