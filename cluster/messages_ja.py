@@ -1092,10 +1092,12 @@ _TABLE: list[_Entry] = [(re.compile(p, re.S), t) for p, t in _SHOW + [
      "前回の実行のあとに対象外にした意見は項目から外れます。ほかの項目はそのままです"),
     (r"opinions that only point to an attachment leave its clusters; the other clusters are kept",
      "添付ファイルを指すだけの意見（status attachment）は項目から外れます。ほかの項目はそのままです"),
-    (r"late comments: (?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
+    (r"(?:late comments|(?P<tool>opinions read anew by this version of the tool \(the input is unchanged\))): "
+     r"(?P<n>\d+) new distinct opinions?: (?P<where>(?:\d+ joined earlier clusters \([^)]*\)(?:, )?)?"
      r"(?:\d+ form \d+ new clusters?)?|none placed)(?:; (?P<c>\d+) cop(?:y|ies) or near-cop(?:y|ies) of earlier "
      r"opinions went to their copies' rows)?",
-     lambda m: f"追加の意見：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"
+     lambda m: ("入力は変わっていませんが、このツールのこの版が新たに読んだ意見" if m["tool"] else "追加の意見")
+               + f"：新しい意見（重複をまとめて）{m['n']}件：{_placed(m['where'])}"
                + _opt(m["c"], "。ほかに前の意見の写し・ほぼ写し{}件が、その写しの項目に入りました")),
     # (QA73: left in English after staff's cuts and joins)
     (r"(?P<n>\d+) distinct opinions? (?P<verbs>(?:cut|joined|put back)(?: or (?:cut|joined|put back))*) by staff "

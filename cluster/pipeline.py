@@ -1618,6 +1618,7 @@ def run(input_path: str | Path | Sequence[str | Path], out_dir: str | Path, opti
                                         excluded_since=excluded_since,
                                         attached_since=any(oid in prev.cluster_of for oid, _ in attached_pairs),
                                         repeated_since=any(oid in prev.cluster_of for oid, _ in repeat_pairs),
+                                        read_otherwise=read_otherwise,
                                         repeated={oid for oid, _ in repeat_pairs}):
                 log(line)
         else:
@@ -2293,7 +2294,8 @@ def same_letter_line(opinions: Sequence[Opinion], cluster_of_opinion: Mapping[in
 def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_new: int, freed, replaced,
                     touched: Callable[[str], bool], reshaped, arrivals: Sequence[str], unit_index: Mapping[str, int],
                     changed: bool, excluded_since: bool, attached_since: bool = False,
-                    repeated_since: bool = False, repeated: Collection[str] = ()) -> list[str]:
+                    repeated_since: bool = False, repeated: Collection[str] = (),
+                    read_otherwise: bool = False) -> list[str]:
     """What a run that keeps the earlier run's clusters says of the opinions it placed: late
     comments and where they went, opinions staff cut, joined or put back, exclusions withdrawn,
     copies of earlier letters; or that the clusters are kept. ``unit_prev``: each unit's earlier
@@ -2341,7 +2343,10 @@ def _late_run_lines(prev, unit_prev, unit_pairs, unit_cluster, continued, *, n_n
             copies_too = (f"; {len(copies_in)} cop{'ies' if len(copies_in) != 1 else 'y'} or near-cop"
                           f"{'ies' if len(copies_in) != 1 else 'y'} of earlier opinions went to their copies' "
                           "rows" if copies_in else "")
-            out.append(f"late comments: {n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
+            # (the input as the earlier run read it, another build: no comment came late, this version reads some
+            # letters otherwise, a fax without its banner; QA111 was told of a late comment)
+            out.append(f"{'opinions read anew by this version of the tool (the input is unchanged)' if read_otherwise else 'late comments'}: "
+                       f"{n_new - back} new distinct opinion{'s' if n_new - back != 1 else ''}"
                        f"{back_too}{also}: {where}{copies_too}")
     elif arrivals:  # copies of earlier texts only: their copies' rows
         went = [f"{oid} → {continued.get(int(unit_cluster[unit_index[oid]]), '?')}"
