@@ -61,6 +61,7 @@ corrected copy of an imported file leaves as shown while that file's decision st
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shlex
 import unicodedata
@@ -304,6 +305,17 @@ class _Sheet:
     missing: tuple = ()  # editable columns the worksheet had that are no longer in the sheet (deleted)
     shown_extra: dict = field(default_factory=dict)  # cluster_id -> (candidate number, 回答の状態) as shown
     added: dict = field(default_factory=dict)  # a column staff added (メモ) -> how many of its cells hold text
+
+
+def _earlier_texts(run_dir) -> dict[str, list[str]]:
+    """run.json's ``earlier_texts``: {opinion id now: fingerprints of the texts it held before}."""
+    try:
+        info = json.loads((Path(run_dir) / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    earlier = info.get("earlier_texts") if isinstance(info, dict) else None
+    return {str(k): [str(f) for f in v] for k, v in earlier.items() if isinstance(v, list)} \
+        if isinstance(earlier, dict) else {}
 
 
 def _listing_fingerprint(rows) -> str:
@@ -1091,6 +1103,18 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
     first_with_fp: dict[str, str] = {}
     for oid, fp in fp_of.items():
         first_with_fp.setdefault(fp, oid)
+    # the texts the run's opinions held before this version read them otherwise (run.json's earlier_texts: a
+    # letter cut otherwise, 「L-001-1.2」 now 「L-001-2」): a worksheet written before still names them (QA111)
+    for oid, fps in _earlier_texts(run_dir).items():
+        if oid in clustered:
+            for fp in fps:
+                first_with_fp.setdefault(fp, oid)
+
+    def now_id(oid: str, fp: str | None) -> str | None:
+        """The opinion a worksheet's (or a decision's) id and text name in this run."""
+        if fp is None or fp_of.get(oid) == fp:
+            return oid if oid in clustered else None
+        return first_with_fp.get(fp)
     group_members: dict[str, list[str]] = {}
     for oid, row in clustered.items():
         group = unescape_cell(row.get("duplicate_group", ""))
@@ -1102,7 +1126,7 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
         holds another text, by the text), with its exact and near copies."""
         out: dict[str, None] = {}
         for oid, fp in sheet.units.get(cid, []):
-            found = oid if fp_of.get(oid) == fp else first_with_fp.get(fp)
+            found = now_id(oid, fp)
             if found is None:
                 continue
             group = unescape_cell(clustered[found].get("duplicate_group", ""))
@@ -1123,6 +1147,13 @@ def import_worksheet(run_dir, path, by: str | None = None, dry_run: bool = False
             recorded_before.add((d.kind, frozenset(d.opinion_ids), str(value or "")))
             recorded_from.setdefault((d.kind, frozenset(d.opinion_ids), str(value or "")), set()).add(
                 d.value.get("source_sha1", ""))
+            # (and under the ids its opinions have now: an upgrade cut 「L-001-1.2」 as 「L-001-2」, QA111 recorded
+            # a label and a summary a second time)
+            fps = d.value.get("fingerprints") or {}
+            now = frozenset(filter(None, (now_id(i, fps.get(i)) for i in d.opinion_ids)))
+            if now and now != frozenset(d.opinion_ids):
+                recorded_before.add((d.kind, now, str(value or "")))
+                recorded_from.setdefault((d.kind, now, str(value or "")), set()).add(d.value.get("source_sha1", ""))
 
     result = ImportResult()
     if sheet.sheet_name != MAIN_SHEET:
