@@ -37,8 +37,8 @@ _REFERENCE_RES = [
     # 「附則第2項」: one place, the draft's supplementary provisions (QA33: 「第2項」 alone)
     re.compile(r"附則(?:[ \t\u3000]*第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|項|号))*)?"),
     # a range of articles (「第7条から第9条まで」「第7条～第9条」: QA112 read 第7条 and 第9条, not 第8条)
-    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*条[ \t\u3000]*(?:から|~|～|〜|ないし)[ \t\u3000]*第?[ \t\u3000]*[\d"
-               + _KANJI_NUM + r"]+[ \t\u3000]*条(?:[ \t\u3000]*まで)?"),
+    re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*条(?:の[\d" + _KANJI_NUM + r"]+)?[ \t\u3000]*(?:から|~|～|〜|ないし|乃至)"
+               r"[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*条(?:の[\d" + _KANJI_NUM + r"]+)?(?:[ \t\u3000]*まで)?"),
     # (an article's branch number: 「第12条の2」 is another article than 第12条, QA112)
     re.compile(r"第[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条(?:の[\d" + _KANJI_NUM + r"]+(?![\d" + _KANJI_NUM
                + r"]*[ \t\u3000]*(?:つ|か所|箇所|点|名|人|件|割)))?|章|節|項|款|号|部|編)(?:[ \t\u3000]*第?[ \t\u3000]*[\d" + _KANJI_NUM + r"]+[ \t\u3000]*(?:条|章|節|項|号))*"
@@ -46,9 +46,14 @@ _REFERENCE_RES = [
                r"(?:(?<=節)\d{1,2}(?![\d.]|[頁ページpP年月日件人名%歳回条章節号]))?"),
     re.compile(r"資料編"),
     # an article without its 第 (「3条の所有者の責務」「12条の2の公表」), not 「3条件」「条例」 (QA112)
-    re.compile(r"(?<![\d第.])\d{1,3}[ \t\u3000]*条(?:の\d+)?(?!件|例|約|理|文|項目|里|網)(?:[ \t\u3000]*第?[ \t\u3000]*\d+[ \t\u3000]*(?:項|号))*"),
-    # the preamble of an ordinance (「前文を短くしてください」)
-    re.compile(r"前文"),
+    # a range without its 第 (「７条から９条まで」)
+    re.compile(r"(?<![\d第.東西南北])\d{1,3}[ \t\u3000]*条(?:の\d+)?[ \t\u3000]*(?:から|~|～|〜|ないし|乃至)[ \t\u3000]*\d{1,3}[ \t\u3000]*条"
+               r"(?:の\d+)?(?:[ \t\u3000]*まで)?"),
+    # (nor a street, 「3条通り」「北3条西5丁目」「市道3条線」, QA117)
+    re.compile(r"(?<![\d第.東西南北])\d{1,3}[ \t\u3000]*条(?:の\d+)?(?!件|例|約|理|文|項目|里|網|通|線|[東西南北]|大路|大橋|駅|町|河原)"
+               r"(?:[ \t\u3000]*第?[ \t\u3000]*\d+[ \t\u3000]*(?:項|号))*"),
+    # the preamble of an ordinance (「前文を短くしてください」); not 「駅前文化センター」, nor a letter's 「前文失礼いたします」
+    re.compile(r"(?<![\u4e00-\u9fff々])前文(?![化字庫学明]|失礼|お許し|ごめん|御免|省略)"),
 ]
 # 「同条第3項」: a paragraph of the article cited just before (QA112 published a bare 「第3項」)
 _SAME_ARTICLE_BEFORE_RE = re.compile(r"同[ \t\u3000]*条[ \t\u3000]*$")
@@ -75,7 +80,8 @@ _ID_LABEL_BEFORE_RE = re.compile(r"番号\s*(?:[:：]|は|の)?\s*$")
 # (「本条例第12条」「この条例第7条」「この計画の第3条」「（案）第5条」, a bare 「条例第12条」) and 方法/手法 … (no law)
 # stay references. A law's name may hold katakana (「容器包装リサイクル法第11条」, QA40).
 _OTHER_LAW_BEFORE_RE = re.compile(
-    r"([\u4e00-\u9fff々\u30a1-\u30faー]*)(?:法律|法令|法|条例|規則|規程|施行令|政令|省令|府令|要綱|要領)\s*の?\s*$")
+    # (in brackets too: 「地方自治法（第2条関係）」「子どもの権利条約（第12条）」, QA117)
+    r"([\u4e00-\u9fff々\u30a1-\u30faー]*)(?:法律|法令|法|条例|規則|規程|施行令|政令|省令|府令|要綱|要領|条約|憲章|協定)\s*の?\s*[（(]?\s*$")
 _DRAFT_ITSELF = {"本", "当", "当該"}  # 「本条例第12条」: the draft
 _NOT_A_LAW_END = ("方", "手", "用", "寸", "文", "作", "技", "製", "工", "論")  # 方法, 手法, 用法 …: no law
 
@@ -104,15 +110,14 @@ def find_references(text: str) -> list[str]:
             if m.group(0).startswith("第") and (re.search(r"\d{5,}", m.group(0))
                                                 or _ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())):
                 continue  # 「運転免許証番号 第301234567890号」: an ID number, no place in the draft
-            if m.group(0).startswith("第") and _other_law_before(text, m.start()):
-                continue  # 「災害対策基本法第40条」: an article of another law
+            if (m.group(0).startswith("第") or m.group(0)[0].isdigit()) and _other_law_before(text, m.start()):
+                continue  # 「災害対策基本法第40条」「地方自治法2条」: an article of another law
             if m.group(0).startswith("第") and m.group(0).endswith("号") and text[max(0, m.start() - 1):m.start()] in ("発", "収"):
                 continue  # 「○町議会発第15号」: a letter's document number (QA33)
             ref = _kanji_to_digits(re.sub(r"\s+", "", m.group(0))).replace("~", "～")
             if re.fullmatch(r"\d+条.*", ref):
                 ref = "第" + ref  # 「3条」 as the draft writes it
-            ref = re.sub(r"^(第\d+条)(?:から|ないし)(?:第)?(\d+条)(?:まで)?$", lambda r: f"{r[1]}～第{r[2].removeprefix('第')}", ref)
-            ref = re.sub(r"^(第\d+条)～(\d+条)$", r"\1～第\2", ref)
+            ref = re.sub(r"^(第\d+条(?:の\d+)?)(?:から|ないし|乃至|～)(?:第)?(\d+条(?:の\d+)?)(?:まで)?$", r"\1～第\2", ref)
             if re.fullmatch(r"第\d+号", ref) and re.match(r"\s*(?:被保険者|様式|議案)", text[m.end():]):
                 continue  # 「第2号被保険者」: a term, no place
             if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref) and (

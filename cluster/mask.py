@@ -1537,7 +1537,9 @@ _KIN_READINGS = {
     "三男": "さんなん", "三女": "さんじょ", "末っ子": "すえっこ", "孫娘": "まごむすめ", "孫": "まご", "子ども": "こども",
     "子供": "こども", "こども": "こども", "子": "こ", "甥": "おい", "姪": "めい", "甥っ子": "おいっこ", "姪っ子": "めいっこ",
     "弟": "おとうと", "妹": "いもうと",
-    "兄": "あに", "姉": "あね", "妻": "つま", "夫": "おっと", "主人": "しゅじん", "嫁": "よめ"}
+    "兄": "あに", "姉": "あね", "妻": "つま", "夫": "おっと", "主人": "しゅじん", "嫁": "よめ",
+    # (QA117: 「母の花子は95歳です」「主人の母のトメが」 were published)
+    "母": "はは", "父": "ちち", "祖母": "そぼ", "祖父": "そふ", "義母": "ぎぼ", "義父": "ぎふ"}
 # QA41: the words a child writes in hiragana for a brother or sister (「いもうとの ひなも」「おとうとの はるとが」); after
 # them a hiragana common noun is a name too (ひな, りく), unless a word of the sentence (``_KIN_NOT_NAME_HIRA``):
 # a child's text is all hiragana, and a sibling's name the thing it most often names.

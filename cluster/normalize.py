@@ -841,7 +841,7 @@ def _is_thanks_only(key: str) -> bool:
     else:
         return False
     return all(((_THANKS_SENTENCE_RE.fullmatch(p) or _COURTESY_SENTENCE_RE.fullmatch(p)) and not any(sentence_stance(p)))
-               or _CHEER_RE.fullmatch(p) for p in rest)
+               or _CHEER_RE.fullmatch(p) or _CLOSING_WISH_RE.fullmatch(p) for p in rest)
 
 
 # words of courtesy that say nothing of the draft once 'no comment' is said
@@ -851,9 +851,11 @@ _COURTESY_SENTENCE_RE = re.compile(
     r"|(?:分かり|わかり)やすかった(?:です)?|(?:分かり|わかり)やすい(?:です)?"
     r"|(?:利用|使用)させて(?:いただいて|頂いて|もらって)(?:い|お)ります|(?:利用|使用)させて(?:いただいて|頂いて|もらって)います"
     # a draft read, a closing wish for the staff's health (QA115)
-    r"|拝見(?:いた|致)?しました|読ませて(?:いただき|頂き)ました|目を通しました"
-    r"|(?:お体|お身体|おからだ|体|身体)(?:を|に)?(?:大切に|大事に|お大事に|気をつけて|お気をつけ)(?:なさって|して)?(?:ください|下さい)?"
-    r"|ご自愛(?:ください|下さい))[。．.！!]*")
+    r"|拝見(?:いた|致)?しました|読ませて(?:いただき|頂き)ました|目を通しました)[。．.！!]*")
+# a closing wish for the staff's health: 「皆様お体を大切にしてください」 asks nothing of the draft (QA115, QA117)
+_CLOSING_WISH_RE = re.compile(
+    r"[^。！？!?]{0,20}?(?:(?:お体|お身体|おからだ|体|身体)(?:を|に|には)?(?:十分)?(?:大切に|大事に|お大事に|気をつけて|お気をつけ)"
+    r"(?:なさって|して)?(?:ください|下さい|くださいませ)?|ご自愛(?:ください|下さい|くださいませ))[。．.！!]*")
 # 「頑張ってください」 reads as a request to the stance reading; alone it cheers
 _CHEER_RE = re.compile(r"(?:これからも|今後も|引き続き|どうか)?[、，,]?(?:頑張|がんば)って(?:ください|下さい)(?:ね)?[。．.！!]*")
 

@@ -2648,7 +2648,8 @@ def _article_topic_with_its_part(parts: list[str]) -> list[str]:
             # (the topic's heading as the file writes it: 「（市町村との連携）」, not NFKC's brackets)
             own = re.match(r"\s*第[\d０-９〇一二三四五六七八九十百]+条(?:の[\d０-９〇一二三四五六七八九十百]+)?\s*", part)
             words = part[own.end():].strip() if own else head[2].strip()
-            out[k] = finer[0] + words if words.startswith(("（", "(")) else f"{finer[0]} {words}"
+            # (a heading after a blank in brackets: 「第2条第1号（定義）」, not 「第2条第1号 定義」, QA116)
+            out[k] = finer[0] + words if words.startswith(("（", "(")) else f"{finer[0]}（{words}）"
             out.remove(finer[0])
             break
     return out

@@ -25,6 +25,7 @@ from .labels import (_annex_head, _article_key, _page_range, _section_head, _sec
                      reference_key)
 
 Place = tuple  # ("s", chapter, part) | ("a", article) | ("x", annex) | ("t", topic index)
+_OTHER_LAW_END_RE = re.compile(r"(?:法律|法令|法|条約|施行令|政令|省令|規則)$")
 # 「（第4条関係）」「（第１０条）」「(第3条第2項について)」: brackets holding an article and nothing else
 _ARTICLE_MARK_RE = re.compile(r"[(]\s*((?:条例案)?第\d+条(?:の\d+)?(?:第\d+(?:項|号))*)\s*(?:関係|関連|について|に関して|参照)?\s*[)]")
 LEAD = 30  # characters of the first sentence a place the opinion is about is named in
@@ -61,7 +62,9 @@ class PlaceReader:
         lead = re.split(r"(?<=[。！？!?\n])", text.lstrip(), maxsplit=1)[0][:LEAD]
         # an article named in brackets of its own says what the opinion is about wherever it stands
         # (「…財政的に支援するべきです（第4条関係）。」, QA112: left in the row of 第7条～第9条)
-        marked = " ".join(m.group(1) for m in _ARTICLE_MARK_RE.finditer(text))
+        # (not after another law's name: 「地方自治法（第2条関係）の趣旨」, QA117)
+        marked = " ".join(m.group(1) for m in _ARTICLE_MARK_RE.finditer(text)
+                          if not _OTHER_LAW_END_RE.search(text, max(0, m.start() - 20), m.start()))
         return self._places(heading) | self._places(lead) | self._places(marked)
 
     def _places(self, text: str) -> frozenset:
@@ -69,12 +72,20 @@ class PlaceReader:
             return frozenset()
         out: set = {("s", c, p) for c, p in _sections(text)}
         for ref in find_references(text):
-            span = re.fullmatch(r"第(\d+)条～第(\d+)条", ref)
-            if span and int(span[1]) < int(span[2]) <= int(span[1]) + 50:
+            span = re.fullmatch(r"第(\d+)条(?:の(\d+))?～第(\d+)条(?:の(\d+))?", ref)
+            if span and int(span[1]) == int(span[3]) and span[4] and int(span[2] or 1) < int(span[4]) <= 50:
+                # 「第15条から第15条の3まで」: 第15条, 第15条の2, 第15条の3 (QA116)
+                first = int(span[2] or 1)
+                out.update(("a", f"第{span[1]}条" + (f"の{k}" if k > 1 else "")) for k in range(first, int(span[4]) + 1))
+            elif span and int(span[1]) < int(span[3]) <= int(span[1]) + 50:
                 # a range cites each of its articles (「第7条から第9条まで」: 第8条 too)
-                out.update(("a", f"第{k}条") for k in range(int(span[1]), int(span[2]) + 1))
+                out.update(("a", f"第{k}条") for k in range(int(span[1]), int(span[3]) + 1))
+            elif ref.startswith("附則"):
+                # (each paragraph of the supplementary provisions its own place: 「附則第1項の施行期日」 and
+                # 「附則第2項の経過措置」 were one row, QA116)
+                out.add(("a", re.match(r"附則(?:第\d+項)?", ref).group()))
             elif _article_key(ref):
-                out.add(("a", _article_key(ref)))  # an article of the draft (第6条, 第12条の2, 附則, 前文)
+                out.add(("a", _article_key(ref)))  # an article of the draft (第6条, 第12条の2, 前文)
             elif ref.startswith(("別", "資料", "参考")):
                 out.add(("x", reference_key(ref)))  # an annex (別紙1, 資料編): its articles are no other place
         if any(self.pages):
@@ -93,6 +104,8 @@ def _same_place(a: Place, b: Place) -> bool | None:
         return None
     if a[0] == "s":
         return a[1] == b[1] and (_within(a[2], b[2]) or _within(b[2], a[2]))
+    if a[0] == "a" and "附則" in (a[1][:2], b[1][:2]):
+        return a[1].startswith(b[1]) or b[1].startswith(a[1])  # 附則 holds 附則第2項; 附則第1項 is not 附則第2項
     return a[1] == b[1]
 
 

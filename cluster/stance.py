@@ -395,6 +395,8 @@ DIRECTION_WORDS: dict[str, tuple[str, int]] = {
     "存続": ("keep", 1), "廃止": ("keep", -1),
     # a service gathered in one place closes the others (QA28: 「救急の集約に賛成」 in the 「救急存続」 row)
     "集約化": ("keep", -1), "集約": ("keep", -1), "一本化": ("keep", -1), "閉鎖": ("keep", -1),
+    # a provision struck out or kept (QA116: 「第16条を削除することに賛成」 shared a row with 「削除しないで…存続を」)
+    "削除": ("keep", -1), "撤廃": ("keep", -1),
     # a rule made stricter or looser (QA33: 「抑制区域の規制を強化して」 and 「…を緩和して」 in one row)
     "強化": ("strict", 1), "厳格化": ("strict", 1), "緩和": ("strict", -1),
     "伐採": ("felling", 1),
@@ -411,7 +413,7 @@ _DIRECTION_WORD_RE = re.compile("|".join(sorted(DIRECTION_WORDS, key=len, revers
 # the word itself asked for: 「値下げしてほしい」「延長を求めます」「存続させて」「設置を検討して」
 _DO_TAIL_RE = re.compile(
     r"(?:の(?:方針|計画|案))?(?:を|の)?(?:ぜひ|是非|早急に|強く)?"
-    r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|"
+    r"(?:して(?!ある|あり|いる|います|おり|きた)|し[、,]|する(?:べき|よう|こと|必要)|すべき|させて|させる(?:べき|よう)|"
     r"(?:求め|望|希望|要望|検討|お願い|実施|進め|図っ|要求)|が(?:必要|望まし)|"
     # 「値上げに賛成」「統合する案に賛成です」 (a negated 賛成 is read by _NOT_TAIL_RE first)
     r"(?:(?:に|と)?する)?(?:(?:案|計画|方針|こと)(?:に|には)|に|には)(?:大)?(?:賛成|賛同)|"
@@ -438,10 +440,17 @@ _KEEP_WORDS_RE = re.compile(r"(?:外さ|はずさ|除外し|取り消さ|取消�
 _DROP_WORDS_RE = re.compile(r"(?<![さ])(?:外し|はずし|除外し|取り消し|取消し)(?:て|、|,)|指定(?:を)?解除(?:して|し、|すべき)")
 _SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?:反対|やめて|止めて)")
 _SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
-_RAISE_ACCEPTED_RE = re.compile(r"(?:値上げ|引き上げ|引上げ|増額)(?:も|は|について(?:は|も)?)?(?:やむを得ない|やむをえない|止むを得ない|"
-                                r"仕方(?:が)?ない|しかたない|仕方(?:が)?ありません|しかたありません|やむなし|容認)")
-_PRICE_KEPT_RE = re.compile(r"据え?置(?:き|いて|く)(?:に(?:して|すべき)|として(?:いただ|ほし|くださ)|して|べき|を(?:求め|希望|お願い)|"
-                            r"て(?:ほしい|ください|いただ)|てくださ|ていただ|にしてくださ|すべき)")
+# (a raise of a price, a fee or a tax: 「対象年齢の引き上げ」「定年の引き上げ」 are none, QA117)
+_RAISE = rf"(?:値上げ|(?:{_PRICE}|保険料|税|税率|負担額?)(?:の)?(?:一定の|大幅な|若干の)?(?:引き上げ|引上げ|増額))"
+_RAISE_ACCEPTED_RE = re.compile(_RAISE + r"(?:も|は|について(?:は|も)?)?(?:やむを得(?:ない|ません)|やむをえ(?:ない|ません)|"
+                                r"止むを得(?:ない|ません)|仕方(?:が)?(?:ない|ありません)|しかた(?:が)?(?:ない|ありません)|やむなし|"
+                                r"容認(?:します|する|でき(?:る|ます)))"
+                                # (not 「…とは思えません」「容認できません」)
+                                r"(?!(?:と|とは|とも)(?:思え|思い?ません|思わない|言え)|でき(?:ない|ません))")
+_PRICE_RAISED_RE = re.compile(rf"((?:{_PRICE}|保険料|税|税率)(?:の)?(?:一定の|大幅な|若干の)?)(引き上げ|引上げ|引き下げ|引下げ)")
+_PRICE_KEPT_RE = re.compile(r"据え?置(?:き|く|い)(?:に(?:してほし|してくださ|して(?!は)|すべき(?!で(?:は|も)?(?:ない|なく|ありません)))|として(?:いただ|ほし|くださ)|を(?:求め|希望|お願い)|"
+                            r"て(?:ほしい|欲しい|ください|下さい|いただ|頂|もらい)|"
+                            r"(?:す|する)?べき(?!で(?:は|も)?(?:ない|なく|ありません)))")
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
 
 
@@ -487,7 +496,8 @@ _RULE_NOT_TAIL_RE = re.compile(r"(?:して|する|す)?(?:る|ること|の|こ�
                                r"(?:する|す|して)?べきで(?:は|も)?(?:ない|なく|ありません)")
 
 
-_REPORTED_VIEW_RE = re.compile(r"(?:です|だ)?(?:という|との|とする)(?:意見|声|考え|主張)|を求める(?:声|意見)|(?:する|す)べき(?:という|との)")
+_REPORTED_VIEW_RE = re.compile(r"(?:です|だ)?(?:という|との|とする)(?:意見|声|考え|主張)|を求める(?:声|意見)|(?:する|す)べき(?:という|との)|"
+                               r"(?:と|とか)(?:言う|いう|おっしゃる|話す)(?:人|方|声|意見)")
 
 
 def _rule_direction(sentence: str) -> int:
@@ -542,11 +552,13 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
     asks, rejects_ = sentence_stance(sentence)
     if not (asks or rejects_ or explicit_polarity([sentence])[0] or "支持" in sentence):  # 「…に賛成です」「…を支持します」
         return out
-    for m in _DIRECTION_WORD_RE.finditer(sentence):
+    # a price raised or lowered in other words (「保険料の引き上げに反対します」, QA117: read as nothing)
+    scan = _PRICE_RAISED_RE.sub(lambda m: m.group(1) + ("値上げ" if "上" in m.group(2) else "値下げ"), sentence)
+    for m in _DIRECTION_WORD_RE.finditer(scan):
         action, sign = DIRECTION_WORDS[m.group()]
-        if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(sentence[max(0, m.start() - 10):m.start()]):
+        if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(scan[max(0, m.start() - 10):m.start()]):
             continue  # 「意見を集約して」「情報を一本化して」: gathering, not closing a service
-        tail = sentence[m.end():]
+        tail = scan[m.end():]
         chained = _CHAINED_RE.match(tail)
         if _NOT_TAIL_RE.match(tail):
             out.append((action, -sign))

@@ -79,14 +79,19 @@ def _personal(sentence: str) -> bool:
 
 # A person's health told beside their family word or the writer's (「夫は胃ろうで、痰の吸引も必要です。」「妻は要介護2で、
 # パーキンソン病と診断されております。」): 要配慮個人情報, left out of a short opinion's published text too (QA115)
-_HEALTH_RE = re.compile(r"要介護|要支援|認知症|胃ろう|胃瘻|吸引|人工透析|透析|診断|病気|[^\s、。]{1,6}病(?![院棟室])|がん|癌|"
-                        r"障害|障がい|麻痺|まひ|寝たきり|入院|手術|余命|難病|うつ|鬱|発作|後遺症|骨折|車いす|車椅子|在宅酸素|"
-                        r"ストーマ|医療的ケア")
+# (whole words: not 「交通がまひ」「障害物」「耐震診断」「がんばって」「うつくしい」「骨折り」, QA117)
+_HEALTH_RE = re.compile(r"要介護|要支援|認知症|胃ろう|胃瘻|痰の吸引|人工透析|透析|(?<!耐震)(?<!健康)(?<!簡易)診断され|病気|"
+                        r"[\u4e00-\u9fffァ-ヶー]{1,6}病(?![院棟室床])|(?<![ぁ-ゖ])がん(?![ばじ])|癌|障害(?!物|福祉|者福祉|児福祉|者支援|者雇用|者団体|者施設)|障がい(?!福祉|者支援)|麻痺|"
+                        r"寝たきり|入院|手術|余命|難病|うつ病|鬱|発作|後遺症|骨折(?!り)|車いす|車椅子|在宅酸素|ストーマ|医療的ケア")
+# the writer or a family member as the one the sentence is about (not 「大丈夫」「私道」「私立」)
+_HEALTH_PERSON_RE = re.compile(r"(?:^|(?<=[、。\s]))(?:私|わたし|僕|自分|家内|主人|夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|"
+                               r"次男|次女|孫|兄|姉|弟|妹|子ども|子供|うちの子|わが子)(?:は|が|も|の(?!家|前|道|車|町|地域))"
+                               r"|(?:夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|次男|次女|孫)の[\u4e00-\u9fff]{1,4}(?:（|\(|は|が)")
 
 
 def _health_told(sentence: str) -> bool:
     s = unicodedata.normalize("NFKC", sentence)
-    return bool(_PERSONAL_RE.search(s) and _HEALTH_RE.search(s))
+    return bool(_HEALTH_PERSON_RE.search(s) and _HEALTH_RE.search(s))
 
 
 def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
@@ -99,7 +104,12 @@ def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
         told = [not is_claim(x) and _health_told(x) for x in sentences]
         if any(told) and not all(told) and any(is_claim(x) for x in sentences):
             out = ""
-            for x in (x for x, t in zip(sentences, told) if not t):
+            for k, x in enumerate(sentences):
+                if told[k]:
+                    continue
+                if k and told[k - 1]:
+                    # (its reason left out, a 「そのため、」 would point at nothing, QA117)
+                    x = _BACK_REFERENCE_RE.sub("", x, count=1)
                 if out and out[-1] not in _ENDS_SENTENCE:
                     out += "。"
                 out += x
