@@ -306,7 +306,9 @@ _PERSONAL_URL_RE = re.compile(r"[~～〜]|%7[Ee]")
 # account, masked as ［SNSアカウント］ wherever it is; not the site's own pages (explore, watch …).
 _SNS_PROFILE_RE = re.compile(
     r"(?<![A-Za-z0-9.\-/@＠])(?:https?://)?(?:(?:www|m|mobile)\.)?"
-    r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com)"
+    # (a personal blog too: 「https://ameblo.jp/ina-mama-kanako/」, QA113)
+    r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com|ameblo\.jp|"
+    r"blog\.goo\.ne\.jp|blog\.livedoor\.jp|bsky\.app/profile)"
     r"/(@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,39})/?(?![A-Za-z0-9_./\-?=&%#])")
 # A LINE friend link (「line.me/ti/p/…」「LINE://ti/p/~kudo」, QA81): an account whatever its form.
 _LINE_LINK_RE = re.compile(r"(?:(?:https?://)?(?:page\.)?line\.me/(?:ti/p|R/ti/p)/|line://ti/p/)[^\s<>\"'（）「」『』【】、。，]+",
@@ -450,7 +452,7 @@ def _later_id(m: re.Match) -> str:
 # stays, the number (6–8 digits) goes; 「普通預金で」「普通 3件」 have none.
 _ACCOUNT_RE = re.compile(
     rf"((?:口座番号|口座|普通預金|当座預金|普通|当座)[^\S\n]*(?:[:：]|は|の)?[^\S\n]*(?:番号[^\S\n]*(?:[:：]|は)?[^\S\n]*)?)"
-    rf"({D}{{6,8}})(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|人|件|回|年|月|日|歳|才|%|％))")
+    rf"({D}{{6,8}}|{D}{{3,4}}{H}{D}{{3,4}})(?![0-9０-９]|[^\S\n]*(?:円|万|億|千|人|件|回|年|月|日|歳|才|%|％))")
 # A ゆうちょ account, 「記号10120 番号12345671」 (QA81: published whole): both numbers, the labels kept.
 _YUCHO_RE = re.compile(rf"(記号[^\S\n]*(?:[:：]|は)?[^\S\n]*){D}{{5}}([^\S\n]*[、,，・]?[^\S\n]*番号[^\S\n]*(?:[:：]|は)?[^\S\n]*)"
                        rf"{D}{{6,8}}(?![0-9０-９])")
@@ -462,7 +464,10 @@ _ID_LABELS = ("運転免許証番号", "免許証番号", "免許番号", "旅�
               "手帳番号", "証明書番号", "登録番号", "会員番号",
               # QA89: 「学籍番号 21E3047」「社員番号 K-58213」「身体障害者手帳 第12345号」
               "学籍番号", "学生番号", "学生証番号", "受験番号", "社員番号", "職員番号", "従業員番号", "社員証番号",
-              "障害者手帳", "療育手帳", "保健福祉手帳", "介護保険証", "保険証")
+              "障害者手帳", "療育手帳", "保健福祉手帳", "介護保険証", "保険証",
+              # QA113: 「お客様番号 12-3456-78」「カード番号は2000123456789」「警察の受理番号 第R7-0415号」
+              "お客様番号", "顧客番号", "利用者番号", "カード番号", "図書カード番号", "利用者カード番号", "受理番号", "契約番号",
+              "整理番号")
 _ID_NUMBER_RE = re.compile(
     rf"((?:{'|'.join(_ID_LABELS)})[^\S\n]*(?:[:：]|は|の)?[^\S\n]*)"
     rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{H}?{D}+(?:[^\S\n]?[{HC}・･]?[^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*"
@@ -642,6 +647,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?:大字|(?<![\u4e00-\u9fff々])字(?![幕数体画句義面形幅間詰型引源母順音典化号余]))"
         rf"{_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
+    # A local number without its area code right after a phone label (「電話は 23-5417（市外局番0265）」「ＴＥＬ　７２－８８１５」,
+    # QA113), or a number written a digit at a time after one (「携帯 080 5 5 1 8 2 2 7 3」)
+    ("phone_local", re.compile(rf"(?:(?<=電話)|(?<=携帯)|(?<=TEL)|(?<=Tel)|(?<=ＴＥＬ)|(?<=℡))(?:番号)?(?:は|[:：.．])?[^\S\n]*"
+                               rf"((?:{D}{{2,4}}{H}{D}{{4}}|[0０](?:[^\S\n]?{D}){{9,10}}))(?![0-9０-９]|{H}{D})")),
+    # 「本町三ー十二ー五」「みどり町3の12の5」: a block's numbers after a town, in kanji or with の (QA113)
+    ("address", re.compile(rf"(?:{_KANA_PLACE}|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?)[町村]"
+                           rf"(?:{_KD}{{1,3}}[ー－―\-]{_KD}{{1,4}}[ー－―\-]{_KD}{{1,4}}|{D}{{1,3}}の{D}{{1,4}}の{D}{{1,4}})"
+                           rf"(?![0-9０-９{_KANJI_DIGITS}])")),
     # A block and its house number with no town before them (「中央2丁目5番地の2の角」「桜ヶ丘4丁目12番5号の前」, QA113):
     # 丁目 and 番 together name one house; 「駅前3丁目交差点」 stays
     ("address", re.compile(rf"(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}[0-9０-９{_KANJI_DIGITS}]{{1,3}}丁目"
@@ -1641,7 +1654,7 @@ def _kin_name_reading(m: re.Match) -> str:
 
 _KIN_PARTICLE = r"(?:ちゃん|くん|さん|君)?(?:が|の|は|を|に|と|も|へ|で|や|から|まで|より|には|とは|にも|とも|では|でも|って)"
 _KIN_TAIL_RE = re.compile(rf"(?:ちゃん|くん|さん|君|{_KIN_PARTICLE})")
-_KIN_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_KIN_PARTICLE}|[、，,])")
+_KIN_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_KIN_PARTICLE}|[、，,]|[（(](?=[^\S\n]*(?:{re.escape(MASKS['birth'])}|[0-9０-９]{{1,3}}(?:歳|才)?[）)、，,])))")
 _KIN_NOT_NAME_HIRA = {
     "こと", "もの", "ため", "ほう", "とき", "ところ", "とこ", "うち", "あと", "まえ", "せい", "おかげ", "ぶん", "よう",
     "まま", "かた", "ほか", "わけ", "はず", "みんな", "みな", "みなさん", "ぜんいん", "ぜんぶ", "たち", "ころ", "なか",
@@ -1826,6 +1839,20 @@ def _kin_word_alone(text: str, start: int, end: int, kin: str) -> bool:
         if len(tail) >= len(kin):
             return tail == kin
     return False
+
+
+_KIN_FAMILY_LEFT_RE = re.compile(
+    f"(?:{'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})の({_KANJI}{{1,3}})[ \u3000]{{1,2}}{re.escape(MASKS['name'])}")
+_KATAKANA_HONORED_NAME_RE = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺー]{2,}(?:[・･=＝][ァ-ヺー]{1,}){1,3}(?=[^\S\n]?(?:さん|様|氏|くん|ちゃん))")
+_ENGLISH_HONORIFIC_RE = re.compile(r"((?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?(?![A-Za-z])")
+
+
+def _kin_family_left(m: re.Match) -> str:
+    words = _tagged(m.group(1))
+    if words and all(",人名," in raw for _, raw in words):
+        return m.group().replace(m.group(1), "").replace("の" + MASKS["name"], "の" + MASKS["name"]).replace(
+            "の " + MASKS["name"], "の" + MASKS["name"]).replace("の\u3000" + MASKS["name"], "の" + MASKS["name"])
+    return m.group()
 
 
 def _kin_free_name(m: re.Match) -> str:
@@ -2202,7 +2229,8 @@ def _email_disguised(m: re.Match) -> str:
     return MASKS["email"]
 
 
-_REPLACE = {"address": _address_or_place, "email_disguised": _email_disguised, "address_loose": _loose_address, "phone": _phone,
+_REPLACE = {"address": _address_or_place, "email_disguised": _email_disguised,
+            "phone_local": lambda m: m.group().replace(m.group(1), MASKS["phone"]), "address_loose": _loose_address, "phone": _phone,
             "phone_parts": _phone_parts,
             "postal": lambda m: _per_line(m, "postal")}
 
@@ -3393,6 +3421,9 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         # a relative's name with its reading in brackets: 「息子の大翔（はると）」 (QA81: published whole)
         text = _KIN_NAME_READING_RE.sub(_kin_name_reading, text)
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
+        # a foreign name in katakana with さん/様 (「グエン・ヴァン・アンさん」), an English one after Mr./Ms. (QA113)
+        text = _KATAKANA_HONORED_NAME_RE.sub(MASKS["name"], text)
+        text = _ENGLISH_HONORIFIC_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
         # a child named before an age or school year in brackets, right after the kinship word or with none
         # (「息子ケンジ（小2）が」「りお（3さい）は」「大翔（小1）と結菜（年長）」, QA72)
         if "ねん" in text:  # (a class signature's family and given name first: 「3ねん2くみ さとう はると（10さい）」)
@@ -3434,6 +3465,9 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _mask_recurring(text, [*masked_name_parts(original, text), *recurring])
     if person_names:
         text = _mask_topic_given_names(text)
+        # the family name left before a given name masked after a kinship word (「甥の吉川 ［氏名］（25）」, QA113)
+        if MASKS["name"] in text:
+            text = _KIN_FAMILY_LEFT_RE.sub(_kin_family_left, text)
     return text
 
 

@@ -85,3 +85,31 @@ def test_kanji_block_numbers_and_disguised_email(text, expected):
 @pytest.mark.parametrize("text", ["評価は★5つです。", "三丁目の公園を広げてください。", "詳しくは www.city.example.jp をご覧ください。"])
 def test_stars_and_public_sites_stay(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("電話は 23-5417（市外局番0265）です。", "電話は ［電話番号］（市外局番0265）です。"),
+    ("ＴＥＬ　７２－８８１５", "ＴＥＬ　［電話番号］"),
+    ("私の携帯 080 5 5 1 8 2 2 7 3 に連絡ください。", "私の携帯 ［電話番号］ に連絡ください。"),
+    ("本町三ー十二ー五の交差点付近に住んでいます。", "［住所］の交差点付近に住んでいます。"),
+    ("みどり町3の12の5", "［住所］"),
+    ("普通口座 1234-567", "普通口座 ［口座番号］"),
+    ("お客様番号 12-3456-78", "お客様番号 ［番号］"),
+    ("カード番号は2000123456789です。", "カード番号は［番号］です。"),
+    ("警察の受理番号 第R7-0415号", "警察の受理番号 ［番号］"),
+    ("私のブログ https://ameblo.jp/ina-mama-kanako/ に載せています。", "私のブログ ［SNSアカウント］ に載せています。"),
+    ("甥の吉川 拓海（25）が手伝ってくれます。", "甥の［氏名］（25）が手伝ってくれます。"),
+    ("妻の恵美子（S52.8.19生）と暮らしています。", "妻の［氏名］（［生年月日］生）と暮らしています。"),
+    ("Mr. Takashi Morita にも相談しました。", "Mr. ［氏名］ にも相談しました。"),
+    ("ベトナム出身のグエン・ヴァン・アンさんが困っています。", "ベトナム出身の［氏名］さんが困っています。"),
+])
+def test_the_leftover_forms(text, expected):
+    assert mask_personal_data(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "電話は1日3回までにしてください。", "携帯は2台あります。", "電話で10-20分待たされました。", "みどり町3の1の広場を広げて。",
+    "普通 3件の相談がありました。", "整理番号は3番です。", "スポーツ・センターの開館時間を延ばして。",
+])
+def test_what_stays_beside_them(text):
+    assert mask_personal_data(text) == text
