@@ -295,7 +295,7 @@ _BORN_DATE_RE = re.compile(
     # an era's letter and the date in dots: 「H30.7.7生まれ」「S60.1.2生まれ」; 「昭45・3・2生」 (QA113)
     rf"|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[MTSHRＭＴＳＨＲ]|明|大|昭|平|令)[.．]?[^\S\n]?{D}{{1,2}}[/／.．・･]{D}{{1,2}}[/／.．・･]{D}{{1,2}}(?![0-9０-９])"
     # 生 before the writer or a relative (「1985年4月12日生の母です」「…生です」); 「…日に生まれた娘」 (QA113)
-    rf")(?=[^\S\n]*(?:に生まれた(?:ばかりの)?(?=娘|息子|長男|長女|次男|次女|三男|三女|孫|私)|生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
+    rf")(?=[^\S\n]*(?:に生まれた(?:ばかりの)?(?=(?:娘|息子|長男|長女|次男|次女|三男|三女|孫|私)(?!たち|達|ら))|生まれ|うまれ|生(?=$|[。、，,\s）)]|です|で[、，,\s]|の(?:母|父|私|妻|夫|娘|息子|長男|長女|次男|次女|三男|三女|"
     rf"子ども|子供|主婦|会社員|男性|女性|者|もの|孫|祖母|祖父)))(?![^\S\n]*(?:以降|以前|以後|から|まで|より|までの|の方|の人|の者|の子|の児童|の生徒|の市民|の全員|が対象|を対象|は対象)))")
 # Web addresses: one with a personal path (「https://example.com/~saito」) is masked wherever it
 # is; any other only on a signature or contact line (``_mask_signature_urls``): a URL inside an
@@ -307,9 +307,12 @@ _PERSONAL_URL_RE = re.compile(r"[~～〜]|%7[Ee]")
 _SNS_PROFILE_RE = re.compile(
     r"(?<![A-Za-z0-9.\-/@＠])(?:https?://)?(?:(?:www|m|mobile)\.)?"
     # (a personal blog too: 「https://ameblo.jp/ina-mama-kanako/」, QA113)
-    r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com|ameblo\.jp|"
-    r"blog\.goo\.ne\.jp|blog\.livedoor\.jp|bsky\.app/profile)"
+    r"(instagram\.com|twitter\.com|x\.com|facebook\.com|fb\.com|tiktok\.com|threads\.net|youtube\.com|note\.com|bsky\.app/profile)"
     r"/(@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,39})/?(?![A-Za-z0-9_./\-?=&%#])")
+# A personal blog, its posts too (「https://ameblo.jp/ina-mama-kanako/entry-1281….html」, QA113, QA119): the writer's account
+_BLOG_RE = re.compile(r"(?<![A-Za-z0-9.\-/@＠])(?:https?://)?(?:ameblo\.jp|blog\.goo\.ne\.jp|blog\.livedoor\.jp|[a-z0-9\-]+\.hatenablog\.(?:com|jp))"
+                      r"(/(?!(?:entertainment|ranking|official|genre|search|hashtag|topics|news)(?![A-Za-z0-9_\-]))[A-Za-z0-9_\-]+)?"
+                      r"(?:/[^\s<>\"'（）「」『』【】、。，]*)?")
 # A LINE friend link (「line.me/ti/p/…」「LINE://ti/p/~kudo」, QA81): an account whatever its form.
 _LINE_LINK_RE = re.compile(r"(?:(?:https?://)?(?:page\.)?line\.me/(?:ti/p|R/ti/p)/|line://ti/p/)[^\s<>\"'（）「」『』【】、。，]+",
                            re.IGNORECASE)
@@ -414,7 +417,8 @@ _LATIN_NAME_SAN_RE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}[^\S\n]+[A-Z][
 # マリア・サントスさん」; not 「コカ・コーラさん」「セブン・イレブンさん」, QA93)
 _KATAKANA_FULL_NAME_RE = re.compile(
     rf"((?:出身|在住|国籍|友人|知人|隣人|同僚|留学生|実習生|外国人|住民|近所|隣|同級生|先輩|後輩)(?:の|で|である)[^\S\n]?)"
-    rf"(?<![ァ-ヺー・･])[ァ-ヺー]{{2,10}}[・･＝=][ァ-ヺー]{{2,10}}(?=[^\S\n]?{_HONORIFIC})")
+    # (three or four words too: 「ベトナム出身のグエン・ヴァン・アンさん」, QA113)
+    rf"(?<![ァ-ヺー・･])[ァ-ヺー]{{2,10}}(?:[・･＝=][ァ-ヺー]{{1,10}}){{1,3}}(?=[^\S\n]?{_HONORIFIC})")
 # someone named by a role in a group before 様/さん (「自治会の会計の森様」「班長の佐藤さん」): the role stays
 _GROUP_ROLE_NAME_RE = re.compile(
     r"((?:副?会長|会計|書記|役員|理事|監事|幹事|班長|組長|民生委員|児童委員|管理人|大家|店長|院長|園長|副?校長|教頭|主任|係長|"
@@ -467,7 +471,9 @@ _ID_LABELS = ("運転免許証番号", "免許証番号", "免許番号", "旅�
               "障害者手帳", "療育手帳", "保健福祉手帳", "介護保険証", "保険証",
               # QA113: 「お客様番号 12-3456-78」「カード番号は2000123456789」「警察の受理番号 第R7-0415号」
               "お客様番号", "顧客番号", "利用者番号", "カード番号", "図書カード番号", "利用者カード番号", "受理番号", "契約番号",
-              "整理番号")
+              "整理番号",
+              # QA118: 「母子健康手帳の交付番号は R3-1187」「生徒番号 20241183」「児童番号 H-2023-015」
+              "交付番号", "生徒番号", "児童番号", "園児番号", "申込番号", "申請番号", "母子手帳の番号", "母子健康手帳の番号")
 _ID_NUMBER_RE = re.compile(
     rf"((?:{'|'.join(_ID_LABELS)})[^\S\n]*(?:[:：]|は|の)?[^\S\n]*)"
     rf"((?:第[^\S\n]*)?[A-Za-zＡ-Ｚａ-ｚ]{{0,3}}[^\S\n]?{H}?{D}+(?:[^\S\n]?[{HC}・･]?[^\S\n]?[0-9０-９A-Za-zＡ-Ｚａ-ｚ]+)*"
@@ -582,9 +588,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("postal", re.compile(rf"〒\s*{D}{{3}}[^\S\n]*(?:{H}[^\S\n]*(?:\n[^\S\n]*)?)?{D}{{4}}(?![0-9０-９])")),
     # Phones: 0 + area code, separators optional; also (03)1234-5678 and +81 (``_PHONE_RE``).
     ("phone", _PHONE_RE),
+    # A local number without its area code right after a phone label (「電話は 23-5417（市外局番0265）」「ＴＥＬ　７２－８８１５」,
+    # QA113), or a number written a digit at a time after one (「携帯 080 5 5 1 8 2 2 7 3」)
+    ("phone_local", re.compile(rf"(?:(?<=電話)|(?<=携帯)|(?<=TEL)|(?<=Tel)|(?<=tel)|(?<=ＴＥＬ)|(?<=℡)|(?<=FAX)|(?<=Fax)|"
+                               rf"(?<=ＦＡＸ)|(?<=ファクス))(?:番号)?(?:は|[:：.．])?[、，,]?[^\S\n]*"
+                               rf"((?:{D}{{2,4}}(?:{H}|[^\S\n]){D}{{4}}|[0０](?:[^\S\n]?{D}){{9,10}}))"
+                               # (not an amount, a year or a count: 「携帯は 1000-2000円の補助を」「電話は2020-2024年度で」, QA119)
+                               rf"(?![0-9０-９]|{H}{D}|[^\S\n]*(?:円|年|件|人|分|時|回|歳|才|%|％|月|日|度|名|台|枚|本))")),
     # ... with dots, slashes, 「・」 or 「の」 between the parts, the same one twice (「090.4711.2583」「０２６５/７６/５５３２」
     # 「090の6352の1189」, QA113), or blanks around the hyphens (「0265 - 73 - 8821」): 10 or 11 digits (「01/02/2026」 is a date)
-    ("phone_parts", re.compile(rf"(?:(?<![0-9０-９.．,，/／])|(?<=TEL\.)|(?<=Tel\.)|(?<=tel\.))(?<![0-9０-９][:：])[0０]{D}{{1,4}}([.．/／・･]|の){D}{{1,4}}\1{D}{{4}}(?![0-9０-９]|[.．/／]{D})"
+    ("phone_parts", re.compile(rf"(?:(?<![0-9０-９.．,，/／])|(?<=TEL\.)|(?<=Tel\.)|(?<=tel\.))(?<![0-9０-９][:：])[0０]{D}{{1,4}}([.．/／・･]|の){D}{{1,4}}\1{D}{{4}}(?![0-9０-９]|[.．/／]{D}|[^\S\n]*[号番])"
                          rf"|(?<![0-9０-９])(?<![0-9０-９][:：])[0０]{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{1,4}}[^\S\n]+{H}[^\S\n]+{D}{{4}}(?![0-9０-９])")),
     # ... written in kanji numerals (「〇九〇‐一二三四‐五六七八」): with its hyphens, or without them
     # right after a phone label (「電話〇九〇一二三四五六七八」).
@@ -647,21 +660,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(
         rf"(?:大字|(?<![\u4e00-\u9fff々])字(?![幕数体画句義面形幅間詰型引源母順音典化号余]))"
         rf"{_PLACE_OR_LINK}{{1,12}}?(?:{D}{{3,}}|{D}+{H}{D}+)(?:{H}{D}+)?(?![0-9０-９])")),
-    # A local number without its area code right after a phone label (「電話は 23-5417（市外局番0265）」「ＴＥＬ　７２－８８１５」,
-    # QA113), or a number written a digit at a time after one (「携帯 080 5 5 1 8 2 2 7 3」)
-    ("phone_local", re.compile(rf"(?:(?<=電話)|(?<=携帯)|(?<=TEL)|(?<=Tel)|(?<=ＴＥＬ)|(?<=℡))(?:番号)?(?:は|[:：.．])?[^\S\n]*"
-                               rf"((?:{D}{{2,4}}{H}{D}{{4}}|[0０](?:[^\S\n]?{D}){{9,10}}))(?![0-9０-９]|{H}{D})")),
     # 「本町三ー十二ー五」「みどり町3の12の5」: a block's numbers after a town, in kanji or with の (QA113)
     ("address", re.compile(rf"(?:{_KANA_PLACE}|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?)[町村]"
                            rf"(?:{_KD}{{1,3}}[ー－―\-]{_KD}{{1,4}}[ー－―\-]{_KD}{{1,4}}|{D}{{1,3}}の{D}{{1,4}}の{D}{{1,4}})"
-                           rf"(?![0-9０-９{_KANJI_DIGITS}])")),
+                           # (not a landmark the request is about: 「緑町2の3の4の交差点に信号を」, QA119)
+                           rf"(?![0-9０-９{_KANJI_DIGITS}]|の?(?:交差点|踏切|公園|バス停|信号|歩道|道路|横断歩道|角地))")),
     # A block and its house number with no town before them (「中央2丁目5番地の2の角」「桜ヶ丘4丁目12番5号の前」, QA113):
     # 丁目 and 番 together name one house; 「駅前3丁目交差点」 stays
     ("address", re.compile(rf"(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}[0-9０-９{_KANJI_DIGITS}]{{1,3}}丁目"
-                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*番(?:地)?(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?(?!出口|出入口|線|のりば|乗り場|[0-9０-９])"
+                           # (丁目 and 番 alone name a block, not a house: 「中央3丁目5番交差点」「東2丁目10番の踏切」, QA119)
+                           rf"[^\S\n]*{D}{{1,4}}[^\S\n]*(?:番地(?:[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)?|番[^\S\n]*[の之]?[^\S\n]*{D}{{1,4}}(?:[^\S\n]*号)?)(?!出口|出入口|線|のりば|乗り場|[0-9０-９])"
                            # in kanji numerals: 「桜ヶ丘四丁目十二番五号」 (or mixed: 「桜ヶ丘4丁目十二番五号」)
-                           rf"|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?(?:{_KD}{{1,3}}|{D}{{1,3}})丁目{_KD}{{1,4}}番(?:地)?"
-                           rf"(?:[の之]?{_KD}{{1,4}}号?)?(?!出口|出入口|線|のりば|乗り場)")),
+                           rf"|(?<![\u4e00-\u9fff々ヶァ-ヺー])[\u4e00-\u9fff々ヶァ-ヺー]{{1,6}}?(?![一壱]丁目[一壱]番地)(?:{_KD}{{1,3}}|{D}{{1,3}})丁目"
+                           rf"{_KD}{{1,4}}(?:番地(?:[の之]?{_KD}{{1,4}}号?)?|番[の之]?{_KD}{{1,4}}号?)(?!出口|出入口|線|のりば|乗り場)")),
     # an e-mail address with its @ disguised (「hanako.y★docomo.ne.jp（★を@に変えて）」「kenji1975 あっと gmail.com」
     # 「k.hayashi@@example.jp」, QA113)
     ("email_disguised", re.compile(r"(?<![A-Za-z0-9._%+\-])(?=[0-9._%+\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._%+\-]{1,63}[^\S\n]*"
@@ -795,7 +806,11 @@ _HIRA_RUN_RE = re.compile(f"{_HIRA}+")
 # (and a speaker's label in a meeting's record, 「参加者A：西山町の大河内です。」: QA106 published the name)
 _INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "、", "，", "：", ":", "私は", "わたしは", "僕は", "ぼくは") + tuple(
     w + tail for w in ("在住", "在勤", "在学", "市民", "区民", "県民", "町民", "村民", "住民", "課", "係", "室", "局",
-                       "協会", "団体", "事務所", "町内会", "自治会") for tail in ("", "の"))
+                       "協会", "団体", "事務所", "町内会", "自治会",
+                       # (a profession: 「小児科医の山口です」「教員の森です」, QA118)
+                       "医", "医師", "教員", "教師", "教諭", "看護師", "保育士", "薬剤師", "保健師", "介護士", "介護福祉士",
+                       "栄養士", "社会福祉士", "主婦", "会社員", "公務員", "学生", "高校生", "大学生", "中学生")
+    for tail in ("", "の"))
 _RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
 _LINE_END_RE = re.compile(f"{_CLOSE}?[。．.]?")
 # Names in half-width katakana (「ｶﾄｳ ﾀﾛｳ」, as bank forms ask for them) and in Latin letters
@@ -1843,8 +1858,8 @@ def _kin_word_alone(text: str, start: int, end: int, kin: str) -> bool:
 
 _KIN_FAMILY_LEFT_RE = re.compile(
     f"(?:{'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})の({_KANJI}{{1,3}})[ \u3000]{{1,2}}{re.escape(MASKS['name'])}")
-_KATAKANA_HONORED_NAME_RE = re.compile(r"(?<![ァ-ヺー・])[ァ-ヺー]{2,}(?:[・･=＝][ァ-ヺー]{1,}){1,3}(?=[^\S\n]?(?:さん|様|氏|くん|ちゃん))")
-_ENGLISH_HONORIFIC_RE = re.compile(r"((?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?(?![A-Za-z])")
+_ENGLISH_HONORIFIC_RE = re.compile(r"((?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)(?!Donut|Children|Bean|Max|Sunday|Brain)"
+                                   r"[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?(?![A-Za-z])")
 
 
 def _kin_family_left(m: re.Match) -> str:
@@ -1910,6 +1925,12 @@ def _kin_free_name(m: re.Match) -> str:
     if (2 <= len(run) <= 4 and all("ァ" <= ch <= "ー" for ch in run) and len(_tagged(run)) == 1
             and ",人名,名" in _tagged(run)[0][1]):
         return kin + sep + MASKS["name"]
+    # two or three kanji UniDic reads as a word here but knows as a given name alone (「母の和子は95歳です」, QA119)
+    if (2 <= len(run) <= 3 and _KANJI_NAME_RE.fullmatch(run)
+            and any(r[2] == "人名" and r[3] == "名" for r in _single_readings(run))):
+        return kin + sep + MASKS["name"]
+    if kin in ("母", "父", "祖母", "祖父", "義母", "義父") and len(run) == 1:
+        return m.group()  # 「父の畑」「母の愛」 (QA119): a parent's one-kanji given name is too often a word
     # one kanji that UniDic reads as a common noun here but knows as a given name (「息子の蒼は」「娘の凛が」),
     # unless it is a word a sentence says of a person (「息子の心が」「娘の夢は」「息子の方が」)
     if (len(run) == 1 and len(inside) == 1 and inside[0][0] == "名詞" and inside[0][1] == "普通名詞"
@@ -1939,6 +1960,21 @@ _TITLE_NAME_RE = re.compile(
     r"(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+|[^\S\n]*[】］\]）)][^\S\n]*))"
     rf"({_KANJI}{{1,4}}(?:[^\S\n]{{0,2}}{_KANJI}{{1,4}}|{_HIRA}{{2,4}})?|{_KANJI}{{1,4}}[^\S\n]{{1,2}}{_HIRA}{{2,4}})"
     r"([^\S\n]*(?:より|拝)?[^\S\n]*(?:[】］\]）)][^\S\n]*)?)$", re.MULTILINE)
+
+
+# A writer introduced by their profession (「小児科医の山口です。」「教員の森です。」「看護師の西と申します。」): the word
+# after の is a family name UniDic knows alone, though it reads 山口 as a place there (QA118)
+_PROFESSION_INTRO_RE = re.compile(
+    r"((?:^|(?<=[。．！？!?、\s「（(]))(?:私は)?[\u4e00-\u9fff]{0,4}(?:医|医師|教員|教師|教諭|看護師|保育士|薬剤師|保健師|介護士|"
+    r"介護福祉士|栄養士|社会福祉士|主婦|会社員|公務員|学生|高校生|大学生|中学生|職員|園長|校長|代表)の)"
+    r"([\u4e00-\u9fff]{1,3})(?=[^\S\n]*(?:です|と申します|でございます|と言います))", re.MULTILINE)
+
+
+def _profession_intro(m: re.Match) -> str:
+    name = m.group(2)
+    if any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(name)):
+        return m.group(1) + MASKS["name"]
+    return m.group()
 
 
 def _titled_name(m: re.Match) -> str:
@@ -1982,10 +2018,13 @@ _STAFF_IN_SENTENCE_RE = re.compile(
     # a child's teacher (「担任の松本先生」「副担任の森先生」「園長の田村先生」: names the class, QA72)
     rf"|(?<=担任の)({_KANJI}{{1,4}}?)(?=[^\S\n]?(?:先生|教諭|さん))"
     # a person named after their role and の (「課長の岡部からも」「主治医の宮下先生」「顧問の原先生」, QA113)
-    rf"|(?:{'|'.join(f'(?<={r}の)' for r in _ROLES_BEFORE_NAME)})({_KANJI}{{1,4}}?)"
-    rf"(?=[^\S\n]?(?:先生|教諭|医師|さん|様|氏|Dr|{_KIN_PARTICLE_SIMPLE}))"
+    # (one kanji only before a title: 「主治医の金が目当て」 is money, QA119)
+    rf"|(?:{'|'.join(f'(?<={r}の)' for r in _ROLES_BEFORE_NAME)})({_KANJI}{{1,4}}?(?=[^\S\n]?(?:先生|教諭|医師|さん|様|氏|Dr))"
+    rf"|{_KANJI}{{2,4}}?(?=[^\S\n]?(?:{_KIN_PARTICLE_SIMPLE})))"
     # a doctor or teacher by name (「宮下先生に言われました」「宮下Dr.も」)
-    rf"|(?<![\u4e00-\u9fff々])({_KANJI}{{1,4}}?)(?=先生|医師(?!会|団|数|不足)|Dr[.．]?|ドクター)")
+    rf"|(?<![\u4e00-\u9fff々])({_KANJI}{{1,4}}?)(?=先生|医師(?!会|団|数|不足)|Dr[.．]?|ドクター)"
+    # a head named before the title (「こひつじ保育園の菊池園長に」「東小の森校長に」, QA118)
+    rf"|(?<=の)({_KANJI}{{1,3}}?)(?=(?:園長|校長|教頭|院長|館長|施設長|理事長)(?:先生|さん)?(?:に|が|は|の|から|と|へ|を|も|、))")
 
 
 def _staff_in_sentence(m: re.Match) -> str:
@@ -1993,11 +2032,41 @@ def _staff_in_sentence(m: re.Match) -> str:
     words = _tagged(name)
     if words and all(",人名," in raw for _, raw in words) and ",人名,姓" in words[0][1]:
         return MASKS["name"]
+    # before 先生 a given name too (「保育士の美紀先生」, QA118); one kanji UniDic reads as a word here but knows as
+    # a family name alone (「東小の森校長」)
+    if m.lastindex >= 4 and words and all(",人名," in raw for _, raw in words):
+        return MASKS["name"]
+    if m.lastindex == 7 and len(name) == 1 and any(r[2] == "人名" and r[3] == "姓" for r in _single_readings(name)):
+        return MASKS["name"]
     return m.group()
+
+
+# a teacher's given name in kana before 先生 (「主任保育士のあやか先生」「ゆうこ先生が」「ミキ先生」, QA118)
+_KANA_TEACHER_RE = re.compile(r"(?:^|(?<=[のはがもと、。\s「（(]))(?!この|その|あの|どの|みんな|みな|おとな|わたし|ぼく)"
+                              r"([ぁ-ゖ]{2,4}|[ァ-ヺー]{2,5})(?=先生|せんせい)", re.MULTILINE)
+# a child's name before ママ / パパ, a parent's nickname (「ゆいママです」「陽翔ママより」, QA118)
+_CHILD_PARENT_NICK_RE = re.compile(r"(?:^|(?<=[。、\s「（(]))([ぁ-ゖ]{2,4}|[\u4e00-\u9fff]{1,3})(?=(?:ママ|パパ)(?:です|より|と申します|[。、\s]|$))",
+                                   re.MULTILINE)
+
+
+def _kana_teacher(m: re.Match) -> str:
+    pos = {r[0] for r in _single_readings(m.group(1))}
+    return m.group() if pos & {"代名詞", "連体詞", "副詞", "形容詞", "動詞"} else MASKS["name"]
+
+
+def _child_parent_nick(m: re.Match) -> str:
+    name = m.group(1)
+    if "ぁ" <= name[0] <= "ゖ":
+        return _kana_teacher(m)
+    return MASKS["name"] if any(r[2] == "人名" for r in _single_readings(name)) else m.group()
 
 
 def _mask_staff_names(text: str) -> str:
     text = _STAFF_IN_SENTENCE_RE.sub(_staff_in_sentence, text)
+    if "先生" in text or "せんせい" in text:
+        text = _KANA_TEACHER_RE.sub(_kana_teacher, text)
+    if "ママ" in text or "パパ" in text:
+        text = _CHILD_PARENT_NICK_RE.sub(_child_parent_nick, text)
     if "担当" not in text:
         return text
     spans = []
@@ -2486,6 +2555,9 @@ def _school_class(m: re.Match) -> str:
 _NICKNAME_SUFFIXES = {"ちゃん", "くん", "チャン", "クン"}
 
 
+_NICKNAMED_PLACE_RE = re.compile("食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン")
+
+
 def _mask_nicknames(text: str) -> str:
     if not any(w in text for w in _NICKNAME_SUFFIXES):
         return text
@@ -2494,6 +2566,7 @@ def _mask_nicknames(text: str) -> str:
     for tok, nxt in zip(toks, toks[1:]):
         # (a kanji given name too: 「蓮くん」, QA72)
         if (tok.person and nxt.surface in _NICKNAME_SUFFIXES and nxt.start == tok.end
+                and not _NICKNAMED_PLACE_RE.match(text, nxt.end)  # 「はるちゃん食堂」 (QA118)
                 and re.fullmatch("[ぁ-ゖァ-ヺー]{1,4}|[\u4e00-\u9fff々]{1,2}", tok.surface)
                 and not (tok.start and re.match("[ぁ-ゖァ-ヺー]", text[tok.start - 1])
                          and text[tok.start - 1] not in "のとやもはがにをへで")):
@@ -2509,7 +2582,9 @@ def _mask_nicknames(text: str) -> str:
 # animals (``_NOT_KANA_GIVEN``: 「おばあちゃん」「お兄ちゃん」 … and 「赤ちゃん」 are no kana run), a pronoun, a
 # conjunction or 連体詞 (「そして君が」), or the adverb ちゃんと (「もっとちゃんと」). Before 君, which is also
 # a pronoun, a word UniDic reads as an adverb, verb or adjective is no name either.
-_KANA_NICKNAME_RE = re.compile("([ぁ-ゖ][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)")  # 「みーちゃん」 too
+# 「みーちゃん」 too; not a place named so (「はるちゃん食堂」「まなちゃんハウス」, QA118)
+_KANA_NICKNAME_RE = re.compile("([ぁ-ゖ][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)"
+                               "(?!食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン)")
 _NICKNAME_NOT_POS = {"代名詞", "接続詞", "連体詞", "感動詞", "助動詞"}
 _NICKNAME_NOT_POS_KIMI = _NICKNAME_NOT_POS | {"副詞", "動詞", "形容詞", "形状詞"}
 _NOT_KANA_NICKNAME = {"いぬ", "ねこ", "うさぎ", "うさ", "くま", "ぶた", "さる", "おさる", "とり", "ねずみ", "かめ",
@@ -2715,7 +2790,9 @@ def _mask_hiragana_intros(text: str) -> str:
 # masked. Not a word for family or people (「鈴木のおばあちゃん」「田中ママさん」「佐藤ねえちゃん」「田中のみなさん」),
 # a loanword for a role (「上原ヘルパーさん」, the role rule's),
 # an honorific of the family name itself (「佐藤さんのももちゃん」), an adverb (「鈴木はもうちゃんと」) or a verb.
-_KANA_GIVEN_RE = re.compile("([ぁ-ゖー]{2,5}?|[ァ-ヺー]{2,6}?)(ちゃん|くん|君|さん|チャン|クン)")
+_KANA_GIVEN_RE = re.compile("([ぁ-ゖー]{2,5}?|[ァ-ヺー]{2,6}?)(ちゃん|くん|君|さん|チャン|クン)"
+                            # (not a place named so: 「はるちゃん食堂」, QA118)
+                            "(?!食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン)")
 _NOT_KANA_GIVEN = {"ばあ", "じい", "ばば", "じじ", "おば", "おじ", "にい", "ねえ", "あに", "あね", "かあ", "とう", "あか",
                    "おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう", "おばば", "おじじ", "おっ", "ちび",
                    "おちび", "ぼっ", "おぼっ", "みな", "みんな", "ママ", "パパ", "ババ", "ジジ", "ワン", "ニャン", "わん",
@@ -3382,8 +3459,12 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
     text = _mask_foreign_ids(text)  # before the labels: 「在留カード番号：GH99887766IJ」 whole
     text = _ID_NUMBER_RE.sub(_id_number, text)
     text = _YUCHO_RE.sub(lambda m: m.group(1) + MASKS["account"] + m.group(2) + MASKS["account"], text)
-    text = _ACCOUNT_RE.sub(lambda m: m.group(1) + MASKS["account"], text)
+    # (a hyphened number only after 口座 or 預金: 「料金は普通 1500-2000 ぐらい」 is a range, QA119)
+    text = _ACCOUNT_RE.sub(lambda m: m.group() if re.search(f"[{HC}]", m.group(2)) and not re.search("口座|預金", m.group(1))
+                           else m.group(1) + MASKS["account"], text)
     text = _LINE_LINK_RE.sub(MASKS["sns"], text)
+    if "blog" in text or "ameblo" in text:
+        text = _BLOG_RE.sub(lambda m: MASKS["sns"] if m.group(1) or "hatenablog" in m.group() else m.group(), text)
     if "@" in text or "＠" in text:
         text = _SPACED_EMAIL_RE.sub(_spaced_email, text)
     text = _mask_intl_phones(text)
@@ -3421,8 +3502,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         # a relative's name with its reading in brackets: 「息子の大翔（はると）」 (QA81: published whole)
         text = _KIN_NAME_READING_RE.sub(_kin_name_reading, text)
         text = _KIN_FREE_RE.sub(_kin_free_name, text)
-        # a foreign name in katakana with さん/様 (「グエン・ヴァン・アンさん」), an English one after Mr./Ms. (QA113)
-        text = _KATAKANA_HONORED_NAME_RE.sub(MASKS["name"], text)
+        # an English name after Mr./Ms. (QA113; not 「Mr. Donut」「Mr.Children」, QA119)
         text = _ENGLISH_HONORIFIC_RE.sub(lambda m: m.group(1) + MASKS["name"], text)
         # a child named before an age or school year in brackets, right after the kinship word or with none
         # (「息子ケンジ（小2）が」「りお（3さい）は」「大翔（小1）と結菜（年長）」, QA72)
@@ -3442,6 +3522,7 @@ def mask_personal_data(text: str, names: Iterable[str] = (), person_names: bool 
         text = _mask_hiragana_intros(text)
         text = _mask_person_names(text)
         text = _TITLE_NAME_RE.sub(_titled_name, text)
+        text = _PROFESSION_INTRO_RE.sub(_profession_intro, text)
         text = _mask_staff_names(text)
         text = _mask_final_name_forms(text)
         text = _mask_contact_line_names(text)

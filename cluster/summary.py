@@ -82,16 +82,29 @@ def _personal(sentence: str) -> bool:
 # (whole words: not 「交通がまひ」「障害物」「耐震診断」「がんばって」「うつくしい」「骨折り」, QA117)
 _HEALTH_RE = re.compile(r"要介護|要支援|認知症|胃ろう|胃瘻|痰の吸引|人工透析|透析|(?<!耐震)(?<!健康)(?<!簡易)診断され|病気|"
                         r"[\u4e00-\u9fffァ-ヶー]{1,6}病(?![院棟室床])|(?<![ぁ-ゖ])がん(?![ばじ])|癌|障害(?!物|福祉|者福祉|児福祉|者支援|者雇用|者団体|者施設)|障がい(?!福祉|者支援)|麻痺|"
-                        r"寝たきり|入院|手術|余命|難病|うつ病|鬱|発作|後遺症|骨折(?!り)|車いす|車椅子|在宅酸素|ストーマ|医療的ケア")
+                        r"寝たきり|入院|手術|余命|難病|うつ病|鬱|発作|後遺症|骨折(?!り)|車いす|車椅子|在宅酸素|ストーマ|医療的ケア|"
+                        # a child's condition and a family's situation (QA118: 要配慮個人情報 of a children's plan)
+                        r"アレルギー|アトピー|喘息|ぜんそく|自閉|発達障害|ADHD|ＡＤＨＤ|学習障害|ダウン症|てんかん|知的障害|"
+                        r"発達の遅れ|言葉の遅れ|不登校|いじめを受け|いじめられ|心療内科|精神科|通院|産後うつ|"
+                        r"DV|ＤＶ|暴力を受け|シェルター|生活保護|自己破産|服役|前科")
 # the writer or a family member as the one the sentence is about (not 「大丈夫」「私道」「私立」)
 _HEALTH_PERSON_RE = re.compile(r"(?:^|(?<=[、。\s]))(?:私|わたし|僕|自分|家内|主人|夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|"
                                r"次男|次女|孫|兄|姉|弟|妹|子ども|子供|うちの子|わが子)(?:は|が|も|の(?!家|前|道|車|町|地域))"
-                               r"|(?:夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|次男|次女|孫)の[\u4e00-\u9fff]{1,4}(?:（|\(|は|が)")
+                               r"|(?:夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|次男|次女|三男|三女|孫)[の・][\u4e00-\u9fffぁ-ゖァ-ヺー]{1,5}(?:（|\(|は|が|も)"
+                               r"|うちの[\u4e00-\u9fffぁ-ゖァ-ヺー]{1,5}(?:は|が|も)|(?:^|(?<=[、。\s]))(?:現在|今)は")
+
+
+# a health word naming a service, a course or a facility, not anyone's condition (「認知症サポーターの講座を受けました」
+# 「透析施設の送迎ボランティア」, QA119)
+_HEALTH_SERVICE_AFTER_RE = re.compile(r"サポーター|施設|講座|カフェ|ボランティア|支援|対策|予防|教室|専門|外来|センター|患者会|"
+                                      r"家族会|相談|研修|病棟|病院|ケア(?!が)|事業|サービス")
 
 
 def _health_told(sentence: str) -> bool:
     s = unicodedata.normalize("NFKC", sentence)
-    return bool(_HEALTH_PERSON_RE.search(s) and _HEALTH_RE.search(s))
+    if not _HEALTH_PERSON_RE.search(s):
+        return False
+    return any(not _HEALTH_SERVICE_AFTER_RE.match(s, m.end()) for m in _HEALTH_RE.finditer(s))
 
 
 def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
