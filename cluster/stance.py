@@ -425,7 +425,7 @@ _NOT_TAIL_RE = re.compile(
     r"(?:やめて|止めて|やめるべき|止めるべき|反対|撤回|しないで|せず|不要|いらない|要らない|要りません|いりません|"
     rf"{_PUT_OFF}|"
     rf"{_NOT_SUPPORT_RE.pattern}|"
-    r"必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
+    r"(?:させる|する)?必要(?:は|が)?(?:ない|無い|ありません)|すべきで(?:は)?(?:ない|ありません)|しないよう|しては(?:いけない|ならない))")
 # a price, raised or lowered: 「料金を下げてほしい」「使用料をもっと安くしてほしい」「運賃が高すぎる」
 _PRICE = r"(?:料金|運賃|価格|値段|代金|費用|料)"
 _PRICE_MOVE_RE = re.compile(_PRICE + r"(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(?:引き)?(上げ|下げ|安く|高く)")
@@ -442,15 +442,22 @@ _SERVICE_MOVE_NOT_RE = re.compile(r"(?:る)?(?:の|こと)?(?:は|に|には)?(?
 _SERVICE_MOVE_RE = re.compile(r"(?<!不)(?:運行本数|運行回数|本数|便数|便)(?:を|は|も|が)?(?:もっと|少し|少しでも|大幅に)?(増や|減ら)(さ|し|す|せ)")
 # (a raise of a price, a fee or a tax: 「対象年齢の引き上げ」「定年の引き上げ」 are none, QA117)
 _RAISE = rf"(?:値上げ|(?:{_PRICE}|保険料|税|税率|負担額?)(?:の)?(?:一定の|大幅な|若干の)?(?:引き上げ|引上げ|増額))"
-_RAISE_ACCEPTED_RE = re.compile(_RAISE + r"(?:も|は|について(?:は|も)?)?(?:やむを得(?:ない|ません)|やむをえ(?:ない|ません)|"
-                                r"止むを得(?:ない|ません)|仕方(?:が)?(?:ない|ありません)|しかた(?:が)?(?:ない|ありません)|やむなし|"
-                                r"容認(?:します|する|でき(?:る|ます)))"
-                                # (not 「…とは思えません」「容認できません」)
-                                r"(?!(?:と|とは|とも)(?:思え|思い?ません|思わない|言え)|でき(?:ない|ません))")
+# a step accepted rather than asked (「引き上げもやむを得ない」「有料化はやむを得ない」「値上げは当然だ」「削除は妥当です」,
+# QA115, QA121): the action's direction, as a request for it would read
+_ACCEPTED = (r"(?:も|は|について(?:は|も)?|に(?:は)?)?(?:やむを得(?:ない|ません)|やむをえ(?:ない|ません)|止むを得(?:ない|ません)|"
+             r"仕方(?:が)?(?:ない|ありません)|しかた(?:が)?(?:ない|ありません)|やむなし|容認(?:します|する|でき(?:る|ます))|"
+             r"当然|妥当|(?:大)?賛成)"
+             # (not 「…とは思えません」「容認できません」「賛成できません」)
+             r"(?!(?:だ|です)?(?:と|とは|とも)(?:思え|思い?ません|思わない|言え)|でき(?:ない|ません)|(?:とは|と)言えない)")
+_RAISE_ACCEPTED_RE = re.compile(_RAISE + _ACCEPTED)
+_STEP_ACCEPTED_RE = re.compile(r"(有料化|無料化|無償化|削除|撤廃|廃止|存続|統合|延長|短縮|拡大|縮小|減便|増便)" + _ACCEPTED)
 _PRICE_RAISED_RE = re.compile(rf"((?:{_PRICE}|保険料|税|税率)(?:の)?(?:一定の|大幅な|若干の)?)(引き上げ|引上げ|引き下げ|引下げ)")
-_PRICE_KEPT_RE = re.compile(r"据え?置(?:き|く|い)(?:に(?:してほし|してくださ|して(?!は)|すべき(?!で(?:は|も)?(?:ない|なく|ありません)))|として(?:いただ|ほし|くださ)|を(?:求め|希望|お願い)|"
+_PRICE_KEPT_RE = re.compile(rf"(?:{_PRICE}|保険料|税率?)(?:は|を)?(?:現行|今|現在|今)の(?:まま|金額の?まま)(?:に|で)(?:して|据え置|お願い|すべき|ほしい)|"
+                            r"据え?置(?:き|く|い)(?:に(?:してほし|してくださ|して(?!は)|すべき(?!で(?:は|も)?(?:ない|なく|ありません)))|として(?:いただ|ほし|くださ)|を(?:求め|希望|お願い)|"
                             r"て(?:ほしい|欲しい|ください|下さい|いただ|頂|もらい)|"
                             r"(?:す|する)?べき(?!で(?:は|も)?(?:ない|なく|ありません)))")
+_NARROWED_RE = re.compile(r"(?:対象|範囲|要件|区域|対象者)(?:を|は)?(?:もっと|さらに)?(?:限定|絞)(?:して|すべき|る(?:べき|よう)|り込んで|す(?:べき|る(?:べき|よう)))")
+_PRICE_KEPT_NOT_RE = re.compile(r"据え?置(?:き|く)(?:に(?:は)?反対|(?:す|する)?べきで(?:は|も)?(?:ない|なく|ありません)|は(?:反対|困る|認められない))")
 _PRICE_HIGH_RE = re.compile(_PRICE + r"(?:が|は|も)?(?:少し|かなり|あまりに(?:も)?|とても)?高(?:すぎ|過ぎ|い(?:ので|から|と思|です))")
 
 
@@ -496,6 +503,7 @@ _RULE_NOT_TAIL_RE = re.compile(r"(?:して|する|す)?(?:る|ること|の|こ�
                                r"(?:する|す|して)?べきで(?:は|も)?(?:ない|なく|ありません)")
 
 
+_VIEW_TAIL_RE = re.compile(r"(?:に(?:は)?(?:反対|賛成)|を(?:求め|望))(?:する|る|む)(?:声|意見|方|人|向き)")
 _REPORTED_VIEW_RE = re.compile(r"(?:です|だ)?(?:という|との|とする)(?:意見|声|考え|主張)|を求める(?:声|意見)|(?:する|す)べき(?:という|との)|"
                                r"(?:と|とか)(?:言う|いう|おっしゃる|話す)(?:人|方|声|意見)")
 
@@ -549,16 +557,27 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
         out.append(("price", 1))
     elif _PRICE_KEPT_RE.search(sentence):
         out.append(("price", -1))
+    elif _PRICE_KEPT_NOT_RE.search(sentence):
+        out.append(("price", 1))  # 「据え置くべきではない」「据え置きに反対します」 (QA121)
+    if _NARROWED_RE.search(sentence):
+        out.append(("scale", -1))  # 「減免の対象を限定してください」 against 「…を拡大してください」 (QA121)
+    for m in _STEP_ACCEPTED_RE.finditer(sentence):
+        if not _REPORTED_VIEW_RE.match(sentence, m.end()):
+            out.append(DIRECTION_WORDS[m.group(1)])
     asks, rejects_ = sentence_stance(sentence)
     if not (asks or rejects_ or explicit_polarity([sentence])[0] or "支持" in sentence):  # 「…に賛成です」「…を支持します」
         return out
     # a price raised or lowered in other words (「保険料の引き上げに反対します」, QA117: read as nothing)
     scan = _PRICE_RAISED_RE.sub(lambda m: m.group(1) + ("値上げ" if "上" in m.group(2) else "値下げ"), sentence)
+    if re.search(rf"{_PRICE}|保険料|値上げ|値下げ", scan):  # 「値上げに反対する声もありますが、私は引き上げに賛成です」
+        scan = re.sub(r"引き?上げ(?=に|は|を|も|が)", "値上げ", re.sub(r"引き?下げ(?=に|は|を|も|が)", "値下げ", scan))
     for m in _DIRECTION_WORD_RE.finditer(scan):
         action, sign = DIRECTION_WORDS[m.group()]
         if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(scan[max(0, m.start() - 10):m.start()]):
             continue  # 「意見を集約して」「情報を一本化して」: gathering, not closing a service
         tail = scan[m.end():]
+        if _VIEW_TAIL_RE.match(tail):
+            continue  # 「値上げに反対する声もありますが」: another's view (QA121)
         chained = _CHAINED_RE.match(tail)
         if _NOT_TAIL_RE.match(tail):
             out.append((action, -sign))

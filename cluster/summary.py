@@ -86,12 +86,23 @@ _HEALTH_RE = re.compile(r"要介護|要支援|認知症|胃ろう|胃瘻|痰の�
                         # a child's condition and a family's situation (QA118: 要配慮個人情報 of a children's plan)
                         r"アレルギー|アトピー|喘息|ぜんそく|自閉|発達障害|ADHD|ＡＤＨＤ|学習障害|ダウン症|てんかん|知的障害|"
                         r"発達の遅れ|言葉の遅れ|不登校|いじめを受け|いじめられ|心療内科|精神科|通院|産後うつ|"
+                        r"統合失調症|難聴|全盲|弱視|脳性まひ|ALS|筋ジストロフィー|PTSD|HIV|依存症|義足|人工呼吸器|(?<![A-Za-z])LD(?![A-Za-z])|"
                         r"DV|ＤＶ|暴力を受け|シェルター|生活保護|自己破産|服役|前科")
-# the writer or a family member as the one the sentence is about (not 「大丈夫」「私道」「私立」)
-_HEALTH_PERSON_RE = re.compile(r"(?:^|(?<=[、。\s]))(?:私|わたし|僕|自分|家内|主人|夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|"
-                               r"次男|次女|孫|兄|姉|弟|妹|子ども|子供|うちの子|わが子)(?:は|が|も|の(?!家|前|道|車|町|地域))"
-                               r"|(?:夫|妻|母|父|義母|義父|祖母|祖父|娘|息子|長男|長女|次男|次女|三男|三女|孫)[の・][\u4e00-\u9fffぁ-ゖァ-ヺー]{1,5}(?:（|\(|は|が|も)"
-                               r"|うちの[\u4e00-\u9fffぁ-ゖァ-ヺー]{1,5}(?:は|が|も)|(?:^|(?<=[、。\s]))(?:現在|今)は")
+# what is sensitive even of the writer, name masked (a DV victim's shelter, welfare, a record): the rest of the
+# writer's own condition is the context of their request and stays (QA120: 「私は聴覚障害者です。…放送が聞こえません。」
+# lost why the broadcast is not heard)
+_SITUATION_RE = re.compile(r"DV|ＤＶ|暴力を受け|シェルター|生活保護|自己破産|服役|前科")
+# the writer (``_WRITER_RE``), a family member or another person as the one the sentence is about (not 「大丈夫」「私道」)
+_WRITER_RE = re.compile(r"(?:^|(?<=[、。\s]))(?:私|わたし|僕|ぼく|自分)(?:は|が|も|の(?!家|前|道|車|町|地域))|(?:^|(?<=[、。\s]))(?:現在|今)は")
+_KIN = r"(?:家内|主人|夫|妻|母親?|父親?|義母|義父|祖母|祖父|娘|息子|長男|長女|次男|次女|三男|三女|孫|兄|姉|弟|妹|子ども|子供|うちの子|わが子|我が子)"
+_HEALTH_PERSON_RE = re.compile(
+    rf"(?:^|(?<=[、。\s]|の)){_KIN}(?:[（(][^）)]{{0,12}}[）)])?(?:は|が|も|の(?!家|前|道|車|町|地域))"
+    rf"|{_KIN}[の・][\u4e00-\u9fffぁ-ゖァ-ヺー]{{1,5}}(?:（|\(|は|が|も)"
+    r"|うちの[\u4e00-\u9fffぁ-ゖァ-ヺー]{1,5}(?:は|が|も)"
+    # another person: a name with an honorific (「鈴木花子さん（82歳）は」「田中翼くんは」「利用者のAさん（40代、統合失調症）」),
+    # a neighbour (「隣のおばあさんは」), QA120
+    r"|[\u4e00-\u9fffぁ-ゖァ-ヺーA-ZＡ-Ｚ]{1,8}(?:さん|くん|ちゃん|様|氏)(?:[（(][^）)]{0,16}[）)])?(?:は|が|も|、)"
+    r"|(?:隣|近所|友人|知人|利用者|同僚|同級生|クラス)の[\u4e00-\u9fffぁ-ゖァ-ヺー]{1,8}(?:は|が|も)")
 
 
 # a health word naming a service, a course or a facility, not anyone's condition (「認知症サポーターの講座を受けました」
@@ -100,11 +111,15 @@ _HEALTH_SERVICE_AFTER_RE = re.compile(r"サポーター|施設|講座|カフェ|
                                       r"家族会|相談|研修|病棟|病院|ケア(?!が)|事業|サービス")
 
 
+_CONNECTIVE_RE = re.compile(r"^(?:ですから|だから|なので|ですので|そのため|そのために|それで|そこで|このため|でも|しかし|ですが|"
+                            r"それでも|ただ|ところが)[、,]")
+
+
 def _health_told(sentence: str) -> bool:
     s = unicodedata.normalize("NFKC", sentence)
-    if not _HEALTH_PERSON_RE.search(s):
-        return False
-    return any(not _HEALTH_SERVICE_AFTER_RE.match(s, m.end()) for m in _HEALTH_RE.finditer(s))
+    if _HEALTH_PERSON_RE.search(s):
+        return any(not _HEALTH_SERVICE_AFTER_RE.match(s, m.end()) for m in _HEALTH_RE.finditer(s))
+    return bool(_WRITER_RE.search(s) and _SITUATION_RE.search(s))
 
 
 def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
@@ -121,8 +136,9 @@ def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
                 if told[k]:
                     continue
                 if k and told[k - 1]:
-                    # (its reason left out, a 「そのため、」 would point at nothing, QA117)
-                    x = _BACK_REFERENCE_RE.sub("", x, count=1)
+                    # (its reason left out, a 「そのため、」 would point at nothing, QA117; a whole word with its comma:
+                    # not 「だから」 of 「だからこそ」, QA120)
+                    x = _CONNECTIVE_RE.sub("", x, count=1)
                 if out and out[-1] not in _ENDS_SENTENCE:
                     out += "。"
                 out += x
@@ -141,7 +157,8 @@ def draft_summary(text: str, focus_from: int = FOCUS_FROM) -> str:
         before = sentences[i - 1] if i else ""
         if before and (_BACK_REFERENCE_RE.match(s)
                        or (_POINTS_BACK_RE.match(unicodedata.normalize("NFKC", s)) and not _personal(before))):
-            keep[i - 1] = True
+            # (not a family member's health, however the claim refers back to it: QA120)
+            keep[i - 1] = not _health_told(before)
     for i in range(1, len(sentences)):
         # the reason between two claims, or the writer's view right after one, unless it is their life
         if keep[i] or not claims[i - 1] or _personal(sentences[i]):
