@@ -556,6 +556,8 @@ def display_text(text: str, section: str | None = None) -> str:
     text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text).strip(" \n\u3000、")
     # 「また、駐車場を…」: the connective that opened the point in its letter means nothing in the table
     text = _LEADING_CONNECTIVE_RE.sub("", text)
+    if section and re.match(r"同条(?:第|の|に|は|で|を|、|ただし)", text):  # (not 「同条件」)
+        text = _same_article_named(text, section)
     text = _without_later_item_markers(text)
     text = text if any(ch.isalnum() for ch in text) else original
     # half-width katakana (「ﾍﾙﾒｯﾄ」, a FAX's OCR or an old system's export) is published full-width
@@ -563,6 +565,15 @@ def display_text(text: str, section: str | None = None) -> str:
 
 
 _HALFWIDTH_KANA_RE = re.compile(r"[\uff66-\uff9f]+")
+
+
+def _same_article_named(text: str, section: str) -> str:
+    """「同条第4項の…」 in a row whose 該当箇所 names the article (「第11条第4項」) as 「第11条第4項の…」: in the table the
+    article 「同条」 referred to in its letter is not there to read (QA116)."""
+    from .labels import _article_key, find_references
+
+    article = next((k for k in map(_article_key, find_references(section)) if k and k.startswith("第")), None)
+    return article + text[2:] if article else text
 
 
 # ---- a letter's form furniture (QA40): what only frames the opinion in a form or a typed letter.

@@ -112,3 +112,14 @@ def test_a_parent_without_a_name(text):
 ])
 def test_a_closing_wish_after_a_no_comment(text, empty):
     assert is_empty_opinion(text) is empty
+
+
+@pytest.mark.parametrize("text, section, shown", [
+    ("同条第4項の条例案も含めて公開してください。", "第11条第4項（情報公開）", "第11条第4項の条例案も含めて公開してください。"),
+    ("同条第4項の条例案も含めて公開してください。", "", "同条第4項の条例案も含めて公開してください。"),
+    ("同条件で募集してください。", "第11条", "同条件で募集してください。"),
+])
+def test_a_published_same_article_names_the_article(text, section, shown):
+    from cluster.normalize import display_text
+
+    assert display_text(text, section) == shown
