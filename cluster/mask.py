@@ -2250,9 +2250,28 @@ _PHONE_LABEL_ONLY_RE = re.compile(
 _LINE_REST_EMPTY_RE = re.compile(r"[^\S\n]*[)）】\]］>＞]?[^\S\n]*[。．.]?[^\S\n]*(?:\n|$)")
 
 
+# A public office's number named in a sentence, right after the office (「こども家庭課（045-671-2345）に電話しましたが」
+# 「保健センターの予約電話（0265-78-4132、…）」「市役所代表 0265-78-4111 に」, QA113, QA118): public, kept; not on a contact
+# line of its own, nor after anything else (「自宅（045-…）」, 「福祉課 山田 045-…」)
+_OFFICE_BEFORE_NUMBER_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,8}(?:課|係|室|センター|窓口|市役所|区役所|町役場|村役場|役所|役場|事務所|保健所|支所|相談所|図書館|公民館)"
+    # (「代表」 of an office, not an association's: 「町内会代表 045-…」 is a person's)
+    r"|(?:市役所|区役所|役所|役場|県庁|庁舎|[市区町村])(?:の)?代表(?:電話|番号)?|代表(?:電話|番号))"
+    r"(?:の(?:電話番号|電話|番号|予約電話|相談電話|代表番号)(?:は)?)?[^\S\n]*[（(]?[^\S\n]*$")
+
+
+_MOBILE_RE = re.compile(r"[(（]?[0０][5789５７８９][0０]")
+
+
 def _is_service_number(text: str, start: int, end: int, number: str) -> bool:
     """``number`` at ``text[start:end]`` is a service's toll-free or navigation-dial number the
-    opinion names (kept), not one on a contact line of its own (「フリーダイヤル 0120-…」: masked)."""
+    opinion names (kept), or a public office's named right after it in a sentence (kept), not one on a
+    contact line of its own (「フリーダイヤル 0120-…」: masked)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    # (a landline: a mobile or IP number, 090 / 080 / 070 / 050, is a person's wherever it stands)
+    if not _MOBILE_RE.match(number) and _OFFICE_BEFORE_NUMBER_RE.search(text, max(line_start, start - 24), start) and not (
+            _LINE_REST_EMPTY_RE.match(text, end) and _PHONE_LABEL_ONLY_RE.fullmatch(text, line_start, start)):
+        return True
     if not (_SERVICE_NUMBER_RE.match(number) and _SERVICE_WORD_RE.search(text[max(0, start - 16):start])):
         return False
     line_start = text.rfind("\n", 0, start) + 1

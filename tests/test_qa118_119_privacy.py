@@ -72,3 +72,25 @@ def test_more_people_and_numbers_are_masked(text, expected):
 ])
 def test_what_only_looks_personal_stays(text):
     assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "こども家庭課（045-671-2345）に電話しましたが、つながりません。",
+    "保健センターの予約電話（0265-78-4132、平日のみ）はいつも話し中です。",
+    "市役所代表 0265-78-4111 に電話してもつながりませんでした。",
+    "市役所の代表電話045-671-0000がつながりにくいので、回線を増やしてください。",
+])
+def test_a_public_offices_number_named_in_a_sentence_stays(text):
+    # (QA113, QA118: public numbers were masked; privacy is a person's, not an office's)
+    assert mask_personal_data(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("自宅（045-123-4567）までご連絡ください。", "自宅（［電話番号］）までご連絡ください。"),
+    ("連絡先は福祉課の山田さん 045-123-4567", "連絡先は福祉課の［氏名］さん ［電話番号］"),
+    ("町内会代表045-123-4567", "町内会代表［電話番号］"),
+    ("相談窓口 08000000000", "相談窓口 ［電話番号］"),  # a mobile is a person's wherever it stands
+    ("山田商店（045-123-4567）", "山田商店（［電話番号］）"),
+])
+def test_a_persons_number_is_still_masked(text, expected):
+    assert mask_personal_data(text) == expected
