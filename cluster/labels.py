@@ -120,14 +120,16 @@ def find_references(text: str) -> list[str]:
             ref = re.sub(r"^(第\d+条(?:の\d+)?)(?:から|ないし|乃至|～)(?:第)?(\d+条(?:の\d+)?)(?:まで)?$", r"\1～第\2", ref)
             if re.fullmatch(r"第\d+号", ref) and re.match(r"\s*(?:被保険者|様式|議案)", text[m.end():]):
                 continue  # 「第2号被保険者」: a term, no place
-            if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref) and (
-                    _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()) or not ref.endswith("号")):
-                if not _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
-                    continue  # 「第3項」 alone: no place without its article
-                earlier = [r for s_, r in found if s_ < m.start() and _article_key(r) and not r.startswith(("附則", "前文"))]
-                if not earlier:
-                    continue
-                ref = _article_key(earlier[-1]) + ref
+            if re.fullmatch(r"第\d+(?:項|款|号)(?:第?\d+(?:項|号))*", ref):
+                if _SAME_ARTICLE_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                    # 「同条第3項」: a paragraph of the article cited before it
+                    earlier = [r for s_, r in found
+                               if s_ < m.start() and _article_key(r) and not r.startswith(("附則", "前文"))]
+                    if not earlier:
+                        continue
+                    ref = _article_key(earlier[-1]) + ref
+                elif not ref.endswith("号"):
+                    continue  # 「第3項」 alone: no place without its article (「第3号」 alone stays one)
             taken.append((m.start(), m.end()))
             # (the wave dash as the draft writes it: 「28～30頁」, not NFKC's 「28~30頁」, QA79)
             found.append((m.start(), ref))

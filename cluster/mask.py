@@ -804,12 +804,12 @@ _HIRA_RUN_RE = re.compile(f"{_HIRA}+")
 # aside): the line or sentence start, 私は, or a resident or office word (+ の):
 # 「東町在住の」「交通政策課の」「市民の」.
 # (and a speaker's label in a meeting's record, 「参加者A：西山町の大河内です。」: QA106 published the name)
+# a profession the writer introduces themself by (「小児科医の山口です」「教員の森です」, QA118)
+_PROFESSIONS = ("医", "医師", "教員", "教師", "教諭", "看護師", "保育士", "薬剤師", "保健師", "介護士", "介護福祉士", "栄養士",
+                "社会福祉士", "主婦", "会社員", "公務員", "学生", "高校生", "大学生", "中学生")
 _INTRO_BEFORE = ("。", "．", "！", "？", "!", "?", "、", "，", "：", ":", "私は", "わたしは", "僕は", "ぼくは") + tuple(
     w + tail for w in ("在住", "在勤", "在学", "市民", "区民", "県民", "町民", "村民", "住民", "課", "係", "室", "局",
-                       "協会", "団体", "事務所", "町内会", "自治会",
-                       # (a profession: 「小児科医の山口です」「教員の森です」, QA118)
-                       "医", "医師", "教員", "教師", "教諭", "看護師", "保育士", "薬剤師", "保健師", "介護士", "介護福祉士",
-                       "栄養士", "社会福祉士", "主婦", "会社員", "公務員", "学生", "高校生", "大学生", "中学生")
+                       "協会", "団体", "事務所", "町内会", "自治会") + _PROFESSIONS
     for tail in ("", "の"))
 _RESIDENT_BEFORE = ("在住", "在勤", "在学", "在住の", "在勤の", "在学の")
 _LINE_END_RE = re.compile(f"{_CLOSE}?[。．.]?")
@@ -1857,16 +1857,16 @@ def _kin_word_alone(text: str, start: int, end: int, kin: str) -> bool:
 
 
 _KIN_FAMILY_LEFT_RE = re.compile(
-    f"(?:{'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})の({_KANJI}{{1,3}})[ \u3000]{{1,2}}{re.escape(MASKS['name'])}")
+    f"({'|'.join(sorted(_KIN_READINGS, key=len, reverse=True))})の({_KANJI}{{1,3}})[ \u3000]{{1,2}}{re.escape(MASKS['name'])}")
 _ENGLISH_HONORIFIC_RE = re.compile(r"((?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+)(?!Donut|Children|Bean|Max|Sunday|Brain)"
                                    r"[A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+)?(?![A-Za-z])")
 
 
 def _kin_family_left(m: re.Match) -> str:
-    words = _tagged(m.group(1))
+    """「甥の吉川 ［氏名］」 -> 「甥の［氏名］」 when UniDic reads the kanji as a name."""
+    words = _tagged(m.group(2))
     if words and all(",人名," in raw for _, raw in words):
-        return m.group().replace(m.group(1), "").replace("の" + MASKS["name"], "の" + MASKS["name"]).replace(
-            "の " + MASKS["name"], "の" + MASKS["name"]).replace("の\u3000" + MASKS["name"], "の" + MASKS["name"])
+        return m.group(1) + "の" + MASKS["name"]
     return m.group()
 
 
@@ -1965,8 +1965,8 @@ _TITLE_NAME_RE = re.compile(
 # A writer introduced by their profession (「小児科医の山口です。」「教員の森です。」「看護師の西と申します。」): the word
 # after の is a family name UniDic knows alone, though it reads 山口 as a place there (QA118)
 _PROFESSION_INTRO_RE = re.compile(
-    r"((?:^|(?<=[。．！？!?、\s「（(]))(?:私は)?[\u4e00-\u9fff]{0,4}(?:医|医師|教員|教師|教諭|看護師|保育士|薬剤師|保健師|介護士|"
-    r"介護福祉士|栄養士|社会福祉士|主婦|会社員|公務員|学生|高校生|大学生|中学生|職員|園長|校長|代表)の)"
+    r"((?:^|(?<=[。．！？!?、\s「（(]))(?:私は)?[\u4e00-\u9fff]{0,4}(?:"
+    + "|".join(sorted(_PROFESSIONS + ("職員", "園長", "校長", "代表"), key=len, reverse=True)) + r")の)"
     r"([\u4e00-\u9fff]{1,3})(?=[^\S\n]*(?:です|と申します|でございます|と言います))", re.MULTILINE)
 
 
@@ -2574,7 +2574,11 @@ def _school_class(m: re.Match) -> str:
 _NICKNAME_SUFFIXES = {"ちゃん", "くん", "チャン", "クン"}
 
 
-_NICKNAMED_PLACE_RE = re.compile("食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン")
+
+
+# what a place named like a nickname is (「はるちゃん食堂」「まなちゃんハウス」, QA118): no child's name
+_NICKNAMED_PLACE = "食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン"
+_NICKNAMED_PLACE_RE = re.compile(_NICKNAMED_PLACE)
 
 
 def _mask_nicknames(text: str) -> str:
@@ -2603,7 +2607,7 @@ def _mask_nicknames(text: str) -> str:
 # a pronoun, a word UniDic reads as an adverb, verb or adjective is no name either.
 # 「みーちゃん」 too; not a place named so (「はるちゃん食堂」「まなちゃんハウス」, QA118)
 _KANA_NICKNAME_RE = re.compile("([ぁ-ゖ][ぁ-ゖー]{1,6}|[ァ-ヺー]{2,8})(くん|ちゃん|君|クン|チャン)"
-                               "(?!食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン)")
+                               f"(?!{_NICKNAMED_PLACE})")
 _NICKNAME_NOT_POS = {"代名詞", "接続詞", "連体詞", "感動詞", "助動詞"}
 _NICKNAME_NOT_POS_KIMI = _NICKNAME_NOT_POS | {"副詞", "動詞", "形容詞", "形状詞"}
 _NOT_KANA_NICKNAME = {"いぬ", "ねこ", "うさぎ", "うさ", "くま", "ぶた", "さる", "おさる", "とり", "ねずみ", "かめ",
@@ -2811,7 +2815,7 @@ def _mask_hiragana_intros(text: str) -> str:
 # an honorific of the family name itself (「佐藤さんのももちゃん」), an adverb (「鈴木はもうちゃんと」) or a verb.
 _KANA_GIVEN_RE = re.compile("([ぁ-ゖー]{2,5}?|[ァ-ヺー]{2,6}?)(ちゃん|くん|君|さん|チャン|クン)"
                             # (not a place named so: 「はるちゃん食堂」, QA118)
-                            "(?!食堂|ハウス|カフェ|クラブ|ひろば|広場|文庫|農園|まつり|祭り|教室|の家|ランド|サロン|ルーム|キッチン)")
+                            f"(?!{_NICKNAMED_PLACE})")
 _NOT_KANA_GIVEN = {"ばあ", "じい", "ばば", "じじ", "おば", "おじ", "にい", "ねえ", "あに", "あね", "かあ", "とう", "あか",
                    "おばあ", "おじい", "おにい", "おねえ", "おかあ", "おとう", "おばば", "おじじ", "おっ", "ちび",
                    "おちび", "ぼっ", "おぼっ", "みな", "みんな", "ママ", "パパ", "ババ", "ジジ", "ワン", "ニャン", "わん",

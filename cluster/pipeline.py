@@ -2870,15 +2870,21 @@ def build_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def other_build_line(out_dir: Path) -> str | None:
-    """The run's one line when the earlier run in ``out_dir`` was written by another build of the
-    tool (run.json's ``versions.build``; none in a folder an older version wrote): its report
-    and groups may differ from the earlier ones for the same input and decisions."""
+def _completed_run_info(out_dir: Path) -> dict | None:
+    """run.json of the completed earlier run in ``out_dir``, or None."""
     try:
         info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(info, dict) or not info.get("completed"):
+    return info if isinstance(info, dict) and info.get("completed") else None
+
+
+def other_build_line(out_dir: Path) -> str | None:
+    """The run's one line when the earlier run in ``out_dir`` was written by another build of the
+    tool (run.json's ``versions.build``; none in a folder an older version wrote): its report
+    and groups may differ from the earlier ones for the same input and decisions."""
+    info = _completed_run_info(out_dir)
+    if info is None:
         return None
     versions = info.get("versions") if isinstance(info.get("versions"), dict) else {}
     before, now = versions.get("build"), build_fingerprint()
@@ -2893,11 +2899,8 @@ def read_otherwise_since(out_dir: Path, input_paths: Sequence[Path]) -> bool:
     """Whether the earlier run in ``out_dir`` read these very input files (the same SHA-256 each) with
     another build of the tool: an opinion whose text or id changed since is then read otherwise by
     this version, not corrected in the input (QA111 was told 17 times that staff had corrected it)."""
-    try:
-        info = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    if not isinstance(info, dict) or not info.get("completed"):
+    info = _completed_run_info(out_dir)
+    if info is None:
         return False
     versions = info.get("versions") if isinstance(info.get("versions"), dict) else {}
     if versions.get("build") == build_fingerprint():

@@ -21,11 +21,10 @@ import numpy as np
 import re
 import unicodedata
 
-from .labels import (_annex_head, _article_key, _page_range, _section_head, _sections, _within, find_references,
-                     reference_key)
+from .labels import (_annex_head, _article_key, _other_law_before, _page_range, _section_head, _sections, _within,
+                     find_references, reference_key)
 
 Place = tuple  # ("s", chapter, part) | ("a", article) | ("x", annex) | ("t", topic index)
-_OTHER_LAW_END_RE = re.compile(r"(?:法律|法令|法|条約|施行令|政令|省令|規則)$")
 # 「（第4条関係）」「（第１０条）」「(第3条第2項について)」: brackets holding an article and nothing else
 _ARTICLE_MARK_RE = re.compile(r"[(]\s*((?:条例案)?第\d+条(?:の\d+)?(?:第\d+(?:項|号))*)\s*(?:関係|関連|について|に関して|参照)?\s*[)]")
 LEAD = 30  # characters of the first sentence a place the opinion is about is named in
@@ -63,8 +62,7 @@ class PlaceReader:
         # an article named in brackets of its own says what the opinion is about wherever it stands
         # (「…財政的に支援するべきです（第4条関係）。」, QA112: left in the row of 第7条～第9条)
         # (not after another law's name: 「地方自治法（第2条関係）の趣旨」, QA117)
-        marked = " ".join(m.group(1) for m in _ARTICLE_MARK_RE.finditer(text)
-                          if not _OTHER_LAW_END_RE.search(text, max(0, m.start() - 20), m.start()))
+        marked = " ".join(m.group(1) for m in _ARTICLE_MARK_RE.finditer(text) if not _other_law_before(text, m.start(1)))
         return self._places(heading) | self._places(lead) | self._places(marked)
 
     def _places(self, text: str) -> frozenset:

@@ -503,8 +503,10 @@ _RULE_NOT_TAIL_RE = re.compile(r"(?:して|する|す)?(?:る|ること|の|こ�
                                r"(?:する|す|して)?べきで(?:は|も)?(?:ない|なく|ありません)")
 
 
-_VIEW_TAIL_RE = re.compile(r"(?:に(?:は)?(?:反対|賛成)|を(?:求め|望))(?:する|る|む)(?:声|意見|方|人|向き)")
-_REPORTED_VIEW_RE = re.compile(r"(?:です|だ)?(?:という|との|とする)(?:意見|声|考え|主張)|を求める(?:声|意見)|(?:する|す)べき(?:という|との)|"
+# a view reported, not the writer's (「…という意見」「義務化を求める声もありますが」「値上げに反対する声もありますが」「…と言う人も
+# いますが」), right after the words it reports (QA114, QA115, QA121)
+_REPORTED_VIEW_RE = re.compile(r"(?:です|だ)?(?:という|との|とする)(?:意見|声|考え|主張)|(?:する|す)べき(?:という|との)|"
+                               r"(?:に(?:は)?(?:反対|賛成)|を(?:求め|望))(?:する|る|む)(?:声|意見|方|人|向き)|"
                                r"(?:と|とか)(?:言う|いう|おっしゃる|話す)(?:人|方|声|意見)")
 
 
@@ -576,7 +578,7 @@ def _sentence_directions(sentence: str) -> list[tuple[str, int]]:
         if action == "keep" and m.group() in _GATHER_WORDS and _GATHERED_RE.search(scan[max(0, m.start() - 10):m.start()]):
             continue  # 「意見を集約して」「情報を一本化して」: gathering, not closing a service
         tail = scan[m.end():]
-        if _VIEW_TAIL_RE.match(tail):
+        if _REPORTED_VIEW_RE.match(tail):
             continue  # 「値上げに反対する声もありますが」: another's view (QA121)
         chained = _CHAINED_RE.match(tail)
         if _NOT_TAIL_RE.match(tail):
